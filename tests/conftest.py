@@ -1,0 +1,27 @@
+"""Shared fixtures. Test data lives in tests/resources/ and samples/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+RESOURCES = Path(__file__).resolve().parent / "resources"
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture
+def resources_dir() -> Path:
+    return RESOURCES
+
+
+def gen_test_data() -> bool:
+    """TAYSIR_GEN_TEST_DATA=1 regenerates ground truth; a missing ground-truth file fails otherwise."""
+    return os.environ.get("TAYSIR_GEN_TEST_DATA") == "1"

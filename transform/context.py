@@ -1,0 +1,45 @@
+"""Per-run context handed to every stage and renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ErrorItem
+from .model import Document
+from .options import TransformOptions
+from .progress import NullProgress, ProgressReporter
+
+
+@dataclass
+class RunContext:
+    """Everything a stage may read or write for one document.
+
+    ``tracks`` maps a language (``ar``, ``fr``, ``ary``...) to the part of the
+    document in that language; renderers produce one file set per track.
+    ``shared`` carries products between renderers (e.g. ``timeline:<lang>``,
+    ``audio:<lang>``) so that captions and video reuse the narration.
+    """
+
+    options: TransformOptions
+    out_dir: Path
+    stem: str
+    source: Path | None = None
+    document: Document | None = None
+    tracks: dict[str, Document] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)
+    errors: list[ErrorItem] = field(default_factory=list)
+    progress: ProgressReporter = field(default_factory=NullProgress)
+
+    def file(self, lang: str | None, ext: str) -> Path:
+        """Output path named so a person can tell files apart: ``budget.ary.brf``."""
+        name = f"{self.stem}.{lang}.{ext}" if lang else f"{self.stem}.{ext}"
+        return self.out_dir / name
+
+    def warn(self, stage: str, message: str, **kw: Any) -> None:
+        self.errors.append(ErrorItem(stage=stage, message=message, severity="warning", **kw))
+
+    def track_langs(self) -> list[str]:
+        wanted = self.options.languages
+        return [lang for lang in self.tracks if wanted is None or lang in wanted]

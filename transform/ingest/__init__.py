@@ -1,0 +1,47 @@
+"""Ingesters keyed by detected format."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import UnsupportedFormatError
+from ..model import Document
+from ..registry import Registry
+from .base import Ingester, TextLine
+from .detect import detect_format
+
+if TYPE_CHECKING:
+    from ..context import RunContext
+
+INGESTERS: Registry[Ingester] = Registry(
+    "transform.ingesters",
+    builtins=("transform.ingest.pandoc", "transform.ingest.text", "transform.ingest.pdf", "transform.ocr.image"),
+)
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def ingest(path: Path, ctx: RunContext) -> Document:
+    """Detect the format of ``path`` and read it with the matching ingester."""
+    fmt = detect_format(path)
+    if fmt not in INGESTERS:
+        raise UnsupportedFormatError(
+            f"{path.name}: {fmt} files are not supported by this installation.",
+            hint=f"Supported: {', '.join(INGESTERS.names())}.",
+        )
+    doc = INGESTERS.create(fmt).ingest(path, ctx)
+    doc.meta.source_format = fmt
+    doc.meta.source_name = path.name
+    doc.meta.source_sha256 = sha256_file(path)
+    return doc
+
+
+__all__ = ["INGESTERS", "Ingester", "TextLine", "detect_format", "ingest"]

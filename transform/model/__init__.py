@@ -1,0 +1,36 @@
+"""The intermediate document model shared by every stage."""
+
+from __future__ import annotations
+
+from .blocks import Block, Cell, Figure, Heading, ListBlock, ListItem, Paragraph, Table
+from .document import Document, DocumentMeta, PageReport, Section, StageRecord
+from .text import Direction, Sentence, base_lang, direction_for
+from .timeline import Chapter, Cue, Timeline
+from .walk import Located, iter_blocks, iter_sections, iter_sentences
+
+__all__ = [
+    "Block",
+    "Cell",
+    "Chapter",
+    "Cue",
+    "Direction",
+    "Document",
+    "DocumentMeta",
+    "Figure",
+    "Heading",
+    "ListBlock",
+    "ListItem",
+    "Located",
+    "PageReport",
+    "Paragraph",
+    "Section",
+    "Sentence",
+    "StageRecord",
+    "Table",
+    "Timeline",
+    "base_lang",
+    "direction_for",
+    "iter_blocks",
+    "iter_sections",
+    "iter_sentences",
+]

@@ -1,0 +1,65 @@
+"""Block-level content: headings, paragraphs, lists, tables, figures."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+from .text import Direction, Sentence
+
+
+class _BlockBase(BaseModel):
+    id: str = ""
+    lang: str | None = None
+    direction: Direction | None = None
+    page: int | None = None  # 1-based source page, when the source has pages
+
+
+class Heading(_BlockBase):
+    kind: Literal["heading"] = "heading"
+    level: int = 1
+    sentences: list[Sentence] = []
+
+
+class Paragraph(_BlockBase):
+    kind: Literal["paragraph"] = "paragraph"
+    sentences: list[Sentence] = []
+
+
+class ListItem(BaseModel):
+    id: str = ""
+    sentences: list[Sentence] = []
+    children: list[ListItem] = []
+    lang: str | None = None
+    direction: Direction | None = None
+
+
+class ListBlock(_BlockBase):
+    kind: Literal["list"] = "list"
+    ordered: bool = False
+    items: list[ListItem] = []
+
+
+class Cell(BaseModel):
+    sentences: list[Sentence] = []
+    header: bool = False
+    colspan: int = 1
+    rowspan: int = 1
+    lang: str | None = None
+    direction: Direction | None = None
+
+
+class Table(_BlockBase):
+    kind: Literal["table"] = "table"
+    rows: list[list[Cell]] = []
+    caption: list[Sentence] = []
+
+
+class Figure(_BlockBase):
+    kind: Literal["figure"] = "figure"
+    alt: list[Sentence] = []
+    image: str | None = None
+
+
+Block = Annotated[Heading | Paragraph | ListBlock | Table | Figure, Field(discriminator="kind")]

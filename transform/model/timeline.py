@@ -1,0 +1,33 @@
+"""Timing of narration: one cue per sentence, exact integer milliseconds."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+
+class Cue(BaseModel):
+    sentence_id: str
+    text: str
+    lang: str
+    begin_ms: int
+    end_ms: int
+    kind: str = "sentence"  # "sentence" | "heading"
+    section_id: str | None = None
+
+
+class Chapter(BaseModel):
+    title: str
+    begin_ms: int
+    end_ms: int
+    section_id: str | None = None
+
+
+class Timeline(BaseModel):
+    """Where every sentence sits in one narration track."""
+
+    lang: str
+    cues: list[Cue] = []
+    chapters: list[Chapter] = []
+    duration_ms: int = 0
+    estimated: bool = False  # True when built from reading speed, not from real audio
+    missing: list[str] = []  # sentence ids that have no audio (partial results)

@@ -1,0 +1,74 @@
+"""Small typed registries: engines and renderers are picked by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any, Generic, TypeVar
+
+from .errors import OptionsError
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    """Name -> factory. ``create`` raises :class:`OptionsError` listing known names."""
+
+    def __init__(self, group: str, *, builtins: tuple[str, ...] = ()) -> None:
+        self.group = group
+        self._factories: dict[str, Callable[..., T]] = {}
+        self._builtins = builtins  # modules imported lazily that register themselves
+        self._loaded = False
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        for mod in self._builtins:
+            try:
+                import_module(mod)
+            except ModuleNotFoundError as exc:  # a feature package not present in this build
+                if exc.name is None or not mod.startswith(exc.name):
+                    raise
+
+    def register(self, name: str, factory: Callable[..., T], *, replace: bool = False) -> None:
+        if name in self._factories and not replace and self._factories[name] is not factory:
+            raise ValueError(f"{self.group}: {name!r} is already registered")
+        self._factories[name] = factory
+
+    def create(self, name: str, **options: Any) -> T:
+        return self.get(name)(**options)
+
+    def get(self, name: str) -> Callable[..., T]:
+        self._load()
+        try:
+            return self._factories[name]
+        except KeyError:
+            known = ", ".join(sorted(self._factories)) or "none"
+            raise OptionsError(f"Unknown {self.group} {name!r}.", hint=f"Choose one of: {known}.") from None
+
+    def names(self) -> list[str]:
+        self._load()
+        return sorted(self._factories)
+
+    def __contains__(self, name: object) -> bool:
+        self._load()
+        return name in self._factories
+
+    def available(self) -> dict[str, bool]:
+        """Which entries can run here (a factory may expose ``available()``)."""
+        self._load()
+        out: dict[str, bool] = {}
+        for name, factory in sorted(self._factories.items()):
+            probe = getattr(factory, "available", None)
+            try:
+                out[name] = bool(probe()) if callable(probe) else True
+            except Exception:  # noqa: BLE001 - a probe must never break listing
+                out[name] = False
+        return out
+
+    def load_entry_points(self) -> None:
+        """Register third-party plugins declared under this registry's entry-point group."""
+        for ep in entry_points(group=self.group):
+            self.register(ep.name, ep.load(), replace=True)

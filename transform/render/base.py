@@ -1,0 +1,47 @@
+"""Renderer protocol: a named output that turns a RunContext into files."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from ..context import RunContext
+from ..result import Artifact
+
+
+class Renderer(Protocol):
+    name: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]]  # other outputs that must run first (and are run if missing)
+    description: ClassVar[str]
+
+    def render(self, ctx: RunContext) -> list[Artifact]: ...
+
+
+MEDIA_TYPES = {
+    ".json": "application/json",
+    ".txt": "text/plain; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+    ".brl": "text/plain; charset=utf-8",
+    ".brf": "application/x-brf",
+    ".pef": "application/x-pef+xml",
+    ".mp3": "audio/mpeg",
+    ".opus": "audio/ogg",
+    ".m4a": "audio/mp4",
+    ".srt": "application/x-subrip",
+    ".vtt": "text/vtt",
+    ".ass": "text/x-ssa",
+    ".mp4": "video/mp4",
+    ".html": "text/html; charset=utf-8",
+    ".epub": "application/epub+zip",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+    ".zip": "application/zip",
+}
+
+
+def artifact(ctx: RunContext, path: Path, role: str, lang: str | None = None, description: str = "") -> Artifact:
+    """Describe a file the renderer just wrote under ``ctx.out_dir``."""
+    rel = path.relative_to(ctx.out_dir).as_posix()
+    media = MEDIA_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return Artifact(name=rel, media_type=media, role=role, lang=lang, size=path.stat().st_size, description=description)

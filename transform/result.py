@@ -1,0 +1,76 @@
+"""Results of a conversion."""
+
+from __future__ import annotations
+
+import time
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .errors import ErrorItem
+from .model import Document
+
+
+class ConversionStatus(StrEnum):
+    SUCCESS = "success"
+    PARTIAL_SUCCESS = "partial_success"
+    FAILURE = "failure"
+
+
+class Artifact(BaseModel):
+    """One file produced by a renderer, relative to the output directory."""
+
+    name: str  # file name relative to the output directory
+    media_type: str
+    role: str  # the output it belongs to: "braille", "audio", ...
+    lang: str | None = None
+    size: int = 0
+    description: str = ""
+
+
+class ConversionResult(BaseModel):
+    source: str
+    status: ConversionStatus = ConversionStatus.SUCCESS
+    output_dir: str | None = None
+    document: Document | None = None
+    artifacts: list[Artifact] = []
+    errors: list[ErrorItem] = []
+    timings: dict[str, float] = {}
+    exit_code: int = 0
+
+    def path(self, artifact: Artifact) -> Path:
+        assert self.output_dir is not None
+        return Path(self.output_dir) / artifact.name
+
+    def find(self, role: str, lang: str | None = None, suffix: str | None = None) -> list[Artifact]:
+        """Artifacts of one output, optionally of one language and file suffix."""
+        return [
+            a
+            for a in self.artifacts
+            if a.role == role and (lang is None or a.lang == lang) and (suffix is None or a.name.endswith(suffix))
+        ]
+
+    def finish(self) -> ConversionResult:
+        hard = [e for e in self.errors if e.severity == "error"]
+        if self.document is None:
+            self.status = ConversionStatus.FAILURE
+        elif hard:
+            self.status = ConversionStatus.PARTIAL_SUCCESS
+        else:
+            self.status = ConversionStatus.SUCCESS
+        return self
+
+
+class Timer:
+    """Context manager adding elapsed seconds to ``timings[name]``."""
+
+    def __init__(self, timings: dict[str, float], name: str) -> None:
+        self.timings, self.name = timings, name
+
+    def __enter__(self) -> Timer:
+        self.t0 = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.timings[self.name] = round(self.timings.get(self.name, 0.0) + time.perf_counter() - self.t0, 4)

@@ -1,0 +1,25 @@
+"""The identity simplifier: copies the text (tests, and runs that need no simplification)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from ..model import Document, iter_sentences
+from . import SIMPLIFIERS
+
+if TYPE_CHECKING:
+    from ..context import RunContext
+
+
+class IdentitySimplifier:
+    name: ClassVar[str] = "identity"
+
+    def simplify(self, doc: Document, target_lang: str, ctx: RunContext) -> Document:
+        out = doc.model_copy(deep=True)
+        for loc in iter_sentences(out):
+            loc.sentence.source_text = loc.sentence.text
+        out.meta.variant = "simplified"
+        return out
+
+
+SIMPLIFIERS.register("identity", IdentitySimplifier)

@@ -1,0 +1,52 @@
+"""Sentence segmentation that knows Arabic and French punctuation.
+
+Splits after ``. ! ? ؟ ؛ …`` followed by a space, but not inside numbers
+(``2,8``, ``1 250 000``, ``111.14``), after ``n°``, after common French
+abbreviations (``M.``, ``art.``, ``etc.``) or single-letter initials.
+"""
+
+from __future__ import annotations
+
+import regex
+
+ABBREVIATIONS = frozenset(
+    "m mm mme mmes mlle dr pr st ste art arts al n no nos p pp cf etc ex av bd vol éd ed env min max "
+    "fig tab chap cass".split()
+)
+_BOUNDARY = regex.compile(r"(?<=[.!?؟؛…])[\"»”’)\]]*\s+")
+_LAST_TOKEN = regex.compile(r"(\S+)$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences; whitespace is normalised, nothing is dropped."""
+    text = " ".join(text.split())
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start : m.start()]
+        last = _LAST_TOKEN.search(before)
+        token = last.group(1) if last else ""
+        if _is_abbreviation(token):
+            continue
+        nxt = text[m.end() : m.end() + 1]
+        if token.endswith(".") and nxt.islower():  # "etc. et la suite": no new sentence in lower case
+            continue
+        out.append(text[start : m.end()].rstrip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _is_abbreviation(token: str) -> bool:
+    if not token.endswith("."):
+        return False
+    core = token.rstrip(".").lstrip("(«\"“")
+    if not core:
+        return False
+    if len(core) == 1 and core.isalpha():  # initials: "A. Benali"
+        return True
+    if regex.fullmatch(r"\d+", core):  # "1." as a list marker inside text
+        return False
+    return core.lower() in ABBREVIATIONS or "." in core  # "J.-C." "c.-à-d."
