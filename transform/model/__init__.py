@@ -5,11 +5,12 @@ from __future__ import annotations
 from .blocks import Block, Cell, Figure, Heading, ListBlock, ListItem, Paragraph, Table
 from .document import Document, DocumentMeta, PageReport, Section, StageRecord
 from .text import Direction, Sentence, base_lang, direction_for
-from .timeline import Chapter, Cue, Timeline
+from .timeline import CaptionCue, Chapter, Cue, Timeline
 from .walk import Located, iter_blocks, iter_sections, iter_sentences
 
 __all__ = [
     "Block",
+    "CaptionCue",
     "Cell",
     "Chapter",
     "Cue",

@@ -31,3 +31,14 @@ class Timeline(BaseModel):
     duration_ms: int = 0
     estimated: bool = False  # True when built from reading speed, not from real audio
     missing: list[str] = []  # sentence ids that have no audio (partial results)
+
+
+class CaptionCue(BaseModel):
+    """One caption on screen: at most ``max_lines`` lines, times inside one sentence's span."""
+
+    index: int
+    begin_ms: int
+    end_ms: int
+    lines: list[str]
+    lang: str
+    sentence_id: str
