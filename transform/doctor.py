@@ -1,0 +1,65 @@
+"""What this installation can do: external tools, liblouis tables, engines and outputs.
+
+Used by ``taysir doctor`` and by the service's ``/ready``; both report from the same probes.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from ._exec import PROBES
+
+
+def _louis() -> dict[str, Any]:
+    try:
+        louis = import_module("louis")
+    except ImportError:
+        return {"ok": False, "detail": "python3-louis is not importable (run scripts/setup.sh)"}
+    out: dict[str, Any] = {"ok": True, "version": louis.version()}
+    try:
+        tables = import_module("transform.braille.tables")
+        check = getattr(tables, "check_all", None)
+        if check is not None:
+            problems = check()
+            out["tables_ok"] = not problems
+            if problems:
+                out["ok"] = False
+                out["detail"] = f"table problems: {problems}"
+    except ImportError:
+        pass
+    return out
+
+
+def _pandoc() -> dict[str, Any]:
+    from .ingest.pandoc import pandoc_version
+
+    v = pandoc_version()
+    return {"ok": v is not None, "version": v}
+
+
+def report() -> dict[str, dict[str, Any]]:
+    """One entry per dependency: ``{"ok": bool, "version": str | None, "detail": ...}``."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, probe in PROBES.items():
+        v = probe.version()
+        out[name] = {"ok": v is not None, "version": v}
+        if v is None:
+            out[name]["detail"] = f"not installed: {probe.install_hint}"
+    out["liblouis"] = _louis()
+    out["pandoc"] = _pandoc()
+    return out
+
+
+def registries() -> dict[str, dict[str, bool]]:
+    """Available engines per registry (name -> usable here)."""
+    from .render import RENDERERS
+    from .simplify import SIMPLIFIERS
+
+    regs: dict[str, dict[str, bool]] = {"outputs": RENDERERS.available(), "simplifiers": SIMPLIFIERS.available()}
+    try:
+        tts = import_module("transform.audio.engines")
+        regs["tts"] = tts.TTS_ENGINES.available()
+    except (ImportError, AttributeError):
+        pass
+    return regs
