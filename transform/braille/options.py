@@ -1,4 +1,8 @@
-"""Options of the braille output (owned by the braille module)."""
+"""Options of the braille output (owned by the braille module).
+
+The same model is used by the library, the CLI (``--outputs braille``) and the
+HTTP service (nested as ``options.braille`` in TransformOptions).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,36 @@ from pydantic import BaseModel, Field
 
 
 class BrailleOptions(BaseModel):
-    french: Literal["g2", "g1", "comp6"] = "g2"
+    """How braille is produced and laid out.
+
+    Tables: Arabic and Darija use Taysir's ``ar-ma-g1`` (Unified Arabic Braille
+    grade 1 plus the Moroccan letters); French uses ``fr-bfu-g2`` (contracted),
+    ``g1``/``comp6`` (``fr-bfu-comp6``, uncontracted) or ``comp8`` (8-dot
+    computer braille: Unicode and PEF only, BRF cannot carry dots 7-8);
+    English uses UEB grade 2 or 1. ``tables`` overrides the list for a language,
+    e.g. ``{"fr": ["fr-bfu-comp6.utb"]}`` (names from the packaged
+    ``braille_tables/`` or the system liblouis directory).
+    """
+
+    arabic: Literal["g1"] = "g1"
+    french: Literal["g2", "g1", "comp6", "comp8"] = "g2"
     english: Literal["g2", "g1"] = "g2"
+    tables: dict[str, list[str]] = Field(default_factory=dict)
     cells_per_line: int = Field(40, ge=10, le=100)
     lines_per_page: int = Field(25, ge=5, le=100)
     page_numbers: bool = True
+    page_number_position: Literal["bottom", "top"] = "bottom"
     formats: list[Literal["unicode", "brf", "pef"]] = ["unicode", "brf", "pef"]
     unknown_chars: Literal["error", "note"] = "error"
+    duplex: bool = False  # PEF volume attribute: emboss on both sides of the sheet
+
+    def grade_for(self, lang: str) -> str:
+        """The grade key used in ``braille_tables/index.toml`` for a language."""
+        base = lang.split("-")[0].lower()
+        if base in ("ar", "ary"):
+            return self.arabic
+        if base == "fr":
+            return self.french
+        if base == "en":
+            return self.english
+        return "g1"

@@ -1,0 +1,205 @@
+"""Braille speed: translate + format (pages, BRF) against bare liblouis and liblouisutdml's file2brl.
+
+Usage: .venv/bin/python bench/braille.py [--kb 500] [--repeat 3]
+
+For Arabic and French it generates about ``--kb`` KB (UTF-8) of budget-like
+text (paragraphs of 3-6 sentences), then measures, in the same run:
+
+* ours: ``translate_document`` (normalise, unknown-character check, per-paragraph
+  liblouis with positions, layout 40x25 with page numbers) + ``to_brf``;
+* bare: ``louis.translateString`` once per paragraph with the same tables
+  (no layout) -> ratio ours/bare in characters per second (goal >= 0.8);
+* file2brl: liblouisutdml making a 40x25 BRF from the same paragraphs (XML
+  input, since its text mode reads bytes as Latin-1) -> ratio of times
+  ours/file2brl (goal <= 1.0, i.e. we are faster).
+
+The three are run interleaved ``--repeat`` times and the best of each is kept;
+ratios are printed for wall time and for CPU time (process + children), the
+latter being steadier on a shared, loaded machine. ``ours/bare`` is the ratio
+of throughputs (characters per second), ``ours/file2brl`` the ratio of times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import louis  # noqa: E402
+
+from transform._exec import run  # noqa: E402
+from transform.braille import BrailleOptions, to_brf, translate_document  # noqa: E402
+from transform.braille.tables import tables_for  # noqa: E402
+from transform.model import Document, DocumentMeta, Heading, Paragraph, Section, Sentence  # noqa: E402
+from transform.model.text import direction_for  # noqa: E402
+
+AR = [
+    "تبلغ ميزانية الجهة برسم سنة 2026 ما مجموعه 1 250 000 000 درهم.",
+    "خصص المجلس 78 % من الاعتمادات لمشاريع التنمية في الأقاليم الخمسة.",
+    "صادق المجلس على برنامج التنمية الجهوية في دورته العادية لشهر مارس.",
+    "تشمل المشاريع بناء الطرق القروية وتزويد الدواوير بالماء الشروب.",
+    "ڭاع الجماعات غادي تستافد من هاد البرنامج ف البادية والمدينة.",
+    "الجهة غادي تبني 120 كيلومتر ديال الطرقان من 2022 حتى 2027.",
+    "بلغت نسبة الإنجاز ٦٥٪ في نهاية شهر دجنبر ٢٠٢٥.",
+    "يهدف البرنامج إلى تحسين ظروف عيش الساكنة في المناطق الجبلية.",
+]
+FR = [
+    "Le budget de la Région pour l'année 2026 s'élève à 1 250 000 000 DH.",
+    "Le Conseil a consacré 78 % des crédits aux projets de développement des cinq provinces.",
+    "Le programme de développement régional a été adopté lors de la session ordinaire de mars.",
+    "Les projets comprennent la construction de routes rurales et l'accès à l'eau potable.",
+    "Le taux de réalisation atteignait 65 % à la fin du mois de décembre 2025.",
+    "Les communes de Béni Mellal, Azilal, Fquih Ben Salah, Khénifra et Khouribga sont concernées.",
+    "Une enveloppe de 2,8 milliards de dirhams est prévue pour la période 2022-2027.",
+    "Le Conseil régional publie chaque année un budget citoyen expliqué aux habitants.",
+]
+
+
+def make_paragraphs(sentences: list[str], kb: int, seed: int) -> list[list[str]]:
+    rnd = random.Random(seed)
+    paras: list[list[str]] = []
+    size = 0
+    while size < kb * 1024:
+        para = [rnd.choice(sentences) for _ in range(rnd.randint(3, 6))]
+        paras.append(para)
+        size += len(" ".join(para).encode("utf-8")) + 2
+    return paras
+
+
+def make_doc(lang: str, paras: list[list[str]]) -> Document:
+    sections = []
+    per = 40
+    for s in range(0, len(paras), per):
+        blocks = [
+            Paragraph(id=f"b{s + i}", sentences=[Sentence(id=f"b{s + i}-{j}", text=t) for j, t in enumerate(p)])
+            for i, p in enumerate(paras[s : s + per])
+        ]
+        title = "الفصل" if lang == "ar" else "Chapitre"
+        head = Heading(id=f"h{s}", level=2, sentences=[Sentence(id=f"h{s}-1", text=f"{title} {s // per + 1}")])
+        sections.append(Section(id=f"s{s // per}", heading=head, blocks=blocks))
+    return Document(meta=DocumentMeta(lang=lang, direction=direction_for(lang), title="bench"), sections=sections)
+
+
+def timed(fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """(wall seconds, CPU seconds of this process and its children) for one call."""
+    r0 = resource.getrusage(resource.RUSAGE_SELF)
+    c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    fn()
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime) + (c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime)
+    return wall, cpu
+
+
+def file2brl_config(table: str, work: Path) -> Path:
+    cfg = work / "bench.cfg"
+    cfg.write_text(
+        "outputFormat\n\tcellsPerLine 40\n\tlinesPerPage 25\n\tbraillePages yes\n\tnumberBraillePages yes\n"
+        "\tprintPages no\n\tlineEnd \\r\\n\n\tformatFor textDevice\ntranslation\n"
+        f"\tliteraryTextTable {table}\n",
+        encoding="utf-8",
+    )
+    return cfg
+
+
+def bench_lang(lang: str, sentences: list[str], kb: int, repeat: int, work: Path) -> dict[str, float]:
+    paras = make_paragraphs(sentences, kb, seed=42)
+    doc = make_doc(lang, paras)
+    texts = [" ".join(p) for p in paras]
+    chars = sum(len(t) for t in texts)
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    opts = BrailleOptions()
+    tables = list(tables_for(lang, opts))
+    louis.translateString(tables, texts[0])  # compile the tables outside the timings
+    translate_document(make_doc(lang, paras[:2]), opts, lang)
+
+    out: dict[str, bytes] = {}
+
+    def ours() -> None:
+        book = translate_document(doc, opts, lang)
+        out["brf"] = to_brf(book)
+
+    def bare() -> None:
+        for t in texts:
+            louis.translateString(tables, t)
+
+    xml = work / f"{lang}.xml"
+    xml.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<book>\n' + "\n".join(f"<p>{escape(t)}</p>" for t in texts) + "\n</book>\n",
+        encoding="utf-8",
+    )
+    cfg = file2brl_config(tables[0], work)
+    env_path = "/usr/share/liblouisutdml/lbu_files,/usr/share/liblouis/tables"
+    os.environ["LOUIS_TABLEPATH"] = env_path
+
+    def ref() -> None:
+        proc = run(["file2brl", "-f", cfg, xml], tool="file2brl", timeout=600)
+        out["file2brl"] = proc.stdout
+
+    # interleaved repeats (ours, bare, file2brl) so machine load hits all three alike; best of each
+    runs = {"ours": [], "bare": [], "file2brl": []}
+    for _ in range(repeat):
+        for name, fn in (("ours", ours), ("bare", bare), ("file2brl", ref)):
+            runs[name].append(timed(fn))
+    t_ours, t_bare, t_ref = (min(w for w, _ in runs[k]) for k in ("ours", "bare", "file2brl"))
+    c_ours, c_bare, c_ref = (min(c for _, c in runs[k]) for k in ("ours", "bare", "file2brl"))
+    pages = out["brf"].count(b"\f")
+    return {
+        "chars": chars,
+        "bytes": nbytes,
+        "paragraphs": len(texts),
+        "pages": pages,
+        "file2brl_pages": out["file2brl"].count(b"\f") + 1,
+        "ours_s": t_ours,
+        "bare_s": t_bare,
+        "file2brl_s": t_ref,
+        "ours_cps": chars / t_ours,
+        "bare_cps": chars / t_bare,
+        "ratio_bare": t_bare / t_ours,
+        "ratio_file2brl": t_ours / t_ref,
+        "cpu_ours_s": c_ours,
+        "cpu_bare_s": c_bare,
+        "cpu_file2brl_s": c_ref,
+        "cpu_ratio_bare": c_bare / c_ours,
+        "cpu_ratio_file2brl": c_ours / c_ref,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kb", type=int, default=500)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    print(f"liblouis {louis.version().split(',')[0]}; {args.kb} KB per language; best of {args.repeat}")
+    header = (
+        f"{'lang':4} {'chars':>8} {'pages':>6} {'ours chars/s':>13} {'bare chars/s':>13} {'ours/bare':>9} "
+        f"{'ours s':>7} {'file2brl s':>10} {'ours/file2brl time':>18} | {'CPU: ours/bare':>14} {'ours/file2brl':>13}"
+    )
+    print(header)
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang, sents in (("ar", AR), ("fr", FR)):
+            r = bench_lang(lang, sents, args.kb, args.repeat, Path(tmp))
+            print(
+                f"{lang:4} {r['chars']:>8.0f} {r['pages']:>6.0f} {r['ours_cps']:>13,.0f} {r['bare_cps']:>13,.0f} "
+                f"{r['ratio_bare']:>9.2f} {r['ours_s']:>7.3f} {r['file2brl_s']:>10.3f} {r['ratio_file2brl']:>18.2f} | "
+                f"{r['cpu_ratio_bare']:>14.2f} {r['cpu_ratio_file2brl']:>13.2f}"
+            )
+            ok = ok and r["ratio_bare"] >= 0.8 and r["ratio_file2brl"] <= 1.0
+    print("goals (ours/bare >= 0.8, ours/file2brl time <= 1.0):", "met" if ok else "NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

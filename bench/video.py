@@ -1,0 +1,187 @@
+"""Video scaffold speed against a bare ffmpeg command, in the same run.
+
+Usage: .venv/bin/python bench/video.py [--seconds 60] [--repeat 3] [--size 1280x720] [--fps 15]
+
+Makes about ``--seconds`` of French narration with espeak-ng (sentences with
+their WAV lengths as the timeline, one caption per sentence), then measures:
+
+* ours: ``transform.video.make_scaffold`` (fonts, layout, ASS with placeholder,
+  caption bands, title cards, libass burn-in, H.264 + AAC + mov_text soft track,
+  metadata, SRT/WebVTT sidecars);
+* bare: one ffmpeg command a person would write for the same background,
+  captions (``subtitles=`` on the SRT, libass) and audio, with the same
+  encoder settings (x264 preset, ``-tune stillimage``, CRF, frame rate, AAC).
+
+Speed is seconds of video per wall-clock second (x real time); the ratio is
+ours / bare in wall time (goal <= 1.2), the goal for ours is >= 5x real time
+on 2 cores. The best of ``--repeat`` runs is kept for each, runs alternate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from transform.model import CaptionCue, Chapter, Cue, Timeline  # noqa: E402
+from transform.video import VideoOptions, make_scaffold  # noqa: E402
+from transform.video.subtitles import srt_text  # noqa: E402
+
+SENTENCES = [
+    "Le conseil régional a adopté le budget de l'année deux mille vingt-six.",
+    "Les écoles rurales recevront des ordinateurs et des livres.",
+    "Soixante-dix-huit pour cent des crédits vont aux projets de développement.",
+    "Les routes vers les villages de montagne seront goudronnées.",
+    "Chaque commune pourra demander une aide pour l'eau potable.",
+    "Le programme sera suivi par un comité de citoyens.",
+]
+
+
+def wrap(text: str, width: int = 42) -> list[str]:
+    lines: list[str] = []
+    cur = ""
+    for w in text.split():
+        cand = f"{cur} {w}" if cur else w
+        if cur and len(cand) > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = cand
+    return lines + ([cur] if cur else [])
+
+
+def narration(work: Path, seconds: float) -> tuple[Timeline, Path, list[CaptionCue]]:
+    cues: list[Cue] = []
+    pcm = b""
+    params = None
+    t = 0
+    i = 0
+    while t < seconds * 1000:
+        kind = "heading" if i % 8 == 0 else "sentence"
+        text = f"Partie {i // 8 + 1}" if kind == "heading" else SENTENCES[i % len(SENTENCES)]
+        wav = work / f"s{i}.wav"
+        subprocess.run(["espeak-ng", "-v", "fr", "-w", str(wav), text], check=True, timeout=60)
+        with wave.open(str(wav)) as f:
+            params = f.getparams()
+            pcm += f.readframes(f.getnframes())
+            ms = round(f.getnframes() * 1000 / f.getframerate())
+        cues.append(Cue(sentence_id=f"s{i}", text=text, lang="fr", begin_ms=t, end_ms=t + ms, kind=kind))
+        t += ms
+        i += 1
+    full = work / "all.wav"
+    with wave.open(str(full), "wb") as out:
+        assert params is not None
+        out.setparams(params)
+        out.writeframes(pcm)
+    mp3 = work / "narration.mp3"
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-y", "-i", str(full), "-c:a", "libmp3lame", "-b:a", "64k", str(mp3)], check=True, timeout=120
+    )
+    chapters = [Chapter(title=c.text, begin_ms=c.begin_ms, end_ms=t) for c in cues if c.kind == "heading"]
+    for a, b in zip(chapters, chapters[1:], strict=False):
+        a.end_ms = b.begin_ms
+    tl = Timeline(lang="fr", cues=cues, chapters=chapters, duration_ms=t)
+    caps = [
+        CaptionCue(index=n + 1, begin_ms=c.begin_ms, end_ms=c.end_ms, lines=wrap(c.text), lang="fr", sentence_id=c.sentence_id)
+        for n, c in enumerate(cues)
+    ]
+    return tl, mp3, caps
+
+
+def bare(work: Path, tl: Timeline, mp3: Path, caps: list[CaptionCue], opts: VideoOptions) -> None:
+    w, h = opts.dimensions()
+    (work / "bare.srt").write_text(srt_text(caps), encoding="utf-8")
+    dur = f"{tl.duration_ms / 1000:.3f}"
+    cmd = [
+        "ffmpeg",
+        "-nostdin",
+        "-v",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        f"color=c=0x{opts.background[1:]}:s={w}x{h}:r={opts.fps}:d={dur}",
+        "-i",
+        str(mp3),
+        "-vf",
+        "subtitles=bare.srt:force_style='FontName=Noto Sans,FontSize=20'",
+        "-c:v",
+        "libx264",
+        "-preset",
+        opts.preset,
+        "-tune",
+        "stillimage",
+        "-crf",
+        str(opts.crf),
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+        "-b:a",
+        f"{opts.audio_bitrate_k}k",
+        "-t",
+        dur,
+        "bare.mp4",
+    ]
+    subprocess.run(cmd, check=True, cwd=work, timeout=900)
+
+
+def cpu() -> float:
+    """CPU seconds used so far by this process and its finished children (ffmpeg, ffprobe, fc-match)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--size", default="1280x720", choices=["1280x720", "1920x1080", "1080x1920"])
+    ap.add_argument("--fps", type=int, default=15)
+    args = ap.parse_args()
+    opts = VideoOptions(size=args.size, fps=args.fps)
+    with tempfile.TemporaryDirectory(prefix="taysir-bench-video-") as tmp:
+        work = Path(tmp)
+        tl, mp3, caps = narration(work, args.seconds)
+        video_s = tl.duration_ms / 1000
+        ours, ref, ours_cpu, ref_cpu = [], [], [], []
+        for _ in range(args.repeat):
+            c0, t0 = cpu(), time.perf_counter()
+            make_scaffold(tl, mp3, caps, opts, work / "ours.fr.mp4")
+            ours.append(time.perf_counter() - t0)
+            ours_cpu.append(cpu() - c0)
+            c0, t0 = cpu(), time.perf_counter()
+            bare(work, tl, mp3, caps, opts)
+            ref.append(time.perf_counter() - t0)
+            ref_cpu.append(cpu() - c0)
+        o, b = min(ours), min(ref)
+        print(
+            f"video: {video_s:.1f} s at {args.size}, {args.fps} fps, preset {opts.preset}, {len(caps)} captions; cpus={os.cpu_count()}"
+        )
+        print(
+            f"ours  (make_scaffold): {o:6.2f} s  -> {video_s / o:5.1f}x real time   runs: {', '.join(f'{x:.2f}' for x in ours)}"
+        )
+        print(f"bare  (ffmpeg+libass): {b:6.2f} s  -> {video_s / b:5.1f}x real time   runs: {', '.join(f'{x:.2f}' for x in ref)}")
+        print(
+            f"ratio ours/bare: {o / b:.2f} wall (goal <= 1.2); speed goal >= 5x real time: {'met' if video_s / o >= 5 else 'NOT met'}"
+        )
+        oc, bc = min(ours_cpu), min(ref_cpu)
+        print(
+            f"cpu time (this process + children): ours {oc:.2f} s, bare {bc:.2f} s, ratio {oc / bc:.2f} (steadier than wall time on a shared machine)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""The FastAPI application factory.
+
+    from service.app import create_app
+    app = create_app()                      # settings from TAYSIR_* environment variables
+    app = create_app(ServiceSettings(data_dir=tmp_path, embedded_workers=1))   # tests
+
+The lifespan opens the store and the queue and, when ``embedded_workers`` > 0, runs huey
+consumer threads in this process (``taysir serve``); with 0, ``taysir worker`` processes do the work.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+import transform
+
+from . import errors
+from .queue.consumer import EmbeddedWorkers
+from .routers import catalogue, convert, documents, health, jobs
+from .runtime import Runtime
+from .settings import ServiceSettings, get_settings
+
+log = logging.getLogger("service")
+
+DESCRIPTION = """Accessible formats (simplified Darija, braille, narration, captioned video, HTML/EPUB) from official documents.
+
+* **Staff** routes need `Authorization: Bearer <token>` (create one with `taysir token create NAME`).
+* **Public** routes (`/v1/catalogue`, `/health`, `/ready`, `/v1/engines`) need none and expose only published content.
+* Every error is `{"error": {"code", "message", "hint"}}` with a stable `code`.
+"""
+
+TAGS = [
+    {"name": "jobs", "description": "Submit documents, follow progress, download results."},
+    {"name": "review", "description": "Darija drafts: review, re-render, approve, publish."},
+    {"name": "public", "description": "The public catalogue of published documents (no token)."},
+    {"name": "health", "description": "Probes and engine listing."},
+]
+
+
+def _operation_id(route: APIRoute) -> str:
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+def create_app(settings: ServiceSettings | None = None) -> FastAPI:
+    """Build the app with ``settings``, or (when None) with ``get_settings()`` resolved at startup,
+    so a test may set ``app.dependency_overrides[get_settings]`` before starting the lifespan."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        nonlocal settings
+        if settings is None:
+            settings = app.dependency_overrides.get(get_settings, get_settings)()
+        rt = Runtime(settings)
+        app.state.runtime = rt
+        workers = EmbeddedWorkers(rt, settings.embedded_workers) if settings.embedded_workers > 0 else None
+        if workers is not None:
+            workers.start()
+        gc.collect()
+        gc.freeze()  # the libraries loaded at startup are permanent: keep them out of every GC pass
+        log.info("taysir service ready: data in %s, queue %s, %d embedded worker(s)", rt.store.data_dir,
+                 "redis" if settings.redis_url else "sqlite", settings.embedded_workers)
+        try:
+            yield
+        finally:
+            if workers is not None:
+                workers.stop()
+            rt.close()
+
+    app = FastAPI(
+        title="Taysir",
+        version=transform.__version__,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    errors.install(app)
+    for module in (health, jobs, convert, documents, catalogue):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,61 @@
+"""Dependencies as ``Annotated`` aliases: the runtime, staff auth, and 404s in one place."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import anyio
+from fastapi import Depends, Path, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from .errors import NotFound, Unauthorized
+from .runtime import Runtime
+from .settings import ServiceSettings, get_settings
+from .store import DocumentRow, JobRow
+
+
+def get_runtime(request: Request) -> Runtime:
+    return request.app.state.runtime  # type: ignore[no-any-return]
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+SettingsDep = Annotated[ServiceSettings, Depends(get_settings)]
+_bearer = HTTPBearer(auto_error=False, description="A staff token from `taysir token create NAME`.")
+
+
+async def require_staff(rt: RuntimeDep, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
+    """The staff token's name; 401 when the token is missing, unknown or revoked."""
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
+        raise Unauthorized("A staff token is required.", hint="Send `Authorization: Bearer <token>` (see `taysir token create`).",
+                           headers=challenge)
+    name = rt.store.tokens.peek(creds.credentials) or await anyio.to_thread.run_sync(rt.store.tokens.verify, creds.credentials)
+    if name is None:
+        raise Unauthorized("The token is not valid (unknown or revoked).", hint="Create a new one with `taysir token create NAME`.",
+                           headers=challenge)
+    return name
+
+
+StaffDep = Annotated[str, Depends(require_staff)]
+JobIdPath = Annotated[str, Path(description="Job id")]
+DocIdPath = Annotated[str, Path(description="Document id")]
+
+
+# Short reads run inline: SQLite in WAL mode never blocks a reader, and a thread hop costs more
+# than the query on a loaded machine. Writes (which may wait for the lock) go to threads.
+async def valid_job(job_id: JobIdPath, rt: RuntimeDep, _staff: StaffDep) -> tuple[JobRow, list[DocumentRow]]:
+    got = rt.store.jobs.get(job_id)
+    if got is None:
+        raise NotFound(f"Job {job_id} does not exist.", hint="It may have been deleted; list jobs with GET /v1/jobs.")
+    return got
+
+
+async def valid_document(doc_id: DocIdPath, rt: RuntimeDep, _staff: StaffDep) -> DocumentRow:
+    row = rt.store.documents.get(doc_id)
+    if row is None:
+        raise NotFound(f"Document {doc_id} does not exist.")
+    return row
+
+
+ValidJobDep = Annotated[tuple[JobRow, list[DocumentRow]], Depends(valid_job)]
+ValidDocumentDep = Annotated[DocumentRow, Depends(valid_document)]

@@ -1,0 +1,125 @@
+"""Review state machine and publication: draft -> reviewed (approve) -> published (and back).
+
+Publishing copies (hard-links) the approved files to ``data/published/<doc>/``, so the public
+catalogue can only ever serve what was approved, whatever happens to the working copy later.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from fnmatch import fnmatch
+from typing import Any
+
+from . import review
+from .errors import Conflict, NotFound, Unprocessable
+from .runtime import Runtime
+from .store import DocumentRow
+from .views import artifacts_of
+
+CONVERTED = ("success", "partial_success")
+
+
+def _need_converted(doc: DocumentRow) -> None:
+    if doc.status not in CONVERTED:
+        raise Conflict(f"Document {doc.id} is not converted (status {doc.status}).", code="not_converted",
+                       hint="Wait for the job to finish, or submit the document again if it failed.")
+
+
+def _need_draft(doc: DocumentRow) -> str:
+    _need_converted(doc)
+    if not doc.draft_json:
+        raise NotFound(f"Document {doc.id} has no Darija draft.", code="no_draft",
+                       hint="Submit the document with the `darija` output to get a draft to review.")
+    return doc.draft_json
+
+
+def submit_text(rt: Runtime, doc: DocumentRow, edits: dict[str, str], *, revision: int | None, full: bool, who: str) -> DocumentRow:
+    draft = review.load(_need_draft(doc))
+    if doc.review_state == "published":
+        raise Conflict("A published document cannot be edited.", code="wrong_state", hint="Unpublish it first.")
+    if revision is not None and revision != doc.draft_revision:
+        raise Conflict(f"The draft changed since revision {revision} (now {doc.draft_revision}).", code="stale_revision",
+                       hint="Reload the draft and apply your edits again.")
+    problems = review.validate(draft, edits, full=full)
+    if problems:
+        raise Unprocessable(f"The reviewed text has {len(problems)} problem(s): {problems[0]['message']}", code="review_invalid",
+                            hint="Keep every segment and every number of the source.", details=problems)
+    new = review.apply(draft, edits)
+    if not rt.store.documents.save_draft(doc.id, new.model_dump_json(), expected_revision=doc.draft_revision, reviewer=who):
+        raise Conflict("The draft was changed by someone else meanwhile.", code="stale_revision", hint="Reload and retry.")
+    return _reload(rt, doc.id)
+
+
+def request_render(rt: Runtime, doc: DocumentRow) -> DocumentRow:
+    _need_draft(doc)
+    if doc.review_state == "published":
+        raise Conflict("A published document is not re-rendered.", code="wrong_state", hint="Unpublish it first.")
+    if not rt.store.documents.queue_render(doc.id):
+        raise Conflict("A rendering of this document is already running.", code="busy", hint="Wait for it (GET the document).")
+    rt.queue.render(doc.id)
+    return _reload(rt, doc.id)
+
+
+def approve(rt: Runtime, doc: DocumentRow, who: str) -> DocumentRow:
+    _need_converted(doc)
+    if doc.review_state != "draft":
+        raise Conflict(f"Only a draft can be approved (state: {doc.review_state}).", code="wrong_state")
+    if not rt.store.documents.approve(doc.id, who, doc.draft_revision):
+        raise Conflict("The draft changed while approving.", code="stale_revision", hint="Reload and approve again.")
+    if doc.draft_json and doc.rendered_revision < doc.draft_revision and doc.render_state not in ("queued", "running"):
+        if rt.store.documents.queue_render(doc.id):
+            rt.queue.render(doc.id)  # the approved text must be the one in braille, audio...
+    return _reload(rt, doc.id)
+
+
+def publish(rt: Runtime, doc: DocumentRow) -> DocumentRow:
+    _need_converted(doc)
+    if doc.review_state != "reviewed":
+        raise Conflict(f"Only an approved document can be published (state: {doc.review_state}).", code="not_approved",
+                       hint="POST .../approve first.")
+    if doc.draft_json and (doc.rendered_revision < doc.draft_revision or doc.render_state in ("queued", "running")):
+        raise Conflict("The outputs of the approved text are still being rendered.", code="render_pending",
+                       hint="Retry when render_state is done." if doc.render_state != "failed" else f"Rendering failed: {doc.render_error}")
+    dest = rt.store.published_dir(doc.id) / str(int(time.time() * 1000))
+    dest.mkdir(parents=True, exist_ok=True)
+    files: list[dict[str, Any]] = []
+    for a in artifacts_of(doc):
+        if a["role"] in rt.settings.publish_exclude_roles or any(fnmatch(a["name"], p) for p in rt.settings.publish_exclude_patterns):
+            continue
+        src, target = rt.store.path(a["path"]), dest / a["name"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(src, target)
+        except OSError:
+            shutil.copy2(src, target)
+        files.append({**a, "path": rt.store.rel(target)})
+    if not rt.store.documents.publish(doc.id, files):
+        shutil.rmtree(dest, ignore_errors=True)
+        raise Conflict("The document changed while publishing.", code="wrong_state", hint="Reload and retry.")
+    for old in rt.store.published_dir(doc.id).iterdir():
+        if old != dest:
+            shutil.rmtree(old, ignore_errors=True)
+    return _reload(rt, doc.id)
+
+
+def unpublish(rt: Runtime, doc: DocumentRow) -> DocumentRow:
+    if doc.review_state != "published":
+        raise Conflict(f"Document {doc.id} is not published.", code="wrong_state")
+    if not rt.store.documents.unpublish(doc.id):
+        raise Conflict("The document changed meanwhile.", code="wrong_state", hint="Reload and retry.")
+    shutil.rmtree(rt.store.published_dir(doc.id), ignore_errors=True)
+    return _reload(rt, doc.id)
+
+
+def published_files(doc: DocumentRow) -> list[dict[str, Any]]:
+    return list(json.loads(doc.published_json or "[]"))
+
+
+def _reload(rt: Runtime, doc_id: str) -> DocumentRow:
+    row = rt.store.documents.get(doc_id)
+    if row is None:
+        raise NotFound(f"Document {doc_id} does not exist.")
+    return row

@@ -1,0 +1,117 @@
+"""What runs inside the per-document child process (forked from a server that preloaded this module).
+
+The child calls the library (``transform.convert`` or ``transform.render``), reports stages through
+its pipe, and sends back one result message. It exits by itself when the pipe to its parent
+closes (the worker died), so an orphan never keeps writing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import traceback
+from pathlib import Path
+from typing import Any, ClassVar
+
+from transform import TransformOptions, convert, render
+from transform.context import RunContext
+from transform.errors import TransformError
+from transform.model import Document
+from transform.render import RENDERERS, artifact
+from transform.result import Artifact, ConversionResult
+
+DRAFT_OUTPUT = "review-draft"
+DRAFT_LANG = "ary"
+
+
+class ReviewDraftRenderer:
+    """Saves the Darija track (``ctx.tracks["ary"]``) as a Document JSON for the review workflow.
+
+    It runs after every other renderer (unknown names sort last), so it sees the track the
+    Darija simplifier added, or the Darija part of a source written in Darija.
+    """
+
+    name: ClassVar[str] = DRAFT_OUTPUT
+    requires: ClassVar[tuple[str, ...]] = ()
+    description: ClassVar[str] = "The Darija track as a Document JSON, kept by the service for review (internal)."
+
+    def render(self, ctx: RunContext) -> list[Artifact]:
+        track = ctx.tracks.get(DRAFT_LANG)
+        if track is None:
+            return []
+        path = ctx.file(DRAFT_LANG, "service-draft.json")
+        path.write_text(track.model_dump_json(), encoding="utf-8")
+        return [artifact(ctx, path, DRAFT_OUTPUT, DRAFT_LANG)]
+
+
+RENDERERS.register(DRAFT_OUTPUT, ReviewDraftRenderer, replace=True)
+try:
+    RENDERERS.names()  # import every renderer module now, once, in the fork server
+except Exception as _exc:  # noqa: BLE001 - a broken feature module must not stop the service; jobs report it
+    logging.getLogger("service.child").warning("some renderers could not be loaded: %s", _exc)
+
+
+class PipeProgress:
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def stage(self, source: str, stage: str, detail: str = "") -> None:
+        self._send(("stage", stage))
+
+    def document_done(self, source: str, status: str) -> None:
+        pass
+
+    def _send(self, msg: tuple[str, Any]) -> None:
+        try:
+            self.conn.send(msg)
+        except (BrokenPipeError, OSError):
+            os._exit(70)
+
+
+def _watch_parent(conn: Any) -> None:
+    while True:
+        try:
+            if conn.poll(1.0):  # the parent never writes: readable means EOF, the parent is gone
+                os._exit(70)
+        except (EOFError, OSError):
+            os._exit(70)
+
+
+def summarise(result: ConversionResult) -> dict[str, Any]:
+    doc = result.document
+    return {
+        "status": result.status.value,
+        "output_dir": result.output_dir,
+        "artifacts": [a.model_dump() for a in result.artifacts],
+        "errors": [e.model_dump() for e in result.errors],
+        "timings": result.timings,
+        "title": doc.meta.title if doc else None,
+        "page_count": doc.meta.page_count if doc else None,
+    }
+
+
+def child_main(conn: Any, kind: str, payload: dict[str, Any]) -> None:
+    nice = int(payload.get("nice", 0))
+    if nice:
+        try:
+            os.nice(nice)  # batch work yields the CPU to the API process
+        except OSError:
+            pass
+    threading.Thread(target=_watch_parent, args=(conn,), daemon=True).start()
+    progress = PipeProgress(conn)
+    try:
+        options = TransformOptions.model_validate_json(payload["options"])
+        if kind == "convert":
+            result = convert(Path(payload["source"]), options, payload["out_dir"], progress=progress, raises_on_error=False)
+        else:
+            doc = Document.model_validate_json(payload["document"])
+            result = render(doc, options, payload["out_dir"], stem=payload["stem"])
+        msg: dict[str, Any] = {"ok": True, **summarise(result)}
+    except TransformError as exc:
+        msg = {"ok": False, "error": exc.to_dict()}
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, never a silent death
+        msg = {"ok": False, "error": {"code": "internal_error", "message": f"{type(exc).__name__}: {exc}", "hint": None},
+               "trace": traceback.format_exc()[-4000:]}
+    progress._send(("result", msg))
+    conn.close()

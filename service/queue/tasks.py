@@ -1,0 +1,199 @@
+"""Task bodies: convert a document, re-render a reviewed draft, deliver a webhook.
+
+Each body first *claims* its document in the database (a conditional UPDATE); a message for a
+document that is gone, cancelled, or already owned by another worker is simply dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from transform import TransformOptions
+from transform.pipeline import plan_outputs
+
+from ..store import owner_id
+from .child import DRAFT_OUTPUT
+from .runner import ChildCrashed, JobCancelled, JobTimeout, run_in_child
+
+if TYPE_CHECKING:
+    from ..runtime import Runtime
+
+log = logging.getLogger("service.tasks")
+SIMPLIFIER_OUTPUTS = {"darija", "easy-french"}
+
+
+def _owner() -> str:
+    return owner_id(threading.current_thread().name)
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def stored_artifacts(rt: Runtime, result: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
+    """Artefacts as stored (path relative to the data dir, sha256); the Darija draft JSON apart."""
+    if not result.get("output_dir"):
+        return [], None
+    out_dir = Path(result["output_dir"])
+    arts: list[dict[str, Any]] = []
+    draft: str | None = None
+    for a in result["artifacts"]:
+        path = out_dir / a["name"]
+        if not path.is_file():
+            continue
+        if a["role"] == DRAFT_OUTPUT:
+            draft = path.read_text(encoding="utf-8")
+            continue
+        arts.append({**a, "size": path.stat().st_size, "path": rt.store.rel(path), "sha256": sha256_of(path)})
+    return arts, draft
+
+
+def _stages(options: TransformOptions) -> list[str]:
+    return ["ingest", "structure"] + [f"render.{o}" for o in plan_outputs(options.outputs)]
+
+
+def convert_document(rt: Runtime, doc_id: str) -> None:
+    s, store = rt.settings, rt.store
+    owner = _owner()
+    row = store.jobs.claim(doc_id, owner, s.lease_s)
+    if row is None:
+        return
+    got = store.jobs.get(row.job_id)
+    if got is None:
+        return
+    job = got[0]
+    options = TransformOptions.model_validate_json(job.options_json)
+    options.outputs = [o for o in options.outputs if o != DRAFT_OUTPUT] + [DRAFT_OUTPUT]
+    stages = _stages(options)
+    out_dir = store.doc_dir(row.job_id, doc_id) / f"a{row.attempts}"
+    shutil.rmtree(out_dir, ignore_errors=True)
+
+    def on_stage(stage: str) -> None:
+        done = stages.index(stage) if stage in stages else 0
+        store.jobs.set_stage(doc_id, owner, stage, done, len(stages))
+
+    store.jobs.set_stage(doc_id, owner, "starting", 0, len(stages))
+    payload = {"source": str(store.path(row.source_path)), "options": options.model_dump_json(), "out_dir": str(out_dir), "nice": s.worker_nice}
+    try:
+        result = run_in_child("convert", payload, timeout=s.job_timeout_s, on_stage=on_stage,
+                              heartbeat=lambda: store.jobs.renew(doc_id, owner, s.lease_s), heartbeat_every=max(0.2, s.lease_s / 3))
+    except JobCancelled:
+        log.info("document %s was cancelled or deleted while running", doc_id)
+        store.jobs.finish_convert(doc_id, owner, status="cancelled", errors=[])
+        _complete(rt, row.job_id)
+        return
+    except (JobTimeout, ChildCrashed) as exc:
+        store.jobs.finish_convert(doc_id, owner, status="failure", errors=[_error("convert", exc.code, exc.message, exc.hint)])
+        _complete(rt, row.job_id)
+        return
+    try:
+        _record(rt, row, owner, result)
+    except Exception as exc:  # noqa: BLE001 - never leave a document "running" because of a bad result
+        log.exception("document %s: recording the result failed", doc_id)
+        store.jobs.finish_convert(doc_id, owner, status="failure", errors=[_error("convert", "internal_error", f"{type(exc).__name__}: {exc}", None)])
+    _complete(rt, row.job_id)
+
+
+def _record(rt: Runtime, row: Any, owner: str, result: dict[str, Any]) -> None:
+    store = rt.store
+    if not result.get("ok"):
+        err = result["error"]
+        if result.get("trace"):
+            log.error("document %s crashed in the library:\n%s", row.id, result["trace"])
+        store.jobs.finish_convert(row.id, owner, status="failure", errors=[_error("convert", err["code"], err["message"], err.get("hint"))])
+        return
+    arts, draft = stored_artifacts(rt, result)
+    ok = result["status"] in ("success", "partial_success")
+    langs = sorted({a["lang"] for a in arts if a.get("lang")})
+    store.jobs.finish_convert(
+        row.id, owner, status=result["status"], errors=result["errors"], timings=result.get("timings", {}), artifacts=arts,
+        languages=langs, title=result.get("title") or Path(row.filename).stem,
+        review_state="draft" if ok else None, draft_json=draft if ok else None,
+    )
+
+
+def _error(stage: str, code: str, message: str, hint: str | None) -> dict[str, Any]:
+    return {"stage": stage, "code": code, "message": message, "hint": hint, "severity": "error"}
+
+
+def _complete(rt: Runtime, job_id: str) -> None:
+    job = rt.store.jobs.mark_completion(job_id)
+    if job is not None and job.webhook_url:
+        rt.queue.webhook(job_id)
+
+
+def render_options(job_options: TransformOptions) -> TransformOptions:
+    """Outputs re-made from a reviewed Darija draft: everything but the simplifiers and the model JSON."""
+    keep = ["text"] + [o for o in plan_outputs(job_options.outputs) if o not in SIMPLIFIER_OUTPUTS | {"json", "text", DRAFT_OUTPUT}]
+    return job_options.model_copy(update={"outputs": keep, "languages": None})
+
+
+def render_document(rt: Runtime, doc_id: str) -> None:
+    s, store = rt.settings, rt.store
+    owner = _owner()
+    row = store.documents.get(doc_id)
+    if row is None or not row.draft_json:
+        return
+    row = store.jobs.claim(doc_id, owner, s.lease_s, op="render")
+    if row is None or not row.draft_json:
+        return
+    got = store.jobs.get(row.job_id)
+    if got is None:
+        return
+    revision = row.draft_revision
+    options = render_options(TransformOptions.model_validate_json(got[0].options_json))
+    out_dir = store.doc_dir(row.job_id, doc_id) / f"r{revision}"
+    shutil.rmtree(out_dir, ignore_errors=True)
+    payload = {"document": row.draft_json, "options": options.model_dump_json(), "out_dir": str(out_dir), "stem": row.stem,
+               "nice": s.worker_nice}
+    error: str | None = None
+    merged: list[dict[str, Any]] | None = None
+    try:
+        result = run_in_child("render", payload, timeout=s.job_timeout_s, on_stage=lambda _s: None,
+                              heartbeat=lambda: store.jobs.renew(doc_id, owner, s.lease_s), heartbeat_every=max(0.2, s.lease_s / 3))
+    except JobCancelled:
+        return
+    except (JobTimeout, ChildCrashed) as exc:
+        error = exc.message
+    else:
+        if not result.get("ok"):
+            error = result["error"]["message"]
+        else:
+            new, _ = stored_artifacts(rt, result)
+            hard = [e["message"] for e in result["errors"] if e.get("severity") == "error"]
+            error = "; ".join(hard) or None
+            by_name = {a["name"]: a for a in json.loads(row.artifacts_json)}
+            by_name.update({a["name"]: a for a in new})
+            merged = list(by_name.values())
+    store.documents.finish_render(doc_id, owner, revision=revision, artifacts=merged if error is None else None, error=error)
+
+
+def deliver_webhook(rt: Runtime, job_id: str, *, retries_left: int) -> None:
+    from ..views import job_status
+    from ..webhooks import WebhookError, send
+
+    got = rt.store.jobs.get(job_id)
+    if got is None or not got[0].webhook_url:
+        return
+    job, docs = got
+    payload = {"event": "job.completed", "job": job_status(job, docs).model_dump(mode="json")}
+    secret = job.webhook_secret or rt.settings.webhook_secret or ""
+    attempt = job.webhook_attempts + 1
+    try:
+        send(job.webhook_url, payload, secret, timeout=rt.settings.webhook_timeout_s, allow_private=rt.settings.webhook_allow_private)
+    except WebhookError as exc:
+        rt.store.jobs.set_webhook(job_id, "failed" if retries_left <= 0 else "pending", attempt, str(exc))
+        if retries_left > 0:
+            raise  # huey retries with exponential backoff
+        return
+    rt.store.jobs.set_webhook(job_id, "delivered", attempt)

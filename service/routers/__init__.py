@@ -1,0 +1,1 @@
+"""API routers, one per area: health, jobs, convert, documents (review), catalogue (public)."""

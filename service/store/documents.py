@@ -1,0 +1,76 @@
+"""Documents after conversion: the Darija draft, re-rendering, approval and publication."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from sqlalchemy import select, update
+
+from .db import Database
+from .tables import DocumentRow
+
+
+class DocumentRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, doc_id: str) -> DocumentRow | None:
+        """A read-only row (attribute access like the ORM object)."""
+        dt = DocumentRow.__table__
+        with self.db.engine.connect() as c:
+            return c.execute(select(dt).where(dt.c.id == doc_id)).first()  # type: ignore[return-value]
+
+    def list(self, *, review_state: str | None = None, limit: int = 100, offset: int = 0) -> list[DocumentRow]:
+        q = select(DocumentRow).order_by(DocumentRow.created_at.desc(), DocumentRow.position)
+        if review_state:
+            q = q.where(DocumentRow.review_state == review_state)
+        with self.db.read() as s:
+            return list(s.scalars(q.limit(limit).offset(offset)))
+
+    def published(self) -> list[DocumentRow]:
+        with self.db.read() as s:
+            return list(s.scalars(select(DocumentRow).where(DocumentRow.review_state == "published").order_by(DocumentRow.published_at.desc())))
+
+    def _update(self, doc_id: str, *conds: Any, **values: Any) -> bool:
+        values.setdefault("updated_at", time.time())
+        with self.db.write() as s:
+            res = s.execute(update(DocumentRow).where(DocumentRow.id == doc_id, *conds).values(**values))
+            return bool(res.rowcount)
+
+    def save_draft(self, doc_id: str, draft_json: str, *, expected_revision: int, reviewer: str) -> bool:
+        """Store reviewed text (optimistic: fails when someone saved in between)."""
+        return self._update(
+            doc_id,
+            DocumentRow.draft_revision == expected_revision,
+            DocumentRow.review_state.in_(("draft", "reviewed")),
+            draft_json=draft_json, draft_revision=expected_revision + 1, review_state="draft",
+            reviewed_by=reviewer, reviewed_at=time.time(), approved_by=None, approved_at=None,
+        )
+
+    def queue_render(self, doc_id: str) -> bool:
+        return self._update(doc_id, DocumentRow.render_state.is_distinct_from("running"), render_state="queued", render_error=None)
+
+    def finish_render(self, doc_id: str, owner: str, *, revision: int, artifacts: list[dict[str, Any]] | None, error: str | None) -> bool:
+        values: dict[str, Any] = {"op": None, "lease_owner": None, "lease_expires": None}
+        if error is None and artifacts is not None:
+            values.update(render_state="done", render_error=None, rendered_revision=revision, artifacts_json=json.dumps(artifacts, ensure_ascii=False))
+        else:
+            values.update(render_state="failed", render_error=error)
+        return self._update(doc_id, DocumentRow.lease_owner == owner, **values)
+
+    def approve(self, doc_id: str, who: str, revision: int) -> bool:
+        return self._update(
+            doc_id, DocumentRow.review_state == "draft", DocumentRow.draft_revision == revision,
+            review_state="reviewed", approved_by=who, approved_at=time.time(),
+        )
+
+    def publish(self, doc_id: str, files: list[dict[str, Any]]) -> bool:
+        return self._update(
+            doc_id, DocumentRow.review_state == "reviewed",
+            review_state="published", published_at=time.time(), published_json=json.dumps(files, ensure_ascii=False),
+        )
+
+    def unpublish(self, doc_id: str) -> bool:
+        return self._update(doc_id, DocumentRow.review_state == "published", review_state="reviewed", published_at=None, published_json=None)

@@ -1,0 +1,183 @@
+"""Jobs and the conversion lifecycle of their documents (queued -> running -> finished).
+
+Every state change is one conditional UPDATE, so two workers (or a worker and the lease
+reaper) can never both own a document: the one whose UPDATE matched a row wins.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+
+from .db import Database
+from .tables import DocumentRow, JobRow
+
+TERMINAL = ("success", "partial_success", "failure", "cancelled")
+
+
+@dataclass
+class NewDocument:
+    id: str
+    position: int
+    filename: str
+    stem: str
+    source_path: str
+    format: str
+    size: int
+    sha256: str
+
+
+class JobRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- creation and reading -------------------------------------------------------------
+    def create(
+        self,
+        job_id: str,
+        options_json: str,
+        docs: list[NewDocument],
+        *,
+        created_by: str | None,
+        webhook_url: str | None = None,
+        webhook_secret: str | None = None,
+        sync: bool = False,
+    ) -> None:
+        now = time.time()
+        with self.db.write() as s:
+            s.add(
+                JobRow(
+                    id=job_id,
+                    created_at=now,
+                    updated_at=now,
+                    created_by=created_by,
+                    options_json=options_json,
+                    sync=sync,
+                    notified=False,
+                    webhook_url=webhook_url,
+                    webhook_secret=webhook_secret,
+                    webhook_state="pending" if webhook_url else None,
+                )
+            )
+            s.flush()
+            for d in docs:
+                s.add(
+                    DocumentRow(
+                        id=d.id, job_id=job_id, position=d.position, filename=d.filename, stem=d.stem, source_path=d.source_path,
+                        format=d.format, size=d.size, sha256=d.sha256, created_at=now, updated_at=now, status="queued", enqueued_at=now,
+                    )
+                )
+
+    def get(self, job_id: str) -> tuple[JobRow, list[DocumentRow]] | None:
+        """The job and its documents as read-only rows (Core rows: the hot path of status polling)."""
+        jt, dt = JobRow.__table__, DocumentRow.__table__
+        with self.db.engine.connect() as c:
+            job = c.execute(select(jt).where(jt.c.id == job_id)).first()
+            if job is None:
+                return None
+            docs = c.execute(select(dt).where(dt.c.job_id == job_id).order_by(dt.c.position)).all()
+        return job, list(docs)  # type: ignore[return-value]
+
+    def list(self, limit: int = 50, offset: int = 0) -> list[tuple[JobRow, list[DocumentRow]]]:
+        with self.db.read() as s:
+            jobs = list(s.scalars(select(JobRow).order_by(JobRow.created_at.desc()).limit(limit).offset(offset)))
+            if not jobs:
+                return []
+            rows = s.scalars(select(DocumentRow).where(DocumentRow.job_id.in_([j.id for j in jobs])).order_by(DocumentRow.position))
+            by_job: dict[str, list[DocumentRow]] = {}
+            for d in rows:
+                by_job.setdefault(d.job_id, []).append(d)
+            return [(j, by_job.get(j.id, [])) for j in jobs]
+
+    def count(self) -> int:
+        with self.db.read() as s:
+            return int(s.scalar(select(func.count()).select_from(JobRow)) or 0)
+
+    def queued_count(self) -> int:
+        with self.db.read() as s:
+            return int(s.scalar(select(func.count()).select_from(DocumentRow).where(DocumentRow.status == "queued")) or 0)
+
+    def delete(self, job_id: str) -> list[DocumentRow]:
+        """Remove the job and its documents (running ones notice at their next heartbeat)."""
+        with self.db.write() as s:
+            docs = list(s.scalars(select(DocumentRow).where(DocumentRow.job_id == job_id)))
+            s.execute(delete(DocumentRow).where(DocumentRow.job_id == job_id))
+            s.execute(delete(JobRow).where(JobRow.id == job_id))
+            return docs
+
+    # -- the conversion lifecycle ---------------------------------------------------------
+    def claim(self, doc_id: str, owner: str, lease_s: float, *, op: str = "convert") -> DocumentRow | None:
+        """Take a queued document (or a queued re-render); None when someone else has it."""
+        now = time.time()
+        with self.db.write() as s:
+            if op == "convert":
+                cond = (DocumentRow.status == "queued", DocumentRow.cancel_requested.is_(False))
+                values: dict[str, Any] = {"status": "running", "started_at": now, "attempts": DocumentRow.attempts + 1, "stage": "starting"}
+            else:
+                cond = (DocumentRow.render_state == "queued",)
+                values = {"render_state": "running"}
+            res = s.execute(
+                update(DocumentRow)
+                .where(DocumentRow.id == doc_id, *cond)
+                .values(op=op, lease_owner=owner, lease_expires=now + lease_s, updated_at=now, **values)
+            )
+            if not res.rowcount:
+                return None
+            return s.get(DocumentRow, doc_id)
+
+    def renew(self, doc_id: str, owner: str, lease_s: float) -> bool:
+        """Extend the lease; False when the document was deleted, cancelled or taken over."""
+        with self.db.write() as s:
+            res = s.execute(
+                update(DocumentRow)
+                .where(DocumentRow.id == doc_id, DocumentRow.lease_owner == owner, DocumentRow.cancel_requested.is_(False))
+                .values(lease_expires=time.time() + lease_s)
+            )
+            return bool(res.rowcount)
+
+    def set_stage(self, doc_id: str, owner: str, stage: str, done: int, total: int) -> None:
+        with self.db.write() as s:
+            s.execute(
+                update(DocumentRow)
+                .where(DocumentRow.id == doc_id, DocumentRow.lease_owner == owner)
+                .values(stage=stage, stages_done=done, stages_total=total, updated_at=time.time())
+            )
+
+    def finish_convert(self, doc_id: str, owner: str, *, status: str, errors: list[dict[str, Any]], **fields: Any) -> bool:
+        now = time.time()
+        values: dict[str, Any] = {
+            "status": status, "errors_json": json.dumps(errors, ensure_ascii=False), "finished_at": now, "updated_at": now,
+            "op": None, "lease_owner": None, "lease_expires": None, "stage": "done" if status != "failure" else "failed",
+        }
+        for key in ("timings", "artifacts", "languages"):
+            if key in fields:
+                values[f"{key}_json"] = json.dumps(fields.pop(key), ensure_ascii=False)
+        values.update(fields)
+        if status in ("success", "partial_success"):
+            values["stages_done"] = DocumentRow.stages_total
+        with self.db.write() as s:
+            res = s.execute(update(DocumentRow).where(DocumentRow.id == doc_id, DocumentRow.lease_owner == owner).values(**values))
+            return bool(res.rowcount)
+
+    def cancel_queued(self, doc_id: str) -> None:
+        with self.db.write() as s:
+            s.execute(update(DocumentRow).where(DocumentRow.id == doc_id, DocumentRow.status == "queued").values(status="cancelled"))
+
+    def mark_completion(self, job_id: str) -> JobRow | None:
+        """Return the job once, when its last document finished (webhook trigger)."""
+        with self.db.write() as s:
+            pending = s.scalar(
+                select(func.count()).select_from(DocumentRow).where(DocumentRow.job_id == job_id, DocumentRow.status.not_in(TERMINAL))
+            )
+            if pending:
+                return None
+            res = s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.notified.is_(False)).values(notified=True, updated_at=time.time()))
+            return s.get(JobRow, job_id) if res.rowcount else None
+
+    def set_webhook(self, job_id: str, state: str, attempts: int, error: str | None = None) -> None:
+        with self.db.write() as s:
+            s.execute(update(JobRow).where(JobRow.id == job_id).values(webhook_state=state, webhook_attempts=attempts, webhook_error=error))

@@ -1,0 +1,169 @@
+"""Accepting work: a multipart upload becomes a job (validated, stored, queued), and waiting for it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+import uuid
+from pathlib import Path
+
+import anyio
+from fastapi import Request
+from pydantic import ValidationError
+
+from transform import TransformOptions
+from transform.api import safe_stem
+from transform.errors import InputError, OptionsError, UnsupportedFormatError
+from transform.ingest import detect_format
+from transform.pipeline import plan_outputs
+
+from .errors import BadRequest, NotFound, QueueFull, Unavailable, Unprocessable
+from .queue.child import DRAFT_OUTPUT
+from .queue.tasks import sha256_of
+from .runtime import Runtime
+from .store import TERMINAL, DocumentRow, NewDocument
+from .uploads import receive_multipart
+from .webhooks import WebhookError, check_target
+
+EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "html": ".html", "markdown": ".md", "text": ".txt",
+              "png": ".png", "jpeg": ".jpg", "tiff": ".tif"}
+
+
+def parse_options(raw: str | None, rt: Runtime) -> TransformOptions:
+    """``options`` form field (JSON of TransformOptions) -> options capped by the deployment limits."""
+    try:
+        data = json.loads(raw) if raw and raw.strip() else {}
+    except json.JSONDecodeError as exc:
+        raise OptionsError(f"The options field is not valid JSON: {exc.msg} at position {exc.pos}.") from None
+    if not isinstance(data, dict):
+        raise OptionsError("The options field must be a JSON object (see TransformOptions in the API reference).")
+    try:
+        options = TransformOptions.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        raise OptionsError(f"Invalid options: {where}: {first.get('msg')}.", hint="See TransformOptions in the API reference.") from None
+    options.outputs = [o for o in options.outputs if o != DRAFT_OUTPUT]
+    plan_outputs(options.outputs)  # unknown output names -> OptionsError (400) listing the known ones
+    s = rt.settings
+    options.max_pages = min(options.max_pages, s.max_pages)
+    options.timeout_s = min(options.timeout_s, s.job_timeout_s)
+    return options
+
+
+def _check_queue(rt: Runtime) -> int:
+    depth = rt.store.jobs.queued_count()
+    if depth >= rt.settings.max_queue_depth:
+        raise QueueFull(f"The queue is full ({depth} documents waiting).", hint="Retry in a few minutes.", headers={"Retry-After": "30"})
+    return depth
+
+
+async def submit(request: Request, rt: Runtime, *, created_by: str, sync: bool = False) -> tuple[str, int]:
+    """Receive, validate and queue a job; returns (job id, documents waiting ahead of it)."""
+    s = rt.settings
+    depth = await anyio.to_thread.run_sync(_check_queue, rt)
+    job_id = uuid.uuid4().hex
+    incoming = rt.store.job_dir(job_id) / "incoming"
+    form = await receive_multipart(request, incoming, max_bytes=s.max_upload_bytes, max_files=1 if sync else s.max_files_per_job)
+    try:
+        return await anyio.to_thread.run_sync(_accept, rt, job_id, form, created_by, sync, depth)
+    except BaseException:
+        shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
+        raise
+
+
+def _accept(rt: Runtime, job_id: str, form, created_by: str, sync: bool, depth: int) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+    options = parse_options(form.fields.get("options"), rt)
+    if not form.files:
+        raise BadRequest("No file was sent.", code="no_files", hint="Add one or more `files` parts to the form.")
+    webhook_url = (form.fields.get("webhook_url") or "").strip() or None
+    webhook_secret = (form.fields.get("webhook_secret") or "").strip() or None
+    if webhook_url:
+        try:
+            check_target(webhook_url, allow_private=rt.settings.webhook_allow_private)
+        except WebhookError as exc:
+            raise Unprocessable(f"Webhook refused: {exc}.", code="webhook_refused",
+                                hint="Use a public https:// URL (private targets need TAYSIR_WEBHOOK_ALLOW_PRIVATE=1).") from None
+        if not (webhook_secret or rt.settings.webhook_secret):
+            raise Unprocessable("A webhook needs a signing secret.", code="webhook_secret_missing",
+                                hint="Send webhook_secret with the job, or set TAYSIR_WEBHOOK_SECRET on the server.")
+    formats: list[str] = []
+    refused: list[dict[str, str]] = []
+    for f in form.files:
+        try:
+            formats.append(detect_format(f.path))
+        except UnsupportedFormatError as exc:
+            refused.append({"file": f.filename, "code": exc.code, "message": exc.message})
+        except InputError as exc:
+            raise InputError(f"{f.filename}: {exc.message.split(': ', 1)[-1]}", hint=exc.hint) from None
+    if refused:
+        raise UnsupportedFormatError(
+            f"{', '.join(r['file'] for r in refused)}: not a document format Taysir reads (checked by content).",
+            hint="Send PDF, DOCX, ODT, HTML, Markdown, plain text or a scanned image (PNG, JPEG, TIFF).",
+        )
+    docs: list[NewDocument] = []
+    stems: set[str] = set()
+    for i, (f, fmt) in enumerate(zip(form.files, formats, strict=True)):
+        stem = base = safe_stem(f.filename)
+        n = 2
+        while stem in stems:
+            stem, n = f"{base}-{n}", n + 1
+        stems.add(stem)
+        doc_id = uuid.uuid4().hex
+        dest = rt.store.job_dir(job_id) / "uploads" / doc_id / f"{stem}{EXTENSIONS.get(fmt, '')}"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        f.path.replace(dest)
+        docs.append(NewDocument(id=doc_id, position=i, filename=f.filename, stem=stem, source_path=rt.store.rel(dest),
+                                format=fmt, size=f.size, sha256=sha256_of(dest)))
+    shutil.rmtree(rt.store.job_dir(job_id) / "incoming", ignore_errors=True)
+    rt.store.jobs.create(job_id, options.model_dump_json(), docs, created_by=created_by, webhook_url=webhook_url,
+                         webhook_secret=webhook_secret, sync=sync)
+    try:
+        for d in docs:
+            rt.queue.convert(d.id)
+    except Exception as exc:  # noqa: BLE001 - e.g. Redis unreachable
+        rt.store.jobs.delete(job_id)
+        raise Unavailable(f"The job queue is not reachable: {type(exc).__name__}.", code="queue_unavailable",
+                          hint="Check the queue (GET /ready) and retry.") from None
+    return job_id, depth
+
+
+async def wait_for_job(rt: Runtime, job_id: str, timeout: float) -> bool:
+    """Wait until every document of the job is finished; True if it is, False on timeout."""
+    deadline = time.monotonic() + timeout
+    delay = 0.05
+    while True:
+        got = await anyio.to_thread.run_sync(rt.store.jobs.get, job_id)
+        if got is None:
+            raise NotFound(f"Job {job_id} does not exist (it may have been deleted).")
+        if all(d.status in TERMINAL for d in got[1]):
+            return True
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        await anyio.sleep(min(delay, left))
+        delay = min(delay * 1.5, 0.5)
+
+
+async def wait_for_render(rt: Runtime, doc_id: str, timeout: float) -> DocumentRow:
+    """Wait until the document's re-render (if any) has ended; returns the latest row."""
+    deadline = time.monotonic() + timeout
+    delay = 0.05
+    while True:
+        row = await anyio.to_thread.run_sync(rt.store.documents.get, doc_id)
+        if row is None:
+            raise NotFound(f"Document {doc_id} does not exist (it may have been deleted).")
+        left = deadline - time.monotonic()
+        if row.render_state not in ("queued", "running") or left <= 0:
+            return row
+        await anyio.sleep(min(delay, left))
+        delay = min(delay * 1.5, 0.5)
+
+
+def remove_job_files(rt: Runtime, job_id: str) -> None:
+    shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
+
+
+def source_path(rt: Runtime, rel: str) -> Path:
+    return rt.store.path(rel)

@@ -1,0 +1,123 @@
+"""Test helpers: make bilingual PDFs, scan them, corrupt their text layer, read their text layer."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+from PIL import Image, ImageFilter
+
+from transform.ingest.base import TextLine
+
+AR_TEXT = """برنامج التنمية الجهوية لجهة الدار البيضاء سطات
+يهدف هذا البرنامج إلى تحسين ظروف عيش السكان في المناطق القروية والحضرية، وذلك من خلال تعزيز البنيات التحتية الأساسية وتوفير الخدمات الاجتماعية للمواطنين.
+وقد صادق مجلس الجهة على الميزانية المخصصة لهذا البرنامج خلال دورته العادية المنعقدة في شهر أكتوبر، بعد دراسة المشاريع المقترحة من طرف اللجان الدائمة.
+وتشمل المشاريع المبرمجة بناء الطرق والمسالك القروية، وتزويد الدواوير بالماء الصالح للشرب والكهرباء، وإحداث مراكز صحية جديدة، وتأهيل المؤسسات التعليمية.
+كما يولي البرنامج أهمية خاصة لتشغيل الشباب ودعم المقاولات الصغيرة والمتوسطة، وتشجيع الاستثمار في القطاعات المنتجة مثل الفلاحة والصناعة والسياحة.
+ويتم تتبع تنفيذ هذه المشاريع من طرف لجنة مختصة تقدم تقريرا سنويا إلى المجلس، يتضمن نسبة الإنجاز والصعوبات التي تمت مواجهتها والحلول المقترحة."""
+
+FR_TEXT = """Décision du conseil communal relative au budget de l'exercice
+Le conseil communal, réuni en session ordinaire, a examiné le projet de budget présenté par le président ainsi que les observations des commissions permanentes.
+Après délibération, le conseil a approuvé à la majorité des membres présents les crédits destinés à l'entretien de la voirie, à l'éclairage public et au ramassage des déchets ménagers.
+Les dépenses d'investissement prévoient la construction d'une bibliothèque municipale, la rénovation du marché couvert et l'aménagement d'espaces verts dans les quartiers périphériques.
+Le président est chargé de l'exécution de la présente décision, qui sera publiée au bulletin officiel de la commune et affichée au siège de la mairie."""
+
+
+def _page_html(text: str, lang: str, direction: str) -> str:
+    head, *paras = text.splitlines()
+    out = f'<h1 lang="{lang}" dir="{direction}" style="font-size:18pt">{head}</h1>\n'
+    return out + "".join(f'<p lang="{lang}" dir="{direction}" style="font-size:12pt">{p}</p>\n' for p in paras)
+
+
+def make_pdf(out: Path, pages: list[tuple[str, str]]) -> Path:
+    """A text PDF made by LibreOffice from HTML: one page per (text, lang); '' makes a blank page."""
+    if shutil.which("soffice") is None:
+        raise RuntimeError("LibreOffice (soffice) is needed to build the test PDFs")
+    parts = []
+    for n, (text, lang) in enumerate(pages):
+        if n:
+            parts.append('<p style="page-break-before:always;font-size:2pt">&#160;</p>')
+        if text:
+            parts.append(_page_html(text, lang, "rtl" if lang == "ar" else "ltr"))
+    html = ('<!doctype html><html><head><meta charset="utf-8"><style>body{font-family:"Noto Naskh Arabic","Noto Serif";}'
+            "</style></head><body>" + "".join(parts) + "</body></html>")
+    work = out.parent / f".{out.stem}_lo"
+    work.mkdir(parents=True, exist_ok=True)
+    src = work / f"{out.stem}.html"
+    src.write_text(html, encoding="utf-8")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{work / 'profile'}", "--headless",
+         "--convert-to", "pdf:writer_web_pdf_Export", str(src), "--outdir", str(work)],
+        check=True, capture_output=True, timeout=180,
+    )
+    (work / f"{out.stem}.pdf").replace(out)
+    return out
+
+
+def scan_pdf(src: Path, out: Path, dpi: int = 300, *, skew: float = 0.0, noise: bool = False, pages: list[int] | None = None) -> Path:
+    """Render pages to images (optionally skewed/blurred like a scanner) and rebuild an image-only PDF."""
+    pdf = pdfium.PdfDocument(str(src))
+    images = []
+    for i in pages if pages is not None else range(len(pdf)):
+        img = pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        if skew:
+            img = img.rotate(skew, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        if noise:
+            img = img.filter(ImageFilter.GaussianBlur(0.6))
+        images.append(img)
+    pdf.close()
+    images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return out
+
+
+def text_lines(path: Path) -> list[list[TextLine]]:
+    """Text-layer lines with geometry (PDF points, top-left origin) - a stand-in for the PDF ingester."""
+    pdf = pdfium.PdfDocument(str(path))
+    pages: list[list[TextLine]] = []
+    for i in range(len(pdf)):
+        page = pdf[i]
+        h = page.get_height()
+        tp = page.get_textpage()
+        lines = []
+        for r in range(tp.count_rects()):
+            left, bottom, right, top = tp.get_rect(r)
+            text = tp.get_text_bounded(left, bottom, right, top).strip()
+            if text:
+                lines.append(TextLine(text, left, h - top, right, h - bottom, size=top - bottom, page=i + 1))
+        pages.append(lines)
+    pdf.close()
+    return pages
+
+
+def permute_tounicode(src: Path, out: Path) -> Path:
+    """Keep the glyphs (what a reader sees) but map them to the wrong Arabic letters in ToUnicode."""
+    letters = [chr(c) for c in range(0x0621, 0x064B)]
+    shifted = {a: b for a, b in zip(letters, letters[7:] + letters[:7], strict=True)}
+    with pikepdf.open(src) as pdf:
+        for page in pdf.pages:
+            for _name, font in (page.Resources.get("/Font") or {}).items():
+                tu = font.get("/ToUnicode")
+                if tu is None:
+                    continue
+                data = tu.read_bytes().decode("latin-1")
+                new = []
+                for tok in data.split("<"):
+                    hexpart, sep, rest = tok.partition(">")
+                    if sep and len(hexpart) == 4:
+                        ch = chr(int(hexpart, 16))
+                        if ch in shifted:
+                            hexpart = f"{ord(shifted[ch]):04X}"
+                    new.append(hexpart + sep + rest)
+                tu.write("<".join(new).encode("latin-1"))
+        pdf.save(out)
+    return out
+
+
+def png_bytes(img: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()

@@ -1,0 +1,80 @@
+"""The text-layer score on its own: good Arabic/French passes, each kind of corruption fails."""
+
+from __future__ import annotations
+
+import random
+
+import pdfkit
+import pytest
+
+from transform.ocr.lexicon import known_ar, known_fr, normalise_ar
+from transform.ocr.quality import BAD, GOOD, agreement, assess, langs_of
+
+
+def test_sound_text_layers_are_good() -> None:
+    for text, lang in ((pdfkit.AR_TEXT, "ar"), (pdfkit.FR_TEXT, "fr")):
+        q = assess(text)
+        assert q.verdict == "good", q
+        assert q.score >= GOOD
+        assert q.langs == [lang]
+    mixed = assess(pdfkit.AR_TEXT + "\n" + pdfkit.FR_TEXT)
+    assert mixed.verdict == "good" and mixed.langs == ["ar", "fr"]
+
+
+def test_word_lists_find_inflected_forms() -> None:
+    for w in ("والمسالك", "للمواطنين", "المشاريع", "بالماء", "وتأهيل", "مؤسسات"):
+        assert known_ar(normalise_ar(w)), w
+    for w in ("délibération", "présentés", "l'exécution", "communales"):
+        assert known_fr(w), w
+    assert not known_ar(normalise_ar("ظطؼكضو"))
+    assert not known_fr("xqzvbrt")
+
+
+def test_visual_order_arabic_is_detected() -> None:
+    reversed_words = "\n".join(" ".join(w[::-1] for w in line.split()) for line in pdfkit.AR_TEXT.splitlines())
+    q = assess(reversed_words)
+    assert q.verdict == "bad"
+    assert "backwards" in q.reason
+    assert q.signals["ar_reversed_hit"] > q.signals["ar_hit"]
+
+
+def test_wrong_glyph_mapping_is_detected() -> None:
+    letters = [chr(c) for c in range(0x0621, 0x064B)]
+    table = str.maketrans(dict(zip(letters, letters[5:] + letters[:5], strict=True)))
+    q = assess(pdfkit.AR_TEXT.translate(table))
+    assert q.verdict == "bad" and q.score < BAD
+    assert "word lists" in q.reason
+
+
+def test_scrambled_french_is_detected() -> None:
+    rnd = random.Random(7)
+    scrambled = " ".join("".join(rnd.sample(w, len(w))) for w in pdfkit.FR_TEXT.split())
+    assert assess(scrambled).verdict == "bad"
+
+
+@pytest.mark.parametrize(
+    ("corrupt", "words"),
+    [
+        (lambda t: t.replace("ا", "\ufe8d").replace("ل", "\ufedd").replace("م", "\ufee1"), "presentation-form"),
+        (lambda t: t.replace("م", "\ufffd").replace("ن", "\ufffd"), "replacement characters"),
+        (lambda t: t.replace("ا", "\ue001").replace("ي", "\ue002"), "private-use"),
+    ],
+)
+def test_bad_code_points_are_detected(corrupt, words: str) -> None:  # type: ignore[no-untyped-def]
+    q = assess(corrupt(pdfkit.AR_TEXT))
+    assert q.verdict == "bad", q
+    assert words in q.reason
+
+
+def test_empty_and_short_pages() -> None:
+    assert assess("  \n ").verdict == "empty"
+    assert assess("12").verdict == "empty" or assess("12").verdict == "good"
+    assert assess("برنامج التنمية 2026").verdict == "good"  # a short title is not sent to OCR
+
+
+def test_langs_and_agreement() -> None:
+    assert langs_of("Décision du conseil") == ["fr"]
+    assert langs_of("برنامج") == ["ar"]
+    assert langs_of("12 345") == []
+    assert agreement("برنامج التنمية، الجهوية", "برنامج التنمية الجهوية") == 1.0
+    assert agreement("الجهوية التنمية برنامج", "برنامج التنمية الجهوية") < 0.75  # word order matters

@@ -1,0 +1,116 @@
+"""read_pages end to end with real pypdfium2 and tesseract: what is OCR'd, what is not, and how well."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfkit
+import pytest
+from conftest import MIXED_SAMPLE, make_ctx, page_texts
+from rapidfuzz import fuzz
+
+import transform.ocr.pages as pages_mod
+from transform.ocr import read_pages
+from transform.ocr.quality import comparable
+
+AR_MIN, FR_MIN = 0.90, 0.95
+
+
+def similarity(got: str, truth: str) -> float:
+    """Character similarity of the folded texts, words sorted so that table reading order does not count."""
+    return fuzz.token_sort_ratio(comparable(got), comparable(truth)) / 100.0
+
+
+def ordered_similarity(got: str, truth: str) -> float:
+    return fuzz.ratio(comparable(got), comparable(truth)) / 100.0
+
+
+def joined(lines) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(ln.text for ln in lines)
+
+
+@pytest.fixture
+def ocr_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record every page sent to tesseract (full pages and quick samples), still running the real thing."""
+    calls: list[int] = []
+    real_page, real_image = pages_mod.ocr_page, pages_mod.ocr_image
+
+    def page_spy(pimg, *a, **kw):  # type: ignore[no-untyped-def]
+        calls.append(pimg.page)
+        return real_page(pimg, *a, **kw)
+
+    def image_spy(pimg, *a, **kw):  # type: ignore[no-untyped-def]
+        calls.append(pimg.page)
+        return real_image(pimg, *a, **kw)
+
+    monkeypatch.setattr(pages_mod, "ocr_page", page_spy)
+    monkeypatch.setattr(pages_mod, "ocr_image", image_spy)
+    return calls
+
+
+def test_good_text_layers_are_never_ocrd(ar_source: Path, fr_source: Path, own_pdf: Path, ocr_calls: list[int], tmp_path: Path) -> None:
+    for src in {ar_source, fr_source, own_pdf, *([MIXED_SAMPLE] if MIXED_SAMPLE.exists() else [])}:
+        text_pages = pdfkit.text_lines(src)
+        lines, reports = read_pages(src, text_pages, make_ctx(tmp_path))
+        assert len(reports) == len(text_pages)
+        for rep, got, orig in zip(reports, lines, text_pages, strict=True):
+            if orig:
+                assert rep.method == "text", (src.name, rep)
+                assert got == orig
+                assert rep.score is not None and rep.score >= 0.65
+            else:
+                assert rep.method == "unreadable" and "blank" in rep.reason
+    assert ocr_calls == []
+
+
+def test_scans_are_ocrd_and_bad_pages_reported(scanned_mix: tuple[Path, list[str]], ocr_calls: list[int], tmp_path: Path) -> None:
+    pdf, truth = scanned_mix
+    lines, reports = read_pages(pdf, pdfkit.text_lines(pdf), make_ctx(tmp_path))
+    assert [r.method for r in reports] == ["ocr", "ocr", "unreadable", "unreadable"]
+    assert "ar" in reports[0].langs and reports[1].langs == ["fr"]
+    assert similarity(joined(lines[0]), truth[0]) >= AR_MIN
+    assert similarity(joined(lines[1]), truth[1]) >= FR_MIN
+    assert ordered_similarity(joined(lines[0]), truth[0]) >= 0.85  # reading order survives
+    assert "blank" in reports[2].reason
+    assert "dpi" in reports[3].reason and "60" in reports[3].reason
+    assert lines[2] == [] and lines[3] == []
+    assert sorted(set(ocr_calls)) == [1, 2, 3]  # the 60 dpi page is refused before OCR
+    # geometry: PDF points on an A4 page, with a heading bigger than body text
+    first = lines[0]
+    assert all(0 <= ln.x0 < ln.x1 <= 600 and 0 <= ln.top < ln.bottom <= 850 for ln in first)
+    assert all(ln.page == 1 for ln in first)
+    sizes = sorted(ln.size for ln in first)
+    assert sizes[-1] >= 1.2 * sizes[len(sizes) // 2]
+
+
+def test_wrong_tounicode_is_detected_and_ocrd(ar_source: Path, work: Path, ocr_calls: list[int], tmp_path: Path) -> None:
+    bad = pdfkit.permute_tounicode(ar_source, work / "wrong_tounicode.pdf")
+    text_pages = pdfkit.text_lines(bad)
+    truth = page_texts(ar_source)
+    assert ordered_similarity(joined(text_pages[0]), truth[0]) < 0.5  # the text layer really is garbage
+    lines, reports = read_pages(bad, text_pages, make_ctx(tmp_path))
+    assert reports[0].method == "ocr"
+    assert "text layer rejected" in reports[0].reason
+    assert similarity(joined(lines[0]), truth[0]) >= AR_MIN
+
+
+def test_ocr_never_keeps_text_layer(scanned_mix: tuple[Path, list[str]], ar_source: Path, work: Path, ocr_calls: list[int], tmp_path: Path) -> None:
+    pdf, _ = scanned_mix
+    lines, reports = read_pages(pdf, pdfkit.text_lines(pdf), make_ctx(tmp_path, "never"))
+    assert [r.method for r in reports] == ["unreadable"] * 4
+    assert all("ocr=never" in r.reason for r in reports[:2])
+    bad = pdfkit.permute_tounicode(ar_source, work / "wrong_tounicode_never.pdf")
+    text_pages = pdfkit.text_lines(bad)
+    lines, reports = read_pages(bad, text_pages, make_ctx(tmp_path, "never"))
+    assert reports[0].method == "text" and "looks wrong" in reports[0].reason
+    assert lines == text_pages
+    assert ocr_calls == []
+
+
+@pytest.mark.slow
+def test_ocr_always_reads_every_page(own_pdf: Path, tmp_path: Path) -> None:
+    text_pages = pdfkit.text_lines(own_pdf)
+    lines, reports = read_pages(own_pdf, text_pages, make_ctx(tmp_path, "always"))
+    assert [r.method for r in reports] == ["ocr", "ocr", "unreadable"]
+    assert similarity(joined(lines[0]), pdfkit.AR_TEXT) >= AR_MIN
+    assert similarity(joined(lines[1]), pdfkit.FR_TEXT) >= FR_MIN

@@ -1,0 +1,84 @@
+"""POST /v1/convert, /health, /ready, /v1/engines, the OpenAPI description and the error format."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from .conftest import FRENCH_MD, Api
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_convert_answers_with_the_finished_job(api: Api) -> None:
+    r = await api.c.post("/v1/convert", files={"files": ("decision.md", io.BytesIO(FRENCH_MD.encode()))},
+                         data={"options": '{"outputs": ["text"]}'}, headers=api.auth)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["status"] == "success"
+    (doc,) = body["documents"]
+    assert [a["name"] for a in doc["artifacts"]] == ["decision.fr.txt"]
+    text = (await api.get(doc["artifacts"][0]["url"])).text
+    assert "2,8 milliards de dirhams" in text
+
+
+async def test_convert_takes_one_file(api: Api) -> None:
+    files = [("files", ("a.md", FRENCH_MD.encode())), ("files", ("b.md", FRENCH_MD.encode()))]
+    r = await api.c.post("/v1/convert", files=files, headers=api.auth)
+    assert r.status_code == 400 and r.json()["error"]["code"] == "too_many_files"
+
+
+async def test_convert_past_the_timeout_is_503_and_the_job_goes_on(idle_api: Api) -> None:
+    r = await idle_api.c.post("/v1/convert", files={"files": ("a.md", FRENCH_MD.encode())}, headers=idle_api.auth)
+    assert r.status_code == 503
+    err = r.json()["error"]
+    assert err["code"] == "timeout" and "/v1/jobs/" in err["hint"]
+    job_id = err["hint"].split("/v1/jobs/")[1].split("?")[0]
+    assert (await idle_api.get(f"/v1/jobs/{job_id}")).json()["status"] == "queued"
+
+
+async def test_health_and_ready(api: Api) -> None:
+    r = await api.c.get("/health")
+    assert r.status_code == 200 and r.json()["status"] == "ok"
+    r = await api.c.get("/ready")
+    body = r.json()
+    for name in ("liblouis", "espeak-ng", "ffmpeg", "pandoc", "tesseract", "database", "queue"):
+        assert name in body["checks"], name
+    assert body["checks"]["database"]["ok"] and body["checks"]["queue"]["ok"]
+    assert "1 worker process" in body["checks"]["queue"]["detail"]
+    assert body["checks"]["pandoc"]["version"]
+    assert r.status_code == (200 if body["ready"] else 503)
+    assert body["ready"] == all(c["ok"] for c in body["checks"].values())
+
+
+async def test_engines_lists_the_registries(api: Api) -> None:
+    body = (await api.c.get("/v1/engines")).json()
+    assert body["outputs"]["json"] is True and body["outputs"]["text"] is True
+    assert "review-draft" not in body["outputs"]
+    assert body["simplifiers"]["identity"] is True
+
+
+async def test_unknown_route_and_method_use_the_error_format(api: Api) -> None:
+    r = await api.c.get("/v1/nothing-here")
+    assert r.status_code == 404 and set(r.json()["error"]) >= {"code", "message", "hint"}
+    r = await api.c.put("/health")
+    assert r.status_code == 405 and r.json()["error"]["code"] == "method_not_allowed"
+
+
+async def test_openapi_documents_every_route_model_and_error(api: Api) -> None:
+    spec = (await api.c.get("/openapi.json")).json()
+    assert "ErrorResponse" in spec["components"]["schemas"] and "TransformOptions" not in spec["paths"]
+    public = {"/health", "/ready", "/v1/engines", "/v1/catalogue", "/v1/catalogue/{doc_id}", "/v1/catalogue/{doc_id}/files/{name}"}
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            assert op.get("summary"), (method, path)
+            codes = set(op["responses"])
+            assert codes & {"200", "202", "204"}, (method, path)
+            if path not in public:
+                assert "401" in codes, (method, path)
+                assert op["responses"]["401"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
+                assert op.get("security"), (method, path)
+    upload = spec["paths"]["/v1/jobs"]["post"]
+    assert {"413", "415", "429"} <= set(upload["responses"])
+    assert "multipart/form-data" in upload["requestBody"]["content"]

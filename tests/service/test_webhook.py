@@ -1,0 +1,102 @@
+"""Completion webhooks: a real HTTP receiver on 127.0.0.1, signatures, retries, refused targets."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import Any
+
+import pytest
+
+from service.webhooks import SIGNATURE_HEADER, TIMESTAMP_HEADER, WebhookError, check_target, verify
+
+from .conftest import FRENCH_MD, Api, open_api
+
+SECRET = "s3cret-for-tests"
+
+
+class Receiver:
+    def __init__(self, fail_first: int = 0) -> None:
+        self.calls: list[tuple[dict[str, str], bytes]] = []
+        self.fail_first = fail_first
+        self.done = threading.Event()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                outer.calls.append(({k: v for k, v in self.headers.items()}, body))
+                ok = len(outer.calls) > outer.fail_first
+                self.send_response(200 if ok else 500)
+                self.end_headers()
+                if ok:
+                    outer.done.set()
+
+            def log_message(self, *a: Any) -> None:
+                pass
+
+        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    r = Receiver(fail_first=1)
+    yield r
+    r.close()
+
+
+@pytest.mark.anyio
+async def test_webhook_is_signed_retried_and_recorded(settings_factory, receiver: Receiver) -> None:  # type: ignore[no-untyped-def]
+    async for api in open_api(settings_factory(webhook_allow_private=True, webhook_backoff_s=0.1)):
+        r = await api.submit([("a.md", FRENCH_MD.encode())], webhook_url=receiver.url, webhook_secret=SECRET)
+        assert r.status_code == 202, r.text
+        job_id = r.json()["job_id"]
+        await api.wait(job_id)
+        assert receiver.done.wait(20), "the webhook never succeeded"
+        assert len(receiver.calls) == 2  # the first answer was 500: retried
+        headers, body = receiver.calls[-1]
+        assert verify(SECRET, headers[TIMESTAMP_HEADER], body, headers[SIGNATURE_HEADER])
+        assert not verify("wrong", headers[TIMESTAMP_HEADER], body, headers[SIGNATURE_HEADER])
+        payload = json.loads(body)
+        assert payload["event"] == "job.completed" and payload["job"]["job_id"] == job_id and payload["job"]["status"] == "success"
+        for _ in range(50):
+            hook = (await api.get(f"/v1/jobs/{job_id}")).json()["webhook"]
+            if hook["state"] == "delivered":
+                break
+            import anyio
+
+            await anyio.sleep(0.1)
+        assert hook["state"] == "delivered" and hook["attempts"] == 2
+
+
+@pytest.mark.anyio
+async def test_private_targets_are_refused_unless_allowed(api: Api) -> None:
+    for url in ("http://127.0.0.1:9/x", "http://10.1.2.3/x", "http://[::1]/x", "http://169.254.169.254/latest", "ftp://example.org/x"):
+        r = await api.submit([("a.md", FRENCH_MD.encode())], webhook_url=url, webhook_secret=SECRET)
+        assert r.status_code == 422, url
+        assert r.json()["error"]["code"] == "webhook_refused"
+    assert api.rt.store.jobs.count() == 0
+
+
+@pytest.mark.anyio
+async def test_a_webhook_needs_a_secret(settings_factory) -> None:  # type: ignore[no-untyped-def]
+    async for api in open_api(settings_factory(webhook_allow_private=True)):
+        r = await api.submit([("a.md", FRENCH_MD.encode())], webhook_url="http://127.0.0.1:9/x")
+        assert r.status_code == 422 and r.json()["error"]["code"] == "webhook_secret_missing"
+
+
+def test_check_target_accepts_public_addresses_and_rejects_credentials() -> None:
+    check_target("https://93.184.216.34/hook", allow_private=False)
+    check_target("http://127.0.0.1:8080/x", allow_private=True)
+    with pytest.raises(WebhookError):
+        check_target("https://user:pw@93.184.216.34/hook", allow_private=False)
+    with pytest.raises(WebhookError):
+        check_target("http://[::ffff:127.0.0.1]/x", allow_private=False)

@@ -1,0 +1,121 @@
+"""The ASS script, subtitle sidecars, teleprompter track and cue sheet HTML (no rendering)."""
+
+from __future__ import annotations
+
+import re
+
+from transform.model import CaptionCue, Cue, Timeline
+from transform.video.ass import AssBuilder, TitleEvent, ass_colour, ass_time, escape
+from transform.video.cuesheet import clock, cue_sheet_html
+from transform.video.fonts import resolve_font, text_width
+from transform.video.layout import compute_layout
+from transform.video.options import VideoOptions
+from transform.video.scaffold import FontBook, title_events
+from transform.video.subtitles import iso639_2, simple_captions, srt_text, teleprompter_vtt, vtt_text
+
+AR_TL = Timeline(
+    lang="ar",
+    duration_ms=9000,
+    cues=[
+        Cue(sentence_id="s1", text="الميزانية 2024", lang="ar", begin_ms=0, end_ms=1200, kind="heading"),
+        Cue(sentence_id="s2", text="صادق المجلس على الميزانية (78 في المائة).", lang="ar", begin_ms=1200, end_ms=5000),
+        Cue(sentence_id="s3", text="ستحصل المدارس على حواسيب.", lang="ar", begin_ms=5000, end_ms=9000),
+    ],
+)
+
+
+def _builder(**kw: object) -> AssBuilder:
+    opts = VideoOptions(**kw)  # type: ignore[arg-type]
+    return AssBuilder(compute_layout(opts), opts, FontBook(opts))
+
+
+def test_ass_script_sets_rtl_detection_fonts_and_regions() -> None:
+    b = _builder()
+    cue = CaptionCue(
+        index=1, begin_ms=1200, end_ms=5000, lines=["صادق المجلس على الميزانية", "(78 في المائة)."], lang="ar", sentence_id="s2"
+    )
+    b.add_all([cue], [TitleEvent(0, 1500, "الميزانية 2024", "ar")], [], 9000, "ar")
+    text = b.script("budget", static=None)
+    styles = [ln for ln in text.splitlines() if ln.startswith("Style:")]
+    assert styles and all(ln.endswith(",-1") for ln in styles)  # Encoding=-1: libass finds each line's direction
+    assert "PlayResX: 1280" in text and "WrapStyle: 2" in text
+    assert "\\fnNoto Naskh Arabic" in text  # Arabic events name the Arabic family
+    assert "صادق المجلس على الميزانية\\N(78 في المائة)." in text  # logical order kept, our line break
+    assert "Dialogue: 2,0:00:01.20,0:00:05.00,Caption" in text
+    assert "مكان مترجم لغة الإشارة" in text  # placeholder label in the track's language
+
+
+def test_a_caption_too_wide_for_its_area_is_shrunk_and_reported() -> None:
+    b = _builder()
+    long = "Anticonstitutionnellement-extraordinairement-interminablement-long"
+    b.caption(CaptionCue(index=7, begin_ms=0, end_ms=3000, lines=[long], lang="fr", sentence_id="s1"))
+    m = re.search(r"\\fs(\d+)", b.events[-1])
+    assert m is not None
+    size = int(m.group(1))
+    assert size < b.layout.caption_size
+    font = resolve_font("Noto Sans", "latin")
+    assert text_width(font, long, size, False) <= b.layout.captions.w  # now fits inside the band
+    assert any("caption 7" in n for n in b.notes)
+
+
+def test_three_line_caption_shrinks_to_the_band() -> None:
+    b = _builder()
+    b.caption(CaptionCue(index=1, begin_ms=0, end_ms=3000, lines=["une", "deux", "trois"], lang="fr", sentence_id="s1"))
+    size = int(re.search(r"\\fs(\d+)", b.events[-1]).group(1))  # type: ignore[union-attr]
+    assert 3 * size * 1.3 <= b.layout.captions.h - 2 * b.layout.caption_pad
+
+
+def test_escape_and_times_and_colours() -> None:
+    assert escape("a {\\b1} b\nc") == "a (\u2216b1) b c"
+    assert ass_time(3_723_456) == "1:02:03.46"
+    assert ass_colour("#102030") == "&H00302010"
+    assert ass_colour("#000000", 0.5) == "&H80000000"
+
+
+def test_missing_font_falls_back_and_says_so() -> None:
+    f = resolve_font("No Such Font Family 123", "arabic")
+    assert f.substituted and f.family == "Noto Naskh Arabic"
+    assert "not installed" in (f.note() or "")
+
+
+def test_title_cards_and_running_header() -> None:
+    titles, headers = title_events(AR_TL, 9000)
+    assert [(t.begin_ms, t.end_ms, t.text) for t in titles] == [(0, 1500, "الميزانية 2024")]  # at least 1.5 s on screen
+    assert [(h.begin_ms, h.end_ms) for h in headers] == [(1500, 9000)]
+
+
+def test_srt_vtt_and_language_tags() -> None:
+    cues = [CaptionCue(index=1, begin_ms=1200, end_ms=5000, lines=["صادق المجلس", "على الميزانية."], lang="ar", sentence_id="s2")]
+    srt = srt_text(cues)
+    assert srt.startswith("1\n00:00:01,200 --> 00:00:05,000\n\u200fصادق المجلس\n")
+    vtt = vtt_text(cues, "ar")
+    assert vtt.startswith("WEBVTT") and "00:00:01.200 --> 00:00:05.000" in vtt
+    assert (iso639_2("ar"), iso639_2("fr"), iso639_2("ary"), iso639_2("en-GB")) == ("ara", "fra", "ara", "eng")
+
+
+def test_teleprompter_has_whole_sentences_without_gaps() -> None:
+    vtt = teleprompter_vtt(AR_TL, lead_ms=200)
+    assert vtt.startswith("WEBVTT") and "STYLE" in vtt and "font-size: 180%" in vtt
+    assert "\u200fصادق المجلس على الميزانية (78 في المائة)." in vtt  # the whole sentence in one cue
+    assert "00:00:01.000 --> 00:00:04.800" in vtt  # shown 200 ms early, until the next sentence
+    assert "<b>\u200fالميزانية 2024</b>" in vtt  # headings stand out
+    assert "00:00:04.800 --> 00:00:09.000" in vtt
+
+
+def test_cue_sheet_html_has_lang_dir_and_every_sentence_with_its_time() -> None:
+    page = cue_sheet_html(AR_TL)
+    assert '<html lang="ar" dir="rtl">' in page
+    for c in AR_TL.cues:
+        assert c.text.replace("(", "(") in page
+    assert '<time datetime="PT1.2S">00:01.2</time>' in page
+    assert 'class="heading"' in page
+    assert clock(3_723_456) == "1:02:03.4"
+
+
+def test_simple_captions_split_long_sentences() -> None:
+    tl = Timeline(
+        lang="fr", duration_ms=6000, cues=[Cue(sentence_id="s1", text=" ".join(["mot"] * 40), lang="fr", begin_ms=0, end_ms=6000)]
+    )
+    caps = simple_captions(tl, 42, 2)
+    assert len(caps) == 2 and all(len(ln) <= 42 for c in caps for ln in c.lines)
+    assert caps[0].begin_ms == 0 and caps[-1].end_ms == 6000 and caps[0].end_ms == caps[1].begin_ms

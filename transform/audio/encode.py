@@ -1,0 +1,124 @@
+"""One ffmpeg run per track: PCM on stdin -> MP3 (and Opus/M4A); then ID3 title, language and chapters.
+
+MP3 tags are written with mutagen: TIT2 (title), TLAN (ISO 639-2: ``ara`` for
+Arabic and Darija, ``fra``, ``eng``), TXXX:language (the BCP-47 tag, e.g.
+``ary``), and one CHAP frame per chapter plus a top-level ordered CTOC.
+Opus and M4A get the same chapters through an ffmetadata file.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from mutagen.id3 import CHAP, CTOC, ID3, TIT2, TLAN, TXXX, CTOCFlags, ID3NoHeaderError
+
+from .._exec import FFMPEG, run
+from ..errors import OutputError
+from ..model import Chapter
+from .narrate import Track
+from .options import AudioOptions
+
+ISO639_2 = {"ar": "ara", "ary": "ara", "fr": "fra", "en": "eng"}
+TOC_TITLE = {"ar": "الفهرس", "ary": "الفهرس", "fr": "Table des matières", "en": "Contents"}
+
+
+def iso639_2(lang: str) -> str:
+    return ISO639_2.get(lang, ISO639_2.get(lang.split("-")[0], "und"))
+
+
+def _ffmeta_escape(s: str) -> str:
+    for ch in "\\=;#\n":
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
+def ffmetadata(chapters: list[Chapter], title: str | None, lang: str) -> str:
+    lines = [";FFMETADATA1", f"language={iso639_2(lang)}"]
+    if title:
+        lines.append(f"title={_ffmeta_escape(title)}")
+    for ch in chapters:
+        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={ch.begin_ms}", f"END={ch.end_ms}", f"title={_ffmeta_escape(ch.title)}"]
+    return "\n".join(lines) + "\n"
+
+
+def encode_track(
+    track: Track, out_base: Path, options: AudioOptions, *, title: str | None = None, timeout: float = 600.0
+) -> dict[str, Path]:
+    """Encode ``track`` to ``out_base.mp3`` (+ ``.opus``/``.m4a``); returns format -> path."""
+    FFMPEG.require()
+    sr = str(track.sample_rate)
+    outs = {fmt: out_base.with_name(f"{out_base.name}.{fmt}") for fmt in options.formats}
+    br = options.bitrate_k
+    with tempfile.TemporaryDirectory(prefix="taysir-audio-") as tmp:
+        cmd: list[str | Path] = [
+            "ffmpeg",
+            "-nostdin",
+            "-hide_banner",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "s16le",
+            "-ar",
+            sr,
+            "-ac",
+            "1",
+            "-i",
+            "pipe:0",
+        ]
+        if set(outs) - {"mp3"}:
+            meta = Path(tmp) / "meta.txt"
+            meta.write_text(ffmetadata(track.timeline.chapters, title, track.lang), encoding="utf-8")
+            cmd += ["-f", "ffmetadata", "-i", meta]
+        for fmt, path in outs.items():
+            if fmt == "mp3":
+                cmd += ["-map", "0:a", "-map_metadata", "-1", "-map_chapters", "-1", "-c:a", "libmp3lame", "-b:a", f"{br}k"]
+                cmd += ["-compression_level", str(options.mp3_quality), "-write_xing", "1", path]
+            elif fmt == "opus":
+                cmd += [
+                    "-map",
+                    "0:a",
+                    "-map_metadata",
+                    "1",
+                    "-map_chapters",
+                    "1",
+                    "-c:a",
+                    "libopus",
+                    "-b:a",
+                    f"{max(16, br // 2)}k",
+                    path,
+                ]
+            else:
+                cmd += ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1", "-c:a", "aac", "-b:a", f"{br}k"]
+                cmd += ["-metadata:s:a:0", f"language={iso639_2(track.lang)}", "-movflags", "+faststart", path]
+        run(cmd, tool="ffmpeg", timeout=timeout, input=track.pcm.astype("<i2").tobytes(), hint="apt-get install ffmpeg")
+    if "mp3" in outs:
+        write_id3(outs["mp3"], track.timeline.chapters, title, track.lang)
+    return outs
+
+
+def write_id3(path: Path, chapters: list[Chapter], title: str | None, lang: str) -> None:
+    """Title, language and chapter frames (ID3v2.3 so that most players read them)."""
+    try:
+        tags = ID3(path)
+    except ID3NoHeaderError:
+        tags = ID3()
+    for frame in ("TSSE", "CHAP", "CTOC", "TIT2", "TLAN", "TXXX:language"):
+        tags.delall(frame)
+    if title:
+        tags.add(TIT2(encoding=3, text=[title]))
+    tags.add(TLAN(encoding=3, text=[iso639_2(lang)]))
+    tags.add(TXXX(encoding=3, desc="language", text=[lang]))
+    ids = [f"chp{i}" for i in range(len(chapters))]
+    for cid, ch in zip(ids, chapters, strict=True):
+        tags.add(CHAP(element_id=cid, start_time=ch.begin_ms, end_time=ch.end_ms, sub_frames=[TIT2(encoding=3, text=[ch.title])]))
+    if ids:
+        toc_title = TIT2(encoding=3, text=[TOC_TITLE.get(lang, "Contents")])
+        tags.add(
+            CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids, sub_frames=[toc_title])
+        )
+    try:
+        tags.save(path, v2_version=3)
+    except OSError as exc:
+        raise OutputError(f"Could not write the tags of {path.name}: {exc.strerror}.") from None

@@ -1,0 +1,228 @@
+"""Narrate one language track: synthesis per sentence in parallel, then an exact timeline.
+
+Every clip is trimmed of the engine's leading/trailing silence and padded to a
+whole number of milliseconds (441 samples at 22 050 Hz), and pauses are whole
+multiples of that grid, so every cue boundary in the Timeline is an exact
+integer millisecond of the final audio. Times come from the real clips (their
+sample counts), never from an estimate.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..errors import EngineError, InputError, TransformError
+from ..model import Chapter, Cue, Document, Timeline
+from .engines import TTS_ENGINES
+from .engines.base import TTSEngine
+from .loudness import apply_gain, integrated_loudness, k_weighted_power
+from .options import AudioOptions
+from .speech import SpeechItem, prepare
+from .wav import conform, grid_samples, pad_to_grid, trim
+
+log = logging.getLogger("transform.audio")
+
+MP3_LOUDNESS_LOSS_DB = 0.4
+INTRO = {"ar": "مقدمة", "ary": "مقدمة", "fr": "Début", "en": "Start"}
+
+
+@dataclass
+class Track:
+    """A narrated language track before encoding."""
+
+    lang: str
+    pcm: np.ndarray  # int16 mono, loudness-normalised
+    sample_rate: int
+    timeline: Timeline
+    items: list[SpeechItem]
+    notes: list[str] = field(default_factory=list)  # voice substitutions (warnings)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (sentence id, message)
+    loudness_before: float | None = None
+    gain_db: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _job(engine: TTSEngine, item: SpeechItem, options: AudioOptions) -> tuple[np.ndarray, np.ndarray | None]:
+    assert item.voice is not None
+    sr = options.sample_rate
+    clip = conform(engine.synthesize(item.speak, item.voice), sr, timeout=options.timeout_s)
+    samples = clip.samples
+    if not getattr(engine, "silent", False):
+        samples = trim(samples, sr)
+        if samples.size == 0:
+            raise EngineError(f"{engine.name} produced no sound for this sentence.")
+    samples = pad_to_grid(samples, sr)
+    power = k_weighted_power(samples, sr) if options.normalise and not getattr(engine, "silent", False) else None
+    return samples, power
+
+
+def synthesize_items(
+    engine: TTSEngine, items: list[SpeechItem], options: AudioOptions
+) -> tuple[dict[int, tuple[np.ndarray, np.ndarray | None]], dict[int, TransformError]]:
+    """Run the engine on every item (in parallel when it allows); failures are collected per item.
+
+    Stops early when an online engine loses the network, or when the first three
+    attempts all fail (a broken engine must not cost one timeout per sentence).
+    """
+    done: dict[int, tuple[np.ndarray, np.ndarray | None]] = {}
+    failed: dict[int, TransformError] = {it.index: it.error for it in items if it.error is not None}
+    todo = [it for it in items if it.voice is not None]
+    workers = 1 if not engine.parallel else options.workers or os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tts") as pool:
+        pending: dict[Future[tuple[np.ndarray, np.ndarray | None]], SpeechItem] = {
+            pool.submit(_job, engine, it, options): it for it in todo
+        }
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                it = pending.pop(fut)
+                try:
+                    done[it.index] = fut.result()
+                except TransformError as exc:
+                    failed[it.index] = exc
+                    log.warning("no audio for sentence %s: %s", it.sentence_id, exc)
+                except Exception as exc:  # noqa: BLE001 - one odd sentence must not sink the track
+                    failed[it.index] = EngineError(f"{type(exc).__name__}: {exc}")
+            give_up = (engine.network and any(isinstance(e, EngineError) for e in failed.values())) or (
+                not done and len(failed) >= min(3, len(todo))
+            )
+            if give_up and pending:
+                for fut in pending:
+                    fut.cancel()
+                for it in pending.values():
+                    failed.setdefault(it.index, EngineError("not attempted after earlier synthesis failures"))
+                pending.clear()
+    return done, failed
+
+
+def _pause_ms(cur: SpeechItem, nxt: SpeechItem, options: AudioOptions) -> int:
+    if cur.kind == "heading" or nxt.kind == "heading":
+        return options.pause_heading_ms
+    if cur.block_key != nxt.block_key:
+        return options.pause_paragraph_ms
+    return options.pause_sentence_ms
+
+
+def assemble(
+    items: list[SpeechItem], clips: dict[int, tuple[np.ndarray, np.ndarray | None]], options: AudioOptions
+) -> tuple[np.ndarray, np.ndarray | None, list[Cue]]:
+    """Concatenate clips and pauses; cues in exact integer milliseconds."""
+    sr = options.sample_rate
+    grid = grid_samples(sr)
+    grid_ms = grid * 1000 // sr
+    present = [it for it in items if it.index in clips]
+    parts: list[np.ndarray] = []
+    powers: list[np.ndarray] = []
+    cues: list[Cue] = []
+    pos = 0
+    for n, it in enumerate(present):
+        samples, power = clips[it.index]
+        begin = pos * 1000 // sr
+        parts.append(samples)
+        if power is not None:
+            powers.append(power)
+        pos += len(samples)
+        cues.append(
+            Cue(
+                sentence_id=it.sentence_id,
+                text=it.text,
+                lang=it.lang,
+                begin_ms=begin,
+                end_ms=pos * 1000 // sr,
+                kind=it.kind,
+                section_id=it.section_id,
+            )
+        )
+        if n + 1 < len(present):
+            gap = round(_pause_ms(it, present[n + 1], options) / grid_ms) * grid
+            if gap:
+                parts.append(np.zeros(gap, dtype=np.int16))
+                powers.append(np.zeros(gap, dtype=np.float32))
+                pos += gap
+    pcm = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int16)
+    power = np.concatenate(powers) if powers and len(powers) == len(parts) else None
+    return pcm, power, cues
+
+
+def chapters_for(
+    items: list[SpeechItem], cues: list[Cue], duration_ms: int, options: AudioOptions, title: str | None, lang: str
+) -> list[Chapter]:
+    """A chapter at every heading down to ``chapter_depth``; an opening chapter when text comes first."""
+    depth = {it.sentence_id: it.depth for it in items}
+    starts = [
+        (c.begin_ms, c.text, c.section_id)
+        for c in cues
+        if c.kind == "heading" and depth.get(c.sentence_id, 1) <= options.chapter_depth
+    ]
+    merged: list[tuple[int, str, str | None]] = []
+    for begin, text, sec in starts:  # a multi-sentence heading is one chapter
+        if merged and merged[-1][2] == sec and sec is not None:
+            merged[-1] = (merged[-1][0], merged[-1][1] + " " + text, sec)
+        else:
+            merged.append((begin, text, sec))
+    if not merged:
+        return []
+    if merged[0][0] > 0:
+        merged.insert(0, (0, title or INTRO.get(lang, "Start"), None))
+    ends = [b for b, _, _ in merged[1:]] + [duration_ms]
+    return [Chapter(title=t, begin_ms=b, end_ms=e, section_id=s) for (b, t, s), e in zip(merged, ends, strict=True)]
+
+
+def synthesize_track(
+    doc: Document, lang: str, options: AudioOptions, *, title: str | None = None, engine: TTSEngine | None = None
+) -> Track:
+    """Everything up to the PCM of one language track: text, voices, synthesis, timeline, loudness.
+
+    Raises :class:`InputError` when there is nothing to read, the engine's own
+    errors when it cannot run at all (missing program, no network, no voice for
+    ``lang``), and the first synthesis error when no sentence could be spoken.
+    """
+    if engine is None:
+        own = TTS_ENGINES.create(options.engine, options=options)
+        try:
+            return synthesize_track(doc, lang, options, title=title, engine=own)
+        finally:
+            close = getattr(own, "close", None)
+            if callable(close):
+                close()
+    t0 = time.perf_counter()
+    engine.check()
+    items, notes = prepare(doc, lang, engine, options)
+    if not items:
+        raise InputError(
+            f"The {lang} track has no text to read aloud.", hint="Check that the document has text in this language."
+        )
+    t1 = time.perf_counter()
+    clips, failed = synthesize_items(engine, items, options)
+    if not clips:
+        first = failed[min(failed)]
+        raise type(first)(f"No sentence of the {lang} track could be spoken: {first.message}", hint=first.hint)
+    t2 = time.perf_counter()
+    pcm, power, cues = assemble(items, clips, options)
+    sr = options.sample_rate
+    duration_ms = len(pcm) * 1000 // sr
+    before, gain = None, 0.0
+    if power is not None:
+        before = integrated_loudness(power, sr)
+        if np.isfinite(before):
+            # LAME removes about 0.5 LU of K-weighted energy from espeak speech (measured at 32-128 kb/s);
+            # aim a little higher so the MP3 lands on the target (M4A ends about 0.4 LU above it).
+            gain = options.loudness_lufs - before + (MP3_LOUDNESS_LOSS_DB if "mp3" in options.formats else 0.0)
+            pcm = apply_gain(pcm, gain)
+    timeline = Timeline(
+        lang=lang,
+        cues=cues,
+        chapters=chapters_for(items, cues, duration_ms, options, title, lang),
+        duration_ms=duration_ms,
+        estimated=False,
+        missing=[it.sentence_id for it in items if it.index in failed],
+    )
+    failures = [(items[i].sentence_id, failed[i].message) for i in sorted(failed)]
+    timings = {"prepare": t1 - t0, "synthesis": t2 - t1, "assemble": time.perf_counter() - t2}
+    return Track(lang, pcm, sr, timeline, items, notes, failures, before, gain, timings)

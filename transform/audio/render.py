@@ -1,0 +1,151 @@
+"""The ``audio`` and ``captions`` outputs.
+
+audio (per language track)
+    ``<stem>.<lang>.mp3`` (+ ``.opus``/``.m4a`` when asked), ``<stem>.<lang>.timeline.json``;
+    ``ctx.shared["timeline:<lang>"]`` = Timeline, ``ctx.shared["audio:<lang>"]`` = Path of the MP3
+    (or of the first format asked).
+captions (requires audio)
+    ``<stem>.<lang>.srt`` and ``.vtt``; ``<stem>.<lang>.captions-report.json`` when a cue
+    still breaks a limit; ``ctx.shared["captions:<lang>"]`` = list[CaptionCue].
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import ClassVar
+
+from ..context import RunContext
+from ..errors import ErrorItem, InputError, TransformError
+from ..render import RENDERERS, artifact
+from ..result import Artifact
+from .captions import build_captions, write_srt, write_vtt
+from .encode import encode_track
+from .engines import TTS_ENGINES, TTSEngine
+from .narrate import Track, synthesize_track
+
+AUDIO_STAGE = "render.audio"
+CAPTIONS_STAGE = "render.captions"
+
+
+def _title(ctx: RunContext) -> str | None:
+    doc = ctx.document
+    if doc is None:
+        return None
+    return doc.meta.title or (Path(doc.meta.source_name).stem if doc.meta.source_name else None)
+
+
+def _missing_item(track: Track, engine: str) -> ErrorItem:
+    ids = [sid for sid, _ in track.failures]
+    shown = ", ".join(ids[:8]) + (" ..." if len(ids) > 8 else "")
+    return ErrorItem(
+        stage=AUDIO_STAGE,
+        message=f"{len(ids)} of {len(track.items)} sentences of the {track.lang} narration have no audio ({shown}); "
+        "the timeline lists them under 'missing' and the audio skips them.",
+        code="partial_audio",
+        severity="error",
+        engine=engine,
+        hint=f"First failure: {track.failures[0][1]}",
+    )
+
+
+class AudioRenderer:
+    name: ClassVar[str] = "audio"
+    requires: ClassVar[tuple[str, ...]] = ()
+    description: ClassVar[str] = "Narration per language: MP3 with chapters, loudness-normalised, and an exact sentence timeline."
+
+    def render(self, ctx: RunContext) -> list[Artifact]:
+        opts = ctx.options.audio
+        engine = TTS_ENGINES.create(opts.engine, options=opts)
+        try:
+            return self._render(ctx, engine)
+        finally:
+            close = getattr(engine, "close", None)
+            if callable(close):
+                close()
+
+    def _render(self, ctx: RunContext, engine: TTSEngine) -> list[Artifact]:
+        opts = ctx.options.audio
+        engine.check()  # fails fast once for the whole document (missing program, no network)
+        title = _title(ctx)
+        arts: list[Artifact] = []
+        problems: list[TransformError] = []
+        items: list[ErrorItem] = []
+        for lang in ctx.track_langs():
+            try:
+                track = synthesize_track(ctx.tracks[lang], lang, opts, title=title, engine=engine)
+                files = encode_track(track, ctx.out_dir / f"{ctx.stem}.{lang}", opts, title=title, timeout=ctx.options.timeout_s)
+            except TransformError as exc:
+                problems.append(exc)
+                items.append(ErrorItem.from_exception(AUDIO_STAGE, exc, engine=opts.engine))
+                continue
+            items.extend(
+                ErrorItem(stage=AUDIO_STAGE, message=note, code="voice_substituted", severity="warning", engine=opts.engine)
+                for note in track.notes
+            )
+            if track.failures:
+                items.append(_missing_item(track, opts.engine))
+            tl_path = ctx.file(lang, "timeline.json")
+            tl_path.write_text(track.timeline.model_dump_json(indent=1), encoding="utf-8")
+            ctx.shared[f"timeline:{lang}"] = track.timeline
+            ctx.shared[f"audio:{lang}"] = files.get("mp3") or next(iter(files.values()))
+            loud = (
+                f"{track.loudness_before:.1f} LUFS measured, {track.gain_db:+.1f} dB applied"
+                if track.loudness_before
+                else "not normalised"
+            )
+            desc = f"{lang} narration, {track.timeline.duration_ms / 1000:.1f} s, {len(track.timeline.chapters)} chapters, {loud}"
+            arts.extend(artifact(ctx, path, self.name, lang, desc) for path in files.values())
+            arts.append(artifact(ctx, tl_path, self.name, lang, "sentence timeline (integer milliseconds)"))
+        if not arts and problems:
+            ctx.errors.extend(items[1:])
+            raise problems[0]
+        ctx.errors.extend(items)
+        return arts
+
+
+class CaptionsRenderer:
+    name: ClassVar[str] = "captions"
+    requires: ClassVar[tuple[str, ...]] = ("audio",)
+    description: ClassVar[str] = "SRT and WebVTT captions per language, timed from the narration (42 chars x 2 lines, <= 17 cps)."
+
+    def render(self, ctx: RunContext) -> list[Artifact]:
+        copts = ctx.options.captions
+        arts: list[Artifact] = []
+        for lang in ctx.track_langs():
+            timeline = ctx.shared.get(f"timeline:{lang}")
+            if timeline is None:
+                ctx.warn(CAPTIONS_STAGE, f"No narration timeline for {lang}: no captions for this language.")
+                continue
+            result = build_captions(timeline, copts)
+            ctx.shared[f"captions:{lang}"] = result.cues
+            if "srt" in copts.formats:
+                arts.append(artifact(ctx, write_srt(result.cues, ctx.file(lang, "srt"), copts.rtl_mark), self.name, lang))
+            if "vtt" in copts.formats:
+                arts.append(artifact(ctx, write_vtt(result.cues, ctx.file(lang, "vtt"), lang, copts.rtl_mark), self.name, lang))
+            if timeline.missing:
+                ctx.warn(CAPTIONS_STAGE, f"{len(timeline.missing)} {lang} sentences have no audio and therefore no caption.")
+            if result.issues:
+                report = ctx.file(lang, "captions-report.json")
+                report.write_text(
+                    json.dumps(
+                        {"lang": lang, "limits": copts.model_dump(), "issues": [i.__dict__ for i in result.issues]},
+                        ensure_ascii=False,
+                        indent=1,
+                    ),
+                    encoding="utf-8",
+                )
+                arts.append(artifact(ctx, report, self.name, lang, "caption cues that break a limit"))
+                first = "; ".join(i.message() for i in result.issues[:3])
+                ctx.warn(
+                    CAPTIONS_STAGE, f"{len(result.issues)} {lang} caption limit(s) broken: {first}", hint=f"See {report.name}."
+                )
+        if not arts and ctx.track_langs():
+            raise InputError(
+                "No language track has a narration timeline, so no captions were made.", hint="Check the audio output's errors."
+            )
+        return arts
+
+
+RENDERERS.register("audio", AudioRenderer)
+RENDERERS.register("captions", CaptionsRenderer)

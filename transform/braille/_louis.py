@@ -1,0 +1,63 @@
+"""A lean ``lou_translate`` call: reuses buffers and reads back only the positions it needs.
+
+python-louis's ``translate`` allocates fresh buffers on every call and converts
+both position arrays (one entry per character) to Python lists; for
+per-paragraph translation of a whole document that costs more than liblouis
+itself. This wrapper uses the same library handle, argument types and string
+encoding as python-louis (it only calls ``lou_translate``).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from typing import Any
+
+
+class LouisTranslator:
+    """Translate with reusable buffers (one instance per engine; not shared between threads)."""
+
+    def __init__(self, louis: Any) -> None:
+        self.lib = louis.liblouis
+        self.encoding: str = louis.conversionEncoding
+        self.wcb: int = louis.wideCharBytes
+        self.mult: int = louis.outlenMultiplier
+        self.fs = sys.getfilesystemencoding()
+        self._cap = 0
+        self._out: Any = None
+        self._pos: Any = None
+        self._table_bytes: dict[tuple[str, ...], bytes] = {}
+        self._call = self.lib.lou_translate
+        self._inlen, self._outlen = ctypes.c_int(0), ctypes.c_int(0)
+        self._inref, self._outref = ctypes.byref(self._inlen), ctypes.byref(self._outlen)
+
+    def _ensure(self, inlen: int) -> None:
+        need = inlen * self.mult
+        if need > self._cap:
+            self._cap = max(need, 4096)
+            self._out = ctypes.create_string_buffer(self._cap * self.wcb)
+            self._pos = (ctypes.c_int * (self._cap // self.mult + 1))()
+
+    def tables(self, tables: tuple[str, ...]) -> bytes:
+        b = self._table_bytes.get(tables)
+        if b is None:
+            b = self._table_bytes[tables] = b",".join(t.encode(self.fs) for t in tables)
+        return b
+
+    def translate(self, tables: tuple[str, ...], text: str, mode: int, starts: list[int] | None = None) -> tuple[str, list[int]]:
+        """Braille of ``text``; with ``starts`` (input offsets), the output offset of each."""
+        inbuf = text.encode(self.encoding, "surrogatepass")
+        n = len(inbuf) // self.wcb
+        if n * self.mult > self._cap:
+            self._ensure(n)
+        inlen, outlen = self._inlen, self._outlen
+        inlen.value = n
+        outlen.value = n * self.mult
+        pos = self._pos if starts else None
+        ok = self._call(self._table_bytes.get(tables) or self.tables(tables), inbuf, self._inref, self._out, self._outref, None, None, pos, None, None, mode)
+        if not ok:
+            raise RuntimeError(f"liblouis could not translate with {', '.join(tables)}")
+        cells = ctypes.string_at(self._out, outlen.value * self.wcb).decode(self.encoding, "surrogatepass")
+        if not starts:
+            return cells, []
+        return cells, [pos[s] if s < n else outlen.value for s in starts]

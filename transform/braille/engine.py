@@ -1,0 +1,239 @@
+"""liblouis engine: per-paragraph translation with language switching and unknown-character checks.
+
+A paragraph (heading, list item, table line...) is a list of :class:`Segment`
+(text, language, sentence id). Consecutive segments that use the same tables are
+translated in ONE liblouis call (never the whole document: liblouis turns line
+breaks into spaces), with ``louis.translate`` so each sentence's start in the
+braille is known (for the page index). Output is Unicode braille; a blank cell
+(U+2800) stands for a space.
+
+Characters a table cannot write never reach the output: liblouis prints them as
+escape codes (``'\\x06ad'``) or, with fr-bfu, drops them silently. Every distinct
+character is probed once per table list (cached), before translation.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+
+from ..errors import LanguageNotSupportedError
+from ._louis import LouisTranslator
+from .errors import UnknownCharactersError
+from .normalize import _char_class, normalize
+from .options import BrailleOptions
+from .tables import base_key, louis_module, supported_langs, tables_for
+
+BLANK = "\u2800"
+_SEP = "\ue000"  # private-use character: never in the tables, untouched by normalize()
+_PUNCT_AFTER_NOTE = re.compile(r"(?<=\]) +([.,;!?؟،)])")
+_LOCK = threading.Lock()  # liblouis compiles tables lazily into shared state; keep calls serial
+
+NOTE_TEMPLATES = {
+    "ar": "[ملاحظة الناسخ: رمز {code}]",
+    "ary": "[ملاحظة الناسخ: رمز {code}]",
+    "fr": "[note du transcripteur : caractère {code}]",
+    "en": "[transcriber's note: character {code}]",
+}
+
+
+@dataclass(slots=True)
+class Segment:
+    """A piece of print text in one language, usually one sentence."""
+
+    text: str
+    lang: str
+    sid: str | None = None
+
+
+@dataclass(slots=True)
+class Translated:
+    """Braille of one paragraph: cells plus where each sentence starts."""
+
+    cells: str
+    starts: list[tuple[int, str]] = field(default_factory=list)  # (offset in cells, sentence id)
+
+
+class BrailleEngine:
+    """Translate text with the tables chosen by :class:`BrailleOptions` for each language."""
+
+    def __init__(self, options: BrailleOptions | None = None, default_lang: str = "ar") -> None:
+        self.options = options or BrailleOptions()
+        self.louis = louis_module()
+        self.mode = self.louis.dotsIO | self.louis.ucBrl
+        self.default_lang = default_lang
+        self._lt = LouisTranslator(self.louis)
+        self._keys: dict[str, str] = {}
+        self._tables: dict[str, tuple[str, ...]] = {}
+        self._known: dict[tuple[str, ...], set[str]] = {}
+        self._known_re: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._unknown: dict[tuple[str, ...], set[str]] = {}
+        self.problems: dict[str, list[str]] = {}  # unknown char -> places (error mode)
+        self.notes: dict[str, list[str]] = {}  # unknown char -> places (note mode)
+        self.fallbacks: dict[str, str] = {}  # unsupported language -> language used instead
+
+    # -- tables ---------------------------------------------------------------------------
+    def lang_key(self, lang: str | None) -> str:
+        lang = lang or self.default_lang
+        key = self._keys.get(lang)
+        if key is not None:
+            return key
+        key = base_key(lang)
+        if key not in self.options.tables and key not in supported_langs():
+            fallback = base_key(self.default_lang)
+            if fallback not in supported_langs() and fallback not in self.options.tables:
+                raise LanguageNotSupportedError(f"No braille table for language {lang!r}.", hint=f"Supported: {', '.join(supported_langs())}.")
+            self.fallbacks[key] = fallback
+            key = fallback
+        self._keys[lang] = key
+        return key
+
+    def tables(self, lang: str | None) -> tuple[str, ...]:
+        key = self.lang_key(lang)
+        if key not in self._tables:
+            self._tables[key] = tables_for(key, self.options)
+        return self._tables[key]
+
+    # -- unknown characters ---------------------------------------------------------------
+    def _probe(self, tables: tuple[str, ...], ch: str) -> bool:
+        if ch == " ":
+            return True
+        with _LOCK:
+            plain = self.louis.translateString(list(tables), ch)
+            cells = self.louis.translateString(list(tables), ch, mode=self.mode)
+        if len(plain) >= 4 and plain.startswith("'\\") and plain.endswith("'"):
+            return False  # liblouis escape: '\x06ad' (hex digits may show through the display table)
+        return bool(cells.strip(BLANK + " "))  # fr-bfu turns unknown characters into a blank cell
+
+    def unknown_in(self, tables: tuple[str, ...], text: str) -> set[str]:
+        """Characters of ``text`` that ``tables`` cannot braille."""
+        known_re = self._known_re.get(tables)
+        if known_re is not None and not known_re.search(text):
+            return set()  # fast path: every character already known to be fine
+        known = self._known.setdefault(tables, set())
+        chars = set(text)
+        new = chars - known
+        if not new:
+            return new
+        bad = self._unknown.setdefault(tables, set())
+        for ch in new - bad:
+            (known if self._probe(tables, ch) else bad).add(ch)
+        self._known_re[tables] = re.compile("[^" + _char_class([ord(c) for c in known])[1:])
+        return chars & bad
+
+    def _replace_unknown(self, text: str, bad: set[str], sid: str | None, key: str) -> str:
+        place = sid or "text"
+        found = {ch for ch in bad if ch in text}
+        if not found:
+            return text
+        if self.options.unknown_chars == "error":
+            for ch in found:
+                self.problems.setdefault(ch, []).append(place)
+            return "".join(ch for ch in text if ch not in found)
+        template = NOTE_TEMPLATES.get(key, NOTE_TEMPLATES["en"])
+        for ch in found:
+            self.notes.setdefault(ch, []).append(place)
+            text = text.replace(ch, " " + template.format(code=f"U+{ord(ch):04X}") + " ")
+        return _PUNCT_AFTER_NOTE.sub(r"\1", normalize(text, key))
+
+    def raise_problems(self, what: str = "") -> None:
+        """Raise :class:`UnknownCharactersError` listing every unknown character met so far."""
+        if self.problems:
+            problems, self.problems = self.problems, {}
+            raise UnknownCharactersError(problems, what)
+
+    # -- translation ----------------------------------------------------------------------
+    def translate_text(self, text: str, lang: str | None = None) -> str:
+        """Braille of a short label (page numbers, list markers); no sentence tracking."""
+        return self.translate_segments([Segment(text, lang or self.default_lang)]).cells
+
+    def _run(self, tables: tuple[str, ...], key: str, texts: list[str], sids: list[str | None]) -> tuple[str, list[tuple[int, str]]]:
+        """One liblouis call for consecutive segments that share a table list."""
+        joined = texts[0] if len(texts) == 1 else " ".join(texts)
+        bad = self.unknown_in(tables, joined)
+        if bad:  # slow path: find which sentences hold the characters, replace or drop them
+            texts = [self._replace_unknown(t, bad, sid, key) for t, sid in zip(texts, sids, strict=True)]
+            keep = [(t, sid) for t, sid in zip(texts, sids, strict=True) if t]
+            texts, sids = [t for t, _ in keep], [sid for _, sid in keep]
+            if not texts:
+                return "", []
+            joined = " ".join(texts)
+        offsets, pos = [], 0
+        for t in texts:
+            offsets.append(pos)
+            pos += len(t) + 1
+        want = offsets if any(sid is not None for sid in sids) else None
+        with _LOCK:
+            cells, outs = self._lt.translate(tables, joined, self.mode, want)
+        return cells, [(o, sid) for o, sid in zip(outs, sids, strict=False) if sid is not None]
+
+    def translate_segments(self, segments: list[Segment]) -> Translated:
+        """One paragraph: segments in print order, joined by spaces."""
+        pieces: list[str] = []
+        starts: list[tuple[int, str]] = []
+        offset = 0
+        run_tables: tuple[str, ...] | None = None
+        run_key = ""
+        texts: list[str] = []
+        sids: list[str | None] = []
+
+        def flush() -> None:
+            nonlocal offset
+            if not texts or run_tables is None:
+                return
+            cells, st = self._run(run_tables, run_key, texts, sids)
+            if not cells:
+                return
+            if pieces:
+                pieces.append(BLANK)
+                offset += 1
+            starts.extend((offset + o, sid) for o, sid in st)
+            pieces.append(cells)
+            offset += len(cells)
+
+        get = self._keys.get
+        keys = [get(seg.lang) or self.lang_key(seg.lang) for seg in segments]  # type: ignore[arg-type]
+        if not keys:
+            return Translated("")
+        key = keys[0]
+        if keys.count(key) == len(keys):  # fast path: one language, one liblouis call
+            if len(segments) == 1:
+                norm = [normalize(segments[0].text, key)]
+            else:
+                norm = normalize(_SEP.join(seg.text for seg in segments), key).split(_SEP)
+            texts, sids = [], []
+            for seg, text in zip(segments, norm, strict=True):
+                text = text.strip()
+                if text:
+                    texts.append(text)
+                    sids.append(seg.sid)
+            if not texts:
+                return Translated("")
+            cells, st = self._run(self._tables.get(key) or self.tables(key), key, texts, sids)
+            return Translated(cells, st)
+        if len(segments) > 1 and keys.count(keys[0]) == len(keys):
+            # one language: normalise the whole paragraph at once, sentences kept apart by U+E000
+            norm = normalize(_SEP.join(seg.text for seg in segments), keys[0]).split(_SEP)
+        else:
+            norm = [normalize(seg.text, key) for seg, key in zip(segments, keys, strict=True)]
+        for seg, key, text in zip(segments, keys, norm, strict=True):
+            text = text.strip()
+            if not text:
+                continue
+            tables = self._tables.get(key) or self.tables(key)
+            if tables != run_tables:
+                flush()
+                texts, sids = [], []
+                run_tables, run_key = tables, key
+            texts.append(text)
+            sids.append(seg.sid)
+        flush()
+        return Translated("".join(pieces) if len(pieces) != 1 else pieces[0], starts)
+
+    def back_translate(self, cells: str, lang: str | None = None) -> str:
+        """Print text from Unicode braille (lines are joined with spaces)."""
+        tables = self.tables(lang)
+        text = " ".join(line for line in cells.replace("\f", "\n").splitlines() if line.strip(BLANK + " "))
+        with _LOCK:
+            return self.louis.backTranslateString(list(tables), text, mode=self.louis.ucBrl)

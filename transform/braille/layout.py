@@ -1,0 +1,242 @@
+"""Page layout for embossers and displays: fixed cells per line and lines per page.
+
+Rules (docs/braille.md, "Layout"):
+
+* braille is written left to right in logical order for every language,
+  Arabic included (Arabic braille is read left to right); nothing is mirrored;
+* a line never has more than ``width`` cells and a page never more than
+  ``height`` lines; words are never split unless a word is longer than a line;
+* the braille page number is on the last line of each page, at the right margin
+  (``page_number_position="top"`` puts it on the first line); that line holds
+  nothing else;
+* paragraphs: first line indented 2 cells, run-over lines at the margin;
+* headings: a blank line before; levels 1-2 centred (level 1 also followed by a
+  blank line), level 3+ start in cell 5; a heading is never the last text line
+  of a page (it moves to the next page with its first line of text);
+* list items: marker then text, ``2 x depth`` cells in, run-overs 2 cells further
+  in (hanging indent); table lines: first cell of a row at the margin, the other
+  cells in cell 3, run-overs 2 cells further in;
+* blank lines are never put at the top of a page.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .engine import BLANK, Translated
+from .linearize import Unit
+
+
+@dataclass
+class Page:
+    number: int
+    rows: list[str]  # printed rows, page-number row included; a blank cell is U+2800
+    sections: list[str] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SectionSpan:
+    section_id: str
+    title: str
+    first_page: int
+    last_page: int
+
+
+@dataclass
+class BrailleBook:
+    """A paginated braille document in one language."""
+
+    lang: str
+    tables: list[str]
+    width: int
+    height: int
+    pages: list[Page]
+    title: str = ""
+    sections: list[SectionSpan] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    page_numbers: bool = True
+    page_number_position: str = "bottom"
+
+    def text(self) -> str:
+        """All rows of all pages (Unicode braille), pages separated by a form feed."""
+        return "\f".join("\n".join(p.rows) for p in self.pages)
+
+
+@lru_cache(maxsize=64)
+def _pattern(width: int) -> re.Pattern[str]:
+    # a line: up to `width` cells ending on a non-blank cell and followed by blanks or the end;
+    # otherwise (a word longer than the line) exactly `width` cells
+    return re.compile(f"(.{{0,{width - 1}}}[^{BLANK}])(?:{BLANK}+|$)|(.{{{width}}})", re.S)
+
+
+def wrap(cells: str, first: int, rest: int) -> list[tuple[int, str]]:
+    """Greedy word wrap: ``(offset, line)`` pairs; ``first``/``rest`` are the available widths."""
+    cells = cells.strip(BLANK)
+    if not cells:
+        return []
+    if len(cells) <= first:
+        return [(0, cells)]
+    head = _pattern(max(first, 1)).match(cells)
+    assert head is not None  # the pattern always matches a non-empty text
+    out = [(0, head.group(1) if head.group(1) is not None else head.group(2))]
+    for m in _pattern(max(rest, 1)).finditer(cells, head.end()):
+        g = m.group(1)
+        out.append((m.start(), g if g is not None else m.group(2)))
+    return out
+
+
+class Paginator:
+    """Fill pages line by line; page-number rows are added at the end (one liblouis call for all numbers)."""
+
+    def __init__(self, width: int, height: int, page_numbers: Callable[[list[int]], list[str]] | None, top: bool = False) -> None:
+        self.width, self.height = width, height
+        self.page_numbers = page_numbers
+        self.top = top
+        self.body = height - 1 if page_numbers else height
+        self.pages: list[Page] = []
+        self.lines: list[str] = []
+        self.cur_sections: list[str] = []
+        self.cur_sentences: list[str] = []
+        self._seen: set[str] = set()
+        self.spans: dict[str, SectionSpan] = {}
+        self.titles: dict[str, str] = {}
+
+    @property
+    def page_no(self) -> int:
+        return len(self.pages) + 1
+
+    def free(self) -> int:
+        return self.body - len(self.lines)
+
+    def new_page(self) -> None:
+        if not self.lines and not self.cur_sentences:
+            return
+        self.pages.append(Page(len(self.pages) + 1, self.lines, self.cur_sections, self.cur_sentences))
+        self.lines, self.cur_sections, self.cur_sentences = [], [], []
+        self._seen = set()
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "" and self.free() > 0:
+            self.lines.append("")
+        if self.free() <= 0:
+            self.new_page()
+
+    def _mark(self, section: str) -> None:
+        if not section:
+            return
+        if not self.cur_sections or self.cur_sections[-1] != section:
+            self.cur_sections.append(section)
+        span = self.spans.get(section)
+        if span is None:
+            self.spans[section] = SectionSpan(section, self.titles.get(section, ""), self.page_no, self.page_no)
+        else:
+            span.last_page = self.page_no
+
+    def add_lines(self, lines: list[str], section: str, sids: list[tuple[int, str]] | None = None) -> None:
+        """Append lines; ``sids`` are (line index, sentence id) pairs in line order."""
+        i, n, k = 0, len(lines), 0
+        while i < n:
+            free = self.body - len(self.lines)
+            if free <= 0:
+                self.new_page()
+                continue
+            j = min(n, i + free)
+            self.lines.extend(lines[i:j] if i or j < n else lines)
+            self._mark(section)
+            if sids:
+                seen, cur = self._seen, self.cur_sentences
+                while k < len(sids) and sids[k][0] < j:
+                    sid = sids[k][1]
+                    if sid not in seen:
+                        seen.add(sid)
+                        cur.append(sid)
+                    k += 1
+            i = j
+
+    def place(self, tr: Translated, section: str, first_indent: int, rest_indent: int, centre: bool = False) -> list[str]:
+        """Wrap one translated paragraph and put it on the pages; returns the lines."""
+        w = self.width
+        first_indent = min(first_indent, w - 1)
+        rest_indent = min(rest_indent, w - 1)
+        wrapped = wrap(tr.cells, w - first_indent, w - rest_indent)
+        if centre:
+            lines = [BLANK * ((w - len(line)) // 2) + line for _, line in wrapped]
+        else:
+            pad = BLANK * rest_indent
+            lines = [pad + line for _, line in wrapped]
+            if lines and first_indent != rest_indent:
+                lines[0] = BLANK * first_indent + wrapped[0][1]
+        sids: list[tuple[int, str]] = []
+        if tr.starts and lines:
+            if len(lines) == 1:
+                sids = [(0, sid) for _, sid in tr.starts]
+            else:
+                offsets = [off for off, _ in wrapped]
+                lead = len(tr.cells) - len(tr.cells.lstrip(BLANK))
+                sids = [(max(bisect_right(offsets, off - lead) - 1, 0), sid) for off, sid in tr.starts]  # starts ascend
+        self.add_lines(lines, section, sids)
+        return lines
+
+    def finish(self) -> list[Page]:
+        self.new_page()
+        if self.page_numbers and self.pages:
+            numbers = self.page_numbers([p.number for p in self.pages])
+            for page, num in zip(self.pages, numbers, strict=True):
+                num = num[: self.width]
+                row = BLANK * (self.width - len(num)) + num
+                if self.top:
+                    page.rows = [row, *page.rows]
+                else:
+                    page.rows = page.rows + [""] * (self.body - len(page.rows)) + [row]
+        return self.pages
+
+
+def lay_out(
+    units: list[Unit],
+    translated: list[Translated],
+    markers: list[str | None],
+    titles: list[str],
+    paginator: Paginator,
+) -> tuple[list[Page], list[SectionSpan]]:
+    """Place translated units on pages; ``markers`` are list markers in braille, ``titles`` print heading text."""
+    pg = paginator
+    for unit, tr, marker, title in zip(units, translated, markers, titles, strict=True):
+        sec = unit.section_id
+        if unit.kind == "heading" and sec not in pg.titles:
+            pg.titles[sec] = title
+            if sec in pg.spans and not pg.spans[sec].title:
+                pg.spans[sec].title = title
+        if unit.kind == "gap":
+            pg.blank()
+            continue
+        if not tr.cells:
+            continue
+        if unit.kind in ("heading", "title"):
+            centre = unit.kind == "title" or unit.level <= 2
+            indent = 0 if centre else 4
+            blank_after = unit.kind == "title" or unit.level == 1
+            need = len(wrap(tr.cells, pg.width - indent, pg.width - indent)) + (2 if blank_after else 1)
+            if pg.lines:
+                pg.blank()
+            if pg.free() < need:
+                pg.new_page()
+            pg.place(tr, sec, indent, indent, centre=centre)
+            if blank_after:
+                pg.blank()
+        elif unit.kind == "item":
+            depth = 2 * unit.level
+            cells = (marker + BLANK if marker else "") + tr.cells
+            shift = len(cells) - len(tr.cells)
+            pg.place(Translated(cells, [(o + shift, s) for o, s in tr.starts]), sec, depth, depth + 2)
+        elif unit.kind == "cell":
+            indent = 0 if unit.level == 0 else 2
+            pg.place(tr, sec, indent, indent + 2)
+        else:
+            pg.place(tr, sec, 2, 0)
+    pages = pg.finish()
+    return pages, list(pg.spans.values())

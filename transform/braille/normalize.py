@@ -1,0 +1,111 @@
+"""Text clean-up before liblouis, per language (every rule is listed in docs/braille.md).
+
+liblouis works on characters; a few things print readers never notice change
+the braille badly:
+
+* bidi marks, zero-width joiners, BOM and soft hyphens (Unicode category Cf) are
+  unknown to the tables and would come out as escape codes: removed;
+* Arabic tatweel (kashida, U+0640) is a print stretching stroke, brailled by
+  ar-ar-g1 as two cells per stroke: removed;
+* Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF, from PDFs) are folded
+  to the base letters (NFKC on those characters only);
+* thousands separators inside a number (space, no-break space, narrow no-break
+  space, thin space, Arabic thousands separator U+066C) are removed, so
+  ``1 250 000`` is one number with one number sign (every table otherwise
+  starts a new number after each space);
+* ``٪`` (U+066A) becomes ``%`` and ``٫`` (U+066B) a decimal comma: the Arabic
+  table knows only the ASCII forms;
+* extended Arabic-Indic digits (Persian/Urdu, U+06F0-U+06F9) become ASCII digits
+  for every table; Arabic-Indic digits (U+0660-U+0669) stay for Arabic and become
+  ASCII digits for French and English (fr-bfu drops them silently);
+* other space characters become a plain space; line breaks inside a paragraph
+  become spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r\n\v\f\u066c"
+_DIGITS = "0-9\u0660-\u0669"
+_THOUSANDS = re.compile(rf"(?<![{_DIGITS}.,])([{_DIGITS}]{{1,3}})((?: [{_DIGITS}]{{3}})+)(?![{_DIGITS}])")
+_MAYBE_GROUPS = re.compile(f"[{_DIGITS}] [{_DIGITS}]{{3}}")
+_MULTI_SPACE = re.compile(r" {2,}")
+
+
+def _removable(ch: str) -> bool:
+    return ch == "\u0640" or unicodedata.category(ch) == "Cf"  # tatweel, bidi marks, ZWJ/ZWNJ, BOM, soft hyphen...
+
+
+@lru_cache(maxsize=8)
+def _table(arabic: bool) -> dict[int, str | None]:
+    """One str.translate table per script family: removals, spaces, digits, Arabic signs, presentation forms."""
+    table: dict[int, str | None] = {}
+    for c in list(range(0x00A0, 0x2070)) + [0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB] + list(range(0xE0001, 0xE0080)):
+        if _removable(chr(c)):
+            table[c] = None
+    for c in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]:
+        folded = unicodedata.normalize("NFKC", chr(c))
+        if folded != chr(c):
+            table[c] = folded
+    for ch in _SPACES:
+        table[ord(ch)] = " "
+    for i in range(10):
+        table[0x06F0 + i] = str(i)  # extended Arabic-Indic (Persian/Urdu) digits
+        if not arabic:
+            table[0x0660 + i] = str(i)  # fr-bfu drops Arabic-Indic digits silently
+    table[0x066A] = "%"
+    table[0x066B] = ","
+    return table
+
+
+def _char_class(codes: list[int]) -> str:
+    """A regex character class for a set of code points, as ranges."""
+    codes = sorted(set(codes))
+    parts, i = [], 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        a, z = codes[i], codes[j]
+        parts.append(re.escape(chr(a)) if a == z else f"{re.escape(chr(a))}-{re.escape(chr(z))}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+@lru_cache(maxsize=8)
+def _special(arabic: bool) -> re.Pattern[str]:
+    """Matches any character the translate table changes (most paragraphs have none: skip the copy)."""
+    return re.compile(_char_class(list(_table(arabic))))
+
+
+@lru_cache(maxsize=8)
+def _anything(arabic: bool) -> re.Pattern[str]:
+    """One scan that tells whether any rule below can apply (most sentences need nothing)."""
+    return re.compile(f"{_char_class(list(_table(arabic)))}|[{_DIGITS}] [{_DIGITS}]{{3}}|  ")
+
+
+def _join_groups(m: re.Match[str]) -> str:
+    return m.group(1) + m.group(2).replace(" ", "")
+
+
+def normalize(text: str, lang: str) -> str:
+    """Prepare one paragraph's text for the table of ``lang`` (``ar``, ``ary``, ``fr``, ``en``...)."""
+    if not text:
+        return text
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    arabic = lang[:2] == "ar"
+    if not _anything(arabic).search(text):
+        return text.strip()
+    special = _special(arabic)
+    if special.search(text):  # usually a few characters: replace only those (str.translate walks every character)
+        table = _table(arabic)
+        text = special.sub(lambda m: table[ord(m.group())] or "", text)
+    if _MAYBE_GROUPS.search(text):
+        text = _THOUSANDS.sub(_join_groups, text)
+    if "  " in text:
+        text = _MULTI_SPACE.sub(" ", text)
+    return text.strip()

@@ -1,0 +1,99 @@
+"""Ingester for scanned pages delivered as images (PNG, JPEG, TIFF, multi-page TIFF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from ..errors import InputError
+from ..ingest import INGESTERS
+from ..model import Document, DocumentMeta, Section
+from ..model.text import direction_for
+from .pages import ocr_page, unreadable, workers
+from .render import MIN_SCAN_DPI, OCR_DPI, PageImage
+
+if TYPE_CHECKING:
+    from ..context import RunContext
+    from ..ingest.base import TextLine
+    from ..model import PageReport
+
+A4_WIDTH_IN = 8.27
+MAX_PIXELS = 120_000_000  # per frame; larger images are refused rather than exhausting memory
+
+
+def _grouping():  # type: ignore[no-untyped-def]
+    """The PDF ingester's lines -> blocks grouping when it exists, else ours."""
+    try:
+        from ..ingest import pdf_layout  # type: ignore[attr-defined]
+
+        return pdf_layout.lines_to_blocks
+    except (ImportError, AttributeError):
+        from .blocks import lines_to_blocks
+
+        return lines_to_blocks
+
+
+def _frames(path: Path) -> list[tuple[Image.Image, float, bool]]:
+    """Each frame as grayscale with its resolution (from the file, else assumed A4 wide)."""
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        im = Image.open(path)
+        frames = []
+        for n in range(getattr(im, "n_frames", 1)):
+            im.seek(n)
+            frame = ImageOps.exif_transpose(im.copy()) or im.copy()
+            dpi_info = im.info.get("dpi")
+            known = bool(dpi_info and float(dpi_info[0]) > 1)
+            dpi = float(dpi_info[0]) if known else frame.width / A4_WIDTH_IN
+            frames.append((frame.convert("L"), dpi, known))
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise InputError(f"{path.name}: the image cannot be read ({exc}).", hint="Send the scan again as PNG, JPEG or TIFF.") from None
+    return frames
+
+
+class ImageIngester:
+    formats: ClassVar[tuple[str, ...]] = ("png", "jpeg", "tiff")
+
+    def ingest(self, path: Path, ctx: RunContext) -> Document:
+        from concurrent.futures import ThreadPoolExecutor
+
+        frames = _frames(path)[: ctx.options.max_pages]
+        timeout = min(ctx.options.timeout_s, 300.0)
+        results: list[tuple[list[TextLine], PageReport]] = [([], unreadable(0, ""))] * len(frames)
+        with ThreadPoolExecutor(max_workers=workers()) as pool:
+            futs = {}
+            for i, (img, dpi, known) in enumerate(frames):
+                page = PageImage(img, dpi, i + 1, img.width * 72 / dpi, img.height * 72 / dpi)
+                if dpi < MIN_SCAN_DPI:
+                    results[i] = ([], unreadable(i + 1, f"image resolution about {dpi:.0f} dpi"
+                                                        f"{'' if known else ' (assuming an A4 page)'} is too low to read "
+                                                        f"(at least {MIN_SCAN_DPI} dpi needed; rescan at 300 dpi)"))
+                    continue
+                if dpi > OCR_DPI * 1.1:  # OCR at the resolution the models read best (and faster)
+                    k = OCR_DPI / dpi
+                    page.image = img.resize((round(img.width * k), round(img.height * k)), Image.Resampling.LANCZOS)
+                    page.dpi = OCR_DPI
+                futs[pool.submit(ocr_page, page, [], timeout=timeout, scanned=True, why="image input")] = i
+            for fut, i in futs.items():
+                results[i] = fut.result()
+        lines = [ln for page_lines, _ in results for ln in page_lines]
+        reports = [rep for _, rep in results]
+        blocks = _grouping()(lines)
+        langs = [b.lang for b in blocks if b.lang]
+        main = max(set(langs), key=langs.count) if langs else "ar"
+        meta = DocumentMeta(source_name=path.name, source_format="image", lang=main, direction=direction_for(main),
+                            page_count=len(frames), pages=reports)
+        if not blocks:
+            reasons = "; ".join(f"page {r.page}: {r.reason}" for r in reports)
+            raise InputError(f"{path.name}: no text could be read from the image ({reasons}).",
+                             hint="Send a sharper scan (300 dpi, straight, good contrast) or the original document.")
+        for r in reports:
+            if r.method == "unreadable":
+                ctx.warn("ingest.ocr", f"page {r.page} not readable: {r.reason}", engine="tesseract")
+        return Document(meta=meta, sections=[Section(blocks=blocks)])
+
+
+for _fmt in ImageIngester.formats:
+    INGESTERS.register(_fmt, ImageIngester)

@@ -1,0 +1,64 @@
+"""Find text rows that tesseract's layout analysis skipped and read them one by one.
+
+Tesseract (5.3, LSTM models) sometimes drops a whole line of Arabic from its page layout,
+depending on resolution and anti-aliasing. Here the binarised page is cut into text rows
+by its horizontal ink profile; any ink segment that no OCR'd line covers is read on its own
+as a raw line (``--psm 13``: no layout analysis, which is what drops them) and slotted into the reading order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..ingest.base import TextLine
+from .render import PageImage
+
+MIN_ROW_PX = 8  # rows thinner than this are rules or noise
+MIN_SEG_PX = 40  # ink segments narrower than this are not worth a tesseract call
+
+
+def _runs(mask: np.ndarray, max_gap: int = 0) -> list[tuple[int, int]]:
+    """Start/end (exclusive) of True runs, joining runs separated by at most ``max_gap``."""
+    idx = np.flatnonzero(mask)
+    if idx.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(idx) > max_gap + 1)
+    starts = np.concatenate(([idx[0]], idx[breaks + 1]))
+    ends = np.concatenate((idx[breaks], [idx[-1]])) + 1
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+
+def uncovered_segments(pimg: PageImage, lines: list[TextLine]) -> list[tuple[int, int, int, int]]:
+    """Pixel boxes (x0, y0, x1, y1) of ink rows that no OCR line covers."""
+    a = np.asarray(pimg.image) < 128
+    if not a.any():
+        return []
+    k = pimg.dpi / 72.0
+    boxes = [(ln.x0 * k, ln.top * k, ln.x1 * k, ln.bottom * k) for ln in lines]
+    out = []
+    for y0, y1 in _runs(a.sum(axis=1) > 0, max_gap=1):
+        if y1 - y0 < MIN_ROW_PX:
+            continue
+        h = y1 - y0
+        over = [b for b in boxes if min(b[3], y1) - max(b[1], y0) > 0.4 * min(h, b[3] - b[1])]
+        for x0, x1 in _runs(a[y0:y1].sum(axis=0) > 0, max_gap=2 * h):
+            if x1 - x0 < MIN_SEG_PX:
+                continue
+            covered = sum(max(0.0, min(b[2], x1) - max(b[0], x0)) for b in over)
+            if covered < 0.5 * (x1 - x0):
+                out.append((x0, y0, x1, y1))
+    return out
+
+
+def insert_in_order(lines: list[TextLine], extra: TextLine) -> None:
+    """Put a recovered line after the last line above it that shares its columns."""
+    pos = len(lines)
+    best_bottom = -1.0
+    for n, ln in enumerate(lines):
+        shares = min(ln.x1, extra.x1) - max(ln.x0, extra.x0) > 0
+        if shares and ln.bottom <= extra.top + 1 and ln.bottom > best_bottom:
+            best_bottom, pos = ln.bottom, n + 1
+    if best_bottom < 0:  # nothing above it: before the first line below it
+        below = [n for n, ln in enumerate(lines) if ln.top >= extra.bottom - 1]
+        pos = below[0] if below else len(lines)
+    lines.insert(pos, extra)

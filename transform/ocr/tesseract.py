@@ -1,0 +1,132 @@
+"""Run tesseract on a page image and turn its TSV into TextLines in PDF points."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+import numpy as np
+
+from .._exec import TESSERACT, run
+from ..ingest.base import TextLine
+from .recover import insert_in_order, uncovered_segments
+from .render import PageImage
+
+TESS_LANG = {"ar": "ara", "fr": "fra"}
+# Line box height (ascender to descender) over the font size, measured on Noto/Liberation text.
+HEIGHT_PER_PT = {"ar": 0.97, "fr": 1.0}
+MAX_RECOVER = 40  # at most this many skipped rows are re-read per page
+_AR = re.compile(r"[\u0600-\u06ff]")
+_LAT = re.compile(r"[A-Za-zÀ-ÿ]")
+_AR_PUNCT = str.maketrans({",": "،", ";": "؛", "?": "؟"})
+_BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass
+class OcrResult:
+    lines: list[TextLine]
+    confidence: float  # mean word confidence, 0-100
+    words: int
+
+
+def installed_langs() -> set[str]:
+    """tesseract language models on this machine (``ara``, ``fra``...)."""
+    try:
+        out = run(["tesseract", "--list-langs"], tool="tesseract", timeout=20).stdout.decode("utf-8", "replace")
+    except Exception:  # noqa: BLE001 - missing tesseract is reported by the caller
+        return set()
+    return {ln.strip() for ln in out.splitlines()[1:] if ln.strip()}
+
+
+def tess_langs(langs: list[str]) -> str:
+    """``["ar", "fr"]`` -> ``"ara+fra"``; unknown codes are dropped, empty means both."""
+    codes = [TESS_LANG[lang] for lang in langs if lang in TESS_LANG] or ["ara", "fra"]
+    return "+".join(dict.fromkeys(codes))
+
+
+def _pgm(pimg: PageImage) -> bytes:
+    a = np.asarray(pimg.image.convert("L"))
+    return b"P5 %d %d 255\n" % (a.shape[1], a.shape[0]) + a.tobytes()
+
+
+def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3) -> OcrResult:
+    """OCR one page image with tesseract (one thread) and return its lines in PDF points."""
+    TESSERACT.require()
+    # one OpenMP thread per tesseract: pages run in parallel instead (set through env(1), so
+    # this process's own environment is left alone)
+    cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", "stdin", "stdout", "-l", langs, "--psm", str(psm), "--dpi", str(round(pimg.dpi)), "tsv"]
+    proc = run(cmd, tool="tesseract", timeout=timeout, input=_pgm(pimg), mem_limit_mb=2048,
+               hint="Install tesseract-ocr with tesseract-ocr-ara and tesseract-ocr-fra.")
+    result = parse_tsv(proc.stdout.decode("utf-8", "replace"), pimg)
+    if psm == 3:
+        _recover_lines(pimg, result, langs, timeout)
+    return result
+
+
+def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: float) -> None:
+    """Read the rows tesseract's layout analysis skipped, one line each (see recover.py)."""
+    segments = uncovered_segments(pimg, result.lines)[:MAX_RECOVER]
+    for x0, y0, x1, y1 in segments:
+        pad = max(4, (y1 - y0) // 3)
+        box = (max(0, x0 - pad), max(0, y0 - pad), min(pimg.image.width, x1 + pad), min(pimg.image.height, y1 + pad))
+        crop = PageImage(pimg.image.crop(box), pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt)
+        sub = ocr_image(crop, langs, timeout=timeout, psm=13)
+        for ln in sub.lines:
+            dx, dy = pimg.to_points(box[0]), pimg.to_points(box[1])
+            ln.x0, ln.x1, ln.top, ln.bottom = ln.x0 + dx, ln.x1 + dx, ln.top + dy, ln.bottom + dy
+            insert_in_order(result.lines, ln)
+        if sub.words:
+            total = result.confidence * result.words + sub.confidence * sub.words
+            result.words += sub.words
+            result.confidence = total / result.words
+
+
+def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
+    """Group tesseract's word rows into lines; words keep tesseract's (logical) order."""
+    lines: dict[tuple[int, int, int], dict] = {}
+    confs: list[float] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12:
+            continue
+        level, block, par, line = int(cols[0]), int(cols[2]), int(cols[3]), int(cols[4])
+        left, top, width, height = (int(c) for c in cols[6:10])
+        key = (block, par, line)
+        if level == 4:
+            lines[key] = {"box": (left, top, left + width, top + height), "words": [], "heights": []}
+        elif level == 5:
+            text = _BIDI_MARKS.sub("", cols[11]).strip()
+            conf = float(cols[10])
+            if not text or key not in lines or conf < 0:
+                continue
+            lines[key]["words"].append(text)
+            lines[key]["heights"].append(height)
+            confs.append(conf)
+    # Lines of one tesseract paragraph share a font size: a short line without descenders
+    # ("l'exercice") should not look smaller than its neighbours.
+    par_max: dict[tuple[int, int], int] = {}
+    for (block, par, _line), info in lines.items():
+        if info["words"]:
+            h = info["box"][3] - info["box"][1]
+            par_max[(block, par)] = max(par_max.get((block, par), 0), h)
+    out: list[TextLine] = []
+    for (block, par, _line), info in lines.items():
+        if not info["words"]:
+            continue
+        text = " ".join(info["words"])
+        is_ar = len(_AR.findall(text)) >= len(_LAT.findall(text))
+        if is_ar:
+            text = text.translate(_AR_PUNCT)
+        x0, y0, x1, y1 = info["box"]
+        h_px = max(y1 - y0, median(info["heights"]))
+        if h_px >= 0.7 * par_max[(block, par)]:
+            h_px = par_max[(block, par)]
+        size = pimg.to_points(h_px) / HEIGHT_PER_PT["ar" if is_ar else "fr"]
+        out.append(
+            TextLine(
+                text=text, x0=pimg.to_points(x0), top=pimg.to_points(y0), x1=pimg.to_points(x1),
+                bottom=pimg.to_points(y1), size=round(size, 1), bold=False, page=pimg.page,
+            )
+        )
+    return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs))

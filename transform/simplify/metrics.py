@@ -1,0 +1,243 @@
+"""Quality metrics M1-M12 of DARIJA_GUIDE §4, per segment and per document, and the gates."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .data import resources
+from .numbers import canonical_values
+from .speak import is_speakable
+from .text import key, sentences, words
+
+MAX_WORDS = 12
+HARD_MAX = 20
+_KA = regex.compile(r"^[وف]?ك[يتن]\p{L}{2,}$")
+
+
+@lru_cache(maxsize=1)
+def _entity_rx() -> list[tuple[str, regex.Pattern[str]]]:
+    out = []
+    for name, _kind, fr in resources().gazetteer:
+        alts = [regex.escape(name)] + [regex.escape(f) for f in fr]
+        out.append((name, regex.compile(rf"(?<![\p{{L}}])(?:[وفبل]{{0,2}})(?:{'|'.join(alts)})(?!\p{{L}})", regex.I)))
+    return out
+
+
+def entities(text: str) -> list[str]:
+    """Gazetteer names (their Arabic form) found in a text, Arabic or French."""
+    found = []
+    for name, rx in _entity_rx():
+        if rx.search(text):
+            found.append(name)
+    # a longer name contains shorter ones (سد بين الويدان / بين الويدان): keep both, both must survive
+    return found
+
+
+def _strip_clitics(k: str, vocab: frozenset[str]) -> str:
+    if k in vocab:
+        return k
+    for pre in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if k.startswith(pre) and len(k) - len(pre) >= 2:
+            rest = k[len(pre) :]
+            if pre == "لل":
+                rest = "ال" + rest
+            if rest in vocab:
+                return rest
+    return k
+
+
+@dataclass
+class TextStats:
+    tokens: int = 0
+    words_: int = 0
+    sentences: int = 0
+    long_sentences: int = 0
+    max_words: int = 0
+    msa: int = 0
+    darija: int = 0
+    vocab_hits: int = 0
+    vocab_tokens: int = 0
+    msa_words: list[str] = field(default_factory=list)
+
+
+def text_stats(text: str) -> TextStats:
+    r = resources()
+    st = TextStats()
+    for s in sentences(text):
+        n = len(words(s))
+        st.sentences += 1
+        st.words_ += n
+        st.long_sentences += n > MAX_WORDS
+        st.max_words = max(st.max_words, n)
+    for w in words(text):
+        if not regex.search(r"\p{Arabic}", w):
+            if w[0].isdigit():
+                st.tokens += 1
+            continue
+        st.tokens += 1
+        k = key(w)
+        if _strip_clitics(k, r.msa_markers) in r.msa_markers:
+            st.msa += 1
+            st.msa_words.append(w)
+        if _strip_clitics(k, r.darija_markers) in r.darija_markers or _KA.match(k):
+            st.darija += 1
+        st.vocab_tokens += 1
+        if _strip_clitics(k, r.vocab) in r.vocab:
+            st.vocab_hits += 1
+    return st
+
+
+@dataclass
+class SegmentCheck:
+    numbers_missing: list[str]
+    numbers_new: list[str]
+    numbers_total: int
+    entities_missing: list[str]
+    entities_total: int
+    speakable_ok: bool
+    long_sentences: int
+    max_words: int
+    msa_words: list[str]
+
+    def reasons(self) -> list[str]:
+        out = []
+        if self.numbers_missing:
+            out.append("number not kept: " + ", ".join(self.numbers_missing))
+        if self.entities_missing:
+            out.append("name not kept: " + ", ".join(self.entities_missing))
+        if not self.speakable_ok:
+            out.append("speakable text still has digits or symbols")
+        if self.max_words > HARD_MAX:
+            out.append(f"a sentence has {self.max_words} words (limit {HARD_MAX})")
+        if self.msa_words:
+            out.append("MSA words left: " + " ".join(dict.fromkeys(self.msa_words)))
+        return out
+
+    @property
+    def gates_ok(self) -> bool:
+        return not self.numbers_missing and not self.entities_missing and self.speakable_ok
+
+
+def check_segment(source: str, output: str, speak: str, glossary_labels: Sequence[str] = ()) -> SegmentCheck:
+    src_vals = Counter(canonical_values(source))
+    out_vals = Counter(canonical_values(output))
+    missing = list((src_vals - out_vals).elements())
+    new = list((out_vals - src_vals).elements())
+    ents = entities(source)
+    out_ents = set(entities(output))
+    missing_e = [e for e in ents if e not in out_ents and e not in output]
+    st = text_stats(output)
+    return SegmentCheck(missing, new, sum(src_vals.values()), missing_e, len(ents), is_speakable(speak), st.long_sentences, st.max_words, st.msa_words)
+
+
+def chrf(hyps: Sequence[str], refs: Sequence[str]) -> float | None:
+    """Corpus chrF2 (sacrebleu CHRF: char 6-grams); None when sacrebleu is missing or no text."""
+    if not hyps:
+        return None
+    try:
+        from sacrebleu.metrics import CHRF
+    except ImportError:  # optional dependency: the report says "not measured"
+        return None
+    return round(CHRF().corpus_score(list(hyps), [list(refs)]).score, 2)
+
+
+@dataclass
+class DocMetrics:
+    M1_mean_words: float
+    M2_long_share: float
+    M2_max_words: int
+    M3_numbers_kept: float
+    M3_new_numbers: int
+    M4_entities_kept: float
+    M5_msa_rate: float
+    M6_darija_rate: float
+    M7_dialectness: float
+    M8_vocab_coverage: float
+    M9_chrf_vs_reference: float | None
+    M10_chrf_vs_source: float | None
+    M11_glossary_coverage: float
+    M12_tts_ready: float
+    sentences: int
+    tokens: int
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+TARGETS = {
+    "M1_mean_words": ("<=", 10),
+    "M2_long_share": ("<=", 0.15),
+    "M2_max_words": ("<=", HARD_MAX),
+    "M3_numbers_kept": ("gate", 1.0),
+    "M4_entities_kept": ("gate", 1.0),
+    "M5_msa_rate": ("<=", 0.005),
+    "M6_darija_rate": (">=", 0.20),
+    "M7_dialectness": (">=", 0.95),
+    "M8_vocab_coverage": (">=", 0.45),
+    "M9_chrf_vs_reference": (">=", 50),
+    "M10_chrf_vs_source": ("<=", 60),
+    "M11_glossary_coverage": ("gate", 1.0),
+    "M12_tts_ready": ("gate", 1.0),
+}
+
+
+def target_met(name: str, value: float | None) -> bool | None:
+    if value is None or name not in TARGETS:
+        return None
+    op, t = TARGETS[name]
+    return value <= t if op == "<=" else value >= t
+
+
+def doc_metrics(
+    pairs: Sequence[tuple[str, str, str]],
+    *,
+    references: Sequence[str] | None = None,
+    glossary_found: int = 0,
+    glossary_explained: int = 0,
+    include_in_style: Sequence[bool] | None = None,
+) -> DocMetrics:
+    """``pairs`` = (source, darija, speakable) per segment. Style metrics (M1, M2, M5-M8) skip
+    segments marked False in ``include_in_style`` (e.g. needs_human placeholders)."""
+    agg = TextStats()
+    kept = total = new = 0
+    ekept = etotal = 0
+    tts = 0
+    for i, (src, out, sp) in enumerate(pairs):
+        chk = check_segment(src, out, sp)
+        total += chk.numbers_total
+        kept += chk.numbers_total - len(chk.numbers_missing)
+        new += len(chk.numbers_new)
+        etotal += chk.entities_total
+        ekept += chk.entities_total - len(chk.entities_missing)
+        tts += chk.speakable_ok
+        if include_in_style is not None and not include_in_style[i]:
+            continue
+        st = text_stats(out)
+        for f in ("tokens", "words_", "sentences", "long_sentences", "msa", "darija", "vocab_hits", "vocab_tokens"):
+            setattr(agg, f, getattr(agg, f) + getattr(st, f))
+        agg.max_words = max(agg.max_words, st.max_words)
+    hyps = [o for _, o, _ in pairs]
+    srcs = [s for s, _, _ in pairs]
+    return DocMetrics(
+        M1_mean_words=round(agg.words_ / agg.sentences, 2) if agg.sentences else 0.0,
+        M2_long_share=round(agg.long_sentences / agg.sentences, 4) if agg.sentences else 0.0,
+        M2_max_words=agg.max_words,
+        M3_numbers_kept=round(kept / total, 4) if total else 1.0,
+        M3_new_numbers=new,
+        M4_entities_kept=round(ekept / etotal, 4) if etotal else 1.0,
+        M5_msa_rate=round(agg.msa / agg.tokens, 4) if agg.tokens else 0.0,
+        M6_darija_rate=round(agg.darija / agg.tokens, 4) if agg.tokens else 0.0,
+        M7_dialectness=round(agg.darija / (agg.darija + agg.msa), 4) if agg.darija + agg.msa else 0.0,
+        M8_vocab_coverage=round(agg.vocab_hits / agg.vocab_tokens, 4) if agg.vocab_tokens else 0.0,
+        M9_chrf_vs_reference=chrf(hyps, references) if references else None,
+        M10_chrf_vs_source=chrf(hyps, srcs),
+        M11_glossary_coverage=round(glossary_explained / glossary_found, 4) if glossary_found else 1.0,
+        M12_tts_ready=round(tts / len(pairs), 4) if pairs else 1.0,
+        sentences=agg.sentences,
+        tokens=agg.tokens,
+    )
