@@ -57,7 +57,10 @@ AR = [
     "يمكن لكل مواطن الاطلاع على وثائق الميزانية بمقر الجهة أو على موقعها الإلكتروني.",
     "يمكن للجمعيات تقديم عريضة موقعة من طرف ثلاثمائة شخص على الأقل.",
 ]
-HEADINGS = {"fr": ["Budget", "Recettes", "Investissements", "Éducation", "Participation"], "ar": ["الميزانية", "المداخيل", "الاستثمار", "التعليم", "المشاركة"]}
+HEADINGS = {
+    "fr": ["Budget", "Recettes", "Investissements", "Éducation", "Participation"],
+    "ar": ["الميزانية", "المداخيل", "الاستثمار", "التعليم", "المشاركة"],
+}
 
 
 def make_doc(lang: str, words: int) -> Document:
@@ -140,9 +143,16 @@ def main() -> None:
             wall, audio_s, steps, b_raw, b_same = min(runs, key=lambda r: r[0])
             b_raw, b_same = min(r[3] for r in runs), min(r[4] for r in runs)
             print(f"\n[{lang}] {words} words, {len(items)} sentences, {audio_s:.1f} s of audio")
-            print(f"  taysir narration path : {wall:6.2f} s wall = {audio_s / wall:6.1f} x real time   steps: " + ", ".join(f"{k} {v:.2f}" for k, v in steps.items()))
-            print(f"  bare espeak+ffmpeg    : {b_raw:6.2f} s (raw text, ffmpeg defaults)      ratio taysir/bare = {wall / b_raw:.2f}")
-            print(f"  bare, same text+codec : {b_same:6.2f} s (prepared text, LAME q{opts.mp3_quality})   ratio taysir/bare = {wall / b_same:.2f}")
+            print(
+                f"  taysir narration path : {wall:6.2f} s wall = {audio_s / wall:6.1f} x real time   steps: "
+                + ", ".join(f"{k} {v:.2f}" for k, v in steps.items())
+            )
+            print(
+                f"  bare espeak+ffmpeg    : {b_raw:6.2f} s (raw text, ffmpeg defaults)      ratio taysir/bare = {wall / b_raw:.2f}"
+            )
+            print(
+                f"  bare, same text+codec : {b_same:6.2f} s (prepared text, LAME q{opts.mp3_quality})   ratio taysir/bare = {wall / b_same:.2f}"
+            )
 
 
 def iter_all(doc: Document) -> list[Sentence]:

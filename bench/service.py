@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import io
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -37,6 +38,18 @@ def rss_mb(pid: int) -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds used so far by the process (its own threads, not its children)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def loadavg() -> str:
+    with open("/proc/loadavg", encoding="ascii") as fh:
+        return " ".join(fh.read().split()[:3])
 
 
 def pct(values: list[float], q: float) -> float:
@@ -149,13 +162,14 @@ def main() -> int:
             time.sleep(0.05)
         worst = 0.0
         for label, think in (("polling clients", args.think_ms / 1000), ("closed loop, no pause", 0.0)):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_s(srv.pid)
             lat = asyncio.run(load(port, token, f"/v1/jobs/{job['job_id']}", art["url"], args.clients, args.requests, think))
-            wall = time.perf_counter() - t0
+            wall, cpu = time.perf_counter() - t0, cpu_s(srv.pid) - c0
             still = [httpx.get(f"{base}/v1/jobs/{b['job_id']}", headers=h).json()["status"] for b in busy]
             n = sum(len(v) for v in lat.values())
             print(f"{label}: {args.clients} clients{f' pausing {think * 1000:.0f} ms' if think else ''}, {n} requests in {wall:.2f} s "
-                  f"({n / wall:.0f} req/s); the two conversions were {still[0]}/{still[1]} at the end")
+                  f"({n / wall:.0f} req/s); the two conversions were {still[0]}/{still[1]} at the end; "
+                  f"server CPU {cpu * 1000 / n:.2f} ms per request; load average {loadavg()} on {os.cpu_count()} CPUs")
             for kind, values in lat.items():
                 p50, p99 = statistics.median(values), pct(values, 0.99)
                 if think:

@@ -47,7 +47,7 @@ def submit_text(rt: Runtime, doc: DocumentRow, edits: dict[str, str], *, revisio
     if problems:
         raise Unprocessable(f"The reviewed text has {len(problems)} problem(s): {problems[0]['message']}", code="review_invalid",
                             hint="Keep every segment and every number of the source.", details=problems)
-    new = review.apply(draft, edits)
+    new = review.apply(draft, edits, who)
     if not rt.store.documents.save_draft(doc.id, new.model_dump_json(), expected_revision=doc.draft_revision, reviewer=who):
         raise Conflict("The draft was changed by someone else meanwhile.", code="stale_revision", hint="Reload and retry.")
     return _reload(rt, doc.id)
@@ -63,11 +63,14 @@ def request_render(rt: Runtime, doc: DocumentRow) -> DocumentRow:
     return _reload(rt, doc.id)
 
 
-def approve(rt: Runtime, doc: DocumentRow, who: str) -> DocumentRow:
+def approve(rt: Runtime, doc: DocumentRow, who: str, *, allow_untranslated: bool = False) -> DocumentRow:
     _need_converted(doc)
     if doc.review_state != "draft":
         raise Conflict(f"Only a draft can be approved (state: {doc.review_state}).", code="wrong_state")
-    if not rt.store.documents.approve(doc.id, who, doc.draft_revision):
+    approved = None
+    if doc.draft_json:  # the library records the approval in the draft (and refuses untranslated segments)
+        approved = review.approve(review.load(doc.draft_json), who, allow_untranslated=allow_untranslated).model_dump_json()
+    if not rt.store.documents.approve(doc.id, who, doc.draft_revision, draft_json=approved):
         raise Conflict("The draft changed while approving.", code="stale_revision", hint="Reload and approve again.")
     if doc.draft_json and doc.rendered_revision < doc.draft_revision and doc.render_state not in ("queued", "running"):
         if rt.store.documents.queue_render(doc.id):

@@ -127,7 +127,7 @@ async def receive_multipart(request: Request, dest: Path, *, max_bytes: int, max
         raise too_large
     dest.mkdir(parents=True, exist_ok=True)
     collector = _Collector(dest, max_files)
-    parser = MultipartParser(params[b"boundary"], collector.callbacks())
+    parser = MultipartParser(params[b"boundary"], collector.callbacks())  # type: ignore[arg-type]
     total = 0
     try:
         async for chunk in request.stream():

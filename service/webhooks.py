@@ -56,7 +56,7 @@ def check_target(url: str, *, allow_private: bool) -> None:
     except (socket.gaierror, UnicodeError) as exc:
         raise WebhookError(f"the webhook host {parts.hostname!r} does not resolve ({exc})") from None
     for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%")[0])
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if _blocked(ip):
             raise WebhookError(f"the webhook host {parts.hostname!r} resolves to a private or loopback address ({ip})")
 

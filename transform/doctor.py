@@ -62,4 +62,8 @@ def registries() -> dict[str, dict[str, bool]]:
         regs["tts"] = tts.TTS_ENGINES.available()
     except (ImportError, AttributeError):
         pass
+    try:
+        regs["braille"] = import_module("transform.braille.tables").availability()
+    except (ImportError, AttributeError):
+        pass
     return regs

@@ -45,11 +45,18 @@ class ReviewDraftRenderer:
         return [artifact(ctx, path, DRAFT_OUTPUT, DRAFT_LANG)]
 
 
-RENDERERS.register(DRAFT_OUTPUT, ReviewDraftRenderer, replace=True)
-try:
-    RENDERERS.names()  # import every renderer module now, once, in the fork server
-except Exception as _exc:  # noqa: BLE001 - a broken feature module must not stop the service; jobs report it
-    logging.getLogger("service.child").warning("some renderers could not be loaded: %s", _exc)
+def register() -> None:
+    """Register the internal renderer (only in conversion processes: the API's registry stays as the library's)."""
+    if DRAFT_OUTPUT not in RENDERERS:
+        RENDERERS.register(DRAFT_OUTPUT, ReviewDraftRenderer, replace=True)
+
+
+def preload() -> None:
+    register()
+    try:
+        RENDERERS.names()  # import every renderer module once, in the fork server
+    except Exception as exc:  # noqa: BLE001 - a broken feature module must not stop the service; jobs report it
+        logging.getLogger("service.child").warning("some renderers could not be loaded: %s", exc)
 
 
 class PipeProgress:
@@ -92,6 +99,7 @@ def summarise(result: ConversionResult) -> dict[str, Any]:
 
 
 def child_main(conn: Any, kind: str, payload: dict[str, Any]) -> None:
+    register()
     nice = int(payload.get("nice", 0))
     if nice:
         try:

@@ -37,8 +37,8 @@ def mp_context() -> Any:
         if _CTX is None:
             methods = multiprocessing.get_all_start_methods()
             if "forkserver" in methods:
-                ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(["service.queue.child"])
+                ctx: Any = multiprocessing.get_context("forkserver")
+                ctx.set_forkserver_preload(["service.queue.preload"])
             else:  # pragma: no cover - not Linux
                 ctx = multiprocessing.get_context("spawn")
             _CTX = ctx
@@ -59,7 +59,7 @@ def run_in_child(
     Raises :class:`JobTimeout`, :class:`JobCancelled` (``heartbeat()`` returned False) or
     :class:`ChildCrashed` (the child died without answering).
     """
-    from .child import child_main  # noqa: F401 - imported here so the parent also has the renderer registered
+    from .child import child_main
 
     ctx = mp_context()
     parent_conn, child_conn = ctx.Pipe(duplex=True)

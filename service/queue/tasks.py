@@ -28,6 +28,11 @@ log = logging.getLogger("service.tasks")
 SIMPLIFIER_OUTPUTS = {"darija", "easy-french"}
 
 
+def _beat(lease_s: float) -> float:
+    """Heartbeat period: a third of the lease, at most 1 s (a deleted job is noticed within a second)."""
+    return max(0.2, min(lease_s / 3, 1.0))
+
+
 def _owner() -> str:
     return owner_id(threading.current_thread().name)
 
@@ -59,15 +64,23 @@ def stored_artifacts(rt: Runtime, result: dict[str, Any]) -> tuple[list[dict[str
 
 
 def _stages(options: TransformOptions) -> list[str]:
-    return ["ingest", "structure"] + [f"render.{o}" for o in plan_outputs(options.outputs)]
+    outputs = [o for o in options.outputs if o != DRAFT_OUTPUT]
+    return ["ingest", "structure"] + [f"render.{o}" for o in plan_outputs(outputs)] + [f"render.{DRAFT_OUTPUT}"]
 
 
 def convert_document(rt: Runtime, doc_id: str) -> None:
-    s, store = rt.settings, rt.store
-    owner = _owner()
-    row = store.jobs.claim(doc_id, owner, s.lease_s)
+    row = rt.store.jobs.claim(doc_id, _owner(), rt.settings.lease_s)
     if row is None:
         return
+    try:
+        _convert(rt, row, row.lease_owner or "")
+    finally:
+        if rt.store.documents.get(doc_id) is None:  # the job was deleted meanwhile: remove what the run left
+            shutil.rmtree(rt.store.job_dir(row.job_id), ignore_errors=True)
+
+
+def _convert(rt: Runtime, row: Any, owner: str) -> None:
+    s, store, doc_id = rt.settings, rt.store, row.id
     got = store.jobs.get(row.job_id)
     if got is None:
         return
@@ -86,7 +99,7 @@ def convert_document(rt: Runtime, doc_id: str) -> None:
     payload = {"source": str(store.path(row.source_path)), "options": options.model_dump_json(), "out_dir": str(out_dir), "nice": s.worker_nice}
     try:
         result = run_in_child("convert", payload, timeout=s.job_timeout_s, on_stage=on_stage,
-                              heartbeat=lambda: store.jobs.renew(doc_id, owner, s.lease_s), heartbeat_every=max(0.2, s.lease_s / 3))
+                              heartbeat=lambda: store.jobs.renew(doc_id, owner, s.lease_s), heartbeat_every=_beat(s.lease_s))
     except JobCancelled:
         log.info("document %s was cancelled or deleted while running", doc_id)
         store.jobs.finish_convert(doc_id, owner, status="cancelled", errors=[])
@@ -132,10 +145,16 @@ def _complete(rt: Runtime, job_id: str) -> None:
         rt.queue.webhook(job_id)
 
 
-def render_options(job_options: TransformOptions) -> TransformOptions:
-    """Outputs re-made from a reviewed Darija draft: everything but the simplifiers and the model JSON."""
-    keep = ["text"] + [o for o in plan_outputs(job_options.outputs) if o not in SIMPLIFIER_OUTPUTS | {"json", "text", DRAFT_OUTPUT}]
-    return job_options.model_copy(update={"outputs": keep, "languages": None})
+def render_options(job_options: TransformOptions, draft_variant: str) -> TransformOptions:
+    """Outputs re-made from a reviewed Darija draft: everything but the model JSON and easy French.
+
+    A simplified draft keeps ``darija`` (the library renders an approved draft as it is, without
+    simplifying again); a draft that is the Darija part of the source gets ``text`` instead.
+    """
+    planned = plan_outputs(job_options.outputs)
+    keep = [o for o in planned if o not in SIMPLIFIER_OUTPUTS | {"json", "text", DRAFT_OUTPUT}]
+    first = ["darija"] if draft_variant == "simplified" and "darija" in planned else ["text"]
+    return job_options.model_copy(update={"outputs": first + keep, "languages": None})
 
 
 def render_document(rt: Runtime, doc_id: str) -> None:
@@ -151,7 +170,8 @@ def render_document(rt: Runtime, doc_id: str) -> None:
     if got is None:
         return
     revision = row.draft_revision
-    options = render_options(TransformOptions.model_validate_json(got[0].options_json))
+    variant = json.loads(row.draft_json).get("meta", {}).get("variant", "source")
+    options = render_options(TransformOptions.model_validate_json(got[0].options_json), variant)
     out_dir = store.doc_dir(row.job_id, doc_id) / f"r{revision}"
     shutil.rmtree(out_dir, ignore_errors=True)
     payload = {"document": row.draft_json, "options": options.model_dump_json(), "out_dir": str(out_dir), "stem": row.stem,
@@ -160,7 +180,7 @@ def render_document(rt: Runtime, doc_id: str) -> None:
     merged: list[dict[str, Any]] | None = None
     try:
         result = run_in_child("render", payload, timeout=s.job_timeout_s, on_stage=lambda _s: None,
-                              heartbeat=lambda: store.jobs.renew(doc_id, owner, s.lease_s), heartbeat_every=max(0.2, s.lease_s / 3))
+                              heartbeat=lambda: store.jobs.renew(doc_id, owner, s.lease_s), heartbeat_every=_beat(s.lease_s))
     except JobCancelled:
         return
     except (JobTimeout, ChildCrashed) as exc:
@@ -190,7 +210,7 @@ def deliver_webhook(rt: Runtime, job_id: str, *, retries_left: int) -> None:
     secret = job.webhook_secret or rt.settings.webhook_secret or ""
     attempt = job.webhook_attempts + 1
     try:
-        send(job.webhook_url, payload, secret, timeout=rt.settings.webhook_timeout_s, allow_private=rt.settings.webhook_allow_private)
+        send(job.webhook_url or "", payload, secret, timeout=rt.settings.webhook_timeout_s, allow_private=rt.settings.webhook_allow_private)
     except WebhookError as exc:
         rt.store.jobs.set_webhook(job_id, "failed" if retries_left <= 0 else "pending", attempt, str(exc))
         if retries_left > 0:

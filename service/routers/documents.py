@@ -24,7 +24,7 @@ router = APIRouter(prefix="/v1/documents", tags=["review"])
 async def list_documents(rt: RuntimeDep, _staff: StaffDep,
                          state: Annotated[Literal["draft", "reviewed", "published"] | None, Query(description="Only this review state")] = None,
                          limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0)] = 0) -> DocumentList:
-    rows = await anyio.to_thread.run_sync(lambda: rt.store.documents.list(review_state=state, limit=limit, offset=offset))
+    rows = await anyio.to_thread.run_sync(lambda: rt.store.documents.find(review_state=state, limit=limit, offset=offset))
     return DocumentList(documents=[document_view(r) for r in rows])
 
 
@@ -67,10 +67,14 @@ async def render(doc: ValidDocumentDep, rt: RuntimeDep) -> DocumentView:
     return document_view(await anyio.to_thread.run_sync(publishing.request_render, rt, doc))
 
 
-@router.post("/{doc_id}/approve", response_model=DocumentView, responses=responses(401, 404, 409), summary="Approve: draft -> reviewed")
-async def approve(doc: ValidDocumentDep, rt: RuntimeDep, staff: StaffDep) -> DocumentView:
-    """Records who approved. If the text changed since the last rendering, a re-render starts; publishing waits for it."""
-    return document_view(await anyio.to_thread.run_sync(publishing.approve, rt, doc, staff))
+@router.post("/{doc_id}/approve", response_model=DocumentView, responses=responses(401, 404, 409, 422), summary="Approve: draft -> reviewed")
+async def approve(doc: ValidDocumentDep, rt: RuntimeDep, staff: StaffDep,
+                  allow_untranslated: Annotated[bool, Query(description="Approve even with segments still marked for human translation.")] = False,
+                  ) -> DocumentView:
+    """Records who approved (in the draft too). Segments still waiting for a human translation refuse the
+    approval (422) unless `allow_untranslated`. If the text changed since the last rendering, a re-render
+    starts; publishing waits for it."""
+    return document_view(await anyio.to_thread.run_sync(lambda: publishing.approve(rt, doc, staff, allow_untranslated=allow_untranslated)))
 
 
 @router.post("/{doc_id}/publish", response_model=DocumentView, responses=responses(401, 404, 409), summary="Publish: reviewed -> published")

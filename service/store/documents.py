@@ -22,7 +22,7 @@ class DocumentRepo:
         with self.db.engine.connect() as c:
             return c.execute(select(dt).where(dt.c.id == doc_id)).first()  # type: ignore[return-value]
 
-    def list(self, *, review_state: str | None = None, limit: int = 100, offset: int = 0) -> list[DocumentRow]:
+    def find(self, *, review_state: str | None = None, limit: int = 100, offset: int = 0) -> list[DocumentRow]:
         q = select(DocumentRow).order_by(DocumentRow.created_at.desc(), DocumentRow.position)
         if review_state:
             q = q.where(DocumentRow.review_state == review_state)
@@ -60,10 +60,11 @@ class DocumentRepo:
             values.update(render_state="failed", render_error=error)
         return self._update(doc_id, DocumentRow.lease_owner == owner, **values)
 
-    def approve(self, doc_id: str, who: str, revision: int) -> bool:
+    def approve(self, doc_id: str, who: str, revision: int, *, draft_json: str | None = None) -> bool:
+        extra = {"draft_json": draft_json} if draft_json is not None else {}
         return self._update(
             doc_id, DocumentRow.review_state == "draft", DocumentRow.draft_revision == revision,
-            review_state="reviewed", approved_by=who, approved_at=time.time(),
+            review_state="reviewed", approved_by=who, approved_at=time.time(), **extra,
         )
 
     def publish(self, doc_id: str, files: list[dict[str, Any]]) -> bool:

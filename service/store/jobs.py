@@ -80,9 +80,9 @@ class JobRepo:
             if job is None:
                 return None
             docs = c.execute(select(dt).where(dt.c.job_id == job_id).order_by(dt.c.position)).all()
-        return job, list(docs)  # type: ignore[return-value]
+        return job, list(docs)  # type: ignore[return-value,arg-type]
 
-    def list(self, limit: int = 50, offset: int = 0) -> list[tuple[JobRow, list[DocumentRow]]]:
+    def recent(self, limit: int = 50, offset: int = 0) -> list[tuple[JobRow, list[DocumentRow]]]:
         with self.db.read() as s:
             jobs = list(s.scalars(select(JobRow).order_by(JobRow.created_at.desc()).limit(limit).offset(offset)))
             if not jobs:
@@ -115,7 +115,7 @@ class JobRepo:
         now = time.time()
         with self.db.write() as s:
             if op == "convert":
-                cond = (DocumentRow.status == "queued", DocumentRow.cancel_requested.is_(False))
+                cond: tuple[Any, ...] = (DocumentRow.status == "queued", DocumentRow.cancel_requested.is_(False))
                 values: dict[str, Any] = {"status": "running", "started_at": now, "attempts": DocumentRow.attempts + 1, "stage": "starting"}
             else:
                 cond = (DocumentRow.render_state == "queued",)

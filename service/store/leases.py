@@ -13,6 +13,7 @@ import os
 import socket
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, select, update
 
@@ -77,6 +78,7 @@ class LeaseRepo:
                 continue
             with self.db.write() as s:
                 base = update(DocumentRow).where(DocumentRow.id == doc_id, DocumentRow.lease_owner == owner)
+                values: dict[str, Any]
                 if op == "render":
                     values = {"render_state": "queued"}
                     requeue = True

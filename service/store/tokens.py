@@ -68,7 +68,7 @@ class TokenRepo:
                 s.execute(update(TokenRow).where(TokenRow.id == row.id).values(last_used_at=wall))
         return row.name
 
-    def list(self) -> list[TokenRow]:
+    def all(self) -> list[TokenRow]:
         with self.db.read() as s:
             return list(s.scalars(select(TokenRow).order_by(TokenRow.created_at)))
 

@@ -26,9 +26,9 @@ class RecordingEspeak(EspeakEngine):
     name: ClassVar[str] = "espeak-recording"
     sent: ClassVar[list[tuple[str, str]]] = []
 
-    def synthesize(self, text: str, voice: Voice) -> Clip:
+    def synthesize(self, text: str, voice: Voice, rate: int | None = None) -> Clip:
         type(self).sent.append((text, voice.name))
-        return super().synthesize(text, voice)
+        return super().synthesize(text, voice, rate)
 
 
 TTS_ENGINES.register("espeak-recording", RecordingEspeak, replace=True)
@@ -59,7 +59,10 @@ def doc(lang: str, sections: list[tuple[str, list[Para]]] | list[tuple[str, list
 def decoded_ms(path: Path, sample_rate: int = 22050) -> float:
     """Length of the decoded audio (ffmpeg applies the MP3 encoder delay/padding from the LAME tag)."""
     pcm = subprocess.run(
-        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-ar", str(sample_rate), "-"], capture_output=True, check=True, timeout=60
+        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-ar", str(sample_rate), "-"],
+        capture_output=True,
+        check=True,
+        timeout=60,
     ).stdout
     return len(pcm) / 2 * 1000 / sample_rate
 
@@ -73,7 +76,9 @@ def probe_codec(path: Path) -> str:
 
 
 def loudness_lufs(path: Path) -> float:
-    err = subprocess.run(["ffmpeg", "-nostats", "-i", str(path), "-af", "ebur128", "-f", "null", "-"], capture_output=True, text=True, timeout=60).stderr
+    err = subprocess.run(
+        ["ffmpeg", "-nostats", "-i", str(path), "-af", "ebur128", "-f", "null", "-"], capture_output=True, text=True, timeout=60
+    ).stderr
     return float(re.findall(r"I:\s+(-?[\d.]+) LUFS", err)[-1])
 
 

@@ -55,7 +55,9 @@ def test_cues_divide_each_sentence_span_and_never_cross_it() -> None:
         for a, b in zip(parts, parts[1:], strict=False):
             assert a.end_ms == b.begin_ms and s.begin_ms < a.end_ms < s.end_ms  # inner cut inside the span
         nxt = tl.cues[k + 1].begin_ms if k + 1 < len(tl.cues) else s.end_ms + 500
-        assert s.end_ms <= parts[-1].end_ms <= min(nxt, s.end_ms + 500)  # may linger, never into the next sentence
+        assert s.end_ms <= parts[-1].end_ms <= nxt  # may linger, never into the next sentence
+        last = parts[-1]
+        assert last.end_ms <= s.end_ms + 500 or last.end_ms - last.begin_ms <= 833  # long lingering only for 5/6 s
         # the words are all there, in order
         assert " ".join(" ".join(p.lines) for p in parts) == s.text
 
@@ -85,7 +87,9 @@ def test_line_breaks_prefer_punctuation_and_keep_numbers_whole() -> None:
 
 
 def test_impossible_cue_is_reported() -> None:
-    fast = Timeline(lang="fr", cues=[Cue(sentence_id="x", text="Anticonstitutionnellement " * 3, lang="fr", begin_ms=0, end_ms=900)])
+    fast = Timeline(
+        lang="fr", cues=[Cue(sentence_id="x", text="Anticonstitutionnellement " * 3, lang="fr", begin_ms=0, end_ms=900)]
+    )
     result = build_captions(fast, CaptionOptions())
     rules = {i.rule for i in result.issues}
     assert "cps" in rules

@@ -67,7 +67,13 @@ def test_gtts_unreachable_host_times_out_quickly(monkeypatch: pytest.MonkeyPatch
 def test_gtts_renderer_error_is_typed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(GttsEngine, "host_override", "127.0.0.1")
     monkeypatch.setattr(GttsEngine, "port", closed_port())
-    ctx = RunContext(options=TransformOptions(audio=AudioOptions(engine="gtts")), out_dir=tmp_path, stem="x", document=FR, tracks=split_tracks(FR))
+    ctx = RunContext(
+        options=TransformOptions(audio=AudioOptions(engine="gtts")),
+        out_dir=tmp_path,
+        stem="x",
+        document=FR,
+        tracks=split_tracks(FR),
+    )
     with pytest.raises(EngineError):
         AudioRenderer().render(ctx)
     assert not list(tmp_path.iterdir())  # nothing half-written
@@ -110,10 +116,10 @@ class SlowEspeak(RecordingEspeak):
 
     name: ClassVar[str] = "espeak-slow"
 
-    def synthesize(self, text: str, voice: Voice) -> Clip:
+    def synthesize(self, text: str, voice: Voice, rate: int | None = None) -> Clip:
         if "LENTEMENT" in text:
             run(["sleep", "30"], tool="espeak-ng", timeout=0.5)
-        return super().synthesize(text, voice)
+        return super().synthesize(text, voice, rate)
 
 
 TTS_ENGINES.register("espeak-slow", SlowEspeak, replace=True)
@@ -145,9 +151,29 @@ def test_null_engine_timeline_is_deterministic() -> None:
     opts = AudioOptions(engine="null")
     track = synthesize_track(d, "fr", opts)
     durations = [c.end_ms - c.begin_ms for c in track.timeline.cues]
-    expected = [-(-(BASE_MS + MS_PER_CHAR * len(t)) // 20) * 20 for t in ("Titre", "Une phrase.", "Une autre phrase.", "Suite", "Fin.")]
+    expected = [
+        -(-(BASE_MS + MS_PER_CHAR * len(t)) // 20) * 20 for t in ("Titre", "Une phrase.", "Une autre phrase.", "Suite", "Fin.")
+    ]
     assert durations == expected
     assert [ch.title for ch in track.timeline.chapters] == ["Titre", "Suite"]
     assert track.timeline.chapters[1].begin_ms == track.timeline.cues[3].begin_ms
     assert track.timeline.duration_ms == track.timeline.cues[-1].end_ms == len(track.pcm) * 1000 // opts.sample_rate
     assert synthesize_track(d, "fr", opts).timeline == track.timeline
+
+
+@needs_tools
+def test_espeak_worker_timeout_kills_the_worker_and_recovers() -> None:
+    from transform.audio.engines.espeak_pool import WorkerPool
+
+    pool = WorkerPool(1)
+    try:
+        with pytest.raises(ToolError, match="did not finish"):
+            pool.synthesize("fr", 150, "Une phrase assez longue pour prendre du temps. " * 20, timeout=0.001)
+        assert pool.started == 0  # the stuck worker was killed and forgotten
+        wav = pool.synthesize("fr", 150, "Bonjour.", timeout=10)
+        assert wav[:4] == b"RIFF" and len(wav) > 10_000
+        with pytest.raises(EngineError, match="no voice"):
+            pool.synthesize("xx-nothing", 150, "Bonjour.", timeout=10)
+        assert pool.synthesize("fr", 150, "Encore.", timeout=10)[:4] == b"RIFF"  # the worker is still usable
+    finally:
+        pool.close()

@@ -62,7 +62,13 @@ def test_french_cardinals(n: int, words: str) -> None:
 
 
 def test_french_ordinals() -> None:
-    assert [numbers_fr.ordinal(n) for n in (1, 2, 5, 9, 21)] == ["premier", "deuxième", "cinquième", "neuvième", "vingt et unième"]
+    assert [numbers_fr.ordinal(n) for n in (1, 2, 5, 9, 21)] == [
+        "premier",
+        "deuxième",
+        "cinquième",
+        "neuvième",
+        "vingt et unième",
+    ]
     assert numbers_fr.ordinal(1, feminine=True) == "première"
 
 

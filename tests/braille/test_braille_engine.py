@@ -27,6 +27,9 @@ def test_check_table_for_every_index_entry() -> None:
     for _, _, names in entries:
         louis.checkTable([resolve_name(n) for n in names])  # raises RuntimeError on a broken table
     assert check_all() == []
+    from transform.braille.tables import availability
+
+    assert availability() and all(availability().values())
 
 
 def test_our_table_is_packaged_and_used() -> None:
@@ -151,3 +154,16 @@ def test_comp8_has_no_brf_but_unicode_and_pef(tmp_path: Path) -> None:
     assert names == ["c.fr.braille-index.json", "c.fr.brl", "c.fr.pef"]
     assert any("no BRF" in e.message and e.severity == "warning" for e in result.errors)
     assert "⡇" in (tmp_path / "out/c/c.fr.brl").read_text(encoding="utf-8")  # 8-dot capital L (dots 1237)
+
+
+def test_language_switch_inside_a_paragraph() -> None:
+    from transform.braille.engine import BLANK, BrailleEngine, Segment
+
+    engine = BrailleEngine(BrailleOptions(french="g1"), default_lang="fr")
+    tr = engine.translate_segments([Segment("Le budget 78 %.", "fr", "s1"), Segment("ڭاع الناس.", "ary", "s2"), Segment("Fin.", "fr", "s3")])
+    fr1 = translate_text("Le budget 78 %.", "fr", BrailleOptions(french="g1"))
+    ar = translate_text("ڭاع الناس.", "ary")
+    fr2 = translate_text("Fin.", "fr", BrailleOptions(french="g1"))
+    assert tr.cells == fr1 + BLANK + ar + BLANK + fr2
+    assert ar.startswith("⠛⠁⠷")  # the Darija sentence got the Moroccan Arabic table
+    assert tr.starts == [(0, "s1"), (len(fr1) + 1, "s2"), (len(fr1) + len(ar) + 2, "s3")]

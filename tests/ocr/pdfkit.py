@@ -93,10 +93,20 @@ def text_lines(path: Path) -> list[list[TextLine]]:
     return pages
 
 
-def permute_tounicode(src: Path, out: Path) -> Path:
-    """Keep the glyphs (what a reader sees) but map them to the wrong Arabic letters in ToUnicode."""
+PLACES_TEXT = """جدول الأقاليم والعمالات المعنية بالبرنامج
+تيزنيت تارودانت ورزازات زاكورة الرشيدية تنغير بولمان إفران خنيفرة أزيلال ميدلت
+الحسيمة شفشاون وزان تاونات جرادة فجيج بركان الناظور الدريوش طانطان السمارة بوجدور
+العيون كلميم آسا الزاك سيدي إفني اشتوكة أيت باها إنزكان أيت ملول الصويرة شيشاوة الحوز
+قلعة السراغنة الرحامنة اليوسفية آسفي سيدي بنور الجديدة برشيد سطات بنسليمان خريبكة"""
+
+
+def permute_tounicode(src: Path, out: Path, swap: dict[str, str] | None = None) -> Path:
+    """Keep the glyphs (what a reader sees) but map them to the wrong Arabic letters in ToUnicode.
+
+    By default every Arabic letter is shifted; ``swap`` maps only the letters given.
+    """
     letters = [chr(c) for c in range(0x0621, 0x064B)]
-    shifted = {a: b for a, b in zip(letters, letters[7:] + letters[:7], strict=True)}
+    shifted = swap or {a: b for a, b in zip(letters, letters[7:] + letters[:7], strict=True)}
     with pikepdf.open(src) as pdf:
         for page in pdf.pages:
             for _name, font in (page.Resources.get("/Font") or {}).items():

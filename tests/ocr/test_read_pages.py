@@ -114,3 +114,48 @@ def test_ocr_always_reads_every_page(own_pdf: Path, tmp_path: Path) -> None:
     assert [r.method for r in reports] == ["ocr", "ocr", "unreadable"]
     assert similarity(joined(lines[0]), pdfkit.AR_TEXT) >= AR_MIN
     assert similarity(joined(lines[1]), pdfkit.FR_TEXT) >= FR_MIN
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["budget-citoyen-2026.pdf", "programme-developpement-regional.pdf", "deliberation-conseil.pdf"])
+def test_every_scanned_sample_page(name: str, work: Path, tmp_path: Path) -> None:
+    src = MIXED_SAMPLE.parent / name
+    if not src.exists():
+        pytest.skip(f"samples/{name} not built")
+    scan = pdfkit.scan_pdf(src, work / f"scan-{name}", 300)
+    truth = page_texts(src)
+    lines, reports = read_pages(scan, pdfkit.text_lines(scan), make_ctx(tmp_path))
+    for rep, got, want in zip(reports, lines, truth, strict=True):
+        assert rep.method == "ocr", rep
+        need = AR_MIN if "ar" in rep.langs else FR_MIN
+        assert similarity(joined(got), want) >= need, (rep.page, rep.langs)
+
+
+def _text_page(pdf: Path) -> int:
+    return next(i for i, lines in enumerate(pdfkit.text_lines(pdf)) if lines)
+
+
+def test_borderline_page_kept_when_ocr_sample_agrees(work: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Place names are missing from the word list (borderline score); a quick OCR sample vouches for them."""
+    src = pdfkit.make_pdf(work / "places.pdf", [(pdfkit.PLACES_TEXT, "ar")])
+    full: list[int] = []
+    real = pages_mod.ocr_page
+    monkeypatch.setattr(pages_mod, "ocr_page", lambda p, *a, **kw: full.append(p.page) or real(p, *a, **kw))
+    text_pages = pdfkit.text_lines(src)
+    i = _text_page(src)
+    lines, reports = read_pages(src, text_pages, make_ctx(tmp_path))
+    assert 0.45 <= (reports[i].score or 0) < 0.65
+    assert reports[i].method == "text" and "OCR sample agrees" in reports[i].reason
+    assert lines[i] == text_pages[i]
+    assert full == []
+
+
+def test_borderline_page_ocrd_when_sample_disagrees(ar_source: Path, work: Path, tmp_path: Path) -> None:
+    bad = pdfkit.permute_tounicode(ar_source, work / "three_letters.pdf", swap={"ر": "ز", "ز": "ر", "د": "ذ"})
+    text_pages = pdfkit.text_lines(bad)
+    lines, reports = read_pages(bad, text_pages, make_ctx(tmp_path))
+    border = [r for r in reports if "OCR sample" in r.reason]
+    assert border, [(r.page, r.score) for r in reports]  # page 2 of the regional programme scores about 0.64
+    for rep in border:
+        assert rep.method == "ocr" and "disagrees" in rep.reason
+        assert "ر" in joined(lines[rep.page - 1])

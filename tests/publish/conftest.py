@@ -69,14 +69,26 @@ def darija_track() -> Document:
     )
     sec = Section(
         id="s1",
-        heading=Heading(id="s1-h", level=1, sentences=[_s("s1-h-1", "الميزانية مشروحة للناس ديال جهة الشرق", "ميزانية المواطن لجهة الشرق")]),
+        heading=Heading(
+            id="s1-h", level=1, sentences=[_s("s1-h-1", "الميزانية مشروحة للناس ديال جهة الشرق", "ميزانية المواطن لجهة الشرق")]
+        ),
         blocks=[
             Paragraph(
                 id="s1-b1",
                 sentences=[  # the rules simplifier's shape: the explanation follows as a sentence of its own
-                    _s("s1-b1-1a", "المجلس ديال الجهة وافق على الميزانية مشروحة للناس.", SRC1, gloss=f"الميزانية مشروحة للناس: {EXPL1}"),
+                    _s(
+                        "s1-b1-1a",
+                        "المجلس ديال الجهة وافق على الميزانية مشروحة للناس.",
+                        SRC1,
+                        gloss=f"الميزانية مشروحة للناس: {EXPL1}",
+                    ),
                     _s("s1-b1-1b", EXPL1, SRC1),
-                    _s("s1-b1-2", "الميزانية كاملة فيها 2,8 مليار درهم.", "بلغ مجموع الميزانية 2,8 مليار درهم.", gloss="مليار درهم"),
+                    _s(
+                        "s1-b1-2",
+                        "الميزانية كاملة فيها 2,8 مليار درهم.",
+                        "بلغ مجموع الميزانية 2,8 مليار درهم.",
+                        gloss="مليار درهم",
+                    ),
                 ],
             ),
             ListBlock(
@@ -85,7 +97,14 @@ def darija_track() -> Document:
                     ListItem(id="s1-b2-i.1", sentences=[_s("s1-b2-i.1-1", "الضرائب ديال الجماعات", "الضرائب المحلية")]),
                     ListItem(
                         id="s1-b2-i.2",
-                        sentences=[_s("s1-b2-i.2-1", "جزء من الضريبة على القيمة المضافة", "حصة الجهة من الضريبة على القيمة المضافة", gloss='{"الضريبة على القيمة المضافة": "ضريبة كنخلصوها ملي كنشريو شي حاجة."}')],
+                        sentences=[
+                            _s(
+                                "s1-b2-i.2-1",
+                                "جزء من الضريبة على القيمة المضافة",
+                                "حصة الجهة من الضريبة على القيمة المضافة",
+                                gloss='{"الضريبة على القيمة المضافة": "ضريبة كنخلصوها ملي كنشريو شي حاجة."}',
+                            )
+                        ],
                     ),
                 ],
             ),
@@ -115,5 +134,3 @@ def narrations(tracks: dict[str, Document], darija_track: Document, tmp_path_fac
     out = {lang: synthesize(t, d, f"budget.{lang}") for lang, t in tracks.items()}
     out["ary"] = synthesize(darija_track, d, "budget.ary")
     return out
-
-

@@ -67,7 +67,9 @@ def test_convert_all_publications(bilingual_md: Path, tmp_path: Path) -> None:
     for sec in (index.xpath('//section[@id="files-ar"]')[0], fr):
         linked = sorted(a.get("href") for a in sec.xpath(".//tbody//a"))
         assert linked == sorted(by_path)
-    assert "Livre numérique" in fr.text_content() and "كتاب إلكتروني" in index.xpath('//section[@id="files-ar"]')[0].text_content()
+    assert (
+        "Livre numérique" in fr.text_content() and "كتاب إلكتروني" in index.xpath('//section[@id="files-ar"]')[0].text_content()
+    )
 
 
 def test_plan_puts_bundle_last() -> None:
@@ -99,7 +101,10 @@ def test_renderers_use_the_narration_of_the_run(bilingual_doc: Document, narrati
         assert [n for n in zf.namelist() if n.endswith(".smil")] and "EPUB/audio/narration.mp3" in zf.namelist()
     man = _check_manifest(ctx.file("bundle", "zip"))
     mp3s = {f["path"]: f for f in man["files"] if f["path"].endswith(".mp3")}
-    assert {p: (f["role"], f["lang"]) for p, f in mp3s.items()} == {"budget.ar.mp3": ("audio", "ar"), "budget.fr.mp3": ("audio", "fr")}
+    assert {p: (f["role"], f["lang"]) for p, f in mp3s.items()} == {
+        "budget.ar.mp3": ("audio", "ar"),
+        "budget.fr.mp3": ("audio", "fr"),
+    }
     assert [a.description for a in arts if a.role == "epub"] == ["EPUB 3 with read-along narration"] * 2
 
 
@@ -152,3 +157,13 @@ def test_darija_run_publishes_the_simplified_track(bilingual_md: Path, tmp_path:
     roles = {f["path"]: f["role"] for f in man["files"]}
     assert roles["bilingual.ary.quality.html"] == "quality-report"
     assert roles["bilingual.ary.epub"] == "epub"
+
+
+def test_a_track_without_text_is_skipped_with_a_warning(bilingual_doc: Document, tmp_path: Path) -> None:
+    ctx = _ctx(bilingual_doc, tmp_path / "out")
+    ctx.tracks["fr"] = ctx.tracks["fr"].model_copy(update={"sections": []})
+    arts = RENDERERS.create("epub").render(ctx) + RENDERERS.create("html").render(ctx)
+    assert sorted(a.name for a in arts) == ["budget.ar.epub", "budget.ar.html"]
+    assert [(e.stage, e.severity) for e in ctx.errors] == [("render.epub", "warning"), ("render.html", "warning")]
+    page = lhtml.fromstring(ctx.file("ar", "html").read_bytes())
+    assert not page.xpath('//nav[@class="versions"]')  # no link to a page that was not made

@@ -37,6 +37,7 @@ def test_arabic_docx_headings_and_rtl(tracks: dict[str, Document], tmp_path: Pat
         doc = zf.read("word/document.xml").decode()
     assert "<w:tblHeader" in doc  # the header row repeats on each page
     assert "توزيع الميزانية حسب البند" in doc  # table caption
+    assert "1\u202f200\u202f000\u202f000" in doc  # grouped digits joined so right-to-left text keeps their order
 
 
 def test_french_docx_is_ltr_with_arabic_run(tracks: dict[str, Document], tmp_path: Path) -> None:

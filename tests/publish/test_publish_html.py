@@ -41,6 +41,8 @@ def test_arabic_page_structure(tracks: dict[str, Document]) -> None:
     assert table.xpath("caption")[0].text_content() == "توزيع الميزانية حسب البند"
     assert [th.get("scope") for th in table.xpath("thead/tr/th")] == ["col", "col"]
     assert table.xpath("tbody/tr/td")[0].text_content() == "التسيير"
+    # a space-grouped amount is isolated left-to-right, else Arabic text shows "000 000 200 1"
+    assert table.xpath("tbody/tr/td/span/span[@dir='ltr']/text()") == ["1 200 000 000", "1 600 000 000"]
     # lists keep nesting
     assert root.xpath("//ul/li/ul/li")[0].text_content() == "الحصة الثابتة"
     # figure: its text alternative is visible text
@@ -118,13 +120,18 @@ def browser():  # type: ignore[no-untyped-def]
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["ar", "fr", "ary"])
-def test_axe_has_no_violation(lang: str, tracks: dict[str, Document], darija_track: Document, narrations: dict[str, Narr], tmp_path: Path, browser) -> None:  # type: ignore[no-untyped-def]
+def test_axe_has_no_violation(
+    lang: str, tracks: dict[str, Document], darija_track: Document, narrations: dict[str, Narr], tmp_path: Path, browser
+) -> None:  # type: ignore[no-untyped-def]
     track = darija_track if lang == "ary" else tracks[lang]
     narr = narrations[lang]
     (tmp_path / f"budget.{lang}.mp3").write_bytes(narr.audio.read_bytes())
     versions = [(x, f"budget.{x}.html") for x in ("ar", "fr", "ary") if x != lang]
     page_path = tmp_path / f"budget.{lang}.html"
-    page_path.write_text(build_page(track, PageInput(stem="budget", versions=versions, audio_href=f"budget.{lang}.mp3", timeline=narr.timeline)), encoding="utf-8")
+    page_path.write_text(
+        build_page(track, PageInput(stem="budget", versions=versions, audio_href=f"budget.{lang}.mp3", timeline=narr.timeline)),
+        encoding="utf-8",
+    )
     page, external = open_page(browser, page_path.as_uri())
     violations = run_axe(page)
     assert not violations, format_violations(violations)

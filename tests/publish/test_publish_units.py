@@ -19,13 +19,18 @@ def test_clock_is_exact(ms: int, text: str) -> None:
     assert parse_clock(text) == ms
 
 
-@pytest.mark.parametrize(("text", "ms"), [("12.5s", 12_500), ("250ms", 250), ("01:02.5", 62_500), ("2min", 120_000), ("0:00:01.5", 1500)])
+@pytest.mark.parametrize(
+    ("text", "ms"), [("12.5s", 12_500), ("250ms", 250), ("01:02.5", 62_500), ("2min", 120_000), ("0:00:01.5", 1500)]
+)
 def test_parse_other_clock_forms(text: str, ms: int) -> None:
     assert parse_clock(text) == ms
 
 
 def test_smil_duration_is_sum_of_clips() -> None:
-    cues = [Cue(sentence_id="b", text="", lang="ar", begin_ms=1500, end_ms=2600), Cue(sentence_id="a", text="", lang="ar", begin_ms=0, end_ms=1500)]
+    cues = [
+        Cue(sentence_id="b", text="", lang="ar", begin_ms=1500, end_ms=2600),
+        Cue(sentence_id="a", text="", lang="ar", begin_ms=0, end_ms=1500),
+    ]
     xml, total = build_smil("../text/c001.xhtml", "../audio/n.mp3", cues, "seq1", "s1")
     assert total == 2600
     assert xml.index("#a") < xml.index("#b")  # played in time order
@@ -41,7 +46,10 @@ def test_smil_duration_is_sum_of_clips() -> None:
         ('[{"term": "PDR", "definition": "plan de six ans"}]', [("PDR", "plan de six ans")]),
         ('[["a", "b"], ["c", "d"]]', [("a", "b"), ("c", "d")]),
         ("budget = argent de l'année\nTVA — impôt", [("budget", "argent de l'année"), ("TVA", "impôt")]),
-        ("Une explication sans terme, assez longue pour ne pas en être un.", [("", "Une explication sans terme, assez longue pour ne pas en être un.")]),
+        (
+            "Une explication sans terme, assez longue pour ne pas en être un.",
+            [("", "Une explication sans terme, assez longue pour ne pas en être un.")],
+        ),
         ("", []),
     ],
 )

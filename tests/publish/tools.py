@@ -47,7 +47,17 @@ def synthesize(track: Document, out_dir: Path, name: str) -> Narr:
         frames_total += n
         end = round(frames_total * 1000 / rate)
         kind = "heading" if loc.role == "heading" else "sentence"
-        cues.append(Cue(sentence_id=loc.sentence.id, text=loc.sentence.text, lang=loc.lang, begin_ms=begin, end_ms=end, kind=kind, section_id=loc.section.id))
+        cues.append(
+            Cue(
+                sentence_id=loc.sentence.id,
+                text=loc.sentence.text,
+                lang=loc.lang,
+                begin_ms=begin,
+                end_ms=end,
+                kind=kind,
+                section_id=loc.section.id,
+            )
+        )
         wav.unlink()
     assert params is not None
     with wave.open(str(joined), "wb") as w:
@@ -55,7 +65,9 @@ def synthesize(track: Document, out_dir: Path, name: str) -> Narr:
         for c in chunks:
             w.writeframes(c)
     mp3 = out_dir / f"{name}.mp3"
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(joined), "-ac", "1", "-b:a", "48k", str(mp3)], check=True, timeout=120)
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-y", "-i", str(joined), "-ac", "1", "-b:a", "48k", str(mp3)], check=True, timeout=120
+    )
     joined.unlink()
     lang = track.meta.lang
     return Narr(mp3, Timeline(lang=lang, cues=cues, duration_ms=cues[-1].end_ms if cues else 0))
@@ -76,7 +88,11 @@ def epubcheck_jar() -> Path:
 def epubcheck(path: Path, tmp: Path) -> list[dict]:  # type: ignore[type-arg]
     """EPUBCheck's messages (each with severity, ID, message, locations)."""
     report = tmp / (path.name + ".epubcheck.json")
-    subprocess.run(["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", str(epubcheck_jar()), str(path), "--json", str(report)], capture_output=True, timeout=300)
+    subprocess.run(
+        ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", str(epubcheck_jar()), str(path), "--json", str(report)],
+        capture_output=True,
+        timeout=300,
+    )
     data = json.loads(report.read_text(encoding="utf-8"))
     return list(data["messages"])
 
@@ -87,7 +103,9 @@ def ace(path: Path, out: Path) -> dict:  # type: ignore[type-arg]
     if not binary.exists():
         pytest.fail("Ace by DAISY is not installed; run npm install in tests/node (scripts/test.sh does)")
     env = {"PUPPETEER_EXECUTABLE_PATH": "/usr/bin/chromium", "PATH": "/usr/bin:/bin", "HOME": str(out)}
-    proc = subprocess.run([str(binary), "--silent", "--outdir", str(out), str(path)], capture_output=True, text=True, timeout=300, env=env)
+    proc = subprocess.run(
+        [str(binary), "--silent", "--outdir", str(out), str(path)], capture_output=True, text=True, timeout=300, env=env
+    )
     report = out / "report.json"
     assert report.exists(), proc.stdout + proc.stderr
     return json.loads(report.read_text(encoding="utf-8"))
@@ -124,3 +142,12 @@ def smil_clips(epub: Path) -> dict[str, tuple[int, int]]:
                 assert frag not in out, f"{frag} is narrated twice"
                 out[frag] = (parse_clock(a.get("clipBegin")), parse_clock(a.get("clipEnd")))
     return out
+
+
+def epubcheck_many(paths: list[Path], tmp: Path, workers: int = 2) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+    """EPUBCheck on several books, two JVMs at a time (each run is mostly JVM start-up)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(lambda p: epubcheck(p, tmp), paths))
+    return {str(p): r for p, r in zip(paths, results, strict=True)}

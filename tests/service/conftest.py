@@ -41,7 +41,7 @@ def anyio_backend() -> str:
 
 
 def make_settings(tmp_path: Path, **kw: Any) -> ServiceSettings:
-    base: dict[str, Any] = {"data_dir": tmp_path / "data", "embedded_workers": 2, "lease_s": 3, "sync_timeout_s": 30, "max_wait_s": 30}
+    base: dict[str, Any] = {"data_dir": tmp_path / "data", "embedded_workers": 2, "lease_s": 10, "sync_timeout_s": 30, "max_wait_s": 30}
     base.update(kw)
     return ServiceSettings(**base)
 

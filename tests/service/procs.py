@@ -64,7 +64,7 @@ class Proc:
 
 def env_for(data: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TAYSIR_")}
-    env.update({"TAYSIR_DATA_DIR": str(data), "TAYSIR_LEASE_S": "3", "PYTHONUNBUFFERED": "1"})  # short leases: fast takeover in tests
+    env.update({"TAYSIR_DATA_DIR": str(data), "TAYSIR_LEASE_S": "15", "PYTHONUNBUFFERED": "1"})  # a dead owner on this host is detected at once
     env.update(extra)
     return env
 

@@ -82,3 +82,25 @@ async def test_openapi_documents_every_route_model_and_error(api: Api) -> None:
     upload = spec["paths"]["/v1/jobs"]["post"]
     assert {"413", "415", "429"} <= set(upload["responses"])
     assert "multipart/form-data" in upload["requestBody"]["content"]
+
+
+async def test_settings_come_from_a_dependency_override_or_the_environment(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from asgi_lifespan import LifespanManager
+
+    from service.app import create_app
+    from service.settings import ServiceSettings, get_settings
+
+    get_settings.cache_clear()
+    monkeypatch.setenv("TAYSIR_DATA_DIR", str(tmp_path / "env-data"))
+    monkeypatch.setenv("TAYSIR_MAX_FILES_PER_JOB", "7")
+    assert get_settings().max_files_per_job == 7 and get_settings() is get_settings()
+    get_settings.cache_clear()
+    app = create_app()
+    app.dependency_overrides[get_settings] = lambda: ServiceSettings(data_dir=tmp_path / "override", embedded_workers=0)
+    async with LifespanManager(app):
+        assert app.state.runtime.store.data_dir == (tmp_path / "override").resolve()
+    app = create_app()
+    async with LifespanManager(app):
+        assert app.state.runtime.settings.max_files_per_job == 7
+        assert app.state.runtime.store.data_dir == (tmp_path / "env-data").resolve()
+    get_settings.cache_clear()

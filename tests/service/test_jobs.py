@@ -200,3 +200,44 @@ async def test_options_are_capped_by_the_deployment_limits(api: Api) -> None:
     assert stored["max_pages"] == api.rt.settings.max_pages
     assert stored["timeout_s"] == api.rt.settings.job_timeout_s
     await api.wait(job["job_id"])
+
+
+async def test_large_files_stream_with_ranges(api: Api) -> None:
+    from .procs import slow_markdown
+
+    job = (await api.submit([("long.md", slow_markdown(400))], {"outputs": ["json"]})).json()
+    body = await api.wait(job["job_id"], 60)
+    art = body["documents"][0]["artifacts"][0]
+    assert art["size"] > 256 * 1024  # past the in-memory answer: FileResponse streams it
+    full = await api.get(art["url"])
+    assert full.status_code == 200 and len(full.content) == art["size"] and full.headers["etag"]
+    r = await api.get(art["url"], headers={"Range": "bytes=-100"})
+    assert r.status_code == 206 and r.content == full.content[-100:]
+    r = await api.get(art["url"], headers={"Range": "bytes=10-19,30-39"})
+    assert r.status_code == 206 and r.headers["content-type"].startswith("multipart/byteranges")
+    assert (await api.get(art["url"], headers={"Range": "items=1-2"})).status_code == 400
+
+
+async def test_per_document_timeout_and_deleting_a_running_job(settings_factory) -> None:  # type: ignore[no-untyped-def]
+    import anyio
+
+    from .conftest import open_api
+    from .procs import slow_markdown
+
+    async for api in open_api(settings_factory(job_timeout_s=1.5)):
+        job = (await api.submit([("long.md", slow_markdown(3000)), ("short.md", FRENCH_MD.encode())])).json()
+        body = await api.wait(job["job_id"], 60)
+        long_doc, short_doc = body["documents"]
+        assert long_doc["status"] == "failure" and long_doc["errors"][0]["code"] == "timeout", long_doc
+        assert "1.5" in long_doc["errors"][0]["message"] or "2 s" in long_doc["errors"][0]["message"]
+        assert short_doc["status"] == "success" and body["status"] == "partial_success"
+
+        job = (await api.submit([("long.md", slow_markdown(3000))])).json()
+        with anyio.fail_after(30):
+            while api.rt.store.documents.get(job["documents"][0]["id"]).status != "running":
+                await anyio.sleep(0.05)
+        assert (await api.c.delete(f"/v1/jobs/{job['job_id']}", headers=api.auth)).status_code == 204
+        with anyio.fail_after(10):  # the worker notices at its next heartbeat (<= 1 s) and kills the conversion
+            while api.rt.store.job_dir(job["job_id"]).exists():
+                await anyio.sleep(0.1)
+        assert (await api.get(f"/v1/jobs/{job['job_id']}")).status_code == 404

@@ -79,7 +79,7 @@ async def test_full_review_round_trip_to_the_public_catalogue(api: Api) -> None:
     r = await api.c.put(f"{doc_url}/draft", json={"revision": 0, "segments": edits}, headers=api.auth)
     assert r.status_code == 200, r.text
     seg = next(s for s in r.json()["segments"] if s["id"] == target["id"])
-    assert seg["text"] == edited_text and seg["edited"] and seg["status"] == "reviewed" and seg["source"] == target["text"]
+    assert seg["text"] == edited_text and seg["edited"] and seg["status"] == "reviewed" and seg["source"] == target["source"]
     # a stale revision is refused
     r = await api.c.put(f"{doc_url}/draft", json={"revision": 0, "segments": edits}, headers=api.auth)
     assert r.status_code == 409 and r.json()["error"]["code"] == "stale_revision"
@@ -146,3 +146,41 @@ async def test_explicit_render_and_unknown_document(api: Api) -> None:
     r = await api.get("/v1/documents/0123456789abcdef0123456789abcdef")
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
     assert (await api.c.get(f"/v1/documents/{doc['id']}")).status_code == 401
+
+
+async def test_darija_sample_review_reaches_braille_and_the_public_files(api: Api) -> None:
+    """The real `darija` simplifier on a sample: draft, edit, approve, re-render, publish."""
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "programme-developpement-regional.docx"
+    if not sample.is_file():
+        pytest.skip("samples/ not generated")
+    r = await api.submit([(sample.name, sample.read_bytes())], {"outputs": ["darija", "braille"]})
+    body = await api.wait(r.json()["job_id"], 120)
+    doc = body["documents"][0]
+    assert doc["status"] in ("success", "partial_success") and doc["has_draft"], doc
+    before = {a["name"]: a["sha256"] for a in doc["artifacts"]}
+    url = f"/v1/documents/{doc['id']}"
+    draft = (await api.get(f"{url}/draft")).json()
+    from transform.simplify.numbers import canonical_values
+
+    seg = next(s for s in draft["segments"] if s["source"] and not canonical_values(s["source"]) and not canonical_values(s["text"]))
+    assert seg["lang"] == "ary"
+    new_text = "برنامج جديد ديال المراجعة."
+    r = await api.c.patch(f"{url}/draft", json={"segments": [{"id": seg["id"], "text": new_text + " 999"}]}, headers=api.auth)
+    assert r.status_code == 422 and r.json()["error"]["details"][0]["problem"] == "numbers_changed"  # an invented number
+    r = await api.c.patch(f"{url}/draft", json={"segments": [{"id": seg["id"], "text": new_text}]}, headers=api.auth)
+    assert r.status_code == 200, r.text
+    r = await api.post(f"{url}/approve", params={"allow_untranslated": "true"})
+    assert r.status_code == 200, r.text
+    view = (await api.get(url, params={"wait": 60})).json()
+    assert view["render_state"] == "done", view
+    after = {a["name"]: a for a in view["artifacts"]}
+    stem = Path(next(iter(after))).name.split(".")[0]
+    assert new_text in (await api.get(after[f"{stem}.ary.txt"]["url"])).text
+    assert after[f"{stem}.ary.brl"]["sha256"] != before[f"{stem}.ary.brl"]  # braille re-made from the reviewed text
+    assert after[f"{stem}.ar.brl"]["sha256"] == before[f"{stem}.ar.brl"]  # the source braille is untouched
+    assert (await api.post(f"{url}/publish")).status_code == 200
+    names = {f["name"] for f in (await api.c.get(f"/v1/catalogue/{doc['id']}")).json()["formats"]}
+    assert f"{stem}.ary.txt" in names and f"{stem}.ary.brf" in names
+    assert not any(".quality." in n or ".review." in n or n.endswith(".draft.json") for n in names)

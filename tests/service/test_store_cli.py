@@ -93,7 +93,7 @@ def test_token_cli_create_list_revoke(tmp_path: Path, capsys: pytest.CaptureFixt
     r = Runtime(ServiceSettings(data_dir=Path(data), embedded_workers=0))
     try:
         assert r.store.tokens.verify(secret) == "amina"
-        stored = [t.token_hash for t in r.store.tokens.list()]
+        stored = [t.token_hash for t in r.store.tokens.all()]
         assert secret not in stored and len(stored[0]) == 64  # only the hash is kept
         assert taysir(["token", "create", "amina", "--data-dir", data]) == 1  # duplicate name
         assert taysir(["token", "list", "--data-dir", data]) == 0

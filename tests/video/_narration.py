@@ -24,6 +24,10 @@ FR = [
     ("sentence", "Le conseil régional a adopté le budget."),
     ("sentence", "Les écoles recevront des ordinateurs."),
 ]
+FR_SHORT = [
+    ("heading", "Budget citoyen"),
+    ("sentence", "Le conseil a adopté le budget."),
+]
 AR = [
     ("heading", "الميزانية المواطنة"),
     ("sentence", "صادق المجلس الجهوي على الميزانية."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._narration import AR, FR, Narration, narrate, require_tools
+from ._narration import AR, FR, FR_SHORT, Narration, narrate, require_tools
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +17,10 @@ def fr_narration(tmp_path_factory: pytest.TempPathFactory) -> Narration:
 def ar_narration(tmp_path_factory: pytest.TempPathFactory) -> Narration:
     require_tools()
     return narrate(tmp_path_factory.mktemp("ar"), "ar", "ar", AR)
+
+
+@pytest.fixture(scope="session")
+def fr_short_narration(tmp_path_factory: pytest.TempPathFactory) -> Narration:
+    """About 3.5 s: keeps the overlay tests (25 fps re-encodes) short."""
+    require_tools()
+    return narrate(tmp_path_factory.mktemp("frs"), "fr", "fr", FR_SHORT)

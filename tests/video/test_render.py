@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -84,3 +85,8 @@ def test_end_to_end_through_convert(tmp_path: Path) -> None:
     assert st["video"]["codec_name"] == "h264" and st["audio"]["codec_name"] == "aac"
     assert st["subtitle"]["tags"]["language"] == "fra"
     assert res.find("video", "fr", ".cuesheet.html") and res.find("video", "fr", ".teleprompter.vtt")
+    timeline = Path(res.output_dir or "") / "budget.fr.timeline.json"
+    if timeline.is_file():  # the audio output's timeline: the video lasts as long as the narration
+        narration_s = json.loads(timeline.read_text(encoding="utf-8"))["duration_ms"] / 1000
+        assert abs(float(st["video"]["duration"]) - narration_s) <= 1 / 15
+        assert abs(float(st["audio"]["duration"]) - narration_s) <= 1 / 15

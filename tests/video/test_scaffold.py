@@ -100,6 +100,9 @@ def test_arabic_captions_read_back_with_ocr(ar_video: ScaffoldResult, ar_narrati
     # unshaped line is not recognised as these words).
     assert "المجلس" in text and "الميزانية" in text, text
     assert text.index("المجلس") < text.index("الميزانية")
+    # Encoding=-1 (base direction from the text) puts the full stop at the left end, after the last
+    # word in reading order; with a left-to-right base it lands on the right and is read elsewhere.
+    assert text.strip().endswith("الميزانية."), text
 
 
 def test_title_card_at_the_heading(fr_video: ScaffoldResult, fr_narration: Narration, tmp_path: Path) -> None:

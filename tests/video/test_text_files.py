@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from transform.model import CaptionCue, Cue, Timeline
 from transform.video.ass import AssBuilder, TitleEvent, ass_colour, ass_time, escape
@@ -11,6 +12,7 @@ from transform.video.fonts import resolve_font, text_width
 from transform.video.layout import compute_layout
 from transform.video.options import VideoOptions
 from transform.video.scaffold import FontBook, title_events
+from transform.video.static import render_static
 from transform.video.subtitles import iso639_2, simple_captions, srt_text, teleprompter_vtt, vtt_text
 
 AR_TL = Timeline(
@@ -34,15 +36,14 @@ def test_ass_script_sets_rtl_detection_fonts_and_regions() -> None:
     cue = CaptionCue(
         index=1, begin_ms=1200, end_ms=5000, lines=["صادق المجلس على الميزانية", "(78 في المائة)."], lang="ar", sentence_id="s2"
     )
-    b.add_all([cue], [TitleEvent(0, 1500, "الميزانية 2024", "ar")], [], 9000, "ar")
-    text = b.script("budget", static=None)
+    b.add_all([cue], [TitleEvent(0, 1500, "الميزانية 2024", "ar")], [])
+    text = b.script("budget")
     styles = [ln for ln in text.splitlines() if ln.startswith("Style:")]
     assert styles and all(ln.endswith(",-1") for ln in styles)  # Encoding=-1: libass finds each line's direction
     assert "PlayResX: 1280" in text and "WrapStyle: 2" in text
     assert "\\fnNoto Naskh Arabic" in text  # Arabic events name the Arabic family
     assert "صادق المجلس على الميزانية\\N(78 في المائة)." in text  # logical order kept, our line break
     assert "Dialogue: 2,0:00:01.20,0:00:05.00,Caption" in text
-    assert "مكان مترجم لغة الإشارة" in text  # placeholder label in the track's language
 
 
 def test_a_caption_too_wide_for_its_area_is_shrunk_and_reported() -> None:
@@ -119,3 +120,24 @@ def test_simple_captions_split_long_sentences() -> None:
     caps = simple_captions(tl, 42, 2)
     assert len(caps) == 2 and all(len(ln) <= 42 for c in caps for ln in c.lines)
     assert caps[0].begin_ms == 0 and caps[-1].end_ms == 6000 and caps[0].end_ms == caps[1].begin_ms
+
+
+def test_static_layer_has_the_placeholder_label_and_logo(tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGBA", (100, 100), (230, 57, 70, 255)).save(logo)
+    opts = VideoOptions(logo=str(logo))
+    lay = compute_layout(opts, (100, 100))
+    png = render_static(lay, opts, "ar", FontBook(opts), tmp_path / "static.png")
+    img = Image.open(png).convert("RGB")
+    assert img.size == (1280, 720)
+    s = lay.signer
+    assert img.getpixel((s.x + 1, s.y + 1)) == (0xA8, 0xDA, 0xDC)  # outline
+    inner = [img.getpixel((x, y)) for x in range(s.x + 10, s.right - 10, 2) for y in range(s.y + 10, s.bottom - 10, 2)]
+    fill = (0x14, 0x21, 0x3D)
+    assert sum(p == fill for p in inner) > 0.9 * len(inner)
+    assert sum(p != fill for p in inner) > 50  # the label is drawn
+    assert lay.logo is not None
+    assert img.getpixel((lay.logo.x + lay.logo.w // 2, lay.logo.y + lay.logo.h // 2)) == (230, 57, 70)
+    assert img.getpixel((10, 10)) == (0x1D, 0x35, 0x57)  # background

@@ -13,9 +13,9 @@ sentence: a long sentence is cut into several cues at word boundaries, and its
 own time span [begin, end] is divided between them in proportion to their
 characters. Breaks prefer punctuation, then a conjunction (و، أو، et, ou...),
 and never split a number (``1 250 000``) or a number from its unit. The last
-cue of a sentence may stay up to ``max_linger_ms`` after the voice stops
-(never into the next sentence) to reach the minimum duration or the reading
-speed. Whatever still breaks a limit is reported as a :class:`CaptionIssue`.
+cue of a sentence may stay after the voice stops, never into the next
+sentence: as long as needed for the minimum duration, and up to
+``max_linger_ms`` for the reading speed. Whatever still breaks a limit is reported as a :class:`CaptionIssue`.
 """
 
 from __future__ import annotations
@@ -258,12 +258,13 @@ def build_captions(timeline: Timeline, options: CaptionOptions | None = None) ->
         for n, (lines, a, b) in enumerate(chunks):
             begin = cue.begin_ms + span * a // total
             end = cue.end_ms if n == len(chunks) - 1 else cue.begin_ms + span * b // total
-            if n == len(chunks) - 1:
+            if n == len(chunks) - 1:  # stay after the voice stops, never into the next sentence
                 chars = sum(visible_len(ln) for ln in lines) + len(lines) - 1
-                need = max(opt.min_duration_ms, int(1000 * chars / opt.max_cps + 0.999))
-                if end - begin < need:  # linger after the voice, never into the next sentence
-                    end = min(begin + need, limit, cue.end_ms + opt.max_linger_ms)
-                    end = max(end, cue.end_ms)
+                if end - begin < opt.min_duration_ms:  # the minimum duration wins over the linger limit
+                    end = max(end, min(begin + opt.min_duration_ms, limit))
+                need = int(1000 * chars / opt.max_cps + 0.999)
+                if end - begin < need:
+                    end = max(end, min(begin + need, limit, cue.end_ms + opt.max_linger_ms))
             cues.append(
                 CaptionCue(
                     index=len(cues) + 1, begin_ms=begin, end_ms=end, lines=lines, lang=cue.lang, sentence_id=cue.sentence_id

@@ -48,7 +48,7 @@ def encode_track(
     """Encode ``track`` to ``out_base.mp3`` (+ ``.opus``/``.m4a``); returns format -> path."""
     FFMPEG.require()
     sr = str(track.sample_rate)
-    outs = {fmt: out_base.with_name(f"{out_base.name}.{fmt}") for fmt in options.formats}
+    outs: dict[str, Path] = {fmt: out_base.with_name(f"{out_base.name}.{fmt}") for fmt in options.formats}
     br = options.bitrate_k
     with tempfile.TemporaryDirectory(prefix="taysir-audio-") as tmp:
         cmd: list[str | Path] = [
@@ -92,7 +92,8 @@ def encode_track(
             else:
                 cmd += ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1", "-c:a", "aac", "-b:a", f"{br}k"]
                 cmd += ["-metadata:s:a:0", f"language={iso639_2(track.lang)}", "-movflags", "+faststart", path]
-        run(cmd, tool="ffmpeg", timeout=timeout, input=track.pcm.astype("<i2").tobytes(), hint="apt-get install ffmpeg")
+        pcm = memoryview(track.pcm.astype("<i2", copy=False)).cast("B")  # type: ignore[arg-type]  # no copy
+        run(cmd, tool="ffmpeg", timeout=timeout, input=pcm, hint="apt-get install ffmpeg")  # type: ignore[arg-type]
     if "mp3" in outs:
         write_id3(outs["mp3"], track.timeline.chapters, title, track.lang)
     return outs

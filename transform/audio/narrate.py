@@ -19,9 +19,10 @@ import numpy as np
 
 from ..errors import EngineError, InputError, TransformError
 from ..model import Chapter, Cue, Document, Timeline
+from .captions import visible_len
 from .engines import TTS_ENGINES
 from .engines.base import TTSEngine
-from .loudness import apply_gain, integrated_loudness, k_weighted_power
+from .loudness import apply_gain, integrated_loudness
 from .options import AudioOptions
 from .speech import SpeechItem, prepare
 from .wav import conform, grid_samples, pad_to_grid, trim
@@ -48,36 +49,64 @@ class Track:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _job(engine: TTSEngine, item: SpeechItem, options: AudioOptions) -> tuple[np.ndarray, np.ndarray | None]:
+def _speak(engine: TTSEngine, item: SpeechItem, options: AudioOptions, rate: int | None = None) -> np.ndarray:
     assert item.voice is not None
     sr = options.sample_rate
-    clip = conform(engine.synthesize(item.speak, item.voice), sr, timeout=options.timeout_s)
-    samples = clip.samples
-    if not getattr(engine, "silent", False):
-        samples = trim(samples, sr)
-        if samples.size == 0:
-            raise EngineError(f"{engine.name} produced no sound for this sentence.")
-    samples = pad_to_grid(samples, sr)
-    power = k_weighted_power(samples, sr) if options.normalise and not getattr(engine, "silent", False) else None
-    return samples, power
+    samples = conform(engine.synthesize(item.speak, item.voice, rate), sr, timeout=options.timeout_s).samples
+    if getattr(engine, "silent", False):
+        return samples
+    samples = trim(samples, sr)
+    if samples.size == 0:
+        raise EngineError(f"{engine.name} produced no sound for this sentence.")
+    return samples
+
+
+def slower_rate(item: SpeechItem, n_samples: int, options: AudioOptions, rate: int | None = None) -> int | None:
+    """A slower rate when the sentence is spoken faster than its caption can be read (``max_caption_cps``).
+
+    Captions show the written text; a sentence whose speech is shorter than
+    ``chars / max_caption_cps`` would force a caption faster than the limit.
+    The rate (``rate``, else the configured one) is lowered by that ratio (7 %
+    margin), never below 60 % of the configured rate; None when nothing can change.
+    """
+    if options.max_caption_cps is None or n_samples == 0:
+        return None
+    have_ms = n_samples * 1000 / options.sample_rate
+    need_ms = 1000 * visible_len(item.text) / options.max_caption_cps
+    if have_ms >= need_ms:
+        return None
+    floor = max(int(options.rate_for(item.lang) * 0.6), 60)
+    current = rate or options.rate_for(item.lang)
+    slower = max(int(current * have_ms / need_ms * 0.93), floor)
+    return slower if slower < current else None
+
+
+def _job(engine: TTSEngine, item: SpeechItem, options: AudioOptions) -> np.ndarray:
+    samples = _speak(engine, item, options)
+    if getattr(engine, "adjustable_rate", False):
+        rate: int | None = None
+        for _ in range(2):  # speech length is not exactly proportional to the rate: at most two tries
+            rate = slower_rate(item, len(samples), options, rate)
+            if rate is None:
+                break
+            samples = _speak(engine, item, options, rate)
+    return pad_to_grid(samples, options.sample_rate)
 
 
 def synthesize_items(
     engine: TTSEngine, items: list[SpeechItem], options: AudioOptions
-) -> tuple[dict[int, tuple[np.ndarray, np.ndarray | None]], dict[int, TransformError]]:
+) -> tuple[dict[int, np.ndarray], dict[int, TransformError]]:
     """Run the engine on every item (in parallel when it allows); failures are collected per item.
 
     Stops early when an online engine loses the network, or when the first three
     attempts all fail (a broken engine must not cost one timeout per sentence).
     """
-    done: dict[int, tuple[np.ndarray, np.ndarray | None]] = {}
+    done: dict[int, np.ndarray] = {}
     failed: dict[int, TransformError] = {it.index: it.error for it in items if it.error is not None}
     todo = [it for it in items if it.voice is not None]
     workers = 1 if not engine.parallel else options.workers or os.cpu_count() or 1
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tts") as pool:
-        pending: dict[Future[tuple[np.ndarray, np.ndarray | None]], SpeechItem] = {
-            pool.submit(_job, engine, it, options): it for it in todo
-        }
+        pending: dict[Future[np.ndarray], SpeechItem] = {pool.submit(_job, engine, it, options): it for it in todo}
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in finished:
@@ -109,45 +138,40 @@ def _pause_ms(cur: SpeechItem, nxt: SpeechItem, options: AudioOptions) -> int:
     return options.pause_sentence_ms
 
 
-def assemble(
-    items: list[SpeechItem], clips: dict[int, tuple[np.ndarray, np.ndarray | None]], options: AudioOptions
-) -> tuple[np.ndarray, np.ndarray | None, list[Cue]]:
+def assemble(items: list[SpeechItem], clips: dict[int, np.ndarray], options: AudioOptions) -> tuple[np.ndarray, list[Cue]]:
     """Concatenate clips and pauses; cues in exact integer milliseconds."""
     sr = options.sample_rate
     grid = grid_samples(sr)
     grid_ms = grid * 1000 // sr
     present = [it for it in items if it.index in clips]
-    parts: list[np.ndarray] = []
-    powers: list[np.ndarray] = []
-    cues: list[Cue] = []
+    layout: list[tuple[SpeechItem, int, int]] = []  # item, start sample, pause after (samples)
     pos = 0
     for n, it in enumerate(present):
-        samples, power = clips[it.index]
-        begin = pos * 1000 // sr
-        parts.append(samples)
-        if power is not None:
-            powers.append(power)
-        pos += len(samples)
+        gap = 0
+        if n + 1 < len(present):
+            gap = round(_pause_ms(it, present[n + 1], options) / grid_ms) * grid
+            short = options.min_sentence_slot_ms * sr // 1000 - len(clips[it.index])  # room for a 5/6 s caption
+            gap = max(gap, -(-short // grid) * grid)
+        layout.append((it, pos, gap))
+        pos += len(clips[it.index]) + gap
+    pcm = np.zeros(pos, dtype=np.int16)  # one allocation; pauses stay zero
+    cues: list[Cue] = []
+    for it, start, _ in layout:
+        clip = clips[it.index]
+        pcm[start : start + len(clip)] = clip
+        end = start + len(clip)
         cues.append(
             Cue(
                 sentence_id=it.sentence_id,
                 text=it.text,
                 lang=it.lang,
-                begin_ms=begin,
-                end_ms=pos * 1000 // sr,
+                begin_ms=start * 1000 // sr,
+                end_ms=end * 1000 // sr,
                 kind=it.kind,
                 section_id=it.section_id,
             )
         )
-        if n + 1 < len(present):
-            gap = round(_pause_ms(it, present[n + 1], options) / grid_ms) * grid
-            if gap:
-                parts.append(np.zeros(gap, dtype=np.int16))
-                powers.append(np.zeros(gap, dtype=np.float32))
-                pos += gap
-    pcm = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int16)
-    power = np.concatenate(powers) if powers and len(powers) == len(parts) else None
-    return pcm, power, cues
+    return pcm, cues
 
 
 def chapters_for(
@@ -204,17 +228,18 @@ def synthesize_track(
         first = failed[min(failed)]
         raise type(first)(f"No sentence of the {lang} track could be spoken: {first.message}", hint=first.hint)
     t2 = time.perf_counter()
-    pcm, power, cues = assemble(items, clips, options)
+    pcm, cues = assemble(items, clips, options)
+    del clips
     sr = options.sample_rate
     duration_ms = len(pcm) * 1000 // sr
     before, gain = None, 0.0
-    if power is not None:
-        before = integrated_loudness(power, sr)
+    if options.normalise and not getattr(engine, "silent", False):
+        before = integrated_loudness(pcm, sr)
         if np.isfinite(before):
             # LAME removes about 0.5 LU of K-weighted energy from espeak speech (measured at 32-128 kb/s);
             # aim a little higher so the MP3 lands on the target (M4A ends about 0.4 LU above it).
             gain = options.loudness_lufs - before + (MP3_LOUDNESS_LOSS_DB if "mp3" in options.formats else 0.0)
-            pcm = apply_gain(pcm, gain)
+            apply_gain(pcm, gain)
     timeline = Timeline(
         lang=lang,
         cues=cues,

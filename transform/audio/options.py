@@ -28,6 +28,8 @@ class AudioOptions(BaseModel):
     pause_sentence_ms: int = Field(240, ge=0, le=5000)
     pause_paragraph_ms: int = Field(600, ge=0, le=5000)
     pause_heading_ms: int = Field(900, ge=0, le=5000)
+    min_sentence_slot_ms: int = Field(860, ge=0, le=5000)  # clip + pause after it, so a short caption can stay 5/6 s
+    max_caption_cps: float | None = Field(17.0, gt=0)  # slow down a sentence whose caption would need more than this
     chapter_depth: int = Field(2, ge=1, le=6)  # headings down to this section depth become chapters
     piper_model: str | None = None  # path of a local Piper .onnx voice (its .onnx.json next to it)
     gtts_tld: str = "com"

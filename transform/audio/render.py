@@ -12,6 +12,7 @@ captions (requires audio)
 from __future__ import annotations
 
 import json
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import ClassVar
 
@@ -65,42 +66,62 @@ class AudioRenderer:
                 close()
 
     def _render(self, ctx: RunContext, engine: TTSEngine) -> list[Artifact]:
+        """Synthesise the tracks one after the other; each track is encoded in the background
+        while the next one is synthesised (ffmpeg on one core, espeak workers on the others)."""
         opts = ctx.options.audio
         engine.check()  # fails fast once for the whole document (missing program, no network)
         title = _title(ctx)
         arts: list[Artifact] = []
         problems: list[TransformError] = []
         items: list[ErrorItem] = []
-        for lang in ctx.track_langs():
-            try:
-                track = synthesize_track(ctx.tracks[lang], lang, opts, title=title, engine=engine)
-                files = encode_track(track, ctx.out_dir / f"{ctx.stem}.{lang}", opts, title=title, timeout=ctx.options.timeout_s)
-            except TransformError as exc:
-                problems.append(exc)
-                items.append(ErrorItem.from_exception(AUDIO_STAGE, exc, engine=opts.engine))
-                continue
-            items.extend(
-                ErrorItem(stage=AUDIO_STAGE, message=note, code="voice_substituted", severity="warning", engine=opts.engine)
-                for note in track.notes
-            )
-            if track.failures:
-                items.append(_missing_item(track, opts.engine))
-            tl_path = ctx.file(lang, "timeline.json")
-            tl_path.write_text(track.timeline.model_dump_json(indent=1), encoding="utf-8")
-            ctx.shared[f"timeline:{lang}"] = track.timeline
-            ctx.shared[f"audio:{lang}"] = files.get("mp3") or next(iter(files.values()))
-            loud = (
-                f"{track.loudness_before:.1f} LUFS measured, {track.gain_db:+.1f} dB applied"
-                if track.loudness_before
-                else "not normalised"
-            )
-            desc = f"{lang} narration, {track.timeline.duration_ms / 1000:.1f} s, {len(track.timeline.chapters)} chapters, {loud}"
-            arts.extend(artifact(ctx, path, self.name, lang, desc) for path in files.values())
-            arts.append(artifact(ctx, tl_path, self.name, lang, "sentence timeline (integer milliseconds)"))
+        encodes: list[tuple[Track, Future[dict[str, Path]]]] = []
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode") as encoder:
+            for lang in ctx.track_langs():
+                try:
+                    track = synthesize_track(ctx.tracks[lang], lang, opts, title=title, engine=engine)
+                except TransformError as exc:
+                    problems.append(exc)
+                    items.append(ErrorItem.from_exception(AUDIO_STAGE, exc, engine=opts.engine))
+                    continue
+                base = ctx.out_dir / f"{ctx.stem}.{lang}"
+                encodes.append(
+                    (track, encoder.submit(encode_track, track, base, opts, title=title, timeout=ctx.options.timeout_s))
+                )
+            for track, fut in encodes:
+                try:
+                    files = fut.result()
+                except TransformError as exc:
+                    problems.append(exc)
+                    items.append(ErrorItem.from_exception(AUDIO_STAGE, exc, engine=opts.engine))
+                    continue
+                arts.extend(self._publish(ctx, track, files, items))
         if not arts and problems:
             ctx.errors.extend(items[1:])
             raise problems[0]
         ctx.errors.extend(items)
+        return arts
+
+    def _publish(self, ctx: RunContext, track: Track, files: dict[str, Path], items: list[ErrorItem]) -> list[Artifact]:
+        """Timeline file, shared products, notes and artifacts of one encoded track."""
+        opts, lang = ctx.options.audio, track.lang
+        items.extend(
+            ErrorItem(stage=AUDIO_STAGE, message=note, code="voice_substituted", severity="warning", engine=opts.engine)
+            for note in track.notes
+        )
+        if track.failures:
+            items.append(_missing_item(track, opts.engine))
+        tl_path = ctx.file(lang, "timeline.json")
+        tl_path.write_text(track.timeline.model_dump_json(indent=1), encoding="utf-8")
+        ctx.shared[f"timeline:{lang}"] = track.timeline
+        ctx.shared[f"audio:{lang}"] = files.get("mp3") or next(iter(files.values()))
+        loud = (
+            f"{track.loudness_before:.1f} LUFS measured, {track.gain_db:+.1f} dB applied"
+            if track.loudness_before is not None
+            else "not normalised"
+        )
+        desc = f"{lang} narration, {track.timeline.duration_ms / 1000:.1f} s, {len(track.timeline.chapters)} chapters, {loud}"
+        arts = [artifact(ctx, path, self.name, lang, desc) for path in files.values()]
+        arts.append(artifact(ctx, tl_path, self.name, lang, "sentence timeline (integer milliseconds)"))
         return arts
 
 

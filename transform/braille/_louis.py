@@ -58,6 +58,6 @@ class LouisTranslator:
         if not ok:
             raise RuntimeError(f"liblouis could not translate with {', '.join(tables)}")
         cells = ctypes.string_at(self._out, outlen.value * self.wcb).decode(self.encoding, "surrogatepass")
-        if not starts:
+        if not starts or pos is None:
             return cells, []
         return cells, [pos[s] if s < n else outlen.value for s in starts]

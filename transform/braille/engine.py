@@ -159,14 +159,26 @@ class BrailleEngine:
             if not texts:
                 return "", []
             joined = " ".join(texts)
+        if len(texts) == 1:
+            with _LOCK:
+                cells, _ = self._lt.translate(tables, joined, self.mode)
+            return cells, [(0, sids[0])] if sids[0] is not None else []
         offsets, pos = [], 0
         for t in texts:
             offsets.append(pos)
             pos += len(t) + 1
-        want = offsets if any(sid is not None for sid in sids) else None
         with _LOCK:
-            cells, outs = self._lt.translate(tables, joined, self.mode, want)
-        return cells, [(o, sid) for o, sid in zip(outs, sids, strict=False) if sid is not None]
+            cells, outs = self._lt.translate(tables, joined, self.mode, offsets)
+        return cells, [(o, sid) for o, sid in zip(outs, sids, strict=True) if sid is not None]
+
+    def _run_one(self, tables: tuple[str, ...], key: str, text: str, sid: str | None) -> Translated:
+        """A single sentence (headings, list items, most table cells)."""
+        if self.unknown_in(tables, text):
+            cells, st = self._run(tables, key, [text], [sid])
+            return Translated(cells, st)
+        with _LOCK:
+            cells, _ = self._lt.translate(tables, text, self.mode)
+        return Translated(cells, [(0, sid)] if sid is not None else [])
 
     def translate_segments(self, segments: list[Segment]) -> Translated:
         """One paragraph: segments in print order, joined by spaces."""
@@ -192,16 +204,19 @@ class BrailleEngine:
             pieces.append(cells)
             offset += len(cells)
 
-        get = self._keys.get
-        keys = [get(seg.lang) or self.lang_key(seg.lang) for seg in segments]  # type: ignore[arg-type]
-        if not keys:
+        if not segments:
             return Translated("")
-        key = keys[0]
-        if keys.count(key) == len(keys):  # fast path: one language, one liblouis call
+        first = segments[0]
+        lang0 = first.lang
+        if all(seg.lang == lang0 for seg in segments):  # fast path: one language, one liblouis call
+            key = self._keys.get(lang0) or self.lang_key(lang0)
+            tables = self._tables.get(key) or self.tables(key)
             if len(segments) == 1:
-                norm = [normalize(segments[0].text, key)]
-            else:
-                norm = normalize(_SEP.join(seg.text for seg in segments), key).split(_SEP)
+                text = normalize(first.text, key)
+                if not text:
+                    return Translated("")
+                return self._run_one(tables, key, text, first.sid)
+            norm = normalize(_SEP.join([seg.text for seg in segments]), key).split(_SEP)
             texts, sids = [], []
             for seg, text in zip(segments, norm, strict=True):
                 text = text.strip()
@@ -210,13 +225,12 @@ class BrailleEngine:
                     sids.append(seg.sid)
             if not texts:
                 return Translated("")
-            cells, st = self._run(self._tables.get(key) or self.tables(key), key, texts, sids)
+            cells, st = self._run(tables, key, texts, sids)
             return Translated(cells, st)
-        if len(segments) > 1 and keys.count(keys[0]) == len(keys):
-            # one language: normalise the whole paragraph at once, sentences kept apart by U+E000
-            norm = normalize(_SEP.join(seg.text for seg in segments), keys[0]).split(_SEP)
-        else:
-            norm = [normalize(seg.text, key) for seg, key in zip(segments, keys, strict=True)]
+        get = self._keys.get
+        keys = [get(seg.lang) or self.lang_key(seg.lang) for seg in segments]  # type: ignore[arg-type]
+        # several languages: one liblouis call per run of sentences sharing a table list
+        norm = [normalize(seg.text, k) for seg, k in zip(segments, keys, strict=True)]
         for seg, key, text in zip(segments, keys, norm, strict=True):
             text = text.strip()
             if not text:

@@ -21,11 +21,9 @@ Rules (docs/braille.md, "Layout"):
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .engine import BLANK, Translated
 from .linearize import Unit
@@ -67,26 +65,37 @@ class BrailleBook:
         return "\f".join("\n".join(p.rows) for p in self.pages)
 
 
-@lru_cache(maxsize=64)
-def _pattern(width: int) -> re.Pattern[str]:
-    # a line: up to `width` cells ending on a non-blank cell and followed by blanks or the end;
-    # otherwise (a word longer than the line) exactly `width` cells
-    return re.compile(f"(.{{0,{width - 1}}}[^{BLANK}])(?:{BLANK}+|$)|(.{{{width}}})", re.S)
-
-
 def wrap(cells: str, first: int, rest: int) -> list[tuple[int, str]]:
-    """Greedy word wrap: ``(offset, line)`` pairs; ``first``/``rest`` are the available widths."""
+    """Greedy word wrap: ``(offset, line)`` pairs; ``first``/``rest`` are the available widths.
+
+    A line breaks at the last blank cell that fits; a word longer than the width is cut.
+    """
     cells = cells.strip(BLANK)
-    if not cells:
-        return []
-    if len(cells) <= first:
-        return [(0, cells)]
-    head = _pattern(max(first, 1)).match(cells)
-    assert head is not None  # the pattern always matches a non-empty text
-    out = [(0, head.group(1) if head.group(1) is not None else head.group(2))]
-    for m in _pattern(max(rest, 1)).finditer(cells, head.end()):
-        g = m.group(1)
-        out.append((m.start(), g if g is not None else m.group(2)))
+    n = len(cells)
+    if n <= first:
+        return [(0, cells)] if cells else []
+    out: list[tuple[int, str]] = []
+    pos, width = 0, max(first, 1)
+    rfind = cells.rfind
+    while pos < n:
+        end = pos + width
+        if end >= n:
+            out.append((pos, cells[pos:]))
+            break
+        if cells[end] == BLANK:
+            brk = end
+        else:
+            brk = rfind(BLANK, pos, end)
+            if brk <= pos:  # one word longer than the line
+                out.append((pos, cells[pos:end]))
+                pos, width = end, max(rest, 1)
+                continue
+        line = cells[pos:brk].rstrip(BLANK)
+        out.append((pos, line))
+        pos = brk + 1
+        while pos < n and cells[pos] == BLANK:
+            pos += 1
+        width = max(rest, 1)
     return out
 
 

@@ -27,8 +27,8 @@ class BrailleOptions(BaseModel):
     french: Literal["g2", "g1", "comp6", "comp8"] = "g2"
     english: Literal["g2", "g1"] = "g2"
     tables: dict[str, list[str]] = Field(default_factory=dict)
-    cells_per_line: int = Field(40, ge=10, le=100)
-    lines_per_page: int = Field(25, ge=5, le=100)
+    cells_per_line: int = Field(default=40, ge=10, le=100)
+    lines_per_page: int = Field(default=25, ge=5, le=100)
     page_numbers: bool = True
     page_number_position: Literal["bottom", "top"] = "bottom"
     formats: list[Literal["unicode", "brf", "pef"]] = ["unicode", "brf", "pef"]

@@ -70,8 +70,8 @@ class BrailleRenderer:
                 ctx.warn("render.braille", f"{lang}: {w}")
         if failures and len(failures) == len(langs):
             raise failures[0][1]
-        for lang, exc in failures:
-            item = ErrorItem.from_exception("render.braille", exc)
+        for lang, failure in failures:
+            item = ErrorItem.from_exception("render.braille", failure)
             item.message = f"{lang}: {item.message}"
             ctx.errors.append(item)
         return arts

@@ -137,3 +137,15 @@ def check_all() -> list[str]:
                 if "\\" in out:
                     problems.append(f"{lang}/{grade}: the Moroccan letters come out as escape codes ({out!r})")
     return problems
+
+
+def availability() -> dict[str, bool]:
+    """``{"ar/g1": True, "fr/g2": True, ...}``: which index entries compile here (for /v1/engines)."""
+    out: dict[str, bool] = {}
+    for lang, grades in load_index().items():
+        for grade, names in grades.items():
+            try:
+                out[f"{lang}/{grade}"] = check_tables(tuple(resolve_name(n) for n in names)) is None
+            except MissingDependencyError:
+                out[f"{lang}/{grade}"] = False
+    return out

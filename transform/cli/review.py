@@ -14,6 +14,7 @@ from ._common import add_option_args, options_from_args
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("review", help="review a simplified Darija / easy-read draft: export, import, approve and publish")
     rs = p.add_subparsers(dest="review_command", metavar="STEP")
+    p.set_defaults(func=lambda _args: (p.print_help(), ExitCode.BAD_ARGS)[1])
 
     e = rs.add_parser("export", help="write the editable review file of a draft (<stem>.ary.draft.json)")
     e.add_argument("draft", help="the draft document JSON written by the darija output")

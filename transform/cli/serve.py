@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 SERVICE_PACKAGES = {"uvicorn", "fastapi", "starlette", "sqlalchemy", "huey", "redis", "httpx", "python_multipart", "anyio", "pydantic_settings"}
 
@@ -50,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"  staff token{' (new)' if created else ''}: {token}", file=sys.stderr)
         print(f"  API reference:     {base}/docs", file=sys.stderr)
         print(f"  public catalogue:  {base}/v1/catalogue", file=sys.stderr)
-        print(f"  try: curl -H 'Authorization: Bearer {token}' -F files=@samples/<file> {base}/v1/jobs", file=sys.stderr)
+        example = next(iter(sorted(Path("samples").glob("*.docx"))), Path("document.pdf"))
+        print(f"  try: curl -H 'Authorization: Bearer {token}' -F files=@{example} {base}/v1/jobs", file=sys.stderr)
         sys.stderr.flush()
     logging.getLogger("service").setLevel(args.log_level.upper())
     app = create_app(settings)

@@ -53,7 +53,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     store = open_store(settings_from_args(args))
     try:
-        rows = store.tokens.list()
+        rows = store.tokens.all()
     finally:
         store.close()
     print(f"{'name':<24} {'created':<17} {'last used':<17} state")

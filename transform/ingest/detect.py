@@ -24,13 +24,13 @@ def detect_format(path: Path) -> str:
         raise InputError(f"{path.name}: is a folder, not a file.") from None
     if not head:
         raise InputError(f"{path.name}: the file is empty.", hint="Upload the document again; it has 0 bytes.")
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):  # a file is what its head says (ZIP+PDF polyglots)
+        return _zip_format(path)
     if head.lstrip(b"\x00\t\r\n ")[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
     for magic, fmt in IMAGE_MAGIC.items():
         if head.startswith(magic):
             return fmt
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _zip_format(path)
     text = _as_text(head)
     if text is None:
         raise UnsupportedFormatError(

@@ -7,89 +7,109 @@ digit groups come out group-reversed (``000 000 250 1``), dates scrambled
 their mirrored glyph (``)2027-2022(``).
 
 The repair re-reads such a line from the geometry. The line is cut into tokens (an
-Arabic word, which pdfium keeps intact and in order, or any other single character),
-each token gets its x extent from the character boxes, the tokens are sorted left to
-right (the visual order the renderer produced with the Unicode bidi algorithm), and
-that visual order is turned back into logical order: in a right-to-left line the
+Arabic word or a run of digits/Latin letters, which pdfium keeps intact and in order,
+or any other single character), each token gets its x extent from the character boxes,
+the tokens are sorted left to right (the visual order the renderer produced), and that
+visual order is turned back into logical order: in a right-to-left line the
 left-to-right runs (numbers with their separators, Latin words) keep their inner order
 while the runs, the Arabic words and the neutral characters between them are reversed;
-brackets outside left-to-right runs are mirrored back. Lines without digits, Latin
-letters or brackets skip all of this (no per-character query).
+brackets outside left-to-right runs are mirrored back. Lines pdfium orders correctly
+(pure Arabic, or a lone number between Arabic words) skip all of this: no per-character
+query.
+
+Everything here runs on every line, so it uses the standard ``re`` module with explicit
+ranges (faster than script properties).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
-import regex
-
-ARABIC_LETTER = regex.compile(r"(?=\p{L})\p{Script=Arabic}")
-LATIN_LETTER = regex.compile(r"(?=\p{L})\p{Script=Latin}")
-# characters that pdfium misplaces in a right-to-left line
-NEEDS_REPAIR = regex.compile(r"[^\p{Script=Arabic}\p{M}\s\u060c\u061b\u061f.:!\u0640\u200c\u200d]")
-NEEDS_REPAIR_LTR = regex.compile(r"(?=\p{L})\p{Script=Arabic}")
-TOKEN = regex.compile(r"[[\p{Script=Arabic}\p{M}\u0640\u200c\u200d]--[\u0660-\u0669\u06f0-\u06f9\u060c\u061b\u061f\u066a-\u066c]]+|.", regex.V1 | regex.S)
-LTR_CORE = regex.compile(r"[\p{Nd}\p{Script=Latin}%\u066a]")
-ARABIC_WORD = regex.compile(r"(?=[\p{L}\p{M}])[\p{Script=Arabic}\p{M}]")
+ARABIC_LETTER = re.compile("[\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]")
+LATIN_LETTER = re.compile("[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
+_AR = "\u0610-\u061A\u0620-\u065F\u066E-\u06D3\u06D5-\u06EF\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u0640\u200c\u200d"
+_LTR = "0-9A-Za-z\u00AA\u00B2\u00B3\u00B9\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F\u0660-\u0669\u06F0-\u06F9%\u066A"
+_PUNCT = ".,:!\u060C\u061B\u061F"
+_BULLETS = "\uE000-\uF8FF\u2022\u25AA\u25CF\u25E6\u2023\u2043\u2219"
+# A right-to-left line needs the full geometric repair when pdfium is known to misplace something
+# in it: a symbol or bracket, Latin words with spaces or punctuation between them ("Office INDH"),
+# or punctuation at the edge of a number ("2026.", "،15"; not inside one: "111.14", "2,8").
+NEEDS_REPAIR = re.compile(
+    f"[^{_AR}{_LTR}{_PUNCT}{_BULLETS}\\s]"
+    f"|[{_LTR}][{_PUNCT}](?![0-9])|(?<![0-9])[{_PUNCT}][{_LTR}]"
+    f"|[A-Za-z][\\s{_PUNCT}]+[{_LTR}]|[{_LTR}][\\s{_PUNCT}]+[A-Za-z]"
+)
+# Numbers written with spaces between digit groups: pdfium reverses the groups ("000 000 250 1");
+# only those characters need a position query.
+SPACED_NUMBER = re.compile(r"[0-9]+(?: [0-9]+)+")
+TOKEN = re.compile(f"(?P<R>[{_AR}]+)|(?P<L>[{_LTR}]+)|(?P<S>\\s+)|(?P<N>.)", re.S)
 LTR_JOINER = frozenset(" .,/:-–+'’_\u00a0\u202f")
 MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 BRACKETS = frozenset("()[]{}<>«»‹›")
 OPEN_CLOSE = {"(": ")", "[": "]", "{": "}"}
-# symbol-font bullets (private use area) and other bullets, mapped to one bullet
-BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf02d": "-", "\u2219": "•"})
-SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\ufffe": "-", "\u00ad": "", "\x00": ""})
+# symbol-font bullets (private use area) mapped to real bullets, odd spaces to a space,
+# pdfium's 0xFFFE (a hyphen it took for a soft one) back to a hyphen
+CLEAN = str.maketrans({
+    "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf02d": "-", "\u2219": "•",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\ufffe": "-", "\u00ad": "", "\x00": "",
+})
+NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00]")
+PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]+")
 
 Box = Callable[[int], tuple[float, float]]  # index in the text -> (x0, x1) of that character
+Token = tuple[str, float, float, str]  # text, x0, x1, kind ("R" Arabic word, "L" digits/Latin, "N" other)
 
 
 def is_rtl_line(text: str) -> bool:
     """A line is laid out right to left when Arabic letters outnumber Latin ones."""
-    ar = len(ARABIC_LETTER.findall(text))
-    return ar > 0 and ar >= len(LATIN_LETTER.findall(text))
+    if not ARABIC_LETTER.search(text):
+        return False
+    if not LATIN_LETTER.search(text):
+        return True
+    return len(ARABIC_LETTER.findall(text)) >= len(LATIN_LETTER.findall(text))
+
+
+def has_strong(text: str) -> bool:
+    """Does the text hold a letter that fixes a direction (Arabic or Latin)?"""
+    return bool(ARABIC_LETTER.search(text) or LATIN_LETTER.search(text))
 
 
 def needs_repair(text: str, rtl: bool) -> bool:
-    return bool(NEEDS_REPAIR.search(text)) if rtl else bool(NEEDS_REPAIR_LTR.search(text))
+    """Does the line need the full repair (see :data:`NEEDS_REPAIR`)?"""
+    return bool(NEEDS_REPAIR.search(text)) if rtl else bool(ARABIC_LETTER.search(text))
 
 
-def _tokens(text: str, box: Box) -> list[tuple[str, float, float]]:
-    """Tokens (Arabic words, other single characters) with their x extent; spaces are left out."""
-    out: list[tuple[str, float, float]] = []
+def _tokens(text: str, box: Box) -> list[Token]:
+    """Tokens with their x extent; spaces are left out (pdfium places them unreliably in
+    these lines: they are rebuilt from the gaps between glyphs)."""
+    out: list[Token] = []
     for m in TOKEN.finditer(text):
+        kind = m.lastgroup or "N"
+        if kind == "S":
+            continue
         a, b = m.span()
-        tok = m.group(0)
         if b - a == 1:
             x0, x1 = box(a)
         else:
             f0, f1 = box(a)
             l0, l1 = box(b - 1)
-            x0, x1 = min(f0, l0), max(f1, l1)
-        if tok.isspace():  # pdfium places spaces unreliably in these lines: rebuilt from the gaps
-            continue
-        out.append((tok, x0, x1))
+            x0, x1 = (f0 if f0 < l0 else l0), (f1 if f1 > l1 else l1)
+        out.append((m.group(0), x0, x1, kind))
     return out
 
 
-def _kind(tok: str) -> str:
-    if LTR_CORE.match(tok):
-        return "L"
-    if ARABIC_WORD.match(tok):
-        return "R"
-    return "N"
-
-
-def _runs_rtl(toks: list[tuple[str, float, float]], gap: float) -> list[list[int]]:
+def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
     """Group visual tokens into left-to-right runs (numbers, Latin words) and single right-to-left tokens.
 
     A hyphen between two numbers does not join them: word processors (Word, LibreOffice)
     lay ``2022-2027`` out right to left in an Arabic run, so the two numbers are two runs.
     """
-    kinds = [_kind(t[0]) for t in toks]
     runs: list[list[int]] = []
     i, n = 0, len(toks)
     while i < n:
-        if kinds[i] != "L":
+        if toks[i][3] != "L":
             runs.append([i])
             i += 1
             continue
@@ -97,19 +117,19 @@ def _runs_rtl(toks: list[tuple[str, float, float]], gap: float) -> list[list[int
         depth: list[str] = []
         k = i + 1
         while k < n:
-            tok = toks[k][0]
-            if kinds[k] == "L":
-                if toks[k][1] - toks[end][2] > gap:  # a column gap ends the run
+            tok, x0, _, kind = toks[k]
+            if kind == "L":
+                if x0 - toks[end][2] > gap:  # a column gap ends the run
                     break
                 end = k
-            elif kinds[k] == "R":
+            elif kind == "R":
                 break
             elif tok in OPEN_CLOSE:
                 depth.append(OPEN_CLOSE[tok])
             elif depth and tok == depth[-1]:
                 depth.pop()
                 end = k
-            elif tok in "-–" and not toks[end][0].isalpha():
+            elif tok in "-–" and not toks[end][0][-1].isalpha():
                 break
             elif tok not in LTR_JOINER:
                 break
@@ -119,12 +139,13 @@ def _runs_rtl(toks: list[tuple[str, float, float]], gap: float) -> list[list[int
     return runs
 
 
-def _with_spaces(vis: list[tuple[str, float, float]], size: float) -> list[tuple[str, float, float]]:
+def _with_spaces(vis: list[Token], size: float) -> list[Token]:
     """Visual tokens with a space token wherever the glyphs leave a gap."""
-    out: list[tuple[str, float, float]] = []
+    out: list[Token] = []
+    limit = 0.15 * size
     for tok in vis:
-        if out and tok[1] - out[-1][2] > 0.15 * size:
-            out.append((" ", out[-1][2], tok[1]))
+        if out and tok[1] - out[-1][2] > limit:
+            out.append((" ", out[-1][2], tok[1], "N"))
         out.append(tok)
     return out
 
@@ -134,8 +155,8 @@ def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0) -> 
     toks = _tokens(text, box)
     if len(toks) < 2:
         return text
-    order = sorted(range(len(toks)), key=lambda k: ((toks[k][1] + toks[k][2]) / 2, k))
-    vis = _with_spaces([toks[k] for k in order], size)
+    toks.sort(key=lambda t: t[1] + t[2])  # stable: equal centres keep pdfium's order
+    vis = _with_spaces(toks, size)
     out: list[str] = []
     if rtl:
         for run in reversed(_runs_rtl(vis, gap=1.2 * size)):
@@ -145,17 +166,16 @@ def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0) -> 
                 out.extend(vis[k][0] for k in run)
         return "".join(out)
     # left-to-right line with Arabic inside: reverse each right-to-left run in place
-    kinds = [_kind(t[0]) for t in vis]
     i = 0
     while i < len(vis):
-        if kinds[i] != "R":
+        if vis[i][3] != "R":
             out.append(vis[i][0])
             i += 1
             continue
         j = i
         k = i + 1
-        while k < len(vis) and kinds[k] != "L":
-            if kinds[k] == "R":
+        while k < len(vis) and vis[k][3] != "L":
+            if vis[k][3] == "R":
                 j = k
             k += 1
         out.extend(t[0].translate(MIRROR) if t[0] in BRACKETS else t[0] for t in reversed(vis[i : j + 1]))
@@ -163,25 +183,50 @@ def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0) -> 
     return "".join(out)
 
 
-def has_strong(text: str) -> bool:
-    return bool(ARABIC_LETTER.search(text) or LATIN_LETTER.search(text))
-
-
-def logical_line(text: str, box: Box | None, size: float, context_rtl: bool = False) -> str:
+def logical_line(text: str, box: Box | None, size: float, context_rtl: bool = False, rtl: bool | None = None) -> str:
     """The logical text of one line; ``box`` is only called for lines pdfium cannot order.
 
-    A line without letters (numbers only) takes the direction of its context
-    (``context_rtl``: the previous line, or the table it sits in).
+    ``rtl`` is the line's direction when the caller knows it; a line without letters
+    (numbers only) takes the direction of its context (``context_rtl``: the previous
+    line, or the table it sits in).
     """
-    rtl = is_rtl_line(text) if has_strong(text) else context_rtl
-    if box is not None and needs_repair(text, rtl):
+    if rtl is None:
+        rtl = is_rtl_line(text) if has_strong(text) else context_rtl
+    if box is None:
+        return text
+    if needs_repair(text, rtl):
         return visual_to_logical(text, box, rtl=rtl, size=size)
+    if rtl and " " in text and SPACED_NUMBER.search(text):
+        return SPACED_NUMBER.sub(lambda m: _number_groups(m.group(0), m.start(), box, size), text)
     return text
+
+
+def _number_groups(stretch: str, offset: int, box: Box, size: float) -> str:
+    """Digit groups of one stretch of a right-to-left line put back in order from their x positions.
+
+    Groups closer than a column gap form one number (read left to right); the numbers
+    themselves follow the line, right to left.
+    """
+    groups: list[tuple[float, float, str]] = []
+    pos = 0
+    for g in stretch.split(" "):
+        x0 = box(offset + pos)[0]
+        x1 = box(offset + pos + len(g) - 1)[1]
+        groups.append((x0, x1, g))
+        pos += len(g) + 1
+    groups.sort()
+    numbers: list[list[str]] = [[groups[0][2]]]
+    for prev, cur in zip(groups, groups[1:], strict=False):
+        if cur[0] - prev[1] > 1.2 * size:
+            numbers.append([])
+        numbers[-1].append(cur[2])
+    return " ".join(" ".join(n) for n in reversed(numbers))
 
 
 def clean_text(text: str) -> str:
     """Map symbol-font bullets and odd spaces; compose Arabic presentation forms (lam-alef ligatures...)."""
-    text = text.translate(BULLETS).translate(SPACES)
-    if regex.search(r"[\uFB50-\uFDFF\uFE70-\uFEFF]", text):
-        text = regex.sub(r"[\uFB50-\uFDFF\uFE70-\uFEFC]+", lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    if NEEDS_CLEAN.search(text):  # str.translate with a table is slow: only when needed
+        text = text.translate(CLEAN)
+    if PRESENTATION.search(text):
+        text = PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     return text

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -102,7 +103,7 @@ def _pitches(pages: list[list[TextLine]]) -> dict[tuple[float, bool], float]:
     """The usual baseline step between two lines of one paragraph, per (size, direction)."""
     steps: dict[tuple[float, bool], list[float]] = {}
     for lines in pages:
-        for a, b in zip(lines, lines[1:]):
+        for a, b in zip(lines, lines[1:], strict=False):
             if _size(a) != _size(b) or _rtl(a) != _rtl(b):
                 continue
             d = _baseline(b) - _baseline(a)
@@ -142,7 +143,7 @@ def group_lines(
     pitch = _pitches(pages)
     groups: list[_Group] = []
     cur: _Group | None = None
-    prev: TextLine | None = None
+    prev: tuple[float, bool, float, int] | None = None  # size, rtl, baseline, page of the previous line
     for page_idx, lines in enumerate(pages):
         width = page_widths[page_idx] if page_idx < len(page_widths) else 595.0
         pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
@@ -150,23 +151,20 @@ def group_lines(
             while pending and pending[0][0] <= ln.top:
                 groups.append(_Group(kind="table", table=pending.pop(0)[1]))
                 cur, prev = None, None
-            size, rtl = _size(ln), _rtl(ln)
+            size, rtl, base = _size(ln), _rtl(ln), _baseline(ln)
+            fsize = size or 10.0
             is_heading = size in hsizes
             marker = None if is_heading else _marker(ln.text)
-            same_page = prev is not None and prev.page == ln.page
-            step = _baseline(ln) - _baseline(prev) if prev is not None and same_page else None
-            usual = pitch.get((size, rtl), 1.25 * (size or 10.0))
-            close = step is not None and 0 < step <= usual + 0.45 * (size or 10.0)
-            continues = (
-                cur is not None
-                and prev is not None
-                and _size(prev) == size
-                and _rtl(prev) == rtl
-                and marker is None
-                and (close or (not same_page and cur.kind == "paragraph" and not SENTENCE_END.search(cur.lines[-1].text)))
-                and (cur.kind != "heading" or is_heading)
-                and (cur.kind == "heading") == is_heading
-            )
+            continues = False
+            if cur is not None and prev is not None and marker is None and prev[0] == size and prev[1] == rtl:
+                if (cur.kind == "heading") == is_heading:
+                    if prev[3] == ln.page:
+                        step = base - prev[2]
+                        continues = 0 < step <= pitch.get((size, rtl), 1.25 * fsize) + 0.45 * fsize
+                        if continues and cur.kind == "item":  # a continuation line hangs under the item's text
+                            continues = _indent(ln, width) > cur.indent + 2
+                    else:  # first line of a page: a paragraph goes on unless the last one was complete
+                        continues = cur.kind == "paragraph" and not SENTENCE_END.search(cur.lines[-1].text)
             if continues and cur is not None:
                 cur.lines.append(ln)
             else:
@@ -174,13 +172,13 @@ def group_lines(
                     cur = _Group(kind="heading", size=size, rtl=rtl, level=min(hsizes.index(size) + 1, MAX_HEADING_LEVELS))
                 elif marker is not None:
                     text, ordered = marker
-                    ln = TextLine(text=text, x0=ln.x0, top=ln.top, x1=ln.x1, bottom=ln.bottom, size=ln.size, bold=ln.bold, page=ln.page)
                     cur = _Group(kind="item", size=size, rtl=rtl, ordered=ordered, indent=_indent(ln, width))
+                    ln = dataclasses.replace(ln, text=text)
                 else:
                     cur = _Group(kind="paragraph", size=size, rtl=rtl)
                 cur.lines.append(ln)
                 groups.append(cur)
-            prev = ln
+            prev = (size, rtl, base, ln.page)
         for _, table in pending:
             groups.append(_Group(kind="table", table=table))
             cur, prev = None, None
@@ -200,7 +198,7 @@ def _bold_headings(groups: list[_Group], body: float, hsizes: list[float]) -> No
 
 
 def _sentence(text: str) -> list[Sentence]:
-    return [Sentence(id="", text=text)]
+    return [Sentence(id="", text=text, notes={})]  # explicit notes: pydantic deep-copies defaults otherwise
 
 
 def groups_to_blocks(groups: list[_Group]) -> list[Block]:
@@ -211,7 +209,7 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
     for g in groups:
         page = g.lines[0].page if g.lines else None
         if g.kind == "item":
-            item = ListItem(sentences=_sentence(g.text))
+            item = ListItem(sentences=_sentence(g.text), children=[])
             if lst is None:
                 lst = ListBlock(ordered=g.ordered, items=[], page=page)
                 blocks.append(lst)

@@ -64,8 +64,8 @@ def path_edges(page: Any, height: float) -> list[dict[str, Any]]:
     n = pdfium_c.FPDFPage_CountObjects(raw)
     if n > MAX_OBJECTS:
         return []
-    l, b, r, t = (ctypes.c_float() for _ in range(4))
-    refs = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
+    left, bottom_, right, top_ = (ctypes.c_float() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(bottom_), ctypes.byref(right), ctypes.byref(top_))
     edges: list[dict[str, Any]] = []
     for i in range(n):
         obj = pdfium_c.FPDFPage_GetObject(raw, i)
@@ -73,7 +73,7 @@ def path_edges(page: Any, height: float) -> list[dict[str, Any]]:
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
             continue
-        x0, x1, top, bottom = l.value, r.value, height - t.value, height - b.value
+        x0, x1, top, bottom = left.value, right.value, height - top_.value, height - bottom_.value
         w, h = x1 - x0, bottom - top
         if h <= THIN and w > THIN:
             y = (top + bottom) / 2
@@ -224,7 +224,7 @@ def _build(cells: list[tuple[float, float, float, float]], chars: _PageChars) ->
         for c in row_cells:
             text = _cell_text(chars, _in_box(inside, c), rtl)
             span = max(1, sum(1 for x in xs if c[0] - 0.5 < x < c[2] + 0.5) - 1)
-            row.append(Cell(sentences=[Sentence(id="", text=text)] if text else [], colspan=span))
+            row.append(Cell(sentences=[Sentence(id="", text=text, notes={})] if text else [], colspan=span))
         if any(cell.sentences for cell in row):  # rows between text rows (text strategy) are dropped
             grid.append(row)
     filled = sum(1 for row in grid for cell in row if cell.sentences)
@@ -235,4 +235,4 @@ def _build(cells: list[tuple[float, float, float, float]], chars: _PageChars) ->
             row.reverse()
     for cell in grid[0]:
         cell.header = True
-    return Table(rows=grid)
+    return Table(rows=grid, caption=[])

@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .base import TextLine
-from .pdf_bidi import clean_text, has_strong, logical_line
+from .pdf_bidi import clean_text, has_strong, is_rtl_line, logical_line
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
@@ -36,37 +36,99 @@ class PdfLine(TextLine):
     count: int = 0
 
 
-class _Buffers:
-    """ctypes out-parameters reused for every call (creating them per call costs more than the call)."""
+def _prototype(fn: object, restype: object, *argtypes: object) -> object:
+    """The same C function called through a plain prototype (integer handles and addresses).
 
-    def __init__(self) -> None:
+    pypdfium2's bindings convert and check every argument; on the few calls made per line
+    that conversion costs more than pdfium's work, so the hot calls skip it. Falls back to
+    the pypdfium2 binding when the address cannot be taken.
+    """
+    try:
+        addr = ctypes.cast(fn, ctypes.c_void_p).value
+        return ctypes.CFUNCTYPE(restype, *argtypes)(addr)  # type: ignore[arg-type]
+    except (TypeError, ValueError, ctypes.ArgumentError):
+        return None
+
+
+_P, _I, _D = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+_LOOSE = _prototype(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
+_COUNT_RECTS = _prototype(pdfium_c.FPDFText_CountRects, _I, _P, _I, _I)
+_GET_RECT = _prototype(pdfium_c.FPDFText_GetRect, _I, _P, _I, _P, _P, _P, _P)
+_FONT_SIZE = _prototype(pdfium_c.FPDFText_GetFontSize, _D, _P, _I)
+_FONT_INFO = _prototype(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong, _P, _I, _P, ctypes.c_ulong, _P)
+_ORIGIN = _prototype(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
+FAST = all(f is not None for f in (_LOOSE, _COUNT_RECTS, _GET_RECT, _FONT_SIZE, _FONT_INFO, _ORIGIN))
+
+
+class TextPageCalls:
+    """The per-line pdfium queries for one text page, with reused out-parameters.
+
+    Not thread-safe (pdfium itself is not): one instance per text page, one thread.
+    """
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.raw = textpage.raw
         self.l, self.t, self.r, self.b = (ctypes.c_double() for _ in range(4))
-        self.refs = (ctypes.byref(self.l), ctypes.byref(self.t), ctypes.byref(self.r), ctypes.byref(self.b))
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
-        self.xy = (ctypes.byref(self.x), ctypes.byref(self.y))
         self.rect = pdfium_c.FS_RECTF()
-        self.rect_ref = ctypes.byref(self.rect)
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
-        self.flags_ref = ctypes.byref(self.flags)
+        if FAST:
+            self.h = ctypes.cast(self.raw, ctypes.c_void_p).value
+            self.rect_args = tuple(ctypes.addressof(v) for v in (self.l, self.t, self.r, self.b))
+            self.xy_args = (ctypes.addressof(self.x), ctypes.addressof(self.y))
+            self.rect_ptr = ctypes.addressof(self.rect)
+            self.name_ptr, self.flags_ptr = ctypes.addressof(self.name), ctypes.addressof(self.flags)
+        else:
+            self.h = self.raw
+            self.rect_args = tuple(ctypes.byref(v) for v in (self.l, self.t, self.r, self.b))
+            self.xy_args = (ctypes.byref(self.x), ctypes.byref(self.y))
+            self.rect_ptr = ctypes.byref(self.rect)
+            self.name_ptr, self.flags_ptr = self.name, ctypes.byref(self.flags)
+        self._loose = _LOOSE if FAST else pdfium_c.FPDFText_GetLooseCharBox
+        self._count_rects = _COUNT_RECTS if FAST else pdfium_c.FPDFText_CountRects
+        self._get_rect = _GET_RECT if FAST else pdfium_c.FPDFText_GetRect
+        self._font_size = _FONT_SIZE if FAST else pdfium_c.FPDFText_GetFontSize
+        self._font_info = _FONT_INFO if FAST else pdfium_c.FPDFText_GetFontInfo
+        self._origin = _ORIGIN if FAST else pdfium_c.FPDFText_GetCharOrigin
+
+    def char_box(self, index: int) -> tuple[float, float]:
+        """x extent of one character (loose box: font advance, cheap)."""
+        self._loose(self.h, index, self.rect_ptr)  # type: ignore[operator]
+        return self.rect.left, self.rect.right
+
+    def rects(self, start: int, count: int) -> list[tuple[float, float, float, float]]:
+        """pdfium's rectangles over a character range: (left, top, right, bottom), PDF coordinates."""
+        n = self._count_rects(self.h, start, count)  # type: ignore[operator]
+        out = []
+        get, args = self._get_rect, self.rect_args
+        left, top, right, bottom = self.l, self.t, self.r, self.b
+        for k in range(n):
+            get(self.h, k, *args)  # type: ignore[operator]
+            if right.value > left.value:
+                out.append((left.value, top.value, right.value, bottom.value))
+        return out
+
+    def origin_y(self, index: int) -> float:
+        self._origin(self.h, index, *self.xy_args)  # type: ignore[operator]
+        return self.y.value
+
+    def font_style(self, index: int) -> tuple[float, bool]:
+        """Font size and boldness of the character at ``index`` (boldness cached per font name)."""
+        size = self._font_size(self.h, index)  # type: ignore[operator]
+        n = self._font_info(self.h, index, self.name_ptr, 128, self.flags_ptr)  # type: ignore[operator]
+        flags = self.flags.value
+        key = self.name.raw[: max(n - 1, 0)] + bytes([flags & 0xFF, (flags >> 16) & 0xFF])
+        bold = _BOLD_BY_FONT.get(key)
+        if bold is None:
+            name = key.decode("latin-1").lower()
+            bold = any(w in name for w in BOLD_WORDS) or bool(flags & FORCE_BOLD) or pdfium_c.FPDFText_GetFontWeight(self.raw, index) >= 600
+            if len(_BOLD_BY_FONT) < 4096:
+                _BOLD_BY_FONT[key] = bold
+        return float(size), bold
 
 
-_BUF = _Buffers()
-
-
-def char_box(textpage: object, index: int) -> tuple[float, float]:
-    """x extent of one character (loose box: font advance, cheap)."""
-    pdfium_c.FPDFText_GetLooseCharBox(textpage, index, _BUF.rect_ref)
-    return _BUF.rect.left, _BUF.rect.right
-
-
-def font_style(textpage: object, index: int) -> tuple[float, bool]:
-    """Font size and boldness of the character at ``index``."""
-    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-    n = pdfium_c.FPDFText_GetFontInfo(textpage, index, _BUF.name, 128, _BUF.flags_ref)
-    name = _BUF.name.value[: max(n - 1, 0)].decode("latin-1").lower() if n else ""
-    bold = any(w in name for w in BOLD_WORDS) or bool(_BUF.flags.value & FORCE_BOLD) or pdfium_c.FPDFText_GetFontWeight(textpage, index) >= 600
-    return float(size), bold
+_BOLD_BY_FONT: dict[bytes, bool] = {}
 
 
 def page_text(textpage: pdfium.PdfTextPage) -> tuple[str, int]:
@@ -82,54 +144,49 @@ def page_text(textpage: pdfium.PdfTextPage) -> tuple[str, int]:
 
 def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int) -> list[PdfLine]:
     """The page's lines in pdfium's reading order, in logical character order."""
-    raw = textpage.raw
+    calls = TextPageCalls(textpage)
     height = page.get_height()
     text, count = page_text(textpage)
     lines: list[PdfLine] = []
     pos = 0
-    refs = _BUF.refs
+    context_rtl = False
     for piece in text.split("\r\n"):
         start = pos
         pos += len(piece) + 2
-        stripped = piece.strip()
-        if not stripped:
+        if not piece or piece.isspace():
             continue
-        lead = len(piece) - len(piece.lstrip())
-        n_rects = pdfium_c.FPDFText_CountRects(raw, start, len(piece))
-        rects: list[tuple[float, float, float, float]] = []
-        for k in range(n_rects):
-            pdfium_c.FPDFText_GetRect(raw, k, *refs)
-            if _BUF.r.value > _BUF.l.value:
-                rects.append((_BUF.l.value, _BUF.t.value, _BUF.r.value, _BUF.b.value))
+        rects = calls.rects(start, len(piece))
         if not rects:
             continue
-        size, bold = font_style(raw, start + lead)
-        pdfium_c.FPDFText_GetCharOrigin(raw, start + lead, *_BUF.xy)
-        baseline = height - _BUF.y.value
-        x0 = min(r[0] for r in rects)
-        x1 = max(r[2] for r in rects)
-        top = height - max(r[1] for r in rects)
-        bottom = height - min(r[3] for r in rects)
-        segments = _segments(rects, gap=1.5 * (size or 10))
-        context_rtl = lines[-1].rtl if lines else False
-        logical = logical_line(piece, lambda i, _s=start: char_box(raw, _s + i), size or 10.0, context_rtl)
+        lead = len(piece) - len(piece.lstrip())
+        size, bold = calls.font_style(start + lead)
+        baseline = height - calls.origin_y(start + lead)
+        rtl = is_rtl_line(piece) if has_strong(piece) else context_rtl
+        logical = logical_line(piece, lambda i, _s=start: calls.char_box(_s + i), size or 10.0, rtl=rtl)
         clean = " ".join(clean_text(logical).split())
         if not clean:
             continue
+        segments = _segments(rects, gap=1.5 * (size or 10)) if len(rects) > 1 else [(rects[0][0], rects[0][2])]
         line = PdfLine(
-            text=clean, x0=x0, top=top, x1=x1, bottom=bottom, size=size, bold=bold, page=page_no,
-            baseline=baseline, segments=segments, start=start, count=len(piece),
+            text=clean,
+            x0=min(r[0] for r in rects),
+            top=height - max(r[1] for r in rects),
+            x1=max(r[2] for r in rects),
+            bottom=height - min(r[3] for r in rects),
+            size=size,
+            bold=bold,
+            page=page_no,
+            baseline=baseline,
+            rtl=rtl,
+            segments=segments,
+            start=start,
+            count=len(piece),
         )
-        line.rtl = _is_rtl(clean) if has_strong(clean) else context_rtl
-        line.gaps = [b[0] - a[1] for a, b in zip(segments, segments[1:])]
+        if len(segments) > 1:
+            line.gaps = [b[0] - a[1] for a, b in zip(segments, segments[1:], strict=False)]
         lines.append(line)
+        context_rtl = rtl
     return lines
-
-
-def _is_rtl(text: str) -> bool:
-    from .pdf_bidi import is_rtl_line
-
-    return is_rtl_line(text)
 
 
 def _segments(rects: list[tuple[float, float, float, float]], gap: float) -> list[tuple[float, float]]:

@@ -121,7 +121,7 @@ _NEXT_WORD = re.compile(r"\s*([\u0621-\u064a]+)")
 def _noun_follows(m: re.Match[str]) -> bool:
     """Darija: does a counted noun follow the number (then 11-19 take a final ر: حداشر درهم)?"""
     nxt = _NEXT_WORD.match(m.string, m.end())
-    return bool(nxt) and nxt.group(1) not in _NOT_NOUNS and nxt.group(1) not in _MONTHS_AR
+    return nxt is not None and nxt.group(1) not in _NOT_NOUNS and nxt.group(1) not in _MONTHS_AR
 
 
 class _Speaker:

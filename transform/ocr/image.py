@@ -9,30 +9,30 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..errors import InputError
 from ..ingest import INGESTERS
+from ..ingest.base import TextLine
 from ..model import Document, DocumentMeta, Section
 from ..model.text import direction_for
 from .pages import ocr_page, unreadable, workers
 from .render import MIN_SCAN_DPI, OCR_DPI, PageImage
+from .sizes import snap_sizes
 
 if TYPE_CHECKING:
     from ..context import RunContext
-    from ..ingest.base import TextLine
-    from ..model import PageReport
+    from ..model import Block, PageReport
 
 A4_WIDTH_IN = 8.27
 MAX_PIXELS = 120_000_000  # per frame; larger images are refused rather than exhausting memory
 
 
-def _grouping():  # type: ignore[no-untyped-def]
-    """The PDF ingester's lines -> blocks grouping when it exists, else ours."""
+def _blocks(pages: list[list[TextLine]], widths: list[float]) -> list[Block]:
+    """Lines -> blocks with the PDF ingester's grouping when it is there, else our minimal one."""
     try:
-        from ..ingest import pdf_layout  # type: ignore[attr-defined]
-
-        return pdf_layout.lines_to_blocks
-    except (ImportError, AttributeError):
+        from ..ingest.pdf_blocks import group_lines, groups_to_blocks
+    except ImportError:
         from .blocks import lines_to_blocks
 
-        return lines_to_blocks
+        return list(lines_to_blocks([ln for page in pages for ln in page]))
+    return groups_to_blocks(group_lines(pages, [[] for _ in pages], widths))
 
 
 def _frames(path: Path) -> list[tuple[Image.Image, float, bool]]:
@@ -78,10 +78,11 @@ class ImageIngester:
                 futs[pool.submit(ocr_page, page, [], timeout=timeout, scanned=True, why="image input")] = i
             for fut, i in futs.items():
                 results[i] = fut.result()
-        lines = [ln for page_lines, _ in results for ln in page_lines]
+        pages = [page_lines for page_lines, _ in results]
         reports = [rep for _, rep in results]
-        blocks = _grouping()(lines)
-        langs = [b.lang for b in blocks if b.lang]
+        snap_sizes([ln for page_lines in pages for ln in page_lines])
+        blocks = _blocks(pages, [img.width * 72 / dpi for img, dpi, _ in frames])
+        langs = [lang for r in reports for lang in r.langs[:1]]
         main = max(set(langs), key=langs.count) if langs else "ar"
         meta = DocumentMeta(source_name=path.name, source_format="image", lang=main, direction=direction_for(main),
                             page_count=len(frames), pages=reports)

@@ -15,6 +15,7 @@ from ..errors import InputError, MissingDependencyError, ToolError
 from ..model import PageReport
 from .quality import AGREE, BAD, Quality, agreement, assess, langs_of
 from .render import BLANK_INK, MIN_SCAN_DPI, PageImage, image_cover, ink_share, preprocess, render_page, scan_dpi
+from .sizes import snap_sizes
 from .tesseract import TESS_LANG, installed_langs, ocr_image, tess_langs
 
 if TYPE_CHECKING:
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("transform.ocr")
 SAMPLE_DPI = 200  # resolution of the quick OCR sample that settles borderline pages
 SAMPLE_LINES = 8  # text-layer lines compared with the sample
-MIN_OCR_CONF = 45.0  # mean tesseract confidence under which a page with few known words is not readable
+MIN_OCR_CONF = 40.0  # mean tesseract word confidence under which a page is not readable
+SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score is not readable
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
 
 
@@ -55,7 +57,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         return [], unreadable(page, "OCR found no text (blank, too faint or not a text page)", langs)
     q = assess(text)
     found = langs_of(text) or langs
-    if q.score < BAD and result.confidence < MIN_OCR_CONF:
+    if result.confidence < MIN_OCR_CONF or (q.score < BAD and result.confidence < SURE_OCR_CONF):
         return [], unreadable(
             page,
             f"OCR could not read this page as Arabic or French (confidence {result.confidence:.0f}%, "
@@ -198,3 +200,4 @@ def _run_ocr(pdf: pdfium.PdfDocument, todo: list[tuple[int, list[str], str]], ou
                 collect(done)
             pending[pool.submit(ocr_page, pimg, langs, timeout=timeout, scanned=scanned, why=why)] = i
         collect(set(pending))
+    snap_sizes([ln for i, _langs, _why in todo for ln in out[i]])

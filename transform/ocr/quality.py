@@ -20,7 +20,7 @@ from .lexicon import AR_LETTERS, known_ar, known_fr, letter_pairs, normalise_ar
 
 GOOD = 0.65  # score at or above: trust the text layer
 BAD = 0.45  # score below: OCR the page; in between: borderline, check with an OCR sample
-AGREE = 0.75  # OCR sample similarity needed to keep a borderline text layer
+AGREE = 0.90  # OCR sample similarity needed to keep a borderline text layer (clean OCR reaches 0.95+)
 MIN_WORDS = 6  # fewer words than this: the dictionary signal is not used
 MIN_CHARS = 3  # fewer visible characters than this: the page has no text layer
 

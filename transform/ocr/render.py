@@ -79,41 +79,41 @@ def ink_share(img: Image.Image) -> float:
     return float((a < 128).mean()) if a.size else 0.0
 
 
-def otsu_threshold(a: np.ndarray) -> int:
-    hist = np.bincount(a.ravel(), minlength=256).astype(np.float64)
-    total = a.size
+def otsu_threshold(img: Image.Image) -> int:
+    """Otsu's global threshold from the image histogram."""
+    hist = np.asarray(img.histogram()[:256], dtype=np.float64)
     levels = np.arange(256)
     w0 = np.cumsum(hist)
     m0 = np.cumsum(hist * levels)
-    mt = m0[-1]
+    total, mt = w0[-1], m0[-1]
     w1 = total - w0
     with np.errstate(divide="ignore", invalid="ignore"):
-        between = (mt * w0 / total - m0) ** 2 / (w0 * w1)
-    between = np.nan_to_num(between)
+        between = np.nan_to_num((mt * w0 / total - m0) ** 2 / (w0 * w1))
     return int(np.argmax(between))
 
 
-def estimate_skew(img: Image.Image, max_deg: float = 5.0) -> float:
+def binarise(img: Image.Image, threshold: int | None = None) -> Image.Image:
+    t = otsu_threshold(img) if threshold is None else threshold
+    return img.point([0 if v <= t else 255 for v in range(256)])
+
+
+def estimate_skew(img: Image.Image, max_deg: float = 4.0) -> float:
     """Skew angle in degrees (positive: counter-clockwise) from horizontal projection profiles."""
     small = img.copy()
-    small.thumbnail((800, 800))
-    a = np.asarray(small)
-    ink = Image.fromarray(((a < otsu_threshold(a)) * 255).astype(np.uint8))
+    small.thumbnail((500, 500))
+    ink = binarise(small).point(lambda v: 255 - v)
 
     def sharpness(angle: float) -> float:
-        rot = np.asarray(ink.rotate(angle, resample=Image.NEAREST, expand=False))
-        profile = rot.sum(axis=1, dtype=np.float64)
-        return float(np.var(np.diff(profile)))
+        rot = np.asarray(ink.rotate(angle, resample=Image.NEAREST), dtype=np.float64)
+        return float(np.var(np.diff(rot.sum(axis=1))))
 
     best, best_s = 0.0, sharpness(0.0)
-    step = 1.0
-    lo, hi = -max_deg, max_deg
-    while step >= 0.125:
-        for ang in np.arange(lo, hi + 1e-9, step):
+    for step in (1.0, 0.5, 0.25):
+        centre = best
+        for ang in (centre - 2 * step, centre - step, centre + step, centre + 2 * step) if step < 1 else np.arange(-max_deg, max_deg + 0.1, 1.0):
             s = sharpness(float(ang))
             if s > best_s * 1.0001:
                 best, best_s = float(ang), s
-        lo, hi, step = best - step, best + step, step / 2
     return best
 
 
@@ -129,7 +129,4 @@ def preprocess(pimg: PageImage, *, scanned: bool) -> PageImage:
     skew = estimate_skew(img) if scanned else 0.0
     if abs(skew) >= 0.3:
         img = img.rotate(skew, resample=Image.BICUBIC, expand=False, fillcolor=255)
-    a = np.asarray(img)
-    t = otsu_threshold(a)
-    bw = Image.fromarray(np.where(a > t, 255, 0).astype(np.uint8))
-    return PageImage(bw, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, skew)
+    return PageImage(binarise(img), pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, skew)

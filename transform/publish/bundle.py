@@ -50,7 +50,9 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def collect(out_dir: Path, stem: str, bundle_name: str, langs: set[str], artifacts: list[Artifact] | None = None) -> list[FileEntry]:
+def collect(
+    out_dir: Path, stem: str, bundle_name: str, langs: set[str], artifacts: list[Artifact] | None = None
+) -> list[FileEntry]:
     """Files of this document in ``out_dir`` (``<stem>.*``, sub-folders included), minus the bundle itself."""
     known = {a.name: a for a in artifacts or []}
     entries = []
@@ -66,7 +68,9 @@ def collect(out_dir: Path, stem: str, bundle_name: str, langs: set[str], artifac
         lang = art.lang if art else (parts[0] if len(parts) > 1 and parts[0] in langs else None)
         role = art.role if art else catalog.role_for(rel)
         entries.append(
-            FileEntry(rel, path, media_type(rel), role, lang, path.stat().st_size, sha256_file(path), art.description if art else "")
+            FileEntry(
+                rel, path, media_type(rel), role, lang, path.stat().st_size, sha256_file(path), art.description if art else ""
+            )
         )
     return entries
 
@@ -105,7 +109,9 @@ def engines(docs: list[Document]) -> list[dict[str, Any]]:
             if key in seen:
                 continue
             seen.add(key)
-            out.append({"stage": rec.stage, "engine": rec.engine, "version": rec.version, "seconds": rec.seconds, "notes": rec.notes})
+            out.append(
+                {"stage": rec.stage, "engine": rec.engine, "version": rec.version, "seconds": rec.seconds, "notes": rec.notes}
+            )
     return out
 
 
@@ -180,7 +186,15 @@ def index_html(title: str, files: list[FileEntry]) -> str:
     main = el("main", {"id": "main", "tabindex": "-1"})
     for ui in ("ar", "fr"):
         t = _TEXT[ui]
-        sec = el("section", {"id": f"files-{ui}", "aria-labelledby": f"h-{ui}", "lang": "fr" if ui == "fr" else None, "dir": "ltr" if ui == "fr" else None})
+        sec = el(
+            "section",
+            {
+                "id": f"files-{ui}",
+                "aria-labelledby": f"h-{ui}",
+                "lang": "fr" if ui == "fr" else None,
+                "dir": "ltr" if ui == "fr" else None,
+            },
+        )
         sec.add(el("h2", {"id": f"h-{ui}"}, t["h"]), el("p", {}, t["intro"]))
         table = el("table", {}, el("caption", {}, t["caption"]))
         table.add(el("thead", {}, el("tr", {}).extend(el("th", {"scope": "col"}, c) for c in t["cols"])))
@@ -233,7 +247,9 @@ def index_html(title: str, files: list[FileEntry]) -> str:
     return "<!DOCTYPE html>\n" + html.render() + "\n"
 
 
-def write_bundle(out_path: Path, files: list[FileEntry], doc: Document, stem: str, langs: list[str], docs: list[Document]) -> dict[str, Any]:
+def write_bundle(
+    out_path: Path, files: list[FileEntry], doc: Document, stem: str, langs: list[str], docs: list[Document]
+) -> dict[str, Any]:
     """Zip the files with index.html and manifest.json; returns the manifest."""
     title = doc.meta.title or stem
     index_entry = FileEntry("index.html", None, "text/html; charset=utf-8", "index", None)

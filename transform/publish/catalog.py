@@ -78,7 +78,9 @@ BY_EXT: dict[str, Explanation] = {
         "Texte en braille à lire sur une plage braille ou à l'écran.",
     ),
     ".txt": Explanation("النص وحده، بدون تنسيق.", "Le texte seul, sans mise en forme."),
-    ".md": Explanation("النص مع علامات بسيطة للعناوين (Markdown).", "Le texte avec des marques simples pour les titres (Markdown)."),
+    ".md": Explanation(
+        "النص مع علامات بسيطة للعناوين (Markdown).", "Le texte avec des marques simples pour les titres (Markdown)."
+    ),
     ".json": Explanation(
         "نسخة تقنية من الوثيقة للمبرمجين (JSON).",
         "Version technique du document, pour les informaticiens (JSON).",
@@ -130,8 +132,22 @@ MANIFEST = Explanation(
 )
 
 LANG_IN = {
-    "ar": {"ar": "العربية", "ary": "الدارجة المغربية", "fr": "الفرنسية", "en": "الإنجليزية", None: "—"},
-    "fr": {"ar": "arabe", "ary": "darija (arabe marocain)", "fr": "français", "en": "anglais", None: "—"},
+    "ar": {
+        "ar": "العربية",
+        "ary": "الدارجة المغربية",
+        "fr": "الفرنسية",
+        "fr-x-falc": "الفرنسية المبسطة",
+        "en": "الإنجليزية",
+        None: "—",
+    },
+    "fr": {
+        "ar": "arabe",
+        "ary": "darija (arabe marocain)",
+        "fr": "français",
+        "fr-x-falc": "français facile à lire",
+        "en": "anglais",
+        None: "—",
+    },
 }
 
 

@@ -13,6 +13,7 @@ Rules kept here (see docs/publish.md):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -59,7 +60,10 @@ def lang_attrs(own: Ctx, parent: Ctx) -> dict[str, str | None]:
 class ContentBuilder:
     """Builds nodes for one track; records the outline, sentence ids and glossary as it goes."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, epub: bool = False) -> None:
+        self.epub = epub
+        self.pages: list[tuple[int, str, int]] = []  # (source page, marker id, chapter index)
+        self._page: int | None = None
         self.doc = doc
         self.root = Ctx(doc.meta.lang, doc.meta.direction)
         self.toc: list[TocEntry] = []
@@ -90,8 +94,7 @@ class ContentBuilder:
         next_level = level
         if sec.heading is not None and sec.heading.sentences:
             hnode, entry = self.heading(sec.heading, me, level, top)
-            node.attrs["aria-labelledby"] = hnode.attrs["id"]
-            node.add(hnode)
+            node.add(self.page_marker(sec.heading.page, me), hnode)
             toc.append(entry)
             children_toc = entry.children
             next_level = level + 1
@@ -117,9 +120,10 @@ class ContentBuilder:
         me = Ctx(lang, d)
         attrs = {"id": xml_id(block.id) if block.id else None, **lang_attrs(me, parent)}
         self._block_id = attrs["id"] or ""
+        marker = self.page_marker(block.page, parent)
         if isinstance(block, Heading):  # a heading inside a section's blocks: keep it in the outline
             node, _ = self.heading(block, parent, level, top)
-            return [node]
+            return [marker, node] if marker else [node]
         if isinstance(block, Paragraph):
             nodes = [el("p", attrs).extend(self.sentences(block.sentences, me))]
             sents = block.sentences
@@ -135,7 +139,26 @@ class ContentBuilder:
         else:  # pragma: no cover - the union is closed
             return []
         nodes.extend(self.extras(sents, me))
-        return nodes
+        return [marker, *nodes] if marker else nodes
+
+    def page_marker(self, page: int | None, parent: Ctx) -> Node | None:
+        """A page-break marker where the source's page changes (PDF sources), for citing the printed page."""
+        if page is None or page == self._page:
+            return None
+        self._page = page
+        mid = f"page-{page}"
+        if any(m == mid for _, m, _ in self.pages):
+            return None
+        self.pages.append((page, mid, self._top))
+        attrs: dict[str, str | None] = {
+            "id": mid,
+            "class": "pagenum",
+            "role": "doc-pagebreak",
+            "aria-label": label(parent.lang, "page", n=str(page)),
+        }
+        if self.epub:
+            attrs["epub:type"] = "pagebreak"
+        return el("span", attrs, str(page))
 
     def list_node(self, ordered: bool, items: list[ListItem], me: Ctx, attrs: dict[str, str | None]) -> Node:
         node = el("ol" if ordered else "ul", attrs)
@@ -204,16 +227,19 @@ class ContentBuilder:
             self.sentence_ids.append(sid)
             span = el("span", {"id": sid, "class": "s", **lang_attrs(Ctx(lang, d), parent)})
             term = self.defs.get(glossary.normalise(s.text))
+            rtl = d == Direction.RTL
             if term is not None:  # this sentence explains a term: it is the term's definition
                 span.attrs["class"] = "s gloss"
                 at = s.text.find(term)
                 if term not in self.glossary and at >= 0:
-                    span.add(s.text[:at], el("dfn", {}, term), s.text[at + len(term) :])
+                    span.extend(numbers_ltr(s.text[:at], rtl))
+                    span.add(el("dfn", {}, term))
+                    span.extend(numbers_ltr(s.text[at + len(term) :], rtl))
                 else:
-                    span.add(s.text)
+                    span.extend(numbers_ltr(s.text, rtl))
                 self.glossary.setdefault(term, GlossEntry(s.text, sid, self._top, Ctx(lang, d)))
             else:
-                span.add(s.text)
+                span.extend(numbers_ltr(s.text, rtl))
             out.append(span)
         return out
 
@@ -264,11 +290,31 @@ class ContentBuilder:
         dl = el("dl", {})
         for term, g in self.glossary.items():
             href = (href_of[g.top] if href_of else "") + "#" + g.target
-            dl.add(el("dt", lang_attrs(g.ctx, self.root), el("a", {"href": href}, term)), el("dd", lang_attrs(g.ctx, self.root), g.explanation))
+            dl.add(
+                el("dt", lang_attrs(g.ctx, self.root), el("a", {"href": href}, term)),
+                el("dd", lang_attrs(g.ctx, self.root), g.explanation),
+            )
         return el("section", attrs, el("h1", {"id": "glossary-title"}, label(lang, "glossary")), dl)
 
 
 _END = (".", "!", "?", "؟", ":", "…", "»", ")")
+# digits grouped by spaces ("1 250 000"): in right-to-left text the bidi algorithm would show the groups
+# in reverse order ("000 250 1"), because a space does not join numbers the way a comma does
+GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?:[.,]\d+)?")
+
+
+def numbers_ltr(text: str, rtl: bool) -> list[Node | str]:
+    """Text with space-grouped numbers isolated left-to-right (only needed in right-to-left text)."""
+    if not rtl or not GROUPED_NUMBER.search(text):
+        return [text]
+    out: list[Node | str] = []
+    pos = 0
+    for m in GROUPED_NUMBER.finditer(text):
+        out.append(text[pos : m.start()])
+        out.append(el("span", {"dir": "ltr"}, m.group(0)))
+        pos = m.end()
+    out.append(text[pos:])
+    return [x for x in out if x != ""]
 
 
 def _all_items(items: list[ListItem]) -> list[ListItem]:

@@ -9,6 +9,7 @@ and ``w:lang`` from them). Glossary notes of a simplified track become footnotes
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from ..ingest.pandoc import pandoc_binary
 from ..model import (
     Block,
     Cell,
+    Direction,
     Document,
     Figure,
     Heading,
@@ -31,11 +33,12 @@ from ..model import (
 )
 from ..model.walk import resolve
 from . import glossary
-from .content import Ctx
+from .content import GROUPED_NUMBER, Ctx
 from .html import notice_text
 from .labels import label
 
 API_VERSION = [1, 23, 1, 1]
+_WS = re.compile(r"[ \t\r\n\f\v]+")
 J = dict[str, Any]
 
 
@@ -54,7 +57,8 @@ def _lang_kv(me: Ctx, parent: Ctx) -> list[list[str]]:
 
 def words(text: str) -> list[J]:
     out: list[J] = []
-    for i, w in enumerate(text.split()):
+    # split on ordinary white space only: no-break spaces (U+00A0, U+202F) stay inside the word
+    for i, w in enumerate(x for x in _WS.split(text) if x):
         if i:
             out.append({"t": "Space"})
         out.append({"t": "Str", "c": w})
@@ -75,7 +79,10 @@ class AstBuilder:
             lang, d = resolve(s.lang, s.direction, parent.lang, parent.direction)
             if i:
                 out.append({"t": "Space"})
-            inl = words(s.text)
+            text = s.text
+            if d == Direction.RTL:  # keep "1 250 000" in order in right-to-left paragraphs (U+202F joins numbers)
+                text = GROUPED_NUMBER.sub(lambda m: m.group(0).replace(" ", "\u202f").replace("\u00a0", "\u202f"), text)
+            inl = words(text)
             kv = _lang_kv(Ctx(lang, d), parent)
             out.append({"t": "Span", "c": [_attr(kv=kv), inl]} if kv else {"t": "Span", "c": [_attr(), inl]})
             if self.notes:

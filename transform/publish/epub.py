@@ -61,14 +61,19 @@ def _xhtml(lang: str, direction: str, title: str, css_href: str, body_children: 
         el("title", {"lang": head_title_lang}, title),
         el("link", {"rel": "stylesheet", "type": "text/css", "href": css_href}),
     )
-    html = el("html", {"xmlns": XHTML_NS, "xmlns:epub": EPUB_NS, "lang": lang, "dir": direction}, head, el("body", {}).extend(body_children))
+    html = el(
+        "html",
+        {"xmlns": XHTML_NS, "xmlns:epub": EPUB_NS, "lang": lang, "dir": direction},
+        head,
+        el("body", {}).extend(body_children),
+    )
     return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + html.render(xhtml=True) + "\n"
 
 
 def build_epub(doc: Document, out_path: Path, *, stem: str, narration: Narration | None = None) -> EpubReport:
     """Write ``out_path`` (an EPUB 3) from one language track."""
     lang, direction = doc.meta.lang, doc.meta.direction.value
-    builder = ContentBuilder(doc)
+    builder = ContentBuilder(doc, epub=True)
     title = track_title(doc, stem)
     files: list[tuple[str, bytes]] = []
     items: list[Item] = [
@@ -91,7 +96,9 @@ def build_epub(doc: Document, out_path: Path, *, stem: str, narration: Narration
     href_of = {i: href for i, (href, _) in enumerate(chapters)}
     gloss = builder.glossary_section(href_of={k: "../" + v for k, v in href_of.items()}, epub=True)
     if gloss is not None:
-        files.append(("EPUB/text/glossary.xhtml", _xhtml(lang, direction, label(lang, "glossary"), "../css/style.css", [gloss]).encode()))
+        files.append(
+            ("EPUB/text/glossary.xhtml", _xhtml(lang, direction, label(lang, "glossary"), "../css/style.css", [gloss]).encode())
+        )
     if not chapters:
         raise OutputError("The document has no content to put in an EPUB.", hint="Check that the source document has text.")
 
@@ -125,24 +132,47 @@ def build_epub(doc: Document, out_path: Path, *, stem: str, narration: Narration
         items.append(Item("glossary", "text/glossary.xhtml", "application/xhtml+xml", in_spine=True))
 
     # Navigation document
-    toc = toc_list(builder.toc, lang, href_of) if builder.toc else el("ol", {}, el("li", {}, el("a", {"href": chapters[0][0]}, title)))
+    toc = (
+        toc_list(builder.toc, lang, href_of)
+        if builder.toc
+        else el("ol", {}, el("li", {}, el("a", {"href": chapters[0][0]}, title)))
+    )
     if gloss is not None:
         toc.add(el("li", {}, el("a", {"href": "text/glossary.xhtml#glossary"}, label(lang, "glossary"))))
-    nav_toc = el("nav", {"epub:type": "toc", "id": "toc", "role": "doc-toc", "aria-labelledby": "toc-title"}, el("h1", {"id": "toc-title"}, label(lang, "toc")), toc)
+    nav_toc = el(
+        "nav",
+        {"epub:type": "toc", "id": "toc", "role": "doc-toc", "aria-labelledby": "toc-title"},
+        el("h1", {"id": "toc-title"}, label(lang, "toc")),
+        toc,
+    )
+    marks = el(
+        "ol",
+        {},
+        el("li", {}, el("a", {"epub:type": "toc", "href": "nav.xhtml#toc"}, label(lang, "toc"))),
+        el("li", {}, el("a", {"epub:type": "bodymatter", "href": chapters[0][0]}, label(lang, "start"))),
+    )
+    if gloss is not None:
+        marks.add(el("li", {}, el("a", {"epub:type": "glossary", "href": "text/glossary.xhtml#glossary"}, label(lang, "glossary"))))
     landmarks = el(
         "nav",
         {"epub:type": "landmarks", "id": "landmarks", "hidden": "hidden", "aria-labelledby": "landmarks-title"},
         el("h2", {"id": "landmarks-title"}, label(lang, "landmarks")),
-        el(
-            "ol",
-            {},
-            el("li", {}, el("a", {"epub:type": "toc", "href": "nav.xhtml#toc"}, label(lang, "toc"))),
-            el("li", {}, el("a", {"epub:type": "bodymatter", "href": chapters[0][0]}, label(lang, "start"))),
-        ),
+        marks,
     )
-    if gloss is not None:
-        landmarks.children[-1].add(el("li", {}, el("a", {"epub:type": "glossary", "href": "text/glossary.xhtml#glossary"}, label(lang, "glossary"))))  # type: ignore[union-attr]
-    files.append(("EPUB/nav.xhtml", _xhtml(lang, direction, label(lang, "toc"), "css/style.css", [nav_toc, landmarks]).encode()))
+    navs = [nav_toc, landmarks]
+    if builder.pages:  # the source's printed pages (PDF), so a reader can go to "page 3" of the official document
+        pages = el("ol", {}).extend(
+            el("li", {}, el("a", {"href": f"{href_of[top]}#{mid}"}, str(n))) for n, mid, top in builder.pages
+        )
+        navs.append(
+            el(
+                "nav",
+                {"epub:type": "page-list", "id": "page-list", "hidden": "hidden", "aria-labelledby": "page-list-title"},
+                el("h2", {"id": "page-list-title"}, label(lang, "pages")),
+                pages,
+            )
+        )
+    files.append(("EPUB/nav.xhtml", _xhtml(lang, direction, label(lang, "toc"), "css/style.css", navs).encode()))
     files.append(("EPUB/css/style.css", epub_css().encode()))
 
     # Package document
@@ -150,6 +180,8 @@ def build_epub(doc: Document, out_path: Path, *, stem: str, narration: Narration
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
     if builder.figures:
         features.append("alternativeText")
+    if builder.pages:
+        features += ["pageBreakMarkers", "pageNavigation"]
     summary = label(lang, "summary")
     modes, sufficient = ["textual"], ["textual"]
     if durations:
@@ -174,10 +206,16 @@ def build_epub(doc: Document, out_path: Path, *, stem: str, narration: Narration
         durations=durations,
         active_class=ACTIVE_CLASS if durations else None,
         narrator=narration.narrator if narration and durations else None,
+        source=(doc.meta.source_name or doc.meta.title or stem) if builder.pages else None,
     )
     files.append(("EPUB/package.opf", package_xml(meta, items).encode()))
     files.append(("META-INF/container.xml", CONTAINER_XML.encode()))
-    _write_zip(out_path, files, narration.audio if durations and narration else None, audio_name=f"EPUB/{audio_href}" if durations else "")
+    _write_zip(
+        out_path,
+        files,
+        narration.audio if durations and narration else None,
+        audio_name=f"EPUB/{audio_href}" if durations else "",
+    )
     return report
 
 

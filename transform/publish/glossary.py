@@ -66,8 +66,8 @@ def parse(raw: str | None) -> list[Entry]:
         parts = _SPLIT.split(line, maxsplit=1)
         if len(parts) == 2 and parts[0] and len(parts[0].split()) <= 6:
             entries.append(Entry(parts[0], parts[1]))
-        elif len(line.split()) <= 4 and not line.endswith((".", "!", "?", "؟")):
-            entries.append(Entry(line, ""))  # a label alone
+        elif not line.endswith((".", "!", "?", "؟", "…")):
+            entries.append(Entry(line, ""))  # a label alone (no sentence to explain it)
         else:
             entries.append(Entry("", line))
     return entries

@@ -91,10 +91,33 @@ def build_page(doc: Document, page: PageInput) -> str:
         ul = el("ul", {})
         for vlang, href in page.versions:
             vdir = direction_for(vlang).value
-            ul.add(el("li", {}, el("a", {"href": href, "hreflang": vlang, "lang": vlang, "dir": vdir if vdir != d.value else None}, lang_name(vlang))))
+            ul.add(
+                el(
+                    "li",
+                    {},
+                    el(
+                        "a",
+                        {"href": href, "hreflang": vlang, "lang": vlang, "dir": vdir if vdir != d.value else None},
+                        lang_name(vlang),
+                    ),
+                )
+            )
         header.add(el("nav", {"class": "versions", "aria-label": label(lang, "versions")}, ul))
     if page.audio_href:
-        player = el("div", {"class": "player"}, el("audio", {"id": "narration", "controls": "controls", "preload": "none", "src": page.audio_href, "aria-label": label(lang, "listen")}))
+        player = el(
+            "div",
+            {"class": "player"},
+            el(
+                "audio",
+                {
+                    "id": "narration",
+                    "controls": "controls",
+                    "preload": "none",
+                    "src": page.audio_href,
+                    "aria-label": label(lang, "listen"),
+                },
+            ),
+        )
         header.add(player)
     if len(_flatten(builder.toc)) > 1 or gloss is not None:
         toc = toc_list(builder.toc, lang)
@@ -110,7 +133,11 @@ def build_page(doc: Document, page: PageInput) -> str:
         )
     body.add(header)
     body.add(el("main", {"id": "main", "tabindex": "-1"}).extend(sections))
-    footer = el("footer", {"class": "page"}, el("p", {}, label(lang, "made_by", source=page.source_name or doc.meta.source_name or page.stem)))
+    footer = el(
+        "footer",
+        {"class": "page"},
+        el("p", {}, label(lang, "made_by", source=page.source_name or doc.meta.source_name or page.stem)),
+    )
     body.add(footer)
     if page.audio_href and page.timeline is not None:
         known = set(builder.sentence_ids)

@@ -8,11 +8,14 @@ LANG_NAMES = {
     "ar": "العربية",
     "ary": "الدارجة المغربية",
     "fr": "Français",
+    "fr-x-falc": "Français facile à lire",
     "en": "English",
 }
 
 _LABELS: dict[str, dict[str, str]] = {
     "ar": {
+        "page": "الصفحة {n}",
+        "pages": "صفحات الوثيقة الأصلية",
         "skip": "انتقل إلى المحتوى",
         "toc": "المحتويات",
         "versions": "نسخ أخرى من هذه الوثيقة",
@@ -28,6 +31,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "summary_audio": " وفيه قراءة صوتية متزامنة مع النص، جملة بجملة.",
     },
     "ary": {
+        "page": "الصفحة {n}",
+        "pages": "الصفحات ديال الوثيقة الأصلية",
         "skip": "دوز للمحتوى",
         "toc": "المحتويات",
         "versions": "نسخ خرين ديال هاد الوثيقة",
@@ -43,6 +48,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "summary_audio": " وفيه قراية بالصوت ماشية مع الكتابة، جملة بجملة.",
     },
     "fr": {
+        "page": "Page {n}",
+        "pages": "Pages du document d'origine",
         "skip": "Aller au contenu",
         "toc": "Sommaire",
         "versions": "Autres versions de ce document",
@@ -58,6 +65,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "summary_audio": " Une lecture audio est synchronisée avec le texte, phrase par phrase.",
     },
     "en": {
+        "page": "Page {n}",
+        "pages": "Pages of the original document",
         "skip": "Skip to content",
         "toc": "Contents",
         "versions": "Other versions of this document",

@@ -38,6 +38,7 @@ class PackageMeta:
     durations: dict[str, int] = field(default_factory=dict)  # smil item id -> ms
     active_class: str | None = None
     narrator: str | None = None
+    source: str | None = None  # the printed source whose page numbers the page list gives
 
 
 def _meta(prop: str, value: str, refines: str | None = None) -> str:
@@ -53,6 +54,9 @@ def package_xml(meta: PackageMeta, items: list[Item]) -> str:
     ]
     lines += [f"    <dc:language>{esc(x)}</dc:language>" for x in meta.languages if x != meta.lang]
     lines.append(f"    <dc:publisher>{esc(meta.publisher)}</dc:publisher>")
+    if meta.source:
+        lines.append(f'    <dc:source id="src">{esc(meta.source)}</dc:source>')
+        lines.append(_meta("source-of", "pagination", refines="src"))  # the page list follows this source's pages
     if meta.description:
         lines.append(f"    <dc:description>{esc(meta.description)}</dc:description>")
     lines.append(_meta("dcterms:modified", meta.modified))
@@ -79,7 +83,9 @@ def package_xml(meta: PackageMeta, items: list[Item]) -> str:
             extra += f' properties="{esc_attr(it.properties)}"'
         if it.media_overlay:
             extra += f' media-overlay="{esc_attr(it.media_overlay)}"'
-        manifest.append(f'    <item id="{esc_attr(it.id)}" href="{esc_attr(it.href)}" media-type="{esc_attr(it.media_type)}"{extra}/>')
+        manifest.append(
+            f'    <item id="{esc_attr(it.id)}" href="{esc_attr(it.href)}" media-type="{esc_attr(it.media_type)}"{extra}/>'
+        )
     ppd = ' page-progression-direction="rtl"' if meta.direction == "rtl" else ' page-progression-direction="ltr"'
     spine = [f'    <itemref idref="{esc_attr(it.id)}"/>' for it in items if it.in_spine]
     return (

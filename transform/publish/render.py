@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from ..context import RunContext
 from ..errors import OutputError
-from ..model import Timeline
+from ..model import Timeline, iter_sentences
 from ..render import RENDERERS, artifact
 from ..result import Artifact
 from .bundle import collect, write_bundle
@@ -42,20 +42,29 @@ def narration_for(ctx: RunContext, lang: str) -> Narration | None:
     return Narration(path, timeline, narrator=f"{engine} (synthetic voice)" if engine else None)
 
 
-def _langs(ctx: RunContext) -> list[str]:
+def _langs(ctx: RunContext, stage: str) -> list[str]:
+    """Tracks to publish; a track without any sentence is skipped with a warning."""
     langs = ctx.track_langs()
     if not langs:
         raise OutputError("The document has no language track to publish.", hint="Check the 'languages' option.")
-    return langs
+    full = [lang for lang in langs if next(iter_sentences(ctx.tracks[lang]), None) is not None]
+    for lang in langs:
+        if lang not in full:
+            ctx.warn(stage, f"The {lang} version has no text; nothing was published for it.")
+    if not full:
+        raise OutputError("The document has no text to publish.", hint="Check that the source has a text layer or enable OCR.")
+    return full
 
 
 class HtmlRenderer:
     name: ClassVar[str] = "html"
     requires: ClassVar[tuple[str, ...]] = ()
-    description: ClassVar[str] = "Accessible HTML page per language (headings, lang/dir, tables, skip link, read-along when audio ran)."
+    description: ClassVar[str] = (
+        "Accessible HTML page per language (headings, lang/dir, tables, skip link, read-along when audio ran)."
+    )
 
     def render(self, ctx: RunContext) -> list[Artifact]:
-        langs = _langs(ctx)
+        langs = _langs(ctx, "render.html")
         arts = []
         for lang in langs:
             path = ctx.file(lang, "html")
@@ -85,11 +94,14 @@ class EpubRenderer:
 
     def render(self, ctx: RunContext) -> list[Artifact]:
         arts = []
-        for lang in _langs(ctx):
+        for lang in _langs(ctx, "render.epub"):
             path = ctx.file(lang, "epub")
             report = build_epub(ctx.tracks[lang], path, stem=ctx.stem, narration=narration_for(ctx, lang))
             if report.skipped_cues:
-                ctx.warn("render.epub", f"{len(report.skipped_cues)} narration cues of the {lang} track point at no sentence of the book.")
+                ctx.warn(
+                    "render.epub",
+                    f"{len(report.skipped_cues)} narration cues of the {lang} track point at no sentence of the book.",
+                )
             desc = "EPUB 3 with read-along narration" if report.overlays else "EPUB 3"
             arts.append(artifact(ctx, path, self.name, lang, desc))
         return arts
@@ -98,11 +110,13 @@ class EpubRenderer:
 class DocxRenderer:
     name: ClassVar[str] = "docx"
     requires: ClassVar[tuple[str, ...]] = ()
-    description: ClassVar[str] = "Word document per language (the simplified text for Darija/easy-read tracks), real heading styles, RTL."
+    description: ClassVar[str] = (
+        "Word document per language (the simplified text for Darija/easy-read tracks), real heading styles, RTL."
+    )
 
     def render(self, ctx: RunContext) -> list[Artifact]:
         arts = []
-        for lang in _langs(ctx):
+        for lang in _langs(ctx, "render.docx"):
             path = ctx.file(lang, "docx")
             build_docx(ctx.tracks[lang], path, timeout=min(ctx.options.timeout_s, 300.0))
             arts.append(artifact(ctx, path, self.name, lang, "Word document"))
@@ -112,13 +126,21 @@ class DocxRenderer:
 class BundleRenderer:
     name: ClassVar[str] = "bundle"
     requires: ClassVar[tuple[str, ...]] = ()
-    description: ClassVar[str] = "One zip with every output of the document, manifest.json (checksums, engines) and a bilingual index.html."
+    description: ClassVar[str] = (
+        "One zip with every output of the document, manifest.json (checksums, engines) and a bilingual index.html."
+    )
 
     def render(self, ctx: RunContext) -> list[Artifact]:
         assert ctx.document is not None
         path = ctx.file("bundle", "zip")
         known = ctx.shared.get("artifacts")
-        files = collect(ctx.out_dir, ctx.stem, path.name, set(ctx.tracks) | {"ar", "fr", "ary", "en"}, known if isinstance(known, list) else None)
+        files = collect(
+            ctx.out_dir,
+            ctx.stem,
+            path.name,
+            set(ctx.tracks) | {"ar", "fr", "ary", "en"},
+            known if isinstance(known, list) else None,
+        )
         if not files:
             raise OutputError("There is no output file to bundle.", hint="Ask for other outputs together with 'bundle'.")
         docs = [ctx.document] + [t for t in ctx.tracks.values() if t is not ctx.document]

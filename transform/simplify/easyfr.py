@@ -10,6 +10,7 @@ import regex
 
 from ..errors import LanguageNotSupportedError
 from ..lang.numbers_fr import cardinal as _fr_cardinal
+from ..lang.speakable import speakable as _lang_speakable
 from ..model import Document, Sentence, iter_sentences
 from ..model.text import Direction
 from ..model.tracks import split_tracks
@@ -67,18 +68,10 @@ def fr_amount(value: float) -> str:
 
 
 def fr_speakable(text: str) -> str:
-    text = text.replace("%", " pour cent")
-
-    def num(m: regex.Match[str]) -> str:
-        t = m.group(0).replace(" ", "")
-        if "," in t:
-            a, b = t.split(",", 1)
-            return f"{fr_int(int(a))} virgule {fr_int(int(b))}"
-        return fr_int(int(t))
-
-    text = regex.sub(r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:,\d+)?", num, text)
-    text = regex.sub(r"(?<=\p{L})-(?=\p{L})", " ", text)
-    text = regex.sub(r"[/\-–—()\[\];]", " ", text)
+    """Speakable easy-read French (transform.lang.speakable, shared with the audio engine); no symbols left."""
+    text = _lang_speakable(text, "fr")
+    text = regex.sub(r"\d+", lambda m: fr_int(int(m.group(0))), text)  # safety net: no digit may be left
+    text = regex.sub(r"[/\-–—()\[\];%]", " ", text)
     return " ".join(text.split())
 
 
@@ -88,7 +81,8 @@ def _numbers(text: str) -> str:
         vals = canonical_values(src)
         if len(vals) != 1:
             return m.group(0)
-        return fr_amount(float(vals[0])) + " de dirhams"
+        words = fr_amount(float(vals[0]))
+        return words + (" de dirhams" if words.endswith(("millions", "million", "milliards", "milliard")) else " dirhams")
 
     text = regex.sub(
         r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?\s*(?:DH|Dhs|MAD|dirhams)\b|\d+(?:,\d+)?\s*(?:milliards?|millions?)\s*(?:de\s+)?(?:DH|dirhams|MAD)\b|\d+(?:,\d+)?\s*MDH\b",
@@ -100,7 +94,7 @@ def _numbers(text: str) -> str:
 
 
 def _split(sentence: str) -> list[str]:
-    ws = sentence.split()
+    ws = [w for w in sentence.split(" ") if w]
     if word_count(sentence) <= MAX_WORDS:
         return [sentence]
     best = None
@@ -110,10 +104,10 @@ def _split(sentence: str) -> list[str]:
         if word_count(left) < 4 or word_count(right) < 4:
             continue
         score = None
-        if ws[i - 1].endswith((",", ";", ":")):
-            score = 1.0
-        elif w in ("pour", "afin", "et", "mais", "car", "puis", "dont", "qui"):
-            score = 2.0 if w != "et" else 2.5
+        if ws[i - 1].endswith((";", ":")) or (ws[i - 1].endswith(",") and word_count(left) >= 5 and word_count(right) >= 5):
+            score = 1.0 if not ws[i - 1].endswith(",") else 1.5
+        elif w in ("pour", "afin", "mais", "car", "puis") or (w == "et" and ws[i - 1].endswith(",")):
+            score = 2.0
         if score is None:
             continue
         score += abs(word_count(left) - word_count(right)) / len(ws)
@@ -129,8 +123,6 @@ def _split(sentence: str) -> list[str]:
         rw = (["Le", "but", "est", "de"] if infinitive else ["C'est", "pour"]) + rw[1:]
     elif rw[0].lower() in ("et", "mais", "puis"):
         rw = [rw[0].capitalize()] + rw[1:]
-    elif rw[0].lower() in ("qui", "dont"):
-        rw = ["Cela"] + rw[1:] if rw[0].lower() == "qui" else rw
     right = " ".join(rw)
     right = right[0].upper() + right[1:]
     return _split(left) + _split(right)
@@ -138,26 +130,35 @@ def _split(sentence: str) -> list[str]:
 
 def easy_sentence(text: str, seen: set[str], role: str) -> tuple[list[str], list[str]]:
     easy_rx, gl, acr = _data()
-    t = normalize(text)
+    t = normalize(text).replace("’", "'").replace("‘", "'")
     for a, full in acr.items():
+        if a in ("DH", "MAD", "MDH"):
+            continue
+        glued = full.replace(" ", "\u00a0")  # a spelled-out name is never split
         t = regex.sub(rf"\s*\(\s*{a}\s*\)", "", t) if regex.search(rf"\(\s*{a}\s*\)", t) and full.split(" ", 1)[-1].lower()[:12] in t.lower() else t
-        t = regex.sub(rf"(?<![A-Za-z]){a}(?![A-Za-z])", full, t) if a not in ("DH", "MAD", "MDH") else t
+        t = regex.sub(rf"(?<![A-Za-z])(?:[ldLD]'|)({a})(?![A-Za-z])", lambda m, g=glued: g if m.group(0) != m.group(1) or not g.startswith(("l'", "le", "la")) else g, t)
     t = _numbers(t)
     for rx, plain in easy_rx:
         t = rx.sub(plain, t)
-    t = regex.sub(r"\s*\(([^)]*)\)", r", \1,", t).replace(";", ".")
-    t = " ".join(t.split()).replace(" ,", ",").replace(",.", ".").replace(",,", ",")
+    if role in ("paragraph", "list"):
+        t = regex.sub(r"\s*\(([^)]*)\)", r", \1,", t).replace(";", ".")
+    else:  # a heading or a table cell: "Contribution (DH)" -> "Contribution DH"
+        t = regex.sub(r"\s*\(([^)]*)\)", r" \1", t)
+    t = regex.sub(r"[ \t\n]+", " ", t).strip()
+    t = regex.sub(r"\s+([.,])", r"\1", t)
+    t = regex.sub(r",\s*([.:])", r"\1", t).replace(",,", ",").rstrip(",")
     notes = []
     for rx, term, expl in gl:
         if term not in seen and rx.search(t):
             seen.add(term)
             notes.append(expl)
     if role not in ("paragraph", "list"):
-        return [t], notes
+        return [t.replace("\u00a0", " ")], notes
     pieces: list[str] = []
     for s in regex.split(r"(?<=[.!?])\s+", t):
         if s.strip():
             pieces.extend(_split(s.strip()))
+    pieces = [p.replace("\u00a0", " ") for p in pieces]
     return [p if p.endswith((".", "!", "?", ":")) else p + "." for p in pieces], notes
 
 

@@ -245,6 +245,24 @@ def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "r
     return res
 
 
+def replace_segments(doc: Document, new: dict[str, list[Sentence]]) -> None:
+    """Replace the sentences of each segment (``notes["segment"]``) named in ``new`` by the given ones."""
+
+    def fn(sentences: list[Sentence], role: str, node: object) -> list[Sentence]:
+        out: list[Sentence] = []
+        done: set[str] = set()
+        for s in sentences:
+            seg = s.notes.get("segment", s.id)
+            if seg not in new:
+                out.append(s)
+            elif seg not in done:
+                done.add(seg)
+                out.extend(new[seg])
+        return out
+
+    rewrite_sentences(doc, fn)
+
+
 def _append_after(doc: Document, after_id: str, new: Sentence) -> None:
     def fn(sentences: list[Sentence], role: str, node: object) -> list[Sentence]:
         out = []

@@ -17,7 +17,7 @@ import regex
 from .data import resources
 from .numbers import WORD_NUMBERS, canonical_values, write_amount
 from .protect import month_name
-from .text import normalize
+from .text import normalize, word_count
 
 NEEDS_HUMAN_LABEL = "هاد الجزء خاصو ترجمة من عند بنادم"
 NUM = r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -206,7 +206,7 @@ def _uses_all_numbers(text: str, used: list[str]) -> bool:
 
 def key_fact(text: str, agent: str, feminine: bool = True) -> FrenchResult | None:
     """``AGENT غادي VERB COUNT OBJECT ف PLACE TIME.`` or ``AMOUNT ل OBJECT.`` when every slot maps."""
-    t = normalize(text)
+    t = normalize(text).replace("’", "'").replace("‘", "'")
     used: list[str] = []
     amount = AMOUNT_RX.search(t)
     tm = time_slot(t)
@@ -235,12 +235,12 @@ def key_fact(text: str, agent: str, feminine: bool = True) -> FrenchResult | Non
             words.append(f"{n} د {obj}" if 2 <= n <= 10 else f"{n} {bare.split(' ديال ')[0] if n == 1 else bare}")
         else:
             words.append(obj)
-        if pl:
-            words.append(pl[0])
+        where_when = ([pl[0]] if pl else []) + ([tm[0]] if tm else [])
         if tm:
-            words.append(tm[0])
             used.extend(tm[1])
-        sentence = " ".join(words) + "."
+        sentence = " ".join(words + where_when) + "."
+        if where_when and word_count(sentence) > 12:  # one idea per sentence: what, then where and when
+            sentence = " ".join(words) + ". هادشي " + " ".join(where_when) + "."
         if amount:
             sentence += f" الفلوس المخصصة: {amount_darija(amount)}."
             used.extend(canonical_values(amount.group(0).replace("MDH", "millions de dirhams")))

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, ClassVar
 import regex
 
 from ..errors import EngineError, OptionsError
-from ..model import Document, Sentence, StageRecord
+from ..model import Document, Sentence, StageRecord, iter_sentences
 from . import SIMPLIFIERS
 from .data import resources
-from .engine import Result, Segment, rewrite_sentences, suffix
+from .engine import Result, Segment, replace_segments, suffix
 from .metrics import check_segment, text_stats
 from .msa import glossary_hits
 from .numbers import canonical_values
@@ -184,32 +184,22 @@ class LLMSimplifier:
 
 def _apply(res: Result, replaced: dict[str, tuple[list[str], str, list[str]]], engine: str) -> None:
     by_id: dict[str, Segment] = {s.id: s for s in res.segments}
-
-    def fn(sents: list[Sentence], role: str, node: object) -> list[Sentence]:
-        out: list[Sentence] = []
-        done: set[str] = set()
-        for s in sents:
-            seg_id = s.notes.get("segment", s.id)
-            if seg_id not in replaced:
-                out.append(s)
-                continue
-            if seg_id in done:
-                continue
-            done.add(seg_id)
-            pieces, status, reasons = replaced[seg_id]
-            seg = by_id[seg_id]
-            seg.pieces, seg.status = [], status
-            for i, p in enumerate(pieces):
-                sid = seg_id if len(pieces) == 1 else seg_id + suffix(i)
-                seg.pieces.append((sid, p))
-                notes = {"speakable": speakable(p), "status": status, "segment": seg_id, "engine": engine, "variant": "machine-generated draft"}
-                if i == 0:
-                    notes.update(reasons="; ".join(reasons), glossary=s.notes.get("glossary", ""))
-                out.append(Sentence(id=sid, text=p, source_text=s.source_text, notes=notes))
-            seg.speakable = " ".join(speakable(p) for p in pieces)
-        return out
-
-    rewrite_sentences(res.document, fn)
+    first = {}
+    for loc in iter_sentences(res.document):
+        first.setdefault(loc.sentence.notes.get("segment", loc.sentence.id), loc.sentence)
+    new: dict[str, list[Sentence]] = {}
+    for seg_id, (pieces, status, reasons) in replaced.items():
+        base, seg = first[seg_id], by_id[seg_id]
+        seg.pieces, seg.status, new[seg_id] = [], status, []
+        for i, p in enumerate(pieces):
+            sid = seg_id if len(pieces) == 1 else seg_id + suffix(i)
+            seg.pieces.append((sid, p))
+            notes = {"speakable": speakable(p), "status": status, "segment": seg_id, "engine": engine, "variant": "machine-generated draft"}
+            if i == 0:
+                notes.update(reasons="; ".join(reasons), glossary=base.notes.get("glossary", ""))
+            new[seg_id].append(Sentence(id=sid, text=p, source_text=base.source_text, notes=notes))
+        seg.speakable = " ".join(speakable(p) for p in pieces)
+    replace_segments(res.document, new)
 
 
 SIMPLIFIERS.register("llm", LLMSimplifier)

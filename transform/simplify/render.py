@@ -7,6 +7,7 @@ import json
 from typing import ClassVar
 
 from ..context import RunContext
+from ..errors import LanguageNotSupportedError
 from ..render import RENDERERS, artifact
 from ..render.basic import plain_text
 from ..result import Artifact
@@ -65,7 +66,13 @@ class _SimplifiedRenderer:
             path = ctx.file(lang, "txt")
             path.write_text(plain_text(doc), encoding="utf-8")
             return [artifact(ctx, path, self.name, lang, f"{doc.meta.review_state or 'draft'} text")]
-        res, engine, prov = _run_engine(ctx, lang)
+        try:
+            res, engine, prov = _run_engine(ctx, lang)
+        except LanguageNotSupportedError as exc:
+            if lang != EASY_FRENCH:
+                raise
+            ctx.warn(f"render.{self.name}", exc.message, hint=exc.hint)  # an Arabic document: nothing to do, not a failure
+            return []
         doc = res.document
         doc.meta.source_name = doc.meta.source_name or (ctx.document.meta.source_name if ctx.document else "")
         ctx.tracks[lang] = doc

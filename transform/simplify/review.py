@@ -24,7 +24,7 @@ import regex
 
 from ..errors import InputError
 from ..model import Document, Sentence, StageRecord, iter_sentences
-from .engine import rewrite_sentences, suffix
+from .engine import replace_segments, suffix
 from .french import NEEDS_HUMAN_LABEL
 from .numbers import canonical_values
 from .speak import speakable
@@ -116,6 +116,14 @@ def parse_review(text: str) -> dict[str, list[str]]:
     return segs
 
 
+def _sentences(lines: list[str]) -> list[str]:
+    """A line holding several sentences (e.g. a whole segment on one line) becomes one line per sentence."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(p for p in regex.split(r"(?<=[.!?؟])\s+", line) if p.strip())
+    return out
+
+
 def import_review(doc: Document, text: str, reviewer: str, *, allow_number_changes: bool = False) -> tuple[Document, list[str]]:
     """Apply an edited review file to the draft. Returns (new draft, notes on what changed).
 
@@ -124,7 +132,7 @@ def import_review(doc: Document, text: str, reviewer: str, *, allow_number_chang
     """
     if not reviewer.strip():
         raise ReviewError("Say who reviewed the text.", hint='Use --by "Name".')
-    edited = parse_review(text)
+    edited = {sid: _sentences(lines) for sid, lines in parse_review(text).items()}
     segs = _segments(doc)
     missing = [sid for sid in segs if sid not in edited]
     unknown = [sid for sid in edited if sid not in segs]
@@ -160,31 +168,23 @@ def import_review(doc: Document, text: str, reviewer: str, *, allow_number_chang
     changes: list[str] = []
     when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
-    def fn(sentences: list[Sentence], role: str, node: object) -> list[Sentence]:
-        new: list[Sentence] = []
-        done: set[str] = set()
-        for s in sentences:
-            seg = s.notes.get("segment", s.id)
-            if seg in done:
-                continue
-            done.add(seg)
-            group = [x for x in sentences if x.notes.get("segment", x.id) == seg]
-            lines = edited[seg]
-            if lines == [x.text for x in group]:
-                new.extend(group)
-                continue
-            changes.append(seg)
-            base = group[0]
-            for i, line in enumerate(lines):
-                sid = seg if len(lines) == 1 else seg + suffix(i)
-                notes = dict(base.notes)
-                status = "needs_human" if NEEDS_HUMAN_LABEL in line else "ok"
-                notes.update(speakable=speakable(line), status=status, edited_by=reviewer, edited_at=when, segment=seg,
-                             reasons="" if status == "ok" else base.notes.get("reasons", ""))
-                new.append(Sentence(id=sid, text=line, source_text=base.source_text, notes=notes))
-        return new
+    replacements: dict[str, list[Sentence]] = {}
+    for seg, group in _segments(out).items():
+        lines = edited[seg]
+        if " ".join(lines) == " ".join(" ".join(x.text.split()) for x in group):  # same text (maybe joined on one line)
+            continue
+        changes.append(seg)
+        base = group[0]
+        replacements[seg] = []
+        for i, line in enumerate(lines):
+            notes = dict(base.notes)
+            status = "needs_human" if NEEDS_HUMAN_LABEL in line else "ok"
+            notes.update(speakable=speakable(line), status=status, edited_by=reviewer, edited_at=when, segment=seg,
+                         reasons="" if status == "ok" else base.notes.get("reasons", ""))
+            sid = seg if len(lines) == 1 else seg + suffix(i)
+            replacements[seg].append(Sentence(id=sid, text=line, source_text=base.source_text, notes=notes))
 
-    rewrite_sentences(out, fn)
+    replace_segments(out, replacements)
     out.meta.review_state = "draft"
     out.provenance.append(StageRecord(stage="review.import", engine="human", notes={"by": reviewer, "at": when, "segments": ",".join(changes),
                                                                                     "number_changes": "; ".join(number_issues)}))

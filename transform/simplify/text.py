@@ -11,7 +11,7 @@ TATWEEL = "\u0640"
 ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 ARABIC_LETTER = regex.compile(r"(?=\p{L})\p{Script=Arabic}")
 LATIN_LETTER = regex.compile(r"(?=\p{L})\p{Script=Latin}")
-WORD = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*")
+WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*|\d+(?:[.,]\d+)*")
 PLACEHOLDER = regex.compile(r"⟦(\d+)⟧")
 # house orthography: liblouis ar-ar-g1 cannot braille ڭ / ݣ (DARIJA_GUIDE §3.1 rule 8)
 FORBIDDEN_LETTERS = {"\u06ad": "گ", "\u0763": "گ"}

@@ -40,7 +40,7 @@ def _segment(sentences: list[Sentence], prefix: str, lang_hint: str | None) -> l
     out: list[Sentence] = []
     for s in sentences:
         for piece in split_sentences(s.text) or []:
-            out.append(Sentence(id="", text=piece, lang=s.lang or detect(piece, lang_hint)))
+            out.append(Sentence(id="", text=piece, lang=s.lang or detect(piece, lang_hint), notes={}))
     for i, s in enumerate(out, 1):
         s.id = f"{prefix}-{i}"
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 ARABIC_LETTER = regex.compile(r"(?=\p{L})\p{Script=Arabic}")
@@ -20,10 +22,30 @@ DARIJA = frozenset(
 )
 
 
+# cheap pre-checks (standard ``re``, explicit ranges): most sentences are in one script only
+_AR_FAST = re.compile("[\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]")
+_LA_FAST = re.compile("[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
+_DARIJA_HINT = re.compile("|".join(sorted(DARIJA, key=len, reverse=True)))
+_WORD_FAST = re.compile(r"[^\W\d_]+")
+
+
 def detect(text: str, default: str | None = None) -> str | None:
     """Best guess of the language of ``text``: ``ar``, ``ary``, ``fr``, ``en`` or ``default``."""
-    ar = len(ARABIC_LETTER.findall(text))
-    la = len(LATIN_LETTER.findall(text))
+    has_ar = _AR_FAST.search(text) is not None
+    has_la = _LA_FAST.search(text) is not None
+    if not has_ar and not has_la:
+        return default
+    if has_ar and not has_la and not _DARIJA_HINT.search(text):
+        return "ar"
+    if has_la and not has_ar:
+        words = _WORD_FAST.findall(text.lower())
+        fr = sum(1 for w in words if w in FRENCH)
+        en = sum(1 for w in words if w in ENGLISH)
+        if en > fr:
+            return "en"
+        return default if fr == 0 and en == 0 and default in ("fr", "en") else "fr"
+    ar = len(ARABIC_LETTER.findall(text)) if has_ar else 0
+    la = len(LATIN_LETTER.findall(text)) if has_la else 0
     if ar == 0 and la == 0:
         return default
     if ar >= la:
@@ -41,4 +63,4 @@ def detect(text: str, default: str | None = None) -> str | None:
 
 
 def has_letters(text: str) -> bool:
-    return bool(ARABIC_LETTER.search(text) or LATIN_LETTER.search(text))
+    return bool(_AR_FAST.search(text) or _LA_FAST.search(text) or ARABIC_LETTER.search(text) or LATIN_LETTER.search(text))

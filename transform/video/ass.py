@@ -1,7 +1,8 @@
 """The ASS script that libass burns into the scaffold.
 
-Everything drawn on the picture is in this one file: the signer placeholder,
-caption bands and captions, title cards and the running chapter header. Every
+Everything that changes over time is in this one file: caption bands and
+captions, title cards and the running chapter header (the static layer with
+the signer placeholder is drawn once, see ``static.py``). Every
 text event is positioned explicitly (``\\pos``) with its lines broken by us
 (``WrapStyle: 2``), after measuring it with the real font, so no text can grow
 into the signer region. Styles use ``Encoding: -1`` so libass picks the base
@@ -18,13 +19,6 @@ from ..model import CaptionCue
 from .fonts import Font, fit_lines, is_arabic_script, text_width, wrap
 from .layout import Layout, Rect
 from .options import VideoOptions
-
-LABELS = {
-    "ar": "مكان مترجم لغة الإشارة",
-    "ary": "بلاصة ديال المترجم بلغة الإشارة",
-    "fr": "Interprète en langue des signes",
-    "en": "Sign language interpreter",
-}
 
 
 @dataclass(frozen=True)
@@ -72,7 +66,6 @@ class AssBuilder:
         self.layout = layout
         self.options = options
         self.font_for = font_for
-        self.static: list[str] = []  # drawn once and repeated (the placeholder): cheaper than per-frame blending
         self.events: list[str] = []
         self.notes: list[str] = []  # adaptations worth telling the user (e.g. a caption shrunk to fit)
 
@@ -80,42 +73,9 @@ class AssBuilder:
         return round(base * (self.options.arabic_scale if is_arabic_script(lang) else 1.0))
 
     # -- drawing -------------------------------------------------------------------------
-    def _event(self, layer: int, begin: int, end: int, style: str, text: str, *, static: bool = False) -> None:
+    def _event(self, layer: int, begin: int, end: int, style: str, text: str) -> None:
         if end > begin:
-            (self.static if static else self.events).append(
-                f"Dialogue: {layer},{ass_time(begin)},{ass_time(end)},{style},,0,0,0,,{text}"
-            )
-
-    def placeholder(self, duration_ms: int, lang: str) -> None:
-        """The signer region: an outlined box so staff see where the interpreter goes."""
-        s = self.layout.signer
-        t = max(2, round(min(s.w, s.h) / 80))
-        self._event(0, 0, duration_ms, "Shape", _box(s, self.options.signer_outline), static=True)
-        self._event(
-            0,
-            0,
-            duration_ms,
-            "Shape",
-            _box(Rect(s.x + t, s.y + t, s.w - 2 * t, s.h - 2 * t), self.options.signer_fill),
-            static=True,
-        )
-        if not self.options.signer_label:
-            return
-        label = LABELS.get(lang.split("-")[0], LABELS["en"])
-        font = self.font_for(lang)
-        rtl = is_arabic_script(lang)
-        size = self._size(max(12, self.layout.caption_size * 2 // 3), lang)
-        lines = wrap(font, label, size, s.w * 0.8, rtl)
-        size = fit_lines(font, lines, size, s.w * 0.8, rtl)
-        body = "\\N".join(escape(x) for x in lines)
-        self._event(
-            0,
-            0,
-            duration_ms,
-            "Label",
-            f"{{\\an5\\pos({s.x + s.w // 2},{s.y + s.h // 2})\\fn{font.family}\\fs{size}}}{body}",
-            static=True,
-        )
+            self.events.append(f"Dialogue: {layer},{ass_time(begin)},{ass_time(end)},{style},,0,0,0,,{text}")
 
     def caption(self, cue: CaptionCue) -> None:
         """One caption: a band behind it and the lines centred at the bottom of the caption area."""
@@ -135,11 +95,19 @@ class AssBuilder:
         line_h = size * 1.3
         if size < nominal:
             self.notes.append(f"caption {cue.index} set at {size}px instead of {nominal}px to stay inside the caption area")
-        band_h = min(rect.h, round(len(lines) * line_h + 2 * lay.caption_pad))
-        band = Rect(rect.x, rect.bottom - band_h, rect.w, band_h)
-        self._event(
-            1, cue.begin_ms, cue.end_ms, "Shape", _box(band, self.options.caption_band_color, self.options.caption_band_opacity)
-        )
+        if self.options.caption_band_opacity > 0:  # a band just wider than the text: contrast on any background
+            widest = max(text_width(font, ln, size, rtl) for ln in lines)
+            band_w = min(rect.w, int(widest) + 4 * lay.caption_pad)
+            band_w += band_w % 2
+            band_h = min(rect.h, round(len(lines) * line_h + 2 * lay.caption_pad))
+            band = Rect(rect.x + (rect.w - band_w) // 2, rect.bottom - band_h, band_w, band_h)
+            self._event(
+                1,
+                cue.begin_ms,
+                cue.end_ms,
+                "Shape",
+                _box(band, self.options.caption_band_color, self.options.caption_band_opacity),
+            )
         pos = f"\\an2\\pos({rect.x + rect.w // 2},{rect.bottom - lay.caption_pad})\\fn{font.family}"
         fs = f"\\fs{size}" if size != lay.caption_size else ""
         self._event(2, cue.begin_ms, cue.end_ms, "Caption", f"{{{pos}{fs}}}" + "\\N".join(lines))
@@ -179,8 +147,8 @@ class AssBuilder:
         self._event(2, begin_ms, end_ms, "Header", f"{{\\an{an}\\pos({x},{rect.y})\\fn{font.family}\\fs{size}}}{text}")
 
     # -- script --------------------------------------------------------------------------
-    def script(self, title: str = "Taysir scaffold", *, static: bool | None = False) -> str:
-        """The ASS text: the per-frame events (``static=False``), the static layer (``True``) or both (``None``)."""
+    def script(self, title: str = "Taysir scaffold") -> str:
+        """The ASS text of every event added so far."""
         o = self.options
         lay = self.layout
         latin = self.font_for("fr").family
@@ -201,7 +169,6 @@ class AssBuilder:
             style("Caption", latin, lay.caption_size, white, out),
             style("Title", latin, lay.title_size, ass_colour(o.title_color), out + 1, 1),
             style("Header", latin, max(12, round(lay.caption_size * 0.8)), white, out),
-            style("Label", latin, max(12, lay.caption_size * 2 // 3), ass_colour(o.signer_outline), 0),
             style("Shape", latin, 20, white, 0),
         ]
         # Text events name their font family in an override (\\fn), so one style set serves both scripts.
@@ -213,7 +180,6 @@ class AssBuilder:
             f"PlayResY: {lay.height}",
             "WrapStyle: 2",
             "ScaledBorderAndShadow: yes",
-            "YCbCr Matrix: TV.709",
             "",
             "[V4+ Styles]",
             fmt,
@@ -222,13 +188,9 @@ class AssBuilder:
             "[Events]",
             "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text",
         ]
-        events = self.static if static else self.events if static is False else self.static + self.events
-        return "\n".join(head + events) + "\n"
+        return "\n".join(head + self.events) + "\n"
 
-    def add_all(
-        self, cues: Sequence[CaptionCue], titles: Sequence[TitleEvent], headers: Sequence[TitleEvent], duration_ms: int, lang: str
-    ) -> None:
-        self.placeholder(duration_ms, lang)
+    def add_all(self, cues: Sequence[CaptionCue], titles: Sequence[TitleEvent], headers: Sequence[TitleEvent]) -> None:
         for h in headers:
             self.header(h.begin_ms, h.end_ms, h.text, h.lang)
         for t in titles:

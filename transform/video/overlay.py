@@ -194,6 +194,8 @@ def overlay_interpreter(
             hint="Give a video recording.",
         )
     s_dur = s_info.duration_s
+    if offset_s < 0 and -offset_s >= i_dur:
+        raise OptionsError(f"The offset {offset_s:+.2f} s skips the whole interpreter recording ({i_dur:.2f} s).")
     if abs(offset_s) >= s_dur:
         raise OptionsError(f"The offset {offset_s:+.2f} s is longer than the scaffold ({s_dur:.2f} s).")
 
@@ -246,7 +248,7 @@ def overlay_interpreter(
     fill = "0x" + meta.signer_fill.lstrip("#")
     graph = (
         f"[0:v]fps={out_fps},drawbox=x={r.x}:y={r.y}:w={r.w}:h={r.h}:color={fill}@1:t=fill[bg];"
-        f"[1:v]{shift},fps={out_fps},{sizing},setsar=1{keying},format=yuva420p[fg];"
+        f"[1:v]{shift},fps={out_fps},scale=trunc(iw*sar/2)*2:ih,setsar=1,{sizing},setsar=1{keying},format=yuva420p[fg];"
         f"[bg][fg]overlay=x={r.x}+({r.w}-w)/2:y={r.y}+{r.h}-h:eof_action=pass:format=auto,format=yuv420p[v]"
     )
     cmd: list[str | Path] = [
@@ -281,7 +283,7 @@ def overlay_interpreter(
         run(
             [*cmd, partial],
             tool="ffmpeg",
-            timeout=timeout_s,
+            timeout=max(timeout_s, 120 + 3 * s_dur),  # about 3 s of wall time per second of video at most
             hint="Check that both files play, and the chroma-key and offset options.",
         )
         if not partial.is_file() or partial.stat().st_size == 0:

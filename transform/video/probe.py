@@ -30,8 +30,15 @@ class MediaInfo:
         return self.first("video")
 
     def size(self) -> tuple[int, int]:
+        """Display size: pixel aspect ratio applied, rotation (phone recordings) applied."""
         v = self.video or {}
         w, h = int(v.get("width", 0)), int(v.get("height", 0))
+        try:
+            sar = Fraction(str(v.get("sample_aspect_ratio", "1:1")).replace(":", "/"))
+        except (ValueError, ZeroDivisionError):
+            sar = Fraction(1)
+        if sar > 0 and sar != 1:
+            w = round(w * sar)
         rot = _rotation(v)
         return (h, w) if rot in (90, 270) else (w, h)
 

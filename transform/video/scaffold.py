@@ -28,6 +28,7 @@ from .layout import Layout, compute_layout
 from .meta import VideoMeta, sidecar_path
 from .options import VideoOptions
 from .probe import probe
+from .static import render_static
 from .subtitles import LANG_NAMES, iso639_2, srt_text, write_sidecars
 
 log = logging.getLogger("transform.video")
@@ -133,7 +134,7 @@ def scaffold_command(
     options: VideoOptions,
     duration_ms: int,
     audio: Path | None,
-    static_ass: str,
+    static_png: str,
     ass_name: str,
     srt_name: str | None,
     lang: str,
@@ -142,39 +143,28 @@ def scaffold_command(
     title: str | None,
     chapters_name: str | None = None,
 ) -> list[str]:
-    """The ffmpeg command line (run with the temp directory holding the ASS/SRT files as cwd).
+    """The ffmpeg command line (run with the temp directory holding the PNG/ASS/SRT files as cwd).
 
-    The static layer (background, signer placeholder, logo) is drawn on ONE frame
-    which ``loop`` repeats; only captions and titles are blended per frame.
+    The static layer (background, signer placeholder, logo) is ONE decoded picture
+    that ``loop`` repeats; only captions and titles are blended per frame (libass).
     """
     o = options
     dur = f"{duration_ms / 1000:.3f}"
     frames = max(1, math.ceil(duration_ms * o.fps / 1000))
-    cmd = ["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y"]
-    cmd += ["-f", "lavfi", "-i", f"color=c=0x{o.background[1:]}:s={layout.width}x{layout.height}:r={o.fps}"]
+    cmd = ["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-framerate", str(o.fps), "-i", static_png]
     if audio is not None:
         cmd += ["-i", str(audio)]
     else:
         cmd += ["-f", "lavfi", "-t", dur, "-i", "anullsrc=r=48000:cl=mono"]
     n = 2
-    sub_idx = logo_idx = chap_idx = None
+    sub_idx = chap_idx = None
     if srt_name:
         cmd += ["-f", "srt", "-i", srt_name]
         sub_idx, n = n, n + 1
-    if o.logo and layout.logo is not None:
-        cmd += ["-i", str(Path(o.logo).resolve())]
-        logo_idx, n = n, n + 1
     if chapters_name:
         cmd += ["-f", "ffmetadata", "-i", chapters_name]
         chap_idx = n
-    static = f"[0:v]trim=end_frame=1,ass={static_ass}"
-    if logo_idx is not None and layout.logo is not None:
-        lg = layout.logo
-        static = (
-            f"[{logo_idx}:v]scale={lg.w}:{lg.h}:force_original_aspect_ratio=decrease,format=rgba[lg];"
-            f"{static}[st];[st][lg]overlay=x={lg.x}+({lg.w}-w)/2:y={lg.y}:format=auto"
-        )
-    graph = f"{static},loop=loop={frames - 1}:size=1:start=0,setpts=N/{o.fps}/TB,ass={ass_name},format=yuv420p[v]"
+    graph = f"[0:v]format=yuv420p,loop=loop={frames - 1}:size=1:start=0,settb=1/{o.fps},setpts=N,ass={ass_name},format=yuv420p[v]"
     cmd += ["-filter_complex", graph, "-map", "[v]", "-map", "1:a:0"]
     if sub_idx is not None:
         cmd += ["-map", f"{sub_idx}:s:0"]
@@ -266,7 +256,7 @@ def make_scaffold(
     builder = AssBuilder(layout, options, fonts)
     titles, headers = title_events(timeline, duration_ms)
     kept = [c for c in cues if c.begin_ms < duration_ms]
-    builder.add_all(kept, titles, headers, duration_ms, lang)
+    builder.add_all(kept, titles, headers)
     meta = VideoMeta.from_layout(
         layout,
         lang=lang,
@@ -277,7 +267,7 @@ def make_scaffold(
     )
     with tempfile.TemporaryDirectory(prefix="taysir-video-") as tmp:
         work = Path(tmp)
-        (work / "static.ass").write_text(builder.script(title or "Taysir", static=True), encoding="utf-8")
+        render_static(layout, options, lang, fonts, work / "static.png")
         (work / "burn.ass").write_text(builder.script(title or "Taysir"), encoding="utf-8")
         chapter_spans = [(h.begin_ms, h.end_ms, h.text) for h in _chapter_spans(timeline, duration_ms)]
         chapters_name = None
@@ -294,7 +284,7 @@ def make_scaffold(
             options=options,
             duration_ms=duration_ms,
             audio=Path(audio).resolve() if audio else None,
-            static_ass="static.ass",
+            static_png="static.png",
             ass_name="burn.ass",
             srt_name=srt_name,
             chapters_name=chapters_name,
@@ -303,14 +293,16 @@ def make_scaffold(
             comment=meta.comment(),
             title=title,
         )
-        run(cmd, tool="ffmpeg", timeout=options.timeout_s, cwd=work, hint="Check the narration file and the video options.")
+        # A long narration needs longer than the default bound: allow 1.5 s of wall time per second of video.
+        timeout = max(options.timeout_s, 60 + 1.5 * duration_ms / 1000)
+        run(cmd, tool="ffmpeg", timeout=timeout, cwd=work, hint="Check the narration file and the video options.")
         if not partial.is_file() or partial.stat().st_size == 0:
             raise OutputError("ffmpeg finished but wrote no video.", hint="Run with -vv to see the ffmpeg command.")
         shutil.move(str(partial), out)
         ass_path = None
         if keep_ass:
             ass_path = out.with_suffix(".ass")
-            ass_path.write_text(builder.script(title or "Taysir", static=None), encoding="utf-8")
+            shutil.copy(work / "burn.ass", ass_path)
     meta_path = sidecar_path(out)
     meta_path.write_text(meta.model_dump_json(indent=1), encoding="utf-8")
     formats = ("srt", "vtt") if sidecars is True else tuple(sidecars or ())

@@ -30,6 +30,9 @@ class TTSEngine(Protocol):
     * ``synthesize(text, voice)``: one sentence -> :class:`Clip` (mono 16-bit PCM);
       raises ``EngineError``/``ToolError`` (a timeout is a ``ToolError``).
 
+    ``rate`` (words per minute) overrides the options' rate for one call; engines
+    with ``adjustable_rate = False`` ignore it.
+
     ``parallel`` says whether sentences may be synthesised concurrently;
     ``network`` marks online engines (the first network failure stops the track).
     """
@@ -37,6 +40,7 @@ class TTSEngine(Protocol):
     name: ClassVar[str]
     parallel: ClassVar[bool]
     network: ClassVar[bool]
+    adjustable_rate: ClassVar[bool]
 
     def __init__(self, options: AudioOptions) -> None: ...
 
@@ -47,7 +51,7 @@ class TTSEngine(Protocol):
 
     def voice_for(self, lang: str) -> Voice: ...
 
-    def synthesize(self, text: str, voice: Voice) -> Clip: ...
+    def synthesize(self, text: str, voice: Voice, rate: int | None = None) -> Clip: ...
 
 
 DARIJA_NOTE = (

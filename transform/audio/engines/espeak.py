@@ -47,6 +47,7 @@ class EspeakEngine:
     name: ClassVar[str] = "espeak"
     parallel: ClassVar[bool] = True
     network: ClassVar[bool] = False
+    adjustable_rate: ClassVar[bool] = True
 
     def __init__(self, options: AudioOptions | None = None) -> None:
         self.options = options or AudioOptions()
@@ -87,16 +88,16 @@ class EspeakEngine:
             )
         return Voice(self.name, chosen, lang, spoken, note)
 
-    def command(self, voice: Voice) -> list[str]:
-        rate = self.options.rate_for(voice.lang)
+    def command(self, voice: Voice, rate: int | None = None) -> list[str]:
+        rate = rate or self.options.rate_for(voice.lang)
         return ["espeak-ng", "-v", voice.name, "-s", str(rate), "-z", "-b", "1", "--stdout"]
 
-    def synthesize(self, text: str, voice: Voice) -> Clip:
+    def synthesize(self, text: str, voice: Voice, rate: int | None = None) -> Clip:
         if self.pool is not None:
-            wav = self.pool.synthesize(voice.name, self.options.rate_for(voice.lang), text, self.options.timeout_s)
+            wav = self.pool.synthesize(voice.name, rate or self.options.rate_for(voice.lang), text, self.options.timeout_s)
             return parse_wav(wav, source="espeak-ng")
         proc = run(
-            self.command(voice),
+            self.command(voice, rate),
             tool="espeak-ng",
             timeout=self.options.timeout_s,
             input=text.encode("utf-8"),

@@ -117,7 +117,9 @@ class WorkerPool:
             raise ToolError(f"espeak-ng did not finish within {timeout:g} s and was stopped.") from None
         except (EOFError, BrokenPipeError, OSError):
             self._drop(worker, kill=True)
-            raise ToolError("The espeak-ng worker stopped unexpectedly.", hint="Check that espeak-ng and its data are installed.") from None
+            raise ToolError(
+                "The espeak-ng worker stopped unexpectedly.", hint="Check that espeak-ng and its data are installed."
+            ) from None
         except EngineError:
             self.idle.put(worker)
             raise

@@ -23,6 +23,22 @@ AUDIO_OUTPUT_SYNCHRONOUS = 2
 ESPEAK_RATE = 1
 POS_CHARACTER = 1
 CHARS_UTF8 = 1
+
+
+class VoiceSpec(ctypes.Structure):
+    _fields_ = [
+        ("name", ctypes.c_char_p),
+        ("languages", ctypes.c_char_p),
+        ("identifier", ctypes.c_char_p),
+        ("gender", ctypes.c_ubyte),
+        ("age", ctypes.c_ubyte),
+        ("variant", ctypes.c_ubyte),
+        ("xx1", ctypes.c_ubyte),
+        ("score", ctypes.c_int),
+        ("spare", ctypes.c_void_p),
+    ]
+
+
 CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
 
 
@@ -45,7 +61,16 @@ def main() -> int:
     except OSError as exc:
         _reply(out, b"ER", f"cannot load libespeak-ng: {exc}".encode())
         return 1
-    lib.espeak_Synth.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p]
+    lib.espeak_Synth.argtypes = [
+        ctypes.c_char_p,
+        ctypes.c_size_t,
+        ctypes.c_uint,
+        ctypes.c_int,
+        ctypes.c_uint,
+        ctypes.c_uint,
+        ctypes.c_void_p,
+        ctypes.c_void_p,
+    ]
     lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
     rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, None, 0)
     if rate <= 0:
@@ -65,7 +90,12 @@ def main() -> int:
         try:
             req = json.loads(line)
             if req["v"] != voice:
-                if lib.espeak_SetVoiceByName(req["v"].encode()) != 0:
+                name = req["v"].encode()
+                # a voice file name ("fr", "ar") first, then a language tag ("fr-fr"), as the espeak-ng command does
+                if (
+                    lib.espeak_SetVoiceByName(name) != 0
+                    and lib.espeak_SetVoiceByProperties(ctypes.byref(VoiceSpec(languages=name))) != 0
+                ):
                     _reply(out, b"ER", f"espeak-ng has no voice {req['v']!r}".encode())
                     continue
                 voice = req["v"]

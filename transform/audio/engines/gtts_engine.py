@@ -51,6 +51,7 @@ class GttsEngine:
     name: ClassVar[str] = "gtts"
     parallel: ClassVar[bool] = False  # one request at a time: be polite to the service
     network: ClassVar[bool] = True
+    adjustable_rate: ClassVar[bool] = False
     port: ClassVar[int] = 443
     host_override: ClassVar[str | None] = None  # tests point this at a closed local port
 
@@ -86,7 +87,7 @@ class GttsEngine:
             )
         return Voice(self.name, LANGS[base], lang, base)
 
-    def synthesize(self, text: str, voice: Voice) -> Clip:
+    def synthesize(self, text: str, voice: Voice, rate: int | None = None) -> Clip:
         from gtts import gTTS, gTTSError
 
         buf = io.BytesIO()

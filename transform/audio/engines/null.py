@@ -23,6 +23,7 @@ class NullEngine:
     name: ClassVar[str] = "null"
     parallel: ClassVar[bool] = True
     network: ClassVar[bool] = False
+    adjustable_rate: ClassVar[bool] = False
     silent: ClassVar[bool] = True  # the narrator neither trims nor normalises its clips
     languages: ClassVar[frozenset[str]] = frozenset({"ar", "ary", "fr", "en"})
 
@@ -44,7 +45,7 @@ class NullEngine:
             return Voice(self.name, "ar", lang, "ar", DARIJA_NOTE.format(engine="null", voice="ar"))
         return Voice(self.name, base, lang, base)
 
-    def synthesize(self, text: str, voice: Voice) -> Clip:
+    def synthesize(self, text: str, voice: Voice, rate: int | None = None) -> Clip:
         ms = BASE_MS + MS_PER_CHAR * len(text)
         rate = self.options.sample_rate
         return Clip(np.zeros(rate * ms // 1000, dtype=np.int16), rate)

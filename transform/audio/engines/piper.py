@@ -27,6 +27,7 @@ class PiperEngine:
     name: ClassVar[str] = "piper"
     parallel: ClassVar[bool] = True
     network: ClassVar[bool] = False
+    adjustable_rate: ClassVar[bool] = True
 
     def __init__(self, options: AudioOptions | None = None) -> None:
         self.options = options or AudioOptions()
@@ -67,10 +68,10 @@ class PiperEngine:
         note = DARIJA_NOTE.format(engine="Piper", voice=model.stem) if base == "ary" else None
         return Voice(self.name, str(model), lang, spoken, note)
 
-    def synthesize(self, text: str, voice: Voice) -> Clip:
+    def synthesize(self, text: str, voice: Voice, rate: int | None = None) -> Clip:
         if not self.available():
             raise MissingDependencyError("The piper command is not installed.", hint=HINT)
-        scale = 150 / max(60, self.options.rate_for(voice.lang))  # length scale: >1 is slower
+        scale = 150 / max(60, rate or self.options.rate_for(voice.lang))  # length scale: >1 is slower
         if not (0.3 <= scale <= 3):
             raise OptionsError("The speaking rate is out of range for Piper.")
         with tempfile.TemporaryDirectory(prefix="taysir-piper-") as tmp:

@@ -1,0 +1,106 @@
+"""OCR speed: our scanned-page path vs the bare ``tesseract`` command on the same page images.
+
+    .venv/bin/python bench/ocr.py [--pages 8] [--repeat 2]
+
+Input: image-only PDFs made here from the sample PDFs (each page rendered at 300 dpi and
+rebuilt with Pillow, like a scanner would). Our path is ``transform.ocr.read_pages`` with
+``ocr=auto`` on those scans: quality check, render at the OCR resolution, binarise/deskew,
+tesseract ``ara+fra`` (TSV) on two worker threads, recovery of skipped lines, geometry back
+to PDF points. The reference is what a person would run on the very same page images (the
+ones our path renders, written as PNG beforehand): ``tesseract page.png out -l ara+fra tsv``,
+two processes at a time with ``OMP_THREAD_LIMIT=1`` (both cores busy, as in our path).
+Prints seconds per page for both and their ratio (goal: at most 1.3). Best of ``--repeat``
+runs, because the machine is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from transform.context import RunContext  # noqa: E402
+from transform.ocr import read_pages  # noqa: E402
+from transform.ocr.pages import workers  # noqa: E402
+from transform.ocr.render import OCR_DPI, render_page  # noqa: E402
+from transform.options import TransformOptions  # noqa: E402
+
+
+def make_scan(out: Path, max_pages: int) -> Path:
+    images: list[Image.Image] = []
+    for src in sorted((ROOT / "samples").glob("*.pdf")):
+        pdf = pdfium.PdfDocument(str(src))
+        for i in range(len(pdf)):
+            if len(images) < max_pages:
+                images.append(pdf[i].render(scale=300 / 72, grayscale=True).to_pil().convert("L"))
+        pdf.close()
+    if not images:
+        sys.exit("no samples/*.pdf: run scripts/make_samples.py first")
+    images[0].save(out, "PDF", resolution=300, save_all=True, append_images=images[1:])
+    return out
+
+
+def ours(scan: Path, n: int, tmp: Path) -> float:
+    ctx = RunContext(options=TransformOptions(ocr="auto"), out_dir=tmp, stem="bench")
+    t = time.perf_counter()
+    _, reports = read_pages(scan, [[] for _ in range(n)], ctx)
+    dt = time.perf_counter() - t
+    bad = [r for r in reports if r.method != "ocr"]
+    if bad:
+        sys.exit(f"pages not OCR'd: {bad}")
+    return dt
+
+
+def bare(pngs: list[Path], tmp: Path) -> float:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+    def one(png: Path) -> None:
+        subprocess.run(["tesseract", str(png), str(tmp / png.stem), "-l", "ara+fra", "tsv"],
+                       check=True, capture_output=True, env=env, timeout=600)
+
+    t = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=workers()) as pool:
+        list(pool.map(one, pngs))
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=8)
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        scan = make_scan(tmp / "scan.pdf", args.pages)
+        pdf = pdfium.PdfDocument(str(scan))
+        n = len(pdf)
+        pngs = []
+        for i in range(n):  # the exact images our path gives tesseract before preprocessing
+            p = tmp / f"page{i + 1:03d}.png"
+            render_page(pdf, i, OCR_DPI).image.save(p)
+            pngs.append(p)
+        pdf.close()
+        runs_ours, runs_bare = [], []
+        for _ in range(args.repeat):  # alternate, so that load changes hit both alike
+            runs_ours.append(ours(scan, n, tmp))
+            runs_bare.append(bare(pngs, tmp))
+        t_ours, t_bare = min(runs_ours), min(runs_bare)
+    print(f"pages: {n} (samples scanned at 300 dpi), OCR at {OCR_DPI} dpi, ara+fra, {workers()} workers, cores: {os.cpu_count()}")
+    print(f"ours : {t_ours:7.2f} s  {t_ours / n:5.2f} s/page")
+    print(f"bare : {t_bare:7.2f} s  {t_bare / n:5.2f} s/page  (tesseract page.png out -l ara+fra tsv, 2 at a time)")
+    print(f"ratio ours/bare: {t_ours / t_bare:.2f}  (goal <= 1.3)")
+
+
+if __name__ == "__main__":
+    main()

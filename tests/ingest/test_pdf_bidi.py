@@ -1,0 +1,110 @@
+"""Logical order from glyph positions: the repairs pdfium's own bidi pass needs.
+
+Each case lays out a line the way a word processor draws it (tokens left to right on the
+page; an Arabic word's letters run right to left inside its slot), emits the tokens in
+the scrambled order pdfium gives for such lines (cases taken from the samples), and
+checks that the logical text comes back.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from transform.ingest.pdf_bidi import clean_text, is_rtl_line, logical_line, visual_to_logical
+
+ADV = 5.0  # glyph advance (points) at font size 10
+GAP = "<gap>"  # a column gap (60 points)
+ARABIC = regex.compile(r"\p{Script=Arabic}")
+
+
+def scrambled(visual: list[str], emit: list[int]) -> tuple[str, list[tuple[float, float]]]:
+    """The text pdfium emits (tokens ``emit`` in that order, space separated) and each character's box."""
+    slots: list[list[tuple[float, float]]] = []
+    x = 0.0
+    for tok in visual:
+        if tok == GAP:
+            slots.append([])
+            x += 60.0
+            continue
+        boxes = [(x + ADV * k, x + ADV * (k + 1)) for k in range(len(tok))]
+        if ARABIC.search(tok):
+            boxes.reverse()  # the first letter of an Arabic word is its rightmost glyph
+        slots.append(boxes)
+        x += ADV * len(tok)
+    text: list[str] = []
+    out: list[tuple[float, float]] = []
+    for n, k in enumerate(emit):
+        if n:
+            text.append(" ")
+            out.append((0.0, 0.0))
+        text.append(visual[k])
+        out.extend(slots[k])
+    return "".join(text), out
+
+
+def logical(visual: list[str], emit: list[int], rtl: bool = True) -> str:
+    text, boxes = scrambled(visual, emit)
+    return visual_to_logical(text, lambda i: boxes[i], rtl=rtl, size=10.0)
+
+
+def test_number_groups_in_arabic_line() -> None:
+    visual = ["درهم", " ", "1", " ", "250", " ", "000", " ", "000", " ", "قدره"]
+    assert scrambled(visual, [10, 8, 6, 4, 2, 0])[0] == "قدره 000 000 250 1 درهم"  # what pdfium gives
+    assert logical(visual, [10, 8, 6, 4, 2, 0]) == "قدره 1 250 000 000 درهم"
+
+
+def test_date_followed_by_arabic_comma() -> None:
+    visual = ["طبقا", " ", "،", "15", "/", "03", "/", "2026", " ", "بتاريخ"]
+    assert logical(visual, [9, 6, 4, 7, 5, 2, 3, 0]) == "بتاريخ 15/03/2026، طبقا"
+
+
+def test_period_after_number_at_line_start() -> None:
+    assert logical(["وقد", " ", ".", "2026"], [2, 3, 0]) == "2026. وقد"
+
+
+def test_brackets_mirrored_back_and_year_range_read_right_to_left() -> None:
+    # Word and LibreOffice draw "(2022-2027)" in an Arabic run as "(2027-2022)"; the bracket glyphs are mirrored
+    visual = ["تجتمع", " ", "(", "2027", "-", "2022", ")", " ", "البرنامج"]
+    assert scrambled(visual, [8, 6, 3, 4, 5, 2, 0])[0] == "البرنامج ) 2027 - 2022 ( تجتمع"
+    assert logical(visual, [8, 6, 3, 4, 5, 2, 0]) == "البرنامج (2022-2027) تجتمع"
+
+
+def test_latin_words_inside_arabic_keep_their_order() -> None:
+    visual = ["والمكتب", " ", "Office", " ", "INDH", " ", "البشرية"]
+    assert logical(visual, [6, 4, 2, 0]) == "البشرية Office INDH والمكتب"
+
+
+def test_column_gap_splits_runs() -> None:
+    # a table row drawn right to left: amount in the right column, share in the left one
+    visual = ["33", GAP, "412", " ", "500", " ", "000"]
+    assert logical(visual, [2, 4, 6, 0]) == "412 500 000 33"
+
+
+def test_arabic_inside_french_line() -> None:
+    visual = ["Le", " ", "conseil", " ", "(", "الجهة", ")", " ", "vote"]
+    assert logical(visual, [0, 2, 4, 5, 6, 8], rtl=False) == "Le conseil (الجهة) vote"
+
+
+def test_pure_lines_are_left_alone() -> None:
+    calls: list[int] = []
+
+    def box(i: int) -> tuple[float, float]:
+        calls.append(i)
+        return (0.0, 0.0)
+
+    assert logical_line("تقديم الميزانية.", box, 10.0) == "تقديم الميزانية."
+    assert logical_line("Le budget 2026 (DH).", box, 10.0) == "Le budget 2026 (DH)."
+    assert calls == []  # no per-character query for lines pdfium orders correctly
+
+
+def test_numbers_only_line_takes_its_context() -> None:
+    visual = ["1", " ", "250", " ", "000"]
+    text, boxes = scrambled(visual, [4, 2, 0])
+    assert logical_line(text, lambda i: boxes[i], 10.0, context_rtl=True) == "1 250 000"
+
+
+def test_direction_and_cleanup() -> None:
+    assert is_rtl_line("الميزانية 2026 budget")
+    assert not is_rtl_line("Budget 2026 الميزانية citoyen")
+    assert clean_text("\uf0b7 Béni Mellal\ufffeKhénifra 1\u00a0250") == "• Béni Mellal-Khénifra 1 250"
+    assert clean_text("\ufefb") == "لا"  # a lam-alef ligature (presentation form) becomes its two letters in order

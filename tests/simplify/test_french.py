@@ -1,0 +1,104 @@
+"""French sources: templates, key facts, needs_human segments, bilingual alignment, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transform import convert
+from transform.errors import LanguageNotSupportedError
+from transform.model import iter_sentences
+from transform.options import TransformOptions
+from transform.simplify.engine import simplify_document
+from transform.simplify.french import NEEDS_HUMAN_LABEL, french_segment, table_cell
+
+from .conftest import make_doc
+
+
+def test_table_row_template() -> None:
+    assert table_cell("Routes et pistes rurales", False, False).text == "الطرق ف البادية"
+    assert table_cell("350 000 000", False, False).text == "350 مليون"
+    assert table_cell("350", False, True).text == "350 مليون درهم"  # header said MDH
+
+
+def test_key_fact_sentence() -> None:
+    r = french_segment("Construction de 8 centres de santé dans la province d'Azilal d'ici 2027.", "list", "الجهة")
+    assert r.status == "ok"
+    assert r.text == "الجهة غادي تبني 8 د المراكز الصحية. هادشي ف الإقليم ديال أزيلال قبل 2027."  # what, then where and when
+
+
+def test_key_fact_refuses_to_drop_words() -> None:
+    r = french_segment("Acquisition de 15 ambulances pour les communes rurales.", "list", "الجهة")
+    assert r.status == "needs_human"  # "pour les communes rurales" has no slot: never silently dropped
+
+
+def test_needs_human_keeps_facts_and_label() -> None:
+    r = french_segment("Le Conseil a adopté la convention le 15/03/2026 pour 186 000 000 DH dans la province de Khénifra.", "paragraph", "الجهة")
+    assert r.status == "needs_human"
+    assert r.text.startswith(NEEDS_HUMAN_LABEL)
+    for fact in ("15 مارس 2026", "186 مليون درهم", "خنيفرة"):
+        assert fact in r.text
+
+
+def test_french_document_segments_keep_source(tmp_path: Path) -> None:
+    doc = make_doc(tmp_path, "# Projets\n\nLe Conseil régional a délibéré longuement sur la question des ressources humaines.\n\n"
+                             "- Construction de 5 écoles communautaires d'ici 2027.\n")
+    res = simplify_document(doc)
+    sents = [loc.sentence for loc in iter_sentences(res.document)]
+    human = [s for s in sents if s.notes["status"] == "needs_human"]
+    assert human and all(s.source_text and s.text.startswith(NEEDS_HUMAN_LABEL) for s in human)
+    assert any(s.text == "الجهة غادي تبني 5 د المدارس الجماعاتية قبل 2027." for s in sents)
+    assert len([s for s in sents if s.notes.get("segment") == s.id or s.notes.get("segment")]) == len(sents)
+
+
+def test_bilingual_document_simplifies_the_arabic_and_aligns(tmp_path: Path) -> None:
+    md = (
+        "::: {lang=ar dir=rtl}\n# الميزانية\n\nتبلغ ميزانية الجهة 3 200 000 000 درهم.\n:::\n\n"
+        "::: {lang=fr}\n# Le budget\n\nLe budget de la Région s'élève à 3 200 000 000 DH et 75 millions de dirhams de réserve.\n:::\n"
+    )
+    doc = make_doc(tmp_path, md)
+    res = simplify_document(doc)
+    assert res.mode == "arabic+french" and res.source_lang == "ar"
+    assert all(s.source_lang == "ar" for s in res.segments)
+    assert any(s.aligned for s in res.segments if "3 200 000 000" in s.source)
+    assert any("75000000" in w for w in res.warnings)  # a number the Arabic version lacks is reported
+
+
+def test_second_file_arabic_version(tmp_path: Path) -> None:
+    fr = tmp_path / "fr.md"
+    fr.write_text("# Budget\n\nLe budget s'élève à 3 200 000 000 DH.\n", encoding="utf-8")
+    ar = tmp_path / "ar.md"
+    ar.write_text("# الميزانية\n\nتبلغ ميزانية الجهة 3 200 000 000 درهم.\n", encoding="utf-8")
+    opts = TransformOptions(outputs=["darija"])
+    opts.simplify.arabic_source = str(ar)
+    convert(fr, opts, tmp_path / "out")
+    text = (tmp_path / "out" / "fr" / "fr.ary.txt").read_text(encoding="utf-8")
+    assert "3 مليار و 200 مليون درهم" in text and NEEDS_HUMAN_LABEL not in text
+
+
+def test_no_arabic_and_no_french_is_a_clear_error(tmp_path: Path) -> None:
+    doc = make_doc(tmp_path, "The regional budget for 2026 is 3.2 billion dirhams and the council approved it.\n")
+    with pytest.raises(LanguageNotSupportedError, match="no Arabic and no French"):
+        simplify_document(doc)
+
+
+def test_other_script_is_a_clear_error(tmp_path: Path) -> None:
+    doc = make_doc(tmp_path, "Бюджет региона на 2026 год составляет 3 миллиарда.\n\nЭто много денег для региона.\n")
+    with pytest.raises(LanguageNotSupportedError, match="another script"):
+        simplify_document(doc)
+
+
+def test_other_script_sentence_inside_arabic_is_needs_human(tmp_path: Path) -> None:
+    doc = make_doc(tmp_path, "تبلغ ميزانية الجهة 3 مليار درهم.\n\nБюджет региона составляет много денег.\n")
+    res = simplify_document(doc)
+    other = [s for s in res.segments if "Бюджет" in s.source]
+    assert other and other[0].status == "needs_human" and other[0].text.startswith(NEEDS_HUMAN_LABEL)
+
+
+def test_convert_reports_error_for_english(tmp_path: Path) -> None:
+    src = tmp_path / "en.md"
+    src.write_text("The regional budget is large and the council approved the new roads programme.\n", encoding="utf-8")
+    res = convert(src, TransformOptions(outputs=["darija"]), tmp_path / "out")
+    assert res.status.value == "partial_success"
+    assert any(e.stage == "render.darija" and "no Arabic and no French" in e.message for e in res.errors)

@@ -1,0 +1,192 @@
+"""Layer 1 of DARIJA_GUIDE §3.2: the MSA -> Darija lexicon with clitics (و ف ب ل, ال), phrases longest
+first, verb morphology (present كـ, future غادي, negation ما...ش) from data/lexicon.tsv and data/verbs.tsv."""
+
+from __future__ import annotations
+
+import regex
+
+from .data import Verb, phrase_key, resources
+from .text import key
+
+NO_KA = frozenset(key(w) for w in "المفروض غادي باش يقدر يقدرو تقدر كيقدر كيقدرو خاص خاصو خاصها خاصهم يمكن بغا بغات بغاو كيبغي ما".split())
+
+
+def _attach(prefix: str, word: str) -> str:
+    """Re-attach a clitic: ل + الجهة -> للجهة, ف stays a separate word (house orthography)."""
+    if not prefix:
+        return word
+    if prefix == "و" and word.startswith("و"):  # و + وخصوصا
+        return word
+    if prefix.endswith("ف"):
+        return (prefix[:-1] + "ف " if prefix[:-1] else "ف ") + word
+    if prefix.endswith("ل") and word.startswith("ال"):
+        return prefix + word[1:]
+    return prefix + word
+
+
+_PREFIXES = [(c, p, a) for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")]
+
+
+def _lookup(word: str) -> tuple[str, str] | None:
+    """(clitic prefix, Darija) for a word found in the lexicon, trying clitic splits."""
+    lex = resources().lexicon
+    k = key(word)
+    if (k,) in lex:
+        return "", lex[(k,)]
+    for c, p, a in _PREFIXES:
+        pre = c + p
+        if not pre and not a:
+            continue
+        kk = k
+        if not kk.startswith(pre):
+            continue
+        rest = kk[len(pre) :]
+        if a:
+            if p == "ل" and rest.startswith("ل") and not rest.startswith("ال"):
+                rest = "ا" + rest  # لل = ل + ال
+            elif not rest.startswith("ال"):
+                continue
+        if len(rest) < 2:
+            continue
+        if (rest,) in lex:
+            return word[: len(pre)], lex[(rest,)]
+        # the lexicon lists the bare word: الآخرون -> ال + خرين
+        if a and (rest[2:],) in lex and len(rest) > 4:
+            val = lex[(rest[2:],)]
+            if " " not in val and not val.startswith("ال") and val not in ("-",) and not val.endswith("+") and not val[0].isdigit():
+                return word[: len(pre)], "ال" + val
+    return None
+
+
+def _verb(word: str) -> tuple[str, str, Verb, str, bool] | None:
+    """(conj, future 'س' or '', Verb, person prefix, plural) for a verb form in verbs.tsv."""
+    verbs = resources().verbs
+    m = regex.fullmatch(r"(?P<c>[وف]?)(?P<f>س?)(?P<p>[يتن])(?P<s>\p{L}+?)(?P<pl>ون|وا|ان)?", word)
+    if not m:
+        return None
+    for stem in (m.group("s") + (m.group("pl") or ""), m.group("s")):
+        v = verbs.get(key("ي" + stem))
+        if v is not None:
+            plural = stem == m.group("s") and bool(m.group("pl"))
+            return m.group("c"), m.group("f"), v, m.group("p"), plural
+    return None
+
+
+def _darija_verb(v: Verb, person: str, plural: bool) -> str:
+    if v.darija == "فيه":  # "يضم / تضم" -> "فيه / فيها"
+        return "فيها" if person == "ت" else "فيه"
+    return person + v.darija[1:] + ("و" if plural and not v.darija.endswith("و") else "")
+
+
+def _perfect(v: Verb, person: str, plural: bool) -> str:
+    p = v.perfect if v.perfect != "-" else v.darija[1:]
+    if plural:
+        return (p[:-1] if p.endswith(("ى", "ا")) else p) + "او" if p.endswith(("ى", "ا")) else p + "و"
+    if person == "ت":
+        return p[:-1] + "ات" if p.endswith(("ى", "ا")) else p + "ات"
+    return p
+
+
+def lexicon_pass(tokens: list[str]) -> list[str]:
+    lex = resources().lexicon
+    maxn = resources().max_phrase
+    out: list[str] = []
+    i = 0
+    attach_next = ""
+    no_ka = False
+    while i < len(tokens):
+        tok = tokens[i]
+        prev = key(out[-1].split()[-1]) if out and out[-1].split() else ""
+        prev = prev[1:] if prev.startswith("و") and prev[1:] in NO_KA else prev
+        emitted: str | None = None
+        consumed = 1
+        m = regex.fullmatch(r"([وفبل]{1,2})(⟦\d+⟧)", tok)
+        if m:
+            cl, ph = m.groups()
+            emitted = ("و" if cl.startswith("و") else "") + ("ف " if "ب" in cl or "ف" in cl else "ل" if "ل" in cl else "") + ph
+        elif "⟦" in tok or not regex.search(r"\p{Arabic}", tok):
+            emitted = tok
+        else:
+            # negations that change the verb: لم / لا / لن + verb
+            nk = key(tok)
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            vf = _verb(nxt) if nxt else None
+            if nk in ("لم", "ولم") and vf:
+                c, _f, v, person, plural = vf
+                emitted = ("و" if nk.startswith("و") else "") + "ما " + _perfect(v, person, plural) + "ش"
+                consumed = 2
+            elif nk in ("لا", "ولا") and vf:
+                c, _f, v, person, plural = vf
+                emitted = ("و" if nk.startswith("و") else "") + "ما ك" + _darija_verb(v, person, plural) + "ش"
+                consumed = 2
+            elif nk in ("لن", "ولن") and vf:
+                c, _f, v, person, plural = vf
+                emitted = ("و" if nk.startswith("و") else "") + "ما غاديش " + _darija_verb(v, person, plural)
+                consumed = 2
+            elif nk in ("ان",) and vf:
+                no_ka = True
+                i += 1
+                continue
+            if emitted is None:
+                # phrases, longest first (the first word may carry clitics)
+                for n in range(min(maxn, len(tokens) - i), 1, -1):
+                    words_ = tokens[i : i + n]
+                    if any("⟦" in w for w in words_):
+                        continue
+                    k = phrase_key(" ".join(words_))
+                    if k in lex:
+                        emitted, consumed = lex[k], n
+                        if emitted == "-":
+                            emitted = ""
+                        break
+                    first = _lookup_prefix_phrase(words_)
+                    if first is not None:
+                        emitted, consumed = first, n
+                        break
+            if emitted is None:
+                vf = _verb(tok)
+                if vf:
+                    c, fut, v, person, plural = vf
+                    base = _darija_verb(v, person, plural)
+                    if fut:
+                        emitted = c + "غادي " + base
+                    elif no_ka or prev in NO_KA or v.darija in ("فيه",):
+                        emitted = c + base
+                    else:
+                        emitted = c + "ك" + base
+            if emitted is None:
+                found = _lookup(tok)
+                if found is not None:
+                    pre, val = found
+                    emitted = _attach(pre, val) if val not in ("-",) else (pre if pre else "")
+                    if val.endswith("+") and val != "+":
+                        emitted = _attach(pre, val[:-1]) + "+"
+                    elif val == "-" and pre:
+                        emitted = pre + "+"
+                else:
+                    emitted = tok
+            no_ka = False
+        if emitted:
+            if attach_next:
+                emitted = _attach(attach_next, emitted) if not emitted.startswith("⟦") else attach_next + emitted
+                attach_next = ""
+            if emitted.endswith("+"):
+                attach_next = emitted[:-1]
+            else:
+                out.append(emitted)
+        i += consumed
+    if attach_next:
+        out.append(attach_next)
+    return out
+
+
+def _lookup_prefix_phrase(words_: list[str]) -> str | None:
+    """A phrase whose first word carries و/ف/ب/ل (e.g. 'والماء الصالح للشرب')."""
+    lex = resources().lexicon
+    first = key(words_[0])
+    for pre in ("و", "ف", "ب", "ل", "وب", "ول"):
+        if first.startswith(pre) and len(first) > len(pre) + 1:
+            k = (first[len(pre) :], *phrase_key(" ".join(words_[1:])))
+            if k in lex:
+                return _attach(words_[0][: len(pre)], lex[k])
+    return None
