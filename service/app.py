@@ -14,11 +14,14 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
 import transform
+from transform import TransformOptions
 
 from . import errors
 from .queue.consumer import EmbeddedWorkers
@@ -83,4 +86,31 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     errors.install(app)
     for module in (health, jobs, convert, documents, catalogue):
         app.include_router(module.router)
+    _document_validation_errors(app)
     return app
+
+
+def _document_validation_errors(app: FastAPI) -> None:
+    """Request validation errors use our error body too: say so in OpenAPI (not FastAPI's default)."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes, tags=app.openapi_tags)
+            ref = {"$ref": "#/components/schemas/ErrorResponse"}
+            for ops in schema.get("paths", {}).values():
+                for op in ops.values():
+                    resp = op.get("responses", {}).get("422")
+                    if resp is not None:
+                        resp["content"] = {"application/json": {"schema": ref}}
+                        resp["description"] = "Invalid input (validation, review problems, refused webhook)"
+            comps = schema.setdefault("components", {}).setdefault("schemas", {})
+            for name in ("HTTPValidationError", "ValidationError"):
+                comps.pop(name, None)
+            # the `options` form field carries JSON of TransformOptions: publish its schema
+            opts = TransformOptions.model_json_schema(ref_template="#/components/schemas/{model}")
+            comps.update(opts.pop("$defs", {}))
+            comps["TransformOptions"] = opts
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -53,11 +53,3 @@ def build(store: Store, job: JobRow, docs: list[DocumentRow]) -> Path:
         if old != out:
             old.unlink(missing_ok=True)
     return out
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()

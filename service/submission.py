@@ -6,7 +6,6 @@ import json
 import shutil
 import time
 import uuid
-from pathlib import Path
 
 import anyio
 from fastapi import Request
@@ -163,7 +162,3 @@ async def wait_for_render(rt: Runtime, doc_id: str, timeout: float) -> DocumentR
 
 def remove_job_files(rt: Runtime, job_id: str) -> None:
     shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
-
-
-def source_path(rt: Runtime, rel: str) -> Path:
-    return rt.store.path(rel)

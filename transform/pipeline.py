@@ -45,6 +45,7 @@ def plan_outputs(outputs: list[str]) -> list[str]:
 
 def render_all(ctx: RunContext, result: ConversionResult, outputs: list[str]) -> None:
     """Run each renderer; a failure becomes an ErrorItem and the others still run."""
+    ctx.shared["artifacts"] = result.artifacts  # what earlier renderers made (the bundle lists them)
     for name in outputs:
         ctx.progress.stage(result.source, f"render.{name}")
         try:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 from importlib.metadata import entry_points
+import logging
 from typing import Any, Generic, TypeVar
 
 from .errors import OptionsError
 
 T = TypeVar("T")
+log = logging.getLogger("transform.registry")
 
 
 class Registry(Generic[T]):
@@ -20,6 +22,7 @@ class Registry(Generic[T]):
         self._factories: dict[str, Callable[..., T]] = {}
         self._builtins = builtins  # modules imported lazily that register themselves
         self._loaded = False
+        self.broken: dict[str, str] = {}  # module -> why it could not be imported
 
     def _load(self) -> None:
         if self._loaded:
@@ -28,9 +31,16 @@ class Registry(Generic[T]):
         for mod in self._builtins:
             try:
                 import_module(mod)
-            except ModuleNotFoundError as exc:  # a feature package not present in this build
-                if exc.name is None or not mod.startswith(exc.name):
-                    raise
+            except ModuleNotFoundError as exc:
+                if exc.name is not None and mod.startswith(exc.name):
+                    continue  # a feature package not present in this build
+                self._broken(mod, exc)
+            except Exception as exc:  # noqa: BLE001 - one broken feature must not hide the others
+                self._broken(mod, exc)
+
+    def _broken(self, mod: str, exc: BaseException) -> None:
+        self.broken[mod] = f"{type(exc).__name__}: {exc}"
+        log.error("%s: cannot load %s: %s", self.group, mod, self.broken[mod])
 
     def register(self, name: str, factory: Callable[..., T], *, replace: bool = False) -> None:
         if name in self._factories and not replace and self._factories[name] is not factory:
@@ -46,7 +56,8 @@ class Registry(Generic[T]):
             return self._factories[name]
         except KeyError:
             known = ", ".join(sorted(self._factories)) or "none"
-            raise OptionsError(f"Unknown {self.group} {name!r}.", hint=f"Choose one of: {known}.") from None
+            broken = f" (not loaded because of errors: {', '.join(self.broken)})" if self.broken else ""
+            raise OptionsError(f"Unknown {self.group} {name!r}{broken}.", hint=f"Choose one of: {known}.") from None
 
     def names(self) -> list[str]:
         self._load()

@@ -10,7 +10,8 @@ def multipart_body(*, many: bool) -> dict[str, Any]:
     props: dict[str, Any] = {
         "files": {"type": "array", "items": files, "description": "One or more documents (PDF, DOCX, ODT, HTML, Markdown, text, PNG/JPEG/TIFF)."}
         if many else {**files, "description": "One document."},
-        "options": {"type": "string", "description": "JSON of TransformOptions, e.g. {\"outputs\": [\"braille\", \"audio\"]} (default json,text)."},
+        "options": {"type": "string", "description": "JSON of TransformOptions (see the TransformOptions schema), "
+                    "e.g. {\"outputs\": [\"braille\", \"audio\"]} (default json,text)."},
     }
     if many:
         props["webhook_url"] = {"type": "string", "description": "Called (signed POST) when every document is finished."}

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from transform.model import Timeline
 
 from .conftest import needs_tools
@@ -21,6 +23,7 @@ Le conseil a voté un budget de 2,8 milliards de dirhams. La loi n° 111.14 s'ap
 """
 
 
+@pytest.mark.slow
 @needs_tools
 def test_cli_captions_pull_in_audio(tmp_path: Path) -> None:
     src = tmp_path / "budget.md"

@@ -185,6 +185,60 @@ def html_pdf_polyglot() -> bytes:
     return b"<html><body><p>Bonjour</p></body></html>\n" + simple_pdf()
 
 
+def lying_zip_bomb_docx(expanded_mib: int = 1024) -> bytes:
+    """A zip bomb whose headers *declare* a 1 KB document part: a size check on the directory alone passes it."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        with zf.open("word/document.xml", "w") as fh:
+            block = b" " * MiB
+            for _ in range(expanded_mib):
+                fh.write(block)
+    data = bytearray(buf.getvalue())
+    real = expanded_mib * MiB
+    fake = (1024).to_bytes(4, "little")
+    for sig, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # local header, central directory
+        pos = data.find(sig)
+        while pos >= 0:
+            if int.from_bytes(data[pos + offset : pos + offset + 4], "little") == real:
+                data[pos + offset : pos + offset + 4] = fake
+            pos = data.find(sig, pos + 4)
+    return bytes(data)
+
+
+def padded_entity_bomb_docx() -> bytes:
+    """The entity bomb behind 100 KB of XML comment, past a scanner that reads only the head of a part."""
+    head, _, rest = BOMB_DTD.partition(b"?>")
+    doc = head + b"?><!--" + b" " * (100 * 1024) + b"-->" + rest + (
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    return _zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": doc})
+
+
+def xxe_docx(target: str = "/etc/passwd") -> bytes:
+    """An external entity pointing at a local file (XXE): its content must never reach an output."""
+    doc = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file://' + target.encode() + b'">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Budget &xxe; fin</w:t></w:r></w:p></w:body></w:document>'
+    )
+    return _zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": doc})
+
+
+def html_local_include(target: str = "/etc/passwd") -> bytes:
+    """HTML that tries to pull a local file in (iframe, img, object, link): nothing of it may be read."""
+    return (
+        b"<html><body><h1>Budget</h1><p>Texte public.</p>"
+        b'<iframe src="file://' + target.encode() + b'"></iframe><img src="' + target.encode() + b'" alt="x">'
+        b'<object data="file://' + target.encode() + b'"></object><link rel="stylesheet" href="' + target.encode() + b'">'
+        b"</body></html>"
+    )
+
+
+def deep_nesting_html(depth: int = 100_000) -> bytes:
+    """100,000 nested elements: a recursive parser must not blow its stack or run for ever."""
+    return b"<html><body>" + b"<div>" * depth + b"fin" + b"</div>" * depth + b"</body></html>"
+
+
 CORPUS: dict[str, tuple[str, Callable[[], bytes], set[str]]] = {
     "truncated": ("truncated.pdf", truncated_pdf, {"bad_input"}),
     "broken-xref": ("broken-xref.pdf", broken_xref_pdf, {"bad_input", "ok"}),  # pdfium may repair it: either is fine, never a crash
@@ -204,6 +258,11 @@ CORPUS: dict[str, tuple[str, Callable[[], bytes], set[str]]] = {
     "wrong-extension": ("budget.docx", simple_pdf, {"ok"}),  # a PDF named .docx is read as a PDF
     "empty": ("empty.pdf", lambda: b"", {"bad_input"}),
     "binary-junk": ("junk.txt", lambda: bytes(range(256)) * 64, {"unsupported_format"}),
+    "zip-bomb-lying-docx": ("lying.docx", lying_zip_bomb_docx, {"bad_input"}),
+    "entity-bomb-padded-docx": ("padded.docx", padded_entity_bomb_docx, {"bad_input"}),
+    "xxe-docx": ("xxe.docx", xxe_docx, {"bad_input", "ok"}),  # refused, or read without the file's content
+    "html-local-include": ("include.html", html_local_include, {"ok", "bad_input"}),
+    "deep-nesting-html": ("deep.html", deep_nesting_html, {"ok", "bad_input"}),
 }
 
 HOSTILE_NAMES = [

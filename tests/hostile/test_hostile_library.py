@@ -18,6 +18,7 @@ import pytest
 from .corpus import CORPUS, HOSTILE_NAMES, build, simple_pdf
 
 MEM_LIMIT = 2 * 1024**3
+LOCAL_SECRET = b"root:x:0:0"  # the first line of /etc/passwd
 TIME_LIMIT = 90
 
 
@@ -55,6 +56,9 @@ def test_hostile_file(name: str, tmp_path: Path) -> None:
         assert code == 2
     else:
         assert "ok" in expected, f"{name} was accepted: {row}"
+    for out in (tmp_path / "out").rglob("*"):  # no local file (XXE, HTML include) ever reaches an output
+        if out.is_file():
+            assert LOCAL_SECRET not in out.read_bytes(), f"{out.name} holds the content of /etc/passwd"
     print(f"{name}: {row['status']} in {seconds:.1f}s")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -50,9 +51,14 @@ def test_epubcheck_and_overlays_on_every_sample_epub(runs: list[ConversionResult
 
 
 @pytest.mark.browser
-def test_axe_on_every_sample_page(runs: list[ConversionResult]) -> None:
+def test_axe_on_every_sample_page(runs: list[ConversionResult], tmp_path: Path) -> None:
+    """Every publication page, and each bundle's bilingual index.html (opened from the unpacked zip)."""
     pages = _files(runs, "html")
     assert pages
+    for i, bundle in enumerate(_files(runs, "bundle")):
+        with zipfile.ZipFile(bundle) as zf:
+            zf.extract("index.html", tmp_path / str(i))
+        pages.append(tmp_path / str(i) / "index.html")
     with chromium() as browser:
         for path in pages:
             page, external = open_page(browser, path.resolve().as_uri())

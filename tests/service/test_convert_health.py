@@ -68,13 +68,17 @@ async def test_unknown_route_and_method_use_the_error_format(api: Api) -> None:
 
 async def test_openapi_documents_every_route_model_and_error(api: Api) -> None:
     spec = (await api.c.get("/openapi.json")).json()
-    assert "ErrorResponse" in spec["components"]["schemas"] and "TransformOptions" not in spec["paths"]
+    schemas = spec["components"]["schemas"]
+    assert "ErrorResponse" in schemas and "HTTPValidationError" not in schemas
+    assert "outputs" in schemas["TransformOptions"]["properties"] and "BrailleOptions" in schemas
     public = {"/health", "/ready", "/v1/engines", "/v1/catalogue", "/v1/catalogue/{doc_id}", "/v1/catalogue/{doc_id}/files/{name}"}
     for path, ops in spec["paths"].items():
         for method, op in ops.items():
             assert op.get("summary"), (method, path)
             codes = set(op["responses"])
             assert codes & {"200", "202", "204"}, (method, path)
+            if "422" in codes:
+                assert op["responses"]["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
             if path not in public:
                 assert "401" in codes, (method, path)
                 assert op["responses"]["401"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")

@@ -224,13 +224,12 @@ async def test_per_document_timeout_and_deleting_a_running_job(settings_factory)
     from .conftest import open_api
     from .procs import slow_markdown
 
-    async for api in open_api(settings_factory(job_timeout_s=1.5)):
-        job = (await api.submit([("long.md", slow_markdown(3000)), ("short.md", FRENCH_MD.encode())])).json()
+    async for api in open_api(settings_factory(job_timeout_s=2)):
+        job = (await api.submit([("long.md", slow_markdown(5000))])).json()
         body = await api.wait(job["job_id"], 60)
-        long_doc, short_doc = body["documents"]
+        long_doc = body["documents"][0]
         assert long_doc["status"] == "failure" and long_doc["errors"][0]["code"] == "timeout", long_doc
-        assert "1.5" in long_doc["errors"][0]["message"] or "2 s" in long_doc["errors"][0]["message"]
-        assert short_doc["status"] == "success" and body["status"] == "partial_success"
+        assert "limit of 2 s" in long_doc["errors"][0]["message"] and long_doc["errors"][0]["hint"]
 
         job = (await api.submit([("long.md", slow_markdown(3000))])).json()
         with anyio.fail_after(30):
@@ -241,3 +240,20 @@ async def test_per_document_timeout_and_deleting_a_running_job(settings_factory)
             while api.rt.store.job_dir(job["job_id"]).exists():
                 await anyio.sleep(0.1)
         assert (await api.get(f"/v1/jobs/{job['job_id']}")).status_code == 404
+
+
+async def test_pages_per_document_limit(settings_factory) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from .conftest import open_api
+
+    pdf = Path(__file__).resolve().parents[2] / "samples" / "deliberation-conseil.pdf"
+    if not pdf.is_file():
+        pytest.skip("samples/ not generated")
+    async for api in open_api(settings_factory(max_pages=1)):
+        job = (await api.submit([(pdf.name, pdf.read_bytes()), ("ok.md", FRENCH_MD.encode())], {"outputs": ["text"]})).json()
+        body = await api.wait(job["job_id"], 60)
+        big, ok = body["documents"]
+        assert big["format"] == "pdf" and big["status"] == "failure"
+        assert big["errors"][0]["code"] == "bad_input" and "limit of 1" in big["errors"][0]["message"]
+        assert ok["status"] == "success"

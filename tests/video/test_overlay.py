@@ -76,6 +76,7 @@ def test_keyed_interpreter_fills_the_region(scaffold: ScaffoldResult, interp: Pa
     assert st["video"]["codec_name"] == "h264" and st["video"]["r_frame_rate"] == "25/1"
     assert st["audio"]["codec_name"] == "aac" and st["subtitle"]["codec_name"] == "mov_text"
     assert st["subtitle"]["tags"]["language"] == "fra"  # soft track copied with its tag
+    assert st["subtitle"]["disposition"]["default"] == 0
     assert abs(float(st["video"]["duration"]) - scaffold.duration_ms / 1000) <= 1 / 15
     assert any("30 fps converted to 25 fps" in a for a in res.adaptations)
     assert any("fitted inside" in a for a in res.adaptations)

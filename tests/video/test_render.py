@@ -61,6 +61,18 @@ def test_renderer_writes_every_file_per_language(fr_narration: Narration, ar_nar
         assert "Le conseil régional a adopté le budget." in text and "00:00.0" in text
 
 
+def test_one_broken_language_does_not_cost_the_others(fr_narration: Narration, ar_narration: Narration, tmp_path: Path) -> None:
+    ctx = _ctx(tmp_path, fr_narration, ar_narration, cue_sheet_pdf=False)
+    bad = tmp_path / "broken.mp3"
+    bad.write_bytes(b"not audio at all")
+    ctx.shared["audio:ar"] = bad
+    arts = RENDERERS.create("video").render(ctx)
+    assert "budget.fr.mp4" in {a.name for a in arts}
+    assert not any(a.lang == "ar" for a in arts)
+    errs = [e for e in ctx.errors if e.stage == "render.video.ar"]
+    assert errs and errs[0].severity == "error" and "broken.mp3" in errs[0].message
+
+
 def test_renderer_without_any_timeline_fails_clearly(tmp_path: Path) -> None:
     doc = Document(meta=DocumentMeta(source_name="x.md"))
     ctx = RunContext(options=TransformOptions(outputs=["video"]), out_dir=tmp_path, stem="x", document=doc, tracks={"fr": doc})

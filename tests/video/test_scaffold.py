@@ -43,6 +43,7 @@ def test_streams_codecs_and_language_tags(which: str, tag: str, fr_video: Scaffo
     assert kinds["audio"]["codec_name"] == "aac"
     assert kinds["subtitle"]["codec_name"] == "mov_text"
     assert kinds["subtitle"]["tags"]["language"] == tag
+    assert kinds["subtitle"]["disposition"]["default"] == 0  # not shown twice over the burned-in captions
     assert kinds["audio"]["tags"]["language"] == tag
 
 

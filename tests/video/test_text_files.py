@@ -141,3 +141,27 @@ def test_static_layer_has_the_placeholder_label_and_logo(tmp_path: Path) -> None
     assert lay.logo is not None
     assert img.getpixel((lay.logo.x + lay.logo.w // 2, lay.logo.y + lay.logo.h // 2)) == (230, 57, 70)
     assert img.getpixel((10, 10)) == (0x1D, 0x35, 0x57)  # background
+
+
+def test_mp4_text_track_flag_is_cleared_in_place(tmp_path: Path) -> None:
+    import struct
+
+    from transform.video.mp4flags import disable_text_tracks
+
+    def box(kind: bytes, payload: bytes) -> bytes:
+        return struct.pack(">I4s", 8 + len(payload), kind) + payload
+
+    def trak(handler: bytes) -> bytes:
+        tkhd = box(b"tkhd", b"\x00\x00\x00\x03" + bytes(80))  # version 0, flags enabled|in movie
+        hdlr = box(b"hdlr", bytes(8) + handler + bytes(12))
+        return box(b"trak", tkhd + box(b"mdia", hdlr))
+
+    data = box(b"ftyp", b"isom") + box(b"moov", trak(b"vide") + trak(b"sbtl")) + box(b"mdat", b"x" * 10)
+    mp4 = tmp_path / "t.mp4"
+    mp4.write_bytes(data)
+    assert disable_text_tracks(mp4) == 1
+    out = mp4.read_bytes()
+    assert len(out) == len(data)
+    flags = [out[i + 8 + 3] for i in range(len(out) - 4) if out[i + 4 : i + 8] == b"tkhd"]
+    assert flags == [0x03, 0x02]  # the video track untouched, the subtitle track no longer enabled
+    assert disable_text_tracks(mp4) == 0

@@ -15,7 +15,8 @@ characters. Breaks prefer punctuation, then a conjunction (و، أو، et, ou...
 and never split a number (``1 250 000``) or a number from its unit. The last
 cue of a sentence may stay after the voice stops, never into the next
 sentence: as long as needed for the minimum duration, and up to
-``max_linger_ms`` for the reading speed. Whatever still breaks a limit is reported as a :class:`CaptionIssue`.
+``max_linger_ms`` for the reading speed. Whatever still breaks a limit is
+reported as a :class:`CaptionIssue`.
 """
 
 from __future__ import annotations

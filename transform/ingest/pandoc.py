@@ -96,8 +96,14 @@ class PandocIngester:
         self.fmt = fmt
 
     def ingest(self, path: Path, ctx: RunContext) -> Document:
-        ast = pandoc_json(path, self.fmt, ctx.options.timeout_s if ctx.options.timeout_s < 120 else 120)
-        blocks = convert_blocks(ast.get("blocks", []))
+        try:
+            ast = pandoc_json(path, self.fmt, ctx.options.timeout_s if ctx.options.timeout_s < 120 else 120)
+            blocks = convert_blocks(ast.get("blocks", []))
+        except RecursionError:  # e.g. 100,000 nested HTML elements: refuse instead of crashing
+            raise InputError(
+                f"{path.name}: the document is nested too deeply to be read (elements inside elements, thousands of levels).",
+                hint="Save it again from a word processor, or send a simpler export.",
+            ) from None
         meta = DocumentMeta(title=doc_title(ast), source_name=path.name, source_format=self.fmt)
         return Document(meta=meta, sections=[Section(blocks=blocks)])
 

@@ -90,14 +90,36 @@ def _tokens(text: str, box: Box) -> list[Token]:
         if kind == "S":
             continue
         a, b = m.span()
+        tok = m.group(0)
         if b - a == 1:
             x0, x1 = box(a)
         else:
             f0, f1 = box(a)
             l0, l1 = box(b - 1)
             x0, x1 = (f0 if f0 < l0 else l0), (f1 if f1 > l1 else l1)
-        out.append((m.group(0), x0, x1, kind))
+            if kind == "R" and f0 < f1 <= l0:  # an Arabic word whose first letter is drawn leftmost: emitted in visual order
+                tok = tok[::-1]
+        out.append((tok, x0, x1, kind))
     return out
+
+
+def _well_formed(groups: list[str]) -> bool:
+    """``1 250 000``: a first group of 1-3 digits without a leading zero, then groups of exactly 3."""
+    first = groups[0]
+    return 1 <= len(first) <= 3 and (first == "0" or not first.startswith("0")) and all(len(g) == 3 for g in groups[1:])
+
+
+def digit_groups(groups: list[str]) -> list[str]:
+    """Logical order of the digit groups of one number drawn left to right as ``groups``.
+
+    A renderer keeps ``1 250 000`` in one left-to-right run when the groups are joined by
+    no-break spaces, but with plain spaces it draws the groups right to left
+    (``000 250 1``); the visual layout alone cannot tell which, so the reading that makes a
+    well-formed number wins (the drawn order when both or neither do).
+    """
+    if len(groups) > 1 and all(g.isdigit() for g in groups) and not _well_formed(groups) and _well_formed(groups[::-1]):
+        return groups[::-1]
+    return groups
 
 
 def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
@@ -162,13 +184,19 @@ def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0) -> 
         for run in reversed(_runs_rtl(vis, gap=1.2 * size)):
             if len(run) == 1 and vis[run[0]][0] in BRACKETS:
                 out.append(vis[run[0]][0].translate(MIRROR))
+            elif len(run) > 2 and all(vis[k][0].isdigit() or vis[k][0] == " " for k in run):
+                out.append(" ".join(digit_groups([vis[k][0] for k in run if vis[k][0] != " "])))
             else:
                 out.extend(vis[k][0] for k in run)
         return "".join(out)
-    # left-to-right line with Arabic inside: reverse each right-to-left run in place
+    # left-to-right line with Arabic inside: reverse each right-to-left run in place; a number
+    # just left of an Arabic word belongs to it ("الفصل 1" is drawn "1 الفصل")
     i = 0
     while i < len(vis):
-        if vis[i][3] != "R":
+        starts_run = vis[i][3] == "R" or (
+            vis[i][0].isdigit() and i + 2 < len(vis) and vis[i + 1][0] == " " and vis[i + 2][3] == "R"
+        )
+        if not starts_run:
             out.append(vis[i][0])
             i += 1
             continue
@@ -183,22 +211,68 @@ def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0) -> 
     return "".join(out)
 
 
-def logical_line(text: str, box: Box | None, size: float, context_rtl: bool = False, rtl: bool | None = None) -> str:
+class WordOrderProbe:
+    """Per page: are Arabic words emitted in visual order (first letter leftmost)?
+
+    The longest word of a right-to-left line is checked (two position queries) until
+    :attr:`budget` lines said "in order"; a page where one line says "reversed" is checked
+    on every line. Pages from producers that never do this cost three probes.
+    """
+
+    def __init__(self, budget: int = 3) -> None:
+        self.budget = budget
+        self.reversed_seen = False
+
+    def check(self, text: str, box: Box) -> bool:
+        if not self.reversed_seen and self.budget <= 0:
+            return False
+        found = _reversed_words(text, box)
+        if found:
+            self.reversed_seen = True
+        elif not self.reversed_seen and ARABIC_WORD.search(text):
+            self.budget -= 1
+        return found
+
+
+def logical_line(
+    text: str, box: Box | None, size: float, context_rtl: bool = False, rtl: bool | None = None, probe: WordOrderProbe | None = None
+) -> str:
     """The logical text of one line; ``box`` is only called for lines pdfium cannot order.
 
     ``rtl`` is the line's direction when the caller knows it; a line without letters
     (numbers only) takes the direction of its context (``context_rtl``: the previous
-    line, or the table it sits in).
+    line, or the table it sits in). ``probe`` carries the word-order check across the
+    lines of one page (a fresh one per call when not given).
     """
     if rtl is None:
         rtl = is_rtl_line(text) if has_strong(text) else context_rtl
     if box is None:
         return text
-    if needs_repair(text, rtl):
+    if needs_repair(text, rtl) or (rtl and (probe or WordOrderProbe()).check(text, box)):
         return visual_to_logical(text, box, rtl=rtl, size=size)
     if rtl and " " in text and SPACED_NUMBER.search(text):
         return SPACED_NUMBER.sub(lambda m: _number_groups(m.group(0), m.start(), box, size), text)
     return text
+
+
+ARABIC_WORD = re.compile(f"[{_AR}]{{4,}}")
+LAM_ALEF = re.compile("\u0644[\u0627\u0623\u0625\u0622]")
+
+
+def _reversed_words(text: str, box: Box) -> bool:
+    """Probe the longest Arabic word: some producers (Skia/Chromium) make pdfium emit words in
+    visual order, first letter leftmost. Two position queries per right-to-left line."""
+    best = None
+    for m in ARABIC_WORD.finditer(text):
+        lam_alef = LAM_ALEF.search(m.group(0))
+        if lam_alef and lam_alef.end() < len(m.group(0)):  # a lam-alef ligature inside: in order either way
+            continue
+        if best is None or m.end() - m.start() > best.end() - best.start():
+            best = m
+    if best is None:
+        return False
+    f0, f1 = box(best.start())
+    return f0 < f1 < box(best.end() - 1)[0]
 
 
 def _number_groups(stretch: str, offset: int, box: Box, size: float) -> str:
@@ -220,7 +294,7 @@ def _number_groups(stretch: str, offset: int, box: Box, size: float) -> str:
         if cur[0] - prev[1] > 1.2 * size:
             numbers.append([])
         numbers[-1].append(cur[2])
-    return " ".join(" ".join(n) for n in reversed(numbers))
+    return " ".join(" ".join(digit_groups(n)) for n in reversed(numbers))
 
 
 def clean_text(text: str) -> str:

@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .base import TextLine
-from .pdf_bidi import clean_text, has_strong, is_rtl_line, logical_line
+from .pdf_bidi import WordOrderProbe, clean_text, has_strong, is_rtl_line, logical_line
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
@@ -150,6 +150,7 @@ def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int)
     lines: list[PdfLine] = []
     pos = 0
     context_rtl = False
+    probe = WordOrderProbe()
     for piece in text.split("\r\n"):
         start = pos
         pos += len(piece) + 2
@@ -158,21 +159,32 @@ def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int)
         rects = calls.rects(start, len(piece))
         if not rects:
             continue
+        x0 = x1 = rects[0][0]
+        r_top = r_bottom = rects[0][1]
+        for r in rects:
+            if r[0] < x0:
+                x0 = r[0]
+            if r[2] > x1:
+                x1 = r[2]
+            if r[1] > r_top:
+                r_top = r[1]
+            if r[3] < r_bottom:
+                r_bottom = r[3]
         lead = len(piece) - len(piece.lstrip())
         size, bold = calls.font_style(start + lead)
         baseline = height - calls.origin_y(start + lead)
         rtl = is_rtl_line(piece) if has_strong(piece) else context_rtl
-        logical = logical_line(piece, lambda i, _s=start: calls.char_box(_s + i), size or 10.0, rtl=rtl)
+        logical = logical_line(piece, lambda i, _s=start: calls.char_box(_s + i), size or 10.0, rtl=rtl, probe=probe)
         clean = " ".join(clean_text(logical).split())
         if not clean:
             continue
-        segments = _segments(rects, gap=1.5 * (size or 10)) if len(rects) > 1 else [(rects[0][0], rects[0][2])]
+        segments = _segments(rects, gap=1.5 * (size or 10)) if len(rects) > 1 else [(x0, x1)]
         line = PdfLine(
             text=clean,
-            x0=min(r[0] for r in rects),
-            top=height - max(r[1] for r in rects),
-            x1=max(r[2] for r in rects),
-            bottom=height - min(r[3] for r in rects),
+            x0=x0,
+            top=height - r_top,
+            x1=x1,
+            bottom=height - r_bottom,
             size=size,
             bold=bold,
             page=page_no,

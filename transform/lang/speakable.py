@@ -118,6 +118,15 @@ _NOT_NOUNS = {"و", "ف", "في", "من", "إلى", "حتى", "أو", "ولا"}
 _NEXT_WORD = re.compile(r"\s*([\u0621-\u064a]+)")
 
 
+_PREPOSITIONS = {"في", "من", "إلى", "على", "عن", "حتى", "بعد", "قبل", "منذ", "خلال", "لمدة", "بين"}
+
+
+def _after_preposition(m: re.Match[str]) -> bool:
+    """MSA: a number right after a preposition is read in the oblique case (في أربعة وستين جماعة)."""
+    before = m.string[: m.start()].split()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
 def _noun_follows(m: re.Match[str]) -> bool:
     """Darija: does a counted noun follow the number (then 11-19 take a final ر: حداشر درهم)?"""
     nxt = _NEXT_WORD.match(m.string, m.end())
@@ -148,7 +157,8 @@ class _Speaker:
         # French keeps "deux virgule huit millions d'habitants"; amounts of money and Arabic are expanded
         expand = mult > 1 and (bool(cur) or v.lang != "fr")
         if value is not None and (expand or not frac):
-            words = v.cardinal(value, counted=counted, year=not counted and not pct and 1900 <= value <= 2099)
+            is_year = not counted and not pct and 1900 <= value <= 2099
+            words = v.cardinal(value, counted=counted, year=is_year or _after_preposition(m))
             scaled = False
         else:
             words = v.decimal(int_part, frac) + (f" {scale_word}" if scale_word else "")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
 from statistics import median
 
 import numpy as np
@@ -16,6 +18,9 @@ from .render import PageImage
 TESS_LANG = {"ar": "ara", "fr": "fra"}
 # Upper-quartile word height over the font size, measured on the samples (Noto Naskh Arabic, Noto Sans).
 HEIGHT_PER_PT = {"ar": 0.945, "fr": 0.80}
+DOMINANT = 0.85  # share of letters from which a script dominates a page
+STRAY_WORDS = 3  # lines this short in the other script are suspect...
+STRAY_CONF = 88.0  # ...when tesseract's confidence in them is below this
 MAX_RECOVER = 40  # at most this many skipped rows are re-read per page
 _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
@@ -30,6 +35,7 @@ class OcrResult:
     lines: list[TextLine]
     confidence: float  # mean word confidence, 0-100
     words: int
+    line_conf: dict[int, float] = field(default_factory=dict)  # id(TextLine) -> mean word confidence
 
 
 def installed_langs() -> set[str]:
@@ -63,25 +69,81 @@ def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3) -> O
     result = parse_tsv(proc.stdout.decode("utf-8", "replace"), pimg)
     if psm == 3:
         _recover_lines(pimg, result, langs, timeout)
+        _reread_stray_script(pimg, result, langs, timeout)
     return result
 
 
-def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: float) -> None:
-    """Read the rows tesseract's layout analysis skipped, one line each (see recover.py)."""
-    segments = uncovered_segments(pimg, result.lines)[:MAX_RECOVER]
-    for x0, y0, x1, y1 in segments:
-        pad = max(4, (y1 - y0) // 3)
-        box = (max(0, x0 - pad), max(0, y0 - pad), min(pimg.image.width, x1 + pad), min(pimg.image.height, y1 + pad))
-        crop = PageImage(pimg.image.crop(box), pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt)
-        sub = ocr_image(crop, langs, timeout=timeout, psm=13)
+def read_rows(pimg: PageImage, boxes: list[tuple[int, int, int, int]], langs: str, timeout: float) -> list[OcrResult]:
+    """OCR several single-line crops (pixel boxes) in one tesseract call (``--psm 13``, a
+    list file): the models are loaded once. Returned lines are in page coordinates."""
+    with tempfile.TemporaryDirectory(prefix="taysir-ocr-") as tmp:
+        listing = Path(tmp) / "rows.txt"
+        names = []
+        for n, box in enumerate(boxes):
+            path = Path(tmp) / f"row{n:03d}.pgm"
+            path.write_bytes(_pgm(PageImage(pimg.image.crop(box), pimg.dpi, pimg.page, 0, 0)))
+            names.append(str(path))
+        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
+        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", langs, "--psm", "13",
+               "--dpi", str(round(pimg.dpi)), "tsv"]
+        proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=2048)
+    rows: dict[int, list[str]] = {}
+    for row in proc.stdout.decode("utf-8", "replace").splitlines():
+        cols = row.split("\t", 2)
+        if len(cols) > 2 and cols[1].isdigit():
+            rows.setdefault(int(cols[1]), []).append(row)
+    out = []
+    for n, box in enumerate(boxes, 1):
+        sub = parse_tsv("level\tpage_num\n" + "\n".join(rows.get(n, [])), pimg)
+        dx, dy = pimg.to_points(box[0]), pimg.to_points(box[1])
         for ln in sub.lines:
-            dx, dy = pimg.to_points(box[0]), pimg.to_points(box[1])
             ln.x0, ln.x1, ln.top, ln.bottom = ln.x0 + dx, ln.x1 + dx, ln.top + dy, ln.bottom + dy
+        out.append(sub)
+    return out
+
+
+def _pad(pimg: PageImage, x0: int, y0: int, x1: int, y1: int) -> tuple[int, int, int, int]:
+    pad = max(4, (y1 - y0) // 3)
+    return (max(0, x0 - pad), max(0, y0 - pad), min(pimg.image.width, x1 + pad), min(pimg.image.height, y1 + pad))
+
+
+def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: float) -> None:
+    """Read the rows tesseract's layout analysis skipped (see recover.py), all in one call."""
+    boxes = [_pad(pimg, *seg) for seg in uncovered_segments(pimg, result.lines)[:MAX_RECOVER]]
+    if not boxes:
+        return
+    for sub in read_rows(pimg, boxes, langs, timeout):
+        for ln in sub.lines:
             insert_in_order(result.lines, ln)
+        result.line_conf.update(sub.line_conf)
         if sub.words:
             total = result.confidence * result.words + sub.confidence * sub.words
             result.words += sub.words
             result.confidence = total / result.words
+
+
+def _reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout: float) -> None:
+    """With ``ara+fra`` a short Arabic line can come out as a French word ("تقديم" -> "essai")
+    and the reverse. On a page where one script dominates, short low-confidence lines in the
+    other script are read again with the dominant language alone; the likelier reading wins."""
+    if "+" not in langs:
+        return
+    ar = sum(len(_AR.findall(ln.text)) for ln in result.lines)
+    lat = sum(len(_LAT.findall(ln.text)) for ln in result.lines)
+    if ar + lat == 0 or max(ar, lat) < DOMINANT * (ar + lat):
+        return
+    major, minor_re = ("ara", _LAT) if ar > lat else ("fra", _AR)
+    picked = [ln for ln in result.lines
+              if len(ln.text.split()) <= STRAY_WORDS and minor_re.search(ln.text)
+              and result.line_conf.get(id(ln), 0.0) < STRAY_CONF][:MAX_RECOVER]
+    if not picked:
+        return
+    k = pimg.dpi / 72.0
+    boxes = [_pad(pimg, int(ln.x0 * k), int(ln.top * k), int(ln.x1 * k) + 1, int(ln.bottom * k) + 1) for ln in picked]
+    for ln, sub in zip(picked, read_rows(pimg, boxes, major, timeout), strict=True):
+        if sub.lines and sub.confidence > result.line_conf.get(id(ln), 0.0) + 5:
+            ln.text = " ".join(x.text for x in sub.lines)
+            result.line_conf[id(ln)] = sub.confidence
 
 
 def logical_rtl_words(words: list[str]) -> list[str]:
@@ -112,7 +174,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         left, top, width, height = (int(c) for c in cols[6:10])
         key = (block, par, line)
         if level == 4:
-            lines[key] = {"box": (left, top, left + width, top + height), "words": [], "heights": []}
+            lines[key] = {"box": (left, top, left + width, top + height), "words": [], "heights": [], "confs": []}
         elif level == 5:
             text = _BIDI_MARKS.sub("", cols[11]).strip()
             conf = float(cols[10])
@@ -120,6 +182,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
                 continue
             lines[key]["words"].append(text)
             lines[key]["heights"].append(height)
+            lines[key]["confs"].append(conf)
             confs.append(conf)
     # A line's height: the upper quartile of its word heights (the union box grows with any
     # deep descender or stacked dots). Lines of one tesseract paragraph share a font size.
@@ -132,6 +195,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
     for (block, par, _line), h in est.items():
         by_par.setdefault((block, par), []).append(h)
     out: list[TextLine] = []
+    line_conf: dict[int, float] = {}
     for key, info in lines.items():
         if key not in est:
             continue
@@ -147,10 +211,10 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         x0, y0, x1, y1 = info["box"]
         h_px = median(by_par[key[:2]])
         size = pimg.to_points(h_px) / HEIGHT_PER_PT["ar" if is_ar else "fr"]
-        out.append(
-            TextLine(
-                text=text, x0=pimg.to_points(x0), top=pimg.to_points(y0), x1=pimg.to_points(x1),
-                bottom=pimg.to_points(y1), size=round(size, 1), bold=False, page=pimg.page,
-            )
+        line = TextLine(
+            text=text, x0=pimg.to_points(x0), top=pimg.to_points(y0), x1=pimg.to_points(x1),
+            bottom=pimg.to_points(y1), size=round(size, 1), bold=False, page=pimg.page,
         )
-    return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs))
+        line_conf[id(line)] = sum(info["confs"]) / len(info["confs"])
+        out.append(line)
+    return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf)

@@ -121,7 +121,7 @@ class ContentBuilder:
         attrs = {"id": xml_id(block.id) if block.id else None, **lang_attrs(me, parent)}
         self._block_id = attrs["id"] or ""
         marker = self.page_marker(block.page, parent)
-        if isinstance(block, Heading):  # a heading inside a section's blocks: keep it in the outline
+        if isinstance(block, Heading):  # a heading among a section's blocks: one level below the section's
             node, _ = self.heading(block, parent, level, top)
             return [marker, node] if marker else [node]
         if isinstance(block, Paragraph):

@@ -46,9 +46,8 @@ def toc_list(entries: list[TocEntry], parent_lang: str, href_of: dict[int, str] 
     ol = el("ol", {})
     for e in entries:
         href = (href_of[e.top] if href_of else "") + "#" + e.id
-        a = el("a", {"href": href, "lang": e.lang if e.lang != parent_lang else None, "dir": None}, e.text)
-        if e.lang != parent_lang:
-            a.attrs["dir"] = e.direction.value
+        other = e.lang != parent_lang
+        a = el("a", {"href": href, "lang": e.lang if other else None, "dir": e.direction.value if other else None}, e.text)
         li = el("li", {}, a)
         if e.children:
             li.add(toc_list(e.children, parent_lang, href_of))

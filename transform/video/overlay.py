@@ -21,6 +21,7 @@ from typing import Literal
 from .._exec import FFMPEG, run
 from ..errors import InputError, OptionsError, OutputError
 from .meta import Region, VideoMeta, read_meta
+from .mp4flags import disable_text_tracks
 from .probe import MediaInfo, probe
 from .subtitles import iso639_2
 
@@ -288,6 +289,7 @@ def overlay_interpreter(
         )
         if not partial.is_file() or partial.stat().st_size == 0:
             raise OutputError("ffmpeg finished but wrote no composite video.")
+        disable_text_tracks(partial)
         shutil.move(str(partial), out)
     for a in adaptations:
         log.info("overlay: adapted: %s", a)

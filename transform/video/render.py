@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..context import RunContext
-from ..errors import InputError, TransformError
+from ..errors import ErrorItem, InputError, TransformError
 from ..model import CaptionCue, Timeline
 from ..render import RENDERERS, artifact
 from ..result import Artifact
@@ -56,13 +56,21 @@ class VideoRenderer:
     def render(self, ctx: RunContext) -> list[Artifact]:
         arts: list[Artifact] = []
         done = 0
+        failures: list[TransformError] = []
         for lang in ctx.track_langs():
             timeline = ctx.shared.get(f"timeline:{lang}")
             if not isinstance(timeline, Timeline) or not timeline.cues:
                 ctx.warn(STAGE, f"no narration timeline for {lang}: no video made for this language")
                 continue
-            arts.extend(self._track(ctx, lang, timeline))
-            done += 1
+            try:  # one language failing must not cost the others their video
+                arts.extend(self._track(ctx, lang, timeline))
+                done += 1
+            except TransformError as exc:
+                failures.append(exc)
+                ctx.errors.append(ErrorItem.from_exception(f"{STAGE}.{lang}", exc))
+        if done == 0 and failures:
+            ctx.errors.pop()  # reported once, by the pipeline, as this output's failure
+            raise failures[-1]
         if done == 0 and ctx.track_langs():
             raise InputError(
                 "No language track had a narration timeline, so no video could be made.", hint="Check the audio output's errors."

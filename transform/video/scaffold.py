@@ -26,6 +26,7 @@ from .ass import AssBuilder, TitleEvent
 from .fonts import Font, is_arabic_script, resolve_font
 from .layout import Layout, compute_layout
 from .meta import VideoMeta, sidecar_path
+from .mp4flags import disable_text_tracks
 from .options import VideoOptions
 from .probe import probe
 from .static import render_static
@@ -195,7 +196,7 @@ def scaffold_command(
             "-metadata:s:s:0",
             f"handler_name={name}",
             "-disposition:s:0",
-            "default",
+            "0",  # off by default: the same captions are already burned into the picture
         ]
     cmd += ["-map_chapters", str(chap_idx) if chapters_name else "-1", "-metadata", f"comment={comment}"]
     if title:
@@ -298,6 +299,7 @@ def make_scaffold(
         run(cmd, tool="ffmpeg", timeout=timeout, cwd=work, hint="Check the narration file and the video options.")
         if not partial.is_file() or partial.stat().st_size == 0:
             raise OutputError("ffmpeg finished but wrote no video.", hint="Run with -vv to see the ffmpeg command.")
+        disable_text_tracks(partial)  # soft subtitles available, not shown by default (they are burned in)
         shutil.move(str(partial), out)
         ass_path = None
         if keep_ass:

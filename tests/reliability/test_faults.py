@@ -1,0 +1,243 @@
+"""Fault injection with real processes: workers killed mid-job (20 times), the API restarted during
+jobs, the disk full while outputs are written, Redis restarted during a batch.
+
+The single-kill cases (one Redis worker, one `taysir serve`) are in tests/service/test_processes.py;
+these tests repeat and vary the faults and count jobs lost (always 0).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.service.conftest import FRENCH_MD
+from tests.service.procs import Proc, db_rows, free_port, redis_server, slow_markdown, wait_until, worker
+
+from ._support import SessionMemory, finished, start_server, submit
+
+pytestmark = pytest.mark.slow
+LEASE = {"TAYSIR_LEASE_S": "6"}  # a supervisor pass every 2 s
+
+
+def owner_of(data: Path, doc_id: str) -> str | None:
+    rows = db_rows(data, "SELECT lease_owner FROM documents WHERE id = ? AND status = 'running' AND lease_owner IS NOT NULL", doc_id)
+    return rows[0][0] if rows else None
+
+
+def session_members(sid: int) -> list[int]:
+    return [pid for pid, _ in SessionMemory(sid).members()]
+
+
+def check_artifacts(c: httpx.Client, job: dict) -> int:  # type: ignore[type-arg]
+    """Every listed file downloads whole (size and sha256 as recorded); JSON files parse."""
+    n = 0
+    for doc in job["documents"]:
+        for art in doc["artifacts"]:
+            r = c.get(art["url"])
+            assert r.status_code == 200, art
+            assert len(r.content) == art["size"] and hashlib.sha256(r.content).hexdigest() == art["sha256"], art["name"]
+            if art["name"].endswith(".json"):
+                json.loads(r.content)
+            n += 1
+    return n
+
+
+def test_kill9_worker_mid_job_20_times_loses_no_job(tmp_path: Path) -> None:
+    """20 rounds: a job starts, the worker running it is killed with SIGKILL (alternately with its
+    conversion process, and alone, leaving an orphan child that must stop by itself), a new worker
+    is started; every job must still succeed, converted a second time."""
+    rounds, rng = 20, random.Random(11)
+    srv = start_server(tmp_path, "--workers", "0", **LEASE)
+    workers = [worker(srv.data, tmp_path / f"w{i}.log", **LEASE) for i in range(2)]
+    started = 2
+    source = slow_markdown(250)
+    jobs: list[str] = []
+    orphans_stopped = 0
+    t0 = time.monotonic()
+    try:
+        with srv.client() as c:
+            for i in range(rounds):
+                r = submit(c, [(f"round{i}.md", source)])
+                assert r.status_code == 202, r.text
+                job = r.json()
+                jobs.append(job["job_id"])
+                owner = wait_until(lambda d=job["documents"][0]["id"]: owner_of(srv.data, d), 120, every=0.01)
+                time.sleep(rng.uniform(0, 0.3))  # somewhere in the conversion
+                pid = int(owner.split(":")[1])
+                victim = next(w for w in workers if w.pid == pid)
+                if i % 2 == 0:
+                    victim.kill9()  # the worker and its whole process group
+                else:
+                    os.kill(pid, signal.SIGKILL)  # the worker alone: its conversion process is orphaned
+                    victim.p.wait(10)
+                    wait_until(lambda v=victim: not session_members(v.pid), 30)
+                    orphans_stopped += 1
+                victim.fh.close()
+                workers.remove(victim)
+                workers.append(worker(srv.data, tmp_path / f"w{started}.log", **LEASE))
+                started += 1
+                body = finished(c, job["job_id"], timeout=240)
+                doc = body["documents"][0]
+                assert doc["status"] == "success", (i, doc)
+                assert doc["attempts"] == 2, (i, doc)  # it was running when its worker died
+            lost = 0
+            for job_id in jobs:
+                body = finished(c, job_id, timeout=60)
+                lost += body["status"] != "success"
+                assert check_artifacts(c, body) == 2
+            assert lost == 0
+            assert db_rows(srv.data, "SELECT count(*) FROM documents WHERE status != 'success'") == [(0,)]
+    finally:
+        for w in workers:
+            w.stop()
+        srv.proc.stop()
+    print(f"\nFAULT | kill -9 worker mid-job | {rounds} | {orphans_stopped} orphans stopped | lost 0 | {time.monotonic() - t0:.0f}s")
+
+
+def test_api_restarted_during_jobs(tmp_path: Path) -> None:
+    """The API process (no embedded workers) is killed with SIGKILL, then stopped cleanly, while a
+    `taysir worker` converts a batch: the worker carries on, nothing is lost or converted twice,
+    and an upload cut off by the crash leaves no job behind."""
+    port = free_port()
+    srv = start_server(tmp_path, "--workers", "0", port=port, **LEASE)
+    w = worker(srv.data, tmp_path / "w.log", **LEASE)
+    source = slow_markdown(150)
+    jobs: list[str] = []
+    try:
+        for restart in ("kill9", "sigint"):
+            with srv.client() as c:
+                for i in range(3):
+                    r = submit(c, [(f"{restart}{i}-{k}.md", source) for k in range(2)])
+                    assert r.status_code == 202, r.text
+                    jobs.append(r.json()["job_id"])
+                wait_until(lambda: db_rows(srv.data, "SELECT 1 FROM documents WHERE status = 'running'"), 120, every=0.02)
+            cut = threading.Thread(target=_cut_upload, args=(srv.url, srv.token), daemon=True)
+            cut.start()
+            time.sleep(0.3)  # the upload is in flight
+            if restart == "kill9":
+                srv.proc.kill9()
+                srv.proc.fh.close()
+            else:
+                srv.proc.stop()
+            cut.join(30)
+            done_while_down = db_rows(srv.data, "SELECT count(*) FROM documents WHERE status = 'success'")[0][0]
+            wait_until(lambda n=done_while_down: db_rows(srv.data, "SELECT count(*) FROM documents WHERE status = 'success'")[0][0] > n, 120)
+            srv = start_server(tmp_path, "--workers", "0", port=port, **LEASE)
+        with srv.client() as c:
+            listed = {j["job_id"] for j in c.get("/v1/jobs", params={"limit": 200}).json()["jobs"]}
+            assert listed == set(jobs), "a job appeared or disappeared across restarts"
+            for job_id in jobs:
+                body = finished(c, job_id, timeout=240)
+                assert body["status"] == "success", body
+                assert all(d["attempts"] == 1 for d in body["documents"]), body  # the worker was never interrupted
+                check_artifacts(c, body)
+        leftovers = [p for p in (srv.data / "jobs").iterdir() if p.name not in jobs]
+        assert not leftovers, f"the cut-off upload left {leftovers}"
+    finally:
+        w.stop()
+        srv.proc.stop()
+
+
+def _cut_upload(url: str, token: str) -> None:
+    """A multipart upload sent slowly, so that the server dies in the middle of it."""
+    boundary = b"cutBoundary42"
+
+    def body():  # type: ignore[no-untyped-def]
+        yield b"--" + boundary + b'\r\nContent-Disposition: form-data; name="files"; filename="cut.md"\r\n\r\n'
+        for _ in range(200):
+            yield b"# Budget\n\n" + b"Texte " * 2000 + b"\n"
+            time.sleep(0.05)
+        yield b"\r\n--" + boundary + b"--\r\n"
+
+    try:
+        httpx.post(f"{url}/v1/jobs", content=body(), timeout=30,
+                   headers={"Authorization": f"Bearer {token}", "Content-Type": f"multipart/form-data; boundary={boundary.decode()}"})
+    except httpx.HTTPError:
+        pass
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """``tmp_path/data/jobs`` on a 2 MiB tmpfs (uploads and outputs; the database stays elsewhere)."""
+    jobs = tmp_path / "data" / "jobs"
+    jobs.mkdir(parents=True)
+    try:
+        r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(jobs)], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        pytest.skip(f"cannot mount a tmpfs to fill the disk: {exc}")
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs to fill the disk (needs root or CAP_SYS_ADMIN): {r.stderr.strip()}")
+    try:
+        yield jobs
+    finally:
+        subprocess.run(["umount", "-l", str(jobs)], capture_output=True, timeout=20)
+
+
+def test_disk_full_while_writing_outputs(tmp_path: Path, small_disk: Path) -> None:
+    """A document whose outputs do not fit on the disk fails cleanly (a typed error, no stack trace),
+    every file the job lists is whole, and the service works again once space is freed."""
+    srv = start_server(tmp_path, "--workers", "1")
+    para = "Le conseil régional a voté un budget de 3 500 000 dirhams pour les routes rurales. " * 6
+    big = ("# Budget\n\n" + "\n\n".join(f"## Section {i}\n\n{para}" for i in range(1200))).encode()
+    assert 400_000 < len(big) < 1_000_000  # the upload fits, its model JSON and text do not
+    try:
+        with srv.client() as c:
+            r = submit(c, [("big.md", big)], outputs=["json", "text", "html"])
+            assert r.status_code == 202, r.text
+            body = finished(c, r.json()["job_id"])
+            doc = body["documents"][0]
+            assert doc["status"] in ("failure", "partial_success"), doc
+            msgs = " ".join(e["message"] for e in doc["errors"])
+            assert doc["errors"] and "Traceback" not in msgs, doc
+            assert any(w in msgs.lower() for w in ("space", "disk", "errno 28")), msgs
+            check_artifacts(c, body)
+            assert c.get("/health").status_code == 200
+            # free the space: the service works again
+            assert c.delete(f"/v1/jobs/{body['job_id']}").status_code == 204
+            r = submit(c, [("small.md", FRENCH_MD.encode())])
+            ok = finished(c, r.json()["job_id"])
+            assert ok["status"] == "success", ok
+            assert check_artifacts(c, ok) == 2
+    finally:
+        srv.proc.stop()
+
+
+@pytest.mark.redis
+def test_redis_restarted_during_a_batch(tmp_path: Path) -> None:
+    """Redis (no persistence: every queued message is lost) is killed and restarted while two
+    workers convert a batch: the workers reconnect and every document still finishes."""
+    rport = free_port()
+    redis: Proc = redis_server(tmp_path, rport)
+    env = {"TAYSIR_REDIS_URL": f"redis://127.0.0.1:{rport}/0", **LEASE}
+    srv = start_server(tmp_path, "--workers", "0", **env)
+    workers = [worker(srv.data, tmp_path / f"w{i}.log", **env) for i in range(2)]
+    try:
+        with srv.client() as c:
+            r = submit(c, [(f"doc{i}.md", slow_markdown(120)) for i in range(10)])
+            assert r.status_code == 202, r.text
+            job_id = r.json()["job_id"]
+            wait_until(lambda: db_rows(srv.data, "SELECT 1 FROM documents WHERE status = 'running'"), 120, every=0.02)
+            redis.kill9()
+            redis.fh.close()
+            time.sleep(1.0)  # the workers see the queue gone
+            redis = redis_server(tmp_path, rport)
+            body = finished(c, job_id, timeout=300)
+            assert body["status"] == "success", [(d["filename"], d["status"], d["errors"]) for d in body["documents"]]
+            check_artifacts(c, body)
+            ready = c.get("/ready").json()
+            assert ready["checks"]["queue"]["ok"], ready
+    finally:
+        for w in workers:
+            w.stop()
+        srv.proc.stop()
+        redis.stop()
