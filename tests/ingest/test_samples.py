@@ -155,3 +155,16 @@ def test_heading_blocks_are_headings() -> None:
     assert normalise(first.heading.sentences[0].text) == "Délibération n° 27/2026 du Conseil de la Région Béni Mellal-Khénifra"
     articles = [sec for sec, _ in iter_sections(d) if sec.heading and sec.heading.sentences[0].text.startswith("Article")]
     assert [a.heading.level for a in articles] == [3, 3, 3, 3]
+
+
+def test_pdf_from_a_second_producer() -> None:
+    """Chromium/Skia PDF (tests/resources/ingest-chromium-ar.pdf): words emitted in visual order,
+    a number typed with plain spaces drawn as "000 250 1", brackets mirrored."""
+    from pathlib import Path
+
+    d = load(Path(__file__).resolve().parents[1] / "resources" / "ingest-chromium-ar.pdf")
+    texts = [normalise(s.text) for _, b in iter_blocks(d) for s in getattr(b, "sentences", [])]
+    assert texts[0] == "الإطار العام للاستثمار"
+    body = " ".join(texts[1:])
+    assert "لا يمكن إلا الالتزام بالأقاليم خلال سنة 2026 (المرحلة الأولى) بمبلغ 1 250 000 درهم." in body
+    assert "الاعتمادات الإضافية لإنجاز الطرق القروية والأسلاك الكهربائية." in body

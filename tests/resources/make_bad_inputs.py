@@ -1,7 +1,8 @@
-"""Regenerate the small bad-input files ``tests/resources/bad-*`` (committed; a few KB each).
+"""Regenerate the small ingest test files ``tests/resources/bad-*`` and ``ingest-*`` (committed; a few KB each).
 
 Run from the repository root: ``.venv/bin/python tests/resources/make_bad_inputs.py``.
-Needs pikepdf (only here, to encrypt) and Pillow; the tests themselves only read the files.
+Needs pikepdf (only here, to encrypt), Pillow and Debian's chromium (for the PDF printed by
+Chromium/Skia, a second PDF producer besides LibreOffice); the tests only read the files.
 """
 
 from __future__ import annotations
@@ -90,6 +91,35 @@ def encrypted(user_password: str) -> bytes:
     return buf.getvalue()
 
 
+CHROMIUM_HTML = """<html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<style>body{font-family:'Noto Naskh Arabic';font-size:14pt}</style></head><body>
+<h1>الإطار العام للاستثمار</h1>
+<p>لا يمكن إلا الالتزام بالأقاليم خلال سنة 2026 (المرحلة الأولى) بمبلغ 1 250 000 درهم.</p>
+<p>الاعتمادات الإضافية لإنجاز الطرق القروية والأسلاك الكهربائية.</p>
+</body></html>
+"""
+
+
+def chromium_pdf() -> bytes:
+    """Arabic printed to PDF by headless Chromium: pdfium emits some of its words in visual order."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        raise SystemExit("chromium is needed to remake ingest-chromium-ar.pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        html, pdf = Path(tmp) / "ar.html", Path(tmp) / "ar.pdf"
+        html.write_text(CHROMIUM_HTML, encoding="utf-8")
+        subprocess.run(
+            [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+             f"--print-to-pdf={pdf}", "--no-pdf-header-footer", html.as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )
+        return pdf.read_bytes()
+
+
 def main() -> None:
     sample = SAMPLE.read_bytes()
     files = {
@@ -102,6 +132,7 @@ def main() -> None:
         "bad-zip-not-docx.docx": zip_not_docx(),
         "bad-entity-bomb.docx": entity_bomb_docx(),
         "bad-image-only.pdf": image_only_pdf(),
+        "ingest-chromium-ar.pdf": chromium_pdf(),
     }
     for name, data in files.items():
         (HERE / name).write_bytes(data)
