@@ -68,7 +68,7 @@ def _style_xml(styles: str) -> str:
     styles = styles.replace('<w:sz w:val="24" />\n        <w:szCs w:val="24" />', f'<w:sz w:val="{BODY_SIZE}" />\n        <w:szCs w:val="{BODY_SIZE}" />', 1)
     styles = styles.replace('w:bidi="ar-SA"', 'w:bidi="ar-MA"')
     for sid, size in SIZES.items():
-        m = re.search(r'(<w:style [^>]*w:styleId="%s".*?</w:style>)' % sid, styles, re.S)
+        m = re.search(rf'(<w:style [^>]*w:styleId="{sid}".*?</w:style>)', styles, re.S)
         assert m, sid
         block = m.group(1)
         new = re.sub(r'<w:sz w:val="\d+" />\s*<w:szCs w:val="\d+" />', f'<w:b /><w:bCs /><w:sz w:val="{size}" /><w:szCs w:val="{size}" />', block)
@@ -147,9 +147,9 @@ def long_markdown() -> str:
     table_re = re.compile(r"\n(\|.*\|\n)+", re.M)
     parts = []
     for chapter in range(1, 10):
-        for name, text in texts.items():
+        for text in texts.values():
             body = text if chapter in (3, 7) else table_re.sub("\n", text)
-            # demote headings one level and number them so the outline stays meaningful
+            # demote headings one level under the chapter heading
             body = re.sub(r"^(#+) ", lambda m: "#" * min(len(m.group(1)) + 1, 3) + " ", body, flags=re.M)
             parts.append(body)
         parts.insert(len(parts) - 3, f"# Chapitre {chapter} — الفصل {chapter}\n")

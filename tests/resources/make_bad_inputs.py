@@ -50,7 +50,7 @@ def entity_bomb_docx() -> bytes:
 
 
 def zip_not_docx() -> bytes:
-    return _zip({"budget.csv": "poste;montant\nroutes;412500000\n".encode(), "lisez-moi.txt": b"archive, not a document"})
+    return _zip({"budget.csv": b"poste;montant\nroutes;412500000\n", "lisez-moi.txt": b"archive, not a document"})
 
 
 def no_pages_pdf() -> bytes:

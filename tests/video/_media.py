@@ -41,7 +41,7 @@ def frame_at(video: Path, t: float, tmp: Path) -> Image.Image:
 def ocr(img: Image.Image, lang: str, tmp: Path) -> str:
     """Tesseract on a caption crop: light text kept as black on white, enlarged."""
     g = ImageOps.grayscale(img).point(lambda v: 0 if v > 150 else 255)
-    g = g.resize((g.width * 2, g.height * 2), Image.LANCZOS)
+    g = g.resize((g.width * 2, g.height * 2), Image.Resampling.LANCZOS)
     png = tmp / "ocr.png"
     g.save(png)
     out = subprocess.run(["tesseract", str(png), "stdout", "-l", lang, "--psm", "6"], capture_output=True, check=True, timeout=60)

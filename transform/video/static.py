@@ -50,28 +50,22 @@ def render_static(layout: Layout, options: VideoOptions, lang: str, font_for: Ca
         size = round(layout.caption_size * 2 / 3 * (options.arabic_scale if rtl else 1.0))
         lines = wrap(font, label, size, s.w * 0.8, rtl)
         pil = _pil_font(font.path, max(8, round(size * _ass_scale(font.path))))
-        kw = {"direction": "rtl", "language": "ar"} if rtl else {}
         text = "\n".join(lines)
+        at = (s.x + s.w / 2, s.y + s.h / 2)
+        colour = _rgb(options.signer_outline)
         try:
-            draw.multiline_text(
-                (s.x + s.w / 2, s.y + s.h / 2),
-                text,
-                font=pil,
-                fill=_rgb(options.signer_outline),
-                anchor="mm",
-                align="center",
-                **kw,
-            )
+            if rtl:
+                draw.multiline_text(at, text, font=pil, fill=colour, anchor="mm", align="center", direction="rtl", language="ar")
+            else:
+                draw.multiline_text(at, text, font=pil, fill=colour, anchor="mm", align="center")
         except (KeyError, ValueError):  # Pillow without Raqm: no direction support
-            draw.multiline_text(
-                (s.x + s.w / 2, s.y + s.h / 2), text, font=pil, fill=_rgb(options.signer_outline), anchor="mm", align="center"
-            )
+            draw.multiline_text(at, text, font=pil, fill=colour, anchor="mm", align="center")
     if options.logo and layout.logo is not None:
         lg = layout.logo
         with Image.open(options.logo) as logo:
             rgba = logo.convert("RGBA")
             k = min(lg.w / rgba.width, lg.h / rgba.height)
-            rgba = rgba.resize((max(1, round(rgba.width * k)), max(1, round(rgba.height * k))), Image.LANCZOS)
+            rgba = rgba.resize((max(1, round(rgba.width * k)), max(1, round(rgba.height * k))), Image.Resampling.LANCZOS)
             img.paste(rgba, (lg.x + (lg.w - rgba.width) // 2, lg.y), rgba)
     img.save(out, optimize=False, compress_level=1)
     return out

@@ -1,0 +1,209 @@
+"""Sessions, CSRF tokens and security headers of the web pages.
+
+* **Session**: a staff member signs in with an API token; the cookie ``taysir_session`` then holds
+  ``{token row id, token name, expiry, session id}`` signed with HMAC-SHA256 (HttpOnly, SameSite=Strict,
+  Secure over HTTPS). The token secret itself is never stored in the cookie. Every request checks
+  that the token is still valid, so revoking it (``taysir token revoke``) ends its sessions.
+* **CSRF**: signed double submit. A random ``taysir_csrf`` cookie; each form carries
+  ``HMAC(secret, nonce | session id)``; a POST whose field does not match is refused (403).
+* **Headers**: a pure ASGI middleware adds CSP (no inline script or style), nosniff, Referrer-Policy,
+  frame-ancestors/X-Frame-Options and Permissions-Policy to the web pages.
+
+The signing key is ``TAYSIR_WEB_SECRET`` when set, else a random key kept in ``<data_dir>/web-secret.key``
+(created on first use, mode 0600), so every process on the same data directory agrees.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy import select
+
+from ..store.tables import TokenRow
+
+SESSION_COOKIE = "taysir_session"
+CSRF_COOKIE = "taysir_csrf"
+SESSION_TTL_S = 8 * 3600
+WEB_PREFIXES = ("/catalogue", "/staff", "/lang", "/static/web")
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; "
+       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "cross-origin-opener-policy": "same-origin",
+}
+
+
+def is_web_path(path: str) -> bool:
+    return path == "/" or any(path == p or path.startswith(p + "/") for p in WEB_PREFIXES)
+
+
+class SecurityHeaders:
+    """ASGI middleware: security headers on every web page response (the API keeps its own)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or not is_web_path(scope.get("path", "")):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                for name, value in HEADERS.items():
+                    if name.encode() not in present:
+                        headers.append((name.encode(), value.encode()))
+                if b"cache-control" not in present:
+                    headers.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+# -- the signing key -----------------------------------------------------------------------------
+def secret_key(request: Request) -> bytes:
+    state = request.app.state
+    key = getattr(state, "web_secret", None)
+    if key is None:
+        env = os.environ.get("TAYSIR_WEB_SECRET")
+        key = env.encode() if env else _key_file(request.app.state.runtime.settings.data_dir)
+        state.web_secret = key
+    return key  # type: ignore[no-any-return]
+
+
+def _key_file(data_dir: Path) -> bytes:
+    path = Path(data_dir) / "web-secret.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+        try:
+            os.link(tmp, path)  # first writer wins; others read its key
+        except FileExistsError:
+            pass
+        tmp.unlink(missing_ok=True)
+    return path.read_text().strip().encode()
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def sign(key: bytes, payload: dict[str, Any]) -> str:
+    body = _b64(json.dumps(payload, separators=(",", ":")).encode())
+    mac = _b64(hmac.new(key, b"session|" + body.encode(), hashlib.sha256).digest())
+    return f"{body}.{mac}"
+
+
+def unsign(key: bytes, value: str | None) -> dict[str, Any] | None:
+    if not value or value.count(".") != 1:
+        return None
+    body, mac = value.split(".")
+    good = _b64(hmac.new(key, b"session|" + body.encode(), hashlib.sha256).digest())
+    if not hmac.compare_digest(mac, good):
+        return None
+    try:
+        data = json.loads(_unb64(body))
+    except (ValueError, json.JSONDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+# -- sessions ------------------------------------------------------------------------------------
+@dataclass
+class StaffSession:
+    name: str
+    token_id: int
+    sid: str
+
+
+def token_row(request: Request, secret: str) -> TokenRow | None:
+    """The unrevoked token row of ``secret`` (through the store's own verification)."""
+    store = request.app.state.runtime.store
+    name = store.tokens.verify(secret.strip())
+    if name is None:
+        return None
+    with store.db.read() as s:
+        return s.scalar(select(TokenRow).where(TokenRow.name == name))  # type: ignore[no-any-return]
+
+
+def _token_alive(request: Request, token_id: int) -> bool:
+    store = request.app.state.runtime.store
+    with store.db.read() as s:
+        row = s.get(TokenRow, token_id)
+        return row is not None and row.revoked_at is None
+
+
+def new_session_cookie(request: Request, row: TokenRow) -> str:
+    payload = {"n": row.name, "t": row.id, "s": secrets.token_urlsafe(12), "e": int(time.time()) + SESSION_TTL_S}
+    return sign(secret_key(request), payload)
+
+
+def current_session(request: Request) -> StaffSession | None:
+    cached = request.scope.get("taysir.session", False)
+    if cached is not False:
+        return cached  # type: ignore[no-any-return]
+    data = unsign(secret_key(request), request.cookies.get(SESSION_COOKIE))
+    sess = None
+    if data and isinstance(data.get("e"), int) and data["e"] > time.time() and isinstance(data.get("t"), int):
+        if _token_alive(request, data["t"]):
+            sess = StaffSession(name=str(data.get("n")), token_id=data["t"], sid=str(data.get("s")))
+    request.scope["taysir.session"] = sess
+    return sess
+
+
+def cookie_args(request: Request, max_age: int | None) -> dict[str, Any]:
+    return {"httponly": True, "samesite": "strict", "secure": request.url.scheme == "https", "path": "/", "max_age": max_age}
+
+
+# -- CSRF ----------------------------------------------------------------------------------------
+def csrf_nonce(request: Request) -> str:
+    """The visitor's CSRF nonce (from the cookie, or a new one the response must set)."""
+    nonce = request.cookies.get(CSRF_COOKIE) or request.scope.get("taysir.new_csrf")
+    if not nonce or len(nonce) < 16:
+        nonce = secrets.token_urlsafe(24)
+        request.scope["taysir.new_csrf"] = nonce
+    return nonce
+
+
+def csrf_token(request: Request) -> str:
+    sess = current_session(request)
+    msg = f"csrf|{csrf_nonce(request)}|{sess.sid if sess else ''}".encode()
+    return _b64(hmac.new(secret_key(request), msg, hashlib.sha256).digest())
+
+
+def csrf_ok(request: Request, submitted: str | None) -> bool:
+    if not submitted or not request.cookies.get(CSRF_COOKIE):
+        return False
+    return hmac.compare_digest(submitted, csrf_token(request))
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """A local path to go back to (no scheme, no host, no ``//``): no open redirect."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target or any(c in target for c in "\r\n"):
+        return default
+    return target
