@@ -118,7 +118,10 @@ def build_docx(md: Path, docx: Path, ref: Path) -> None:
             data = zin.read(info.filename)
             if info.filename == "word/document.xml":
                 data = _fix_tables(data.decode("utf-8"), ruled).encode("utf-8")
-            zout.writestr(info, data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))  # byte-stable rebuilds
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            zout.writestr(fixed, data)
     tmp.unlink()
 
 
@@ -134,7 +137,18 @@ def build_pdf(docx: Path, out_dir: Path, work: Path) -> Path:
     pdf = out_dir / (docx.stem + ".pdf")
     if not pdf.exists():
         sys.exit(f"LibreOffice did not write {pdf}")
+    _stable_pdf(pdf)
     return pdf
+
+
+def _stable_pdf(pdf: Path) -> None:
+    """Make rebuilds byte-identical: fixed creation date and document ID (same lengths, so offsets hold)."""
+    data = pdf.read_bytes()
+    data = re.sub(rb"/CreationDate\(D:\d{14}", b"/CreationDate(D:20260101000000", data)
+    data = re.sub(rb"/ModDate\(D:\d{14}", b"/ModDate(D:20260101000000", data)
+    data = re.sub(rb"/ID\s*\[\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>", lambda m: re.sub(rb"[0-9A-Fa-f]", b"0", m.group(0)[3:]).join([b"/ID", b""]), data)
+    data = re.sub(rb"/DocChecksum\s*/[0-9A-Fa-f]+", lambda m: re.sub(rb"/[0-9A-Fa-f]+$", lambda k: b"/" + b"0" * (len(k.group(0)) - 1), m.group(0)), data)
+    pdf.write_bytes(data)
 
 
 def long_markdown() -> str:

@@ -87,6 +87,9 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     for module in (health, jobs, convert, documents, catalogue):
         app.include_router(module.router)
     _document_validation_errors(app)
+    from .web import install as install_web_pages  # staff and public web pages (service/web/, docs/web.md)
+
+    install_web_pages(app)
     return app
 
 

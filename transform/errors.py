@@ -19,6 +19,7 @@ to do about it.
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 
 from pydantic import BaseModel
@@ -119,4 +120,7 @@ class ErrorItem(BaseModel):
     def from_exception(cls, stage: str, exc: BaseException, *, engine: str | None = None) -> ErrorItem:
         if isinstance(exc, TransformError):
             return cls(stage=stage, message=exc.message, code=exc.code, engine=engine, hint=exc.hint)
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):  # no server path in the message
+            return cls(stage=stage, message="The disk is full: the output could not be written.", code=OutputError.code,
+                       engine=engine, hint="Free disk space (or raise the quota) and convert the document again.")
         return cls(stage=stage, message=f"{type(exc).__name__}: {exc}", code="internal_error", engine=engine)

@@ -18,12 +18,16 @@ OUTPUT_CHOICES = ("darija", "easy-french", "text", "braille", "audio", "captions
 DEFAULT_OUTPUTS = ("darija", "text", "braille", "audio", "captions", "html")
 # the order formats are listed on the public page
 KIND_ORDER = ("darija", "easy", "text", "html", "epub", "mp3", "vtt", "srt", "mp4", "brf", "pef", "brl", "docx", "pdf", "zip")
-TECHNICAL = ("json", "other")
+TECHNICAL = ("json", "other", "quality", "reviewfile", "tasks", "draft")
 
 
 def kind_of(f: dict[str, Any]) -> str:
     """What a file is for the reader (its description key ``fmt_<kind>``)."""
-    ext = PurePosixPath(f["name"]).suffix.lower().lstrip(".")
+    name = f["name"].lower()
+    for marker, kind in ((".quality.", "quality"), (".review.", "reviewfile"), (".translation-tasks.", "tasks"), (".draft.json", "draft")):
+        if marker in name:
+            return kind
+    ext = PurePosixPath(name).suffix.lstrip(".")
     if ext == "txt":
         if f.get("role") == "darija" or f.get("lang") == "ary":
             return "darija"
@@ -75,7 +79,7 @@ def public_doc(d: DocumentRow) -> PublicDoc:
         for f in files:
             if f.kind == kind:
                 stem = f.name.rsplit(".", 1)[0]
-                same = [v for v in vtts if v.name.rsplit(".", 1)[0] == stem] or [v for v in vtts if v.lang == f.lang and kind == "mp3"]
+                same = [v for v in vtts if v.name.rsplit(".", 1)[0] == stem] or [v for v in vtts if v.lang == f.lang]
                 out.append(Player(f.lang, f, same[:1]))
         return out
 

@@ -10,6 +10,7 @@ from urllib.parse import quote
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from . import i18n
 from .security import CSRF_COOKIE, cookie_args, csrf_token, current_session
@@ -33,6 +34,14 @@ def human_size(n: int, lang: str) -> str:
     return str(n)
 
 
+def text_lang(text: str | None) -> str:
+    """``lang="..." dir="..."`` for a text of unknown language (titles, file names): Arabic or French by script."""
+    t = text or ""
+    arabic = sum(1 for ch in t if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f")
+    latin = sum(1 for ch in t if ch.isalpha() and ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    return Markup('lang="ar" dir="rtl"') if arabic >= latin and arabic else Markup('lang="fr" dir="ltr"') if latin else Markup("")
+
+
 def when(value: float | datetime | None) -> str:
     if value is None:
         return ""
@@ -48,7 +57,7 @@ def page(request: Request, template: str, *, status_code: int = 200, title: str 
         "lang": lang, "dir": i18n.DIRS[lang], "t": t, "title": title, "request": request,
         "staff": current_session(request), "csrf": csrf_token(request), "here": quote(here, safe="/?=&"),
         "other_langs": [(code, i18n.SELF_NAMES[code]) for code in i18n.LANGS if code != lang],
-        "size": lambda n: human_size(n, lang), "when": when, "dirs": i18n.DIRS, **ctx,
+        "size": lambda n: human_size(n, lang), "when": when, "text_lang": text_lang, "dirs": i18n.DIRS, **ctx,
     }
     html = _env.get_template(template).render(context)
     resp = HTMLResponse(html, status_code=status_code)

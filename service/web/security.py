@@ -70,8 +70,9 @@ class SecurityHeaders:
                 for name, value in HEADERS.items():
                     if name.encode() not in present:
                         headers.append((name.encode(), value.encode()))
-                if b"cache-control" not in present:
-                    headers.append((b"cache-control", b"no-store"))
+                if b"cache-control" not in present:  # pages are personal or change often; the CSS and JS may be cached
+                    static = scope.get("path", "").startswith("/static/web/")
+                    headers.append((b"cache-control", b"public, max-age=3600" if static else b"no-store"))
                 message = {**message, "headers": headers}
             await send(message)
 

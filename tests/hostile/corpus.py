@@ -239,6 +239,20 @@ def deep_nesting_html(depth: int = 100_000) -> bytes:
     return b"<html><body>" + b"<div>" * depth + b"fin" + b"</div>" * depth + b"</body></html>"
 
 
+def png_bomb(side: int = 40_000) -> bytes:
+    """A 40000 x 40000 one-bit PNG (1.6 billion pixels) in about 200 KB: a decompression bomb for image readers."""
+    import struct
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    comp = zlib.compressobj(9)
+    row = b"\x00" + b"\xff" * ((side + 7) // 8)
+    idat = b"".join(comp.compress(row * 1000) for _ in range(side // 1000)) + comp.flush()
+    ihdr = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
 CORPUS: dict[str, tuple[str, Callable[[], bytes], set[str]]] = {
     "truncated": ("truncated.pdf", truncated_pdf, {"bad_input"}),
     "broken-xref": ("broken-xref.pdf", broken_xref_pdf, {"bad_input", "ok"}),  # pdfium may repair it: either is fine, never a crash
@@ -263,6 +277,7 @@ CORPUS: dict[str, tuple[str, Callable[[], bytes], set[str]]] = {
     "xxe-docx": ("xxe.docx", xxe_docx, {"bad_input", "ok"}),  # refused, or read without the file's content
     "html-local-include": ("include.html", html_local_include, {"ok", "bad_input"}),
     "deep-nesting-html": ("deep.html", deep_nesting_html, {"ok", "bad_input"}),
+    "png-bomb": ("scan.png", png_bomb, {"bad_input"}),
 }
 
 HOSTILE_NAMES = [

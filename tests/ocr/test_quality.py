@@ -78,3 +78,11 @@ def test_langs_and_agreement() -> None:
     assert langs_of("12 345") == []
     assert agreement("برنامج التنمية، الجهوية", "برنامج التنمية الجهوية") == 1.0
     assert agreement("الجهوية التنمية برنامج", "برنامج التنمية الجهوية") < 0.75  # word order matters
+
+
+def test_garbled_arabic_half_is_not_hidden_by_good_french() -> None:
+    letters = [chr(c) for c in range(0x0621, 0x064B)]
+    table = str.maketrans(dict(zip(letters, letters[5:] + letters[:5], strict=True)))
+    q = assess(pdfkit.AR_TEXT.translate(table) + "\n" + pdfkit.FR_TEXT + "\n" + pdfkit.FR_TEXT)
+    assert q.verdict == "bad", q
+    assert "Arabic words" in q.reason

@@ -34,15 +34,19 @@ def _stat(pid: str) -> tuple[str, int] | None:
     return name, int(fields[3])
 
 
-def _hwm_kib(pid: str) -> int:
+def _vm_kib(pid: str) -> tuple[int, int]:
+    """(VmHWM, VmPeak) of a process in KiB: peak resident and peak virtual memory."""
+    hwm = peak = 0
     try:
         with open(f"/proc/{pid}/status", encoding="utf-8") as fh:
             for line in fh:
                 if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
+                    hwm = int(line.split()[1])
+                elif line.startswith("VmPeak:"):
+                    peak = int(line.split()[1])
     except (OSError, ValueError):
         pass
-    return 0
+    return hwm, peak
 
 
 class SessionMemory:
@@ -53,6 +57,7 @@ class SessionMemory:
         self.session, self.every = session, every
         self.peak_kib = 0
         self.peak_name = ""
+        self.virt_kib = 0
         self.server_kib = 0
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -68,7 +73,7 @@ class SessionMemory:
 
     def reset(self) -> None:
         with self._lock:
-            self.peak_kib, self.peak_name = 0, ""
+            self.peak_kib, self.peak_name, self.virt_kib = 0, "", 0
 
     def members(self) -> list[tuple[int, str]]:
         out = []
@@ -82,11 +87,14 @@ class SessionMemory:
     def _loop(self) -> None:
         while not self._stop.wait(self.every):
             for pid, name in self.members():
-                hwm = _hwm_kib(str(pid))
+                hwm, virt = _vm_kib(str(pid))
                 with self._lock:
                     if pid == self.session:
                         self.server_kib = max(self.server_kib, hwm)
-                    elif hwm > self.peak_kib:
+                        continue
+                    if name.startswith("python"):  # the conversion processes (GHC's pandoc reserves 1 TiB it never uses)
+                        self.virt_kib = max(self.virt_kib, virt)
+                    if hwm > self.peak_kib:
                         self.peak_kib, self.peak_name = hwm, name
 
     @property

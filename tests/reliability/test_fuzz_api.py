@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -43,6 +44,8 @@ def fuzz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         TAYSIR_MAX_UPLOAD_MB="2", TAYSIR_MAX_WAIT_S="1", TAYSIR_SYNC_TIMEOUT_S="10", TAYSIR_JOB_TIMEOUT_S="60", TAYSIR_MAX_QUEUE_DEPTH="10",
     )
     try:
+        served = httpx.get(f"{srv.url}/openapi.json", timeout=30).json()
+        assert served == OPENAPI, "the fuzzed description differs from the one the server serves"
         yield srv
     finally:
         srv.proc.stop()
@@ -51,18 +54,22 @@ def fuzz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         assert srv.proc.p.returncode == 0, srv.proc.tail()
 
 
-@pytest.fixture(scope="module")
-def api_schema(fuzz_server: Server) -> Any:
-    return schemathesis.openapi.from_url(f"{fuzz_server.url}/openapi.json")
+def _openapi() -> dict[str, Any]:
+    """The app's OpenAPI description, built without starting it (the fixture checks it is what the server serves)."""
+    from service.app import create_app
+    from service.settings import ServiceSettings
+
+    return create_app(ServiceSettings(data_dir=Path("unused-data-dir"))).openapi()
 
 
-schema = schemathesis.pytest.from_fixture("api_schema")
+OPENAPI = _openapi()
+schema = schemathesis.openapi.from_dict(OPENAPI)
 FUZZ_SETTINGS = settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True, database=None,
                          suppress_health_check=list(HealthCheck), print_blob=True)
 
 
-def _run(case: Any, headers: dict[str, str], kind: str) -> None:
-    response = case.call(headers=headers, timeout=60)
+def _run(case: Any, base_url: str, headers: dict[str, str], kind: str) -> None:
+    response = case.call(base_url=base_url, headers=headers, timeout=60)
     STATS["cases"] += 1
     STATS[kind] += 1
     STATS[str(response.status_code)] += 1
@@ -74,11 +81,11 @@ def _run(case: Any, headers: dict[str, str], kind: str) -> None:
 @schema.parametrize()
 @FUZZ_SETTINGS
 def test_fuzz_with_staff_token(case: Any, fuzz_server: Server) -> None:
-    _run(case, {"Authorization": f"Bearer {fuzz_server.token}"}, "auth")
+    _run(case, fuzz_server.url, {"Authorization": f"Bearer {fuzz_server.token}"}, "auth")
 
 
 @schema.parametrize()
 @FUZZ_SETTINGS
 def test_fuzz_without_token(case: Any, fuzz_server: Server) -> None:
     case.headers = {k: v for k, v in (case.headers or {}).items() if k.lower() != "authorization"}
-    _run(case, {}, "anon")
+    _run(case, fuzz_server.url, {}, "anon")

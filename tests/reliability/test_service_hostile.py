@@ -8,6 +8,7 @@ server must stay healthy, and no hostile file name may place a file outside the 
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,37 @@ pytestmark = pytest.mark.slow
 TIME_LIMIT_S = 150  # per file, upload to a finished document, on a loaded 2-core machine
 MEM_LIMIT_MIB = 2300  # peak resident memory of any conversion process or tool (service child limit: 2048 MiB of data)
 LOCAL_SECRET = b"root:x:0:0"
+HEALTH_LIMIT_S = 2.0  # /health must answer within this while a hostile file converts (loaded 2-core machine)
 UPLOAD_STATUS = {"unsupported_format": 415, "bad_input": 422}
+
+
+class HealthProbe:
+    """Calls /health every 100 ms from its own thread while a hostile file converts."""
+
+    def __init__(self, url: str) -> None:
+        self.url, self.count, self.failures, self.worst = url, 0, 0, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def start(self) -> HealthProbe:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(10)
+
+    def _loop(self) -> None:
+        with httpx.Client(base_url=self.url, timeout=HEALTH_LIMIT_S * 2) as c:
+            while not self._stop.wait(0.1):
+                t0 = time.monotonic()
+                try:
+                    ok = c.get("/health").status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                self.worst = max(self.worst, time.monotonic() - t0)
+                self.count += 1
+                self.failures += not ok
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +77,7 @@ def test_hostile_file_through_the_service(name: str, server: tuple[Server, Sessi
     path = build(name, tmp_path)
     expected = CORPUS[name][2]
     mem.reset()
+    probe = HealthProbe(srv.url).start()
     t0 = time.monotonic()
     with srv.client() as c:
         r = submit(c, [(path.name, path.read_bytes())])
@@ -55,7 +87,7 @@ def test_hostile_file_through_the_service(name: str, server: tuple[Server, Sessi
             assert err["code"] in expected, body
             assert r.status_code == UPLOAD_STATUS[err["code"]], (r.status_code, body)
             assert path.name in err["message"] and err["hint"], body
-            how = f"refused at upload: HTTP {r.status_code} `{err['code']}`"
+            how = f"refused at upload: HTTP {r.status_code} `{err['code']}`: {err['message']}"
         else:
             job = finished(c, r.json()["job_id"], timeout=TIME_LIMIT_S)
             doc = job["documents"][0]
@@ -63,7 +95,7 @@ def test_hostile_file_through_the_service(name: str, server: tuple[Server, Sessi
                 err = doc["errors"][0]
                 assert err["code"] in expected, doc
                 assert len(err["message"]) > 20 and "Traceback" not in err["message"], err
-                how = f"document failed: `{err['code']}`"
+                how = f"document failed: `{err['code']}`: {err['message']}"
             else:
                 assert "ok" in expected, f"{name} was accepted: {doc}"
                 how = f"read: {doc['status']}"
@@ -71,14 +103,16 @@ def test_hostile_file_through_the_service(name: str, server: tuple[Server, Sessi
                 content = c.get(art["url"]).content
                 assert LOCAL_SECRET not in content, f"{art['name']} holds /etc/passwd"
         seconds = time.monotonic() - t0
+        probe.stop()
         assert seconds < TIME_LIMIT_S
         health = c.get("/health")
         assert health.status_code == 200 and health.json()["status"] == "ok"
+    assert probe.failures == 0 and probe.worst < HEALTH_LIMIT_S, f"/health during the conversion: {probe.failures} failures, worst {probe.worst:.2f} s"
     time.sleep(0.1)  # one more sample after the end of the document
     assert mem.peak_mib < MEM_LIMIT_MIB, f"{mem.peak_name} peaked at {mem.peak_mib:.0f} MiB"
     leftovers = [n for _, n in mem.members() if not n.startswith(("python", "taysir"))]
     assert not leftovers, f"tools still running after the document ended: {leftovers}"
-    print(f"\nHOSTILE | {name} | {path.name} | {path.stat().st_size} | {how} | {seconds:.1f} | {mem.peak_mib:.0f}")
+    print(f"\nHOSTILE | {name} | {path.name} | {path.stat().st_size} | {how} | {seconds:.1f} | {mem.peak_mib:.0f} ({mem.peak_name}) | {mem.virt_kib / 1024:.0f} | health {probe.count}x, worst {probe.worst * 1000:.0f} ms")
 
 
 def test_hostile_file_names_stay_in_the_data_dir(server: tuple[Server, SessionMemory]) -> None:
@@ -96,7 +130,7 @@ def test_hostile_file_names_stay_in_the_data_dir(server: tuple[Server, SessionMe
                 continue
             jobs.append((raw, r.json()))
         assert len(jobs) >= len(HOSTILE_NAMES) - 1  # at most the NUL name may be refused as a bad upload
-        for raw, created in jobs:
+        for _raw, created in jobs:
             job = finished(c, created["job_id"])
             doc = job["documents"][0]
             assert doc["status"] == "success", doc
@@ -118,3 +152,41 @@ def test_hostile_file_names_stay_in_the_data_dir(server: tuple[Server, SessionMe
     assert not Path("/etc/passwd.pdf").exists() and not Path("/absolute/path.pdf").exists()
     with httpx.Client(base_url=srv.url, timeout=30) as anon:
         assert anon.get("/health").status_code == 200
+
+
+def _limits(pid: int) -> dict[str, str]:
+    try:
+        lines = Path(f"/proc/{pid}/limits").read_text().splitlines()[1:]
+    except OSError:
+        return {}
+    return {ln[:26].strip(): ln[26:47].strip() for ln in lines}
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+@pytest.mark.xfail(strict=True, reason="BUG (reported): the per-document child process has no memory limit; only pandoc, "
+                   "tesseract and the DOCX publisher run under RLIMIT_AS (see docs/threat-model.md)")
+def test_conversion_process_has_a_memory_limit(server: tuple[Server, SessionMemory]) -> None:
+    """While a document converts, the process doing it (forked from the fork server) must run under
+    an address-space limit, so a file that makes pdfium or Python allocate without bound ends as
+    `worker_crashed` instead of exhausting the machine."""
+    from tests.service.procs import slow_markdown, wait_until
+
+    srv, mem = server
+    with srv.client() as c:
+        r = submit(c, [("long.md", slow_markdown(1500))])
+        assert r.status_code == 202
+
+        def children() -> list[int]:
+            return [pid for pid, name in mem.members()
+                    if pid != srv.proc.pid and name.startswith("python") and "forkserver" not in _cmdline(pid)]
+
+        found = wait_until(children, 60, every=0.02)
+        limits = {pid: _limits(pid).get("Max address space", "?") for pid in found}
+        finished(c, r.json()["job_id"])
+    assert limits and all(v not in ("unlimited", "?") for v in limits.values()), f"address-space limits of the conversion processes: {limits}"

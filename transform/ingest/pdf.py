@@ -30,7 +30,7 @@ from ..errors import InputError
 from ..model import Block, Document, DocumentMeta, Section, Table
 from . import INGESTERS
 from .base import TextLine
-from .pdf_blocks import drop_page_furniture, group_lines, groups_to_blocks
+from .pdf_blocks import drop_page_furniture, drop_running_lines, group_lines, groups_to_blocks
 from .pdf_open import open_pdf
 from .pdf_tables import FoundTable, candidate, find_tables
 from .pdf_text import page_lines
@@ -152,10 +152,15 @@ class PdfIngester:
                 t.table.page = i + 1
             used_tables.append([(t.top, t.table) for t in found])
         with _gc_paused():
+            kept = drop_running_lines(kept, heights)
             groups = group_lines(kept, used_tables, widths)
             blocks = join_continued_tables(groups_to_blocks(groups))
-        if title and title.lower() in ("untitled", "sans titre", "document"):
-            title = None
+        if title and (
+            title.lower() in ("untitled", "sans titre", "document", "sans nom")
+            or title.lower().startswith("microsoft word -")
+            or title.lower().endswith((".doc", ".docx", ".odt", ".pdf", ".rtf"))
+        ):
+            title = None  # producer boilerplate, not a title: the first heading is used instead
         meta = DocumentMeta(title=title, source_name=path.name, source_format="pdf", page_count=n, pages=list(reports))
         return Document(meta=meta, sections=[Section(blocks=blocks)])
 

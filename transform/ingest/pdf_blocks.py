@@ -82,6 +82,31 @@ def drop_page_furniture(lines: list[L], page_height: float) -> list[L]:
     return [ln for ln in lines if not ((ln.top < margin or ln.bottom > page_height - margin) and PAGE_NUMBER.match(ln.text.strip()))]
 
 
+def drop_running_lines(pages: list[list[L]], heights: list[float]) -> list[list[L]]:
+    """Remove running headers and footers: a line in the top or bottom margin whose text
+    (digits aside, so "Page 3" matches "Page 4") comes back on at least half of the pages
+    (three pages at least)."""
+    if len(pages) < 3:
+        return pages
+
+    def key(ln: TextLine) -> str:
+        return regex.sub(r"\d+", "#", " ".join(ln.text.split()))
+
+    def in_margin(ln: TextLine, height: float) -> bool:
+        return ln.top < 0.1 * height or ln.bottom > 0.9 * height
+
+    seen: Counter[str] = Counter()
+    for lines, height in zip(pages, heights, strict=False):
+        seen.update({key(ln) for ln in lines if in_margin(ln, height)})
+    running = {k for k, n in seen.items() if n >= max(3, len(pages) // 2)}
+    if not running:
+        return pages
+    return [
+        [ln for ln in lines if not (in_margin(ln, height) and key(ln) in running)]
+        for lines, height in zip(pages, heights, strict=False)
+    ]
+
+
 def body_size(pages: list[list[TextLine]]) -> float:
     counts: Counter[float] = Counter()
     for lines in pages:

@@ -20,6 +20,7 @@ columns are listed right to left (its logical order).
 from __future__ import annotations
 
 import ctypes
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,7 @@ from .pdf_bidi import Box, clean_text, is_rtl_line, logical_line
 from .pdf_blocks import join_lines
 from .pdf_text import PdfLine
 
+log = logging.getLogger("transform.ingest.pdf")
 MIN_PATHS = 4
 MIN_GAPPED_ROWS = 3
 MAX_OBJECTS = 20_000  # pages with more objects are not searched for tables (bounded work)
@@ -126,7 +128,11 @@ def _words(run: list[PdfLine]) -> list[dict[str, Any]]:
 
 def find_tables(page: Any, textpage: Any, lines: list[PdfLine], width: float, height: float) -> list[FoundTable]:
     """Tables of one candidate page (call only when :func:`candidate` found something)."""
-    from pdfplumber.table import TableFinder
+    try:
+        from pdfplumber.table import TableFinder
+    except ImportError:  # pdfplumber is optional at run time: text is still read, tables come out as paragraphs
+        log.warning("pdfplumber is not installed: tables in PDFs are read as paragraphs (pip install pdfplumber)")
+        return []
 
     edges, runs = candidate(page, lines, height)
     cell_groups: list[list[tuple[float, float, float, float]]] = []

@@ -34,11 +34,12 @@ def lines_to_blocks(lines: list[TextLine]) -> list[Heading | Paragraph]:
         text = " ".join(ln.text.strip() for ln in group)
         lang = _lang(text)
         sent = [Sentence(id="", text=text)]
-        kw = {"lang": lang, "direction": direction_for(lang), "page": group[0].page}
+        direction, page = direction_for(lang), group[0].page
         if group[0].size >= HEADING_RATIO * body:
-            blocks.append(Heading(level=1 if group[0].size >= 1.6 * body else 2, sentences=sent, **kw))
+            level = 1 if group[0].size >= 1.6 * body else 2
+            blocks.append(Heading(level=level, sentences=sent, lang=lang, direction=direction, page=page))
         else:
-            blocks.append(Paragraph(sentences=sent, **kw))
+            blocks.append(Paragraph(sentences=sent, lang=lang, direction=direction, page=page))
         group.clear()
 
     for ln in lines:

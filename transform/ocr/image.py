@@ -44,8 +44,8 @@ def _frames(path: Path) -> list[tuple[Image.Image, float, bool]]:
         for n in range(getattr(im, "n_frames", 1)):
             im.seek(n)
             frame = ImageOps.exif_transpose(im.copy()) or im.copy()
-            dpi_info = im.info.get("dpi")
-            known = bool(dpi_info and float(dpi_info[0]) > 1)
+            dpi_info = im.info.get("dpi") or (0, 0)
+            known = float(dpi_info[0]) > 1
             dpi = float(dpi_info[0]) if known else frame.width / A4_WIDTH_IN
             frames.append((frame.convert("L"), dpi, known))
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:

@@ -124,11 +124,19 @@ def assess(text: str) -> Quality:
 
     reasons: list[str] = []
     if n_words >= MIN_WORDS:
-        lexical = (ar_hit * n_ar + fr_hit * n_fr) / n_words
-        impossible = (imp_ar * n_ar + imp_fr * n_fr) / n_words
+        # each script with enough words is judged on its own: a good French half must not
+        # hide a garbled Arabic half of the same page
+        parts = [(hit, imp, name) for hit, imp, n, name in ((ar_hit, imp_ar, n_ar, "Arabic"), (fr_hit, imp_fr, n_fr, "French"))
+                 if n >= MIN_WORDS]
+        if parts:
+            lexical, impossible, _ = min(parts, key=lambda p: p[0] - 0.5 * p[1])
+        else:
+            lexical = (ar_hit * n_ar + fr_hit * n_fr) / n_words
+            impossible = (imp_ar * n_ar + imp_fr * n_fr) / n_words
         score = lexical - 0.5 * impossible
         if lexical < GOOD:
-            reasons.append(f"only {lexical:.0%} of the words are in the Arabic/French word lists")
+            which = f" {min(parts, key=lambda p: p[0])[2]}" if len(parts) > 1 else ""
+            reasons.append(f"only {lexical:.0%} of the{which} words are in the Arabic/French word lists")
         if impossible > 0.15:
             reasons.append(f"{impossible:.0%} of the words contain impossible letter sequences")
         if n_ar >= MIN_WORDS and ar_rev > ar_hit:

@@ -105,7 +105,7 @@ def estimate_skew(img: Image.Image, max_deg: float = 4.0) -> float:
     ink = binarise(small).point(lambda v: 255 - v)
 
     def sharpness(angle: float) -> float:
-        rot = np.asarray(ink.rotate(angle, resample=Image.NEAREST), dtype=np.float64)
+        rot = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST), dtype=np.float64)
         return float(np.var(np.diff(rot.sum(axis=1))))
 
     best, best_s = 0.0, sharpness(0.0)
@@ -129,5 +129,5 @@ def preprocess(pimg: PageImage, *, scanned: bool) -> PageImage:
     img = pimg.image
     skew = estimate_skew(img) if scanned else 0.0
     if abs(skew) >= 0.3:
-        img = img.rotate(skew, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        img = img.rotate(skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
     return PageImage(binarise(img), pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, skew)

@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
-import numpy as np
-
 from .._exec import TESSERACT, run
 from ..ingest.base import TextLine
 from .recover import insert_in_order, uncovered_segments
@@ -53,9 +51,11 @@ def tess_langs(langs: list[str]) -> str:
     return "+".join(dict.fromkeys(codes))
 
 
-def _pgm(pimg: PageImage) -> bytes:
-    a = np.asarray(pimg.image.convert("L"))
-    return b"P5 %d %d 255\n" % (a.shape[1], a.shape[0]) + a.tobytes()
+def _write_tiff(pimg: PageImage, path: Path) -> Path:
+    """Uncompressed grayscale TIFF carrying the image's resolution (fast to write and to read;
+    tesseract takes the dpi from the file, exactly as with a scanner's file)."""
+    pimg.image.convert("L").save(path, "TIFF", dpi=(pimg.dpi, pimg.dpi))
+    return path
 
 
 def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3) -> OcrResult:
@@ -63,9 +63,11 @@ def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3) -> O
     TESSERACT.require()
     # one OpenMP thread per tesseract: pages run in parallel instead (set through env(1), so
     # this process's own environment is left alone)
-    cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", "stdin", "stdout", "-l", langs, "--psm", str(psm), "--dpi", str(round(pimg.dpi)), "tsv"]
-    proc = run(cmd, tool="tesseract", timeout=timeout, input=_pgm(pimg), mem_limit_mb=2048,
-               hint="Install tesseract-ocr with tesseract-ocr-ara and tesseract-ocr-fra.")
+    with tempfile.TemporaryDirectory(prefix="taysir-ocr-") as tmp:
+        image = _write_tiff(pimg, Path(tmp) / "page.tif")
+        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(image), "stdout", "-l", langs, "--psm", str(psm), "tsv"]
+        proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=2048,
+                   hint="Install tesseract-ocr with tesseract-ocr-ara and tesseract-ocr-fra.")
     result = parse_tsv(proc.stdout.decode("utf-8", "replace"), pimg)
     if psm == 3:
         _recover_lines(pimg, result, langs, timeout)
@@ -80,12 +82,10 @@ def read_rows(pimg: PageImage, boxes: list[tuple[int, int, int, int]], langs: st
         listing = Path(tmp) / "rows.txt"
         names = []
         for n, box in enumerate(boxes):
-            path = Path(tmp) / f"row{n:03d}.pgm"
-            path.write_bytes(_pgm(PageImage(pimg.image.crop(box), pimg.dpi, pimg.page, 0, 0)))
-            names.append(str(path))
+            crop = PageImage(pimg.image.crop(box), pimg.dpi, pimg.page, 0, 0)
+            names.append(str(_write_tiff(crop, Path(tmp) / f"row{n:03d}.tif")))
         listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", langs, "--psm", "13",
-               "--dpi", str(round(pimg.dpi)), "tsv"]
+        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", langs, "--psm", "13", "tsv"]
         proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=2048)
     rows: dict[int, list[str]] = {}
     for row in proc.stdout.decode("utf-8", "replace").splitlines():
@@ -211,10 +211,10 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         x0, y0, x1, y1 = info["box"]
         h_px = median(by_par[key[:2]])
         size = pimg.to_points(h_px) / HEIGHT_PER_PT["ar" if is_ar else "fr"]
-        line = TextLine(
+        tl = TextLine(
             text=text, x0=pimg.to_points(x0), top=pimg.to_points(y0), x1=pimg.to_points(x1),
             bottom=pimg.to_points(y1), size=round(size, 1), bold=False, page=pimg.page,
         )
-        line_conf[id(line)] = sum(info["confs"]) / len(info["confs"])
-        out.append(line)
+        line_conf[id(tl)] = sum(info["confs"]) / len(info["confs"])
+        out.append(tl)
     return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf)

@@ -66,7 +66,8 @@ def collect(
         art = known.get(rel)
         parts = path.name[len(stem) + 1 :].split(".") if path.name.startswith(stem + ".") else []
         lang = art.lang if art else (parts[0] if len(parts) > 1 and parts[0] in langs else None)
-        role = art.role if art else catalog.role_for(rel)
+        guessed = catalog.role_for(rel)  # the file's own kind (e.g. "quality-report") beats the output that made it
+        role = guessed if guessed != "other" or art is None else art.role
         entries.append(
             FileEntry(
                 rel, path, media_type(rel), role, lang, path.stat().st_size, sha256_file(path), art.description if art else ""

@@ -7,6 +7,8 @@ abbreviations (``M.``, ``art.``, ``etc.``) or single-letter initials.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 ABBREVIATIONS = frozenset(
@@ -17,9 +19,14 @@ _BOUNDARY = regex.compile(r"(?<=[.!?؟؛…])[\"»”’)\]]*\s+")
 _LAST_TOKEN = regex.compile(r"(\S+)$")
 
 
+_ANY_BOUNDARY = re.compile(r"[.!?؟؛…][\"»”’)\]]*\s")  # cheap pre-check with the standard re module
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences; whitespace is normalised, nothing is dropped."""
     text = " ".join(text.split())
+    if not _ANY_BOUNDARY.search(text):  # most headings, cells and items: one sentence
+        return [text] if text else []
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):

@@ -1,0 +1,220 @@
+"""Fast in-process checks of the web pages: language negotiation, sessions, CSRF, security headers."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from service.web import i18n
+from service.web.security import CSP, safe_next, sign, unsign
+
+from .conftest import Web, csrf_of
+
+
+@pytest.mark.parametrize(("cookie", "accept", "want"), [
+    (None, None, "ar"),
+    (None, "fr-FR,fr;q=0.9,en;q=0.8", "fr"),
+    (None, "en-US,en;q=0.9", "ar"),
+    (None, "en;q=1, ar;q=0.3, fr;q=0.7", "fr"),
+    (None, "fr;q=0, ar-MA", "ar"),
+    ("fr", "ar", "fr"),
+    ("xx", "fr", "fr"),
+])
+def test_negotiate(cookie: str | None, accept: str | None, want: str) -> None:
+    assert i18n.negotiate(cookie, accept) == want
+
+
+def test_every_string_has_both_languages() -> None:
+    from service.web.data import KIND_ORDER, OUTPUT_CHOICES, TECHNICAL
+
+    missing = [k for k, v in i18n.STRINGS.items() if set(v) != set(i18n.LANGS) or not all(v.values())]
+    assert not missing
+    needed = [f"fmt_{k}{s}" for k in (*KIND_ORDER, *TECHNICAL) for s in ("", "_d")] + [f"out_{o}" for o in OUTPUT_CHOICES]
+    assert not [k for k in needed if k not in i18n.STRINGS]
+
+
+def test_page_language_and_direction(web: Web) -> None:
+    r = web.c.get("/catalogue")
+    assert r.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in r.text
+    assert "الوثائق المنشورة" in r.text
+    r = web.c.get("/catalogue", headers={"Accept-Language": "fr-FR,fr;q=0.9"})
+    assert '<html lang="fr" dir="ltr">' in r.text and "Documents publiés" in r.text
+    # the visitor's choice beats the browser: a cookie set by the switch link
+    r = web.c.get("/lang/fr", params={"next": "/staff/signin"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/staff/signin"
+    assert "taysir_lang=fr" in r.headers["set-cookie"]
+    r = web.c.get("/staff/signin", headers={"Accept-Language": "ar"})
+    assert '<html lang="fr" dir="ltr">' in r.text and "Jeton d’accès" in r.text
+    # the switch link on a French page points to Arabic, in Arabic, and back to the same page
+    assert 'href="/lang/ar?next=/staff/signin" lang="ar" dir="rtl" hreflang="ar">العربية</a>' in r.text
+
+
+def test_language_switch_refuses_open_redirect(web: Web) -> None:
+    for bad in ("https://evil.example/", "//evil.example", "/\\evil", "javascript:alert(1)"):
+        r = web.c.get("/lang/fr", params={"next": bad}, follow_redirects=False)
+        assert r.headers["location"] == "/catalogue", bad
+    assert safe_next("/staff/jobs?page=2", "/") == "/staff/jobs?page=2"
+
+
+def test_security_headers_on_pages_not_on_api(web: Web) -> None:
+    r = web.c.get("/catalogue")
+    h = r.headers
+    assert h["content-security-policy"] == CSP
+    assert "script-src 'self'" in CSP and "unsafe-inline" not in CSP and "frame-ancestors 'none'" in CSP
+    assert h["x-content-type-options"] == "nosniff"
+    assert h["referrer-policy"] == "same-origin"
+    assert h["x-frame-options"] == "DENY"
+    assert "camera=()" in h["permissions-policy"]
+    assert web.c.get("/static/web/web.css").headers["content-security-policy"] == CSP
+    # the API's interactive docs keep working: no page CSP there
+    assert "content-security-policy" not in web.c.get("/health").headers
+
+
+def test_no_inline_script_or_style(web: Web) -> None:
+    web.sign_in()
+    for url in ("/catalogue", "/staff", "/staff/jobs", "/staff/signin"):
+        html = web.c.get(url).text
+        assert "<script>" not in html and "<style" not in html and " style=" not in html and " onclick=" not in html, url
+
+
+def test_staff_pages_redirect_to_sign_in(web: Web) -> None:
+    for url in ("/staff", "/staff/jobs", "/staff/jobs/abc", "/staff/documents/abc"):
+        r = web.c.get(url, follow_redirects=False)
+        assert r.status_code == 303, url
+        assert r.headers["location"].startswith("/staff/signin?next=%2Fstaff"), url
+    assert web.c.get("/staff/jobs/abc/status.json").status_code == 401
+
+
+def test_sign_in_sets_a_strict_httponly_signed_cookie(web: Web) -> None:
+    page = web.c.get("/staff/signin")
+    csrf = csrf_of(page.text)
+    bad = web.c.post("/staff/signin", data={"token": "tsr_wrong", "csrf": csrf})
+    assert bad.status_code == 401
+    assert 'aria-invalid="true"' in bad.text and 'aria-describedby="token-hint token-error"' in bad.text
+    assert 'id="token-error"' in bad.text and 'role="alert"' in bad.text
+    r = web.c.post("/staff/signin", data={"token": web.token, "csrf": csrf, "next": "/staff/jobs"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/staff/jobs"
+    cookie = next(v for k, v in r.headers.multi_items() if k == "set-cookie" and v.startswith("taysir_session="))
+    low = cookie.lower()
+    assert "httponly" in low and "samesite=strict" in low and "path=/" in low
+    assert web.token not in cookie  # the secret never travels in the session cookie
+    assert web.c.get("/staff", follow_redirects=False).status_code == 200
+    # a tampered cookie is not a session
+    value = web.c.cookies.get("taysir_session")
+    web.c.cookies.set("taysir_session", value[:-2] + ("AA" if not value.endswith("AA") else "BB"))
+    assert web.c.get("/staff", follow_redirects=False).status_code == 303
+
+
+def test_revoking_the_token_ends_the_session(web: Web) -> None:
+    web.sign_in()
+    assert web.c.get("/staff", follow_redirects=False).status_code == 200
+    web.app.state.runtime.store.tokens.revoke("amina")
+    assert web.c.get("/staff", follow_redirects=False).status_code == 303
+
+
+def test_csrf_is_required(web: Web) -> None:
+    page = web.c.get("/staff/signin")
+    good = csrf_of(page.text)
+    r = web.c.post("/staff/signin", data={"token": web.token})
+    assert r.status_code == 403 and "taysir_session" not in r.headers.get("set-cookie", "")
+    r = web.c.post("/staff/signin", data={"token": web.token, "csrf": good[:-1] + ("A" if good[-1] != "A" else "B")})
+    assert r.status_code == 403
+    web.sign_in()
+    staff = web.c.get("/staff").text
+    token = csrf_of(staff)
+    files = {"files": ("a.md", io.BytesIO(b"# Titre\n\nBonjour."), "text/markdown")}
+    r = web.c.post("/staff/upload", files=files, data={"out-text": "1"}, follow_redirects=False)
+    assert r.status_code == 403
+    assert web.app.state.runtime.store.jobs.count() == 0
+    for action in ("approve", "publish", "unpublish", "draft"):
+        assert web.c.post(f"/staff/documents/x/{action}", data={}).status_code == 403
+    assert web.c.post("/staff/signout", data={}).status_code == 403
+    # another visitor's token does not work with this visitor's cookie
+    other = sign(b"k", {"x": 1})
+    assert unsign(b"k", other) == {"x": 1} and unsign(b"other", other) is None
+    r = web.c.post("/staff/upload", files=files, data={"out-text": "1", "csrf": token}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/staff/jobs/")
+
+
+def test_upload_errors_are_tied_to_fields(web: Web) -> None:
+    web.sign_in()
+    csrf = csrf_of(web.c.get("/staff").text)
+    r = web.c.post("/staff/upload", files={"files": ("", io.BytesIO(b""), "application/octet-stream")}, data={"csrf": csrf})
+    assert r.status_code == 400
+    assert 'id="files-error"' in r.text and 'id="outputs-error"' in r.text
+    assert 'aria-describedby="files-hint files-error"' in r.text and 'href="#files"' in r.text
+    bad = {"files": ("x.pdf", io.BytesIO(b"\x00\x01 not a document"), "application/pdf")}
+    r = web.c.post("/staff/upload", files=bad, data={"csrf": csrf, "out-text": "1"})
+    assert r.status_code == 415 and 'id="files-detail"' in r.text and "x.pdf" in r.text
+
+
+def test_upload_creates_a_job_with_the_chosen_outputs(web: Web) -> None:
+    import json
+
+    web.sign_in()
+    csrf = csrf_of(web.c.get("/staff").text)
+    files = [("files", ("a.md", io.BytesIO(b"# A\n\nUn."), "text/markdown")), ("files", ("b.md", io.BytesIO(b"# B\n\nDeux."), "text/markdown"))]
+    r = web.c.post("/staff/upload", files=files, data={"csrf": csrf, "out-braille": "1", "out-darija": "1"}, follow_redirects=False)
+    job_id = r.headers["location"].rsplit("/", 1)[-1]
+    job, docs = web.app.state.runtime.store.jobs.get(job_id)
+    assert json.loads(job.options_json)["outputs"] == ["darija", "braille"]
+    assert [d.filename for d in docs] == ["a.md", "b.md"] and job.created_by == "amina"
+    page = web.c.get(f"/staff/jobs/{job_id}")
+    assert page.status_code == 200 and "a.md" in page.text and 'data-running="true"' in page.text
+    status = web.c.get(f"/staff/jobs/{job_id}/status.json").json()
+    assert status["status"] == "queued" and len(status["documents"]) == 2
+    hist = web.c.get("/staff/jobs").text
+    assert f"/staff/jobs/{job_id}" in hist
+
+
+def test_unknown_pages_are_html_404(web: Web) -> None:
+    r = web.c.get("/catalogue/nope")
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"] and '<html lang="ar" dir="rtl">' in r.text
+
+
+def test_catalogue_search_escapes_the_query(web: Web) -> None:
+    r = web.c.get("/catalogue", params={"q": "<script>x</script>"})
+    assert r.status_code == 200 and "<script>x</script>" not in r.text and "&lt;script&gt;" in r.text
+
+
+def test_sign_out_ends_the_session(web: Web) -> None:
+    web.sign_in()
+    csrf = csrf_of(web.c.get("/staff").text)
+    r = web.c.post("/staff/signout", data={"csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/catalogue"
+    assert 'taysir_session=""' in r.headers["set-cookie"] or "max-age=0" in r.headers["set-cookie"].lower()
+    assert web.c.get("/staff", follow_redirects=False).status_code == 303
+
+
+def test_staff_downloads_need_a_session(web: Web) -> None:
+    assert web.c.get("/staff/jobs/x/files/a/b.txt", follow_redirects=False).status_code == 303
+    web.sign_in()
+    r = web.c.get("/staff/jobs/x/files/a/b.txt")
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+
+
+def test_public_document_groups_players_and_formats() -> None:
+    import json
+    from types import SimpleNamespace
+
+    from service.web.data import kind_of, public_doc
+
+    def f(name: str, role: str, lang: str | None) -> dict[str, object]:
+        return {"name": name, "role": role, "lang": lang, "size": 10, "media_type": "x/y"}
+
+    files = [f("d.ary.mp3", "audio", "ary"), f("d.ary.vtt", "captions", "ary"), f("d.ary.teleprompter.vtt", "video", "ary"),
+             f("d.ary.mp4", "video", "ary"), f("d.fr.mp3", "audio", "fr"), f("d.fr.vtt", "captions", "fr"),
+             f("d.ary.brf", "braille", "ary"), f("d.ary.pef", "braille", "ary"), f("d.ary.txt", "darija", "ary"),
+             f("d.fr.txt", "text", "fr"), f("d.fr.epub", "epub", "fr"), f("d.ary.timeline.json", "audio", "ary")]
+    row = SimpleNamespace(id="abc", title="Budget", filename="d.docx", published_at=0.0, published_json=json.dumps(files))
+    doc = public_doc(row)  # type: ignore[arg-type]
+    assert [(p.src.name, [t.name for t in p.tracks]) for p in doc.audio] == [("d.ary.mp3", ["d.ary.vtt"]), ("d.fr.mp3", ["d.fr.vtt"])]
+    assert [(p.src.name, [t.name for t in p.tracks]) for p in doc.video] == [("d.ary.mp4", ["d.ary.vtt"])]
+    kinds = [x.kind for x in doc.files]
+    assert kinds.index("darija") < kinds.index("brf") and "json" not in kinds
+    assert [x.name for x in doc.technical] == ["d.ary.timeline.json"]
+    assert doc.files[0].url == "/v1/catalogue/abc/files/d.ary.txt"
+    assert kind_of({"name": "x.ary.quality.html", "role": "darija"}) == "quality"
+    assert kind_of({"name": "x.fr.txt", "role": "easy-french"}) == "easy"
