@@ -5,43 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pikepdf
-import pypdfium2 as pdfium
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pdfkit  # noqa: E402
-
-from transform.context import RunContext  # noqa: E402
-from transform.options import TransformOptions  # noqa: E402
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-AR_SAMPLE = SAMPLES / "programme-developpement-regional.pdf"
-FR_SAMPLE = SAMPLES / "deliberation-conseil.pdf"
-MIXED_SAMPLE = SAMPLES / "budget-citoyen-2026.pdf"
-
-
-def make_ctx(tmp: Path, ocr: str = "auto") -> RunContext:
-    return RunContext(options=TransformOptions(ocr=ocr), out_dir=tmp, stem="t")
-
-
-def page_texts(path: Path) -> list[str]:
-    """The text layer of each page as pypdfium2 extracts it (logical order): the ground truth."""
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    finally:
-        pdf.close()
-
-
-def merge_pdfs(out: Path, parts: list[Path]) -> Path:
-    with pikepdf.new() as pdf:
-        for part in parts:
-            with pikepdf.open(part) as src:
-                pdf.pages.extend(src.pages)
-        pdf.save(out)
-    return out
+import ocr_testkit as pdfkit  # noqa: E402  (helpers shared with the test modules)
+from ocr_testkit import AR_SAMPLE, FR_SAMPLE, merge_pdfs, page_texts  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pdfkit
+import ocr_testkit as pdfkit
 import pypdfium2 as pdfium
 import pytest
-from conftest import make_ctx, page_texts
+from ocr_testkit import make_ctx, page_texts
 from PIL import Image
 from rapidfuzz import fuzz
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pdfkit
+import ocr_testkit as pdfkit
 import pytest
-from conftest import MIXED_SAMPLE, make_ctx
+from ocr_testkit import MIXED_SAMPLE, make_ctx
 
 from transform.ingest import INGESTERS
 

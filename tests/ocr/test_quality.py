@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-import pdfkit
+import ocr_testkit as pdfkit
 import pytest
 
 from transform.ocr.lexicon import known_ar, known_fr, normalise_ar

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pdfkit
+import ocr_testkit as pdfkit
 import pytest
-from conftest import MIXED_SAMPLE, make_ctx, page_texts
+from ocr_testkit import MIXED_SAMPLE, make_ctx, page_texts
 from rapidfuzz import fuzz
 
 import transform.ocr.pages as pages_mod

@@ -11,7 +11,9 @@ import pikepdf
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
+from transform.context import RunContext
 from transform.ingest.base import TextLine
+from transform.options import TransformOptions
 
 AR_TEXT = """برنامج التنمية الجهوية لجهة الدار البيضاء سطات
 يهدف هذا البرنامج إلى تحسين ظروف عيش السكان في المناطق القروية والحضرية، وذلك من خلال تعزيز البنيات التحتية الأساسية وتوفير الخدمات الاجتماعية للمواطنين.
@@ -25,6 +27,34 @@ Le conseil communal, réuni en session ordinaire, a examiné le projet de budget
 Après délibération, le conseil a approuvé à la majorité des membres présents les crédits destinés à l'entretien de la voirie, à l'éclairage public et au ramassage des déchets ménagers.
 Les dépenses d'investissement prévoient la construction d'une bibliothèque municipale, la rénovation du marché couvert et l'aménagement d'espaces verts dans les quartiers périphériques.
 Le président est chargé de l'exécution de la présente décision, qui sera publiée au bulletin officiel de la commune et affichée au siège de la mairie."""
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+AR_SAMPLE = SAMPLES / "programme-developpement-regional.pdf"
+FR_SAMPLE = SAMPLES / "deliberation-conseil.pdf"
+MIXED_SAMPLE = SAMPLES / "budget-citoyen-2026.pdf"
+
+
+def make_ctx(tmp: Path, ocr: str = "auto") -> RunContext:
+    return RunContext(options=TransformOptions(ocr=ocr), out_dir=tmp, stem="t")
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text layer of each page as pypdfium2 extracts it (logical order): the ground truth."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def merge_pdfs(out: Path, parts: list[Path]) -> Path:
+    with pikepdf.new() as pdf:
+        for part in parts:
+            with pikepdf.open(part) as src:
+                pdf.pages.extend(src.pages)
+        pdf.save(out)
+    return out
 
 
 def _page_html(text: str, lang: str, direction: str) -> str:
