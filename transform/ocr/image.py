@@ -37,12 +37,14 @@ def _blocks(pages: list[list[TextLine]], widths: list[float]) -> list[Block]:
 
 def _frames(path: Path) -> list[tuple[Image.Image, float, bool]]:
     """Each frame as grayscale with its resolution (from the file, else assumed A4 wide)."""
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         im = Image.open(path)
         frames = []
         for n in range(getattr(im, "n_frames", 1)):
             im.seek(n)
+            if im.width * im.height > MAX_PIXELS:
+                raise InputError(f"{path.name}: page {n + 1} is {im.width}x{im.height} pixels, too large to read.",
+                                 hint="Scan at 300 dpi; an A4 page is then about 2480x3508 pixels.")
             frame = ImageOps.exif_transpose(im.copy()) or im.copy()
             dpi_info = im.info.get("dpi") or (0, 0)
             known = float(dpi_info[0]) > 1
