@@ -162,6 +162,13 @@ def _limits(pid: int) -> dict[str, str]:
     return {ln[:26].strip(): ln[26:47].strip() for ln in lines}
 
 
+def _ppid(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return -1
+
+
 def _cmdline(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
@@ -183,10 +190,15 @@ def test_conversion_process_has_a_memory_limit(server: tuple[Server, SessionMemo
         assert r.status_code == 202
 
         def children() -> list[int]:
-            return [pid for pid, name in mem.members()
-                    if pid != srv.proc.pid and name.startswith("python") and "forkserver" not in _cmdline(pid)]
+            """Processes forked by a fork server (a fork keeps its parent's command line, so go by parent)."""
+            pids = [pid for pid, _ in mem.members()]
+            servers = {pid for pid in pids if "forkserver" in _cmdline(pid) and _ppid(pid) not in pids or _ppid(pid) == srv.proc.pid}
+            servers = {pid for pid in servers if "forkserver" in _cmdline(pid)}
+            return [pid for pid in pids if _ppid(pid) in servers]
 
-        found = wait_until(children, 60, every=0.02)
+        job_id = r.json()["job_id"]
+        wait_until(lambda: c.get(f"/v1/jobs/{job_id}").json()["documents"][0]["stage"] in ("ingest", "structure"), 60, every=0.02)
+        found = wait_until(children, 30, every=0.02)  # the child has set itself up: it reports its stages
         limits = {pid: _limits(pid).get("Max address space", "?") for pid in found}
-        finished(c, r.json()["job_id"])
+        finished(c, job_id)
     assert limits and all(v not in ("unlimited", "?") for v in limits.values()), f"address-space limits of the conversion processes: {limits}"

@@ -133,6 +133,8 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
             TESSERACT.require()
             tesseract_missing = False
         except MissingDependencyError:
+            if mode == "always":  # OCR was asked for explicitly: say what is missing
+                raise
             tesseract_missing = True
         for i, q in enumerate(qualities):
             page = pdf[i]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..ingest.base import TextLine
 
-TOLERANCE = 0.12  # sizes within 12 % of a cluster's smallest size belong to it
+TOLERANCE = 0.20  # sizes within 20 % of a cluster's smallest size belong to it (measured best on the samples)
 
 
 def snap_sizes(lines: list[TextLine]) -> None:
