@@ -62,7 +62,7 @@ def test_kill9_worker_mid_job_20_times_loses_no_job(tmp_path: Path) -> None:
     srv = start_server(tmp_path, "--workers", "0", **LEASE)
     workers = [worker(srv.data, tmp_path / f"w{i}.log", **LEASE) for i in range(2)]
     started = 2
-    source = slow_markdown(250)
+    source = slow_markdown(400)
     jobs: list[str] = []
     orphans_stopped = 0
     t0 = time.monotonic()
@@ -74,7 +74,7 @@ def test_kill9_worker_mid_job_20_times_loses_no_job(tmp_path: Path) -> None:
                 job = r.json()
                 jobs.append(job["job_id"])
                 owner = wait_until(lambda d=job["documents"][0]["id"]: owner_of(srv.data, d), 120, every=0.01)
-                time.sleep(rng.uniform(0, 0.3))  # somewhere in the conversion
+                time.sleep(rng.uniform(0, 0.15))  # somewhere in the conversion
                 pid = int(owner.split(":")[1])
                 victim = next(w for w in workers if w.pid == pid)
                 if i % 2 == 0:
@@ -145,9 +145,13 @@ def test_api_restarted_during_jobs(tmp_path: Path) -> None:
     print(f"\nFAULT | API killed (SIGKILL) and stopped (SIGINT) during batches | 2 | {len(jobs)} jobs | lost 0")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (reported): a cut upload leaves data/jobs/<id>/incoming/ behind "
-                   "(receive_multipart cleans up on Exception, not on cancellation; nothing sweeps after a crash)")
-@pytest.mark.parametrize("how", ["sigint", "kill9"])
+CUT_SIGINT = pytest.mark.xfail(strict=True, reason="BUG (reported): an upload cancelled by a shutdown leaves data/jobs/<id>/incoming/ "
+                               "(receive_multipart cleans up on Exception, not on cancellation)")
+CUT_KILL9 = pytest.mark.xfail(strict=True, reason="BUG (reported): after a crash nothing sweeps data/jobs/<id>/incoming/ folders "
+                              "that have no job (a sweep at start, for folders idle for a while, would)")
+
+
+@pytest.mark.parametrize("how", [pytest.param("sigint", marks=CUT_SIGINT), pytest.param("kill9", marks=CUT_KILL9)])
 def test_upload_cut_by_an_api_restart_leaves_no_files(tmp_path: Path, how: str) -> None:
     """An upload in flight when the API stops must not leave its partial files in the data dir
     (nor a job): after the restart the data dir holds only the jobs the database knows."""

@@ -77,12 +77,14 @@ def _ar_candidates(word: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=65536)  # pages repeat their words: cache the verdicts
 def known_ar(token: str) -> bool:
     """Is this (normalised) Arabic token a word of the list, allowing clitics and suffixes?"""
     words = arabic_words()
     return any(c in words for c in _ar_candidates(token))
 
 
+@lru_cache(maxsize=65536)
 def known_fr(token: str) -> bool:
     token = FR_ELISION.sub("", token.lower())
     if not token:

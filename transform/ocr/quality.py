@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -37,6 +38,10 @@ class Quality:
     reason: str
     langs: list[str] = field(default_factory=list)
     signals: dict[str, float] = field(default_factory=dict)
+
+
+_SPACE = re.compile(r"\s+")
+_SUSPECT = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\ufb50-\ufdff\ufe70-\ufeff\x00-\x1f\x7f-\x9f]")
 
 
 def _is_bad_char(ch: str) -> str | None:
@@ -67,6 +72,7 @@ def langs_of(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _impossible_ar(word: str, pairs: frozenset[str]) -> bool:
     if re.search("[ةى](?=.)", word) or word[:1] in "ةىؤ":
         return True
@@ -76,6 +82,7 @@ def _impossible_ar(word: str, pairs: frozenset[str]) -> bool:
     return any(w[i : i + 2] not in pairs for i in range(len(w) - 1))
 
 
+@lru_cache(maxsize=65536)
 def _impossible_fr(word: str, pairs: frozenset[str]) -> bool:
     w = word.lower().replace("’", "'").split("'")[-1]
     if re.search(r"(.)\1\1", w):
@@ -83,13 +90,23 @@ def _impossible_fr(word: str, pairs: frozenset[str]) -> bool:
     return any(w[i : i + 2] not in pairs for i in range(len(w) - 1))
 
 
+MAX_SAMPLE = 160
+
+
+def _spread(words: list[str]) -> list[str]:
+    if len(words) <= MAX_SAMPLE:
+        return words
+    step = len(words) / MAX_SAMPLE
+    return [words[int(i * step)] for i in range(MAX_SAMPLE)]
+
+
 def assess(text: str) -> Quality:
     """Score the text layer of one page (all its lines joined by newlines)."""
-    visible = [c for c in text if not c.isspace()]
+    visible = _SPACE.sub("", text)
     if len(visible) < MIN_CHARS:
         return Quality(0.0, "empty", "no text layer on this page")
     kinds: dict[str, int] = {}
-    for c in visible:
+    for c in _SUSPECT.findall(visible):  # only characters that may be bad are classified
         k = _is_bad_char(c)
         if k:
             kinds[k] = kinds.get(k, 0) + 1
@@ -109,6 +126,8 @@ def assess(text: str) -> Quality:
             ar_words.append(normalise_ar(tok))
         elif _LATIN.search(tok) and not _ARABIC.search(tok) and tok.isalpha() or "'" in tok or "’" in tok:
             fr_words.append(tok)
+    # a sample of at most MAX_SAMPLE words per script, spread over the page, judges it as well as all of them
+    ar_words, fr_words = _spread(ar_words), _spread(fr_words)
     n_ar, n_fr = len(ar_words), len(fr_words)
     ar_hit = sum(map(known_ar, ar_words)) / n_ar if n_ar else 0.0
     ar_rev = sum(known_ar(w[::-1]) for w in ar_words if len(w) > 1) / n_ar if n_ar else 0.0
