@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from importlib import import_module
 from importlib.metadata import entry_points
-import logging
 from typing import Any, Generic, TypeVar
 
 from .errors import OptionsError

@@ -7,7 +7,7 @@ from transform.structure import build_structure
 
 
 def _doc() -> Document:
-    from transform.model import Heading, Table, Cell
+    from transform.model import Cell, Heading, Table
 
     blocks = [
         Heading(level=1, sentences=[Sentence(id="", text="الميزانية")]),

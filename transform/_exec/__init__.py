@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..errors import MissingDependencyError, ToolError
@@ -90,7 +90,7 @@ class ToolProbe:
         return p
 
 
-@lru_cache(maxsize=None)
+@cache
 def _version(binary: str, args: tuple[str, ...]) -> str | None:
     if shutil.which(binary) is None:
         return None
