@@ -45,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TransformError as exc:
         print(f"taysir: error: {exc}", file=sys.stderr)
         return int(exc.exit_code)
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("taysir: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
