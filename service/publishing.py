@@ -6,6 +6,7 @@ catalogue can only ever serve what was approved, whatever happens to the working
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -14,7 +15,7 @@ from fnmatch import fnmatch
 from typing import Any
 
 from . import review
-from .errors import Conflict, NotFound, Unprocessable
+from .errors import Conflict, NotFound, Unavailable, Unprocessable
 from .runtime import Runtime
 from .store import DocumentRow
 from .views import artifacts_of
@@ -89,16 +90,23 @@ def publish(rt: Runtime, doc: DocumentRow) -> DocumentRow:
     dest = rt.store.published_dir(doc.id) / str(int(time.time() * 1000))
     dest.mkdir(parents=True, exist_ok=True)
     files: list[dict[str, Any]] = []
-    for a in artifacts_of(doc):
-        if a["role"] in rt.settings.publish_exclude_roles or any(fnmatch(a["name"], p) for p in rt.settings.publish_exclude_patterns):
-            continue
-        src, target = rt.store.path(a["path"]), dest / a["name"]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(src, target)
-        except OSError:
-            shutil.copy2(src, target)
-        files.append({**a, "path": rt.store.rel(target)})
+    try:
+        for a in artifacts_of(doc):
+            if a["role"] in rt.settings.publish_exclude_roles or any(fnmatch(a["name"], p) for p in rt.settings.publish_exclude_patterns):
+                continue
+            src, target = rt.store.path(a["path"]), dest / a["name"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(src, target)
+            except OSError:
+                shutil.copy2(src, target)
+            files.append({**a, "path": rt.store.rel(target)})
+    except OSError as exc:  # e.g. the disk is full: no partial snapshot stays behind
+        shutil.rmtree(dest, ignore_errors=True)
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        raise Unavailable("The disk is full: the document could not be published." if full else
+                          f"The published copy could not be written ({exc.strerror}).", code="storage_full" if full else "storage_error",
+                          hint="Free disk space on the server and publish again.") from None
     if not rt.store.documents.publish(doc.id, files):
         shutil.rmtree(dest, ignore_errors=True)
         raise Conflict("The document changed while publishing.", code="wrong_state", hint="Reload and retry.")

@@ -24,6 +24,9 @@ class ServiceSettings(BaseSettings):
     redis_url: str | None = Field(None, description="When set, jobs go through RedisHuey at this URL (many workers, many machines).")
     queue_name: str = Field("taysir", description="Name of the huey queue (several deployments can share one Redis).")
 
+    llm_base_url: str = Field("", description="OpenAI-compatible endpoint for the `llm` simplifier; jobs cannot choose their own (empty: the llm engine is refused).")
+    llm_model: str = Field("", description="Model name sent to TAYSIR_LLM_BASE_URL; its key is read from TAYSIR_LLM_API_KEY.")
+
     host: str = Field("127.0.0.1", description="Address `taysir serve` listens on.")
     port: int = Field(8000, description="Port `taysir serve` listens on.")
     public_url: str | None = Field(None, description="Base URL printed by `taysir serve` (default http://host:port).")
@@ -38,6 +41,7 @@ class ServiceSettings(BaseSettings):
     max_wait_s: float = Field(60, gt=0, description="Longest ?wait= accepted by GET /v1/jobs/{id}.")
 
     worker_nice: int = Field(10, ge=0, le=19, description="Niceness of conversion processes, so the API stays responsive under load.")
+    worker_mem_mb: int = Field(4096, ge=0, description="Address-space limit of each conversion process and the tools it starts, in MiB (0: none).")
     lease_s: float = Field(30, gt=0, description="A running document whose worker stops renewing its lease this long is re-queued.")
     max_attempts: int = Field(3, ge=1, description="Times a document is tried when its worker dies before it is marked failed.")
 

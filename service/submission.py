@@ -16,6 +16,7 @@ from transform.api import safe_stem
 from transform.errors import InputError, OptionsError, UnsupportedFormatError
 from transform.ingest import detect_format
 from transform.pipeline import plan_outputs
+from transform.simplify.options import LLMOptions
 
 from .errors import BadRequest, NotFound, QueueFull, Unavailable, Unprocessable
 from .queue.child import DRAFT_OUTPUT
@@ -43,12 +44,43 @@ def parse_options(raw: str | None, rt: Runtime) -> TransformOptions:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first.get("loc", ()))
         raise OptionsError(f"Invalid options: {where}: {first.get('msg')}.", hint="See TransformOptions in the API reference.") from None
+    _refuse_server_side_choices(options, rt)
     options.outputs = [o for o in options.outputs if o != DRAFT_OUTPUT]
     plan_outputs(options.outputs)  # unknown output names -> OptionsError (400) listing the known ones
     s = rt.settings
     options.max_pages = min(options.max_pages, s.max_pages)
     options.timeout_s = min(options.timeout_s, s.job_timeout_s)
     return options
+
+
+def _refuse_server_side_choices(options: TransformOptions, rt: Runtime) -> None:
+    """Options that name server files or network endpoints belong to the operator, not to a job.
+
+    A job may ask for the ``llm`` engine only when the operator configured TAYSIR_LLM_BASE_URL;
+    the endpoint, model and key variable then come from the settings, never from the request.
+    """
+    paths = {
+        "simplify.arabic_source": options.simplify.arabic_source,
+        "video.logo": options.video.logo,
+        "audio.piper_model": options.audio.piper_model,
+    }
+    named = [k for k, v in paths.items() if v]
+    if named:
+        raise OptionsError(
+            f"Job options cannot name files on the server ({', '.join(named)}).",
+            hint="Upload the Arabic version as a second file of the same job; logos and voices are set by the operator.",
+        )
+    llm = options.simplify.llm
+    if llm != LLMOptions():
+        raise OptionsError(
+            "Job options cannot choose the LLM endpoint, model or key (simplify.llm).",
+            hint="The operator sets TAYSIR_LLM_BASE_URL and TAYSIR_LLM_MODEL; ask for simplify.engine='llm' only.",
+        )
+    if options.simplify.engine == "llm":
+        s = rt.settings
+        if not s.llm_base_url:
+            raise OptionsError("This service has no LLM endpoint configured.", hint="Use simplify.engine='rules' (the default).")
+        options.simplify.llm = LLMOptions(base_url=s.llm_base_url, model=s.llm_model, api_key_env="TAYSIR_LLM_API_KEY")
 
 
 def _check_queue(rt: Runtime) -> int:
@@ -64,7 +96,11 @@ async def submit(request: Request, rt: Runtime, *, created_by: str, sync: bool =
     depth = await anyio.to_thread.run_sync(_check_queue, rt)
     job_id = uuid.uuid4().hex
     incoming = rt.store.job_dir(job_id) / "incoming"
-    form = await receive_multipart(request, incoming, max_bytes=s.max_upload_bytes, max_files=1 if sync else s.max_files_per_job)
+    try:
+        form = await receive_multipart(request, incoming, max_bytes=s.max_upload_bytes, max_files=1 if sync else s.max_files_per_job)
+    except BaseException:  # also a cancelled request (client gone, server shutting down): leave no partial files
+        shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
+        raise
     try:
         return await anyio.to_thread.run_sync(_accept, rt, job_id, form, created_by, sync, depth)
     except BaseException:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import resource
 import threading
 import traceback
 from pathlib import Path
@@ -106,6 +107,11 @@ def child_main(conn: Any, kind: str, payload: dict[str, Any]) -> None:
             os.nice(nice)  # batch work yields the CPU to the API process
         except OSError:
             pass
+    mem_mb = int(payload.get("mem_mb", 0))
+    if mem_mb:  # a hostile file must not exhaust the machine: past this, allocation fails (MemoryError or a crash)
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)  # soft limit only: tools may still set their own (_exec.run)
+        soft = mem_mb * 1024 * 1024 if hard == resource.RLIM_INFINITY else min(mem_mb * 1024 * 1024, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
     threading.Thread(target=_watch_parent, args=(conn,), daemon=True).start()
     progress = PipeProgress(conn)
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from ..runtime import Runtime
 
 log = logging.getLogger("service.consumer")
+RECONCILE_EVERY_S = 15.0
 
 
 class EmbeddedConsumer(Consumer):
@@ -91,10 +93,15 @@ class Supervisor:
                 self.rt.queue.enqueue_op(op, doc_id)
 
     def _loop(self) -> None:
+        next_reconcile = time.monotonic() + RECONCILE_EVERY_S
         while not self._stop.wait(self.interval):
             try:
                 self.rt.store.leases.heartbeat(self.worker_id)
-                self.reclaim()
+                if time.monotonic() >= next_reconcile:  # a queue that lost messages (Redis restarted empty)
+                    next_reconcile = time.monotonic() + RECONCILE_EVERY_S
+                    self.reconcile()  # duplicates are harmless: claims are conditional
+                else:
+                    self.reclaim()
                 if self.consumer is not None and isinstance(self.consumer, EmbeddedConsumer):
                     self.consumer.check_worker_health()
             except Exception:  # noqa: BLE001 - the supervisor must survive a database hiccup

@@ -96,7 +96,8 @@ def _convert(rt: Runtime, row: Any, owner: str) -> None:
         store.jobs.set_stage(doc_id, owner, stage, done, len(stages))
 
     store.jobs.set_stage(doc_id, owner, "starting", 0, len(stages))
-    payload = {"source": str(store.path(row.source_path)), "options": options.model_dump_json(), "out_dir": str(out_dir), "nice": s.worker_nice}
+    payload = {"source": str(store.path(row.source_path)), "options": options.model_dump_json(), "out_dir": str(out_dir), "nice": s.worker_nice,
+               "mem_mb": s.worker_mem_mb}
     try:
         result = run_in_child("convert", payload, timeout=s.job_timeout_s, on_stage=on_stage,
                               heartbeat=lambda: store.jobs.renew(doc_id, owner, s.lease_s), heartbeat_every=_beat(s.lease_s))
@@ -175,7 +176,7 @@ def render_document(rt: Runtime, doc_id: str) -> None:
     out_dir = store.doc_dir(row.job_id, doc_id) / f"r{revision}"
     shutil.rmtree(out_dir, ignore_errors=True)
     payload = {"document": row.draft_json, "options": options.model_dump_json(), "out_dir": str(out_dir), "stem": row.stem,
-               "nice": s.worker_nice}
+               "nice": s.worker_nice, "mem_mb": s.worker_mem_mb}
     error: str | None = None
     merged: list[dict[str, Any]] | None = None
     try:

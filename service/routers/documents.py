@@ -23,7 +23,7 @@ router = APIRouter(prefix="/v1/documents", tags=["review"])
 @router.get("", response_model=DocumentList, responses=responses(401), summary="List converted documents")
 async def list_documents(rt: RuntimeDep, _staff: StaffDep,
                          state: Annotated[Literal["draft", "reviewed", "published"] | None, Query(description="Only this review state")] = None,
-                         limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0)] = 0) -> DocumentList:
+                         limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0) -> DocumentList:
     rows = await anyio.to_thread.run_sync(lambda: rt.store.documents.find(review_state=state, limit=limit, offset=offset))
     return DocumentList(documents=[document_view(r) for r in rows])
 
@@ -49,14 +49,14 @@ async def _submit(rt: RuntimeDep, doc: ValidDocumentDep, body: DraftSubmit, staf
     return await get_draft(row)
 
 
-@router.put("/{doc_id}/draft", response_model=DraftView, responses=responses(401, 404, 409, 422), summary="Submit the whole reviewed text")
+@router.put("/{doc_id}/draft", response_model=DraftView, responses=responses(400, 401, 404, 409, 422), summary="Submit the whole reviewed text")
 async def put_draft(doc: ValidDocumentDep, body: DraftSubmit, rt: RuntimeDep, staff: StaffDep) -> DraftView:
     """Every segment must be present; numbers must match the source; otherwise 422 `review_invalid` with
     one entry per problem in `error.details`. Saving moves the document back to `draft`."""
     return await _submit(rt, doc, body, staff, full=True)
 
 
-@router.patch("/{doc_id}/draft", response_model=DraftView, responses=responses(401, 404, 409, 422), summary="Edit some segments")
+@router.patch("/{doc_id}/draft", response_model=DraftView, responses=responses(400, 401, 404, 409, 422), summary="Edit some segments")
 async def patch_draft(doc: ValidDocumentDep, body: DraftSubmit, rt: RuntimeDep, staff: StaffDep) -> DraftView:
     return await _submit(rt, doc, body, staff, full=False)
 
@@ -77,7 +77,7 @@ async def approve(doc: ValidDocumentDep, rt: RuntimeDep, staff: StaffDep,
     return document_view(await anyio.to_thread.run_sync(lambda: publishing.approve(rt, doc, staff, allow_untranslated=allow_untranslated)))
 
 
-@router.post("/{doc_id}/publish", response_model=DocumentView, responses=responses(401, 404, 409), summary="Publish: reviewed -> published")
+@router.post("/{doc_id}/publish", response_model=DocumentView, responses=responses(401, 404, 409, 503), summary="Publish: reviewed -> published")
 async def publish(doc: ValidDocumentDep, rt: RuntimeDep) -> DocumentView:
     return document_view(await anyio.to_thread.run_sync(publishing.publish, rt, doc))
 

@@ -37,7 +37,7 @@ async def create_job(request: Request, rt: RuntimeDep, staff: StaffDep) -> JobCr
 
 @router.get("", response_model=JobList, responses=responses(401), summary="List jobs (newest first)")
 async def list_jobs(rt: RuntimeDep, _staff: StaffDep, limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                    offset: Annotated[int, Query(ge=0)] = 0) -> JobList:
+                    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0) -> JobList:
     rows = await anyio.to_thread.run_sync(lambda: rt.store.jobs.recent(limit, offset))
     total = await anyio.to_thread.run_sync(rt.store.jobs.count)
     return JobList(jobs=[job_status(j, d, with_artifacts=False) for j, d in rows], total=total)

@@ -52,7 +52,10 @@ class Database:
         self._write = sessionmaker(self.engine.execution_options(write=True), expire_on_commit=False)
 
     def create_all(self) -> None:
-        Base.metadata.create_all(self.engine)
+        # one write transaction (BEGIN IMMEDIATE on SQLite): processes starting together on a fresh
+        # database wait for each other instead of failing with "database is locked"
+        with self.engine.execution_options(write=True).begin() as conn:
+            Base.metadata.create_all(conn)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

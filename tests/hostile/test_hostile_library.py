@@ -78,3 +78,18 @@ def test_pdf_with_wrong_extension_is_read_by_content(tmp_path: Path) -> None:
     from transform.ingest import detect_format
 
     assert detect_format(path) == "pdf"
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
+                   reason="BUG (reported to braille): liblouis translation time grows faster than linearly with the length of "
+                   "one word (50k letters: 4 s, 200k: 29 s), so a text of one huge 'word' holds a worker until the job timeout")
+def test_one_huge_word_does_not_stall_braille(tmp_path: Path) -> None:
+    """400,000 letters without a space: braille must give up or cut the word quickly, not run for minutes."""
+    path = tmp_path / "word.txt"
+    path.write_text("a" * 400_000 + "\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "transform", "convert", str(path), "-o", str(tmp_path / "out"), "--outputs", "braille", "--json"],
+        capture_output=True, timeout=30, preexec_fn=_limit, text=True,
+    )
+    assert "Traceback" not in proc.stderr

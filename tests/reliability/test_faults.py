@@ -29,6 +29,7 @@ from ._support import SessionMemory, finished, start_server, submit
 
 pytestmark = pytest.mark.slow
 LEASE = {"TAYSIR_LEASE_S": "6"}  # a supervisor pass every 2 s
+WORKERS_AT_ONCE = 6
 
 
 def owner_of(data: Path, doc_id: str) -> str | None:
@@ -145,13 +146,11 @@ def test_api_restarted_during_jobs(tmp_path: Path) -> None:
     print(f"\nFAULT | API killed (SIGKILL) and stopped (SIGINT) during batches | 2 | {len(jobs)} jobs | lost 0")
 
 
-CUT_SIGINT = pytest.mark.xfail(strict=True, reason="BUG (reported): an upload cancelled by a shutdown leaves data/jobs/<id>/incoming/ "
-                               "(receive_multipart cleans up on Exception, not on cancellation)")
 CUT_KILL9 = pytest.mark.xfail(strict=True, reason="BUG (reported): after a crash nothing sweeps data/jobs/<id>/incoming/ folders "
                               "that have no job (a sweep at start, for folders idle for a while, would)")
 
 
-@pytest.mark.parametrize("how", [pytest.param("sigint", marks=CUT_SIGINT), pytest.param("kill9", marks=CUT_KILL9)])
+@pytest.mark.parametrize("how", ["sigint", pytest.param("kill9", marks=CUT_KILL9)])
 def test_upload_cut_by_an_api_restart_leaves_no_files(tmp_path: Path, how: str) -> None:
     """An upload in flight when the API stops must not leave its partial files in the data dir
     (nor a job): after the restart the data dir holds only the jobs the database knows."""
@@ -281,8 +280,6 @@ def test_disk_full_while_publishing(tmp_path: Path) -> None:
 
 
 @pytest.mark.redis
-@pytest.mark.xfail(strict=True, reason="BUG (reported): documents queued in Redis when it restarts empty stay `queued` "
-                   "until a worker restarts (the supervisor re-sends missing messages only at start)")
 def test_redis_restarted_during_a_batch(tmp_path: Path) -> None:
     """Redis (no persistence: every queued message is lost) is killed and restarted while two
     workers convert a batch: the workers reconnect and every document still finishes."""
@@ -314,3 +311,26 @@ def test_redis_restarted_during_a_batch(tmp_path: Path) -> None:
             w.stop()
         srv.proc.stop()
         redis.stop()
+
+
+def test_processes_started_together_on_a_fresh_data_dir(tmp_path: Path) -> None:
+    """`taysir serve` and six `taysir worker`s started at the same moment on an empty data dir (a
+    deployment's first boot, or a restart of everything) must all come up: creating the database
+    tables must not fail with "database is locked" in the losers of the race."""
+    from tests.service.procs import serve, wait_http
+
+    data, port = tmp_path / "data", free_port()
+    procs = [serve(data, port, tmp_path / "serve.log", "--workers", "0")]
+    procs += [worker(data, tmp_path / f"w{i}.log") for i in range(WORKERS_AT_ONCE)]
+    try:
+        wait_http(f"http://127.0.0.1:{port}/health", procs[0], timeout=120)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as c:
+            def three() -> bool:
+                dead = [p.log.name for p in procs if p.p.poll() is not None]
+                assert not dead, f"{dead} died at start:\n" + "\n".join(p.tail()[-600:] for p in procs if p.p.poll() is not None)
+                return f"{WORKERS_AT_ONCE} worker process" in (c.get("/ready").json()["checks"]["queue"]["detail"] or "")
+
+            wait_until(three, 90, every=0.2)
+    finally:
+        for p in procs:
+            p.stop()

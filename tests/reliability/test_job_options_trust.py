@@ -75,8 +75,6 @@ def _outcome(srv: Server, files: list[tuple[str, bytes]], options: dict[str, Any
         return 202, "\n".join(seen)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (reported): job options choose the LLM endpoint and the environment variable "
-                   "sent to it as a Bearer key, so a token holder can make workers POST to any URL with any server secret")
 def test_job_options_cannot_send_server_secrets_to_any_url(server: Server) -> None:
     capture = Capture()
     try:
@@ -90,8 +88,6 @@ def test_job_options_cannot_send_server_secrets_to_any_url(server: Server) -> No
         capture.shutdown()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (reported): job options name files on the server (simplify.arabic_source, "
-                   "video.logo, audio.piper_model) that the worker opens")
 def test_job_options_cannot_read_server_files(server: Server, tmp_path: Path) -> None:
     private = tmp_path / "private.md"  # outside the data dir, as /etc/... or another deployment's files would be
     private.write_text("# سري\n\nكلمة السر الداخلية هي 424242 ولا يجوز نشرها خارج الإدارة المركزية.\n", encoding="utf-8")

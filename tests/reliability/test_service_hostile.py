@@ -176,8 +176,6 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (reported): the per-document child process has no memory limit; only pandoc, "
-                   "tesseract and the DOCX publisher run under RLIMIT_AS (see docs/threat-model.md)")
 def test_conversion_process_has_a_memory_limit(server: tuple[Server, SessionMemory]) -> None:
     """While a document converts, the process doing it (forked from the fork server) must run under
     an address-space limit, so a file that makes pdfium or Python allocate without bound ends as
