@@ -91,10 +91,18 @@ def _join_groups(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2).replace(" ", "")
 
 
+MAX_WORD = 200
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+
+
 def normalize(text: str, lang: str) -> str:
     """Prepare one paragraph's text for the table of ``lang`` (``ar``, ``ary``, ``fr``, ``en``...)."""
     if not text:
         return text
+    if len(text) > MAX_WORD and _LONG_WORD.search(text):
+        # liblouis slows down faster than linearly inside one very long "word" (no real word is this long):
+        # cut such runs into pieces so a hostile text cannot hold a worker for minutes
+        text = _LONG_WORD.sub(lambda m: " ".join(m.group()[i : i + MAX_WORD] for i in range(0, len(m.group()), MAX_WORD)), text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     arabic = lang[:2] == "ar"
