@@ -11,6 +11,8 @@ tashkeel model; the words here are written without them.
 
 from __future__ import annotations
 
+from ._decimal import decimal_readers
+
 ONES = ["صفر", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة"]
 TENS = {2: "عشرون", 3: "ثلاثون", 4: "أربعون", 5: "خمسون", 6: "ستون", 7: "سبعون", 8: "ثمانون", 9: "تسعون"}
 HUNDREDS = {
@@ -100,15 +102,4 @@ def cardinal(n: int, case: str = "nom") -> str:
     return _oblique(words) if case == "obl" else words
 
 
-def digits(s: str) -> str:
-    return " ".join(ONES[int(c)] for c in s)
-
-
-def fraction_words(frac: str) -> str:
-    if frac.startswith("0") or len(frac) > 3:
-        return digits(frac)
-    return cardinal(int(frac))
-
-
-def decimal(int_part: int, frac: str) -> str:
-    return f"{cardinal(int_part)} فاصل {fraction_words(frac)}" if frac else cardinal(int_part)
+digits, fraction_words, decimal = decimal_readers(cardinal, ONES, "فاصل")

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from ._decimal import decimal_readers
+
 UNITS = ["صفر", "واحد", "جوج", "تلاتة", "ربعة", "خمسة", "ستة", "سبعة", "تمنية", "تسعود", "عشرة"]
 COMPOUND_UNITS = {2: "تنين", 9: "تسعة"}
 TEENS = ["حداش", "طناش", "تلطاش", "ربعطاش", "خمسطاش", "سطاش", "سبعطاش", "تمنطاش", "تسعطاش"]
@@ -85,15 +87,4 @@ def cardinal(n: int, counted: bool = False) -> str:
     return JOIN.join(parts)
 
 
-def digits(s: str) -> str:
-    return " ".join(UNITS[int(c)] for c in s)
-
-
-def fraction_words(frac: str) -> str:
-    if frac.startswith("0") or len(frac) > 3:
-        return digits(frac)
-    return cardinal(int(frac))
-
-
-def decimal(int_part: int, frac: str) -> str:
-    return f"{cardinal(int_part)} فاصلة {fraction_words(frac)}" if frac else cardinal(int_part)
+digits, fraction_words, decimal = decimal_readers(cardinal, UNITS, "فاصلة")

@@ -12,6 +12,8 @@ Examples::
 
 from __future__ import annotations
 
+from ._decimal import decimal_readers
+
 UNITS = [
     "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
     "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize",
@@ -85,17 +87,4 @@ def ordinal(n: int, feminine: bool = False) -> str:
     return words + "ième"
 
 
-def digits(s: str) -> str:
-    """Digit by digit: ``"05" -> "zéro cinq"``."""
-    return " ".join(UNITS[int(c)] for c in s)
-
-
-def fraction_words(frac: str) -> str:
-    """Read the part after the decimal comma: ``"8" -> "huit"``, ``"05" -> "zéro cinq"``, ``"25" -> "vingt-cinq"``."""
-    if frac.startswith("0") or len(frac) > 3:
-        return digits(frac)
-    return cardinal(int(frac))
-
-
-def decimal(int_part: int, frac: str) -> str:
-    return f"{cardinal(int_part)} virgule {fraction_words(frac)}" if frac else cardinal(int_part)
+digits, fraction_words, decimal = decimal_readers(cardinal, UNITS, "virgule")
