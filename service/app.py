@@ -10,8 +10,13 @@ consumer threads in this process (``taysir serve``); with 0, ``taysir worker`` p
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import inspect
 import logging
+import os
+import signal
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -46,6 +51,14 @@ TAGS = [
 ]
 
 
+# FastAPI's built-in OpenTelemetry hooks look at the environment on every request (about a tenth
+# of the CPU of a status poll); Taysir exports no telemetry, so they are off where they exist.
+_NO_TELEMETRY: dict[str, Any] = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters else {}
+)
+
+
 def _operation_id(route: APIRoute) -> str:
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
 
@@ -61,6 +74,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
             settings = app.dependency_overrides.get(get_settings, get_settings)()
         rt = Runtime(settings)
         app.state.runtime = rt
+        rt.store.sweep_orphan_job_dirs()  # folders of uploads a crash cut short (service/store/claims.py)
         workers = EmbeddedWorkers(rt, settings.embedded_workers) if settings.embedded_workers > 0 else None
         if workers is not None:
             workers.start()
@@ -82,6 +96,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         openapi_tags=TAGS,
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
+        **_NO_TELEMETRY,
     )
     errors.install(app)
     for module in (health, jobs, convert, documents, catalogue):
@@ -91,6 +106,30 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
 
     install_web_pages(app)
     return app
+
+
+PARENT_ENV = "TAYSIR_SERVE_PARENT"
+
+
+def create_worker_app() -> FastAPI:
+    """Factory of the API processes that ``taysir serve`` starts when ``api_processes`` > 1.
+
+    Settings come from the environment (the parent exports them). The process dies with its
+    parent, so a ``kill -9`` of ``taysir serve`` never leaves orphans holding the port.
+    """
+    _die_with_parent()
+    return create_app()
+
+
+def _die_with_parent() -> None:
+    parent = int(os.environ.get(PARENT_ENV) or 0)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the parent's own shutdown stops us
+            pass
+    if parent and os.getppid() != parent:  # the parent died before prctl took effect
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _document_validation_errors(app: FastAPI) -> None:

@@ -14,7 +14,7 @@ from .settings import ServiceSettings, get_settings
 from .store import DocumentRow, JobRow
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:  # async: a sync dependency costs a thread hop per request
     return request.app.state.runtime  # type: ignore[no-any-return]
 
 
@@ -23,8 +23,9 @@ SettingsDep = Annotated[ServiceSettings, Depends(get_settings)]
 _bearer = HTTPBearer(auto_error=False, description="A staff token from `taysir token create NAME`.")
 
 
-async def require_staff(rt: RuntimeDep, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
+async def require_staff(request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
     """The staff token's name; 401 when the token is missing, unknown or revoked."""
+    rt: Runtime = request.app.state.runtime  # not RuntimeDep: each sub-dependency costs on the polling path
     challenge = {"WWW-Authenticate": "Bearer"}
     if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
         raise Unauthorized("A staff token is required.", hint="Send `Authorization: Bearer <token>` (see `taysir token create`).",
@@ -43,15 +44,15 @@ DocIdPath = Annotated[str, Path(description="Document id")]
 
 # Short reads run inline: SQLite in WAL mode never blocks a reader, and a thread hop costs more
 # than the query on a loaded machine. Writes (which may wait for the lock) go to threads.
-async def valid_job(job_id: JobIdPath, rt: RuntimeDep, _staff: StaffDep) -> tuple[JobRow, list[DocumentRow]]:
-    got = rt.store.jobs.get(job_id)
+async def valid_job(job_id: JobIdPath, request: Request, _staff: StaffDep) -> tuple[JobRow, list[DocumentRow]]:
+    got = request.app.state.runtime.store.jobs.get(job_id)
     if got is None:
         raise NotFound(f"Job {job_id} does not exist.", hint="It may have been deleted; list jobs with GET /v1/jobs.")
     return got
 
 
-async def valid_document(doc_id: DocIdPath, rt: RuntimeDep, _staff: StaffDep) -> DocumentRow:
-    row = rt.store.documents.get(doc_id)
+async def valid_document(doc_id: DocIdPath, request: Request, _staff: StaffDep) -> DocumentRow:
+    row = request.app.state.runtime.store.documents.get(doc_id)
     if row is None:
         raise NotFound(f"Document {doc_id} does not exist.")
     return row

@@ -7,6 +7,7 @@ tests override the ``get_settings`` dependency or pass settings to ``create_app`
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,10 +28,17 @@ class ServiceSettings(BaseSettings):
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint for the `llm` simplifier; jobs cannot choose their own (empty: the llm engine is refused).")
     llm_model: str = Field("", description="Model name sent to TAYSIR_LLM_BASE_URL; its key is read from TAYSIR_LLM_API_KEY.")
 
+    allow_gtts: bool = Field(False, description="Let jobs choose audio.engine='gtts' (sends document text to Google; needs internet).")
+
     host: str = Field("127.0.0.1", description="Address `taysir serve` listens on.")
     port: int = Field(8000, description="Port `taysir serve` listens on.")
     public_url: str | None = Field(None, description="Base URL printed by `taysir serve` (default http://host:port).")
     embedded_workers: int = Field(2, ge=0, description="Consumer threads started inside `taysir serve` (0: rely on `taysir worker`).")
+    api_processes: int = Field(
+        0, ge=0, le=64,
+        description="HTTP server processes of `taysir serve` (0: one per two CPUs, at most 4). With more than one, the "
+                    "embedded consumers run in the parent process and the API processes only answer requests.",
+    )
 
     max_upload_mb: float = Field(100, gt=0, description="Largest request body accepted (all files of a job together), in MiB.")
     max_pages: int = Field(500, ge=1, description="Pages allowed per document (caps options.max_pages).")
@@ -63,6 +71,10 @@ class ServiceSettings(BaseSettings):
     @property
     def db_url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'taysir.sqlite3').resolve()}"
+
+    @property
+    def api_process_count(self) -> int:
+        return self.api_processes or max(1, min(4, (os.cpu_count() or 1) // 2))
 
     @property
     def max_upload_bytes(self) -> int:

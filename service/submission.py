@@ -76,6 +76,11 @@ def _refuse_server_side_choices(options: TransformOptions, rt: Runtime) -> None:
             "Job options cannot choose the LLM endpoint, model or key (simplify.llm).",
             hint="The operator sets TAYSIR_LLM_BASE_URL and TAYSIR_LLM_MODEL; ask for simplify.engine='llm' only.",
         )
+    if options.audio.engine == "gtts" and not rt.settings.allow_gtts:
+        raise OptionsError(
+            "This service does not send document text to Google's speech service (audio.engine='gtts').",
+            hint="Use audio.engine='espeak' (offline, the default); the operator may allow gTTS with TAYSIR_ALLOW_GTTS=1.",
+        )
     if options.simplify.engine == "llm":
         s = rt.settings
         if not s.llm_base_url:
@@ -95,17 +100,18 @@ async def submit(request: Request, rt: Runtime, *, created_by: str, sync: bool =
     s = rt.settings
     depth = await anyio.to_thread.run_sync(_check_queue, rt)
     job_id = uuid.uuid4().hex
-    incoming = rt.store.job_dir(job_id) / "incoming"
-    try:
-        form = await receive_multipart(request, incoming, max_bytes=s.max_upload_bytes, max_files=1 if sync else s.max_files_per_job)
-    except BaseException:  # also a cancelled request (client gone, server shutting down): leave no partial files
-        shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
-        raise
-    try:
-        return await anyio.to_thread.run_sync(_accept, rt, job_id, form, created_by, sync, depth)
-    except BaseException:
-        shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
-        raise
+    with rt.store.claim_job_dir(job_id) as job_dir:  # a crash before the job row exists leaves a folder the next start sweeps
+        try:
+            form = await receive_multipart(request, job_dir / "incoming", max_bytes=s.max_upload_bytes,
+                                           max_files=1 if sync else s.max_files_per_job)
+        except BaseException:  # also a cancelled request (client gone, server shutting down): leave no partial files
+            shutil.rmtree(job_dir, ignore_errors=True)
+            raise
+        try:
+            return await anyio.to_thread.run_sync(_accept, rt, job_id, form, created_by, sync, depth)
+        except BaseException:
+            shutil.rmtree(job_dir, ignore_errors=True)
+            raise
 
 
 def _accept(rt: Runtime, job_id: str, form, created_by: str, sync: bool, depth: int) -> tuple[str, int]:  # type: ignore[no-untyped-def]

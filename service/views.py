@@ -46,7 +46,7 @@ def document_status(d: DocumentRow, *, with_artifacts: bool = True) -> DocumentS
     return DocumentStatus(
         id=d.id, filename=d.filename, format=d.format, size=d.size, status=d.status, stage=d.stage, stages_done=d.stages_done,  # type: ignore[arg-type]
         stages_total=d.stages_total, progress=doc_progress(d), attempts=d.attempts, title=d.title, languages=json.loads(d.languages_json or "[]"),
-        review_state=d.review_state, has_draft=bool(d.draft_json), started_at=ts(d.started_at), finished_at=ts(d.finished_at),  # type: ignore[arg-type]
+        review_state=d.review_state, has_draft=bool(d.has_draft), started_at=ts(d.started_at), finished_at=ts(d.finished_at),  # type: ignore[arg-type]
         errors=[ErrorItemOut(**{k: e.get(k) for k in ErrorItemOut.model_fields if k in e}) for e in json.loads(d.errors_json or "[]")],
         artifacts=artifact_infos(d) if with_artifacts else [],
     )
@@ -88,7 +88,7 @@ def document_view(d: DocumentRow) -> DocumentView:
     base = f"/v1/documents/{d.id}"
     return DocumentView(
         id=d.id, job_id=d.job_id, filename=d.filename, title=d.title, status=d.status, languages=json.loads(d.languages_json or "[]"),  # type: ignore[arg-type]
-        review_state=d.review_state, has_draft=bool(d.draft_json), draft_revision=d.draft_revision, rendered_revision=d.rendered_revision,  # type: ignore[arg-type]
+        review_state=d.review_state, has_draft=d.has_draft, draft_revision=d.draft_revision, rendered_revision=d.rendered_revision,  # type: ignore[arg-type]
         render_state=d.render_state, render_error=d.render_error, reviewed_by=d.reviewed_by, approved_by=d.approved_by,
         approved_at=ts(d.approved_at), published_at=ts(d.published_at), artifacts=artifact_infos(d),
         links={"self": base, "draft": f"{base}/draft", "job": f"/v1/jobs/{d.job_id}"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .errors import ErrorItem
+from .errors import ErrorItem, ExitCode
 from .model import Document
 
 
@@ -55,6 +55,9 @@ class ConversionResult(BaseModel):
         hard = [e for e in self.errors if e.severity == "error"]
         if self.document is None:
             self.status = ConversionStatus.FAILURE
+        elif hard and not self.artifacts:  # every output asked for failed: nothing to hand over
+            self.status = ConversionStatus.FAILURE
+            self.exit_code = self.exit_code or ExitCode.OUTPUT
         elif hard:
             self.status = ConversionStatus.PARTIAL_SUCCESS
         else:

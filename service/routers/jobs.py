@@ -44,9 +44,10 @@ async def list_jobs(rt: RuntimeDep, _staff: StaffDep, limit: Annotated[int, Quer
 
 
 @router.get("/{job_id}", response_model=JobStatus, responses=responses(401, 404), summary="Status and progress of a job")
-async def get_job(job: ValidJobDep, rt: RuntimeDep,
+async def get_job(job: ValidJobDep, request: Request,
                   wait: Annotated[float, Query(ge=0, description="Seconds to wait for the job to finish (long poll).")] = 0) -> Response:
     row, docs = job
+    rt = request.app.state.runtime  # (not RuntimeDep: the polling path keeps its dependencies few)
     if wait > 0 and any(d.status in ("queued", "running") for d in docs):
         await wait_for_job(rt, row.id, min(wait, rt.settings.max_wait_s))
         got = await anyio.to_thread.run_sync(rt.store.jobs.get, row.id)
@@ -79,8 +80,9 @@ async def list_artifacts(job: ValidJobDep) -> ArtifactList:
     "/{job_id}/artifacts/{path:path}", response_class=FileResponse, responses=responses(400, 401, 404, 416),
     summary="Download one file (Range, ETag)",
 )
-async def get_artifact(job: ValidJobDep, rt: RuntimeDep, path: str, request: Request) -> Response:
+async def get_artifact(job: ValidJobDep, path: str, request: Request) -> Response:
     _, docs = job
+    rt = request.app.state.runtime
     wanted = unquote(path)
     for d in docs:
         for a in artifacts_of(d):

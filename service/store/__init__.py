@@ -3,8 +3,11 @@ and the files under the data directory."""
 
 from __future__ import annotations
 
+import os
+from contextlib import AbstractContextManager
 from pathlib import Path
 
+from .claims import claimed, sweep_orphans
 from .db import Database
 from .documents import DocumentRepo
 from .jobs import TERMINAL, JobRepo, NewDocument
@@ -18,6 +21,8 @@ class Store:
 
     def __init__(self, db_url: str, data_dir: Path) -> None:
         self.data_dir = Path(data_dir).resolve()
+        self._data_dir_str = str(self.data_dir)
+        self._data_dir_prefix = self._data_dir_str.rstrip(os.sep) + os.sep
         self.db = Database(db_url)
         self.db.create_all()
         self.jobs = JobRepo(self.db)
@@ -35,12 +40,24 @@ class Store:
     def published_dir(self, doc_id: str) -> Path:
         return self.data_dir / "published" / doc_id
 
+    def claim_job_dir(self, job_id: str) -> AbstractContextManager[Path]:
+        """Hold ``data/jobs/<job_id>/`` while an upload fills it (see :mod:`.claims`)."""
+        return claimed(self.job_dir(job_id))
+
+    def sweep_orphan_job_dirs(self) -> list[str]:
+        """Remove job folders left by uploads cut short by a crash (no job row, no live claim)."""
+        return sweep_orphans(self.data_dir / "jobs", self.jobs.existing)
+
     def path(self, rel: str) -> Path:
-        """Absolute path of a stored relative path, refusing anything outside the data dir."""
-        p = (self.data_dir / rel).resolve()
-        if not p.is_relative_to(self.data_dir):
+        """Absolute path of a stored relative path, refusing anything outside the data dir.
+
+        Lexical (no ``realpath`` system calls on the download path): the data dir is resolved once,
+        stored paths are written by the service, and ``..`` or an absolute path is refused.
+        """
+        norm = os.path.normpath(os.path.join(self._data_dir_str, rel))
+        if not norm.startswith(self._data_dir_prefix):
             raise ValueError(f"path outside the data directory: {rel}")
-        return p
+        return Path(norm)
 
     def rel(self, path: Path) -> str:
         return Path(path).resolve().relative_to(self.data_dir).as_posix()

@@ -11,16 +11,18 @@ from sqlalchemy import select, update
 from .db import Database
 from .tables import DocumentRow
 
+DOC_SQL = (f"SELECT {', '.join(c.name for c in DocumentRow.__table__.columns)}, "
+           "CASE WHEN draft_json IS NULL OR draft_json = '' THEN 0 ELSE 1 END AS has_draft FROM documents WHERE id = :id")
+
 
 class DocumentRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def get(self, doc_id: str) -> DocumentRow | None:
-        """A read-only row (attribute access like the ORM object)."""
-        dt = DocumentRow.__table__
-        with self.db.engine.connect() as c:
-            return c.execute(select(dt).where(dt.c.id == doc_id)).first()  # type: ignore[return-value]
+        """A read-only row (attribute access like the ORM object, ``has_draft`` included)."""
+        (rows,) = self.db.select([(DOC_SQL, {"id": doc_id})])
+        return rows[0] if rows else None
 
     def find(self, *, review_state: str | None = None, limit: int = 100, offset: int = 0) -> list[DocumentRow]:
         q = select(DocumentRow).order_by(DocumentRow.created_at.desc(), DocumentRow.position)

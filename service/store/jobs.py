@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,11 @@ from .db import Database
 from .tables import DocumentRow, JobRow
 
 TERMINAL = ("success", "partial_success", "failure", "cancelled")
+_LARGE = ("draft_json", "published_json")
+JOB_SQL = f"SELECT {', '.join(c.name for c in JobRow.__table__.columns)} FROM jobs WHERE id = :id"
+DOCS_SQL = (f"SELECT {', '.join(c.name for c in DocumentRow.__table__.columns if c.name not in _LARGE)}, "
+            "CASE WHEN draft_json IS NULL OR draft_json = '' THEN 0 ELSE 1 END AS has_draft "
+            "FROM documents WHERE job_id = :id ORDER BY position")
 
 
 @dataclass
@@ -73,14 +79,14 @@ class JobRepo:
                 )
 
     def get(self, job_id: str) -> tuple[JobRow, list[DocumentRow]] | None:
-        """The job and its documents as read-only rows (Core rows: the hot path of status polling)."""
-        jt, dt = JobRow.__table__, DocumentRow.__table__
-        with self.db.engine.connect() as c:
-            job = c.execute(select(jt).where(jt.c.id == job_id)).first()
-            if job is None:
-                return None
-            docs = c.execute(select(dt).where(dt.c.job_id == job_id).order_by(dt.c.position)).all()
-        return job, list(docs)  # type: ignore[return-value,arg-type]
+        """The job and its documents as read-only rows: the hot path of status polling and downloads.
+
+        The document rows leave out the draft and publication JSON (large) and carry ``has_draft``.
+        """
+        jobs, docs = self.db.select([(JOB_SQL, {"id": job_id}), (DOCS_SQL, {"id": job_id})])
+        if not jobs:
+            return None
+        return jobs[0], docs
 
     def recent(self, limit: int = 50, offset: int = 0) -> list[tuple[JobRow, list[DocumentRow]]]:
         with self.db.read() as s:
@@ -92,6 +98,15 @@ class JobRepo:
             for d in rows:
                 by_job.setdefault(d.job_id, []).append(d)
             return [(j, by_job.get(j.id, [])) for j in jobs]
+
+    def existing(self, job_ids: Iterable[str]) -> set[str]:
+        """The ids among ``job_ids`` that are jobs in the database."""
+        ids, found = list(job_ids), set()
+        jt = JobRow.__table__
+        with self.db.engine.connect() as c:
+            for i in range(0, len(ids), 500):
+                found.update(c.execute(select(jt.c.id).where(jt.c.id.in_(ids[i:i + 500]))).scalars())
+        return found
 
     def count(self) -> int:
         with self.db.read() as s:

@@ -95,6 +95,11 @@ class DocumentRow(Base):
     published_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     published_json: Mapped[str | None] = mapped_column(Text, nullable=True)  # files copied for the public
 
+    @property
+    def has_draft(self) -> bool:
+        """Also a column of the lean rows ``JobRepo.get`` returns (which leave the draft out)."""
+        return bool(self.draft_json)
+
 
 class WorkerRow(Base):
     __tablename__ = "workers"

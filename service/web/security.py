@@ -52,15 +52,30 @@ def is_web_path(path: str) -> bool:
     return path == "/" or any(path == p or path.startswith(p + "/") for p in WEB_PREFIXES)
 
 
+# API answers (JSON and downloads): never framed, never sniffed; staff data never cached.
+# The interactive API reference (/docs, /redoc) loads its own scripts and keeps its defaults.
+API_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+API_CSP = b"default-src 'none'; frame-ancestors 'none'"
+STAFF_API_PREFIXES = ("/v1/jobs", "/v1/documents", "/v1/convert")
+API_DOC_PATHS = ("/docs", "/redoc", "/docs/oauth2-redirect")
+
+
 class SecurityHeaders:
-    """ASGI middleware: security headers on every web page response (the API keeps its own)."""
+    """ASGI middleware: security headers on every web page response, and a smaller set on API answers."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or not is_web_path(scope.get("path", "")):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        if not is_web_path(path):
+            if path in API_DOC_PATHS:
+                await self.app(scope, receive, send)
+            else:
+                await self.app(scope, receive, _api_headers(send, no_store=path.startswith(STAFF_API_PREFIXES)))
             return
 
         async def send_with_headers(message: dict[str, Any]) -> None:
@@ -77,6 +92,22 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _api_headers(send: Any, *, no_store: bool) -> Any:
+    async def send_with_headers(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            present = {k.lower() for k, _ in headers}
+            headers += [h for h in API_HEADERS if h[0] not in present]
+            if b"content-security-policy" not in present:  # downloads bring their own sandbox policy
+                headers.append((b"content-security-policy", API_CSP))
+            if no_store and b"cache-control" not in present:
+                headers.append((b"cache-control", b"no-store"))
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return send_with_headers
 
 
 # -- the signing key -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import quote, unquote
 
 import anyio
@@ -105,6 +105,15 @@ async def upload(request: Request) -> Response:
         return signin_redirect(request)
     rt = request.app.state.runtime
     job_id = uuid.uuid4().hex
+    with rt.store.claim_job_dir(job_id):  # see service/store/claims.py
+        try:
+            return await _receive(request, rt, job_id, sess)
+        except BaseException:  # a cancelled upload (client gone, shutdown) leaves no partial files
+            shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
+            raise
+
+
+async def _receive(request: Request, rt: Any, job_id: str, sess: Any) -> Response:
     try:
         depth = await anyio.to_thread.run_sync(_check_queue, rt)
         form = await receive_multipart(request, rt.store.job_dir(job_id) / "incoming", max_bytes=rt.settings.max_upload_bytes,

@@ -175,6 +175,19 @@ async def test_bad_options_are_400(api: Api, options: str, code: str) -> None:
     assert r.json()["error"]["code"] == code
 
 
+async def test_gtts_needs_the_operators_consent(api: Api, settings_factory) -> None:  # type: ignore[no-untyped-def]
+    """gTTS sends the document's text to Google: a job may only choose it where the operator allows it."""
+    opts = {"outputs": ["audio"], "audio": {"engine": "gtts"}}
+    r = await api.submit([("a.md", FRENCH_MD.encode())], opts)
+    assert r.status_code == 400 and r.json()["error"]["code"] == "bad_options"
+    assert "Google" in r.json()["error"]["message"] and "TAYSIR_ALLOW_GTTS" in r.json()["error"]["hint"]
+    assert api.rt.store.jobs.count() == 0
+    from .conftest import open_api
+
+    async for allowed in open_api(settings_factory(allow_gtts=True, embedded_workers=0)):
+        assert (await allowed.submit([("a.md", FRENCH_MD.encode())], opts)).status_code == 202
+
+
 async def test_no_files_too_many_files_and_not_multipart_are_400(api: Api, settings_factory) -> None:  # type: ignore[no-untyped-def]
     r = await api.c.post("/v1/jobs", data={"options": "{}"}, files={"x": ("", b"")}, headers=api.auth)
     assert r.status_code == 400 and r.json()["error"]["code"] == "no_files"
@@ -257,3 +270,18 @@ async def test_pages_per_document_limit(settings_factory) -> None:  # type: igno
         assert big["format"] == "pdf" and big["status"] == "failure"
         assert big["errors"][0]["code"] == "bad_input" and "limit of 1" in big["errors"][0]["message"]
         assert ok["status"] == "success"
+
+
+async def test_api_answers_carry_security_headers(api: Api) -> None:
+    job = (await api.submit([("a.md", FRENCH_MD.encode())], {"outputs": ["text"]})).json()
+    status = await api.c.get(f"/v1/jobs/{job['job_id']}", headers=api.auth)
+    for r in (status, await api.c.get("/v1/jobs/nope", headers=api.auth), await api.c.get("/v1/catalogue")):
+        assert r.headers["x-content-type-options"] == "nosniff" and r.headers["x-frame-options"] == "DENY", r.url
+        assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+    assert status.headers["cache-control"] == "no-store"  # staff data is never kept by a cache
+    body = await api.wait(job["job_id"])
+    url = body["documents"][0]["artifacts"][0]["url"]
+    dl = await api.c.get(url, headers=api.auth)
+    assert dl.status_code == 200 and dl.headers["content-security-policy"].startswith("sandbox")  # its own policy kept
+    assert "no-store" not in dl.headers["cache-control"]
+    assert "content-security-policy" not in (await api.c.get("/docs")).headers  # the API reference loads its scripts

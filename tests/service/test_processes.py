@@ -77,6 +77,46 @@ def test_serve_over_http_end_to_end(tmp_path: Path) -> None:
     assert srv.p.returncode == 0, srv.tail()
 
 
+def api_children(pid: int) -> list[int]:
+    """The uvicorn worker processes of a `taysir serve --processes N`."""
+    kids = []
+    for d in Path("/proc").iterdir():
+        try:
+            ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if ppid == pid and b"spawn_main" in (d / "cmdline").read_bytes():
+                kids.append(int(d.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return kids
+
+
+def test_serve_with_two_api_processes(tmp_path: Path) -> None:
+    """Two API processes answer; the consumers run in the parent; a kill -9 of the parent takes
+    the API processes with it (nothing keeps the port)."""
+    data, port = tmp_path / "data", free_port()
+    srv = serve(data, port, tmp_path / "serve.log", "--processes", "2")
+    try:
+        wait_http(f"http://127.0.0.1:{port}/health", srv)
+        kids = wait_until(lambda: (k if len(k := api_children(srv.pid)) == 2 else None), 60)
+        with client(port, data) as c:
+            job = submit(c, [("budget.md", DARIJA_MD.encode()), ("decision.md", FRENCH_MD.encode())])
+            body = finished(c, job["job_id"])
+            assert body["status"] == "success", body
+            assert {f["lang"] for f in check_bundle(c, job["job_id"])["files"] if f["role"] == "text"} == {"ar", "ary", "fr"}
+            for _ in range(20):  # each request may land on either process: every answer is the same
+                assert c.get(f"/v1/jobs/{job['job_id']}").json()["status"] == "success"
+        srv.p.kill()  # SIGKILL of `taysir serve` alone, not its process group
+        srv.p.wait(10)
+        wait_until(lambda: not any(Path(f"/proc/{k}").exists() for k in kids) or None, 20)
+        again = serve(data, port, tmp_path / "serve2.log", "--processes", "1")  # the port is free again
+        try:
+            wait_http(f"http://127.0.0.1:{port}/health", again)
+        finally:
+            again.stop()
+    finally:
+        srv.stop()
+
+
 @pytest.mark.redis
 def test_redis_queue_with_two_workers_and_a_worker_killed_mid_job(tmp_path: Path) -> None:
     data, port, rport = tmp_path / "data", free_port(), free_port()

@@ -100,5 +100,6 @@ def test_convert_reports_error_for_english(tmp_path: Path) -> None:
     src = tmp_path / "en.md"
     src.write_text("The regional budget is large and the council approved the new roads programme.\n", encoding="utf-8")
     res = convert(src, TransformOptions(outputs=["darija"]), tmp_path / "out")
-    assert res.status.value == "partial_success"
+    assert res.status.value == "failure" and res.exit_code == 5  # the only output asked for could not be made
+    assert res.artifacts == []
     assert any(e.stage == "render.darija" and "no Arabic and no French" in e.message for e in res.errors)

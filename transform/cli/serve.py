@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 SERVICE_PACKAGES = {"uvicorn", "fastapi", "starlette", "sqlalchemy", "huey", "redis", "httpx", "python_multipart", "anyio", "pydantic_settings"}
 
@@ -16,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--port", type=int, default=None, help="port (env TAYSIR_PORT, default 8000)")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="embedded consumer threads (env TAYSIR_EMBEDDED_WORKERS, default 2; 0 = only `taysir worker` processes convert)")
+    p.add_argument("--processes", type=int, default=None, metavar="N",
+                   help="HTTP server processes (env TAYSIR_API_PROCESSES, default one per two CPUs, at most 4)")
     p.add_argument("--print-token", action="store_true",
                    help="print a staff token (created on first run, kept in <data>/admin-token.txt) and the URLs")
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
@@ -43,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
             raise
         raise MissingDependencyError(f"The HTTP service needs {exc.name}.", hint="pip install 'taysir[service]'") from None
 
-    settings = settings_from_args(args, host=args.host, port=args.port, embedded_workers=args.workers)
+    settings = settings_from_args(args, host=args.host, port=args.port, embedded_workers=args.workers,
+                                  api_processes=args.processes)
     base = settings.public_url or f"http://{settings.host}:{settings.port}"
     if args.print_token:
         token, created = first_run_token(settings)
@@ -57,6 +62,40 @@ def run(args: argparse.Namespace) -> int:
         print(f"  try: curl -H 'Authorization: Bearer {token}' -F files=@{example} {base}/v1/jobs", file=sys.stderr)
         sys.stderr.flush()
     logging.getLogger("service").setLevel(args.log_level.upper())
-    app = create_app(settings)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level, timeout_graceful_shutdown=5, access_log=False)
+    common = {"host": settings.host, "port": settings.port, "log_level": args.log_level, "timeout_graceful_shutdown": 5,
+              "access_log": False}
+    if settings.api_process_count <= 1:
+        uvicorn.run(create_app(settings), **common)
+        return 0
+    return _run_processes(settings, common)
+
+
+def _run_processes(settings: Any, common: dict[str, Any]) -> int:
+    """Several API processes (uvicorn workers) answer requests; this process runs the consumers.
+
+    The API processes are spawned fresh and read their settings from the environment, so the
+    command-line choices are exported first; they run no consumers of their own.
+    """
+    import uvicorn
+
+    from service.app import PARENT_ENV
+    from service.queue.consumer import EmbeddedWorkers
+    from service.runtime import Runtime
+
+    env = {"TAYSIR_DATA_DIR": str(settings.data_dir.resolve()), "TAYSIR_HOST": settings.host, "TAYSIR_PORT": str(settings.port),
+           "TAYSIR_EMBEDDED_WORKERS": "0", "TAYSIR_API_PROCESSES": "1", PARENT_ENV: str(os.getpid())}
+    for name in ("database_url", "redis_url"):
+        if getattr(settings, name):
+            env[f"TAYSIR_{name.upper()}"] = getattr(settings, name)
+    os.environ.update(env)
+    rt = Runtime(settings)
+    workers = EmbeddedWorkers(rt, settings.embedded_workers) if settings.embedded_workers > 0 else None
+    try:
+        if workers is not None:
+            workers.start()
+        uvicorn.run("service.app:create_worker_app", factory=True, workers=settings.api_process_count, **common)
+    finally:
+        if workers is not None:
+            workers.stop()
+        rt.close()
     return 0
