@@ -100,3 +100,31 @@ def test_check_target_accepts_public_addresses_and_rejects_credentials() -> None
         check_target("https://user:pw@93.184.216.34/hook", allow_private=False)
     with pytest.raises(WebhookError):
         check_target("http://[::ffff:127.0.0.1]/x", allow_private=False)
+
+
+def test_delivery_connects_to_the_checked_address_not_a_rebound_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """DNS rebinding: the name resolves to an allowed address when checked and to another one
+    afterwards. The delivery must go to the address that was checked, with the original Host."""
+    import socket
+
+    from service import webhooks
+
+    rx = Receiver()  # listens on 127.0.0.1: stands for the "public" address in this test
+    port = rx.server.server_address[1]
+    answers = iter(["127.0.0.1"] + ["127.0.0.3"] * 10)  # the first answer is checked; later ones point elsewhere
+    real = socket.getaddrinfo
+
+    def resolver(host: str, *a: Any, **kw: Any) -> Any:
+        if host == "hooks.rebind.test":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+        return real(host, *a, **kw)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    monkeypatch.setattr(webhooks, "_blocked", lambda ip: str(ip) == "127.0.0.3")  # 127.0.0.1 "public" here
+    try:
+        webhooks.send(f"http://hooks.rebind.test:{port}/hook", {"event": "job.completed"}, SECRET, timeout=5, allow_private=False)
+        (headers, body), = rx.calls
+        assert headers["Host"] == f"hooks.rebind.test:{port}" and json.loads(body)["event"] == "job.completed"
+        assert next(answers) == "127.0.0.3"  # resolved exactly once: the client did not ask DNS again
+    finally:
+        rx.close()
