@@ -1,0 +1,82 @@
+"""The service's metadata on a real PostgreSQL server (``TAYSIR_DATABASE_URL=postgresql+psycopg://...``).
+
+The same scenarios as the SQLite tests, run against a throw-away cluster: a batch with progress and
+files, a failed document beside a good one, listing and deleting, review validation, the whole
+review round trip to the public catalogue, leases of dead workers, and the start-up sweep.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from service.runtime import Runtime
+from service.settings import ServiceSettings
+
+from . import test_claims, test_jobs, test_review, test_store_cli
+from .conftest import Api, open_api
+from .pg import new_database, postgres_server
+
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+_names = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def pg_admin() -> Iterator[str]:
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_admin: str) -> str:
+    return new_database(pg_admin, f"taysir_{next(_names)}")
+
+
+@pytest.fixture
+async def pg_api(settings_factory: Callable[..., ServiceSettings], pg_url: str) -> AsyncIterator[Api]:
+    async for a in open_api(settings_factory(database_url=pg_url)):
+        assert a.rt.store.db.engine.dialect.name == "postgresql"
+        yield a
+
+
+@pytest.fixture
+def pg_rt(tmp_path: Path, pg_url: str) -> Iterator[Runtime]:
+    r = Runtime(ServiceSettings(data_dir=tmp_path / "data", database_url=pg_url, embedded_workers=0, lease_s=60, max_attempts=2))
+    yield r
+    r.close()
+
+
+@pytest.mark.anyio
+async def test_batch_with_progress_and_files(pg_api: Api) -> None:
+    await test_jobs.test_submit_batch_runs_to_completion_with_progress_and_files(pg_api)
+
+
+@pytest.mark.anyio
+async def test_failed_document_beside_a_good_one(pg_api: Api) -> None:
+    await test_jobs.test_a_failed_document_leaves_the_rest_of_its_batch_alone(pg_api)
+
+
+@pytest.mark.anyio
+async def test_listing_and_deleting(pg_api: Api) -> None:
+    await test_jobs.test_list_jobs_and_delete(pg_api)
+
+
+@pytest.mark.anyio
+async def test_review_validation(pg_api: Api) -> None:
+    await test_review.test_review_validation_flags_missing_segments_and_changed_numbers(pg_api)
+
+
+@pytest.mark.anyio
+async def test_review_round_trip_to_the_catalogue(pg_api: Api) -> None:
+    await test_review.test_full_review_round_trip_to_the_public_catalogue(pg_api)
+
+
+def test_leases_of_dead_workers(pg_rt: Runtime) -> None:
+    test_store_cli.test_a_document_held_by_a_dead_worker_is_queued_again_then_failed(pg_rt)
+
+
+def test_startup_sweep(pg_rt: Runtime) -> None:
+    test_claims.test_sweep_removes_only_orphans_nobody_holds(pg_rt)
