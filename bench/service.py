@@ -181,8 +181,8 @@ def main() -> int:
                 for i in range(2)]
         while any(httpx.get(f"{base}/v1/jobs/{b['job_id']}", headers=h).json()["status"] != "running" for b in busy):
             time.sleep(0.05)
-        worst = 0.0
-        for label, think in (("polling clients", args.think_ms / 1000), ("closed loop, no pause", 0.0)):
+        worst = {}
+        for label, think in (("polling clients", args.think_ms / 1000), ("closed loop, no pause", 0.0)):  # keys of `worst`
             pids = api_pids(srv.pid)
             t0, c0 = time.perf_counter(), sum(cpu_s(p) for p in pids)
             lat = asyncio.run(load(port, token, f"/v1/jobs/{job['job_id']}", art["url"], args.clients, args.requests, think))
@@ -194,15 +194,20 @@ def main() -> int:
                   f"server CPU {cpu * 1000 / n:.2f} ms per request; load average {loadavg()} on {os.cpu_count()} CPUs")
             for kind, values in lat.items():
                 p50, p99 = statistics.median(values), pct(values, 0.99)
-                if think:
-                    worst = max(worst, p99)
+                worst[label] = max(worst.get(label, 0.0), p99)
                 print(f"  {kind:<9} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   (p99 / goal {GOAL_P99_MS:.0f} ms = {p99 / GOAL_P99_MS:.2f})")
         base_rss, peak, status, secs = streamed_upload(base, token, args.upload_mb, srv.pid)
         growth = peak - base_rss
         print(f"upload: {args.upload_mb} MiB streamed in {secs:.2f} s ({args.upload_mb / secs:.0f} MiB/s), answer {status}; "
               f"server RSS {base_rss:.1f} -> peak {peak:.1f} MB, growth {growth:.1f} MB (goal < {GOAL_RSS_MB:.0f} MB: {growth / GOAL_RSS_MB:.2f}x)")
-        ok = worst < GOAL_P99_MS and growth < GOAL_RSS_MB
-        print("goals met" if ok else "GOALS NOT MET")
+        paced, unpaced = worst["polling clients"], worst["closed loop, no pause"]
+        ok = unpaced < GOAL_P99_MS and growth < GOAL_RSS_MB
+        if ok:
+            print("goals met (p99 under 100 ms even with no pause between requests; memory)")
+        elif paced < GOAL_P99_MS and growth < GOAL_RSS_MB:
+            print(f"GOALS MET ONLY FOR POLLING CLIENTS: p99 {paced:.0f} ms with pauses, {unpaced:.0f} ms with none")
+        else:
+            print("GOALS NOT MET")
         return 0 if ok else 1
     finally:
         srv.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 import anyio
@@ -11,7 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from .errors import NotFound, Unauthorized
 from .runtime import Runtime
 from .settings import ServiceSettings, get_settings
-from .store import DocumentRow, JobRow
+from .store import DocumentRow, JobRow, hash_token
 
 
 async def get_runtime(request: Request) -> Runtime:  # async: a sync dependency costs a thread hop per request
@@ -30,11 +31,30 @@ async def require_staff(request: Request, creds: Annotated[HTTPAuthorizationCred
     if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
         raise Unauthorized("A staff token is required.", hint="Send `Authorization: Bearer <token>` (see `taysir token create`).",
                            headers=challenge)
-    name = rt.store.tokens.peek(creds.credentials) or await anyio.to_thread.run_sync(rt.store.tokens.verify, creds.credentials)
+    name = rt.store.tokens.peek(creds.credentials) or await _verify_once(rt, creds.credentials)
     if name is None:
         raise Unauthorized("The token is not valid (unknown or revoked).", hint="Create a new one with `taysir token create NAME`.",
                            headers=challenge)
     return name
+
+
+_verifying: dict[str, asyncio.Future[str | None]] = {}
+
+
+async def _verify_once(rt: Runtime, secret: str) -> str | None:
+    """Check a token against the database, once at a time per token.
+
+    When a busy token's cache entry expires, every request in flight misses it together; without
+    this they would all queue a thread and a query (and the requests arriving meanwhile too),
+    which stalled the event loop for hundreds of milliseconds under load.
+    """
+    key = hash_token(secret)
+    pending = _verifying.get(key)
+    if pending is None:
+        pending = asyncio.ensure_future(anyio.to_thread.run_sync(rt.store.tokens.verify, secret))
+        _verifying[key] = pending
+        pending.add_done_callback(lambda _f: _verifying.pop(key, None))
+    return await asyncio.shield(pending)
 
 
 StaffDep = Annotated[str, Depends(require_staff)]
