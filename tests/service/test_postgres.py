@@ -8,7 +8,7 @@ review round trip to the public catalogue, leases of dead workers, and the start
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -49,29 +49,19 @@ def pg_rt(tmp_path: Path, pg_url: str) -> Iterator[Runtime]:
     r.close()
 
 
-@pytest.mark.anyio
-async def test_batch_with_progress_and_files(pg_api: Api) -> None:
-    await test_jobs.test_submit_batch_runs_to_completion_with_progress_and_files(pg_api)
+API_SCENARIOS = [
+    test_jobs.test_submit_batch_runs_to_completion_with_progress_and_files,
+    test_jobs.test_a_failed_document_leaves_the_rest_of_its_batch_alone,
+    test_jobs.test_list_jobs_and_delete,
+    test_review.test_review_validation_flags_missing_segments_and_changed_numbers,
+    test_review.test_full_review_round_trip_to_the_public_catalogue,
+]
 
 
 @pytest.mark.anyio
-async def test_failed_document_beside_a_good_one(pg_api: Api) -> None:
-    await test_jobs.test_a_failed_document_leaves_the_rest_of_its_batch_alone(pg_api)
-
-
-@pytest.mark.anyio
-async def test_listing_and_deleting(pg_api: Api) -> None:
-    await test_jobs.test_list_jobs_and_delete(pg_api)
-
-
-@pytest.mark.anyio
-async def test_review_validation(pg_api: Api) -> None:
-    await test_review.test_review_validation_flags_missing_segments_and_changed_numbers(pg_api)
-
-
-@pytest.mark.anyio
-async def test_review_round_trip_to_the_catalogue(pg_api: Api) -> None:
-    await test_review.test_full_review_round_trip_to_the_public_catalogue(pg_api)
+@pytest.mark.parametrize("scenario", API_SCENARIOS, ids=lambda f: f.__name__.removeprefix("test_"))
+async def test_api_scenario_on_postgresql(pg_api: Api, scenario: Callable[[Api], Awaitable[None]]) -> None:
+    await scenario(pg_api)
 
 
 def test_leases_of_dead_workers(pg_rt: Runtime) -> None:
