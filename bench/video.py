@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from transform.model import CaptionCue, Chapter, Cue, Timeline  # noqa: E402
 from transform.video import VideoOptions, make_scaffold, overlay_interpreter  # noqa: E402
-from transform.video.subtitles import srt_text  # noqa: E402
+from transform.video.subtitles import greedy_lines, srt_text  # noqa: E402
 
 SENTENCES = [
     "Le conseil régional a adopté le budget de l'année deux mille vingt-six.",
@@ -44,19 +44,6 @@ SENTENCES = [
     "Chaque commune pourra demander une aide pour l'eau potable.",
     "Le programme sera suivi par un comité de citoyens.",
 ]
-
-
-def wrap(text: str, width: int = 42) -> list[str]:
-    lines: list[str] = []
-    cur = ""
-    for w in text.split():
-        cand = f"{cur} {w}" if cur else w
-        if cur and len(cand) > width:
-            lines.append(cur)
-            cur = w
-        else:
-            cur = cand
-    return lines + ([cur] if cur else [])
 
 
 def narration(work: Path, seconds: float) -> tuple[Timeline, Path, list[CaptionCue]]:
@@ -91,7 +78,7 @@ def narration(work: Path, seconds: float) -> tuple[Timeline, Path, list[CaptionC
         a.end_ms = b.begin_ms
     tl = Timeline(lang="fr", cues=cues, chapters=chapters, duration_ms=t)
     caps = [
-        CaptionCue(index=n + 1, begin_ms=c.begin_ms, end_ms=c.end_ms, lines=wrap(c.text), lang="fr", sentence_id=c.sentence_id)
+        CaptionCue(index=n + 1, begin_ms=c.begin_ms, end_ms=c.end_ms, lines=greedy_lines(c.text), lang="fr", sentence_id=c.sentence_id)
         for n, c in enumerate(cues)
     ]
     return tl, mp3, caps

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from transform.model import CaptionCue, Chapter, Cue, Timeline
+from transform.video.subtitles import greedy_lines
 
 NEEDS = ("ffmpeg", "ffprobe", "espeak-ng")
 
@@ -49,19 +50,6 @@ def require_tools(*extra: str) -> None:
         pytest.skip(f"missing tools: {', '.join(missing)}")
 
 
-def wrap(text: str, width: int = 42) -> list[str]:
-    lines: list[str] = []
-    cur = ""
-    for w in text.split():
-        cand = f"{cur} {w}" if cur else w
-        if cur and len(cand) > width:
-            lines.append(cur)
-            cur = w
-        else:
-            cur = cand
-    return lines + ([cur] if cur else [])
-
-
 def narrate(workdir: Path, lang: str, voice: str, sentences: list[tuple[str, str]]) -> Narration:
     workdir.mkdir(parents=True, exist_ok=True)
     cues: list[Cue] = []
@@ -91,7 +79,7 @@ def narrate(workdir: Path, lang: str, voice: str, sentences: list[tuple[str, str
         lang=lang, cues=cues, chapters=[Chapter(title=sentences[0][1], begin_ms=0, end_ms=t, section_id="sec1")], duration_ms=t
     )
     caps = [
-        CaptionCue(index=i + 1, begin_ms=c.begin_ms, end_ms=c.end_ms, lines=wrap(c.text), lang=lang, sentence_id=c.sentence_id)
+        CaptionCue(index=i + 1, begin_ms=c.begin_ms, end_ms=c.end_ms, lines=greedy_lines(c.text), lang=lang, sentence_id=c.sentence_id)
         for i, c in enumerate(cues)
     ]
     return Narration(timeline=timeline, audio=mp3, cues=caps, wav_ms=t)

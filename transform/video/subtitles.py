@@ -109,6 +109,20 @@ def write_sidecars(cues: Sequence[CaptionCue], lang: str, base: Path, formats: S
     return out
 
 
+def greedy_lines(text: str, max_chars: int = 42) -> list[str]:
+    """Words filled into lines of at most ``max_chars`` (a longer word gets a line of its own)."""
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        cand = f"{cur} {word}" if cur else word
+        if cur and len(cand) > max_chars:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = cand
+    return lines + ([cur] if cur else [])
+
+
 def simple_captions(timeline: Timeline, max_chars: int = 42, max_lines: int = 2) -> list[CaptionCue]:
     """A plain fallback when no caption cues were given: sentences wrapped and split by length.
 
@@ -116,17 +130,7 @@ def simple_captions(timeline: Timeline, max_chars: int = 42, max_lines: int = 2)
     """
     cues: list[CaptionCue] = []
     for cue in timeline.cues:
-        lines: list[str] = []
-        cur = ""
-        for word in cue.text.split():
-            cand = f"{cur} {word}" if cur else word
-            if cur and len(cand) > max_chars:
-                lines.append(cur)
-                cur = word
-            else:
-                cur = cand
-        if cur:
-            lines.append(cur)
+        lines = greedy_lines(cue.text, max_chars)
         groups = [lines[i : i + max_lines] for i in range(0, len(lines), max_lines)] or [[cue.text]]
         total = sum(len(" ".join(g)) for g in groups) or 1
         t = cue.begin_ms
