@@ -58,7 +58,7 @@ def test_language_switch_refuses_open_redirect(web: Web) -> None:
     assert safe_next("/staff/jobs?page=2", "/") == "/staff/jobs?page=2"
 
 
-def test_security_headers_on_pages_not_on_api(web: Web) -> None:
+def test_security_headers_on_pages_and_a_strict_set_on_the_api(web: Web) -> None:
     r = web.c.get("/catalogue")
     h = r.headers
     assert h["content-security-policy"] == CSP
@@ -68,8 +68,10 @@ def test_security_headers_on_pages_not_on_api(web: Web) -> None:
     assert h["x-frame-options"] == "DENY"
     assert "camera=()" in h["permissions-policy"]
     assert web.c.get("/static/web/web.css").headers["content-security-policy"] == CSP
-    # the API's interactive docs keep working: no page CSP there
-    assert "content-security-policy" not in web.c.get("/health").headers
+    # API answers: no scripts at all, never framed; the interactive docs keep FastAPI's defaults
+    api = web.c.get("/health").headers
+    assert api["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'" and api["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in web.c.get("/docs").headers
 
 
 def test_no_inline_script_or_style(web: Web) -> None:

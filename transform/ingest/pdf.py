@@ -177,7 +177,7 @@ class PdfIngester:
                 found: list[FoundTable] = []
                 edges, runs = candidate(page, lines, height)
                 if edges or runs:
-                    found = find_tables(page, textpage, lines, width, height)
+                    found = find_tables(page, textpage, lines, width, height, (edges, runs))
             finally:
                 textpage.close()
         finally:

@@ -45,6 +45,7 @@ NEEDS_REPAIR = re.compile(
 # only those characters need a position query.
 SPACED_NUMBER = re.compile(r"[0-9]+(?: [0-9]+)+")
 TOKEN = re.compile(f"(?P<R>[{_AR}]+)|(?P<L>[{_LTR}]+)|(?P<S>\\s+)|(?P<N>.)", re.S)
+VISIBLE_TOKEN = re.compile(f"(?P<R>[{_AR}]+)|(?P<L>[{_LTR}]+)|(?P<N>\\S)")
 LTR_JOINER = frozenset(" .,/:-–+'’_\u00a0\u202f")
 MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 BRACKETS = frozenset("()[]{}<>«»‹›")
@@ -55,8 +56,15 @@ CLEAN = str.maketrans({
     "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf02d": "-", "\u2219": "•",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\ufffe": "-", "\u00ad": "", "\x00": "",
 })
+CLEAN_CHARS = {chr(k): v for k, v in CLEAN.items()}
 NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00]")
 PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]+")
+ANY_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00\uFB50-\uFDFF\uFE70-\uFEFC]")
+# Characters of a right-to-left line pdfium always orders right: Arabic, sentence punctuation,
+# bullets, spaces. A line with nothing else cannot match NEEDS_REPAIR (every other branch
+# needs a digit or a Latin letter) nor hold a Latin letter, so one scan settles both.
+MAYBE_ARABIC = re.compile("[\u0620-\u08ff\ufb50-\ufefc]")  # two ranges holding every ARABIC_LETTER range
+PLAIN_RTL = re.compile(f"[^{_AR}{_PUNCT}{_BULLETS}\\s]")
 
 Box = Callable[[int], tuple[float, float]]  # index in the text -> (x0, x1) of that character
 Token = tuple[str, float, float, str]  # text, x0, x1, kind ("R" Arabic word, "L" digits/Latin, "N" other)
@@ -85,10 +93,8 @@ def _tokens(text: str, box: Box) -> list[Token]:
     """Tokens with their x extent; spaces are left out (pdfium places them unreliably in
     these lines: they are rebuilt from the gaps between glyphs)."""
     out: list[Token] = []
-    for m in TOKEN.finditer(text):
+    for m in VISIBLE_TOKEN.finditer(text):  # TOKEN without its whitespace branch: the same tokens, fewer matches
         kind = m.lastgroup or "N"
-        if kind == "S":
-            continue
         a, b = m.span()
         tok = m.group(0)
         if b - a == 1:
@@ -182,12 +188,15 @@ def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0) -> 
     out: list[str] = []
     if rtl:
         for run in reversed(_runs_rtl(vis, gap=1.2 * size)):
-            if len(run) == 1 and vis[run[0]][0] in BRACKETS:
-                out.append(vis[run[0]][0].translate(MIRROR))
-            elif len(run) > 2 and all(vis[k][0].isdigit() or vis[k][0] == " " for k in run):
-                out.append(" ".join(digit_groups([vis[k][0] for k in run if vis[k][0] != " "])))
+            if len(run) == 1:
+                tok = vis[run[0]][0]
+                out.append(tok.translate(MIRROR) if tok in BRACKETS else tok)
+                continue
+            texts = [vis[k][0] for k in run]
+            if len(run) > 2 and all(t.isdigit() or t == " " for t in texts):
+                out.append(" ".join(digit_groups([t for t in texts if t != " "])))
             else:
-                out.extend(vis[k][0] for k in run)
+                out.extend(texts)
         return "".join(out)
     # left-to-right line with Arabic inside: reverse each right-to-left run in place; a number
     # just left of an Arabic word belongs to it ("الفصل 1" is drawn "1 الفصل")
@@ -255,6 +264,25 @@ def logical_line(
     return text
 
 
+def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOrderProbe) -> tuple[str, bool]:
+    """(logical text, right to left) of one line of a page, in as few scans of the line as possible.
+
+    The same result as :func:`logical_line` with ``rtl=is_rtl_line(text) if has_strong(text)
+    else context_rtl``: a pure Arabic line (the most common kind) is settled by one scan,
+    a pure French line by two.
+    """
+    if not text.isascii() and MAYBE_ARABIC.search(text) and ARABIC_LETTER.search(text):  # cheap tests first for French lines
+        if not PLAIN_RTL.search(text):  # Arabic, punctuation and spaces only: right to left, ordered by pdfium
+            if probe.check(text, box):
+                return visual_to_logical(text, box, rtl=True, size=size), True
+            return text, True
+        rtl = not LATIN_LETTER.search(text) or len(ARABIC_LETTER.findall(text)) >= len(LATIN_LETTER.findall(text))
+        return logical_line(text, box, size, rtl=rtl, probe=probe), rtl
+    if LATIN_LETTER.search(text):
+        return text, False  # a left-to-right line without Arabic is already in logical order
+    return logical_line(text, box, size, rtl=context_rtl, probe=probe), context_rtl
+
+
 ARABIC_WORD = re.compile(f"[{_AR}]{{4,}}")
 LAM_ALEF = re.compile("\u0644[\u0627\u0623\u0625\u0622]")
 
@@ -299,8 +327,11 @@ def _number_groups(stretch: str, offset: int, box: Box, size: float) -> str:
 
 def clean_text(text: str) -> str:
     """Map symbol-font bullets and odd spaces; compose Arabic presentation forms (lam-alef ligatures...)."""
-    if NEEDS_CLEAN.search(text):  # str.translate with a table is slow: only when needed
-        text = text.translate(CLEAN)
+    if not ANY_CLEAN.search(text):  # one scan: most lines need neither step
+        return text
+    if NEEDS_CLEAN.search(text):  # a replace per character present: str.translate with a table is slow
+        for ch in set(NEEDS_CLEAN.findall(text)):
+            text = text.replace(ch, CLEAN_CHARS[ch])
     if PRESENTATION.search(text):
         text = PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     return text

@@ -14,21 +14,22 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-import regex
-
 from ..model import Block, Heading, ListBlock, ListItem, Paragraph, Sentence, Table
 from .base import TextLine
 from .pdf_bidi import is_rtl_line
 
-BULLET = regex.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
-NUMBERED = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
-SENTENCE_END = regex.compile(r"[.!?؟…:;؛]\s*[\"»”’)]*$")
-PAGE_NUMBER = regex.compile(r"^(?:page\s+|صفحة\s+|-\s*)?\d{1,4}(?:\s*(?:/|sur|of|من)\s*\d{1,4})?(?:\s*-)?$", regex.I)
+# the standard ``re`` module: these run on every line and need no Unicode properties
+BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
+NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
+SENTENCE_END = re.compile(r"[.!?؟…:;؛]\s*[\"»”’)]*$")
+PAGE_NUMBER = re.compile(r"^(?:page\s+|صفحة\s+|-\s*)?\d{1,4}(?:\s*(?:/|sur|of|من)\s*\d{1,4})?(?:\s*-)?$", re.I)
+_DIGIT_RUN = re.compile(r"\d+")
 MAX_HEADING_LEVELS = 3
 L = TypeVar("L", bound=TextLine)
 
@@ -90,7 +91,7 @@ def drop_running_lines(pages: list[list[L]], heights: list[float]) -> list[list[
         return pages
 
     def key(ln: TextLine) -> str:
-        return regex.sub(r"\d+", "#", " ".join(ln.text.split()))
+        return _DIGIT_RUN.sub("#", " ".join(ln.text.split()))
 
     def in_margin(ln: TextLine, height: float) -> bool:
         return ln.top < 0.1 * height or ln.bottom > 0.9 * height
@@ -107,36 +108,47 @@ def drop_running_lines(pages: list[list[L]], heights: list[float]) -> list[list[
     ]
 
 
-def body_size(pages: list[list[TextLine]]) -> float:
+Feature = tuple[float, bool, float]  # rounded size, right to left, baseline of one line
+
+
+def _features(pages: list[list[TextLine]]) -> list[list[Feature]]:
+    """Size, direction and baseline of every line, read once (grouping asks for them many times)."""
+    return [[(_size(ln), _rtl(ln), _baseline(ln)) for ln in lines] for lines in pages]
+
+
+def body_size(pages: list[list[TextLine]], feats: list[list[Feature]] | None = None) -> float:
+    feats = feats if feats is not None else _features(pages)
     counts: Counter[float] = Counter()
-    for lines in pages:
-        for ln in lines:
-            counts[_size(ln)] += len(ln.text)
+    for lines, fs in zip(pages, feats, strict=True):
+        for ln, f in zip(lines, fs, strict=True):
+            counts[f[0]] += len(ln.text)
     return counts.most_common(1)[0][0] if counts else 0.0
 
 
-def heading_sizes(pages: list[list[TextLine]], body: float) -> list[float]:
+def heading_sizes(pages: list[list[TextLine]], body: float, feats: list[list[Feature]] | None = None) -> list[float]:
     """Sizes larger than the body text that are used on short lines, largest first."""
+    feats = feats if feats is not None else _features(pages)
     sizes: Counter[float] = Counter()
-    for lines in pages:
-        for ln in lines:
-            s = _size(ln)
-            if body and s >= body * 1.1 and len(ln.text) <= 200:
-                sizes[s] += 1
+    if body:
+        for lines, fs in zip(pages, feats, strict=True):
+            for ln, f in zip(lines, fs, strict=True):
+                if f[0] >= body * 1.1 and len(ln.text) <= 200:
+                    sizes[f[0]] += 1
     return sorted(sizes, reverse=True)
 
 
-def _pitches(pages: list[list[TextLine]]) -> dict[tuple[float, bool], float]:
+def _pitches(pages: list[list[TextLine]], feats: list[list[Feature]] | None = None) -> dict[tuple[float, bool], float]:
     """The usual baseline step between two lines of one paragraph, per (size, direction)."""
+    feats = feats if feats is not None else _features(pages)
     steps: dict[tuple[float, bool], list[float]] = {}
-    for lines in pages:
-        for a, b in zip(lines, lines[1:], strict=False):
-            if _size(a) != _size(b) or _rtl(a) != _rtl(b):
+    for fs in feats:
+        for (sa, ra, ba), (sb, rb, bb) in zip(fs, fs[1:], strict=False):
+            if sa != sb or ra != rb:
                 continue
-            d = _baseline(b) - _baseline(a)
-            size = _size(a) or 10.0
+            d = bb - ba
+            size = sa or 10.0
             if 0.9 * size <= d <= 3.0 * size:
-                steps.setdefault((_size(a), _rtl(a)), []).append(d)
+                steps.setdefault((sa, ra), []).append(d)
     out = {}
     for key, vals in steps.items():
         vals.sort()
@@ -165,20 +177,20 @@ def group_lines(
     page_widths: list[float],
 ) -> list[_Group]:
     """Walk the lines page by page and cut them into groups; tables are placed by their top."""
-    body = body_size(pages)
-    hsizes = heading_sizes(pages, body)
-    pitch = _pitches(pages)
+    feats = _features(pages)
+    body = body_size(pages, feats)
+    hsizes = heading_sizes(pages, body, feats)
+    pitch = _pitches(pages, feats)
     groups: list[_Group] = []
     cur: _Group | None = None
     prev: tuple[float, bool, float, int] | None = None  # size, rtl, baseline, page of the previous line
     for page_idx, lines in enumerate(pages):
         width = page_widths[page_idx] if page_idx < len(page_widths) else 595.0
         pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
-        for ln in lines:
+        for ln, (size, rtl, base) in zip(lines, feats[page_idx], strict=True):
             while pending and pending[0][0] <= ln.top:
                 groups.append(_Group(kind="table", table=pending.pop(0)[1]))
                 cur, prev = None, None
-            size, rtl, base = _size(ln), _rtl(ln), _baseline(ln)
             fsize = size or 10.0
             is_heading = size in hsizes
             marker = None if is_heading else _marker(ln.text)
@@ -200,7 +212,7 @@ def group_lines(
                 elif marker is not None:
                     text, ordered = marker
                     cur = _Group(kind="item", size=size, rtl=rtl, ordered=ordered, indent=_indent(ln, width))
-                    ln = dataclasses.replace(ln, text=text)
+                    ln = _with_text(ln, text)
                 else:
                     cur = _Group(kind="paragraph", size=size, rtl=rtl)
                 cur.lines.append(ln)
@@ -211,6 +223,16 @@ def group_lines(
             cur, prev = None, None
     _bold_headings(groups, body, hsizes)
     return groups
+
+
+def _with_text(line: L, text: str) -> L:
+    """A shallow copy of a line with another text (what ``dataclasses.replace`` does, without its per-call field walk)."""
+    if not dataclasses.is_dataclass(line) or hasattr(type(line), "__slots__"):
+        return dataclasses.replace(line, text=text)  # type: ignore[type-var]
+    out = object.__new__(type(line))
+    out.__dict__.update(line.__dict__)
+    out.text = text
+    return out
 
 
 def _bold_headings(groups: list[_Group], body: float, hsizes: list[float]) -> None:
@@ -235,8 +257,9 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
     stack: list[tuple[float, ListItem]] = []
     for g in groups:
         page = g.lines[0].page if g.lines else None
+        text = g.text if g.lines else ""
         if g.kind == "item":
-            item = ListItem(sentences=_sentence(g.text), children=[])
+            item = ListItem(sentences=_sentence(text), children=[])
             if lst is None:
                 lst = ListBlock(ordered=g.ordered, items=[], page=page)
                 blocks.append(lst)
@@ -253,9 +276,9 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
         if g.kind == "table" and g.table is not None:
             blocks.append(g.table)
         elif g.kind == "heading":
-            blocks.append(Heading(level=g.level, sentences=_sentence(g.text), page=page))
-        elif g.text:
-            blocks.append(Paragraph(sentences=_sentence(g.text), page=page))
+            blocks.append(Heading(level=g.level, sentences=_sentence(text), page=page))
+        elif text:
+            blocks.append(Paragraph(sentences=_sentence(text), page=page))
     return blocks
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import struct
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,7 @@ import pypdfium2.raw as pdfium_c
 from ..model import Cell, Sentence, Table
 from .pdf_bidi import Box, clean_text, is_rtl_line, logical_line
 from .pdf_blocks import join_lines
-from .pdf_text import PdfLine
+from .pdf_text import PdfLine, _unchecked
 
 log = logging.getLogger("transform.ingest.pdf")
 MIN_PATHS = 4
@@ -60,22 +61,52 @@ class _Geometry:
         return self._words
 
 
+class _Handle(ctypes.c_void_p):
+    """A page-object handle kept as a ctypes object (a ``c_void_p`` subclass is not turned into an int)."""
+
+
+_COUNT_OBJECTS = _unchecked(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
+_GET_OBJECT = _unchecked(pdfium_c.FPDFPage_GetObject, _Handle)
+_OBJ_TYPE = _unchecked(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_OBJ_BOUNDS = _unchecked(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)
+_FOUR_FLOATS = struct.Struct("4f").unpack_from
+FAST_OBJECTS = all(f is not None for f in (_COUNT_OBJECTS, _GET_OBJECT, _OBJ_TYPE, _OBJ_BOUNDS))
+
+
+def _path_bounds(page: Any) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of every path object of the page, PDF coordinates.
+
+    One page holds tens to hundreds of objects (mostly text): they are walked through
+    unchecked prototypes (see :func:`pdf_text._unchecked`: ctypes objects only), several
+    times cheaper than pypdfium2's checked bindings."""
+    raw = page.raw
+    box = (ctypes.c_float * 4)()
+    step = ctypes.sizeof(ctypes.c_float)
+    out: list[tuple[float, float, float, float]] = []
+    if FAST_OBJECTS:
+        h: Any = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
+        count, get, kind, bounds = _COUNT_OBJECTS, _GET_OBJECT, _OBJ_TYPE, _OBJ_BOUNDS
+        refs: tuple[Any, ...] = tuple(ctypes.byref(box, k * step) for k in range(4))
+    else:
+        h = raw
+        count, get, kind, bounds = (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
+                                    pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds)
+        refs = tuple(ctypes.byref(ctypes.c_float.from_buffer(box, k * step)) for k in range(4))
+    n = count(h)  # type: ignore[operator]
+    if n > MAX_OBJECTS:
+        return out
+    for i in range(n):
+        obj = get(h, i)  # type: ignore[operator]
+        if obj and kind(obj) == PATH and bounds(obj, *refs):  # type: ignore[operator]
+            out.append(_FOUR_FLOATS(box))  # one C call (iterating a ctypes array reads item by item)
+    return out
+
+
 def path_edges(page: Any, height: float) -> list[dict[str, Any]]:
     """Ruling edges (in pdfplumber's top-left coordinates) from the page's path objects."""
-    raw = page.raw
-    n = pdfium_c.FPDFPage_CountObjects(raw)
-    if n > MAX_OBJECTS:
-        return []
-    left, bottom_, right, top_ = (ctypes.c_float() for _ in range(4))
-    refs = (ctypes.byref(left), ctypes.byref(bottom_), ctypes.byref(right), ctypes.byref(top_))
     edges: list[dict[str, Any]] = []
-    for i in range(n):
-        obj = pdfium_c.FPDFPage_GetObject(raw, i)
-        if pdfium_c.FPDFPageObj_GetType(obj) != PATH:
-            continue
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
-            continue
-        x0, x1, top, bottom = left.value, right.value, height - top_.value, height - bottom_.value
+    for left, bottom_, right, top_ in _path_bounds(page):
+        x0, x1, top, bottom = left, right, height - top_, height - bottom_
         w, h = x1 - x0, bottom - top
         if h <= THIN and w > THIN:
             y = (top + bottom) / 2
@@ -126,15 +157,19 @@ def _words(run: list[PdfLine]) -> list[dict[str, Any]]:
     return words
 
 
-def find_tables(page: Any, textpage: Any, lines: list[PdfLine], width: float, height: float) -> list[FoundTable]:
-    """Tables of one candidate page (call only when :func:`candidate` found something)."""
+def find_tables(
+    page: Any, textpage: Any, lines: list[PdfLine], width: float, height: float,
+    found: tuple[list[dict[str, Any]], list[list[PdfLine]]] | None = None,
+) -> list[FoundTable]:
+    """Tables of one candidate page (call only when :func:`candidate` found something; ``found``
+    is what it found, computed again when not given)."""
     try:
         from pdfplumber.table import TableFinder
     except ImportError:  # pdfplumber is optional at run time: text is still read, tables come out as paragraphs
         log.warning("pdfplumber is not installed: tables in PDFs are read as paragraphs (pip install pdfplumber)")
         return []
 
-    edges, runs = candidate(page, lines, height)
+    edges, runs = found if found is not None else candidate(page, lines, height)
     cell_groups: list[list[tuple[float, float, float, float]]] = []
     if edges:
         finder = TableFinder(_Geometry(width, height, edges, []), {"vertical_strategy": "lines", "horizontal_strategy": "lines"})  # type: ignore[arg-type]
@@ -168,12 +203,13 @@ class _PageChars:
     """Every character of a table page with its box (top-left coordinates) and line number."""
 
     def __init__(self, textpage: Any, height: float) -> None:
-        from .pdf_text import page_text
+        from .pdf_text import _LOOSE, FAST, page_text
 
         raw = textpage.raw
         self.text, n = page_text(textpage)
         rect = pdfium_c.FS_RECTF()
         ref = ctypes.byref(rect)
+        loose, h = (_LOOSE, ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)) if FAST else (pdfium_c.FPDFText_GetLooseCharBox, raw)
         self.boxes: list[tuple[float, float, float, float]] = []
         self.line_of: list[int] = []
         line = 0
@@ -181,8 +217,9 @@ class _PageChars:
             ch = self.text[i]
             if ch == "\n":
                 line += 1
-            pdfium_c.FPDFText_GetLooseCharBox(raw, i, ref)
-            self.boxes.append((rect.left, height - rect.top, rect.right, height - rect.bottom))
+            loose(h, i, ref)
+            left, top, right, bottom = _FOUR_FLOATS(rect)  # FS_RECTF: left, top, right, bottom
+            self.boxes.append((left, height - top, right, height - bottom))
             self.line_of.append(line)
         self.raw = raw
 

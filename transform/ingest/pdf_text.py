@@ -11,6 +11,7 @@ boxes (see :mod:`pdf_bidi`).
 from __future__ import annotations
 
 import ctypes
+import struct
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .base import TextLine
-from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, logical_line
+from .pdf_bidi import Box, WordOrderProbe, clean_text, read_line
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
@@ -51,13 +52,29 @@ def _prototype(fn: Any, restype: Any, *argtypes: Any) -> Any:
         return None
 
 
-_P, _I, _D = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
-_LOOSE = _prototype(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
-_COUNT_RECTS = _prototype(pdfium_c.FPDFText_CountRects, _I, _P, _I, _I)
-_GET_RECT = _prototype(pdfium_c.FPDFText_GetRect, _I, _P, _I, _P, _P, _P, _P)
-_FONT_SIZE = _prototype(pdfium_c.FPDFText_GetFontSize, _D, _P, _I)
-_FONT_INFO = _prototype(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong, _P, _I, _P, ctypes.c_ulong, _P)
-_ORIGIN = _prototype(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
+def _unchecked(fn: Any, restype: Any) -> Any:
+    """The C function with a result type but no argument types: ctypes then converts nothing.
+
+    Declared argument types make ctypes build a converted object for every argument of
+    every call, which costs more than the per-line calls themselves (about 40 % of each
+    call). Without them a Python int goes as a C ``int`` and a ctypes object (the text page
+    handle as ``c_void_p``, out-parameters as ``byref``) as its pointer, so the callers
+    below pass exactly those: every argument of these functions is an ``int``, a pointer
+    or (``buflen``) a ``c_ulong`` object.
+    """
+    proto = _prototype(fn, restype)
+    if proto is not None:
+        proto.argtypes = None
+    return proto
+
+
+_I, _D = ctypes.c_int, ctypes.c_double
+_LOOSE = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, _I)
+_COUNT_RECTS = _unchecked(pdfium_c.FPDFText_CountRects, _I)
+_GET_RECT = _unchecked(pdfium_c.FPDFText_GetRect, _I)
+_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, _D)
+_FONT_INFO = _unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
+_ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin, _I)
 FAST = all(f is not None for f in (_LOOSE, _COUNT_RECTS, _GET_RECT, _FONT_SIZE, _FONT_INFO, _ORIGIN))
 
 
@@ -69,8 +86,7 @@ class TextPageCalls:
 
     def __init__(self, textpage: pdfium.PdfTextPage) -> None:
         self.raw = textpage.raw
-        self.l, self.t, self.r, self.b = (ctypes.c_double() for _ in range(4))
-        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.out = (ctypes.c_double * 6)()  # left, top, right, bottom of a rectangle; x, y of a char origin
         self.rect = pdfium_c.FS_RECTF()
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
@@ -80,16 +96,20 @@ class TextPageCalls:
         self.rect_ptr: Any
         self.name_ptr: Any
         self.flags_ptr: Any
-        if FAST:
-            self.h = ctypes.cast(self.raw, ctypes.c_void_p).value
-            self.rect_args = tuple(ctypes.addressof(v) for v in (self.l, self.t, self.r, self.b))
-            self.xy_args = (ctypes.addressof(self.x), ctypes.addressof(self.y))
-            self.rect_ptr = ctypes.addressof(self.rect)
-            self.name_ptr, self.flags_ptr = ctypes.addressof(self.name), ctypes.addressof(self.flags)
+        self.buflen: Any = 128
+        if FAST:  # ctypes objects only (see _unchecked)
+            self.h = ctypes.c_void_p(ctypes.cast(self.raw, ctypes.c_void_p).value)
+            step = ctypes.sizeof(ctypes.c_double)
+            self.rect_args = tuple(ctypes.byref(self.out, k * step) for k in range(4))
+            self.xy_args = (ctypes.byref(self.out, 4 * step), ctypes.byref(self.out, 5 * step))
+            self.rect_ptr = ctypes.byref(self.rect)
+            self.name_ptr, self.flags_ptr = ctypes.byref(self.name), ctypes.byref(self.flags)
+            self.buflen = ctypes.c_ulong(128)
         else:
             self.h = self.raw
-            self.rect_args = tuple(ctypes.byref(v) for v in (self.l, self.t, self.r, self.b))
-            self.xy_args = (ctypes.byref(self.x), ctypes.byref(self.y))
+            cells = [ctypes.c_double.from_buffer(self.out, k * ctypes.sizeof(ctypes.c_double)) for k in range(6)]
+            self.rect_args = tuple(ctypes.byref(c) for c in cells[:4])
+            self.xy_args = (ctypes.byref(cells[4]), ctypes.byref(cells[5]))
             self.rect_ptr = ctypes.byref(self.rect)
             self.name_ptr, self.flags_ptr = self.name, ctypes.byref(self.flags)
         self._loose = _LOOSE if FAST else pdfium_c.FPDFText_GetLooseCharBox
@@ -106,36 +126,39 @@ class TextPageCalls:
 
     def rects(self, start: int, count: int) -> list[tuple[float, float, float, float]]:
         """pdfium's rectangles over a character range: (left, top, right, bottom), PDF coordinates."""
-        n = self._count_rects(self.h, start, count)  # type: ignore[operator]
+        h = self.h
+        n = self._count_rects(h, start, count)  # type: ignore[operator]
         out = []
-        get, args = self._get_rect, self.rect_args
-        left, top, right, bottom = self.l, self.t, self.r, self.b
+        get, args, cells = self._get_rect, self.rect_args, self.out
         for k in range(n):
-            get(self.h, k, *args)  # type: ignore[operator]
-            if right.value > left.value:
-                out.append((left.value, top.value, right.value, bottom.value))
+            get(h, k, *args)  # type: ignore[operator]
+            rect = _FOUR_DOUBLES(cells)  # one C call (iterating a ctypes array reads item by item)
+            if rect[2] > rect[0]:
+                out.append(rect)
         return out
 
     def origin_y(self, index: int) -> float:
         self._origin(self.h, index, *self.xy_args)  # type: ignore[operator]
-        return self.y.value
+        return self.out[5]
 
     def font_style(self, index: int) -> tuple[float, bool]:
         """Font size and boldness of the character at ``index`` (boldness cached per font name)."""
         size = self._font_size(self.h, index)  # type: ignore[operator]
-        n = self._font_info(self.h, index, self.name_ptr, 128, self.flags_ptr)  # type: ignore[operator]
+        n = self._font_info(self.h, index, self.name_ptr, self.buflen, self.flags_ptr)  # type: ignore[operator]
         flags = self.flags.value
-        key = self.name.raw[: max(n - 1, 0)] + bytes([flags & 0xFF, (flags >> 16) & 0xFF])
-        bold = _BOLD_BY_FONT.get(key)
+        # the name (pdfium leaves the buffer alone when it does not fit: not cached then) and the flag bits that matter
+        key = (self.name.value if 0 < n <= 128 else b"", flags & 0xFF00FF)
+        bold = _BOLD_BY_FONT.get(key) if key[0] else None
         if bold is None:
-            name = key.decode("latin-1").lower()
+            name = key[0].decode("latin-1").lower()
             bold = any(w in name for w in BOLD_WORDS) or bool(flags & FORCE_BOLD) or pdfium_c.FPDFText_GetFontWeight(self.raw, index) >= 600
-            if len(_BOLD_BY_FONT) < 4096:
+            if key[0] and len(_BOLD_BY_FONT) < 4096:
                 _BOLD_BY_FONT[key] = bold
         return float(size), bold
 
 
-_BOLD_BY_FONT: dict[bytes, bool] = {}
+_BOLD_BY_FONT: dict[tuple[bytes, int], bool] = {}
+_FOUR_DOUBLES = struct.Struct("4d").unpack_from
 
 
 def page_text(textpage: pdfium.PdfTextPage) -> tuple[str, int]:
@@ -158,17 +181,17 @@ def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int)
     pos = 0
     context_rtl = False
     probe = WordOrderProbe()
+    rects_of, font_style, origin_y = calls.rects, calls.font_style, calls.origin_y
     for piece in text.split("\r\n"):
         start = pos
         pos += len(piece) + 2
         if not piece or piece.isspace():
             continue
-        rects = calls.rects(start, len(piece))
+        rects = rects_of(start, len(piece))
         if not rects:
             continue
-        x0 = x1 = rects[0][0]
-        r_top = r_bottom = rects[0][1]
-        for r in rects:
+        x0, r_top, x1, r_bottom = rects[0]
+        for r in rects[1:]:
             if r[0] < x0:
                 x0 = r[0]
             if r[2] > x1:
@@ -177,40 +200,32 @@ def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int)
                 r_top = r[1]
             if r[3] < r_bottom:
                 r_bottom = r[3]
-        lead = len(piece) - len(piece.lstrip())
-        size, bold = calls.font_style(start + lead)
-        baseline = height - calls.origin_y(start + lead)
-        rtl = is_rtl_line(piece) if has_strong(piece) else context_rtl
-        logical = logical_line(piece, _line_box(calls, start), size or 10.0, rtl=rtl, probe=probe)
+        lead = len(piece) - len(piece.lstrip()) if piece[0].isspace() else 0
+        size, bold = font_style(start + lead)
+        baseline = height - origin_y(start + lead)
+        logical, rtl = read_line(piece, _line_box(calls, start), size or 10.0, context_rtl, probe)
         clean = " ".join(clean_text(logical).split())
         if not clean:
             continue
-        segments = _segments(rects, gap=1.5 * (size or 10)) if len(rects) > 1 else [(x0, x1)]
-        line = PdfLine(
-            text=clean,
-            x0=x0,
-            top=height - r_top,
-            x1=x1,
-            bottom=height - r_bottom,
-            size=size,
-            bold=bold,
-            page=page_no,
-            baseline=baseline,
-            rtl=rtl,
-            segments=segments,
-            start=start,
-            count=len(piece),
-        )
-        if len(segments) > 1:
-            line.gaps = [b[0] - a[1] for a, b in zip(segments, segments[1:], strict=False)]
-        lines.append(line)
+        if len(rects) > 1:
+            segments = _segments(rects, gap=1.5 * (size or 10))
+            gaps = [b[0] - a[1] for a, b in zip(segments, segments[1:], strict=False)] if len(segments) > 1 else []
+        else:
+            segments, gaps = [(x0, x1)], []
+        # positional arguments in field order (text, x0, top, x1, bottom, size, bold, page, baseline,
+        # rtl, gaps, segments, start, count): keywords cost more than the construction itself
+        lines.append(PdfLine(clean, x0, height - r_top, x1, height - r_bottom, size, bold, page_no, baseline, rtl, gaps, segments, start, len(piece)))
         context_rtl = rtl
     return lines
 
 
 def _line_box(calls: TextPageCalls, start: int) -> Box:
+    """x extent of the character ``i`` of a line (what :meth:`TextPageCalls.char_box` does, one call less)."""
+    loose, h, ptr, rect = calls._loose, calls.h, calls.rect_ptr, calls.rect
+
     def box(i: int) -> tuple[float, float]:
-        return calls.char_box(start + i)
+        loose(h, start + i, ptr)
+        return rect.left, rect.right
 
     return box
 

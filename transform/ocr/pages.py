@@ -137,13 +137,12 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
                 raise
             tesseract_missing = True
         for i, q in enumerate(qualities):
-            page = pdf[i]
             if mode == "always":
                 todo.append((i, q.langs, "OCR requested for every page (ocr=always)"))
             elif q.verdict == "good":
                 reports[i] = _report_text(i + 1, q, f"text layer looks sound (score {q.score:.2f})")
             elif q.verdict == "empty":
-                if image_cover(page) > 0 or ink_share(render_page(pdf, i, 36).image) >= BLANK_INK:
+                if image_cover(pdf[i]) > 0 or ink_share(render_page(pdf, i, 36).image) >= BLANK_INK:
                     todo.append((i, q.langs, "no text layer, the page is an image"))
                 else:
                     reports[i] = unreadable(i + 1, "blank page: no text layer and nothing drawn")

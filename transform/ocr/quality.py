@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -57,10 +57,17 @@ def _is_bad_char(ch: str) -> str | None:
     return None
 
 
+_ARABIC_RUN = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]+")
+_LATIN_RUN = re.compile("[a-zA-Zà-ÿÀ-ÿœŒæÆ]+")
+
+
 def langs_of(text: str) -> list[str]:
     """Languages whose script makes up a real share of the text (``ar``, ``fr``)."""
-    ar = len(_ARABIC.findall(text))
-    la = len(_LATIN.findall(text))
+    # runs, not single letters: fewer objects
+    return _langs(sum(map(len, _ARABIC_RUN.findall(text))), sum(map(len, _LATIN_RUN.findall(text))))
+
+
+def _langs(ar: int, la: int) -> list[str]:
     total = ar + la
     if not total:
         return []
@@ -72,20 +79,22 @@ def langs_of(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+_AR_MISPLACED = re.compile("[ةى](?=.)")
+_TRIPLE = re.compile(r"(.)\1\1")
+
+
 def _impossible_ar(word: str, pairs: frozenset[str]) -> bool:
-    if re.search("[ةى](?=.)", word) or word[:1] in "ةىؤ":
+    if _AR_MISPLACED.search(word) or word[:1] in "ةىؤ":
         return True
-    if re.search(r"(.)\1\1", word):
+    if _TRIPLE.search(word):
         return True
     w = normalise_ar(word)
     return any(w[i : i + 2] not in pairs for i in range(len(w) - 1))
 
 
-@lru_cache(maxsize=65536)
 def _impossible_fr(word: str, pairs: frozenset[str]) -> bool:
     w = word.lower().replace("’", "'").split("'")[-1]
-    if re.search(r"(.)\1\1", w):
+    if _TRIPLE.search(w):
         return True
     return any(w[i : i + 2] not in pairs for i in range(len(w) - 1))
 
@@ -100,40 +109,120 @@ def _spread(words: list[str]) -> list[str]:
     return [words[int(i * step)] for i in range(MAX_SAMPLE)]
 
 
+# Pages of one document (and the documents of one service) repeat their words, so what is
+# learnt about a token is kept: its kind (number, Arabic word in list form, French word) and,
+# for the sampled words, the word-list verdicts. Each answer depends on the token alone, so
+# a cached answer is the answer; the caches are cleared when they reach CACHE_LIMIT entries.
+CACHE_LIMIT = 100_000
+_SKIP, _NUMBER, _AR, _FR = 0, 1, 2, 3
+_KINDS: dict[str, tuple[int, str, int, int]] = {}  # kind, word, Arabic and Latin letters (for langs_of)
+_AR_VERDICTS: dict[str, tuple[bool, bool, bool]] = {}  # known, known read backwards, impossible
+_FR_VERDICTS: dict[str, tuple[bool, bool]] = {}  # known, impossible
+
+
+def _kind(raw: str) -> tuple[int, str, int, int]:
+    tok = raw.strip("'’_")
+    letters = sum(map(len, _ARABIC_RUN.findall(raw))), sum(map(len, _LATIN_RUN.findall(raw)))
+    if not tok:
+        kind = (_SKIP, "", *letters)
+    elif _DIGITS.match(tok):
+        kind = (_NUMBER, tok, *letters)
+    elif AR_LETTERS.match(norm := normalise_ar(tok)):
+        kind = (_AR, norm, *letters)
+    elif _LATIN.search(tok) and not _ARABIC.search(tok) and tok.isalpha() or "'" in tok or "’" in tok:
+        kind = (_FR, tok, *letters)
+    else:
+        kind = (_SKIP, tok, *letters)
+    if len(_KINDS) >= CACHE_LIMIT:
+        _KINDS.clear()
+    _KINDS[raw] = kind
+    return kind
+
+
+def _ar_verdict(word: str) -> tuple[bool, bool, bool]:
+    v = (known_ar(word), len(word) > 1 and known_ar(word[::-1]), _impossible_ar(word, letter_pairs("ar")))
+    if len(_AR_VERDICTS) >= CACHE_LIMIT:
+        _AR_VERDICTS.clear()
+    _AR_VERDICTS[word] = v
+    return v
+
+
+def _fr_verdict(word: str) -> tuple[bool, bool]:
+    v = (known_fr(word), _impossible_fr(word, letter_pairs("fr")))
+    if len(_FR_VERDICTS) >= CACHE_LIMIT:
+        _FR_VERDICTS.clear()
+    _FR_VERDICTS[word] = v
+    return v
+
+
+Chunk = tuple[tuple[str, ...], tuple[str, ...], int, int, int, tuple[str, ...]]
+_CHUNKS: dict[str, Chunk] = {}
+
+
+def _chunk(chunk: str) -> Chunk:
+    """What one whitespace-free piece of text holds: its Arabic words (list form), French words,
+    numbers, Arabic and Latin letters, and the kind of each bad character in it."""
+    ar: list[str] = []
+    fr: list[str] = []
+    numbers = 0
+    for raw in _TOKEN.findall(chunk):  # a token never spans whitespace: a page's tokens are its chunks' tokens
+        kind, word, _, _ = _KINDS.get(raw) or _kind(raw)
+        if kind == _AR:
+            ar.append(word)
+        elif kind == _FR:
+            fr.append(word)
+        elif kind == _NUMBER:
+            numbers += 1
+    bad = tuple(k for k in map(_is_bad_char, _SUSPECT.findall(chunk)) if k)
+    out = (tuple(ar), tuple(fr), numbers, sum(map(len, _ARABIC_RUN.findall(chunk))), sum(map(len, _LATIN_RUN.findall(chunk))), bad)
+    if len(_CHUNKS) >= CACHE_LIMIT:
+        _CHUNKS.clear()
+    _CHUNKS[chunk] = out
+    return out
+
+
+def clear_caches() -> None:
+    """Forget every cached token, chunk and word verdict (a cold start, e.g. for benchmarks)."""
+    for cache in (_KINDS, _CHUNKS, _AR_VERDICTS, _FR_VERDICTS):
+        cache.clear()
+    known_ar.cache_clear()
+    known_fr.cache_clear()
+
+
 def assess(text: str) -> Quality:
     """Score the text layer of one page (all its lines joined by newlines)."""
-    visible = _SPACE.sub("", text)
-    if len(visible) < MIN_CHARS:
+    # The page is read as its whitespace-separated chunks (words with their punctuation), and
+    # what a chunk holds is cached like the word verdicts: pages repeat their chunks, and one
+    # dictionary look-up per chunk costs less than scanning the page with regular expressions.
+    chunks = text.split()
+    n_visible = sum(map(len, chunks))
+    if n_visible < MIN_CHARS:
         return Quality(0.0, "empty", "no text layer on this page")
+    known_chunk = _CHUNKS.get
+    ar_parts, fr_parts, nums, ar_letters, la_letters, bads = zip(*[known_chunk(c) or _chunk(c) for c in chunks], strict=True)
     kinds: dict[str, int] = {}
-    for c in _SUSPECT.findall(visible):  # only characters that may be bad are classified
-        k = _is_bad_char(c)
-        if k:
+    if any(bads):
+        for k in chain.from_iterable(bads):
             kinds[k] = kinds.get(k, 0) + 1
-    bad_share = sum(kinds.values()) / len(visible)
-    pres_share = kinds.get("presentation", 0) / len(visible)
-    sig: dict[str, float] = {"chars": float(len(visible)), "bad_share": round(bad_share, 3), "presentation_share": round(pres_share, 3)}
-    langs = langs_of(text)
-
-    ar_words, fr_words, numbers = [], [], 0
-    for tok in _TOKEN.findall(text):
-        tok = tok.strip("'’_")
-        if not tok:
-            continue
-        if _DIGITS.match(tok):
-            numbers += 1
-        elif AR_LETTERS.match(normalise_ar(tok)):
-            ar_words.append(normalise_ar(tok))
-        elif _LATIN.search(tok) and not _ARABIC.search(tok) and tok.isalpha() or "'" in tok or "’" in tok:
-            fr_words.append(tok)
+    bad_share = sum(kinds.values()) / n_visible
+    pres_share = kinds.get("presentation", 0) / n_visible
+    sig: dict[str, float] = {"chars": float(n_visible), "bad_share": round(bad_share, 3), "presentation_share": round(pres_share, 3)}
+    ar_words = list(chain.from_iterable(ar_parts))
+    fr_words = list(chain.from_iterable(fr_parts))
+    numbers = sum(nums)
+    langs = _langs(sum(ar_letters), sum(la_letters))
     # a sample of at most MAX_SAMPLE words per script, spread over the page, judges it as well as all of them
     ar_words, fr_words = _spread(ar_words), _spread(fr_words)
     n_ar, n_fr = len(ar_words), len(fr_words)
-    ar_hit = sum(map(known_ar, ar_words)) / n_ar if n_ar else 0.0
-    ar_rev = sum(known_ar(w[::-1]) for w in ar_words if len(w) > 1) / n_ar if n_ar else 0.0
-    fr_hit = sum(map(known_fr, fr_words)) / n_fr if n_fr else 0.0
-    imp_ar = sum(_impossible_ar(w, letter_pairs("ar")) for w in ar_words) / n_ar if n_ar else 0.0
-    imp_fr = sum(_impossible_fr(w, letter_pairs("fr")) for w in fr_words) / n_fr if n_fr else 0.0
+    ar_hit = ar_rev = fr_hit = imp_ar = imp_fr = 0.0
+    if n_ar:
+        ar_v = _AR_VERDICTS.get
+        ar_known, ar_backwards, ar_impossible = zip(*[ar_v(w) or _ar_verdict(w) for w in ar_words], strict=True)
+        ar_hit, ar_rev, imp_ar = sum(ar_known) / n_ar, sum(ar_backwards) / n_ar, sum(ar_impossible) / n_ar
+    if n_fr:
+        fr_v = _FR_VERDICTS.get
+        fr_known, fr_impossible = zip(*[fr_v(w) or _fr_verdict(w) for w in fr_words], strict=True)
+        fr_hit, imp_fr = sum(fr_known) / n_fr, sum(fr_impossible) / n_fr
     n_words = n_ar + n_fr
     sig.update(
         words=float(n_words), numbers=float(numbers), ar_words=float(n_ar), fr_words=float(n_fr),
@@ -171,7 +260,7 @@ def assess(text: str) -> Quality:
             score = min(score, 0.3)
         names = {"replacement": "replacement characters (U+FFFD)", "private": "private-use glyph codes",
                  "presentation": "Arabic presentation-form glyphs", "control": "control characters"}
-        detail = ", ".join(f"{v / len(visible):.0%} {names[k]}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]))
+        detail = ", ".join(f"{v / n_visible:.0%} {names[k]}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]))
         if bad_share >= 0.02:
             reasons.append(detail)
     score = round(max(0.0, min(1.0, score)), 3)

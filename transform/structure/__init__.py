@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Block, Cell, Document, Figure, Heading, ListBlock, ListItem, Paragraph, Section, Sentence, Table
-from ..model.text import direction_for
-from .language import detect, has_letters
+from ..model.text import Direction, direction_for
+from .language import detect, detect_core, has_letters, resolve_default
 from .segment import split_sentences
 
 
@@ -35,97 +35,155 @@ def nest_sections(doc: Document) -> Document:
     return doc
 
 
-def _segment(sentences: list[Sentence], prefix: str, lang_hint: str | None) -> list[Sentence]:
-    """Split, detect language per sentence, and number ``prefix-1``, ``prefix-2``..."""
-    out: list[Sentence] = []
+class _Draft:
+    """A sentence being built: its text, its own language (None: inherited) and whether it has letters.
+
+    Sentences are created once, with their final id, language and direction, instead of
+    being created and then changed field by field (each pydantic assignment costs more than
+    the work it records)."""
+
+    __slots__ = ("letters", "lang", "text")
+
+    def __init__(self, text: str, lang: str | None) -> None:
+        self.text = text
+        self.lang = lang
+        self.letters = has_letters(text)
+
+
+_DIRECTION: dict[str, Direction] = {}
+
+
+def _direction(lang: str) -> Direction:
+    d = _DIRECTION.get(lang)
+    if d is None:
+        d = _DIRECTION[lang] = direction_for(lang)
+    return d
+
+
+def _drafts(sentences: list[Sentence], lang_hint: str | None, known: str | None = None) -> list[_Draft]:
+    """Split and detect the language of each piece (``known``: the :func:`detect_core` answer
+    for the text of a single unsplit sentence, already found for the document's language)."""
+    out: list[_Draft] = []
     for s in sentences:
         for piece in split_sentences(s.text) or []:
-            out.append(Sentence(id="", text=piece, lang=s.lang or detect(piece, lang_hint), notes={}))
-    for i, s in enumerate(out, 1):
-        s.id = f"{prefix}-{i}"
+            if s.lang:
+                lang: str | None = s.lang
+            elif known is not None and piece == s.text:
+                lang = resolve_default(known, lang_hint)
+            else:
+                lang = detect(piece, lang_hint)
+            out.append(_Draft(piece, lang))
     return out
 
 
-def _set_lang(node: Block | Cell | ListItem | Section, sentences: list[Sentence], parent: str) -> str:
+def _sentences(drafts: list[_Draft], prefix: str) -> list[Sentence]:
+    """Number ``prefix-1``, ``prefix-2``... (languages are final: see :func:`_set_lang`)."""
+    return [
+        Sentence(id=f"{prefix}-{i}", text=d.text, lang=d.lang, direction=_direction(d.lang) if d.lang else None, notes={})
+        for i, d in enumerate(drafts, 1)
+    ]
+
+
+def _set_lang(node: Block | Cell | ListItem | Section, drafts: list[_Draft], parent: str) -> str:
     """Set a node's language to the majority of its sentences; sentences equal to it inherit."""
     counts: dict[str, int] = {}
-    for s in sentences:
-        if s.lang and has_letters(s.text):
-            counts[s.lang] = counts.get(s.lang, 0) + len(s.text)
+    for d in drafts:
+        if d.lang and d.letters:
+            counts[d.lang] = counts.get(d.lang, 0) + len(d.text)
     lang = node.lang or (max(counts, key=lambda k: counts[k]) if counts else parent)
     node.lang = lang
-    node.direction = direction_for(lang)
-    for s in sentences:
-        if s.lang == lang or not has_letters(s.text):
-            s.lang = None
-        s.direction = direction_for(s.lang) if s.lang else None
+    node.direction = _direction(lang)
+    for d in drafts:
+        if d.lang == lang or not d.letters:
+            d.lang = None
     return lang
 
 
-def _items(items: list[ListItem], prefix: str, lang: str) -> list[Sentence]:
-    allsent: list[Sentence] = []
+def _items(items: list[ListItem], prefix: str, lang: str, out: list[tuple[ListItem, str, list[_Draft]]]) -> list[_Draft]:
+    allsent: list[_Draft] = []
     for i, it in enumerate(items, 1):
         pid = f"{prefix}.{i}"
         it.id = pid
-        it.sentences = _segment(it.sentences, pid, lang)
-        allsent += it.sentences
-        allsent += _items(it.children, pid, lang)
+        drafts = _drafts(it.sentences, lang)
+        out.append((it, pid, drafts))
+        allsent += drafts
+        allsent += _items(it.children, pid, lang, out)
     return allsent
 
 
-def _structure_block(block: Block, bid: str, parent_lang: str) -> None:
+def _structure_block(block: Block, bid: str, parent_lang: str, known: dict[int, str]) -> None:
     block.id = bid
     if isinstance(block, (Heading, Paragraph)):
-        block.sentences = _segment(block.sentences, bid, block.lang or parent_lang)
-        _set_lang(block, block.sentences, parent_lang)
+        sents = block.sentences
+        core = known.get(id(block)) if len(sents) == 1 and not sents[0].lang else None
+        drafts = _drafts(sents, block.lang or parent_lang, core)
+        _set_lang(block, drafts, parent_lang)
+        block.sentences = _sentences(drafts, bid)
     elif isinstance(block, ListBlock):
-        sents = _items(block.items, f"{bid}-i", block.lang or parent_lang)
-        _set_lang(block, sents, parent_lang)
+        parts: list[tuple[ListItem, str, list[_Draft]]] = []
+        drafts = _items(block.items, f"{bid}-i", block.lang or parent_lang, parts)
+        _set_lang(block, drafts, parent_lang)
+        for it, pid, its in parts:
+            it.sentences = _sentences(its, pid)
     elif isinstance(block, Table):
-        allsent: list[Sentence] = []
-        block.caption = _segment(block.caption, f"{bid}-cap", block.lang or parent_lang)
-        allsent += block.caption
-        for r, row in enumerate(block.rows, 1):
-            for c, cell in enumerate(row, 1):
-                cell.sentences = _segment(cell.sentences, f"{bid}-r{r}c{c}", block.lang or parent_lang)
-                allsent += cell.sentences
-        _set_lang(block, allsent, parent_lang)
+        hint = block.lang or parent_lang
+        caption = _drafts(block.caption, hint)
+        cells = [(cell, f"{bid}-r{r}c{c}", _drafts(cell.sentences, hint))
+                 for r, row in enumerate(block.rows, 1) for c, cell in enumerate(row, 1)]
+        _set_lang(block, caption + [d for _, _, ds in cells for d in ds], parent_lang)
+        block.caption = _sentences(caption, f"{bid}-cap")
+        for cell, cid, ds in cells:
+            cell.sentences = _sentences(ds, cid)
     elif isinstance(block, Figure):
-        block.alt = _segment(block.alt, f"{bid}-alt", block.lang or parent_lang)
-        _set_lang(block, block.alt, parent_lang)
+        drafts = _drafts(block.alt, block.lang or parent_lang)
+        _set_lang(block, drafts, parent_lang)
+        block.alt = _sentences(drafts, f"{bid}-alt")
 
 
-def number_and_detect(doc: Document) -> Document:
-    """Assign stable ids (``s1-2`` sections, ``s1-2-b3`` blocks, ``s1-2-b3-1`` sentences) and languages."""
+def number_and_detect(doc: Document, known: dict[int, str] | None = None) -> Document:
+    """Assign stable ids (``s1-2`` sections, ``s1-2-b3`` blocks, ``s1-2-b3-1`` sentences) and languages.
+
+    ``known`` maps ``id(block)`` to the :func:`detect_core` answer for the block's text, when
+    the caller has it (see :func:`_document_lang`)."""
     all_langs: dict[str, int] = {}
+    memo = known or {}
 
     def rec(sections: list[Section], prefix: str, parent_lang: str) -> None:
         for i, sec in enumerate(sections, 1):
             sid = f"{prefix}{i}" if prefix == "s" else f"{prefix}-{i}"
             sec.id = sid
             if sec.heading is not None:
-                _structure_block(sec.heading, f"{sid}-h", parent_lang)
+                _structure_block(sec.heading, f"{sid}-h", parent_lang, memo)
             for j, block in enumerate(sec.blocks, 1):
-                _structure_block(block, f"{sid}-b{j}", parent_lang)
+                _structure_block(block, f"{sid}-b{j}", parent_lang, memo)
                 if block.lang:
                     all_langs[block.lang] = all_langs.get(block.lang, 0) + 1
             # a section takes the language of its heading, else of the majority of its blocks
             langs = [b.lang for b in ([sec.heading] if sec.heading else []) + list(sec.blocks) if b.lang]
             sec.lang = sec.heading.lang if sec.heading is not None and sec.heading.lang else (max(set(langs), key=langs.count) if langs else parent_lang)
-            sec.direction = direction_for(sec.lang)
+            sec.direction = _direction(sec.lang)
             rec(sec.sections, sid, sec.lang)
 
     rec(doc.sections, "s", doc.meta.lang)
     return doc
 
 
-def _document_lang(doc: Document) -> str:
+def _document_lang(doc: Document, known: dict[int, str] | None = None) -> str:
+    """The language with the most characters over the blocks; ``known`` collects each block's
+    :func:`detect_core` answer (keyed by ``id(block)``) for the sentences of one-sentence blocks."""
     from ..model.walk import block_text, iter_blocks
 
     counts: dict[str, int] = {}
     for _, block in iter_blocks(doc):
-        text = block_text(block)
-        lang = detect(text)
+        if isinstance(block, (Heading, Paragraph)):
+            sents = block.sentences
+            text = sents[0].text if len(sents) == 1 else " ".join(s.text for s in sents)
+        else:
+            text = block_text(block)
+        core = detect_core(text)
+        if known is not None:
+            known[id(block)] = core
+        lang = resolve_default(core, None)
         if lang:
             counts[lang] = counts.get(lang, 0) + len(text)
     return max(counts, key=lambda k: counts[k]) if counts else doc.meta.lang
@@ -134,6 +192,7 @@ def _document_lang(doc: Document) -> str:
 def build_structure(doc: Document) -> Document:
     """headings -> sections -> sentences -> languages -> ids."""
     doc = nest_sections(doc)
-    doc.meta.lang = _document_lang(doc)
+    known: dict[int, str] = {}  # id(block) -> detect_core(text): asked once, for the document and the block
+    doc.meta.lang = _document_lang(doc, known)
     doc.meta.direction = direction_for(doc.meta.lang)
-    return number_and_detect(doc)
+    return number_and_detect(doc, known)
