@@ -18,7 +18,7 @@ Each runs on the whole document and on a copy that keeps only the pages without 
 (table pages are found by our own ingester). Runs are interleaved and the best of
 ``--repeat`` is kept; times are CPU time of this process (``time.process_time``) because
 the machine is shared (``--wall`` for wall-clock time).
-Goals: ratio >= 0.5 on pages without tables, >= 0.15 on the whole document.
+Goals: `ingest` ratio >= 0.5 on pages without tables, `ingest+structure` >= 0.15 on the whole document.
 
 The text-layer judging caches what it learnt about words and chunks of text across pages
 and documents (a service sees the same vocabulary again and again), so after the warm-up
@@ -150,15 +150,18 @@ def main() -> int:
         f"{args.pdf.name}: {n} pages, {len(tpages)} with tables (pages {', '.join(str(i + 1) for i in tpages)}); "
         f"best of {args.repeat}, {'wall-clock' if args.wall else 'CPU'} time{', cold caches' if args.cold else ''}"
     )
-    goals = {"pages without tables": 0.5, "whole document": 0.15}
+    # the issue's goals: PDF ingest on pages without tables >= 0.5; the whole document "with structure
+    # and tables" >= 0.15
+    goals = {"pages without tables": ("ingest", 0.5), "whole document": ("ingest+structure", 0.15)}
     ok = True
     for label, pages, best in results:
         base = best["bare pypdfium2"]
-        print(f"\n{label} ({pages} pages), goal: ratio >= {goals[label]}")
+        variant, goal = goals[label]
+        print(f"\n{label} ({pages} pages), goal: {variant} ratio >= {goal}")
         print(f"  {'':<34} {'pages/s':>8} {'ms/page':>8} {'ratio':>6}")
         for name, t in best.items():
             print(f"  {name:<34} {pages / t:>8.0f} {1000 * t / pages:>8.2f} {base / t:>6.2f}")
-        ok &= base / best["ingest+structure"] >= goals[label]
+        ok &= base / best[variant] >= goal
     return 0 if ok else 1
 
 
