@@ -14,16 +14,17 @@ from __future__ import annotations
 import json
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..context import RunContext
 from ..errors import ErrorItem, InputError, TransformError
 from ..render import RENDERERS, artifact
 from ..result import Artifact
 from .captions import build_captions, write_srt, write_vtt
-from .encode import encode_track
 from .engines import TTS_ENGINES, TTSEngine
-from .narrate import Track, synthesize_track
+
+if TYPE_CHECKING:  # narration (numpy) is imported when audio is rendered, not when renderers are listed
+    from .narrate import Track
 
 AUDIO_STAGE = "render.audio"
 CAPTIONS_STAGE = "render.captions"
@@ -74,6 +75,9 @@ class AudioRenderer:
         arts: list[Artifact] = []
         problems: list[TransformError] = []
         items: list[ErrorItem] = []
+        from .encode import encode_track
+        from .narrate import synthesize_track
+
         encodes: list[tuple[Track, Future[dict[str, Path]]]] = []
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode") as encoder:
             for lang in ctx.track_langs():

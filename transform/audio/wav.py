@@ -6,11 +6,13 @@ import struct
 from dataclasses import dataclass
 from math import gcd
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .._exec import FFMPEG, run
 from ..errors import EngineError
+
+if TYPE_CHECKING:  # numpy is imported where samples are made: `import transform` stays light
+    import numpy as np
 
 
 @dataclass
@@ -31,6 +33,8 @@ def parse_wav(data: bytes, *, source: str = "audio") -> Clip:
     espeak-ng's ``--stdout`` writes placeholder sizes (0x7ffff000); the data chunk
     then runs to the end of the bytes.
     """
+    import numpy as np
+
     if len(data) < 12 or data[:4] != b"RIFF" or data[8:12] != b"WAVE":
         raise EngineError(f"{source} did not produce a WAV file.")
     pos, fmt = 12, None
@@ -65,6 +69,8 @@ def wav_bytes(clip: Clip) -> bytes:
 
 def decode(path_or_bytes: Path | bytes, sample_rate: int, *, timeout: float, source: str = "audio") -> Clip:
     """Any audio ffmpeg reads (MP3 from gTTS, WAV at another rate) -> mono 16-bit at ``sample_rate``."""
+    import numpy as np
+
     FFMPEG.require()
     src = "pipe:0" if isinstance(path_or_bytes, bytes) else str(path_or_bytes)
     data = path_or_bytes if isinstance(path_or_bytes, bytes) else None
@@ -102,6 +108,8 @@ def grid_samples(sample_rate: int) -> int:
 
 def trim(samples: np.ndarray, sample_rate: int, *, threshold: int = 300, margin_ms: int = 30) -> np.ndarray:
     """Cut leading/trailing near-silence, keeping ``margin_ms`` of it on each side."""
+    import numpy as np
+
     loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > threshold)
     if loud.size == 0:
         return samples[:0]
@@ -111,6 +119,8 @@ def trim(samples: np.ndarray, sample_rate: int, *, threshold: int = 300, margin_
 
 def pad_to_grid(samples: np.ndarray, sample_rate: int) -> np.ndarray:
     """Pad with silence so the clip lasts a whole number of milliseconds (exact integer timeline)."""
+    import numpy as np
+
     g = grid_samples(sample_rate)
     extra = (-len(samples)) % g
     return np.concatenate([samples, np.zeros(extra, dtype=np.int16)]) if extra else samples

@@ -29,6 +29,10 @@ BLANK = "\u2800"
 _SEP = "\ue000"  # private-use character: never in the tables, untouched by normalize()
 _PUNCT_AFTER_NOTE = re.compile(r"(?<=\]) +([.,;!?؟،)])")
 _LOCK = threading.Lock()  # liblouis compiles tables lazily into shared state; keep calls serial
+_PROBE_LOCK = threading.Lock()  # guards the shared probe results below
+_KNOWN: dict[tuple[str, ...], set[str]] = {}  # table list -> characters it can braille
+_KNOWN_RE: dict[tuple[str, ...], re.Pattern[str]] = {}  # table list -> "any character not known yet"
+_UNKNOWN: dict[tuple[str, ...], set[str]] = {}  # table list -> characters it cannot braille
 
 NOTE_TEMPLATES = {
     "ar": "[ملاحظة الناسخ: رمز {code}]",
@@ -66,9 +70,9 @@ class BrailleEngine:
         self._lt = LouisTranslator(self.louis)
         self._keys: dict[str, str] = {}
         self._tables: dict[str, tuple[str, ...]] = {}
-        self._known: dict[tuple[str, ...], set[str]] = {}
-        self._known_re: dict[tuple[str, ...], re.Pattern[str]] = {}
-        self._unknown: dict[tuple[str, ...], set[str]] = {}
+        # probe results depend only on the tables (liblouis keeps compiled tables for the process too):
+        # shared by every engine, so a document does not probe again what the previous one probed
+        self._known, self._known_re, self._unknown = _KNOWN, _KNOWN_RE, _UNKNOWN
         self.problems: dict[str, list[str]] = {}  # unknown char -> places (error mode)
         self.notes: dict[str, list[str]] = {}  # unknown char -> places (note mode)
         self.fallbacks: dict[str, str] = {}  # unsupported language -> language used instead
@@ -111,16 +115,17 @@ class BrailleEngine:
         known_re = self._known_re.get(tables)
         if known_re is not None and not known_re.search(text):
             return set()  # fast path: every character already known to be fine
-        known = self._known.setdefault(tables, set())
-        chars = set(text)
-        new = chars - known
-        if not new:
-            return new
-        bad = self._unknown.setdefault(tables, set())
-        for ch in new - bad:
-            (known if self._probe(tables, ch) else bad).add(ch)
-        self._known_re[tables] = re.compile("[^" + _char_class([ord(c) for c in known])[1:])
-        return chars & bad
+        with _PROBE_LOCK:
+            known = self._known.setdefault(tables, set())
+            chars = set(text)
+            new = chars - known
+            if not new:
+                return new
+            bad = self._unknown.setdefault(tables, set())
+            for ch in new - bad:
+                (known if self._probe(tables, ch) else bad).add(ch)
+            self._known_re[tables] = re.compile("[^" + _char_class([ord(c) for c in known])[1:])
+            return chars & bad
 
     def _replace_unknown(self, text: str, bad: set[str], sid: str | None, key: str) -> str:
         place = sid or "text"
@@ -147,6 +152,21 @@ class BrailleEngine:
     def translate_text(self, text: str, lang: str | None = None) -> str:
         """Braille of a short label (page numbers, list markers); no sentence tracking."""
         return self.translate_segments([Segment(text, lang or self.default_lang)]).cells
+
+    def translate_numbers(self, numbers: list[int], lang: str | None = None) -> list[str]:
+        """Braille of each number (page numbers): one liblouis call for all, split on the blank cells.
+
+        Digits need no normalisation (which would join ``"9 100"`` as a thousands group), so the
+        numbers go to liblouis as they are. tests/braille checks this against one call per number.
+        """
+        if not numbers:
+            return []
+        with _LOCK:
+            cells, _ = self._lt.translate(self.tables(lang), " ".join(map(str, numbers)), self.mode)
+        out = cells.split(BLANK)
+        if len(out) != len(numbers):  # pragma: no cover - a table that joins numbers: one call each
+            out = [self.translate_text(str(n), lang) for n in numbers]
+        return out
 
     def _run(self, tables: tuple[str, ...], key: str, texts: list[str], sids: list[str | None]) -> tuple[str, list[tuple[int, str]]]:
         """One liblouis call for consecutive segments that share a table list."""
@@ -180,6 +200,47 @@ class BrailleEngine:
             cells, _ = self._lt.translate(tables, text, self.mode)
         return Translated(cells, [(0, sid)] if sid is not None else [])
 
+    def _run_same(self, tables: tuple[str, ...], key: str, segments: list[Segment]) -> Translated:
+        """Several sentences in one language: normalised in one pass, translated in one liblouis call.
+
+        The sentences are joined with a private-use separator for normalisation (so that, e.g., a number
+        ending one sentence is never joined to digits starting the next), then with spaces for liblouis.
+        """
+        norm = normalize(_SEP.join([seg.text for seg in segments]), key)
+        offsets = [0]
+        find, isspace = norm.find, str.isspace
+        i = find(_SEP)
+        while i >= 0:
+            # a separator with a space or another separator beside it means an empty or padded sentence
+            if i == 0 or isspace(norm[i - 1]) or i + 1 == len(norm) or norm[i + 1] == _SEP or isspace(norm[i + 1]):
+                return self._run_pieces(tables, key, segments, norm)
+            offsets.append(i + 1)
+            i = find(_SEP, i + 1)
+        if len(offsets) != len(segments):  # a sentence holds the separator itself
+            return self._run_pieces(tables, key, segments, norm)
+        joined = norm.replace(_SEP, " ")
+        if self.unknown_in(tables, joined):
+            return self._run_pieces(tables, key, segments, norm)
+        with _LOCK:
+            cells, outs = self._lt.translate(tables, joined, self.mode, offsets)
+        return Translated(cells, [(o, seg.sid) for o, seg in zip(outs, segments, strict=True) if seg.sid is not None])
+
+    def _run_pieces(self, tables: tuple[str, ...], key: str, segments: list[Segment], norm: str) -> Translated:
+        """General case of :meth:`_run_same`: empty or padded sentences, unknown characters."""
+        pieces = norm.split(_SEP)
+        if len(pieces) != len(segments):  # a sentence holds the separator character itself
+            pieces = [normalize(seg.text, key) for seg in segments]
+        texts, sids = [], []
+        for seg, text in zip(segments, pieces, strict=True):
+            text = text.strip()
+            if text:
+                texts.append(text)
+                sids.append(seg.sid)
+        if not texts:
+            return Translated("")
+        cells, st = self._run(tables, key, texts, sids)
+        return Translated(cells, st)
+
     def translate_segments(self, segments: list[Segment]) -> Translated:
         """One paragraph: segments in print order, joined by spaces."""
         pieces: list[str] = []
@@ -208,7 +269,10 @@ class BrailleEngine:
             return Translated("")
         first = segments[0]
         lang0 = first.lang
-        if all(seg.lang == lang0 for seg in segments):  # fast path: one language, one liblouis call
+        for seg in segments:
+            if seg.lang != lang0:
+                break
+        else:  # fast path: one language, one liblouis call
             key = self._keys.get(lang0) or self.lang_key(lang0)
             tables = self._tables.get(key) or self.tables(key)
             if len(segments) == 1:
@@ -216,17 +280,7 @@ class BrailleEngine:
                 if not text:
                     return Translated("")
                 return self._run_one(tables, key, text, first.sid)
-            norm = normalize(_SEP.join([seg.text for seg in segments]), key).split(_SEP)
-            texts, sids = [], []
-            for seg, text in zip(segments, norm, strict=True):
-                text = text.strip()
-                if text:
-                    texts.append(text)
-                    sids.append(seg.sid)
-            if not texts:
-                return Translated("")
-            cells, st = self._run(tables, key, texts, sids)
-            return Translated(cells, st)
+            return self._run_same(tables, key, segments)
         get = self._keys.get
         keys = [get(seg.lang) or self.lang_key(seg.lang) for seg in segments]  # type: ignore[arg-type]
         # several languages: one liblouis call per run of sentences sharing a table list

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from ..errors import OutputError
@@ -29,9 +28,11 @@ _LOW = bytearray(range(256))
 for _i, _ch in enumerate(NABCC):
     _LOW[_i] = ord(_ch)
 _LOW[0x40] = ord("\n")
+_LOW[0x41] = ord("\f")
 _LOW_TABLE = bytes(_LOW)
-_SEP = "\u2840"
-_NOT_6DOT = re.compile("[^\u2800-\u283f]")
+_SEP = "\u2840"  # row break while encoding
+_PAGE = "\u2841"  # page break while encoding
+_CELL_OR_BREAK = bytes(range(0x42))  # low bytes of 6-dot cells and of the two breaks
 
 
 def to_unicode(book: BrailleBook) -> str:
@@ -58,18 +59,20 @@ def brf_to_cells(text: str) -> str:
 
 def to_brf(book: BrailleBook) -> bytes:
     """The .brf bytes: CR LF lines, each page padded to the page length and ended by a form feed."""
-    out: list[bytes] = []
-    for page in book.pages:
-        rows = list(page.rows) + [""] * (book.height - len(page.rows))
-        text = _SEP.join(rows)
-        if _NOT_6DOT.search(text.replace(_SEP, "")):
-            for r in rows:
+    height = book.height
+    # the whole book as one string: rows end with "\n", pages with "\f" (the cells never hold either)
+    text = "".join([("\n".join(p.rows) + "\n" * (height - len(p.rows)) if p.rows else "\n" * (height - 1)) + "\n\f" for p in book.pages])
+    # rows hold only cells: every character becomes U+2800-U+283F (6 dots) or a break moved to U+2840/U+2841;
+    # then the high UTF-16 byte is always 0x28 and the low byte is the dot pattern (or 0x40/0x41 for a break)
+    enc = text.replace("\n", _SEP).replace("\f", _PAGE).encode("utf-16-le")
+    low = enc[::2]
+    if _SEP in text or _PAGE in text or enc[1::2].count(0x28) != len(low) or low.translate(None, _CELL_OR_BREAK):
+        for page in book.pages:
+            for r in page.rows:
                 cells_to_brf(r)  # raises OutputError naming the 8-dot cells
-            raise OutputError("BRF can only hold 6-dot braille cells.")
-        # every character is U+28xx: its low UTF-16 byte is the dot pattern
-        low = text.encode("utf-16-le")[::2].translate(_LOW_TABLE)
-        out.append(low.replace(b"\n", b"\r\n") + b"\r\n\f")
-    return b"".join(out)
+        raise OutputError("BRF can only hold 6-dot braille cells.")
+    low = low.translate(_LOW_TABLE)
+    return low.replace(b"\n", b"\r\n")
 
 
 def index_data(book: BrailleBook, *, stem: str = "") -> dict[str, Any]:

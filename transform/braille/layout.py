@@ -21,9 +21,11 @@ Rules (docs/braille.md, "Layout"):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .engine import BLANK, Translated
 from .linearize import Unit
@@ -65,6 +67,39 @@ class BrailleBook:
         return "\f".join("\n".join(p.rows) for p in self.pages)
 
 
+@lru_cache(maxsize=64)
+def _line_re(width: int) -> re.Pattern[str]:
+    """One line of at most ``width`` cells: skip blanks, then the longest run that ends on a non-blank
+    cell followed by a blank (or the end); failing that (a word longer than the line), ``width`` cells."""
+    return re.compile(f"(?s){BLANK}*+(.{{0,{width - 1}}}[^{BLANK}](?={BLANK}|\\Z)|.{{{width}}})")
+
+
+def _wrap(cells: str, first: int, rest: int) -> list[re.Match[str]]:
+    """Greedy word wrap as regex matches (``group(1)`` the line, ``start(1)`` its offset); ``cells`` is stripped."""
+    first, rest = max(first, 1), max(rest, 1)
+    if first == rest:
+        return list(_line_re(rest).finditer(cells))
+    m = _line_re(first).match(cells)
+    if m is None:
+        return []
+    out = [m]
+    out.extend(_line_re(rest).finditer(cells, m.end()))
+    return out
+
+
+def _wrap_lines(cells: str, first: int, rest: int) -> list[str]:
+    """The lines of :func:`_wrap` only (no match objects)."""
+    first, rest = max(first, 1), max(rest, 1)
+    if first == rest:
+        return _line_re(rest).findall(cells)
+    m = _line_re(first).match(cells)
+    if m is None:
+        return []
+    out = [m[1]]
+    out.extend(_line_re(rest).findall(cells, m.end()))
+    return out
+
+
 def wrap(cells: str, first: int, rest: int) -> list[tuple[int, str]]:
     """Greedy word wrap: ``(offset, line)`` pairs; ``first``/``rest`` are the available widths.
 
@@ -74,29 +109,7 @@ def wrap(cells: str, first: int, rest: int) -> list[tuple[int, str]]:
     n = len(cells)
     if n <= first:
         return [(0, cells)] if cells else []
-    out: list[tuple[int, str]] = []
-    pos, width = 0, max(first, 1)
-    rfind = cells.rfind
-    while pos < n:
-        end = pos + width
-        if end >= n:
-            out.append((pos, cells[pos:]))
-            break
-        if cells[end] == BLANK:
-            brk = end
-        else:
-            brk = rfind(BLANK, pos, end)
-            if brk <= pos:  # one word longer than the line
-                out.append((pos, cells[pos:end]))
-                pos, width = end, max(rest, 1)
-                continue
-        line = cells[pos:brk].rstrip(BLANK)
-        out.append((pos, line))
-        pos = brk + 1
-        while pos < n and cells[pos] == BLANK:
-            pos += 1
-        width = max(rest, 1)
-    return out
+    return [(m.start(1), m.group(1)) for m in _wrap(cells, first, rest)]
 
 
 class Paginator:
@@ -110,8 +123,8 @@ class Paginator:
         self.pages: list[Page] = []
         self.lines: list[str] = []
         self.cur_sections: list[str] = []
-        self.cur_sentences: list[str] = []
-        self._seen: set[str] = set()
+        self.cur_sentences: list[str] = []  # may repeat an id; made unique when the page is closed
+        self._marked: tuple[int, str] = (0, "")
         self.spans: dict[str, SectionSpan] = {}
         self.titles: dict[str, str] = {}
 
@@ -125,9 +138,9 @@ class Paginator:
     def new_page(self) -> None:
         if not self.lines and not self.cur_sentences:
             return
-        self.pages.append(Page(len(self.pages) + 1, self.lines, self.cur_sections, self.cur_sentences))
+        # a sentence split over lines is listed once per page (first occurrence order)
+        self.pages.append(Page(len(self.pages) + 1, self.lines, self.cur_sections, list(dict.fromkeys(self.cur_sentences))))
         self.lines, self.cur_sections, self.cur_sentences = [], [], []
-        self._seen = set()
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "" and self.free() > 0:
@@ -138,13 +151,17 @@ class Paginator:
     def _mark(self, section: str) -> None:
         if not section:
             return
+        page_no = len(self.pages) + 1
+        if self._marked == (page_no, section):  # same section, same page: nothing new
+            return
+        self._marked = (page_no, section)
         if not self.cur_sections or self.cur_sections[-1] != section:
             self.cur_sections.append(section)
         span = self.spans.get(section)
         if span is None:
-            self.spans[section] = SectionSpan(section, self.titles.get(section, ""), self.page_no, self.page_no)
+            self.spans[section] = SectionSpan(section, self.titles.get(section, ""), page_no, page_no)
         else:
-            span.last_page = self.page_no
+            span.last_page = page_no
 
     def add_lines(self, lines: list[str], section: str, sids: list[tuple[int, str]] | None = None) -> None:
         """Append lines; ``sids`` are (line index, sentence id) pairs in line order."""
@@ -158,12 +175,9 @@ class Paginator:
             self.lines.extend(lines[i:j] if i or j < n else lines)
             self._mark(section)
             if sids:
-                seen, cur = self._seen, self.cur_sentences
+                cur = self.cur_sentences
                 while k < len(sids) and sids[k][0] < j:
-                    sid = sids[k][1]
-                    if sid not in seen:
-                        seen.add(sid)
-                        cur.append(sid)
+                    cur.append(sids[k][1])
                     k += 1
             i = j
 
@@ -172,21 +186,38 @@ class Paginator:
         w = self.width
         first_indent = min(first_indent, w - 1)
         rest_indent = min(rest_indent, w - 1)
-        wrapped = wrap(tr.cells, w - first_indent, w - rest_indent)
-        if centre:
-            lines = [BLANK * ((w - len(line)) // 2) + line for _, line in wrapped]
+        cells = tr.cells
+        text = cells.strip(BLANK)
+        if not text:
+            return []
+        if len(text) <= w - first_indent:  # one line
+            lines = [BLANK * ((w - len(text)) // 2 if centre else first_indent) + text]
         else:
-            pad = BLANK * rest_indent
-            lines = [pad + line for _, line in wrapped]
-            if lines and first_indent != rest_indent:
-                lines[0] = BLANK * first_indent + wrapped[0][1]
+            texts = _wrap_lines(text, w - first_indent, w - rest_indent)
+            if centre:
+                lines = [BLANK * ((w - len(t)) // 2) + t for t in texts]
+            else:
+                lines = list(map((BLANK * rest_indent).__add__, texts)) if rest_indent else texts[:]
+                if first_indent != rest_indent:
+                    lines[0] = BLANK * first_indent + texts[0]
+        n = len(lines)
+        if 0 < n <= self.body - len(self.lines):  # fits on this page (the usual case): no line bookkeeping
+            self.lines.extend(lines)
+            self._mark(section)
+            if tr.starts:
+                self.cur_sentences.extend([sid for _, sid in tr.starts])
+            return lines
         sids: list[tuple[int, str]] = []
-        if tr.starts and lines:
-            if len(lines) == 1:
+        if tr.starts:
+            if n == 1:
                 sids = [(0, sid) for _, sid in tr.starts]
             else:
-                offsets = [off for off, _ in wrapped]
-                lead = len(tr.cells) - len(tr.cells.lstrip(BLANK))
+                offsets, find, pos = [], text.find, 0
+                for t in texts:  # where each line starts in the cells (only blanks lie between lines)
+                    pos = find(t, pos)
+                    offsets.append(pos)
+                    pos += len(t)
+                lead = len(cells) - len(cells.lstrip(BLANK))
                 sids = [(max(bisect_right(offsets, off - lead) - 1, 0), sid) for off, sid in tr.starts]  # starts ascend
         self.add_lines(lines, section, sids)
         return lines

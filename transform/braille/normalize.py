@@ -30,8 +30,10 @@ from functools import lru_cache
 
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r\n\v\f\u066c"
 _DIGITS = "0-9\u0660-\u0669"
-_THOUSANDS = re.compile(rf"(?<![{_DIGITS}.,])([{_DIGITS}]{{1,3}})((?: [{_DIGITS}]{{3}})+)(?![{_DIGITS}])")
-_MAYBE_GROUPS = re.compile(f"[{_DIGITS}] [{_DIGITS}]{{3}}")
+# a first group of 1-3 digits (not after a digit, point or comma), then groups of " ddd"; the pattern starts
+# with the digit class (the "not after" test is a lookbehind over that first digit) so that the regex engine
+# skips quickly to the digits instead of trying a match at every position
+_THOUSANDS = re.compile(rf"(?s)([{_DIGITS}](?<![{_DIGITS}.,].)[{_DIGITS}]{{0,2}})((?: [{_DIGITS}]{{3}})+)(?![{_DIGITS}])")
 _MULTI_SPACE = re.compile(r" {2,}")
 
 
@@ -81,39 +83,31 @@ def _special(arabic: bool) -> re.Pattern[str]:
     return re.compile(_char_class(list(_table(arabic))))
 
 
-@lru_cache(maxsize=8)
-def _anything(arabic: bool) -> re.Pattern[str]:
-    """One scan that tells whether any rule below can apply (most sentences need nothing)."""
-    return re.compile(f"{_char_class(list(_table(arabic)))}|[{_DIGITS}] [{_DIGITS}]{{3}}|  ")
-
-
 def _join_groups(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2).replace(" ", "")
 
 
 MAX_WORD = 200
-_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+_HAS_LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD + 1}}}")  # tried at word starts only: cheaper to search
 
 
 def normalize(text: str, lang: str) -> str:
     """Prepare one paragraph's text for the table of ``lang`` (``ar``, ``ary``, ``fr``, ``en``...)."""
     if not text:
         return text
-    if len(text) > MAX_WORD and _LONG_WORD.search(text):
+    if len(text) > MAX_WORD and _HAS_LONG_WORD.search(text):
         # liblouis slows down faster than linearly inside one very long "word" (no real word is this long):
         # cut such runs into pieces so a hostile text cannot hold a worker for minutes
         text = _LONG_WORD.sub(lambda m: " ".join(m.group()[i : i + MAX_WORD] for i in range(0, len(m.group()), MAX_WORD)), text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     arabic = lang[:2] == "ar"
-    if not _anything(arabic).search(text):
-        return text.strip()
     special = _special(arabic)
     if special.search(text):  # usually a few characters: replace only those (str.translate walks every character)
         table = _table(arabic)
         text = special.sub(lambda m: table[ord(m.group())] or "", text)
-    if _MAYBE_GROUPS.search(text):
-        text = _THOUSANDS.sub(_join_groups, text)
+    text = _THOUSANDS.sub(_join_groups, text)
     if "  " in text:
         text = _MULTI_SPACE.sub(" ", text)
     return text.strip()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Document
-from .engine import BLANK, BrailleEngine, Segment, Translated
+from .engine import BrailleEngine, Segment, Translated
 from .errors import describe_char
 from .layout import BrailleBook, Paginator, lay_out
 from .linearize import linearize
@@ -33,11 +33,7 @@ def translate_document(doc: Document, options: BrailleOptions | None = None, lan
     engine.raise_problems(f"the {lang} tables")
 
     def page_numbers(numbers: list[int]) -> list[str]:
-        # one liblouis call for every page number: numbers separated by spaces, split on blank cells
-        cells = engine.translate_text(" ".join(map(str, numbers)), lang).split(BLANK)
-        if len(cells) != len(numbers):  # pragma: no cover - a table that joins numbers: translate one by one
-            cells = [engine.translate_text(str(n), lang) for n in numbers]
-        return cells
+        return engine.translate_numbers(numbers, lang)
 
     paginator = Paginator(
         options.cells_per_line,

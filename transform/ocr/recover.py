@@ -8,10 +8,13 @@ as a raw line (``--psm 13``: no layout analysis, which is what drops them) and s
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..ingest.base import TextLine
 from .render import PageImage
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MIN_ROW_PX = 8  # rows thinner than this are rules or noise
 MIN_SEG_PX = 40  # ink segments narrower than this are not worth a tesseract call
@@ -19,6 +22,8 @@ MIN_SEG_PX = 40  # ink segments narrower than this are not worth a tesseract cal
 
 def _runs(mask: np.ndarray, max_gap: int = 0) -> list[tuple[int, int]]:
     """Start/end (exclusive) of True runs, joining runs separated by at most ``max_gap``."""
+    import numpy as np  # on use: `import transform` stays light
+
     idx = np.flatnonzero(mask)
     if idx.size == 0:
         return []
@@ -30,6 +35,8 @@ def _runs(mask: np.ndarray, max_gap: int = 0) -> list[tuple[int, int]]:
 
 def uncovered_segments(pimg: PageImage, lines: list[TextLine]) -> list[tuple[int, int, int, int]]:
     """Pixel boxes (x0, y0, x1, y1) of ink rows that no OCR line covers."""
+    import numpy as np  # on use: `import transform` stays light
+
     a = np.asarray(pimg.image) < 128
     if not a.any():
         return []

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
@@ -73,6 +72,8 @@ def render_page(pdf: pdfium.PdfDocument, index: int, dpi: float = OCR_DPI) -> Pa
 
 def ink_share(img: Image.Image) -> float:
     """Share of clearly dark pixels (measured on a small copy)."""
+    import numpy as np  # on use: `import transform` stays light
+
     small = img.copy()
     small.thumbnail((600, 600))
     a = np.asarray(small)
@@ -81,6 +82,8 @@ def ink_share(img: Image.Image) -> float:
 
 def otsu_threshold(img: Image.Image) -> int:
     """Otsu's global threshold from the image histogram."""
+    import numpy as np  # on use: `import transform` stays light
+
     hist = np.asarray(img.histogram()[:256], dtype=np.float64)
     levels = np.arange(256)
     w0 = np.cumsum(hist)
@@ -100,6 +103,8 @@ def binarise(img: Image.Image, threshold: int | None = None) -> Image.Image:
 def estimate_skew(img: Image.Image, max_deg: float = 4.0) -> float:
     """The rotation (degrees, counter-clockwise as in PIL) that straightens the text lines,
     found by maximising the sharpness of the horizontal ink profile."""
+    import numpy as np  # on use: `import transform` stays light
+
     small = img.copy()
     small.thumbnail((500, 500))
     ink = binarise(small).point(lambda v: 255 - v)

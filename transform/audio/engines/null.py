@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import numpy as np
-
 from ...errors import LanguageNotSupportedError
 from ..options import AudioOptions
 from ..wav import Clip
@@ -48,4 +46,6 @@ class NullEngine:
     def synthesize(self, text: str, voice: Voice, rate: int | None = None) -> Clip:
         ms = BASE_MS + MS_PER_CHAR * len(text)
         rate = self.options.sample_rate
+        import numpy as np  # not at import time: `import transform` stays light
+
         return Clip(np.zeros(rate * ms // 1000, dtype=np.int16), rate)

@@ -1,0 +1,140 @@
+"""The speed-ups give exactly the output of the plain algorithms they replace (bench/braille.py measures the speed).
+
+* one normalisation pass and one liblouis call per one-language paragraph (``_run_same``)
+  against the general path (sentences normalised one by one, ``_run_pieces``);
+* all page numbers in one liblouis call against one call per number;
+* the regex word wrap against a plain loop;
+* the whole-book BRF writer against a line-by-line conversion.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from transform.braille import BrailleOptions, UnknownCharactersError, to_brf, translate_document, translate_text
+from transform.braille.engine import _SEP, BLANK, BrailleEngine, Segment
+from transform.braille.formats import cells_to_brf
+from transform.braille.layout import wrap
+from transform.braille.normalize import normalize
+
+from .test_braille_layout import long_doc
+
+AR = [
+    "تبلغ ميزانية الجهة برسم سنة 2026 ما مجموعه 1 250 000 000 درهم.",
+    "خصص المجلس 78 % من الاعتمادات لمشاريع التنمية في الأقاليم الخمسة.",
+    "ڭاع الجماعات غادي تستافد من هاد البرنامج ف البادية والمدينة.",
+    "بلغت نسبة الإنجاز ٦٥٪ في نهاية شهر دجنبر ٢٠٢٥.",
+    "الجهة غادي تبني 120 كيلومتر ديال الطرقان من 2022 حتى 2027.",
+    "\u200fپ ڤ گ\u200e ــ ﻻ ۱۲۳",
+]
+FR = [
+    "Le budget de la Région pour l'année 2026 s'élève à 1 250 000 000 DH.",
+    "Le taux de réalisation atteignait 65 % à la fin du mois de décembre 2025.",
+    "Une enveloppe de 2,8 milliards de dirhams est prévue pour la période 2022-2027.",
+    "Les communes de Béni Mellal, Azilal et Khouribga\u00a0sont concernées : 3 250 habitants.",
+    "En 2026",  # a number ending one sentence is never joined to the digits starting the next
+    "250 000 DH de plus.",
+]
+
+
+def _paragraphs(sentences: list[str], n: int, seed: int) -> list[list[str]]:
+    rnd = random.Random(seed)
+    return [[rnd.choice(sentences) for _ in range(rnd.randint(2, 6))] for _ in range(n)]
+
+
+@pytest.mark.parametrize(("lang", "sentences", "opts"), [("ar", AR, BrailleOptions()), ("fr", FR, BrailleOptions()), ("fr", FR, BrailleOptions(french="g1"))])
+def test_one_call_per_paragraph_equals_the_general_path(lang: str, sentences: list[str], opts: BrailleOptions) -> None:
+    engine = BrailleEngine(opts, default_lang=lang)
+    tables = engine.tables(lang)
+    general = engine._run_pieces  # noqa: SLF001
+    used_general: list[int] = []
+    engine._run_pieces = lambda *a: used_general.append(1) or general(*a)  # type: ignore[method-assign]
+    for i, para in enumerate(_paragraphs(sentences, 60, seed=len(sentences) + len(lang))):
+        segs = [Segment(t, lang, f"p{i}-{j}") for j, t in enumerate(para)]
+        fast = engine.translate_segments(segs)
+        slow = general(tables, lang, segs, normalize(_SEP.join(s.text for s in segs), lang))
+        assert fast.cells == slow.cells
+        assert fast.starts == slow.starts
+        assert [sid for _, sid in fast.starts] == [s.sid for s in segs]
+    assert not used_general  # every paragraph took the one-pass path
+    # the joined paragraph is the sentences' braille joined by blank cells when no rule crosses sentences
+    simple = [translate_text(t, lang, opts) for t in sentences[:3]]
+    assert engine.translate_segments([Segment(t, lang, str(k)) for k, t in enumerate(sentences[:3])]).cells == BLANK.join(simple)
+
+
+def test_numbers_across_sentences_are_not_joined() -> None:
+    engine = BrailleEngine(BrailleOptions(french="g1"), default_lang="fr")
+    tr = engine.translate_segments([Segment("En 2026", "fr", "a"), Segment("250 000 DH.", "fr", "b")])
+    g1 = BrailleOptions(french="g1")
+    assert tr.cells == translate_text("En 2026", "fr", g1) + BLANK + translate_text("250 000 DH.", "fr", g1)
+    assert tr.starts == [(0, "a"), (len(translate_text("En 2026", "fr", g1)) + 1, "b")]
+
+
+def test_empty_and_padded_sentences_take_the_general_path() -> None:
+    engine = BrailleEngine(BrailleOptions(), default_lang="ar")
+    segs = [Segment(" ", "ar", "a"), Segment("النسبة 78 %. ", "ar", "b"), Segment("\u200f", "ar", "c"), Segment(" تم.", "ar", "d")]
+    tr = engine.translate_segments(segs)
+    one, two = translate_text("النسبة 78 %.", "ar"), translate_text("تم.", "ar")
+    assert tr.cells == one + BLANK + two
+    assert tr.starts == [(0, "b"), (len(one) + 1, "d")]
+
+
+def test_separator_character_inside_a_sentence_is_reported_not_a_crash() -> None:
+    doc = long_doc(1)
+    doc.sections[0].blocks[0].sentences[0].text += " \ue000 fin"
+    with pytest.raises(UnknownCharactersError, match="U\\+E000"):
+        translate_document(doc, BrailleOptions(), "fr")
+    book = translate_document(doc, BrailleOptions(unknown_chars="note"), "fr")
+    assert any("U+E000" in w for w in book.warnings)
+
+
+@pytest.mark.parametrize(("lang", "opts"), [("ar", BrailleOptions()), ("fr", BrailleOptions()), ("fr", BrailleOptions(french="g1")), ("en", BrailleOptions())])
+def test_page_numbers_in_one_call_equal_one_call_each(lang: str, opts: BrailleOptions) -> None:
+    engine = BrailleEngine(opts, default_lang=lang)
+    numbers = list(range(1, 1201))
+    assert engine.translate_numbers(numbers, lang) == [translate_text(str(n), lang, opts) for n in numbers]
+
+
+def _plain_wrap(cells: str, first: int, rest: int) -> list[tuple[int, str]]:
+    """The reference: break at the last blank that fits, cut a word longer than the line."""
+    cells = cells.strip(BLANK)
+    n = len(cells)
+    if n <= first:
+        return [(0, cells)] if cells else []
+    out, pos, width = [], 0, max(first, 1)
+    while pos < n:
+        end = pos + width
+        if end >= n:
+            out.append((pos, cells[pos:]))
+            break
+        brk = end if cells[end] == BLANK else cells.rfind(BLANK, pos, end)
+        if brk <= pos:
+            out.append((pos, cells[pos:end]))
+            pos, width = end, max(rest, 1)
+            continue
+        out.append((pos, cells[pos:brk].rstrip(BLANK)))
+        pos = brk + 1
+        while pos < n and cells[pos] == BLANK:
+            pos += 1
+        width = max(rest, 1)
+    return out
+
+
+def test_wrap_equals_the_plain_loop() -> None:
+    rnd = random.Random(7)
+    alphabet = ["⠁", "⠃", "⠛", BLANK]
+    for _ in range(4000):
+        cells = "".join(rnd.choice(alphabet) if rnd.random() < 0.7 else "⠁" * rnd.randint(1, 30) for _ in range(rnd.randint(0, 60)))
+        first, rest = rnd.randint(0, 45), rnd.randint(0, 45)
+        assert wrap(cells, first, rest) == _plain_wrap(cells, first, rest), (cells, first, rest)
+
+
+def test_brf_lines_are_the_rows() -> None:
+    book = translate_document(long_doc(12), BrailleOptions(cells_per_line=30, lines_per_page=12, page_number_position="top"), "fr")
+    pages = to_brf(book).split(b"\f")[:-1]
+    assert len(pages) == len(book.pages) > 3
+    for raw, page in zip(pages, book.pages, strict=True):
+        lines = raw.decode("ascii").split("\r\n")[:-1]
+        assert lines == [cells_to_brf(r) for r in page.rows] + [""] * (12 - len(page.rows))
