@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._gc import gc_paused
 from ..model import Document
 from .engine import BrailleEngine, Segment, Translated
 from .errors import describe_char
@@ -22,6 +23,11 @@ def translate_document(doc: Document, options: BrailleOptions | None = None, lan
     options = options or BrailleOptions()
     lang = lang or doc.meta.lang
     engine = BrailleEngine(options, default_lang=lang)
+    with gc_paused():  # paragraphs, lines and pages all live until the book is returned (~10 % faster)
+        return _translate(doc, options, lang, engine)
+
+
+def _translate(doc: Document, options: BrailleOptions, lang: str, engine: BrailleEngine) -> BrailleBook:
     units = linearize(doc)
     translated: list[Translated] = []
     markers: list[str | None] = []

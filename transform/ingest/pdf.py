@@ -16,16 +16,14 @@ object and character caps per page):
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 import pypdfium2 as pdfium
 
+from .._gc import gc_paused
 from ..errors import InputError
 from ..model import Block, Document, DocumentMeta, Section, Table
 from . import INGESTERS
@@ -81,25 +79,6 @@ def _outside(lines: list[TextLine], tables: list[FoundTable]) -> list[TextLine]:
     return [ln for ln in lines if not any(inside(ln, t) for t in tables)]
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the pages are read.
-
-    Reading pages and grouping lines allocate many small objects (lines, runs, tuples) that
-    all stay alive until the document is built, so collections during these loops find
-    nothing to free and cost about 15 % of the ingest time. Only these bounded loops are
-    covered (not the OCR hook); collection resumes afterwards (and is left alone if the
-    caller had already turned it off).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class PdfIngester:
     formats: ClassVar[tuple[str, ...]] = ("pdf",)
 
@@ -113,7 +92,7 @@ class PdfIngester:
             tables: list[list[FoundTable]] = []
             widths: list[float] = []
             heights: list[float] = []
-            with _gc_paused():
+            with gc_paused():
                 for i in range(n):
                     if time.monotonic() > deadline:
                         raise InputError(
@@ -151,7 +130,7 @@ class PdfIngester:
             for t in found:
                 t.table.page = i + 1
             used_tables.append([(t.top, t.table) for t in found])
-        with _gc_paused():
+        with gc_paused():
             kept = drop_running_lines(kept, heights)
             groups = group_lines(kept, used_tables, widths)
             blocks = join_continued_tables(groups_to_blocks(groups))
