@@ -73,11 +73,12 @@ class Database:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = self._open_raw()
-        conn.execute("BEGIN")
+        conn.execute("BEGIN")  # one snapshot for all the statements
         try:
             return [conn.execute(sql, params).fetchall() for sql, params in queries]
         finally:
-            conn.execute("COMMIT")
+            if conn.in_transaction:
+                conn.execute("COMMIT")
 
     def _open_raw(self) -> sqlite3.Connection:
         assert self._sqlite_path is not None

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import select, update
 
 from .db import Database
-from .tables import DocumentRow
+from .tables import HAS_DRAFT_SQL, DocumentRow
 
 DOC_SQL = (f"SELECT {', '.join(c.name for c in DocumentRow.__table__.columns)}, "
-           "CASE WHEN draft_json IS NULL OR draft_json = '' THEN 0 ELSE 1 END AS has_draft FROM documents WHERE id = :id")
+           f"{HAS_DRAFT_SQL} FROM documents WHERE id = :id")
 
 
 class DocumentRepo:

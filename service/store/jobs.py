@@ -15,14 +15,13 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 
 from .db import Database
-from .tables import DocumentRow, JobRow
+from .tables import HAS_DRAFT_SQL, DocumentRow, JobRow
 
 TERMINAL = ("success", "partial_success", "failure", "cancelled")
 _LARGE = ("draft_json", "published_json")
 JOB_SQL = f"SELECT {', '.join(c.name for c in JobRow.__table__.columns)} FROM jobs WHERE id = :id"
 DOCS_SQL = (f"SELECT {', '.join(c.name for c in DocumentRow.__table__.columns if c.name not in _LARGE)}, "
-            "CASE WHEN draft_json IS NULL OR draft_json = '' THEN 0 ELSE 1 END AS has_draft "
-            "FROM documents WHERE job_id = :id ORDER BY position")
+            f"{HAS_DRAFT_SQL} FROM documents WHERE job_id = :id ORDER BY position")
 
 
 @dataclass

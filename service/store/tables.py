@@ -96,7 +96,7 @@ class DocumentRow(Base):
     published_json: Mapped[str | None] = mapped_column(Text, nullable=True)  # files copied for the public
 
     @property
-    def has_draft(self) -> bool:
+    def has_draft(self) -> bool:  # SQL reads compute the same with HAS_DRAFT_SQL
         """Also a column of the lean rows ``JobRepo.get`` returns (which leave the draft out)."""
         return bool(self.draft_json)
 
@@ -109,3 +109,7 @@ class WorkerRow(Base):
     pid: Mapped[int] = mapped_column(Integer)
     started_at: Mapped[float] = mapped_column(Float)
     last_seen: Mapped[float] = mapped_column(Float, index=True)
+
+
+# ``has_draft`` as a column of the plain-SQL reads (JobRepo.get, DocumentRepo.get)
+HAS_DRAFT_SQL = "CASE WHEN draft_json IS NULL OR draft_json = '' THEN 0 ELSE 1 END AS has_draft"
