@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -120,6 +121,12 @@ _AR_VERDICTS: dict[str, tuple[bool, bool, bool]] = {}  # known, known read backw
 _FR_VERDICTS: dict[str, tuple[bool, bool]] = {}  # known, impossible
 
 
+def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
 def _kind(raw: str) -> tuple[int, str, int, int]:
     tok = raw.strip("'’_")
     letters = sum(map(len, _ARABIC_RUN.findall(raw))), sum(map(len, _LATIN_RUN.findall(raw)))
@@ -133,25 +140,19 @@ def _kind(raw: str) -> tuple[int, str, int, int]:
         kind = (_FR, tok, *letters)
     else:
         kind = (_SKIP, tok, *letters)
-    if len(_KINDS) >= CACHE_LIMIT:
-        _KINDS.clear()
-    _KINDS[raw] = kind
+    _remember(_KINDS, raw, kind)
     return kind
 
 
 def _ar_verdict(word: str) -> tuple[bool, bool, bool]:
     v = (known_ar(word), len(word) > 1 and known_ar(word[::-1]), _impossible_ar(word, letter_pairs("ar")))
-    if len(_AR_VERDICTS) >= CACHE_LIMIT:
-        _AR_VERDICTS.clear()
-    _AR_VERDICTS[word] = v
+    _remember(_AR_VERDICTS, word, v)
     return v
 
 
 def _fr_verdict(word: str) -> tuple[bool, bool]:
     v = (known_fr(word), _impossible_fr(word, letter_pairs("fr")))
-    if len(_FR_VERDICTS) >= CACHE_LIMIT:
-        _FR_VERDICTS.clear()
-    _FR_VERDICTS[word] = v
+    _remember(_FR_VERDICTS, word, v)
     return v
 
 
@@ -175,9 +176,7 @@ def _chunk(chunk: str) -> Chunk:
             numbers += 1
     bad = tuple(k for k in map(_is_bad_char, _SUSPECT.findall(chunk)) if k)
     out = (tuple(ar), tuple(fr), numbers, sum(map(len, _ARABIC_RUN.findall(chunk))), sum(map(len, _LATIN_RUN.findall(chunk))), bad)
-    if len(_CHUNKS) >= CACHE_LIMIT:
-        _CHUNKS.clear()
-    _CHUNKS[chunk] = out
+    _remember(_CHUNKS, chunk, out)
     return out
 
 
