@@ -1,6 +1,6 @@
 """Braille speed: translate + format (pages, BRF) against bare liblouis and liblouisutdml's file2brl.
 
-Usage: .venv/bin/python bench/braille.py [--kb 500] [--repeat 3]
+Usage: .venv/bin/python bench/braille.py [--kb 500] [--repeat 7] [--stock-liblouis]
 
 For Arabic and French it generates about ``--kb`` KB (UTF-8) of budget-like
 text (paragraphs of 3-6 sentences), then measures, in the same run:
@@ -14,6 +14,11 @@ text (paragraphs of 3-6 sentences), then measures, in the same run:
   of times ours/file2brl (goal <= 1.0, i.e. we are faster). file2brl runs as
   a child process (its start-up and table compilation, a few ms, are in its
   time; ours are warmed up once outside the timings).
+
+liblouis runs with Taysir's quiet debug logger (``transform/braille/_louis_quiet.c``: it
+skips the hex dump liblouis 3.24 formats of every input and output) in this process, so
+for ``bare`` too; ``file2brl`` runs liblouis as shipped. ``--stock-liblouis`` runs this
+process with liblouis as shipped as well.
 
 The three are run interleaved ``--repeat`` times and the best of each is kept;
 ratios are printed for wall time and for CPU time (process + children), the
@@ -31,16 +36,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import louis  # noqa: E402
-
 from transform._exec import run  # noqa: E402
 from transform.braille import BrailleOptions, to_brf, translate_document  # noqa: E402
-from transform.braille.tables import tables_for  # noqa: E402
+from transform.braille._louis import QUIET_ENV, quiet_logging  # noqa: E402
+from transform.braille.tables import louis_module, tables_for  # noqa: E402
 from transform.model import Document, DocumentMeta, Heading, Paragraph, Section, Sentence  # noqa: E402
 from transform.model.text import direction_for  # noqa: E402
 
@@ -64,6 +69,9 @@ FR = [
     "Une enveloppe de 2,8 milliards de dirhams est prévue pour la période 2022-2027.",
     "Le Conseil régional publie chaque année un budget citoyen expliqué aux habitants.",
 ]
+
+
+louis: Any = None  # the bindings, imported in main() (after --stock-liblouis is known)
 
 
 def make_paragraphs(sentences: list[str], kb: int, seed: int) -> list[list[str]]:
@@ -206,8 +214,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kb", type=int, default=500)
     ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--stock-liblouis", action="store_true", help="liblouis as shipped here too (no quiet debug logger)")
     args = ap.parse_args()
-    print(f"liblouis {louis.version().split(',')[0]}; {args.kb} KB per language; best of {args.repeat}")
+    if args.stock_liblouis:
+        os.environ[QUIET_ENV] = "0"
+    global louis
+    louis = louis_module()  # loads the quiet logger first unless --stock-liblouis
+    mode = "quiet debug logger (transform/braille/_louis_quiet.c)" if quiet_logging() else "as shipped"
+    print(f"liblouis {louis.version().split(',')[0]} in this process: {mode}; file2brl: as shipped")
+    print(f"{args.kb} KB per language; best of {args.repeat}")
     if printf_hooks_loaded():
         print("note: libquadmath (via numpy) is loaded here: liblouis's debug formatting is slower in this process than in file2brl's")
     header = (

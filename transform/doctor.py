@@ -9,14 +9,17 @@ from importlib import import_module
 from typing import Any
 
 from ._exec import PROBES
+from .errors import MissingDependencyError
 
 
 def _louis() -> dict[str, Any]:
     try:
-        louis = import_module("louis")
-    except ImportError:
+        louis = import_module("transform.braille.tables").louis_module()
+        quiet = import_module("transform.braille._louis").quiet_logging()
+    except (ImportError, MissingDependencyError):
         return {"ok": False, "detail": "python3-louis is not importable (run scripts/setup.sh)"}
-    out: dict[str, Any] = {"ok": True, "version": louis.version()}
+    # quiet_logging: liblouis skips its per-call debug hex dump (transform/braille/_louis_quiet.c)
+    out: dict[str, Any] = {"ok": True, "version": louis.version(), "quiet_logging": quiet}
     try:
         tables = import_module("transform.braille.tables")
         check = getattr(tables, "check_all", None)

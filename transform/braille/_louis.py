@@ -5,13 +5,52 @@ both position arrays (one entry per character) to Python lists; for
 per-paragraph translation of a whole document that costs more than liblouis
 itself. This wrapper uses the same library handle, argument types and string
 encoding as python-louis (it only calls ``lou_translate``).
+
+:func:`load_quiet_logging` loads ``_louis_quiet`` (see its C source) before liblouis,
+so that liblouis stops formatting a hex dump of every input it will never log.
 """
 
 from __future__ import annotations
 
 import ctypes
+import importlib.util
+import os
 import sys
 from typing import Any
+
+QUIET_ENV = "TAYSIR_LOUIS_QUIET"
+_quiet: bool | None = None  # None: not decided yet; then whether the quiet logger is in place
+
+
+def load_quiet_logging() -> bool:
+    """Put the quiet ``_lou_logWidecharBuf`` in place; True when liblouis will use it.
+
+    Must run before liblouis is loaded (``import louis``): liblouis binds its symbols when it
+    is loaded. Off with ``TAYSIR_LOUIS_QUIET=0``; unavailable when the optional extension was
+    not built (no C compiler at install) - liblouis then runs as shipped. Idempotent.
+    """
+    global _quiet
+    if _quiet is not None:
+        return _quiet
+    _quiet = False
+    if os.environ.get(QUIET_ENV, "1").strip().lower() in ("0", "false", "no", "off"):
+        return False
+    if "louis" in sys.modules:  # liblouis is already bound to its own logger
+        return False
+    spec = importlib.util.find_spec(f"{__package__}._louis_quiet")
+    if spec is None or not spec.origin or not spec.origin.endswith(".so"):
+        return False
+    try:
+        ctypes.CDLL(spec.origin, mode=ctypes.RTLD_GLOBAL)
+    except OSError:
+        return False
+    _quiet = True
+    return True
+
+
+def quiet_logging() -> bool:
+    """Whether this process's liblouis skips the debug hex dumps (see :func:`load_quiet_logging`)."""
+    return bool(_quiet)
 
 
 class LouisTranslator:

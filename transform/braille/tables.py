@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LanguageNotSupportedError, MissingDependencyError, OptionsError
+from ._louis import load_quiet_logging
 from .options import BrailleOptions
 
 ENV_DIR = "TAYSIR_BRAILLE_TABLES"
@@ -25,7 +26,12 @@ _STACK = ExitStack()  # keeps an extracted package directory alive for the proce
 
 
 def louis_module() -> Any:
-    """Import the liblouis bindings (Debian's python3-louis) or raise a typed error."""
+    """Import the liblouis bindings (Debian's python3-louis) or raise a typed error.
+
+    Every import of ``louis`` in Taysir goes through here, so that the quiet debug logger
+    (``_louis.load_quiet_logging``) is in place before liblouis is loaded.
+    """
+    load_quiet_logging()
     try:
         import louis
     except ImportError:  # pragma: no cover - depends on the system

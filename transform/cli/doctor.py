@@ -22,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for name, info in rep.items():
             mark = "ok " if info.get("ok") else "NO "
-            print(f"{mark} {name:<10} {info.get('version') or ''} {info.get('detail') or ''}".rstrip())
+            extra = " (debug hex dumps skipped)" if info.get("quiet_logging") else ""
+            print(f"{mark} {name:<10} {info.get('version') or ''}{extra} {info.get('detail') or ''}".rstrip())
         for reg, names in regs.items():
             print(f"{reg}: " + ", ".join(f"{n}{'' if ok else ' (unavailable)'}" for n, ok in names.items()))
     return 0 if all(i.get("ok") for i in rep.values()) else 3

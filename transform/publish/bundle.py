@@ -92,9 +92,9 @@ def tool_versions() -> dict[str, str]:
     except Exception:  # noqa: BLE001 - a missing pandoc only removes a line
         pass
     try:
-        import louis
+        from ..braille.tables import louis_module
 
-        out["liblouis"] = str(louis.version())
+        out["liblouis"] = str(louis_module().version())
     except Exception:  # noqa: BLE001
         pass
     return out
