@@ -138,3 +138,36 @@ def test_brf_lines_are_the_rows() -> None:
     for raw, page in zip(pages, book.pages, strict=True):
         lines = raw.decode("ascii").split("\r\n")[:-1]
         assert lines == [cells_to_brf(r) for r in page.rows] + [""] * (12 - len(page.rows))
+
+
+def _plain_normalize(text: str, lang: str) -> str:
+    """normalize() written the slow, obvious way: every rule as one regex over the whole text."""
+    import re
+    import unicodedata
+
+    from transform.braille.normalize import MAX_WORD, _table
+
+    text = re.sub(rf"\S{{{MAX_WORD + 1},}}", lambda m: " ".join(m.group()[i : i + MAX_WORD] for i in range(0, len(m.group()), MAX_WORD)), text)
+    text = unicodedata.normalize("NFC", text).translate(_table(lang[:2] == "ar"))
+    d = "0-9\u0660-\u0669"
+    text = re.sub(rf"(?<![{d}.,])[{d}]{{1,3}}(?: [{d}]{{3}})+(?![{d}])", lambda m: m.group().replace(" ", ""), text)
+    return re.sub(" {2,}", " ", text).strip()
+
+
+def test_normalize_equals_the_plain_rules_on_random_text() -> None:
+    rnd = random.Random(7)
+    pieces = ["1", "25", "250", "000", "٠٠٠", "١٢", " ", " ", "  ", "\u00a0", "\u202f", ".", ",", "x", "é", "ب", "ـ", "\u200f",
+              "ﻻ", "۱۲۳", "DH", "%", "\t", "\n", "2026", "1 250 000", "a" * 150, "ب" * 120]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40)))
+        for lang in ("ar", "fr"):
+            assert normalize(text, lang) == _plain_normalize(text, lang), (text, lang)
+
+
+def test_long_words_are_cut_wherever_they_start() -> None:
+    for n in (200, 201, 202, 299, 300, 301, 450):
+        for lead in (0, 1, 37, 99, 100, 101, 150):
+            text = "a " * (lead // 2) + "x" * n + " b"
+            words = normalize(text, "fr").split(" ")
+            assert max(map(len, words)) <= 200, (n, lead)
+            assert "".join(w for w in words if w.startswith("x")) == "x" * n

@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..errors import LanguageNotSupportedError
 from ._louis import LouisTranslator
 from .errors import UnknownCharactersError
-from .normalize import _char_class, normalize
+from .normalize import _char_class, normalize, special_codes, tidy
 from .options import BrailleOptions
 from .tables import base_key, louis_module, supported_langs, tables_for
 
@@ -31,8 +32,9 @@ _PUNCT_AFTER_NOTE = re.compile(r"(?<=\]) +([.,;!?؟،)])")
 _LOCK = threading.Lock()  # liblouis compiles tables lazily into shared state; keep calls serial
 _PROBE_LOCK = threading.Lock()  # guards the shared probe results below
 _KNOWN: dict[tuple[str, ...], set[str]] = {}  # table list -> characters it can braille
-_KNOWN_RE: dict[tuple[str, ...], re.Pattern[str]] = {}  # table list -> "any character not known yet"
 _UNKNOWN: dict[tuple[str, ...], set[str]] = {}  # table list -> characters it cannot braille
+# (table list, Arabic?) -> [pattern, size of the known set it was built from, lookups to wait, lookups waited]
+_SAFE: dict[tuple[tuple[str, ...], bool], list] = {}  # see BrailleEngine._safe_re
 
 NOTE_TEMPLATES = {
     "ar": "[ملاحظة الناسخ: رمز {code}]",
@@ -72,7 +74,7 @@ class BrailleEngine:
         self._tables: dict[str, tuple[str, ...]] = {}
         # probe results depend only on the tables (liblouis keeps compiled tables for the process too):
         # shared by every engine, so a document does not probe again what the previous one probed
-        self._known, self._known_re, self._unknown = _KNOWN, _KNOWN_RE, _UNKNOWN
+        self._known, self._unknown = _KNOWN, _UNKNOWN
         self.problems: dict[str, list[str]] = {}  # unknown char -> places (error mode)
         self.notes: dict[str, list[str]] = {}  # unknown char -> places (note mode)
         self.fallbacks: dict[str, str] = {}  # unsupported language -> language used instead
@@ -110,10 +112,34 @@ class BrailleEngine:
             return False  # liblouis escape: '\x06ad' (hex digits may show through the display table)
         return bool(cells.strip(BLANK + " "))  # fr-bfu turns unknown characters into a blank cell
 
-    def unknown_in(self, tables: tuple[str, ...], text: str) -> set[str]:
-        """Characters of ``text`` that ``tables`` cannot braille."""
-        known_re = self._known_re.get(tables)
-        if known_re is not None and not known_re.search(text):
+    def _safe_re(self, tables: tuple[str, ...], arabic: bool) -> re.Pattern[str]:
+        """Matches any character not yet known to ``tables``, or that :func:`normalize` would replace.
+
+        One regex pass tells that a paragraph needs neither normalize()'s replacement step nor the
+        unknown-character probe. The known set only grows; compiling the pattern costs as much as
+        checking ~150 paragraphs, so after new characters are learnt it is rebuilt on a doubling
+        schedule (1, 2, 4 ... 64 lookups later). A stale pattern is safe: it only flags characters
+        that are in fact known, and such a paragraph takes the exact, slower path.
+        """
+        key = (tables, arabic)
+        entry = _SAFE.get(key)
+        known = self._known.get(tables, ())
+        if entry is not None:
+            if entry[1] == len(known):
+                return entry[0]
+            entry[3] += 1
+            if entry[3] < entry[2]:
+                return entry[0]
+        with _PROBE_LOCK:
+            safe = {ord(c) for c in known} - special_codes(arabic)
+            safe.add(ord(_SEP))  # the sentence separator; one inside a sentence is caught by the count
+            wait = min(entry[2] * 2, 64) if entry is not None else 1
+            _SAFE[key] = [re.compile("[^" + _char_class(sorted(safe))[1:]), len(known), wait, 0]
+            return _SAFE[key][0]
+
+    def unknown_in(self, tables: tuple[str, ...], text: str, arabic: bool = False) -> set[str]:
+        """Characters of ``text`` that ``tables`` cannot braille (``arabic``: the text was normalised for Arabic)."""
+        if _SEP not in text and self._safe_re(tables, arabic).search(text) is None:
             return set()  # fast path: every character already known to be fine
         with _PROBE_LOCK:
             known = self._known.setdefault(tables, set())
@@ -124,7 +150,6 @@ class BrailleEngine:
             bad = self._unknown.setdefault(tables, set())
             for ch in new - bad:
                 (known if self._probe(tables, ch) else bad).add(ch)
-            self._known_re[tables] = re.compile("[^" + _char_class([ord(c) for c in known])[1:])
             return chars & bad
 
     def _replace_unknown(self, text: str, bad: set[str], sid: str | None, key: str) -> str:
@@ -171,7 +196,7 @@ class BrailleEngine:
     def _run(self, tables: tuple[str, ...], key: str, texts: list[str], sids: list[str | None]) -> tuple[str, list[tuple[int, str]]]:
         """One liblouis call for consecutive segments that share a table list."""
         joined = texts[0] if len(texts) == 1 else " ".join(texts)
-        bad = self.unknown_in(tables, joined)
+        bad = self.unknown_in(tables, joined, key[:2] == "ar")
         if bad:  # slow path: find which sentences hold the characters, replace or drop them
             texts = [self._replace_unknown(t, bad, sid, key) for t, sid in zip(texts, sids, strict=True)]
             keep = [(t, sid) for t, sid in zip(texts, sids, strict=True) if t]
@@ -191,36 +216,40 @@ class BrailleEngine:
             cells, outs = self._lt.translate(tables, joined, self.mode, offsets)
         return cells, [(o, sid) for o, sid in zip(outs, sids, strict=True) if sid is not None]
 
-    def _run_one(self, tables: tuple[str, ...], key: str, text: str, sid: str | None) -> Translated:
-        """A single sentence (headings, list items, most table cells)."""
-        if self.unknown_in(tables, text):
-            cells, st = self._run(tables, key, [text], [sid])
-            return Translated(cells, st)
-        with _LOCK:
-            cells, _ = self._lt.translate(tables, text, self.mode)
-        return Translated(cells, [(0, sid)] if sid is not None else [])
-
     def _run_same(self, tables: tuple[str, ...], key: str, segments: list[Segment]) -> Translated:
-        """Several sentences in one language: normalised in one pass, translated in one liblouis call.
+        """Sentences in one language: normalised in one pass, translated in one liblouis call.
 
         The sentences are joined with a private-use separator for normalisation (so that, e.g., a number
         ending one sentence is never joined to digits starting the next), then with spaces for liblouis.
+        A paragraph made only of known characters that normalisation leaves alone (most of them) skips
+        the character replacement and the unknown-character check.
         """
-        norm = normalize(_SEP.join([seg.text for seg in segments]), key)
-        offsets = [0]
-        find, isspace = norm.find, str.isspace
-        i = find(_SEP)
-        while i >= 0:
-            # a separator with a space or another separator beside it means an empty or padded sentence
-            if i == 0 or isspace(norm[i - 1]) or i + 1 == len(norm) or norm[i + 1] == _SEP or isspace(norm[i + 1]):
+        raw = segments[0].text if len(segments) == 1 else _SEP.join([seg.text for seg in segments])
+        arabic = key[:2] == "ar"
+        # (the clean pattern lets the separator through: for one sentence, a separator in it is a character to report)
+        clean = len(segments) > 1 or _SEP not in raw
+        norm = tidy(raw, arabic, self._safe_re(tables, arabic)) if clean else None  # None: the text needs more
+        if norm is None:
+            norm = normalize(raw, key)
+            clean = False
+        if len(segments) == 1:
+            if not norm:
+                return Translated("")
+            if not clean and self.unknown_in(tables, norm, arabic):
                 return self._run_pieces(tables, key, segments, norm)
-            offsets.append(i + 1)
-            i = find(_SEP, i + 1)
-        if len(offsets) != len(segments):  # a sentence holds the separator itself
+            with _LOCK:
+                cells, _ = self._lt.translate(tables, norm, self.mode)
+            sid = segments[0].sid
+            return Translated(cells, [(0, sid)] if sid is not None else [])
+        pieces = norm.split(_SEP)
+        # an empty or padded sentence (after normalisation, spaces are plain spaces), or a sentence that
+        # holds the separator itself: the general path
+        if len(pieces) != len(segments) or "" in pieces or " " + _SEP in norm or _SEP + " " in norm:
             return self._run_pieces(tables, key, segments, norm)
-        joined = norm.replace(_SEP, " ")
-        if self.unknown_in(tables, joined):
+        joined = " ".join(pieces)
+        if not clean and self.unknown_in(tables, joined, arabic):
             return self._run_pieces(tables, key, segments, norm)
+        offsets = [0, *accumulate([len(p) + 1 for p in pieces[:-1]])]
         with _LOCK:
             cells, outs = self._lt.translate(tables, joined, self.mode, offsets)
         return Translated(cells, [(o, seg.sid) for o, seg in zip(outs, segments, strict=True) if seg.sid is not None])
@@ -275,11 +304,6 @@ class BrailleEngine:
         else:  # fast path: one language, one liblouis call
             key = self._keys.get(lang0) or self.lang_key(lang0)
             tables = self._tables.get(key) or self.tables(key)
-            if len(segments) == 1:
-                text = normalize(first.text, key)
-                if not text:
-                    return Translated("")
-                return self._run_one(tables, key, text, first.sid)
             return self._run_same(tables, key, segments)
         get = self._keys.get
         keys = [get(seg.lang) or self.lang_key(seg.lang) for seg in segments]  # type: ignore[arg-type]

@@ -28,12 +28,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r\n\v\f\u066c"
+# every other space character (all of str.isspace(), and U+066C), so that after normalize() the only space is " "
+_SPACES = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r\n\v\f\u066c"
+    "\x1c\x1d\x1e\x1f\x85\u1680\u2028\u2029"
+)
 _DIGITS = "0-9\u0660-\u0669"
+_DIGIT_SET = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
 # a first group of 1-3 digits (not after a digit, point or comma), then groups of " ddd"; the pattern starts
 # with the digit class (the "not after" test is a lookbehind over that first digit) so that the regex engine
 # skips quickly to the digits instead of trying a match at every position
-_THOUSANDS = re.compile(rf"(?s)([{_DIGITS}](?<![{_DIGITS}.,].)[{_DIGITS}]{{0,2}})((?: [{_DIGITS}]{{3}})+)(?![{_DIGITS}])")
+_THOUSANDS = re.compile(rf"(?s)[{_DIGITS}](?<![{_DIGITS}.,].)[{_DIGITS}]{{0,2}}(?: [{_DIGITS}]{{3}})+(?![{_DIGITS}])")
 _MULTI_SPACE = re.compile(r" {2,}")
 
 
@@ -78,28 +83,76 @@ def _char_class(codes: list[int]) -> str:
 
 
 @lru_cache(maxsize=8)
+def special_codes(arabic: bool) -> frozenset[int]:
+    """The characters :func:`normalize` changes for this script family (besides NFC and spacing)."""
+    return frozenset(_table(arabic))
+
+
+@lru_cache(maxsize=8)
 def _special(arabic: bool) -> re.Pattern[str]:
     """Matches any character the translate table changes (most paragraphs have none: skip the copy)."""
     return re.compile(_char_class(list(_table(arabic))))
 
 
 def _join_groups(m: re.Match[str]) -> str:
-    return m.group(1) + m.group(2).replace(" ", "")
+    return m.group().replace(" ", "")
+
+
+# where a thousands group can start: a space, three digits and no fourth, right after a digit. Cheap to
+# search (it starts with a plain space); every _THOUSANDS match holds one at most 3 characters after its start
+_GROUP_HINT = re.compile(rf" [{_DIGITS}]{{3}}(?![{_DIGITS}])(?<=[{_DIGITS}] [{_DIGITS}]{{3}})")
+
+
+def _join_thousands(text: str) -> str:
+    """``1 250 000`` -> ``1250000``: the full pattern is tried only where a hint is found.
+
+    A match's first group (1-3 digits) ends right before a hint, so it starts at most 3 characters
+    earlier; ``match`` at those starts (the lookbehind still sees what lies before) finds it.
+    """
+    hint = _GROUP_HINT.search(text)
+    if hint is None:
+        return text
+    out: list[str] = []
+    last = 0
+    search, match = _GROUP_HINT.search, _THOUSANDS.match
+    while hint is not None:
+        h = start = hint.start()
+        while start > last and h - start < 3 and text[start - 1] in _DIGIT_SET:
+            start -= 1  # back to the first digit of the group (the lookbehind rejects a longer run)
+        m = match(text, start)
+        if m is not None:
+            out.append(text[last:start])
+            out.append(m.group().replace(" ", ""))
+            last = m.end()
+        hint = search(text, max(last, h + 1))
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 MAX_WORD = 200
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 _HAS_LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD + 1}}}")  # tried at word starts only: cheaper to search
+_STEP = MAX_WORD // 2
+
+
+def _may_have_long_word(text: str) -> bool:
+    """False when ``text`` surely has no run of more than MAX_WORD non-space characters.
+
+    Such a run holds a whole window ``text[k*_STEP : k*_STEP + _STEP + 1]``; a window with a plain space
+    cannot be inside it. Testing a hundred characters at a time with ``in`` is far cheaper than a regex
+    over every character; a window without a plain space (rare) sends the text to the exact regex.
+    """
+    n = len(text)
+    return any(" " not in text[k : k + _STEP + 1] for k in range(0, n - _STEP, _STEP))
 
 
 def normalize(text: str, lang: str) -> str:
     """Prepare one paragraph's text for the table of ``lang`` (``ar``, ``ary``, ``fr``, ``en``...)."""
     if not text:
         return text
-    if len(text) > MAX_WORD and _HAS_LONG_WORD.search(text):
-        # liblouis slows down faster than linearly inside one very long "word" (no real word is this long):
-        # cut such runs into pieces so a hostile text cannot hold a worker for minutes
-        text = _LONG_WORD.sub(lambda m: " ".join(m.group()[i : i + MAX_WORD] for i in range(0, len(m.group()), MAX_WORD)), text)
+    text = _cut_long_words(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     arabic = lang[:2] == "ar"
@@ -107,7 +160,55 @@ def normalize(text: str, lang: str) -> str:
     if special.search(text):  # usually a few characters: replace only those (str.translate walks every character)
         table = _table(arabic)
         text = special.sub(lambda m: table[ord(m.group())] or "", text)
-    text = _THOUSANDS.sub(_join_groups, text)
+    return _tidy(text)
+
+
+def _cut_long_words(text: str) -> str:
+    if len(text) > MAX_WORD and _may_have_long_word(text) and _HAS_LONG_WORD.search(text):
+        # liblouis slows down faster than linearly inside one very long "word" (no real word is this long):
+        # cut such runs into pieces so a hostile text cannot hold a worker for minutes
+        text = _LONG_WORD.sub(lambda m: " ".join(m.group()[i : i + MAX_WORD] for i in range(0, len(m.group()), MAX_WORD)), text)
+    return text
+
+
+def _tidy(text: str) -> str:
+    text = _join_thousands(text)
     if "  " in text:
         text = _MULTI_SPACE.sub(" ", text)
     return text.strip()
+
+
+# characters official texts often hold that normalize() replaces (Arabic percent, decimal and thousands signs,
+# no-break spaces, tatweel, direction marks, zero-width non-joiner): tidy() replaces them itself
+_COMMON = "\u066a\u066b\u066c\u00a0\u202f\u0640\u200e\u200f\u200c"
+
+
+@lru_cache(maxsize=8)
+def _common(arabic: bool) -> dict[str, str]:
+    table = _table(arabic)
+    return {c: table[ord(c)] or "" for c in _COMMON}
+
+
+def tidy(text: str, arabic: bool, unsafe: re.Pattern[str]) -> str | None:
+    """:func:`normalize` for text the braille engine has checked, in one regex pass; None if it cannot.
+
+    ``unsafe`` matches every character that is not known to the table or that normalize() replaces.
+    Each match must be one of the common characters (replaced here with ``str.replace``); any other
+    (unknown, or rarer) character, or a text not in NFC, gives None: the caller uses normalize() and
+    its own unknown-character check. The steps run in normalize()'s order, so the result is the same.
+    """
+    text = _cut_long_words(text)
+    if not text.isascii() and unicodedata.normalize("NFC", text) is not text:  # the same object when in NFC
+        return None
+    m = unsafe.search(text)
+    if m is not None:
+        common = _common(arabic)
+        while m is not None:
+            ch = m.group()
+            repl = common.get(ch)
+            if repl is None:
+                return None
+            pos = m.start()
+            text = text.replace(ch, repl)  # every occurrence; the scan goes on from here
+            m = unsafe.search(text, pos)
+    return _tidy(text)
