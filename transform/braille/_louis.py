@@ -3,8 +3,9 @@
 python-louis's ``translate`` allocates fresh buffers on every call and converts
 both position arrays (one entry per character) to Python lists; for
 per-paragraph translation of a whole document that costs more than liblouis
-itself. This wrapper uses the same library handle, argument types and string
-encoding as python-louis (it only calls ``lou_translate``).
+itself. This wrapper uses the same library handle and string encoding as
+python-louis, with a ``lou_translate`` function object of its own (no per-argument
+converters) and an output buffer read back through a memoryview.
 
 :func:`load_quiet_logging` loads ``_louis_quiet`` (see its C source) before liblouis,
 so that liblouis stops formatting a hex dump of every input it will never log.
@@ -63,10 +64,15 @@ class LouisTranslator:
         self.mult: int = louis.outlenMultiplier
         self.fs = sys.getfilesystemencoding()
         self._cap = 0
-        self._out: Any = None
+        self._buf = bytearray()  # output cells; read back through a memoryview (no ctypes copy)
+        self._out: Any = None  # a ctypes view of _buf, passed to liblouis
+        self._view = memoryview(self._buf)
         self._pos: Any = None
         self._table_bytes: dict[tuple[str, ...], bytes] = {}
-        self._call = self.lib.lou_translate
+        # a function object of our own, without python-louis's argtypes: ctypes then passes bytes, ctypes
+        # arrays, byref() and int as they are, which saves a converter call per argument
+        self._call = self.lib["lou_translate"]
+        self._call.restype = ctypes.c_int
         self._inlen, self._outlen = ctypes.c_int(0), ctypes.c_int(0)
         self._inref, self._outref = ctypes.byref(self._inlen), ctypes.byref(self._outlen)
 
@@ -74,7 +80,10 @@ class LouisTranslator:
         need = inlen * self.mult
         if need > self._cap:
             self._cap = max(need, 4096)
-            self._out = ctypes.create_string_buffer(self._cap * self.wcb)
+            self._view.release()
+            self._buf = bytearray(self._cap * self.wcb)
+            self._out = (ctypes.c_char * len(self._buf)).from_buffer(self._buf)
+            self._view = memoryview(self._buf)
             self._pos = (ctypes.c_int * (self._cap // self.mult + 1))()
 
     def tables(self, tables: tuple[str, ...]) -> bytes:
@@ -96,7 +105,7 @@ class LouisTranslator:
         ok = self._call(self._table_bytes.get(tables) or self.tables(tables), inbuf, self._inref, self._out, self._outref, None, None, pos, None, None, mode)
         if not ok:
             raise RuntimeError(f"liblouis could not translate with {', '.join(tables)}")
-        cells = ctypes.string_at(self._out, outlen.value * self.wcb).decode(self.encoding, "surrogatepass")
+        cells = str(self._view[: outlen.value * self.wcb], self.encoding, "surrogatepass")
         if not starts or pos is None:
             return cells, []
         return cells, [pos[s] if s < n else outlen.value for s in starts]

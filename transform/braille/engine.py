@@ -22,7 +22,7 @@ from itertools import accumulate
 from ..errors import LanguageNotSupportedError
 from ._louis import LouisTranslator
 from .errors import UnknownCharactersError
-from .normalize import _char_class, normalize, special_codes, tidy
+from .normalize import _char_class, nfc_inert, normalize, special_codes, tidy
 from .options import BrailleOptions
 from .tables import base_key, louis_module, supported_langs, tables_for
 
@@ -113,7 +113,8 @@ class BrailleEngine:
         return bool(cells.strip(BLANK + " "))  # fr-bfu turns unknown characters into a blank cell
 
     def _safe_re(self, tables: tuple[str, ...], arabic: bool) -> re.Pattern[str]:
-        """Matches any character not yet known to ``tables``, or that :func:`normalize` would replace.
+        """Matches any character not yet known to ``tables``, that NFC may change, or that :func:`normalize`
+        would replace.
 
         One regex pass tells that a paragraph needs neither normalize()'s replacement step nor the
         unknown-character probe. The known set only grows; compiling the pattern costs as much as
@@ -131,7 +132,7 @@ class BrailleEngine:
             if entry[3] < entry[2]:
                 return entry[0]
         with _PROBE_LOCK:
-            safe = {ord(c) for c in known} - special_codes(arabic)
+            safe = {ord(c) for c in known if nfc_inert(c)} - special_codes(arabic)
             safe.add(ord(_SEP))  # the sentence separator; one inside a sentence is caught by the count
             wait = min(entry[2] * 2, 64) if entry is not None else 1
             _SAFE[key] = [re.compile("[^" + _char_class(sorted(safe))[1:]), len(known), wait, 0]

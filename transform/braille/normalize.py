@@ -189,17 +189,33 @@ def _common(arabic: bool) -> dict[str, str]:
     return {c: table[ord(c)] or "" for c in _COMMON}
 
 
+# blocks holding the characters with combining class 0 that NFC can join to the character before them
+# (Indic and Tibetan vowel signs, Myanmar, Hangul jamo, Balinese, the Brahmic scripts of plane 1);
+# tests/braille checks that they hold every such character of Python's Unicode version
+_COMPOSES_AFTER = ((0x0900, 0x109F), (0x1100, 0x11FF), (0x1B00, 0x1B7F), (0x11000, 0x11FFF))
+
+
+def nfc_inert(ch: str) -> bool:
+    """True when NFC never changes ``ch`` nor joins it to a neighbour: a text made only of such
+    characters is in NFC (the quick check of UAX #15 answers yes for it)."""
+    code = ord(ch)
+    return (
+        unicodedata.combining(ch) == 0
+        and unicodedata.normalize("NFC", ch) == ch
+        and not any(lo <= code <= hi for lo, hi in _COMPOSES_AFTER)
+    )
+
+
 def tidy(text: str, arabic: bool, unsafe: re.Pattern[str]) -> str | None:
     """:func:`normalize` for text the braille engine has checked, in one regex pass; None if it cannot.
 
-    ``unsafe`` matches every character that is not known to the table or that normalize() replaces.
-    Each match must be one of the common characters (replaced here with ``str.replace``); any other
-    (unknown, or rarer) character, or a text not in NFC, gives None: the caller uses normalize() and
-    its own unknown-character check. The steps run in normalize()'s order, so the result is the same.
+    ``unsafe`` matches every character that is not known to the table, not :func:`nfc_inert`, or
+    replaced by normalize(). Each match must be one of the common characters (replaced here with
+    ``str.replace``); any other character gives None: the caller uses normalize() and its own
+    unknown-character check. A text of NFC-inert characters is in NFC, and the steps run in
+    normalize()'s order, so the result is the same.
     """
     text = _cut_long_words(text)
-    if not text.isascii() and unicodedata.normalize("NFC", text) is not text:  # the same object when in NFC
-        return None
     m = unsafe.search(text)
     if m is not None:
         common = _common(arabic)
