@@ -35,9 +35,8 @@ _SPACES = (
 )
 _DIGITS = "0-9\u0660-\u0669"
 _DIGIT_SET = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
-# a first group of 1-3 digits (not after a digit, point or comma), then groups of " ddd"; the pattern starts
-# with the digit class (the "not after" test is a lookbehind over that first digit) so that the regex engine
-# skips quickly to the digits instead of trying a match at every position
+# a first group of 1-3 digits (not after a digit, point or comma), then groups of " ddd"; tried with match()
+# only where _GROUP_HINT (below) says a group may start
 _THOUSANDS = re.compile(rf"(?s)[{_DIGITS}](?<![{_DIGITS}.,].)[{_DIGITS}]{{0,2}}(?: [{_DIGITS}]{{3}})+(?![{_DIGITS}])")
 _MULTI_SPACE = re.compile(r" {2,}")
 
@@ -92,10 +91,6 @@ def special_codes(arabic: bool) -> frozenset[int]:
 def _special(arabic: bool) -> re.Pattern[str]:
     """Matches any character the translate table changes (most paragraphs have none: skip the copy)."""
     return re.compile(_char_class(list(_table(arabic))))
-
-
-def _join_groups(m: re.Match[str]) -> str:
-    return m.group().replace(" ", "")
 
 
 # where a thousands group can start: a space, three digits and no fourth, right after a digit. Cheap to
@@ -160,7 +155,7 @@ def normalize(text: str, lang: str) -> str:
     if special.search(text):  # usually a few characters: replace only those (str.translate walks every character)
         table = _table(arabic)
         text = special.sub(lambda m: table[ord(m.group())] or "", text)
-    return _tidy(text)
+    return _finish(text)
 
 
 def _cut_long_words(text: str) -> str:
@@ -171,7 +166,8 @@ def _cut_long_words(text: str) -> str:
     return text
 
 
-def _tidy(text: str) -> str:
+def _finish(text: str) -> str:
+    """The last steps of normalize(): thousands groups joined, runs of spaces, ends stripped."""
     text = _join_thousands(text)
     if "  " in text:
         text = _MULTI_SPACE.sub(" ", text)
@@ -227,4 +223,4 @@ def tidy(text: str, arabic: bool, unsafe: re.Pattern[str]) -> str | None:
             pos = m.start()
             text = text.replace(ch, repl)  # every occurrence; the scan goes on from here
             m = unsafe.search(text, pos)
-    return _tidy(text)
+    return _finish(text)
