@@ -90,3 +90,18 @@ def test_too_late_is_reported_not_claimed() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_checking_renderers_first_keeps_the_quiet_logger() -> None:
+    """The service lists the available outputs before converting: that check must not load liblouis itself."""
+    code = (
+        "from transform.render import RENDERERS\n"
+        "assert RENDERERS.get('braille').available()\n"
+        "from transform.braille import translate_text\n"
+        "from transform.braille._louis import quiet_logging\n"
+        "translate_text('سلام', 'ar')\n"
+        "print(quiet_logging())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["True"]

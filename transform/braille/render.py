@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..context import RunContext
-from ..errors import ErrorItem, OutputError, TransformError
+from ..errors import ErrorItem, MissingDependencyError, OutputError, TransformError
 from ..render import RENDERERS, artifact
 from ..result import Artifact
 from .formats import to_brf, to_index_json, to_unicode
 from .pef import check_pef, to_pef
+from .tables import louis_module
 from .translate import translate_document
 
 
@@ -26,8 +27,8 @@ class BrailleRenderer:
     @staticmethod
     def available() -> bool:
         try:
-            import louis  # noqa: F401
-        except ImportError:
+            louis_module()  # through the one import point: the quiet logger goes in first
+        except MissingDependencyError:
             return False
         return True
 
