@@ -1,6 +1,6 @@
 """Braille speed: translate + format (pages, BRF) against bare liblouis and liblouisutdml's file2brl.
 
-Usage: .venv/bin/python bench/braille.py [--kb 500] [--repeat 7] [--stock-liblouis]
+Usage: .venv/bin/python bench/braille.py [--kb 500] [--repeat 7] [--stock-liblouis] [--no-speedups]
 
 For Arabic and French it generates about ``--kb`` KB (UTF-8) of budget-like
 text (paragraphs of 3-6 sentences), then measures, in the same run:
@@ -18,7 +18,9 @@ text (paragraphs of 3-6 sentences), then measures, in the same run:
 liblouis runs with Taysir's quiet debug logger (``transform/braille/_louis_quiet.c``: it
 skips the hex dump liblouis 3.24 formats of every input and output) in this process, so
 for ``bare`` too; ``file2brl`` runs liblouis as shipped. ``--stock-liblouis`` runs this
-process with liblouis as shipped as well.
+process with liblouis as shipped as well. The per-paragraph steps run compiled
+(``transform/braille/_speed.c``: normalisation checks, the liblouis call, the rows of a
+paragraph) unless ``--no-speedups`` is given (the Python code they replace).
 
 The three are run interleaved ``--repeat`` times and the best of each is kept;
 ratios are printed for wall time and for CPU time (process + children), the
@@ -41,10 +43,12 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+if "--no-speedups" in sys.argv:  # decided when transform.braille is imported, just below
+    os.environ["TAYSIR_BRAILLE_SPEEDUPS"] = "0"
 
 from transform._exec import run  # noqa: E402
 from transform.braille import BrailleOptions, to_brf, translate_document  # noqa: E402
-from transform.braille._louis import QUIET_ENV, quiet_logging  # noqa: E402
+from transform.braille._louis import QUIET_ENV, quiet_logging, speedups  # noqa: E402
 from transform.braille.tables import louis_module, tables_for  # noqa: E402
 from transform.model import Document, DocumentMeta, Heading, Paragraph, Section, Sentence  # noqa: E402
 from transform.model.text import direction_for  # noqa: E402
@@ -215,6 +219,7 @@ def main() -> int:
     ap.add_argument("--kb", type=int, default=500)
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--stock-liblouis", action="store_true", help="liblouis as shipped here too (no quiet debug logger)")
+    ap.add_argument("--no-speedups", action="store_true", help="the Python per-paragraph steps instead of transform/braille/_speed.c")
     args = ap.parse_args()
     if args.stock_liblouis:
         os.environ[QUIET_ENV] = "0"
@@ -222,6 +227,7 @@ def main() -> int:
     louis = louis_module()  # loads the quiet logger first unless --stock-liblouis
     mode = "quiet debug logger (transform/braille/_louis_quiet.c)" if quiet_logging() else "as shipped"
     print(f"liblouis {louis.version().split(',')[0]} in this process: {mode}; file2brl: as shipped")
+    print("per-paragraph steps:", "compiled (transform/braille/_speed.c)" if speedups() is not None else "Python")
     print(f"{args.kb} KB per language; best of {args.repeat}")
     if printf_hooks_loaded():
         print("note: libquadmath (via numpy) is loaded here: liblouis's debug formatting is slower in this process than in file2brl's")

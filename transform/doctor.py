@@ -15,11 +15,13 @@ from .errors import MissingDependencyError
 def _louis() -> dict[str, Any]:
     try:
         louis = import_module("transform.braille.tables").louis_module()
-        quiet = import_module("transform.braille._louis").quiet_logging()
+        speed = import_module("transform.braille._louis")
+        quiet, compiled = speed.quiet_logging(), speed.speedups() is not None
     except (ImportError, MissingDependencyError):
         return {"ok": False, "detail": "python3-louis is not importable (run scripts/setup.sh)"}
-    # quiet_logging: liblouis skips its per-call debug hex dump (transform/braille/_louis_quiet.c)
-    out: dict[str, Any] = {"ok": True, "version": louis.version(), "quiet_logging": quiet}
+    # quiet_logging: liblouis skips its per-call debug hex dump (transform/braille/_louis_quiet.c);
+    # compiled_steps: the per-paragraph steps in C (transform/braille/_speed.c)
+    out: dict[str, Any] = {"ok": True, "version": louis.version(), "quiet_logging": quiet, "compiled_steps": compiled}
     try:
         tables = import_module("transform.braille.tables")
         check = getattr(tables, "check_all", None)

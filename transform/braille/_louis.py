@@ -20,6 +20,7 @@ import sys
 from typing import Any
 
 QUIET_ENV = "TAYSIR_LOUIS_QUIET"
+SPEEDUPS_ENV = "TAYSIR_BRAILLE_SPEEDUPS"
 _quiet: bool | None = None  # None: not decided yet; then whether the quiet logger is in place
 
 
@@ -34,7 +35,7 @@ def load_quiet_logging() -> bool:
     if _quiet is not None:
         return _quiet
     _quiet = False
-    if os.environ.get(QUIET_ENV, "1").strip().lower() in ("0", "false", "no", "off"):
+    if _off(QUIET_ENV):
         return False
     if "louis" in sys.modules:  # liblouis is already bound to its own logger
         return False
@@ -47,6 +48,25 @@ def load_quiet_logging() -> bool:
         return False
     _quiet = True
     return True
+
+
+def _off(name: str) -> bool:
+    return os.environ.get(name, "1").strip().lower() in ("0", "false", "no", "off")
+
+
+def speedups() -> Any:
+    """The compiled per-paragraph steps (``_speed``, see its C source), or None.
+
+    None when the optional extension was not built (no C compiler at install) or
+    ``TAYSIR_BRAILLE_SPEEDUPS=0``: the Python code then does the same work, more slowly.
+    """
+    if _off(SPEEDUPS_ENV):
+        return None
+    try:
+        from . import _speed  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return _speed
 
 
 def quiet_logging() -> bool:
@@ -75,6 +95,11 @@ class LouisTranslator:
         self._call.restype = ctypes.c_int
         self._inlen, self._outlen = ctypes.c_int(0), ctypes.c_int(0)
         self._inref, self._outref = ctypes.byref(self._inlen), ctypes.byref(self._outlen)
+        speed = speedups() if self.wcb == 4 else None  # the C step reads and writes 32-bit liblouis widechars
+        if speed is not None:
+            self._c_translate = speed.translate
+            self._address = ctypes.cast(self._call, ctypes.c_void_p).value
+            self.translate = self._translate_c  # type: ignore[method-assign]
 
     def _ensure(self, inlen: int) -> None:
         need = inlen * self.mult
@@ -92,8 +117,18 @@ class LouisTranslator:
             b = self._table_bytes[tables] = b",".join(t.encode(self.fs) for t in tables)
         return b
 
+    def _translate_c(self, tables: tuple[str, ...], text: str, mode: int, starts: list[int] | None = None) -> tuple[str, list[int]]:
+        """:meth:`translate` in one call of the compiled ``_speed.translate`` (same liblouis function)."""
+        out = self._c_translate(self._address, self._table_bytes.get(tables) or self.tables(tables), text, mode, self.mult, starts)
+        if out is None:
+            raise RuntimeError(f"liblouis could not translate with {', '.join(tables)}")
+        return out
+
     def translate(self, tables: tuple[str, ...], text: str, mode: int, starts: list[int] | None = None) -> tuple[str, list[int]]:
-        """Braille of ``text``; with ``starts`` (input offsets), the output offset of each."""
+        """Braille of ``text``; with ``starts`` (input offsets), the output offset of each.
+
+        Replaced per instance by :meth:`_translate_c` when the compiled steps are available.
+        """
         inbuf = text.encode(self.encoding, "surrogatepass")
         n = len(inbuf) // self.wcb
         if n * self.mult > self._cap:

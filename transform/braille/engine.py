@@ -18,11 +18,12 @@ import re
 import threading
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import NamedTuple
 
 from ..errors import LanguageNotSupportedError
-from ._louis import LouisTranslator
+from ._louis import LouisTranslator, speedups
 from .errors import UnknownCharactersError
-from .normalize import _char_class, nfc_inert, normalize, special_codes, tidy
+from .normalize import MAX_WORD, _char_class, common_pairs, nfc_inert, normalize, special_codes, tidy
 from .options import BrailleOptions
 from .tables import base_key, louis_module, supported_langs, tables_for
 
@@ -33,8 +34,9 @@ _LOCK = threading.Lock()  # liblouis compiles tables lazily into shared state; k
 _PROBE_LOCK = threading.Lock()  # guards the shared probe results below
 _KNOWN: dict[tuple[str, ...], set[str]] = {}  # table list -> characters it can braille
 _UNKNOWN: dict[tuple[str, ...], set[str]] = {}  # table list -> characters it cannot braille
-# (table list, Arabic?) -> [pattern, size of the known set it was built from, lookups to wait, lookups waited]
-_SAFE: dict[tuple[tuple[str, ...], bool], list] = {}  # see BrailleEngine._safe_re
+# (table list, Arabic?) -> [_Safe, size of the known set it was built from, lookups to wait, lookups waited]
+_SAFE: dict[tuple[tuple[str, ...], bool], list] = {}  # see BrailleEngine._safe
+_c_tidy = getattr(speedups(), "tidy", None)  # the compiled normalize.tidy, or None
 
 NOTE_TEMPLATES = {
     "ar": "[ملاحظة الناسخ: رمز {code}]",
@@ -42,6 +44,13 @@ NOTE_TEMPLATES = {
     "fr": "[note du transcripteur : caractère {code}]",
     "en": "[transcriber's note: character {code}]",
 }
+
+
+class _Safe(NamedTuple):
+    pattern: re.Pattern[str]  # any character outside the safe set
+    bits: bytes  # the safe set as a bitmap of the BMP
+    keys: str  # common characters normalize() replaces...
+    values: str  # ...and their replacements ("\0": removed)
 
 
 @dataclass(slots=True)
@@ -112,15 +121,15 @@ class BrailleEngine:
             return False  # liblouis escape: '\x06ad' (hex digits may show through the display table)
         return bool(cells.strip(BLANK + " "))  # fr-bfu turns unknown characters into a blank cell
 
-    def _safe_re(self, tables: tuple[str, ...], arabic: bool) -> re.Pattern[str]:
-        """Matches any character not yet known to ``tables``, that NFC may change, or that :func:`normalize`
-        would replace.
+    def _safe(self, tables: tuple[str, ...], arabic: bool) -> _Safe:
+        """What :func:`normalize.tidy` needs for ``tables``: characters known to them that NFC and
+        :func:`normalize` leave alone, as a regex of the others and as a bitmap for ``_speed.tidy``.
 
-        One regex pass tells that a paragraph needs neither normalize()'s replacement step nor the
-        unknown-character probe. The known set only grows; compiling the pattern costs as much as
+        One pass over a paragraph then tells that it needs neither normalize()'s replacement step nor
+        the unknown-character probe. The known set only grows; compiling the pattern costs as much as
         checking ~150 paragraphs, so after new characters are learnt it is rebuilt on a doubling
-        schedule (1, 2, 4 ... 64 lookups later). A stale pattern is safe: it only flags characters
-        that are in fact known, and such a paragraph takes the exact, slower path.
+        schedule (1, 2, 4 ... 64 lookups later). A stale one is safe: it only flags characters that
+        are in fact known, and such a paragraph takes the exact, slower path.
         """
         key = (tables, arabic)
         entry = _SAFE.get(key)
@@ -132,11 +141,22 @@ class BrailleEngine:
             if entry[3] < entry[2]:
                 return entry[0]
         with _PROBE_LOCK:
-            safe = {ord(c) for c in known if nfc_inert(c)} - special_codes(arabic)
+            # (normalize() replaces every space but " ": _speed.tidy relies on " " being the only safe space)
+            safe = {ord(c) for c in known if nfc_inert(c) and (c == " " or not c.isspace())} - special_codes(arabic)
             safe.add(ord(_SEP))  # the sentence separator; one inside a sentence is caught by the count
+            bits = bytearray(8192)
+            for c in safe:
+                if c < 0x10000:
+                    bits[c >> 3] |= 1 << (c & 7)
+            keys, values = common_pairs(arabic)
+            pattern = re.compile("[^" + _char_class(sorted(safe))[1:])
             wait = min(entry[2] * 2, 64) if entry is not None else 1
-            _SAFE[key] = [re.compile("[^" + _char_class(sorted(safe))[1:]), len(known), wait, 0]
+            _SAFE[key] = [_Safe(pattern, bytes(bits), keys, values), len(known), wait, 0]
             return _SAFE[key][0]
+
+    def _safe_re(self, tables: tuple[str, ...], arabic: bool) -> re.Pattern[str]:
+        """Matches any character not yet known to ``tables``, that NFC may change, or that normalize() replaces."""
+        return self._safe(tables, arabic).pattern
 
     def unknown_in(self, tables: tuple[str, ...], text: str, arabic: bool = False) -> set[str]:
         """Characters of ``text`` that ``tables`` cannot braille (``arabic``: the text was normalised for Arabic)."""
@@ -223,34 +243,48 @@ class BrailleEngine:
         The sentences are joined with a private-use separator for normalisation (so that, e.g., a number
         ending one sentence is never joined to digits starting the next), then with spaces for liblouis.
         A paragraph made only of known characters that normalisation leaves alone (most of them) skips
-        the character replacement and the unknown-character check.
+        the character replacement and the unknown-character check; with the compiled steps
+        (``_speed.tidy``) that pass, the checks and the joining are one C call.
         """
-        raw = segments[0].text if len(segments) == 1 else _SEP.join([seg.text for seg in segments])
+        n = len(segments)
+        raw = segments[0].text if n == 1 else _SEP.join([seg.text for seg in segments])
         arabic = key[:2] == "ar"
         # (the clean pattern lets the separator through: for one sentence, a separator in it is a character to report)
-        clean = len(segments) > 1 or _SEP not in raw
-        norm = tidy(raw, arabic, self._safe_re(tables, arabic)) if clean else None  # None: the text needs more
+        clean = n > 1 or _SEP not in raw
+        norm = None  # None: the text needs more than tidy()
+        if clean:
+            safe = self._safe(tables, arabic)
+            if _c_tidy is not None:
+                prep = _c_tidy(raw, n, safe.bits, safe.keys, safe.values, MAX_WORD)
+                if prep is not None:
+                    return self._translate_joined(tables, prep[0], prep[1], segments)
+            norm = tidy(raw, arabic, safe.pattern)
         if norm is None:
             norm = normalize(raw, key)
             clean = False
-        if len(segments) == 1:
+        if n == 1:
             if not norm:
                 return Translated("")
             if not clean and self.unknown_in(tables, norm, arabic):
                 return self._run_pieces(tables, key, segments, norm)
-            with _LOCK:
-                cells, _ = self._lt.translate(tables, norm, self.mode)
-            sid = segments[0].sid
-            return Translated(cells, [(0, sid)] if sid is not None else [])
+            return self._translate_joined(tables, norm, [0], segments)
         pieces = norm.split(_SEP)
         # an empty or padded sentence (after normalisation, spaces are plain spaces), or a sentence that
         # holds the separator itself: the general path
-        if len(pieces) != len(segments) or "" in pieces or " " + _SEP in norm or _SEP + " " in norm:
+        if len(pieces) != n or "" in pieces or " " + _SEP in norm or _SEP + " " in norm:
             return self._run_pieces(tables, key, segments, norm)
         joined = " ".join(pieces)
         if not clean and self.unknown_in(tables, joined, arabic):
             return self._run_pieces(tables, key, segments, norm)
-        offsets = [0, *accumulate([len(p) + 1 for p in pieces[:-1]])]
+        return self._translate_joined(tables, joined, [0, *accumulate([len(p) + 1 for p in pieces[:-1]])], segments)
+
+    def _translate_joined(self, tables: tuple[str, ...], joined: str, offsets: list[int], segments: list[Segment]) -> Translated:
+        """One liblouis call for a checked paragraph; ``offsets``: where each segment starts in ``joined``."""
+        if len(segments) == 1:
+            with _LOCK:
+                cells, _ = self._lt.translate(tables, joined, self.mode)
+            sid = segments[0].sid
+            return Translated(cells, [(0, sid)] if sid is not None else [])
         with _LOCK:
             cells, outs = self._lt.translate(tables, joined, self.mode, offsets)
         return Translated(cells, [(o, seg.sid) for o, seg in zip(outs, segments, strict=True) if seg.sid is not None])

@@ -27,8 +27,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ._louis import speedups
 from .engine import BLANK, Translated
 from .linearize import Unit
+
+_speed = speedups()  # the compiled row builder, or None
 
 
 @dataclass
@@ -112,6 +115,31 @@ def wrap(cells: str, first: int, rest: int) -> list[tuple[int, str]]:
     return [(m.start(1), m.group(1)) for m in _wrap(cells, first, rest)]
 
 
+def _lines_py(cells: str, width: int, first_indent: int, rest_indent: int, centre: bool) -> list[str]:
+    """The rows of one paragraph: stripped, wrapped at blank cells, each row indented (or centred).
+
+    The reference for ``_speed.lines`` (transform/braille/_speed.c), used when that extension is not built.
+    """
+    w = width
+    first_indent = min(first_indent, w - 1)
+    rest_indent = min(rest_indent, w - 1)
+    text = cells.strip(BLANK)
+    if not text:
+        return []
+    if len(text) <= w - first_indent:  # one line
+        return [BLANK * ((w - len(text)) // 2 if centre else first_indent) + text]
+    texts = _wrap_lines(text, w - first_indent, w - rest_indent)
+    if centre:
+        return [BLANK * ((w - len(t)) // 2) + t for t in texts]
+    lines = list(map((BLANK * rest_indent).__add__, texts)) if rest_indent else texts[:]
+    if first_indent != rest_indent:
+        lines[0] = BLANK * first_indent + texts[0]
+    return lines
+
+
+_lines = _speed.lines if _speed is not None else _lines_py
+
+
 class Paginator:
     """Fill pages line by line; page-number rows are added at the end (one liblouis call for all numbers)."""
 
@@ -183,25 +211,12 @@ class Paginator:
 
     def place(self, tr: Translated, section: str, first_indent: int, rest_indent: int, centre: bool = False) -> list[str]:
         """Wrap one translated paragraph and put it on the pages; returns the lines."""
-        w = self.width
-        first_indent = min(first_indent, w - 1)
-        rest_indent = min(rest_indent, w - 1)
         cells = tr.cells
-        text = cells.strip(BLANK)
-        if not text:
-            return []
-        if len(text) <= w - first_indent:  # one line
-            lines = [BLANK * ((w - len(text)) // 2 if centre else first_indent) + text]
-        else:
-            texts = _wrap_lines(text, w - first_indent, w - rest_indent)
-            if centre:
-                lines = [BLANK * ((w - len(t)) // 2) + t for t in texts]
-            else:
-                lines = list(map((BLANK * rest_indent).__add__, texts)) if rest_indent else texts[:]
-                if first_indent != rest_indent:
-                    lines[0] = BLANK * first_indent + texts[0]
+        lines = _lines(cells, self.width, first_indent, rest_indent, centre)
         n = len(lines)
-        if 0 < n <= self.body - len(self.lines):  # fits on this page (the usual case): no line bookkeeping
+        if not n:
+            return lines
+        if n <= self.body - len(self.lines):  # fits on this page (the usual case): no line bookkeeping
             self.lines.extend(lines)
             self._mark(section)
             if tr.starts:
@@ -212,8 +227,10 @@ class Paginator:
             if n == 1:
                 sids = [(0, sid) for _, sid in tr.starts]
             else:
+                text = cells.strip(BLANK)
                 offsets, find, pos = [], text.find, 0
-                for t in texts:  # where each line starts in the cells (only blanks lie between lines)
+                for line in lines:  # where each line starts in the cells (only blanks lie between lines)
+                    t = line.lstrip(BLANK)
                     pos = find(t, pos)
                     offsets.append(pos)
                     pos += len(t)

@@ -185,6 +185,15 @@ def _common(arabic: bool) -> dict[str, str]:
     return {c: table[ord(c)] or "" for c in _COMMON}
 
 
+@lru_cache(maxsize=8)
+def common_pairs(arabic: bool) -> tuple[str, str]:
+    """The common replacements as two strings of the same length (``"\0"``: removed), for ``_speed.tidy``."""
+    common = _common(arabic)
+    if any(len(v) > 1 for v in common.values()):  # pragma: no cover - a table change the C step cannot follow
+        raise ValueError("_speed.tidy replaces one character by at most one")
+    return "".join(common), "".join(v or "\0" for v in common.values())
+
+
 # blocks holding the characters with combining class 0 that NFC can join to the character before them
 # (Indic and Tibetan vowel signs, Myanmar, Hangul jamo, Balinese, the Brahmic scripts of plane 1);
 # tests/braille checks that they hold every such character of Python's Unicode version

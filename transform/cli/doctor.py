@@ -22,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for name, info in rep.items():
             mark = "ok " if info.get("ok") else "NO "
-            extra = " (debug hex dumps skipped)" if info.get("quiet_logging") else ""
+            notes = [n for n, k in (("debug hex dumps skipped", "quiet_logging"), ("compiled steps", "compiled_steps")) if info.get(k)]
+            extra = f" ({', '.join(notes)})" if notes else ""
             print(f"{mark} {name:<10} {info.get('version') or ''}{extra} {info.get('detail') or ''}".rstrip())
         for reg, names in regs.items():
             print(f"{reg}: " + ", ".join(f"{n}{'' if ok else ' (unavailable)'}" for n, ok in names.items()))
