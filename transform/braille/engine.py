@@ -154,13 +154,9 @@ class BrailleEngine:
             _SAFE[key] = [_Safe(pattern, bytes(bits), keys, values), len(known), wait, 0]
             return _SAFE[key][0]
 
-    def _safe_re(self, tables: tuple[str, ...], arabic: bool) -> re.Pattern[str]:
-        """Matches any character not yet known to ``tables``, that NFC may change, or that normalize() replaces."""
-        return self._safe(tables, arabic).pattern
-
     def unknown_in(self, tables: tuple[str, ...], text: str, arabic: bool = False) -> set[str]:
         """Characters of ``text`` that ``tables`` cannot braille (``arabic``: the text was normalised for Arabic)."""
-        if _SEP not in text and self._safe_re(tables, arabic).search(text) is None:
+        if _SEP not in text and self._safe(tables, arabic).pattern.search(text) is None:
             return set()  # fast path: every character already known to be fine
         with _PROBE_LOCK:
             known = self._known.setdefault(tables, set())
