@@ -183,3 +183,19 @@ def test_documents_are_the_same_without_the_compiled_steps() -> None:
     assert fast == slow
     assert "⠼" in fast["budget-ar"][0] and fast["budget-ar-narrow"][0].count("\f") >= 3  # real braille, several pages
     assert "transcriber's note" in fast["mixed-note"][1]  # the unknown characters went through the general path
+
+
+def test_startup_check_waits_for_liblouis_calls_on_other_threads() -> None:
+    """liblouis is not thread-safe and the compiled call releases the GIL: the table check (/ready,
+    taysir doctor) and the engine share one lock."""
+    import threading
+
+    from transform.braille import engine, tables
+
+    assert engine._LOCK is tables.LOUIS_LOCK  # noqa: SLF001
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (tables.check_all(), done.set()), daemon=True)
+    with tables.LOUIS_LOCK:  # a translation in progress
+        worker.start()
+        assert not done.wait(0.5)
+    assert done.wait(60)

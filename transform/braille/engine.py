@@ -25,12 +25,12 @@ from ._louis import LouisTranslator, speedups
 from .errors import UnknownCharactersError
 from .normalize import MAX_WORD, _char_class, common_pairs, nfc_inert, normalize, special_codes, tidy
 from .options import BrailleOptions
-from .tables import base_key, louis_module, supported_langs, tables_for
+from .tables import LOUIS_LOCK, base_key, louis_module, supported_langs, tables_for
 
 BLANK = "\u2800"
 _SEP = "\ue000"  # private-use character: never in the tables, untouched by normalize()
 _PUNCT_AFTER_NOTE = re.compile(r"(?<=\]) +([.,;!?؟،)])")
-_LOCK = threading.Lock()  # liblouis compiles tables lazily into shared state; keep calls serial
+_LOCK = LOUIS_LOCK  # liblouis compiles tables lazily into shared state; keep calls serial (tables.py too)
 _PROBE_LOCK = threading.Lock()  # guards the shared probe results below
 _KNOWN: dict[tuple[str, ...], set[str]] = {}  # table list -> characters it can braille
 _UNKNOWN: dict[tuple[str, ...], set[str]] = {}  # table list -> characters it cannot braille

@@ -10,6 +10,7 @@ are passed through unchanged).
 from __future__ import annotations
 
 import os
+import threading
 import tomllib
 from contextlib import ExitStack
 from functools import lru_cache
@@ -22,6 +23,9 @@ from ._louis import load_quiet_logging
 from .options import BrailleOptions
 
 ENV_DIR = "TAYSIR_BRAILLE_TABLES"
+# liblouis keeps shared state (compiled tables, translation buffers): every call in Taysir holds this lock,
+# so a startup check (/ready, taysir doctor) never runs inside a translation on another thread
+LOUIS_LOCK = threading.Lock()
 _STACK = ExitStack()  # keeps an extracted package directory alive for the process (zip imports)
 
 
@@ -115,7 +119,8 @@ def check_tables(tables: tuple[str, ...] | list[str]) -> str | None:
     """``None`` when liblouis compiles the table list, else the problem in words."""
     louis = louis_module()
     try:
-        louis.checkTable(list(tables))
+        with LOUIS_LOCK:
+            louis.checkTable(list(tables))
     except RuntimeError as exc:
         return f"liblouis cannot compile {', '.join(tables)}: {exc}"
     return None
@@ -139,7 +144,8 @@ def check_all() -> list[str]:
             if err:
                 problems.append(f"{lang}/{grade}: {err}")
             elif any(n.startswith("ar-ma") for n in names):
-                out = louis_module().translateString(list(resolved), "ڭ ݣ ڤ پ گ")
+                with LOUIS_LOCK:
+                    out = louis_module().translateString(list(resolved), "ڭ ݣ ڤ پ گ")
                 if "\\" in out:
                     problems.append(f"{lang}/{grade}: the Moroccan letters come out as escape codes ({out!r})")
     return problems
