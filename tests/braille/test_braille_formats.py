@@ -92,3 +92,43 @@ def test_index_json() -> None:
     assert data["sections"][0]["last_page"] <= data["sections"][1]["first_page"]
     all_sids = [sid for p in data["pages"] for sid in p["sentences"]]
     assert "s1p3-1" in all_sids and len(all_sids) == len(set(all_sids))
+
+
+def test_volume_boundaries() -> None:
+    from transform.braille.layout import volume_starts
+
+    assert volume_starts(100, [1, 30, 48, 70, 95], 0) == [1]  # 0: one volume
+    assert volume_starts(100, [1, 30, 48, 70, 95], 50) == [1, 48, 95]  # before a section in the last quarter
+    assert volume_starts(100, [1, 40], 50) == [1, 40, 90]  # 40 is in the last quarter; then no section: full volume
+    assert volume_starts(100, [1, 20], 50) == [1, 51]  # a section in the first half is not a reason to stop early
+    assert volume_starts(50, [1], 50) == [1]
+    assert volume_starts(3, [1], 1) == [1, 2, 3]
+
+
+def test_pef_volumes() -> None:
+    import json
+
+    opts = BrailleOptions(lines_per_page=10, pages_per_volume=9)
+    book = translate_document(long_doc(), opts, "fr")
+    assert len(book.pages) > 20
+    data = to_pef(book, identifier="urn:test:vol")
+    assert validate_pef(data) == []
+    ns = {"p": PEF_NS}
+    volumes = etree.fromstring(data).findall("p:body/p:volume", ns)
+    sizes = [len(v.findall("p:section/p:page", ns)) for v in volumes]
+    assert len(volumes) == len(book.volume_starts) >= 3
+    assert sum(sizes) == len(book.pages) and max(sizes) <= 9
+    # pages keep their order and their numbers across volumes
+    numbers = [p.findall("p:row", ns)[-1].text.strip("\u2800") for v in volumes for p in v.findall("p:section/p:page", ns)]
+    assert numbers == [page.rows[-1].strip("\u2800") for page in book.pages]
+    # a section starting in a volume's last quarter starts the next volume instead
+    starts = {s.first_page for s in book.sections}
+    assert book.volume_starts == [1, 10, 18, 27, 35, 44]  # sections start on pages 18 and 35: volumes of 8 there
+    for first in book.volume_starts[1:]:
+        prev = book.volume_starts[book.volume_starts.index(first) - 1]
+        assert first - prev == 9 or first in starts
+    index = json.loads(to_index_json(book, stem="doc"))
+    assert [v["first_page"] for v in index["volumes"]] == book.volume_starts
+    assert index["volumes"][-1]["last_page"] == len(book.pages)
+    one = translate_document(long_doc(), BrailleOptions(lines_per_page=10), "fr")
+    assert len(etree.fromstring(to_pef(one, identifier="u")).findall("p:body/p:volume", ns)) == 1

@@ -64,10 +64,30 @@ class BrailleBook:
     warnings: list[str] = field(default_factory=list)
     page_numbers: bool = True
     page_number_position: str = "bottom"
+    volume_starts: list[int] = field(default_factory=lambda: [1])  # first braille page of each PEF volume
 
     def text(self) -> str:
         """All rows of all pages (Unicode braille), pages separated by a form feed."""
         return "\f".join("\n".join(p.rows) for p in self.pages)
+
+
+def volume_starts(pages: int, section_starts: list[int], per_volume: int) -> list[int]:
+    """First page of each volume: at most ``per_volume`` pages each (0: one volume).
+
+    A volume ends before a section that starts in its last quarter (the latest such section);
+    otherwise it is full. Page numbers run on across volumes.
+    """
+    starts = [1]
+    if per_volume <= 0:
+        return starts
+    cuts = sorted(set(section_starts))
+    first = 1
+    while pages - first + 1 > per_volume:
+        limit = first + per_volume  # the next volume may start here at the latest
+        near = [p for p in cuts if limit - per_volume // 4 <= p <= limit and p > first]
+        first = near[-1] if near else limit
+        starts.append(first)
+    return starts
 
 
 @lru_cache(maxsize=64)

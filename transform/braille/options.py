@@ -34,6 +34,9 @@ class BrailleOptions(BaseModel):
     formats: list[Literal["unicode", "brf", "pef"]] = ["unicode", "brf", "pef"]
     unknown_chars: Literal["error", "note"] = "error"
     duplex: bool = False  # PEF volume attribute: emboss on both sides of the sheet
+    # PEF volumes (bound books) of at most this many braille pages; 0: one volume. A volume ends
+    # before a section that starts in its last quarter, so that sections are not cut when avoidable.
+    pages_per_volume: int = Field(default=0, ge=0, le=2000)
 
     def grade_for(self, lang: str) -> str:
         """The grade key used in ``braille_tables/index.toml`` for a language."""

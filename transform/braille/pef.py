@@ -100,7 +100,7 @@ def to_pef(
     duplex: bool = False,
     creator: str = "Taysir",
 ) -> bytes:
-    """Serialise a book as PEF 2008-1 (one volume, one section)."""
+    """Serialise a book as PEF 2008-1: one volume per ``book.volume_starts`` range, one section each."""
     p = f"{{{PEF_NS}}}"
     d = f"{{{DC_NS}}}"
     root = etree.Element(p + "pef", nsmap={None: PEF_NS, "dc": DC_NS}, version="2008-1")
@@ -117,19 +117,23 @@ def to_pef(
     for name, value in fields:
         etree.SubElement(meta, d + name).text = value
     body = etree.SubElement(root, p + "body")
-    volume = etree.SubElement(
-        body, p + "volume", cols=str(book.width), rows=str(book.height), rowgap="0", duplex="true" if duplex else "false"
-    )
-    section = etree.SubElement(volume, p + "section")
-    for page in book.pages or []:
-        pe = etree.SubElement(section, p + "page")
-        rows = list(page.rows)
-        while rows and not rows[-1]:
-            rows.pop()
-        for row in rows:
-            etree.SubElement(pe, p + "row").text = row
-    if not book.pages:
-        etree.SubElement(section, p + "page")
+    pages = book.pages or []
+    starts = [n for n in book.volume_starts if 1 <= n <= len(pages)] or [1]
+    bounds = list(zip(starts, [*starts[1:], len(pages) + 1]))
+    for first, end in bounds:  # one volume per range of braille pages (book.volume_starts), one section each
+        volume = etree.SubElement(
+            body, p + "volume", cols=str(book.width), rows=str(book.height), rowgap="0", duplex="true" if duplex else "false"
+        )
+        section = etree.SubElement(volume, p + "section")
+        for page in pages[first - 1 : end - 1]:
+            pe = etree.SubElement(section, p + "page")
+            rows = list(page.rows)
+            while rows and not rows[-1]:
+                rows.pop()
+            for row in rows:
+                etree.SubElement(pe, p + "row").text = row
+        if len(section) == 0:
+            etree.SubElement(section, p + "page")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

@@ -6,7 +6,7 @@ from .._gc import gc_paused
 from ..model import Document
 from .engine import BrailleEngine, Segment, Translated
 from .errors import describe_char
-from .layout import BrailleBook, Paginator, lay_out
+from .layout import BrailleBook, Paginator, lay_out, volume_starts
 from .linearize import linearize
 from .options import BrailleOptions
 
@@ -63,6 +63,7 @@ def _translate(doc: Document, options: BrailleOptions, lang: str, engine: Braill
         warnings=warnings,
         page_numbers=options.page_numbers,
         page_number_position=options.page_number_position,
+        volume_starts=volume_starts(len(pages), [s.first_page for s in spans], options.pages_per_volume),
     )
 
 
