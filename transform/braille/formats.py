@@ -92,10 +92,7 @@ def index_data(book: BrailleBook, *, stem: str = "") -> dict[str, Any]:
         "sections": [
             {"id": s.section_id, "title": s.title, "first_page": s.first_page, "last_page": s.last_page} for s in book.sections
         ],
-        "volumes": [
-            {"volume": i, "first_page": first, "last_page": end - 1}
-            for i, (first, end) in enumerate(zip(book.volume_starts, [*book.volume_starts[1:], len(book.pages) + 1]), 1)
-        ],
+        "volumes": [{"volume": i, "first_page": first, "last_page": last} for i, (first, last) in enumerate(book.volumes(), 1)],
         "pages": [{"page": p.number, "sections": p.sections, "sentences": p.sentences} for p in book.pages],
         "warnings": book.warnings,
     }

@@ -66,6 +66,12 @@ class BrailleBook:
     page_number_position: str = "bottom"
     volume_starts: list[int] = field(default_factory=lambda: [1])  # first braille page of each PEF volume
 
+    def volumes(self) -> list[tuple[int, int]]:
+        """(first, last) braille page of each PEF volume; one volume (possibly empty) at least."""
+        n = len(self.pages)
+        starts = [s for s in self.volume_starts if 1 <= s <= n] or [1]
+        return list(zip(starts, [s - 1 for s in starts[1:]] + [n], strict=True))
+
     def text(self) -> str:
         """All rows of all pages (Unicode braille), pages separated by a form feed."""
         return "\f".join("\n".join(p.rows) for p in self.pages)

@@ -118,14 +118,12 @@ def to_pef(
         etree.SubElement(meta, d + name).text = value
     body = etree.SubElement(root, p + "body")
     pages = book.pages or []
-    starts = [n for n in book.volume_starts if 1 <= n <= len(pages)] or [1]
-    bounds = list(zip(starts, [*starts[1:], len(pages) + 1]))
-    for first, end in bounds:  # one volume per range of braille pages (book.volume_starts), one section each
+    for first, last in book.volumes():  # one volume per range of braille pages, one section each
         volume = etree.SubElement(
             body, p + "volume", cols=str(book.width), rows=str(book.height), rowgap="0", duplex="true" if duplex else "false"
         )
         section = etree.SubElement(volume, p + "section")
-        for page in pages[first - 1 : end - 1]:
+        for page in pages[first - 1 : last]:
             pe = etree.SubElement(section, p + "page")
             rows = list(page.rows)
             while rows and not rows[-1]:
