@@ -8,7 +8,7 @@
  *     (LouisTranslator.translate, which stays as the fallback and the reference).
  *     Returns (cells, output offsets of `starts`) or None when liblouis fails.
  *     The GIL is released during the call; callers serialise liblouis calls themselves
- *     (the engine's lock), liblouis keeps shared state.
+ *     (tables.LOUIS_LOCK, shared by the engine and the table checks): liblouis keeps shared state.
  *
  * tidy(text, pieces, safe, keys, values, max_word)
  *     normalize.tidy() for the usual paragraph, in one pass over the characters: every
