@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .blocks import Block, Cell, Figure, Heading, ListBlock, ListItem, Paragraph, Table
-from .document import Document, DocumentMeta, PageReport, Section, StageRecord
+from .document import Document, DocumentMeta, Furniture, PageReport, Section, StageRecord
 from .text import Direction, Sentence, base_lang, direction_for
 from .timeline import CaptionCue, Chapter, Cue, Timeline
 from .walk import Located, iter_blocks, iter_sections, iter_sentences
@@ -18,6 +18,7 @@ __all__ = [
     "Document",
     "DocumentMeta",
     "Figure",
+    "Furniture",
     "Heading",
     "ListBlock",
     "ListItem",

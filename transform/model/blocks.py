@@ -14,6 +14,12 @@ class _BlockBase(BaseModel):
     lang: str | None = None
     direction: Direction | None = None
     page: int | None = None  # 1-based source page, when the source has pages
+    # How sure the reader is of this block's text, 0..1 (text-layer score or OCR confidence);
+    # None = not measured (office formats read exactly). Below the doubt threshold the block
+    # carries ``doubt`` (a short reason code, e.g. "ocr_low_confidence", "digits_disagree")
+    # and reaches the reviewer as "check against the source", never as sound.
+    confidence: float | None = None
+    doubt: str | None = None
 
 
 class Heading(_BlockBase):

@@ -28,6 +28,14 @@ class PageReport(BaseModel):
     langs: list[str] = []
 
 
+class Furniture(BaseModel):
+    """Page furniture kept out of the body: running headers and footers, page numbers."""
+
+    page: int
+    kind: str  # "header" | "footer" | "page_number"
+    text: str
+
+
 class DocumentMeta(BaseModel):
     title: str | None = None
     source_name: str = ""
@@ -55,3 +63,4 @@ class Document(BaseModel):
     meta: DocumentMeta
     sections: list[Section] = []
     provenance: list[StageRecord] = []
+    furniture: list[Furniture] = []
