@@ -478,3 +478,15 @@ def test_unsure_word_is_ignored_but_only_that_word() -> None:
     assert t_marked.word_accuracy_ocr == 1.0 and t_marked.tokens_share == 1.0
     t_plain = totals(doc, [parse_truth_page(base.format(m=""))])
     assert t_plain.word_accuracy_ocr == pytest.approx(5 / 6) and t_plain.tokens_share < 1
+
+
+def test_wrong_page_numbers_still_found_but_reported() -> None:
+    """Every block labelled page 1: the words are found (reported as read elsewhere), the page's own
+    blocks carry no text, so nothing on page 3 can hide."""
+    blocks = flat(read(BUDGET))
+    for b in blocks:
+        b.page = 1
+    s = score(rebuilt(read(BUDGET), blocks), truth(BUDGET))
+    p3 = [p for p in s.pages if p.page == 3][0]
+    assert p3.word_accuracy == 1.0
+    assert [i.what for i in p3.issues] == ["page-elsewhere"]

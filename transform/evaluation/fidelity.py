@@ -47,7 +47,7 @@ class _TruthWords:
 
     def add(self, text: str, unsure: list[int], segment: int) -> None:
         marked = set(unsure)
-        for w in words(text):
+        for w in words(text, sources=bool(marked)):
             self.words.append(w)
             self.unsure.append(w.source in marked)
             self.segment.append(segment)
@@ -108,9 +108,8 @@ def _prices(stream: OutStream, window: np.ndarray, page: int) -> tuple[np.ndarra
     paragraph, list or table going on to the next page) after a stretch that ends on a truth word."""
     if not stream.paged or not len(window):
         return None, None, None
-    blk = np.asarray([b.unit for b in stream.blocks], dtype=np.int64)[np.asarray(stream.block_of, dtype=np.int64)[window]]
-    pages = np.asarray([-1 if b.page is None else b.page for b in stream.blocks], dtype=np.int64)
-    own = (pages[np.asarray(stream.block_of, dtype=np.int64)[window]] == page).astype(np.int64)
+    blk = stream.unit_arr[window]
+    own = (stream.page_arr[window] == page).astype(np.int64)
     lead = np.concatenate(([0], np.cumsum(own)))
     m = len(window)
     trail = lead[m] - lead  # own words after j
@@ -130,8 +129,8 @@ def _align_page(
     if al.tail_free:
         # the free rest must belong to a block that really carries the page's last paragraph:
         # a few exact words of it in that block, not a garbage block entered on a substitution
-        unit = stream.blocks[stream.block_of[int(window[al.end - 1])]].unit
-        units = np.asarray([stream.blocks[stream.block_of[int(g)]].unit for g in window[al.start : al.end]])
+        unit = stream.unit_arr[window[al.end - 1]]
+        units = stream.unit_arr[window[al.start : al.end]]
         exact = int(np.count_nonzero(al.exact[al.start : al.end] & (units == unit)))
         last_block = next((t1 - t0 for t0, t1 in reversed(tw.ranges) if t1 > t0), 1)
         if exact < min(3, last_block):
@@ -358,6 +357,14 @@ def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
         al = _align_page(tids, ids[window], stream, window, tp.page, tw)
         ps = PageScore(doc=doc_id or tp.doc, page=tp.page, read=tp.read, method=methods.get(tp.page) if stream.paged else None,
                        words=len(tw.words) - sum(tw.unsure), edits=al.edits)  # fmt: skip
+        if stream.paged and al.edits > 0.5 * len(tw.words) and len(window) < len(stream):
+            # the page's words are not near its page: a wrong page number or reading order; look everywhere
+            whole = np.arange(len(stream), dtype=np.int64)
+            found = align(tids, ids)
+            if found.edits < al.edits - 0.25 * len(tw.words):
+                window, al, ps.edits = whole, found, found.edits
+                where = sorted({int(stream.page_arr[g]) for g in whole[found.start : found.end]})
+                ps.issues.append(Issue(tp.page, "page-elsewhere", output=f"read on output page(s) {where}"))
         pages.append(_Page(tp, tw, window, al, ps))
     owner = np.full(len(stream), -1, dtype=np.int64)
     exact_any = np.zeros(len(stream), dtype=bool)

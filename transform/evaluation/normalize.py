@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import regex
+
 _HARAKAT = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
 _INVISIBLE = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u02bc\u02bb"
@@ -35,19 +37,12 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-def _edge(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return cat[0] in "PSZ" and ch != TATWEEL
+_EDGES = regex.compile(r"^[\p{P}\p{S}\p{Z}]+|[\p{P}\p{S}\p{Z}]+$")  # tatweel (Lm) is not an edge
 
 
 def word_key(token: str) -> str:
     """A normalised token without leading/trailing punctuation and symbols (``(2026),`` -> ``2026``)."""
-    i, j = 0, len(token)
-    while i < j and _edge(token[i]):
-        i += 1
-    while j > i and _edge(token[j - 1]):
-        j -= 1
-    return token[i:j]
+    return _EDGES.sub("", token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,23 +54,27 @@ class Word:
     source: int = 0  # index of the whitespace token of the source text it came from
 
 
-def words(text: str) -> list[Word]:
+def words(text: str, sources: bool = False) -> list[Word]:
     """Words of a text in logical order. Punctuation-only tokens are not words of their own:
-    they stay in the ``raw`` form of the word before them (or after, at the start)."""
+    they stay in the ``raw`` form of the word before them (or after, at the start).
+    ``sources``: fill ``Word.source`` (slower: each whitespace token is normalised alone)."""
+    if sources:
+        parts = [(src, part) for src, token in enumerate(text.split()) for part in normalize(token).split()]
+    else:
+        parts = [(0, part) for part in normalize(text).split()]
     out: list[Word] = []
     pending = ""
-    for src, token in enumerate(text.split()):
-        for part in normalize(token).split():
-            key = word_key(part)
-            if not key:
-                if out:
-                    last = out[-1]
-                    out[-1] = Word(last.key, f"{last.raw} {part}", last.source)
-                else:
-                    pending = f"{pending}{part} "
-                continue
-            out.append(Word(key, pending + part, src))
-            pending = ""
+    for src, part in parts:
+        key = word_key(part)
+        if not key:
+            if out:
+                last = out[-1]
+                out[-1] = Word(last.key, f"{last.raw} {part}", last.source)
+            else:
+                pending = f"{pending}{part} "
+            continue
+        out.append(Word(key, pending + part, src))
+        pending = ""
     return out
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..model import Document, Heading, ListBlock, ListItem, Paragraph, Table
 from ..model.walk import cell_text, iter_blocks
 from .normalize import TATWEEL, Word, strip_list_marker, words
@@ -43,6 +45,8 @@ class OutStream:
     row_of: list[int] = field(default_factory=list)  # a new number per table row / block
     blocks: list[OutBlock] = field(default_factory=list)
     paged: bool = False
+    unit_arr: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # per word: its model block
+    page_arr: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # per word: its page (-1: none)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -124,4 +128,7 @@ def build_stream(doc: Document) -> OutStream:
                 b.rows.append(texts)
             b.n_rows = len(blk.rows)
             b.n_cols = max((sum(c.colspan for c in row) for row in blk.rows), default=0)
+    of = np.asarray(bld.s.block_of, dtype=np.int64)
+    bld.s.unit_arr = np.asarray([b.unit for b in bld.s.blocks], dtype=np.int64)[of] if len(of) else of
+    bld.s.page_arr = np.asarray([-1 if b.page is None else b.page for b in bld.s.blocks], dtype=np.int64)[of] if len(of) else of
     return bld.s

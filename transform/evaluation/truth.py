@@ -116,7 +116,7 @@ def _front_matter(lines: list[str], path: Path | str) -> tuple[dict[str, object]
         if not kv:
             raise TruthFormatError(path, i + 1, f"expected 'key: value', got {ln.strip()!r}")
         key, value = kv.group(1), kv.group(2)
-        value_clean = re.sub(r"\s+#.*$", "", value).strip()
+        value_clean = re.sub(r"(?:^|\s+)#.*$", "", value).strip()
         if value_clean == "" or value_clean == "[]":
             current_list = []
             meta[key] = current_list
