@@ -229,6 +229,14 @@ def test_decree_from_markdown_scores_one(tmp_path: Path) -> None:
     assert t.dates_total == 7 and t.numbers_total == 18
 
 
+def test_markup_before_the_text_of_a_pageless_document(tmp_path: Path) -> None:
+    """Word's Markdown export: a stylesheet and escapes read as text before page 1 are not free."""
+    doc, pages = _decree(tmp_path)
+    blocks = [para("<style> p.MsoNormal { margin : 0cm ; font-family : Calibri } </style> ** \\[1\\] **", None), *flat(doc)]
+    t = score(rebuilt(doc, blocks), pages).pages[0]
+    assert t.extra_words >= 8 and t.word_accuracy <= 0.9
+
+
 def test_hijri_date_scrambled(tmp_path: Path) -> None:
     doc, pages = _decree(tmp_path)
     bad = map_text(doc, lambda s: s.replace("9 محرم 1448 (25 يونيو 2026)", "9 محرم (25 1448 يونيو 2026)"))
@@ -466,6 +474,10 @@ def test_running_header_in_each_page_body(glued: bool) -> None:
     assert leaked == sorted(["1", "2", "3"] + [HEADER_AR] * 3)
     assert "furniture" in failures(t)
     assert t.word_accuracy_text < 1.0
+    assert t.headings.f1 == 1.0
+    # glued: the blocks are the truth's; own blocks: inside the page's text (pages 2 and 3 begin
+    # with the end of a list and of a table) they are extra paragraph starts too
+    assert t.paragraphs.fp == (0 if glued else 4) and t.paragraphs.fn == 0
 
 
 # -- unsure words ------------------------------------------------------------------------
@@ -490,3 +502,37 @@ def test_wrong_page_numbers_still_found_but_reported() -> None:
     p3 = [p for p in s.pages if p.page == 3][0]
     assert p3.word_accuracy == 1.0
     assert [i.what for i in p3.issues] == ["page-elsewhere"]
+
+
+def test_columns_interleaved() -> None:
+    """Two paragraphs read line by line across columns: every word is there, the order is not."""
+    out: list[Block] = []
+    for b in flat(read(BUDGET)):
+        if isinstance(b, Paragraph) and out and isinstance(out[-1], Paragraph) and out[-1].page == b.page:
+            a, c = _lines(out[-1], 7), _lines(b, 7)
+            mixed = [text_of(x) for pair in zip(a, c, strict=False) for x in pair] + [
+                text_of(x) for x in a[len(c) :] + c[len(a) :]
+            ]
+            out[-1] = para(" ".join(mixed), b.page)
+        else:
+            out.append(b)
+    t = totals(rebuilt(read(BUDGET), out), truth(BUDGET))
+    assert t.word_accuracy_text < 0.8 and "words_text" in failures(t)
+
+
+def test_report_is_json_and_markdown() -> None:
+    import json
+
+    from transform.evaluation import markdown_table
+
+    good = score(read(PROGRAMME), truth(PROGRAMME))
+    bad = score(map_text(read(PROGRAMME), lambda s: s.replace("9 600 000 000", "9 600 000 00")), truth(PROGRAMME))
+    data = json.loads(json.dumps([good.as_dict(), bad.as_dict()], ensure_ascii=False))
+    assert data[0]["failed_targets"] == {} and set(data[1]["failed_targets"]) == {"numbers"}  # one word in 406: words pass
+    assert data[1]["pages"][1]["token_failures"][0]["truth"] == "9 600 000 000"
+    good.id, bad.id = "good", "bad"
+    missing = DocScore(id="absent", error="file missing: files/absent.pdf")
+    table = markdown_table([good, bad, missing]).splitlines()
+    assert table[2].startswith("| good | 2+0 | 1.000 |") and "✗" not in table[2]
+    assert table[3].startswith("| bad |") and "✗" in table[3]
+    assert "not scored: file missing" in table[4] and table[5].startswith("| **total** (2 docs)")

@@ -70,7 +70,8 @@ def read_document(path: Path, ocr: str = "auto") -> Document:
     from ..structure import build_structure
 
     with tempfile.TemporaryDirectory(prefix="taysir-fidelity-") as tmp:
-        ctx = RunContext(options=TransformOptions(ocr=ocr), out_dir=Path(tmp), stem=path.stem, source=path)  # type: ignore[arg-type]
+        options = TransformOptions.model_validate({"ocr": ocr})
+        ctx = RunContext(options=options, out_dir=Path(tmp), stem=path.stem, source=path)
         return build_structure(ingest(path, ctx))
 
 

@@ -106,8 +106,10 @@ def _prices(stream: OutStream, window: np.ndarray, page: int) -> tuple[np.ndarra
     """What leaving words outside the aligned stretch costs: nothing for the neighbour pages'
     words, one per word for the page's own blocks, except the rest of the model block (a
     paragraph, list or table going on to the next page) after a stretch that ends on a truth word."""
-    if not stream.paged or not len(window):
+    if not len(window):
         return None, None, None
+    if not stream.paged:  # nothing comes before page 1 (a stylesheet or markup read as text is extra)
+        return (np.arange(len(window) + 1, dtype=np.int64), None, None) if page == 1 else (None, None, None)
     blk = stream.unit_arr[window]
     own = (stream.page_arr[window] == page).astype(np.int64)
     lead = np.concatenate(([0], np.cumsum(own)))
@@ -152,6 +154,14 @@ def _boundaries(w: _Page, stream: OutStream) -> Counts:
         g = int(w.window[p])
         if stream.blocks[stream.block_of[g]].start == g:
             out[following] += 1
+    if al.end > al.start:
+        # the stretch begins inside a block: that block's start counts here unless it is the
+        # paragraph coming from the previous page (its page is N-1, or the truth says so)
+        first = stream.blocks[stream.block_of[int(w.window[al.start])]]
+        if first.start != int(w.window[al.start]):
+            own = first.page == w.truth.page if stream.paged else not w.truth.starts_inside
+            if own:
+                out[following] += 1
     tp = sum((truth & out).values())
     return Counts(tp=tp, fp=sum(out.values()) - tp, fn=sum(truth.values()) - tp)
 
@@ -209,20 +219,33 @@ def _tokens(w: _Page, stream: OutStream) -> None:
                                                           otext.replace("\n", " | ")[:300]))  # fmt: skip
 
 
-def _extra_words(w: _Page, stream: OutStream, owner: np.ndarray) -> int:
-    if not stream.paged or w.al.end <= w.al.start:
+def _extra_pageless(w: _Page, pages: list[_Page], owner: np.ndarray) -> int:
+    """Without pages: words before page 1, and words between this page and the next when the
+    next page has truth too, that no stretch holds."""
+    first, last = int(w.window[w.al.start]), int(w.window[w.al.end - 1])
+    if w.truth.page == 1:
+        lo, hi = 0, first
+    else:
+        nxt = next((p for p in pages if p.truth.page == w.truth.page + 1 and p.al.end > p.al.start), None)
+        if nxt is None:
+            return 0
+        lo, hi = last + 1, int(nxt.window[nxt.al.start])
+    return int(np.count_nonzero(owner[lo:hi] < 0)) if hi > lo else 0
+
+
+def _extra_words(w: _Page, stream: OutStream, owner: np.ndarray, pages: list[_Page]) -> int:
+    """Words of the page's own blocks that no truth page's stretch holds (the rest of the block
+    the page ends in is the paragraph going on, not extra)."""
+    if w.al.end <= w.al.start:
         return 0
+    if not stream.paged:
+        return _extra_pageless(w, pages, owner)
     last = int(w.window[w.al.end - 1])
-    # the rest of the model block after a stretch ending on a truth word goes on to the next page
-    tail_unit = stream.blocks[stream.block_of[last]].unit if w.al.tail_free else -1
-    extra = 0
-    for b in stream.blocks:
-        if b.page != w.truth.page:
-            continue
-        for g in range(b.start, b.end):
-            if owner[g] < 0 and not (b.unit == tail_unit and g > last):
-                extra += 1
-    return extra
+    mine = (stream.page_arr == w.truth.page) & (owner < 0)
+    if w.al.tail_free:
+        idx = np.arange(len(stream))
+        mine &= ~((stream.unit_arr == stream.unit_arr[last]) & (idx > last))
+    return int(np.count_nonzero(mine))
 
 
 def _headings(w: _Page, stream: OutStream, owned: list[int]) -> None:
@@ -265,13 +288,13 @@ def _tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> No
             where.append(k)
     out: list[TableRecord] = []
     out_where: list[int | None] = []
-    for b in stream.blocks:
-        if b.kind == "table" and b.cells:
-            own = block_owner[b.index]
+    for ob in stream.blocks:
+        if ob.kind == "table" and ob.cells:
+            holder = block_owner[ob.index]
             out.append(
-                TableRecord(b.page or 0, [c for c, _ in b.cells], [c for c, h in b.cells if h], b.rows, b.n_rows, b.n_cols)
+                TableRecord(ob.page or 0, [c for c, _ in ob.cells], [c for c, h in ob.cells if h], ob.rows, ob.n_rows, ob.n_cols)
             )
-            out_where.append(own if own >= 0 else None)
+            out_where.append(holder if holder >= 0 else None)
     neighbours = []
     for rec, k in zip(truth, where, strict=True):
         cand = [o for o, ow in enumerate(out_where) if ow == k]
@@ -294,10 +317,10 @@ def _tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> No
             ps.tables.fn += 1
             ps.issues.append(Issue(ps.page, "table-missed", truth=rec.sample()))
     matched = set(pairs.values())
-    for o_i, (rec, own) in enumerate(zip(out, out_where, strict=True)):
-        if own is None or o_i in matched:
+    for o_i, (rec, holder_page) in enumerate(zip(out, out_where, strict=True)):
+        if holder_page is None or o_i in matched:
             continue
-        ps = pages[own].score
+        ps = pages[holder_page].score
         ps.tables.fp += 1
         split = any(overlap(rec.cells, t.cells) >= 0.5 * len(rec.cells) for t in truth)
         if split:
@@ -383,7 +406,7 @@ def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
         if k >= 0:
             owned[k].append(b.index)
     for k, w in enumerate(pages):
-        w.score.extra_words = _extra_words(w, stream, owner)
+        w.score.extra_words = _extra_words(w, stream, owner, pages)
         w.score.paragraphs = _boundaries(w, stream)
         _tokens(w, stream)
         _headings(w, stream, owned[k])
