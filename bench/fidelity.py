@@ -85,6 +85,7 @@ def print_details(d: DocScore) -> None:
             lines.append(f"read by {p.method}, the truth says {p.read}")
         if p.word_accuracy < 1:
             lines.append(f"words: {p.edits} edits + {p.extra_words} extra words over {p.words} -> {p.word_accuracy:.3f}")
+            lines += [f"    {t or '∅'!r} -> {o or '∅'!r}" for t, o in p.word_diffs[:8]]
         c = p.paragraphs
         if c.fp or c.fn:
             lines.append(f"paragraph starts: {c.tp} right, {c.fp} extra, {c.fn} missed")

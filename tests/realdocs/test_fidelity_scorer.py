@@ -536,3 +536,20 @@ def test_report_is_json_and_markdown() -> None:
     assert table[2].startswith("| good | 2+0 | 1.000 |") and "✗" not in table[2]
     assert table[3].startswith("| bad |") and "✗" in table[3]
     assert "not scored: file missing" in table[4] and table[5].startswith("| **total** (2 docs)")
+
+
+def test_list_markers_and_abbreviations() -> None:
+    """A printed item number is not compared; "M." (Monsieur) is a word, even in an item."""
+    from transform.model import ListItem
+
+    pages = [
+        parse_truth_page(
+            "---\npage: 1\nread: text\n---\n\n1. Le budget est adopté.\n\n- b) Le compte est arrêté.\n\nM. Dupont présente le PFFS.\n"
+        )
+    ]
+    items = [
+        ListItem(sentences=[Sentence(id="i", text=t)])
+        for t in ("Le budget est adopté.", "Le compte est arrêté.", "M. Dupont présente le PFFS.")
+    ]
+    t = totals(_handmade([ListBlock(page=1, items=items)]), pages)
+    assert t.word_accuracy_text == 1.0 and t.paragraphs.f1 == 1.0

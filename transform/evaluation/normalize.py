@@ -78,11 +78,12 @@ def words(text: str, sources: bool = False) -> list[Word]:
     return out
 
 
-_MARKER = re.compile(r"^(?:[-–•▪◦●■□►✓*]|\(?\d{1,3}[.)\-]|\(?[A-Za-z\u0621-\u064a][.)])(?=\s)")
+_MARKER = re.compile(r"^(?:[-–•▪◦●■□►✓*]|\(?\d{1,3}[.)\-]|\(?[A-Za-z\u0621-\u064a]\))(?=\s)")  # not "M." (Monsieur)
 
 
 def strip_list_marker(text: str) -> str:
-    """A list item's text without a printed bullet or item number (``1.``, ``b)``, ``أ)``)."""
+    """A list item's text without a printed bullet or item number (``1.``, ``2)``, ``b)``, ``أ)``);
+    a letter with a full stop stays (``M. Dupont``)."""
     text = text.strip()
     m = _MARKER.match(text)
     return text[m.end() :].strip() if m else text

@@ -88,6 +88,7 @@ class PageScore:
     tatweel: int = 0  # tatweel characters in the page's output blocks (diagnostic)
     presentation_forms: int = 0  # Arabic presentation-form characters there (diagnostic)
     issues: list[Issue] = field(default_factory=list)
+    word_diffs: list[tuple[str, str]] = field(default_factory=list)  # (truth, output) of the first differing stretches
 
     @property
     def word_accuracy(self) -> float:
