@@ -236,6 +236,9 @@ def test_markup_before_the_text_of_a_pageless_document(tmp_path: Path) -> None:
     blocks = [para("<style> p.MsoNormal { margin : 0cm ; font-family : Calibri } </style> ** \\[1\\] **", None), *flat(doc)]
     t = score(rebuilt(doc, blocks), pages).pages[0]
     assert t.extra_words >= 8 and t.word_accuracy <= 0.9
+    # p001 is the only truth page of a document without pages: it is the whole document
+    tail = score(rebuilt(doc, [*flat(doc), para("Powered by Word ; mso-style-name : Normal", None)]), pages).pages[0]
+    assert tail.extra_words == 5 and tail.edits == 0  # Powered by Word mso-style-name Normal
 
 
 def test_hijri_date_scrambled(tmp_path: Path) -> None:

@@ -101,14 +101,17 @@ def _window(stream: OutStream, page: int, by_page: dict[int, list[int]]) -> np.n
     return np.asarray(pos, dtype=np.int64)
 
 
-def _prices(stream: OutStream, window: np.ndarray, page: int) -> tuple[np.ndarray | None, ...]:
+def _prices(stream: OutStream, window: np.ndarray, page: int, whole: bool) -> tuple[np.ndarray | None, ...]:
     """What leaving words outside the aligned stretch costs: nothing for the neighbour pages'
     words, one per word for the page's own blocks, except the rest of the model block (a
-    paragraph, list or table going on to the next page) after a stretch that ends on a truth word."""
+    paragraph, list or table going on to the next page) after a stretch that ends on a truth word.
+    Without pages: nothing comes before page 1 (a stylesheet or markup read as text is extra),
+    nor after it when it is the whole document (``whole``)."""
     if not len(window):
         return None, None, None
-    if not stream.paged:  # nothing comes before page 1 (a stylesheet or markup read as text is extra)
-        return (np.arange(len(window) + 1, dtype=np.int64), None, None) if page == 1 else (None, None, None)
+    if not stream.paged:
+        cols = np.arange(len(window) + 1, dtype=np.int64)
+        return (cols if page == 1 else None), (len(window) - cols if whole else None), None
     blk = stream.unit_arr[window]
     own = (stream.page_arr[window] == page).astype(np.int64)
     lead = np.concatenate(([0], np.cumsum(own)))
@@ -123,9 +126,9 @@ def _prices(stream: OutStream, window: np.ndarray, page: int) -> tuple[np.ndarra
 
 
 def _align_page(
-    tids: np.ndarray, out: np.ndarray, stream: OutStream, window: np.ndarray, page: int, tw: _TruthWords
+    tids: np.ndarray, out: np.ndarray, stream: OutStream, window: np.ndarray, page: int, tw: _TruthWords, whole: bool
 ) -> Alignment:
-    lead, trail, on_word = _prices(stream, window, page)
+    lead, trail, on_word = _prices(stream, window, page, whole)
     al = align(tids, out, lead, trail, on_word)
     if al.tail_free:
         # the free rest must belong to a block that really carries the page's last paragraph:
@@ -249,27 +252,28 @@ def _diffs(w: _Page, stream: OutStream, limit: int = 20) -> list[tuple[str, str]
     return diffs
 
 
-def _extra_pageless(w: _Page, pages: list[_Page], owner: np.ndarray) -> int:
-    """Without pages: words before page 1, and words between this page and the next when the
-    next page has truth too, that no stretch holds."""
+def _extra_pageless(w: _Page, pages: list[_Page], owner: np.ndarray, whole: bool) -> int:
+    """Without pages, the words no stretch holds: before page 1; between this page and the
+    next when the next has truth too; after page 1 when it is the whole document."""
     first, last = int(w.window[w.al.start]), int(w.window[w.al.end - 1])
+    spans = []
     if w.truth.page == 1:
-        lo, hi = 0, first
-    else:
-        nxt = next((p for p in pages if p.truth.page == w.truth.page + 1 and p.al.end > p.al.start), None)
-        if nxt is None:
-            return 0
-        lo, hi = last + 1, int(nxt.window[nxt.al.start])
-    return int(np.count_nonzero(owner[lo:hi] < 0)) if hi > lo else 0
+        spans.append((0, first))
+    nxt = next((p for p in pages if p.truth.page == w.truth.page + 1 and p.al.end > p.al.start), None)
+    if nxt is not None:
+        spans.append((last + 1, int(nxt.window[nxt.al.start])))
+    elif whole:
+        spans.append((last + 1, len(owner)))
+    return sum(int(np.count_nonzero(owner[lo:hi] < 0)) for lo, hi in spans if hi > lo)
 
 
-def _extra_words(w: _Page, stream: OutStream, owner: np.ndarray, pages: list[_Page]) -> int:
+def _extra_words(w: _Page, stream: OutStream, owner: np.ndarray, pages: list[_Page], whole: bool) -> int:
     """Words of the page's own blocks that no truth page's stretch holds (the rest of the block
     the page ends in is the paragraph going on, not extra)."""
     if w.al.end <= w.al.start:
         return 0
     if not stream.paged:
-        return _extra_pageless(w, pages, owner)
+        return _extra_pageless(w, pages, owner, whole)
     last = int(w.window[w.al.end - 1])
     mine = (stream.page_arr == w.truth.page) & (owner < 0)
     if w.al.tail_free:
@@ -306,6 +310,8 @@ def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
     methods = {p.page: p.method for p in doc.meta.pages}
     seen: set[int] = set()
     pages: list[_Page] = []
+    # a document without pages whose only truth page is p001: that page is the whole document
+    whole = not stream.paged and [t.page for t in truth_pages] == [1]
     for tp in sorted(truth_pages, key=lambda t: t.page):
         if tp.page in seen:
             raise ValueError(f"two truth files for page {tp.page} of {doc_id or tp.doc}")
@@ -314,7 +320,7 @@ def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
         tids = np.fromiter((WILDCARD if u else vocab.setdefault(x.key, len(vocab)) for x, u in zip(tw.words, tw.unsure, strict=True)),
                            dtype=np.int64, count=len(tw.words))  # fmt: skip
         window = _window(stream, tp.page, by_page)
-        al = _align_page(tids, ids[window], stream, window, tp.page, tw)
+        al = _align_page(tids, ids[window], stream, window, tp.page, tw, whole)
         ps = PageScore(doc=doc_id or tp.doc, page=tp.page, read=tp.read, method=methods.get(tp.page) if stream.paged else None,
                        words=len(tw.words) - sum(tw.unsure), edits=al.edits)  # fmt: skip
         if stream.paged and al.edits > 0.5 * len(tw.words) and len(window) < len(stream):
@@ -343,7 +349,7 @@ def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
         if k >= 0:
             owned[k].append(b.index)
     for k, w in enumerate(pages):
-        w.score.extra_words = _extra_words(w, stream, owner, pages)
+        w.score.extra_words = _extra_words(w, stream, owner, pages, whole)
         w.score.paragraphs = _boundaries(w, stream)
         _tokens(w, stream)
         if w.score.edits:
