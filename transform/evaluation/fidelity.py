@@ -325,11 +325,11 @@ def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
                        words=len(tw.words) - sum(tw.unsure), edits=al.edits)  # fmt: skip
         if stream.paged and al.edits > 0.5 * len(tw.words) and len(window) < len(stream):
             # the page's words are not near its page: a wrong page number or reading order; look everywhere
-            whole = np.arange(len(stream), dtype=np.int64)
+            everywhere = np.arange(len(stream), dtype=np.int64)
             found = align(tids, ids)
             if found.edits < al.edits - 0.25 * len(tw.words):
-                window, al, ps.edits = whole, found, found.edits
-                where = sorted({int(stream.page_arr[g]) for g in whole[found.start : found.end]})
+                window, al, ps.edits = everywhere, found, found.edits
+                where = sorted({int(stream.page_arr[g]) for g in everywhere[found.start : found.end]})
                 ps.issues.append(Issue(tp.page, "page-elsewhere", output=f"read on output page(s) {where}"))
         pages.append(_Page(tp, tw, window, al, ps))
     owner = np.full(len(stream), -1, dtype=np.int64)
