@@ -60,6 +60,9 @@ def print_text(docs: list[DocScore], targets: Targets, details: bool) -> None:
     scored = [d for d in docs if not d.error]
     t = corpus_totals(scored)
     print("-" * len(head))
+    if not scored:
+        print(f"total: no document scored ({len(docs)} not scored)")
+        return
     print(f"total: {len(scored)} documents scored, {t.pages_text} text-layer + {t.pages_ocr} OCR pages, "
           f"{t.words_text + t.words_ocr} truth words; {len(docs) - len(scored)} not scored")  # fmt: skip
     print(f"  word accuracy, text-layer pages  {_fmt(t.word_accuracy_text)}   (target >= {targets.word_accuracy_text})")
