@@ -123,6 +123,9 @@ def test_file_name_and_page_must_agree(tmp_path: Path) -> None:
     pages = load_truth_dir(d)
     assert [(p.doc, p.page) for p in pages] == [("doc-x", 2)]
     assert load_truth_dir(tmp_path / "absent") == []
+    (d / "p0002.md").write_text("---\npage: 2\nread: text\n---\n\ntexte\n", encoding="utf-8")
+    with pytest.raises(TruthFormatError, match="has a truth file already"):
+        load_truth_dir(d)
 
 
 def test_readme_examples_parse() -> None:

@@ -326,4 +326,9 @@ def load_truth_dir(folder: Path) -> list[TruthPage]:
     if not folder.is_dir():
         return []
     pages = [load_truth_page(p) for p in sorted(folder.iterdir()) if _PAGE_FILE.match(p.name)]
+    seen: dict[int, str] = {}
+    for tp in pages:
+        if tp.page in seen:
+            raise TruthFormatError(tp.path, 1, f"page {tp.page} has a truth file already: {seen[tp.page]}")
+        seen[tp.page] = tp.path
     return sorted(pages, key=lambda t: t.page)
