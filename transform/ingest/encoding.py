@@ -6,8 +6,8 @@ an Arabic web page) or Windows-1252 / Latin-1 (French Windows). The order of the
 
 1. a byte-order mark (UTF-32, UTF-8, UTF-16) decides;
 2. NUL bytes on every other position without a mark: UTF-16 LE or BE;
-3. an HTML ``<meta charset>`` declaration, when the bytes decode with it;
-4. strict UTF-8;
+3. strict UTF-8 (a file re-saved as UTF-8 often keeps its old ``<meta charset>``);
+4. an HTML ``<meta charset>`` declaration, when the bytes decode with it;
 5. Windows-1256 or Windows-1252, whichever yields real words: Windows-1256 keeps French's
    lower-case accented letters (é è à ç ê...) at their Latin-1 places, so French in 1252 decoded
    as 1256 only goes wrong on rarer letters, which then sit *inside* Latin words; Arabic in 1256
@@ -110,20 +110,20 @@ def guess_encoding(raw: bytes, *, html: bool = False) -> tuple[str, int]:
     utf16 = _utf16_without_bom(raw)
     if utf16:
         return utf16, 0
-    if html:
-        declared = declared_charset(raw)
-        if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be", "utf-16"):
-            try:
-                raw.decode(declared)
-                return declared, 0
-            except UnicodeDecodeError:
-                pass
-    try:
+    try:  # valid UTF-8 with non-ASCII characters is UTF-8 whatever a <meta> says (files get re-saved)
         raw.decode("utf-8")
         return "utf-8", 0
     except UnicodeDecodeError as exc:
         if exc.start >= len(raw) - 3 and exc.reason == "unexpected end of data":  # a head cut inside a character
             return "utf-8", 0
+    if html:
+        declared = declared_charset(raw)
+        if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be", "utf-16", "utf-32"):
+            try:
+                raw.decode(declared)
+                return declared, 0
+            except UnicodeDecodeError:
+                pass
     return _single_byte(raw), 0
 
 

@@ -26,7 +26,9 @@ Node = dict[str, Any]
 
 NOTE_DIV = re.compile(r"_?(ftn|edn|sdfootnote|sdendnote)(\d+)")
 NOTE_REF = re.compile(r"#_?(ftn|edn|sdfootnote|sdendnote)(\d+)(?:sym)?")
-NOTE_BACKLINK = re.compile(r"#_?(?:ftnref|ednref)\d+|#sd(?:foot|end)note\d+anc")
+NOTE_BACKLINK = re.compile(r"#_?(ftn|edn)ref(\d+)|#(sdfootnote|sdendnote)(\d+)anc")
+MARK = "\ue000"  # before a note mark while a text is put together (private use: never in the output)
+_MARK_AFTER_STOP = re.compile("([.!?\u061f\u2026]+)[ \\u00a0]*\ue000(\\[\\d+\\])")
 _STYLE = ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps")
 
 
@@ -78,8 +80,14 @@ class _Reader:
     # -- inlines --------------------------------------------------------------------------------
 
     def text(self, inlines: list[Node]) -> str:
-        """Flatten inlines to text (emphasis dropped, links keep their text, notes become marks)."""
-        return " ".join("".join(self._inl(inlines)).split())
+        """Flatten inlines to text (emphasis dropped, links keep their text, notes become marks).
+
+        A mark written after the end of a sentence goes before its full stop (``78 %.[2]`` ->
+        ``78 % [2].``), so that the mark stays in the sentence it belongs to."""
+        text = "".join(self._inl(inlines))
+        if MARK in text:
+            text = _MARK_AFTER_STOP.sub(r" \2\1", text).replace(MARK, " ")
+        return " ".join(text.split())
 
     def _inl(self, inlines: list[Node]) -> list[str]:
         out: list[str] = []
@@ -105,7 +113,7 @@ class _Reader:
             elif t in ("Code", "Math"):
                 out.append(c[1])
             elif t == "Note":
-                out.append(" " + self._note(c))
+                out.append(MARK + self._note(c))
         return out
 
     def _link(self, c: list[Any]) -> str:
@@ -116,7 +124,7 @@ class _Reader:
         if m:
             body = self.note_divs.pop(_note_key(*m.groups()), None)
             if body is not None:
-                return " " + self._note(body)
+                return MARK + self._note(body)
         return "".join(self._inl(c[1]))
 
     # -- blocks ---------------------------------------------------------------------------------
@@ -297,10 +305,40 @@ def _all_bold(blocks: list[Node]) -> bool:
     return True
 
 
+def _backlink_key(para: Node) -> tuple[str, Node] | None:
+    """A paragraph that starts with a link back to its note reference (``[\\[1\\]](#_ftnref1)`` in
+    Markdown made from Word's HTML): the note's key and the paragraph without that link."""
+    inl = para["c"]
+    i = 0
+    while i < len(inl) and inl[i]["t"] in ("Space", "SoftBreak"):
+        i += 1
+    if i == len(inl):
+        return None
+    node = inl[i]
+    while node["t"] in ("Superscript", "Span", "Strong", "Emph") and node["c"]:  # the link may be wrapped
+        kids = node["c"][1] if node["t"] == "Span" else node["c"]
+        if not kids:
+            return None
+        node = kids[0]
+    if node["t"] != "Link":
+        return None
+    m = NOTE_BACKLINK.fullmatch(node["c"][2][0] if node["c"][2] else "")
+    if not m:
+        return None
+    kind, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return _note_key(kind, n), {"t": para["t"], "c": inl[i + 1 :]}
+
+
 def _take_note_divs(blocks: list[Node], found: dict[str, list[Node]]) -> list[Node]:
-    """Remove the note bodies of Word/LibreOffice HTML exports (``<div id=ftn1>``) from the flow."""
+    """Remove the note bodies of Word/LibreOffice HTML exports (``<div id=ftn1>``, or a paragraph
+    that starts with a link back to the reference) from the flow."""
     out = []
     for b in blocks:
+        if b["t"] in ("Para", "Plain"):
+            back = _backlink_key(b)
+            if back is not None and back[0] not in found:
+                found[back[0]] = [back[1]]
+                continue
         if b["t"] == "Div":
             ident = b["c"][0][0] if b["c"][0] else ""
             m = NOTE_DIV.fullmatch(ident or "")
