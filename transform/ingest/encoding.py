@@ -47,14 +47,15 @@ def bom_encoding(head: bytes) -> tuple[str, int] | None:
 def _utf16_without_bom(head: bytes) -> str | None:
     """UTF-16 without a mark: ASCII-range text has a NUL in every other byte."""
     sample = head[: len(head) - len(head) % 2][:4096]
-    if len(sample) < 4:
+    if len(sample) < 16:
         return None
     even, odd = sample[0::2], sample[1::2]
     n = len(even)
-    if odd.count(0) > 0.3 * n and even.count(0) < 0.05 * n:
-        return "utf-16-le"
-    if even.count(0) > 0.3 * n and odd.count(0) < 0.05 * n:
-        return "utf-16-be"
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) > 0.3 * n and other.count(0) < 0.02 * n:
+            text = sample.decode(enc, errors="replace")
+            if not looks_binary(text) and text.count("\ufffd") < 0.02 * n:
+                return enc
     return None
 
 

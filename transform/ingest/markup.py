@@ -106,7 +106,7 @@ def sniff_markup(text: str) -> str:
         return "html"
     if not body.strip() and text.strip():  # nothing but a style block, comments or declarations
         return "html"
-    if md >= 2:
+    if md >= 2 or (md == 1 and len([ln for ln in head.splitlines() if ln.strip()]) <= 3):
         return "markdown"
     return "text"
 

@@ -155,7 +155,7 @@ class PandocIngester:
     def ingest(self, path: Path, ctx: RunContext) -> Document:
         try:
             ast = pandoc_json(path, self.fmt, ctx.options.timeout_s if ctx.options.timeout_s < 120 else 120)
-            blocks = convert_blocks(ast.get("blocks", []))
+            blocks = convert_blocks(ast.get("blocks", []), markdown=self.fmt == "markdown")
         except RecursionError:  # e.g. 100,000 nested HTML elements: refuse instead of crashing
             raise InputError(
                 f"{path.name}: the document is nested too deeply to be read (elements inside elements, thousands of levels).",

@@ -29,6 +29,7 @@ NOTE_REF = re.compile(r"#_?(ftn|edn|sdfootnote|sdendnote)(\d+)(?:sym)?")
 NOTE_BACKLINK = re.compile(r"#_?(ftn|edn)ref(\d+)|#(sdfootnote|sdendnote)(\d+)anc")
 MARK = "\ue000"  # before a note mark while a text is put together (private use: never in the output)
 _MARK_AFTER_STOP = re.compile("([.!?\u061f\u2026]+)[ \\u00a0]*\ue000(\\[\\d+\\])")
+_STARS = re.compile(r"\*{2,}")
 _STYLE = ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps")
 
 
@@ -48,8 +49,9 @@ def _sent(text: str) -> list[Sentence]:
 class _Reader:
     """One pass over the AST; holds the notes referred to since the last heading."""
 
-    def __init__(self, note_divs: dict[str, list[Node]]) -> None:
+    def __init__(self, note_divs: dict[str, list[Node]], markdown: bool = False) -> None:
         self.note_divs = note_divs
+        self.markdown = markdown  # unmatched ``**`` left by converters is markup, not text
         self.pending: list[Paragraph] = []
         self.count = 0
         self.lang: str | None = None
@@ -94,7 +96,7 @@ class _Reader:
         for node in inlines:
             t, c = node.get("t"), node.get("c")
             if t == "Str":
-                out.append(c)
+                out.append(_STARS.sub("", c) if self.markdown and "**" in c else c)
             elif t in ("Space", "SoftBreak", "LineBreak"):
                 out.append(" ")
             elif t in _STYLE:
@@ -284,7 +286,9 @@ def _all_bold(blocks: list[Node]) -> bool:
             if t == "Span":
                 if not inl(c[1]):
                     return False
-            elif t in ("Emph", "Underline", "SmallCaps"):
+            elif t == "Link" and (NOTE_REF.fullmatch(c[2][0] if c[2] else "") or NOTE_BACKLINK.fullmatch(c[2][0] if c[2] else "")):
+                continue  # a note mark is not text
+            elif t in ("Emph", "Underline", "SmallCaps", "Superscript"):
                 if not inl(c):
                     return False
             elif t == "Str" and not c.strip():
@@ -350,11 +354,12 @@ def _take_note_divs(blocks: list[Node], found: dict[str, list[Node]]) -> list[No
     return out
 
 
-def convert_blocks(blocks: list[Node], lang: str | None = None) -> list[Block]:
-    """Convert pandoc blocks to model blocks (notes kept, see the module docstring)."""
+def convert_blocks(blocks: list[Node], lang: str | None = None, *, markdown: bool = False) -> list[Block]:
+    """Convert pandoc blocks to model blocks (notes kept, see the module docstring); ``markdown``:
+    the source was Markdown, whose stray ``**`` runs are dropped."""
     note_divs: dict[str, list[Node]] = {}
     blocks = _take_note_divs(blocks, note_divs)
-    reader = _Reader(note_divs)
+    reader = _Reader(note_divs, markdown)
     out = reader.convert(blocks, lang)
     for body in list(reader.note_divs.values()):  # note bodies nothing referred to: kept, as notes
         reader._note(body)
