@@ -6,7 +6,8 @@ an Arabic web page) or Windows-1252 / Latin-1 (French Windows). The order of the
 
 1. a byte-order mark (UTF-32, UTF-8, UTF-16) decides;
 2. NUL bytes on every other position without a mark: UTF-16 LE or BE;
-3. strict UTF-8 (a file re-saved as UTF-8 often keeps its old ``<meta charset>``);
+3. UTF-8, also with a few broken sequences (a file re-saved as UTF-8 often keeps its old
+   ``<meta charset>``; a tool that cut a name inside a character leaves one bad sequence);
 4. an HTML ``<meta charset>`` declaration, when the bytes decode with it;
 5. Windows-1256 or Windows-1252, whichever yields real words: Windows-1256 keeps French's
    lower-case accented letters (é è à ç ê...) at their Latin-1 places, so French in 1252 decoded
@@ -31,6 +32,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{2,40})""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -103,6 +105,13 @@ def _single_byte(raw: bytes) -> str:
     return latin_enc
 
 
+def _mostly_utf8(raw: bytes) -> bool:
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(_NON_ASCII.findall(text)) - bad
+    return good >= 20 and good >= 20 * bad
+
+
 def guess_encoding(raw: bytes, *, html: bool = False) -> tuple[str, int]:
     """``(encoding, bytes to skip)`` for ``raw`` (a whole file or its head)."""
     bom = bom_encoding(raw)
@@ -117,6 +126,8 @@ def guess_encoding(raw: bytes, *, html: bool = False) -> tuple[str, int]:
     except UnicodeDecodeError as exc:
         if exc.start >= len(raw) - 3 and exc.reason == "unexpected end of data":  # a head cut inside a character
             return "utf-8", 0
+    if _mostly_utf8(raw):  # a few broken sequences in a UTF-8 file: replaced, not a reason to misread it all
+        return "utf-8", 0
     if html:
         declared = declared_charset(raw)
         if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be", "utf-16", "utf-32"):
