@@ -10,7 +10,7 @@ from ..errors import InputError, UnsupportedFormatError
 from .cfb import MAGIC as CFB_MAGIC
 from .cfb import stream_names
 from .encoding import decode_text, looks_binary
-from .markup import sniff_markup
+from .markup import sniff_markup, strip_leading_noise
 
 MAX_ZIP_UNCOMPRESSED = 512 * 1024 * 1024  # a DOCX/ODT that inflates past this is refused
 MAX_ZIP_RATIO = 200  # and so is one that compresses more than 200:1 overall
@@ -18,6 +18,7 @@ HEAD_BYTES = 64 * 1024  # enough to see past a Word style sheet at the top of an
 IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg", b"II*\x00": "tiff", b"MM\x00*": "tiff"}
 ODT_TYPES = ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template")
 FLAT_ODT = re.compile(r"<office:document\b[^>]*office:mimetype\s*=\s*[\"']application/vnd\.oasis\.opendocument\.text[\"']", re.S)
+HTML_ROOTS = {"html", "body", "head", "div", "p", "table", "section", "article", "h1", "h2", "span"}
 SEND_FORMATS = "Send a PDF, DOCX, ODT, HTML, Markdown or plain-text file."
 WORD_PASSWORD_HINT = (
     "Remove the password and send the document again: in Word, File > Info > Protect Document > "
@@ -73,7 +74,10 @@ def _xml_format(path: Path, text: str) -> str | None:
         return None
     if FLAT_ODT.search(text):
         return "odt"
-    if re.search(r"<html[\s>]", text[:20000], re.I):
+    root = re.match(r"<([A-Za-z_][\w.:-]*)", strip_leading_noise(text))
+    if root is None:
+        return None  # a declaration over text: sniffed as text, Markdown or HTML
+    if root.group(1).lower() in HTML_ROOTS:
         return "html"
     if "<w:wordDocument" in text or "<pkg:package" in text:
         raise UnsupportedFormatError(

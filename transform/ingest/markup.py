@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _NOISE = re.compile(
-    r"""\A(?:
+    r"""(?:
         \s+
       | \ufeff
       | <\?xml[^>]{0,500}\?>
@@ -25,7 +25,7 @@ _NOISE = re.compile(
     re.S | re.I | re.X,
 )
 # a CSS rule's selector: element/class/id selectors, lists, pseudo-classes, at-rules (@font-face, @page, @media ...)
-_SELECTOR = re.compile(r"""\A[@A-Za-z0-9_.#:,*>+~\s\[\]="'()\-\\]{1,400}?\{""")
+_SELECTOR = re.compile(r"""[@A-Za-z0-9_.#:,*>+~\s\[\]="'()\-\\]{1,400}?\{""")
 _DECLARATIONS = re.compile(r"""\A\s*(?:[-A-Za-z_][-\w]*\s*:[^;{}]*(?:;\s*|$))*\s*\Z""")
 MAX_CSS = 200_000  # characters of leading style sheet looked at
 
