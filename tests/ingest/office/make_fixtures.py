@@ -16,6 +16,7 @@ and a column span), made by the programs that make such files for our users:
 | ``protected.docx`` | msoffcrypto-tool (Office's "agile" encryption, as Word's File > Info > Protect Document) | a password-protected DOCX: a compound file, not a ZIP |
 | ``protected.odt`` | LibreOffice, saved with a password (a Basic macro calls ``storeToURL`` with ``Password``) | a password-protected ODT: its manifest declares encryption |
 | ``old-word.doc`` | LibreOffice ("MS Word 97") | a Word 97-2003 document |
+| ``astral.pdf`` | pandoc (``astral-source.md`` -> DOCX), then LibreOffice (DOCX -> PDF) | a PDF with emoji, mathematical letters and a CJK ideograph outside the BMP |
 | ``word-filtered.html`` | written here, following Word's "Web Page, Filtered" output | Word's HTML: Windows-1256, a style sheet in a comment, ``MsoNormal`` paragraphs, a header row of bold cells, ``mso`` footnotes |
 
 Needs LibreOffice (``soffice``) and, for ``protected.docx`` only, ``pip install msoffcrypto-tool``.
@@ -228,6 +229,10 @@ def main() -> int:
         shutil.copy(convert(profile, end_odt, "docx", work), HERE / "endnotes.docx")
 
         shutil.copy(convert(profile, docx, 'doc:MS Word 97', work), HERE / "old-word.doc")
+
+        astral = work / "astral.docx"
+        subprocess.run([pandoc(), "--sandbox", "-f", "markdown", "-t", "docx", "-o", str(astral), str(HERE / "astral-source.md")], check=True, timeout=60)
+        shutil.copy(convert(profile, astral, "pdf", work), HERE / "astral.pdf")
 
         out = HERE / "protected.odt"
         lo(profile, f'macro:///Standard.Module1.SaveWithPassword("file://{odt}","file://{out}","writer8","{PASSWORD}")')
