@@ -35,39 +35,43 @@ def _join(m: re.Match[str]) -> str:
 
 def fix_surrogates(text: str) -> str:
     """Join surrogate pairs into their character; replace lone surrogates with U+FFFD."""
-    if text.isascii() or not _SURROGATE.search(text):
-        return text
-    return _SURROGATE.sub("\ufffd", _PAIR.sub(_join, text))
+    return _fix_str(text)
 
 
-def _fix(value: object) -> object:
-    if isinstance(value, str):
-        return fix_surrogates(value)
-    if isinstance(value, BaseModel):
-        fields = value.__dict__
-        for key, item in fields.items():
-            new = _fix(item)
-            if new is not item:
-                fields[key] = new
-        return value
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            new = _fix(item)
-            if new is not item:
-                value[i] = new
-        return value
-    if isinstance(value, dict):
-        for key, item in list(value.items()):
-            new = _fix(item)
-            if new is not item:
-                value[key] = new
-        return value
-    return value
+def _fix_str(text: str) -> str:
+    return text if text.isascii() or not _SURROGATE.search(text) else _SURROGATE.sub("\ufffd", _PAIR.sub(_join, text))
+
+
+def _fix_model(model: BaseModel) -> None:
+    fields = model.__dict__
+    for key, item in fields.items():
+        kind = type(item)
+        if kind is str:
+            if not item.isascii() and _SURROGATE.search(item):
+                fields[key] = _fix_str(item)
+        elif kind is list:
+            _fix_list(item)
+        elif isinstance(item, BaseModel):
+            _fix_model(item)
+        elif kind is dict:
+            for k, v in item.items():
+                if type(v) is str:
+                    item[k] = _fix_str(v)
+
+
+def _fix_list(items: list[object]) -> None:
+    for i, item in enumerate(items):
+        if type(item) is str:
+            items[i] = _fix_str(item)  # type: ignore[arg-type]
+        elif isinstance(item, BaseModel):
+            _fix_model(item)
+        elif type(item) is list:
+            _fix_list(item)  # type: ignore[arg-type]
 
 
 def repair_document(doc: BaseModel) -> None:
     """Fix every string of ``doc`` in place (see the module docstring)."""
-    _fix(doc)
+    _fix_model(doc)
 
 
 def display_name(path: Path) -> str:
