@@ -101,3 +101,13 @@ def test_every_output_from_the_pdf(tmp_path: Path) -> None:
     html = (tmp_path / "out" / "astral" / "astral.fr.html").read_text(encoding="utf-8")
     for ch in ("🌍", "👍", "𝐀", "𠀋"):
         assert ch in text and ch in html
+
+
+def test_inspect_on_a_console_that_is_not_utf8() -> None:
+    """A Latin-1 console: the outline replaces what it cannot show, the JSON stays UTF-8."""
+    env = dict(os.environ, PYTHONIOENCODING="latin-1")
+    for args in (["inspect"], ["inspect", "--json"]):
+        proc = subprocess.run([sys.executable, "-m", "transform", *args, str(SOURCE)], capture_output=True, timeout=120, env=env)
+        assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr.decode("latin-1")[-800:]
+    doc = Document.model_validate_json(proc.stdout.decode("utf-8"))
+    assert doc.meta.title == "Budget participatif 2026 🌍"
