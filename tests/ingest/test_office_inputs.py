@@ -187,3 +187,12 @@ def test_cli_never_shows_a_traceback(tmp_path: Path) -> None:
             err = row["errors"][0]
             assert name in err["message"] and err["code"] in ("bad_input", "unsupported_format") and err["hint"], err
     assert proc.returncode == ExitCode.INPUT_FILE
+
+
+def test_spaces_at_the_edge_of_styled_text_are_kept(tmp_path: Path) -> None:
+    """``<em>sous </em><a><em>licence ouverte </em></a>2.0``: the spaces inside the styled runs
+    separate the words (they were lost: ``souslicence ouverte2.0``)."""
+    path = tmp_path / "spans.html"
+    path.write_text('<html><body><p><em>Ce document est placé sous </em><a href="https://example.org/lo"><em>licence ouverte </em></a>'
+                    "<em>2.0</em> ou ultérieure.</p></body></html>", encoding="utf-8")
+    assert _texts(path) == ["Ce document est placé sous licence ouverte 2.0 ou ultérieure."]

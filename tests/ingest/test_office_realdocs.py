@@ -56,3 +56,10 @@ def test_form_with_three_footnotes() -> None:
     path = REALDOCS / "fr-justificatif-deplacement-2020.docx"
     found = [text_of(n)[:3] for n in notes(load(path))]
     assert found == ["[1]", "[2]", "[3]"]
+
+
+def test_odt_spaces_between_styled_spans() -> None:
+    from transform.model.walk import iter_sentences as sentences
+
+    texts = [loc.sentence.text for loc in sentences(load(REALDOCS / "rgaa-declaration-exemple.odt"))]
+    assert "Ce document est placé sous licence ouverte 2.0 ou ultérieure." in texts
