@@ -62,7 +62,7 @@ def _directory(fh) -> set[str]:  # type: ignore[no-untyped-def]
         return fat_cache[idx][off]
 
     names: set[str] = set()
-    s, seen = first_dir, set()
+    s, seen = first_dir, set[int]()
     while s != END_OF_CHAIN:
         if s in seen or len(seen) >= MAX_SECTORS or s >= 0xFFFFFFFA:
             raise ValueError("broken directory chain")

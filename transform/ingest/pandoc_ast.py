@@ -94,7 +94,8 @@ class _Reader:
     def _inl(self, inlines: list[Node]) -> list[str]:
         out: list[str] = []
         for node in inlines:
-            t, c = node.get("t"), node.get("c")
+            t: str = node["t"]
+            c: Any = node.get("c")
             if t == "Str":
                 out.append(_STARS.sub("", c) if self.markdown and "**" in c else c)
             elif t in ("Space", "SoftBreak", "LineBreak"):
@@ -134,7 +135,8 @@ class _Reader:
     def blocks_text(self, blocks: list[Node]) -> str:
         parts = []
         for b in blocks:
-            t, c = b["t"], b.get("c")
+            t: str = b["t"]
+            c: Any = b.get("c")
             if t in ("Plain", "Para", "Header"):
                 parts.append(self.text(c if t != "Header" else c[2]))
             elif t == "LineBlock":
@@ -166,9 +168,10 @@ class _Reader:
             out.append(ListItem(sentences=_sent(self.blocks_text(text_blocks)), children=children))
         return out
 
-    def _cells(self, row: Node, header: bool) -> tuple[list[Cell], bool]:
+    def _cells(self, row: list[Any], header: bool) -> tuple[list[Cell], bool]:
         """The row's cells, and whether every cell with text is entirely bold."""
-        cells, all_bold, any_text = [], True, False
+        cells: list[Cell] = []
+        all_bold, any_text = True, False
         for cell in row[1]:
             attr, _, rowspan, colspan, blocks = cell
             text = self.blocks_text(blocks)
@@ -213,7 +216,8 @@ class _Reader:
         """Convert pandoc blocks to model blocks; ``Div`` language attributes flow down."""
         out: list[Block] = []
         for b in blocks:
-            t, c = b["t"], b.get("c")
+            t: str = b["t"]
+            c: Any = b.get("c")
             self.lang = lang
             if t == "Header":
                 level, attr, inl = c
@@ -265,7 +269,7 @@ class _Reader:
         return out
 
 
-def _table_rows(c: list[Any]) -> list[Node]:
+def _table_rows(c: list[Any]) -> list[list[Any]]:
     """Every row of a pandoc table: head, each body's head and body rows, foot."""
     _attr, _caption, _colspecs, head, bodies, foot = c
     rows = list(head[1])
@@ -280,7 +284,8 @@ def _all_bold(blocks: list[Node]) -> bool:
 
     def inl(nodes: list[Node]) -> bool:
         for n in nodes:
-            t, c = n.get("t"), n.get("c")
+            t: str = n["t"]
+            c: Any = n.get("c")
             if t in ("Space", "SoftBreak", "LineBreak", "Strong", "RawInline", "Note"):
                 continue
             if t == "Span":

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from ..errors import InputError
-from ..model import Document, DocumentMeta, Paragraph, Section, Sentence
+from ..model import Block, Document, DocumentMeta, Paragraph, Section, Sentence
 from . import INGESTERS
 from .encoding import decode_text, looks_binary
 
@@ -23,7 +23,7 @@ class TextIngester:
         text, _ = decode_text(raw)
         if looks_binary(text):
             raise InputError(f"{path.name}: the file holds binary data, not text.", hint="Send the document itself (PDF, DOCX, ODT, HTML or text).")
-        blocks = []
+        blocks: list[Block] = []
         for chunk in re.split(r"\n[ \t\f\v]*\n|\f", text):
             para = " ".join(chunk.split())
             if para:

@@ -28,8 +28,8 @@ _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\udc00-\udfff][\ud800-\udbff
 
 
 def _join(m: re.Match[str]) -> str:
-    a, b = m.group(0)
-    hi, lo = (a, b) if a < b else (b, a)
+    pair = m.group(0)
+    hi, lo = (pair[0], pair[1]) if pair[0] < pair[1] else (pair[1], pair[0])
     return chr(0x10000 + ((ord(hi) - 0xD800) << 10) + (ord(lo) - 0xDC00))
 
 
