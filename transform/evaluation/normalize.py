@@ -29,11 +29,15 @@ _TABLE.update({ord(c): "-" for c in _DASHES})
 _TABLE.update({0x066A: "%", 0x066B: ".", 0x066C: ","})  # Arabic percent, decimal and thousands separators
 
 TATWEEL = "\u0640"
+# Note calls the reader writes as ``[1]`` (office footnotes): the truth leaves call marks out.
+_NOTE_CALL = re.compile(r"\[\d{1,3}\]")
 
 
 def normalize(text: str) -> str:
     """The comparison form of a text: NFKC, folds above, whitespace collapsed to single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_TABLE)
+    if "[" in text:
+        text = _NOTE_CALL.sub(" ", text)
     return " ".join(text.split())
 
 
