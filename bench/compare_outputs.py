@@ -148,7 +148,7 @@ def media_print(path: Path) -> dict[str, Any]:
         keep["tags"] = {k: v for k, v in (s.get("tags") or {}).items() if k in ("language", "title", "handler_name")}
         streams.append(keep)
     fmt = info.get("format", {})
-    chapters = [(round(float(c["start_time"]) * 1000), round(float(c["end_time"]) * 1000), (c.get("tags") or {}).get("title"))
+    chapters = [[round(float(c["start_time"]) * 1000), round(float(c["end_time"]) * 1000), (c.get("tags") or {}).get("title")]
                 for c in info.get("chapters", [])]
     tags = {k: v for k, v in (fmt.get("tags") or {}).items() if k.lower() not in ("encoder", "creation_time")}
     return {"format": fmt.get("format_name"), "duration_ms": round(float(fmt.get("duration") or 0) * 1000),
@@ -225,11 +225,12 @@ def record_all(inputs: list[Path], video: bool, keep: Path | None) -> dict[str, 
     try:
         docs: dict[str, Any] = {}
         for src in inputs:
-            key = src.relative_to(ROOT).as_posix() if src.resolve().is_relative_to(ROOT) else src.as_posix()
+            src = src.resolve()
+            key = src.relative_to(ROOT).as_posix() if src.is_relative_to(ROOT) else src.as_posix()
             print(f"{key} ...", end=" ", flush=True)
-            docs[key] = run_one(src.resolve(), work, video)
+            docs[key] = run_one(src, work, video)
             print(f"{docs[key]['summary']['status']}, {len(docs[key]['files'])} files, {docs[key]['seconds']} s", flush=True)
-        return {"video": video, "docs": docs}
+        return json.loads(json.dumps({"video": video, "docs": docs}))  # as it reads back from a file
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
