@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from transform import TransformOptions
-from transform.pipeline import plan_outputs
+from transform.pipeline import plan_outputs, stage_names
 
 from ..store import owner_id
 from .child import DRAFT_OUTPUT
@@ -65,7 +65,7 @@ def stored_artifacts(rt: Runtime, result: dict[str, Any]) -> tuple[list[dict[str
 
 def _stages(options: TransformOptions) -> list[str]:
     outputs = [o for o in options.outputs if o != DRAFT_OUTPUT]
-    return ["ingest", "structure"] + [f"render.{o}" for o in plan_outputs(outputs)] + [f"render.{DRAFT_OUTPUT}"]
+    return stage_names(options.model_copy(update={"outputs": outputs})) + [f"render.{DRAFT_OUTPUT}"]
 
 
 def convert_document(rt: Runtime, doc_id: str) -> None:

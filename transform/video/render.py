@@ -14,6 +14,7 @@ from typing import ClassVar
 from ..context import RunContext
 from ..errors import ErrorItem, InputError, TransformError
 from ..model import CaptionCue, Timeline
+from ..products import CUES, NARRATION, TIMELINE
 from ..render import RENDERERS, artifact
 from ..result import Artifact
 from .cuesheet import html_to_pdf, write_cue_sheet
@@ -25,7 +26,7 @@ STAGE = "render.video"
 
 
 def _captions_for(ctx: RunContext, lang: str, timeline: Timeline) -> list[CaptionCue]:
-    cues = ctx.shared.get(f"captions:{lang}")
+    cues = ctx.products.cues.get(lang)
     if cues:
         return list(cues)
     try:  # the captions module (transform.audio.captions) knows the caption rules best
@@ -47,7 +48,7 @@ def _title(ctx: RunContext) -> str | None:
 
 class VideoRenderer:
     name: ClassVar[str] = "video"
-    requires: ClassVar[tuple[str, ...]] = ("audio", "captions")
+    needs: ClassVar[tuple[str, ...]] = (TIMELINE, NARRATION, CUES)
     description: ClassVar[str] = (
         "Captioned MP4 scaffold per language with a reserved sign-language region, soft subtitles, "
         "and the interpreter's cue sheet (HTML/PDF) and teleprompter track."
@@ -58,7 +59,7 @@ class VideoRenderer:
         done = 0
         failures: list[TransformError] = []
         for lang in ctx.track_langs():
-            timeline = ctx.shared.get(f"timeline:{lang}")
+            timeline = ctx.products.timelines.get(lang)
             if not isinstance(timeline, Timeline) or not timeline.cues:
                 ctx.warn(STAGE, f"no narration timeline for {lang}: no video made for this language")
                 continue
@@ -79,7 +80,7 @@ class VideoRenderer:
 
     def _track(self, ctx: RunContext, lang: str, timeline: Timeline) -> list[Artifact]:
         opts = ctx.options.video
-        audio = ctx.shared.get(f"audio:{lang}")
+        audio = ctx.products.narrations.get(lang)
         audio_path = Path(audio) if audio else None
         if audio_path is None or not audio_path.is_file():
             ctx.warn(STAGE, f"no narration audio for {lang}: the video has a silent sound track")
