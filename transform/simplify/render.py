@@ -16,7 +16,8 @@ from ..render import RENDERERS, artifact
 from ..render.basic import plain_text
 from ..result import Artifact
 from .report import report_html
-from .review import draft_path, write_review_file
+from .review import draft_path
+from .review_file import write_review_file
 from .rules import EASY_FRENCH
 
 DRAFT_HEADER = {
