@@ -19,24 +19,20 @@ from ..render import RENDERERS, artifact
 from ..result import Artifact
 from .cuesheet import html_to_pdf, write_cue_sheet
 from .scaffold import make_scaffold
-from .subtitles import simple_captions, teleprompter_vtt
+from .subtitles import teleprompter_vtt
 
 log = logging.getLogger("transform.video")
 STAGE = "render.video"
 
 
 def _captions_for(ctx: RunContext, lang: str, timeline: Timeline) -> list[CaptionCue]:
+    """The cues the captions output built from this timeline (the video needs them, so it ran first)."""
     cues = ctx.products.cues.get(lang)
-    if cues:
-        return list(cues)
-    try:  # the captions module (transform.audio.captions) knows the caption rules best
-        from ..audio.captions import make_captions  # type: ignore[import-not-found,attr-defined,unused-ignore]
+    if cues is None:  # the captions output failed for this language: the same cues, built here
+        from ..audio.captions import make_captions
 
-        return list(make_captions(timeline, ctx.options.captions))
-    except ImportError:
-        ctx.warn(STAGE, f"no caption cues for {lang}: captions made from whole sentences (simple line breaking)")
-        c = ctx.options.captions
-        return simple_captions(timeline, c.max_chars_per_line, c.max_lines)
+        cues = make_captions(timeline, ctx.options.captions)
+    return list(cues)
 
 
 def _title(ctx: RunContext) -> str | None:
@@ -98,6 +94,7 @@ class VideoRenderer:
             title=_title(ctx),
             sidecars=need_sidecars,
             keep_ass=ctx.options.keep_intermediates,
+            rtl_mark=ctx.options.captions.rtl_mark,
         )
         for note in res.notes:
             ctx.warn(STAGE, f"{lang}: {note}")
