@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import delete, func, select, update
 
+from transform.result import NOT_ERRORS
+
 from .db import Database
 from .tables import HAS_DRAFT_SQL, DocumentRow, JobRow
 
@@ -163,6 +165,8 @@ class JobRepo:
 
     def finish_convert(self, doc_id: str, owner: str, *, status: str, errors: list[dict[str, Any]], **fields: Any) -> bool:
         now = time.time()
+        if status == "success" and any(str(e.get("severity", "error")).strip().lower() not in NOT_ERRORS for e in errors):
+            status = "partial_success"  # success means no error item (transform.result, issue 21)
         values: dict[str, Any] = {
             "status": status, "errors_json": json.dumps(errors, ensure_ascii=False), "finished_at": now, "updated_at": now,
             "op": None, "lease_owner": None, "lease_expires": None, "stage": "done" if status != "failure" else "failed",
