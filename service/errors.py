@@ -13,7 +13,8 @@ maps library and service errors alike through their ``http_status`` and ``code``
         ├── PayloadTooLarge                     413  too_large
         ├── Unprocessable                       422  invalid (review_invalid, webhook_refused...)
         ├── QueueFull                           429  queue_full
-        └── Unavailable                         503  unavailable (timeout...)
+        ├── Unavailable                         503  unavailable (timeout...)
+        └── InsufficientStorage                 507  storage_full
 """
 
 from __future__ import annotations
@@ -81,6 +82,14 @@ class Unavailable(ServiceError):
     http_status, code = 503, "unavailable"
 
 
+class RequestTimeout(ServiceError):
+    http_status, code = 408, "request_timeout"
+
+
+class InsufficientStorage(ServiceError):
+    http_status, code = 507, "storage_full"
+
+
 # -- response models for OpenAPI ---------------------------------------------------------------
 class ErrorDetail(BaseModel):
     code: str
@@ -104,6 +113,7 @@ _DESCRIPTIONS = {
     422: "Invalid input (validation, review problems, refused webhook)",
     429: "Queue full: retry later",
     503: "Not ready, or the synchronous conversion timed out",
+    507: "The server's disk is nearly full: nothing was stored",
 }
 
 

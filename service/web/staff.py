@@ -117,7 +117,7 @@ async def _receive(request: Request, rt: Any, job_id: str, sess: Any) -> Respons
     try:
         depth = await anyio.to_thread.run_sync(_check_queue, rt)
         form = await receive_multipart(request, rt.store.job_dir(job_id) / "incoming", max_bytes=rt.settings.max_upload_bytes,
-                                       max_files=rt.settings.max_files_per_job)
+                                       max_files=rt.settings.max_files_per_job, storage=rt.storage)
     except ServiceError as exc:
         shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
         return _upload_page(request, status_code=exc.http_status, errors={"files": "err_upload"}, detail=exc.message)
