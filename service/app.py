@@ -105,6 +105,9 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     from .web import install as install_web_pages  # staff and public web pages (service/web/, docs/web.md)
 
     install_web_pages(app)
+    from .guard import RequestGuard
+
+    app.add_middleware(RequestGuard)  # added last: outermost, before every route, form parser and auth check
     return app
 
 

@@ -212,6 +212,21 @@ def cookie_args(request: Request, max_age: int | None) -> dict[str, Any]:
     return {"httponly": True, "samesite": "strict", "secure": request.url.scheme == "https", "path": "/", "max_age": max_age}
 
 
+# -- forms ---------------------------------------------------------------------------------------
+async def read_form(request: Request, *, max_fields: int = 16) -> Any:
+    """The page's form, with limits on fields and no file parts (the body size is capped before,
+    by ``service/guard.py``). A malformed form, too many fields or a file part give 400."""
+    from starlette.exceptions import HTTPException
+
+    from ..errors import BadRequest
+
+    try:
+        return await request.form(max_files=0, max_fields=max_fields, max_part_size=int(request.app.state.runtime.settings.max_json_mb * 1024 * 1024))
+    except HTTPException:
+        raise BadRequest("The form could not be read (too many fields, or a file where none is expected).", code="bad_form",
+                         hint="Reload the page and send the form again.") from None
+
+
 # -- CSRF ----------------------------------------------------------------------------------------
 def csrf_nonce(request: Request) -> str:
     """The visitor's CSRF nonce (from the cookie, or a new one the response must set)."""

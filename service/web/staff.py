@@ -24,7 +24,7 @@ from ..uploads import receive_multipart
 from ..views import artifact_path, artifacts_of, job_state, job_status
 from .data import DEFAULT_OUTPUTS, OUTPUT_CHOICES, staff_files
 from .render import page
-from .security import SESSION_COOKIE, cookie_args, csrf_ok, current_session, new_session_cookie, safe_next, token_row
+from .security import SESSION_COOKIE, cookie_args, csrf_ok, current_session, new_session_cookie, read_form, safe_next, token_row
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
 PRIVATE = "private, no-cache"
@@ -52,7 +52,7 @@ async def signin_form(request: Request, next: Annotated[str | None, Query()] = N
 
 @router.post("/signin", response_class=HTMLResponse)
 async def signin(request: Request) -> Response:
-    form = await request.form()
+    form = await read_form(request)
     nxt = safe_next(str(form.get("next") or ""), "/staff")
     if not csrf_ok(request, str(form.get("csrf") or "")):
         return csrf_refused(request)
@@ -68,7 +68,7 @@ async def signin(request: Request) -> Response:
 
 @router.post("/signout")
 async def signout(request: Request) -> Response:
-    form = await request.form()
+    form = await read_form(request)
     if not csrf_ok(request, str(form.get("csrf") or "")):
         return csrf_refused(request)
     resp = RedirectResponse("/catalogue", status_code=303)
