@@ -74,6 +74,9 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
             settings = app.dependency_overrides.get(get_settings, get_settings)()
         rt = Runtime(settings)
         app.state.runtime = rt
+        from .web.security import load_secret
+
+        app.state.web_secret = load_secret(settings.data_dir)  # now, so that no request needs a write (a full disk)
         rt.store.sweep_orphan_job_dirs()  # folders of uploads a crash cut short (service/store/claims.py)
         workers = EmbeddedWorkers(rt, settings.embedded_workers) if settings.embedded_workers > 0 else None
         if workers is not None:

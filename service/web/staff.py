@@ -24,7 +24,17 @@ from ..uploads import receive_multipart
 from ..views import artifact_path, artifacts_of, job_state, job_status
 from .data import DEFAULT_OUTPUTS, OUTPUT_CHOICES, staff_files
 from .render import page
-from .security import SESSION_COOKIE, cookie_args, csrf_ok, current_session, new_session_cookie, read_form, safe_next, token_row
+from .security import (
+    SESSION_COOKIE,
+    cookie_args,
+    csrf_ok,
+    current_session,
+    end_session,
+    new_session_cookie,
+    read_form,
+    safe_next,
+    token_row,
+)
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
 PRIVATE = "private, no-cache"
@@ -71,6 +81,7 @@ async def signout(request: Request) -> Response:
     form = await read_form(request)
     if not csrf_ok(request, str(form.get("csrf") or "")):
         return csrf_refused(request)
+    await anyio.to_thread.run_sync(end_session, request)  # ends it server side: a copied cookie stops working too
     resp = RedirectResponse("/catalogue", status_code=303)
     resp.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
     return resp
