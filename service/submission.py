@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import time
 import uuid
@@ -22,10 +23,11 @@ from .errors import BadRequest, NotFound, QueueFull, Unavailable, Unprocessable
 from .queue.child import DRAFT_OUTPUT
 from .queue.tasks import sha256_of
 from .runtime import Runtime
-from .store import TERMINAL, DocumentRow, NewDocument
+from .store import TERMINAL, DocumentRow, NewDocument, QueueLimitReached
 from .uploads import receive_multipart
 from .webhooks import WebhookError, check_target
 
+log = logging.getLogger("service.submission")
 EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "html": ".html", "markdown": ".md", "text": ".txt",
               "png": ".png", "jpeg": ".jpg", "tiff": ".tif"}
 
@@ -126,7 +128,8 @@ def _refuse_server_side_choices(options: TransformOptions, rt: Runtime) -> None:
 def _check_queue(rt: Runtime) -> int:
     depth = rt.store.jobs.queued_count()
     if depth >= rt.settings.max_queue_depth:
-        raise QueueFull(f"The queue is full ({depth} documents waiting).", hint="Retry in a few minutes.", headers={"Retry-After": "30"})
+        raise QueueFull(f"The queue is full ({depth} documents waiting, limit {rt.settings.max_queue_depth}).", hint="Retry in a few minutes.",
+                        headers={"Retry-After": "30"})
     return depth
 
 
@@ -193,14 +196,21 @@ def _accept(rt: Runtime, job_id: str, form, created_by: str, sync: bool, depth: 
         docs.append(NewDocument(id=doc_id, position=i, filename=f.filename, stem=stem, source_path=rt.store.rel(dest),
                                 format=fmt, size=f.size, sha256=sha256_of(dest)))
     shutil.rmtree(rt.store.job_dir(job_id) / "incoming", ignore_errors=True)
-    rt.store.jobs.create(job_id, options.model_dump_json(), docs, created_by=created_by, webhook_url=webhook_url,
-                         webhook_secret=webhook_secret, sync=sync)
+    try:
+        rt.store.jobs.create(job_id, options.model_dump_json(), docs, created_by=created_by, webhook_url=webhook_url,
+                             webhook_secret=webhook_secret, sync=sync, max_queued=rt.settings.max_queue_depth)
+    except QueueLimitReached as exc:  # places are reserved atomically with the insert (issue 21 item 9)
+        room = max(0, rt.settings.max_queue_depth - exc.queued)
+        raise QueueFull(f"The queue is full: {exc.queued} documents are waiting and this job has {len(docs)} "
+                        f"(room for {room}, limit {rt.settings.max_queue_depth}).",
+                        hint="Retry in a few minutes, or send fewer files per job.", headers={"Retry-After": "30"}) from None
     try:
         for d in docs:
             rt.queue.convert(d.id)
     except Exception as exc:  # noqa: BLE001 - e.g. Redis unreachable
+        log.warning("job %s: the queue refused it: %s: %s", job_id, type(exc).__name__, exc)
         rt.store.jobs.delete(job_id)
-        raise Unavailable(f"The job queue is not reachable: {type(exc).__name__}.", code="queue_unavailable",
+        raise Unavailable("The job queue is not reachable: the job was not accepted.", code="queue_unavailable",
                           hint="Check the queue (GET /ready) and retry.") from None
     return job_id, depth
 

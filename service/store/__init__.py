@@ -10,7 +10,7 @@ from pathlib import Path
 from .claims import claimed, sweep_orphans
 from .db import Database
 from .documents import DocumentRepo
-from .jobs import TERMINAL, JobRepo, NewDocument
+from .jobs import TERMINAL, JobRepo, NewDocument, QueueLimitReached
 from .leases import LeaseRepo, owner_dead, owner_id
 from .sessions import SessionRepo
 from .tables import DocumentRow, JobRow, TokenRow, WorkerRow
@@ -69,6 +69,6 @@ class Store:
 
 
 __all__ = [
-    "TERMINAL", "Database", "DocumentRepo", "DocumentRow", "JobRepo", "JobRow", "LeaseRepo", "NewDocument",
+    "TERMINAL", "Database", "DocumentRepo", "DocumentRow", "JobRepo", "JobRow", "LeaseRepo", "NewDocument", "QueueLimitReached",
     "SessionRepo", "Store", "TokenRepo", "TokenRow", "WorkerRow", "hash_token", "owner_dead", "owner_id",
 ]

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 
 from transform.result import NOT_ERRORS
 
@@ -24,6 +24,14 @@ _LARGE = ("draft_json", "published_json")
 JOB_SQL = f"SELECT {', '.join(c.name for c in JobRow.__table__.columns)} FROM jobs WHERE id = :id"
 DOCS_SQL = (f"SELECT {', '.join(c.name for c in DocumentRow.__table__.columns if c.name not in _LARGE)}, "
             f"{HAS_DRAFT_SQL} FROM documents WHERE job_id = :id ORDER BY position")
+
+
+class QueueLimitReached(Exception):
+    """Creating the job would put more documents in the queue than allowed."""
+
+    def __init__(self, queued: int) -> None:
+        super().__init__(f"{queued} documents queued")
+        self.queued = queued
 
 
 @dataclass
@@ -53,9 +61,20 @@ class JobRepo:
         webhook_url: str | None = None,
         webhook_secret: str | None = None,
         sync: bool = False,
+        max_queued: int | None = None,
     ) -> None:
+        """Insert the job and its documents (queued). With ``max_queued``, the places are reserved
+        atomically: the count of queued documents and the insert happen in one write transaction that
+        no other writer can interleave (SQLite ``BEGIN IMMEDIATE``; a transaction-level advisory lock on
+        PostgreSQL), so concurrent uploads cannot overshoot the limit; raises QueueLimitReached."""
         now = time.time()
         with self.db.write() as s:
+            if max_queued is not None:
+                if self.db.engine.dialect.name == "postgresql":
+                    s.execute(text("SELECT pg_advisory_xact_lock(7461726)"))  # serialises the reservations ("tar")
+                queued = int(s.scalar(select(func.count()).select_from(DocumentRow).where(DocumentRow.status == "queued")) or 0)
+                if queued + len(docs) > max_queued:
+                    raise QueueLimitReached(queued)
             s.add(
                 JobRow(
                     id=job_id,
