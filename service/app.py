@@ -10,6 +10,7 @@ consumer threads in this process (``taysir serve``); with 0, ``taysir worker`` p
 
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import gc
 import inspect
@@ -21,6 +22,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
@@ -81,6 +83,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         workers = EmbeddedWorkers(rt, settings.embedded_workers) if settings.embedded_workers > 0 else None
         if workers is not None:
             workers.start()
+        keeper = asyncio.create_task(_housekeeping(rt))
         gc.collect()
         gc.freeze()  # the libraries loaded at startup are permanent: keep them out of every GC pass
         log.info("taysir service ready: data in %s, queue %s, %d embedded worker(s)", rt.store.data_dir,
@@ -88,8 +91,13 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            keeper.cancel()
             if workers is not None:
                 workers.stop()
+            try:
+                rt.store.tokens.flush_usage()
+            except Exception:  # noqa: BLE001 - best effort at shutdown
+                pass
             rt.close()
 
     app = FastAPI(
@@ -112,6 +120,19 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
 
     app.add_middleware(RequestGuard)  # added last: outermost, before every route, form parser and auth check
     return app
+
+
+async def _housekeeping(rt: Runtime, every: float = 15.0) -> None:
+    """Writes kept off the request path: the staff tokens' last-use times (best effort)."""
+    from .storage import is_disk_full
+
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await anyio.to_thread.run_sync(rt.store.tokens.flush_usage)
+        except Exception as exc:  # noqa: BLE001 - never fatal; retried at the next pass
+            if not is_disk_full(exc):
+                log.warning("housekeeping: %s: %s", type(exc).__name__, exc)
 
 
 PARENT_ENV = "TAYSIR_SERVE_PARENT"

@@ -20,9 +20,10 @@ from pathlib import Path
 from .errors import InsufficientStorage
 
 MiB = 1024 * 1024
-# where the data of a deployment lands: the database next to data_dir, uploads and outputs under jobs/,
-# the public snapshots under published/ (each may be its own file system)
-WATCHED = ("", "jobs", "published")
+# where the data of a deployment lands: the database (and SQLite queue) in data_dir, uploads and outputs
+# under jobs/ (each may be its own file system). published/ is not watched: publishing copies a finished
+# snapshot and refuses cleanly (503 storage_full) when it does not fit.
+WATCHED = ("", "jobs")
 
 
 @dataclass(frozen=True)
