@@ -18,6 +18,7 @@ import logging
 import os
 import signal
 import sys
+import warnings
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -79,6 +80,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         from .web.security import load_secret
 
         app.state.web_secret = load_secret(settings.data_dir)  # now, so that no request needs a write (a full disk)
+        app.openapi()  # built once now (see _answer_head), not during a request
         rt.store.sweep_orphan_job_dirs()  # folders of uploads a crash cut short (service/store/claims.py)
         workers = EmbeddedWorkers(rt, settings.embedded_workers) if settings.embedded_workers > 0 else None
         if workers is not None:
@@ -116,6 +118,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     from .web import install as install_web_pages  # staff and public web pages (service/web/, docs/web.md)
 
     install_web_pages(app)
+    _answer_head(app)
     from .guard import RequestGuard
 
     app.add_middleware(RequestGuard)  # added last: outermost, before every route, form parser and auth check
@@ -159,14 +162,33 @@ def _die_with_parent() -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
 
+def _answer_head(app: FastAPI) -> None:
+    """Every GET route also answers HEAD (RFC 9110 §9.3.2): the same headers, no body (downloads,
+    status, pages). FastAPI routes list only the methods they were declared with; uvicorn drops the
+    body of a HEAD answer, FileResponse does not even read the file. Kept out of the OpenAPI document."""
+    def walk(routes: list[Any]) -> None:
+        for route in routes:
+            if isinstance(route, APIRoute) and "GET" in route.methods and "HEAD" not in route.methods:
+                route.methods.add("HEAD")
+            inner = getattr(route, "original_router", None)  # an included router (FastAPI keeps it whole)
+            if inner is not None:
+                walk(inner.routes)
+
+    walk(app.router.routes)
+
+
 def _document_validation_errors(app: FastAPI) -> None:
     """Request validation errors use our error body too: say so in OpenAPI (not FastAPI's default)."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes, tags=app.openapi_tags)
+            with warnings.catch_warnings():  # HEAD shares its GET's operation id: the HEAD operations are dropped below
+                warnings.filterwarnings("ignore", message="Duplicate Operation ID")
+                schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes,
+                                     tags=app.openapi_tags)
             ref = {"$ref": "#/components/schemas/ErrorResponse"}
             for ops in schema.get("paths", {}).values():
+                ops.pop("head", None)  # HEAD mirrors GET (see _answer_head)
                 for op in ops.values():
                     resp = op.get("responses", {}).get("422")
                     if resp is not None:
