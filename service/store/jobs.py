@@ -7,6 +7,8 @@ reaper) can never both own a document: the one whose UPDATE matched a row wins.
 from __future__ import annotations
 
 import json
+import logging
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +22,33 @@ from .db import Database
 from .tables import HAS_DRAFT_SQL, DocumentRow, JobRow
 
 TERMINAL = ("success", "partial_success", "failure", "cancelled")
+log = logging.getLogger("service.store")
+# What a message written for a person never contains: exception class names, errno, tracebacks, codec
+# and parser internals (issue 21 item 10). Such text is logged and replaced by a plain sentence.
+INTERNALS = re.compile(r"Traceback|\[Errno -?\d+\]|\b[A-Z]\w*(Error|Exception)\b|codec can't|Expected boundary|"
+                       r"/(usr|tmp|home|srv|var|work|opt)/")
+PLAIN_INTERNAL = "An unexpected error stopped this step; the details are in the server log."
+PLAIN_HINT = "Try again. If it happens again, send the document and the time to the administrator."
+
+
+def plain_errors(errors: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
+    """Error items as stored and shown: internal details go to the log, the item keeps a plain message."""
+    out = []
+    for e in errors:
+        message = str(e.get("message", ""))
+        if e.get("code") == "internal_error" or INTERNALS.search(message):
+            log.warning("%s: %s error in %s: %s", where, e.get("code"), e.get("stage"), message[:2000])
+            e = {**e, "message": PLAIN_INTERNAL if e.get("code") == "internal_error" else plain_text(message), "hint": e.get("hint") or PLAIN_HINT}
+        out.append(e)
+    return out
+
+
+def plain_text(message: str) -> str:
+    """``message`` without its internal parts (kept when nothing internal is in it)."""
+    if not INTERNALS.search(message):
+        return message
+    head = re.split(r":\s*\[Errno|:\s*Traceback|\s*\(\s*\w+Error", message, maxsplit=1)[0].strip()
+    return head if head and not INTERNALS.search(head) else PLAIN_INTERNAL
 _LARGE = ("draft_json", "published_json")
 JOB_SQL = f"SELECT {', '.join(c.name for c in JobRow.__table__.columns)} FROM jobs WHERE id = :id"
 DOCS_SQL = (f"SELECT {', '.join(c.name for c in DocumentRow.__table__.columns if c.name not in _LARGE)}, "
@@ -186,6 +215,7 @@ class JobRepo:
         now = time.time()
         if status == "success" and any(str(e.get("severity", "error")).strip().lower() not in NOT_ERRORS for e in errors):
             status = "partial_success"  # success means no error item (transform.result, issue 21)
+        errors = plain_errors(errors, f"document {doc_id}")
         values: dict[str, Any] = {
             "status": status, "errors_json": json.dumps(errors, ensure_ascii=False), "finished_at": now, "updated_at": now,
             "op": None, "lease_owner": None, "lease_expires": None, "stage": "done" if status != "failure" else "failed",
