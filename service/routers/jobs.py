@@ -25,7 +25,7 @@ PRIVATE = "private, no-cache"
 
 @router.post(
     "", status_code=202, response_model=JobCreated, openapi_extra=multipart_body(many=True),
-    responses=responses(400, 401, 413, 415, 422, 429, 503),
+    responses=responses(400, 401, 413, 415, 422, 429, 503, 507),
     summary="Submit one or many documents",
 )
 async def create_job(request: Request, rt: RuntimeDep, staff: StaffDep) -> JobCreated:

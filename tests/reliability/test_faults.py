@@ -326,7 +326,8 @@ def test_processes_started_together_on_a_fresh_data_dir(tmp_path: Path) -> None:
     procs += [worker(data, tmp_path / f"w{i}.log") for i in range(WORKERS_AT_ONCE)]
     try:
         wait_http(f"http://127.0.0.1:{port}/health", procs[0], timeout=120)
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as c:
+        token = (data / "admin-token.txt").read_text().strip()  # /ready gives worker counts to staff only (issue 21)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30, headers={"Authorization": f"Bearer {token}"}) as c:
             def three() -> bool:
                 dead = [p.log.name for p in procs if p.p.poll() is not None]
                 assert not dead, f"{dead} died at start:\n" + "\n".join(p.tail()[-600:] for p in procs if p.p.poll() is not None)
