@@ -78,17 +78,19 @@ class RequestGuard:
         if scope["type"] != "http" or runtime is None:
             await self.app(scope, receive, send)
             return
+        declared, chunked = _body_headers(scope)
+        if not declared and not chunked:  # nothing to read (status polls, downloads): no wrappers on the hot path
+            await self.app(scope, receive, send)
+            return
         s = runtime.settings
         method, path = scope.get("method", "GET"), scope.get("path", "")
         limit, limit_text = body_limit(method, path, s)
         too_large = PayloadTooLarge(f"The request body is larger than the limit of {limit_text} for this address.",
                                     hint="Send a smaller body (uploads: fewer or smaller files per job).")
-        declared = _content_length(scope)
         if declared is not None and declared > limit:
             await _answer(send, too_large)
             return
         body = _Body(limit, s)
-        has_body = bool(declared) or _chunked(scope)
         started = False
 
         async def guarded_receive() -> dict[str, Any]:
@@ -125,7 +127,7 @@ class RequestGuard:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                if body.tripped is not None or (has_body and not body.done):  # do not read the rest of an unread body
+                if body.tripped is not None or not body.done:  # do not read the rest of an unread body
                     message = {**message, "headers": [*message.get("headers", []), (b"connection", b"close")]}
             await send(message)
 
@@ -144,18 +146,18 @@ class RequestGuard:
             await _answer(send, body.tripped)
 
 
-def _content_length(scope: dict[str, Any]) -> int | None:
-    for name, value in scope.get("headers", []):
+def _body_headers(scope: dict[str, Any]) -> tuple[int | None, bool]:
+    """(declared Content-Length, chunked transfer) of a request."""
+    declared, chunked = None, False
+    for name, value in scope.get("headers", ()):
         if name == b"content-length":
             try:
-                return int(value)
+                declared = int(value)
             except ValueError:
-                return None
-    return None
-
-
-def _chunked(scope: dict[str, Any]) -> bool:
-    return any(name == b"transfer-encoding" and b"chunked" in value.lower() for name, value in scope.get("headers", []))
+                declared = None
+        elif name == b"transfer-encoding":
+            chunked = b"chunked" in value.lower()
+    return declared, chunked
 
 
 async def _answer(send: Any, exc: ServiceError) -> None:

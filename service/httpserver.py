@@ -35,12 +35,14 @@ class _HeaderDeadline:
     def data_received(self, data: bytes) -> None:
         cycle = getattr(self, "cycle", None)
         waiting = cycle is None or cycle.response_complete  # between requests: these bytes start the next one
-        if waiting and self._hd_timer is None:
-            self._hd_arm()
         super().data_received(data)  # type: ignore[misc]
         if getattr(self, "cycle", None) is not cycle:  # the headers are complete: a request started
-            self._hd_disarm()
-        elif waiting:
+            if self._hd_timer is not None:
+                self._hd_disarm()
+            self._hd_bytes = 0
+        elif waiting:  # headers still incomplete (the usual request sends them in one packet: no timer at all)
+            if self._hd_timer is None:
+                self._hd_arm()
             self._hd_bytes += len(data)
             if self._hd_bytes > MAX_HEADER_BYTES:
                 self._hd_refuse(431, b"Request Header Fields Too Large", "headers larger than 64 KiB")
@@ -50,8 +52,8 @@ class _HeaderDeadline:
         super().connection_lost(exc)  # type: ignore[misc]
 
     def _hd_arm(self) -> None:
-        self._hd_disarm()
-        self._hd_bytes = 0
+        if self._hd_timer is not None:
+            self._hd_timer.cancel()
         loop = getattr(self, "loop", None) or asyncio.get_event_loop()
         self._hd_timer = loop.call_later(HEADER_TIMEOUT_S, self._hd_expired)
 
