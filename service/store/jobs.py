@@ -44,11 +44,18 @@ def plain_errors(errors: list[dict[str, Any]], where: str) -> list[dict[str, Any
 
 
 def plain_text(message: str) -> str:
-    """``message`` without its internal parts (kept when nothing internal is in it)."""
-    if not INTERNALS.search(message):
+    """``message`` without its internal part: the sentence up to the clause that holds it
+    (``x.docx: the DOCX file could not be read (pandoc failed ...: DocxError)`` keeps what is before
+    the parenthesis); the whole message when nothing internal is in it."""
+    found = INTERNALS.search(message)
+    if not found:
         return message
-    head = re.split(r":\s*\[Errno|:\s*Traceback|\s*\(\s*\w+Error", message, maxsplit=1)[0].strip()
-    return head if head and not INTERNALS.search(head) else PLAIN_INTERNAL
+    head = message[:found.start()]
+    cut = head.find(" (")
+    head = (head[:cut] if cut >= 0 else head).rstrip(" :;,([")
+    return head + "." if len(head) >= 15 and not INTERNALS.search(head) else PLAIN_INTERNAL
+
+
 _LARGE = ("draft_json", "published_json")
 JOB_SQL = f"SELECT {', '.join(c.name for c in JobRow.__table__.columns)} FROM jobs WHERE id = :id"
 DOCS_SQL = (f"SELECT {', '.join(c.name for c in DocumentRow.__table__.columns if c.name not in _LARGE)}, "

@@ -13,6 +13,8 @@ INTERNAL = [
     {"stage": "render.audio", "code": "output_failed", "severity": "error",
      "message": "could not write: [Errno 28] No space left on device: '/srv/taysir/jobs/x/a1/budget.mp3'", "hint": None},
     {"stage": "ingest", "code": "bad_input", "severity": "error", "message": "'latin-1' codec can't encode character '\\u0642'", "hint": "h"},
+    {"stage": "convert", "code": "bad_input", "severity": "error", "hint": "h",
+     "message": "padded.docx: the DOCX file could not be read (pandoc failed (exit 63): couldn't parse docx file: DocxError)."},
     {"stage": "render.text", "code": "output_failed", "severity": "error", "message": "The disk is full: the output could not be written.",
      "hint": "Free disk space"},
 ]
@@ -32,6 +34,7 @@ async def test_internal_details_are_logged_not_shown(idle_api: Api, caplog: pyte
     for leak in ("KeyError", "Errno", "codec", "/srv/taysir"):
         assert leak not in text, (leak, shown)
     assert shown[0]["message"].startswith("An unexpected error") and shown[0]["hint"]
-    assert shown[1]["message"] == "could not write" and shown[3]["message"].startswith("The disk is full")  # plain text is kept
+    assert shown[1]["message"] == "could not write." and shown[4]["message"].startswith("The disk is full")  # plain text is kept
+    assert shown[3]["message"] == "padded.docx: the DOCX file could not be read."  # the sentence before the internal part
     logged = caplog.text
     assert "KeyError: 'section'" in logged and "[Errno 28]" in logged and "codec can't" in logged
