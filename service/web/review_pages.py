@@ -16,7 +16,7 @@ from .. import publishing
 from ..errors import ServiceError, Unprocessable
 from .data import changed_segments, metric_rows, quality_report, review_segments, staff_files
 from .render import page
-from .security import csrf_ok, current_session
+from .security import csrf_ok, current_session, read_form
 from .staff import csrf_refused, not_found, signin_redirect
 
 router = APIRouter(prefix="/staff/documents", include_in_schema=False)
@@ -60,7 +60,7 @@ async def _guard(request: Request, doc_id: str) -> tuple[Any, Any, Response | No
     sess = current_session(request)
     if sess is None:
         return None, None, signin_redirect(request)
-    form = await request.form()
+    form = await read_form(request, max_fields=50_000)  # one field per segment
     if not csrf_ok(request, str(form.get("csrf") or "")):
         return None, None, csrf_refused(request)
     doc = _load(request, doc_id)

@@ -24,7 +24,17 @@ from ..uploads import receive_multipart
 from ..views import artifact_path, artifacts_of, job_state, job_status
 from .data import DEFAULT_OUTPUTS, OUTPUT_CHOICES, staff_files
 from .render import page
-from .security import SESSION_COOKIE, cookie_args, csrf_ok, current_session, new_session_cookie, safe_next, token_row
+from .security import (
+    SESSION_COOKIE,
+    cookie_args,
+    csrf_ok,
+    current_session,
+    end_session,
+    new_session_cookie,
+    read_form,
+    safe_next,
+    token_row,
+)
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
 PRIVATE = "private, no-cache"
@@ -52,7 +62,7 @@ async def signin_form(request: Request, next: Annotated[str | None, Query()] = N
 
 @router.post("/signin", response_class=HTMLResponse)
 async def signin(request: Request) -> Response:
-    form = await request.form()
+    form = await read_form(request)
     nxt = safe_next(str(form.get("next") or ""), "/staff")
     if not csrf_ok(request, str(form.get("csrf") or "")):
         return csrf_refused(request)
@@ -68,9 +78,10 @@ async def signin(request: Request) -> Response:
 
 @router.post("/signout")
 async def signout(request: Request) -> Response:
-    form = await request.form()
+    form = await read_form(request)
     if not csrf_ok(request, str(form.get("csrf") or "")):
         return csrf_refused(request)
+    await anyio.to_thread.run_sync(end_session, request)  # ends it server side: a copied cookie stops working too
     resp = RedirectResponse("/catalogue", status_code=303)
     resp.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
     return resp
@@ -117,7 +128,7 @@ async def _receive(request: Request, rt: Any, job_id: str, sess: Any) -> Respons
     try:
         depth = await anyio.to_thread.run_sync(_check_queue, rt)
         form = await receive_multipart(request, rt.store.job_dir(job_id) / "incoming", max_bytes=rt.settings.max_upload_bytes,
-                                       max_files=rt.settings.max_files_per_job)
+                                       max_files=rt.settings.max_files_per_job, storage=rt.storage)
     except ServiceError as exc:
         shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
         return _upload_page(request, status_code=exc.http_status, errors={"files": "err_upload"}, detail=exc.message)
