@@ -46,6 +46,7 @@ def flat(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\u0640", "")
     text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
     text = re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", text, flags=re.M)  # list markers of the truth format
+    text = re.sub(r"([,:])\s+[-*]\s+", r"\1 ", text)  # a sentence that runs into its first list item
     return re.sub(r"\s+", " ", text).strip()
 
 
