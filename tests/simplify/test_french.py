@@ -33,12 +33,12 @@ def test_key_fact_refuses_to_drop_words() -> None:
     assert r.status == "needs_human"  # "pour les communes rurales" has no slot: never silently dropped
 
 
-def test_needs_human_keeps_facts_and_label() -> None:
-    r = french_segment("Le Conseil a adopté la convention le 15/03/2026 pour 186 000 000 DH dans la province de Khénifra.", "paragraph", "الجهة")
+def test_needs_human_keeps_facts_and_writes_no_placeholder() -> None:
+    r = french_segment("Le Conseil a délibéré sur la convention du 15/03/2026 (186 000 000 DH) et sa durée pour Khénifra.", "paragraph", "الجهة")
     assert r.status == "needs_human"
-    assert r.text.startswith(NEEDS_HUMAN_LABEL)
+    assert r.text == "" and NEEDS_HUMAN_LABEL not in " ".join(r.facts)  # no Darija text, never the placeholder
     for fact in ("15 مارس 2026", "186 مليون درهم", "خنيفرة"):
-        assert fact in r.text
+        assert fact in r.facts
 
 
 def test_french_document_segments_keep_source(tmp_path: Path) -> None:
@@ -47,7 +47,11 @@ def test_french_document_segments_keep_source(tmp_path: Path) -> None:
     res = simplify_document(doc)
     sents = [loc.sentence for loc in iter_sentences(res.document)]
     human = [s for s in sents if s.notes["status"] == "needs_human"]
-    assert human and all(s.source_text and s.text.startswith(NEEDS_HUMAN_LABEL) for s in human)
+    assert human and not any(NEEDS_HUMAN_LABEL in s.text for s in sents)
+    notice, source = human[0], human[1]  # the notice "not yet in Darija" (Darija), then the French sentence in French
+    assert notice.id.endswith("a") and "بالفرنسية" in notice.text and notice.lang is None
+    assert source.id.endswith("b") and source.lang == "fr" and source.text == source.source_text
+    assert source.text == "Le Conseil régional a délibéré longuement sur la question des ressources humaines."
     assert any(s.text == "الجهة غادي تبني 5 د المدارس الجماعاتية قبل 2027." for s in sents)
     assert len([s for s in sents if s.notes.get("segment") == s.id or s.notes.get("segment")]) == len(sents)
 
@@ -93,7 +97,8 @@ def test_other_script_sentence_inside_arabic_is_needs_human(tmp_path: Path) -> N
     doc = make_doc(tmp_path, "تبلغ ميزانية الجهة 3 مليار درهم.\n\nБюджет региона составляет много денег.\n")
     res = simplify_document(doc)
     other = [s for s in res.segments if "Бюджет" in s.source]
-    assert other and other[0].status == "needs_human" and other[0].text.startswith(NEEDS_HUMAN_LABEL)
+    assert other and other[0].status == "needs_human" and other[0].darija == "" and NEEDS_HUMAN_LABEL not in other[0].text
+    assert other[0].text.endswith("Бюджет региона составляет много денег.")
 
 
 def test_convert_reports_error_for_english(tmp_path: Path) -> None:

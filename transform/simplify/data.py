@@ -72,6 +72,7 @@ class Resources:
     msa_markers: frozenset[str] = frozenset()
     darija_markers: frozenset[str] = frozenset()
     vocab: frozenset[str] = frozenset()
+    word_lists: dict[str, frozenset[str]] = field(default_factory=dict)  # the other lists of markers.json
     months: dict[int, tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     fr_lexicon: dict[str, tuple[str, str]] = field(default_factory=dict)
     fr_actions: dict[str, str] = field(default_factory=dict)
@@ -109,7 +110,9 @@ def resources() -> Resources:
     r.idafa_heads = frozenset(key(w) for w in _words_file("idafa_heads.txt"))
     markers = json.loads((DATA_DIR / "markers.json").read_text(encoding="utf-8"))
     r.msa_markers = frozenset(key(w) for w in markers["msa"])
-    r.darija_markers = frozenset(key(w) for w in markers["darija"])
+    r.darija_markers = frozenset(key(w) for w in markers["darija_core"])
+    for name in ("not_ka_verbs", "function_words", "not_dual", "adverbial_accusatives", "not_nunation"):
+        r.word_lists[name] = frozenset(key(w) for w in markers[name])
     r.vocab = frozenset(key(w) for w in _words_file("darija_vocab.txt"))
     for cols in _rows("months.tsv", 2):
         other = tuple(t for t in cols[2].split("|") if t) if len(cols) > 2 else ()

@@ -3,8 +3,9 @@
 * table rows and project lists -> templates (label from fr_lexicon.tsv, amounts in Darija);
 * prose -> key-fact sentences by slot extraction (ACTION COUNT OBJECT PLACE TIME, AMOUNT), emitted only
   when every slot maps and every number of the sentence is used;
-* anything else -> a ``needs_human`` segment labelled ``هاد الجزء خاصو ترجمة من عند بنادم`` that keeps the
-  French text and lists the facts found (numbers, places, dates) in Darija. Never passed off as Darija.
+* anything else -> a ``needs_human`` segment without Darija text: the track shows the notice "not yet in
+  Darija" and the French sentence (notice.py); the facts found (numbers, places, dates) are listed in
+  Darija for the translator. Never passed off as Darija.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from .numbers import WORD_NUMBERS, canonical_values, write_amount
 from .protect import month_name
 from .text import normalize, word_count
 
+# The placeholder earlier versions wrote into the Darija track. It is never written any more (a segment without
+# Darija text shows a notice and its source text, see notice.py); kept so tests can prove it appears nowhere.
 NEEDS_HUMAN_LABEL = "هاد الجزء خاصو ترجمة من عند بنادم"
 NUM = r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 AMOUNT_RX = regex.compile(
@@ -170,11 +173,10 @@ def facts_line(text: str, unit_millions: bool = False) -> tuple[str, list[str]]:
 
 
 def needs_human(text: str, reason: str, unit_millions: bool = False) -> FrenchResult:
+    """No Darija text: the segment keeps its source text (the engine writes the "not yet in Darija" notice
+    before it) and the facts found, in Darija, for the translator (review file, report)."""
     facts, _ = facts_line(text, unit_millions)
-    out = NEEDS_HUMAN_LABEL + "."
-    if facts:
-        out += f" المعلومات اللي فيه: {facts}."
-    return FrenchResult(out, "needs_human", [reason], [facts] if facts else [])
+    return FrenchResult("", "needs_human", [reason], [f for f in facts.split("، ") if f] if facts else [])
 
 
 STOP = frozenset(
