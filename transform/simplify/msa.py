@@ -80,7 +80,9 @@ def apply_patterns(text: str, st: DocState) -> str:
 
 
 @lru_cache(maxsize=1)
-def _glossary_rx() -> list[tuple[regex.Pattern[str], GlossaryEntry]]:
+def _glossary_rx() -> list[tuple[regex.Pattern[str], GlossaryEntry, tuple[str, ...]]]:
+    """(regex, entry, the numbers the term names): a term with a number (القانون التنظيمي 111.14) only
+    matches that very number, never another law's (113.14 is the communes' law)."""
     out = []
     for entry in resources().glossary:
         for term in sorted(entry.terms, key=len, reverse=True):
@@ -88,9 +90,11 @@ def _glossary_rx() -> list[tuple[regex.Pattern[str], GlossaryEntry]]:
                 continue
             ws = term.split()
             parts = []
+            numbers = []
             for i, w in enumerate(ws):
                 if regex.fullmatch(r"[\d.,]+", w):  # numbers are placeholders by now
                     parts.append(r"⟦\d+⟧")
+                    numbers.append(w)
                     continue
                 w = w[2:] if i == 0 and w.startswith("ال") else w
                 cls = "".join(
@@ -99,15 +103,22 @@ def _glossary_rx() -> list[tuple[regex.Pattern[str], GlossaryEntry]]:
                 parts.append(cls)
             body = " ".join(parts)
             rx = regex.compile(rf"(?<![\p{{L}}⟦])(?P<cl>(?:و|ف)?(?:ب|ل)?)(?P<al>ال|(?<=ل)ل)?(?P<t>{body})(?!\p{{L}})")
-            out.append((rx, entry))
+            out.append((rx, entry, tuple(numbers)))
     out.sort(key=lambda x: -len(x[0].pattern))
     return out
 
 
-def protect_glossary(text: str, spans: Spans, hits: list[str]) -> str:
-    for rx, entry in _glossary_rx():
+def _same_numbers(matched: str, numbers: tuple[str, ...], spans: Spans) -> bool:
+    found = [spans[int(i)].source for i in regex.findall(r"⟦(\d+)⟧", matched)]
+    return [n.replace("-", ".") for n in found] == [n.replace("-", ".") for n in numbers]
 
-        def sub(m: regex.Match[str], entry: GlossaryEntry = entry) -> str:
+
+def protect_glossary(text: str, spans: Spans, hits: list[str]) -> str:
+    for rx, entry, numbers in _glossary_rx():
+
+        def sub(m: regex.Match[str], entry: GlossaryEntry = entry, numbers: tuple[str, ...] = numbers) -> str:
+            if numbers and not _same_numbers(m.group("t"), numbers, spans):
+                return m.group(0)  # another law or decree number: not this term
             if entry.id not in hits:
                 hits.append(entry.id)
             single = " " not in m.group("t")
@@ -240,7 +251,7 @@ def simplify_sentence(text: str, st: DocState, role: str = "paragraph") -> Draft
 def glossary_hits(text: str) -> list[str]:
     """Ids of glossary entries whose MSA term or acronym occurs in ``text`` (for M11)."""
     t = normalize(text)
-    hits = [e.id for rx, e in _glossary_rx() if rx.search(t)]
+    hits = [e.id for rx, e, nums in _glossary_rx() if (m := rx.search(t)) and (not nums or all(n in m.group(0) for n in nums))]
     for e in resources().glossary:
         if any(regex.fullmatch(r"[A-Z][A-Z0-9]{1,7}", term) and regex.search(rf"(?<![A-Za-z]){term}(?![A-Za-z])", t) for term in e.terms):
             hits.append(e.id)

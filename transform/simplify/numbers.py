@@ -93,6 +93,7 @@ _MONTH_ALT = "|".join(sorted(MONTHS_NUM, key=len, reverse=True))
 _DATE_SLASH = regex.compile(r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])")
 _DATE_WORDS = regex.compile(rf"(?<!\d)(\d{{1,2}})(?:er)?\s+(?:{_MONTH_ALT})\s+(?:سنة\s+)?(\d{{4}})(?!\d)", regex.I)
 _LAW = regex.compile(r"(?<![\d.,])(\d{1,3}[.-]\d{2})(?![\d.,]*\d)")
+_DECREE = regex.compile(r"(?<![\d.,/-])(\d{1,2}([.-])\d{2}\2\d{1,4})(?![\d]|[.,/-]\d)")
 _NUM = regex.compile(r"(?<![\d\p{L}])(\d{1,3}(?:[ \u202f\xa0]\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)(?!\d)")
 _TOKEN = regex.compile(r"\d[\d.,]*|\p{L}+")
 
@@ -116,6 +117,12 @@ def _date_value(text: str) -> tuple[str, list[str]]:
     return text, out
 
 
+def is_date_like(ident: str) -> bool:
+    """``15.03.2026`` is a date, ``2.26.530`` a decree number."""
+    parts = regex.split(r"[.-]", ident)
+    return len(parts) == 3 and len(parts[2]) == 4 and parts[2][:2] in ("19", "20") and 1 <= int(parts[1]) <= 12
+
+
 def parse_number(tok: str) -> float:
     t = tok.replace("\u202f", "").replace("\xa0", "").replace(" ", "")
     if regex.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", t):
@@ -137,6 +144,7 @@ def canonical_values(text: str) -> list[str]:
         values.append("law:" + m.group(1).replace("-", "."))
         return " "
 
+    text = _DECREE.sub(lambda m: m.group(0) if is_date_like(m.group(1)) else law(m), text)  # 2.26.530: one identifier (before dates: 2-18-855 is not a date)
     text = _LAW.sub(law, text)
     text = _NUM.sub(lambda m: " " + m.group(1).replace(" ", "").replace("\u202f", "") + " ", text)
     toks = [t for t in _TOKEN.findall(text)]

@@ -13,12 +13,13 @@ from functools import lru_cache
 import regex
 
 from .data import resources
-from .numbers import canonical_values, parse_number, write_amount
+from .numbers import canonical_values, is_date_like, parse_number, write_amount
 
 NUM = r"(?:\d{1,3}(?: \d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)"
 SCALE = r"(?:مليار|مليارات|ملايير|مليون|ملايين|ألف|آلاف|الف)"
 CURRENCY = r"(?:درهم|دراهم|الدراهم|الدرهم|د\.م\.?|DH|Dhs|DHS|MAD|dirhams?)"
 CLITIC = r"(?P<cl>(?:و|ف)?(?:ب|ل)?)"
+DECREE = r"(?<![\d.,/-])\d{1,2}([.-])\d{2}\1\d{1,4}(?![\d]|[.,/-]\d)"
 
 
 @dataclass
@@ -93,6 +94,14 @@ def protect(text: str, spans: Spans) -> str:
             return spans.add(Span(a, "glossary", a, glossary=acr[a]))
         return spans.add(Span(a, "acronym", a))
 
+    # decree, dahir and law numbers in three parts (2.26.530, 1.15.83, 2-18-855) are one identifier: never cut,
+    # never read as a decimal (the sentence splitter must not see a full stop inside them)
+    def decree(m: regex.Match[str]) -> str:
+        if is_date_like(m.group(0)):
+            return m.group(0)
+        return spans.add(Span(m.group(0), "law", m.group(0), ("law:" + m.group(0).replace("-", "."),)))
+
+    text = regex.sub(DECREE, decree, text)
     text = regex.sub(r"\(\s*([A-Z][A-Z0-9]{1,7})\s*\)", r" \1 ", text)
     text = regex.sub(r"(?<![\p{L}\d])[A-Z][A-Z0-9]{1,7}(?![\p{L}\d])", acronym, text)
     gaz = _gazetteer_rx()
@@ -107,14 +116,14 @@ def protect(text: str, spans: Spans) -> str:
 
     text = regex.sub(rf"(?<!\d)(?P<d>\d{{1,2}}) (?P<m>{month_alt}) (?:سنة )?(?P<y>\d{{4}})(?!\d)", date_words, text)
 
-    def date_slash(m: regex.Match[str]) -> str:
-        d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
+    def date_slash_m(m: regex.Match[str]) -> str:
+        d, mo, y = int(m.group(1)), int(m.group(3)), m.group(4)
         if not 1 <= mo <= 12 or not 1 <= d <= 31:
             return m.group(0)
         text_ = f"{d} {month_name(mo)} {y}"
         return spans.add(Span(text_, "date", m.group(0), tuple(canonical_values(text_))))
 
-    text = regex.sub(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", date_slash, text)
+    text = regex.sub(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])", lambda m: date_slash_m(m), text)
 
     def year_range(m: regex.Match[str]) -> str:
         a, b = m.group("a"), m.group("b")
@@ -144,7 +153,7 @@ def protect(text: str, spans: Spans) -> str:
     )
 
     def law(m: regex.Match[str]) -> str:
-        return spans.add(Span(m.group(1), "law", m.group(1), ("law:" + m.group(1),)))
+        return spans.add(Span(m.group(1), "law", m.group(1), ("law:" + m.group(1).replace("-", "."),)))
 
     text = regex.sub(r"(?<![\d.,])(\d{1,3}\.\d{2})(?![\d.,]*\d)", law, text)
 

@@ -35,6 +35,8 @@ def split_long(words_: list[str], st: DocState, spans: Spans | None = None) -> l
         left, right = words_[:i], words_[i:]
         if _wc(left) < 3 or _wc(right) < 3:
             continue
+        if _inside_numbers(words_, i):
+            continue  # "المادتين 12 و 15", "من 2022 و 2023": never cut between two numbers
         score = None
         repl: list[str] | None = None
         if w in ("،", ",", "؛") and _wc(left) >= 4 and _wc(right[1:]) >= 4:
@@ -76,6 +78,20 @@ _VERBISH = regex.compile(r"^(?:[وف]?ك[يتن]\p{L}{2,}|[وف]?غادي|[وف]
 
 def _clause_follows(ws: list[str]) -> bool:
     return any(_VERBISH.match(w) for w in ws)
+
+
+def _is_number(w: str) -> bool:
+    return bool(regex.fullmatch(r"[وفبل]{0,2}(?:⟦\d+⟧|\d[\d.,]*)", w))
+
+
+def _inside_numbers(ws: list[str], i: int) -> bool:
+    """A cut before ``ws[i]`` would separate two numbers joined by و (or a number from its و + number)."""
+    prev = ws[i - 1] if i > 0 else ""
+    w = ws[i]
+    nxt = ws[i + 1] if i + 1 < len(ws) else ""
+    if w == "و":
+        return _is_number(prev) and _is_number(nxt)
+    return w.startswith("و") and _is_number(w[1:]) and _is_number(prev)
 
 
 def count_words(ws: list[str]) -> int:
