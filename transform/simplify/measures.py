@@ -92,6 +92,11 @@ def is_marker(k: str, prev: str = "") -> bool:
     return False
 
 
+def is_imperfect(tok: str, k: str) -> bool:
+    """An MSA imperfect verb form (ي- words that are not known nouns; ت-/ن- words only when listed or plural)."""
+    return _imperfect(tok, k)
+
+
 def _imperfect(tok: str, k: str) -> bool:
     ls = _lists()
     m = _IMPERFECT.match(k)

@@ -39,7 +39,7 @@ _KA = regex.compile(r"^[وف]?ك[يتن]\p{L}{2,}$")
 def _entity_rx() -> list[tuple[str, regex.Pattern[str]]]:
     out = []
     for name, _kind, fr in resources().gazetteer:
-        alts = [regex.escape(name)] + [regex.escape(f) for f in fr]
+        alts = [regex.escape(name) if not name.startswith("ال") else f"(?:ال|(?<=ل)ل){regex.escape(name[2:])}"] + [regex.escape(f) for f in fr]
         out.append((name, regex.compile(rf"(?<![\p{{L}}])(?:[وفبل]{{0,2}})(?:{'|'.join(alts)})(?!\p{{L}})", regex.I)))
     return out
 

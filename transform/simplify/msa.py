@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from .data import GlossaryEntry, resources
-from .lexicon import lexicon_pass
+from .lexicon import FINAL, lexicon_pass
 from .protect import Span, Spans, protect, restore
 from .split import count_words, split_long
 from .text import house_orthography, key, normalize, tidy, word_count
@@ -55,8 +55,23 @@ def _agent_fill(tpl: str, st: DocState, m: regex.Match[str]) -> str:
             return stem
         if not st.feminine:
             return perfect
-        return perfect[:-1] + "ات" if perfect.endswith(("ى", "ا")) else perfect + "ات"
+        first, _, rest = perfect.partition(" ")  # "وصل الضو ل": the ending goes on the verb
+        first = first[:-1] + "ات" if first.endswith(("ى", "ا")) else first + "ات"
+        return first + (" " + rest if rest else "")
 
+    def gendered(g: str, ending: str) -> str:
+        word = regex.sub(r"(?:ه|ها|هما|هم)$", "", m.group(g)) if m.group(g) not in masdars else m.group(g)
+        first, _, rest = masdars.get(word, ("دير", "دار"))[1].partition(" ")
+        if ending == "ت":  # passive: تبنى، تدار
+            first = "ت" + first
+        elif ending:
+            first = (first[:-1] if first.endswith(("ى", "ا")) else first) + (ending if not first.endswith(("ى", "ا")) else "ا" + ending[-1] if ending == "و" else "ات")
+        return FINAL + first + (" " + rest if rest else "")
+
+    tpl = regex.sub(r"\{PASSIVE:(\w+)\}", lambda x: gendered(x.group(1), "ت"), tpl)
+    tpl = regex.sub(r"\{PASTM:(\w+)\}", lambda x: gendered(x.group(1), ""), tpl)
+    tpl = regex.sub(r"\{PASTF:(\w+)\}", lambda x: gendered(x.group(1), "ات"), tpl)
+    tpl = regex.sub(r"\{PASTP:(\w+)\}", lambda x: gendered(x.group(1), "و"), tpl)
     out = regex.sub(r"\{VERB:(\w+)\}", lambda x: verb(x.group(1), False), tpl)
     out = regex.sub(r"\{PAST:(\w+)\}", lambda x: verb(x.group(1), True), out)
     out = out.replace("{AGENT}", st.agent).replace("{T}", t).replace("{AT}", "ات" if st.feminine else "")
@@ -215,7 +230,9 @@ def simplify_sentence(text: str, st: DocState, role: str = "paragraph") -> Draft
     for pw in pieces_w:
         s = restore(" ".join(pw), spans)
         s = regex.sub(r"(?<=\p{Arabic})(?=\d)", " ", s)  # "ل 500", never "ل500" (speakable, braille)
+        s = regex.sub(r"(?<!\p{L})(و?)لالل(?=\p{L}{2})", r"\1لل", s)  # ل + اللجنة = للجنة
         s = regex.sub(r"(?<!\p{L})(و?)لال(?=\p{L}{2})", r"\1لل", s)  # ل + الجهة = للجهة
+        s = s.replace(FINAL, "")
         s = house_orthography(tidy(s)).strip(" ،,:")
         if not s:
             continue

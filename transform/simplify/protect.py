@@ -54,11 +54,16 @@ def _month_alt() -> tuple[str, dict[str, int]]:
 
 
 @lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    return frozenset(n for n, _k, _fr in resources().gazetteer)
+
+
+@lru_cache(maxsize=1)
 def _gazetteer_rx() -> regex.Pattern[str] | None:
     names = sorted({n for n, _k, _fr in resources().gazetteer}, key=len, reverse=True)
     if not names:
         return None
-    alt = "|".join(regex.escape(n) for n in names)
+    alt = "|".join(regex.escape(n) if not n.startswith("ال") else f"(?:ال|(?<=ل)ل){regex.escape(n[2:])}" for n in names)
     return regex.compile(rf"(?<![\p{{L}}⟦]){CLITIC}(?P<name>{alt})(?!\p{{L}})")
 
 
@@ -106,7 +111,13 @@ def protect(text: str, spans: Spans) -> str:
     text = regex.sub(r"(?<![\p{L}\d])[A-Z][A-Z0-9]{1,7}(?![\p{L}\d])", acronym, text)
     gaz = _gazetteer_rx()
     if gaz is not None:
-        text = gaz.sub(lambda m: spans.add(Span(m.group("name"), "entity", m.group("name"), entity=m.group("name")), m.group("cl")), text)
+        def entity(m: regex.Match[str]) -> str:
+            name = m.group("name")
+            if not name.startswith("ال") and m.group("cl").endswith("ل") and ("ال" + name[1:]) in _gazetteer_names():
+                name = "ال" + name[1:]  # للمجلس الاقتصادي... = ل + المجلس الاقتصادي...
+            return spans.add(Span(name, "entity", m.group(0), entity=name), m.group("cl"))
+
+        text = gaz.sub(entity, text)
     month_alt, month_of = _month_alt()
 
     def date_words(m: regex.Match[str]) -> str:
