@@ -168,6 +168,8 @@ def build_report(res: Simplification, *, engine: str, target: str = "ary", refer
                     include_in_style=[d and s.role not in ("cell", "heading") for s, d in zip(segs, darija, strict=True)],
                     with_darija=darija)
     metrics = m.as_dict()
+    if target != "ary":  # the Darija measures say nothing about easy-read French
+        metrics.update(copy_rate=None, darija_markers_per_100=None, msa_left_per_100=None)
     counts = Counter(s.status for s in segs)
     status_counts = {k: counts.get(k, 0) for k in ALL}
     gates = {g: gate_ok(g, metrics.get(g)) for g in GATE_KEYS}  # type: ignore[arg-type]
