@@ -329,9 +329,16 @@ def name_phrase(text: str) -> str | None:
 
 
 def french_segment(text: str, role: str, agent: str, feminine: bool = True) -> FrenchResult:
+    from .french_sentences import council_sentence, np
+
     kf = key_fact(text, agent, feminine)
     if kf is not None:
         return kf
+    cs = council_sentence(text)
+    if cs is not None:
+        return cs
+    if (phrase := np(text)) is not None and _uses_all_numbers(text, phrase[1]):  # a noun phrase of known words only
+        return FrenchResult(phrase[0] + ("." if role in ("paragraph", "list") else ""), "ok")
     if role in ("heading", "list", "paragraph"):
         label = _lex(text, plural=True) or _lex(text) or name_phrase(text)
         if label:
