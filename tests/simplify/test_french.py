@@ -29,8 +29,26 @@ def test_key_fact_sentence() -> None:
 
 
 def test_key_fact_refuses_to_drop_words() -> None:
+    r = french_segment("Acquisition de 15 ambulances pour les nomades transhumants.", "list", "الجهة")
+    assert r.status == "needs_human"  # "nomades transhumants" is not a known word: never silently dropped
     r = french_segment("Acquisition de 15 ambulances pour les communes rurales.", "list", "الجهة")
-    assert r.status == "needs_human"  # "pour les communes rurales" has no slot: never silently dropped
+    assert r.status == "ok" and r.text == "الشرا ديال 15 لانبيلانس للجماعات ف البادية."  # every word covered
+
+
+@pytest.mark.parametrize("fr,darija", [
+    ("Le conseil municipal approuve à l'unanimité le compte administratif 2021.", "المجلس ديال الجماعة وافق على الحساب الإداري ديال 2021 بالإجماع."),
+    ("13 votes pour 1 abstention", "13 صوتو معا و 1 ما صوتوش."),
+    ("Adopté à l'unanimité.", "الأعضاء كاملين وافقو."),
+    ("3/ Convention de partenariat :", "النقطة 3: اتفاقية الشراكة."),
+    ("Une convention de partenariat a été signée avec la commune de Kasba Tadla.", "توقعات اتفاقية مع الجماعة ديال قصبة تادلة."),
+    ("La Région compte 5 provinces et 135 communes.", "الجهة فيها 5 د الأقاليم و 135 جماعة."),
+    ("Le taux de réalisation du programme a atteint 62 % à la fin de 2025.", "النسبة ديال الإنجاز ديال البرنامج وصلات 62 ف المية ف آخر 2025."),
+    ("Les travaux de la route reliant Boujad à Oued Zem ont démarré en février 2025.",
+     "بداو الأشغال ديال الطريق اللي كتربط بين أبي الجعد ووادي زم ف فبراير 2025."),
+])
+def test_council_sentences(fr: str, darija: str) -> None:
+    r = french_segment(fr, "paragraph", "الجهة")
+    assert (r.status, r.text) == ("ok", darija)
 
 
 def test_needs_human_keeps_facts_and_writes_no_placeholder() -> None:
