@@ -83,7 +83,7 @@ def np(text: str) -> tuple[str, list[str]] | None:
             return (f"{dar} {inner[0]}", inner[1]) if inner else None
         if low == head:
             return dar.removesuffix(" ديال").removesuffix(" على"), []
-    for sep, dar in ((r"\s+avec\s+", "مع"), (r"\s+pour\s+(?:les?\s+|la\s+|l')?", "ل"), (r"\s+lors\s+(?:de\s+|d')", "ف"),
+    for sep, dar in ((r"\s+avec\s+", "مع"), (r"\s+pour\s+", "ل"), (r"\s+lors\s+(?:de\s+|d')", "ف"),
                      (r"\s+(?:dans la province d'|dans la province de)\s*", "ف الإقليم ديال"), (r"\s+(?:dans la commune de|dans la commune d')\s*", "ف الجماعة ديال"),
                      (r"\s+(?:à|au|aux|en|dans)\s+", "ف")):
         parts = regex.split(rf"(?i){sep}", t, maxsplit=1)
