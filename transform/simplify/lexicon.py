@@ -3,6 +3,8 @@ first, verb morphology (present كـ, future غادي, negation ما...ش) from 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .data import Verb, phrase_key, resources
@@ -220,7 +222,7 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
                     elif val == "-" and pre:
                         emitted = pre + "+"
                 else:
-                    emitted = _nisba(tok, out) or generic_verb(tok, prev) or tok
+                    emitted = _nisba(tok, out) or _possessive(tok) or generic_verb(tok, prev) or tok
             no_ka = False
         if emitted:
             if attach_next:
@@ -234,6 +236,38 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
     if attach_next:
         out.append(attach_next)
     return out
+
+
+_POSSESSIVE = {"هما": "ديالهم", "هم": "ديالهم", "هن": "ديالهم", "ها": "ديالها", "ه": "ديالو", "نا": "ديالنا", "كم": "ديالكم"}
+_NOT_NOUN = frozenset(key(w) for w in "علي الي لدي عن من في مع بين عند لدى حول منذ امام خلف فوق تحت دون بعد قبل ضد نحو لكن كأن أن إن".split())
+_POSS_RX = regex.compile(r"(?P<c>و?[فبل]?)(?P<stem>\p{Arabic}{3,}?)(?P<p>هما|هم|هن|ها|ه|نا|كم)")
+
+
+@lru_cache(maxsize=1)
+def _known_nouns() -> frozenset[str]:
+    r = resources()
+    words = {k[0] for k in r.lexicon if len(k) == 1} | {key(m) for m in r.masdars if " " not in m} | set(r.idafa_heads) | set(r.vocab)
+    return frozenset(w for w in words if not w.startswith(("ي", "ت", "ن")) or w.endswith("ه")) - frozenset(r.perfects)
+
+
+def _possessive(tok: str) -> str | None:
+    """A known noun with a possessive suffix: دورتها -> الدورة ديالها, مشروعه -> المشروع ديالو (DARIJA_GUIDE §3.6)."""
+    m = _POSS_RX.fullmatch(tok)
+    if m is None:
+        return None
+    stem = m.group("stem")
+    noun = stem[:-1] + "ة" if stem.endswith("ت") and not stem.endswith("ات") else stem
+    k = key(noun)
+    function = resources().word_lists.get("function_words", frozenset())
+    if len(k) < 5 or k.startswith("ال") or k in function or key(stem) in _NOT_NOUN or (k not in _known_nouns() and not k.endswith("يه")) \
+            or k in resources().perfects:
+        return None
+    lex = resources().lexicon.get((k,))
+    dar = lex if lex and " " not in lex and not lex.startswith("ال") and lex[0] != "-" and not lex.endswith("+") else noun
+    c = m.group("c")
+    prefix = c[:-1] if c.endswith(("ف", "ب", "ل")) else c
+    phrase = _attach(c[-1] if c.endswith(("ف", "ب", "ل")) else "", "ال" + dar)
+    return prefix + phrase + " " + _POSSESSIVE[m.group("p")]
 
 
 _NOT_AFTER = frozenset(key(w) for w in "وزارة وزير قانون مديرية لجنة".split())  # وزارة المالية: the ministry's name

@@ -157,14 +157,15 @@ def protect_glossary(text: str, spans: Spans, hits: list[str]) -> str:
 
 def idafa_pass(tokens: list[str], spans: Spans) -> list[str]:
     """'ميزانية الجهة' -> 'الميزانية ديال الجهة' for whitelisted heads (and one-word glossary terms)."""
-    heads = resources().idafa_heads
+    heads = resources().idafa_heads | frozenset(key(m) for m in resources().masdars if " " not in m)
     out: list[str] = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         definite_next = nxt.startswith("ال") or bool(regex.fullmatch(r"⟦\d+⟧", nxt) and spans[int(nxt[1:-1])].kind in ("entity", "glossary"))
         m = regex.fullmatch(r"(?P<c>و?)(?P<w>\p{Arabic}+)", tok)
         ph = regex.fullmatch(r"(?P<c>[وفبل]{0,2})⟦(?P<n>\d+)⟧", tok)
-        if definite_next and m and key(m.group("w")) in heads:
+        masdar_after_and = m is not None and m.group("c") == "و" and m.group("w") in resources().masdars
+        if definite_next and m and key(m.group("w")) in heads and not masdar_after_and:  # "وتوفير X" stays for the split
             out.append(m.group("c") + "ال" + m.group("w"))
             out.append("ديال")
             continue
