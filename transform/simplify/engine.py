@@ -34,8 +34,8 @@ from .data import resources
 from .french import FrenchResult, french_segment, needs_human, table_cell
 from .metrics import check_segment
 from .msa import DocState, simplify_sentence
-from .numbers import canonical_values
 from .notice import notice_sentences, suffix
+from .numbers import canonical_values
 from .speak import speakable
 from .status import ALL, CHECK_SOURCE, NEEDS_HUMAN, NEEDS_REVIEW, OK, worst
 from .text import script_of

@@ -75,6 +75,14 @@ def _bare(k: str, vocab: frozenset[str]) -> str:
     return k
 
 
+@lru_cache(maxsize=1)
+def _placeholders() -> tuple[str, ...]:
+    from .french import NEEDS_HUMAN_LABEL
+    from .status import KEPT, PENDING, notice_text
+
+    return (NEEDS_HUMAN_LABEL, *(notice_text(k, lang).rstrip(":") for k in (PENDING, KEPT) for lang in ("fr", "ar", "")))
+
+
 def tokens(text: str) -> list[str]:
     """Arabic-letter words and digit groups of a text, normalised (no tatweel, no diacritics)."""
     return words(normalize(text))
@@ -195,6 +203,7 @@ class Measures:
     markers: int = 0  # core Darija markers in the Darija text
     msa_left: list[str] = field(default_factory=list)  # "word (kind)"
     unchanged: bool = False  # the Darija text is the source text (tatweel, diacritics, spaces aside)
+    placeholders: int = 0  # placeholder or notice text where a translation should be
 
     @property
     def copy_rate(self) -> float:
@@ -214,6 +223,7 @@ class Measures:
         self.copied += other.copied
         self.markers += other.markers
         self.msa_left += other.msa_left
+        self.placeholders += other.placeholders
 
     def as_dict(self) -> dict[str, object]:
         d = asdict(self)
@@ -223,6 +233,8 @@ class Measures:
     def reasons(self) -> list[str]:
         """Per-segment findings, in words a reviewer understands (empty: nothing to say)."""
         out = []
+        if self.placeholders:
+            out.append("placeholder text instead of a translation")
         if self.unchanged:
             out.append("not rewritten: the Darija text is the source text")
         elif self.content_words >= SEG_MIN_WORDS and self.copy_rate > SEG_COPY_MAX:
@@ -249,6 +261,7 @@ def measure(source: str, output: str, *, source_is_arabic: bool | None = None) -
             m.markers += 1
         prev = k
     m.msa_left = [f"{w} ({kind})" for w, kind in msa_forms(output)]
+    m.placeholders = sum(output.count(p) for p in _placeholders())
     arabic = source_is_arabic if source_is_arabic is not None else bool(_ARABIC_WORD.search(source))
     if not arabic:
         return m

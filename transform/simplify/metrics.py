@@ -174,6 +174,7 @@ class DocMetrics:
     copy_rate: float | None
     darija_markers_per_100: float | None
     msa_left_per_100: float | None
+    placeholders: int
     M8_vocab_coverage: float
     M9_chrf_vs_reference: float | None
     M10_chrf_vs_source: float | None
@@ -213,6 +214,7 @@ GATES: dict[str, tuple[str, float]] = {
     "copy_rate": ("<=", DOC_COPY_GATE),
     "darija_markers_per_100": (">=", DOC_MARKERS_GATE),
     "msa_left_per_100": ("<=", DOC_MSA_GATE),
+    "placeholders": ("<=", 0),
 }
 MIN_TOKENS = 12  # the Darija measures of a document say "not measured" below this many tokens of Darija text
 
@@ -278,6 +280,7 @@ def doc_metrics(
         copy_rate=meas.copy_rate if meas.content_words else (0.0 if meas.tokens >= MIN_TOKENS else None),
         darija_markers_per_100=meas.markers_per_100 if meas.tokens >= MIN_TOKENS else None,
         msa_left_per_100=meas.msa_per_100 if meas.tokens >= MIN_TOKENS else None,
+        placeholders=meas.placeholders,
         M8_vocab_coverage=round(agg.vocab_hits / agg.vocab_tokens, 4) if agg.vocab_tokens else 0.0,
         M9_chrf_vs_reference=chrf(hyps, references) if references else None,
         M10_chrf_vs_source=chrf(hyps, srcs),

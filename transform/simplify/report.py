@@ -52,6 +52,10 @@ MEASURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         {"ar": "مثل سوف، ليس، الذي، يتم، أن، الفعل المضارع بدون كـ أو غادي، المثنى، التنوين.",
          "fr": "Par exemple سوف، ليس، الذي، يتم، أن, un verbe au présent sans كـ ni غادي, le duel, le tanwin.",
          "en": "e.g. سوف، ليس، الذي، يتم، أن, an imperfect verb without كـ or غادي, dual forms, nunation."}),
+    "placeholders": (
+        {"ar": "نصوص مؤقتة مكان الترجمة", "fr": "Textes provisoires à la place d'une traduction", "en": "Placeholders instead of a translation"},
+        {"ar": "يجب أن يكون صفرا: جملة بلا ترجمة تبقى بلغتها الأصلية مع تنبيه.", "fr": "Doit être zéro : une phrase non traduite reste dans sa langue avec un avis.",
+         "en": "Must be zero: an untranslated sentence keeps its language, with a notice."}),
     "M3_numbers_kept": (
         {"ar": "الأرقام المحفوظة", "fr": "Nombres conservés", "en": "Numbers kept"},
         {"ar": "كل مبلغ وتاريخ ورقم قانون في الأصل موجود في النص.", "fr": "Chaque montant, date et numéro de loi de l'original est dans le texte.",
@@ -94,6 +98,7 @@ PERCENT = {"copy_rate", "M2_long_share", "M3_numbers_kept", "M4_entities_kept", 
 REASONS: list[tuple[str, str, dict[str, str]]] = [
     ("check against the source", "check_source", {"ar": "قارن مع الوثيقة الأصلية: النص قرئ بشك", "fr": "À vérifier sur l'original : texte lu avec un doute",
                                                    "en": "check against the source: the text was read with doubt"}),
+    ("placeholder", "placeholder", {"ar": "نص مؤقت مكان الترجمة", "fr": "Texte provisoire au lieu d'une traduction", "en": "placeholder"}),
     ("not rewritten", "unchanged", {"ar": "لم يعد كتابته: هو نفس النص الأصلي", "fr": "Non réécrit : c'est le texte d'origine", "en": "not rewritten"}),
     ("mostly copied", "copied", {"ar": "منقول في أغلبه من الأصل", "fr": "Surtout recopié de l'original", "en": "mostly copied from the source"}),
     ("MSA forms left", "msa_left", {"ar": "صيغ فصحى باقية", "fr": "Formes d'arabe standard restantes", "en": "MSA forms left"}),
@@ -135,7 +140,7 @@ def _shown(key: str, value: object) -> str:
 def _verdict(gates: dict[str, bool | None], counts: dict[str, int]) -> dict[str, str]:
     failed = [k for k, v in gates.items() if v is False]
     pending = counts.get("needs_human", 0)
-    if failed and any(k in ("copy_rate", "darija_markers_per_100", "msa_left_per_100") for k in failed):
+    if failed and any(k in ("copy_rate", "darija_markers_per_100", "msa_left_per_100", "placeholders") for k in failed):
         out = {"ar": "هذه المسودة ليست دارجة بعد: أغلبها منقول من الأصل أو بالفصحى.",
                "fr": "Ce brouillon n'est pas encore de la darija : il est surtout recopié de l'original ou en arabe standard.",
                "en": "This draft is not Darija yet: it is mostly copied from the source or MSA."}
@@ -169,7 +174,7 @@ def build_report(res: Simplification, *, engine: str, target: str = "ary", refer
                     with_darija=darija)
     metrics = m.as_dict()
     if target != "ary":  # the Darija measures say nothing about easy-read French
-        metrics.update(copy_rate=None, darija_markers_per_100=None, msa_left_per_100=None)
+        metrics.update(copy_rate=None, darija_markers_per_100=None, msa_left_per_100=None, placeholders=None)
     counts = Counter(s.status for s in segs)
     status_counts = {k: counts.get(k, 0) for k in ALL}
     gates = {g: gate_ok(g, metrics.get(g)) for g in GATE_KEYS}  # type: ignore[arg-type]
