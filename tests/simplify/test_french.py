@@ -37,7 +37,7 @@ def test_key_fact_refuses_to_drop_words() -> None:
 
 @pytest.mark.parametrize("fr,darija", [
     ("Le conseil municipal approuve à l'unanimité le compte administratif 2021.", "المجلس ديال الجماعة وافق على الحساب الإداري ديال 2021 بالإجماع."),
-    ("13 votes pour 1 abstention", "13 صوتو معا و 1 ما صوتوش."),
+    ("13 votes pour 1 abstention", "13 صوتو بنعم و 1 ما صوتوش."),
     ("Adopté à l'unanimité.", "الأعضاء كاملين وافقو."),
     ("3/ Convention de partenariat :", "النقطة 3: اتفاقية الشراكة."),
     ("Une convention de partenariat a été signée avec la commune de Kasba Tadla.", "توقعات اتفاقية مع الجماعة ديال قصبة تادلة."),

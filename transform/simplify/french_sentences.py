@@ -168,7 +168,7 @@ def _ok(src: str, out: str, used: list[str]) -> FrenchResult | None:
 def _votes(t: str) -> FrenchResult | None:
     m = regex.fullmatch(r"(?i)(?:(?P<a>\d+)\s+(?:votes?|voix)\s+pour)(?:\s*,?\s*(?P<c>\d+)\s+(?:votes?\s+|voix\s+)?contre)?(?:\s*,?\s*(?:et\s+)?(?P<b>\d+)\s+abstentions?)?\.?", t)
     if m:
-        out = f"{m.group('a')} صوتو معا"
+        out = f"{m.group('a')} صوتو بنعم"
         out += f" و {m.group('c')} صوتو ضد" if m.group("c") else ""
         out += f" و {m.group('b')} ما صوتوش" if m.group("b") else ""
         return _ok(t, out + ".", [x for x in (m.group("a"), m.group("c"), m.group("b")) if x])

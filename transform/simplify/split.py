@@ -89,7 +89,7 @@ def _inside_numbers(ws: list[str], i: int) -> bool:
     prev = ws[i - 1] if i > 0 else ""
     w = ws[i]
     nxt = ws[i + 1] if i + 1 < len(ws) else ""
-    if w == "و":
+    if w in ("و", "،", ","):  # "12 و 15"; a Hijri date and its Gregorian date: "9 محرم 1448، 25 يونيو 2026"
         return _is_number(prev) and _is_number(nxt)
     return w.startswith("و") and _is_number(w[1:]) and _is_number(prev)
 
