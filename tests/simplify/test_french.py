@@ -43,6 +43,12 @@ def test_key_fact_refuses_to_drop_words() -> None:
     ("Une convention de partenariat a été signée avec la commune de Kasba Tadla.", "توقعات اتفاقية مع الجماعة ديال قصبة تادلة."),
     ("La Région compte 5 provinces et 135 communes.", "الجهة فيها 5 د الأقاليم و 135 جماعة."),
     ("Le taux de réalisation du programme a atteint 62 % à la fin de 2025.", "النسبة ديال الإنجاز ديال البرنامج وصلات 62 ف المية ف آخر 2025."),
+    ("La date limite de dépôt des dossiers est fixée au 30 juin 2026.", "آخر أجل ديال تقديم الملفات هو 30 يونيو 2026."),
+    ("Province d'Azilal : 12 projets pour 45 millions de dirhams.", "الإقليم ديال أزيلال: 12 مشروع ب 45 مليون درهم."),
+    ("Le conseil régional alloue 30 millions de dirhams aux associations.", "مجلس الجهة خصص 30 مليون درهم للجمعيات."),
+    ("Une consultation publique sur le programme de développement régional est ouverte jusqu'au 15 mars 2026.",
+     "الاستشارة العمومية على برنامج التنمية ديال الجهة مفتوحة حتى 15 مارس 2026."),
+    ("La pétition a recueilli 4 500 signatures.", "العريضة جمعات 4500 توقيع."),
     ("Les travaux de la route reliant Boujad à Oued Zem ont démarré en février 2025.",
      "بداو الأشغال ديال الطريق اللي كتربط بين أبي الجعد ووادي زم ف فبراير 2025."),
 ])

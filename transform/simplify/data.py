@@ -79,6 +79,7 @@ class Resources:
     months: dict[int, tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     fr_lexicon: dict[str, tuple[str, str]] = field(default_factory=dict)
     fr_actions: dict[str, str] = field(default_factory=dict)
+    fr_plural_forms: set[str] = field(default_factory=set)  # French plural spellings (route|routes: routes)
 
 
 # MSA perfect 3ms forms that are also common nouns or particles: only their feminine and plural forms are verbs
@@ -159,8 +160,11 @@ def resources() -> Resources:
         fr = tuple(t for t in cols[3].split("|") if t) if len(cols) > 3 else ()
         r.months[int(cols[0])] = (cols[1], other, fr)
     for cols in _rows("fr_lexicon.tsv", 3):
-        for form in cols[0].split("|"):
-            r.fr_lexicon[form.strip().lower()] = (cols[1], cols[2])
+        forms = [f.strip().lower() for f in cols[0].split("|")]
+        for i, form in enumerate(forms):
+            r.fr_lexicon[form] = (cols[1], cols[2])
+            if i and form != forms[0]:
+                r.fr_plural_forms.add(form)
     for cols in _rows("fr_actions.tsv", 2):
         for form in cols[0].split("|"):
             r.fr_actions[form.strip().lower()] = cols[1]

@@ -38,7 +38,14 @@ def _lex(p: str, plural: bool | None = None) -> str | None:
     hit = resources().fr_lexicon.get(p)
     if hit is None:
         return None
+    if plural is None and p in resources().fr_plural_forms:
+        plural = True
     return hit[1] if plural else hit[0]
+
+
+def _to(darija: str) -> str:
+    """ل + a Darija noun phrase: للجماعة, ل 12 دوار."""
+    return "لل" + darija[2:] if darija.startswith("ال") and not darija.startswith("الل") else "ل" + darija[2:] if darija.startswith("الل") else f"ل {darija}"
 
 
 def _place(p: str) -> str | None:
@@ -55,7 +62,7 @@ def _count_np(n: str, rest: str) -> str | None:
         word = {"km": "كيلومتر", "ha": "هكتار", "m2": "متر مربع"}.get(unit.group(1).lower()) or _lex(unit.group(1)) or "متر"
         return f"{n} {word} ديال {inner}" if inner else None
     k = int(n) if n.isdigit() else None
-    sing, plur = _lex(rest), _lex(rest, plural=True)
+    sing, plur = _lex(rest, plural=False), _lex(rest, plural=True)
     if k is None or sing is None:
         return None
     bare = sing[2:] if sing.startswith("ال") else sing
@@ -143,6 +150,10 @@ def _when(text: str) -> tuple[str, list[str], str]:
     """(Darija time phrase with a leading space, its numbers, the text without it)."""
     from .numbers import MONTHS_NUM
 
+    m = regex.search(rf"(?i)\bjusqu'(?:au|à)\s+(\d{{1,2}}(?:er)?\s+(?:{MONTHS_FR})\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})", text)
+    if m and (d := _date(m.group(1))):
+        rest = " ".join((text[: m.start()] + " " + text[m.end():]).split())
+        return f" حتى {d}", canonical_values(m.group(1)), rest
     m = _MONTH_YEAR.search(text)
     if m:
         rest = " ".join((text[: m.start()] + " " + text[m.end():]).split())
@@ -242,10 +253,10 @@ def _allocated(t: str) -> FrenchResult | None:
             who = np(m.group("who"))
             if who is None:
                 continue
-            out = f"{who[0]} خصص {amount} ل {obj[0]}"
+            out = f"{who[0]} خصص {amount} {_to(obj[0])}"
             used2 = who[1]
         else:
-            out = f"تخصصات {amount} ل {obj[0]}"
+            out = f"تخصصات {amount} {_to(obj[0])}"
             used2 = []
         return _ok(t, out + w + ".", used + obj[1] + used2 + wn)
     m = regex.fullmatch(r"(?i)(?:province|commune) (?:de |d')(?P<p>.+?)\s*:\s*(?P<n>\d+) projets?(?: (?:pour|d'un montant de|de) AMOUNT)?\.?", " ".join(rest.split()))
