@@ -94,7 +94,7 @@ _DATE_SLASH = regex.compile(r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\
 _DATE_WORDS = regex.compile(rf"(?<!\d)(\d{{1,2}})(?:er)?\s+(?:{_MONTH_ALT})\s+(?:سنة\s+)?(\d{{4}})(?!\d)", regex.I)
 _LAW = regex.compile(r"(?<![\d.,])(\d{1,3}[.-]\d{2})(?![\d.,]*\d)")
 _DECREE = regex.compile(r"(?<![\d.,/-])(\d{1,2}([.-])\d{2}\2\d{1,4})(?![\d]|[.,/-]\d)")
-_NUM = regex.compile(r"(?<![\d\p{L}])(\d{1,3}(?:[ \u202f\xa0]\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)(?!\d)")
+_NUM = regex.compile(r"(?<![\d\p{L}])(\d{1,3}(?:[ \u202f\xa0]\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.\d])|\d+(?:[.,]\d+)?)(?!\d)")
 _TOKEN = regex.compile(r"\d[\d.,]*|\p{L}+")
 
 
@@ -125,8 +125,8 @@ def is_date_like(ident: str) -> bool:
 
 def parse_number(tok: str) -> float:
     t = tok.replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", t):
-        return float(t.replace(".", ""))
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):  # 25.000 and 1.250.000: thousands grouped with dots
+        return float(t.replace(".", "").replace(",", "."))
     return float(t.replace(",", "."))
 
 
@@ -137,6 +137,7 @@ def canonical_values(text: str) -> list[str]:
     dates become ``date:YYYY-MM-DD``, law numbers ``law:111.14``; ``%`` counts as a plain number.
     """
     text = text.replace("\u202f", " ").replace("\xa0", " ")
+    text = regex.sub(r"(?<=\d)(?=[\u0621-\u064A])|(?<=[\u0621-\u064A])(?=\d)", " ", text)  # "07يوليوز 2015" is a date as printed
     text = regex.sub(r"(?<=\d\s?)MDH\b", " millions de dirhams", text)  # MDH = millions of dirhams
     text, values = _date_value(text)
 

@@ -15,7 +15,7 @@ import regex
 from .data import resources
 from .numbers import canonical_values, is_date_like, parse_number, write_amount
 
-NUM = r"(?:\d{1,3}(?: \d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)"
+NUM = r"(?:\d{1,3}(?: \d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.\d])|\d+(?:[.,]\d+)?)"
 SCALE = r"(?:مليار|مليارات|ملايير|مليون|ملايين|ألف|آلاف|الف)"
 CURRENCY = r"(?:درهم|دراهم|الدراهم|الدرهم|د\.م\.?|DH|Dhs|DHS|MAD|dirhams?)"
 CLITIC = r"(?P<cl>(?:و|ف)?(?:ب|ل)?)"
@@ -147,6 +147,12 @@ def protect(text: str, spans: Spans) -> str:
         year_range,
         text,
     )
+
+    def clock(m: regex.Match[str]) -> str:  # 15:30 is one time, never cut at the colon
+        return spans.add(Span(m.group(0), "number", m.group(0), tuple(canonical_values(m.group(0)))))
+
+    text = regex.sub(r"(?<![\d:])([01]?\d|2[0-3]):[0-5]\d(?![\d:])", clock, text)
+    text = regex.sub(r"(?<![\d.,])[%٪]\s?(\d+(?:[.,]\d+)?)(?![\d.,])", r"\1%", text)  # "%10" as printed = 10 %
 
     def percent(m: regex.Match[str]) -> str:
         n = m.group("n")
