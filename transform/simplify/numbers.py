@@ -112,6 +112,8 @@ def _date_value(text: str) -> tuple[str, list[str]]:
         out.append(f"date:{int(m.group(2)):04d}-{mo:02d}-{int(m.group(1)):02d}")
         return " "
 
+    text = regex.sub(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])",
+                     lambda m: (out.append(f"date:{m.group(1)}-{m.group(2)}-{m.group(3)}"), " ")[1] if 1 <= int(m.group(2)) <= 12 else m.group(0), text)
     text = _DATE_SLASH.sub(slash, text)
     text = _DATE_WORDS.sub(words, text)
     return text, out
