@@ -214,7 +214,9 @@ def key_fact(text: str, agent: str, feminine: bool = True) -> FrenchResult | Non
     tm = time_slot(t)
     pl = place_slot(t)
     act = _action(t)
-    if act is not None:
+
+    def action_fact() -> FrenchResult | None:
+        assert act is not None
         stem, end = act
         tail = t[end:]
         m = regex.match(r"\s*(?:de\s+|d'|des\s+|du\s+|de la\s+|de l')?(?:(?P<n>\d+)\s+)?(?P<obj>[\p{L}' -]+?)(?=\s+(?:dans|à|au|aux|en|pour|d'ici|avant|sur|,|\.|$)|[,.(]|$)", tail)
@@ -249,6 +251,10 @@ def key_fact(text: str, agent: str, feminine: bool = True) -> FrenchResult | Non
         if not _uses_all_numbers(t, used):
             return None
         return FrenchResult(sentence, "ok")
+
+    if act is not None and (r := action_fact()) is not None:
+        return r
+    used.clear()
     stated = regex.match(
         r"(?P<x>.+?)\s+(?:s'élève|s'élèvent|se chiffre|se chiffrent|atteint|atteignent|est|sont|représente|représentent)\s+(?:à|de|d'environ|environ)?\s*"
         r"(?P<v>(?:\d[\d\s.,]*)\s*(?:%|milliards?|millions?)?[^.]*?)\s*\.?$", t)
@@ -279,6 +285,12 @@ def key_fact(text: str, agent: str, feminine: bool = True) -> FrenchResult | Non
     if amount:
         before = t[: amount.start()].strip(" :,-–")
         label = _lex(regex.sub(r"^(?:budget|montant|enveloppe|crédits?)\s+(?:de\s+|d'|des\s+|du\s+|pour\s+(?:les?\s+|la\s+)?)?", "", before, flags=regex.I))
+        if label is None and before:
+            from .french_sentences import np
+
+            phrase = np(before)
+            if phrase is not None and not phrase[1]:  # a label of known words only (its numbers would be lost)
+                label = phrase[0]
         if label is None:
             return None
         used.extend(canonical_values(amount.group(0).replace("MDH", "millions de dirhams")))
@@ -301,7 +313,7 @@ def table_cell(text: str, header: bool, unit_millions: bool) -> FrenchResult:
             v = float(vals[0]) * (10**6 if unit_millions else 1)
             return FrenchResult(write_amount(v) + (" درهم" if unit_millions else ""), "ok")
         return FrenchResult(t, "ok")
-    am = AMOUNT_RX.fullmatch(t)
+    am = AMOUNT_RX.fullmatch(t.strip(" ;."))
     if am:
         return FrenchResult(amount_darija(am), "ok")
     clean = regex.sub(r"\((?:en\s+)?(?:MDH|DH|millions de dirhams|dirhams|MAD)\)", "", t, flags=regex.I).strip()

@@ -27,7 +27,8 @@ HEADS = {
     "fixation": "تحديد", "création": "إحداث", "construction": "البني ديال", "réhabilitation": "الإصلاح ديال",
     "aménagement": "التهيئة ديال", "acquisition": "الشرا ديال", "extension": "التوسيع ديال", "entretien": "الصيانة ديال",
     "réalisation": "الإنجاز ديال", "financement": "التمويل ديال", "point sur": "النقطة على", "information sur": "معلومات على",
-    "autorisation": "الإذن ب", "délégation": "التفويض ديال", "mise à jour": "التحيين ديال", "révision": "المراجعة ديال",
+    "autorisation": "الإذن ب", "appui": "الدعم ديال", "soutien": "الدعم ديال", "nécessité": "الضرورة ديال",
+    "ouverture": "فتح", "poursuite": "الاستمرار ديال", "versement": "الدفع ديال", "subvention": "الدعم ديال", "délégation": "التفويض ديال", "mise à jour": "التحيين ديال", "révision": "المراجعة ديال",
 }
 CONNECT = r"\s+(?:de la|de l'|du|des|de|d')\s*"
 ZERO_NOUNS = ("questions diverses",)
@@ -84,12 +85,24 @@ def np(text: str) -> tuple[str, list[str]] | None:
     if low in ZERO_NOUNS:
         return "أسئلة مختالفة", []
     for head, dar in sorted(HEADS.items(), key=lambda x: -len(x[0])):
-        m = regex.match(rf"(?i){regex.escape(head)}(?:\s+(?:de la|de l'|du|des|de|d'|sur|à)\s*|\s+)(?P<rest>.+)$", t)
+        m = regex.match(rf"(?i){regex.escape(head)}(?:\s+(?:de la|de l'|du|des|de|d'|sur|à|au|aux)\s*|\s+)(?P<rest>.+)$", t)
         if m:
             inner = np(m.group("rest"))
-            return (f"{dar} {inner[0]}", inner[1]) if inner else None
+            if inner:
+                return f"{dar} {inner[0]}", inner[1]
+            break  # "soutien scolaire": maybe a known phrase as a whole
         if low == head:
             return dar.removesuffix(" ديال").removesuffix(" على"), []
+    m = regex.fullmatch(r"(?i)(?P<x>.+?),?\s+notamment\s+(?P<y>.+)", t)
+    if m and (x := np(m.group("x"))) and (y := np(m.group("y"))):
+        return f"{x[0]}، خصوصا {y[0]}", x[1] + y[1]
+    m = regex.fullmatch(r"(?i)(?:ses |leurs |les )?articles?\s+(?P<n>\d+(?:\s*(?:,|et)\s*\d+)*)(?:\s+(?:de la|du|de l'|des|de)\s*(?P<of>.+))?", t)
+    if m:
+        ns = regex.findall(r"\d+", m.group("n"))
+        of = np(m.group("of")) if m.group("of") else ("", [])
+        if of is not None:
+            head = f"المادة {ns[0]}" if len(ns) == 1 else "المواد " + " و ".join(ns)
+            return head + (f" ديال {of[0]}" if of[0] else ""), ns + of[1]
     for sep, dar in ((r"\s+avec\s+", "مع"), (r"\s+pour\s+", "ل"), (r"\s+lors\s+(?:de\s+|d')", "ف"),
                      (r"\s+(?:dans la province d'|dans la province de)\s*", "ف الإقليم ديال"), (r"\s+(?:dans la commune de|dans la commune d')\s*", "ف الجماعة ديال"),
                      (r"\s+(?:à|au|aux|en|dans)\s+", "ف")):
@@ -176,23 +189,40 @@ def _ok(src: str, out: str, used: list[str]) -> FrenchResult | None:
     return FrenchResult(out, "ok") if _uses_all_numbers(src, used) else None
 
 
+_VOTE = regex.compile(r"(?i)(?P<n>\d+)\s+(?:(?:votes?|voix)\s+)?(?P<k>pour|contre|abstentions?)")
+_VOTE_WORDS = {"pour": "صوتو بنعم", "contre": "صوتو ضد", "abstention": "ما صوتوش", "abstentions": "ما صوتوش"}
+
+
+def vote_counts(t: str) -> tuple[str, list[str]] | None:
+    """'11 votes pour / 1 abstention / 2 contre', 'Par 13 voix POUR – 1 ABSTENTION': (Darija, numbers)."""
+    found = list(_VOTE.finditer(t))
+    rest = _VOTE.sub(" ", t)
+    if not found or regex.sub(r"(?i)\bpar\b|[\s,/;.:–—-]|\bet\b", "", rest):
+        return None
+    parts = [f"{m.group('n')} {_VOTE_WORDS[m.group('k').lower()]}" for m in found]
+    return " و ".join(parts) + ".", [m.group("n") for m in found]
+
+
 def _votes(t: str) -> FrenchResult | None:
-    m = regex.fullmatch(r"(?i)(?:(?P<a>\d+)\s+(?:votes?|voix)\s+pour)(?:\s*,?\s*(?P<c>\d+)\s+(?:votes?\s+|voix\s+)?contre)?(?:\s*,?\s*(?:et\s+)?(?P<b>\d+)\s+abstentions?)?\.?", t)
-    if m:
-        out = f"{m.group('a')} صوتو بنعم"
-        out += f" و {m.group('c')} صوتو ضد" if m.group("c") else ""
-        out += f" و {m.group('b')} ما صوتوش" if m.group("b") else ""
-        return _ok(t, out + ".", [x for x in (m.group("a"), m.group("c"), m.group("b")) if x])
+    vc = vote_counts(t)
+    if vc:
+        return _ok(t, vc[0], vc[1])
     m = regex.fullmatch(r"(?i)(?:adopté|adoptée|approuvé|approuvée|voté|votée|accepté|acceptée)s?\s+à\s+l'unanimité(?:\s+des\s+membres\s+présents)?\.?", t)
     if m:
         return FrenchResult("الأعضاء كاملين وافقو.", "ok")
     m = regex.fullmatch(r"(?i)(?:adopté|adoptée|approuvé|approuvée)s?\s+à\s+la\s+majorité(?:\s+absolue)?\.?", t)
     if m:
         return FrenchResult("أغلب الأعضاء وافقو.", "ok")
+    t = regex.sub(r"(?i),?\s*après en avoir délibéré\s*,?", " ", t)
+    inner = regex.search(r"(?i),?\s*(par\s+\d+\s+voix[^,]*?)(?=\s+(?:accepte|adopte|approuve|décide|valide|autorise)|,)", t)
+    tail, tail_n = "", []
+    if inner and (vc := vote_counts(inner.group(1))):
+        tail, tail_n = " " + vc[0], vc[1]
+        t = (t[: inner.start()] + " " + t[inner.end():]).strip(" ,")
     t2 = regex.sub(r"(?i),?\s*(à l'unanimité|à la majorité(?: absolue)?)\s*,?", r" \1 ", t)
     m = regex.fullmatch(
-        r"(?i)(?P<who>(?:le |la )?(?:conseil|assemblée|commission|bureau)[\p{L}' -]*?)\s+(?:a\s+)?(?P<v>approuve|approuvé|adopte|adopté|valide|validé|accepte|accepté|vote|voté|autorise|autorisé)"
-        r"\s*(?P<how>à l'unanimité|à la majorité(?: absolue)?)?\s*(?P<obj>.*?)\.?", " ".join(t2.split()))
+        r"(?i)(?P<who>(?:le |la )?(?:conseil|assemblée|commission|bureau)[\p{L}' -]*?)\s+(?P<how0>à l'unanimité|à la majorité(?: absolue)?)?\s*(?:a\s+)?(?P<v>approuve|approuvé|adopte|adopté|valide|validé|accepte|accepté|vote|voté|autorise|autorisé)"
+        r"\s*(?P<how>à l'unanimité|à la majorité(?: absolue)?)?\s*(?P<obj>.*?)\s*\.?", " ".join(t2.split()))
     if m:
         who = np(m.group("who"))
         obj_text, when = m.group("obj"), ""
@@ -200,12 +230,12 @@ def _votes(t: str) -> FrenchResult | None:
         w, wn, obj_text = _when(obj_text) if obj_text else ("", [], "")
         obj = np(obj_text) if obj_text else ("", [])
         if who and obj is not None:
-            how = m.group("how") or ""
+            how = m.group("how") or m.group("how0") or ""
             verb = "عطا الإذن ل" if m.group("v").lower().startswith("autoris") else "وافق على"
             out = f"{who[0]} {verb} {obj[0]}".strip() if obj[0] else f"{who[0]} وافق"
             out += " بالإجماع" if "unanim" in how.lower() else " بالأغلبية" if how else ""
-            used = who[1] + obj[1] + wn
-            return _ok(t, out + w + when + ".", used)
+            used = who[1] + obj[1] + wn + tail_n
+            return _ok(t + " " + " ".join(tail_n), out + w + when + "." + tail, used)
     m = regex.fullmatch(r"(?i)(?P<obj>.+?)\s+(?:est|sont|a été|ont été)\s+(?:approuvée?s?|adoptée?s?|validée?s?|votée?s?)\s*(?P<how>à l'unanimité|à la majorité)?\.?", t)
     if m:
         w, wn, rest = _when(m.group("obj"))
@@ -414,7 +444,19 @@ def _estimates(t: str) -> FrenchResult | None:
     return _ok(t, out + ".", vals + x[1] + z[1])
 
 
-PATTERNS: list[Callable[[str], FrenchResult | None]] = [_votes, _agenda, _allocated, _works, _rates, _deadlines, _conventions, _consultations, _benefits, _estimates, _counts]
+def _legal(t: str) -> FrenchResult | None:
+    """'Vu X ;' -> 'على حساب X.', 'Considérant X ;' -> 'حيت X.' (X a known noun phrase)."""
+    m = regex.fullmatch(r"(?i)(?P<k>vu|considérant|après avis (?:de|du|de la|des))\s+(?P<x>.+?)\s*[;,.:]?", t)
+    if not m:
+        return None
+    x = np(m.group("x"))
+    if x is None:
+        return None
+    head = {"vu": "على حساب", "considérant": "حيت كاينة"}.get(m.group("k").lower(), "من بعد الرأي ديال")
+    return _ok(t, f"{head} {x[0]}.", x[1])
+
+
+PATTERNS: list[Callable[[str], FrenchResult | None]] = [_votes, _agenda, _allocated, _works, _rates, _deadlines, _conventions, _consultations, _benefits, _estimates, _legal, _counts]
 
 
 def council_sentence(text: str) -> FrenchResult | None:

@@ -138,7 +138,7 @@ def protect(text: str, spans: Spans) -> str:
     text = regex.sub(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])",  # ISO dates 2024-05-17
                      lambda m: date_slash_m(regex.match(r"(\d+)(-)(\d+)-(\d+)", f"{m.group(3)}-{m.group(2)}-{m.group(1)}")) if 1 <= int(m.group(2)) <= 12 else m.group(0), text)
     # a phone number (0 first, groups of digits) is kept exactly as printed
-    text = regex.sub(r"(?<![\d.,])0\d{2,3}(?: \d{2,4}){1,4}(?![\d.,])", lambda m: spans.add(Span(m.group(0), "number", m.group(0), tuple(canonical_values(m.group(0))))), text)
+    text = regex.sub(r"(?<![\d.,])(?<!\d )0\d{2,3}(?: \d{2,4}){1,4}(?![\d.,])", lambda m: spans.add(Span(m.group(0), "number", m.group(0), tuple(canonical_values(m.group(0))))), text)
 
     def year_range(m: regex.Match[str]) -> str:
         a, b = m.group("a"), m.group("b")
