@@ -113,8 +113,8 @@ def _imperfect(tok: str, k: str) -> bool:
     stem = m.group("s")
     if stem.endswith("و") and not stem.endswith("ون") and k not in MSA_FINAL_W:
         return False  # Darija plural: يديرو، يقدمو (MSA: يديرون)
-    if k.endswith(("ه", "ات")) and not k.endswith(("يه", "وه")):
-        return False  # a noun in ة (key ه) or a feminine plural, not a verb
+    if tok.endswith(("ة", "ات")):
+        return False  # a noun in ة or a feminine plural, not a verb (يوجه، ينبه are verbs)
     listed = key("ي" + stem) in ls["verbs"] or key("ي" + stem.removesuffix("ون").removesuffix("ان")) in ls["verbs"]
     if m.group("f"):
         return listed or stem.endswith("ون")  # سيبني، ستقوم، سيعملون

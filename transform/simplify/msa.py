@@ -203,6 +203,8 @@ def simplify_sentence(text: str, st: DocState, role: str = "paragraph") -> Draft
     spans = Spans()
     reasons: list[str] = []
     t = normalize(text)
+    # a Hijri date with its Gregorian date in parentheses: "9 محرم 1448 (25 يونيو 2026)" -> "9 محرم 1448، يعني 25 يونيو 2026"
+    t = regex.sub(r"(?<=\b1[34]\d\d)\s*(?:هـ|ه)?\s*\(\s*((?:فاتح|\d{1,2})\s+\p{Arabic}+\s*(?:19|20)\d\d)\s*(?:م)?\s*\)", r" ، يعني \1 ، ", t)
     t = regex.sub(r"[()\[\]«»\"“”]", " ، ", t)  # no parentheses (§3.1 rule 6)
     t = protect(t, spans)
     t = regex.sub(rf"([{regex.escape(PUNCT)}])", r" \1 ", t)

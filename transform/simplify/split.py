@@ -89,6 +89,8 @@ def _inside_numbers(ws: list[str], i: int) -> bool:
     prev = ws[i - 1] if i > 0 else ""
     w = ws[i]
     nxt = ws[i + 1] if i + 1 < len(ws) else ""
+    if w in ("،", ",") and nxt == "يعني" and i + 2 < len(ws) and _is_number(ws[i + 2]):  # "1448، يعني 25 يونيو 2026"
+        return True
     if w in ("و", "،", ","):  # "12 و 15"; a Hijri date and its Gregorian date: "9 محرم 1448، 25 يونيو 2026"
         return _is_number(prev) and _is_number(nxt)
     return w.startswith("و") and _is_number(w[1:]) and _is_number(prev)
