@@ -259,7 +259,7 @@ def _possessive(tok: str) -> str | None:
     noun = stem[:-1] + "ة" if stem.endswith("ت") and not stem.endswith("ات") else stem
     k = key(noun)
     function = resources().word_lists.get("function_words", frozenset())
-    if len(k) < 5 or k.startswith("ال") or k in function or key(stem) in _NOT_NOUN or (k not in _known_nouns() and not k.endswith("يه")) \
+    if len(k) < 4 or k.startswith("ال") or k in function or key(stem) in _NOT_NOUN or (k not in _known_nouns() and not k.endswith("يه")) \
             or k in resources().perfects:
         return None
     lex = resources().lexicon.get((k,))

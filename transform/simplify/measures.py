@@ -83,6 +83,13 @@ def _placeholders() -> tuple[str, ...]:
     return (NEEDS_HUMAN_LABEL, *(notice_text(k, lang).rstrip(":") for k in (PENDING, KEPT) for lang in ("fr", "ar", "")))
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    from .lexicon import NUMBER_WORDS
+
+    return NUMBER_WORDS
+
+
 def tokens(text: str) -> list[str]:
     """Arabic-letter words and digit groups of a text, normalised (no tatweel, no diacritics)."""
     return words(normalize(text))
@@ -187,6 +194,8 @@ def content_words(source: str, names: frozenset[str] = frozenset()) -> list[str]
         k = key(tok)
         if len(k) < 2 or _bare(k, ls["function_words"]) in ls["function_words"]:
             continue
+        if k in _number_words() or (k[:1] == "و" and k[1:] in _number_words()):
+            continue  # numbers written in words are numbers, like digits
         if k in names or _bare(k, names) in names:
             continue
         out.append(k)
