@@ -46,13 +46,13 @@ SHOW = ("copy_rate", "darija_markers_per_100", "msa_left_per_100", "M9_chrf_vs_r
 GOALS = {"copy_rate": ("<=", 0.5), "darija_markers_per_100": (">=", 6), "M3_numbers_kept": (">=", 1.0), "M4_entities_kept": (">=", 1.0)}
 
 
-def refsets() -> list[tuple[str, str, list]]:
+def refsets(folder: Path = REFSET) -> list[tuple[str, str, list]]:
+    """One entry per reference file (MSA first, then French; held-out files say so in their title)."""
     out = []
-    for lang, held, title in (("ar", False, "MSA development"), ("ar", True, "MSA held-out"), ("fr", None, "French")):
-        files = refset_files(REFSET, lang, heldout=held)
-        rows = [r for f in files for r in load_refset(f)]
-        if rows:
-            out.append((f"{title} ({', '.join(f.name for f in files)})", lang, rows))
+    for lang in ("ar", "fr"):
+        for f in refset_files(folder, lang):
+            kind = "held-out" if "heldout" in f.name else "development"
+            out.append((f"{'MSA' if lang == 'ar' else 'French'} {kind} ({f.name})", lang, load_refset(f)))
     return out
 
 
@@ -108,9 +108,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    ap.add_argument("--refset", default=str(REFSET), help="folder of reference files (default tests/darija_refset)")
     args = ap.parse_args()
     results = []
-    for title, lang, rows in refsets():
+    for title, lang, rows in refsets(Path(args.refset)):
         res = evaluate(rows, lang=lang)
         results.append((title, lang, res))
     pages = real_pages()

@@ -91,7 +91,8 @@ def evaluate(rows: list[RefRow], lang: str = "ar", agent: str = "الجهة") ->
     metrics["M9_chrf_vs_reference"] = chrf([outputs[i] for i in done], [rows[i].reference for i in done])
     metrics["M10_chrf_vs_source"] = chrf([outputs[i] for i in done], [rows[i].source for i in done])
     copy = doc_metrics([(r.source, r.source, speakable(r.source)) for r in rows], include_in_style=[True] * len(rows)).as_dict()
-    baseline = {"chrf": chrf([r.source for r in rows], [r.reference for r in rows]),
+    base_rows = [rows[i] for i in done] if lang == "fr" and done else rows  # the same sentences as the engine's chrF
+    baseline = {"chrf": chrf([r.source for r in base_rows], [r.reference for r in base_rows]),
                 "copy_rate": copy["copy_rate"], "darija_markers_per_100": copy["darija_markers_per_100"],
                 "msa_left_per_100": copy["msa_left_per_100"],
                 "gates_ok": all(gate_ok(k, copy.get(k)) is not False for k in GATES if k in copy)}

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import regex
 
+from ._rx import rx as _rx
 from .data import Verb, phrase_key, resources
 from .text import key
 
@@ -83,7 +84,7 @@ def _lookup(word: str) -> tuple[str, str] | None:
 def _verb(word: str) -> tuple[str, str, Verb, str, bool] | None:
     """(conj, future 'س' or '', Verb, person prefix, plural) for a verb form in verbs.tsv."""
     verbs = resources().verbs
-    m = regex.fullmatch(r"(?P<c>[وف]?)(?P<f>س?)(?P<p>[يتن])(?P<s>\p{L}+?)(?P<pl>ون|وا|ان)?", word)
+    m = _rx(r"(?P<c>[وف]?)(?P<f>س?)(?P<p>[يتن])(?P<s>\p{L}+?)(?P<pl>ون|وا|ان)?").fullmatch(word)
     if not m:
         return None
     for stem in (m.group("s") + (m.group("pl") or ""), m.group("s")):
@@ -147,13 +148,13 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
         prev = prev[1:] if prev.startswith("و") and prev[1:] in NO_KA else prev
         emitted: str | None = None
         consumed = 1
-        m = regex.fullmatch(r"([وفبل]{1,2})(⟦\d+⟧)", tok)
+        m = _rx(r"([وفبل]{1,2})(⟦\d+⟧)").fullmatch(tok)
         if tok.startswith(FINAL):  # a Darija verb a pattern wrote: never looked up again
             emitted = tok[1:]
         elif m:
             cl, ph = m.groups()
             emitted = ("و" if cl.startswith("و") else "") + ("ف " if "ب" in cl or "ف" in cl else "ل" if "ل" in cl else "") + ph
-        elif "⟦" in tok or not regex.search(r"\p{Arabic}", tok):
+        elif "⟦" in tok or not _rx(r"\p{Arabic}").search(tok):
             emitted = tok
         else:
             # negations that change the verb: لم / لا / لن + verb
@@ -286,7 +287,7 @@ def _nisba(tok: str, out: list[str]) -> str | None:
         return None
     prev = out[-1].split()[-1] if out[-1].split() else ""
     pk = key(prev)
-    if not regex.fullmatch(r"\p{Arabic}{3,}", prev) or pk in _NOT_AFTER or pk.removeprefix("ال") in _NOT_AFTER:
+    if not _rx(r"\p{Arabic}{3,}").fullmatch(prev) or pk in _NOT_AFTER or pk.removeprefix("ال") in _NOT_AFTER:
         return None
     if prev in ("ديال", "د", "اللي", "غادي", "باش", "ف", "على", "من", "مع") or prev.startswith("ك"):
         return None

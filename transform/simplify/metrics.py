@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from ._rx import rx as _rx
 from .data import resources
 from .measures import (
     DOC_COPY_GATE,
@@ -91,7 +92,7 @@ def text_stats(text: str) -> TextStats:
         st.long_sentences += n > MAX_WORDS
         st.max_words = max(st.max_words, n)
     for w in words(text):
-        if not regex.search(r"\p{Arabic}", w):
+        if not _rx(r"\p{Arabic}").search(w):
             if w[0].isdigit():
                 st.tokens += 1
             continue

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from ._rx import rx as _rx
 from .data import GlossaryEntry, resources
 from .lexicon import FINAL, lexicon_pass
 from .protect import Span, Spans, protect, restore
@@ -83,7 +84,7 @@ def apply_patterns(text: str, st: DocState) -> str:
 
     def fill(m: regex.Match[str], tpl: str) -> str:
         out = _agent_fill(tpl, st, m)
-        for t in regex.findall(r"\{TAIL:([^}]*)\}", out):
+        for t in _rx(r"\{TAIL:([^}]*)\}").findall(out):
             tails.append(t)
         return " " + regex.sub(r"\{TAIL:[^}]*\}", "", out) + " "
 
@@ -101,13 +102,13 @@ def _glossary_rx() -> list[tuple[regex.Pattern[str], GlossaryEntry, tuple[str, .
     out = []
     for entry in resources().glossary:
         for term in sorted(entry.terms, key=len, reverse=True):
-            if regex.fullmatch(r"[A-Z][A-Z0-9]{1,7}", term):
+            if _rx(r"[A-Z][A-Z0-9]{1,7}").fullmatch(term):
                 continue
             ws = term.split()
             parts = []
             numbers = []
             for i, w in enumerate(ws):
-                if regex.fullmatch(r"[\d.,]+", w):  # numbers are placeholders by now
+                if _rx(r"[\d.,]+").fullmatch(w):  # numbers are placeholders by now
                     parts.append(r"⟦\d+⟧")
                     numbers.append(w)
                     continue
@@ -124,7 +125,7 @@ def _glossary_rx() -> list[tuple[regex.Pattern[str], GlossaryEntry, tuple[str, .
 
 
 def _same_numbers(matched: str, numbers: tuple[str, ...], spans: Spans) -> bool:
-    found = [spans[int(i)].source for i in regex.findall(r"⟦(\d+)⟧", matched)]
+    found = [spans[int(i)].source for i in _rx(r"⟦(\d+)⟧").findall(matched)]
     return [n.replace("-", ".") for n in found] == [n.replace("-", ".") for n in numbers]
 
 
@@ -147,7 +148,7 @@ def protect_glossary(text: str, spans: Spans, hits: list[str]) -> str:
 
     text = regex.sub(r"⟦(\d+)⟧(?: ،)? ⟦(\d+)⟧(?: ،)?", dedupe, " ".join(text.split()))
     # acronyms protected earlier are glossary hits too
-    for i in regex.findall(r"⟦(\d+)⟧", text):
+    for i in _rx(r"⟦(\d+)⟧").findall(text):
         sp = spans[int(i)]
         if sp.kind == "glossary" and sp.glossary not in hits:
             hits.append(sp.glossary)
@@ -155,15 +156,20 @@ def protect_glossary(text: str, spans: Spans, hits: list[str]) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1)
+def _idafa_heads() -> frozenset[str]:
+    return resources().idafa_heads | frozenset(key(m) for m in resources().masdars if " " not in m)
+
+
 def idafa_pass(tokens: list[str], spans: Spans) -> list[str]:
     """'ميزانية الجهة' -> 'الميزانية ديال الجهة' for whitelisted heads (and one-word glossary terms)."""
-    heads = resources().idafa_heads | frozenset(key(m) for m in resources().masdars if " " not in m)
+    heads = _idafa_heads()
     out: list[str] = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        definite_next = nxt.startswith("ال") or bool(regex.fullmatch(r"⟦\d+⟧", nxt) and spans[int(nxt[1:-1])].kind in ("entity", "glossary"))
-        m = regex.fullmatch(r"(?P<c>و?)(?P<w>\p{Arabic}+)", tok)
-        ph = regex.fullmatch(r"(?P<c>[وفبل]{0,2})⟦(?P<n>\d+)⟧", tok)
+        definite_next = nxt.startswith("ال") or bool(_rx(r"⟦\d+⟧").fullmatch(nxt) and spans[int(nxt[1:-1])].kind in ("entity", "glossary"))
+        m = _rx(r"(?P<c>و?)(?P<w>\p{Arabic}+)").fullmatch(tok)
+        ph = _rx(r"(?P<c>[وفبل]{0,2})⟦(?P<n>\d+)⟧").fullmatch(tok)
         masdar_after_and = m is not None and m.group("c") == "و" and m.group("w") in resources().masdars
         if definite_next and m and key(m.group("w")) in heads and not masdar_after_and:  # "وتوفير X" stays for the split
             out.append(m.group("c") + "ال" + m.group("w"))
@@ -183,14 +189,14 @@ def tanwin_pass(tokens: list[str], spans: Spans) -> list[str]:
     after_count = 0
     stripped = False  # the previous word lost its alef: an agreeing adjective follows (مركزا صحيا)
     for tok in tokens:
-        ph = regex.fullmatch(r"⟦(\d+)⟧", tok)
+        ph = _rx(r"⟦(\d+)⟧").fullmatch(tok)
         if ph and spans[int(ph.group(1))].counted:
             after_count, stripped = 1, False
             out.append(tok)
             continue
         was = stripped
         stripped = False
-        if regex.fullmatch(r"\p{Arabic}{4,}", tok) and tok.endswith("ا") and not tok.endswith("اا") and key(tok) not in NISBA_KEEP:
+        if _rx(r"\p{Arabic}{4,}").fullmatch(tok) and tok.endswith("ا") and not tok.endswith("اا") and key(tok) not in NISBA_KEEP:
             if (after_count or was) and not tok.startswith(("ب", "ل", "ال", "و")):
                 tok, stripped = tok[:-1], True
         after_count = max(0, after_count - 1)
@@ -273,6 +279,6 @@ def glossary_hits(text: str) -> list[str]:
     t = normalize(text)
     hits = [e.id for rx, e, nums in _glossary_rx() if (m := rx.search(t)) and (not nums or all(n in m.group(0) for n in nums))]
     for e in resources().glossary:
-        if any(regex.fullmatch(r"[A-Z][A-Z0-9]{1,7}", term) and regex.search(rf"(?<![A-Za-z]){term}(?![A-Za-z])", t) for term in e.terms):
+        if any(_rx(r"[A-Z][A-Z0-9]{1,7}").fullmatch(term) and regex.search(rf"(?<![A-Za-z]){term}(?![A-Za-z])", t) for term in e.terms):
             hits.append(e.id)
     return list(dict.fromkeys(hits))

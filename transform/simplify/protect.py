@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from ._rx import rx as _rx
 from .data import resources
 from .numbers import canonical_values, is_date_like, parse_number, write_amount
 
@@ -72,7 +73,7 @@ def _acronyms() -> dict[str, str]:
     out: dict[str, str] = {}
     for entry in resources().glossary:
         for t in entry.terms:
-            if regex.fullmatch(r"[A-Z][A-Z0-9]{1,7}", t):
+            if _rx(r"[A-Z][A-Z0-9]{1,7}").fullmatch(t):
                 out[t] = entry.id
     return out
 
@@ -136,7 +137,7 @@ def protect(text: str, spans: Spans) -> str:
 
     text = regex.sub(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])", lambda m: date_slash_m(m), text)
     text = regex.sub(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])",  # ISO dates 2024-05-17
-                     lambda m: date_slash_m(regex.match(r"(\d+)(-)(\d+)-(\d+)", f"{m.group(3)}-{m.group(2)}-{m.group(1)}")) if 1 <= int(m.group(2)) <= 12 else m.group(0), text)
+                     lambda m: date_slash_m(_rx(r"(\d+)(-)(\d+)-(\d+)").match(f"{m.group(3)}-{m.group(2)}-{m.group(1)}")) if 1 <= int(m.group(2)) <= 12 else m.group(0), text)
     # a phone number (0 first, groups of digits) is kept exactly as printed
     text = regex.sub(r"(?<![\d.,])(?<!\d )0\d{2,3}(?: \d{2,4}){1,4}(?![\d.,])", lambda m: spans.add(Span(m.group(0), "number", m.group(0), tuple(canonical_values(m.group(0))))), text)
 

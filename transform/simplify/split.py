@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ._rx import rx as _rx
 from .data import resources
 from .protect import Spans, restore
 from .text import word_count
@@ -81,7 +82,7 @@ def _clause_follows(ws: list[str]) -> bool:
 
 
 def _is_number(w: str) -> bool:
-    return bool(regex.fullmatch(r"[وفبل]{0,2}(?:⟦\d+⟧|\d[\d.,]*)", w))
+    return bool(_rx(r"[وفبل]{0,2}(?:⟦\d+⟧|\d[\d.,]*)").fullmatch(w))
 
 
 def _inside_numbers(ws: list[str], i: int) -> bool:
@@ -97,4 +98,4 @@ def _inside_numbers(ws: list[str], i: int) -> bool:
 
 
 def count_words(ws: list[str]) -> int:
-    return sum(1 for w in ws if regex.search(r"[\p{L}\d⟦]", w))
+    return sum(1 for w in ws if _rx(r"[\p{L}\d⟦]").search(w))
