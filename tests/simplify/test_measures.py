@@ -111,3 +111,26 @@ def test_doubtful_source_block_gets_check_source(tmp_path: Path) -> None:
     seg = next(s for s in rep["segments"] if s["status"] == "check_source")
     assert seg["status_label"]["fr"] == "À vérifier sur l'original" and seg["reasons_labelled"][0]["code"] == "check_source"
     assert rep["status_counts"]["check_source"] == 1
+
+
+def test_the_refset_bad_outputs_all_fail() -> None:
+    """tests/darija_refset/bad_outputs.tsv (copy, swap, placeholder, placeholder with the numbers; written on
+    development sentences only): every one fails per segment, and every kind fails the document gates."""
+    bad, dev = REFSET / "bad_outputs.tsv", REFSET / "msa_real.tsv"
+    if not bad.exists() or not dev.exists():
+        pytest.skip("the real-sentence reference set is not in tests/darija_refset yet")
+    from collections import defaultdict
+
+    from transform.simplify.metrics import check_segment
+
+    sources = {r.id: r.source for r in load_refset(dev)}
+    kinds: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for line in bad.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rid, kind, out = line.split("\t")[:3]
+            kinds[kind].append((sources[rid], out))
+    assert set(kinds) == {"copy", "swap", "placeholder", "placeholder_facts"}
+    for kind, pairs in kinds.items():
+        assert all(check_segment(s, o, speakable(o)).reasons() for s, o in pairs), kind
+        gates = _doc(pairs)
+        assert any(gates[g] is False for g in ("copy_rate", "placeholders", "msa_left_per_100")), (kind, gates)
