@@ -170,7 +170,12 @@ def canonical_values(text: str) -> list[str]:
         if t[0].isdigit():
             if pending is not None:
                 flush()
-            pending = parse_number(t.rstrip(".,"))
+            tok = t.rstrip(".,")
+            nxt_word = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            if regex.fullmatch(r"\d{1,3}\.\d{3}", tok) and (nxt_word in _SCALES or nxt_word[1:] in _SCALES):
+                pending = float(tok)  # "1.250 مليار" = 1,25 milliard: a decimal point before a scale word
+            else:
+                pending = parse_number(tok)
         elif bare in _SCALES and (pending is not None or bare in _BARE_SCALES):
             total += (pending if pending is not None else 1.0) * _SCALES[bare]
             pending, in_sum = None, True

@@ -85,7 +85,11 @@ def _amount(m: regex.Match[str], spans: Spans) -> str:
     if len(vals) != 1 or vals[0].startswith(("date:", "law:")):
         return src
     value = float(vals[0])
-    text = write_amount(value) + (" درهم" if cur else "")
+    printed = regex.match(r"\d[\d.,]*", src.strip())
+    if value < 10000 and value != int(value) and printed and not regex.search(SCALE, src):
+        text = printed.group(0).rstrip(".") + (" درهم" if cur else "")  # 174,50 درهم stays as printed
+    else:
+        text = write_amount(value) + (" درهم" if cur else "")
     return spans.add(Span(text, "amount", src.strip(), (vals[0],), counted=not cur))
 
 
