@@ -42,6 +42,10 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention: marks a mes
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - marks a message with plural forms (for ngettext later)
+    return singular, plural
+
+
 # languages of documents and tracks, named in the interface language
 LANG_NAMES = {"ar": N_("arabe"), "fr": N_("français"), "ary": N_("darija marocaine"), "en": N_("anglais")}
 
@@ -168,7 +172,7 @@ def _extract() -> list[tuple[str, str | tuple[str, str]]]:
     options = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
     out = []
     for filename, lineno, message, _comments, _ctx in extract_from_dir(root, method_map, options_map=options,
-                                                                       keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}):
+                                                                       keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "NP_": (1, 2)}):
         out.append((f"{filename}:{lineno}", message if isinstance(message, str) else (message[0], message[1])))
     return out
 
