@@ -47,6 +47,9 @@ FORMATS: dict[str, Format] = {
     "other": Format(N_("Fichier"), N_("Fichier technique (pour les logiciels).")),
 }
 
+# files staff rarely need (shown behind a disclosure, left out of the staff ZIP)
+WORKING_KINDS = ("json", "quality", "reviewfile", "tasks", "draft", "other")
+
 # the upload form's choices
 OUTPUTS: dict[str, str] = {
     "darija": N_("Texte simplifié en darija (brouillon à relire)"),
