@@ -73,9 +73,10 @@ def published(browser: Any, server: Server) -> dict[str, Any]:
     page.wait_for_url(re.compile(r".*/staff/jobs/[0-9a-f]{32}$"))
     job_url = page.url
     # the job follows its documents: running while they convert, never "waiting" then
-    seen_states = set()
+    seen_states, alive_seen = set(), False
     for _ in range(600):
         seen_states.add(page.inner_text("#job-state"))
+        alive_seen = alive_seen or "depuis" in page.inner_text("[data-field='alive']")
         if page.get_attribute("body", "data-job-finished") or page.get_attribute("#progress-area", "data-running") == "false":
             break
         doing = page.inner_text("[data-field='doing']")
@@ -88,6 +89,9 @@ def published(browser: Any, server: Server) -> dict[str, Any]:
     else:
         assert "Tous les documents sont terminés" in page.inner_text("#live")
     assert finished in ("success", "partial_success"), page.inner_text("#results")
+    assert "En attente" not in seen_states or "En cours" in seen_states
+    if "En cours" in seen_states:  # a sign of life while a stage runs: "étape en cours depuis 12 s"
+        assert alive_seen
     assert page.locator("#results a[href*='.brf']").count() >= 1  # downloads appeared without a reload
 
     # review: the work list opens on what needs a person
