@@ -7,6 +7,7 @@ stored in each state the pages show (tests/web/states.py). The checker itself is
 
 from __future__ import annotations
 
+import html as html_lib
 import io
 import json
 import re
@@ -231,3 +232,40 @@ def test_staff_zip_holds_the_final_formats_and_a_readme(site: dict[str, Any], tm
     assert any(n.endswith(".ary.txt") for n in names) and all("/" in n for n in names if n != "LISEZ-MOI.txt")
     readme = zipfile.ZipFile(path).read("LISEZ-MOI.txt").decode()
     assert "Texte simplifié en darija" in readme and "brouillons" in readme
+
+
+def test_a_segment_is_saved_on_its_own_with_and_without_script(site: dict[str, Any]) -> None:
+    c, d, store = site["c"], site["states"].docs, site["store"]
+    c.cookies.set("taysir_lang", "fr")
+    html = c.get(f"/staff/documents/{d['partial']}?show=all").text
+    csrf = csrf_of(html)
+    forms = re.findall(r'name="segment" value="([^"]+)">\s*<input type="hidden" name="base" value="([^"]+)">', html)
+    texts = re.findall(r'<textarea id="text-([^"]+)"[^>]*>([^<]*)</textarea>', html, re.S)
+    current = {sid: text for sid, text in texts}
+    (sid, base), (other, _b) = forms[0], forms[1]
+    before_other = current[other]
+    # without script: back to the page at that segment, which says it was saved
+    r = c.post(f"/staff/documents/{d['partial']}/segment", follow_redirects=False,
+               data={"csrf": csrf, "segment": sid, "base": base, "text": current[sid] + " زيادة", "show": "all"})
+    assert r.status_code == 303 and r.headers["location"].endswith(f"done=saved&seg={sid}#seg-{sid}")
+    page = c.get(r.headers["location"].split("#")[0]).text
+    seg_html = page[page.index(f'id="seg-{sid}"'):]
+    seg_html = seg_html[:seg_html.index("</li>")]
+    assert "Phrase enregistrée." in seg_html and "زيادة" in seg_html and "modifiée" in seg_html
+    new_base = re.search(rf'name="segment" value="{re.escape(sid)}">\s*<input type="hidden" name="base" value="([^"]+)"', page)
+    assert new_base and new_base.group(1) != base
+    # with the script: a JSON answer, the new fingerprint for the next save
+    js = c.post(f"/staff/documents/{d['partial']}/segment", headers={"Accept": "application/json"},
+                data={"csrf": csrf, "segment": sid, "base": new_base.group(1), "text": current[sid] + " زيادة تانية", "show": "all"}).json()
+    assert js["ok"] and js["message"] == "Phrase enregistrée." and js["base"] != new_base.group(1) and js["status"] == "Relu par une personne"
+    # an old fingerprint is refused (someone else saved this segment meanwhile)
+    stale = c.post(f"/staff/documents/{d['partial']}/segment", headers={"Accept": "application/json"},
+                   data={"csrf": csrf, "segment": sid, "base": base, "text": "x", "show": "all"})
+    assert stale.status_code == 409 and "Quelqu’un d’autre a modifié cette phrase" in stale.json()["errors"][0]
+    # only that segment changed
+    from service import review as service_review
+    from transform.simplify.review import segments as lib_segments
+
+    segs = {s.id: s.text for s in lib_segments(service_review.load(store.documents.get(d["partial"]).draft_json))}
+    assert segs[sid].endswith("زيادة تانية")
+    assert " ".join(segs[other].split()) == " ".join(html_lib.unescape(before_other).split())
