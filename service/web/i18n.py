@@ -18,7 +18,7 @@ import gettext
 import io
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -149,7 +149,7 @@ class Translator:
 
     def duration(self, seconds: float) -> str:
         """``about 2 minutes`` in words (rounded the way a person says it)."""
-        return format_timedelta(max(1.0, seconds), threshold=1.1, locale=self.locale, format="long")
+        return format_timedelta(timedelta(seconds=max(1.0, seconds)), threshold=1.1, locale=self.locale, format="long")
 
     def size(self, n: int) -> str:
         units = (N_("o"), N_("Ko"), N_("Mo"), N_("Go"))
@@ -196,7 +196,7 @@ def missing(lang: str) -> list[str]:
     for _loc, msg in _extract():
         key = msg if isinstance(msg, str) else msg[0]
         entry = catalog.get(key)
-        strings = [] if entry is None else ([entry.string] if isinstance(entry.string, str) else list(entry.string))
+        strings = [] if entry is None else ([entry.string] if isinstance(entry.string, str) else list(entry.string or ()))
         if entry is None or entry.fuzzy or not strings or not all(strings):
             out.append(key)
     return sorted(set(out))

@@ -175,4 +175,4 @@ def _target(goal: dict[str, Any], key: str, t: Any) -> str:
     value = _shown(key, goal.get("value"), t)
     if op == "gate":
         return t(words.TARGET_ALL) if key in words.PERCENT_MEASURES else value
-    return t(words.TARGET_OPS.get(op, words.TARGET_OPS["=="]), value=value)
+    return t(words.TARGET_OPS.get(str(op), words.TARGET_OPS["=="]), value=value)
