@@ -131,9 +131,10 @@ def published(browser: Any, server: Server) -> dict[str, Any]:
     page.wait_for_url(re.compile(r".*done=approved.*"))
     # publishing waits for the formats of the approved text: the button is disabled with its reason until then
     button = page.locator("#publish-button")
-    if page.get_attribute("#publish-area", "data-pending") == "true":
-        assert button.is_disabled() and page.locator("#publish-reason").is_visible()
-        assert button.get_attribute("aria-describedby") == "publish-reason"
+    # (the text was edited, so the formats are made again: the page opens while they are)
+    assert page.get_attribute("#publish-area", "data-pending") == "true"
+    assert button.is_disabled() and page.locator("#publish-reason").is_visible()
+    assert button.get_attribute("aria-describedby") == "publish-reason"
     page.wait_for_function("() => !document.getElementById('publish-button').disabled", timeout=300_000)
     button.click()
     page.wait_for_url(re.compile(r".*done=published.*"))
