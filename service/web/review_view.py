@@ -148,8 +148,8 @@ def measures(report: dict[str, Any] | None, t: Any) -> tuple[list[MeasureView], 
         for m in report["measures"]:
             goal, gate = m.get("goal") or {}, m.get("gate") or {}
             ok = gate.get("ok") if gate else goal.get("met")
-            own = (m.get("label") or {}).get(lang)
             known = words.MEASURES.get(m.get("key", ""))
+            own = None if known else (m.get("label") or {}).get(lang)  # the catalogue's words first (translators own them)
             rows.append(MeasureView(m.get("key", ""), own or (known.label if known else words.MEASURE_OTHER), words.verdict(ok, bool(gate or goal)),
                                     str(m.get("shown") or _shown(m.get("key", ""), m.get("value"), t)),
                                     _target(gate or goal, m.get("key", ""), t), ok, translated=bool(own), essential=bool(gate)))

@@ -135,7 +135,10 @@ def published(browser: Any, server: Server) -> dict[str, Any]:
     assert page.get_attribute("#publish-area", "data-pending") == "true"
     assert button.is_disabled() and page.locator("#publish-reason").is_visible()
     assert button.get_attribute("aria-describedby") == "publish-reason"
-    page.wait_for_function("() => !document.getElementById('publish-button').disabled", timeout=300_000)
+    page.wait_for_function("() => !document.getElementById('publish-button').disabled || document.querySelector('#publish-reason.error')",
+                           timeout=300_000)
+    failed = page.locator("#publish-reason.error")
+    assert not failed.count(), "the formats of the approved text could not be made: " + failed.inner_text()  # the page says so; the test too
     button.click()
     page.wait_for_url(re.compile(r".*done=published.*"))
     t_publish = time.monotonic() - t_approve

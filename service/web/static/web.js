@@ -151,15 +151,18 @@
       if (s.render_pending) return true;
       var reason = document.getElementById("publish-reason");
       var btn = document.getElementById("publish-button");
+      var live = document.getElementById("publish-live");
       if (s.can_publish) {
         if (reason) reason.remove();
         if (btn) { btn.disabled = false; btn.removeAttribute("aria-describedby"); }
-        var live = document.getElementById("publish-live");
         if (live) live.textContent = live.getAttribute("data-ready") || "";
-      } else if (reason && s.reason) {
-        reason.textContent = s.reason;
+        area.setAttribute("data-pending", "false");
+      } else {  // the formats could not be made: the page's own words and the "make them again" button
+        refreshSections(["publish-area"]).then(function () {
+          var fresh = document.getElementById("publish-live"), why = document.getElementById("publish-reason");
+          if (fresh && why) fresh.textContent = why.textContent;
+        });
       }
-      area.setAttribute("data-pending", "false");
       return false;
     });
   }
