@@ -54,6 +54,14 @@ def split_tracks(doc: Document) -> dict[str, Document]:
     return {lang: _filter(doc, lang) for lang in order}
 
 
+def _pinned(block: Block, inherited: str) -> Block:
+    """A table shared by several tracks keeps the language it inherited: the track's own
+    language (``meta.lang``) must not become the language of its other cells."""
+    if isinstance(block, Table) and block.lang is None:
+        return block.model_copy(update={"lang": inherited, "direction": block.direction or direction_for(inherited)})
+    return block
+
+
 def _filter(doc: Document, lang: str) -> Document:
     def keep(block: Block, inherited: str) -> bool:
         if isinstance(block, Table):
@@ -65,7 +73,7 @@ def _filter(doc: Document, lang: str) -> Document:
         for sec in sections:
             slang = sec.lang or inherited
             heading = sec.heading if sec.heading is not None and keep(sec.heading, slang) else None
-            blocks = [b for b in sec.blocks if keep(b, slang)]
+            blocks = [_pinned(b, slang) for b in sec.blocks if keep(b, slang)]
             children = rec(sec.sections, slang)
             if heading is None and not blocks and not children:
                 continue
