@@ -20,6 +20,7 @@ from transform.result import Artifact
 from ..store import owner_id
 from ..views import StoredArtifact, artifacts_of
 from .runner import ChildCrashed, JobCancelled, JobTimeout, run_in_child
+from ..storage import is_disk_full
 
 if TYPE_CHECKING:
     from ..runtime import Runtime
@@ -62,6 +63,17 @@ def convert_document(rt: Runtime, doc_id: str) -> None:
             shutil.rmtree(rt.store.job_dir(row.job_id), ignore_errors=True)
 
 
+def _renew(store: Any, doc_id: str, owner: str, lease_s: float) -> bool:
+    """Renew the lease; on a full disk the run goes on (the storage guard stops it if it grows)."""
+    try:
+        return bool(store.jobs.renew(doc_id, owner, lease_s))
+    except Exception as exc:
+        if not is_disk_full(exc):
+            raise
+        log.warning("document %s: lease not renewed, the disk is full", doc_id)
+        return True
+
+
 def _convert(rt: Runtime, row: Any, owner: str) -> None:
     s, store, doc_id = rt.settings, rt.store, row.id
     got = store.jobs.get(row.job_id)
@@ -75,14 +87,19 @@ def _convert(rt: Runtime, row: Any, owner: str) -> None:
 
     def on_stage(stage: str) -> None:
         done = stages.index(stage) if stage in stages else 0
-        store.jobs.set_stage(doc_id, owner, stage, done, len(stages))
+        try:
+            store.jobs.set_stage(doc_id, owner, stage, done, len(stages))
+        except Exception as exc:  # progress is best-effort: a full disk must not fail or hang the run itself
+            if not is_disk_full(exc):
+                raise
+            log.warning("document %s: progress not recorded, the disk is full", doc_id)
 
     store.jobs.set_stage(doc_id, owner, "starting", 0, len(stages))
     payload = {"source": str(store.path(row.source_path)), "options": options.model_dump_json(), "out_dir": str(out_dir), "nice": s.worker_nice,
                "mem_mb": s.worker_mem_mb}
     try:
         result = run_in_child("convert", payload, timeout=s.job_timeout_s, on_stage=on_stage,
-                              heartbeat=lambda: store.jobs.renew(doc_id, owner, s.lease_s), heartbeat_every=_beat(s.lease_s))
+                              heartbeat=lambda: _renew(store, doc_id, owner, s.lease_s), heartbeat_every=_beat(s.lease_s))
     except JobCancelled:
         log.info("document %s was cancelled or deleted while running", doc_id)
         store.jobs.finish_convert(doc_id, owner, status="cancelled", errors=[])
@@ -152,7 +169,7 @@ def render_document(rt: Runtime, doc_id: str) -> None:
     merged: list[StoredArtifact] | None = None
     try:
         result = run_in_child("render", payload, timeout=s.job_timeout_s, on_stage=lambda _s: None,
-                              heartbeat=lambda: store.jobs.renew(doc_id, owner, s.lease_s), heartbeat_every=_beat(s.lease_s))
+                              heartbeat=lambda: _renew(store, doc_id, owner, s.lease_s), heartbeat_every=_beat(s.lease_s))
     except JobCancelled:
         return
     except (JobTimeout, ChildCrashed) as exc:
