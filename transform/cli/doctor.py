@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({"tools": rep, "engines": regs}, ensure_ascii=False, indent=1))
     else:
         for name, info in rep.items():
-            mark = "ok " if info.get("ok") else "NO "
+            mark = "-- " if info.get("required") is False and not info.get("version") else "ok " if info.get("ok") else "NO "
             notes = [n for n, k in (("debug hex dumps skipped", "quiet_logging"), ("compiled steps", "compiled_steps")) if info.get(k)]
             extra = f" ({', '.join(notes)})" if notes else ""
             print(f"{mark} {name:<10} {info.get('version') or ''}{extra} {info.get('detail') or ''}".rstrip())

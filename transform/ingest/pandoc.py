@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from .._exec import run
-from ..errors import InputError, MissingDependencyError, ToolError
+from .._exec import pandoc
+from ..errors import InputError, ToolError
 from ..model import Document, DocumentMeta, Section
 from . import INGESTERS
 from .pandoc_ast import convert_blocks, doc_title
@@ -19,29 +19,6 @@ if TYPE_CHECKING:
 
 PANDOC_FORMATS = {"docx": "docx", "odt": "odt", "html": "html", "markdown": "markdown"}
 ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
-
-
-def pandoc_binary() -> str:
-    """The pandoc bundled by pypandoc-binary, else one on PATH."""
-    try:
-        import pypandoc
-
-        return str(pypandoc.get_pandoc_path())
-    except (ImportError, OSError):
-        import shutil
-
-        found = shutil.which("pandoc")
-        if not found:
-            raise MissingDependencyError("pandoc is not installed.", hint="pip install pypandoc-binary") from None
-        return found
-
-
-def pandoc_version() -> str | None:
-    try:
-        out = run([pandoc_binary(), "--version"], tool="pandoc", timeout=20)
-    except (MissingDependencyError, ToolError):
-        return None
-    return out.stdout.decode().splitlines()[0]
 
 
 def _check_package(path: Path) -> None:
@@ -68,12 +45,7 @@ def pandoc_json(path: Path, fmt: str, timeout: float) -> dict:  # type: ignore[t
     elif fmt == "html" and ENTITY_DECL.search(path.read_bytes()[:1_000_000]):
         raise InputError(f"{path.name}: the HTML declares XML entities; Taysir refuses such files.")
     try:
-        proc = run(
-            [pandoc_binary(), "--sandbox", "-f", PANDOC_FORMATS[fmt], "-t", "json", str(path)],
-            tool="pandoc",
-            timeout=timeout,
-            mem_limit_mb=2048,
-        )
+        proc = pandoc.to_json(path, PANDOC_FORMATS[fmt], timeout=timeout, mem_limit_mb=2048)
     except ToolError as exc:
         raise InputError(
             f"{path.name}: the {fmt.upper()} file could not be read ({exc.message}).",
