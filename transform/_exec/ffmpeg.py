@@ -56,20 +56,31 @@ def decode_command(source: str | Path, sample_rate: int) -> list[str | Path]:
     return ["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-i", source, "-ac", "1", "-ar", str(sample_rate), "-f", "s16le", "pipe:1"]
 
 
-def loudness_command(sample_rate: int) -> list[str]:
-    """EBU R128 (ITU-R BS.1770) integrated loudness of PCM on stdin; the summary goes to stderr."""
-    return ["ffmpeg", "-nostdin", "-hide_banner", "-nostats", *pcm_input(sample_rate), "-af", "ebur128=framelog=quiet", "-f", "null", "-"]
+def loudness_command(source: str | Path, sample_rate: int | None = None) -> list[str | Path]:
+    """EBU R128 (ITU-R BS.1770) integrated loudness of a file, or (with ``sample_rate``) of mono PCM on
+    stdin; ffmpeg prints the summary on stderr (``framelog=verbose`` keeps the per-block lines out of it)."""
+    src = pcm_input(sample_rate) if sample_rate is not None else ["-i", source]
+    return ["ffmpeg", "-nostdin", "-hide_banner", "-nostats", *src, "-af", "ebur128=framelog=verbose", "-f", "null", "-"]
 
 
-def integrated_loudness(pcm: bytes | memoryview, sample_rate: int, *, timeout: float) -> float:
-    """Integrated loudness in LUFS of mono 16-bit PCM, measured by ffmpeg's ``ebur128`` filter
-    (absolute gate -70 LUFS, relative gate -10 LU); ``-inf`` for silence."""
-    proc = run(loudness_command(sample_rate), tool="ffmpeg", timeout=timeout, input=pcm, hint=HINT)  # type: ignore[arg-type]
-    found = re.findall(r"I:\s+(-?[\d.]+|-inf) LUFS", proc.stderr.decode("utf-8", "replace"))
+def _integrated(stderr: bytes) -> float:
+    found = re.findall(r"I:\s+(-?[\d.]+|-inf) LUFS", stderr.decode("utf-8", "replace"))
     if not found:
         raise ToolError("ffmpeg's ebur128 filter printed no integrated loudness.", hint=HINT)
     value = float(found[-1])
     return float("-inf") if value <= -70.0 else value
+
+
+def integrated_loudness(pcm: bytes | memoryview, sample_rate: int, *, timeout: float) -> float:
+    """Integrated loudness in LUFS of mono 16-bit PCM, measured by ffmpeg's ``ebur128`` filter
+    (K-weighting, 400 ms blocks, absolute gate -70 LUFS, relative gate -10 LU); ``-inf`` for silence."""
+    proc = run(loudness_command("pipe:0", sample_rate), tool="ffmpeg", timeout=timeout, input=pcm, hint=HINT)  # type: ignore[arg-type]
+    return _integrated(proc.stderr)
+
+
+def file_loudness(path: Path, *, timeout: float = 120) -> float:
+    """Integrated loudness in LUFS of any audio file ffmpeg reads (an MP3 as a listener gets it)."""
+    return _integrated(run(loudness_command(path), tool="ffmpeg", timeout=timeout, hint=HINT).stderr)
 
 
 def frame_command(video: Path, at_s: float, png: Path, size: str = "64:64") -> list[str | Path]:
