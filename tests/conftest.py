@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,3 @@ def samples_dir() -> Path:
 def resources_dir() -> Path:
     return RESOURCES
 
-
-def gen_test_data() -> bool:
-    """TAYSIR_GEN_TEST_DATA=1 regenerates ground truth; a missing ground-truth file fails otherwise."""
-    return os.environ.get("TAYSIR_GEN_TEST_DATA") == "1"

@@ -245,7 +245,6 @@ def synthesize_track(
         cues=cues,
         chapters=chapters_for(items, cues, duration_ms, options, title, lang),
         duration_ms=duration_ms,
-        estimated=False,
         missing=[it.sentence_id for it in items if it.index in failed],
     )
     failures = [(items[i].sentence_id, failed[i].message) for i in sorted(failed)]
