@@ -20,8 +20,10 @@ def _louis() -> dict[str, Any]:
     except (ImportError, MissingDependencyError):
         return {"ok": False, "detail": "python3-louis is not importable (run scripts/setup.sh)"}
     # quiet_logging: liblouis skips its per-call debug hex dump (transform/braille/_louis_quiet.c);
-    # compiled_steps: the per-paragraph steps in C (transform/braille/_speed.c)
-    out: dict[str, Any] = {"ok": True, "version": louis.version(), "quiet_logging": quiet, "compiled_steps": compiled}
+    # compiled_steps: the per-paragraph steps in C (transform/braille/_speed.c); both optional,
+    # "extensions" says why one is not in use (not built, hidden, turned off)
+    out: dict[str, Any] = {"ok": True, "version": louis.version(), "quiet_logging": quiet, "compiled_steps": compiled,
+                           "extensions": speed.extension_states()}
     try:
         tables = import_module("transform.braille.tables")
         check = getattr(tables, "check_all", None)
