@@ -73,3 +73,23 @@ def test_worker_and_cli_backends_give_the_same_clip() -> None:
     b = trim(EspeakEngine(AudioOptions(espeak_backend="cli")).synthesize("Bonjour à toutes et à tous.", voice).samples, 22050)
     assert abs(len(a) - len(b)) <= 22050 // 50  # within 20 ms
     assert len(a) > 22050  # more than a second of speech
+
+
+def test_a_long_narration_is_measured_on_sentences_spread_over_it() -> None:
+    from transform.audio.loudness import WHOLE_S, excerpt
+
+    sr, rng = 22050, np.random.default_rng(7)
+    t = np.arange(sr * 3) / sr
+    parts, spans, pos = [], [], 0
+    for n in range(300):  # 300 "sentences" of 3 s at varying levels, each followed by 0.6 s of digital silence
+        level = 10 ** ((-26 + 8 * rng.random()) / 20)
+        sentence = (level * 32767 * np.sin(2 * np.pi * (300 + 3 * n) * t)).astype(np.int16)
+        parts += [sentence, np.zeros(int(sr * 0.6), dtype=np.int16)]
+        spans.append((pos, pos + len(sentence) + int(sr * 0.6)))
+        pos = spans[-1][1]
+    pcm = np.concatenate(parts)
+    cut = excerpt(pcm, sr, spans)
+    assert len(pcm) > 4 * WHOLE_S * sr and abs(len(cut) / sr - WHOLE_S) < 0.25 * WHOLE_S
+    assert abs(measure_loudness(pcm, sr, spans) - measure_loudness(pcm, sr)) <= 0.2  # the excerpt's estimate
+    short = pcm[: spans[40][1]]
+    assert excerpt(short, sr, spans[:41]) is short  # a narration up to WHOLE_S is measured whole

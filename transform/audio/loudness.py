@@ -2,24 +2,43 @@
 
 The integrated loudness (ITU-R BS.1770-4: K-weighting, 400 ms blocks, gates at -70 LUFS and
 10 LU below the ungated mean) is measured by ffmpeg's ``ebur128`` filter
-(:func:`transform._exec.ffmpeg.integrated_loudness`), the maintained implementation, on the whole
-track. :func:`apply_gain` then scales the samples to the target with a soft limiter that keeps the
+(:func:`transform._exec.ffmpeg.integrated_loudness`), the maintained implementation. A narration
+up to ``WHOLE_S`` long is measured whole; a longer one on whole sentences spread evenly over it
+(every k-th sentence with the pause after it, about ``WHOLE_S`` in all), which keeps the cost
+fixed: the excerpts start and end in the digital silence of the pauses, so ffmpeg sees no joins.
+:func:`apply_gain` then scales the samples to the target with a soft limiter that keeps the
 peaks under -1 dBFS without losing loudness.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
 from .._exec import ffmpeg
 
+WHOLE_S = 240  # narrations up to 4 minutes are measured whole
 
-def measure_loudness(pcm: np.ndarray, sample_rate: int) -> float:
-    """Integrated loudness of mono int16 PCM in LUFS (``-inf`` when silent), measured by ffmpeg."""
-    data = memoryview(pcm.astype("<i2", copy=False)).cast("B")  # type: ignore[arg-type]  # no copy
-    return ffmpeg.integrated_loudness(data, sample_rate, timeout=max(60.0, len(pcm) / sample_rate / 20))
+
+def measure_loudness(pcm: np.ndarray, sample_rate: int, spans: Sequence[tuple[int, int]] = ()) -> float:
+    """Integrated loudness of mono int16 PCM in LUFS (``-inf`` when silent), measured by ffmpeg.
+
+    ``spans`` are the sentences' (first sample, end sample) in order, each running until the next
+    sentence starts; when the track is longer than ``WHOLE_S`` every k-th one is measured.
+    """
+    data = np.ascontiguousarray(excerpt(pcm, sample_rate, spans), dtype="<i2")
+    view = memoryview(data).cast("B")  # type: ignore[arg-type]  # no copy
+    return ffmpeg.integrated_loudness(view, sample_rate, timeout=max(60.0, len(data) / sample_rate / 20))
+
+
+def excerpt(pcm: np.ndarray, sample_rate: int, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The whole track, or every k-th sentence span (about ``WHOLE_S`` seconds) when it is longer."""
+    k = math.ceil(len(pcm) / (WHOLE_S * sample_rate))
+    if k <= 1 or len(spans) < 2 * k:
+        return pcm
+    return np.concatenate([pcm[a:b] for a, b in spans[k // 2 :: k]])
 
 
 def _limit(y: np.ndarray, ceiling: float) -> np.ndarray:

@@ -234,7 +234,8 @@ def synthesize_track(
     duration_ms = len(pcm) * 1000 // sr
     before, gain = None, 0.0
     if options.normalise and not getattr(engine, "silent", False):
-        before = measure_loudness(pcm, sr)
+        starts = [c.begin_ms * sr // 1000 for c in cues]
+        before = measure_loudness(pcm, sr, list(zip(starts, [*starts[1:], len(pcm)], strict=True)))
         if np.isfinite(before):
             # LAME removes about 0.5 LU of K-weighted energy from espeak speech (measured at 32-128 kb/s);
             # aim a little higher so the MP3 lands on the target (M4A ends about 0.4 LU above it).
