@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/compare_outputs.py record  -o /tmp/before.json [--video] [--inputs FILE...]
     .venv/bin/python bench/compare_outputs.py compare -b /tmp/before.json [--video] [--keep DIR]
+    .venv/bin/python bench/compare_outputs.py folders BEFORE_DIR AFTER_DIR   # two --keep folders, files only
 
 ``record`` converts each input (``samples/*.pdf``, ``samples/*.docx``, ``samples/src/*.md``, and
 ``tests/realdocs/files/*`` when that corpus is present; ``--inputs`` replaces the list) with every
@@ -13,7 +14,7 @@ A fingerprint is exact where the output is deterministic:
 
 * text formats (JSON, TXT, BRL, SRT, VTT, HTML, PEF...) and the BRF: sha256 of the content after
   masking the wall-clock values a run writes (ISO timestamps, ``"seconds"`` timings, review-file
-  export time);
+  export time, the PEF's ``dc:date``);
 * zip containers (EPUB, DOCX, bundle): the member list and each member fingerprinted by its kind
   (the bundle's ``manifest.json`` without sizes and checksums, which follow the timestamps);
 * PDF (the interpreter's cue sheet, printed by chromium with a creation date): page count and text;
@@ -53,6 +54,7 @@ TIME_RE = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z| ?UTC|[+-]\d{2}:?\d{2})?"
 )
 SECONDS_RE = re.compile(r'("seconds"|"duration_s"|"elapsed_s"):\s*-?[0-9.e+-]+')
+DATE_TAG_RE = re.compile(r"<dc:date>[^<]*</dc:date>")  # the PEF's production date
 TEXT_EXT = {
     ".json", ".txt", ".brl", ".srt", ".vtt", ".html", ".md", ".pef", ".ass", ".xml", ".xhtml", ".smil",
     ".opf", ".ncx", ".css", ".js", ".rels", ".brf",
@@ -72,7 +74,7 @@ def default_inputs() -> list[Path]:
 
 
 def mask(text: str) -> str:
-    return SECONDS_RE.sub(r"\1: 0", TIME_RE.sub("<TIME>", text))
+    return DATE_TAG_RE.sub("<dc:date/>", SECONDS_RE.sub(r"\1: 0", TIME_RE.sub("<TIME>", text)))
 
 
 def _digest(data: bytes) -> str:
@@ -268,8 +270,13 @@ def main() -> int:
         else:
             p.add_argument("-b", "--baseline", type=Path, required=True, help="fingerprint file written by `record`")
             p.add_argument("--save", type=Path, help="also write this run's fingerprints here")
+    fol = sub.add_parser("folders", help="compare the files of two --keep folders (no conversion)")
+    fol.add_argument("before", type=Path)
+    fol.add_argument("after", type=Path)
     args = ap.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    if args.cmd == "folders":
+        return report(json.loads(json.dumps(folder_prints(args.before))), json.loads(json.dumps(folder_prints(args.after))))
     if args.cmd == "record":
         rec = record_all(args.inputs or default_inputs(), args.video, args.keep)
         args.out.write_text(json.dumps(rec, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
@@ -281,20 +288,21 @@ def main() -> int:
     now = record_all(inputs, video, args.keep)
     if args.save:
         args.save.write_text(json.dumps(now, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    missing = [k for k in now["docs"] if k not in base["docs"]]
+    for key in missing:
+        print(f"info: not in the baseline: {key}")
+    return report({k: base["docs"][k] for k in now["docs"] if k in base["docs"]}, {k: v for k, v in now["docs"].items() if k not in missing})
+
+
+def report(before: dict[str, Any], after: dict[str, Any]) -> int:
     problems: list[str] = []
     info: list[str] = []
-    for key, rec in now["docs"].items():
-        before = base["docs"].get(key)
-        if before is None:
-            info.append(f"not in the baseline: {key}")
-            continue
-        diff(before, rec, key, problems, info)
+    diff(before, after, "", problems, info)
     for line in info:
         print("info:", line)
     for line in problems:
         print("DIFF:", line)
-    files = sum(len(d["files"]) + sum(len(r["files"]) for r in d["review"].values()) for d in now["docs"].values())
-    print(f"{len(now['docs'])} documents, {files} files compared: {'identical' if not problems else f'{len(problems)} difference(s)'}")
+    print(f"compared: {'identical' if not problems else f'{len(problems)} difference(s)'}")
     return 1 if problems else 0
 
 
