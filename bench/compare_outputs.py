@@ -183,12 +183,16 @@ def folder_prints(folder: Path) -> dict[str, Any]:
     return {p.relative_to(folder).as_posix(): file_print(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+OUTPUTS: list[str] | None = None  # --outputs: only these (default: every output, video with --video)
+REVIEW_OUTPUTS = ["text", "braille", "audio", "captions", "html", "epub", "docx"]  # video: same renderer as above
+
+
 def run_one(src: Path, work: Path, video: bool) -> dict[str, Any]:
     import transform
     from transform import TransformOptions
     from transform.render import RENDERERS
 
-    outputs = [n for n in RENDERERS.names() if video or n != "video"]
+    outputs = OUTPUTS or [n for n in RENDERERS.names() if video or n != "video"]
     options = TransformOptions(outputs=outputs, audio={"workers": 1})
     key = src.relative_to(ROOT).as_posix() if src.is_relative_to(ROOT) else src.as_posix()
     out_root = work / "convert" / _digest(key.encode())[:8]
@@ -208,7 +212,7 @@ def review_all(out_dir: Path, dest: Path, video: bool) -> dict[str, Any]:
     from transform.simplify import review
 
     rendered: dict[str, Any] = {}
-    outputs = ["text", "braille", "audio", "captions", "html", "epub", "docx"]  # video: same renderer as above
+    outputs = [o for o in REVIEW_OUTPUTS if OUTPUTS is None or o in OUTPUTS or o == "text"]
     for draft in sorted(out_dir.glob("*.draft.json")):
         doc = review.load_document(draft)
         approved, _record = review.approve(doc, APPROVER, allow_untranslated=True)
@@ -232,7 +236,7 @@ def record_all(inputs: list[Path], video: bool, keep: Path | None) -> dict[str, 
             print(f"{key} ...", end=" ", flush=True)
             docs[key] = run_one(src, work, video)
             print(f"{docs[key]['summary']['status']}, {len(docs[key]['files'])} files, {docs[key]['seconds']} s", flush=True)
-        return json.loads(json.dumps({"video": video, "docs": docs}))  # as it reads back from a file
+        return json.loads(json.dumps({"video": video, "outputs": OUTPUTS, "docs": docs}))  # as it reads back from a file
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -265,6 +269,7 @@ def main() -> int:
         p.add_argument("--video", action="store_true", help="also the video output (about a minute per document)")
         p.add_argument("--inputs", nargs="*", type=Path, help="documents to convert (default: samples and the real-document corpus)")
         p.add_argument("--keep", type=Path, help="keep the converted files in this folder (emptied first)")
+        p.add_argument("--outputs", help="comma-separated outputs instead of all (e.g. without audio for a long corpus)")
         if name == "record":
             p.add_argument("-o", "--out", type=Path, required=True, help="fingerprint file to write")
         else:
@@ -275,6 +280,9 @@ def main() -> int:
     fol.add_argument("after", type=Path)
     args = ap.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    global OUTPUTS
+    if getattr(args, "outputs", None):
+        OUTPUTS = [o.strip() for o in args.outputs.split(",") if o.strip()]
     if args.cmd == "folders":
         return report(json.loads(json.dumps(folder_prints(args.before))), json.loads(json.dumps(folder_prints(args.after))))
     if args.cmd == "record":
@@ -283,6 +291,8 @@ def main() -> int:
         print(f"written: {args.out}")
         return 0
     base = json.loads(args.baseline.read_text(encoding="utf-8"))
+    if OUTPUTS is None and base.get("outputs"):
+        OUTPUTS = base["outputs"]
     inputs = args.inputs or [ROOT / k if not Path(k).is_absolute() else Path(k) for k in base["docs"]]
     video = args.video or bool(base.get("video"))
     now = record_all(inputs, video, args.keep)
