@@ -47,6 +47,7 @@ if "--no-speedups" in sys.argv:  # decided when transform.braille is imported, j
     os.environ["TAYSIR_BRAILLE_SPEEDUPS"] = "0"
 
 from transform._exec import run  # noqa: E402
+from transform._exec.liblouis import TABLE_PATH, file2brl_command  # noqa: E402
 from transform.braille import BrailleOptions, to_brf, translate_document  # noqa: E402
 from transform.braille._louis import QUIET_ENV, quiet_logging, speedups  # noqa: E402
 from transform.braille.tables import louis_module, tables_for  # noqa: E402
@@ -177,12 +178,12 @@ def bench_lang(lang: str, sentences: list[str], kb: int, repeat: int, work: Path
     xml = work / f"{lang}.xml"
     xml.write_text(book_xml(doc), encoding="utf-8")
     cfg = file2brl_config(tables[0], work)
-    env_path = "/usr/share/liblouisutdml/lbu_files,/usr/share/liblouis/tables"
+    env_path = TABLE_PATH
     os.environ["LOUIS_TABLEPATH"] = env_path
 
     def ref() -> None:
         # in the temporary directory: file2brl writes appended_book.sem (the unknown <h2>) to its cwd
-        proc = run(["file2brl", "-f", cfg, xml], tool="file2brl", timeout=600, cwd=work)
+        proc = run(file2brl_command(cfg, xml), tool="file2brl", timeout=600, cwd=work)
         out["file2brl"] = proc.stdout
 
     # interleaved repeats (ours, bare, file2brl) so machine load hits all three alike; best of each

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/compare_outputs.py record  -o /tmp/before.json [--video] [--inputs FILE...]
     .venv/bin/python bench/compare_outputs.py compare -b /tmp/before.json [--video] [--keep DIR]
+    .venv/bin/python bench/compare_outputs.py folders BEFORE_DIR AFTER_DIR   # two --keep folders, files only
 
 ``record`` converts each input (``samples/*.pdf``, ``samples/*.docx``, ``samples/src/*.md``, and
 ``tests/realdocs/files/*`` when that corpus is present; ``--inputs`` replaces the list) with every
@@ -13,7 +14,7 @@ A fingerprint is exact where the output is deterministic:
 
 * text formats (JSON, TXT, BRL, SRT, VTT, HTML, PEF...) and the BRF: sha256 of the content after
   masking the wall-clock values a run writes (ISO timestamps, ``"seconds"`` timings, review-file
-  export time);
+  export time, the PEF's ``dc:date``);
 * zip containers (EPUB, DOCX, bundle): the member list and each member fingerprinted by its kind
   (the bundle's ``manifest.json`` without sizes and checksums, which follow the timestamps);
 * PDF (the interpreter's cue sheet, printed by chromium with a creation date): page count and text;
@@ -53,6 +54,7 @@ TIME_RE = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z| ?UTC|[+-]\d{2}:?\d{2})?"
 )
 SECONDS_RE = re.compile(r'("seconds"|"duration_s"|"elapsed_s"):\s*-?[0-9.e+-]+')
+DATE_TAG_RE = re.compile(r"<dc:date>[^<]*</dc:date>")  # the PEF's production date
 TEXT_EXT = {
     ".json", ".txt", ".brl", ".srt", ".vtt", ".html", ".md", ".pef", ".ass", ".xml", ".xhtml", ".smil",
     ".opf", ".ncx", ".css", ".js", ".rels", ".brf",
@@ -72,7 +74,7 @@ def default_inputs() -> list[Path]:
 
 
 def mask(text: str) -> str:
-    return SECONDS_RE.sub(r"\1: 0", TIME_RE.sub("<TIME>", text))
+    return DATE_TAG_RE.sub("<dc:date/>", SECONDS_RE.sub(r"\1: 0", TIME_RE.sub("<TIME>", text)))
 
 
 def _digest(data: bytes) -> str:
@@ -181,12 +183,16 @@ def folder_prints(folder: Path) -> dict[str, Any]:
     return {p.relative_to(folder).as_posix(): file_print(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+OUTPUTS: list[str] | None = None  # --outputs: only these (default: every output, video with --video)
+REVIEW_OUTPUTS = ["text", "braille", "audio", "captions", "html", "epub", "docx"]  # video: same renderer as above
+
+
 def run_one(src: Path, work: Path, video: bool) -> dict[str, Any]:
     import transform
     from transform import TransformOptions
     from transform.render import RENDERERS
 
-    outputs = [n for n in RENDERERS.names() if video or n != "video"]
+    outputs = OUTPUTS or [n for n in RENDERERS.names() if video or n != "video"]
     options = TransformOptions(outputs=outputs, audio={"workers": 1})
     key = src.relative_to(ROOT).as_posix() if src.is_relative_to(ROOT) else src.as_posix()
     out_root = work / "convert" / _digest(key.encode())[:8]
@@ -206,7 +212,7 @@ def review_all(out_dir: Path, dest: Path, video: bool) -> dict[str, Any]:
     from transform.simplify import review
 
     rendered: dict[str, Any] = {}
-    outputs = ["text", "braille", "audio", "captions", "html", "epub", "docx"]  # video: same renderer as above
+    outputs = [o for o in REVIEW_OUTPUTS if OUTPUTS is None or o in OUTPUTS or o == "text"]
     for draft in sorted(out_dir.glob("*.draft.json")):
         doc = review.load_document(draft)
         approved, _record = review.approve(doc, APPROVER, allow_untranslated=True)
@@ -230,7 +236,7 @@ def record_all(inputs: list[Path], video: bool, keep: Path | None) -> dict[str, 
             print(f"{key} ...", end=" ", flush=True)
             docs[key] = run_one(src, work, video)
             print(f"{docs[key]['summary']['status']}, {len(docs[key]['files'])} files, {docs[key]['seconds']} s", flush=True)
-        return json.loads(json.dumps({"video": video, "docs": docs}))  # as it reads back from a file
+        return json.loads(json.dumps({"video": video, "outputs": OUTPUTS, "docs": docs}))  # as it reads back from a file
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -263,38 +269,50 @@ def main() -> int:
         p.add_argument("--video", action="store_true", help="also the video output (about a minute per document)")
         p.add_argument("--inputs", nargs="*", type=Path, help="documents to convert (default: samples and the real-document corpus)")
         p.add_argument("--keep", type=Path, help="keep the converted files in this folder (emptied first)")
+        p.add_argument("--outputs", help="comma-separated outputs instead of all (e.g. without audio for a long corpus)")
         if name == "record":
             p.add_argument("-o", "--out", type=Path, required=True, help="fingerprint file to write")
         else:
             p.add_argument("-b", "--baseline", type=Path, required=True, help="fingerprint file written by `record`")
             p.add_argument("--save", type=Path, help="also write this run's fingerprints here")
+    fol = sub.add_parser("folders", help="compare the files of two --keep folders (no conversion)")
+    fol.add_argument("before", type=Path)
+    fol.add_argument("after", type=Path)
     args = ap.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    global OUTPUTS
+    if getattr(args, "outputs", None):
+        OUTPUTS = [o.strip() for o in args.outputs.split(",") if o.strip()]
+    if args.cmd == "folders":
+        return report(json.loads(json.dumps(folder_prints(args.before))), json.loads(json.dumps(folder_prints(args.after))))
     if args.cmd == "record":
         rec = record_all(args.inputs or default_inputs(), args.video, args.keep)
         args.out.write_text(json.dumps(rec, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
         print(f"written: {args.out}")
         return 0
     base = json.loads(args.baseline.read_text(encoding="utf-8"))
+    if OUTPUTS is None and base.get("outputs"):
+        OUTPUTS = base["outputs"]
     inputs = args.inputs or [ROOT / k if not Path(k).is_absolute() else Path(k) for k in base["docs"]]
     video = args.video or bool(base.get("video"))
     now = record_all(inputs, video, args.keep)
     if args.save:
         args.save.write_text(json.dumps(now, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    missing = [k for k in now["docs"] if k not in base["docs"]]
+    for key in missing:
+        print(f"info: not in the baseline: {key}")
+    return report({k: base["docs"][k] for k in now["docs"] if k in base["docs"]}, {k: v for k, v in now["docs"].items() if k not in missing})
+
+
+def report(before: dict[str, Any], after: dict[str, Any]) -> int:
     problems: list[str] = []
     info: list[str] = []
-    for key, rec in now["docs"].items():
-        before = base["docs"].get(key)
-        if before is None:
-            info.append(f"not in the baseline: {key}")
-            continue
-        diff(before, rec, key, problems, info)
+    diff(before, after, "", problems, info)
     for line in info:
         print("info:", line)
     for line in problems:
         print("DIFF:", line)
-    files = sum(len(d["files"]) + sum(len(r["files"]) for r in d["review"].values()) for d in now["docs"].values())
-    print(f"{len(now['docs'])} documents, {files} files compared: {'identical' if not problems else f'{len(problems)} difference(s)'}")
+    print(f"compared: {'identical' if not problems else f'{len(problems)} difference(s)'}")
     return 1 if problems else 0
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from transform._exec import run  # noqa: E402
-from transform.ingest.pandoc import pandoc_binary  # noqa: E402
+from transform._exec.pandoc import binary as pandoc_binary  # noqa: E402
 from transform.model import (  # noqa: E402
     Cell,
     Direction,

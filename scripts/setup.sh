@@ -37,4 +37,6 @@ if [ -d "$LOUIS_SRC" ] && [ ! -e "$SITE/louis" ]; then
   ln -s "$LOUIS_SRC" "$SITE/louis"
 fi
 .venv/bin/python -c 'import louis' || { echo "setup: the louis bindings are not importable" >&2; exit 3; }
+# the optional compiled braille steps: rebuilt whenever a .c file is newer than its built module
+.venv/bin/python scripts/build_extensions.py
 echo "setup: ready (.venv)"

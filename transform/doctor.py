@@ -20,8 +20,10 @@ def _louis() -> dict[str, Any]:
     except (ImportError, MissingDependencyError):
         return {"ok": False, "detail": "python3-louis is not importable (run scripts/setup.sh)"}
     # quiet_logging: liblouis skips its per-call debug hex dump (transform/braille/_louis_quiet.c);
-    # compiled_steps: the per-paragraph steps in C (transform/braille/_speed.c)
-    out: dict[str, Any] = {"ok": True, "version": louis.version(), "quiet_logging": quiet, "compiled_steps": compiled}
+    # compiled_steps: the per-paragraph steps in C (transform/braille/_speed.c); both optional,
+    # "extensions" says why one is not in use (not built, hidden, turned off)
+    out: dict[str, Any] = {"ok": True, "version": louis.version(), "quiet_logging": quiet, "compiled_steps": compiled,
+                           "extensions": speed.extension_states()}
     try:
         tables = import_module("transform.braille.tables")
         check = getattr(tables, "check_all", None)
@@ -36,23 +38,19 @@ def _louis() -> dict[str, Any]:
     return out
 
 
-def _pandoc() -> dict[str, Any]:
-    from .ingest.pandoc import pandoc_version
-
-    v = pandoc_version()
-    return {"ok": v is not None, "version": v}
-
-
 def report() -> dict[str, dict[str, Any]]:
-    """One entry per dependency: ``{"ok": bool, "version": str | None, "detail": ...}``."""
+    """One entry per dependency: ``{"ok": bool, "version": str | None, "required": bool, "detail": ...}``.
+
+    Every external program of ``transform._exec`` is listed; an optional one that is missing
+    (``required`` false) is reported with its install hint and stays ``ok``.
+    """
     out: dict[str, dict[str, Any]] = {}
     for name, probe in PROBES.items():
         v = probe.version()
-        out[name] = {"ok": v is not None, "version": v}
+        out[name] = {"ok": v is not None or not probe.required, "version": v, "required": probe.required}
         if v is None:
-            out[name]["detail"] = f"not installed: {probe.install_hint}"
+            out[name]["detail"] = f"{'not' if probe.required else 'optional, not'} installed: {probe.install_hint}"
     out["liblouis"] = _louis()
-    out["pandoc"] = _pandoc()
     return out
 
 

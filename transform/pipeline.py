@@ -1,16 +1,14 @@
 """The pipeline, stage by stage: ingest -> structure -> tracks -> simplify -> render.
 
-=========  ==================================================  ===============================
-stage      typed result                                        made by
-=========  ==================================================  ===============================
-ingest     Document: blocks as read from the file              transform.ingest
-structure  Document: sections, sentences, languages, ids       transform.structure
-tracks     ``ctx.tracks``: language -> Document                 transform.model.tracks
-simplify   ``ctx.products.simplified``: target -> Simplification transform.simplify.stage
-           (and the simplified track in ``ctx.tracks``)
-render     list[Artifact]; ``ctx.products`` (timelines,        the renderers, in the order their
-           narrations, caption cues, files so far)              declarations give (render.plan)
-=========  ==================================================  ===============================
+Each stage is a named function with a typed result:
+
+* ``ingest_stage``    -> Document: the blocks read from the file (``transform.ingest``);
+* ``structure_stage`` -> Document: sections, sentences, languages, stable ids (``transform.structure``);
+* ``tracks_stage``    -> ``ctx.tracks``: language -> Document (``transform.model.tracks``);
+* ``simplify_stage``  -> ``ctx.products.simplified``: target -> Simplification, and the simplified
+  tracks (``ary``, ``fr-x-falc``) in ``ctx.tracks`` (``transform.simplify.stage``);
+* ``render_stage``    -> list[Artifact], and ``ctx.products`` (timelines, narrations, caption cues,
+  files so far): the renderers in the order their declarations give (``transform.render.plan``).
 
 A simplification or a renderer that fails becomes an :class:`ErrorItem` (status
 ``partial_success``) and the others still run; only a document that cannot be read at all

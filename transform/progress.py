@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Protocol
-
-log = logging.getLogger("transform.progress")
 
 
 class ProgressReporter(Protocol):
@@ -21,10 +18,3 @@ class NullProgress:
     def document_done(self, source: str, status: str) -> None:
         pass
 
-
-class LoggingProgress:
-    def stage(self, source: str, stage: str, detail: str = "") -> None:
-        log.info("%s: %s %s", source, stage, detail)
-
-    def document_done(self, source: str, status: str) -> None:
-        log.info("%s: %s", source, status)

@@ -6,7 +6,6 @@ import logging
 import threading
 from collections.abc import Callable
 from importlib import import_module
-from importlib.metadata import entry_points
 from typing import Any, Generic, TypeVar
 
 from .errors import OptionsError
@@ -92,8 +91,3 @@ class Registry(Generic[T]):
             except Exception:  # noqa: BLE001 - a probe must never break listing
                 out[name] = False
         return out
-
-    def load_entry_points(self) -> None:
-        """Register third-party plugins declared under this registry's entry-point group."""
-        for ep in entry_points(group=self.group):
-            self.register(ep.name, ep.load(), replace=True)

@@ -184,8 +184,8 @@ def render_document(rt: Runtime, doc_id: str) -> None:
             by_name = {a.name: a for a in artifacts_of(row)}
             by_name.update({a.name: a for a in new})
             merged = list(by_name.values())
-    store.documents.finish_render(doc_id, owner, revision=revision, artifacts=[a.model_dump() for a in merged] if merged is not None and error is None
-                                  else None, error=error)
+    stored = [a.model_dump() for a in merged] if merged is not None and error is None else None
+    store.documents.finish_render(doc_id, owner, revision=revision, artifacts=stored, error=error)
 
 
 def deliver_webhook(rt: Runtime, job_id: str, *, retries_left: int) -> None:

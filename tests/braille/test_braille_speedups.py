@@ -26,12 +26,14 @@ from transform.braille._louis import LouisTranslator, speedups
 from transform.braille.engine import _SEP, BLANK, BrailleEngine
 from transform.braille.normalize import MAX_WORD, _char_class, common_pairs, nfc_inert, special_codes, tidy
 
+from .conftest import needs_speedups
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEED = speedups()
 
 
+@needs_speedups
 def test_the_compiled_steps_are_built_and_used() -> None:
-    assert SPEED is not None, "transform/braille/_speed.c was not built (scripts/setup.sh installs gcc and python3-dev)"
     assert layout._lines is SPEED.lines  # noqa: SLF001
     engine = BrailleEngine(default_lang="ar")
     assert engine._lt.translate.__func__ is LouisTranslator._translate_c  # noqa: SLF001
@@ -41,7 +43,7 @@ def test_the_compiled_steps_are_built_and_used() -> None:
 A, B, C, D = "\u2801", "\u2803", "\u2809", "\u2819"
 
 
-@pytest.mark.parametrize("impl", ["python", "compiled"])
+@pytest.mark.parametrize("impl", ["python", pytest.param("compiled", marks=needs_speedups)])
 def test_rows_by_hand(impl: str) -> None:
     lines = layout._lines_py if impl == "python" else SPEED.lines  # noqa: SLF001
     s = BLANK
@@ -56,6 +58,7 @@ def test_rows_by_hand(impl: str) -> None:
     assert lines(A + B, 1, 3, 3, False) == [A, B]  # indents capped at width - 1
 
 
+@needs_speedups
 def test_rows_equal_the_python_rows_on_random_cells() -> None:
     rnd = random.Random(5)
     alphabets = [BLANK, BLANK, A, B, "\u283f", "x", "\U0001f600"]
@@ -97,6 +100,7 @@ def _python_join(text: str, pieces: int, arabic: bool, unsafe: re.Pattern[str]) 
     return " ".join(parts), [0, *accumulate([len(p) + 1 for p in parts[:-1]])]
 
 
+@needs_speedups
 @pytest.mark.parametrize("arabic", [True, False])
 @pytest.mark.parametrize("drop", ["", "%", " ", ","])
 def test_tidy_equals_the_python_path_whenever_it_answers(arabic: bool, drop: str) -> None:
@@ -116,6 +120,7 @@ def test_tidy_equals_the_python_path_whenever_it_answers(arabic: bool, drop: str
     assert answered > (200 if drop == " " else 500)  # answered often enough for the comparison to mean something
 
 
+@needs_speedups
 def test_tidy_declines_what_the_python_code_must_handle() -> None:
     _, bits, keys, values = _safe(True, "")
     t = SPEED.tidy
@@ -129,6 +134,7 @@ def test_tidy_declines_what_the_python_code_must_handle() -> None:
 
 
 # -- translate ------------------------------------------------------------------------------------
+@needs_speedups
 @pytest.mark.parametrize("lang", ["ar", "fr", "en"])
 def test_translate_equals_the_ctypes_call(lang: str) -> None:
     engine = BrailleEngine(default_lang=lang)
@@ -171,6 +177,7 @@ print(json.dumps(out, ensure_ascii=False))
 """
 
 
+@needs_speedups
 def test_documents_are_the_same_without_the_compiled_steps() -> None:
     runs = []
     for flag in ("1", "0"):
@@ -199,3 +206,23 @@ def test_startup_check_waits_for_liblouis_calls_on_other_threads() -> None:
         worker.start()
         assert not done.wait(0.5)
     assert done.wait(60)
+
+
+def test_hidden_extensions_run_the_python_steps_with_the_same_braille() -> None:
+    """TAYSIR_HIDE_EXTENSIONS=1 (what --no-extensions sets) makes the loader behave as if nothing was
+    built: no compiled steps, no quiet logger, doctor says so, and the braille is the same."""
+    runs = []
+    for hide in ("0", "1"):
+        env = {**os.environ, "TAYSIR_HIDE_EXTENSIONS": hide}
+        out = subprocess.run([sys.executable, "-c", DOCS_CODE], capture_output=True, text=True, timeout=180, cwd=ROOT, env=env)
+        assert out.returncode == 0, out.stderr[-2000:]
+        runs.append(json.loads(out.stdout))
+    shown, hidden = runs
+    assert hidden.pop("speedups") is False
+    shown.pop("speedups")
+    assert shown == hidden and "⠼" in hidden["budget-ar"][0]
+    code = "import json; from transform.doctor import report; print(json.dumps(report()['liblouis']['extensions']))"
+    env = {**os.environ, "TAYSIR_HIDE_EXTENSIONS": "1"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout) == {"compiled_steps": "hidden", "quiet_logger": "hidden"}

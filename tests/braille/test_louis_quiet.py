@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .conftest import needs_quiet_logger
+
 ROOT = Path(__file__).resolve().parents[2]
 
 LOG_CODE = """
@@ -59,6 +61,7 @@ def _run(code: str, quiet: str) -> dict:
     return json.loads(out.stdout)
 
 
+@needs_quiet_logger
 def test_quiet_logger_skips_the_hex_dump_only() -> None:
     quiet, stock = _run(LOG_CODE, "1"), _run(LOG_CODE, "0")
     assert quiet["quiet"] is True, "the _louis_quiet extension was not built or not loaded before liblouis"
@@ -73,6 +76,7 @@ def test_quiet_logger_skips_the_hex_dump_only() -> None:
     assert any(m.startswith("Performing translation") for m in quiet["msgs"])
 
 
+@needs_quiet_logger
 def test_braille_is_the_same_with_and_without_the_quiet_logger() -> None:
     quiet, stock = _run(BRAILLE_CODE, "1"), _run(BRAILLE_CODE, "0")
     assert quiet.pop("quiet") is True and stock.pop("quiet") is False
@@ -92,6 +96,7 @@ def test_too_late_is_reported_not_claimed() -> None:
     assert out.stdout.split() == ["False", "False"]
 
 
+@needs_quiet_logger
 def test_checking_renderers_first_keeps_the_quiet_logger() -> None:
     """The service lists the available outputs before converting: that check must not load liblouis itself."""
     code = (

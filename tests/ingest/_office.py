@@ -8,7 +8,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-from transform.ingest.pandoc import pandoc_binary
+from transform._exec.pandoc import binary as pandoc_binary
 from transform.model import Document, Heading, Paragraph, Table
 from transform.model.walk import iter_blocks, iter_sections, iter_sentences
 

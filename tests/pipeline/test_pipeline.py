@@ -10,7 +10,7 @@ import pytest
 
 from transform import ConversionStatus, OptionsError, TransformOptions, convert, convert_many
 from transform.context import RunContext
-from transform.errors import EngineError
+from transform.errors import EngineError, TransformError
 from transform.pipeline import make_plan, plan_outputs, stage_names
 from transform.products import CUES, NARRATION, TIMELINE
 from transform.render import RENDERERS
@@ -153,3 +153,32 @@ def test_batch_goes_on_past_bad_files(md_file: Path, tmp_path: Path) -> None:
     assert [r.status for r in results] == [ConversionStatus.FAILURE, ConversionStatus.SUCCESS, ConversionStatus.FAILURE]
     assert "empty" in results[0].errors[0].message
     assert results[2].errors[0].code == "unsupported_format"
+
+
+def test_every_renderer_handles_a_failing_language_the_same_way(tmp_path: Path) -> None:
+    """Braille of a language without a braille table fails for that language only; all failing raises."""
+    from transform.model import Document, DocumentMeta, Paragraph, Section, Sentence
+    from transform.render.languages import LanguageFailures
+
+    def doc(lang: str, text: str) -> Document:
+        return Document(meta=DocumentMeta(source_name="x.md", lang=lang),
+                        sections=[Section(id="s1", blocks=[Paragraph(id="p1", sentences=[Sentence(id="s1-1", text=text)])])])
+
+    fr, xx = doc("fr", "Le conseil a voté le budget."), doc("xx", "Lorem ipsum dolor.")
+    ctx = RunContext(options=TransformOptions(outputs=["braille"]), out_dir=tmp_path, stem="b", document=fr, tracks={"fr": fr, "xx": xx})
+    arts = RENDERERS.create("braille").render(ctx)
+    assert {a.lang for a in arts} == {"fr"}
+    [item] = [e for e in ctx.errors if e.severity == "error"]
+    assert item.stage == "render.braille" and item.message.startswith("xx: ")
+    ctx = RunContext(options=TransformOptions(outputs=["braille"]), out_dir=tmp_path, stem="c", document=xx, tracks={"xx": xx})
+    with pytest.raises(TransformError):
+        RENDERERS.create("braille").render(ctx)
+    # the helper itself: the first failure is raised when nothing was made, the others are recorded
+    fails = LanguageFailures("render.test", engine="e")
+    for lang in ("ar", "fr"):
+        with fails.guard(lang):
+            raise EngineError(f"{lang} broke")
+    ctx = RunContext(options=TransformOptions(), out_dir=tmp_path, stem="d")
+    with pytest.raises(EngineError, match="ar broke"):
+        fails.finish(ctx, produced=False)
+    assert [(e.stage, e.message, e.engine) for e in ctx.errors] == [("render.test", "fr: fr broke", "e")]

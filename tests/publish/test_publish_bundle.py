@@ -108,18 +108,6 @@ def test_renderers_use_the_narration_of_the_run(bilingual_doc: Document, narrati
     assert [a.description for a in arts if a.role == "epub"] == ["EPUB 3 with read-along narration"] * 2
 
 
-def test_estimated_timeline_gives_no_read_along(bilingual_doc: Document, narrations: dict[str, Narr], tmp_path: Path) -> None:
-    ctx = _ctx(bilingual_doc, tmp_path / "out")
-    mp3 = ctx.file("ar", "mp3")
-    shutil.copy(narrations["ar"].audio, mp3)
-    ctx.products.timelines["ar"] = narrations["ar"].timeline.model_copy(update={"estimated": True})
-    ctx.products.narrations["ar"] = mp3
-    RENDERERS.create("epub").render(ctx)
-    with zipfile.ZipFile(ctx.file("ar", "epub")) as zf:
-        assert not [n for n in zf.namelist() if n.endswith((".smil", ".mp3"))]
-    assert [e.severity for e in ctx.errors] == ["warning"] and "estimate" in ctx.errors[0].message
-
-
 def test_collect_only_takes_this_document(tmp_path: Path) -> None:
     for name in ("budget.ar.html", "budget.json", "budget.bundle.zip", "budget.ar.docx.part", "other.ar.html", "notes.txt"):
         (tmp_path / name).write_text("x")

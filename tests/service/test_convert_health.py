@@ -43,8 +43,10 @@ async def test_health_and_ready(api: Api) -> None:
     assert r.status_code == 200 and r.json()["status"] == "ok"
     r = await api.c.get("/ready")
     body = r.json()
-    for name in ("liblouis", "espeak-ng", "ffmpeg", "pandoc", "tesseract", "database", "queue"):
-        assert name in body["checks"], name
+    from transform._exec import PROBES
+
+    for name in ("liblouis", "espeak-ng", "ffmpeg", "pandoc", "tesseract", "database", "queue", *PROBES):
+        assert name in body["checks"], name  # every external program of transform/_exec is checked
     assert body["checks"]["database"]["ok"] and body["checks"]["queue"]["ok"] and body["checks"]["storage"]["ok"]
     assert r.status_code == (200 if body["ready"] else 503)
     assert body["ready"] == all(c["ok"] for c in body["checks"].values())

@@ -179,10 +179,12 @@ def test_mp4_text_track_flag_is_cleared_in_place(tmp_path: Path) -> None:
 
 
 def test_fonts_are_found_without_fontconfig_tools(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
     import transform.video.fonts as fonts
 
-    real_which = fonts.shutil.which
-    monkeypatch.setattr(fonts.shutil, "which", lambda name: None if name == "fc-match" else real_which(name))
+    real_which = shutil.which
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name == "fc-match" else real_which(name, *a, **k))
     f = fonts.resolve_font("Noto Naskh Arabic", "arabic")
     assert f.path.endswith("NotoNaskhArabic-Regular.ttf") and not f.substituted
     with pytest.raises(fonts.MissingDependencyError, match="fonts-noto-core"):

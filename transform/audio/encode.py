@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mutagen.id3 import CHAP, CTOC, ID3, TIT2, TLAN, TXXX, CTOCFlags, ID3NoHeaderError
 
-from .._exec import FFMPEG, run
+from .._exec import FFMPEG, ffmpeg, run
 from ..errors import OutputError
 from ..model import Chapter
 from .narrate import Track
@@ -27,19 +27,8 @@ def iso639_2(lang: str) -> str:
     return ISO639_2.get(lang, ISO639_2.get(lang.split("-")[0], "und"))
 
 
-def _ffmeta_escape(s: str) -> str:
-    for ch in "\\=;#\n":
-        s = s.replace(ch, "\\" + ch)
-    return s
-
-
 def ffmetadata(chapters: list[Chapter], title: str | None, lang: str) -> str:
-    lines = [";FFMETADATA1", f"language={iso639_2(lang)}"]
-    if title:
-        lines.append(f"title={_ffmeta_escape(title)}")
-    for ch in chapters:
-        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={ch.begin_ms}", f"END={ch.end_ms}", f"title={_ffmeta_escape(ch.title)}"]
-    return "\n".join(lines) + "\n"
+    return ffmpeg.chapters_metadata([(c.begin_ms, c.end_ms, c.title) for c in chapters], title=title, lang_tag=iso639_2(lang))
 
 
 def encode_track(
@@ -47,53 +36,16 @@ def encode_track(
 ) -> dict[str, Path]:
     """Encode ``track`` to ``out_base.mp3`` (+ ``.opus``/``.m4a``); returns format -> path."""
     FFMPEG.require()
-    sr = str(track.sample_rate)
     outs: dict[str, Path] = {fmt: out_base.with_name(f"{out_base.name}.{fmt}") for fmt in options.formats}
-    br = options.bitrate_k
     with tempfile.TemporaryDirectory(prefix="taysir-audio-") as tmp:
-        cmd: list[str | Path] = [
-            "ffmpeg",
-            "-nostdin",
-            "-hide_banner",
-            "-v",
-            "error",
-            "-y",
-            "-f",
-            "s16le",
-            "-ar",
-            sr,
-            "-ac",
-            "1",
-            "-i",
-            "pipe:0",
-        ]
+        meta = None
         if set(outs) - {"mp3"}:
             meta = Path(tmp) / "meta.txt"
             meta.write_text(ffmetadata(track.timeline.chapters, title, track.lang), encoding="utf-8")
-            cmd += ["-f", "ffmetadata", "-i", meta]
-        for fmt, path in outs.items():
-            if fmt == "mp3":
-                cmd += ["-map", "0:a", "-map_metadata", "-1", "-map_chapters", "-1", "-c:a", "libmp3lame", "-b:a", f"{br}k"]
-                cmd += ["-compression_level", str(options.mp3_quality), "-write_xing", "1", path]
-            elif fmt == "opus":
-                cmd += [
-                    "-map",
-                    "0:a",
-                    "-map_metadata",
-                    "1",
-                    "-map_chapters",
-                    "1",
-                    "-c:a",
-                    "libopus",
-                    "-b:a",
-                    f"{max(16, br // 2)}k",
-                    path,
-                ]
-            else:
-                cmd += ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1", "-c:a", "aac", "-b:a", f"{br}k"]
-                cmd += ["-metadata:s:a:0", f"language={iso639_2(track.lang)}", "-movflags", "+faststart", path]
+        cmd = ffmpeg.encode_command(sample_rate=track.sample_rate, outputs=outs, bitrate_k=options.bitrate_k,
+                                    mp3_quality=options.mp3_quality, lang_tag=iso639_2(track.lang), metadata=meta)
         pcm = memoryview(track.pcm.astype("<i2", copy=False)).cast("B")  # type: ignore[arg-type]  # no copy
-        run(cmd, tool="ffmpeg", timeout=timeout, input=pcm, hint="apt-get install ffmpeg")  # type: ignore[arg-type]
+        run(cmd, tool="ffmpeg", timeout=timeout, input=pcm, hint=ffmpeg.HINT)  # type: ignore[arg-type]
     if "mp3" in outs:
         write_id3(outs["mp3"], track.timeline.chapters, title, track.lang)
     return outs

@@ -1,108 +1,44 @@
-"""Integrated loudness (ITU-R BS.1770-4 / EBU R128) computed in numpy, and the gain to reach a target.
+"""Loudness normalisation of a narration: EBU R128 measurement by ffmpeg, then a gain with a soft limiter.
 
-The K-weighting filter (high shelf + high pass, coefficients designed for any
-sample rate as libebur128 does) is applied in the frequency domain to each
-400 ms block (100 ms hop) with 100 ms of warm-up before it. Blocks are gated
-at -70 LUFS and then 10 LU below the ungated mean, as the standard says. For a
-long narration an even sample of 600 blocks is measured, which keeps the cost
-fixed (narration is steady speech; the tests compare with ffmpeg's ebur128).
+The integrated loudness (ITU-R BS.1770-4: K-weighting, 400 ms blocks, gates at -70 LUFS and
+10 LU below the ungated mean) is measured by ffmpeg's ``ebur128`` filter
+(:func:`transform._exec.ffmpeg.integrated_loudness`), the maintained implementation. A narration
+up to ``WHOLE_S`` long is measured whole; a longer one on whole sentences spread evenly over it
+(every k-th sentence with the pause after it, about ``WHOLE_S`` in all), which keeps the cost
+fixed: the excerpts start and end in the digital silence of the pauses, so ffmpeg sees no joins.
+:func:`apply_gain` then scales the samples to the target with a soft limiter that keeps the
+peaks under -1 dBFS without losing loudness.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
-ABS_GATE = -70.0
-REL_GATE = -10.0
+from .._exec import ffmpeg
+
+WHOLE_S = 240  # narrations up to 4 minutes are measured whole
 
 
-def _biquads(sr: int) -> list[tuple[tuple[float, float, float], tuple[float, float, float]]]:
-    f0, gain, q = 1681.974450955533, 3.999843853973347, 0.7071752369554196
-    k = math.tan(math.pi * f0 / sr)
-    vh = 10 ** (gain / 20)
-    vb = vh**0.4996667741545416
-    a0 = 1 + k / q + k * k
-    shelf = (
-        ((vh + vb * k / q + k * k) / a0, 2 * (k * k - vh) / a0, (vh - vb * k / q + k * k) / a0),
-        (
-            1.0,
-            2 * (k * k - 1) / a0,
-            (1 - k / q + k * k) / a0,
-        ),
-    )
-    f0, q = 38.13547087602444, 0.5003270373238773
-    k = math.tan(math.pi * f0 / sr)
-    d = 1 + k / q + k * k
-    highpass = (1.0, -2.0, 1.0), (1.0, 2 * (k * k - 1) / d, (1 - k / q + k * k) / d)
-    return [shelf, highpass]
+def measure_loudness(pcm: np.ndarray, sample_rate: int, spans: Sequence[tuple[int, int]] = ()) -> float:
+    """Integrated loudness of mono int16 PCM in LUFS (``-inf`` when silent), measured by ffmpeg.
 
-
-def _response(n_fft: int, sr: int) -> np.ndarray:
-    w = np.exp(-2j * np.pi * np.fft.rfftfreq(n_fft))  # z^-1 on the rfft bins
-    h = np.ones_like(w)
-    for b, a in _biquads(sr):
-        h *= (b[0] + b[1] * w + b[2] * w * w) / (a[0] + a[1] * w + a[2] * w * w)
-    return h
-
-
-_CACHE: dict[tuple[int, int], np.ndarray] = {}
-
-
-def _h(n_fft: int, sr: int) -> np.ndarray:
-    key = (n_fft, sr)
-    if key not in _CACHE:
-        _CACHE[key] = _response(n_fft, sr)
-    return _CACHE[key]
-
-
-def block_powers(pcm: np.ndarray, sr: int, max_blocks: int | None = 600) -> np.ndarray:
-    """Mean square of the K-weighted signal in 400 ms blocks on the 100 ms grid.
-
-    Every block is filtered on its own with 100 ms of the signal before it as
-    filter warm-up. With ``max_blocks`` only that many blocks, spread evenly
-    over the track, are measured (an unbiased sample of the gated mean: a long
-    narration is not filtered entirely just to find one gain).
+    ``spans`` are the sentences' (first sample, end sample) in order, each running until the next
+    sentence starts; when the track is longer than ``WHOLE_S`` every k-th one is measured.
     """
-    hop, block = sr // 10, 4 * (sr // 10)
-    n_blocks = (len(pcm) - block) // hop + 1
-    if n_blocks <= 0:
-        return np.zeros(0)
-    idx = np.arange(n_blocks)
-    if max_blocks is not None and n_blocks > max_blocks:
-        idx = np.unique(np.linspace(0, n_blocks - 1, max_blocks).round().astype(int))
-    pre = hop
-    n_fft = 1 << (pre + block + sr // 20 - 1).bit_length()
-    h = _h(n_fft, sr)
-    out = np.empty(len(idx))
-    batch = 64
-    for b0 in range(0, len(idx), batch):
-        starts = idx[b0 : b0 + batch] * hop
-        seg = np.zeros((len(starts), pre + block), dtype=np.float64)
-        for r, st in enumerate(starts):
-            a = max(0, st - pre)
-            seg[r, pre - (st - a) :] = pcm[a : st + block]
-        y = np.fft.irfft(np.fft.rfft(seg / 32768.0, n_fft, axis=1) * h, n_fft, axis=1)[:, pre : pre + block]
-        out[b0 : b0 + len(starts)] = np.mean(y * y, axis=1)
-    return out
+    data = np.ascontiguousarray(excerpt(pcm, sample_rate, spans), dtype="<i2")
+    view = memoryview(data).cast("B")  # type: ignore[arg-type]  # no copy
+    return ffmpeg.integrated_loudness(view, sample_rate, timeout=max(60.0, len(data) / sample_rate / 20))
 
 
-def gated_loudness(z: np.ndarray) -> float:
-    """Integrated loudness (LUFS) from block mean squares: absolute then relative gate (BS.1770-4)."""
-    with np.errstate(divide="ignore"):
-        lk = -0.691 + 10 * np.log10(z)
-    z = z[lk > ABS_GATE]
-    if z.size == 0:
-        return float("-inf")
-    rel = -0.691 + 10 * math.log10(float(z.mean())) + REL_GATE
-    z = z[-0.691 + 10 * np.log10(z) > rel]
-    return -0.691 + 10 * math.log10(float(z.mean()))
-
-
-def integrated_loudness(pcm: np.ndarray, sr: int, max_blocks: int | None = 600) -> float:
-    """Integrated loudness of mono int16 PCM in LUFS (-inf when silent); see :func:`block_powers`."""
-    return gated_loudness(block_powers(pcm, sr, max_blocks))
+def excerpt(pcm: np.ndarray, sample_rate: int, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The whole track, or every k-th sentence span (about ``WHOLE_S`` seconds) when it is longer."""
+    k = math.ceil(len(pcm) / (WHOLE_S * sample_rate))
+    if k <= 1 or len(spans) < 2 * k:
+        return pcm
+    return np.concatenate([pcm[a:b] for a, b in spans[k // 2 :: k]])
 
 
 def _limit(y: np.ndarray, ceiling: float) -> np.ndarray:

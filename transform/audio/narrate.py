@@ -22,7 +22,7 @@ from ..model import Chapter, Cue, Document, Timeline
 from .captions import visible_len
 from .engines import TTS_ENGINES
 from .engines.base import TTSEngine
-from .loudness import apply_gain, integrated_loudness
+from .loudness import apply_gain, measure_loudness
 from .options import AudioOptions
 from .speech import SpeechItem, prepare
 from .wav import conform, grid_samples, pad_to_grid, trim
@@ -234,7 +234,8 @@ def synthesize_track(
     duration_ms = len(pcm) * 1000 // sr
     before, gain = None, 0.0
     if options.normalise and not getattr(engine, "silent", False):
-        before = integrated_loudness(pcm, sr)
+        starts = [c.begin_ms * sr // 1000 for c in cues]
+        before = measure_loudness(pcm, sr, list(zip(starts, [*starts[1:], len(pcm)], strict=True)))
         if np.isfinite(before):
             # LAME removes about 0.5 LU of K-weighted energy from espeak speech (measured at 32-128 kb/s);
             # aim a little higher so the MP3 lands on the target (M4A ends about 0.4 LU above it).
@@ -245,7 +246,6 @@ def synthesize_track(
         cues=cues,
         chapters=chapters_for(items, cues, duration_ms, options, title, lang),
         duration_ms=duration_ms,
-        estimated=False,
         missing=[it.sentence_id for it in items if it.index in failed],
     )
     failures = [(items[i].sentence_id, failed[i].message) for i in sorted(failed)]

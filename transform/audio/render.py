@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from ..context import RunContext
-from ..errors import ErrorItem, InputError, TransformError
+from ..errors import ErrorItem, InputError
 from ..products import CUES, NARRATION, TIMELINE
 from ..render import RENDERERS, artifact
+from ..render.languages import LanguageFailures
 from ..result import Artifact
 from .captions import build_captions, write_srt, write_vtt
 from .engines import TTS_ENGINES, TTSEngine
@@ -74,36 +75,25 @@ class AudioRenderer:
         engine.check()  # fails fast once for the whole document (missing program, no network)
         title = _title(ctx)
         arts: list[Artifact] = []
-        problems: list[TransformError] = []
-        items: list[ErrorItem] = []
+        items: list[ErrorItem] = []  # notes on the tracks that were made (voice substitutions, missing sentences)
+        failures = LanguageFailures(AUDIO_STAGE, engine=opts.engine)
         from .encode import encode_track
         from .narrate import synthesize_track
 
         encodes: list[tuple[Track, Future[dict[str, Path]]]] = []
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode") as encoder:
             for lang in ctx.track_langs():
-                try:
+                with failures.guard(lang):
                     track = synthesize_track(ctx.tracks[lang], lang, opts, title=title, engine=engine)
-                except TransformError as exc:
-                    problems.append(exc)
-                    items.append(ErrorItem.from_exception(AUDIO_STAGE, exc, engine=opts.engine))
-                    continue
-                base = ctx.out_dir / f"{ctx.stem}.{lang}"
-                encodes.append(
-                    (track, encoder.submit(encode_track, track, base, opts, title=title, timeout=ctx.options.timeout_s))
-                )
+                    base = ctx.out_dir / f"{ctx.stem}.{lang}"
+                    encodes.append(
+                        (track, encoder.submit(encode_track, track, base, opts, title=title, timeout=ctx.options.timeout_s))
+                    )
             for track, fut in encodes:
-                try:
-                    files = fut.result()
-                except TransformError as exc:
-                    problems.append(exc)
-                    items.append(ErrorItem.from_exception(AUDIO_STAGE, exc, engine=opts.engine))
-                    continue
-                arts.extend(self._publish(ctx, track, files, items))
-        if not arts and problems:
-            ctx.errors.extend(items[1:])
-            raise problems[0]
+                with failures.guard(track.lang):
+                    arts.extend(self._publish(ctx, track, fut.result(), items))
         ctx.errors.extend(items)
+        failures.finish(ctx, produced=bool(arts))
         return arts
 
     def _publish(self, ctx: RunContext, track: Track, files: dict[str, Path], items: list[ErrorItem]) -> list[Artifact]:

@@ -8,7 +8,7 @@ from math import gcd
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._exec import FFMPEG, run
+from .._exec import FFMPEG, ffmpeg, run
 from ..errors import EngineError
 
 if TYPE_CHECKING:  # numpy is imported where samples are made: `import transform` stays light
@@ -74,23 +74,7 @@ def decode(path_or_bytes: Path | bytes, sample_rate: int, *, timeout: float, sou
     FFMPEG.require()
     src = "pipe:0" if isinstance(path_or_bytes, bytes) else str(path_or_bytes)
     data = path_or_bytes if isinstance(path_or_bytes, bytes) else None
-    cmd = [
-        "ffmpeg",
-        "-nostdin",
-        "-hide_banner",
-        "-v",
-        "error",
-        "-i",
-        src,
-        "-ac",
-        "1",
-        "-ar",
-        str(sample_rate),
-        "-f",
-        "s16le",
-        "pipe:1",
-    ]
-    proc = run(cmd, tool="ffmpeg", timeout=timeout, input=data)
+    proc = run(ffmpeg.decode_command(src, sample_rate), tool="ffmpeg", timeout=timeout, input=data)
     return Clip(np.frombuffer(proc.stdout, dtype="<i2").copy(), sample_rate)
 
 

@@ -21,7 +21,23 @@ from typing import Any
 
 QUIET_ENV = "TAYSIR_LOUIS_QUIET"
 SPEEDUPS_ENV = "TAYSIR_BRAILLE_SPEEDUPS"
+HIDE_ENV = "TAYSIR_HIDE_EXTENSIONS"  # "1": behave as if the optional extensions were not built (tests, comparisons)
 _quiet: bool | None = None  # None: not decided yet; then whether the quiet logger is in place
+_quiet_state = "not loaded yet"
+
+
+def extensions_hidden() -> bool:
+    return os.environ.get(HIDE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def built_extension(module: str) -> str | None:
+    """Path of the built extension ``module`` of this package, or None (not built, or hidden)."""
+    if extensions_hidden():
+        return None
+    spec = importlib.util.find_spec(f"{__package__}.{module}")
+    if spec is None or not spec.origin or not spec.origin.endswith(".so"):
+        return None
+    return spec.origin
 
 
 def load_quiet_logging() -> bool:
@@ -31,23 +47,25 @@ def load_quiet_logging() -> bool:
     is loaded. Off with ``TAYSIR_LOUIS_QUIET=0``; unavailable when the optional extension was
     not built (no C compiler at install) - liblouis then runs as shipped. Idempotent.
     """
-    global _quiet
+    global _quiet, _quiet_state
     if _quiet is not None:
         return _quiet
     _quiet = False
+    origin = built_extension("_louis_quiet")
     if _off(QUIET_ENV):
-        return False
-    if "louis" in sys.modules:  # liblouis is already bound to its own logger
-        return False
-    spec = importlib.util.find_spec(f"{__package__}._louis_quiet")
-    if spec is None or not spec.origin or not spec.origin.endswith(".so"):
-        return False
-    try:
-        ctypes.CDLL(spec.origin, mode=ctypes.RTLD_GLOBAL)
-    except OSError:
-        return False
-    _quiet = True
-    return True
+        _quiet_state = f"off ({QUIET_ENV}=0)"
+    elif origin is None:
+        _quiet_state = "hidden" if extensions_hidden() else "not built"
+    elif "louis" in sys.modules:  # liblouis is already bound to its own logger
+        _quiet_state = "too late (liblouis was loaded first)"
+    else:
+        try:
+            ctypes.CDLL(origin, mode=ctypes.RTLD_GLOBAL)
+        except OSError as exc:
+            _quiet_state = f"not loadable ({exc})"
+        else:
+            _quiet, _quiet_state = True, "in use"
+    return _quiet
 
 
 def _off(name: str) -> bool:
@@ -60,13 +78,24 @@ def speedups() -> Any:
     None when the optional extension was not built (no C compiler at install) or
     ``TAYSIR_BRAILLE_SPEEDUPS=0``: the Python code then does the same work, more slowly.
     """
-    if _off(SPEEDUPS_ENV):
+    if _off(SPEEDUPS_ENV) or built_extension("_speed") is None:
         return None
     try:
         from . import _speed  # type: ignore[attr-defined]
     except ImportError:
         return None
     return _speed
+
+
+def extension_states() -> dict[str, str]:
+    """What ``taysir doctor`` says about the optional compiled steps: in use, not built, hidden, off..."""
+    if _off(SPEEDUPS_ENV):
+        speed = f"off ({SPEEDUPS_ENV}=0)"
+    elif built_extension("_speed") is None:
+        speed = "hidden" if extensions_hidden() else "not built (no C compiler at install: the Python steps run)"
+    else:
+        speed = "in use" if speedups() is not None else "not loadable"
+    return {"compiled_steps": speed, "quiet_logger": _quiet_state}
 
 
 def quiet_logging() -> bool:

@@ -21,9 +21,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({"tools": rep, "engines": regs}, ensure_ascii=False, indent=1))
     else:
         for name, info in rep.items():
-            mark = "ok " if info.get("ok") else "NO "
-            notes = [n for n, k in (("debug hex dumps skipped", "quiet_logging"), ("compiled steps", "compiled_steps")) if info.get(k)]
-            extra = f" ({', '.join(notes)})" if notes else ""
+            mark = "-- " if info.get("required") is False and not info.get("version") else "ok " if info.get("ok") else "NO "
+            ext = info.get("extensions") or {}
+            extra = f" (compiled braille steps: {ext['compiled_steps']}; quiet logger: {ext['quiet_logger']})" if ext else ""
             print(f"{mark} {name:<10} {info.get('version') or ''}{extra} {info.get('detail') or ''}".rstrip())
         for reg, names in regs.items():
             print(f"{reg}: " + ", ".join(f"{n}{'' if ok else ' (unavailable)'}" for n, ok in names.items()))

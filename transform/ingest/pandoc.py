@@ -15,8 +15,8 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from .._exec import run
-from ..errors import InputError, MissingDependencyError, ToolError
+from .._exec import pandoc
+from ..errors import InputError, ToolError
 from ..model import Document, DocumentMeta, Section
 from . import INGESTERS
 from .encoding import decode_text
@@ -30,29 +30,6 @@ if TYPE_CHECKING:
 PANDOC_FORMATS = {"docx": "docx", "odt": "odt", "html": "html", "markdown": "markdown"}
 ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # an HTML or Markdown file larger than this is not a document
-
-
-def pandoc_binary() -> str:
-    """The pandoc bundled by pypandoc-binary, else one on PATH."""
-    try:
-        import pypandoc
-
-        return str(pypandoc.get_pandoc_path())
-    except (ImportError, OSError):
-        import shutil
-
-        found = shutil.which("pandoc")
-        if not found:
-            raise MissingDependencyError("pandoc is not installed.", hint="pip install pypandoc-binary") from None
-        return found
-
-
-def pandoc_version() -> str | None:
-    try:
-        out = run([pandoc_binary(), "--version"], tool="pandoc", timeout=20)
-    except (MissingDependencyError, ToolError):
-        return None
-    return out.stdout.decode().splitlines()[0]
 
 
 def _entity_error(path: Path, where: str) -> InputError:
@@ -88,9 +65,8 @@ def _check_flat(path: Path) -> None:
 
 def _pandoc(args: list[str], path: Path, *, timeout: float, src: Path | None = None, data: bytes | None = None) -> bytes:
     """One sandboxed pandoc run (file or standard input); a sandbox warning is an error."""
-    cmd = [pandoc_binary(), "--sandbox", *args] + ([str(src)] if src is not None else [])
     try:
-        proc = run(cmd, tool="pandoc", timeout=timeout, input=data, mem_limit_mb=2048)
+        proc = pandoc.run_sandboxed(args, src=src, data=data, timeout=timeout, mem_limit_mb=2048)
     except ToolError as exc:
         fmt = args[1].upper() if len(args) > 1 else "document"
         raise InputError(

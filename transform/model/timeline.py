@@ -29,7 +29,6 @@ class Timeline(BaseModel):
     cues: list[Cue] = []
     chapters: list[Chapter] = []
     duration_ms: int = 0
-    estimated: bool = False  # True when built from reading speed, not from real audio
     missing: list[str] = []  # sentence ids that have no audio (partial results)
 
 

@@ -97,18 +97,6 @@ def iter_sentences(doc: Document) -> Iterator[Located]:
     yield from rec(doc.sections, meta_lang, meta_dir, 1)
 
 
-def effective_lang(doc: Document) -> dict[str, str]:
-    """Map sentence id -> effective language."""
-    return {loc.sentence.id: loc.lang for loc in iter_sentences(doc)}
-
-
-def find_sentence(doc: Document, sentence_id: str) -> Sentence | None:
-    for loc in iter_sentences(doc):
-        if loc.sentence.id == sentence_id:
-            return loc.sentence
-    return None
-
-
 def cell_text(cell: Cell) -> str:
     return " ".join(s.text for s in cell.sentences)
 

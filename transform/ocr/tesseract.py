@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
-from .._exec import TESSERACT, run
+from .._exec import TESSERACT, tesseract
 from ..ingest.base import TextLine
 from .recover import insert_in_order, uncovered_segments
 from .render import PageImage
@@ -39,10 +39,9 @@ class OcrResult:
 def installed_langs() -> set[str]:
     """tesseract language models on this machine (``ara``, ``fra``...)."""
     try:
-        out = run(["tesseract", "--list-langs"], tool="tesseract", timeout=20).stdout.decode("utf-8", "replace")
+        return tesseract.languages(timeout=20)
     except Exception:  # noqa: BLE001 - missing tesseract is reported by the caller
         return set()
-    return {ln.strip() for ln in out.splitlines()[1:] if ln.strip()}
 
 
 def tess_langs(langs: list[str]) -> str:
@@ -61,14 +60,11 @@ def _write_tiff(pimg: PageImage, path: Path) -> Path:
 def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3) -> OcrResult:
     """OCR one page image with tesseract (one thread) and return its lines in PDF points."""
     TESSERACT.require()
-    # one OpenMP thread per tesseract: pages run in parallel instead (set through env(1), so
-    # this process's own environment is left alone)
+    # one OpenMP thread per tesseract: pages run in parallel instead (see _exec/tesseract.py)
     with tempfile.TemporaryDirectory(prefix="taysir-ocr-") as tmp:
         image = _write_tiff(pimg, Path(tmp) / "page.tif")
-        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(image), "stdout", "-l", langs, "--psm", str(psm), "tsv"]
-        proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=2048,
-                   hint="Install tesseract-ocr with tesseract-ocr-ara and tesseract-ocr-fra.")
-    result = parse_tsv(proc.stdout.decode("utf-8", "replace"), pimg)
+        out = tesseract.tsv(image, langs=langs, psm=psm, timeout=timeout, hint=tesseract.HINT)
+    result = parse_tsv(out.decode("utf-8", "replace"), pimg)
     if psm == 3:
         _recover_lines(pimg, result, langs, timeout)
         _reread_stray_script(pimg, result, langs, timeout)
@@ -85,10 +81,9 @@ def read_rows(pimg: PageImage, boxes: list[tuple[int, int, int, int]], langs: st
             crop = PageImage(pimg.image.crop(box), pimg.dpi, pimg.page, 0, 0)
             names.append(str(_write_tiff(crop, Path(tmp) / f"row{n:03d}.tif")))
         listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", langs, "--psm", "13", "tsv"]
-        proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=2048)
+        out = tesseract.tsv(listing, langs=langs, psm=13, timeout=timeout)
     rows: dict[int, list[str]] = {}
-    for row in proc.stdout.decode("utf-8", "replace").splitlines():
+    for row in out.decode("utf-8", "replace").splitlines():
         cols = row.split("\t", 2)
         if len(cols) > 2 and cols[1].isdigit():
             rows.setdefault(int(cols[1]), []).append(row)

@@ -76,17 +76,9 @@ def tool_versions() -> dict[str, str]:
     """Versions of the external tools this machine has (the same probes as ``taysir doctor``)."""
     out: dict[str, str] = {}
     for name, probe in sorted(PROBES.items()):
-        v = probe.version()
+        v = probe.version() if probe.required else None  # the programs that make outputs
         if v:
             out[name] = v
-    try:
-        from ..ingest.pandoc import pandoc_version
-
-        pv = pandoc_version()
-        if pv:
-            out["pandoc"] = pv
-    except Exception:  # noqa: BLE001 - a missing pandoc only removes a line
-        pass
     try:
         from ..braille.tables import louis_module
 

@@ -13,9 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .._exec import run
+from .._exec import pandoc
 from ..errors import OutputError
-from ..ingest.pandoc import pandoc_binary
 from ..model import (
     Block,
     Cell,
@@ -190,14 +189,7 @@ def build_docx(doc: Document, out_path: Path, *, timeout: float = 120.0) -> Path
         raise OutputError("The document has no content to put in a DOCX.", hint="Check that the source document has text.")
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_name(out_path.name + ".part.docx")
-    run(
-        [pandoc_binary(), "--sandbox", "-f", "json", "-t", "docx", "-o", str(tmp)],
-        tool="pandoc",
-        timeout=timeout,
-        input=json.dumps(ast, ensure_ascii=False).encode("utf-8"),
-        mem_limit_mb=2048,
-        hint="pip install pypandoc-binary",
-    )
+    pandoc.json_to_docx(json.dumps(ast, ensure_ascii=False).encode("utf-8"), tmp, timeout=timeout)
     if not tmp.exists() or tmp.stat().st_size == 0:
         raise OutputError(f"pandoc did not write {out_path.name}.")
     tmp.replace(out_path)

@@ -21,10 +21,7 @@ log = logging.getLogger("transform.publish")
 
 
 def narration_for(ctx: RunContext, lang: str) -> Narration | None:
-    """The measured narration of a track (audio output of this run), or None.
-
-    An *estimated* timeline (made for captions without audio) is never used for Media Overlays.
-    """
+    """The narration the audio output of this run made for a track (measured timeline and MP3), or None."""
     timeline = ctx.products.timelines.get(lang)
     audio = ctx.products.narrations.get(lang)
     if not isinstance(timeline, Timeline) or audio is None:
@@ -35,9 +32,6 @@ def narration_for(ctx: RunContext, lang: str) -> Narration | None:
         path = mp3  # MP3 is the one audio format every EPUB reading system must play
     if not path.is_file():
         ctx.warn("render.publish", f"The narration file {path.name} is missing; the {lang} publication has no read-along.")
-        return None
-    if timeline.estimated:
-        ctx.warn("render.publish", f"The {lang} timeline is an estimate, not measured on the audio; no read-along was added.")
         return None
     engine = ctx.options.audio.engine
     return Narration(path, timeline, narrator=f"{engine} (synthetic voice)" if engine else None)

@@ -395,6 +395,15 @@ def draft_of(result: ConversionResult, lang: str = "ary") -> Document | None:
     return split_tracks(result.document).get(lang)
 
 
+def __getattr__(name: str) -> Any:
+    """The review file functions (``export_review``, ``import_review``...) are also reachable here."""
+    if name in ("export_review", "import_review", "parse_review", "write_review_file"):
+        from . import review_file
+
+        return getattr(review_file, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def load_document(path: str | Path) -> Document:
     p = Path(path)
     try:

@@ -7,11 +7,9 @@ printed from it by headless Chromium (Debian's ``chromium``).
 from __future__ import annotations
 
 import html
-import shutil
-import tempfile
 from pathlib import Path
 
-from .._exec import run
+from .._exec import chromium
 from ..errors import MissingDependencyError, OutputError
 from ..model import Timeline
 from .fonts import is_arabic_script
@@ -100,39 +98,14 @@ def cue_sheet_html(timeline: Timeline, title: str | None = None) -> str:
     )
 
 
-def chromium_binary() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
 def html_to_pdf(html_path: Path, pdf_path: Path, *, timeout: float = 120) -> Path:
     """Print an HTML file to PDF with headless Chromium (no network, throw-away profile)."""
-    binary = chromium_binary()
-    if binary is None:
+    if not chromium.PROBE.available():
         raise MissingDependencyError(
             "Chromium is needed to print the cue sheet to PDF.",
             hint="apt-get install chromium (the HTML cue sheet is still written).",
         )
-    with tempfile.TemporaryDirectory(prefix="taysir-chromium-") as profile:
-        cmd = [
-            binary,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-extensions",
-            "--no-pdf-header-footer",
-            f"--user-data-dir={profile}",
-            f"--print-to-pdf={pdf_path.resolve()}",
-            html_path.resolve().as_uri(),
-        ]
-        run(cmd, tool="chromium", timeout=timeout, hint="The HTML cue sheet is still usable; print it from a browser.")
+    chromium.print_to_pdf(html_path, pdf_path, timeout=timeout, hint="The HTML cue sheet is still usable; print it from a browser.")
     if not pdf_path.is_file() or pdf_path.stat().st_size == 0:
         raise OutputError("Chromium did not write the cue sheet PDF.", hint="Print the HTML cue sheet from a browser instead.")
     return pdf_path

@@ -9,13 +9,12 @@ falls back to a Latin-only font).
 from __future__ import annotations
 
 import logging
-import shutil
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .._exec import run
-from ..errors import MissingDependencyError, ToolError
+from .._exec import fontconfig
+from ..errors import MissingDependencyError
 
 log = logging.getLogger("transform.video")
 
@@ -46,19 +45,8 @@ class Font:
         return f"font {self.requested!r} is not installed; {self.family!r} is used instead"
 
 
-@lru_cache(maxsize=64)
 def _fc_match(family: str) -> tuple[str, str] | None:
-    try:
-        out = run(
-            ["fc-match", "-f", "%{family[0]}|%{file}", family], tool="fc-match", timeout=20, hint="apt-get install fontconfig"
-        )
-    except (ToolError, MissingDependencyError):
-        return None
-    text = out.stdout.decode("utf-8", "replace").strip()
-    if "|" not in text:
-        return None
-    fam, path = text.split("|", 1)
-    return fam, path
+    return fontconfig.match(family)
 
 
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
@@ -83,7 +71,7 @@ def resolve_font(requested: str, script: str) -> Font:
 
     Raises :class:`MissingDependencyError` when neither the font nor any fallback is installed.
     """
-    have_fc = shutil.which("fc-match") is not None
+    have_fc = fontconfig.PROBE.available()
     for family in (requested, *FALLBACKS[script]):
         hit = _fc_match(family) if have_fc else _find_file(family)
         if hit and hit[0].casefold() == family.casefold():

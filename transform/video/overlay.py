@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .._exec import FFMPEG, run
+from .._exec import FFMPEG, ffmpeg, run
 from ..errors import InputError, OptionsError, OutputError
 from .meta import Region, VideoMeta, read_meta
 from .mp4flags import disable_text_tracks
@@ -71,22 +71,7 @@ def detect_key_colour(interp: Path, at_s: float, timeout: float) -> str:
     with tempfile.TemporaryDirectory(prefix="taysir-key-") as tmp:
         png = Path(tmp) / "f.png"
         run(
-            [
-                "ffmpeg",
-                "-nostdin",
-                "-v",
-                "error",
-                "-y",
-                "-ss",
-                f"{at_s:.3f}",
-                "-i",
-                interp,
-                "-frames:v",
-                "1",
-                "-vf",
-                "scale=64:64",
-                png,
-            ],
+            ffmpeg.frame_command(interp, at_s, png, "64:64"),
             tool="ffmpeg",
             timeout=timeout,
         )
@@ -252,37 +237,13 @@ def overlay_interpreter(
         f"[1:v]{shift},fps={out_fps},scale=trunc(iw*sar/2)*2:ih,setsar=1,{sizing},setsar=1{keying},format=yuva420p[fg];"
         f"[bg][fg]overlay=x={r.x}+({r.w}-w)/2:y={r.y}+{r.h}-h:eof_action=pass:format=auto,format=yuv420p[v]"
     )
-    cmd: list[str | Path] = [
-        "ffmpeg",
-        "-nostdin",
-        "-hide_banner",
-        "-loglevel",
-        "error",
-        "-y",
-        "-i",
-        scaffold.resolve(),
-        "-i",
-        interpreter.resolve(),
-    ]
-    cmd += ["-filter_complex", graph, "-map", "[v]", "-map", "0:a?", "-map", "0:s?", "-map_metadata", "0"]
-    cmd += ["-c:v", "libx264", "-preset", preset, "-crf", str(crf), "-pix_fmt", "yuv420p", "-r", str(out_fps)]
-    cmd += [
-        "-c:a",
-        "copy",
-        "-c:s",
-        "copy",
-        "-metadata:s:v:0",
-        f"language={iso639_2(meta.lang)}",
-        "-t",
-        f"{s_dur:.3f}",
-        "-movflags",
-        "+faststart",
-    ]
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="taysir-overlay-", dir=out.parent) as tmp:
         partial = Path(tmp) / "out.mp4"
+        cmd = ffmpeg.overlay_command(scaffold=scaffold.resolve(), interpreter=interpreter.resolve(), graph=graph, preset=preset, crf=crf,
+                                     fps=out_fps, lang_tag=iso639_2(meta.lang), duration_s=s_dur, out=partial)
         run(
-            [*cmd, partial],
+            cmd,
             tool="ffmpeg",
             timeout=max(timeout_s, 120 + 3 * s_dur),  # about 3 s of wall time per second of video at most
             hint="Check that both files play, and the chroma-key and offset options.",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .._exec import FFPROBE, run
+from .._exec import FFPROBE, ffmpeg
 from ..errors import InputError, ToolError
 
 
@@ -78,17 +77,12 @@ def probe(path: Path, *, what: str = "media file", timeout: float = 60) -> Media
         raise InputError(f"The {what} {str(path)!r} does not exist.", hint="Check the path.")
     FFPROBE.require()
     try:
-        out = run(
-            ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", path],
-            tool="ffprobe",
-            timeout=timeout,
-        )
+        data = ffmpeg.probe_json(path, timeout=timeout)
     except ToolError as exc:
         raise InputError(
             f"The {what} {path.name!r} is not a readable audio/video file ({exc.message}).",
             hint="Give an MP4, MOV, WebM or MKV file.",
         ) from None
-    data = json.loads(out.stdout.decode("utf-8", "replace") or "{}")
     fmt = data.get("format", {})
     try:
         duration = float(fmt.get("duration", 0.0))

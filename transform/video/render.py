@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..context import RunContext
-from ..errors import ErrorItem, InputError, TransformError
+from ..errors import InputError, TransformError
 from ..model import CaptionCue, Timeline
 from ..products import CUES, NARRATION, TIMELINE
 from ..render import RENDERERS, artifact
+from ..render.languages import LanguageFailures
 from ..result import Artifact
 from .cuesheet import html_to_pdf, write_cue_sheet
 from .scaffold import make_scaffold
@@ -52,23 +53,18 @@ class VideoRenderer:
 
     def render(self, ctx: RunContext) -> list[Artifact]:
         arts: list[Artifact] = []
-        done = 0
-        failures: list[TransformError] = []
+        failures = LanguageFailures(STAGE)  # one language failing must not cost the others their video
+        tried = 0
         for lang in ctx.track_langs():
             timeline = ctx.products.timelines.get(lang)
             if not isinstance(timeline, Timeline) or not timeline.cues:
                 ctx.warn(STAGE, f"no narration timeline for {lang}: no video made for this language")
                 continue
-            try:  # one language failing must not cost the others their video
+            tried += 1
+            with failures.guard(lang):
                 arts.extend(self._track(ctx, lang, timeline))
-                done += 1
-            except TransformError as exc:
-                failures.append(exc)
-                ctx.errors.append(ErrorItem.from_exception(f"{STAGE}.{lang}", exc))
-        if done == 0 and failures:
-            ctx.errors.pop()  # reported once, by the pipeline, as this output's failure
-            raise failures[-1]
-        if done == 0 and ctx.track_langs():
+        failures.finish(ctx, produced=bool(arts))
+        if tried == 0 and ctx.track_langs():
             raise InputError(
                 "No language track had a narration timeline, so no video could be made.", hint="Check the audio output's errors."
             )

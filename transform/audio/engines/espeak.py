@@ -13,11 +13,10 @@ Two backends (``audio.espeak_backend``):
 from __future__ import annotations
 
 import os
-import subprocess
-from functools import lru_cache
 from typing import ClassVar
 
 from ..._exec import ESPEAK, run
+from ..._exec.espeak import HINT, installed_languages, synth_command
 from ...errors import LanguageNotSupportedError
 from ..options import AudioOptions
 from ..wav import Clip, parse_wav
@@ -25,22 +24,6 @@ from .base import DARIJA_NOTE, Voice
 from .espeak_pool import WorkerPool, library_available
 
 DEFAULT_VOICES = {"ar": "ar", "fr": "fr", "en": "en"}
-
-
-@lru_cache(maxsize=4)
-def installed_languages(binary: str = "espeak-ng") -> frozenset[str]:
-    """Language codes of the installed espeak-ng voices (``ar``, ``fr-fr``, ``fr``...)."""
-    try:
-        out = subprocess.run([binary, "--voices"], capture_output=True, timeout=10).stdout.decode("utf-8", "replace")
-    except (OSError, subprocess.TimeoutExpired):
-        return frozenset()
-    langs = set()
-    for line in out.splitlines()[1:]:
-        cols = line.split()
-        if len(cols) >= 2:
-            langs.add(cols[1].lower())
-            langs.add(cols[1].lower().split("-")[0])
-    return frozenset(langs)
 
 
 class EspeakEngine:
@@ -89,8 +72,7 @@ class EspeakEngine:
         return Voice(self.name, chosen, lang, spoken, note)
 
     def command(self, voice: Voice, rate: int | None = None) -> list[str]:
-        rate = rate or self.options.rate_for(voice.lang)
-        return ["espeak-ng", "-v", voice.name, "-s", str(rate), "-z", "-b", "1", "--stdout"]
+        return synth_command(voice.name, rate or self.options.rate_for(voice.lang))
 
     def synthesize(self, text: str, voice: Voice, rate: int | None = None) -> Clip:
         if self.pool is not None:
@@ -101,6 +83,6 @@ class EspeakEngine:
             tool="espeak-ng",
             timeout=self.options.timeout_s,
             input=text.encode("utf-8"),
-            hint="apt-get install espeak-ng",
+            hint=HINT,
         )
         return parse_wav(proc.stdout, source="espeak-ng")

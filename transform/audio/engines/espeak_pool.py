@@ -8,13 +8,12 @@ import os
 import queue
 import selectors
 import struct
-import subprocess
-import sys
 import threading
 import time
 from functools import lru_cache
 from pathlib import Path
 
+from ..._exec.espeak import WorkerProcess
 from ...errors import EngineError, ToolError
 
 WORKER = Path(__file__).with_name("espeak_worker.py")
@@ -26,17 +25,9 @@ def library_available() -> bool:
     return ctypes.util.find_library("espeak-ng") is not None
 
 
-class _Worker:
+class _Worker(WorkerProcess):
     def __init__(self) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-S", "-E", str(WORKER)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            bufsize=0,
-        )
-        self.fd = self.proc.stdout.fileno()  # type: ignore[union-attr]
-        os.set_blocking(self.fd, False)
+        super().__init__(WORKER)
 
     def _read(self, n: int, deadline: float, sel: selectors.BaseSelector) -> bytes:
         buf = bytearray()
@@ -58,26 +49,13 @@ class _Worker:
         deadline = time.monotonic() + timeout
         with selectors.DefaultSelector() as sel:
             sel.register(self.fd, selectors.EVENT_READ)
-            self.proc.stdin.write(req)  # type: ignore[union-attr]
+            self.send(req)
             head = self._read(6, deadline, sel)
             tag, size = head[:2], struct.unpack("<I", head[2:])[0]
             body = self._read(size, deadline, sel)
         if tag != b"OK":
             raise EngineError(f"espeak-ng: {body.decode('utf-8', 'replace')}")
         return body
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                self.proc.stdin.close()  # type: ignore[union-attr]
-                self.proc.wait(timeout=2)
-            except (OSError, subprocess.TimeoutExpired):
-                self.proc.kill()
-                self.proc.wait()
-
-    def kill(self) -> None:
-        self.proc.kill()
-        self.proc.wait()
 
 
 class WorkerPool:

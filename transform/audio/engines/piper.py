@@ -9,12 +9,11 @@ which (``language.code``), and other languages fall back to an error.
 from __future__ import annotations
 
 import json
-import shutil
 import tempfile
 from pathlib import Path
 from typing import ClassVar
 
-from ..._exec import run
+from ..._exec import piper
 from ...errors import LanguageNotSupportedError, MissingDependencyError, OptionsError
 from ..options import AudioOptions
 from ..wav import Clip, parse_wav
@@ -34,7 +33,7 @@ class PiperEngine:
 
     @classmethod
     def available(cls) -> bool:
-        return shutil.which("piper") is not None
+        return piper.PROBE.available()
 
     def model(self) -> Path:
         if not self.options.piper_model:
@@ -76,11 +75,5 @@ class PiperEngine:
             raise OptionsError("The speaking rate is out of range for Piper.")
         with tempfile.TemporaryDirectory(prefix="taysir-piper-") as tmp:
             out = Path(tmp) / "clip.wav"
-            run(
-                ["piper", "--model", voice.name, "--length_scale", f"{scale:.3f}", "--output_file", out],
-                tool="piper",
-                timeout=self.options.timeout_s,
-                input=text.encode("utf-8"),
-                hint=HINT,
-            )
+            piper.synthesize(text, model=voice.name, length_scale=scale, out=out, timeout=self.options.timeout_s)
             return parse_wav(out.read_bytes(), source="piper")
