@@ -30,7 +30,8 @@ from . import INGESTERS
 from .base import TextLine
 from .pdf_blocks import drop_page_furniture, drop_running_lines, group_lines, groups_to_blocks
 from .pdf_open import open_pdf
-from .pdf_tables import FoundTable, candidate, find_tables
+from . import pdf_tables
+from .pdf_tables import FoundTable
 from .pdf_text import page_lines
 
 if TYPE_CHECKING:
@@ -154,9 +155,9 @@ class PdfIngester:
             try:
                 lines = drop_page_furniture(page_lines(page, textpage, i + 1), height)
                 found: list[FoundTable] = []
-                edges, runs = candidate(page, lines, height)
-                if edges or runs:
-                    found = find_tables(page, textpage, lines, width, height, (edges, runs))
+                cand = pdf_tables.candidate(page, lines, height)
+                if cand:
+                    found = pdf_tables.find_tables(textpage, lines, cand, width, height)
             finally:
                 textpage.close()
         finally:

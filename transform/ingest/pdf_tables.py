@@ -1,20 +1,26 @@
-"""Tables in PDF pages: a cheap test picks the pages, pdfplumber's table finder draws the cells.
+"""Tables in PDF pages: found only where the page shows one, read with rows kept whole.
 
-Running pdfplumber on a page costs about 60 times bare pypdfium2 text extraction, almost
-all of it in pdfminer's parse of the page. We do not need that parse: the table finder
-(``pdfplumber.table.TableFinder``) only needs ruling edges and, for tables without ruling
-lines, word boxes. Both come from pypdfium2 here (path objects for the edges, line runs
-for the words), so the finder runs in milliseconds and only on candidate pages:
+A table is text laid out in a grid: cells ruled by lines, or text aligned in more than one
+column over several rows. Prose, text in two or three columns, contents lists with dot
+leaders, signatures side by side and justified paragraphs are not tables.
 
-* a page with at least :data:`MIN_PATHS` path objects may hold a ruled table
-  (``lines`` strategy on the path edges);
-* a page with :data:`MIN_GAPPED_ROWS` or more consecutive lines cut by wide gaps
-  (column-aligned runs such as label / amount / share) may hold a table without ruling
-  lines (``text`` strategy on the runs of those lines only).
-
-Cell text is read from pdfium's characters inside each cell box, in logical order
-(:mod:`pdf_bidi`). The first row is marked as header cells; a right-to-left table's
-columns are listed right to left (its logical order).
+1. **Cheap test** (:mod:`pdf_table_rows`, from what every line already carries, no pdfium
+   call): lines on one baseline form visual rows; a row is table-like when it has several
+   runs and is not prose (long runs of words). A page with fewer than two table-like rows
+   has no table and costs nothing more.
+2. **Candidates**: runs of at least three table-like rows whose gaps line up (tables
+   without ruling lines) and groups of touching ruling edges that draw a grid of at least
+   two columns and two rows around table-like rows (:mod:`pdf_table_grid`). The page's
+   path objects are only walked for pages that passed step 1.
+3. **Reading a candidate**, on its region only: the characters of the lines inside it
+   (:class:`pdf_table_cells.Glyphs`); ruled grids through pdfplumber's ``TableFinder`` fed
+   with that grid's edges (merged cells become ``colspan``/``rowspan``); aligned text
+   through column gutters and rows bound to their values (:mod:`pdf_table_text`).
+4. **Content test** (:func:`pdf_table_cells.plausible`): two columns and two rows with
+   text at least; without ruling lines also short cells, a number column (or at least
+   three columns and four rows) and not a contents list. Header cells: the first row
+   when it differs from the body (words over numbers, bold over plain), the first column
+   when it labels rows of numbers. Right-to-left tables list their columns right to left.
 """
 
 from __future__ import annotations
@@ -27,14 +33,13 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from ..model import Cell, Sentence, Table
-from .pdf_bidi import Box, clean_text, is_rtl_line, logical_line
-from .pdf_blocks import join_lines
+from ..model import Table
+from . import pdf_table_grid, pdf_table_text
+from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
+from .pdf_table_rows import Row, table_runs, visual_rows
 from .pdf_text import PdfLine, _unchecked
 
 log = logging.getLogger("transform.ingest.pdf")
-MIN_PATHS = 4
-MIN_GAPPED_ROWS = 3
 MAX_OBJECTS = 20_000  # pages with more objects are not searched for tables (bounded work)
 PATH = 2  # FPDF_PAGEOBJ_PATH
 THIN = 2.0  # a path thinner than this (points) is a rule
@@ -47,18 +52,6 @@ class FoundTable:
     bottom: float
     x0: float
     x1: float
-
-
-class _Geometry:
-    """The slice of a pdfplumber Page that TableFinder reads, filled from pypdfium2."""
-
-    def __init__(self, width: float, height: float, edges: list[dict[str, Any]], words: list[dict[str, Any]]) -> None:
-        self.bbox = (0.0, 0.0, width, height)
-        self.edges = edges
-        self._words = words
-
-    def extract_words(self, **_: Any) -> list[dict[str, Any]]:
-        return self._words
 
 
 class _Handle(ctypes.c_void_p):
@@ -122,168 +115,93 @@ def path_edges(page: Any, height: float) -> list[dict[str, Any]]:
     return edges
 
 
-def gapped_runs(lines: list[PdfLine]) -> list[list[PdfLine]]:
-    """Runs of consecutive lines cut by wide gaps (at least 2.5 x the font size)."""
-    runs: list[list[PdfLine]] = []
-    cur: list[PdfLine] = []
-    for ln in lines:
-        wide = [g for g in getattr(ln, "gaps", []) if g >= 2.5 * (ln.size or 10.0)]
-        if wide:
-            cur.append(ln)
-        elif cur and ln.top < cur[-1].bottom + 2.5 * (ln.size or 10.0) and len(ln.text) < 60:
-            cur.append(ln)  # a wrapped cell line between two rows
-        else:
-            if len([x for x in cur if getattr(x, "gaps", None)]) >= MIN_GAPPED_ROWS:
-                runs.append(cur)
-            cur = []
-    if len([x for x in cur if getattr(x, "gaps", None)]) >= MIN_GAPPED_ROWS:
-        runs.append(cur)
-    return runs
+@dataclass
+class Candidates:
+    """What the cheap test found on one page: ruled grids holding table-like rows, runs of
+    aligned rows, and the page's horizontal rules (row hints for the runs)."""
+
+    grids: list[pdf_table_grid.Grid]
+    runs: list[list[Row]]
+    h_rules: list[dict[str, Any]]
+
+    def __bool__(self) -> bool:
+        return bool(self.grids or self.runs)
 
 
-def candidate(page: Any, lines: list[PdfLine], height: float) -> tuple[list[dict[str, Any]], list[list[PdfLine]]]:
-    """Cheap test: ruling edges if there are enough path objects, and runs of gapped lines."""
+def _inside(row: Row, x0: float, top: float, x1: float, bottom: float) -> bool:
+    cy = (row.top + row.bottom) / 2
+    return top - 2 <= cy <= bottom + 2 and row.x0 >= x0 - 4 and row.x1 <= x1 + 4
+
+
+def candidate(page: Any, lines: list[PdfLine], height: float) -> Candidates | None:
+    """Cheap test: None for a page that holds no table (most pages), else where to look."""
+    rows = visual_rows(lines)
+    like = [r for r in rows if r.table_like]
+    if len(like) < 2:
+        return None
     edges = path_edges(page, height)
-    if len(edges) < MIN_PATHS:
-        edges = []
-    return edges, gapped_runs(lines)
+    grids = []
+    for g in pdf_table_grid.grids(edges) if edges else []:
+        if g.ruled and sum(1 for r in like if _inside(r, g.x0, g.top, g.x1, g.bottom)) >= 2:
+            grids.append(g)
+    runs = [run for run in table_runs(rows) if not any(_overlaps(run, g.top, g.bottom) for g in grids)]
+    if not grids and not runs:
+        return None
+    return Candidates(grids, runs, [e for e in edges if e["orientation"] == "h"])
 
 
-def _words(run: list[PdfLine]) -> list[dict[str, Any]]:
-    words = []
-    for ln in run:
-        for a, b in ln.segments or [(ln.x0, ln.x1)]:
-            words.append({"x0": a, "x1": b, "top": ln.top, "bottom": ln.bottom, "text": "x", "upright": True, "direction": "ltr"})
-    return words
+def _overlaps(run: list[Row], top: float, bottom: float) -> bool:
+    return run[0].top <= bottom and run[-1].bottom >= top
 
 
-def find_tables(
-    page: Any, textpage: Any, lines: list[PdfLine], width: float, height: float,
-    found: tuple[list[dict[str, Any]], list[list[PdfLine]]] | None = None,
-) -> list[FoundTable]:
-    """Tables of one candidate page (call only when :func:`candidate` found something; ``found``
-    is what it found, computed again when not given)."""
-    try:
-        from pdfplumber.table import TableFinder
-    except ImportError:  # pdfplumber is optional at run time: text is still read, tables come out as paragraphs
-        log.warning("pdfplumber is not installed: tables in PDFs are read as paragraphs (pip install pdfplumber)")
-        return []
-
-    edges, runs = found if found is not None else candidate(page, lines, height)
-    cell_groups: list[list[tuple[float, float, float, float]]] = []
-    if edges:
-        finder = TableFinder(_Geometry(width, height, edges, []), {"vertical_strategy": "lines", "horizontal_strategy": "lines"})  # type: ignore[arg-type]
-        cell_groups += [t.cells for t in finder.tables if len(t.cells) >= 2]
-    for run in runs:
-        top, bottom = min(ln.top for ln in run), max(ln.bottom for ln in run)
-        if any(_overlap(top, bottom, g) for g in cell_groups):
-            continue  # already found through its ruling lines
-        settings = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 2, "min_words_horizontal": 1, "snap_tolerance": 3}
-        geo = _Geometry(width, height, [e for e in edges if top - 4 <= e["top"] <= bottom + 4], _words(run))
-        finder = TableFinder(geo, settings)  # type: ignore[arg-type]
-        cell_groups += [t.cells for t in finder.tables if len(t.cells) >= 4]
-    if not cell_groups:
-        return []
-    chars = _PageChars(textpage, height)
-    out = []
-    for cells in cell_groups:
-        table = _build(cells, chars)
+def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: float, height: float) -> list[FoundTable]:
+    """Tables of one candidate page, each read from its own region."""
+    out: list[FoundTable] = []
+    for g in found.grids:
+        region = [ln for ln in lines if g.top - 2 <= (ln.top + ln.bottom) / 2 <= g.bottom + 2 and ln.x1 > g.x0 and ln.x0 < g.x1]
+        if not region:
+            continue
+        glyphs = Glyphs.read(textpage, region)
+        for boxes in pdf_table_grid.grid_cells(g, width, height):
+            built = pdf_table_grid.build(boxes, glyphs)
+            if built is None:
+                continue
+            cells, nrows, ncols = built
+            table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None)
+            if table is not None:
+                xs = [b[0] for b in boxes] + [b[2] for b in boxes]
+                ys = [b[1] for b in boxes] + [b[3] for b in boxes]
+                out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs)))
+    for run in found.runs:
+        top, bottom = run[0].top, max(r.bottom for r in run)
+        if any(t.top - 2 <= (top + bottom) / 2 <= t.bottom + 2 for t in out):
+            continue
+        region = [ln for r in run for ln in r.lines]
+        x0, x1 = min(ln.x0 for ln in region), max(ln.x1 for ln in region)
+        rules = [e["top"] for e in found.h_rules
+                 if top - 4 <= e["top"] <= bottom + 4 and min(e["x1"], x1) - max(e["x0"], x0) >= 0.5 * (x1 - x0)]
+        glyphs = Glyphs.read(textpage, region)
+        built_t = pdf_table_text.build(run, glyphs, rules)
+        if built_t is None:
+            continue
+        cells, nrows, ncols, header_rows = built_t
+        table = _finish(cells, nrows, ncols, glyphs, ruled=False, header_rows=header_rows)
         if table is not None:
-            xs = [c[0] for c in cells] + [c[2] for c in cells]
-            ys = [c[1] for c in cells] + [c[3] for c in cells]
-            out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs)))
+            out.append(FoundTable(table, top, bottom, x0, x1))
     return out
 
 
-def _overlap(top: float, bottom: float, cells: list[tuple[float, float, float, float]]) -> bool:
-    return min(c[1] for c in cells) <= bottom and max(c[3] for c in cells) >= top
-
-
-class _PageChars:
-    """Every character of a table page with its box (top-left coordinates) and line number."""
-
-    def __init__(self, textpage: Any, height: float) -> None:
-        from .pdf_text import _LOOSE, FAST, page_text
-
-        raw = textpage.raw
-        self.text, n = page_text(textpage)
-        rect = pdfium_c.FS_RECTF()
-        ref = ctypes.byref(rect)
-        loose, h = (_LOOSE, ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)) if FAST else (pdfium_c.FPDFText_GetLooseCharBox, raw)
-        self.boxes: list[tuple[float, float, float, float]] = []
-        self.line_of: list[int] = []
-        line = 0
-        for i in range(n):
-            ch = self.text[i]
-            if ch == "\n":
-                line += 1
-            loose(h, i, ref)
-            left, top, right, bottom = _FOUR_FLOATS(rect)  # FS_RECTF: left, top, right, bottom
-            self.boxes.append((left, height - top, right, height - bottom))
-            self.line_of.append(line)
-        self.raw = raw
-
-    def centres(self, x0: float, top: float, x1: float, bottom: float) -> list[tuple[int, float, float]]:
-        """(index, x centre, y centre) of the characters inside a box."""
-        out = []
-        for i, (a, t, b, btm) in enumerate(self.boxes):
-            cx, cy = (a + b) / 2, (t + btm) / 2
-            if x0 <= cx <= x1 and top <= cy <= bottom and self.text[i] not in "\r\n":
-                out.append((i, cx, cy))
-        return out
-
-
-def _in_box(chars: list[tuple[int, float, float]], box: tuple[float, float, float, float]) -> list[int]:
-    x0, top, x1, bottom = box
-    return [i for i, cx, cy in chars if x0 <= cx <= x1 and top <= cy <= bottom]
-
-
-def _cell_box(chars: _PageChars, ids: list[int]) -> Box:
-    def box(j: int) -> tuple[float, float]:
-        b = chars.boxes[ids[j]]
-        return b[0], b[2]
-
-    return box
-
-
-def _cell_text(chars: _PageChars, idx: list[int], rtl: bool) -> str:
-    by_line: dict[int, list[int]] = {}
-    for i in idx:
-        by_line.setdefault(chars.line_of[i], []).append(i)
-    parts = []
-    for ids in sorted(by_line.values(), key=lambda v: min(chars.boxes[i][1] for i in v)):
-        s = "".join(chars.text[i] for i in ids)
-        if not s.strip():
-            continue
-        first = next((i for i in ids if not chars.text[i].isspace()), ids[0])
-        size = pdfium_c.FPDFText_GetFontSize(chars.raw, first) or 10.0
-        text = logical_line(s, _cell_box(chars, ids), size, rtl)
-        parts.append(" ".join(clean_text(text).split()))
-    return join_lines(parts)
-
-
-def _build(cells: list[tuple[float, float, float, float]], chars: _PageChars) -> Table | None:
-    """Rows of cells (pdfplumber cell boxes) with their text; None when the grid holds no text."""
-    xs = sorted({round(c[0], 1) for c in cells} | {round(c[2], 1) for c in cells})
-    tops = sorted({round(c[1], 1) for c in cells})
-    inside = chars.centres(min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
-    rtl = is_rtl_line("".join(chars.text[i] for i, _, _ in inside))
-    grid: list[list[Cell]] = []
-    for top in tops:
-        row_cells = sorted((c for c in cells if round(c[1], 1) == top), key=lambda c: c[0])
-        row: list[Cell] = []
-        for c in row_cells:
-            text = _cell_text(chars, _in_box(inside, c), rtl)
-            span = max(1, sum(1 for x in xs if c[0] - 0.5 < x < c[2] + 0.5) - 1)
-            row.append(Cell(sentences=[Sentence(id="", text=text, notes={})] if text else [], colspan=span))
-        if any(cell.sentences for cell in row):  # rows between text rows (text strategy) are dropped
-            grid.append(row)
-    filled = sum(1 for row in grid for cell in row if cell.sentences)
-    if len(grid) < 2 or filled < 2:
+def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled: bool, header_rows: int | None) -> Table | None:
+    """Logical column order, cell text, the content test, header cells."""
+    members = [j for c in cells for j in c.members]
+    if not members:
         return None
+    rtl = table_direction(glyphs, members)
     if rtl:
-        for row in grid:
-            row.reverse()
-    for cell in grid[0]:
-        cell.header = True
-    return Table(rows=grid, caption=[])
+        for c in cells:
+            c.col = ncols - c.col - c.colspan
+    fill_text(cells, glyphs, rtl)
+    if not plausible(cells, nrows, ncols, ruled):
+        return None
+    mark_headers(cells, ncols, header_rows, glyphs)
+    return to_table(cells, nrows)
