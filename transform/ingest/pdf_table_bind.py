@@ -161,11 +161,17 @@ def _bind_by_layout(prows: list[PRow], glyphs: Glyphs, nums: set[int]) -> list[l
             else:  # two rows of values with nothing between them: spacing did not tell, values do
                 groups.extend(_by_values([prows[k] for k in block], [flags[k] for k in block], glyphs))
         return groups
+    # a last header line holding only the label column, under header lines that leave it
+    # empty, is the first section title of the body
+    section = []
+    while len(head) >= 2 and set(head[-1].cells) == {key} and all(key not in pr.cells for pr in head[:-1]):
+        section.insert(0, head.pop())
     if head:
         if any(pr.spans for pr in head[:-1]):
             groups.extend([pr] for pr in head)
         else:
             groups.append(head)
+    groups.extend([pr] for pr in section)
     return groups + _by_values(prows[first:], flags[first:], glyphs)
 
 

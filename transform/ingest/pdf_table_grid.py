@@ -104,8 +104,35 @@ def grid_cells(grid: Grid, width: float, height: float) -> list[list[Box]]:
         return []
     if len(grid.edges) > MAX_GRID_EDGES:
         return []
-    finder = TableFinder(_Geometry(width, height, grid.edges), {"vertical_strategy": "lines", "horizontal_strategy": "lines"})  # type: ignore[arg-type]
+    edges = _rules(grid.edges)
+    finder = TableFinder(_Geometry(width, height, edges + _open_ends(edges)), {"vertical_strategy": "lines", "horizontal_strategy": "lines"})  # type: ignore[arg-type]
     return [list(t.cells) for t in finder.tables if len(t.cells) >= 2]
+
+
+def _rules(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rules of a grid: its thin lines when they draw a grid by themselves (the sides of
+    shading boxes then only colour cells, or a paragraph inside one), else every edge (a
+    table drawn with shading only)."""
+    lines = [e for e in edges if e["object_type"] == "line"]
+    xs = _distinct([e["x0"] for e in lines if e["orientation"] == "v"])
+    ys = _distinct([e["top"] for e in lines if e["orientation"] == "h"])
+    return lines if xs >= 3 and ys >= 3 else edges
+
+
+def _open_ends(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A table cut by a page break has no rule above its first row (or below its last):
+    the column rules run on past the last horizontal rule. Close it there."""
+    hs = [e["top"] for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    if not hs or len(vs) < 3:
+        return []
+    x0, x1 = min(e["x0"] for e in vs), max(e["x1"] for e in vs)
+    out = []
+    for y, beyond in ((min(e["top"] for e in vs), [e for e in vs if e["top"] < min(hs) - TOUCH]),
+                      (max(e["bottom"] for e in vs), [e for e in vs if e["bottom"] > max(hs) + TOUCH])):
+        if len(beyond) >= 3:
+            out.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0, "orientation": "h", "object_type": "line"})
+    return out
 
 
 def _clusters(values: list[float], tol: float = 2.0) -> list[float]:
@@ -122,51 +149,101 @@ def _index(coords: list[float], v: float) -> int:
 
 
 def build(boxes: list[Box], glyphs: Glyphs) -> tuple[list[GridCell], int, int] | None:
-    """Cells with their characters (those whose centre lies inside), spans from the grid lines
-    each cell covers; rows and columns holding no text are dropped."""
+    """Cells with their characters (those whose centre lies inside) and spans, from
+    pdfplumber's cell boxes. The grid is tidied: a line that only an empty cell keeps apart
+    from its neighbour is dropped (an extra line drawn in the header, a shading box a
+    little off), and so are rows and columns that hold no text."""
     xs = _clusters([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _clusters([b[1] for b in boxes] + [b[3] for b in boxes])
     if len(xs) < 3 or len(ys) < 3:
         return None
-    cells = []
-    slot: dict[tuple[int, int], GridCell] = {}
+    nr, nc = len(ys) - 1, len(xs) - 1
+    grid: list[list[int]] = [[-1] * nc for _ in range(nr)]  # slot -> cell number
+    members: list[list[int]] = []
     for x0, top, x1, bottom in boxes:
         c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
         if c1 <= c0 or r1 <= r0:
             continue
-        cell = GridCell(r0, c0, [], colspan=c1 - c0, rowspan=r1 - r0)
-        cells.append(cell)
         for r in range(r0, r1):
             for c in range(c0, c1):
-                slot[(r, c)] = cell
+                grid[r][c] = len(members)
+        members.append([])
     for j in range(len(glyphs.idx)):
         if not glyphs.ink(j):
             continue
         cx, cy = (glyphs.x0[j] + glyphs.x1[j]) / 2, glyphs.centre_y(j)
         if not (xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]):
             continue
-        c = min(bisect.bisect_right(xs, cx) - 1, len(xs) - 2)
-        r = min(bisect.bisect_right(ys, cy) - 1, len(ys) - 2)
-        owner = slot.get((r, c))
-        if owner is not None:
-            owner.members.append(j)
-    # add back the spaces of each line between a cell's characters (Glyphs.text does it) and drop empty rows/columns
-    rows_used = {c.row for c in cells if c.members}
-    cols_used = {c.col for c in cells if c.members}
-    keep_rows = [r for r in range(len(ys) - 1) if r in rows_used]
-    keep_cols = [c for c in range(len(xs) - 1) if c in cols_used]
-    if len(keep_rows) < 2 or len(keep_cols) < 2:
+        c = min(bisect.bisect_right(xs, cx) - 1, nc - 1)
+        r = min(bisect.bisect_right(ys, cy) - 1, nr - 1)
+        if grid[r][c] >= 0:
+            members[grid[r][c]].append(j)
+    grid = _tidy(grid, members)
+    if grid is None:
         return None
-    rmap = {r: k for k, r in enumerate(keep_rows)}
-    cmap = {c: k for k, c in enumerate(keep_cols)}
-    out = []
-    for c in cells:
-        if c.row not in rmap or c.col not in cmap:
-            if c.members:  # text in a dropped slot cannot happen (its row and column are used)
-                log.debug("table cell dropped with text")
+    return _cells(grid, members)
+
+
+def _merge_lines(grid: list[list[int]], members: list[list[int]]) -> list[list[int]]:
+    """Drop the vertical lines that only an empty cell keeps: crossed by a cell in at least
+    a quarter of the rows, and where not crossed one side is empty. (Rows: use on the transpose.)"""
+    k = 1
+    while grid and k < len(grid[0]):
+        pairs = [(row[k - 1], row[k]) for row in grid]
+        crossed = sum(1 for a, b in pairs if a == b)
+        apart = [(a, b) for a, b in pairs if a != b]
+        if crossed >= 0.25 * len(pairs) and all(a < 0 or b < 0 or not members[a] or not members[b] for a, b in apart):
+            for a, b in apart:
+                keep, gone = (a, b) if a >= 0 and members[a] else (b, a)
+                if keep < 0:
+                    continue
+                if gone >= 0:
+                    members[keep].extend(members[gone])
+                    members[gone] = []
+                for row in grid:
+                    for c, v in enumerate(row):
+                        if v == gone and gone >= 0:
+                            row[c] = keep
+            for row in grid:
+                row[k - 1] = row[k] if row[k - 1] < 0 else row[k - 1]
+                del row[k]
             continue
-        c.rowspan = max(1, sum(1 for r in range(c.row, c.row + c.rowspan) if r in rmap))
-        c.colspan = max(1, sum(1 for k in range(c.col, c.col + c.colspan) if k in cmap))
-        c.row, c.col = rmap[c.row], cmap[c.col]
-        out.append(c)
-    return out, len(keep_rows), len(keep_cols)
+        k += 1
+    return grid
+
+
+def _transpose(grid: list[list[int]]) -> list[list[int]]:
+    return [list(col) for col in zip(*grid, strict=True)]
+
+
+def _tidy(grid: list[list[int]], members: list[list[int]]) -> list[list[int]] | None:
+    grid = _merge_lines(grid, members)
+    grid = _transpose(_merge_lines(_transpose(grid), members))
+
+    def starts_text_row(r: int) -> bool:
+        return any(v >= 0 and members[v] and (r == 0 or grid[r - 1][c] != v) for c, v in enumerate(grid[r]))
+
+    rows = [r for r in range(len(grid)) if starts_text_row(r)]
+    grid = [grid[r] for r in rows]
+    if not grid:
+        return None
+    t = _transpose(grid)
+    cols = [c for c in range(len(t)) if any(v >= 0 and members[v] and (c == 0 or t[c - 1][r] != v) for r, v in enumerate(t[c]))]
+    grid = _transpose([t[c] for c in cols]) if cols else []
+    if len(grid) < 2 or not grid or len(grid[0]) < 2:
+        return None
+    return grid
+
+
+def _cells(grid: list[list[int]], members: list[list[int]]) -> tuple[list[GridCell], int, int]:
+    spots: dict[int, list[tuple[int, int]]] = {}
+    for r, row in enumerate(grid):
+        for c, v in enumerate(row):
+            if v >= 0:
+                spots.setdefault(v, []).append((r, c))
+    cells = [GridCell(r, c, []) for r, row in enumerate(grid) for c, v in enumerate(row) if v < 0]  # slots no cell covers
+    for v, rc in spots.items():
+        r0, c0 = min(r for r, _ in rc), min(c for _, c in rc)
+        r1, c1 = max(r for r, _ in rc), max(c for _, c in rc)
+        cells.append(GridCell(r0, c0, members[v], colspan=c1 - c0 + 1, rowspan=r1 - r0 + 1))
+    return cells, len(grid), len(grid[0])

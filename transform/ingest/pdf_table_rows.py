@@ -11,8 +11,8 @@ and a pass over its lines.
   ``1.``) is set aside, and is not **prose**: the lines of a multi-column page carry long
   runs of words (on average at least :data:`PROSE_WORDS` words and
   :data:`PROSE_CHARS` characters per run), table cells are short labels and numbers.
-* A **run** is a stack of table-like rows (single-run rows that are not prose may sit
-  between them: wrapped cells) whose gaps line up: some x is inside a gap of at least
+* A **run** is a stack of table-like rows (single-run rows may sit between them: wrapped
+  cells, and one line at a time of words, a section title row) whose gaps line up: some x is inside a gap of at least
   three of them and of most of them. Only runs, and ruled grids holding table-like rows,
   go on to the costly steps (:mod:`pdf_table_text`, :mod:`pdf_table_grid`).
 """
@@ -53,6 +53,11 @@ class Row:
         return max(ln.x1 for ln in self.lines)
 
     @property
+    def split(self) -> bool:
+        """Two runs or more (cells side by side, or columns of text)."""
+        return len(self.segments) >= 2 and not self.leader
+
+    @property
     def table_like(self) -> bool:
         return len(self.segments) >= 2 and not self.prose and not self.leader
 
@@ -67,9 +72,19 @@ def _line_segments(ln: PdfLine) -> list[tuple[float, float]]:
     return segs
 
 
-def _prose_line(ln: PdfLine, nseg: int) -> bool:
-    n = max(nseg, 1)
-    return len(ln.text.split()) / n >= PROSE_WORDS and len(ln.text) / n >= PROSE_CHARS
+def _prose_line(ln: PdfLine, segs: list[tuple[float, float]]) -> bool:
+    """Long runs of words: on average per run, and in the narrowest run too (its share of the
+    line's characters estimated from its width), so that a long label beside a short amount
+    is not prose."""
+    n = max(len(segs), 1)
+    words, chars = len(ln.text.split()), len(ln.text)
+    if words / n < PROSE_WORDS or chars / n < PROSE_CHARS:
+        return False
+    if n == 1:
+        return True
+    total = sum(b - a for a, b in segs) or 1.0
+    narrow = min(b - a for a, b in segs) / total
+    return chars * narrow >= PROSE_CHARS / 2
 
 
 def visual_rows(lines: list[PdfLine]) -> list[Row]:
@@ -93,7 +108,7 @@ def visual_rows(lines: list[PdfLine]) -> list[Row]:
         for ln in row.lines:
             mine = _line_segments(ln)
             segs.extend(mine)
-            prose = prose and _prose_line(ln, len(mine))
+            prose = prose and _prose_line(ln, mine)
             row.leader = row.leader or bool(LEADER.search(ln.text))
         row.segments = _merge(segs, 0.5 * row.size)
         row.prose = prose
@@ -154,6 +169,12 @@ def running_text(rows: list[Row]) -> bool:
     return full >= 2
 
 
+def _may_sit_in(cur: list[Row], row: Row) -> bool:
+    """A single-run row may sit inside a table: a wrapped cell line (not prose), or one
+    line of words (a section title row), never two prose lines in a row."""
+    return not row.prose or cur[-1].table_like
+
+
 def table_runs(rows: list[Row]) -> list[list[Row]]:
     """Stacks of table-like rows that may be a table without ruling lines."""
     runs: list[list[Row]] = []
@@ -179,8 +200,8 @@ def table_runs(rows: list[Row]) -> list[list[Row]]:
         near = not cur or row.top - cur[-1].bottom <= 2.5 * row.size
         if row.table_like and near:
             cur.append(row)
-        elif cur and near and not row.prose and not row.leader and len(row.segments) == 1:
-            cur.append(row)  # a wrapped cell line between two table rows
+        elif cur and near and not row.leader and len(row.segments) == 1 and _may_sit_in(cur, row):
+            cur.append(row)  # a wrapped cell line, or a section title row, between two table rows
         else:
             close()
             if row.table_like:

@@ -6,8 +6,8 @@ leaders, signatures side by side and justified paragraphs are not tables.
 
 1. **Cheap test** (:mod:`pdf_table_rows`, from what every line already carries, no pdfium
    call): lines on one baseline form visual rows; a row is table-like when it has several
-   runs and is not prose (long runs of words). A page with fewer than two table-like rows
-   has no table and costs nothing more.
+   runs and is not prose (long runs of words). A page without a row of two runs side by
+   side has no table and costs nothing more.
 2. **Candidates**: runs of at least three table-like rows whose gaps line up (tables
    without ruling lines) and groups of touching ruling edges that draw a grid of at least
    two columns and two rows around table-like rows (:mod:`pdf_table_grid`). The page's
@@ -66,8 +66,52 @@ _FOUR_FLOATS = struct.Struct("4f").unpack_from
 FAST_OBJECTS = all(f is not None for f in (_COUNT_OBJECTS, _GET_OBJECT, _OBJ_TYPE, _OBJ_BOUNDS))
 
 
-def _path_bounds(page: Any) -> list[tuple[float, float, float, float]]:
-    """(left, bottom, right, top) of every path object of the page, PDF coordinates.
+_DRAW_MODE = _unchecked(pdfium_c.FPDFPath_GetDrawMode, ctypes.c_int)
+_FILL_COLOR = _unchecked(pdfium_c.FPDFPageObj_GetFillColor, ctypes.c_int)
+_STROKE_COLOR = _unchecked(pdfium_c.FPDFPageObj_GetStrokeColor, ctypes.c_int)
+FAST_OBJECTS = FAST_OBJECTS and all(f is not None for f in (_DRAW_MODE, _FILL_COLOR, _STROKE_COLOR))
+INVISIBLE, LIGHT, DARK = 0, 1, 2
+DARK_LUMA = 215  # 0-255: a rule is darker than this; lighter strokes and fills only shade cells
+
+
+class _Ink:
+    """How a path object shows on a white page: invisible, light (shading) or dark (a rule)."""
+
+    def __init__(self) -> None:
+        self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.rgba = (ctypes.c_uint * 4)()
+        step = ctypes.sizeof(ctypes.c_uint)
+        if FAST_OBJECTS:
+            self.modes: tuple[Any, ...] = (ctypes.byref(self.fill), ctypes.byref(self.stroke))
+            self.refs: tuple[Any, ...] = tuple(ctypes.byref(self.rgba, k * step) for k in range(4))
+            self.draw_mode, self.fill_color, self.stroke_color = _DRAW_MODE, _FILL_COLOR, _STROKE_COLOR
+        else:
+            self.modes = (ctypes.byref(self.fill), ctypes.byref(self.stroke))
+            self.refs = tuple(ctypes.byref(ctypes.c_uint.from_buffer(self.rgba, k * step)) for k in range(4))
+            self.draw_mode, self.fill_color, self.stroke_color = (
+                pdfium_c.FPDFPath_GetDrawMode, pdfium_c.FPDFPageObj_GetFillColor, pdfium_c.FPDFPageObj_GetStrokeColor)
+
+    def _shade(self) -> int:
+        r, g, b, a = self.rgba
+        if not a or min(r, g, b) >= 245:
+            return INVISIBLE
+        return DARK if 0.299 * r + 0.587 * g + 0.114 * b < DARK_LUMA else LIGHT
+
+    def __call__(self, obj: Any) -> tuple[int, bool]:
+        """(ink, stroked) of a path object."""
+        if not self.draw_mode(obj, *self.modes):  # type: ignore[operator]
+            return DARK, False
+        ink, stroked = INVISIBLE, False
+        if self.stroke.value and self.stroke_color(obj, *self.refs):  # type: ignore[operator]
+            ink = self._shade()
+            stroked = ink != INVISIBLE
+        if ink != DARK and self.fill.value and self.fill_color(obj, *self.refs):  # type: ignore[operator]
+            ink = max(ink, self._shade())
+        return ink, stroked
+
+
+def _path_bounds(page: Any) -> list[tuple[float, float, float, float, int, bool]]:
+    """(left, bottom, right, top) in PDF coordinates, ink and stroke of every path object of the page.
 
     One page holds tens to hundreds of objects (mostly text): they are walked through
     unchecked prototypes (see :func:`pdf_text._unchecked`: ctypes objects only), several
@@ -75,7 +119,7 @@ def _path_bounds(page: Any) -> list[tuple[float, float, float, float]]:
     raw = page.raw
     box = (ctypes.c_float * 4)()
     step = ctypes.sizeof(ctypes.c_float)
-    out: list[tuple[float, float, float, float]] = []
+    out: list[tuple[float, float, float, float, int, bool]] = []
     if FAST_OBJECTS:
         h: Any = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
         count, get, kind, bounds = _COUNT_OBJECTS, _GET_OBJECT, _OBJ_TYPE, _OBJ_BOUNDS
@@ -88,30 +132,38 @@ def _path_bounds(page: Any) -> list[tuple[float, float, float, float]]:
     n = count(h)  # type: ignore[operator]
     if n > MAX_OBJECTS:
         return out
+    ink_of = _Ink()
     for i in range(n):
         obj = get(h, i)  # type: ignore[operator]
         if obj and kind(obj) == PATH and bounds(obj, *refs):  # type: ignore[operator]
-            out.append(_FOUR_FLOATS(box))  # one C call (iterating a ctypes array reads item by item)
+            left, bottom, right, top = _FOUR_FLOATS(box)  # one C call (iterating a ctypes array reads item by item)
+            ink, stroked = ink_of(obj)
+            if ink != INVISIBLE:  # a white, unstroked box is a text frame, not a rule
+                out.append((left, bottom, right, top, ink, stroked))
     return out
 
 
 def path_edges(page: Any, height: float) -> list[dict[str, Any]]:
-    """Ruling edges (in pdfplumber's top-left coordinates) from the page's path objects."""
+    """Edges (in pdfplumber's top-left coordinates) from the page's path objects: dark thin
+    paths and the sides of dark stroked boxes are rules (``object_type`` "line"), the sides
+    of filled boxes and light thin paths only shade cells ("rect_edge")."""
     edges: list[dict[str, Any]] = []
-    for left, bottom_, right, top_ in _path_bounds(page):
+    for left, bottom_, right, top_, ink, stroked in _path_bounds(page):
         x0, x1, top, bottom = left, right, height - top_, height - bottom_
         w, h = x1 - x0, bottom - top
+        rule = "line" if ink == DARK else "rect_edge"
         if h <= THIN and w > THIN:
             y = (top + bottom) / 2
-            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": w, "height": 0.0, "orientation": "h", "object_type": "line"})
+            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": w, "height": 0.0, "orientation": "h", "object_type": rule})
         elif w <= THIN and h > THIN:
             x = (x0 + x1) / 2
-            edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": h, "orientation": "v", "object_type": "line"})
-        elif w > THIN and h > THIN:  # a rectangle: its four sides
+            edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": h, "orientation": "v", "object_type": rule})
+        elif w > THIN and h > THIN:  # a box: its four sides
+            side = "line" if ink == DARK and stroked else "rect_edge"
             for y in (top, bottom):
-                edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": w, "height": 0.0, "orientation": "h", "object_type": "rect_edge"})
+                edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": w, "height": 0.0, "orientation": "h", "object_type": side})
             for x in (x0, x1):
-                edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": h, "orientation": "v", "object_type": "rect_edge"})
+                edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": h, "orientation": "v", "object_type": side})
     return edges
 
 
@@ -136,13 +188,14 @@ def _inside(row: Row, x0: float, top: float, x1: float, bottom: float) -> bool:
 def candidate(page: Any, lines: list[PdfLine], height: float) -> Candidates | None:
     """Cheap test: None for a page that holds no table (most pages), else where to look."""
     rows = visual_rows(lines)
-    like = [r for r in rows if r.table_like]
-    if len(like) < 2:
-        return None
+    split = [r for r in rows if r.split]
+    if not split:
+        return None  # no two things side by side: no table (most pages stop here)
     edges = path_edges(page, height)
     grids = []
     for g in pdf_table_grid.grids(edges) if edges else []:
-        if g.ruled and sum(1 for r in like if _inside(r, g.x0, g.top, g.x1, g.bottom)) >= 2:
+        if g.ruled and any(_inside(r, g.x0, g.top, g.x1, g.bottom) for r in split) \
+                and sum(1 for r in rows if _inside(r, g.x0, g.top, g.x1, g.bottom)) >= 2:
             grids.append(g)
     runs = [run for run in table_runs(rows) if not any(_overlaps(run, g.top, g.bottom) for g in grids)]
     if not grids and not runs:
