@@ -25,11 +25,12 @@ import pypdfium2 as pdfium
 
 from .._gc import gc_paused
 from ..errors import InputError
-from ..model import Block, Document, DocumentMeta, Section, Table
+from ..model import Document, DocumentMeta, Section, Table
 from . import INGESTERS, pdf_tables
 from .base import TextLine
 from .pdf_blocks import drop_page_furniture, drop_running_lines, group_lines, groups_to_blocks
 from .pdf_open import open_pdf
+from .pdf_table_join import join_continued_tables
 from .pdf_tables import FoundTable
 from .pdf_text import page_lines
 
@@ -38,47 +39,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("transform.ingest.pdf")
 MAX_SECONDS = 300.0
-
-
-def _cell_texts(row: list) -> list[str]:  # type: ignore[type-arg]
-    return [" ".join(s.text for s in c.sentences) for c in row]
-
-
-def _width(table: Table) -> int:
-    return max((sum(c.colspan for c in row) for row in table.rows), default=0)
-
-
-def join_continued_tables(blocks: list[Block]) -> list[Block]:
-    """A table that goes on at the top of the next page, with as many columns, is one table
-    (header rows printed again on the new page are dropped)."""
-    out: list[Block] = []
-    last_page: dict[int, int] = {}  # a joined table ends on a later page than it starts
-    for block in blocks:
-        prev = out[-1] if out else None
-        if (
-            isinstance(block, Table)
-            and isinstance(prev, Table)
-            and block.page is not None
-            and prev.page is not None
-            and block.page == last_page.get(id(prev), prev.page) + 1
-            and block.rows
-            and prev.rows
-            and _width(block) == _width(prev)
-        ):
-            heads = [_cell_texts(r) for r in prev.rows if r and all(c.header for c in r)]
-            rows = list(block.rows)
-            while rows and _cell_texts(rows[0]) in heads:
-                rows.pop(0)
-            if rows and len(rows) == len(block.rows) and all(c.header for c in rows[0]):
-                # no header printed again: what looked like one is a body row
-                labels = len(prev.rows) > len(heads) and prev.rows[-1][0].header
-                for k, cell in enumerate(rows[0]):
-                    cell.header = labels and k == 0
-            prev.rows.extend(rows)
-            last_page[id(prev)] = block.page
-            continue
-        out.append(block)
-    return out
 
 
 def _outside(lines: list[TextLine], tables: list[FoundTable]) -> list[TextLine]:

@@ -22,8 +22,8 @@ from .pdf_text import _LOOSE, FAST, PdfLine
 
 _FOUR_FLOATS = struct.Struct("4f").unpack_from
 NUMBER = re.compile(
-    r"^[\s(+\-−–]*(?:[0-9٠-٩][0-9٠-٩\s.,'’/:]*[0-9٠-٩]|[0-9٠-٩])\s*\)?\s*"
-    r"(?:%|‰|٪|dh|dhs|mad|mdh|mdhs|km²?|m²|m³|ha|k?dh|درهم|في المائة|بالمائة|مليون)?\s*\)?$",
+    r"^[\s(+\-−–€$]*(?:[0-9٠-٩][0-9٠-٩\s.,'’/:]*[0-9٠-٩]|[0-9٠-٩])\s*\)?\s*"
+    r"(?:%|‰|٪|€|\$|dh|dhs|mad|mdh|mdhs|km²?|kms|m²|m³|ha|k?dh|درهم|في المائة|بالمائة|مليون)?\s*\)?$",
     re.I,
 )
 BLANK = re.compile(r"^[\s\-–—.]*$")  # "-" or "—" for an empty amount
@@ -37,19 +37,20 @@ def is_number(text: str) -> bool:
 
 @dataclass
 class Glyphs:
-    """The characters of some lines of a page: text-page index, character, box (top-left
-    coordinates: x0, x1 from the loose box; top, bottom of its line) and its line."""
+    """The characters of some lines of a page: text-page index, character, loose box (x0,
+    x1 and the middle height, top-left coordinates) and its line."""
 
     lines: list[PdfLine]
     idx: list[int] = field(default_factory=list)
     ch: list[str] = field(default_factory=list)
     x0: list[float] = field(default_factory=list)
     x1: list[float] = field(default_factory=list)
+    cy: list[float] = field(default_factory=list)
     line: list[int] = field(default_factory=list)
     bold: list[bool] = field(default_factory=list)
 
     @classmethod
-    def read(cls, textpage: Any, lines: list[PdfLine]) -> Glyphs:
+    def read(cls, textpage: Any, lines: list[PdfLine], height: float) -> Glyphs:
         g = cls(lines)
         raw = textpage.raw
         rect = pdfium_c.FS_RECTF()
@@ -65,11 +66,12 @@ class Glyphs:
                 if ch in "\r\n":
                     continue
                 loose(h, ln.start + i, ref)
-                left, _, right, _ = _FOUR_FLOATS(rect)
+                left, top, right, bottom = _FOUR_FLOATS(rect)
                 g.idx.append(ln.start + i)
                 g.ch.append(ch)
                 g.x0.append(left)
                 g.x1.append(right)
+                g.cy.append(height - (top + bottom) / 2 if top > bottom else (ln.top + ln.bottom) / 2)
                 g.line.append(k)
                 g.bold.append(ln.bold)
         return g
@@ -78,8 +80,7 @@ class Glyphs:
         return not self.ch[j].isspace()
 
     def centre_y(self, j: int) -> float:
-        ln = self.lines[self.line[j]]
-        return (ln.top + ln.bottom) / 2
+        return self.cy[j]
 
     def raw_text(self, members: list[int]) -> str:
         return "".join(self.ch[j] for j in sorted(members))
@@ -100,12 +101,12 @@ class Glyphs:
 
     def text(self, members: list[int], rtl: bool) -> str:
         """Logical text of a cell: per line, its characters in text-page order (spaces between
-        them filled back in), read with the bidi repair, lines joined top to bottom."""
+        them filled back in), read with the bidi repair, lines joined top to bottom (by baseline)."""
         by_line: dict[int, list[int]] = {}
         for j in members:
             by_line.setdefault(self.line[j], []).append(j)
         parts = []
-        for k in sorted(by_line, key=lambda k: (self.lines[k].top, k)):
+        for k in sorted(by_line, key=lambda k: (self.lines[k].baseline or self.lines[k].bottom, k)):
             js = sorted(by_line[k])
             inked = [j for j in js if self.ink(j)]
             if not inked:
@@ -119,7 +120,7 @@ class Glyphs:
                 return self.x0[span[i]], self.x1[span[i]]
 
             ln = self.lines[k]
-            text = logical_line(s, box, ln.size or 10.0, rtl)
+            text = logical_line(s, box, ln.size or 10.0, rtl)  # the size the line reading used (pdf_text)
             parts.append(" ".join(clean_text(text).split()))
         return join_lines(parts)
 
@@ -159,8 +160,9 @@ def numeric_columns(cells: list[GridCell], ncols: int, body_from: int, least: in
     shares, counts, years)."""
     out = set()
     for k, col in enumerate(_columns([c for c in cells if c.row >= body_from], ncols)):
-        nums = sum(1 for c in col if is_number(c.text) or BLANK.match(c.text))
-        if len(col) >= least and nums >= 0.6 * len(col) and nums:
+        nums = sum(1 for c in col if is_number(c.text))
+        blanks = sum(1 for c in col if BLANK.match(c.text))
+        if len(col) >= least and nums + blanks >= 0.6 * len(col) and nums:
             out.add(k)
     return out
 
@@ -179,8 +181,8 @@ def looks_like_toc(cells: list[GridCell], ncols: int, nums: set[int], body_from:
 
 def plausible(cells: list[GridCell], nrows: int, ncols: int, ruled: bool) -> bool:
     """Content test: at least two columns and two rows with text; without ruling lines also
-    short cells (labels and numbers, not sentences), a number column or a wider grid, and
-    not a contents list."""
+    short cells (labels and numbers, not sentences), a number column or a wider grid, most
+    rows with two cells or more, and not a contents list."""
     filled = [c for c in cells if c.text]
     if not filled:
         return False
@@ -205,7 +207,14 @@ def plausible(cells: list[GridCell], nrows: int, ncols: int, ruled: bool) -> boo
     if looks_like_toc(cells, ncols, nums, 0):
         return False
     slots = nrows * ncols
-    return sum(c.colspan * c.rowspan for c in filled) >= 0.5 * slots
+    if sum(c.colspan * c.rowspan for c in filled) < 0.5 * slots:
+        return False
+    # a table row binds a label to its values: most rows hold two cells or more (a chart's
+    # axis labels and legends, scattered over a figure, do not)
+    per_row: dict[int, int] = {}
+    for c in filled:
+        per_row[c.row] = per_row.get(c.row, 0) + 1
+    return sum(1 for n in per_row.values() if n >= 2) >= 0.6 * nrows
 
 
 def mark_headers(cells: list[GridCell], ncols: int, header_rows: int | None, glyphs: Glyphs) -> None:

@@ -21,6 +21,7 @@ from .pdf_table_cells import Glyphs, GridCell
 log = logging.getLogger("transform.ingest.pdf")
 TOUCH = 3.0  # points: edges closer than this touch
 MAX_GRID_EDGES = 2_000  # a larger group is a drawing, not a table
+EMPTY_COLUMN = 15.0  # points: an empty grid column at least this wide is kept (a blank form column)
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top-left coordinates)
 
 
@@ -178,13 +179,13 @@ def build(boxes: list[Box], glyphs: Glyphs) -> tuple[list[GridCell], int, int] |
         r = min(bisect.bisect_right(ys, cy) - 1, nr - 1)
         if grid[r][c] >= 0:
             members[grid[r][c]].append(j)
-    grid = _tidy(grid, members)
+    grid = _tidy(grid, members, [b - a for a, b in zip(xs, xs[1:], strict=False)], [b - a for a, b in zip(ys, ys[1:], strict=False)])
     if grid is None:
         return None
     return _cells(grid, members)
 
 
-def _merge_lines(grid: list[list[int]], members: list[list[int]]) -> list[list[int]]:
+def _merge_lines(grid: list[list[int]], members: list[list[int]], widths: list[float]) -> list[list[int]]:
     """Drop the vertical lines that only an empty cell keeps: crossed by a cell in at least
     a quarter of the rows, and where not crossed one side is empty. (Rows: use on the transpose.)"""
     k = 1
@@ -207,6 +208,7 @@ def _merge_lines(grid: list[list[int]], members: list[list[int]]) -> list[list[i
             for row in grid:
                 row[k - 1] = row[k] if row[k - 1] < 0 else row[k - 1]
                 del row[k]
+            widths[k - 1] += widths.pop(k)
             continue
         k += 1
     return grid
@@ -216,9 +218,9 @@ def _transpose(grid: list[list[int]]) -> list[list[int]]:
     return [list(col) for col in zip(*grid, strict=True)]
 
 
-def _tidy(grid: list[list[int]], members: list[list[int]]) -> list[list[int]] | None:
-    grid = _merge_lines(grid, members)
-    grid = _transpose(_merge_lines(_transpose(grid), members))
+def _tidy(grid: list[list[int]], members: list[list[int]], widths: list[float], heights: list[float]) -> list[list[int]] | None:
+    grid = _merge_lines(grid, members, widths)
+    grid = _transpose(_merge_lines(_transpose(grid), members, heights))
 
     def starts_text_row(r: int) -> bool:
         return any(v >= 0 and members[v] and (r == 0 or grid[r - 1][c] != v) for c, v in enumerate(grid[r]))
@@ -228,7 +230,10 @@ def _tidy(grid: list[list[int]], members: list[list[int]]) -> list[list[int]] | 
     if not grid:
         return None
     t = _transpose(grid)
-    cols = [c for c in range(len(t)) if any(v >= 0 and members[v] and (c == 0 or t[c - 1][r] != v) for r, v in enumerate(t[c]))]
+    # columns: those where a cell with text starts, and wide empty ones (the blank columns of a
+    # form to fill in); thin empty ones are gaps between double rules or shading off by a bit
+    cols = [c for c in range(len(t)) if widths[c] >= EMPTY_COLUMN
+            or any(v >= 0 and members[v] and (c == 0 or t[c - 1][r] != v) for r, v in enumerate(t[c]))]
     grid = _transpose([t[c] for c in cols]) if cols else []
     if len(grid) < 2 or not grid or len(grid[0]) < 2:
         return None

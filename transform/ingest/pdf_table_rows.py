@@ -62,10 +62,19 @@ class Row:
         return len(self.segments) >= 2 and not self.prose and not self.leader
 
 
+def line_size(ln: PdfLine) -> float:
+    """The line's font size, or an estimate from its height when pdfium reports a size that
+    cannot be right (fonts set at size 1 and scaled by the text matrix report 1.0)."""
+    height = ln.bottom - ln.top
+    if ln.size and ln.size >= 3.0 and (height <= 0 or ln.size <= 4.0 * height):
+        return float(ln.size)
+    return max(0.8 * height, 4.0) if height > 0 else 10.0
+
+
 def _line_segments(ln: PdfLine) -> list[tuple[float, float]]:
-    segs = list(ln.segments) or [(ln.x0, ln.x1)]
+    size = line_size(ln)
+    segs = _merge(list(ln.segments) or [(ln.x0, ln.x1)], 1.5 * size)  # as pdf_text cut them, with a size that is right
     if len(segs) >= 2 and MARKER.match(ln.text):
-        size = ln.size or 10.0
         k = -1 if ln.rtl else 0  # the marker sits at the start of the line: right for right-to-left lines
         if segs[k][1] - segs[k][0] <= 2.0 * size:
             segs.pop(k)
@@ -91,7 +100,7 @@ def visual_rows(lines: list[PdfLine]) -> list[Row]:
     """The page's lines grouped into rows (top to bottom)."""
     rows: list[Row] = []
     for ln in sorted(lines, key=lambda x: x.baseline or x.bottom):
-        size = ln.size or 10.0
+        size = line_size(ln)
         last = rows[-1] if rows else None
         if last is not None:
             overlap = min(last.bottom, ln.bottom) - max(last.top, ln.top)

@@ -17,9 +17,12 @@ Rows are then bound together by :mod:`pdf_table_bind`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .pdf_table_bind import PRow, bind
 from .pdf_table_cells import Glyphs, GridCell
-from .pdf_table_rows import Row
+from .pdf_table_rows import Row, line_size
+from .pdf_text import PdfLine
 
 PHRASE_GAP = 0.8  # x font size: wider gaps end a phrase
 GUTTER_MIN = 0.6  # x font size: narrowest gap between two columns
@@ -98,16 +101,49 @@ def _boundaries(extents: list[list[Extent]], size: float) -> list[float]:
     return out
 
 
+@dataclass
+class _Line:
+    """A physical row: lines on one baseline that do not overlap (cells side by side)."""
+
+    lines: list[PdfLine]
+    base: float
+    size: float
+
+    @property
+    def top(self) -> float:
+        return min(ln.top for ln in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(ln.bottom for ln in self.lines)
+
+
+def _physical_rows(rows: list[Row]) -> list[_Line]:
+    """The run's lines on shared baselines. A visual row may hold lines stacked in one cell
+    (its lines overlap in height): those are separate rows here, bound again later."""
+    out: list[_Line] = []
+    for ln in sorted((ln for r in rows for ln in r.lines), key=lambda ln: ln.baseline or ln.bottom):
+        size, base = line_size(ln), ln.baseline or ln.bottom
+        cur = out[-1] if out else None
+        if cur is not None and abs(base - cur.base) <= 0.35 * max(size, cur.size) \
+                and all(ln.x1 <= other.x0 or ln.x0 >= other.x1 for other in cur.lines):
+            cur.lines.append(ln)
+            cur.size = max(cur.size, size)
+        else:
+            out.append(_Line([ln], base, size))
+    return out
+
+
 def build(rows: list[Row], glyphs: Glyphs, h_rules: list[float]) -> tuple[list[GridCell], int, int, int | None] | None:
     """Cells (visual column order), row and column counts and the number of header rows
-    (None: let the content decide) of the table in ``rows``; None when no two columns show
-    or the columns are running text."""
-    size = _median([r.size for r in rows])
-    row_of = {id(ln): k for k, row in enumerate(rows) for ln in row.lines}
-    members: list[list[int]] = [[] for _ in rows]
+    (None: let the content decide) of the table in ``rows``; None when no two columns show."""
+    lines = _physical_rows(rows)
+    size = _median([r.size for r in lines])
+    row_of = {id(ln): k for k, row in enumerate(lines) for ln in row.lines}
+    members: list[list[int]] = [[] for _ in lines]
     for j in range(len(glyphs.idx)):
         members[row_of[id(glyphs.lines[glyphs.line[j]])]].append(j)
-    phrases = [_phrases(glyphs, m, r.size) for m, r in zip(members, rows, strict=True)]
+    phrases = [_phrases(glyphs, m, r.size) for m, r in zip(members, lines, strict=True)]
     extents = [[_extent(glyphs, p) for p in ps] for ps in phrases]
     if sum(1 for e in extents if e) < 2:
         return None
@@ -131,7 +167,7 @@ def build(rows: list[Row], glyphs: Glyphs, h_rules: list[float]) -> tuple[list[G
         return None
     cols = [_Col(sp) if sp else None for sp in spots]
     prows: list[PRow] = []
-    for row, ps in zip(rows, phrases, strict=True):
+    for row, ps in zip(lines, phrases, strict=True):
         if not ps:
             continue
         pr = PRow(row.top, row.bottom, row.size)

@@ -138,8 +138,9 @@ def _path_bounds(page: Any) -> list[tuple[float, float, float, float, int, bool]
         if obj and kind(obj) == PATH and bounds(obj, *refs):  # type: ignore[operator]
             left, bottom, right, top = _FOUR_FLOATS(box)  # one C call (iterating a ctypes array reads item by item)
             ink, stroked = ink_of(obj)
-            if ink != INVISIBLE:  # a white, unstroked box is a text frame, not a rule
-                out.append((left, bottom, right, top, ink, stroked))
+            if ink == INVISIBLE and right - left > THIN and top - bottom > THIN:
+                continue  # a white, unstroked box is a text frame, not a rule
+            out.append((left, bottom, right, top, max(ink, LIGHT), stroked))  # a white line on shading parts rows
     return out
 
 
@@ -214,7 +215,7 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
         region = [ln for ln in lines if g.top - 2 <= (ln.top + ln.bottom) / 2 <= g.bottom + 2 and ln.x1 > g.x0 and ln.x0 < g.x1]
         if not region:
             continue
-        glyphs = Glyphs.read(textpage, region)
+        glyphs = Glyphs.read(textpage, region, height)
         for boxes in pdf_table_grid.grid_cells(g, width, height):
             built = pdf_table_grid.build(boxes, glyphs)
             if built is None:
@@ -233,7 +234,7 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
         x0, x1 = min(ln.x0 for ln in region), max(ln.x1 for ln in region)
         rules = [e["top"] for e in found.h_rules
                  if top - 4 <= e["top"] <= bottom + 4 and min(e["x1"], x1) - max(e["x0"], x0) >= 0.5 * (x1 - x0)]
-        glyphs = Glyphs.read(textpage, region)
+        glyphs = Glyphs.read(textpage, region, height)
         built_t = pdf_table_text.build(run, glyphs, rules)
         if built_t is None:
             continue
