@@ -42,11 +42,8 @@ MAX_SECONDS = 300.0
 
 
 def _outside(lines: list[TextLine], tables: list[FoundTable]) -> list[TextLine]:
-    def inside(ln: TextLine, t: FoundTable) -> bool:
-        cy = (ln.top + ln.bottom) / 2
-        return t.top - 2 <= cy <= t.bottom + 2 and ln.x1 > t.x0 and ln.x0 < t.x1
-
-    return [ln for ln in lines if not any(inside(ln, t) for t in tables)]
+    """The lines that no table took (text beside a table, in its frame but in no cell, stays)."""
+    return [ln for ln in lines if not any(t.took(ln) for t in tables)]
 
 
 class PdfIngester:

@@ -82,6 +82,10 @@ class Glyphs:
     def centre_y(self, j: int) -> float:
         return self.cy[j]
 
+    def baseline(self, j: int) -> float:
+        ln = self.lines[self.line[j]]
+        return ln.baseline or ln.bottom
+
     def raw_text(self, members: list[int]) -> str:
         return "".join(self.ch[j] for j in sorted(members))
 
@@ -142,9 +146,14 @@ def table_direction(glyphs: Glyphs, members: list[int]) -> bool:
     return is_rtl_line(glyphs.raw_text(members))
 
 
+LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|_{4,})\s*")
+
+
 def fill_text(cells: list[GridCell], glyphs: Glyphs, rtl: bool) -> None:
+    """Each cell's logical text, dot leaders (``Edition générale........``) left out."""
     for c in cells:
-        c.text = glyphs.text(c.members, rtl) if c.members else ""
+        text = glyphs.text(c.members, rtl) if c.members else ""
+        c.text = " ".join(LEADERS.sub(" ", text).split()) if LEADERS.search(text) else text
 
 
 def _columns(cells: list[GridCell], ncols: int) -> list[list[GridCell]]:

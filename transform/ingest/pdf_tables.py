@@ -52,6 +52,15 @@ class FoundTable:
     bottom: float
     x0: float
     x1: float
+    lines: frozenset[int] = frozenset()  # text-page index of the first character of each line the table took
+
+    def took(self, line: Any) -> bool:
+        """Whether a text line went into the table (a line it did not take stays in the text)."""
+        start = getattr(line, "start", None)
+        if self.lines and start is not None:
+            return start in self.lines
+        cy = (line.top + line.bottom) / 2
+        return self.top - 2 <= cy <= self.bottom + 2 and line.x1 > self.x0 and line.x0 < self.x1
 
 
 class _Handle(ctypes.c_void_p):
@@ -181,9 +190,13 @@ class Candidates:
         return bool(self.grids or self.runs)
 
 
-def _inside(row: Row, x0: float, top: float, x1: float, bottom: float) -> bool:
+def _runs_inside(row: Row, g: pdf_table_grid.Grid) -> int:
+    """How many of the row's runs lie inside the grid (a row of a two-column page may also
+    hold text of the other column)."""
     cy = (row.top + row.bottom) / 2
-    return top - 2 <= cy <= bottom + 2 and row.x0 >= x0 - 4 and row.x1 <= x1 + 4
+    if not g.top - 2 <= cy <= g.bottom + 2:
+        return 0
+    return sum(1 for a, b in row.segments if a >= g.x0 - 4 and b <= g.x1 + 4)
 
 
 def candidate(page: Any, lines: list[PdfLine], height: float) -> Candidates | None:
@@ -195,8 +208,7 @@ def candidate(page: Any, lines: list[PdfLine], height: float) -> Candidates | No
     edges = path_edges(page, height)
     grids = []
     for g in pdf_table_grid.grids(edges) if edges else []:
-        if g.ruled and any(_inside(r, g.x0, g.top, g.x1, g.bottom) for r in split) \
-                and sum(1 for r in rows if _inside(r, g.x0, g.top, g.x1, g.bottom)) >= 2:
+        if g.ruled and any(_runs_inside(r, g) >= 2 for r in split) and sum(1 for r in rows if _runs_inside(r, g)) >= 2:
             grids.append(g)
     runs = [run for run in table_runs(rows) if not any(_overlaps(run, g.top, g.bottom) for g in grids)]
     if not grids and not runs:
@@ -225,7 +237,7 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
             if table is not None:
                 xs = [b[0] for b in boxes] + [b[2] for b in boxes]
                 ys = [b[1] for b in boxes] + [b[3] for b in boxes]
-                out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs)))
+                out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(cells, glyphs)))
     for run in found.runs:
         top, bottom = run[0].top, max(r.bottom for r in run)
         if any(t.top - 2 <= (top + bottom) / 2 <= t.bottom + 2 for t in out):
@@ -241,8 +253,20 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
         cells, nrows, ncols, header_rows = built_t
         table = _finish(cells, nrows, ncols, glyphs, ruled=False, header_rows=header_rows)
         if table is not None:
-            out.append(FoundTable(table, top, bottom, x0, x1))
+            out.append(FoundTable(table, top, bottom, x0, x1, _taken(cells, glyphs)))
     return out
+
+
+def _taken(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
+    """The lines whose characters went (mostly) into the table's cells."""
+    used = [0] * len(glyphs.lines)
+    ink = [0] * len(glyphs.lines)
+    members = {j for c in cells for j in c.members}
+    for j in range(len(glyphs.idx)):
+        if glyphs.ink(j):
+            ink[glyphs.line[j]] += 1
+            used[glyphs.line[j]] += j in members
+    return frozenset(ln.start for k, ln in enumerate(glyphs.lines) if ink[k] and used[k] >= 0.5 * ink[k])
 
 
 def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled: bool, header_rows: int | None) -> Table | None:
