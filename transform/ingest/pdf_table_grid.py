@@ -50,8 +50,41 @@ def _distinct(values: list[float], tol: float = TOUCH) -> int:
     return n
 
 
+def merge_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Edges on one line (within a point) that touch or overlap, joined into one, per kind
+    (rules and shading sides apart): a ruled table drawn cell by cell, or with a shading box
+    per cell, has hundreds of pieces but only one edge per rule."""
+    out: list[dict[str, Any]] = []
+    for kind in ("h", "v"):
+        along, across = ("x0", "x1"), "top"
+        if kind == "v":
+            along, across = ("top", "bottom"), "x0"
+        same = sorted((e for e in edges if e["orientation"] == kind), key=lambda e: (e["object_type"], e[across]))
+        groups: list[list[dict[str, Any]]] = []
+        for e in same:
+            if groups and groups[-1][-1]["object_type"] == e["object_type"] and e[across] - groups[-1][-1][across] <= 1.0:
+                groups[-1].append(e)
+            else:
+                groups.append([e])
+        for g in groups:
+            pos = sum(e[across] for e in g) / len(g)
+            spans: list[list[float]] = []
+            for a, b in sorted((e[along[0]], e[along[1]]) for e in g):
+                if spans and a <= spans[-1][1] + TOUCH:
+                    spans[-1][1] = max(spans[-1][1], b)
+                else:
+                    spans.append([a, b])
+            for a, b in spans:
+                if kind == "h":
+                    out.append({"x0": a, "x1": b, "top": pos, "bottom": pos, "width": b - a, "height": 0.0, "orientation": "h", "object_type": g[0]["object_type"]})
+                else:
+                    out.append({"x0": pos, "x1": pos, "top": a, "bottom": b, "width": 0.0, "height": b - a, "orientation": "v", "object_type": g[0]["object_type"]})
+    return out
+
+
 def grids(edges: list[dict[str, Any]]) -> list[Grid]:
-    """Groups of touching edges (a bucket grid keeps this near linear in the number of edges)."""
+    """Groups of touching edges (merged first; a bucket grid keeps this near linear)."""
+    edges = merge_edges(edges)
     n = len(edges)
     parent = list(range(n))
 

@@ -34,15 +34,16 @@ LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}|(?:-\s?){6,}")
 
 @dataclass
 class Row:
-    """One visual row: the lines that share a baseline, with their merged runs (x extents)."""
+    """One visual row: the lines that share a baseline, with their merged runs (x extents).
+    Whether it is prose, or a line of dot leaders, is worked out when first asked."""
 
     lines: list[PdfLine]
     top: float
     bottom: float
     size: float
     segments: list[tuple[float, float]] = field(default_factory=list)
-    prose: bool = False
-    leader: bool = False
+    _prose: bool | None = None
+    _leader: bool | None = None
 
     @property
     def x0(self) -> float:
@@ -53,13 +54,25 @@ class Row:
         return max(ln.x1 for ln in self.lines)
 
     @property
+    def prose(self) -> bool:
+        if self._prose is None:
+            self._prose = all(_prose_line(ln, _line_segments(ln)) for ln in self.lines)
+        return self._prose
+
+    @property
+    def leader(self) -> bool:
+        if self._leader is None:
+            self._leader = any(LEADER.search(ln.text) for ln in self.lines)
+        return self._leader
+
+    @property
     def split(self) -> bool:
         """Two runs or more (cells side by side, or columns of text)."""
         return len(self.segments) >= 2 and not self.leader
 
     @property
     def table_like(self) -> bool:
-        return len(self.segments) >= 2 and not self.prose and not self.leader
+        return len(self.segments) >= 2 and not self.leader and not self.prose
 
 
 def line_size(ln: PdfLine) -> float:
@@ -97,31 +110,42 @@ def _prose_line(ln: PdfLine, segs: list[tuple[float, float]]) -> bool:
 
 
 def visual_rows(lines: list[PdfLine]) -> list[Row]:
-    """The page's lines grouped into rows (top to bottom)."""
+    """The page's lines grouped into rows (top to bottom). Runs on every page: kept lean."""
     rows: list[Row] = []
-    for ln in sorted(lines, key=lambda x: x.baseline or x.bottom):
-        size = line_size(ln)
-        last = rows[-1] if rows else None
+    last: Row | None = None
+    last_base = 0.0
+    for ln in sorted(lines, key=_baseline):
+        base = ln.baseline or ln.bottom
+        top, bottom = ln.top, ln.bottom
+        size = ln.size
+        if not (size >= 3.0 and size <= 4.0 * (bottom - top)):
+            size = line_size(ln)
         if last is not None:
-            overlap = min(last.bottom, ln.bottom) - max(last.top, ln.top)
-            base = last.lines[-1].baseline or last.lines[-1].bottom
-            if abs((ln.baseline or ln.bottom) - base) <= 0.3 * size or overlap >= 0.5 * min(ln.bottom - ln.top, last.bottom - last.top):
+            ltop, lbottom = last.top, last.bottom
+            if abs(base - last_base) <= 0.3 * size or min(lbottom, bottom) - max(ltop, top) >= 0.5 * min(bottom - top, lbottom - ltop):
                 last.lines.append(ln)
-                last.top, last.bottom = min(last.top, ln.top), max(last.bottom, ln.bottom)
-                last.size = max(last.size, size)
+                if top < ltop:
+                    last.top = top
+                if bottom > lbottom:
+                    last.bottom = bottom
+                if size > last.size:
+                    last.size = size
+                last_base = base
                 continue
-        rows.append(Row([ln], ln.top, ln.bottom, size))
+        last = Row([ln], top, bottom, size)
+        last_base = base
+        rows.append(last)
     for row in rows:
-        segs: list[tuple[float, float]] = []
-        prose = True
-        for ln in row.lines:
-            mine = _line_segments(ln)
-            segs.extend(mine)
-            prose = prose and _prose_line(ln, mine)
-            row.leader = row.leader or bool(LEADER.search(ln.text))
-        row.segments = _merge(segs, 0.5 * row.size)
-        row.prose = prose
+        if len(row.lines) == 1:
+            ln = row.lines[0]
+            row.segments = _line_segments(ln) if len(ln.segments) > 1 else [(ln.x0, ln.x1)]
+        else:
+            row.segments = _merge([s for ln in row.lines for s in _line_segments(ln)], 0.5 * row.size)
     return rows
+
+
+def _baseline(ln: PdfLine) -> float:
+    return ln.baseline or ln.bottom
 
 
 def _merge(segs: list[tuple[float, float]], gap: float) -> list[tuple[float, float]]:
@@ -176,6 +200,68 @@ def running_text(rows: list[Row]) -> bool:
         if width >= TEXT_COLUMN * size and len(col) >= 3 and sum(1 for a, b in col if b - a >= 0.9 * width) >= 0.6 * len(col):
             full += 1
     return full >= 2
+
+
+def text_columns(rows: list[Row]) -> list[float] | None:
+    """x positions between the columns of a page set in columns of running text, or None.
+
+    Gutters are x ranges that (almost) no row covers; the page is in columns when at least
+    two of the stretches between them are running text (wide, lines mostly edge to edge).
+    Only the gutters beside a column of running text count: a table inside a column keeps
+    its own gaps."""
+    if len(rows) < 6:
+        return None
+    size = sorted(r.size for r in rows)[len(rows) // 2]
+    tol = max(1, int(0.1 * len(rows)))
+    events = sorted((x, d) for r in rows for a, b in r.segments for x, d in ((a, 1), (b, -1)))
+    lo, hi = events[0][0], events[-1][0]
+    gutters: list[tuple[float, float]] = []
+    depth, start = 0, None
+    for x, d in events:
+        depth += d
+        if depth <= tol and start is None:
+            start = x
+        elif depth > tol and start is not None:
+            if lo < start and x < hi and x - start >= size:
+                gutters.append((start, x))
+            start = None
+    if not gutters:
+        return None
+    bounds = [(a + b) / 2 for a, b in gutters]
+    cols: list[list[tuple[float, float]]] = [[] for _ in range(len(bounds) + 1)]
+    for r in rows:
+        for a, b in r.segments:
+            cols[sum(1 for x in bounds if x < (a + b) / 2)].append((a, b))
+    full = []
+    for col in cols:
+        if len(col) < 3:
+            full.append(False)
+            continue
+        lefts, rights = sorted(a for a, _ in col), sorted(b for _, b in col)
+        width = rights[len(rights) * 9 // 10] - lefts[len(lefts) // 10]  # an odd line past the edge does not count
+        full.append(width >= TEXT_COLUMN * size and sum(1 for a, b in col if b - a >= 0.85 * width) >= 0.4 * len(col))
+    if sum(full) < 2:
+        return None
+    keep = [x for k, x in enumerate(bounds) if full[k] or full[k + 1]]
+    return keep or None
+
+
+def by_columns(rows: list[Row], bounds: list[float]) -> list[Row]:
+    """Rows cut at the page's column gutters, column after column (each column top to bottom)."""
+    out: list[tuple[int, Row]] = []
+    for r in rows:
+        parts: dict[int, list[PdfLine]] = {}
+        for ln in r.lines:
+            parts.setdefault(sum(1 for x in bounds if x < (ln.x0 + ln.x1) / 2), []).append(ln)
+        if len(parts) == 1:
+            out.append((next(iter(parts)), r))
+            continue
+        for k, lns in parts.items():
+            segs = [(a, b) for a, b in r.segments if sum(1 for x in bounds if x < (a + b) / 2) == k]
+            sub = Row(lns, min(ln.top for ln in lns), max(ln.bottom for ln in lns), max(line_size(ln) for ln in lns), segs or [(min(ln.x0 for ln in lns), max(ln.x1 for ln in lns))])
+            out.append((k, sub))
+    out.sort(key=lambda kr: (kr[0], kr[1].top))
+    return [r for _, r in out]
 
 
 def _may_sit_in(cur: list[Row], row: Row) -> bool:

@@ -6,8 +6,9 @@ leaders, signatures side by side and justified paragraphs are not tables.
 
 1. **Cheap test** (:mod:`pdf_table_rows`, from what every line already carries, no pdfium
    call): lines on one baseline form visual rows; a row is table-like when it has several
-   runs and is not prose (long runs of words). A page without a row of two runs side by
-   side has no table and costs nothing more.
+   runs and is not prose (long runs of words). A page with fewer than two rows of runs side
+   by side (within a column of text, on a page set in columns) has no table and costs
+   nothing more.
 2. **Candidates**: runs of at least three table-like rows whose gaps line up (tables
    without ruling lines) and groups of touching ruling edges that draw a grid of at least
    two columns and two rows around table-like rows (:mod:`pdf_table_grid`). The page's
@@ -36,7 +37,7 @@ import pypdfium2.raw as pdfium_c
 from ..model import Table
 from . import pdf_table_grid, pdf_table_text
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
-from .pdf_table_rows import Row, table_runs, visual_rows
+from .pdf_table_rows import Row, by_columns, table_runs, text_columns, visual_rows
 from .pdf_text import PdfLine, _unchecked
 
 log = logging.getLogger("transform.ingest.pdf")
@@ -202,9 +203,16 @@ def _runs_inside(row: Row, g: pdf_table_grid.Grid) -> int:
 def candidate(page: Any, lines: list[PdfLine], height: float) -> Candidates | None:
     """Cheap test: None for a page that holds no table (most pages), else where to look."""
     rows = visual_rows(lines)
+    if sum(1 for r in rows if len(r.segments) >= 2) < 2:
+        return None
+    bounds = text_columns(rows)
+    if bounds:  # a page in columns: rows are looked at within each column
+        if _within_columns(rows, bounds) < 2:
+            return None
+        rows = by_columns(rows, bounds)
     split = [r for r in rows if r.split]
-    if not split:
-        return None  # no two things side by side: no table (most pages stop here)
+    if len(split) < 2:
+        return None  # nothing side by side (a running header at most): no table; most pages stop here
     edges = path_edges(page, height)
     grids = []
     for g in pdf_table_grid.grids(edges) if edges else []:
@@ -214,6 +222,16 @@ def candidate(page: Any, lines: list[PdfLine], height: float) -> Candidates | No
     if not grids and not runs:
         return None
     return Candidates(grids, runs, [e for e in edges if e["orientation"] == "h"])
+
+
+def _within_columns(rows: list[Row], bounds: list[float]) -> int:
+    """Rows with two runs or more inside one column of a page set in columns."""
+    n = 0
+    for r in rows:
+        if len(r.segments) >= 2:
+            cols = [sum(1 for x in bounds if x < (a + b) / 2) for a, b in r.segments]
+            n += len(cols) > len(set(cols))
+    return n
 
 
 def _overlaps(run: list[Row], top: float, bottom: float) -> bool:
