@@ -79,6 +79,7 @@ AUTO_STYLES = """
  <style:style style:name="cbm" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.08cm" style:vertical-align="middle"/></style:style>
  <style:style style:name="cn" style:family="table-cell"><style:table-cell-properties fo:border="none" fo:padding="0.05cm" style:vertical-align="top"/></style:style>
  <style:style style:name="cnm" style:family="table-cell"><style:table-cell-properties fo:border="none" fo:padding="0.05cm" style:vertical-align="middle"/></style:style>
+ <style:style style:name="cnb" style:family="table-cell"><style:table-cell-properties fo:border="none" fo:padding="0.05cm" style:vertical-align="bottom"/></style:style>
  <style:style style:name="ch" style:family="table-cell"><style:table-cell-properties fo:border-top="none" fo:border-left="none" fo:border-right="none" fo:border-bottom="0.5pt solid #000000" fo:padding="0.08cm" style:vertical-align="middle"/></style:style>
 """
 
@@ -323,7 +324,23 @@ def fr_wrapped() -> str:
         + p("La même répartition, présentée par la commission des finances avec des montants centrés sur la hauteur de chaque ligne :", "J")
         + table("TM", 3, head, WRAP_ROWS, "cnm", num_cols=(1, 2), head_style="ch")  # type: ignore[arg-type]
         + p("Les montants sont exprimés en dirhams et arrondis au millier le plus proche.", "J")
+        + p("Et une dernière fois, les montants alignés sur la dernière ligne de chaque libellé :", "J", )
+        + table("TB", 3, head, WRAP_ROWS, "cnb", num_cols=(1, 2))  # type: ignore[arg-type]
     )
+    return fodt(body, styles + table_style("TB", 12.0, [5.0, 4.0, 3.0]))
+
+
+def fr_column_table() -> str:
+    """A page set in two columns: a table laid out with tabs in the left column, prose in the right."""
+    styles = tab_style("TabC", [(4.6, "right"), (7.2, "right")])
+    rows = [("Commune", "Ménages", "Raccordés"), ("Ouled Ayad", "5 120", "4 870"), ("Aït Ouirra", "2 315", "1 402"),
+            ("Ouled Mbarek", "4 006", "3 911"), ("Dar Ould Zidouh", "3 540", "2 988"), ("Total", "14 981", "13 171")]
+    left = (p("Raccordement au réseau d'eau potable", "H2")
+            + p("La situation des raccordements à la fin de 2025 se présente ainsi :", "J")
+            + "".join(p(("**%s\t%s\t%s**" if k == 0 else "%s\t%s\t%s") % r, "TabC") for k, r in enumerate(rows))
+            + "".join(p(t, "J") for t in PLAN[:2]))
+    body = (p("Programme eau et assainissement", "H1")
+            + f'<text:section text:name="S2" text:style-name="Sect2">{left}{"".join(p(t, "J") for t in PLAN[2:5])}</text:section>')
     return fodt(body, styles)
 
 
@@ -353,6 +370,7 @@ DOCS = {
     "tables-fr-minutes": fr_minutes,
     "tables-fr-wrapped": fr_wrapped,
     "tables-fr-pagebreak": fr_pagebreak,
+    "tables-fr-column-table": fr_column_table,
 }
 
 

@@ -73,7 +73,7 @@ def _boundaries(extents: list[list[Extent]], size: float) -> list[float]:
     """Column boundaries: inside each gutter (covered by at most CROSS_TOLERANCE of the rows),
     the middle of its widest stretch covered by the fewest rows."""
     n = len(extents)
-    tol = int(CROSS_TOLERANCE * n)
+    tol = max(1, int(CROSS_TOLERANCE * n)) if n >= 4 else 0  # one row (a header over tight columns) may cross
     events: list[tuple[float, int]] = sorted((x, d) for row in extents for a, b in row for x, d in ((a, 1), (b, -1)))
     lo, hi = events[0][0], events[-1][0]
     # coverage as steps: (x from, x to, depth)
@@ -134,6 +134,17 @@ def _physical_rows(rows: list[Row]) -> list[_Line]:
     return out
 
 
+def _spots(extents: list[list[Extent]], bounds: list[float]) -> list[list[Extent]]:
+    """The phrases that lie inside one column, per column."""
+    spots: list[list[Extent]] = [[] for _ in range(len(bounds) + 1)]
+    for ext in extents:
+        for a, b in ext:
+            k = sum(1 for x in bounds if x <= a)
+            if k == sum(1 for x in bounds if x < b):
+                spots[k].append((a, b))
+    return spots
+
+
 def build(rows: list[Row], glyphs: Glyphs, h_rules: list[float]) -> tuple[list[GridCell], int, int, int | None] | None:
     """Cells (visual column order), row and column counts and the number of header rows
     (None: let the content decide) of the table in ``rows``; None when no two columns show."""
@@ -148,23 +159,14 @@ def build(rows: list[Row], glyphs: Glyphs, h_rules: list[float]) -> tuple[list[G
     if sum(1 for e in extents if e) < 2:
         return None
     bounds = _boundaries([e for e in extents if e], size)
-    if not bounds:
+    spots = _spots(extents, bounds)
+    while bounds and any(not sp for sp in spots):  # a column no phrase fits in: two gutters around one crossing
+        k = next(i for i, sp in enumerate(spots) if not sp)
+        del bounds[max(k - 1, 0) if k < len(bounds) else len(bounds) - 1]
+        spots = _spots(extents, bounds)
+    if not bounds or sum(1 for sp in spots if len(sp) >= 2) < 2:
         return None
     ncols = len(bounds) + 1
-
-    def column(a: float, b: float) -> int | None:
-        """The column a piece lies in, None when it crosses a boundary."""
-        k = sum(1 for x in bounds if x <= a)
-        return k if k == sum(1 for x in bounds if x < b) else None
-
-    spots: list[list[Extent]] = [[] for _ in range(ncols)]
-    for ext in extents:
-        for a, b in ext:
-            k = column(a, b)
-            if k is not None:
-                spots[k].append((a, b))
-    if sum(1 for sp in spots if len(sp) >= 2) < 2:
-        return None
     cols = [_Col(sp) if sp else None for sp in spots]
     prows: list[PRow] = []
     for row, ps in zip(lines, phrases, strict=True):
