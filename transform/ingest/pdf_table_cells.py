@@ -226,20 +226,14 @@ def plausible(cells: list[GridCell], nrows: int, ncols: int, ruled: bool) -> boo
     return sum(1 for n in per_row.values() if n >= 2) >= 0.6 * nrows
 
 
-def mark_headers(cells: list[GridCell], ncols: int, header_rows: int | None, glyphs: Glyphs) -> None:
+def mark_headers(cells: list[GridCell], ncols: int, header_rows: int | None, glyphs: Glyphs, ruled: bool = False) -> None:
     """Header cells: the given number of top rows, or else the first row when it differs from
-    the body (words over a number column, or bold over plain text); and the first column
-    when it holds the labels of rows whose other cells are numbers."""
+    the body (words over a number column, bold over plain text) or, in a ruled table, when
+    it is all words (a second row too when the first one spans columns over it: a header on
+    two levels); and the first column when it holds the labels of rows whose other cells are
+    numbers (row headers)."""
     if header_rows is None:
-        header_rows = 0
-        first = [c for c in cells if c.row == 0 and c.text]
-        body = [c for c in cells if c.row > 0 and c.text]
-        nums = numeric_columns(cells, ncols, 1, least=1)
-        bold_first = bool(first) and all(all(glyphs.bold[j] for j in c.members) for c in first)
-        bold_body = bool(body) and all(all(glyphs.bold[j] for j in c.members) for c in body)
-        words_over_numbers = any(c.col in nums and not is_number(c.text) for c in first) and not any(is_number(c.text) for c in first)
-        if first and (words_over_numbers or (bold_first and not bold_body)):
-            header_rows = 1
+        header_rows = _header_rows(cells, ncols, glyphs, ruled)
     for c in cells:
         if c.row < header_rows:
             c.header = True
@@ -248,6 +242,28 @@ def mark_headers(cells: list[GridCell], ncols: int, header_rows: int | None, gly
     if nums and 0 not in nums and labels and all(c.text and not is_number(c.text) for c in labels if c.colspan < ncols):
         for c in labels:
             c.header = True
+
+
+def _header_rows(cells: list[GridCell], ncols: int, glyphs: Glyphs, ruled: bool) -> int:
+    first = [c for c in cells if c.row == 0 and c.text]
+    if not first or any(is_number(c.text) for c in first):
+        return 0
+    body = [c for c in cells if c.row > 0 and c.text]
+    nums = numeric_columns(cells, ncols, 1, least=1)
+    bold_first = all(all(glyphs.bold[j] for j in c.members) for c in first)
+    bold_body = bool(body) and all(all(glyphs.bold[j] for j in c.members) for c in body)
+    words_over_numbers = any(c.col in nums for c in first)
+    row0 = [c for c in cells if c.row == 0]
+    all_words = ruled and all(c.text for c in row0 if c.colspan < ncols) and len(first) >= 2
+    if not (words_over_numbers or (bold_first and not bold_body) or all_words):
+        return 0
+    spans = [c for c in row0 if c.colspan > 1 and c.colspan < ncols]
+    under = [c for c in cells if c.row == 1 and c.text]
+    if spans and under and not any(is_number(c.text) for c in under) and all(
+        any(c.row == 1 and s.col <= c.col < s.col + s.colspan and c.text for c in cells) for s in spans
+    ):
+        return 2  # "Crédits" over "2025 | 2026": both rows are the header
+    return 1
 
 
 def to_table(cells: list[GridCell], nrows: int) -> Table:

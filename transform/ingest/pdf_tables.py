@@ -299,5 +299,5 @@ def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled
     fill_text(cells, glyphs, rtl)
     if not plausible(cells, nrows, ncols, ruled):
         return None
-    mark_headers(cells, ncols, header_rows, glyphs)
+    mark_headers(cells, ncols, header_rows, glyphs, ruled)
     return to_table(cells, nrows)
