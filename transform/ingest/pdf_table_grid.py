@@ -83,7 +83,8 @@ def merge_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def grids(edges: list[dict[str, Any]]) -> list[Grid]:
-    """Groups of touching edges (merged first; a bucket grid keeps this near linear)."""
+    """Groups of edges that cross or touch, six edges or more (merged first; each horizontal
+    edge is tested only against the vertical edges that reach its height band)."""
     edges = merge_edges(edges)
     n = len(edges)
     parent = list(range(n))
@@ -94,24 +95,29 @@ def grids(edges: list[dict[str, Any]]) -> list[Grid]:
             i = parent[i]
         return i
 
-    cell = 48.0
-    buckets: dict[tuple[int, int], list[int]] = {}
-    boxes = [(e["x0"] - TOUCH, e["top"] - TOUCH, e["x1"] + TOUCH, e["bottom"] + TOUCH) for e in edges]
-    for i, (x0, t, x1, b) in enumerate(boxes):
-        for gx in range(int(x0 // cell), int(x1 // cell) + 1):
-            for gy in range(int(t // cell), int(b // cell) + 1):
-                for j in buckets.setdefault((gx, gy), []):
-                    bx0, bt, bx1, bb = boxes[j]
-                    if x0 <= bx1 and bx0 <= x1 and t <= bb and bt <= b:
-                        ri, rj = find(i), find(j)
-                        if ri != rj:
-                            parent[ri] = rj
-                buckets[(gx, gy)].append(i)
+    band = 32.0
+    bands: dict[int, list[int]] = {}  # vertical edges by the horizontal bands they cross
+    for j, v in enumerate(edges):
+        if v["orientation"] == "v":
+            for b in range(int((v["top"] - TOUCH) // band), int((v["bottom"] + TOUCH) // band) + 1):
+                bands.setdefault(b, []).append(j)
+    for i, h in enumerate(edges):
+        if h["orientation"] != "h":
+            continue
+        y, x0, x1 = h["top"], h["x0"] - TOUCH, h["x1"] + TOUCH
+        for j in bands.get(int(y // band), ()):
+            v = edges[j]
+            if x0 <= v["x0"] <= x1 and v["top"] - TOUCH <= y <= v["bottom"] + TOUCH:
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[ri] = rj
     groups: dict[int, list[dict[str, Any]]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(edges[i])
     out = []
     for es in groups.values():
+        if len(es) < 6:  # fewer than three rules each way: no grid of two columns and two rows
+            continue
         xs = _distinct([e["x0"] for e in es if e["orientation"] == "v"])
         ys = _distinct([e["top"] for e in es if e["orientation"] == "h"])
         out.append(Grid(es, min(e["x0"] for e in es), min(e["top"] for e in es), max(e["x1"] for e in es), max(e["bottom"] for e in es), xs, ys))
