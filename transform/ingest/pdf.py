@@ -25,12 +25,13 @@ import pypdfium2 as pdfium
 
 from .._gc import gc_paused
 from ..errors import InputError
-from ..model import Block, Document, DocumentMeta, Section, Table
-from . import INGESTERS
+from ..model import Document, DocumentMeta, Section, Table
+from . import INGESTERS, pdf_tables
 from .base import TextLine
 from .pdf_blocks import drop_page_furniture, drop_running_lines, group_lines, groups_to_blocks
 from .pdf_open import open_pdf
-from .pdf_tables import FoundTable, candidate, find_tables
+from .pdf_table_join import join_continued_tables
+from .pdf_tables import FoundTable
 from .pdf_text import page_lines
 
 if TYPE_CHECKING:
@@ -40,43 +41,9 @@ log = logging.getLogger("transform.ingest.pdf")
 MAX_SECONDS = 300.0
 
 
-def _cell_texts(row: list) -> list[str]:  # type: ignore[type-arg]
-    return [" ".join(s.text for s in c.sentences) for c in row]
-
-
-def join_continued_tables(blocks: list[Block]) -> list[Block]:
-    """A table that goes on at the top of the next page is one table (a repeated header row is dropped)."""
-    out: list[Block] = []
-    for block in blocks:
-        prev = out[-1] if out else None
-        if (
-            isinstance(block, Table)
-            and isinstance(prev, Table)
-            and block.page is not None
-            and prev.page is not None
-            and block.page == prev.page + 1
-            and block.rows
-            and prev.rows
-            and len(block.rows[0]) == len(prev.rows[0])
-        ):
-            rows = block.rows
-            if _cell_texts(rows[0]) == _cell_texts(prev.rows[0]):
-                rows = rows[1:]
-            else:
-                for cell in rows[0]:
-                    cell.header = False
-            prev.rows.extend(rows)
-            continue
-        out.append(block)
-    return out
-
-
 def _outside(lines: list[TextLine], tables: list[FoundTable]) -> list[TextLine]:
-    def inside(ln: TextLine, t: FoundTable) -> bool:
-        cy = (ln.top + ln.bottom) / 2
-        return t.top - 2 <= cy <= t.bottom + 2 and ln.x1 > t.x0 and ln.x0 < t.x1
-
-    return [ln for ln in lines if not any(inside(ln, t) for t in tables)]
+    """The lines that no table took (text beside a table, in its frame but in no cell, stays)."""
+    return [ln for ln in lines if not any(t.took(ln) for t in tables)]
 
 
 class PdfIngester:
@@ -154,9 +121,9 @@ class PdfIngester:
             try:
                 lines = drop_page_furniture(page_lines(page, textpage, i + 1), height)
                 found: list[FoundTable] = []
-                edges, runs = candidate(page, lines, height)
-                if edges or runs:
-                    found = find_tables(page, textpage, lines, width, height, (edges, runs))
+                cand = pdf_tables.candidate(page, lines, height)
+                if cand:
+                    found = pdf_tables.find_tables(textpage, lines, cand, width, height)
             finally:
                 textpage.close()
         finally:

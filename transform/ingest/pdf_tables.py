@@ -1,20 +1,27 @@
-"""Tables in PDF pages: a cheap test picks the pages, pdfplumber's table finder draws the cells.
+"""Tables in PDF pages: found only where the page shows one, read with rows kept whole.
 
-Running pdfplumber on a page costs about 60 times bare pypdfium2 text extraction, almost
-all of it in pdfminer's parse of the page. We do not need that parse: the table finder
-(``pdfplumber.table.TableFinder``) only needs ruling edges and, for tables without ruling
-lines, word boxes. Both come from pypdfium2 here (path objects for the edges, line runs
-for the words), so the finder runs in milliseconds and only on candidate pages:
+A table is text laid out in a grid: cells ruled by lines, or text aligned in more than one
+column over several rows. Prose, text in two or three columns, contents lists with dot
+leaders, signatures side by side and justified paragraphs are not tables.
 
-* a page with at least :data:`MIN_PATHS` path objects may hold a ruled table
-  (``lines`` strategy on the path edges);
-* a page with :data:`MIN_GAPPED_ROWS` or more consecutive lines cut by wide gaps
-  (column-aligned runs such as label / amount / share) may hold a table without ruling
-  lines (``text`` strategy on the runs of those lines only).
-
-Cell text is read from pdfium's characters inside each cell box, in logical order
-(:mod:`pdf_bidi`). The first row is marked as header cells; a right-to-left table's
-columns are listed right to left (its logical order).
+1. **Cheap test** (:mod:`pdf_table_rows`, from what every line already carries, no pdfium
+   call): lines on one baseline form visual rows; a row is table-like when it has several
+   runs and is not prose (long runs of words). A page with fewer than two rows of runs side
+   by side (within a column of text, on a page set in columns) has no table and costs
+   nothing more.
+2. **Candidates**: runs of at least three table-like rows whose gaps line up (tables
+   without ruling lines) and groups of touching ruling edges that draw a grid of at least
+   two columns and two rows around table-like rows (:mod:`pdf_table_grid`). The page's
+   path objects are only walked for pages that passed step 1.
+3. **Reading a candidate**, on its region only: the characters of the lines inside it
+   (:class:`pdf_table_cells.Glyphs`); ruled grids through pdfplumber's ``TableFinder`` fed
+   with that grid's edges (merged cells become ``colspan``/``rowspan``); aligned text
+   through column gutters and rows bound to their values (:mod:`pdf_table_text`).
+4. **Content test** (:func:`pdf_table_cells.plausible`): two columns and two rows with
+   text at least; without ruling lines also short cells, a number column (or at least
+   three columns and four rows) and not a contents list. Header cells: the first row
+   when it differs from the body (words over numbers, bold over plain), the first column
+   when it labels rows of numbers. Right-to-left tables list their columns right to left.
 """
 
 from __future__ import annotations
@@ -27,14 +34,13 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from ..model import Cell, Sentence, Table
-from .pdf_bidi import Box, clean_text, is_rtl_line, logical_line
-from .pdf_blocks import join_lines
+from ..model import Table
+from . import pdf_table_grid, pdf_table_text
+from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
+from .pdf_table_rows import Row, by_columns, table_runs, text_columns, visual_rows
 from .pdf_text import PdfLine, _unchecked
 
 log = logging.getLogger("transform.ingest.pdf")
-MIN_PATHS = 4
-MIN_GAPPED_ROWS = 3
 MAX_OBJECTS = 20_000  # pages with more objects are not searched for tables (bounded work)
 PATH = 2  # FPDF_PAGEOBJ_PATH
 THIN = 2.0  # a path thinner than this (points) is a rule
@@ -47,18 +53,15 @@ class FoundTable:
     bottom: float
     x0: float
     x1: float
+    lines: frozenset[int] = frozenset()  # text-page index of the first character of each line the table took
 
-
-class _Geometry:
-    """The slice of a pdfplumber Page that TableFinder reads, filled from pypdfium2."""
-
-    def __init__(self, width: float, height: float, edges: list[dict[str, Any]], words: list[dict[str, Any]]) -> None:
-        self.bbox = (0.0, 0.0, width, height)
-        self.edges = edges
-        self._words = words
-
-    def extract_words(self, **_: Any) -> list[dict[str, Any]]:
-        return self._words
+    def took(self, line: Any) -> bool:
+        """Whether a text line went into the table (a line it did not take stays in the text)."""
+        start = getattr(line, "start", None)
+        if self.lines and start is not None:
+            return start in self.lines
+        cy = (line.top + line.bottom) / 2
+        return self.top - 2 <= cy <= self.bottom + 2 and line.x1 > self.x0 and line.x0 < self.x1
 
 
 class _Handle(ctypes.c_void_p):
@@ -73,8 +76,52 @@ _FOUR_FLOATS = struct.Struct("4f").unpack_from
 FAST_OBJECTS = all(f is not None for f in (_COUNT_OBJECTS, _GET_OBJECT, _OBJ_TYPE, _OBJ_BOUNDS))
 
 
-def _path_bounds(page: Any) -> list[tuple[float, float, float, float]]:
-    """(left, bottom, right, top) of every path object of the page, PDF coordinates.
+_DRAW_MODE = _unchecked(pdfium_c.FPDFPath_GetDrawMode, ctypes.c_int)
+_FILL_COLOR = _unchecked(pdfium_c.FPDFPageObj_GetFillColor, ctypes.c_int)
+_STROKE_COLOR = _unchecked(pdfium_c.FPDFPageObj_GetStrokeColor, ctypes.c_int)
+FAST_OBJECTS = FAST_OBJECTS and all(f is not None for f in (_DRAW_MODE, _FILL_COLOR, _STROKE_COLOR))
+INVISIBLE, LIGHT, DARK = 0, 1, 2
+DARK_LUMA = 215  # 0-255: a rule is darker than this; lighter strokes and fills only shade cells
+
+
+class _Ink:
+    """How a path object shows on a white page: invisible, light (shading) or dark (a rule)."""
+
+    def __init__(self) -> None:
+        self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.rgba = (ctypes.c_uint * 4)()
+        step = ctypes.sizeof(ctypes.c_uint)
+        if FAST_OBJECTS:
+            self.modes: tuple[Any, ...] = (ctypes.byref(self.fill), ctypes.byref(self.stroke))
+            self.refs: tuple[Any, ...] = tuple(ctypes.byref(self.rgba, k * step) for k in range(4))
+            self.draw_mode, self.fill_color, self.stroke_color = _DRAW_MODE, _FILL_COLOR, _STROKE_COLOR
+        else:
+            self.modes = (ctypes.byref(self.fill), ctypes.byref(self.stroke))
+            self.refs = tuple(ctypes.byref(ctypes.c_uint.from_buffer(self.rgba, k * step)) for k in range(4))
+            self.draw_mode, self.fill_color, self.stroke_color = (
+                pdfium_c.FPDFPath_GetDrawMode, pdfium_c.FPDFPageObj_GetFillColor, pdfium_c.FPDFPageObj_GetStrokeColor)
+
+    def _shade(self) -> int:
+        r, g, b, a = self.rgba
+        if not a or min(r, g, b) >= 245:
+            return INVISIBLE
+        return DARK if 0.299 * r + 0.587 * g + 0.114 * b < DARK_LUMA else LIGHT
+
+    def __call__(self, obj: Any) -> tuple[int, bool]:
+        """(ink, stroked) of a path object."""
+        if not self.draw_mode(obj, *self.modes):  # type: ignore[operator]
+            return DARK, False
+        ink, stroked = INVISIBLE, False
+        if self.stroke.value and self.stroke_color(obj, *self.refs):  # type: ignore[operator]
+            ink = self._shade()
+            stroked = ink != INVISIBLE
+        if ink != DARK and self.fill.value and self.fill_color(obj, *self.refs):  # type: ignore[operator]
+            ink = max(ink, self._shade())
+        return ink, stroked
+
+
+def _path_bounds(page: Any) -> list[tuple[float, float, float, float, int, bool]]:
+    """(left, bottom, right, top) in PDF coordinates, ink and stroke of every path object of the page.
 
     One page holds tens to hundreds of objects (mostly text): they are walked through
     unchecked prototypes (see :func:`pdf_text._unchecked`: ctypes objects only), several
@@ -82,7 +129,7 @@ def _path_bounds(page: Any) -> list[tuple[float, float, float, float]]:
     raw = page.raw
     box = (ctypes.c_float * 4)()
     step = ctypes.sizeof(ctypes.c_float)
-    out: list[tuple[float, float, float, float]] = []
+    out: list[tuple[float, float, float, float, int, bool]] = []
     if FAST_OBJECTS:
         h: Any = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
         count, get, kind, bounds = _COUNT_OBJECTS, _GET_OBJECT, _OBJ_TYPE, _OBJ_BOUNDS
@@ -95,195 +142,162 @@ def _path_bounds(page: Any) -> list[tuple[float, float, float, float]]:
     n = count(h)  # type: ignore[operator]
     if n > MAX_OBJECTS:
         return out
+    ink_of = _Ink()
     for i in range(n):
         obj = get(h, i)  # type: ignore[operator]
         if obj and kind(obj) == PATH and bounds(obj, *refs):  # type: ignore[operator]
-            out.append(_FOUR_FLOATS(box))  # one C call (iterating a ctypes array reads item by item)
+            left, bottom, right, top = _FOUR_FLOATS(box)  # one C call (iterating a ctypes array reads item by item)
+            ink, stroked = ink_of(obj)
+            if ink == INVISIBLE and right - left > THIN and top - bottom > THIN:
+                continue  # a white, unstroked box is a text frame, not a rule
+            out.append((left, bottom, right, top, max(ink, LIGHT), stroked))  # a white line on shading parts rows
     return out
 
 
 def path_edges(page: Any, height: float) -> list[dict[str, Any]]:
-    """Ruling edges (in pdfplumber's top-left coordinates) from the page's path objects."""
+    """Edges (in pdfplumber's top-left coordinates) from the page's path objects: dark thin
+    paths and the sides of dark stroked boxes are rules (``object_type`` "line"), the sides
+    of filled boxes and light thin paths only shade cells ("rect_edge")."""
     edges: list[dict[str, Any]] = []
-    for left, bottom_, right, top_ in _path_bounds(page):
+    for left, bottom_, right, top_, ink, stroked in _path_bounds(page):
         x0, x1, top, bottom = left, right, height - top_, height - bottom_
         w, h = x1 - x0, bottom - top
+        rule = "line" if ink == DARK else "rect_edge"
         if h <= THIN and w > THIN:
             y = (top + bottom) / 2
-            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": w, "height": 0.0, "orientation": "h", "object_type": "line"})
+            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": w, "height": 0.0, "orientation": "h", "object_type": rule})
         elif w <= THIN and h > THIN:
             x = (x0 + x1) / 2
-            edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": h, "orientation": "v", "object_type": "line"})
-        elif w > THIN and h > THIN:  # a rectangle: its four sides
+            edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": h, "orientation": "v", "object_type": rule})
+        elif w > THIN and h > THIN:  # a box: its four sides
+            side = "line" if ink == DARK and stroked else "rect_edge"
             for y in (top, bottom):
-                edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": w, "height": 0.0, "orientation": "h", "object_type": "rect_edge"})
+                edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": w, "height": 0.0, "orientation": "h", "object_type": side})
             for x in (x0, x1):
-                edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": h, "orientation": "v", "object_type": "rect_edge"})
+                edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": h, "orientation": "v", "object_type": side})
     return edges
 
 
-def gapped_runs(lines: list[PdfLine]) -> list[list[PdfLine]]:
-    """Runs of consecutive lines cut by wide gaps (at least 2.5 x the font size)."""
-    runs: list[list[PdfLine]] = []
-    cur: list[PdfLine] = []
-    for ln in lines:
-        wide = [g for g in getattr(ln, "gaps", []) if g >= 2.5 * (ln.size or 10.0)]
-        if wide:
-            cur.append(ln)
-        elif cur and ln.top < cur[-1].bottom + 2.5 * (ln.size or 10.0) and len(ln.text) < 60:
-            cur.append(ln)  # a wrapped cell line between two rows
-        else:
-            if len([x for x in cur if getattr(x, "gaps", None)]) >= MIN_GAPPED_ROWS:
-                runs.append(cur)
-            cur = []
-    if len([x for x in cur if getattr(x, "gaps", None)]) >= MIN_GAPPED_ROWS:
-        runs.append(cur)
-    return runs
+@dataclass
+class Candidates:
+    """What the cheap test found on one page: ruled grids holding table-like rows, runs of
+    aligned rows, and the page's horizontal rules (row hints for the runs)."""
+
+    grids: list[pdf_table_grid.Grid]
+    runs: list[list[Row]]
+    h_rules: list[dict[str, Any]]
+
+    def __bool__(self) -> bool:
+        return bool(self.grids or self.runs)
 
 
-def candidate(page: Any, lines: list[PdfLine], height: float) -> tuple[list[dict[str, Any]], list[list[PdfLine]]]:
-    """Cheap test: ruling edges if there are enough path objects, and runs of gapped lines."""
+def _runs_inside(row: Row, g: pdf_table_grid.Grid) -> int:
+    """How many of the row's runs lie inside the grid (a row of a two-column page may also
+    hold text of the other column)."""
+    cy = (row.top + row.bottom) / 2
+    if not g.top - 2 <= cy <= g.bottom + 2:
+        return 0
+    return sum(1 for a, b in row.segments if a >= g.x0 - 4 and b <= g.x1 + 4)
+
+
+def candidate(page: Any, lines: list[PdfLine], height: float) -> Candidates | None:
+    """Cheap test: None for a page that holds no table (most pages), else where to look."""
+    rows = visual_rows(lines)
+    if sum(1 for r in rows if len(r.segments) >= 2) < 2:
+        return None
+    bounds = text_columns(rows)
+    if bounds:  # a page in columns: rows are looked at within each column
+        if _within_columns(rows, bounds) < 2:
+            return None
+        rows = by_columns(rows, bounds)
+    split = [r for r in rows if r.split]
+    if len(split) < 2:
+        return None  # nothing side by side (a running header at most): no table; most pages stop here
     edges = path_edges(page, height)
-    if len(edges) < MIN_PATHS:
-        edges = []
-    return edges, gapped_runs(lines)
+    grids = []
+    for g in pdf_table_grid.grids(edges) if edges else []:
+        if g.ruled and any(_runs_inside(r, g) >= 2 for r in split) and sum(1 for r in rows if _runs_inside(r, g)) >= 2:
+            grids.append(g)
+    runs = [run for run in table_runs(rows) if not any(_overlaps(run, g.top, g.bottom) for g in grids)]
+    if not grids and not runs:
+        return None
+    return Candidates(grids, runs, [e for e in edges if e["orientation"] == "h"])
 
 
-def _words(run: list[PdfLine]) -> list[dict[str, Any]]:
-    words = []
-    for ln in run:
-        for a, b in ln.segments or [(ln.x0, ln.x1)]:
-            words.append({"x0": a, "x1": b, "top": ln.top, "bottom": ln.bottom, "text": "x", "upright": True, "direction": "ltr"})
-    return words
+def _within_columns(rows: list[Row], bounds: list[float]) -> int:
+    """Rows with two runs or more inside one column of a page set in columns."""
+    n = 0
+    for r in rows:
+        if len(r.segments) >= 2:
+            cols = [sum(1 for x in bounds if x < (a + b) / 2) for a, b in r.segments]
+            n += len(cols) > len(set(cols))
+    return n
 
 
-def find_tables(
-    page: Any, textpage: Any, lines: list[PdfLine], width: float, height: float,
-    found: tuple[list[dict[str, Any]], list[list[PdfLine]]] | None = None,
-) -> list[FoundTable]:
-    """Tables of one candidate page (call only when :func:`candidate` found something; ``found``
-    is what it found, computed again when not given)."""
-    try:
-        from pdfplumber.table import TableFinder
-    except ImportError:  # pdfplumber is optional at run time: text is still read, tables come out as paragraphs
-        log.warning("pdfplumber is not installed: tables in PDFs are read as paragraphs (pip install pdfplumber)")
-        return []
+def _overlaps(run: list[Row], top: float, bottom: float) -> bool:
+    return run[0].top <= bottom and run[-1].bottom >= top
 
-    edges, runs = found if found is not None else candidate(page, lines, height)
-    cell_groups: list[list[tuple[float, float, float, float]]] = []
-    if edges:
-        finder = TableFinder(_Geometry(width, height, edges, []), {"vertical_strategy": "lines", "horizontal_strategy": "lines"})  # type: ignore[arg-type]
-        cell_groups += [t.cells for t in finder.tables if len(t.cells) >= 2]
-    for run in runs:
-        top, bottom = min(ln.top for ln in run), max(ln.bottom for ln in run)
-        if any(_overlap(top, bottom, g) for g in cell_groups):
-            continue  # already found through its ruling lines
-        settings = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 2, "min_words_horizontal": 1, "snap_tolerance": 3}
-        geo = _Geometry(width, height, [e for e in edges if top - 4 <= e["top"] <= bottom + 4], _words(run))
-        finder = TableFinder(geo, settings)  # type: ignore[arg-type]
-        cell_groups += [t.cells for t in finder.tables if len(t.cells) >= 4]
-    if not cell_groups:
-        return []
-    chars = _PageChars(textpage, height)
-    out = []
-    for cells in cell_groups:
-        table = _build(cells, chars)
+
+def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: float, height: float) -> list[FoundTable]:
+    """Tables of one candidate page, each read from its own region."""
+    out: list[FoundTable] = []
+    for g in found.grids:
+        region = [ln for ln in lines if g.top - 2 <= (ln.top + ln.bottom) / 2 <= g.bottom + 2 and ln.x1 > g.x0 and ln.x0 < g.x1]
+        if not region:
+            continue
+        glyphs = Glyphs.read(textpage, region, height)
+        for boxes in pdf_table_grid.grid_cells(g, width, height):
+            built = pdf_table_grid.build(boxes, glyphs)
+            if built is None:
+                continue
+            cells, nrows, ncols = built
+            table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None)
+            if table is not None:
+                xs = [b[0] for b in boxes] + [b[2] for b in boxes]
+                ys = [b[1] for b in boxes] + [b[3] for b in boxes]
+                out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(cells, glyphs)))
+    for run in found.runs:
+        top, bottom = run[0].top, max(r.bottom for r in run)
+        if any(t.top - 2 <= (top + bottom) / 2 <= t.bottom + 2 for t in out):
+            continue
+        region = [ln for r in run for ln in r.lines]
+        x0, x1 = min(ln.x0 for ln in region), max(ln.x1 for ln in region)
+        rules = [e["top"] for e in found.h_rules
+                 if top - 4 <= e["top"] <= bottom + 4 and min(e["x1"], x1) - max(e["x0"], x0) >= 0.5 * (x1 - x0)]
+        glyphs = Glyphs.read(textpage, region, height)
+        built_t = pdf_table_text.build(run, glyphs, rules)
+        if built_t is None:
+            continue
+        cells, nrows, ncols, header_rows = built_t
+        table = _finish(cells, nrows, ncols, glyphs, ruled=False, header_rows=header_rows)
         if table is not None:
-            xs = [c[0] for c in cells] + [c[2] for c in cells]
-            ys = [c[1] for c in cells] + [c[3] for c in cells]
-            out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs)))
+            out.append(FoundTable(table, top, bottom, x0, x1, _taken(cells, glyphs)))
     return out
 
 
-def _overlap(top: float, bottom: float, cells: list[tuple[float, float, float, float]]) -> bool:
-    return min(c[1] for c in cells) <= bottom and max(c[3] for c in cells) >= top
+def _taken(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
+    """The lines whose characters went (mostly) into the table's cells."""
+    used = [0] * len(glyphs.lines)
+    ink = [0] * len(glyphs.lines)
+    members = {j for c in cells for j in c.members}
+    for j in range(len(glyphs.idx)):
+        if glyphs.ink(j):
+            ink[glyphs.line[j]] += 1
+            used[glyphs.line[j]] += j in members
+    return frozenset(ln.start for k, ln in enumerate(glyphs.lines) if ink[k] and used[k] >= 0.5 * ink[k])
 
 
-class _PageChars:
-    """Every character of a table page with its box (top-left coordinates) and line number."""
-
-    def __init__(self, textpage: Any, height: float) -> None:
-        from .pdf_text import _LOOSE, FAST, page_text
-
-        raw = textpage.raw
-        self.text, n = page_text(textpage)
-        rect = pdfium_c.FS_RECTF()
-        ref = ctypes.byref(rect)
-        loose, h = (_LOOSE, ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)) if FAST else (pdfium_c.FPDFText_GetLooseCharBox, raw)
-        self.boxes: list[tuple[float, float, float, float]] = []
-        self.line_of: list[int] = []
-        line = 0
-        for i in range(n):
-            ch = self.text[i]
-            if ch == "\n":
-                line += 1
-            loose(h, i, ref)
-            left, top, right, bottom = _FOUR_FLOATS(rect)  # FS_RECTF: left, top, right, bottom
-            self.boxes.append((left, height - top, right, height - bottom))
-            self.line_of.append(line)
-        self.raw = raw
-
-    def centres(self, x0: float, top: float, x1: float, bottom: float) -> list[tuple[int, float, float]]:
-        """(index, x centre, y centre) of the characters inside a box."""
-        out = []
-        for i, (a, t, b, btm) in enumerate(self.boxes):
-            cx, cy = (a + b) / 2, (t + btm) / 2
-            if x0 <= cx <= x1 and top <= cy <= bottom and self.text[i] not in "\r\n":
-                out.append((i, cx, cy))
-        return out
-
-
-def _in_box(chars: list[tuple[int, float, float]], box: tuple[float, float, float, float]) -> list[int]:
-    x0, top, x1, bottom = box
-    return [i for i, cx, cy in chars if x0 <= cx <= x1 and top <= cy <= bottom]
-
-
-def _cell_box(chars: _PageChars, ids: list[int]) -> Box:
-    def box(j: int) -> tuple[float, float]:
-        b = chars.boxes[ids[j]]
-        return b[0], b[2]
-
-    return box
-
-
-def _cell_text(chars: _PageChars, idx: list[int], rtl: bool) -> str:
-    by_line: dict[int, list[int]] = {}
-    for i in idx:
-        by_line.setdefault(chars.line_of[i], []).append(i)
-    parts = []
-    for ids in sorted(by_line.values(), key=lambda v: min(chars.boxes[i][1] for i in v)):
-        s = "".join(chars.text[i] for i in ids)
-        if not s.strip():
-            continue
-        first = next((i for i in ids if not chars.text[i].isspace()), ids[0])
-        size = pdfium_c.FPDFText_GetFontSize(chars.raw, first) or 10.0
-        text = logical_line(s, _cell_box(chars, ids), size, rtl)
-        parts.append(" ".join(clean_text(text).split()))
-    return join_lines(parts)
-
-
-def _build(cells: list[tuple[float, float, float, float]], chars: _PageChars) -> Table | None:
-    """Rows of cells (pdfplumber cell boxes) with their text; None when the grid holds no text."""
-    xs = sorted({round(c[0], 1) for c in cells} | {round(c[2], 1) for c in cells})
-    tops = sorted({round(c[1], 1) for c in cells})
-    inside = chars.centres(min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
-    rtl = is_rtl_line("".join(chars.text[i] for i, _, _ in inside))
-    grid: list[list[Cell]] = []
-    for top in tops:
-        row_cells = sorted((c for c in cells if round(c[1], 1) == top), key=lambda c: c[0])
-        row: list[Cell] = []
-        for c in row_cells:
-            text = _cell_text(chars, _in_box(inside, c), rtl)
-            span = max(1, sum(1 for x in xs if c[0] - 0.5 < x < c[2] + 0.5) - 1)
-            row.append(Cell(sentences=[Sentence(id="", text=text, notes={})] if text else [], colspan=span))
-        if any(cell.sentences for cell in row):  # rows between text rows (text strategy) are dropped
-            grid.append(row)
-    filled = sum(1 for row in grid for cell in row if cell.sentences)
-    if len(grid) < 2 or filled < 2:
+def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled: bool, header_rows: int | None) -> Table | None:
+    """Logical column order, cell text, the content test, header cells."""
+    members = [j for c in cells for j in c.members]
+    if not members:
         return None
+    rtl = table_direction(glyphs, members)
     if rtl:
-        for row in grid:
-            row.reverse()
-    for cell in grid[0]:
-        cell.header = True
-    return Table(rows=grid, caption=[])
+        for c in cells:
+            c.col = ncols - c.col - c.colspan
+    fill_text(cells, glyphs, rtl)
+    if not plausible(cells, nrows, ncols, ruled):
+        return None
+    mark_headers(cells, ncols, header_rows, glyphs, ruled)
+    return to_table(cells, nrows)

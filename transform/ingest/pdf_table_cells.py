@@ -1,0 +1,274 @@
+"""Characters of a table region, cell text in logical order, and the last word on a grid:
+is it a table, which cells are headers.
+
+Only the lines of a candidate region are read character by character (pdfium's loose
+character boxes), never the whole page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import struct
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2.raw as pdfium_c
+
+from ..model import Cell, Sentence, Table
+from .pdf_bidi import clean_text, is_rtl_line, logical_line
+from .pdf_blocks import join_lines
+from .pdf_text import _LOOSE, FAST, PdfLine
+
+_FOUR_FLOATS = struct.Struct("4f").unpack_from
+NUMBER = re.compile(
+    r"^[\s(+\-−–€$]*(?:[0-9٠-٩][0-9٠-٩\s.,'’/:]*[0-9٠-٩]|[0-9٠-٩])\s*\)?\s*"
+    r"(?:%|‰|٪|€|\$|dh|dhs|mad|mdh|mdhs|km²?|kms|m²|m³|ha|k?dh|درهم|في المائة|بالمائة|مليون)?\s*\)?$",
+    re.I,
+)
+BLANK = re.compile(r"^[\s\-–—.]*$")  # "-" or "—" for an empty amount
+SMALL_INT = re.compile(r"^\d{1,3}$")
+MAX_WORDS_PER_CELL = 8.0  # mean words per filled cell of a table without ruling lines; prose has more
+
+
+def is_number(text: str) -> bool:
+    return bool(NUMBER.match(text)) and any(c.isdigit() for c in text)
+
+
+@dataclass
+class Glyphs:
+    """The characters of some lines of a page: text-page index, character, loose box (x0,
+    x1 and the middle height, top-left coordinates) and its line."""
+
+    lines: list[PdfLine]
+    idx: list[int] = field(default_factory=list)
+    ch: list[str] = field(default_factory=list)
+    x0: list[float] = field(default_factory=list)
+    x1: list[float] = field(default_factory=list)
+    cy: list[float] = field(default_factory=list)
+    line: list[int] = field(default_factory=list)
+    bold: list[bool] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, textpage: Any, lines: list[PdfLine], height: float) -> Glyphs:
+        g = cls(lines)
+        raw = textpage.raw
+        rect = pdfium_c.FS_RECTF()
+        ref = ctypes.byref(rect)
+        loose, h = (_LOOSE, ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)) if FAST else (pdfium_c.FPDFText_GetLooseCharBox, raw)
+        for k, ln in enumerate(lines):
+            if ln.count <= 0:
+                continue
+            text = textpage.get_text_range(ln.start, ln.count)
+            if len(text) != ln.count:  # characters outside the BMP: indices would not line up
+                text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, ln.start + i) or 0xFFFD) for i in range(ln.count))
+            for i, ch in enumerate(text):
+                if ch in "\r\n":
+                    continue
+                loose(h, ln.start + i, ref)
+                left, top, right, bottom = _FOUR_FLOATS(rect)
+                g.idx.append(ln.start + i)
+                g.ch.append(ch)
+                g.x0.append(left)
+                g.x1.append(right)
+                g.cy.append(height - (top + bottom) / 2 if top > bottom else (ln.top + ln.bottom) / 2)
+                g.line.append(k)
+                g.bold.append(ln.bold)
+        return g
+
+    def ink(self, j: int) -> bool:
+        return not self.ch[j].isspace()
+
+    def centre_y(self, j: int) -> float:
+        return self.cy[j]
+
+    def baseline(self, j: int) -> float:
+        ln = self.lines[self.line[j]]
+        return ln.baseline or ln.bottom
+
+    def raw_text(self, members: list[int]) -> str:
+        return "".join(self.ch[j] for j in sorted(members))
+
+    def plain(self, members: list[int]) -> str:
+        """The characters in text-page order, a space where the text page had something between
+        them (quick text for tests on content; :meth:`text` gives the logical text)."""
+        out: list[str] = []
+        last = -2
+        for j in sorted(members):
+            if not self.ink(j):
+                continue
+            if out and j != last + 1:
+                out.append(" ")
+            out.append(self.ch[j])
+            last = j
+        return "".join(out)
+
+    def text(self, members: list[int], rtl: bool) -> str:
+        """Logical text of a cell: per line, its characters in text-page order (spaces between
+        them filled back in), read with the bidi repair, lines joined top to bottom (by baseline)."""
+        by_line: dict[int, list[int]] = {}
+        for j in members:
+            by_line.setdefault(self.line[j], []).append(j)
+        parts = []
+        for k in sorted(by_line, key=lambda k: (self.lines[k].baseline or self.lines[k].bottom, k)):
+            js = sorted(by_line[k])
+            inked = [j for j in js if self.ink(j)]
+            if not inked:
+                continue
+            span = list(range(inked[0], inked[-1] + 1))  # glyph positions of one line are consecutive
+            keep = set(js)
+            span = [j for j in span if j in keep or (self.ch[j].isspace() and self.line[j] == k)]
+            s = "".join(self.ch[j] for j in span)
+
+            def box(i: int, span: list[int] = span) -> tuple[float, float]:
+                return self.x0[span[i]], self.x1[span[i]]
+
+            ln = self.lines[k]
+            text = logical_line(s, box, ln.size or 10.0, rtl)  # the size the line reading used (pdf_text)
+            parts.append(" ".join(clean_text(text).split()))
+        return join_lines(parts)
+
+
+@dataclass
+class GridCell:
+    """A cell of a table under construction: grid position, span and its characters."""
+
+    row: int
+    col: int
+    members: list[int]
+    colspan: int = 1
+    rowspan: int = 1
+    text: str = ""
+    header: bool = False
+
+
+def table_direction(glyphs: Glyphs, members: list[int]) -> bool:
+    return is_rtl_line(glyphs.raw_text(members))
+
+
+LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|_{4,})\s*")
+
+
+def fill_text(cells: list[GridCell], glyphs: Glyphs, rtl: bool) -> None:
+    """Each cell's logical text, dot leaders (``Edition générale........``) left out."""
+    for c in cells:
+        text = glyphs.text(c.members, rtl) if c.members else ""
+        c.text = " ".join(LEADERS.sub(" ", text).split()) if LEADERS.search(text) else text
+
+
+def _columns(cells: list[GridCell], ncols: int) -> list[list[GridCell]]:
+    cols: list[list[GridCell]] = [[] for _ in range(ncols)]
+    for c in cells:
+        if c.colspan == 1 and c.text:
+            cols[c.col].append(c)
+    return cols
+
+
+def numeric_columns(cells: list[GridCell], ncols: int, body_from: int, least: int = 2) -> set[int]:
+    """Columns whose filled body cells (at least ``least``) are mostly numbers (amounts,
+    shares, counts, years)."""
+    out = set()
+    for k, col in enumerate(_columns([c for c in cells if c.row >= body_from], ncols)):
+        nums = sum(1 for c in col if is_number(c.text))
+        blanks = sum(1 for c in col if BLANK.match(c.text))
+        if len(col) >= least and nums + blanks >= 0.6 * len(col) and nums:
+            out.add(k)
+    return out
+
+
+def looks_like_toc(cells: list[GridCell], ncols: int, nums: set[int], body_from: int) -> bool:
+    """A contents list: one number column, the last one, of small non-decreasing integers (page numbers)."""
+    last = ncols - 1
+    if nums != {last}:
+        return False
+    vals = [c.text for c in sorted(cells, key=lambda c: c.row) if c.col == last and c.row >= body_from and c.text]
+    if len(vals) < 3 or not all(SMALL_INT.match(v) for v in vals):
+        return False
+    ints = [int(v) for v in vals]
+    return all(a <= b for a, b in zip(ints, ints[1:], strict=False))
+
+
+def plausible(cells: list[GridCell], nrows: int, ncols: int, ruled: bool) -> bool:
+    """Content test: at least two columns and two rows with text; without ruling lines also
+    short cells (labels and numbers, not sentences), a number column or a wider grid, most
+    rows with two cells or more, and not a contents list."""
+    filled = [c for c in cells if c.text]
+    if not filled:
+        return False
+    rows_with = {c.row for c in filled}
+    cols_with: dict[int, set[int]] = {}
+    for c in filled:
+        for k in range(c.col, c.col + c.colspan):
+            cols_with.setdefault(k, set()).add(c.row)
+    real_cols = [k for k, rs in cols_with.items() if len(rs) >= 2]
+    if len(rows_with) < 2 or len(real_cols) < 2:
+        return False
+    if ruled:
+        return True
+    if len(rows_with) < 3:
+        return False
+    words = sum(len(c.text.split()) for c in filled) / len(filled)
+    if words > MAX_WORDS_PER_CELL:
+        return False
+    nums = numeric_columns(cells, ncols, 1)
+    if not nums and (ncols < 3 or len(rows_with) < 4):
+        return False  # two columns of words (signatures side by side, "name: role") are not a table
+    if looks_like_toc(cells, ncols, nums, 0):
+        return False
+    slots = nrows * ncols
+    if sum(c.colspan * c.rowspan for c in filled) < 0.5 * slots:
+        return False
+    # a table row binds a label to its values: most rows hold two cells or more (a chart's
+    # axis labels and legends, scattered over a figure, do not)
+    per_row: dict[int, int] = {}
+    for c in filled:
+        per_row[c.row] = per_row.get(c.row, 0) + 1
+    return sum(1 for n in per_row.values() if n >= 2) >= 0.6 * nrows
+
+
+def mark_headers(cells: list[GridCell], ncols: int, header_rows: int | None, glyphs: Glyphs, ruled: bool = False) -> None:
+    """Header cells: the given number of top rows, or else the first row when it differs from
+    the body (words over a number column, bold over plain text) or, in a ruled table, when
+    it is all words (a second row too when the first one spans columns over it: a header on
+    two levels); and the first column when it holds the labels of rows whose other cells are
+    numbers (row headers)."""
+    if header_rows is None:
+        header_rows = _header_rows(cells, ncols, glyphs, ruled)
+    for c in cells:
+        if c.row < header_rows:
+            c.header = True
+    nums = numeric_columns(cells, ncols, header_rows, least=1)
+    labels = [c for c in cells if c.row >= header_rows and c.col == 0]
+    if nums and 0 not in nums and labels and all(c.text and not is_number(c.text) for c in labels if c.colspan < ncols):
+        for c in labels:
+            c.header = True
+
+
+def _header_rows(cells: list[GridCell], ncols: int, glyphs: Glyphs, ruled: bool) -> int:
+    first = [c for c in cells if c.row == 0 and c.text]
+    if not first or any(is_number(c.text) for c in first):
+        return 0
+    body = [c for c in cells if c.row > 0 and c.text]
+    nums = numeric_columns(cells, ncols, 1, least=1)
+    bold_first = all(all(glyphs.bold[j] for j in c.members) for c in first)
+    bold_body = bool(body) and all(all(glyphs.bold[j] for j in c.members) for c in body)
+    words_over_numbers = any(c.col in nums for c in first)
+    row0 = [c for c in cells if c.row == 0]
+    all_words = ruled and all(c.text for c in row0 if c.colspan < ncols) and len(first) >= 2
+    if not (words_over_numbers or (bold_first and not bold_body) or all_words):
+        return 0
+    spans = [c for c in row0 if c.colspan > 1 and c.colspan < ncols]
+    under = [c for c in cells if c.row == 1 and c.text]
+    if spans and under and not any(is_number(c.text) for c in under) and all(
+        any(c.row == 1 and s.col <= c.col < s.col + s.colspan and c.text for c in cells) for s in spans
+    ):
+        return 2  # "Crédits" over "2025 | 2026": both rows are the header
+    return 1
+
+
+def to_table(cells: list[GridCell], nrows: int) -> Table:
+    rows: list[list[Cell]] = [[] for _ in range(nrows)]
+    for c in sorted(cells, key=lambda c: (c.row, c.col)):
+        sentences = [Sentence(id="", text=c.text, notes={})] if c.text else []
+        rows[c.row].append(Cell(sentences=sentences, header=c.header, colspan=c.colspan, rowspan=c.rowspan))
+    return Table(rows=[r for r in rows if r], caption=[])

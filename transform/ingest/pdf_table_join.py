@@ -1,0 +1,76 @@
+"""A table that a page break cuts in two is one table.
+
+The part at the top of page N+1 joins the table that ended page N when both have as many
+columns and nothing but page furniture lies between them: notes printed at the foot of
+page N (``(9) ...``, ``* ...``) and stray marks (a dash, a page number) go after the joined
+table. Header rows printed again on the new page are dropped; a first row taken for a
+header on the new page, when no header was repeated, is a body row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Cell, Heading, ListBlock, Paragraph, Table
+
+FOOTNOTE = re.compile(r"^\s*(?:[(\[]?\d{1,3}[)\]]|\)\d{1,3}\(|\*{1,3}|\d{1,3}\s*[-–.])")
+MAX_NOTE = 400  # characters: longer text between the two parts is not a note
+
+
+def _texts(row: list[Cell]) -> list[str]:
+    return [" ".join(s.text for s in c.sentences) for c in row]
+
+
+def _width(table: Table) -> int:
+    return max((sum(c.colspan for c in row) for row in table.rows), default=0)
+
+
+def _furniture(block: Block, table_page: int, next_page: int) -> bool:
+    """A note at the foot of the table's page (or of an earlier page the table ran over),
+    or a stray mark."""
+    if isinstance(block, (Heading, ListBlock, Table)) or not isinstance(block, Paragraph):
+        return False
+    text = " ".join(s.text for s in block.sentences).strip()
+    page = block.page or 0
+    if len(text) <= 3:
+        return page <= next_page
+    return page <= table_page and len(text) <= MAX_NOTE and bool(FOOTNOTE.match(text))
+
+
+def join_continued_tables(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    last_page: dict[int, int] = {}  # a joined table ends on a later page than it starts
+    for block in blocks:
+        if isinstance(block, Table) and block.page is not None and block.rows:
+            k = len(out) - 1
+            while k >= 0 and not isinstance(out[k], Table) and _furniture(out[k], block.page - 1, block.page):
+                k -= 1
+            prev = out[k] if k >= 0 else None
+            if (
+                isinstance(prev, Table)
+                and prev.page is not None
+                and prev.rows
+                and block.page == last_page.get(id(prev), prev.page) + 1
+                and _width(block) == _width(prev)
+            ):
+                _append(prev, block)
+                last_page[id(prev)] = block.page
+                between = out[k + 1:]
+                del out[k + 1:]
+                out.extend(between)  # the notes still follow the table, now after all of it
+                continue
+        out.append(block)
+    return out
+
+
+def _append(prev: Table, block: Table) -> None:
+    heads = [_texts(r) for r in prev.rows if r and all(c.header for c in r)]
+    rows = list(block.rows)
+    while rows and _texts(rows[0]) in heads:
+        rows.pop(0)
+    if rows and len(rows) == len(block.rows) and all(c.header for c in rows[0]):
+        # no header printed again: what looked like one is a body row
+        labels = len(prev.rows) > len(heads) and prev.rows[-1][0].header
+        for k, cell in enumerate(rows[0]):
+            cell.header = labels and k == 0
+    prev.rows.extend(rows)
