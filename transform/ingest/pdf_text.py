@@ -75,7 +75,8 @@ _GET_RECT = _unchecked(pdfium_c.FPDFText_GetRect, _I)
 _FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, _D)
 _FONT_INFO = _unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
 _ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin, _I)
-FAST = all(f is not None for f in (_LOOSE, _COUNT_RECTS, _GET_RECT, _FONT_SIZE, _FONT_INFO, _ORIGIN))
+_MATRIX = _unchecked(pdfium_c.FPDFText_GetMatrix, _I)
+FAST = all(f is not None for f in (_LOOSE, _COUNT_RECTS, _GET_RECT, _FONT_SIZE, _FONT_INFO, _ORIGIN, _MATRIX))
 
 
 class TextPageCalls:
@@ -90,6 +91,8 @@ class TextPageCalls:
         self.rect = pdfium_c.FS_RECTF()
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_ptr = ctypes.byref(self.matrix)
         self.h: Any
         self.rect_args: tuple[Any, ...]
         self.xy_args: tuple[Any, ...]
@@ -118,6 +121,7 @@ class TextPageCalls:
         self._font_size = _FONT_SIZE if FAST else pdfium_c.FPDFText_GetFontSize
         self._font_info = _FONT_INFO if FAST else pdfium_c.FPDFText_GetFontInfo
         self._origin = _ORIGIN if FAST else pdfium_c.FPDFText_GetCharOrigin
+        self._matrix = _MATRIX if FAST else pdfium_c.FPDFText_GetMatrix
 
     def char_box(self, index: int) -> tuple[float, float]:
         """x extent of one character (loose box: font advance, cheap)."""
@@ -142,8 +146,18 @@ class TextPageCalls:
         return self.out[5]
 
     def font_style(self, index: int) -> tuple[float, bool]:
-        """Font size and boldness of the character at ``index`` (boldness cached per font name)."""
+        """Font size as printed and boldness of the character at ``index`` (boldness cached per font name).
+
+        pdfium's font size is the size set in the content stream; producers such as InDesign
+        set it to 1 and scale the text matrix instead (``1 Tf`` with a 10-point matrix), so
+        the size is multiplied by the scale of the character's matrix.
+        """
         size = self._font_size(self.h, index)  # type: ignore[operator]
+        if self._matrix(self.h, index, self.matrix_ptr):  # type: ignore[operator]
+            m = self.matrix
+            scale = abs(m.a * m.d - m.b * m.c) ** 0.5
+            if scale > 0:
+                size *= scale
         n = self._font_info(self.h, index, self.name_ptr, self.buflen, self.flags_ptr)  # type: ignore[operator]
         flags = self.flags.value
         # the name (pdfium leaves the buffer alone when it does not fit: not cached then) and the flag bits that matter
