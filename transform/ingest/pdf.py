@@ -28,6 +28,7 @@ from ..errors import InputError
 from ..model import Block, Document, DocumentMeta, Section, Table
 from . import INGESTERS
 from .base import TextLine
+from .ligatures import LigatureProbe, repair_cells
 from .pdf_blocks import drop_page_furniture, drop_running_lines, group_lines, groups_to_blocks
 from .pdf_open import open_pdf
 from .pdf_tables import FoundTable, candidate, find_tables
@@ -92,6 +93,7 @@ class PdfIngester:
             tables: list[list[FoundTable]] = []
             widths: list[float] = []
             heights: list[float] = []
+            ligatures = LigatureProbe()
             with gc_paused():
                 for i in range(n):
                     if time.monotonic() > deadline:
@@ -99,7 +101,7 @@ class PdfIngester:
                             f"{path.name}: reading the PDF took too long (stopped at page {i + 1} of {n}).",
                             hint="Split the document into smaller parts and send them one by one.",
                         )
-                    lines, found, width, height = self._read_page(pdf, i, path.name)
+                    lines, found, width, height = self._read_page(pdf, i, path.name, ligatures)
                     text_pages.append(lines)
                     tables.append(found)
                     widths.append(width)
@@ -129,6 +131,8 @@ class PdfIngester:
             kept.append(_outside(lines, found) if found else lines)
             for t in found:
                 t.table.page = i + 1
+                if ligatures.proved:
+                    repair_cells(t.table.rows)
             used_tables.append([(t.top, t.table) for t in found])
         with gc_paused():
             kept = drop_running_lines(kept, heights)
@@ -143,7 +147,9 @@ class PdfIngester:
         meta = DocumentMeta(title=title, source_name=path.name, source_format="pdf", page_count=n, pages=list(reports))
         return Document(meta=meta, sections=[Section(blocks=blocks)])
 
-    def _read_page(self, pdf: pdfium.PdfDocument, i: int, name: str) -> tuple[list[TextLine], list[FoundTable], float, float]:
+    def _read_page(
+        self, pdf: pdfium.PdfDocument, i: int, name: str, ligatures: LigatureProbe | None = None
+    ) -> tuple[list[TextLine], list[FoundTable], float, float]:
         try:
             page = pdf[i]
         except pdfium.PdfiumError:
@@ -152,7 +158,7 @@ class PdfIngester:
             width, height = page.get_size()
             textpage = page.get_textpage()
             try:
-                lines = drop_page_furniture(page_lines(page, textpage, i + 1), height)
+                lines = drop_page_furniture(page_lines(page, textpage, i + 1, ligatures), height)
                 found: list[FoundTable] = []
                 edges, runs = candidate(page, lines, height)
                 if edges or runs:

@@ -27,10 +27,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from .ligatures import drop_kashida
+
 ARABIC_LETTER = re.compile("[\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]")
 LATIN_LETTER = re.compile("[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
 _AR = "\u0610-\u061A\u0620-\u065F\u066E-\u06D3\u06D5-\u06EF\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u0640\u200c\u200d"
-_LTR = "0-9A-Za-z\u00AA\u00B2\u00B3\u00B9\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F\u0660-\u0669\u06F0-\u06F9%\u066A"
+_LTR = "0-9A-Za-z\u00AA\u00B2\u00B3\u00B9\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F\u0660-\u0669\u06F0-\u06F9"
 _PUNCT = ".,:!\u060C\u061B\u061F"
 _BULLETS = "\uE000-\uF8FF\u2022\u25AA\u25CF\u25E6\u2023\u2043\u2219"
 # A right-to-left line needs the full geometric repair when pdfium is known to misplace something
@@ -59,7 +61,7 @@ CLEAN = str.maketrans({
 CLEAN_CHARS = {chr(k): v for k, v in CLEAN.items()}
 NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00]")
 PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]+")
-ANY_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00\uFB50-\uFDFF\uFE70-\uFEFC]")
+ANY_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00\uFB50-\uFDFF\uFE70-\uFEFC\u0640]")
 # Characters of a right-to-left line pdfium always orders right: Arabic, sentence punctuation,
 # bullets, spaces. A line with nothing else cannot match NEEDS_REPAIR (every other branch
 # needs a digit or a Latin letter) nor hold a Latin letter, so one scan settles both.
@@ -128,43 +130,113 @@ def digit_groups(groups: list[str]) -> list[str]:
     return groups
 
 
-def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
-    """Group visual tokens into left-to-right runs (numbers, Latin words) and single right-to-left tokens.
+CS = frozenset(".,/:\u00a0\u202f\u060c")  # common separators: one of them between two numbers keeps them one number
+LATIN_IN = re.compile("[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
-    A hyphen between two numbers does not join them: word processors (Word, LibreOffice)
-    lay ``2022-2027`` out right to left in an Arabic run, so the two numbers are two runs.
+
+def _digit_chain(toks: list[Token], i: int, gap: float) -> int:
+    """Index of the last digit group of a chain ``d␠d␠d`` starting at ``i`` (``i`` when there is none)."""
+    end, k, n = i, i + 1, len(toks)
+    while k + 1 < n and toks[k][0] == " " and toks[k + 1][3] == "L" and toks[k + 1][0].isdigit() and toks[k + 1][1] - toks[end][2] <= gap:
+        end = k + 1
+        k += 2
+    return end
+
+
+def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
+    """Group visual tokens into the left-to-right runs a right-to-left paragraph is drawn with.
+
+    The Unicode bidi algorithm decides what one run is; in an Arabic paragraph numbers are
+    Arabic numbers (AN) and:
+
+    * Latin words and what follows them up to the next Arabic word (numbers included: they
+      take the Latin direction) form one run, brackets paired inside it included;
+    * numbers joined by one separator without spaces (``2.26.530``, ``15/03/2026``,
+      ``12,5``) are one run; numbers separated by a space, a hyphen or a bracket are
+      separate runs (``12 15``, ``2022-2027`` drawn ``2027-2022``, ``1448 (25``);
+    * digit groups of one amount (``1 250 000``) are one run when they were joined by
+      no-break spaces, separate ones with plain spaces (drawn ``000 250 1``): the drawn
+      order that is a well-formed number is the one-run case (see :func:`digit_groups`).
     """
     runs: list[list[int]] = []
     i, n = 0, len(toks)
     while i < n:
-        if toks[i][3] != "L":
+        tok = toks[i]
+        if tok[3] != "L":
             runs.append([i])
             i += 1
             continue
-        end = i
+        if not LATIN_IN.search(tok[0]):  # a number
+            chain = _digit_chain(toks, i, gap) if tok[0].isdigit() else i
+            if chain > i:
+                groups = [toks[k][0] for k in range(i, chain + 1, 2)]
+                if _well_formed(groups):  # drawn left to right as one amount: no-break spaces
+                    runs.append(list(range(i, chain + 1)))
+                else:
+                    runs.extend([k] for k in range(i, chain + 1))
+                i = chain + 1
+                continue
+            end = i
+            k = i + 1
+            while k + 1 < n and toks[k][0] in CS and toks[k + 1][3] == "L" and not LATIN_IN.search(toks[k + 1][0]) \
+                    and toks[k][1] - toks[end][2] < 0.15 * gap and toks[k + 1][1] - toks[k][2] < 0.15 * gap:
+                end = k + 1
+                k += 2
+            runs.append(list(range(i, end + 1)))
+            i = end + 1
+            continue
+        end = i  # Latin: spaces, punctuation and numbers go on the run up to the next Arabic word
         depth: list[str] = []
         k = i + 1
         while k < n:
-            tok, x0, _, kind = toks[k]
+            t, x0, _, kind = toks[k]
             if kind == "L":
                 if x0 - toks[end][2] > gap:  # a column gap ends the run
                     break
                 end = k
             elif kind == "R":
                 break
-            elif tok in OPEN_CLOSE:
-                depth.append(OPEN_CLOSE[tok])
-            elif depth and tok == depth[-1]:
+            elif t in OPEN_CLOSE:
+                depth.append(OPEN_CLOSE[t])
+            elif depth and t == depth[-1]:
                 depth.pop()
                 end = k
-            elif tok in "-–" and not toks[end][0][-1].isalpha():
-                break
-            elif tok not in LTR_JOINER:
+            elif t not in LTR_JOINER:
                 break
             k += 1
         runs.append(list(range(i, end + 1)))
         i = end + 1
     return runs
+
+
+OPENING = {")": "(", "(": "(", "]": "[", "[": "[", "}": "{", "{": "{"}
+CLOSING = {")": ")", "(": ")", "]": "]", "[": "]", "}": "}", "{": "}"}
+BRACKET_CHARS = re.compile("[()\\[\\]{}]")
+_AFTER_CLOSE = frozenset(" .,:;!?\u060c\u061b\u061f)]}")
+
+
+def fix_brackets(text: str) -> str:
+    """Brackets of a re-ordered right-to-left line set from the side they stick to.
+
+    Fonts map a bracket glyph to one code point whatever its use (Word maps the glyph to the
+    character it was first used for), so the code of a mirrored bracket cannot be trusted:
+    a bracket followed by a word and preceded by a space (or nothing) opens, one preceded by
+    a word and followed by a space, punctuation or nothing closes; others keep their code.
+    """
+    if not BRACKET_CHARS.search(text):
+        return text
+    chars = list(text)
+    last = len(chars) - 1
+    for i, ch in enumerate(chars):
+        if ch not in OPENING:
+            continue
+        before = chars[i - 1] if i else " "
+        after = chars[i + 1] if i < last else " "
+        if (before == " " or before in "([{") and after != " " and after not in _AFTER_CLOSE:
+            chars[i] = OPENING[ch]
+        elif before != " " and before not in "([{" and (after in _AFTER_CLOSE or i == last):
+            chars[i] = CLOSING[ch]
+    return "".join(chars)
 
 
 def _with_spaces(vis: list[Token], size: float) -> list[Token]:
@@ -192,12 +264,8 @@ def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0) -> 
                 tok = vis[run[0]][0]
                 out.append(tok.translate(MIRROR) if tok in BRACKETS else tok)
                 continue
-            texts = [vis[k][0] for k in run]
-            if len(run) > 2 and all(t.isdigit() or t == " " for t in texts):
-                out.append(" ".join(digit_groups([t for t in texts if t != " "])))
-            else:
-                out.extend(texts)
-        return "".join(out)
+            out.extend(vis[k][0] for k in run)
+        return fix_brackets("".join(out))
     # left-to-right line with Arabic inside: reverse each right-to-left run in place; a number
     # just left of an Arabic word belongs to it ("الفصل 1" is drawn "1 الفصل")
     i = 0
@@ -326,7 +394,8 @@ def _number_groups(stretch: str, offset: int, box: Box, size: float) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Map symbol-font bullets and odd spaces; compose Arabic presentation forms (lam-alef ligatures...)."""
+    """Map symbol-font bullets and odd spaces; compose Arabic presentation forms (lam-alef
+    ligatures...); remove justification kashida."""
     if not ANY_CLEAN.search(text):  # one scan: most lines need neither step
         return text
     if NEEDS_CLEAN.search(text):  # a replace per character present: str.translate with a table is slow
@@ -334,4 +403,6 @@ def clean_text(text: str) -> str:
             text = text.replace(ch, CLEAN_CHARS[ch])
     if PRESENTATION.search(text):
         text = PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    if "\u0640" in text:
+        text = drop_kashida(text)
     return text

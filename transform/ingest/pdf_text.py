@@ -19,6 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .base import TextLine
+from .ligatures import LigatureProbe
 from .pdf_bidi import Box, WordOrderProbe, clean_text, read_line
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
@@ -186,11 +187,19 @@ def page_text(textpage: pdfium.PdfTextPage) -> tuple[str, int]:
     return text, count
 
 
-def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int) -> list[PdfLine]:
-    """The page's lines in pdfium's reading order, in logical character order."""
+def page_lines(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int, ligatures: LigatureProbe | None = None
+) -> list[PdfLine]:
+    """The page's lines in pdfium's reading order, in logical character order.
+
+    ``ligatures`` carries what the document's earlier pages showed about ligatures emitted
+    back to front (see :mod:`ligatures`); a fresh probe when not given.
+    """
     calls = TextPageCalls(textpage)
     height = page.get_height()
     text, count = page_text(textpage)
+    ligatures = ligatures or LigatureProbe()
+    fix_ligatures = ligatures.page_suspect(text, calls.char_box)
     lines: list[PdfLine] = []
     pos = 0
     context_rtl = False
@@ -217,7 +226,10 @@ def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int)
         lead = len(piece) - len(piece.lstrip()) if piece[0].isspace() else 0
         size, bold = font_style(start + lead)
         baseline = height - origin_y(start + lead)
-        logical, rtl = read_line(piece, _line_box(calls, start), size or 10.0, context_rtl, probe)
+        box = _line_box(calls, start)
+        if fix_ligatures and "\u0644" in piece:
+            piece = ligatures.fix_line(piece, box)
+        logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
         clean = " ".join(clean_text(logical).split())
         if not clean:
             continue
