@@ -151,6 +151,36 @@ def _fix_word(word: str) -> str:
     return word
 
 
+_KASHIDA_ALEF = re.compile(f"[{_LETTER}\u0640]*\u0640+ا[{_LETTER}\u0640]*")
+# frequent words holding lam-alef whose lam-less form is also a word (``خال``): after a kashida they win
+FREQUENT_LAMALEF = frozenset({"خلال", "وخلال", "إلا", "علاوة", "وعلاوة"})
+
+
+def restore_dropped_lam(text: str) -> str:
+    """``للتفاعـات`` -> ``للتفاعلات``: a lam-alef after a kashida whose glyph maps to the alef alone.
+
+    InDesign stretches justified Arabic with kashida, and the lam-alef glyph it then uses
+    may carry only the alef in the ToUnicode map: the lam is lost, a tatweel stands before
+    the alef. A kashida before an alef is also right (``كمـا``), so the word list decides:
+    the lam comes back only when the word without it is not a word and the word with it
+    is one, or is one of :data:`FREQUENT_LAMALEF` (``خـال`` is ``خلال``, though ``خال`` is a word).
+    """
+    if "\u0640ا" not in text:
+        return text
+    return _KASHIDA_ALEF.sub(lambda m: _with_lam(m.group(0)), text)
+
+
+def _with_lam(word: str) -> str:
+    from ..ocr.lexicon import known_ar, normalise_ar
+
+    cand = re.sub("\u0640+ا", "لا", word).replace("\u0640", "")
+    if cand in FREQUENT_LAMALEF:
+        return cand
+    if known_ar(normalise_ar(word.replace("\u0640", ""))):
+        return word
+    return cand if known_ar(normalise_ar(cand)) else word
+
+
 def drop_kashida(text: str) -> str:
     """Remove justification tatweel; keep it after a one-letter abbreviation (``هـ``, ``مـ``)."""
     if "\u0640" not in text:

@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from .ligatures import drop_kashida
+from .ligatures import drop_kashida, restore_dropped_lam
 
 ARABIC_LETTER = re.compile("[\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]")
 LATIN_LETTER = re.compile("[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
@@ -91,9 +91,17 @@ def needs_repair(text: str, rtl: bool) -> bool:
     return bool(NEEDS_REPAIR.search(text)) if rtl else bool(ARABIC_LETTER.search(text))
 
 
-def _tokens(text: str, box: Box) -> list[Token]:
+def _tokens(text: str, box: Box, pieces: bool = False) -> list[Token]:
     """Tokens with their x extent; spaces are left out (pdfium places them unreliably in
-    these lines: they are rebuilt from the gaps between glyphs)."""
+    these lines: they are rebuilt from the gaps between glyphs).
+
+    ``pieces``: the line was cut into pieces around vowel marks placed apart (see
+    :func:`transform.ingest.pdf_text._read_group`): a token's extent comes from its letters
+    only (a mark's box may lie anywhere), and the space characters the producer wrote with
+    a real width are kept as tokens (its word spaces can be narrower than a gap test allows).
+    """
+    if pieces:
+        return _piece_tokens(text, box)
     out: list[Token] = []
     for m in VISIBLE_TOKEN.finditer(text):  # TOKEN without its whitespace branch: the same tokens, fewer matches
         kind = m.lastgroup or "N"
@@ -108,6 +116,22 @@ def _tokens(text: str, box: Box) -> list[Token]:
             if kind == "R" and f0 < f1 <= l0:  # an Arabic word whose first letter is drawn leftmost: emitted in visual order
                 tok = tok[::-1]
         out.append((tok, x0, x1, kind))
+    return out
+
+
+def _piece_tokens(text: str, box: Box) -> list[Token]:
+    out: list[Token] = []
+    for m in TOKEN.finditer(text):
+        kind = m.lastgroup or "N"
+        a, b = m.span()
+        if kind == "S":
+            for k in range(a, b):
+                x0, x1 = box(k)
+                if x1 - x0 > 0.5:  # a space glyph the producer wrote (pdfium's own have no width)
+                    out.append((" ", x0, x1, "N"))
+            continue
+        spans = [box(k) for k in range(a, b) if text[k] not in VOWEL_MARKS] or [box(a)]
+        out.append((m.group(0), min(x for x, _ in spans), max(x for _, x in spans), kind))
     return out
 
 
@@ -239,20 +263,35 @@ def fix_brackets(text: str) -> str:
     return "".join(chars)
 
 
+VOWEL_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
+
+
 def _with_spaces(vis: list[Token], size: float) -> list[Token]:
-    """Visual tokens with a space token wherever the glyphs leave a gap."""
+    """Visual tokens with a space token wherever the glyphs leave a gap (vowel marks drawn
+    apart from their letters neither make nor close a gap)."""
     out: list[Token] = []
     limit = 0.15 * size
+    edge: float | None = None
+    written: list[float] = []
     for tok in vis:
-        if out and tok[1] - out[-1][2] > limit:
-            out.append((" ", out[-1][2], tok[1], "N"))
+        if tok[0][0] in VOWEL_MARKS and all(c in VOWEL_MARKS for c in tok[0]):
+            out.append(tok)
+            continue
+        if tok[0] == " ":  # a space the producer wrote (``pieces`` mode): counts only inside a gap, below
+            written.append((tok[1] + tok[2]) / 2)
+            continue
+        if edge is not None:
+            gap = tok[1] - edge
+            if gap > limit or (gap > 0.05 * size and any(edge - 0.5 <= c <= tok[1] + 0.5 for c in written)):
+                out.append((" ", edge, tok[1], "N"))
         out.append(tok)
+        edge = tok[2]
     return out
 
 
-def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0) -> str:
-    """Re-order a line from the x position of its tokens (see the module docstring)."""
-    toks = _tokens(text, box)
+def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0, pieces: bool = False) -> str:
+    """Re-order a line from the x position of its tokens (see the module docstring; ``pieces``: see :func:`_tokens`)."""
+    toks = _tokens(text, box, pieces)
     if len(toks) < 2:
         return text
     toks.sort(key=lambda t: t[1] + t[2])  # stable: equal centres keep pdfium's order
@@ -404,5 +443,5 @@ def clean_text(text: str) -> str:
     if PRESENTATION.search(text):
         text = PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     if "\u0640" in text:
-        text = drop_kashida(text)
+        text = drop_kashida(restore_dropped_lam(text))
     return text

@@ -11,6 +11,7 @@ boxes (see :mod:`pdf_bidi`).
 from __future__ import annotations
 
 import ctypes
+import re
 import struct
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +21,7 @@ import pypdfium2.raw as pdfium_c
 
 from .base import TextLine
 from .ligatures import LigatureProbe
-from .pdf_bidi import Box, WordOrderProbe, clean_text, read_line
+from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, read_line, visual_to_logical
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
@@ -200,11 +201,64 @@ def page_lines(
     text, count = page_text(textpage)
     ligatures = ligatures or LigatureProbe()
     fix_ligatures = ligatures.page_suspect(text, calls.char_box)
+    pieces = _pieces(calls, text)
     lines: list[PdfLine] = []
-    pos = 0
     context_rtl = False
     probe = WordOrderProbe()
-    rects_of, font_style, origin_y = calls.rects, calls.font_style, calls.origin_y
+    font_style, origin_y = calls.font_style, calls.origin_y
+    i, n = 0, len(pieces)
+    while i < n:
+        j = i + 1
+        while j < n and _same_band(pieces[i:j], pieces[j]):
+            j += 1
+        group = pieces[i:j]
+        i = j
+        piece, start, rects, x0, r_top, x1, r_bottom = group[0] if len(group) == 1 else max(group, key=lambda g: len(g[0].strip()))
+        # the style of a character inside the line: the first one may be a footnote mark or a bullet
+        mid = start + len(piece) // 2
+        while mid > start and piece[mid - start].isspace():
+            mid -= 1
+        size, bold = font_style(mid)
+        baseline = height - origin_y(mid)
+        if len(group) == 1:
+            box = _line_box(calls, start)
+            if fix_ligatures and "\u0644" in piece:
+                piece = ligatures.fix_line(piece, box)
+            logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
+            if rtl and logical is piece and " " in piece and MARK_GAP.search(piece):
+                logical = _close_mark_gaps(piece, box, size or 10.0)
+            count_chars = len(piece)
+        else:  # one printed line cut into pieces (vowel marks placed apart): re-read from the glyph positions
+            logical, rtl = _read_group(calls, group, size or 10.0, ligatures if fix_ligatures else None, context_rtl)
+            x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
+            r_top, r_bottom = max(g[4] for g in group), min(g[6] for g in group)
+            rects = [r for g in group for r in g[2]]
+            start, count_chars = min(g[1] for g in group), sum(len(g[0]) for g in group)
+        clean = " ".join(clean_text(logical).split())
+        if rtl and LOOSE_MARK.search(clean):
+            clean = " ".join(STRAY_MARKS.sub("", clean).split())
+        if not clean:
+            continue
+        if len(rects) > 1:
+            segments = _segments(rects, gap=1.5 * (size or 10))
+            gaps = [b[0] - a[1] for a, b in zip(segments, segments[1:], strict=False)] if len(segments) > 1 else []
+        else:
+            segments, gaps = [(x0, x1)], []
+        # positional arguments in field order (text, x0, top, x1, bottom, size, bold, page, baseline,
+        # rtl, gaps, segments, start, count): keywords cost more than the construction itself
+        lines.append(PdfLine(clean, x0, height - r_top, x1, height - r_bottom, size, bold, page_no, baseline, rtl, gaps, segments, start, count_chars))
+        context_rtl = rtl
+    return lines
+
+
+Piece = tuple[str, int, list[tuple[float, float, float, float]], float, float, float, float]  # text, start, rects, x0, top, x1, bottom (PDF y up)
+
+
+def _pieces(calls: TextPageCalls, text: str) -> list[Piece]:
+    """pdfium's lines (cut at its generated line breaks) with their rectangles and extent."""
+    out: list[Piece] = []
+    rects_of = calls.rects
+    pos = 0
     for piece in text.split("\r\n"):
         start = pos
         pos += len(piece) + 2
@@ -223,26 +277,74 @@ def page_lines(
                 r_top = r[1]
             if r[3] < r_bottom:
                 r_bottom = r[3]
-        lead = len(piece) - len(piece.lstrip()) if piece[0].isspace() else 0
-        size, bold = font_style(start + lead)
-        baseline = height - origin_y(start + lead)
-        box = _line_box(calls, start)
-        if fix_ligatures and "\u0644" in piece:
-            piece = ligatures.fix_line(piece, box)
-        logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
-        clean = " ".join(clean_text(logical).split())
-        if not clean:
-            continue
-        if len(rects) > 1:
-            segments = _segments(rects, gap=1.5 * (size or 10))
-            gaps = [b[0] - a[1] for a, b in zip(segments, segments[1:], strict=False)] if len(segments) > 1 else []
-        else:
-            segments, gaps = [(x0, x1)], []
-        # positional arguments in field order (text, x0, top, x1, bottom, size, bold, page, baseline,
-        # rtl, gaps, segments, start, count): keywords cost more than the construction itself
-        lines.append(PdfLine(clean, x0, height - r_top, x1, height - r_bottom, size, bold, page_no, baseline, rtl, gaps, segments, start, len(piece)))
-        context_rtl = rtl
-    return lines
+        out.append((piece, start, rects, x0, r_top, x1, r_bottom))
+    return out
+
+
+MARKS = re.compile("^[\u064b-\u0652\u0670 ]+$")  # a piece holding only Arabic vowel marks
+# marks that follow no letter (a space, punctuation, the start): attached to nothing
+STRAY_MARKS = re.compile("(?<![\u0621-\u064a\u0640\u064b-\u0652\u0670])[\u064b-\u0652\u0670]+")
+LOOSE_MARK = re.compile("(?:^| )[\u064b-\u0652\u0670]")  # a vowel mark after a space or at the start
+MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0621-\u064a])")
+
+
+def _close_mark_gaps(text: str, box: Box, size: float) -> str:
+    """``مهيك ٍ لة`` -> ``مهيكلة``: a vowel mark written between two spaces inside a word.
+
+    Producers that place marks as separate glyphs (InDesign) may write them with a space on
+    each side; when the letters on both sides touch, the spaces are not word spaces and go
+    with the mark. The text is the line as pdfium gives it (logical order, one box per index).
+    """
+    out: list[str] = []
+    last = 0
+    for m in MARK_GAP.finditer(text):
+        before, after = box(m.start() - 1), box(m.end())
+        if abs(before[0] - after[1]) < 0.12 * size:  # right to left: the next letter ends where the previous starts
+            out.append(text[last : m.start()])
+            last = m.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _same_band(group: list[Piece], b: Piece) -> bool:
+    """Is ``b`` one more piece of the printed line the pieces of ``group`` belong to?
+
+    Some producers (InDesign with vowelled Arabic) place the marks of a word a little above
+    the line, and pdfium cuts the line there: ``...لم ي`` / ``َبلغ بعد`` / ``ُ``. The pieces
+    share the line's band and follow each other within a word space; a column or table
+    gap keeps them apart.
+    """
+    a = group[-1]
+    low, high = max(a[6], b[6]), min(a[4], b[4])  # PDF coordinates: bottom is the smaller y
+    hb, ha = b[4] - b[6], a[4] - a[6]
+    if high - low < 0.5 * min(ha, hb):
+        return False
+    if MARKS.match(b[0]) or MARKS.match(a[0]):
+        return True
+    x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
+    return max(x0, b[3]) - min(x1, b[5]) <= 0.9 * max(ha, hb)
+
+
+def _read_group(calls: TextPageCalls, group: list[Piece], size: float, ligatures: LigatureProbe | None, context_rtl: bool) -> tuple[str, bool]:
+    """Logical text of a printed line that pdfium cut into pieces: every glyph is placed
+    again by its position (:func:`pdf_bidi.visual_to_logical`), so the pieces' order, the
+    spaces pdfium put around the marks and the marks themselves fall into place."""
+    parts: list[str] = []
+    index: list[int] = []
+    for piece, start, *_ in group:
+        if ligatures is not None and "\u0644" in piece:
+            piece = ligatures.fix_line(piece, _line_box(calls, start))
+        if parts:
+            parts.append(" ")
+            index.append(start)
+        parts.append(piece)
+        index.extend(range(start, start + len(piece)))
+    combined = "".join(parts)
+    rtl = is_rtl_line(combined) if has_strong(combined) else context_rtl
+    char_box = calls.char_box
+    return visual_to_logical(combined, lambda k: char_box(index[k]), rtl=rtl, size=size, pieces=True), rtl
 
 
 def _line_box(calls: TextPageCalls, start: int) -> Box:
