@@ -34,9 +34,10 @@ def body(doc: Document) -> str:
 
 
 def raw_text(path: Path) -> str:
+    """What pdfium gives, without the control characters LibreOffice writes for kashida glyphs."""
     pdf = pdfium.PdfDocument(str(path))
     try:
-        return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+        return re.sub("[\x00-\x09\x0b\x0c\x0e-\x1f]", "", "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))))
     finally:
         pdf.close()
 
@@ -57,7 +58,8 @@ def test_ligatures_emitted_back_to_front_are_put_back(tmp_path: Path) -> None:
 def test_kashida_removed_hijri_marker_kept(tmp_path: Path) -> None:
     text = body(read(READING / "ligatures-ar.pdf", tmp_path))
     assert "ما تكون الجهة مسؤولة عن تنفيذ البرنامج في آجاله" in text
-    assert "1448 هـ" in text
+    assert "1448 ه" in text  # (LibreOffice writes the typed tatweel as a kashida glyph: gone either way)
+    assert "\u0640" not in text and not re.search("[\x00-\x09\x0b-\x1f]", text)  # kashida glyphs written as U+0002/U+0003 too
     assert drop_kashida("مـا تكـون") == "ما تكون"
     assert drop_kashida("سنة 1448 هـ.") == "سنة 1448 هـ."
 
@@ -72,7 +74,7 @@ NUMBER_LINES = [
 
 def test_numbers_in_arabic_lines_text_layer(tmp_path: Path) -> None:
     raw = raw_text(READING / "numbers-ar.pdf")
-    for broken in (")25 يونيو 2026(", "أو 12% من", ")2027-2022(", "2026 INDH"):  # pdfium's own order
+    for broken in (")25 يونيو 2026(", "% 12%", "/ / 15 03 2026", ")2027-2022(", "2026 INDH"):  # pdfium's own order
         assert broken in raw
     text = body(read(READING / "numbers-ar.pdf", tmp_path))
     for line in NUMBER_LINES:
@@ -87,7 +89,7 @@ def test_numbers_in_arabic_lines_ocr(tmp_path: Path) -> None:
     assert doc.meta.pages[0].method == "ocr"
     text = body(doc)
     # (tesseract itself misreads a few numbers at the start of a line and "%": the digit cross-check's concern)
-    for token in ("9 محرم 1448 (25 يونيو 2026)", "(7 يوليو 2015)", "2.26.530", "12 و15", "1 250 000",
+    for token in ("9 محرم 1448 (25 يونيو 2026)", "1436 (7", "يوليو 2015)", "2.26.530", "12 و15", "1 250 000",
                   "15 / 03 / 2026", "2026/03/15", "1.15.83", "(2022-2027)"):
         assert token in text, token
 

@@ -56,18 +56,24 @@ OPEN_CLOSE = {"(": ")", "[": "]", "{": "}"}
 # pdfium's 0xFFFE (a hyphen it took for a soft one) back to a hyphen
 CLEAN = str.maketrans({
     "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf02d": "-", "\u2219": "•",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\ufffe": "-", "\u00ad": "", "\x00": "",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\ufffe": "-",
 })
+LINE_END_HYPHEN = re.compile("(\\w+)\ufffe(?=(\\w+))")  # pdfium joins a line cut by a hyphen and marks the hyphen U+FFFE
 CLEAN_CHARS = {chr(k): v for k, v in CLEAN.items()}
-NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00]")
+NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe]")
+# control characters: glyphs without a Unicode value that producers write anyway. LibreOffice's kashida
+# glyphs of justified Arabic come out as U+0002/U+0003 (or "0", see pdf_text), a soft hyphen as U+0002
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SOFT_HYPHEN_END = re.compile("(?<=[^\\W\\d_])[\x02\u00ad]+\\s*$")  # a word cut at the line end: the lines join without a space
 PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]+")
-ANY_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00\uFB50-\uFDFF\uFE70-\uFEFC\u0640]")
+ANY_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFB50-\uFDFF\uFE70-\uFEFC\u0640]")
 # Characters of a right-to-left line pdfium always orders right: Arabic, sentence punctuation,
 # bullets, spaces. A line with nothing else cannot match NEEDS_REPAIR (every other branch
 # needs a digit or a Latin letter) nor hold a Latin letter, so one scan settles both.
 MAYBE_ARABIC = re.compile("[\u0620-\u08ff\ufb50-\ufefc]")  # two ranges holding every ARABIC_LETTER range
 PLAIN_RTL = re.compile(f"[^{_AR}{_PUNCT}{_BULLETS}\\s]")
 
+BULLET_SET = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d")
 Box = Callable[[int], tuple[float, float]]  # index in the text -> (x0, x1) of that character
 Token = tuple[str, float, float, str]  # text, x0, x1, kind ("R" Arabic word, "L" digits/Latin, "N" other)
 
@@ -350,6 +356,16 @@ class WordOrderProbe:
         return found
 
 
+def _bullet_first(text: str, box: Box) -> str:
+    """pdfium puts the bullet of an Arabic list item at the end of the line; drawn rightmost, it comes first."""
+    end = len(text.rstrip()) - 1
+    bx0, bx1 = box(end)
+    first = len(text) - len(text.lstrip())
+    if bx0 >= box(first)[1] - 0.5:  # the bullet lies right of the line's first letter: it is the line's start
+        return text[end] + " " + text[:end].strip()
+    return text
+
+
 def logical_line(
     text: str, box: Box | None, size: float, context_rtl: bool = False, rtl: bool | None = None, probe: WordOrderProbe | None = None
 ) -> str:
@@ -382,6 +398,9 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
         if not PLAIN_RTL.search(text):  # Arabic, punctuation and spaces only: right to left, ordered by pdfium
             if probe.check(text, box):
                 return visual_to_logical(text, box, rtl=True, size=size), True
+            last = text.rstrip()[-1:]
+            if last and last in BULLET_SET and text.lstrip()[:1] not in BULLET_SET:
+                return _bullet_first(text, box), True
             return text, True
         rtl = not LATIN_LETTER.search(text) or len(ARABIC_LETTER.findall(text)) >= len(LATIN_LETTER.findall(text))
         return logical_line(text, box, size, rtl=rtl, probe=probe), rtl
@@ -437,6 +456,11 @@ def clean_text(text: str) -> str:
     ligatures...); remove justification kashida."""
     if not ANY_CLEAN.search(text):  # one scan: most lines need neither step
         return text
+    if "\u00ad" in text or CONTROLS.search(text):  # soft hyphens and control characters go; one at the line end stays as U+00AD
+        soft = bool(SOFT_HYPHEN_END.search(text))
+        text = CONTROLS.sub("", text.replace("\u00ad", "")).rstrip() + ("\u00ad" if soft else "")
+    if "\ufffe" in text:
+        text = LINE_END_HYPHEN.sub(lambda m: m.group(1) + hyphen_join(m.group(1), m.group(2)), text)
     if NEEDS_CLEAN.search(text):  # a replace per character present: str.translate with a table is slow
         for ch in set(NEEDS_CLEAN.findall(text)):
             text = text.replace(ch, CLEAN_CHARS[ch])
@@ -445,3 +469,14 @@ def clean_text(text: str) -> str:
     if "\u0640" in text:
         text = drop_kashida(restore_dropped_lam(text))
     return text
+
+
+def hyphen_join(head: str, tail: str) -> str:
+    """What joins the two parts of a word cut by a hyphen at a line end: "" when the whole
+    word is a French word (``écono-`` + ``mique``: hyphenation), "-" otherwise (``ci-`` +
+    ``dessus``, ``Anne-`` + ``Marie``, ``Béni Mellal-`` + ``Khénifra``)."""
+    if not head or not tail or not tail[0].islower() or not head[-1].isalpha():
+        return "-"
+    from ..ocr.lexicon import known_fr
+
+    return "" if known_fr(head + tail) else "-"

@@ -38,6 +38,9 @@ class PdfLine(TextLine):
     segments: list[tuple[float, float]] = field(default_factory=list)  # x extents of the runs, left to right
     start: int = 0  # index of the first character in the page's text page
     count: int = 0
+    # the line cut at a gutter, when pdfium joined the lines of two columns drawn at the same height
+    # (see _column_parts); block grouping reads the parts in column order
+    parts: list[PdfLine] = field(default_factory=list)
 
 
 def _prototype(fn: Any, restype: Any, *argtypes: Any) -> Any:
@@ -235,6 +238,8 @@ def page_lines(
             rects = [r for g in group for r in g[2]]
             start, count_chars = min(g[1] for g in group), sum(len(g[0]) for g in group)
         clean = " ".join(clean_text(logical).split())
+        if rtl and "0" in clean:
+            clean = KASHIDA_ZERO.sub("", clean)
         if rtl and LOOSE_MARK.search(clean):
             clean = " ".join(STRAY_MARKS.sub("", clean).split())
         if not clean:
@@ -248,7 +253,66 @@ def page_lines(
         # rtl, gaps, segments, start, count): keywords cost more than the construction itself
         lines.append(PdfLine(clean, x0, height - r_top, x1, height - r_bottom, size, bold, page_no, baseline, rtl, gaps, segments, start, count_chars))
         context_rtl = rtl
+    _column_parts(lines, calls, text)
     return lines
+
+
+def _column_parts(lines: list[PdfLine], calls: TextPageCalls, text: str) -> None:
+    """Cut lines that pdfium joined across a column gutter into one part per column.
+
+    When a producer draws two columns line by line (left line, right line, next left
+    line...), pdfium joins lines that share a baseline: ``...le projet de Les depenses...``.
+    Such a page shows a strip that at least three lines leave empty, with enough text on
+    both sides (a gutter, not a table's amount column: those lines keep their parts
+    unused unless the layout finds columns, and table detection sees the whole line).
+    """
+    wide = [ln for ln in lines if ln.gaps and max(ln.gaps) > 1.5 * (ln.size or 10.0) and len(ln.text) >= 20]
+    if len(wide) < 3:
+        return
+    strips = []
+    for ln in wide:
+        k = max(range(len(ln.gaps)), key=ln.gaps.__getitem__)
+        strips.append((ln.segments[k][1], ln.segments[k + 1][0], ln))
+    best: list[tuple[float, float, PdfLine]] = []
+    for a, b, _ in strips:
+        members = [st for st in strips if st[0] < b and st[1] > a]
+        if len(members) > len(best):
+            best = members
+    if len(best) < 3:
+        return
+    lo, hi = max(st[0] for st in best), min(st[1] for st in best)
+    if hi - lo < 4:
+        return
+    split = {id(st[2]) for st in best}
+    crossing = sum(1 for ln in lines if id(ln) not in split and ln.x0 < lo and ln.x1 > hi)
+    if crossing > len(best):
+        return
+    mid = (lo + hi) / 2
+    char_box = calls.char_box
+    for _, _, ln in best:
+        width = ln.x1 - ln.x0
+        if min(mid - ln.x0, ln.x1 - mid) < 0.2 * width:
+            continue  # a label and its value, not two columns of text
+        sides: tuple[list[int], list[int]] = ([], [])
+        for i in range(ln.start, ln.start + ln.count):
+            if text[i] in "\r\n":
+                continue
+            x0, x1 = char_box(i)
+            sides[0 if (x0 + x1) / 2 < mid else 1].append(i)
+        for idx in sides:
+            sub = "".join(text[i] for i in idx).strip()
+            if not sub:
+                continue
+            lead = next(k for k, i in enumerate(idx) if not text[i].isspace())
+            idx = idx[lead:]
+            logical, rtl = read_line(sub, lambda k, idx=idx: char_box(idx[k]), ln.size or 10.0, ln.rtl, WordOrderProbe())
+            part_text = " ".join(clean_text(logical).split())
+            if not part_text:
+                continue
+            boxes = [char_box(i) for i in idx if not text[i].isspace()]
+            x0, x1 = min(b[0] for b in boxes), max(b[1] for b in boxes)
+            ln.parts.append(PdfLine(part_text, x0, ln.top, x1, ln.bottom, ln.size, ln.bold, ln.page, ln.baseline, rtl, [],
+                                    [(x0, x1)], idx[0], len(idx)))
 
 
 Piece = tuple[str, int, list[tuple[float, float, float, float]], float, float, float, float]  # text, start, rects, x0, top, x1, bottom (PDF y up)
@@ -284,6 +348,8 @@ def _pieces(calls: TextPageCalls, text: str) -> list[Piece]:
 MARKS = re.compile("^[\u064b-\u0652\u0670 ]+$")  # a piece holding only Arabic vowel marks
 # marks that follow no letter (a space, punctuation, the start): attached to nothing
 STRAY_MARKS = re.compile("(?<![\u0621-\u064a\u0640\u064b-\u0652\u0670])[\u064b-\u0652\u0670]+")
+# LibreOffice maps the kashida glyphs of justified Arabic to "0": a 0 between two Arabic letters is one
+KASHIDA_ZERO = re.compile("(?<=[\u0621-\u064a\u064b-\u0652])0+(?=[\u0621-\u064a])")
 LOOSE_MARK = re.compile("(?:^| )[\u064b-\u0652\u0670]")  # a vowel mark after a space or at the start
 MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0621-\u064a])")
 

@@ -1,0 +1,139 @@
+"""Page layout: columns, their reading order and their text edges.
+
+pdfium gives lines in content-stream order. Most producers write a column after the other,
+but not all (a page laid out in frames, a sidebar, a two-column plan whose frames were
+drawn row by row), so a page in columns is put in reading order here: column after column,
+left to right for a French page and right to left for an Arabic one, with lines that span
+the columns (a title, a full-width paragraph) cutting the page into bands read in turn.
+
+Columns are found from the lines themselves: on a page in columns most lines are narrow
+(under 60 % of the text width) and their x extents leave a gutter, an empty strip with
+lines on both sides at the same heights. A single-column page (most lines wide) costs one
+pass over its lines and keeps pdfium's order.
+
+Each line also gets the edges of its column (where its lines usually start and end), which
+block grouping uses to see indents and short last lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .base import TextLine
+
+MIN_LINES = 6  # fewer candidate lines: a page too sparse to tell columns
+NARROW = 0.6  # a line narrower than this share of the text width may belong to a column
+MIN_GUTTER = 6.0  # points
+L = TypeVar("L", bound=TextLine)
+
+
+@dataclass(frozen=True)
+class Edges:
+    """Where the lines of a column usually start and end (x, PDF points) and its index (0 for a single column)."""
+
+    left: float
+    right: float
+    column: int = 0
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+
+def _rtl(line: TextLine) -> bool:
+    return bool(getattr(line, "rtl", False))
+
+
+def gutters(lines: list[TextLine]) -> list[tuple[float, float]]:
+    """Empty vertical strips between columns (x0, x1), left to right; [] for a single column."""
+    cand = [ln for ln in lines if len(ln.text) >= 8 and ln.x1 - ln.x0 > 20]
+    if len(cand) < MIN_LINES:
+        return []
+    xmin = min(ln.x0 for ln in cand)
+    xmax = max(ln.x1 for ln in cand)
+    width = xmax - xmin
+    narrow = [ln for ln in cand if ln.x1 - ln.x0 < NARROW * width]
+    if len(narrow) < MIN_LINES or len(narrow) < 0.6 * len(cand):
+        return []
+    spans = sorted((ln.x0, ln.x1) for ln in narrow)
+    merged = [list(spans[0])]
+    for a, b in spans[1:]:
+        if a <= merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    out = []
+    for (_, a), (b, _) in zip(merged, merged[1:], strict=False):
+        if b - a < max(MIN_GUTTER, 0.02 * width):
+            continue
+        left = [ln for ln in narrow if ln.x1 <= a + 0.5]
+        right = [ln for ln in narrow if ln.x0 >= b - 0.5]
+        if len(left) < 3 or len(right) < 3:
+            continue
+        # side by side: the two sides share heights (not a caption under a block)
+        if min(ln.top for ln in right) > max(ln.bottom for ln in left) or min(ln.top for ln in left) > max(ln.bottom for ln in right):
+            continue
+        out.append((a, b))
+    return out
+
+
+def _edges(lines: list[TextLine], column: int) -> Edges:
+    """A column's usual start and end: the x0 and x1 most of its lines reach (10th / 90th percentile)."""
+    xs0 = sorted(ln.x0 for ln in lines)
+    xs1 = sorted(ln.x1 for ln in lines)
+    k = len(xs0) // 10
+    return Edges(xs0[k], xs1[len(xs1) - 1 - k], column)
+
+
+def reading_order(lines: list[L]) -> tuple[list[L], list[Edges]]:
+    """The page's lines in reading order and, for each, the edges of its column."""
+    if not lines:
+        return lines, []
+    if any(getattr(ln, "parts", None) for ln in lines):  # lines pdfium joined across a gutter (pdf_text._column_parts)
+        split = [part for ln in lines for part in (getattr(ln, "parts", None) or [ln])]
+        if gutters(split):
+            lines = split
+    cuts = gutters(lines)
+    if not cuts:
+        edges = _edges(lines, 0)
+        return lines, [edges] * len(lines)
+    bounds = [-1e9] + [x for cut in cuts for x in cut] + [1e9]
+    cols = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]  # column k spans gutter k-1 .. gutter k
+    rtl = sum(1 for ln in lines if _rtl(ln)) * 2 > len(lines)
+
+    def column_of(ln: TextLine) -> int:
+        for k, (a, b) in enumerate(cols):
+            if ln.x0 >= a - 2 and ln.x1 <= b + 2:
+                return k
+        return -1  # spans a gutter
+
+    where = [column_of(ln) for ln in lines]
+    members: dict[int, list[TextLine]] = {}
+    for ln, k in zip(lines, where, strict=True):
+        members.setdefault(k, []).append(ln)
+    col_edges = {k: _edges(v, k) for k, v in members.items()}
+    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
+    out: list[L] = []
+    out_edges: list[Edges] = []
+    band: dict[int, list[int]] = {}
+    col_order = sorted(range(len(cols)), reverse=rtl)
+
+    def flush() -> None:
+        for k in col_order:
+            for i in band.get(k, []):
+                out.append(lines[i])
+                out_edges.append(col_edges[k])
+        band.clear()
+
+    for i in order:
+        k = where[i]
+        if k < 0:
+            flush()
+            out.append(lines[i])
+            out_edges.append(col_edges[-1])
+        else:
+            band.setdefault(k, []).append(i)
+    flush()
+    return out, out_edges
