@@ -103,7 +103,8 @@ class PdfIngester:
                             f"{path.name}: reading the PDF took too long (stopped at page {i + 1} of {n}).",
                             hint="Split the document into smaller parts and send them one by one.",
                         )
-                    lines, found, width, height, numbers = self._read_page(pdf, i, path.name, ligatures)
+                    numbers: list[TextLine] = []
+                    lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers)
                     furniture.extend(Furniture(page=i + 1, kind="page_number", text=ln.text) for ln in numbers)
                     text_pages.append(lines)
                     tables.append(found)
@@ -152,8 +153,10 @@ class PdfIngester:
         return Document(meta=meta, sections=[Section(blocks=blocks)], furniture=furniture)
 
     def _read_page(
-        self, pdf: pdfium.PdfDocument, i: int, name: str, ligatures: LigatureProbe | None = None
-    ) -> tuple[list[TextLine], list[FoundTable], float, float, list[TextLine]]:
+        self, pdf: pdfium.PdfDocument, i: int, name: str, ligatures: LigatureProbe | None = None,
+        numbers: list[TextLine] | None = None,
+    ) -> tuple[list[TextLine], list[FoundTable], float, float]:
+        """Lines (page numbers taken out, into ``numbers``), tables and size of one page."""
         try:
             page = pdf[i]
         except pdfium.PdfiumError:
@@ -162,7 +165,9 @@ class PdfIngester:
             width, height = page.get_size()
             textpage = page.get_textpage()
             try:
-                lines, numbers = split_page_numbers(page_lines(page, textpage, i + 1, ligatures), height)
+                lines, found_numbers = split_page_numbers(page_lines(page, textpage, i + 1, ligatures), height)
+                if numbers is not None:
+                    numbers.extend(found_numbers)
                 found: list[FoundTable] = []
                 edges, runs = candidate(page, lines, height)
                 if edges or runs:
@@ -171,7 +176,7 @@ class PdfIngester:
                 textpage.close()
         finally:
             page.close()
-        return list(lines), found, width, height, numbers
+        return list(lines), found, width, height
 
 
 INGESTERS.register("pdf", PdfIngester)

@@ -333,11 +333,10 @@ def _check_headings(groups: list[_Group], body: float, hsizes: list[float]) -> N
             if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text):
                 g.kind = "paragraph"  # a larger-size paragraph (an introduction), not a heading
             continue
-        if g.kind != "paragraph" or not g.lines or g.size < body:
+        if g.kind != "paragraph" or len(g.lines) > 2 or not g.lines or g.size < body or not all(ln.bold for ln in g.lines):
             continue
         text = g.text
-        if all(ln.bold for ln in g.lines) and len(g.lines) <= 2 and len(text) <= 150 and len(text.split()) <= MAX_HEADING_WORDS \
-                and not text.rstrip().endswith((".", ",", "،", ";", "؛")):
+        if len(text) <= 150 and len(text.split()) <= MAX_HEADING_WORDS and not text.rstrip().endswith((".", ",", "،", ";", "؛")):
             g.kind, g.level = "heading", level
 
 

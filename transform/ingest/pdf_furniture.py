@@ -50,9 +50,9 @@ def split_page_numbers(lines: list[L], height: float) -> tuple[list[L], list[L]]
     """(lines kept, page-number lines) of one page."""
     kept: list[L] = []
     numbers: list[L] = []
+    top, bottom = TOP * height, BOTTOM * height
     for ln in lines:
-        text = ln.text.strip()
-        if len(text) <= 24 and PAGE_NUMBER.match(text) and in_margin(ln, height):
+        if (ln.top < top or ln.bottom > bottom) and len(ln.text) <= 24 and PAGE_NUMBER.match(ln.text.strip()):
             numbers.append(ln)
         else:
             kept.append(ln)

@@ -47,15 +47,20 @@ def _rtl(line: TextLine) -> bool:
 
 def gutters(lines: list[TextLine]) -> list[tuple[float, float]]:
     """Empty vertical strips between columns (x0, x1), left to right; [] for a single column."""
-    cand = [ln for ln in lines if len(ln.text) >= 8 and ln.x1 - ln.x0 > 20]
+    cand = [ln for ln in lines if ln.x1 - ln.x0 > 20 and len(ln.text) >= 8]
     if len(cand) < MIN_LINES:
         return []
-    xmin = min(ln.x0 for ln in cand)
-    xmax = max(ln.x1 for ln in cand)
+    xmin = xmax = cand[0].x0
+    for ln in cand:
+        if ln.x0 < xmin:
+            xmin = ln.x0
+        if ln.x1 > xmax:
+            xmax = ln.x1
     width = xmax - xmin
-    narrow = [ln for ln in cand if ln.x1 - ln.x0 < NARROW * width]
+    limit = NARROW * width
+    narrow = [ln for ln in cand if ln.x1 - ln.x0 < limit]
     if len(narrow) < MIN_LINES or len(narrow) < 0.6 * len(cand):
-        return []
+        return []  # most lines are wide: one column (the common case ends here)
     spans = sorted((ln.x0, ln.x1) for ln in narrow)
     merged = [list(spans[0])]
     for a, b in spans[1:]:
@@ -81,8 +86,8 @@ def gutters(lines: list[TextLine]) -> list[tuple[float, float]]:
 
 def _edges(lines: list[TextLine], column: int) -> Edges:
     """A column's usual start and end: the x0 and x1 most of its lines reach (10th / 90th percentile)."""
-    xs0 = sorted(ln.x0 for ln in lines)
-    xs1 = sorted(ln.x1 for ln in lines)
+    xs0 = sorted([ln.x0 for ln in lines])
+    xs1 = sorted([ln.x1 for ln in lines])
     k = len(xs0) // 10
     return Edges(xs0[k], xs1[len(xs1) - 1 - k], column)
 

@@ -150,15 +150,16 @@ class TextPageCalls:
         self._origin(self.h, index, *self.xy_args)  # type: ignore[operator]
         return self.out[5]
 
-    def font_style(self, index: int) -> tuple[float, bool]:
+    def font_style(self, index: int, height: float = 0.0) -> tuple[float, bool]:
         """Font size as printed and boldness of the character at ``index`` (boldness cached per font name).
 
         pdfium's font size is the size set in the content stream; producers such as InDesign
         set it to 1 and scale the text matrix instead (``1 Tf`` with a 10-point matrix), so
-        the size is multiplied by the scale of the character's matrix.
+        when the line's ``height`` does not fit that size the size is multiplied by the scale
+        of the character's matrix (one more call, for those lines only).
         """
         size = self._font_size(self.h, index)  # type: ignore[operator]
-        if self._matrix(self.h, index, self.matrix_ptr):  # type: ignore[operator]
+        if (height > 2.0 * size or height < 0.4 * size) and self._matrix(self.h, index, self.matrix_ptr):  # type: ignore[operator]
             m = self.matrix
             scale = abs(m.a * m.d - m.b * m.c) ** 0.5
             if scale > 0:
@@ -204,6 +205,10 @@ def page_lines(
     text, count = page_text(textpage)
     ligatures = ligatures or LigatureProbe()
     fix_ligatures = ligatures.page_suspect(text, calls.char_box)
+    # rare repairs, looked for once on the page rather than on every line
+    arabic = "\u0644" in text  # a lam: the page holds Arabic (a C-level test; French pages stop here)
+    marks_apart = arabic and LOOSE_MARK_PAGE.search(text) is not None
+    kashida_zero = arabic and "0" in text and KASHIDA_PAGE.search(text) is not None
     pieces = _pieces(calls, text)
     lines: list[PdfLine] = []
     context_rtl = False
@@ -212,23 +217,30 @@ def page_lines(
     i, n = 0, len(pieces)
     while i < n:
         j = i + 1
-        while j < n and _same_band(pieces[i:j], pieces[j]):
+        # the next piece shares this one's band (one printed line cut into pieces): rare, so the
+        # common case is one comparison (the bottom of this piece lies above the next one's middle)
+        while j < n and pieces[j][4] - pieces[j - 1][6] > 0.5 * min(pieces[j][4] - pieces[j][6], pieces[j - 1][4] - pieces[j - 1][6]) \
+                and _same_band(pieces[i:j], pieces[j]):
             j += 1
-        group = pieces[i:j]
+        if j == i + 1:
+            group = None
+            piece, start, rects, x0, r_top, x1, r_bottom = pieces[i]
+        else:
+            group = pieces[i:j]
+            piece, start, rects, x0, r_top, x1, r_bottom = max(group, key=lambda g: len(g[0].strip()))
         i = j
-        piece, start, rects, x0, r_top, x1, r_bottom = group[0] if len(group) == 1 else max(group, key=lambda g: len(g[0].strip()))
         # the style of a character inside the line: the first one may be a footnote mark or a bullet
         mid = start + len(piece) // 2
         while mid > start and piece[mid - start].isspace():
             mid -= 1
-        size, bold = font_style(mid)
+        size, bold = font_style(mid, r_top - r_bottom)
         baseline = height - origin_y(mid)
-        if len(group) == 1:
+        if group is None:
             box = _line_box(calls, start)
             if fix_ligatures and "\u0644" in piece:
                 piece = ligatures.fix_line(piece, box)
             logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
-            if rtl and logical is piece and " " in piece and MARK_GAP.search(piece):
+            if marks_apart and rtl and logical is piece and LOOSE_MARK.search(piece):  # vowel marks written apart
                 logical = _close_mark_gaps(piece, box, size or 10.0)
             count_chars = len(piece)
         else:  # one printed line cut into pieces (vowel marks placed apart): re-read from the glyph positions
@@ -238,9 +250,9 @@ def page_lines(
             rects = [r for g in group for r in g[2]]
             start, count_chars = min(g[1] for g in group), sum(len(g[0]) for g in group)
         clean = " ".join(clean_text(logical).split())
-        if rtl and "0" in clean:
+        if kashida_zero and rtl and "0" in clean:
             clean = KASHIDA_ZERO.sub("", clean)
-        if rtl and LOOSE_MARK.search(clean):
+        if marks_apart and rtl and (group is not None or logical is not piece) and LOOSE_MARK.search(clean):
             clean = " ".join(STRAY_MARKS.sub("", clean).split())
         if not clean:
             continue
@@ -289,10 +301,10 @@ def _column_parts(lines: list[PdfLine], calls: TextPageCalls, text: str) -> None
         return
     mid = (lo + hi) / 2
     char_box = calls.char_box
+    text_width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
     for _, _, ln in best:
-        width = ln.x1 - ln.x0
-        if min(mid - ln.x0, ln.x1 - mid) < 0.2 * width:
-            continue  # a label and its value, not two columns of text
+        if min(mid - ln.x0, ln.x1 - mid) < 0.3 * text_width:
+            continue  # a label and its value, a table's amount: not two columns of text
         sides: tuple[list[int], list[int]] = ([], [])
         for i in range(ln.start, ln.start + ln.count):
             if text[i] in "\r\n":
@@ -351,6 +363,8 @@ STRAY_MARKS = re.compile("(?<![\u0621-\u064a\u0640\u064b-\u0652\u0670])[\u064b-\
 # LibreOffice maps the kashida glyphs of justified Arabic to "0": a 0 between two Arabic letters is one
 KASHIDA_ZERO = re.compile("(?<=[\u0621-\u064a\u064b-\u0652])0+(?=[\u0621-\u064a])")
 LOOSE_MARK = re.compile("(?:^| )[\u064b-\u0652\u0670]")  # a vowel mark after a space or at the start
+LOOSE_MARK_PAGE = re.compile("[ \n][\u064b-\u0652\u0670]")  # page-level tests start with a character class: fast scans
+KASHIDA_PAGE = re.compile("[\u0621-\u0652]0+[\u0621-\u064a]")
 MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0621-\u064a])")
 
 
@@ -359,8 +373,14 @@ def _close_mark_gaps(text: str, box: Box, size: float) -> str:
 
     Producers that place marks as separate glyphs (InDesign) may write them with a space on
     each side; when the letters on both sides touch, the spaces are not word spaces and go
-    with the mark. The text is the line as pdfium gives it (logical order, one box per index).
+    with the mark; marks left after a space or at the start belong to no letter and go too.
+    The text is the line as pdfium gives it (logical order, one box per index).
     """
+    text = _close_gaps(text, box, size)
+    return STRAY_MARKS.sub("", text) if LOOSE_MARK.search(text) else text
+
+
+def _close_gaps(text: str, box: Box, size: float) -> str:
     out: list[str] = []
     last = 0
     for m in MARK_GAP.finditer(text):
