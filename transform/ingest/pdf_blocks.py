@@ -46,7 +46,10 @@ NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[
 NOT_A_MARKER = re.compile(r"^(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S")  # "M. LISCHKA": a title, not an item "M."
 SENTENCE_END = re.compile(r"[.!?؟…:;؛]\s*[\"»”’)]*$")
 CONTINUES = re.compile(r"[,،;؛\-–]\s*$")  # a block ending like this goes on: not a heading
-LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s)")
+LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
+# the title of an official text opens with its kind (a bold block of a few lines)
+TEXT_TITLE = re.compile(r"^(?:Dahir|Décret|Arrêté|Loi|Loi-cadre|Loi organique|Décision|Circulaire|Ordonnance|Délibération|"
+                        r"ظهير|مرسوم|قرار|قانون|مقرر|منشور|دورية|مقرر)\b")
 MAX_HEADING_LEVELS = 3
 MAX_HEADING_WORDS = 25  # a bold heading at body size
 MAX_TITLE_WORDS = 40  # a heading set larger (a decree's title is long)
@@ -80,6 +83,8 @@ def join_lines(texts: list[str]) -> str:
     out = ""
     for t in texts:
         t = t.strip()
+        if out and t.startswith("« ") and out.startswith("«"):
+            t = t[2:]  # a quoted text (an amended article) repeats « at the start of every line
         if not out:
             out = t
         elif out.endswith(("-", "\u00ad")) and len(out) > 1 and out[-2].isalpha():
@@ -221,7 +226,8 @@ def group_lines(
     prev_f: tuple[float, bool, float, int, Edges] | None = None  # size, rtl, baseline, page, edges of the previous line
     for page_idx, (lines, edges_of) in enumerate(ordered):
         pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
-        for ln, edges, (size, rtl, base) in zip(lines, edges_of, feats[page_idx], strict=True):
+        for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
+            nxt = lines[k + 1] if k + 1 < len(lines) and edges_of[k + 1].column == edges.column else None
             while pending and pending[0][0] <= ln.top:
                 groups.append(_Group(kind="table", table=pending.pop(0)[1]))
                 cur, prev, prev_f = None, None, None
@@ -232,7 +238,7 @@ def group_lines(
             continues = False
             if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
                     and prev_f[0] == size and prev_f[1] == rtl and (cur.legal is not None or (cur.kind == "heading") == is_heading):
-                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize))
+                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt)
             if continues and cur is not None:
                 cur.lines.append(ln)
             else:
@@ -286,7 +292,7 @@ def _snap_ocr_sizes(lines: list[L]) -> list[L]:
 
 
 def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, int, Edges], ln: TextLine,
-               base: float, edges: Edges, fsize: float, rtl: bool, pitch: float) -> bool:
+               base: float, edges: Edges, fsize: float, rtl: bool, pitch: float, nxt: TextLine | None = None) -> bool:
     """Does ``ln`` go on the block ``cur`` whose last line is ``prev``? (see the module docstring)"""
     _, _, prev_base, prev_page, prev_edges = prev_f
     step = base - prev_base
@@ -308,8 +314,9 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
         return _start_gap(ln, edges, rtl) > cur.indent + 2 and not _ends_block(prev, prev_edges, fsize, rtl)
     if _ends_block(prev, prev_edges, fsize, rtl):
         return False
-    if _start_gap(ln, edges, rtl) > _start_gap(prev, prev_edges, rtl) + 0.8 * fsize:
-        return False  # a first-line indent
+    indent = _start_gap(ln, edges, rtl)
+    if indent > _start_gap(prev, prev_edges, rtl) + 0.8 * fsize and not (nxt is not None and abs(_start_gap(nxt, edges, rtl) - indent) < 2.0):
+        return False  # a first-line indent (not a hanging one: the line after keeps the indent)
     return not (prev.bold and not ln.bold and all(x.bold for x in cur.lines) and len(cur.lines) <= 2
                 and _end_gap(prev, prev_edges, rtl) > 2.0 * fsize)
 
@@ -333,10 +340,13 @@ def _check_headings(groups: list[_Group], body: float, hsizes: list[float]) -> N
             if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text):
                 g.kind = "paragraph"  # a larger-size paragraph (an introduction), not a heading
             continue
-        if g.kind != "paragraph" or len(g.lines) > 2 or not g.lines or g.size < body or not all(ln.bold for ln in g.lines):
+        if g.kind != "paragraph" or len(g.lines) > 6 or not g.lines or g.size < body or not all(ln.bold for ln in g.lines):
             continue
         text = g.text
-        if len(text) <= 150 and len(text.split()) <= MAX_HEADING_WORDS and not text.rstrip().endswith((".", ",", "،", ";", "؛")):
+        if len(g.lines) <= 2 and len(text) <= 150 and len(text.split()) <= MAX_HEADING_WORDS \
+                and not text.rstrip().endswith((".", ",", "،", ";", "؛")):
+            g.kind, g.level = "heading", level
+        elif TEXT_TITLE.match(text) and len(text.split()) <= 60:  # the title of a decree, a dahir, an order
             g.kind, g.level = "heading", level
 
 

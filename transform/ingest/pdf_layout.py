@@ -61,17 +61,21 @@ def gutters(lines: list[TextLine]) -> list[tuple[float, float]]:
     narrow = [ln for ln in cand if ln.x1 - ln.x0 < limit]
     if len(narrow) < MIN_LINES or len(narrow) < 0.6 * len(cand):
         return []  # most lines are wide: one column (the common case ends here)
-    spans = sorted((ln.x0, ln.x1) for ln in narrow)
-    merged = [list(spans[0])]
-    for a, b in spans[1:]:
-        if a <= merged[-1][1]:
-            if b > merged[-1][1]:
-                merged[-1][1] = b
-        else:
-            merged.append([a, b])
+    # strips that (almost) no narrow line covers: a centred title may cross the gutter
+    allowed = max(1, len(narrow) // 20)
+    events = sorted([(ln.x0, 1) for ln in narrow] + [(ln.x1, -1) for ln in narrow])
+    strips: list[tuple[float, float]] = []
+    cover, opened = 0, None
+    for x, step in events:
+        cover += step
+        if cover <= allowed and opened is None:
+            opened = x
+        elif cover > allowed and opened is not None:
+            strips.append((opened, x))
+            opened = None
     out = []
-    for (_, a), (b, _) in zip(merged, merged[1:], strict=False):
-        if b - a < max(MIN_GUTTER, 0.02 * width):
+    for a, b in strips:
+        if b - a < max(MIN_GUTTER, 0.02 * width) or a <= xmin + 1 or b >= xmax - 1:
             continue
         left = [ln for ln in narrow if ln.x1 <= a + 0.5]
         right = [ln for ln in narrow if ln.x0 >= b - 0.5]

@@ -26,7 +26,7 @@ FASL = 100  # الفصل: a chapter or an article, decided per document (see lev
 
 AR_UNITS = {"الكتاب": BOOK, "الجزء": PART, "القسم": TITLE, "الباب": CHAPTER, "الفصل": FASL, "الفرع": SECTION, "المادة": ARTICLE}
 FR_UNITS = {"livre": BOOK, "partie": PART, "titre": TITLE, "chapitre": CHAPTER, "section": SECTION,
-            "sous-section": SUBSECTION, "article": ARTICLE}
+            "sous-section": SUBSECTION, "article": ARTICLE, "art.": ARTICLE}
 
 _AR_ORDINAL = (
     "(?:ال)?(?:أول|أولى|ثاني|ثانية|ثالث|ثالثة|رابع|رابعة|خامس|خامسة|سادس|سادسة|سابع|سابعة|ثامن|ثامنة|تاسع|تاسعة|"
@@ -40,7 +40,7 @@ _AR_LABEL = re.compile(
 )
 _FR_ORDINAL = "(?:premier|première|unique|préliminaire|liminaire|1er|1re|ier)"
 _FR_LABEL = re.compile(
-    f"^[«\"“(\\-–—*• ]*({'|'.join(sorted(FR_UNITS, key=len, reverse=True))})\\s+({_FR_ORDINAL}|{_NUMBER})"
+    f"^[«\"“(\\-–—*• ]*({'|'.join(re.escape(u) for u in sorted(FR_UNITS, key=len, reverse=True))})\\s*({_FR_ORDINAL}|{_NUMBER})"
     "(?:\\s*(?:bis|ter|quater|quinquies))?"
     "(?:\\s*[.:\\-–—]+\\s*(?P<title>.*))?$",
     re.IGNORECASE,
@@ -71,6 +71,8 @@ def legal_heading(text: str) -> LegalLabel | None:
             return None
         unit = m.group(1).lower()
         rank = FR_UNITS[unit]
+        if unit != "art." and not text[m.start(1) + len(unit):][:1].isspace():
+            return None  # "Articles", "Titres": the unit word needs a space before its number
     title = (m.group("title") or "").lstrip(" .:-–—").rstrip()
     if len(title.split()) > MAX_TITLE_WORDS or _SENTENCE_END.search(title):
         return None  # a sentence that goes on, not a heading
