@@ -61,7 +61,7 @@ class ServiceSettings(BaseSettings):
 
     cache_max_age_s: int = Field(3600, ge=0, description="Cache-Control max-age of public downloads.")
     publish_exclude_roles: list[str] = Field(
-        default_factory=lambda: ["review-draft", "json"], description="Artefact roles never copied to the public catalogue."
+        default_factory=lambda: ["json"], description="Artefact roles never copied to the public catalogue."
     )
     publish_exclude_patterns: list[str] = Field(
         default_factory=lambda: ["*.quality.*", "*.review.*", "*review*.docx", "*.draft.json", "*.translation-tasks.txt", "*.structure.json"],

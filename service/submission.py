@@ -13,14 +13,13 @@ from pydantic import ValidationError
 
 from transform import TransformOptions
 from transform.api import safe_stem
+from transform.checksum import sha256_file
 from transform.errors import InputError, OptionsError, UnsupportedFormatError
 from transform.ingest import detect_format
 from transform.pipeline import plan_outputs
 from transform.simplify.options import LLMOptions
 
 from .errors import BadRequest, NotFound, QueueFull, Unavailable, Unprocessable
-from .queue.child import DRAFT_OUTPUT
-from .queue.tasks import sha256_of
 from .runtime import Runtime
 from .store import TERMINAL, DocumentRow, NewDocument
 from .uploads import receive_multipart
@@ -45,7 +44,6 @@ def parse_options(raw: str | None, rt: Runtime) -> TransformOptions:
         where = ".".join(str(p) for p in first.get("loc", ()))
         raise OptionsError(f"Invalid options: {where}: {first.get('msg')}.", hint="See TransformOptions in the API reference.") from None
     _refuse_server_side_choices(options, rt)
-    options.outputs = [o for o in options.outputs if o != DRAFT_OUTPUT]
     plan_outputs(options.outputs)  # unknown output names -> OptionsError (400) listing the known ones
     s = rt.settings
     options.max_pages = min(options.max_pages, s.max_pages)
@@ -156,7 +154,7 @@ def _accept(rt: Runtime, job_id: str, form, created_by: str, sync: bool, depth: 
         dest.parent.mkdir(parents=True, exist_ok=True)
         f.path.replace(dest)
         docs.append(NewDocument(id=doc_id, position=i, filename=f.filename, stem=stem, source_path=rt.store.rel(dest),
-                                format=fmt, size=f.size, sha256=sha256_of(dest)))
+                                format=fmt, size=f.size, sha256=sha256_file(dest)))
     shutil.rmtree(rt.store.job_dir(job_id) / "incoming", ignore_errors=True)
     rt.store.jobs.create(job_id, options.model_dump_json(), docs, created_by=created_by, webhook_url=webhook_url,
                          webhook_secret=webhook_secret, sync=sync)

@@ -13,7 +13,6 @@ import transform
 from transform.doctor import registries, report
 
 from ..deps import RuntimeDep
-from ..queue.child import DRAFT_OUTPUT
 from ..runtime import Runtime
 from ..schemas import Check, Engines, Health, Ready
 
@@ -63,5 +62,4 @@ async def ready(rt: RuntimeDep) -> JSONResponse:
 @router.get("/v1/engines", response_model=Engines, summary="Outputs, simplifiers and speech engines available here")
 async def engines() -> Engines:
     regs = await anyio.to_thread.run_sync(registries)
-    outputs = {k: v for k, v in regs.get("outputs", {}).items() if k != DRAFT_OUTPUT}
-    return Engines(outputs=outputs, simplifiers=regs.get("simplifiers", {}), tts=regs.get("tts", {}), braille=regs.get("braille", {}))
+    return Engines(outputs=regs.get("outputs", {}), simplifiers=regs.get("simplifiers", {}), tts=regs.get("tts", {}), braille=regs.get("braille", {}))

@@ -87,8 +87,8 @@ async def get_artifact(job: ValidJobDep, path: str, request: Request) -> Respons
     for d in docs:
         for a in artifacts_of(d):
             if artifact_path(d, a) == wanted:
-                return send_file(request, rt.store.path(a["path"]), media_type=a["media_type"], sha256=a["sha256"],
-                                 download_name=a["name"], cache_control=PRIVATE)
+                return send_file(request, rt.store.path(a.path), media_type=a.media_type, sha256=a.sha256,
+                                 download_name=a.name, cache_control=PRIVATE)
     raise NotFound(f"The job has no file {wanted!r}.", hint="List the files with GET /v1/jobs/{id}/artifacts.")
 
 

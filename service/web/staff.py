@@ -193,8 +193,8 @@ async def job_file(request: Request, job_id: str, path: str) -> Response:
     for d in got[1] if got else []:
         for a in artifacts_of(d):
             if artifact_path(d, a) == wanted:
-                return send_file(request, rt.store.path(a["path"]), media_type=a["media_type"], sha256=a["sha256"],
-                                 download_name=a["name"], cache_control=PRIVATE)
+                return send_file(request, rt.store.path(a.path), media_type=a.media_type, sha256=a.sha256,
+                                 download_name=a.name, cache_control=PRIVATE)
     return not_found(request)
 
 

@@ -24,7 +24,7 @@ async def test_submit_batch_runs_to_completion_with_progress_and_files(api: Api)
     assert body["status"] == "success" and body["progress"] == 1.0
     budget, decision = body["documents"]
     assert budget["filename"] == "budget.md" and budget["format"] == "markdown"
-    assert budget["stages_done"] == budget["stages_total"] >= 4  # ingest, structure, json, text, review-draft
+    assert budget["stages_done"] == budget["stages_total"] >= 4  # ingest, structure, json, text
     assert budget["languages"] == ["ar", "ary", "fr"]
     assert budget["title"] == "الميزانية ديال الجهة"
     assert budget["has_draft"] is True and decision["has_draft"] is False

@@ -204,7 +204,7 @@ def test_public_document_groups_players_and_formats() -> None:
     from service.web.data import kind_of, public_doc
 
     def f(name: str, role: str, lang: str | None) -> dict[str, object]:
-        return {"name": name, "role": role, "lang": lang, "size": 10, "media_type": "x/y"}
+        return {"name": name, "role": role, "lang": lang, "size": 10, "media_type": "x/y", "path": f"published/abc/{name}", "sha256": "0" * 64}
 
     files = [f("d.ary.mp3", "audio", "ary"), f("d.ary.vtt", "captions", "ary"), f("d.ary.teleprompter.vtt", "video", "ary"),
              f("d.ary.mp4", "video", "ary"), f("d.fr.mp3", "audio", "fr"), f("d.fr.vtt", "captions", "fr"),
@@ -218,5 +218,7 @@ def test_public_document_groups_players_and_formats() -> None:
     assert kinds.index("darija") < kinds.index("brf") and "json" not in kinds
     assert [x.name for x in doc.technical] == ["d.ary.timeline.json"]
     assert doc.files[0].url == "/v1/catalogue/abc/files/d.ary.txt"
-    assert kind_of({"name": "x.ary.quality.html", "role": "darija"}) == "quality"
-    assert kind_of({"name": "x.fr.txt", "role": "easy-french"}) == "easy"
+    from transform.result import Artifact
+
+    assert kind_of(Artifact(name="x.ary.quality.html", role="darija", media_type="text/html")) == "quality"
+    assert kind_of(Artifact(name="x.fr.txt", role="easy-french", media_type="text/plain")) == "easy"

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..checksum import sha256_file
 from ..errors import UnsupportedFormatError
 from ..model import Document
 from ..registry import Registry
 from .base import Ingester, TextLine
 from .detect import detect_format
+from .unicode import display_name, repair_document
 
 if TYPE_CHECKING:
     from ..context import RunContext
@@ -19,14 +20,6 @@ INGESTERS: Registry[Ingester] = Registry(
     "transform.ingesters",
     builtins=("transform.ingest.pandoc", "transform.ingest.text", "transform.ingest.pdf", "transform.ocr.image"),
 )
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def ingest(path: Path, ctx: RunContext) -> Document:
@@ -38,8 +31,9 @@ def ingest(path: Path, ctx: RunContext) -> Document:
             hint=f"Supported: {', '.join(INGESTERS.names())}.",
         )
     doc = INGESTERS.create(fmt).ingest(path, ctx)
+    repair_document(doc)  # no UTF-16 surrogate halves reach a writer (emoji, mathematical letters)
     doc.meta.source_format = fmt
-    doc.meta.source_name = path.name
+    doc.meta.source_name = display_name(path)
     doc.meta.source_sha256 = sha256_file(path)
     return doc
 
