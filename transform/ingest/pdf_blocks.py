@@ -234,6 +234,8 @@ def group_lines(
             fsize = size or 10.0
             is_heading = size in hsizes
             legal = _legal(ln.text)
+            if legal is not None and legal.title and not ln.bold and _end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width):
+                legal = None  # "ARTICLE PREMIER. – Est approuvé ..." on a line that runs on: a run-in label, part of its paragraph
             marker = None if is_heading or legal else _marker(ln.text)
             continues = False
             if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
@@ -244,14 +246,6 @@ def group_lines(
             else:
                 if legal is not None:
                     cur = _Group(kind="heading", size=size, rtl=rtl, legal=legal)
-                    if legal.title and not ln.bold and _end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width):
-                        # "Article 2. – Le présent décret ..." on a line that runs on: the label is the heading,
-                        # the rest of the line starts its paragraph
-                        cur.lines.append(_with_text(ln, ln.text[: len(ln.text) - len(legal.title)].rstrip(" .:-–—")))
-                        cur.legal = dataclasses.replace(legal, title="")
-                        groups.append(cur)
-                        ln = _with_text(ln, legal.title)
-                        cur = _Group(kind="paragraph", size=size, rtl=rtl)
                 elif is_heading:
                     cur = _Group(kind="heading", size=size, rtl=rtl, level=min(hsizes.index(size) + 1, MAX_HEADING_LEVELS))
                 elif marker is not None:
@@ -340,13 +334,13 @@ def _check_headings(groups: list[_Group], body: float, hsizes: list[float]) -> N
             if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text):
                 g.kind = "paragraph"  # a larger-size paragraph (an introduction), not a heading
             continue
-        if g.kind != "paragraph" or len(g.lines) > 6 or not g.lines or g.size < body or not all(ln.bold for ln in g.lines):
+        if g.kind != "paragraph" or len(g.lines) > 8 or not g.lines or g.size < body or not all(ln.bold for ln in g.lines):
             continue
         text = g.text
         if len(g.lines) <= 2 and len(text) <= 150 and len(text.split()) <= MAX_HEADING_WORDS \
                 and not text.rstrip().endswith((".", ",", "،", ";", "؛")):
             g.kind, g.level = "heading", level
-        elif TEXT_TITLE.match(text) and len(text.split()) <= 60:  # the title of a decree, a dahir, an order
+        elif TEXT_TITLE.match(text) and len(text.split()) <= 90:  # the title of a decree, a dahir, an order
             g.kind, g.level = "heading", level
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -228,6 +229,11 @@ def page_lines(
         else:
             group = pieces[i:j]
             piece, start, rects, x0, r_top, x1, r_bottom = max(group, key=lambda g: len(g[0].strip()))
+            # a footnote call set above the line is a piece of its own: left out (as the truth pages do),
+            # unless it opens the line (a footnote's own number, at either end of the line)
+            gx0, gx1 = min(g[3] for g in group), max(g[5] for g in group)
+            group = [g for g in group if not (NOTE_PIECE.match(g[0]) and g[6] > r_bottom + 0.25 * (r_top - r_bottom)
+                                              and g[3] > gx0 + 1 and g[5] < gx1 - 1)] or group
         i = j
         # the style of a character inside the line: the first one may be a footnote mark or a bullet
         mid = start + len(piece) // 2
@@ -240,11 +246,26 @@ def page_lines(
             if fix_ligatures and "\u0644" in piece:
                 piece = ligatures.fix_line(piece, box)
             logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
-            if marks_apart and rtl and logical is piece and LOOSE_MARK.search(piece):  # vowel marks written apart
-                logical = _close_mark_gaps(piece, box, size or 10.0)
+            if logical is piece:  # repairs on the text as pdfium gives it (its indices are the boxes')
+                cuts = _mark_gaps(piece, box, size or 10.0) if marks_apart and rtl and LOOSE_MARK.search(piece) else []
+                if NOTE_CALL.search(piece):
+                    cuts += _note_calls(piece, start, origin_y(mid), size or 10.0, origin_y)
+                if cuts:
+                    logical = _cut(piece, cuts)
+                    if marks_apart:
+                        logical = STRAY_MARKS.sub("", logical)
+            elif NOTE_CALL.search(logical):  # a line re-ordered from positions: find the call's digits in pdfium's text
+                logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
+                                         if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)])
+            if logical is piece and not rtl and arabic and len(piece) > 2 and _drawn_backwards(piece, box):
+                # a Latin line (a footnote) drawn left to right in an Arabic document, which pdfium gives right to left
+                logical = visual_to_logical(piece, box, rtl=False, size=size or 10.0)
             count_chars = len(piece)
         else:  # one printed line cut into pieces (vowel marks placed apart): re-read from the glyph positions
             logical, rtl = _read_group(calls, group, size or 10.0, ligatures if fix_ligatures else None, context_rtl)
+            if NOTE_CALL.search(logical):
+                logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
+                                         if any(_raised(g[0], m.group(0), g[1], origin_y(mid), size or 10.0, origin_y) for g in group)])
             x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
             r_top, r_bottom = max(g[4] for g in group), min(g[6] for g in group)
             rects = [r for g in group for r in g[2]]
@@ -368,30 +389,65 @@ KASHIDA_PAGE = re.compile("[\u0621-\u0652]0+[\u0621-\u064a]")
 MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0621-\u064a])")
 
 
-def _close_mark_gaps(text: str, box: Box, size: float) -> str:
+# digits stuck to the end of a word: a footnote call (a superscript) when drawn above the line
+NOTE_CALL = re.compile("(?<=[\u0621-\u064a\u0640)A-Za-zé])[0-9\u0660-\u0669]{1,3}(?=$|[\\s.,\u060c\u061b:)\\]])")
+
+
+NOTE_PIECE = re.compile("^\\s*[0-9\u0660-\u0669]{1,3}\\s*$")
+
+
+def _note_calls(text: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> list[tuple[int, int]]:
+    """``المغرب22`` -> ``المغرب``: the spans of footnote calls (superscript digits raised above the
+    baseline), left out as the truth pages and a reader do; digits on the baseline stay
+    (``m2`` is not touched: too short a word)."""
+    spans = []
+    for m in NOTE_CALL.finditer(text):
+        word = re.search(r"\S+$", text[: m.start()])
+        if word is None or (word.group(0).isascii() and len(word.group(0)) < 3):
+            continue
+        if origin_y(start + m.start()) - base_y > 0.2 * size:  # PDF y grows upwards: raised above the line
+            spans.append(m.span())
+    return spans
+
+
+def _raised(piece: str, digits: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> bool:
+    k = piece.find(digits)
+    return k >= 0 and origin_y(start + k) - base_y > 0.2 * size
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text without the given (sorted, disjoint) spans."""
+    if not spans:
+        return text
+    out, last = [], 0
+    for a, b in sorted(spans):
+        out.append(text[last:a])
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _drawn_backwards(text: str, box: Box) -> bool:
+    """Does pdfium give this line's characters right to left (the first one drawn rightmost)?"""
+    a = len(text) - len(text.lstrip())
+    b = len(text.rstrip()) - 1
+    return b > a and box(a)[0] > box(b)[1]
+
+
+def _mark_gaps(text: str, box: Box, size: float) -> list[tuple[int, int]]:
     """``مهيك ٍ لة`` -> ``مهيكلة``: a vowel mark written between two spaces inside a word.
 
     Producers that place marks as separate glyphs (InDesign) may write them with a space on
     each side; when the letters on both sides touch, the spaces are not word spaces and go
-    with the mark; marks left after a space or at the start belong to no letter and go too.
-    The text is the line as pdfium gives it (logical order, one box per index).
+    with the mark (marks left after a space belong to no letter: removed later, STRAY_MARKS).
+    The text is the line as pdfium gives it (logical order, one box per index); the spans to cut are returned.
     """
-    text = _close_gaps(text, box, size)
-    return STRAY_MARKS.sub("", text) if LOOSE_MARK.search(text) else text
-
-
-def _close_gaps(text: str, box: Box, size: float) -> str:
-    out: list[str] = []
-    last = 0
+    spans = []
     for m in MARK_GAP.finditer(text):
         before, after = box(m.start() - 1), box(m.end())
         if abs(before[0] - after[1]) < 0.12 * size:  # right to left: the next letter ends where the previous starts
-            out.append(text[last : m.start()])
-            last = m.end()
-    if not out:
-        return text
-    out.append(text[last:])
-    return "".join(out)
+            spans.append(m.span())
+    return spans
 
 
 def _same_band(group: list[Piece], b: Piece) -> bool:
