@@ -242,6 +242,10 @@ def group_lines(
                     and prev_f[0] == size and prev_f[1] == rtl and (cur.legal is not None or (cur.kind == "heading") == is_heading):
                 continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt)
             if continues and cur is not None:
+                call = getattr(ln, "call", "")
+                if call:  # a footnote call that the line break carried to this line's start: a note mark on the line before
+                    ln = _with_text(ln, ln.text[len(call):])
+                    cur.lines[-1] = _with_text(cur.lines[-1], f"{cur.lines[-1].text}[{call.strip()}]")
                 cur.lines.append(ln)
             else:
                 if legal is not None:

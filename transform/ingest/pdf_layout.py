@@ -108,15 +108,18 @@ def reading_order(lines: list[L]) -> tuple[list[L], list[Edges]]:
     if not cuts:
         edges = _edges(lines, 0)
         return lines, [edges] * len(lines)
-    bounds = [-1e9] + [x for cut in cuts for x in cut] + [1e9]
-    cols = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]  # column k spans gutter k-1 .. gutter k
+    mids = [(a + b) / 2 for a, b in cuts]
     rtl = sum(1 for ln in lines if _rtl(ln)) * 2 > len(lines)
 
     def column_of(ln: TextLine) -> int:
-        for k, (a, b) in enumerate(cols):
-            if ln.x0 >= a - 2 and ln.x1 <= b + 2:
+        k = 0
+        for mid in mids:
+            if ln.x1 <= mid:
                 return k
-        return -1  # spans a gutter
+            if ln.x0 < mid:
+                return -1  # crosses a gutter: spans the columns
+            k += 1
+        return k
 
     where = [column_of(ln) for ln in lines]
     members: dict[int, list[TextLine]] = {}
@@ -127,7 +130,7 @@ def reading_order(lines: list[L]) -> tuple[list[L], list[Edges]]:
     out: list[L] = []
     out_edges: list[Edges] = []
     band: dict[int, list[int]] = {}
-    col_order = sorted(range(len(cols)), reverse=rtl)
+    col_order = sorted(range(len(cuts) + 1), reverse=rtl)
 
     def flush() -> None:
         for k in col_order:

@@ -42,6 +42,7 @@ class PdfLine(TextLine):
     # the line cut at a gutter, when pdfium joined the lines of two columns drawn at the same height
     # (see _column_parts); block grouping reads the parts in column order
     parts: list[PdfLine] = field(default_factory=list)
+    call: str = ""  # a footnote call set small at the start of the line ("3 " of "...درهم3" cut at the line end)
 
 
 def _prototype(fn: Any, restype: Any, *argtypes: Any) -> Any:
@@ -147,6 +148,10 @@ class TextPageCalls:
                 out.append(rect)
         return out
 
+    def size_at(self, index: int) -> float:
+        """The font size of one character as pdfium stores it (no matrix: compared with a size of the same line)."""
+        return float(self._font_size(self.h, index))  # type: ignore[operator]
+
     def origin_y(self, index: int) -> float:
         self._origin(self.h, index, *self.xy_args)  # type: ignore[operator]
         return self.out[5]
@@ -248,15 +253,15 @@ def page_lines(
             logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
             if logical is piece:  # repairs on the text as pdfium gives it (its indices are the boxes')
                 cuts = _mark_gaps(piece, box, size or 10.0) if marks_apart and rtl and LOOSE_MARK.search(piece) else []
-                if NOTE_CALL.search(piece):
-                    cuts += _note_calls(piece, start, origin_y(mid), size or 10.0, origin_y)
                 if cuts:
-                    logical = _cut(piece, cuts)
-                    if marks_apart:
-                        logical = STRAY_MARKS.sub("", logical)
+                    logical = STRAY_MARKS.sub("", _cut(piece, cuts))
+                if NOTE_CALL.search(logical):
+                    calls_at = _note_calls(logical, start, origin_y(mid), size or 10.0, origin_y) if not cuts else [
+                        m.span() for m in NOTE_CALL.finditer(logical) if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)]
+                    logical = _cut(logical, calls_at, marks=True)
             elif NOTE_CALL.search(logical):  # a line re-ordered from positions: find the call's digits in pdfium's text
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
-                                         if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)])
+                                         if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)], marks=True)
             if logical is piece and not rtl and arabic and len(piece) > 2 and _drawn_backwards(piece, box):
                 # a Latin line (a footnote) drawn left to right in an Arabic document, which pdfium gives right to left
                 logical = visual_to_logical(piece, box, rtl=False, size=size or 10.0)
@@ -265,7 +270,8 @@ def page_lines(
             logical, rtl = _read_group(calls, group, size or 10.0, ligatures if fix_ligatures else None, context_rtl)
             if NOTE_CALL.search(logical):
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
-                                         if any(_raised(g[0], m.group(0), g[1], origin_y(mid), size or 10.0, origin_y) for g in group)])
+                                         if any(_raised(g[0], m.group(0), g[1], origin_y(mid), size or 10.0, origin_y) for g in group)],
+                               marks=True)
             x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
             r_top, r_bottom = max(g[4] for g in group), min(g[6] for g in group)
             rects = [r for g in group for r in g[2]]
@@ -285,6 +291,10 @@ def page_lines(
         # positional arguments in field order (text, x0, top, x1, bottom, size, bold, page, baseline,
         # rtl, gaps, segments, start, count): keywords cost more than the construction itself
         lines.append(PdfLine(clean, x0, height - r_top, x1, height - r_bottom, size, bold, page_no, baseline, rtl, gaps, segments, start, count_chars))
+        if clean[0].isdigit() and size and (lead_digits := LEAD_DIGITS.match(clean)):
+            k = piece.find(lead_digits.group(1))
+            if k >= 0 and 0 < calls.size_at(start + k) < 0.75 * size:
+                lines[-1].call = lead_digits.group(0)  # the block decides: a call inside a paragraph, a note's own number
         context_rtl = rtl
     _column_parts(lines, calls, text)
     return lines
@@ -323,9 +333,9 @@ def _column_parts(lines: list[PdfLine], calls: TextPageCalls, text: str) -> None
     mid = (lo + hi) / 2
     char_box = calls.char_box
     text_width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+    if sum(1 for _, _, ln in best if min(mid - ln.x0, ln.x1 - mid) >= 0.3 * text_width) < 3:
+        return  # labels and their values, a table's amounts: not two columns of text
     for _, _, ln in best:
-        if min(mid - ln.x0, ln.x1 - mid) < 0.3 * text_width:
-            continue  # a label and its value, a table's amount: not two columns of text
         sides: tuple[list[int], list[int]] = ([], [])
         for i in range(ln.start, ln.start + ln.count):
             if text[i] in "\r\n":
@@ -390,21 +400,25 @@ MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0
 
 
 # digits stuck to the end of a word: a footnote call (a superscript) when drawn above the line
-NOTE_CALL = re.compile("(?<=[\u0621-\u064a\u0640)A-Za-zé])[0-9\u0660-\u0669]{1,3}(?=$|[\\s.,\u060c\u061b:)\\]])")
+NOTE_CALL = re.compile(
+    "(?:(?<=[\u0621-\u064a\u0640)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé][.,\u060c])|(?<= ))"
+    "[0-9\u0660-\u0669]{1,2}(?=$|[\\s.,\u060c\u061b:)\\]])"
+)
 
 
+LEAD_DIGITS = re.compile("([0-9\u0660-\u0669]{1,2}) (?=\\S)")
 NOTE_PIECE = re.compile("^\\s*[0-9\u0660-\u0669]{1,3}\\s*$")
 
 
 def _note_calls(text: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> list[tuple[int, int]]:
-    """``المغرب22`` -> ``المغرب``: the spans of footnote calls (superscript digits raised above the
-    baseline), left out as the truth pages and a reader do; digits on the baseline stay
-    (``m2`` is not touched: too short a word)."""
+    """``المغرب22`` -> ``المغرب[22]``: the spans of footnote calls (superscript digits raised above the
+    baseline), which become the model's note marks (a reader and the truth pages leave them out
+    of the text); digits on the baseline stay (``m2`` is not touched: too short a word)."""
     spans = []
     for m in NOTE_CALL.finditer(text):
-        word = re.search(r"\S+$", text[: m.start()])
+        word = re.search(r"\S+$", text[: m.start()]) or re.search(r"\S+(?=\s*$)", text[: m.start()])
         if word is None or (word.group(0).isascii() and len(word.group(0)) < 3):
-            continue
+            continue  # at the start of the line (a footnote's own number), or "m2"
         if origin_y(start + m.start()) - base_y > 0.2 * size:  # PDF y grows upwards: raised above the line
             spans.append(m.span())
     return spans
@@ -415,13 +429,16 @@ def _raised(piece: str, digits: str, start: int, base_y: float, size: float, ori
     return k >= 0 and origin_y(start + k) - base_y > 0.2 * size
 
 
-def _cut(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text without the given (sorted, disjoint) spans."""
+def _cut(text: str, spans: list[tuple[int, int]], marks: bool = False) -> str:
+    """The text without the given (sorted, disjoint) spans; ``marks``: each replaced by ``[its text]``
+    (a footnote call becomes the model's note mark, ``[22]``)."""
     if not spans:
         return text
     out, last = [], 0
     for a, b in sorted(spans):
         out.append(text[last:a])
+        if marks:
+            out.append(f"[{text[a:b]}]")
         last = b
     out.append(text[last:])
     return "".join(out)
