@@ -67,6 +67,8 @@ class _Group:
     level: int = 0
     table: Table | None = None
     legal: LegalLabel | None = None
+    body: float = 0.0  # the body size of the group's kind of page (text layer or OCR)
+    bold_level: int = 1  # the level a bold heading at body size gets there
 
     @property
     def text(self) -> str:
@@ -217,14 +219,21 @@ def group_lines(
     ordered = [reading_order(_snap_ocr_sizes(lines)) for lines in pages]
     pages = [lines for lines, _ in ordered]
     feats = _features(pages)
-    body = body_size(pages, feats)
-    hsizes = heading_sizes(pages, body, feats)
+    # OCR'd pages estimate sizes on their own scale: body size and heading sizes are found per kind of page
+    ocr_page = [bool(lines) and not hasattr(lines[0], "baseline") for lines in pages]
+    scales = {}
+    for kind in set(ocr_page):
+        sel = [k for k, o in enumerate(ocr_page) if o == kind]
+        b = body_size([pages[k] for k in sel], [feats[k] for k in sel])
+        scales[kind] = (b, heading_sizes([pages[k] for k in sel], b, [feats[k] for k in sel]))
+    body, hsizes = scales.get(False) or scales.get(True) or (0.0, [])
     pitch = _pitches(feats)
     groups: list[_Group] = []
     cur: _Group | None = None
     prev: TextLine | None = None
     prev_f: tuple[float, bool, float, int, Edges] | None = None  # size, rtl, baseline, page, edges of the previous line
     for page_idx, (lines, edges_of) in enumerate(ordered):
+        body, hsizes = scales.get(ocr_page[page_idx], (body, hsizes))
         pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
         for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
             nxt = lines[k + 1] if k + 1 < len(lines) and edges_of[k + 1].column == edges.column else None
@@ -251,20 +260,21 @@ def group_lines(
                 if legal is not None:
                     cur = _Group(kind="heading", size=size, rtl=rtl, legal=legal)
                 elif is_heading:
-                    cur = _Group(kind="heading", size=size, rtl=rtl, level=min(hsizes.index(size) + 1, MAX_HEADING_LEVELS))
+                    cur = _Group(kind="heading", size=size, rtl=rtl, level=min(hsizes.index(size) + 1, MAX_HEADING_LEVELS), body=body,
+                                 bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
                 elif marker is not None:
                     text, ordered_list = marker
                     cur = _Group(kind="item", size=size, rtl=rtl, ordered=ordered_list, indent=_start_gap(ln, edges, rtl))
                     ln = _with_text(ln, text)
                 else:
-                    cur = _Group(kind="paragraph", size=size, rtl=rtl)
+                    cur = _Group(kind="paragraph", size=size, rtl=rtl, body=body, bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
                 cur.lines.append(ln)
                 groups.append(cur)
             prev, prev_f = ln, (size, rtl, base, ln.page, edges)
         for _, table in pending:
             groups.append(_Group(kind="table", table=table))
             cur, prev, prev_f = None, None, None
-    _check_headings(groups, body, hsizes)
+    _check_headings(groups)
     _legal_levels(groups)
     return groups
 
@@ -329,10 +339,10 @@ def _with_text(line: L, text: str) -> L:
     return out
 
 
-def _check_headings(groups: list[_Group], body: float, hsizes: list[float]) -> None:
+def _check_headings(groups: list[_Group]) -> None:
     """Headings are short and stand apart; a short all-bold block at body size or more is one too."""
-    level = min(len(hsizes) + 1, MAX_HEADING_LEVELS)
     for g in groups:
+        body, level = g.body, g.bold_level
         if g.kind == "heading" and g.legal is None:
             text = g.text
             if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text):
