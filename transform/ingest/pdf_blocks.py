@@ -202,6 +202,12 @@ def _legal(text: str) -> LegalLabel | None:
     return legal_heading(text) if LEGAL_HINT.match(text) else None
 
 
+def _same_size(a: float, b: float) -> bool:
+    """Sizes of one block's lines: equal within half a point or 6 % (a line's size is read on one of
+    its characters, which may be a smaller sign such as ``n°``)."""
+    return abs(a - b) <= max(0.5, 0.06 * max(a, b))
+
+
 def _ends_block(prev: TextLine, prev_edges: Edges, size: float, rtl: bool) -> bool:
     """Did the previous line end its paragraph (short of the end edge after a sentence, or far short)?"""
     gap = _end_gap(prev, prev_edges, rtl)
@@ -248,7 +254,7 @@ def group_lines(
             marker = None if is_heading or legal else _marker(ln.text)
             continues = False
             if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
-                    and prev_f[0] == size and prev_f[1] == rtl and (cur.legal is not None or (cur.kind == "heading") == is_heading):
+                    and _same_size(prev_f[0], size) and prev_f[1] == rtl and (cur.legal is not None or (cur.kind == "heading") == is_heading):
                 continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt)
             if continues and cur is not None:
                 call = getattr(ln, "call", "")

@@ -30,7 +30,7 @@ PAGE_NUMBER = re.compile(
     f"(?:\\s*(?:/|sur|of|de|من)\\s*[{_D}]{{1,4}})?$",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(f"[{_D}]+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 TOP, BOTTOM = 0.12, 0.90  # page numbers: above 12 % or below 90 % of the page height
 RUN_TOP, RUN_BOTTOM = 0.08, 0.92  # running headers and footers: the page's outer 8 % (a body starts lower)
 SHARE = 0.3
@@ -60,7 +60,9 @@ def split_page_numbers(lines: list[L], height: float) -> tuple[list[L], list[L]]
 
 
 def _key(line: TextLine) -> str:
-    return _DIGITS.sub("#", " ".join(line.text.split()))
+    """What identifies a running line: its letters, case and accents folded apart (digits and signs
+    change from page to page, and OCR misreads them: ``mèl : : 5 5`` / ``mèl: | 3 35``)."""
+    return _NOT_LETTER.sub("", line.text.casefold())
 
 
 def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[list[list[L]], list[Furniture]]:
@@ -74,28 +76,32 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     out.extend(pages[len(out) :])
     if len(pages) < 2:
         return out, furniture
+    top, bottom = (RUN_TOP, RUN_BOTTOM) if len(pages) < 3 else (TOP, 1.0 - TOP)
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for p, (lines, height) in enumerate(zip(out, heights, strict=False)):
         for ln in lines:
-            if in_margin(ln, height, RUN_TOP, RUN_BOTTOM) and len(ln.text) <= 150:
-                seen[_key(ln)].append((p, ln.top))
+            if in_margin(ln, height, top, bottom) and len(ln.text) <= 150:
+                key = _key(ln)
+                if len(key) >= 3:
+                    seen[key].append((p, ln.top))
+    clusters = _cluster(seen)
     need = max(2, round(SHARE * len(pages) + 0.49))
     running: set[str] = set()
-    for key, where in seen.items():
-        pages_with = {p for p, _ in where}
-        if len(pages_with) < need or legal_heading(key.replace("#", "1")):
+    for keys in clusters:
+        where = [w for k in keys for w in seen[k]]
+        if len({p for p, _ in where}) < need or any(legal_heading(k) for k in keys):
             continue
         tops = sorted(t for _, t in where)
         mid = tops[len(tops) // 2]
-        if sum(1 for t in tops if abs(t - mid) <= 8) >= need:  # at the same height, page after page
-            running.add(key)
+        if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
+            running.update(keys)
     if not running:
         return out, furniture
     final: list[list[L]] = []
     for lines, height in zip(out, heights, strict=False):
         kept = []
         for ln in lines:
-            kind = in_margin(ln, height, RUN_TOP, RUN_BOTTOM)
+            kind = in_margin(ln, height, top, bottom)
             if kind and _key(ln) in running:
                 furniture.append(Furniture(page=ln.page, kind=kind, text=ln.text.strip()))
             else:
@@ -104,3 +110,18 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     final.extend(out[len(final) :])
     furniture.sort(key=lambda f: f.page)
     return final, furniture
+
+
+def _cluster(seen: dict[str, list[tuple[int, float]]]) -> list[list[str]]:
+    """Keys that are the same line read with a few differences (OCR) go together (ratio >= 90)."""
+    from rapidfuzz import fuzz
+
+    clusters: list[list[str]] = []
+    for key in sorted(seen, key=lambda k: -len(seen[k])):
+        for cl in clusters:
+            if fuzz.ratio(key, cl[0]) >= 90:
+                cl.append(key)
+                break
+        else:
+            clusters.append([key])
+    return clusters

@@ -87,7 +87,7 @@ class Doc:
             f'<office:font-face-decls><style:font-face style:name="{self.font}" svg:font-family="&apos;{self.font}&apos;"/></office:font-face-decls>'
             f"<office:styles>{styles}</office:styles>"
             '<office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" '
-            'fo:page-height="29.7cm" fo:margin-top="1.2cm" fo:margin-bottom="1.2cm" fo:margin-left="2cm" fo:margin-right="2cm" '
+            'fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm" '
             f'style:writing-mode="{wm}"/>{hf}</style:page-layout></office:automatic-styles>'
             f'<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">{header}{footer}'
             "</style:master-page></office:master-styles>"

@@ -39,12 +39,13 @@ NUMBER_LINES = (
 )
 
 
-def _plain_ar(font: str, paras: list[str]) -> str:
+def _plain_ar(font: str, paras: list[str], style: str = "Left") -> str:
+    """Paragraphs set flush right (LibreOffice's justified Kufi writes its kashida glyphs as spaces)."""
     from fodt import Doc
 
     d = Doc(font=font, size=12, rtl=True, lang="ar")
     for para in paras:
-        d.p(para, "Plain")
+        d.p(para, style)
     return d.xml()
 
 
@@ -54,13 +55,14 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         parts = [export_fodt(_plain_ar(font, paras), Path(tmp) / f"part{k}.pdf")
-                 for k, (font, paras) in enumerate([("DejaVu Sans", [*LIGATURE_TEXT, KASHIDA_TEXT]), ("Noto Kufi Arabic", list(LIGATURE_TEXT))])]
+                 for k, (font, paras) in enumerate([("DejaVu Sans", [*LIGATURE_TEXT, KASHIDA_TEXT]),
+                                                   ("Noto Kufi Arabic", list(reversed(LIGATURE_TEXT)))])]
         with pikepdf.new() as pdf:
             for part in parts:
                 with pikepdf.open(part) as src:
                     pdf.pages.extend(src.pages)
             pdf.save(HERE / "ligatures-ar.pdf")
-    export_fodt(_plain_ar("Noto Naskh Arabic", list(NUMBER_LINES)), HERE / "numbers-ar.pdf")
+    export_fodt(_plain_ar("Noto Naskh Arabic", list(NUMBER_LINES), "Plain"), HERE / "numbers-ar.pdf")
 
 
 # --------------------------------------------------------------------------- structured documents
