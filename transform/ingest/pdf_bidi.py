@@ -59,6 +59,8 @@ CLEAN = str.maketrans({
     "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf02d": "-", "\u2219": "•",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\ufffe": "-",
 })
+SYMBOL_GLYPH = re.compile("[\uf020-\uf0ff]")  # Symbol/Wingdings glyphs without a Unicode value (boxes, arrows)
+SYMBOL_LEAD = re.compile("^\\s*[\uf020-\uf0ff]\\s*(?=\\S)")
 LINE_END_HYPHEN = re.compile("(\\w+)\ufffe(?=(\\w+))")  # pdfium joins a line cut by a hyphen and marks the hyphen U+FFFE
 CLEAN_CHARS = {chr(k): v for k, v in CLEAN.items()}
 NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe]")
@@ -67,7 +69,7 @@ NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SOFT_HYPHEN_END = re.compile("(?<=[^\\W\\d_])[\x02\u00ad]+\\s*$")  # a word cut at the line end: the lines join without a space
 PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]+")
-ANY_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFB50-\uFDFF\uFE70-\uFEFC\u0640]")
+ANY_CLEAN = re.compile("[\uf020-\uf0ff\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFB50-\uFDFF\uFE70-\uFEFC\u0640]")
 # Characters of a right-to-left line pdfium always orders right: Arabic, sentence punctuation,
 # bullets, spaces. A line with nothing else cannot match NEEDS_REPAIR (every other branch
 # needs a digit or a Latin letter) nor hold a Latin letter, so one scan settles both.
@@ -243,6 +245,7 @@ def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
 OPENING = {")": "(", "(": "(", "]": "[", "[": "[", "}": "{", "{": "{"}
 CLOSING = {")": ")", "(": ")", "]": "]", "[": "]", "}": "}", "{": "}"}
 BRACKET_CHARS = re.compile("[()\\[\\]{}]")
+LEAD_MARKER = re.compile("^([0-9\u0660-\u0669]{1,2}|[أبجدهوزحطي])\\((?=\\S)")
 _AFTER_CLOSE = frozenset(" .,:;!?\u060c\u061b\u061f)]}")
 
 
@@ -256,6 +259,8 @@ def fix_brackets(text: str) -> str:
     """
     if not BRACKET_CHARS.search(text):
         return text
+    if LEAD_MARKER.match(text):  # "1(وضع": a list number's closing bracket at the start of the line
+        text = LEAD_MARKER.sub(lambda m: m.group(1) + ")", text, count=1)
     chars = list(text)
     last = len(chars) - 1
     for i, ch in enumerate(chars):
@@ -465,6 +470,8 @@ def clean_text(text: str) -> str:
     if NEEDS_CLEAN.search(text):  # a replace per character present: str.translate with a table is slow
         for ch in set(NEEDS_CLEAN.findall(text)):
             text = text.replace(ch, CLEAN_CHARS[ch])
+    if SYMBOL_GLYPH.search(text):  # other symbol-font glyphs: a bullet at the start, nothing elsewhere
+        text = SYMBOL_GLYPH.sub("", SYMBOL_LEAD.sub("• ", text, count=1))
     if PRESENTATION.search(text):
         text = PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     if "\u0640" in text:
