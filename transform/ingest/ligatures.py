@@ -44,7 +44,7 @@ SIGNS = ("اال", "األ", "اإل", "اآل", "امل", " ال ", "\nال ", 
 # letter pairs that may be one ligature glyph emitted back to front: a letter then lam
 # (lam-alef, lam-yeh, lam-meem... reversed), ه + لل (``لله``), يف (``في``)
 CANDIDATE = re.compile(f"[{_LETTER}]ل|يف")
-INSIDE = re.compile(f"[{_LETTER}][اأإآى]ل")  # a possible swapped ligature inside a word (at match start + 1)
+INSIDE = re.compile(f"[اأإآى](?<=[{_LETTER}][اأإآى])ل")  # a possible swapped ligature inside a word
 PROBES = 8
 TATWEEL = re.compile("\u0640+")
 _KEEP_TATWEEL = re.compile(f"(?<![{_LETTER}])[هم](?=\u0640+(?![{_LETTER}]))")
@@ -76,7 +76,7 @@ class LigatureProbe:
         for n, m in enumerate(INSIDE.finditer(page_text)):
             if n >= PROBES:
                 break
-            if _same(box(m.start() + 1), box(m.start() + 2)):
+            if _same(box(m.start()), box(m.start() + 1)):
                 return True
         return False
 

@@ -215,18 +215,20 @@ def page_lines(
     arabic = "\u0644" in text  # a lam: the page holds Arabic (a C-level test; French pages stop here)
     marks_apart = arabic and LOOSE_MARK_PAGE.search(text) is not None
     kashida_zero = arabic and "0" in text and KASHIDA_PAGE.search(text) is not None
+    notes = NOTE_PAGE.search(text) is not None  # digits stuck to a word somewhere: footnote calls may be there
+    backwards_budget = 3 if arabic else 0  # Latin lines of an Arabic page pdfium may give right to left
     pieces = _pieces(calls, text)
     lines: list[PdfLine] = []
     context_rtl = False
     probe = WordOrderProbe()
     font_style, origin_y = calls.font_style, calls.origin_y
+    rare = marks_apart or notes or backwards_budget > 0  # any per-line repair to look at on this page
     i, n = 0, len(pieces)
     while i < n:
         j = i + 1
         # the next piece shares this one's band (one printed line cut into pieces): rare, so the
-        # common case is one comparison (the bottom of this piece lies above the next one's middle)
-        while j < n and pieces[j][4] - pieces[j - 1][6] > 0.5 * min(pieces[j][4] - pieces[j][6], pieces[j - 1][4] - pieces[j - 1][6]) \
-                and _same_band(pieces[i:j], pieces[j]):
+        # common case is one comparison (the next piece starts below this one's bottom)
+        while j < n and pieces[j][4] > pieces[j - 1][6] and _same_band(pieces[i:j], pieces[j]):
             j += 1
         if j == i + 1:
             group = None
@@ -251,24 +253,30 @@ def page_lines(
             if fix_ligatures and "\u0644" in piece:
                 piece = ligatures.fix_line(piece, box)
             logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
-            if logical is piece:  # repairs on the text as pdfium gives it (its indices are the boxes')
+            if not rare:
+                pass
+            elif logical is piece:  # repairs on the text as pdfium gives it (its indices are the boxes')
                 cuts = _mark_gaps(piece, box, size or 10.0) if marks_apart and rtl and LOOSE_MARK.search(piece) else []
                 if cuts:
                     logical = STRAY_MARKS.sub("", _cut(piece, cuts))
-                if NOTE_CALL.search(logical):
+                if notes and NOTE_CALL.search(logical):
                     calls_at = _note_calls(logical, start, origin_y(mid), size or 10.0, origin_y) if not cuts else [
                         m.span() for m in NOTE_CALL.finditer(logical) if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)]
                     logical = _cut(logical, calls_at, marks=True)
-            elif NOTE_CALL.search(logical):  # a line re-ordered from positions: find the call's digits in pdfium's text
+            elif notes and NOTE_CALL.search(logical):  # a line re-ordered from positions: find the call's digits in pdfium's text
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
                                          if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)], marks=True)
-            if logical is piece and not rtl and arabic and len(piece) > 2 and _drawn_backwards(piece, box):
-                # a Latin line (a footnote) drawn left to right in an Arabic document, which pdfium gives right to left
-                logical = visual_to_logical(piece, box, rtl=False, size=size or 10.0)
+            if rare and logical is piece and not rtl and backwards_budget and len(piece) > 2:
+                if _drawn_backwards(piece, box):
+                    # a Latin line (a footnote) drawn left to right in an Arabic document, which pdfium gives right to left
+                    logical = visual_to_logical(piece, box, rtl=False, size=size or 10.0)
+                    backwards_budget = 1000  # found one: look at every Latin line of the page
+                else:
+                    backwards_budget -= 1
             count_chars = len(piece)
         else:  # one printed line cut into pieces (vowel marks placed apart): re-read from the glyph positions
             logical, rtl = _read_group(calls, group, size or 10.0, ligatures if fix_ligatures else None, context_rtl)
-            if NOTE_CALL.search(logical):
+            if notes and NOTE_CALL.search(logical):
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
                                          if any(_raised(g[0], m.group(0), g[1], origin_y(mid), size or 10.0, origin_y) for g in group)],
                                marks=True)
@@ -394,16 +402,19 @@ STRAY_MARKS = re.compile("(?<![\u0621-\u064a\u0640\u064b-\u0652\u0670])[\u064b-\
 # LibreOffice maps the kashida glyphs of justified Arabic to "0": a 0 between two Arabic letters is one
 KASHIDA_ZERO = re.compile("(?<=[\u0621-\u064a\u064b-\u0652])0+(?=[\u0621-\u064a])")
 LOOSE_MARK = re.compile("(?:^| )[\u064b-\u0652\u0670]")  # a vowel mark after a space or at the start
-LOOSE_MARK_PAGE = re.compile("[ \n][\u064b-\u0652\u0670]")  # page-level tests start with a character class: fast scans
-KASHIDA_PAGE = re.compile("[\u0621-\u0652]0+[\u0621-\u064a]")
+LOOSE_MARK_PAGE = re.compile("[\u064b-\u0652\u0670](?<=[ \n][\u064b-\u0652\u0670])")
+KASHIDA_PAGE = re.compile("0(?<=[\u0621-\u0652]0)0*[\u0621-\u064a]")
 MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0621-\u064a])")
 
 
 # digits stuck to the end of a word: a footnote call (a superscript) when drawn above the line
 NOTE_CALL = re.compile(
-    "(?:(?<=[\u0621-\u064a\u0640)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé][.,\u060c])|(?<= ))"
+    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé][.,\u060c]))"
     "[0-9\u0660-\u0669]{1,2}(?=$|[\\s.,\u060c\u061b:)\\]])"
 )
+# page-level tests open with their rarest character (a digit, a vowel mark, a 0) so that the regular
+# expression engine can skip ahead to it; the context is checked behind it
+NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z][\u0621-\u064a\u0640)A-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
 
 
 LEAD_DIGITS = re.compile("([0-9\u0660-\u0669]{1,2}) (?=\\S)")
