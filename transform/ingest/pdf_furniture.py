@@ -78,18 +78,21 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
         return out, furniture
     top, bottom = (RUN_TOP, RUN_BOTTOM) if len(pages) < 3 else (TOP, 1.0 - TOP)
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    legal: set[str] = set()  # keys of lines that are legal headings ("Article 13" at the top of a page)
     for p, (lines, height) in enumerate(zip(out, heights, strict=False)):
         for ln in lines:
             if in_margin(ln, height, top, bottom) and len(ln.text) <= 150:
                 key = _key(ln)
                 if len(key) >= 3:
                     seen[key].append((p, ln.top))
+                    if legal_heading(ln.text):
+                        legal.add(key)
     clusters = _cluster(seen)
     need = max(2, round(SHARE * len(pages) + 0.49))
     running: set[str] = set()
     for keys in clusters:
         where = [w for k in keys for w in seen[k]]
-        if len({p for p, _ in where}) < need or any(legal_heading(k) for k in keys):
+        if len({p for p, _ in where}) < need or any(k in legal for k in keys):
             continue
         tops = sorted(t for _, t in where)
         mid = tops[len(tops) // 2]
