@@ -42,8 +42,7 @@ from .pdf_layout import Edges, reading_order
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
 BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
-NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\d{1,2}-|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
-HYPHEN_NUMBER = re.compile(r"^\d{1,2}-")
+NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
 NOT_A_MARKER = re.compile(r"^(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S")  # "M. LISCHKA": a title, not an item "M."
 SENTENCE_END = re.compile(r"[.!?؟…:;؛]\s*[\"»”’)]*$")
 CONTINUES = re.compile(r"[,،;؛\-–]\s*$")  # a block ending like this goes on: not a heading
@@ -253,8 +252,6 @@ def group_lines(
             if legal is not None and legal.title and not ln.bold and _end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width):
                 legal = None  # "ARTICLE PREMIER. – Est approuvé ..." on a line that runs on: a run-in label, part of its paragraph
             marker = None if is_heading or legal else _marker(ln.text)
-            if marker is not None and size < 0.95 * body and HYPHEN_NUMBER.match(ln.text):
-                marker = None  # "1- الجريدة الرسمية...": a footnote (set smaller), not a list item
             continues = False
             if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
                     and _same_size(prev_f[0], size) and prev_f[1] == rtl and (cur.legal is not None or (cur.kind == "heading") == is_heading):

@@ -10,7 +10,7 @@ captions on every page. They are taken out of the lines and kept in the document
   ``الصفحة 3``, ``٣``).
 * **Running headers and footers**: a margin line whose text, digits aside (so
   ``BULLETIN OFFICIEL 2505`` matches ``BULLETIN OFFICIEL 2506``), comes back at about the
-  same height on at least 30 % of the pages (two pages at least; odd and even pages often
+  same height on at least 40 % of the pages (two pages at least; odd and even pages often
   carry different ones). A legal heading is never taken for one.
 """
 
@@ -30,10 +30,11 @@ PAGE_NUMBER = re.compile(
     f"(?:\\s*(?:/|sur|of|de|من)\\s*[{_D}]{{1,4}})?$",
     re.IGNORECASE,
 )
-_NOT_LETTER = re.compile(r"[\W\d_]+")
+_DIGITS = re.compile(f"[{_D}]+")
+_NOT_LETTER = re.compile(r"[^\w#]+|[\d_]+")
 TOP, BOTTOM = 0.12, 0.90  # page numbers: above 12 % or below 90 % of the page height
 RUN_TOP, RUN_BOTTOM = 0.08, 0.92  # running headers and footers: the page's outer 8 % (a body starts lower)
-SHARE = 0.3
+SHARE = 0.4  # odd and even pages often carry different running lines: each is on about half of the pages
 L = TypeVar("L", bound=TextLine)
 
 
@@ -60,9 +61,11 @@ def split_page_numbers(lines: list[L], height: float) -> tuple[list[L], list[L]]
 
 
 def _key(line: TextLine) -> str:
-    """What identifies a running line: its letters, case and accents folded apart (digits and signs
-    change from page to page, and OCR misreads them: ``mèl : : 5 5`` / ``mèl: | 3 35``)."""
-    return _NOT_LETTER.sub("", line.text.casefold())
+    """What identifies a running line: its letters and where its numbers stand, case folded
+    (numbers change from page to page; spaces and signs are dropped, OCR misreads them:
+    ``mèl : : 5 5`` / ``mèl: | 3 35``; lines that differ by a letter or two are matched by
+    similarity, see :func:`_cluster`)."""
+    return _NOT_LETTER.sub("", _DIGITS.sub("#", line.text.casefold()))
 
 
 def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[list[list[L]], list[Furniture]]:
