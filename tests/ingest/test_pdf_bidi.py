@@ -125,3 +125,19 @@ def test_plain_spaces_in_numbers_and_words_in_visual_order() -> None:
     k = text.index("ةنس")
     boxes[k : k + 3] = boxes[k : k + 3][::-1]
     assert visual_to_logical(text, lambda i: boxes[i], rtl=True, size=10.0) == "سنة 1 250 000 درهم"
+
+
+def test_pieces_of_a_vowelled_line_are_read_in_place() -> None:
+    # InDesign places Arabic vowel marks apart and pdfium cuts the line there; the pieces
+    # "المجالات. ي" / "ُضاف إلى ذلك" (joined by a space that is no word space) are read again
+    # from the glyph positions (measured on the CESE report): the written word spaces count
+    # even where narrower than a gap test, the space between the pieces does not, the mark
+    # stays in its word (its own box lies anywhere: here over another word)
+    words = [("المجالات", 438.6, 480.9), (".", 434.7, 438.6), (" ", 0.0, 0.0), ("ي", 427.5, 431.2), (" ", 427.5, 427.5),
+             ("ُ", 380.0, 382.0), ("ضاف", 400.6, 427.9), (" ", 397.1, 400.6), ("إلى", 380.3, 397.1), (" ", 376.8, 380.3), ("ذلك", 356.7, 376.8)]
+    text = "".join(w for w, _, _ in words)
+    boxes: list[tuple[float, float]] = []
+    for word, x0, x1 in words:
+        step = (x1 - x0) / len(word)
+        boxes.extend((x1 - step * (k + 1), x1 - step * k) for k in range(len(word)))  # right to left in the word
+    assert visual_to_logical(text, lambda i: boxes[i], rtl=True, size=14.0, pieces=True) == "المجالات. يُضاف إلى ذلك"

@@ -56,3 +56,23 @@ def test_running_headers_and_footers_are_dropped() -> None:
 def test_join_lines_keeps_compound_hyphens() -> None:
     assert join_lines(["Béni Mellal-", "Khénifra"]) == "Béni Mellal-Khénifra"
     assert join_lines(["du", "budget"]) == "du budget"
+
+
+def test_furniture_kept_apart_with_ocr_noise_alternating_headers_and_not_legal_units() -> None:
+    from transform.ingest.pdf_furniture import split_running_lines
+
+    pages = []
+    for i in range(1, 7):
+        header = "Nº 7010 – 25 hija 1442 BULLETIN OFFICIEL" if i % 2 else "BULLETIN OFFICIEL Nº 7010 – 25 hija 1442 (5-8-2021)"
+        noise = ["mèl : : 5 5", "mèl: | 3 35", "mèl : 3"][i % 3]  # the same footer read by OCR, digits and signs differ
+        pages.append([
+            line(f"{1154 + i} {header}", 30, page=i),
+            line(f"Article {10 + i}", 80, page=i),  # a legal unit at the top of every page: not furniture
+            line(f"Texte de la page {i}.", 300, page=i),
+            line(f"tél : 03 84 77 70 00 - {noise}", 800, page=i),
+            line(f"- {i} -", 825, page=i),
+        ])
+    kept, furniture = split_running_lines(pages, [842.0] * 6)
+    assert [[ln.text for ln in p] for p in kept] == [[f"Article {10 + i}", f"Texte de la page {i}."] for i in range(1, 7)]
+    assert sorted({f.kind for f in furniture}) == ["footer", "header", "page_number"]
+    assert [f.text for f in furniture if f.kind == "page_number"] == [f"- {i} -" for i in range(1, 7)]

@@ -25,10 +25,12 @@ import pypdfium2 as pdfium
 
 from .._gc import gc_paused
 from ..errors import InputError
-from ..model import Document, DocumentMeta, Section, Table
+from ..model import Document, DocumentMeta, Furniture, Section, Table
 from . import INGESTERS, pdf_tables
 from .base import TextLine
-from .pdf_blocks import drop_page_furniture, drop_running_lines, group_lines, groups_to_blocks
+from .ligatures import LigatureProbe, repair_cells
+from .pdf_blocks import group_lines, groups_to_blocks
+from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_open import open_pdf
 from .pdf_table_join import join_continued_tables
 from .pdf_tables import FoundTable
@@ -59,6 +61,8 @@ class PdfIngester:
             tables: list[list[FoundTable]] = []
             widths: list[float] = []
             heights: list[float] = []
+            furniture: list[Furniture] = []
+            ligatures = LigatureProbe()
             with gc_paused():
                 for i in range(n):
                     if time.monotonic() > deadline:
@@ -66,7 +70,9 @@ class PdfIngester:
                             f"{path.name}: reading the PDF took too long (stopped at page {i + 1} of {n}).",
                             hint="Split the document into smaller parts and send them one by one.",
                         )
-                    lines, found, width, height = self._read_page(pdf, i, path.name)
+                    numbers: list[TextLine] = []
+                    lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers)
+                    furniture.extend(Furniture(page=i + 1, kind="page_number", text=ln.text) for ln in numbers)
                     text_pages.append(lines)
                     tables.append(found)
                     widths.append(width)
@@ -96,21 +102,28 @@ class PdfIngester:
             kept.append(_outside(lines, found) if found else lines)
             for t in found:
                 t.table.page = i + 1
+                if ligatures.proved:
+                    repair_cells(t.table.rows)
             used_tables.append([(t.top, t.table) for t in found])
         with gc_paused():
-            kept = drop_running_lines(kept, heights)
+            kept, running = split_running_lines(kept, heights)
+            furniture = sorted(furniture + running, key=lambda f: f.page)
             groups = group_lines(kept, used_tables, widths)
             blocks = join_continued_tables(groups_to_blocks(groups))
         if title and (
             title.lower() in ("untitled", "sans titre", "document", "sans nom")
             or title.lower().startswith("microsoft word -")
-            or title.lower().endswith((".doc", ".docx", ".odt", ".pdf", ".rtf"))
+            or title.lower().endswith((".doc", ".docx", ".odt", ".pdf", ".rtf", ".indd", ".qxd", ".qxp", ".pub"))
         ):
             title = None  # producer boilerplate, not a title: the first heading is used instead
         meta = DocumentMeta(title=title, source_name=path.name, source_format="pdf", page_count=n, pages=list(reports))
-        return Document(meta=meta, sections=[Section(blocks=blocks)])
+        return Document(meta=meta, sections=[Section(blocks=blocks)], furniture=furniture)
 
-    def _read_page(self, pdf: pdfium.PdfDocument, i: int, name: str) -> tuple[list[TextLine], list[FoundTable], float, float]:
+    def _read_page(
+        self, pdf: pdfium.PdfDocument, i: int, name: str, ligatures: LigatureProbe | None = None,
+        numbers: list[TextLine] | None = None,
+    ) -> tuple[list[TextLine], list[FoundTable], float, float]:
+        """Lines (page numbers taken out, into ``numbers``), tables and size of one page."""
         try:
             page = pdf[i]
         except pdfium.PdfiumError:
@@ -119,7 +132,9 @@ class PdfIngester:
             width, height = page.get_size()
             textpage = page.get_textpage()
             try:
-                lines = drop_page_furniture(page_lines(page, textpage, i + 1), height)
+                lines, found_numbers = split_page_numbers(page_lines(page, textpage, i + 1, ligatures), height)
+                if numbers is not None:
+                    numbers.extend(found_numbers)
                 found: list[FoundTable] = []
                 cand = pdf_tables.candidate(page, lines, height)
                 if cand:

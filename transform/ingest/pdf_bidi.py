@@ -27,10 +27,13 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from .ligatures import drop_kashida, restore_dropped_lam
+
 ARABIC_LETTER = re.compile("[\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]")
 LATIN_LETTER = re.compile("[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
-_AR = "\u0610-\u061A\u0620-\u065F\u066E-\u06D3\u06D5-\u06EF\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u0640\u200c\u200d"
-_LTR = "0-9A-Za-z\u00AA\u00B2\u00B3\u00B9\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F\u0660-\u0669\u06F0-\u06F9%\u066A"
+# (control characters count as Arabic: LibreOffice writes the kashida glyphs of justified Arabic as U+0002/U+0003)
+_AR = "\x01-\x08\x0e-\x1f\u0610-\u061A\u0620-\u065F\u066E-\u06D3\u06D5-\u06EF\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u0640\u200c\u200d"
+_LTR = "0-9A-Za-z\u00AA\u00B2\u00B3\u00B9\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F\u0660-\u0669\u06F0-\u06F9"
 _PUNCT = ".,:!\u060C\u061B\u061F"
 _BULLETS = "\uE000-\uF8FF\u2022\u25AA\u25CF\u25E6\u2023\u2043\u2219"
 # A right-to-left line needs the full geometric repair when pdfium is known to misplace something
@@ -54,18 +57,26 @@ OPEN_CLOSE = {"(": ")", "[": "]", "{": "}"}
 # pdfium's 0xFFFE (a hyphen it took for a soft one) back to a hyphen
 CLEAN = str.maketrans({
     "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf02d": "-", "\u2219": "•",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\ufffe": "-", "\u00ad": "", "\x00": "",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\ufffe": "-",
 })
+SYMBOL_GLYPH = re.compile("[\uf020-\uf0ff]")  # Symbol/Wingdings glyphs without a Unicode value (boxes, arrows)
+SYMBOL_LEAD = re.compile("^\\s*[\uf020-\uf0ff]\\s*(?=\\S)")
+LINE_END_HYPHEN = re.compile("(\\w+)\ufffe(?=(\\w+))")  # pdfium joins a line cut by a hyphen and marks the hyphen U+FFFE
 CLEAN_CHARS = {chr(k): v for k, v in CLEAN.items()}
-NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00]")
+NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe]")
+# control characters: glyphs without a Unicode value that producers write anyway. LibreOffice's kashida
+# glyphs of justified Arabic come out as U+0002/U+0003 (or "0", see pdf_text), a soft hyphen as U+0002
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SOFT_HYPHEN_END = re.compile("(?<=[^\\W\\d_])[\x02\u00ad]+\\s*$")  # a word cut at the line end: the lines join without a space
 PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]+")
-ANY_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00\uFB50-\uFDFF\uFE70-\uFEFC]")
+ANY_CLEAN = re.compile("[\uf020-\uf0ff\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFB50-\uFDFF\uFE70-\uFEFC\u0640]")
 # Characters of a right-to-left line pdfium always orders right: Arabic, sentence punctuation,
 # bullets, spaces. A line with nothing else cannot match NEEDS_REPAIR (every other branch
 # needs a digit or a Latin letter) nor hold a Latin letter, so one scan settles both.
 MAYBE_ARABIC = re.compile("[\u0620-\u08ff\ufb50-\ufefc]")  # two ranges holding every ARABIC_LETTER range
 PLAIN_RTL = re.compile(f"[^{_AR}{_PUNCT}{_BULLETS}\\s]")
 
+BULLET_SET = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d")
 Box = Callable[[int], tuple[float, float]]  # index in the text -> (x0, x1) of that character
 Token = tuple[str, float, float, str]  # text, x0, x1, kind ("R" Arabic word, "L" digits/Latin, "N" other)
 
@@ -89,9 +100,17 @@ def needs_repair(text: str, rtl: bool) -> bool:
     return bool(NEEDS_REPAIR.search(text)) if rtl else bool(ARABIC_LETTER.search(text))
 
 
-def _tokens(text: str, box: Box) -> list[Token]:
+def _tokens(text: str, box: Box, pieces: bool = False) -> list[Token]:
     """Tokens with their x extent; spaces are left out (pdfium places them unreliably in
-    these lines: they are rebuilt from the gaps between glyphs)."""
+    these lines: they are rebuilt from the gaps between glyphs).
+
+    ``pieces``: the line was cut into pieces around vowel marks placed apart (see
+    :func:`transform.ingest.pdf_text._read_group`): a token's extent comes from its letters
+    only (a mark's box may lie anywhere), and the space characters the producer wrote with
+    a real width are kept as tokens (its word spaces can be narrower than a gap test allows).
+    """
+    if pieces:
+        return _piece_tokens(text, box)
     out: list[Token] = []
     for m in VISIBLE_TOKEN.finditer(text):  # TOKEN without its whitespace branch: the same tokens, fewer matches
         kind = m.lastgroup or "N"
@@ -106,6 +125,22 @@ def _tokens(text: str, box: Box) -> list[Token]:
             if kind == "R" and f0 < f1 <= l0:  # an Arabic word whose first letter is drawn leftmost: emitted in visual order
                 tok = tok[::-1]
         out.append((tok, x0, x1, kind))
+    return out
+
+
+def _piece_tokens(text: str, box: Box) -> list[Token]:
+    out: list[Token] = []
+    for m in TOKEN.finditer(text):
+        kind = m.lastgroup or "N"
+        a, b = m.span()
+        if kind == "S":
+            for k in range(a, b):
+                x0, x1 = box(k)
+                if x1 - x0 > 0.5:  # a space glyph the producer wrote (pdfium's own have no width)
+                    out.append((" ", x0, x1, "N"))
+            continue
+        spans = [box(k) for k in range(a, b) if text[k] not in VOWEL_MARKS] or [box(a)]
+        out.append((m.group(0), min(x for x, _ in spans), max(x for _, x in spans), kind))
     return out
 
 
@@ -128,38 +163,78 @@ def digit_groups(groups: list[str]) -> list[str]:
     return groups
 
 
-def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
-    """Group visual tokens into left-to-right runs (numbers, Latin words) and single right-to-left tokens.
+CS = frozenset(".,/:\u00a0\u202f\u060c")  # common separators: one of them between two numbers keeps them one number
+LATIN_IN = re.compile("[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
-    A hyphen between two numbers does not join them: word processors (Word, LibreOffice)
-    lay ``2022-2027`` out right to left in an Arabic run, so the two numbers are two runs.
+
+def _digit_chain(toks: list[Token], i: int, gap: float) -> int:
+    """Index of the last digit group of a chain ``d␠d␠d`` starting at ``i`` (``i`` when there is none)."""
+    end, k, n = i, i + 1, len(toks)
+    while k + 1 < n and toks[k][0] == " " and toks[k + 1][3] == "L" and toks[k + 1][0].isdigit() and toks[k + 1][1] - toks[end][2] <= gap:
+        end = k + 1
+        k += 2
+    return end
+
+
+def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
+    """Group visual tokens into the left-to-right runs a right-to-left paragraph is drawn with.
+
+    The Unicode bidi algorithm decides what one run is; in an Arabic paragraph numbers are
+    Arabic numbers (AN) and:
+
+    * Latin words and what follows them up to the next Arabic word (numbers included: they
+      take the Latin direction) form one run, brackets paired inside it included;
+    * numbers joined by one separator without spaces (``2.26.530``, ``15/03/2026``,
+      ``12,5``) are one run; numbers separated by a space, a hyphen or a bracket are
+      separate runs (``12 15``, ``2022-2027`` drawn ``2027-2022``, ``1448 (25``);
+    * digit groups of one amount (``1 250 000``) are one run when they were joined by
+      no-break spaces, separate ones with plain spaces (drawn ``000 250 1``): the drawn
+      order that is a well-formed number is the one-run case (see :func:`digit_groups`).
     """
     runs: list[list[int]] = []
     i, n = 0, len(toks)
     while i < n:
-        if toks[i][3] != "L":
+        tok = toks[i]
+        if tok[3] != "L":
             runs.append([i])
             i += 1
             continue
-        end = i
+        if not LATIN_IN.search(tok[0]):  # a number
+            chain = _digit_chain(toks, i, gap) if tok[0].isdigit() else i
+            if chain > i:
+                groups = [toks[k][0] for k in range(i, chain + 1, 2)]
+                if _well_formed(groups):  # drawn left to right as one amount: no-break spaces
+                    runs.append(list(range(i, chain + 1)))
+                else:
+                    runs.extend([k] for k in range(i, chain + 1))
+                i = chain + 1
+                continue
+            end = i
+            k = i + 1
+            while k + 1 < n and toks[k][0] in CS and toks[k + 1][3] == "L" and not LATIN_IN.search(toks[k + 1][0]) \
+                    and toks[k][1] - toks[end][2] < 0.15 * gap and toks[k + 1][1] - toks[k][2] < 0.15 * gap:
+                end = k + 1
+                k += 2
+            runs.append(list(range(i, end + 1)))
+            i = end + 1
+            continue
+        end = i  # Latin: spaces, punctuation and numbers go on the run up to the next Arabic word
         depth: list[str] = []
         k = i + 1
         while k < n:
-            tok, x0, _, kind = toks[k]
+            t, x0, _, kind = toks[k]
             if kind == "L":
                 if x0 - toks[end][2] > gap:  # a column gap ends the run
                     break
                 end = k
             elif kind == "R":
                 break
-            elif tok in OPEN_CLOSE:
-                depth.append(OPEN_CLOSE[tok])
-            elif depth and tok == depth[-1]:
+            elif t in OPEN_CLOSE:
+                depth.append(OPEN_CLOSE[t])
+            elif depth and t == depth[-1]:
                 depth.pop()
                 end = k
-            elif tok in "-–" and not toks[end][0][-1].isalpha():
-                break
-            elif tok not in LTR_JOINER:
+            elif t not in LTR_JOINER:
                 break
             k += 1
         runs.append(list(range(i, end + 1)))
@@ -167,20 +242,68 @@ def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
     return runs
 
 
+OPENING = {")": "(", "(": "(", "]": "[", "[": "[", "}": "{", "{": "{"}
+CLOSING = {")": ")", "(": ")", "]": "]", "[": "]", "}": "}", "{": "}"}
+BRACKET_CHARS = re.compile("[()\\[\\]{}]")
+LEAD_MARKER = re.compile("^([0-9\u0660-\u0669]{1,2}|[أبجدهوزحطي])\\((?=\\S)")
+_AFTER_CLOSE = frozenset(" .,:;!?\u060c\u061b\u061f)]}")
+
+
+def fix_brackets(text: str) -> str:
+    """Brackets of a re-ordered right-to-left line set from the side they stick to.
+
+    Fonts map a bracket glyph to one code point whatever its use (Word maps the glyph to the
+    character it was first used for), so the code of a mirrored bracket cannot be trusted:
+    a bracket followed by a word and preceded by a space (or nothing) opens, one preceded by
+    a word and followed by a space, punctuation or nothing closes; others keep their code.
+    """
+    if not BRACKET_CHARS.search(text):
+        return text
+    if LEAD_MARKER.match(text):  # "1(وضع": a list number's closing bracket at the start of the line
+        text = LEAD_MARKER.sub(lambda m: m.group(1) + ")", text, count=1)
+    chars = list(text)
+    last = len(chars) - 1
+    for i, ch in enumerate(chars):
+        if ch not in OPENING:
+            continue
+        before = chars[i - 1] if i else " "
+        after = chars[i + 1] if i < last else " "
+        if (before == " " or before in "([{") and after != " " and after not in _AFTER_CLOSE:
+            chars[i] = OPENING[ch]
+        elif before != " " and before not in "([{" and (after in _AFTER_CLOSE or i == last):
+            chars[i] = CLOSING[ch]
+    return "".join(chars)
+
+
+VOWEL_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
+
+
 def _with_spaces(vis: list[Token], size: float) -> list[Token]:
-    """Visual tokens with a space token wherever the glyphs leave a gap."""
+    """Visual tokens with a space token wherever the glyphs leave a gap (vowel marks drawn
+    apart from their letters neither make nor close a gap)."""
     out: list[Token] = []
     limit = 0.15 * size
+    edge: float | None = None
+    written: list[float] = []
     for tok in vis:
-        if out and tok[1] - out[-1][2] > limit:
-            out.append((" ", out[-1][2], tok[1], "N"))
+        if tok[0][0] in VOWEL_MARKS and all(c in VOWEL_MARKS for c in tok[0]):
+            out.append(tok)
+            continue
+        if tok[0] == " ":  # a space the producer wrote (``pieces`` mode): counts only inside a gap, below
+            written.append((tok[1] + tok[2]) / 2)
+            continue
+        if edge is not None:
+            gap = tok[1] - edge
+            if gap > limit or (gap > 0.05 * size and any(edge - 0.5 <= c <= tok[1] + 0.5 for c in written)):
+                out.append((" ", edge, tok[1], "N"))
         out.append(tok)
+        edge = tok[2]
     return out
 
 
-def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0) -> str:
-    """Re-order a line from the x position of its tokens (see the module docstring)."""
-    toks = _tokens(text, box)
+def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0, pieces: bool = False) -> str:
+    """Re-order a line from the x position of its tokens (see the module docstring; ``pieces``: see :func:`_tokens`)."""
+    toks = _tokens(text, box, pieces)
     if len(toks) < 2:
         return text
     toks.sort(key=lambda t: t[1] + t[2])  # stable: equal centres keep pdfium's order
@@ -192,12 +315,8 @@ def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0) -> 
                 tok = vis[run[0]][0]
                 out.append(tok.translate(MIRROR) if tok in BRACKETS else tok)
                 continue
-            texts = [vis[k][0] for k in run]
-            if len(run) > 2 and all(t.isdigit() or t == " " for t in texts):
-                out.append(" ".join(digit_groups([t for t in texts if t != " "])))
-            else:
-                out.extend(texts)
-        return "".join(out)
+            out.extend(vis[k][0] for k in run)
+        return fix_brackets("".join(out))
     # left-to-right line with Arabic inside: reverse each right-to-left run in place; a number
     # just left of an Arabic word belongs to it ("الفصل 1" is drawn "1 الفصل")
     i = 0
@@ -243,6 +362,16 @@ class WordOrderProbe:
         return found
 
 
+def _bullet_first(text: str, box: Box) -> str:
+    """pdfium puts the bullet of an Arabic list item at the end of the line; drawn rightmost, it comes first."""
+    end = len(text.rstrip()) - 1
+    bx0, bx1 = box(end)
+    first = len(text) - len(text.lstrip())
+    if bx0 >= box(first)[1] - 0.5:  # the bullet lies right of the line's first letter: it is the line's start
+        return text[end] + " " + text[:end].strip()
+    return text
+
+
 def logical_line(
     text: str, box: Box | None, size: float, context_rtl: bool = False, rtl: bool | None = None, probe: WordOrderProbe | None = None
 ) -> str:
@@ -275,6 +404,9 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
         if not PLAIN_RTL.search(text):  # Arabic, punctuation and spaces only: right to left, ordered by pdfium
             if probe.check(text, box):
                 return visual_to_logical(text, box, rtl=True, size=size), True
+            last = text.rstrip()[-1:]
+            if last and last in BULLET_SET and text.lstrip()[:1] not in BULLET_SET:
+                return _bullet_first(text, box), True
             return text, True
         rtl = not LATIN_LETTER.search(text) or len(ARABIC_LETTER.findall(text)) >= len(LATIN_LETTER.findall(text))
         return logical_line(text, box, size, rtl=rtl, probe=probe), rtl
@@ -326,12 +458,33 @@ def _number_groups(stretch: str, offset: int, box: Box, size: float) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Map symbol-font bullets and odd spaces; compose Arabic presentation forms (lam-alef ligatures...)."""
+    """Map symbol-font bullets and odd spaces; compose Arabic presentation forms (lam-alef
+    ligatures...); remove justification kashida."""
     if not ANY_CLEAN.search(text):  # one scan: most lines need neither step
         return text
+    if "\u00ad" in text or CONTROLS.search(text):  # soft hyphens and control characters go; one at the line end stays as U+00AD
+        soft = bool(SOFT_HYPHEN_END.search(text))
+        text = CONTROLS.sub("", text.replace("\u00ad", "")).rstrip() + ("\u00ad" if soft else "")
+    if "\ufffe" in text:
+        text = LINE_END_HYPHEN.sub(lambda m: m.group(1) + hyphen_join(m.group(1), m.group(2)), text)
     if NEEDS_CLEAN.search(text):  # a replace per character present: str.translate with a table is slow
         for ch in set(NEEDS_CLEAN.findall(text)):
             text = text.replace(ch, CLEAN_CHARS[ch])
+    if SYMBOL_GLYPH.search(text):  # other symbol-font glyphs: a bullet at the start, nothing elsewhere
+        text = SYMBOL_GLYPH.sub("", SYMBOL_LEAD.sub("• ", text, count=1))
     if PRESENTATION.search(text):
         text = PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    if "\u0640" in text:
+        text = drop_kashida(restore_dropped_lam(text))
     return text
+
+
+def hyphen_join(head: str, tail: str) -> str:
+    """What joins the two parts of a word cut by a hyphen at a line end: "" when the whole
+    word is a French word (``écono-`` + ``mique``: hyphenation), "-" otherwise (``ci-`` +
+    ``dessus``, ``Anne-`` + ``Marie``, ``Béni Mellal-`` + ``Khénifra``)."""
+    if not head or not tail or not tail[0].islower() or not head[-1].isalpha():
+        return "-"
+    from ..ocr.lexicon import known_fr
+
+    return "" if known_fr(head + tail) else "-"

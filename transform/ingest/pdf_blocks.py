@@ -1,14 +1,27 @@
 """Group PDF text lines into blocks: headings, paragraphs, lists (tables come from pdf_tables).
 
-* Body text is the font size that carries the most characters. Larger sizes are
-  heading levels by rank (largest = level 1, at most 3 levels); a short, all-bold
-  paragraph at body size is a heading one level below the smallest larger size.
-* Lines join into one paragraph while the size and direction stay the same and the
-  baseline step stays near the usual line pitch; a wider step (paragraph spacing), a
-  bullet or a number starts a new block.
-* List items start with a bullet (``•``, ``-``, symbol-font bullets) or a number/letter
-  marker (``1.``, ``2)``, ``a)``, ``أ)``); lines that follow without a marker continue
-  the item. Deeper indentation nests an item under the previous one.
+Lines come page by page in reading order (:mod:`pdf_layout` puts pages in columns in
+order and gives each line its column's edges). A line goes on the current block unless
+one of these says a new block starts:
+
+* the size or direction changes, or the baseline step is wider than the usual line pitch
+  (paragraph spacing);
+* the previous line ended short of its column's end edge, after sentence punctuation or
+  far short (the last line of a paragraph; right to left, the end edge is the left one);
+* the line is indented past its column's start edge (a first-line indent);
+* the previous line is a short bold line and this one is not (a heading line above its text);
+* the line opens a list item (a bullet or a ``1.`` / ``a)`` / ``أ)`` marker) or a legal unit
+  (``المادة 2``, ``Article premier``: :mod:`transform.structure.legal`).
+
+A paragraph goes on across a page or column break when its last line reached the end
+edge without ending a sentence and the next one is not indented.
+
+Headings: body text is the font size that carries the most characters; larger sizes are
+heading levels by rank (largest = 1, at most 3); a short all-bold block at body size is a
+heading one level below. A heading is short (at most :data:`MAX_HEADING_WORDS` words and
+three lines) and does not end like a sentence that goes on (``,`` ``،`` ``;``); longer
+blocks stay paragraphs. Legal units are headings whatever their size, at levels that follow
+the units the document uses (``الباب`` above ``المادة``), below the document's own title.
 """
 
 from __future__ import annotations
@@ -21,22 +34,31 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..model import Block, Heading, ListBlock, ListItem, Paragraph, Sentence, Table
+from ..structure.legal import LegalLabel, legal_heading, levels
 from .base import TextLine
-from .pdf_bidi import is_rtl_line
+from .pdf_bidi import hyphen_join, is_rtl_line
+from .pdf_furniture import split_page_numbers, split_running_lines
+from .pdf_layout import Edges, reading_order
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
 BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
 NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
+NOT_A_MARKER = re.compile(r"^(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S")  # "M. LISCHKA": a title, not an item "M."
 SENTENCE_END = re.compile(r"[.!?؟…:;؛]\s*[\"»”’)]*$")
-PAGE_NUMBER = re.compile(r"^(?:page\s+|صفحة\s+|-\s*)?\d{1,4}(?:\s*(?:/|sur|of|من)\s*\d{1,4})?(?:\s*-)?$", re.I)
-_DIGIT_RUN = re.compile(r"\d+")
+CONTINUES = re.compile(r"[,،;؛\-–]\s*$")  # a block ending like this goes on: not a heading
+LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
+# the title of an official text opens with its kind (a bold block of a few lines)
+TEXT_TITLE = re.compile(r"^(?:Dahir|Décret|Arrêté|Loi|Loi-cadre|Loi organique|Décision|Circulaire|Ordonnance|Délibération|"
+                        r"ظهير|مرسوم|قرار|قانون|مقرر|منشور|دورية|مقرر)\b")
 MAX_HEADING_LEVELS = 3
+MAX_HEADING_WORDS = 25  # a bold heading at body size
+MAX_TITLE_WORDS = 40  # a heading set larger (a decree's title is long)
 L = TypeVar("L", bound=TextLine)
 
 
 @dataclass
 class _Group:
-    kind: str  # "heading" | "paragraph" | "item"
+    kind: str  # "heading" | "paragraph" | "item" | "table"
     lines: list[TextLine] = field(default_factory=list)
     size: float = 0.0
     rtl: bool = False
@@ -44,24 +66,45 @@ class _Group:
     indent: float = 0.0
     level: int = 0
     table: Table | None = None
+    legal: LegalLabel | None = None
+    body: float = 0.0  # the body size of the group's kind of page (text layer or OCR)
+    bold_level: int = 1  # the level a bold heading at body size gets there
 
     @property
     def text(self) -> str:
         return join_lines([ln.text for ln in self.lines])
 
 
+_HYPHENATED = re.compile(r"(\w+)[-\u00ad]$")
+
+
 def join_lines(texts: list[str]) -> str:
-    """Join the lines of a block: a space between lines, none after a line-end hyphen."""
+    """Join the lines of a block: a space between lines; a word cut at a line end by a
+    hyphen is joined without the hyphen when the whole word is a French word (``écono-`` +
+    ``mique``), with it otherwise (``Béni Mellal-`` + ``Khénifra``, ``ci-`` + ``dessus``)."""
     out = ""
     for t in texts:
         t = t.strip()
+        if out and t.startswith("« ") and out.startswith("«"):
+            t = t[2:]  # a quoted text (an amended article) repeats « at the start of every line
         if not out:
             out = t
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha():
-            out += t
+        elif out.endswith(("-", "\u00ad")) and len(out) > 1 and out[-2].isalpha():
+            out = out[:-1] + _hyphen(out, t) + t
+        elif out.endswith(("(", "[")) or t.startswith((")", "]")):
+            out += t  # a bracket opened at a line end (or closed at the start of the next one)
         else:
             out += " " + t
     return out
+
+
+def _hyphen(before: str, after: str) -> str:
+    """What joins a word cut at a line end (see :func:`pdf_bidi.hyphen_join`); a soft hyphen always joins."""
+    m = _HYPHENATED.search(before)
+    tail = re.match(r"\w+", after)
+    if before.endswith("\u00ad") and tail:
+        return ""
+    return hyphen_join(m.group(1) if m else "", tail.group(0) if tail else "")
 
 
 def _baseline(line: TextLine) -> float:
@@ -78,34 +121,13 @@ def _size(line: TextLine) -> float:
 
 
 def drop_page_furniture(lines: list[L], page_height: float) -> list[L]:
-    """Remove bare page numbers in the top or bottom margin."""
-    margin = 0.08 * page_height
-    return [ln for ln in lines if not ((ln.top < margin or ln.bottom > page_height - margin) and PAGE_NUMBER.match(ln.text.strip()))]
+    """Remove bare page numbers in the top or bottom margin (see :mod:`pdf_furniture`)."""
+    return split_page_numbers(lines, page_height)[0]
 
 
 def drop_running_lines(pages: list[list[L]], heights: list[float]) -> list[list[L]]:
-    """Remove running headers and footers: a line in the top or bottom margin whose text
-    (digits aside, so "Page 3" matches "Page 4") comes back on at least half of the pages
-    (three pages at least)."""
-    if len(pages) < 3:
-        return pages
-
-    def key(ln: TextLine) -> str:
-        return _DIGIT_RUN.sub("#", " ".join(ln.text.split()))
-
-    def in_margin(ln: TextLine, height: float) -> bool:
-        return ln.top < 0.1 * height or ln.bottom > 0.9 * height
-
-    seen: Counter[str] = Counter()
-    for lines, height in zip(pages, heights, strict=False):
-        seen.update({key(ln) for ln in lines if in_margin(ln, height)})
-    running = {k for k, n in seen.items() if n >= max(3, len(pages) // 2)}
-    if not running:
-        return pages
-    return [
-        [ln for ln in lines if not (in_margin(ln, height) and key(ln) in running)]
-        for lines, height in zip(pages, heights, strict=False)
-    ]
+    """Remove page numbers, running headers and footers (see :mod:`pdf_furniture`)."""
+    return split_running_lines(pages, heights)[0]
 
 
 Feature = tuple[float, bool, float]  # rounded size, right to left, baseline of one line
@@ -137,9 +159,8 @@ def heading_sizes(pages: list[list[TextLine]], body: float, feats: list[list[Fea
     return sorted(sizes, reverse=True)
 
 
-def _pitches(pages: list[list[TextLine]], feats: list[list[Feature]] | None = None) -> dict[tuple[float, bool], float]:
+def _pitches(feats: list[list[Feature]]) -> dict[tuple[float, bool], float]:
     """The usual baseline step between two lines of one paragraph, per (size, direction)."""
-    feats = feats if feats is not None else _features(pages)
     steps: dict[tuple[float, bool], list[float]] = {}
     for fs in feats:
         for (sa, ra, ba), (sb, rb, bb) in zip(fs, fs[1:], strict=False):
@@ -156,8 +177,14 @@ def _pitches(pages: list[list[TextLine]], feats: list[list[Feature]] | None = No
     return out
 
 
-def _indent(line: TextLine, page_width: float) -> float:
-    return (page_width - line.x1) if _rtl(line) else line.x0
+def _start_gap(line: TextLine, edges: Edges, rtl: bool) -> float:
+    """How far the line starts inside its column (its indent): from the right edge when right to left."""
+    return edges.right - line.x1 if rtl else line.x0 - edges.left
+
+
+def _end_gap(line: TextLine, edges: Edges, rtl: bool) -> float:
+    """How far short of its column's end edge the line stops."""
+    return line.x0 - edges.left if rtl else edges.right - line.x1
 
 
 def _marker(text: str) -> tuple[str, bool] | None:
@@ -166,9 +193,27 @@ def _marker(text: str) -> tuple[str, bool] | None:
     if m:
         return text[m.end():].strip(), False
     m = NUMBERED.match(text)
-    if m:
+    if m and not NOT_A_MARKER.match(text):
         return text, True  # keep numbers: they carry meaning ("1." "أ)")
     return None
+
+
+def _legal(text: str) -> LegalLabel | None:
+    return legal_heading(text) if LEGAL_HINT.match(text) else None
+
+
+def _same_size(a: float, b: float) -> bool:
+    """Sizes of one block's lines: equal within half a point or 6 % (a line's size is read on one of
+    its characters, which may be a smaller sign such as ``n°``)."""
+    return abs(a - b) <= max(0.5, 0.06 * max(a, b))
+
+
+def _ends_block(prev: TextLine, prev_edges: Edges, size: float, rtl: bool) -> bool:
+    """Did the previous line end its paragraph (short of the end edge after a sentence, or far short)?"""
+    gap = _end_gap(prev, prev_edges, rtl)
+    if gap > 0.3 * prev_edges.width:
+        return True
+    return gap > max(2.0 * size, 0.08 * prev_edges.width) and bool(SENTENCE_END.search(prev.text))
 
 
 def group_lines(
@@ -176,53 +221,120 @@ def group_lines(
     tables: list[list[tuple[float, Table]]],
     page_widths: list[float],
 ) -> list[_Group]:
-    """Walk the lines page by page and cut them into groups; tables are placed by their top."""
+    """Walk the lines page by page (columns in reading order) and cut them into groups; tables are placed by their top."""
+    ordered = [reading_order(_snap_ocr_sizes(lines)) for lines in pages]
+    pages = [lines for lines, _ in ordered]
     feats = _features(pages)
-    body = body_size(pages, feats)
-    hsizes = heading_sizes(pages, body, feats)
-    pitch = _pitches(pages, feats)
+    # OCR'd pages estimate sizes on their own scale: body size and heading sizes are found per kind of page
+    ocr_page = [bool(lines) and not hasattr(lines[0], "baseline") for lines in pages]
+    scales = {}
+    for kind in set(ocr_page):
+        sel = [k for k, o in enumerate(ocr_page) if o == kind]
+        b = body_size([pages[k] for k in sel], [feats[k] for k in sel])
+        scales[kind] = (b, heading_sizes([pages[k] for k in sel], b, [feats[k] for k in sel]))
+    body, hsizes = scales.get(False) or scales.get(True) or (0.0, [])
+    pitch = _pitches(feats)
     groups: list[_Group] = []
     cur: _Group | None = None
-    prev: tuple[float, bool, float, int] | None = None  # size, rtl, baseline, page of the previous line
-    for page_idx, lines in enumerate(pages):
-        width = page_widths[page_idx] if page_idx < len(page_widths) else 595.0
+    prev: TextLine | None = None
+    prev_f: tuple[float, bool, float, int, Edges] | None = None  # size, rtl, baseline, page, edges of the previous line
+    for page_idx, (lines, edges_of) in enumerate(ordered):
+        body, hsizes = scales.get(ocr_page[page_idx], (body, hsizes))
         pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
-        for ln, (size, rtl, base) in zip(lines, feats[page_idx], strict=True):
+        for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
+            nxt = lines[k + 1] if k + 1 < len(lines) and edges_of[k + 1].column == edges.column else None
             while pending and pending[0][0] <= ln.top:
                 groups.append(_Group(kind="table", table=pending.pop(0)[1]))
-                cur, prev = None, None
+                cur, prev, prev_f = None, None, None
             fsize = size or 10.0
             is_heading = size in hsizes
-            marker = None if is_heading else _marker(ln.text)
+            legal = _legal(ln.text)
+            if legal is not None and legal.title and not ln.bold and _end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width):
+                legal = None  # "ARTICLE PREMIER. – Est approuvé ..." on a line that runs on: a run-in label, part of its paragraph
+            marker = None if is_heading or legal else _marker(ln.text)
             continues = False
-            if cur is not None and prev is not None and marker is None and prev[0] == size and prev[1] == rtl:
-                if (cur.kind == "heading") == is_heading:
-                    if prev[3] == ln.page:
-                        step = base - prev[2]
-                        continues = 0 < step <= pitch.get((size, rtl), 1.25 * fsize) + 0.45 * fsize
-                        if continues and cur.kind == "item":  # a continuation line hangs under the item's text
-                            continues = _indent(ln, width) > cur.indent + 2
-                    else:  # first line of a page: a paragraph goes on unless the last one was complete
-                        continues = cur.kind == "paragraph" and not SENTENCE_END.search(cur.lines[-1].text)
+            if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
+                    and _same_size(prev_f[0], size) and prev_f[1] == rtl and (cur.legal is not None or (cur.kind == "heading") == is_heading):
+                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt)
             if continues and cur is not None:
+                call = getattr(ln, "call", "")
+                if call:  # a footnote call that the line break carried to this line's start: a note mark on the line before
+                    ln = _with_text(ln, ln.text[len(call):])
+                    cur.lines[-1] = _with_text(cur.lines[-1], f"{cur.lines[-1].text}[{call.strip()}]")
                 cur.lines.append(ln)
             else:
-                if is_heading:
-                    cur = _Group(kind="heading", size=size, rtl=rtl, level=min(hsizes.index(size) + 1, MAX_HEADING_LEVELS))
+                if legal is not None:
+                    cur = _Group(kind="heading", size=size, rtl=rtl, legal=legal)
+                elif is_heading:
+                    cur = _Group(kind="heading", size=size, rtl=rtl, level=min(hsizes.index(size) + 1, MAX_HEADING_LEVELS), body=body,
+                                 bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
                 elif marker is not None:
-                    text, ordered = marker
-                    cur = _Group(kind="item", size=size, rtl=rtl, ordered=ordered, indent=_indent(ln, width))
+                    text, ordered_list = marker
+                    cur = _Group(kind="item", size=size, rtl=rtl, ordered=ordered_list, indent=_start_gap(ln, edges, rtl))
                     ln = _with_text(ln, text)
                 else:
-                    cur = _Group(kind="paragraph", size=size, rtl=rtl)
+                    cur = _Group(kind="paragraph", size=size, rtl=rtl, body=body, bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
                 cur.lines.append(ln)
                 groups.append(cur)
-            prev = (size, rtl, base, ln.page)
+            prev, prev_f = ln, (size, rtl, base, ln.page, edges)
         for _, table in pending:
             groups.append(_Group(kind="table", table=table))
-            cur, prev = None, None
-    _bold_headings(groups, body, hsizes)
+            cur, prev, prev_f = None, None, None
+    _check_headings(groups)
+    _legal_levels(groups)
     return groups
+
+
+def _snap_ocr_sizes(lines: list[L]) -> list[L]:
+    """OCR'd lines (no baseline from a text layer) of the usual height get one size.
+
+    Sizes estimated from OCR word heights swing by a third from line to line (digits, Latin
+    words, letters without ascenders), which would cut every paragraph, while the height of
+    the lines' boxes stays within a few points: lines of about the page's usual height
+    (within 25 %) take the usual size; a heading's taller line keeps its own.
+    """
+    if len(lines) < 2 or hasattr(lines[0], "baseline"):
+        return lines
+    heights = sorted(ln.bottom - ln.top for ln in lines)
+    usual_h = heights[len(heights) // 2]
+    body = [ln.size for ln in lines if ln.size and abs((ln.bottom - ln.top) - usual_h) <= 0.25 * usual_h]
+    if not body or usual_h <= 0:
+        return lines
+    usual = sorted(body)[len(body) // 2]
+    return [dataclasses.replace(ln, size=usual) if ln.size != usual and abs((ln.bottom - ln.top) - usual_h) <= 0.25 * usual_h else ln
+            for ln in lines]
+
+
+def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, int, Edges], ln: TextLine,
+               base: float, edges: Edges, fsize: float, rtl: bool, pitch: float, nxt: TextLine | None = None) -> bool:
+    """Does ``ln`` go on the block ``cur`` whose last line is ``prev``? (see the module docstring)"""
+    _, _, prev_base, prev_page, prev_edges = prev_f
+    step = base - prev_base
+    if cur.legal is not None:
+        # a legal unit's label line ends its heading, but for its title printed under it in the same bold
+        # style ("Chapitre premier" / "Orientations générales"), or a bold title wrapping onto a second line
+        return (prev.bold and ln.bold and prev_page == ln.page and 0 < step <= 2.2 * pitch and len(cur.lines) <= 2
+                and len(ln.text.split()) <= 12 and not SENTENCE_END.search(ln.text))
+    if prev_page != ln.page or prev_edges.column != edges.column or base < prev_base:
+        # first line of a page or a column: a paragraph goes on when its sentence does
+        return (cur.kind == "paragraph" and not SENTENCE_END.search(prev.text)
+                and _end_gap(prev, prev_edges, rtl) <= max(2.0 * fsize, 0.08 * prev_edges.width)
+                and _start_gap(ln, edges, rtl) < 0.8 * fsize)
+    if not 0 < step <= pitch + 0.45 * fsize:
+        return False
+    if cur.kind == "heading":  # a heading wraps (centred lines: no indent or short-line test)
+        return prev.bold == ln.bold
+    if cur.kind == "item":  # a continuation line hangs under the item's text, or runs flush when the item's line was full
+        gap = _start_gap(ln, edges, rtl)
+        return not _ends_block(prev, prev_edges, fsize, rtl) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
+                                                                   or gap < 0.8 * fsize)
+    if _ends_block(prev, prev_edges, fsize, rtl):
+        return False
+    indent = _start_gap(ln, edges, rtl)
+    if indent > _start_gap(prev, prev_edges, rtl) + 0.8 * fsize and not (nxt is not None and abs(_start_gap(nxt, edges, rtl) - indent) < 2.0):
+        return False  # a first-line indent (not a hanging one: the line after keeps the indent)
+    return not (prev.bold and not ln.bold and all(x.bold for x in cur.lines) and len(cur.lines) <= 2
+                and _end_gap(prev, prev_edges, rtl) > 2.0 * fsize)
 
 
 def _with_text(line: L, text: str) -> L:
@@ -235,15 +347,37 @@ def _with_text(line: L, text: str) -> L:
     return out
 
 
-def _bold_headings(groups: list[_Group], body: float, hsizes: list[float]) -> None:
-    """A short paragraph set entirely in bold at body size or more is a heading."""
-    level = min(len(hsizes) + 1, MAX_HEADING_LEVELS)
+def _check_headings(groups: list[_Group]) -> None:
+    """Headings are short and stand apart; a short all-bold block at body size or more is one too."""
     for g in groups:
-        if g.kind != "paragraph" or not g.lines or g.size < body:
+        body, level = g.body, g.bold_level
+        if g.kind == "heading" and g.legal is None:
+            text = g.text
+            if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text):
+                g.kind = "paragraph"  # a larger-size paragraph (an introduction), not a heading
+            continue
+        if g.kind != "paragraph" or len(g.lines) > 8 or not g.lines or g.size < body or not all(ln.bold for ln in g.lines):
             continue
         text = g.text
-        if all(ln.bold for ln in g.lines) and len(g.lines) <= 2 and len(text) <= 150 and not text.rstrip().endswith((".", ",", "،", ";")):
+        if len(g.lines) <= 2 and len(text) <= 150 and len(text.split()) <= MAX_HEADING_WORDS \
+                and not text.rstrip().endswith((".", ",", "،", ";", "؛")):
             g.kind, g.level = "heading", level
+        elif TEXT_TITLE.match(text) and len(text.split()) <= 90:  # the title of a decree, a dahir, an order
+            g.kind, g.level = "heading", level
+
+
+def _legal_levels(groups: list[_Group]) -> None:
+    """Levels of legal headings: the highest unit present first, one level below the heading
+    that comes before the first of them (the document's title, a "Dispositions" heading)."""
+    ranks = {g.legal.rank for g in groups if g.legal is not None and g.kind == "heading"}
+    if not ranks:
+        return
+    first_legal = next(i for i, g in enumerate(groups) if g.legal is not None and g.kind == "heading")
+    above = [g.level for g in groups[:first_legal] if g.kind == "heading" and g.legal is None]
+    by_rank = levels(ranks, first=min(6, above[-1] + 1) if above else 1)  # under the heading that introduces them
+    for g in groups:
+        if g.legal is not None and g.kind == "heading":
+            g.level = by_rank[g.legal.rank]
 
 
 def _sentence(text: str) -> list[Sentence]:
@@ -275,8 +409,8 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
         lst, stack = None, []
         if g.kind == "table" and g.table is not None:
             blocks.append(g.table)
-        elif g.kind == "heading":
-            blocks.append(Heading(level=g.level, sentences=_sentence(text), page=page))
+        elif g.kind == "heading" and text:
+            blocks.append(Heading(level=g.level or 1, sentences=_sentence(text), page=page))
         elif text:
             blocks.append(Paragraph(sentences=_sentence(text), page=page))
     return blocks

@@ -11,7 +11,9 @@ boxes (see :mod:`pdf_bidi`).
 from __future__ import annotations
 
 import ctypes
+import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +21,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .base import TextLine
-from .pdf_bidi import Box, WordOrderProbe, clean_text, read_line
+from .ligatures import LigatureProbe
+from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, read_line, visual_to_logical
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
@@ -36,6 +39,10 @@ class PdfLine(TextLine):
     segments: list[tuple[float, float]] = field(default_factory=list)  # x extents of the runs, left to right
     start: int = 0  # index of the first character in the page's text page
     count: int = 0
+    # the line cut at a gutter, when pdfium joined the lines of two columns drawn at the same height
+    # (see _column_parts); block grouping reads the parts in column order
+    parts: list[PdfLine] = field(default_factory=list)
+    call: str = ""  # a footnote call set small at the start of the line ("3 " of "...درهم3" cut at the line end)
 
 
 def _prototype(fn: Any, restype: Any, *argtypes: Any) -> Any:
@@ -75,7 +82,8 @@ _GET_RECT = _unchecked(pdfium_c.FPDFText_GetRect, _I)
 _FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, _D)
 _FONT_INFO = _unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
 _ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin, _I)
-FAST = all(f is not None for f in (_LOOSE, _COUNT_RECTS, _GET_RECT, _FONT_SIZE, _FONT_INFO, _ORIGIN))
+_MATRIX = _unchecked(pdfium_c.FPDFText_GetMatrix, _I)
+FAST = all(f is not None for f in (_LOOSE, _COUNT_RECTS, _GET_RECT, _FONT_SIZE, _FONT_INFO, _ORIGIN, _MATRIX))
 
 
 class TextPageCalls:
@@ -90,6 +98,8 @@ class TextPageCalls:
         self.rect = pdfium_c.FS_RECTF()
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_ptr = ctypes.byref(self.matrix)
         self.h: Any
         self.rect_args: tuple[Any, ...]
         self.xy_args: tuple[Any, ...]
@@ -118,6 +128,7 @@ class TextPageCalls:
         self._font_size = _FONT_SIZE if FAST else pdfium_c.FPDFText_GetFontSize
         self._font_info = _FONT_INFO if FAST else pdfium_c.FPDFText_GetFontInfo
         self._origin = _ORIGIN if FAST else pdfium_c.FPDFText_GetCharOrigin
+        self._matrix = _MATRIX if FAST else pdfium_c.FPDFText_GetMatrix
 
     def char_box(self, index: int) -> tuple[float, float]:
         """x extent of one character (loose box: font advance, cheap)."""
@@ -137,13 +148,28 @@ class TextPageCalls:
                 out.append(rect)
         return out
 
+    def size_at(self, index: int) -> float:
+        """The font size of one character as pdfium stores it (no matrix: compared with a size of the same line)."""
+        return float(self._font_size(self.h, index))  # type: ignore[operator]
+
     def origin_y(self, index: int) -> float:
         self._origin(self.h, index, *self.xy_args)  # type: ignore[operator]
         return self.out[5]
 
-    def font_style(self, index: int) -> tuple[float, bool]:
-        """Font size and boldness of the character at ``index`` (boldness cached per font name)."""
+    def font_style(self, index: int, height: float = 0.0) -> tuple[float, bool]:
+        """Font size as printed and boldness of the character at ``index`` (boldness cached per font name).
+
+        pdfium's font size is the size set in the content stream; producers such as InDesign
+        set it to 1 and scale the text matrix instead (``1 Tf`` with a 10-point matrix), so
+        when the line's ``height`` does not fit that size the size is multiplied by the scale
+        of the character's matrix (one more call, for those lines only).
+        """
         size = self._font_size(self.h, index)  # type: ignore[operator]
+        if (height > 2.0 * size or height < 0.4 * size) and self._matrix(self.h, index, self.matrix_ptr):  # type: ignore[operator]
+            m = self.matrix
+            scale = abs(m.a * m.d - m.b * m.c) ** 0.5
+            if scale > 0:
+                size *= scale
         n = self._font_info(self.h, index, self.name_ptr, self.buflen, self.flags_ptr)  # type: ignore[operator]
         flags = self.flags.value
         # the name (pdfium leaves the buffer alone when it does not fit: not cached then) and the flag bits that matter
@@ -172,16 +198,182 @@ def page_text(textpage: pdfium.PdfTextPage) -> tuple[str, int]:
     return text, count
 
 
-def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int) -> list[PdfLine]:
-    """The page's lines in pdfium's reading order, in logical character order."""
+def page_lines(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int, ligatures: LigatureProbe | None = None
+) -> list[PdfLine]:
+    """The page's lines in pdfium's reading order, in logical character order.
+
+    ``ligatures`` carries what the document's earlier pages showed about ligatures emitted
+    back to front (see :mod:`ligatures`); a fresh probe when not given.
+    """
     calls = TextPageCalls(textpage)
     height = page.get_height()
     text, count = page_text(textpage)
+    ligatures = ligatures or LigatureProbe()
+    fix_ligatures = ligatures.page_suspect(text, calls.char_box)
+    # rare repairs, looked for once on the page rather than on every line
+    arabic = "\u0644" in text  # a lam: the page holds Arabic (a C-level test; French pages stop here)
+    marks_apart = arabic and LOOSE_MARK_PAGE.search(text) is not None
+    kashida_zero = arabic and "0" in text and KASHIDA_PAGE.search(text) is not None
+    notes = NOTE_PAGE.search(text) is not None  # digits stuck to a word somewhere: footnote calls may be there
+    backwards_budget = 3 if arabic else 0  # Latin lines of an Arabic page pdfium may give right to left
+    pieces = _pieces(calls, text)
     lines: list[PdfLine] = []
-    pos = 0
     context_rtl = False
     probe = WordOrderProbe()
-    rects_of, font_style, origin_y = calls.rects, calls.font_style, calls.origin_y
+    font_style, origin_y = calls.font_style, calls.origin_y
+    rare = marks_apart or notes or backwards_budget > 0  # any per-line repair to look at on this page
+    i, n = 0, len(pieces)
+    while i < n:
+        j = i + 1
+        # the next piece shares this one's band (one printed line cut into pieces): rare, so the
+        # common case is one comparison (the next piece starts below this one's bottom)
+        while j < n and pieces[j][4] > pieces[j - 1][6] and _same_band(pieces[i:j], pieces[j]):
+            j += 1
+        if j == i + 1:
+            group = None
+            piece, start, rects, x0, r_top, x1, r_bottom = pieces[i]
+        else:
+            group = pieces[i:j]
+            piece, start, rects, x0, r_top, x1, r_bottom = max(group, key=lambda g: len(g[0].strip()))
+            # a footnote call set above the line is a piece of its own: left out (as the truth pages do),
+            # unless it opens the line (a footnote's own number, at either end of the line)
+            gx0, gx1 = min(g[3] for g in group), max(g[5] for g in group)
+            group = [g for g in group if not (NOTE_PIECE.match(g[0]) and g[6] > r_bottom + 0.25 * (r_top - r_bottom)
+                                              and g[3] > gx0 + 1 and g[5] < gx1 - 1)] or group
+        i = j
+        # the style of a character inside the line: the first one may be a footnote mark or a bullet
+        mid = start + len(piece) // 2
+        while mid > start and piece[mid - start].isspace():
+            mid -= 1
+        size, bold = font_style(mid, r_top - r_bottom)
+        baseline = height - origin_y(mid)
+        if group is None:
+            box = _line_box(calls, start)
+            if fix_ligatures and "\u0644" in piece:
+                piece = ligatures.fix_line(piece, box)
+            logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
+            if not rare:
+                pass
+            elif logical is piece:  # repairs on the text as pdfium gives it (its indices are the boxes')
+                cuts = _mark_gaps(piece, box, size or 10.0) if marks_apart and rtl and LOOSE_MARK.search(piece) else []
+                if cuts:
+                    logical = STRAY_MARKS.sub("", _cut(piece, cuts))
+                if notes and NOTE_CALL.search(logical):
+                    calls_at = _note_calls(logical, start, origin_y(mid), size or 10.0, origin_y) if not cuts else [
+                        m.span() for m in NOTE_CALL.finditer(logical) if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)]
+                    logical = _cut(logical, calls_at, marks=True)
+            elif notes and NOTE_CALL.search(logical):  # a line re-ordered from positions: find the call's digits in pdfium's text
+                logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
+                                         if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)], marks=True)
+            if rare and logical is piece and not rtl and backwards_budget and len(piece) > 2:
+                if _drawn_backwards(piece, box):
+                    # a Latin line (a footnote) drawn left to right in an Arabic document, which pdfium gives right to left
+                    logical = visual_to_logical(piece, box, rtl=False, size=size or 10.0)
+                    backwards_budget = 1000  # found one: look at every Latin line of the page
+                else:
+                    backwards_budget -= 1
+            count_chars = len(piece)
+        else:  # one printed line cut into pieces (vowel marks placed apart): re-read from the glyph positions
+            logical, rtl = _read_group(calls, group, size or 10.0, ligatures if fix_ligatures else None, context_rtl)
+            if notes and NOTE_CALL.search(logical):
+                logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
+                                         if any(_raised(g[0], m.group(0), g[1], origin_y(mid), size or 10.0, origin_y) for g in group)],
+                               marks=True)
+            x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
+            r_top, r_bottom = max(g[4] for g in group), min(g[6] for g in group)
+            rects = [r for g in group for r in g[2]]
+            start, count_chars = min(g[1] for g in group), sum(len(g[0]) for g in group)
+        clean = " ".join(clean_text(logical).split())
+        if kashida_zero and rtl and "0" in clean:
+            clean = KASHIDA_ZERO.sub("", clean)
+        if marks_apart and rtl and (group is not None or logical is not piece) and LOOSE_MARK.search(clean):
+            clean = " ".join(STRAY_MARKS.sub("", clean).split())
+        if not clean:
+            continue
+        if len(rects) > 1:
+            segments = _segments(rects, gap=1.5 * (size or 10))
+            gaps = [b[0] - a[1] for a, b in zip(segments, segments[1:], strict=False)] if len(segments) > 1 else []
+        else:
+            segments, gaps = [(x0, x1)], []
+        # positional arguments in field order (text, x0, top, x1, bottom, size, bold, page, baseline,
+        # rtl, gaps, segments, start, count): keywords cost more than the construction itself
+        lines.append(PdfLine(clean, x0, height - r_top, x1, height - r_bottom, size, bold, page_no, baseline, rtl, gaps, segments, start, count_chars))
+        if clean[0].isdigit() and size and (lead_digits := LEAD_DIGITS.match(clean)):
+            k = piece.find(lead_digits.group(1))
+            if k >= 0 and 0 < calls.size_at(start + k) < 0.75 * size:
+                lines[-1].call = lead_digits.group(0)  # the block decides: a call inside a paragraph, a note's own number
+        context_rtl = rtl
+    _column_parts(lines, calls, text)
+    return lines
+
+
+def _column_parts(lines: list[PdfLine], calls: TextPageCalls, text: str) -> None:
+    """Cut lines that pdfium joined across a column gutter into one part per column.
+
+    When a producer draws two columns line by line (left line, right line, next left
+    line...), pdfium joins lines that share a baseline: ``...le projet de Les depenses...``.
+    Such a page shows a strip that at least three lines leave empty, with enough text on
+    both sides (a gutter, not a table's amount column: those lines keep their parts
+    unused unless the layout finds columns, and table detection sees the whole line).
+    """
+    wide = [ln for ln in lines if ln.gaps and max(ln.gaps) > 1.5 * (ln.size or 10.0) and len(ln.text) >= 20]
+    if len(wide) < 3:
+        return
+    strips = []
+    for ln in wide:
+        k = max(range(len(ln.gaps)), key=ln.gaps.__getitem__)
+        strips.append((ln.segments[k][1], ln.segments[k + 1][0], ln))
+    best: list[tuple[float, float, PdfLine]] = []
+    for a, b, _ in strips:
+        members = [st for st in strips if st[0] < b and st[1] > a]
+        if len(members) > len(best):
+            best = members
+    if len(best) < 3:
+        return
+    lo, hi = max(st[0] for st in best), min(st[1] for st in best)
+    if hi - lo < 4:
+        return
+    split = {id(st[2]) for st in best}
+    crossing = sum(1 for ln in lines if id(ln) not in split and ln.x0 < lo and ln.x1 > hi)
+    if crossing > len(best):
+        return
+    mid = (lo + hi) / 2
+    char_box = calls.char_box
+    text_width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+    if sum(1 for _, _, ln in best if min(mid - ln.x0, ln.x1 - mid) >= 0.3 * text_width) < 3:
+        return  # labels and their values, a table's amounts: not two columns of text
+    for _, _, ln in best:
+        sides: tuple[list[int], list[int]] = ([], [])
+        for i in range(ln.start, ln.start + ln.count):
+            if text[i] in "\r\n":
+                continue
+            x0, x1 = char_box(i)
+            sides[0 if (x0 + x1) / 2 < mid else 1].append(i)
+        for idx in sides:
+            sub = "".join(text[i] for i in idx).strip()
+            if not sub:
+                continue
+            lead = next(k for k, i in enumerate(idx) if not text[i].isspace())
+            idx = idx[lead:]
+            logical, rtl = read_line(sub, lambda k, idx=idx: char_box(idx[k]), ln.size or 10.0, ln.rtl, WordOrderProbe())
+            part_text = " ".join(clean_text(logical).split())
+            if not part_text:
+                continue
+            boxes = [char_box(i) for i in idx if not text[i].isspace()]
+            x0, x1 = min(b[0] for b in boxes), max(b[1] for b in boxes)
+            ln.parts.append(PdfLine(part_text, x0, ln.top, x1, ln.bottom, ln.size, ln.bold, ln.page, ln.baseline, rtl, [],
+                                    [(x0, x1)], idx[0], len(idx)))
+
+
+Piece = tuple[str, int, list[tuple[float, float, float, float]], float, float, float, float]  # text, start, rects, x0, top, x1, bottom (PDF y up)
+
+
+def _pieces(calls: TextPageCalls, text: str) -> list[Piece]:
+    """pdfium's lines (cut at its generated line breaks) with their rectangles and extent."""
+    out: list[Piece] = []
+    rects_of = calls.rects
+    pos = 0
     for piece in text.split("\r\n"):
         start = pos
         pos += len(piece) + 2
@@ -200,23 +392,129 @@ def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int)
                 r_top = r[1]
             if r[3] < r_bottom:
                 r_bottom = r[3]
-        lead = len(piece) - len(piece.lstrip()) if piece[0].isspace() else 0
-        size, bold = font_style(start + lead)
-        baseline = height - origin_y(start + lead)
-        logical, rtl = read_line(piece, _line_box(calls, start), size or 10.0, context_rtl, probe)
-        clean = " ".join(clean_text(logical).split())
-        if not clean:
-            continue
-        if len(rects) > 1:
-            segments = _segments(rects, gap=1.5 * (size or 10))
-            gaps = [b[0] - a[1] for a, b in zip(segments, segments[1:], strict=False)] if len(segments) > 1 else []
-        else:
-            segments, gaps = [(x0, x1)], []
-        # positional arguments in field order (text, x0, top, x1, bottom, size, bold, page, baseline,
-        # rtl, gaps, segments, start, count): keywords cost more than the construction itself
-        lines.append(PdfLine(clean, x0, height - r_top, x1, height - r_bottom, size, bold, page_no, baseline, rtl, gaps, segments, start, len(piece)))
-        context_rtl = rtl
-    return lines
+        out.append((piece, start, rects, x0, r_top, x1, r_bottom))
+    return out
+
+
+MARKS = re.compile("^[\u064b-\u0652\u0670 ]+$")  # a piece holding only Arabic vowel marks
+# marks that follow no letter (a space, punctuation, the start): attached to nothing
+STRAY_MARKS = re.compile("(?<![\u0621-\u064a\u0640\u064b-\u0652\u0670])[\u064b-\u0652\u0670]+")
+# LibreOffice maps the kashida glyphs of justified Arabic to "0": a 0 between two Arabic letters is one
+KASHIDA_ZERO = re.compile("(?<=[\u0621-\u064a\u064b-\u0652])0+(?=[\u0621-\u064a])")
+LOOSE_MARK = re.compile("(?:^| )[\u064b-\u0652\u0670]")  # a vowel mark after a space or at the start
+LOOSE_MARK_PAGE = re.compile("[\u064b-\u0652\u0670](?<=[ \n][\u064b-\u0652\u0670])")
+KASHIDA_PAGE = re.compile("0(?<=[\u0621-\u0652]0)0*[\u0621-\u064a]")
+MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0621-\u064a])")
+
+
+# digits stuck to the end of a word: a footnote call (a superscript) when drawn above the line
+NOTE_CALL = re.compile(
+    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé][.,\u060c]))"
+    "[0-9\u0660-\u0669]{1,2}(?=$|[\\s.,\u060c\u061b:)\\]])"
+)
+# page-level tests open with their rarest character (a digit, a vowel mark, a 0) so that the regular
+# expression engine can skip ahead to it; the context is checked behind it
+NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z][\u0621-\u064a\u0640)A-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
+
+
+LEAD_DIGITS = re.compile("([0-9\u0660-\u0669]{1,2}) (?=\\S)")
+NOTE_PIECE = re.compile("^\\s*[0-9\u0660-\u0669]{1,3}\\s*$")
+
+
+def _note_calls(text: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> list[tuple[int, int]]:
+    """``المغرب22`` -> ``المغرب[22]``: the spans of footnote calls (superscript digits raised above the
+    baseline), which become the model's note marks (a reader and the truth pages leave them out
+    of the text); digits on the baseline stay (``m2`` is not touched: too short a word)."""
+    spans = []
+    for m in NOTE_CALL.finditer(text):
+        word = re.search(r"\S+$", text[: m.start()]) or re.search(r"\S+(?=\s*$)", text[: m.start()])
+        if word is None or (word.group(0).isascii() and len(word.group(0)) < 3):
+            continue  # at the start of the line (a footnote's own number), or "m2"
+        if origin_y(start + m.start()) - base_y > 0.2 * size:  # PDF y grows upwards: raised above the line
+            spans.append(m.span())
+    return spans
+
+
+def _raised(piece: str, digits: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> bool:
+    k = piece.find(digits)
+    return k >= 0 and origin_y(start + k) - base_y > 0.2 * size
+
+
+def _cut(text: str, spans: list[tuple[int, int]], marks: bool = False) -> str:
+    """The text without the given (sorted, disjoint) spans; ``marks``: each replaced by ``[its text]``
+    (a footnote call becomes the model's note mark, ``[22]``)."""
+    if not spans:
+        return text
+    out, last = [], 0
+    for a, b in sorted(spans):
+        out.append(text[last:a])
+        if marks:
+            out.append(f"[{text[a:b]}]")
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _drawn_backwards(text: str, box: Box) -> bool:
+    """Does pdfium give this line's characters right to left (the first one drawn rightmost)?"""
+    a = len(text) - len(text.lstrip())
+    b = len(text.rstrip()) - 1
+    return b > a and box(a)[0] > box(b)[1]
+
+
+def _mark_gaps(text: str, box: Box, size: float) -> list[tuple[int, int]]:
+    """``مهيك ٍ لة`` -> ``مهيكلة``: a vowel mark written between two spaces inside a word.
+
+    Producers that place marks as separate glyphs (InDesign) may write them with a space on
+    each side; when the letters on both sides touch, the spaces are not word spaces and go
+    with the mark (marks left after a space belong to no letter: removed later, STRAY_MARKS).
+    The text is the line as pdfium gives it (logical order, one box per index); the spans to cut are returned.
+    """
+    spans = []
+    for m in MARK_GAP.finditer(text):
+        before, after = box(m.start() - 1), box(m.end())
+        if abs(before[0] - after[1]) < 0.12 * size:  # right to left: the next letter ends where the previous starts
+            spans.append(m.span())
+    return spans
+
+
+def _same_band(group: list[Piece], b: Piece) -> bool:
+    """Is ``b`` one more piece of the printed line the pieces of ``group`` belong to?
+
+    Some producers (InDesign with vowelled Arabic) place the marks of a word a little above
+    the line, and pdfium cuts the line there: ``...لم ي`` / ``َبلغ بعد`` / ``ُ``. The pieces
+    share the line's band and follow each other within a word space; a column or table
+    gap keeps them apart.
+    """
+    a = group[-1]
+    low, high = max(a[6], b[6]), min(a[4], b[4])  # PDF coordinates: bottom is the smaller y
+    hb, ha = b[4] - b[6], a[4] - a[6]
+    if high - low < 0.5 * min(ha, hb):
+        return False
+    if MARKS.match(b[0]) or MARKS.match(a[0]):
+        return True
+    x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
+    return max(x0, b[3]) - min(x1, b[5]) <= 0.9 * max(ha, hb)
+
+
+def _read_group(calls: TextPageCalls, group: list[Piece], size: float, ligatures: LigatureProbe | None, context_rtl: bool) -> tuple[str, bool]:
+    """Logical text of a printed line that pdfium cut into pieces: every glyph is placed
+    again by its position (:func:`pdf_bidi.visual_to_logical`), so the pieces' order, the
+    spaces pdfium put around the marks and the marks themselves fall into place."""
+    parts: list[str] = []
+    index: list[int] = []
+    for piece, start, *_ in group:
+        if ligatures is not None and "\u0644" in piece:
+            piece = ligatures.fix_line(piece, _line_box(calls, start))
+        if parts:
+            parts.append(" ")
+            index.append(start)
+        parts.append(piece)
+        index.extend(range(start, start + len(piece)))
+    combined = "".join(parts)
+    rtl = is_rtl_line(combined) if has_strong(combined) else context_rtl
+    char_box = calls.char_box
+    return visual_to_logical(combined, lambda k: char_box(index[k]), rtl=rtl, size=size, pieces=True), rtl
 
 
 def _line_box(calls: TextPageCalls, start: int) -> Box:

@@ -10,6 +10,8 @@ from statistics import median
 
 from .._exec import TESSERACT, tesseract
 from ..ingest.base import TextLine
+from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
+from ..ingest.pdf_bidi import fix_brackets
 from .recover import insert_in_order, uncovered_segments
 from .render import PageImage
 
@@ -24,7 +26,10 @@ _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _DIGIT = re.compile(r"[0-9]")
 _BULLETS = {"+", "*", "•", "·", "٠", "٠.", "°", "»", "«", "»ع", "ع", "©", "®", "¢", "o", "e"}
-_AR_PUNCT = str.maketrans({",": "،", ";": "؛", "?": "؟"})
+_AR_PUNCT = str.maketrans({";": "؛", "?": "؟"})
+_RANGE = re.compile(r"(?<![\d.,/])(\d+)([-–])(\d+)(?![\d.,/])")  # two numbers joined by a hyphen: drawn right to left
+_PERCENT_DRAWN = re.compile(r"^(?:[%٪]\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?[%٪])$")
+_AR_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")  # a comma between digits is a decimal comma (12,5)
 _BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -141,19 +146,57 @@ def _reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout
             result.line_conf[id(ln)] = sub.confidence
 
 
+def _well_formed_groups(groups: list[str]) -> bool:
+    """``1 250 000``: 1-3 digits without a leading zero, then groups of exactly three digits."""
+    first = groups[0]
+    return (len(groups) > 1 and all(g.isdigit() for g in groups) and 1 <= len(first) <= 3
+            and (first == "0" or not first.startswith("0")) and all(len(g) == 3 for g in groups[1:]))
+
+
+def _drawn_word(word: str) -> str:
+    """A number word of an Arabic line as typed, from what is drawn (see :func:`logical_rtl_words`)."""
+    if "-" in word or "–" in word:
+        return _RANGE.sub(r"\3\2\1", word)
+    if ("%" in word or "٪" in word) and _PERCENT_DRAWN.match(word):
+        return word[1:] + word[0] if word[0] in "%٪" else word[-1] + word[:-1]
+    return word
+
+
 def logical_rtl_words(words: list[str]) -> list[str]:
-    """In a right-to-left line tesseract lists words right to left, so a run of left-to-right
-    words (an amount ``1 250 000``, a French name) comes out reversed: put such runs back."""
+    """Logical order of the words of a right-to-left line, as tesseract lists them.
+
+    Tesseract lists the words of an Arabic line right to left. Runs that the bidi algorithm
+    draws left to right come out reversed and are put back; everything else is already in
+    logical order. What one run is follows the bidi algorithm (as :mod:`transform.ingest.pdf_bidi`
+    does for text layers): Latin words, with the numbers that follow them, are one run
+    (``Béni Mellal``, ``Article 2``); separate numbers are separate runs (``9 محرم 1448 (25 يونيو
+    2026)`` keeps its order); the digit groups of one amount drawn left to right
+    (``000 250 1`` listed for ``1 250 000``) are put back only when that makes a
+    well-formed number. Inside one word, tesseract reads what is drawn: a year range drawn
+    ``2027-2022`` is ``2022-2027``, a percent drawn ``%12`` is ``12%`` (and the reverse).
+    """
+    words = [_drawn_word(w) for w in words]
     out: list[str] = []
-    run: list[str] = []
-    for w in words:
-        if not _AR.search(w) and (_LAT.search(w) or _DIGIT.search(w)):
-            run.append(w)
+    i, n = 0, len(words)
+    while i < n:
+        if _AR.search(words[i]) or not (_LAT.search(words[i]) or _DIGIT.search(words[i])):
+            out.append(words[i])
+            i += 1
             continue
-        out.extend(reversed(run))
-        run = []
-        out.append(w)
-    out.extend(reversed(run))
+        j = i  # a stretch of left-to-right words
+        while j < n and not _AR.search(words[j]) and (_LAT.search(words[j]) or _DIGIT.search(words[j])):
+            j += 1
+        stretch = words[i:j]
+        latin = [k for k, w in enumerate(stretch) if _LAT.search(w)]
+        if latin:  # listed reversed up to its last Latin word; what comes after it stands alone
+            last = latin[-1] + 1
+            out.extend(reversed(stretch[:last]))
+            out.extend(stretch[last:])
+        elif not _well_formed_groups(stretch) and _well_formed_groups(stretch[::-1]):
+            out.extend(reversed(stretch))
+        else:
+            out.extend(stretch)
+        i = j
     return out
 
 
@@ -203,6 +246,13 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         text = " ".join(words)
         if is_ar:
             text = text.translate(_AR_PUNCT)
+            if "," in text:
+                text = _AR_COMMA.sub("،", text)
+            if "\u0640" in text:
+                text = drop_kashida(text)
+            if HALLMARK.search(text):
+                text = repair_words(text)
+            text = fix_brackets(text)
         x0, y0, x1, y1 = info["box"]
         h_px = median(by_par[key[:2]])
         size = pimg.to_points(h_px) / HEIGHT_PER_PT["ar" if is_ar else "fr"]

@@ -1,8 +1,10 @@
 """Sentence segmentation that knows Arabic and French punctuation.
 
 Splits after ``. ! ? ؟ ؛ …`` followed by a space, but not inside numbers
-(``2,8``, ``1 250 000``, ``111.14``), after ``n°``, after common French
-abbreviations (``M.``, ``art.``, ``etc.``) or single-letter initials.
+(``2,8``, ``1 250 000``, ``111.14``, and a number whose full stop is followed by another digit
+group or number: ``2.26. 530``, ``31. 12. 2026``, ``12. و 15``), after a numbered label that
+runs on (``Article 2. – Le décret``), after ``n°``, after common French abbreviations
+(``M.``, ``art.``, ``etc.``) or single-letter initials.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ _BOUNDARY = regex.compile(r"(?<=[.!?؟؛…])[\"»”’)\]]*\s+")
 _LAST_TOKEN = regex.compile(r"(\S+)$")
 
 
+_NUMBER_DOT = re.compile(r"([0-9\u0660-\u0669]+)\.$")  # a token that is (or ends with) a number and a full stop
+_DASH = re.compile(r"[-–—] ")
+_GROUP = re.compile(r"[0-9\u0660-\u0669]{3}(?![0-9\u0660-\u0669])")
+_NUMBER_GOES_ON = re.compile(r"[0-9\u0660-\u0669]|و ?[0-9\u0660-\u0669]|[-–—] ")  # what follows it in the same sentence
 _ANY_BOUNDARY = re.compile(r"[.!?؟؛…][\"»”’)\]]*\s")  # cheap pre-check with the standard re module
 
 
@@ -38,6 +44,12 @@ def split_sentences(text: str) -> list[str]:
         nxt = text[m.end() : m.end() + 1]
         if token.endswith(".") and nxt.islower():  # "etc. et la suite": no new sentence in lower case
             continue
+        if token.endswith(".") and _DASH.match(text, m.end()):
+            continue  # "ARTICLE PREMIER. – Est approuvé": a run-in label and its text
+        if (num := _NUMBER_DOT.search(token)) and (goes := _NUMBER_GOES_ON.match(text, m.end())):
+            # a digit group (3 digits) or a short date part goes on the number; a year then a new sentence does not
+            if not goes.group(0)[0].isdigit() or len(num.group(1)) <= 2 or _GROUP.match(text, m.end()):
+                continue  # "2.26. 530", "1. 250 000", "12. و 15", "31. 12. 2026", "Article 2. – Le...": one number or label goes on
         out.append(text[start : m.end()].rstrip())
         start = m.end()
     tail = text[start:].strip()

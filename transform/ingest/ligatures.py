@@ -1,0 +1,207 @@
+"""Arabic text as fonts and scanners break it: ligatures back to front, justification kashida.
+
+**Ligatures.** When a font draws a ligature as one glyph whose ToUnicode entry holds
+several letters (lam-alef in Word's and LibreOffice's PDFs with most Arabic fonts,
+lam-alef maksura, ``الله``), pdfium's bidi pass emits those letters back to front: the
+lam-alef ligature comes out as alef + lam (``االقتصادي`` for ``الاقتصادي``, ``اإلدارة``,
+``خالل`` for ``خلال``, ``ال`` for ``لا``), ``الأولى`` as ``الأوىل``, ``الله`` as ``هللا``.
+Such a layer passes for Arabic (the letters are right, only swapped) and the broken forms
+outnumber the right ones on every page.
+
+On a text layer the repair is exact: the letters of one ligature come from one glyph, so
+pdfium gives them the same box, while a real alef followed by a lam (the article ``ال``,
+``إلى``) are two glyphs side by side. :class:`LigatureProbe` only looks at a page's
+boxes when its text shows a sign of the defect (:data:`HALLMARK`: an alef before
+``ال`` at the start of a word, ``ال`` standing alone, ``ى`` inside a word, ``هلل``), or once
+a page of the same document proved it; other pages cost one regular-expression search.
+
+Where no geometry is known (OCR lines, a layer whose ligature letters got separate boxes)
+:func:`repair_words` applies what needs no geometry (``ا`` + swapped ``ال`` at the start of
+a word is never Arabic, ``ال`` alone never a word) and, for the other swapped pairs, the
+word lists of :mod:`transform.ocr.lexicon`: a word is changed only when it is not a word
+and the swapped form is one, so a correct word is never changed.
+
+**Kashida.** Justified Arabic is stretched with tatweel (U+0640, ``مـا تكـون``): it is
+removed, except after a one-letter abbreviation (``1448 هـ``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Cell
+
+_LETTER = "\u0621-\u064a"
+# signs that a page's fonts emit lam-alef back to front (never found in correct Arabic)
+HALLMARK = re.compile(
+    f"(?<![{_LETTER}])[وفبكل]?ا[اأإآم]ل|(?<![{_LETTER}])(?:ال|يف)(?![{_LETTER}])|ى[{_LETTER}]|هللا?(?![{_LETTER}])"
+)
+# substrings one of which a page showing a HALLMARK holds (plain substring tests are much cheaper than the pattern)
+SIGNS = ("اال", "األ", "اإل", "اآل", "امل", " ال ", "\nال ", " يف ", "ىل", "هلل")
+# letter pairs that may be one ligature glyph emitted back to front: a letter then lam
+# (lam-alef, lam-yeh, lam-meem... reversed), ه + لل (``لله``), يف (``في``)
+CANDIDATE = re.compile(f"[{_LETTER}]ل|يف")
+INSIDE = re.compile(f"[اأإآى](?<=[{_LETTER}][اأإآى])ل")  # a possible swapped ligature inside a word
+PROBES = 8
+TATWEEL = re.compile("\u0640+")
+_KEEP_TATWEEL = re.compile(f"(?<![{_LETTER}])[هم](?=\u0640+(?![{_LETTER}]))")
+
+Box = Callable[[int], tuple[float, float]]
+
+
+class LigatureProbe:
+    """Per document: are ligatures emitted back to front? (pdfium is not thread-safe: one per document)"""
+
+    def __init__(self) -> None:
+        self.proved = False  # a page of this document showed a swapped ligature glyph
+        self.fixed = 0  # ligatures put back in order so far
+
+    def page_suspect(self, page_text: str, box: Box) -> bool:
+        """Is the page worth a look at its ligature boxes?
+
+        Yes once a page of the document proved the defect, or when the text shows a
+        :data:`HALLMARK`; otherwise the first :data:`PROBES` alef + lam pairs inside words
+        are looked at (two box queries each: a page whose fonts only swap ligatures inside
+        words, ``خالل``, shows no hallmark).
+        """
+        if self.proved:
+            return True
+        if "\u0644" not in page_text:  # no lam: no Arabic ligature to look at (French pages)
+            return False
+        if any(sign in page_text for sign in SIGNS) and HALLMARK.search(page_text):
+            return True
+        for n, m in enumerate(INSIDE.finditer(page_text)):
+            if n >= PROBES:
+                break
+            if _same(box(m.start()), box(m.start() + 1)):
+                return True
+        return False
+
+    def fix_line(self, text: str, box: Box) -> str:
+        """The line with every ligature whose letters share one glyph box put in logical order.
+
+        The characters keep their indices (a ligature's letters are swapped in place and share
+        one box), so the caller's geometry still applies.
+        """
+        out: list[str] | None = None
+        done = 0
+        n = len(text)
+        for m in CANDIDATE.finditer(text):
+            a = m.start()
+            if a < done:
+                continue
+            first = box(a)
+            if not _same(first, box(a + 1)):
+                continue
+            lo, hi = a, a + 2  # the whole glyph: its letters all share the box
+            while lo > done and text[lo - 1].isalpha() and _same(first, box(lo - 1)):
+                lo -= 1
+            while hi < n and text[hi].isalpha() and _same(first, box(hi)):
+                hi += 1
+            if out is None:
+                out = list(text)
+            out[lo:hi] = out[lo:hi][::-1]
+            self.fixed += 1
+            done = hi
+        if out is None:
+            return text
+        self.proved = True
+        return "".join(out)
+
+
+def _same(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(a[0] - b[0]) < 0.01 and abs(a[1] - b[1]) < 0.01
+
+
+_ARTICLE_SWAP = re.compile(f"(?<![{_LETTER}])([وفبكل]?)ا([اأإآ])ل")
+_LONE_AL = re.compile(f"(?<![{_LETTER}])ال(?![{_LETTER}])")
+_WORD = re.compile(f"[{_LETTER}]+")
+_SWAPPED = re.compile("[اأإآ]ل")
+_ARTICLE_AT = re.compile("^(?:[وفبك]?ال|لل)")
+
+
+def repair_words(text: str, *, lexicon: bool = True) -> str:
+    """Swapped lam-alef put back without geometry (see the module docstring).
+
+    Only called on text that shows :data:`HALLMARK`; ``lexicon=False`` keeps to the two
+    rules that need no word list.
+    """
+    text = _ARTICLE_SWAP.sub(lambda m: f"{m.group(1)}ال{m.group(2)}", text)
+    text = _LONE_AL.sub("لا", text)
+    if lexicon:
+        text = _WORD.sub(lambda m: _fix_word(m.group(0)), text)
+    return text
+
+
+def _fix_word(word: str) -> str:
+    if len(word) < 3 or not _SWAPPED.search(word):
+        return word
+    from ..ocr.lexicon import known_ar, normalise_ar
+
+    if known_ar(normalise_ar(word)):
+        return word
+    article = _ARTICLE_AT.match(word)
+    skip = article.end() - 2 if article else -1  # the article's own alef + lam stays
+    spots = [m.start() for m in _SWAPPED.finditer(word) if m.start() != skip]
+    for n in range(1, 1 << min(len(spots), 4)):  # every combination of at most four swaps
+        chars = list(word)
+        for bit, at in enumerate(spots[:4]):
+            if n >> bit & 1:
+                chars[at], chars[at + 1] = chars[at + 1], chars[at]
+        cand = "".join(chars)
+        if known_ar(normalise_ar(cand)):
+            return cand
+    return word
+
+
+_KASHIDA_ALEF = re.compile(f"[{_LETTER}\u0640]*\u0640+ا[{_LETTER}\u0640]*")
+# frequent words holding lam-alef whose lam-less form is also a word (``خال``): after a kashida they win
+FREQUENT_LAMALEF = frozenset({"خلال", "وخلال", "إلا", "علاوة", "وعلاوة"})
+
+
+def restore_dropped_lam(text: str) -> str:
+    """``للتفاعـات`` -> ``للتفاعلات``: a lam-alef after a kashida whose glyph maps to the alef alone.
+
+    InDesign stretches justified Arabic with kashida, and the lam-alef glyph it then uses
+    may carry only the alef in the ToUnicode map: the lam is lost, a tatweel stands before
+    the alef. A kashida before an alef is also right (``كمـا``), so the word list decides:
+    the lam comes back only when the word without it is not a word and the word with it
+    is one, or is one of :data:`FREQUENT_LAMALEF` (``خـال`` is ``خلال``, though ``خال`` is a word).
+    """
+    if "\u0640ا" not in text:
+        return text
+    return _KASHIDA_ALEF.sub(lambda m: _with_lam(m.group(0)), text)
+
+
+def _with_lam(word: str) -> str:
+    from ..ocr.lexicon import known_ar, normalise_ar
+
+    cand = re.sub("\u0640+ا", "لا", word).replace("\u0640", "")
+    if cand in FREQUENT_LAMALEF:
+        return cand
+    if known_ar(normalise_ar(word.replace("\u0640", ""))):
+        return word
+    return cand if known_ar(normalise_ar(cand)) else word
+
+
+def drop_kashida(text: str) -> str:
+    """Remove justification tatweel; keep it after a one-letter abbreviation (``هـ``, ``مـ``)."""
+    if "\u0640" not in text:
+        return text
+    if _KEEP_TATWEEL.search(text):
+        keep = {m.end() for m in _KEEP_TATWEEL.finditer(text)}
+        return TATWEEL.sub(lambda m: m.group(0)[:1] if m.start() in keep else "", text)
+    return TATWEEL.sub("", text)
+
+
+def repair_cells(rows: list[list[Cell]]) -> None:
+    """Table cells of a document whose ligatures proved swapped: their text is read from
+    the cell boxes without the line repair, so the geometry-free rules apply."""
+    for row in rows:
+        for cell in row:
+            for sent in cell.sentences:
+                if HALLMARK.search(sent.text) or _SWAPPED.search(sent.text):
+                    sent.text = repair_words(sent.text)

@@ -1,0 +1,133 @@
+"""Page furniture: running headers and footers, page numbers.
+
+They are printed on every page but are not part of the text: left in the body they cut
+paragraphs at every page break and come back in the narration, the braille and the
+captions on every page. They are taken out of the lines and kept in the document as
+:class:`~transform.model.Furniture` (page, kind, text).
+
+* **Page numbers**: a line in the top or bottom margin that is only a page number, in
+  Western or Arabic-Indic digits (``3``, ``- 3 -``, ``Page 3 sur 12``, ``3/12``,
+  ``الصفحة 3``, ``٣``).
+* **Running headers and footers**: a margin line whose text, digits aside (so
+  ``BULLETIN OFFICIEL 2505`` matches ``BULLETIN OFFICIEL 2506``), comes back at about the
+  same height on at least 40 % of the pages (two pages at least; odd and even pages often
+  carry different ones). A legal heading is never taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TypeVar
+
+from ..model import Furniture
+from ..structure.legal import legal_heading
+from .base import TextLine
+
+_D = "0-9\u0660-\u0669\u06f0-\u06f9"
+PAGE_NUMBER = re.compile(
+    f"^(?:(?:page|p\\.|pg\\.?|صفحة|الصفحة|ص)\\s*)?[-–—(]?\\s*[{_D}]{{1,4}}\\s*[-–—)]?"
+    f"(?:\\s*(?:/|sur|of|de|من)\\s*[{_D}]{{1,4}})?$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(f"[{_D}]+")
+_NOT_LETTER = re.compile(r"[^\w#]+|[\d_]+")
+TOP, BOTTOM = 0.12, 0.90  # page numbers: above 12 % or below 90 % of the page height
+RUN_TOP, RUN_BOTTOM = 0.08, 0.92  # running headers and footers: the page's outer 8 % (a body starts lower)
+SHARE = 0.4  # odd and even pages often carry different running lines: each is on about half of the pages
+L = TypeVar("L", bound=TextLine)
+
+
+def in_margin(line: TextLine, height: float, top: float = TOP, bottom: float = BOTTOM) -> str | None:
+    """``"header"`` or ``"footer"`` when the line lies in the top or bottom margin."""
+    if line.top < top * height:
+        return "header"
+    if line.bottom > bottom * height:
+        return "footer"
+    return None
+
+
+def split_page_numbers(lines: list[L], height: float) -> tuple[list[L], list[L]]:
+    """(lines kept, page-number lines) of one page."""
+    kept: list[L] = []
+    numbers: list[L] = []
+    top, bottom = TOP * height, BOTTOM * height
+    for ln in lines:
+        if (ln.top < top or ln.bottom > bottom) and len(ln.text) <= 24 and PAGE_NUMBER.match(ln.text.strip()):
+            numbers.append(ln)
+        else:
+            kept.append(ln)
+    return kept, numbers
+
+
+def _key(line: TextLine) -> str:
+    """What identifies a running line: its letters and where its numbers stand, case folded
+    (numbers change from page to page; spaces and signs are dropped, OCR misreads them:
+    ``mèl : : 5 5`` / ``mèl: | 3 35``; lines that differ by a letter or two are matched by
+    similarity, see :func:`_cluster`)."""
+    return _NOT_LETTER.sub("", _DIGITS.sub("#", line.text.casefold()))
+
+
+def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[list[list[L]], list[Furniture]]:
+    """Pages without their page numbers, running headers and footers, and those as furniture."""
+    furniture: list[Furniture] = []
+    out: list[list[L]] = []
+    for lines, height in zip(pages, heights, strict=False):
+        kept, numbers = split_page_numbers(lines, height)
+        furniture.extend(Furniture(page=ln.page, kind="page_number", text=ln.text.strip()) for ln in numbers)
+        out.append(kept)
+    out.extend(pages[len(out) :])
+    if len(pages) < 2:
+        return out, furniture
+    top, bottom = (RUN_TOP, RUN_BOTTOM) if len(pages) < 3 else (TOP, 1.0 - TOP)
+    seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    legal: set[str] = set()  # keys of lines that are legal headings ("Article 13" at the top of a page)
+    for p, (lines, height) in enumerate(zip(out, heights, strict=False)):
+        for ln in lines:
+            if in_margin(ln, height, top, bottom) and len(ln.text) <= 150:
+                key = _key(ln)
+                if len(key) >= 3:
+                    seen[key].append((p, ln.top))
+                    if legal_heading(ln.text):
+                        legal.add(key)
+    clusters = _cluster(seen)
+    need = max(2, round(SHARE * len(pages) + 0.49))
+    running: set[str] = set()
+    for keys in clusters:
+        where = [w for k in keys for w in seen[k]]
+        if len({p for p, _ in where}) < need or any(k in legal for k in keys):
+            continue
+        tops = sorted(t for _, t in where)
+        mid = tops[len(tops) // 2]
+        if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
+            running.update(keys)
+    if not running:
+        return out, furniture
+    final: list[list[L]] = []
+    for lines, height in zip(out, heights, strict=False):
+        kept = []
+        for ln in lines:
+            kind = in_margin(ln, height, top, bottom)
+            if kind and _key(ln) in running:
+                furniture.append(Furniture(page=ln.page, kind=kind, text=ln.text.strip()))
+            else:
+                kept.append(ln)
+        final.append(kept)
+    final.extend(out[len(final) :])
+    furniture.sort(key=lambda f: f.page)
+    return final, furniture
+
+
+def _cluster(seen: dict[str, list[tuple[int, float]]]) -> list[list[str]]:
+    """Keys that are the same line read with a few differences (OCR) go together (ratio >= 90)."""
+    from rapidfuzz import fuzz
+
+    clusters: list[list[str]] = []
+    for key in sorted(seen, key=lambda k: -len(seen[k])):
+        for cl in clusters:
+            if fuzz.ratio(key, cl[0]) >= 90:
+                cl.append(key)
+                break
+        else:
+            clusters.append([key])
+    return clusters

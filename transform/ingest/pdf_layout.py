@@ -1,0 +1,151 @@
+"""Page layout: columns, their reading order and their text edges.
+
+pdfium gives lines in content-stream order. Most producers write a column after the other,
+but not all (a page laid out in frames, a sidebar, a two-column plan whose frames were
+drawn row by row), so a page in columns is put in reading order here: column after column,
+left to right for a French page and right to left for an Arabic one, with lines that span
+the columns (a title, a full-width paragraph) cutting the page into bands read in turn.
+
+Columns are found from the lines themselves: on a page in columns most lines are narrow
+(under 60 % of the text width) and their x extents leave a gutter, an empty strip with
+lines on both sides at the same heights. A single-column page (most lines wide) costs one
+pass over its lines and keeps pdfium's order.
+
+Each line also gets the edges of its column (where its lines usually start and end), which
+block grouping uses to see indents and short last lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .base import TextLine
+
+MIN_LINES = 6  # fewer candidate lines: a page too sparse to tell columns
+NARROW = 0.6  # a line narrower than this share of the text width may belong to a column
+MIN_GUTTER = 6.0  # points
+L = TypeVar("L", bound=TextLine)
+
+
+@dataclass(frozen=True)
+class Edges:
+    """Where the lines of a column usually start and end (x, PDF points) and its index (0 for a single column)."""
+
+    left: float
+    right: float
+    column: int = 0
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+
+def _rtl(line: TextLine) -> bool:
+    return bool(getattr(line, "rtl", False))
+
+
+def gutters(lines: list[TextLine]) -> list[tuple[float, float]]:
+    """Empty vertical strips between columns (x0, x1), left to right; [] for a single column."""
+    cand = [ln for ln in lines if ln.x1 - ln.x0 > 20 and len(ln.text) >= 8]
+    if len(cand) < MIN_LINES:
+        return []
+    xmin = xmax = cand[0].x0
+    for ln in cand:
+        if ln.x0 < xmin:
+            xmin = ln.x0
+        if ln.x1 > xmax:
+            xmax = ln.x1
+    width = xmax - xmin
+    limit = NARROW * width
+    narrow = [ln for ln in cand if ln.x1 - ln.x0 < limit]
+    if len(narrow) < MIN_LINES or len(narrow) < 0.6 * len(cand):
+        return []  # most lines are wide: one column (the common case ends here)
+    # strips that (almost) no narrow line covers: a centred title may cross the gutter
+    allowed = max(1, len(narrow) // 20)
+    events = sorted([(ln.x0, 1) for ln in narrow] + [(ln.x1, -1) for ln in narrow])
+    strips: list[tuple[float, float]] = []
+    cover, opened = 0, None
+    for x, step in events:
+        cover += step
+        if cover <= allowed and opened is None:
+            opened = x
+        elif cover > allowed and opened is not None:
+            strips.append((opened, x))
+            opened = None
+    out = []
+    for a, b in strips:
+        if b - a < max(MIN_GUTTER, 0.02 * width) or a <= xmin + 1 or b >= xmax - 1:
+            continue
+        left = [ln for ln in narrow if ln.x1 <= a + 0.5]
+        right = [ln for ln in narrow if ln.x0 >= b - 0.5]
+        if len(left) < 3 or len(right) < 3:
+            continue
+        # side by side: the two sides share heights (not a caption under a block)
+        if min(ln.top for ln in right) > max(ln.bottom for ln in left) or min(ln.top for ln in left) > max(ln.bottom for ln in right):
+            continue
+        out.append((a, b))
+    return out
+
+
+def _edges(lines: list[TextLine], column: int) -> Edges:
+    """A column's usual start and end: the x0 and x1 most of its lines reach (10th / 90th percentile)."""
+    xs0 = sorted([ln.x0 for ln in lines])
+    xs1 = sorted([ln.x1 for ln in lines])
+    k = len(xs0) // 10
+    return Edges(xs0[k], xs1[len(xs1) - 1 - k], column)
+
+
+def reading_order(lines: list[L]) -> tuple[list[L], list[Edges]]:
+    """The page's lines in reading order and, for each, the edges of its column."""
+    if not lines:
+        return lines, []
+    if any(getattr(ln, "parts", None) for ln in lines):  # lines pdfium joined across a gutter (pdf_text._column_parts)
+        split = [part for ln in lines for part in (getattr(ln, "parts", None) or [ln])]
+        if gutters(split):
+            lines = split
+    cuts = gutters(lines)
+    if not cuts:
+        edges = _edges(lines, 0)
+        return lines, [edges] * len(lines)
+    mids = [(a + b) / 2 for a, b in cuts]
+    rtl = sum(1 for ln in lines if _rtl(ln)) * 2 > len(lines)
+
+    def column_of(ln: TextLine) -> int:
+        k = 0
+        for mid in mids:
+            if ln.x1 <= mid:
+                return k
+            if ln.x0 < mid:
+                return -1  # crosses a gutter: spans the columns
+            k += 1
+        return k
+
+    where = [column_of(ln) for ln in lines]
+    members: dict[int, list[TextLine]] = {}
+    for ln, k in zip(lines, where, strict=True):
+        members.setdefault(k, []).append(ln)
+    col_edges = {k: _edges(v, k) for k, v in members.items()}
+    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
+    out: list[L] = []
+    out_edges: list[Edges] = []
+    band: dict[int, list[int]] = {}
+    col_order = sorted(range(len(cuts) + 1), reverse=rtl)
+
+    def flush() -> None:
+        for k in col_order:
+            for i in band.get(k, []):
+                out.append(lines[i])
+                out_edges.append(col_edges[k])
+        band.clear()
+
+    for i in order:
+        k = where[i]
+        if k < 0:
+            flush()
+            out.append(lines[i])
+            out_edges.append(col_edges[-1])
+        else:
+            band.setdefault(k, []).append(i)
+    flush()
+    return out, out_edges

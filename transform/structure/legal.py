@@ -1,0 +1,89 @@
+"""Legal structure: the units of Moroccan and French legal texts as headings.
+
+A decree, a law or an order is divided into units whose labels open a line of their own:
+``الكتاب / القسم / الباب / الفرع / المادة`` and ``Livre / Titre / Chapitre / Section /
+Article``, each followed by an ordinal (``الأولى``, ``2``, ``premier``, ``II``, ``1er``,
+``مكرر``, ``bis``) and, after a separator, an optional short title
+(``الباب الأول: أحكام عامة``, ``Article 49. – Saisine du collège``).
+
+:func:`legal_heading` tells whether a line is such a label and returns its unit's rank;
+:func:`levels` turns the ranks found in one document into consistent heading levels (the
+highest unit present gets the first level), so a decree that only has ``المادة`` gets its
+articles at one level and a law with ``الباب`` and ``المادة`` gets two.
+
+``الفصل`` is a chapter in texts that also number ``المادة``, and an article (the older
+usage of codes and dahirs) in texts that do not: :func:`levels` settles it per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# canonical ranks: book > part > title > chapter > section > sub-section > article
+BOOK, PART, TITLE, CHAPTER, SECTION, SUBSECTION, ARTICLE = range(7)
+FASL = 100  # الفصل: a chapter or an article, decided per document (see levels)
+
+AR_UNITS = {"الكتاب": BOOK, "الجزء": PART, "القسم": TITLE, "الباب": CHAPTER, "الفصل": FASL, "الفرع": SECTION, "المادة": ARTICLE}
+FR_UNITS = {"livre": BOOK, "partie": PART, "titre": TITLE, "chapitre": CHAPTER, "section": SECTION,
+            "sous-section": SUBSECTION, "article": ARTICLE, "art.": ARTICLE}
+
+_AR_ORDINAL = (
+    "(?:ال)?(?:أول|أولى|ثاني|ثانية|ثالث|ثالثة|رابع|رابعة|خامس|خامسة|سادس|سادسة|سابع|سابعة|ثامن|ثامنة|تاسع|تاسعة|"
+    "عاشر|عاشرة|حادي|حادية|وحيد|وحيدة|فريد|فريدة|أخير|أخيرة|تمهيدي|تمهيدية)(?:\\s+(?:عشر|عشرة))?"
+)
+_NUMBER = "(?:[0-9\u0660-\u0669]+(?:[.\\-][0-9\u0660-\u0669]+)*|[IVXLC]+|[A-Z])"
+_AR_LABEL = re.compile(
+    f"^[«\"“(\\-–—*• ]*({'|'.join(AR_UNITS)})\\s+({_AR_ORDINAL}|{_NUMBER})"
+    "(?:\\s*(?:مكرر(?:ة)?(?:\\s*مرتين)?|ثانيا|ثالثا))?(?:\\s*\\)\\s*)?"
+    "(?:\\s*[.:\\-–—]+\\s*(?P<title>.*))?$"
+)
+_FR_ORDINAL = "(?:premier|première|unique|préliminaire|liminaire|1er|1re|ier)"
+_FR_LABEL = re.compile(
+    f"^[«\"“(\\-–—*• ]*({'|'.join(re.escape(u) for u in sorted(FR_UNITS, key=len, reverse=True))})\\s*({_FR_ORDINAL}|{_NUMBER})"
+    "(?:\\s*(?:bis|ter|quater|quinquies))?"
+    "(?:\\s*[.:\\-–—]+\\s*(?P<title>.*))?$",
+    re.IGNORECASE,
+)
+MAX_TITLE_WORDS = 16
+_SENTENCE_END = re.compile(r"[;,،؛]\s*$")
+
+
+@dataclass(frozen=True)
+class LegalLabel:
+    rank: int  # a canonical rank, or FASL
+    unit: str  # the unit word as printed (lower case for French)
+    title: str  # what follows the separator ("" when the label stands alone)
+
+
+def legal_heading(text: str) -> LegalLabel | None:
+    """The legal unit a line opens, when the line is a unit label (with at most a short title)."""
+    text = " ".join(text.split())
+    if not text or len(text) > 200:
+        return None
+    m = _AR_LABEL.match(text)
+    if m:
+        unit = m.group(1)
+        rank = AR_UNITS[unit]
+    else:
+        m = _FR_LABEL.match(text)
+        if not m:
+            return None
+        unit = m.group(1).lower()
+        rank = FR_UNITS[unit]
+        if unit != "art." and not text[m.start(1) + len(unit):][:1].isspace():
+            return None  # "Articles", "Titres": the unit word needs a space before its number
+    title = (m.group("title") or "").lstrip(" .:-–—").rstrip()
+    if len(title.split()) > MAX_TITLE_WORDS or _SENTENCE_END.search(title):
+        return None  # a sentence that goes on, not a heading
+    return LegalLabel(rank, unit, title)
+
+
+def levels(ranks: set[int], first: int = 1) -> dict[int, int]:
+    """Heading level of each rank present in a document, from ``first`` down (at most 6)."""
+    resolved = {(CHAPTER if ARTICLE in ranks else ARTICLE) if r == FASL else r for r in ranks}
+    order = sorted(resolved)
+    out = {r: min(6, first + order.index(r)) for r in order}
+    if FASL in ranks:
+        out[FASL] = out[CHAPTER if ARTICLE in ranks else ARTICLE]
+    return out
