@@ -86,3 +86,35 @@ def test_garbled_arabic_half_is_not_hidden_by_good_french() -> None:
     q = assess(pdfkit.AR_TEXT.translate(table) + "\n" + pdfkit.FR_TEXT + "\n" + pdfkit.FR_TEXT)
     assert q.verdict == "bad", q
     assert "Arabic words" in q.reason
+
+
+def _remap(text: str, first: int, size: int) -> str:
+    """Every visible character decoded into another table (what a font with a wrong ToUnicode gives)."""
+    return "".join(chr(first + ord(c) % size) if not c.isspace() else c for c in text)
+
+
+@pytest.mark.parametrize(
+    ("garbage", "words"),
+    [
+        (_remap(pdfkit.AR_TEXT, 0x4E00, 5000), "another script (CJK)"),
+        (_remap(pdfkit.FR_TEXT, 0x0410, 64), "another script (CYRILLIC)"),
+        (_remap(pdfkit.AR_TEXT, 0x05D0, 27), "another script (HEBREW)"),
+        (_remap(pdfkit.AR_TEXT, 0x2500, 200), "letters or digits"),  # box drawing and shapes
+        (_remap(pdfkit.FR_TEXT, 0x21, 15), "letters or digits"),  # glyphs decoded to ASCII signs
+        ("\ufffd" * 12 + " " + "\ufffd" * 30, "replacement characters"),
+        (_remap(pdfkit.AR_TEXT, 0xF020, 200), "private-use"),
+        ("中文字符 ⊙ 表", "another script"),  # a short page is judged too, not waved through as a title
+    ],
+)
+def test_other_scripts_and_signs_are_never_sound(garbage: str, words: str) -> None:
+    q = assess(garbage)
+    assert q.verdict == "bad" and q.score < BAD, q
+    assert words in q.reason, q.reason
+
+
+def test_harmless_symbols_leaders_and_figures_stay_sound() -> None:
+    toc = "Sommaire\nIntroduction ............ 3\nChapitre premier ........... 5\nAnnexes ____________ 40"
+    figures = "12 345 67,5 % 1 250 000 / 2026 - 45 % 3 400 000 (12) 15 % 800 000 € ✓"
+    for text in (toc, figures, pdfkit.AR_TEXT + " • © № ✓ → α", pdfkit.FR_TEXT + " ☐ ■ ° ‰"):
+        q = assess(text)
+        assert q.verdict == "good", (text[:40], q)

@@ -25,6 +25,8 @@ BAD = 0.45  # score below: OCR the page; in between: borderline, check with an O
 AGREE = 0.90  # OCR sample similarity needed to keep a borderline text layer (clean OCR reaches 0.95+)
 MIN_WORDS = 6  # fewer words than this: the dictionary signal is not used
 MIN_CHARS = 3  # fewer visible characters than this: the page has no text layer
+MIN_ALNUM = 0.5  # letters and digits (dot leaders aside) must be at least this share of the characters...
+MIN_SYMBOL_CHARS = 20  # ...of a page with at least this many
 
 _TOKEN = re.compile(r"[\w\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff'’]+")
 _LATIN = re.compile(r"[a-zA-Zà-ÿÀ-ÿœŒæÆ]")
@@ -42,10 +44,18 @@ class Quality:
 
 
 _SPACE = re.compile(r"\s+")
-_SUSPECT = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\ufb50-\ufdff\ufe70-\ufeff\x00-\x1f\x7f-\x9f]")
+# Characters worth a closer look: U+FFFD, private-use glyph codes, presentation forms, control
+# characters, and anything outside the blocks an Arabic or French text uses (Latin, Arabic,
+# general punctuation, symbols, arrows, shapes, dingbats...).
+_SUSPECT = re.compile(
+    "[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\ufb50-\ufdff\ufe70-\ufeff\x00-\x1f\x7f-\x9f"
+    "\u0370-\u05ff\u0700-\u074f\u0780-\u089f\u0900-\u1dff\u1f00-\u1fff\u2c00-\u2dff\u2e80-\udfff"
+    "\uf900-\ufaff\ufe00-\ufe6f\uff00-\ufffc\U00010000-\U000effff]"
+)
 
 
 def _is_bad_char(ch: str) -> str | None:
+    """What is wrong with a suspect character, or None when it is a harmless symbol."""
     cp = ord(ch)
     if ch == "\ufffd":
         return "replacement"
@@ -53,8 +63,13 @@ def _is_bad_char(ch: str) -> str | None:
         return "private"
     if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF:
         return "presentation"
-    if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
+    cat = unicodedata.category(ch)
+    if cat == "Cc":
         return "control"
+    # letters, digits and marks of another script (CJK, Cyrillic, Greek, Hebrew...), unassigned
+    # code points: what a font whose glyphs decode to the wrong table produces
+    if cat[0] in "LNM" or cat == "Cn":
+        return "script"
     return None
 
 
@@ -156,13 +171,15 @@ def _fr_verdict(word: str) -> tuple[bool, bool]:
     return v
 
 
-Chunk = tuple[tuple[str, ...], tuple[str, ...], int, int, int, tuple[str, ...]]
+Chunk = tuple[tuple[str, ...], tuple[str, ...], int, int, int, tuple[str, ...], int, int]
 _CHUNKS: dict[str, Chunk] = {}
+_FILLER = re.compile(r"([^\w\s])\1{2,}")  # dot leaders, rules of dashes or underscores
 
 
 def _chunk(chunk: str) -> Chunk:
     """What one whitespace-free piece of text holds: its Arabic words (list form), French words,
-    numbers, Arabic and Latin letters, and the kind of each bad character in it."""
+    numbers, Arabic and Latin letters, the kind of each bad character in it, its letters and
+    digits (any script), and its filler characters (dot leaders, rules)."""
     ar: list[str] = []
     fr: list[str] = []
     numbers = 0
@@ -175,7 +192,10 @@ def _chunk(chunk: str) -> Chunk:
         elif kind == _NUMBER:
             numbers += 1
     bad = tuple(k for k in map(_is_bad_char, _SUSPECT.findall(chunk)) if k)
-    out = (tuple(ar), tuple(fr), numbers, sum(map(len, _ARABIC_RUN.findall(chunk))), sum(map(len, _LATIN_RUN.findall(chunk))), bad)
+    alnum = len(chunk) if chunk.isalnum() else sum(map(str.isalnum, chunk))
+    filler = sum(m.end() - m.start() for m in _FILLER.finditer(chunk)) if len(chunk) > 2 else 0
+    out = (tuple(ar), tuple(fr), numbers, sum(map(len, _ARABIC_RUN.findall(chunk))), sum(map(len, _LATIN_RUN.findall(chunk))),
+           bad, alnum, filler)
     _remember(_CHUNKS, chunk, out)
     return out
 
@@ -198,7 +218,8 @@ def assess(text: str) -> Quality:
     if n_visible < MIN_CHARS:
         return Quality(0.0, "empty", "no text layer on this page")
     known_chunk = _CHUNKS.get
-    ar_parts, fr_parts, nums, ar_letters, la_letters, bads = zip(*[known_chunk(c) or _chunk(c) for c in chunks], strict=True)
+    ar_parts, fr_parts, nums, ar_letters, la_letters, bads, alnums, fillers = zip(
+        *[known_chunk(c) or _chunk(c) for c in chunks], strict=True)
     kinds: dict[str, int] = {}
     if any(bads):
         for k in chain.from_iterable(bads):
@@ -258,16 +279,35 @@ def assess(text: str) -> Quality:
         if bad_share >= 0.05:
             score = min(score, 0.3)
         names = {"replacement": "replacement characters (U+FFFD)", "private": "private-use glyph codes",
-                 "presentation": "Arabic presentation-form glyphs", "control": "control characters"}
+                 "presentation": "Arabic presentation-form glyphs", "control": "control characters",
+                 "script": f"letters of another script ({_scripts(text)})"}
         detail = ", ".join(f"{v / n_visible:.0%} {names[k]}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]))
         if bad_share >= 0.02:
             reasons.append(detail)
+    # a layer of punctuation and symbols (glyphs decoded to ASCII signs) has no words to judge:
+    # it must not pass as "too few words", so letters and digits must make up most of it
+    core = n_visible - sum(fillers)
+    alnum_share = sum(alnums) / core if core else 1.0
+    sig["alnum_share"] = round(alnum_share, 3)
+    if core >= MIN_SYMBOL_CHARS and alnum_share < MIN_ALNUM:
+        score = min(score, 0.3)
+        reasons.append(f"only {alnum_share:.0%} of the characters are letters or digits")
     score = round(max(0.0, min(1.0, score)), 3)
     sig["score"] = score
     if score >= GOOD:
         return Quality(score, "good", "text layer looks sound", langs, sig)
     verdict = "bad" if score < BAD else "borderline"
     return Quality(score, verdict, "; ".join(reasons) or "low text-layer score", langs, sig)
+
+
+def _scripts(text: str) -> str:
+    """The scripts of the foreign letters in a text, most frequent first (``CJK, CYRILLIC``)."""
+    counts: dict[str, int] = {}
+    for ch in _SUSPECT.findall(text):
+        if _is_bad_char(ch) == "script":
+            name = unicodedata.name(ch, "UNASSIGNED").split()[0]
+            counts[name] = counts.get(name, 0) + 1
+    return ", ".join(sorted(counts, key=lambda k: -counts[k])[:3])
 
 
 def comparable(text: str) -> str:
