@@ -108,7 +108,7 @@ class PdfIngester:
         finally:
             pdf.close()
 
-        from ..ocr import read_pages
+        from ..ocr import confidence, read_pages
 
         pages, reports = read_pages(path, text_pages, ctx)
         if not any(ln.text.strip() for lines in pages for ln in lines):
@@ -134,6 +134,7 @@ class PdfIngester:
             kept = drop_running_lines(kept, heights)
             groups = group_lines(kept, used_tables, widths)
             blocks = join_continued_tables(groups_to_blocks(groups))
+            confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
         if title and (
             title.lower() in ("untitled", "sans titre", "document", "sans nom")
             or title.lower().startswith("microsoft word -")

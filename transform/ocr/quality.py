@@ -230,7 +230,9 @@ def assess(text: str) -> Quality:
     ar_words = list(chain.from_iterable(ar_parts))
     fr_words = list(chain.from_iterable(fr_parts))
     numbers = sum(nums)
-    langs = _langs(sum(ar_letters), sum(la_letters))
+    n_ar_letters, n_la_letters = sum(ar_letters), sum(la_letters)
+    langs = _langs(n_ar_letters, n_la_letters)
+    sig.update(ar_letters=float(n_ar_letters), latin_letters=float(n_la_letters))
     # a sample of at most MAX_SAMPLE words per script, spread over the page, judges it as well as all of them
     ar_words, fr_words = _spread(ar_words), _spread(fr_words)
     n_ar, n_fr = len(ar_words), len(fr_words)
