@@ -161,3 +161,70 @@ def png_bytes(img: Image.Image) -> bytes:
     buf = io.BytesIO()
     img.save(buf, "PNG")
     return buf.getvalue()
+
+
+def remap_tounicode(src: Path, out: Path, fn) -> Path:  # type: ignore[no-untyped-def]
+    """Rewrite every ToUnicode target through ``fn(char) -> char`` (the glyphs, what a reader sees, stay)."""
+    with pikepdf.open(src) as pdf:
+        for page in pdf.pages:
+            for _name, font in (page.Resources.get("/Font") or {}).items():
+                tu = font.get("/ToUnicode")
+                if tu is None:
+                    continue
+                parts = []
+                for tok in tu.read_bytes().decode("latin-1").split("<"):
+                    hexpart, sep, rest = tok.partition(">")
+                    if sep and len(hexpart) == 4:
+                        hexpart = f"{ord(fn(chr(int(hexpart, 16)))):04X}"
+                    parts.append(hexpart + sep + rest)
+                tu.write("<".join(parts).encode("latin-1"))
+        pdf.save(out)
+    return out
+
+
+def photo_scan(src: Path, out: Path, page: int = 0, *, dpi: int = 150, banner: str | None = "Scanned with CamScanner",
+               layer: Path | None = None) -> Path:
+    """A page as a phone-scanner app makes it: a grey-paper JPEG photo of the page, the app's
+    banner as text (Helvetica) and its logo as a small image at the bottom; ``layer``: a text
+    PDF whose first page is laid invisibly over the photo (render mode 3, as OCR layers are)."""
+    pdf = pdfium.PdfDocument(str(src))
+    img = pdf[page].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    w_pt, h_pt = pdf[page].get_size()
+    pdf.close()
+    # grey paper (about 200), ink not quite black (about 55), a little blur, JPEG at 70
+    img = img.point(lambda v: int(55 + v * (200 - 55) / 255)).filter(ImageFilter.GaussianBlur(0.5))
+    photo = io.BytesIO()
+    img.save(photo, "JPEG", quality=70)
+    logo = Image.new("L", (60, 60), 255)
+    for y in range(8, 52):
+        for x in range(8, 52):
+            if (x - 30) ** 2 + (y - 30) ** 2 < 400:
+                logo.putpixel((x, y), 40)
+    logo_buf = io.BytesIO()
+    logo.save(logo_buf, "JPEG", quality=90)
+    with pikepdf.new() as doc:
+        doc.add_blank_page(page_size=(w_pt, h_pt))
+        pg = doc.pages[0]
+
+        def jpeg(data: bytes, size: tuple[int, int]) -> pikepdf.Stream:
+            st = pikepdf.Stream(doc, data)
+            st.Type, st.Subtype, st.Width, st.Height = pikepdf.Name.XObject, pikepdf.Name.Image, size[0], size[1]
+            st.ColorSpace, st.BitsPerComponent, st.Filter = pikepdf.Name.DeviceGray, 8, pikepdf.Name.DCTDecode
+            return st
+
+        resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=jpeg(photo.getvalue(), img.size), Lg=jpeg(logo_buf.getvalue(), logo.size)))
+        ops = [f"q {w_pt:.2f} 0 0 {h_pt:.2f} 0 0 cm /Im0 Do Q"]
+        if banner:
+            resources.Font = pikepdf.Dictionary(Fb=pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                                      BaseFont=pikepdf.Name.Helvetica))
+            ops.append(f"q 0 0 1 rg {w_pt - 40:.2f} 4 36 14 re f Q q 30 0 0 30 {w_pt - 190:.2f} 2 cm /Lg Do Q")
+            ops.append(f"BT /Fb 8 Tf {w_pt - 150:.2f} 8 Td ({banner}) Tj ET")
+        if layer is not None:
+            with pikepdf.open(layer) as lay:
+                form = doc.copy_foreign(lay.pages[0].as_form_xobject())
+            resources.XObject.Tx = form
+            ops.append("q 3 Tr /Tx Do Q")
+        pg.Resources = resources
+        pg.Contents = doc.make_stream("\n".join(ops).encode("latin-1"))
+        doc.save(out)
+    return out

@@ -30,7 +30,7 @@ from .render import (
     scan_dpi,
     too_large,
 )
-from .scans import covers_ink, sparse
+from .scans import covers_ink, drop_overlays, sparse
 from .sizes import snap_sizes
 from .tesseract import TESS_LANG, installed_langs, ocr_image, tess_langs
 
@@ -45,6 +45,8 @@ MIN_OCR_CONF = 60.0  # mean tesseract word confidence under which a page is not 
 SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score is not readable
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
 SCAN_COVER = 0.5  # images covering at least this share of the page make it a scan
+OVERLAY = "the text layer"
+MIN_MORE_WORDS = 10  # OCR of a page whose short layer is an overlay must find at least this many more words
 
 
 def workers() -> int:
@@ -174,7 +176,8 @@ def _never(path: Path, text_pages: list[list[TextLine]], qualities: list[Quality
 
 def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, mode: str, can_ocr: bool,
             timeout: float) -> tuple[PageReport | None, str]:
-    """Keep the text layer (a report) or send the page to OCR (None and why)."""
+    """Keep the text layer (a report) or send the page to OCR (None and why: a reason starting
+    with OVERLAY means the layer is only an overlay on a page image)."""
     if mode == "always":
         return None, "OCR requested for every page (ocr=always)"
     if q.verdict == "empty":
@@ -190,7 +193,7 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
         if image_cover(page) >= SCAN_COVER:
             covered = covers_ink(pdf, i, lines)
             if covered is not None and covered < 0.5:
-                return None, (f"the text layer ({int(q.signals.get('words', 0))} words) covers only {covered:.0%} of what "
+                return None, (f"{OVERLAY} ({int(q.signals.get('words', 0))} words) covers only {covered:.0%} of what "
                               "the page image shows (a scan with a banner, a stamp or a partial text layer)")
     if q.verdict == "good":
         return _keep_text(i + 1, lines, q, f"text layer looks sound (score {q.score:.2f})"), ""
@@ -214,6 +217,8 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
     reports: list[PageReport | None] = [None] * len(text_pages)
     todo: list[tuple[int, list[str], str]] = []  # (index, langs, why)
     kept = {i: (lines, q) for i, (lines, q) in enumerate(zip(out, qualities, strict=True)) if q.verdict in ("good", "borderline")}
+    overlays: dict[int, list[TextLine]] = {}
+    heights: dict[int, float] = {}
     try:
         pdf = pdfium.PdfDocument(str(pdf_path))
     except pdfium.PdfiumError as exc:
@@ -230,6 +235,9 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
             report, why = _decide(pdf, i, out[i], q, mode, can_ocr, timeout)
             if report is not None:
                 reports[i] = report
+            elif why.startswith(OVERLAY):  # the layer's scripts say nothing about the page
+                overlays[i] = out[i]
+                todo.append((i, ocr_langs(None), why))
             else:
                 todo.append((i, ocr_langs(q), why))
         if todo and not can_ocr:
@@ -242,19 +250,35 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
             todo = []
             log.warning("OCR unavailable for %s", pdf_path.name)
         _run_ocr(pdf, todo, out, reports, timeout)
-        for i, _langs, _why in todo:
-            rep = reports[i]
-            if rep is not None and rep.method == "unreadable" and i in kept:  # OCR read less than the layer holds
-                lines, q = kept[i]
-                out[i] = list(lines)
-                reports[i] = _keep_text(i + 1, out[i], q, f"{_why}, but OCR could not read the page ({rep.reason}): text layer kept")
+        heights = {i: pdf[i].get_height() for i in overlays}
     finally:
         pdf.close()
+    _settle(todo, out, reports, kept, overlays, heights)
     final = [r if r is not None else unreadable(n + 1, "not processed") for n, r in enumerate(reports)]
     if final and not any(ln.text.strip() for lines in out for ln in lines):
         raise InputError(f"{pdf_path.name}: no readable text was found in the PDF, not even with OCR ({_why_nothing(final)}).",
                          hint="Check the scan quality (at least 300 dpi, straight pages, good contrast) and send it again.")
     return out, final
+
+
+def _settle(todo: list[tuple[int, list[str], str]], out: list[list[TextLine]], reports: list[PageReport | None],
+            kept: dict[int, tuple[list[TextLine], Quality]], overlays: dict[int, list[TextLine]], heights: dict[int, float]) -> None:
+    """After OCR: drop what only re-read an app's banner, and fall back to a usable text layer
+    where OCR read nothing better (a photo with its caption, a page tesseract cannot read)."""
+    for i, layer in overlays.items():
+        rep = reports[i]
+        if rep is None or rep.method != "ocr":
+            continue
+        out[i] = drop_overlays(out[i], layer, heights[i])
+        if len(" ".join(ln.text for ln in out[i]).split()) < len(" ".join(ln.text for ln in layer).split()) + MIN_MORE_WORDS:
+            out[i] = []
+            reports[i] = unreadable(i + 1, f"OCR of the page image found no more text than the layer ({rep.reason})")
+    for i, _langs, why in todo:
+        rep = reports[i]
+        if rep is not None and rep.method == "unreadable" and i in kept:
+            lines, q = kept[i]
+            out[i] = list(lines)
+            reports[i] = _keep_text(i + 1, out[i], q, f"{why}, but OCR could not read the page ({rep.reason}): text layer kept")
 
 
 def _why_nothing(reports: list[PageReport]) -> str:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
+from .quality import comparable
 from .render import RenderError, check_render, ink_mask
 
 if TYPE_CHECKING:
@@ -21,6 +24,7 @@ if TYPE_CHECKING:
 
 SPARSE_CHARS = 400  # a text layer shorter than this (about five lines) over a page image is checked
 MIN_INK = 0.002  # a page with less ink than this has nothing for the text layer to miss
+MARGIN = 0.12  # an overlay line within this share of the page height from its top or bottom is a banner
 
 
 def sparse(lines: list[TextLine], q: Quality) -> bool:
@@ -48,3 +52,20 @@ def covers_ink(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine]) -> fl
         y0, y1 = max(0, int((ln.top - pad) * k)), min(h, int((ln.bottom + pad) * k) + 1)
         outside[y0:y1, x0:x1] = False
     return 1.0 - int(outside.sum()) / total
+
+
+def drop_overlays(ocr_lines: list[TextLine], layer: list[TextLine], page_height: float) -> list[TextLine]:
+    """OCR'd lines that only re-read the app's banner or stamp: an overlay line of the text
+    layer in the top or bottom margin, and an OCR line over it holding its text."""
+    banners = [ln for ln in layer if ln.bottom < MARGIN * page_height or ln.top > (1 - MARGIN) * page_height]
+    if not banners:
+        return ocr_lines
+
+    def is_banner(ln: TextLine) -> bool:
+        for b in banners:
+            overlap = min(ln.bottom, b.bottom) - max(ln.top, b.top)
+            if overlap > 0 and fuzz.partial_ratio(comparable(b.text), comparable(ln.text)) >= 80:
+                return True
+        return False
+
+    return [ln for ln in ocr_lines if not is_banner(ln)]
