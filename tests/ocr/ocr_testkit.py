@@ -73,8 +73,15 @@ def make_pdf(out: Path, pages: list[tuple[str, str]]) -> Path:
             parts.append('<p style="page-break-before:always;font-size:2pt">&#160;</p>')
         if text:
             parts.append(_page_html(text, lang, "rtl" if lang == "ar" else "ltr"))
+    return html_pdf(out, "".join(parts))
+
+
+def html_pdf(out: Path, body: str) -> Path:
+    """A text PDF made by LibreOffice from an HTML body."""
+    if shutil.which("soffice") is None:
+        raise RuntimeError("LibreOffice (soffice) is needed to build the test PDFs")
     html = ('<!doctype html><html><head><meta charset="utf-8"><style>body{font-family:"Noto Naskh Arabic","Noto Serif";}'
-            "</style></head><body>" + "".join(parts) + "</body></html>")
+            "</style></head><body>" + body + "</body></html>")
     work = out.parent / f".{out.stem}_lo"
     work.mkdir(parents=True, exist_ok=True)
     src = work / f"{out.stem}.html"
@@ -228,3 +235,20 @@ def photo_scan(src: Path, out: Path, page: int = 0, *, dpi: int = 150, banner: s
         pg.Contents = doc.make_stream("\n".join(ops).encode("latin-1"))
         doc.save(out)
     return out
+
+
+SUBSIDIES = [("1029", "CENTRE SOCIO KALIMBA ARAGO", "F", "12 500 €"), ("1430", "TASTAVIN LEMASSON MARQUEROSE", "F", "500 €"),
+             ("3632", "AMICALE ANCIENS DE TUNISIE", "F", "1 200 €"), ("3324", "ETOILE BLEUE MONTPELLIERAINE", "F", "400 €"),
+             ("1530", "CLUB DE LA PRESSE OCCITANIE", "F", "20 000 €"), ("1984", "COMITE ENVIRONNEMENT URBAIN", "P", "1 500 €"),
+             ("1687", "CROIX D'ARGENT AGIR AVEC ART", "P", "500 €"), ("296", "JASMIN D'ORIENT AVENTURA", "P", "700 €"),
+             ("5820", "LA TEJERA LES GENETS", "F", "2 000 €"), ("121", "MAJORETTES IMPERIALES", "F", "900 €"),
+             ("1233", "MALBOSC BOUGE QUARTIER", "F", "3 000 €"), ("3659", "TAEKWONDO MAC ARC CLUB", "F", "7 500 €"),
+             ("1918", "ATHLETIC RUNNING MARC", "F", "2 500 €"), ("769", "BADMINTON MBC TOUR", "P", "900 €")]
+
+
+def subsidies_table_html() -> str:
+    """A ruled table of association names (upper case, out of any word list) and amounts, as in
+    a city's subsidy deliberation."""
+    cells = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td></tr>" for a, b, c, d in SUBSIDIES)
+    return ('<p style="font-size:11pt">Attributions de subventions, exercice 2014</p>'
+            f'<table border="1" cellpadding="6" style="border-collapse:collapse;font-size:11pt">{cells}</table>')

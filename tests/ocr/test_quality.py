@@ -118,3 +118,42 @@ def test_harmless_symbols_leaders_and_figures_stay_sound() -> None:
     for text in (toc, figures, pdfkit.AR_TEXT + " • © № ✓ → α", pdfkit.FR_TEXT + " ☐ ■ ° ‰"):
         q = assess(text)
         assert q.verdict == "good", (text[:40], q)
+
+
+def test_latin_references_in_an_arabic_page_do_not_make_it_doubtful() -> None:
+    """An Arabic report cites English titles and acronyms: they are not French, and a small
+    share of unknown Latin words must not send a sound page to OCR."""
+    refs = " ".join(["ENBSE", "MTEDD", "op", "cit", "Assessing", "Mediterranean", "Agrobiodiversity", "Index", "Report",
+                     "Bioversity", "International", "Rome", "Italy", "hdl", "handle", "net"])
+    q = assess(pdfkit.AR_TEXT + "\n" + refs)
+    assert q.verdict == "good", q
+    # a garbled Latin minority (decoded from an Arabic font) is still judged on its own
+    junk = " ".join("".join(chr(0x61 + ord(c) % 26) for c in w) for w in pdfkit.AR_TEXT.split()[:25])
+    assert assess(pdfkit.AR_TEXT + "\n" + junk).verdict != "good"
+
+
+def test_word_made_misspellings_are_impossible() -> None:
+    """A Word font mapping ي to the tanween ٌ, ه to و or ى: ملكٌة, ىذه, الجماعً are no Arabic words."""
+    from transform.ocr.quality import word_known
+
+    for w in ("ملكٌة", "ىذه", "الجماعً", "تحوٌل"):
+        assert word_known(w) is False, w
+    for w in ("ملكية", "هذه", "الجماعي", "الدورة"):
+        assert word_known(w) is True, w
+    for w in ("أيضًا", "طبقًا", "جدًا"):  # tanween before the final alef of an indefinite word is no error
+        assert word_known(w) is True, w
+    q = assess("اململكة املغربية\nجماعة طنجة إلى علم العموم أن مجلس جماعة طنجة سيعقد أشغال دورتو العادية ىذه الدورة "
+               "تحدٌد حدود الطرق العامة مع نزع ملكٌة العقارات الالزمة لذلك المقرر الجماعً تحوٌل النفاٌات المنزلٌة")
+    assert q.signals["ar_impossible"] >= 0.2 and q.verdict != "good", q
+
+
+def test_ocr_fixes_count_words_the_layer_gets_wrong() -> None:
+    from transform.ocr.quality import fixes
+
+    layer = "إحذاث وحذة لتثمين الحليب ومشتقاته لفائذة التعاونيات وتأهيل المذارات الحضرية"  # د read as ذ
+    ocr = "إحداث وحدة لتثمين الحليب ومشتقاته لفائدة التعاونيات وتأهيل المدارات الحضرية"
+    fixed, broken = fixes(layer, ocr)
+    assert fixed >= 3 and broken == 0
+    # OCR noise on a sound layer is not a fix
+    fixed, broken = fixes(ocr, "إحداث وحدة لتثمين الحلبب ومشتقاتة لفائدة التعاونيات وتأهيل المدارات الحضرية")
+    assert fixed == 0 and broken >= 1

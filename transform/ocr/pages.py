@@ -14,13 +14,14 @@ from .._exec import TESSERACT
 from ..errors import InputError, MissingDependencyError, ToolError
 from ..model import PageReport
 from . import confidence
-from .quality import AGREE, BAD, Quality, agreement, assess, langs_of
+from .quality import AGREE, BAD, GOOD, Quality, agreement, assess, fixes, langs_of
 from .render import (
     BLANK_INK,
     ENLARGE_BELOW,
     LOW_SCAN_DPI,
     PageImage,
     RenderError,
+    binarise_page,
     check_render,
     image_cover,
     ink_share,
@@ -32,7 +33,7 @@ from .render import (
 )
 from .scans import covers_ink, drop_overlays, sparse
 from .sizes import snap_sizes
-from .tesseract import TESS_LANG, installed_langs, ocr_image, tess_langs
+from .tesseract import _AR, _LAT, DOMINANT, TESS_LANG, OcrResult, installed_langs, ocr_image, read_rows, tess_langs
 
 if TYPE_CHECKING:
     from ..context import RunContext
@@ -41,8 +42,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("transform.ocr")
 SAMPLE_DPI = 200  # resolution of the quick OCR sample that settles borderline pages
 SAMPLE_LINES = 8  # text-layer lines compared with the sample
-MIN_OCR_CONF = 60.0  # mean tesseract word confidence under which a page is not readable
+MIN_FIXES = 3  # sampled words OCR puts right (by the word lists) that make a borderline layer wrong
+FLOOR_OCR_CONF = 40.0  # mean tesseract word confidence under which a page is not readable
+MIN_OCR_CONF = 60.0  # ...nor under this unless its words are sound (text-layer score >= GOOD)
 SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score is not readable
+NOISE_CONF = 0.5  # an OCR'd line under this confidence that holds no words is dropped as noise
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
 SCAN_COVER = 0.5  # images covering at least this share of the page make it a scan
 OVERLAY = "the text layer"
@@ -58,16 +62,26 @@ def unreadable(page: int, reason: str, langs: list[str] | None = None, score: fl
     return PageReport(page=page, method="unreadable", reason=reason, score=score, langs=langs or [])
 
 
-def ocr_langs(q: Quality | None) -> list[str]:
+def ocr_langs(q: Quality | None, expect: list[str] | None = None) -> list[str]:
     """OCR languages for a page, from the scripts its text layer shows: both models always (a
     French page can hold an Arabic name, and the reverse), the dominant script first, since
     tesseract takes the reading direction of its layout from the first language (with
-    ``ara+fra`` a French table is read column by column from the right). French first only for
-    a layer that is not garbage and shows no Arabic letter at all; otherwise (Arabic seen, no
-    layer, a rejected layer whose letters mean nothing) Arabic first."""
-    if q is not None and q.verdict in ("good", "borderline") and q.langs == ["fr"] and not q.signals.get("ar_letters"):
-        return ["fr", "ar"]
-    return ["ar", "fr"]
+    ``ara+fra`` a French table is read column by column from the right). French first for a
+    layer that is not garbage and shows no Arabic letter at all. A page whose layer says
+    nothing (no layer, an overlay, a rejected layer) takes ``expect``, the order the document's
+    sound pages (or its pages OCR'd so far) show; Arabic first when nothing is known."""
+    if q is not None and q.verdict in ("good", "borderline"):
+        return ["fr", "ar"] if q.langs == ["fr"] and not q.signals.get("ar_letters") else ["ar", "fr"]
+    return list(expect or ["ar", "fr"])
+
+
+def script_order(ar_letters: float, latin_letters: float) -> list[str] | None:
+    """["fr", "ar"] or ["ar", "fr"] when one script clearly leads (DOMINANT of the letters of a
+    text of at least 200 letters), French first only when it does, None when too little is known."""
+    total = ar_letters + latin_letters
+    if total < 200:
+        return None
+    return ["fr", "ar"] if latin_letters >= DOMINANT * total else ["ar", "fr"]
 
 
 def _low_dpi_hint(dpi: float | None) -> str:
@@ -78,7 +92,11 @@ def _low_dpi_hint(dpi: float | None) -> str:
 
 def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool, why: str,
              scan_dpi: float | None = None) -> tuple[list[TextLine], PageReport]:
-    """Blank check, preprocessing, tesseract, and a verdict on what came back. Thread-safe."""
+    """Blank check, preprocessing, tesseract, and a verdict on what came back. Thread-safe.
+
+    ``langs`` is a guess (dominant script first); when the page turns out to be written in the
+    other script, it is read again in that order and the more confident reading kept.
+    """
     page = pimg.page
     if ink_share(pimg.image) < BLANK_INK:
         return [], unreadable(page, "blank page: nothing to read")
@@ -87,17 +105,26 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     if not use:
         missing = [TESS_LANG[lang] for lang in langs if lang in TESS_LANG]
         return [], unreadable(page, f"no OCR model installed for {', '.join(missing)}; install tesseract-ocr-{missing[0]}", langs)
-    codes = tess_langs(use)
+    image = preprocess(pimg, scanned=scanned)
     try:
-        result = ocr_image(preprocess(pimg, scanned=scanned), codes, timeout=timeout)
+        result = ocr_image(image, tess_langs(use), timeout=timeout)
+        other = _other_order(result, use)
+        if other:
+            again = ocr_image(image, tess_langs(other), timeout=timeout)
+            if again.confidence >= result.confidence:
+                result, use = again, other
     except ToolError as exc:
         return [], unreadable(page, f"OCR failed: {exc}", langs)
-    text = "\n".join(ln.text for ln in result.lines)
+    codes = tess_langs(use)
     if not result.lines:
         return [], unreadable(page, f"OCR found no text (blank, too faint or not a text page){_low_dpi_hint(scan_dpi)}", langs)
+    text = "\n".join(ln.text for ln in result.lines)
     q = assess(text)
     found = langs_of(text) or langs
-    if result.confidence < MIN_OCR_CONF or (q.score < BAD and result.confidence < SURE_OCR_CONF):
+    # unreadable: a confidence too low whatever the words, low with words that are not all
+    # known (a 60 dpi scan read at 56 %), or not high with words that make no sense (a Thai page)
+    if (result.confidence < FLOOR_OCR_CONF or (result.confidence < MIN_OCR_CONF and q.score < GOOD)
+            or (q.score < BAD and result.confidence < SURE_OCR_CONF)):
         return [], unreadable(
             page,
             f"OCR could not read this page reliably as Arabic or French (confidence {result.confidence:.0f}%, "
@@ -105,12 +132,46 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             f"an unsupported script or a very poor scan{_low_dpi_hint(scan_dpi)}",
             found, q.score,
         )
+    lines = []
+    noise = 0
     for ln in result.lines:
         ln.confidence, ln.doubt = confidence.from_ocr(result.line_conf.get(id(ln), result.confidence))
-    doubtful = sum(1 for ln in result.lines if ln.doubt)
-    reason = (f"{why}; OCR ({codes}, {result.words} words, confidence {result.confidence:.0f}%"
-              f"{f', {doubtful} of {len(result.lines)} lines unsure' if doubtful else ''})")
-    return result.lines, PageReport(page=page, method="ocr", reason=reason, score=q.score, langs=found)
+        if _noise(ln):
+            noise += 1
+        else:
+            lines.append(ln)
+    doubtful = sum(1 for ln in lines if ln.doubt)
+    notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
+    if doubtful:
+        notes.append(f"{doubtful} of {len(lines)} lines unsure")
+    if noise:
+        notes.append(f"{noise} noise line{'s' if noise > 1 else ''} dropped")
+    reason = f"{why}; OCR ({codes}, {', '.join(notes)})"
+    return lines, PageReport(page=page, method="ocr", reason=reason, score=q.score, langs=found)
+
+
+def _other_order(result: OcrResult, used: list[str]) -> list[str] | None:
+    """The languages in the other order when the page read is clearly in the other script
+    (at least DOMINANT of its letters): the first language sets tesseract's reading direction."""
+    if len(used) < 2:
+        return None
+    ar = sum(len(_AR.findall(ln.text)) for ln in result.lines)
+    la = sum(len(_LAT.findall(ln.text)) for ln in result.lines)
+    if ar + la < 40:
+        return None
+    major = "ar" if ar >= DOMINANT * (ar + la) else "fr" if la >= DOMINANT * (ar + la) else None
+    if major is None or used[0] == major:
+        return None
+    return [major, *[lang for lang in used if lang != major]]
+
+
+def _noise(ln: TextLine) -> bool:
+    """A line OCR made out of a stamp, a watermark or a rule: unsure, and no words in it
+    (fewer than three visible characters, or a text the word lists reject)."""
+    if (ln.confidence or 0.0) >= NOISE_CONF:
+        return False
+    q = assess(ln.text)
+    return q.verdict in ("empty", "bad") or (q.verdict == "borderline" and q.signals.get("words", 0) >= 2)
 
 
 _MODELS: set[str] | None = None
@@ -123,28 +184,46 @@ def _models() -> set[str]:
     return _MODELS
 
 
-def _sample_agrees(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine], langs: list[str], timeout: float) -> float:
-    """OCR the region of the first text-layer lines and compare it with their text."""
-    picked = [ln for ln in lines if ln.text.strip()][:SAMPLE_LINES]
-    if not picked:
-        return 0.0
+def _sample_agrees(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine], langs: list[str],
+                   timeout: float) -> tuple[float, int, int]:
+    """OCR a sample of text-layer lines one by one and compare each with its text.
+
+    Up to SAMPLE_LINES lines of at least three words, spread over the page, are cut from a
+    render and read as single lines in one tesseract call (no page layout to get wrong: a
+    region read as a block lost whole rows of ruled tables). The agreement is the
+    length-weighted mean of the per-line similarities, order-sensitive within each line.
+    """
+    usable = [ln for ln in lines if len(ln.text.split()) >= 3] or [ln for ln in lines if ln.text.strip()]
+    if not usable:
+        return 0.0, 0, 0
+    step = max(1, len(usable) // SAMPLE_LINES)
+    picked = usable[::step][:SAMPLE_LINES]
     try:
         pimg = render_page(pdf, index, SAMPLE_DPI)
     except RenderError:
-        return 0.0
+        return 0.0, 0, 0
     k = pimg.dpi / 72.0
-    x0 = max(0, int(min(ln.x0 for ln in picked) * k) - 10)
-    y0 = max(0, int(min(ln.top for ln in picked) * k) - 10)
-    x1 = min(pimg.image.width, int(max(ln.x1 for ln in picked) * k) + 10)
-    y1 = min(pimg.image.height, int(max(ln.bottom for ln in picked) * k) + 10)
-    if x1 - x0 < 10 or y1 - y0 < 10:
-        return 0.0
-    crop = PageImage(pimg.image.crop((x0, y0, x1, y1)), pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt)
+    boxes = []
+    for ln in picked:
+        pad = max(3, int(0.25 * (ln.bottom - ln.top) * k))
+        boxes.append((max(0, int(ln.x0 * k) - pad), max(0, int(ln.top * k) - pad),
+                      min(pimg.image.width, int(ln.x1 * k) + pad), min(pimg.image.height, int(ln.bottom * k) + pad)))
     try:
-        res = ocr_image(crop, tess_langs(langs), timeout=timeout, psm=6)
+        results = read_rows(binarise_page(pimg), boxes, tess_langs(langs), timeout)
     except ToolError:
-        return 0.0
-    return agreement("\n".join(ln.text for ln in picked), "\n".join(ln.text for ln in res.lines))
+        return 0.0, 0, 0
+    scored = []
+    fixed = broken = 0
+    for ln, res in zip(picked, results, strict=True):
+        read = " ".join(x.text for x in res.lines)
+        scored.append((agreement(ln.text, read), len(ln.text)))
+        f, b = fixes(ln.text, read)
+        fixed, broken = fixed + f, broken + b
+    scored.sort()
+    if len(scored) >= 5:  # one line cut badly (a crop across two cells) does not decide
+        scored = scored[1:]
+    weight = sum(w for _, w in scored)
+    return (sum(a * w for a, w in scored) / weight if weight else 0.0), fixed, broken
 
 
 def _keep_text(page: int, lines: list[TextLine], q: Quality, why: str, agree: float | None = None) -> PageReport:
@@ -198,7 +277,10 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
     if q.verdict == "good":
         return _keep_text(i + 1, lines, q, f"text layer looks sound (score {q.score:.2f})"), ""
     if q.verdict == "borderline" and can_ocr:
-        agree = _sample_agrees(pdf, i, lines, ocr_langs(q), timeout)
+        agree, fixed, broken = _sample_agrees(pdf, i, lines, ocr_langs(q), timeout)
+        if fixed >= MIN_FIXES and fixed > 2 * broken:
+            return None, (f"text layer score {q.score:.2f} ({q.reason}) and an OCR sample reads {fixed} of its unknown "
+                          f"words as known ones (the font decodes some letters wrong)")
         if agree >= AGREE:
             return _keep_text(i + 1, lines, q, f"borderline score {q.score:.2f} ({q.reason}) but an OCR sample agrees ({agree:.2f})", agree), ""
         return None, f"text layer score {q.score:.2f} ({q.reason}) and an OCR sample disagrees ({agree:.2f})"
@@ -215,7 +297,7 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
         return out, _never(pdf_path, out, qualities)
 
     reports: list[PageReport | None] = [None] * len(text_pages)
-    todo: list[tuple[int, list[str], str]] = []  # (index, langs, why)
+    todo: list[tuple[int, list[str] | None, str]] = []  # (index, langs, why); None: the document's order
     kept = {i: (lines, q) for i, (lines, q) in enumerate(zip(out, qualities, strict=True)) if q.verdict in ("good", "borderline")}
     overlays: dict[int, list[TextLine]] = {}
     heights: dict[int, float] = {}
@@ -237,9 +319,9 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
                 reports[i] = report
             elif why.startswith(OVERLAY):  # the layer's scripts say nothing about the page
                 overlays[i] = out[i]
-                todo.append((i, ocr_langs(None), why))
+                todo.append((i, None, why))
             else:
-                todo.append((i, ocr_langs(q), why))
+                todo.append((i, ocr_langs(q) if q.verdict in ("good", "borderline") else None, why))
         if todo and not can_ocr:
             ctx.warn("ingest.ocr", "tesseract is not installed: pages that need OCR keep their text layer or are skipped",
                      engine="tesseract")
@@ -249,7 +331,9 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
                               else _keep_text(i + 1, out[i], q, f"{why}; kept because OCR is not installed"))
             todo = []
             log.warning("OCR unavailable for %s", pdf_path.name)
-        _run_ocr(pdf, todo, out, reports, timeout)
+        sound = [q for q in qualities if q.verdict == "good"]
+        expect = script_order(sum(q.signals.get("ar_letters", 0) for q in sound), sum(q.signals.get("latin_letters", 0) for q in sound))
+        _run_ocr(pdf, todo, out, reports, timeout, expect)
         heights = {i: pdf[i].get_height() for i in overlays}
     finally:
         pdf.close()
@@ -261,7 +345,7 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
     return out, final
 
 
-def _settle(todo: list[tuple[int, list[str], str]], out: list[list[TextLine]], reports: list[PageReport | None],
+def _settle(todo: list[tuple[int, list[str] | None, str]], out: list[list[TextLine]], reports: list[PageReport | None],
             kept: dict[int, tuple[list[TextLine], Quality]], overlays: dict[int, list[TextLine]], heights: dict[int, float]) -> None:
     """After OCR: drop what only re-read an app's banner, and fall back to a usable text layer
     where OCR read nothing better (a photo with its caption, a page tesseract cannot read)."""
@@ -293,19 +377,26 @@ def _why_nothing(reports: list[PageReport]) -> str:
     return "; ".join(parts) + ("; ..." if len(groups) > 4 else "")
 
 
-def _run_ocr(pdf: pdfium.PdfDocument, todo: list[tuple[int, list[str], str]], out: list[list[TextLine]],
-             reports: list[PageReport | None], timeout: float) -> None:
-    """Render pages here (pdfium is single-threaded) and OCR them on the worker threads."""
+def _run_ocr(pdf: pdfium.PdfDocument, todo: list[tuple[int, list[str] | None, str]], out: list[list[TextLine]],
+             reports: list[PageReport | None], timeout: float, expect: list[str] | None) -> None:
+    """Render pages here (pdfium is single-threaded) and OCR them on the worker threads.
+
+    Pages without script information follow ``expect``; when nothing is known (a document of
+    scans), the first such page is read alone and its script sets the order for the others."""
     if not todo:
         return
     pending: dict[Future[tuple[list[TextLine], PageReport]], int] = {}
     limit = 2 * workers()  # bounded look-ahead: at most this many rendered pages in memory
+    learnt = [0, 0]  # Arabic and Latin letters of the pages OCR'd so far
 
     def collect(done: set[Future[tuple[list[TextLine], PageReport]]]) -> None:
         for fut in done:
             idx = pending.pop(fut)
             lines, rep = fut.result()
             out[idx], reports[idx] = lines, rep
+            for ln in lines:
+                learnt[0] += len(_AR.findall(ln.text))
+                learnt[1] += len(_LAT.findall(ln.text))
 
     with ThreadPoolExecutor(max_workers=workers(), thread_name_prefix="ocr") as pool:
         for i, langs, why in todo:
@@ -313,8 +404,13 @@ def _run_ocr(pdf: pdfium.PdfDocument, todo: list[tuple[int, list[str], str]], ou
             out[i] = []
             big = too_large(*page.get_size())
             if big:
-                reports[i] = unreadable(i + 1, big, langs)
+                reports[i] = unreadable(i + 1, big, langs or [])
                 continue
+            if langs is None:
+                if expect is None and pending:  # learn the document's script from its first page
+                    collect(set(pending))
+                expect = expect or script_order(*learnt)
+                langs = ocr_langs(None, expect)
             dpi = scan_dpi(page)
             scanned = dpi is not None and image_cover(page) >= SCAN_COVER
             try:

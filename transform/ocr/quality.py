@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import chain
 from typing import Any
 
@@ -24,6 +25,8 @@ GOOD = 0.65  # score at or above: trust the text layer
 BAD = 0.45  # score below: OCR the page; in between: borderline, check with an OCR sample
 AGREE = 0.90  # OCR sample similarity needed to keep a borderline text layer (clean OCR reaches 0.95+)
 MIN_WORDS = 6  # fewer words than this: the dictionary signal is not used
+MINOR_SHARE = 0.25  # a script with a smaller share of the words is judged on its own only...
+GARBLED = 0.25  # ...when at least this share of its words hold impossible letter sequences
 MIN_CHARS = 3  # fewer visible characters than this: the page has no text layer
 MIN_ALNUM = 0.5  # letters and digits (dot leaders aside) must be at least this share of the characters...
 MIN_SYMBOL_CHARS = 20  # ...of a page with at least this many
@@ -95,17 +98,20 @@ def _langs(ar: int, la: int) -> list[str]:
     return out
 
 
-_AR_MISPLACED = re.compile("[ةى](?=.)")
 _TRIPLE = re.compile(r"(.)\1\1")
+# Spelled forms no Arabic word has, seen before normalisation folds them away: ة or ى inside
+# a word, a word starting with ة ى ؤ, a tanween mark before a letter (tanween ends a word,
+# or stands before its final alef: أيضًا),
+# a definite noun with tanween. Word-made PDFs whose font maps ي to ٌ, ه to ة or ى (and the
+# reverse) produce them: ملكٌة, ىذه, الجماعً.
+_AR_SPELLING = re.compile("[ةى](?=[\u0621-\u064a])|^[ةىؤ]|[\u064b-\u064d](?![اى]$)(?=[\u0621-\u064a])|^ال.*[\u064b-\u064d]$")
+MISSPELT = "\x00"  # marks an Arabic word (list form) whose spelled form was impossible
 
 
 def _impossible_ar(word: str, pairs: frozenset[str]) -> bool:
-    if _AR_MISPLACED.search(word) or word[:1] in "ةىؤ":
+    if word.startswith(MISSPELT) or _TRIPLE.search(word):
         return True
-    if _TRIPLE.search(word):
-        return True
-    w = normalise_ar(word)
-    return any(w[i : i + 2] not in pairs for i in range(len(w) - 1))
+    return any(word[i : i + 2] not in pairs for i in range(len(word) - 1))
 
 
 def _impossible_fr(word: str, pairs: frozenset[str]) -> bool:
@@ -150,7 +156,7 @@ def _kind(raw: str) -> tuple[int, str, int, int]:
     elif _DIGITS.match(tok):
         kind = (_NUMBER, tok, *letters)
     elif AR_LETTERS.match(norm := normalise_ar(tok)):
-        kind = (_AR, norm, *letters)
+        kind = (_AR, MISSPELT + norm if _AR_SPELLING.search(tok) else norm, *letters)
     elif _LATIN.search(tok) and not _ARABIC.search(tok) and tok.isalpha() or "'" in tok or "’" in tok:
         kind = (_FR, tok, *letters)
     else:
@@ -160,7 +166,10 @@ def _kind(raw: str) -> tuple[int, str, int, int]:
 
 
 def _ar_verdict(word: str) -> tuple[bool, bool, bool]:
-    v = (known_ar(word), len(word) > 1 and known_ar(word[::-1]), _impossible_ar(word, letter_pairs("ar")))
+    if word.startswith(MISSPELT):
+        v = (False, False, True)
+    else:
+        v = (known_ar(word), len(word) > 1 and known_ar(word[::-1]), _impossible_ar(word, letter_pairs("ar")))
     _remember(_AR_VERDICTS, word, v)
     return v
 
@@ -255,14 +264,19 @@ def assess(text: str) -> Quality:
     reasons: list[str] = []
     if n_words >= MIN_WORDS:
         # each script with enough words is judged on its own: a good French half must not
-        # hide a garbled Arabic half of the same page
+        # hide a garbled Arabic half of the same page. A script holding a small share of the
+        # words (Latin references and species names in an Arabic report) is judged on its own
+        # only when its words look garbled (impossible letter sequences); otherwise it counts
+        # in the page's overall share of known words.
+        overall = (ar_hit * n_ar + fr_hit * n_fr) / n_words
+        overall_imp = (imp_ar * n_ar + imp_fr * n_fr) / n_words
         parts = [(hit, imp, name) for hit, imp, n, name in ((ar_hit, imp_ar, n_ar, "Arabic"), (fr_hit, imp_fr, n_fr, "French"))
-                 if n >= MIN_WORDS]
+                 if n >= MIN_WORDS and (n >= MINOR_SHARE * n_words or imp >= GARBLED)]
+        lexical, impossible = overall, overall_imp
         if parts:
-            lexical, impossible, _ = min(parts, key=lambda p: p[0] - 0.5 * p[1])
-        else:
-            lexical = (ar_hit * n_ar + fr_hit * n_fr) / n_words
-            impossible = (imp_ar * n_ar + imp_fr * n_fr) / n_words
+            hit, imp, _ = min(parts, key=lambda p: p[0] - 0.5 * p[1])
+            if hit - 0.5 * imp < overall - 0.5 * overall_imp:
+                lexical, impossible = hit, imp
         score = lexical - 0.5 * impossible
         if lexical < GOOD:
             which = f" {min(parts, key=lambda p: p[0])[2]}" if len(parts) > 1 else ""
@@ -310,6 +324,39 @@ def _scripts(text: str) -> str:
             name = unicodedata.name(ch, "UNASSIGNED").split()[0]
             counts[name] = counts.get(name, 0) + 1
     return ", ".join(sorted(counts, key=lambda k: -counts[k])[:3])
+
+
+def word_known(token: str) -> bool | None:
+    """Is this one word in the word lists (its spelled form possible)? None for numbers and
+    tokens that are not Arabic or French words."""
+    kind, word, _, _ = _KINDS.get(token) or _kind(token)
+    if kind == _AR:
+        return (_AR_VERDICTS.get(word) or _ar_verdict(word))[0]
+    if kind == _FR:
+        return (_FR_VERDICTS.get(word) or _fr_verdict(word))[0]
+    return None
+
+
+def fixes(text_layer: str, ocr_text: str) -> tuple[int, int]:
+    """Words the OCR reading puts right and words it gets wrong, by the word lists: aligned
+    word pairs that differ, where only the OCR word is known (a fix: the layer decodes some
+    glyphs to the wrong letters) or only the layer word is (OCR noise)."""
+    a, b = text_layer.split(), ocr_text.split()
+    fixed = broken = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, [comparable(w) for w in a], [comparable(w) for w in b], autojunk=False).get_opcodes():
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            continue
+        for lw, ow in zip(a[i1:i2], b[j1:j2], strict=True):
+            lk, ok = word_known(_strip(lw)), word_known(_strip(ow))
+            if lk is None or ok is None:
+                continue
+            fixed += ok and not lk
+            broken += lk and not ok
+    return fixed, broken
+
+
+def _strip(word: str) -> str:
+    return word.strip(".,;:!?()[]«»\"'’،؛؟-–—*•")
 
 
 def comparable(text: str) -> str:

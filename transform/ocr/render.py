@@ -198,6 +198,11 @@ def estimate_skew(img: Image.Image, max_deg: float = 4.0) -> float:
     return best
 
 
+def binarise_page(pimg: PageImage) -> PageImage:
+    """The same page image binarised (Otsu)."""
+    return PageImage(binarise(pimg.image), pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, pimg.skew_deg, pimg.source_dpi)
+
+
 def preprocess(pimg: PageImage, *, scanned: bool) -> PageImage:
     """Binarise (Otsu) every page and deskew scanned ones.
 

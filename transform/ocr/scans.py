@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from .quality import comparable
-from .render import RenderError, check_render, ink_mask
+from .recover import runs
+from .render import RenderError, check_render
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from .quality import Quality
 
 SPARSE_CHARS = 400  # a text layer shorter than this (about five lines) over a page image is checked
-MIN_INK = 0.002  # a page with less ink than this has nothing for the text layer to miss
+MIN_TEXT_AREA = 0.01  # text rows covering less of the page than this: nothing for the layer to miss
+DARK = 0.55  # ink: darker than this share of the paper's brightness (a pale watermark is not ink)
+MIN_ROW_PT, MAX_ROW_PT = 3.0, 30.0  # heights of a row of text (points)
 MARGIN = 0.12  # an overlay line within this share of the page height from its top or bottom is a banner
 
 
@@ -33,25 +36,40 @@ def sparse(lines: list[TextLine], q: Quality) -> bool:
 
 
 def covers_ink(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine]) -> float | None:
-    """Share of the page's ink that lies inside the text lines' boxes (padded by half a line
-    height), measured on a small render; None when the page has almost no ink or cannot be rendered."""
+    """Share of the page's printed text rows that the text lines' boxes cover, measured on a
+    small render; None when the page shows (almost) no text rows or cannot be rendered.
+
+    Only dark ink in rows of text height counts: a pale watermark, a logo (one tall blob) and
+    table rules (thin rows) are not text the layer could miss.
+    """
+    import numpy as np  # on use: `import transform` stays light
+
     try:
         pimg = check_render(pdf, index)
     except RenderError:
         return None
-    mask = ink_mask(pimg.image)
-    total = int(mask.sum())
-    if total < MIN_INK * mask.size:
+    a = np.asarray(pimg.image)
+    if not a.size:
         return None
+    mask = a < DARK * float(np.percentile(a, 90))
     k = pimg.dpi / 72.0
-    h, w = mask.shape
-    outside = mask.copy()
-    for ln in lines:
-        pad = max(2.0, 0.5 * (ln.bottom - ln.top))
-        x0, x1 = max(0, int((ln.x0 - pad) * k)), min(w, int((ln.x1 + pad) * k) + 1)
-        y0, y1 = max(0, int((ln.top - pad) * k)), min(h, int((ln.bottom + pad) * k) + 1)
-        outside[y0:y1, x0:x1] = False
-    return 1.0 - int(outside.sum()) / total
+    boxes = [((ln.x0 - 2) * k, (ln.top - 2) * k, (ln.x1 + 2) * k, (ln.bottom + 2) * k) for ln in lines]
+    total = covered = 0.0
+    for y0, y1 in runs(mask.sum(axis=1) > 0, max_gap=0):
+        h = y1 - y0
+        if not MIN_ROW_PT * k <= h <= MAX_ROW_PT * k:
+            continue
+        over = [b for b in boxes if min(b[3], y1) - max(b[1], y0) > 0.3 * h]
+        for x0, x1 in runs(mask[y0:y1].sum(axis=0) > 0, max_gap=2 * h):
+            if x1 - x0 < 2 * h:
+                continue
+            area = (x1 - x0) * h
+            total += area
+            inside = sum(max(0.0, min(b[2], x1) - max(b[0], x0)) for b in over)
+            covered += area * min(1.0, inside / (x1 - x0))
+    if total < MIN_TEXT_AREA * mask.size:
+        return None
+    return covered / total
 
 
 def drop_overlays(ocr_lines: list[TextLine], layer: list[TextLine], page_height: float) -> list[TextLine]:
