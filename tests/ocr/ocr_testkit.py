@@ -170,14 +170,17 @@ def png_bytes(img: Image.Image) -> bytes:
     return buf.getvalue()
 
 
-def remap_tounicode(src: Path, out: Path, fn) -> Path:  # type: ignore[no-untyped-def]
-    """Rewrite every ToUnicode target through ``fn(char) -> char`` (the glyphs, what a reader sees, stay)."""
+def remap_tounicode(src: Path, out: Path, fn, fonts: str = "") -> Path:  # type: ignore[no-untyped-def]
+    """Rewrite every ToUnicode target through ``fn(char) -> char`` (the glyphs, what a reader
+    sees, stay); ``fonts``: only fonts whose BaseFont name contains it."""
+    done: set[int] = set()
     with pikepdf.open(src) as pdf:
         for page in pdf.pages:
             for _name, font in (page.Resources.get("/Font") or {}).items():
                 tu = font.get("/ToUnicode")
-                if tu is None:
+                if tu is None or fonts not in str(font.get("/BaseFont", "")) or tu.objgen in done:
                     continue
+                done.add(tu.objgen)
                 parts = []
                 for tok in tu.read_bytes().decode("latin-1").split("<"):
                     hexpart, sep, rest = tok.partition(">")
@@ -252,3 +255,22 @@ def subsidies_table_html() -> str:
     cells = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td></tr>" for a, b, c, d in SUBSIDIES)
     return ('<p style="font-size:11pt">Attributions de subventions, exercice 2014</p>'
             f'<table border="1" cellpadding="6" style="border-collapse:collapse;font-size:11pt">{cells}</table>')
+
+
+DECREE_AR = """مرسوم رقم 2.21.517 صادر في 5 شوال 1442 (17 ماي 2021) بتحديد مبالغ الدعم
+رئيس الحكومة، بناء على القانون رقم 113.14 المتعلق بالجماعات الصادر بتنفيذه الظهير الشريف رقم 1.15.85 بتاريخ 20 رمضان 1436 (7 يوليو 2015)؛
+وبعد المداولة في مجلس الحكومة المنعقد بتاريخ 17 ماي 2021، رسم ما يلي:
+المادة الأولى: يحدد مبلغ الدعم المخصص لجهة بني ملال خنيفرة في 1 250 000 درهم برسم سنة 2021، ويصرف على قسطين قبل 30 يونيو 2021.
+المادة الثانية: يرفع المبلغ إلى 2 970 450 درهم ابتداء من فاتح يناير 2022، أي بزيادة قدرها 12,85 في المائة.
+المادة الثالثة: يسند تنفيذ هذا المرسوم إلى وزير الداخلية، وينشر بالجريدة الرسمية عدد 6987 بتاريخ 27 ماي 2021."""
+
+DECREE_FR = """Décret n° 2-21-517 du 5 chaoual 1442 (17 mai 2021) fixant les montants du soutien
+Article premier : le montant du soutien alloué à la région de Béni Mellal-Khénifra est fixé à 1 250 000 dirhams au titre de l'année 2021, versé en deux tranches avant le 30 juin 2021.
+Article 2 : le montant est porté à 2 970 450 dirhams à compter du 1er janvier 2022, soit une hausse de 12,85 pour cent.
+Article 3 : le ministre de l'intérieur est chargé de l'exécution du présent décret, publié au Bulletin officiel n° 6987 du 27 mai 2021."""
+
+SWAP_DIGITS = {"1": "7", "7": "1", "0": "2", "2": "0"}  # 17 May 2021 printed, "71 ... 0207" decoded
+
+
+def swap_digits(ch: str, swap: dict[str, str] | None = None) -> str:
+    return (swap or SWAP_DIGITS).get(ch, ch)

@@ -105,12 +105,11 @@ class PdfIngester:
                     widths.append(width)
                     heights.append(height)
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
+            from ..ocr import confidence, read_pages
+
+            pages, reports = read_pages(path, text_pages, ctx, pdf=pdf)  # the open document: its fonts are parsed
         finally:
             pdf.close()
-
-        from ..ocr import confidence, read_pages
-
-        pages, reports = read_pages(path, text_pages, ctx)
         if not any(ln.text.strip() for lines in pages for ln in lines):
             if options.ocr == "never":
                 raise InputError(

@@ -31,6 +31,7 @@ DOUBT_BELOW = 0.70
 OCR_LOW = "ocr_low_confidence"
 TEXT_UNSURE = "text_layer_unsure"
 DIGITS = "digits_disagree"
+DIGITS_NOTE = "left in doubt"  # a page report saying some of its digits could not be put right (digits.py)
 _RANK = {DIGITS: 3, OCR_LOW: 2, TEXT_UNSURE: 1}  # the doubt a block reports when its lines have several
 MIN_LINE_CHARS = 3  # a shorter line (a bullet, a stray mark) does not decide a block's confidence alone
 
@@ -86,14 +87,19 @@ def of_lines(lines: Sequence[TextLine]) -> tuple[float | None, str | None]:
 def apply(blocks: Sequence[Block], groups: Sequence[object], reports: Sequence[PageReport] = ()) -> None:
     """Set ``confidence``/``doubt`` on blocks that have none, from the lines they were made of.
 
-    ``groups`` are the line groups the blocks were built from (``pdf_blocks.group_lines``):
-    anything with ``lines`` (TextLines), ``text`` and, for tables, ``table``. A block is matched
-    to its groups by identity (tables) or by text (headings, paragraphs, list items); a table
-    read from the text layer gets its page's confidence.
+    A block on a page whose text layer was used takes the page's rating (all its lines share
+    it), unless the page's report says some of its digits were left in doubt. Other blocks
+    (OCR'd pages, such pages) are matched to their line groups (``pdf_blocks.group_lines``:
+    anything with ``lines``, ``text`` and, for tables, ``table``) by identity (tables) or by
+    text (headings, paragraphs, list items), and rated by :func:`of_lines`.
     """
     from ..model import ListBlock, Table
     from ..model.walk import block_text
 
+    page_rate = {r.page: from_text_layer(r.score) for r in reports if r.method == "text" and DIGITS_NOTE not in r.reason}
+    pending = [b for b in blocks if b.confidence is None and not (b.page in page_rate and _set(b, page_rate[b.page]))]
+    if not pending:
+        return
     by_text: dict[str, list[TextLine]] = {}
     by_table: dict[int, list[TextLine]] = {}
     for g in groups:
@@ -102,21 +108,20 @@ def apply(blocks: Sequence[Block], groups: Sequence[object], reports: Sequence[P
         if table is not None:
             by_table[id(table)] = lines
         elif lines:
-            by_text.setdefault(" ".join(str(getattr(g, "text", "")).split()), []).extend(lines)
-    page_rate = {r.page: from_text_layer(r.score) if r.method == "text" else (None, None) for r in reports}
-    for b in blocks:
-        if b.confidence is not None:
-            continue
+            by_text.setdefault(_norm(str(getattr(g, "text", ""))), []).extend(lines)
+    for b in pending:
         if isinstance(b, Table):
             lines = by_table.get(id(b), [])
         elif isinstance(b, ListBlock):
             lines = [ln for item in _items(b.items) for ln in by_text.get(_norm(" ".join(s.text for s in item.sentences)), [])]
         else:
             lines = by_text.get(_norm(block_text(b)), [])
-        conf, doubt = of_lines(lines)
-        if conf is None and b.page is not None:
-            conf, doubt = page_rate.get(b.page, (None, None))
-        b.confidence, b.doubt = conf, b.doubt or doubt
+        _set(b, of_lines(lines))
+
+
+def _set(block: Block, rating: tuple[float | None, str | None]) -> bool:
+    block.confidence, block.doubt = rating[0], block.doubt or rating[1]
+    return True
 
 
 def _norm(text: str) -> str:

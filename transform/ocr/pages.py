@@ -14,6 +14,7 @@ from .._exec import TESSERACT
 from ..errors import InputError, MissingDependencyError, ToolError
 from ..model import PageReport
 from . import confidence
+from .digits import cross_check
 from .quality import AGREE, BAD, GOOD, Quality, agreement, assess, fixes, langs_of
 from .render import (
     BLANK_INK,
@@ -287,8 +288,12 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
     return None, f"text layer rejected, score {q.score:.2f}: {q.reason}"
 
 
-def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext) -> tuple[list[list[TextLine]], list[PageReport]]:
-    """Judge each page's text layer and OCR the pages that need it (see docs/ocr.md)."""
+def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext,
+               pdf: pdfium.PdfDocument | None = None) -> tuple[list[list[TextLine]], list[PageReport]]:
+    """Judge each page's text layer and OCR the pages that need it (see docs/ocr.md).
+
+    ``pdf``: the document already open (the caller's, left open; pdfium has parsed its fonts),
+    else ``pdf_path`` is opened here."""
     mode = ctx.options.ocr
     timeout = min(ctx.options.timeout_s, PAGE_TIMEOUT_CAP)
     out: list[list[TextLine]] = [list(p) for p in text_pages]
@@ -300,11 +305,12 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
     todo: list[tuple[int, list[str] | None, str]] = []  # (index, langs, why); None: the document's order
     kept = {i: (lines, q) for i, (lines, q) in enumerate(zip(out, qualities, strict=True)) if q.verdict in ("good", "borderline")}
     overlays: dict[int, list[TextLine]] = {}
-    heights: dict[int, float] = {}
-    try:
-        pdf = pdfium.PdfDocument(str(pdf_path))
-    except pdfium.PdfiumError as exc:
-        raise InputError(f"{pdf_path.name}: the PDF cannot be opened for OCR ({exc}).") from None
+    own = pdf is None
+    if pdf is None:
+        try:
+            pdf = pdfium.PdfDocument(str(pdf_path))
+        except pdfium.PdfiumError as exc:
+            raise InputError(f"{pdf_path.name}: the PDF cannot be opened for OCR ({exc}).") from None
     try:
         try:
             TESSERACT.require()
@@ -334,10 +340,13 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
         sound = [q for q in qualities if q.verdict == "good"]
         expect = script_order(sum(q.signals.get("ar_letters", 0) for q in sound), sum(q.signals.get("latin_letters", 0) for q in sound))
         _run_ocr(pdf, todo, out, reports, timeout, expect)
-        heights = {i: pdf[i].get_height() for i in overlays}
+        _settle(todo, out, reports, kept, overlays, {i: pdf[i].get_height() for i in overlays})
+        if can_ocr and ctx.options.ocr != "always":
+            for note in cross_check(pdf, out, reports, timeout):
+                log.info("%s: %s", pdf_path.name, note)
     finally:
-        pdf.close()
-    _settle(todo, out, reports, kept, overlays, heights)
+        if own:
+            pdf.close()
     final = [r if r is not None else unreadable(n + 1, "not processed") for n, r in enumerate(reports)]
     if final and not any(ln.text.strip() for lines in out for ln in lines):
         raise InputError(f"{pdf_path.name}: no readable text was found in the PDF, not even with OCR ({_why_nothing(final)}).",
