@@ -53,6 +53,7 @@ _ARABIC = re.compile("[\u0621-\u064a]")
 MAX_PAGES = 4  # pages opened to find the document's digit fonts (every style of digit line covered)
 GLYPH_PX = 64  # em height of the drawn glyphs
 MIN_CONF = 70.0  # tesseract confidence needed to call a font's digits wrong
+SURE_CONF = 85.0  # ...and to contradict a suspect font's reading with a run cut from the page
 MAX_RUN_CROPS = 6  # digit runs read on the page per font that cannot be drawn
 MAX_FIX_PAGES = 400  # pages corrected for a suspect font at most (a bound, not a sample)
 CACHE_LIMIT = 4096
@@ -72,6 +73,7 @@ class FontDigits:
     read: dict[str, str] = field(default_factory=dict)  # decoded digit -> digit its glyph shows
     conf: float = 100.0  # the lowest confidence of those readings
     mapping: dict[str, str] = field(default_factory=dict)  # decoded -> printed, where they differ
+    ambiguous: set[str] = field(default_factory=set)  # decoded digits whose glyphs read two ways: never translated
     verdict: str = "unchecked"  # agree | disagree | unsure | unchecked
 
     @property
@@ -201,7 +203,7 @@ def collect_fonts(pdf: pdfium.PdfDocument, indexes: list[int], fonts: dict[str, 
                     fd.sigs[d] = sig = _glyph_sig(font, d)
                     if sig and sig not in _READ:  # drawn only when never read before
                         fd.outlines[d] = _outline(font, d)
-                if len(m.group()) >= 2 and len(fd.runs) < MAX_RUN_CROPS:
+                if len(m.group()) >= 2 and len(fd.runs) < 4 * MAX_RUN_CROPS:
                     fd.runs.append((i, m.start(), m.end(), m.group()))
         finally:
             textpage.close()
@@ -336,56 +338,75 @@ def _verdict(fd: FontDigits) -> None:
         fd.verdict = "unsure"
 
 
-def check_runs_on_page(pdf: pdfium.PdfDocument, fonts: dict[str, FontDigits], timeout: float) -> None:
-    """Fonts whose glyphs could not be drawn or read: a few of their digit runs are cut from a
-    300 dpi render and read as digits; a confident, consistent difference makes them suspect."""
-    unsure = [fd for fd in fonts.values() if fd.verdict in ("unsure", "unchecked") and fd.runs]
+def _read_runs(pdf: pdfium.PdfDocument, picks: list[tuple[FontDigits, tuple[int, int, int, str]]],
+               timeout: float) -> list[tuple[FontDigits, str, str, float]]:
+    """Cut these digit runs from 300 dpi renders and read them as digits: (font, decoded run
+    in its family, digits read, confidence) for each run that could be cut."""
     crops: list[tuple[FontDigits, str, Image.Image]] = []
-    for fd in unsure:
-        for page_i, start, end, decoded in fd.runs[:MAX_RUN_CROPS]:
-            page = pdf[page_i]
-            textpage = page.get_textpage()
-            try:
-                w, h = page.get_size()
-                box = _run_box(textpage, start, end, h)
-                if box is None:
-                    continue
-                x0, top, x1, bottom = box
-                pad = 0.3 * (bottom - top)
-                img = page.render(scale=300 / 72, grayscale=True,
-                                  crop=(max(0.0, x0 - pad), max(0.0, h - bottom - pad), max(0.0, w - x1 - pad), max(0.0, top - pad)))
-                crops.append((fd, decoded, img.to_pil().convert("L")))
-            except (pdfium.PdfiumError, MemoryError):
+    for fd, (page_i, start, end, decoded) in picks:
+        page = pdf[page_i]
+        textpage = page.get_textpage()
+        try:
+            w, h = page.get_size()
+            box = _run_box(textpage, start, end, h)
+            if box is None:
                 continue
-            finally:
-                textpage.close()
-                page.close()
+            x0, top, x1, bottom = box
+            pad = 0.3 * (bottom - top)
+            img = page.render(scale=300 / 72, grayscale=True,
+                              crop=(max(0.0, x0 - pad), max(0.0, h - bottom - pad), max(0.0, w - x1 - pad), max(0.0, top - pad)))
+            crops.append((fd, decoded, img.to_pil().convert("L")))
+        except (pdfium.PdfiumError, MemoryError):
+            continue
+        finally:
+            textpage.close()
+            page.close()
+    out = []
     for family in {fd.family for fd, _, _ in crops}:
         group = [c for c in crops if c[0].family == family]
-        readings = read_digit_images([img for _, _, img in group], family, timeout)
-        votes: dict[str, dict[str, dict[str, int]]] = {}
-        for (fd, decoded, _img), (read, conf) in zip(group, readings, strict=True):
-            want = fold(decoded, family)
-            if conf < MIN_CONF or len(read) != len(want):
-                continue
-            for d, r in zip(want, read, strict=True):
-                votes.setdefault(fd.name, {}).setdefault(d, {}).setdefault(r, 0)
-                votes[fd.name][d][r] += 1
-        for name, by_digit in votes.items():
-            fd = fonts[name]
-            seen = {d: max(rs, key=lambda r: rs[r]) for d, rs in by_digit.items()}
-            fd.read = seen
-            fd.mapping = {d: r for d, r in seen.items() if d != r}
-            fd.verdict = "disagree" if fd.mapping else ("agree" if set(seen) >= {fold(d, family) for d in fd.digits} else "unsure")
+        for (fd, decoded, _img), (read, conf) in zip(group, read_digit_images([img for _, _, img in group], family, timeout), strict=True):
+            out.append((fd, fold(decoded, family), read, conf))
+    return out
+
+
+def check_runs_on_page(pdf: pdfium.PdfDocument, fonts: dict[str, FontDigits], timeout: float) -> None:
+    """Read a few digit runs of a font on the page itself, where its glyphs could not be drawn
+    or read (a confident, consistent difference makes it suspect), or to confirm a suspect
+    font's permutation (a glyph the font decodes two ways, a digit read two ways, is left in
+    doubt rather than translated)."""
+    picks = []
+    for fd in fonts.values():
+        if fd.verdict in ("unsure", "unchecked"):
+            picks += [(fd, r) for r in fd.runs[:MAX_RUN_CROPS]]
+        elif fd.verdict == "disagree":
+            picks += [(fd, r) for r in [r for r in fd.runs if set(r[3]) & set(fd.mapping)][:MAX_RUN_CROPS]]
+    votes: dict[str, dict[str, dict[str, int]]] = {}
+    for fd, decoded, read, conf in _read_runs(pdf, picks, timeout) if picks else []:
+        if conf < (SURE_CONF if fd.verdict == "disagree" else MIN_CONF) or len(read) != len(decoded):
+            continue
+        for d, r in zip(decoded, read, strict=True):
+            by = votes.setdefault(fd.name, {}).setdefault(d, {})
+            by[r] = by.get(r, 0) + 1
+    for name, by_digit in votes.items():
+        fd = fonts[name]
+        if fd.verdict == "disagree":  # the page must not contradict the glyphs' reading
+            fd.ambiguous |= {d for d, rs in by_digit.items() if sum(rs.values()) - rs.get(fd.read.get(d, d), 0) >= max(1, rs.get(fd.read.get(d, d), 0))}
+            continue
+        fd.ambiguous |= {d for d, rs in by_digit.items() if len(rs) > 1}
+        seen = {d: max(rs, key=lambda r: rs[r]) for d, rs in by_digit.items()}
+        fd.read = seen
+        fd.mapping = {d: r for d, r in seen.items() if d != r}
+        fd.verdict = "disagree" if fd.mapping else ("agree" if set(seen) >= fd.digits else "unsure")
 
 
 # ---------------------------------------------------------------- putting the text right
 
-def correct_pages(pdf: pdfium.PdfDocument, pages: dict[int, list[TextLine]], fonts: dict[str, FontDigits]) -> dict[int, tuple[int, int]]:
+def correct_pages(pdf: pdfium.PdfDocument, pages: dict[int, list[TextLine]],
+                  fonts: dict[str, FontDigits]) -> dict[int, tuple[int, int, set[str]]]:
     """Translate the digit runs of suspect fonts on these pages; (runs fixed, runs left in
-    doubt) per page index."""
+    doubt, the fonts concerned) per page index."""
     suspect = {fd.name: fd for fd in fonts.values() if fd.verdict == "disagree"}
-    out: dict[int, tuple[int, int]] = {}
+    out: dict[int, tuple[int, int, set[str]]] = {}
     for i, lines in list(pages.items())[:MAX_FIX_PAGES]:
         page = pdf[i]
         textpage = page.get_textpage()
@@ -407,7 +428,7 @@ def correct_pages(pdf: pdfium.PdfDocument, pages: dict[int, list[TextLine]], fon
             textpage.close()
             page.close()
         if runs:
-            out[i] = _rewrite(lines, runs)
+            out[i] = (*_rewrite(lines, runs), {fd.name for _r, _b, fd in runs if fd is not None})
     return out
 
 
@@ -425,7 +446,7 @@ def _rewrite(lines: list[TextLine], runs: list[tuple[str, tuple[float, float, fl
         spans = guarded.setdefault(id(line), [])
         hit = next((m for m in re.finditer(f"(?<![0-9\u0660-\u0669\u06f0-\u06f9]){re.escape(decoded)}(?![0-9\u0660-\u0669\u06f0-\u06f9])", line.text)
                     if not any(a < m.end() and m.start() < b for a, b in spans)), None)
-        if hit is None or any(d not in fd.read for d in decoded):
+        if hit is None or any(d not in fd.read or d in fd.ambiguous for d in decoded):
             line.doubt = confidence.DIGITS
             doubtful += 1
             continue
@@ -475,14 +496,20 @@ def cross_check(pdf: pdfium.PdfDocument, out: list[list[TextLine]], reports: lis
     except ToolError as exc:
         return [f"digits not checked: {exc}"]
     results = correct_pages(pdf, pages, fonts)
-    what = "; ".join(f"{fd.name.split('+')[-1]} prints " + ", ".join(f"{r} where the text layer says {d}" for d, r in sorted(fd.mapping.items()))
-                     for fd in fonts.values() if fd.verdict == "disagree")
-    for i, (fixed, doubtful) in results.items():
+    for i, (fixed, doubtful, names) in results.items():
         rep = reports[i]
         if rep is None:
             continue
+        what = "; ".join(describe(fonts[n]) for n in sorted(names))
         note = f"; digits read from the printed glyphs: {fixed} number{'s' if fixed != 1 else ''} corrected ({what})"
         if doubtful:
             note += f", {doubtful} {confidence.DIGITS_NOTE}"
         rep.reason += note
-    return [f"digits corrected on {len(results)} page(s): {what}"]
+    return [f"digits corrected on {len(results)} page(s): " + "; ".join(describe(fd) for fd in fonts.values() if fd.verdict == "disagree")]
+
+
+def describe(fd: FontDigits) -> str:
+    """'NotoSans-Bold prints 2 for the text layer's 0, 7 for 1'."""
+    pairs = sorted(fd.mapping.items())
+    return f"{fd.name.split('+')[-1]} prints " + ", ".join(
+        f"{r} for the text layer's {d}" if n == 0 else f"{r} for {d}" for n, (d, r) in enumerate(pairs))
