@@ -139,3 +139,26 @@ def _items(items: list) -> list:  # type: ignore[type-arg]
 def count_doubtful(blocks: Iterable[Block]) -> int:
     """How many blocks are in doubt (a ``doubt`` code, or a confidence under the threshold)."""
     return sum(1 for b in blocks if b.doubt or (b.confidence is not None and b.confidence < DOUBT_BELOW))
+
+
+def reading_summary(doc: object) -> str | None:
+    """One line for the CLI: how the pages were read and how many blocks are in doubt, e.g.
+    "12 pages: 3 OCR'd, 1 unreadable; 5 of 140 blocks to check against the source"; None for
+    documents without pages or ratings (office formats)."""
+    from ..model import Document
+    from ..model.walk import iter_blocks
+
+    if not isinstance(doc, Document):
+        return None
+    pages = doc.meta.pages
+    blocks = [b for _s, b in iter_blocks(doc)]
+    doubtful = count_doubtful(blocks)
+    if not pages and not any(b.confidence is not None for b in blocks):
+        return None
+    parts = []
+    if pages:
+        counts = {m: sum(1 for p in pages if p.method == m) for m in ("ocr", "unreadable")}
+        how = [f"{counts['ocr']} OCR'd"] + ([f"{counts['unreadable']} unreadable"] if counts["unreadable"] else [])
+        parts.append(f"{len(pages)} page{'s' if len(pages) != 1 else ''}: {', '.join(how)}")
+    parts.append(f"{doubtful} of {len(blocks)} block{'s' if len(blocks) != 1 else ''} to check against the source")
+    return "; ".join(parts)
