@@ -6,6 +6,15 @@ Usage::
     .venv/bin/python scripts/make_samples.py --bench     # also bench/data/bilingual-long.pdf (not committed)
     .venv/bin/python scripts/make_samples.py --only deliberation-conseil
 
+Samples listed in ``EXPORTS`` also get the two exports an office user sends besides the DOCX
+and the PDF: ``<name>.html``, LibreOffice's HTML export of the DOCX (its footnotes are
+``sdfootnote`` links and ``<div>``s at the end), and ``<name>.export.md``, Markdown made from
+that HTML the way Word-to-Markdown converters make it: Word's footnote links
+(``[\\[1\\]](#_ftn1)``, the notes at the end after a rule, each starting with a link back),
+``**`` for bold, escaped brackets, HTML fragments where Markdown has no syntax (table cells with
+several paragraphs, ``<sup>``), and the style sheet left at the top as an HTML comment whose
+asterisks are escaped.
+
 The Markdown sources mark Arabic parts with pandoc fenced divs ``::: {lang=ar dir=rtl}``;
 pandoc then writes ``w:bidi`` (right-to-left paragraphs) and ``w:rtl`` (right-to-left runs).
 This script adds what pandoc leaves out: a reference DOCX whose fonts cover Arabic
@@ -41,7 +50,11 @@ SIZES = {"Heading1": 36, "Heading2": 30, "Heading3": 26}
 BODY_SIZE = 22
 # samples whose tables get ruling lines (the others keep pandoc's header rule only,
 # so the PDF ingester also meets a table without a grid)
-RULED = {"budget-citoyen-2026", "deliberation-conseil", "bilingual-long"}
+RULED = {"budget-citoyen-2026", "deliberation-conseil", "bilingual-long", "note-budget-2027"}
+# the samples the benchmark document is made of (kept fixed, so benchmark figures stay comparable)
+BENCH_SOURCES = ("budget-citoyen-2026", "deliberation-conseil", "programme-developpement-regional")
+# samples that also get an HTML export and a Word-style Markdown export (see the module docstring)
+EXPORTS = {"note-budget-2027"}
 BORDERS = (
     "<w:tblBorders>"
     + "".join(f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="404040" />' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -151,13 +164,64 @@ def _stable_pdf(pdf: Path) -> None:
     pdf.write_bytes(data)
 
 
+def build_html(docx: Path, out_dir: Path, work: Path) -> Path:
+    """DOCX -> HTML with LibreOffice's HTML export ("HTML (StarWriter)"), dates made stable."""
+    profile = work / "lo-profile"
+    tmp = work / "html"
+    tmp.mkdir(exist_ok=True)
+    subprocess.run(
+        [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", "html:HTML (StarWriter)", "--outdir", str(tmp), str(docx)],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
+    html = (tmp / (docx.stem + ".html")).read_text(encoding="utf-8")
+    html = re.sub(r'(<meta name="(?:created|changed)" content=")[^"]*"', r'\g<1>2026-01-01T00:00:00"', html)
+    out = out_dir / (docx.stem + ".html")
+    out.write_text(html, encoding="utf-8")
+    return out
+
+
+def _word_footnotes(html: str) -> str:
+    """LibreOffice's footnote links and bodies rewritten the way Word's HTML writes them."""
+    html = re.sub(
+        r'<a class="sdfootnoteanc" name="sdfootnote(\d+)anc" href="#sdfootnote\d+sym"><sup>[^<]*</sup></a>',
+        r'<a href="#_ftn\1">[\1]</a>',
+        html,
+    )
+    html = re.sub(r'<div id="sdfootnote(\d+)">', r'<div id="ftn\1">', html)
+    return re.sub(
+        r'<a class="sdfootnotesym" name="sdfootnote(\d+)sym" href="#sdfootnote\d+anc">[^<]*</a>',
+        r'<a href="#_ftnref\1">[\1]</a> ',
+        html,
+    )
+
+
+def build_markdown_export(html: Path, out_dir: Path) -> Path:
+    """HTML export -> Markdown as Word-to-Markdown converters write it (see the module docstring)."""
+    text = html.read_text(encoding="utf-8")
+    style = re.search(r"<style[^>]*>(.*?)</style>", text, re.S)
+    css = " ".join(style.group(1).split()) if style else ""
+    body = _word_footnotes(re.sub(r"<style[^>]*>.*?</style>", "", text, flags=re.S))
+    # the notes come last, after a rule, as Word puts them
+    body = re.sub(r'(<div id="ftn1">)', r"<hr>\1", body, count=1)
+    md = subprocess.run(
+        [pandoc(), "--sandbox", "-f", "html-native_spans", "-t", "gfm", "--wrap=none"],
+        input=body.encode("utf-8"), check=True, timeout=120, capture_output=True,
+    ).stdout.decode("utf-8")
+    head = "<!-- /* Style Definitions */ " + css + " -->"
+    out = out_dir / (html.stem + ".export.md")
+    out.write_text(head.replace("*", "\\*") + "\n\n" + md, encoding="utf-8")
+    return out
+
+
 def long_markdown() -> str:
-    """A long bilingual document (about 45 pages) built from the three sample texts, for the ingest benchmark.
+    """A long bilingual document (about 45 pages) built from the three first sample texts (``BENCH_SOURCES``), for the ingest benchmark.
 
     Text pages come from the samples' prose repeated under nine numbered chapters; only
     chapters 3 and 7 keep the tables, so a few pages hold tables.
     """
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(SRC.glob("*.md"))}
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(SRC.glob("*.md")) if p.stem in BENCH_SOURCES}
     table_re = re.compile(r"\n(\|.*\|\n)+", re.M)
     parts = []
     for chapter in range(1, 10):
@@ -187,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
                 build_docx(md, docx, ref)
                 pdf = build_pdf(docx, OUT, work)
                 print(f"{docx.relative_to(ROOT)}  {pdf.relative_to(ROOT)}")
+                if md.stem in EXPORTS:
+                    html = build_html(docx, OUT, work)
+                    export = build_markdown_export(html, OUT)
+                    print(f"{html.relative_to(ROOT)}  {export.relative_to(ROOT)}")
         if args.bench or args.bench_only:
             BENCH.mkdir(parents=True, exist_ok=True)
             md = work / "bilingual-long.md"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..context import RunContext
@@ -57,7 +58,21 @@ def outline(doc: Document) -> str:
     return "\n".join(lines)
 
 
+def emit(text: str, *, json: bool) -> None:
+    """Print whatever the terminal's encoding: JSON always as UTF-8 (its encoding), the outline in
+    the terminal's encoding with characters it cannot show replaced (an Arabic title on a
+    Latin-1 console must not end the run in a traceback)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a replaced stdout (tests, embedding): it takes str
+        print(text)
+        return
+    sys.stdout.flush()
+    encoding = "utf-8" if json else (sys.stdout.encoding or "utf-8")
+    buffer.write((text + "\n").encode(encoding, errors="replace"))
+    buffer.flush()
+
+
 def run(args: argparse.Namespace) -> int:
     doc = load(args.source, args.ocr)
-    print(doc.model_dump_json(indent=1) if args.json else outline(doc))
+    emit(doc.model_dump_json(indent=1) if args.json else outline(doc), json=args.json)
     return 0

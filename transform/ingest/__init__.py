@@ -11,6 +11,7 @@ from ..model import Document
 from ..registry import Registry
 from .base import Ingester, TextLine
 from .detect import detect_format
+from .unicode import display_name, repair_document
 
 if TYPE_CHECKING:
     from ..context import RunContext
@@ -38,8 +39,9 @@ def ingest(path: Path, ctx: RunContext) -> Document:
             hint=f"Supported: {', '.join(INGESTERS.names())}.",
         )
     doc = INGESTERS.create(fmt).ingest(path, ctx)
+    repair_document(doc)  # no UTF-16 surrogate halves reach a writer (emoji, mathematical letters)
     doc.meta.source_format = fmt
-    doc.meta.source_name = path.name
+    doc.meta.source_name = display_name(path)
     doc.meta.source_sha256 = sha256_file(path)
     return doc
 

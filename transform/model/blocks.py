@@ -20,6 +20,11 @@ class _BlockBase(BaseModel):
     # and reaches the reviewer as "check against the source", never as sound.
     confidence: float | None = None
     doubt: str | None = None
+    # What the block is for, when it is not ordinary body text. "note": the text of a footnote or
+    # endnote (it starts with its mark, e.g. "[1] ...", and the place that refers to it carries the
+    # same mark); notes are Paragraphs placed at the end of the section that refers to them, so a
+    # renderer that knows nothing of roles still shows, brailles and reads them as paragraphs.
+    role: str | None = None
 
 
 class Heading(_BlockBase):

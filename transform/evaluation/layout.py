@@ -1,0 +1,110 @@
+"""Page layout checks of the scorer: tables and page furniture, read through the alignment."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .checks import TableRecord, find_run, match_tables, overlap, rows_found
+from .normalize import words
+from .report import Counts, Issue
+from .stream import OutStream
+
+if TYPE_CHECKING:
+    from .fidelity import _Page
+
+PAGELESS_MARGIN = 20  # words around the aligned stretch searched for furniture when there are no pages
+
+
+def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> None:
+    truth: list[TableRecord] = []
+    where: list[int] = []  # index into pages
+    for k, w in enumerate(pages):
+        nblocks = len(w.truth.blocks)
+        for bi, b in enumerate(w.truth.blocks):
+            if b.kind != "table":
+                continue
+            rows = [[" ".join(x.key for x in words(c.text)) for c in row] for row in b.rows]
+            heads = [" ".join(x.key for x in words(c.text)) for row in b.rows for c in row if c.header]
+            rows = [[c for c in r if c] for r in rows]
+            rec = TableRecord(w.truth.page, [c for r in rows for c in r], [h for h in heads if h], rows, len(b.rows),
+                              max((sum(c.colspan for c in r) for r in b.rows), default=0),
+                              continuation=bi == 0 and w.truth.starts_inside, continues=bi == nblocks - 1 and w.truth.ends_inside)  # fmt: skip
+            prev = truth[-1] if truth else None
+            if rec.continuation and prev is not None and prev.continues and prev.page == rec.page - 1:
+                prev.cells += rec.cells  # the rest of a table that began on the previous truth page
+                prev.rows += rec.rows
+                prev.n_rows += rec.n_rows
+                prev.continues = rec.continues  # attributed to the page where it begins
+                continue
+            truth.append(rec)
+            where.append(k)
+    out: list[TableRecord] = []
+    out_where: list[int | None] = []
+    for ob in stream.blocks:
+        if ob.kind == "table" and ob.cells:
+            holder = block_owner[ob.index]
+            out.append(
+                TableRecord(ob.page or 0, [c for c, _ in ob.cells], [c for c, h in ob.cells if h], ob.rows, ob.n_rows, ob.n_cols)
+            )
+            out_where.append(holder if holder >= 0 else None)
+    neighbours = []
+    for rec, k in zip(truth, where, strict=True):
+        cand = [o for o, ow in enumerate(out_where) if ow == k]
+        if rec.continuation:
+            cand += [o for o, ow in enumerate(out_where) if ow is None and stream.paged and out[o].page == rec.page - 1]
+        neighbours.append(cand)
+    pairs = match_tables(truth, out, neighbours)
+    for t_i, (rec, k) in enumerate(zip(truth, where, strict=True)):
+        ps = pages[k].score
+        if t_i in pairs:
+            ps.tables.tp += 1
+            o = out[pairs[t_i]]
+            if rec.headers or not rec.continuation:
+                common = overlap(rec.headers, o.headers)
+                ps.table_headers += Counts(tp=common, fp=len(o.headers) - common, fn=len(rec.headers) - common)
+            found, extra = rows_found(rec.rows, o.rows)
+            crossing = rec.continuation or rec.continues  # the output table may hold rows of pages without truth
+            ps.table_rows += Counts(tp=found, fp=0 if crossing else extra, fn=sum(1 for r in rec.rows if r) - found)
+        else:
+            ps.tables.fn += 1
+            ps.issues.append(Issue(ps.page, "table-missed", truth=rec.sample()))
+    matched = set(pairs.values())
+    for o_i, (rec, holder_page) in enumerate(zip(out, out_where, strict=True)):
+        if holder_page is None or o_i in matched:
+            continue
+        ps = pages[holder_page].score
+        ps.tables.fp += 1
+        split = any(overlap(rec.cells, t.cells) >= 0.5 * len(rec.cells) for t in truth)
+        if split:
+            ps.tables_split += 1
+        else:
+            ps.tables_invented += 1
+        ps.issues.append(Issue(ps.page, "table-split" if split else "table-invented", output=rec.sample()))
+
+
+def furniture(w: _Page, stream: OutStream, owned: list[int], exact_any: np.ndarray) -> None:
+    ps = w.score
+    ps.furniture_total = len(w.truth.furniture)
+    if not w.truth.furniture:
+        return
+    region = set(int(g) for g in w.span)
+    for bi in owned:
+        region.update(range(stream.blocks[bi].start, stream.blocks[bi].end))
+    if not stream.paged:
+        lo, hi = max(0, w.al.start - PAGELESS_MARGIN), min(len(w.window), w.al.end + PAGELESS_MARGIN)
+        region.update(int(g) for g in w.window[lo:hi])
+    runs: list[list[int]] = []
+    for g in sorted(region):
+        if exact_any[g]:
+            continue
+        if runs and runs[-1][-1] == g - 1:
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    for line in w.truth.furniture:
+        target = [x.key for x in words(line)]
+        if target and find_run(stream.keys, runs, target) is not None:
+            ps.furniture_leaked += 1
+            ps.issues.append(Issue(ps.page, "furniture", truth=line))

@@ -1,0 +1,119 @@
+"""Flat OpenDocument text (``.fodt``): one XML file repackaged as the ODT package pandoc reads.
+
+A flat ODT is an ODT package's ``meta.xml``, ``styles.xml`` and ``content.xml`` in one
+``<office:document>`` element (LibreOffice writes it as "Flat XML ODF Text Document"). pandoc
+reads only the ZIP form, so the parts are put back where an ODT keeps them: the body, the
+automatic styles and the font declarations go to ``content.xml``; the named styles, the
+master pages (with the automatic styles they use) and the font declarations to ``styles.xml``;
+images embedded as base64 (``<office:binary-data>``) become files under ``Pictures/``.
+
+The XML is parsed with entities, DTDs and network access off, after the caller refused any
+entity declaration; the result stays in memory.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import InputError
+
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+XLINK = "http://www.w3.org/1999/xlink"
+MIMETYPE = "application/vnd.oasis.opendocument.text"
+CONTENT_PARTS = ("scripts", "font-face-decls", "automatic-styles", "body")
+STYLE_PARTS = ("font-face-decls", "styles", "automatic-styles", "master-styles")
+MAX_FLAT_BYTES = 256 * 1024 * 1024
+IMAGE_EXT = {b"\x89PNG": "png", b"\xff\xd8\xff": "jpg", b"GIF8": "gif", b"<svg": "svg", b"<?xm": "svg"}
+
+
+def _q(tag: str) -> str:
+    return f"{{{OFFICE}}}{tag}"
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True)
+
+
+def _part(root: etree._Element, kind: str, names: tuple[str, ...]) -> bytes:
+    """A package part: a new root element ``office:<kind>`` holding copies of the named children."""
+    new = etree.Element(_q(kind), nsmap=root.nsmap)
+    version = root.get(_q("version"))
+    if version:
+        new.set(_q("version"), version)
+    for name in names:
+        child = root.find(_q(name))
+        if child is not None:
+            new.append(_copy(child))
+    return etree.tostring(new, xml_declaration=True, encoding="UTF-8")
+
+
+def _copy(el: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(el), _parser())
+
+
+def _pictures(root: etree._Element) -> dict[str, bytes]:
+    """Move base64 images out of the XML into ``Pictures/`` files, pointing ``xlink:href`` at them."""
+    files: dict[str, bytes] = {}
+    for n, image in enumerate(root.iter(f"{{{DRAW}}}image"), 1):
+        data_el = image.find(_q("binary-data"))
+        if data_el is None or not (data_el.text or "").strip():
+            continue
+        try:
+            data = base64.b64decode("".join(data_el.text.split()), validate=False)
+        except (binascii.Error, ValueError):
+            continue
+        ext = next((e for magic, e in IMAGE_EXT.items() if data.startswith(magic)), "bin")
+        name = f"Pictures/image{n}.{ext}"
+        files[name] = data
+        image.remove(data_el)
+        image.set(f"{{{XLINK}}}href", name)
+        image.set(f"{{{XLINK}}}type", "simple")
+    return files
+
+
+def flat_to_package(path: Path) -> bytes:
+    """The ODT (ZIP) bytes equivalent to the flat ODT at ``path``."""
+    if path.stat().st_size > MAX_FLAT_BYTES:
+        raise InputError(f"{path.name}: the flat OpenDocument file is larger than {MAX_FLAT_BYTES // (1024 * 1024)} MiB.",
+                         hint="Save it as an ordinary .odt (or .docx) file and send that.")
+    try:
+        root = etree.parse(str(path), _parser()).getroot()
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{path.name}: the flat OpenDocument file is not well-formed XML ({str(exc)[:120]}).",
+                         hint="Open it in LibreOffice, save it again (as .odt) and send it again.") from None
+    if root.tag != _q("document") or root.find(_q("body")) is None:
+        raise InputError(f"{path.name}: the flat OpenDocument file has no document body.",
+                         hint="Open it in LibreOffice, save it again (as .odt) and send it again.")
+    pictures = _pictures(root)
+    manifest = ['<?xml version="1.0" encoding="UTF-8"?>',
+                '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">',
+                f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{MIMETYPE}"/>']
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), MIMETYPE)  # first and stored, as the format asks
+        parts = {
+            "content.xml": _part(root, "document-content", CONTENT_PARTS),
+            "styles.xml": _part(root, "document-styles", STYLE_PARTS),
+            "meta.xml": _part(root, "document-meta", ("meta",)),
+            **pictures,
+        }
+        for name, data in parts.items():
+            zf.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+            media = "text/xml" if name.endswith(".xml") else ""
+            manifest.append(f'<manifest:file-entry manifest:full-path="{name}" manifest:media-type="{media}"/>')
+        manifest.append("</manifest:manifest>")
+        zf.writestr("META-INF/manifest.xml", "\n".join(manifest), compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
+def is_flat(path: Path) -> bool:
+    """True when the file is XML (a flat ODT), not a ZIP package."""
+    with path.open("rb") as fh:
+        return not fh.read(4).startswith(b"PK")
