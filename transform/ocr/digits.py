@@ -232,20 +232,20 @@ def draw_glyphs(outlines: list[list[list[tuple[float, float]]]]) -> Image.Image 
         if not pts:
             return None
         boxes.append((min(p[0] for p in pts), max(p[0] for p in pts), min(p[1] for p in pts), max(p[1] for p in pts)))
-    em, gap = GLYPH_PX, GLYPH_PX * 0.45
+    em, gap, margin = GLYPH_PX, GLYPH_PX * 0.45, GLYPH_PX * 0.8
     top = max(b[3] for b in boxes)
     depth = min(b[2] for b in boxes)
-    width = int(sum((b[1] - b[0]) * em + gap for b in boxes) + gap)
-    height = int((top - depth) * em + 2 * gap)
+    width = int(sum((b[1] - b[0]) * em + gap for b in boxes) - gap + 2 * margin)
+    height = int((top - depth) * em + 2 * margin)
     if width < 4 or height < 4 or width * height > 4_000_000:
         return None
     ink = Image.new("1", (width, height), 0)
-    x = gap
+    x = margin
     for contours, b in zip(outlines, boxes, strict=True):
         glyph = Image.new("1", ink.size, 0)
         for c in contours:
             shape = Image.new("1", ink.size, 0)
-            ImageDraw.Draw(shape).polygon([(x + (px - b[0]) * em, gap + (top - py) * em) for px, py in c], fill=1)
+            ImageDraw.Draw(shape).polygon([(x + (px - b[0]) * em, margin + (top - py) * em) for px, py in c], fill=1)
             glyph = ImageChops.logical_xor(glyph, shape)
         ink = ImageChops.logical_or(ink, glyph)
         x += (b[1] - b[0]) * em + gap
@@ -307,17 +307,29 @@ def judge_fonts(fonts: dict[str, FontDigits], timeout: float) -> None:
         drawn = [(fd, ds, draw_glyphs([fd.outlines[d] for d in ds])) for fd, ds in group]
         ready = [(fd, ds, img) for fd, ds, img in drawn if img is not None]
         readings = read_digit_images([img for _, _, img in ready], family, timeout)
+        retry: list[tuple[FontDigits, str, Image.Image]] = []
         for (fd, ds, _img), (read, conf) in zip(ready, readings, strict=True):
-            if len(read) != len(ds):  # a glyph lost or split: not cached, checked on the page
-                continue
-            if len(_READ) >= CACHE_LIMIT:
-                _READ.clear()
-            for d, r in zip(ds, read, strict=True):
-                sig = fd.sigs[d]
-                if sig is not None:
-                    _READ[sig] = (r, conf)
+            if len(read) == len(ds) and conf >= MIN_CONF:
+                for d, r in zip(ds, read, strict=True):
+                    _remember(fd, d, r, conf)
+            else:  # a glyph lost, doubled or unsure in the line: each glyph is read again, drawn
+                # three times (a lone glyph gives tesseract no context: a lone 4 read as nothing)
+                retry += [(fd, d, img) for d in ds if (img := draw_glyphs([fd.outlines[d]] * 3)) is not None]
+        triples = read_digit_images([img for _, _, img in retry], family, timeout) if retry else []
+        for (fd, d, _img), (read, _conf) in zip(retry, triples, strict=True):
+            if len(read) == 3 and len(set(read)) == 1:  # three glyphs read alike: the reading, whatever its score
+                _remember(fd, d, read[0], MIN_CONF)
     for fd in fonts.values():
         _verdict(fd)
+
+
+def _remember(fd: FontDigits, digit: str, read: str, conf: float) -> None:
+    sig = fd.sigs.get(digit)
+    if sig is None:
+        return
+    if len(_READ) >= CACHE_LIMIT:
+        _READ.clear()
+    _READ[sig] = (read, conf)
 
 
 def _verdict(fd: FontDigits) -> None:
