@@ -279,7 +279,7 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
         return _keep_text(i + 1, lines, q, f"text layer looks sound (score {q.score:.2f})"), ""
     if q.verdict == "borderline" and can_ocr:
         agree, fixed, broken = _sample_agrees(pdf, i, lines, ocr_langs(q), timeout)
-        if fixed >= MIN_FIXES and fixed > 2 * broken:
+        if fixed >= MIN_FIXES and fixed > broken:
             return None, (f"text layer score {q.score:.2f} ({q.reason}) and an OCR sample reads {fixed} of its unknown "
                           f"words as known ones (the font decodes some letters wrong)")
         if agree >= AGREE:

@@ -27,6 +27,8 @@ AGREE = 0.90  # OCR sample similarity needed to keep a borderline text layer (cl
 MIN_WORDS = 6  # fewer words than this: the dictionary signal is not used
 MINOR_SHARE = 0.25  # a script with a smaller share of the words is judged on its own only...
 GARBLED = 0.25  # ...when at least this share of its words hold impossible letter sequences
+PLAUSIBLE_IMP = 0.08  # Latin words of an Arabic page with fewer impossible sequences than this...
+FOREIGN_HIT = 0.75  # ...count as this share of known words at least (English references, names)
 MIN_CHARS = 3  # fewer visible characters than this: the page has no text layer
 MIN_ALNUM = 0.5  # letters and digits (dot leaders aside) must be at least this share of the characters...
 MIN_SYMBOL_CHARS = 20  # ...of a page with at least this many
@@ -268,9 +270,14 @@ def assess(text: str) -> Quality:
         # words (Latin references and species names in an Arabic report) is judged on its own
         # only when its words look garbled (impossible letter sequences); otherwise it counts
         # in the page's overall share of known words.
-        overall = (ar_hit * n_ar + fr_hit * n_fr) / n_words
+        # Latin words of an Arabic page (references, often English) whose letter sequences are
+        # all possible count as plausible foreign words, not as failed French ones.
+        fr_judged = fr_hit
+        if n_ar > n_fr and imp_fr < PLAUSIBLE_IMP:
+            fr_judged = max(fr_hit, FOREIGN_HIT)
+        overall = (ar_hit * n_ar + fr_judged * n_fr) / n_words
         overall_imp = (imp_ar * n_ar + imp_fr * n_fr) / n_words
-        parts = [(hit, imp, name) for hit, imp, n, name in ((ar_hit, imp_ar, n_ar, "Arabic"), (fr_hit, imp_fr, n_fr, "French"))
+        parts = [(hit, imp, name) for hit, imp, n, name in ((ar_hit, imp_ar, n_ar, "Arabic"), (fr_judged, imp_fr, n_fr, "French"))
                  if n >= MIN_WORDS and (n >= MINOR_SHARE * n_words or imp >= GARBLED)]
         lexical, impossible = overall, overall_imp
         if parts:
