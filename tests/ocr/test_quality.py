@@ -127,6 +127,12 @@ def test_latin_references_in_an_arabic_page_do_not_make_it_doubtful() -> None:
                      "Bioversity", "International", "Rome", "Italy", "hdl", "handle", "net"])
     q = assess(pdfkit.AR_TEXT + "\n" + refs)
     assert q.verdict == "good", q
+    # a footnote page: English references make a third of the words, still a sound page
+    english = ("Coffey Damiens Hysing Torabi Assessing biodiversity policy designs in Australia France and Sweden "
+               "Comparative lessons for transformative governance of biodiversity Journal of Environmental Policy "
+               "Planning Governance in the Context of Regional Administration in Indonesia International Framework")
+    q = assess(pdfkit.AR_TEXT + "\n" + english + " " + english)
+    assert q.signals["fr_words"] >= 0.25 * q.signals["words"] and q.verdict == "good", q
     # a garbled Latin minority (decoded from an Arabic font) is still judged on its own
     junk = " ".join("".join(chr(0x61 + ord(c) % 26) for c in w) for w in pdfkit.AR_TEXT.split()[:25])
     assert assess(pdfkit.AR_TEXT + "\n" + junk).verdict != "good"

@@ -458,7 +458,9 @@ def _rewrite(lines: list[TextLine], runs: list[tuple[str, tuple[float, float, fl
         spans = guarded.setdefault(id(line), [])
         hit = next((m for m in re.finditer(f"(?<![0-9\u0660-\u0669\u06f0-\u06f9]){re.escape(decoded)}(?![0-9\u0660-\u0669\u06f0-\u06f9])", line.text)
                     if not any(a < m.end() and m.start() < b for a, b in spans)), None)
-        if hit is None or any(d not in fd.read or d in fd.ambiguous for d in decoded):
+        # an invisible OCR layer over a scan errs word by word, not by a font's permutation:
+        # its disagreeing runs are flagged, never translated
+        if hit is None or fd.invisible or any(d not in fd.read or d in fd.ambiguous for d in decoded):
             line.doubt = confidence.DIGITS
             doubtful += 1
             continue
