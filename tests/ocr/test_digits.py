@@ -128,3 +128,16 @@ def test_a_glyph_read_two_ways_is_flagged_not_translated(decree: Path, work: Pat
     doubtful = [ln for p in pages.values() for ln in p if ln.doubt == "digits_disagree"]
     assert sum(d for _f, d, _n in results.values()) >= 1 and doubtful
     assert all("7" in ln.text for ln in doubtful)
+
+
+def test_digits_of_an_invisible_ocr_layer_are_checked_on_the_page_image(decree: Path, work: Path, tmp_path: Path) -> None:
+    """A scan with an invisible text layer whose digits are wrong (the layer decodes 1 as 7...):
+    the glyphs of an invisible font cannot be trusted to be what is seen, so digit runs are cut
+    from the page image; the disagreeing lines are flagged for the reviewer, not guessed."""
+    swapped = pdfkit.remap_tounicode(decree, work / "decree-layer.pdf", pdfkit.swap_digits)
+    scan = pdfkit.photo_scan(decree, work / "decree-scan-layer.pdf", 0, dpi=200, banner=None, layer=swapped)
+    lines, reports = read_pages(scan, ingester_lines(scan), make_ctx(tmp_path))
+    assert reports[0].method == "text", reports[0]  # the letters of the layer are sound: it is kept
+    flagged = [ln for ln in lines[0] if ln.doubt == "digits_disagree"]
+    assert flagged and any("0207" in ln.text for ln in flagged)
+    assert "left in doubt" in reports[0].reason
