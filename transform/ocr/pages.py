@@ -153,8 +153,10 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
 
 def _other_order(result: OcrResult, used: list[str]) -> list[str] | None:
     """The languages in the other order when the page read is clearly in the other script
-    (at least DOMINANT of its letters): the first language sets tesseract's reading direction."""
-    if len(used) < 2:
+    (at least DOMINANT of its letters) and its layout has columns or a table (lines side by
+    side): the first language sets tesseract's reading direction, which orders blocks side by
+    side, not lines one under the other (prose reads the same either way)."""
+    if len(used) < 2 or not _side_by_side(result.lines):
         return None
     ar = sum(len(_AR.findall(ln.text)) for ln in result.lines)
     la = sum(len(_LAT.findall(ln.text)) for ln in result.lines)
@@ -164,6 +166,22 @@ def _other_order(result: OcrResult, used: list[str]) -> list[str] | None:
     if major is None or used[0] == major:
         return None
     return [major, *[lang for lang in used if lang != major]]
+
+
+def _side_by_side(lines: list[TextLine], pairs: int = 3) -> bool:
+    """Do at least ``pairs`` pairs of lines share a row without overlapping (columns, table cells)?"""
+    found = 0
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    for n, a in enumerate(ordered):
+        for b in ordered[n + 1:]:
+            if b.top >= a.bottom:
+                break
+            overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+            if overlap > 0.5 * min(a.bottom - a.top, b.bottom - b.top) and (a.x1 < b.x0 or b.x1 < a.x0):
+                found += 1
+                if found >= pairs:
+                    return True
+    return False
 
 
 def _noise(ln: TextLine) -> bool:
