@@ -81,6 +81,11 @@ class FontDigits:
         return next((s for s in DIGIT_SETS if any(d in s for d in self.digits)), DIGIT_SETS[0])
 
 
+def clear_cache() -> None:
+    """Forget the digit glyphs read so far."""
+    _READ.clear()
+
+
 def has_digits(lines: list[TextLine]) -> bool:
     return any(_ANY_DIGIT.search(ln.text) for ln in lines)
 

@@ -212,7 +212,11 @@ def _chunk(chunk: str) -> Chunk:
 
 
 def clear_caches() -> None:
-    """Forget every cached token, chunk and word verdict (a cold start, e.g. for benchmarks)."""
+    """Forget every cached token, chunk and word verdict, and the digit glyphs read (a cold
+    start, e.g. for benchmarks)."""
+    from . import digits  # on use: the judge does not need pdfium's font calls
+
+    digits.clear_cache()
     for cache in (_KINDS, _CHUNKS, _AR_VERDICTS, _FR_VERDICTS):
         cache.clear()
     known_ar.cache_clear()
