@@ -33,8 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from transform.model import CaptionCue, Chapter, Cue, Timeline  # noqa: E402
+from transform.subtitles import srt_text  # noqa: E402
 from transform.video import VideoOptions, make_scaffold, overlay_interpreter  # noqa: E402
-from transform.video.subtitles import greedy_lines, srt_text  # noqa: E402
 
 SENTENCES = [
     "Le conseil régional a adopté le budget de l'année deux mille vingt-six.",
@@ -44,6 +44,20 @@ SENTENCES = [
     "Chaque commune pourra demander une aide pour l'eau potable.",
     "Le programme sera suivi par un comité de citoyens.",
 ]
+
+
+def greedy_lines(text: str, max_chars: int = 42) -> list[str]:
+    """Words filled into lines of at most ``max_chars`` (hand-made cues: one per sentence, no caption rules)."""
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        cand = f"{cur} {word}" if cur else word
+        if cur and len(cand) > max_chars:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = cand
+    return lines + ([cur] if cur else [])
 
 
 def narration(work: Path, seconds: float) -> tuple[Timeline, Path, list[CaptionCue]]:

@@ -10,6 +10,7 @@ consumer threads in this process (``taysir serve``); with 0, ``taysir worker`` p
 
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import gc
 import inspect
@@ -17,10 +18,12 @@ import logging
 import os
 import signal
 import sys
+import warnings
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
@@ -74,10 +77,15 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
             settings = app.dependency_overrides.get(get_settings, get_settings)()
         rt = Runtime(settings)
         app.state.runtime = rt
+        from .web.security import load_secret
+
+        app.state.web_secret = load_secret(settings.data_dir)  # now, so that no request needs a write (a full disk)
+        app.openapi()  # built once now (see _answer_head), not during a request
         rt.store.sweep_orphan_job_dirs()  # folders of uploads a crash cut short (service/store/claims.py)
         workers = EmbeddedWorkers(rt, settings.embedded_workers) if settings.embedded_workers > 0 else None
         if workers is not None:
             workers.start()
+        keeper = asyncio.create_task(_housekeeping(rt))
         gc.collect()
         gc.freeze()  # the libraries loaded at startup are permanent: keep them out of every GC pass
         log.info("taysir service ready: data in %s, queue %s, %d embedded worker(s)", rt.store.data_dir,
@@ -85,8 +93,13 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            keeper.cancel()
             if workers is not None:
                 workers.stop()
+            try:
+                rt.store.tokens.flush_usage()
+            except Exception:  # noqa: BLE001 - best effort at shutdown
+                pass
             rt.close()
 
     app = FastAPI(
@@ -105,7 +118,24 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     from .web import install as install_web_pages  # staff and public web pages (service/web/, docs/web.md)
 
     install_web_pages(app)
+    _answer_head(app)
+    from .guard import RequestGuard
+
+    app.add_middleware(RequestGuard)  # added last: outermost, before every route, form parser and auth check
     return app
+
+
+async def _housekeeping(rt: Runtime, every: float = 15.0) -> None:
+    """Writes kept off the request path: the staff tokens' last-use times (best effort)."""
+    from .storage import is_disk_full
+
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await anyio.to_thread.run_sync(rt.store.tokens.flush_usage)
+        except Exception as exc:  # noqa: BLE001 - never fatal; retried at the next pass
+            if not is_disk_full(exc):
+                log.warning("housekeeping: %s: %s", type(exc).__name__, exc)
 
 
 PARENT_ENV = "TAYSIR_SERVE_PARENT"
@@ -132,14 +162,33 @@ def _die_with_parent() -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
 
+def _answer_head(app: FastAPI) -> None:
+    """Every GET route also answers HEAD (RFC 9110 §9.3.2): the same headers, no body (downloads,
+    status, pages). FastAPI routes list only the methods they were declared with; uvicorn drops the
+    body of a HEAD answer, FileResponse does not even read the file. Kept out of the OpenAPI document."""
+    def walk(routes: list[Any]) -> None:
+        for route in routes:
+            if isinstance(route, APIRoute) and "GET" in route.methods and "HEAD" not in route.methods:
+                route.methods.add("HEAD")
+            inner = getattr(route, "original_router", None)  # an included router (FastAPI keeps it whole)
+            if inner is not None:
+                walk(inner.routes)
+
+    walk(app.router.routes)
+
+
 def _document_validation_errors(app: FastAPI) -> None:
     """Request validation errors use our error body too: say so in OpenAPI (not FastAPI's default)."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes, tags=app.openapi_tags)
+            with warnings.catch_warnings():  # HEAD shares its GET's operation id: the HEAD operations are dropped below
+                warnings.filterwarnings("ignore", message="Duplicate Operation ID")
+                schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes,
+                                     tags=app.openapi_tags)
             ref = {"$ref": "#/components/schemas/ErrorResponse"}
             for ops in schema.get("paths", {}).values():
+                ops.pop("head", None)  # HEAD mirrors GET (see _answer_head)
                 for op in ops.values():
                     resp = op.get("responses", {}).get("422")
                     if resp is not None:

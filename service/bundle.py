@@ -1,20 +1,21 @@
-"""A job's artefacts as one zip with ``manifest.json`` (files, sizes, sha256, media types, roles, languages)."""
+"""A job's artefacts as one zip with ``manifest.json`` (files, sizes, sha256, media types, roles, languages).
+
+The zip is written by the library's bundle writer (``transform.publish.bundle.write_zip``), the same
+one a document's ``bundle`` output uses; only the job-level manifest is the service's.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import transform
+from transform.publish.bundle import write_zip
 
 from .store import DocumentRow, JobRow, Store
 from .views import artifact_path, artifacts_of, job_state, ts
-
-STORED = ("audio/", "video/", "image/", "application/zip", "application/epub+zip")
 
 
 def manifest(job: JobRow, docs: list[DocumentRow]) -> dict[str, Any]:
@@ -27,8 +28,8 @@ def manifest(job: JobRow, docs: list[DocumentRow]) -> dict[str, Any]:
             "errors": json.loads(d.errors_json or "[]"),
         })
         for a in artifacts_of(d):
-            files.append({"path": artifact_path(d, a), "size": a["size"], "sha256": a["sha256"], "media_type": a["media_type"],
-                          "role": a["role"], "lang": a.get("lang"), "document_id": d.id})
+            files.append({"path": artifact_path(d, a), "size": a.size, "sha256": a.sha256, "media_type": a.media_type,
+                          "role": a.role, "lang": a.lang, "document_id": d.id})
     created = ts(job.created_at)
     return {"job_id": job.id, "status": job_state(docs), "created_at": created.isoformat() if created else None,
             "generator": f"taysir {transform.__version__}", "documents": documents, "files": files}
@@ -41,14 +42,9 @@ def build(store: Store, job: JobRow, docs: list[DocumentRow]) -> Path:
     out = store.job_dir(job.id) / f"bundle-{key}.zip"
     if out.is_file():
         return out
-    paths = {f"{d.stem}/{a['name']}": store.path(a["path"]) for d in docs for a in artifacts_of(d)}
-    tmp = out.with_suffix(f".{os.getpid()}.tmp")
-    with zipfile.ZipFile(tmp, "w") as zf:
-        zf.writestr("manifest.json", json.dumps(man, ensure_ascii=False, indent=1), compress_type=zipfile.ZIP_DEFLATED)
-        for f in man["files"]:
-            method = zipfile.ZIP_STORED if f["media_type"].startswith(STORED) else zipfile.ZIP_DEFLATED
-            zf.write(paths[f["path"]], f["path"], compress_type=method)
-    tmp.replace(out)
+    paths = {artifact_path(d, a): store.path(a.path) for d in docs for a in artifacts_of(d)}
+    write_zip(out, [(f["path"], paths[f["path"]]) for f in man["files"]],
+              [("manifest.json", json.dumps(man, ensure_ascii=False, indent=1).encode("utf-8"))])
     for old in out.parent.glob("bundle-*.zip"):
         if old != out:
             old.unlink(missing_ok=True)

@@ -13,7 +13,8 @@ maps library and service errors alike through their ``http_status`` and ``code``
         ├── PayloadTooLarge                     413  too_large
         ├── Unprocessable                       422  invalid (review_invalid, webhook_refused...)
         ├── QueueFull                           429  queue_full
-        └── Unavailable                         503  unavailable (timeout...)
+        ├── Unavailable                         503  unavailable (timeout...)
+        └── InsufficientStorage                 507  storage_full
 """
 
 from __future__ import annotations
@@ -81,6 +82,14 @@ class Unavailable(ServiceError):
     http_status, code = 503, "unavailable"
 
 
+class RequestTimeout(ServiceError):
+    http_status, code = 408, "request_timeout"
+
+
+class InsufficientStorage(ServiceError):
+    http_status, code = 507, "storage_full"
+
+
 # -- response models for OpenAPI ---------------------------------------------------------------
 class ErrorDetail(BaseModel):
     code: str
@@ -104,6 +113,7 @@ _DESCRIPTIONS = {
     422: "Invalid input (validation, review problems, refused webhook)",
     429: "Queue full: retry later",
     503: "Not ready, or the synchronous conversion timed out",
+    507: "The server's disk is nearly full: nothing was stored",
 }
 
 
@@ -144,13 +154,29 @@ async def _http_error(_req: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
 
+async def _maybe_disk_full(_req: Request, exc: Exception) -> JSONResponse:
+    """OSError and database errors: a full disk is a 507 with a plain message; anything else is unexpected."""
+    from .storage import is_disk_full
+
+    if not is_disk_full(exc):
+        raise exc
+    log.warning("storage_full: %s: %s", type(exc).__name__, exc)
+    return JSONResponse(error_body("storage_full", "The server's disk is full: the request could not be completed.",
+                                   "Try again later. An administrator must free space (delete old jobs) or enlarge the disk."),
+                        status_code=507)
+
+
 async def _unexpected(_req: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error", exc_info=exc)
     return JSONResponse(error_body("internal_error", "Something went wrong on the server.", "Try again; if it persists, see the server log."), status_code=500)
 
 
 def install(app: FastAPI) -> None:
+    from sqlalchemy.exc import OperationalError
+
     app.add_exception_handler(TransformError, _transform_error)
+    app.add_exception_handler(OSError, _maybe_disk_full)
+    app.add_exception_handler(OperationalError, _maybe_disk_full)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)

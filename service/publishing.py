@@ -12,13 +12,15 @@ import os
 import shutil
 import time
 from fnmatch import fnmatch
-from typing import Any
+
+from transform.simplify import review as review_api
+from transform.simplify.review import ReviewError
 
 from . import review
 from .errors import Conflict, NotFound, Unavailable, Unprocessable
 from .runtime import Runtime
 from .store import DocumentRow
-from .views import artifacts_of
+from .views import StoredArtifact, artifacts_of
 
 CONVERTED = ("success", "partial_success")
 
@@ -44,11 +46,13 @@ def submit_text(rt: Runtime, doc: DocumentRow, edits: dict[str, str], *, revisio
     if revision is not None and revision != doc.draft_revision:
         raise Conflict(f"The draft changed since revision {revision} (now {doc.draft_revision}).", code="stale_revision",
                        hint="Reload the draft and apply your edits again.")
-    problems = review.validate(draft, edits, full=full)
-    if problems:
-        raise Unprocessable(f"The reviewed text has {len(problems)} problem(s): {problems[0]['message']}", code="review_invalid",
-                            hint="Keep every segment and every number of the source.", details=problems)
-    new = review.apply(draft, edits, who)
+    try:
+        new, _changes = review_api.apply_edits(draft, edits, who, full=full)
+    except ReviewError as exc:
+        if not exc.problems:
+            raise
+        raise Unprocessable(f"The reviewed text has {len(exc.problems)} problem(s): {exc.problems[0].message}", code="review_invalid",
+                            hint="Keep every segment and every number of the source.", details=review.details(exc.problems)) from None
     if not rt.store.documents.save_draft(doc.id, new.model_dump_json(), expected_revision=doc.draft_revision, reviewer=who):
         raise Conflict("The draft was changed by someone else meanwhile.", code="stale_revision", hint="Reload and retry.")
     return _reload(rt, doc.id)
@@ -70,7 +74,8 @@ def approve(rt: Runtime, doc: DocumentRow, who: str, *, allow_untranslated: bool
         raise Conflict(f"Only a draft can be approved (state: {doc.review_state}).", code="wrong_state")
     approved = None
     if doc.draft_json:  # the library records the approval in the draft (and refuses untranslated segments)
-        approved = review.approve(review.load(doc.draft_json), who, allow_untranslated=allow_untranslated).model_dump_json()
+        text, _record = review_api.approve(review.load(doc.draft_json), who, allow_untranslated=allow_untranslated, simplified_only=False)
+        approved = text.model_dump_json()
     if not rt.store.documents.approve(doc.id, who, doc.draft_revision, draft_json=approved):
         raise Conflict("The draft changed while approving.", code="stale_revision", hint="Reload and approve again.")
     if doc.draft_json and doc.rendered_revision < doc.draft_revision and doc.render_state not in ("queued", "running"):
@@ -89,25 +94,25 @@ def publish(rt: Runtime, doc: DocumentRow) -> DocumentRow:
                        hint="Retry when render_state is done." if doc.render_state != "failed" else f"Rendering failed: {doc.render_error}")
     dest = rt.store.published_dir(doc.id) / str(int(time.time() * 1000))
     dest.mkdir(parents=True, exist_ok=True)
-    files: list[dict[str, Any]] = []
+    files: list[StoredArtifact] = []
     try:
         for a in artifacts_of(doc):
-            if a["role"] in rt.settings.publish_exclude_roles or any(fnmatch(a["name"], p) for p in rt.settings.publish_exclude_patterns):
+            if a.role in rt.settings.publish_exclude_roles or any(fnmatch(a.name, p) for p in rt.settings.publish_exclude_patterns):
                 continue
-            src, target = rt.store.path(a["path"]), dest / a["name"]
+            src, target = rt.store.path(a.path), dest / a.name
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(src, target)
             except OSError:
                 shutil.copy2(src, target)
-            files.append({**a, "path": rt.store.rel(target)})
+            files.append(a.model_copy(update={"path": rt.store.rel(target)}))
     except OSError as exc:  # e.g. the disk is full: no partial snapshot stays behind
         shutil.rmtree(dest, ignore_errors=True)
         full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
         raise Unavailable("The disk is full: the document could not be published." if full else
                           f"The published copy could not be written ({exc.strerror}).", code="storage_full" if full else "storage_error",
                           hint="Free disk space on the server and publish again.") from None
-    if not rt.store.documents.publish(doc.id, files):
+    if not rt.store.documents.publish(doc.id, [f.model_dump() for f in files]):
         shutil.rmtree(dest, ignore_errors=True)
         raise Conflict("The document changed while publishing.", code="wrong_state", hint="Reload and retry.")
     for old in rt.store.published_dir(doc.id).iterdir():
@@ -125,8 +130,8 @@ def unpublish(rt: Runtime, doc: DocumentRow) -> DocumentRow:
     return _reload(rt, doc.id)
 
 
-def published_files(doc: DocumentRow) -> list[dict[str, Any]]:
-    return list(json.loads(doc.published_json or "[]"))
+def published_files(doc: DocumentRow) -> list[StoredArtifact]:
+    return [StoredArtifact.model_validate(f) for f in json.loads(doc.published_json or "[]")]
 
 
 def _reload(rt: Runtime, doc_id: str) -> DocumentRow:

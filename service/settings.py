@@ -41,6 +41,21 @@ class ServiceSettings(BaseSettings):
     )
 
     max_upload_mb: float = Field(100, gt=0, description="Largest request body accepted (all files of a job together), in MiB.")
+    max_form_kb: float = Field(16, gt=0, description="Largest body of every other request (sign-in, sign-out, actions), in KiB: "
+                                                    "enforced while reading, before any authentication.")
+    max_json_mb: float = Field(8, gt=0, description="Largest body of a reviewed text (PUT/PATCH .../draft, the review page's form), in MiB.")
+    header_timeout_s: float = Field(10, gt=0, description="Time a client has to send a request's headers (slow-header attacks).")
+    body_idle_timeout_s: float = Field(30, gt=0, description="A request body that stalls this long is refused with 408.")
+    body_min_rate_kbs: float = Field(1, ge=0, description="After body_grace_s, a request body must arrive at this average rate (KiB/s) "
+                                                          "or it is refused with 408 (slow-body attacks; 0: no minimum).")
+    body_grace_s: float = Field(10, ge=0, description="Seconds before body_min_rate_kbs applies.")
+    max_connections: int = Field(512, ge=1, description="Open connections and requests per API process before new ones get 503.")
+    min_free_mb: float = Field(512, ge=0, description="Free space kept on the data directory's disk for the database: uploads that would "
+                                                     "use it get 507, conversions do not start below it and stop under half of it.")
+    session_idle_s: int = Field(1800, gt=0, description="A staff web session unused this long ends.")
+    session_max_s: int = Field(8 * 3600, gt=0, description="A staff web session ends this long after sign-in, used or not.")
+    trusted_origins: list[str] = Field(default_factory=list, description="Origins (https://host[:port]) allowed to send state-changing "
+                                                                         "requests besides the server's own (e.g. behind a proxy).")
     max_pages: int = Field(500, ge=1, description="Pages allowed per document (caps options.max_pages).")
     max_files_per_job: int = Field(20, ge=1, description="Files allowed in one job.")
     max_queue_depth: int = Field(100, ge=1, description="Documents waiting in the queue before new jobs get 429.")
@@ -61,7 +76,7 @@ class ServiceSettings(BaseSettings):
 
     cache_max_age_s: int = Field(3600, ge=0, description="Cache-Control max-age of public downloads.")
     publish_exclude_roles: list[str] = Field(
-        default_factory=lambda: ["review-draft", "json"], description="Artefact roles never copied to the public catalogue."
+        default_factory=lambda: ["json"], description="Artefact roles never copied to the public catalogue."
     )
     publish_exclude_patterns: list[str] = Field(
         default_factory=lambda: ["*.quality.*", "*.review.*", "*review*.docx", "*.draft.json", "*.translation-tasks.txt", "*.structure.json"],
@@ -79,6 +94,10 @@ class ServiceSettings(BaseSettings):
     @property
     def max_upload_bytes(self) -> int:
         return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def min_free_bytes(self) -> int:
+        return int(self.min_free_mb * 1024 * 1024)
 
 
 @lru_cache(maxsize=1)

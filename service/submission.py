@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import time
 import uuid
@@ -13,29 +14,59 @@ from pydantic import ValidationError
 
 from transform import TransformOptions
 from transform.api import safe_stem
+from transform.checksum import sha256_file
 from transform.errors import InputError, OptionsError, UnsupportedFormatError
 from transform.ingest import detect_format
 from transform.pipeline import plan_outputs
 from transform.simplify.options import LLMOptions
 
 from .errors import BadRequest, NotFound, QueueFull, Unavailable, Unprocessable
-from .queue.child import DRAFT_OUTPUT
-from .queue.tasks import sha256_of
 from .runtime import Runtime
-from .store import TERMINAL, DocumentRow, NewDocument
+from .store import TERMINAL, DocumentRow, NewDocument, QueueLimitReached
 from .uploads import receive_multipart
 from .webhooks import WebhookError, check_target
 
+log = logging.getLogger("service.submission")
 EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "html": ".html", "markdown": ".md", "text": ".txt",
               "png": ".png", "jpeg": ".jpg", "tiff": ".tif"}
 
 
+MAX_JSON_DEPTH = 32  # TransformOptions nests 3 levels; anything deeper is refused before parsing
+
+
+def json_depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in JSON ``text`` (strings skipped), without parsing it."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 def parse_options(raw: str | None, rt: Runtime) -> TransformOptions:
     """``options`` form field (JSON of TransformOptions) -> options capped by the deployment limits."""
+    if raw and json_depth(raw) > MAX_JSON_DEPTH:
+        raise OptionsError(f"The options field is nested more than {MAX_JSON_DEPTH} levels deep.",
+                           hint="Send a JSON object of TransformOptions (see the API reference); it needs 3 levels at most.")
     try:
         data = json.loads(raw) if raw and raw.strip() else {}
-    except json.JSONDecodeError as exc:
-        raise OptionsError(f"The options field is not valid JSON: {exc.msg} at position {exc.pos}.") from None
+    except (json.JSONDecodeError, RecursionError) as exc:
+        where = f" (at character {exc.pos})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise OptionsError(f"The options field is not valid JSON{where}.",
+                           hint="Send a JSON object, e.g. {\"outputs\": [\"braille\", \"audio\"]}.") from None
     if not isinstance(data, dict):
         raise OptionsError("The options field must be a JSON object (see TransformOptions in the API reference).")
     try:
@@ -45,7 +76,6 @@ def parse_options(raw: str | None, rt: Runtime) -> TransformOptions:
         where = ".".join(str(p) for p in first.get("loc", ()))
         raise OptionsError(f"Invalid options: {where}: {first.get('msg')}.", hint="See TransformOptions in the API reference.") from None
     _refuse_server_side_choices(options, rt)
-    options.outputs = [o for o in options.outputs if o != DRAFT_OUTPUT]
     plan_outputs(options.outputs)  # unknown output names -> OptionsError (400) listing the known ones
     s = rt.settings
     options.max_pages = min(options.max_pages, s.max_pages)
@@ -70,6 +100,11 @@ def _refuse_server_side_choices(options: TransformOptions, rt: Runtime) -> None:
             f"Job options cannot name files on the server ({', '.join(named)}).",
             hint="Upload the Arabic version as a second file of the same job; logos and voices are set by the operator.",
         )
+    if options.braille.tables:  # a table name is a file liblouis compiles (CVE-2023-26767/26768/26769: docs/security.md)
+        raise OptionsError(
+            "Job options cannot choose braille tables (braille.tables): the server's tables are used.",
+            hint="Choose the grade instead: braille.french = g2, g1, comp6 or comp8; braille.english = g2 or g1.",
+        )
     llm = options.simplify.llm
     if llm != LLMOptions():
         raise OptionsError(
@@ -91,7 +126,8 @@ def _refuse_server_side_choices(options: TransformOptions, rt: Runtime) -> None:
 def _check_queue(rt: Runtime) -> int:
     depth = rt.store.jobs.queued_count()
     if depth >= rt.settings.max_queue_depth:
-        raise QueueFull(f"The queue is full ({depth} documents waiting).", hint="Retry in a few minutes.", headers={"Retry-After": "30"})
+        raise QueueFull(f"The queue is full ({depth} documents waiting, limit {rt.settings.max_queue_depth}).", hint="Retry in a few minutes.",
+                        headers={"Retry-After": "30"})
     return depth
 
 
@@ -103,7 +139,7 @@ async def submit(request: Request, rt: Runtime, *, created_by: str, sync: bool =
     with rt.store.claim_job_dir(job_id) as job_dir:  # a crash before the job row exists leaves a folder the next start sweeps
         try:
             form = await receive_multipart(request, job_dir / "incoming", max_bytes=s.max_upload_bytes,
-                                           max_files=1 if sync else s.max_files_per_job)
+                                           max_files=1 if sync else s.max_files_per_job, storage=rt.storage)
         except BaseException:  # also a cancelled request (client gone, server shutting down): leave no partial files
             shutil.rmtree(job_dir, ignore_errors=True)
             raise
@@ -156,16 +192,23 @@ def _accept(rt: Runtime, job_id: str, form, created_by: str, sync: bool, depth: 
         dest.parent.mkdir(parents=True, exist_ok=True)
         f.path.replace(dest)
         docs.append(NewDocument(id=doc_id, position=i, filename=f.filename, stem=stem, source_path=rt.store.rel(dest),
-                                format=fmt, size=f.size, sha256=sha256_of(dest)))
+                                format=fmt, size=f.size, sha256=sha256_file(dest)))
     shutil.rmtree(rt.store.job_dir(job_id) / "incoming", ignore_errors=True)
-    rt.store.jobs.create(job_id, options.model_dump_json(), docs, created_by=created_by, webhook_url=webhook_url,
-                         webhook_secret=webhook_secret, sync=sync)
+    try:
+        rt.store.jobs.create(job_id, options.model_dump_json(), docs, created_by=created_by, webhook_url=webhook_url,
+                             webhook_secret=webhook_secret, sync=sync, max_queued=rt.settings.max_queue_depth)
+    except QueueLimitReached as exc:  # places are reserved atomically with the insert (issue 21 item 9)
+        room = max(0, rt.settings.max_queue_depth - exc.queued)
+        raise QueueFull(f"The queue is full: {exc.queued} documents are waiting and this job has {len(docs)} "
+                        f"(room for {room}, limit {rt.settings.max_queue_depth}).",
+                        hint="Retry in a few minutes, or send fewer files per job.", headers={"Retry-After": "30"}) from None
     try:
         for d in docs:
             rt.queue.convert(d.id)
     except Exception as exc:  # noqa: BLE001 - e.g. Redis unreachable
+        log.warning("job %s: the queue refused it: %s: %s", job_id, type(exc).__name__, exc)
         rt.store.jobs.delete(job_id)
-        raise Unavailable(f"The job queue is not reachable: {type(exc).__name__}.", code="queue_unavailable",
+        raise Unavailable("The job queue is not reachable: the job was not accepted.", code="queue_unavailable",
                           hint="Check the queue (GET /ready) and retry.") from None
     return job_id, depth
 

@@ -4,23 +4,32 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
 from urllib.parse import quote
+
+from transform.result import Artifact
 
 from .schemas import ArtifactInfo, DocumentStatus, DocumentView, ErrorItemOut, JobStatus, WebhookInfo
 from .store import TERMINAL, DocumentRow, JobRow
+
+
+class StoredArtifact(Artifact):
+    """A library :class:`~transform.result.Artifact` as the service keeps it (JSON in the database):
+    where its file is, relative to the data directory, and its checksum."""
+
+    path: str
+    sha256: str
 
 
 def ts(value: float | None) -> datetime | None:
     return datetime.fromtimestamp(value, UTC) if value is not None else None
 
 
-def artifact_path(doc: DocumentRow, art: dict[str, Any]) -> str:
-    return f"{doc.stem}/{art['name']}"
+def artifact_path(doc: DocumentRow, art: Artifact) -> str:
+    return f"{doc.stem}/{art.name}"
 
 
-def artifacts_of(doc: DocumentRow) -> list[dict[str, Any]]:
-    return list(json.loads(doc.artifacts_json or "[]"))
+def artifacts_of(doc: DocumentRow) -> list[StoredArtifact]:
+    return [StoredArtifact.model_validate(a) for a in json.loads(doc.artifacts_json or "[]")]
 
 
 def artifact_infos(doc: DocumentRow) -> list[ArtifactInfo]:
@@ -28,7 +37,7 @@ def artifact_infos(doc: DocumentRow) -> list[ArtifactInfo]:
     for a in artifacts_of(doc):
         path = artifact_path(doc, a)
         out.append(ArtifactInfo(
-            path=path, name=a["name"], media_type=a["media_type"], role=a["role"], lang=a.get("lang"), size=a["size"], sha256=a["sha256"],
+            path=path, name=a.name, media_type=a.media_type, role=a.role, lang=a.lang, size=a.size, sha256=a.sha256,
             url=f"/v1/jobs/{doc.job_id}/artifacts/{quote(path)}",
         ))
     return out

@@ -9,6 +9,7 @@ from typing import Any
 from .errors import ErrorItem
 from .model import Document
 from .options import TransformOptions
+from .products import Products
 from .progress import NullProgress, ProgressReporter
 
 
@@ -17,9 +18,10 @@ class RunContext:
     """Everything a stage may read or write for one document.
 
     ``tracks`` maps a language (``ar``, ``fr``, ``ary``...) to the part of the
-    document in that language; renderers produce one file set per track.
-    ``shared`` carries products between renderers (e.g. ``timeline:<lang>``,
-    ``audio:<lang>``) so that captions and video reuse the narration.
+    document in that language (the simplified tracks are added by the simplify
+    stage, before any renderer runs); renderers produce one file set per track.
+    ``products`` carries what stages and renderers hand each other (simplification
+    results, narration timelines and files, caption cues, the files written so far).
     """
 
     options: TransformOptions
@@ -28,7 +30,7 @@ class RunContext:
     source: Path | None = None
     document: Document | None = None
     tracks: dict[str, Document] = field(default_factory=dict)
-    shared: dict[str, Any] = field(default_factory=dict)
+    products: Products = field(default_factory=Products)
     errors: list[ErrorItem] = field(default_factory=list)
     progress: ProgressReporter = field(default_factory=NullProgress)
 

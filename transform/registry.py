@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from importlib import import_module
 from importlib.metadata import entry_points
@@ -22,21 +23,34 @@ class Registry(Generic[T]):
         self._factories: dict[str, Callable[..., T]] = {}
         self._builtins = builtins  # modules imported lazily that register themselves
         self._loaded = False
+        self._lock = threading.RLock()  # the first use imports the builtins; others wait for it
+        self._loading_thread: int | None = None
         self.broken: dict[str, str] = {}  # module -> why it could not be imported
 
     def _load(self) -> None:
+        """Import the builtin modules once. Marked loaded only when every import has been tried, and
+        other threads wait meanwhile: a worker whose threads start together with jobs queued must
+        never see a half-filled registry (issue 21). A module that uses the registry while it is
+        being imported (same thread) sees what is registered so far instead of deadlocking."""
         if self._loaded:
             return
-        self._loaded = True
-        for mod in self._builtins:
+        with self._lock:
+            if self._loaded or self._loading_thread == threading.get_ident():
+                return
+            self._loading_thread = threading.get_ident()
             try:
-                import_module(mod)
-            except ModuleNotFoundError as exc:
-                if exc.name is not None and mod.startswith(exc.name):
-                    continue  # a feature package not present in this build
-                self._broken(mod, exc)
-            except Exception as exc:  # noqa: BLE001 - one broken feature must not hide the others
-                self._broken(mod, exc)
+                for mod in self._builtins:
+                    try:
+                        import_module(mod)
+                    except ModuleNotFoundError as exc:
+                        if exc.name is not None and mod.startswith(exc.name):
+                            continue  # a feature package not present in this build
+                        self._broken(mod, exc)
+                    except Exception as exc:  # noqa: BLE001 - one broken feature must not hide the others
+                        self._broken(mod, exc)
+                self._loaded = True
+            finally:
+                self._loading_thread = None
 
     def _broken(self, mod: str, exc: BaseException) -> None:
         self.broken[mod] = f"{type(exc).__name__}: {exc}"

@@ -6,10 +6,19 @@ import time
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 
 from .errors import ErrorItem, ExitCode
 from .model import Document
+
+# Severities that never make a run less than a success; any other value (``error``, ``Error``,
+# ``fatal``, a typo...) counts as an error, so that a status can only err on the side of caution.
+NOT_ERRORS = frozenset({"warning", "info", "notice"})
+
+
+def is_error(item: ErrorItem) -> bool:
+    """True when ``item`` is an error (not a warning or a note)."""
+    return str(item.severity).strip().lower() not in NOT_ERRORS
 
 
 class ConversionStatus(StrEnum):
@@ -52,16 +61,34 @@ class ConversionResult(BaseModel):
         ]
 
     def finish(self) -> ConversionResult:
-        hard = [e for e in self.errors if e.severity == "error"]
+        """Set ``status`` and ``exit_code`` from what the run produced (issue 21: statuses tell the truth).
+
+        * ``success`` (exit 0): a document and no error item (warnings do not count);
+        * ``partial_success`` (exit 4, ``ExitCode.PARTIAL``): some outputs made, at least one error;
+        * ``failure``: no document (exit code of the error, else 2), or errors and no output at all (exit 5).
+        """
+        hard = [e for e in self.errors if is_error(e)]
         if self.document is None:
             self.status = ConversionStatus.FAILURE
+            self.exit_code = self.exit_code or ExitCode.INPUT_FILE
         elif hard and not self.artifacts:  # every output asked for failed: nothing to hand over
             self.status = ConversionStatus.FAILURE
             self.exit_code = self.exit_code or ExitCode.OUTPUT
         elif hard:
             self.status = ConversionStatus.PARTIAL_SUCCESS
+            self.exit_code = ExitCode.PARTIAL
         else:
             self.status = ConversionStatus.SUCCESS
+            self.exit_code = 0
+        return self
+
+    @model_validator(mode="after")
+    def _no_success_with_errors(self) -> ConversionResult:
+        """A result built by hand cannot say ``success`` while listing an error (it is never promoted)."""
+        if self.status == ConversionStatus.SUCCESS and any(is_error(e) for e in self.errors):
+            self.finish()
+        elif self.status == ConversionStatus.PARTIAL_SUCCESS and not self.exit_code:
+            self.exit_code = ExitCode.PARTIAL
         return self
 
 

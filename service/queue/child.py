@@ -1,8 +1,10 @@
 """What runs inside the per-document child process (forked from a server that preloaded this module).
 
-The child calls the library (``transform.convert`` or ``transform.render``), reports stages through
-its pipe, and sends back one result message. It exits by itself when the pipe to its parent
-closes (the worker died), so an orphan never keeps writing.
+The child calls the library (``transform.convert``, or the review API's ``render_reviewed`` for a
+reviewed draft), reports stages through its pipe, and sends back one result message (the
+artefacts as the library's ``Artifact`` models, and the Darija text to review as the library's
+``draft_of`` gives it). It exits by itself when the pipe to its parent closes (the worker died),
+so an orphan never keeps writing.
 """
 
 from __future__ import annotations
@@ -13,47 +15,19 @@ import resource
 import threading
 import traceback
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-from transform import TransformOptions, convert, render
-from transform.context import RunContext
+from transform import TransformOptions, convert
 from transform.errors import TransformError
 from transform.model import Document
-from transform.render import RENDERERS, artifact
-from transform.result import Artifact, ConversionResult
+from transform.render import RENDERERS
+from transform.result import ConversionResult
+from transform.simplify.review import draft_of, render_reviewed
 
-DRAFT_OUTPUT = "review-draft"
-DRAFT_LANG = "ary"
-
-
-class ReviewDraftRenderer:
-    """Saves the Darija track (``ctx.tracks["ary"]``) as a Document JSON for the review workflow.
-
-    It runs after every other renderer (unknown names sort last), so it sees the track the
-    Darija simplifier added, or the Darija part of a source written in Darija.
-    """
-
-    name: ClassVar[str] = DRAFT_OUTPUT
-    requires: ClassVar[tuple[str, ...]] = ()
-    description: ClassVar[str] = "The Darija track as a Document JSON, kept by the service for review (internal)."
-
-    def render(self, ctx: RunContext) -> list[Artifact]:
-        track = ctx.tracks.get(DRAFT_LANG)
-        if track is None:
-            return []
-        path = ctx.file(DRAFT_LANG, "service-draft.json")
-        path.write_text(track.model_dump_json(), encoding="utf-8")
-        return [artifact(ctx, path, DRAFT_OUTPUT, DRAFT_LANG)]
-
-
-def register() -> None:
-    """Register the internal renderer (only in conversion processes: the API's registry stays as the library's)."""
-    if DRAFT_OUTPUT not in RENDERERS:
-        RENDERERS.register(DRAFT_OUTPUT, ReviewDraftRenderer, replace=True)
+DRAFT_LANG = "ary"  # the language of the text staff review
 
 
 def preload() -> None:
-    register()
     try:
         RENDERERS.names()  # import every renderer module once, in the fork server
     except Exception as exc:  # noqa: BLE001 - a broken feature module must not stop the service; jobs report it
@@ -91,7 +65,7 @@ def summarise(result: ConversionResult) -> dict[str, Any]:
     return {
         "status": result.status.value,
         "output_dir": result.output_dir,
-        "artifacts": [a.model_dump() for a in result.artifacts],
+        "artifacts": list(result.artifacts),  # Artifact models (pickled through the pipe)
         "errors": [e.model_dump() for e in result.errors],
         "timings": result.timings,
         "title": doc.meta.title if doc else None,
@@ -100,7 +74,6 @@ def summarise(result: ConversionResult) -> dict[str, Any]:
 
 
 def child_main(conn: Any, kind: str, payload: dict[str, Any]) -> None:
-    register()
     nice = int(payload.get("nice", 0))
     if nice:
         try:
@@ -118,10 +91,13 @@ def child_main(conn: Any, kind: str, payload: dict[str, Any]) -> None:
         options = TransformOptions.model_validate_json(payload["options"])
         if kind == "convert":
             result = convert(Path(payload["source"]), options, payload["out_dir"], progress=progress, raises_on_error=False)
-        else:
+            draft = draft_of(result, DRAFT_LANG) if result.document is not None else None
+            extra = {"draft": draft.model_dump_json() if draft is not None else None}
+        else:  # the service keeps the approval in its database: drafts are rendered for staff to check too
             doc = Document.model_validate_json(payload["document"])
-            result = render(doc, options, payload["out_dir"], stem=payload["stem"])
-        msg: dict[str, Any] = {"ok": True, **summarise(result)}
+            result = render_reviewed(doc, options, payload["out_dir"], stem=payload["stem"], approved_only=False)
+            extra = {}
+        msg: dict[str, Any] = {"ok": True, **summarise(result), **extra}
     except TransformError as exc:
         msg = {"ok": False, "error": exc.to_dict()}
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, never a silent death

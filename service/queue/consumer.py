@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from huey.consumer import Consumer
 
+from ..storage import is_disk_full
 from ..store import owner_id
 
 if TYPE_CHECKING:
@@ -62,12 +63,13 @@ class Supervisor:
 
     def reclaim(self) -> int:
         n = 0
-        for r in self.rt.store.leases.reclaim_expired(self.rt.settings.max_attempts):
+        full = not self.rt.storage.report().ok  # then expired documents fail instead of filling the disk again
+        for r in self.rt.store.leases.reclaim_expired(self.rt.settings.max_attempts, storage_full=full):
             if r.requeued:
                 log.warning("document %s: its worker stopped; %s queued again", r.doc_id, r.op)
                 self.rt.queue.enqueue_op(r.op, r.doc_id)
             else:
-                log.error("document %s: worker lost too many times; marked failed", r.doc_id)
+                log.error("document %s: %s; marked failed", r.doc_id, "the disk is full" if full else "worker lost too many times")
                 self._complete(r.doc_id)
             n += 1
         return n
@@ -94,9 +96,11 @@ class Supervisor:
 
     def _loop(self) -> None:
         next_reconcile = time.monotonic() + RECONCILE_EVERY_S
+        quiet_until = 0.0
         while not self._stop.wait(self.interval):
             try:
                 self.rt.store.leases.heartbeat(self.worker_id)
+                self.rt.store.tokens.flush_usage()  # token last-use times, kept off the request path
                 if time.monotonic() >= next_reconcile:  # a queue that lost messages (Redis restarted empty)
                     next_reconcile = time.monotonic() + RECONCILE_EVERY_S
                     self.reconcile()  # duplicates are harmless: claims are conditional
@@ -104,7 +108,13 @@ class Supervisor:
                     self.reclaim()
                 if self.consumer is not None and isinstance(self.consumer, EmbeddedConsumer):
                     self.consumer.check_worker_health()
-            except Exception:  # noqa: BLE001 - the supervisor must survive a database hiccup
+            except Exception as exc:  # noqa: BLE001 - the supervisor must survive a database hiccup
+                if is_disk_full(exc):  # one line a minute, not a stack trace every few seconds
+                    if time.monotonic() >= quiet_until:
+                        quiet_until = time.monotonic() + 60
+                        log.warning("the disk is full: the supervisor cannot write to the database (%s); "
+                                    "it goes on once space is freed", type(exc).__name__)
+                    continue
                 log.exception("supervisor iteration failed")
 
 

@@ -6,8 +6,6 @@ document that is gone, cancelled, or already owned by another worker is simply d
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import shutil
 import threading
@@ -15,17 +13,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from transform import TransformOptions
-from transform.pipeline import plan_outputs
+from transform.checksum import sha256_file
+from transform.pipeline import stage_names
+from transform.result import Artifact
 
 from ..store import owner_id
-from .child import DRAFT_OUTPUT
+from ..views import StoredArtifact, artifacts_of
 from .runner import ChildCrashed, JobCancelled, JobTimeout, run_in_child
 
 if TYPE_CHECKING:
     from ..runtime import Runtime
 
 log = logging.getLogger("service.tasks")
-SIMPLIFIER_OUTPUTS = {"darija", "easy-french"}
 
 
 def _beat(lease_s: float) -> float:
@@ -37,35 +36,19 @@ def _owner() -> str:
     return owner_id(threading.current_thread().name)
 
 
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def stored_artifacts(rt: Runtime, result: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
-    """Artefacts as stored (path relative to the data dir, sha256); the Darija draft JSON apart."""
+def stored_artifacts(rt: Runtime, result: dict[str, Any]) -> list[StoredArtifact]:
+    """The run's artefacts as stored: file path relative to the data dir, size and sha256."""
     if not result.get("output_dir"):
-        return [], None
+        return []
     out_dir = Path(result["output_dir"])
-    arts: list[dict[str, Any]] = []
-    draft: str | None = None
-    for a in result["artifacts"]:
-        path = out_dir / a["name"]
-        if not path.is_file():
-            continue
-        if a["role"] == DRAFT_OUTPUT:
-            draft = path.read_text(encoding="utf-8")
-            continue
-        arts.append({**a, "size": path.stat().st_size, "path": rt.store.rel(path), "sha256": sha256_of(path)})
-    return arts, draft
-
-
-def _stages(options: TransformOptions) -> list[str]:
-    outputs = [o for o in options.outputs if o != DRAFT_OUTPUT]
-    return ["ingest", "structure"] + [f"render.{o}" for o in plan_outputs(outputs)] + [f"render.{DRAFT_OUTPUT}"]
+    arts: list[StoredArtifact] = []
+    art: Artifact
+    for art in result["artifacts"]:
+        path = out_dir / art.name
+        if path.is_file():
+            arts.append(StoredArtifact(**art.model_dump(exclude={"size"}), size=path.stat().st_size, path=rt.store.rel(path),
+                                       sha256=sha256_file(path)))
+    return arts
 
 
 def convert_document(rt: Runtime, doc_id: str) -> None:
@@ -86,8 +69,7 @@ def _convert(rt: Runtime, row: Any, owner: str) -> None:
         return
     job = got[0]
     options = TransformOptions.model_validate_json(job.options_json)
-    options.outputs = [o for o in options.outputs if o != DRAFT_OUTPUT] + [DRAFT_OUTPUT]
-    stages = _stages(options)
+    stages = stage_names(options)
     out_dir = store.doc_dir(row.job_id, doc_id) / f"a{row.attempts}"
     shutil.rmtree(out_dir, ignore_errors=True)
 
@@ -126,11 +108,13 @@ def _record(rt: Runtime, row: Any, owner: str, result: dict[str, Any]) -> None:
             log.error("document %s crashed in the library:\n%s", row.id, result["trace"])
         store.jobs.finish_convert(row.id, owner, status="failure", errors=[_error("convert", err["code"], err["message"], err.get("hint"))])
         return
-    arts, draft = stored_artifacts(rt, result)
+    arts = stored_artifacts(rt, result)
+    draft: str | None = result.get("draft")
     ok = result["status"] in ("success", "partial_success")
-    langs = sorted({a["lang"] for a in arts if a.get("lang")})
+    langs = sorted({a.lang for a in arts if a.lang})
     store.jobs.finish_convert(
-        row.id, owner, status=result["status"], errors=result["errors"], timings=result.get("timings", {}), artifacts=arts,
+        row.id, owner, status=result["status"], errors=result["errors"], timings=result.get("timings", {}),
+        artifacts=[a.model_dump() for a in arts],
         languages=langs, title=result.get("title") or Path(row.filename).stem,
         review_state="draft" if ok else None, draft_json=draft if ok else None,
     )
@@ -146,18 +130,6 @@ def _complete(rt: Runtime, job_id: str) -> None:
         rt.queue.webhook(job_id)
 
 
-def render_options(job_options: TransformOptions, draft_variant: str) -> TransformOptions:
-    """Outputs re-made from a reviewed Darija draft: everything but the model JSON and easy French.
-
-    A simplified draft keeps ``darija`` (the library renders an approved draft as it is, without
-    simplifying again); a draft that is the Darija part of the source gets ``text`` instead.
-    """
-    planned = plan_outputs(job_options.outputs)
-    keep = [o for o in planned if o not in SIMPLIFIER_OUTPUTS | {"json", "text", DRAFT_OUTPUT}]
-    first = ["darija"] if draft_variant == "simplified" and "darija" in planned else ["text"]
-    return job_options.model_copy(update={"outputs": first + keep, "languages": None})
-
-
 def render_document(rt: Runtime, doc_id: str) -> None:
     s, store = rt.settings, rt.store
     owner = _owner()
@@ -171,14 +143,13 @@ def render_document(rt: Runtime, doc_id: str) -> None:
     if got is None:
         return
     revision = row.draft_revision
-    variant = json.loads(row.draft_json).get("meta", {}).get("variant", "source")
-    options = render_options(TransformOptions.model_validate_json(got[0].options_json), variant)
+    options = TransformOptions.model_validate_json(got[0].options_json)  # the library picks what a reviewed text renders into
     out_dir = store.doc_dir(row.job_id, doc_id) / f"r{revision}"
     shutil.rmtree(out_dir, ignore_errors=True)
     payload = {"document": row.draft_json, "options": options.model_dump_json(), "out_dir": str(out_dir), "stem": row.stem,
                "nice": s.worker_nice, "mem_mb": s.worker_mem_mb}
     error: str | None = None
-    merged: list[dict[str, Any]] | None = None
+    merged: list[StoredArtifact] | None = None
     try:
         result = run_in_child("render", payload, timeout=s.job_timeout_s, on_stage=lambda _s: None,
                               heartbeat=lambda: store.jobs.renew(doc_id, owner, s.lease_s), heartbeat_every=_beat(s.lease_s))
@@ -190,13 +161,14 @@ def render_document(rt: Runtime, doc_id: str) -> None:
         if not result.get("ok"):
             error = result["error"]["message"]
         else:
-            new, _ = stored_artifacts(rt, result)
+            new = stored_artifacts(rt, result)
             hard = [e["message"] for e in result["errors"] if e.get("severity") == "error"]
             error = "; ".join(hard) or None
-            by_name = {a["name"]: a for a in json.loads(row.artifacts_json)}
-            by_name.update({a["name"]: a for a in new})
+            by_name = {a.name: a for a in artifacts_of(row)}
+            by_name.update({a.name: a for a in new})
             merged = list(by_name.values())
-    store.documents.finish_render(doc_id, owner, revision=revision, artifacts=merged if error is None else None, error=error)
+    store.documents.finish_render(doc_id, owner, revision=revision, artifacts=[a.model_dump() for a in merged] if merged is not None and error is None
+                                  else None, error=error)
 
 
 def deliver_webhook(rt: Runtime, job_id: str, *, retries_left: int) -> None:

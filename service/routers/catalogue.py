@@ -21,10 +21,10 @@ router = APIRouter(prefix="/v1/catalogue", tags=["public"])
 def entry(d: DocumentRow) -> CatalogueEntry:
     files = published_files(d)
     return CatalogueEntry(
-        id=d.id, title=d.title or d.filename, languages=sorted({f["lang"] for f in files if f.get("lang")}),
+        id=d.id, title=d.title or d.filename, languages=sorted({f.lang for f in files if f.lang}),
         published_at=ts(d.published_at),  # type: ignore[arg-type]
-        formats=[PublicFile(name=f["name"], role=f["role"], lang=f.get("lang"), media_type=f["media_type"], size=f["size"],
-                            url=f"/v1/catalogue/{d.id}/files/{quote(f['name'])}") for f in files],
+        formats=[PublicFile(name=f.name, role=f.role, lang=f.lang, media_type=f.media_type, size=f.size,
+                            url=f"/v1/catalogue/{d.id}/files/{quote(f.name)}") for f in files],
     )
 
 
@@ -52,7 +52,7 @@ async def catalogue_file(doc_id: str, name: str, rt: RuntimeDep, request: Reques
     row = await _published(rt, doc_id)
     wanted = unquote(name)
     for f in published_files(row):
-        if f["name"] == wanted:
-            return send_file(request, rt.store.path(f["path"]), media_type=f["media_type"], sha256=f["sha256"], download_name=f["name"],
+        if f.name == wanted:
+            return send_file(request, rt.store.path(f.path), media_type=f.media_type, sha256=f.sha256, download_name=f.name,
                              cache_control=f"public, max-age={rt.settings.cache_max_age_s}")
     raise NotFound(f"The published document has no file {wanted!r}.")

@@ -17,7 +17,7 @@ router = APIRouter(prefix="/v1", tags=["jobs"])
 
 @router.post(
     "/convert", response_model=JobStatus, openapi_extra=multipart_body(many=False),
-    responses=responses(400, 401, 413, 415, 422, 429, 503),
+    responses=responses(400, 401, 413, 415, 422, 429, 503, 507),
     summary="Convert one small document and wait for the result",
 )
 async def convert_now(request: Request, rt: RuntimeDep, staff: StaffDep) -> JobStatus:

@@ -92,7 +92,7 @@ async def unpublish(doc: ValidDocumentDep, rt: RuntimeDep) -> DocumentView:
 async def get_file(doc: ValidDocumentDep, rt: RuntimeDep, name: str, request: Request) -> Response:
     wanted = unquote(name)
     for a in artifacts_of(doc):
-        if a["name"] == wanted:
-            return send_file(request, rt.store.path(a["path"]), media_type=a["media_type"], sha256=a["sha256"],
-                             download_name=a["name"], cache_control="private, no-cache")
+        if a.name == wanted:
+            return send_file(request, rt.store.path(a.path), media_type=a.media_type, sha256=a.sha256,
+                             download_name=a.name, cache_control="private, no-cache")
     raise NotFound(f"Document {doc.id} has no file {wanted!r}.")

@@ -6,14 +6,13 @@ import time
 from typing import Any
 
 import anyio
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 import transform
 from transform.doctor import registries, report
 
 from ..deps import RuntimeDep
-from ..queue.child import DRAFT_OUTPUT
 from ..runtime import Runtime
 from ..schemas import Check, Engines, Health, Ready
 
@@ -49,13 +48,36 @@ def _checks(rt: Runtime) -> dict[str, Check]:
         checks["queue"] = Check(ok=True, version="redis" if rt.settings.redis_url else "sqlite", detail=detail)
     except Exception as exc:  # noqa: BLE001
         checks["queue"] = Check(ok=False, detail=f"{type(exc).__name__}: {exc}")
+    space = rt.storage.report()
+    checks["storage"] = Check(ok=space.ok, detail=f"{space.describe()} (on {space.path})" + (
+        "" if space.ok else "; uploads are refused and conversions do not start: delete old jobs or enlarge the disk"))
     return checks
 
 
+# What anyone may learn from /ready: which part is not working, never versions, paths or errors.
+PUBLIC_PROBLEM = {"storage": "the disk is nearly full: uploads are refused", "database": "not reachable", "queue": "not reachable"}
+
+
+def _public(name: str, check: Check) -> Check:
+    return Check(ok=check.ok, detail=None if check.ok else PUBLIC_PROBLEM.get(name, "not available"))
+
+
+async def _is_staff(request: Request, rt: Runtime) -> bool:
+    auth = request.headers.get("authorization", "")
+    scheme, _, secret = auth.partition(" ")
+    secret = secret.strip()
+    if scheme.lower() != "bearer" or not secret:
+        return False
+    return bool(rt.store.tokens.peek(secret) or await anyio.to_thread.run_sync(rt.store.tokens.verify, secret))
+
+
 @router.get("/ready", response_model=Ready, responses={503: {"model": Ready, "description": "A required part is missing"}},
-            summary="Readiness: tools, database and queue")
-async def ready(rt: RuntimeDep) -> JSONResponse:
+            summary="Readiness: tools, database, queue and disk space")
+async def ready(rt: RuntimeDep, request: Request) -> JSONResponse:
+    """Anyone sees which parts work; with a staff token, also tool versions and details."""
     checks = await anyio.to_thread.run_sync(_checks, rt)
+    if not await _is_staff(request, rt):
+        checks = {name: _public(name, c) for name, c in checks.items()}
     body = Ready(ready=all(c.ok for c in checks.values()), checks=checks)
     return JSONResponse(body.model_dump(mode="json"), status_code=200 if body.ready else 503)
 
@@ -63,5 +85,4 @@ async def ready(rt: RuntimeDep) -> JSONResponse:
 @router.get("/v1/engines", response_model=Engines, summary="Outputs, simplifiers and speech engines available here")
 async def engines() -> Engines:
     regs = await anyio.to_thread.run_sync(registries)
-    outputs = {k: v for k, v in regs.get("outputs", {}).items() if k != DRAFT_OUTPUT}
-    return Engines(outputs=outputs, simplifiers=regs.get("simplifiers", {}), tts=regs.get("tts", {}), braille=regs.get("braille", {}))
+    return Engines(outputs=regs.get("outputs", {}), simplifiers=regs.get("simplifiers", {}), tts=regs.get("tts", {}), braille=regs.get("braille", {}))

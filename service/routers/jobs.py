@@ -14,6 +14,7 @@ from ..deps import RuntimeDep, StaffDep, ValidJobDep
 from ..downloads import send_file
 from ..errors import Conflict, NotFound, responses
 from ..schemas import ArtifactList, JobCreated, JobList, JobStatus
+from ..storage import is_disk_full
 from ..submission import remove_job_files, submit, wait_for_job
 from ..views import artifact_infos, artifact_path, artifacts_of, job_status
 from ._multipart import multipart_body
@@ -24,7 +25,7 @@ PRIVATE = "private, no-cache"
 
 @router.post(
     "", status_code=202, response_model=JobCreated, openapi_extra=multipart_body(many=True),
-    responses=responses(400, 401, 413, 415, 422, 429, 503),
+    responses=responses(400, 401, 413, 415, 422, 429, 503, 507),
     summary="Submit one or many documents",
 )
 async def create_job(request: Request, rt: RuntimeDep, staff: StaffDep) -> JobCreated:
@@ -65,7 +66,15 @@ async def delete_job(job: ValidJobDep, rt: RuntimeDep) -> Response:
     row, docs = job
     if any(d.review_state == "published" for d in docs):
         raise Conflict("The job has a published document.", code="published", hint="Unpublish it first.")
-    await anyio.to_thread.run_sync(rt.store.jobs.delete, row.id)
+    try:
+        await anyio.to_thread.run_sync(rt.store.jobs.delete, row.id)
+    except Exception as exc:
+        if not is_disk_full(exc):
+            raise
+        # a full disk: the database cannot even record a deletion. Remove the files first (that is
+        # what frees the space), then the rows (issue 21 item 3: staff can always free space).
+        await anyio.to_thread.run_sync(remove_job_files, rt, row.id)
+        await anyio.to_thread.run_sync(rt.store.jobs.delete, row.id)
     await anyio.to_thread.run_sync(remove_job_files, rt, row.id)
     return Response(status_code=204)
 
@@ -87,8 +96,8 @@ async def get_artifact(job: ValidJobDep, path: str, request: Request) -> Respons
     for d in docs:
         for a in artifacts_of(d):
             if artifact_path(d, a) == wanted:
-                return send_file(request, rt.store.path(a["path"]), media_type=a["media_type"], sha256=a["sha256"],
-                                 download_name=a["name"], cache_control=PRIVATE)
+                return send_file(request, rt.store.path(a.path), media_type=a.media_type, sha256=a.sha256,
+                                 download_name=a.name, cache_control=PRIVATE)
     raise NotFound(f"The job has no file {wanted!r}.", hint="List the files with GET /v1/jobs/{id}/artifacts.")
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 from .claims import claimed, sweep_orphans
 from .db import Database
 from .documents import DocumentRepo
-from .jobs import TERMINAL, JobRepo, NewDocument
+from .jobs import TERMINAL, JobRepo, NewDocument, QueueLimitReached
 from .leases import LeaseRepo, owner_dead, owner_id
+from .sessions import SessionRepo
 from .tables import DocumentRow, JobRow, TokenRow, WorkerRow
 from .tokens import TokenRepo, hash_token
 
@@ -29,6 +30,7 @@ class Store:
         self.documents = DocumentRepo(self.db)
         self.tokens = TokenRepo(self.db)
         self.leases = LeaseRepo(self.db)
+        self.sessions = SessionRepo(self.db)
 
     # files: data/jobs/<job>/uploads/<file>, data/jobs/<job>/docs/<doc>/...; data/published/<doc>/
     def job_dir(self, job_id: str) -> Path:
@@ -67,6 +69,6 @@ class Store:
 
 
 __all__ = [
-    "TERMINAL", "Database", "DocumentRepo", "DocumentRow", "JobRepo", "JobRow", "LeaseRepo", "NewDocument",
-    "Store", "TokenRepo", "TokenRow", "WorkerRow", "hash_token", "owner_dead", "owner_id",
+    "TERMINAL", "Database", "DocumentRepo", "DocumentRow", "JobRepo", "JobRow", "LeaseRepo", "NewDocument", "QueueLimitReached",
+    "SessionRepo", "Store", "TokenRepo", "TokenRow", "WorkerRow", "hash_token", "owner_dead", "owner_id",
 ]

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from .db import Database
+from .jobs import INTERNALS, log, plain_text
 from .tables import HAS_DRAFT_SQL, DocumentRow
 
 DOC_SQL = (f"SELECT {', '.join(c.name for c in DocumentRow.__table__.columns)}, "
@@ -59,6 +60,9 @@ class DocumentRepo:
         if error is None and artifacts is not None:
             values.update(render_state="done", render_error=None, rendered_revision=revision, artifacts_json=json.dumps(artifacts, ensure_ascii=False))
         else:
+            if error and INTERNALS.search(error):
+                log.warning("document %s: re-render failed: %s", doc_id, error[:2000])
+                error = plain_text(error)
             values.update(render_state="failed", render_error=error)
         return self._update(doc_id, DocumentRow.lease_owner == owner, **values)
 

@@ -7,21 +7,67 @@ reaper) can never both own a document: the one whose UPDATE matched a row wins.
 from __future__ import annotations
 
 import json
+import logging
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
+
+from transform.result import NOT_ERRORS
 
 from .db import Database
 from .tables import HAS_DRAFT_SQL, DocumentRow, JobRow
 
 TERMINAL = ("success", "partial_success", "failure", "cancelled")
+log = logging.getLogger("service.store")
+# What a message written for a person never contains: exception class names, errno, tracebacks, codec
+# and parser internals (issue 21 item 10). Such text is logged and replaced by a plain sentence.
+INTERNALS = re.compile(r"Traceback|\[Errno -?\d+\]|\b[A-Z]\w*(Error|Exception)\b|codec can't|Expected boundary|"
+                       r"/(usr|tmp|home|srv|var|work|opt)/")
+PLAIN_INTERNAL = "An unexpected error stopped this step; the details are in the server log."
+PLAIN_HINT = "Try again. If it happens again, send the document and the time to the administrator."
+
+
+def plain_errors(errors: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
+    """Error items as stored and shown: internal details go to the log, the item keeps a plain message."""
+    out = []
+    for e in errors:
+        message = str(e.get("message", ""))
+        if e.get("code") == "internal_error" or INTERNALS.search(message):
+            log.warning("%s: %s error in %s: %s", where, e.get("code"), e.get("stage"), message[:2000])
+            e = {**e, "message": PLAIN_INTERNAL if e.get("code") == "internal_error" else plain_text(message), "hint": e.get("hint") or PLAIN_HINT}
+        out.append(e)
+    return out
+
+
+def plain_text(message: str) -> str:
+    """``message`` without its internal part: the sentence up to the clause that holds it
+    (``x.docx: the DOCX file could not be read (pandoc failed ...: DocxError)`` keeps what is before
+    the parenthesis); the whole message when nothing internal is in it."""
+    found = INTERNALS.search(message)
+    if not found:
+        return message
+    head = message[:found.start()]
+    cut = head.find(" (")
+    head = (head[:cut] if cut >= 0 else head).rstrip(" :;,([")
+    return head + "." if len(head) >= 15 and not INTERNALS.search(head) else PLAIN_INTERNAL
+
+
 _LARGE = ("draft_json", "published_json")
 JOB_SQL = f"SELECT {', '.join(c.name for c in JobRow.__table__.columns)} FROM jobs WHERE id = :id"
 DOCS_SQL = (f"SELECT {', '.join(c.name for c in DocumentRow.__table__.columns if c.name not in _LARGE)}, "
             f"{HAS_DRAFT_SQL} FROM documents WHERE job_id = :id ORDER BY position")
+
+
+class QueueLimitReached(Exception):
+    """Creating the job would put more documents in the queue than allowed."""
+
+    def __init__(self, queued: int) -> None:
+        super().__init__(f"{queued} documents queued")
+        self.queued = queued
 
 
 @dataclass
@@ -51,9 +97,20 @@ class JobRepo:
         webhook_url: str | None = None,
         webhook_secret: str | None = None,
         sync: bool = False,
+        max_queued: int | None = None,
     ) -> None:
+        """Insert the job and its documents (queued). With ``max_queued``, the places are reserved
+        atomically: the count of queued documents and the insert happen in one write transaction that
+        no other writer can interleave (SQLite ``BEGIN IMMEDIATE``; a transaction-level advisory lock on
+        PostgreSQL), so concurrent uploads cannot overshoot the limit; raises QueueLimitReached."""
         now = time.time()
         with self.db.write() as s:
+            if max_queued is not None:
+                if self.db.engine.dialect.name == "postgresql":
+                    s.execute(text("SELECT pg_advisory_xact_lock(7461726)"))  # serialises the reservations ("tar")
+                queued = int(s.scalar(select(func.count()).select_from(DocumentRow).where(DocumentRow.status == "queued")) or 0)
+                if queued + len(docs) > max_queued:
+                    raise QueueLimitReached(queued)
             s.add(
                 JobRow(
                     id=job_id,
@@ -163,6 +220,9 @@ class JobRepo:
 
     def finish_convert(self, doc_id: str, owner: str, *, status: str, errors: list[dict[str, Any]], **fields: Any) -> bool:
         now = time.time()
+        if status == "success" and any(str(e.get("severity", "error")).strip().lower() not in NOT_ERRORS for e in errors):
+            status = "partial_success"  # success means no error item (transform.result, issue 21)
+        errors = plain_errors(errors, f"document {doc_id}")
         values: dict[str, Any] = {
             "status": status, "errors_json": json.dumps(errors, ensure_ascii=False), "finished_at": now, "updated_at": now,
             "op": None, "lease_owner": None, "lease_expires": None, "stage": "done" if status != "failure" else "failed",

@@ -9,6 +9,7 @@ treated as expired at once.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import time
@@ -66,8 +67,11 @@ class LeaseRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def reclaim_expired(self, max_attempts: int) -> list[Reclaimed]:
-        """Put documents whose lease expired (or whose owner died) back in the queue."""
+    def reclaim_expired(self, max_attempts: int, *, storage_full: bool = False) -> list[Reclaimed]:
+        """Put documents whose lease expired (or whose owner died) back in the queue.
+
+        With ``storage_full`` (the disk is under its reserve), they fail instead: run again, they
+        would only fill the disk once more (issue 21 item 3)."""
         now = time.time()
         with self.db.read() as s:
             rows = list(s.execute(select(DocumentRow.id, DocumentRow.op, DocumentRow.lease_owner, DocumentRow.lease_expires, DocumentRow.attempts)
@@ -80,8 +84,11 @@ class LeaseRepo:
                 base = update(DocumentRow).where(DocumentRow.id == doc_id, DocumentRow.lease_owner == owner)
                 values: dict[str, Any]
                 if op == "render":
-                    values = {"render_state": "queued"}
-                    requeue = True
+                    values = {"render_state": "failed", "render_error": STORAGE_FULL["message"]} if storage_full else {"render_state": "queued"}
+                    requeue = not storage_full
+                elif storage_full:
+                    values = {"status": "failure", "stage": "failed", "finished_at": now, "errors_json": json.dumps([STORAGE_FULL])}
+                    requeue = False
                 elif attempts >= max_attempts:
                     values = {"status": "failure", "stage": "failed", "finished_at": now, "errors_json": _lost_error(attempts)}
                     requeue = False
@@ -118,9 +125,14 @@ class LeaseRepo:
             return len(list(s.scalars(select(WorkerRow.id).where(WorkerRow.last_seen > time.time() - within_s))))
 
 
-def _lost_error(attempts: int) -> str:
-    import json
+STORAGE_FULL = {
+    "stage": "worker", "code": "storage_full", "severity": "error",
+    "message": "The server's disk is full: the conversion of this document was stopped and will not be retried.",
+    "hint": "Ask an administrator to free space (delete old jobs), then submit the document again.",
+}
 
+
+def _lost_error(attempts: int) -> str:
     return json.dumps([{
         "stage": "worker", "code": "worker_lost", "severity": "error",
         "message": f"The worker converting this document stopped {attempts} times; the document was given up.",

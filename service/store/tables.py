@@ -113,3 +113,13 @@ class WorkerRow(Base):
 
 # ``has_draft`` as a column of the plain-SQL reads (JobRepo.get, DocumentRepo.get)
 HAS_DRAFT_SQL = "CASE WHEN draft_json IS NULL OR draft_json = '' THEN 0 ELSE 1 END AS has_draft"
+
+
+class RevokedSessionRow(Base):
+    """A staff web session ended by sign-out before its expiry (its cookie, even copied, is refused)."""
+
+    __tablename__ = "revoked_sessions"
+
+    sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    revoked_at: Mapped[float] = mapped_column(Float)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)  # the row is useless after this: purged

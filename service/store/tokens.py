@@ -13,7 +13,7 @@ from .db import Database
 from .tables import TokenRow
 
 TOKEN_PREFIX = "tsr_"
-TOUCH_EVERY_S = 60.0  # last_used_at is refreshed at most this often (no write per request)
+TOUCH_EVERY_S = 60.0  # last_used_at is refreshed at most this often, by flush_usage() (never on the request path)
 CACHE_TTL_S = 5.0  # a verified token is trusted this long without a query (revocation by another process: <= 5 s)
 
 
@@ -30,6 +30,7 @@ class TokenRepo:
         self.db = db
         self._cache: dict[str, tuple[str, float]] = {}  # hash -> (name, valid until)
         self._lock = threading.Lock()
+        self._used: dict[int, float] = {}  # token id -> last use not yet written (flush_usage)
 
     def create(self, name: str) -> str:
         """Create a token and return its secret (shown once, never stored)."""
@@ -64,9 +65,27 @@ class TokenRepo:
             self._cache[digest] = (row.name, now + CACHE_TTL_S)
         wall = time.time()
         if row.last_used_at is None or wall - row.last_used_at > TOUCH_EVERY_S:
-            with self.db.write() as s:
-                s.execute(update(TokenRow).where(TokenRow.id == row.id).values(last_used_at=wall))
+            with self._lock:
+                self._used[row.id] = wall  # written later by flush_usage(): checking a token never writes (a full disk)
         return row.name
+
+    def flush_usage(self) -> int:
+        """Write the pending ``last_used_at`` times (called every few seconds by the supervisor and the
+        API's housekeeping task). Best effort: on failure they stay pending. Returns the rows written."""
+        with self._lock:
+            pending, self._used = self._used, {}
+        if not pending:
+            return 0
+        try:
+            with self.db.write() as s:
+                for token_id, wall in pending.items():
+                    s.execute(update(TokenRow).where(TokenRow.id == token_id).values(last_used_at=wall))
+        except Exception:
+            with self._lock:
+                for token_id, wall in pending.items():
+                    self._used.setdefault(token_id, wall)
+            raise
+        return len(pending)
 
     def all(self) -> list[TokenRow]:
         with self.db.read() as s:

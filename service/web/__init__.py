@@ -16,9 +16,10 @@ STATIC = Path(__file__).resolve().parent / "static"
 
 def install(app: FastAPI) -> None:
     from . import public, review_pages, staff
-    from .security import SecurityHeaders
+    from .security import OriginCheck, SecurityHeaders
 
     for module in (public, staff, review_pages):
         app.include_router(module.router)
     app.mount("/static/web", StaticFiles(directory=STATIC), name="web-static")
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(OriginCheck)  # state-changing requests from another site's pages: 403

@@ -8,6 +8,9 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from transform.result import Artifact
+from transform.simplify.review import segments as library_segments
+
 from .. import publishing, review
 from ..runtime import Runtime
 from ..store import DocumentRow
@@ -21,17 +24,17 @@ KIND_ORDER = ("darija", "easy", "text", "html", "epub", "mp3", "vtt", "srt", "mp
 TECHNICAL = ("json", "other", "quality", "reviewfile", "tasks", "draft")
 
 
-def kind_of(f: dict[str, Any]) -> str:
+def kind_of(f: Artifact) -> str:
     """What a file is for the reader (its description key ``fmt_<kind>``)."""
-    name = f["name"].lower()
+    name = f.name.lower()
     for marker, kind in ((".quality.", "quality"), (".review.", "reviewfile"), (".translation-tasks.", "tasks"), (".draft.json", "draft")):
         if marker in name:
             return kind
     ext = PurePosixPath(name).suffix.lstrip(".")
     if ext == "txt":
-        if f.get("role") == "darija" or f.get("lang") == "ary":
+        if f.role == "darija" or f.lang == "ary":
             return "darija"
-        return "easy" if f.get("role") == "easy-french" else "text"
+        return "easy" if f.role == "easy-french" else "text"
     if ext in ("htm", "html", "xhtml"):
         return "html"
     if ext in ("brf", "pef", "brl", "mp3", "vtt", "srt", "mp4", "epub", "docx", "pdf", "zip", "json"):
@@ -69,7 +72,7 @@ class PublicDoc:
 
 
 def public_doc(d: DocumentRow) -> PublicDoc:
-    files = [PublicFile(f["name"], kind_of(f), f.get("lang"), f["size"], f"/v1/catalogue/{d.id}/files/{quote(f['name'])}", f["media_type"])
+    files = [PublicFile(f.name, kind_of(f), f.lang, f.size, f"/v1/catalogue/{d.id}/files/{quote(f.name)}", f.media_type)
              for f in publishing.published_files(d)]
     main = sorted((f for f in files if f.kind not in TECHNICAL), key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99, f.lang or ""))
     vtts = [f for f in files if f.kind == "vtt"]
@@ -107,7 +110,7 @@ class StaffFile:
 
 
 def staff_files(d: DocumentRow) -> list[StaffFile]:
-    return [StaffFile(a["name"], kind_of(a), a.get("lang"), a["size"], f"/staff/jobs/{d.job_id}/files/{quote(artifact_path(d, a))}")
+    return [StaffFile(a.name, kind_of(a), a.lang, a.size, f"/staff/jobs/{d.job_id}/files/{quote(artifact_path(d, a))}")
             for a in artifacts_of(d)]
 
 
@@ -124,42 +127,19 @@ class ReviewSegment:
     metrics: dict[str, Any]
 
 
-def source_langs(draft: Any) -> dict[str, str]:
-    """Segment id -> language of its source sentence (from the simplifier's notes, else a script guess)."""
-    out: dict[str, str] = {}
-    for sid, sents in review.grouped(draft).items():
-        notes = sents[0].notes
-        lang = notes.get("source_lang")
-        if not lang:
-            src = sents[0].source_text or ""
-            arabic = sum(1 for ch in src if "\u0600" <= ch <= "\u06ff")
-            latin = sum(1 for ch in src if ch.isascii() and ch.isalpha())
-            lang = "ar" if arabic >= latin else "fr"
-        out[sid] = lang
-    return out
-
-
 def review_segments(doc: DocumentRow) -> list[ReviewSegment]:
+    """The draft's segments as the review page shows them (the library's review view, numbered)."""
     draft = review.load(publishing._need_draft(doc))
-    langs = source_langs(draft)
-    notes = {sid: sents[0].notes for sid, sents in review.grouped(draft).items()}
-    out = []
-    for i, s in enumerate(review.segments(draft), 1):
-        raw = notes.get(s.id, {}).get("metrics") or "{}"
-        try:
-            metrics = json.loads(raw) if isinstance(raw, str) else dict(raw)
-        except json.JSONDecodeError:
-            metrics = {}
-        out.append(ReviewSegment(i, s.id, s.source, langs.get(s.id), s.text, s.status, s.reasons, s.edited, metrics))
-    return out
+    return [ReviewSegment(i, s.id, s.source, s.source_lang, s.text, s.status, s.reasons, s.edited, s.metrics)
+            for i, s in enumerate(library_segments(draft), 1)]
 
 
 def quality_report(rt: Runtime, doc: DocumentRow) -> dict[str, Any] | None:
     """The simplifier's quality report of the Darija track (document metrics and targets), if any."""
     for a in artifacts_of(doc):
-        if a["name"].endswith(".ary.quality.json"):
+        if a.name.endswith(".ary.quality.json"):
             try:
-                return json.loads(rt.store.path(a["path"]).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+                return json.loads(rt.store.path(a.path).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
             except (OSError, ValueError):
                 return None
     return None
@@ -181,5 +161,5 @@ def metric_rows(report: dict[str, Any] | None) -> list[dict[str, Any]]:
 def changed_segments(doc: DocumentRow, submitted: dict[str, str]) -> dict[str, str]:
     """Only the segments whose text differs (whitespace aside) from the stored draft."""
     draft = review.load(publishing._need_draft(doc))
-    current = {s.id: s.text for s in review.segments(draft)}
+    current = {s.id: s.text for s in library_segments(draft)}
     return {sid: text for sid, text in submitted.items() if sid in current and " ".join(text.split()) != " ".join(current[sid].split())}

@@ -1,9 +1,15 @@
 """Sessions, CSRF tokens and security headers of the web pages.
 
 * **Session**: a staff member signs in with an API token; the cookie ``taysir_session`` then holds
-  ``{token row id, token name, expiry, session id}`` signed with HMAC-SHA256 (HttpOnly, SameSite=Strict,
-  Secure over HTTPS). The token secret itself is never stored in the cookie. Every request checks
-  that the token is still valid, so revoking it (``taysir token revoke``) ends its sessions.
+  ``{token row id, token name, expiry, last activity, session id}`` signed with HMAC-SHA256 (HttpOnly,
+  SameSite=Strict, Secure over HTTPS). The token secret itself is never stored in the cookie. Every
+  request checks that the token is still valid (revoking it ends its sessions), that the session was
+  not signed out (server side: ``store.sessions``, so a copied cookie dies with the sign-out), that it
+  was used within ``TAYSIR_SESSION_IDLE_S`` (the cookie's last-activity time is renewed as pages are
+  used) and is younger than ``TAYSIR_SESSION_MAX_S``. Signing in and checking need no database write.
+* **Origin**: every state-changing request (POST, PUT, PATCH, DELETE) whose ``Origin`` is another
+  site's, or whose ``Sec-Fetch-Site`` says ``cross-site``/``same-site``, is refused with 403 before
+  any route runs (:class:`OriginCheck`).
 * **CSRF**: signed double submit. A random ``taysir_csrf`` cookie; each form carries
   ``HMAC(secret, nonce | session id)``; a POST whose field does not match is refused (403).
 * **Headers**: a pure ASGI middleware adds CSP (no inline script or style), nosniff, Referrer-Policy,
@@ -33,7 +39,8 @@ from ..store.tables import TokenRow
 
 SESSION_COOKIE = "taysir_session"
 CSRF_COOKIE = "taysir_csrf"
-SESSION_TTL_S = 8 * 3600
+SESSION_REFRESH_S = 60  # the last-activity time in the cookie is renewed at most this often
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 WEB_PREFIXES = ("/catalogue", "/staff", "/lang", "/static/web")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; "
@@ -85,6 +92,10 @@ class SecurityHeaders:
                 for name, value in HEADERS.items():
                     if name.encode() not in present:
                         headers.append((name.encode(), value.encode()))
+                renewed = scope.get("taysir.session_cookie")
+                if renewed and message.get("status", 200) < 400:
+                    secure = "; Secure" if scope.get("scheme") == "https" else ""
+                    headers.append((b"set-cookie", f"{SESSION_COOKIE}={renewed}; HttpOnly; Path=/; SameSite=strict{secure}".encode()))
                 if b"cache-control" not in present:  # pages are personal or change often; the CSS and JS may be cached
                     static = scope.get("path", "").startswith("/static/web/")
                     headers.append((b"cache-control", b"public, max-age=3600" if static else b"no-store"))
@@ -92,6 +103,59 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class OriginCheck:
+    """ASGI middleware: refuse state-changing requests sent by another site's pages (403).
+
+    Browsers say where a request comes from: ``Sec-Fetch-Site`` (``same-origin``, ``same-site``,
+    ``cross-site``, ``none`` for a typed address) and ``Origin`` on every POST. A request that carries
+    neither is not from a browser page (curl, scripts: they authenticate with a token) and goes on to
+    its checks (token, CSRF field). Allowed origins: the request's own host, ``TAYSIR_PUBLIC_URL``,
+    ``TAYSIR_TRUSTED_ORIGINS``.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("method") in UNSAFE_METHODS:
+            refused = _cross_site(scope)
+            if refused:
+                body = json.dumps({"error": {"code": "cross_origin", "message": "This request was sent by another site's page and was refused.",
+                                             "hint": "Use Taysir's own pages, or call the API without a browser."}}).encode()
+                await send({"type": "http.response.start", "status": 403, "headers": [
+                    (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+
+def _cross_site(scope: dict[str, Any]) -> str | None:
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+    site = headers.get("sec-fetch-site", "").strip().lower()
+    if site and site not in ("same-origin", "none"):
+        return f"Sec-Fetch-Site: {site}"
+    origin = headers.get("origin")
+    if origin is None:
+        return None
+    allowed = {headers.get("host", "").strip().lower()}
+    runtime = getattr(getattr(scope.get("app"), "state", None), "runtime", None)
+    if runtime is not None:
+        s = runtime.settings
+        allowed |= {_netloc(o) for o in [*s.trusted_origins, s.public_url or ""] if o}
+    got = _netloc(origin)
+    return None if got and got in allowed else f"Origin: {origin}"
+
+
+def _netloc(origin: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(origin.strip())
+    except ValueError:
+        return ""
+    return parts.netloc.lower() if parts.scheme in ("http", "https") else ""
 
 
 def _api_headers(send: Any, *, no_store: bool) -> Any:
@@ -119,6 +183,12 @@ def secret_key(request: Request) -> bytes:
         key = env.encode() if env else _key_file(request.app.state.runtime.settings.data_dir)
         state.web_secret = key
     return key  # type: ignore[no-any-return]
+
+
+def load_secret(data_dir: Path) -> bytes:
+    """The signing key, read (or created) at start-up, so that no request needs to write it."""
+    env = os.environ.get("TAYSIR_WEB_SECRET")
+    return env.encode() if env else _key_file(data_dir)
 
 
 def _key_file(data_dir: Path) -> bytes:
@@ -171,6 +241,7 @@ class StaffSession:
     name: str
     token_id: int
     sid: str
+    expires: int = 0
 
 
 def token_row(request: Request, secret: str) -> TokenRow | None:
@@ -191,8 +262,13 @@ def _token_alive(request: Request, token_id: int) -> bool:
 
 
 def new_session_cookie(request: Request, row: TokenRow) -> str:
-    payload = {"n": row.name, "t": row.id, "s": secrets.token_urlsafe(12), "e": int(time.time()) + SESSION_TTL_S}
+    now = int(time.time())
+    payload = {"n": row.name, "t": row.id, "s": secrets.token_urlsafe(12), "e": now + _settings(request).session_max_s, "i": now}
     return sign(secret_key(request), payload)
+
+
+def _settings(request: Request) -> Any:
+    return request.app.state.runtime.settings
 
 
 def current_session(request: Request) -> StaffSession | None:
@@ -201,15 +277,51 @@ def current_session(request: Request) -> StaffSession | None:
         return cached  # type: ignore[no-any-return]
     data = unsign(secret_key(request), request.cookies.get(SESSION_COOKIE))
     sess = None
-    if data and isinstance(data.get("e"), int) and data["e"] > time.time() and isinstance(data.get("t"), int):
-        if _token_alive(request, data["t"]):
-            sess = StaffSession(name=str(data.get("n")), token_id=data["t"], sid=str(data.get("s")))
+    now = int(time.time())
+    if (data and isinstance(data.get("e"), int) and data["e"] > now and isinstance(data.get("t"), int)
+            and isinstance(data.get("i"), int) and now - data["i"] <= _settings(request).session_idle_s):
+        store = request.app.state.runtime.store
+        if _token_alive(request, data["t"]) and not store.sessions.is_revoked(str(data.get("s"))):
+            sess = StaffSession(name=str(data.get("n")), token_id=data["t"], sid=str(data.get("s")), expires=data["e"])
+            if now - data["i"] >= min(SESSION_REFRESH_S, _settings(request).session_idle_s / 4):
+                # renew the last-activity time: SecurityHeaders sends the new cookie with this answer
+                request.scope["taysir.session_cookie"] = sign(secret_key(request), {**data, "i": now})
     request.scope["taysir.session"] = sess
     return sess
 
 
+def end_session(request: Request) -> None:
+    """Sign-out: the session id is refused from now on, in every process (a copied cookie too)."""
+    sess = current_session(request)
+    if sess is None:
+        return
+    try:
+        request.app.state.runtime.store.sessions.revoke(sess.sid, sess.expires)
+    except Exception as exc:  # noqa: BLE001 - a full disk: this process still refuses it (in memory)
+        import logging
+
+        logging.getLogger("service.web").warning("sign-out of session %s not recorded in the database: %s", sess.sid, exc)
+    request.scope["taysir.session"] = None
+    request.scope.pop("taysir.session_cookie", None)
+
+
 def cookie_args(request: Request, max_age: int | None) -> dict[str, Any]:
     return {"httponly": True, "samesite": "strict", "secure": request.url.scheme == "https", "path": "/", "max_age": max_age}
+
+
+# -- forms ---------------------------------------------------------------------------------------
+async def read_form(request: Request, *, max_fields: int = 16) -> Any:
+    """The page's form, with limits on fields and no file parts (the body size is capped before,
+    by ``service/guard.py``). A malformed form, too many fields or a file part give 400."""
+    from starlette.exceptions import HTTPException
+
+    from ..errors import BadRequest
+
+    try:
+        return await request.form(max_files=0, max_fields=max_fields, max_part_size=int(request.app.state.runtime.settings.max_json_mb * 1024 * 1024))
+    except HTTPException:
+        raise BadRequest("The form could not be read (too many fields, or a file where none is expected).", code="bad_form",
+                         hint="Reload the page and send the form again.") from None
 
 
 # -- CSRF ----------------------------------------------------------------------------------------

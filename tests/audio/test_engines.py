@@ -132,7 +132,7 @@ def test_timeout_gives_a_partial_result_that_says_what_is_missing(tmp_path: Path
     t0 = time.perf_counter()
     AudioRenderer().render(ctx)
     assert time.perf_counter() - t0 < 20
-    timeline = ctx.shared["timeline:fr"]
+    timeline = ctx.products.timelines["fr"]
     assert timeline.missing == ["s1-p1-2"]
     assert "s1-p1-2" not in [c.sentence_id for c in timeline.cues]
     [item] = [e for e in ctx.errors if e.code == "partial_audio"]

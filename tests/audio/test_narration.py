@@ -68,9 +68,9 @@ def test_outputs_and_shared_products(converted: tuple[RunContext, Path]) -> None
     ctx, folder = converted
     assert ctx.errors == []
     for lang in ("ar", "fr"):
-        assert isinstance(ctx.shared[f"timeline:{lang}"], Timeline)
-        assert ctx.shared[f"audio:{lang}"] == folder / f"budget.{lang}.mp3"
-        assert ctx.shared[f"captions:{lang}"] and all(isinstance(c, CaptionCue) for c in ctx.shared[f"captions:{lang}"])
+        assert isinstance(ctx.products.timelines[lang], Timeline)
+        assert ctx.products.narrations[lang] == folder / f"budget.{lang}.mp3"
+        assert ctx.products.cues[lang] and all(isinstance(c, CaptionCue) for c in ctx.products.cues[lang])
     names = sorted(p.name for p in folder.iterdir())
     for lang in ("ar", "fr"):
         for ext in ("mp3", "m4a", "timeline.json", "srt", "vtt"):

@@ -1,7 +1,8 @@
-"""Pipeline control flow: renderer isolation, output planning, batches that go on past bad files."""
+"""Pipeline control flow: stages, renderer isolation, output planning from declarations, batches that go on past bad files."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -10,8 +11,10 @@ import pytest
 from transform import ConversionStatus, OptionsError, TransformOptions, convert, convert_many
 from transform.context import RunContext
 from transform.errors import EngineError
-from transform.pipeline import plan_outputs
+from transform.pipeline import make_plan, plan_outputs, stage_names
+from transform.products import CUES, NARRATION, TIMELINE
 from transform.render import RENDERERS
+from transform.result import Artifact
 
 MD = """# الميزانية
 
@@ -32,6 +35,28 @@ class _Broken:
         raise EngineError("the test engine failed on purpose")
 
 
+class _Loop:
+    name: ClassVar[str] = "loop-test"
+    description: ClassVar[str] = "needs what it makes itself through another output (tests)"
+    needs: ClassVar[tuple[str, ...]] = ("loop-b",)
+    makes: ClassVar[tuple[str, ...]] = ("loop-a",)
+
+    def render(self, ctx: RunContext) -> list[Artifact]:
+        return []
+
+
+class _LoopB(_Loop):
+    name: ClassVar[str] = "loop-test-b"
+    needs: ClassVar[tuple[str, ...]] = ("loop-a",)
+    makes: ClassVar[tuple[str, ...]] = ("loop-b",)
+
+
+class _Orphan(_Loop):
+    name: ClassVar[str] = "orphan-test"
+    needs: ClassVar[tuple[str, ...]] = ("nothing-makes-this",)
+    makes: ClassVar[tuple[str, ...]] = ()
+
+
 RENDERERS.register("broken-test", _Broken, replace=True)
 
 
@@ -44,6 +69,46 @@ def md_file(tmp_path: Path) -> Path:
 
 def test_plan_adds_requirements_in_order() -> None:
     assert plan_outputs(["broken-test", "json"]) == ["json", "text", "broken-test"]
+
+
+def test_plan_follows_declared_products() -> None:
+    # video needs the timeline, the narration and the cues: audio and captions are added, before it
+    assert plan_outputs(["video"]) == ["audio", "captions", "video"]
+    # html uses the narration when the run makes it: after audio; bundle uses every file: last
+    assert plan_outputs(["bundle", "html", "audio", "braille"]) == ["audio", "braille", "html", "bundle"]
+    assert plan_outputs(["html", "braille"]) == ["braille", "html"]  # nothing added for a product only used
+    # the order depends on the set of outputs, not on how they were listed
+    assert plan_outputs(["captions", "epub", "darija"]) == plan_outputs(["darija", "epub", "captions"])
+    from transform.audio.render import AudioRenderer, CaptionsRenderer
+
+    assert (TIMELINE, NARRATION) == AudioRenderer.makes and CUES in CaptionsRenderer.makes
+
+
+def test_plan_names_the_simplified_tracks_made_before_rendering() -> None:
+    plan = make_plan(["easy-french", "braille", "darija"])
+    assert plan.simplify == ["ary", "fr-x-falc"]
+    assert make_plan(["braille"]).simplify == []
+    assert stage_names(TransformOptions(outputs=["darija", "braille"])) == [
+        "ingest", "structure", "simplify.ary", "render.braille", "render.darija"
+    ]
+
+
+@pytest.fixture
+def bad_renderers() -> Iterator[None]:
+    """Renderers whose declarations cannot be planned, registered for one test only (``all`` stays plannable)."""
+    added = {"loop-test": _Loop, "loop-test-b": _LoopB, "orphan-test": _Orphan}
+    for name, factory in added.items():
+        RENDERERS.register(name, factory, replace=True)
+    yield
+    for name in added:
+        RENDERERS._factories.pop(name, None)
+
+
+def test_plan_refuses_loops_and_needs_nobody_makes(bad_renderers: None) -> None:
+    with pytest.raises(OptionsError, match="loop"):
+        plan_outputs(["loop-test"])
+    with pytest.raises(OptionsError, match="nothing-makes-this"):
+        plan_outputs(["orphan-test"])
 
 
 def test_unknown_output_lists_known_names() -> None:
@@ -60,6 +125,15 @@ def test_text_per_language_track(md_file: Path, tmp_path: Path) -> None:
     fr = (tmp_path / "out/budget/budget.fr.txt").read_text(encoding="utf-8")
     assert "صادق المجلس على الميزانية." in ar and "Le conseil" not in ar
     assert "2,8 milliards" in fr and "الميزانية" not in fr
+
+
+def test_darija_track_exists_before_any_renderer(md_file: Path, tmp_path: Path) -> None:
+    """braille sorts before darija, yet renders the Darija track the simplify stage made first."""
+    result = convert(md_file, TransformOptions(outputs=["braille", "darija"]), tmp_path / "out")
+    assert result.status == ConversionStatus.SUCCESS, result.errors
+    assert result.find("braille", "ary", ".brl") and result.find("darija", "ary", ".draft.json")
+    assert list(result.timings)[:3] == ["ingest", "structure", "simplify.ary"]
+    assert list(result.timings).index("render.braille") < list(result.timings).index("render.darija")
 
 
 def test_failing_renderer_gives_partial_success(md_file: Path, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from lxml import html as lhtml
 from transform import ConversionStatus, TransformOptions, convert
 from transform.context import RunContext
 from transform.model import Document
-from transform.pipeline import plan_outputs, prepare
+from transform.pipeline import plan_outputs, tracks_stage
 from transform.publish.bundle import collect
 from transform.render import RENDERERS
 
@@ -79,18 +79,18 @@ def test_plan_puts_bundle_last() -> None:
 def _ctx(doc: Document, out: Path) -> RunContext:
     ctx = RunContext(options=TransformOptions(outputs=OUTPUTS), out_dir=out, stem="budget")
     out.mkdir(parents=True, exist_ok=True)
-    prepare(doc, ctx)
+    tracks_stage(doc, ctx)
     return ctx
 
 
 def test_renderers_use_the_narration_of_the_run(bilingual_doc: Document, narrations: dict[str, Narr], tmp_path: Path) -> None:
-    """What the audio output leaves in ctx.shared becomes read-along in HTML and EPUB, and goes in the bundle."""
+    """What the audio output leaves in ctx.products becomes read-along in HTML and EPUB, and goes in the bundle."""
     ctx = _ctx(bilingual_doc, tmp_path / "out")
     for lang in ("ar", "fr"):
         mp3 = ctx.file(lang, "mp3")
         shutil.copy(narrations[lang].audio, mp3)
-        ctx.shared[f"timeline:{lang}"] = narrations[lang].timeline
-        ctx.shared[f"audio:{lang}"] = mp3
+        ctx.products.timelines[lang] = narrations[lang].timeline
+        ctx.products.narrations[lang] = mp3
     arts = []
     for name in ("html", "epub", "docx", "bundle"):
         arts += RENDERERS.create(name).render(ctx)
@@ -112,8 +112,8 @@ def test_estimated_timeline_gives_no_read_along(bilingual_doc: Document, narrati
     ctx = _ctx(bilingual_doc, tmp_path / "out")
     mp3 = ctx.file("ar", "mp3")
     shutil.copy(narrations["ar"].audio, mp3)
-    ctx.shared["timeline:ar"] = narrations["ar"].timeline.model_copy(update={"estimated": True})
-    ctx.shared["audio:ar"] = mp3
+    ctx.products.timelines["ar"] = narrations["ar"].timeline.model_copy(update={"estimated": True})
+    ctx.products.narrations["ar"] = mp3
     RENDERERS.create("epub").render(ctx)
     with zipfile.ZipFile(ctx.file("ar", "epub")) as zf:
         assert not [n for n in zf.namelist() if n.endswith((".smil", ".mp3"))]

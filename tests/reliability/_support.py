@@ -164,3 +164,58 @@ def files_under(root: Path) -> set[str]:
 
 def elapsed_since(t0: float) -> float:
     return time.monotonic() - t0
+
+
+# -- raw sockets and the staff web pages (issue 21 tests) ------------------------------------------
+def rss_kib(pid: int) -> int:
+    """Resident memory of a process now (VmRSS), in KiB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def raw_request(port: int, head: bytes, body: bytes = b"", *, timeout: float = 10) -> tuple[int, bytes]:
+    """Send ``head`` (request line and headers, without the blank line) and ``body``; (status, answer)."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(head.rstrip(b"\r\n") + b"\r\n\r\n" + body)
+        data = b""
+        try:
+            while chunk := s.recv(65536):
+                data += chunk
+                if b"\r\n\r\n" in data and _complete(data):
+                    break
+        except (ConnectionResetError, TimeoutError):
+            pass
+    status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
+    return status, data
+
+
+def _complete(data: bytes) -> bool:
+    head, _, rest = data.partition(b"\r\n\r\n")
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            return len(rest) >= int(line.split(b":", 1)[1])
+    return False
+
+
+def csrf_of(html: str) -> str:
+    import re
+
+    m = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert m, html[:500]
+    return m.group(1)
+
+
+def web_session(srv: Server, token: str | None = None) -> httpx.Client:
+    """An httpx client signed in to the staff pages (session and CSRF cookies set)."""
+    c = httpx.Client(base_url=srv.url, timeout=120, follow_redirects=False)
+    page = c.get("/staff/signin")
+    r = c.post("/staff/signin", data={"token": token or srv.token, "csrf": csrf_of(page.text), "next": "/staff"})
+    assert r.status_code == 303, r.text
+    return c

@@ -95,3 +95,23 @@ def test_job_options_cannot_read_server_files(server: Server, tmp_path: Path) ->
                             {"outputs": ["darija", "text"], "simplify": {"arabic_source": str(private)}})
     assert "424242" not in seen, "content of a server file reached the job's outputs"
     assert status == 400, f"a job was accepted with a server path in its options (HTTP {status})"
+
+
+def test_job_options_cannot_name_braille_tables(server: Server, tmp_path: Path) -> None:
+    """Issue 21 item 12: a braille table is a file liblouis compiles, and the liblouis of Debian 12 has
+    known bugs in its table compiler (CVE-2023-26767/26768/26769, docs/security.md). A job could name
+    any table: an absolute path, a path out of the packaged tables (``../``), or a file it uploaded
+    before. Every such job is refused before anything runs; only the server's tables are ever loaded."""
+    crafted = tmp_path / "crafted.ctb"  # stands for a crafted table (an upload of an earlier job, a file on the server)
+    crafted.write_text("include " + "A" * 5000 + "\n", encoding="ascii")
+    stored = next(iter(server.data.glob("jobs/*/uploads/*/*")), None)
+    names = [str(crafted), "/etc/passwd", "../../../../../../etc/passwd", "fr-bfu-comp6.utb", "unicode.dis,fr-bfu-g2.ctb"]
+    if stored is not None:
+        names.append(str(stored))
+    for name in names:
+        status, seen = _outcome(server, [("decision.md", FRENCH.encode())],
+                                {"outputs": ["braille"], "braille": {"tables": {"fr": [name]}}})
+        assert status == 400, f"a job naming the braille table {name!r} was accepted (HTTP {status})"
+        assert "braille.tables" in seen and "root:" not in seen, seen
+    status, seen = _outcome(server, [("decision.md", FRENCH.encode())], {"outputs": ["braille"], "braille": {"french": "g1"}})
+    assert status == 202 and ("⠇" in seen or "⠉" in seen), seen[:500]  # choosing a grade still works

@@ -45,11 +45,15 @@ async def test_health_and_ready(api: Api) -> None:
     body = r.json()
     for name in ("liblouis", "espeak-ng", "ffmpeg", "pandoc", "tesseract", "database", "queue"):
         assert name in body["checks"], name
-    assert body["checks"]["database"]["ok"] and body["checks"]["queue"]["ok"]
-    assert "1 worker process" in body["checks"]["queue"]["detail"]
-    assert body["checks"]["pandoc"]["version"]
+    assert body["checks"]["database"]["ok"] and body["checks"]["queue"]["ok"] and body["checks"]["storage"]["ok"]
     assert r.status_code == (200 if body["ready"] else 503)
     assert body["ready"] == all(c["ok"] for c in body["checks"].values())
+    # issue 21 item 10: the public answer hides exact versions and details; staff see them
+    assert not any(c["version"] or (c["ok"] and c["detail"]) for c in body["checks"].values()), body
+    staff = (await api.get("/ready")).json()
+    assert staff["checks"]["pandoc"]["version"].startswith("pandoc ") and staff["checks"]["liblouis"]["version"]
+    assert "1 worker process" in staff["checks"]["queue"]["detail"] and "MiB free" in staff["checks"]["storage"]["detail"]
+    assert {k: v["ok"] for k, v in staff["checks"].items()} == {k: v["ok"] for k, v in body["checks"].items()}
 
 
 async def test_engines_lists_the_registries(api: Api) -> None:

@@ -24,7 +24,7 @@ async def test_submit_batch_runs_to_completion_with_progress_and_files(api: Api)
     assert body["status"] == "success" and body["progress"] == 1.0
     budget, decision = body["documents"]
     assert budget["filename"] == "budget.md" and budget["format"] == "markdown"
-    assert budget["stages_done"] == budget["stages_total"] >= 4  # ingest, structure, json, text, review-draft
+    assert budget["stages_done"] == budget["stages_total"] >= 4  # ingest, structure, json, text
     assert budget["languages"] == ["ar", "ary", "fr"]
     assert budget["title"] == "الميزانية ديال الجهة"
     assert budget["has_draft"] is True and decision["has_draft"] is False
@@ -228,7 +228,8 @@ async def test_large_files_stream_with_ranges(api: Api) -> None:
     assert r.status_code == 206 and r.content == full.content[-100:]
     r = await api.get(art["url"], headers={"Range": "bytes=10-19,30-39"})
     assert r.status_code == 206 and r.headers["content-type"].startswith("multipart/byteranges")
-    assert (await api.get(art["url"], headers={"Range": "items=1-2"})).status_code == 400
+    ignored = await api.get(art["url"], headers={"Range": "items=1-2"})  # a unit we do not know: ignored (RFC 9110 §14.2)
+    assert ignored.status_code == 200 and ignored.content == full.content
 
 
 async def test_per_document_timeout_and_deleting_a_running_job(settings_factory) -> None:  # type: ignore[no-untyped-def]

@@ -70,3 +70,28 @@ def test_leases_of_dead_workers(pg_rt: Runtime) -> None:
 
 def test_startup_sweep(pg_rt: Runtime) -> None:
     test_claims.test_sweep_removes_only_orphans_nobody_holds(pg_rt)
+
+
+def test_queue_places_and_signed_out_sessions(pg_rt: Runtime) -> None:
+    """Issue 21 on PostgreSQL: the queue limit is reserved under the advisory lock; sign-outs are
+    recorded and seen by another process's repository."""
+    import time
+
+    from service.store import NewDocument, QueueLimitReached, Store
+
+    def docs(job: str, n: int) -> list[NewDocument]:
+        return [NewDocument(id=f"{job}d{i}", position=i, filename="a.md", stem="a", source_path="x", format="markdown", size=1,
+                            sha256="0" * 64) for i in range(n)]
+
+    jobs = pg_rt.store.jobs
+    jobs.create("j1", "{}", docs("j1", 3), created_by="t", max_queued=4)
+    with pytest.raises(QueueLimitReached) as info:
+        jobs.create("j2", "{}", docs("j2", 2), created_by="t", max_queued=4)
+    assert info.value.queued == 3 and jobs.get("j2") is None
+    jobs.create("j3", "{}", docs("j3", 1), created_by="t", max_queued=4)
+    pg_rt.store.sessions.revoke("sid-1", time.time() + 60)
+    other = Store(pg_rt.settings.db_url, pg_rt.settings.data_dir)
+    try:
+        assert other.sessions.is_revoked("sid-1") and not other.sessions.is_revoked("sid-2")
+    finally:
+        other.close()

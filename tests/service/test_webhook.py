@@ -128,3 +128,55 @@ def test_delivery_connects_to_the_checked_address_not_a_rebound_one(monkeypatch:
         assert next(answers) == "127.0.0.3"  # resolved exactly once: the client did not ask DNS again
     finally:
         rx.close()
+
+
+# Issue 21 item 5: every address that is not globally routable, in every form.
+NOT_PUBLIC = [
+    "100.64.0.1", "100.100.100.200", "100.127.255.254",  # shared address space (carrier-grade NAT, cloud metadata)
+    "192.0.0.8", "198.18.0.1", "240.0.0.1", "255.255.255.255", "0.0.0.0", "224.0.0.1", "192.0.2.10",
+    "[2002:7f00:1::1]", "[2002:a9fe:a9fe::]", "[2002:808:808::1]",  # 6to4 (loopback, metadata, even a public v4 inside)
+    "[64:ff9b::a9fe:a9fe]", "[64:ff9b::7f00:1]", "[64:ff9b::6464:64c8]", "[64:ff9b:1::a00:1]",  # NAT64
+    "[::ffff:100.100.100.200]", "[::ffff:0:7f00:1]", "[::127.0.0.1]", "[::a9fe:a9fe]",  # mapped, SIIT, compatible
+    "[2001::1]", "[fe80::1]", "[fc00::1]", "[ff02::1]", "[::]", "[::1]", "[2001:db8::1]",
+]
+PUBLIC = ["93.184.216.34", "8.8.8.8", "[2606:4700:4700::1111]", "[64:ff9b::808:808]", "[::ffff:8.8.8.8]"]
+
+
+@pytest.mark.parametrize("host", NOT_PUBLIC)
+def test_addresses_that_are_not_globally_routable_are_refused(host: str) -> None:
+    with pytest.raises(WebhookError, match="not publicly routable"):
+        check_target(f"http://{host}/hook", allow_private=False)
+
+
+@pytest.mark.parametrize("host", PUBLIC)
+def test_public_addresses_are_accepted(host: str) -> None:
+    assert check_target(f"https://{host}/hook", allow_private=False)
+
+
+@pytest.mark.anyio
+async def test_shared_address_space_is_refused_at_registration(api: Api) -> None:
+    for url in ("http://100.100.100.200/latest/meta-data", "http://[2002:a9fe:a9fe::]/x", "http://[64:ff9b::a9fe:a9fe]/x"):
+        r = await api.submit([("a.md", FRENCH_MD.encode())], webhook_url=url, webhook_secret=SECRET)
+        assert r.status_code == 422 and r.json()["error"]["code"] == "webhook_refused", (url, r.text)
+    assert api.rt.store.jobs.count() == 0
+
+
+def test_delivery_refuses_a_name_that_now_points_at_the_metadata_service(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checked again at delivery: a name that resolved to a public address at registration and now
+    resolves to 100.100.100.200 (or its 6to4 form) is not called."""
+    import socket
+
+    from service import webhooks
+
+    real = socket.getaddrinfo
+    for evil in ("100.100.100.200", "2002:6464:64c8::1"):
+        family = socket.AF_INET6 if ":" in evil else socket.AF_INET
+
+        def resolver(host: str, *a: Any, _e: str = evil, _f: int = family, **kw: Any) -> Any:
+            if host == "hooks.example.test":
+                return [(_f, socket.SOCK_STREAM, 6, "", (_e, 80))]
+            return real(host, *a, **kw)
+
+        monkeypatch.setattr(socket, "getaddrinfo", resolver)
+        with pytest.raises(WebhookError, match="not publicly routable"):
+            webhooks.send("http://hooks.example.test/hook", {"event": "job.completed"}, SECRET, timeout=2, allow_private=False)

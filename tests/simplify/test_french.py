@@ -102,4 +102,4 @@ def test_convert_reports_error_for_english(tmp_path: Path) -> None:
     res = convert(src, TransformOptions(outputs=["darija"]), tmp_path / "out")
     assert res.status.value == "failure" and res.exit_code == 5  # the only output asked for could not be made
     assert res.artifacts == []
-    assert any(e.stage == "render.darija" and "no Arabic and no French" in e.message for e in res.errors)
+    assert any(e.stage == "simplify.ary" and "no Arabic and no French" in e.message for e in res.errors)

@@ -71,7 +71,7 @@ def _run(tmp_path: Path, base_url: str, mode: str = "good", timeout: float = 5.0
     opts.simplify.llm.model = "fake-darija"
     opts.simplify.llm.timeout_s = timeout
     ctx = ctx_for(tmp_path, opts)
-    return LLMSimplifier().run(make_doc(tmp_path, TEXT), "ary", ctx), ctx
+    return LLMSimplifier().simplify(make_doc(tmp_path, TEXT), "ary", ctx), ctx
 
 
 def test_llm_answers_pass_the_gates(tmp_path: Path, server: str) -> None:
@@ -80,7 +80,7 @@ def test_llm_answers_pass_the_gates(tmp_path: Path, server: str) -> None:
     assert GOOD["أزيلال"] in texts and GOOD["ميزانية"] in texts
     assert all(loc.sentence.notes["engine"].startswith(("llm:fake-darija", "rules")) for loc in iter_sentences(res.document))
     assert any(loc.sentence.notes["engine"] == "llm:fake-darija" for loc in iter_sentences(res.document))
-    assert ctx.shared["simplify:ary:provenance"]["model"] == "fake-darija"
+    assert res.provenance["model"] == "fake-darija"
     assert any(p.stage == "simplify" and p.engine == "llm" for p in res.document.provenance)
     body = FakeModel.calls[0]
     assert body["model"] == "fake-darija" and body["temperature"] == 0.0
@@ -115,14 +115,14 @@ def test_unreachable_endpoint_falls_back_with_reason(tmp_path: Path) -> None:
     assert seg.text.startswith("الجهة غادي تبني 12 مركز صحي")
     assert any("cannot be reached" in r for r in seg.reasons)
     assert any("cannot be reached" in e.message for e in ctx.errors)
-    assert ctx.shared["simplify:ary:provenance"]["engine"] == "rules (llm fallback)"
+    assert res.provenance["engine"] == "rules (llm fallback)"
 
 
 def test_not_configured_is_an_options_error(tmp_path: Path) -> None:
     opts = TransformOptions()
     opts.simplify.engine = "llm"
     with pytest.raises(OptionsError, match="not configured"):
-        LLMSimplifier().run(make_doc(tmp_path, TEXT), "ary", ctx_for(tmp_path, opts))
+        LLMSimplifier().simplify(make_doc(tmp_path, TEXT), "ary", ctx_for(tmp_path, opts))
 
 
 def test_gate_errors() -> None:

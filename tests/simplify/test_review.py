@@ -16,14 +16,18 @@ from transform.render import RENDERERS
 from transform.simplify.french import NEEDS_HUMAN_LABEL
 from transform.simplify.review import (
     ReviewError,
+    apply_edits,
     approve,
-    export_review,
-    import_review,
+    draft_of,
     is_approved,
     load_document,
-    parse_review,
     publish,
+    render_reviewed,
+    reviewed_options,
+    segments,
+    validate,
 )
+from transform.simplify.review_file import export_review, import_review, parse_review
 
 from .conftest import MSA_TEXT
 
@@ -201,3 +205,77 @@ def test_cli_errors_are_clear(draft: Path, tmp_path: Path, capsys: pytest.Captur
     assert main(["review", "approve", str(tmp_path / "missing.json"), "--by", "Amina"]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert main(["review"]) == 1
+
+
+# --- the review API shared by the CLI and the HTTP service -------------------------------------------
+
+
+def test_validate_names_each_problem_by_segment(draft: Path) -> None:
+    doc = load_document(draft)
+    seg, old = _first_segment_with_number(doc)
+    texts = {s.id: s.text for s in segments(doc)}
+    other = next(sid for sid in texts if sid != seg)
+    assert validate(doc, texts, full=True) == []
+    whole = texts[seg]  # the segment may have several sentences
+    problems = validate(doc, {seg: whole.replace("12 مركز", "13 مركز"), other: "  ", "zzz": "x"}, full=True)
+    kinds = {p.problem: p for p in problems}
+    assert set(kinds) == {"numbers_changed", "empty_segment", "unknown_segment", "missing_segment"}
+    assert kinds["numbers_changed"].segment_id == seg and "number 12 is missing" in kinds["numbers_changed"].message
+    assert "number 13 is not in the source" in kinds["numbers_changed"].message
+    assert validate(doc, {seg: whole.replace("12", "١٢")}, full=False) == []  # the same number in Arabic-Indic digits
+    assert validate(doc, {seg: whole.replace("12 مركز", "13 مركز")}, full=False, allow_number_changes=True) == []
+
+
+def test_apply_edits_keeps_ids_and_says_who(draft: Path) -> None:
+    doc = load_document(draft)
+    seg, _ = _first_segment_with_number(doc)
+    whole = {s.id: s.text for s in segments(doc)}[seg]
+    with pytest.raises(ReviewError) as info:
+        apply_edits(doc, {seg: whole.replace("12 مركز", "13 مركز")}, "Khadija")
+    assert [p.problem for p in info.value.problems] == ["numbers_changed"] and info.value.http_status == 422
+    new, changes = apply_edits(doc, {seg: whole.rstrip(".") + f" {EDIT_WORD}."}, "Khadija")
+    assert changes == [f"edited: {seg}"]
+    view = {s.id: s for s in segments(new)}
+    assert view[seg].edited and view[seg].status == "reviewed" and EDIT_WORD in view[seg].text and view[seg].source_lang == "ar"
+    assert [s.id for s in segments(new)] == [s.id for s in segments(doc)]  # every other segment untouched, same ids
+    assert new.meta.review_state == "draft" and new.provenance[-1].notes["by"] == "Khadija"
+
+
+def test_reviewed_options_render_the_text_again_but_not_the_source_model() -> None:
+    from transform.model import Document, DocumentMeta
+
+    draft = Document(meta=DocumentMeta(source_name="b.md", source_format="md", lang="ary", variant="simplified"), sections=[])
+    job = TransformOptions(outputs=["json", "text", "darija", "easy-french", "braille", "captions"], languages=["ar"])
+    opts = reviewed_options(job, draft)
+    assert opts.outputs == ["darija", "audio", "braille", "captions"] and opts.languages is None
+    assert reviewed_options(TransformOptions(outputs=["text", "braille"]), draft).outputs == ["text", "braille"]
+    source = draft.model_copy(update={"meta": draft.meta.model_copy(update={"variant": "source"})})
+    assert reviewed_options(job, source).outputs[0] == "text"
+
+
+def test_render_reviewed_writes_the_draft_as_it_is(draft: Path, tmp_path: Path) -> None:
+    doc = load_document(draft)
+    job = TransformOptions(outputs=["darija", "braille", "json"])
+    with pytest.raises(ReviewError, match="not been approved"):
+        render_reviewed(doc, job, tmp_path / "r")
+    res = render_reviewed(doc, job, tmp_path / "r", stem="budget", approved_only=False)  # a staff preview
+    assert res.status.value == "success", res.errors
+    assert sorted(a.name for a in res.artifacts) == ["budget.ary.braille-index.json", "budget.ary.brf", "budget.ary.brl", "budget.ary.pef",
+                                                      "budget.ary.txt"]
+    text = (tmp_path / "r" / "budget" / "budget.ary.txt").read_text(encoding="utf-8")
+    first = next(iter_sentences(doc)).sentence.text
+    assert text.startswith(first)  # no machine-draft header: the text is rendered as reviewed
+
+
+def test_draft_of_a_conversion(draft: Path, tmp_path: Path) -> None:
+    src = tmp_path / "mixed.md"
+    src.write_text("# الميزانية ديال الجهة\n\nهاد البرنامج ديال الجهة غادي يخدم 120 مليون درهم. كاين بزاف ديال المشاريع اللي غادي تبدا دابا.\n\n"
+                   "## Le budget\n\nLe conseil régional a voté un budget de 3 500 000 dirhams pour les routes.\n", encoding="utf-8")
+    res = convert(src, TransformOptions(outputs=["text"]), tmp_path / "mixed")
+    part = draft_of(res)  # no darija output: the Darija part of the source
+    assert part is not None and part.meta.lang == "ary" and part.meta.variant == "source"
+    assert "120 مليون" in " ".join(loc.sentence.text for loc in iter_sentences(part))
+    res = convert(src, TransformOptions(outputs=["darija"]), tmp_path / "simplified")
+    made = draft_of(res)
+    assert made is not None and made.meta.variant == "simplified"
+    assert draft_of(convert(src, TransformOptions(outputs=["text"]), tmp_path / "fr"), "en") is None

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from transform.model import CaptionCue, Chapter, Cue, Timeline
-from transform.video.subtitles import greedy_lines
 
 NEEDS = ("ffmpeg", "ffprobe", "espeak-ng")
 
@@ -34,6 +33,20 @@ AR = [
     ("sentence", "صادق المجلس الجهوي على الميزانية."),
     ("sentence", "ستحصل المدارس على حواسيب جديدة."),
 ]
+
+
+def greedy_lines(text: str, max_chars: int = 42) -> list[str]:
+    """Words filled into lines of at most ``max_chars`` (hand-made cues: one per sentence, no caption rules)."""
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        cand = f"{cur} {word}" if cur else word
+        if cur and len(cand) > max_chars:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = cand
+    return lines + ([cur] if cur else [])
 
 
 @dataclass

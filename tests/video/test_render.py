@@ -26,14 +26,16 @@ def _ctx(tmp_path: Path, fr: Narration, ar: Narration, **video: object) -> RunCo
     ctx = RunContext(options=opts, out_dir=tmp_path, stem="budget", document=doc, tracks={"ar": doc, "fr": doc, "ary": doc})
     for n in (fr, ar):
         lang = n.timeline.lang
-        ctx.shared[f"timeline:{lang}"] = n.timeline
-        ctx.shared[f"audio:{lang}"] = n.audio
-        ctx.shared[f"captions:{lang}"] = n.cues
+        ctx.products.timelines[lang] = n.timeline
+        ctx.products.narrations[lang] = n.audio
+        ctx.products.cues[lang] = n.cues
     return ctx
 
 
 def test_renderer_writes_every_file_per_language(fr_narration: Narration, ar_narration: Narration, tmp_path: Path) -> None:
-    assert RENDERERS.get("video").requires == ("audio", "captions")
+    from transform.pipeline import plan_outputs
+
+    assert plan_outputs(["video"]) == ["audio", "captions", "video"]
     ctx = _ctx(tmp_path, fr_narration, ar_narration, cue_sheet_pdf=shutil.which("chromium") is not None)
     (tmp_path / "budget.fr.srt").write_text(
         "1\n00:00:00,000 --> 00:00:01,000\nx\n", encoding="utf-8"
@@ -65,7 +67,7 @@ def test_one_broken_language_does_not_cost_the_others(fr_narration: Narration, a
     ctx = _ctx(tmp_path, fr_narration, ar_narration, cue_sheet_pdf=False)
     bad = tmp_path / "broken.mp3"
     bad.write_bytes(b"not audio at all")
-    ctx.shared["audio:ar"] = bad
+    ctx.products.narrations["ar"] = bad
     arts = RENDERERS.create("video").render(ctx)
     assert "budget.fr.mp4" in {a.name for a in arts}
     assert not any(a.lang == "ar" for a in arts)

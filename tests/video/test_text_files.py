@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from transform.model import CaptionCue, Cue, Timeline
+from transform.subtitles import srt_text, vtt_text
 from transform.video.ass import AssBuilder, TitleEvent, ass_colour, ass_time, escape
 from transform.video.cuesheet import clock, cue_sheet_html
 from transform.video.fonts import resolve_font, text_width
@@ -15,7 +16,7 @@ from transform.video.layout import compute_layout
 from transform.video.options import VideoOptions
 from transform.video.scaffold import FontBook, title_events
 from transform.video.static import render_static
-from transform.video.subtitles import iso639_2, simple_captions, srt_text, teleprompter_vtt, vtt_text
+from transform.video.subtitles import iso639_2, teleprompter_vtt, write_sidecars
 
 AR_TL = Timeline(
     lang="ar",
@@ -115,13 +116,21 @@ def test_cue_sheet_html_has_lang_dir_and_every_sentence_with_its_time() -> None:
     assert clock(3_723_456) == "1:02:03.4"
 
 
-def test_simple_captions_split_long_sentences() -> None:
-    tl = Timeline(
-        lang="fr", duration_ms=6000, cues=[Cue(sentence_id="s1", text=" ".join(["mot"] * 40), lang="fr", begin_ms=0, end_ms=6000)]
-    )
-    caps = simple_captions(tl, 42, 2)
-    assert len(caps) == 2 and all(len(ln) <= 42 for c in caps for ln in c.lines)
-    assert caps[0].begin_ms == 0 and caps[-1].end_ms == 6000 and caps[0].end_ms == caps[1].begin_ms
+def test_video_sidecars_are_written_by_the_one_caption_writer(tmp_path: Path) -> None:
+    """The video's SRT/WebVTT sidecars and the captions output's files come from the same writer:
+    right-to-left marks, escaped markup, and no line that could end a cue or fake a timing line."""
+    cues = [
+        CaptionCue(index=1, begin_ms=0, end_ms=2000, lines=["المبلغ > 5 مليون", "و 3 < 4 & 5"], lang="ar", sentence_id="s1"),
+        CaptionCue(index=2, begin_ms=2000, end_ms=4000, lines=["a --> b", "   "], lang="ar", sentence_id="s2"),
+    ]
+    srt_path, vtt_path = write_sidecars(cues, "ar", tmp_path / "v.ar")
+    srt, vtt = srt_path.read_text(encoding="utf-8"), vtt_path.read_text(encoding="utf-8")
+    assert srt == srt_text(cues) and vtt == vtt_text(cues, "ar")
+    assert "\u200fالمبلغ > 5 مليون" in srt and "\u200fالمبلغ &gt; 5 مليون" in vtt and "و 3 &lt; 4 &amp; 5" in vtt
+    assert "a -> b" in srt and srt.count("-->") == 2 and "\n\n\n" not in srt  # no blank line inside a cue
+    assert vtt.startswith("WEBVTT\nKind: captions\nLanguage: ar\n")
+    none = write_sidecars(cues, "ar", tmp_path / "n.ar", ("srt",), rtl_mark="none")
+    assert "\u200f" not in none[0].read_text(encoding="utf-8")
 
 
 def test_static_layer_has_the_placeholder_label_and_logo(tmp_path: Path) -> None:

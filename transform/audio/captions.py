@@ -4,7 +4,7 @@
 * :func:`build_captions` ``(timeline, CaptionOptions) -> CaptionResult`` (cues + issues)
 * :func:`check_cues` ``(cues, CaptionOptions) -> list[CaptionIssue]``
 * writers: :func:`srt_text`, :func:`vtt_text`, :func:`write_srt`, :func:`write_vtt`
-  (re-exported from :mod:`transform.audio.caption_writers`)
+  (re-exported from :mod:`transform.subtitles`, the one SRT/WebVTT writer)
 
 Rules (ACCESSIBILITY.md): at most 42 characters per line and 2 lines, each cue
 shown 5/6 s to 7 s, at most 17 characters per second (spaces and punctuation
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from ..model import CaptionCue, Timeline
-from .caption_writers import srt_text, vtt_text, write_srt, write_vtt
+from ..subtitles import srt_text, vtt_text, write_srt, write_vtt
 from .options import CaptionOptions
 
 __all__ = [

@@ -2,11 +2,11 @@
 
 audio (per language track)
     ``<stem>.<lang>.mp3`` (+ ``.opus``/``.m4a`` when asked), ``<stem>.<lang>.timeline.json``;
-    ``ctx.shared["timeline:<lang>"]`` = Timeline, ``ctx.shared["audio:<lang>"]`` = Path of the MP3
-    (or of the first format asked).
-captions (requires audio)
+    makes ``ctx.products.timelines[lang]`` (Timeline) and ``ctx.products.narrations[lang]``
+    (the MP3, or the first format asked).
+captions (needs the timeline)
     ``<stem>.<lang>.srt`` and ``.vtt``; ``<stem>.<lang>.captions-report.json`` when a cue
-    still breaks a limit; ``ctx.shared["captions:<lang>"]`` = list[CaptionCue].
+    still breaks a limit; makes ``ctx.products.cues[lang]`` (list[CaptionCue]).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..context import RunContext
 from ..errors import ErrorItem, InputError, TransformError
+from ..products import CUES, NARRATION, TIMELINE
 from ..render import RENDERERS, artifact
 from ..result import Artifact
 from .captions import build_captions, write_srt, write_vtt
@@ -53,7 +54,7 @@ def _missing_item(track: Track, engine: str) -> ErrorItem:
 
 class AudioRenderer:
     name: ClassVar[str] = "audio"
-    requires: ClassVar[tuple[str, ...]] = ()
+    makes: ClassVar[tuple[str, ...]] = (TIMELINE, NARRATION)
     description: ClassVar[str] = "Narration per language: MP3 with chapters, loudness-normalised, and an exact sentence timeline."
 
     def render(self, ctx: RunContext) -> list[Artifact]:
@@ -116,8 +117,8 @@ class AudioRenderer:
             items.append(_missing_item(track, opts.engine))
         tl_path = ctx.file(lang, "timeline.json")
         tl_path.write_text(track.timeline.model_dump_json(indent=1), encoding="utf-8")
-        ctx.shared[f"timeline:{lang}"] = track.timeline
-        ctx.shared[f"audio:{lang}"] = files.get("mp3") or next(iter(files.values()))
+        ctx.products.timelines[lang] = track.timeline
+        ctx.products.narrations[lang] = files.get("mp3") or next(iter(files.values()))
         loud = (
             f"{track.loudness_before:.1f} LUFS measured, {track.gain_db:+.1f} dB applied"
             if track.loudness_before is not None
@@ -131,19 +132,20 @@ class AudioRenderer:
 
 class CaptionsRenderer:
     name: ClassVar[str] = "captions"
-    requires: ClassVar[tuple[str, ...]] = ("audio",)
+    needs: ClassVar[tuple[str, ...]] = (TIMELINE,)
+    makes: ClassVar[tuple[str, ...]] = (CUES,)
     description: ClassVar[str] = "SRT and WebVTT captions per language, timed from the narration (42 chars x 2 lines, <= 17 cps)."
 
     def render(self, ctx: RunContext) -> list[Artifact]:
         copts = ctx.options.captions
         arts: list[Artifact] = []
         for lang in ctx.track_langs():
-            timeline = ctx.shared.get(f"timeline:{lang}")
+            timeline = ctx.products.timelines.get(lang)
             if timeline is None:
                 ctx.warn(CAPTIONS_STAGE, f"No narration timeline for {lang}: no captions for this language.")
                 continue
             result = build_captions(timeline, copts)
-            ctx.shared[f"captions:{lang}"] = result.cues
+            ctx.products.cues[lang] = result.cues
             if "srt" in copts.formats:
                 arts.append(artifact(ctx, write_srt(result.cues, ctx.file(lang, "srt"), copts.rtl_mark), self.name, lang))
             if "vtt" in copts.formats:

@@ -21,7 +21,6 @@ from .translate import translate_document
 
 class BrailleRenderer:
     name: ClassVar[str] = "braille"
-    requires: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = "Braille per language: Unicode braille (.brl), BRF for embossers, PEF 2008-1, page index."
 
     @staticmethod

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from ..errors import ExitCode
-from ..simplify.review import approve, export_review, import_review, load_document, publish, save_json
+from ..simplify.review import approve, load_document, publish, save_json
+from ..simplify.review_file import export_review, import_review
 from ._common import add_option_args, options_from_args
 
 

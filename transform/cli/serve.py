@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
         from service.app import create_app
         from service.cli_support import first_run_token, settings_from_args
+        from service.httpserver import uvicorn_options
     except ImportError as exc:  # pragma: no cover - the [service] extra is missing
         from transform.errors import MissingDependencyError
 
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.flush()
     logging.getLogger("service").setLevel(args.log_level.upper())
     common = {"host": settings.host, "port": settings.port, "log_level": args.log_level, "timeout_graceful_shutdown": 5,
-              "access_log": False}
+              "access_log": False, **uvicorn_options(settings)}  # header deadline, connection limit (service/httpserver.py)
     if settings.api_process_count <= 1:
         uvicorn.run(create_app(settings), **common)
         return 0

@@ -82,7 +82,7 @@ def words(text: str, sources: bool = False) -> list[Word]:
     return out
 
 
-_MARKER = re.compile(r"^(?:[-–•▪◦●■□►✓*]|\(?\d{1,3}[.)\-]|\(?[A-Za-z\u0621-\u064a]\))(?=\s)")  # not "M." (Monsieur)
+_MARKER = re.compile(r"^(?:[-–•▪◦●■□►✓*]|\(?\d{1,3}[.)\-]|\(?[A-Za-z\u0621-\u064a]\)|[a-z]\.)(?=\s)")  # "a." yes, not "M." (Monsieur)
 
 
 def strip_list_marker(text: str) -> str:

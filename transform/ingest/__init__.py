@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..checksum import sha256_file
 from ..errors import UnsupportedFormatError
 from ..model import Document
 from ..registry import Registry
@@ -20,14 +20,6 @@ INGESTERS: Registry[Ingester] = Registry(
     "transform.ingesters",
     builtins=("transform.ingest.pandoc", "transform.ingest.text", "transform.ingest.pdf", "transform.ocr.image"),
 )
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def ingest(path: Path, ctx: RunContext) -> Document:

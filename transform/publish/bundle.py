@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
+import os
 import platform
+import tempfile
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .._exec import PROBES
+from ..checksum import sha256_file
 from ..model import Document
 from ..render.base import MEDIA_TYPES
 from ..result import Artifact
@@ -40,14 +44,6 @@ class FileEntry:
 def media_type(name: str) -> str:
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     return MEDIA_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def collect(
@@ -260,13 +256,29 @@ def write_bundle(
     listed = files + [index_entry, manifest_entry]
     man = manifest(doc, stem, listed, langs, docs)
     data = json.dumps(man, ensure_ascii=False, indent=1).encode("utf-8")
-    tmp = out_path.with_name(out_path.name + ".part")
-    with zipfile.ZipFile(tmp, "w") as zf:
-        for name, payload in (("index.html", index), ("manifest.json", data)):
-            zf.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), payload, compress_type=zipfile.ZIP_DEFLATED)
-        for f in files:
-            assert f.source is not None
-            suffix = "." + f.path.rsplit(".", 1)[-1].lower()
-            zf.write(f.source, f.path, compress_type=zipfile.ZIP_STORED if suffix in STORED else zipfile.ZIP_DEFLATED)
-    tmp.replace(out_path)
+    write_zip(out_path, [(f.path, f.source) for f in files if f.source is not None], [("index.html", index), ("manifest.json", data)])
     return man
+
+
+def write_zip(out_path: Path, files: Iterable[tuple[str, Path]], generated: Iterable[tuple[str, bytes]] = ()) -> Path:
+    """The one writer of bundle zips (a document's bundle here, a job's in the service).
+
+    Generated members come first (fixed date, so equal content gives equal bytes), then the files
+    under their names; kinds that are already compressed (audio, video, images, EPUB, DOCX, zip) are
+    stored, the rest deflated. The zip is written beside ``out_path`` and renamed into place, so a
+    reader never sees half a bundle.
+    """
+    fd, tmp_name = tempfile.mkstemp(dir=out_path.parent, prefix=out_path.name + ".", suffix=".part")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        with zipfile.ZipFile(tmp, "w") as zf:
+            for name, payload in generated:
+                zf.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), payload, compress_type=zipfile.ZIP_DEFLATED)
+            for name, source in files:
+                suffix = "." + name.rsplit(".", 1)[-1].lower()
+                zf.write(source, name, compress_type=zipfile.ZIP_STORED if suffix in STORED else zipfile.ZIP_DEFLATED)
+        tmp.replace(out_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out_path

@@ -9,6 +9,7 @@ from typing import ClassVar
 from ..context import RunContext
 from ..errors import OutputError
 from ..model import Timeline, iter_sentences
+from ..products import FILES, NARRATION, TIMELINE
 from ..render import RENDERERS, artifact
 from ..result import Artifact
 from .bundle import collect, write_bundle
@@ -24,8 +25,8 @@ def narration_for(ctx: RunContext, lang: str) -> Narration | None:
 
     An *estimated* timeline (made for captions without audio) is never used for Media Overlays.
     """
-    timeline = ctx.shared.get(f"timeline:{lang}")
-    audio = ctx.shared.get(f"audio:{lang}")
+    timeline = ctx.products.timelines.get(lang)
+    audio = ctx.products.narrations.get(lang)
     if not isinstance(timeline, Timeline) or audio is None:
         return None
     path = Path(audio)
@@ -58,7 +59,7 @@ def _langs(ctx: RunContext, stage: str) -> list[str]:
 
 class HtmlRenderer:
     name: ClassVar[str] = "html"
-    requires: ClassVar[tuple[str, ...]] = ()
+    uses: ClassVar[tuple[str, ...]] = (TIMELINE, NARRATION)  # read-along when the audio output runs
     description: ClassVar[str] = (
         "Accessible HTML page per language (headings, lang/dir, tables, skip link, read-along when audio ran)."
     )
@@ -89,7 +90,7 @@ class HtmlRenderer:
 
 class EpubRenderer:
     name: ClassVar[str] = "epub"
-    requires: ClassVar[tuple[str, ...]] = ()  # uses the narration when the audio output ran first
+    uses: ClassVar[tuple[str, ...]] = (TIMELINE, NARRATION)  # Media Overlays when the audio output runs
     description: ClassVar[str] = "EPUB 3 per language with accessibility metadata and Media Overlays (read-along) when audio ran."
 
     def render(self, ctx: RunContext) -> list[Artifact]:
@@ -109,7 +110,6 @@ class EpubRenderer:
 
 class DocxRenderer:
     name: ClassVar[str] = "docx"
-    requires: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = (
         "Word document per language (the simplified text for Darija/easy-read tracks), real heading styles, RTL."
     )
@@ -125,7 +125,7 @@ class DocxRenderer:
 
 class BundleRenderer:
     name: ClassVar[str] = "bundle"
-    requires: ClassVar[tuple[str, ...]] = ()
+    uses: ClassVar[tuple[str, ...]] = (FILES,)  # runs after every other output of the run
     description: ClassVar[str] = (
         "One zip with every output of the document, manifest.json (checksums, engines) and a bilingual index.html."
     )
@@ -133,14 +133,7 @@ class BundleRenderer:
     def render(self, ctx: RunContext) -> list[Artifact]:
         assert ctx.document is not None
         path = ctx.file("bundle", "zip")
-        known = ctx.shared.get("artifacts")
-        files = collect(
-            ctx.out_dir,
-            ctx.stem,
-            path.name,
-            set(ctx.tracks) | {"ar", "fr", "ary", "en"},
-            known if isinstance(known, list) else None,
-        )
+        files = collect(ctx.out_dir, ctx.stem, path.name, set(ctx.tracks) | {"ar", "fr", "ary", "en"}, ctx.products.artifacts)
         if not files:
             raise OutputError("There is no output file to bundle.", hint="Ask for other outputs together with 'bundle'.")
         docs = [ctx.document] + [t for t in ctx.tracks.values() if t is not ctx.document]

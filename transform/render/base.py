@@ -1,4 +1,8 @@
-"""Renderer protocol: a named output that turns a RunContext into files."""
+"""Renderer protocol: a named output that turns a RunContext into files.
+
+A renderer declares what it needs and makes (product names from :mod:`transform.products`);
+:mod:`transform.render.plan` adds the outputs a run needs and orders them from these declarations.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,11 @@ from ..result import Artifact
 
 class Renderer(Protocol):
     name: ClassVar[str]
-    requires: ClassVar[tuple[str, ...]]  # other outputs that must run first (and are run if missing)
     description: ClassVar[str]
+    needs: ClassVar[tuple[str, ...]]  # products that must exist first: the output that makes them is added
+    uses: ClassVar[tuple[str, ...]]  # products read when this run makes them (they order the run, add nothing)
+    makes: ClassVar[tuple[str, ...]]  # products left in ctx.products (every renderer also makes FILES)
+    simplified: ClassVar[tuple[str, ...]]  # simplified tracks needed ("ary"...): the simplify stage makes them first
 
     def render(self, ctx: RunContext) -> list[Artifact]: ...
 

@@ -14,7 +14,6 @@ from .base import artifact
 
 class JsonRenderer:
     name: ClassVar[str] = "json"
-    requires: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = "The document model as JSON (lossless, for developers and debugging)."
 
     def render(self, ctx: RunContext) -> list[Artifact]:
@@ -49,13 +48,17 @@ def plain_text(doc: Document) -> str:
 
 
 class TextRenderer:
+    """One text file per language of the source; a simplified track's text is its own output's
+    (``darija``, ``easy-french``: the draft, with its header)."""
+
     name: ClassVar[str] = "text"
-    requires: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = "Plain UTF-8 text, one file per language."
 
     def render(self, ctx: RunContext) -> list[Artifact]:
         arts = []
         for lang in ctx.track_langs():
+            if lang in ctx.products.simplified:
+                continue
             path = ctx.file(lang, "txt")
             path.write_text(plain_text(ctx.tracks[lang]), encoding="utf-8")
             arts.append(artifact(ctx, path, self.name, lang))

@@ -14,8 +14,9 @@ from ..lang.speakable import speakable as _lang_speakable
 from ..model import Document, Sentence, iter_sentences
 from ..model.text import Direction
 from ..model.tracks import split_tracks
+from .base import Segment, Simplification
 from .data import DATA_DIR
-from .engine import Result, Segment, rewrite_sentences, suffix
+from .engine import rewrite_sentences, suffix
 from .metrics import check_segment
 from .numbers import MONTHS_NUM, canonical_values
 from .text import normalize, word_count
@@ -162,7 +163,7 @@ def easy_sentence(text: str, seen: set[str], role: str) -> tuple[list[str], list
     return [p if p.endswith((".", "!", "?", ":")) else p + "." for p in pieces], notes
 
 
-def easy_french_document(doc: Document) -> Result:
+def easy_french_document(doc: Document) -> Simplification:
     tracks = split_tracks(doc)
     src = tracks.get("fr")
     if src is None:
@@ -206,7 +207,7 @@ def easy_french_document(doc: Document) -> Result:
 
     rewrite_sentences(out, fn)
     out.meta = out.meta.model_copy(update={"lang": "fr-x-falc", "direction": Direction.LTR, "variant": "easy-read", "review_state": "draft"})
-    return Result(out, segments, "fr", "french")
+    return Simplification(out, segments, "fr", "french")
 
 
 __all__ = ["MONTHS_NUM", "easy_french_document", "fr_int", "iter_sentences"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
 
 import regex
 
@@ -30,6 +29,7 @@ from ..model import (
 )
 from ..model.text import Direction
 from ..model.tracks import split_tracks
+from .base import Segment, Simplification
 from .data import resources
 from .french import FrenchResult, french_segment, needs_human, table_cell
 from .metrics import check_segment
@@ -40,41 +40,6 @@ from .text import script_of
 
 STATUSES = ("ok", "needs_review", "needs_human")
 OTHER_SCRIPT_REASON = "text in a script that is neither Arabic nor Latin: a person must translate it"
-
-
-@dataclass
-class Segment:
-    id: str
-    role: str
-    source: str
-    source_lang: str
-    pieces: list[tuple[str, str]]  # (sentence id, Darija sentence)
-    speakable: str
-    status: str
-    reasons: list[str] = field(default_factory=list)
-    glossary: list[str] = field(default_factory=list)
-    metrics: dict[str, object] = field(default_factory=dict)
-    aligned: str | None = None
-
-    @property
-    def text(self) -> str:
-        return " ".join(t for _, t in self.pieces)
-
-    def as_dict(self) -> dict[str, object]:
-        d = asdict(self)
-        d["text"] = self.text
-        return d
-
-
-@dataclass
-class Result:
-    document: Document
-    segments: list[Segment]
-    source_lang: str
-    mode: str  # "arabic" | "arabic+french" | "french"
-    glossary_found: int = 0
-    glossary_explained: int = 0
-    warnings: list[str] = field(default_factory=list)
 
 
 def suffix(i: int) -> str:
@@ -165,7 +130,7 @@ def _align(segments: list[Segment], french: Document) -> list[str]:
     return [f"numbers in the French version that the Arabic version does not have: {', '.join(missing)}"] if missing else []
 
 
-def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "rules", arabic: Document | None = None) -> Result:
+def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "rules", arabic: Document | None = None) -> Simplification:
     """Simplify ``doc`` into a Darija Document (MSA rules, or French templates / needs_human)."""
     source, lang, french = choose_source(doc, arabic)
     out = source.model_copy(deep=True)
@@ -239,10 +204,7 @@ def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "r
         st.pending.clear()
     out.meta = out.meta.model_copy(update={"lang": "ary", "direction": Direction.RTL, "variant": "simplified", "review_state": "draft"})
     warnings = _align(segments, french) if french is not None and lang != "fr" else []
-    with_expl = {e.id for e in resources().glossary if e.explanation}
-    found = [g for g in st.explained if g in with_expl]
-    res = Result(out, segments, lang, mode, glossary_found=len(found), glossary_explained=len(found), warnings=warnings)
-    return res
+    return Simplification(out, segments, lang, mode, warnings=warnings)
 
 
 def replace_segments(doc: Document, new: dict[str, list[Sentence]]) -> None:
@@ -281,4 +243,4 @@ def glossary_explained_in(doc: Document) -> set[str]:
     return {e.id for e in resources().glossary if e.explanation and e.explanation in texts}
 
 
-__all__ = ["STATUSES", "Result", "Segment", "choose_source", "rewrite_sentences", "simplify_document", "Cell"]
+__all__ = ["STATUSES", "Segment", "Simplification", "choose_source", "rewrite_sentences", "simplify_document", "Cell"]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Document, iter_sentences
 from . import SIMPLIFIERS
+from .base import Simplification, segments_of
 
 if TYPE_CHECKING:
     from ..context import RunContext
@@ -14,12 +15,12 @@ if TYPE_CHECKING:
 class IdentitySimplifier:
     name: ClassVar[str] = "identity"
 
-    def simplify(self, doc: Document, target_lang: str, ctx: RunContext) -> Document:
+    def simplify(self, doc: Document, target_lang: str, ctx: RunContext) -> Simplification:
         out = doc.model_copy(deep=True)
         for loc in iter_sentences(out):
             loc.sentence.source_text = loc.sentence.text
         out.meta.variant = "simplified"
-        return out
+        return Simplification(out, segments_of(out), doc.meta.lang, "other")
 
 
 SIMPLIFIERS.register("identity", IdentitySimplifier)

@@ -22,8 +22,9 @@ import regex
 from ..errors import EngineError, OptionsError
 from ..model import Document, Sentence, StageRecord, iter_sentences
 from . import SIMPLIFIERS
+from .base import Segment, Simplification
 from .data import resources
-from .engine import Result, Segment, replace_segments, suffix
+from .engine import replace_segments, suffix
 from .metrics import check_segment, text_stats
 from .msa import glossary_hits
 from .numbers import canonical_values
@@ -113,12 +114,12 @@ class LLMSimplifier:
     def available() -> bool:
         return True  # configured per run; an unreachable endpoint falls back to rules
 
-    def run(self, doc: Document, target_lang: str, ctx: RunContext) -> Result:
+    def simplify(self, doc: Document, target_lang: str, ctx: RunContext) -> Simplification:
         opts = ctx.options.simplify.llm
         if not opts.base_url or not opts.model:
             raise OptionsError("The llm simplifier is not configured.",
                                hint="Set options.simplify.llm.base_url and .model (an OpenAI-compatible endpoint), or use the rules engine.")
-        res = RulesSimplifier().run(doc, target_lang, ctx)
+        res = RulesSimplifier().simplify(doc, target_lang, ctx)
         api_key = os.environ.get(opts.api_key_env) or None
         explanations = {e.explanation for e in resources().glossary if e.explanation}
         gl = {e.id: e for e in resources().glossary}
@@ -174,15 +175,11 @@ class LLMSimplifier:
                 "segments_from_llm": str(used), "label": "machine-generated, to be validated"}
         res.document.provenance.append(StageRecord(stage="simplify", engine="llm", notes=prov))
         res.warnings += [fallback_all] if fallback_all else []
-        ctx.shared[f"simplify:{target_lang}:provenance"] = prov
-        ctx.shared[f"simplify:{target_lang}"] = res
+        res.provenance = prov
         return res
 
-    def simplify(self, doc: Document, target_lang: str, ctx: RunContext) -> Document:
-        return self.run(doc, target_lang, ctx).document
 
-
-def _apply(res: Result, replaced: dict[str, tuple[list[str], str, list[str]]], engine: str) -> None:
+def _apply(res: Simplification, replaced: dict[str, tuple[list[str], str, list[str]]], engine: str) -> None:
     by_id: dict[str, Segment] = {s.id: s for s in res.segments}
     first = {}
     for loc in iter_sentences(res.document):

@@ -7,15 +7,16 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 
+from .base import Simplification
 from .data import resources
-from .engine import Result, glossary_explained_in
+from .engine import glossary_explained_in
 from .metrics import TARGETS, doc_metrics, target_met
 from .msa import glossary_hits
 
 GATES = ("M3_numbers_kept", "M4_entities_kept", "M11_glossary_coverage", "M12_tts_ready")
 
 
-def build_report(res: Result, *, engine: str, target: str = "ary", references: Sequence[str] | None = None,
+def build_report(res: Simplification, *, engine: str, target: str = "ary", references: Sequence[str] | None = None,
                  provenance: dict[str, str] | None = None) -> dict[str, object]:
     segs = res.segments
     pairs = [(s.source, s.text, s.speakable) for s in segs]

@@ -1,15 +1,23 @@
-"""Review workflow: export the draft as an editable text file, import it back validated, record the
-approval, and publish (re-render braille, audio, captions, video...) from the approved text only.
+"""The review API: one workflow for the CLI (``taysir review``) and the HTTP service.
 
-Review file format (UTF-8 plain text, any editor)::
-
-    @@ s1-b2-1 | needs_review
-    src: <source sentence, do not edit>
-    why: <reasons, do not edit>
-    ary: <first simplified sentence: edit freely>
-    ary: <second sentence: add or remove "ary:" lines to split or join>
+A *segment* is what the simplifier made of one source sentence (its sentences share
+``notes["segment"]``; one sentence may have been split in several). A person edits segments,
+the edits are validated (every segment kept, none empty, every number of the source kept) and
+applied, a named person approves the text, and the outputs are rendered again from it.
 
 States: ``draft`` (machine output, or edited) -> ``reviewed`` (approved by a named person) -> ``published``.
+
+=====================  =====================================================================
+``segments``           the draft as review segments (id, source, text, status, reasons...)
+``validate``           the problems of a set of edits (empty list: acceptable)
+``apply_edits``        validate, then a new draft with the edits (ReviewError listing the problems)
+``approve``            record who approved the text; the draft becomes ``reviewed``
+``render_reviewed``    render the outputs of a job again from a reviewed text
+``publish``            the CLI's last step: an approved text only, marked ``published``
+``draft_of``           the text to review that a conversion produced
+=====================  =====================================================================
+
+The editable review file (``taysir review export/import``) is :mod:`transform.simplify.review_file`.
 """
 
 from __future__ import annotations
@@ -18,38 +26,69 @@ import hashlib
 import json
 import time
 from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import regex
+from pydantic import BaseModel
 
 from ..errors import InputError
 from ..model import Document, Sentence, StageRecord, iter_sentences
+from ..model.tracks import split_tracks
 from .engine import replace_segments, suffix
 from .french import NEEDS_HUMAN_LABEL
 from .numbers import canonical_values
+from .rules import EASY_FRENCH
 from .speak import speakable
+from .stage import DRAFT_VARIANTS
 
-HEADER = """# Taysir review file: {kind}
-# document: {name} | exported: {when} | draft fingerprint: {fp}
-# HOW TO EDIT
-# - Change only the text after "{tag}:". One sentence per "{tag}:" line; add or remove "{tag}:" lines to split or join.
-# - Keep every "@@" line, and every number exactly as in the source (a changed number is refused on import).
-# - Segments marked needs_human: write the translation on the "{tag}:" lines (replace the label).
-# - Save as UTF-8 text, then run: taysir review import <draft.json> <this file> --by "Your name"
-"""
+if TYPE_CHECKING:
+    from ..options import TransformOptions
+    from ..result import ConversionResult
+
+OUTPUT_OF = {"ary": "darija", EASY_FRENCH: "easy-french"}  # simplified track -> the output that writes its text
+SIMPLIFIER_OUTPUTS = frozenset(OUTPUT_OF.values())
+
+
+class ReviewProblem(BaseModel):
+    """One reason a set of edits is refused."""
+
+    segment_id: str | None
+    problem: str  # unknown_segment | missing_segment | empty_segment | numbers_changed
+    message: str
 
 
 class ReviewError(InputError):
     code = "review_invalid"
+
+    def __init__(self, message: str, *, hint: str | None = None, problems: Sequence[ReviewProblem] = ()) -> None:
+        super().__init__(message, hint=hint)
+        self.problems = list(problems)
+
+
+@dataclass
+class ReviewSegment:
+    id: str
+    source: str
+    text: str
+    status: str  # ok | needs_review | needs_human, or reviewed (edited by a person and ok)
+    reasons: list[str] = field(default_factory=list)
+    edited: bool = False
+    lang: str | None = None  # language of the simplified text
+    source_lang: str | None = None  # language of the source sentence
+    metrics: dict[str, Any] = field(default_factory=dict)
 
 
 def draft_path(out_dir: Path, stem: str, lang: str) -> Path:
     return out_dir / f"{stem}.{lang}.draft.json"
 
 
-def _segments(doc: Document) -> dict[str, list[Sentence]]:
+def grouped(draft: Document) -> dict[str, list[Sentence]]:
+    """Segment id -> its sentences, in document order."""
     segs: dict[str, list[Sentence]] = {}
-    for loc in iter_sentences(doc):
+    for loc in iter_sentences(draft):
         segs.setdefault(loc.sentence.notes.get("segment", loc.sentence.id), []).append(loc.sentence)
     return segs
 
@@ -61,119 +100,127 @@ def fingerprint(doc: Document) -> str:
     return h.hexdigest()[:16]
 
 
-def export_review(doc: Document) -> str:
-    lang = doc.meta.lang
-    tag = "ary" if lang == "ary" else "txt"
-    kind = "simplified Darija draft" if lang == "ary" else f"simplified text ({lang})"
-    out = [HEADER.format(kind=kind, name=doc.meta.source_name or doc.meta.title or "", when=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-                         fp=fingerprint(doc), tag=tag)]
-    for sid, sents in _segments(doc).items():
+def _source_lang(first: Sentence) -> str:
+    lang = first.notes.get("source_lang")
+    if lang:
+        return lang
+    src = first.source_text or ""
+    arabic = sum(1 for ch in src if "\u0600" <= ch <= "\u06ff")
+    latin = sum(1 for ch in src if ch.isascii() and ch.isalpha())
+    return "ar" if arabic >= latin else "fr"
+
+
+def segments(draft: Document) -> list[ReviewSegment]:
+    """The draft as review segments, in document order."""
+    langs = {loc.sentence.id: loc.lang for loc in iter_sentences(draft)}
+    out = []
+    for sid, sents in grouped(draft).items():
         first = sents[0]
-        out.append(f"\n@@ {sid} | {first.notes.get('status', 'needs_review')}\n")
-        src = " ".join((first.source_text or "").split())
-        out.append(f"src: {src}\n")
-        if first.notes.get("reasons"):
-            out.append(f"why: {first.notes['reasons']}\n")
-        for s in sents:
-            out.append(f"{tag}: {' '.join(s.text.split())}\n")
-    return "".join(out)
-
-
-def write_review_file(doc: Document, out_dir: Path, stem: str, lang: str) -> Path:
-    path = out_dir / f"{stem}.{lang}.review.txt"
-    path.write_text(export_review(doc), encoding="utf-8")
-    return path
-
-
-def parse_review(text: str) -> dict[str, list[str]]:
-    """Segment id -> edited sentences. Raises ReviewError with the line number on a malformed file."""
-    segs: dict[str, list[str]] = {}
-    current: str | None = None
-    for n, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
-        s = line.strip()
-        if not s or s.startswith("#"):
-            continue
-        m = regex.match(r"@@\s*(\S+)", s)
-        if m:
-            current = m.group(1)
-            if current in segs:
-                raise ReviewError(f"Review file line {n}: segment {current} appears twice.", hint="Keep each @@ line once.")
-            segs[current] = []
-            continue
-        m = regex.match(r"(ary|txt)\s*:\s?(.*)$", s)
-        if m:
-            if current is None:
-                raise ReviewError(f"Review file line {n}: text before the first @@ line.", hint="Do not edit or remove the @@ lines.")
-            if m.group(2).strip():
-                segs[current].append(" ".join(m.group(2).split()))
-            continue
-        if regex.match(r"(src|why)\s*:", s):
-            continue
-        if current is not None and segs[current]:  # a wrapped line: continue the last sentence
-            segs[current][-1] += " " + s
-            continue
-        raise ReviewError(f"Review file line {n} is not understood: {s[:60]!r}.", hint='Lines must start with "@@", "src:", "why:" or "ary:".')
-    return segs
-
-
-def _sentences(lines: list[str]) -> list[str]:
-    """A line holding several sentences (e.g. a whole segment on one line) becomes one line per sentence."""
-    out: list[str] = []
-    for line in lines:
-        out.extend(p for p in regex.split(r"(?<=[.!?؟])\s+", line) if p.strip())
+        edited = any(s.notes.get("review") == "edited" or s.notes.get("edited_by") for s in sents)
+        reasons = [r.strip() for r in regex.split(r"[;\n|]", first.notes.get("reasons", "")) if r.strip()]
+        status = first.notes.get("status", "ok")
+        raw = first.notes.get("metrics") or "{}"
+        try:
+            metrics = json.loads(raw)
+        except json.JSONDecodeError:
+            metrics = {}
+        out.append(ReviewSegment(sid, first.source_text or "", " ".join(s.text for s in sents),
+                                 "reviewed" if edited and status == "ok" else status, reasons, edited,
+                                 langs.get(first.id), _source_lang(first), metrics if isinstance(metrics, dict) else {}))
     return out
 
 
-def import_review(doc: Document, text: str, reviewer: str, *, allow_number_changes: bool = False) -> tuple[Document, list[str]]:
-    """Apply an edited review file to the draft. Returns (new draft, notes on what changed).
+def _sentences(text: str | Sequence[str]) -> list[str]:
+    """A segment's new text as sentences: each line split after . ! ? ؟ (a whole segment may be one line)."""
+    lines = [text] if isinstance(text, str) else list(text)
+    out: list[str] = []
+    for line in lines:
+        out.extend(" ".join(p.split()) for p in regex.split(r"(?<=[.!?؟])\s+", line) if p.strip())
+    return out
 
-    Refuses (ReviewError) a file that lost or invented segments, left a segment empty, or changed a number
-    (unless ``allow_number_changes``: the reviewer confirms the source itself was wrong).
+
+def _unchanged(lines: list[str], group: list[Sentence]) -> bool:
+    return " ".join(lines) == " ".join(" ".join(s.text.split()) for s in group)
+
+
+def _number_changes(group: list[Sentence], lines: list[str]) -> tuple[list[str], list[str]]:
+    """(numbers of the source missing from the new text, numbers in it that neither the source nor the old text has)."""
+    src, old, new = group[0].source_text or "", " ".join(s.text for s in group), " ".join(lines)
+    ref = Counter(canonical_values(src)) or Counter(canonical_values(old))
+    have = Counter(canonical_values(new))
+    return list((ref - have).elements()), list((have - ref - Counter(canonical_values(old))).elements())
+
+
+def validate(draft: Document, edits: Mapping[str, str | Sequence[str]], *, full: bool,
+             allow_number_changes: bool = False) -> list[ReviewProblem]:
+    """Problems of a set of edits (segment id -> new text); an empty list means acceptable.
+
+    ``full``: every segment of the draft must be in ``edits``. A changed number is refused unless
+    ``allow_number_changes`` (the reviewer confirms the source itself was wrong); an unchanged
+    segment is not checked again (the machine's gates already judged it).
     """
+    segs = grouped(draft)
+    problems = [ReviewProblem(segment_id=sid, problem="unknown_segment", message=f"There is no segment {sid} in this draft.")
+                for sid in edits if sid not in segs]
+    if full:
+        problems += [ReviewProblem(segment_id=sid, problem="missing_segment", message=f"Segment {sid} is missing from the submission.")
+                     for sid in segs if sid not in edits]
+    for sid, text in edits.items():
+        group = segs.get(sid)
+        if group is None:
+            continue
+        lines = _sentences(text)
+        if not lines:
+            problems.append(ReviewProblem(segment_id=sid, problem="empty_segment", message=f"Segment {sid} is empty."))
+        elif not _unchanged(lines, group) and not allow_number_changes:
+            lost, added = _number_changes(group, lines)
+            if lost or added:
+                said = [f"number {v} is missing" for v in lost] + [f"number {v} is not in the source" for v in added]
+                problems.append(ReviewProblem(segment_id=sid, problem="numbers_changed", message=f"Segment {sid}: {', '.join(said)}."))
+    return problems
+
+
+def refusal(problems: list[ReviewProblem], what: str = "The reviewed text cannot be accepted",
+            hint: str = "Keep every segment and every number of the source.") -> ReviewError:
+    """One ReviewError that lists every problem (``problems`` stay attached for per-segment answers)."""
+    def ids(kind: str) -> list[str]:
+        return [p.segment_id or "" for p in problems if p.problem == kind]
+
+    parts = []
+    for kind, label in (("missing_segment", "segments missing from the review file"), ("unknown_segment", "segments that are not in the draft"),
+                        ("empty_segment", "segments left empty")):
+        found = ids(kind)
+        if found:
+            parts.append(f"{label}: {', '.join(found[:20])}" + (" ..." if len(found) > 20 else ""))
+    numbers = [p.message for p in problems if p.problem == "numbers_changed"]
+    if numbers:
+        parts.append("numbers changed: " + " ".join(m.rstrip(".") + ";" for m in numbers).rstrip(";"))
+    return ReviewError(f"{what}: " + " | ".join(parts) + ".", hint=hint, problems=problems)
+
+
+def apply_edits(draft: Document, edits: Mapping[str, str | Sequence[str]], reviewer: str, *, full: bool = False,
+                allow_number_changes: bool = False) -> tuple[Document, list[str]]:
+    """A new draft with the edits (validated first: ReviewError lists every problem). Returns (draft, notes on what changed)."""
     if not reviewer.strip():
         raise ReviewError("Say who reviewed the text.", hint='Use --by "Name".')
-    edited = {sid: _sentences(lines) for sid, lines in parse_review(text).items()}
-    segs = _segments(doc)
-    missing = [sid for sid in segs if sid not in edited]
-    unknown = [sid for sid in edited if sid not in segs]
-    empty = [sid for sid, lines in edited.items() if sid in segs and not lines]
-    problems = []
-    if missing:
-        problems.append(f"segments missing from the review file: {', '.join(missing[:20])}" + (" ..." if len(missing) > 20 else ""))
-    if unknown:
-        problems.append(f"segments that are not in the draft: {', '.join(unknown[:20])}")
-    if empty:
-        problems.append(f"segments left empty: {', '.join(empty[:20])}")
-    number_issues = []
-    for sid, lines in edited.items():
-        if sid not in segs or not lines:
-            continue
-        old = " ".join(s.text for s in segs[sid])
-        new = " ".join(lines)
-        if new == old:
-            continue
-        src = segs[sid][0].source_text or ""
-        ref = Counter(canonical_values(src)) if canonical_values(src) else Counter(canonical_values(old))
-        have = Counter(canonical_values(new))
-        lost = list((ref - have).elements())
-        added = list((have - ref - Counter(canonical_values(old))).elements())
-        if lost or added:
-            number_issues.append(f"{sid}: " + ", ".join([f"number {v} is missing" for v in lost] + [f"number {v} was added" for v in added]))
-    if number_issues and not allow_number_changes:
-        problems.append("numbers changed: " + "; ".join(number_issues))
+    problems = validate(draft, edits, full=full, allow_number_changes=allow_number_changes)
     if problems:
-        raise ReviewError("The review file cannot be imported: " + " | ".join(problems) + ".",
-                          hint="Export the draft again (taysir review export) and redo the edits, keeping every segment and number.")
-    out = doc.model_copy(deep=True)
-    changes: list[str] = []
+        raise refusal(problems)
+    out = draft.model_copy(deep=True)
     when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-
+    changes: list[str] = []
+    confirmed: list[str] = []
     replacements: dict[str, list[Sentence]] = {}
-    for seg, group in _segments(out).items():
-        lines = edited[seg]
-        if " ".join(lines) == " ".join(" ".join(x.text.split()) for x in group):  # same text (maybe joined on one line)
+    for seg, group in grouped(out).items():
+        if seg not in edits:
+            continue
+        lines = _sentences(edits[seg])
+        if _unchanged(lines, group):  # same text (maybe joined on one line)
             continue
         changes.append(seg)
+        lost, added = _number_changes(group, lines)
+        if lost or added:
+            confirmed.append(f"{seg}: " + ", ".join([f"number {v} is missing" for v in lost] + [f"number {v} was added" for v in added]))
         base = group[0]
         replacements[seg] = []
         for i, line in enumerate(lines):
@@ -183,19 +230,23 @@ def import_review(doc: Document, text: str, reviewer: str, *, allow_number_chang
                          reasons="" if status == "ok" else base.notes.get("reasons", ""))
             sid = seg if len(lines) == 1 else seg + suffix(i)
             replacements[seg].append(Sentence(id=sid, text=line, source_text=base.source_text, notes=notes))
-
     replace_segments(out, replacements)
     out.meta.review_state = "draft"
     out.provenance.append(StageRecord(stage="review.import", engine="human", notes={"by": reviewer, "at": when, "segments": ",".join(changes),
-                                                                                    "number_changes": "; ".join(number_issues)}))
-    return out, [f"edited: {c}" for c in changes] + [f"confirmed number change: {x}" for x in number_issues]
+                                                                                    "number_changes": "; ".join(confirmed)}))
+    return out, [f"edited: {c}" for c in changes] + [f"confirmed number change: {x}" for x in confirmed]
 
 
-def approve(doc: Document, approver: str, *, allow_untranslated: bool = False) -> tuple[Document, dict[str, object]]:
-    """Record who approved the text and when; the document becomes ``reviewed``. Returns (doc, approval record)."""
+def approve(doc: Document, approver: str, *, allow_untranslated: bool = False,
+            simplified_only: bool = True) -> tuple[Document, dict[str, object]]:
+    """Record who approved the text and when; the document becomes ``reviewed``. Returns (doc, approval record).
+
+    ``simplified_only`` refuses a document that is not a simplified draft (the CLI guards against
+    approving the source JSON); the service also approves the Darija part of a source.
+    """
     if not approver.strip():
         raise ReviewError("Say who approves the text.", hint='Use --by "Name".')
-    if doc.meta.variant not in ("simplified", "easy-read"):
+    if simplified_only and doc.meta.variant not in DRAFT_VARIANTS:
         raise ReviewError("Only a simplified draft can be approved.", hint="Approve the <stem>.ary.draft.json written by the darija output.")
     human = [loc.sentence.id for loc in iter_sentences(doc) if NEEDS_HUMAN_LABEL in loc.sentence.text]
     if human and not allow_untranslated:
@@ -209,7 +260,7 @@ def approve(doc: Document, approver: str, *, allow_untranslated: bool = False) -
         if loc.sentence.notes.get("status") == "needs_review":
             loc.sentence.notes["status"] = "ok"
     record: dict[str, object] = {"approved_by": approver, "approved_at": when, "fingerprint": fingerprint(out),
-                                 "segments": len(_segments(out)), "untranslated": human,
+                                 "segments": len(grouped(out)), "untranslated": human,
                                  "edits": [p.notes for p in out.provenance if p.stage == "review.import"]}
     out.provenance.append(StageRecord(stage="review.approve", engine="human", notes={"by": approver, "at": when, "fingerprint": str(record["fingerprint"])}))
     return out, record
@@ -220,20 +271,55 @@ def is_approved(doc: Document) -> bool:
     return doc.meta.review_state in ("reviewed", "published") and bool(rec) and rec[-1].notes.get("fingerprint") == fingerprint(doc)
 
 
-def publish(doc: Document, options: object = None, out_dir: str | Path = "taysir-out", stem: str | None = None):  # type: ignore[no-untyped-def]
-    """Render outputs (braille, audio, captions, video...) from an approved text only."""
-    from ..api import render
-    from ..options import TransformOptions
+def reviewed_options(options: TransformOptions, draft: Document) -> TransformOptions:
+    """The outputs a reviewed text is rendered into: those of ``options`` but the source's model JSON and
+    the simplifications; the text itself is written by its own output (``darija``) when the run asked
+    for it, else by ``text``. Every language of the draft is rendered."""
+    from ..render.plan import plan_outputs
 
-    if not is_approved(doc):
+    planned = plan_outputs(options.outputs)
+    own = OUTPUT_OF.get(draft.meta.lang) if draft.meta.variant in DRAFT_VARIANTS else None
+    keep = [o for o in planned if o not in SIMPLIFIER_OUTPUTS | {"json", "text"}]
+    first = [own] if own is not None and own in planned else ["text"]
+    return options.model_copy(update={"outputs": first + keep, "languages": None})
+
+
+def render_reviewed(draft: Document, options: TransformOptions, out_dir: str | Path, stem: str | None = None, *,
+                    approved_only: bool = True) -> ConversionResult:
+    """Render again, from a reviewed text, the outputs ``options`` asks for (see :func:`reviewed_options`).
+
+    ``approved_only`` refuses a text that was not approved, or was changed after approval (the
+    service, which keeps the approval in its own state, also renders drafts for staff to check).
+    """
+    from ..api import render
+
+    if approved_only and not is_approved(draft):
         raise ReviewError("This text has not been approved (or was changed after approval); it cannot be published.",
                           hint='Run: taysir review approve <draft.json> --by "Name".')
+    return render(draft, reviewed_options(options, draft), out_dir, stem=stem)
+
+
+def publish(doc: Document, options: TransformOptions | None = None, out_dir: str | Path = "taysir-out",
+            stem: str | None = None) -> ConversionResult:
+    """Render outputs (braille, audio, captions, video...) from an approved text only; it is marked ``published``."""
+    from ..options import TransformOptions
+
     pub = doc.model_copy(deep=True)
     pub.meta.review_state = "published"
-    opts = options if isinstance(options, TransformOptions) else TransformOptions()
-    result = render(pub, opts, out_dir, stem=stem)
+    result = render_reviewed(pub, options or TransformOptions(), out_dir, stem)
     result.document = pub
     return result
+
+
+def draft_of(result: ConversionResult, lang: str = "ary") -> Document | None:
+    """The text to review a conversion produced in ``lang``: the simplified draft its ``darija`` output
+    wrote, else the part of the source written in that language (None when there is neither)."""
+    for art in result.artifacts:
+        if art.name.endswith(f".{lang}.draft.json"):
+            return load_document(result.path(art))
+    if result.document is None:
+        return None
+    return split_tracks(result.document).get(lang)
 
 
 def load_document(path: str | Path) -> Document:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, ClassVar
 from ..errors import InputError
 from ..model import Document
 from . import SIMPLIFIERS
-from .engine import Result, simplify_document
+from .base import Simplification
+from .engine import simplify_document
 
 if TYPE_CHECKING:
     from ..context import RunContext
@@ -31,20 +32,14 @@ def load_arabic_version(path: str, ctx: RunContext) -> Document:
 class RulesSimplifier:
     name: ClassVar[str] = "rules"
 
-    def run(self, doc: Document, target_lang: str, ctx: RunContext) -> Result:
+    def simplify(self, doc: Document, target_lang: str, ctx: RunContext) -> Simplification:
         opts = ctx.options.simplify
         if target_lang == EASY_FRENCH:
             from .easyfr import easy_french_document
 
-            res = easy_french_document(doc)
-        else:
-            arabic = load_arabic_version(opts.arabic_source, ctx) if opts.arabic_source else None
-            res = simplify_document(doc, opts.agent, self.name, arabic)
-        ctx.shared[f"simplify:{target_lang}"] = res
-        return res
-
-    def simplify(self, doc: Document, target_lang: str, ctx: RunContext) -> Document:
-        return self.run(doc, target_lang, ctx).document
+            return easy_french_document(doc)
+        arabic = load_arabic_version(opts.arabic_source, ctx) if opts.arabic_source else None
+        return simplify_document(doc, opts.agent, self.name, arabic)
 
 
 SIMPLIFIERS.register("rules", RulesSimplifier)

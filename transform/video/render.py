@@ -14,28 +14,25 @@ from typing import ClassVar
 from ..context import RunContext
 from ..errors import ErrorItem, InputError, TransformError
 from ..model import CaptionCue, Timeline
+from ..products import CUES, NARRATION, TIMELINE
 from ..render import RENDERERS, artifact
 from ..result import Artifact
 from .cuesheet import html_to_pdf, write_cue_sheet
 from .scaffold import make_scaffold
-from .subtitles import simple_captions, teleprompter_vtt
+from .subtitles import teleprompter_vtt
 
 log = logging.getLogger("transform.video")
 STAGE = "render.video"
 
 
 def _captions_for(ctx: RunContext, lang: str, timeline: Timeline) -> list[CaptionCue]:
-    cues = ctx.shared.get(f"captions:{lang}")
-    if cues:
-        return list(cues)
-    try:  # the captions module (transform.audio.captions) knows the caption rules best
-        from ..audio.captions import make_captions  # type: ignore[import-not-found,attr-defined,unused-ignore]
+    """The cues the captions output built from this timeline (the video needs them, so it ran first)."""
+    cues = ctx.products.cues.get(lang)
+    if cues is None:  # the captions output failed for this language: the same cues, built here
+        from ..audio.captions import make_captions
 
-        return list(make_captions(timeline, ctx.options.captions))
-    except ImportError:
-        ctx.warn(STAGE, f"no caption cues for {lang}: captions made from whole sentences (simple line breaking)")
-        c = ctx.options.captions
-        return simple_captions(timeline, c.max_chars_per_line, c.max_lines)
+        cues = make_captions(timeline, ctx.options.captions)
+    return list(cues)
 
 
 def _title(ctx: RunContext) -> str | None:
@@ -47,7 +44,7 @@ def _title(ctx: RunContext) -> str | None:
 
 class VideoRenderer:
     name: ClassVar[str] = "video"
-    requires: ClassVar[tuple[str, ...]] = ("audio", "captions")
+    needs: ClassVar[tuple[str, ...]] = (TIMELINE, NARRATION, CUES)
     description: ClassVar[str] = (
         "Captioned MP4 scaffold per language with a reserved sign-language region, soft subtitles, "
         "and the interpreter's cue sheet (HTML/PDF) and teleprompter track."
@@ -58,7 +55,7 @@ class VideoRenderer:
         done = 0
         failures: list[TransformError] = []
         for lang in ctx.track_langs():
-            timeline = ctx.shared.get(f"timeline:{lang}")
+            timeline = ctx.products.timelines.get(lang)
             if not isinstance(timeline, Timeline) or not timeline.cues:
                 ctx.warn(STAGE, f"no narration timeline for {lang}: no video made for this language")
                 continue
@@ -79,7 +76,7 @@ class VideoRenderer:
 
     def _track(self, ctx: RunContext, lang: str, timeline: Timeline) -> list[Artifact]:
         opts = ctx.options.video
-        audio = ctx.shared.get(f"audio:{lang}")
+        audio = ctx.products.narrations.get(lang)
         audio_path = Path(audio) if audio else None
         if audio_path is None or not audio_path.is_file():
             ctx.warn(STAGE, f"no narration audio for {lang}: the video has a silent sound track")
@@ -97,6 +94,7 @@ class VideoRenderer:
             title=_title(ctx),
             sidecars=need_sidecars,
             keep_ass=ctx.options.keep_intermediates,
+            rtl_mark=ctx.options.captions.rtl_mark,
         )
         for note in res.notes:
             ctx.warn(STAGE, f"{lang}: {note}")

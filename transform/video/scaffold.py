@@ -22,6 +22,7 @@ from pathlib import Path
 from .._exec import FFMPEG, run
 from ..errors import InputError, OutputError
 from ..model import CaptionCue, Timeline
+from ..subtitles import srt_text
 from .ass import AssBuilder, TitleEvent
 from .fonts import Font, is_arabic_script, resolve_font
 from .layout import Layout, compute_layout
@@ -30,7 +31,7 @@ from .mp4flags import disable_text_tracks
 from .options import VideoOptions
 from .probe import probe
 from .static import render_static
-from .subtitles import LANG_NAMES, iso639_2, srt_text, write_sidecars
+from .subtitles import LANG_NAMES, iso639_2, write_sidecars
 
 log = logging.getLogger("transform.video")
 
@@ -215,6 +216,7 @@ def make_scaffold(
     title: str | None = None,
     sidecars: bool | Sequence[str] = True,
     keep_ass: bool = False,
+    rtl_mark: str = "rlm",
 ) -> ScaffoldResult:
     """Render the captioned scaffold of one language track to ``out`` (an .mp4).
 
@@ -227,6 +229,7 @@ def make_scaffold(
         title: the MP4 title tag.
         sidecars: also write SRT and WebVTT files next to the video (or only the formats listed, e.g. ``["vtt"]``).
         keep_ass: keep the generated ``.ass`` script next to the video (debugging).
+        rtl_mark: how right-to-left lines are marked in the soft subtitles and sidecars (``CaptionOptions.rtl_mark``).
     """
     options = options or VideoOptions()
     FFMPEG.require()
@@ -277,7 +280,7 @@ def make_scaffold(
             chapters_name = "chapters.txt"
         srt_name = None
         if kept:
-            (work / "soft.srt").write_text(srt_text(kept), encoding="utf-8")
+            (work / "soft.srt").write_text(srt_text(kept, rtl_mark), encoding="utf-8")
             srt_name = "soft.srt"
         partial = work / "out.mp4"
         cmd = scaffold_command(
@@ -308,7 +311,7 @@ def make_scaffold(
     meta_path = sidecar_path(out)
     meta_path.write_text(meta.model_dump_json(indent=1), encoding="utf-8")
     formats = ("srt", "vtt") if sidecars is True else tuple(sidecars or ())
-    written = write_sidecars(kept, lang, out.with_suffix(""), formats) if formats else []
+    written = write_sidecars(kept, lang, out.with_suffix(""), formats, rtl_mark) if formats else []
     notes = fonts.notes + builder.notes
     for n in notes:
         log.info("%s: %s", out.name, n)
