@@ -20,6 +20,7 @@ from .render import (
     BLANK_INK,
     ENLARGE_BELOW,
     LOW_SCAN_DPI,
+    OCR_DPI,
     PageImage,
     RenderError,
     binarise_page,
@@ -50,6 +51,9 @@ SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score
 NOISE_CONF = 0.5  # an OCR'd line under this confidence that holds no words is dropped as noise
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
 SCAN_COVER = 0.5  # images covering at least this share of the page make it a scan
+SMALL_PRINT_PX = 26.0  # OCR'd lines lower than this (pixels at OCR_DPI) are small print...
+READ_PRINT_PX = 36.0  # ...read again at the resolution that makes them about this high
+MAX_PRINT_DPI = 400.0
 OVERLAY = "the text layer"
 MIN_MORE_WORDS = 10  # OCR of a page whose short layer is an overlay must find at least this many more words
 
@@ -425,6 +429,7 @@ def _run_ocr(pdf: pdfium.PdfDocument, todo: list[tuple[int, list[str] | None, st
                 learnt[0] += len(_AR.findall(ln.text))
                 learnt[1] += len(_LAT.findall(ln.text))
 
+    used: dict[int, tuple[list[str], bool, float | None, str]] = {}  # index -> langs, scanned, scan dpi, why
     with ThreadPoolExecutor(max_workers=workers(), thread_name_prefix="ocr") as pool:
         for i, langs, why in todo:
             page = pdf[i]
@@ -448,7 +453,48 @@ def _run_ocr(pdf: pdfium.PdfDocument, todo: list[tuple[int, list[str] | None, st
             if len(pending) >= limit:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 collect(done)
+            used[i] = (langs, scanned, dpi if scanned else None, why)
             pending[pool.submit(ocr_page, pimg, langs, timeout=timeout, scanned=scanned, why=why,
                                 scan_dpi=dpi if scanned else None)] = i
         collect(set(pending))
+        _reread_small_print(pdf, pool, used, out, reports, timeout)
     snap_sizes([ln for i, _langs, _why in todo for ln in out[i]])
+
+
+def _reread_small_print(pdf: pdfium.PdfDocument, pool: ThreadPoolExecutor, used: dict[int, tuple[list[str], bool, float | None, str]],
+                        out: list[list[TextLine]], reports: list[PageReport | None], timeout: float) -> None:
+    """Pages of small print (OCR'd lines under SMALL_PRINT_PX pixels high at the OCR resolution)
+    are rendered again so that their lines reach about READ_PRINT_PX, and read again; the
+    reading with more words wins, at a confidence no more than 2 points lower. A 6 pt
+    two-column motion read 0.79 of its words at 250 dpi, 0.99 at 350 dpi."""
+    futures = {}
+    for i, (langs, scanned, dpi, why) in used.items():
+        rep = reports[i]
+        heights = sorted(ln.bottom - ln.top for ln in out[i] if len(ln.text) > 20)
+        if rep is None or rep.method != "ocr" or len(heights) < 5:
+            continue
+        px = heights[len(heights) // 2] * OCR_DPI / 72.0
+        if px >= SMALL_PRINT_PX:
+            continue
+        try:
+            pimg = render_page(pdf, i, min(MAX_PRINT_DPI, OCR_DPI * READ_PRINT_PX / px))
+        except RenderError:
+            continue
+        futures[pool.submit(ocr_page, pimg, langs, timeout=timeout, scanned=scanned, why=why, scan_dpi=dpi)] = (i, pimg.dpi)
+    for fut, (i, at) in futures.items():
+        lines, rep = fut.result()
+        old = reports[i]
+        if rep.method == "ocr" and old is not None and len(lines) and _words(lines) > _words(out[i]) and \
+                _conf(lines) >= _conf(out[i]) - 0.02:
+            out[i], reports[i] = lines, rep
+            rep.reason += f"; small print read again at {at:.0f} dpi"
+
+
+def _words(lines: list[TextLine]) -> int:
+    return sum(len(ln.text.split()) for ln in lines)
+
+
+def _conf(lines: list[TextLine]) -> float:
+    rated = [ln.confidence for ln in lines if ln.confidence is not None]
+    return sum(rated) / len(rated) if rated else 0.0
+
