@@ -128,3 +128,33 @@ def test_blank_and_unreadable_pages_are_still_reported(work: Path, tmp_path: Pat
     Image.new("L", (1240, 1754), 235).save(blank, "PDF", resolution=150)  # grey paper, nothing on it
     with pytest.raises(InputError, match=r"page 1: blank page"):
         read_pages(blank, pdfkit.text_lines(blank), make_ctx(tmp_path))
+
+
+REALDOCS = Path(__file__).resolve().parents[1] / "realdocs"
+
+
+@pytest.mark.slow
+def test_small_print_is_read_again_at_a_higher_resolution(tmp_path: Path) -> None:
+    """A real council report's page 3: a 6 pt two-column French motion pasted as images at
+    148 dpi, alone (no sound page to say the document is French). At 250 dpi its lines are
+    about 21 pixels high and tesseract lost a paragraph; read again at a higher resolution,
+    and in French-first order once it shows French columns, it reads them all, in order."""
+    from transform.evaluation.normalize import words
+    from transform.evaluation.truth import load_truth_page
+
+    src = REALDOCS / "files" / "couthenans-cr-2022-10.pdf"
+    truth_file = REALDOCS / "truth" / "couthenans-cr-2022-10" / "p003.md"
+    if not src.exists() or not truth_file.exists():
+        pytest.skip("real-document corpus not present")
+    one = tmp_path / "p3.pdf"
+    with pikepdf.open(src) as pdf, pikepdf.new() as out:
+        out.pages.append(pdf.pages[2])
+        out.save(one)
+    lines, reports = read_pages(one, pdfkit.text_lines(one), make_ctx(tmp_path))
+    assert reports[0].method == "ocr" and "small print read again" in reports[0].reason, reports[0]
+    truth = [w.key for b in load_truth_page(truth_file).blocks for w in words(b.text)]
+    got = [w.key for w in words(joined(lines[0]))]
+    from difflib import SequenceMatcher
+
+    found = sum(m.size for m in SequenceMatcher(None, truth, got, autojunk=False).get_matching_blocks())
+    assert found / len(truth) >= 0.95

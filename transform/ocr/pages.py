@@ -48,6 +48,7 @@ MIN_FIXES = 3  # sampled words OCR puts right (by the word lists) that make a bo
 FLOOR_OCR_CONF = 40.0  # mean tesseract word confidence under which a page is not readable
 MIN_OCR_CONF = 60.0  # ...nor under this unless its words are sound (text-layer score >= GOOD)
 SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score is not readable
+ORDER_MARGIN = 3.0  # a page read again in its script's order keeps that reading unless this much less confident
 NOISE_CONF = 0.5  # an OCR'd line under this confidence that holds no words is dropped as noise
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
 SCAN_COVER = 0.5  # images covering at least this share of the page make it a scan
@@ -116,7 +117,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         other = _other_order(result, use)
         if other:
             again = ocr_image(image, tess_langs(other), timeout=timeout)
-            if again.confidence >= result.confidence:
+            if again.confidence >= result.confidence - ORDER_MARGIN:  # the right order, unless clearly worse read
                 result, use = again, other
     except ToolError as exc:
         return [], unreadable(page, f"OCR failed: {exc}", langs)
@@ -173,15 +174,16 @@ def _other_order(result: OcrResult, used: list[str]) -> list[str] | None:
 
 
 def _side_by_side(lines: list[TextLine], pairs: int = 3) -> bool:
-    """Do at least ``pairs`` pairs of lines share a row without overlapping (columns, table cells)?"""
+    """Do at least ``pairs`` pairs of lines stand side by side (within a line height of each
+    other, apart horizontally): columns, table cells?"""
     found = 0
     ordered = sorted(lines, key=lambda ln: ln.top)
     for n, a in enumerate(ordered):
+        reach = a.bottom + (a.bottom - a.top)
         for b in ordered[n + 1:]:
-            if b.top >= a.bottom:
+            if b.top > reach:
                 break
-            overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-            if overlap > 0.5 * min(a.bottom - a.top, b.bottom - b.top) and (a.x1 < b.x0 or b.x1 < a.x0):
+            if a.x1 < b.x0 or b.x1 < a.x0:
                 found += 1
                 if found >= pairs:
                     return True
