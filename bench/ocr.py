@@ -4,9 +4,10 @@
 
 Input: image-only PDFs made here from the sample PDFs (each page rendered at 300 dpi and
 rebuilt with Pillow, like a scanner would). Our path is ``transform.ocr.read_pages`` with
-``ocr=auto`` on those scans: quality check, render at the OCR resolution, binarise/deskew,
-tesseract ``ara+fra`` (TSV) on two worker threads, recovery of skipped lines, geometry back
-to PDF points. The reference is what a person would run on the very same page images (the
+``ocr=auto`` on those scans: quality check, render at the OCR resolution, deskew (scans keep
+their grey levels), tesseract with both languages in the page's order (TSV) on two worker
+threads, recovery of skipped lines, re-reading of lines read with the wrong model, a second
+reading of table pages found to be in the other script, geometry back to PDF points. The reference is what a person would run on the very same page images (the
 ones our path renders, written as PNG with their 250 dpi, as a scanner writes them):
 ``tesseract page.png out -l ara+fra tsv``, two processes at a time with ``OMP_THREAD_LIMIT=1``
 (both cores busy, as in our path). Also shown: the same command on PNGs without a dpi field
@@ -39,9 +40,9 @@ from transform.ocr.render import OCR_DPI, render_page  # noqa: E402
 from transform.options import TransformOptions  # noqa: E402
 
 
-def make_scan(out: Path, max_pages: int) -> Path:
+def make_scan(out: Path, max_pages: int, sample: str = "") -> Path:
     images: list[Image.Image] = []
-    for src in sorted((ROOT / "samples").glob("*.pdf")):
+    for src in sorted((ROOT / "samples").glob(f"{sample}*.pdf")):
         pdf = pdfium.PdfDocument(str(src))
         for i in range(len(pdf)):
             if len(images) < max_pages:
@@ -81,10 +82,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=8)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--sample", default="", help="only the samples whose name starts with this (one language)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        scan = make_scan(tmp / "scan.pdf", args.pages)
+        scan = make_scan(tmp / "scan.pdf", args.pages, args.sample)
         pdf = pdfium.PdfDocument(str(scan))
         n = len(pdf)
         pngs: list[Path] = []

@@ -73,8 +73,15 @@ def make_pdf(out: Path, pages: list[tuple[str, str]]) -> Path:
             parts.append('<p style="page-break-before:always;font-size:2pt">&#160;</p>')
         if text:
             parts.append(_page_html(text, lang, "rtl" if lang == "ar" else "ltr"))
+    return html_pdf(out, "".join(parts))
+
+
+def html_pdf(out: Path, body: str) -> Path:
+    """A text PDF made by LibreOffice from an HTML body."""
+    if shutil.which("soffice") is None:
+        raise RuntimeError("LibreOffice (soffice) is needed to build the test PDFs")
     html = ('<!doctype html><html><head><meta charset="utf-8"><style>body{font-family:"Noto Naskh Arabic","Noto Serif";}'
-            "</style></head><body>" + "".join(parts) + "</body></html>")
+            "</style></head><body>" + body + "</body></html>")
     work = out.parent / f".{out.stem}_lo"
     work.mkdir(parents=True, exist_ok=True)
     src = work / f"{out.stem}.html"
@@ -161,3 +168,109 @@ def png_bytes(img: Image.Image) -> bytes:
     buf = io.BytesIO()
     img.save(buf, "PNG")
     return buf.getvalue()
+
+
+def remap_tounicode(src: Path, out: Path, fn, fonts: str = "") -> Path:  # type: ignore[no-untyped-def]
+    """Rewrite every ToUnicode target through ``fn(char) -> char`` (the glyphs, what a reader
+    sees, stay); ``fonts``: only fonts whose BaseFont name contains it."""
+    done: set[int] = set()
+    with pikepdf.open(src) as pdf:
+        for page in pdf.pages:
+            for _name, font in (page.Resources.get("/Font") or {}).items():
+                tu = font.get("/ToUnicode")
+                if tu is None or fonts not in str(font.get("/BaseFont", "")) or tu.objgen in done:
+                    continue
+                done.add(tu.objgen)
+                parts = []
+                for tok in tu.read_bytes().decode("latin-1").split("<"):
+                    hexpart, sep, rest = tok.partition(">")
+                    if sep and len(hexpart) == 4:
+                        hexpart = f"{ord(fn(chr(int(hexpart, 16)))):04X}"
+                    parts.append(hexpart + sep + rest)
+                tu.write("<".join(parts).encode("latin-1"))
+        pdf.save(out)
+    return out
+
+
+def photo_scan(src: Path, out: Path, page: int = 0, *, dpi: int = 150, banner: str | None = "Scanned with CamScanner",
+               layer: Path | None = None) -> Path:
+    """A page as a phone-scanner app makes it: a grey-paper JPEG photo of the page, the app's
+    banner as text (Helvetica) and its logo as a small image at the bottom; ``layer``: a text
+    PDF whose first page is laid invisibly over the photo (render mode 3, as OCR layers are)."""
+    pdf = pdfium.PdfDocument(str(src))
+    img = pdf[page].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    w_pt, h_pt = pdf[page].get_size()
+    pdf.close()
+    # grey paper (about 200), ink not quite black (about 55), a little blur, JPEG at 70
+    img = img.point(lambda v: int(55 + v * (200 - 55) / 255)).filter(ImageFilter.GaussianBlur(0.5))
+    photo = io.BytesIO()
+    img.save(photo, "JPEG", quality=70)
+    logo = Image.new("L", (60, 60), 255)
+    for y in range(8, 52):
+        for x in range(8, 52):
+            if (x - 30) ** 2 + (y - 30) ** 2 < 400:
+                logo.putpixel((x, y), 40)
+    logo_buf = io.BytesIO()
+    logo.save(logo_buf, "JPEG", quality=90)
+    with pikepdf.new() as doc:
+        doc.add_blank_page(page_size=(w_pt, h_pt))
+        pg = doc.pages[0]
+
+        def jpeg(data: bytes, size: tuple[int, int]) -> pikepdf.Stream:
+            st = pikepdf.Stream(doc, data)
+            st.Type, st.Subtype, st.Width, st.Height = pikepdf.Name.XObject, pikepdf.Name.Image, size[0], size[1]
+            st.ColorSpace, st.BitsPerComponent, st.Filter = pikepdf.Name.DeviceGray, 8, pikepdf.Name.DCTDecode
+            return st
+
+        resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=jpeg(photo.getvalue(), img.size), Lg=jpeg(logo_buf.getvalue(), logo.size)))
+        ops = [f"q {w_pt:.2f} 0 0 {h_pt:.2f} 0 0 cm /Im0 Do Q"]
+        if banner:
+            resources.Font = pikepdf.Dictionary(Fb=pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                                      BaseFont=pikepdf.Name.Helvetica))
+            ops.append(f"q 0 0 1 rg {w_pt - 40:.2f} 4 36 14 re f Q q 30 0 0 30 {w_pt - 190:.2f} 2 cm /Lg Do Q")
+            ops.append(f"BT /Fb 8 Tf {w_pt - 150:.2f} 8 Td ({banner}) Tj ET")
+        if layer is not None:
+            with pikepdf.open(layer) as lay:
+                form = doc.copy_foreign(lay.pages[0].as_form_xobject())
+            resources.XObject.Tx = form
+            ops.append("q 3 Tr /Tx Do Q")
+        pg.Resources = resources
+        pg.Contents = doc.make_stream("\n".join(ops).encode("latin-1"))
+        doc.save(out)
+    return out
+
+
+SUBSIDIES = [("1029", "CENTRE SOCIO KALIMBA ARAGO", "F", "12 500 €"), ("1430", "TASTAVIN LEMASSON MARQUEROSE", "F", "500 €"),
+             ("3632", "AMICALE ANCIENS DE TUNISIE", "F", "1 200 €"), ("3324", "ETOILE BLEUE MONTPELLIERAINE", "F", "400 €"),
+             ("1530", "CLUB DE LA PRESSE OCCITANIE", "F", "20 000 €"), ("1984", "COMITE ENVIRONNEMENT URBAIN", "P", "1 500 €"),
+             ("1687", "CROIX D'ARGENT AGIR AVEC ART", "P", "500 €"), ("296", "JASMIN D'ORIENT AVENTURA", "P", "700 €"),
+             ("5820", "LA TEJERA LES GENETS", "F", "2 000 €"), ("121", "MAJORETTES IMPERIALES", "F", "900 €"),
+             ("1233", "MALBOSC BOUGE QUARTIER", "F", "3 000 €"), ("3659", "TAEKWONDO MAC ARC CLUB", "F", "7 500 €"),
+             ("1918", "ATHLETIC RUNNING MARC", "F", "2 500 €"), ("769", "BADMINTON MBC TOUR", "P", "900 €")]
+
+
+def subsidies_table_html() -> str:
+    """A ruled table of association names (upper case, out of any word list) and amounts, as in
+    a city's subsidy deliberation."""
+    cells = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td></tr>" for a, b, c, d in SUBSIDIES)
+    return ('<p style="font-size:11pt">Attributions de subventions, exercice 2014</p>'
+            f'<table border="1" cellpadding="6" style="border-collapse:collapse;font-size:11pt">{cells}</table>')
+
+
+DECREE_AR = """مرسوم رقم 2.21.517 صادر في 5 شوال 1442 (17 ماي 2021) بتحديد مبالغ الدعم
+رئيس الحكومة، بناء على القانون رقم 113.14 المتعلق بالجماعات الصادر بتنفيذه الظهير الشريف رقم 1.15.85 بتاريخ 20 رمضان 1436 (7 يوليو 2015)؛
+وبعد المداولة في مجلس الحكومة المنعقد بتاريخ 17 ماي 2021، رسم ما يلي:
+المادة الأولى: يحدد مبلغ الدعم المخصص لجهة بني ملال خنيفرة في 1 250 000 درهم برسم سنة 2021، ويصرف على قسطين قبل 30 يونيو 2021.
+المادة الثانية: يرفع المبلغ إلى 2 970 450 درهم ابتداء من فاتح يناير 2022، أي بزيادة قدرها 12,85 في المائة.
+المادة الثالثة: يسند تنفيذ هذا المرسوم إلى وزير الداخلية، وينشر بالجريدة الرسمية عدد 6987 بتاريخ 27 ماي 2021."""
+
+DECREE_FR = """Décret n° 2-21-517 du 5 chaoual 1442 (17 mai 2021) fixant les montants du soutien
+Article premier : le montant du soutien alloué à la région de Béni Mellal-Khénifra est fixé à 1 250 000 dirhams au titre de l'année 2021, versé en deux tranches avant le 30 juin 2021.
+Article 2 : le montant est porté à 2 970 450 dirhams à compter du 1er janvier 2022, soit une hausse de 12,85 pour cent.
+Article 3 : le ministre de l'intérieur est chargé de l'exécution du présent décret, publié au Bulletin officiel n° 6987 du 27 mai 2021."""
+
+SWAP_DIGITS = {"1": "7", "7": "1", "0": "2", "2": "0"}  # 17 May 2021 printed, "71 ... 0207" decoded
+
+
+def swap_digits(ch: str, swap: dict[str, str] | None = None) -> str:
+    return (swap or SWAP_DIGITS).get(ch, ch)

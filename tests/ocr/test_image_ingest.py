@@ -60,11 +60,40 @@ def test_tiff_pages_and_a_blank_one(fr_source: Path, tmp_path: Path) -> None:
     assert doc.meta.lang == "fr"
 
 
-def test_low_resolution_image_is_refused_with_a_clear_message(ar_source: Path, tmp_path: Path) -> None:
-    jpg = tmp_path / "tiny.jpg"
-    render(ar_source, 0, 50).save(jpg, quality=80)
-    with pytest.raises(InputError, match="dpi.*too low"):
-        ImageIngester().ingest(jpg, make_ctx(tmp_path))
+def test_low_resolution_images_are_read_or_refused_with_a_clear_message(ar_source: Path, tmp_path: Path) -> None:
+    truth = page_texts(ar_source)[0]
+    # a 72 dpi JPEG without resolution info (taken as A4): enlarged and read
+    jpg = tmp_path / "small.jpg"
+    render(ar_source, 0, 72).save(jpg, quality=80)
+    doc = ImageIngester().ingest(jpg, make_ctx(tmp_path))
+    assert fuzz.token_sort_ratio(comparable(_text(doc)), comparable(truth)) / 100 >= 0.90
+    # far too small to hold text: refused before OCR, and the message says why and what to do
+    tiny = tmp_path / "tiny.jpg"
+    render(ar_source, 0, 20).save(tiny, quality=80)
+    with pytest.raises(InputError, match=r"about 2\d dpi.*too low.*rescan"):
+        ImageIngester().ingest(tiny, make_ctx(tmp_path))
+    # small enough that OCR reads nonsense: refused after OCR, with the resolution in the message
+    blurred = tmp_path / "blurred.jpg"
+    render(ar_source, 0, 36).save(blurred, quality=60)
+    with pytest.raises(InputError, match=r"reliably.*about 3\d dpi: rescan it at 300 dpi"):
+        ImageIngester().ingest(blurred, make_ctx(tmp_path))
+
+
+def test_phone_photo_with_a_meaningless_72_dpi_is_read_as_a4(ar_source: Path, tmp_path: Path) -> None:
+    """Cameras write 72 dpi whatever the picture: a 2480-pixel-wide page at "72 dpi" would be
+    34 inches wide. The stated resolution is ignored and the page read as A4 (300 dpi)."""
+    photo = tmp_path / "photo.jpg"
+    render(ar_source, 0, 300).save(photo, quality=85, dpi=(72, 72))
+    doc = ImageIngester().ingest(photo, make_ctx(tmp_path))
+    assert doc.meta.pages[0].method == "ocr"
+    truth = page_texts(ar_source)[0]
+    assert fuzz.token_sort_ratio(comparable(_text(doc)), comparable(truth)) / 100 >= 0.95
+
+
+def _text(doc) -> str:  # type: ignore[no-untyped-def]
+    blocks = doc.sections[0].blocks
+    text = "\n".join(s.text for b in blocks for s in getattr(b, "sentences", None) or [])
+    return text + "\n".join(s.text for b in blocks for it in getattr(b, "items", None) or [] for s in it.sentences)
 
 
 def test_broken_image_is_an_input_error(tmp_path: Path) -> None:

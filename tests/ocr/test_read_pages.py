@@ -10,6 +10,7 @@ from ocr_testkit import MIXED_SAMPLE, make_ctx, page_texts
 from rapidfuzz import fuzz
 
 import transform.ocr.pages as pages_mod
+from transform.errors import InputError
 from transform.ocr import read_pages
 from transform.ocr.quality import comparable
 
@@ -66,21 +67,25 @@ def test_good_text_layers_are_never_ocrd(ar_source: Path, fr_source: Path, own_p
 def test_scans_are_ocrd_and_bad_pages_reported(scanned_mix: tuple[Path, list[str]], ocr_calls: list[int], tmp_path: Path) -> None:
     pdf, truth = scanned_mix
     lines, reports = read_pages(pdf, pdfkit.text_lines(pdf), make_ctx(tmp_path))
-    assert [r.method for r in reports] == ["ocr", "ocr", "unreadable", "unreadable"]
+    assert [r.method for r in reports] == ["ocr", "ocr", "unreadable", "ocr"]
     assert "ar" in reports[0].langs and reports[1].langs == ["fr"]
     assert similarity(joined(lines[0]), truth[0]) >= AR_MIN
     assert similarity(joined(lines[1]), truth[1]) >= FR_MIN
     assert ordered_similarity(joined(lines[0]), truth[0]) >= 0.85  # reading order survives
     assert "blank" in reports[2].reason
-    assert "dpi" in reports[3].reason and "60" in reports[3].reason
-    assert lines[2] == [] and lines[3] == []
-    assert sorted(set(ocr_calls)) == [1, 2, 3]  # the 60 dpi page is refused before OCR
+    assert lines[2] == []
+    # a 60 dpi scan is read too: rendered at its own resolution and enlarged, it reads about 0.91
+    assert similarity(joined(lines[3]), truth[0]) >= 0.85
+    assert sorted(set(ocr_calls)) == [1, 2, 3, 4]
     # geometry: PDF points on an A4 page, with a heading bigger than body text
     first = lines[0]
     assert all(0 <= ln.x0 < ln.x1 <= 600 and 0 <= ln.top < ln.bottom <= 850 for ln in first)
     assert all(ln.page == 1 for ln in first)
     sizes = sorted(ln.size for ln in first)
     assert sizes[-1] >= 1.2 * sizes[len(sizes) // 2]
+    # every OCR'd line carries tesseract's confidence on the 0..1 scale
+    assert all(ln.confidence is not None and 0 <= ln.confidence <= 1 for page in lines for ln in page)
+    assert sum(ln.confidence or 0 for ln in first) / len(first) >= 0.8
 
 
 def test_wrong_tounicode_is_detected_and_ocrd(ar_source: Path, work: Path, ocr_calls: list[int], tmp_path: Path) -> None:
@@ -99,11 +104,16 @@ def test_ocr_never_keeps_text_layer(scanned_mix: tuple[Path, list[str]], ar_sour
     lines, reports = read_pages(pdf, pdfkit.text_lines(pdf), make_ctx(tmp_path, "never"))
     assert [r.method for r in reports] == ["unreadable"] * 4
     assert all("ocr=never" in r.reason for r in reports[:2])
-    bad = pdfkit.permute_tounicode(ar_source, work / "wrong_tounicode_never.pdf")
-    text_pages = pdfkit.text_lines(bad)
-    lines, reports = read_pages(bad, text_pages, make_ctx(tmp_path, "never"))
-    assert reports[0].method == "text" and "looks wrong" in reports[0].reason
+    # a borderline layer is used, flagged; a broken one stops the run with a clear, typed error
+    three = pdfkit.permute_tounicode(ar_source, work / "three_letters_never.pdf", swap={"ر": "ز", "ز": "ر", "د": "ذ"})
+    text_pages = pdfkit.text_lines(three)
+    lines, reports = read_pages(three, text_pages, make_ctx(tmp_path, "never"))
+    assert any(r.method == "text" and "looks wrong" in r.reason for r in reports)
     assert lines == text_pages
+    bad = pdfkit.permute_tounicode(ar_source, work / "wrong_tounicode_never.pdf")
+    with pytest.raises(InputError, match=r"text layer of pages? .*is broken.*ocr=never") as exc:
+        read_pages(bad, pdfkit.text_lines(bad), make_ctx(tmp_path, "never"))
+    assert exc.value.exit_code != 0 and "--ocr auto" in (exc.value.hint or "")
     assert ocr_calls == []
 
 
@@ -157,5 +167,21 @@ def test_borderline_page_ocrd_when_sample_disagrees(ar_source: Path, work: Path,
     border = [r for r in reports if "OCR sample" in r.reason]
     assert border, [(r.page, r.score) for r in reports]  # page 2 of the regional programme scores about 0.64
     for rep in border:
-        assert rep.method == "ocr" and "disagrees" in rep.reason
+        assert rep.method == "ocr" and ("disagrees" in rep.reason or "known ones" in rep.reason)
         assert "ر" in joined(lines[rep.page - 1])
+
+
+def test_borderline_ruled_table_is_kept_when_its_lines_agree(work: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Upper-case association names are in no word list (borderline score). Read as one block,
+    the ruled table lost whole rows in tesseract's layout (a city's deliberation: 7 of 30 pages
+    OCR'd for nothing); read line by line, the sample agrees and the layer is kept."""
+    src = pdfkit.html_pdf(work / "subsidies.pdf", pdfkit.subsidies_table_html())
+    full: list[int] = []
+    real = pages_mod.ocr_page
+    monkeypatch.setattr(pages_mod, "ocr_page", lambda p, *a, **kw: full.append(p.page) or real(p, *a, **kw))
+    text_pages = pdfkit.text_lines(src)
+    i = _text_page(src)
+    lines, reports = read_pages(src, text_pages, make_ctx(tmp_path))
+    assert 0.45 <= (reports[i].score or 0) < 0.65
+    assert reports[i].method == "text" and "OCR sample agrees" in reports[i].reason, reports[i]
+    assert full == []

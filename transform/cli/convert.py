@@ -7,6 +7,7 @@ import sys
 
 from ..api import convert_many, expand_sources
 from ..errors import ExitCode, InputError
+from ..ocr.confidence import reading_summary
 from ..result import ConversionStatus
 from ._common import BarProgress, add_option_args, options_from_args
 
@@ -41,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"\n{'status':<16} {'files':>5}  source", file=sys.stdout)
         for r in rows:
             print(f"{r.status.value:<16} {len(r.artifacts):>5}  {r.source}")
+            summary = reading_summary(r.document)
+            if summary:
+                print(f"{'':<16} {'':>5}  read: {summary}")
             for e in r.errors:
                 print(f"{'':<16} {'':>5}  {e.severity}: [{e.stage}] {e.message}" + (f" {e.hint}" if e.hint else ""))
             if r.output_dir and r.artifacts:

@@ -10,6 +10,7 @@ from ..context import RunContext
 from ..ingest import ingest
 from ..model import Document, Heading, ListBlock, Table
 from ..model.walk import block_text
+from ..ocr.confidence import reading_summary
 from ..options import TransformOptions
 from ..structure import build_structure
 
@@ -30,8 +31,11 @@ def load(source: str, ocr: str = "auto") -> Document:
 
 def outline(doc: Document) -> str:
     lines = [f"{doc.meta.source_name}  format={doc.meta.source_format}  lang={doc.meta.lang}  title={doc.meta.title!r}"]
+    summary = reading_summary(doc)
+    if summary:
+        lines.append(f"  read: {summary}")
     for p in doc.meta.pages:
-        if p.method != "text":
+        if p.method != "text" or "digits" in p.reason:
             lines.append(f"  page {p.page}: {p.method} ({p.reason})")
 
     def rec(sections, depth):  # type: ignore[no-untyped-def]
@@ -46,7 +50,8 @@ def outline(doc: Document) -> str:
                 elif isinstance(b, ListBlock):
                     extra = f" {len(b.items)} items"
                 text = block_text(b) if not isinstance(b, Heading) else ""
-                lines.append(f"{pad}  - {b.kind}{extra} [{b.lang},{b.direction}] {text[:60]}")
+                check = f" (check against the source: {b.doubt})" if b.doubt else ""
+                lines.append(f"{pad}  - {b.kind}{extra} [{b.lang},{b.direction}]{check} {text[:60]}")
             rec(sec.sections, depth + 1)
 
     rec(doc.sections, 1)

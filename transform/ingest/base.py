@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
@@ -33,6 +33,11 @@ class TextLine:
     size: float = 0.0  # font size in points
     bold: bool = False
     page: int = 1  # 1-based
+    # How sure the reader is of this line, 0..1 (the page's text-layer score, or tesseract's mean
+    # word confidence / 100), and why it is in doubt (see transform/ocr/confidence.py). Keyword-only,
+    # so subclasses keep their positional fields.
+    confidence: float | None = field(default=None, kw_only=True)
+    doubt: str | None = field(default=None, kw_only=True)
 
     @property
     def height(self) -> float:

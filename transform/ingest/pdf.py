@@ -78,12 +78,11 @@ class PdfIngester:
                     widths.append(width)
                     heights.append(height)
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
+            from ..ocr import confidence, read_pages
+
+            pages, reports = read_pages(path, text_pages, ctx, pdf=pdf)  # the open document: its fonts are parsed
         finally:
             pdf.close()
-
-        from ..ocr import read_pages
-
-        pages, reports = read_pages(path, text_pages, ctx)
         if not any(ln.text.strip() for lines in pages for ln in lines):
             if options.ocr == "never":
                 raise InputError(
@@ -110,6 +109,7 @@ class PdfIngester:
             furniture = sorted(furniture + running, key=lambda f: f.page)
             groups = group_lines(kept, used_tables, widths)
             blocks = join_continued_tables(groups_to_blocks(groups))
+            confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
         if title and (
             title.lower() in ("untitled", "sans titre", "document", "sans nom")
             or title.lower().startswith("microsoft word -")

@@ -12,8 +12,9 @@ from ..ingest import INGESTERS
 from ..ingest.base import TextLine
 from ..model import Document, DocumentMeta, Section
 from ..model.text import direction_for
-from .pages import ocr_page, unreadable, workers
-from .render import MIN_SCAN_DPI, OCR_DPI, PageImage
+from . import confidence
+from .pages import ocr_langs, ocr_page, unreadable, workers
+from .render import LOW_SCAN_DPI, MIN_READ_DPI, OCR_DPI, PageImage
 from .sizes import snap_sizes
 
 if TYPE_CHECKING:
@@ -21,18 +22,23 @@ if TYPE_CHECKING:
     from ..model import Block, PageReport
 
 A4_WIDTH_IN = 8.27
+MAX_PAGE_IN = 24.0  # a stated resolution that makes the page wider than this is not believed (phone photos say 72 dpi)
 MAX_PIXELS = 120_000_000  # per frame; larger images are refused rather than exhausting memory
 
 
 def _blocks(pages: list[list[TextLine]], widths: list[float]) -> list[Block]:
-    """Lines -> blocks with the PDF ingester's grouping when it is there, else our minimal one."""
+    """Lines -> blocks with the PDF ingester's grouping when it is there, else our minimal one;
+    each block gets the confidence of its lines."""
     try:
         from ..ingest.pdf_blocks import group_lines, groups_to_blocks
     except ImportError:
         from .blocks import lines_to_blocks
 
         return list(lines_to_blocks([ln for page in pages for ln in page]))
-    return groups_to_blocks(group_lines(pages, [[] for _ in pages], widths))
+    groups = group_lines(pages, [[] for _ in pages], widths)
+    blocks = groups_to_blocks(groups)
+    confidence.apply(blocks, groups)
+    return blocks
 
 
 def _frames(path: Path) -> list[tuple[Image.Image, float, bool]]:
@@ -47,8 +53,11 @@ def _frames(path: Path) -> list[tuple[Image.Image, float, bool]]:
                                  hint="Scan at 300 dpi; an A4 page is then about 2480x3508 pixels.")
             frame = ImageOps.exif_transpose(im.copy()) or im.copy()
             dpi_info = im.info.get("dpi") or (0, 0)
-            known = float(dpi_info[0]) > 1
-            dpi = float(dpi_info[0]) if known else frame.width / A4_WIDTH_IN
+            stated = float(dpi_info[0] or 0)
+            # cameras and phone apps write 72 or 96 dpi whatever the picture: a stated resolution
+            # that would make the sheet wider than MAX_PAGE_IN inches is ignored (an A4 page is assumed)
+            known = stated > 1 and frame.width / stated <= MAX_PAGE_IN
+            dpi = stated if known else frame.width / A4_WIDTH_IN
             frames.append((frame.convert("L"), dpi, known))
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise InputError(f"{path.name}: the image cannot be read ({exc}).", hint="Send the scan again as PNG, JPEG or TIFF.") from None
@@ -68,16 +77,18 @@ class ImageIngester:
             futs = {}
             for i, (img, dpi, known) in enumerate(frames):
                 page = PageImage(img, dpi, i + 1, img.width * 72 / dpi, img.height * 72 / dpi)
-                if dpi < MIN_SCAN_DPI:
+                if dpi < MIN_READ_DPI / 2:  # an A4 page under 250 pixels wide: nothing a reader could OCR
                     results[i] = ([], unreadable(i + 1, f"image resolution about {dpi:.0f} dpi"
-                                                        f"{'' if known else ' (assuming an A4 page)'} is too low to read "
-                                                        f"(at least {MIN_SCAN_DPI} dpi needed; rescan at 300 dpi)"))
+                                                        f"{'' if known else ' (assuming an A4 page)'} is far too low to read "
+                                                        "(rescan at 300 dpi)"))
                     continue
-                if dpi > OCR_DPI * 1.1:  # OCR at the resolution the models read best (and faster)
+                if dpi > OCR_DPI * 1.1 or dpi < LOW_SCAN_DPI * 1.5:  # OCR at the resolution the models read best
                     k = OCR_DPI / dpi
                     page.image = img.resize((round(img.width * k), round(img.height * k)), Image.Resampling.LANCZOS)
                     page.dpi = OCR_DPI
-                futs[pool.submit(ocr_page, page, [], timeout=timeout, scanned=True, why="image input")] = i
+                    page.source_dpi = dpi if k > 1 else None
+                futs[pool.submit(ocr_page, page, ocr_langs(None), timeout=timeout, scanned=True, why="image input",
+                                 scan_dpi=dpi)] = i
             for fut, i in futs.items():
                 results[i] = fut.result()
         pages = [page_lines for page_lines, _ in results]

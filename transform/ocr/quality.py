@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import chain
 from typing import Any
 
@@ -24,7 +25,13 @@ GOOD = 0.65  # score at or above: trust the text layer
 BAD = 0.45  # score below: OCR the page; in between: borderline, check with an OCR sample
 AGREE = 0.90  # OCR sample similarity needed to keep a borderline text layer (clean OCR reaches 0.95+)
 MIN_WORDS = 6  # fewer words than this: the dictionary signal is not used
+MINOR_SHARE = 0.25  # a script with a smaller share of the words is judged on its own only...
+GARBLED = 0.25  # ...when at least this share of its words hold impossible letter sequences
+PLAUSIBLE_IMP = 0.08  # Latin words of an Arabic page with fewer impossible sequences than this...
+FOREIGN_HIT = 0.75  # ...count as this share of known words at least (English references, names)
 MIN_CHARS = 3  # fewer visible characters than this: the page has no text layer
+MIN_ALNUM = 0.5  # letters and digits (dot leaders aside) must be at least this share of the characters...
+MIN_SYMBOL_CHARS = 20  # ...of a page with at least this many
 
 _TOKEN = re.compile(r"[\w\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff'’]+")
 _LATIN = re.compile(r"[a-zA-Zà-ÿÀ-ÿœŒæÆ]")
@@ -42,10 +49,18 @@ class Quality:
 
 
 _SPACE = re.compile(r"\s+")
-_SUSPECT = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\ufb50-\ufdff\ufe70-\ufeff\x00-\x1f\x7f-\x9f]")
+# Characters worth a closer look: U+FFFD, private-use glyph codes, presentation forms, control
+# characters, and anything outside the blocks an Arabic or French text uses (Latin, Arabic,
+# general punctuation, symbols, arrows, shapes, dingbats...).
+_SUSPECT = re.compile(
+    "[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\ufb50-\ufdff\ufe70-\ufeff\x00-\x1f\x7f-\x9f"
+    "\u0370-\u05ff\u0700-\u074f\u0780-\u089f\u0900-\u1dff\u1f00-\u1fff\u2c00-\u2dff\u2e80-\udfff"
+    "\uf900-\ufaff\ufe00-\ufe6f\uff00-\ufffc\U00010000-\U000effff]"
+)
 
 
 def _is_bad_char(ch: str) -> str | None:
+    """What is wrong with a suspect character, or None when it is a harmless symbol."""
     cp = ord(ch)
     if ch == "\ufffd":
         return "replacement"
@@ -53,8 +68,13 @@ def _is_bad_char(ch: str) -> str | None:
         return "private"
     if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF:
         return "presentation"
-    if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
+    cat = unicodedata.category(ch)
+    if cat == "Cc":
         return "control"
+    # letters, digits and marks of another script (CJK, Cyrillic, Greek, Hebrew...), unassigned
+    # code points: what a font whose glyphs decode to the wrong table produces
+    if cat[0] in "LNM" or cat == "Cn":
+        return "script"
     return None
 
 
@@ -80,17 +100,20 @@ def _langs(ar: int, la: int) -> list[str]:
     return out
 
 
-_AR_MISPLACED = re.compile("[ةى](?=.)")
 _TRIPLE = re.compile(r"(.)\1\1")
+# Spelled forms no Arabic word has, seen before normalisation folds them away: ة or ى inside
+# a word, a word starting with ة ى ؤ, a tanween mark before a letter (tanween ends a word,
+# or stands before its final alef: أيضًا),
+# a definite noun with tanween. Word-made PDFs whose font maps ي to ٌ, ه to ة or ى (and the
+# reverse) produce them: ملكٌة, ىذه, الجماعً.
+_AR_SPELLING = re.compile("[ةى](?=[\u0621-\u064a])|^[ةىؤ]|[\u064b-\u064d](?![اى]$)(?=[\u0621-\u064a])|^ال.*[\u064b-\u064d]$")
+MISSPELT = "\x00"  # marks an Arabic word (list form) whose spelled form was impossible
 
 
 def _impossible_ar(word: str, pairs: frozenset[str]) -> bool:
-    if _AR_MISPLACED.search(word) or word[:1] in "ةىؤ":
+    if word.startswith(MISSPELT) or _TRIPLE.search(word):
         return True
-    if _TRIPLE.search(word):
-        return True
-    w = normalise_ar(word)
-    return any(w[i : i + 2] not in pairs for i in range(len(w) - 1))
+    return any(word[i : i + 2] not in pairs for i in range(len(word) - 1))
 
 
 def _impossible_fr(word: str, pairs: frozenset[str]) -> bool:
@@ -135,7 +158,7 @@ def _kind(raw: str) -> tuple[int, str, int, int]:
     elif _DIGITS.match(tok):
         kind = (_NUMBER, tok, *letters)
     elif AR_LETTERS.match(norm := normalise_ar(tok)):
-        kind = (_AR, norm, *letters)
+        kind = (_AR, MISSPELT + norm if _AR_SPELLING.search(tok) else norm, *letters)
     elif _LATIN.search(tok) and not _ARABIC.search(tok) and tok.isalpha() or "'" in tok or "’" in tok:
         kind = (_FR, tok, *letters)
     else:
@@ -145,7 +168,10 @@ def _kind(raw: str) -> tuple[int, str, int, int]:
 
 
 def _ar_verdict(word: str) -> tuple[bool, bool, bool]:
-    v = (known_ar(word), len(word) > 1 and known_ar(word[::-1]), _impossible_ar(word, letter_pairs("ar")))
+    if word.startswith(MISSPELT):
+        v = (False, False, True)
+    else:
+        v = (known_ar(word), len(word) > 1 and known_ar(word[::-1]), _impossible_ar(word, letter_pairs("ar")))
     _remember(_AR_VERDICTS, word, v)
     return v
 
@@ -156,13 +182,15 @@ def _fr_verdict(word: str) -> tuple[bool, bool]:
     return v
 
 
-Chunk = tuple[tuple[str, ...], tuple[str, ...], int, int, int, tuple[str, ...]]
+Chunk = tuple[tuple[str, ...], tuple[str, ...], int, int, int, tuple[str, ...], int, int]
 _CHUNKS: dict[str, Chunk] = {}
+_FILLER = re.compile(r"([^\w\s])\1{2,}")  # dot leaders, rules of dashes or underscores
 
 
 def _chunk(chunk: str) -> Chunk:
     """What one whitespace-free piece of text holds: its Arabic words (list form), French words,
-    numbers, Arabic and Latin letters, and the kind of each bad character in it."""
+    numbers, Arabic and Latin letters, the kind of each bad character in it, its letters and
+    digits (any script), and its filler characters (dot leaders, rules)."""
     ar: list[str] = []
     fr: list[str] = []
     numbers = 0
@@ -175,13 +203,20 @@ def _chunk(chunk: str) -> Chunk:
         elif kind == _NUMBER:
             numbers += 1
     bad = tuple(k for k in map(_is_bad_char, _SUSPECT.findall(chunk)) if k)
-    out = (tuple(ar), tuple(fr), numbers, sum(map(len, _ARABIC_RUN.findall(chunk))), sum(map(len, _LATIN_RUN.findall(chunk))), bad)
+    alnum = len(chunk) if chunk.isalnum() else sum(map(str.isalnum, chunk))
+    filler = sum(m.end() - m.start() for m in _FILLER.finditer(chunk)) if len(chunk) > 2 else 0
+    out = (tuple(ar), tuple(fr), numbers, sum(map(len, _ARABIC_RUN.findall(chunk))), sum(map(len, _LATIN_RUN.findall(chunk))),
+           bad, alnum, filler)
     _remember(_CHUNKS, chunk, out)
     return out
 
 
 def clear_caches() -> None:
-    """Forget every cached token, chunk and word verdict (a cold start, e.g. for benchmarks)."""
+    """Forget every cached token, chunk and word verdict, and the digit glyphs read (a cold
+    start, e.g. for benchmarks)."""
+    from . import digits  # on use: the judge does not need pdfium's font calls
+
+    digits.clear_cache()
     for cache in (_KINDS, _CHUNKS, _AR_VERDICTS, _FR_VERDICTS):
         cache.clear()
     known_ar.cache_clear()
@@ -198,7 +233,8 @@ def assess(text: str) -> Quality:
     if n_visible < MIN_CHARS:
         return Quality(0.0, "empty", "no text layer on this page")
     known_chunk = _CHUNKS.get
-    ar_parts, fr_parts, nums, ar_letters, la_letters, bads = zip(*[known_chunk(c) or _chunk(c) for c in chunks], strict=True)
+    ar_parts, fr_parts, nums, ar_letters, la_letters, bads, alnums, fillers = zip(
+        *[known_chunk(c) or _chunk(c) for c in chunks], strict=True)
     kinds: dict[str, int] = {}
     if any(bads):
         for k in chain.from_iterable(bads):
@@ -209,7 +245,9 @@ def assess(text: str) -> Quality:
     ar_words = list(chain.from_iterable(ar_parts))
     fr_words = list(chain.from_iterable(fr_parts))
     numbers = sum(nums)
-    langs = _langs(sum(ar_letters), sum(la_letters))
+    n_ar_letters, n_la_letters = sum(ar_letters), sum(la_letters)
+    langs = _langs(n_ar_letters, n_la_letters)
+    sig.update(ar_letters=float(n_ar_letters), latin_letters=float(n_la_letters))
     # a sample of at most MAX_SAMPLE words per script, spread over the page, judges it as well as all of them
     ar_words, fr_words = _spread(ar_words), _spread(fr_words)
     n_ar, n_fr = len(ar_words), len(fr_words)
@@ -232,14 +270,24 @@ def assess(text: str) -> Quality:
     reasons: list[str] = []
     if n_words >= MIN_WORDS:
         # each script with enough words is judged on its own: a good French half must not
-        # hide a garbled Arabic half of the same page
-        parts = [(hit, imp, name) for hit, imp, n, name in ((ar_hit, imp_ar, n_ar, "Arabic"), (fr_hit, imp_fr, n_fr, "French"))
-                 if n >= MIN_WORDS]
+        # hide a garbled Arabic half of the same page. A script holding a small share of the
+        # words (Latin references and species names in an Arabic report) is judged on its own
+        # only when its words look garbled (impossible letter sequences); otherwise it counts
+        # in the page's overall share of known words.
+        # Latin words of an Arabic page (references, often English) whose letter sequences are
+        # all possible count as plausible foreign words, not as failed French ones.
+        fr_judged = fr_hit
+        if n_ar > n_fr and imp_fr < PLAUSIBLE_IMP:
+            fr_judged = max(fr_hit, FOREIGN_HIT)
+        overall = (ar_hit * n_ar + fr_judged * n_fr) / n_words
+        overall_imp = (imp_ar * n_ar + imp_fr * n_fr) / n_words
+        parts = [(hit, imp, name) for hit, imp, n, name in ((ar_hit, imp_ar, n_ar, "Arabic"), (fr_judged, imp_fr, n_fr, "French"))
+                 if n >= MIN_WORDS and (n >= MINOR_SHARE * n_words or imp >= GARBLED)]
+        lexical, impossible = overall, overall_imp
         if parts:
-            lexical, impossible, _ = min(parts, key=lambda p: p[0] - 0.5 * p[1])
-        else:
-            lexical = (ar_hit * n_ar + fr_hit * n_fr) / n_words
-            impossible = (imp_ar * n_ar + imp_fr * n_fr) / n_words
+            hit, imp, _ = min(parts, key=lambda p: p[0] - 0.5 * p[1])
+            if hit - 0.5 * imp < overall - 0.5 * overall_imp:
+                lexical, impossible = hit, imp
         score = lexical - 0.5 * impossible
         if lexical < GOOD:
             which = f" {min(parts, key=lambda p: p[0])[2]}" if len(parts) > 1 else ""
@@ -258,16 +306,68 @@ def assess(text: str) -> Quality:
         if bad_share >= 0.05:
             score = min(score, 0.3)
         names = {"replacement": "replacement characters (U+FFFD)", "private": "private-use glyph codes",
-                 "presentation": "Arabic presentation-form glyphs", "control": "control characters"}
+                 "presentation": "Arabic presentation-form glyphs", "control": "control characters",
+                 "script": f"letters of another script ({_scripts(text)})"}
         detail = ", ".join(f"{v / n_visible:.0%} {names[k]}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]))
         if bad_share >= 0.02:
             reasons.append(detail)
+    # a layer of punctuation and symbols (glyphs decoded to ASCII signs) has no words to judge:
+    # it must not pass as "too few words", so letters and digits must make up most of it
+    core = n_visible - sum(fillers)
+    alnum_share = sum(alnums) / core if core else 1.0
+    sig["alnum_share"] = round(alnum_share, 3)
+    if core >= MIN_SYMBOL_CHARS and alnum_share < MIN_ALNUM:
+        score = min(score, 0.3)
+        reasons.append(f"only {alnum_share:.0%} of the characters are letters or digits")
     score = round(max(0.0, min(1.0, score)), 3)
     sig["score"] = score
     if score >= GOOD:
         return Quality(score, "good", "text layer looks sound", langs, sig)
     verdict = "bad" if score < BAD else "borderline"
     return Quality(score, verdict, "; ".join(reasons) or "low text-layer score", langs, sig)
+
+
+def _scripts(text: str) -> str:
+    """The scripts of the foreign letters in a text, most frequent first (``CJK, CYRILLIC``)."""
+    counts: dict[str, int] = {}
+    for ch in _SUSPECT.findall(text):
+        if _is_bad_char(ch) == "script":
+            name = unicodedata.name(ch, "UNASSIGNED").split()[0]
+            counts[name] = counts.get(name, 0) + 1
+    return ", ".join(sorted(counts, key=lambda k: -counts[k])[:3])
+
+
+def word_known(token: str) -> bool | None:
+    """Is this one word in the word lists (its spelled form possible)? None for numbers and
+    tokens that are not Arabic or French words."""
+    kind, word, _, _ = _KINDS.get(token) or _kind(token)
+    if kind == _AR:
+        return (_AR_VERDICTS.get(word) or _ar_verdict(word))[0]
+    if kind == _FR:
+        return (_FR_VERDICTS.get(word) or _fr_verdict(word))[0]
+    return None
+
+
+def fixes(text_layer: str, ocr_text: str) -> tuple[int, int]:
+    """Words the OCR reading puts right and words it gets wrong, by the word lists: aligned
+    word pairs that differ, where only the OCR word is known (a fix: the layer decodes some
+    glyphs to the wrong letters) or only the layer word is (OCR noise)."""
+    a, b = text_layer.split(), ocr_text.split()
+    fixed = broken = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, [comparable(w) for w in a], [comparable(w) for w in b], autojunk=False).get_opcodes():
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            continue
+        for lw, ow in zip(a[i1:i2], b[j1:j2], strict=True):
+            lk, ok = word_known(_strip(lw)), word_known(_strip(ow))
+            if lk is None or ok is None:
+                continue
+            fixed += ok and not lk
+            broken += lk and not ok
+    return fixed, broken
+
+
+def _strip(word: str) -> str:
+    return word.strip(".,;:!?()[]«»\"'’،؛؟-–—*•")
 
 
 def comparable(text: str) -> str:

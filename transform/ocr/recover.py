@@ -20,7 +20,7 @@ MIN_ROW_PX = 8  # rows thinner than this are rules or noise
 MIN_SEG_PX = 40  # ink segments narrower than this are not worth a tesseract call
 
 
-def _runs(mask: np.ndarray, max_gap: int = 0) -> list[tuple[int, int]]:
+def runs(mask: np.ndarray, max_gap: int = 0) -> list[tuple[int, int]]:
     """Start/end (exclusive) of True runs, joining runs separated by at most ``max_gap``."""
     import numpy as np  # on use: `import transform` stays light
 
@@ -43,12 +43,12 @@ def uncovered_segments(pimg: PageImage, lines: list[TextLine]) -> list[tuple[int
     k = pimg.dpi / 72.0
     boxes = [(ln.x0 * k, ln.top * k, ln.x1 * k, ln.bottom * k) for ln in lines]
     out = []
-    for y0, y1 in _runs(a.sum(axis=1) > 0, max_gap=1):
+    for y0, y1 in runs(a.sum(axis=1) > 0, max_gap=1):
         if y1 - y0 < MIN_ROW_PX:
             continue
         h = y1 - y0
         over = [b for b in boxes if min(b[3], y1) - max(b[1], y0) > 0.4 * min(h, b[3] - b[1])]
-        for x0, x1 in _runs(a[y0:y1].sum(axis=0) > 0, max_gap=2 * h):
+        for x0, x1 in runs(a[y0:y1].sum(axis=0) > 0, max_gap=2 * h):
             if x1 - x0 < MIN_SEG_PX:
                 continue
             covered = sum(max(0.0, min(b[2], x1) - max(b[0], x0)) for b in over)

@@ -22,9 +22,12 @@ DOMINANT = 0.85  # share of letters from which a script dominates a page
 STRAY_WORDS = 3  # lines this short in the other script are suspect...
 STRAY_CONF = 88.0  # ...when tesseract's confidence in them is below this
 MAX_RECOVER = 40  # at most this many skipped rows are re-read per page
+STRAY_MARGIN = 15.0  # a line re-read without its stray Latin words may lose this much mean confidence
+STRAY_AR_SHARE = 0.85  # a line with at least this share of Arabic letters has its stray Latin words checked
 _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _DIGIT = re.compile(r"[0-9]")
+_LATIN_WORD = re.compile(r"(?<![\w])[A-Za-zÀ-ÿ]+(?![\w])")
 _BULLETS = {"+", "*", "•", "·", "٠", "٠.", "°", "»", "«", "»ع", "ع", "©", "®", "¢", "o", "e"}
 _AR_PUNCT = str.maketrans({";": "؛", "?": "؟"})
 _RANGE = re.compile(r"(?<![\d.,/])(\d+)([-–])(\d+)(?![\d.,/])")  # two numbers joined by a hyphen: drawn right to left
@@ -123,27 +126,54 @@ def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: floa
 
 
 def _reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout: float) -> None:
-    """With ``ara+fra`` a short Arabic line can come out as a French word ("تقديم" -> "essai")
-    and the reverse. On a page where one script dominates, short low-confidence lines in the
-    other script are read again with the dominant language alone; the likelier reading wins."""
+    """With ``ara+fra`` tesseract can switch models inside a page: a short Arabic line comes
+    out as a French word ("تقديم" -> "essai"), and Arabic words inside an Arabic line come out
+    as short Latin nonsense ("منه" -> "taie", "الداخلية" -> "al"). Such lines are read again
+    with the line's script alone (one tesseract call for the page); the likelier reading wins:
+    a short line needs a clearly higher confidence, a long one fewer stray words and a mean
+    confidence at most STRAY_MARGIN lower (the stray word itself often reads with a high
+    confidence in the wrong model: "taie" at 89 % against "منه" at 77 % for the line)."""
     if "+" not in langs:
         return
     ar = sum(len(_AR.findall(ln.text)) for ln in result.lines)
     lat = sum(len(_LAT.findall(ln.text)) for ln in result.lines)
-    if ar + lat == 0 or max(ar, lat) < DOMINANT * (ar + lat):
+    if ar + lat == 0:
         return
-    major, minor_re = ("ara", _LAT) if ar > lat else ("fra", _AR)
-    picked = [ln for ln in result.lines
-              if len(ln.text.split()) <= STRAY_WORDS and minor_re.search(ln.text)
-              and result.line_conf.get(id(ln), 0.0) < STRAY_CONF][:MAX_RECOVER]
+    picked: list[tuple[TextLine, str, bool]] = []  # line, language, short line
+    if max(ar, lat) >= DOMINANT * (ar + lat):
+        major, minor_re = ("ara", _LAT) if ar > lat else ("fra", _AR)
+        picked += [(ln, major, True) for ln in result.lines
+                   if len(ln.text.split()) <= STRAY_WORDS and minor_re.search(ln.text)
+                   and result.line_conf.get(id(ln), 0.0) < STRAY_CONF]
+    short = {id(ln) for ln, _l, _s in picked}
+    picked += [(ln, "ara", False) for ln in result.lines if id(ln) not in short and _stray_latin(ln.text)]
+    picked = picked[:MAX_RECOVER]
     if not picked:
         return
     k = pimg.dpi / 72.0
-    boxes = [_pad(pimg, int(ln.x0 * k), int(ln.top * k), int(ln.x1 * k) + 1, int(ln.bottom * k) + 1) for ln in picked]
-    for ln, sub in zip(picked, read_rows(pimg, boxes, major, timeout), strict=True):
-        if sub.lines and sub.confidence > result.line_conf.get(id(ln), 0.0) + 5:
-            ln.text = " ".join(x.text for x in sub.lines)
-            result.line_conf[id(ln)] = sub.confidence
+    for lang in {lang for _ln, lang, _s in picked}:
+        group = [(ln, is_short) for ln, lg, is_short in picked if lg == lang]
+        boxes = [_pad(pimg, int(ln.x0 * k), int(ln.top * k), int(ln.x1 * k) + 1, int(ln.bottom * k) + 1) for ln, _s in group]
+        for (ln, is_short), sub in zip(group, read_rows(pimg, boxes, lang, timeout), strict=True):
+            if not sub.lines:
+                continue
+            text = " ".join(x.text for x in sub.lines)
+            before = result.line_conf.get(id(ln), 0.0)
+            better = (sub.confidence > before + 5 if is_short
+                      else len(_stray_latin(text)) < len(_stray_latin(ln.text)) and sub.confidence >= before - STRAY_MARGIN)
+            if better:
+                ln.text = text
+                result.line_conf[id(ln)] = sub.confidence
+
+
+def _stray_latin(text: str) -> list[str]:
+    """Short lower-case Latin words in a line that is almost all Arabic: what ``ara+fra``
+    makes of Arabic words it read with the French model (taie, al, bill, lei, ail). Names
+    (Béni, Mellal) and acronyms (CNSS) are not suspects."""
+    ar, lat = len(_AR.findall(text)), len(_LAT.findall(text))
+    if ar < STRAY_AR_SHARE * (ar + lat):
+        return []
+    return [w for w in _LATIN_WORD.findall(text) if len(w) <= 2 and not w.isupper() or len(w) <= 5 and w.islower()]
 
 
 def _well_formed_groups(groups: list[str]) -> bool:
