@@ -81,8 +81,15 @@ def phrase_key(text: str) -> tuple[str, ...]:
     return tuple(key(w) for w in text.split())
 
 
-@lru_cache(maxsize=1)
 def resources() -> Resources:
+    """The data of the engines: the built-in files, with the term base of the current run over the glossary."""
+    from .termbase import with_termbase
+
+    return with_termbase(builtin_resources())
+
+
+@lru_cache(maxsize=1)
+def builtin_resources() -> Resources:
     r = Resources()
     for cols in _rows("lexicon.tsv", 2):
         k = phrase_key(cols[0])

@@ -1,7 +1,8 @@
 """Optional LLM backend (DARIJA_GUIDE §3.9): any OpenAI-compatible chat endpoint the operator configures.
 
 Off by default. The rules draft is made first; each segment is then sent to the model with the house
-rules, the glossary entries it uses and a few example pairs. The answer must pass the same gates
+rules, the glossary entries it uses (and the term base's, with their explanations) and a few example pairs:
+three written for the prompt, then the translation memory's closest approved pairs. The answer must pass the same gates
 (numbers kept and none invented, names kept, dialectness >= 0.9, no sentence over 20 words, house
 orthography); otherwise one retry with the list of errors, then the rules text is kept with the reason.
 An unreachable endpoint falls back to the rules draft for the whole document, with a clear reason.
@@ -28,6 +29,7 @@ from .engine import replace_segments, suffix
 from .metrics import check_segment, text_stats
 from .msa import glossary_hits
 from .numbers import canonical_values
+from .reuse import EXAMPLE_FLOOR, prompt_terms, recall_for
 from .rules import RulesSimplifier
 from .speak import speakable
 from .text import house_orthography, sentences, word_count
@@ -120,6 +122,7 @@ class LLMSimplifier:
             raise OptionsError("The llm simplifier is not configured.",
                                hint="Set options.simplify.llm.base_url and .model (an OpenAI-compatible endpoint), or use the rules engine.")
         res = RulesSimplifier().simplify(doc, target_lang, ctx)
+        recall = recall_for(ctx, res.segments, floor=EXAMPLE_FLOOR)  # the translation memory (transform.simplify.reuse)
         api_key = os.environ.get(opts.api_key_env) or None
         explanations = {e.explanation for e in resources().glossary if e.explanation}
         gl = {e.id: e for e in resources().glossary}
@@ -127,15 +130,16 @@ class LLMSimplifier:
         replaced: dict[str, tuple[list[str], str, list[str]]] = {}
         used = 0
         for seg in res.segments:
-            if not regex.search(r"\p{L}", seg.source) or seg.role == "cell":
-                continue
+            if not regex.search(r"\p{L}", seg.source) or seg.role == "cell" or (recall and recall.exact_for(seg)):
+                continue  # an approved translation in the memory replaces the segment after the engine
             expl = [t for _, t in seg.pieces if t in explanations]
             if fallback_all is not None:
                 seg.reasons.append(fallback_all)
                 continue
             terms = [gl[g] for g in glossary_hits(seg.source)]
-            messages = [{"role": "system", "content": SYSTEM_PROMPT + "".join(f"\n- {e.terms[0]} -> {e.label}" for e in terms)}]
-            for src, out in FEW_SHOT:
+            messages = [{"role": "system", "content": SYSTEM_PROMPT + "".join(f"\n- {e.terms[0]} -> {e.label}" for e in terms)
+                         + prompt_terms(ctx, seg.source)}]
+            for src, out in FEW_SHOT + (recall.example_pairs(seg) if recall else []):
                 messages += [{"role": "user", "content": src}, {"role": "assistant", "content": out}]
             messages.append({"role": "user", "content": seg.source})
             answer, errs = "", ["no answer"]

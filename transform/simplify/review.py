@@ -40,6 +40,7 @@ from ..model.tracks import split_tracks
 from .engine import replace_segments, suffix
 from .french import NEEDS_HUMAN_LABEL
 from .numbers import canonical_values
+from .reuse import learn_approved
 from .rules import EASY_FRENCH
 from .speak import speakable
 from .stage import DRAFT_VARIANTS
@@ -47,6 +48,7 @@ from .stage import DRAFT_VARIANTS
 if TYPE_CHECKING:
     from ..options import TransformOptions
     from ..result import ConversionResult
+    from .memory import Memory
 
 OUTPUT_OF = {"ary": "darija", EASY_FRENCH: "easy-french"}  # simplified track -> the output that writes its text
 SIMPLIFIER_OUTPUTS = frozenset(OUTPUT_OF.values())
@@ -238,11 +240,12 @@ def apply_edits(draft: Document, edits: Mapping[str, str | Sequence[str]], revie
 
 
 def approve(doc: Document, approver: str, *, allow_untranslated: bool = False,
-            simplified_only: bool = True) -> tuple[Document, dict[str, object]]:
+            simplified_only: bool = True, memory: Memory | None = None) -> tuple[Document, dict[str, object]]:
     """Record who approved the text and when; the document becomes ``reviewed``. Returns (doc, approval record).
 
     ``simplified_only`` refuses a document that is not a simplified draft (the CLI guards against
     approving the source JSON); the service also approves the Darija part of a source.
+    ``memory``: the translation memory that learns the approved segments (``record["memory_learned"]``).
     """
     if not approver.strip():
         raise ReviewError("Say who approves the text.", hint='Use --by "Name".')
@@ -263,6 +266,8 @@ def approve(doc: Document, approver: str, *, allow_untranslated: bool = False,
                                  "segments": len(grouped(out)), "untranslated": human,
                                  "edits": [p.notes for p in out.provenance if p.stage == "review.import"]}
     out.provenance.append(StageRecord(stage="review.approve", engine="human", notes={"by": approver, "at": when, "fingerprint": str(record["fingerprint"])}))
+    if memory is not None:  # the translation memory learns the approved segments (transform.simplify.reuse)
+        record["memory_learned"] = learn_approved(out, memory, approver=approver, when=when)
     return out, record
 
 
