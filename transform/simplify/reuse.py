@@ -87,11 +87,18 @@ class Offer:
                 "differences": describe(self.changes)}
 
 
+_TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}\d_]+|[^\s\p{L}\p{M}\d_]")
+
+
+def _words(tokens: list[str]) -> str:
+    return regex.sub(r"\s+(?=[^\s\p{L}\p{M}\d_])", "", " ".join(tokens))  # no space before punctuation
+
+
 def differences(stored: str, new: str) -> list[Change]:
-    """The words that changed from the stored source to the new one."""
-    a, b = memory_key(stored).split(), memory_key(new).split()
+    """The words that changed from the stored source to the new one (numbers are one word; punctuation apart)."""
+    a, b = _TOKEN.findall(memory_key(stored)), _TOKEN.findall(memory_key(new))
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return [Change(tag, " ".join(a[i1:i2]), " ".join(b[j1:j2])) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    return [Change(tag, _words(a[i1:i2]), _words(b[j1:j2])) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
 
 
 def describe(changes: Sequence[Change]) -> str:
@@ -167,7 +174,7 @@ class Recall:
 
 def segment_lang(seg: Segment) -> str | None:
     """The memory's source language of a segment, from its script (MSA is Arabic script, French Latin)."""
-    scr = script_of(seg.source)
+    scr = script_of(memory_key(seg.source))  # without tatweel (a letter of no script)
     return "ar" if scr == "arabic" else "fr" if scr == "latin" else None
 
 
@@ -294,9 +301,9 @@ def approved_entries(doc: Document, approver: str, when: str) -> list[MemoryEntr
         source = " ".join((first.source_text or "").split())
         if NEEDS_HUMAN_LABEL in target or not source or not regex.search(r"\p{Arabic}", target):
             continue
-        scr = script_of(source)
+        scr = script_of(memory_key(source))
         lang = "ar" if scr == "arabic" else "fr" if scr == "latin" else None
-        if lang is None or memory_key(source) == memory_key(target):
+        if lang is None:
             continue
         out.append(MemoryEntry(source, lang, target, document=name, segment=sid, approved_by=approver, approved_at=when, origin="approval"))
     return out

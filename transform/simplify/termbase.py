@@ -144,10 +144,18 @@ def _fr_groups(r: Resources) -> dict[str, tuple[tuple[str, str], list[str]]]:
 
 
 def effective(terms: Sequence[Term]) -> list[Term]:
-    """The glossary staff see: built-in entries with the term base over them (inactive ones left out)."""
+    """The glossary the engine uses, as staff see it: the term base's entries, then the built-in entries it
+    does not replace (without the terms it took over); hidden entries are left out."""
     own = {t.id: t for t in terms}
-    out = [own.pop(b.id, b) for b in builtin_terms()]
-    return [t for t in out + list(own.values()) if t.active]
+    claimed = {(t.lang, phrase_key(x)) for t in terms if t.active for x in t.terms}
+    out = [t for t in own.values() if t.active]
+    for b in builtin_terms():
+        if b.id in own:
+            continue
+        rest = tuple(x for x in b.terms if (b.lang, phrase_key(x)) not in claimed)
+        if rest:
+            out.append(b if rest == b.terms else replace(b, terms=rest))
+    return out
 
 
 # -- the overlay ----------------------------------------------------------------------------------

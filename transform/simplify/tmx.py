@@ -17,6 +17,7 @@ counted with the reason.
 
 from __future__ import annotations
 
+import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -279,7 +280,7 @@ def write_tmx(entries: Sequence[MemoryEntry]) -> bytes:
                                    "o-tmf": "taysir", "adminlang": "en", "srclang": "*all*", "datatype": "plaintext"})
     body = ET.SubElement(root, "body")
     for e in entries:
-        attrs = {"srclang": e.source_lang}
+        attrs = {"tuid": hashlib.sha1(f"{e.source_lang}\t{e.key}\t{e.target}".encode()).hexdigest()[:16], "srclang": e.source_lang}
         stamp = _tmx_stamp(e.approved_at)
         if stamp:
             attrs["creationdate"] = stamp
