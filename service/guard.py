@@ -33,6 +33,7 @@ from .errors import PayloadTooLarge, RequestTimeout, ServiceError, error_body
 log = logging.getLogger("service.guard")
 KiB, MiB = 1024, 1024 * 1024
 UPLOAD_ROUTES = ("/v1/jobs", "/v1/convert", "/staff/upload")
+IMPORT_ROUTES = ("/v1/memory/import", "/v1/terms/import")  # TMX/TSV/TBX files (service/routers/memory.py): MAX_JSON_MB
 FRAMING = 64 * KiB  # multipart framing and the small fields around the files
 
 
@@ -41,7 +42,7 @@ def body_limit(method: str, path: str, settings: Any) -> tuple[int, str]:
     if method == "POST" and path in UPLOAD_ROUTES:
         return settings.max_upload_bytes + FRAMING, f"{settings.max_upload_mb:g} MiB"
     if (method in ("PUT", "PATCH") and path.startswith("/v1/documents/") and path.endswith("/draft")) or (
-            method == "POST" and path.startswith("/staff/documents/")):
+            method == "POST" and (path.startswith("/staff/documents/") or path in IMPORT_ROUTES)):
         return int(settings.max_json_mb * MiB), f"{settings.max_json_mb:g} MiB"
     return int(settings.max_form_kb * KiB), f"{settings.max_form_kb:g} KiB"
 

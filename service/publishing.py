@@ -11,9 +11,11 @@ import json
 import os
 import shutil
 import time
+from dataclasses import replace
 from fnmatch import fnmatch
 
 from transform.simplify import review as review_api
+from transform.simplify.memory import ListMemory
 from transform.simplify.review import ReviewError
 
 from . import review
@@ -73,11 +75,15 @@ def approve(rt: Runtime, doc: DocumentRow, who: str, *, allow_untranslated: bool
     if doc.review_state != "draft":
         raise Conflict(f"Only a draft can be approved (state: {doc.review_state}).", code="wrong_state")
     approved = None
+    learned = ListMemory()  # the approved segments, written to the translation memory once the approval is stored
     if doc.draft_json:  # the library records the approval in the draft (and refuses untranslated segments)
-        text, _record = review_api.approve(review.load(doc.draft_json), who, allow_untranslated=allow_untranslated, simplified_only=False)
+        text, _record = review_api.approve(review.load(doc.draft_json), who, allow_untranslated=allow_untranslated, simplified_only=False,
+                                           memory=learned)
         approved = text.model_dump_json()
     if not rt.store.documents.approve(doc.id, who, doc.draft_revision, draft_json=approved):
         raise Conflict("The draft changed while approving.", code="stale_revision", hint="Reload and approve again.")
+    if learned.entries:
+        rt.store.memory.add([replace(e, document=doc.filename or doc.title or e.document) for e in learned.entries])
     if doc.draft_json and doc.rendered_revision < doc.draft_revision and doc.render_state not in ("queued", "running"):
         if rt.store.documents.queue_render(doc.id):
             rt.queue.render(doc.id)  # the approved text must be the one in braille, audio...

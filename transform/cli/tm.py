@@ -119,7 +119,7 @@ def run_import(args: argparse.Namespace) -> int:
     got = read_memory_file(Path(args.file))
     mem = _memory(args)
     before = len(mem.entries)
-    changed = mem.add([replace(e, origin="import") for e in got.entries])
+    changed = mem.add(got.entries)  # origin: the file's (x-origin), else "import"
     added = len(mem.entries) - before
     print(f"{args.file}: {len(got.entries)} entries read, {added} added, {changed - added} already there (refreshed), "
           f"{len(got.skipped)} skipped; the memory {args.memory} has {len(mem.entries)} entries")

@@ -217,10 +217,8 @@ def reuse(sim: Simplification, ctx: RunContext, target: str) -> None:
     recall = recall_for(ctx, sim.segments)
     if recall is None:
         return
-    from .data import resources
     from .engine import replace_segments
 
-    explanations = {e.explanation for e in resources().glossary if e.explanation}
     firsts: dict[str, Sentence] = {}
     for loc in iter_sentences(sim.document):
         firsts.setdefault(loc.sentence.notes.get("segment", loc.sentence.id), loc.sentence)
@@ -232,7 +230,7 @@ def reuse(sim: Simplification, ctx: RunContext, target: str) -> None:
             continue
         hit = recall.exact(lang, seg.source) if opts.reuse else None
         if hit is not None:
-            replaced[seg.id] = _from_memory(seg, hit, [p for _, p in seg.pieces if p in explanations and p not in hit.target])
+            replaced[seg.id] = _from_memory(seg, hit)
             continue
         offers = recall.offers(lang, seg.source) if opts.fuzzy else []
         first = firsts.get(seg.id)
@@ -253,15 +251,16 @@ def reuse(sim: Simplification, ctx: RunContext, target: str) -> None:
     sim.document.provenance.append(StageRecord(stage="simplify.memory", engine="memory", notes=summary))
 
 
-def _from_memory(seg: Segment, e: MemoryEntry, extra: list[str]) -> list[Sentence]:
+def _from_memory(seg: Segment, e: MemoryEntry) -> list[Sentence]:
+    """The approved text as it was approved (a glossary explanation the reviewer removed stays removed)."""
     from .metrics import check_segment
 
-    pieces = pieces_of(e.target) + extra
+    pieces = pieces_of(e.target)
     spk = [speakable(p) for p in pieces]
     chk = check_segment(seg.source, " ".join(pieces), " ".join(spk))
     when = (e.approved_at or "")[:10]
     reason = "from the translation memory: approved" + (f" by {e.approved_by}" if e.approved_by else "") + (f" on {when}" if when else "")
-    reason += (f" ({e.document})" if e.document else "") + (", glossary explanation added" if extra else "")
+    reason += f" ({e.document})" if e.document else ""
     seg.status, seg.reasons = FROM_MEMORY, [reason]
     seg.speakable = " ".join(spk)
     seg.metrics = {**seg.metrics, "numbers_total": chk.numbers_total, "numbers_missing": chk.numbers_missing, "numbers_new": chk.numbers_new,
