@@ -1,0 +1,70 @@
+"""The staff glossary page: the term base over the built-in glossary, edited with the API's checks."""
+
+from __future__ import annotations
+
+from service.web import glossary, i18n
+
+from .conftest import Web, csrf_of
+
+
+def _form(web: Web, **fields: str) -> dict[str, str]:
+    page = web.c.get("/staff/glossary")
+    return {"csrf": csrf_of(page.text), **fields}
+
+
+def test_the_page_needs_a_session_and_lists_the_builtin_glossary(web: Web) -> None:
+    r = web.c.get("/staff/glossary", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/staff/signin")
+    web.sign_in()
+    r = web.c.get("/staff/glossary")
+    assert r.status_code == 200
+    assert '<td lang="ary" dir="rtl">برنامج التنمية ديال الجهة</td>' in r.text  # a built-in entry
+    assert 'lang="fr" dir="ltr">route · routes</th>' in r.text  # French wordings too, in their own direction
+    r = web.c.get("/staff/glossary", params={"q": "التنمية", "lang": "ar"})
+    assert "برنامج التنمية ديال الجهة" in r.text and "route · routes" not in r.text
+
+
+def test_add_edit_restore_and_hide(web: Web) -> None:
+    web.sign_in()
+    r = web.c.post("/staff/glossary", data=_form(web, lang="ar", terms="الوكالة الحضرية\nالوكالات الحضرية", darija="الإدارة ديال التعمير",
+                                                 explanation="الإدارة اللي كتراقب البني ف المدن"), follow_redirects=False)
+    assert r.status_code == 303 and "done=saved" in r.headers["location"]
+    page = web.c.get(r.headers["location"])
+    assert "الوكالة الحضرية · الوكالات الحضرية" in page.text and "الإدارة اللي كتراقب البني ف المدن." in page.text
+    assert 'role="status">' in page.text and i18n.STRINGS["gl_saved"]["ar"] in page.text
+    assert any(t.darija == "الإدارة ديال التعمير" for t in web.app.state.runtime.store.memory.terms())
+
+    # a wrong entry: the problems are listed, what was typed is kept
+    r = web.c.post("/staff/glossary", data=_form(web, lang="ar", terms="المنطقة", darija="zone"))
+    assert r.status_code == 422 and 'class="error-summary" role="alert"' in r.text and "Arabic script" in r.text
+    assert 'value="zone"' in r.text
+
+    # a built-in entry: edited, then restored, then hidden
+    r = web.c.post("/staff/glossary/budget", data=_form(web, lang="ar", terms="الميزانية", darija="الحساب ديال الفلوس"), follow_redirects=False)
+    assert r.status_code == 303
+    page = web.c.get("/staff/glossary", params={"q": "الحساب ديال الفلوس"}).text
+    assert i18n.STRINGS["gl_restore"]["ar"] in page
+    r = web.c.post("/staff/glossary/budget/delete", data=_form(web), follow_redirects=False)
+    assert r.headers["location"].endswith("done=restored")
+    r = web.c.post("/staff/glossary/budget/delete", data=_form(web), follow_redirects=False)
+    assert r.headers["location"].endswith("done=hidden")
+    assert not any(t.id == "budget" for t in web.app.state.runtime.store.memory.terms() if t.active)
+    edit = web.c.get("/staff/glossary", params={"edit": "pdr"}).text
+    assert 'action="/staff/glossary/pdr"' in edit and "برنامج التنمية الجهوية" in edit
+
+
+def test_csrf_is_required_and_files_download_with_the_session(web: Web) -> None:
+    web.sign_in()
+    r = web.c.post("/staff/glossary", data={"lang": "ar", "terms": "الوكالة", "darija": "الإدارة"})
+    assert r.status_code == 403
+    r = web.c.post("/staff/glossary/budget/delete", data={"csrf": "forged"})
+    assert r.status_code == 403
+    tsv = web.c.get("/staff/glossary/export/taysir-terms.tsv")
+    assert tsv.status_code == 200 and tsv.text.startswith("id\tlang\tterms\tdarija") and "pdr\tar\t" in tsv.text
+    assert web.c.get("/staff/glossary/export/taysir-memory.tmx").text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">')
+    assert web.c.get("/staff/glossary/export/passwd").status_code == 404
+
+
+def test_review_badge_for_segments_from_memory() -> None:
+    assert glossary.STRINGS["flag_from_memory"] is i18n.STRINGS["flag_from_memory"]  # registered on import
+    assert i18n.Translator("fr")("flag_from_memory") == "Repris de la mémoire de traduction"
