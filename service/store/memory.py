@@ -44,6 +44,7 @@ class MemoryEntryRow(Base):
     source_lang: Mapped[str] = mapped_column(String(8))
     key_hash: Mapped[str] = mapped_column(String(64))
     key_len: Mapped[int] = mapped_column(Integer)
+    key_text: Mapped[str] = mapped_column(Text)  # the normalised source (transform.simplify.memory.memory_key)
     target_hash: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(Text)
     target: Mapped[str] = mapped_column(Text)
@@ -118,9 +119,13 @@ class MemoryRepo:
         return out
 
     def candidates(self, source_lang: str, min_len: int, max_len: int) -> Iterable[MemoryEntry]:
-        q = select(MemoryEntryRow).where(MemoryEntryRow.source_lang == source_lang, MemoryEntryRow.key_len.between(min_len, max_len))
-        with self.db.read() as s:
-            return [entry_of(r) for r in s.scalars(q.order_by(MemoryEntryRow.id))]
+        t = MemoryEntryRow.__table__.c
+        q = (select(t.id, t.source, t.target, t.document, t.segment, t.approved_by, t.approved_at, t.origin, t.key_text)
+             .where(t.source_lang == source_lang, t.key_len.between(min_len, max_len)).order_by(t.id))
+        with self.db.engine.connect() as c:  # plain rows, not ORM objects: the pool can hold every entry of a language
+            return [MemoryEntry(r.source, source_lang, r.target, document=r.document or "", segment=r.segment or "",
+                                approved_by=r.approved_by or "", approved_at=to_iso(r.approved_at), origin=r.origin or "",
+                                id=str(r.id)).with_key(r.key_text) for r in c.execute(q)]
 
     def add(self, entries: Sequence[MemoryEntry]) -> int:
         """Insert new pairs, refresh the approver and date of pairs already there; returns how many."""
@@ -148,7 +153,7 @@ class MemoryRepo:
                     e, row = rows[k], existing.get(k)
                     when = to_epoch(e.approved_at)
                     if row is None:
-                        s.add(MemoryEntryRow(source_lang=k[0], key_hash=k[1], key_len=len(e.key), target_hash=k[2], source=e.source,
+                        s.add(MemoryEntryRow(source_lang=k[0], key_hash=k[1], key_len=len(e.key), key_text=e.key, target_hash=k[2], source=e.source,
                                              target=_target_norm(e.target), document=e.document[:2000], segment=e.segment[:200],
                                              approved_by=e.approved_by[:100], approved_at=when, origin=e.origin[:16] or "approval", created_at=now))
                         changed += 1

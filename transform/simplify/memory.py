@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -73,9 +74,14 @@ class MemoryEntry:
     origin: str = "approval"  # approval | import
     id: str = ""  # the store's id (service); "" in files
 
-    @property
+    @cached_property
     def key(self) -> str:
         return memory_key(self.source)
+
+    def with_key(self, key: str) -> MemoryEntry:
+        """This entry with its key already known (a store that keeps the normalised source)."""
+        self.__dict__["key"] = key
+        return self
 
     def same_pair(self, other: MemoryEntry) -> bool:
         return self.source_lang == other.source_lang and self.key == other.key and " ".join(self.target.split()) == " ".join(other.target.split())
@@ -122,23 +128,43 @@ def merge(existing: list[MemoryEntry], new: Iterable[MemoryEntry]) -> tuple[list
 
 
 class ListMemory:
-    """A memory held in a list (tests, the LLM's examples, a buffer of approvals)."""
+    """A memory held in a list (the file memory, tests, a buffer of approvals), indexed on first use."""
 
     def __init__(self, entries: Iterable[MemoryEntry] = (), terms: Sequence[Term] = ()) -> None:
-        self.entries, _a, _u = merge([], entries)
         self._terms = list(terms)
+        self.entries = merge([], entries)[0]
+
+    @property
+    def entries(self) -> list[MemoryEntry]:
+        return self._entries
+
+    @entries.setter
+    def entries(self, value: list[MemoryEntry]) -> None:
+        self._entries = value
+        self._latest: dict[tuple[str, str], MemoryEntry] | None = None
+        self._by_len: dict[str, list[tuple[int, MemoryEntry]]] | None = None
+
+    def _index(self) -> None:
+        latest: dict[tuple[str, str], MemoryEntry] = {}
+        by_len: dict[str, list[tuple[int, MemoryEntry]]] = {}
+        for e in self._entries:
+            k = (e.source_lang, e.key)
+            if k not in latest or (e.approved_at or "") >= (latest[k].approved_at or ""):
+                latest[k] = e
+            by_len.setdefault(e.source_lang, []).append((len(e.key), e))
+        self._latest, self._by_len = latest, by_len
 
     def lookup(self, source_lang: str, keys: Collection[str]) -> dict[str, MemoryEntry]:
-        wanted = set(keys)
-        out: dict[str, MemoryEntry] = {}
-        for e in self.entries:
-            k = e.key
-            if e.source_lang == source_lang and k in wanted and (k not in out or (e.approved_at or "") >= (out[k].approved_at or "")):
-                out[k] = e
-        return out
+        if self._latest is None:
+            self._index()
+        assert self._latest is not None
+        return {k: e for k in keys if (e := self._latest.get((source_lang, k))) is not None}
 
     def candidates(self, source_lang: str, min_len: int, max_len: int) -> Iterable[MemoryEntry]:
-        return [e for e in self.entries if e.source_lang == source_lang and min_len <= len(e.key) <= max_len]
+        if self._by_len is None:
+            self._index()
+        assert self._by_len is not None
+        return [e for n, e in self._by_len.get(source_lang, ()) if min_len <= n <= max_len]
 
     def add(self, entries: Sequence[MemoryEntry]) -> int:
         self.entries, added, updated = merge(self.entries, entries)

@@ -16,6 +16,7 @@ segments. LLM engine: :class:`Recall` gives the closest approved pairs as exampl
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import json
 import math
@@ -125,24 +126,30 @@ class Recall:
         for lang, text in sources:
             self.keys.setdefault(lang, set()).add(memory_key(text))
         self._exact = {lang: memory.lookup(lang, keys) for lang, keys in self.keys.items()}
-        self._pools: dict[str, tuple[list[str], list[MemoryEntry]]] = {}
+        self._pools: dict[str, tuple[list[int], list[str], list[MemoryEntry]]] = {}
         self.reuse = True  # exact matches are applied (options.simplify.memory.reuse)
 
     def exact(self, lang: str, text: str) -> MemoryEntry | None:
         return self._exact.get(lang, {}).get(memory_key(text))
 
-    def _pool(self, lang: str) -> tuple[list[str], list[MemoryEntry]]:
+    def _pool(self, lang: str) -> tuple[list[int], list[str], list[MemoryEntry]]:
+        """The candidates of a language sorted by key length: (lengths, keys, entries)."""
         if lang not in self._pools:
             lens = [len(k) for k in self.keys.get(lang, ())] or [0]
-            ratio = self.floor / (200.0 - self.floor)  # ratio >= s needs len(short)/len(long) >= s/(200-s)
-            entries = list(self.memory.candidates(lang, math.floor(min(lens) * ratio), math.ceil(max(lens) / ratio) if ratio else 10**9))
-            self._pools[lang] = ([e.key for e in entries], entries)
+            ratio = self.floor / (200.0 - self.floor)
+            entries = sorted(self.memory.candidates(lang, math.floor(min(lens) * ratio), math.ceil(max(lens) / ratio) if ratio else 10**9),
+                             key=lambda e: len(e.key))
+            self._pools[lang] = ([len(e.key) for e in entries], [e.key for e in entries], entries)
         return self._pools[lang]
 
     def _similar(self, lang: str, text: str, cutoff: float, limit: int) -> list[tuple[MemoryEntry, float]]:
         k = memory_key(text)
-        keys, entries = self._pool(lang)
-        found = process.extract(k, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 3 + 1)
+        lens, keys, entries = self._pool(lang)
+        ratio = cutoff / (200.0 - cutoff)  # a similarity >= s needs len(short) / len(long) >= s / (200 - s)
+        lo = bisect.bisect_left(lens, math.floor(len(k) * ratio))
+        hi = bisect.bisect_right(lens, math.ceil(len(k) / ratio) if ratio else 10**9)
+        found = [(c, score, i + lo) for c, score, i in
+                 process.extract(k, keys[lo:hi], scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 3 + 1)]
         out: list[tuple[MemoryEntry, float]] = []
         seen: set[str] = set()
         for _choice, score, i in sorted(found, key=lambda x: (-x[1], x[2])):
