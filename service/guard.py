@@ -5,7 +5,7 @@ authentication, CSRF checks and form parsing (issue 21 item 1):
 
 * **Body limits**, by route class: uploads (``POST /v1/jobs``, ``/v1/convert``, ``/staff/upload``) get
   ``TAYSIR_MAX_UPLOAD_MB``; reviewed texts (``PUT``/``PATCH /v1/documents/{id}/draft``, the review
-  page's forms) ``TAYSIR_MAX_JSON_MB``; every other request ``TAYSIR_MAX_FORM_KB`` (sign-in and
+  page's forms) and memory/term imports (``POST /v1/memory/import``, ``/v1/terms/import``) ``TAYSIR_MAX_JSON_MB``; every other request ``TAYSIR_MAX_FORM_KB`` (sign-in and
   sign-out forms are a few hundred bytes). A declared ``Content-Length`` over the limit is answered
   413 without reading a byte; a body that grows past it (chunked, or lying) is cut at the limit.
 * **Read deadlines**: a body that stalls ``TAYSIR_BODY_IDLE_TIMEOUT_S``, or that arrives slower
