@@ -1,8 +1,7 @@
 """Optional LLM backend (DARIJA_GUIDE §3.9): any OpenAI-compatible chat endpoint the operator configures.
 
 Off by default. The rules draft is made first; each segment is then sent to the model with the house
-rules, the glossary entries it uses (and the term base's, with their explanations) and a few example pairs:
-three written for the prompt, then the translation memory's closest approved pairs. The answer must pass the same gates
+rules, the glossary entries it uses and a few example pairs. The answer must pass the same gates
 (numbers kept and none invented, names kept, dialectness >= 0.9, no sentence over 20 words, house
 orthography); otherwise one retry with the list of errors, then the rules text is kept with the reason.
 An unreachable endpoint falls back to the rules draft for the whole document, with a clear reason.
@@ -122,7 +121,9 @@ class LLMSimplifier:
             raise OptionsError("The llm simplifier is not configured.",
                                hint="Set options.simplify.llm.base_url and .model (an OpenAI-compatible endpoint), or use the rules engine.")
         res = RulesSimplifier().simplify(doc, target_lang, ctx)
-        recall = recall_for(ctx, res.segments, floor=EXAMPLE_FLOOR)  # the translation memory (transform.simplify.reuse)
+        # the translation memory (transform.simplify.reuse): segments it has are not sent; its closest approved pairs
+        # follow the written examples, and the term base's entries found in a segment are listed in the prompt
+        recall = recall_for(ctx, res.segments, floor=EXAMPLE_FLOOR)
         api_key = os.environ.get(opts.api_key_env) or None
         explanations = {e.explanation for e in resources().glossary if e.explanation}
         gl = {e.id: e for e in resources().glossary}
