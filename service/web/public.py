@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from . import i18n
 from .data import public_doc, search
+from .i18n import N_
 from .render import page
 from .security import cookie_args, safe_next
 
@@ -34,12 +35,12 @@ async def switch_language(request: Request, code: str, next: Annotated[str | Non
 async def catalogue(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> Response:
     rows = request.app.state.runtime.store.documents.published()
     found = search(rows, q.strip())
-    return page(request, "catalogue.html", title="catalogue_title", docs=[public_doc(r) for r in found], q=q.strip(), total=len(rows))
+    return page(request, "catalogue.html", title=N_("Documents publiés"), docs=[public_doc(r) for r in found], q=q.strip(), total=len(rows))
 
 
 @router.get("/catalogue/{doc_id}", response_class=HTMLResponse)
 async def document(request: Request, doc_id: str) -> Response:
     row = request.app.state.runtime.store.documents.get(doc_id)
     if row is None or row.review_state != "published":
-        return page(request, "error.html", status_code=404, title="error_title", message_key="not_found")
+        return page(request, "error.html", status_code=404, title=N_("Erreur"), message_key=N_("Cette page n’existe pas."))
     return page(request, "document.html", doc=public_doc(row))

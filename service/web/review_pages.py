@@ -15,15 +15,16 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from .. import publishing
 from ..errors import ServiceError, Unprocessable
 from .data import changed_segments, metric_rows, quality_report, review_segments, staff_files
+from .i18n import N_
 from .render import page
 from .security import csrf_ok, current_session, read_form
 from .staff import csrf_refused, not_found, signin_redirect
 
 router = APIRouter(prefix="/staff/documents", include_in_schema=False)
 NOTICES = ("saved", "nothing_changed", "approved", "published", "unpublished")
-SEGMENT_PROBLEMS = {"numbers_changed": "err_numbers_changed", "empty_segment": "err_empty_segment", "unknown_segment": "err_unknown_segment"}
-CONFLICTS = {"stale_revision": "err_stale", "render_pending": "render_wait", "wrong_state": "err_conflict", "not_approved": "err_conflict",
-             "busy": "render_wait"}
+SEGMENT_PROBLEMS = {"numbers_changed": N_("Les nombres ne correspondent pas à la source : gardez chaque nombre."), "empty_segment": N_("Le segment est vide : écrivez son texte en darija."), "unknown_segment": N_("Ce segment n’existe pas dans le brouillon.")}
+CONFLICTS = {"stale_revision": N_("Le brouillon a changé depuis l’ouverture de la page. Rechargez-la puis refaites vos modifications."), "render_pending": N_("Les formats sont en cours de régénération à partir du texte approuvé. La publication sera possible ensuite."), "wrong_state": N_("Action impossible dans l’état actuel du document."), "not_approved": N_("Action impossible dans l’état actuel du document."),
+             "busy": N_("Les formats sont en cours de régénération à partir du texte approuvé. La publication sera possible ensuite.")}
 
 
 def _review_page(request: Request, doc: Any, *, status_code: int = 200, seg_errors: dict[str, list[str]] | None = None,
@@ -34,7 +35,7 @@ def _review_page(request: Request, doc: Any, *, status_code: int = 200, seg_erro
     for s in segments:
         if submitted and s.id in submitted:
             s.text = submitted[s.id]  # keep what the person typed when the page comes back with errors
-    return page(request, "review.html", status_code=status_code, title="review_title", doc=doc, segments=segments,
+    return page(request, "review.html", status_code=status_code, title=N_("Relecture du texte en darija"), doc=doc, segments=segments,
                 seg_errors=seg_errors or {}, problem=problem, detail=detail, notice=notice, n=n,
                 metrics=metric_rows(quality_report(rt, doc)), files=staff_files(doc),
                 needs_human=sum(1 for s in segments if s.status == "needs_human"),
@@ -72,11 +73,11 @@ async def _guard(request: Request, doc_id: str) -> tuple[Any, Any, Response | No
 def _failed(request: Request, doc: Any, exc: ServiceError, submitted: dict[str, str] | None = None) -> HTMLResponse:
     seg_errors: dict[str, list[str]] = {}
     for d in exc.details or []:
-        seg_errors.setdefault(str(d.get("segment_id")), []).append(SEGMENT_PROBLEMS.get(str(d.get("problem")), "err_conflict"))
-    problem = "err_untranslated" if exc.code == "untranslated" else None
+        seg_errors.setdefault(str(d.get("segment_id")), []).append(SEGMENT_PROBLEMS.get(str(d.get("problem")), N_("Action impossible dans l’état actuel du document.")))
+    problem = N_("Des segments restent à traduire par une personne. Traduisez-les, ou cochez l’approbation malgré tout.") if exc.code == "untranslated" else None
     fresh = _load(request, doc.id) or doc
     return _review_page(request, fresh, status_code=exc.http_status, seg_errors=seg_errors, submitted=submitted,
-                        problem=problem or CONFLICTS.get(exc.code) or (None if seg_errors else "err_conflict"), detail=exc.message)
+                        problem=problem or CONFLICTS.get(exc.code) or (None if seg_errors else N_("Action impossible dans l’état actuel du document.")), detail=exc.message)
 
 
 @router.post("/{doc_id}/draft", response_class=HTMLResponse)

@@ -23,6 +23,7 @@ from ..submission import _accept, _check_queue
 from ..uploads import receive_multipart
 from ..views import artifact_path, artifacts_of, job_state, job_status
 from .data import DEFAULT_OUTPUTS, OUTPUT_CHOICES, staff_files
+from .i18n import N_
 from .render import page
 from .security import (
     SESSION_COOKIE,
@@ -46,18 +47,18 @@ def signin_redirect(request: Request) -> RedirectResponse:
 
 
 def csrf_refused(request: Request) -> HTMLResponse:
-    return page(request, "error.html", status_code=403, title="error_title", message_key="err_csrf")
+    return page(request, "error.html", status_code=403, title=N_("Erreur"), message_key=N_("Le formulaire a expiré. Rechargez la page puis réessayez."))
 
 
 def not_found(request: Request) -> HTMLResponse:
-    return page(request, "error.html", status_code=404, title="error_title", message_key="not_found")
+    return page(request, "error.html", status_code=404, title=N_("Erreur"), message_key=N_("Cette page n’existe pas."))
 
 
 # -- sign in / out -------------------------------------------------------------------------------
 @router.get("/signin", response_class=HTMLResponse)
 async def signin_form(request: Request, next: Annotated[str | None, Query()] = None) -> Response:
-    return page(request, "signin.html", title="signin_title", next=safe_next(next, "/staff"), errors={},
-                notice="signin_needed" if next else None)
+    return page(request, "signin.html", title=N_("Connexion du personnel"), next=safe_next(next, "/staff"), errors={},
+                notice=N_("Connectez-vous pour accéder à cette page.") if next else None)
 
 
 @router.post("/signin", response_class=HTMLResponse)
@@ -69,8 +70,8 @@ async def signin(request: Request) -> Response:
     secret = str(form.get("token") or "").strip()
     row = await anyio.to_thread.run_sync(token_row, request, secret) if secret else None
     if row is None:
-        errors = {"token": "err_token" if secret else "err_token_empty"}
-        return page(request, "signin.html", status_code=401 if secret else 400, title="signin_title", next=nxt, errors=errors)
+        errors = {"token": N_("Le jeton n’est pas valide (inconnu ou révoqué). Vérifiez-le ou demandez-en un nouveau.") if secret else N_("Saisissez le jeton d’accès.")}
+        return page(request, "signin.html", status_code=401 if secret else 400, title=N_("Connexion du personnel"), next=nxt, errors=errors)
     resp = RedirectResponse(nxt, status_code=303)
     resp.set_cookie(SESSION_COOKIE, new_session_cookie(request, row), **cookie_args(request, None))
     return resp
@@ -96,7 +97,7 @@ def _recent(request: Request, limit: int, offset: int = 0) -> list:  # type: ign
 def _upload_page(request: Request, *, status_code: int = 200, errors: dict[str, str] | None = None,
                  detail: str | None = None, chosen: tuple[str, ...] = DEFAULT_OUTPUTS) -> HTMLResponse:
     s = request.app.state.runtime.settings
-    return page(request, "staff.html", status_code=status_code, title="staff_title", outputs=OUTPUT_CHOICES, chosen=chosen,
+    return page(request, "staff.html", status_code=status_code, title=N_("Convertir des documents"), outputs=OUTPUT_CHOICES, chosen=chosen,
                 errors=errors or {}, detail=detail, jobs=_recent(request, 5), max_files=s.max_files_per_job, max_mb=f"{s.max_upload_mb:g}")
 
 
@@ -131,16 +132,16 @@ async def _receive(request: Request, rt: Any, job_id: str, sess: Any) -> Respons
                                        max_files=rt.settings.max_files_per_job, storage=rt.storage)
     except ServiceError as exc:
         shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
-        return _upload_page(request, status_code=exc.http_status, errors={"files": "err_upload"}, detail=exc.message)
+        return _upload_page(request, status_code=exc.http_status, errors={"files": N_("L’envoi n’a pas pu être accepté.")}, detail=exc.message)
     if not csrf_ok(request, form.fields.get("csrf")):
         shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
         return csrf_refused(request)
     outputs = tuple(o for o in OUTPUT_CHOICES if form.fields.get(f"out-{o}"))
     errors = {}
     if not outputs:
-        errors["outputs"] = "err_no_outputs"
+        errors["outputs"] = N_("Choisissez au moins un format.")
     if not form.files:
-        errors["files"] = "err_no_files"
+        errors["files"] = N_("Choisissez au moins un fichier.")
     if errors:
         shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
         return _upload_page(request, status_code=400, errors=errors, chosen=outputs or DEFAULT_OUTPUTS)
@@ -153,7 +154,7 @@ async def _receive(request: Request, rt: Any, job_id: str, sess: Any) -> Respons
         message = getattr(exc, "message", None)
         if message is None:
             raise
-        return _upload_page(request, status_code=status, errors={"files": "err_upload"}, detail=message, chosen=outputs)
+        return _upload_page(request, status_code=status, errors={"files": N_("L’envoi n’a pas pu être accepté.")}, detail=message, chosen=outputs)
     return RedirectResponse(f"/staff/jobs/{job_id}", status_code=303)
 
 
@@ -163,7 +164,7 @@ async def history(request: Request, page_n: Annotated[int, Query(alias="page", g
         return signin_redirect(request)
     per = 25
     total = request.app.state.runtime.store.jobs.count()
-    return page(request, "history.html", title="history_title", jobs=_recent(request, per, (page_n - 1) * per),
+    return page(request, "history.html", title=N_("Historique des tâches"), jobs=_recent(request, per, (page_n - 1) * per),
                 page_n=page_n, more=page_n * per < total)
 
 
@@ -177,7 +178,7 @@ async def job_page(request: Request, job_id: str) -> Response:
         return not_found(request)
     job, docs = got
     state = job_state(docs)
-    return page(request, "job.html", title="job_title", job=job, docs=docs, state=state,
+    return page(request, "job.html", title=N_("Avancement de la tâche"), job=job, docs=docs, state=state,
                 running=state in ("queued", "running"), files={d.id: staff_files(d) for d in docs},
                 errors={d.id: json.loads(d.errors_json or "[]") for d in docs})
 

@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.darija_refset.measure import copy_rate
+from transform.simplify.measures import Measures, measure
+
+
+def copy_rate(sources: list[str], outputs: list[str]) -> float:
+    """The library's copy rate (transform.simplify.measures), summed over sentence pairs."""
+    total = Measures()
+    for s, o in zip(sources, outputs, strict=True):
+        total.add(measure(s, o))
+    return total.copy_rate
 from transform.simplify.evaluate import load_refset
 from transform.simplify.text import script_of, sentences, words
 

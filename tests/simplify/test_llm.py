@@ -133,3 +133,14 @@ def test_gate_errors() -> None:
     assert any("too much MSA" in e for e in errs)
     assert any("names missing" in e for e in gate_errors(src, "الجهة غادي تبني 12 مركز صحي."))
     assert simplify_sentence(src, DocState()).pieces  # the fallback exists
+
+
+def test_gates_refuse_copied_msa_and_placeholders() -> None:
+    """Issue 18: the LLM answer meets the same measures as the rules draft."""
+    src = "سيتم إحداث 12 مركزا صحيا بإقليم أزيلال من أجل تحسين الخدمات الصحية المقدمة للساكنة."
+    assert any("too much copied" in e for e in gate_errors(src, src))  # the source given back
+    swapped = src.replace("من أجل", "باش")
+    assert any("too much copied" in e for e in gate_errors(src, swapped))  # a function-word swap
+    assert any("placeholder" in e for e in gate_errors(src, "هاد الجزء خاصو ترجمة من عند بنادم. 12 أزيلال"))
+    assert any("too much MSA" in e for e in gate_errors(src, "سوف تبني الجهة 12 مركز صحي ف أزيلال باش تحسن الخدمات للناس."))
+    assert gate_errors(src, "الجهة غادي تبني 12 مركز صحي ف أزيلال باش تحسن الخدمات ديال الصحة للناس.") == []

@@ -133,9 +133,11 @@ def test_needs_human_blocks_approval(tmp_path: Path) -> None:
     src.write_text("Le Conseil a longuement délibéré sur les ressources humaines.\n", encoding="utf-8")
     convert(src, TransformOptions(outputs=["darija"]), tmp_path / "out")
     doc = load_document(tmp_path / "out" / "fr" / "fr.ary.draft.json")
-    assert any(NEEDS_HUMAN_LABEL in loc.sentence.text for loc in iter_sentences(doc))
-    with pytest.raises(ReviewError, match="need a human translation"):
+    assert not any(NEEDS_HUMAN_LABEL in loc.sentence.text for loc in iter_sentences(doc))
+    assert [s.status for s in segments(doc)] == ["needs_human"] and segments(doc)[0].text == ""
+    with pytest.raises(ReviewError, match="not yet in Darija") as err:
         approve(doc, "Amina")
+    assert [p.problem for p in err.value.problems] == ["untranslated"]
     seg = next(iter_sentences(doc)).sentence.notes["segment"]
     new, _ = import_review(doc, _edit(export_review(doc), seg, "المجلس ناقش الموارد البشرية مزيان."), "Khadija")
     ok, _ = approve(new, "Amina")

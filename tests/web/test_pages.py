@@ -25,13 +25,35 @@ def test_negotiate(cookie: str | None, accept: str | None, want: str) -> None:
     assert i18n.negotiate(cookie, accept) == want
 
 
-def test_every_string_has_both_languages() -> None:
+def test_every_message_is_translated_in_both_catalogues() -> None:
+    """Every message of the code and templates has an Arabic and a French translation (not fuzzy)."""
+    assert {lang: i18n.missing(lang) for lang in i18n.LANGS} == {"ar": [], "fr": []}
+
+
+def test_arabic_has_six_plural_forms() -> None:
+    t = i18n.Translator("ar")
+    forms = [t.ngettext("%(num)s segment enregistré.", "%(num)s segments enregistrés.", n) for n in (0, 1, 2, 3, 11, 100)]
+    assert len(set(forms)) == 6, forms
+    assert forms[2] == "تم حفظ مقطعين." and forms[3] == "تم حفظ 3 مقاطع." and forms[4] == "تم حفظ 11 مقطعا."
+    fr = i18n.Translator("fr")
+    assert fr.ngettext("%(num)s segment enregistré.", "%(num)s segments enregistrés.", 1) == "1 segment enregistré."
+    assert fr.ngettext("%(num)s segment enregistré.", "%(num)s segments enregistrés.", 2) == "2 segments enregistrés."
+
+
+def test_formats_and_outputs_have_words() -> None:
+    from service.web import words
     from service.web.data import KIND_ORDER, OUTPUT_CHOICES, TECHNICAL
 
-    missing = [k for k, v in i18n.STRINGS.items() if set(v) != set(i18n.LANGS) or not all(v.values())]
-    assert not missing
-    needed = [f"fmt_{k}{s}" for k in (*KIND_ORDER, *TECHNICAL) for s in ("", "_d")] + [f"out_{o}" for o in OUTPUT_CHOICES]
-    assert not [k for k in needed if k not in i18n.STRINGS]
+    assert not [k for k in (*KIND_ORDER, *TECHNICAL) if k not in words.FORMATS]
+    assert not [o for o in OUTPUT_CHOICES if o not in words.OUTPUTS]
+
+
+def test_dates_and_numbers_follow_the_locale() -> None:
+    ts = 1796417100.0  # 2026-12-04 20:45 UTC
+    assert i18n.Translator("fr").when(ts) == "4 décembre 2026 à 21:45"  # Africa/Casablanca, UTC+1
+    assert i18n.Translator("ar").when(ts) == "4 دجنبر 2026، 21:45"
+    assert i18n.Translator("fr").size(1536) == "1,5\u00a0Ko" and i18n.Translator("ar").size(1536) == "1,5\u00a0ك.ب"  # ar_MA: decimal comma
+    assert i18n.Translator("fr").number(12345) == "12\u202f345" or i18n.Translator("fr").number(12345) == "12\u00a0345"
 
 
 def test_page_language_and_direction(web: Web) -> None:

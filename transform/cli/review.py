@@ -35,7 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     a.add_argument("draft", help="the reviewed draft JSON")
     a.add_argument("--by", required=True, help="who approves the text")
     a.add_argument("-o", "--out", default="taysir-out", help="output folder for the published files (default taysir-out)")
-    a.add_argument("--allow-untranslated", action="store_true", help="publish segments still labelled as needing a human translation")
+    a.add_argument("--allow-untranslated", action="store_true",
+                   help="approve anyway: segments not yet in Darija are kept in their source language, in your name (the outputs say so)")
     add_option_args(a)
     a.set_defaults(func=run_approve, outputs="text,braille,audio,captions")
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ..model import Document, iter_sentences
+from .status import has_darija
 
 if TYPE_CHECKING:
     from ..context import RunContext
@@ -28,19 +29,27 @@ class Segment:
     source_lang: str
     pieces: list[tuple[str, str]]  # (sentence id, simplified sentence)
     speakable: str
-    status: str  # ok | needs_review | needs_human
+    status: str  # see transform.simplify.status (ok | needs_review | check_source | needs_human ...)
     reasons: list[str] = field(default_factory=list)
     glossary: list[str] = field(default_factory=list)
     metrics: dict[str, object] = field(default_factory=dict)
     aligned: str | None = None
+    facts: list[str] = field(default_factory=list)  # needs_human: the numbers, dates and places found, in Darija
 
     @property
     def text(self) -> str:
+        """What the Darija track shows (for a segment without Darija text: the notice and the source)."""
         return " ".join(t for _, t in self.pieces)
+
+    @property
+    def darija(self) -> str:
+        """The Darija text of the segment, '' when it has none (needs_human, kept_source)."""
+        return self.text if has_darija(self.status) else ""
 
     def as_dict(self) -> dict[str, object]:
         d = asdict(self)
         d["text"] = self.text
+        d["darija"] = self.darija
         return d
 
 

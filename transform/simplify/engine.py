@@ -34,26 +34,26 @@ from .data import resources
 from .french import FrenchResult, french_segment, needs_human, table_cell
 from .metrics import check_segment
 from .msa import DocState, simplify_sentence
+from .notice import notice_sentences, suffix
 from .numbers import canonical_values
 from .speak import speakable
+from .status import ALL, CHECK_SOURCE, NEEDS_HUMAN, NEEDS_REVIEW, OK, worst
 from .text import script_of
 
-STATUSES = ("ok", "needs_review", "needs_human")
+STATUSES = ALL
 OTHER_SCRIPT_REASON = "text in a script that is neither Arabic nor Latin: a person must translate it"
-
-
-def suffix(i: int) -> str:
-    return chr(97 + i) if i < 26 else f"z{i}"
+CHECK_SOURCE_REASON = "check against the source: the text was read with doubt"
+DOUBT_CONFIDENCE = 0.6  # a block read with less confidence than this is doubtful even without a doubt code
 
 
 def rewrite_sentences(doc: Document, fn: Callable[[list[Sentence], str, object], list[Sentence]]) -> None:
     """Replace every sentence list of the document by ``fn(sentences, role, node)``; clear own languages."""
 
-    def items(its: list[ListItem]) -> None:
+    def items(its: list[ListItem], block: ListBlock) -> None:
         for it in its:
             it.lang, it.direction = None, None
-            it.sentences = fn(it.sentences, "list", it)
-            items(it.children)
+            it.sentences = fn(it.sentences, "list", block)
+            items(it.children, block)
 
     for sec, _ in iter_sections(doc):
         sec.lang, sec.direction = None, None
@@ -65,7 +65,7 @@ def rewrite_sentences(doc: Document, fn: Callable[[list[Sentence], str, object],
             elif isinstance(b, Paragraph):
                 b.sentences = fn(b.sentences, "paragraph", b)
             elif isinstance(b, ListBlock):
-                items(b.items)
+                items(b.items, b)
             elif isinstance(b, Table):
                 b.caption = fn(b.caption, "caption", b)
                 for row in b.rows:
@@ -130,8 +130,19 @@ def _align(segments: list[Segment], french: Document) -> list[str]:
     return [f"numbers in the French version that the Arabic version does not have: {', '.join(missing)}"] if missing else []
 
 
+def _doubt_of(node: object) -> str | None:
+    """The reader's doubt about the block a sentence comes from (``Block.doubt``), if any."""
+    block = node[0] if isinstance(node, tuple) else node
+    doubt = getattr(block, "doubt", None)
+    if doubt:
+        return str(doubt)
+    conf = getattr(block, "confidence", None)
+    return "low_confidence" if conf is not None and conf < DOUBT_CONFIDENCE else None
+
+
 def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "rules", arabic: Document | None = None) -> Simplification:
-    """Simplify ``doc`` into a Darija Document (MSA rules, or French templates / needs_human)."""
+    """Simplify ``doc`` into a Darija Document (MSA rules, or French templates; a sentence nothing covers
+    becomes a ``needs_human`` segment: a notice and its source text, never a placeholder)."""
     source, lang, french = choose_source(doc, arabic)
     out = source.model_copy(deep=True)
     st = DocState(agent=agent)
@@ -139,51 +150,69 @@ def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "r
     mode = "french" if lang == "fr" else ("arabic+french" if french is not None else "arabic")
     fem = st.feminine
 
-    def one(s: Sentence, role: str, node: object) -> tuple[list[str], str, list[str], list[str]]:
-        """(pieces, status, reasons, glossary notes) for one source sentence."""
+    def one(s: Sentence, role: str, node: object) -> tuple[list[str], str, list[str], list[str], list[str]]:
+        """(Darija pieces, status, reasons, glossary notes, facts) for one source sentence; no pieces: needs_human."""
         text = s.text
         scr = script_of(text)
         if scr == "none":
-            return [text], "ok", [], []
+            return [text], OK, [], [], []
         if scr == "other":
             r = needs_human(text, OTHER_SCRIPT_REASON)
-            return [r.text], r.status, r.reasons, []
+            return [], r.status, r.reasons, [], r.facts
         if lang == "fr" or scr == "latin":
             if role == "cell" and isinstance(node, tuple):
                 table, cell = node
                 r: FrenchResult = table_cell(text, cell.header, _unit_millions(table))
             else:
                 r = french_segment(text, role, agent, fem)
-            return [r.text], r.status, r.reasons, []
+            return ([r.text] if r.status != NEEDS_HUMAN else []), r.status, r.reasons, [], r.facts
         d = simplify_sentence(text, st, "paragraph" if role in ("paragraph", "list") else role)
         notes = []
         gl = {e.id: e for e in resources().glossary}
         for gid in d.glossary:
             e = gl[gid]
             notes.append(f"{e.label}: {e.explanation}" if e.explanation else e.label)
-        return d.pieces + d.explanations, "ok", d.reasons, notes
+        return d.pieces + d.explanations, OK, d.reasons, notes, []
 
     def fn(sentences: list[Sentence], role: str, node: object) -> list[Sentence]:
         new: list[Sentence] = []
+        doubt = _doubt_of(node)
         for s in sentences:
-            pieces, status, reasons, notes = one(s, role, node)
+            pieces, status, reasons, notes, facts = one(s, role, node)
+            src_lang = s.lang or (lang if script_of(s.text) != "latin" or lang == "fr" else "fr")
+            if doubt and script_of(s.text) != "none":
+                reasons = [f"{CHECK_SOURCE_REASON} ({doubt})", *reasons]
+            if not pieces:  # no Darija text: the notice and the source sentence
+                chk = check_segment(s.text, s.text, "")
+                sents = notice_sentences(s.id, s.text, src_lang, notes={"reasons": "; ".join(reasons), "facts": " | ".join(facts),
+                                                                       "engine": engine})
+                seg = Segment(id=s.id, role=role, source=s.text, source_lang=src_lang, pieces=[(x.id, x.text) for x in sents],
+                              speakable=sents[0].notes["speakable"], status=NEEDS_HUMAN, reasons=reasons, facts=facts,
+                              metrics={"numbers_total": chk.numbers_total, "doubt": doubt or ""})
+                segments.append(seg)
+                new.extend(sents)
+                continue
             joined = " ".join(pieces)
             spk = [speakable(p) for p in pieces]
             chk = check_segment(s.text, joined, " ".join(spk))
             reasons = reasons + [r for r in chk.reasons() if r not in reasons]
-            if status != "needs_human" and reasons:
-                status = "needs_review"
+            if reasons:
+                status = worst(status, NEEDS_REVIEW)
+            if doubt:
+                status = worst(status, CHECK_SOURCE)
             seg = Segment(
-                id=s.id, role=role, source=s.text, source_lang=s.lang or lang, pieces=[], speakable=" ".join(spk),
+                id=s.id, role=role, source=s.text, source_lang=src_lang, pieces=[], speakable=" ".join(spk),
                 status=status, reasons=reasons, glossary=notes,
                 metrics={"numbers_total": chk.numbers_total, "numbers_missing": chk.numbers_missing, "numbers_new": chk.numbers_new,
                          "entities_total": chk.entities_total, "entities_missing": chk.entities_missing,
-                         "max_words": chk.max_words, "long_sentences": chk.long_sentences, "speakable_ok": chk.speakable_ok},
+                         "max_words": chk.max_words, "long_sentences": chk.long_sentences, "speakable_ok": chk.speakable_ok,
+                         "doubt": doubt or "", **chk.measures.as_dict()},
             )
             for i, (p, sp) in enumerate(zip(pieces, spk, strict=True)):
                 sid = s.id if len(pieces) == 1 else s.id + suffix(i)
                 seg.pieces.append((sid, p))
-                notes_ = {"speakable": sp, "status": status, "segment": s.id, "engine": engine, "variant": "machine-generated draft"}
+                notes_ = {"speakable": sp, "status": status, "segment": s.id, "engine": engine, "variant": "machine-generated draft",
+                          "source_lang": src_lang}
                 if i == 0:
                     notes_["reasons"] = "; ".join(reasons)
                     notes_["glossary"] = " | ".join(notes)
@@ -193,9 +222,9 @@ def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "r
         return new
 
     rewrite_sentences(out, fn)
-    if st.pending and segments:  # terms met only in headings or tables: explain after the last segment
-        last = segments[-1]
-        for e in st.pending:
+    if st.pending and segments:  # terms met only in headings or tables: explain after the last Darija segment
+        last = next((x for x in reversed(segments) if x.status != NEEDS_HUMAN), None)
+        for e in st.pending if last is not None else []:
             sid = last.id + suffix(len(last.pieces))
             last.pieces.append((sid, e.explanation))
             _append_after(out, last.pieces[-2][0], Sentence(id=sid, text=e.explanation, source_text=last.source,

@@ -3,8 +3,9 @@
 * table rows and project lists -> templates (label from fr_lexicon.tsv, amounts in Darija);
 * prose -> key-fact sentences by slot extraction (ACTION COUNT OBJECT PLACE TIME, AMOUNT), emitted only
   when every slot maps and every number of the sentence is used;
-* anything else -> a ``needs_human`` segment labelled ``هاد الجزء خاصو ترجمة من عند بنادم`` that keeps the
-  French text and lists the facts found (numbers, places, dates) in Darija. Never passed off as Darija.
+* anything else -> a ``needs_human`` segment without Darija text: the track shows the notice "not yet in
+  Darija" and the French sentence (notice.py); the facts found (numbers, places, dates) are listed in
+  Darija for the translator. Never passed off as Darija.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from .numbers import WORD_NUMBERS, canonical_values, write_amount
 from .protect import month_name
 from .text import normalize, word_count
 
+# The placeholder earlier versions wrote into the Darija track. It is never written any more (a segment without
+# Darija text shows a notice and its source text, see notice.py); kept so tests can prove it appears nowhere.
 NEEDS_HUMAN_LABEL = "هاد الجزء خاصو ترجمة من عند بنادم"
 NUM = r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 AMOUNT_RX = regex.compile(
@@ -170,11 +173,10 @@ def facts_line(text: str, unit_millions: bool = False) -> tuple[str, list[str]]:
 
 
 def needs_human(text: str, reason: str, unit_millions: bool = False) -> FrenchResult:
+    """No Darija text: the segment keeps its source text (the engine writes the "not yet in Darija" notice
+    before it) and the facts found, in Darija, for the translator (review file, report)."""
     facts, _ = facts_line(text, unit_millions)
-    out = NEEDS_HUMAN_LABEL + "."
-    if facts:
-        out += f" المعلومات اللي فيه: {facts}."
-    return FrenchResult(out, "needs_human", [reason], [facts] if facts else [])
+    return FrenchResult("", "needs_human", [reason], [f for f in facts.split("، ") if f] if facts else [])
 
 
 STOP = frozenset(
@@ -212,7 +214,9 @@ def key_fact(text: str, agent: str, feminine: bool = True) -> FrenchResult | Non
     tm = time_slot(t)
     pl = place_slot(t)
     act = _action(t)
-    if act is not None:
+
+    def action_fact() -> FrenchResult | None:
+        assert act is not None
         stem, end = act
         tail = t[end:]
         m = regex.match(r"\s*(?:de\s+|d'|des\s+|du\s+|de la\s+|de l')?(?:(?P<n>\d+)\s+)?(?P<obj>[\p{L}' -]+?)(?=\s+(?:dans|à|au|aux|en|pour|d'ici|avant|sur|,|\.|$)|[,.(]|$)", tail)
@@ -247,6 +251,10 @@ def key_fact(text: str, agent: str, feminine: bool = True) -> FrenchResult | Non
         if not _uses_all_numbers(t, used):
             return None
         return FrenchResult(sentence, "ok")
+
+    if act is not None and (r := action_fact()) is not None:
+        return r
+    used.clear()
     stated = regex.match(
         r"(?P<x>.+?)\s+(?:s'élève|s'élèvent|se chiffre|se chiffrent|atteint|atteignent|est|sont|représente|représentent)\s+(?:à|de|d'environ|environ)?\s*"
         r"(?P<v>(?:\d[\d\s.,]*)\s*(?:%|milliards?|millions?)?[^.]*?)\s*\.?$", t)
@@ -277,6 +285,12 @@ def key_fact(text: str, agent: str, feminine: bool = True) -> FrenchResult | Non
     if amount:
         before = t[: amount.start()].strip(" :,-–")
         label = _lex(regex.sub(r"^(?:budget|montant|enveloppe|crédits?)\s+(?:de\s+|d'|des\s+|du\s+|pour\s+(?:les?\s+|la\s+)?)?", "", before, flags=regex.I))
+        if label is None and before:
+            from .french_sentences import np
+
+            phrase = np(before)
+            if phrase is not None and not phrase[1]:  # a label of known words only (its numbers would be lost)
+                label = phrase[0]
         if label is None:
             return None
         used.extend(canonical_values(amount.group(0).replace("MDH", "millions de dirhams")))
@@ -299,7 +313,7 @@ def table_cell(text: str, header: bool, unit_millions: bool) -> FrenchResult:
             v = float(vals[0]) * (10**6 if unit_millions else 1)
             return FrenchResult(write_amount(v) + (" درهم" if unit_millions else ""), "ok")
         return FrenchResult(t, "ok")
-    am = AMOUNT_RX.fullmatch(t)
+    am = AMOUNT_RX.fullmatch(t.strip(" ;."))
     if am:
         return FrenchResult(amount_darija(am), "ok")
     clean = regex.sub(r"\((?:en\s+)?(?:MDH|DH|millions de dirhams|dirhams|MAD)\)", "", t, flags=regex.I).strip()
@@ -327,9 +341,16 @@ def name_phrase(text: str) -> str | None:
 
 
 def french_segment(text: str, role: str, agent: str, feminine: bool = True) -> FrenchResult:
+    from .french_sentences import council_sentence, np
+
     kf = key_fact(text, agent, feminine)
     if kf is not None:
         return kf
+    cs = council_sentence(text)
+    if cs is not None:
+        return cs
+    if (phrase := np(text)) is not None and _uses_all_numbers(text, phrase[1]):  # a noun phrase of known words only
+        return FrenchResult(phrase[0] + ("." if role in ("paragraph", "list") else ""), "ok")
     if role in ("heading", "list", "paragraph"):
         label = _lex(text, plural=True) or _lex(text) or name_phrase(text)
         if label:

@@ -3,8 +3,11 @@ first, verb morphology (present كـ, future غادي, negation ما...ش) from 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
+from ._rx import rx as _rx
 from .data import Verb, phrase_key, resources
 from .text import key
 
@@ -19,16 +22,36 @@ def _attach(prefix: str, word: str) -> str:
         return word
     if prefix.endswith("ف"):
         return (prefix[:-1] + "ف " if prefix[:-1] else "ف ") + word
+    if prefix.endswith("ل") and word.startswith("الل"):  # ل + اللجنة = للجنة
+        return prefix + word[2:]
     if prefix.endswith("ل") and word.startswith("ال"):
         return prefix + word[1:]
     return prefix + word
 
 
+FINAL = "\u2060"  # marks a word a layer-2 pattern already wrote in Darija (msa._agent_fill)
+
 _PREFIXES = [(c, p, a) for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")]
+
+
+# words the matching key would confuse (hamza forms): looked up as written first
+EXACT = {"ألا": "ما", "إلا": "غير", "وإلا": "وإلا", "أن": "بلي", "إن": "-", "فإن": "-", "وإن": "و"}
+# number words that belong to a compound (اثني عشر، خمس وثمانين): never turned into digits one by one
+NUMBER_WORDS = frozenset(key(w) for w in (
+    "اثنا اثني اثنان اثنين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة عشر عشرة "
+    "عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين مائة مئة مائتان مائتين "
+    "ألف ألفين آلاف واحد واحدة إحدى أحد").split())
+
+
+def _number_word(tok: str) -> bool:
+    k = key(tok)
+    return k in NUMBER_WORDS or (k.startswith("و") and k[1:] in NUMBER_WORDS)
 
 
 def _lookup(word: str) -> tuple[str, str] | None:
     """(clitic prefix, Darija) for a word found in the lexicon, trying clitic splits."""
+    if word in EXACT:
+        return "", EXACT[word]
     lex = resources().lexicon
     k = key(word)
     if (k,) in lex:
@@ -61,7 +84,7 @@ def _lookup(word: str) -> tuple[str, str] | None:
 def _verb(word: str) -> tuple[str, str, Verb, str, bool] | None:
     """(conj, future 'س' or '', Verb, person prefix, plural) for a verb form in verbs.tsv."""
     verbs = resources().verbs
-    m = regex.fullmatch(r"(?P<c>[وف]?)(?P<f>س?)(?P<p>[يتن])(?P<s>\p{L}+?)(?P<pl>ون|وا|ان)?", word)
+    m = _rx(r"(?P<c>[وف]?)(?P<f>س?)(?P<p>[يتن])(?P<s>\p{L}+?)(?P<pl>ون|وا|ان)?").fullmatch(word)
     if not m:
         return None
     for stem in (m.group("s") + (m.group("pl") or ""), m.group("s")):
@@ -75,7 +98,32 @@ def _verb(word: str) -> tuple[str, str, Verb, str, bool] | None:
 def _darija_verb(v: Verb, person: str, plural: bool) -> str:
     if v.darija == "فيه":  # "يضم / تضم" -> "فيه / فيها"
         return "فيها" if person == "ت" else "فيه"
-    return person + v.darija[1:] + ("و" if plural and not v.darija.endswith("و") else "")
+    first, _, rest = v.darija.partition(" ")  # "يعطي الفرصة": the person and the plural go on the verb
+    return person + first[1:] + ("و" if plural and not first.endswith("و") else "") + (" " + rest if rest else "")
+
+
+_GENERIC = regex.compile(r"(?P<c>[وف]?)(?P<f>س?)(?P<p>[يتن])(?P<s>\p{L}{3,}?)(?P<pl>ون|ان)?")
+
+
+def generic_verb(tok: str, prev: str) -> str | None:
+    """An MSA imperfect verb that no data file lists, in Darija morphology: يعرض -> كيعرض, سيعرض -> غادي يعرض,
+    يعرضون -> كيعرضو. Only clear cases (see measures: a ي- word that is not a known noun, a ت-/ن- word with the
+    plural -ون); None otherwise."""
+    from .measures import NOT_VERB, is_imperfect
+
+    k = key(tok)
+    if not is_imperfect(tok, k) or k in NOT_VERB or _lookup(tok) is not None:
+        return None
+    m = _GENERIC.fullmatch(tok)
+    if m is None:
+        return None
+    stem = m.group("s") + ("و" if m.group("pl") else "")
+    base = m.group("p") + stem
+    if m.group("f"):
+        return m.group("c") + "غادي " + base
+    if prev in NO_KA:
+        return m.group("c") + base
+    return m.group("c") + "ك" + base
 
 
 def _perfect(v: Verb, person: str, plural: bool) -> str:
@@ -100,11 +148,13 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
         prev = prev[1:] if prev.startswith("و") and prev[1:] in NO_KA else prev
         emitted: str | None = None
         consumed = 1
-        m = regex.fullmatch(r"([وفبل]{1,2})(⟦\d+⟧)", tok)
-        if m:
+        m = _rx(r"([وفبل]{1,2})(⟦\d+⟧)").fullmatch(tok)
+        if tok.startswith(FINAL):  # a Darija verb a pattern wrote: never looked up again
+            emitted = tok[1:]
+        elif m:
             cl, ph = m.groups()
             emitted = ("و" if cl.startswith("و") else "") + ("ف " if "ب" in cl or "ف" in cl else "ل" if "ل" in cl else "") + ph
-        elif "⟦" in tok or not regex.search(r"\p{Arabic}", tok):
+        elif "⟦" in tok or not _rx(r"\p{Arabic}").search(tok):
             emitted = tok
         else:
             # negations that change the verb: لم / لا / لن + verb
@@ -155,7 +205,16 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
                     else:
                         emitted = c + "ك" + base
             if emitted is None:
+                bare = key(tok)
+                cl = tok[0] if bare[:1] in ("و", "ف") and bare[1:] in resources().perfects else ""
+                dar = resources().perfects.get(bare[len(cl):])
+                if dar is not None:
+                    emitted = cl + dar
+            if emitted is None:
                 found = _lookup(tok)
+                if found is not None and found[1][:1].isdigit() and (
+                        (i + 1 < len(tokens) and _number_word(tokens[i + 1])) or (i > 0 and _number_word(tokens[i - 1]))):
+                    found = ("", tok)  # part of a number written in words: keep it whole
                 if found is not None:
                     pre, val = found
                     emitted = _attach(pre, val) if val not in ("-",) else (pre if pre else "")
@@ -164,7 +223,7 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
                     elif val == "-" and pre:
                         emitted = pre + "+"
                 else:
-                    emitted = tok
+                    emitted = _nisba(tok, out) or _possessive(tok) or generic_verb(tok, prev) or tok
             no_ka = False
         if emitted:
             if attach_next:
@@ -178,6 +237,61 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
     if attach_next:
         out.append(attach_next)
     return out
+
+
+_POSSESSIVE = {"هما": "ديالهم", "هم": "ديالهم", "هن": "ديالهم", "ها": "ديالها", "ه": "ديالو", "نا": "ديالنا", "كم": "ديالكم"}
+_NOT_NOUN = frozenset(key(w) for w in "علي الي لدي عن من في مع بين عند لدى حول منذ امام خلف فوق تحت دون بعد قبل ضد نحو لكن كأن أن إن".split())
+_POSS_RX = regex.compile(r"(?P<c>و?[فبل]?)(?P<stem>\p{Arabic}{3,}?)(?P<p>هما|هم|هن|ها|ه|نا|كم)")
+
+
+@lru_cache(maxsize=1)
+def _known_nouns() -> frozenset[str]:
+    r = resources()
+    words = {k[0] for k in r.lexicon if len(k) == 1} | {key(m) for m in r.masdars if " " not in m} | set(r.idafa_heads) | set(r.vocab)
+    return frozenset(w for w in words if not w.startswith(("ي", "ت", "ن")) or w.endswith("ه")) - frozenset(r.perfects)
+
+
+def _possessive(tok: str) -> str | None:
+    """A known noun with a possessive suffix: دورتها -> الدورة ديالها, مشروعه -> المشروع ديالو (DARIJA_GUIDE §3.6)."""
+    m = _POSS_RX.fullmatch(tok)
+    if m is None:
+        return None
+    stem = m.group("stem")
+    noun = stem[:-1] + "ة" if stem.endswith("ت") and not stem.endswith("ات") else stem
+    k = key(noun)
+    function = resources().word_lists.get("function_words", frozenset())
+    if len(k) < 4 or k.startswith("ال") or k in function or key(stem) in _NOT_NOUN or (k not in _known_nouns() and not k.endswith("يه")) \
+            or k in resources().perfects:
+        return None
+    lex = resources().lexicon.get((k,))
+    dar = lex if lex and " " not in lex and not lex.startswith("ال") and lex[0] != "-" and not lex.endswith("+") else noun
+    c = m.group("c")
+    prefix = c[:-1] if c.endswith(("ف", "ب", "ل")) else c
+    phrase = _attach(c[-1] if c.endswith(("ف", "ب", "ل")) else "", "ال" + dar)
+    return prefix + phrase + " " + _POSSESSIVE[m.group("p")]
+
+
+_NOT_AFTER = frozenset(key(w) for w in "وزارة وزير قانون مديرية لجنة".split())  # وزارة المالية: the ministry's name
+
+
+def _nisba(tok: str, out: list[str]) -> str | None:
+    """A relational adjective right after a noun: التنمية الجهوية -> التنمية ديال الجهة; a coordinated one
+    after it joins the same ديال: الاقتصادي والاجتماعي -> ديال الاقتصاد والناس."""
+    k = key(tok)
+    if k.startswith("و") and k[1:] in resources().nisba and out and " ".join(out[-3:]).find("ديال") >= 0:
+        dar = resources().nisba[k[1:]]
+        if dar.startswith("ديال ") and any(o.startswith("ديال") for o in out[-3:]):
+            return "و" + dar.removeprefix("ديال ")
+    dar = resources().nisba.get(k)
+    if dar is None or not out:
+        return None
+    prev = out[-1].split()[-1] if out[-1].split() else ""
+    pk = key(prev)
+    if not _rx(r"\p{Arabic}{3,}").fullmatch(prev) or pk in _NOT_AFTER or pk.removeprefix("ال") in _NOT_AFTER:
+        return None
+    if prev in ("ديال", "د", "اللي", "غادي", "باش", "ف", "على", "من", "مع") or prev.startswith("ك"):
+        return None
+    return dar
 
 
 def _lookup_prefix_phrase(words_: list[str]) -> str | None:

@@ -1,9 +1,11 @@
 """Optional LLM backend (DARIJA_GUIDE §3.9): any OpenAI-compatible chat endpoint the operator configures.
 
 Off by default. The rules draft is made first; each segment is then sent to the model with the house
-rules, the glossary entries it uses and a few example pairs. The answer must pass the same gates
-(numbers kept and none invented, names kept, dialectness >= 0.9, no sentence over 20 words, house
-orthography); otherwise one retry with the list of errors, then the rules text is kept with the reason.
+rules, the glossary entries it uses and a few example pairs. The answer must pass the same gates as the
+rules engine (issue 18: numbers kept and none invented, names kept, no placeholder, not copied from the
+source, no MSA forms left, core Darija markers, no sentence over 20 words, house orthography); otherwise
+one retry with the list of errors, then the rules text is kept with the reason. An accepted answer gets the
+same per-segment checks and statuses as a rules segment (a doubtful source block stays ``check_source``).
 An unreachable endpoint falls back to the rules draft for the whole document, with a clear reason.
 Output stays labelled "machine-generated draft" until a person approves it.
 """
@@ -25,12 +27,14 @@ from . import SIMPLIFIERS
 from .base import Segment, Simplification
 from .data import resources
 from .engine import replace_segments, suffix
-from .metrics import check_segment, text_stats
+from .measures import SEG_COPY_MAX, SEG_MIN_WORDS
+from .metrics import check_segment
 from .msa import glossary_hits
 from .numbers import canonical_values
 from .reuse import EXAMPLE_FLOOR, prompt_terms, recall_for
 from .rules import RulesSimplifier
 from .speak import speakable
+from .status import CHECK_SOURCE, NEEDS_REVIEW, OK
 from .text import house_orthography, sentences, word_count
 
 if TYPE_CHECKING:
@@ -51,7 +55,7 @@ FEW_SHOT = [  # written for this prompt (never taken from evaluation data)
     ("خصصت الجهة 12 مليون درهم لدعم الجمعيات الرياضية سنة 2025.", "الجهة خصصات 12 مليون درهم باش تعاون الجمعيات ديال الرياضة ف 2025."),
     ("La Région financera 4 bus scolaires pour la commune de Tagleft.", "الجهة غادي تخلص 4 د الكيران ديال المدرسة للجماعة ديال تاكلفت."),
 ]
-MIN_DIALECTNESS = 0.9
+MIN_TOKENS_FOR_MARKER = 8  # an answer this long with no core Darija marker is not Darija
 
 
 class EndpointUnreachable(EngineError):
@@ -84,7 +88,8 @@ def chat(base_url: str, model: str, messages: list[dict[str, str]], *, timeout: 
 
 
 def gate_errors(source: str, text: str) -> list[str]:
-    """The §3.9 post-validation: numbers kept and none new, names kept, dialectness, length, orthography."""
+    """The same gates as the rules engine (issue 18): numbers kept and none new, names kept, no placeholder,
+    not copied from the source, no MSA forms left, some Darija, sentence length, house orthography."""
     errs = []
     chk = check_segment(source, text, speakable(text))
     if chk.numbers_missing:
@@ -94,10 +99,14 @@ def gate_errors(source: str, text: str) -> list[str]:
         errs.append("numbers not in the source: " + ", ".join(new))
     if chk.entities_missing:
         errs.append("names missing: " + ", ".join(chk.entities_missing))
-    st = text_stats(text)
-    if st.darija + st.msa and st.darija / (st.darija + st.msa) < MIN_DIALECTNESS:
-        errs.append("too much MSA: " + " ".join(dict.fromkeys(st.msa_words)))
-    if st.darija + st.msa == 0 and word_count(text) > 3:
+    m = chk.measures
+    if m.placeholders:
+        errs.append("a placeholder instead of a translation")
+    if m.unchanged or (m.content_words >= SEG_MIN_WORDS and m.copy_rate > SEG_COPY_MAX):
+        errs.append(f"too much copied from the source ({m.copied} of {m.content_words} words): rewrite it in Darija")
+    if m.msa_left:
+        errs.append("too much MSA: " + ", ".join(dict.fromkeys(m.msa_left)))
+    if m.tokens >= MIN_TOKENS_FOR_MARKER and m.markers == 0:
         errs.append("no Darija words found")
     if any(word_count(s) > 20 for s in sentences(text)):
         errs.append("a sentence is longer than 20 words")
@@ -169,7 +178,12 @@ class LLMSimplifier:
                 continue
             used += 1
             pieces = sentences(answer) or [answer]
-            replaced[seg.id] = (pieces + expl, "ok", seg.reasons)
+            chk = check_segment(seg.source, answer, speakable(answer))
+            doubt = [r for r in seg.reasons if r.startswith("check against the source")]
+            reasons = doubt + chk.reasons()
+            status = CHECK_SOURCE if doubt else (NEEDS_REVIEW if reasons else OK)
+            seg.metrics.update(chk.measures.as_dict())
+            replaced[seg.id] = (pieces + expl, status, reasons)
         if replaced:
             _apply(res, replaced, f"llm:{opts.model}")
         if fallback_all is not None:
@@ -192,14 +206,16 @@ def _apply(res: Simplification, replaced: dict[str, tuple[list[str], str, list[s
     new: dict[str, list[Sentence]] = {}
     for seg_id, (pieces, status, reasons) in replaced.items():
         base, seg = first[seg_id], by_id[seg_id]
+        source = seg.source  # a segment that had no Darija text has a notice as its first sentence
         seg.pieces, seg.status, new[seg_id] = [], status, []
         for i, p in enumerate(pieces):
             sid = seg_id if len(pieces) == 1 else seg_id + suffix(i)
             seg.pieces.append((sid, p))
-            notes = {"speakable": speakable(p), "status": status, "segment": seg_id, "engine": engine, "variant": "machine-generated draft"}
+            notes = {"speakable": speakable(p), "status": status, "segment": seg_id, "engine": engine, "variant": "machine-generated draft",
+                     "source_lang": seg.source_lang}
             if i == 0:
-                notes.update(reasons="; ".join(reasons), glossary=base.notes.get("glossary", ""))
-            new[seg_id].append(Sentence(id=sid, text=p, source_text=base.source_text, notes=notes))
+                notes.update(reasons="; ".join(reasons), glossary=base.notes.get("glossary", ""), metrics=json.dumps(seg.metrics, ensure_ascii=False))
+            new[seg_id].append(Sentence(id=sid, text=p, source_text=source, notes=notes))
         seg.speakable = " ".join(speakable(p) for p in pieces)
     replace_segments(res.document, new)
 

@@ -1,4 +1,10 @@
-"""Quality metrics M1-M12 of DARIJA_GUIDE §4, per segment and per document, and the gates."""
+"""Quality metrics per segment and per document, and the gates.
+
+M1-M4 and M8-M12 are those of DARIJA_GUIDE §4. Its M5-M7 (MSA-marker rate, Darija-marker rate,
+dialectness) were fooled by drafts that were mostly copied MSA (issue 18) and are replaced by the
+measures of :mod:`transform.simplify.measures`: copy rate, core Darija markers per 100 tokens and MSA
+forms left per 100 tokens, with document gates that a mostly copied draft cannot pass.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,18 @@ from functools import lru_cache
 
 import regex
 
+from ._rx import rx as _rx
 from .data import resources
+from .measures import (
+    DOC_COPY_GATE,
+    DOC_COPY_GOAL,
+    DOC_MARKERS_GATE,
+    DOC_MARKERS_GOAL,
+    DOC_MSA_GATE,
+    DOC_MSA_GOAL,
+    Measures,
+    measure,
+)
 from .numbers import canonical_values
 from .speak import is_speakable
 from .text import key, sentences, words
@@ -23,7 +40,7 @@ _KA = regex.compile(r"^[وف]?ك[يتن]\p{L}{2,}$")
 def _entity_rx() -> list[tuple[str, regex.Pattern[str]]]:
     out = []
     for name, _kind, fr in resources().gazetteer:
-        alts = [regex.escape(name)] + [regex.escape(f) for f in fr]
+        alts = [regex.escape(name) if not name.startswith("ال") else f"(?:ال|(?<=ل)ل){regex.escape(name[2:])}"] + [regex.escape(f) for f in fr]
         out.append((name, regex.compile(rf"(?<![\p{{L}}])(?:[وفبل]{{0,2}})(?:{'|'.join(alts)})(?!\p{{L}})", regex.I)))
     return out
 
@@ -75,7 +92,7 @@ def text_stats(text: str) -> TextStats:
         st.long_sentences += n > MAX_WORDS
         st.max_words = max(st.max_words, n)
     for w in words(text):
-        if not regex.search(r"\p{Arabic}", w):
+        if not _rx(r"\p{Arabic}").search(w):
             if w[0].isdigit():
                 st.tokens += 1
             continue
@@ -103,6 +120,7 @@ class SegmentCheck:
     long_sentences: int
     max_words: int
     msa_words: list[str]
+    measures: Measures = field(default_factory=Measures)
 
     def reasons(self) -> list[str]:
         out = []
@@ -114,8 +132,7 @@ class SegmentCheck:
             out.append("speakable text still has digits or symbols")
         if self.max_words > HARD_MAX:
             out.append(f"a sentence has {self.max_words} words (limit {HARD_MAX})")
-        if self.msa_words:
-            out.append("MSA words left: " + " ".join(dict.fromkeys(self.msa_words)))
+        out += self.measures.reasons()
         return out
 
     @property
@@ -132,7 +149,8 @@ def check_segment(source: str, output: str, speak: str, glossary_labels: Sequenc
     out_ents = set(entities(output))
     missing_e = [e for e in ents if e not in out_ents and e not in output]
     st = text_stats(output)
-    return SegmentCheck(missing, new, sum(src_vals.values()), missing_e, len(ents), is_speakable(speak), st.long_sentences, st.max_words, st.msa_words)
+    return SegmentCheck(missing, new, sum(src_vals.values()), missing_e, len(ents), is_speakable(speak), st.long_sentences, st.max_words,
+                        st.msa_words, measure(source, output))
 
 
 def chrf(hyps: Sequence[str], refs: Sequence[str]) -> float | None:
@@ -154,9 +172,10 @@ class DocMetrics:
     M3_numbers_kept: float
     M3_new_numbers: int
     M4_entities_kept: float
-    M5_msa_rate: float
-    M6_darija_rate: float
-    M7_dialectness: float
+    copy_rate: float | None
+    darija_markers_per_100: float | None
+    msa_left_per_100: float | None
+    placeholders: int
     M8_vocab_coverage: float
     M9_chrf_vs_reference: float | None
     M10_chrf_vs_source: float | None
@@ -164,6 +183,7 @@ class DocMetrics:
     M12_tts_ready: float
     sentences: int
     tokens: int
+    content_words: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -175,15 +195,37 @@ TARGETS = {
     "M2_max_words": ("<=", HARD_MAX),
     "M3_numbers_kept": ("gate", 1.0),
     "M4_entities_kept": ("gate", 1.0),
-    "M5_msa_rate": ("<=", 0.005),
-    "M6_darija_rate": (">=", 0.20),
-    "M7_dialectness": (">=", 0.95),
+    "copy_rate": ("<=", DOC_COPY_GOAL),
+    "darija_markers_per_100": (">=", DOC_MARKERS_GOAL),
+    "msa_left_per_100": ("<=", DOC_MSA_GOAL),
     "M8_vocab_coverage": (">=", 0.45),
     "M9_chrf_vs_reference": (">=", 50),
     "M10_chrf_vs_source": ("<=", 60),
     "M11_glossary_coverage": ("gate", 1.0),
     "M12_tts_ready": ("gate", 1.0),
 }
+
+
+# Document gates: the draft is refused as "Darija" when one fails (a mostly copied or MSA draft cannot pass).
+GATES: dict[str, tuple[str, float]] = {
+    "M3_numbers_kept": (">=", 1.0),
+    "M4_entities_kept": (">=", 1.0),
+    "M11_glossary_coverage": (">=", 1.0),
+    "M12_tts_ready": (">=", 1.0),
+    "copy_rate": ("<=", DOC_COPY_GATE),
+    "darija_markers_per_100": (">=", DOC_MARKERS_GATE),
+    "msa_left_per_100": ("<=", DOC_MSA_GATE),
+    "placeholders": ("<=", 0),
+}
+MIN_TOKENS = 12  # the Darija measures of a document say "not measured" below this many tokens of Darija text
+
+
+def gate_ok(name: str, value: float | None) -> bool | None:
+    """None: not measured (e.g. no Darija text at all)."""
+    if value is None or name not in GATES:
+        return None
+    op, t = GATES[name]
+    return value <= t if op == "<=" else value >= t
 
 
 def target_met(name: str, value: float | None) -> bool | None:
@@ -200,10 +242,14 @@ def doc_metrics(
     glossary_found: int = 0,
     glossary_explained: int = 0,
     include_in_style: Sequence[bool] | None = None,
+    with_darija: Sequence[bool] | None = None,
 ) -> DocMetrics:
-    """``pairs`` = (source, darija, speakable) per segment. Style metrics (M1, M2, M5-M8) skip
-    segments marked False in ``include_in_style`` (e.g. needs_human placeholders)."""
+    """``pairs`` = (source, darija, speakable) per segment. Sentence metrics (M1, M2, M8) skip segments marked
+    False in ``include_in_style`` (headings, table cells, segments without Darija text); the Darija measures
+    (copy rate, markers, MSA left) skip those marked False in ``with_darija`` (default: ``include_in_style``)."""
+    with_darija = with_darija if with_darija is not None else include_in_style
     agg = TextStats()
+    meas = Measures()
     kept = total = new = 0
     ekept = etotal = 0
     tts = 0
@@ -215,6 +261,8 @@ def doc_metrics(
         etotal += chk.entities_total
         ekept += chk.entities_total - len(chk.entities_missing)
         tts += chk.speakable_ok
+        if with_darija is None or with_darija[i]:
+            meas.add(chk.measures)
         if include_in_style is not None and not include_in_style[i]:
             continue
         st = text_stats(out)
@@ -230,9 +278,10 @@ def doc_metrics(
         M3_numbers_kept=round(kept / total, 4) if total else 1.0,
         M3_new_numbers=new,
         M4_entities_kept=round(ekept / etotal, 4) if etotal else 1.0,
-        M5_msa_rate=round(agg.msa / agg.tokens, 4) if agg.tokens else 0.0,
-        M6_darija_rate=round(agg.darija / agg.tokens, 4) if agg.tokens else 0.0,
-        M7_dialectness=round(agg.darija / (agg.darija + agg.msa), 4) if agg.darija + agg.msa else 0.0,
+        copy_rate=meas.copy_rate if meas.content_words else (0.0 if meas.tokens >= MIN_TOKENS else None),
+        darija_markers_per_100=meas.markers_per_100 if meas.tokens >= MIN_TOKENS else None,
+        msa_left_per_100=meas.msa_per_100 if meas.tokens >= MIN_TOKENS else None,
+        placeholders=meas.placeholders,
         M8_vocab_coverage=round(agg.vocab_hits / agg.vocab_tokens, 4) if agg.vocab_tokens else 0.0,
         M9_chrf_vs_reference=chrf(hyps, references) if references else None,
         M10_chrf_vs_source=chrf(hyps, srcs),
@@ -240,4 +289,5 @@ def doc_metrics(
         M12_tts_ready=round(tts / len(pairs), 4) if pairs else 1.0,
         sentences=agg.sentences,
         tokens=agg.tokens,
+        content_words=meas.content_words,
     )

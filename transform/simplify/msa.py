@@ -12,8 +12,9 @@ from functools import lru_cache
 
 import regex
 
+from ._rx import rx as _rx
 from .data import GlossaryEntry, resources
-from .lexicon import lexicon_pass
+from .lexicon import FINAL, lexicon_pass
 from .protect import Span, Spans, protect, restore
 from .split import count_words, split_long
 from .text import house_orthography, key, normalize, tidy, word_count
@@ -55,8 +56,23 @@ def _agent_fill(tpl: str, st: DocState, m: regex.Match[str]) -> str:
             return stem
         if not st.feminine:
             return perfect
-        return perfect[:-1] + "ات" if perfect.endswith(("ى", "ا")) else perfect + "ات"
+        first, _, rest = perfect.partition(" ")  # "وصل الضو ل": the ending goes on the verb
+        first = first[:-1] + "ات" if first.endswith(("ى", "ا")) else first + "ات"
+        return first + (" " + rest if rest else "")
 
+    def gendered(g: str, ending: str) -> str:
+        word = regex.sub(r"(?:ه|ها|هما|هم)$", "", m.group(g)) if m.group(g) not in masdars else m.group(g)
+        first, _, rest = masdars.get(word, ("دير", "دار"))[1].partition(" ")
+        if ending == "ت":  # passive: تبنى، تدار
+            first = "ت" + first
+        elif ending:
+            first = (first[:-1] if first.endswith(("ى", "ا")) else first) + (ending if not first.endswith(("ى", "ا")) else "ا" + ending[-1] if ending == "و" else "ات")
+        return FINAL + first + (" " + rest if rest else "")
+
+    tpl = regex.sub(r"\{PASSIVE:(\w+)\}", lambda x: gendered(x.group(1), "ت"), tpl)
+    tpl = regex.sub(r"\{PASTM:(\w+)\}", lambda x: gendered(x.group(1), ""), tpl)
+    tpl = regex.sub(r"\{PASTF:(\w+)\}", lambda x: gendered(x.group(1), "ات"), tpl)
+    tpl = regex.sub(r"\{PASTP:(\w+)\}", lambda x: gendered(x.group(1), "و"), tpl)
     out = regex.sub(r"\{VERB:(\w+)\}", lambda x: verb(x.group(1), False), tpl)
     out = regex.sub(r"\{PAST:(\w+)\}", lambda x: verb(x.group(1), True), out)
     out = out.replace("{AGENT}", st.agent).replace("{T}", t).replace("{AT}", "ات" if st.feminine else "")
@@ -68,7 +84,7 @@ def apply_patterns(text: str, st: DocState) -> str:
 
     def fill(m: regex.Match[str], tpl: str) -> str:
         out = _agent_fill(tpl, st, m)
-        for t in regex.findall(r"\{TAIL:([^}]*)\}", out):
+        for t in _rx(r"\{TAIL:([^}]*)\}").findall(out):
             tails.append(t)
         return " " + regex.sub(r"\{TAIL:[^}]*\}", "", out) + " "
 
@@ -80,17 +96,21 @@ def apply_patterns(text: str, st: DocState) -> str:
 
 
 @lru_cache(maxsize=1)
-def _glossary_rx() -> list[tuple[regex.Pattern[str], GlossaryEntry]]:
+def _glossary_rx() -> list[tuple[regex.Pattern[str], GlossaryEntry, tuple[str, ...]]]:
+    """(regex, entry, the numbers the term names): a term with a number (القانون التنظيمي 111.14) only
+    matches that very number, never another law's (113.14 is the communes' law)."""
     out = []
     for entry in resources().glossary:
         for term in sorted(entry.terms, key=len, reverse=True):
-            if regex.fullmatch(r"[A-Z][A-Z0-9]{1,7}", term):
+            if _rx(r"[A-Z][A-Z0-9]{1,7}").fullmatch(term):
                 continue
             ws = term.split()
             parts = []
+            numbers = []
             for i, w in enumerate(ws):
-                if regex.fullmatch(r"[\d.,]+", w):  # numbers are placeholders by now
+                if _rx(r"[\d.,]+").fullmatch(w):  # numbers are placeholders by now
                     parts.append(r"⟦\d+⟧")
+                    numbers.append(w)
                     continue
                 w = w[2:] if i == 0 and w.startswith("ال") else w
                 cls = "".join(
@@ -99,15 +119,22 @@ def _glossary_rx() -> list[tuple[regex.Pattern[str], GlossaryEntry]]:
                 parts.append(cls)
             body = " ".join(parts)
             rx = regex.compile(rf"(?<![\p{{L}}⟦])(?P<cl>(?:و|ف)?(?:ب|ل)?)(?P<al>ال|(?<=ل)ل)?(?P<t>{body})(?!\p{{L}})")
-            out.append((rx, entry))
+            out.append((rx, entry, tuple(numbers)))
     out.sort(key=lambda x: -len(x[0].pattern))
     return out
 
 
-def protect_glossary(text: str, spans: Spans, hits: list[str]) -> str:
-    for rx, entry in _glossary_rx():
+def _same_numbers(matched: str, numbers: tuple[str, ...], spans: Spans) -> bool:
+    found = [spans[int(i)].source for i in _rx(r"⟦(\d+)⟧").findall(matched)]
+    return [n.replace("-", ".") for n in found] == [n.replace("-", ".") for n in numbers]
 
-        def sub(m: regex.Match[str], entry: GlossaryEntry = entry) -> str:
+
+def protect_glossary(text: str, spans: Spans, hits: list[str]) -> str:
+    for rx, entry, numbers in _glossary_rx():
+
+        def sub(m: regex.Match[str], entry: GlossaryEntry = entry, numbers: tuple[str, ...] = numbers) -> str:
+            if numbers and not _same_numbers(m.group("t"), numbers, spans):
+                return m.group(0)  # another law or decree number: not this term
             if entry.id not in hits:
                 hits.append(entry.id)
             single = " " not in m.group("t")
@@ -121,7 +148,7 @@ def protect_glossary(text: str, spans: Spans, hits: list[str]) -> str:
 
     text = regex.sub(r"⟦(\d+)⟧(?: ،)? ⟦(\d+)⟧(?: ،)?", dedupe, " ".join(text.split()))
     # acronyms protected earlier are glossary hits too
-    for i in regex.findall(r"⟦(\d+)⟧", text):
+    for i in _rx(r"⟦(\d+)⟧").findall(text):
         sp = spans[int(i)]
         if sp.kind == "glossary" and sp.glossary not in hits:
             hits.append(sp.glossary)
@@ -129,16 +156,22 @@ def protect_glossary(text: str, spans: Spans, hits: list[str]) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1)
+def _idafa_heads() -> frozenset[str]:
+    return resources().idafa_heads | frozenset(key(m) for m in resources().masdars if " " not in m)
+
+
 def idafa_pass(tokens: list[str], spans: Spans) -> list[str]:
     """'ميزانية الجهة' -> 'الميزانية ديال الجهة' for whitelisted heads (and one-word glossary terms)."""
-    heads = resources().idafa_heads
+    heads = _idafa_heads()
     out: list[str] = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        definite_next = nxt.startswith("ال") or bool(regex.fullmatch(r"⟦\d+⟧", nxt) and spans[int(nxt[1:-1])].kind in ("entity", "glossary"))
-        m = regex.fullmatch(r"(?P<c>و?)(?P<w>\p{Arabic}+)", tok)
-        ph = regex.fullmatch(r"(?P<c>[وفبل]{0,2})⟦(?P<n>\d+)⟧", tok)
-        if definite_next and m and key(m.group("w")) in heads:
+        definite_next = nxt.startswith("ال") or bool(_rx(r"⟦\d+⟧").fullmatch(nxt) and spans[int(nxt[1:-1])].kind in ("entity", "glossary"))
+        m = _rx(r"(?P<c>و?)(?P<w>\p{Arabic}+)").fullmatch(tok)
+        ph = _rx(r"(?P<c>[وفبل]{0,2})⟦(?P<n>\d+)⟧").fullmatch(tok)
+        masdar_after_and = m is not None and m.group("c") == "و" and m.group("w") in resources().masdars
+        if definite_next and m and key(m.group("w")) in heads and not masdar_after_and:  # "وتوفير X" stays for the split
             out.append(m.group("c") + "ال" + m.group("w"))
             out.append("ديال")
             continue
@@ -156,14 +189,14 @@ def tanwin_pass(tokens: list[str], spans: Spans) -> list[str]:
     after_count = 0
     stripped = False  # the previous word lost its alef: an agreeing adjective follows (مركزا صحيا)
     for tok in tokens:
-        ph = regex.fullmatch(r"⟦(\d+)⟧", tok)
+        ph = _rx(r"⟦(\d+)⟧").fullmatch(tok)
         if ph and spans[int(ph.group(1))].counted:
             after_count, stripped = 1, False
             out.append(tok)
             continue
         was = stripped
         stripped = False
-        if regex.fullmatch(r"\p{Arabic}{4,}", tok) and tok.endswith("ا") and not tok.endswith("اا") and key(tok) not in NISBA_KEEP:
+        if _rx(r"\p{Arabic}{4,}").fullmatch(tok) and tok.endswith("ا") and not tok.endswith("اا") and key(tok) not in NISBA_KEEP:
             if (after_count or was) and not tok.startswith(("ب", "ل", "ال", "و")):
                 tok, stripped = tok[:-1], True
         after_count = max(0, after_count - 1)
@@ -176,6 +209,8 @@ def simplify_sentence(text: str, st: DocState, role: str = "paragraph") -> Draft
     spans = Spans()
     reasons: list[str] = []
     t = normalize(text)
+    # a Hijri date with its Gregorian date in parentheses: "9 محرم 1448 (25 يونيو 2026)" -> "9 محرم 1448، يعني 25 يونيو 2026"
+    t = regex.sub(r"(?<=\b1[34]\d\d)\s*(?:هـ|ه)?\s*\(\s*((?:فاتح|\d{1,2})\s+\p{Arabic}+\s*(?:19|20)\d\d)\s*(?:م)?\s*\)", r" ، يعني \1 ، ", t)
     t = regex.sub(r"[()\[\]«»\"“”]", " ، ", t)  # no parentheses (§3.1 rule 6)
     t = protect(t, spans)
     t = regex.sub(rf"([{regex.escape(PUNCT)}])", r" \1 ", t)
@@ -204,7 +239,9 @@ def simplify_sentence(text: str, st: DocState, role: str = "paragraph") -> Draft
     for pw in pieces_w:
         s = restore(" ".join(pw), spans)
         s = regex.sub(r"(?<=\p{Arabic})(?=\d)", " ", s)  # "ل 500", never "ل500" (speakable, braille)
+        s = regex.sub(r"(?<!\p{L})(و?)لالل(?=\p{L}{2})", r"\1لل", s)  # ل + اللجنة = للجنة
         s = regex.sub(r"(?<!\p{L})(و?)لال(?=\p{L}{2})", r"\1لل", s)  # ل + الجهة = للجهة
+        s = s.replace(FINAL, "")
         s = house_orthography(tidy(s)).strip(" ،,:")
         if not s:
             continue
@@ -240,8 +277,8 @@ def simplify_sentence(text: str, st: DocState, role: str = "paragraph") -> Draft
 def glossary_hits(text: str) -> list[str]:
     """Ids of glossary entries whose MSA term or acronym occurs in ``text`` (for M11)."""
     t = normalize(text)
-    hits = [e.id for rx, e in _glossary_rx() if rx.search(t)]
+    hits = [e.id for rx, e, nums in _glossary_rx() if (m := rx.search(t)) and (not nums or all(n in m.group(0) for n in nums))]
     for e in resources().glossary:
-        if any(regex.fullmatch(r"[A-Z][A-Z0-9]{1,7}", term) and regex.search(rf"(?<![A-Za-z]){term}(?![A-Za-z])", t) for term in e.terms):
+        if any(_rx(r"[A-Z][A-Z0-9]{1,7}").fullmatch(term) and regex.search(rf"(?<![A-Za-z]){term}(?![A-Za-z])", t) for term in e.terms):
             hits.append(e.id)
     return list(dict.fromkeys(hits))

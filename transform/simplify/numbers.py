@@ -93,7 +93,8 @@ _MONTH_ALT = "|".join(sorted(MONTHS_NUM, key=len, reverse=True))
 _DATE_SLASH = regex.compile(r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])")
 _DATE_WORDS = regex.compile(rf"(?<!\d)(\d{{1,2}})(?:er)?\s+(?:{_MONTH_ALT})\s+(?:سنة\s+)?(\d{{4}})(?!\d)", regex.I)
 _LAW = regex.compile(r"(?<![\d.,])(\d{1,3}[.-]\d{2})(?![\d.,]*\d)")
-_NUM = regex.compile(r"(?<![\d\p{L}])(\d{1,3}(?:[ \u202f\xa0]\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)(?!\d)")
+_DECREE = regex.compile(r"(?<![\d.,/-])(\d{1,2}([.-])\d{2}\2\d{1,4})(?![\d]|[.,/-]\d)")
+_NUM = regex.compile(r"(?<![\d\p{L}])(\d{1,3}(?:[ \u202f\xa0]\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.\d])|\d+(?:[.,]\d+)?)(?!\d)")
 _TOKEN = regex.compile(r"\d[\d.,]*|\p{L}+")
 
 
@@ -111,15 +112,23 @@ def _date_value(text: str) -> tuple[str, list[str]]:
         out.append(f"date:{int(m.group(2)):04d}-{mo:02d}-{int(m.group(1)):02d}")
         return " "
 
+    text = regex.sub(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])",
+                     lambda m: (out.append(f"date:{m.group(1)}-{m.group(2)}-{m.group(3)}"), " ")[1] if 1 <= int(m.group(2)) <= 12 else m.group(0), text)
     text = _DATE_SLASH.sub(slash, text)
     text = _DATE_WORDS.sub(words, text)
     return text, out
 
 
+def is_date_like(ident: str) -> bool:
+    """``15.03.2026`` is a date, ``2.26.530`` a decree number."""
+    parts = regex.split(r"[.-]", ident)
+    return len(parts) == 3 and len(parts[2]) == 4 and parts[2][:2] in ("19", "20") and 1 <= int(parts[1]) <= 12
+
+
 def parse_number(tok: str) -> float:
     t = tok.replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", t):
-        return float(t.replace(".", ""))
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):  # 25.000 and 1.250.000: thousands grouped with dots
+        return float(t.replace(".", "").replace(",", "."))
     return float(t.replace(",", "."))
 
 
@@ -130,6 +139,7 @@ def canonical_values(text: str) -> list[str]:
     dates become ``date:YYYY-MM-DD``, law numbers ``law:111.14``; ``%`` counts as a plain number.
     """
     text = text.replace("\u202f", " ").replace("\xa0", " ")
+    text = regex.sub(r"(?<=\d)(?=[\u0621-\u064A])|(?<=[\u0621-\u064A])(?=\d)", " ", text)  # "07يوليوز 2015" is a date as printed
     text = regex.sub(r"(?<=\d\s?)MDH\b", " millions de dirhams", text)  # MDH = millions of dirhams
     text, values = _date_value(text)
 
@@ -137,6 +147,7 @@ def canonical_values(text: str) -> list[str]:
         values.append("law:" + m.group(1).replace("-", "."))
         return " "
 
+    text = _DECREE.sub(lambda m: m.group(0) if is_date_like(m.group(1)) else law(m), text)  # 2.26.530: one identifier (before dates: 2-18-855 is not a date)
     text = _LAW.sub(law, text)
     text = _NUM.sub(lambda m: " " + m.group(1).replace(" ", "").replace("\u202f", "") + " ", text)
     toks = [t for t in _TOKEN.findall(text)]
@@ -159,7 +170,12 @@ def canonical_values(text: str) -> list[str]:
         if t[0].isdigit():
             if pending is not None:
                 flush()
-            pending = parse_number(t.rstrip(".,"))
+            tok = t.rstrip(".,")
+            nxt_word = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            if regex.fullmatch(r"\d{1,3}\.\d{3}", tok) and (nxt_word in _SCALES or nxt_word[1:] in _SCALES):
+                pending = float(tok)  # "1.250 مليار" = 1,25 milliard: a decimal point before a scale word
+            else:
+                pending = parse_number(tok)
         elif bare in _SCALES and (pending is not None or bare in _BARE_SCALES):
             total += (pending if pending is not None else 1.0) * _SCALES[bare]
             pending, in_sum = None, True

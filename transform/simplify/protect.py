@@ -12,13 +12,15 @@ from functools import lru_cache
 
 import regex
 
+from ._rx import rx as _rx
 from .data import resources
-from .numbers import canonical_values, parse_number, write_amount
+from .numbers import canonical_values, is_date_like, parse_number, write_amount
 
-NUM = r"(?:\d{1,3}(?: \d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)"
+NUM = r"(?:\d{1,3}(?: \d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.\d])|\d+(?:[.,]\d+)?)"
 SCALE = r"(?:مليار|مليارات|ملايير|مليون|ملايين|ألف|آلاف|الف)"
 CURRENCY = r"(?:درهم|دراهم|الدراهم|الدرهم|د\.م\.?|DH|Dhs|DHS|MAD|dirhams?)"
 CLITIC = r"(?P<cl>(?:و|ف)?(?:ب|ل)?)"
+DECREE = r"(?<![\d.,/-])\d{1,2}([.-])\d{2}\1\d{1,4}(?![\d]|[.,/-]\d)"
 
 
 @dataclass
@@ -53,11 +55,16 @@ def _month_alt() -> tuple[str, dict[str, int]]:
 
 
 @lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    return frozenset(n for n, _k, _fr in resources().gazetteer)
+
+
+@lru_cache(maxsize=1)
 def _gazetteer_rx() -> regex.Pattern[str] | None:
     names = sorted({n for n, _k, _fr in resources().gazetteer}, key=len, reverse=True)
     if not names:
         return None
-    alt = "|".join(regex.escape(n) for n in names)
+    alt = "|".join(regex.escape(n) if not n.startswith("ال") else f"(?:ال|(?<=ل)ل){regex.escape(n[2:])}" for n in names)
     return regex.compile(rf"(?<![\p{{L}}⟦]){CLITIC}(?P<name>{alt})(?!\p{{L}})")
 
 
@@ -66,7 +73,7 @@ def _acronyms() -> dict[str, str]:
     out: dict[str, str] = {}
     for entry in resources().glossary:
         for t in entry.terms:
-            if regex.fullmatch(r"[A-Z][A-Z0-9]{1,7}", t):
+            if _rx(r"[A-Z][A-Z0-9]{1,7}").fullmatch(t):
                 out[t] = entry.id
     return out
 
@@ -78,7 +85,11 @@ def _amount(m: regex.Match[str], spans: Spans) -> str:
     if len(vals) != 1 or vals[0].startswith(("date:", "law:")):
         return src
     value = float(vals[0])
-    text = write_amount(value) + (" درهم" if cur else "")
+    printed = regex.match(r"\d[\d.,]*", src.strip())
+    if value < 10000 and value != int(value) and printed and not regex.search(SCALE, src):
+        text = printed.group(0).rstrip(".") + (" درهم" if cur else "")  # 174,50 درهم stays as printed
+    else:
+        text = write_amount(value) + (" درهم" if cur else "")
     return spans.add(Span(text, "amount", src.strip(), (vals[0],), counted=not cur))
 
 
@@ -93,11 +104,25 @@ def protect(text: str, spans: Spans) -> str:
             return spans.add(Span(a, "glossary", a, glossary=acr[a]))
         return spans.add(Span(a, "acronym", a))
 
+    # decree, dahir and law numbers in three parts (2.26.530, 1.15.83, 2-18-855) are one identifier: never cut,
+    # never read as a decimal (the sentence splitter must not see a full stop inside them)
+    def decree(m: regex.Match[str]) -> str:
+        if is_date_like(m.group(0)):
+            return m.group(0)
+        return spans.add(Span(m.group(0), "law", m.group(0), ("law:" + m.group(0).replace("-", "."),)))
+
+    text = regex.sub(DECREE, decree, text)
     text = regex.sub(r"\(\s*([A-Z][A-Z0-9]{1,7})\s*\)", r" \1 ", text)
     text = regex.sub(r"(?<![\p{L}\d])[A-Z][A-Z0-9]{1,7}(?![\p{L}\d])", acronym, text)
     gaz = _gazetteer_rx()
     if gaz is not None:
-        text = gaz.sub(lambda m: spans.add(Span(m.group("name"), "entity", m.group("name"), entity=m.group("name")), m.group("cl")), text)
+        def entity(m: regex.Match[str]) -> str:
+            name = m.group("name")
+            if not name.startswith("ال") and m.group("cl").endswith("ل") and ("ال" + name[1:]) in _gazetteer_names():
+                name = "ال" + name[1:]  # للمجلس الاقتصادي... = ل + المجلس الاقتصادي...
+            return spans.add(Span(name, "entity", m.group(0), entity=name), m.group("cl"))
+
+        text = gaz.sub(entity, text)
     month_alt, month_of = _month_alt()
 
     def date_words(m: regex.Match[str]) -> str:
@@ -107,14 +132,18 @@ def protect(text: str, spans: Spans) -> str:
 
     text = regex.sub(rf"(?<!\d)(?P<d>\d{{1,2}}) (?P<m>{month_alt}) (?:سنة )?(?P<y>\d{{4}})(?!\d)", date_words, text)
 
-    def date_slash(m: regex.Match[str]) -> str:
-        d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
+    def date_slash_m(m: regex.Match[str]) -> str:
+        d, mo, y = int(m.group(1)), int(m.group(3)), m.group(4)
         if not 1 <= mo <= 12 or not 1 <= d <= 31:
             return m.group(0)
         text_ = f"{d} {month_name(mo)} {y}"
         return spans.add(Span(text_, "date", m.group(0), tuple(canonical_values(text_))))
 
-    text = regex.sub(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", date_slash, text)
+    text = regex.sub(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])", lambda m: date_slash_m(m), text)
+    text = regex.sub(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])",  # ISO dates 2024-05-17
+                     lambda m: date_slash_m(_rx(r"(\d+)(-)(\d+)-(\d+)").match(f"{m.group(3)}-{m.group(2)}-{m.group(1)}")) if 1 <= int(m.group(2)) <= 12 else m.group(0), text)
+    # a phone number (0 first, groups of digits) is kept exactly as printed
+    text = regex.sub(r"(?<![\d.,])(?<!\d )0\d{2,3}(?: \d{2,4}){1,4}(?![\d.,])", lambda m: spans.add(Span(m.group(0), "number", m.group(0), tuple(canonical_values(m.group(0))))), text)
 
     def year_range(m: regex.Match[str]) -> str:
         a, b = m.group("a"), m.group("b")
@@ -127,6 +156,12 @@ def protect(text: str, spans: Spans) -> str:
         year_range,
         text,
     )
+
+    def clock(m: regex.Match[str]) -> str:  # 15:30 is one time, never cut at the colon
+        return spans.add(Span(m.group(0), "number", m.group(0), tuple(canonical_values(m.group(0)))))
+
+    text = regex.sub(r"(?<![\d:])([01]?\d|2[0-3]):[0-5]\d(?![\d:])", clock, text)
+    text = regex.sub(r"(?<![\d.,])[%٪]\s?(\d+(?:[.,]\d+)?)(?![\d.,])", r"\1%", text)  # "%10" as printed = 10 %
 
     def percent(m: regex.Match[str]) -> str:
         n = m.group("n")
@@ -144,7 +179,7 @@ def protect(text: str, spans: Spans) -> str:
     )
 
     def law(m: regex.Match[str]) -> str:
-        return spans.add(Span(m.group(1), "law", m.group(1), ("law:" + m.group(1),)))
+        return spans.add(Span(m.group(1), "law", m.group(1), ("law:" + m.group(1).replace("-", "."),)))
 
     text = regex.sub(r"(?<![\d.,])(\d{1,3}\.\d{2})(?![\d.,]*\d)", law, text)
 

@@ -8,6 +8,15 @@ Format (UTF-8 plain text, any editor)::
     ary: <first simplified sentence: edit freely>
     ary: <second sentence: add or remove "ary:" lines to split or join>
 
+    @@ s1-b3-1 | needs_human
+    src: <a sentence no rule covers: not yet in Darija>
+    facts: <the numbers, dates and places found, in Darija>
+    ary:
+    keep: no
+
+A segment not yet in Darija has an empty ``ary:`` line: write the translation there, or change
+``keep: no`` to ``keep: yes`` to keep it in the source language (the outputs then say so).
+
 Importing parses the file and applies it with :func:`transform.simplify.review.apply_edits`
 (every segment must be in the file), the same validation the HTTP service uses.
 """
@@ -20,14 +29,17 @@ from pathlib import Path
 import regex
 
 from ..model import Document
-from .review import ReviewError, apply_edits, fingerprint, grouped, refusal, validate
+from .notice import darija_of, is_notice_group, source_of
+from .review import ReviewError, apply_edits, fingerprint, grouped, keep_source, refusal, validate
+from .status import KEPT_SOURCE
 
 HEADER = """# Taysir review file: {kind}
 # document: {name} | exported: {when} | draft fingerprint: {fp}
 # HOW TO EDIT
 # - Change only the text after "{tag}:". One sentence per "{tag}:" line; add or remove "{tag}:" lines to split or join.
 # - Keep every "@@" line, and every number exactly as in the source (a changed number is refused on import).
-# - Segments marked needs_human: write the translation on the "{tag}:" lines (replace the label).
+# - Segments marked needs_human are not yet in Darija: write the translation on the empty "{tag}:" line,
+#   or write "keep: yes" to keep the sentence in its source language (the outputs then say so).
 # - Save as UTF-8 text, then run: taysir review import <draft.json> <this file> --by "Your name"
 """
 
@@ -41,10 +53,16 @@ def export_review(doc: Document) -> str:
     for sid, sents in grouped(doc).items():
         first = sents[0]
         out.append(f"\n@@ {sid} | {first.notes.get('status', 'needs_review')}\n")
-        src = " ".join((first.source_text or "").split())
+        src = " ".join(source_of(sents).split())
         out.append(f"src: {src}\n")
         if first.notes.get("reasons"):
             out.append(f"why: {first.notes['reasons']}\n")
+        if first.notes.get("facts"):
+            out.append(f"facts: {first.notes['facts']}\n")
+        if is_notice_group(sents):
+            out.append(f"{tag}: {darija_of(sents)}\n")
+            out.append(f"keep: {'yes' if first.notes.get('status') == KEPT_SOURCE else 'no'}\n")
+            continue
         for s in sents:
             out.append(f"{tag}: {' '.join(s.text.split())}\n")
     return "".join(out)
@@ -56,8 +74,9 @@ def write_review_file(doc: Document, out_dir: Path, stem: str, lang: str) -> Pat
     return path
 
 
-def parse_review(text: str) -> dict[str, list[str]]:
-    """Segment id -> edited sentences. Raises ReviewError with the line number on a malformed file."""
+def parse_review(text: str, keep: set[str] | None = None) -> dict[str, list[str]]:
+    """Segment id -> edited sentences (``keep`` collects the ids marked ``keep: yes``). Raises ReviewError with
+    the line number on a malformed file."""
     segs: dict[str, list[str]] = {}
     current: str | None = None
     for n, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
@@ -78,12 +97,19 @@ def parse_review(text: str) -> dict[str, list[str]]:
             if m.group(2).strip():
                 segs[current].append(" ".join(m.group(2).split()))
             continue
-        if regex.match(r"(src|why)\s*:", s):
+        m = regex.match(r"keep\s*:\s*(\S*)", s)
+        if m:
+            if current is None:
+                raise ReviewError(f"Review file line {n}: keep: before the first @@ line.", hint="Do not edit or remove the @@ lines.")
+            if m.group(1).lower() in ("yes", "oui", "نعم", "y", "1", "true") and keep is not None:
+                keep.add(current)
+            continue
+        if regex.match(r"(src|why|facts)\s*:", s):
             continue
         if current is not None and segs[current]:  # a wrapped line: continue the last sentence
             segs[current][-1] += " " + s
             continue
-        raise ReviewError(f"Review file line {n} is not understood: {s[:60]!r}.", hint='Lines must start with "@@", "src:", "why:" or "ary:".')
+        raise ReviewError(f"Review file line {n} is not understood: {s[:60]!r}.", hint='Lines must start with "@@", "src:", "why:", "facts:", "ary:" or "keep:".')
     return segs
 
 
@@ -95,9 +121,16 @@ def import_review(doc: Document, text: str, reviewer: str, *, allow_number_chang
     """
     if not reviewer.strip():
         raise ReviewError("Say who reviewed the text.", hint='Use --by "Name".')
-    edits = parse_review(text)
+    keep: set[str] = set()
+    edits = parse_review(text, keep)
     problems = validate(doc, edits, full=True, allow_number_changes=allow_number_changes)
     if problems:
         raise refusal(problems, "The review file cannot be imported",
                       hint="Export the draft again (taysir review export) and redo the edits, keeping every segment and number.")
-    return apply_edits(doc, edits, reviewer, full=True, allow_number_changes=allow_number_changes)
+    segs = grouped(doc)
+    keep = {sid for sid in keep if not edits.get(sid) and segs[sid][0].notes.get("status") != KEPT_SOURCE}
+    new, notes = apply_edits(doc, edits, reviewer, full=True, allow_number_changes=allow_number_changes)
+    if keep:
+        new = keep_source(new, sorted(keep), reviewer)
+        notes += [f"kept in the source language: {sid}" for sid in sorted(keep)]
+    return new, notes

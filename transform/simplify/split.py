@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ._rx import rx as _rx
 from .data import resources
 from .protect import Spans, restore
 from .text import word_count
@@ -35,6 +36,8 @@ def split_long(words_: list[str], st: DocState, spans: Spans | None = None) -> l
         left, right = words_[:i], words_[i:]
         if _wc(left) < 3 or _wc(right) < 3:
             continue
+        if _inside_numbers(words_, i):
+            continue  # "المادتين 12 و 15", "من 2022 و 2023": never cut between two numbers
         score = None
         repl: list[str] | None = None
         if w in ("،", ",", "؛") and _wc(left) >= 4 and _wc(right[1:]) >= 4:
@@ -78,5 +81,21 @@ def _clause_follows(ws: list[str]) -> bool:
     return any(_VERBISH.match(w) for w in ws)
 
 
+def _is_number(w: str) -> bool:
+    return bool(_rx(r"[وفبل]{0,2}(?:⟦\d+⟧|\d[\d.,]*)").fullmatch(w))
+
+
+def _inside_numbers(ws: list[str], i: int) -> bool:
+    """A cut before ``ws[i]`` would separate two numbers joined by و (or a number from its و + number)."""
+    prev = ws[i - 1] if i > 0 else ""
+    w = ws[i]
+    nxt = ws[i + 1] if i + 1 < len(ws) else ""
+    if w in ("،", ",") and nxt == "يعني" and i + 2 < len(ws) and _is_number(ws[i + 2]):  # "1448، يعني 25 يونيو 2026"
+        return True
+    if w in ("و", "،", ","):  # "12 و 15"; a Hijri date and its Gregorian date: "9 محرم 1448، 25 يونيو 2026"
+        return _is_number(prev) and _is_number(nxt)
+    return w.startswith("و") and _is_number(w[1:]) and _is_number(prev)
+
+
 def count_words(ws: list[str]) -> int:
-    return sum(1 for w in ws if regex.search(r"[\p{L}\d⟦]", w))
+    return sum(1 for w in ws if _rx(r"[\p{L}\d⟦]").search(w))

@@ -29,10 +29,14 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+_KEY_TABLE = str.maketrans("أإآٱىة", "اااايه")
+_HAS_MARKS = regex.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED]")
+
+
 def key(word: str) -> str:
     """Matching key: hamza forms, ى/ي and ة/ه unified (never used for output)."""
-    w = TASHKEEL.sub("", word.replace(TATWEEL, ""))
-    return w.translate(str.maketrans("أإآٱىة", "اااايه"))
+    w = TASHKEEL.sub("", word.replace(TATWEEL, "")) if ("\u0640" in word or not word.isalpha()) or _HAS_MARKS.search(word) else word
+    return w.translate(_KEY_TABLE)
 
 
 def house_orthography(text: str) -> str:
