@@ -170,9 +170,10 @@ def draft_memory(doc: DocumentRow) -> list[SegmentMemory]:
         seg = s.notes.get("segment", s.id)
         if seg in out:
             continue
-        origin = json.loads(s.notes["memory"]) if s.notes.get("memory") else None
+        status = s.notes.get("status", "ok")
+        origin = json.loads(s.notes["memory"]) if s.notes.get("memory") and status == "from_memory" else None  # not once edited
         offers = json.loads(s.notes["memory_offers"]) if s.notes.get("memory_offers") else []
-        out[seg] = SegmentMemory(id=seg, status=s.notes.get("status", "ok"), from_memory=origin, offers=offers)
+        out[seg] = SegmentMemory(id=seg, status=status, from_memory=origin, offers=offers)
     return list(out.values())
 
 

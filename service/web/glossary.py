@@ -2,9 +2,8 @@
 explanation, hide a built-in entry or bring it back. The next drafts use it.
 
 Every action calls the functions behind ``/v1/terms`` (:mod:`service.memory`), so the checks are the API's.
-Interface strings: :data:`STRINGS` (Arabic and French, the ``t()`` mechanism of :mod:`service.web.i18n`),
-kept here so they can move to the gettext catalogues with the other pages'; ``flag_from_memory`` is the
-review page's badge for a segment taken from the translation memory.
+Interface strings are French msgids in ``templates/glossary.html`` and :data:`NOTICES`, translated in the
+gettext catalogues (``service/web/locale``) like the other pages'.
 """
 
 from __future__ import annotations
@@ -22,60 +21,19 @@ from .. import memory
 from ..errors import NotFound, Unprocessable
 from ..memory import TermIn
 from ..routers.memory import MEDIA
-from . import i18n
+from .i18n import N_
 from .render import page
 from .security import csrf_ok, current_session, read_form
 from .staff import csrf_refused, not_found, signin_redirect
 
 router = APIRouter(prefix="/staff/glossary", include_in_schema=False)
-NOTICES = ("saved", "deleted", "restored", "hidden")
 
-STRINGS: dict[str, dict[str, str]] = {
-    "gl_title": {"ar": "المسرد", "fr": "Glossaire"},
-    "gl_intro": {"ar": "المصطلحات الإدارية وصياغتها بالدارجة. المسودات القادمة تستعمل ما تكتبونه هنا: يُكتب المصطلح بصياغته ويُشرح مرة واحدة.",
-                 "fr": "Les termes administratifs et leur formulation en darija. Les prochains brouillons utilisent ce que vous écrivez ici : "
-                       "le terme est écrit avec sa formulation et expliqué une fois."},
-    "gl_search": {"ar": "بحث في المسرد", "fr": "Rechercher dans le glossaire"},
-    "gl_search_button": {"ar": "بحث", "fr": "Rechercher"},
-    "gl_count": {"ar": "عدد المصطلحات: {n}", "fr": "Nombre de termes : {n}"},
-    "gl_lang_all": {"ar": "كل المصطلحات", "fr": "Tous les termes"},
-    "gl_lang_ar": {"ar": "مصطلحات بالعربية الفصحى", "fr": "Termes en arabe standard"},
-    "gl_lang_fr": {"ar": "مصطلحات بالفرنسية", "fr": "Termes en français"},
-    "gl_lang": {"ar": "لغة المصطلح", "fr": "Langue du terme"},
-    "gl_terms": {"ar": "المصطلح", "fr": "Terme"},
-    "gl_terms_hint": {"ar": "المصطلح كما يرد في الوثائق. اكتب صيغه الأخرى في أسطر منفصلة.",
-                      "fr": "Le terme tel qu’il apparaît dans les documents. Écrivez ses autres formes sur des lignes séparées."},
-    "gl_darija": {"ar": "الصياغة بالدارجة", "fr": "Formulation en darija"},
-    "gl_explanation": {"ar": "الشرح بالدارجة", "fr": "Explication en darija"},
-    "gl_explanation_hint": {"ar": "جملة واحدة قصيرة (12 كلمة على الأكثر)، تأتي بعد أول ذكر للمصطلح.",
-                            "fr": "Une seule phrase courte (12 mots au plus), dite après la première mention du terme."},
-    "gl_plural": {"ar": "صيغة الجمع بالدارجة (للمصطلحات الفرنسية)", "fr": "Forme du pluriel en darija (termes français)"},
-    "gl_origin": {"ar": "المصدر", "fr": "Origine"},
-    "gl_builtin": {"ar": "مدمج", "fr": "Intégré"},
-    "gl_termbase": {"ar": "عدّله الموظفون", "fr": "Modifié par le personnel"},
-    "gl_actions": {"ar": "إجراءات", "fr": "Actions"},
-    "gl_edit": {"ar": "تعديل", "fr": "Modifier"},
-    "gl_delete": {"ar": "حذف", "fr": "Supprimer"},
-    "gl_restore": {"ar": "إرجاع الأصل", "fr": "Rétablir l’original"},
-    "gl_hide": {"ar": "إخفاء", "fr": "Masquer"},
-    "gl_add_title": {"ar": "إضافة مصطلح", "fr": "Ajouter un terme"},
-    "gl_edit_title": {"ar": "تعديل المصطلح", "fr": "Modifier le terme"},
-    "gl_save": {"ar": "حفظ", "fr": "Enregistrer"},
-    "gl_cancel": {"ar": "إلغاء", "fr": "Annuler"},
-    "gl_saved": {"ar": "تم حفظ المصطلح. ستستعمله المسودات القادمة.", "fr": "Terme enregistré. Les prochains brouillons l’utiliseront."},
-    "gl_deleted": {"ar": "تم حذف المصطلح.", "fr": "Terme supprimé."},
-    "gl_restored": {"ar": "عاد المصطلح إلى صيغته الأصلية.", "fr": "Le terme a retrouvé sa forme d’origine."},
-    "gl_hidden": {"ar": "تم إخفاء المصطلح المدمج.", "fr": "Le terme intégré est masqué."},
-    "gl_invalid": {"ar": "لا يمكن حفظ المصطلح.", "fr": "Le terme ne peut pas être enregistré."},
-    "gl_empty": {"ar": "لا يوجد مصطلح بهذا البحث.", "fr": "Aucun terme ne correspond."},
-    "gl_by": {"ar": "عدّله", "fr": "Modifié par"},
-    "gl_files": {"ar": "ملفات للمترجمين", "fr": "Fichiers pour les traducteurs"},
-    "gl_export_tsv": {"ar": "تنزيل المسرد (TSV)", "fr": "Télécharger le glossaire (TSV)"},
-    "gl_export_tbx": {"ar": "تنزيل المسرد (TBX)", "fr": "Télécharger le glossaire (TBX)"},
-    "gl_export_tmx": {"ar": "تنزيل ذاكرة الترجمة (TMX)", "fr": "Télécharger la mémoire de traduction (TMX)"},
-    "flag_from_memory": {"ar": "من ذاكرة الترجمة", "fr": "Repris de la mémoire de traduction"},
+NOTICES = {  # ?done=<code>
+    "saved": N_("Terme enregistré. Les prochains brouillons l’utiliseront."),
+    "deleted": N_("Terme supprimé."),
+    "restored": N_("Le terme a retrouvé sa forme d’origine."),
+    "hidden": N_("Le terme intégré est masqué."),
 }
-i18n.STRINGS.update(STRINGS)
 
 
 def _term_in(form: Any) -> tuple[TermIn | None, dict[str, str]]:
@@ -95,7 +53,7 @@ def _page(request: Request, *, status_code: int = 200, q: str = "", lang: str | 
     editing = next((t for t in memory.list_terms(rt, hidden=True) if t.id == edit), None) if edit else None
     values = submitted or ({"lang": editing.lang, "terms": "\n".join(editing.terms), "darija": editing.darija,
                             "explanation": editing.explanation, "plural": editing.plural} if editing else {"lang": "ar"})
-    return page(request, "glossary.html", status_code=status_code, title="gl_title", terms=terms, q=q, lang_filter=lang or "",
+    return page(request, "glossary.html", status_code=status_code, title=N_("Glossaire"), terms=terms, q=q, lang_filter=lang or "",
                 editing=editing, values=values, problems=problems or [], notice=notice, builtin_ids={b.id for b in builtin_terms()})
 
 
@@ -105,7 +63,7 @@ async def glossary_page(request: Request, q: Annotated[str, Query(max_length=200
     if current_session(request) is None:
         return signin_redirect(request)
     return await anyio.to_thread.run_sync(lambda: _page(request, q=q, lang=lang if lang in ("ar", "fr") else None, edit=edit,
-                                                        notice=f"gl_{done}" if done in NOTICES else None))
+                                                        notice=NOTICES.get(done or "")))
 
 
 async def _save(request: Request, term_id: str | None) -> Response:

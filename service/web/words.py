@@ -103,6 +103,7 @@ SEGMENT_STATUS: dict[str, str] = {
     "needs_review": N_("À relire"),
     "needs_human": N_("À traduire par une personne"),
     "reviewed": N_("Relu"),
+    "from_memory": N_("Repris de la mémoire de traduction"),  # transform.simplify.reuse
 }
 
 # what the review page says after an action (``?done=<code>``)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from service.web import glossary, i18n
+from service.web import i18n, words
+from service.web.glossary import NOTICES
 
 from .conftest import Web, csrf_of
 
@@ -31,7 +32,7 @@ def test_add_edit_restore_and_hide(web: Web) -> None:
     assert r.status_code == 303 and "done=saved" in r.headers["location"]
     page = web.c.get(r.headers["location"])
     assert "الوكالة الحضرية · الوكالات الحضرية" in page.text and "الإدارة اللي كتراقب البني ف المدن." in page.text
-    assert 'role="status">' in page.text and i18n.STRINGS["gl_saved"]["ar"] in page.text
+    assert 'role="status">' in page.text and "تم حفظ المصطلح. ستستعمله المسودات القادمة." in page.text  # Arabic, the default
     assert any(t.darija == "الإدارة ديال التعمير" for t in web.app.state.runtime.store.memory.terms())
 
     # a wrong entry: the problems are listed, what was typed is kept
@@ -43,7 +44,7 @@ def test_add_edit_restore_and_hide(web: Web) -> None:
     r = web.c.post("/staff/glossary/budget", data=_form(web, lang="ar", terms="الميزانية", darija="الحساب ديال الفلوس"), follow_redirects=False)
     assert r.status_code == 303
     page = web.c.get("/staff/glossary", params={"q": "الحساب ديال الفلوس"}).text
-    assert i18n.STRINGS["gl_restore"]["ar"] in page
+    assert "إرجاع الأصل" in page  # the button restores the built-in entry
     r = web.c.post("/staff/glossary/budget/delete", data=_form(web), follow_redirects=False)
     assert r.headers["location"].endswith("done=restored")
     r = web.c.post("/staff/glossary/budget/delete", data=_form(web), follow_redirects=False)
@@ -65,6 +66,9 @@ def test_csrf_is_required_and_files_download_with_the_session(web: Web) -> None:
     assert web.c.get("/staff/glossary/export/passwd").status_code == 404
 
 
-def test_review_badge_for_segments_from_memory() -> None:
-    assert glossary.STRINGS["flag_from_memory"] is i18n.STRINGS["flag_from_memory"]  # registered on import
-    assert i18n.Translator("fr")("flag_from_memory") == "Repris de la mémoire de traduction"
+def test_words_of_the_page_and_the_review_badge_are_translated() -> None:
+    ar = i18n.Translator("ar")
+    assert ar(words.SEGMENT_STATUS["from_memory"]) == "من ذاكرة الترجمة"  # the review page's badge
+    assert all(ar(m) != m for m in NOTICES.values())
+    assert ar.ngettext("%(num)s terme", "%(num)s termes", 11) == "11 مصطلحا"
+    assert i18n.Translator("fr").ngettext("%(num)s terme", "%(num)s termes", 1) == "1 terme"

@@ -31,7 +31,9 @@ from rapidfuzz import fuzz, process
 
 from ..model import Document, Sentence, StageRecord, iter_sentences
 from .memory import FileMemory, Memory, MemoryEntry, memory_key
+from .notice import is_notice_group, source_of
 from .speak import speakable
+from .status import FROM_MEMORY, NO_DARIJA
 from .termbase import active_terms, relevant
 from .text import script_of
 
@@ -39,8 +41,6 @@ if TYPE_CHECKING:
     from ..context import RunContext
     from .base import Segment, Simplification
 
-FROM_MEMORY = "from_memory"
-NO_DARIJA = ("needs_human", "kept_source")  # statuses whose text is not Darija (nothing to learn)
 EXAMPLE_FLOOR = 40.0  # the LLM's examples: the closest approved pairs from this similarity
 MAX_OFFERS = 3
 
@@ -300,11 +300,10 @@ def approved_entries(doc: Document, approver: str, when: str) -> list[MemoryEntr
     name = doc.meta.source_name or doc.meta.title or ""
     out = []
     for sid, group in grouped(doc).items():
-        first = group[0]
-        if first.notes.get("status") in NO_DARIJA or any(s.notes.get("notice") or s.notes.get("shows") == "source" for s in group):
+        if group[0].notes.get("status") in NO_DARIJA or is_notice_group(group):  # no Darija text: nothing to learn
             continue
         target = " ".join(" ".join(s.text for s in group).split())
-        source = " ".join((first.source_text or "").split())
+        source = " ".join(source_of(group).split())
         if NEEDS_HUMAN_LABEL in target or not source or not regex.search(r"\p{Arabic}", target):
             continue
         scr = script_of(memory_key(source))
