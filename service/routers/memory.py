@@ -82,14 +82,14 @@ async def list_terms(rt: RuntimeDep, _staff: StaffDep, q: Annotated[str, Query(m
     return TermList(terms=await anyio.to_thread.run_sync(lambda: memory.list_terms(rt, q, lang, hidden)))
 
 
-@router.post("/v1/terms", response_model=TermView, responses=responses(401, 422), summary="Add a term")
+@router.post("/v1/terms", response_model=TermView, responses=responses(400, 401, 422), summary="Add a term")
 async def add_term(rt: RuntimeDep, staff: StaffDep, body: TermIn) -> TermView:
     """The next drafts use it: MSA terms are written with their Darija wording and explained once; French terms give the
     wording of the French templates. 422 `term_invalid` lists what is wrong."""
     return await anyio.to_thread.run_sync(lambda: memory.save_term(rt, body, staff))
 
 
-@router.put("/v1/terms/{term_id}", response_model=TermView, responses=responses(401, 404, 422), summary="Edit a term (built-in ones too)")
+@router.put("/v1/terms/{term_id}", response_model=TermView, responses=responses(400, 401, 404, 422), summary="Edit a term (built-in ones too)")
 async def edit_term(rt: RuntimeDep, staff: StaffDep, term_id: TermId, body: TermIn) -> TermView:
     return await anyio.to_thread.run_sync(lambda: memory.save_term(rt, body, staff, term_id))
 
