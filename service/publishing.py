@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import shutil
 import time
@@ -25,6 +26,7 @@ from .store import DocumentRow
 from .views import StoredArtifact, artifacts_of
 
 CONVERTED = ("success", "partial_success")
+log = logging.getLogger("service.publishing")
 
 
 def _need_converted(doc: DocumentRow) -> None:
@@ -83,7 +85,10 @@ def approve(rt: Runtime, doc: DocumentRow, who: str, *, allow_untranslated: bool
     if not rt.store.documents.approve(doc.id, who, doc.draft_revision, draft_json=approved):
         raise Conflict("The draft changed while approving.", code="stale_revision", hint="Reload and approve again.")
     if learned.entries:
-        rt.store.memory.add([replace(e, document=doc.filename or doc.title or e.document) for e in learned.entries])
+        try:
+            rt.store.memory.add([replace(e, document=doc.filename or doc.title or e.document) for e in learned.entries])
+        except Exception:  # noqa: BLE001 - the approval is stored: a memory that cannot be written is logged, never undoes it
+            log.exception("document %s: the approved segments could not be written to the translation memory", doc.id)
     if doc.draft_json and doc.rendered_revision < doc.draft_revision and doc.render_state not in ("queued", "running"):
         if rt.store.documents.queue_render(doc.id):
             rt.queue.render(doc.id)  # the approved text must be the one in braille, audio...

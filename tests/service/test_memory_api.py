@@ -58,6 +58,23 @@ async def test_approval_fills_the_memory_and_the_next_conversion_reuses_it(api: 
     similar = (await api.get("/v1/memory/similar", params={"text": MSA_TEXT.splitlines()[4].replace("12", "14")})).json()
     assert similar["exact"] is None and similar["offers"][0]["differences"] == "«12» → «14»"
 
+    # the review page shows both: the "from memory" badge and the offer with the changed words
+    page = (await signed_in(api)).get
+    html = (await page(f"/staff/documents/{v2_id}")).text
+    assert html.count("من ذاكرة الترجمة") == len(segs) - 1 and "«3000» → «3500»" in html and edited in html
+
+
+async def signed_in(api: Api) -> Api:
+    """The staff web session of ``api``'s client (sign-in form with its CSRF field)."""
+    import re
+
+    form = await api.c.get("/staff/signin")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text)
+    assert csrf is not None
+    r = await api.c.post("/staff/signin", data={"token": api.token, "csrf": csrf.group(1), "next": "/staff"})
+    assert r.status_code == 303, r.text
+    return api
+
 
 async def test_a_term_added_through_the_api_changes_the_next_draft(api: Api) -> None:
     _id, before = await draft_of(api, AGENCY, "a.md")

@@ -195,3 +195,23 @@ def test_a_real_council_pdf_comes_back_from_memory(tmp_path: Path) -> None:
     assert len(again) == len(segs) and len(worded) >= len(again) - 1 and len(worded) > 30
     assert all(s.status == "from_memory" for s in worded)
     assert next(s.text for s in again if s.id in edits) == "النقطة."
+
+
+class _Down(ListMemory):
+    """A store whose database is down."""
+
+    def lookup(self, source_lang, keys):  # type: ignore[no-untyped-def]
+        raise ConnectionError("database is down")
+
+    def terms(self):  # type: ignore[no-untyped-def]
+        raise ConnectionError("database is down")
+
+
+def test_a_memory_that_cannot_be_read_does_not_stop_the_conversion(tmp_path: Path) -> None:
+    src = _write(tmp_path / "avis.md", opinion_sentences()[:3])
+    res = convert(src, TransformOptions(outputs=["darija"]), tmp_path / "o", memory=_Down())
+    assert res.status.value == "success"
+    warned = [e.message for e in res.errors if e.stage == "simplify.memory"]
+    assert any("term base could not be read" in w for w in warned) and any("translation memory could not be read" in w for w in warned)
+    draft = load_document(Path(res.output_dir) / "avis.ary.draft.json")
+    assert len(segments(draft)) == 4 and all(s.status != "from_memory" for s in segments(draft))

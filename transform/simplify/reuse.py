@@ -29,12 +29,13 @@ from typing import TYPE_CHECKING
 import regex
 from rapidfuzz import fuzz, process
 
+from ..errors import TransformError
 from ..model import Document, Sentence, StageRecord, iter_sentences
 from .memory import FileMemory, Memory, MemoryEntry, memory_key
 from .notice import is_notice_group, source_of
 from .speak import speakable
 from .status import FROM_MEMORY, NO_DARIJA
-from .termbase import active_terms, relevant
+from .termbase import Term, active_terms, relevant
 from .text import script_of
 
 if TYPE_CHECKING:
@@ -60,10 +61,24 @@ def memory_for(ctx: RunContext) -> Memory | None:
     return ctx.memory
 
 
+def _unavailable(ctx: RunContext, what: str, exc: Exception) -> None:
+    """A memory that cannot be read (its database is down...) leaves the draft as the engine made it, with a warning."""
+    ctx.warn("simplify.memory", f"The {what} could not be read ({type(exc).__name__}): the draft is made without it.",
+             hint="Check the service's database; convert the document again when it is back.")
+
+
 @contextmanager
 def termbase_scope(ctx: RunContext) -> Iterator[None]:
     mem = memory_for(ctx)
-    with active_terms(mem.terms() if mem is not None else ()):
+    terms: Sequence[Term] = ()
+    if mem is not None:
+        try:
+            terms = mem.terms()
+        except TransformError:
+            raise  # a term base file the user named that cannot be read: say so
+        except Exception as exc:  # noqa: BLE001 - a store that cannot answer is not worth losing the conversion
+            _unavailable(ctx, "term base", exc)
+    with active_terms(terms):
         yield
 
 
@@ -142,6 +157,10 @@ class Recall:
             self._pools[lang] = ([len(e.key) for e in entries], [e.key for e in entries], entries)
         return self._pools[lang]
 
+    def prefetch(self) -> None:
+        for lang in self.keys:
+            self._pool(lang)
+
     def _similar(self, lang: str, text: str, cutoff: float, limit: int) -> list[tuple[MemoryEntry, float]]:
         k = memory_key(text)
         lens, keys, entries = self._pool(lang)
@@ -192,7 +211,13 @@ def recall_for(ctx: RunContext, segments: Sequence[Segment], *, floor: float | N
     sources = [(lang, s.source) for s in segments if (lang := segment_lang(s))]
     if not sources:
         return None
-    recall = Recall(mem, sources, threshold=ctx.options.simplify.memory.min_similarity, floor=floor)
+    try:
+        recall = Recall(mem, sources, threshold=ctx.options.simplify.memory.min_similarity, floor=floor)
+    except TransformError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see _unavailable
+        _unavailable(ctx, "translation memory", exc)
+        return None
     recall.reuse = ctx.options.simplify.memory.reuse
     return recall
 
@@ -231,6 +256,14 @@ def reuse(sim: Simplification, ctx: RunContext, target: str) -> None:
         firsts.setdefault(loc.sentence.notes.get("segment", loc.sentence.id), loc.sentence)
     replaced: dict[str, list[Sentence]] = {}
     offered = 0
+    try:
+        if opts.fuzzy:
+            recall.prefetch()  # the candidates are read here, once (a store that fails now is reported, not fatal)
+    except TransformError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see _unavailable
+        _unavailable(ctx, "translation memory", exc)
+        opts = opts.model_copy(update={"fuzzy": False})
     for seg in sim.segments:
         lang = segment_lang(seg)
         if lang is None:
