@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from transform.model import iter_sentences
 from transform.simplify.memory import MIN_SIMILARITY, MemoryEntry, now_iso
 from transform.simplify.reuse import Recall, describe
-from transform.simplify.termbase import Term, builtin_terms, clean_term, effective, problems
+from transform.simplify.termbase import Term, builtin_terms, check, clean_term, effective
 from transform.simplify.tmx import read_memory_tsv, read_tbx, read_terms_tsv, read_tmx, write_memory, write_terms
 
 from . import review
@@ -188,11 +188,11 @@ def list_terms(rt: Runtime, q: str = "", lang: str | None = None, hidden: bool =
 
 def _checked(t: Term) -> Term:
     t = clean_term(t)
-    bad = problems(t)
+    bad = check(t)
     if bad:
-        raise Unprocessable(f"The entry cannot be saved: {'; '.join(bad)}.", code="term_invalid",
+        raise Unprocessable(f"The entry cannot be saved: {'; '.join(m for _c, m in bad)}.", code="term_invalid",
                             hint="Write the Darija in Arabic script; keep the explanation to one short sentence.",
-                            details=[{"problem": p} for p in bad])
+                            details=[{"problem": code, "message": m} for code, m in bad])
     return t
 
 

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -94,6 +94,7 @@ class Database:
         # database wait for each other instead of failing with "database is locked"
         with self.engine.execution_options(write=True).begin() as conn:
             Base.metadata.create_all(conn)
+            add_missing_columns(conn)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -116,6 +117,26 @@ class Database:
             conn.close()
         self._local = threading.local()
         self.engine.dispose()
+
+
+def add_missing_columns(conn: Any) -> list[str]:
+    """Columns added to a table after its database was created (``ALTER TABLE ... ADD COLUMN``): the store's
+    migrations. A new column must be nullable or have a ``server_default``, so old rows stay valid."""
+    insp = inspect(conn)
+    added = []
+    for table in Base.metadata.sorted_tables:
+        if not insp.has_table(table.name):
+            continue
+        have = {c["name"] for c in insp.get_columns(table.name)}
+        for col in table.columns:
+            if col.name in have:
+                continue
+            ddl = f"ALTER TABLE {table.name} ADD COLUMN {col.name} {col.type.compile(dialect=conn.dialect)}"
+            if col.server_default is not None:
+                ddl += f" DEFAULT '{col.server_default.arg}'"  # type: ignore[attr-defined]
+            conn.execute(text(ddl))
+            added.append(f"{table.name}.{col.name}")
+    return added
 
 
 _ROW_TYPES: dict[tuple[str, ...], type] = {}

@@ -79,5 +79,12 @@ class DocumentRepo:
             review_state="published", published_at=time.time(), published_json=json.dumps(files, ensure_ascii=False),
         )
 
+    def describe(self, doc_id: str, *, title: str | None, summary: str | None, tags: list[str], who: str | None) -> bool:
+        """Staff's title (None keeps the document's own), short summary and tags. ``who`` marks the title as set by a person."""
+        values: dict[str, Any] = {"summary": summary, "tags_json": json.dumps(tags, ensure_ascii=False)}
+        if title:
+            values.update(title=title, title_by=who)
+        return self._update(doc_id, **values)
+
     def unpublish(self, doc_id: str) -> bool:
         return self._update(doc_id, DocumentRow.review_state == "published", review_state="reviewed", published_at=None, published_json=None)

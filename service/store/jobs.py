@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import case, delete, func, select, text, update
 
 from transform.result import NOT_ERRORS
 
@@ -227,6 +227,10 @@ class JobRepo:
             "status": status, "errors_json": json.dumps(errors, ensure_ascii=False), "finished_at": now, "updated_at": now,
             "op": None, "lease_owner": None, "lease_expires": None, "stage": "done" if status != "failure" else "failed",
         }
+        if "title" in fields:  # a title set by staff (at upload) stays
+            values["title"] = case((DocumentRow.title_by.is_(None), fields.pop("title")), else_=DocumentRow.title)
+        for e in errors:  # the full text stays in the log for the administrator; pages show plain words
+            log.info("document %s: %s %s in %s: %s", doc_id, e.get("severity", "error"), e.get("code"), e.get("stage"), str(e.get("message"))[:2000])
         for key in ("timings", "artifacts", "languages"):
             if key in fields:
                 values[f"{key}_json"] = json.dumps(fields.pop(key), ensure_ascii=False)

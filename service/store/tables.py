@@ -72,7 +72,10 @@ class DocumentRow(Base):
     errors_json: Mapped[str] = mapped_column(Text, default="[]")
     timings_json: Mapped[str] = mapped_column(Text, default="{}")
     artifacts_json: Mapped[str] = mapped_column(Text, default="[]")
-    title: Mapped[str | None] = mapped_column(Text, nullable=True)
+    title: Mapped[str | None] = mapped_column(Text, nullable=True)  # the document's own title, or the one staff set
+    title_by: Mapped[str | None] = mapped_column(String(100), nullable=True)  # who set the title (None: the document's own)
+    summary: Mapped[str | None] = mapped_column(Text, nullable=True)  # a short summary written by staff
+    tags_json: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # staff's tags (JSON list)
     languages_json: Mapped[str] = mapped_column(Text, default="[]")
 
     # the operation in progress (convert or render) and its lease

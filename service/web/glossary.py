@@ -28,6 +28,18 @@ from .staff import csrf_refused, not_found, signin_redirect
 
 router = APIRouter(prefix="/staff/glossary", include_in_schema=False)
 
+PROBLEMS = {  # transform.simplify.termbase.check codes, said on the page
+    "lang": N_("Choisissez la langue du terme : arabe standard ou français."),
+    "id": N_("L’identifiant de ce terme n’est pas valable."),
+    "no_term": N_("Écrivez le terme."),
+    "too_many_terms": N_("Un terme a au plus 20 formes."),
+    "term_format": N_("Un terme est trop long, ou contient une tabulation ou une barre verticale."),
+    "term_script": N_("Le terme n’est pas écrit dans l’écriture de la langue choisie."),
+    "field_format": N_("Un texte est trop long, ou contient une tabulation, un saut de ligne ou une barre verticale."),
+    "darija_script": N_("Écrivez la darija en lettres arabes, sans lettres latines."),
+    "no_darija": N_("Écrivez la formulation en darija."),
+    "explanation_long": N_("L’explication doit être une seule phrase courte : 12 mots au plus."),
+}
 NOTICES = {  # ?done=<code>
     "saved": N_("Terme enregistré. Les prochains brouillons l’utiliseront."),
     "deleted": N_("Terme supprimé."),
@@ -80,7 +92,7 @@ async def _save(request: Request, term_id: str | None) -> Response:
             raise Unprocessable("The form is incomplete.", details=[{"problem": "give the term and its Darija wording"}])
         saved = await anyio.to_thread.run_sync(lambda: memory.save_term(rt, body, sess.name, term_id))
     except Unprocessable as exc:
-        problems = [str(d.get("problem")) for d in exc.details or []] or [exc.message]
+        problems = list(dict.fromkeys(PROBLEMS.get(str(d.get("problem")), PROBLEMS["no_term"]) for d in exc.details or [])) or [PROBLEMS["no_term"]]
         return await anyio.to_thread.run_sync(lambda: _page(request, status_code=422, edit=term_id, problems=problems, submitted=raw))
     except NotFound:
         return not_found(request)

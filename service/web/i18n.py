@@ -18,7 +18,7 @@ import gettext
 import io
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -40,6 +40,10 @@ DOMAIN = "messages"
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention: marks a message for extraction, translated later
     return message
+
+
+def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - marks a message with plural forms (for ngettext later)
+    return singular, plural
 
 
 # languages of documents and tracks, named in the interface language
@@ -145,7 +149,7 @@ class Translator:
 
     def duration(self, seconds: float) -> str:
         """``about 2 minutes`` in words (rounded the way a person says it)."""
-        return format_timedelta(max(1.0, seconds), threshold=1.1, locale=self.locale, format="long")
+        return format_timedelta(timedelta(seconds=max(1.0, seconds)), threshold=1.1, locale=self.locale, format="long")
 
     def size(self, n: int) -> str:
         units = (N_("o"), N_("Ko"), N_("Mo"), N_("Go"))
@@ -168,7 +172,7 @@ def _extract() -> list[tuple[str, str | tuple[str, str]]]:
     options = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
     out = []
     for filename, lineno, message, _comments, _ctx in extract_from_dir(root, method_map, options_map=options,
-                                                                       keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}):
+                                                                       keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "NP_": (1, 2)}):
         out.append((f"{filename}:{lineno}", message if isinstance(message, str) else (message[0], message[1])))
     return out
 
@@ -192,7 +196,7 @@ def missing(lang: str) -> list[str]:
     for _loc, msg in _extract():
         key = msg if isinstance(msg, str) else msg[0]
         entry = catalog.get(key)
-        strings = [] if entry is None else ([entry.string] if isinstance(entry.string, str) else list(entry.string))
+        strings = [] if entry is None else ([entry.string] if isinstance(entry.string, str) else list(entry.string or ()))
         if entry is None or entry.fuzzy or not strings or not all(strings):
             out.append(key)
     return sorted(set(out))

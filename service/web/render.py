@@ -26,7 +26,7 @@ def environment(lang: str) -> Environment:
                       lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
     tr = i18n.translations(lang)
     env.install_gettext_callables(tr.gettext, tr.ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.globals.update(words=words, dirs=i18n.DIRS)
+    env.globals.update(words=words, dirs=i18n.DIRS, text_lang=text_lang)
     return env
 
 

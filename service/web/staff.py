@@ -7,6 +7,7 @@ functions as the API routes (``service.submission``, ``service.views``, ``servic
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import uuid
 from typing import Annotated, Any
@@ -16,15 +17,19 @@ import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from .. import bundle
+from transform.options import TransformOptions
+from transform.pipeline import stage_names
+
 from ..downloads import send_file
 from ..errors import ServiceError
 from ..submission import _accept, _check_queue
 from ..uploads import receive_multipart
 from ..views import artifact_path, artifacts_of, job_state, job_status
-from .data import DEFAULT_OUTPUTS, OUTPUT_CHOICES, staff_files
-from .i18n import N_
-from .render import page
+from . import staff_bundle, words
+from .data import DEFAULT_OUTPUTS, OUTPUT_CHOICES, describe, parse_tags, staff_files, staff_search
+from .i18n import N_, Translator
+from .progress import doc_progress
+from .render import lang_of, page
 from .security import (
     SESSION_COOKIE,
     cookie_args,
@@ -37,8 +42,18 @@ from .security import (
     token_row,
 )
 
+log = logging.getLogger("service.web")
 router = APIRouter(prefix="/staff", include_in_schema=False)
 PRIVATE = "private, no-cache"
+UPLOAD_PROBLEMS = {
+    "unsupported_format": N_("Un fichier n’est pas dans un format accepté : PDF, DOCX, ODT, HTML, texte ou image scannée."),
+    "bad_input": N_("Un fichier n’a pas pu être lu (vide, abîmé ou protégé par un mot de passe)."),
+    "too_large": N_("L’envoi est trop lourd pour le serveur : envoyez moins de fichiers à la fois ou des fichiers plus petits."),
+    "too_many_files": N_("Trop de fichiers en une fois : envoyez-les en plusieurs fois."),
+    "queue_full": N_("Le serveur a déjà trop de documents en attente : réessayez dans quelques minutes."),
+    "storage_full": N_("Le disque du serveur est plein : prévenez l’administrateur."),
+    "incomplete_upload": N_("L’envoi a été coupé avant la fin : réessayez."),
+}
 
 
 def signin_redirect(request: Request) -> RedirectResponse:
@@ -95,10 +110,17 @@ def _recent(request: Request, limit: int, offset: int = 0) -> list:  # type: ign
 
 
 def _upload_page(request: Request, *, status_code: int = 200, errors: dict[str, str] | None = None,
-                 detail: str | None = None, chosen: tuple[str, ...] = DEFAULT_OUTPUTS) -> HTMLResponse:
+                 detail: str | None = None, chosen: tuple[str, ...] = DEFAULT_OUTPUTS, typed: dict[str, str] | None = None) -> HTMLResponse:
     s = request.app.state.runtime.settings
     return page(request, "staff.html", status_code=status_code, title=N_("Convertir des documents"), outputs=OUTPUT_CHOICES, chosen=chosen,
-                errors=errors or {}, detail=detail, jobs=_recent(request, 5), max_files=s.max_files_per_job, max_mb=f"{s.max_upload_mb:g}")
+                errors=errors or {}, detail=detail, jobs=_recent(request, 5), max_files=s.max_files_per_job, max_mb=f"{s.max_upload_mb:g}",
+                typed=typed or {})
+
+
+def _upload_problem(exc: Any) -> str:
+    """The words for an upload the service refused (its message stays in the log)."""
+    log.info("upload refused: %s: %s", getattr(exc, "code", "?"), getattr(exc, "message", exc))
+    return UPLOAD_PROBLEMS.get(getattr(exc, "code", ""), N_("L’envoi n’a pas pu être accepté. Vérifiez les fichiers et réessayez."))
 
 
 @router.get("", response_class=HTMLResponse)
@@ -132,11 +154,12 @@ async def _receive(request: Request, rt: Any, job_id: str, sess: Any) -> Respons
                                        max_files=rt.settings.max_files_per_job, storage=rt.storage)
     except ServiceError as exc:
         shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
-        return _upload_page(request, status_code=exc.http_status, errors={"files": N_("L’envoi n’a pas pu être accepté.")}, detail=exc.message)
+        return _upload_page(request, status_code=exc.http_status, errors={"files": _upload_problem(exc)})
     if not csrf_ok(request, form.fields.get("csrf")):
         shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
         return csrf_refused(request)
     outputs = tuple(o for o in OUTPUT_CHOICES if form.fields.get(f"out-{o}"))
+    typed = {k: str(form.fields.get(k) or "") for k in ("title", "summary", "tags")}
     errors = {}
     if not outputs:
         errors["outputs"] = N_("Choisissez au moins un format.")
@@ -144,28 +167,49 @@ async def _receive(request: Request, rt: Any, job_id: str, sess: Any) -> Respons
         errors["files"] = N_("Choisissez au moins un fichier.")
     if errors:
         shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
-        return _upload_page(request, status_code=400, errors=errors, chosen=outputs or DEFAULT_OUTPUTS)
+        return _upload_page(request, status_code=400, errors=errors, chosen=outputs or DEFAULT_OUTPUTS, typed=typed)
     form.fields["options"] = json.dumps({"outputs": list(outputs)})
     try:
         await anyio.to_thread.run_sync(_accept, rt, job_id, form, sess.name, False, depth)
     except Exception as exc:  # a TransformError (bad format, queue...) is shown on the form
         shutil.rmtree(rt.store.job_dir(job_id), ignore_errors=True)
         status = getattr(exc, "http_status", 500)
-        message = getattr(exc, "message", None)
-        if message is None:
+        if getattr(exc, "message", None) is None:
             raise
-        return _upload_page(request, status_code=status, errors={"files": N_("L’envoi n’a pas pu être accepté.")}, detail=message, chosen=outputs)
+        names = [f.filename for f in form.files if f.filename]
+        return _upload_page(request, status_code=status, errors={"files": _upload_problem(exc)}, detail=", ".join(names[:5]), chosen=outputs,
+                            typed=typed)
+    await anyio.to_thread.run_sync(_describe_new, rt, job_id, typed, sess.name)
     return RedirectResponse(f"/staff/jobs/{job_id}", status_code=303)
 
 
+def _describe_new(rt: Any, job_id: str, typed: dict[str, str], who: str) -> None:
+    """Title (one document only), summary and tags typed at upload."""
+    got = rt.store.jobs.get(job_id)
+    if got is None:
+        return
+    docs = got[1]
+    title = " ".join(typed.get("title", "").split())[:300] if len(docs) == 1 else ""
+    summary, tags = typed.get("summary", "").strip()[:1000], parse_tags(typed.get("tags", ""))
+    if title or summary or tags:
+        for d in docs:
+            rt.store.documents.describe(d.id, title=title or None, summary=summary or None, tags=tags, who=who if title else None)
+
+
 @router.get("/jobs", response_class=HTMLResponse)
-async def history(request: Request, page_n: Annotated[int, Query(alias="page", ge=1, le=10000)] = 1) -> Response:
+async def history(request: Request, page_n: Annotated[int, Query(alias="page", ge=1, le=10000)] = 1,
+                  q: Annotated[str, Query(max_length=200)] = "") -> Response:
     if current_session(request) is None:
         return signin_redirect(request)
     per = 25
-    total = request.app.state.runtime.store.jobs.count()
-    return page(request, "history.html", title=N_("Historique des tâches"), jobs=_recent(request, per, (page_n - 1) * per),
-                page_n=page_n, more=page_n * per < total)
+    q = q.strip()
+    if q:  # titles, summaries, tags and file names of the last 500 jobs
+        found = staff_search(_recent(request, 500), q)
+        jobs, more = found[(page_n - 1) * per: page_n * per], page_n * per < len(found)
+    else:
+        total = request.app.state.runtime.store.jobs.count()
+        jobs, more = _recent(request, per, (page_n - 1) * per), page_n * per < total
+    return page(request, "history.html", title=N_("Historique des tâches"), jobs=jobs, page_n=page_n, more=more, q=q)
 
 
 # -- one job -------------------------------------------------------------------------------------
@@ -178,9 +222,19 @@ async def job_page(request: Request, job_id: str) -> Response:
         return not_found(request)
     job, docs = got
     state = job_state(docs)
+    store = request.app.state.runtime.store
+    stages = _stages(job)
     return page(request, "job.html", title=N_("Avancement de la tâche"), job=job, docs=docs, state=state,
                 running=state in ("queued", "running"), files={d.id: staff_files(d) for d in docs},
-                errors={d.id: json.loads(d.errors_json or "[]") for d in docs})
+                errors={d.id: json.loads(d.errors_json or "[]") for d in docs}, info={d.id: describe(d) for d in docs},
+                progress={d.id: doc_progress(store, d, stages) for d in docs}, zip_files=staff_bundle.contents(docs))
+
+
+def _stages(job: Any) -> list[str]:
+    try:
+        return stage_names(TransformOptions.model_validate_json(job.options_json))
+    except Exception:  # noqa: BLE001 - an old job's options: no plan, the estimate uses the defaults
+        return []
 
 
 @router.get("/jobs/{job_id}/status.json")
@@ -191,8 +245,38 @@ async def job_json(request: Request, job_id: str) -> Response:
     got = request.app.state.runtime.store.jobs.get(job_id)
     if got is None:
         return JSONResponse({"error": {"code": "not_found", "message": f"Job {job_id} does not exist."}}, status_code=404)
-    return Response(job_status(*got, with_artifacts=False).model_dump_json(), media_type="application/json",
-                    headers={"Cache-Control": "no-store"})
+    body = job_status(*got, with_artifacts=False).model_dump(mode="json")
+    body["words"] = progress_words(request, got[0], got[1])
+    return JSONResponse(body, headers={"Cache-Control": "no-store"})
+
+
+def progress_words(request: Request, job: Any, docs: list[Any]) -> dict[str, Any]:
+    """The progress as the page says it, in its language (the page script only copies these texts)."""
+    t = Translator(lang_of(request))
+    store = request.app.state.runtime.store
+    stages = _stages(job)
+    out: dict[str, Any] = {"job": t(words.label(words.JOB_STATES, job_state(docs))), "documents": {}}
+    for d in docs:
+        p = doc_progress(store, d, stages)
+        out["documents"][d.id] = {"state": t(p.state_label), "doing": doing_text(t, p), "estimate": estimate_text(t, p),
+                                  "percent": p.percent, "stage_started": p.stage_started, "status": p.status}
+    return out
+
+
+def doing_text(t: Translator, p: Any) -> str:
+    if p.status in ("queued",):
+        return t(p.stage_label)
+    if p.status != "running":
+        return t(p.state_label)
+    return t.gettext("Étape %(step)s sur %(steps)s : %(stage)s", step=t.number(p.step), steps=t.number(p.steps), stage=t(p.stage_label))
+
+
+def estimate_text(t: Translator, p: Any) -> str:
+    if p.remaining_s is None:
+        return ""
+    if p.overdue:
+        return t.gettext("Cette étape prend plus longtemps que prévu ; elle continue.")
+    return t.gettext("Reste environ %(time)s", time=t.duration(p.remaining_s))
 
 
 @router.get("/jobs/{job_id}/files/{path:path}")
@@ -218,6 +302,7 @@ async def job_bundle(request: Request, job_id: str) -> Response:
     got = rt.store.jobs.get(job_id)
     if got is None or job_state(got[1]) in ("queued", "running"):
         return not_found(request)
-    path = await anyio.to_thread.run_sync(bundle.build, rt.store, got[0], got[1])
-    return send_file(request, path, media_type="application/zip", sha256=path.stem.removeprefix("bundle-"),
+    t = Translator(lang_of(request))
+    path = await anyio.to_thread.run_sync(staff_bundle.build, rt.store, got[0], got[1], t)
+    return send_file(request, path, media_type="application/zip", sha256=path.stem.rsplit("-", 1)[-1],
                      download_name=f"taysir-{job_id[:8]}.zip", cache_control=PRIVATE)

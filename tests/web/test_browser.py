@@ -4,7 +4,9 @@ the audio player; axe-core on every page in Arabic and French; keyboard order; s
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -45,9 +47,13 @@ def new_page(browser: Any, server: Server, *, lang: str = "fr", state: Any = Non
     return page
 
 
+TIMINGS = ROOT / "tests" / "artifacts" / "web-task-times.json"
+SAMPLE_TITLE = "Délibération du conseil n° 27/2026"
+
+
 @pytest.fixture(scope="module")
 def published(browser: Any, server: Server) -> dict[str, Any]:
-    """The staff journey, through the pages only; returns what the other tests need."""
+    """The staff journey, through the pages only, timed as a person would live it; returns what the other tests need."""
     page = new_page(browser, server)
     page.goto(server.base + "/staff")
     assert page.url.startswith(server.base + "/staff/signin?next=")  # not signed in yet
@@ -56,51 +62,95 @@ def published(browser: Any, server: Server) -> dict[str, Any]:
     page.wait_for_url(server.base + "/staff")
     signin_page = page.url
 
-    # upload with the default outputs (darija, text, braille, audio, captions, html)
+    # upload with the default outputs (darija, text, braille, audio, captions, html), a title and tags
     page.set_input_files("#files", str(SAMPLE))
     assert page.is_checked("#out-darija") and page.is_checked("#out-braille") and page.is_checked("#out-audio")
-    assert not page.is_checked("#out-video")
+    assert not page.is_checked("#out-video") and not page.is_checked("#out-bundle")
+    page.fill("#title", SAMPLE_TITLE)
+    page.fill("#tags", "délibération, مداولة, budget")
+    t_upload = time.monotonic()
     page.get_by_role("button", name="Envoyer et convertir").click()
     page.wait_for_url(re.compile(r".*/staff/jobs/[0-9a-f]{32}$"))
     job_url = page.url
-    # the progress script follows the job and announces the end (no reload)
-    page.wait_for_selector("body[data-job-finished], #progress-area[data-running='false']", timeout=300_000)
+    # the job follows its documents: running while they convert, never "waiting" then
+    seen_states, alive_seen = set(), False
+    for _ in range(600):
+        seen_states.add(page.inner_text("#job-state"))
+        alive_seen = alive_seen or "depuis" in page.inner_text("[data-field='alive']")
+        if page.get_attribute("body", "data-job-finished") or page.get_attribute("#progress-area", "data-running") == "false":
+            break
+        doing = page.inner_text("[data-field='doing']")
+        if "Étape" in doing:
+            assert "render." not in doing and "sur" in doing
+        page.wait_for_timeout(500)
     finished = page.get_attribute("body", "data-job-finished")
     if finished is None:  # the job ended before the page loaded: nothing to follow
         finished = page.get_attribute("#job-state .badge", "class").split("st-")[-1]
     else:
         assert "Tous les documents sont terminés" in page.inner_text("#live")
     assert finished in ("success", "partial_success"), page.inner_text("#results")
+    assert "En attente" not in seen_states or "En cours" in seen_states
+    if "En cours" in seen_states:  # a sign of life while a stage runs: "étape en cours depuis 12 s"
+        assert alive_seen
     assert page.locator("#results a[href*='.brf']").count() >= 1  # downloads appeared without a reload
 
-    # review: edit the first Darija segment, save, approve, publish
-    page.locator("#results a[href^='/staff/documents/']").first.click()
+    # review: the work list opens on what needs a person
+    page.get_by_role("link", name=re.compile("Relire le texte en darija")).first.click()
     page.wait_for_url(re.compile(r".*/staff/documents/[0-9a-f]{32}$"))
+    page.locator("li.segment").first.wait_for(state="visible")
+    t_first_flag = time.monotonic() - t_upload
     review_url = page.url
     doc_id = review_url.rsplit("/", 1)[-1]
     title = page.inner_text("h1 bdi")
-    first = page.locator("#seg-1")
-    original = first.input_value()
-    first.fill(original + EDIT)
-    page.get_by_role("button", name="Enregistrer les modifications").click()
-    page.wait_for_url(re.compile(r".*done=saved.*"))
-    assert "1 segment enregistré" in page.inner_text("[role=status]")
-    assert page.locator("#seg-1").input_value() == original + EDIT
-    assert "modifié" in page.inner_text("#seg-h-1")
+    assert title == SAMPLE_TITLE
+    assert "ont besoin de vous" in page.inner_text("#worklist")
+
+    # one segment saved on its own: no reload, the focus stays, the other segments are untouched
+    first = page.locator("li.segment").first
+    seg_id = first.get_attribute("id").removeprefix("seg-")
+    source = first.locator(".source-text").inner_text()
+    others = page.locator("li.segment textarea").nth(1).input_value()
+    page.evaluate("() => { window.__sameDocument = true; }")
+    area = first.locator("textarea")
+    numbers = re.findall(r"\d+(?:[./,]\d+)*", source)
+    area.fill(" ".join(["مداولة ديال المجلس", *numbers, EDIT.strip()]))
+    first.get_by_role("button", name=re.compile("Enregistrer la phrase")).click()
+    page.wait_for_function("(id) => (document.getElementById('note-' + id) || {}).textContent === 'Phrase enregistrée.'", arg=seg_id)
+    assert page.evaluate("() => window.__sameDocument === true")  # the page was not reloaded
+    assert page.evaluate("(id) => document.getElementById('seg-' + id).contains(document.activeElement)", seg_id)
+    assert page.locator("li.segment textarea").nth(1).input_value() == others
+    page.goto(review_url + "?show=all")
+    assert EDIT.strip() in page.locator(f"[id='text-{seg_id}']").input_value()
+    assert "modifiée" in page.inner_text(f"[id='h-{seg_id}']")
+
+    # approval: the untranslated segments are kept in the source language ("approve anyway")
     if page.locator("#allow_untranslated").count():
         page.check("#allow_untranslated")
+    t_approve = time.monotonic()
     page.get_by_role("button", name="Approuver le texte").click()
     page.wait_for_url(re.compile(r".*done=approved.*"))
-    # publishing waits for the re-rendering of the approved text; the script says when it is ready
-    page.wait_for_function("() => document.getElementById('publish-live') && document.getElementById('publish-live').textContent.length > 0",
+    # publishing waits for the formats of the approved text: the button is disabled with its reason until then
+    button = page.locator("#publish-button")
+    # (the text was edited, so the formats are made again: the page opens while they are)
+    assert page.get_attribute("#publish-area", "data-pending") == "true"
+    assert button.is_disabled() and page.locator("#publish-reason").is_visible()
+    assert button.get_attribute("aria-describedby") == "publish-reason"
+    page.wait_for_function("() => !document.getElementById('publish-button').disabled || document.querySelector('#publish-reason.error')",
                            timeout=300_000)
-    page.get_by_role("button", name="Publier dans le catalogue public").click()
+    failed = page.locator("#publish-reason.error")
+    assert not failed.count(), "the formats of the approved text could not be made: " + failed.inner_text()  # the page says so; the test too
+    button.click()
     page.wait_for_url(re.compile(r".*done=published.*"))
+    t_publish = time.monotonic() - t_approve
     assert "Publié" in page.inner_text("#review-state")
+    TIMINGS.parent.mkdir(parents=True, exist_ok=True)
+    TIMINGS.write_text(json.dumps({"upload_to_first_flagged_segment_s": round(t_first_flag, 1), "approval_to_published_s": round(t_publish, 1),
+                                   "sample": SAMPLE.name, "outputs": "darija, text, braille, audio, captions, html"}, indent=1))
+    print(f"task times: upload -> first flagged segment {t_first_flag:.1f} s, approval -> published {t_publish:.1f} s")
     state = page.context.storage_state()
     page.context.close()
     return {"doc_id": doc_id, "title": title, "job_url": job_url, "review_url": review_url, "signin_url": signin_page,
-            "state": state, "original": original}
+            "state": state, "original": source, "seen_states": seen_states}
 
 
 def test_public_catalogue_braille_and_audio(browser: Any, server: Server, published: dict[str, Any]) -> None:
@@ -262,9 +312,9 @@ def test_pages_work_without_javascript(browser: Any, server: Server, published: 
     page.wait_for_url(server.base + "/staff")
     page.goto(published["job_url"])
     assert page.locator("#results a[href$='.ary.brf']").count() == 1
-    page.goto(published["review_url"])
+    page.goto(published["review_url"] + "?show=all")
     # published: the text is locked, the page offers to withdraw it
-    assert page.get_attribute("#seg-1", "readonly") is not None
+    assert page.locator("li.segment textarea").first.get_attribute("readonly") is not None
     assert page.get_by_role("button", name="Retirer du catalogue").count() == 1
     assert "Le document est publié" in page.inner_text("main")
     page.goto(server.base + "/catalogue")
@@ -276,21 +326,105 @@ def test_pages_work_without_javascript(browser: Any, server: Server, published: 
 
 
 def test_review_error_tied_to_segment(browser: Any, server: Server, published: dict[str, Any]) -> None:
-    """A segment that loses a number is refused; the message is tied to its field; axe stays clean."""
+    """A segment that loses a number is refused in place; the message is tied to its field; axe stays clean.
+    Then the same without the script: the page comes back at the segment with the error summary."""
     page = new_page(browser, server, lang="ar", state=published["state"])
     page.goto(published["review_url"])
-    # published documents are locked: unpublish, break a number, check the error, publish back is not needed here
+    # published documents are locked: unpublish first
     page.locator("form[action$='/unpublish'] button").click()
     page.wait_for_url(re.compile(r".*done=unpublished.*"))
-    seg = page.locator("#seg-1")
-    seg.fill(re.sub(r"\d+", "", seg.input_value()))
-    page.locator("form.segments-form button[type=submit]").click()
-    page.wait_for_selector("#seg-1-error")
-    assert page.get_attribute("#seg-1", "aria-invalid") == "true"
-    assert "seg-1-error" in (page.get_attribute("#seg-1", "aria-describedby") or "")
-    summary = page.inner_text("#error-summary")
-    assert "الأرقام لا تطابق" in summary and "تعذر تنفيذ" not in summary  # the segment's problem, not a generic one
+    page.goto(published["review_url"] + "?show=all")
+    seg = page.locator("li.segment", has=page.locator("textarea:not([placeholder])")).filter(has_text=re.compile(r"\d")).first
+    sid = seg.get_attribute("id").removeprefix("seg-")
+    area = seg.locator("textarea")
+    area.fill(re.sub(r"\d+", "", area.input_value()))
+    seg.locator("button[type=submit]").click()
+    page.wait_for_selector(f"[id='err-{sid}']")
+    assert area.get_attribute("aria-invalid") == "true"
+    assert f"err-{sid}" in (area.get_attribute("aria-describedby") or "")
+    assert "الأرقام لا تطابق" in page.inner_text(f"[id='err-{sid}']")
+    assert page.evaluate("(id) => document.getElementById('seg-' + id).contains(document.activeElement)", sid)
     v = run_axe(page)
     shot(page, "review-error-ar")
     assert not v, format_violations(v)
     page.context.close()
+
+
+OVERFLOW_JS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+SMALL_TARGETS_JS = """() => {
+  const sel = 'button, .button, input[type=submit], input[type=text], input[type=search], input[type=password], input[type=file], textarea,'
+    + ' .menu a, summary, .files a, .inline-list a, .page-link, .job-head a, .pager a';
+  const out = [];
+  document.querySelectorAll(sel).forEach((el) => {
+    const r = el.getBoundingClientRect(), st = getComputedStyle(el);
+    if (!r.width || st.visibility === 'hidden' || el.closest('.visually-hidden, [hidden]')) return;
+    if (r.height < 43.5 || r.width < 43.5) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.width) + 'x' + Math.round(r.height)
+                                                  + ' ' + (el.textContent || '').trim().slice(0, 30));
+  });
+  return out;
+}"""
+
+
+def _staff_pages(published: dict[str, Any], server: Server) -> list[tuple[str, str]]:
+    review = published["review_url"].replace(server.base, "")
+    return [("signin", "/staff/signin"), ("upload", "/staff"), ("history", "/staff/jobs"), ("history-search", "/staff/jobs?q=budget"),
+            ("job", published["job_url"].replace(server.base, "")), ("review", review), ("review-all", review + "?show=all")]
+
+
+def test_staff_pages_reflow_at_320_and_1280_with_big_targets(browser: Any, server: Server, published: dict[str, Any]) -> None:
+    """No horizontal scroll at 320 px or 1280 px, axe 0 violations at both widths, touch targets of at least 44 px."""
+    problems: dict[str, Any] = {}
+    for width in (1280, 320):
+        for lang in ("ar", "fr"):
+            ctx = browser.new_context(locale={"fr": "fr-FR", "ar": "ar-MA"}[lang], viewport={"width": width, "height": 800},
+                                      storage_state=published["state"])
+            ctx.add_cookies([{"name": "taysir_lang", "value": lang, "url": server.base}])
+            guard_network(ctx, server)
+            page = ctx.new_page()
+            watch_errors(page, server)
+            for name, path in _staff_pages(published, server):
+                if name == "signin":
+                    ctx.clear_cookies()
+                    ctx.add_cookies([{"name": "taysir_lang", "value": lang, "url": server.base}])
+                page.goto(server.base + path)
+                key = f"{name}/{lang}/{width}"
+                over = page.evaluate(OVERFLOW_JS)
+                if over > 0:
+                    problems[key + " overflow px"] = over
+                v = run_axe(page)
+                if v:
+                    problems[key + " axe"] = format_violations(v)
+                small = page.evaluate(SMALL_TARGETS_JS)
+                if small:
+                    problems[key + " small targets"] = small[:5]
+                if width == 320:
+                    shot(page, f"staff-{name}-{lang}-320")
+                if name == "signin":
+                    page.fill("#token", server.token)
+                    page.locator("form.narrow button[type=submit]").click()
+                    page.wait_for_url(re.compile(r".*/staff$"))
+            ctx.close()
+    assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
+    assert not server.page_errors, server.page_errors
+
+
+def test_summary_links_reach_each_flagged_segment(browser: Any, server: Server, published: dict[str, Any]) -> None:
+    for width in (1280, 320):
+        page = new_page(browser, server, lang="fr", state=published["state"])
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(published["review_url"])
+        links = page.locator("#worklist .needs a")
+        n = links.count()
+        assert n > 0
+        for i in range(n):
+            link = links.nth(i)
+            target = link.get_attribute("href").lstrip("#")
+            link.click()
+            page.wait_for_function("(t) => location.hash === '#' + t", arg=target)
+            where = page.evaluate("""(t) => { const el = document.getElementById(t); const r = el.getBoundingClientRect();
+                return {top: r.top, bottom: r.bottom, h: innerHeight, focus: el === document.activeElement || el.contains(document.activeElement)}; }""",
+                                  target)
+            assert where["top"] >= -1 and where["top"] < where["h"], (target, where)  # on screen
+            assert where["focus"], (target, where)  # and the keyboard continues from there
+            page.evaluate("() => window.scrollTo(0, 0)")
+        page.context.close()

@@ -6,6 +6,7 @@ from service.web import i18n, words
 from service.web.glossary import NOTICES
 
 from .conftest import Web, csrf_of
+from .language import ALLOW, foreign_words
 
 
 def _form(web: Web, **fields: str) -> dict[str, str]:
@@ -19,8 +20,8 @@ def test_the_page_needs_a_session_and_lists_the_builtin_glossary(web: Web) -> No
     web.sign_in()
     r = web.c.get("/staff/glossary")
     assert r.status_code == 200
-    assert '<td lang="ary" dir="rtl">برنامج التنمية ديال الجهة</td>' in r.text  # a built-in entry
-    assert 'lang="fr" dir="ltr">route · routes</th>' in r.text  # French wordings too, in their own direction
+    assert '<td lang="ary" dir="rtl" translate="no">برنامج التنمية ديال الجهة</td>' in r.text  # a built-in entry
+    assert 'lang="fr" dir="ltr" translate="no">route · routes</th>' in r.text  # French wordings too, in their own direction
     r = web.c.get("/staff/glossary", params={"q": "التنمية", "lang": "ar"})
     assert "برنامج التنمية ديال الجهة" in r.text and "route · routes" not in r.text
 
@@ -37,7 +38,8 @@ def test_add_edit_restore_and_hide(web: Web) -> None:
 
     # a wrong entry: the problems are listed, what was typed is kept
     r = web.c.post("/staff/glossary", data=_form(web, lang="ar", terms="المنطقة", darija="zone"))
-    assert r.status_code == 422 and 'class="error-summary" role="alert"' in r.text and "Arabic script" in r.text
+    assert r.status_code == 422 and 'class="error-summary" role="alert"' in r.text
+    assert "اكتب الدارجة بالحروف العربية، بدون حروف لاتينية." in r.text  # the problem in the page's language
     assert 'value="zone"' in r.text
 
     # a built-in entry: edited, then restored, then hidden
@@ -68,7 +70,28 @@ def test_csrf_is_required_and_files_download_with_the_session(web: Web) -> None:
 
 def test_words_of_the_page_and_the_review_badge_are_translated() -> None:
     ar = i18n.Translator("ar")
-    assert ar(words.SEGMENT_STATUS["from_memory"]) == "من ذاكرة الترجمة"  # the review page's badge
+    assert ar(words.SEGMENT_STATUS["from_memory"]) == "مأخوذة من ترجمة موافق عليها"  # the review page's badge (words.py)
     assert all(ar(m) != m for m in NOTICES.values())
     assert ar.ngettext("%(num)s terme", "%(num)s termes", 11) == "11 مصطلحا"
     assert i18n.Translator("fr").ngettext("%(num)s terme", "%(num)s termes", 1) == "1 terme"
+
+
+def test_every_word_of_the_page_in_its_language(web: Web) -> None:
+    """The checker of tests/web/test_language.py on the glossary page: list, search, edit form, notices, errors."""
+    web.sign_in()
+    problems: dict[str, list[str]] = {}
+    for lang in ("ar", "fr"):
+        web.c.cookies.set("taysir_lang", lang)
+        pages = {name: web.c.get("/staff/glossary", params=params).text for name, params in (
+            ("list", {}), ("search", {"q": "budget"}), ("none", {"q": "zzzz"}), ("edit", {"edit": "pdr"}), ("saved", {"done": "saved"}),
+            ("hidden", {"done": "hidden"}))}
+        csrf = csrf_of(pages["list"])
+        pages["error"] = web.c.post("/staff/glossary", data={"csrf": csrf, "lang": "ar", "terms": "agence", "darija": "zone",
+                                                             "explanation": " ".join(["كلمة"] * 13)}).text
+        pages["empty"] = web.c.post("/staff/glossary", data={"csrf": csrf, "lang": "ar", "terms": "", "darija": ""}).text
+        for name, html in pages.items():
+            assert f'<html lang="{lang}"' in html
+            bad = foreign_words(html, allow=ALLOW | {"tmx", "tbx", "tsv"})  # the file formats translators use, like PDF
+            if bad:
+                problems[f"{name}/{lang}"] = sorted(set(bad))
+    assert not problems, problems

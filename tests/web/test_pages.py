@@ -32,12 +32,12 @@ def test_every_message_is_translated_in_both_catalogues() -> None:
 
 def test_arabic_has_six_plural_forms() -> None:
     t = i18n.Translator("ar")
-    forms = [t.ngettext("%(num)s segment enregistré.", "%(num)s segments enregistrés.", n) for n in (0, 1, 2, 3, 11, 100)]
-    assert len(set(forms)) == 6, forms
-    assert forms[2] == "تم حفظ مقطعين." and forms[3] == "تم حفظ 3 مقاطع." and forms[4] == "تم حفظ 11 مقطعا."
+    one, many = "%(num)s tâche trouvée.", "%(num)s tâches trouvées."
+    forms = [t.ngettext(one, many, n) for n in (0, 1, 2, 3, 11, 100)]
+    assert forms == ["لم توجد أي مهمة.", "وُجدت مهمة واحدة.", "وُجدت مهمتان.", "وُجدت 3 مهام.", "وُجدت 11 مهمة.", "وُجدت 100 مهمة."]
+    assert t.ngettext(one, many, 103) == "وُجدت 103 مهام."  # 103 is "few" like 3
     fr = i18n.Translator("fr")
-    assert fr.ngettext("%(num)s segment enregistré.", "%(num)s segments enregistrés.", 1) == "1 segment enregistré."
-    assert fr.ngettext("%(num)s segment enregistré.", "%(num)s segments enregistrés.", 2) == "2 segments enregistrés."
+    assert [fr.ngettext(one, many, n) for n in (0, 1, 2)] == ["0 tâche trouvée.", "1 tâche trouvée.", "2 tâches trouvées."]
 
 
 def test_formats_and_outputs_have_words() -> None:
@@ -152,7 +152,7 @@ def test_csrf_is_required(web: Web) -> None:
     r = web.c.post("/staff/upload", files=files, data={"out-text": "1"}, follow_redirects=False)
     assert r.status_code == 403
     assert web.app.state.runtime.store.jobs.count() == 0
-    for action in ("approve", "publish", "unpublish", "draft"):
+    for action in ("approve", "publish", "unpublish", "segment", "describe", "render"):
         assert web.c.post(f"/staff/documents/x/{action}", data={}).status_code == 403
     assert web.c.post("/staff/signout", data={}).status_code == 403
     # another visitor's token does not work with this visitor's cookie
@@ -244,3 +244,46 @@ def test_public_document_groups_players_and_formats() -> None:
 
     assert kind_of(Artifact(name="x.ary.quality.html", role="darija", media_type="text/html")) == "quality"
     assert kind_of(Artifact(name="x.fr.txt", role="easy-french", media_type="text/plain")) == "easy"
+
+
+def test_store_adds_the_description_columns_to_an_old_database(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from sqlalchemy import MetaData, create_engine
+
+    from service.store import Store
+    from service.store.tables import Base
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    old = MetaData()
+    for table in Base.metadata.sorted_tables:  # the tables as they were before title_by, summary and tags_json
+        table.to_metadata(old)
+    docs = old.tables["documents"]
+    for name in ("title_by", "summary", "tags_json"):
+        docs._columns.remove(docs.c[name])  # noqa: SLF001 - building the old shape on purpose
+    engine = create_engine(url)
+    old.create_all(engine)
+    engine.dispose()
+    with sqlite3.connect(tmp_path / "old.sqlite3") as c:
+        assert "summary" not in [r[1] for r in c.execute("PRAGMA table_info(documents)")]
+    store = Store(url, tmp_path)
+    with sqlite3.connect(tmp_path / "old.sqlite3") as c:
+        cols = [r[1] for r in c.execute("PRAGMA table_info(documents)")]
+    assert {"title_by", "summary", "tags_json"} <= set(cols)
+    store.close()
+
+
+def test_a_title_set_by_staff_survives_the_conversion(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from service.store import NewDocument, Store
+
+    store = Store(f"sqlite:///{tmp_path / 'db.sqlite3'}", tmp_path)
+    store.jobs.create("j1", "{}", [NewDocument("d1", 0, "cadrage.pdf", "cadrage", "x", "pdf", 1, "0" * 64),
+                                   NewDocument("d2", 1, "note.pdf", "note", "y", "pdf", 1, "0" * 64)], created_by="amina")
+    store.documents.describe("d1", title="Budget 2027 : note de cadrage", summary=None, tags=["budget"], who="amina")
+    for doc_id in ("d1", "d2"):
+        row = store.jobs.claim(doc_id, "w", 30)
+        assert row is not None
+        store.jobs.finish_convert(doc_id, "w", status="success", errors=[], title="Titre lu dans le document")
+    assert store.documents.get("d1").title == "Budget 2027 : note de cadrage"  # staff's title stays
+    assert store.documents.get("d2").title == "Titre lu dans le document"  # the document's own title otherwise
+    store.close()

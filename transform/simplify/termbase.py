@@ -86,32 +86,40 @@ def clean_term(t: Term) -> Term:
 
 def problems(t: Term) -> list[str]:
     """What is wrong with an entry (an empty list: it can be stored). Call on :func:`clean_term`'s result."""
-    out = []
+    return [message for _code, message in check(t)]
+
+
+def check(t: Term) -> list[tuple[str, str]]:
+    """(code, message) for each problem of an entry; the codes let a page say it in its own language:
+    ``lang``, ``id``, ``no_term``, ``too_many_terms``, ``term_format``, ``term_script``, ``field_format``,
+    ``darija_script``, ``no_darija``, ``explanation_long``."""
+    out: list[tuple[str, str]] = []
     if t.lang not in LANGS:
-        out.append(f"language {t.lang!r} is not ar (MSA term) or fr (French term)")
+        out.append(("lang", f"language {t.lang!r} is not ar (MSA term) or fr (French term)"))
     if not regex.fullmatch(r"[\w.:-]{1,64}", t.id or ""):
-        out.append("the id must be 1 to 64 letters, digits, '.', ':', '-' or '_'")
+        out.append(("id", "the id must be 1 to 64 letters, digits, '.', ':', '-' or '_'"))
     if not t.terms:
-        out.append("give at least one term")
+        out.append(("no_term", "give at least one term"))
     if len(t.terms) > MAX_TERMS_PER_ENTRY:
-        out.append(f"at most {MAX_TERMS_PER_ENTRY} variants of a term")
+        out.append(("too_many_terms", f"at most {MAX_TERMS_PER_ENTRY} variants of a term"))
     for x in t.terms:
         if len(x) > MAX_FIELD or regex.search(r"[\t\n|]", x):
-            out.append(f"the term {x[:40]!r} is too long or has a tab, a line break or '|'")
+            out.append(("term_format", f"the term {x[:40]!r} is too long or has a tab, a line break or '|'"))
         elif t.lang == "ar" and not (regex.search(r"\p{Arabic}", x) or ACRONYM.fullmatch(x)):
-            out.append(f"the MSA term {x[:40]!r} has no Arabic letters (and is not an acronym)")
+            out.append(("term_script", f"the MSA term {x[:40]!r} has no Arabic letters (and is not an acronym)"))
         elif t.lang == "fr" and not regex.search(r"\p{Latin}", x):
-            out.append(f"the French term {x[:40]!r} has no Latin letters")
+            out.append(("term_script", f"the French term {x[:40]!r} has no Latin letters"))
     if t.active:
         for name, value in (("Darija wording", t.darija), ("explanation", t.explanation), ("plural", t.plural)):
             if len(value) > MAX_FIELD or regex.search(r"[\t\n|]", value):
-                out.append(f"the {name} is too long or has a tab, a line break or '|'")
+                out.append(("field_format", f"the {name} is too long or has a tab, a line break or '|'"))
             elif value and (regex.search(r"\p{Latin}", value) or not regex.search(r"\p{Arabic}", value)):
-                out.append(f"the {name} must be written in Arabic script (Darija), without Latin letters")
+                out.append(("darija_script", f"the {name} must be written in Arabic script (Darija), without Latin letters"))
         if not t.darija:
-            out.append("give the Darija wording")
+            out.append(("no_darija", "give the Darija wording"))
         if len(words(t.explanation)) > MAX_EXPLANATION_WORDS:
-            out.append(f"the explanation has {len(words(t.explanation))} words: at most {MAX_EXPLANATION_WORDS} (one short sentence)")
+            out.append(("explanation_long",
+                        f"the explanation has {len(words(t.explanation))} words: at most {MAX_EXPLANATION_WORDS} (one short sentence)"))
     return out
 
 

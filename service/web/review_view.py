@@ -1,0 +1,178 @@
+"""The review page as a work list: which segments need a person, why, in words; the document's measures.
+
+Built on the library's review API (``transform.simplify.review.segments``) and the simplifier's quality
+report, as they are; every code (status, reason, doubt, measure) becomes words through :mod:`.words`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from transform.model import Document
+from transform.model.walk import block_sentences, iter_blocks
+from transform.simplify import review as review_api
+
+from . import words
+
+DOUBT_BELOW = 0.75  # a block read with less confidence than this is "doubtful" even without a doubt code
+
+
+@dataclass
+class SegmentView:
+    n: int  # the number shown ("Phrase 5"): its place in the whole draft, the same in every view
+    id: str  # the library's segment id, never shown (anchors, form fields)
+    source: str
+    source_lang: str | None
+    text: str  # what the text area holds ('' when there is no Darija text yet)
+    status: str
+    edited: bool
+    needs: list[str]  # need codes of words.NEEDS, in their order
+    reasons: list[words.Reason]
+    page: int | None = None
+    confidence: float | None = None
+    doubt: str | None = None
+    role: str = "paragraph"
+    placeholder: bool = False  # the machine wrote a placeholder instead of Darija
+
+    @property
+    def shown_status(self) -> str:
+        """The status the page shows: a machine draft made from doubtful source text is never "without alert"."""
+        if "source" in self.needs and self.status in ("ok", "needs_review"):
+            return "check_source"
+        if "darija" in self.needs and self.status == "ok":
+            return "needs_human"
+        return self.status
+
+    @property
+    def anchor(self) -> str:
+        return "seg-" + self.id
+
+    @property
+    def base(self) -> str:
+        """A fingerprint of the stored text: a save is refused when someone changed this segment meanwhile."""
+        return text_fingerprint(self.text)
+
+
+def text_fingerprint(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]
+
+
+@dataclass
+class WorkList:
+    segments: list[SegmentView]
+    by_need: dict[str, list[SegmentView]] = field(default_factory=dict)
+
+    @property
+    def flagged(self) -> list[SegmentView]:
+        return [s for s in self.segments if s.needs]
+
+    @property
+    def blocking(self) -> list[SegmentView]:
+        """Segments that refuse the approval (no Darija text and no decision yet)."""
+        return [s for s in self.segments if s.status in words.BLOCKING]
+
+
+def _block_facts(draft: Document) -> dict[str, tuple[int | None, float | None, str | None, str]]:
+    """Segment id -> (page, reader confidence, doubt code, role) of the block its first sentence is in."""
+    out: dict[str, tuple[int | None, float | None, str | None, str]] = {}
+    for _section, block in iter_blocks(draft):
+        for sentence, role, _lang, _dir in block_sentences(block):
+            seg = sentence.notes.get("segment", sentence.id)
+            if seg not in out:
+                out[seg] = (block.page, block.confidence, block.doubt, role)
+    return out
+
+
+def work_list(draft: Document) -> WorkList:
+    facts = _block_facts(draft)
+    segs: list[SegmentView] = []
+    for n, s in enumerate(review_api.segments(draft), 1):
+        page, confidence, doubt, role = facts.get(s.id, (None, None, None, "paragraph"))
+        reasons = [words.reason(r) for r in s.reasons]
+        placeholder = any(marker in s.text for marker in words.PLACEHOLDER_MARKERS)
+        needs = []
+        if doubt or (confidence is not None and confidence < DOUBT_BELOW) or s.status == "check_source" or \
+                any(r.need == "source" for r in reasons):
+            needs.append("source")
+        if any(r.need == "numbers" for r in reasons):
+            needs.append("numbers")
+        if s.status in words.BLOCKING or placeholder:
+            needs.append("darija")
+        if s.status == "needs_review" and not needs:
+            needs.append("review")
+        text = "" if placeholder else s.text
+        segs.append(SegmentView(n, s.id, s.source, s.source_lang, text, s.status, s.edited, needs, reasons, page, confidence, doubt,
+                                role, placeholder))
+    wl = WorkList(segs)
+    for code in words.NEEDS:
+        found = [s for s in segs if code in s.needs]
+        if found:
+            wl.by_need[code] = found
+    return wl
+
+
+# -- the document's measures, in words ---------------------------------------------------------------
+@dataclass
+class MeasureView:
+    key: str
+    label: str  # a msgid, or a label already in the page's language (``translated``)
+    verdict: str  # msgid: met / not met / not measured / for information
+    value: str  # the number as shown (behind the disclosure)
+    target: str  # the goal as shown ('' when none)
+    ok: bool | None
+    translated: bool = False
+    essential: bool = False
+
+
+def _shown(key: str, value: Any, t: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return t(words.YES if value else words.NO)
+    if isinstance(value, (int, float)) and key in words.PERCENT_MEASURES:
+        return t.percent(float(value))
+    if isinstance(value, (int, float)):
+        return t.number(round(float(value), 2) if isinstance(value, float) else value, 2)
+    return str(value)
+
+
+def measures(report: dict[str, Any] | None, t: Any) -> tuple[list[MeasureView], str | None, bool]:
+    """(measures in reading order, a one-sentence verdict already in the page language or None, gates ok)."""
+    if not report:
+        return [], None, True
+    rows: list[MeasureView] = []
+    lang = t.lang
+    if isinstance(report.get("measures"), list):  # the plain-language report (schema taysir.simplify.quality/2)
+        for m in report["measures"]:
+            goal, gate = m.get("goal") or {}, m.get("gate") or {}
+            ok = gate.get("ok") if gate else goal.get("met")
+            known = words.MEASURES.get(m.get("key", ""))
+            own = None if known else (m.get("label") or {}).get(lang)  # the catalogue's words first (translators own them)
+            rows.append(MeasureView(m.get("key", ""), own or (known.label if known else words.MEASURE_OTHER), words.verdict(ok, bool(gate or goal)),
+                                    str(m.get("shown") or _shown(m.get("key", ""), m.get("value"), t)),
+                                    _target(gate or goal, m.get("key", ""), t), ok, translated=bool(own), essential=bool(gate)))
+    else:
+        metrics, targets = report.get("metrics", {}), report.get("targets", {})
+        for key, known in words.MEASURES.items():
+            if key not in metrics:
+                continue
+            goal = targets.get(key) or {}
+            ok = goal.get("met")
+            rows.append(MeasureView(key, known.label, words.verdict(ok, bool(goal)), _shown(key, metrics.get(key), t),
+                                    _target(goal, key, t), ok, essential=goal.get("op") == "gate"))
+    verdict = (report.get("verdict") or {}).get("summary", {}).get(lang) if isinstance(report.get("verdict"), dict) else None
+    gates_ok = bool(report.get("gates_ok", all(r.ok is not False for r in rows if r.essential)))
+    rows.sort(key=lambda r: (not r.essential, r.ok is not False))  # essential checks first, then what missed its goal
+    return rows, verdict, gates_ok
+
+
+def _target(goal: dict[str, Any], key: str, t: Any) -> str:
+    if not goal or goal.get("value") is None:
+        return ""
+    op = goal.get("op")
+    value = _shown(key, goal.get("value"), t)
+    if op == "gate":
+        return t(words.TARGET_ALL) if key in words.PERCENT_MEASURES else value
+    return t(words.TARGET_OPS.get(str(op), words.TARGET_OPS["=="]), value=value)
