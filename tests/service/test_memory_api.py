@@ -61,7 +61,7 @@ async def test_approval_fills_the_memory_and_the_next_conversion_reuses_it(api: 
     # the review page shows both: the "from memory" badge and the offer with the changed words
     page = (await signed_in(api)).get
     html = (await page(f"/staff/documents/{v2_id}")).text
-    assert html.count("من ذاكرة الترجمة") == len(segs) - 1 and "«3000» → «3500»" in html and edited in html
+    assert html.count("مأخوذة من ترجمة موافق عليها") == len(segs) - 1 and "«3000» → «3500»" in html and edited in html
 
 
 async def signed_in(api: Api) -> Api:
