@@ -34,6 +34,7 @@ from transform import TransformOptions
 from . import errors
 from .queue.consumer import EmbeddedWorkers
 from .routers import catalogue, convert, documents, health, jobs
+from .routers import memory as memory_routes
 from .runtime import Runtime
 from .settings import ServiceSettings, get_settings
 
@@ -49,6 +50,7 @@ DESCRIPTION = """Accessible formats (simplified Darija, braille, narration, capt
 TAGS = [
     {"name": "jobs", "description": "Submit documents, follow progress, download results."},
     {"name": "review", "description": "Darija drafts: review, re-render, approve, publish."},
+    {"name": "memory", "description": "Translation memory (approved segments, TMX/TSV) and term base (the glossary the drafts use)."},
     {"name": "public", "description": "The public catalogue of published documents (no token)."},
     {"name": "health", "description": "Probes and engine listing."},
 ]
@@ -112,7 +114,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         **_NO_TELEMETRY,
     )
     errors.install(app)
-    for module in (health, jobs, convert, documents, catalogue):
+    for module in (health, jobs, convert, documents, catalogue, memory_routes):
         app.include_router(module.router)
     _document_validation_errors(app)
     from .web import install as install_web_pages  # staff and public web pages (service/web/, docs/web.md)

@@ -5,7 +5,7 @@ authentication, CSRF checks and form parsing (issue 21 item 1):
 
 * **Body limits**, by route class: uploads (``POST /v1/jobs``, ``/v1/convert``, ``/staff/upload``) get
   ``TAYSIR_MAX_UPLOAD_MB``; reviewed texts (``PUT``/``PATCH /v1/documents/{id}/draft``, the review
-  page's forms) ``TAYSIR_MAX_JSON_MB``; every other request ``TAYSIR_MAX_FORM_KB`` (sign-in and
+  page's forms) and memory/term imports (``POST /v1/memory/import``, ``/v1/terms/import``) ``TAYSIR_MAX_JSON_MB``; every other request ``TAYSIR_MAX_FORM_KB`` (sign-in and
   sign-out forms are a few hundred bytes). A declared ``Content-Length`` over the limit is answered
   413 without reading a byte; a body that grows past it (chunked, or lying) is cut at the limit.
 * **Read deadlines**: a body that stalls ``TAYSIR_BODY_IDLE_TIMEOUT_S``, or that arrives slower
@@ -33,6 +33,7 @@ from .errors import PayloadTooLarge, RequestTimeout, ServiceError, error_body
 log = logging.getLogger("service.guard")
 KiB, MiB = 1024, 1024 * 1024
 UPLOAD_ROUTES = ("/v1/jobs", "/v1/convert", "/staff/upload")
+IMPORT_ROUTES = ("/v1/memory/import", "/v1/terms/import")  # TMX/TSV/TBX files (service/routers/memory.py): MAX_JSON_MB
 FRAMING = 64 * KiB  # multipart framing and the small fields around the files
 
 
@@ -41,7 +42,7 @@ def body_limit(method: str, path: str, settings: Any) -> tuple[int, str]:
     if method == "POST" and path in UPLOAD_ROUTES:
         return settings.max_upload_bytes + FRAMING, f"{settings.max_upload_mb:g} MiB"
     if (method in ("PUT", "PATCH") and path.startswith("/v1/documents/") and path.endswith("/draft")) or (
-            method == "POST" and path.startswith("/staff/documents/")):
+            method == "POST" and (path.startswith("/staff/documents/") or path in IMPORT_ROUTES)):
         return int(settings.max_json_mb * MiB), f"{settings.max_json_mb:g} MiB"
     return int(settings.max_form_kb * KiB), f"{settings.max_form_kb:g} KiB"
 

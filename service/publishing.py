@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import shutil
 import time
+from dataclasses import replace
 from fnmatch import fnmatch
 
 from transform.simplify import review as review_api
+from transform.simplify.memory import ListMemory
 from transform.simplify.review import ReviewError
 
 from . import review
@@ -23,6 +26,7 @@ from .store import DocumentRow
 from .views import StoredArtifact, artifacts_of
 
 CONVERTED = ("success", "partial_success")
+log = logging.getLogger("service.publishing")
 
 
 def _need_converted(doc: DocumentRow) -> None:
@@ -73,11 +77,18 @@ def approve(rt: Runtime, doc: DocumentRow, who: str, *, allow_untranslated: bool
     if doc.review_state != "draft":
         raise Conflict(f"Only a draft can be approved (state: {doc.review_state}).", code="wrong_state")
     approved = None
+    learned = ListMemory()  # the approved segments, written to the translation memory once the approval is stored
     if doc.draft_json:  # the library records the approval in the draft (and refuses untranslated segments)
-        text, _record = review_api.approve(review.load(doc.draft_json), who, allow_untranslated=allow_untranslated, simplified_only=False)
+        text, _record = review_api.approve(review.load(doc.draft_json), who, allow_untranslated=allow_untranslated, simplified_only=False,
+                                           memory=learned)
         approved = text.model_dump_json()
     if not rt.store.documents.approve(doc.id, who, doc.draft_revision, draft_json=approved):
         raise Conflict("The draft changed while approving.", code="stale_revision", hint="Reload and approve again.")
+    if learned.entries:
+        try:
+            rt.store.memory.add([replace(e, document=doc.filename or doc.title or e.document) for e in learned.entries])
+        except Exception:  # noqa: BLE001 - the approval is stored: a memory that cannot be written is logged, never undoes it
+            log.exception("document %s: the approved segments could not be written to the translation memory", doc.id)
     if doc.draft_json and doc.rendered_revision < doc.draft_revision and doc.render_state not in ("queued", "running"):
         if rt.store.documents.queue_render(doc.id):
             rt.queue.render(doc.id)  # the approved text must be the one in braille, audio...

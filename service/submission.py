@@ -93,6 +93,8 @@ def _refuse_server_side_choices(options: TransformOptions, rt: Runtime) -> None:
         "simplify.arabic_source": options.simplify.arabic_source,
         "video.logo": options.video.logo,
         "audio.piper_model": options.audio.piper_model,
+        "simplify.memory.tmx": options.simplify.memory.tmx,  # the service's memory and term base are its own (/v1/memory, /v1/terms)
+        "simplify.memory.termbase": options.simplify.memory.termbase,
     }
     named = [k for k, v in paths.items() if v]
     if named:

@@ -34,18 +34,21 @@ def convert(
     *,
     progress: ProgressReporter | None = None,
     raises_on_error: bool = True,
+    memory: object | None = None,
 ) -> ConversionResult:
     """Convert one document into the outputs named in ``options.outputs``.
 
     Files are written to ``out_dir/<stem>/``. A renderer that fails leaves an
     :class:`ErrorItem` and status ``partial_success``; a document that cannot be
     read raises :class:`TransformError` (or returns a failed result when
-    ``raises_on_error`` is False).
+    ``raises_on_error`` is False). ``memory``: a translation memory and term base
+    (:class:`transform.simplify.memory.Memory`) for the Darija draft, instead of the files named in
+    ``options.simplify.memory``.
     """
     src = Path(source)
     options = options or TransformOptions()
     stem = safe_stem(src.name)
-    ctx = RunContext(options=options, out_dir=Path(out_dir) / stem, stem=stem, source=src, progress=progress or NullProgress())
+    ctx = RunContext(options=options, out_dir=Path(out_dir) / stem, stem=stem, source=src, progress=progress or NullProgress(), memory=memory)
     try:
         result = run_pipeline(src, ctx)
     except TransformError as exc:

@@ -33,6 +33,7 @@ class RunContext:
     products: Products = field(default_factory=Products)
     errors: list[ErrorItem] = field(default_factory=list)
     progress: ProgressReporter = field(default_factory=NullProgress)
+    memory: Any = None  # translation memory and term base (transform.simplify.memory.Memory), or None
 
     def file(self, lang: str | None, ext: str) -> Path:
         """Output path named so a person can tell files apart: ``budget.ary.brf``."""

@@ -24,6 +24,8 @@ from transform.render import RENDERERS
 from transform.result import ConversionResult
 from transform.simplify.review import draft_of, render_reviewed
 
+from ..store.memory import open_memory
+
 DRAFT_LANG = "ary"  # the language of the text staff review
 
 
@@ -90,7 +92,8 @@ def child_main(conn: Any, kind: str, payload: dict[str, Any]) -> None:
     try:
         options = TransformOptions.model_validate_json(payload["options"])
         if kind == "convert":
-            result = convert(Path(payload["source"]), options, payload["out_dir"], progress=progress, raises_on_error=False)
+            memory = open_memory(payload["db_url"]) if payload.get("db_url") else None  # translation memory and term base
+            result = convert(Path(payload["source"]), options, payload["out_dir"], progress=progress, raises_on_error=False, memory=memory)
             draft = draft_of(result, DRAFT_LANG) if result.document is not None else None
             extra = {"draft": draft.model_dump_json() if draft is not None else None}
         else:  # the service keeps the approval in its database: drafts are rendered for staff to check too

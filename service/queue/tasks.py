@@ -96,7 +96,7 @@ def _convert(rt: Runtime, row: Any, owner: str) -> None:
 
     store.jobs.set_stage(doc_id, owner, "starting", 0, len(stages))
     payload = {"source": str(store.path(row.source_path)), "options": options.model_dump_json(), "out_dir": str(out_dir), "nice": s.worker_nice,
-               "mem_mb": s.worker_mem_mb}
+               "mem_mb": s.worker_mem_mb, "db_url": s.db_url}  # db_url: the translation memory and term base (child.py)
     try:
         result = run_in_child("convert", payload, timeout=s.job_timeout_s, on_stage=on_stage,
                               heartbeat=lambda: _renew(store, doc_id, owner, s.lease_s), heartbeat_every=_beat(s.lease_s))

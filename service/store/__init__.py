@@ -12,6 +12,7 @@ from .db import Database
 from .documents import DocumentRepo
 from .jobs import TERMINAL, JobRepo, NewDocument, QueueLimitReached
 from .leases import LeaseRepo, owner_dead, owner_id
+from .memory import MemoryRepo  # also registers the tm_entries and tb_terms tables before create_all
 from .sessions import SessionRepo
 from .tables import DocumentRow, JobRow, TokenRow, WorkerRow
 from .tokens import TokenRepo, hash_token
@@ -31,6 +32,7 @@ class Store:
         self.tokens = TokenRepo(self.db)
         self.leases = LeaseRepo(self.db)
         self.sessions = SessionRepo(self.db)
+        self.memory = MemoryRepo(self.db)  # translation memory and term base (service/store/memory.py)
 
     # files: data/jobs/<job>/uploads/<file>, data/jobs/<job>/docs/<doc>/...; data/published/<doc>/
     def job_dir(self, job_id: str) -> Path:
@@ -69,6 +71,6 @@ class Store:
 
 
 __all__ = [
-    "TERMINAL", "Database", "DocumentRepo", "DocumentRow", "JobRepo", "JobRow", "LeaseRepo", "NewDocument", "QueueLimitReached",
+    "TERMINAL", "Database", "DocumentRepo", "DocumentRow", "JobRepo", "JobRow", "LeaseRepo", "MemoryRepo", "NewDocument", "QueueLimitReached",
     "SessionRepo", "Store", "TokenRepo", "TokenRow", "WorkerRow", "hash_token", "owner_dead", "owner_id",
 ]

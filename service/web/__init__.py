@@ -15,10 +15,10 @@ STATIC = Path(__file__).resolve().parent / "static"
 
 
 def install(app: FastAPI) -> None:
-    from . import public, review_pages, staff
+    from . import glossary, public, review_pages, staff
     from .security import OriginCheck, SecurityHeaders
 
-    for module in (public, staff, review_pages):
+    for module in (public, staff, review_pages, glossary):  # glossary: the term base page (service/web/glossary.py)
         app.include_router(module.router)
     app.mount("/static/web", StaticFiles(directory=STATIC), name="web-static")
     app.add_middleware(SecurityHeaders)

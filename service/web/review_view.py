@@ -7,6 +7,7 @@ report, as they are; every code (status, reason, doubt, measure) becomes words t
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,7 @@ class SegmentView:
     doubt: str | None = None
     role: str = "paragraph"
     placeholder: bool = False  # the machine wrote a placeholder instead of Darija
+    offers: list[dict[str, Any]] = field(default_factory=list)  # close approved translations (memory), best first
 
     @property
     def shown_status(self) -> str:
@@ -85,8 +87,25 @@ def _block_facts(draft: Document) -> dict[str, tuple[int | None, float | None, s
     return out
 
 
+def _offers(draft: Document) -> dict[str, list[dict[str, Any]]]:
+    """Segment id -> the translation memory's offers stored on its first sentence (at most two shown)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for _section, block in iter_blocks(draft):
+        for sentence, _role, _lang, _dir in block_sentences(block):
+            seg = sentence.notes.get("segment", sentence.id)
+            raw = sentence.notes.get("memory_offers")
+            if raw and seg not in out:
+                try:
+                    got = json.loads(raw)
+                except ValueError:
+                    continue
+                out[seg] = [o for o in got if isinstance(o, dict) and o.get("darija")][:2]
+    return out
+
+
 def work_list(draft: Document) -> WorkList:
     facts = _block_facts(draft)
+    offers = _offers(draft)
     segs: list[SegmentView] = []
     for n, s in enumerate(review_api.segments(draft), 1):
         page, confidence, doubt, role = facts.get(s.id, (None, None, None, "paragraph"))
@@ -104,7 +123,7 @@ def work_list(draft: Document) -> WorkList:
             needs.append("review")
         text = "" if placeholder else s.text
         segs.append(SegmentView(n, s.id, s.source, s.source_lang, text, s.status, s.edited, needs, reasons, page, confidence, doubt,
-                                role, placeholder))
+                                role, placeholder, offers.get(s.id, [])))
     wl = WorkList(segs)
     for code in words.NEEDS:
         found = [s for s in segs if code in s.needs]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from ..errors import OptionsError
@@ -15,6 +16,10 @@ def add_option_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--languages", default=None, help="comma-separated language tracks to render (ar,fr,ary...), default: all")
     p.add_argument("--ocr", choices=["auto", "always", "never"], default=None, help="when to OCR PDF pages (default auto)")
     p.add_argument("--options", default=None, metavar="JSON", help="full options as JSON (a file path or an inline JSON object)")
+    p.add_argument("--memory", default=os.environ.get("TAYSIR_MEMORY") or None, metavar="FILE.tmx",
+                   help="translation memory (TMX): reused in Darija drafts, learns approvals (default $TAYSIR_MEMORY)")
+    p.add_argument("--termbase", default=os.environ.get("TAYSIR_TERMBASE") or None, metavar="FILE.tsv",
+                   help="term base (TSV or TBX) over the built-in glossary (default $TAYSIR_TERMBASE)")
 
 
 def options_from_args(args: argparse.Namespace) -> TransformOptions:
@@ -37,6 +42,11 @@ def options_from_args(args: argparse.Namespace) -> TransformOptions:
         data["languages"] = [o.strip() for o in args.languages.split(",") if o.strip()]
     if getattr(args, "ocr", None):
         data["ocr"] = args.ocr
+    for flag in ("memory", "termbase"):  # options.simplify.memory.tmx / .termbase (transform/simplify/memory.py)
+        if getattr(args, flag, None):
+            simplify = data.setdefault("simplify", {})
+            if isinstance(simplify, dict):
+                simplify.setdefault("memory", {})["tmx" if flag == "memory" else "termbase"] = getattr(args, flag)
     try:
         return TransformOptions.model_validate(data)
     except Exception as exc:  # pydantic.ValidationError

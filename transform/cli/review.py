@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ExitCode
+from ..simplify.memory import FileMemory
 from ..simplify.review import approve, load_document, publish, save_json
 from ..simplify.review_file import export_review, import_review
 from ._common import add_option_args, options_from_args
@@ -74,9 +75,10 @@ def run_import(args: argparse.Namespace) -> int:
 def run_approve(args: argparse.Namespace) -> int:
     draft = Path(args.draft)
     doc = load_document(draft)
-    approved, record = approve(doc, args.by, allow_untranslated=args.allow_untranslated)
-    draft.write_text(approved.model_dump_json(indent=1), encoding="utf-8")
     options = options_from_args(args)
+    tmx = options.simplify.memory.tmx  # --memory: the translation memory learns the approved segments
+    approved, record = approve(doc, args.by, allow_untranslated=args.allow_untranslated, memory=FileMemory(tmx) if tmx else None)
+    draft.write_text(approved.model_dump_json(indent=1), encoding="utf-8")
     stem = _stem(draft).rsplit(".", 1)[0] if _stem(draft).endswith((".ary", ".fr-x-falc")) else _stem(draft)
     result = publish(approved, options, args.out, stem=stem)
     record["published_files"] = [a.name for a in result.artifacts]
@@ -84,6 +86,8 @@ def run_approve(args: argparse.Namespace) -> int:
     sidecar = Path(result.output_dir) / f"{stem}.{approved.meta.lang}.approval.json"
     save_json(record, sidecar)
     print(f"approved by {args.by}; published to {result.output_dir} ({result.status.value})")
+    if tmx:
+        print(f"translation memory {tmx}: {record.get('memory_learned', 0)} segment(s) learned")
     for a in result.artifacts:
         print(f"  {a.name}")
     for e in result.errors:

@@ -112,8 +112,15 @@ def phrase_key(text: str) -> tuple[str, ...]:
     return tuple(key(w) for w in text.split())
 
 
-@lru_cache(maxsize=1)
 def resources() -> Resources:
+    """The data of the engines: the built-in files, with the term base of the current run over the glossary."""
+    from .termbase import with_termbase
+
+    return with_termbase(builtin_resources())
+
+
+@lru_cache(maxsize=1)
+def builtin_resources() -> Resources:
     r = Resources()
     for name in ("lexicon_admin.tsv", "lexicon.tsv"):  # lexicon.tsv wins on a clash
         for cols in _rows(name, 2):

@@ -31,6 +31,7 @@ from .measures import SEG_COPY_MAX, SEG_MIN_WORDS
 from .metrics import check_segment
 from .msa import glossary_hits
 from .numbers import canonical_values
+from .reuse import EXAMPLE_FLOOR, prompt_terms, recall_for
 from .rules import RulesSimplifier
 from .speak import speakable
 from .status import CHECK_SOURCE, NEEDS_REVIEW, OK
@@ -129,6 +130,9 @@ class LLMSimplifier:
             raise OptionsError("The llm simplifier is not configured.",
                                hint="Set options.simplify.llm.base_url and .model (an OpenAI-compatible endpoint), or use the rules engine.")
         res = RulesSimplifier().simplify(doc, target_lang, ctx)
+        # the translation memory (transform.simplify.reuse): segments it has are not sent; its closest approved pairs
+        # follow the written examples, and the term base's entries found in a segment are listed in the prompt
+        recall = recall_for(ctx, res.segments, floor=EXAMPLE_FLOOR)
         api_key = os.environ.get(opts.api_key_env) or None
         explanations = {e.explanation for e in resources().glossary if e.explanation}
         gl = {e.id: e for e in resources().glossary}
@@ -136,15 +140,16 @@ class LLMSimplifier:
         replaced: dict[str, tuple[list[str], str, list[str]]] = {}
         used = 0
         for seg in res.segments:
-            if not regex.search(r"\p{L}", seg.source) or seg.role == "cell":
-                continue
+            if not regex.search(r"\p{L}", seg.source) or seg.role == "cell" or (recall and recall.exact_for(seg)):
+                continue  # an approved translation in the memory replaces the segment after the engine
             expl = [t for _, t in seg.pieces if t in explanations]
             if fallback_all is not None:
                 seg.reasons.append(fallback_all)
                 continue
             terms = [gl[g] for g in glossary_hits(seg.source)]
-            messages = [{"role": "system", "content": SYSTEM_PROMPT + "".join(f"\n- {e.terms[0]} -> {e.label}" for e in terms)}]
-            for src, out in FEW_SHOT:
+            messages = [{"role": "system", "content": SYSTEM_PROMPT + "".join(f"\n- {e.terms[0]} -> {e.label}" for e in terms)
+                         + prompt_terms(ctx, seg.source)}]
+            for src, out in FEW_SHOT + (recall.example_pairs(seg) if recall else []):
                 messages += [{"role": "user", "content": src}, {"role": "assistant", "content": out}]
             messages.append({"role": "user", "content": seg.source})
             answer, errs = "", ["no answer"]

@@ -49,6 +49,7 @@ from ..model.tracks import split_tracks
 from .engine import replace_segments
 from .notice import darija_of, is_notice_group, notice_sentences, source_of, suffix
 from .numbers import canonical_values
+from .reuse import learn_approved
 from .rules import EASY_FRENCH
 from .speak import speakable
 from .stage import DRAFT_VARIANTS
@@ -57,6 +58,7 @@ from .status import KEPT_SOURCE, NEEDS_REVIEW, OK, REVIEWED, is_resolved
 if TYPE_CHECKING:
     from ..options import TransformOptions
     from ..result import ConversionResult
+    from .memory import Memory
 
 OUTPUT_OF = {"ary": "darija", EASY_FRENCH: "easy-french"}  # simplified track -> the output that writes its text
 SIMPLIFIER_OUTPUTS = frozenset(OUTPUT_OF.values())
@@ -300,7 +302,7 @@ def keep_source(draft: Document, segment_ids: Sequence[str], by: str) -> Documen
 
 
 def approve(doc: Document, approver: str, *, allow_untranslated: bool = False,
-            simplified_only: bool = True) -> tuple[Document, dict[str, object]]:
+            simplified_only: bool = True, memory: Memory | None = None) -> tuple[Document, dict[str, object]]:
     """Record who approved the text and when; the document becomes ``reviewed``. Returns (doc, approval record).
 
     Refuses (ReviewError, problems ``untranslated``) while a segment has no Darija text and no decision.
@@ -308,6 +310,7 @@ def approve(doc: Document, approver: str, *, allow_untranslated: bool = False,
     with the approver's name (:func:`keep_source`): nothing is ever published as Darija that is not.
     ``simplified_only`` refuses a document that is not a simplified draft (the CLI guards against
     approving the source JSON); the service also approves the Darija part of a source.
+    ``memory``: the translation memory that learns the approved segments (``record["memory_learned"]``).
     """
     if not approver.strip():
         raise ReviewError("Say who approves the text.", hint='Use --by "Name".')
@@ -332,6 +335,8 @@ def approve(doc: Document, approver: str, *, allow_untranslated: bool = False,
                                  "kept_source_total": sum(1 for g in grouped(out).values() if g[0].notes.get("status") == KEPT_SOURCE),
                                  "edits": [p.notes for p in out.provenance if p.stage == "review.import"]}
     out.provenance.append(StageRecord(stage="review.approve", engine="human", notes={"by": approver, "at": when, "fingerprint": str(record["fingerprint"])}))
+    if memory is not None:  # the translation memory learns the approved segments (transform.simplify.reuse)
+        record["memory_learned"] = learn_approved(out, memory, approver=approver, when=when)
     return out, record
 
 

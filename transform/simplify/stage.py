@@ -14,6 +14,7 @@ from ..errors import LanguageNotSupportedError
 from . import SIMPLIFIERS
 from .base import Simplification
 from .report import build_report
+from .reuse import reuse, termbase_scope
 from .rules import EASY_FRENCH
 
 if TYPE_CHECKING:
@@ -37,6 +38,11 @@ def simplify_track(ctx: RunContext, target: str) -> Simplification | None:
 
     Raises :class:`~transform.errors.TransformError` when the simplification fails.
     """
+    with termbase_scope(ctx):  # the run's term base over the built-in glossary (transform.simplify.reuse)
+        return _simplify_track(ctx, target)
+
+
+def _simplify_track(ctx: RunContext, target: str) -> Simplification | None:
     doc = ctx.document
     assert doc is not None
     if is_simplified(doc, target):
@@ -51,6 +57,7 @@ def simplify_track(ctx: RunContext, target: str) -> Simplification | None:
             raise
         ctx.warn(stage_name(target), exc.message, hint=exc.hint)  # an Arabic document: nothing to do, not a failure
         return None
+    reuse(sim, ctx, target)  # approved segments from the translation memory; similar ones offered (transform.simplify.reuse)
     sim.document.meta.source_name = sim.document.meta.source_name or doc.meta.source_name
     sim.provenance = sim.provenance or {"engine": getattr(engine, "name", name)}
     sim.report = build_report(sim, engine=sim.provenance.get("engine", name), target=target, provenance=sim.provenance)

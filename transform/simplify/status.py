@@ -17,8 +17,9 @@ status             meaning                                     Darija text   app
 ``reviewed``       written or edited by a person               yes           accepted
 ``kept_source``    a person chose to keep the source           no            accepted; outputs say "kept
                    language for this segment                                 in French / Arabic"
-``from_memory``    reserved for the translation memory: an     yes           accepted
-                   approved translation reused as it is
+``from_memory``    an approved translation reused as it is     yes           accepted
+                   from the translation memory
+                   (:mod:`transform.simplify.reuse`)
 =================  ==========================================  ============  ===========================
 
 A segment without Darija text (``needs_human``, ``kept_source``) is written in the Darija track as two
