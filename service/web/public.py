@@ -49,6 +49,6 @@ async def document(request: Request, doc_id: str) -> Response:
     rt = request.app.state.runtime
     row = rt.store.documents.get(doc_id)
     if row is None or row.review_state != "published":
-        return page(request, "error.html", status_code=404, title=N_("Erreur"), message_key=N_("Cette page n’existe pas."))
+        return page(request, "public_error.html", status_code=404, title=N_("Erreur"), message_key=N_("Cette page n’existe pas."))
     bundle = await anyio.to_thread.run_sync(lambda: public_bundle.try_ensure(rt, row))  # written once per publication
     return page(request, "document.html", doc=public_doc(row, lang_of(request)), bundle=bundle, pw=public_words)

@@ -7,7 +7,8 @@ Three documents, converted once per test session (about a minute on the shared m
 * ``roads``: a short Arabic and French note with narration, captions, video, braille and HTML (read-along):
   a document with everything, and with the staff artefacts of the video (scaffold, region file, cue sheet,
   teleprompter) that must never be published;
-* ``decision``: the council decision (French) with plain text and HTML only: no braille, no audio, no video.
+* ``decision``: the council decision (French) with plain text and HTML only: no braille, no audio, no video;
+  its file has a long name without spaces, as scanners and secretariats name files.
 
 Each is stored the way the workers store a converted document, approved, then published with
 ``service.publishing.publish`` (the real publication rules and the citizens' bundle).
@@ -53,6 +54,8 @@ SOURCES: dict[str, tuple[Path | str, list[str]]] = {
     "roads": (ROADS_MD, ["text", "braille", "audio", "captions", "video", "html"]),
     "decision": (ROOT / "samples" / "deliberation-conseil.docx", ["text", "html"]),
 }
+# the council decision under the kind of name a scanner or a secretariat gives: long, no spaces (it must wrap on a phone)
+LONG_NAME = "deliberation_conseil_regional_beni-mellal-khenifra_session_ordinaire_mars_2026_numero_27.docx"
 
 
 @dataclass
@@ -79,6 +82,8 @@ def _convert(work: Path) -> dict[str, Converted]:
             path = work / f"{name}.md"
             path.write_text(src, encoding="utf-8")
             src = path
+        elif name == "decision":
+            src = Path(shutil.copy(src, work / LONG_NAME))
         opts = TransformOptions.model_validate({"outputs": outputs, "video": {"cue_sheet_pdf": False}})
         res = convert(src, opts, work / name, raises_on_error=False)
         assert res.status.value in ("success", "partial_success"), res.errors
