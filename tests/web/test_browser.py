@@ -321,7 +321,7 @@ def test_pages_work_without_javascript(browser: Any, server: Server, published: 
     page.fill("#q", "zzzz")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*q=zzzz.*"))
-    assert "Aucun document ne porte ce titre" in page.inner_text("main")
+    assert "Aucun document ne contient ces mots" in page.inner_text("main")
     ctx.close()
 
 

@@ -54,6 +54,9 @@ class VideoOptions(BaseModel):
     preset: Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"] = "veryfast"
     crf: int = Field(23, ge=0, le=51)
     audio_bitrate_k: int = Field(96, ge=32, le=320)
+    # The citizens' video (``<stem>.<lang>.mp4``): narration and title cards, no signer region, no burned-in
+    # captions; the player shows the WebVTT track (one caption layer). The scaffold is for interpreters.
+    public_video: bool = True
     # Interpreter material.
     cue_sheet_pdf: bool = True
     teleprompter_lead_ms: int = Field(0, ge=0, le=5000)  # show each sentence this much earlier

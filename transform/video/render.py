@@ -1,8 +1,11 @@
-"""The ``video`` output: per language track a captioned scaffold with a signer region,
-its sidecars, and the interpreter's cue sheet and teleprompter track.
+"""The ``video`` output: per language track the citizens' video, a captioned scaffold with a signer
+region for the interpreter, the caption sidecars, and the interpreter's cue sheet and teleprompter track.
 
-Files: ``<stem>.<lang>.mp4``, ``.video.json``, ``.cuesheet.html``, ``.cuesheet.pdf``,
-``.teleprompter.vtt`` (and ``.srt``/``.vtt`` when the captions output did not write them).
+Files: ``<stem>.<lang>.mp4`` (citizens: narration and titles, no burned-in captions, no signer region;
+players show the WebVTT sidecar, so there is one caption layer), ``.scaffold.mp4`` and
+``.scaffold.video.json`` (staff: burned-in captions and the empty signer region, for ``taysir overlay``),
+``.cuesheet.html``, ``.cuesheet.pdf``, ``.teleprompter.vtt`` (staff), and ``.srt``/``.vtt`` when the
+captions output did not write them.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from ..render.languages import LanguageFailures
 from ..result import Artifact
 from .cuesheet import html_to_pdf, write_cue_sheet
 from .scaffold import make_scaffold
-from .subtitles import teleprompter_vtt
+from .subtitles import teleprompter_vtt, write_sidecars
 
 log = logging.getLogger("transform.video")
 STAGE = "render.video"
@@ -47,8 +50,8 @@ class VideoRenderer:
     name: ClassVar[str] = "video"
     needs: ClassVar[tuple[str, ...]] = (TIMELINE, NARRATION, CUES)
     description: ClassVar[str] = (
-        "Captioned MP4 scaffold per language with a reserved sign-language region, soft subtitles, "
-        "and the interpreter's cue sheet (HTML/PDF) and teleprompter track."
+        "Per language: a video for citizens (narration and titles, captions as a switchable track), a captioned "
+        "scaffold with a reserved sign-language region, and the interpreter's cue sheet (HTML/PDF) and teleprompter track."
     )
 
     def render(self, ctx: RunContext) -> list[Artifact]:
@@ -78,7 +81,7 @@ class VideoRenderer:
             ctx.warn(STAGE, f"no narration audio for {lang}: the video has a silent sound track")
             audio_path = None
         cues = _captions_for(ctx, lang, timeline)
-        mp4 = ctx.file(lang, "mp4")
+        mp4 = ctx.file(lang, "scaffold.mp4")
         # The captions output writes <stem>.<lang>.srt/.vtt; write only the ones it did not.
         need_sidecars = [f for f in ("srt", "vtt") if not ctx.file(lang, f).exists()]
         res = make_scaffold(
@@ -88,15 +91,24 @@ class VideoRenderer:
             opts,
             mp4,
             title=_title(ctx),
-            sidecars=need_sidecars,
+            sidecars=False,
             keep_ass=ctx.options.keep_intermediates,
             rtl_mark=ctx.options.captions.rtl_mark,
         )
         for note in res.notes:
             ctx.warn(STAGE, f"{lang}: {note}")
-        arts = [artifact(ctx, mp4, self.name, lang, "captioned scaffold with the signer region kept free")]
-        arts.append(artifact(ctx, res.meta_path, self.name, lang, "signer region and picture geometry (for `taysir overlay`)"))
-        arts += [artifact(ctx, p, self.name, lang, "caption sidecar") for p in res.sidecars]
+        arts: list[Artifact] = []
+        if opts.public_video:
+            public = ctx.file(lang, "mp4")
+            make_scaffold(timeline, audio_path, cues, opts, public, title=_title(ctx), sidecars=False, public=True,
+                          rtl_mark=ctx.options.captions.rtl_mark)
+            arts.append(artifact(ctx, public, self.name, lang, "video for citizens: narration and titles; captions in the WebVTT file"))
+        arts.append(artifact(ctx, mp4, self.name, lang, "interpreter scaffold: burned-in captions, the signer region kept free"))
+        if res.meta_path is not None:
+            arts.append(artifact(ctx, res.meta_path, self.name, lang, "signer region and picture geometry (for `taysir overlay`)"))
+        kept = [c for c in cues if c.begin_ms < res.duration_ms]
+        sidecars = write_sidecars(kept, lang, ctx.file(lang, "vtt").with_suffix(""), need_sidecars, ctx.options.captions.rtl_mark)
+        arts += [artifact(ctx, p, self.name, lang, "caption sidecar") for p in sidecars]
         tele = ctx.file(lang, "teleprompter.vtt")
         tele.write_text(teleprompter_vtt(timeline, opts.teleprompter_lead_ms), encoding="utf-8")
         arts.append(artifact(ctx, tele, self.name, lang, "teleprompter track: one whole sentence per cue"))
