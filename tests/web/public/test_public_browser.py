@@ -15,7 +15,7 @@ import pytest
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, format_violations, require
 
-from ..live import Server, guard_network, run_axe, shot, taysir_serve, watch_errors
+from ..live import Server, new_page, run_axe, shot, taysir_serve
 from .conftest import Site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -57,17 +57,6 @@ def browser() -> Iterator[Any]:
             yield b
         finally:
             b.close()
-
-
-def new_page(browser: Any, server: Server, *, lang: str = "fr", width: int = 1280, **kw: Any) -> Any:
-    ctx = browser.new_context(locale={"fr": "fr-FR", "ar": "ar-MA"}[lang], viewport={"width": width, "height": 900},
-                              accept_downloads=True, **kw)
-    ctx.add_cookies([{"name": "taysir_lang", "value": lang, "url": server.base}])
-    guard_network(ctx, server)
-    page = ctx.new_page()
-    page.set_default_timeout(30_000)
-    watch_errors(page, server)
-    return page
 
 
 def _pages(site: Site) -> list[tuple[str, str]]:
