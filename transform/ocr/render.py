@@ -22,7 +22,7 @@ BLANK_INK = 0.0005  # share of ink pixels under which a page is blank
 CHECK_DPI = 72  # resolution of the small renders that look for ink (blank check, text-layer coverage)
 MAX_RENDER_PIXELS = 36_000_000  # an OCR render at most (A4 at 250 dpi: 6 MP; A2: 24 MP)
 CHECK_PIXELS = 2_000_000  # a check render at most
-ENLARGE_BELOW = 120  # a scan under this resolution is rendered at its own resolution and enlarged (render_scan)
+ENLARGE_BELOW = 85  # a scan under this resolution is rendered at its own resolution and enlarged (render_scan)
 MIN_READ_DPI = 60  # a page so large that it cannot be rendered at this resolution is not read
 TEXT_IMAGE_SHARE = 0.25  # an image covering at least this share of the page may be the scan that carries the text
 
@@ -122,7 +122,9 @@ def render_scan(pdf: pdfium.PdfDocument, index: int, image_dpi: float) -> PageIm
 
     ``image_dpi`` is the scan's finer axis when its pixels are not square: rendered at the
     coarser one, a 93 x 77 dpi form lost a sixth of its columns of pixels (tesseract's mean
-    confidence 54 %, a third of the words; 61 % and over half of them at 93 dpi)."""
+    confidence 54 %, a third of the words; 61 % and over half of them at 93 dpi). Only scans
+    under ENLARGE_BELOW (their coarser axis) take this path: a 104 x 89 dpi letter read 0.82
+    of its words from pdfium's 250 dpi render against 0.77 from this one."""
     native = render_page(pdf, index, max(image_dpi, MIN_READ_DPI / 2))
     k = OCR_DPI / native.dpi
     if k <= 1.05:
