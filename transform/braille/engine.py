@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import NamedTuple
 
 from ..errors import LanguageNotSupportedError
+from ..model.runs import has_foreign, runs
 from ._louis import LouisTranslator, speedups
 from .errors import UnknownCharactersError
 from .normalize import MAX_WORD, _char_class, common_pairs, nfc_inert, normalize, special_codes, tidy
@@ -37,6 +39,18 @@ _UNKNOWN: dict[tuple[str, ...], set[str]] = {}  # table list -> characters it ca
 # (table list, Arabic?) -> [_Safe, size of the known set it was built from, lookups to wait, lookups waited]
 _SAFE: dict[tuple[tuple[str, ...], bool], list] = {}  # see BrailleEngine._safe
 _c_tidy = getattr(speedups(), "tidy", None)  # the compiled normalize.tidy, or None
+_SUBSTITUTES: dict[tuple[tuple[str, ...], str], str | None] = {}  # (table list, unknown char) -> substitute
+# typographic signs some tables lack -> the nearest sign they have (tried only for unknown characters)
+TYPOGRAPHIC = {
+    "\u2039": "\u2018", "\u203a": "\u2019",  # single guillemets -> single quotes
+    "\u201a": ",", "\u201b": "\u2018", "\u201e": "\u201c", "\u201f": "\u201c",
+    "\u2012": "\u2013", "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2044": "/", "\u2215": "/",
+    "\u00b7": ".", "\u2027": ".", "\u2022": "-", "\u2023": "-", "\u2043": "-", "\u25cf": "-", "\u25aa": "-",
+    "\u2030": "\u2030", "\u00af": "-", "\u2016": "|", "\u2017": "_", "\u2020": "*", "\u2021": "**",
+    "\u203c": "!!", "\u2047": "??", "\u2048": "?!", "\u2049": "!?", "\u2026": "...",
+    "\u060c": ",", "\u061b": ";", "\u061f": "?", "\u06d4": ".", "\u066d": "*",
+    "\u0153": "oe", "\u0152": "OE", "\u00e6": "ae", "\u00c6": "AE", "\u00df": "ss",
+}
 
 NOTE_TEMPLATES = {
     "ar": "[ملاحظة الناسخ: رمز {code}]",
@@ -60,6 +74,7 @@ class Segment:
     text: str
     lang: str
     sid: str | None = None
+    glue: bool = False  # no space before this piece in print (a run that starts inside a word or before punctuation)
 
 
 @dataclass(slots=True)
@@ -87,6 +102,8 @@ class BrailleEngine:
         self.problems: dict[str, list[str]] = {}  # unknown char -> places (error mode)
         self.notes: dict[str, list[str]] = {}  # unknown char -> places (note mode)
         self.fallbacks: dict[str, str] = {}  # unsupported language -> language used instead
+        self.doc_langs: tuple[str, ...] = (default_lang,)  # picks the language of runs in the other script
+        self.switch_runs = True  # False: a whole sentence in its own table (the behaviour before runs)
 
     # -- tables ---------------------------------------------------------------------------
     def lang_key(self, lang: str | None) -> str:
@@ -169,11 +186,42 @@ class BrailleEngine:
                 (known if self._probe(tables, ch) else bad).add(ch)
             return chars & bad
 
-    def _replace_unknown(self, text: str, bad: set[str], sid: str | None, key: str) -> str:
+    def substitute(self, tables: tuple[str, ...], ch: str, arabic: bool) -> str | None:
+        """What to write instead of ``ch``, which ``tables`` cannot braille, or None (a note or an error).
+
+        In order, the first whose characters the tables know: the typographic equivalent
+        (:data:`TYPOGRAPHIC`); nothing for a combining mark (an accent or a vowel sign left alone);
+        the compatibility decomposition without its marks (``ā`` -> ``a``, ``²`` -> ``2``, ``‼`` -> ``!!``).
+        """
+        found = _SUBSTITUTES.get((tables, ch), False)
+        if found is not False:
+            return found  # type: ignore[return-value]
+        cands = [TYPOGRAPHIC.get(ch)]
+        if unicodedata.category(ch) in ("Mn", "Me"):
+            cands.append("")
+        plain = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).strip()
+        cands.append(plain if plain != ch else None)
+        out = None
+        for cand in cands:
+            if cand is not None and (cand == "" or not self.unknown_in(tables, cand, arabic)):
+                out = cand
+                break
+        _SUBSTITUTES[(tables, ch)] = out
+        return out
+
+    def _replace_unknown(self, text: str, bad: set[str], sid: str | None, key: str, tables: tuple[str, ...] = ()) -> str:
         place = sid or "text"
         found = {ch for ch in bad if ch in text}
         if not found:
             return text
+        if tables:
+            for ch in sorted(found):
+                sub = self.substitute(tables, ch, key[:2] == "ar")
+                if sub is not None:
+                    text = text.replace(ch, sub)
+                    found.discard(ch)
+            if not found:
+                return normalize(text, key)
         if self.options.unknown_chars == "error":
             for ch in found:
                 self.problems.setdefault(ch, []).append(place)
@@ -215,7 +263,7 @@ class BrailleEngine:
         joined = texts[0] if len(texts) == 1 else " ".join(texts)
         bad = self.unknown_in(tables, joined, key[:2] == "ar")
         if bad:  # slow path: find which sentences hold the characters, replace or drop them
-            texts = [self._replace_unknown(t, bad, sid, key) for t, sid in zip(texts, sids, strict=True)]
+            texts = [self._replace_unknown(t, bad, sid, key, tables) for t, sid in zip(texts, sids, strict=True)]
             keep = [(t, sid) for t, sid in zip(texts, sids, strict=True) if t]
             texts, sids = [t for t, _ in keep], [sid for _, sid in keep]
             if not texts:
@@ -310,6 +358,7 @@ class BrailleEngine:
         run_key = ""
         texts: list[str] = []
         sids: list[str | None] = []
+        glued = False
 
         def flush() -> None:
             nonlocal offset
@@ -318,7 +367,7 @@ class BrailleEngine:
             cells, st = self._run(run_tables, run_key, texts, sids)
             if not cells:
                 return
-            if pieces:
+            if pieces and not glued:
                 pieces.append(BLANK)
                 offset += 1
             starts.extend((offset + o, sid) for o, sid in st)
@@ -327,6 +376,8 @@ class BrailleEngine:
 
         if not segments:
             return Translated("")
+        if self.switch_runs and any(has_foreign(seg.text, seg.lang) for seg in segments):
+            segments = self.split_runs(segments)
         first = segments[0]
         lang0 = first.lang
         for seg in segments:
@@ -349,10 +400,33 @@ class BrailleEngine:
                 flush()
                 texts, sids = [], []
                 run_tables, run_key = tables, key
+                glued = seg.glue and bool(pieces)
+            elif seg.glue and texts:
+                texts[-1] += text  # a glued piece has no sentence id: it continues the previous text
+                continue
             texts.append(text)
             sids.append(seg.sid)
         flush()
         return Translated("".join(pieces) if len(pieces) != 1 else pieces[0], starts)
+
+    def split_runs(self, segments: list[Segment]) -> list[Segment]:
+        """Each sentence cut into its runs (``transform.model.runs``): a run of the other script is
+        brailled with its own language's table. The sentence id goes with the first piece; a piece
+        with no space before it in print is glued to the braille before it (no blank cell)."""
+        out: list[Segment] = []
+        for seg in segments:
+            text = seg.text
+            parts = runs(text, seg.lang, self.doc_langs)
+            if len(parts) == 1:
+                out.append(seg)
+                continue
+            for i, run in enumerate(parts):
+                piece = text[run.start : run.end]
+                if not piece.strip():
+                    continue
+                glue = i > 0 and not piece[0].isspace() and not text[run.start - 1].isspace()
+                out.append(Segment(piece, run.lang, seg.sid if i == 0 else None, glue))
+        return out
 
     def back_translate(self, cells: str, lang: str | None = None) -> str:
         """Print text from Unicode braille (lines are joined with spaces)."""
