@@ -103,3 +103,12 @@ def test_stray_diacritics_and_emoji_give_a_book_and_a_warning() -> None:
     with pytest.raises(UnknownCharactersError) as err:  # strict use stays available
         translate_document(doc, STRICT, "ar")
     assert "😀" in err.value.chars and "\u064c" not in err.value.chars
+
+
+def test_a_title_wholly_in_the_other_script_is_brailled_with_its_own_table() -> None:
+    from transform.model import Section
+
+    doc = doc_of("fr", [Section(id="s1", blocks=[para("b1", "Le décret est publié.")])], title="مرسوم بشأن الموظفين")
+    book = translate_document(doc, STRICT, "fr")
+    assert book.warnings == []
+    assert translate_text("مرسوم بشأن الموظفين", "ar") in _cells(book)

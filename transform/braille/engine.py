@@ -417,8 +417,8 @@ class BrailleEngine:
         for seg in segments:
             text = seg.text
             parts = runs(text, seg.lang, self.doc_langs)
-            if len(parts) == 1:
-                out.append(seg)
+            if len(parts) == 1:  # one run: the sentence's own language, or wholly in the other script
+                out.append(seg if parts[0].lang == seg.lang else Segment(text, parts[0].lang, seg.sid, seg.glue))
                 continue
             for i, run in enumerate(parts):
                 piece = text[run.start : run.end]
