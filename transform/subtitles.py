@@ -29,6 +29,7 @@ one run of words (a blank line would end the cue) and never holds ``-->``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from .model.text import direction_for
 RLM, RLE, PDF = "\u200f", "\u202b", "\u202c"
 LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 _ISOLATES = str.maketrans("", "", LRI + RLI + "\u2068" + PDI)
+_MARKUP = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);|</?[A-Za-z][^<>]*>")  # WebVTT entities and cue tags
 
 
 def stamp(ms: int, sep: str) -> str:
@@ -59,11 +61,16 @@ def escape(text: str) -> str:
 
 
 def isolate_runs(line: str, lang: str) -> str:
-    """``line`` with each run of the other script between an isolate and PDI (idempotent)."""
-    parts = runs(line.translate(_ISOLATES) if PDI in line else line, lang)
+    """``line`` with each run of the other script between an isolate and PDI (idempotent).
+
+    ``line`` may be escaped WebVTT text: entities (``&lt;``) and cue tags (``<b>``) count as
+    neutral characters, so no isolate ever lands inside one.
+    """
+    text = line.translate(_ISOLATES) if PDI in line else line
+    masked = _MARKUP.sub(lambda m: "0" * len(m.group()), text) if "&" in text or "<" in text else text
+    parts = runs(masked, lang)
     if len(parts) == 1 and parts[0].lang == lang:
         return line
-    text = line.translate(_ISOLATES)
     return "".join(text[r.start : r.end] if r.lang == lang else (RLI if r.dir == "rtl" else LRI) + text[r.start : r.end] + PDI for r in parts)
 
 

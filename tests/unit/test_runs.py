@@ -43,3 +43,15 @@ def test_marks_stay_on_their_word() -> None:
     text = "Le nom الرَّحْمٰنِ est cité"
     (_, (name, lang, _), _) = pieces(text, "fr")
     assert name == "الرَّحْمٰنِ" and lang == "ar"
+
+
+def test_caption_isolates_never_cut_an_entity_or_a_tag() -> None:
+    from transform.model import CaptionCue
+    from transform.subtitles import LRI, PDI, RLI, isolate_runs, vtt_text
+
+    assert isolate_runs("la commune de أفورار, province", "fr") == f"la commune de {RLI}أفورار{PDI}, province"
+    assert isolate_runs(isolate_runs("قال INDH.", "ar"), "ar") == f"قال {LRI}INDH{PDI}."  # idempotent
+    assert isolate_runs("و 3 &lt; 4 &amp; 5", "ar") == "و 3 &lt; 4 &amp; 5"  # escaped WebVTT: no Latin run
+    cue = CaptionCue(index=1, begin_ms=0, end_ms=2000, lines=["المبلغ < 5 INDH"], lang="ar", sentence_id="s1")
+    assert f"\u200fالمبلغ &lt; 5 {LRI}INDH{PDI}" in vtt_text([cue], "ar")
+    assert "\u2066" not in vtt_text([cue], "ar", rtl_mark="none")
