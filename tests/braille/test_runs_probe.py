@@ -4,9 +4,11 @@ tanween, a dagger alef, a ligature and typographic signs. Every output, status s
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from transform import ConversionStatus, TransformOptions, convert
 from transform.braille import translate_text
@@ -19,7 +21,7 @@ LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("probe")
-    result = convert(PROBE, TransformOptions(outputs=["text", "braille", "html", "captions", "audio"]), dest)
+    result = convert(PROBE, TransformOptions(outputs=["json", "text", "braille", "html", "epub", "docx", "captions", "audio"]), dest)
     assert result.status == ConversionStatus.SUCCESS, result.errors
     assert [e for e in result.errors if e.stage == "render.braille"] == []  # nothing noted: every character has a rule
     return dest / "runs-probe"
@@ -65,3 +67,14 @@ def test_captions_isolate_runs_and_timeline_lists_voices(out: Path) -> None:
     tl = Timeline.model_validate_json((out / "runs-probe.ar.timeline.json").read_text(encoding="utf-8"))
     (cue,) = [c for c in tl.cues if "INDH" in c.text]
     assert "fr" in [lang for lang, _ in cue.voices] and cue.text.startswith("أطلقت")
+
+
+def test_docx_and_epub_mark_each_run(out: Path) -> None:
+    with zipfile.ZipFile(out / "runs-probe.fr.docx") as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    (run,) = root.xpath('//w:r[w:t="أفورار"]', namespaces=ns)
+    assert run.xpath("w:rPr/w:rtl", namespaces=ns) and run.xpath("w:rPr/w:lang/@w:val", namespaces=ns) == ["ar"]
+    with zipfile.ZipFile(out / "runs-probe.ar.epub") as zf:
+        pages = "".join(zf.read(n).decode() for n in zf.namelist() if n.endswith(".xhtml"))
+    assert '<span lang="fr" dir="ltr" xml:lang="fr">INDH</span>' in pages
