@@ -78,3 +78,25 @@ def test_docx_and_epub_mark_each_run(out: Path) -> None:
     with zipfile.ZipFile(out / "runs-probe.ar.epub") as zf:
         pages = "".join(zf.read(n).decode() for n in zf.namelist() if n.endswith(".xhtml"))
     assert '<span lang="fr" dir="ltr" xml:lang="fr">INDH</span>' in pages
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    from tests.browser import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_axe_finds_nothing_on_the_probe_pages(out: Path, lang: str, browser) -> None:  # type: ignore[no-untyped-def]
+    from tests.browser import format_violations, open_page, run_axe
+
+    page, external = open_page(browser, (out / f"runs-probe.{lang}.html").as_uri())
+    violations = run_axe(page)
+    assert not violations, format_violations(violations)
+    assert external == []
+    spans = page.evaluate("() => [...document.querySelectorAll('span[lang][dir]')].map(s => [s.lang, s.dir, s.textContent])")
+    assert (["ar", "rtl", "أفورار"] if lang == "fr" else ["fr", "ltr", "INDH"]) in spans
