@@ -21,7 +21,9 @@ LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("probe")
-    result = convert(PROBE, TransformOptions(outputs=["json", "text", "braille", "html", "epub", "docx", "captions", "audio"]), dest)
+    result = convert(
+        PROBE, TransformOptions(outputs=["json", "text", "braille", "html", "epub", "docx", "captions", "audio"]), dest
+    )
     assert result.status == ConversionStatus.SUCCESS, result.errors
     assert [e for e in result.errors if e.stage == "render.braille"] == []  # nothing noted: every character has a rule
     return dest / "runs-probe"

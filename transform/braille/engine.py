@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import NamedTuple
@@ -27,6 +26,7 @@ from ._louis import LouisTranslator, speedups
 from .errors import UnknownCharactersError
 from .normalize import MAX_WORD, _char_class, common_pairs, nfc_inert, normalize, special_codes, tidy
 from .options import BrailleOptions
+from .substitute import substitute
 from .tables import LOUIS_LOCK, base_key, louis_module, supported_langs, tables_for
 
 BLANK = "\u2800"
@@ -39,18 +39,6 @@ _UNKNOWN: dict[tuple[str, ...], set[str]] = {}  # table list -> characters it ca
 # (table list, Arabic?) -> [_Safe, size of the known set it was built from, lookups to wait, lookups waited]
 _SAFE: dict[tuple[tuple[str, ...], bool], list] = {}  # see BrailleEngine._safe
 _c_tidy = getattr(speedups(), "tidy", None)  # the compiled normalize.tidy, or None
-_SUBSTITUTES: dict[tuple[tuple[str, ...], str], str | None] = {}  # (table list, unknown char) -> substitute
-# typographic signs some tables lack -> the nearest sign they have (tried only for unknown characters)
-TYPOGRAPHIC = {
-    "\u2039": "\u2018", "\u203a": "\u2019",  # single guillemets -> single quotes
-    "\u201a": ",", "\u201b": "\u2018", "\u201e": "\u201c", "\u201f": "\u201c",
-    "\u2012": "\u2013", "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2044": "/", "\u2215": "/",
-    "\u00b7": ".", "\u2027": ".", "\u2022": "-", "\u2023": "-", "\u2043": "-", "\u25cf": "-", "\u25aa": "-",
-    "\u2030": "\u2030", "\u00af": "-", "\u2016": "|", "\u2017": "_", "\u2020": "*", "\u2021": "**",
-    "\u203c": "!!", "\u2047": "??", "\u2048": "?!", "\u2049": "!?", "\u2026": "...",
-    "\u060c": ",", "\u061b": ";", "\u061f": "?", "\u06d4": ".", "\u066d": "*",
-    "\u0153": "oe", "\u0152": "OE", "\u00e6": "ae", "\u00c6": "AE", "\u00df": "ss",
-}
 
 NOTE_TEMPLATES = {
     "ar": "[ملاحظة الناسخ: رمز {code}]",
@@ -187,27 +175,8 @@ class BrailleEngine:
             return chars & bad
 
     def substitute(self, tables: tuple[str, ...], ch: str, arabic: bool) -> str | None:
-        """What to write instead of ``ch``, which ``tables`` cannot braille, or None (a note or an error).
-
-        In order, the first whose characters the tables know: the typographic equivalent
-        (:data:`TYPOGRAPHIC`); nothing for a combining mark (an accent or a vowel sign left alone);
-        the compatibility decomposition without its marks (``ā`` -> ``a``, ``²`` -> ``2``, ``‼`` -> ``!!``).
-        """
-        found = _SUBSTITUTES.get((tables, ch), False)
-        if found is not False:
-            return found  # type: ignore[return-value]
-        cands = [TYPOGRAPHIC.get(ch)]
-        if unicodedata.category(ch) in ("Mn", "Me"):
-            cands.append("")
-        plain = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).strip()
-        cands.append(plain if plain != ch else None)
-        out = None
-        for cand in cands:
-            if cand is not None and (cand == "" or not self.unknown_in(tables, cand, arabic)):
-                out = cand
-                break
-        _SUBSTITUTES[(tables, ch)] = out
-        return out
+        """What to write instead of ``ch``, which ``tables`` cannot braille, or None (see :mod:`.substitute`)."""
+        return substitute(tables, ch, lambda text: not self.unknown_in(tables, text, arabic))
 
     def _replace_unknown(self, text: str, bad: set[str], sid: str | None, key: str, tables: tuple[str, ...] = ()) -> str:
         place = sid or "text"

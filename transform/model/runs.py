@@ -32,7 +32,9 @@ from typing import NamedTuple
 _LATIN = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\ufb00-\ufb06"
 _MARK = "\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed"
 # letters of either script (Arabic marks and digits are not letters: they are neutral unless inside a run)
-_ARABIC_LETTERS = "\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefe"
+_ARABIC_LETTERS = (
+    "\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefe"
+)
 _STRONG = re.compile(f"([{_ARABIC_LETTERS}]+)|([{_LATIN}]+)")
 _ANY_ARABIC = re.compile(f"[{_ARABIC_LETTERS}]")
 _ANY_LATIN = re.compile(f"[{_LATIN}]")
