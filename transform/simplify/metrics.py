@@ -169,13 +169,19 @@ def french_left(source: str, output: str) -> list[str]:
         return []
     from .fr_rewrite import is_french_word
 
-    src = set(_LATIN.findall(source))
+    src_words = regex.findall(r"\p{Latin}+", source)
+    src = set(src_words)
+    in_names: set[str] = set()  # words of a multi-word name (Atlantic Free Zone Investment): kept even when French
+    for run in regex.findall(r"\p{Lu}\p{Latin}*(?:\s+\p{Lu}\p{Latin}*)+", source):
+        ws = run.split()
+        if any(not is_french_word(w) for w in ws):
+            in_names.update(ws)
     out = []
-    for w in _LATIN.findall(output):
+    for w in regex.findall(r"\p{Latin}+", output):
         if len(w) < 2 and w.isupper():
             continue
         name_like = w[:1].isupper() and w in src
-        if not name_like or is_french_word(w):
+        if not name_like or (is_french_word(w) and w not in in_names):
             out.append(w)
     return out
 
