@@ -202,6 +202,19 @@ def _span_text(kind: str, m: regex.Match[str]) -> str:
     return m.group(0)
 
 
+_NUMWORD = (r"(?:zéro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|vingts|trente|"
+            r"quarante|cinquante|soixante|cents?|mille|millions?|milliards?|et)")
+_SPELLED = regex.compile(rf"(?i)\b{_NUMWORD}(?:[\s-]+{_NUMWORD})*(?:\s+(?:de\s+|d')?(?:dirhams|euros))?\s*\((?P<d>\d[\d  .,]*\s*(?:€|DH|MAD|dirhams|euros)?)\)")
+
+
+def _spelled(m: regex.Match[str]) -> str:
+    """'vingt milliards de dirhams (20.000.000.000 DH)' -> the amount in digits, once (when the words count for nothing)."""
+    from .numbers import canonical_values
+
+    words = m.group(0)[: m.start("d") - m.start() - 1]
+    return m.group("d") if not canonical_values(words) else m.group(0)
+
+
 def _protect(text: str) -> tuple[str, list[tuple[str, str]]]:
     from .french import find_places
 
@@ -213,6 +226,7 @@ def _protect(text: str) -> tuple[str, list[tuple[str, str]]]:
 
     for fr, ar, _kind in find_places(text):
         text = regex.sub(rf"(?<!\p{{L}}){regex.escape(fr)}(?!\p{{L}})", lambda _m, ar=ar: put("place", ar), text, count=1)
+    text = _SPELLED.sub(_spelled, text)
     for kind, rx in SPANS:
         text = rx.sub(lambda m, kind=kind: put(kind, _span_text(kind, m)), text)
     return text, spans
@@ -286,6 +300,8 @@ def translate(text: str) -> tuple[str | None, list[str]]:
             if k in table:
                 hit = (n, table[k], " ".join(k))
                 break
+        if hit is None and tok.islower():  # a plural or feminine form of a known noun or adjective
+            hit = _inflected(tok, table)
         if hit is None and tok.isupper() and len(tok) > 2:  # DECIDENT, ACCEPTE: words in capitals
             e = _plain_index(table).get(_plain(tok))
             if e is not None:
@@ -316,6 +332,19 @@ def translate(text: str) -> tuple[str | None, list[str]]:
         if items[j].kind == "A" and items[j + 1].kind == "N" and (j == 0 or items[j - 1].kind not in ("N", "A", "NAME")):
             items[j], items[j + 1] = items[j + 1], items[j]
     return _assemble(items), []
+
+
+def _inflected(tok: str, table: dict[tuple[str, ...], Entry]) -> tuple[int, Entry, str] | None:
+    for cut, plural in (("s", True), ("x", True), ("es", True), ("e", False)):
+        if tok.endswith(cut) and len(tok) > len(cut) + 2:
+            e = table.get((tok[: -len(cut)],))
+            if e is not None and e.kind == "N" and plural and e.form != "pl":
+                return 1, Entry("N", e.plural or e.darija, e.plural, e.feminine, "pl", singular=e.singular or e.darija), tok
+            if e is not None and e.kind == "A":
+                forms = e.plural.split("|") if e.plural else [e.darija]
+                idx = (3 if cut == "es" else 2) if plural else 1
+                return 1, Entry("A", forms[min(idx, len(forms) - 1)], e.plural, form=str(idx)), tok
+    return None
 
 
 def _plain(w: str) -> str:
