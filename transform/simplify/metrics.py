@@ -167,9 +167,9 @@ def french_left(source: str, output: str) -> list[str]:
     ``Montpellier`` and ``Atlantic Free Zone Investment`` pass. Arabic sources are not checked here."""
     if not _LATIN.search(source) or regex.search(r"\p{Arabic}", source):
         return []
-    from .fr_rewrite import is_french_word
+    from .fr_words import is_french_word
 
-    src_words = regex.findall(r"\p{Latin}+", source)
+    src_words = regex.findall(r"\p{Latin}+(?:-\p{Latin}+)*", source)
     src = set(src_words)
     in_names: set[str] = set()  # words of a multi-word name (Atlantic Free Zone Investment): kept even when French
     for run in regex.findall(r"\p{Lu}\p{Latin}*(?:\s+\p{Lu}\p{Latin}*)+", source):
@@ -177,7 +177,7 @@ def french_left(source: str, output: str) -> list[str]:
         if any(not is_french_word(w) for w in ws):
             in_names.update(ws)
     out = []
-    for w in regex.findall(r"\p{Latin}+", output):
+    for w in regex.findall(r"\p{Latin}+(?:-\p{Latin}+)*", output):
         if len(w) < 2 and w.isupper():
             continue
         name_like = w[:1].isupper() and w in src
