@@ -182,6 +182,9 @@ def protect(text: str, spans: Spans) -> str:
         return spans.add(Span(m.group(1), "law", m.group(1), ("law:" + m.group(1).replace("-", "."),)))
 
     text = regex.sub(r"(?<![\d.,])(\d{1,3}\.\d{2})(?![\d.,]*\d)", law, text)
+    # two-part article and identifier numbers with a hyphen (المادة 11-17 of a finance law): one identifier, as the
+    # source writes it (year ranges and dates were taken before)
+    text = regex.sub(r"(?<![\d.,/-])(\d{1,3}-\d{1,3})(?![\d.,/-]*\d)", law, text)
 
     def number(m: regex.Match[str]) -> str:
         src = m.group(0)
