@@ -31,12 +31,30 @@ def _fem(darija: str) -> bool:
 
 
 def _verb_forms(inf: str, extra: str) -> dict[str, list[str]]:
+    """French forms of a verb: generated from the infinitive (-er, -ir, -re), then the irregular forms of ``extra``
+    (``p3s=met;pp=mis,mise``) replace the generated ones they name."""
     forms: dict[str, list[str]] = {"inf": [inf]}
+    if inf.endswith("er"):
+        s = inf[:-2]
+        forms.update(p3s=[s + "e"], p3p=[s + "ent"], pp=[s + "é", s + "ée", s + "és", s + "ées"], fut3s=[s + "era"],
+                     fut3p=[s + "eront"], ppr=[(s + "eant") if s.endswith("g") else (s[:-1] + "çant" if s.endswith("c") else s + "ant")],
+                     imp3s=[s + "ait"], imp3p=[s + "aient"], cond3s=[s + "erait"], cond3p=[s + "eraient"])
+    elif inf.endswith("ir"):
+        s = inf[:-2]
+        forms.update(p3s=[s + "it"], p3p=[s + "issent"], pp=[s + "i", s + "ie", s + "is", s + "ies"], fut3s=[s + "ira"],
+                     fut3p=[s + "iront"], ppr=[s + "issant"], imp3s=[s + "issait"], cond3s=[s + "irait"])
+    elif inf.endswith("re"):
+        s = inf[:-2]
+        forms.update(p3s=[s], p3p=[s + "ent"], pp=[s + "u", s + "ue", s + "us", s + "ues"], fut3s=[s + "ra"], fut3p=[s + "ront"],
+                     ppr=[s + "ant"], imp3s=[s + "ait"], cond3s=[s + "rait"])
     if extra:
         for part in extra.split(";"):
             k, _, v = part.partition("=")
             forms[k.strip()] = [x.strip() for x in v.split(",") if x.strip()]
-        return forms
+        named = {p.partition("=")[0].strip() for p in extra.split(";")}
+        if "pp" in named and "ppr" not in named and not inf.endswith("er"):
+            forms.pop("ppr", None)  # an irregular verb: its generated present participle would be a guess
+    return forms
     if inf.endswith("er"):
         s = inf[:-2]
         forms.update(p3s=[s + "e"], p3p=[s + "ent"], pp=[s + "é", s + "ée", s + "és", s + "ées"], fut3s=[s + "era"],
