@@ -119,6 +119,7 @@ def translate(text: str) -> tuple[str | None, list[str]]:
     """(Darija, []) or (None, the French words not covered)."""
     t = " ".join(text.replace("’", "'").replace("‘", "'").replace("\u202f", " ").replace("\xa0", " ").split())
     t = regex.sub(r"^(?:[-–•*]|\d{1,2}\s*[-/)]|[a-z]\))\s+", "", t)
+    t = regex.sub(r"\bMM\.\s", "Messieurs ", regex.sub(r"\bMme\.?\s", "Madame ", regex.sub(r"\bM\.\s", "Monsieur ", t)))
     t, spans = _protect(t)
     t = regex.sub(r"(?i)\b(l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu|quelqu)'", r"\1' ", t)
     toks = regex.findall(r"⟦[\uE000-\uF8FF]⟧|\p{L}+'|\p{L}+(?:-\p{L}+)*|[.,;:!?()«»\"/–—-]", t)
@@ -148,7 +149,8 @@ def translate(text: str) -> tuple[str | None, list[str]]:
                 break
         if hit is None and tok.islower():  # a plural or feminine form of a known noun or adjective
             hit = inflected(tok, tab)
-        if hit is None and tok.isupper() and len(tok) > 2:  # DECIDENT, ACCEPTE: words in capitals
+        if hit is None and (tok.isupper() and len(tok) > 2 or (tok[:1].isupper() and i == 0) or tok.islower()):
+            # DECIDENT, ACCEPTE (capitals), Etant, Etat (a capital without its accent), an accent left out
             e = plain_index(tab).get(plain(tok))
             if e is not None:
                 hit = (1, e, tok.lower())
