@@ -70,6 +70,7 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
     out: list[str] = []
     kinds: list[str] = []
     subj_fem, subj_pl = False, False
+    last_fem, last_pl = False, False
     neg = False
     pend_poss = ""
     poss_armed = False
@@ -109,6 +110,9 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
             flush_poss()
         if k == "DET":
             plural_next = it.dar == "pl"
+            nx = nxt(i, ())
+            if nx is not None and nx.kind == "SPAN" and nx.fr in ("date", "dmy", "hijri") and not _ends_prep(out):
+                emit("نهار", "P")
             continue
         if k == "X":
             continue
@@ -121,6 +125,7 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
                 emit("،" if p != ":" else ":", "PUNCT")
             continue
         if k == "N":
+            pend_l_before = pend_l
             pl = it.plural or plural_next
             plural_next = False
             sing = (it.entry.singular or it.dar) if it.entry else it.dar
@@ -134,8 +139,11 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
             elif prev_kind() == "IND":
                 pl = False
                 word = sing
+            complement = prev_kind() in ("DE",) or _ends_prep(out) or pend_l_before
             emit(word, "N")
-            subj_fem, subj_pl = (it.entry.feminine if it.entry else False), pl
+            last_fem, last_pl = (it.entry.feminine if it.entry else False), pl
+            if not complement:
+                subj_fem, subj_pl = (it.entry.feminine if it.entry else False), pl
             if pend_poss:
                 poss_armed = True
             copula = False
@@ -144,7 +152,7 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
             word = it.dar
             if it.entry and it.entry.plural and prev_kind() in ("N", "A"):
                 forms = it.entry.plural.split("|")
-                word = forms[min(2 if subj_pl else 1 if subj_fem else 0, len(forms) - 1)]
+                word = forms[min(2 if last_pl else 1 if last_fem else 0, len(forms) - 1)]
             if copula and word.startswith("ال"):
                 word = word[2:]
             emit(word, "A")
@@ -192,7 +200,7 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
             elif nx is not None and nx.kind in ("NAME",) and it.fr == "à":
                 emit("ف", "P")
             elif nx is not None and nx.kind == "SPAN":
-                emit("ف", "P")
+                emit("ب" if nx.fr in ("money", "pct") else "ف", "P")
             else:
                 pend_l = True
             if it.dar == "pl":

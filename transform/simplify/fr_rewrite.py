@@ -46,6 +46,7 @@ _NUM = r"\d{1,3}(?:[  .]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
 # protected spans, in order: (kind, regex)
 SPANS: list[tuple[str, regex.Pattern[str]]] = [
     ("years", regex.compile(r"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)\d\d)+\b")),
+    ("fromto", regex.compile(r"(?i)\bde\s+(?P<a>\d{1,2})\s*h(?:eures?)?\s*(?P<am>\d{2})?\s+à\s+(?P<b>\d{1,2})\s*h(?:eures?)?\s*(?P<bm>\d{2})?(?!\p{L})")),
     ("date", regex.compile(rf"(?i)\b(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")),
     ("hijri", regex.compile(rf"(?i)\b(?P<d>\d{{1,2}})\s+(?P<m>{_HIJRI})\s+(?P<y>1[34]\d\d)\b")),
     ("dmy", regex.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
@@ -63,6 +64,10 @@ def _span_text(kind: str, m: regex.Match[str]) -> str:
         if not 1 <= mo <= 12:
             return m.group(0)
         return f"{int(m.group('d'))} {month_name(mo)} {m.group('y')}"
+    if kind == "fromto":
+        a = m.group("a") + (":" + m.group("am") if m.group("am") else "")
+        b = m.group("b") + (":" + m.group("bm") if m.group("bm") else "")
+        return f"من الساعة {a} حتى الساعة {b}"
     if kind == "years":
         ys = regex.findall(r"\d{4}", m.group(0))
         return f"من {ys[0]} حتى {ys[1]}" if len(ys) == 2 else " و ".join(ys)
@@ -131,7 +136,7 @@ def translate(text: str) -> tuple[str | None, list[str]]:
         tok = toks[i]
         if tok.startswith("⟦"):
             kind, dar = spans[ord(tok[1]) - 0xE000]
-            items.append(Item("NUM" if kind == "num" else "SPAN", tok, dar))
+            items.append(Item("NUM" if kind == "num" else "SPAN", kind, dar))
             i += 1
             continue
         if not regex.match(r"\p{L}", tok):
