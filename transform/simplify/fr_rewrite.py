@@ -120,6 +120,9 @@ def _protect(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text, spans
 
 
+NOUN_BEFORE = frozenset("جوج تلاتة ربعة خمسة ستة سبعة تمنية تسعة عشرة بزاف بزاف د شي كل كاع هاد واحد".split()) | {"بزاف د"}
+
+
 def translate(text: str) -> tuple[str | None, list[str]]:
     """(Darija, []) or (None, the French words not covered)."""
     t = " ".join(text.replace("’", "'").replace("‘", "'").replace("\u202f", " ").replace("\xa0", " ").split())
@@ -159,7 +162,8 @@ def translate(text: str) -> tuple[str | None, list[str]]:
             e = plain_index(tab).get(plain(tok))
             if e is not None:
                 hit = (1, e, tok.lower())
-        if hit and hit[1].kind == "V" and items and items[-1].kind in ("DET", "IND", "DEM", "POS", "DE", "A_") and hit[2] in nouns():
+        if hit and hit[1].kind == "V" and items and (items[-1].kind in ("DET", "IND", "DEM", "POS", "DE", "A_", "NUM")
+                                                 or items[-1].dar in NOUN_BEFORE) and hit[2] in nouns():
             hit = (hit[0], nouns()[hit[2]], hit[2])
         if hit:
             n, e, fr = hit

@@ -51,6 +51,9 @@ def _verb_forms(inf: str, extra: str) -> dict[str, list[str]]:
         for part in extra.split(";"):
             k, _, v = part.partition("=")
             forms[k.strip()] = [x.strip() for x in v.split(",") if x.strip()]
+        if "pp" in forms:  # sorti -> sortie, sortis, sorties
+            base = [f for f in forms["pp"] if not f.endswith(("e", "s"))]
+            forms["pp"] = list(dict.fromkeys(forms["pp"] + [f + end for f in base for end in ("e", "s", "es")]))
         named = {p.partition("=")[0].strip() for p in extra.split(";")}
         if "pp" in named and "ppr" not in named and not inf.endswith("er"):
             forms.pop("ppr", None)  # an irregular verb: its generated present participle would be a guess
@@ -71,6 +74,9 @@ def _verb_forms(inf: str, extra: str) -> dict[str, list[str]]:
     return forms
 
 
+NOUN_ALT: dict[str, Entry] = {}  # nouns spelt like a verb form of fr_words.tsv (veille, demande, vote...)
+
+
 @lru_cache(maxsize=1)
 def _builtin() -> tuple[dict[tuple[str, ...], Entry], int]:
     table: dict[tuple[str, ...], Entry] = {}
@@ -88,8 +94,10 @@ def _builtin() -> tuple[dict[tuple[str, ...], Entry], int]:
                     if old is not None and old.kind == "V" and old.darija == perf:
                         forms, _, p = old.form.partition("|")
                         old.form = forms + "," + form + "|" + p
-                    else:
-                        table.setdefault(phrase_key(sp), Entry("V", perf, imp, False, form + "|" + (pas or "ت" + perf)))
+                    elif old is None or old.kind == "N":  # a verb form spelt like a noun: the noun is taken after an article
+                        if old is not None:
+                            NOUN_ALT.setdefault(" ".join(phrase_key(sp)), old)
+                        table[phrase_key(sp)] = Entry("V", perf, imp, False, form + "|" + (pas or "ت" + perf))
             continue
         frs = [f.strip() for f in fr.split("|") if f.strip()]
         dars = [d.strip() for d in dar.split("|")]
@@ -101,8 +109,12 @@ def _builtin() -> tuple[dict[tuple[str, ...], Entry], int]:
                 if f in frs[:i]:
                     continue
                 plural = i > 0 and len(frs) > 1
-                table[phrase_key(f)] = Entry("N", dars[0] if not plural else (extra or dars[0]), extra or dars[0], _fem(dars[0]), "pl" if plural else "",
-                                     singular=dars[0])
+                noun = Entry("N", dars[0] if not plural else (extra or dars[0]), extra or dars[0], _fem(dars[0]), "pl" if plural else "",
+                             singular=dars[0])
+                if (old := table.get(phrase_key(f))) is not None and old.kind == "V":
+                    NOUN_ALT[" ".join(phrase_key(f))] = noun
+                else:
+                    table[phrase_key(f)] = noun
             else:
                 table[phrase_key(f)] = Entry(kind, dars[0])
     longest = max(len(k) for k in table)
@@ -170,7 +182,8 @@ def plain_index(table: dict[tuple[str, ...], Entry]) -> dict[str, Entry]:
 def nouns() -> dict[str, Entry]:
     """Nouns spelt like a verb form (demande, présente...): taken after an article or a preposition."""
     r = resources()
-    out = {}
+    _builtin()
+    out = dict(NOUN_ALT)
     for fr, (sg, pl) in r.fr_lexicon.items():
         plural = fr in r.fr_plural_forms
         out[fr] = Entry("N", pl if plural else sg, pl, _fem(sg), "pl" if plural else "", singular=sg)
