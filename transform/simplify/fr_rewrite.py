@@ -123,6 +123,9 @@ def _protect(text: str) -> tuple[str, list[tuple[str, str]]]:
 NOUN_BEFORE = frozenset("جوج تلاتة ربعة خمسة ستة سبعة تمنية تسعة عشرة بزاف بزاف د شي كل كاع هاد واحد".split()) | {"بزاف د"}
 
 
+PREP_BEFORE = frozenset(("على", "ف", "مع", "بلا", "من طرف", "من", "عند", "بين", "على حساب", "قبل", "من بعد", "ضد"))
+
+
 def translate(text: str) -> tuple[str | None, list[str]]:
     """(Darija, []) or (None, the French words not covered)."""
     t = " ".join(text.replace("’", "'").replace("‘", "'").replace("\u202f", " ").replace("\xa0", " ").split())
@@ -162,8 +165,12 @@ def translate(text: str) -> tuple[str | None, list[str]]:
             e = plain_index(tab).get(plain(tok))
             if e is not None:
                 hit = (1, e, tok.lower())
-        if hit and hit[1].kind == "V" and items and (items[-1].kind in ("DET", "IND", "DEM", "POS", "DE", "A_", "NUM")
-                                                 or items[-1].dar in NOUN_BEFORE) and hit[2] in nouns():
+        if (hit and hit[1].kind == "V" and hit[2] in nouns() and hit[1].form.split("|")[0].split(",")[0] == "pp"
+                and not any(x.kind in ("BE", "HAVE") for x in items[-3:])):  # "Entrée adulte": a participle without its auxiliary
+            hit = (hit[0], nouns()[hit[2]], hit[2])
+        if (hit and hit[1].kind == "V" and items and (items[-1].kind in ("DET", "IND", "DEM", "POS", "DE", "A_", "NUM")
+                                                 or items[-1].dar in NOUN_BEFORE or (items[-1].kind == "P" and items[-1].dar in PREP_BEFORE))
+                and hit[2] in nouns()):
             hit = (hit[0], nouns()[hit[2]], hit[2])
         if hit:
             n, e, fr = hit
