@@ -71,3 +71,10 @@ def test_hyphenated_article_numbers_stay_one_identifier() -> None:
     # a year range is still a range, a date still a date
     out2 = " ".join(simplify_sentence("البرنامج 2022-2027 المصادق عليه في 15-03-2026.", DocState()).pieces)
     assert "من 2022 حتى 2027" in out2 and "15 مارس 2026" in out2
+
+
+def test_page_and_issue_numbers_are_written_as_printed() -> None:
+    from transform.simplify.msa import DocState, simplify_sentence
+
+    out = " ".join(simplify_sentence("الجريدة الرسمية عدد 6826 بتاريخ 2 ربيع الأول 1441 (31 أكتوبر 2019) ص 10155.", DocState()).pieces)
+    assert "رقم 6826" in out and "ف الصفحة 10155" in out and "ألف" not in out

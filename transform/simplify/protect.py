@@ -189,7 +189,9 @@ def protect(text: str, spans: Spans) -> str:
     def number(m: regex.Match[str]) -> str:
         src = m.group(0)
         value = parse_number(src)
-        shown = write_amount(value) if value >= 10000 and value == int(value) else src
+        label = regex.search(r"(?:^|\s)(?:ص|ص\.|صفحة|الصفحة|عدد|رقم|العدد|الرقم)\s*$", m.string[: m.start()])
+        # a page, issue or file number is an identifier, written as printed (ص 10155), never as an amount
+        shown = write_amount(value) if value >= 10000 and value == int(value) and not label else src
         return spans.add(Span(shown, "number", src, tuple(canonical_values(src)), counted=True))
 
     text = regex.sub(rf"(?<![\d.,⟦]){NUM}(?![\d⟧])", number, text)
