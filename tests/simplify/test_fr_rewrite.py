@@ -97,3 +97,31 @@ def test_rewrite_refuses_an_output_that_would_lose_a_number() -> None:
     # one number less than the source, so the sentence stays with a person
     src = "Le prêt d'un montant de trois cent millions d'euros (300.000.000 €) est approuvé."
     assert rewrite(src) is None
+
+
+def test_fr_words_file_is_well_formed() -> None:
+    """Every row of data/fr_words.tsv has a known kind and Darija in Arabic script (house orthography: no ڭ/ݣ, no
+    diacritics); verbs have a perfect and an imperfect; the generated forms load."""
+    import regex
+
+    from transform.simplify.data import DATA_DIR
+    from transform.simplify.fr_words import table
+
+    kinds = {"DET", "IND", "DEM", "POS", "DE", "A_", "POUR", "NEG", "NEGEND", "BE", "HAVE", "PRON", "PRONO", "QUE", "ADV", "P", "X", "N", "A", "V"}
+    rows = 0
+    for n, line in enumerate((DATA_DIR / "fr_words.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        rows += 1
+        assert len(cols) >= 3 and cols[0] in kinds and cols[1].strip(), (n, line)
+        dar = cols[2]
+        if cols[0] in ("BE", "HAVE", "DET", "A_"):
+            continue
+        assert not regex.search(r"[ڭݣ\u064B-\u0652]", dar), (n, line)
+        assert not regex.search(r"\p{Latin}", dar), (n, line)
+        if cols[0] == "V":
+            assert len(dar.split("|")) >= 2 and all(dar.split("|")[:2]), (n, line)
+    assert rows > 2500
+    tab, _ = table()
+    assert tab[("présentent",)].kind == "V" and tab[("transférée",)].kind == "V" and tab[("publiques",)].kind == "A"
