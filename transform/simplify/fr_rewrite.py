@@ -135,6 +135,7 @@ def translate(text: str) -> tuple[str | None, list[str]]:
     t = regex.sub(r"(?i)\b(l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu|quelqu)'", r"\1' ", t)
     toks = regex.findall(r"⟦[\uE000-\uF8FF]⟧|\p{L}+'|\p{L}+(?:-\p{L}+)*|[.,;:!?()«»\"/–—-]", t)
     tab, longest = table()
+    is_word = [not t.startswith("⟦") and bool(regex.match(r"\p{L}", t)) for t in toks]
     items: list[Item] = []
     unknown: list[str] = []
     i = 0
@@ -150,11 +151,11 @@ def translate(text: str) -> tuple[str | None, list[str]]:
             i += 1
             continue
         hit = None
-        for n in range(min(longest, len(toks) - i), 0, -1):
-            words = toks[i : i + n]
-            if any(not regex.match(r"\p{L}", w) for w in words):
-                continue
-            k = tuple(w.lower() for w in words)
+        run = 0  # words in a row from i (a phrase never spans a span or a punctuation mark)
+        while i + run < len(toks) and run < longest and is_word[i + run]:
+            run += 1
+        for n in range(run, 0, -1):
+            k = tuple(w.lower() for w in toks[i : i + n])
             if k in tab:
                 hit = (n, tab[k], " ".join(k))
                 break

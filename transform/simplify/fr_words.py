@@ -179,15 +179,21 @@ def plain_index(table: dict[tuple[str, ...], Entry]) -> dict[str, Entry]:
     return _PLAIN[id(table)]
 
 
+_NOUNS: dict[int, dict[str, Entry]] = {}
+
+
 def nouns() -> dict[str, Entry]:
-    """Nouns spelt like a verb form (demande, présente...): taken after an article or a preposition."""
+    """Nouns spelt like a verb form (demande, présente, délégués...): taken after an article, a number or a preposition."""
     r = resources()
-    _builtin()
-    out = dict(NOUN_ALT)
-    for fr, (sg, pl) in r.fr_lexicon.items():
-        plural = fr in r.fr_plural_forms
-        out[fr] = Entry("N", pl if plural else sg, pl, _fem(sg), "pl" if plural else "", singular=sg)
-    return out
+    if id(r.fr_lexicon) not in _NOUNS:
+        _builtin()
+        out = dict(NOUN_ALT)
+        for fr, (sg, pl) in r.fr_lexicon.items():
+            plural = fr in r.fr_plural_forms
+            out[fr] = Entry("N", pl if plural else sg, pl, _fem(sg), "pl" if plural else "", singular=sg)
+        _NOUNS.clear()
+        _NOUNS[id(r.fr_lexicon)] = out
+    return _NOUNS[id(r.fr_lexicon)]
 
 
 
