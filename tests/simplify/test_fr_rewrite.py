@@ -125,3 +125,9 @@ def test_fr_words_file_is_well_formed() -> None:
     assert rows > 2500
     tab, _ = table()
     assert tab[("présentent",)].kind == "V" and tab[("transférée",)].kind == "V" and tab[("publiques",)].kind == "A"
+
+
+def test_adverbs_between_auxiliary_and_participle_and_adverbs_of_known_adjectives() -> None:
+    assert translate("Les associations ont largement participé.")[0] == "الجمعيات بزاف شاركو."
+    assert translate("Les travaux sont déjà terminés.")[0] == "الأشغال ديجا تسالاو."
+    assert translate("Le conseil a officiellement approuvé le budget.")[0] == "المجلس ب شكل رسمي وافق على الميزانية."

@@ -120,6 +120,8 @@ def _protect(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text, spans
 
 
+ADV_WORDS = frozenset("déjà bien encore toujours aussi également notamment souvent beaucoup ensuite enfin presque vraiment "
+                      "surtout parfois désormais dorénavant actuellement".split())
 NOUN_BEFORE = frozenset("جوج تلاتة ربعة خمسة ستة سبعة تمنية تسعة عشرة بزاف بزاف د شي كل كاع هاد واحد".split()) | {"بزاف د"}
 
 
@@ -175,7 +177,8 @@ def translate(text: str) -> tuple[str | None, list[str]]:
             hit = (hit[0], nouns()[hit[2]], hit[2])
         if hit:
             n, e, fr = hit
-            items.append(Item(e.kind, fr, e.darija, e, plural=e.form == "pl"))
+            kind = "ADV" if e.kind == "P" and " " not in fr and (fr.endswith("ment") or fr in ADV_WORDS) else e.kind
+            items.append(Item(kind, fr, e.darija, e, plural=e.form == "pl"))
             i += n
             continue
         if tok[0].isupper() and (i > 0 or (len(tok) > 1 and tok.isupper())):  # a name or an acronym: kept as written

@@ -153,6 +153,17 @@ def table() -> tuple[dict[tuple[str, ...], Entry], int]:
 
 
 def inflected(tok: str, table: dict[tuple[str, ...], Entry]) -> tuple[int, Entry, str] | None:
+    if tok.endswith("ment") and len(tok) > 8:  # an adverb of a known adjective: officiellement -> ب شكل رسمي
+        stem = tok[:-4]
+        bases = [stem, stem[:-1] if stem.endswith("e") else stem]
+        if tok.endswith(("amment", "emment")):
+            bases.append(tok[:-5] + "nt")
+        for base in bases:
+            e = table.get((base,)) or (lambda r: r[1] if r else None)(inflected(base, table) if base != tok else None)
+            if e is not None and e.kind == "A":
+                adj = e.plural.split("|")[0] if e.plural else e.darija
+                adj = adj[2:] if adj.startswith("ال") else adj
+                return 1, Entry("ADV", "ب شكل " + adj), tok
     for cut, plural in (("s", True), ("x", True), ("es", True), ("e", False)):
         if tok.endswith(cut) and len(tok) > len(cut) + 2:
             e = table.get((tok[: -len(cut)],))
