@@ -132,6 +132,7 @@ def translate(text: str) -> tuple[str | None, list[str]]:
     """(Darija, []) or (None, the French words not covered)."""
     t = " ".join(text.replace("’", "'").replace("‘", "'").replace("\u202f", " ").replace("\xa0", " ").split())
     t = regex.sub(r"^(?:[-–•*]|\d{1,2}\s*[-/)]|[a-z]\))\s+", "", t)
+    t = regex.sub(r"^A (?=\p{Ll})", "À ", t)  # a capital A at the start is the preposition (A compter du..., A cet effet)
     t = regex.sub(r"\bMM\.\s", "Messieurs ", regex.sub(r"\bMme\.?\s", "Madame ", regex.sub(r"\bM\.\s", "Monsieur ", t)))
     t, spans = _protect(t)
     t = regex.sub(r"(?i)\b(l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu|quelqu)'", r"\1' ", t)
