@@ -58,7 +58,7 @@ def test_council_sentences(fr: str, darija: str) -> None:
 
 
 def test_needs_human_keeps_facts_and_writes_no_placeholder() -> None:
-    r = french_segment("Le Conseil a délibéré sur la convention du 15/03/2026 (186 000 000 DH) et sa durée pour Khénifra.", "paragraph", "الجهة")
+    r = french_segment("Le Conseil a palabré sur la convention du 15/03/2026 (186 000 000 DH) et sa durée pour Khénifra.", "paragraph", "الجهة")
     assert r.status == "needs_human"
     assert r.text == "" and NEEDS_HUMAN_LABEL not in " ".join(r.facts)  # no Darija text, never the placeholder
     for fact in ("15 مارس 2026", "186 مليون درهم", "خنيفرة"):
@@ -66,7 +66,7 @@ def test_needs_human_keeps_facts_and_writes_no_placeholder() -> None:
 
 
 def test_french_document_segments_keep_source(tmp_path: Path) -> None:
-    doc = make_doc(tmp_path, "# Projets\n\nLe Conseil régional a délibéré longuement sur la question des ressources humaines.\n\n"
+    doc = make_doc(tmp_path, "# Projets\n\nLe Conseil régional a palabré longuement sur la question des ressources humaines.\n\n"
                              "- Construction de 5 écoles communautaires d'ici 2027.\n")
     res = simplify_document(doc)
     sents = [loc.sentence for loc in iter_sentences(res.document)]
@@ -75,7 +75,7 @@ def test_french_document_segments_keep_source(tmp_path: Path) -> None:
     notice, source = human[0], human[1]  # the notice "not yet in Darija" (Darija), then the French sentence in French
     assert notice.id.endswith("a") and "بالفرنسية" in notice.text and notice.lang is None
     assert source.id.endswith("b") and source.lang == "fr" and source.text == source.source_text
-    assert source.text == "Le Conseil régional a délibéré longuement sur la question des ressources humaines."
+    assert source.text == "Le Conseil régional a palabré longuement sur la question des ressources humaines."
     assert any(s.text == "الجهة غادي تبني 5 د المدارس الجماعاتية قبل 2027." for s in sents)
     assert len([s for s in sents if s.notes.get("segment") == s.id or s.notes.get("segment")]) == len(sents)
 

@@ -36,10 +36,10 @@ from transform.simplify.status import KEPT, PENDING, notice_text
 FRENCH = (
     "# Budget 2026\n\n"
     "Le conseil municipal approuve à l'unanimité le compte administratif 2021.\n\n"
-    "Le Conseil a longuement délibéré sur les ressources humaines et la mutualisation des services.\n\n"
+    "Le Conseil a longuement palabré sur les ressources humaines et la mutualisation des services.\n\n"
     "- Construction de 5 écoles communautaires d'ici 2027.\n"
 )
-PROSE = "Le Conseil a longuement délibéré sur les ressources humaines et la mutualisation des services."
+PROSE = "Le Conseil a longuement palabré sur les ressources humaines et la mutualisation des services."
 OUTPUTS = [n for n in ("text", "html", "epub", "docx", "braille", "audio", "captions", "video") if n in RENDERERS]
 
 

@@ -56,3 +56,25 @@ def test_speakable_symbols() -> None:
     out = speakable("من 2022-2027 و 50% / ONEE")
     assert is_speakable(out)
     assert "ألفين و تنين و عشرين حتى ألفين و سبعة و عشرين" in out
+
+
+def test_hyphenated_article_numbers_stay_one_identifier() -> None:
+    """Issue 18: `المادة 11-17` of a finance law was written `11 - 17` (two numbers instead of one identifier)."""
+    from transform.simplify.metrics import check_segment
+    from transform.simplify.msa import DocState, simplify_sentence
+
+    src = "وتم تغييرها بالمادة 1-17 من قانون المالية رقم 22.12 للسنة المالية 2012، وتطبق المادة 11-17 منه."
+    out = " ".join(simplify_sentence(src, DocState()).pieces)
+    assert "1-17" in out and "11-17" in out and "22.12" in out
+    chk = check_segment(src, out, speakable(out))
+    assert not chk.numbers_missing and not chk.numbers_new
+    # a year range is still a range, a date still a date
+    out2 = " ".join(simplify_sentence("البرنامج 2022-2027 المصادق عليه في 15-03-2026.", DocState()).pieces)
+    assert "من 2022 حتى 2027" in out2 and "15 مارس 2026" in out2
+
+
+def test_page_and_issue_numbers_are_written_as_printed() -> None:
+    from transform.simplify.msa import DocState, simplify_sentence
+
+    out = " ".join(simplify_sentence("الجريدة الرسمية عدد 6826 بتاريخ 2 ربيع الأول 1441 (31 أكتوبر 2019) ص 10155.", DocState()).pieces)
+    assert "رقم 6826" in out and "ف الصفحة 10155" in out and "ألف" not in out

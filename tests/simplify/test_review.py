@@ -130,7 +130,7 @@ def test_malformed_review_file(draft: Path) -> None:
 
 def test_needs_human_blocks_approval(tmp_path: Path) -> None:
     src = tmp_path / "fr.md"
-    src.write_text("Le Conseil a longuement délibéré sur les ressources humaines.\n", encoding="utf-8")
+    src.write_text("Le Conseil a longuement palabré sur les ressources humaines.\n", encoding="utf-8")
     convert(src, TransformOptions(outputs=["darija"]), tmp_path / "out")
     doc = load_document(tmp_path / "out" / "fr" / "fr.ary.draft.json")
     assert not any(NEEDS_HUMAN_LABEL in loc.sentence.text for loc in iter_sentences(doc))

@@ -355,4 +355,9 @@ def french_segment(text: str, role: str, agent: str, feminine: bool = True) -> F
         label = _lex(text, plural=True) or _lex(text) or name_phrase(text)
         if label:
             return FrenchResult(label, "ok")
+    from .fr_rewrite import rewrite
+
+    rw = rewrite(text)
+    if rw is not None:
+        return rw
     return needs_human(text, "French text: no template applies, a person must translate it")

@@ -121,6 +121,7 @@ class SegmentCheck:
     max_words: int
     msa_words: list[str]
     measures: Measures = field(default_factory=Measures)
+    french_left: list[str] = field(default_factory=list)  # French words left in the Darija text of a French source
 
     def reasons(self) -> list[str]:
         out = []
@@ -130,6 +131,8 @@ class SegmentCheck:
             out.append("name not kept: " + ", ".join(self.entities_missing))
         if not self.speakable_ok:
             out.append("speakable text still has digits or symbols")
+        if self.french_left:
+            out.append("French words left: " + ", ".join(dict.fromkeys(self.french_left)))
         if self.max_words > HARD_MAX:
             out.append(f"a sentence has {self.max_words} words (limit {HARD_MAX})")
         out += self.measures.reasons()
@@ -137,7 +140,8 @@ class SegmentCheck:
 
     @property
     def gates_ok(self) -> bool:
-        return not self.numbers_missing and not self.entities_missing and self.speakable_ok
+        return (not self.numbers_missing and not self.entities_missing and self.speakable_ok and not self.french_left
+                and not self.measures.placeholders)
 
 
 def check_segment(source: str, output: str, speak: str, glossary_labels: Sequence[str] = ()) -> SegmentCheck:
@@ -150,7 +154,36 @@ def check_segment(source: str, output: str, speak: str, glossary_labels: Sequenc
     missing_e = [e for e in ents if e not in out_ents and e not in output]
     st = text_stats(output)
     return SegmentCheck(missing, new, sum(src_vals.values()), missing_e, len(ents), is_speakable(speak), st.long_sentences, st.max_words,
-                        st.msa_words, measure(source, output))
+                        st.msa_words, measure(source, output), french_left(source, output))
+
+
+_LATIN = regex.compile(r"\p{Latin}+(?:['’-]\p{Latin}+)*")
+
+
+def french_left(source: str, output: str) -> list[str]:
+    """Latin-script words of a Darija text made from a French source that are not names or acronyms kept from the
+    source: every French word (known to the French lexicons, or written in lower case) and every Latin word the
+    source does not have. A copied French sentence, or French words left among Darija, fail; ``CCPH``,
+    ``Montpellier`` and ``Atlantic Free Zone Investment`` pass. Arabic sources are not checked here."""
+    if not _LATIN.search(source) or regex.search(r"\p{Arabic}", source):
+        return []
+    from .fr_words import is_french_word
+
+    src_words = regex.findall(r"\p{Latin}+(?:-\p{Latin}+)*", source)
+    src = set(src_words)
+    in_names: set[str] = set()  # words of a multi-word name (Atlantic Free Zone Investment): kept even when French
+    for run in regex.findall(r"\p{Lu}\p{Latin}*(?:\s+\p{Lu}\p{Latin}*)+", source):
+        ws = run.split()
+        if any(not is_french_word(w) for w in ws):
+            in_names.update(ws)
+    out = []
+    for w in regex.findall(r"\p{Latin}+(?:-\p{Latin}+)*", output):
+        if len(w) < 2 and w.isupper():
+            continue
+        name_like = w[:1].isupper() and w in src
+        if not name_like or (is_french_word(w) and w not in in_names):
+            out.append(w)
+    return out
 
 
 def chrf(hyps: Sequence[str], refs: Sequence[str]) -> float | None:

@@ -182,11 +182,16 @@ def protect(text: str, spans: Spans) -> str:
         return spans.add(Span(m.group(1), "law", m.group(1), ("law:" + m.group(1).replace("-", "."),)))
 
     text = regex.sub(r"(?<![\d.,])(\d{1,3}\.\d{2})(?![\d.,]*\d)", law, text)
+    # two-part article and identifier numbers with a hyphen (المادة 11-17 of a finance law): one identifier, as the
+    # source writes it (year ranges and dates were taken before)
+    text = regex.sub(r"(?<![\d.,/-])(\d{1,3}-\d{1,3})(?![\d.,/-]*\d)", law, text)
 
     def number(m: regex.Match[str]) -> str:
         src = m.group(0)
         value = parse_number(src)
-        shown = write_amount(value) if value >= 10000 and value == int(value) else src
+        label = regex.search(r"(?:^|\s)(?:ص|ص\.|صفحة|الصفحة|عدد|رقم|العدد|الرقم)\s*$", m.string[: m.start()])
+        # a page, issue or file number is an identifier, written as printed (ص 10155), never as an amount
+        shown = write_amount(value) if value >= 10000 and value == int(value) and not label else src
         return spans.add(Span(shown, "number", src, tuple(canonical_values(src)), counted=True))
 
     text = regex.sub(rf"(?<![\d.,⟦]){NUM}(?![\d⟧])", number, text)
