@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
 
 PUBLIC = {
     ("GET", "/health"), ("GET", "/ready"), ("GET", "/v1/engines"),
-    ("GET", "/v1/catalogue"), ("GET", "/v1/catalogue/{doc_id}"), ("GET", "/v1/catalogue/{doc_id}/files/{name}"),
+    ("GET", "/v1/catalogue"), ("GET", "/v1/catalogue/{doc_id}"), ("GET", "/v1/catalogue/{doc_id}/files/{name}"), ("GET", "/v1/catalogue/{doc_id}/bundle"),
 }
 DOCS = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}  # FastAPI's own pages (no data)
 PROBES = {"/health", "/ready"}
