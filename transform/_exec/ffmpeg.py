@@ -88,6 +88,11 @@ def frame_command(video: Path, at_s: float, png: Path, size: str = "64:64") -> l
     return ["ffmpeg", "-nostdin", "-v", "error", "-y", "-ss", f"{at_s:.3f}", "-i", video, "-frames:v", "1", "-vf", f"scale={size}", png]
 
 
+def still_y4m_command(png: str | Path, out: str | Path) -> list[str | Path]:
+    """One picture -> a one-frame YUV4MPEG file at 1000 fps (a millisecond time base, read without decoding)."""
+    return [*QUIET, "-i", png, "-frames:v", "1", "-pix_fmt", "yuv420p", "-r", "1000", "-f", "yuv4mpegpipe", out]
+
+
 def scaffold_command(
     *,
     fps: int,

@@ -25,7 +25,10 @@ class VideoOptions(BaseModel):
     """How the scaffold looks and how it is encoded."""
 
     size: Literal["1280x720", "1920x1080", "1080x1920"] = "1280x720"
-    fps: int = Field(15, ge=5, le=60)  # static slides: 15 fps keeps caption timing within 67 ms
+    # "vfr": one frame per change of the picture (captions, titles), at its exact time (10 ms, the ASS
+    # resolution); "cfr": ``fps`` frames every second, for an editor that cannot take a variable rate.
+    frame_rate_mode: Literal["vfr", "cfr"] = "vfr"
+    fps: int = Field(15, ge=5, le=60)  # "cfr" rate (15 fps keeps caption timing within 67 ms); nominal rate in "vfr"
     overlay_fps: int = Field(25, ge=10, le=60)  # frame rate of the composite with the interpreter
     # Signer region. None = 1/4 x 2/3 in landscape, 1/3 x 1/2 in portrait.
     signer_side: Literal["right", "left"] = "right"
