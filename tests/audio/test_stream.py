@@ -7,12 +7,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from transform.audio import narrate
 from transform.audio import stream as stream_mod
+from transform.audio.encode import encode_track
 from transform.audio.narrate import synthesize_track
 from transform.audio.options import AudioOptions
 from transform.audio.speech import SpeechItem
 from transform.audio.stream import PcmSpool, batches, pause_ms
+from transform.errors import OutputError
 from transform.model import Timeline
 
 from .conftest import decoded_ms, doc, needs_tools
@@ -124,8 +125,15 @@ def test_real_narration_in_batches_is_exact_at_every_chapter(monkeypatch: pytest
 @needs_tools
 def test_narrate_encodes_from_the_file_and_removes_it(tmp_path: Path) -> None:
     before = set(Path(tmp_path.anchor, "tmp").glob("taysir-pcm-*"))
-    res = narrate(chapters_doc(3), "fr", tmp_path / "x.fr", AudioOptions(engine="espeak"), title="Test")
-    assert abs(decoded_ms(res.files["mp3"]) - res.timeline.duration_ms) <= 27  # MP3 framing, as the other tests
+    opts = AudioOptions(engine="espeak")
+    track = synthesize_track(chapters_doc(3), "fr", opts, title="Test")
+    try:
+        files = encode_track(track, tmp_path / "x.fr", opts, title="Test")
+    finally:
+        track.discard()
+    assert abs(decoded_ms(files["mp3"]) - track.timeline.duration_ms) <= 27  # MP3 framing, as the other tests
+    with pytest.raises(OutputError):  # the samples are gone: encoding again is a clear error
+        encode_track(track, tmp_path / "y.fr", opts)
     assert set(Path(tmp_path.anchor, "tmp").glob("taysir-pcm-*")) <= before
 
 
