@@ -82,17 +82,20 @@ def child(src: str, out: str, outputs: str) -> int:
     return 0
 
 
-def _tree_rss(root: int) -> tuple[int, int]:
-    """(sum, largest) resident set of ``root`` and its descendants, in bytes, read from /proc."""
+def _tree_rss(root: int) -> tuple[int, int, list[tuple[str, int]]]:
+    """(sum, largest, (name, rss) of each) resident set of ``root`` and its descendants, in bytes, from /proc."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
+    names: dict[int, str] = {}
     page = os.sysconf("SC_PAGE_SIZE")
     for d in os.listdir("/proc"):
         if not d.isdigit():
             continue
         try:
             with open(f"/proc/{d}/stat", "rb") as f:
-                stat = f.read().rsplit(b")", 1)[1].split()
+                raw = f.read()
+                stat = raw.rsplit(b")", 1)[1].split()
+                names[int(d)] = raw.split(b"(", 1)[1].rsplit(b")", 1)[0].decode("utf-8", "replace")
             with open(f"/proc/{d}/statm", "rb") as f:
                 rss[int(d)] = int(f.read().split()[1]) * page
             parents[int(d)] = int(stat[1])
@@ -104,7 +107,7 @@ def _tree_rss(root: int) -> tuple[int, int]:
         tree.add(p)
         todo += [c for c, pp in parents.items() if pp == p and c not in tree]
     sizes = [rss.get(p, 0) for p in tree]
-    return sum(sizes), max(sizes, default=0)
+    return sum(sizes), max(sizes, default=0), sorted(((names.get(p, "?"), rss.get(p, 0)) for p in tree), key=lambda x: -x[1])
 
 
 def measure(src: Path, out: Path, outputs: str) -> dict:
@@ -114,9 +117,12 @@ def measure(src: Path, out: Path, outputs: str) -> dict:
         [sys.executable, __file__, "--child", str(src), str(out), outputs], stdout=subprocess.PIPE, cwd=ROOT, text=True
     )
     peak_sum = peak_one = 0
+    at_peak: list[tuple[str, int]] = []
     while proc.poll() is None:
-        s, one = _tree_rss(proc.pid)
-        peak_sum, peak_one = max(peak_sum, s), max(peak_one, one)
+        s, one, each = _tree_rss(proc.pid)
+        if s > peak_sum:
+            peak_sum, at_peak = s, each
+        peak_one = max(peak_one, one)
         time.sleep(0.05)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -124,7 +130,7 @@ def measure(src: Path, out: Path, outputs: str) -> dict:
     text = proc.stdout.read() if proc.stdout else ""
     data = json.loads(text.strip().splitlines()[-1]) if text.strip() else {"status": f"exit {proc.returncode}"}
     data.update(wall_total=wall, cpu=cpu, peak_tree_mb=peak_sum / 2**20, peak_one_mb=peak_one / 2**20,
-                maxrss_mb=after.ru_maxrss / 1024)  # fmt: skip
+                maxrss_mb=after.ru_maxrss / 1024, at_peak=[(n, round(r / 2**20)) for n, r in at_peak])  # fmt: skip
     return data
 
 
@@ -151,6 +157,7 @@ def main() -> int:
             print(f"  wall {r['wall_total']:.1f} s, cpu {r['cpu']:.1f} s (child + descendants)")
             print(f"  peak memory: tree {r['peak_tree_mb']:.0f} MB (sum of all processes), largest process {r['peak_one_mb']:.0f} MB, "
                   f"ru_maxrss {r['maxrss_mb']:.0f} MB")  # fmt: skip
+            print("  at the peak: " + ", ".join(f"{n} {mb} MB" for n, mb in r.get("at_peak", [])))
             stages = r.get("timings", {})
             if stages:
                 print("  stages: " + ", ".join(f"{k} {v:.1f}s" for k, v in stages.items() if isinstance(v, (int, float))))
