@@ -57,6 +57,8 @@ class VideoOptions(BaseModel):
     preset: Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"] = "veryfast"
     crf: int = Field(23, ge=0, le=51)
     audio_bitrate_k: int = Field(96, ge=32, le=320)
+    # Long narrations: one video per top-level section (plus playlist and index) above this many minutes.
+    split_after_min: float | None = Field(20.0, ge=0)  # None or 0: always one video
     # Interpreter material.
     cue_sheet_pdf: bool = True
     teleprompter_lead_ms: int = Field(0, ge=0, le=5000)  # show each sentence this much earlier

@@ -19,6 +19,7 @@ from ..render import RENDERERS, artifact
 from ..render.languages import LanguageFailures
 from ..result import Artifact
 from .cuesheet import html_to_pdf, write_cue_sheet
+from .parts import Part, index_html, playlist_m3u, slice_cues, slice_timeline, split_parts
 from .scaffold import make_scaffold
 from .subtitles import teleprompter_vtt
 
@@ -78,6 +79,81 @@ class VideoRenderer:
             ctx.warn(STAGE, f"no narration audio for {lang}: the video has a silent sound track")
             audio_path = None
         cues = _captions_for(ctx, lang, timeline)
+        parts = self._parts_of(ctx, lang, timeline)
+        if parts:
+            arts = self._parted(ctx, lang, timeline, audio_path, cues, parts)
+        else:
+            arts = self._whole(ctx, lang, timeline, audio_path, cues)
+        tele = ctx.file(lang, "teleprompter.vtt")
+        tele.write_text(teleprompter_vtt(timeline, opts.teleprompter_lead_ms), encoding="utf-8")
+        arts.append(artifact(ctx, tele, self.name, lang, "teleprompter track: one whole sentence per cue"))
+        html = ctx.file(lang, "cuesheet.html")
+        write_cue_sheet(timeline, html, None, title=None)
+        arts.append(artifact(ctx, html, self.name, lang, "interpreter cue sheet"))
+        if opts.cue_sheet_pdf:
+            pdf = ctx.file(lang, "cuesheet.pdf")
+            try:
+                html_to_pdf(html, pdf, timeout=min(180.0, ctx.options.timeout_s))
+                arts.append(artifact(ctx, pdf, self.name, lang, "interpreter cue sheet, printable"))
+            except TransformError as exc:  # the HTML is enough to work from: a warning, not a failure
+                ctx.warn(STAGE, f"{lang}: cue sheet PDF not made: {exc}")
+        return arts
+
+    def _parts_of(self, ctx: RunContext, lang: str, timeline: Timeline) -> list[Part]:
+        """The parts of a narration longer than ``split_after_min`` minutes, else ``[]``."""
+        limit = ctx.options.video.split_after_min
+        if not limit or timeline.duration_ms <= limit * 60_000:
+            return []
+        doc = ctx.tracks.get(lang) or ctx.document
+        top = {s.id for s in doc.sections} if doc is not None else set()
+        parts = split_parts(timeline, top, _title(ctx) or timeline.lang)
+        if not parts:
+            ctx.warn(STAGE, f"{lang}: the narration is long but has fewer than two top-level sections: one video")
+        return parts
+
+    def _parted(
+        self, ctx: RunContext, lang: str, timeline: Timeline, audio: Path | None, cues: list[CaptionCue], parts: list[Part]
+    ) -> list[Artifact]:
+        """One video per part, each with its metadata, captions and cue sheet; then the playlist and index."""
+        opts = ctx.options.video
+        arts: list[Artifact] = []
+        files: list[dict[str, Path]] = []
+        for part in parts:
+            base = f"part{part.number:02d}"
+            mp4 = ctx.file(lang, f"{base}.mp4")
+            res = make_scaffold(
+                slice_timeline(timeline, part),
+                audio,
+                slice_cues(cues, part),
+                opts,
+                mp4,
+                title=part.title,
+                sidecars=["vtt"],
+                keep_ass=ctx.options.keep_intermediates,
+                rtl_mark=ctx.options.captions.rtl_mark,
+                audio_span=(part.begin_ms, part.end_ms) if audio is not None else None,
+            )
+            for note in res.notes:
+                ctx.warn(STAGE, f"{lang} part {part.number}: {note}")
+            sheet = ctx.file(lang, f"{base}.cuesheet.html")
+            write_cue_sheet(slice_timeline(timeline, part), sheet, None, title=part.title)
+            f = {"mp4": mp4, "cuesheet": sheet, **{p.suffix[1:]: p for p in res.sidecars}}
+            files.append(f)
+            what = f"part {part.number} of {len(parts)}: {part.title}"
+            arts.append(artifact(ctx, mp4, self.name, lang, f"captioned scaffold, {what}"))
+            arts.append(artifact(ctx, res.meta_path, self.name, lang, f"signer region and picture geometry, {what}"))
+            arts += [artifact(ctx, p, self.name, lang, f"caption sidecar, {what}") for p in res.sidecars]
+            arts.append(artifact(ctx, sheet, self.name, lang, f"interpreter cue sheet, {what}"))
+        m3u = ctx.file(lang, "m3u")
+        m3u.write_text(playlist_m3u(parts, [f["mp4"] for f in files], _title(ctx)), encoding="utf-8")
+        index = ctx.file(lang, "videos.html")
+        index.write_text(index_html(lang, _title(ctx), parts, files, m3u), encoding="utf-8")
+        arts.append(artifact(ctx, m3u, self.name, lang, f"playlist of the {len(parts)} chapter videos"))
+        arts.append(artifact(ctx, index, self.name, lang, "index page of the chapter videos"))
+        return arts
+
+    def _whole(self, ctx: RunContext, lang: str, timeline: Timeline, audio_path: Path | None, cues: list[CaptionCue]) -> list[Artifact]:
+        opts = ctx.options.video
         mp4 = ctx.file(lang, "mp4")
         # The captions output writes <stem>.<lang>.srt/.vtt; write only the ones it did not.
         need_sidecars = [f for f in ("srt", "vtt") if not ctx.file(lang, f).exists()]
@@ -97,19 +173,6 @@ class VideoRenderer:
         arts = [artifact(ctx, mp4, self.name, lang, "captioned scaffold with the signer region kept free")]
         arts.append(artifact(ctx, res.meta_path, self.name, lang, "signer region and picture geometry (for `taysir overlay`)"))
         arts += [artifact(ctx, p, self.name, lang, "caption sidecar") for p in res.sidecars]
-        tele = ctx.file(lang, "teleprompter.vtt")
-        tele.write_text(teleprompter_vtt(timeline, opts.teleprompter_lead_ms), encoding="utf-8")
-        arts.append(artifact(ctx, tele, self.name, lang, "teleprompter track: one whole sentence per cue"))
-        html = ctx.file(lang, "cuesheet.html")
-        write_cue_sheet(timeline, html, None, title=None)
-        arts.append(artifact(ctx, html, self.name, lang, "interpreter cue sheet"))
-        if opts.cue_sheet_pdf:
-            pdf = ctx.file(lang, "cuesheet.pdf")
-            try:
-                html_to_pdf(html, pdf, timeout=min(180.0, ctx.options.timeout_s))
-                arts.append(artifact(ctx, pdf, self.name, lang, "interpreter cue sheet, printable"))
-            except TransformError as exc:  # the HTML is enough to work from: a warning, not a failure
-                ctx.warn(STAGE, f"{lang}: cue sheet PDF not made: {exc}")
         return arts
 
 

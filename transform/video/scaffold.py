@@ -147,6 +147,7 @@ def scaffold_command(
     title: str | None,
     chapters_name: str | None = None,
     concat_name: str | None = None,
+    audio_start_ms: int = 0,
 ) -> list[str]:
     """The ffmpeg command line (run with the temp directory holding the PNG/ASS/SRT files as cwd).
 
@@ -163,7 +164,9 @@ def scaffold_command(
         cmd += ["-f", "concat", "-safe", "0", "-i", concat_name]
     else:
         cmd += ["-framerate", str(o.fps), "-i", static_png]
-    if audio is not None:
+    if audio is not None and audio_start_ms:  # one chapter of the narration: decoded from its start, exactly
+        cmd += ["-ss", f"{audio_start_ms / 1000:.3f}", "-t", dur, "-i", str(audio)]
+    elif audio is not None:
         cmd += ["-i", str(audio)]
     else:
         cmd += ["-f", "lavfi", "-t", dur, "-i", "anullsrc=r=48000:cl=mono"]
@@ -233,6 +236,7 @@ def make_scaffold(
     sidecars: bool | Sequence[str] = True,
     keep_ass: bool = False,
     rtl_mark: str = "rlm",
+    audio_span: tuple[int, int] | None = None,
 ) -> ScaffoldResult:
     """Render the captioned scaffold of one language track to ``out`` (an .mp4).
 
@@ -246,6 +250,8 @@ def make_scaffold(
         sidecars: also write SRT and WebVTT files next to the video (or only the formats listed, e.g. ``["vtt"]``).
         keep_ass: keep the generated ``.ass`` script next to the video (debugging).
         rtl_mark: how right-to-left lines are marked in the soft subtitles and sidecars (``CaptionOptions.rtl_mark``).
+        audio_span: ``(begin_ms, end_ms)`` of ``audio`` to use (one chapter of a long narration); the
+            timeline and cues are then the chapter's, starting at 0.
     """
     options = options or VideoOptions()
     FFMPEG.require()
@@ -263,6 +269,10 @@ def make_scaffold(
         # measured from the decoded narration, is exact when it agrees with it.
         if timeline.duration_ms > 0 and abs(timeline.duration_ms - duration_ms) <= 500:
             duration_ms = timeline.duration_ms
+        if audio_span is not None:
+            if not 0 <= audio_span[0] < audio_span[1] <= duration_ms + 500:
+                raise InputError(f"The span {audio_span} ms is not inside the narration ({duration_ms} ms).")
+            duration_ms = audio_span[1] - audio_span[0]
     else:
         duration_ms = timeline.duration_ms or max((c.end_ms for c in timeline.cues), default=0)
     if duration_ms <= 0:
@@ -316,6 +326,7 @@ def make_scaffold(
             srt_name=srt_name,
             chapters_name=chapters_name,
             concat_name=concat_name,
+            audio_start_ms=audio_span[0] if audio and audio_span else 0,
             lang=lang,
             out=partial,
             comment=meta.comment(),
