@@ -130,3 +130,42 @@ def test_seek_to_a_later_cue_shows_that_cue(vfr: ScaffoldResult, long_fr: Narrat
     cap = vfr.layout.captions
     last = seek_frame(vfr.video, ass_ms(cues[-1].begin_ms) / 1000, tmp_path)
     assert "citoyens" in ocr(last.crop((cap.x, cap.y, cap.right, cap.bottom)), "fra", tmp_path)
+
+
+PLAYER = """<!DOCTYPE html><html><head><style>body{margin:0;background:#000}video{display:block;width:1280px;height:720px}</style>
+</head><body><video id="v" muted preload="auto" src="%s"></video><script>
+const v = document.getElementById('v');
+window.seekTo = (t) => new Promise((ok, bad) => {
+  const done = () => { v.removeEventListener('seeked', done); requestAnimationFrame(() => requestAnimationFrame(() => ok(v.currentTime))); };
+  v.addEventListener('seeked', done); v.currentTime = t; setTimeout(() => bad('no seeked event'), 15000);
+});
+window.ready = new Promise((ok) => { if (v.readyState >= 1) ok(v.duration); else v.addEventListener('loadedmetadata', () => ok(v.duration)); });
+</script></body></html>"""
+
+
+@pytest.mark.slow
+def test_chromium_plays_and_seeks_the_variable_rate_video(vfr: ScaffoldResult, long_fr: Narration, tmp_path: Path) -> None:
+    """A <video> in Chromium: duration of the narration, and after a seek (forwards and back) the
+    picture is the caption of that moment (the frame that started before it, not the next one)."""
+    from tests.browser import chromium
+
+    page_path = vfr.video.parent / "player.html"
+    page_path.write_text(PLAYER % vfr.video.name, encoding="utf-8")
+    c = vfr.layout.captions
+    box = (c.x, c.y, c.right, c.bottom)
+    cues = long_fr.cues
+    order = [6, 2, len(cues) - 1, 4]  # forwards, back, to the end, back again
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.goto(page_path.as_uri())
+        assert abs(page.evaluate("window.ready") - long_fr.wav_ms / 1000) <= 0.1
+        for n in order:
+            mid = (cues[n].begin_ms + cues[n].end_ms) / 2000
+            assert abs(page.evaluate(f"window.seekTo({mid:.3f})") - mid) < 0.01
+            shot_png = tmp_path / f"chromium_{n}.png"
+            page.screenshot(path=str(shot_png))
+            shot = Image.open(shot_png).convert("RGB")
+            want = frame_at(vfr.video, mid, tmp_path)
+            other = frame_at(vfr.video, (cues[n - 1].begin_ms + cues[n - 1].end_ms) / 2000, tmp_path)
+            same, differ = _diff(shot, want, box), _diff(shot, other, box)
+            assert same < 2.0 and differ > 3 * same + 3, f"cue {n + 1}: {same:.2f} vs {differ:.2f}"
