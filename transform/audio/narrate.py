@@ -1,5 +1,9 @@
 """Narrate one language track: synthesis per sentence in parallel, then an exact timeline.
 
+Sentences are synthesised in batches (``stream.batches``: cut at chapter starts) and each batch's
+clips are appended to a temporary PCM file, so memory does not grow with the narration; loudness
+is measured and the gain applied on that file, and the encoder reads it (``stream.py``).
+
 Every clip is trimmed of the engine's leading/trailing silence and padded to a
 whole number of milliseconds (441 samples at 22 050 Hz), and pauses are whole
 multiples of that grid, so every cue boundary in the Timeline is an exact
