@@ -36,7 +36,7 @@ def frame_at(video: Path, t: float, tmp: Path) -> Image.Image:
     Decoded from the start (test videos are seconds long): ``ffmpeg -ss t`` returns the first
     frame at or AFTER ``t``, which in a variable-frame-rate scaffold is the next caption.
     """
-    png = tmp / f"frame_{video.stem}_{t:.3f}.png"
+    png = tmp / f"frame_{video.stem}_{t:.3f}.bmp"  # written for every frame up to t (-update): BMP is cheap to write
     cmd = ["ffmpeg", "-v", "error", "-y", "-i", str(video), "-vf", f"select=lte(t\\,{t:.3f})", "-fps_mode", "passthrough"]
     subprocess.run([*cmd, "-update", "1", str(png)], check=True, timeout=60)
     return Image.open(png).convert("RGB")
