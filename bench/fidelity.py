@@ -30,8 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 from transform.evaluation import DocScore, Targets, corpus_totals, load_corpus, markdown_table, score_corpus_doc  # noqa: E402
 from transform.evaluation.corpus import CorpusError  # noqa: E402
+from transform.evaluation.report import TARGET_NAMES, floor_of, target_values  # noqa: E402
 
 DEFAULT = ROOT / "tests" / "realdocs" / "corpus.toml"
+FLOORS = ROOT / "tests" / "realdocs" / "floors.toml"
 
 
 def _fmt(v: float | None) -> str:
@@ -104,6 +106,24 @@ def print_details(d: DocScore) -> None:
                 print(f"      {ln}")
 
 
+def floors_toml(docs: list[DocScore]) -> str:
+    """The figures of the fast subset that miss their target, as floors (see tests/realdocs/README.md)."""
+    out = ["# Known shortfalls of the fast subset of the real-document corpus: for each document, the targets",
+           "# of issue 17 it still misses and the figure it reached (rounded against us). The test holds every",
+           "# other target to the issue's goal and these to their floor; a figure that reaches its goal makes",
+           "# the test ask for its line to go. Written by: .venv/bin/python bench/fidelity.py --fast --write-floors", ""]
+    targets = Targets()
+    for d in sorted(docs, key=lambda d: d.id):
+        if d.error:
+            continue
+        missed = targets.failures(d.totals)
+        values = target_values(d.totals)
+        rows = [f"{name} = {floor_of(name, values[name])}" for name in TARGET_NAMES if name in missed and name in values]
+        if rows:
+            out += [f'["{d.id}"]', *rows, ""]
+    return "\n".join(out)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT, help="corpus.toml (default: tests/realdocs/corpus.toml)")
@@ -113,6 +133,9 @@ def main() -> int:
     ap.add_argument("--details", action="store_true", help="list mismatched numbers, heading and table findings, furniture")
     ap.add_argument("--json", action="store_true", help="print the whole report as JSON")
     ap.add_argument("--markdown", action="store_true", help="print the table for docs/ingest.md")
+    ap.add_argument("--write-floors", action="store_true",
+                    help="with --fast: record the figures that miss their target in tests/realdocs/floors.toml "
+                         "(the floors tests/realdocs/test_realdocs_fidelity.py holds them to)")
     args = ap.parse_args()
     try:
         corpus = load_corpus(args.corpus)
@@ -131,6 +154,12 @@ def main() -> int:
     targets = Targets()
     total = corpus_totals([d for d in docs if not d.error])
     missed = targets.failures(total)
+    if args.write_floors:
+        if not args.fast or args.doc:
+            print("fidelity: --write-floors records the whole fast subset: use it with --fast and without --doc", file=sys.stderr)
+            return 2
+        FLOORS.write_text(floors_toml(docs), encoding="utf-8")
+        print(f"written: {FLOORS.relative_to(ROOT)}")
     if args.json:
         print(json.dumps({"corpus": str(args.corpus), "ocr": args.ocr, "seconds": round(elapsed, 2), "skipped_without_truth": skipped,
                           "documents": [d.as_dict() for d in docs], "totals": total.as_dict(), "failed_targets": missed},

@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from transform._exec.pandoc import binary as pandoc_binary  # noqa: E402
 from transform.context import RunContext  # noqa: E402
 from transform.ingest import ingest  # noqa: E402
-from transform._exec.pandoc import binary as pandoc_binary  # noqa: E402
 from transform.options import TransformOptions  # noqa: E402
 
 SAMPLES = ROOT / "samples"

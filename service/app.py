@@ -33,7 +33,7 @@ from transform import TransformOptions
 
 from . import errors
 from .queue.consumer import EmbeddedWorkers
-from .routers import catalogue, convert, documents, health, jobs
+from .routers import catalogue, convert, documents, health, jobs, signing
 from .routers import memory as memory_routes
 from .runtime import Runtime
 from .settings import ServiceSettings, get_settings
@@ -114,7 +114,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         **_NO_TELEMETRY,
     )
     errors.install(app)
-    for module in (health, jobs, convert, documents, catalogue, memory_routes):
+    for module in (health, jobs, convert, documents, signing, catalogue, memory_routes):
         app.include_router(module.router)
     _document_validation_errors(app)
     from .web import install as install_web_pages  # staff and public web pages (service/web/, docs/web.md)

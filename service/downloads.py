@@ -29,6 +29,14 @@ INLINE_PREFIXES = ("audio/", "video/", "text/", "image/", "application/pdf", "ap
 SANDBOX_CSP = "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'"
 
 
+def page_csp(script_hash: str) -> str:
+    """The policy of a published accessible HTML page: its own read-along script (by hash) may run, nothing
+    else. Still sandboxed (an opaque origin: no cookies, no storage of this site), no forms, no frames, no
+    plug-ins, media and images from this server only."""
+    return (f"sandbox allow-scripts; default-src 'none'; script-src {script_hash}; style-src 'unsafe-inline'; "
+            "img-src 'self' data:; media-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
+
 def _not_modified(request: Request, etag: str, mtime: float) -> bool:
     inm = request.headers.get("if-none-match")
     if inm is not None:
@@ -63,7 +71,8 @@ class _WholeFile(FileResponse):
         await super().__call__(scope, receive, send)
 
 
-def send_file(request: Request, path: Path, *, media_type: str, sha256: str, download_name: str, cache_control: str) -> Response:
+def send_file(request: Request, path: Path, *, media_type: str, sha256: str, download_name: str, cache_control: str,
+              csp: str = SANDBOX_CSP) -> Response:
     if not path.is_file():
         raise NotFound(f"The file {download_name} is no longer on the server.", code="file_missing")
     st = path.stat()
@@ -73,7 +82,7 @@ def send_file(request: Request, path: Path, *, media_type: str, sha256: str, dow
         "Cache-Control": cache_control,
         "Last-Modified": formatdate(st.st_mtime, usegmt=True),
         "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": SANDBOX_CSP,
+        "Content-Security-Policy": csp,
         "Accept-Ranges": "bytes",
     }
     if _not_modified(request, etag, st.st_mtime):

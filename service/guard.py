@@ -39,7 +39,7 @@ FRAMING = 64 * KiB  # multipart framing and the small fields around the files
 
 def body_limit(method: str, path: str, settings: Any) -> tuple[int, str]:
     """(largest body in bytes, what the limit is called) for a request."""
-    if method == "POST" and path in UPLOAD_ROUTES:
+    if (method == "POST" and path in UPLOAD_ROUTES) or (method == "PUT" and path.startswith("/v1/documents/") and "/signed-video/" in path):
         return settings.max_upload_bytes + FRAMING, f"{settings.max_upload_mb:g} MiB"
     if (method in ("PUT", "PATCH") and path.startswith("/v1/documents/") and path.endswith("/draft")) or (
             method == "POST" and (path.startswith("/staff/documents/") or path in IMPORT_ROUTES)):

@@ -28,6 +28,19 @@ from .views import StoredArtifact, artifacts_of
 CONVERTED = ("success", "partial_success")
 log = logging.getLogger("service.publishing")
 
+# Staff artefacts, never published whatever the settings say: the interpreter's scaffold (burned-in
+# captions and an empty signer region) and its region file, the cue sheet and the teleprompter track.
+# A video is public "with sign language" only as the overlaid file staff upload (``<stem>.<lang>.signed.mp4``).
+STAFF_ONLY = ("*.scaffold.*", "*.video.json", "*.cuesheet.*", "*.teleprompter.vtt")
+
+
+def is_public(a: StoredArtifact, names: set[str], *, exclude_roles: list[str], exclude_patterns: list[str]) -> bool:
+    """Whether a converted file may be copied to the public catalogue (``names``: every file name of the document)."""
+    if a.role in exclude_roles or any(fnmatch(a.name, p) for p in (*exclude_patterns, *STAFF_ONLY)):
+        return False
+    # before the citizens' video existed, the scaffold was ``<stem>.<lang>.mp4`` next to ``<stem>.<lang>.video.json``
+    return not (a.name.endswith(".mp4") and a.name[:-4] + ".video.json" in names)
+
 
 def _need_converted(doc: DocumentRow) -> None:
     if doc.status not in CONVERTED:
@@ -106,9 +119,12 @@ def publish(rt: Runtime, doc: DocumentRow) -> DocumentRow:
     dest = rt.store.published_dir(doc.id) / str(int(time.time() * 1000))
     dest.mkdir(parents=True, exist_ok=True)
     files: list[StoredArtifact] = []
+    arts = artifacts_of(doc)
+    names = {a.name for a in arts}
     try:
-        for a in artifacts_of(doc):
-            if a.role in rt.settings.publish_exclude_roles or any(fnmatch(a.name, p) for p in rt.settings.publish_exclude_patterns):
+        for a in arts:
+            if not is_public(a, names, exclude_roles=rt.settings.publish_exclude_roles,
+                             exclude_patterns=rt.settings.publish_exclude_patterns):
                 continue
             src, target = rt.store.path(a.path), dest / a.name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -129,7 +145,11 @@ def publish(rt: Runtime, doc: DocumentRow) -> DocumentRow:
     for old in rt.store.published_dir(doc.id).iterdir():
         if old != dest:
             shutil.rmtree(old, ignore_errors=True)
-    return _reload(rt, doc.id)
+    row = _reload(rt, doc.id)
+    from .web.public_bundle import try_ensure  # the citizens' ZIP, ready before the first visitor asks
+
+    try_ensure(rt, row)
+    return row
 
 
 def unpublish(rt: Runtime, doc: DocumentRow) -> DocumentRow:

@@ -13,6 +13,12 @@ Right-to-left marking (``CaptionOptions.rtl_mark``):
   U+202C POP DIRECTIONAL FORMATTING (older SRT practice).
 * ``"none"``: text as is.
 
+With ``"rlm"`` and ``"embed"``, each run of the other script inside a line (an Arabic name in a
+French line, ``INDH`` in an Arabic line; ``transform.model.runs``) is wrapped in a Unicode
+isolate, U+2067 RIGHT-TO-LEFT ISOLATE or U+2066 LEFT-TO-RIGHT ISOLATE ... U+2069 POP
+DIRECTIONAL ISOLATE, so that its neighbouring punctuation and numbers keep the line's order
+(``la commune de أفورار, province``: the comma stays after the name).
+
 WebVTT files also carry ``Language: <lang>`` in the header (read by HLS and
 YouTube tooling, ignored by browsers: the HTML ``<track srclang>`` gives the
 language there), and a cue in a different language from the file is wrapped in
@@ -23,13 +29,18 @@ one run of words (a blank line would end the cue) and never holds ``-->``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .model import CaptionCue
+from .model.runs import runs
 from .model.text import direction_for
 
 RLM, RLE, PDF = "\u200f", "\u202b", "\u202c"
+LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
+_ISOLATES = str.maketrans("", "", LRI + RLI + "\u2068" + PDI)
+_MARKUP = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);|</?[A-Za-z][^<>]*>")  # WebVTT entities and cue tags
 
 
 def stamp(ms: int, sep: str) -> str:
@@ -49,9 +60,27 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def isolate_runs(line: str, lang: str) -> str:
+    """``line`` with each run of the other script between an isolate and PDI (idempotent).
+
+    ``line`` may be escaped WebVTT text: entities (``&lt;``) and cue tags (``<b>``) count as
+    neutral characters, so no isolate ever lands inside one.
+    """
+    text = line.translate(_ISOLATES) if PDI in line else line
+    masked = _MARKUP.sub(lambda m: "0" * len(m.group()), text) if "&" in text or "<" in text else text
+    parts = runs(masked, lang)
+    if len(parts) == 1 and parts[0].lang == lang:
+        return line
+    return "".join(text[r.start : r.end] if r.lang == lang else (RLI if r.dir == "rtl" else LRI) + text[r.start : r.end] + PDI for r in parts)
+
+
 def mark_rtl(line: str, lang: str, how: str = "rlm") -> str:
-    """``line`` with the direction marks that make players lay it out right-to-left."""
-    if how == "none" or direction_for(lang).value != "rtl":
+    """``line`` with the direction marks that make players lay it out right-to-left, and its runs of the
+    other script isolated (see the module's notes)."""
+    if how == "none":
+        return line
+    line = isolate_runs(line, lang)
+    if direction_for(lang).value != "rtl":
         return line
     if how == "embed":
         return RLE + line + PDF

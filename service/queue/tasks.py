@@ -17,10 +17,10 @@ from transform.checksum import sha256_file
 from transform.pipeline import stage_names
 from transform.result import Artifact
 
+from ..storage import is_disk_full
 from ..store import owner_id
 from ..views import StoredArtifact, artifacts_of
 from .runner import ChildCrashed, JobCancelled, JobTimeout, run_in_child
-from ..storage import is_disk_full
 
 if TYPE_CHECKING:
     from ..runtime import Runtime

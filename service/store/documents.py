@@ -88,3 +88,7 @@ class DocumentRepo:
 
     def unpublish(self, doc_id: str) -> bool:
         return self._update(doc_id, DocumentRow.review_state == "published", review_state="reviewed", published_at=None, published_json=None)
+
+    def set_artifacts(self, doc_id: str, artifacts: list[dict[str, Any]], *, expected: str) -> bool:
+        """Replace the document's file list if it is still ``expected`` (staff adding the sign-language video)."""
+        return self._update(doc_id, DocumentRow.artifacts_json == expected, artifacts_json=json.dumps(artifacts, ensure_ascii=False))

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
 from transform.result import Artifact
 
-from .. import publishing
 from ..runtime import Runtime
 from ..store import DocumentRow
 from ..views import artifact_path, artifacts_of
@@ -42,63 +41,6 @@ def kind_of(f: Artifact) -> str:
     if ext in ("brf", "pef", "brl", "mp3", "vtt", "srt", "mp4", "epub", "docx", "pdf", "zip", "json"):
         return ext
     return "other"
-
-
-@dataclass
-class PublicFile:
-    name: str
-    kind: str
-    lang: str | None
-    size: int
-    url: str
-    media_type: str
-
-
-@dataclass
-class Player:
-    lang: str | None
-    src: PublicFile
-    tracks: list[PublicFile] = field(default_factory=list)
-
-
-@dataclass
-class PublicDoc:
-    id: str
-    title: str
-    published_at: float | None
-    languages: list[str]
-    files: list[PublicFile]
-    audio: list[Player]
-    video: list[Player]
-    technical: list[PublicFile]
-
-
-def public_doc(d: DocumentRow) -> PublicDoc:
-    files = [PublicFile(f.name, kind_of(f), f.lang, f.size, f"/v1/catalogue/{d.id}/files/{quote(f.name)}", f.media_type)
-             for f in publishing.published_files(d)]
-    main = sorted((f for f in files if f.kind not in TECHNICAL), key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99, f.lang or ""))
-    vtts = [f for f in files if f.kind == "vtt"]
-
-    def players(kind: str) -> list[Player]:
-        out = []
-        for f in files:
-            if f.kind == kind:
-                stem = f.name.rsplit(".", 1)[0]
-                same = [v for v in vtts if v.name.rsplit(".", 1)[0] == stem] or [v for v in vtts if v.lang == f.lang]
-                out.append(Player(f.lang, f, same[:1]))
-        return out
-
-    return PublicDoc(id=d.id, title=d.title or d.filename, published_at=d.published_at, files=main,
-                     languages=sorted({f.lang for f in files if f.lang}), audio=players("mp3"), video=players("mp4"),
-                     technical=[f for f in files if f.kind in TECHNICAL])
-
-
-def search(rows: list[DocumentRow], q: str) -> list[DocumentRow]:
-    """Published documents whose title (or file name) contains every word of ``q`` (case-insensitive)."""
-    words = [w.casefold() for w in q.split() if w]
-    if not words:
-        return rows
-    return [r for r in rows if all(w in (r.title or r.filename).casefold() or w in r.filename.casefold() for w in words)]
 
 
 # -- staff ---------------------------------------------------------------------------------------

@@ -1,17 +1,19 @@
-"""Public pages (no sign-in): the catalogue with search by title, one page per published document,
-and the language switch."""
+"""Public pages (no sign-in): the catalogue with its search, one page per published document, and the
+language switch. What a page offers comes from the published snapshot only (``public_files``)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from . import i18n
-from .data import public_doc, search
+from ..catalogue_search import searcher
+from . import i18n, public_bundle, public_words
 from .i18n import N_
-from .render import page
+from .public_files import public_doc
+from .render import lang_of, page
 from .security import cookie_args, safe_next
 
 router = APIRouter(include_in_schema=False)
@@ -33,14 +35,20 @@ async def switch_language(request: Request, code: str, next: Annotated[str | Non
 
 @router.get("/catalogue", response_class=HTMLResponse)
 async def catalogue(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> Response:
-    rows = request.app.state.runtime.store.documents.published()
-    found = search(rows, q.strip())
-    return page(request, "catalogue.html", title=N_("Documents publiés"), docs=[public_doc(r) for r in found], q=q.strip(), total=len(rows))
+    rt = request.app.state.runtime
+    rows = rt.store.documents.published()
+    search = searcher(request.app.state, rt.store.path)
+    hits = await anyio.to_thread.run_sync(lambda: search.search(rows, q.strip()))  # the first search reads the published texts
+    interface = lang_of(request)
+    results = [(h, public_doc(h.doc, interface)) for h in hits]
+    return page(request, "catalogue.html", title=N_("Documents publiés"), results=results, q=q.strip(), total=len(rows), pw=public_words)
 
 
 @router.get("/catalogue/{doc_id}", response_class=HTMLResponse)
 async def document(request: Request, doc_id: str) -> Response:
-    row = request.app.state.runtime.store.documents.get(doc_id)
+    rt = request.app.state.runtime
+    row = rt.store.documents.get(doc_id)
     if row is None or row.review_state != "published":
-        return page(request, "error.html", status_code=404, title=N_("Erreur"), message_key=N_("Cette page n’existe pas."))
-    return page(request, "document.html", doc=public_doc(row))
+        return page(request, "public_error.html", status_code=404, title=N_("Erreur"), message_key=N_("Cette page n’existe pas."))
+    bundle = await anyio.to_thread.run_sync(lambda: public_bundle.try_ensure(rt, row))  # written once per publication
+    return page(request, "document.html", doc=public_doc(row, lang_of(request)), bundle=bundle, pw=public_words)

@@ -47,7 +47,7 @@ def test_system_table_alone_cannot_write_moroccan_letters() -> None:
 def test_unknown_character_error_lists_chars_and_sentences() -> None:
     doc = doc_of("fr", [__import__("transform.model", fromlist=["Section"]).Section(id="s1", blocks=[para("b1", "Bonjour 😀.", "Merci ✓ 😀.")])])
     with pytest.raises(UnknownCharactersError) as err:
-        translate_document(doc, BrailleOptions(), "fr")
+        translate_document(doc, BrailleOptions(unknown_chars="error"), "fr")
     exc = err.value
     assert set(exc.chars) == {"😀", "✓"}
     assert exc.chars["😀"] == ["b1-1", "b1-2"]
@@ -68,8 +68,8 @@ def test_unknown_character_note_fallback() -> None:
 
 
 def test_no_escape_codes_ever() -> None:
-    with pytest.raises(UnknownCharactersError, match=r"U\+06AD.*in text"):
-        translate_text("Agadir is written أڭادير", "en", BrailleOptions(tables={"en": ["en-ueb-g1.ctb"]}))
+    with pytest.raises(UnknownCharactersError, match=r"U\+06AC.*in text"):
+        translate_text("Agadir is written ڬ", "en", BrailleOptions(tables={"en": ["en-ueb-g1.ctb"]}, unknown_chars="error"))
 
 
 AR_SAMPLE = "تبلغ ميزانية الجهة 1250000 درهم، أي 78 % من المجموع. ڭاع الناس غادي يستافدو من ڤيلا ف پاريس؟"
@@ -135,10 +135,17 @@ def test_convert_bilingual_markdown(tmp_path: Path) -> None:
     assert validate_pef((out / "budget.ar.pef").read_bytes()) == []
 
 
-def test_convert_reports_unknown_characters(tmp_path: Path) -> None:
+def test_convert_notes_unknown_characters_by_default_and_fails_them_when_strict(tmp_path: Path) -> None:
     src = tmp_path / "bad.md"
     src.write_text("# Titre\n\nBonjour 😀 tout le monde.\n", encoding="utf-8")
     result = convert(src, TransformOptions(outputs=["braille", "text"]), tmp_path / "out")
+    assert result.status == ConversionStatus.SUCCESS  # default: a transcriber's note and a warning
+    (warn,) = [e for e in result.errors if e.stage == "render.braille"]
+    assert warn.severity == "warning" and "U+1F600" in warn.message
+    brl = (tmp_path / "out" / "bad" / "bad.fr.brl").read_text(encoding="utf-8")
+    assert translate_text("[note du transcripteur : caractère U+1F600]", "fr") in brl.replace("\n", "⠀")
+    strict = TransformOptions(outputs=["braille", "text"], braille=BrailleOptions(unknown_chars="error"))
+    result = convert(src, strict, tmp_path / "out2")
     assert result.status == ConversionStatus.PARTIAL_SUCCESS
     (err,) = [e for e in result.errors if e.stage == "render.braille"]
     assert "U+1F600" in err.message and err.code == "braille_unknown_characters"

@@ -87,7 +87,7 @@ def test_separator_character_inside_a_sentence_is_reported_not_a_crash() -> None
     doc = long_doc(1)
     doc.sections[0].blocks[0].sentences[0].text += " \ue000 fin"
     with pytest.raises(UnknownCharactersError, match="U\\+E000"):
-        translate_document(doc, BrailleOptions(), "fr")
+        translate_document(doc, BrailleOptions(unknown_chars="error"), "fr")
     book = translate_document(doc, BrailleOptions(unknown_chars="note"), "fr")
     assert any("U+E000" in w for w in book.warnings)
 

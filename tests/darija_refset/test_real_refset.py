@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from transform.simplify.evaluate import load_refset
 from transform.simplify.measures import Measures, measure
+from transform.simplify.text import script_of, sentences, words
+
+HERE = Path(__file__).resolve().parent
+REALDOCS = HERE.parent / "realdocs"
+MSA = ("msa_real.tsv", "msa_real_heldout.tsv")
+FR = ("french_real.tsv", "french_real_heldout.tsv")
+LABEL = "هاد الجزء خاصو ترجمة من عند بنادم"
 
 
 def copy_rate(sources: list[str], outputs: list[str]) -> float:
@@ -23,14 +31,6 @@ def copy_rate(sources: list[str], outputs: list[str]) -> float:
     for s, o in zip(sources, outputs, strict=True):
         total.add(measure(s, o))
     return total.copy_rate
-from transform.simplify.evaluate import load_refset
-from transform.simplify.text import script_of, sentences, words
-
-HERE = Path(__file__).resolve().parent
-REALDOCS = HERE.parent / "realdocs"
-MSA = ("msa_real.tsv", "msa_real_heldout.tsv")
-FR = ("french_real.tsv", "french_real_heldout.tsv")
-LABEL = "هاد الجزء خاصو ترجمة من عند بنادم"
 
 
 def rows(name: str) -> list[list[str]]:

@@ -138,3 +138,39 @@ def test_columns_drawn_line_by_line_are_read_column_by_column(tmp_path: Path) ->
     got = groups_to_blocks(group_lines([lines], [[]], [595.0]))
     assert [b.sentences[0].text for b in got if isinstance(b, Paragraph)] == [LEFT, RIGHT]
     assert not any(isinstance(b, Heading) for b in got)
+
+
+def _ops_pdf(path: Path, ops: list[str]) -> Path:
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica, Encoding=pikepdf.Name.WinAnsiEncoding))
+    page = pdf.add_blank_page(page_size=(595, 842))
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.Contents = pdf.make_stream("\n".join(["BT", *ops, "ET"]).encode("latin-1"))
+    pdf.save(path)
+    return path
+
+
+def test_a_line_starts_on_its_first_words_baseline(tmp_path: Path) -> None:
+    """pdfium joins a table label's last line with the amounts set 6 pt higher beside it
+    ('rurales 412 500 000'): the line's baseline is the label's (where it starts), so that
+    the label lines of the cell stay evenly spaced; a raised, smaller footnote number opening
+    a line is passed over (the line sits on its words' baseline)."""
+    path = _ops_pdf(tmp_path / "baselines.pdf", [
+        "/F1 11 Tf 1 0 0 1 72 700 Tm (Infrastructures et routes) Tj",
+        "1 0 0 1 72 683 Tm (rurales) Tj",
+        "1 0 0 1 320 689 Tm (412 500 000) Tj",
+        "1 0 0 1 72 600 Tm (Un paragraphe ordinaire sur une ligne.) Tj",
+        "/F1 6 Tf 1 0 0 1 72 504 Tm (1) Tj",
+        "/F1 9 Tf 1 0 0 1 78 500 Tm (Note de bas de page, ecrite plus petit.) Tj",
+    ])
+    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[0]
+    lines = page_lines(page, page.get_textpage(), 1)
+    by_text = {ln.text: ln for ln in lines}
+    joined = next(ln for ln in lines if ln.text.startswith("rurales"))
+    assert "412 500 000" in joined.text  # one line for pdfium
+    assert abs(joined.baseline - (842 - 683)) < 0.5  # the label's baseline, not the amounts' (842 - 689)
+    assert abs(by_text["Infrastructures et routes"].baseline - (842 - 700)) < 0.5
+    note = next(ln for ln in lines if "Note de bas" in ln.text)
+    assert abs(note.baseline - (842 - 500)) < 0.5  # not the raised call's (842 - 504)

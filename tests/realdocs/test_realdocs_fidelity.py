@@ -2,6 +2,11 @@
 
 One test per (document, target), so a failing run names the document and the figure:
 ``test_target[bo-7100-ar-numbers]``. ``bench/fidelity.py --doc ID --details`` shows why.
+A target the document meets is asserted at the issue's goal. A target it still misses is a
+known shortfall recorded in ``floors.toml`` with the figure reached: the test fails when the
+figure falls under that floor, and reports XFAIL (with the figure and the goal) otherwise, so
+shortfalls stay visible in every run. A floor whose target is now met fails the test until
+its line is removed (``bench/fidelity.py --fast --write-floors``).
 Skips, saying why, while the corpus has no document with truth pages; asserts as soon as
 documents and truth pages land. A malformed corpus.toml or truth page fails
 ``test_corpus_is_consistent``.
@@ -9,16 +14,25 @@ documents and truth pages land. A malformed corpus.toml or truth page fails
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from transform.evaluation import DocScore, Targets, load_corpus, score_corpus_doc
 from transform.evaluation.corpus import CorpusDoc, CorpusError
-from transform.evaluation.report import TARGET_NAMES
+from transform.evaluation.report import LOWER_IS_BETTER, TARGET_NAMES, target_values
 from transform.evaluation.truth import TruthFormatError, load_truth_dir
 
 CORPUS = Path(__file__).resolve().parent / "corpus.toml"
+FLOORS = CORPUS.parent / "floors.toml"
+
+
+def _floors() -> dict[str, dict[str, float]]:
+    if not FLOORS.exists():
+        return {}
+    with FLOORS.open("rb") as fh:
+        return {k: {t: float(v) for t, v in d.items()} for k, d in tomllib.load(fh).items()}
 
 
 def _corpus() -> tuple[list[CorpusDoc], str]:
@@ -72,7 +86,23 @@ def test_target(cdoc: CorpusDoc, target: str) -> None:
     if (target == "words_text" and not t.pages_text) or (target == "words_ocr" and not t.pages_ocr):
         pytest.skip(f"{cdoc.id} has no truth page read by {target[6:]}")
     missed = Targets().failures(t)
-    assert target not in missed, f"{cdoc.id}: {missed.get(target)}\n  {_why(ds, target)}"
+    floor = _floors().get(cdoc.id, {}).get(target)
+    if target not in missed:
+        assert floor is None, (f"{cdoc.id}: {target} now meets its goal: remove its floor from tests/realdocs/floors.toml "
+                               "(bench/fidelity.py --fast --write-floors)")
+        return
+    assert floor is not None, f"{cdoc.id}: {missed[target]} (no floor recorded: a new shortfall)\n  {_why(ds, target)}"
+    value = target_values(t)[target]
+    worse = value > floor if target in LOWER_IS_BETTER else value < floor
+    assert not worse, f"{cdoc.id}: {missed[target]}, worse than its recorded floor {floor}\n  {_why(ds, target)}"
+    pytest.xfail(f"known shortfall: {missed[target]} (floor {floor})")
+
+
+def test_floors_name_documents_and_targets() -> None:
+    """Every floor belongs to a fast document of the corpus and to a target name."""
+    fast = {d.id for d in FAST}
+    bad = [f"{doc}.{t}" for doc, ts in _floors().items() for t in ts if doc not in fast or t not in TARGET_NAMES]
+    assert not bad, f"floors.toml names unknown documents or targets: {bad}"
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="tests/realdocs/corpus.toml does not exist yet")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import zipfile
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -112,3 +113,29 @@ def broken_docx() -> bytes:
         zf.writestr("[Content_Types].xml", "<Types/>")
         zf.writestr("word/document.xml", "this is not xml <<<")
     return buf.getvalue()
+
+
+# -- PostgreSQL (tests marked postgres): one server per test module, one database per test -----------
+_pg_names = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def pg_admin() -> Iterator[str]:
+    from .pg import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_admin: str) -> str:
+    from .pg import new_database
+
+    return new_database(pg_admin, f"taysir_{next(_pg_names)}")
+
+
+@pytest.fixture
+async def pg_api(settings_factory: Callable[..., ServiceSettings], pg_url: str) -> AsyncIterator[Api]:
+    async for a in open_api(settings_factory(database_url=pg_url)):
+        assert a.rt.store.db.engine.dialect.name == "postgresql"
+        yield a

@@ -77,7 +77,7 @@ async def test_openapi_documents_every_route_model_and_error(api: Api) -> None:
     schemas = spec["components"]["schemas"]
     assert "ErrorResponse" in schemas and "HTTPValidationError" not in schemas
     assert "outputs" in schemas["TransformOptions"]["properties"] and "BrailleOptions" in schemas
-    public = {"/health", "/ready", "/v1/engines", "/v1/catalogue", "/v1/catalogue/{doc_id}", "/v1/catalogue/{doc_id}/files/{name}"}
+    public = {"/health", "/ready", "/v1/engines", "/v1/catalogue", "/v1/catalogue/{doc_id}", "/v1/catalogue/{doc_id}/files/{name}", "/v1/catalogue/{doc_id}/bundle"}
     for path, ops in spec["paths"].items():
         for method, op in ops.items():
             assert op.get("summary"), (method, path)

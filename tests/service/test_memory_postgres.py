@@ -4,38 +4,17 @@ stores approving the same pairs at once (the unique pair index and the retry).""
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 
 import pytest
 
-from service.settings import ServiceSettings
 from service.store import Store
 from transform.simplify.memory import MemoryEntry
 
 from . import test_memory_api
-from .conftest import Api, open_api
-from .pg import new_database, postgres_server
-from .test_postgres import _names
+from .conftest import Api
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
-
-
-@pytest.fixture(scope="module")
-def pg_admin() -> Iterator[str]:
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture
-def pg_url(pg_admin: str) -> str:
-    return new_database(pg_admin, f"taysir_tm_{next(_names)}")
-
-
-@pytest.fixture
-async def pg_api(settings_factory: Callable[..., ServiceSettings], pg_url: str) -> AsyncIterator[Api]:
-    async for a in open_api(settings_factory(database_url=pg_url)):
-        assert a.rt.store.db.engine.dialect.name == "postgresql"
-        yield a
 
 
 SCENARIOS = [

@@ -7,8 +7,7 @@ review round trip to the public catalogue, leases of dead workers, and the start
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,29 +16,9 @@ from service.runtime import Runtime
 from service.settings import ServiceSettings
 
 from . import test_claims, test_jobs, test_review, test_store_cli
-from .conftest import Api, open_api
-from .pg import new_database, postgres_server
+from .conftest import Api
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
-_names = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def pg_admin() -> Iterator[str]:
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture
-def pg_url(pg_admin: str) -> str:
-    return new_database(pg_admin, f"taysir_{next(_names)}")
-
-
-@pytest.fixture
-async def pg_api(settings_factory: Callable[..., ServiceSettings], pg_url: str) -> AsyncIterator[Api]:
-    async for a in open_api(settings_factory(database_url=pg_url)):
-        assert a.rt.store.db.engine.dialect.name == "postgresql"
-        yield a
 
 
 @pytest.fixture

@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from fnmatch import fnmatch
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from service.publishing import STAFF_ONLY
 from transform.model import CaptionCue, Chapter, Cue, Timeline
 from transform.options import TransformOptions
+from transform.video import VideoOptions
+from transform.video.layout import compute_layout
 from transform.video.parts import Part, index_html, playlist_m3u, slice_cues, slice_timeline, split_parts
 
 from ._media import frame_at, ocr, streams
@@ -111,6 +115,12 @@ def _envelope(x: np.ndarray, win: int = 400) -> np.ndarray:
     return np.sqrt((x[: n * win].reshape(n, win) ** 2).mean(axis=1))
 
 
+def _bright(img: object, rect: object) -> int:
+    """Pixels of caption text (white) in ``rect``."""
+    return sum(1 for x in range(rect.x, rect.right, 2) for y in range(rect.y, rect.bottom, 2)  # type: ignore[attr-defined]
+               if min(img.getpixel((x, y))) > 200)  # type: ignore[attr-defined]
+
+
 def _corr(a: np.ndarray, b: np.ndarray) -> float:
     n = min(len(a), len(b))
     return float(np.corrcoef(a[:n], b[:n])[0, 1])
@@ -130,30 +140,40 @@ def test_long_narration_becomes_one_video_per_section(tmp_path: Path) -> None:
     assert res.status.value == "success", res.errors
     out = Path(res.output_dir or "")
     tl = Timeline.model_validate_json((out / "budget.fr.timeline.json").read_text(encoding="utf-8"))
-    videos = sorted(out.glob("budget.fr.part*.mp4"))
-    assert [v.name for v in videos] == [f"budget.fr.part0{i}.mp4" for i in (1, 2, 3)]
-    assert not (out / "budget.fr.mp4").exists()
+    scaffolds = sorted(out.glob("budget.fr.part*.scaffold.mp4"))
+    assert [v.name for v in scaffolds] == [f"budget.fr.part0{i}.scaffold.mp4" for i in (1, 2, 3)]
+    videos = [out / f"budget.fr.part0{i}.mp4" for i in (1, 2, 3)]  # the citizens' videos
+    assert all(v.is_file() for v in videos)
+    assert not (out / "budget.fr.mp4").exists() and not (out / "budget.fr.scaffold.mp4").exists()
     heads = [c for c in tl.cues if c.kind == "heading" and not c.text.startswith("Les détails")]
     starts = [c.begin_ms for c in heads] + [tl.duration_ms]
     assert starts[0] == 0
     total = 0.0
-    for i, v in enumerate(videos):
-        st = {s["codec_type"]: s for s in streams(v)}
+    for i, (sc, v) in enumerate(zip(scaffolds, videos, strict=True)):
         want = (starts[i + 1] - starts[i]) / 1000
-        assert abs(float(st["video"]["duration"]) - want) <= 0.1 and abs(float(st["audio"]["duration"]) - want) <= 0.1
+        for f in (sc, v):
+            st = {s["codec_type"]: s for s in streams(f)}
+            assert abs(float(st["video"]["duration"]) - want) <= 0.1 and abs(float(st["audio"]["duration"]) - want) <= 0.1
         total += float(st["video"]["duration"])
-        meta = json.loads(v.with_name(v.stem + ".video.json").read_text(encoding="utf-8"))
+        meta = json.loads(sc.with_name(sc.stem + ".video.json").read_text(encoding="utf-8"))
         assert meta["signer"]["w"] > 0 and meta["duration_ms"] == starts[i + 1] - starts[i]
+        assert not v.with_name(v.stem + ".video.json").exists()  # the citizens' video has no signer region
     assert abs(total - tl.duration_ms / 1000) <= 0.15
     # The sound of part 2 is the narration from the second section's heading on (and a cut 1 s off is not).
     narration = out / "budget.fr.mp3"
     span = (starts[2] - starts[1]) / 1000
-    part2 = _envelope(_pcm(videos[1]))
-    assert _corr(part2, _envelope(_pcm(narration, starts[1] / 1000, span))) > 0.95
-    assert _corr(part2, _envelope(_pcm(narration, starts[1] / 1000 + 1.0, span))) < 0.8
-    # The title card of part 2 is its section's heading.
-    img = frame_at(videos[1], 0.5, tmp_path)
-    assert "écoles" in ocr(img, "fra", tmp_path).lower()
+    for v in (scaffolds[1], videos[1]):
+        part2 = _envelope(_pcm(v))
+        assert _corr(part2, _envelope(_pcm(narration, starts[1] / 1000, span))) > 0.95
+        assert _corr(part2, _envelope(_pcm(narration, starts[1] / 1000 + 1.0, span))) < 0.8
+        # The title card of part 2 is its section's heading.
+        assert "écoles" in ocr(frame_at(v, 0.5, tmp_path), "fra", tmp_path).lower()
+    # The scaffold of part 3 has its caption burned in; the citizens' part 3 has none (its captions are the VTT).
+    cue = next(c for c in tl.cues if "goudronnées" in c.text)
+    t = (cue.begin_ms + cue.end_ms) / 2000 - starts[2] / 1000
+    band = compute_layout(VideoOptions()).captions
+    assert _bright(frame_at(scaffolds[2], t, tmp_path), band) > 50
+    assert _bright(frame_at(videos[2], t, tmp_path), band) == 0
     # Playlist, index and the per-part cue sheets and captions.
     m3u = (out / "budget.fr.m3u").read_text(encoding="utf-8").splitlines()
     assert [ln for ln in m3u if ln.endswith(".mp4")] == [v.name for v in videos]
@@ -162,6 +182,9 @@ def test_long_narration_becomes_one_video_per_section(tmp_path: Path) -> None:
     assert re.findall(r'<video [^>]*src="([^"]+)"', page) == [v.name for v in videos]
     for m in re.findall(r'(?:src|href)="([^"]+)"', page):
         assert (out / m).is_file(), m
+        assert not any(fnmatch(m, p) for p in STAFF_ONLY), m  # the public page links no staff file
+    staff = [*scaffolds, *(out / f"budget.fr.part0{i}.{x}" for i in (1, 2, 3) for x in ("scaffold.video.json", "cuesheet.html"))]
+    assert all(f.is_file() and any(fnmatch(f.name, p) for p in STAFF_ONLY) for f in staff)
     sheet2 = (out / "budget.fr.part02.cuesheet.html").read_text(encoding="utf-8")
     assert "ordinateurs" in sheet2 and "goudronnées" not in sheet2 and "conseil" not in sheet2
     vtt3 = (out / "budget.fr.part03.vtt").read_text(encoding="utf-8")

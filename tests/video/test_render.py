@@ -43,7 +43,7 @@ def test_renderer_writes_every_file_per_language(fr_narration: Narration, ar_nar
     arts = RENDERERS.create("video").render(ctx)
     names = {a.name for a in arts}
     for lang in ("ar", "fr"):
-        for suffix in ("mp4", "video.json", "cuesheet.html", "teleprompter.vtt"):
+        for suffix in ("mp4", "scaffold.mp4", "scaffold.video.json", "cuesheet.html", "teleprompter.vtt"):
             assert f"budget.{lang}.{suffix}" in names
         if shutil.which("chromium"):
             assert f"budget.{lang}.cuesheet.pdf" in names
@@ -51,9 +51,12 @@ def test_renderer_writes_every_file_per_language(fr_narration: Narration, ar_nar
     assert "budget.fr.srt" not in names and "budget.fr.vtt" in names  # the captions output's file is left alone
     assert all(a.lang in ("ar", "fr") and a.role == "video" for a in arts)
     assert any("ary" in e.message and e.severity == "warning" for e in ctx.errors)  # no timeline for Darija: said, not failed
-    st = {s["codec_type"]: s for s in streams(tmp_path / "budget.ar.mp4")}
-    assert st["subtitle"]["tags"]["language"] == "ara"
-    assert st["video"]["codec_name"] == "h264"
+    for name in ("budget.ar.mp4", "budget.ar.scaffold.mp4"):
+        st = {s["codec_type"]: s for s in streams(tmp_path / name)}
+        assert st["subtitle"]["tags"]["language"] == "ara" and st["subtitle"]["disposition"]["default"] == 0
+        assert st["video"]["codec_name"] == "h264"
+    assert json.loads((tmp_path / "budget.ar.scaffold.video.json").read_text(encoding="utf-8"))["signer"]["w"] == 320
+    assert not (tmp_path / "budget.ar.video.json").exists()  # the citizens' video has no signer region
     html = (tmp_path / "budget.ar.cuesheet.html").read_text(encoding="utf-8")
     assert 'lang="ar" dir="rtl"' in html and "صادق المجلس الجهوي على الميزانية." in html
     if shutil.which("chromium") and shutil.which("pdftotext"):
@@ -69,7 +72,7 @@ def test_one_broken_language_does_not_cost_the_others(fr_narration: Narration, a
     bad.write_bytes(b"not audio at all")
     ctx.products.narrations["ar"] = bad
     arts = RENDERERS.create("video").render(ctx)
-    assert "budget.fr.mp4" in {a.name for a in arts}
+    assert {"budget.fr.mp4", "budget.fr.scaffold.mp4"} <= {a.name for a in arts}
     assert not any(a.lang == "ar" for a in arts)
     errs = [e for e in ctx.errors if e.stage == "render.video" and e.message.startswith("ar: ")]
     assert errs and errs[0].severity == "error" and "broken.mp3" in errs[0].message
@@ -92,7 +95,7 @@ def test_end_to_end_through_convert(tmp_path: Path) -> None:
     res = convert(src, TransformOptions(outputs=["video"], languages=["fr"]), tmp_path / "out")
     assert res.status.value == "success", res.errors
     mp4 = [a for a in res.find("video", "fr") if a.name.endswith(".mp4")]
-    assert mp4
+    assert sorted(a.name for a in mp4) == ["budget.fr.mp4", "budget.fr.scaffold.mp4"]
     st = {s["codec_type"]: s for s in streams(Path(res.path(mp4[0])))}
     assert st["video"]["codec_name"] == "h264" and st["audio"]["codec_name"] == "aac"
     assert st["subtitle"]["tags"]["language"] == "fra"
@@ -102,3 +105,9 @@ def test_end_to_end_through_convert(tmp_path: Path) -> None:
         narration_s = json.loads(timeline.read_text(encoding="utf-8"))["duration_ms"] / 1000
         assert abs(float(st["video"]["duration"]) - narration_s) <= 1 / 15
         assert abs(float(st["audio"]["duration"]) - narration_s) <= 1 / 15
+
+
+def test_without_the_public_video(fr_narration: Narration, ar_narration: Narration, tmp_path: Path) -> None:
+    ctx = _ctx(tmp_path, fr_narration, ar_narration, cue_sheet_pdf=False, public_video=False)
+    names = {a.name for a in RENDERERS.create("video").render(ctx)}
+    assert "budget.fr.scaffold.mp4" in names and "budget.fr.mp4" not in names

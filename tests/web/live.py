@@ -160,3 +160,15 @@ def shot(page: Any, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def new_page(browser: Any, server: Server, *, lang: str = "fr", width: int = 1280, **context: Any) -> Any:
+    """A page in a fresh browser context: the interface language set, requests kept to the server, errors watched."""
+    ctx = browser.new_context(locale={"fr": "fr-FR", "ar": "ar-MA"}[lang], viewport={"width": width, "height": 900},
+                              accept_downloads=True, **context)
+    ctx.add_cookies([{"name": "taysir_lang", "value": lang, "url": server.base}])
+    guard_network(ctx, server)
+    page = ctx.new_page()
+    page.set_default_timeout(30_000)
+    watch_errors(page, server)
+    return page

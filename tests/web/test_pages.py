@@ -219,33 +219,6 @@ def test_staff_downloads_need_a_session(web: Web) -> None:
     assert r.status_code == 404 and "text/html" in r.headers["content-type"]
 
 
-def test_public_document_groups_players_and_formats() -> None:
-    import json
-    from types import SimpleNamespace
-
-    from service.web.data import kind_of, public_doc
-
-    def f(name: str, role: str, lang: str | None) -> dict[str, object]:
-        return {"name": name, "role": role, "lang": lang, "size": 10, "media_type": "x/y", "path": f"published/abc/{name}", "sha256": "0" * 64}
-
-    files = [f("d.ary.mp3", "audio", "ary"), f("d.ary.vtt", "captions", "ary"), f("d.ary.teleprompter.vtt", "video", "ary"),
-             f("d.ary.mp4", "video", "ary"), f("d.fr.mp3", "audio", "fr"), f("d.fr.vtt", "captions", "fr"),
-             f("d.ary.brf", "braille", "ary"), f("d.ary.pef", "braille", "ary"), f("d.ary.txt", "darija", "ary"),
-             f("d.fr.txt", "text", "fr"), f("d.fr.epub", "epub", "fr"), f("d.ary.timeline.json", "audio", "ary")]
-    row = SimpleNamespace(id="abc", title="Budget", filename="d.docx", published_at=0.0, published_json=json.dumps(files))
-    doc = public_doc(row)  # type: ignore[arg-type]
-    assert [(p.src.name, [t.name for t in p.tracks]) for p in doc.audio] == [("d.ary.mp3", ["d.ary.vtt"]), ("d.fr.mp3", ["d.fr.vtt"])]
-    assert [(p.src.name, [t.name for t in p.tracks]) for p in doc.video] == [("d.ary.mp4", ["d.ary.vtt"])]
-    kinds = [x.kind for x in doc.files]
-    assert kinds.index("darija") < kinds.index("brf") and "json" not in kinds
-    assert [x.name for x in doc.technical] == ["d.ary.timeline.json"]
-    assert doc.files[0].url == "/v1/catalogue/abc/files/d.ary.txt"
-    from transform.result import Artifact
-
-    assert kind_of(Artifact(name="x.ary.quality.html", role="darija", media_type="text/html")) == "quality"
-    assert kind_of(Artifact(name="x.fr.txt", role="easy-french", media_type="text/plain")) == "easy"
-
-
 def test_store_adds_the_description_columns_to_an_old_database(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import sqlite3
 

@@ -71,10 +71,23 @@ class Track:
             self.spool = None
 
 
+RUN_GAP_MS = 60  # silence between two runs read by different voices (a word boundary)
+
+
 def _speak(engine: TTSEngine, item: SpeechItem, options: AudioOptions, rate: int | None = None) -> np.ndarray:
     assert item.voice is not None
     sr = options.sample_rate
-    samples = conform(engine.synthesize(item.speak, item.voice, rate), sr, timeout=options.timeout_s).samples
+    if item.parts:  # runs of another language: each read by its own voice, trimmed, joined by a short gap
+        gap = np.zeros(sr * RUN_GAP_MS // 1000, dtype=np.int16)
+        clips: list[np.ndarray] = []
+        for text, voice in item.parts:
+            part = conform(engine.synthesize(text, voice, rate), sr, timeout=options.timeout_s).samples
+            part = part if getattr(engine, "silent", False) else trim(part, sr)
+            if part.size:
+                clips += [gap, part] if clips else [part]
+        samples = np.concatenate(clips) if clips else np.zeros(0, dtype=np.int16)
+    else:
+        samples = conform(engine.synthesize(item.speak, item.voice, rate), sr, timeout=options.timeout_s).samples
     if getattr(engine, "silent", False):
         return samples
     samples = trim(samples, sr)

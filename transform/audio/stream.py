@@ -145,6 +145,7 @@ class Assembler:
                 end_ms=end * 1000 // self.sr,
                 kind=item.kind,
                 section_id=item.section_id,
+                voices=[(v.lang, v.name) for _, v in item.parts] if item.parts else [],
             )
         )
         self._last = (item, len(clip))

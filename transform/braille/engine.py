@@ -21,10 +21,12 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from ..errors import LanguageNotSupportedError
+from ..model.runs import has_foreign, runs
 from ._louis import LouisTranslator, speedups
 from .errors import UnknownCharactersError
 from .normalize import MAX_WORD, _char_class, common_pairs, nfc_inert, normalize, special_codes, tidy
 from .options import BrailleOptions
+from .substitute import substitute
 from .tables import LOUIS_LOCK, base_key, louis_module, supported_langs, tables_for
 
 BLANK = "\u2800"
@@ -60,6 +62,7 @@ class Segment:
     text: str
     lang: str
     sid: str | None = None
+    glue: bool = False  # no space before this piece in print (a run that starts inside a word or before punctuation)
 
 
 @dataclass(slots=True)
@@ -87,6 +90,8 @@ class BrailleEngine:
         self.problems: dict[str, list[str]] = {}  # unknown char -> places (error mode)
         self.notes: dict[str, list[str]] = {}  # unknown char -> places (note mode)
         self.fallbacks: dict[str, str] = {}  # unsupported language -> language used instead
+        self.doc_langs: tuple[str, ...] = (default_lang,)  # picks the language of runs in the other script
+        self.switch_runs = True  # False: a whole sentence in its own table (the behaviour before runs)
 
     # -- tables ---------------------------------------------------------------------------
     def lang_key(self, lang: str | None) -> str:
@@ -169,11 +174,23 @@ class BrailleEngine:
                 (known if self._probe(tables, ch) else bad).add(ch)
             return chars & bad
 
-    def _replace_unknown(self, text: str, bad: set[str], sid: str | None, key: str) -> str:
+    def substitute(self, tables: tuple[str, ...], ch: str, arabic: bool) -> str | None:
+        """What to write instead of ``ch``, which ``tables`` cannot braille, or None (see :mod:`.substitute`)."""
+        return substitute(tables, ch, lambda text: not self.unknown_in(tables, text, arabic))
+
+    def _replace_unknown(self, text: str, bad: set[str], sid: str | None, key: str, tables: tuple[str, ...] = ()) -> str:
         place = sid or "text"
         found = {ch for ch in bad if ch in text}
         if not found:
             return text
+        if tables:
+            for ch in sorted(found):
+                sub = self.substitute(tables, ch, key[:2] == "ar")
+                if sub is not None:
+                    text = text.replace(ch, sub)
+                    found.discard(ch)
+            if not found:
+                return normalize(text, key)
         if self.options.unknown_chars == "error":
             for ch in found:
                 self.problems.setdefault(ch, []).append(place)
@@ -215,7 +232,7 @@ class BrailleEngine:
         joined = texts[0] if len(texts) == 1 else " ".join(texts)
         bad = self.unknown_in(tables, joined, key[:2] == "ar")
         if bad:  # slow path: find which sentences hold the characters, replace or drop them
-            texts = [self._replace_unknown(t, bad, sid, key) for t, sid in zip(texts, sids, strict=True)]
+            texts = [self._replace_unknown(t, bad, sid, key, tables) for t, sid in zip(texts, sids, strict=True)]
             keep = [(t, sid) for t, sid in zip(texts, sids, strict=True) if t]
             texts, sids = [t for t, _ in keep], [sid for _, sid in keep]
             if not texts:
@@ -310,6 +327,7 @@ class BrailleEngine:
         run_key = ""
         texts: list[str] = []
         sids: list[str | None] = []
+        glued = False
 
         def flush() -> None:
             nonlocal offset
@@ -318,7 +336,7 @@ class BrailleEngine:
             cells, st = self._run(run_tables, run_key, texts, sids)
             if not cells:
                 return
-            if pieces:
+            if pieces and not glued:
                 pieces.append(BLANK)
                 offset += 1
             starts.extend((offset + o, sid) for o, sid in st)
@@ -327,6 +345,8 @@ class BrailleEngine:
 
         if not segments:
             return Translated("")
+        if self.switch_runs and any(has_foreign(seg.text, seg.lang) for seg in segments):
+            segments = self.split_runs(segments)
         first = segments[0]
         lang0 = first.lang
         for seg in segments:
@@ -349,10 +369,33 @@ class BrailleEngine:
                 flush()
                 texts, sids = [], []
                 run_tables, run_key = tables, key
+                glued = seg.glue and bool(pieces)
+            elif seg.glue and texts:
+                texts[-1] += text  # a glued piece has no sentence id: it continues the previous text
+                continue
             texts.append(text)
             sids.append(seg.sid)
         flush()
         return Translated("".join(pieces) if len(pieces) != 1 else pieces[0], starts)
+
+    def split_runs(self, segments: list[Segment]) -> list[Segment]:
+        """Each sentence cut into its runs (``transform.model.runs``): a run of the other script is
+        brailled with its own language's table. The sentence id goes with the first piece; a piece
+        with no space before it in print is glued to the braille before it (no blank cell)."""
+        out: list[Segment] = []
+        for seg in segments:
+            text = seg.text
+            parts = runs(text, seg.lang, self.doc_langs)
+            if len(parts) == 1:  # one run: the sentence's own language, or wholly in the other script
+                out.append(seg if parts[0].lang == seg.lang else Segment(text, parts[0].lang, seg.sid, seg.glue))
+                continue
+            for i, run in enumerate(parts):
+                piece = text[run.start : run.end]
+                if not piece.strip():
+                    continue
+                glue = i > 0 and not piece[0].isspace() and not text[run.start - 1].isspace()
+                out.append(Segment(piece, run.lang, seg.sid if i == 0 else None, glue))
+        return out
 
     def back_translate(self, cells: str, lang: str | None = None) -> str:
         """Print text from Unicode braille (lines are joined with spaces)."""

@@ -19,7 +19,17 @@ the braille badly:
   for every table; Arabic-Indic digits (U+0660-U+0669) stay for Arabic and become
   ASCII digits for French and English (fr-bfu drops them silently);
 * other space characters become a plain space; line breaks inside a paragraph
-  become spaces.
+  become spaces;
+* Latin ligatures (U+FB00-U+FB06: ``ﬁ`` ``ﬂ`` ``ﬀ``...) become their letters for every table;
+* Arabic marks (harakat, tanween, shadda, sukun, superscript alef, Quranic annotation signs)
+  with no Arabic letter before them (left by OCR on a space, a digit or a Latin letter) are
+  removed; the superscript (dagger) alef U+0670 after a letter is written as alef ``ا``;
+  Quranic annotation signs are removed; Persian/Urdu letter variants that the Arabic table
+  lacks (``ی`` ``ک`` ``ہ`` ``ۃ`` ``ٱ``...) become the Arabic letter of the same sound and shape;
+  ``۔`` becomes ``.`` and ``٭`` ``*``;
+* for French and English: Arabic marks are removed and Arabic punctuation (``،`` ``؛`` ``؟``
+  ``۔``) becomes ``,`` ``;`` ``?`` ``.`` (Arabic words themselves go to the Arabic table,
+  see ``transform.model.runs``).
 """
 
 from __future__ import annotations
@@ -64,7 +74,41 @@ def _table(arabic: bool) -> dict[int, str | None]:
             table[0x0660 + i] = str(i)  # fr-bfu drops Arabic-Indic digits silently
     table[0x066A] = "%"
     table[0x066B] = ","
+    for c in range(0xFB00, 0xFB07):  # Latin ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+        table[c] = unicodedata.normalize("NFKC", chr(c))
+    for c in _QURANIC:
+        table[c] = None
+    table.update(_ARABIC_PUNCT)
+    if arabic:
+        table.update(_ARABIC_VARIANTS)
+    else:
+        for c in _ARABIC_MARKS:
+            table[c] = None
+        table.update(_ARABIC_PUNCT_LATIN)
     return table
+
+
+# Arabic combining marks: harakat, tanween, shadda, sukun, U+0653-U+065F, superscript alef
+_ARABIC_MARKS = (*range(0x064B, 0x0660), 0x0670)
+# Quranic annotation signs (small high letters, pause marks): no braille in the general code, removed
+_QURANIC = (*range(0x0610, 0x061B), *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E5), 0x06E7, 0x06E8, *range(0x06EA, 0x06EE))
+_ARABIC_PUNCT = {0x06D4: ".", 0x066D: "*"}  # Urdu full stop, Arabic five-pointed star
+_ARABIC_PUNCT_LATIN = {0x060C: ",", 0x061B: ";", 0x061F: "?"}
+# letters the Arabic table lacks -> the Arabic letter a reader knows (same sound, same shape without marks)
+_ARABIC_VARIANTS = {
+    0x0670: "\u0627",  # superscript (dagger) alef: a long a, written as alef
+    0x0671: "\u0627", 0x0672: "\u0623", 0x0673: "\u0625", 0x0675: "\u0623",  # alef wasla, wavy hamza, high hamza
+    0x0676: "\u0624", 0x0677: "\u0624", 0x0678: "\u0626",
+    0x0620: "\u064a", 0x06CC: "\u064a", 0x06D0: "\u064a", 0x06D2: "\u064a",  # Farsi/Kashmiri yeh, yeh barree
+    0x06A9: "\u0643", 0x06AA: "\u0643",  # keheh, swash kaf
+    0x06C1: "\u0647", 0x06BE: "\u0647", 0x06D5: "\u0647", 0x06C3: "\u0629",  # heh goal, heh doachashmee, ae, teh marbuta goal
+    0x06BA: "\u0646", 0x0679: "\u062a", 0x0688: "\u062f", 0x0691: "\u0631", 0x0698: "\u0632",
+}
+_ARABIC_LETTERS = "\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff"
+_MARK_CLASS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+_ANY_MARK = re.compile(f"[{_MARK_CLASS}]")
+# marks with no Arabic letter before them (OCR leaves tanween on a space or a digit): removed
+_STRAY_MARKS = re.compile(f"(?<![{_ARABIC_LETTERS}{_MARK_CLASS}])[{_MARK_CLASS}]+")
 
 
 def _char_class(codes: list[int]) -> str:
@@ -151,6 +195,8 @@ def normalize(text: str, lang: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     arabic = lang[:2] == "ar"
+    if arabic and _ANY_MARK.search(text):
+        text = _STRAY_MARKS.sub("", text)
     special = _special(arabic)
     if special.search(text):  # usually a few characters: replace only those (str.translate walks every character)
         table = _table(arabic)

@@ -32,7 +32,9 @@ class BrailleOptions(BaseModel):
     page_numbers: bool = True
     page_number_position: Literal["bottom", "top"] = "bottom"
     formats: list[Literal["unicode", "brf", "pef"]] = ["unicode", "brf", "pef"]
-    unknown_chars: Literal["error", "note"] = "error"
+    # characters no table has (emoji, rare symbols): a transcriber's note and a warning listing them
+    # ("note"), or an error for the whole language ("error", strict use)
+    unknown_chars: Literal["error", "note"] = "note"
     duplex: bool = False  # PEF volume attribute: emboss on both sides of the sheet
     # PEF volumes (bound books) of at most this many braille pages; 0: one volume. A volume ends
     # before a section that starts in its last quarter, so that sections are not cut when avoidable.

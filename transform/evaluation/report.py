@@ -210,6 +210,25 @@ class Targets:
 
 
 TARGET_NAMES = ("words_text", "words_ocr", "paragraphs", "numbers", "headings", "tables", "furniture")
+LOWER_IS_BETTER = ("tables", "furniture")  # counts: invented tables, furniture lines left in the body
+
+
+def target_values(t: Totals) -> dict[str, float]:
+    """Target name -> the figure it is judged on (None targets, e.g. no OCR'd page, left out)."""
+    out: dict[str, float | None] = {
+        "words_text": t.word_accuracy_text, "words_ocr": t.word_accuracy_ocr, "paragraphs": t.paragraphs.f1,
+        "numbers": t.tokens_share, "headings": t.headings.f1, "tables": float(t.tables_invented),
+        "furniture": float(t.furniture_leaked),
+    }  # fmt: skip
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def floor_of(target: str, value: float) -> float | int:
+    """The recorded floor for a figure that misses its target: the figure rounded against us
+    (down to 3 decimals, or up for the counts), so a later run that reads worse fails."""
+    if target in LOWER_IS_BETTER:
+        return int(value) if value == int(value) else int(value) + 1
+    return int(value * 1000) / 1000
 
 
 def _prf(c: Counts) -> str:

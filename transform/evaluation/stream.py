@@ -119,11 +119,14 @@ def build_stream(doc: Document) -> OutStream:
             for row in blk.rows:
                 bld.row += 1
                 texts = []
+                # header cells are scored as the truth records them: header rows. A row header
+                # (th scope=row: the first cell of a body row) is a data cell here.
+                header_row = all(c.header for c in row if cell_text(c).strip())
                 for cell in row:
                     ws = bld.add(b, cell_text(cell))
                     key = " ".join(w.key for w in ws)
                     if key:
-                        b.cells.append((key, cell.header))
+                        b.cells.append((key, cell.header and header_row))
                         texts.append(key)
                 b.rows.append(texts)
             b.n_rows = len(blk.rows)

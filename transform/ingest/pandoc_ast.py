@@ -21,6 +21,7 @@ from typing import Any
 from ..model import Block, Cell, Figure, Heading, ListBlock, ListItem, Paragraph, Sentence, Table
 from ..model.text import direction_for
 from .markup import TH_MARK
+from .office_headings import infer_headings
 
 Node = dict[str, Any]
 
@@ -56,6 +57,8 @@ class _Reader:
         self.count = 0
         self.lang: str | None = None
         self.in_note = False
+        self.cues: dict[int, tuple[str, str]] = {}  # id(block) -> heading cue (see headings.py), list number
+        self.headers = 0  # Header blocks the document has
 
     # -- notes ----------------------------------------------------------------------------------
 
@@ -220,6 +223,7 @@ class _Reader:
             c: Any = b.get("c")
             self.lang = lang
             if t == "Header":
+                self.headers += 1
                 level, attr, inl = c
                 own, _ = _attr_lang(attr)
                 self.flush(out)  # the notes of the section that ends here
@@ -232,6 +236,8 @@ class _Reader:
                 p = self._para(self.text(c), lang)
                 if p:
                     out.append(p)
+                    if _all_bold([b]):
+                        self.cues[id(p)] = ("bold", "")
             elif t == "LineBlock":
                 for line in c:
                     p = self._para(self.text(line), lang)
@@ -244,8 +250,12 @@ class _Reader:
                 out.extend(self.convert(c[1], own or lang))
             elif t == "BulletList":
                 out.append(ListBlock(ordered=False, items=self._list_items(c), lang=lang))
+                if len(c) == 1:
+                    self.cues[id(out[-1])] = ("item", "")
             elif t == "OrderedList":
                 out.append(ListBlock(ordered=True, items=self._list_items(c[1]), lang=lang))
+                if len(c[1]) == 1:
+                    self.cues[id(out[-1])] = ("item", _list_number(c[0]))
             elif t == "DefinitionList":
                 for term, defs in c:
                     p = self._para(self.text(term) + ": " + " ".join(self.blocks_text(d) for d in defs), lang)
@@ -267,6 +277,16 @@ class _Reader:
                     out.append(p)
             # HorizontalRule, RawBlock, Null: nothing to read
         return out
+
+
+def _list_number(attrs: list[Any]) -> str:
+    """The printed number of a one-item ordered list (``1.``, ``2)``, ``a.``)."""
+    start, style, delim = attrs[0], attrs[1].get("t", ""), attrs[2].get("t", "")
+    if style in ("LowerAlpha", "UpperAlpha") and 1 <= start <= 26:
+        num = chr((ord("a") if style == "LowerAlpha" else ord("A")) + start - 1)
+    else:
+        num = str(start)
+    return num + (")" if delim in ("OneParen", "TwoParens") else ".")
 
 
 def _table_rows(c: list[Any]) -> list[list[Any]]:
@@ -366,6 +386,8 @@ def convert_blocks(blocks: list[Node], lang: str | None = None, *, markdown: boo
     blocks = _take_note_divs(blocks, note_divs)
     reader = _Reader(note_divs, markdown)
     out = reader.convert(blocks, lang)
+    if not reader.headers:  # a document that marks none of its headings: found from how they look
+        out = infer_headings(out, reader.cues)
     for body in list(reader.note_divs.values()):  # note bodies nothing referred to: kept, as notes
         reader._note(body)
     reader.flush(out)

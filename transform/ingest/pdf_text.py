@@ -247,7 +247,7 @@ def page_lines(
         while mid > start and piece[mid - start].isspace():
             mid -= 1
         size, bold = font_style(mid, r_top - r_bottom)
-        baseline = height - origin_y(mid)
+        baseline = _baseline(calls, piece, start, mid, height)
         if group is None:
             box = _line_box(calls, start)
             if fix_ligatures and "\u0644" in piece:
@@ -306,6 +306,28 @@ def page_lines(
         context_rtl = rtl
     _column_parts(lines, calls, text)
     return lines
+
+
+def _baseline(calls: TextPageCalls, piece: str, start: int, mid: int, height: float) -> float:
+    """The baseline the line starts on (top-left coordinates): that of its first character.
+
+    pdfium joins into one line text whose bands overlap though their baselines differ: a
+    table label's last line and the amounts set a little higher beside it (``rurales 412
+    500 000``). The line's baseline is where its reading starts, the first word; a
+    footnote call or a bullet opening the line (smaller, raised, or not a letter or a digit)
+    is passed over for the character inside the line its style was read from."""
+    lead = len(piece) - len(piece.lstrip())
+    first = start + lead
+    y_mid = calls.origin_y(mid)
+    if first >= mid or lead >= len(piece):
+        return height - y_mid
+    y_first = calls.origin_y(first)
+    if y_first == y_mid:
+        return height - y_mid
+    ch = piece[lead]
+    if not ch.isalnum() or calls.size_at(first) < 0.75 * calls.size_at(mid):
+        return height - y_mid
+    return height - y_first
 
 
 def _column_parts(lines: list[PdfLine], calls: TextPageCalls, text: str) -> None:

@@ -13,6 +13,9 @@ class Cue(BaseModel):
     end_ms: int
     kind: str = "sentence"  # "sentence" | "heading"
     section_id: str | None = None
+    # runs of another language read by their own voice: (language, voice) per part, in order; empty
+    # when one voice reads the whole sentence (transform.audio.speech.split_runs)
+    voices: list[tuple[str, str]] = []
 
 
 class Chapter(BaseModel):

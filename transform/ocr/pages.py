@@ -30,7 +30,7 @@ from .render import (
     preprocess,
     render_page,
     render_scan,
-    scan_dpi,
+    scan_resolution,
     too_large,
 )
 from .scans import covers_ink, drop_overlays, sparse
@@ -445,10 +445,11 @@ def _run_ocr(pdf: pdfium.PdfDocument, todo: list[tuple[int, list[str] | None, st
                     collect(set(pending))
                 expect = expect or script_order(*learnt)
                 langs = ocr_langs(None, expect)
-            dpi = scan_dpi(page)
-            scanned = dpi is not None and image_cover(page) >= SCAN_COVER
+            res = scan_resolution(page)
+            dpi = res[0] if res else None
+            scanned = res is not None and image_cover(page) >= SCAN_COVER
             try:
-                pimg = render_scan(pdf, i, dpi) if scanned and dpi is not None and dpi < ENLARGE_BELOW else render_page(pdf, i)
+                pimg = render_scan(pdf, i, res[1]) if scanned and res is not None and res[0] < ENLARGE_BELOW else render_page(pdf, i)
             except RenderError as exc:
                 reports[i] = unreadable(i + 1, str(exc), langs)
                 continue

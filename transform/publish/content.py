@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import Block, Cell, Direction, Document, Figure, Heading, ListBlock, ListItem, Paragraph, Section, Sentence, Table
+from ..model.runs import runs
 from ..model.walk import iter_sentences, resolve
 from . import glossary
 from .labels import label
@@ -232,15 +233,30 @@ class ContentBuilder:
                 span.attrs["class"] = "s gloss"
                 at = s.text.find(term)
                 if term not in self.glossary and at >= 0:
-                    span.extend(numbers_ltr(s.text[:at], rtl))
+                    span.extend(self.runs(s.text[:at], lang, rtl))
                     span.add(el("dfn", {}, term))
-                    span.extend(numbers_ltr(s.text[at + len(term) :], rtl))
+                    span.extend(self.runs(s.text[at + len(term) :], lang, rtl))
                 else:
-                    span.extend(numbers_ltr(s.text, rtl))
+                    span.extend(self.runs(s.text, lang, rtl))
                 self.glossary.setdefault(term, GlossEntry(s.text, sid, self._top, Ctx(lang, d)))
             else:
-                span.extend(numbers_ltr(s.text, rtl))
+                span.extend(self.runs(s.text, lang, rtl))
             out.append(span)
+        return out
+
+    def runs(self, text: str, lang: str, rtl: bool) -> list[Node | str]:
+        """Text of a sentence: each run of the other script (``transform.model.runs``) in a
+        ``<span lang dir>``; space-grouped numbers of right-to-left text isolated left-to-right."""
+        parts = runs(text, lang, (self.root.lang,))
+        if len(parts) == 1 and parts[0].lang == lang:
+            return numbers_ltr(text, rtl)
+        out: list[Node | str] = []
+        for r in parts:
+            piece = text[r.start : r.end]
+            if r.lang == lang:
+                out.extend(numbers_ltr(piece, rtl))
+            else:
+                out.append(el("span", {"lang": r.lang, "dir": r.dir}, *numbers_ltr(piece, r.dir == "rtl")))
         return out
 
     def extras(self, sents: list[Sentence], me: Ctx) -> list[Node]:

@@ -30,6 +30,7 @@ from ..model import (
     Table,
     iter_sentences,
 )
+from ..model.runs import runs
 from ..model.walk import resolve
 from . import glossary
 from .content import GROUPED_NUMBER, Ctx
@@ -64,6 +65,29 @@ def words(text: str) -> list[J]:
     return out
 
 
+def run_inlines(text: str, lang: str, doc_lang: str) -> list[J]:
+    """Words of a sentence; each run of the other script (``transform.model.runs``) in a Span with
+    ``lang``/``dir``, which pandoc writes as ``w:lang`` and ``w:rtl`` on the run."""
+    parts = runs(text, lang, (doc_lang,))
+    if len(parts) == 1 and parts[0].lang == lang:
+        return words(text)
+    out: list[J] = []
+    for r in parts:
+        piece = text[r.start : r.end]
+        if out and piece[:1].isspace() and out[-1] != {"t": "Space"}:
+            out.append({"t": "Space"})
+        inl = words(piece)
+        if inl and r.lang != lang:
+            out.append({"t": "Span", "c": [_attr(kv=[["lang", r.lang], ["dir", r.dir]]), inl]})
+        else:
+            out.extend(inl)
+        if piece[-1:].isspace() and out and out[-1] != {"t": "Space"}:
+            out.append({"t": "Space"})
+    while out and out[-1] == {"t": "Space"}:
+        out.pop()
+    return out
+
+
 class AstBuilder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -81,7 +105,7 @@ class AstBuilder:
             text = s.text
             if d == Direction.RTL:  # keep "1 250 000" in order in right-to-left paragraphs (U+202F joins numbers)
                 text = GROUPED_NUMBER.sub(lambda m: m.group(0).replace(" ", "\u202f").replace("\u00a0", "\u202f"), text)
-            inl = words(text)
+            inl = run_inlines(text, lang, self.root.lang)
             kv = _lang_kv(Ctx(lang, d), parent)
             out.append({"t": "Span", "c": [_attr(kv=kv), inl]} if kv else {"t": "Span", "c": [_attr(), inl]})
             if self.notes:

@@ -30,6 +30,15 @@ _READ_ALONG_JS = """(function () {
 })();"""
 
 
+def read_along_script_hash() -> str:
+    """The page's only script as a CSP hash source (``'sha256-…'``): a server that sends the page can allow
+    exactly this script and nothing else (no other script, and nothing written into the document, runs)."""
+    import base64
+    import hashlib
+
+    return "'sha256-" + base64.b64encode(hashlib.sha256(_READ_ALONG_JS.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
 @dataclass
 class PageInput:
     """What a page needs besides the track itself."""

@@ -4,8 +4,9 @@ cue sheet, and the overlay of the recorded interpreter (ffmpeg + libass).
 Library use without the pipeline::
 
     from transform.video import VideoOptions, make_scaffold, overlay_interpreter
-    res = make_scaffold(timeline, Path("budget.ar.mp3"), caption_cues, VideoOptions(), "budget.ar.mp4")
-    overlay_interpreter("budget.ar.mp4", "interpreter.mov", "budget.ar.signed.mp4", chroma_key="green")
+    res = make_scaffold(timeline, Path("budget.ar.mp3"), caption_cues, VideoOptions(), "budget.ar.scaffold.mp4")
+    overlay_interpreter("budget.ar.scaffold.mp4", "interpreter.mov", "budget.ar.signed.mp4", chroma_key="green")
+    make_scaffold(timeline, Path("budget.ar.mp3"), caption_cues, VideoOptions(), "budget.ar.mp4", public=True)  # citizens
 """
 
 from __future__ import annotations

@@ -172,3 +172,45 @@ def compute_layout(options: VideoOptions, logo_size: tuple[int, int] | None = No
     )
     layout.check()
     return layout
+
+
+def public_layout(options: VideoOptions, logo_size: tuple[int, int] | None = None) -> Layout:
+    """The citizens' picture: no signer region and no burned-in captions (the player shows the WebVTT
+    track over the bottom of the picture), so titles take the full width above that band.
+
+    ``signer`` is an empty rectangle at the origin (it intersects nothing); ``captions`` is the band the
+    player's captions cover, kept free of titles.
+    """
+    W, H = options.dimensions()
+    short = min(W, H)
+    m = options.margin_px if options.margin_px is not None else round(short / 22)
+    cap_size = options.caption_size or round(short / 18)
+    title_size = options.title_size or round(short / 11)
+    line_h = int(cap_size * 1.3 * max(1.0, options.arabic_scale)) + 2
+    pad = max(6, cap_size // 4)
+    cap_h = 2 * line_h + 2 * pad
+    captions = Rect(m, H - m - cap_h, W - 2 * m, cap_h)
+    titles = Rect(m, m, W - 2 * m, captions.y - 2 * m)
+    logo = None
+    if options.logo:
+        lw0, lh0 = logo_size or (1, 1)
+        lh = _even(H * options.logo_height_frac)
+        lw = min(_even(lh * lw0 / max(1, lh0)), _even(W / 4))
+        logo = Rect(W - m - lw if options.signer_side == "right" else m, m, lw, lh)
+        titles = Rect(titles.x, logo.bottom + m, titles.w, titles.bottom - (logo.bottom + m))  # start below the logo
+    layout = Layout(
+        width=W,
+        height=H,
+        margin=m,
+        signer=Rect(0, 0, 0, 0),
+        captions=captions,
+        titles=titles,
+        logo=logo,
+        caption_size=cap_size,
+        title_size=title_size,
+        caption_line_h=line_h,
+        caption_pad=pad,
+        side=options.signer_side,
+    )
+    layout.check()
+    return layout

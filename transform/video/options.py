@@ -59,6 +59,9 @@ class VideoOptions(BaseModel):
     audio_bitrate_k: int = Field(96, ge=32, le=320)
     # Long narrations: one video per top-level section (plus playlist and index) above this many minutes.
     split_after_min: float | None = Field(20.0, ge=0)  # None or 0: always one video
+    # The citizens' video (``<stem>.<lang>.mp4``): narration and title cards, no signer region, no burned-in
+    # captions; the player shows the WebVTT track (one caption layer). The scaffold is for interpreters.
+    public_video: bool = True
     # Interpreter material.
     cue_sheet_pdf: bool = True
     teleprompter_lead_ms: int = Field(0, ge=0, le=5000)  # show each sentence this much earlier

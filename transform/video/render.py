@@ -1,8 +1,16 @@
-"""The ``video`` output: per language track a captioned scaffold with a signer region,
-its sidecars, and the interpreter's cue sheet and teleprompter track.
+"""The ``video`` output: per language track the citizens' video, a captioned scaffold with a signer
+region for the interpreter, the caption sidecars, and the interpreter's cue sheet and teleprompter track.
 
-Files: ``<stem>.<lang>.mp4``, ``.video.json``, ``.cuesheet.html``, ``.cuesheet.pdf``,
-``.teleprompter.vtt`` (and ``.srt``/``.vtt`` when the captions output did not write them).
+Files: ``<stem>.<lang>.mp4`` (citizens: narration and titles, no burned-in captions, no signer region;
+players show the WebVTT sidecar, so there is one caption layer), ``.scaffold.mp4`` and
+``.scaffold.video.json`` (staff: burned-in captions and the empty signer region, for ``taysir overlay``),
+``.cuesheet.html``, ``.cuesheet.pdf``, ``.teleprompter.vtt`` (staff), and ``.srt``/``.vtt`` when the
+captions output did not write them.
+
+A narration longer than ``split_after_min`` minutes is cut at its top-level sections: per part
+``.partNN.scaffold.mp4`` (+ ``.video.json``, ``.cuesheet.html``: staff), ``.partNN.vtt`` and, with
+``public_video``, the citizens' ``.partNN.mp4``; then ``.m3u`` and ``.videos.html`` listing the citizens'
+parts (without ``public_video``: ``.scaffold.m3u`` and ``.scaffold.html`` listing the scaffolds, staff).
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from ..result import Artifact
 from .cuesheet import html_to_pdf, write_cue_sheet
 from .parts import Part, index_html, playlist_m3u, slice_cues, slice_timeline, split_parts
 from .scaffold import make_scaffold
-from .subtitles import teleprompter_vtt
+from .subtitles import teleprompter_vtt, write_sidecars
 
 log = logging.getLogger("transform.video")
 STAGE = "render.video"
@@ -48,8 +56,8 @@ class VideoRenderer:
     name: ClassVar[str] = "video"
     needs: ClassVar[tuple[str, ...]] = (TIMELINE, NARRATION, CUES)
     description: ClassVar[str] = (
-        "Captioned MP4 scaffold per language with a reserved sign-language region, soft subtitles, "
-        "and the interpreter's cue sheet (HTML/PDF) and teleprompter track."
+        "Per language: a video for citizens (narration and titles, captions as a switchable track), a captioned "
+        "scaffold with a reserved sign-language region, and the interpreter's cue sheet (HTML/PDF) and teleprompter track."
     )
 
     def render(self, ctx: RunContext) -> list[Artifact]:
@@ -114,39 +122,57 @@ class VideoRenderer:
     def _parted(
         self, ctx: RunContext, lang: str, timeline: Timeline, audio: Path | None, cues: list[CaptionCue], parts: list[Part]
     ) -> list[Artifact]:
-        """One video per part, each with its metadata, captions and cue sheet; then the playlist and index."""
+        """One video per part: the interpreter scaffold (``partNN.scaffold.mp4``, its region file and cue
+        sheet: staff) and, with ``public_video``, the citizens' video (``partNN.mp4``) with its WebVTT
+        captions (``partNN.vtt``); then the playlist and index page of the citizens' videos (of the
+        scaffolds, under staff names, without ``public_video``)."""
         opts = ctx.options.video
+        rtl_mark = ctx.options.captions.rtl_mark
         arts: list[Artifact] = []
         files: list[dict[str, Path]] = []
         for part in parts:
             base = f"part{part.number:02d}"
-            mp4 = ctx.file(lang, f"{base}.mp4")
+            what = f"part {part.number} of {len(parts)}: {part.title}"
+            part_tl, part_cues = slice_timeline(timeline, part), slice_cues(cues, part)
+            span = (part.begin_ms, part.end_ms) if audio is not None else None
+            scaffold = ctx.file(lang, f"{base}.scaffold.mp4")
             res = make_scaffold(
-                slice_timeline(timeline, part),
+                part_tl,
                 audio,
-                slice_cues(cues, part),
+                part_cues,
                 opts,
-                mp4,
+                scaffold,
                 title=part.title,
-                sidecars=["vtt"],
+                sidecars=False,
                 keep_ass=ctx.options.keep_intermediates,
-                rtl_mark=ctx.options.captions.rtl_mark,
-                audio_span=(part.begin_ms, part.end_ms) if audio is not None else None,
+                rtl_mark=rtl_mark,
+                audio_span=span,
             )
             for note in res.notes:
                 ctx.warn(STAGE, f"{lang} part {part.number}: {note}")
             sheet = ctx.file(lang, f"{base}.cuesheet.html")
-            write_cue_sheet(slice_timeline(timeline, part), sheet, None, title=part.title)
-            f = {"mp4": mp4, "cuesheet": sheet, **{p.suffix[1:]: p for p in res.sidecars}}
-            files.append(f)
-            what = f"part {part.number} of {len(parts)}: {part.title}"
-            arts.append(artifact(ctx, mp4, self.name, lang, f"captioned scaffold, {what}"))
-            arts.append(artifact(ctx, res.meta_path, self.name, lang, f"signer region and picture geometry, {what}"))
-            arts += [artifact(ctx, p, self.name, lang, f"caption sidecar, {what}") for p in res.sidecars]
+            write_cue_sheet(part_tl, sheet, None, title=part.title)
+            kept = [c for c in part_cues if c.begin_ms < res.duration_ms]
+            vtts = write_sidecars(kept, lang, ctx.file(lang, f"{base}.vtt").with_suffix(""), ["vtt"], rtl_mark)
+            if opts.public_video:
+                public = ctx.file(lang, f"{base}.mp4")
+                make_scaffold(
+                    part_tl, audio, part_cues, opts, public, title=part.title, sidecars=False, rtl_mark=rtl_mark,
+                    audio_span=span, public=True,
+                )
+                arts.append(artifact(ctx, public, self.name, lang, f"video for citizens, {what}"))
+                files.append({"mp4": public, **{p.suffix[1:]: p for p in vtts}})
+            else:
+                files.append({"mp4": scaffold, "cuesheet": sheet, **{p.suffix[1:]: p for p in vtts}})
+            arts.append(artifact(ctx, scaffold, self.name, lang, f"interpreter scaffold, {what}"))
+            if res.meta_path is not None:
+                arts.append(artifact(ctx, res.meta_path, self.name, lang, f"signer region and picture geometry, {what}"))
+            arts += [artifact(ctx, p, self.name, lang, f"caption sidecar, {what}") for p in vtts]
             arts.append(artifact(ctx, sheet, self.name, lang, f"interpreter cue sheet, {what}"))
-        m3u = ctx.file(lang, "m3u")
+        # The citizens' list and page are public; the scaffolds' (no citizens' video) carry staff names.
+        m3u = ctx.file(lang, "m3u" if opts.public_video else "scaffold.m3u")
         m3u.write_text(playlist_m3u(parts, [f["mp4"] for f in files], _title(ctx)), encoding="utf-8")
-        index = ctx.file(lang, "videos.html")
+        index = ctx.file(lang, "videos.html" if opts.public_video else "scaffold.html")
         index.write_text(index_html(lang, _title(ctx), parts, files, m3u), encoding="utf-8")
         arts.append(artifact(ctx, m3u, self.name, lang, f"playlist of the {len(parts)} chapter videos"))
         arts.append(artifact(ctx, index, self.name, lang, "index page of the chapter videos"))
@@ -154,7 +180,7 @@ class VideoRenderer:
 
     def _whole(self, ctx: RunContext, lang: str, timeline: Timeline, audio_path: Path | None, cues: list[CaptionCue]) -> list[Artifact]:
         opts = ctx.options.video
-        mp4 = ctx.file(lang, "mp4")
+        mp4 = ctx.file(lang, "scaffold.mp4")
         # The captions output writes <stem>.<lang>.srt/.vtt; write only the ones it did not.
         need_sidecars = [f for f in ("srt", "vtt") if not ctx.file(lang, f).exists()]
         res = make_scaffold(
@@ -164,15 +190,24 @@ class VideoRenderer:
             opts,
             mp4,
             title=_title(ctx),
-            sidecars=need_sidecars,
+            sidecars=False,
             keep_ass=ctx.options.keep_intermediates,
             rtl_mark=ctx.options.captions.rtl_mark,
         )
         for note in res.notes:
             ctx.warn(STAGE, f"{lang}: {note}")
-        arts = [artifact(ctx, mp4, self.name, lang, "captioned scaffold with the signer region kept free")]
-        arts.append(artifact(ctx, res.meta_path, self.name, lang, "signer region and picture geometry (for `taysir overlay`)"))
-        arts += [artifact(ctx, p, self.name, lang, "caption sidecar") for p in res.sidecars]
+        arts: list[Artifact] = []
+        if opts.public_video:
+            public = ctx.file(lang, "mp4")
+            make_scaffold(timeline, audio_path, cues, opts, public, title=_title(ctx), sidecars=False, public=True,
+                          rtl_mark=ctx.options.captions.rtl_mark)
+            arts.append(artifact(ctx, public, self.name, lang, "video for citizens: narration and titles; captions in the WebVTT file"))
+        arts.append(artifact(ctx, mp4, self.name, lang, "interpreter scaffold: burned-in captions, the signer region kept free"))
+        if res.meta_path is not None:
+            arts.append(artifact(ctx, res.meta_path, self.name, lang, "signer region and picture geometry (for `taysir overlay`)"))
+        kept = [c for c in cues if c.begin_ms < res.duration_ms]
+        sidecars = write_sidecars(kept, lang, ctx.file(lang, "vtt").with_suffix(""), need_sidecars, ctx.options.captions.rtl_mark)
+        arts += [artifact(ctx, p, self.name, lang, "caption sidecar") for p in sidecars]
         return arts
 
 

@@ -25,7 +25,7 @@ from ..model import CaptionCue, Timeline
 from ..subtitles import srt_text
 from .ass import AssBuilder, TitleEvent, change_times
 from .fonts import Font, is_arabic_script, resolve_font
-from .layout import Layout, compute_layout
+from .layout import Layout, compute_layout, public_layout
 from .meta import VideoMeta, sidecar_path
 from .mp4flags import disable_text_tracks
 from .options import VideoOptions
@@ -42,7 +42,7 @@ MIN_TITLE_MS = 1500
 @dataclass
 class ScaffoldResult:
     video: Path
-    meta_path: Path
+    meta_path: Path | None  # the region sidecar (``None`` for the citizens' video, which has no region)
     duration_ms: int
     layout: Layout
     sidecars: list[Path] = field(default_factory=list)
@@ -237,6 +237,7 @@ def make_scaffold(
     keep_ass: bool = False,
     rtl_mark: str = "rlm",
     audio_span: tuple[int, int] | None = None,
+    public: bool = False,
 ) -> ScaffoldResult:
     """Render the captioned scaffold of one language track to ``out`` (an .mp4).
 
@@ -252,6 +253,8 @@ def make_scaffold(
         rtl_mark: how right-to-left lines are marked in the soft subtitles and sidecars (``CaptionOptions.rtl_mark``).
         audio_span: ``(begin_ms, end_ms)`` of ``audio`` to use (one chapter of a long narration); the
             timeline and cues are then the chapter's, starting at 0.
+        public: render the citizens' video instead: no signer region and no burned-in captions (one caption
+            layer: the player's switchable WebVTT track), titles across the full width, no region metadata.
     """
     options = options or VideoOptions()
     FFMPEG.require()
@@ -281,12 +284,12 @@ def make_scaffold(
             hint="Check that the document has text in this language.",
         )
 
-    layout = compute_layout(options, _logo_size(options.logo))
+    layout = (public_layout if public else compute_layout)(options, _logo_size(options.logo))
     fonts = FontBook(options)
     builder = AssBuilder(layout, options, fonts)
     titles, headers = title_events(timeline, duration_ms)
     kept = [c for c in cues if c.begin_ms < duration_ms]
-    builder.add_all(kept, titles, headers)
+    builder.add_all([] if public else kept, titles, headers)
     meta = VideoMeta.from_layout(
         layout,
         lang=lang,
@@ -329,7 +332,7 @@ def make_scaffold(
             audio_start_ms=audio_span[0] if audio and audio_span else 0,
             lang=lang,
             out=partial,
-            comment=meta.comment(),
+            comment="" if public else meta.comment(),  # no region: `taysir overlay` refuses it
             title=title,
         )
         # A long narration needs longer than the default bound: allow 1.5 s of wall time per second of video.
@@ -337,14 +340,15 @@ def make_scaffold(
         run(cmd, tool="ffmpeg", timeout=timeout, cwd=work, hint="Check the narration file and the video options.")
         if not partial.is_file() or partial.stat().st_size == 0:
             raise OutputError("ffmpeg finished but wrote no video.", hint="Run with -vv to see the ffmpeg command.")
-        disable_text_tracks(partial)  # soft subtitles available, not shown by default (they are burned in)
+        disable_text_tracks(partial)  # soft subtitles available, not shown by default (burned in, or the page's track)
         shutil.move(str(partial), out)
         ass_path = None
         if keep_ass:
             ass_path = out.with_suffix(".ass")
             shutil.copy(work / "burn.ass", ass_path)
-    meta_path = sidecar_path(out)
-    meta_path.write_text(meta.model_dump_json(indent=1), encoding="utf-8")
+    meta_path = None if public else sidecar_path(out)
+    if meta_path is not None:
+        meta_path.write_text(meta.model_dump_json(indent=1), encoding="utf-8")
     formats = ("srt", "vtt") if sidecars is True else tuple(sidecars or ())
     written = write_sidecars(kept, lang, out.with_suffix(""), formats, rtl_mark) if formats else []
     notes = fonts.notes + builder.notes

@@ -1,4 +1,5 @@
-"""The static layer of the scaffold, drawn once with Pillow: background, signer placeholder, logo.
+"""The static layer of the scaffold, drawn once with Pillow: background, signer placeholder, logo
+(the citizens' video has no placeholder).
 
 ffmpeg decodes this one picture and repeats it (``loop``); only captions and
 titles are blended per frame by libass. The placeholder is an outlined box with
@@ -39,10 +40,11 @@ def render_static(layout: Layout, options: VideoOptions, lang: str, font_for: Ca
     img = Image.new("RGB", (layout.width, layout.height), _rgb(options.background))
     draw = ImageDraw.Draw(img)
     s = layout.signer
-    t = outline_width(layout)
-    draw.rectangle((s.x, s.y, s.right - 1, s.bottom - 1), fill=_rgb(options.signer_outline))
-    draw.rectangle((s.x + t, s.y + t, s.right - 1 - t, s.bottom - 1 - t), fill=_rgb(options.signer_fill))
-    if options.signer_label:
+    if s.w and s.h:  # the citizens' picture (``public_layout``) has no signer region
+        t = outline_width(layout)
+        draw.rectangle((s.x, s.y, s.right - 1, s.bottom - 1), fill=_rgb(options.signer_outline))
+        draw.rectangle((s.x + t, s.y + t, s.right - 1 - t, s.bottom - 1 - t), fill=_rgb(options.signer_fill))
+    if options.signer_label and s.w and s.h:
         base = lang.split("-")[0]
         label = LABELS.get(base, LABELS["en"])
         rtl = is_arabic_script(lang)
