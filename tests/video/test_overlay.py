@@ -71,9 +71,11 @@ def _is_green(p: tuple[int, int, int]) -> bool:
 
 def test_keyed_interpreter_fills_the_region(scaffold: ScaffoldResult, interp: Path, tmp_path: Path) -> None:
     out = tmp_path / "signed.fr.mp4"
+    assert scaffold.frames < scaffold.duration_ms * 15 / 1000 / 5  # the scaffold has a variable frame rate
     res = overlay_interpreter(scaffold.video, interp, out, chroma_key="green")
     st = {s["codec_type"]: s for s in streams(out)}
     assert st["video"]["codec_name"] == "h264" and st["video"]["r_frame_rate"] == "25/1"
+    assert int(st["video"]["nb_frames"]) >= scaffold.duration_ms * 25 / 1000 - 2  # the composite: every frame at 25 fps
     assert st["audio"]["codec_name"] == "aac" and st["subtitle"]["codec_name"] == "mov_text"
     assert st["subtitle"]["tags"]["language"] == "fra"  # soft track copied with its tag
     assert st["subtitle"]["disposition"]["default"] == 0

@@ -23,20 +23,27 @@ HINT = "apt-get install ffmpeg"
 QUIET = ["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y"]
 
 
-def pcm_input(sample_rate: int) -> list[str]:
-    """Mono signed 16-bit PCM on stdin."""
-    return ["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0"]
+def pcm_input(sample_rate: int, source: str | Path = "pipe:0") -> list[str | Path]:
+    """Mono signed 16-bit PCM on stdin (or in the raw file ``source``)."""
+    return ["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", source]
 
 
 def encode_command(
-    *, sample_rate: int, outputs: Mapping[str, Path], bitrate_k: int, mp3_quality: int, lang_tag: str, metadata: Path | None
+    *,
+    sample_rate: int,
+    outputs: Mapping[str, Path],
+    bitrate_k: int,
+    mp3_quality: int,
+    lang_tag: str,
+    metadata: Path | None,
+    source: str | Path = "pipe:0",
 ) -> list[str | Path]:
-    """PCM on stdin -> each of ``outputs`` (format -> path: mp3, opus, m4a) in one run.
+    """PCM on stdin (or in the raw file ``source``) -> each of ``outputs`` (format -> path: mp3, opus, m4a) in one run.
 
     MP3 gets no container metadata (ID3 tags are written afterwards); Opus and M4A take title,
     language and chapters from the ``metadata`` ffmetadata file.
     """
-    cmd: list[str | Path] = [*QUIET, *pcm_input(sample_rate)]
+    cmd: list[str | Path] = [*QUIET, *pcm_input(sample_rate, source)]
     if metadata is not None:
         cmd += ["-f", "ffmetadata", "-i", metadata]
     for fmt, path in outputs.items():
@@ -86,6 +93,11 @@ def file_loudness(path: Path, *, timeout: float = 120) -> float:
 def frame_command(video: Path, at_s: float, png: Path, size: str = "64:64") -> list[str | Path]:
     """One frame of ``video`` at ``at_s`` seconds, scaled to ``size``, as a PNG."""
     return ["ffmpeg", "-nostdin", "-v", "error", "-y", "-ss", f"{at_s:.3f}", "-i", video, "-frames:v", "1", "-vf", f"scale={size}", png]
+
+
+def still_y4m_command(png: str | Path, out: str | Path) -> list[str | Path]:
+    """One picture -> a one-frame YUV4MPEG file at 1000 fps (a millisecond time base, read without decoding)."""
+    return [*QUIET, "-i", png, "-frames:v", "1", "-pix_fmt", "yuv420p", "-r", "1000", "-f", "yuv4mpegpipe", out]
 
 
 def scaffold_command(

@@ -50,7 +50,10 @@ def narrate(
 
     opts = options or AudioOptions()
     track = synthesize_track(doc, lang, opts, title=title)
-    files = encode_track(track, out_base, opts, title=title)
+    try:
+        files = encode_track(track, out_base, opts, title=title)
+    finally:
+        track.discard()
     return Narration(lang, files, track.timeline, track.notes, track.failures)
 
 

@@ -1,4 +1,4 @@
-"""One ffmpeg run per track: PCM on stdin -> MP3 (and Opus/M4A); then ID3 title, language and chapters.
+"""One ffmpeg run per track: the PCM file -> MP3 (and Opus/M4A); then ID3 title, language and chapters.
 
 MP3 tags are written with mutagen: TIT2 (title), TLAN (ISO 639-2: ``ara`` for
 Arabic and Darija, ``fra``, ``eng``), TXXX:language (the BCP-47 tag, e.g.
@@ -42,10 +42,13 @@ def encode_track(
         if set(outs) - {"mp3"}:
             meta = Path(tmp) / "meta.txt"
             meta.write_text(ffmetadata(track.timeline.chapters, title, track.lang), encoding="utf-8")
+        if track.spool is None:
+            raise OutputError(f"The {track.lang} narration was already encoded and its samples removed.")
+        # ffmpeg reads the samples from their file: the narration is never in memory whole.
         cmd = ffmpeg.encode_command(sample_rate=track.sample_rate, outputs=outs, bitrate_k=options.bitrate_k,
-                                    mp3_quality=options.mp3_quality, lang_tag=iso639_2(track.lang), metadata=meta)
-        pcm = memoryview(track.pcm.astype("<i2", copy=False)).cast("B")  # type: ignore[arg-type]  # no copy
-        run(cmd, tool="ffmpeg", timeout=timeout, input=pcm, hint=ffmpeg.HINT)  # type: ignore[arg-type]
+                                    mp3_quality=options.mp3_quality, lang_tag=iso639_2(track.lang), metadata=meta,
+                                    source=track.spool.finish())
+        run(cmd, tool="ffmpeg", timeout=timeout, hint=ffmpeg.HINT)
     if "mp3" in outs:
         write_id3(outs["mp3"], track.timeline.chapters, title, track.lang)
     return outs

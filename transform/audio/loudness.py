@@ -13,7 +13,7 @@ peaks under -1 dBFS without losing loudness.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -28,17 +28,37 @@ def measure_loudness(pcm: np.ndarray, sample_rate: int, spans: Sequence[tuple[in
     ``spans`` are the sentences' (first sample, end sample) in order, each running until the next
     sentence starts; when the track is longer than ``WHOLE_S`` every k-th one is measured.
     """
-    data = np.ascontiguousarray(excerpt(pcm, sample_rate, spans), dtype="<i2")
-    view = memoryview(data).cast("B")  # type: ignore[arg-type]  # no copy
-    return ffmpeg.integrated_loudness(view, sample_rate, timeout=max(60.0, len(data) / sample_rate / 20))
+    return measure_excerpt(excerpt(pcm, sample_rate, spans), sample_rate)
 
 
 def excerpt(pcm: np.ndarray, sample_rate: int, spans: Sequence[tuple[int, int]]) -> np.ndarray:
     """The whole track, or every k-th sentence span (about ``WHOLE_S`` seconds) when it is longer."""
-    k = math.ceil(len(pcm) / (WHOLE_S * sample_rate))
-    if k <= 1 or len(spans) < 2 * k:
+    if _stride(len(pcm), sample_rate, spans) <= 1:
         return pcm
-    return np.concatenate([pcm[a:b] for a, b in spans[k // 2 :: k]])
+    return excerpt_of(len(pcm), lambda a, b: pcm[a:b], sample_rate, spans)
+
+
+def _stride(n: int, sample_rate: int, spans: Sequence[tuple[int, int]]) -> int:
+    """k: every k-th sentence is measured; 1 = the whole track."""
+    k = math.ceil(n / (WHOLE_S * sample_rate))
+    return 1 if k <= 1 or len(spans) < 2 * k else k
+
+
+def excerpt_of(
+    n: int, read: Callable[[int, int], np.ndarray], sample_rate: int, spans: Sequence[tuple[int, int]]
+) -> np.ndarray:
+    """:func:`excerpt` of a track of ``n`` samples read by ``read(start, stop)`` (from a file on disk)."""
+    k = _stride(n, sample_rate, spans)
+    if k <= 1:
+        return read(0, n)
+    return np.concatenate([read(a, b) for a, b in spans[k // 2 :: k]])
+
+
+def measure_excerpt(data: np.ndarray, sample_rate: int) -> float:
+    """Integrated loudness (LUFS, ``-inf`` when silent) of mono int16 samples, measured by ffmpeg."""
+    data = np.ascontiguousarray(data, dtype="<i2")
+    view = memoryview(data).cast("B")  # type: ignore[arg-type]  # no copy
+    return ffmpeg.integrated_loudness(view, sample_rate, timeout=max(60.0, len(data) / sample_rate / 20))
 
 
 def _limit(y: np.ndarray, ceiling: float) -> np.ndarray:
@@ -60,26 +80,43 @@ def apply_gain(samples: np.ndarray, gain_db: float, ceiling: float = 0.89, chunk
     (fixed-point iteration on the few samples that can reach the knee), so the
     loudness still reaches the target. Works in chunks: no full-size float copy.
     """
+    g = limited_gain((samples[a : a + chunk] for a in range(0, len(samples), chunk)), gain_db, ceiling)
+    for a in range(0, len(samples), chunk):
+        samples[a : a + chunk] = scale(samples[a : a + chunk], g, ceiling)
+    return samples
+
+
+def limited_gain(chunks: Iterable[np.ndarray], gain_db: float, ceiling: float = 0.89) -> float:
+    """The linear gain that, after the soft limiter, gives the energy of a plain ``gain_db``.
+
+    One pass over the int16 ``chunks`` builds a histogram of sample magnitudes (32 769
+    counts, exact for 16-bit samples), so memory does not grow with the narration; the
+    fixed-point iteration then works on the magnitudes that can reach the limiter's knee.
+    """
     g0 = 10 ** (gain_db / 20)
     knee = 0.8 * ceiling
-    total, hot_parts = 0.0, []
-    for a in range(0, len(samples), chunk):
-        x = samples[a : a + chunk].astype(np.float32) * np.float32(1 / 32768.0)
-        total += float(np.dot(x, x))
-        hot_parts.append(x[np.abs(x) * (2 * g0) > knee])
-    hot = np.concatenate(hot_parts) if hot_parts else np.zeros(0, dtype=np.float32)
-    hot_energy = float(np.dot(hot, hot))
+    counts = np.zeros(32769, dtype=np.int64)
+    for part in chunks:
+        counts += np.bincount(np.abs(part.astype(np.int32)), minlength=32769)
+    mags = np.arange(32769, dtype=np.float64) / 32768.0
+    energy = counts * mags * mags
+    total = float(energy.sum())
+    hot = mags * (2 * g0) > knee
+    hot_mags, hot_counts = mags[hot], counts[hot]
+    hot_energy = float(energy[hot].sum())
     want, g = total * g0 * g0, g0
     for _ in range(6):
-        y = _limit(hot * np.float32(g), ceiling)
-        got = (total - hot_energy) * g * g + float(np.dot(y, y))
+        y = _limit(hot_mags * g, ceiling)
+        got = (total - hot_energy) * g * g + float(np.dot(hot_counts, y * y))
         if want <= 0 or got <= 0 or abs(10 * math.log10(want / got)) < 0.02:
             break
         g = min(g * math.sqrt(want / got), 2 * g0)
-    scale = np.float32(g / 32768.0)
-    for a in range(0, len(samples), chunk):
-        y = _limit(samples[a : a + chunk].astype(np.float32) * scale, ceiling)
-        np.multiply(y, 32767.0, out=y)
-        np.clip(np.rint(y, out=y), -32768, 32767, out=y)
-        samples[a : a + chunk] = y
-    return samples
+    return g
+
+
+def scale(part: np.ndarray, g: float, ceiling: float = 0.89) -> np.ndarray:
+    """``part`` (int16) times the linear gain ``g`` through the soft limiter, as new int16 samples."""
+    y = _limit(part.astype(np.float32) * np.float32(g / 32768.0), ceiling)
+    np.multiply(y, 32767.0, out=y)
+    np.clip(np.rint(y, out=y), -32768, 32767, out=y)
+    return y.astype(np.int16)

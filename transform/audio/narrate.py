@@ -1,5 +1,9 @@
 """Narrate one language track: synthesis per sentence in parallel, then an exact timeline.
 
+Sentences are synthesised in batches (``stream.batches``: cut at chapter starts) and each batch's
+clips are appended to a temporary PCM file, so memory does not grow with the narration; loudness
+is measured and the gain applied on that file, and the encoder reads it (``stream.py``).
+
 Every clip is trimmed of the engine's leading/trailing silence and padded to a
 whole number of milliseconds (441 samples at 22 050 Hz), and pauses are whole
 multiples of that grid, so every cue boundary in the Timeline is an exact
@@ -22,10 +26,11 @@ from ..model import Chapter, Cue, Document, Timeline
 from .captions import visible_len
 from .engines import TTS_ENGINES
 from .engines.base import TTSEngine
-from .loudness import apply_gain, measure_loudness
+from .loudness import excerpt_of, limited_gain, measure_excerpt, scale
 from .options import AudioOptions
 from .speech import SpeechItem, prepare
-from .wav import conform, grid_samples, pad_to_grid, trim
+from .stream import Assembler, MemorySink, PcmSpool, batches, pause_ms
+from .wav import conform, pad_to_grid, trim
 
 log = logging.getLogger("transform.audio")
 
@@ -35,10 +40,10 @@ INTRO = {"ar": "مقدمة", "ary": "مقدمة", "fr": "Début", "en": "Start"}
 
 @dataclass
 class Track:
-    """A narrated language track before encoding."""
+    """A narrated language track before encoding: its samples are in a file (``spool``), not in memory."""
 
     lang: str
-    pcm: np.ndarray  # int16 mono, loudness-normalised
+    spool: PcmSpool | None  # int16 mono, loudness-normalised, in a temporary file
     sample_rate: int
     timeline: Timeline
     items: list[SpeechItem]
@@ -47,6 +52,23 @@ class Track:
     loudness_before: float | None = None
     gain_db: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def samples(self) -> int:
+        return self.spool.samples if self.spool is not None else 0
+
+    @property
+    def pcm(self) -> np.ndarray:
+        """All the samples, read from the file (for tests and short tracks: this is the whole narration)."""
+        if self.spool is None:
+            raise ValueError("the track's samples were discarded after encoding")
+        return self.spool.read(0, self.spool.samples)
+
+    def discard(self) -> None:
+        """Remove the samples' file (after encoding)."""
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
 
 
 RUN_GAP_MS = 60  # silence between two runs read by different voices (a word boundary)
@@ -144,48 +166,53 @@ def synthesize_items(
 
 
 def _pause_ms(cur: SpeechItem, nxt: SpeechItem, options: AudioOptions) -> int:
-    if cur.kind == "heading" or nxt.kind == "heading":
-        return options.pause_heading_ms
-    if cur.block_key != nxt.block_key:
-        return options.pause_paragraph_ms
-    return options.pause_sentence_ms
+    return pause_ms(cur, nxt, options)
 
 
 def assemble(items: list[SpeechItem], clips: dict[int, np.ndarray], options: AudioOptions) -> tuple[np.ndarray, list[Cue]]:
-    """Concatenate clips and pauses; cues in exact integer milliseconds."""
-    sr = options.sample_rate
-    grid = grid_samples(sr)
-    grid_ms = grid * 1000 // sr
-    present = [it for it in items if it.index in clips]
-    layout: list[tuple[SpeechItem, int, int]] = []  # item, start sample, pause after (samples)
-    pos = 0
-    for n, it in enumerate(present):
-        gap = 0
-        if n + 1 < len(present):
-            gap = round(_pause_ms(it, present[n + 1], options) / grid_ms) * grid
-            short = options.min_sentence_slot_ms * sr // 1000 - len(clips[it.index])  # room for a 5/6 s caption
-            gap = max(gap, -(-short // grid) * grid)
-        layout.append((it, pos, gap))
-        pos += len(clips[it.index]) + gap
-    pcm = np.zeros(pos, dtype=np.int16)  # one allocation; pauses stay zero
-    cues: list[Cue] = []
-    for it, start, _ in layout:
-        clip = clips[it.index]
-        pcm[start : start + len(clip)] = clip
-        end = start + len(clip)
-        cues.append(
-            Cue(
-                sentence_id=it.sentence_id,
-                text=it.text,
-                lang=it.lang,
-                begin_ms=start * 1000 // sr,
-                end_ms=end * 1000 // sr,
-                kind=it.kind,
-                section_id=it.section_id,
-                voices=[(v.lang, v.name) for _, v in it.parts] if it.parts else [],
-            )
-        )
-    return pcm, cues
+    """Concatenate clips and pauses in memory; cues in exact integer milliseconds (see :class:`Assembler`)."""
+    sink = MemorySink()
+    asm = Assembler(options, sink)
+    for it in items:
+        if it.index in clips:
+            asm.add(it, clips[it.index])
+    return sink.array(), asm.cues
+
+
+def _synthesize_into(
+    spool: PcmSpool, engine: TTSEngine, items: list[SpeechItem], options: AudioOptions
+) -> tuple[list[Cue], dict[int, TransformError]]:
+    """Synthesise ``items`` batch by batch (:func:`batches`), appending each batch's clips to ``spool``.
+
+    Only one batch of clips is in memory at a time. Gives up like :func:`synthesize_items`: when an
+    online engine loses the network, or when the first attempts (three, or all there are) all fail.
+    """
+    asm = Assembler(options, spool)
+    failed: dict[int, TransformError] = {}
+    attempts = sum(1 for it in items if it.voice is not None)
+    stop = False
+    for batch in batches(items, options):
+        if stop:
+            for it in batch:
+                failed[it.index] = it.error or EngineError("not attempted after earlier synthesis failures")
+            continue
+        clips, batch_failed = synthesize_items(engine, batch, options)
+        failed.update(batch_failed)
+        for it in batch:
+            clip = clips.pop(it.index, None)
+            if clip is not None:
+                asm.add(it, clip)
+        del clips
+        lost = engine.network and any(isinstance(e, EngineError) for e in batch_failed.values())
+        stop = lost or (not asm.cues and len(failed) >= min(3, attempts))
+    return asm.cues, failed
+
+
+def _apply_gain(spool: PcmSpool, gain_db: float) -> None:
+    """:func:`apply_gain` on the file: one pass for the limiter's gain, one to scale each chunk in place."""
+    g = limited_gain((part for _, part in spool.chunks()), gain_db)
+    for start, part in spool.chunks():
+        spool.write_at(start, scale(part, g))
 
 
 def chapters_for(
@@ -237,24 +264,28 @@ def synthesize_track(
             f"The {lang} track has no text to read aloud.", hint="Check that the document has text in this language."
         )
     t1 = time.perf_counter()
-    clips, failed = synthesize_items(engine, items, options)
-    if not clips:
-        first = failed[min(failed)]
-        raise type(first)(f"No sentence of the {lang} track could be spoken: {first.message}", hint=first.hint)
-    t2 = time.perf_counter()
-    pcm, cues = assemble(items, clips, options)
-    del clips
-    sr = options.sample_rate
-    duration_ms = len(pcm) * 1000 // sr
-    before, gain = None, 0.0
-    if options.normalise and not getattr(engine, "silent", False):
-        starts = [c.begin_ms * sr // 1000 for c in cues]
-        before = measure_loudness(pcm, sr, list(zip(starts, [*starts[1:], len(pcm)], strict=True)))
-        if np.isfinite(before):
-            # LAME removes about 0.5 LU of K-weighted energy from espeak speech (measured at 32-128 kb/s);
-            # aim a little higher so the MP3 lands on the target (M4A ends about 0.4 LU above it).
-            gain = options.loudness_lufs - before + (MP3_LOUDNESS_LOSS_DB if "mp3" in options.formats else 0.0)
-            apply_gain(pcm, gain)
+    spool = PcmSpool()
+    try:
+        cues, failed = _synthesize_into(spool, engine, items, options)
+        if not cues:
+            first = failed[min(failed)]
+            raise type(first)(f"No sentence of the {lang} track could be spoken: {first.message}", hint=first.hint)
+        t2 = time.perf_counter()
+        sr = options.sample_rate
+        n = spool.samples
+        duration_ms = n * 1000 // sr
+        before, gain = None, 0.0
+        if options.normalise and not getattr(engine, "silent", False):
+            starts = [c.begin_ms * sr // 1000 for c in cues]
+            before = measure_excerpt(excerpt_of(n, spool.read, sr, list(zip(starts, [*starts[1:], n], strict=True))), sr)
+            if np.isfinite(before):
+                # LAME removes about 0.5 LU of K-weighted energy from espeak speech (measured at 32-128 kb/s);
+                # aim a little higher so the MP3 lands on the target (M4A ends about 0.4 LU above it).
+                gain = options.loudness_lufs - before + (MP3_LOUDNESS_LOSS_DB if "mp3" in options.formats else 0.0)
+                _apply_gain(spool, gain)
+    except BaseException:
+        spool.close()
+        raise
     timeline = Timeline(
         lang=lang,
         cues=cues,
@@ -264,4 +295,4 @@ def synthesize_track(
     )
     failures = [(items[i].sentence_id, failed[i].message) for i in sorted(failed)]
     timings = {"prepare": t1 - t0, "synthesis": t2 - t1, "assemble": time.perf_counter() - t2}
-    return Track(lang, pcm, sr, timeline, items, notes, failures, before, gain, timings)
+    return Track(lang, spool, sr, timeline, items, notes, failures, before, gain, timings)

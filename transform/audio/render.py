@@ -91,7 +91,11 @@ class AudioRenderer:
                     )
             for track, fut in encodes:
                 with failures.guard(track.lang):
-                    arts.extend(self._publish(ctx, track, fut.result(), items))
+                    try:
+                        files = fut.result()
+                    finally:
+                        track.discard()  # the samples' file: the MP3 is made
+                    arts.extend(self._publish(ctx, track, files, items))
         ctx.errors.extend(items)
         failures.finish(ctx, produced=bool(arts))
         return arts

@@ -37,6 +37,16 @@ def ass_time(ms: int) -> str:
     return f"{h}:{m:02d}:{s:02d}.{cs:02d}"
 
 
+def ass_ms(ms: int) -> int:
+    """``ms`` as written in the script (whole centiseconds), back in milliseconds."""
+    return max(0, int(round(ms / 10))) * 10
+
+
+def change_times(times: set[int], duration_ms: int) -> list[int]:
+    """The instants the burned-in picture changes: 0 and every event boundary before the end."""
+    return sorted({0} | {t for t in times if 0 < t < duration_ms})
+
+
 def ass_colour(hex_rgb: str, opacity: float = 1.0) -> str:
     """``#RRGGBB`` -> ASS ``&HAABBGGRR`` (AA = transparency)."""
     r, g, b = hex_rgb[1:3], hex_rgb[3:5], hex_rgb[5:7]
@@ -68,6 +78,7 @@ class AssBuilder:
         self.font_for = font_for
         self.events: list[str] = []
         self.notes: list[str] = []  # adaptations worth telling the user (e.g. a caption shrunk to fit)
+        self.times: set[int] = set()  # every event's start and end as libass sees them (ms, whole centiseconds)
 
     def _size(self, base: float, lang: str) -> int:
         return round(base * (self.options.arabic_scale if is_arabic_script(lang) else 1.0))
@@ -75,6 +86,7 @@ class AssBuilder:
     # -- drawing -------------------------------------------------------------------------
     def _event(self, layer: int, begin: int, end: int, style: str, text: str) -> None:
         if end > begin:
+            self.times.update((ass_ms(begin), ass_ms(end)))
             self.events.append(f"Dialogue: {layer},{ass_time(begin)},{ass_time(end)},{style},,0,0,0,,{text}")
 
     def caption(self, cue: CaptionCue) -> None:

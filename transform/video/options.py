@@ -25,7 +25,10 @@ class VideoOptions(BaseModel):
     """How the scaffold looks and how it is encoded."""
 
     size: Literal["1280x720", "1920x1080", "1080x1920"] = "1280x720"
-    fps: int = Field(15, ge=5, le=60)  # static slides: 15 fps keeps caption timing within 67 ms
+    # "vfr": one frame per change of the picture (captions, titles), at its exact time (10 ms, the ASS
+    # resolution); "cfr": ``fps`` frames every second, for an editor that cannot take a variable rate.
+    frame_rate_mode: Literal["vfr", "cfr"] = "vfr"
+    fps: int = Field(15, ge=5, le=60)  # "cfr" rate (15 fps keeps caption timing within 67 ms); nominal rate in "vfr"
     overlay_fps: int = Field(25, ge=10, le=60)  # frame rate of the composite with the interpreter
     # Signer region. None = 1/4 x 2/3 in landscape, 1/3 x 1/2 in portrait.
     signer_side: Literal["right", "left"] = "right"
@@ -54,6 +57,8 @@ class VideoOptions(BaseModel):
     preset: Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"] = "veryfast"
     crf: int = Field(23, ge=0, le=51)
     audio_bitrate_k: int = Field(96, ge=32, le=320)
+    # Long narrations: one video per top-level section (plus playlist and index) above this many minutes.
+    split_after_min: float | None = Field(20.0, ge=0)  # None or 0: always one video
     # The citizens' video (``<stem>.<lang>.mp4``): narration and title cards, no signer region, no burned-in
     # captions; the player shows the WebVTT track (one caption layer). The scaffold is for interpreters.
     public_video: bool = True

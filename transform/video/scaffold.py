@@ -19,11 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .._exec import FFMPEG, run
+from .._exec import FFMPEG, ffmpeg, run
 from ..errors import InputError, OutputError
 from ..model import CaptionCue, Timeline
 from ..subtitles import srt_text
-from .ass import AssBuilder, TitleEvent
+from .ass import AssBuilder, TitleEvent, change_times
 from .fonts import Font, is_arabic_script, resolve_font
 from .layout import Layout, compute_layout, public_layout
 from .meta import VideoMeta, sidecar_path
@@ -32,6 +32,7 @@ from .options import VideoOptions
 from .probe import probe
 from .static import render_static
 from .subtitles import LANG_NAMES, iso639_2, write_sidecars
+from .vfr import burn_graph, concat_script, frame_times, key_frames_expr
 
 log = logging.getLogger("transform.video")
 
@@ -47,6 +48,7 @@ class ScaffoldResult:
     sidecars: list[Path] = field(default_factory=list)
     ass_path: Path | None = None
     notes: list[str] = field(default_factory=list)  # what was adapted (font substituted, caption shrunk...)
+    frames: int = 0  # video frames encoded (one per change of the picture in "vfr" mode)
 
 
 class FontBook:
@@ -144,17 +146,27 @@ def scaffold_command(
     comment: str,
     title: str | None,
     chapters_name: str | None = None,
+    concat_name: str | None = None,
+    audio_start_ms: int = 0,
 ) -> list[str]:
     """The ffmpeg command line (run with the temp directory holding the PNG/ASS/SRT files as cwd).
 
-    The static layer (background, signer placeholder, logo) is ONE decoded picture
-    that ``loop`` repeats; only captions and titles are blended per frame (libass).
+    The static layer (background, signer placeholder, logo) is ONE picture. With
+    ``concat_name`` (variable frame rate, see ``vfr.py``) it is shown once per change of the
+    burned-in text, at the change's exact time; otherwise ``loop`` repeats it ``fps`` times a
+    second. Only captions and titles are blended per frame (libass).
     """
     o = options
     dur = f"{duration_ms / 1000:.3f}"
     frames = max(1, math.ceil(duration_ms * o.fps / 1000))
-    cmd = ["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-framerate", str(o.fps), "-i", static_png]
-    if audio is not None:
+    cmd = ["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y"]
+    if concat_name:
+        cmd += ["-f", "concat", "-safe", "0", "-i", concat_name]
+    else:
+        cmd += ["-framerate", str(o.fps), "-i", static_png]
+    if audio is not None and audio_start_ms:  # one chapter of the narration: decoded from its start, exactly
+        cmd += ["-ss", f"{audio_start_ms / 1000:.3f}", "-t", dur, "-i", str(audio)]
+    elif audio is not None:
         cmd += ["-i", str(audio)]
     else:
         cmd += ["-f", "lavfi", "-t", dur, "-i", "anullsrc=r=48000:cl=mono"]
@@ -166,7 +178,10 @@ def scaffold_command(
     if chapters_name:
         cmd += ["-f", "ffmetadata", "-i", chapters_name]
         chap_idx = n
-    graph = f"[0:v]format=yuv420p,loop=loop={frames - 1}:size=1:start=0,settb=1/{o.fps},setpts=N,ass={ass_name},format=yuv420p[v]"
+    if concat_name:
+        graph = burn_graph(ass_name)
+    else:
+        graph = f"[0:v]format=yuv420p,loop=loop={frames - 1}:size=1:start=0,settb=1/{o.fps},setpts=N,ass={ass_name},format=yuv420p[v]"
     cmd += ["-filter_complex", graph, "-map", "[v]", "-map", "1:a:0"]
     if sub_idx is not None:
         cmd += ["-map", f"{sub_idx}:s:0"]
@@ -182,10 +197,14 @@ def scaffold_command(
         str(o.crf),
         "-pix_fmt",
         "yuv420p",
-        "-r",
-        str(o.fps),
     ]
-    cmd += ["-g", str(o.fps * 10), "-c:a", "aac", "-b:a", f"{o.audio_bitrate_k}k", "-ar", "48000"]
+    if concat_name:  # frames only where the picture changes, at their exact (ms) times
+        # No B-frames: x264 would set each frame's decoding time two frames (seconds, here) early,
+        # and MP4 players take the track's length from those times.
+        cmd += ["-fps_mode", "vfr", "-video_track_timescale", "1000", "-force_key_frames", key_frames_expr(), "-bf", "0"]
+    else:
+        cmd += ["-r", str(o.fps), "-g", str(o.fps * 10)]
+    cmd += ["-c:a", "aac", "-b:a", f"{o.audio_bitrate_k}k", "-ar", "48000"]
     cmd += ["-metadata:s:a:0", f"language={tag}", "-metadata:s:v:0", f"language={tag}"]
     if sub_idx is not None:
         name = LANG_NAMES.get(lang.split("-")[0], lang)
@@ -217,6 +236,7 @@ def make_scaffold(
     sidecars: bool | Sequence[str] = True,
     keep_ass: bool = False,
     rtl_mark: str = "rlm",
+    audio_span: tuple[int, int] | None = None,
     public: bool = False,
 ) -> ScaffoldResult:
     """Render the captioned scaffold of one language track to ``out`` (an .mp4).
@@ -231,6 +251,8 @@ def make_scaffold(
         sidecars: also write SRT and WebVTT files next to the video (or only the formats listed, e.g. ``["vtt"]``).
         keep_ass: keep the generated ``.ass`` script next to the video (debugging).
         rtl_mark: how right-to-left lines are marked in the soft subtitles and sidecars (``CaptionOptions.rtl_mark``).
+        audio_span: ``(begin_ms, end_ms)`` of ``audio`` to use (one chapter of a long narration); the
+            timeline and cues are then the chapter's, starting at 0.
         public: render the citizens' video instead: no signer region and no burned-in captions (one caption
             layer: the player's switchable WebVTT track), titles across the full width, no region metadata.
     """
@@ -250,6 +272,10 @@ def make_scaffold(
         # measured from the decoded narration, is exact when it agrees with it.
         if timeline.duration_ms > 0 and abs(timeline.duration_ms - duration_ms) <= 500:
             duration_ms = timeline.duration_ms
+        if audio_span is not None:
+            if not 0 <= audio_span[0] < audio_span[1] <= duration_ms + 500:
+                raise InputError(f"The span {audio_span} ms is not inside the narration ({duration_ms} ms).")
+            duration_ms = audio_span[1] - audio_span[0]
     else:
         duration_ms = timeline.duration_ms or max((c.end_ms for c in timeline.cues), default=0)
     if duration_ms <= 0:
@@ -275,6 +301,13 @@ def make_scaffold(
     with tempfile.TemporaryDirectory(prefix="taysir-video-") as tmp:
         work = Path(tmp)
         render_static(layout, options, lang, fonts, work / "static.png")
+        concat_name = None
+        n_frames = max(1, math.ceil(duration_ms * options.fps / 1000))
+        if options.frame_rate_mode == "vfr":
+            run(ffmpeg.still_y4m_command("static.png", "static.y4m"), tool="ffmpeg", timeout=60, cwd=work)
+            times = frame_times(change_times(builder.times, duration_ms), duration_ms)
+            (work / "frames.ffconcat").write_text(concat_script("static.y4m", times, duration_ms), encoding="utf-8")
+            concat_name, n_frames = "frames.ffconcat", len(times)
         (work / "burn.ass").write_text(builder.script(title or "Taysir"), encoding="utf-8")
         chapter_spans = [(h.begin_ms, h.end_ms, h.text) for h in _chapter_spans(timeline, duration_ms)]
         chapters_name = None
@@ -295,6 +328,8 @@ def make_scaffold(
             ass_name="burn.ass",
             srt_name=srt_name,
             chapters_name=chapters_name,
+            concat_name=concat_name,
+            audio_start_ms=audio_span[0] if audio and audio_span else 0,
             lang=lang,
             out=partial,
             comment="" if public else meta.comment(),  # no region: `taysir overlay` refuses it
@@ -320,5 +355,12 @@ def make_scaffold(
     for n in notes:
         log.info("%s: %s", out.name, n)
     return ScaffoldResult(
-        video=out, meta_path=meta_path, duration_ms=duration_ms, layout=layout, sidecars=written, ass_path=ass_path, notes=notes
+        video=out,
+        meta_path=meta_path,
+        duration_ms=duration_ms,
+        layout=layout,
+        sidecars=written,
+        ass_path=ass_path,
+        notes=notes,
+        frames=n_frames,
     )
