@@ -102,3 +102,23 @@ def test_axe_finds_nothing_on_the_probe_pages(out: Path, lang: str, browser) -> 
     assert external == []
     spans = page.evaluate("() => [...document.querySelectorAll('span[lang][dir]')].map(s => [s.lang, s.dir, s.textContent])")
     assert (["ar", "rtl", "أفورار"] if lang == "fr" else ["fr", "ltr", "INDH"]) in spans
+
+
+@pytest.mark.slow
+def test_every_output_of_the_probe_succeeds_video_included(tmp_path: Path) -> None:
+    """Issue 20's probe with every output (video too): status success, a citizens' video and an
+    interpreter scaffold per track, each with a video and an audio stream as long as the narration."""
+    import json
+    import subprocess
+
+    result = convert(PROBE, TransformOptions(outputs=["all"], video={"cue_sheet_pdf": False}), tmp_path)
+    assert result.status == ConversionStatus.SUCCESS, result.errors
+    out = tmp_path / "runs-probe"
+    for lang in ("ar", "fr"):
+        timeline = Timeline.model_validate_json((out / f"runs-probe.{lang}.timeline.json").read_text(encoding="utf-8"))
+        for name in (f"runs-probe.{lang}.mp4", f"runs-probe.{lang}.scaffold.mp4"):
+            probe = subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json", str(out / name)],
+                                   capture_output=True, text=True, timeout=60, check=True)
+            info = json.loads(probe.stdout)
+            assert sorted(s["codec_type"] for s in info["streams"] if s["codec_type"] in ("audio", "video")) == ["audio", "video"], name
+            assert abs(float(info["format"]["duration"]) * 1000 - timeline.duration_ms) < 300, name
