@@ -100,55 +100,6 @@ def still_y4m_command(png: str | Path, out: str | Path) -> list[str | Path]:
     return [*QUIET, "-i", png, "-frames:v", "1", "-pix_fmt", "yuv420p", "-r", "1000", "-f", "yuv4mpegpipe", out]
 
 
-def scaffold_command(
-    *,
-    fps: int,
-    static_png: str,
-    audio: Path | None,
-    duration_s: str,
-    srt_name: str | None,
-    chapters_name: str | None,
-    graph: str,
-    preset: str,
-    crf: int,
-    audio_bitrate_k: int,
-    lang_tag: str,
-    subtitle_title: str,
-    comment: str,
-    title: str | None,
-    out: Path,
-) -> list[str]:
-    """The scaffold: a looped still picture with captions burned in by ``graph``, the narration (or
-    silence), soft subtitles (off by default), chapters, language tags and the layout comment."""
-    cmd = ["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-framerate", str(fps), "-i", static_png]
-    if audio is not None:
-        cmd += ["-i", str(audio)]
-    else:
-        cmd += ["-f", "lavfi", "-t", duration_s, "-i", "anullsrc=r=48000:cl=mono"]
-    n = 2
-    sub_idx = chap_idx = None
-    if srt_name:
-        cmd += ["-f", "srt", "-i", srt_name]
-        sub_idx, n = n, n + 1
-    if chapters_name:
-        cmd += ["-f", "ffmetadata", "-i", chapters_name]
-        chap_idx = n
-    cmd += ["-filter_complex", graph, "-map", "[v]", "-map", "1:a:0"]
-    if sub_idx is not None:
-        cmd += ["-map", f"{sub_idx}:s:0"]
-    cmd += ["-c:v", "libx264", "-preset", preset, "-tune", "stillimage", "-crf", str(crf), "-pix_fmt", "yuv420p", "-r", str(fps)]
-    cmd += ["-g", str(fps * 10), "-c:a", "aac", "-b:a", f"{audio_bitrate_k}k", "-ar", "48000"]
-    cmd += ["-metadata:s:a:0", f"language={lang_tag}", "-metadata:s:v:0", f"language={lang_tag}"]
-    if sub_idx is not None:
-        cmd += ["-c:s", "mov_text", "-metadata:s:s:0", f"language={lang_tag}", "-metadata:s:s:0", f"handler_name={subtitle_title}"]
-        cmd += ["-disposition:s:0", "0"]  # off by default: the same captions are already burned into the picture
-    cmd += ["-map_chapters", str(chap_idx) if chapters_name else "-1", "-metadata", f"comment={comment}"]
-    if title:
-        cmd += ["-metadata", f"title={title}"]
-    cmd += ["-t", duration_s, "-movflags", "+faststart", str(out)]
-    return cmd
-
-
 def overlay_command(
     *, scaffold: Path, interpreter: Path, graph: str, preset: str, crf: int, fps: int, lang_tag: str, duration_s: float, out: Path
 ) -> list[str | Path]:
