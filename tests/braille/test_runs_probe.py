@@ -111,7 +111,8 @@ def test_every_output_of_the_probe_succeeds_video_included(tmp_path: Path) -> No
     import json
     import subprocess
 
-    result = convert(PROBE, TransformOptions(outputs=["all"], video={"cue_sheet_pdf": False}), tmp_path)
+    every = ["json", "text", "darija", "easy-french", "braille", "audio", "captions", "video", "html", "epub", "docx", "bundle"]
+    result = convert(PROBE, TransformOptions(outputs=every, video={"cue_sheet_pdf": False}), tmp_path)
     assert result.status == ConversionStatus.SUCCESS, result.errors
     out = tmp_path / "runs-probe"
     for lang in ("ar", "fr"):
