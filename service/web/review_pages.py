@@ -190,41 +190,32 @@ async def approve(request: Request, doc_id: str) -> Response:
     return RedirectResponse(f"/staff/documents/{doc_id}?done=approved#approve", status_code=303)
 
 
-@router.post("/{doc_id}/publish", response_class=HTMLResponse)
-async def publish(request: Request, doc_id: str) -> Response:
+async def _act(request: Request, doc_id: str, action: Any, done: str) -> Response:
+    """One publishing action from the review page's buttons: guarded, run off the event loop, the page again."""
     _sess, _form, doc, refused = await _guard(request, doc_id)
     if refused is not None:
         return refused
     try:
-        await anyio.to_thread.run_sync(publishing.publish, request.app.state.runtime, doc)
+        await anyio.to_thread.run_sync(action, request.app.state.runtime, doc)
     except ServiceError as exc:
         return _failed(request, doc, exc)
-    return RedirectResponse(f"/staff/documents/{doc_id}?done=published#approve", status_code=303)
+    return RedirectResponse(f"/staff/documents/{doc_id}?done={done}#approve", status_code=303)
+
+
+@router.post("/{doc_id}/publish", response_class=HTMLResponse)
+async def publish(request: Request, doc_id: str) -> Response:
+    return await _act(request, doc_id, publishing.publish, "published")
 
 
 @router.post("/{doc_id}/unpublish", response_class=HTMLResponse)
 async def unpublish(request: Request, doc_id: str) -> Response:
-    _sess, _form, doc, refused = await _guard(request, doc_id)
-    if refused is not None:
-        return refused
-    try:
-        await anyio.to_thread.run_sync(publishing.unpublish, request.app.state.runtime, doc)
-    except ServiceError as exc:
-        return _failed(request, doc, exc)
-    return RedirectResponse(f"/staff/documents/{doc_id}?done=unpublished#approve", status_code=303)
+    return await _act(request, doc_id, publishing.unpublish, "unpublished")
 
 
 @router.post("/{doc_id}/render", response_class=HTMLResponse)
 async def render_again(request: Request, doc_id: str) -> Response:
     """Make the formats again from the approved text (after a failed rendering)."""
-    _sess, _form, doc, refused = await _guard(request, doc_id)
-    if refused is not None:
-        return refused
-    try:
-        await anyio.to_thread.run_sync(publishing.request_render, request.app.state.runtime, doc)
-    except ServiceError as exc:
-        return _failed(request, doc, exc)
-    return RedirectResponse(f"/staff/documents/{doc_id}?done=rendering#approve", status_code=303)
+    return await _act(request, doc_id, publishing.request_render, "rendering")
 
 
 @router.post("/{doc_id}/describe", response_class=HTMLResponse)

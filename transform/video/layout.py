@@ -90,6 +90,14 @@ class Layout:
         }
 
 
+def _type_sizes(options: VideoOptions, short: int) -> tuple[int, int, int, int]:
+    """Caption size, title size, caption line height (room for 2 lines of larger Arabic) and padding."""
+    cap_size = options.caption_size or round(short / 18)
+    title_size = options.title_size or round(short / 11)
+    line_h = int(cap_size * 1.3 * max(1.0, options.arabic_scale)) + 2
+    return cap_size, title_size, line_h, max(6, cap_size // 4)
+
+
 def compute_layout(options: VideoOptions, logo_size: tuple[int, int] | None = None) -> Layout:
     """Place the signer region, the caption band, the title area and the logo.
 
@@ -105,10 +113,7 @@ def compute_layout(options: VideoOptions, logo_size: tuple[int, int] | None = No
     sy = H - sh - sm
     signer = Rect(sx - sx % 2, sy - sy % 2, sw, sh)
 
-    cap_size = options.caption_size or round(short / 18)
-    title_size = options.title_size or round(short / 11)
-    line_h = int(cap_size * 1.3 * max(1.0, options.arabic_scale)) + 2  # room for 2 lines of (larger) Arabic
-    pad = max(6, cap_size // 4)
+    cap_size, title_size, line_h, pad = _type_sizes(options, short)
     cap_h = 2 * line_h + 2 * pad
 
     free_x0 = 0 if options.signer_side == "right" else signer.right + sm
@@ -184,10 +189,7 @@ def public_layout(options: VideoOptions, logo_size: tuple[int, int] | None = Non
     W, H = options.dimensions()
     short = min(W, H)
     m = options.margin_px if options.margin_px is not None else round(short / 22)
-    cap_size = options.caption_size or round(short / 18)
-    title_size = options.title_size or round(short / 11)
-    line_h = int(cap_size * 1.3 * max(1.0, options.arabic_scale)) + 2
-    pad = max(6, cap_size // 4)
+    cap_size, title_size, line_h, pad = _type_sizes(options, short)
     cap_h = 2 * line_h + 2 * pad
     captions = Rect(m, H - m - cap_h, W - 2 * m, cap_h)
     titles = Rect(m, m, W - 2 * m, captions.y - 2 * m)
