@@ -57,7 +57,12 @@ class _Orphan(_Loop):
     makes: ClassVar[tuple[str, ...]] = ()
 
 
-RENDERERS.register("broken-test", _Broken, replace=True)
+@pytest.fixture(autouse=True, scope="module")
+def _test_renderers() -> Iterator[None]:
+    """The failing renderer exists only while this module's tests run (``all`` elsewhere never sees it)."""
+    RENDERERS.register("broken-test", _Broken, replace=True)
+    yield
+    RENDERERS._factories.pop("broken-test", None)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ warnings never demote a run.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -46,8 +47,15 @@ class _Warns:
         return []
 
 
-RENDERERS.register("reports-error-test", _ReportsAnError, replace=True)
-RENDERERS.register("warns-test", _Warns, replace=True)
+@pytest.fixture(autouse=True, scope="module")
+def _test_renderers() -> Iterator[None]:
+    """These renderers exist only while this module's tests run (``all`` elsewhere never sees them)."""
+    added = {"reports-error-test": _ReportsAnError, "warns-test": _Warns}
+    for name, factory in added.items():
+        RENDERERS.register(name, factory, replace=True)
+    yield
+    for name in added:
+        RENDERERS._factories.pop(name, None)
 
 
 @pytest.fixture
