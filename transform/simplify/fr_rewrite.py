@@ -120,6 +120,18 @@ def _protect(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text, spans
 
 
+UNITS = (("m²", "mètres carrés"), ("m³", "mètres cubes"), ("ha", "hectares"), ("kms", "kilomètres"), ("km", "kilomètres"),
+         ("kg", "kilogrammes"), ("ml", "mètres linéaires"), ("cm", "centimètres"))
+_UNIT = regex.compile(r"(?<=(?:\d|\bpar|\ble|\bpar\s+an\s+et))\s*(" + "|".join(regex.escape(u) for u, _ in UNITS) + r")(?![\p{L}\d])")
+
+
+def _units(text: str) -> str:
+    """Units of measure after a number or after ``par``: '12 m²' -> '12 mètres carrés', 'par ml' -> 'par mètres linéaires'
+    (written out, so that the lexicon reads them; m2 and m3 are left alone: their digit would count as a number)."""
+    names = dict(UNITS)
+    return _UNIT.sub(lambda m: " " + names[m.group(1)], text)
+
+
 ADV_WORDS = frozenset("déjà bien encore toujours aussi également notamment souvent beaucoup ensuite enfin presque vraiment "
                       "surtout parfois désormais dorénavant actuellement".split())
 NOUN_BEFORE = frozenset("جوج تلاتة ربعة خمسة ستة سبعة تمنية تسعة عشرة بزاف بزاف د شي كل كاع هاد واحد".split()) | {"بزاف د"}
@@ -134,6 +146,7 @@ def translate(text: str) -> tuple[str | None, list[str]]:
     t = regex.sub(r"^(?:[-–•*]|\d{1,2}\s*[-/)]|[a-z]\))\s+", "", t)
     t = regex.sub(r"^A (?=\p{Ll})", "À ", t)  # a capital A at the start is the preposition (A compter du..., A cet effet)
     t = regex.sub(r"\bMM\.\s", "Messieurs ", regex.sub(r"\bMme\.?\s", "Madame ", regex.sub(r"\bM\.\s", "Monsieur ", t)))
+    t = _units(t)
     t, spans = _protect(t)
     t = regex.sub(r"(?i)\b(l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu|quelqu)'", r"\1' ", t)
     toks = regex.findall(r"⟦[\uE000-\uF8FF]⟧|\p{L}+'|\p{L}+(?:-\p{L}+)*|[.,;:!?()«»\"/–—-]", t)
@@ -182,7 +195,11 @@ def translate(text: str) -> tuple[str | None, list[str]]:
             items.append(Item(kind, fr, e.darija, e, plural=e.form == "pl"))
             i += n
             continue
-        if tok[0].isupper() and (i > 0 or (len(tok) > 1 and tok.isupper())):  # a name or an acronym: kept as written
+        if "-" in tok and (parts := _compound(tok, tab)) is not None:  # non-conformité, contrats-programmes
+            toks[i : i + 1] = parts
+            is_word[i : i + 1] = [True] * len(parts)
+            continue
+        if tok[0].isupper() and (i > 0 or (len(tok) > 1 and tok.isupper()) or _name_follows(toks, i)):  # a name or an acronym
             j = i + 1
             while j < len(toks) and (toks[j][:1].isupper() or (toks[j].lower() in ("de", "du", "des", "sur", "en", "d'", "la", "le", "&") and j + 1 < len(toks) and toks[j + 1][:1].isupper())):
                 if toks[j].startswith("⟦"):
@@ -201,6 +218,25 @@ def translate(text: str) -> tuple[str | None, list[str]]:
         if items[j].kind == "A" and items[j + 1].kind == "N" and (j == 0 or items[j - 1].kind not in ("N", "A", "NAME")):
             items[j], items[j + 1] = items[j + 1], items[j]
     return assemble(items), []
+
+
+def _compound(tok: str, tab: dict) -> list[str] | None:
+    """A hyphenated word the lexicon does not know, read as its parts when every part is known: 'non-conformité' ->
+    'non' + 'conformité' (non before a noun -> عدم, before an adjective -> ماشي), 'socio-économique' -> the last part
+    after a prefix the lexicon knows as a word; None when a part is unknown (the word stays unknown)."""
+    parts = tok.split("-")
+    if len(parts) < 2 or any(not p for p in parts):
+        return None
+    low = [p.lower() for p in parts]
+    if all((p,) in tab or inflected(p, tab) is not None for p in low[1:]) and (low[0] == "non" or (low[0],) in tab):
+        return parts
+    return None
+
+
+def _name_follows(toks: list[str], i: int) -> bool:
+    """A capitalised first word the lexicon does not know, followed by another capitalised word (Agnès DUPONT,
+    Jean-Paul Martin): a person's name, kept as written."""
+    return i == 0 and len(toks) > 1 and toks[1][:1].isupper() and regex.match(r"\p{L}", toks[1]) is not None
 
 
 def _sentences(darija: str, max_words: int = 14) -> str:
