@@ -140,6 +140,9 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
             elif prev_kind() == "IND":
                 pl = False
                 word = sing
+            elif out and out[-1] == "كل":  # tout document -> كل وثيقة
+                pl = False
+                word = sing[2:] if sing.startswith("ال") else sing
             complement = prev_kind() in ("DE",) or _ends_prep(out) or pend_l_before
             if bare_next:
                 word = sing[2:] if sing.startswith("ال") else sing

@@ -202,8 +202,8 @@ def translate(text: str) -> tuple[str | None, list[str]]:
         if tok[0].isupper() and (i > 0 or (len(tok) > 1 and tok.isupper()) or _name_follows(toks, i)):  # a name or an acronym
             j = i + 1
             while j < len(toks) and (toks[j][:1].isupper() or (toks[j].lower() in ("de", "du", "des", "sur", "en", "d'", "la", "le", "&") and j + 1 < len(toks) and toks[j + 1][:1].isupper())):
-                if toks[j].startswith("⟦"):
-                    break
+                if toks[j].startswith("⟦") or toks[j] in ("Le", "La", "Les", "L'"):
+                    break  # EHPAD Le Conseil Municipal: an article starts a new phrase
                 j += 1
             items.append(Item("NAME", " ".join(toks[i:j]), " ".join(toks[i:j]).replace("' ", "'")))
             i = j
