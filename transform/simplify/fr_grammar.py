@@ -143,7 +143,8 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
             elif out and out[-1] == "كل":  # tout document -> كل وثيقة
                 pl = False
                 word = sing[2:] if sing.startswith("ال") else sing
-            complement = prev_kind() in ("DE",) or _ends_prep(out) or pend_l_before
+            complement = prev_kind() in ("DE",) or _ends_prep(out) or pend_l_before or (
+                count is not None and len(kinds) > 1 and (kinds[-2] == "DE" or (kinds[-2] == "P" and out[-2] in PREPS)))
             if bare_next:
                 word = sing[2:] if sing.startswith("ال") else sing
                 pl, bare_next = False, False

@@ -181,6 +181,8 @@ def inflected(tok: str, table: dict[tuple[str, ...], Entry]) -> tuple[int, Entry
             e = table.get((base,))
             if e is not None and e.kind == "N" and idx >= 2 and e.form != "pl" and cut in NOUN_PLURALS:
                 return 1, Entry("N", e.plural or e.darija, e.plural, e.feminine, "pl", singular=e.singular or e.darija), tok
+            if e is not None and e.kind == "V" and base.endswith("ant") and "ppr" in e.form.split("|")[0].split(","):
+                return 1, e, base  # existantes, correspondants: a present participle used as an adjective
             if e is not None and e.kind == "A" and e.form == "0":
                 forms = e.plural.split("|") if e.plural else [e.darija]
                 return 1, Entry("A", forms[min(idx, len(forms) - 1)], e.plural, form=str(idx)), tok
