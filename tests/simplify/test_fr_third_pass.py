@@ -85,3 +85,9 @@ def test_hyphenated_word_with_an_unknown_part_stays_unknown() -> None:
 def test_a_capitalised_unknown_first_word_alone_is_not_a_name() -> None:
     darija, unknown = translate("Palabrer est interdit.")
     assert darija is None and unknown == ["Palabrer"]
+
+
+def test_article_numbers_of_codes_and_bis_are_kept_whole() -> None:
+    text = _gated("Vu l’article L. 2121-29 du code général des collectivités territoriales ;")
+    assert "L. 2121-29" in text and "الجماعات الترابية" in text and text.count(".") == 2  # no sentence cut after "L."
+    assert _gated("L’article 12 bis de la loi est abrogé.") == "المادة 12 مكرر ديال القانون تلغات."

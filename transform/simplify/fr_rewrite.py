@@ -51,6 +51,8 @@ SPANS: list[tuple[str, regex.Pattern[str]]] = [
     ("hijri", regex.compile(rf"(?i)\b(?P<d>\d{{1,2}})\s+(?P<m>{_HIJRI})\s+(?P<y>1[34]\d\d)\b")),
     ("dmy", regex.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
     ("money", regex.compile(rf"(?i)(?P<n>{_NUM})\s*(?P<s>milliards?|millions?)?\s*(?:de\s+|d')?(?P<c>€|euros?|dirhams?|DH|Dhs|MAD|MDH)(?!\p{{L}})")),
+    ("code", regex.compile(r"\b[LRD]\.?\s?\d{1,4}(?:-\d{1,4})+\b")),  # articles of French codes: L. 2121-29, R. 211-66
+    ("bis", regex.compile(r"\b(?P<n>\d{1,5})\s+(?P<b>bis|ter)\b")),
     ("law", regex.compile(r"(?i)(?:\bn\s*[°º]\s*)?\b\d{1,4}(?:[-.]\d{1,4}){1,3}(?![\d,])(?![-.]\d)(?!\s*(?:€|%|euros?|dirhams|DH|MDH))")),
     ("pct", regex.compile(rf"(?i)(?P<n>{_NUM})\s*(?:%|pour\s*cent)")),
     ("hour", regex.compile(r"(?i)\b(?:(?P<h>\d{1,2})\s*(?:h|heures?)\s*(?P<m>\d{2})|(?P<h2>\d{1,4})\s*(?:h|heures?)\.?)(?!\p{L})")),
@@ -83,6 +85,8 @@ def _span_text(kind: str, m: regex.Match[str]) -> str:
         if c == "mdh":
             scale = " مليون"
         return f"{m.group('n').strip()}{scale} {cur}"
+    if kind == "bis":  # article 12 bis -> 12 مكرر (the Arabic legal usage)
+        return m.group("n") + (" مكرر" if m.group("b") == "bis" else " مكرر مرتين")
     if kind == "pct":
         return f"{m.group('n')} ف المية"
     if kind == "hour":
