@@ -232,7 +232,11 @@ def _compound(tok: str, tab: dict) -> list[str] | None:
     if len(parts) < 2 or any(not p for p in parts):
         return None
     low = [p.lower() for p in parts]
-    if all((p,) in tab or inflected(p, tab) is not None for p in low[1:]) and (low[0] == "non" or (low[0],) in tab):
+    def noun_or_adj(w: str) -> bool:
+        e = tab.get((w,)) or (lambda r: r[1] if r else None)(inflected(w, tab))
+        return e is not None and e.kind in ("N", "A")
+
+    if all(noun_or_adj(p) for p in low[1:]) and (low[0] == "non" or noun_or_adj(low[0])):
         return parts
     return None
 
