@@ -55,7 +55,7 @@ def test_stem_changing_verbs_are_generated() -> None:
     assert _verb_forms("présenter", "")["p3s"] == ["présente"]  # two consonants after the e: no accent
     assert "commençaient" in _verb_forms("commencer", "")["imp3p"]
     # an irregular verb keeps no generated imperfect that its listed forms contradict
-    assert "imp3s" not in _verb_forms("prendre", "p3s=prend;pp=pris")
+    assert "imp3s" not in _verb_forms("faire", "p3s=fait;pp=fait")
 
 
 def test_feminine_and_plural_endings_of_adjectives() -> None:
@@ -91,3 +91,21 @@ def test_article_numbers_of_codes_and_bis_are_kept_whole() -> None:
     text = _gated("Vu l’article L. 2121-29 du code général des collectivités territoriales ;")
     assert "L. 2121-29" in text and "الجماعات الترابية" in text and text.count(".") == 2  # no sentence cut after "L."
     assert _gated("L’article 12 bis de la loi est abrogé.") == "المادة 12 مكرر ديال القانون تلغات."
+
+
+@pytest.mark.parametrize(("inf", "form", "word"), [
+    ("intervenir", "fut3s", "interviendra"), ("recevoir", "p3s", "reçoit"), ("produire", "pp", "produites"),
+    ("atteindre", "p3p", "atteignent"), ("soumettre", "pp", "soumis"), ("comprendre", "p3p", "comprennent"),
+    ("connaître", "pp", "connus"), ("ouvrir", "pp", "ouvertes"), ("inscrire", "p3p", "inscrivent"),
+])
+def test_irregular_families_are_generated(inf: str, form: str, word: str) -> None:
+    assert word in _verb_forms(inf, "")[form]
+    assert "rendu" in _verb_forms("rendre", "")["pp"]  # a regular -re verb is not taken for prendre
+
+
+def test_list_labels_keep_their_number_and_abbreviations_do_not_cut_sentences() -> None:
+    assert _gated("6/ Travaux forestiers") == "6- الأشغال ديال الغابة."
+    assert _gated("B/ Campagne de stérilisation des chats").startswith("الحملة ديال التعقيم")
+    text = _gated("Le premier versement, d’un montant de 24 800 000 dirhams, interviendra avant le 30/09/2026.")
+    assert "24 800 000 درهم" in text and "غادي" in text and "30 شتنبر 2026" in text
+    assert _gated("Le conseil développe la mutualisation des services (ex. : urbanisme).").count(".") == 1

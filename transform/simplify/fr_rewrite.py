@@ -147,9 +147,11 @@ PREP_BEFORE = frozenset(("على", "ف", "مع", "بلا", "من طرف", "من"
 def translate(text: str) -> tuple[str | None, list[str]]:
     """(Darija, []) or (None, the French words not covered)."""
     t = " ".join(text.replace("’", "'").replace("‘", "'").replace("\u202f", " ").replace("\xa0", " ").split())
-    t = regex.sub(r"^(?:[-–•*]|\d{1,2}\s*[-/)]|[a-z]\))\s+", "", t)
+    label = regex.match(r"^(\d{1,2})\s*[-/)]\s+", t)  # a list label: 6/ Travaux forestiers -> 6- (its number is kept)
+    t = regex.sub(r"^(?:[-–•*]|\d{1,2}\s*[-/)]|[a-z]\)|[A-H]/|[a-h]\.)\s+", "", t)
     t = regex.sub(r"^A (?=\p{Ll})", "À ", t)  # a capital A at the start is the preposition (A compter du..., A cet effet)
     t = regex.sub(r"\bMM\.\s", "Messieurs ", regex.sub(r"\bMme\.?\s", "Madame ", regex.sub(r"\bM\.\s", "Monsieur ", t)))
+    t = regex.sub(r"\b(?:ex|p\.\s?ex)\.\s*:?\s*", "par exemple ", t)  # (ex. : urbanisme): not a sentence end
     t = _units(t)
     t, spans = _protect(t)
     t = regex.sub(r"(?i)\b(l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu|quelqu)'", r"\1' ", t)
@@ -221,7 +223,8 @@ def translate(text: str) -> tuple[str | None, list[str]]:
     for j in range(len(items) - 1):  # prenominal adjectives (nouveau, prochain, seul...) go after their noun
         if items[j].kind == "A" and items[j + 1].kind == "N" and (j == 0 or items[j - 1].kind not in ("N", "A", "NAME")):
             items[j], items[j + 1] = items[j + 1], items[j]
-    return assemble(items), []
+    darija = assemble(items)
+    return (f"{label.group(1)}- {darija}" if label else darija), []
 
 
 def _compound(tok: str, tab: dict) -> list[str] | None:

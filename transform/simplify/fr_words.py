@@ -44,12 +44,50 @@ def _grave(s: str) -> str:
     return s
 
 
+# irregular families of French verbs, generated whole: ending of the infinitive -> (stem cut, forms with "~" for the stem)
+FAMILIES = (
+    ("enir", "enir", dict(p3s="~ient", p3p="~iennent", pp="~enu,~enue,~enus,~enues", fut3s="~iendra", fut3p="~iendront",
+                          ppr="~enant", imp3s="~enait", imp3p="~enaient", cond3s="~iendrait", cond3p="~iendraient", subj3s="~ienne")),
+    ("cevoir", "cevoir", dict(p3s="~çoit", p3p="~çoivent", pp="~çu,~çue,~çus,~çues", fut3s="~cevra", fut3p="~cevront",
+                              ppr="~cevant", imp3s="~cevait", cond3s="~cevrait", subj3s="~çoive")),
+    ("uire", "uire", dict(p3s="~uit", p3p="~uisent", pp="~uit,~uite,~uits,~uites", fut3s="~uira", fut3p="~uiront", ppr="~uisant",
+                          imp3s="~uisait", imp3p="~uisaient", cond3s="~uirait", subj3s="~uise")),
+    ("indre", "indre", dict(p3s="~int", p3p="~ignent", pp="~int,~inte,~ints,~intes", fut3s="~indra", fut3p="~indront",
+                            ppr="~ignant", imp3s="~ignait", cond3s="~indrait", subj3s="~igne")),
+    ("mettre", "ettre", dict(p3s="~et", p3p="~ettent", pp="~is,~ise,~ises", fut3s="~ettra", fut3p="~ettront", ppr="~ettant",
+                             imp3s="~ettait", cond3s="~ettrait", subj3s="~ette")),
+    ("prendre", "endre", dict(p3s="~end", p3p="~ennent", pp="~is,~ise,~ises", fut3s="~endra", fut3p="~endront", ppr="~enant",
+                              imp3s="~enait", cond3s="~endrait", subj3s="~enne")),
+    ("aître", "aître", dict(p3s="~aît", p3p="~aissent", pp="~u,~ue,~us,~ues", fut3s="~aîtra", fut3p="~aîtront", ppr="~aissant",
+                            imp3s="~aissait", cond3s="~aîtrait", subj3s="~aisse")),
+    ("vrir", "rir", dict(p3s="~re", p3p="~rent", pp="~ert,~erte,~erts,~ertes", fut3s="~rira", fut3p="~riront", ppr="~rant",
+                         imp3s="~rait", cond3s="~rirait", subj3s="~re")),
+    ("ffrir", "rir", dict(p3s="~re", p3p="~rent", pp="~ert,~erte,~erts,~ertes", fut3s="~rira", fut3p="~riront", ppr="~rant",
+                          imp3s="~rait", cond3s="~rirait", subj3s="~re")),
+    ("crire", "crire", dict(p3s="~crit", p3p="~crivent", pp="~crit,~crite,~crits,~crites", fut3s="~crira", fut3p="~criront",
+                            ppr="~crivant", imp3s="~crivait", cond3s="~crirait", subj3s="~crive")),
+)
+
+
+def _family(inf: str) -> dict[str, list[str]] | None:
+    """The forms of an irregular family (tenir, recevoir, conduire, atteindre, mettre, prendre, connaître, ouvrir, offrir,
+    écrire and their compounds): intervenir -> interviendra, produire -> produit, inscrire -> inscrits."""
+    for ending, cut, table_ in FAMILIES:
+        if inf.endswith(ending) and len(inf) > len(ending) - 1:
+            stem = inf[: -len(cut)]
+            return {k: [f.replace("~", stem) for f in v.split(",")] for k, v in table_.items()}
+    return None
+
+
 def _verb_forms(inf: str, extra: str) -> dict[str, list[str]]:
     """French forms of a verb: generated from the infinitive (-er, -ir, -re), then the irregular forms of ``extra``
     (``p3s=met;pp=mis,mise``) replace the generated ones they name. Stem changes of -er verbs are generated
     (céder -> cède, lever -> lève, employer -> emploie; appeler -> appelle is listed)."""
     forms: dict[str, list[str]] = {"inf": [inf]}
-    if inf.endswith("er"):
+    family = _family(inf)
+    if family:
+        forms.update(family)
+    elif inf.endswith("er"):
         s = inf[:-2]
         g = _grave(s)
         soft = s + "e" if s.endswith("g") else s[:-1] + "ç" if s.endswith("c") else s
@@ -76,6 +114,8 @@ def _verb_forms(inf: str, extra: str) -> dict[str, list[str]]:
             base = [f for f in forms["pp"] if not f.endswith(("e", "s"))]
             forms["pp"] = list(dict.fromkeys(forms["pp"] + [f + end for f in base for end in ("e", "s", "es")]))
         named = {p.partition("=")[0].strip() for p in extra.split(";")}
+        if family:
+            return forms
         if "pp" in named and "ppr" not in named and not inf.endswith("er"):
             forms.pop("ppr", None)  # an irregular verb: its generated present participle would be a guess
         if named & {"p3s", "pp"} and not inf.endswith("er"):
