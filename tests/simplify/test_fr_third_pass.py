@@ -109,3 +109,12 @@ def test_list_labels_keep_their_number_and_abbreviations_do_not_cut_sentences() 
     text = _gated("Le premier versement, d’un montant de 24 800 000 dirhams, interviendra avant le 30/09/2026.")
     assert "24 800 000 درهم" in text and "غادي" in text and "30 شتنبر 2026" in text
     assert _gated("Le conseil développe la mutualisation des services (ex. : urbanisme).").count(".") == 1
+
+
+def test_formulas_of_dahirs_and_paragraph_letters() -> None:
+    assert _gated("A DÉCIDÉ CE QUI SUIT :") == "قرر هادشي اللي جاي:"
+    assert _gated("LOUANGE A DIEU SEUL !") == "الحمد لله وحده."
+    text = _gated("Il ne peut être procédé à la dissolution des entreprises prévues aux paragraphes a) et c) de l’article 11 ci-dessus.")
+    assert "أ و ج ديال المادة 11" in text
+    # "ils sont" + adjective: one pronoun, not two
+    assert _gated("Ils sont astreints aux règles du secret professionnel.").startswith("هوما ملزمين")

@@ -242,7 +242,7 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
                     w = ("غادي " + w) if tense == "f" else w
                     emit(("ما " + w + "ش") if neg else w, "V")
                     neg = False
-                else:
+                elif neg or prev_kind() != "PRON":  # ils sont ... : the pronoun is already the copula
                     emit("ماشي" if neg else ("هوما" if subj_pl else "هي" if subj_fem else "هو"), "P")
                     neg = False
                 copula = True

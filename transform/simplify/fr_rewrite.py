@@ -52,6 +52,7 @@ SPANS: list[tuple[str, regex.Pattern[str]]] = [
     ("dmy", regex.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
     ("money", regex.compile(rf"(?i)(?P<n>{_NUM})\s*(?P<s>milliards?|millions?)?\s*(?:de\s+|d')?(?P<c>€|euros?|dirhams?|DH|Dhs|MAD|MDH)(?!\p{{L}})")),
     ("code", regex.compile(r"\b[LRD]\.?\s?\d{1,4}(?:-\d{1,4})+\b")),  # articles of French codes: L. 2121-29, R. 211-66
+    ("para", regex.compile(r"(?<![\p{L}\d])(?P<l>[a-h])\)")),  # paragraphes a) et c) -> أ و ج (the Arabic legal letters)
     ("bis", regex.compile(r"\b(?P<n>\d{1,5})\s+(?P<b>bis|ter)\b")),
     ("law", regex.compile(r"(?i)(?:\bn\s*[°º]\s*)?\b\d{1,4}(?:[-.]\d{1,4}){1,3}(?![\d,])(?![-.]\d)(?!\s*(?:€|%|euros?|dirhams|DH|MDH))")),
     ("pct", regex.compile(rf"(?i)(?P<n>{_NUM})\s*(?:%|pour\s*cent)")),
@@ -85,6 +86,8 @@ def _span_text(kind: str, m: regex.Match[str]) -> str:
         if c == "mdh":
             scale = " مليون"
         return f"{m.group('n').strip()}{scale} {cur}"
+    if kind == "para":
+        return "أبجدهوزح"["abcdefgh".index(m.group("l"))]
     if kind == "bis":  # article 12 bis -> 12 مكرر (the Arabic legal usage)
         return m.group("n") + (" مكرر" if m.group("b") == "bis" else " مكرر مرتين")
     if kind == "pct":
@@ -148,7 +151,7 @@ def translate(text: str) -> tuple[str | None, list[str]]:
     """(Darija, []) or (None, the French words not covered)."""
     t = " ".join(text.replace("’", "'").replace("‘", "'").replace("\u202f", " ").replace("\xa0", " ").split())
     label = regex.match(r"^(\d{1,2})\s*[-/)]\s+", t)  # a list label: 6/ Travaux forestiers -> 6- (its number is kept)
-    t = regex.sub(r"^(?:[-–•*]|\d{1,2}\s*[-/)]|[a-z]\)|[A-H]/|[a-h]\.)\s+", "", t)
+    t = regex.sub(r"^(?:[-–•*]|\d{1,2}\s*[-/)]|[a-z]\)|[A-H]/|[a-h]\.|[IVX]{1,4}\.\s*[-–])\s+", "", t)
     t = regex.sub(r"^A (?=\p{Ll})", "À ", t)  # a capital A at the start is the preposition (A compter du..., A cet effet)
     t = regex.sub(r"\bMM\.\s", "Messieurs ", regex.sub(r"\bMme\.?\s", "Madame ", regex.sub(r"\bM\.\s", "Monsieur ", t)))
     t = regex.sub(r"\b(?:ex|p\.\s?ex)\.\s*:?\s*", "par exemple ", t)  # (ex. : urbanisme): not a sentence end
@@ -218,8 +221,8 @@ def translate(text: str) -> tuple[str | None, list[str]]:
         i += 1
     if unknown:
         return None, unknown
-    if not any(it.kind in ("N", "V", "NAME", "SPAN", "NUM", "A") for it in items):
-        return None, []
+    if not any(it.kind in ("N", "V", "NAME", "SPAN", "NUM", "A") or (it.kind == "P" and len(it.fr.split()) >= 3) for it in items):
+        return None, []  # nothing to say (a set formula of three words or more is something: A DÉCIDÉ CE QUI SUIT)
     for j in range(len(items) - 1):  # prenominal adjectives (nouveau, prochain, seul...) go after their noun
         if items[j].kind == "A" and items[j + 1].kind == "N" and (j == 0 or items[j - 1].kind not in ("N", "A", "NAME")):
             items[j], items[j + 1] = items[j + 1], items[j]
