@@ -118,3 +118,9 @@ def test_formulas_of_dahirs_and_paragraph_letters() -> None:
     assert "أ و ج ديال المادة 11" in text
     # "ils sont" + adjective: one pronoun, not two
     assert _gated("Ils sont astreints aux règles du secret professionnel.").startswith("هوما ملزمين")
+
+
+def test_negated_existence_and_tout_with_or_without_article() -> None:
+    assert translate("Il n’y a pas de questions diverses.")[0].startswith("ما كاينش")
+    assert translate("Tout document est signé.")[0].startswith("كل وثيقة")
+    assert not translate("Tout le territoire est concerné.")[0].startswith("كل تراب")

@@ -140,7 +140,7 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
             elif prev_kind() == "IND":
                 pl = False
                 word = sing
-            elif out and out[-1] == "كل":  # tout document -> كل وثيقة
+            elif out and out[-1] == "كل" and i > 0 and items[i - 1].kind == "P":  # tout document -> كل وثيقة (tout le -> كل ال)
                 pl = False
                 word = sing[2:] if sing.startswith("ال") else sing
             complement = prev_kind() in ("DE",) or _ends_prep(out) or pend_l_before or (
