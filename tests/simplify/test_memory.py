@@ -165,7 +165,7 @@ def test_options_turn_reuse_and_offers_off(approved: tuple[Path, Path, dict[str,
 def test_approved_entries_skip_segments_without_darija(tmp_path: Path) -> None:
     """A French sentence still waiting for a translator is not learned; once translated, it is, and comes back."""
     src = tmp_path / "cr.md"
-    src.write_text("# Séance\n\nLe conseil prend acte des observations formulées par les membres présents.\n", encoding="utf-8")
+    src.write_text("# Séance\n\nLe conseil prend acte des observations palabrées par les membres présents.\n", encoding="utf-8")
     tmx = tmp_path / "m.tmx"
     draft, segs = _convert(src, tmp_path / "a", tmx)
     human = [s for s in segs if s.status == "needs_human"]

@@ -77,6 +77,7 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
     pend_l = False
     aux: tuple[str, str] | None = None  # ("be"|"have", tense)
     plural_next = False
+    bare_next = False
     copula = False
 
     def emit(word: str, kind: str) -> None:
@@ -139,7 +140,14 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
             elif prev_kind() == "IND":
                 pl = False
                 word = sing
-            complement = prev_kind() in ("DE",) or _ends_prep(out) or pend_l_before
+            elif out and out[-1] == "كل" and i > 0 and items[i - 1].kind == "P":  # tout document -> كل وثيقة (tout le -> كل ال)
+                pl = False
+                word = sing[2:] if sing.startswith("ال") else sing
+            complement = prev_kind() in ("DE",) or _ends_prep(out) or pend_l_before or (
+                count is not None and len(kinds) > 1 and (kinds[-2] == "DE" or (kinds[-2] == "P" and out[-2] in PREPS)))
+            if bare_next:
+                word = sing[2:] if sing.startswith("ال") else sing
+                pl, bare_next = False, False
             emit(word, "N")
             last_fem, last_pl = (it.entry.feminine if it.entry else False), pl
             if not complement:
@@ -179,7 +187,7 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
             pk = prev_kind()
             if nx is not None and nx.kind == "V":
                 continue
-            if pk == "NUM" or _ends_prep(out):
+            if pk == "NUM" or _ends_prep(out) or (copula and pk == "P" and out and out[-1] in ("هو", "هي", "هوما")):
                 continue
             if pk in ("N", "A", "NAME", "SPAN", "P") and (nx is None or nx.kind in ("N", "NAME", "SPAN", "NUM", "DEM", "IND", "A", "POS")):
                 if pk == "P" and out and out[-1] in ("بزاف", "شحال", "شوية", "عدد"):
@@ -234,7 +242,7 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
                     w = ("غادي " + w) if tense == "f" else w
                     emit(("ما " + w + "ش") if neg else w, "V")
                     neg = False
-                else:
+                elif neg or prev_kind() != "PRON":  # ils sont ... : the pronoun is already the copula
                     emit("ماشي" if neg else ("هوما" if subj_pl else "هي" if subj_fem else "هو"), "P")
                     neg = False
                 copula = True
@@ -271,8 +279,8 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
             if imp == "فيه" and form != "pp":
                 emit("فيهم" if subj_pl or form.endswith("3p") else "فيها" if subj_fem else "فيه", "P")
                 continue
-            pl = form in ("p3p", "fut3p", "imp3p") or subj_pl
-            if form in ("p3s", "fut3s", "imp3s"):
+            pl = form in ("p3p", "fut3p", "imp3p", "cond3p", "subj3p") or subj_pl
+            if form in ("p3s", "fut3s", "imp3s", "cond3s", "subj3s"):
                 pl = False
             if form == "pp":
                 pl = it.fr.endswith("s") and not it.fr.endswith("is") or (subj_pl and aux is not None)
@@ -301,6 +309,8 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
                     w = "باش " + w
             elif form.startswith("fut"):
                 w = "غادي " + _conj_imperfect(imp, subj_fem, pl)
+            elif form.startswith("subj"):  # que ... puisse / soit: the bare imperfect
+                w = _conj_imperfect(imp, subj_fem, pl)
             else:
                 w = "ك" + _conj_imperfect(imp, subj_fem, pl)
             if neg:
@@ -322,6 +332,14 @@ def assemble(items: list[Item]) -> str:  # noqa: C901 - one pass over the senten
             nx = nxt(i, ("ADV",))
             if nx is not None and nx.kind == "V":
                 continue
+        if k == "P" and it.fr == "non" and (nx := nxt(i, ())) is not None and nx.kind == "N":
+            emit("عدم", "P")  # non-respect, non-conformité
+            continue
+        if k == "P" and it.fr == "par" and i + 1 < len(items) and items[i + 1].kind == "N" and any(
+                x.kind in ("NUM", "SPAN") and x.fr in ("num", "money", "pct") for x in items[:i]):
+            emit("لكل", "P")  # 5 euros par jour, par emplacement: distributive
+            bare_next = True
+            continue
         if k == "QUE":
             emit("بلي" if prev_kind() == "V" else "اللي", "P")
             continue

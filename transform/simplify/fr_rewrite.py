@@ -51,6 +51,9 @@ SPANS: list[tuple[str, regex.Pattern[str]]] = [
     ("hijri", regex.compile(rf"(?i)\b(?P<d>\d{{1,2}})\s+(?P<m>{_HIJRI})\s+(?P<y>1[34]\d\d)\b")),
     ("dmy", regex.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
     ("money", regex.compile(rf"(?i)(?P<n>{_NUM})\s*(?P<s>milliards?|millions?)?\s*(?:de\s+|d')?(?P<c>€|euros?|dirhams?|DH|Dhs|MAD|MDH)(?!\p{{L}})")),
+    ("code", regex.compile(r"\b[LRD]\.?\s?\d{1,4}(?:-\d{1,4})+\b")),  # articles of French codes: L. 2121-29, R. 211-66
+    ("para", regex.compile(r"(?<![\p{L}\d])(?P<l>[a-h])\)")),  # paragraphes a) et c) -> أ و ج (the Arabic legal letters)
+    ("bis", regex.compile(r"\b(?P<n>\d{1,5})\s+(?P<b>bis|ter)\b")),
     ("law", regex.compile(r"(?i)(?:\bn\s*[°º]\s*)?\b\d{1,4}(?:[-.]\d{1,4}){1,3}(?![\d,])(?![-.]\d)(?!\s*(?:€|%|euros?|dirhams|DH|MDH))")),
     ("pct", regex.compile(rf"(?i)(?P<n>{_NUM})\s*(?:%|pour\s*cent)")),
     ("hour", regex.compile(r"(?i)\b(?:(?P<h>\d{1,2})\s*(?:h|heures?)\s*(?P<m>\d{2})|(?P<h2>\d{1,4})\s*(?:h|heures?)\.?)(?!\p{L})")),
@@ -83,6 +86,10 @@ def _span_text(kind: str, m: regex.Match[str]) -> str:
         if c == "mdh":
             scale = " مليون"
         return f"{m.group('n').strip()}{scale} {cur}"
+    if kind == "para":
+        return "أبجدهوزح"["abcdefgh".index(m.group("l"))]
+    if kind == "bis":  # article 12 bis -> 12 مكرر (the Arabic legal usage)
+        return m.group("n") + (" مكرر" if m.group("b") == "bis" else " مكرر مرتين")
     if kind == "pct":
         return f"{m.group('n')} ف المية"
     if kind == "hour":
@@ -120,6 +127,18 @@ def _protect(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text, spans
 
 
+UNITS = (("m²", "mètres carrés"), ("m³", "mètres cubes"), ("ha", "hectares"), ("kms", "kilomètres"), ("km", "kilomètres"),
+         ("kg", "kilogrammes"), ("ml", "mètres linéaires"), ("cm", "centimètres"))
+_UNIT = regex.compile(r"(?<=(?:\d|\bpar|\ble|\bpar\s+an\s+et))\s*(" + "|".join(regex.escape(u) for u, _ in UNITS) + r")(?![\p{L}\d])")
+
+
+def _units(text: str) -> str:
+    """Units of measure after a number or after ``par``: '12 m²' -> '12 mètres carrés', 'par ml' -> 'par mètres linéaires'
+    (written out, so that the lexicon reads them; m2 and m3 are left alone: their digit would count as a number)."""
+    names = dict(UNITS)
+    return _UNIT.sub(lambda m: " " + names[m.group(1)], text)
+
+
 ADV_WORDS = frozenset("déjà bien encore toujours aussi également notamment souvent beaucoup ensuite enfin presque vraiment "
                       "surtout parfois désormais dorénavant actuellement".split())
 NOUN_BEFORE = frozenset("جوج تلاتة ربعة خمسة ستة سبعة تمنية تسعة عشرة بزاف بزاف د شي كل كاع هاد واحد".split()) | {"بزاف د"}
@@ -131,9 +150,12 @@ PREP_BEFORE = frozenset(("على", "ف", "مع", "بلا", "من طرف", "من"
 def translate(text: str) -> tuple[str | None, list[str]]:
     """(Darija, []) or (None, the French words not covered)."""
     t = " ".join(text.replace("’", "'").replace("‘", "'").replace("\u202f", " ").replace("\xa0", " ").split())
-    t = regex.sub(r"^(?:[-–•*]|\d{1,2}\s*[-/)]|[a-z]\))\s+", "", t)
+    label = regex.match(r"^(\d{1,2})\s*[-/)]\s+", t)  # a list label: 6/ Travaux forestiers -> 6- (its number is kept)
+    t = regex.sub(r"^(?:[-–•*]|\d{1,2}\s*[-/)]|[a-z]\)|[A-H]/|[a-h]\.|[IVX]{1,4}\.\s*[-–])\s+", "", t)
     t = regex.sub(r"^A (?=\p{Ll})", "À ", t)  # a capital A at the start is the preposition (A compter du..., A cet effet)
     t = regex.sub(r"\bMM\.\s", "Messieurs ", regex.sub(r"\bMme\.?\s", "Madame ", regex.sub(r"\bM\.\s", "Monsieur ", t)))
+    t = regex.sub(r"\b(?:ex|p\.\s?ex)\.\s*:?\s*", "par exemple ", t)  # (ex. : urbanisme): not a sentence end
+    t = _units(t)
     t, spans = _protect(t)
     t = regex.sub(r"(?i)\b(l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu|quelqu)'", r"\1' ", t)
     toks = regex.findall(r"⟦[\uE000-\uF8FF]⟧|\p{L}+'|\p{L}+(?:-\p{L}+)*|[.,;:!?()«»\"/–—-]", t)
@@ -182,11 +204,15 @@ def translate(text: str) -> tuple[str | None, list[str]]:
             items.append(Item(kind, fr, e.darija, e, plural=e.form == "pl"))
             i += n
             continue
-        if tok[0].isupper() and (i > 0 or (len(tok) > 1 and tok.isupper())):  # a name or an acronym: kept as written
+        if "-" in tok and (parts := _compound(tok, tab)) is not None:  # non-conformité, contrats-programmes
+            toks[i : i + 1] = parts
+            is_word[i : i + 1] = [True] * len(parts)
+            continue
+        if tok[0].isupper() and (i > 0 or (len(tok) > 1 and tok.isupper()) or _name_follows(toks, i)):  # a name or an acronym
             j = i + 1
             while j < len(toks) and (toks[j][:1].isupper() or (toks[j].lower() in ("de", "du", "des", "sur", "en", "d'", "la", "le", "&") and j + 1 < len(toks) and toks[j + 1][:1].isupper())):
-                if toks[j].startswith("⟦"):
-                    break
+                if toks[j].startswith("⟦") or toks[j] in ("Le", "La", "Les", "L'"):
+                    break  # EHPAD Le Conseil Municipal: an article starts a new phrase
                 j += 1
             items.append(Item("NAME", " ".join(toks[i:j]), " ".join(toks[i:j]).replace("' ", "'")))
             i = j
@@ -195,12 +221,36 @@ def translate(text: str) -> tuple[str | None, list[str]]:
         i += 1
     if unknown:
         return None, unknown
-    if not any(it.kind in ("N", "V", "NAME", "SPAN", "NUM", "A") for it in items):
-        return None, []
+    if not any(it.kind in ("N", "V", "NAME", "SPAN", "NUM", "A") or (it.kind == "P" and len(it.fr.split()) >= 3) for it in items):
+        return None, []  # nothing to say (a set formula of three words or more is something: A DÉCIDÉ CE QUI SUIT)
     for j in range(len(items) - 1):  # prenominal adjectives (nouveau, prochain, seul...) go after their noun
         if items[j].kind == "A" and items[j + 1].kind == "N" and (j == 0 or items[j - 1].kind not in ("N", "A", "NAME")):
             items[j], items[j + 1] = items[j + 1], items[j]
-    return assemble(items), []
+    darija = assemble(items)
+    return (f"{label.group(1)}- {darija}" if label else darija), []
+
+
+def _compound(tok: str, tab: dict) -> list[str] | None:
+    """A hyphenated word the lexicon does not know, read as its parts when every part is known: 'non-conformité' ->
+    'non' + 'conformité' (non before a noun -> عدم, before an adjective -> ماشي), 'socio-économique' -> the last part
+    after a prefix the lexicon knows as a word; None when a part is unknown (the word stays unknown)."""
+    parts = tok.split("-")
+    if len(parts) < 2 or any(not p for p in parts):
+        return None
+    low = [p.lower() for p in parts]
+    def noun_or_adj(w: str) -> bool:
+        e = tab.get((w,)) or (lambda r: r[1] if r else None)(inflected(w, tab))
+        return e is not None and e.kind in ("N", "A")
+
+    if all(noun_or_adj(p) for p in low[1:]) and (low[0] == "non" or noun_or_adj(low[0])):
+        return parts
+    return None
+
+
+def _name_follows(toks: list[str], i: int) -> bool:
+    """A capitalised first word the lexicon does not know, followed by another capitalised word (Agnès DUPONT,
+    Jean-Paul Martin): a person's name, kept as written."""
+    return i == 0 and len(toks) > 1 and toks[1][:1].isupper() and regex.match(r"\p{L}", toks[1]) is not None
 
 
 def _sentences(darija: str, max_words: int = 14) -> str:

@@ -30,23 +30,82 @@ def _fem(darija: str) -> bool:
     return head.endswith("ة") and not head.endswith("اة")
 
 
+def _grave(s: str) -> str:
+    """The stem of the stressed -er forms: céd -> cèd, célébr -> célèbr, lev -> lèv, appel -> appell, employ -> emploi."""
+    if s.endswith(("oy", "uy")):
+        return s[:-1] + "i"
+    m = regex.search(r"é([^aeiouyéèêâîôûh](?:[lr])?)$", s)
+    if m and len(s) >= 3:
+        return s[: m.start()] + "è" + m.group(1)
+    m = regex.search(r"(?<=[^aeiouéèêâîôû])e([^aeiouyéèêâîôûh])$", s)
+    if m and len(s) > 2:
+        c = m.group(1)
+        return s[: m.start()] + ("e" + c + c if c in "lt" else "è" + c)
+    return s
+
+
+# irregular families of French verbs, generated whole: ending of the infinitive -> (stem cut, forms with "~" for the stem)
+FAMILIES = (
+    ("enir", "enir", dict(p3s="~ient", p3p="~iennent", pp="~enu,~enue,~enus,~enues", fut3s="~iendra", fut3p="~iendront",
+                          ppr="~enant", imp3s="~enait", imp3p="~enaient", cond3s="~iendrait", cond3p="~iendraient", subj3s="~ienne")),
+    ("cevoir", "cevoir", dict(p3s="~çoit", p3p="~çoivent", pp="~çu,~çue,~çus,~çues", fut3s="~cevra", fut3p="~cevront",
+                              ppr="~cevant", imp3s="~cevait", cond3s="~cevrait", subj3s="~çoive")),
+    ("uire", "uire", dict(p3s="~uit", p3p="~uisent", pp="~uit,~uite,~uits,~uites", fut3s="~uira", fut3p="~uiront", ppr="~uisant",
+                          imp3s="~uisait", imp3p="~uisaient", cond3s="~uirait", subj3s="~uise")),
+    ("indre", "indre", dict(p3s="~int", p3p="~ignent", pp="~int,~inte,~ints,~intes", fut3s="~indra", fut3p="~indront",
+                            ppr="~ignant", imp3s="~ignait", cond3s="~indrait", subj3s="~igne")),
+    ("mettre", "ettre", dict(p3s="~et", p3p="~ettent", pp="~is,~ise,~ises", fut3s="~ettra", fut3p="~ettront", ppr="~ettant",
+                             imp3s="~ettait", cond3s="~ettrait", subj3s="~ette")),
+    ("prendre", "endre", dict(p3s="~end", p3p="~ennent", pp="~is,~ise,~ises", fut3s="~endra", fut3p="~endront", ppr="~enant",
+                              imp3s="~enait", cond3s="~endrait", subj3s="~enne")),
+    ("aître", "aître", dict(p3s="~aît", p3p="~aissent", pp="~u,~ue,~us,~ues", fut3s="~aîtra", fut3p="~aîtront", ppr="~aissant",
+                            imp3s="~aissait", cond3s="~aîtrait", subj3s="~aisse")),
+    ("vrir", "rir", dict(p3s="~re", p3p="~rent", pp="~ert,~erte,~erts,~ertes", fut3s="~rira", fut3p="~riront", ppr="~rant",
+                         imp3s="~rait", cond3s="~rirait", subj3s="~re")),
+    ("ffrir", "rir", dict(p3s="~re", p3p="~rent", pp="~ert,~erte,~erts,~ertes", fut3s="~rira", fut3p="~riront", ppr="~rant",
+                          imp3s="~rait", cond3s="~rirait", subj3s="~re")),
+    ("crire", "crire", dict(p3s="~crit", p3p="~crivent", pp="~crit,~crite,~crits,~crites", fut3s="~crira", fut3p="~criront",
+                            ppr="~crivant", imp3s="~crivait", cond3s="~crirait", subj3s="~crive")),
+)
+
+
+def _family(inf: str) -> dict[str, list[str]] | None:
+    """The forms of an irregular family (tenir, recevoir, conduire, atteindre, mettre, prendre, connaître, ouvrir, offrir,
+    écrire and their compounds): intervenir -> interviendra, produire -> produit, inscrire -> inscrits."""
+    for ending, cut, table_ in FAMILIES:
+        if inf.endswith(ending) and len(inf) > len(ending) - 1:
+            stem = inf[: -len(cut)]
+            return {k: [f.replace("~", stem) for f in v.split(",")] for k, v in table_.items()}
+    return None
+
+
 def _verb_forms(inf: str, extra: str) -> dict[str, list[str]]:
     """French forms of a verb: generated from the infinitive (-er, -ir, -re), then the irregular forms of ``extra``
-    (``p3s=met;pp=mis,mise``) replace the generated ones they name."""
+    (``p3s=met;pp=mis,mise``) replace the generated ones they name. Stem changes of -er verbs are generated
+    (céder -> cède, lever -> lève, employer -> emploie; appeler -> appelle is listed)."""
     forms: dict[str, list[str]] = {"inf": [inf]}
-    if inf.endswith("er"):
+    family = _family(inf)
+    if family:
+        forms.update(family)
+    elif inf.endswith("er"):
         s = inf[:-2]
-        forms.update(p3s=[s + "e"], p3p=[s + "ent"], pp=[s + "é", s + "ée", s + "és", s + "ées"], fut3s=[s + "era"],
-                     fut3p=[s + "eront"], ppr=[(s + "eant") if s.endswith("g") else (s[:-1] + "çant" if s.endswith("c") else s + "ant")],
-                     imp3s=[s + "ait"], imp3p=[s + "aient"], cond3s=[s + "erait"], cond3p=[s + "eraient"])
+        g = _grave(s)
+        soft = s + "e" if s.endswith("g") else s[:-1] + "ç" if s.endswith("c") else s
+        forms.update(p3s=list(dict.fromkeys([g + "e", s + "e"])), p3p=list(dict.fromkeys([g + "ent", s + "ent"])),
+                     pp=[s + "é", s + "ée", s + "és", s + "ées"],
+                     fut3s=list(dict.fromkeys([s + "era", g + "era"])), fut3p=list(dict.fromkeys([s + "eront", g + "eront"])),
+                     ppr=[soft + "ant"], imp3s=[soft + "ait"], imp3p=[soft + "aient"],
+                     cond3s=list(dict.fromkeys([s + "erait", g + "erait"])), cond3p=list(dict.fromkeys([s + "eraient", g + "eraient"])))
     elif inf.endswith("ir"):
         s = inf[:-2]
         forms.update(p3s=[s + "it"], p3p=[s + "issent"], pp=[s + "i", s + "ie", s + "is", s + "ies"], fut3s=[s + "ira"],
-                     fut3p=[s + "iront"], ppr=[s + "issant"], imp3s=[s + "issait"], cond3s=[s + "irait"])
+                     fut3p=[s + "iront"], ppr=[s + "issant"], imp3s=[s + "issait"], imp3p=[s + "issaient"], cond3s=[s + "irait"],
+                     cond3p=[s + "iraient"], subj3s=[s + "isse"])
     elif inf.endswith("re"):
         s = inf[:-2]
         forms.update(p3s=[s], p3p=[s + "ent"], pp=[s + "u", s + "ue", s + "us", s + "ues"], fut3s=[s + "ra"], fut3p=[s + "ront"],
-                     ppr=[s + "ant"], imp3s=[s + "ait"], cond3s=[s + "rait"])
+                     ppr=[s + "ant"], imp3s=[s + "ait"], imp3p=[s + "aient"], cond3s=[s + "rait"], cond3p=[s + "raient"],
+                     subj3s=[s + "e"])
     if extra:
         for part in extra.split(";"):
             k, _, v = part.partition("=")
@@ -55,22 +114,14 @@ def _verb_forms(inf: str, extra: str) -> dict[str, list[str]]:
             base = [f for f in forms["pp"] if not f.endswith(("e", "s"))]
             forms["pp"] = list(dict.fromkeys(forms["pp"] + [f + end for f in base for end in ("e", "s", "es")]))
         named = {p.partition("=")[0].strip() for p in extra.split(";")}
+        if family:
+            return forms
         if "pp" in named and "ppr" not in named and not inf.endswith("er"):
             forms.pop("ppr", None)  # an irregular verb: its generated present participle would be a guess
-    return forms
-    if inf.endswith("er"):
-        s = inf[:-2]
-        forms.update(p3s=[s + "e"], p3p=[s + "ent"], pp=[s + "é", s + "ée", s + "és", s + "ées"], fut3s=[s + "era"],
-                     fut3p=[s + "eront"], ppr=[(s + "eant") if s.endswith("g") else (s[:-1] + "çant" if s.endswith("c") else s + "ant")],
-                     imp3s=[s + "ait"], imp3p=[s + "aient"])
-    elif inf.endswith("ir"):
-        s = inf[:-2]
-        forms.update(p3s=[s + "it"], p3p=[s + "issent"], pp=[s + "i", s + "ie", s + "is", s + "ies"], fut3s=[s + "ira"],
-                     fut3p=[s + "iront"], ppr=[s + "issant"])
-    elif inf.endswith("re"):
-        s = inf[:-2]
-        forms.update(p3s=[s], p3p=[s + "ent"], pp=[s + "u", s + "ue", s + "us", s + "ues"], fut3s=[s + "ra"], fut3p=[s + "ront"],
-                     ppr=[s + "ant"])
+        if named & {"p3s", "pp"} and not inf.endswith("er"):
+            for k in ("imp3s", "imp3p", "cond3s", "cond3p", "subj3s"):
+                if k not in named:
+                    forms.pop(k, None)  # generated from a stem the irregular forms say is wrong
     return forms
 
 
@@ -164,16 +215,27 @@ def inflected(tok: str, table: dict[tuple[str, ...], Entry]) -> tuple[int, Entry
                 adj = e.plural.split("|")[0] if e.plural else e.darija
                 adj = adj[2:] if adj.startswith("ال") else adj
                 return 1, Entry("ADV", "ب شكل " + adj), tok
-    for cut, plural in (("s", True), ("x", True), ("es", True), ("e", False)):
+    for cut, add, idx in ENDINGS:
         if tok.endswith(cut) and len(tok) > len(cut) + 2:
-            e = table.get((tok[: -len(cut)],))
-            if e is not None and e.kind == "N" and plural and e.form != "pl":
+            base = tok[: -len(cut)] + add
+            e = table.get((base,))
+            if e is not None and e.kind == "N" and idx >= 2 and e.form != "pl" and cut in NOUN_PLURALS:
                 return 1, Entry("N", e.plural or e.darija, e.plural, e.feminine, "pl", singular=e.singular or e.darija), tok
-            if e is not None and e.kind == "A":
+            if e is not None and e.kind == "V" and base.endswith("ant") and "ppr" in e.form.split("|")[0].split(","):
+                return 1, e, base  # existantes, correspondants: a present participle used as an adjective
+            if e is not None and e.kind == "A" and e.form == "0":
                 forms = e.plural.split("|") if e.plural else [e.darija]
-                idx = (3 if cut == "es" else 2) if plural else 1
                 return 1, Entry("A", forms[min(idx, len(forms) - 1)], e.plural, form=str(idx)), tok
     return None
+
+
+# French endings of feminine and plural forms -> (ending, what replaces it for the masculine singular, form index m=0 f=1 mpl=2
+# fpl=3); nouns take only the plural endings of NOUN_PLURALS (travaux -> travail is listed, canaux -> canal is generated)
+ENDINGS = (("ives", "if", 3), ("ive", "if", 1), ("ifs", "if", 2), ("elles", "el", 3), ("elle", "el", 1), ("ennes", "en", 3),
+           ("enne", "en", 1), ("euses", "eux", 3), ("euse", "eux", 1), ("ères", "er", 3), ("ère", "er", 1), ("ettes", "et", 3),
+           ("ette", "et", 1), ("onnes", "on", 3), ("onne", "on", 1), ("aux", "al", 2), ("ales", "al", 3), ("ale", "al", 1),
+           ("es", "", 3), ("s", "", 2), ("x", "", 2), ("e", "", 1))
+NOUN_PLURALS = frozenset(("aux", "s", "x", "es"))
 
 
 def plain(w: str) -> str:
