@@ -122,6 +122,10 @@ PANDOC_ONLY = {
     "tab": "Texte\tavec tabulation.\n",
     "backslash before a letter": "C:\\dossier\n",
     "spaces aligning columns": "Poste      Montant\n",
+    "bullet changes inside a list": "- un\n* deux\n",
+    "number delimiter changes inside a list": "1. un\n2) deux\n",
+    "text right after a comment": "# Titre\n\n<!-- note -->\nTexte.\n",
+    "heading right after a comment": "Texte.\n\n<!-- note -->\n# Titre\n",
 }
 
 
@@ -139,6 +143,14 @@ COMMON = {
     "metadata block": "---\ntitle: Note   # a comment\n---\n\n# Titre\n\nTexte.\n",
     "comment block": "# Titre\n\nTexte.\n\n<!-- une remarque\n     sur deux lignes -->\n\nSuite **gras**.\n",
     "fenced code": "# Titre\n\nTexte.\n\n```\ncode  aligné\n```\n",
+    "quotes and apostrophes": "# T\n\nLe \"budget\" et l'État « voté ».\n",
+    "emphasis next to words and signs": "# T\n\nUn **gras**suivi, *it*alique, 5 * 3 * 2, **«x»** et __y__.\n",
+    "links": "# T\n\nVoir [le site](https://region.ma) et [ref].\n\n[ref]: https://x.ma\n",
+    "hard line breaks": "# T\n\nLigne un  \nligne deux\\\nligne trois.\n",
+    "entities": "# T\n\nA &amp; B &nbsp;C &eacute;.\n",
+    "setext headings and ellipsis": "Titre\n=====\n\nTexte.\n\nSous\n----\n\nSuite...\n",
+    "lazy list continuation": "# T\n\n- un point\nqui continue\n- deux\n",
+    "Arabic with quotes and bold": "::: {lang=ar dir=rtl}\n# عنوان\n\nنص \"مقتبس\" و**غامق**.\n:::\n",
 }
 
 

@@ -188,7 +188,8 @@ def markdown_reader(text: str) -> str:
     prev = ""  # the previous line
     in_list = False
     fence = ""
-    comment = False
+    comment = blank_next = False
+    marker = ""  # the current list's bullet or number delimiter
     table = 0  # cells of the pipe table being read, 0 outside one
     for k, line in enumerate(lines):
         stripped = line.strip()
@@ -205,8 +206,11 @@ def markdown_reader(text: str) -> str:
             continue
         if not stripped:
             table = 0
+            blank_next = False
             prev = line
             continue
+        if blank_next:  # a comment block must stand between blank lines
+            return "markdown"
         if stripped.startswith("<!--") and not prev.strip() and not comment:  # a comment block of its own
             comment = True
         if comment:  # until the line that ends it; nothing may follow its end on that line
@@ -214,7 +218,7 @@ def markdown_reader(text: str) -> str:
                 if not stripped.endswith("-->") or "-->" in stripped[:-3]:
                     return "markdown"
                 comment = False
-                line = ""  # the next line starts a block as after a blank line
+                blank_next = True
             prev = line
             continue
         if _NEEDS_MARKDOWN.search(line):
@@ -239,7 +243,10 @@ def markdown_reader(text: str) -> str:
                 return "markdown"
             if prev.strip() and not in_list:  # a list that interrupts a paragraph
                 return "markdown"
-            in_list = True
+            mark = stripped[0] if stripped[0] in "-*+" else stripped.split()[0][-1]
+            if in_list and mark != marker:  # another bullet or delimiter: a new list in CommonMark only
+                return "markdown"
+            in_list, marker = True, mark
         elif _OTHER_ITEM.match(line):
             return "markdown"
         elif stripped.startswith(":::") and not indent:  # a div's fence: what follows starts afresh
