@@ -32,6 +32,10 @@ The text-layer judging caches what it learnt about words and chunks of text acro
 and documents (a service sees the same vocabulary again and again), so after the warm-up
 these caches are warm; ``--cold`` clears them before every run to show the first document
 of a fresh process.
+
+``--stages`` prints instead where the CPU time of one ingest+structure goes, stage by stage
+(lines, table test and finder, text-layer judging, OCR decisions and OCR, digit check,
+grouping, surrogate repair, structure) against bare pypdfium2 on the same pages.
 """
 
 from __future__ import annotations
@@ -170,6 +174,76 @@ def table_share(path: Path) -> tuple[float, float, float, int, int]:
     return total, spent["test"], spent["finder"], counts["pages"], counts["tables"]
 
 
+STAGES: list[tuple[str, str, str]] = [  # label, module, attribute (looked up there at call time)
+    ("lines: text, geometry, bidi (page_lines)", "transform.ingest.pdf", "page_lines"),
+    ("table test (candidate)", "transform.ingest.pdf_tables", "candidate"),
+    ("table finder (find_tables)", "transform.ingest.pdf_tables", "find_tables"),
+    ("text-layer judging (quality.assess)", "transform.ocr.pages", "assess"),
+    ("OCR decisions (_decide: scans, samples)", "transform.ocr.pages", "_decide"),
+    ("OCR of pages (_run_ocr, in-process part)", "transform.ocr.pages", "_run_ocr"),
+    ("digit cross-check", "transform.ocr.pages", "cross_check"),
+    ("running lines", "transform.ingest.pdf", "split_running_lines"),
+    ("grouping into blocks", "transform.ingest.pdf", "group_lines"),
+    ("blocks", "transform.ingest.pdf", "groups_to_blocks"),
+    ("confidence on blocks", "transform.ocr.confidence", "apply"),
+    ("surrogate repair (repair_document)", "transform.ingest", "repair_document"),
+    ("structure (build_structure)", __name__, "build_structure"),
+]
+
+
+def stage_shares(path: Path, repeat: int) -> tuple[float, float, dict[str, float]]:
+    """CPU seconds of bare pypdfium2, of one ingest+structure, and of each stage in it (best of
+    ``repeat``); what no stage holds (opening, loading pages and text pages, as bare does, and
+    the glue) is the rest."""
+    import importlib
+
+    best_total = float("inf")
+    best: dict[str, float] = {}
+    best_bare = min(_timed(lambda: bare(path)) for _ in range(repeat))
+    for _ in range(repeat):
+        spent = dict.fromkeys((s[0] for s in STAGES), 0.0)
+        saved = []
+        for label, mod_name, attr in STAGES:
+            mod = sys.modules[mod_name] if mod_name == __name__ else importlib.import_module(mod_name)
+            real = getattr(mod, attr)
+            saved.append((mod, attr, real))
+
+            def timed(*a: Any, _real: Any = real, _label: str = label, _spent: dict[str, float] = spent, **k: Any) -> Any:
+                t0 = time.process_time()
+                try:
+                    return _real(*a, **k)
+                finally:
+                    _spent[_label] += time.process_time() - t0
+
+            setattr(mod, attr, timed)
+        try:
+            total = _timed(lambda: run_ingest(path, True, True))
+        finally:
+            for mod, attr, real in saved:
+                setattr(mod, attr, real)
+        if total < best_total:
+            best_total, best = total, spent
+    return best_bare, best_total, best
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    t0 = time.process_time()
+    fn()
+    return time.process_time() - t0
+
+
+def print_stages(path: Path, n: int, repeat: int) -> None:
+    base, total, spent = stage_shares(path, repeat)
+    print(f"\nwhere the CPU time of one ingest+structure of the whole document goes (best of {repeat}), ms/page:")
+    print(f"  {'bare pypdfium2 (same pages)':<44} {1000 * base / n:6.2f}")
+    print(f"  {'ingest+structure':<44} {1000 * total / n:6.2f}  100 %")
+    for label, t in spent.items():
+        if t:
+            print(f"  {'  ' + label:<44} {1000 * t / n:6.2f} {100 * t / total:4.0f} %")
+    rest = total - sum(spent.values())
+    print(f"  {'  rest: open, page and text-page loads, glue':<44} {1000 * rest / n:6.2f} {100 * rest / total:4.0f} %")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("pdf", nargs="?", type=Path, default=DEFAULT)
@@ -177,6 +251,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--wall", action="store_true", help="wall-clock time instead of CPU time")
     ap.add_argument("--cold", action="store_true", help="clear the text-layer judging caches before every run")
+    ap.add_argument("--stages", action="store_true", help="only the CPU time per stage of one ingest+structure")
     args = ap.parse_args()
     real = args.pdf_opt is not None or args.pdf != DEFAULT
     if args.pdf_opt is not None:
@@ -189,6 +264,9 @@ def main() -> int:
     n = len(pdfium.PdfDocument(str(args.pdf)))
     for fn in VARIANTS.values():  # warm-up: imports (pdfplumber), font and regex caches
         fn(args.pdf)
+    if args.stages:
+        print_stages(args.pdf, n, args.repeat)
+        return 0
     tpages = table_pages(args.pdf)
     results = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -134,3 +134,131 @@ def has_html_table(markdown: str) -> bool:
     """A Markdown text with an HTML table in it (pandoc's Markdown reader keeps such a table as raw
     HTML, so its cells would come out as loose paragraphs)."""
     return bool(_TABLE_TAG.search(markdown))
+
+
+# ---- which pandoc reader a Markdown text needs ----------------------------------------------
+#
+# pandoc's ``markdown`` reader is several times slower than its CommonMark reader on long
+# files. Where the two readers cannot disagree, the CommonMark one (with the extensions our
+# Markdown uses: pipe tables, footnotes, attributes, fenced divs, smart punctuation...) reads
+# the file; :func:`markdown_reader` scans the text line by line for anything the two readers
+# treat differently and keeps the ``markdown`` reader when it finds one. The scan is
+# deliberately strict: a false alarm only costs time, a miss would change the document.
+
+FAST_MARKDOWN = "commonmark_x-emoji-alerts-task_lists-implicit_header_references"
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+_OTHER_ITEM = re.compile(r"\s*(?:\(?(?:[A-Za-z]|[ivxlcdmIVXLCDM]+|#|@\w*)[.)])(?:\s|$)")  # fancy, example lists
+_BLOCK_START = re.compile(r"\s{0,3}(?:#|>)")
+_PIPE_DELIM = re.compile(r"\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
+_NEEDS_MARKDOWN = re.compile(
+    r"""^\s*(?:\+[-=+:]+\+       # grid table
+             | -+(?:[ \t]+-+)+\s*$  # simple or multiline table rule
+             | [:~][ \t]           # definition list, table caption
+             | Table:              # table caption
+             | %                   # title block
+             | \*\s*\*\s*\*        # spaced rule (fine in both, but rare: keep it simple)
+           )
+      | <[A-Za-z!/?]              # raw HTML (pandoc reads Markdown inside it)
+      | \\[A-Za-z]                # raw TeX
+      | \\(?![!-/:-@\[-`{-~]|$)   # an escape CommonMark does not have (a backslash before a space or a letter)
+      | \$ | \^\[ | !\[           # math, inline notes, images (implicit figures)
+      | \[@ | (?<![\w.])@\w        # citations
+      | (?<![-|:])--(?![-|:\s]*$) # dashes typed as hyphens (smart punctuation groups them differently)
+      | \S[ \t]{2,}\S             # runs of spaces inside a line (simple tables, line layout)
+    """,
+    re.X,
+)
+
+
+def _cells(line: str) -> int:
+    return line.strip().strip("|").count("|") + 1
+
+
+def markdown_reader(text: str) -> str:
+    """The pandoc reader for this Markdown text: :data:`FAST_MARKDOWN` when nothing in it reads
+    differently there, else ``markdown``."""
+    if text.startswith("%") or "\t" in text or "\r" in text:
+        return "markdown"
+    lines = text.split("\n")
+    if lines[0] == "---":  # a YAML metadata block (both readers have it): its values are checked alone
+        end = next((k for k in range(1, len(lines)) if lines[k] in ("---", "...")), 0)
+        if not end or any(_NEEDS_MARKDOWN.search(" ".join(ln.split())) for ln in lines[1:end]):
+            return "markdown"
+        lines = lines[end + 1 :]
+    prev = ""  # the previous line
+    in_list = False
+    fence = ""
+    comment = blank_next = False
+    marker = ""  # the current list's bullet or number delimiter
+    table = 0  # cells of the pipe table being read, 0 outside one
+    for k, line in enumerate(lines):
+        stripped = line.strip()
+        if fence:  # inside a fenced code block: nothing is Markdown
+            if stripped.startswith(fence):
+                fence = ""
+            prev = line
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            if prev.strip():
+                return "markdown"
+            prev = line
+            continue
+        if not stripped:
+            table = 0
+            blank_next = False
+            prev = line
+            continue
+        if blank_next:  # a comment block must stand between blank lines
+            return "markdown"
+        if stripped.startswith("<!--") and not prev.strip() and not comment:  # a comment block of its own
+            comment = True
+        if comment:  # until the line that ends it; nothing may follow its end on that line
+            if "-->" in line:
+                if not stripped.endswith("-->") or "-->" in stripped[:-3]:
+                    return "markdown"
+                comment = False
+                blank_next = True
+            prev = line
+            continue
+        if _NEEDS_MARKDOWN.search(line):
+            return "markdown"
+        if "|" in line:  # only pipe tables with a leading pipe, a header, a rule row and even rows
+            if table:
+                if not (stripped.startswith("|") and stripped.endswith("|") and _cells(line) == table):
+                    return "markdown"
+            else:
+                nxt = lines[k + 1] if k + 1 < len(lines) else ""
+                if (prev.strip() or not stripped.startswith("|") or not stripped.endswith("|")
+                        or not _PIPE_DELIM.match(nxt) or _cells(nxt) != _cells(line)):
+                    return "markdown"
+                table = _cells(line)
+            prev = line
+            continue
+        if table:  # a line without a pipe right after a table
+            return "markdown"
+        indent = len(line) - len(line.lstrip(" "))
+        if _LIST_ITEM.match(line):
+            if indent:  # nested lists: the two readers indent sub-lists by different rules
+                return "markdown"
+            if prev.strip() and not in_list:  # a list that interrupts a paragraph
+                return "markdown"
+            mark = stripped[0] if stripped[0] in "-*+" else stripped.split()[0][-1]
+            if in_list and mark != marker:  # another bullet or delimiter: a new list in CommonMark only
+                return "markdown"
+            in_list, marker = True, mark
+        elif _OTHER_ITEM.match(line):
+            return "markdown"
+        elif stripped.startswith(":::") and not indent:  # a div's fence: what follows starts afresh
+            in_list = False
+            line = ""
+        elif _BLOCK_START.match(line):
+            if prev.strip() or indent:  # a heading, quote or code fence without a blank line before it
+                return "markdown"
+            in_list = False
+        elif indent:  # continuation lines and indented code: rules differ
+            return "markdown"
+        elif not prev.strip():
+            in_list = False
+        prev = line
+    return FAST_MARKDOWN

@@ -18,7 +18,7 @@ ABBREVIATIONS = frozenset(
     "fig tab chap cass".split()
 )
 _BOUNDARY = regex.compile(r"(?<=[.!?؟؛…])[\"»”’)\]]*\s+")
-_LAST_TOKEN = regex.compile(r"(\S+)$")
+_DIGITS_ONLY = regex.compile(r"\d+")
 
 
 _NUMBER_DOT = re.compile(r"([0-9\u0660-\u0669]+)\.$")  # a token that is (or ends with) a number and a full stop
@@ -36,9 +36,11 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        before = text[start : m.start()]
-        last = _LAST_TOKEN.search(before)
-        token = last.group(1) if last else ""
+        # the last word before the boundary: the text's only whitespace is single spaces now, and
+        # the boundary starts right after a punctuation mark (a regular expression anchored at the
+        # end would try every position of the sentence)
+        space = text.rfind(" ", start, m.start())
+        token = text[max(space + 1, start) : m.start()]
         if _is_abbreviation(token):
             continue
         nxt = text[m.end() : m.end() + 1]
@@ -66,6 +68,6 @@ def _is_abbreviation(token: str) -> bool:
         return False
     if len(core) == 1 and core.isalpha():  # initials: "A. Benali"
         return True
-    if regex.fullmatch(r"\d+", core):  # "1." as a list marker inside text
+    if _DIGITS_ONLY.fullmatch(core):  # "1." as a list marker inside text
         return False
     return core.lower() in ABBREVIATIONS or "." in core  # "J.-C." "c.-à-d."
