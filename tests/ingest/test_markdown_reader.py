@@ -27,7 +27,7 @@ FAST_FILES = sorted((SAMPLES / "src").glob("*.md")) + [ROOT / "tests" / "ingest"
 def _every_markdown() -> list[Path]:
     found = []
     for top in ("samples", "tests"):
-        found += [p for p in (ROOT / top).rglob("*.md") if ".venv" not in p.parts]
+        found += [p for p in (ROOT / top).rglob("*.md") if ".venv" not in p.parts and "node_modules" not in p.parts]
     return sorted(found)
 
 
