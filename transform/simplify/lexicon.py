@@ -300,7 +300,9 @@ def _lookup_prefix_phrase(words_: list[str]) -> str | None:
     first = key(words_[0])
     for pre in ("و", "ف", "ب", "ل", "وب", "ول"):
         if first.startswith(pre) and len(first) > len(pre) + 1:
-            k = (first[len(pre) :], *phrase_key(" ".join(words_[1:])))
-            if k in lex:
-                return _attach(words_[0][: len(pre)], lex[k])
+            rest = first[len(pre) :]
+            for head in (rest, "ا" + rest) if pre.endswith("ل") and rest.startswith("ل") and not rest.startswith("ال") else (rest,):
+                k = (head, *phrase_key(" ".join(words_[1:])))  # لل + phrase = ل + ال + phrase
+                if k in lex:
+                    return _attach(words_[0][: len(pre)], lex[k])
     return None
