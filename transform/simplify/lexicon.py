@@ -29,6 +29,7 @@ def _attach(prefix: str, word: str) -> str:
     return prefix + word
 
 
+MODALS = frozenset(key(w) for w in "خاص باش يقدر تقدر يقدرو".split())
 FINAL = "\u2060"  # marks a word a layer-2 pattern already wrote in Darija (msa._agent_fill)
 
 _PREFIXES = [(c, p, a) for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")]
@@ -146,6 +147,10 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
         tok = tokens[i]
         prev = key(out[-1].split()[-1]) if out and out[-1].split() else ""
         prev = prev[1:] if prev.startswith("و") and prev[1:] in NO_KA else prev
+        # "خاص المشغل يعطي", "باش المجلس يوافق": a noun between the modal and its verb keeps the bare verb
+        before = out[-2].split()[-1] if len(out) > 1 and out[-2].split() else ""
+        if prev not in NO_KA and key(before) in MODALS and prev.startswith("ال") and "⟦" not in prev:
+            prev = key(before)
         emitted: str | None = None
         consumed = 1
         m = _rx(r"([وفبل]{1,2})(⟦\d+⟧)").fullmatch(tok)
