@@ -29,6 +29,8 @@ def _attach(prefix: str, word: str) -> str:
     return prefix + word
 
 
+_DID = regex.compile(r"و?(?:س?[يتن](?:قوم|دلي|دل)(?:ون|وا|ان)?|قام|قامت|قاموا|ادلي|ادلت|ادلوا)")  # قام ب, أدلى ب: دار, جاب (no ب)
+_KEEP_B = frozenset(key(w) for w in "بين بعد بها به بهم بهما بدون بنفسه بنفسها".split())
 MODALS = frozenset(key(w) for w in "خاص باش يقدر تقدر يقدرو".split())
 FINAL = "\u2060"  # marks a word a layer-2 pattern already wrote in Darija (msa._agent_fill)
 
@@ -143,6 +145,7 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
     i = 0
     attach_next = ""
     no_ka = False
+    drop_b = False
     while i < len(tokens):
         tok = tokens[i]
         prev = key(out[-1].split()[-1]) if out and out[-1].split() else ""
@@ -154,6 +157,9 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
         emitted: str | None = None
         consumed = 1
         m = _rx(r"([وفبل]{1,2})(⟦\d+⟧)").fullmatch(tok)
+        if drop_b and _rx(r"ب\p{Arabic}{3,}").fullmatch(tok) and key(tok) not in _KEEP_B:
+            tok = tok[1:]  # "يقوم بالتصريح" -> "كيدير التصريح": Darija دار takes no ب
+        drop_b = bool(_DID.fullmatch(key(tok)))
         if tok.startswith(FINAL):  # a Darija verb a pattern wrote: never looked up again
             emitted = tok[1:]
         elif m:
@@ -178,7 +184,7 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
                 c, _f, v, person, plural = vf
                 emitted = ("و" if nk.startswith("و") else "") + "ما غاديش " + _darija_verb(v, person, plural)
                 consumed = 2
-            elif nk in ("ان",) and vf:
+            elif nk in ("ان",) and (vf or (nxt and generic_verb(nxt, "") is not None)):  # أن + verb: the bare verb
                 no_ka = True
                 i += 1
                 continue
@@ -228,7 +234,7 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
                     elif val == "-" and pre:
                         emitted = pre + "+"
                 else:
-                    emitted = _nisba(tok, out) or _possessive(tok) or generic_verb(tok, prev) or tok
+                    emitted = _nisba(tok, out) or _possessive(tok) or generic_verb(tok, "باش" if no_ka else prev) or tok
             no_ka = False
         if emitted:
             if attach_next:
