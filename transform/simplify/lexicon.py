@@ -234,7 +234,7 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
                     elif val == "-" and pre:
                         emitted = pre + "+"
                 else:
-                    emitted = _nisba(tok, out) or _possessive(tok) or generic_verb(tok, "باش" if no_ka else prev) or tok
+                    emitted = _nisba(tok, out) or _possessive(tok) or _participle(tok, out) or generic_verb(tok, "باش" if no_ka else prev) or tok
             no_ka = False
         if emitted:
             if attach_next:
@@ -317,3 +317,26 @@ def _lookup_prefix_phrase(words_: list[str]) -> str | None:
                 if k in lex:
                     return _attach(words_[0][: len(pre)], lex[k])
     return None
+
+
+_PARTICIPLE = regex.compile(r"(?P<c>و?)ال(?P<w>م\p{Arabic}{3,})")
+_NOT_PARTICIPLE = frozenset(key(w) for w in "مواطن منشا مشترك مقبل موالي ماضي".split())  # nouns, or set phrases
+_ADVERBS = frozenset(key(w) for w in "الفوق التحت اللور القدام".split())
+
+
+def _participle(tok: str, out: list[str]) -> str | None:
+    """A definite participle right after a definite noun, as a Darija relative: "المشاريع المبرمجة" -> "المشاريع اللي
+    مبرمجة" (the house style of the lexicon's المحددة -> اللي محددة). Nisba adjectives (-ي, -ية) and known nouns
+    (المكتب, المجلس) are left alone."""
+    m = _PARTICIPLE.fullmatch(tok)
+    if m is None or not out or m.group("c"):
+        return None
+    w = m.group("w")
+    stem = regex.sub(r"(?:ة|ين|ون|ات)$", "", w)
+    if w.endswith(("ي", "ية", "يين", "يون", "يات")) or not 4 <= len(stem) <= 6 or key(stem) in _known_nouns() \
+            or key(w) in _known_nouns() or ("ال" + key(w),) in resources().lexicon or key(stem) in _NOT_PARTICIPLE:
+        return None
+    prev = out[-1].split()[-1] if out[-1].split() else ""
+    if not prev.startswith("ال") or prev in ("اللي",) or "⟦" in prev or key(prev) in _NOT_AFTER or key(prev) in _ADVERBS:
+        return None
+    return "اللي " + w
