@@ -172,9 +172,15 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
             nk = key(tok)
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             vf = _verb(nxt) if nxt else None
+            if vf and nxt and any(phrase_key(" ".join(tokens[i : i + n])) in lex for n in range(2, min(maxn, len(tokens) - i) + 1)):
+                vf = None  # a listed phrase (لا يوجد -> ماكاينش, لا تقل عن -> ما تنقصش على) wins over the generic negation
             if nk in ("لم", "ولم") and vf:
                 c, _f, v, person, plural = vf
                 emitted = ("و" if nk.startswith("و") else "") + "ما " + _perfect(v, person, plural) + "ش"
+                consumed = 2
+            elif tok in ("ألا", "وألا") and vf:  # "يجب ألا يقل" -> "خاص ما ينقصش" (no ك- after a modal)
+                c, _f, v, person, plural = vf
+                emitted = ("و" if tok.startswith("و") else "") + "ما " + _darija_verb(v, person, plural) + "ش"
                 consumed = 2
             elif nk in ("لا", "ولا") and vf:
                 c, _f, v, person, plural = vf
@@ -329,13 +335,20 @@ def _participle(tok: str, out: list[str]) -> str | None:
     مبرمجة" (the house style of the lexicon's المحددة -> اللي محددة). Nisba adjectives (-ي, -ية) and known nouns
     (المكتب, المجلس) are left alone."""
     m = _PARTICIPLE.fullmatch(tok)
-    if m is None or not out or m.group("c"):
+    if m is None or not out:
         return None
+    last = out[-1].split()
+    if m.group("c") and not (len(last) >= 2 and last[-2] == "اللي" or len(out) > 1 and out[-2].split()[-1:] == ["اللي"]):
+        return None  # "اللي محددة والمعتمدة" -> "اللي محددة ومعتمدة"; any other و + definite word stays
     w = m.group("w")
     stem = regex.sub(r"(?:ة|ين|ون|ات)$", "", w)
     if w.endswith(("ي", "ية", "يين", "يون", "يات")) or not 4 <= len(stem) <= 6 or key(stem) in _known_nouns() \
             or key(w) in _known_nouns() or ("ال" + key(w),) in resources().lexicon or key(stem) in _NOT_PARTICIPLE:
         return None
+    if m.group("c"):  # the same agreement ending as the participle before it (محددة والمعتمدة), never a noun (والمكتب)
+        before = last[-1] if len(last) >= 2 else out[-1]
+        suffix = regex.search(r"(?:ة|ين|ون|ات)$", w)
+        return "و" + w if suffix and before.endswith(suffix.group(0)) else None
     prev = out[-1].split()[-1] if out[-1].split() else ""
     if not prev.startswith("ال") or prev in ("اللي",) or "⟦" in prev or key(prev) in _NOT_AFTER or key(prev) in _ADVERBS:
         return None
