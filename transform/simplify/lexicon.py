@@ -11,7 +11,7 @@ from ._rx import rx as _rx
 from .data import Verb, phrase_key, resources
 from .text import key
 
-NO_KA = frozenset(key(w) for w in "المفروض غادي باش يقدر يقدرو تقدر كيقدر كيقدرو خاص خاصو خاصها خاصهم يمكن بغا بغات بغاو كيبغي ما".split())
+NO_KA = frozenset(key(w) for w in "المفروض بشرط غادي باش يقدر يقدرو تقدر كيقدر كيقدرو خاص خاصو خاصها خاصهم يمكن بغا بغات بغاو كيبغي ما".split())
 
 
 def _attach(prefix: str, word: str) -> str:
