@@ -105,7 +105,7 @@ def _darija_verb(v: Verb, person: str, plural: bool) -> str:
     return person + first[1:] + ("و" if plural and not first.endswith("و") else "") + (" " + rest if rest else "")
 
 
-_GENERIC = regex.compile(r"(?P<c>[وف]?)(?P<f>س?)(?P<p>[يتن])(?P<s>\p{L}{3,}?)(?P<pl>ون|ان)?")
+_GENERIC = regex.compile(r"(?P<c>[وف]?)(?P<f>س?)(?P<p>[يتن])(?P<s>\p{L}{3,}?)(?P<pl>ون|وا|ان)?")
 
 
 def generic_verb(tok: str, prev: str) -> str | None:
