@@ -54,7 +54,7 @@ def test_glossary_ids_unique_and_gazetteer_names_unique() -> None:
 def test_patterns_reference_known_macros() -> None:
     text = (DATA_DIR / "patterns.tsv").read_text(encoding="utf-8")
     for macro in regex.findall(r"(?<!\\p)\{([A-Z]+)(?::[^}]*)?\}", text):
-        assert macro in ("MASDAR", "MASDARX", "PH", "AGENT", "T", "AT", "VERB", "PAST", "PASTM", "PASTF", "PASTP", "PASSIVE", "TAIL"), macro
+        assert macro in ("MASDAR", "MASDARX", "PH", "AGENT", "T", "AT", "VERB", "PAST", "PASTM", "PASTF", "PASTP", "PASSIVE", "TAIL", "KEEP", "WORD"), macro
 
 
 def test_every_month_row_has_french_names() -> None:

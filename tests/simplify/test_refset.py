@@ -31,11 +31,12 @@ def heldout() -> dict:
 
 
 # The real-sentence set of issue 18 (sentences from tests/realdocs, references by hand), when it is here.
-# Its held-out files are measured, never read to write rules. The issue's targets are not all met on it
-# yet (docs/darija.md, "Figures"): these bounds hold today's figures so that no change makes them worse.
+# Its held-out files are measured, never read to write rules. Since the third pass (docs/darija.md, "Third pass:
+# formal Arabic") the held-out MSA file meets the issue's targets, which are its bounds; the development file
+# holds today's figures (0.43 and +12.3) with a small margin so that no change makes them worse.
 REAL_BOUNDS = {  # file: (copy rate at most, markers at least, chrF over the copy baseline at least, numbers kept at least)
-    "msa_real.tsv": (0.56, 6.0, 6.0, 1.0),
-    "msa_real_heldout.tsv": (0.57, 6.0, 6.0, 0.98),
+    "msa_real.tsv": (0.45, 6.0, 11.0, 1.0),
+    "msa_real_heldout.tsv": (0.5, 6.0, 8.0, 1.0),
 }
 
 

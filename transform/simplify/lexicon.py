@@ -11,7 +11,7 @@ from ._rx import rx as _rx
 from .data import Verb, phrase_key, resources
 from .text import key
 
-NO_KA = frozenset(key(w) for w in "المفروض غادي باش يقدر يقدرو تقدر كيقدر كيقدرو خاص خاصو خاصها خاصهم يمكن بغا بغات بغاو كيبغي ما".split())
+NO_KA = frozenset(key(w) for w in "المفروض بشرط غادي باش يقدر يقدرو تقدر كيقدر كيقدرو خاص خاصو خاصها خاصهم يمكن بغا بغات بغاو كيبغي ما".split())
 
 
 def _attach(prefix: str, word: str) -> str:
@@ -29,6 +29,9 @@ def _attach(prefix: str, word: str) -> str:
     return prefix + word
 
 
+_DID = regex.compile(r"و?(?:س?[يتن](?:قوم|دلي|دل)(?:ون|وا|ان)?|قام|قامت|قاموا|ادلي|ادلت|ادلوا)")  # قام ب, أدلى ب: دار, جاب (no ب)
+_KEEP_B = frozenset(key(w) for w in "بين بعد بها به بهم بهما بدون بنفسه بنفسها".split())
+MODALS = frozenset(key(w) for w in "خاص باش يقدر تقدر يقدرو".split())
 FINAL = "\u2060"  # marks a word a layer-2 pattern already wrote in Darija (msa._agent_fill)
 
 _PREFIXES = [(c, p, a) for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")]
@@ -102,7 +105,7 @@ def _darija_verb(v: Verb, person: str, plural: bool) -> str:
     return person + first[1:] + ("و" if plural and not first.endswith("و") else "") + (" " + rest if rest else "")
 
 
-_GENERIC = regex.compile(r"(?P<c>[وف]?)(?P<f>س?)(?P<p>[يتن])(?P<s>\p{L}{3,}?)(?P<pl>ون|ان)?")
+_GENERIC = regex.compile(r"(?P<c>[وف]?)(?P<f>س?)(?P<p>[يتن])(?P<s>\p{L}{3,}?)(?P<pl>ون|وا|ان)?")
 
 
 def generic_verb(tok: str, prev: str) -> str | None:
@@ -142,13 +145,21 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
     i = 0
     attach_next = ""
     no_ka = False
+    drop_b = False
     while i < len(tokens):
         tok = tokens[i]
         prev = key(out[-1].split()[-1]) if out and out[-1].split() else ""
         prev = prev[1:] if prev.startswith("و") and prev[1:] in NO_KA else prev
+        # "خاص المشغل يعطي", "باش المجلس يوافق": a noun between the modal and its verb keeps the bare verb
+        before = out[-2].split()[-1] if len(out) > 1 and out[-2].split() else ""
+        if prev not in NO_KA and key(before) in MODALS and prev.startswith("ال") and "⟦" not in prev:
+            prev = key(before)
         emitted: str | None = None
         consumed = 1
         m = _rx(r"([وفبل]{1,2})(⟦\d+⟧)").fullmatch(tok)
+        if drop_b and _rx(r"ب\p{Arabic}{3,}").fullmatch(tok) and key(tok) not in _KEEP_B:
+            tok = tok[1:]  # "يقوم بالتصريح" -> "كيدير التصريح": Darija دار takes no ب
+        drop_b = bool(_DID.fullmatch(key(tok)))
         if tok.startswith(FINAL):  # a Darija verb a pattern wrote: never looked up again
             emitted = tok[1:]
         elif m:
@@ -161,9 +172,15 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
             nk = key(tok)
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             vf = _verb(nxt) if nxt else None
+            if vf and nxt and any(phrase_key(" ".join(tokens[i : i + n])) in lex for n in range(2, min(maxn, len(tokens) - i) + 1)):
+                vf = None  # a listed phrase (لا يوجد -> ماكاينش, لا تقل عن -> ما تنقصش على) wins over the generic negation
             if nk in ("لم", "ولم") and vf:
                 c, _f, v, person, plural = vf
                 emitted = ("و" if nk.startswith("و") else "") + "ما " + _perfect(v, person, plural) + "ش"
+                consumed = 2
+            elif tok in ("ألا", "وألا") and vf:  # "يجب ألا يقل" -> "خاص ما ينقصش" (no ك- after a modal)
+                c, _f, v, person, plural = vf
+                emitted = ("و" if tok.startswith("و") else "") + "ما " + _darija_verb(v, person, plural) + "ش"
                 consumed = 2
             elif nk in ("لا", "ولا") and vf:
                 c, _f, v, person, plural = vf
@@ -173,7 +190,7 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
                 c, _f, v, person, plural = vf
                 emitted = ("و" if nk.startswith("و") else "") + "ما غاديش " + _darija_verb(v, person, plural)
                 consumed = 2
-            elif nk in ("ان",) and vf:
+            elif nk in ("ان",) and (vf or (nxt and generic_verb(nxt, "") is not None)):  # أن + verb: the bare verb
                 no_ka = True
                 i += 1
                 continue
@@ -223,7 +240,7 @@ def lexicon_pass(tokens: list[str]) -> list[str]:
                     elif val == "-" and pre:
                         emitted = pre + "+"
                 else:
-                    emitted = _nisba(tok, out) or _possessive(tok) or generic_verb(tok, prev) or tok
+                    emitted = _nisba(tok, out) or _possessive(tok) or _participle(tok, out) or generic_verb(tok, "باش" if no_ka else prev) or tok
             no_ka = False
         if emitted:
             if attach_next:
@@ -300,7 +317,39 @@ def _lookup_prefix_phrase(words_: list[str]) -> str | None:
     first = key(words_[0])
     for pre in ("و", "ف", "ب", "ل", "وب", "ول"):
         if first.startswith(pre) and len(first) > len(pre) + 1:
-            k = (first[len(pre) :], *phrase_key(" ".join(words_[1:])))
-            if k in lex:
-                return _attach(words_[0][: len(pre)], lex[k])
+            rest = first[len(pre) :]
+            for head in (rest, "ا" + rest) if pre.endswith("ل") and rest.startswith("ل") and not rest.startswith("ال") else (rest,):
+                k = (head, *phrase_key(" ".join(words_[1:])))  # لل + phrase = ل + ال + phrase
+                if k in lex:
+                    return _attach(words_[0][: len(pre)], lex[k])
     return None
+
+
+_PARTICIPLE = regex.compile(r"(?P<c>و?)ال(?P<w>م\p{Arabic}{3,})")
+_NOT_PARTICIPLE = frozenset(key(w) for w in "مواطن منشا مشترك مقبل موالي ماضي".split())  # nouns, or set phrases
+_ADVERBS = frozenset(key(w) for w in "الفوق التحت اللور القدام".split())
+
+
+def _participle(tok: str, out: list[str]) -> str | None:
+    """A definite participle right after a definite noun, as a Darija relative: "المشاريع المبرمجة" -> "المشاريع اللي
+    مبرمجة" (the house style of the lexicon's المحددة -> اللي محددة). Nisba adjectives (-ي, -ية) and known nouns
+    (المكتب, المجلس) are left alone."""
+    m = _PARTICIPLE.fullmatch(tok)
+    if m is None or not out:
+        return None
+    last = out[-1].split()
+    if m.group("c") and not (len(last) >= 2 and last[-2] == "اللي" or len(out) > 1 and out[-2].split()[-1:] == ["اللي"]):
+        return None  # "اللي محددة والمعتمدة" -> "اللي محددة ومعتمدة"; any other و + definite word stays
+    w = m.group("w")
+    stem = regex.sub(r"(?:ة|ين|ون|ات)$", "", w)
+    if w.endswith(("ي", "ية", "يين", "يون", "يات")) or not 4 <= len(stem) <= 6 or key(stem) in _known_nouns() \
+            or key(w) in _known_nouns() or ("ال" + key(w),) in resources().lexicon or key(stem) in _NOT_PARTICIPLE:
+        return None
+    if m.group("c"):  # the same agreement ending as the participle before it (محددة والمعتمدة), never a noun (والمكتب)
+        before = last[-1] if len(last) >= 2 else out[-1]
+        suffix = regex.search(r"(?:ة|ين|ون|ات)$", w)
+        return "و" + w if suffix and before.endswith(suffix.group(0)) else None
+    prev = out[-1].split()[-1] if out[-1].split() else ""
+    if not prev.startswith("ال") or prev in ("اللي",) or "⟦" in prev or key(prev) in _NOT_AFTER or key(prev) in _ADVERBS:
+        return None
+    return "اللي " + w

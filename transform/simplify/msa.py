@@ -69,6 +69,10 @@ def _agent_fill(tpl: str, st: DocState, m: regex.Match[str]) -> str:
             first = (first[:-1] if first.endswith(("ى", "ا")) else first) + (ending if not first.endswith(("ى", "ا")) else "ا" + ending[-1] if ending == "و" else "ات")
         return FINAL + first + (" " + rest if rest else "")
 
+    # {KEEP:g}: an official name (a minister's title) written as it is, never looked up word by word;
+    # {WORD:text}: Darija words of the pattern itself that the lexicon must not read again (اللي تجمع)
+    tpl = regex.sub(r"\{KEEP:(\w+)\}", lambda x: " ".join(FINAL + w for w in (m.group(x.group(1)) or "").split()), tpl)
+    tpl = regex.sub(r"\{WORD:([^}]+)\}", lambda x: " ".join(FINAL + w for w in x.group(1).split()), tpl)  # Darija words, as written
     tpl = regex.sub(r"\{PASSIVE:(\w+)\}", lambda x: gendered(x.group(1), "ت"), tpl)
     tpl = regex.sub(r"\{PASTM:(\w+)\}", lambda x: gendered(x.group(1), ""), tpl)
     tpl = regex.sub(r"\{PASTF:(\w+)\}", lambda x: gendered(x.group(1), "ات"), tpl)

@@ -46,7 +46,7 @@ def split_long(words_: list[str], st: DocState, spans: Spans | None = None) -> l
             stem = masdars[w[1:]][0]
             repl = ["وغادي", ("ت" if st.feminine else "ي") + stem]
             score = 0.5
-        elif w in CONNECTORS:
+        elif w in CONNECTORS or (w == "يا" and i + 1 < n and words_[i + 1] == "إما"):  # "يا إما X ولا Y": the choice
             score = 2.0
         elif w == "ف" and i + 1 < n and (words_[i + 1].startswith("ال") or words_[i + 1].startswith("⟦")) and _clause_follows(left):
             repl = ["هادشي", w]  # "X ف PLACE/TIME" -> "X. هادشي ف PLACE/TIME": what, then where or when
