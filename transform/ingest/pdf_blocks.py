@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..model import Block, Heading, ListBlock, ListItem, Paragraph, Sentence, Table
-from ..structure.legal import LegalLabel, legal_heading, levels
+from ..structure.legal import ARTICLE, LegalLabel, legal_heading, levels
 from .base import TextLine
 from .pdf_bidi import hyphen_join, is_rtl_line
 from .pdf_furniture import split_page_numbers, split_running_lines
@@ -43,6 +43,11 @@ from .pdf_layout import Edges, reading_order
 # the standard ``re`` module: these run on every line and need no Unicode properties
 BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
 NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
+DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=\S)")  # "1- يحدد ...": an item in plain type (a bold one titles a part)
+# a day number that starts a line is no footnote call when a month follows it ("DU / 26 Janvier 1984")
+MONTH_NEXT = re.compile(r"^(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
+                        r"يناير|فبراير|مارس|أبريل|ماي|يونيو|يوليو|غشت|شتنبر|أكتوبر|نونبر|دجنبر|"
+                        r"محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذي|ذو)\b", re.IGNORECASE)
 NOT_A_MARKER = re.compile(r"^(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S")  # "M. LISCHKA": a title, not an item "M."
 SENTENCE_END = re.compile(r"[.!?؟…:;؛]\s*[\"»”’)]*$")
 CONTINUES = re.compile(r"[,،;؛\-–]\s*$")  # a block ending like this goes on: not a heading
@@ -50,6 +55,12 @@ LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|ف�
 # the title of an official text opens with its kind (a bold block of a few lines)
 TEXT_TITLE = re.compile(r"^(?:Dahir|Décret|Arrêté|Loi|Loi-cadre|Loi organique|Décision|Circulaire|Ordonnance|Délibération|"
                         r"ظهير|مرسوم|قرار|قانون|مقرر|منشور|دورية|مقرر)\b")
+# the enacting formula of a decree or an order introduces its articles: a line of its own, not a heading
+ENACTING = re.compile(r"^(?:D[ÉE]CR[ÈEÉ]TE|ARR[ÊE]TE|D[ÉE]CIDE|A D[ÉE]CID[ÉE] CE QUI SUIT|قرر ما يلي|يرسم ما يلي|أصدرنا أمرنا الشريف بما يلي)\s*[:：]?$",
+                      re.IGNORECASE)
+LEADER = re.compile(r"(?:\.\s?){4,}\s*[0-9\u0660-\u0669]{1,4}\s*$|…{2,}\s*[0-9\u0660-\u0669]{1,4}\s*$")  # a contents entry's dots and page
+# an annex's bare label stands above the annex's title: a heading of its own
+ANNEX = re.compile(r"^(?:ال)?ملحق(?:\s+(?:رقم\s*)?[0-9\u0660-\u0669]+)?\s*[:.]?$|^annexe(?:\s+(?:n°\s*)?[0-9IVX]+)?\s*[:.]?$", re.IGNORECASE)
 MAX_HEADING_LEVELS = 3
 MAX_HEADING_WORDS = 25  # a bold heading at body size
 MAX_TITLE_WORDS = 40  # a heading set larger (a decree's title is long)
@@ -67,6 +78,8 @@ class _Group:
     level: int = 0
     table: Table | None = None
     legal: LegalLabel | None = None
+    centred: bool = False  # its first line is centred in its column
+    flush_end: bool = False  # its first line stands against the end edge, far from the start (a date, a reference)
     body: float = 0.0  # the body size of the group's kind of page (text layer or OCR)
     bold_level: int = 1  # the level a bold heading at body size gets there
 
@@ -75,6 +88,7 @@ class _Group:
         return join_lines([ln.text for ln in self.lines])
 
 
+_HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit
 _HYPHENATED = re.compile(r"(\w+)[-\u00ad]$")
 
 
@@ -154,8 +168,8 @@ def heading_sizes(pages: list[list[TextLine]], body: float, feats: list[list[Fea
     if body:
         for lines, fs in zip(pages, feats, strict=True):
             for ln, f in zip(lines, fs, strict=True):
-                if f[0] >= body * 1.1 and len(ln.text) <= 200:
-                    sizes[f[0]] += 1
+                if f[0] >= body * 1.1 and len(ln.text) <= 200 and _HAS_WORD.search(ln.text):
+                    sizes[f[0]] += 1  # an ornament (``* * *``) set large is no heading size
     return sorted(sizes, reverse=True)
 
 
@@ -187,13 +201,25 @@ def _end_gap(line: TextLine, edges: Edges, rtl: bool) -> float:
     return line.x0 - edges.left if rtl else edges.right - line.x1
 
 
-def _marker(text: str) -> tuple[str, bool] | None:
+def _centred(line: TextLine, edges: Edges, size: float, inside: float = 1.5) -> bool:
+    """Is the line centred in its column (about as far from both edges, and ``inside`` sizes inside them)?"""
+    left, right = line.x0 - edges.left, edges.right - line.x1
+    return min(left, right) > inside * size and abs(left - right) <= max(6.0, 0.15 * (left + right))
+
+
+def _centred_pair(a: TextLine, a_edges: Edges, b: TextLine, b_edges: Edges, size: float) -> bool:
+    """Two lines of one centred title: both centred, one of them well inside the column (the longest may nearly fill it)."""
+    return (_centred(a, a_edges, size, 0.3) and _centred(b, b_edges, size, 0.3)
+            and (_centred(a, a_edges, size) or _centred(b, b_edges, size)))
+
+
+def _marker(text: str, bold: bool = False) -> tuple[str, bool] | None:
     """(text without its list marker, ordered) when the line starts a list item."""
     m = BULLET.match(text)
     if m:
         return text[m.end():].strip(), False
     m = NUMBERED.match(text)
-    if m and not NOT_A_MARKER.match(text):
+    if (m and not NOT_A_MARKER.match(text)) or (not bold and DASHED.match(text)):
         return text, True  # keep numbers: they carry meaning ("1." "أ)")
     return None
 
@@ -251,14 +277,16 @@ def group_lines(
             legal = _legal(ln.text)
             if legal is not None and legal.title and not ln.bold and _end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width):
                 legal = None  # "ARTICLE PREMIER. – Est approuvé ..." on a line that runs on: a run-in label, part of its paragraph
-            marker = None if is_heading or legal else _marker(ln.text)
+            # a bold centred line is a heading even when numbered ("I. – Exercice de la médecine")
+            marker = None if is_heading or legal or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) else _marker(ln.text, ln.bold)
             continues = False
             if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
-                    and _same_size(prev_f[0], size) and prev_f[1] == rtl and (cur.legal is not None or (cur.kind == "heading") == is_heading):
+                    and _same_size(prev_f[0], size) and prev_f[1] == rtl \
+                    and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
                 continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt)
             if continues and cur is not None:
                 call = getattr(ln, "call", "")
-                if call:  # a footnote call that the line break carried to this line's start: a note mark on the line before
+                if call and not MONTH_NEXT.match(ln.text[len(call):]):  # a footnote call that the line break carried to this line's start: a note mark on the line before
                     ln = _with_text(ln, ln.text[len(call):])
                     cur.lines[-1] = _with_text(cur.lines[-1], f"{cur.lines[-1].text}[{call.strip()}]")
                 cur.lines.append(ln)
@@ -275,12 +303,15 @@ def group_lines(
                 else:
                     cur = _Group(kind="paragraph", size=size, rtl=rtl, body=body, bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
                 cur.lines.append(ln)
+                cur.centred = _centred(ln, edges, fsize)
+                cur.flush_end = _end_gap(ln, edges, rtl) <= 0.5 * fsize and _start_gap(ln, edges, rtl) > 0.4 * edges.width
                 groups.append(cur)
             prev, prev_f = ln, (size, rtl, base, ln.page, edges)
         for _, table in pending:
             groups.append(_Group(kind="table", table=table))
             cur, prev, prev_f = None, None, None
     _check_headings(groups)
+    groups = _join_subtitles(groups)
     _legal_levels(groups)
     return groups
 
@@ -313,18 +344,29 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
     if cur.legal is not None:
         # a legal unit's label line ends its heading, but for its title printed under it in the same bold
         # style ("Chapitre premier" / "Orientations générales"), or a bold title wrapping onto a second line
-        return (prev.bold and ln.bold and prev_page == ln.page and 0 < step <= 2.2 * pitch and len(cur.lines) <= 2
-                and len(ln.text.split()) <= 12 and not SENTENCE_END.search(ln.text))
+        near = prev_page == ln.page and 0 < step <= 2.2 * pitch and len(cur.lines) <= 2
+        short = len(ln.text.split()) <= 12 and not SENTENCE_END.search(ln.text)
+        if near and short and prev.bold and ln.bold:
+            return True
+        # a chapter's name set in another style (italic) centred under its bare label ("Chapitre V" / "Dates d'entrée en vigueur")
+        return (near and short and len(cur.lines) == 1 and not cur.legal.title and cur.legal.rank < ARTICLE
+                and _centred(prev, prev_edges, fsize) and _centred(ln, edges, fsize))
     if prev_page != ln.page or prev_edges.column != edges.column or base < prev_base:
         # first line of a page or a column: a paragraph goes on when its sentence does
         return (cur.kind == "paragraph" and not SENTENCE_END.search(prev.text)
                 and _end_gap(prev, prev_edges, rtl) <= max(2.0 * fsize, 0.08 * prev_edges.width)
                 and _start_gap(ln, edges, rtl) < 0.8 * fsize)
+    if (prev.bold and ln.bold and 0 < step <= 1.8 * pitch and len(cur.lines) <= 3 and all(x.bold for x in cur.lines)
+            and not (len(cur.lines) == 1 and ANNEX.match(prev.text.strip()))
+            and _centred_pair(prev, prev_edges, ln, edges, fsize)):
+        return True  # a bold title centred on a few lines, spaced wider than the body text
     if not 0 < step <= pitch + 0.45 * fsize:
         return False
     if cur.kind == "heading":  # a heading wraps (centred lines: no indent or short-line test)
-        return prev.bold == ln.bold
+        return prev.bold == ln.bold and not (len(cur.lines) == 1 and ANNEX.match(prev.text.strip()))
     if cur.kind == "item":  # a continuation line hangs under the item's text, or runs flush when the item's line was full
+        if ln.bold and not prev.bold:
+            return False  # a bold line after a plain item: a heading
         gap = _start_gap(ln, edges, rtl)
         return not _ends_block(prev, prev_edges, fsize, rtl) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
                                                                    or gap < 0.8 * fsize)
@@ -349,14 +391,21 @@ def _with_text(line: L, text: str) -> L:
 
 def _check_headings(groups: list[_Group]) -> None:
     """Headings are short and stand apart; a short all-bold block at body size or more is one too."""
-    for g in groups:
+    for i, g in enumerate(groups):
         body, level = g.body, g.bold_level
+        if g.kind in ("heading", "paragraph") and g.legal is None and _in_contents(groups, i):
+            g.kind = "paragraph"
+            continue
+        if _lone_bold_item(groups, i):
+            g.kind, g.level = "heading", min(level + 1, MAX_HEADING_LEVELS)
+            continue
         if g.kind == "heading" and g.legal is None:
             text = g.text
-            if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text):
-                g.kind = "paragraph"  # a larger-size paragraph (an introduction), not a heading
+            if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text) or not _HAS_WORD.search(text) \
+                    or ENACTING.match(text.strip()) or _plain_sentence(g, text):
+                g.kind = "paragraph"  # a larger-size paragraph (an introduction, a quoted text), not a heading
             continue
-        if g.kind != "paragraph" or len(g.lines) > 8 or not g.lines or g.size < body or not all(ln.bold for ln in g.lines):
+        if g.kind != "paragraph" or g.flush_end or ENACTING.match(g.text.strip()) or len(g.lines) > (12 if TEXT_TITLE.match(g.text) else 8) or not g.lines or g.size < body or not all(ln.bold for ln in g.lines):
             continue
         text = g.text
         if len(g.lines) <= 2 and len(text) <= 150 and len(text.split()) <= MAX_HEADING_WORDS \
@@ -364,6 +413,53 @@ def _check_headings(groups: list[_Group]) -> None:
             g.kind, g.level = "heading", level
         elif TEXT_TITLE.match(text) and len(text.split()) <= 90:  # the title of a decree, a dahir, an order
             g.kind, g.level = "heading", level
+
+
+def _in_contents(groups: list[_Group], i: int) -> bool:
+    """An entry of a table of contents (it ends with dot leaders and a page number), or the bold title
+    of the entry that follows it: contents list the headings, they are not headings themselves."""
+    g = groups[i]
+    if not g.lines:
+        return False
+    if LEADER.search(g.lines[-1].text):
+        return True
+    nxt = groups[i + 1] if i + 1 < len(groups) else None
+    return (nxt is not None and nxt.kind in ("heading", "paragraph") and bool(nxt.lines) and nxt.lines[0].page == g.lines[-1].page
+            and bool(LEADER.search(nxt.lines[-1].text)))
+
+
+def _plain_sentence(g: _Group, text: str) -> bool:
+    """A larger-size block of a few lines in the body's weight that ends a sentence (a quoted passage set
+    larger), not the title of an official text."""
+    return (len(g.lines) >= 2 and not any(ln.bold for ln in g.lines) and bool(SENTENCE_END.search(text))
+            and not TEXT_TITLE.match(text.lstrip("«\"“ ")))
+
+
+def _lone_bold_item(groups: list[_Group], i: int) -> bool:
+    """A bold numbered line alone between body paragraphs ("a. Mise en œuvre ... : 214 MDH") titles what follows."""
+    g = groups[i]
+    if g.kind != "item" or len(g.lines) > 2 or not all(ln.bold for ln in g.lines) or len(g.text.split()) > MAX_HEADING_WORDS:
+        return False
+    before = groups[i - 1] if i > 0 else None
+    after = groups[i + 1] if i + 1 < len(groups) else None
+    return (after is not None and (after.kind == "table" or (after.kind == "paragraph" and not all(ln.bold for ln in after.lines)))
+            and (before is None or before.kind != "item") and not SENTENCE_END.search(g.text.rstrip(" :")))
+
+
+def _join_subtitles(groups: list[_Group]) -> list[_Group]:
+    """A centred bold title and the centred bold line just under it, set a little smaller, are one heading
+    ("Cadrage budgétaire de l'exercice 2025" / "Axes 2 et 3 du Programme 4")."""
+    out: list[_Group] = []
+    for g in groups:
+        h = out[-1] if out else None
+        if (h is not None and h.kind == "heading" and g.kind == "heading" and h.legal is None and g.legal is None
+                and h.centred and g.centred and len(h.lines) <= 2 and len(g.lines) == 1 and g.lines[0].page == h.lines[-1].page
+                and all(ln.bold for ln in h.lines + g.lines) and 0.85 * h.size <= g.size < h.size
+                and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= 2.2 * h.size):
+            h.lines.extend(g.lines)
+            continue
+        out.append(g)
+    return out
 
 
 def _legal_levels(groups: list[_Group]) -> None:
