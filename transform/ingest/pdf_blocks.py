@@ -43,13 +43,14 @@ from .pdf_layout import Edges, reading_order
 # the standard ``re`` module: these run on every line and need no Unicode properties
 BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
 NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
-DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=\S)")  # "1- يحدد ...": an item in plain type (a bold one titles a part)
+DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=[^\W\d_])")  # "1- يحدد ...": an item in plain type (a bold one titles a part)
 # a day number that starts a line is no footnote call when a month follows it ("DU / 26 Janvier 1984")
 MONTH_NEXT = re.compile(r"^(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
                         r"يناير|فبراير|مارس|أبريل|ماي|يونيو|يوليو|غشت|شتنبر|أكتوبر|نونبر|دجنبر|"
                         r"محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذي|ذو)\b", re.IGNORECASE)
 NOT_A_MARKER = re.compile(r"^(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S")  # "M. LISCHKA": a title, not an item "M."
 SENTENCE_END = re.compile(r"[.!?؟…:;؛]\s*[\"»”’)]*$")
+FULL_STOP = re.compile(r"(?:(?<!\.)\.|[!?؟])\s*[\"»”’)]*$")  # a sentence's end (not an ellipsis "…" / "...")
 CONTINUES = re.compile(r"[,،;؛\-–]\s*$")  # a block ending like this goes on: not a heading
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
 # the title of an official text opens with its kind (a bold block of a few lines)
@@ -213,13 +214,15 @@ def _centred_pair(a: TextLine, a_edges: Edges, b: TextLine, b_edges: Edges, size
             and (_centred(a, a_edges, size) or _centred(b, b_edges, size)))
 
 
-def _marker(text: str, bold: bool = False) -> tuple[str, bool] | None:
-    """(text without its list marker, ordered) when the line starts a list item."""
+def _marker(text: str, set_apart: bool = False) -> tuple[str, bool] | None:
+    """(text without its list marker, ordered) when the line starts a list item (``1- `` only in
+    plain body type of a text layer: set bold it titles a part, set small it is a footnote's number,
+    and on an OCR'd page it is as often a numbered table cell read without its rules)."""
     m = BULLET.match(text)
     if m:
         return text[m.end():].strip(), False
     m = NUMBERED.match(text)
-    if (m and not NOT_A_MARKER.match(text)) or (not bold and DASHED.match(text)):
+    if (m and not NOT_A_MARKER.match(text)) or (not set_apart and DASHED.match(text)):
         return text, True  # keep numbers: they carry meaning ("1." "أ)")
     return None
 
@@ -278,7 +281,7 @@ def group_lines(
             if legal is not None and legal.title and not ln.bold and _end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width):
                 legal = None  # "ARTICLE PREMIER. – Est approuvé ..." on a line that runs on: a run-in label, part of its paragraph
             # a bold centred line is a heading even when numbered ("I. – Exercice de la médecine")
-            marker = None if is_heading or legal or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) else _marker(ln.text, ln.bold)
+            marker = None if is_heading or legal or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) else _marker(ln.text, ln.bold or size < 0.95 * body or not hasattr(ln, "baseline"))
             continues = False
             if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
                     and _same_size(prev_f[0], size) and prev_f[1] == rtl \
@@ -431,7 +434,7 @@ def _in_contents(groups: list[_Group], i: int) -> bool:
 def _plain_sentence(g: _Group, text: str) -> bool:
     """A larger-size block of a few lines in the body's weight that ends a sentence (a quoted passage set
     larger), not the title of an official text."""
-    return (len(g.lines) >= 2 and not any(ln.bold for ln in g.lines) and bool(SENTENCE_END.search(text))
+    return (len(g.lines) >= 2 and not any(ln.bold for ln in g.lines) and bool(FULL_STOP.search(text))
             and not TEXT_TITLE.match(text.lstrip("«\"“ ")))
 
 
