@@ -301,7 +301,8 @@ def group_lines(
                                  bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
                 elif marker is not None:
                     text, ordered_list = marker
-                    cur = _Group(kind="item", size=size, rtl=rtl, ordered=ordered_list, indent=_start_gap(ln, edges, rtl))
+                    cur = _Group(kind="item", size=size, rtl=rtl, ordered=ordered_list, indent=_start_gap(ln, edges, rtl), body=body,
+                                 bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
                     ln = _with_text(ln, text)
                 else:
                     cur = _Group(kind="paragraph", size=size, rtl=rtl, body=body, bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
