@@ -10,18 +10,22 @@ one of these says a new block starts:
   far short (the last line of a paragraph; right to left, the end edge is the left one);
 * the line is indented past its column's start edge (a first-line indent);
 * the previous line is a short bold line and this one is not (a heading line above its text);
-* the line opens a list item (a bullet or a ``1.`` / ``a)`` / ``أ)`` marker) or a legal unit
-  (``المادة 2``, ``Article premier``: :mod:`transform.structure.legal`).
+* the line opens a list item (a bullet or a ``1.`` / ``a)`` / ``أ)`` marker; ``1- `` in plain body
+  type of a text layer) or a legal unit (``المادة 2``, ``Article premier``:
+  :mod:`transform.structure.legal`).
+
+A bold title centred on a few lines goes on even when its lines are spaced wider than the
+text; a bare chapter label takes the centred name printed under it in another style
+(``Chapitre V`` / ``Dates d'entrée en vigueur``); an annex label (``ملحق``, ``Annexe``)
+stands alone above the annex's title.
 
 A paragraph goes on across a page or column break when its last line reached the end
 edge without ending a sentence and the next one is not indented.
 
 Headings: body text is the font size that carries the most characters; larger sizes are
-heading levels by rank (largest = 1, at most 3); a short all-bold block at body size is a
-heading one level below. A heading is short (at most :data:`MAX_HEADING_WORDS` words and
-three lines) and does not end like a sentence that goes on (``,`` ``،`` ``;``); longer
-blocks stay paragraphs. Legal units are headings whatever their size, at levels that follow
-the units the document uses (``الباب`` above ``المادة``), below the document's own title.
+heading levels by rank (largest = 1, at most 3; an ornament's size is none); legal units
+are headings whatever their size. Which groups end up headings, and at which level, is
+decided once the lines are grouped (:mod:`pdf_block_kinds`).
 """
 
 from __future__ import annotations
@@ -34,9 +38,18 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..model import Block, Heading, ListBlock, ListItem, Paragraph, Sentence, Table
-from ..structure.legal import ARTICLE, LegalLabel, legal_heading, levels
+from ..structure.legal import ARTICLE, LegalLabel, legal_heading
 from .base import TextLine
 from .pdf_bidi import hyphen_join, is_rtl_line
+from .pdf_block_kinds import (
+    _HAS_WORD,
+    ANNEX,
+    MAX_HEADING_LEVELS,
+    SENTENCE_END,
+    check_headings,
+    join_subtitles,
+    legal_levels,
+)
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_layout import Edges, reading_order
 
@@ -49,22 +62,7 @@ MONTH_NEXT = re.compile(r"^(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao
                         r"يناير|فبراير|مارس|أبريل|ماي|يونيو|يوليو|غشت|شتنبر|أكتوبر|نونبر|دجنبر|"
                         r"محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذي|ذو)\b", re.IGNORECASE)
 NOT_A_MARKER = re.compile(r"^(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S")  # "M. LISCHKA": a title, not an item "M."
-SENTENCE_END = re.compile(r"[.!?؟…:;؛]\s*[\"»”’)]*$")
-FULL_STOP = re.compile(r"(?:(?<!\.)\.|[!?؟])\s*[\"»”’)]*$")  # a sentence's end (not an ellipsis "…" / "...")
-CONTINUES = re.compile(r"[,،;؛\-–]\s*$")  # a block ending like this goes on: not a heading
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
-# the title of an official text opens with its kind (a bold block of a few lines)
-TEXT_TITLE = re.compile(r"^(?:Dahir|Décret|Arrêté|Loi|Loi-cadre|Loi organique|Décision|Circulaire|Ordonnance|Délibération|"
-                        r"ظهير|مرسوم|قرار|قانون|مقرر|منشور|دورية|مقرر)\b")
-# the enacting formula of a decree or an order introduces its articles: a line of its own, not a heading
-ENACTING = re.compile(r"^(?:D[ÉE]CR[ÈEÉ]TE|ARR[ÊE]TE|D[ÉE]CIDE|A D[ÉE]CID[ÉE] CE QUI SUIT|قرر ما يلي|يرسم ما يلي|أصدرنا أمرنا الشريف بما يلي)\s*[:：]?$",
-                      re.IGNORECASE)
-LEADER = re.compile(r"(?:\.\s?){4,}\s*[0-9\u0660-\u0669]{1,4}\s*$|…{2,}\s*[0-9\u0660-\u0669]{1,4}\s*$")  # a contents entry's dots and page
-# an annex's bare label stands above the annex's title: a heading of its own
-ANNEX = re.compile(r"^(?:ال)?ملحق(?:\s+(?:رقم\s*)?[0-9\u0660-\u0669]+)?\s*[:.]?$|^annexe(?:\s+(?:n°\s*)?[0-9IVX]+)?\s*[:.]?$", re.IGNORECASE)
-MAX_HEADING_LEVELS = 3
-MAX_HEADING_WORDS = 25  # a bold heading at body size
-MAX_TITLE_WORDS = 40  # a heading set larger (a decree's title is long)
 L = TypeVar("L", bound=TextLine)
 
 
@@ -89,7 +87,6 @@ class _Group:
         return join_lines([ln.text for ln in self.lines])
 
 
-_HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit
 _HYPHENATED = re.compile(r"(\w+)[-\u00ad]$")
 
 
@@ -314,9 +311,9 @@ def group_lines(
         for _, table in pending:
             groups.append(_Group(kind="table", table=table))
             cur, prev, prev_f = None, None, None
-    _check_headings(groups)
-    groups = _join_subtitles(groups)
-    _legal_levels(groups)
+    check_headings(groups)
+    groups = join_subtitles(groups)
+    legal_levels(groups)
     return groups
 
 
@@ -391,93 +388,6 @@ def _with_text(line: L, text: str) -> L:
     out.__dict__.update(line.__dict__)
     out.text = text
     return out
-
-
-def _check_headings(groups: list[_Group]) -> None:
-    """Headings are short and stand apart; a short all-bold block at body size or more is one too."""
-    for i, g in enumerate(groups):
-        body, level = g.body, g.bold_level
-        if g.kind in ("heading", "paragraph") and g.legal is None and _in_contents(groups, i):
-            g.kind = "paragraph"
-            continue
-        if _lone_bold_item(groups, i):
-            g.kind, g.level = "heading", min(level + 1, MAX_HEADING_LEVELS)
-            continue
-        if g.kind == "heading" and g.legal is None:
-            text = g.text
-            if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text) or not _HAS_WORD.search(text) \
-                    or ENACTING.match(text.strip()) or _plain_sentence(g, text):
-                g.kind = "paragraph"  # a larger-size paragraph (an introduction, a quoted text), not a heading
-            continue
-        if g.kind != "paragraph" or g.flush_end or ENACTING.match(g.text.strip()) or len(g.lines) > (12 if TEXT_TITLE.match(g.text) else 8) or not g.lines or g.size < body or not all(ln.bold for ln in g.lines):
-            continue
-        text = g.text
-        if len(g.lines) <= 2 and len(text) <= 150 and len(text.split()) <= MAX_HEADING_WORDS \
-                and not text.rstrip().endswith((".", ",", "،", ";", "؛")):
-            g.kind, g.level = "heading", level
-        elif TEXT_TITLE.match(text) and len(text.split()) <= 90:  # the title of a decree, a dahir, an order
-            g.kind, g.level = "heading", level
-
-
-def _in_contents(groups: list[_Group], i: int) -> bool:
-    """An entry of a table of contents (it ends with dot leaders and a page number), or the bold title
-    of the entry that follows it: contents list the headings, they are not headings themselves."""
-    g = groups[i]
-    if not g.lines:
-        return False
-    if LEADER.search(g.lines[-1].text):
-        return True
-    nxt = groups[i + 1] if i + 1 < len(groups) else None
-    return (nxt is not None and nxt.kind in ("heading", "paragraph") and bool(nxt.lines) and nxt.lines[0].page == g.lines[-1].page
-            and bool(LEADER.search(nxt.lines[-1].text)))
-
-
-def _plain_sentence(g: _Group, text: str) -> bool:
-    """A larger-size block of a few lines in the body's weight that ends a sentence (a quoted passage set
-    larger), not the title of an official text."""
-    return (len(g.lines) >= 2 and not any(ln.bold for ln in g.lines) and bool(FULL_STOP.search(text))
-            and not TEXT_TITLE.match(text.lstrip("«\"“ ")))
-
-
-def _lone_bold_item(groups: list[_Group], i: int) -> bool:
-    """A bold numbered line alone between body paragraphs ("a. Mise en œuvre ... : 214 MDH") titles what follows."""
-    g = groups[i]
-    if g.kind != "item" or len(g.lines) > 2 or not all(ln.bold for ln in g.lines) or len(g.text.split()) > MAX_HEADING_WORDS:
-        return False
-    before = groups[i - 1] if i > 0 else None
-    after = groups[i + 1] if i + 1 < len(groups) else None
-    return (after is not None and (after.kind == "table" or (after.kind == "paragraph" and not all(ln.bold for ln in after.lines)))
-            and (before is None or before.kind != "item") and not SENTENCE_END.search(g.text.rstrip(" :")))
-
-
-def _join_subtitles(groups: list[_Group]) -> list[_Group]:
-    """A centred bold title and the centred bold line just under it, set a little smaller, are one heading
-    ("Cadrage budgétaire de l'exercice 2025" / "Axes 2 et 3 du Programme 4")."""
-    out: list[_Group] = []
-    for g in groups:
-        h = out[-1] if out else None
-        if (h is not None and h.kind == "heading" and g.kind == "heading" and h.legal is None and g.legal is None
-                and h.centred and g.centred and len(h.lines) <= 2 and len(g.lines) == 1 and g.lines[0].page == h.lines[-1].page
-                and all(ln.bold for ln in h.lines + g.lines) and 0.85 * h.size <= g.size < h.size
-                and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= 2.2 * h.size):
-            h.lines.extend(g.lines)
-            continue
-        out.append(g)
-    return out
-
-
-def _legal_levels(groups: list[_Group]) -> None:
-    """Levels of legal headings: the highest unit present first, one level below the heading
-    that comes before the first of them (the document's title, a "Dispositions" heading)."""
-    ranks = {g.legal.rank for g in groups if g.legal is not None and g.kind == "heading"}
-    if not ranks:
-        return
-    first_legal = next(i for i, g in enumerate(groups) if g.legal is not None and g.kind == "heading")
-    above = [g.level for g in groups[:first_legal] if g.kind == "heading" and g.legal is None]
-    by_rank = levels(ranks, first=min(6, above[-1] + 1) if above else 1)  # under the heading that introduces them
-    for g in groups:
-        if g.legal is not None and g.kind == "heading":
-            g.level = by_rank[g.legal.rank]
 
 
 def _sentence(text: str) -> list[Sentence]:
