@@ -48,23 +48,29 @@ def _baseline(line: TextLine) -> float:
 
 def check_headings(groups: list[_Group]) -> None:
     """Headings are short and stand apart; a short all-bold block at body size or more is one too."""
+    leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
         body, level = g.body, g.bold_level
-        if g.kind in ("heading", "paragraph") and g.legal is None and _in_contents(groups, i):
-            g.kind = "paragraph"
+        if g.kind == "item":
+            if _lone_bold_item(groups, i):
+                g.kind, g.level = "heading", min(level + 1, MAX_HEADING_LEVELS)
             continue
-        if _lone_bold_item(groups, i):
-            g.kind, g.level = "heading", min(level + 1, MAX_HEADING_LEVELS)
+        if g.kind not in ("heading", "paragraph") or g.legal is not None or not g.lines:
             continue
-        if g.kind == "heading" and g.legal is None:
-            text = g.text
+        if g.kind == "paragraph" and (g.flush_end or g.size < body or not all(ln.bold for ln in g.lines)):
+            continue  # only a bold block at body size or more may be a heading
+        if leader[i] or (i + 1 < len(groups) and leader[i + 1] and groups[i + 1].kind in ("heading", "paragraph")
+                         and groups[i + 1].lines[0].page == g.lines[-1].page):
+            g.kind = "paragraph"  # a contents entry, or the bold title over the entry that follows
+            continue
+        text = g.text
+        if g.kind == "heading":
             if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text) or not _HAS_WORD.search(text) \
                     or ENACTING.match(text.strip()) or _plain_sentence(g, text):
                 g.kind = "paragraph"  # a larger-size paragraph (an introduction, a quoted text), not a heading
             continue
-        if g.kind != "paragraph" or g.flush_end or ENACTING.match(g.text.strip()) or len(g.lines) > (12 if TEXT_TITLE.match(g.text) else 8) or not g.lines or g.size < body or not all(ln.bold for ln in g.lines):
+        if ENACTING.match(text.strip()) or len(g.lines) > (12 if TEXT_TITLE.match(text) else 8):
             continue
-        text = g.text
         if len(g.lines) <= 2 and len(text) <= 150 and len(text.split()) <= MAX_HEADING_WORDS \
                 and not text.rstrip().endswith((".", ",", "،", ";", "؛")):
             g.kind, g.level = "heading", level
@@ -72,17 +78,9 @@ def check_headings(groups: list[_Group]) -> None:
             g.kind, g.level = "heading", level
 
 
-def _in_contents(groups: list[_Group], i: int) -> bool:
-    """An entry of a table of contents (it ends with dot leaders and a page number), or the bold title
-    of the entry that follows it: contents list the headings, they are not headings themselves."""
-    g = groups[i]
-    if not g.lines:
-        return False
-    if LEADER.search(g.lines[-1].text):
-        return True
-    nxt = groups[i + 1] if i + 1 < len(groups) else None
-    return (nxt is not None and nxt.kind in ("heading", "paragraph") and bool(nxt.lines) and nxt.lines[0].page == g.lines[-1].page
-            and bool(LEADER.search(nxt.lines[-1].text)))
+def _leader(text: str) -> bool:
+    """Does the line end like an entry of a table of contents (dot leaders and a page number)?"""
+    return text[-1:].isdigit() and ("." in text or "…" in text) and LEADER.search(text) is not None
 
 
 def _plain_sentence(g: _Group, text: str) -> bool:
