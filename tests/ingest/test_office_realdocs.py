@@ -54,8 +54,9 @@ def test_indh_word_html_table_has_its_header_row() -> None:
 
 def test_form_with_three_footnotes() -> None:
     path = REALDOCS / "fr-justificatif-deplacement-2020.docx"
-    found = [text_of(n)[:3] for n in notes(load(path))]
-    assert found == ["[1]", "[2]", "[3]"]
+    found = [text_of(n) for n in notes(load(path))]
+    assert [t[:3] for t in found if t.startswith("[")] == ["[1]", "[2]", "[3]"]
+    assert len(found) == 7  # note 1 holds an introduction, two items and two paragraphs: kept apart
 
 
 def test_odt_spaces_between_styled_spans() -> None:

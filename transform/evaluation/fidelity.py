@@ -30,7 +30,7 @@ from ..model import Document
 from .align import WILDCARD, Alignment, align
 from .checks import HEADING_SIMILARITY, lcs_pairs, match_pairs
 from .layout import furniture, tables
-from .normalize import Word, number_tokens, strip_list_marker, words
+from .normalize import Word, note_number, number_tokens, strip_list_marker, words
 from .report import Counts, DocScore, Issue, PageScore, TokenFailure
 from .stream import OutStream, build_stream
 from .truth import TruthPage
@@ -66,6 +66,8 @@ def _truth_words(tp: TruthPage) -> _TruthWords:
                 tw.units.append((r0, len(tw.words), True))
         else:
             text, unsure = b.text, b.unsure
+            if b.kind == "paragraph":
+                text = note_number(text)
             if b.kind == "item":
                 text = strip_list_marker(text)
                 cut = len(b.text.split()) - len(text.split())

@@ -33,6 +33,16 @@ TATWEEL = "\u0640"
 _NOTE_CALL = re.compile(r"\[\d{1,3}\]")
 
 
+_NOTE_NUMBER = re.compile(r"^(\s*)\[(\d{1,3})\](?=\s)")
+
+
+def note_number(text: str) -> str:
+    """A paragraph that opens with ``[1]`` is a note printed with its number: the number is text
+    (``[1] Dont 9 MDH`` reads as ``1 Dont 9 MDH``, as the same note does in a PDF), unlike the call
+    marks inside a text. Applied to truth and output paragraphs alike; the word count is kept."""
+    return _NOTE_NUMBER.sub(r"\1\2", text) if text.lstrip().startswith("[") else text
+
+
 def normalize(text: str) -> str:
     """The comparison form of a text: NFKC, folds above, whitespace collapsed to single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_TABLE)

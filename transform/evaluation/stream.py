@@ -15,7 +15,7 @@ import numpy as np
 
 from ..model import Document, Heading, ListBlock, ListItem, Paragraph, Table
 from ..model.walk import cell_text, iter_blocks
-from .normalize import TATWEEL, Word, strip_list_marker, words
+from .normalize import TATWEEL, Word, note_number, strip_list_marker, words
 
 
 @dataclass
@@ -107,7 +107,10 @@ def build_stream(doc: Document) -> OutStream:
         if isinstance(blk, (Heading, Paragraph)):
             kind = "heading" if isinstance(blk, Heading) else "paragraph"
             b = bld.block(kind, page, blk.level if isinstance(blk, Heading) else 0)
-            ws = bld.add(b, " ".join(s.text for s in blk.sentences))
+            text = " ".join(s.text for s in blk.sentences)
+            if isinstance(blk, Paragraph):
+                text = note_number(text)  # a note's own number is printed text, not a call mark
+            ws = bld.add(b, text)
             b.text = " ".join(w.key for w in ws)
         elif isinstance(blk, ListBlock):
             bld.items(blk.items, page)

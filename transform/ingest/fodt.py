@@ -24,6 +24,9 @@ from lxml import etree
 from ..errors import InputError
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+# generated indexes: pandoc's ODT reader drops them whole, with the printed text of their entries
+INDEXES = ("table-of-content", "alphabetical-index", "illustration-index", "table-index", "object-index", "user-index", "bibliography")
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 XLINK = "http://www.w3.org/1999/xlink"
 MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -92,6 +95,7 @@ def flat_to_package(path: Path) -> bytes:
         raise InputError(f"{path.name}: the flat OpenDocument file has no document body.",
                          hint="Open it in LibreOffice, save it again (as .odt) and send it again.")
     pictures = _pictures(root)
+    unwrap_indexes(root)
     manifest = ['<?xml version="1.0" encoding="UTF-8"?>',
                 '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">',
                 f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{MIMETYPE}"/>']
@@ -117,3 +121,70 @@ def is_flat(path: Path) -> bool:
     """True when the file is XML (a flat ODT), not a ZIP package."""
     with path.open("rb") as fh:
         return not fh.read(4).startswith(b"PK")
+
+
+def unwrap_indexes(root: etree._Element) -> int:
+    """Put the printed entries of each generated index (a table of contents) in its place, as the
+    paragraphs they are; its title becomes a heading. Returns how many indexes were opened."""
+    found = [el for name in INDEXES for el in root.iter(f"{{{TEXT}}}{name}")]
+    for el in found:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        body = el.find(f"{{{TEXT}}}index-body")
+        kept: list[etree._Element] = []
+        for child in body if body is not None else []:
+            if child.tag == f"{{{TEXT}}}index-title":
+                for p in child:
+                    if p.tag == f"{{{TEXT}}}p":
+                        p.tag = f"{{{TEXT}}}h"
+                        p.set(f"{{{TEXT}}}outline-level", "1")  # as the first level of the headings it lists
+                    kept.append(p)
+            else:
+                kept.append(child)
+        for child in kept:
+            for tab in list(child.iter(f"{{{TEXT}}}tab")):
+                _as_space(tab)  # the tab before an entry's page number (pandoc drops it: the words would stick)
+        at = parent.index(el)
+        parent.remove(el)
+        for k, child in enumerate(kept):
+            parent.insert(at + k, child)
+    return len(found)
+
+
+def package_with_indexes(path: Path) -> bytes | None:
+    """An ODT package whose ``content.xml`` has its indexes opened (:func:`unwrap_indexes`), or None when
+    it has none (or cannot be read here: the caller's own checks and pandoc report that)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("content.xml")
+            if info.file_size > MAX_FLAT_BYTES:
+                return None
+            content = zf.read(info)
+            if b"index-body" not in content:
+                return None
+            root = etree.fromstring(content, _parser())
+            if not unwrap_indexes(root):
+                return None
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w") as out:
+                for item in zf.infolist():
+                    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8") if item.filename == "content.xml" else zf.read(item)
+                    out.writestr(item, data, compress_type=item.compress_type)
+            return buf.getvalue()
+    except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError, RuntimeError, NotImplementedError):
+        return None
+
+
+def _as_space(el: etree._Element) -> None:
+    """Replace an element by a space in its parent's text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    text = " " + (el.tail or "")
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(el)

@@ -21,7 +21,7 @@ from ..errors import InputError, ToolError
 from ..model import Document, DocumentMeta, Section
 from . import INGESTERS
 from .encoding import decode_text
-from .fodt import flat_to_package, is_flat
+from .fodt import flat_to_package, is_flat, package_with_indexes
 from .markup import has_html_table, mark_header_cells, markdown_reader, strip_leading_noise
 from .pandoc_ast import convert_blocks, doc_title
 
@@ -113,7 +113,14 @@ def pandoc_json(path: Path, fmt: str, timeout: float) -> dict:  # type: ignore[t
                 out = _pandoc(["-f", "odt", "-t", "json"], path, timeout=timeout, src=odt)
         else:
             _check_package(path)
-            out = _pandoc(["-f", PANDOC_FORMATS[fmt], "-t", "json"], path, timeout=timeout, src=path)
+            opened = package_with_indexes(path) if fmt == "odt" else None  # a table of contents kept as text
+            if opened is not None:
+                with tempfile.TemporaryDirectory(prefix="taysir-odt-") as tmp:
+                    odt = Path(tmp) / "document.odt"
+                    odt.write_bytes(opened)
+                    out = _pandoc(["-f", "odt", "-t", "json"], path, timeout=timeout, src=odt)
+            else:
+                out = _pandoc(["-f", PANDOC_FORMATS[fmt], "-t", "json"], path, timeout=timeout, src=path)
     else:
         text, reader = read_text_source(path, fmt)
         if reader == "markdown" and has_html_table(text):  # raw HTML tables: through pandoc's HTML reader

@@ -70,13 +70,29 @@ class _Reader:
         mark = f"[{self.count}]"
         self.in_note = True
         try:
-            body = self.blocks_text(blocks)
+            parts = [p for p in self.note_parts(blocks) if p] or [""]
         finally:
             self.in_note = False
         lang = self.lang
-        self.pending.append(Paragraph(sentences=_sent(f"{mark} {body}".strip()), lang=lang,
-                                      direction=direction_for(lang) if lang else None, role="note"))
+        # a note of several paragraphs or list items keeps them apart: the first carries the note's mark
+        for k, body in enumerate(parts):
+            text = f"{mark} {body}".strip() if k == 0 else body
+            self.pending.append(Paragraph(sentences=_sent(text), lang=lang, direction=direction_for(lang) if lang else None, role="note"))
         return mark
+
+    def note_parts(self, blocks: list[Node]) -> list[str]:
+        """The texts of a note's paragraphs and list items, one each (divisions and quotes opened)."""
+        out: list[str] = []
+        for b in blocks:
+            t: str = b["t"]
+            c: Any = b.get("c")
+            if t in ("Div", "BlockQuote"):
+                out.extend(self.note_parts(c[1] if t == "Div" else c))
+            elif t in ("BulletList", "OrderedList"):
+                out.extend(self.blocks_text(it) for it in (c if t == "BulletList" else c[1]))
+            else:
+                out.append(self.blocks_text([b]))
+        return out
 
     def flush(self, out: list[Block]) -> None:
         out.extend(self.pending)

@@ -10,18 +10,22 @@ one of these says a new block starts:
   far short (the last line of a paragraph; right to left, the end edge is the left one);
 * the line is indented past its column's start edge (a first-line indent);
 * the previous line is a short bold line and this one is not (a heading line above its text);
-* the line opens a list item (a bullet or a ``1.`` / ``a)`` / ``أ)`` marker) or a legal unit
-  (``المادة 2``, ``Article premier``: :mod:`transform.structure.legal`).
+* the line opens a list item (a bullet or a ``1.`` / ``a)`` / ``أ)`` marker; ``1- `` in plain body
+  type of a text layer) or a legal unit (``المادة 2``, ``Article premier``:
+  :mod:`transform.structure.legal`).
+
+A bold title centred on a few lines goes on even when its lines are spaced wider than the
+text; a bare chapter label takes the centred name printed under it in another style
+(``Chapitre V`` / ``Dates d'entrée en vigueur``); an annex label (``ملحق``, ``Annexe``)
+stands alone above the annex's title.
 
 A paragraph goes on across a page or column break when its last line reached the end
 edge without ending a sentence and the next one is not indented.
 
 Headings: body text is the font size that carries the most characters; larger sizes are
-heading levels by rank (largest = 1, at most 3); a short all-bold block at body size is a
-heading one level below. A heading is short (at most :data:`MAX_HEADING_WORDS` words and
-three lines) and does not end like a sentence that goes on (``,`` ``،`` ``;``); longer
-blocks stay paragraphs. Legal units are headings whatever their size, at levels that follow
-the units the document uses (``الباب`` above ``المادة``), below the document's own title.
+heading levels by rank (largest = 1, at most 3; an ornament's size is none); legal units
+are headings whatever their size. Which groups end up headings, and at which level, is
+decided once the lines are grouped (:mod:`pdf_block_kinds`).
 """
 
 from __future__ import annotations
@@ -34,25 +38,31 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..model import Block, Heading, ListBlock, ListItem, Paragraph, Sentence, Table
-from ..structure.legal import LegalLabel, legal_heading, levels
+from ..structure.legal import ARTICLE, LegalLabel, legal_heading
 from .base import TextLine
 from .pdf_bidi import hyphen_join, is_rtl_line
+from .pdf_block_kinds import (
+    _HAS_WORD,
+    ANNEX,
+    MAX_HEADING_LEVELS,
+    SENTENCE_END,
+    check_headings,
+    join_subtitles,
+    legal_levels,
+)
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_layout import Edges, reading_order
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
 BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
 NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
+DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=[^\W\d_])")  # "1- يحدد ...": an item in plain type (a bold one titles a part)
+# a day number that starts a line is no footnote call when a month follows it ("DU / 26 Janvier 1984")
+MONTH_NEXT = re.compile(r"^(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
+                        r"يناير|فبراير|مارس|أبريل|ماي|يونيو|يوليو|غشت|شتنبر|أكتوبر|نونبر|دجنبر|"
+                        r"محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذي|ذو)\b", re.IGNORECASE)
 NOT_A_MARKER = re.compile(r"^(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S")  # "M. LISCHKA": a title, not an item "M."
-SENTENCE_END = re.compile(r"[.!?؟…:;؛]\s*[\"»”’)]*$")
-CONTINUES = re.compile(r"[,،;؛\-–]\s*$")  # a block ending like this goes on: not a heading
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
-# the title of an official text opens with its kind (a bold block of a few lines)
-TEXT_TITLE = re.compile(r"^(?:Dahir|Décret|Arrêté|Loi|Loi-cadre|Loi organique|Décision|Circulaire|Ordonnance|Délibération|"
-                        r"ظهير|مرسوم|قرار|قانون|مقرر|منشور|دورية|مقرر)\b")
-MAX_HEADING_LEVELS = 3
-MAX_HEADING_WORDS = 25  # a bold heading at body size
-MAX_TITLE_WORDS = 40  # a heading set larger (a decree's title is long)
 L = TypeVar("L", bound=TextLine)
 
 
@@ -67,6 +77,8 @@ class _Group:
     level: int = 0
     table: Table | None = None
     legal: LegalLabel | None = None
+    centred: bool = False  # its first line is centred in its column
+    flush_end: bool = False  # its first line stands against the end edge, far from the start (a date, a reference)
     body: float = 0.0  # the body size of the group's kind of page (text layer or OCR)
     bold_level: int = 1  # the level a bold heading at body size gets there
 
@@ -154,8 +166,8 @@ def heading_sizes(pages: list[list[TextLine]], body: float, feats: list[list[Fea
     if body:
         for lines, fs in zip(pages, feats, strict=True):
             for ln, f in zip(lines, fs, strict=True):
-                if f[0] >= body * 1.1 and len(ln.text) <= 200:
-                    sizes[f[0]] += 1
+                if f[0] >= body * 1.1 and len(ln.text) <= 200 and _HAS_WORD.search(ln.text):
+                    sizes[f[0]] += 1  # an ornament (``* * *``) set large is no heading size
     return sorted(sizes, reverse=True)
 
 
@@ -187,13 +199,27 @@ def _end_gap(line: TextLine, edges: Edges, rtl: bool) -> float:
     return line.x0 - edges.left if rtl else edges.right - line.x1
 
 
-def _marker(text: str) -> tuple[str, bool] | None:
-    """(text without its list marker, ordered) when the line starts a list item."""
+def _centred(line: TextLine, edges: Edges, size: float, inside: float = 1.5) -> bool:
+    """Is the line centred in its column (about as far from both edges, and ``inside`` sizes inside them)?"""
+    left, right = line.x0 - edges.left, edges.right - line.x1
+    return min(left, right) > inside * size and abs(left - right) <= max(6.0, 0.15 * (left + right))
+
+
+def _centred_pair(a: TextLine, a_edges: Edges, b: TextLine, b_edges: Edges, size: float) -> bool:
+    """Two lines of one centred title: both centred, one of them well inside the column (the longest may nearly fill it)."""
+    return (_centred(a, a_edges, size, 0.3) and _centred(b, b_edges, size, 0.3)
+            and (_centred(a, a_edges, size) or _centred(b, b_edges, size)))
+
+
+def _marker(text: str, set_apart: bool = False) -> tuple[str, bool] | None:
+    """(text without its list marker, ordered) when the line starts a list item (``1- `` only in
+    plain body type of a text layer: set bold it titles a part, set small it is a footnote's number,
+    and on an OCR'd page it is as often a numbered table cell read without its rules)."""
     m = BULLET.match(text)
     if m:
         return text[m.end():].strip(), False
     m = NUMBERED.match(text)
-    if m and not NOT_A_MARKER.match(text):
+    if (m and not NOT_A_MARKER.match(text)) or (not set_apart and DASHED.match(text)):
         return text, True  # keep numbers: they carry meaning ("1." "أ)")
     return None
 
@@ -251,14 +277,16 @@ def group_lines(
             legal = _legal(ln.text)
             if legal is not None and legal.title and not ln.bold and _end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width):
                 legal = None  # "ARTICLE PREMIER. – Est approuvé ..." on a line that runs on: a run-in label, part of its paragraph
-            marker = None if is_heading or legal else _marker(ln.text)
+            # a bold centred line is a heading even when numbered ("I. – Exercice de la médecine")
+            marker = None if is_heading or legal or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) else _marker(ln.text, ln.bold or size < 0.95 * body or not hasattr(ln, "baseline"))
             continues = False
             if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
-                    and _same_size(prev_f[0], size) and prev_f[1] == rtl and (cur.legal is not None or (cur.kind == "heading") == is_heading):
+                    and _same_size(prev_f[0], size) and prev_f[1] == rtl \
+                    and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
                 continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt)
             if continues and cur is not None:
                 call = getattr(ln, "call", "")
-                if call:  # a footnote call that the line break carried to this line's start: a note mark on the line before
+                if call and not MONTH_NEXT.match(ln.text[len(call):]):  # a footnote call that the line break carried to this line's start: a note mark on the line before
                     ln = _with_text(ln, ln.text[len(call):])
                     cur.lines[-1] = _with_text(cur.lines[-1], f"{cur.lines[-1].text}[{call.strip()}]")
                 cur.lines.append(ln)
@@ -270,18 +298,22 @@ def group_lines(
                                  bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
                 elif marker is not None:
                     text, ordered_list = marker
-                    cur = _Group(kind="item", size=size, rtl=rtl, ordered=ordered_list, indent=_start_gap(ln, edges, rtl))
+                    cur = _Group(kind="item", size=size, rtl=rtl, ordered=ordered_list, indent=_start_gap(ln, edges, rtl), body=body,
+                                 bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
                     ln = _with_text(ln, text)
                 else:
                     cur = _Group(kind="paragraph", size=size, rtl=rtl, body=body, bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
                 cur.lines.append(ln)
+                cur.centred = _centred(ln, edges, fsize)
+                cur.flush_end = _end_gap(ln, edges, rtl) <= 0.5 * fsize and _start_gap(ln, edges, rtl) > 0.4 * edges.width
                 groups.append(cur)
             prev, prev_f = ln, (size, rtl, base, ln.page, edges)
         for _, table in pending:
             groups.append(_Group(kind="table", table=table))
             cur, prev, prev_f = None, None, None
-    _check_headings(groups)
-    _legal_levels(groups)
+    check_headings(groups)
+    groups = join_subtitles(groups)
+    legal_levels(groups)
     return groups
 
 
@@ -313,18 +345,29 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
     if cur.legal is not None:
         # a legal unit's label line ends its heading, but for its title printed under it in the same bold
         # style ("Chapitre premier" / "Orientations générales"), or a bold title wrapping onto a second line
-        return (prev.bold and ln.bold and prev_page == ln.page and 0 < step <= 2.2 * pitch and len(cur.lines) <= 2
-                and len(ln.text.split()) <= 12 and not SENTENCE_END.search(ln.text))
+        near = prev_page == ln.page and 0 < step <= 2.2 * pitch and len(cur.lines) <= 2
+        short = len(ln.text.split()) <= 12 and not SENTENCE_END.search(ln.text)
+        if near and short and prev.bold and ln.bold:
+            return True
+        # a chapter's name set in another style (italic) centred under its bare label ("Chapitre V" / "Dates d'entrée en vigueur")
+        return (near and short and len(cur.lines) == 1 and not cur.legal.title and cur.legal.rank < ARTICLE
+                and _centred(prev, prev_edges, fsize) and _centred(ln, edges, fsize))
     if prev_page != ln.page or prev_edges.column != edges.column or base < prev_base:
         # first line of a page or a column: a paragraph goes on when its sentence does
         return (cur.kind == "paragraph" and not SENTENCE_END.search(prev.text)
                 and _end_gap(prev, prev_edges, rtl) <= max(2.0 * fsize, 0.08 * prev_edges.width)
                 and _start_gap(ln, edges, rtl) < 0.8 * fsize)
+    if (prev.bold and ln.bold and 0 < step <= 1.8 * pitch and len(cur.lines) <= 3 and all(x.bold for x in cur.lines)
+            and not (len(cur.lines) == 1 and ANNEX.match(prev.text.strip()))
+            and _centred_pair(prev, prev_edges, ln, edges, fsize)):
+        return True  # a bold title centred on a few lines, spaced wider than the body text
     if not 0 < step <= pitch + 0.45 * fsize:
         return False
     if cur.kind == "heading":  # a heading wraps (centred lines: no indent or short-line test)
-        return prev.bold == ln.bold
+        return prev.bold == ln.bold and not (len(cur.lines) == 1 and ANNEX.match(prev.text.strip()))
     if cur.kind == "item":  # a continuation line hangs under the item's text, or runs flush when the item's line was full
+        if ln.bold and not prev.bold:
+            return False  # a bold line after a plain item: a heading
         gap = _start_gap(ln, edges, rtl)
         return not _ends_block(prev, prev_edges, fsize, rtl) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
                                                                    or gap < 0.8 * fsize)
@@ -345,39 +388,6 @@ def _with_text(line: L, text: str) -> L:
     out.__dict__.update(line.__dict__)
     out.text = text
     return out
-
-
-def _check_headings(groups: list[_Group]) -> None:
-    """Headings are short and stand apart; a short all-bold block at body size or more is one too."""
-    for g in groups:
-        body, level = g.body, g.bold_level
-        if g.kind == "heading" and g.legal is None:
-            text = g.text
-            if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text):
-                g.kind = "paragraph"  # a larger-size paragraph (an introduction), not a heading
-            continue
-        if g.kind != "paragraph" or len(g.lines) > 8 or not g.lines or g.size < body or not all(ln.bold for ln in g.lines):
-            continue
-        text = g.text
-        if len(g.lines) <= 2 and len(text) <= 150 and len(text.split()) <= MAX_HEADING_WORDS \
-                and not text.rstrip().endswith((".", ",", "،", ";", "؛")):
-            g.kind, g.level = "heading", level
-        elif TEXT_TITLE.match(text) and len(text.split()) <= 90:  # the title of a decree, a dahir, an order
-            g.kind, g.level = "heading", level
-
-
-def _legal_levels(groups: list[_Group]) -> None:
-    """Levels of legal headings: the highest unit present first, one level below the heading
-    that comes before the first of them (the document's title, a "Dispositions" heading)."""
-    ranks = {g.legal.rank for g in groups if g.legal is not None and g.kind == "heading"}
-    if not ranks:
-        return
-    first_legal = next(i for i, g in enumerate(groups) if g.legal is not None and g.kind == "heading")
-    above = [g.level for g in groups[:first_legal] if g.kind == "heading" and g.legal is None]
-    by_rank = levels(ranks, first=min(6, above[-1] + 1) if above else 1)  # under the heading that introduces them
-    for g in groups:
-        if g.legal is not None and g.kind == "heading":
-            g.level = by_rank[g.legal.rank]
 
 
 def _sentence(text: str) -> list[Sentence]:

@@ -26,12 +26,13 @@ from .base import TextLine
 
 _D = "0-9\u0660-\u0669\u06f0-\u06f9"
 PAGE_NUMBER = re.compile(
-    f"^(?:(?:page|p\\.|pg\\.?|صفحة|الصفحة|ص)\\s*)?[-–—(]?\\s*[{_D}]{{1,4}}\\s*[-–—)]?"
+    f"^(?:(?:page|p\\.|pg\\.?|صفحة|الصفحة|ص)\\s*)?[-–—()]?\\s*[{_D}]{{1,4}}\\s*[-–—()]?"
     f"(?:\\s*(?:/|sur|of|de|من)\\s*[{_D}]{{1,4}})?$",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(f"[{_D}]+")
 _NOT_LETTER = re.compile(r"[^\w#]+|[\d_]+")
+YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
 TOP, BOTTOM = 0.12, 0.90  # page numbers: above 12 % or below 90 % of the page height
 RUN_TOP, RUN_BOTTOM = 0.08, 0.92  # running headers and footers: the page's outer 8 % (a body starts lower)
 SHARE = 0.4  # odd and even pages often carry different running lines: each is on about half of the pages
@@ -47,13 +48,19 @@ def in_margin(line: TextLine, height: float, top: float = TOP, bottom: float = B
     return None
 
 
+def _year_like(text: str) -> bool:
+    """A bare number that reads as a year (``2013``): a page number only when the other pages agree."""
+    return bool(YEAR.match(text.strip()))
+
+
 def split_page_numbers(lines: list[L], height: float) -> tuple[list[L], list[L]]:
-    """(lines kept, page-number lines) of one page."""
+    """(lines kept, page-number lines) of one page; a bare year-like number stays (see :func:`_year_pages`)."""
     kept: list[L] = []
     numbers: list[L] = []
     top, bottom = TOP * height, BOTTOM * height
     for ln in lines:
-        if (ln.top < top or ln.bottom > bottom) and len(ln.text) <= 24 and PAGE_NUMBER.match(ln.text.strip()):
+        if (ln.top < top or ln.bottom > bottom) and len(ln.text) <= 24 and PAGE_NUMBER.match(ln.text.strip()) \
+                and not _year_like(ln.text):
             numbers.append(ln)
         else:
             kept.append(ln)
@@ -79,6 +86,7 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     out.extend(pages[len(out) :])
     if len(pages) < 2:
         return out, furniture
+    out = _year_pages(out, heights, furniture)
     top, bottom = (RUN_TOP, RUN_BOTTOM) if len(pages) < 3 else (TOP, 1.0 - TOP)
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     legal: set[str] = set()  # keys of lines that are legal headings ("Article 13" at the top of a page)
@@ -116,6 +124,26 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     final.extend(out[len(final) :])
     furniture.sort(key=lambda f: f.page)
     return final, furniture
+
+
+def _year_pages(pages: list[list[L]], heights: list[float], furniture: list[Furniture]) -> list[list[L]]:
+    """Bare year-like numbers in the margins (``2013``) that count up with the pages (a Bulletin's pages
+    2013, 2014...) are page numbers; the same year on two pages (a date set apart) is text."""
+    found: list[tuple[int, int, L]] = []  # page index, number - page index, line
+    for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
+        for ln in lines:
+            if in_margin(ln, height) and _year_like(ln.text):
+                found.append((p, int(ln.text.strip()) - p, ln))
+    offsets: dict[int, set[int]] = defaultdict(set)
+    for p, off, _ in found:
+        offsets[off].add(p)
+    drop = {id(ln) for p, off, ln in found if len(offsets[off]) >= 2}
+    if not drop:
+        return pages
+    for _, _, ln in found:
+        if id(ln) in drop:
+            furniture.append(Furniture(page=ln.page, kind="page_number", text=ln.text.strip()))
+    return [[ln for ln in lines if id(ln) not in drop] for lines in pages]
 
 
 def _cluster(seen: dict[str, list[tuple[int, float]]]) -> list[list[str]]:

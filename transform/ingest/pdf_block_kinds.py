@@ -1,0 +1,131 @@
+"""Which PDF blocks are headings: the checks made once the lines are grouped (:mod:`pdf_blocks`).
+
+A heading set larger than the body is short (at most :data:`MAX_TITLE_WORDS` words, four
+lines) and does not end like a sentence that goes on; a larger-size passage of plain type that
+ends with a full stop is a quotation, not a title. A short all-bold block at body size or more
+is a heading one level below the size headings, and so is the title of an official text
+(``Dahir``, ``Décret``, ``مرسوم`` ...) on up to twelve bold lines. Never headings: an enacting
+formula (``DÉCRÈTE :``, ``قرر ما يلي``), an ornament (``* * *``), a bold line against the end
+edge (a date, a reference), the entries of a table of contents (dot leaders and a page
+number) and the bold title over each. A bold numbered line alone over its paragraph or table
+(``a. Mise en œuvre ... : 214 MDH``, ``أ- ...``) titles it; a centred bold title and the
+centred bold line set a little smaller under it are one heading. Legal units get levels that
+follow the units the document uses, below the heading that introduces them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..structure.legal import levels
+from .base import TextLine
+
+if TYPE_CHECKING:
+    from .pdf_blocks import _Group
+
+SENTENCE_END = re.compile(r"[.!?؟…:;؛]\s*[\"»”’)]*$")
+FULL_STOP = re.compile(r"(?:(?<!\.)\.|[!?؟])\s*[\"»”’)]*$")  # a sentence's end (not an ellipsis "…" / "...")
+CONTINUES = re.compile(r"[,،;؛\-–]\s*$")  # a block ending like this goes on: not a heading
+# the title of an official text opens with its kind (a bold block of a few lines)
+TEXT_TITLE = re.compile(r"^(?:Dahir|Décret|Arrêté|Loi|Loi-cadre|Loi organique|Décision|Circulaire|Ordonnance|Délibération|"
+                        r"ظهير|مرسوم|قرار|قانون|مقرر|منشور|دورية|مقرر)\b")
+# the enacting formula of a decree or an order introduces its articles: a line of its own, not a heading
+ENACTING = re.compile(r"^(?:D[ÉE]CR[ÈEÉ]TE|ARR[ÊE]TE|D[ÉE]CIDE|A D[ÉE]CID[ÉE] CE QUI SUIT|قرر ما يلي|يرسم ما يلي|أصدرنا أمرنا الشريف بما يلي)\s*[:：]?$",
+                      re.IGNORECASE)
+LEADER = re.compile(r"(?:\.\s?){4,}\s*[0-9\u0660-\u0669]{1,4}\s*$|…{2,}\s*[0-9\u0660-\u0669]{1,4}\s*$")  # a contents entry's dots and page
+# an annex's bare label stands above the annex's title: a heading of its own
+ANNEX = re.compile(r"^(?:ال)?ملحق(?:\s+(?:رقم\s*)?[0-9\u0660-\u0669]+)?\s*[:.]?$|^annexe(?:\s+(?:n°\s*)?[0-9IVX]+)?\s*[:.]?$", re.IGNORECASE)
+MAX_HEADING_LEVELS = 3
+MAX_HEADING_WORDS = 25  # a bold heading at body size
+MAX_TITLE_WORDS = 40  # a heading set larger (a decree's title is long)
+_HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit
+
+
+def _baseline(line: TextLine) -> float:
+    return float(getattr(line, "baseline", 0.0) or line.bottom)
+
+
+def check_headings(groups: list[_Group]) -> None:
+    """Headings are short and stand apart; a short all-bold block at body size or more is one too."""
+    leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
+    for i, g in enumerate(groups):
+        body, level = g.body, g.bold_level
+        if g.kind == "item":
+            if _lone_bold_item(groups, i):
+                g.kind, g.level = "heading", min(level + 1, MAX_HEADING_LEVELS)
+            continue
+        if g.kind not in ("heading", "paragraph") or g.legal is not None or not g.lines:
+            continue
+        if g.kind == "paragraph" and (g.flush_end or g.size < body or not all(ln.bold for ln in g.lines)):
+            continue  # only a bold block at body size or more may be a heading
+        if leader[i] or (i + 1 < len(groups) and leader[i + 1] and groups[i + 1].kind in ("heading", "paragraph")
+                         and groups[i + 1].lines[0].page == g.lines[-1].page):
+            g.kind = "paragraph"  # a contents entry, or the bold title over the entry that follows
+            continue
+        text = g.text
+        if g.kind == "heading":
+            if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text) or not _HAS_WORD.search(text) \
+                    or ENACTING.match(text.strip()) or _plain_sentence(g, text):
+                g.kind = "paragraph"  # a larger-size paragraph (an introduction, a quoted text), not a heading
+            continue
+        if ENACTING.match(text.strip()) or len(g.lines) > (12 if TEXT_TITLE.match(text) else 8):
+            continue
+        if len(g.lines) <= 2 and len(text) <= 150 and len(text.split()) <= MAX_HEADING_WORDS \
+                and not text.rstrip().endswith((".", ",", "،", ";", "؛")):
+            g.kind, g.level = "heading", level
+        elif TEXT_TITLE.match(text) and len(text.split()) <= 90:  # the title of a decree, a dahir, an order
+            g.kind, g.level = "heading", level
+
+
+def _leader(text: str) -> bool:
+    """Does the line end like an entry of a table of contents (dot leaders and a page number)?"""
+    return text[-1:].isdigit() and ("." in text or "…" in text) and LEADER.search(text) is not None
+
+
+def _plain_sentence(g: _Group, text: str) -> bool:
+    """A larger-size block of a few lines in the body's weight that ends a sentence (a quoted passage set
+    larger), not the title of an official text."""
+    return (len(g.lines) >= 2 and not any(ln.bold for ln in g.lines) and bool(FULL_STOP.search(text))
+            and not TEXT_TITLE.match(text.lstrip("«\"“ ")))
+
+
+def _lone_bold_item(groups: list[_Group], i: int) -> bool:
+    """A bold numbered line alone between body paragraphs ("a. Mise en œuvre ... : 214 MDH") titles what follows."""
+    g = groups[i]
+    if g.kind != "item" or len(g.lines) > 2 or not all(ln.bold for ln in g.lines) or len(g.text.split()) > MAX_HEADING_WORDS:
+        return False
+    before = groups[i - 1] if i > 0 else None
+    after = groups[i + 1] if i + 1 < len(groups) else None
+    return (after is not None and (after.kind == "table" or (after.kind == "paragraph" and not all(ln.bold for ln in after.lines)))
+            and (before is None or before.kind != "item") and not SENTENCE_END.search(g.text.rstrip(" :")))
+
+
+def join_subtitles(groups: list[_Group]) -> list[_Group]:
+    """A centred bold title and the centred bold line just under it, set a little smaller, are one heading
+    ("Cadrage budgétaire de l'exercice 2025" / "Axes 2 et 3 du Programme 4")."""
+    out: list[_Group] = []
+    for g in groups:
+        h = out[-1] if out else None
+        if (h is not None and h.kind == "heading" and g.kind == "heading" and h.legal is None and g.legal is None
+                and h.centred and g.centred and len(h.lines) <= 2 and len(g.lines) == 1 and g.lines[0].page == h.lines[-1].page
+                and all(ln.bold for ln in h.lines + g.lines) and 0.85 * h.size <= g.size < h.size
+                and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= 2.2 * h.size):
+            h.lines.extend(g.lines)
+            continue
+        out.append(g)
+    return out
+
+
+def legal_levels(groups: list[_Group]) -> None:
+    """Levels of legal headings: the highest unit present first, one level below the heading
+    that comes before the first of them (the document's title, a "Dispositions" heading)."""
+    ranks = {g.legal.rank for g in groups if g.legal is not None and g.kind == "heading"}
+    if not ranks:
+        return
+    first_legal = next(i for i, g in enumerate(groups) if g.legal is not None and g.kind == "heading")
+    above = [g.level for g in groups[:first_legal] if g.kind == "heading" and g.legal is None]
+    by_rank = levels(ranks, first=min(6, above[-1] + 1) if above else 1)  # under the heading that introduces them
+    for g in groups:
+        if g.legal is not None and g.kind == "heading":
+            g.level = by_rank[g.legal.rank]
