@@ -86,13 +86,6 @@ def test_pdf_has_the_same_headings() -> None:
     assert headings(reading("pdf")) == headings(reading("markdown source"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PDF reading (another engineer, /work/wt/pdf): footnote reference marks, printed as superscript "
-    "digits, are read as body digits (glued to the word before them or as a paragraph of their own: "
-    "'propres2', '1 بزيادة'), and the footnote numbers at the page foot come out as paragraphs '1', '2', '3'; "
-    "so the PDF reading has the numbers 1 and 3 that the text does not have.",
-)
 def test_pdf_has_the_same_numbers() -> None:
     ref, pdf = numbers(reading("markdown source")), numbers(reading("pdf"))
     assert ref - pdf == set(), sorted(ref - pdf)

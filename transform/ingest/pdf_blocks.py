@@ -81,6 +81,7 @@ class _Group:
     flush_end: bool = False  # its first line stands against the end edge, far from the start (a date, a reference)
     body: float = 0.0  # the body size of the group's kind of page (text layer or OCR)
     bold_level: int = 1  # the level a bold heading at body size gets there
+    note: bool = False  # the text of a footnote, opening with its mark ("[1] ...")
 
     @property
     def text(self) -> str:
@@ -303,6 +304,10 @@ def group_lines(
                     ln = _with_text(ln, text)
                 else:
                     cur = _Group(kind="paragraph", size=size, rtl=rtl, body=body, bold_level=min(len(hsizes) + 1, MAX_HEADING_LEVELS))
+                    call = getattr(ln, "call", "")
+                    if call and not MONTH_NEXT.match(ln.text[len(call):]):  # a footnote's own number, set small: the note's mark
+                        ln = _with_text(ln, f"[{call.strip()}] {ln.text[len(call):].lstrip()}")
+                        cur.note = True
                 cur.lines.append(ln)
                 cur.centred = _centred(ln, edges, fsize)
                 cur.flush_end = _end_gap(ln, edges, rtl) <= 0.5 * fsize and _start_gap(ln, edges, rtl) > 0.4 * edges.width
@@ -422,7 +427,7 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
         elif g.kind == "heading" and text:
             blocks.append(Heading(level=g.level or 1, sentences=_sentence(text), page=page))
         elif text:
-            blocks.append(Paragraph(sentences=_sentence(text), page=page))
+            blocks.append(Paragraph(sentences=_sentence(text), page=page, role="note" if g.note else None))
     return blocks
 
 

@@ -215,7 +215,8 @@ def page_lines(
     arabic = "\u0644" in text  # a lam: the page holds Arabic (a C-level test; French pages stop here)
     marks_apart = arabic and LOOSE_MARK_PAGE.search(text) is not None
     kashida_zero = arabic and "0" in text and KASHIDA_PAGE.search(text) is not None
-    notes = NOTE_PAGE.search(text) is not None  # digits stuck to a word somewhere: footnote calls may be there
+    # digits stuck to a word somewhere, or a number standing alone (a call pdfium cut from its line): footnote calls may be there
+    notes = NOTE_PAGE.search(text) is not None or NOTE_ALONE.search(text) is not None
     backwards_budget = 3 if arabic else 0  # Latin lines of an Arabic page pdfium may give right to left
     pieces = _pieces(calls, text)
     lines: list[PdfLine] = []
@@ -300,9 +301,13 @@ def page_lines(
         # rtl, gaps, segments, start, count): keywords cost more than the construction itself
         lines.append(PdfLine(clean, x0, height - r_top, x1, height - r_bottom, size, bold, page_no, baseline, rtl, gaps, segments, start, count_chars))
         if clean[0].isdigit() and size and (lead_digits := LEAD_DIGITS.match(clean)):
-            k = piece.find(lead_digits.group(1))
-            if k >= 0 and 0 < calls.size_at(start + k) < 0.75 * size:
-                lines[-1].call = lead_digits.group(0)  # the block decides: a call inside a paragraph, a note's own number
+            digits = lead_digits.group(1)
+            # in a line made of pieces the small number is often a piece of its own ("1" then the note's text)
+            for g_piece, g_start in ((g[0], g[1]) for g in group) if group is not None else ((piece, start),):
+                k = g_piece.find(digits)
+                if k >= 0 and 0 < calls.size_at(g_start + k) < 0.75 * size:
+                    lines[-1].call = lead_digits.group(0)  # the block decides: a call inside a paragraph, a note's own number
+                    break
         context_rtl = rtl
     _column_parts(lines, calls, text)
     return lines
@@ -431,15 +436,16 @@ MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0
 
 # digits stuck to the end of a word: a footnote call (a superscript) when drawn above the line
 NOTE_CALL = re.compile(
-    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé][.,\u060c]))"
+    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
     "[0-9\u0660-\u0669]{1,2}(?=$|[\\s.,\u060c\u061b:)\\]])"
 )
 # page-level tests open with their rarest character (a digit, a vowel mark, a 0) so that the regular
 # expression engine can skip ahead to it; the context is checked behind it
-NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z][\u0621-\u064a\u0640)A-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
+NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z%][\u0621-\u064a\u0640)A-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
 
 
 LEAD_DIGITS = re.compile("([0-9\u0660-\u0669]{1,2}) (?=\\S)")
+NOTE_ALONE = re.compile("\n ?[0-9\u0660-\u0669]{1,2}\r?\n")
 NOTE_PIECE = re.compile("^\\s*[0-9\u0660-\u0669]{1,3}\\s*$")
 
 
@@ -458,8 +464,12 @@ def _note_calls(text: str, start: int, base_y: float, size: float, origin_y: Cal
 
 
 def _raised(piece: str, digits: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> bool:
-    k = piece.find(digits)
-    return k >= 0 and origin_y(start + k) - base_y > 0.2 * size
+    """Is one of the piece's free-standing runs of ``digits`` raised above the line? (The first
+    match alone could be the ``1`` of ``1 318 400`` earlier in the line, not the call.)"""
+    for m in re.finditer(f"(?<![0-9\u0660-\u0669]){re.escape(digits)}(?![0-9\u0660-\u0669])", piece):
+        if origin_y(start + m.start()) - base_y > 0.2 * size:
+            return True
+    return False
 
 
 def _cut(text: str, spans: list[tuple[int, int]], marks: bool = False) -> str:
