@@ -15,7 +15,7 @@ from ..errors import InputError, MissingDependencyError, ToolError
 from ..model import PageReport
 from . import confidence
 from .digits import cross_check
-from .numbers import recheck_numbers
+from .numbers import COARSE_DPI, recheck_numbers
 from .quality import AGREE, BAD, GOOD, Quality, agreement, assess, fixes, langs_of
 from .render import (
     BLANK_INK,
@@ -140,7 +140,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             f"an unsupported script or a very poor scan{_low_dpi_hint(scan_dpi)}",
             found, q.score,
         )
-    renumbered = recheck_numbers(image, result, codes, timeout)
+    renumbered = recheck_numbers(image, result, codes, timeout) if scan_dpi is not None and scan_dpi < COARSE_DPI else 0
     lines = []
     noise = 0
     for ln in result.lines:
