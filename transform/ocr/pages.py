@@ -15,6 +15,7 @@ from ..errors import InputError, MissingDependencyError, ToolError
 from ..model import PageReport
 from . import confidence
 from .digits import cross_check
+from .numbers import COARSE_DPI, recheck_numbers
 from .quality import AGREE, BAD, GOOD, Quality, agreement, assess, fixes, langs_of
 from .render import (
     BLANK_INK,
@@ -36,6 +37,7 @@ from .render import (
 from .scans import covers_ink, drop_overlays, sparse
 from .sizes import snap_sizes
 from .tesseract import _AR, _LAT, DOMINANT, TESS_LANG, OcrResult, installed_langs, ocr_image, read_rows, tess_langs
+from .weight import mark_bold
 
 if TYPE_CHECKING:
     from ..context import RunContext
@@ -138,6 +140,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             f"an unsupported script or a very poor scan{_low_dpi_hint(scan_dpi)}",
             found, q.score,
         )
+    renumbered = recheck_numbers(image, result, codes, timeout) if scan_dpi is not None and scan_dpi < COARSE_DPI else 0
     lines = []
     noise = 0
     for ln in result.lines:
@@ -146,8 +149,13 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             noise += 1
         else:
             lines.append(ln)
+    bold = mark_bold(image, lines)
     doubtful = sum(1 for ln in lines if ln.doubt)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
+    if renumbered:
+        notes.append(f"{renumbered} number{'s' if renumbered > 1 else ''} read again")
+    if bold:
+        notes.append(f"{bold} bold line{'s' if bold > 1 else ''}")
     if doubtful:
         notes.append(f"{doubtful} of {len(lines)} lines unsure")
     if noise:

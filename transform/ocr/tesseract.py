@@ -230,6 +230,27 @@ def logical_rtl_words(words: list[str]) -> list[str]:
     return out
 
 
+def right_to_left(words: list[str], xs: list[float]) -> list[str]:
+    """The words of an Arabic line as tesseract lists a right-to-left line.
+
+    Tesseract lists an Arabic line right to left, unless it took the line for a left-to-right
+    one (a table cell that starts with a number: ``6- الدراسة ... سنة 2021 .`` was listed
+    ``. 2021 الدراسة ... سنة -6``): then the runs of Arabic words keep their order but the runs
+    stand from the left, and the other runs read left to right. Such a listing (its first
+    word left of its last, ``xs`` being the words' centres) is turned into the right-to-left
+    one, which :func:`logical_rtl_words` puts in logical order. Sorting every line by its
+    words' centres instead swapped Arabic words whose boxes overlap."""
+    if len(words) < 2 or xs[0] >= xs[-1]:
+        return words
+    runs: list[list[str]] = []
+    for w in words:
+        if runs and bool(_AR.search(w)) == bool(_AR.search(runs[-1][0])):
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return [w for run in reversed(runs) for w in (run if _AR.search(run[0]) else reversed(run))]
+
+
 def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
     """Group tesseract's word rows into lines; words keep tesseract's (logical) order."""
     lines: dict[tuple[int, int, int], dict] = {}
@@ -242,13 +263,14 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         left, top, width, height = (int(c) for c in cols[6:10])
         key = (block, par, line)
         if level == 4:
-            lines[key] = {"box": (left, top, left + width, top + height), "words": [], "heights": [], "confs": []}
+            lines[key] = {"box": (left, top, left + width, top + height), "words": [], "heights": [], "confs": [], "xs": []}
         elif level == 5:
             text = _BIDI_MARKS.sub("", cols[11]).strip()
             conf = float(cols[10])
             if not text or key not in lines or conf < 0:
                 continue
             lines[key]["words"].append(text)
+            lines[key]["xs"].append(left + width / 2)
             lines[key]["heights"].append(height)
             lines[key]["confs"].append(conf)
             confs.append(conf)
@@ -270,7 +292,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         words = info["words"]
         is_ar = sum(len(_AR.findall(w)) for w in words) > sum(len(_LAT.findall(w)) for w in words)  # digits only: LTR
         if is_ar:
-            words = logical_rtl_words(words)
+            words = logical_rtl_words(right_to_left(words, info["xs"]))
         if len(words) >= 3 and words[0] in _BULLETS:  # a list bullet read as a stray character
             words = ["•", *words[1:]]
         text = " ".join(words)

@@ -1,0 +1,174 @@
+"""Numbers of OCR'd lines read a second time, line by line.
+
+In a page read with its layout (``--psm 3``) tesseract's Arabic model drops a digit now and
+then, most often the first one of a number: ``23 من صفر`` comes out as ``3 من صفر``, ``22 من
+رمضان`` as ``2``, ``18`` as ``8``, a decimal ``2,80`` as ``2,0``. Read again as a single line
+(``--psm 13``, the line's crop, one tesseract call for all the Arabic lines of a page that
+hold digits), the same numbers come back whole. French lines are left alone: the French
+model did not lose digits on the corpus. The second reading is not better everywhere
+(table rows whose cells span several lines come out as digit soup), so it only puts a
+number right where the two readings tell the same story:
+
+* the number tokens of both readings are aligned in order (``difflib``); only tokens that
+  sit at the same place in both sequences are compared;
+* a token is replaced when the second reading holds the same digits plus one more, in the
+  same order and with the same separators (a lost digit: ``3`` -> ``23``, ``2,0`` -> ``2,80``);
+* or when both have the same length and separators and differ in at most two digits, and
+  the second reading is at least as confident as the first (``1005`` -> ``1995``);
+* and a third reading, on the crops enlarged 1.5 times, must propose the same number: a
+  second reading can add a digit too (``2026،`` read as ``22026``), two readings at
+  different scales rarely add the same one;
+* only on scans under COARSE_DPI (the corpus's losses were on 126 dpi scans; a 300 dpi scan
+  or a rendered vector page is not re-read, so its OCR costs nothing more);
+* never when the second reading is shorter (a digit tesseract adds, such as a superscript
+  ``م`` read as ``2``, is not told apart from one the second reading lost).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from PIL import Image
+
+from ..errors import ToolError
+from .render import PageImage
+from .tesseract import _AR, _LAT, _pad, read_rows
+
+if TYPE_CHECKING:
+    from ..ingest.base import TextLine
+    from .tesseract import OcrResult
+
+NUMBER = re.compile(r"\d+(?:[.,/:]\d+)*")
+MAX_LINES = 60  # lines re-read per page at most
+MIN_CONF = 60.0  # a second reading less confident than this is not used
+MAX_CHANGED = 2  # digits a same-length correction may change
+COARSE_DPI = 200  # only scans coarser than this are re-read (ocr_page): digits were lost on 126 dpi scans
+THIRD_SCALE = 1.5  # the confirming reading is made on crops enlarged this much
+
+
+def _arabic(text: str) -> bool:
+    """A line mostly in Arabic letters: French lines' digits are read right by the French model."""
+    return len(_AR.findall(text)) > len(_LAT.findall(text))
+
+
+def _shape(token: str) -> str:
+    return re.sub(r"\d", "0", token)
+
+
+def _digits(token: str) -> str:
+    return re.sub(r"\D", "", token)
+
+
+def _lost_digit(old: str, new: str) -> bool:
+    """Is ``new`` ``old`` with one digit more (same separators, same digits in order)?"""
+    a, b = _digits(old), _digits(new)
+    if len(b) != len(a) + 1 or re.sub(r"\d", "", old) != re.sub(r"\d", "", new):
+        return False
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def better_number(old: str, new: str, surer: bool) -> bool:
+    """Should the token ``old`` of the first reading become ``new`` (see the module docstring)?
+    ``surer``: the second reading of the line is at least as confident as the first."""
+    if old == new:
+        return False
+    if _lost_digit(old, new):
+        return True
+    if surer and _shape(old) == _shape(new):
+        return sum(x != y for x, y in zip(old, new, strict=True)) <= MAX_CHANGED
+    return False
+
+
+def number_changes(text: str, again: str, surer: bool) -> dict[int, str]:
+    """The numbers of ``text`` (by their index among its number tokens) that ``again``, a
+    second reading of the same line, reads better, and what it reads."""
+    old = NUMBER.findall(text)
+    new = NUMBER.findall(again)
+    changes: dict[int, str] = {}
+    if not old or not new:
+        return changes
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op != "replace":
+            continue
+        if i2 - i1 == j2 - j1:
+            pairs = list(zip(range(i1, i2), new[j1:j2], strict=True))
+        else:  # tokens on one side only: a token is put right only by a single candidate
+            pairs = []
+            for i in range(i1, i2):
+                cands = [t for t in new[j1:j2] if _lost_digit(old[i], t)]
+                if len(cands) == 1:
+                    pairs.append((i, cands[0]))
+        for i, tok in pairs:
+            if better_number(old[i], tok, surer if i2 - i1 == j2 - j1 else False):
+                changes[i] = tok
+    return changes
+
+
+def apply_changes(text: str, changes: dict[int, str]) -> str:
+    """``text`` with its number tokens of the given indexes replaced."""
+    spans = list(NUMBER.finditer(text))
+    out = text
+    for i in sorted(changes, reverse=True):
+        m = spans[i]
+        out = out[:m.start()] + changes[i] + out[m.end():]
+    return out
+
+
+def merge_numbers(text: str, again: str, surer: bool, third: str | None = None) -> tuple[str, int]:
+    """``text`` with the numbers that ``again`` reads better put in, and, when a ``third``
+    reading is given, only those it reads the same way; returns the text and how many
+    numbers changed."""
+    changes = number_changes(text, again, surer)
+    if third is not None:
+        confirm = number_changes(text, third, True)
+        changes = {i: tok for i, tok in changes.items() if confirm.get(i) == tok}
+    return (apply_changes(text, changes), len(changes)) if changes else (text, 0)
+
+
+def _boxes(pimg: PageImage, lines: list[TextLine], scale: float = 1.0) -> list[tuple[int, int, int, int]]:
+    k = pimg.dpi / 72.0
+    boxes = [_pad(pimg, int(ln.x0 * k), int(ln.top * k), int(ln.x1 * k) + 1, int(ln.bottom * k) + 1) for ln in lines]
+    return [(int(a * scale), int(b * scale), int(c * scale), int(d * scale)) for a, b, c, d in boxes]
+
+
+def _joined(sub: OcrResult) -> str:
+    return " ".join(x.text for x in sub.lines)
+
+
+def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: float) -> int:
+    """Read the Arabic lines of ``result`` that hold digits again one by one; where the second
+    reading puts a number right, a third one (the crops enlarged THIRD_SCALE times) must read
+    it the same way. Returns how many numbers changed; a tesseract failure leaves the page
+    as it was."""
+    picked = [ln for ln in result.lines if NUMBER.search(ln.text) and _arabic(ln.text)][:MAX_LINES]
+    if not picked:
+        return 0
+    try:
+        again = read_rows(pimg, _boxes(pimg, picked), langs, timeout)
+    except ToolError:
+        return 0
+    proposed = []
+    for ln, sub in zip(picked, again, strict=True):
+        if not sub.lines or sub.confidence < MIN_CONF:
+            continue
+        surer = sub.confidence >= result.line_conf.get(id(ln), 100.0)
+        if number_changes(ln.text, _joined(sub), surer):
+            proposed.append((ln, _joined(sub), surer))
+    if not proposed:
+        return 0
+    size = (round(pimg.image.width * THIRD_SCALE), round(pimg.image.height * THIRD_SCALE))
+    big = PageImage(pimg.image.resize(size, Image.Resampling.LANCZOS), pimg.dpi * THIRD_SCALE, pimg.page,
+                    pimg.width_pt, pimg.height_pt)
+    try:
+        third = read_rows(big, _boxes(pimg, [ln for ln, _t, _s in proposed], THIRD_SCALE), langs, timeout)
+    except ToolError:
+        return 0
+    changed = 0
+    for (ln, second, surer), sub in zip(proposed, third, strict=True):
+        text, n = merge_numbers(ln.text, second, surer, _joined(sub))
+        if n:
+            ln.text = text
+            changed += n
+    return changed
