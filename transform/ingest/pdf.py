@@ -31,6 +31,7 @@ from .base import TextLine
 from .ligatures import LigatureProbe, repair_cells
 from .pdf_blocks import group_lines, groups_to_blocks
 from .pdf_furniture import split_page_numbers, split_running_lines
+from .pdf_kept import KeptPages
 from .pdf_open import open_pdf
 from .pdf_table_join import join_continued_tables
 from .pdf_tables import FoundTable
@@ -55,6 +56,7 @@ class PdfIngester:
         options = ctx.options
         deadline = time.monotonic() + min(options.timeout_s, MAX_SECONDS)
         pdf = open_pdf(path, options.max_pages)
+        kept_pages = KeptPages()  # text pages the digit cross-check would load again
         try:
             n = len(pdf)
             text_pages: list[list[TextLine]] = []
@@ -71,7 +73,7 @@ class PdfIngester:
                             hint="Split the document into smaller parts and send them one by one.",
                         )
                     numbers: list[TextLine] = []
-                    lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers)
+                    lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers, kept_pages)
                     furniture.extend(Furniture(page=i + 1, kind="page_number", text=ln.text) for ln in numbers)
                     text_pages.append(lines)
                     tables.append(found)
@@ -80,8 +82,9 @@ class PdfIngester:
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
             from ..ocr import confidence, read_pages
 
-            pages, reports = read_pages(path, text_pages, ctx, pdf=pdf)  # the open document: its fonts are parsed
+            pages, reports = read_pages(path, text_pages, ctx, pdf=pdf, open_pages=kept_pages)  # the open document: its fonts are parsed
         finally:
+            kept_pages.close()
             pdf.close()
         if not any(ln.text.strip() for lines in pages for ln in lines):
             if options.ocr == "never":
@@ -121,28 +124,32 @@ class PdfIngester:
 
     def _read_page(
         self, pdf: pdfium.PdfDocument, i: int, name: str, ligatures: LigatureProbe | None = None,
-        numbers: list[TextLine] | None = None,
+        numbers: list[TextLine] | None = None, kept: KeptPages | None = None,
     ) -> tuple[list[TextLine], list[FoundTable], float, float]:
-        """Lines (page numbers taken out, into ``numbers``), tables and size of one page."""
+        """Lines (page numbers taken out, into ``numbers``), tables and size of one page; the page
+        stays open in ``kept`` when the digit cross-check may want it."""
         try:
             page = pdf[i]
         except pdfium.PdfiumError:
             raise InputError(f"{name}: page {i + 1} of the PDF is damaged and cannot be read.", hint="Export the document again and re-send it.") from None
+        textpage = None
         try:
             width, height = page.get_size()
             textpage = page.get_textpage()
-            try:
-                lines, found_numbers = split_page_numbers(page_lines(page, textpage, i + 1, ligatures), height)
-                if numbers is not None:
-                    numbers.extend(found_numbers)
-                found: list[FoundTable] = []
-                cand = pdf_tables.candidate(page, lines, height)
-                if cand:
-                    found = pdf_tables.find_tables(textpage, lines, cand, width, height)
-            finally:
-                textpage.close()
+            lines, found_numbers = split_page_numbers(page_lines(page, textpage, i + 1, ligatures), height)
+            if numbers is not None:
+                numbers.extend(found_numbers)
+            found: list[FoundTable] = []
+            cand = pdf_tables.candidate(page, lines, height)
+            if cand:
+                found = pdf_tables.find_tables(textpage, lines, cand, width, height)
+            if kept is not None and kept.offer(i, page, textpage, lines):
+                textpage = page = None  # the keeper closes them
         finally:
-            page.close()
+            if textpage is not None:
+                textpage.close()
+            if page is not None:
+                page.close()
         return list(lines), found, width, height
 
 

@@ -44,6 +44,7 @@ from . import confidence
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
+    from ..ingest.pdf_kept import KeptPages
     from ..model import PageReport
 
 DIGIT_SETS = ("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
@@ -183,12 +184,17 @@ def _glyph_sig(font: Any, ch: str) -> tuple[float, ...] | None:
     return tuple(out)
 
 
-def collect_fonts(pdf: pdfium.PdfDocument, indexes: list[int], fonts: dict[str, FontDigits] | None = None) -> dict[str, FontDigits]:
-    """The fonts that print digits on these pages, with their digits, outlines and a few runs."""
+def collect_fonts(pdf: pdfium.PdfDocument, indexes: list[int], fonts: dict[str, FontDigits] | None = None,
+                  kept: KeptPages | None = None) -> dict[str, FontDigits]:
+    """The fonts that print digits on these pages, with their digits, outlines and a few runs
+    (a page the ingester kept open is not loaded again)."""
     fonts = {} if fonts is None else fonts
     for i in indexes:
-        page = pdf[i]
-        textpage = page.get_textpage()
+        textpage = kept.textpage(i) if kept is not None else None
+        page = None
+        if textpage is None:
+            page = pdf[i]
+            textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
             handles: dict[int, str] = {}
@@ -211,8 +217,9 @@ def collect_fonts(pdf: pdfium.PdfDocument, indexes: list[int], fonts: dict[str, 
                 if len(m.group()) >= 2 and len(fd.runs) < 4 * MAX_RUN_CROPS:
                     fd.runs.append((i, m.start(), m.end(), m.group()))
         finally:
-            textpage.close()
-            page.close()
+            if page is not None:  # loaded here, not the ingester's
+                textpage.close()
+                page.close()
     return fonts
 
 
@@ -496,20 +503,22 @@ def _line_at(lines: list[TextLine], box: tuple[float, float, float, float] | Non
     return best
 
 
-def cross_check(pdf: pdfium.PdfDocument, out: list[list[TextLine]], reports: list[PageReport | None], timeout: float) -> list[str]:
+def cross_check(pdf: pdfium.PdfDocument, out: list[list[TextLine]], reports: list[PageReport | None], timeout: float,
+                kept: KeptPages | None = None) -> list[str]:
     """Check the digits of the text-layer pages of a document and put them right where a font
-    decodes them wrong; the pages' reports say so. Returns notes for the document."""
+    decodes them wrong; the pages' reports say so. Returns notes for the document. ``kept``: text
+    pages the ingester left open (:mod:`transform.ingest.pdf_kept`)."""
     pages = {i: lines for i, lines in enumerate(out) if reports[i] is not None and reports[i].method == "text" and has_digits(lines)}  # type: ignore[union-attr]
     if not pages:
         return []
-    fonts = collect_fonts(pdf, sample_pages(pages))
+    fonts = collect_fonts(pdf, sample_pages(pages), kept=kept)
     try:
         judge_fonts(fonts, timeout)
         check_runs_on_page(pdf, fonts, timeout)
         if not any(fd.verdict == "disagree" for fd in fonts.values()):
             return []
         # the sample found a font that decodes digits wrong: every page is opened for it
-        fonts = collect_fonts(pdf, list(pages))
+        fonts = collect_fonts(pdf, list(pages), kept=kept)
         judge_fonts(fonts, timeout)
         check_runs_on_page(pdf, fonts, timeout)
     except ToolError as exc:

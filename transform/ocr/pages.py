@@ -42,6 +42,7 @@ from .weight import mark_bold
 if TYPE_CHECKING:
     from ..context import RunContext
     from ..ingest.base import TextLine
+    from ..ingest.pdf_kept import KeptPages
 
 log = logging.getLogger("transform.ocr")
 SAMPLE_DPI = 200  # resolution of the quick OCR sample that settles borderline pages
@@ -321,11 +322,12 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
 
 
 def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext,
-               pdf: pdfium.PdfDocument | None = None) -> tuple[list[list[TextLine]], list[PageReport]]:
+               pdf: pdfium.PdfDocument | None = None, open_pages: KeptPages | None = None) -> tuple[list[list[TextLine]], list[PageReport]]:
     """Judge each page's text layer and OCR the pages that need it (see docs/ocr.md).
 
     ``pdf``: the document already open (the caller's, left open; pdfium has parsed its fonts),
-    else ``pdf_path`` is opened here."""
+    else ``pdf_path`` is opened here; ``open_pages``: text pages the ingester left open for the digit
+    cross-check."""
     mode = ctx.options.ocr
     timeout = min(ctx.options.timeout_s, PAGE_TIMEOUT_CAP)
     out: list[list[TextLine]] = [list(p) for p in text_pages]
@@ -374,7 +376,7 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
         _run_ocr(pdf, todo, out, reports, timeout, expect)
         _settle(todo, out, reports, kept, overlays, {i: pdf[i].get_height() for i in overlays})
         if can_ocr and ctx.options.ocr != "always":
-            for note in cross_check(pdf, out, reports, timeout):
+            for note in cross_check(pdf, out, reports, timeout, open_pages):
                 log.info("%s: %s", pdf_path.name, note)
     finally:
         if own:

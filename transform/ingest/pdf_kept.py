@@ -1,0 +1,55 @@
+"""Pages left open after reading, for the digit cross-check.
+
+The cross-check (:mod:`transform.ocr.digits`) opens a few pages again, those whose digit
+lines show every style of digit in the document, the pages with most digit lines first.
+Loading a page and its text page costs about as much as reading it, so the ingester keeps
+the text pages of the pages with most digit lines open (at most ``limit``) and the
+cross-check takes them from here; a page it wants that was not kept is loaded as before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+
+    from .base import TextLine
+
+_ANY_DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
+
+
+class KeptPages:
+    """At most ``limit`` open (page, text page) pairs, those with most digit lines seen so far."""
+
+    def __init__(self, limit: int = 6) -> None:
+        self.limit = limit
+        self._kept: dict[int, tuple[int, pdfium.PdfPage, pdfium.PdfTextPage]] = {}
+
+    def offer(self, index: int, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, lines: list[TextLine]) -> bool:
+        """Keep this page open if it is among the pages with most digit lines; True when kept
+        (the keeper closes it), False when the caller must close it."""
+        weight = sum(1 for ln in lines if _ANY_DIGIT.search(ln.text))
+        if weight == 0 or self.limit <= 0:
+            return False
+        if len(self._kept) >= self.limit:
+            lightest = min(self._kept, key=lambda k: self._kept[k][0])
+            if self._kept[lightest][0] >= weight:
+                return False
+            self._drop(lightest)
+        self._kept[index] = (weight, page, textpage)
+        return True
+
+    def textpage(self, index: int) -> pdfium.PdfTextPage | None:
+        entry = self._kept.get(index)
+        return entry[2] if entry is not None else None
+
+    def close(self) -> None:
+        for index in list(self._kept):
+            self._drop(index)
+
+    def _drop(self, index: int) -> None:
+        _, page, textpage = self._kept.pop(index)
+        textpage.close()
+        page.close()
