@@ -19,6 +19,7 @@ import logging
 from pathlib import Path
 from typing import ClassVar
 
+from .._exec.heap import trim_heap
 from ..context import RunContext
 from ..errors import InputError, TransformError
 from ..model import CaptionCue, Timeline
@@ -61,6 +62,7 @@ class VideoRenderer:
     )
 
     def render(self, ctx: RunContext) -> list[Artifact]:
+        trim_heap()  # ffmpeg runs beside this process: give back what the narration and captions freed
         arts: list[Artifact] = []
         failures = LanguageFailures(STAGE)  # one language failing must not cost the others their video
         tried = 0
