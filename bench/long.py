@@ -10,8 +10,9 @@ Arabic heading and paragraph (``--langs fr`` keeps only the French). Then runs
 the resident memory of the child and all its descendants (espeak-ng workers,
 ffmpeg, chromium...) from ``/proc``. Reported per size: wall and CPU time (the
 child and its finished descendants), the time of every stage from the result,
-the peak of the summed resident memory of the process tree and the peak of the
-largest single process, and the narration length.
+the peak of the summed resident memory of the process tree, the peak of the
+largest single process and of each program's largest process (what grows with
+the document), and the narration length.
 
 The default outputs are every output but ``video`` (the video's speed has its own
 bench, ``bench/video.py``); ``--outputs all`` adds it.
@@ -118,11 +119,14 @@ def measure(src: Path, out: Path, outputs: str) -> dict:
     )
     peak_sum = peak_one = 0
     at_peak: list[tuple[str, int]] = []
+    by_program: dict[str, int] = {}  # the largest single process of each program over the run
     while proc.poll() is None:
         s, one, each = _tree_rss(proc.pid)
         if s > peak_sum:
             peak_sum, at_peak = s, each
         peak_one = max(peak_one, one)
+        for name, rss in each:
+            by_program[name] = max(by_program.get(name, 0), rss)
         time.sleep(0.05)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -130,7 +134,8 @@ def measure(src: Path, out: Path, outputs: str) -> dict:
     text = proc.stdout.read() if proc.stdout else ""
     data = json.loads(text.strip().splitlines()[-1]) if text.strip() else {"status": f"exit {proc.returncode}"}
     data.update(wall_total=wall, cpu=cpu, peak_tree_mb=peak_sum / 2**20, peak_one_mb=peak_one / 2**20,
-                maxrss_mb=after.ru_maxrss / 1024, at_peak=[(n, round(r / 2**20)) for n, r in at_peak])  # fmt: skip
+                maxrss_mb=after.ru_maxrss / 1024, at_peak=[(n, round(r / 2**20)) for n, r in at_peak],
+                by_program={n: round(r / 2**20) for n, r in sorted(by_program.items(), key=lambda x: -x[1])})  # fmt: skip
     return data
 
 
@@ -158,6 +163,7 @@ def main() -> int:
             print(f"  peak memory: tree {r['peak_tree_mb']:.0f} MB (sum of all processes), largest process {r['peak_one_mb']:.0f} MB, "
                   f"ru_maxrss {r['maxrss_mb']:.0f} MB")  # fmt: skip
             print("  at the peak: " + ", ".join(f"{n} {mb} MB" for n, mb in r.get("at_peak", [])))
+            print("  largest process of each program: " + ", ".join(f"{n} {mb} MB" for n, mb in r.get("by_program", {}).items()))
             stages = r.get("timings", {})
             if stages:
                 print("  stages: " + ", ".join(f"{k} {v:.1f}s" for k, v in stages.items() if isinstance(v, (int, float))))
