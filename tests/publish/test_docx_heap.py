@@ -54,3 +54,15 @@ def test_trim_heap_gives_freed_memory_back() -> None:
     before, after = map(int, out.stdout.split())
     assert before - after > 100, (before, after)
     assert trim_heap() is True
+
+
+def test_the_memory_bound_still_holds_without_a_forked_limit(tmp_path: Path) -> None:
+    """The bound is pandoc's own maximum heap: a DOCX needing more fails with a typed error."""
+    import pytest
+
+    from transform.errors import ToolError
+
+    paras = [{"t": "Para", "c": [{"t": "Str", "c": f"الجملة {i} من الميزانية."}]} for i in range(20000)]
+    ast = json.dumps({"pandoc-api-version": API_VERSION, "meta": {}, "blocks": paras}, ensure_ascii=False).encode("utf-8")
+    with pytest.raises(ToolError, match="[Hh]eap"):
+        pandoc.json_to_docx(ast, tmp_path / "small.docx", timeout=120, mem_limit_mb=4)

@@ -60,8 +60,15 @@ def takes_rts_options(pandoc: str) -> bool:
 
 
 def json_to_docx(ast_json: bytes, out: Path, *, timeout: float, mem_limit_mb: int = 2048) -> None:
-    """A pandoc JSON AST on stdin -> a DOCX at ``out`` (with a small heap hint when pandoc takes one)."""
+    """A pandoc JSON AST on stdin -> a DOCX at ``out``.
+
+    When pandoc takes runtime options it gets a small heap hint, and the memory bound is GHC's
+    maximum heap (``-M``) instead of an address-space limit: setting that limit needs code run in a
+    forked copy of this process, where pandoc alone can be started without copying it."""
     exe = binary()
-    rts = list(DOCX_RTS) if takes_rts_options(exe) else []
+    if takes_rts_options(exe):
+        rts, limit = [*DOCX_RTS[:-1], f"-M{mem_limit_mb}m", DOCX_RTS[-1]], None
+    else:
+        rts, limit = [], mem_limit_mb
     cmd = [exe, "--sandbox", *rts, "-f", "json", "-t", "docx", "-o", str(out)]
-    run(cmd, tool="pandoc", timeout=timeout, input=ast_json, mem_limit_mb=mem_limit_mb, hint=HINT)
+    run(cmd, tool="pandoc", timeout=timeout, input=ast_json, mem_limit_mb=limit, hint=HINT)
