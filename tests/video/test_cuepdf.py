@@ -225,3 +225,15 @@ def test_missing_font_is_a_typed_error(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(fonts, "_find_file", none)
     with pytest.raises(MissingDependencyError):
         cuepdf.cue_sheet_pdf(AR_TL, tmp_path / "x.pdf", font_arabic="No Such Font")
+
+
+def test_a_line_after_a_latin_ending_keeps_its_font(tmp_path: Path) -> None:
+    """fpdf2 2.8 alone draws the full stop after ``Digital »)`` (a line that starts in the Latin
+    fallback font) with the wrong font: an empty box, and poppler says "No font in show"."""
+    text = "ستحصل المدارس على حواسيب (برنامج « Maroc Digital »)."
+    tl = Timeline(lang="ar", duration_ms=3000, cues=[Cue(sentence_id="s1", text=text, lang="ar", begin_ms=0, end_ms=3000)])
+    pdf = cuepdf.cue_sheet_pdf(tl, tmp_path / "m.pdf")
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, timeout=60, text=True)
+    assert "No font" not in out.stderr and "Syntax Error" not in out.stderr, out.stderr
+    lines = [MARKS.sub(" ", ln).split() for ln in out.stdout.splitlines()]
+    assert [".)»", "Digital"] in lines  # the second line, as poppler reads an RTL line that starts in Latin
