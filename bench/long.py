@@ -10,8 +10,9 @@ Arabic heading and paragraph (``--langs fr`` keeps only the French). Then runs
 the resident memory of the child and all its descendants (espeak-ng workers,
 ffmpeg, chromium...) from ``/proc``. Reported per size: wall and CPU time (the
 child and its finished descendants), the time of every stage from the result,
-the peak of the summed resident memory of the process tree and the peak of the
-largest single process, and the narration length.
+the peak of the summed resident memory of the process tree, the peak of the
+largest single process and of each program's largest process (what grows with
+the document), and the narration length.
 
 The default outputs are every output but ``video`` (the video's speed has its own
 bench, ``bench/video.py``); ``--outputs all`` adds it.
@@ -82,8 +83,11 @@ def child(src: str, out: str, outputs: str) -> int:
     return 0
 
 
-def _tree_rss(root: int) -> tuple[int, int, list[tuple[str, int]]]:
-    """(sum, largest, (name, rss) of each) resident set of ``root`` and its descendants, in bytes, from /proc."""
+def _tree_rss(root: int) -> tuple[int, int, list[tuple[str, int]], int]:
+    """(sum, largest, (name, rss) of each, sum without copies) resident set of ``root`` and its
+    descendants, in bytes, from /proc. A copy is a child with its parent's name and at least 90 % of
+    its resident set: a process just forked or vforked and not yet running its program, whose pages
+    are the parent's (shared, or the same memory for vfork), so the plain sum counts them twice."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     names: dict[int, str] = {}
@@ -107,7 +111,13 @@ def _tree_rss(root: int) -> tuple[int, int, list[tuple[str, int]]]:
         tree.add(p)
         todo += [c for c, pp in parents.items() if pp == p and c not in tree]
     sizes = [rss.get(p, 0) for p in tree]
-    return sum(sizes), max(sizes, default=0), sorted(((names.get(p, "?"), rss.get(p, 0)) for p in tree), key=lambda x: -x[1])
+    copies = {
+        p for p in tree
+        if p != root and names.get(p) == names.get(parents.get(p, -1)) and rss.get(p, 0) >= 0.9 * rss.get(parents[p], 1 << 62)
+    }  # fmt: skip
+    own = sum(rss.get(p, 0) for p in tree - copies)
+    each = sorted(((names.get(p, "?"), rss.get(p, 0)) for p in tree), key=lambda x: -x[1])
+    return sum(sizes), max(sizes, default=0), each, own
 
 
 def measure(src: Path, out: Path, outputs: str) -> dict:
@@ -116,13 +126,17 @@ def measure(src: Path, out: Path, outputs: str) -> dict:
     proc = subprocess.Popen(
         [sys.executable, __file__, "--child", str(src), str(out), outputs], stdout=subprocess.PIPE, cwd=ROOT, text=True
     )
-    peak_sum = peak_one = 0
+    peak_sum = peak_one = peak_own = 0
     at_peak: list[tuple[str, int]] = []
+    by_program: dict[str, int] = {}  # the largest single process of each program over the run
     while proc.poll() is None:
-        s, one, each = _tree_rss(proc.pid)
+        s, one, each, own = _tree_rss(proc.pid)
         if s > peak_sum:
             peak_sum, at_peak = s, each
+        peak_own = max(peak_own, own)
         peak_one = max(peak_one, one)
+        for name, rss in each:
+            by_program[name] = max(by_program.get(name, 0), rss)
         time.sleep(0.05)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -130,7 +144,9 @@ def measure(src: Path, out: Path, outputs: str) -> dict:
     text = proc.stdout.read() if proc.stdout else ""
     data = json.loads(text.strip().splitlines()[-1]) if text.strip() else {"status": f"exit {proc.returncode}"}
     data.update(wall_total=wall, cpu=cpu, peak_tree_mb=peak_sum / 2**20, peak_one_mb=peak_one / 2**20,
-                maxrss_mb=after.ru_maxrss / 1024, at_peak=[(n, round(r / 2**20)) for n, r in at_peak])  # fmt: skip
+                peak_own_mb=peak_own / 2**20,
+                maxrss_mb=after.ru_maxrss / 1024, at_peak=[(n, round(r / 2**20)) for n, r in at_peak],
+                by_program={n: round(r / 2**20) for n, r in sorted(by_program.items(), key=lambda x: -x[1])})  # fmt: skip
     return data
 
 
@@ -156,8 +172,10 @@ def main() -> int:
             print(f"\n{n} sections ({src.stat().st_size // 1024} KB of Markdown): status {r['status']}, narration {narr}")
             print(f"  wall {r['wall_total']:.1f} s, cpu {r['cpu']:.1f} s (child + descendants)")
             print(f"  peak memory: tree {r['peak_tree_mb']:.0f} MB (sum of all processes), largest process {r['peak_one_mb']:.0f} MB, "
-                  f"ru_maxrss {r['maxrss_mb']:.0f} MB")  # fmt: skip
+                  f"ru_maxrss {r['maxrss_mb']:.0f} MB; tree without copies not yet running their program "
+                  f"{r['peak_own_mb']:.0f} MB")  # fmt: skip
             print("  at the peak: " + ", ".join(f"{n} {mb} MB" for n, mb in r.get("at_peak", [])))
+            print("  largest process of each program: " + ", ".join(f"{n} {mb} MB" for n, mb in r.get("by_program", {}).items()))
             stages = r.get("timings", {})
             if stages:
                 print("  stages: " + ", ".join(f"{k} {v:.1f}s" for k, v in stages.items() if isinstance(v, (int, float))))

@@ -47,7 +47,9 @@ def run(
             capture_output=True,
             timeout=timeout,
             cwd=cwd,
-            preexec_fn=_limits(mem_limit_mb * 1024 * 1024 if mem_limit_mb else None, None),
+            # Only a memory limit needs code run in the child: without one, subprocess can vfork
+            # instead of copying this (large) process, which bench/long.py counts as a second one.
+            preexec_fn=_limits(mem_limit_mb * 1024 * 1024, None) if mem_limit_mb else None,
         )
     except FileNotFoundError:
         raise MissingDependencyError(

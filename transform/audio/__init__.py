@@ -11,6 +11,8 @@ Pipeline use: ``--outputs audio,captions`` (renderers in ``transform.audio.rende
 
 from __future__ import annotations
 
+import sys
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +58,19 @@ def narrate(
         track.discard()
     return Narration(lang, files, track.timeline, track.notes, track.failures)
 
+
+class _Package(types.ModuleType):
+    """Keeps ``transform.audio.narrate`` the function: importing the submodule of the same name
+    (``transform.audio.narrate``, loaded lazily) would otherwise replace the package attribute with
+    the module. The submodule stays importable by its full name."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "narrate" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "TTS_ENGINES",

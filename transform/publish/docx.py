@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .._exec import pandoc
+from .._exec.heap import trim_heap
 from ..errors import OutputError
 from ..model import (
     Block,
@@ -213,6 +214,7 @@ def build_docx(doc: Document, out_path: Path, *, timeout: float = 120.0) -> Path
         raise OutputError("The document has no content to put in a DOCX.", hint="Check that the source document has text.")
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_name(out_path.name + ".part.docx")
+    trim_heap()  # pandoc runs beside this process: give back what the earlier outputs freed
     pandoc.json_to_docx(json.dumps(ast, ensure_ascii=False).encode("utf-8"), tmp, timeout=timeout)
     if not tmp.exists() or tmp.stat().st_size == 0:
         raise OutputError(f"pandoc did not write {out_path.name}.")

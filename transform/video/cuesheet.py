@@ -1,7 +1,9 @@
 """The interpreter's cue sheet: every sentence with its start time, to print and to sign from.
 
-HTML (``lang``/``dir`` set, printable A4 style, headings marked) and a PDF
-printed from it by headless Chromium (Debian's ``chromium``).
+HTML (``lang``/``dir`` set, printable A4 style, headings marked) and a PDF of the same
+layout. The PDF is made in-process without a browser (``cuepdf.py``: fpdf2 with HarfBuzz
+shaping) when fpdf2 and uharfbuzz are installed, as they are with the package; otherwise
+headless Chromium (Debian's ``chromium``) prints the HTML.
 """
 
 from __future__ import annotations
@@ -111,6 +113,24 @@ def html_to_pdf(html_path: Path, pdf_path: Path, *, timeout: float = 120) -> Pat
     return pdf_path
 
 
+def cue_sheet_to_pdf(
+    timeline: Timeline,
+    html_path: Path,
+    pdf_path: Path,
+    *,
+    title: str | None = None,
+    fonts: tuple[str, str] = ("Noto Naskh Arabic", "Noto Sans"),
+    timeout: float = 120,
+) -> Path:
+    """The cue sheet PDF: made without a browser when fpdf2 and uharfbuzz are installed (``fonts``:
+    the Arabic and Latin families), else printed from the HTML file ``html_path`` by Chromium."""
+    from . import cuepdf
+
+    if cuepdf.available():
+        return cuepdf.cue_sheet_pdf(timeline, pdf_path, title=title, font_arabic=fonts[0], font_latin=fonts[1])
+    return html_to_pdf(html_path, pdf_path, timeout=timeout)
+
+
 def write_cue_sheet(
     timeline: Timeline, html_path: Path, pdf_path: Path | None = None, *, title: str | None = None, timeout: float = 120
 ) -> list[Path]:
@@ -118,5 +138,5 @@ def write_cue_sheet(
     html_path.write_text(cue_sheet_html(timeline, title), encoding="utf-8")
     out = [html_path]
     if pdf_path is not None:
-        out.append(html_to_pdf(html_path, pdf_path, timeout=timeout))
+        out.append(cue_sheet_to_pdf(timeline, html_path, pdf_path, title=title, timeout=timeout))
     return out

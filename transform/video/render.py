@@ -19,6 +19,7 @@ import logging
 from pathlib import Path
 from typing import ClassVar
 
+from .._exec.heap import trim_heap
 from ..context import RunContext
 from ..errors import InputError, TransformError
 from ..model import CaptionCue, Timeline
@@ -26,7 +27,7 @@ from ..products import CUES, NARRATION, TIMELINE
 from ..render import RENDERERS, artifact
 from ..render.languages import LanguageFailures
 from ..result import Artifact
-from .cuesheet import html_to_pdf, write_cue_sheet
+from .cuesheet import cue_sheet_to_pdf, write_cue_sheet
 from .parts import Part, index_html, playlist_m3u, slice_cues, slice_timeline, split_parts
 from .scaffold import make_scaffold
 from .subtitles import teleprompter_vtt, write_sidecars
@@ -61,6 +62,7 @@ class VideoRenderer:
     )
 
     def render(self, ctx: RunContext) -> list[Artifact]:
+        trim_heap()  # ffmpeg runs beside this process: give back what the narration and captions freed
         arts: list[Artifact] = []
         failures = LanguageFailures(STAGE)  # one language failing must not cost the others their video
         tried = 0
@@ -101,7 +103,9 @@ class VideoRenderer:
         if opts.cue_sheet_pdf:
             pdf = ctx.file(lang, "cuesheet.pdf")
             try:
-                html_to_pdf(html, pdf, timeout=min(180.0, ctx.options.timeout_s))
+                cue_sheet_to_pdf(
+                    timeline, html, pdf, fonts=(opts.font_arabic, opts.font_latin), timeout=min(180.0, ctx.options.timeout_s)
+                )
                 arts.append(artifact(ctx, pdf, self.name, lang, "interpreter cue sheet, printable"))
             except TransformError as exc:  # the HTML is enough to work from: a warning, not a failure
                 ctx.warn(STAGE, f"{lang}: cue sheet PDF not made: {exc}")
