@@ -134,7 +134,7 @@ def test_long_narration_becomes_one_video_per_section(tmp_path: Path) -> None:
     src = tmp_path / "budget.md"
     src.write_text(DOC, encoding="utf-8")
     opts = TransformOptions(
-        outputs=["video"], languages=["fr"], video={"split_after_min": 0.05, "cue_sheet_pdf": False}  # type: ignore[arg-type]
+        outputs=["video"], languages=["fr"], video={"split_after_min": 0.05, "cue_sheet_pdf": True}  # type: ignore[arg-type]
     )
     res = convert(src, opts, tmp_path / "out")
     assert res.status.value == "success", res.errors
@@ -187,6 +187,12 @@ def test_long_narration_becomes_one_video_per_section(tmp_path: Path) -> None:
     assert all(f.is_file() and any(fnmatch(f.name, p) for p in STAFF_ONLY) for f in staff)
     sheet2 = (out / "budget.fr.part02.cuesheet.html").read_text(encoding="utf-8")
     assert "ordinateurs" in sheet2 and "goudronnées" not in sheet2 and "conseil" not in sheet2
+    # each part has its printable sheet too (drawn in-process), holding that part's sentences only
+    pdfs = [out / f"budget.fr.part0{i}.cuesheet.pdf" for i in (1, 2, 3)]
+    assert all(f.is_file() and fnmatch(f.name, "*.cuesheet.*") for f in pdfs)
+    pdf2 = subprocess.run(["pdftotext", "-layout", str(pdfs[1]), "-"], capture_output=True, text=True, timeout=60, check=True).stdout
+    assert "ordinateurs" in pdf2 and "goudronnées" not in pdf2
+    assert {a.name for a in res.artifacts} >= {f.name for f in pdfs}
     vtt3 = (out / "budget.fr.part03.vtt").read_text(encoding="utf-8")
     assert "goudronnées" in vtt3 and "00:00:00.000 -->" in vtt3
     assert (out / "budget.fr.cuesheet.html").is_file() and (out / "budget.fr.teleprompter.vtt").is_file()

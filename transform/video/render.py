@@ -8,7 +8,7 @@ players show the WebVTT sidecar, so there is one caption layer), ``.scaffold.mp4
 captions output did not write them.
 
 A narration longer than ``split_after_min`` minutes is cut at its top-level sections: per part
-``.partNN.scaffold.mp4`` (+ ``.video.json``, ``.cuesheet.html``: staff), ``.partNN.vtt`` and, with
+``.partNN.scaffold.mp4`` (+ ``.video.json``, ``.cuesheet.html``, ``.cuesheet.pdf``: staff), ``.partNN.vtt`` and, with
 ``public_video``, the citizens' ``.partNN.mp4``; then ``.m3u`` and ``.videos.html`` listing the citizens'
 parts (without ``public_video``: ``.scaffold.m3u`` and ``.scaffold.html`` listing the scaffolds, staff).
 """
@@ -111,6 +111,20 @@ class VideoRenderer:
                 ctx.warn(STAGE, f"{lang}: cue sheet PDF not made: {exc}")
         return arts
 
+    def _part_sheet_pdf(self, ctx: RunContext, lang: str, part_tl: Timeline, pdf: Path, title: str) -> Path | None:
+        """A chapter's printable cue sheet, drawn in-process (never a browser per part: a long document
+        has dozens); None when the PDF is off or cannot be drawn here (the HTML sheet is there)."""
+        from . import cuepdf
+
+        opts = ctx.options.video
+        if not opts.cue_sheet_pdf or not cuepdf.available():
+            return None
+        try:
+            return cuepdf.cue_sheet_pdf(part_tl, pdf, title=title, font_arabic=opts.font_arabic, font_latin=opts.font_latin)
+        except TransformError as exc:
+            ctx.warn(STAGE, f"{lang}: cue sheet PDF of {pdf.name} not made: {exc}")
+            return None
+
     def _parts_of(self, ctx: RunContext, lang: str, timeline: Timeline) -> list[Part]:
         """The parts of a narration longer than ``split_after_min`` minutes, else ``[]``."""
         limit = ctx.options.video.split_after_min
@@ -156,6 +170,7 @@ class VideoRenderer:
                 ctx.warn(STAGE, f"{lang} part {part.number}: {note}")
             sheet = ctx.file(lang, f"{base}.cuesheet.html")
             write_cue_sheet(part_tl, sheet, None, title=part.title)
+            sheet_pdf = self._part_sheet_pdf(ctx, lang, part_tl, ctx.file(lang, f"{base}.cuesheet.pdf"), part.title)
             kept = [c for c in part_cues if c.begin_ms < res.duration_ms]
             vtts = write_sidecars(kept, lang, ctx.file(lang, f"{base}.vtt").with_suffix(""), ["vtt"], rtl_mark)
             if opts.public_video:
@@ -173,6 +188,8 @@ class VideoRenderer:
                 arts.append(artifact(ctx, res.meta_path, self.name, lang, f"signer region and picture geometry, {what}"))
             arts += [artifact(ctx, p, self.name, lang, f"caption sidecar, {what}") for p in vtts]
             arts.append(artifact(ctx, sheet, self.name, lang, f"interpreter cue sheet, {what}"))
+            if sheet_pdf is not None:
+                arts.append(artifact(ctx, sheet_pdf, self.name, lang, f"interpreter cue sheet, printable, {what}"))
         # The citizens' list and page are public; the scaffolds' (no citizens' video) carry staff names.
         m3u = ctx.file(lang, "m3u" if opts.public_video else "scaffold.m3u")
         m3u.write_text(playlist_m3u(parts, [f["mp4"] for f in files], _title(ctx)), encoding="utf-8")
