@@ -30,8 +30,10 @@ CONTINUES = re.compile(r"[,،;؛\-–]\s*$")  # a block ending like this goes on
 # the title of an official text opens with its kind (a bold block of a few lines)
 TEXT_TITLE = re.compile(r"^(?:Dahir|Décret|Arrêté|Loi|Loi-cadre|Loi organique|Décision|Circulaire|Ordonnance|Délibération|"
                         r"ظهير|مرسوم|قرار|قانون|مقرر|منشور|دورية|مقرر)\b")
-# the enacting formula of a decree or an order introduces its articles: a line of its own, not a heading
-ENACTING = re.compile(r"^(?:D[ÉE]CR[ÈEÉ]TE|ARR[ÊE]TE|D[ÉE]CIDE|A D[ÉE]CID[ÉE] CE QUI SUIT|قرر ما يلي|يرسم ما يلي|أصدرنا أمرنا الشريف بما يلي)\s*[:：]?$",
+# the enacting formula of a decree or an order, with its colon, introduces its articles: a line of its
+# own, not a heading; set alone without a colon, centred and bold ("ARRÊTE" of a prefect's order), it
+# heads the articles like a title and stays a heading
+ENACTING = re.compile(r"^(?:D[ÉE]CR[ÈEÉ]TE|ARR[ÊE]TE|D[ÉE]CIDE|A D[ÉE]CID[ÉE] CE QUI SUIT|قرر ما يلي|يرسم ما يلي|أصدرنا أمرنا الشريف بما يلي)\s*[:：]$",
                       re.IGNORECASE)
 LEADER = re.compile(r"(?:\.\s?){4,}\s*[0-9\u0660-\u0669]{1,4}\s*$|…{2,}\s*[0-9\u0660-\u0669]{1,4}\s*$")  # a contents entry's dots and page
 # an annex's bare label stands above the annex's title: a heading of its own
