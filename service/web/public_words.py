@@ -1,7 +1,8 @@
 """The public pages' words: the groups of needs, each format a citizen is offered, the original's type.
 
 French ``msgid``s marked with ``N_`` (translated when the page is rendered). A msgid equal to one of
-``words.py`` is the same catalogue entry.
+``words.py`` is the same catalogue entry; a format worded the same for staff and citizens is
+``words.FORMATS``'s own entry.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .i18n import N_
+from .words import FORMATS as STAFF_FORMATS
+from .words import Format
 
 
 @dataclass(frozen=True)
@@ -32,35 +35,18 @@ NEEDS: dict[str, Need] = {
 }
 
 
-@dataclass(frozen=True)
-class Format:
-    label: str
-    description: str
-
-
 FORMATS: dict[str, Format] = {
-    "mp3": Format(N_("Audio MP3"), N_("Le document lu à voix haute, avec un chapitre par titre. À écouter ici ou sur un téléphone.")),
-    "brf": Format(N_("Braille BRF"), N_("Fichier braille prêt à imprimer sur une embosseuse (norme nord-américaine).")),
-    "pef": Format(N_("Braille PEF"), N_("Fichier braille international, pour les embosseuses et les plages braille.")),
-    "brl": Format(N_("Braille pour l’écran"), N_("Les points braille en caractères Unicode, à lire à l’écran ou sur une plage braille.")),
+    **{k: STAFF_FORMATS[k] for k in ("mp3", "brf", "pef", "brl")},
     "signed": Format(N_("Vidéo en langue des signes"),
                      N_("Un interprète traduit le document en langue des signes. Les sous-titres sont dans l’image.")),
     "mp4": Format(N_("Vidéo sous-titrée"),
                   N_("La voix et les titres du document. Les sous-titres s’affichent avec le bouton du lecteur ; dans un logiciel "
                      "vidéo, ouvrez aussi le fichier de sous-titres.")),
-    "vtt": Format(N_("Sous-titres WebVTT"), N_("Le texte synchronisé avec la voix, pour les personnes sourdes ou malentendantes.")),
-    "srt": Format(N_("Sous-titres SRT"), N_("Les mêmes sous-titres, dans le format accepté par la plupart des logiciels vidéo.")),
+    **{k: STAFF_FORMATS[k] for k in ("vtt", "srt")},
     "html": Format(N_("Page web accessible"),
                    N_("Le document en page web avec de vrais titres : facile à lire au lecteur d’écran et à agrandir. Quand il existe "
                       "un audio, la phrase lue est surlignée.")),
-    "darija": Format(N_("Texte simplifié en darija"),
-                     N_("Le document réécrit en darija marocaine, en phrases courtes, pour qui a du mal avec la langue administrative.")),
-    "easy": Format(N_("Texte en français facile à lire"), N_("Le document en français facile : une idée par phrase.")),
-    "text": Format(N_("Texte brut"), N_("Le texte seul, sans mise en forme : il se lit avec n’importe quel logiciel ou lecteur d’écran.")),
-    "epub": Format(N_("Livre numérique EPUB"),
-                   N_("Livre numérique accessible pour les applications de lecture : taille du texte réglable, lecture vocale.")),
-    "docx": Format(N_("Document Word"), N_("Une version modifiable dans un traitement de texte.")),
-    "pdf": Format(N_("Document PDF"), N_("Une version à imprimer.")),
+    **{k: STAFF_FORMATS[k] for k in ("darija", "easy", "text", "epub", "docx", "pdf")},
 }
 OTHER = Format(N_("Fichier"), N_("Fichier technique (pour les logiciels)."))
 

@@ -98,6 +98,19 @@ def _type_sizes(options: VideoOptions, short: int) -> tuple[int, int, int, int]:
     return cap_size, title_size, line_h, max(6, cap_size // 4)
 
 
+def _checked(options: VideoOptions, W: int, H: int, m: int, signer: Rect, captions: Rect, titles: Rect,  # noqa: N803
+             logo: Rect | None, sizes: tuple[int, int, int, int]) -> Layout:
+    """The layout of these regions and type sizes (caption, title, caption line height, caption
+    padding), checked."""
+    cap_size, title_size, line_h, pad = sizes
+    layout = Layout(
+        width=W, height=H, margin=m, signer=signer, captions=captions, titles=titles, logo=logo,
+        caption_size=cap_size, title_size=title_size, caption_line_h=line_h, caption_pad=pad, side=options.signer_side,
+    )
+    layout.check()
+    return layout
+
+
 def compute_layout(options: VideoOptions, logo_size: tuple[int, int] | None = None) -> Layout:
     """Place the signer region, the caption band, the title area and the logo.
 
@@ -161,22 +174,7 @@ def compute_layout(options: VideoOptions, logo_size: tuple[int, int] | None = No
                 cut = max(cut, titles.right - (logo.x - m))
             titles = Rect(titles.x + cut, titles.y, titles.w - 2 * cut, titles.h)
 
-    layout = Layout(
-        width=W,
-        height=H,
-        margin=m,
-        signer=signer,
-        captions=captions,
-        titles=titles,
-        logo=logo,
-        caption_size=cap_size,
-        title_size=title_size,
-        caption_line_h=line_h,
-        caption_pad=pad,
-        side=options.signer_side,
-    )
-    layout.check()
-    return layout
+    return _checked(options, W, H, m, signer, captions, titles, logo, (cap_size, title_size, line_h, pad))
 
 
 def public_layout(options: VideoOptions, logo_size: tuple[int, int] | None = None) -> Layout:
@@ -200,19 +198,4 @@ def public_layout(options: VideoOptions, logo_size: tuple[int, int] | None = Non
         lw = min(_even(lh * lw0 / max(1, lh0)), _even(W / 4))
         logo = Rect(W - m - lw if options.signer_side == "right" else m, m, lw, lh)
         titles = Rect(titles.x, logo.bottom + m, titles.w, titles.bottom - (logo.bottom + m))  # start below the logo
-    layout = Layout(
-        width=W,
-        height=H,
-        margin=m,
-        signer=Rect(0, 0, 0, 0),
-        captions=captions,
-        titles=titles,
-        logo=logo,
-        caption_size=cap_size,
-        title_size=title_size,
-        caption_line_h=line_h,
-        caption_pad=pad,
-        side=options.signer_side,
-    )
-    layout.check()
-    return layout
+    return _checked(options, W, H, m, Rect(0, 0, 0, 0), captions, titles, logo, (cap_size, title_size, line_h, pad))
