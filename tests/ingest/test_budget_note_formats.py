@@ -90,3 +90,5 @@ def test_pdf_has_the_same_numbers() -> None:
     ref, pdf = numbers(reading("markdown source")), numbers(reading("pdf"))
     assert ref - pdf == set(), sorted(ref - pdf)
     assert pdf - ref == set(), sorted(pdf - ref)
+    # each note at a page foot is a note paragraph opening with its mark, as in the office readings
+    assert [p.sentences[0].text[:3] for p in notes(reading("pdf"))] == ["[1]", "[2]", "[3]"] * 2
