@@ -287,10 +287,29 @@ def _never(path: Path, text_pages: list[list[TextLine]], qualities: list[Quality
     return reports
 
 
+def _earlier_ocr(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, timeout: float,
+                 wrong: list[int]) -> tuple[PageReport | None, str]:
+    """A page whose sound-looking text is invisible, laid over a scan by an earlier OCR: its letters
+    are that engine's guesses (accents dropped, `Ie` for `le`, digits run together), which the
+    word lists alone do not catch. An OCR sample decides, as for a borderline layer; after two
+    pages of the document shown wrong (``wrong``), the others of the same layer go to OCR unsampled."""
+    head = "the page is a scan under an invisible text layer made by an earlier OCR"
+    if len(wrong) >= 2:
+        return None, f"{head}, shown wrong on pages {wrong[0] + 1} and {wrong[1] + 1}"
+    agree, fixed, broken = _sample_agrees(pdf, i, lines, ocr_langs(q), timeout)
+    if fixed >= MIN_FIXES and fixed > broken:
+        wrong.append(i)
+        return None, f"{head}, and an OCR sample puts right {fixed} of its words the word lists do not know"
+    if agree >= AGREE:
+        return _keep_text(i + 1, lines, q, f"{head}; an OCR sample agrees ({agree:.2f})", agree), ""
+    return None, f"{head}, and an OCR sample disagrees ({agree:.2f})"
+
+
 def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, mode: str, can_ocr: bool,
-            timeout: float) -> tuple[PageReport | None, str]:
+            timeout: float, hidden: set[int] | None = None, wrong: list[int] | None = None) -> tuple[PageReport | None, str]:
     """Keep the text layer (a report) or send the page to OCR (None and why: a reason starting
-    with OVERLAY means the layer is only an overlay on a page image)."""
+    with OVERLAY means the layer is only an overlay on a page image). ``hidden``: pages whose text
+    is invisible (an earlier OCR's layer); ``wrong``: those of them found wrong so far."""
     if mode == "always":
         return None, "OCR requested for every page (ocr=always)"
     if q.verdict == "empty":
@@ -308,6 +327,8 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
             if covered is not None and covered < 0.5:
                 return None, (f"{OVERLAY} ({int(q.signals.get('words', 0))} words) covers only {covered:.0%} of what "
                               "the page image shows (a scan with a banner, a stamp or a partial text layer)")
+    if q.verdict == "good" and can_ocr and hidden and i in hidden:
+        return _earlier_ocr(pdf, i, lines, q, timeout, wrong if wrong is not None else [])
     if q.verdict == "good":
         return _keep_text(i + 1, lines, q, f"text layer looks sound (score {q.score:.2f})"), ""
     if q.verdict == "borderline" and can_ocr:
@@ -322,12 +343,13 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
 
 
 def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext,
-               pdf: pdfium.PdfDocument | None = None, open_pages: KeptPages | None = None) -> tuple[list[list[TextLine]], list[PageReport]]:
+               pdf: pdfium.PdfDocument | None = None, open_pages: KeptPages | None = None,
+               hidden: set[int] | None = None) -> tuple[list[list[TextLine]], list[PageReport]]:
     """Judge each page's text layer and OCR the pages that need it (see docs/ocr.md).
 
     ``pdf``: the document already open (the caller's, left open; pdfium has parsed its fonts),
     else ``pdf_path`` is opened here; ``open_pages``: text pages the ingester left open for the digit
-    cross-check."""
+    cross-check; ``hidden``: pages whose text layer is invisible (an earlier OCR's, checked by a sample)."""
     mode = ctx.options.ocr
     timeout = min(ctx.options.timeout_s, PAGE_TIMEOUT_CAP)
     out: list[list[TextLine]] = [list(p) for p in text_pages]
@@ -353,8 +375,9 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
             if mode == "always":  # OCR was asked for explicitly: say what is missing
                 raise
             can_ocr = False
+        wrong: list[int] = []
         for i, q in enumerate(qualities):
-            report, why = _decide(pdf, i, out[i], q, mode, can_ocr, timeout)
+            report, why = _decide(pdf, i, out[i], q, mode, can_ocr, timeout, hidden, wrong)
             if report is not None:
                 reports[i] = report
             elif why.startswith(OVERLAY):  # the layer's scripts say nothing about the page
