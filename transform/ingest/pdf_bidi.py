@@ -48,7 +48,6 @@ NEEDS_REPAIR = re.compile(
 # only those characters need a position query.
 SPACED_NUMBER = re.compile(r"[0-9]+(?: [0-9]+)+")
 TOKEN = re.compile(f"(?P<R>[{_AR}]+)|(?P<L>[{_LTR}]+)|(?P<S>\\s+)|(?P<N>.)", re.S)
-VISIBLE_TOKEN = re.compile(f"(?P<R>[{_AR}]+)|(?P<L>[{_LTR}]+)|(?P<N>\\S)")
 LTR_JOINER = frozenset(" .,/:-–+'’_\u00a0\u202f")
 MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 BRACKETS = frozenset("()[]{}<>«»‹›")
@@ -101,8 +100,9 @@ def needs_repair(text: str, rtl: bool) -> bool:
 
 
 def _tokens(text: str, box: Box, pieces: bool = False) -> list[Token]:
-    """Tokens with their x extent; spaces are left out (pdfium places them unreliably in
-    these lines: they are rebuilt from the gaps between glyphs).
+    """Tokens with their x extent; spaces are not tokens (pdfium places them unreliably in
+    these lines: they are rebuilt from the gaps between glyphs), but each run of them is kept
+    as the evidence of a narrow word space (a font whose spaces are 0.1 of the type size).
 
     ``pieces``: the line was cut into pieces around vowel marks placed apart (see
     :func:`transform.ingest.pdf_text._read_group`): a token's extent comes from its letters
@@ -112,10 +112,14 @@ def _tokens(text: str, box: Box, pieces: bool = False) -> list[Token]:
     if pieces:
         return _piece_tokens(text, box)
     out: list[Token] = []
-    for m in VISIBLE_TOKEN.finditer(text):  # TOKEN without its whitespace branch: the same tokens, fewer matches
+    for m in TOKEN.finditer(text):
         kind = m.lastgroup or "N"
         a, b = m.span()
         tok = m.group(0)
+        if kind == "S":  # a space pdfium placed: evidence for a narrow gap (see _with_spaces), never a token
+            x0, x1 = box(a)
+            out.append((" ", x0, x1, "N"))
+            continue
         if b - a == 1:
             x0, x1 = box(a)
         else:
@@ -350,6 +354,8 @@ class WordOrderProbe:
     def __init__(self, budget: int = 3) -> None:
         self.budget = budget
         self.reversed_seen = False
+        self.glue_budget = GLUE_BUDGET  # lines with a long Arabic run still to check for word gaps without a space
+        self.glued = False  # a gap wide as a word space without a space seen on this page: every line is re-spaced
 
     def check(self, text: str, box: Box) -> bool:
         if not self.reversed_seen and self.budget <= 0:
@@ -401,6 +407,8 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
     a pure French line by two.
     """
     if not text.isascii() and MAYBE_ARABIC.search(text) and ARABIC_LETTER.search(text):  # cheap tests first for French lines
+        if probe.glued or (probe.glue_budget > 0 and _glue_suspect(text, box, size, probe)):
+            text, box = respace(text, box, size)
         if not PLAIN_RTL.search(text):  # Arabic, punctuation and spaces only: right to left, ordered by pdfium
             if probe.check(text, box):
                 return visual_to_logical(text, box, rtl=True, size=size), True
@@ -413,6 +421,75 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
     if LATIN_LETTER.search(text):
         return text, False  # a left-to-right line without Arabic is already in logical order
     return logical_line(text, box, size, rtl=context_rtl, probe=probe), context_rtl
+
+
+# Word spaces some producers leave out (a Bulletin officiel set in Sakkal Majalla: `الماليةرقم`,
+# `المعطياتالعامةللتوازن`): the words are drawn apart but no space character is written, and pdfium
+# makes none. Measured on the loose character boxes (the font's advance), the letters of one word
+# touch (gaps under 0.01 of the type size, 0.06 at most over the corpus's Arabic PDFs), while the
+# unwritten spaces are 0.08-0.17 of it (0.15 mostly) and written ones 0.06-0.3.
+GLUE_GAP = 0.1  # a gap between two letters wider than this share of the type size is a word space
+GLUE_RUN = re.compile("[\u0620-\u064A\u0671-\u06D3]{9,}")  # a run this long may hide two words
+GLUE_BUDGET = 4  # long runs checked per page before the page is taken as spaced right
+
+
+def _letter_gaps(text: str, box: Box, start: int, end: int) -> list[tuple[int, float]]:
+    """(index, gap) for each Arabic letter of ``text[start:end]`` that follows another letter drawn
+    to its right: the gap between the two glyphs (vowel marks skipped)."""
+    out: list[tuple[int, float]] = []
+    prev_x0: float | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in VOWEL_MARKS or ch == "\u0640":  # a mark or a kashida (which stretches its word): the gap
+            if prev_x0 is not None:             # is measured from its left edge (a font may draw a mark
+                prev_x0 = min(prev_x0, box(i)[0])  # code as a letter)
+            continue
+        if not ("\u0620" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3"):
+            prev_x0 = None
+            continue
+        x0, x1 = box(i)
+        if prev_x0 is not None and x1 <= prev_x0 + 0.01:
+            out.append((i, prev_x0 - x1))
+        prev_x0 = x0
+    return out
+
+
+def _glue_suspect(text: str, box: Box, size: float, probe: WordOrderProbe) -> bool:
+    """Check the long Arabic runs of a line for a gap as wide as a word space (a page probe:
+    a few lines, then every line once one showed it)."""
+    runs = list(GLUE_RUN.finditer(text))
+    if not runs:
+        return False
+    probe.glue_budget -= 1
+    limit = GLUE_GAP * size
+    if any(gap > limit for m in runs for _i, gap in _letter_gaps(text, box, m.start(), m.end())):
+        probe.glued = True
+    return probe.glued
+
+
+def respace(text: str, box: Box, size: float) -> tuple[str, Box]:
+    """The line with a space wherever two letters are drawn a word space apart and none was
+    written, and the box function of the new text (an inserted space spans its gap)."""
+    cuts = {i for i, gap in _letter_gaps(text, box, 0, len(text)) if gap > GLUE_GAP * size and text[i - 1] != " "}
+    if not cuts:
+        return text, box
+    parts: list[str] = []
+    index: list[int] = []  # new position -> old position (-1 - old: a space inserted before that character)
+    for i, ch in enumerate(text):
+        if i in cuts:
+            parts.append(" ")
+            index.append(-1 - i)
+        parts.append(ch)
+        index.append(i)
+
+    def new_box(k: int) -> tuple[float, float]:
+        old = index[k]
+        if old >= 0:
+            return box(old)
+        after = -1 - old  # the letter left of the gap; the previous letter is right of it
+        return box(after)[1], box(after - 1)[0]
+
+    return "".join(parts), new_box
 
 
 ARABIC_WORD = re.compile(f"[{_AR}]{{4,}}")
