@@ -36,7 +36,19 @@ from .render import (
 )
 from .scans import covers_ink, drop_overlays, sparse
 from .sizes import snap_sizes
-from .tesseract import _AR, _LAT, DOMINANT, TESS_LANG, OcrResult, installed_langs, ocr_image, read_rows, tess_langs
+from .tesseract import (
+    _AR,
+    _LAT,
+    DOMINANT,
+    SCRIPT_MODEL,
+    TESS_LANG,
+    OcrResult,
+    installed_langs,
+    ocr_image,
+    read_rows,
+    script_langs,
+    tess_langs,
+)
 from .weight import mark_bold
 
 if TYPE_CHECKING:
@@ -141,7 +153,9 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             f"an unsupported script or a very poor scan{_low_dpi_hint(scan_dpi)}",
             found, q.score,
         )
-    renumbered = recheck_numbers(image, result, codes, timeout) if scan_dpi is not None and scan_dpi < COARSE_DPI else 0
+    coarse = scan_dpi is not None and scan_dpi < COARSE_DPI
+    script = script_langs(codes, models)
+    renumbered = recheck_numbers(image, result, codes, timeout, script) if coarse or not scanned else 0
     lines = []
     noise = 0
     for ln in result.lines:
@@ -154,7 +168,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     doubtful = sum(1 for ln in lines if ln.doubt)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if renumbered:
-        notes.append(f"{renumbered} number{'s' if renumbered > 1 else ''} read again")
+        notes.append(f"{renumbered} number{'s' if renumbered > 1 else ''} read again"
+                     + (f" (ara and {SCRIPT_MODEL['ara']} models voting)" if script else ""))
     if bold:
         notes.append(f"{bold} bold line{'s' if bold > 1 else ''}")
     if doubtful:

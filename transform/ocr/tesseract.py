@@ -16,6 +16,9 @@ from .recover import insert_in_order, uncovered_segments
 from .render import PageImage
 
 TESS_LANG = {"ar": "ara", "fr": "fra"}
+# Script models that read what a language model cannot (Debian tesseract-ocr-script-arab: ``%``,
+# Arabic-Indic digits); used as a second opinion on numbers (votes.py), never required.
+SCRIPT_MODEL = {"ara": "Arabic"}
 # Upper-quartile word height over the font size, measured on the samples (Noto Naskh Arabic, Noto Sans).
 HEIGHT_PER_PT = {"ar": 0.945, "fr": 0.80}
 DOMINANT = 0.85  # share of letters from which a script dominates a page
@@ -56,6 +59,14 @@ def tess_langs(langs: list[str]) -> str:
     """``["ar", "fr"]`` -> ``"ara+fra"``; unknown codes are dropped, empty means both."""
     codes = [TESS_LANG[lang] for lang in langs if lang in TESS_LANG] or ["ara", "fra"]
     return "+".join(dict.fromkeys(codes))
+
+
+def script_langs(codes: str, models: set[str]) -> str | None:
+    """``ara+fra`` -> ``Arabic+fra`` when the script model is installed, else None."""
+    parts = codes.split("+")
+    if not any(SCRIPT_MODEL.get(p) in models for p in parts):
+        return None
+    return "+".join(SCRIPT_MODEL[p] if SCRIPT_MODEL.get(p) in models else p for p in parts)
 
 
 def _write_tiff(pimg: PageImage, path: Path) -> Path:
