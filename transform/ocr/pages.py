@@ -64,7 +64,7 @@ FLOOR_OCR_CONF = 40.0  # mean tesseract word confidence under which a page is no
 MIN_OCR_CONF = 60.0  # ...nor under this unless its words are sound (text-layer score >= GOOD)
 SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score is not readable
 ORDER_MARGIN = 3.0  # a page read again in its script's order keeps that reading unless this much less confident
-NOISE_CONF = 0.5  # an OCR'd line under this confidence that holds no words is dropped as noise
+NOISE_CONF = 0.62  # an OCR'd line under this confidence that holds no words is dropped as noise
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
 SCAN_COVER = 0.5  # images covering at least this share of the page make it a scan
 SMALL_PRINT_PX = 26.0  # OCR'd lines lower than this (pixels at OCR_DPI) are small print...
