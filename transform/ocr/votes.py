@@ -32,7 +32,6 @@ from difflib import SequenceMatcher
 NUMBER = re.compile(r"\d+(?:[.,/:]\d+)*")
 MAX_CHANGED = 2  # digits a same-length correction may change
 _PERCENT = re.compile(r"^(\d+(?:[.,]\d+)?)%$|^%(\d+(?:[.,]\d+)?)$")
-_ALNUM = re.compile(r"[^\W_]")
 _JUNK_PERCENT = re.compile(r"^[\d/]{1,4}$")  # what a model without % makes of one: 90, 9, 0, 9/0
 
 
@@ -132,28 +131,30 @@ def percent_signs(text: str, script_readings: list[str]) -> tuple[str, int]:
 
 
 def _percent_spans(words: list[str], other: list[str]) -> dict[tuple[int, int], str]:
-    """Spans of ``words`` that ``other`` reads as a number with ``%``, and their new text."""
+    """Spans of ``words`` that ``other`` reads as a number with ``%``, and their new text. The
+    place is found by the word before the sign, which must occur once in each reading."""
     found: dict[tuple[int, int], str] = {}
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, words, other, autojunk=False).get_opcodes():
-        if op != "replace" or i2 - i1 > 2:
+    for j in range(1, len(other)):
+        bare = other[j].rstrip(".،,؛")
+        tail = other[j][len(bare):]
+        anchor = other[j - 1]
+        if ("%" not in bare and "٪" not in bare) or words.count(anchor) != 1 or other.count(anchor) != 1:
             continue
-        signs = [j for j in range(j1, j2) if "%" in other[j] or "٪" in other[j]]
-        if len(signs) != 1 or any(_ALNUM.search(other[j]) for j in range(j1, j2) if j != signs[0]):
-            continue  # one word with the sign; the others, if any, only specks (``(|``)
-        j1 = signs[0]
-        bare = other[j1].rstrip(".،,؛")
-        tail = other[j1][len(bare):]
-        span = words[i1:i2]
-        if bare in ("%", "٪"):  # the sign read apart: the number before it must agree
-            if i2 - i1 == 1 and i1 and j1 and words[i1 - 1] == other[j1 - 1] and NUMBER.search(words[i1 - 1]) \
-                    and _JUNK_PERCENT.match(span[0]):
-                found[(i1, i2)] = "%" + tail
+        i = words.index(anchor) + 1
+        if bare in ("%", "٪"):  # the sign read apart: the anchor is its number
+            if NUMBER.fullmatch(anchor.lstrip("-–")) and i < len(words) and _JUNK_PERCENT.match(words[i]):
+                found[(i, i + 1)] = "%" + tail
             continue
         m = _PERCENT.match(bare)
-        if m and _junk_for(m.group(1) or m.group(2), span):
-            number = m.group(1) or m.group(2)
-            lead = span[0][: len(span[0]) - len(span[0].lstrip("-–"))] if len(span) == 2 else ""
-            found[(i1, i2)] = f"{lead}{number} %{tail}"
+        if not m:
+            continue
+        number = m.group(1) or m.group(2)
+        for n in (2, 1):
+            span = words[i:i + n]
+            if len(span) == n and _junk_for(number, span):
+                lead = span[0][: len(span[0]) - len(span[0].lstrip("-–"))] if n == 2 else ""
+                found[(i, i + n)] = f"{lead}{number} %{tail}"
+                break
     return found
 
 
