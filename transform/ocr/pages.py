@@ -128,10 +128,11 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         return [], unreadable(page, f"no OCR model installed for {', '.join(missing)}; install tesseract-ocr-{missing[0]}", langs)
     image = preprocess(pimg, scanned=scanned)
     try:
-        result = ocr_image(image, tess_langs(use), timeout=timeout)
+        script = SCRIPT_MODEL["ara"] if SCRIPT_MODEL["ara"] in models else None
+        result = ocr_image(image, tess_langs(use), timeout=timeout, script=script)
         other = _other_order(result, use)
         if other:
-            again = ocr_image(image, tess_langs(other), timeout=timeout)
+            again = ocr_image(image, tess_langs(other), timeout=timeout, script=script)
             if again.confidence >= result.confidence - ORDER_MARGIN:  # the right order, unless clearly worse read
                 result, use = again, other
     except ToolError as exc:
@@ -154,8 +155,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             found, q.score,
         )
     coarse = scan_dpi is not None and scan_dpi < COARSE_DPI
-    script = script_langs(codes, models)
-    renumbered = recheck_numbers(image, result, codes, timeout, script) if coarse or not scanned else 0
+    vote = script_langs(codes, models)
+    renumbered = recheck_numbers(image, result, codes, timeout, vote) if coarse or not scanned else 0
     lines = []
     noise = 0
     for ln in result.lines:
@@ -169,7 +170,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if renumbered:
         notes.append(f"{renumbered} number{'s' if renumbered > 1 else ''} read again"
-                     + (f" (ara and {SCRIPT_MODEL['ara']} models voting)" if script else ""))
+                     + (f" (ara and {SCRIPT_MODEL['ara']} models voting)" if vote else ""))
     if bold:
         notes.append(f"{bold} bold line{'s' if bold > 1 else ''}")
     if doubtful:
