@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from ..errors import ToolError
+from . import votes
 from .render import PageImage
 from .tesseract import _AR, _LAT, _pad, read_rows
 
@@ -137,38 +138,65 @@ def _joined(sub: OcrResult) -> str:
     return " ".join(x.text for x in sub.lines)
 
 
-def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: float) -> int:
+def _read(pimg: PageImage, boxes: list[tuple[int, int, int, int]], langs: str, timeout: float) -> list[str | None]:
+    """Each crop read as one line; None where the reading is too unsure to vote."""
+    return [_joined(sub) if sub.lines and sub.confidence >= MIN_CONF else None for sub in read_rows(pimg, boxes, langs, timeout)]
+
+
+def _enlarged(pimg: PageImage) -> PageImage:
+    size = (round(pimg.image.width * THIRD_SCALE), round(pimg.image.height * THIRD_SCALE))
+    return PageImage(pimg.image.resize(size, Image.Resampling.LANCZOS), pimg.dpi * THIRD_SCALE, pimg.page,
+                     pimg.width_pt, pimg.height_pt)
+
+
+def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: float, script: str | None = None) -> int:
     """Read the Arabic lines of ``result`` that hold digits again one by one; where the second
     reading puts a number right, a third one (the crops enlarged THIRD_SCALE times) must read
-    it the same way. Returns how many numbers changed; a tesseract failure leaves the page
-    as it was."""
+    it the same way. With ``script`` (the languages with the script model ``Arabic`` in place
+    of ``ara``), the crops are also read by that model at both scales and the numbers settled
+    by :func:`votes.vote`, the ``%`` signs ``ara`` cannot read by :func:`votes.percent_signs`.
+    Returns how many numbers changed; a tesseract failure leaves the page as it was."""
     picked = [ln for ln in result.lines if NUMBER.search(ln.text) and _arabic(ln.text)][:MAX_LINES]
     if not picked:
         return 0
+    boxes = _boxes(pimg, picked)
     try:
-        again = read_rows(pimg, _boxes(pimg, picked), langs, timeout)
+        again = read_rows(pimg, boxes, langs, timeout)
+        other = _read(pimg, boxes, script, timeout) if script else [None] * len(picked)
     except ToolError:
         return 0
     proposed = []
-    for ln, sub in zip(picked, again, strict=True):
-        if not sub.lines or sub.confidence < MIN_CONF:
-            continue
+    for ln, sub, alt in zip(picked, again, other, strict=True):
+        second = _joined(sub) if sub.lines and sub.confidence >= MIN_CONF else None
         surer = sub.confidence >= result.line_conf.get(id(ln), 100.0)
-        if number_changes(ln.text, _joined(sub), surer):
-            proposed.append((ln, _joined(sub), surer))
+        wanted = bool(second and number_changes(ln.text, second, surer))
+        wanted = wanted or any(r and votes.proposals(ln.text, r) for r in (second, alt))
+        wanted = wanted or bool(alt and votes.percent_signs(ln.text, [alt])[1])
+        if wanted:
+            proposed.append((ln, second, surer, alt))
     if not proposed:
         return 0
-    size = (round(pimg.image.width * THIRD_SCALE), round(pimg.image.height * THIRD_SCALE))
-    big = PageImage(pimg.image.resize(size, Image.Resampling.LANCZOS), pimg.dpi * THIRD_SCALE, pimg.page,
-                    pimg.width_pt, pimg.height_pt)
+    big = _enlarged(pimg)
+    boxes = _boxes(pimg, [ln for ln, *_rest in proposed], THIRD_SCALE)
     try:
-        third = read_rows(big, _boxes(pimg, [ln for ln, _t, _s in proposed], THIRD_SCALE), langs, timeout)
+        third = _read(big, boxes, langs, timeout)
+        third_alt = _read(big, boxes, script, timeout) if script else [None] * len(proposed)
     except ToolError:
         return 0
     changed = 0
-    for (ln, second, surer), sub in zip(proposed, third, strict=True):
-        text, n = merge_numbers(ln.text, second, surer, _joined(sub))
-        if n:
+    for (ln, second, surer, alt), r3, s3 in zip(proposed, third, third_alt, strict=True):
+        changes = number_changes(ln.text, second, surer) if second else {}
+        if changes:  # the same model's reading at another scale must confirm
+            confirm = number_changes(ln.text, r3, True) if r3 else {}
+            changes = {i: tok for i, tok in changes.items() if confirm.get(i) == tok}
+        if script:
+            readings = [(m, r) for m, r in ((langs, second), (script, alt), (langs, r3), (script, s3)) if r]
+            changes.update(votes.vote(ln.text, readings))
+        text = apply_changes(ln.text, changes)
+        signs = 0
+        if alt and s3:
+            text, signs = votes.percent_signs(text, [alt, s3])
+        if changes or signs:
             ln.text = text
-            changed += n
+            changed += len(changes) + signs
     return changed

@@ -36,7 +36,19 @@ from .render import (
 )
 from .scans import covers_ink, drop_overlays, sparse
 from .sizes import snap_sizes
-from .tesseract import _AR, _LAT, DOMINANT, TESS_LANG, OcrResult, installed_langs, ocr_image, read_rows, tess_langs
+from .tesseract import (
+    _AR,
+    _LAT,
+    DOMINANT,
+    SCRIPT_MODEL,
+    TESS_LANG,
+    OcrResult,
+    installed_langs,
+    ocr_image,
+    read_rows,
+    script_langs,
+    tess_langs,
+)
 from .weight import mark_bold
 
 if TYPE_CHECKING:
@@ -52,7 +64,7 @@ FLOOR_OCR_CONF = 40.0  # mean tesseract word confidence under which a page is no
 MIN_OCR_CONF = 60.0  # ...nor under this unless its words are sound (text-layer score >= GOOD)
 SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score is not readable
 ORDER_MARGIN = 3.0  # a page read again in its script's order keeps that reading unless this much less confident
-NOISE_CONF = 0.5  # an OCR'd line under this confidence that holds no words is dropped as noise
+NOISE_CONF = 0.62  # an OCR'd line under this confidence that holds no words is dropped as noise
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
 SCAN_COVER = 0.5  # images covering at least this share of the page make it a scan
 SMALL_PRINT_PX = 26.0  # OCR'd lines lower than this (pixels at OCR_DPI) are small print...
@@ -115,11 +127,16 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         missing = [TESS_LANG[lang] for lang in langs if lang in TESS_LANG]
         return [], unreadable(page, f"no OCR model installed for {', '.join(missing)}; install tesseract-ocr-{missing[0]}", langs)
     image = preprocess(pimg, scanned=scanned)
+    coarse = scan_dpi is not None and scan_dpi < COARSE_DPI
     try:
-        result = ocr_image(image, tess_langs(use), timeout=timeout)
+        # the second reader works where ara errs most: coarse scans and rendered vector pages (on
+        # 300 dpi scans its extra call cost 0.19 of bench/ocr.py's ratio to bare tesseract)
+        second = coarse or not scanned
+        script = SCRIPT_MODEL["ara"] if second and SCRIPT_MODEL["ara"] in models else None
+        result = ocr_image(image, tess_langs(use), timeout=timeout, script=script)
         other = _other_order(result, use)
         if other:
-            again = ocr_image(image, tess_langs(other), timeout=timeout)
+            again = ocr_image(image, tess_langs(other), timeout=timeout, script=script)
             if again.confidence >= result.confidence - ORDER_MARGIN:  # the right order, unless clearly worse read
                 result, use = again, other
     except ToolError as exc:
@@ -141,7 +158,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             f"an unsupported script or a very poor scan{_low_dpi_hint(scan_dpi)}",
             found, q.score,
         )
-    renumbered = recheck_numbers(image, result, codes, timeout) if scan_dpi is not None and scan_dpi < COARSE_DPI else 0
+    vote = script_langs(codes, models)
+    renumbered = recheck_numbers(image, result, codes, timeout, vote) if second else 0
     lines = []
     noise = 0
     for ln in result.lines:
@@ -154,7 +172,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     doubtful = sum(1 for ln in lines if ln.doubt)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if renumbered:
-        notes.append(f"{renumbered} number{'s' if renumbered > 1 else ''} read again")
+        notes.append(f"{renumbered} number{'s' if renumbered > 1 else ''} read again"
+                     + (f" (ara and {SCRIPT_MODEL['ara']} models voting)" if vote else ""))
     if bold:
         notes.append(f"{bold} bold line{'s' if bold > 1 else ''}")
     if doubtful:

@@ -16,6 +16,9 @@ from .recover import insert_in_order, uncovered_segments
 from .render import PageImage
 
 TESS_LANG = {"ar": "ara", "fr": "fra"}
+# Script models that read what a language model cannot (Debian tesseract-ocr-script-arab: ``%``,
+# Arabic-Indic digits); used as a second opinion on numbers (votes.py), never required.
+SCRIPT_MODEL = {"ara": "Arabic"}
 # Upper-quartile word height over the font size, measured on the samples (Noto Naskh Arabic, Noto Sans).
 HEIGHT_PER_PT = {"ar": 0.945, "fr": 0.80}
 DOMINANT = 0.85  # share of letters from which a script dominates a page
@@ -33,6 +36,7 @@ _AR_PUNCT = str.maketrans({";": "؛", "?": "؟"})
 _RANGE = re.compile(r"(?<![\d.,/])(\d+)([-–])(\d+)(?![\d.,/])")  # two numbers joined by a hyphen: drawn right to left
 _PERCENT_DRAWN = re.compile(r"^(?:[%٪]\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?[%٪])$")
 _AR_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")  # a comma between digits is a decimal comma (12,5)
+_PERSIAN = re.compile("[\u06cc\u06a9\u06af\u067e\u0686\u0698]")  # letters Arabic does not use
 _BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -58,6 +62,14 @@ def tess_langs(langs: list[str]) -> str:
     return "+".join(dict.fromkeys(codes))
 
 
+def script_langs(codes: str, models: set[str]) -> str | None:
+    """``ara+fra`` -> ``Arabic+fra`` when the script model is installed, else None."""
+    parts = codes.split("+")
+    if not any(SCRIPT_MODEL.get(p) in models for p in parts):
+        return None
+    return "+".join(SCRIPT_MODEL[p] if SCRIPT_MODEL.get(p) in models else p for p in parts)
+
+
 def _write_tiff(pimg: PageImage, path: Path) -> Path:
     """Uncompressed grayscale TIFF carrying the image's resolution (fast to write and to read;
     tesseract takes the dpi from the file, exactly as with a scanner's file)."""
@@ -65,8 +77,9 @@ def _write_tiff(pimg: PageImage, path: Path) -> Path:
     return path
 
 
-def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3) -> OcrResult:
-    """OCR one page image with tesseract (one thread) and return its lines in PDF points."""
+def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3, script: str | None = None) -> OcrResult:
+    """OCR one page image with tesseract (one thread) and return its lines in PDF points.
+    ``script``: the installed Arabic script model, a second candidate for stray-word lines."""
     TESSERACT.require()
     # one OpenMP thread per tesseract: pages run in parallel instead (see _exec/tesseract.py)
     with tempfile.TemporaryDirectory(prefix="taysir-ocr-") as tmp:
@@ -75,7 +88,7 @@ def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3) -> O
     result = parse_tsv(out.decode("utf-8", "replace"), pimg)
     if psm == 3:
         _recover_lines(pimg, result, langs, timeout)
-        _reread_stray_script(pimg, result, langs, timeout)
+        _reread_stray_script(pimg, result, langs, timeout, script)
     return result
 
 
@@ -125,14 +138,19 @@ def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: floa
             result.confidence = total / result.words
 
 
-def _reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout: float) -> None:
+def _reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout: float, script: str | None = None) -> None:
     """With ``ara+fra`` tesseract can switch models inside a page: a short Arabic line comes
     out as a French word ("تقديم" -> "essai"), and Arabic words inside an Arabic line come out
     as short Latin nonsense ("منه" -> "taie", "الداخلية" -> "al"). Such lines are read again
     with the line's script alone (one tesseract call for the page); the likelier reading wins:
     a short line needs a clearly higher confidence, a long one fewer stray words and a mean
     confidence at most STRAY_MARGIN lower (the stray word itself often reads with a high
-    confidence in the wrong model: "taie" at 89 % against "منه" at 77 % for the line)."""
+    confidence in the wrong model: "taie" at 89 % against "منه" at 77 % for the line).
+
+    With the script model installed, lines re-read with ``ara`` are also read with it and the
+    more confident acceptable reading wins: ``ara`` alone read ``الحبوب bill؛`` as ``والقطانيء``
+    at 72 %, the script model ``والقطاني»`` at 86 %. A script-model reading holding letters
+    only Persian or Urdu use (ی ک گ پ چ ژ) is not a candidate."""
     if "+" not in langs:
         return
     ar = sum(len(_AR.findall(ln.text)) for ln in result.lines)
@@ -154,16 +172,23 @@ def _reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout
     for lang in {lang for _ln, lang, _s in picked}:
         group = [(ln, is_short) for ln, lg, is_short in picked if lg == lang]
         boxes = [_pad(pimg, int(ln.x0 * k), int(ln.top * k), int(ln.x1 * k) + 1, int(ln.bottom * k) + 1) for ln, _s in group]
-        for (ln, is_short), sub in zip(group, read_rows(pimg, boxes, lang, timeout), strict=True):
-            if not sub.lines:
-                continue
-            text = " ".join(x.text for x in sub.lines)
+        readings = [read_rows(pimg, boxes, lang, timeout)]
+        if script and lang == "ara":
+            readings.append(read_rows(pimg, boxes, script, timeout))
+        for n, (ln, is_short) in enumerate(group):
             before = result.line_conf.get(id(ln), 0.0)
-            better = (sub.confidence > before + 5 if is_short
-                      else len(_stray_latin(text)) < len(_stray_latin(ln.text)) and sub.confidence >= before - STRAY_MARGIN)
-            if better:
-                ln.text = text
-                result.line_conf[id(ln)] = sub.confidence
+            best: tuple[float, str] | None = None
+            for r, subs in enumerate(readings):
+                sub = subs[n]
+                text = " ".join(x.text for x in sub.lines)
+                if not sub.lines or (r and _PERSIAN.search(text)):
+                    continue
+                better = (sub.confidence > before + 5 if is_short
+                          else len(_stray_latin(text)) < len(_stray_latin(ln.text)) and sub.confidence >= before - STRAY_MARGIN)
+                if better and (best is None or sub.confidence > best[0]):
+                    best = (sub.confidence, text)
+            if best:
+                result.line_conf[id(ln)], ln.text = best
 
 
 def _stray_latin(text: str) -> list[str]:
