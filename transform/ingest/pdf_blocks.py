@@ -61,7 +61,7 @@ DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=[^\W\d_])")  # "1- يحدد ...": an ite
 MONTH_NEXT = re.compile(r"^(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
                         r"يناير|فبراير|مارس|أبريل|ماي|يونيو|يوليو|غشت|شتنبر|أكتوبر|نونبر|دجنبر|"
                         r"محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذي|ذو)\b", re.IGNORECASE)
-NOT_A_MARKER = re.compile(r"^(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S")  # "M. LISCHKA": a title, not an item "M."
+NOT_A_MARKER = re.compile(r"^(?:(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S|[A-Z]\.\s?\d)")  # "M. LISCHKA": a title, not an item "M."; "L. 2215-1": a code article
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
 L = TypeVar("L", bound=TextLine)
 
@@ -346,7 +346,8 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
                base: float, edges: Edges, fsize: float, rtl: bool, pitch: float, nxt: TextLine | None = None) -> bool:
     """Does ``ln`` go on the block ``cur`` whose last line is ``prev``? (see the module docstring)"""
     _, _, prev_base, prev_page, prev_edges = prev_f
-    step = base - prev_base
+    # a line pdfium read over two printed lines (its box twice as tall): the step is from its last one
+    step = base - max(prev_base, prev.bottom - 0.3 * fsize)
     if cur.legal is not None:
         # a legal unit's label line ends its heading, but for its title printed under it in the same bold
         # style ("Chapitre premier" / "Orientations générales"), or a bold title wrapping onto a second line
@@ -376,6 +377,8 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
         gap = _start_gap(ln, edges, rtl)
         return not _ends_block(prev, prev_edges, fsize, rtl) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
                                                                    or gap < 0.8 * fsize)
+    if cur.kind == "paragraph" and _same_axis(prev, prev_edges, ln, edges, fsize) and step <= pitch + 0.8 * fsize:
+        return True  # short lines centred on one axis: one centred paragraph (a title, a signatory's titles)
     if _ends_block(prev, prev_edges, fsize, rtl):
         return False
     indent = _start_gap(ln, edges, rtl)
@@ -383,6 +386,22 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
         return False  # a first-line indent (not a hanging one: the line after keeps the indent)
     return not (prev.bold and not ln.bold and all(x.bold for x in cur.lines) and len(cur.lines) <= 2
                 and _end_gap(prev, prev_edges, rtl) > 2.0 * fsize)
+
+
+def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, size: float) -> bool:
+    """Two short lines of one centred group (a title, a signature block): centred in their column, or
+    on an axis of their own (their middles agree while their starts differ), in one style, the first
+    not ending a sentence (a colon may open the group: ``Pour contreseing :``)."""
+    if prev_edges.column != edges.column or prev.bold != ln.bold or re.search(r"[.!?؟…;؛]\s*[\"»”’)]*$", prev.text):
+        return False
+    if _centred_pair(prev, prev_edges, ln, edges, size):
+        return True
+    short = max(prev.x1 - prev.x0, ln.x1 - ln.x0) < 0.6 * edges.width
+    middle = abs((prev.x0 + prev.x1) - (ln.x0 + ln.x1)) / 2
+    # off the column's middle, only a line that goes on (a lower-case start, or after a comma or a colon):
+    # the lines of a letterhead (a ministry, then its directorate) are names of their own
+    goes_on = ln.text[:1].islower() or prev.text.rstrip().endswith((",", "،", ":"))
+    return short and goes_on and middle <= max(3.0, 0.3 * size) and abs(prev.x0 - ln.x0) > 0.8 * size
 
 
 def _with_text(line: L, text: str) -> L:
