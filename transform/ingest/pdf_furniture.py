@@ -31,7 +31,9 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # a page number as OCR may read it: ``_`` for a dash, ``]`` ``|`` ``l`` ``I`` for a 1 between dashes (``-1_``, ``_]-``)
-OCR_PAGE_NUMBER = re.compile(f"^[-–—_]\\s*(?:[{_D}]{{1,3}}|[\\]\\[|lI!])\\s*[-–—_]$")
+# or ``Page 2 ot 0``, ``Page 3 إن 0`` for ``Page 2 of 10``
+OCR_PAGE_NUMBER = re.compile(f"^(?:[-–—_]\\s*(?:[{_D}]{{1,3}}|[\\]\\[|lI!])\\s*[-–—_]"
+                             f"|(?:page|صفحة|الصفحة)\\s*[{_D}]{{1,4}}\\s+[^\\W\\d_]{{1,3}}\\s+[{_D}]{{1,4}})$", re.IGNORECASE)
 _DIGITS = re.compile(f"[{_D}]+")
 _NOT_LETTER = re.compile(r"[^\w#]+|[\d_]+")
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
@@ -114,7 +116,7 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
         mid = tops[len(tops) // 2]
         if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
             running.update(keys)
-    unread = _unread_rows(out, heights)
+    unread = _unread_rows(out, heights) | _repeated_on_next_page(out, heights, top, bottom)
     if not running and not unread:
         return out, furniture
     final: list[list[L]] = []
@@ -205,4 +207,28 @@ def _unread_rows(pages: list[list[L]], heights: list[float]) -> set[int]:
         same = [row for c, row in found if abs(c - mid) <= UNREAD_HEIGHT]
         if len(same) >= need:
             drop.update(id(ln) for row in same for ln in row)
+    return drop
+
+
+def _repeated_on_next_page(pages: list[list[L]], heights: list[float], top: float, bottom: float) -> set[int]:
+    """A short margin line (three words at most) printed word for word at the same height on two pages
+    in a row (a column label over a contents list, ``Pages``): a running line of a few pages, too few
+    for the share above.
+    Digits count here (``الملحق رقم 1`` then ``الملحق رقم 2`` at the top of their pages are headings),
+    and a legal heading never is one. Returns the ids of those lines."""
+    drop: set[int] = set()
+    before: dict[str, L] = {}
+    for lines, height in zip(pages, heights, strict=False):
+        here: dict[str, L] = {}
+        for ln in lines:
+            if in_margin(ln, height, top, bottom) and len(ln.text) <= 150:
+                text = " ".join(ln.text.casefold().split())
+                # a label, not a formula's sentence nor a signatory's name (``AZZEDDINE El MIDAOUI.``) that each order repeats
+                if sum(c.isalpha() for c in text) >= 3 and len(text.split()) <= 3 and not text.endswith((".", ":", ";", "،", "؛")):
+                    here[text] = ln
+        for text, ln in here.items():
+            prev = before.get(text)
+            if prev is not None and abs(prev.top - ln.top) <= 3.0 and not legal_heading(ln.text):
+                drop.update((id(prev), id(ln)))
+        before = here
     return drop
