@@ -30,6 +30,7 @@ decided once the lines are grouped (:mod:`pdf_block_kinds`).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 import statistics
@@ -64,6 +65,8 @@ MONTH_NEXT = re.compile(r"^(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao
 NOT_A_MARKER = re.compile(r"^(?:(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S|[A-Z]\.\s?\d)")  # "M. LISCHKA": a title, not an item "M."; "L. 2215-1": a code article
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
 L = TypeVar("L", bound=TextLine)
+FLUSH = 2.0  # points: lines that stop within this of each other stop at one edge
+EDGE_LINES = 5  # ...and an edge is where at least this many lines of a page stop
 
 
 @dataclass
@@ -243,6 +246,20 @@ def _ends_block(prev: TextLine, prev_edges: Edges, size: float, rtl: bool) -> bo
     return gap > max(2.0 * size, 0.08 * prev_edges.width) and bool(SENTENCE_END.search(prev.text))
 
 
+def _ended(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, stops: tuple[list[float], list[float]]) -> bool:
+    """:func:`_ends_block`, but a line that stops where several other lines of its page stop (``stops``:
+    the page's line ends, left and right, sorted) is a full line of a block narrower than the column
+    found for it (a column the layout did not see: a picture of a two-column page read by OCR), not
+    a paragraph's last line."""
+    if not _ends_block(prev, prev_edges, size, rtl):
+        return False
+    if prev.x1 - prev.x0 < 0.4 * prev_edges.width:
+        return True
+    ends = stops[0] if rtl else stops[1]
+    end = prev.x0 if rtl else prev.x1
+    return bisect.bisect_right(ends, end + FLUSH) - bisect.bisect_left(ends, end - FLUSH) < EDGE_LINES
+
+
 def group_lines(
     pages: list[list[TextLine]],
     tables: list[list[tuple[float, Table]]],
@@ -266,6 +283,7 @@ def group_lines(
     prev: TextLine | None = None
     prev_f: tuple[float, bool, float, int, Edges] | None = None  # size, rtl, baseline, page, edges of the previous line
     for page_idx, (lines, edges_of) in enumerate(ordered):
+        stops = (sorted(ln.x0 for ln in lines), sorted(ln.x1 for ln in lines))
         body, hsizes = scales.get(ocr_page[page_idx], (body, hsizes))
         pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
         for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
@@ -284,7 +302,7 @@ def group_lines(
             if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
                     and _same_size(prev_f[0], size) and prev_f[1] == rtl \
                     and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
-                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt)
+                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt, stops)
             if continues and cur is not None:
                 call = getattr(ln, "call", "")
                 if call and not MONTH_NEXT.match(ln.text[len(call):]):  # a footnote call that the line break carried to this line's start: a note mark on the line before
@@ -343,7 +361,8 @@ def _snap_ocr_sizes(lines: list[L]) -> list[L]:
 
 
 def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, int, Edges], ln: TextLine,
-               base: float, edges: Edges, fsize: float, rtl: bool, pitch: float, nxt: TextLine | None = None) -> bool:
+               base: float, edges: Edges, fsize: float, rtl: bool, pitch: float, nxt: TextLine | None = None,
+               stops: tuple[list[float], list[float]] = ([], [])) -> bool:
     """Does ``ln`` go on the block ``cur`` whose last line is ``prev``? (see the module docstring)"""
     _, _, prev_base, prev_page, prev_edges = prev_f
     # a line pdfium read over two printed lines (its box twice as tall): the step is from its last one
@@ -375,11 +394,11 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
         if ln.bold and not prev.bold:
             return False  # a bold line after a plain item: a heading
         gap = _start_gap(ln, edges, rtl)
-        return not _ends_block(prev, prev_edges, fsize, rtl) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
+        return not _ended(prev, prev_edges, fsize, rtl, stops) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
                                                                    or gap < 0.8 * fsize)
     if cur.kind == "paragraph" and _same_axis(prev, prev_edges, ln, edges, fsize) and step <= pitch + 0.8 * fsize:
         return True  # short lines centred on one axis: one centred paragraph (a title, a signatory's titles)
-    if _ends_block(prev, prev_edges, fsize, rtl):
+    if _ended(prev, prev_edges, fsize, rtl, stops):
         return False
     indent = _start_gap(ln, edges, rtl)
     if indent > _start_gap(prev, prev_edges, rtl) + 0.8 * fsize and not (nxt is not None and abs(_start_gap(nxt, edges, rtl) - indent) < 2.0):
