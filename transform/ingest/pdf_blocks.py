@@ -30,7 +30,6 @@ decided once the lines are grouped (:mod:`pdf_block_kinds`).
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 import statistics
@@ -51,6 +50,7 @@ from .pdf_block_kinds import (
     join_subtitles,
     legal_levels,
 )
+from .pdf_block_runs import SENTENCE_STOP, Stops, entry_runs, full_line, own_axis, page_stops
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_layout import Edges, reading_order
 
@@ -65,8 +65,6 @@ MONTH_NEXT = re.compile(r"^(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao
 NOT_A_MARKER = re.compile(r"^(?:(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S|[A-Z]\.\s?\d)")  # "M. LISCHKA": a title, not an item "M."; "L. 2215-1": a code article
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
 L = TypeVar("L", bound=TextLine)
-FLUSH = 2.0  # points: lines that stop within this of each other stop at one edge
-EDGE_LINES = 5  # ...and an edge is where at least this many lines of a page stop
 
 
 @dataclass
@@ -246,18 +244,9 @@ def _ends_block(prev: TextLine, prev_edges: Edges, size: float, rtl: bool) -> bo
     return gap > max(2.0 * size, 0.08 * prev_edges.width) and bool(SENTENCE_END.search(prev.text))
 
 
-def _ended(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, stops: tuple[list[float], list[float]]) -> bool:
-    """:func:`_ends_block`, but a line that stops where several other lines of its page stop (``stops``:
-    the page's line ends, left and right, sorted) is a full line of a block narrower than the column
-    found for it (a column the layout did not see: a picture of a two-column page read by OCR), not
-    a paragraph's last line."""
-    if not _ends_block(prev, prev_edges, size, rtl):
-        return False
-    if prev.x1 - prev.x0 < 0.4 * prev_edges.width:
-        return True
-    ends = stops[0] if rtl else stops[1]
-    end = prev.x0 if rtl else prev.x1
-    return bisect.bisect_right(ends, end + FLUSH) - bisect.bisect_left(ends, end - FLUSH) < EDGE_LINES
+def _ended(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, stops: Stops) -> bool:
+    """:func:`_ends_block`, unless the line is a full line of a block narrower than its column (see :func:`full_line`)."""
+    return _ends_block(prev, prev_edges, size, rtl) and not full_line(prev, prev_edges.width, rtl, stops)
 
 
 def group_lines(
@@ -283,7 +272,8 @@ def group_lines(
     prev: TextLine | None = None
     prev_f: tuple[float, bool, float, int, Edges] | None = None  # size, rtl, baseline, page, edges of the previous line
     for page_idx, (lines, edges_of) in enumerate(ordered):
-        stops = (sorted(ln.x0 for ln in lines), sorted(ln.x1 for ln in lines))
+        stops = page_stops(lines)
+        entries = entry_runs(lines, edges_of, feats[page_idx])
         body, hsizes = scales.get(ocr_page[page_idx], (body, hsizes))
         pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
         for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
@@ -302,7 +292,8 @@ def group_lines(
             if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
                     and _same_size(prev_f[0], size) and prev_f[1] == rtl \
                     and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
-                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt, stops)
+                continues = (k in entries and cur.kind == "paragraph") or \
+                    _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt, stops)
             if continues and cur is not None:
                 call = getattr(ln, "call", "")
                 if call and not MONTH_NEXT.match(ln.text[len(call):]):  # a footnote call that the line break carried to this line's start: a note mark on the line before
@@ -362,7 +353,7 @@ def _snap_ocr_sizes(lines: list[L]) -> list[L]:
 
 def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, int, Edges], ln: TextLine,
                base: float, edges: Edges, fsize: float, rtl: bool, pitch: float, nxt: TextLine | None = None,
-               stops: tuple[list[float], list[float]] = ([], [])) -> bool:
+               stops: Stops = ([], [])) -> bool:
     """Does ``ln`` go on the block ``cur`` whose last line is ``prev``? (see the module docstring)"""
     _, _, prev_base, prev_page, prev_edges = prev_f
     # a line pdfium read over two printed lines (its box twice as tall): the step is from its last one
@@ -409,18 +400,10 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
 
 def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, size: float) -> bool:
     """Two short lines of one centred group (a title, a signature block): centred in their column, or
-    on an axis of their own (their middles agree while their starts differ), in one style, the first
-    not ending a sentence (a colon may open the group: ``Pour contreseing :``)."""
-    if prev_edges.column != edges.column or prev.bold != ln.bold or re.search(r"[.!?؟…;؛]\s*[\"»”’)]*$", prev.text):
+    on an axis of their own (:func:`own_axis`), in one style, the first not ending a sentence."""
+    if prev_edges.column != edges.column or prev.bold != ln.bold or SENTENCE_STOP.search(prev.text):
         return False
-    if _centred_pair(prev, prev_edges, ln, edges, size):
-        return True
-    short = max(prev.x1 - prev.x0, ln.x1 - ln.x0) < 0.6 * edges.width
-    middle = abs((prev.x0 + prev.x1) - (ln.x0 + ln.x1)) / 2
-    # off the column's middle, only a line that goes on (a lower-case start, or after a comma or a colon):
-    # the lines of a letterhead (a ministry, then its directorate) are names of their own
-    goes_on = ln.text[:1].islower() or prev.text.rstrip().endswith((",", "،", ":"))
-    return short and goes_on and middle <= max(3.0, 0.3 * size) and abs(prev.x0 - ln.x0) > 0.8 * size
+    return _centred_pair(prev, prev_edges, ln, edges, size) or own_axis(prev, ln, edges.width, size)
 
 
 def _with_text(line: L, text: str) -> L:

@@ -1,0 +1,95 @@
+"""Runs of lines that make one block whatever their spacing (used by :mod:`pdf_blocks`).
+
+* **A column of entries**: names or short labels set one under the other, evenly spaced, all
+  starting at one edge, none ending a sentence nor holding a number (the communes of a zone in an annex grid, three
+  columns of them). Spaced wider than the text they would each make a paragraph of one word;
+  they are the contents of one cell: one block.
+* **Full lines of a narrower block**: a line that stops where several other lines of its page
+  stop reached the end edge of its block, even when the column found for it is wider (a
+  picture of a two-column page read by OCR, whose columns the layout did not see): it is not
+  a paragraph's last line however short of the column's edge it stops.
+* **A centred group on its own axis** (a signature block set off the column's middle:
+  ``Pour contreseing :`` / ``Le ministre délégué auprès`` / ``de la ministre de l'économie``):
+  short lines whose middles agree while their starts differ, the next one going on (a
+  lower-case start, or after a comma or a colon). The lines of a letterhead (a ministry, then
+  its directorate) start with a capital or stand alone: names of their own, kept apart.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from .base import TextLine
+from .pdf_layout import Edges
+
+FLUSH = 2.0  # points: lines that stop within this of each other stop at one edge
+EDGE_LINES = 5  # ...and an edge is where at least this many lines of a page stop
+ENTRY_WORDS = 4  # an entry is a short line: a name, a label
+ENTRY_RUN = 5  # ...and a column of entries holds at least this many
+ALIGN = 3.0  # points: entries start at one edge within this
+STEP_SPREAD = 0.12  # their baseline steps differ by at most this share
+_ENDS = re.compile(r"[.!?؟…:;؛,،]\s*[\"»”’)]*$")
+_MARKED = re.compile(r"^(?:[•◦▪●○■□\-–—*]|\(?\d{1,3}[.)\-]|\(?[a-zA-Z][.)])\s")
+
+SENTENCE_STOP = re.compile(r"[.!?؟…;؛]\s*[\"»”’)]*$")  # a sentence ends (a colon may open a group)
+Feature = tuple[float, bool, float]
+Stops = tuple[list[float], list[float]]  # where a page's lines stop, left and right, sorted
+
+
+def page_stops(lines: Sequence[TextLine]) -> Stops:
+    return sorted(ln.x0 for ln in lines), sorted(ln.x1 for ln in lines)
+
+
+def full_line(line: TextLine, width: float, rtl: bool, stops: Stops) -> bool:
+    """Does ``line`` (at least 40 % of its column's ``width``) stop where :data:`EDGE_LINES` lines of its page stop?"""
+    if line.x1 - line.x0 < 0.4 * width:
+        return False
+    ends = stops[0] if rtl else stops[1]
+    end = line.x0 if rtl else line.x1
+    return bisect.bisect_right(ends, end + FLUSH) - bisect.bisect_left(ends, end - FLUSH) >= EDGE_LINES
+
+
+def own_axis(prev: TextLine, ln: TextLine, width: float, size: float) -> bool:
+    """Two short lines centred on an axis of their own, the second going on from the first."""
+    short = max(prev.x1 - prev.x0, ln.x1 - ln.x0) < 0.6 * width
+    middle = abs((prev.x0 + prev.x1) - (ln.x0 + ln.x1)) / 2
+    goes_on = ln.text[:1].islower() or prev.text.rstrip().endswith((",", "،", ":"))
+    return short and goes_on and middle <= max(3.0, 0.3 * size) and abs(prev.x0 - ln.x0) > 0.8 * size
+
+
+def _entry(line: TextLine) -> bool:
+    text = line.text.strip()
+    # a line with a number is a table row read without its rules (a label and its value), not a name
+    return (0 < len(text.split()) <= ENTRY_WORDS and not _ENDS.search(text) and not _MARKED.match(text)
+            and not any(c.isdigit() for c in text))
+
+
+def entry_runs(lines: Sequence[TextLine], edges_of: Sequence[Edges], feats: Sequence[Feature]) -> set[int]:
+    """Indexes ``k`` of the lines that go on the block of line ``k - 1``: runs of at least
+    :data:`ENTRY_RUN` entries of one size and column, aligned at their start edge (the right
+    one when right to left), with even baseline steps of at most 3 sizes."""
+    out: set[int] = set()
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        if _entry(lines[start]):
+            size, rtl, base = feats[start]
+            step = 0.0
+            while end < len(lines) and _entry(lines[end]):
+                s2, r2, b2 = feats[end]
+                a, b = lines[end - 1], lines[end]
+                d = b2 - feats[end - 1][2]
+                edge = abs(a.x1 - b.x1) if rtl else abs(a.x0 - b.x0)
+                if s2 != size or r2 != rtl or edges_of[end].column != edges_of[start].column or edge > ALIGN \
+                        or b.page != a.page or not 0 < d <= 3.0 * (size or 10.0):
+                    break
+                if step and abs(d - step) > STEP_SPREAD * step:
+                    break
+                step = step or d
+                end += 1
+            if end - start >= ENTRY_RUN:
+                out.update(range(start + 1, end))
+        start = end
+    return out
