@@ -27,26 +27,40 @@ from .pdf_layout import Edges
 FLUSH = 2.0  # points: lines that stop within this of each other stop at one edge
 EDGE_LINES = 5  # ...and an edge is where at least this many lines of a page stop
 ENTRY_WORDS = 4  # an entry is a short line: a name, a label
+ENTRY_CHARS = 60  # ...of at most this many characters
 ENTRY_RUN = 5  # ...and a column of entries holds at least this many
 ALIGN = 3.0  # points: entries start at one edge within this
 STEP_SPREAD = 0.12  # their baseline steps differ by at most this share
 _ENDS = re.compile(r"[.!?؟…:;؛,،]\s*[\"»”’)]*$")
+_DIGIT = re.compile(r"\d")
 _MARKED = re.compile(r"^(?:[•◦▪●○■□\-–—*]|\(?\d{1,3}[.)\-]|\(?[a-zA-Z][.)])\s")
 
 SENTENCE_STOP = re.compile(r"[.!?؟…;؛]\s*[\"»”’)]*$")  # a sentence ends (a colon may open a group)
 Feature = tuple[float, bool, float]
-Stops = tuple[list[float], list[float]]  # where a page's lines stop, left and right, sorted
+
+
+class Stops:
+    """Where a page's lines stop, left and right, sorted when first asked (most pages never ask)."""
+
+    def __init__(self, lines: Sequence[TextLine] = ()) -> None:
+        self._lines = lines
+        self._ends: dict[bool, list[float]] = {}
+
+    def ends(self, rtl: bool) -> list[float]:
+        if rtl not in self._ends:
+            self._ends[rtl] = sorted(ln.x0 if rtl else ln.x1 for ln in self._lines)
+        return self._ends[rtl]
 
 
 def page_stops(lines: Sequence[TextLine]) -> Stops:
-    return sorted(ln.x0 for ln in lines), sorted(ln.x1 for ln in lines)
+    return Stops(lines)
 
 
 def full_line(line: TextLine, width: float, rtl: bool, stops: Stops) -> bool:
     """Does ``line`` (at least 40 % of its column's ``width``) stop where :data:`EDGE_LINES` lines of its page stop?"""
     if line.x1 - line.x0 < 0.4 * width:
         return False
-    ends = stops[0] if rtl else stops[1]
+    ends = stops.ends(rtl)
     end = line.x0 if rtl else line.x1
     return bisect.bisect_right(ends, end + FLUSH) - bisect.bisect_left(ends, end - FLUSH) >= EDGE_LINES
 
@@ -60,10 +74,13 @@ def own_axis(prev: TextLine, ln: TextLine, width: float, size: float) -> bool:
 
 
 def _entry(line: TextLine) -> bool:
-    text = line.text.strip()
+    text = line.text
+    if len(text) > ENTRY_CHARS:
+        return False  # most lines: cheap answer first
+    text = text.strip()
     # a line with a number is a table row read without its rules (a label and its value), not a name
     return (0 < len(text.split()) <= ENTRY_WORDS and not _ENDS.search(text) and not _MARKED.match(text)
-            and not any(c.isdigit() for c in text))
+            and not _DIGIT.search(text))
 
 
 def entry_runs(lines: Sequence[TextLine], edges_of: Sequence[Edges], feats: Sequence[Feature]) -> set[int]:
@@ -71,13 +88,19 @@ def entry_runs(lines: Sequence[TextLine], edges_of: Sequence[Edges], feats: Sequ
     :data:`ENTRY_RUN` entries of one size and column, aligned at their start edge (the right
     one when right to left), with even baseline steps of at most 3 sizes."""
     out: set[int] = set()
+    short = [len(ln.text) <= ENTRY_CHARS for ln in lines]
+    if sum(short) < ENTRY_RUN:
+        return out  # most pages: not enough short lines for a run
     start = 0
     while start < len(lines):
+        if not short[start]:
+            start += 1
+            continue
         end = start + 1
         if _entry(lines[start]):
             size, rtl, base = feats[start]
             step = 0.0
-            while end < len(lines) and _entry(lines[end]):
+            while end < len(lines) and short[end] and _entry(lines[end]):
                 s2, r2, b2 = feats[end]
                 a, b = lines[end - 1], lines[end]
                 d = b2 - feats[end - 1][2]

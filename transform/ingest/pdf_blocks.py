@@ -244,9 +244,9 @@ def _ends_block(prev: TextLine, prev_edges: Edges, size: float, rtl: bool) -> bo
     return gap > max(2.0 * size, 0.08 * prev_edges.width) and bool(SENTENCE_END.search(prev.text))
 
 
-def _ended(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, stops: Stops) -> bool:
+def _ended(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, stops: Stops | None) -> bool:
     """:func:`_ends_block`, unless the line is a full line of a block narrower than its column (see :func:`full_line`)."""
-    return _ends_block(prev, prev_edges, size, rtl) and not full_line(prev, prev_edges.width, rtl, stops)
+    return _ends_block(prev, prev_edges, size, rtl) and not (stops is not None and full_line(prev, prev_edges.width, rtl, stops))
 
 
 def group_lines(
@@ -353,7 +353,7 @@ def _snap_ocr_sizes(lines: list[L]) -> list[L]:
 
 def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, int, Edges], ln: TextLine,
                base: float, edges: Edges, fsize: float, rtl: bool, pitch: float, nxt: TextLine | None = None,
-               stops: Stops = ([], [])) -> bool:
+               stops: Stops | None = None) -> bool:
     """Does ``ln`` go on the block ``cur`` whose last line is ``prev``? (see the module docstring)"""
     _, _, prev_base, prev_page, prev_edges = prev_f
     # a line pdfium read over two printed lines (its box twice as tall): the step is from its last one
@@ -401,6 +401,8 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
 def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, size: float) -> bool:
     """Two short lines of one centred group (a title, a signature block): centred in their column, or
     on an axis of their own (:func:`own_axis`), in one style, the first not ending a sentence."""
+    if abs(prev.x0 - ln.x0) <= 0.8 * size and min(prev.x0 - prev_edges.left, ln.x0 - edges.left) <= 0.3 * size:
+        return False  # lines of running text: one of them starts at the column's left edge, the other under it
     if prev_edges.column != edges.column or prev.bold != ln.bold or SENTENCE_STOP.search(prev.text):
         return False
     return _centred_pair(prev, prev_edges, ln, edges, size) or own_axis(prev, ln, edges.width, size)

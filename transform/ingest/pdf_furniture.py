@@ -185,7 +185,9 @@ def _unread_rows(pages: list[list[L]], heights: list[float]) -> set[int]:
     rows: dict[str, list[tuple[float, list[L]]]] = defaultdict(list)
     n_ocr = 0
     for lines, height in zip(pages, heights, strict=False):
-        ocr = [ln for ln in lines if not hasattr(ln, "baseline") and ln.confidence is not None]
+        if not lines or hasattr(lines[0], "baseline"):
+            continue  # a text-layer page (a page's lines come from one reader)
+        ocr = [ln for ln in lines if ln.confidence is not None]
         if not ocr:
             continue
         n_ocr += 1
@@ -220,8 +222,9 @@ def _repeated_on_next_page(pages: list[list[L]], heights: list[float], top: floa
     before: dict[str, L] = {}
     for lines, height in zip(pages, heights, strict=False):
         here: dict[str, L] = {}
+        high, low = top * height, bottom * height
         for ln in lines:
-            if in_margin(ln, height, top, bottom) and len(ln.text) <= 150:
+            if (ln.top < high or ln.bottom > low) and len(ln.text) <= 40:
                 text = " ".join(ln.text.casefold().split())
                 # a label, not a formula's sentence nor a signatory's name (``AZZEDDINE El MIDAOUI.``) that each order repeats
                 if sum(c.isalpha() for c in text) >= 3 and len(text.split()) <= 3 and not text.endswith((".", ":", ";", "،", "؛")):
