@@ -65,12 +65,18 @@ def full_line(line: TextLine, width: float, rtl: bool, stops: Stops) -> bool:
     return bisect.bisect_right(ends, end + FLUSH) - bisect.bisect_left(ends, end - FLUSH) >= EDGE_LINES
 
 
-def own_axis(prev: TextLine, ln: TextLine, width: float, size: float) -> bool:
-    """Two short lines centred on an axis of their own, the second going on from the first."""
+def own_axis(prev: TextLine, ln: TextLine, width: float, size: float, inset: float) -> bool:
+    """Two short lines centred on an axis of their own, the second going on from the first; lines
+    that start together (``inset``: how far inside their column's start edge the nearer starts) are
+    centred only when set well inside the column (else they are left-aligned lines of a list)."""
     short = max(prev.x1 - prev.x0, ln.x1 - ln.x0) < 0.6 * width
     middle = abs((prev.x0 + prev.x1) - (ln.x0 + ln.x1)) / 2
-    goes_on = ln.text[:1].islower() or prev.text.rstrip().endswith((",", "،", ":"))
-    return short and goes_on and middle <= max(3.0, 0.3 * size) and abs(prev.x0 - ln.x0) > 0.8 * size
+    if not short or middle > max(3.0, 0.3 * size):
+        return False
+    wraps = ln.text[:1].islower() or prev.text.rstrip().endswith((",", "،"))  # the second line goes on from the first
+    if abs(prev.x0 - ln.x0) > 0.8 * size and abs(prev.x1 - ln.x1) > 0.8 * size:
+        return wraps or prev.text.rstrip().endswith(":")  # "Pour contreseing :" opens its group
+    return wraps and inset > size
 
 
 def _entry(line: TextLine) -> bool:

@@ -405,7 +405,8 @@ def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, si
         return False  # lines of running text: one of them starts at the column's left edge, the other under it
     if prev_edges.column != edges.column or prev.bold != ln.bold or SENTENCE_STOP.search(prev.text):
         return False
-    return _centred_pair(prev, prev_edges, ln, edges, size) or own_axis(prev, ln, edges.width, size)
+    inset = min(_start_gap(prev, prev_edges, ln_rtl := _rtl(ln)), _start_gap(ln, edges, ln_rtl))
+    return _centred_pair(prev, prev_edges, ln, edges, size) or own_axis(prev, ln, edges.width, size, inset)
 
 
 def _with_text(line: L, text: str) -> L:
