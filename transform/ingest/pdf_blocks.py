@@ -377,6 +377,8 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
             and not (len(cur.lines) == 1 and ANNEX.match(prev.text.strip()))
             and _centred_pair(prev, prev_edges, ln, edges, fsize)):
         return True  # a bold title centred on a few lines, spaced wider than the body text
+    if cur.kind == "paragraph" and 0 < step <= pitch + 0.8 * fsize and _same_axis(prev, prev_edges, ln, edges, fsize):
+        return True  # short lines centred on one axis: one centred paragraph (a title, a signatory's titles)
     if not 0 < step <= pitch + 0.45 * fsize:
         return False
     if cur.kind == "heading":  # a heading wraps (centred lines: no indent or short-line test)
@@ -387,8 +389,6 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
         gap = _start_gap(ln, edges, rtl)
         return not _ended(prev, prev_edges, fsize, rtl, stops) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
                                                                    or gap < 0.8 * fsize)
-    if cur.kind == "paragraph" and _same_axis(prev, prev_edges, ln, edges, fsize) and step <= pitch + 0.8 * fsize:
-        return True  # short lines centred on one axis: one centred paragraph (a title, a signatory's titles)
     if _ended(prev, prev_edges, fsize, rtl, stops):
         return False
     indent = _start_gap(ln, edges, rtl)
