@@ -30,7 +30,8 @@ ENTRY_WORDS = 4  # an entry is a short line: a name, a label
 ENTRY_CHARS = 60  # ...of at most this many characters
 ENTRY_RUN = 5  # ...and a column of entries holds at least this many
 ALIGN = 3.0  # points: entries start at one edge within this
-STEP_SPREAD = 0.12  # their baseline steps differ by at most this share
+STEP_SPREAD = 0.2  # their steps differ from the usual one by at most this share
+SIZE_SPREAD = 1.6  # and their sizes by at most this factor
 _ENDS = re.compile(r"[.!?؟…:;؛,،]\s*[\"»”’)]*$")
 _DIGIT = re.compile(r"\d")
 _MARKED = re.compile(r"^(?:[•◦▪●○■□\-–—*]|\(?\d{1,3}[.)\-]|\(?[a-zA-Z][.)])\s")
@@ -91,8 +92,10 @@ def _entry(line: TextLine) -> bool:
 
 def entry_runs(lines: Sequence[TextLine], edges_of: Sequence[Edges], feats: Sequence[Feature]) -> set[int]:
     """Indexes ``k`` of the lines that go on the block of line ``k - 1``: runs of at least
-    :data:`ENTRY_RUN` entries of one size and column, aligned at their start edge (the right
-    one when right to left), with even baseline steps of at most 3 sizes."""
+    :data:`ENTRY_RUN` entries of about one size (OCR reads an accented capital taller) in one
+    column, aligned at their start edge (the right one when right to left), evenly spaced (steps
+    between the middles of their boxes, which OCR's ascenders and descenders move less than a
+    box's top or bottom, within :data:`STEP_SPREAD` of the run's median step, at most 3 sizes)."""
     out: set[int] = set()
     short = [len(ln.text) <= ENTRY_CHARS for ln in lines]
     if sum(short) < ENTRY_RUN:
@@ -104,21 +107,38 @@ def entry_runs(lines: Sequence[TextLine], edges_of: Sequence[Edges], feats: Sequ
             continue
         end = start + 1
         if _entry(lines[start]):
-            size, rtl, base = feats[start]
-            step = 0.0
+            size, rtl, _ = feats[start]
+            size = size or 10.0
             while end < len(lines) and short[end] and _entry(lines[end]):
-                s2, r2, b2 = feats[end]
+                s2, r2, _ = feats[end]
                 a, b = lines[end - 1], lines[end]
-                d = b2 - feats[end - 1][2]
+                d = (b.top + b.bottom - a.top - a.bottom) / 2
                 edge = abs(a.x1 - b.x1) if rtl else abs(a.x0 - b.x0)
-                if s2 != size or r2 != rtl or edges_of[end].column != edges_of[start].column or edge > ALIGN \
-                        or b.page != a.page or not 0 < d <= 3.0 * (size or 10.0):
+                if not (size / SIZE_SPREAD <= (s2 or 10.0) <= size * SIZE_SPREAD) or r2 != rtl or b.page != a.page \
+                        or edges_of[end].column != edges_of[start].column or edge > ALIGN or not 0 < d <= 3.0 * size:
                     break
-                if step and abs(d - step) > STEP_SPREAD * step:
-                    break
-                step = step or d
                 end += 1
             if end - start >= ENTRY_RUN:
-                out.update(range(start + 1, end))
+                out.update(_even(lines, start, end))
         start = end
+    return out
+
+
+def _even(lines: Sequence[TextLine], start: int, end: int) -> list[int]:
+    """The lines of ``lines[start:end]`` that go on the one before them at the run's usual step;
+    the run is cut where a step differs (a name wrapped on two lines), each piece kept when it
+    holds :data:`ENTRY_RUN` lines or more."""
+    steps = [(b.top + b.bottom - a.top - a.bottom) / 2 for a, b in zip(lines[start:end], lines[start + 1:end], strict=False)]
+    usual = sorted(steps)[len(steps) // 2]
+    out: list[int] = []
+    piece: list[int] = []
+    for k, d in enumerate(steps, start + 1):
+        if abs(d - usual) <= STEP_SPREAD * usual:
+            piece.append(k)
+            continue
+        if len(piece) + 1 >= ENTRY_RUN:
+            out += piece
+        piece = []
+    if len(piece) + 1 >= ENTRY_RUN:
+        out += piece
     return out

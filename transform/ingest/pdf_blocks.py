@@ -289,11 +289,12 @@ def group_lines(
             # a bold centred line is a heading even when numbered ("I. – Exercice de la médecine")
             marker = None if is_heading or legal or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) else _marker(ln.text, ln.bold or size < 0.95 * body or not hasattr(ln, "baseline"))
             continues = False
-            if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
+            if k in entries and cur is not None and cur.kind == "paragraph" and marker is None and legal is None:
+                continues = True  # the next entry of a column of names (OCR's sizes of its lines may differ)
+            elif cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
                     and _same_size(prev_f[0], size) and prev_f[1] == rtl \
                     and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
-                continues = (k in entries and cur.kind == "paragraph") or \
-                    _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt, stops)
+                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt, stops)
             if continues and cur is not None:
                 call = getattr(ln, "call", "")
                 if call and not MONTH_NEXT.match(ln.text[len(call):]):  # a footnote call that the line break carried to this line's start: a note mark on the line before
