@@ -8,11 +8,13 @@
   stop reached the end edge of its block, even when the column found for it is wider (a
   picture of a two-column page read by OCR, whose columns the layout did not see): it is not
   a paragraph's last line however short of the column's edge it stops.
-* **A centred group on its own axis** (a signature block set off the column's middle:
+* **A centred group** (a signature block, often set off the column's middle:
   ``Pour contreseing :`` / ``Le ministre délégué auprès`` / ``de la ministre de l'économie``):
-  short lines whose middles agree while their starts differ, the next one going on (a
-  lower-case start, or after a comma or a colon). The lines of a letterhead (a ministry, then
-  its directorate) start with a capital or stand alone: names of their own, kept apart.
+  short lines whose middles agree, the next one going on from the one before (a lower-case
+  start, or after a comma; a colon opens a group whose lines start apart). The lines of a
+  letterhead (a ministry, then its directorate) or of an address start with a capital: names
+  of their own, kept apart, as the truth pages have them (lines merely centred alike are not
+  enough: a scanned letter's address lines are paragraphs of their own).
 """
 
 from __future__ import annotations

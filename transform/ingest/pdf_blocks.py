@@ -22,6 +22,12 @@ stands alone above the annex's title.
 A paragraph goes on across a page or column break when its last line reached the end
 edge without ending a sentence and the next one is not indented.
 
+Three runs of lines make one block whatever the tests above say (:mod:`pdf_block_runs`): short
+lines centred on one axis (a signatory's titles, a title's lines, in the column's middle or off
+it) when the next line goes on from the one before; a line that stops where several lines of its
+page stop is a full line of a narrower block, not a paragraph's last line (the columns of an
+OCR'd picture that the layout did not see); a column of names set evenly one under the other.
+
 Headings: body text is the font size that carries the most characters; larger sizes are
 heading levels by rank (largest = 1, at most 3; an ornament's size is none); legal units
 are headings whatever their size. Which groups end up headings, and at which level, is
@@ -400,14 +406,15 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
 
 
 def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, size: float) -> bool:
-    """Two short lines of one centred group (a title, a signature block): centred in their column, or
-    on an axis of their own (:func:`own_axis`), in one style, the first not ending a sentence."""
+    """Two short lines of one centred group (a signature block, a title's lines that wrap): centred on
+    one axis, in the column's middle or off it (:func:`own_axis`), in one style, the first not ending
+    a sentence, the second going on from it."""
     if abs(prev.x0 - ln.x0) <= 0.8 * size and min(prev.x0 - prev_edges.left, ln.x0 - edges.left) <= 0.3 * size:
         return False  # lines of running text: one of them starts at the column's left edge, the other under it
     if prev_edges.column != edges.column or prev.bold != ln.bold or SENTENCE_STOP.search(prev.text):
         return False
     inset = min(_start_gap(prev, prev_edges, ln_rtl := _rtl(ln)), _start_gap(ln, edges, ln_rtl))
-    return _centred_pair(prev, prev_edges, ln, edges, size) or own_axis(prev, ln, edges.width, size, inset)
+    return own_axis(prev, ln, edges.width, size, inset)
 
 
 def _with_text(line: L, text: str) -> L:

@@ -12,6 +12,11 @@ captions on every page. They are taken out of the lines and kept in the document
   ``BULLETIN OFFICIEL 2505`` matches ``BULLETIN OFFICIEL 2506``), comes back at about the
   same height on at least 40 % of the pages (two pages at least; odd and even pages often
   carry different ones). A legal heading is never taken for one.
+* **As OCR reads them**: page numbers misread (``-1_``, ``_]-``, ``Page 2 ot 0``); a running
+  line OCR cannot read at all (a calligraphed letterhead: different garbage on every page),
+  found by where it stands and how unsure OCR is of it (:func:`_unread_rows`).
+* **A label on a few pages**: a short line printed word for word at the same height on two
+  pages in a row (``Pages`` over the columns of a contents list).
 """
 
 from __future__ import annotations
