@@ -184,7 +184,7 @@ def _ocr_doubt(line: TextLine) -> float:
 def _unread_rows(pages: list[list[L]], heights: list[float]) -> set[int]:
     """Running lines that OCR cannot read (a calligraphed letterhead beside an emblem): garbage
     that differs on every page, so no text matches. Such a row is the outermost one of an OCR'd
-    page's top or bottom 8 %, read with low confidence while the page's body is read well, and
+    page's top or bottom 8 % (wholly inside it), read with low confidence while the page's body is read well, and
     comes back at the same height on at least 40 % of the OCR'd pages (two at least). Every line of
     the row goes (OCR cuts a letterhead into pieces). Returns the ids of those lines."""
     rows: dict[str, list[tuple[float, list[L]]]] = defaultdict(list)
@@ -197,8 +197,10 @@ def _unread_rows(pages: list[list[L]], heights: list[float]) -> set[int]:
             continue
         n_ocr += 1
         sure = sorted(ln.confidence or 0.0 for ln in ocr)[len(ocr) // 2]
+        tall = 3.0 * sorted(ln.height for ln in ocr)[len(ocr) // 2]  # a box as tall as a page is OCR's noise, no line
         for kind in ("header", "footer"):
-            band = [ln for ln in ocr if in_margin(ln, height, RUN_TOP, RUN_BOTTOM) == kind]
+            # lines wholly inside the outer band (a table's first row reaching into it is body)
+            band = [ln for ln in ocr if ln.height <= tall and (ln.bottom < RUN_TOP * height if kind == "header" else ln.top > RUN_BOTTOM * height)]
             if not band:
                 continue
             edge = min(band, key=lambda ln: ln.top) if kind == "header" else max(band, key=lambda ln: ln.bottom)
