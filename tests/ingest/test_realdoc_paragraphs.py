@@ -177,3 +177,28 @@ def test_paragraph_measure_fails_lines_read_as_paragraphs(bo_7440: Document) -> 
             cut.append(b)
     bad = Document(meta=bo_7440.meta, sections=[Section(blocks=cut)])
     assert score_document(bad, truth, "bo-fr-7440-2025").totals.paragraphs.f1 < 0.6
+
+
+def test_unsure_first_rows_of_a_scanned_table_stay_body() -> None:
+    """A grant table scanned over several pages: its first row on each page is read with low
+    confidence at about the same height, but it reaches below the outer 8 % of the page and a box
+    as tall as the page is OCR's noise: body, not a letterhead. The same rows set wholly inside the
+    margin, under a well-read body, are furniture."""
+    names = ["AMITIES", "AVENIR SANTE", "CHAMBERTE", "ECUSSON", "MARQUEROSE", "TAEKWONDO", "LANTISSARGUES", "REPAS",
+             "VOEUX", "LUDOTHEQUE", "DEBROUILLARDS", "PAILLADE", "BOULISTE", "FUTSAL", "MERCURE", "TASTAVIN", "DREVON",
+             "CULTURE", "JEUNES", "SPORTS"]
+
+    def page(n: int, top: float, bottom: float) -> list[TextLine]:
+        body = [TextLine(f"ASSOCIATION {names[(k * 7 + n * 3) % 20]} {names[(k + n * 5) % 20]}", 68.0, 90.0 + 14 * k, 300.0,
+                         99.0 + 14 * k, 7.0, page=n, confidence=0.93) for k in range(20)]
+        noise = TextLine("su DE anGENS DELETOUE"[n:], 0.0, 0.0, 595.0, 842.0, 7.0, page=n, confidence=0.3)
+        first = TextLine(f"{names[n]} {names[n + 4]} {names[n + 9]}", 35.0, top, 554.0, bottom, 7.0, page=n, confidence=0.55)
+        return [first, noise, *body]
+
+    table = [page(n, 60.0, 72.0) for n in range(1, 5)]
+    kept, furniture = split_running_lines(table, [842.0] * 4)
+    assert not [f for f in furniture if f.kind == "header" and f.text.startswith(tuple(names))]
+    assert all(any(ln.text.startswith(names[k + 1]) for ln in lines) for k, lines in enumerate(kept))
+    letterhead = [page(n, 44.0, 56.0) for n in range(1, 5)]
+    kept, furniture = split_running_lines(letterhead, [842.0] * 4)
+    assert sorted(f.page for f in furniture if f.kind == "header" and f.text.startswith(tuple(names))) == [1, 2, 3, 4]
