@@ -22,6 +22,12 @@ stands alone above the annex's title.
 A paragraph goes on across a page or column break when its last line reached the end
 edge without ending a sentence and the next one is not indented.
 
+Three runs of lines make one block whatever the tests above say (:mod:`pdf_block_runs`): short
+lines centred on one axis (a signatory's titles, a title's lines, in the column's middle or off
+it) when the next line goes on from the one before; a line that stops where several lines of its
+page stop is a full line of a narrower block, not a paragraph's last line (the columns of an
+OCR'd picture that the layout did not see); a column of names set evenly one under the other.
+
 Headings: body text is the font size that carries the most characters; larger sizes are
 heading levels by rank (largest = 1, at most 3; an ornament's size is none); legal units
 are headings whatever their size. Which groups end up headings, and at which level, is
@@ -50,6 +56,7 @@ from .pdf_block_kinds import (
     join_subtitles,
     legal_levels,
 )
+from .pdf_block_runs import SENTENCE_STOP, Stops, entry_runs, full_line, own_axis, page_stops
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_layout import Edges, reading_order
 
@@ -61,7 +68,7 @@ DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=[^\W\d_])")  # "1- يحدد ...": an ite
 MONTH_NEXT = re.compile(r"^(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
                         r"يناير|فبراير|مارس|أبريل|ماي|يونيو|يوليو|غشت|شتنبر|أكتوبر|نونبر|دجنبر|"
                         r"محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذي|ذو)\b", re.IGNORECASE)
-NOT_A_MARKER = re.compile(r"^(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S")  # "M. LISCHKA": a title, not an item "M."
+NOT_A_MARKER = re.compile(r"^(?:(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S|[A-Z]\.\s?\d)")  # "M. LISCHKA": a title, not an item "M."; "L. 2215-1": a code article
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
 L = TypeVar("L", bound=TextLine)
 
@@ -243,6 +250,11 @@ def _ends_block(prev: TextLine, prev_edges: Edges, size: float, rtl: bool) -> bo
     return gap > max(2.0 * size, 0.08 * prev_edges.width) and bool(SENTENCE_END.search(prev.text))
 
 
+def _ended(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, stops: Stops | None) -> bool:
+    """:func:`_ends_block`, unless the line is a full line of a block narrower than its column (see :func:`full_line`)."""
+    return _ends_block(prev, prev_edges, size, rtl) and not (stops is not None and full_line(prev, prev_edges.width, rtl, stops))
+
+
 def group_lines(
     pages: list[list[TextLine]],
     tables: list[list[tuple[float, Table]]],
@@ -266,6 +278,8 @@ def group_lines(
     prev: TextLine | None = None
     prev_f: tuple[float, bool, float, int, Edges] | None = None  # size, rtl, baseline, page, edges of the previous line
     for page_idx, (lines, edges_of) in enumerate(ordered):
+        stops = page_stops(lines)
+        entries = entry_runs(lines, edges_of, feats[page_idx])
         body, hsizes = scales.get(ocr_page[page_idx], (body, hsizes))
         pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
         for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
@@ -281,10 +295,12 @@ def group_lines(
             # a bold centred line is a heading even when numbered ("I. – Exercice de la médecine")
             marker = None if is_heading or legal or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) else _marker(ln.text, ln.bold or size < 0.95 * body or not hasattr(ln, "baseline"))
             continues = False
-            if cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
+            if k in entries and cur is not None and cur.kind == "paragraph" and marker is None and legal is None:
+                continues = True  # the next entry of a column of names (OCR's sizes of its lines may differ)
+            elif cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
                     and _same_size(prev_f[0], size) and prev_f[1] == rtl \
                     and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
-                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt)
+                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt, stops)
             if continues and cur is not None:
                 call = getattr(ln, "call", "")
                 if call and not MONTH_NEXT.match(ln.text[len(call):]):  # a footnote call that the line break carried to this line's start: a note mark on the line before
@@ -343,10 +359,12 @@ def _snap_ocr_sizes(lines: list[L]) -> list[L]:
 
 
 def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, int, Edges], ln: TextLine,
-               base: float, edges: Edges, fsize: float, rtl: bool, pitch: float, nxt: TextLine | None = None) -> bool:
+               base: float, edges: Edges, fsize: float, rtl: bool, pitch: float, nxt: TextLine | None = None,
+               stops: Stops | None = None) -> bool:
     """Does ``ln`` go on the block ``cur`` whose last line is ``prev``? (see the module docstring)"""
     _, _, prev_base, prev_page, prev_edges = prev_f
-    step = base - prev_base
+    # a line pdfium read over two printed lines (its box twice as tall): the step is from its last one
+    step = base - max(prev_base, prev.bottom - 0.3 * fsize)
     if cur.legal is not None:
         # a legal unit's label line ends its heading, but for its title printed under it in the same bold
         # style ("Chapitre premier" / "Orientations générales"), or a bold title wrapping onto a second line
@@ -366,6 +384,8 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
             and not (len(cur.lines) == 1 and ANNEX.match(prev.text.strip()))
             and _centred_pair(prev, prev_edges, ln, edges, fsize)):
         return True  # a bold title centred on a few lines, spaced wider than the body text
+    if cur.kind == "paragraph" and 0 < step <= pitch + 0.8 * fsize and _same_axis(prev, prev_edges, ln, edges, fsize):
+        return True  # short lines centred on one axis: one centred paragraph (a title, a signatory's titles)
     if not 0 < step <= pitch + 0.45 * fsize:
         return False
     if cur.kind == "heading":  # a heading wraps (centred lines: no indent or short-line test)
@@ -374,15 +394,27 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
         if ln.bold and not prev.bold:
             return False  # a bold line after a plain item: a heading
         gap = _start_gap(ln, edges, rtl)
-        return not _ends_block(prev, prev_edges, fsize, rtl) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
+        return not _ended(prev, prev_edges, fsize, rtl, stops) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
                                                                    or gap < 0.8 * fsize)
-    if _ends_block(prev, prev_edges, fsize, rtl):
+    if _ended(prev, prev_edges, fsize, rtl, stops):
         return False
     indent = _start_gap(ln, edges, rtl)
     if indent > _start_gap(prev, prev_edges, rtl) + 0.8 * fsize and not (nxt is not None and abs(_start_gap(nxt, edges, rtl) - indent) < 2.0):
         return False  # a first-line indent (not a hanging one: the line after keeps the indent)
     return not (prev.bold and not ln.bold and all(x.bold for x in cur.lines) and len(cur.lines) <= 2
                 and _end_gap(prev, prev_edges, rtl) > 2.0 * fsize)
+
+
+def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, size: float) -> bool:
+    """Two short lines of one centred group (a signature block, a title's lines that wrap): centred on
+    one axis, in the column's middle or off it (:func:`own_axis`), in one style, the first not ending
+    a sentence, the second going on from it."""
+    if abs(prev.x0 - ln.x0) <= 0.8 * size and min(prev.x0 - prev_edges.left, ln.x0 - edges.left) <= 0.3 * size:
+        return False  # lines of running text: one of them starts at the column's left edge, the other under it
+    if prev_edges.column != edges.column or prev.bold != ln.bold or SENTENCE_STOP.search(prev.text):
+        return False
+    inset = min(_start_gap(prev, prev_edges, ln_rtl := _rtl(ln)), _start_gap(ln, edges, ln_rtl))
+    return own_axis(prev, ln, edges.width, size, inset)
 
 
 def _with_text(line: L, text: str) -> L:

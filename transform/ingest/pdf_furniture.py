@@ -12,6 +12,11 @@ captions on every page. They are taken out of the lines and kept in the document
   ``BULLETIN OFFICIEL 2505`` matches ``BULLETIN OFFICIEL 2506``), comes back at about the
   same height on at least 40 % of the pages (two pages at least; odd and even pages often
   carry different ones). A legal heading is never taken for one.
+* **As OCR reads them**: page numbers misread (``-1_``, ``_]-``, ``Page 2 ot 0``); a running
+  line OCR cannot read at all (a calligraphed letterhead: different garbage on every page),
+  found by where it stands and how unsure OCR is of it (:func:`_unread_rows`).
+* **A label on a few pages**: a short line printed word for word at the same height on two
+  pages in a row (``Pages`` over the columns of a contents list).
 """
 
 from __future__ import annotations
@@ -30,11 +35,17 @@ PAGE_NUMBER = re.compile(
     f"(?:\\s*(?:/|sur|of|de|من)\\s*[{_D}]{{1,4}})?$",
     re.IGNORECASE,
 )
+# a page number as OCR may read it: ``_`` for a dash, ``]`` ``|`` ``l`` ``I`` for a 1 between dashes (``-1_``, ``_]-``)
+# or ``Page 2 ot 0``, ``Page 3 إن 0`` for ``Page 2 of 10``
+OCR_PAGE_NUMBER = re.compile(f"^(?:[-–—_]\\s*(?:[{_D}]{{1,3}}|[\\]\\[|lI!])\\s*[-–—_]"
+                             f"|(?:page|صفحة|الصفحة)\\s*[{_D}]{{1,4}}\\s+[^\\W\\d_]{{1,3}}\\s+[{_D}]{{1,4}})$", re.IGNORECASE)
 _DIGITS = re.compile(f"[{_D}]+")
 _NOT_LETTER = re.compile(r"[^\w#]+|[\d_]+")
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
 TOP, BOTTOM = 0.12, 0.90  # page numbers: above 12 % or below 90 % of the page height
 RUN_TOP, RUN_BOTTOM = 0.08, 0.92  # running headers and footers: the page's outer 8 % (a body starts lower)
+UNREAD_CONF, UNREAD_GAP = 0.7, 0.15  # an OCR'd margin line read below 0.7, and 0.15 below the page's usual line, is unread
+UNREAD_HEIGHT = 0.01  # ...and comes back within 1 % of the page height
 SHARE = 0.4  # odd and even pages often carry different running lines: each is on about half of the pages
 L = TypeVar("L", bound=TextLine)
 
@@ -59,8 +70,9 @@ def split_page_numbers(lines: list[L], height: float) -> tuple[list[L], list[L]]
     numbers: list[L] = []
     top, bottom = TOP * height, BOTTOM * height
     for ln in lines:
-        if (ln.top < top or ln.bottom > bottom) and len(ln.text) <= 24 and PAGE_NUMBER.match(ln.text.strip()) \
-                and not _year_like(ln.text):
+        text = ln.text.strip()
+        if (ln.top < top or ln.bottom > bottom) and len(text) <= 24 and not _year_like(text) \
+                and (PAGE_NUMBER.match(text) or OCR_PAGE_NUMBER.match(text)):
             numbers.append(ln)
         else:
             kept.append(ln)
@@ -109,14 +121,15 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
         mid = tops[len(tops) // 2]
         if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
             running.update(keys)
-    if not running:
+    unread = _unread_rows(out, heights) | _repeated_on_next_page(out, heights, top, bottom)
+    if not running and not unread:
         return out, furniture
     final: list[list[L]] = []
     for lines, height in zip(out, heights, strict=False):
         kept = []
         for ln in lines:
-            kind = in_margin(ln, height, top, bottom)
-            if kind and _key(ln) in running:
+            kind = in_margin(ln, height, top, bottom) or in_margin(ln, height, RUN_TOP, RUN_BOTTOM)
+            if kind and (_key(ln) in running or id(ln) in unread):
                 furniture.append(Furniture(page=ln.page, kind=kind, text=ln.text.strip()))
             else:
                 kept.append(ln)
@@ -159,3 +172,73 @@ def _cluster(seen: dict[str, list[tuple[int, float]]]) -> list[list[str]]:
         else:
             clusters.append([key])
     return clusters
+
+
+def _ocr_doubt(line: TextLine) -> float:
+    """How much less sure OCR is of ``line`` than of a sound line (0 for a text-layer line)."""
+    if hasattr(line, "baseline") or line.confidence is None:
+        return 0.0
+    return max(0.0, UNREAD_CONF - line.confidence)
+
+
+def _unread_rows(pages: list[list[L]], heights: list[float]) -> set[int]:
+    """Running lines that OCR cannot read (a calligraphed letterhead beside an emblem): garbage
+    that differs on every page, so no text matches. Such a row is the outermost one of an OCR'd
+    page's top or bottom 8 % (wholly inside it), read with low confidence while the page's body is read well, and
+    comes back at the same height on at least 40 % of the OCR'd pages (two at least). Every line of
+    the row goes (OCR cuts a letterhead into pieces). Returns the ids of those lines."""
+    rows: dict[str, list[tuple[float, list[L]]]] = defaultdict(list)
+    n_ocr = 0
+    for lines, height in zip(pages, heights, strict=False):
+        if not lines or hasattr(lines[0], "baseline"):
+            continue  # a text-layer page (a page's lines come from one reader)
+        ocr = [ln for ln in lines if ln.confidence is not None]
+        if not ocr:
+            continue
+        n_ocr += 1
+        sure = sorted(ln.confidence or 0.0 for ln in ocr)[len(ocr) // 2]
+        tall = 3.0 * sorted(ln.height for ln in ocr)[len(ocr) // 2]  # a box as tall as a page is OCR's noise, no line
+        for kind in ("header", "footer"):
+            # lines wholly inside the outer band (a table's first row reaching into it is body)
+            band = [ln for ln in ocr if ln.height <= tall and (ln.bottom < RUN_TOP * height if kind == "header" else ln.top > RUN_BOTTOM * height)]
+            if not band:
+                continue
+            edge = min(band, key=lambda ln: ln.top) if kind == "header" else max(band, key=lambda ln: ln.bottom)
+            row = [ln for ln in band if min(ln.bottom, edge.bottom) - max(ln.top, edge.top) > 0.5 * min(ln.height, edge.height)]
+            if any(_ocr_doubt(ln) > 0 and (ln.confidence or 0.0) < sure - UNREAD_GAP for ln in row):
+                rows[kind].append(((edge.top + edge.bottom) / 2 / height, row))
+    need = max(2, round(SHARE * n_ocr + 0.49))
+    drop: set[int] = set()
+    for found in rows.values():
+        if len(found) < need:
+            continue
+        mid = sorted(c for c, _ in found)[len(found) // 2]
+        same = [row for c, row in found if abs(c - mid) <= UNREAD_HEIGHT]
+        if len(same) >= need:
+            drop.update(id(ln) for row in same for ln in row)
+    return drop
+
+
+def _repeated_on_next_page(pages: list[list[L]], heights: list[float], top: float, bottom: float) -> set[int]:
+    """A short margin line (three words at most) printed word for word at the same height on two pages
+    in a row (a column label over a contents list, ``Pages``): a running line of a few pages, too few
+    for the share above.
+    Digits count here (``الملحق رقم 1`` then ``الملحق رقم 2`` at the top of their pages are headings),
+    and a legal heading never is one. Returns the ids of those lines."""
+    drop: set[int] = set()
+    before: dict[str, L] = {}
+    for lines, height in zip(pages, heights, strict=False):
+        here: dict[str, L] = {}
+        high, low = top * height, bottom * height
+        for ln in lines:
+            if (ln.top < high or ln.bottom > low) and len(ln.text) <= 40:
+                text = " ".join(ln.text.casefold().split())
+                # a label, not a formula's sentence nor a signatory's name (``AZZEDDINE El MIDAOUI.``) that each order repeats
+                if sum(c.isalpha() for c in text) >= 3 and len(text.split()) <= 3 and not text.endswith((".", ":", ";", "،", "؛")):
+                    here[text] = ln
+        for text, ln in here.items():
+            prev = before.get(text)
+            if prev is not None and abs(prev.top - ln.top) <= 3.0 and not legal_heading(ln.text):
+                drop.update((id(prev), id(ln)))
+        before = here
+    return drop

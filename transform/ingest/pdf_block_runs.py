@@ -1,0 +1,146 @@
+"""Runs of lines that make one block whatever their spacing (used by :mod:`pdf_blocks`).
+
+* **A column of entries**: names or short labels set one under the other, evenly spaced, all
+  starting at one edge, none ending a sentence nor holding a number (the communes of a zone in an annex grid, three
+  columns of them). Spaced wider than the text they would each make a paragraph of one word;
+  they are the contents of one cell: one block.
+* **Full lines of a narrower block**: a line that stops where several other lines of its page
+  stop reached the end edge of its block, even when the column found for it is wider (a
+  picture of a two-column page read by OCR, whose columns the layout did not see): it is not
+  a paragraph's last line however short of the column's edge it stops.
+* **A centred group** (a signature block, often set off the column's middle:
+  ``Pour contreseing :`` / ``Le ministre délégué auprès`` / ``de la ministre de l'économie``):
+  short lines whose middles agree, the next one going on from the one before (a lower-case
+  start, or after a comma; a colon opens a group whose lines start apart). The lines of a
+  letterhead (a ministry, then its directorate) or of an address start with a capital: names
+  of their own, kept apart, as the truth pages have them (lines merely centred alike are not
+  enough: a scanned letter's address lines are paragraphs of their own).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from .base import TextLine
+from .pdf_layout import Edges
+
+FLUSH = 2.0  # points: lines that stop within this of each other stop at one edge
+EDGE_LINES = 5  # ...and an edge is where at least this many lines of a page stop
+ENTRY_WORDS = 4  # an entry is a short line: a name, a label
+ENTRY_CHARS = 60  # ...of at most this many characters
+ENTRY_RUN = 5  # ...and a column of entries holds at least this many
+ALIGN = 3.0  # points: entries start at one edge within this
+STEP_SPREAD = 0.2  # their steps differ from the usual one by at most this share
+SIZE_SPREAD = 1.6  # and their sizes by at most this factor
+_ENDS = re.compile(r"[.!?؟…:;؛,،]\s*[\"»”’)]*$")
+_DIGIT = re.compile(r"\d")
+_MARKED = re.compile(r"^(?:[•◦▪●○■□\-–—*]|\(?\d{1,3}[.)\-]|\(?[a-zA-Z][.)])\s")
+
+SENTENCE_STOP = re.compile(r"[.!?؟…;؛]\s*[\"»”’)]*$")  # a sentence ends (a colon may open a group)
+Feature = tuple[float, bool, float]
+
+
+class Stops:
+    """Where a page's lines stop, left and right, sorted when first asked (most pages never ask)."""
+
+    def __init__(self, lines: Sequence[TextLine] = ()) -> None:
+        self._lines = lines
+        self._ends: dict[bool, list[float]] = {}
+
+    def ends(self, rtl: bool) -> list[float]:
+        if rtl not in self._ends:
+            self._ends[rtl] = sorted(ln.x0 if rtl else ln.x1 for ln in self._lines)
+        return self._ends[rtl]
+
+
+def page_stops(lines: Sequence[TextLine]) -> Stops:
+    return Stops(lines)
+
+
+def full_line(line: TextLine, width: float, rtl: bool, stops: Stops) -> bool:
+    """Does ``line`` (at least 40 % of its column's ``width``) stop where :data:`EDGE_LINES` lines of its page stop?"""
+    if line.x1 - line.x0 < 0.4 * width:
+        return False
+    ends = stops.ends(rtl)
+    end = line.x0 if rtl else line.x1
+    return bisect.bisect_right(ends, end + FLUSH) - bisect.bisect_left(ends, end - FLUSH) >= EDGE_LINES
+
+
+def own_axis(prev: TextLine, ln: TextLine, width: float, size: float, inset: float) -> bool:
+    """Two short lines centred on an axis of their own, the second going on from the first; lines
+    that start together (``inset``: how far inside their column's start edge the nearer starts) are
+    centred only when set well inside the column (else they are left-aligned lines of a list)."""
+    short = max(prev.x1 - prev.x0, ln.x1 - ln.x0) < 0.6 * width
+    middle = abs((prev.x0 + prev.x1) - (ln.x0 + ln.x1)) / 2
+    if not short or middle > max(3.0, 0.3 * size):
+        return False
+    wraps = ln.text[:1].islower() or prev.text.rstrip().endswith((",", "،"))  # the second line goes on from the first
+    if abs(prev.x0 - ln.x0) > 0.8 * size and abs(prev.x1 - ln.x1) > 0.8 * size:
+        return wraps or prev.text.rstrip().endswith(":")  # "Pour contreseing :" opens its group
+    return wraps and inset > size
+
+
+def _entry(line: TextLine) -> bool:
+    text = line.text
+    if len(text) > ENTRY_CHARS:
+        return False  # most lines: cheap answer first
+    text = text.strip()
+    # a line with a number is a table row read without its rules (a label and its value), not a name
+    return (0 < len(text.split()) <= ENTRY_WORDS and not _ENDS.search(text) and not _MARKED.match(text)
+            and not _DIGIT.search(text))
+
+
+def entry_runs(lines: Sequence[TextLine], edges_of: Sequence[Edges], feats: Sequence[Feature]) -> set[int]:
+    """Indexes ``k`` of the lines that go on the block of line ``k - 1``: runs of at least
+    :data:`ENTRY_RUN` entries of about one size (OCR reads an accented capital taller) in one
+    column, aligned at their start edge (the right one when right to left), evenly spaced (steps
+    between the middles of their boxes, which OCR's ascenders and descenders move less than a
+    box's top or bottom, within :data:`STEP_SPREAD` of the run's median step, at most 3 sizes)."""
+    out: set[int] = set()
+    short = [len(ln.text) <= ENTRY_CHARS for ln in lines]
+    if sum(short) < ENTRY_RUN:
+        return out  # most pages: not enough short lines for a run
+    start = 0
+    while start < len(lines):
+        if not short[start]:
+            start += 1
+            continue
+        end = start + 1
+        if _entry(lines[start]):
+            size, rtl, _ = feats[start]
+            size = size or 10.0
+            while end < len(lines) and short[end] and _entry(lines[end]):
+                s2, r2, _ = feats[end]
+                a, b = lines[end - 1], lines[end]
+                d = (b.top + b.bottom - a.top - a.bottom) / 2
+                edge = abs(a.x1 - b.x1) if rtl else abs(a.x0 - b.x0)
+                if not (size / SIZE_SPREAD <= (s2 or 10.0) <= size * SIZE_SPREAD) or r2 != rtl or b.page != a.page \
+                        or edges_of[end].column != edges_of[start].column or edge > ALIGN or not 0 < d <= 3.0 * size:
+                    break
+                end += 1
+            if end - start >= ENTRY_RUN:
+                out.update(_even(lines, start, end))
+        start = end
+    return out
+
+
+def _even(lines: Sequence[TextLine], start: int, end: int) -> list[int]:
+    """The lines of ``lines[start:end]`` that go on the one before them at the run's usual step;
+    the run is cut where a step differs (a name wrapped on two lines), each piece kept when it
+    holds :data:`ENTRY_RUN` lines or more."""
+    steps = [(b.top + b.bottom - a.top - a.bottom) / 2 for a, b in zip(lines[start:end], lines[start + 1:end], strict=False)]
+    usual = sorted(steps)[len(steps) // 2]
+    out: list[int] = []
+    piece: list[int] = []
+    for k, d in enumerate(steps, start + 1):
+        if abs(d - usual) <= STEP_SPREAD * usual:
+            piece.append(k)
+            continue
+        if len(piece) + 1 >= ENTRY_RUN:
+            out += piece
+        piece = []
+    if len(piece) + 1 >= ENTRY_RUN:
+        out += piece
+    return out
