@@ -67,7 +67,9 @@ def check_headings(groups: list[_Group]) -> None:
             continue
         text = g.text
         if g.kind == "heading":
-            if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text) or not _HAS_WORD.search(text) \
+            official = TEXT_TITLE.match(text) is not None  # an official text's title set larger runs longer
+            if len(g.lines) > (12 if official else 4) or len(text.split()) > (90 if official else MAX_TITLE_WORDS) \
+                    or CONTINUES.search(text) or not _HAS_WORD.search(text) \
                     or ENACTING.match(text.strip()) or _plain_sentence(g, text):
                 g.kind = "paragraph"  # a larger-size paragraph (an introduction, a quoted text), not a heading
             continue

@@ -51,6 +51,7 @@ from .pdf_block_kinds import (
     legal_levels,
 )
 from .pdf_furniture import split_page_numbers, split_running_lines
+from .pdf_headings import refine_headings
 from .pdf_layout import Edges, reading_order
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
@@ -317,7 +318,7 @@ def group_lines(
             groups.append(_Group(kind="table", table=table))
             cur, prev, prev_f = None, None, None
     check_headings(groups)
-    groups = join_subtitles(groups)
+    groups = refine_headings(join_subtitles(groups))
     legal_levels(groups)
     return groups
 
