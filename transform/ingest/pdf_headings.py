@@ -43,11 +43,18 @@ _OPEN_END = re.compile(
 # a number or letter in front of a title ("1/", "2-", "A-", "I.", "1-2 :", "أ-")
 _NUMBERED = re.compile(r"^\(?(?:[0-9\u0660-\u0669]{1,3}|[A-Za-z]|[IVXLC]{1,5}|[أبجدهوزحطي])(?:[-./)]|\s*[-–:])")
 _LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
 LARGER = 1.2  # an OCR'd line this much larger than the body is set larger (sizes swing by 10-20 %)
-MUCH_LARGER = 1.8  # ...and this much larger needs no other cue
+MUCH_LARGER = 1.8
+MIN_CONFIDENCE = 0.5  # an OCR'd heading read with less confidence is noise more often than a title  # ...and this much larger needs no other cue
 MAX_TITLE_LINES = 8  # an official text's title on an OCR'd page
 COVER_SHARE = 0.8  # share of a title page's letters its headings carry
-MIN_CAPS = 0.6  # share of capitals in a bold line that titles the paragraph it was run into
+MIN_CAPS = 0.6
+NOISE_LETTERS = 0.6  # a heading is mostly letters and digits
+FOREIGN_SHARE = 0.05  # a document this little written in Latin letters has no heading in them
+STRAY_LETTERS = 3  # a few Arabic letters in the heading of a document in Latin letters: a logo's noise  # share of capitals in a bold line that titles the paragraph it was run into
 
 
 def _baseline(line: TextLine) -> float:
@@ -70,6 +77,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _set_apart_bold(groups)
     groups = _join_title_lines(groups)
     _drop_open_ended(groups)
+    _drop_noise(groups)
     _cover_levels(groups)
     return groups
 
@@ -83,12 +91,17 @@ def _size_cues(groups: list[_Group]) -> None:
     """On an OCR'd page sizes are estimates: a line set larger is a heading when another cue says so too.
 
     A one-line heading by size alone that is neither centred nor bold nor much larger (an accented capital
-    makes a name in a list look taller) is a paragraph (several lines read at one larger size agree); a centred one-line title set larger stays a heading even
+    makes a name in a list look taller) is a paragraph (several lines read at one larger size agree), and so
+    is a heading OCR read with low confidence (a logo, a stamp), but for a centred title set larger; a centred one-line title set larger stays a heading even
     when OCR reads a stray mark after it (``إعلان للعموم؛``)."""
     for g in groups:
         if not _ocr(g) or g.legal is not None or not g.body:
             continue
         larger = g.size >= LARGER * g.body
+        conf = min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0)
+        if g.kind == "heading" and conf < MIN_CONFIDENCE and not (g.centred and larger):
+            g.kind = "paragraph"  # read with low confidence: noise more often than a title
+            continue
         if (g.kind == "heading" and len(g.lines) == 1 and not g.centred and not g.lines[0].bold
                 and g.size < MUCH_LARGER * g.body):
             g.kind = "paragraph"
@@ -210,6 +223,37 @@ def _drop_open_ended(groups: list[_Group]) -> None:
 
 def _letters(groups: list[_Group]) -> int:
     return sum(len(_LETTER.findall(g.text)) for g in groups if g.lines)
+
+
+def _latin(text: str) -> int:
+    return len(_LATIN.findall(text))
+
+
+def _drop_noise(groups: list[_Group]) -> None:
+    """Not headings: the invocation that opens an Arabic official text (``بسم الله الرحمن الرحيم``), a line that
+    is mostly neither letters nor digits or has no word of three letters (``n° 2013 / 616``, OCR of a logo: ``D 4 DA PS SZ``),
+    a line in Latin letters only in a document whose text has next to none, and a line with a stray Arabic letter
+    or two in a document in Latin letters (a logo or a stamp read by OCR: ``E 1ل[ Préfecture``)."""
+    latin_share: float | None = None
+    for g in groups:
+        if g.kind != "heading" or g.legal is not None or not g.lines:
+            continue
+        text = g.text.strip()
+        chars = [c for c in text if not c.isspace()]
+        letters = _LETTER.findall(text)
+        longest = max((len(_LETTER.findall(w)) for w in text.split()), default=0)
+        digits = sum(c.isdigit() for c in chars)
+        if INVOCATION.match(text) or len(letters) + digits < NOISE_LETTERS * len(chars) or longest < 3:
+            g.kind = "paragraph"
+            continue
+        latin = _latin(text)
+        stray = len(_ARABIC.findall(text))
+        if letters and (latin == len(letters) or 0 < stray <= STRAY_LETTERS):
+            if latin_share is None:  # counted once, only when such a heading shows up
+                total = "".join(c for x in groups if x.lines for c in _LETTER.findall(x.text))
+                latin_share = _latin(total) / len(total) if total else 1.0
+            if (latin == len(letters) and latin_share < FOREIGN_SHARE) or (stray and latin_share > 1 - FOREIGN_SHARE):
+                g.kind = "paragraph"
 
 
 def _cover_levels(groups: list[_Group]) -> None:
