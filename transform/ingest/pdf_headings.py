@@ -35,22 +35,21 @@ if TYPE_CHECKING:
     from .pdf_blocks import _Group
 
 # a title does not end on an article, a preposition or a conjunction: the line goes on elsewhere
-_OPEN_END = re.compile(
-    r"(?:^|\s)(?:et|ou|de|des|du|la|le|les|à|au|aux|en|pour|par|sur|avec|dans|d['’]|l['’]|"
-    r"و|في|من|على|إلى|عن|أو|ب)\s*$",
-    re.IGNORECASE,
-)
+_OPEN_END = frozenset("et ou de des du la le les à au aux en pour par sur avec dans d' l' d’ l’ و في من على إلى عن أو ب".split())
 # a number or letter in front of a title ("1/", "2-", "A-", "I.", "1-2 :", "أ-")
 _NUMBERED = re.compile(r"^\(?(?:[0-9\u0660-\u0669]{1,3}|[A-Za-z]|[IVXLC]{1,5}|[أبجدهوزحطي])(?:[-./)]|\s*[-–:])")
 _LETTER = re.compile(r"[^\W\d_]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter that is not a Latin one
+_WORD3 = re.compile(r"(?:[^\W\d_][\u064b-\u065f\u0670]*){3}")  # a word of three letters (Arabic vowel marks aside)
+_NOT_ALNUM = re.compile(r"[^\w\s\u064b-\u065f\u0670]|_")  # a sign: neither a letter, a digit, a vowel mark nor a space
+_MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic vowel marks
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
 LARGER = 1.2  # an OCR'd line this much larger than the body is set larger (sizes swing by 10-20 %)
 MUCH_LARGER = 1.8
 MIN_CONFIDENCE = 0.5  # an OCR'd heading read with less confidence is noise more often than a title  # ...and this much larger needs no other cue
 MAX_TITLE_LINES = 8  # an official text's title on an OCR'd page
-COVER_SHARE = 0.8  # share of a title page's letters its headings carry
+COVER_SHARE = 0.8  # share of a title page's characters its headings carry
 MIN_CAPS = 0.6
 NOISE_LETTERS = 0.6  # a heading is mostly letters and digits
 FOREIGN_SHARE = 0.05  # a document this little written in Latin letters has no heading in them
@@ -92,10 +91,10 @@ def _size_cues(groups: list[_Group]) -> None:
 
     A one-line heading by size alone that is neither centred nor bold nor much larger (an accented capital
     makes a name in a list look taller) is a paragraph (several lines read at one larger size agree), and so
-    is a heading OCR read with low confidence (a logo, a stamp), but for a centred title set larger; a centred one-line title set larger stays a heading even
-    when OCR reads a stray mark after it (``إعلان للعموم؛``)."""
+    is a heading OCR read with low confidence (a logo, a stamp), but for a centred title set larger; a centred
+    one-line title set larger stays a heading even when OCR reads a stray mark after it (``إعلان للعموم؛``)."""
     for g in groups:
-        if not _ocr(g) or g.legal is not None or not g.body:
+        if not (g.kind == "heading" or (g.kind == "paragraph" and g.level)) or g.legal is not None or not g.body or not _ocr(g):
             continue
         larger = g.size >= LARGER * g.body
         conf = min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0)
@@ -124,7 +123,7 @@ def _ocr_title_run(groups: list[_Group]) -> list[_Group]:
         if run is not None and not SENTENCE_END.search(run.text):
             run.kind, run.level = "heading", run.bold_level
         run = None
-        if g.kind == "paragraph" and _ocr(g) and g.centred and g.legal is None and TEXT_TITLE.match(g.text) \
+        if g.kind == "paragraph" and g.centred and g.legal is None and _ocr(g) and TEXT_TITLE.match(g.text) \
                 and len(g.lines) <= MAX_TITLE_LINES:
             run = g
         out.append(g)
@@ -214,19 +213,17 @@ def _drop_open_ended(groups: list[_Group]) -> None:
     for g in groups:
         if g.kind != "heading" or g.legal is not None or not _all_bold(g):
             continue
-        text = g.text.strip()
-        if _OPEN_END.search(text):
+        end = g.lines[-1].text.strip()  # the joined text is not needed: its last line and its word count
+        last = end.rsplit(None, 1)[-1].lower() if end else ""
+        if last in _OPEN_END or last.endswith(("d'", "l'", "d’", "l’")):  # "... Finances et", "... de l'"
             g.kind = "paragraph"
-        elif text.endswith((":", "：")) and len(text.split()) >= 7 and not _NUMBERED.match(text):
+        elif end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= 7 \
+                and not _NUMBERED.match(g.lines[0].text.strip()):
             g.kind = "paragraph"
 
 
-def _letters(groups: list[_Group]) -> int:
-    return sum(len(_LETTER.findall(g.text)) for g in groups if g.lines)
-
-
-def _latin(text: str) -> int:
-    return len(_LATIN.findall(text))
+def _chars(groups: list[_Group]) -> int:
+    return sum(len(ln.text) for g in groups for ln in g.lines)
 
 
 def _drop_noise(groups: list[_Group]) -> None:
@@ -238,21 +235,24 @@ def _drop_noise(groups: list[_Group]) -> None:
     for g in groups:
         if g.kind != "heading" or g.legal is not None or not g.lines:
             continue
-        text = g.text.strip()
-        chars = [c for c in text if not c.isspace()]
-        letters = _LETTER.findall(text)
-        longest = max((len(_LETTER.findall(w)) for w in text.split()), default=0)
-        digits = sum(c.isdigit() for c in chars)
-        if INVOCATION.match(text) or len(letters) + digits < NOISE_LETTERS * len(chars) or longest < 3:
+        text = " ".join(ln.text for ln in g.lines).strip()  # what its characters are: no need to join cut words
+        if (text[:1] == "ب" and INVOCATION.match(_MARKS.sub("", text))) or not _WORD3.search(text) \
+                or len(_NOT_ALNUM.findall(text)) > (1 - NOISE_LETTERS) * (len(text) - text.count(" ")):
             g.kind = "paragraph"
             continue
-        latin = _latin(text)
-        stray = len(_ARABIC.findall(text))
-        if letters and (latin == len(letters) or 0 < stray <= STRAY_LETTERS):
-            if latin_share is None:  # counted once, only when such a heading shows up
-                total = "".join(c for x in groups if x.lines for c in _LETTER.findall(x.text))
-                latin_share = _latin(total) / len(total) if total else 1.0
-            if (latin == len(letters) and latin_share < FOREIGN_SHARE) or (stray and latin_share > 1 - FOREIGN_SHARE):
+        latin_only = _OTHER_LETTER.search(text) is None
+        stray = len(_ARABIC.findall(text)) if not latin_only and not g.rtl else 0
+        if latin_only or 0 < stray <= STRAY_LETTERS:
+            if latin_share is None:  # counted once, only when such a heading shows up: the share of left-to-right lines
+                ltr = rtl = 0
+                for x in groups:
+                    n = sum(len(ln.text) for ln in x.lines)
+                    if x.rtl:
+                        rtl += n
+                    else:
+                        ltr += n
+                latin_share = ltr / (ltr + rtl) if ltr + rtl else 1.0
+            if (latin_only and latin_share < FOREIGN_SHARE) or (stray and latin_share > 1 - FOREIGN_SHARE):
                 g.kind = "paragraph"
 
 
@@ -268,7 +268,7 @@ def _cover_levels(groups: list[_Group]) -> None:
     cover = [g for g in groups if g.lines and _page(g) == first]
     titles = [g for g in cover if g.kind == "heading" and g.legal is None]
     rest = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines and _page(g) != first]
-    if titles and rest and _letters(titles) >= COVER_SHARE * _letters(cover) and not any(g.legal is not None for g in cover):
+    if titles and rest and _chars(titles) >= COVER_SHARE * _chars(cover) and not any(g.legal is not None for g in cover):
         top = min(g.level or 1 for g in rest)
         for g in titles:
             g.level = 1
