@@ -183,3 +183,14 @@ def test_bold_sentence_in_a_paragraph_and_a_short_last_line_are_text() -> None:
     # the measure fails on a bad output: the same heading not set apart (at line spacing inside the text) is text
     crowded = [*body[:7], _line("2020-049 REMBOURSEMENT LIVRE PERDU DE LA MEDIATHEQUE", 215, size=11.0, bold=True), *body[8:]]
     assert [k for k, _ in _kinds(crowded)].count("Heading") == 0
+
+
+def test_masthead_lines_over_the_title_are_text() -> None:
+    """Bulletin officiel 7440 (French edition), p. 1: the issue line and ``ROYAUME DU MAROC`` stacked over
+    ``BULLETIN OFFICIEL``, set smaller, are its masthead, not headings; the title is level 1."""
+    doc = read("bo-fr-7440-2025")
+    found = headings(doc, 1)
+    assert found[0] == (1, "BULLETIN OFFICIEL")
+    titles = [t for _, t in found]
+    assert "ROYAUME DU MAROC" not in titles and not any(t.startswith("Cent-quatorzième année") for t in titles)
+    assert "ROYAUME DU MAROC" in paragraphs(doc, 1)

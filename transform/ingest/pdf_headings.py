@@ -49,6 +49,7 @@ LARGER = 1.2  # an OCR'd line this much larger than the body is set larger (size
 MUCH_LARGER = 1.8
 MIN_CONFIDENCE = 0.5  # an OCR'd heading read with less confidence is noise more often than a title  # ...and this much larger needs no other cue
 MAX_TITLE_LINES = 8  # an official text's title on an OCR'd page
+MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
 COVER_SHARE = 0.8  # share of a title page's characters its headings carry
 MIN_CAPS = 0.6
 NOISE_LETTERS = 0.6  # a heading is mostly letters and digits
@@ -77,6 +78,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _join_title_lines(groups)
     _drop_open_ended(groups)
     _drop_noise(groups)
+    _masthead(groups)
     _cover_levels(groups)
     return groups
 
@@ -254,6 +256,32 @@ def _drop_noise(groups: list[_Group]) -> None:
                 latin_share = ltr / (ltr + rtl) if ltr + rtl else 1.0
             if (latin_only and latin_share < FOREIGN_SHARE) or (stray and latin_share > 1 - FOREIGN_SHARE):
                 g.kind = "paragraph"
+
+
+def _masthead(groups: list[_Group]) -> None:
+    """Headings stacked over the first page's largest title, set smaller, with no body text above it (``ROYAUME DU
+    MAROC`` over ``BULLETIN OFFICIEL``, an office's name in a sidebar over the sitting's title) are its letterhead."""
+    first = next((_page(g) for g in groups if g.lines), None)
+    top: _Group | None = None
+    for g in groups:
+        if not g.lines:
+            continue  # a table
+        if _page(g) != first:
+            break
+        if g.kind == "heading" and g.legal is None and (top is None or g.size > top.size):
+            top = g
+    if top is None:
+        return
+    above: list[_Group] = []
+    for g in groups:
+        if g is top:
+            break
+        if g.kind == "heading" and g.legal is None and g.size < MASTHEAD * top.size:
+            above.append(g)
+        elif g.kind in ("paragraph", "item") and (len(g.lines) > 1 or len(g.text.split()) > MAX_HEADING_WORDS):
+            return  # body text before the title: it is no letterhead
+    for g in above:
+        g.kind = "paragraph"
 
 
 def _cover_levels(groups: list[_Group]) -> None:
