@@ -18,6 +18,7 @@ import pytest
 from transform.context import RunContext
 from transform.evaluation import read_document
 from transform.ingest import ingest
+from transform.ingest.base import TextLine
 from transform.ingest.pdf_blocks import group_lines, groups_to_blocks
 from transform.ingest.pdf_text import PdfLine
 from transform.model import Document, Heading, Paragraph
@@ -194,3 +195,25 @@ def test_masthead_lines_over_the_title_are_text() -> None:
     titles = [t for _, t in found]
     assert "ROYAUME DU MAROC" not in titles and not any(t.startswith("Cent-quatorzième année") for t in titles)
     assert "ROYAUME DU MAROC" in paragraphs(doc, 1)
+
+
+def _ocr_line(txt: str, top: float, height: float, size: float, x0: float = 74.0, x1: float = 540.0) -> TextLine:
+    return TextLine(text=txt, x0=x0, top=top, x1=x1, bottom=top + height, size=size, bold=False, page=1, confidence=0.92)
+
+
+def test_ocr_size_estimates_need_a_second_cue() -> None:
+    """Made OCR'd lines (no baseline, sizes from word heights): a body line whose size OCR overestimated
+    holds more letters than that size leaves room for and stays text; a right-aligned numbered title
+    (``أولا: ...``) set larger is a heading; a one-word line only a little larger is text."""
+    body = "يشكل برنامج التنمية الجهوية الوثيقة المرجعية التي تحدد لمدة ست سنوات الأعمال التنموية"
+    page = [
+        _ocr_line("أولا: السياق العام", 100, 22, 17.5, x0=447),
+        *[_ocr_line(body, 130 + 20 * k, 14, 10.5) for k in range(4)],
+        _ocr_line("وقد أعد هذا البرنامج وفق مقاربة تشاركية شملت المجالس الإقليمية والمصالح", 210, 30, 25.0),
+        *[_ocr_line(body, 245 + 20 * k, 14, 10.5) for k in range(4)],
+        _ocr_line("Écromagny", 330, 19, 13.5, x1=130),
+        *[_ocr_line(body, 355 + 20 * k, 14, 10.5) for k in range(4)],
+    ]
+    blocks = groups_to_blocks(group_lines([page], [[]], [595.0]))
+    found = [text(b) for b in blocks if isinstance(b, Heading)]
+    assert found == ["أولا: السياق العام"]

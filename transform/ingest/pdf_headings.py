@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .pdf_block_kinds import _HAS_WORD, CONTINUES, MAX_HEADING_WORDS, SENTENCE_END, TEXT_TITLE
+from .pdf_block_kinds import _HAS_WORD, CONTINUES, FULL_STOP, MAX_HEADING_WORDS, SENTENCE_END, TEXT_TITLE
 
 if TYPE_CHECKING:
     from .base import TextLine
@@ -42,11 +42,13 @@ _LETTER = re.compile(r"[^\W\d_]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter that is not a Latin one
 _WORD3 = re.compile(r"(?:[^\W\d_][\u064b-\u065f\u0670]*){3}")  # a word of three letters (Arabic vowel marks aside)
 _NOT_ALNUM = re.compile(r"[^\w\s\u064b-\u065f\u0670]|_")  # a sign: neither a letter, a digit, a vowel mark nor a space
+_AR_ORDINAL = re.compile(r"^(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–.]")  # "أولا: ..."
 _MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic vowel marks
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
 LARGER = 1.2  # an OCR'd line this much larger than the body is set larger (sizes swing by 10-20 %)
 MUCH_LARGER = 1.8
+DENSE = 0.33  # a line set at size s has letters at least this many s wide on average (Arabic and Latin type)
 MIN_CONFIDENCE = 0.5  # an OCR'd heading read with less confidence is noise more often than a title  # ...and this much larger needs no other cue
 MAX_TITLE_LINES = 8  # an official text's title on an OCR'd page
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
@@ -91,8 +93,10 @@ def _ocr(g: _Group) -> bool:
 def _size_cues(groups: list[_Group]) -> None:
     """On an OCR'd page sizes are estimates: a line set larger is a heading when another cue says so too.
 
-    A one-line heading by size alone that is neither centred nor bold nor much larger (an accented capital
-    makes a name in a list look taller) is a paragraph (several lines read at one larger size agree), and so
+    A one-line heading by size alone that is neither centred nor bold nor numbered (``1.``, ``أولا:``) is a
+    paragraph when it is not much larger (an accented capital makes a name in a list look taller) or holds
+    more letters than its size leaves room for (a body line whose size OCR overestimated); several lines read
+    at one larger size agree. So
     is a heading OCR read with low confidence (a logo, a stamp), but for a centred title set larger; a centred
     one-line title set larger stays a heading even when OCR reads a stray mark after it (``إعلان للعموم؛``)."""
     for g in groups:
@@ -103,8 +107,10 @@ def _size_cues(groups: list[_Group]) -> None:
         if g.kind == "heading" and conf < MIN_CONFIDENCE and not (g.centred and larger):
             g.kind = "paragraph"  # read with low confidence: noise more often than a title
             continue
-        if (g.kind == "heading" and len(g.lines) == 1 and not g.centred and not g.lines[0].bold
-                and g.size < MUCH_LARGER * g.body):
+        line = g.lines[0]
+        if (g.kind == "heading" and len(g.lines) == 1 and not g.centred and not line.bold
+                and not (_numbered(line.text.strip()) and not FULL_STOP.search(line.text))
+                and (g.size < MUCH_LARGER * g.body or (line.x1 - line.x0) < DENSE * g.size * len(line.text))):
             g.kind = "paragraph"
         elif (g.kind == "paragraph" and g.level and larger and g.centred and len(g.lines) == 1 and len(g.text.split()) <= 8
               and CONTINUES.search(g.text) and _HAS_WORD.search(g.text)):
@@ -132,6 +138,11 @@ def _ocr_title_run(groups: list[_Group]) -> list[_Group]:
     if run is not None and not SENTENCE_END.search(run.text):
         run.kind, run.level = "heading", run.bold_level
     return out
+
+
+def _numbered(text: str) -> bool:
+    """A section label in front of the text: ``1.``, ``II -``, ``a)``, ``أولا:``."""
+    return _NUMBERED.match(text) is not None or _AR_ORDINAL.match(text) is not None
 
 
 def _caps_share(text: str) -> float:
@@ -270,8 +281,8 @@ def _masthead(groups: list[_Group]) -> None:
             break
         if g.kind == "heading" and g.legal is None and (top is None or g.size > top.size):
             top = g
-    if top is None:
-        return
+    if top is None or _ocr(top):
+        return  # OCR's sizes are estimates: the largest line of a scan is not surely its title
     above: list[_Group] = []
     for g in groups:
         if g is top:
