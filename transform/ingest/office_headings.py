@@ -22,7 +22,9 @@ A one-item numbered list keeps its number in the heading (``1. L'activité de la
 numbering that pandoc restarts at 1 in each such list goes on from the previous one. A
 plain candidate that starts with a dash or in lower case goes on the heading above it (a
 title on two lines: ``Cadrage budgétaire de l'exercice 2025`` / ``-Axes 2 et 3 -``). A run
-of numbered candidates at the very end (only notes after them) is made headings too.
+of numbered candidates at the very end (only notes after them) is made headings too. A
+document has one title: plain lines stacked over it in the first run are its letterhead
+(``Coordination Nationale-INDH``) and stay paragraphs.
 """
 
 from __future__ import annotations
@@ -104,6 +106,22 @@ def _kind(text: str, cue: tuple[str, str] | None, block: Block) -> str:
     return "plain"
 
 
+def _letterhead(blocks: list[Block], cues: dict[int, tuple[str, str]], promote: list[bool]) -> None:
+    """A document has one title: in the first run of headings, plain lines stacked over the last plain one
+    (``Coordination Nationale-INDH`` over ``Cadrage budgétaire de l'exercice 2025``) are its letterhead."""
+    first = next((k for k, up in enumerate(promote) if up), None)
+    if first is None:
+        return
+    plain: list[int] = []
+    for k in range(first, len(blocks)):
+        text = _block_text(blocks[k])
+        if not promote[k] or _kind(text, cues.get(id(blocks[k])), blocks[k]) != "plain" or _CONTINUES.match(text):
+            break
+        plain.append(k)
+    for k in plain[:-1]:
+        promote[k] = False
+
+
 def infer_headings(blocks: list[Block], cues: dict[int, tuple[str, str]]) -> list[Block]:
     """The blocks with the paragraphs and one-item lists that look like headings made headings."""
     flags = [_candidate(b, cues.get(id(b))) for b in blocks]
@@ -124,6 +142,7 @@ def infer_headings(blocks: list[Block], cues: dict[int, tuple[str, str]]) -> lis
             for k in range(i, j):
                 promote[k] = _kind(_block_text(blocks[k]), cues.get(id(blocks[k])), blocks[k]) != "plain"
         i = j
+    _letterhead(blocks, cues, promote)
     if not any(promote):
         return blocks
     order: list[str] = []

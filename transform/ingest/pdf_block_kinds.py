@@ -16,6 +16,7 @@ follow the units the document uses, below the heading that introduces them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..structure.legal import levels
@@ -67,7 +68,9 @@ def check_headings(groups: list[_Group]) -> None:
             continue
         text = g.text
         if g.kind == "heading":
-            if len(g.lines) > 4 or len(text.split()) > MAX_TITLE_WORDS or CONTINUES.search(text) or not _HAS_WORD.search(text) \
+            official = TEXT_TITLE.match(text) is not None  # an official text's title set larger runs longer
+            if len(g.lines) > (12 if official else 4) or len(text.split()) > (90 if official else MAX_TITLE_WORDS) \
+                    or CONTINUES.search(text) or not _HAS_WORD.search(text) \
                     or ENACTING.match(text.strip()) or _plain_sentence(g, text):
                 g.kind = "paragraph"  # a larger-size paragraph (an introduction, a quoted text), not a heading
             continue
@@ -93,14 +96,18 @@ def _plain_sentence(g: _Group, text: str) -> bool:
 
 
 def _lone_bold_item(groups: list[_Group], i: int) -> bool:
-    """A bold numbered line alone between body paragraphs ("a. Mise en œuvre ... : 214 MDH") titles what follows."""
+    """A bold numbered line alone between body paragraphs ("a. Mise en œuvre ... : 214 MDH"), or after a plain
+    list ("b. Contribution ... : 60 MDH" under the items of "a."), titles what follows (or ends the document:
+    the office readers take such a last numbered line for a heading too)."""
     g = groups[i]
     if g.kind != "item" or len(g.lines) > 2 or not all(ln.bold for ln in g.lines) or len(g.text.split()) > MAX_HEADING_WORDS:
         return False
     before = groups[i - 1] if i > 0 else None
     after = groups[i + 1] if i + 1 < len(groups) else None
-    return (after is not None and (after.kind == "table" or (after.kind == "paragraph" and not all(ln.bold for ln in after.lines)))
-            and (before is None or before.kind != "item") and not SENTENCE_END.search(g.text.rstrip(" :")))
+    ends = after is None or (after.kind == "paragraph" and after.note)  # the document's last line, notes aside
+    return ((ends or after.kind == "table" or (after.kind == "paragraph" and not all(ln.bold for ln in after.lines)))
+            and (before is None or before.kind != "item" or not any(ln.bold for ln in before.lines))  # not in a bold list
+            and not SENTENCE_END.search(g.text.rstrip(" :")))
 
 
 def join_subtitles(groups: list[_Group]) -> list[_Group]:
@@ -121,13 +128,42 @@ def join_subtitles(groups: list[_Group]) -> list[_Group]:
 
 def legal_levels(groups: list[_Group]) -> None:
     """Levels of legal headings: the highest unit present first, one level below the heading
-    that comes before the first of them (the document's title, a "Dispositions" heading)."""
+    that comes before the first of them (the document's title, a "Dispositions" heading) and
+    below the title of an official text (``Dahir ...``, ``Loi ...``, ``مرسوم ...``) wherever it is."""
     ranks = {g.legal.rank for g in groups if g.legal is not None and g.kind == "heading"}
     if not ranks:
         return
     first_legal = next(i for i, g in enumerate(groups) if g.legal is not None and g.kind == "heading")
     above = [g.level for g in groups[:first_legal] if g.kind == "heading" and g.legal is None]
-    by_rank = levels(ranks, first=min(6, above[-1] + 1) if above else 1)  # under the heading that introduces them
+    # under the heading that introduces them, and under the title of the official text they divide (a Bulletin's
+    # page may open on the last articles of the text before, whose title is on an earlier page)
+    titles = [g.level for g in groups if g.kind == "heading" and g.legal is None and g.lines and TEXT_TITLE.match(g.text)]
+    first = max(above[-1] + 1 if above else 1, min(titles) + 1 if titles else 1)
+    by_rank = levels(ranks, first=min(6, first))
+    # a unit goes one level under the unit that contains it (an article straight under its chapter, where the
+    # chapter has no sections); a unit with none above it (the page opens on it) takes the level its rank has
+    # most often under a parent, else the level of its rank
+    parents: list[tuple[int, int]] = []  # (level by rank, level given) of the units that contain the current one
+    orphans: list[_Group] = []
+    seen: dict[int, Counter[int]] = {}
     for g in groups:
-        if g.legal is not None and g.kind == "heading":
-            g.level = by_rank[g.legal.rank]
+        if g.kind != "heading" or not g.lines:
+            continue
+        if g.legal is None:
+            if TEXT_TITLE.match(g.text):
+                parents = []  # the title of another official text: its units start again
+            continue
+        own = by_rank[g.legal.rank]
+        while parents and parents[-1][0] >= own:
+            parents.pop()
+        if parents:
+            g.level = min(6, parents[-1][1] + 1)
+            seen.setdefault(g.legal.rank, Counter())[g.level] += 1
+        else:
+            g.level = own
+            orphans.append(g)
+        parents.append((own, g.level))
+    for g in orphans:
+        usual = seen.get(g.legal.rank) if g.legal is not None else None
+        if usual:
+            g.level = usual.most_common(1)[0][0]

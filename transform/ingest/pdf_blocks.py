@@ -58,6 +58,7 @@ from .pdf_block_kinds import (
 )
 from .pdf_block_runs import SENTENCE_STOP, Stops, entry_runs, full_line, own_axis, page_stops
 from .pdf_furniture import split_page_numbers, split_running_lines
+from .pdf_headings import refine_headings
 from .pdf_layout import Edges, reading_order
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
@@ -333,7 +334,7 @@ def group_lines(
             groups.append(_Group(kind="table", table=table))
             cur, prev, prev_f = None, None, None
     check_headings(groups)
-    groups = join_subtitles(groups)
+    groups = refine_headings(join_subtitles(groups))
     legal_levels(groups)
     return groups
 

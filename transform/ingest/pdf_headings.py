@@ -1,0 +1,330 @@
+"""PDF headings that the size ranks miss or cut, and their levels (run once the groups are checked).
+
+:mod:`pdf_block_kinds` decides headings block by block: a larger size, a short bold block at
+body size, a legal unit. What it cannot see from one block alone is settled here, from the
+blocks around it:
+
+* **a title printed on several bold lines** that grouping cut apart (a title whose third
+  line is set off by its underline or its centring, a title in a narrow sidebar) is one
+  heading: bold heading lines of one size, at line spacing, aligned on one edge or one
+  centre, the first not ending a sentence;
+* **a bold line set apart, at body size or a little smaller** (minutes whose item titles
+  are printed in a frame at 11 pt over 12-pt text): one to two bold lines, spaced off the
+  blocks above and below, that do not end like a sentence, are a heading;
+* **a bold line in capitals over a plain paragraph** that grouping ran into the paragraph
+  (``2020-047 REDEVANCE POUR OCCUPATION ...`` / ``A ce jour, ...``) is that paragraph's
+  heading;
+* never headings: a bold line that ends on a word that cannot end a title (``Direction
+  Finances et``, ``في``), and a bold sentence of seven words or more that ends with a
+  colon without a number in front (``Les tarifs sont fixés selon ... :`` introduces a list;
+  ``1/ Pacte ... :`` and ``Questions diverses :`` title their part);
+* **levels after a title page**: a first page holding nothing but its title (a cover) does
+  not push the document's own headings down; the highest heading level used after it is 1,
+  like the cover's title.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .pdf_block_kinds import _HAS_WORD, CONTINUES, FULL_STOP, MAX_HEADING_WORDS, SENTENCE_END, TEXT_TITLE
+
+if TYPE_CHECKING:
+    from .base import TextLine
+    from .pdf_blocks import _Group
+
+# a title does not end on an article, a preposition or a conjunction: the line goes on elsewhere
+_OPEN_END = frozenset("et ou de des du la le les à au aux en pour par sur avec dans d' l' d’ l’ و في من على إلى عن أو ب".split())
+# a number or letter in front of a title ("1/", "2-", "A-", "I.", "1-2 :", "أ-")
+_NUMBERED = re.compile(r"^\(?(?:[0-9\u0660-\u0669]{1,3}|[A-Za-z]|[IVXLC]{1,5}|[أبجدهوزحطي])(?:[-./)]|\s*[-–:])")
+_LETTER = re.compile(r"[^\W\d_]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter that is not a Latin one
+_WORD3 = re.compile(r"(?:[^\W\d_][\u064b-\u065f\u0670]*){3}")  # a word of three letters (Arabic vowel marks aside)
+_NOT_ALNUM = re.compile(r"[^\w\s\u064b-\u065f\u0670]|_")  # a sign: neither a letter, a digit, a vowel mark nor a space
+_AR_ORDINAL = re.compile(r"^(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–.]")  # "أولا: ..."
+_MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic vowel marks
+_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
+LARGER = 1.2  # an OCR'd line this much larger than the body is set larger (sizes swing by 10-20 %)
+MUCH_LARGER = 1.8
+DENSE = 0.33  # a line set at size s has letters at least this many s wide on average (Arabic and Latin type)
+MIN_CONFIDENCE = 0.5  # an OCR'd heading read with less confidence is noise more often than a title  # ...and this much larger needs no other cue
+MAX_TITLE_LINES = 8  # an official text's title on an OCR'd page
+MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
+COVER_SHARE = 0.8  # share of a title page's characters its headings carry
+MIN_CAPS = 0.6
+NOISE_LETTERS = 0.6  # a heading is mostly letters and digits
+FOREIGN_SHARE = 0.05  # a document this little written in Latin letters has no heading in them
+STRAY_LETTERS = 3  # a few Arabic letters in the heading of a document in Latin letters: a logo's noise  # share of capitals in a bold line that titles the paragraph it was run into
+
+
+def _baseline(line: TextLine) -> float:
+    return float(getattr(line, "baseline", 0.0) or line.bottom)
+
+
+def _all_bold(g: _Group) -> bool:
+    return bool(g.lines) and all(ln.bold for ln in g.lines)
+
+
+def _page(g: _Group) -> int | None:
+    return g.lines[0].page if g.lines else None
+
+
+def refine_headings(groups: list[_Group]) -> list[_Group]:
+    """The passes of the module docstring, in order; returns the new list of groups."""
+    _size_cues(groups)
+    groups = _ocr_title_run(groups)
+    groups = _split_bold_lead(groups)
+    _set_apart_bold(groups)
+    groups = _join_title_lines(groups)
+    _drop_open_ended(groups)
+    _drop_noise(groups)
+    _masthead(groups)
+    _cover_levels(groups)
+    return groups
+
+
+def _ocr(g: _Group) -> bool:
+    """Lines read by OCR (a text layer's lines carry their baseline)."""
+    return bool(g.lines) and not hasattr(g.lines[0], "baseline")
+
+
+def _size_cues(groups: list[_Group]) -> None:
+    """On an OCR'd page sizes are estimates: a line set larger is a heading when another cue says so too.
+
+    A one-line heading by size alone that is neither centred nor bold nor numbered (``1.``, ``أولا:``) is a
+    paragraph when it is not much larger (an accented capital makes a name in a list look taller) or holds
+    more letters than its size leaves room for (a body line whose size OCR overestimated); several lines read
+    at one larger size agree. So
+    is a heading OCR read with low confidence (a logo, a stamp), but for a centred title set larger; a centred
+    one-line title set larger stays a heading even when OCR reads a stray mark after it (``إعلان للعموم؛``)."""
+    for g in groups:
+        if not (g.kind == "heading" or (g.kind == "paragraph" and g.level)) or g.legal is not None or not g.body or not _ocr(g):
+            continue
+        larger = g.size >= LARGER * g.body
+        conf = min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0)
+        if g.kind == "heading" and conf < MIN_CONFIDENCE and not (g.centred and larger):
+            g.kind = "paragraph"  # read with low confidence: noise more often than a title
+            continue
+        line = g.lines[0]
+        if (g.kind == "heading" and len(g.lines) == 1 and not g.centred and not line.bold
+                and not (_numbered(line.text.strip()) and not FULL_STOP.search(line.text))
+                and (g.size < MUCH_LARGER * g.body or (line.x1 - line.x0) < DENSE * g.size * len(line.text))):
+            g.kind = "paragraph"
+        elif (g.kind == "paragraph" and g.level and larger and g.centred and len(g.lines) == 1 and len(g.text.split()) <= 8
+              and CONTINUES.search(g.text) and _HAS_WORD.search(g.text)):
+            g.kind = "heading"
+
+
+def _ocr_title_run(groups: list[_Group]) -> list[_Group]:
+    """On an OCR'd page, centred lines at line spacing that open with the kind of an official text (``Arrêté n° ...``
+    / ``portant ...`` / ``Niveau n° 2``) are its title, though OCR tells no weight for a block of several lines."""
+    out: list[_Group] = []
+    run: _Group | None = None
+    for g in groups:
+        if (run is not None and g.kind == "paragraph" and g.centred and _page(g) == _page(run) and g.size == run.size
+                and len(run.lines) + len(g.lines) <= MAX_TITLE_LINES
+                and 0 < _baseline(g.lines[0]) - _baseline(run.lines[-1]) <= 1.6 * (run.size or 10.0)):
+            run.lines.extend(g.lines)
+            continue
+        if run is not None and not SENTENCE_END.search(run.text):
+            run.kind, run.level = "heading", run.bold_level
+        run = None
+        if g.kind == "paragraph" and g.centred and g.legal is None and _ocr(g) and TEXT_TITLE.match(g.text) \
+                and len(g.lines) <= MAX_TITLE_LINES:
+            run = g
+        out.append(g)
+    if run is not None and not SENTENCE_END.search(run.text):
+        run.kind, run.level = "heading", run.bold_level
+    return out
+
+
+def _numbered(text: str) -> bool:
+    """A section label in front of the text: ``1.``, ``II -``, ``a)``, ``أولا:``."""
+    return _NUMBERED.match(text) is not None or _AR_ORDINAL.match(text) is not None
+
+
+def _caps_share(text: str) -> float:
+    letters = _LETTER.findall(text)
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def _split_bold_lead(groups: list[_Group]) -> list[_Group]:
+    """A paragraph whose first line is bold capitals and whose other lines are plain: that line heads it."""
+    from .pdf_blocks import _Group
+
+    out: list[_Group] = []
+    for g in groups:
+        first = g.lines[0] if g.lines else None
+        if (g.kind == "paragraph" and first is not None and len(g.lines) >= 2 and first.bold
+                and not any(ln.bold for ln in g.lines[1:]) and g.size >= 0.85 * (g.body or g.size)
+                and len(first.text.split()) >= 3 and not SENTENCE_END.search(first.text) and not CONTINUES.search(first.text)
+                and _caps_share(first.text) >= MIN_CAPS):
+            head = _Group(kind="heading", lines=[first], size=g.size, rtl=g.rtl, level=g.bold_level, centred=g.centred,
+                          body=g.body, bold_level=g.bold_level)
+            g.lines = g.lines[1:]
+            g.centred = False
+            out.extend([head, g])
+            continue
+        out.append(g)
+    return out
+
+
+def _gap_above(groups: list[_Group], i: int) -> float | None:
+    """Baseline distance from the block before (None: it is on another page or there is none)."""
+    g = groups[i]
+    if i == 0 or not groups[i - 1].lines or _page(groups[i - 1]) != _page(g):
+        return None
+    return _baseline(g.lines[0]) - _baseline(groups[i - 1].lines[-1])
+
+
+def _set_apart_bold(groups: list[_Group]) -> None:
+    """One or two bold lines a little smaller than the body, spaced off the blocks around them: a heading."""
+    for i, g in enumerate(groups):
+        if g.kind != "paragraph" or g.legal is not None or not _all_bold(g) or len(g.lines) > 2 or g.note:
+            continue
+        if not (0.85 * g.body <= g.size < g.body) or g.flush_end:
+            continue
+        text = g.text
+        words = len(text.split())
+        if not 3 <= words <= MAX_HEADING_WORDS or SENTENCE_END.search(text) or CONTINUES.search(text):
+            continue
+        above = _gap_above(groups, i)
+        below = _gap_above(groups, i + 1) if i + 1 < len(groups) else None
+        apart = 1.5 * g.size
+        if (above is None or above >= apart) and (below is None or below >= apart) and (above, below) != (None, None):
+            g.kind, g.level = "heading", g.bold_level
+
+
+def _aligned(a: TextLine, b: TextLine, size: float) -> bool:
+    """Two lines of one title: same start, same end, or same centre."""
+    return (abs(a.x0 - b.x0) <= 0.5 * size or abs(a.x1 - b.x1) <= 0.5 * size
+            or abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= 2.0 * size)
+
+
+def _join_title_lines(groups: list[_Group]) -> list[_Group]:
+    """Bold heading lines of one size, at line spacing and aligned, that grouping cut apart: one heading."""
+    out: list[_Group] = []
+    for g in groups:
+        h = out[-1] if out else None
+        if (h is not None and h.kind == "heading" and g.kind == "heading" and h.legal is None and g.legal is None
+                and _all_bold(h) and _all_bold(g) and h.size == g.size and h.rtl == g.rtl and _page(g) == h.lines[-1].page
+                and len(h.lines) + len(g.lines) <= 4 and not SENTENCE_END.search(h.lines[-1].text)
+                and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= 1.6 * (h.size or 10.0)
+                and _aligned(h.lines[-1], g.lines[0], h.size or 10.0)):
+            h.lines.extend(g.lines)
+            h.level = min(h.level or g.level, g.level or h.level)
+            h.centred = h.centred or g.centred
+            continue
+        out.append(g)
+    return out
+
+
+def _drop_open_ended(groups: list[_Group]) -> None:
+    """A bold heading that ends on a word no title ends on, or a long bold sentence ending with a colon: a paragraph."""
+    for g in groups:
+        if g.kind != "heading" or g.legal is not None or not _all_bold(g):
+            continue
+        end = g.lines[-1].text.strip()  # the joined text is not needed: its last line and its word count
+        last = end.rsplit(None, 1)[-1].lower() if end else ""
+        if last in _OPEN_END or last.endswith(("d'", "l'", "d’", "l’")):  # "... Finances et", "... de l'"
+            g.kind = "paragraph"
+        elif end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= 7 \
+                and not _NUMBERED.match(g.lines[0].text.strip()):
+            g.kind = "paragraph"
+
+
+def _chars(groups: list[_Group]) -> int:
+    return sum(len(ln.text) for g in groups for ln in g.lines)
+
+
+def _drop_noise(groups: list[_Group]) -> None:
+    """Not headings: the invocation that opens an Arabic official text (``بسم الله الرحمن الرحيم``), a line that
+    is mostly neither letters nor digits or has no word of three letters (``n° 2013 / 616``, OCR of a logo: ``D 4 DA PS SZ``),
+    a line in Latin letters only in a document whose text has next to none, and a line with a stray Arabic letter
+    or two in a document in Latin letters (a logo or a stamp read by OCR: ``E 1ل[ Préfecture``)."""
+    latin_share: float | None = None
+    for g in groups:
+        if g.kind != "heading" or g.legal is not None or not g.lines:
+            continue
+        text = " ".join(ln.text for ln in g.lines).strip()  # what its characters are: no need to join cut words
+        if (text[:1] == "ب" and INVOCATION.match(_MARKS.sub("", text))) or not _WORD3.search(text) \
+                or len(_NOT_ALNUM.findall(text)) > (1 - NOISE_LETTERS) * (len(text) - text.count(" ")):
+            g.kind = "paragraph"
+            continue
+        latin_only = _OTHER_LETTER.search(text) is None
+        stray = len(_ARABIC.findall(text)) if not latin_only and not g.rtl else 0
+        if latin_only or 0 < stray <= STRAY_LETTERS:
+            if latin_share is None:  # counted once, only when such a heading shows up: the share of left-to-right lines
+                ltr = rtl = 0
+                for x in groups:
+                    n = sum(len(ln.text) for ln in x.lines)
+                    if x.rtl:
+                        rtl += n
+                    else:
+                        ltr += n
+                latin_share = ltr / (ltr + rtl) if ltr + rtl else 1.0
+            if (latin_only and latin_share < FOREIGN_SHARE) or (stray and latin_share > 1 - FOREIGN_SHARE):
+                g.kind = "paragraph"
+
+
+def _masthead(groups: list[_Group]) -> None:
+    """Headings stacked over the first page's largest title, set smaller, with no body text above it (``ROYAUME DU
+    MAROC`` over ``BULLETIN OFFICIEL``, an office's name in a sidebar over the sitting's title) are its letterhead."""
+    first = next((_page(g) for g in groups if g.lines), None)
+    top: _Group | None = None
+    for g in groups:
+        if not g.lines:
+            continue  # a table
+        if _page(g) != first:
+            break
+        if g.kind == "heading" and g.legal is None and (top is None or g.size > top.size):
+            top = g
+    if top is None or _ocr(top):
+        return  # OCR's sizes are estimates: the largest line of a scan is not surely its title
+    above: list[_Group] = []
+    for g in groups:
+        if g is top:
+            break
+        if g.kind == "heading" and g.legal is None and g.size < MASTHEAD * top.size:
+            above.append(g)
+        elif g.kind in ("paragraph", "item") and (len(g.lines) > 1 or len(g.text.split()) > MAX_HEADING_WORDS):
+            return  # body text before the title: it is no letterhead
+    for g in above:
+        g.kind = "paragraph"
+
+
+def _cover_levels(groups: list[_Group]) -> None:
+    """A first page that holds nothing but headings (a title page; a speck of scan noise aside) does not push the
+    document's own headings down: the headings after it start again at level 1. Without one, the levels in use
+    are made to follow each other from 1 (a heading level left empty is a gap for a screen reader's outline),
+    and the first heading of the first page, the title, over other headings of its level stands above them: they go one level down (unless one of them is
+    written the other way, right to left or left to right: the title again in the document's other language)."""
+    first = next((_page(g) for g in groups if g.lines), None)
+    if first is None:
+        return
+    cover = [g for g in groups if g.lines and _page(g) == first]
+    titles = [g for g in cover if g.kind == "heading" and g.legal is None]
+    rest = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines and _page(g) != first]
+    if titles and rest and _chars(titles) >= COVER_SHARE * _chars(cover) and not any(g.legal is not None for g in cover):
+        top = min(g.level or 1 for g in rest)
+        for g in titles:
+            g.level = 1
+        for g in rest:
+            g.level = max(1, (g.level or 1) - (top - 1))
+        return
+    used = sorted({g.level or 1 for g in groups if g.kind == "heading" and g.legal is None and g.lines})
+    dense = {lv: k + 1 for k, lv in enumerate(used)}  # no level left empty above or between the levels in use
+    for g in groups:
+        if g.kind == "heading" and g.legal is None and g.lines:
+            g.level = dense[g.level or 1]
+    title = next((g for g in cover if g.kind == "heading"), None)
+    if title is None or title.legal is not None:
+        return
+    others = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines and g is not title]
+    peers = [g for g in others if (g.level or 1) == (title.level or 1)]
+    if others and min(g.level or 1 for g in others) == (title.level or 1) \
+            and not any(g.rtl != title.rtl for g in peers):
+        for g in others:
+            g.level = min(6, (g.level or 1) + 1)
