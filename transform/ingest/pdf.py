@@ -49,6 +49,17 @@ def _outside(lines: list[TextLine], tables: list[FoundTable]) -> list[TextLine]:
     return [ln for ln in lines if not any(t.took(ln) for t in tables)]
 
 
+def _little_text(lines: list[TextLine]) -> bool:
+    """Fewer visible characters than the OCR hook's test for a layer over a scan (scans.sparse)
+    needs, counted as the text-layer judge counts them (a page it asks about that is not
+    found here is loaded again by the hook, as before)."""
+    from ..ocr.scans import SPARSE_CHARS
+
+    if sum(len(ln.text) for ln in lines) >= 2 * SPARSE_CHARS:  # most pages: a full page of text
+        return False
+    return sum(map(len, "\n".join(ln.text for ln in lines).split())) < SPARSE_CHARS
+
+
 class PdfIngester:
     formats: ClassVar[tuple[str, ...]] = ("pdf",)
 
@@ -143,6 +154,10 @@ class PdfIngester:
             cand = pdf_tables.candidate(page, lines, height)
             if cand:
                 found = pdf_tables.find_tables(textpage, lines, cand, width, height)
+            if kept is not None and _little_text(lines):  # the OCR hook checks such a page for a scan under it
+                from ..ocr.render import image_cover
+
+                kept.note_cover(i, image_cover(page))
             if kept is not None and kept.offer(i, page, textpage, lines):
                 textpage = page = None  # the keeper closes them
         finally:
