@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -49,7 +50,7 @@ def _outside(lines: list[TextLine], tables: list[FoundTable]) -> list[TextLine]:
     return [ln for ln in lines if not any(t.took(ln) for t in tables)]
 
 
-def _little_text(lines: list[TextLine]) -> bool:
+def _little_text(lines: Sequence[TextLine]) -> bool:
     """Fewer visible characters than the OCR hook's test for a layer over a scan (scans.sparse)
     needs, counted as the text-layer judge counts them (a page it asks about that is not
     found here is loaded again by the hook, as before)."""
