@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -48,6 +49,17 @@ MAX_SECONDS = 300.0
 def _outside(lines: list[TextLine], tables: list[FoundTable]) -> list[TextLine]:
     """The lines that no table took (text beside a table, in its frame but in no cell, stays)."""
     return [ln for ln in lines if not any(t.took(ln) for t in tables)]
+
+
+def _little_text(lines: Sequence[TextLine]) -> bool:
+    """Fewer visible characters than the OCR hook's test for a layer over a scan (scans.sparse)
+    needs, counted as the text-layer judge counts them (a page it asks about that is not
+    found here is loaded again by the hook, as before)."""
+    from ..ocr.scans import SPARSE_CHARS
+
+    if sum(len(ln.text) for ln in lines) >= 2 * SPARSE_CHARS:  # most pages: a full page of text
+        return False
+    return sum(map(len, "\n".join(ln.text for ln in lines).split())) < SPARSE_CHARS
 
 
 class PdfIngester:
@@ -147,6 +159,10 @@ class PdfIngester:
             cand = pdf_tables.candidate(page, lines, height)
             if cand:
                 found = pdf_tables.find_tables(textpage, lines, cand, width, height)
+            if kept is not None and _little_text(lines):  # the OCR hook checks such a page for a scan under it
+                from ..ocr.render import image_cover
+
+                kept.note_cover(i, image_cover(page))
             if kept is not None and kept.offer(i, page, textpage, lines):
                 textpage = page = None  # the keeper closes them
         finally:

@@ -1,4 +1,4 @@
-"""Pages left open after reading, for the digit cross-check.
+"""Pages left open after reading, for the digit cross-check, and what the OCR hook asks of pages with little text.
 
 The cross-check (:mod:`transform.ocr.digits`) opens a few pages again, those whose digit
 lines show every style of digit in the document, the pages with most digit lines first.
@@ -26,6 +26,15 @@ class KeptPages:
     def __init__(self, limit: int = 6) -> None:
         self.limit = limit
         self._kept: dict[int, tuple[int, pdfium.PdfPage, pdfium.PdfTextPage]] = {}
+        self._covers: dict[int, float] = {}  # image cover of the pages with little text (see note_cover)
+
+    def note_cover(self, index: int, cover: float) -> None:
+        """The share of the page covered by images, measured while the page was open: the OCR hook
+        asks it of every page with little text (a banner over a scan?) and would load it again."""
+        self._covers[index] = cover
+
+    def cover(self, index: int) -> float | None:
+        return self._covers.get(index)
 
     def offer(self, index: int, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, lines: list[TextLine]) -> bool:
         """Keep this page open if it is among the pages with most digit lines; True when kept

@@ -11,6 +11,7 @@ boxes (see :mod:`pdf_bidi`).
 from __future__ import annotations
 
 import ctypes
+import os
 import re
 import struct
 from collections.abc import Callable
@@ -84,6 +85,32 @@ _FONT_INFO = _unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
 _ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin, _I)
 _MATRIX = _unchecked(pdfium_c.FPDFText_GetMatrix, _I)
 FAST = all(f is not None for f in (_LOOSE, _COUNT_RECTS, _GET_RECT, _FONT_SIZE, _FONT_INFO, _ORIGIN, _MATRIX))
+NATIVE_ENV = "TAYSIR_PDF_NATIVE"  # "0": the Python per-line queries even when the extension is built
+
+
+def _address(fn: Any) -> int | None:
+    try:
+        return ctypes.cast(fn, ctypes.c_void_p).value
+    except (TypeError, ValueError, ctypes.ArgumentError):
+        return None
+
+
+def _load_native() -> Any:
+    """The optional compiled per-page queries (``_chars.c``), or None (not built, hidden, off)."""
+    off = ("0", "false", "no", "off")
+    if os.environ.get(NATIVE_ENV, "1").strip().lower() in off or os.environ.get("TAYSIR_HIDE_EXTENSIONS", "").strip().lower() in ("1", "true", "yes", "on"):
+        return None
+    try:
+        from . import _chars  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return _chars
+
+
+# CountRects, GetRect, GetFontSize, GetMatrix, GetFontInfo, GetCharOrigin: the functions _chars.pieces calls
+_ADDRESSES = tuple(_address(f) for f in (pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect, pdfium_c.FPDFText_GetFontSize,
+                                         pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontInfo, pdfium_c.FPDFText_GetCharOrigin))
+_NATIVE = _load_native() if FAST and all(_ADDRESSES) else None
 
 
 class TextPageCalls:
@@ -107,6 +134,7 @@ class TextPageCalls:
         self.name_ptr: Any
         self.flags_ptr: Any
         self.buflen: Any = 128
+        self.native = FAST  # the handle is a c_void_p: _chars.pieces can take its value
         if FAST:  # ctypes objects only (see _unchecked)
             self.h = ctypes.c_void_p(ctypes.cast(self.raw, ctypes.c_void_p).value)
             step = ctypes.sizeof(ctypes.c_double)
@@ -157,7 +185,12 @@ class TextPageCalls:
         return self.out[5]
 
     def font_style(self, index: int, height: float = 0.0) -> tuple[float, bool]:
-        """Font size as printed and boldness of the character at ``index`` (boldness cached per font name).
+        """Font size as printed and boldness of the character at ``index`` (boldness cached per font name)."""
+        size, name, flags = self.font_facts(index, height)
+        return size, self.bold(index, name, flags)
+
+    def font_facts(self, index: int, height: float = 0.0) -> tuple[float, bytes, int]:
+        """Font size as printed, font name and flags of the character at ``index``.
 
         pdfium's font size is the size set in the content stream; producers such as InDesign
         set it to 1 and scale the text matrix instead (``1 Tf`` with a 10-point matrix), so
@@ -171,16 +204,19 @@ class TextPageCalls:
             if scale > 0:
                 size *= scale
         n = self._font_info(self.h, index, self.name_ptr, self.buflen, self.flags_ptr)  # type: ignore[operator]
-        flags = self.flags.value
-        # the name (pdfium leaves the buffer alone when it does not fit: not cached then) and the flag bits that matter
-        key = (self.name.value if 0 < n <= 128 else b"", flags & 0xFF00FF)
-        bold = _BOLD_BY_FONT.get(key) if key[0] else None
+        # the name (pdfium leaves the buffer alone when it does not fit: not cached then)
+        return float(size), (self.name.value if 0 < n <= 128 else b""), self.flags.value
+
+    def bold(self, index: int, name: bytes, flags: int) -> bool:
+        """Is the font of the character at ``index`` bold (cached per font name and the flag bits that matter)?"""
+        key = (name, flags & 0xFF00FF)
+        bold = _BOLD_BY_FONT.get(key) if name else None
         if bold is None:
-            name = key[0].decode("latin-1").lower()
-            bold = any(w in name for w in BOLD_WORDS) or bool(flags & FORCE_BOLD) or pdfium_c.FPDFText_GetFontWeight(self.raw, index) >= 600
-            if key[0] and len(_BOLD_BY_FONT) < 4096:
+            lower = name.decode("latin-1").lower()
+            bold = any(w in lower for w in BOLD_WORDS) or bool(flags & FORCE_BOLD) or pdfium_c.FPDFText_GetFontWeight(self.raw, index) >= 600
+            if name and len(_BOLD_BY_FONT) < 4096:
                 _BOLD_BY_FONT[key] = bold
-        return float(size), bold
+        return bold
 
 
 _BOLD_BY_FONT: dict[tuple[bytes, int], bool] = {}
@@ -218,11 +254,11 @@ def page_lines(
     # digits stuck to a word somewhere, or a number standing alone (a call pdfium cut from its line): footnote calls may be there
     notes = NOTE_PAGE.search(text) is not None or NOTE_ALONE.search(text) is not None
     backwards_budget = 3 if arabic else 0  # Latin lines of an Arabic page pdfium may give right to left
-    pieces = _pieces(calls, text)
+    pieces, styles = read_pieces(calls, text, height)
     lines: list[PdfLine] = []
     context_rtl = False
     probe = WordOrderProbe()
-    font_style, origin_y = calls.font_style, calls.origin_y
+    bold_of, origin_y = calls.bold, calls.origin_y
     rare = marks_apart or notes or backwards_budget > 0  # any per-line repair to look at on this page
     i, n = 0, len(pieces)
     while i < n:
@@ -234,21 +270,19 @@ def page_lines(
         if j == i + 1:
             group = None
             piece, start, rects, x0, r_top, x1, r_bottom = pieces[i]
+            size, font, flags, mid, baseline = styles[i]
         else:
             group = pieces[i:j]
-            piece, start, rects, x0, r_top, x1, r_bottom = max(group, key=lambda g: len(g[0].strip()))
+            k = max(range(i, j), key=lambda q: len(pieces[q][0].strip()))
+            piece, start, rects, x0, r_top, x1, r_bottom = pieces[k]
+            size, font, flags, mid, baseline = styles[k]
             # a footnote call set above the line is a piece of its own: left out (as the truth pages do),
             # unless it opens the line (a footnote's own number, at either end of the line)
             gx0, gx1 = min(g[3] for g in group), max(g[5] for g in group)
             group = [g for g in group if not (NOTE_PIECE.match(g[0]) and g[6] > r_bottom + 0.25 * (r_top - r_bottom)
                                               and g[3] > gx0 + 1 and g[5] < gx1 - 1)] or group
         i = j
-        # the style of a character inside the line: the first one may be a footnote mark or a bullet
-        mid = start + len(piece) // 2
-        while mid > start and piece[mid - start].isspace():
-            mid -= 1
-        size, bold = font_style(mid, r_top - r_bottom)
-        baseline = _baseline(calls, piece, start, mid, height)
+        bold = bold_of(mid, font, flags)
         if group is None:
             box = _line_box(calls, start)
             if fix_ligatures and "\u0644" in piece:
@@ -311,6 +345,30 @@ def page_lines(
         context_rtl = rtl
     _column_parts(lines, calls, text)
     return lines
+
+
+Style = tuple[float, bytes, int, int, float]  # printed font size, font name, font flags, index of the styled character, baseline
+
+
+def read_pieces(calls: TextPageCalls, text: str, height: float) -> tuple[list[Piece], list[Style]]:
+    """pdfium's lines with their rectangles and extent (:func:`_pieces_py`) and the style of each
+    (:func:`_style_py`): in one native call when the optional extension ``_chars`` is built
+    (the same pdfium functions, without a ctypes call per query), else in Python."""
+    if _NATIVE is not None and calls.native:
+        return _NATIVE.pieces(_ADDRESSES, calls.h.value, text, height)  # type: ignore[no-any-return]
+    pieces = _pieces_py(calls, text)
+    return pieces, [_style_py(calls, p, height) for p in pieces]
+
+
+def _style_py(calls: TextPageCalls, p: Piece, height: float) -> Style:
+    """Font size, name and flags of a character inside the line (the first one may be a footnote
+    mark or a bullet) and the line's baseline."""
+    piece, start, _, _, r_top, _, r_bottom = p
+    mid = start + len(piece) // 2
+    while mid > start and piece[mid - start].isspace():
+        mid -= 1
+    size, font, flags = calls.font_facts(mid, r_top - r_bottom)
+    return size, font, flags, mid, _baseline(calls, piece, start, mid, height)
 
 
 def _baseline(calls: TextPageCalls, piece: str, start: int, mid: int, height: float) -> float:
@@ -396,7 +454,7 @@ def _column_parts(lines: list[PdfLine], calls: TextPageCalls, text: str) -> None
 Piece = tuple[str, int, list[tuple[float, float, float, float]], float, float, float, float]  # text, start, rects, x0, top, x1, bottom (PDF y up)
 
 
-def _pieces(calls: TextPageCalls, text: str) -> list[Piece]:
+def _pieces_py(calls: TextPageCalls, text: str) -> list[Piece]:
     """pdfium's lines (cut at its generated line breaks) with their rectangles and extent."""
     out: list[Piece] = []
     rects_of = calls.rects

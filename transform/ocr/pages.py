@@ -325,23 +325,24 @@ def _earlier_ocr(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Qual
 
 
 def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, mode: str, can_ocr: bool,
-            timeout: float, hidden: set[int] | None = None, wrong: list[int] | None = None) -> tuple[PageReport | None, str]:
+            timeout: float, cover: float | None = None, hidden: set[int] | None = None,
+            wrong: list[int] | None = None) -> tuple[PageReport | None, str]:
     """Keep the text layer (a report) or send the page to OCR (None and why: a reason starting
-    with OVERLAY means the layer is only an overlay on a page image). ``hidden``: pages whose text
+    with OVERLAY means the layer is only an overlay on a page image). ``cover``: the page's
+    image_cover when the ingester measured it while the page was open; ``hidden``: pages whose text
     is invisible (an earlier OCR's layer); ``wrong``: those of them found wrong so far."""
     if mode == "always":
         return None, "OCR requested for every page (ocr=always)"
     if q.verdict == "empty":
         try:
-            if image_cover(pdf[i]) > 0 or ink_share(check_render(pdf, i).image) >= BLANK_INK:
+            if (image_cover(pdf[i]) if cover is None else cover) > 0 or ink_share(check_render(pdf, i).image) >= BLANK_INK:
                 return None, "no text layer, the page is an image"
         except RenderError as exc:
             return unreadable(i + 1, f"no text layer, and {exc}"), ""
         return unreadable(i + 1, "blank page: no text layer and nothing drawn"), ""
     if q.verdict in ("good", "borderline") and sparse(lines, q):
         # a few words over a page image: a phone-scanner banner, a stamp, a partial OCR layer
-        page = pdf[i]
-        if image_cover(page) >= SCAN_COVER:
+        if (image_cover(pdf[i]) if cover is None else cover) >= SCAN_COVER:
             covered = covers_ink(pdf, i, lines)
             if covered is not None and covered < 0.5:
                 return None, (f"{OVERLAY} ({int(q.signals.get('words', 0))} words) covers only {covered:.0%} of what "
@@ -396,7 +397,8 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
             can_ocr = False
         wrong: list[int] = []
         for i, q in enumerate(qualities):
-            report, why = _decide(pdf, i, out[i], q, mode, can_ocr, timeout, hidden, wrong)
+            cover = open_pages.cover(i) if open_pages is not None else None
+            report, why = _decide(pdf, i, out[i], q, mode, can_ocr, timeout, cover, hidden, wrong)
             if report is not None:
                 reports[i] = report
             elif why.startswith(OVERLAY):  # the layer's scripts say nothing about the page

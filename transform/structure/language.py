@@ -6,6 +6,8 @@ import re
 
 import regex
 
+from ._cache import TextCache
+
 ARABIC_LETTER = regex.compile(r"(?=\p{L})\p{Script=Arabic}")
 LATIN_LETTER = regex.compile(r"(?=\p{L})\p{Script=Latin}")
 WORD = regex.compile(r"\p{L}+")
@@ -51,7 +53,12 @@ def resolve_default(core: str, default: str | None) -> str | None:
 
 def detect_core(text: str) -> str:
     """:func:`detect` without the default: a language, :data:`DEFAULT` or :data:`FR_OR_DEFAULT`
-    (so one answer serves callers with different defaults)."""
+    (so one answer serves callers with different defaults). Answers are kept per text (see
+    :mod:`._cache`)."""
+    return _CORES.get(text)
+
+
+def _detect_core(text: str) -> str:
     has_ar = _AR_FAST.search(text) is not None
     has_la = _LA_FAST.search(text) is not None
     if not has_ar and not has_la:
@@ -79,6 +86,9 @@ def detect_core(text: str) -> str:
     if en > fr:
         return "en"
     return FR_OR_DEFAULT if fr == 0 and en == 0 else "fr"
+
+
+_CORES: TextCache[str] = TextCache(_detect_core)
 
 
 def has_letters(text: str) -> bool:

@@ -13,6 +13,8 @@ import re
 
 import regex
 
+from ._cache import TextCache
+
 ABBREVIATIONS = frozenset(
     "m mm mme mmes mlle dr pr st ste art arts al n no nos p pp cf etc ex av bd vol éd ed env min max "
     "fig tab chap cass".split()
@@ -29,7 +31,16 @@ _ANY_BOUNDARY = re.compile(r"[.!?؟؛…][\"»”’)\]]*\s")  # cheap pre-check
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences; whitespace is normalised, nothing is dropped."""
+    """Split a paragraph into sentences; whitespace is normalised, nothing is dropped (the pieces
+    of each text are kept, see :mod:`._cache`; the caller gets its own list)."""
+    return list(_PIECES.get(text))
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(_split_list(text))
+
+
+def _split_list(text: str) -> list[str]:
     text = " ".join(text.split())
     if not _ANY_BOUNDARY.search(text):  # most headings, cells and items: one sentence
         return [text] if text else []
@@ -58,6 +69,9 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+_PIECES: TextCache[tuple[str, ...]] = TextCache(_split)
 
 
 def _is_abbreviation(token: str) -> bool:
