@@ -10,7 +10,7 @@ may emit the rest of the run in visual order (``غي رةشابلمار`` for ``
 
 What the boxes show: the letters of one span have widths equal to 0.01 pt and touch
 exactly (real glyphs of one font rarely do both: across the corpus's Arabic PDFs such
-pairs are 0.2 % of letter pairs, mostly ``دة``, ``رر``), and a run emitted in visual order
+pairs are under 0.5 % of letter pairs, mostly ``دة``, ``رر``), and a run emitted in visual order
 has a letter drawn right of the one before it. A stretch of Arabic letters showing both
 kinds of evidence is re-read from the geometry: its letters sorted right to left (the
 letters of one ligature glyph share a box and keep their order), a span's letters
