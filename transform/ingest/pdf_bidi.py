@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .ligatures import drop_kashida, restore_dropped_lam
+from .pdf_letter_order import digit_spaces, reorder
 
 ARABIC_LETTER = re.compile("[\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]")
 LATIN_LETTER = re.compile("[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
@@ -356,6 +357,7 @@ class WordOrderProbe:
         self.reversed_seen = False
         self.glue_budget = GLUE_BUDGET  # lines with a long Arabic run still to check for word gaps without a space
         self.glued = False  # a gap wide as a word space without a space seen on this page: every line is re-spaced
+        self.order_budget = ORDER_BUDGET  # Arabic lines still to check for letters an /ActualText span swapped
 
     def check(self, text: str, box: Box) -> bool:
         if not self.reversed_seen and self.budget <= 0:
@@ -407,7 +409,8 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
     a pure French line by two.
     """
     if not text.isascii() and MAYBE_ARABIC.search(text) and ARABIC_LETTER.search(text):  # cheap tests first for French lines
-        if probe.glued or (probe.glue_budget > 0 and _glue_suspect(text, box, size, probe)):
+        if probe.glued or (probe.glue_budget > 0 and _glue_suspect(text, box, size, probe)) or (
+                probe.order_budget > 0 and _order_suspect(text, box, size, probe)):
             text, box = respace(text, box, size)
         if not PLAIN_RTL.search(text):  # Arabic, punctuation and spaces only: right to left, ordered by pdfium
             if probe.check(text, box):
@@ -431,6 +434,7 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
 GLUE_GAP = 0.1  # a gap between two letters wider than this share of the type size is a word space
 GLUE_RUN = re.compile("[\u0620-\u064A\u0671-\u06D3]{9,}")  # a run this long may hide two words
 GLUE_BUDGET = 4  # long runs checked per page before the page is taken as spaced right
+ORDER_BUDGET = 3  # Arabic lines checked per page for swapped span letters (pdf_letter_order) before it is taken as right
 
 
 def _letter_gaps(text: str, box: Box, start: int, end: int) -> list[tuple[int, float]]:
@@ -467,9 +471,28 @@ def _glue_suspect(text: str, box: Box, size: float, probe: WordOrderProbe) -> bo
     return probe.glued
 
 
+def _order_suspect(text: str, box: Box, size: float, probe: WordOrderProbe) -> bool:
+    """Does the line hold letters an /ActualText span swapped (see :mod:`pdf_letter_order`)?
+    A page probe: a few Arabic lines, then every line once one did."""
+    if not ARABIC_WORD.search(text):
+        return False
+    probe.order_budget -= 1
+    if reorder(text, box, size) is not None:
+        probe.glued = True
+    return probe.glued
+
+
 def respace(text: str, box: Box, size: float) -> tuple[str, Box]:
     """The line with a space wherever two letters are drawn a word space apart and none was
-    written, and the box function of the new text (an inserted space spans its gap)."""
+    written, and the box function of the new text (an inserted space spans its gap); letters
+    swapped by /ActualText spans are put back first, and a number written against a word
+    gets its space too (:mod:`pdf_letter_order`)."""
+    text, box = reorder(text, box, size) or (text, box)
+    text, box = _gap_spaces(text, box, size)
+    return digit_spaces(text, box, size)
+
+
+def _gap_spaces(text: str, box: Box, size: float) -> tuple[str, Box]:
     cuts = {i for i, gap in _letter_gaps(text, box, 0, len(text)) if gap > GLUE_GAP * size and text[i - 1] != " "}
     if not cuts:
         return text, box
