@@ -15,7 +15,16 @@ import pypdfium2 as pdfium
 import pytest
 
 from transform.ingest import pdf_tables, pdf_text
-from transform.ingest.pdf_bidi import GLUE_BUDGET, Box, WordOrderProbe, has_strong, is_rtl_line, logical_line, read_line
+from transform.ingest.pdf_bidi import (
+    GLUE_BUDGET,
+    ORDER_BUDGET,
+    Box,
+    WordOrderProbe,
+    has_strong,
+    is_rtl_line,
+    logical_line,
+    read_line,
+)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PDFS = sorted(SAMPLES.glob("*.pdf"))
@@ -90,15 +99,16 @@ def test_read_line_matches_the_reference_chain(context_rtl: bool, rtl_words: boo
         rtl = is_rtl_line(text) if has_strong(text) else context_rtl
         want = logical_line(text, ref_box, 10.0, rtl=rtl, probe=WordOrderProbe())
         settled = WordOrderProbe()
-        settled.glue_budget = 0  # the page's word-space probe is spent (its cost: the test below)
+        settled.glue_budget = settled.order_budget = 0  # the page's word-space and letter-order probes are spent (their cost: below)
         got, got_rtl = read_line(text, fast_box, 10.0, context_rtl, settled)
         assert (got, got_rtl) == (want, rtl), text
         assert fast_calls == ref_calls, text  # no more position queries than before
 
 
 def test_the_word_space_probe_costs_a_few_lines_per_page() -> None:
-    """Arabic lines with a long run are checked for unwritten word spaces on GLUE_BUDGET lines of a
-    page; a page spaced right then costs nothing more, and its lines read as before."""
+    """Arabic lines are checked for unwritten word spaces (GLUE_BUDGET lines with a long run) and
+    for letters an /ActualText span swapped (ORDER_BUDGET lines) on a few lines of a page; a page
+    read right then costs nothing more, and its lines read as before."""
     page = ["برنامج التنمية الجهوية والمستشفيات العمومية"] * 10
     probe = WordOrderProbe()
     counts = []
@@ -107,10 +117,10 @@ def test_the_word_space_probe_costs_a_few_lines_per_page() -> None:
         box, calls = _spy(boxes)
         got, _ = read_line(text, box, 10.0, True, probe)
         spent = WordOrderProbe()
-        spent.glue_budget = 0
+        spent.glue_budget = spent.order_budget = 0
         assert got == read_line(text, lambda i, b=boxes: b[i], 10.0, True, spent)[0] == text
         counts.append(len(calls))
-    assert all(n > 0 for n in counts[:GLUE_BUDGET]) and not any(counts[GLUE_BUDGET + 1:]), counts
+    assert all(n > 0 for n in counts[:GLUE_BUDGET]) and not any(counts[max(GLUE_BUDGET, ORDER_BUDGET) + 1:]), counts
     assert not probe.glued
 
 
