@@ -16,33 +16,15 @@ from pathlib import Path
 import pytest
 
 from transform.context import RunContext
-from transform.evaluation import read_document
 from transform.ingest import ingest
 from transform.ingest.base import TextLine
 from transform.ingest.pdf_blocks import group_lines, groups_to_blocks
 from transform.ingest.pdf_text import PdfLine
-from transform.model import Document, Heading, Paragraph
-from transform.model.walk import iter_blocks
+from transform.model import Document, Heading
 from transform.options import TransformOptions
 from transform.structure import build_structure
 
-FILES = Path(__file__).resolve().parents[1] / "realdocs" / "files"
-
-
-def read(name: str) -> Document:
-    return read_document(next(FILES.glob(f"{name}.*")), ocr="never")
-
-
-def text(block: object) -> str:
-    return " ".join(s.text for s in block.sentences)  # type: ignore[attr-defined]
-
-
-def headings(doc: Document, page: int | None = None) -> list[tuple[int, str]]:
-    return [(b.level, text(b)) for _, b in iter_blocks(doc) if isinstance(b, Heading) and (page is None or b.page == page)]
-
-
-def paragraphs(doc: Document, page: int | None = None) -> list[str]:
-    return [text(b) for _, b in iter_blocks(doc) if isinstance(b, Paragraph) and (page is None or b.page == page)]
+from .test_realdoc_headings import FILES, headings, paragraphs, read, text  # noqa: F401 (shared readers)
 
 
 @pytest.fixture(scope="module")

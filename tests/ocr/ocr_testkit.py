@@ -274,3 +274,15 @@ SWAP_DIGITS = {"1": "7", "7": "1", "0": "2", "2": "0"}  # 17 May 2021 printed, "
 
 def swap_digits(ch: str, swap: dict[str, str] | None = None) -> str:
     return (swap or SWAP_DIGITS).get(ch, ch)
+
+
+def one_page(src: Path, page: int, out: Path) -> Path:
+    """Page ``page`` (1-based) of a real-document PDF as a PDF of its own (skips when the corpus is absent)."""
+    import pytest
+
+    if not src.exists():
+        pytest.skip("real-document corpus not present")
+    with pikepdf.open(src) as pdf, pikepdf.new() as one:
+        one.pages.append(pdf.pages[page - 1])
+        one.save(out)
+    return out

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pikepdf
 import pytest
+from ocr_testkit import one_page
 
 from transform.evaluation import normalize, read_document
 from transform.evaluation.normalize import number_tokens
+from transform.model.walk import iter_blocks
 from transform.ocr.tesseract import SCRIPT_MODEL, installed_langs, script_langs
 from transform.ocr.votes import close, percent_signs, vote
 
@@ -85,39 +86,16 @@ def test_script_model_is_optional() -> None:
     assert script_langs("fra", {"fra", "Arabic"}) is None
 
 
-def _one_page(src: Path, page: int, out: Path) -> Path:
-    if not src.exists():
-        pytest.skip("real-document corpus not present")
-    with pikepdf.open(src) as pdf, pikepdf.new() as one:
-        one.pages.append(pdf.pages[page - 1])
-        one.save(out)
-    return out
-
-
-def _blocks(doc) -> list:  # type: ignore[no-untyped-def]
-    out = []
-
-    def walk(sec) -> None:  # type: ignore[no-untyped-def]
-        out.extend([sec.heading] if sec.heading is not None else [])
-        out.extend(sec.blocks)
-        for sub in sec.sections:
-            walk(sub)
-
-    for sec in doc.sections:
-        walk(sec)
-    return out
-
-
 @pytest.mark.slow
 def test_joint_order_page_numbers_and_dates_in_order(tmp_path: Path) -> None:
     """Joint order 1096.26, p. 2 (a 126 dpi scan): every number and date of its recitals comes back
     identical and in order; ``1995`` was read ``1005`` and put right only by the two models' vote."""
     if SCRIPT_MODEL["ara"] not in installed_langs():
         pytest.skip("tesseract-ocr-script-arab not installed")
-    doc = read_document(_one_page(REALDOCS / "adala-ar-joint-order-1096-26.pdf", 2, tmp_path / "p2.pdf"))
+    doc = read_document(one_page(REALDOCS / "adala-ar-joint-order-1096-26.pdf", 2, tmp_path / "p2.pdf"))
     assert doc.meta.pages[0].method == "ocr"
     assert "number" in doc.meta.pages[0].reason and "read again" in doc.meta.pages[0].reason
-    body = normalize(" ".join(s.text for b in _blocks(doc) for s in getattr(b, "sentences", [])))
+    body = normalize(" ".join(s.text for b in [b for _, b in iter_blocks(doc)] for s in getattr(b, "sentences", [])))
     assert normalize("22 من رمضان 1415 (22 فبراير 1995") in body
     expected = ["12.94", "1.95.8", "22", "1415", "22 فبراير 1995", "22", "23"]
     found = [t.text for t in number_tokens(body)]

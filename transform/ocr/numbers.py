@@ -54,30 +54,14 @@ def _arabic(text: str) -> bool:
     return len(_AR.findall(text)) > len(_LAT.findall(text))
 
 
-def _shape(token: str) -> str:
-    return re.sub(r"\d", "0", token)
-
-
-def _digits(token: str) -> str:
-    return re.sub(r"\D", "", token)
-
-
-def _lost_digit(old: str, new: str) -> bool:
-    """Is ``new`` ``old`` with one digit more (same separators, same digits in order)?"""
-    a, b = _digits(old), _digits(new)
-    if len(b) != len(a) + 1 or re.sub(r"\d", "", old) != re.sub(r"\d", "", new):
-        return False
-    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
-
-
 def better_number(old: str, new: str, surer: bool) -> bool:
     """Should the token ``old`` of the first reading become ``new`` (see the module docstring)?
     ``surer``: the second reading of the line is at least as confident as the first."""
     if old == new:
         return False
-    if _lost_digit(old, new):
+    if votes.one_more_digit(old, new):
         return True
-    if surer and _shape(old) == _shape(new):
+    if surer and votes.shape(old) == votes.shape(new):
         return sum(x != y for x, y in zip(old, new, strict=True)) <= MAX_CHANGED
     return False
 
@@ -98,7 +82,7 @@ def number_changes(text: str, again: str, surer: bool) -> dict[int, str]:
         else:  # tokens on one side only: a token is put right only by a single candidate
             pairs = []
             for i in range(i1, i2):
-                cands = [t for t in new[j1:j2] if _lost_digit(old[i], t)]
+                cands = [t for t in new[j1:j2] if votes.one_more_digit(old[i], t)]
                 if len(cands) == 1:
                     pairs.append((i, cands[0]))
         for i, tok in pairs:

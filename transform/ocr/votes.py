@@ -35,7 +35,8 @@ _PERCENT = re.compile(r"^(\d+(?:[.,]\d+)?)%$|^%(\d+(?:[.,]\d+)?)$")
 _JUNK_PERCENT = re.compile(r"^[\d/]{1,4}$")  # what a model without % makes of one: 90, 9, 0, 9/0
 
 
-def _shape(token: str) -> str:
+def shape(token: str) -> str:
+    """The token with every digit as 0 (separators kept)."""
     return re.sub(r"\d", "0", token)
 
 
@@ -57,7 +58,7 @@ def close(old: str, new: str) -> bool:
         return False
     if one_more_digit(old, new) or one_more_digit(new, old):
         return True
-    return _shape(old) == _shape(new) and sum(x != y for x, y in zip(old, new, strict=True)) <= MAX_CHANGED
+    return shape(old) == shape(new) and sum(x != y for x, y in zip(old, new, strict=True)) <= MAX_CHANGED
 
 
 def proposals(text: str, again: str) -> dict[int, str]:
