@@ -56,7 +56,7 @@ from .pdf_block_kinds import (
     join_subtitles,
     legal_levels,
 )
-from .pdf_block_runs import SENTENCE_STOP, Stops, entry_runs, full_line, own_axis, page_stops
+from .pdf_block_runs import SENTENCE_STOP, Stops, column_pitches, entry_runs, full_line, own_axis, page_stops
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_headings import refine_headings
 from .pdf_layout import Edges, reading_order
@@ -68,7 +68,14 @@ DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=[^\W\d_])")  # "1- يحدد ...": an ite
 # a day number that starts a line is no footnote call when a month follows it ("DU / 26 Janvier 1984")
 MONTH_NEXT = re.compile(r"^(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
                         r"يناير|فبراير|مارس|أبريل|ماي|يونيو|يوليو|غشت|شتنبر|أكتوبر|نونبر|دجنبر|"
-                        r"محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذي|ذو)\b", re.IGNORECASE)
+                        r"محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذي|ذو|"
+                        # the Hijri months as French texts spell them ("du 30 joumada I 1445")
+                        r"mo[hu]a?rr[ae]m|safar|rab[ia]a?[ie]?|rebia?|jou?mad[ae]|rajab|rejeb|cha[aâ]bane?|ramadane?|chaou?al|"
+                        r"chawwal|(?:dou|dhou|dhu|doul)\b)\b", re.IGNORECASE)
+# the end of a line that announces a number: digits opening the next line are that number, not a footnote call
+NUMBER_NEXT = re.compile(r"(?:^|\s)(?:du|au|le|les|des|de|et|ou|à|aux|sur|points?|n°|nos?|articles?|pages?|alinéas?)$", re.IGNORECASE)
+# a unit of length raised to a power read as a footnote call ("km[2]"): the exponent
+UNIT_POWER = re.compile(r"\b((?:k|h|da|d|c|m)?m)\[([23])\]")
 NOT_A_MARKER = re.compile(r"^(?:(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S|[A-Z]\.\s?\d)")  # "M. LISCHKA": a title, not an item "M."; "L. 2215-1": a code article
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
 L = TypeVar("L", bound=TextLine)
@@ -126,6 +133,10 @@ def _hyphen(before: str, after: str) -> str:
     if before.endswith("\u00ad") and tail:
         return ""
     return hyphen_join(m.group(1) if m else "", tail.group(0) if tail else "")
+
+
+def _top(line: TextLine) -> float:
+    return line.top
 
 
 def _baseline(line: TextLine) -> float:
@@ -233,6 +244,11 @@ def _marker(text: str, set_apart: bool = False) -> tuple[str, bool] | None:
     return None
 
 
+def _run_in(title: str) -> bool:
+    """A legal label's "title" that is a sentence of its own (several words ending with a full stop): the article's text."""
+    return len(title.split()) >= 5 and title.rstrip().endswith(".") and not title.rstrip().endswith("..")
+
+
 def _legal(text: str) -> LegalLabel | None:
     return legal_heading(text) if LEGAL_HINT.match(text) else None
 
@@ -262,7 +278,10 @@ def group_lines(
     page_widths: list[float],
 ) -> list[_Group]:
     """Walk the lines page by page (columns in reading order) and cut them into groups; tables are placed by their top."""
-    ordered = [reading_order(_snap_ocr_sizes(lines)) for lines in pages]
+    # tables are placed among a page's lines by their top: the lines of such a page go top to bottom too (a single
+    # column keeps the text stream's order, which may hold the labels over the tables after them)
+    ordered = [reading_order(_snap_ocr_sizes(sorted(lines, key=_top) if k < len(tables) and tables[k] else lines))
+               for k, lines in enumerate(pages)]
     pages = [lines for lines, _ in ordered]
     feats = _features(pages)
     # OCR'd pages estimate sizes on their own scale: body size and heading sizes are found per kind of page
@@ -283,6 +302,7 @@ def group_lines(
         entries = entry_runs(lines, edges_of, feats[page_idx])
         body, hsizes = scales.get(ocr_page[page_idx], (body, hsizes))
         pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
+        spaced = column_pitches(lines, edges_of, feats[page_idx], pitch)
         for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
             nxt = lines[k + 1] if k + 1 < len(lines) and edges_of[k + 1].column == edges.column else None
             while pending and pending[0][0] <= ln.top:
@@ -291,8 +311,11 @@ def group_lines(
             fsize = size or 10.0
             is_heading = size in hsizes
             legal = _legal(ln.text)
-            if legal is not None and legal.title and not ln.bold and _end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width):
-                legal = None  # "ARTICLE PREMIER. – Est approuvé ..." on a line that runs on: a run-in label, part of its paragraph
+            if legal is not None and legal.title and not ln.bold and (_end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width)
+                                                                      or _run_in(legal.title)):
+                # "ARTICLE PREMIER. – Est approuvé ..." on a line that runs on, or "ART. 2. – Le présent arrêté sera
+                # publié ..." whose title is a whole sentence: a run-in label, part of its paragraph
+                legal = None
             # a bold centred line is a heading even when numbered ("I. – Exercice de la médecine")
             marker = None if is_heading or legal or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) else _marker(ln.text, ln.bold or size < 0.95 * body or not hasattr(ln, "baseline"))
             continues = False
@@ -301,10 +324,12 @@ def group_lines(
             elif cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
                     and _same_size(prev_f[0], size) and prev_f[1] == rtl \
                     and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
-                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt, stops)
+                step = spaced.get((edges.column, size, rtl)) or pitch.get((size, rtl), 1.25 * fsize)
+                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, step, nxt, stops)
             if continues and cur is not None:
                 call = getattr(ln, "call", "")
-                if call and not MONTH_NEXT.match(ln.text[len(call):]):  # a footnote call that the line break carried to this line's start: a note mark on the line before
+                if call and not MONTH_NEXT.match(ln.text[len(call):]) and not NUMBER_NEXT.search(prev.text.rstrip()):
+                    # a footnote call that the line break carried to this line's start: a note mark on the line before
                     ln = _with_text(ln, ln.text[len(call):])
                     cur.lines[-1] = _with_text(cur.lines[-1], f"{cur.lines[-1].text}[{call.strip()}]")
                 cur.lines.append(ln)
@@ -432,6 +457,10 @@ def _sentence(text: str) -> list[Sentence]:
     return [Sentence(id="", text=text, notes={})]  # explicit notes: pydantic deep-copies defaults otherwise
 
 
+def _power(m: re.Match[str]) -> str:
+    return m.group(1) + ("²" if m.group(2) == "2" else "³")
+
+
 def groups_to_blocks(groups: list[_Group]) -> list[Block]:
     """Headings, paragraphs, lists (consecutive items; deeper indent nests) and tables."""
     blocks: list[Block] = []
@@ -439,7 +468,7 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
     stack: list[tuple[float, ListItem]] = []
     for g in groups:
         page = g.lines[0].page if g.lines else None
-        text = g.text if g.lines else ""
+        text = UNIT_POWER.sub(_power, g.text) if g.lines else ""
         if g.kind == "item":
             item = ListItem(sentences=_sentence(text), children=[])
             if lst is None:
