@@ -5,7 +5,7 @@ order and gives each line its column's edges). A line goes on the current block 
 one of these says a new block starts:
 
 * the size or direction changes, or the baseline step is wider than the usual line pitch
-  (paragraph spacing);
+  (paragraph spacing; a column double spaced throughout has its own pitch, see :mod:`pdf_block_runs`);
 * the previous line ended short of its column's end edge, after sentence punctuation or
   far short (the last line of a paragraph; right to left, the end edge is the left one);
 * the line is indented past its column's start edge (a first-line indent);
@@ -13,11 +13,18 @@ one of these says a new block starts:
 * the line opens a list item (a bullet or a ``1.`` / ``a)`` / ``أ)`` marker; ``1- `` in plain body
   type of a text layer) or a legal unit (``المادة 2``, ``Article premier``:
   :mod:`transform.structure.legal`).
+  A label whose "title" is a sentence (``ART. 2. – Le présent arrêté sera publié ...``) is run in:
+  the line opens the article's paragraph, it is no heading.
+
+A number opening a line that pdf_text read as a footnote call set small is kept as text when a month
+follows it (Gregorian or Hijri, ``30 joumada I``) or when the line before announces a number
+(``du``, ``points``); a length unit's exponent read as a call (``km[2]``) is written ``km²``.
 
 A bold title centred on a few lines goes on even when its lines are spaced wider than the
 text; a bare chapter label takes the centred name printed under it in another style
 (``Chapitre V`` / ``Dates d'entrée en vigueur``); an annex label (``ملحق``, ``Annexe``)
-stands alone above the annex's title.
+stands alone above the annex's title, is a heading however small it is set, and is placed
+before the table printed under it.
 
 A paragraph goes on across a page or column break when its last line reached the end
 edge without ending a sentence and the next one is not indented.
@@ -135,8 +142,17 @@ def _hyphen(before: str, after: str) -> str:
     return hyphen_join(m.group(1) if m else "", tail.group(0) if tail else "")
 
 
-def _top(line: TextLine) -> float:
-    return line.top
+def _labels_over_tables(lines: list[L], tables: list[tuple[float, Table]]) -> list[L]:
+    """An annex label printed just above a table (``Annexe 1``) goes where that table is placed (before the first
+    line under the table's top): a single column keeps the text stream's order, which may hold the labels after
+    the tables they title."""
+    out = list(lines)
+    for top, _ in sorted(tables, key=lambda t: t[0]):
+        for ln in [x for x in out if 0 <= top - x.bottom <= 3.0 * max(x.height, 1.0) and ANNEX.match(x.text.strip())]:
+            out.remove(ln)
+            at = next((k for k, x in enumerate(out) if x.top >= top), len(out))
+            out.insert(at, ln)
+    return out
 
 
 def _baseline(line: TextLine) -> float:
@@ -278,9 +294,7 @@ def group_lines(
     page_widths: list[float],
 ) -> list[_Group]:
     """Walk the lines page by page (columns in reading order) and cut them into groups; tables are placed by their top."""
-    # tables are placed among a page's lines by their top: the lines of such a page go top to bottom too (a single
-    # column keeps the text stream's order, which may hold the labels over the tables after them)
-    ordered = [reading_order(_snap_ocr_sizes(sorted(lines, key=_top) if k < len(tables) and tables[k] else lines))
+    ordered = [reading_order(_snap_ocr_sizes(_labels_over_tables(lines, tables[k]) if k < len(tables) and tables[k] else lines))
                for k, lines in enumerate(pages)]
     pages = [lines for lines, _ in ordered]
     feats = _features(pages)
