@@ -141,3 +141,17 @@ def test_small_number_after_a_preposition_is_no_footnote_call() -> None:
     assert got[0] == "promulguée par le dahir n° 1-23-91 du 30 joumada I 1445 (14 décembre 2023) ;"
     assert got[1] == "par la ligne des plus basses eaux joignant les points 18 et 1."
     assert got[2] == "la loi organique relative aux régions[2] qui est citée ici en exemple."
+
+
+def test_contents_entries_spaced_apart_stay_apart() -> None:
+    """A sommaire's entries: their last lines reach the edge by dot leaders and the next entry starts 20 points
+    lower; those steps are no double spacing (Bulletin officiel 7448, page 3)."""
+    page: list[PdfLine] = []
+    base = 100.0
+    for k in range(5):
+        page += [line(f"Arrêté n° {k} du ministre de l'enseignement supérieur,", base, x1=470),
+                 line("fixant la liste des diplômes reconnus", base + 13, x0=95, x1=470),
+                 line("équivalents .................................. 2", base + 26, x0=95)]
+        base += 46
+    got = _paragraphs([page])
+    assert len(got) == 5 and got[0].startswith("Arrêté n° 0 ") and got[4].startswith("Arrêté n° 4 ")

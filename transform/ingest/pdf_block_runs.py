@@ -164,6 +164,8 @@ def column_pitches(lines: Sequence[TextLine], edges_of: Sequence[Edges], fs: Seq
         if sa != sb or ra != rb or ea.column != eb.column or not 0.9 * size <= bb - ba <= 3.0 * size:
             continue
         prev = lines[k - 1]
+        if "...." in prev.text or "…" in prev.text:
+            continue  # a contents entry's last line: its dot leaders reach the edge, the next entry starts apart
         if (prev.x0 - ea.left if ra else ea.right - prev.x1) <= max(0.5 * size, 0.02 * ea.width):  # it reaches the end edge
             steps.setdefault((ea.column, sa, ra), []).append(bb - ba)
     out = {}
