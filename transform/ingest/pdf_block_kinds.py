@@ -60,6 +60,10 @@ def check_headings(groups: list[_Group]) -> None:
             continue
         if g.kind not in ("heading", "paragraph") or g.legal is not None or not g.lines:
             continue
+        if g.kind == "paragraph" and len(g.lines) == 1 and hasattr(g.lines[0], "baseline") and (g.lines[0].bold or g.centred) \
+                and ANNEX.match(g.lines[0].text.strip()):
+            g.kind, g.level = "heading", level  # an annex label on its own line of a text layer, bold or centred, whatever its size
+            continue
         if g.kind == "paragraph" and (g.flush_end or g.size < body or not all(ln.bold for ln in g.lines)):
             continue  # only a bold block at body size or more may be a heading
         if leader[i] or (i + 1 < len(groups) and leader[i + 1] and groups[i + 1].kind in ("heading", "paragraph")

@@ -8,6 +8,9 @@
   stop reached the end edge of its block, even when the column found for it is wider (a
   picture of a two-column page read by OCR, whose columns the layout did not see): it is not
   a paragraph's last line however short of the column's edge it stops.
+* **A double-spaced column**: a column whose lines are all set wider apart than the document's
+  usual pitch (a page of a Bulletin set with double line spacing) has its own pitch, the steps
+  after its full lines (:func:`column_pitches`), so each of its lines is not a paragraph.
 * **A centred group** (a signature block, often set off the column's middle:
   ``Pour contreseing :`` / ``Le ministre délégué auprès`` / ``de la ministre de l'économie``):
   short lines whose middles agree, the next one going on from the one before (a lower-case
@@ -143,4 +146,35 @@ def _even(lines: Sequence[TextLine], start: int, end: int) -> list[int]:
         piece = []
     if len(piece) + 1 >= ENTRY_RUN:
         out += piece
+    return out
+
+
+def column_pitches(lines: Sequence[TextLine], edges_of: Sequence[Edges], fs: Sequence[Feature],
+                    pitch: dict[tuple[float, bool], float]) -> dict[tuple[int, float, bool], float]:
+    """The line pitch of a column set wider than the document's (double spaced throughout), per
+    (column, size, direction): the lower quartile of the steps after full lines (lines that reach
+    the column's end edge go on in the same paragraph), when there are four of them at least and it
+    is wider than the document's pitch by more than the slack a paragraph allows (so paragraph spacing
+    in a single-spaced column, where full lines are few, is never taken for a pitch)."""
+    steps: dict[tuple[int, float, bool], list[float]] = {}
+    for k in range(1, len(lines)):
+        (sa, ra, ba), (sb, rb, bb) = fs[k - 1], fs[k]
+        ea, eb = edges_of[k - 1], edges_of[k]
+        size = sa or 10.0
+        if sa != sb or ra != rb or ea.column != eb.column or not 0.9 * size <= bb - ba <= 3.0 * size:
+            continue
+        prev = lines[k - 1]
+        if "...." in prev.text or "…" in prev.text:
+            continue  # a contents entry's last line: its dot leaders reach the edge, the next entry starts apart
+        if (prev.x0 - ea.left if ra else ea.right - prev.x1) <= max(0.5 * size, 0.02 * ea.width):  # it reaches the end edge
+            steps.setdefault((ea.column, sa, ra), []).append(bb - ba)
+    out = {}
+    for key, vals in steps.items():
+        if len(vals) < 4:
+            continue
+        vals.sort()
+        local = vals[len(vals) // 4]
+        size = key[1] or 10.0
+        if local > pitch.get((key[1], key[2]), 1.25 * size) + 0.45 * size:
+            out[key] = local
     return out

@@ -5,7 +5,7 @@ order and gives each line its column's edges). A line goes on the current block 
 one of these says a new block starts:
 
 * the size or direction changes, or the baseline step is wider than the usual line pitch
-  (paragraph spacing);
+  (paragraph spacing; a column double spaced throughout has its own pitch, see :mod:`pdf_block_runs`);
 * the previous line ended short of its column's end edge, after sentence punctuation or
   far short (the last line of a paragraph; right to left, the end edge is the left one);
 * the line is indented past its column's start edge (a first-line indent);
@@ -13,11 +13,18 @@ one of these says a new block starts:
 * the line opens a list item (a bullet or a ``1.`` / ``a)`` / ``أ)`` marker; ``1- `` in plain body
   type of a text layer) or a legal unit (``المادة 2``, ``Article premier``:
   :mod:`transform.structure.legal`).
+  A label whose "title" is a sentence (``ART. 2. – Le présent arrêté sera publié ...``) is run in:
+  the line opens the article's paragraph, it is no heading.
+
+A number opening a line that pdf_text read as a footnote call set small is kept as text when a month
+follows it (Gregorian or Hijri, ``30 joumada I``) or when the line before announces a number
+(``du``, ``points``); a length unit's exponent read as a call (``km[2]``) is written ``km²``.
 
 A bold title centred on a few lines goes on even when its lines are spaced wider than the
 text; a bare chapter label takes the centred name printed under it in another style
 (``Chapitre V`` / ``Dates d'entrée en vigueur``); an annex label (``ملحق``, ``Annexe``)
-stands alone above the annex's title.
+stands alone above the annex's title, is a heading however small it is set, and is placed
+before the table printed under it.
 
 A paragraph goes on across a page or column break when its last line reached the end
 edge without ending a sentence and the next one is not indented.
@@ -56,7 +63,7 @@ from .pdf_block_kinds import (
     join_subtitles,
     legal_levels,
 )
-from .pdf_block_runs import SENTENCE_STOP, Stops, entry_runs, full_line, own_axis, page_stops
+from .pdf_block_runs import SENTENCE_STOP, Stops, column_pitches, entry_runs, full_line, own_axis, page_stops
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_headings import refine_headings
 from .pdf_layout import Edges, reading_order
@@ -68,7 +75,14 @@ DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=[^\W\d_])")  # "1- يحدد ...": an ite
 # a day number that starts a line is no footnote call when a month follows it ("DU / 26 Janvier 1984")
 MONTH_NEXT = re.compile(r"^(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
                         r"يناير|فبراير|مارس|أبريل|ماي|يونيو|يوليو|غشت|شتنبر|أكتوبر|نونبر|دجنبر|"
-                        r"محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذي|ذو)\b", re.IGNORECASE)
+                        r"محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذي|ذو|"
+                        # the Hijri months as French texts spell them ("du 30 joumada I 1445")
+                        r"mo[hu]a?rr[ae]m|safar|rab[ia]a?[ie]?|rebia?|jou?mad[ae]|rajab|rejeb|cha[aâ]bane?|ramadane?|chaou?al|"
+                        r"chawwal|(?:dou|dhou|dhu|doul)\b)\b", re.IGNORECASE)
+# the end of a line that announces a number: digits opening the next line are that number, not a footnote call
+NUMBER_NEXT = re.compile(r"(?:^|\s)(?:du|au|le|les|des|de|et|ou|à|aux|sur|points?|n°|nos?|articles?|pages?|alinéas?)$", re.IGNORECASE)
+# a unit of length raised to a power read as a footnote call ("km[2]"): the exponent
+UNIT_POWER = re.compile(r"\b((?:k|h|da|d|c|m)?m)\[([23])\]")
 NOT_A_MARKER = re.compile(r"^(?:(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S|[A-Z]\.\s?\d)")  # "M. LISCHKA": a title, not an item "M."; "L. 2215-1": a code article
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
 L = TypeVar("L", bound=TextLine)
@@ -126,6 +140,19 @@ def _hyphen(before: str, after: str) -> str:
     if before.endswith("\u00ad") and tail:
         return ""
     return hyphen_join(m.group(1) if m else "", tail.group(0) if tail else "")
+
+
+def _labels_over_tables(lines: list[L], tables: list[tuple[float, Table]]) -> list[L]:
+    """An annex label printed just above a table (``Annexe 1``) goes where that table is placed (before the first
+    line under the table's top): a single column keeps the text stream's order, which may hold the labels after
+    the tables they title."""
+    out = list(lines)
+    for top, _ in sorted(tables, key=lambda t: t[0]):
+        for ln in [x for x in out if 0 <= top - x.bottom <= 3.0 * max(x.height, 1.0) and ANNEX.match(x.text.strip())]:
+            out.remove(ln)
+            at = next((k for k, x in enumerate(out) if x.top >= top), len(out))
+            out.insert(at, ln)
+    return out
 
 
 def _baseline(line: TextLine) -> float:
@@ -233,6 +260,11 @@ def _marker(text: str, set_apart: bool = False) -> tuple[str, bool] | None:
     return None
 
 
+def _run_in(title: str) -> bool:
+    """A legal label's "title" that is a sentence of its own (several words ending with a full stop): the article's text."""
+    return len(title.split()) >= 5 and title.rstrip().endswith(".") and not title.rstrip().endswith("..")
+
+
 def _legal(text: str) -> LegalLabel | None:
     return legal_heading(text) if LEGAL_HINT.match(text) else None
 
@@ -262,7 +294,8 @@ def group_lines(
     page_widths: list[float],
 ) -> list[_Group]:
     """Walk the lines page by page (columns in reading order) and cut them into groups; tables are placed by their top."""
-    ordered = [reading_order(_snap_ocr_sizes(lines)) for lines in pages]
+    ordered = [reading_order(_snap_ocr_sizes(_labels_over_tables(lines, tables[k]) if k < len(tables) and tables[k] else lines))
+               for k, lines in enumerate(pages)]
     pages = [lines for lines, _ in ordered]
     feats = _features(pages)
     # OCR'd pages estimate sizes on their own scale: body size and heading sizes are found per kind of page
@@ -283,6 +316,7 @@ def group_lines(
         entries = entry_runs(lines, edges_of, feats[page_idx])
         body, hsizes = scales.get(ocr_page[page_idx], (body, hsizes))
         pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
+        spaced = column_pitches(lines, edges_of, feats[page_idx], pitch)
         for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
             nxt = lines[k + 1] if k + 1 < len(lines) and edges_of[k + 1].column == edges.column else None
             while pending and pending[0][0] <= ln.top:
@@ -291,8 +325,11 @@ def group_lines(
             fsize = size or 10.0
             is_heading = size in hsizes
             legal = _legal(ln.text)
-            if legal is not None and legal.title and not ln.bold and _end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width):
-                legal = None  # "ARTICLE PREMIER. – Est approuvé ..." on a line that runs on: a run-in label, part of its paragraph
+            if legal is not None and legal.title and not ln.bold and (_end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width)
+                                                                      or _run_in(legal.title)):
+                # "ARTICLE PREMIER. – Est approuvé ..." on a line that runs on, or "ART. 2. – Le présent arrêté sera
+                # publié ..." whose title is a whole sentence: a run-in label, part of its paragraph
+                legal = None
             # a bold centred line is a heading even when numbered ("I. – Exercice de la médecine")
             marker = None if is_heading or legal or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) else _marker(ln.text, ln.bold or size < 0.95 * body or not hasattr(ln, "baseline"))
             continues = False
@@ -301,10 +338,12 @@ def group_lines(
             elif cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
                     and _same_size(prev_f[0], size) and prev_f[1] == rtl \
                     and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
-                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, pitch.get((size, rtl), 1.25 * fsize), nxt, stops)
+                step = spaced.get((edges.column, size, rtl)) or pitch.get((size, rtl), 1.25 * fsize)
+                continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, step, nxt, stops)
             if continues and cur is not None:
                 call = getattr(ln, "call", "")
-                if call and not MONTH_NEXT.match(ln.text[len(call):]):  # a footnote call that the line break carried to this line's start: a note mark on the line before
+                if call and not MONTH_NEXT.match(ln.text[len(call):]) and not NUMBER_NEXT.search(prev.text.rstrip()):
+                    # a footnote call that the line break carried to this line's start: a note mark on the line before
                     ln = _with_text(ln, ln.text[len(call):])
                     cur.lines[-1] = _with_text(cur.lines[-1], f"{cur.lines[-1].text}[{call.strip()}]")
                 cur.lines.append(ln)
@@ -432,6 +471,10 @@ def _sentence(text: str) -> list[Sentence]:
     return [Sentence(id="", text=text, notes={})]  # explicit notes: pydantic deep-copies defaults otherwise
 
 
+def _power(m: re.Match[str]) -> str:
+    return m.group(1) + ("²" if m.group(2) == "2" else "³")
+
+
 def groups_to_blocks(groups: list[_Group]) -> list[Block]:
     """Headings, paragraphs, lists (consecutive items; deeper indent nests) and tables."""
     blocks: list[Block] = []
@@ -439,7 +482,7 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
     stack: list[tuple[float, ListItem]] = []
     for g in groups:
         page = g.lines[0].page if g.lines else None
-        text = g.text if g.lines else ""
+        text = UNIT_POWER.sub(_power, g.text) if g.lines else ""
         if g.kind == "item":
             item = ListItem(sentences=_sentence(text), children=[])
             if lst is None:

@@ -11,7 +11,8 @@ captions on every page. They are taken out of the lines and kept in the document
 * **Running headers and footers**: a margin line whose text, digits aside (so
   ``BULLETIN OFFICIEL 2505`` matches ``BULLETIN OFFICIEL 2506``), comes back at about the
   same height on at least 40 % of the pages (two pages at least; odd and even pages often
-  carry different ones). A legal heading is never taken for one.
+  carry different ones). A legal heading or an annex label (``Annexe 3`` at the top of the
+  pages of a long annexed table) is never taken for one.
 * **As OCR reads them**: page numbers misread (``-1_``, ``_]-``, ``Page 2 ot 0``); a running
   line OCR cannot read at all (a calligraphed letterhead: different garbage on every page),
   found by where it stands and how unsure OCR is of it (:func:`_unread_rows`).
@@ -28,6 +29,7 @@ from typing import TypeVar
 from ..model import Furniture
 from ..structure.legal import legal_heading
 from .base import TextLine
+from .pdf_block_kinds import ANNEX
 
 _D = "0-9\u0660-\u0669\u06f0-\u06f9"
 PAGE_NUMBER = re.compile(
@@ -108,8 +110,8 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
                 key = _key(ln)
                 if len(key) >= 3:
                     seen[key].append((p, ln.top))
-                    if legal_heading(ln.text):
-                        legal.add(key)
+                    if legal_heading(ln.text) or ANNEX.match(ln.text.strip()):
+                        legal.add(key)  # an annex label at the top of its page ("Annexe 1", "Annexe 2"...) is a heading too
     clusters = _cluster(seen)
     need = max(2, round(SHARE * len(pages) + 0.49))
     running: set[str] = set()
@@ -238,7 +240,7 @@ def _repeated_on_next_page(pages: list[list[L]], heights: list[float], top: floa
                     here[text] = ln
         for text, ln in here.items():
             prev = before.get(text)
-            if prev is not None and abs(prev.top - ln.top) <= 3.0 and not legal_heading(ln.text):
+            if prev is not None and abs(prev.top - ln.top) <= 3.0 and not legal_heading(ln.text) and not ANNEX.match(ln.text.strip()):
                 drop.update((id(prev), id(ln)))
         before = here
     return drop
