@@ -315,13 +315,23 @@ def _earlier_ocr(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Qual
     head = "the page is a scan under an invisible text layer made by an earlier OCR"
     if len(wrong) >= 2:
         return None, f"{head}, shown wrong on pages {wrong[0] + 1} and {wrong[1] + 1}"
-    agree, fixed, broken = _sample_agrees(pdf, i, lines, ocr_langs(q), timeout)
-    if fixed >= MIN_FIXES and fixed > broken:
+    verdict, agree, fixed = _by_sample(pdf, i, lines, q, timeout)
+    if verdict == "wrong":
         wrong.append(i)
         return None, f"{head}, and an OCR sample puts right {fixed} of its words the word lists do not know"
-    if agree >= AGREE:
+    if verdict == "agrees":
         return _keep_text(i + 1, lines, q, f"{head}; an OCR sample agrees ({agree:.2f})", agree), ""
     return None, f"{head}, and an OCR sample disagrees ({agree:.2f})"
+
+
+def _by_sample(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, timeout: float) -> tuple[str, float, int]:
+    """What an OCR sample says of a text layer: ``wrong`` (OCR puts right at least MIN_FIXES words
+    the word lists do not know, and more than it breaks), ``agrees`` or ``disagrees``; with the
+    agreement and the number of fixes."""
+    agree, fixed, broken = _sample_agrees(pdf, i, lines, ocr_langs(q), timeout)
+    if fixed >= MIN_FIXES and fixed > broken:
+        return "wrong", agree, fixed
+    return ("agrees" if agree >= AGREE else "disagrees"), agree, fixed
 
 
 def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, mode: str, can_ocr: bool,
@@ -352,11 +362,11 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
     if q.verdict == "good":
         return _keep_text(i + 1, lines, q, f"text layer looks sound (score {q.score:.2f})"), ""
     if q.verdict == "borderline" and can_ocr:
-        agree, fixed, broken = _sample_agrees(pdf, i, lines, ocr_langs(q), timeout)
-        if fixed >= MIN_FIXES and fixed > broken:
+        verdict, agree, fixed = _by_sample(pdf, i, lines, q, timeout)
+        if verdict == "wrong":
             return None, (f"text layer score {q.score:.2f} ({q.reason}) and an OCR sample reads {fixed} of its unknown "
                           f"words as known ones (the font decodes some letters wrong)")
-        if agree >= AGREE:
+        if verdict == "agrees":
             return _keep_text(i + 1, lines, q, f"borderline score {q.score:.2f} ({q.reason}) but an OCR sample agrees ({agree:.2f})", agree), ""
         return None, f"text layer score {q.score:.2f} ({q.reason}) and an OCR sample disagrees ({agree:.2f})"
     return None, f"text layer rejected, score {q.score:.2f}: {q.reason}"
