@@ -84,8 +84,7 @@ def bare(path: Path) -> int:
     return chars
 
 
-def _passthrough(pdf_path: Path, text_pages: list[Any], ctx: RunContext, pdf: Any = None, open_pages: Any = None,
-                 hidden: Any = None) -> tuple[list[Any], list[PageReport]]:
+def _passthrough(pdf_path: Path, text_pages: list[Any], ctx: RunContext, pdf: Any = None, open_pages: Any = None) -> tuple[list[Any], list[PageReport]]:
     return text_pages, [PageReport(page=i + 1, method="text", reason="bench: not judged") for i in range(len(text_pages))]
 
 

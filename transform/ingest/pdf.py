@@ -70,7 +70,6 @@ class PdfIngester:
         deadline = time.monotonic() + min(options.timeout_s, MAX_SECONDS)
         pdf = open_pdf(path, options.max_pages)
         kept_pages = KeptPages()  # text pages the digit cross-check would load again
-        hidden: set[int] = set()  # pages whose text an earlier OCR laid invisibly over a scan
         try:
             n = len(pdf)
             text_pages: list[list[TextLine]] = []
@@ -87,7 +86,7 @@ class PdfIngester:
                             hint="Split the document into smaller parts and send them one by one.",
                         )
                     numbers: list[TextLine] = []
-                    lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers, kept_pages, hidden)
+                    lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers, kept_pages)
                     furniture.extend(Furniture(page=i + 1, kind="page_number", text=ln.text) for ln in numbers)
                     text_pages.append(lines)
                     tables.append(found)
@@ -96,7 +95,7 @@ class PdfIngester:
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
             from ..ocr import confidence, read_pages
 
-            pages, reports = read_pages(path, text_pages, ctx, pdf=pdf, open_pages=kept_pages, hidden=hidden)  # the open document: its fonts are parsed
+            pages, reports = read_pages(path, text_pages, ctx, pdf=pdf, open_pages=kept_pages)  # the open document: its fonts are parsed
         finally:
             kept_pages.close()
             pdf.close()
@@ -138,7 +137,7 @@ class PdfIngester:
 
     def _read_page(
         self, pdf: pdfium.PdfDocument, i: int, name: str, ligatures: LigatureProbe | None = None,
-        numbers: list[TextLine] | None = None, kept: KeptPages | None = None, hidden: set[int] | None = None,
+        numbers: list[TextLine] | None = None, kept: KeptPages | None = None,
     ) -> tuple[list[TextLine], list[FoundTable], float, float]:
         """Lines (page numbers taken out, into ``numbers``), tables and size of one page; the page
         stays open in ``kept`` when the digit cross-check may want it."""
@@ -153,8 +152,8 @@ class PdfIngester:
             lines, found_numbers = split_page_numbers(page_lines(page, textpage, i + 1, ligatures), height)
             if numbers is not None:
                 numbers.extend(found_numbers)
-            if hidden is not None and (lines or found_numbers) and invisible_layer(textpage):
-                hidden.add(i)
+            if kept is not None and (lines or found_numbers) and invisible_layer(textpage):
+                kept.note_invisible(i)  # an earlier OCR's layer: the OCR hook checks it
             found: list[FoundTable] = []
             cand = pdf_tables.candidate(page, lines, height)
             if cand:

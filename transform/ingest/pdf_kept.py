@@ -27,6 +27,7 @@ class KeptPages:
         self.limit = limit
         self._kept: dict[int, tuple[int, pdfium.PdfPage, pdfium.PdfTextPage]] = {}
         self._covers: dict[int, float] = {}  # image cover of the pages with little text (see note_cover)
+        self._invisible: set[int] = set()  # pages whose text is invisible (see note_invisible)
 
     def note_cover(self, index: int, cover: float) -> None:
         """The share of the page covered by images, measured while the page was open: the OCR hook
@@ -35,6 +36,14 @@ class KeptPages:
 
     def cover(self, index: int) -> float | None:
         return self._covers.get(index)
+
+    def note_invisible(self, index: int) -> None:
+        """The page's text is drawn invisibly (an earlier OCR laid it over a scan: the OCR hook
+        checks such a layer by a sample, see ``pdf_hidden``)."""
+        self._invisible.add(index)
+
+    def invisible(self, index: int) -> bool:
+        return index in self._invisible
 
     def offer(self, index: int, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, lines: list[TextLine]) -> bool:
         """Keep this page open if it is among the pages with most digit lines; True when kept

@@ -335,12 +335,12 @@ def _by_sample(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Qualit
 
 
 def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, mode: str, can_ocr: bool,
-            timeout: float, cover: float | None = None, hidden: set[int] | None = None,
+            timeout: float, cover: float | None = None, invisible: bool = False,
             wrong: list[int] | None = None) -> tuple[PageReport | None, str]:
     """Keep the text layer (a report) or send the page to OCR (None and why: a reason starting
     with OVERLAY means the layer is only an overlay on a page image). ``cover``: the page's
-    image_cover when the ingester measured it while the page was open; ``hidden``: pages whose text
-    is invisible (an earlier OCR's layer); ``wrong``: those of them found wrong so far."""
+    image_cover when the ingester measured it while the page was open; ``invisible``: the page's text
+    is invisible (an earlier OCR's layer); ``wrong``: the document's such pages found wrong so far."""
     if mode == "always":
         return None, "OCR requested for every page (ocr=always)"
     if q.verdict == "empty":
@@ -357,7 +357,7 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
             if covered is not None and covered < 0.5:
                 return None, (f"{OVERLAY} ({int(q.signals.get('words', 0))} words) covers only {covered:.0%} of what "
                               "the page image shows (a scan with a banner, a stamp or a partial text layer)")
-    if q.verdict == "good" and can_ocr and hidden and i in hidden:
+    if q.verdict == "good" and can_ocr and invisible:
         return _earlier_ocr(pdf, i, lines, q, timeout, wrong if wrong is not None else [])
     if q.verdict == "good":
         return _keep_text(i + 1, lines, q, f"text layer looks sound (score {q.score:.2f})"), ""
@@ -373,13 +373,12 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
 
 
 def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext,
-               pdf: pdfium.PdfDocument | None = None, open_pages: KeptPages | None = None,
-               hidden: set[int] | None = None) -> tuple[list[list[TextLine]], list[PageReport]]:
+               pdf: pdfium.PdfDocument | None = None, open_pages: KeptPages | None = None) -> tuple[list[list[TextLine]], list[PageReport]]:
     """Judge each page's text layer and OCR the pages that need it (see docs/ocr.md).
 
     ``pdf``: the document already open (the caller's, left open; pdfium has parsed its fonts),
     else ``pdf_path`` is opened here; ``open_pages``: text pages the ingester left open for the digit
-    cross-check; ``hidden``: pages whose text layer is invisible (an earlier OCR's, checked by a sample)."""
+    cross-check, and what it measured of pages while they were open (image cover, invisible text)."""
     mode = ctx.options.ocr
     timeout = min(ctx.options.timeout_s, PAGE_TIMEOUT_CAP)
     out: list[list[TextLine]] = [list(p) for p in text_pages]
@@ -408,7 +407,8 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
         wrong: list[int] = []
         for i, q in enumerate(qualities):
             cover = open_pages.cover(i) if open_pages is not None else None
-            report, why = _decide(pdf, i, out[i], q, mode, can_ocr, timeout, cover, hidden, wrong)
+            invisible = open_pages.invisible(i) if open_pages is not None else False
+            report, why = _decide(pdf, i, out[i], q, mode, can_ocr, timeout, cover, invisible, wrong)
             if report is not None:
                 reports[i] = report
             elif why.startswith(OVERLAY):  # the layer's scripts say nothing about the page
