@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .ligatures import drop_kashida, restore_dropped_lam
-from .pdf_letter_order import digit_spaces, reorder
+from .pdf_letter_order import digit_spaces, reorder, spaces_at
 
 ARABIC_LETTER = re.compile("[\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]")
 LATIN_LETTER = re.compile("[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
@@ -493,26 +493,11 @@ def respace(text: str, box: Box, size: float) -> tuple[str, Box]:
 
 
 def _gap_spaces(text: str, box: Box, size: float) -> tuple[str, Box]:
-    cuts = {i for i, gap in _letter_gaps(text, box, 0, len(text)) if gap > GLUE_GAP * size and text[i - 1] != " "}
-    if not cuts:
-        return text, box
-    parts: list[str] = []
-    index: list[int] = []  # new position -> old position (-1 - old: a space inserted before that character)
-    for i, ch in enumerate(text):
-        if i in cuts:
-            parts.append(" ")
-            index.append(-1 - i)
-        parts.append(ch)
-        index.append(i)
-
-    def new_box(k: int) -> tuple[float, float]:
-        old = index[k]
-        if old >= 0:
-            return box(old)
-        after = -1 - old  # the letter left of the gap; the previous letter is right of it
-        return box(after)[1], box(after - 1)[0]
-
-    return "".join(parts), new_box
+    """A space where two letters are drawn a word space apart and none was written; the space
+    spans the gap (from the letter left of it to the one right of it)."""
+    cuts = {i: (box(i)[1], box(i - 1)[0]) for i, gap in _letter_gaps(text, box, 0, len(text))
+            if gap > GLUE_GAP * size and text[i - 1] != " "}
+    return spaces_at(text, box, cuts)
 
 
 ARABIC_WORD = re.compile(f"[{_AR}]{{4,}}")

@@ -194,6 +194,12 @@ def digit_spaces(text: str, box: Box, size: float) -> tuple[str, Box]:
             cuts[a] = (hi, x)
         if after and lo - (x := box(b)[1]) > limit:
             cuts[b] = (x, lo)
+    return spaces_at(text, box, cuts)
+
+
+def spaces_at(text: str, box: Box, cuts: dict[int, tuple[float, float]]) -> tuple[str, Box]:
+    """``text`` with a space before each position of ``cuts`` and the box function of the new
+    text (an inserted space has the box given with it: the gap it fills)."""
     if not cuts:
         return text, box
     parts: list[str] = []
