@@ -86,30 +86,38 @@ class LigatureProbe:
         The characters keep their indices (a ligature's letters are swapped in place and share
         one box), so the caller's geometry still applies.
         """
-        out: list[str] | None = None
-        done = 0
-        n = len(text)
-        for m in CANDIDATE.finditer(text):
-            a = m.start()
-            if a < done:
-                continue
-            first = box(a)
-            if not _same(first, box(a + 1)):
-                continue
-            lo, hi = a, a + 2  # the whole glyph: its letters all share the box
-            while lo > done and text[lo - 1].isalpha() and _same(first, box(lo - 1)):
-                lo -= 1
-            while hi < n and text[hi].isalpha() and _same(first, box(hi)):
-                hi += 1
-            if out is None:
-                out = list(text)
-            out[lo:hi] = out[lo:hi][::-1]
-            self.fixed += 1
-            done = hi
+        fixed, count = swap_shared_boxes(text, box)
+        if count:
+            self.fixed += count
+            self.proved = True
+        return fixed
+
+
+def swap_shared_boxes(text: str, box: Box) -> tuple[str, int]:
+    """(text, ligatures swapped): the letters of each glyph box shared by several letters reversed
+    in place. Only right where the document emits ligatures back to front (see :class:`LigatureProbe`)."""
+    out: list[str] | None = None
+    done = 0
+    count = 0
+    n = len(text)
+    for m in CANDIDATE.finditer(text):
+        a = m.start()
+        if a < done:
+            continue
+        first = box(a)
+        if not _same(first, box(a + 1)):
+            continue
+        lo, hi = a, a + 2  # the whole glyph: its letters all share the box
+        while lo > done and text[lo - 1].isalpha() and _same(first, box(lo - 1)):
+            lo -= 1
+        while hi < n and text[hi].isalpha() and _same(first, box(hi)):
+            hi += 1
         if out is None:
-            return text
-        self.proved = True
-        return "".join(out)
+            out = list(text)
+        out[lo:hi] = out[lo:hi][::-1]
+        count += 1
+        done = hi
+    return ("".join(out), count) if out is not None else (text, 0)
 
 
 def _same(a: tuple[float, float], b: tuple[float, float]) -> bool:
