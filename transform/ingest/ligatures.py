@@ -28,8 +28,8 @@ removed, except after a one-letter abbreviation (``1448 هـ``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..model import Cell
@@ -163,6 +163,54 @@ def _fix_word(word: str) -> str:
         if known_ar(normalise_ar(cand)):
             return cand
     return word
+
+
+# ``لله`` read ``لل``: some fonts' lam-lam-heh ligature glyph maps to the two lams only (the Arabic
+# Bulletin officiel: ``الحمد لل وحده``). Its letters share one box, like any ligature's, but a final
+# lam draws its bowl under the baseline and this glyph, which ends on the heh, draws nothing there.
+LAMLAM_END = re.compile(f"(?<![{_LETTER}])([{_LETTER}]{{0,4}}?)لل(?![{_LETTER}])")
+ALLAH_PREFIXES = frozenset({"", "و", "ف", "ا", "وا", "فا", "با", "وبا", "فبا", "تا", "عبدا"})  # لله، ولله، الله، والله، بالله...
+BOWL = 0.1  # a final lam reaches this share of its glyph's height under the baseline, at least
+
+
+def lost_heh(text: str, box: Box, reach: Callable[[int], float]) -> list[tuple[int, int]]:
+    """Spans of ``text`` (a page's characters) holding a word of the ``لله`` family whose lam-lam-heh
+    glyph lost its heh: two lams at the word's end sharing one box that no other letter shares, the
+    glyph reaching nothing under the baseline (``reach``: how far under it, as a share of the glyph's
+    height), the letters before them one of :data:`ALLAH_PREFIXES`."""
+    out: list[tuple[int, int]] = []
+    for m in LAMLAM_END.finditer(text):
+        if m.group(1) not in ALLAH_PREFIXES:
+            continue
+        a = m.end() - 2
+        glyph = box(a)
+        if not _same(glyph, box(a + 1)) or (a > m.start() and _same(glyph, box(a - 1))):
+            continue  # letters in boxes of their own, or a glyph of three letters (``هلل``, back to front)
+        if reach(a) > BOWL:
+            continue  # a real final lam
+        out.append(m.span())
+    return out
+
+
+def restore_lost_heh(lines: Sequence[Any], text: str, box: Box, reach: Callable[[int], float], baseline: Callable[[int], float]) -> None:
+    """Give back the heh to the words :func:`lost_heh` finds, in the lines that hold them: the line
+    whose characters (``start``, ``count`` in ``text``) include the glyph, or whose box holds it
+    (``baseline``: the glyph's baseline, from the top of the page; a line made of pieces), and the
+    pieces of a line cut at a gutter (``parts``) likewise."""
+    spans = lost_heh(text, box, reach)
+    if not spans:
+        return
+    for a, b in spans:
+        word = text[a:b]
+        x0, x1 = box(b - 1)
+        y = baseline(b - 1)
+        pattern = re.compile(f"(?<![{_LETTER}]){re.escape(word)}(?![{_LETTER}])")
+        for ln in lines:
+            for target in [ln, *(getattr(ln, "parts", None) or [])]:
+                inside = target.start <= a < target.start + target.count or (
+                    target.x0 - 1 <= x0 and x1 <= target.x1 + 1 and target.top - 1 <= y <= target.bottom + 1)
+                if inside and pattern.search(target.text):
+                    target.text = pattern.sub(word + "ه", target.text, count=1)
 
 
 _KASHIDA_ALEF = re.compile(f"[{_LETTER}\u0640]*\u0640+ا[{_LETTER}\u0640]*")
