@@ -77,3 +77,9 @@ def test_real_table_keeps_the_last_characters_of_a_cut_line() -> None:
     assert ["1608", "AMITIES FRANCO-COLOMBIENNES DE MONTPELLIER", "P", "ECHANGES LITTERAIRES MEDITERANEENS AMERIQUE LATINE",
             "200 €"] in rows
     assert ["1710", "AMICALE ARMENIENNE DE MONTPELLIER ET LA REGION AAM", "F", "", "300 €"] in rows
+
+
+def test_lost_heh_wants_a_glyph_of_the_two_lams_only() -> None:
+    word = "ولل"  # the waw drawn in the same box as the lams: a three-letter glyph, not the lost-heh one
+    assert lost_heh(word, _box({0, 1, 2}), _reach(0.0)) == []
+    assert lost_heh(word, _box({1, 2}), _reach(0.0)) == [(0, 3)]

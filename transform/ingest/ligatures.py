@@ -168,7 +168,7 @@ def _fix_word(word: str) -> str:
 # ``لله`` read ``لل``: some fonts' lam-lam-heh ligature glyph maps to the two lams only (the Arabic
 # Bulletin officiel: ``الحمد لل وحده``). Its letters share one box, like any ligature's, but a final
 # lam draws its bowl under the baseline and this glyph, which ends on the heh, draws nothing there.
-LAMLAM_END = re.compile(f"(?<![{_LETTER}])([{_LETTER}]{{0,4}}?)لل(?![{_LETTER}])")
+LAMLAM_END = re.compile(f"\u0644\u0644(?![{_LETTER}])")  # two lams ending a word
 ALLAH_PREFIXES = frozenset({"", "و", "ف", "ا", "وا", "فا", "با", "وبا", "فبا", "تا", "عبدا"})  # لله، ولله، الله، والله، بالله...
 BOWL = 0.1  # a final lam reaches this share of its glyph's height under the baseline, at least
 
@@ -180,15 +180,18 @@ def lost_heh(text: str, box: Box, reach: Callable[[int], float]) -> list[tuple[i
     height), the letters before them one of :data:`ALLAH_PREFIXES`."""
     out: list[tuple[int, int]] = []
     for m in LAMLAM_END.finditer(text):
-        if m.group(1) not in ALLAH_PREFIXES:
+        a = m.start()
+        lo = a
+        while lo > 0 and a - lo <= 4 and "\u0621" <= text[lo - 1] <= "\u064a":
+            lo -= 1
+        if text[lo:a] not in ALLAH_PREFIXES or (lo > 0 and "\u0621" <= text[lo - 1] <= "\u064a"):
             continue
-        a = m.end() - 2
         glyph = box(a)
-        if not _same(glyph, box(a + 1)) or (a > m.start() and _same(glyph, box(a - 1))):
+        if not _same(glyph, box(a + 1)) or (a > lo and _same(glyph, box(a - 1))):
             continue  # letters in boxes of their own, or a glyph of three letters (``هلل``, back to front)
         if reach(a) > BOWL:
             continue  # a real final lam
-        out.append(m.span())
+        out.append((lo, a + 2))
     return out
 
 
