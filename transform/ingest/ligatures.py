@@ -218,7 +218,66 @@ def restore_lost_heh(lines: Sequence[Any], text: str, box: Box, reach: Callable[
 
 _KASHIDA_ALEF = re.compile(f"[{_LETTER}\u0640]*\u0640+ا[{_LETTER}\u0640]*")
 # frequent words holding lam-alef whose lam-less form is also a word (``خال``): after a kashida they win
-FREQUENT_LAMALEF = frozenset({"خلال", "وخلال", "إلا", "علاوة", "وعلاوة"})
+FREQUENT_LAMALEF = frozenset({"خلال", "وخلال", "إلا", "علاوة", "وعلاوة", "فضلا", "وفضلا"})
+
+
+WIDE_ALEF = 1.8  # a lam-alef glyph is drawn at least this many times as wide as the page's usual alef
+_KASHIDA_THEN_ALEF = re.compile("\u0640+\u0627")
+_ALEF_AFTER_LETTER = re.compile("(?<=[\u0621-\u063f\u0641-\u064a])\u0627")
+
+
+def _arabic_or_kashida(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
+
+
+def lams_before_wide_alefs(text: str, box: Box) -> str:
+    """``فـا`` -> ``فلا``, ``فضـا`` -> ``فضلا`` on a page's characters, by the glyph's width.
+
+    InDesign's lam-alef glyph after a kashida may carry only the alef (see
+    :func:`restore_dropped_lam`, which decides by the word list alone and cannot when the word
+    without its lam is a word too, or looks like one: ``فضا``, ``فا``). Drawn, the glyph keeps the
+    width of both letters: an alef after a kashida whose box is :data:`WIDE_ALEF` times as wide as
+    the page's usual alef (the median of up to 31 alefs written after a letter) is a lam-alef,
+    and the kashida before it becomes the lost lam (same length: the page's character indices
+    stay) when the word with it is a word (or a frequent one, or one once its swapped ligatures are
+    put back). Only pages holding a kashida before an alef are looked at.
+    """
+    spots = [m.end() - 1 for m in _KASHIDA_THEN_ALEF.finditer(text)]
+    if not spots:
+        return text
+    widths = []
+    for m in _ALEF_AFTER_LETTER.finditer(text):
+        x0, x1 = box(m.start())
+        widths.append(x1 - x0)
+        if len(widths) >= 31:
+            break
+    if len(widths) < 5:
+        return text
+    widths.sort()
+    usual = widths[len(widths) // 2]
+    out: list[str] | None = None
+    n = len(text)
+    for k in spots:
+        x0, x1 = box(k)
+        if usual <= 0 or x1 - x0 < WIDE_ALEF * usual:
+            continue
+        lo, hi = k - 1, k + 1
+        while lo > 0 and _arabic_or_kashida(text[lo - 1]):
+            lo -= 1
+        while hi < n and _arabic_or_kashida(text[hi]):
+            hi += 1
+        cand = (text[lo : k - 1] + "\u0644" + text[k:hi]).replace("\u0640", "")
+        if _is_word(cand):
+            if out is None:
+                out = list(text)
+            out[k - 1] = "\u0644"
+    return "".join(out) if out is not None else text
+
+
+def _is_word(word: str) -> bool:
+    from ..ocr.lexicon import known_ar, normalise_ar
+
+    return word in FREQUENT_LAMALEF or known_ar(normalise_ar(word)) or _fix_word(word) != word
 
 
 def restore_dropped_lam(text: str) -> str:

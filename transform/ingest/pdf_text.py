@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .base import TextLine
-from .ligatures import LigatureProbe, restore_lost_heh
+from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
 from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, read_line, visual_to_logical
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
@@ -253,6 +253,8 @@ def page_lines(
     calls = TextPageCalls(textpage)
     height = page.get_height()
     text, count = page_text(textpage)
+    if "\u0640\u0627" in text:  # a kashida before an alef: a lam-alef glyph may have lost its lam (ligatures)
+        text = lams_before_wide_alefs(text, calls.char_box)
     ligatures = ligatures or LigatureProbe()
     fix_ligatures = ligatures.page_suspect(text, calls.char_box)
     # rare repairs, looked for once on the page rather than on every line
@@ -348,7 +350,7 @@ def page_lines(
             # in a line made of pieces the small number is often a piece of its own ("1" then the note's text)
             for g_piece, g_start in ((g[0], g[1]) for g in group) if group is not None else ((piece, start),):
                 k = g_piece.find(digits)
-                if k >= 0 and 0 < calls.size_at(g_start + k) < 0.75 * size:
+                if k >= 0 and 0 < calls.size_at(g_start + k) < 0.75 * calls.size_at(mid):  # both as pdfium stores them (1 Tf: unscaled)
                     lines[-1].call = lead_digits.group(0)  # the block decides: a call inside a paragraph, a note's own number
                     break
         context_rtl = rtl
