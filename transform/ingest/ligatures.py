@@ -28,8 +28,8 @@ removed, except after a one-letter abbreviation (``1448 هـ``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..model import Cell
@@ -86,30 +86,38 @@ class LigatureProbe:
         The characters keep their indices (a ligature's letters are swapped in place and share
         one box), so the caller's geometry still applies.
         """
-        out: list[str] | None = None
-        done = 0
-        n = len(text)
-        for m in CANDIDATE.finditer(text):
-            a = m.start()
-            if a < done:
-                continue
-            first = box(a)
-            if not _same(first, box(a + 1)):
-                continue
-            lo, hi = a, a + 2  # the whole glyph: its letters all share the box
-            while lo > done and text[lo - 1].isalpha() and _same(first, box(lo - 1)):
-                lo -= 1
-            while hi < n and text[hi].isalpha() and _same(first, box(hi)):
-                hi += 1
-            if out is None:
-                out = list(text)
-            out[lo:hi] = out[lo:hi][::-1]
-            self.fixed += 1
-            done = hi
+        fixed, count = swap_shared_boxes(text, box)
+        if count:
+            self.fixed += count
+            self.proved = True
+        return fixed
+
+
+def swap_shared_boxes(text: str, box: Box) -> tuple[str, int]:
+    """(text, ligatures swapped): the letters of each glyph box shared by several letters reversed
+    in place. Only right where the document emits ligatures back to front (see :class:`LigatureProbe`)."""
+    out: list[str] | None = None
+    done = 0
+    count = 0
+    n = len(text)
+    for m in CANDIDATE.finditer(text):
+        a = m.start()
+        if a < done:
+            continue
+        first = box(a)
+        if not _same(first, box(a + 1)):
+            continue
+        lo, hi = a, a + 2  # the whole glyph: its letters all share the box
+        while lo > done and text[lo - 1].isalpha() and _same(first, box(lo - 1)):
+            lo -= 1
+        while hi < n and text[hi].isalpha() and _same(first, box(hi)):
+            hi += 1
         if out is None:
-            return text
-        self.proved = True
-        return "".join(out)
+            out = list(text)
+        out[lo:hi] = out[lo:hi][::-1]
+        count += 1
+        done = hi
+    return ("".join(out), count) if out is not None else (text, 0)
 
 
 def _same(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -157,9 +165,119 @@ def _fix_word(word: str) -> str:
     return word
 
 
+# ``لله`` read ``لل``: some fonts' lam-lam-heh ligature glyph maps to the two lams only (the Arabic
+# Bulletin officiel: ``الحمد لل وحده``). Its letters share one box, like any ligature's, but a final
+# lam draws its bowl under the baseline and this glyph, which ends on the heh, draws nothing there.
+LAMLAM_END = re.compile(f"\u0644\u0644(?![{_LETTER}])")  # two lams ending a word
+ALLAH_PREFIXES = frozenset({"", "و", "ف", "ا", "وا", "فا", "با", "وبا", "فبا", "تا", "عبدا"})  # لله، ولله، الله، والله، بالله...
+BOWL = 0.1  # a final lam reaches this share of its glyph's height under the baseline, at least
+
+
+def lost_heh(text: str, box: Box, reach: Callable[[int], float]) -> list[tuple[int, int]]:
+    """Spans of ``text`` (a page's characters) holding a word of the ``لله`` family whose lam-lam-heh
+    glyph lost its heh: two lams at the word's end sharing one box that no other letter shares, the
+    glyph reaching nothing under the baseline (``reach``: how far under it, as a share of the glyph's
+    height), the letters before them one of :data:`ALLAH_PREFIXES`."""
+    out: list[tuple[int, int]] = []
+    for m in LAMLAM_END.finditer(text):
+        a = m.start()
+        lo = a
+        while lo > 0 and a - lo <= 4 and "\u0621" <= text[lo - 1] <= "\u064a":
+            lo -= 1
+        if text[lo:a] not in ALLAH_PREFIXES or (lo > 0 and "\u0621" <= text[lo - 1] <= "\u064a"):
+            continue
+        glyph = box(a)
+        if not _same(glyph, box(a + 1)) or (a > lo and _same(glyph, box(a - 1))):
+            continue  # letters in boxes of their own, or a glyph of three letters (``هلل``, back to front)
+        if reach(a) > BOWL:
+            continue  # a real final lam
+        out.append((lo, a + 2))
+    return out
+
+
+def restore_lost_heh(lines: Sequence[Any], text: str, box: Box, reach: Callable[[int], float], baseline: Callable[[int], float]) -> None:
+    """Give back the heh to the words :func:`lost_heh` finds, in the lines that hold them: the line
+    whose characters (``start``, ``count`` in ``text``) include the glyph, or whose box holds it
+    (``baseline``: the glyph's baseline, from the top of the page; a line made of pieces), and the
+    pieces of a line cut at a gutter (``parts``) likewise."""
+    spans = lost_heh(text, box, reach)
+    if not spans:
+        return
+    for a, b in spans:
+        word = text[a:b]
+        x0, x1 = box(b - 1)
+        y = baseline(b - 1)
+        pattern = re.compile(f"(?<![{_LETTER}]){re.escape(word)}(?![{_LETTER}])")
+        for ln in lines:
+            for target in [ln, *(getattr(ln, "parts", None) or [])]:
+                inside = target.start <= a < target.start + target.count or (
+                    target.x0 - 1 <= x0 and x1 <= target.x1 + 1 and target.top - 1 <= y <= target.bottom + 1)
+                if inside and pattern.search(target.text):
+                    target.text = pattern.sub(word + "ه", target.text, count=1)
+
+
 _KASHIDA_ALEF = re.compile(f"[{_LETTER}\u0640]*\u0640+ا[{_LETTER}\u0640]*")
 # frequent words holding lam-alef whose lam-less form is also a word (``خال``): after a kashida they win
-FREQUENT_LAMALEF = frozenset({"خلال", "وخلال", "إلا", "علاوة", "وعلاوة"})
+FREQUENT_LAMALEF = frozenset({"خلال", "وخلال", "إلا", "علاوة", "وعلاوة", "فضلا", "وفضلا"})
+
+
+WIDE_ALEF = 1.8  # a lam-alef glyph is drawn at least this many times as wide as the page's usual alef
+_KASHIDA_THEN_ALEF = re.compile("\u0640+\u0627")
+_ALEF_AFTER_LETTER = re.compile("(?<=[\u0621-\u063f\u0641-\u064a])\u0627")
+
+
+def _arabic_or_kashida(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
+
+
+def lams_before_wide_alefs(text: str, box: Box) -> str:
+    """``فـا`` -> ``فلا``, ``فضـا`` -> ``فضلا`` on a page's characters, by the glyph's width.
+
+    InDesign's lam-alef glyph after a kashida may carry only the alef (see
+    :func:`restore_dropped_lam`, which decides by the word list alone and cannot when the word
+    without its lam is a word too, or looks like one: ``فضا``, ``فا``). Drawn, the glyph keeps the
+    width of both letters: an alef after a kashida whose box is :data:`WIDE_ALEF` times as wide as
+    the page's usual alef (the median of up to 31 alefs written after a letter) is a lam-alef,
+    and the kashida before it becomes the lost lam (same length: the page's character indices
+    stay) when the word with it is a word (or a frequent one, or one once its swapped ligatures are
+    put back). Only pages holding a kashida before an alef are looked at.
+    """
+    spots = [m.end() - 1 for m in _KASHIDA_THEN_ALEF.finditer(text)]
+    if not spots:
+        return text
+    widths = []
+    for m in _ALEF_AFTER_LETTER.finditer(text):
+        x0, x1 = box(m.start())
+        widths.append(x1 - x0)
+        if len(widths) >= 31:
+            break
+    if len(widths) < 5:
+        return text
+    widths.sort()
+    usual = widths[len(widths) // 2]
+    out: list[str] | None = None
+    n = len(text)
+    for k in spots:
+        x0, x1 = box(k)
+        if usual <= 0 or x1 - x0 < WIDE_ALEF * usual:
+            continue
+        lo, hi = k - 1, k + 1
+        while lo > 0 and _arabic_or_kashida(text[lo - 1]):
+            lo -= 1
+        while hi < n and _arabic_or_kashida(text[hi]):
+            hi += 1
+        cand = (text[lo : k - 1] + "\u0644" + text[k:hi]).replace("\u0640", "")
+        if _is_word(cand):
+            if out is None:
+                out = list(text)
+            out[k - 1] = "\u0644"
+    return "".join(out) if out is not None else text
+
+
+def _is_word(word: str) -> bool:
+    from ..ocr.lexicon import known_ar, normalise_ar
+
+    return word in FREQUENT_LAMALEF or known_ar(normalise_ar(word)) or _fix_word(word) != word
 
 
 def restore_dropped_lam(text: str) -> str:

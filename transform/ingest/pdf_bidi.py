@@ -251,6 +251,8 @@ OPENING = {")": "(", "(": "(", "]": "[", "[": "[", "}": "{", "{": "{"}
 CLOSING = {")": ")", "(": ")", "]": "]", "[": "]", "}": "}", "{": "}"}
 BRACKET_CHARS = re.compile("[()\\[\\]{}]")
 LEAD_MARKER = re.compile("^([0-9\u0660-\u0669]{1,2}|[أبجدهوزحطي])\\((?=\\S)")
+# a note or item marker in brackets, "(1)", "(*)", with both brackets' codes unreliable: "(1(", ")*(", ")2)"
+MARKER = re.compile("(?<![^\\s\u0621-\u064a])[()]([0-9\u0660-\u0669]{1,2}|\\*{1,3})[()](?=[\\s\u0621-\u064a:.\u060c\u061b]|$)")
 _AFTER_CLOSE = frozenset(" .,:;!?\u060c\u061b\u061f)]}")
 
 
@@ -266,6 +268,8 @@ def fix_brackets(text: str) -> str:
         return text
     if LEAD_MARKER.match(text):  # "1(وضع": a list number's closing bracket at the start of the line
         text = LEAD_MARKER.sub(lambda m: m.group(1) + ")", text, count=1)
+    if MARKER.search(text):  # "(1(وضع": a marker in brackets opens and closes
+        text = MARKER.sub(lambda m: "(" + m.group(1) + ")", text)
     chars = list(text)
     last = len(chars) - 1
     for i, ch in enumerate(chars):

@@ -17,6 +17,8 @@ block grouping uses to see indents and short last lines.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -25,6 +27,9 @@ from .base import TextLine
 MIN_LINES = 6  # fewer candidate lines: a page too sparse to tell columns
 NARROW = 0.6  # a line narrower than this share of the text width may belong to a column
 MIN_GUTTER = 6.0  # points
+NOTE_SIZE = 0.9  # footnotes are set smaller than this share of the body size
+# a footnote's own number (or mark) opening its first line: "1 Plan de...", "(2) ...", "3- ...", "* ..."
+NOTE_START = re.compile(r"\s*(?:[(\[]?\d{1,3}(?!\d)[)\].\-–]?|[*†‡])")
 L = TypeVar("L", bound=TextLine)
 
 
@@ -96,6 +101,52 @@ def _edges(lines: list[TextLine], column: int) -> Edges:
     return Edges(xs0[k], xs1[len(xs1) - 1 - k], column)
 
 
+def _body_size(lines: list[TextLine]) -> float:
+    """The size most characters of the page are set in."""
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[round(ln.size, 1)] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def foot_notes(lines: list[TextLine], where: list[int]) -> set[int]:
+    """Indexes of the footnotes at the foot of a page in columns, to be read after every column.
+
+    In a column, the lines under its body that are set smaller than the page's body text,
+    stand apart from it (a gap) and lie in the lowest part of the page; the run opens with a
+    note number (``1 Plan de ...``), or starts at the height of such a run in another column
+    (a note going on from the foot of the left column into the right one). Text read
+    column by column would otherwise put the left column's notes between the two columns.
+    """
+    body = _body_size(lines)
+    if body <= 0 or not any(0 < ln.size <= NOTE_SIZE * body for ln in lines):
+        return set()  # nothing set small: no notes (most pages stop here)
+    ymin = min(ln.top for ln in lines)
+    ymax = max(ln.bottom for ln in lines)
+    low = ymin + 0.6 * (ymax - ymin)
+    if any(k < 0 and ln.top >= low for ln, k in zip(lines, where, strict=True)):
+        return set()  # a line across the columns at the foot: not a foot of columns
+    runs: dict[int, list[int]] = {}
+    columns: dict[int, list[int]] = {}
+    for i, k in enumerate(where):
+        if k >= 0:
+            columns.setdefault(k, []).append(i)
+    for k, idx in columns.items():
+        idx.sort(key=lambda i: lines[i].top)
+        j = len(idx)
+        while j > 0 and 0 < lines[idx[j - 1]].size <= NOTE_SIZE * body:
+            j -= 1
+        if j == len(idx) or j == 0 or lines[idx[j]].top < low:
+            continue
+        if lines[idx[j]].top - lines[idx[j - 1]].bottom < 0.5 * body:
+            continue  # no room above: small print of the column itself (a caption, a source)
+        runs[k] = idx[j:]
+    opened = [lines[r[0]].top for r in runs.values() if NOTE_START.match(lines[r[0]].text)]
+    if not opened:
+        return set()
+    return {i for r in runs.values() if any(abs(lines[r[0]].top - t) <= body for t in opened) or NOTE_START.match(lines[r[0]].text) for i in r}
+
+
 def reading_order(lines: list[L]) -> tuple[list[L], list[Edges]]:
     """The page's lines in reading order and, for each, the edges of its column."""
     if not lines:
@@ -122,6 +173,7 @@ def reading_order(lines: list[L]) -> tuple[list[L], list[Edges]]:
         return k
 
     where = [column_of(ln) for ln in lines]
+    notes = foot_notes(lines, where)
     members: dict[int, list[TextLine]] = {}
     for ln, k in zip(lines, where, strict=True):
         members.setdefault(k, []).append(ln)
@@ -141,6 +193,8 @@ def reading_order(lines: list[L]) -> tuple[list[L], list[Edges]]:
 
     for i in order:
         k = where[i]
+        if i in notes:
+            continue
         if k < 0:
             flush()
             out.append(lines[i])
@@ -148,4 +202,9 @@ def reading_order(lines: list[L]) -> tuple[list[L], list[Edges]]:
         else:
             band.setdefault(k, []).append(i)
     flush()
+    if notes:  # the footnotes under the columns, column after column
+        for i in order:
+            if i in notes:
+                band.setdefault(where[i], []).append(i)
+        flush()
     return out, out_edges

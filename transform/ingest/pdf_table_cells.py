@@ -16,6 +16,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from ..model import Cell, Sentence, Table
+from .ligatures import swap_shared_boxes
 from .pdf_bidi import clean_text, is_rtl_line, logical_line
 from .pdf_blocks import join_lines
 from .pdf_text import _LOOSE, FAST, PdfLine
@@ -124,9 +125,25 @@ class Glyphs:
                 return self.x0[span[i]], self.x1[span[i]]
 
             ln = self.lines[k]
+            if "\u0644" in s:  # a lam: ligatures the line reading put back in order (pdf_text, ligatures)
+                s = _ligatures_as_line(s, box, ln.text)
             text = logical_line(s, box, ln.size or 10.0, rtl)  # the size the line reading used (pdf_text)
             parts.append(" ".join(clean_text(text).split()))
         return join_lines(parts)
+
+
+def _ligatures_as_line(s: str, box: Any, line_text: str) -> str:
+    """A cell's characters with the ligatures whose letters share one glyph box put in order, as
+    the line reading did for the line they come from: only where each changed word is a word of
+    that line as read (the line reading repairs them on documents that proved the fault, see
+    :class:`transform.ingest.ligatures.LigatureProbe`; a correct ligature also has one box)."""
+    fixed, count = swap_shared_boxes(s, box)
+    if not count:
+        return s
+    for old, new in zip(s.split(), fixed.split(), strict=True):
+        if old != new and new not in line_text:
+            return s
+    return fixed
 
 
 @dataclass

@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .base import TextLine
-from .ligatures import LigatureProbe
+from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
 from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, read_line, visual_to_logical
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
@@ -184,6 +184,14 @@ class TextPageCalls:
         self._origin(self.h, index, *self.xy_args)  # type: ignore[operator]
         return self.out[5]
 
+    def reach_below(self, index: int) -> float:
+        """How far the glyph of one character reaches under its baseline, as a share of its height
+        (tight box; rare: see ligatures.lost_heh)."""
+        left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+        if not pdfium_c.FPDFText_GetCharBox(self.raw, index, left, right, bottom, top) or top.value <= bottom.value:
+            return 0.0
+        return (self.origin_y(index) - bottom.value) / (top.value - bottom.value)
+
     def font_style(self, index: int, height: float = 0.0) -> tuple[float, bool]:
         """Font size as printed and boldness of the character at ``index`` (boldness cached per font name)."""
         size, name, flags = self.font_facts(index, height)
@@ -245,6 +253,8 @@ def page_lines(
     calls = TextPageCalls(textpage)
     height = page.get_height()
     text, count = page_text(textpage)
+    if "\u0640\u0627" in text:  # a kashida before an alef: a lam-alef glyph may have lost its lam (ligatures)
+        text = lams_before_wide_alefs(text, calls.char_box)
     ligatures = ligatures or LigatureProbe()
     fix_ligatures = ligatures.page_suspect(text, calls.char_box)
     # rare repairs, looked for once on the page rather than on every line
@@ -318,7 +328,8 @@ def page_lines(
             x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
             r_top, r_bottom = max(g[4] for g in group), min(g[6] for g in group)
             rects = [r for g in group for r in g[2]]
-            start, count_chars = min(g[1] for g in group), sum(len(g[0]) for g in group)
+            start = min(g[1] for g in group)
+            count_chars = max(g[1] + len(g[0]) for g in group) - start  # the pieces' span, line breaks between them included
         clean = " ".join(clean_text(logical).split())
         if kashida_zero and rtl and "0" in clean:
             clean = KASHIDA_ZERO.sub("", clean)
@@ -339,10 +350,12 @@ def page_lines(
             # in a line made of pieces the small number is often a piece of its own ("1" then the note's text)
             for g_piece, g_start in ((g[0], g[1]) for g in group) if group is not None else ((piece, start),):
                 k = g_piece.find(digits)
-                if k >= 0 and 0 < calls.size_at(g_start + k) < 0.75 * size:
+                if k >= 0 and 0 < calls.size_at(g_start + k) < 0.75 * calls.size_at(mid):  # both as pdfium stores them (1 Tf: unscaled)
                     lines[-1].call = lead_digits.group(0)  # the block decides: a call inside a paragraph, a note's own number
                     break
         context_rtl = rtl
+    if "\u0644\u0644" in text:  # a word ending on two lams: the lam-lam-heh glyph may have lost its heh
+        restore_lost_heh(lines, text, calls.char_box, calls.reach_below, lambda i: height - calls.origin_y(i))
     _column_parts(lines, calls, text)
     return lines
 
