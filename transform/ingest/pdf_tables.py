@@ -35,14 +35,15 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from ..model import Table
-from . import pdf_table_grid, pdf_table_text
+from . import pdf_table_forms, pdf_table_grid, pdf_table_text
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
-from .pdf_table_rows import Row, by_columns, table_runs, text_columns, visual_rows
+from .pdf_table_rows import Row, by_columns, merged_rows, table_runs, text_columns, visual_rows
 from .pdf_text import PdfLine, _unchecked
 
 log = logging.getLogger("transform.ingest.pdf")
 MAX_OBJECTS = 20_000  # pages with more objects are not searched for tables (bounded work)
 PATH = 2  # FPDF_PAGEOBJ_PATH
+FORM = 5  # FPDF_PAGEOBJ_FORM: a form XObject (a table pasted from a spreadsheet into slides)
 THIN = 2.0  # a path thinner than this (points) is a rule
 
 
@@ -143,14 +144,22 @@ def _path_bounds(page: Any) -> list[tuple[float, float, float, float, int, bool]
     if n > MAX_OBJECTS:
         return out
     ink_of = _Ink()
+    forms = []
     for i in range(n):
         obj = get(h, i)  # type: ignore[operator]
-        if obj and kind(obj) == PATH and bounds(obj, *refs):  # type: ignore[operator]
+        if not obj:
+            continue
+        t = kind(obj)  # type: ignore[operator]
+        if t == PATH and bounds(obj, *refs):  # type: ignore[operator]
             left, bottom, right, top = _FOUR_FLOATS(box)  # one C call (iterating a ctypes array reads item by item)
             ink, stroked = ink_of(obj)
             if ink == INVISIBLE and right - left > THIN and top - bottom > THIN:
                 continue  # a white, unstroked box is a text frame, not a rule
             out.append((left, bottom, right, top, max(ink, LIGHT), stroked))  # a white line on shading parts rows
+        elif t == FORM:
+            forms.append(obj)
+    if forms:
+        out.extend(pdf_table_forms.form_paths(forms, ink_of, THIN, MAX_OBJECTS - n))
     return out
 
 
@@ -241,8 +250,10 @@ def _overlaps(run: list[Row], top: float, bottom: float) -> bool:
 def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: float, height: float) -> list[FoundTable]:
     """Tables of one candidate page, each read from its own region."""
     out: list[FoundTable] = []
+    merged: list[tuple[FoundTable, dict[int, tuple[int, int]]]] = []
     for g in found.grids:
-        region = [ln for ln in lines if g.top - 2 <= (ln.top + ln.bottom) / 2 <= g.bottom + 2 and ln.x1 > g.x0 and ln.x0 < g.x1]
+        region = [ln for ln in lines if ln.x1 > g.x0 and ln.x0 < g.x1 and (
+            g.top - 2 <= (ln.top + ln.bottom) / 2 <= g.bottom + 2 or (merged_rows(ln) and ln.top < g.bottom and ln.bottom > g.top))]
         if not region:
             continue
         glyphs = Glyphs.read(textpage, region, height)
@@ -256,6 +267,8 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
                 xs = [b[0] for b in boxes] + [b[2] for b in boxes]
                 ys = [b[1] for b in boxes] + [b[3] for b in boxes]
                 out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(cells, glyphs)))
+                if any(merged_rows(ln) for ln in region):
+                    merged.append((out[-1], _use(cells, glyphs)))
     for run in found.runs:
         top, bottom = run[0].top, max(r.bottom for r in run)
         if any(t.top - 2 <= (top + bottom) / 2 <= t.bottom + 2 for t in out):
@@ -272,11 +285,12 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
         table = _finish(cells, nrows, ncols, glyphs, ruled=False, header_rows=header_rows)
         if table is not None:
             out.append(FoundTable(table, top, bottom, x0, x1, _taken(cells, glyphs)))
+    _share_merged(merged)
     return out
 
 
-def _taken(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
-    """The lines whose characters went (mostly) into the table's cells."""
+def _use(cells: list[GridCell], glyphs: Glyphs) -> dict[int, tuple[int, int]]:
+    """Per line (its first character's index): characters that went into the cells, characters."""
     used = [0] * len(glyphs.lines)
     ink = [0] * len(glyphs.lines)
     members = {j for c in cells for j in c.members}
@@ -284,7 +298,28 @@ def _taken(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
         if glyphs.ink(j):
             ink[glyphs.line[j]] += 1
             used[glyphs.line[j]] += j in members
-    return frozenset(ln.start for k, ln in enumerate(glyphs.lines) if ink[k] and used[k] >= 0.5 * ink[k])
+    return {ln.start: (used[k], ink[k]) for k, ln in enumerate(glyphs.lines) if ink[k]}
+
+
+def _taken(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
+    """The lines whose characters went (mostly) into the table's cells."""
+    return frozenset(start for start, (used, ink) in _use(cells, glyphs).items() if used >= 0.5 * ink)
+
+
+def _share_merged(found: list[tuple[FoundTable, dict[int, tuple[int, int]]]]) -> None:
+    """A line holding two tables' rows (see :func:`pdf_table_rows.merged_rows`) is taken by
+    every table that holds some of it when together they hold most of it."""
+    if len(found) < 2:
+        return
+    total: dict[int, list[int]] = {}
+    for _, use in found:
+        for start, (used, ink) in use.items():
+            t = total.setdefault(start, [0, ink])
+            t[0] += used
+    for t, use in found:
+        more = {start for start, (used, _) in use.items() if used and total[start][0] >= 0.5 * total[start][1]}
+        if more - t.lines:
+            t.lines = t.lines | more
 
 
 def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled: bool, header_rows: int | None) -> Table | None:
