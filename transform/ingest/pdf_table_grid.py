@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .pdf_table_cells import Glyphs, GridCell, is_number
+from .pdf_table_spans import split_spanned
 
 log = logging.getLogger("transform.ingest.pdf")
 TOUCH = 3.0  # points: edges closer than this touch
@@ -227,6 +228,7 @@ def build(boxes: list[Box], glyphs: Glyphs) -> tuple[list[GridCell], int, int] |
     if grid is None:
         return None
     cells, nrows, ncols = _cells(grid, members)
+    cells, nrows = split_spanned(cells, nrows, ncols, glyphs)
     cells, nrows = _stacked_rows(cells, nrows, glyphs)
     return cells, nrows, ncols
 

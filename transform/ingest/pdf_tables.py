@@ -322,6 +322,15 @@ def _share_merged(found: list[tuple[FoundTable, dict[int, tuple[int, int]]]]) ->
             t.lines = t.lines | more
 
 
+def _title_frame(cells: list[GridCell]) -> bool:
+    """A ruled box of two lines of words at most (a page's framed title and its code, a
+    callout): no data row, so not a table. A table has rows of data under its header."""
+    filled = [c for c in cells if c.text.strip()]
+    if len({c.row for c in filled}) > 2:
+        return False
+    return not any(ch.isdigit() for c in filled for ch in c.text)
+
+
 def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled: bool, header_rows: int | None) -> Table | None:
     """Logical column order, cell text, the content test, header cells."""
     members = [j for c in cells for j in c.members]
@@ -332,7 +341,7 @@ def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled
         for c in cells:
             c.col = ncols - c.col - c.colspan
     fill_text(cells, glyphs, rtl)
-    if not plausible(cells, nrows, ncols, ruled):
+    if not plausible(cells, nrows, ncols, ruled) or _title_frame(cells):
         return None
     mark_headers(cells, ncols, header_rows, glyphs, ruled)
     return to_table(cells, nrows)
