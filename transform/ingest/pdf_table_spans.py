@@ -10,9 +10,17 @@ and one of its cells is a list of amounts, every cell is cut at those lines.
 
 from __future__ import annotations
 
+import re
+
 from .pdf_table_cells import Glyphs, GridCell, is_number
 
 SAME_LINE = 2.0  # points between two baselines of one printed line
+PER_UNIT = re.compile(r"\s*/\s*[^\W\d]{1,6}\.?$")  # "€/hab.", "€/m²": an amount per unit
+
+
+def is_amount(text: str) -> bool:
+    """A number, with its unit (``257€/hab.``)."""
+    return is_number(text) or (PER_UNIT.search(text) is not None and is_number(PER_UNIT.sub("", text)))
 
 
 def _lines(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
@@ -64,7 +72,7 @@ def split_spanned(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs)
         inside = [(c, _lines(c, glyphs)) for c in cells if r0 <= c.row <= r1 and c.members]
         if not any(c.rowspan > 1 and len(ls) >= 2 for c, ls in inside):
             continue
-        if not any(len(ls) >= 2 and all(is_number(glyphs.plain(m)) for _, m in ls) for _, ls in inside):
+        if not any(len(ls) >= 2 and all(is_amount(glyphs.plain(m)) for _, m in ls) for _, ls in inside):
             continue  # no list of amounts: a merged label over ruled rows stays merged
         bases = _row_lines(inside)
         if len(bases) <= r1 - r0 + 1:

@@ -37,7 +37,7 @@ import pypdfium2.raw as pdfium_c
 from ..model import Table
 from . import pdf_table_forms, pdf_table_grid, pdf_table_text
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
-from .pdf_table_rows import Row, by_columns, merged_rows, table_runs, text_columns, visual_rows
+from .pdf_table_rows import Row, by_columns, line_size, merged_rows, table_runs, text_columns, visual_rows
 from .pdf_text import PdfLine, _unchecked
 
 log = logging.getLogger("transform.ingest.pdf")
@@ -257,18 +257,22 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
         if not region:
             continue
         glyphs = Glyphs.read(textpage, region, height)
-        for boxes in pdf_table_grid.grid_cells(g, width, height):
-            built = pdf_table_grid.build(boxes, glyphs)
-            if built is None:
-                continue
-            cells, nrows, ncols = built
-            table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None)
-            if table is not None:
-                xs = [b[0] for b in boxes] + [b[2] for b in boxes]
-                ys = [b[1] for b in boxes] + [b[3] for b in boxes]
-                out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(cells, glyphs)))
-                if any(merged_rows(ln) for ln in region):
-                    merged.append((out[-1], _use(cells, glyphs)))
+        before = len(out)
+        for shading in (False, True):
+            if shading and (len(out) > before or not pdf_table_grid.shaded(g)):
+                break  # the rules drew the tables; or there is no shading to try
+            for boxes in pdf_table_grid.grid_cells(g, width, height, shading):
+                built = pdf_table_grid.build(boxes, glyphs)
+                if built is None:
+                    continue
+                cells, nrows, ncols = built
+                table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None)
+                if table is not None:
+                    xs = [b[0] for b in boxes] + [b[2] for b in boxes]
+                    ys = [b[1] for b in boxes] + [b[3] for b in boxes]
+                    out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(cells, glyphs)))
+                    if any(merged_rows(ln) for ln in region):
+                        merged.append((out[-1], _use(cells, glyphs)))
     for run in found.runs:
         top, bottom = run[0].top, max(r.bottom for r in run)
         if any(t.top - 2 <= (top + bottom) / 2 <= t.bottom + 2 for t in out):
@@ -322,6 +326,25 @@ def _share_merged(found: list[tuple[FoundTable, dict[int, tuple[int, int]]]]) ->
             t.lines = t.lines | more
 
 
+def _cuts_words(cells: list[GridCell], glyphs: Glyphs) -> bool:
+    """Cells that cut words: letters of one word on one line, touching, put in two cells
+    (frames and photos drawn across a magazine's text, read as rules). A table's rules never
+    cut a word: a cell keeps a margin from its rules."""
+    cell_of = {j: k for k, c in enumerate(cells) for j in c.members}
+    cuts = 0
+    for j in range(len(glyphs.idx) - 1):
+        a, b = cell_of.get(j), cell_of.get(j + 1)
+        if a is None or b is None or a == b or glyphs.line[j] != glyphs.line[j + 1]:
+            continue
+        if not (glyphs.ch[j].isalnum() and glyphs.ch[j + 1].isalnum()):
+            continue
+        size = line_size(glyphs.lines[glyphs.line[j]])
+        left, right = (j, j + 1) if glyphs.x0[j] <= glyphs.x0[j + 1] else (j + 1, j)
+        if glyphs.x0[right] - glyphs.x1[left] < 0.1 * size:
+            cuts += 1
+    return cuts >= 2
+
+
 def _title_frame(cells: list[GridCell]) -> bool:
     """A ruled box of two lines of words at most (a page's framed title and its code, a
     callout): no data row, so not a table. A table has rows of data under its header."""
@@ -341,7 +364,7 @@ def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled
         for c in cells:
             c.col = ncols - c.col - c.colspan
     fill_text(cells, glyphs, rtl)
-    if not plausible(cells, nrows, ncols, ruled) or _title_frame(cells):
+    if not plausible(cells, nrows, ncols, ruled) or _title_frame(cells) or _cuts_words(cells, glyphs):
         return None
     mark_headers(cells, ncols, header_rows, glyphs, ruled)
     return to_table(cells, nrows)
