@@ -261,7 +261,7 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
         for shading in (False, True):
             if shading and (len(out) > before or not pdf_table_grid.shaded(g)):
                 break  # the rules drew the tables; or there is no shading to try
-            for boxes in pdf_table_grid.grid_cells(g, width, height, shading):
+            for boxes in (pdf_table_grid.grid_cells(g, width, height, True) if shading else pdf_table_grid.grid_cells(g, width, height)):
                 built = pdf_table_grid.build(boxes, glyphs)
                 if built is None:
                     continue
