@@ -119,6 +119,23 @@ def test_comparison_table_rows_with_amounts_per_inhabitant() -> None:
     assert ("Perpignan*", "257€/hab.") in rows and ("Le Barcarès*", "643€/hab.") in rows
 
 
+def test_tables_elsewhere_kept() -> None:
+    """The rules above keep the corpus's other tables: a role beside a name in two plain
+    rows (the opinion's annex, page 57), a ruled Arabic form whose row numbers pdfium reads
+    as one line over two rows (order 1033-21, page 8: no word cut), and a tariff table
+    drawn inside form XObjects whose first column is closed by shading sides only
+    (Montpellier tariffs, page 11)."""
+    annex = page_tables("cese-ar-avis-biodiversite-2025", 57)
+    assert len(annex) == 2 and len(annex[1]) == 2
+    assert "عادل الكايز" in _texts(annex[1])
+    form = page_tables("adala-ar-order-1033-21", 8)
+    assert len(form) == 1 and len(form[0]) == 18
+    tariffs = page_tables("montpellier-tarifs-2014", 11)
+    rooms = [t for t in tariffs if "*Salles" in t[0]]
+    assert len(rooms) == 1 and len(rooms[0]) >= 20
+    assert any(r[:3] == ("*Salle d'exposition (RDC Hôtel de Ville - par quinzaine)", "U", "3 150,00 €") for r in rooms[0])
+
+
 @pytest.fixture(scope="module")
 def magazine() -> Document:
     return load(FILES / "cabestany-budget-2024-cabesinfo.pdf", ocr="never")
@@ -161,11 +178,18 @@ def test_cut_words_reject_a_grid_and_clean_cells_do_not() -> None:
 
 
 def test_title_frame_rule() -> None:
-    """Two rows of words in boxes: a title frame; a row of amounts makes it data."""
-    frame = [GridCell(0, 0, [], text="INFORMATIONS GÉNÉRALES"), GridCell(0, 1, [], text="I"),
-             GridCell(1, 0, [], text="Bilan synthétique"), GridCell(1, 1, [], text="D")]
-    assert pdf_tables._title_frame(frame)
-    data = frame[:2] + [GridCell(1, 0, [], text="Terrains"), GridCell(1, 1, [], text="7 125,32")]
-    assert not pdf_tables._title_frame(data)
-    three = frame + [GridCell(2, 0, [], text="Réserves"), GridCell(2, 1, [], text="Report")]
-    assert not pdf_tables._title_frame(three)
+    """Two rows of bold words in boxes: a title frame; a row of amounts makes it data, and two
+    rows of plain words (a role beside a name) stay a table."""
+    g = _glyphs([("TITRE", 0.0), ("I", 40.0), ("Bilan", 60.0), ("D", 100.0)])
+    g.bold[:] = [True] * len(g.bold)
+
+    def grid(texts: list[str]) -> list[GridCell]:
+        spans = [(0, 5), (5, 6), (6, 11), (11, 12)]
+        return [GridCell(k // 2, k % 2, list(range(*spans[k])), text=t) for k, t in enumerate(texts)]
+
+    assert pdf_tables._title_frame(grid(["TITRE", "I", "Bilan", "D"]), g)
+    assert not pdf_tables._title_frame(grid(["TITRE", "I", "Bilan", "7 125,32"]), g)
+    three = grid(["TITRE", "I", "Bilan", "D"]) + [GridCell(2, 0, [], text="Réserves"), GridCell(2, 1, [], text="Report")]
+    assert not pdf_tables._title_frame(three, g)
+    g.bold[:] = [False] * len(g.bold)
+    assert not pdf_tables._title_frame(grid(["TITRE", "I", "Bilan", "D"]), g)

@@ -257,22 +257,16 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
         if not region:
             continue
         glyphs = Glyphs.read(textpage, region, height)
-        before = len(out)
+        best: list[tuple[FoundTable, dict[int, tuple[int, int]]]] = []
         for shading in (False, True):
-            if shading and (len(out) > before or not pdf_table_grid.shaded(g)):
-                break  # the rules drew the tables; or there is no shading to try
-            for boxes in (pdf_table_grid.grid_cells(g, width, height, True) if shading else pdf_table_grid.grid_cells(g, width, height)):
-                built = pdf_table_grid.build(boxes, glyphs)
-                if built is None:
-                    continue
-                cells, nrows, ncols = built
-                table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None)
-                if table is not None:
-                    xs = [b[0] for b in boxes] + [b[2] for b in boxes]
-                    ys = [b[1] for b in boxes] + [b[3] for b in boxes]
-                    out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(cells, glyphs)))
-                    if any(merged_rows(ln) for ln in region):
-                        merged.append((out[-1], _use(cells, glyphs)))
+            if shading and (not pdf_table_grid.shaded(g) or _left_out(best, region, g) == 0):
+                break  # the rules drew tables that hold the grid's text; or there is no shading to try
+            tried = _grid_tables(g, glyphs, width, height, shading)
+            if not shading or sum(len(t.lines) for t, _ in tried) > sum(len(t.lines) for t, _ in best):
+                best = tried  # rows parted by shading only, or a column whose rules are shading sides
+        out.extend(t for t, _ in best)
+        if any(merged_rows(ln) for ln in region):
+            merged.extend(best)
     for run in found.runs:
         top, bottom = run[0].top, max(r.bottom for r in run)
         if any(t.top - 2 <= (top + bottom) / 2 <= t.bottom + 2 for t in out):
@@ -291,6 +285,29 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
             out.append(FoundTable(table, top, bottom, x0, x1, _taken(cells, glyphs)))
     _share_merged(merged)
     return out
+
+
+def _grid_tables(g: pdf_table_grid.Grid, glyphs: Glyphs, width: float, height: float, shading: bool,
+                 ) -> list[tuple[FoundTable, dict[int, tuple[int, int]]]]:
+    """The tables one grid draws (with its shading sides or not), with how much of each line they took."""
+    out = []
+    for boxes in (pdf_table_grid.grid_cells(g, width, height, True) if shading else pdf_table_grid.grid_cells(g, width, height)):
+        built = pdf_table_grid.build(boxes, glyphs)
+        if built is None:
+            continue
+        cells, nrows, ncols = built
+        table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None)
+        if table is not None:
+            xs = [b[0] for b in boxes] + [b[2] for b in boxes]
+            ys = [b[1] for b in boxes] + [b[3] for b in boxes]
+            out.append((FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(cells, glyphs)), _use(cells, glyphs)))
+    return out
+
+
+def _left_out(found: list[tuple[FoundTable, dict[int, tuple[int, int]]]], region: list[PdfLine], g: pdf_table_grid.Grid) -> int:
+    """Lines inside the grid's frame that none of its tables took."""
+    taken = {start for t, _ in found for start in t.lines}
+    return sum(1 for ln in region if ln.start not in taken and ln.x0 >= g.x0 - 2 and ln.x1 <= g.x1 + 2 and ln.text.strip())
 
 
 def _use(cells: list[GridCell], glyphs: Glyphs) -> dict[int, tuple[int, int]]:
@@ -339,19 +356,22 @@ def _cuts_words(cells: list[GridCell], glyphs: Glyphs) -> bool:
         if not (glyphs.ch[j].isalnum() and glyphs.ch[j + 1].isalnum()):
             continue
         size = line_size(glyphs.lines[glyphs.line[j]])
+        if abs(glyphs.cy[j] - glyphs.cy[j + 1]) > 0.3 * size:
+            continue  # one text line over two rows (pdfium joins them): not one word
         left, right = (j, j + 1) if glyphs.x0[j] <= glyphs.x0[j + 1] else (j + 1, j)
-        if glyphs.x0[right] - glyphs.x1[left] < 0.1 * size:
+        if -size < glyphs.x0[right] - glyphs.x1[left] < 0.1 * size:
             cuts += 1
     return cuts >= 2
 
 
-def _title_frame(cells: list[GridCell]) -> bool:
-    """A ruled box of two lines of words at most (a page's framed title and its code, a
-    callout): no data row, so not a table. A table has rows of data under its header."""
+def _title_frame(cells: list[GridCell], glyphs: Glyphs) -> bool:
+    """A ruled box of two lines of bold words at most (a page's framed title and its code):
+    no data row, so not a table. A table has rows of data under its header (two rows of
+    plain words, a role beside a name, stay a table)."""
     filled = [c for c in cells if c.text.strip()]
-    if len({c.row for c in filled}) > 2:
+    if len({c.row for c in filled}) > 2 or any(ch.isdigit() for c in filled for ch in c.text):
         return False
-    return not any(ch.isdigit() for c in filled for ch in c.text)
+    return all(glyphs.bold[j] for c in filled for j in c.members if glyphs.ink(j))
 
 
 def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled: bool, header_rows: int | None) -> Table | None:
@@ -364,7 +384,7 @@ def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled
         for c in cells:
             c.col = ncols - c.col - c.colspan
     fill_text(cells, glyphs, rtl)
-    if not plausible(cells, nrows, ncols, ruled) or _title_frame(cells) or _cuts_words(cells, glyphs):
+    if not plausible(cells, nrows, ncols, ruled) or _title_frame(cells, glyphs) or _cuts_words(cells, glyphs):
         return None
     mark_headers(cells, ncols, header_rows, glyphs, ruled)
     return to_table(cells, nrows)
