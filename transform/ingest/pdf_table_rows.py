@@ -26,7 +26,7 @@ from .pdf_text import PdfLine
 
 PROSE_WORDS = 5.0  # words per run of a prose line (a column of running text)
 PROSE_CHARS = 28.0  # characters per run of a prose line
-TALL = 3.0  # x font size: a line taller than this holds characters of several rows
+TALL = 8.0  # x font size: a line taller than this holds characters of rows far apart (two rows merged stay a row)
 MIN_ROWS = 3  # table-like rows in a run without ruling lines
 TEXT_COLUMN = 10.0  # x font size: a column at least this wide, filled edge to edge, is running text
 MARKER = re.compile(r"^(?:[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])(?:\s|$)")
@@ -119,8 +119,8 @@ def visual_rows(lines: list[PdfLine]) -> list[Row]:
         base = ln.baseline or ln.bottom
         top, bottom = ln.top, ln.bottom
         size = ln.size
-        if merged_rows(ln):
-            continue  # two rows' characters in one line: it would join every row it spans
+        if bottom - top > TALL * size and size >= 3.0:
+            continue  # two rows' characters in one line (see merged_rows): it would join every row it spans
         if not (size >= 3.0 and size <= 4.0 * (bottom - top)):
             size = line_size(ln)
         if last is not None:
