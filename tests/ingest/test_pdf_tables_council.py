@@ -136,18 +136,6 @@ def test_tables_elsewhere_kept() -> None:
     assert any(r[:3] == ("*Salle d'exposition (RDC Hôtel de Ville - par quinzaine)", "U", "3 150,00 €") for r in rooms[0])
 
 
-def test_title_between_two_tables_parts_them() -> None:
-    """Page 12 of the Putanges minutes (an earlier OCR layer, no ruling lines in it): the
-    operating and the investment tables, one under the other with their centred titles
-    `INVESTISSEMENT` / `RECETTES` between them, are two tables, not one."""
-    tables = page_tables("putanges-pv-2024-03-25", 12)
-    assert len(tables) == 2, [t[0] for t in tables]
-    operating, investment = (_texts(t) for t in tables)
-    assert "57 000,00€" in operating and "287 450,93€" in operating and "125 199,51€" not in operating
-    assert "125 199,51€" in investment and "57 000,00€" not in investment
-    assert "INVESTISSEMENT" not in investment.split(" | ")[:3]
-
-
 @pytest.fixture(scope="module")
 def magazine() -> Document:
     return load(FILES / "cabestany-budget-2024-cabesinfo.pdf", ocr="never")

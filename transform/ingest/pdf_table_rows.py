@@ -279,15 +279,6 @@ def _may_sit_in(cur: list[Row], row: Row) -> bool:
     return not row.prose or cur[-1].table_like
 
 
-def _caption(cur: list[Row], row: Row) -> bool:
-    """A short line of one run centred under the rows so far (a table's title, ``INVESTISSEMENT``)."""
-    if len(row.segments) != 1 or sum(r.table_like for r in cur) < MIN_ROWS:
-        return False
-    x0, x1 = min(r.x0 for r in cur), max(r.x1 for r in cur)
-    a, b = row.segments[0]
-    return b - a < 0.4 * (x1 - x0) and abs((a + b) / 2 - (x0 + x1) / 2) < 0.08 * (x1 - x0)
-
-
 def table_runs(rows: list[Row]) -> list[list[Row]]:
     """Stacks of table-like rows that may be a table without ruling lines."""
     runs: list[list[Row]] = []
@@ -309,11 +300,8 @@ def table_runs(rows: list[Row]) -> list[list[Row]]:
             runs.append(list(cur))
         cur.clear()
 
-    for k, row in enumerate(rows):
+    for row in rows:
         near = not cur or row.top - cur[-1].bottom <= 2.5 * row.size
-        if cur and k + 1 < len(rows) and _caption(cur, row) and _caption(cur, rows[k + 1]):
-            close()  # two centred lines between table rows: the title of the next table
-            continue
         if row.table_like and near:
             cur.append(row)
         elif cur and near and not row.leader and len(row.segments) == 1 and _may_sit_in(cur, row):
