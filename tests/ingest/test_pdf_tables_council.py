@@ -115,6 +115,7 @@ def test_comparison_table_rows_with_amounts_per_inhabitant() -> None:
     tables = page_tables("cabestany-budget-2024-cabesinfo", 1)
     dgf = [t for t in tables if "NIVEAU DE LA DGF/HABITANT" in _texts(t)]
     assert len(dgf) == 1
+    assert dgf[0][0] == ("*NIVEAU DE LA DGF/HABITANT",)  # the title inside the frame, across both columns: the header
     rows = [tuple(c.lstrip("*") for c in r) for r in dgf[0]]
     assert ("Perpignan*", "257€/hab.") in rows and ("Le Barcarès*", "643€/hab.") in rows
 
@@ -193,3 +194,21 @@ def test_title_frame_rule() -> None:
     assert not pdf_tables._title_frame(three, g)
     g.bold[:] = [False] * len(g.bold)
     assert not pdf_tables._title_frame(grid(["TITRE", "I", "Bilan", "D"]), g)
+
+
+def test_spanning_title_rule() -> None:
+    """A first row of words across every column heads a ruled table; a row of amounts across
+    it, or a table with no body under it, does not."""
+    def table(first: str) -> list[GridCell]:
+        return [GridCell(0, 0, [], colspan=2, text=first), GridCell(1, 0, [], text="Cabestany"), GridCell(1, 1, [], text="67"),
+                GridCell(2, 0, [], text="Perpignan"), GridCell(2, 1, [], text="257")]
+
+    cells = table("NIVEAU DE LA DGF/HABITANT")
+    pdf_tables._spanning_title(cells, 2)
+    assert cells[0].header and not any(c.header for c in cells[1:])
+    cells = table("Total 2024")
+    pdf_tables._spanning_title(cells, 2)
+    assert not cells[0].header
+    cells = table("NIVEAU DE LA DGF/HABITANT")[:3]
+    pdf_tables._spanning_title(cells, 2)
+    assert not cells[0].header

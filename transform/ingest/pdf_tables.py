@@ -387,4 +387,17 @@ def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled
     if not plausible(cells, nrows, ncols, ruled) or _title_frame(cells, glyphs) or _cuts_words(cells, glyphs):
         return None
     mark_headers(cells, ncols, header_rows, glyphs, ruled)
+    if ruled:
+        _spanning_title(cells, ncols)
     return to_table(cells, nrows)
+
+
+def _spanning_title(cells: list[GridCell], ncols: int) -> None:
+    """A ruled table whose first row is one cell of words across every column (its title inside
+    the frame, ``NIVEAU DE LA DGF/HABITANT``) heads it, as the header row."""
+    first = [c for c in cells if c.row == 0 and c.text.strip()]
+    if len(first) != 1 or first[0].header or first[0].colspan < ncols or ncols < 2:
+        return
+    if any(ch.isdigit() for ch in first[0].text) or not any(c.row >= 2 and c.text.strip() for c in cells):
+        return
+    first[0].header = True
