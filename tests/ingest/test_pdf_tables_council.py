@@ -18,7 +18,7 @@ from types import SimpleNamespace
 import pypdfium2 as pdfium
 import pytest
 
-from transform.ingest import pdf_tables
+from transform.ingest import pdf_table_checks, pdf_tables
 from transform.ingest.pdf_furniture import split_page_numbers
 from transform.ingest.pdf_table_cells import Glyphs, GridCell
 from transform.ingest.pdf_text import page_lines
@@ -173,9 +173,9 @@ def test_cut_words_reject_a_grid_and_clean_cells_do_not() -> None:
     """Cells that part the letters of touching words are a frame drawn across text."""
     g = _glyphs([("ÉCOLES", 0.0), ("budget", 40.0)])
     cut = [GridCell(0, 0, [0, 1, 2]), GridCell(0, 1, [3, 4, 5]), GridCell(1, 0, [6, 7, 8]), GridCell(1, 1, [9, 10, 11])]
-    assert pdf_tables._cuts_words(cut, g)
+    assert pdf_table_checks.cuts_words(cut, g)
     whole = [GridCell(0, 0, [0, 1, 2, 3, 4, 5]), GridCell(0, 1, [6, 7, 8, 9, 10, 11])]
-    assert not pdf_tables._cuts_words(whole, g)
+    assert not pdf_table_checks.cuts_words(whole, g)
 
 
 def test_title_frame_rule() -> None:
@@ -188,12 +188,12 @@ def test_title_frame_rule() -> None:
         spans = [(0, 5), (5, 6), (6, 11), (11, 12)]
         return [GridCell(k // 2, k % 2, list(range(*spans[k])), text=t) for k, t in enumerate(texts)]
 
-    assert pdf_tables._title_frame(grid(["TITRE", "I", "Bilan", "D"]), g)
-    assert not pdf_tables._title_frame(grid(["TITRE", "I", "Bilan", "7 125,32"]), g)
+    assert pdf_table_checks.title_frame(grid(["TITRE", "I", "Bilan", "D"]), g)
+    assert not pdf_table_checks.title_frame(grid(["TITRE", "I", "Bilan", "7 125,32"]), g)
     three = grid(["TITRE", "I", "Bilan", "D"]) + [GridCell(2, 0, [], text="Réserves"), GridCell(2, 1, [], text="Report")]
-    assert not pdf_tables._title_frame(three, g)
+    assert not pdf_table_checks.title_frame(three, g)
     g.bold[:] = [False] * len(g.bold)
-    assert not pdf_tables._title_frame(grid(["TITRE", "I", "Bilan", "D"]), g)
+    assert not pdf_table_checks.title_frame(grid(["TITRE", "I", "Bilan", "D"]), g)
 
 
 def test_spanning_title_rule() -> None:
@@ -204,11 +204,11 @@ def test_spanning_title_rule() -> None:
                 GridCell(2, 0, [], text="Perpignan"), GridCell(2, 1, [], text="257")]
 
     cells = table("NIVEAU DE LA DGF/HABITANT")
-    pdf_tables._spanning_title(cells, 2)
+    pdf_table_checks.spanning_title(cells, 2)
     assert cells[0].header and not any(c.header for c in cells[1:])
     cells = table("Total 2024")
-    pdf_tables._spanning_title(cells, 2)
+    pdf_table_checks.spanning_title(cells, 2)
     assert not cells[0].header
     cells = table("NIVEAU DE LA DGF/HABITANT")[:3]
-    pdf_tables._spanning_title(cells, 2)
+    pdf_table_checks.spanning_title(cells, 2)
     assert not cells[0].header

@@ -22,6 +22,8 @@ leaders, signatures side by side and justified paragraphs are not tables.
    three columns and four rows) and not a contents list. Header cells: the first row
    when it differs from the body (words over numbers, bold over plain), the first column
    when it labels rows of numbers. Right-to-left tables list their columns right to left.
+   Never a table (:mod:`pdf_table_checks`): cells that cut words (frames over text), a box of
+   two bold lines without a digit (a framed title).
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ import pypdfium2.raw as pdfium_c
 from ..model import Table
 from . import pdf_table_forms, pdf_table_grid, pdf_table_text
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
-from .pdf_table_rows import Row, by_columns, line_size, merged_rows, table_runs, text_columns, visual_rows
+from .pdf_table_checks import cuts_words, spanning_title, title_frame
+from .pdf_table_rows import Row, by_columns, merged_rows, table_runs, text_columns, visual_rows
 from .pdf_text import PdfLine, _unchecked
 
 log = logging.getLogger("transform.ingest.pdf")
@@ -343,37 +346,6 @@ def _share_merged(found: list[tuple[FoundTable, dict[int, tuple[int, int]]]]) ->
             t.lines = t.lines | more
 
 
-def _cuts_words(cells: list[GridCell], glyphs: Glyphs) -> bool:
-    """Cells that cut words: letters of one word on one line, touching, put in two cells
-    (frames and photos drawn across a magazine's text, read as rules). A table's rules never
-    cut a word: a cell keeps a margin from its rules."""
-    cell_of = {j: k for k, c in enumerate(cells) for j in c.members}
-    cuts = 0
-    for j in range(len(glyphs.idx) - 1):
-        a, b = cell_of.get(j), cell_of.get(j + 1)
-        if a is None or b is None or a == b or glyphs.line[j] != glyphs.line[j + 1]:
-            continue
-        if not (glyphs.ch[j].isalnum() and glyphs.ch[j + 1].isalnum()):
-            continue
-        size = line_size(glyphs.lines[glyphs.line[j]])
-        if abs(glyphs.cy[j] - glyphs.cy[j + 1]) > 0.3 * size:
-            continue  # one text line over two rows (pdfium joins them): not one word
-        left, right = (j, j + 1) if glyphs.x0[j] <= glyphs.x0[j + 1] else (j + 1, j)
-        if -size < glyphs.x0[right] - glyphs.x1[left] < 0.1 * size:
-            cuts += 1
-    return cuts >= 2
-
-
-def _title_frame(cells: list[GridCell], glyphs: Glyphs) -> bool:
-    """A ruled box of two lines of bold words at most (a page's framed title and its code):
-    no data row, so not a table. A table has rows of data under its header (two rows of
-    plain words, a role beside a name, stay a table)."""
-    filled = [c for c in cells if c.text.strip()]
-    if len({c.row for c in filled}) > 2 or any(ch.isdigit() for c in filled for ch in c.text):
-        return False
-    return all(glyphs.bold[j] for c in filled for j in c.members if glyphs.ink(j))
-
-
 def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled: bool, header_rows: int | None) -> Table | None:
     """Logical column order, cell text, the content test, header cells."""
     members = [j for c in cells for j in c.members]
@@ -384,20 +356,9 @@ def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled
         for c in cells:
             c.col = ncols - c.col - c.colspan
     fill_text(cells, glyphs, rtl)
-    if not plausible(cells, nrows, ncols, ruled) or _title_frame(cells, glyphs) or _cuts_words(cells, glyphs):
+    if not plausible(cells, nrows, ncols, ruled) or title_frame(cells, glyphs) or cuts_words(cells, glyphs):
         return None
     mark_headers(cells, ncols, header_rows, glyphs, ruled)
     if ruled:
-        _spanning_title(cells, ncols)
+        spanning_title(cells, ncols)
     return to_table(cells, nrows)
-
-
-def _spanning_title(cells: list[GridCell], ncols: int) -> None:
-    """A ruled table whose first row is one cell of words across every column (its title inside
-    the frame, ``NIVEAU DE LA DGF/HABITANT``) heads it, as the header row."""
-    first = [c for c in cells if c.row == 0 and c.text.strip()]
-    if len(first) != 1 or first[0].header or first[0].colspan < ncols or ncols < 2:
-        return
-    if any(ch.isdigit() for ch in first[0].text) or not any(c.row >= 2 and c.text.strip() for c in cells):
-        return
-    first[0].header = True
