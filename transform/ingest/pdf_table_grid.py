@@ -16,7 +16,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from .pdf_table_cells import Glyphs, GridCell, is_number
+from .pdf_table_cells import Glyphs, GridCell
+from .pdf_table_spans import is_amount, split_spanned
 
 log = logging.getLogger("transform.ingest.pdf")
 TOUCH = 3.0  # points: edges closer than this touch
@@ -135,8 +136,9 @@ class _Geometry:
         return []
 
 
-def grid_cells(grid: Grid, width: float, height: float) -> list[list[Box]]:
-    """pdfplumber's cells of the tables drawn by one grid's edges."""
+def grid_cells(grid: Grid, width: float, height: float, shading: bool = False) -> list[list[Box]]:
+    """pdfplumber's cells of the tables drawn by one grid's edges (``shading``: every edge,
+    the sides of shading boxes too, even where the rules alone draw a grid)."""
     try:
         from pdfplumber.table import TableFinder
     except ImportError:  # pdfplumber is optional at run time: ruled tables are then read from their text alignment
@@ -144,9 +146,14 @@ def grid_cells(grid: Grid, width: float, height: float) -> list[list[Box]]:
         return []
     if len(grid.edges) > MAX_GRID_EDGES:
         return []
-    edges = _rules(grid.edges)
+    edges = grid.edges if shading else _rules(grid.edges)
     finder = TableFinder(_Geometry(width, height, edges + _open_ends(edges)), {"vertical_strategy": "lines", "horizontal_strategy": "lines"})  # type: ignore[arg-type]
     return [list(t.cells) for t in finder.tables if len(t.cells) >= 2]
+
+
+def shaded(grid: Grid) -> bool:
+    """Whether the grid has shading sides that :func:`_rules` leaves out."""
+    return _rules(grid.edges) is not grid.edges
 
 
 def _rules(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -227,6 +234,7 @@ def build(boxes: list[Box], glyphs: Glyphs) -> tuple[list[GridCell], int, int] |
     if grid is None:
         return None
     cells, nrows, ncols = _cells(grid, members)
+    cells, nrows = split_spanned(cells, nrows, ncols, glyphs)
     cells, nrows = _stacked_rows(cells, nrows, glyphs)
     return cells, nrows, ncols
 
@@ -321,9 +329,9 @@ def _stacked_rows(cells: list[GridCell], nrows: int, glyphs: Glyphs) -> tuple[li
     for r in range(nrows):
         stacks = [(c, _lines_of(c, glyphs)) for c in cells if c.row == r and c.rowspan == 1 and c.members]
         multi = [(c, ls) for c, ls in stacks if len(ls) >= 2]
-        if len(multi) < 2 or not any(all(is_number(glyphs.plain(m)) for _, m in ls) for _, ls in multi):
+        if len(multi) < 2 or not any(all(is_amount(glyphs.plain(m)) for _, m in ls) for _, ls in multi):
             continue
-        numbers = [ls for _, ls in multi if all(is_number(glyphs.plain(m)) for _, m in ls)]
+        numbers = [ls for _, ls in multi if all(is_amount(glyphs.plain(m)) for _, m in ls)]
         bases = [b for b, _ in max(numbers, key=len)]  # the lines of the longest list of numbers
         tol = 0.4 * min(b - a for a, b in zip(bases, bases[1:], strict=False))
         aligned = [ls for _, ls in multi if all(any(abs(b - x) <= tol for x in bases) for b, _ in ls)]

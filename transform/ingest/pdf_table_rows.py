@@ -26,6 +26,7 @@ from .pdf_text import PdfLine
 
 PROSE_WORDS = 5.0  # words per run of a prose line (a column of running text)
 PROSE_CHARS = 28.0  # characters per run of a prose line
+TALL = 8.0  # x font size: a line taller than this holds characters of rows far apart (two rows merged stay a row)
 MIN_ROWS = 3  # table-like rows in a run without ruling lines
 TEXT_COLUMN = 10.0  # x font size: a column at least this wide, filled edge to edge, is running text
 MARKER = re.compile(r"^(?:[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])(?:\s|$)")
@@ -118,6 +119,8 @@ def visual_rows(lines: list[PdfLine]) -> list[Row]:
         base = ln.baseline or ln.bottom
         top, bottom = ln.top, ln.bottom
         size = ln.size
+        if bottom - top > TALL * size and size >= 3.0:
+            continue  # two rows' characters in one line (see merged_rows): it would join every row it spans
         if not (size >= 3.0 and size <= 4.0 * (bottom - top)):
             size = line_size(ln)
         if last is not None:
@@ -142,6 +145,12 @@ def visual_rows(lines: list[PdfLine]) -> list[Row]:
         else:
             row.segments = _merge([s for ln in row.lines for s in _line_segments(ln)], 0.5 * row.size)
     return rows
+
+
+def merged_rows(ln: PdfLine) -> bool:
+    """A line far taller than its type: pdfium joined characters of rows far apart (a table's
+    row and the header of another table below it, both drawn inside form objects)."""
+    return ln.size >= 3.0 and ln.bottom - ln.top > TALL * ln.size
 
 
 def _baseline(ln: PdfLine) -> float:

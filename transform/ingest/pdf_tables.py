@@ -22,6 +22,8 @@ leaders, signatures side by side and justified paragraphs are not tables.
    three columns and four rows) and not a contents list. Header cells: the first row
    when it differs from the body (words over numbers, bold over plain), the first column
    when it labels rows of numbers. Right-to-left tables list their columns right to left.
+   Never a table (:mod:`pdf_table_checks`): cells that cut words (frames over text), a box of
+   two bold lines without a digit (a framed title).
 """
 
 from __future__ import annotations
@@ -35,14 +37,16 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from ..model import Table
-from . import pdf_table_grid, pdf_table_text
+from . import pdf_table_forms, pdf_table_grid, pdf_table_text
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
-from .pdf_table_rows import Row, by_columns, table_runs, text_columns, visual_rows
+from .pdf_table_checks import cuts_words, spanning_title, title_frame
+from .pdf_table_rows import Row, by_columns, merged_rows, table_runs, text_columns, visual_rows
 from .pdf_text import PdfLine, _unchecked
 
 log = logging.getLogger("transform.ingest.pdf")
 MAX_OBJECTS = 20_000  # pages with more objects are not searched for tables (bounded work)
 PATH = 2  # FPDF_PAGEOBJ_PATH
+FORM = 5  # FPDF_PAGEOBJ_FORM: a form XObject (a table pasted from a spreadsheet into slides)
 THIN = 2.0  # a path thinner than this (points) is a rule
 
 
@@ -143,14 +147,22 @@ def _path_bounds(page: Any) -> list[tuple[float, float, float, float, int, bool]
     if n > MAX_OBJECTS:
         return out
     ink_of = _Ink()
+    forms = []
     for i in range(n):
         obj = get(h, i)  # type: ignore[operator]
-        if obj and kind(obj) == PATH and bounds(obj, *refs):  # type: ignore[operator]
+        if not obj:
+            continue
+        t = kind(obj)  # type: ignore[operator]
+        if t == PATH and bounds(obj, *refs):  # type: ignore[operator]
             left, bottom, right, top = _FOUR_FLOATS(box)  # one C call (iterating a ctypes array reads item by item)
             ink, stroked = ink_of(obj)
             if ink == INVISIBLE and right - left > THIN and top - bottom > THIN:
                 continue  # a white, unstroked box is a text frame, not a rule
             out.append((left, bottom, right, top, max(ink, LIGHT), stroked))  # a white line on shading parts rows
+        elif t == FORM:
+            forms.append(obj)
+    if forms:
+        out.extend(pdf_table_forms.form_paths(forms, ink_of, THIN, MAX_OBJECTS - n))
     return out
 
 
@@ -241,21 +253,23 @@ def _overlaps(run: list[Row], top: float, bottom: float) -> bool:
 def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: float, height: float) -> list[FoundTable]:
     """Tables of one candidate page, each read from its own region."""
     out: list[FoundTable] = []
+    merged: list[tuple[FoundTable, dict[int, tuple[int, int]]]] = []
     for g in found.grids:
-        region = [ln for ln in lines if g.top - 2 <= (ln.top + ln.bottom) / 2 <= g.bottom + 2 and ln.x1 > g.x0 and ln.x0 < g.x1]
+        region = [ln for ln in lines if ln.x1 > g.x0 and ln.x0 < g.x1 and (
+            g.top - 2 <= (ln.top + ln.bottom) / 2 <= g.bottom + 2 or (merged_rows(ln) and ln.top < g.bottom and ln.bottom > g.top))]
         if not region:
             continue
         glyphs = Glyphs.read(textpage, region, height)
-        for boxes in pdf_table_grid.grid_cells(g, width, height):
-            built = pdf_table_grid.build(boxes, glyphs)
-            if built is None:
-                continue
-            cells, nrows, ncols = built
-            table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None)
-            if table is not None:
-                xs = [b[0] for b in boxes] + [b[2] for b in boxes]
-                ys = [b[1] for b in boxes] + [b[3] for b in boxes]
-                out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(cells, glyphs)))
+        best: list[tuple[FoundTable, dict[int, tuple[int, int]]]] = []
+        for shading in (False, True):
+            if shading and (not pdf_table_grid.shaded(g) or _left_out(best, region, g) == 0):
+                break  # the rules drew tables that hold the grid's text; or there is no shading to try
+            tried = _grid_tables(g, glyphs, width, height, shading)
+            if not shading or sum(len(t.lines) for t, _ in tried) > sum(len(t.lines) for t, _ in best):
+                best = tried  # rows parted by shading only, or a column whose rules are shading sides
+        out.extend(t for t, _ in best)
+        if any(merged_rows(ln) for ln in region):
+            merged.extend(best)
     for run in found.runs:
         top, bottom = run[0].top, max(r.bottom for r in run)
         if any(t.top - 2 <= (top + bottom) / 2 <= t.bottom + 2 for t in out):
@@ -272,11 +286,35 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
         table = _finish(cells, nrows, ncols, glyphs, ruled=False, header_rows=header_rows)
         if table is not None:
             out.append(FoundTable(table, top, bottom, x0, x1, _taken(cells, glyphs)))
+    _share_merged(merged)
     return out
 
 
-def _taken(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
-    """The lines whose characters went (mostly) into the table's cells."""
+def _grid_tables(g: pdf_table_grid.Grid, glyphs: Glyphs, width: float, height: float, shading: bool,
+                 ) -> list[tuple[FoundTable, dict[int, tuple[int, int]]]]:
+    """The tables one grid draws (with its shading sides or not), with how much of each line they took."""
+    out = []
+    for boxes in (pdf_table_grid.grid_cells(g, width, height, True) if shading else pdf_table_grid.grid_cells(g, width, height)):
+        built = pdf_table_grid.build(boxes, glyphs)
+        if built is None:
+            continue
+        cells, nrows, ncols = built
+        table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None)
+        if table is not None:
+            xs = [b[0] for b in boxes] + [b[2] for b in boxes]
+            ys = [b[1] for b in boxes] + [b[3] for b in boxes]
+            out.append((FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(cells, glyphs)), _use(cells, glyphs)))
+    return out
+
+
+def _left_out(found: list[tuple[FoundTable, dict[int, tuple[int, int]]]], region: list[PdfLine], g: pdf_table_grid.Grid) -> int:
+    """Lines inside the grid's frame that none of its tables took."""
+    taken = {start for t, _ in found for start in t.lines}
+    return sum(1 for ln in region if ln.start not in taken and ln.x0 >= g.x0 - 2 and ln.x1 <= g.x1 + 2 and ln.text.strip())
+
+
+def _use(cells: list[GridCell], glyphs: Glyphs) -> dict[int, tuple[int, int]]:
+    """Per line (its first character's index): characters that went into the cells, characters."""
     used = [0] * len(glyphs.lines)
     ink = [0] * len(glyphs.lines)
     members = {j for c in cells for j in c.members}
@@ -284,7 +322,28 @@ def _taken(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
         if glyphs.ink(j):
             ink[glyphs.line[j]] += 1
             used[glyphs.line[j]] += j in members
-    return frozenset(ln.start for k, ln in enumerate(glyphs.lines) if ink[k] and used[k] >= 0.5 * ink[k])
+    return {ln.start: (used[k], ink[k]) for k, ln in enumerate(glyphs.lines) if ink[k]}
+
+
+def _taken(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
+    """The lines whose characters went (mostly) into the table's cells."""
+    return frozenset(start for start, (used, ink) in _use(cells, glyphs).items() if used >= 0.5 * ink)
+
+
+def _share_merged(found: list[tuple[FoundTable, dict[int, tuple[int, int]]]]) -> None:
+    """A line holding two tables' rows (see :func:`pdf_table_rows.merged_rows`) is taken by
+    every table that holds some of it when together they hold most of it."""
+    if len(found) < 2:
+        return
+    total: dict[int, list[int]] = {}
+    for _, use in found:
+        for start, (used, ink) in use.items():
+            t = total.setdefault(start, [0, ink])
+            t[0] += used
+    for t, use in found:
+        more = {start for start, (used, _) in use.items() if used and total[start][0] >= 0.5 * total[start][1]}
+        if more - t.lines:
+            t.lines = t.lines | more
 
 
 def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled: bool, header_rows: int | None) -> Table | None:
@@ -297,7 +356,9 @@ def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled
         for c in cells:
             c.col = ncols - c.col - c.colspan
     fill_text(cells, glyphs, rtl)
-    if not plausible(cells, nrows, ncols, ruled):
+    if not plausible(cells, nrows, ncols, ruled) or title_frame(cells, glyphs) or cuts_words(cells, glyphs):
         return None
     mark_headers(cells, ncols, header_rows, glyphs, ruled)
+    if ruled:
+        spanning_title(cells, ncols)
     return to_table(cells, nrows)

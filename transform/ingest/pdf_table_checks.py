@@ -1,0 +1,60 @@
+"""What a grid of cells must not be, and the header a ruled table's frame gives it.
+
+Applied to every table the search reads (ruled or not), after the content test of
+:func:`pdf_table_cells.plausible`:
+
+* **cut words**: cells that part two touching letters of one line are a frame drawn over
+  text (a magazine's callouts, photos and roundels), never a table: a table's rules keep a
+  margin from their text;
+* **a title frame**: a ruled box of two lines of bold words without a digit (a page's framed
+  title and its code) has no data row;
+* **a title across the frame**: a ruled table's first row made of one cell of words across
+  every column is its header row.
+"""
+
+from __future__ import annotations
+
+from .pdf_table_cells import Glyphs, GridCell
+from .pdf_table_rows import line_size
+
+
+def cuts_words(cells: list[GridCell], glyphs: Glyphs) -> bool:
+    """Cells that cut words: letters of one word on one line, touching, put in two cells
+    (frames and photos drawn across a magazine's text, read as rules). A table's rules never
+    cut a word: a cell keeps a margin from its rules."""
+    cell_of = {j: k for k, c in enumerate(cells) for j in c.members}
+    cuts = 0
+    for j in range(len(glyphs.idx) - 1):
+        a, b = cell_of.get(j), cell_of.get(j + 1)
+        if a is None or b is None or a == b or glyphs.line[j] != glyphs.line[j + 1]:
+            continue
+        if not (glyphs.ch[j].isalnum() and glyphs.ch[j + 1].isalnum()):
+            continue
+        size = line_size(glyphs.lines[glyphs.line[j]])
+        if abs(glyphs.cy[j] - glyphs.cy[j + 1]) > 0.3 * size:
+            continue  # one text line over two rows (pdfium joins them): not one word
+        left, right = (j, j + 1) if glyphs.x0[j] <= glyphs.x0[j + 1] else (j + 1, j)
+        if -size < glyphs.x0[right] - glyphs.x1[left] < 0.1 * size:
+            cuts += 1
+    return cuts >= 2
+
+
+def title_frame(cells: list[GridCell], glyphs: Glyphs) -> bool:
+    """A ruled box of two lines of bold words at most (a page's framed title and its code):
+    no data row, so not a table. A table has rows of data under its header (two rows of
+    plain words, a role beside a name, stay a table)."""
+    filled = [c for c in cells if c.text.strip()]
+    if len({c.row for c in filled}) > 2 or any(ch.isdigit() for c in filled for ch in c.text):
+        return False
+    return all(glyphs.bold[j] for c in filled for j in c.members if glyphs.ink(j))
+
+
+def spanning_title(cells: list[GridCell], ncols: int) -> None:
+    """A ruled table whose first row is one cell of words across every column (its title inside
+    the frame, ``NIVEAU DE LA DGF/HABITANT``) heads it, as the header row."""
+    first = [c for c in cells if c.row == 0 and c.text.strip()]
+    if len(first) != 1 or first[0].header or first[0].colspan < ncols or ncols < 2:
+        return
+    if any(ch.isdigit() for ch in first[0].text) or not any(c.row >= 2 and c.text.strip() for c in cells):
+        return
+    first[0].header = True

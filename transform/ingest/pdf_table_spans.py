@@ -1,0 +1,118 @@
+"""Ruled tables whose sides are ruled differently: rows taken from the printed lines.
+
+A two-sided statement (a balance sheet: assets on the left, equity and liabilities on the
+right) rules every line of one side and only the groups of the other. pdfplumber then
+gives the left side tall cells, a list of labels beside a list of amounts, spanning the
+rows of the right side. The printed lines are the table's rows: where a band of grid rows
+is spanned by such cells, holds more lines that line up across columns than it has rows,
+and one of its cells is a list of amounts, every cell is cut at those lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .pdf_table_cells import Glyphs, GridCell, is_number
+
+SAME_LINE = 2.0  # points between two baselines of one printed line
+PER_UNIT = re.compile(r"\s*/\s*[^\W\d]{1,6}\.?$")  # "€/hab.", "€/m²": an amount per unit
+
+
+def is_amount(text: str) -> bool:
+    """A number, with its unit (``257€/hab.``)."""
+    return is_number(text) or (PER_UNIT.search(text) is not None and is_number(PER_UNIT.sub("", text)))
+
+
+def _lines(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
+    """The cell's characters by printed line: (baseline, members), top to bottom."""
+    out: list[tuple[float, list[int]]] = []
+    for j in sorted(cell.members, key=glyphs.baseline):
+        b = glyphs.baseline(j)
+        if out and b - out[-1][0] <= SAME_LINE:
+            out[-1][1].append(j)
+        else:
+            out.append((b, [j]))
+    return out
+
+
+def _bands(cells: list[GridCell], nrows: int) -> list[tuple[int, int]]:
+    """Bands of grid rows that no cell crosses (first row, last row), spanned ones only."""
+    reach = list(range(nrows))
+    for c in cells:
+        reach[c.row] = max(reach[c.row], c.row + c.rowspan - 1)
+    out, r = [], 0
+    while r < nrows:
+        end, k = reach[r], r
+        while k <= end:
+            end = max(end, reach[k])
+            k += 1
+        if end > r:
+            out.append((r, end))
+        r = end + 1
+    return out
+
+
+def _row_lines(inside: list[tuple[GridCell, list[tuple[float, list[int]]]]]) -> list[float]:
+    """Baselines printed in two columns or more of the band (the lines that make rows)."""
+    marks = sorted((b, c.col) for c, ls in inside for b, _ in ls)
+    groups: list[tuple[float, set[int]]] = []
+    for b, col in marks:
+        if groups and b - groups[-1][0] <= SAME_LINE:
+            groups[-1][1].add(col)
+        else:
+            groups.append((b, {col}))
+    return [b for b, cols in groups if len(cols) >= 2]
+
+
+def split_spanned(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs) -> tuple[list[GridCell], int]:
+    """Cells cut at the printed lines in the bands where the rules of one side stop (see the
+    module note); other bands unchanged."""
+    plan: dict[int, tuple[int, list[float], float]] = {}  # first row of a band -> (last row, row lines, tolerance)
+    for r0, r1 in _bands(cells, nrows):
+        inside = [(c, _lines(c, glyphs)) for c in cells if r0 <= c.row <= r1 and c.members]
+        if not any(c.rowspan > 1 and len(ls) >= 2 for c, ls in inside):
+            continue
+        if not any(len(ls) >= 2 and all(is_amount(glyphs.plain(m)) for _, m in ls) for _, ls in inside):
+            continue  # no list of amounts: a merged label over ruled rows stays merged
+        bases = _row_lines(inside)
+        if len(bases) <= r1 - r0 + 1:
+            continue  # the rules already part the lines
+        tol = 0.45 * min(b - a for a, b in zip(bases, bases[1:], strict=False))
+        plan[r0] = (r1, bases, tol)
+    if not plan:
+        return cells, nrows
+    starts = sorted(plan)
+    new_row: dict[int, int] = {}  # old row -> new first row
+    k, r = 0, 0
+    while r < nrows:
+        new_row[r] = k
+        if r in plan:
+            k += len(plan[r][1])
+            r = plan[r][0] + 1
+        else:
+            k += 1
+            r += 1
+    out: list[GridCell] = []
+    for c in cells:
+        band = next((s for s in starts if s <= c.row <= plan[s][0]), None)
+        if band is None:
+            span_end = c.row + c.rowspan
+            out.append(GridCell(new_row[c.row], c.col, c.members, colspan=c.colspan,
+                                rowspan=(new_row[span_end] if span_end in new_row else k) - new_row[c.row]))
+            continue
+        _, bases, tol = plan[band]
+        ls = _lines(c, glyphs)
+        near = [min(range(len(bases)), key=lambda i, b=b: abs(bases[i] - b)) for b, _ in ls]
+        if ls and all(abs(bases[i] - b) <= tol for i, (b, _) in zip(near, ls, strict=True)):
+            for i in sorted(set(near)):
+                members = [j for n, (_, m) in zip(near, ls, strict=True) if n == i for j in m]
+                out.append(GridCell(new_row[band] + i, c.col, members, colspan=c.colspan))
+        elif c.members:  # a paragraph beside the lines: it spans them
+            out.append(GridCell(new_row[band], c.col, c.members, colspan=c.colspan, rowspan=len(bases)))
+    covered = {(c.row + dr, c.col + dc) for c in out for dr in range(c.rowspan) for dc in range(c.colspan)}
+    for s in starts:  # empty slots of the cut bands: empty cells, so that the columns stay in place
+        for i in range(len(plan[s][1])):
+            for col in range(ncols):
+                if (new_row[s] + i, col) not in covered:
+                    out.append(GridCell(new_row[s] + i, col, []))
+    return out, k
