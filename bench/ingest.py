@@ -37,8 +37,9 @@ convert), so after the warm-up these caches are warm; ``--cold`` clears them bef
 run to show the first reading of a document in a fresh process.
 
 ``--stages`` prints instead where the CPU time of one ingest+structure goes, stage by stage
-(lines, table test and finder, text-layer judging, OCR decisions and OCR, digit check,
-grouping, surrogate repair, structure) against bare pypdfium2 on the same pages.
+(file checks, lines, page checks, table test and finder, text-layer judging, OCR decisions and OCR,
+digit check, grouping, surrogate repair, structure) against bare pypdfium2 on the same pages; the rest
+is what bare pypdfium2 pays too (opening, page and text-page loads and closes) and the glue.
 """
 
 from __future__ import annotations
@@ -185,7 +186,13 @@ def table_share(path: Path) -> tuple[float, float, float, int, int]:
     return total, spent["test"], spent["finder"], counts["pages"], counts["tables"]
 
 
-STAGES: list[tuple[str, str, str]] = [  # label, module, attribute (looked up there at call time)
+STAGES: list[tuple[str, str, str]] = [  # label, module, attribute (looked up there at call time); a label may repeat
+    ("file checks (format, bombs, SHA-256, open)", "transform.ingest", "detect_format"),
+    ("file checks (format, bombs, SHA-256, open)", "transform.ingest", "sha256_file"),
+    ("file checks (format, bombs, SHA-256, open)", "transform.ingest.pdf", "open_pdf"),
+    ("page checks (numbers, invisible, little)", "transform.ingest.pdf", "split_page_numbers"),
+    ("page checks (numbers, invisible, little)", "transform.ingest.pdf", "invisible_layer"),
+    ("page checks (numbers, invisible, little)", "transform.ingest.pdf", "_little_text"),
     ("lines: text, geometry, bidi (page_lines)", "transform.ingest.pdf", "page_lines"),
     ("table test (candidate)", "transform.ingest.pdf_tables", "candidate"),
     ("table finder (find_tables)", "transform.ingest.pdf_tables", "find_tables"),

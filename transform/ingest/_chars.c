@@ -19,6 +19,12 @@
  *       style: (size, font name bytes or b"", font flags, mid, baseline)
  *     The GIL is held (pdfium is not thread-safe; the calls are short).
  *
+ * loose_boxes(GetLooseCharBox, textpage, start, count, rect)
+ *     [(left, right)] of the loose boxes of the characters [start, start + count), as
+ *     pdf_text.TextPageCalls.char_box reads them one ctypes call at a time; ``rect`` is the
+ *     address of that FS_RECTF out-parameter, written here in the same way (a character
+ *     pdfium has no box for keeps the values before it, as in Python).
+ *
  * pdf_text.py keeps the Python version of the same steps (used when this optional
  * extension is not built, and as the reference in tests/ingest/test_chars_native.py).
  */
@@ -213,9 +219,48 @@ fail:
 	return NULL;
 }
 
+typedef struct {
+	float left, top, right, bottom;
+} fs_rectf;
+
+typedef int (*loose_fn)(void *, int, fs_rectf *);
+
+static PyObject *chars_loose_boxes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 5) {
+		PyErr_SetString(PyExc_TypeError, "loose_boxes(GetLooseCharBox, textpage, start, count, rect)");
+		return NULL;
+	}
+	loose_fn loose = (loose_fn)PyLong_AsVoidPtr(args[0]);
+	void *tp = PyLong_AsVoidPtr(args[1]);
+	Py_ssize_t start = PyLong_AsSsize_t(args[2]), count = PyLong_AsSsize_t(args[3]);
+	fs_rectf *rect = (fs_rectf *)PyLong_AsVoidPtr(args[4]);
+	if (PyErr_Occurred())
+		return NULL;
+	if (loose == NULL || tp == NULL || rect == NULL || start < 0 || count < 0) {
+		PyErr_SetString(PyExc_ValueError, "loose_boxes: null address or negative range");
+		return NULL;
+	}
+	PyObject *out = PyList_New(count);
+	if (out == NULL)
+		return NULL;
+	for (Py_ssize_t k = 0; k < count; k++) {
+		loose(tp, (int)(start + k), rect);
+		PyObject *pair = Py_BuildValue("(dd)", (double)rect->left, (double)rect->right);
+		if (pair == NULL) {
+			Py_DECREF(out);
+			return NULL;
+		}
+		PyList_SET_ITEM(out, k, pair);
+	}
+	return out;
+}
+
 static PyMethodDef chars_methods[] = {
     {"pieces", (PyCFunction)(void (*)(void))chars_pieces, METH_FASTCALL,
      "pieces(functions, textpage, text, height) -> (pieces, styles) of one PDF page"},
+    {"loose_boxes", (PyCFunction)(void (*)(void))chars_loose_boxes, METH_FASTCALL,
+     "loose_boxes(GetLooseCharBox, textpage, start, count, rect) -> [(left, right)] of a range of characters"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -482,7 +482,9 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
     stack: list[tuple[float, ListItem]] = []
     for g in groups:
         page = g.lines[0].page if g.lines else None
-        text = UNIT_POWER.sub(_power, g.text) if g.lines else ""
+        text = g.text if g.lines else ""
+        if "m[" in text:  # the only place UNIT_POWER can match (a scan of every paragraph for \b costs more)
+            text = UNIT_POWER.sub(_power, text)
         if g.kind == "item":
             item = ListItem(sentences=_sentence(text), children=[])
             if lst is None:

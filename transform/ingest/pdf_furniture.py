@@ -104,10 +104,11 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     top, bottom = (RUN_TOP, RUN_BOTTOM) if len(pages) < 3 else (TOP, 1.0 - TOP)
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     legal: set[str] = set()  # keys of lines that are legal headings ("Article 13" at the top of a page)
+    key_of: dict[int, str] = {}  # id(line) -> _key(line), asked again below
     for p, (lines, height) in enumerate(zip(out, heights, strict=False)):
         for ln in lines:
             if in_margin(ln, height, top, bottom) and len(ln.text) <= 150:
-                key = _key(ln)
+                key = key_of[id(ln)] = _key(ln)
                 if len(key) >= 3:
                     seen[key].append((p, ln.top))
                     if legal_heading(ln.text) or ANNEX.match(ln.text.strip()):
@@ -131,7 +132,7 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
         kept = []
         for ln in lines:
             kind = in_margin(ln, height, top, bottom) or in_margin(ln, height, RUN_TOP, RUN_BOTTOM)
-            if kind and (_key(ln) in running or id(ln) in unread):
+            if kind and ((key_of.get(id(ln)) or _key(ln)) in running or id(ln) in unread):
                 furniture.append(Furniture(page=ln.page, kind=kind, text=ln.text.strip()))
             else:
                 kept.append(ln)

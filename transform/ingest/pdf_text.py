@@ -111,6 +111,7 @@ def _load_native() -> Any:
 _ADDRESSES = tuple(_address(f) for f in (pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect, pdfium_c.FPDFText_GetFontSize,
                                          pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontInfo, pdfium_c.FPDFText_GetCharOrigin))
 _NATIVE = _load_native() if FAST and all(_ADDRESSES) else None
+_LOOSE_ADDRESS = _address(pdfium_c.FPDFText_GetLooseCharBox) if _NATIVE is not None and hasattr(_NATIVE, "loose_boxes") else None
 
 
 class TextPageCalls:
@@ -294,7 +295,7 @@ def page_lines(
         i = j
         bold = bold_of(mid, font, flags)
         if group is None:
-            box = _line_box(calls, start)
+            box = _line_box(calls, start, len(piece))
             if fix_ligatures and "\u0644" in piece:
                 piece = ligatures.fix_line(piece, box)
             logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
@@ -620,15 +621,38 @@ def _read_group(calls: TextPageCalls, group: list[Piece], size: float, ligatures
     return visual_to_logical(combined, lambda k: char_box(index[k]), rtl=rtl, size=size, pieces=True), rtl
 
 
-def _line_box(calls: TextPageCalls, start: int) -> Box:
-    """x extent of the character ``i`` of a line (what :meth:`TextPageCalls.char_box` does, one call less)."""
-    loose, h, ptr, rect = calls._loose, calls.h, calls.rect_ptr, calls.rect
+BATCH_AFTER = 6  # single box queries of a line before the rest of its boxes are read in one native call
 
-    def box(i: int) -> tuple[float, float]:
+
+def _line_box(calls: TextPageCalls, start: int, length: int = 0) -> Box:
+    """x extent of the character ``i`` of a line (what :meth:`TextPageCalls.char_box` does, one call less).
+
+    A line whose boxes are asked for again and again (an Arabic line the word-space and letter-order
+    probes look at: every letter) gets the boxes of its ``length`` characters in one native call
+    after :data:`BATCH_AFTER` single ones (the same pdfium function, the same out-parameter)."""
+    loose, h, ptr, rect = calls._loose, calls.h, calls.rect_ptr, calls.rect
+    if _NATIVE is None or not calls.native or length <= BATCH_AFTER or not _LOOSE_ADDRESS:
+
+        def box(i: int) -> tuple[float, float]:
+            loose(h, start + i, ptr)
+            return rect.left, rect.right
+
+        return box
+    asked = 0
+    boxes: list[tuple[float, float]] = []
+
+    def batched(i: int) -> tuple[float, float]:
+        nonlocal asked, boxes
+        if boxes and 0 <= i < length:
+            return boxes[i]
+        asked += 1
+        if asked > BATCH_AFTER and not boxes and 0 <= i < length:
+            boxes = _NATIVE.loose_boxes(_LOOSE_ADDRESS, h.value, start, length, ctypes.addressof(rect))
+            return boxes[i]
         loose(h, start + i, ptr)
         return rect.left, rect.right
 
-    return box
+    return batched
 
 
 def _segments(rects: list[tuple[float, float, float, float]], gap: float) -> list[tuple[float, float]]:

@@ -51,6 +51,21 @@ class _Draft:
 
 
 _DIRECTION: dict[str, Direction] = {}
+# pydantic's own assignment, for the models written here many times per document: the value into the
+# instance's __dict__ and the field name into its fields set (what BaseModel.__setattr__ does for a plain
+# field of a model that validates nothing on assignment and is not frozen), without its handler look-up
+_PLAIN_ASSIGNMENT = all(not m.model_config.get("validate_assignment") and not m.model_config.get("frozen")
+                        for m in (Heading, Paragraph, ListBlock, Table, Figure, Section, ListItem, Cell))
+
+
+def _put(model: Block | Cell | ListItem | Section, **values: object) -> None:
+    """Set fields of a model built by the ingesters (the values are ours, already of the field's type)."""
+    if _PLAIN_ASSIGNMENT:
+        model.__dict__.update(values)
+        model.__pydantic_fields_set__.update(values)
+    else:
+        for name, value in values.items():
+            setattr(model, name, value)
 
 
 def _direction(lang: str) -> Direction:
@@ -91,8 +106,7 @@ def _set_lang(node: Block | Cell | ListItem | Section, drafts: list[_Draft], par
         if d.lang and d.letters:
             counts[d.lang] = counts.get(d.lang, 0) + len(d.text)
     lang = node.lang or (max(counts, key=lambda k: counts[k]) if counts else parent)
-    node.lang = lang
-    node.direction = _direction(lang)
+    _put(node, lang=lang, direction=_direction(lang))
     for d in drafts:
         if d.lang == lang or not d.letters:
             d.lang = None
@@ -112,13 +126,13 @@ def _items(items: list[ListItem], prefix: str, lang: str, out: list[tuple[ListIt
 
 
 def _structure_block(block: Block, bid: str, parent_lang: str, known: dict[int, str]) -> None:
-    block.id = bid
+    _put(block, id=bid)
     if isinstance(block, (Heading, Paragraph)):
         sents = block.sentences
         core = known.get(id(block)) if len(sents) == 1 and not sents[0].lang else None
         drafts = _drafts(sents, block.lang or parent_lang, core)
         _set_lang(block, drafts, parent_lang)
-        block.sentences = _sentences(drafts, bid)
+        _put(block, sentences=_sentences(drafts, bid))
     elif isinstance(block, ListBlock):
         parts: list[tuple[ListItem, str, list[_Draft]]] = []
         drafts = _items(block.items, f"{bid}-i", block.lang or parent_lang, parts)
@@ -151,7 +165,7 @@ def number_and_detect(doc: Document, known: dict[int, str] | None = None) -> Doc
     def rec(sections: list[Section], prefix: str, parent_lang: str) -> None:
         for i, sec in enumerate(sections, 1):
             sid = f"{prefix}{i}" if prefix == "s" else f"{prefix}-{i}"
-            sec.id = sid
+            _put(sec, id=sid)
             if sec.heading is not None:
                 _structure_block(sec.heading, f"{sid}-h", parent_lang, memo)
             for j, block in enumerate(sec.blocks, 1):
@@ -160,8 +174,8 @@ def number_and_detect(doc: Document, known: dict[int, str] | None = None) -> Doc
                     all_langs[block.lang] = all_langs.get(block.lang, 0) + 1
             # a section takes the language of its heading, else of the majority of its blocks
             langs = [b.lang for b in ([sec.heading] if sec.heading else []) + list(sec.blocks) if b.lang]
-            sec.lang = sec.heading.lang if sec.heading is not None and sec.heading.lang else (max(set(langs), key=langs.count) if langs else parent_lang)
-            sec.direction = _direction(sec.lang)
+            lang = sec.heading.lang if sec.heading is not None and sec.heading.lang else (max(set(langs), key=langs.count) if langs else parent_lang)
+            _put(sec, lang=lang, direction=_direction(lang))
             rec(sec.sections, sid, sec.lang)
 
     rec(doc.sections, "s", doc.meta.lang)

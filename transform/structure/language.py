@@ -31,6 +31,7 @@ _LA_FAST = re.compile("[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024
 # shorter one of the list ("ديالو", "ديال") is found through it, so only the shortest are searched
 _DARIJA_HINT = re.compile("|".join(sorted((w for w in DARIJA if not any(o != w and o in w for o in DARIJA)), key=len, reverse=True)))
 _WORD_FAST = re.compile(r"[^\W\d_]+")
+_ANY_FAST = re.compile(f"[{_AR_FAST.pattern[1:-1]}{_LA_FAST.pattern[1:-1]}]")  # either class: one scan to the first such letter
 
 
 DEFAULT = ""  # detect_core: no letters to judge by, the caller's default
@@ -92,4 +93,4 @@ _CORES: TextCache[str] = TextCache(_detect_core)
 
 
 def has_letters(text: str) -> bool:
-    return bool(_AR_FAST.search(text) or _LA_FAST.search(text) or ARABIC_LETTER.search(text) or LATIN_LETTER.search(text))
+    return bool(_ANY_FAST.search(text) or ARABIC_LETTER.search(text) or LATIN_LETTER.search(text))
