@@ -170,7 +170,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         else:
             lines.append(ln)
     bold = mark_bold(image, lines)
-    tables = find_tables(image, lines, codes, timeout)
+    tables = find_tables(image, lines, codes, timeout, script)
     doubtful = sum(1 for ln in lines if ln.doubt)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if renumbered:

@@ -46,6 +46,9 @@ MATCH = 0.6  # mean similarity under which a cut line takes the re-read parts in
 MAX_CELL_WORDS = 35.0  # mean words per filled cell above which the boxes hold prose, not a table
 MAX_HEADER_WORDS = 10
 MAX_CUTS = 60  # parts of lines read again per page at most
+MAX_EMPTY = 20  # empty cells with ink read again per table at most
+EMPTY_INK_IN2 = 0.01  # ink (square inches) that makes an empty cell worth reading
+EMPTY_CONF = 60.0  # tesseract's confidence a word read in an empty cell needs
 _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _RULE_MARKS = " |¦[]"
@@ -159,7 +162,7 @@ class _Filler:
         for r in range(len(ys) - 1):
             if ys[r] * self.k <= y < ys[r + 1] * self.k:
                 return r
-        return None
+        return len(ys) - 2 if y == ys[-1] * self.k else None
 
     def cells_across(self, ln: TextLine, row: int) -> list[tuple[_Slot, float, float]]:
         """The cells of ``row`` the line lies over (left to right), with their x range in points."""
@@ -182,10 +185,14 @@ class _Filler:
         return out
 
 
-def _cut_lines(pimg: PageImage, cuts: list[tuple[TextLine, list[tuple[_Slot, float, float]]]], langs: str,
-               timeout: float) -> None:
+def _read_again(pimg: PageImage, cuts: list[tuple[TextLine, list[tuple[_Slot, float, float]]]],
+                empties: list[tuple[_Slot, tuple[int, int, int, int]]], langs: str, empty_langs: str,
+                timeout: float) -> None:
     """Cut the lines that run across column rules and put their parts in their cells: every
-    part but the widest is read again, and the line's words are split where they match."""
+    part but the widest is read again, and the line's words are split where they match.
+    Cells that hold ink but no line (a short header word tesseract's layout skipped) are
+    read as one line each, with ``empty_langs`` (the Arabic script model reads a header word
+    stretched by kashida that ``ara+fra`` takes for French), in a second call."""
     from .tesseract import read_rows
 
     k = pimg.dpi / 72.0
@@ -206,9 +213,14 @@ def _cut_lines(pimg: PageImage, cuts: list[tuple[TextLine, list[tuple[_Slot, flo
                           min(pimg.image.width, max(right, left + 1)), min(pimg.image.height, int(ln.bottom * k) + vpad)))
     try:
         readings = [" ".join(x.text for x in r.lines) for r in read_rows(pimg, boxes, langs, timeout)] if boxes else []
+        empty_reads = read_rows(pimg, [box for _slot, box in empties], empty_langs, timeout) if empties else []
     except ToolError as exc:
         log.info("page %d: table cells not read again (%s)", pimg.page, exc)
-        readings = [""] * len(boxes)
+        readings, empty_reads = [""] * len(boxes), []
+    for (slot, box), res in zip(empties, empty_reads, strict=False):
+        text = _clean(" ".join(x.text for x in res.lines))
+        if text and res.confidence >= EMPTY_CONF:
+            slot.pieces.append(_Piece(text, box[1] / k, box[3] / k, box[0] / k, box[2] / k))
     it = iter(readings)
     for (ln, parts), stretch in zip(cuts, spans, strict=True):
         widest = max(range(len(parts)), key=lambda j: stretch[j][1] - stretch[j][0])
@@ -223,6 +235,24 @@ def _cut_lines(pimg: PageImage, cuts: list[tuple[TextLine, list[tuple[_Slot, flo
             if _clean(text):
                 slot, (a, b) = parts[j][0], stretch[j]
                 slot.pieces.append(_Piece(_clean(text), ln.top, ln.bottom, a, b))
+
+
+def _inked_box(dark: np.ndarray, grid: Grid, cell: GridCell, dpi: float) -> tuple[int, int, int, int] | None:
+    """The box around the ink inside a cell's rules (pixels), when it holds some: a word at
+    least, on one line at most (what a single-line reading can read)."""
+    inset = max(3, int(0.05 * dpi))
+    x0, x1 = int(grid.xs[cell.col]) + inset, int(grid.xs[cell.col + cell.colspan]) - inset
+    y0, y1 = int(grid.ys[cell.row]) + inset, int(grid.ys[cell.row + cell.rowspan]) - inset
+    if x1 - x0 < inset or y1 - y0 < inset:
+        return None
+    ink = dark[y0:y1, x0:x1]
+    if int(ink.sum()) < EMPTY_INK_IN2 * dpi * dpi:
+        return None
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if rows[-1] - rows[0] > 0.35 * dpi:  # more than a line of text
+        return None
+    return (max(0, x0 + int(cols[0]) - inset), max(0, y0 + int(rows[0]) - inset),
+            x0 + int(cols[-1]) + inset, y0 + int(rows[-1]) + inset)
 
 
 def _bands(pieces: list[_Piece]) -> list[list[_Piece]]:
@@ -337,17 +367,18 @@ def _to_table(cells: list[_OutCell]) -> Table:
     return Table(rows=rows, caption=[])
 
 
-def find_tables(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float) -> list[FoundTable]:
+def find_tables(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None = None) -> list[FoundTable]:
     """The ruled tables of an OCR'd page image, filled with the page's OCR'd lines (none when
-    the image cannot be searched: the page keeps its lines as text)."""
+    the image cannot be searched: the page keeps its lines as text). ``script``: the Arabic
+    script model when installed, which reads the words of empty-looking cells of Arabic tables."""
     try:
-        return _find(pimg, lines, langs, timeout)
+        return _find(pimg, lines, langs, timeout, script)
     except (ValueError, IndexError, MemoryError) as exc:
         log.warning("page %d: tables not searched (%s)", pimg.page, exc)
         return []
 
 
-def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float) -> list[FoundTable]:
+def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None) -> list[FoundTable]:
     dark = dark_pixels(pimg.image)
     grids = find_grids(pimg.image, pimg.dpi, dark)
     if not grids:
@@ -379,11 +410,14 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float) ->
             elif parts and _clean(ln.text):  # too many to read again: the widest cell takes the line
                 slot = max(parts, key=lambda p: p[2] - p[1])[0]
                 slot.pieces.append(_Piece(_clean(ln.text), ln.top, ln.bottom, ln.x0, ln.x1))
-        if cuts:
+        rtl = _rtl([ln.text for ln in inside])
+        cut = {id(slot) for _ln, parts in cuts for slot, _a, _b in parts}
+        empties = [(s, box) for s in filler.slots.values() if not s.pieces and id(s) not in cut
+                   and (box := _inked_box(dark, grid, s.cell, pimg.dpi)) is not None][:MAX_EMPTY] if script or not rtl else []
+        if cuts or empties:
             if not inked:
                 inked.append(replace(pimg, image=Image.fromarray(np.where(dark, 0, 255).astype(np.uint8))))
-            _cut_lines(inked[0], cuts, langs, timeout)
-        rtl = _rtl([ln.text for ln in inside])
+            _read_again(inked[0], cuts, empties, langs, script if rtl and script else langs, timeout)
         cells = _layout(filler, rtl)
         if not _plausible(cells):
             continue
