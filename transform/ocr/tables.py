@@ -27,14 +27,13 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PIL import Image
 from pydantic import PrivateAttr
 
 from ..errors import ToolError
 from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
-from .tables_grid import Grid, GridCell, dark_pixels, find_grids
+from .tables_grid import Grid, GridCell, Ink, find_grids, ink_of
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -237,22 +236,24 @@ def _read_again(pimg: PageImage, cuts: list[tuple[TextLine, list[tuple[_Slot, fl
                 slot.pieces.append(_Piece(_clean(text), ln.top, ln.bottom, a, b))
 
 
-def _inked_box(dark: np.ndarray, grid: Grid, cell: GridCell, dpi: float) -> tuple[int, int, int, int] | None:
-    """The box around the ink inside a cell's rules (pixels), when it holds some: a word at
-    least, on one line at most (what a single-line reading can read)."""
+def _inked_box(ink: Ink, grid: Grid, cell: GridCell, dpi: float) -> tuple[int, int, int, int] | None:
+    """The box around the ink inside a cell's rules (image pixels), when it holds some: a word
+    at least, on one line at most (what a single-line reading can read)."""
+    n = ink.scale
     inset = max(3, int(0.05 * dpi))
     x0, x1 = int(grid.xs[cell.col]) + inset, int(grid.xs[cell.col + cell.colspan]) - inset
     y0, y1 = int(grid.ys[cell.row]) + inset, int(grid.ys[cell.row + cell.rowspan]) - inset
     if x1 - x0 < inset or y1 - y0 < inset:
         return None
-    ink = dark[y0:y1, x0:x1]
-    if int(ink.sum()) < EMPTY_INK_IN2 * dpi * dpi:
+    inside = ink.mask[y0 // n:y1 // n, x0 // n:x1 // n]
+    if int(inside.sum()) * n * n < EMPTY_INK_IN2 * dpi * dpi:
         return None
-    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
-    if rows[-1] - rows[0] > 0.35 * dpi:  # more than a line of text
+    rows, cols = np.flatnonzero(inside.any(axis=1)), np.flatnonzero(inside.any(axis=0))
+    if (rows[-1] - rows[0]) * n > 0.35 * dpi:  # more than a line of text
         return None
-    return (max(0, x0 + int(cols[0]) - inset), max(0, y0 + int(rows[0]) - inset),
-            x0 + int(cols[-1]) + inset, y0 + int(rows[-1]) + inset)
+    top, left = (y0 // n + int(rows[0])) * n, (x0 // n + int(cols[0])) * n
+    bottom, right = (y0 // n + int(rows[-1]) + 1) * n, (x0 // n + int(cols[-1]) + 1) * n
+    return (max(0, left - inset), max(0, top - inset), right + inset, bottom + inset)
 
 
 def _bands(pieces: list[_Piece]) -> list[list[_Piece]]:
@@ -379,11 +380,10 @@ def find_tables(pimg: PageImage, lines: list[TextLine], langs: str, timeout: flo
 
 
 def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None) -> list[FoundTable]:
-    dark = dark_pixels(pimg.image)
-    grids = find_grids(pimg.image, pimg.dpi, dark)
+    ink = ink_of(pimg.image)
+    grids = find_grids(pimg.image, pimg.dpi, ink)
     if not grids:
         return []
-    inked: list[PageImage] = []  # the ink alone (a watermark under a price read as a letter), made once if needed
     k = 72.0 / pimg.dpi
     cross = CROSS_IN * 72.0
     found: list[FoundTable] = []
@@ -413,11 +413,10 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         rtl = _rtl([ln.text for ln in inside])
         cut = {id(slot) for _ln, parts in cuts for slot, _a, _b in parts}
         empties = [(s, box) for s in filler.slots.values() if not s.pieces and id(s) not in cut
-                   and (box := _inked_box(dark, grid, s.cell, pimg.dpi)) is not None][:MAX_EMPTY] if script or not rtl else []
+                   and (box := _inked_box(ink, grid, s.cell, pimg.dpi)) is not None][:MAX_EMPTY] if script or not rtl else []
         if cuts or empties:
-            if not inked:
-                inked.append(replace(pimg, image=Image.fromarray(np.where(dark, 0, 255).astype(np.uint8))))
-            _read_again(inked[0], cuts, empties, langs, script if rtl and script else langs, timeout)
+            # read from the ink alone: a watermark under a price was read as a letter
+            _read_again(replace(pimg, image=ink.image), cuts, empties, langs, script if rtl and script else langs, timeout)
         cells = _layout(filler, rtl)
         if not _plausible(cells):
             continue
