@@ -24,6 +24,8 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from itertools import combinations
+from math import comb
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -45,6 +47,7 @@ MATCH = 0.6  # mean similarity under which a cut line takes the re-read parts in
 MAX_CELL_WORDS = 35.0  # mean words per filled cell above which the boxes hold prose, not a table
 MAX_HEADER_WORDS = 10
 MAX_CUTS = 60  # parts of lines read again per page at most
+MAX_CUT_WAYS = 5000  # ways to cut one line tried at most
 MAX_EMPTY = 20  # empty cells with ink read again per table at most
 EMPTY_INK_IN2 = 0.01  # ink (square inches) that makes an empty cell worth reading
 EMPTY_CONF = 60.0  # tesseract's confidence a word read in an empty cell needs
@@ -87,6 +90,8 @@ class _Piece:
 @dataclass
 class _Slot:
     cell: GridCell
+    y0: float  # the cell's rules above and below it, pixels
+    y1: float
     pieces: list[_Piece] = field(default_factory=list)
 
 
@@ -117,30 +122,23 @@ def _agree(a: str, b: str) -> float:
 
 def split_words(words: list[str], parts: list[str | None]) -> list[str] | None:
     """``words`` (a line in logical order) cut into len(parts) runs that best match ``parts``
-    (pieces of the same line read again; None: a piece not read again, it takes what the
-    others leave); None when the match is poor."""
+    (pieces of the same line read again; None: a piece not read again, it takes what lies
+    between the others); None when the match is poor. Every way to cut is tried (a line has
+    a few cuts and a few dozen words at most)."""
     n, m = len(words), len(parts)
     if m == 1:
         return [" ".join(words)]
-    if n < m or all(p is None for p in parts):
+    if n < m or all(p is None for p in parts) or comb(n - 1, m - 1) > MAX_CUT_WAYS:
         return None
-
-    def sim(a: str, b: str | None) -> float:
-        return 0.0 if b is None else _sim(a, b)
-
-    out: list[str] = []
-    start = 0
-    for j in range(m - 1):
-        rest_parts = [p for p in parts[j + 1:] if p is not None]
-        rest = " ".join(rest_parts) if rest_parts else None
-        best_k, best = start + 1, -1.0
-        for k in range(start + 1, n - (m - 2 - j)):
-            s = sim(" ".join(words[start:k]), parts[j]) + sim(" ".join(words[k:]), rest)
-            if s > best:
-                best_k, best = k, s
-        out.append(" ".join(words[start:best_k]))
-        start = best_k
-    out.append(" ".join(words[start:]))
+    best: tuple[float, tuple[int, ...]] | None = None
+    for cut in combinations(range(1, n), m - 1):
+        bounds = (0, *cut, n)
+        score = sum(_sim(" ".join(words[bounds[j]:bounds[j + 1]]), p) for j, p in enumerate(parts) if p is not None)
+        if best is None or score > best[0]:
+            best = (score, bounds)
+    assert best is not None
+    bounds = best[1]
+    out = [" ".join(words[bounds[j]:bounds[j + 1]]) for j in range(m)]
     scores = [_agree(o, p) for o, p in zip(out, parts, strict=True) if p is not None]
     return out if sum(scores) / len(scores) >= MATCH else None
 
@@ -150,7 +148,7 @@ class _Filler:
 
     def __init__(self, grid: Grid, k: float, cross: float) -> None:
         self.grid, self.k, self.cross = grid, k, cross
-        self.slots = {(c.row, c.col): _Slot(c) for c in grid.cells}
+        self.slots = {(c.row, c.col): _Slot(c, grid.ys[c.row], grid.ys[c.row + c.rowspan]) for c in grid.cells}
 
     def bbox(self) -> tuple[float, float, float, float]:
         g, k = self.grid, self.k
@@ -184,6 +182,17 @@ class _Filler:
         return out
 
 
+def _tight(pimg: PageImage, box: tuple[int, int, int, int], margin: int) -> tuple[int, int, int, int]:
+    """The box shrunk to the ink in it, plus a margin: white space beside a word was read as
+    ``0000`` or ``ا`` in a single-line reading."""
+    crop = np.asarray(pimg.image.crop(box)) < 128
+    cols = np.flatnonzero(crop.any(axis=0))
+    if not len(cols):
+        return box
+    x0, x1 = box[0] + int(cols[0]), box[0] + int(cols[-1]) + 1
+    return (max(box[0], x0 - margin), box[1], min(box[2], x1 + margin), box[3])
+
+
 def _read_again(pimg: PageImage, cuts: list[tuple[TextLine, list[tuple[_Slot, float, float]]]],
                 empties: list[tuple[_Slot, tuple[int, int, int, int]]], langs: str, empty_langs: str,
                 timeout: float) -> None:
@@ -195,21 +204,25 @@ def _read_again(pimg: PageImage, cuts: list[tuple[TextLine, list[tuple[_Slot, fl
     from .tesseract import read_rows
 
     k = pimg.dpi / 72.0
-    pad = max(2, int(0.03 * pimg.dpi))
+    pad = max(2, int(0.05 * pimg.dpi))  # clear of the rule (its strokes read as 0 or l)
     boxes: list[tuple[int, int, int, int]] = []
     spans: list[list[tuple[float, float]]] = []  # each part's stretch of the line, points
     for ln, parts in cuts:
         vpad = max(3, int((ln.bottom - ln.top) * k / 3))
         spans.append([(max(ln.x0, x0), min(ln.x1, x1)) for _slot, x0, x1 in parts])
         widest = max(range(len(parts)), key=lambda j: spans[-1][j][1] - spans[-1][j][0])
-        for j, (_slot, x0, x1) in enumerate(parts):
+        for j, (slot, x0, x1) in enumerate(parts):
             if j == widest:
                 continue
-            # inside the cell's rules, and around the line's ink (a margin: its box is tight)
+            # inside the cell's rules (a rule in the crop is read as 0000 or ----), around the
+            # line's ink (a margin: its box is tight)
             left = max(int(x0 * k) + pad, int(ln.x0 * k) - 2 * pad)
             right = min(int(x1 * k) - pad, int(ln.x1 * k) + 2 * pad)
-            boxes.append((max(0, left), max(0, int(ln.top * k) - vpad),
-                          min(pimg.image.width, max(right, left + 1)), min(pimg.image.height, int(ln.bottom * k) + vpad)))
+            top = max(int(ln.top * k) - vpad, int(slot.y0) + pad // 2)
+            bottom = min(int(ln.bottom * k) + vpad, int(slot.y1) - pad // 2)
+            boxes.append((max(0, left), max(0, min(top, int(ln.top * k))), min(pimg.image.width, max(right, left + 1)),
+                          min(pimg.image.height, max(bottom, int(ln.bottom * k)))))
+    boxes = [_tight(pimg, box, pad) for box in boxes]
     try:
         readings = [" ".join(x.text for x in r.lines) for r in read_rows(pimg, boxes, langs, timeout)] if boxes else []
         empty_reads = read_rows(pimg, [box for _slot, box in empties], empty_langs, timeout) if empties else []
