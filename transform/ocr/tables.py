@@ -224,8 +224,13 @@ def _read_again(pimg: PageImage, cuts: list[tuple[TextLine, list[tuple[_Slot, fl
                           min(pimg.image.height, max(bottom, int(ln.bottom * k)))))
     boxes = [_tight(pimg, box, pad) for box in boxes]
     try:
-        readings = [" ".join(x.text for x in r.lines) for r in read_rows(pimg, boxes, langs, timeout)] if boxes else []
-        empty_reads = read_rows(pimg, [box for _slot, box in empties], empty_langs, timeout) if empties else []
+        if empty_langs == langs:  # one tesseract call (the models are loaded once)
+            both = read_rows(pimg, boxes + [box for _slot, box in empties], langs, timeout)
+            done, empty_reads = both[:len(boxes)], both[len(boxes):]
+        else:
+            done = read_rows(pimg, boxes, langs, timeout) if boxes else []
+            empty_reads = read_rows(pimg, [box for _slot, box in empties], empty_langs, timeout) if empties else []
+        readings = [" ".join(x.text for x in r.lines) for r in done]
     except ToolError as exc:
         log.info("page %d: table cells not read again (%s)", pimg.page, exc)
         readings, empty_reads = [""] * len(boxes), []
