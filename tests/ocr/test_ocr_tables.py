@@ -15,8 +15,9 @@ from transform.model import Paragraph, Table
 from transform.model.walk import iter_blocks
 from transform.ocr.pages import ocr_page
 from transform.ocr.render import PageImage
-from transform.ocr.tables import find_tables, split_words, tables_of
+from transform.ocr.tables import find_tables, tables_of
 from transform.ocr.tables_grid import find_grids
+from transform.ocr.tables_read import split_words
 
 REALDOCS = Path(__file__).resolve().parents[1] / "realdocs" / "files"
 DPI = 250.0
