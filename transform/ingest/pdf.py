@@ -94,6 +94,7 @@ class PdfIngester:
                     heights.append(height)
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
             from ..ocr import confidence, read_pages
+            from ..ocr.tables import tables_of
 
             pages, reports = read_pages(path, text_pages, ctx, pdf=pdf, open_pages=kept_pages)  # the open document: its fonts are parsed
         finally:
@@ -113,7 +114,7 @@ class PdfIngester:
         kept: list[list[TextLine]] = []
         for i, lines in enumerate(pages):
             rep = reports[i] if i < len(reports) else None
-            found = tables[i] if rep is None or rep.method == "text" else []
+            found = tables[i] if rep is None or rep.method == "text" else tables_of(rep)  # an OCR'd page's ruled tables
             kept.append(_outside(lines, found) if found else lines)
             for t in found:
                 t.table.page = i + 1

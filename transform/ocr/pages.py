@@ -36,6 +36,7 @@ from .render import (
 )
 from .scans import covers_ink, drop_overlays, sparse
 from .sizes import snap_sizes
+from .tables import find_tables, with_tables
 from .tesseract import (
     _AR,
     _LAT,
@@ -169,6 +170,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         else:
             lines.append(ln)
     bold = mark_bold(image, lines)
+    tables = find_tables(image, lines, codes, timeout, script)
     doubtful = sum(1 for ln in lines if ln.doubt)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if renumbered:
@@ -176,12 +178,14 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
                      + (f" (ara and {SCRIPT_MODEL['ara']} models voting)" if vote else ""))
     if bold:
         notes.append(f"{bold} bold line{'s' if bold > 1 else ''}")
+    if tables:
+        notes.append(f"{len(tables)} ruled table{'s' if len(tables) > 1 else ''}")
     if doubtful:
         notes.append(f"{doubtful} of {len(lines)} lines unsure")
     if noise:
         notes.append(f"{noise} noise line{'s' if noise > 1 else ''} dropped")
     reason = f"{why}; OCR ({codes}, {', '.join(notes)})"
-    return lines, PageReport(page=page, method="ocr", reason=reason, score=q.score, langs=found)
+    return lines, with_tables(PageReport(page=page, method="ocr", reason=reason, score=q.score, langs=found), tables)
 
 
 def _other_order(result: OcrResult, used: list[str]) -> list[str] | None:

@@ -1,0 +1,273 @@
+"""Tables on OCR'd pages: ruled grids of the page image (:mod:`tables_grid`) filled with the
+lines tesseract read, handed to the PDF ingester as text-layer tables are.
+
+1. The grids of the image tesseract read (the same pixels, so its line boxes fit them).
+2. Each OCR'd line whose centre lies in a grid goes to the cell under it. A line that runs
+   across a drawn column rule (tesseract's layout joins a label and its price, or a header
+   row, into one line) is cut at the rule: its parts are read again as single lines (one
+   tesseract call per page for all of them) and the line's own words, in logical order, are
+   split where they best match those readings (the page reading keeps its number checks);
+   when they do not match, the readings themselves are used.
+3. A ruled row whose cells hold several printed lines, one of them a column of numbers
+   bound line by line to labels (a price list inside one ruled box), is one row per printed
+   line; other cells keep their lines as one text (a wrapped sentence, a list of names).
+4. The last word: at least two columns with text; at least two rows with two filled cells,
+   or one row of at least three filled cells two of which hold several lines (a grid of
+   names); not prose in boxes (long cells). Header cells: the first row of a table of
+   several rows when it is short words in two cells or more. Columns are in logical order:
+   right to left for an Arabic table.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from pydantic import PrivateAttr
+
+from ..ingest.pdf_table_cells import is_number
+from ..ingest.pdf_tables import FoundTable
+from ..model import Cell, PageReport, Sentence, Table
+from .tables_grid import Grid, GridCell, find_grids, ink_of
+from .tables_read import _clean, _inked_box, _Piece, _read_again, _rtl, _Slot
+
+if TYPE_CHECKING:
+    from ..ingest.base import TextLine
+    from .render import PageImage
+
+log = logging.getLogger("transform.ocr")
+CROSS_IN = 0.08  # a line reaching this far (inches) past a drawn column rule runs across it
+MAX_CELL_WORDS = 35.0  # mean words per filled cell above which the boxes hold prose, not a table
+MAX_HEADER_WORDS = 10
+MAX_CUTS = 60  # parts of lines read again per page at most
+MAX_EMPTY = 20  # empty cells with ink read again per table at most
+
+
+class OcrPageReport(PageReport):
+    """A page report that also carries the tables found on the OCR'd page (not serialised)."""
+
+    _tables: list[FoundTable] = PrivateAttr(default_factory=list)
+
+
+def with_tables(report: PageReport, tables: list[FoundTable]) -> PageReport:
+    """The report, carrying ``tables`` for the ingester when there are any."""
+    if not tables:
+        return report
+    out = OcrPageReport(**report.model_dump())
+    out._tables = tables
+    return out
+
+
+def tables_of(report: PageReport | None) -> list[FoundTable]:
+    """The tables found on an OCR'd page (none for a text-layer or unreadable page)."""
+    if isinstance(report, OcrPageReport) and report.method == "ocr":
+        return list(report._tables)
+    return []
+
+
+class _Filler:
+    """Puts the page's lines into the cells of one grid (pixels -> points by ``k``)."""
+
+    def __init__(self, grid: Grid, k: float, cross: float) -> None:
+        self.grid, self.k, self.cross = grid, k, cross
+        self.slots = {(c.row, c.col): _Slot(c, grid.ys[c.row], grid.ys[c.row + c.rowspan]) for c in grid.cells}
+
+    def bbox(self) -> tuple[float, float, float, float]:
+        g, k = self.grid, self.k
+        return g.xs[0] * k, g.ys[0] * k, g.xs[-1] * k, g.ys[-1] * k
+
+    def row_of(self, y: float) -> int | None:
+        ys = self.grid.ys
+        for r in range(len(ys) - 1):
+            if ys[r] * self.k <= y < ys[r + 1] * self.k:
+                return r
+        return len(ys) - 2 if y == ys[-1] * self.k else None
+
+    def cells_across(self, ln: TextLine, row: int) -> list[tuple[_Slot, float, float]]:
+        """The cells of ``row`` the line lies over (left to right), with their x range in points."""
+        g, k = self.grid, self.k
+        out: list[tuple[_Slot, float, float]] = []
+        seen: set[int] = set()
+        for col in range(g.ncols):
+            cell = g.cell_at(row, col)
+            if cell is None or id(cell) in seen:
+                continue
+            seen.add(id(cell))
+            x0, x1 = g.xs[cell.col] * k, g.xs[cell.col + cell.colspan] * k
+            if min(ln.x1, x1) - max(ln.x0, x0) > self.cross:
+                out.append((self.slots[(cell.row, cell.col)], x0, x1))
+        if not out:  # a short line on a rule: the cell holding its centre
+            cx = (ln.x0 + ln.x1) / 2
+            for col in range(g.ncols):
+                if g.xs[col] * k <= cx < g.xs[col + 1] * k and (cell := g.cell_at(row, col)) is not None:
+                    out.append((self.slots[(cell.row, cell.col)], g.xs[cell.col] * k, g.xs[cell.col + cell.colspan] * k))
+        return out
+
+
+def _bands(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Pieces grouped by printed line (vertical overlap), top to bottom."""
+    bands: list[list[_Piece]] = []
+    for p in sorted(pieces, key=lambda p: (p.top + p.bottom) / 2):
+        if bands:
+            last = bands[-1]
+            top, bottom = min(q.top for q in last), max(q.bottom for q in last)
+            if min(bottom, p.bottom) - max(top, p.top) >= 0.5 * min(bottom - top, p.bottom - p.top):
+                last.append(p)
+                continue
+        bands.append([p])
+    return bands
+
+
+def _joined(pieces: list[_Piece], rtl: bool) -> str:
+    out = []
+    for band in _bands(pieces):
+        band.sort(key=lambda p: -p.x1 if rtl else p.x0)
+        out.extend(p.text for p in band)
+    return " ".join(out)
+
+
+def _priced_lines(slots: list[_Slot]) -> bool:
+    """A ruled row whose cells are lists bound line by line: one cell holds at least two
+    lines, all numbers, each beside a line of another cell."""
+    if len([s for s in slots if s.pieces]) < 2 or any(s.cell.rowspan > 1 for s in slots):
+        return False
+    for s in slots:
+        if len(s.pieces) >= 2 and all(is_number(p.text) for p in s.pieces):
+            others = [q for o in slots if o is not s for q in o.pieces]
+            if all(any(min(p.bottom, q.bottom) - max(p.top, q.top) > 0.3 * (p.bottom - p.top) for q in others) for p in s.pieces):
+                return True
+    return False
+
+
+@dataclass
+class _OutCell:
+    row: int
+    col: int  # logical order
+    colspan: int
+    rowspan: int
+    text: str
+    lines: int
+
+
+def _layout(filler: _Filler, rtl: bool) -> list[_OutCell]:
+    """Output cells in logical column order, a priced row cut into its printed lines."""
+    g = filler.grid
+    start: dict[int, int] = {}  # grid row -> first output row
+    height: dict[int, int] = {}
+    out: list[_OutCell] = []
+
+    def col_of(c: GridCell) -> int:
+        return g.ncols - (c.col + c.colspan) if rtl else c.col
+
+    nxt = 0
+    for r in range(g.nrows):
+        slots = [s for s in filler.slots.values() if s.cell.row == r]
+        start[r] = nxt
+        if _priced_lines(slots):
+            bands = _bands([p for s in slots for p in s.pieces])
+            owner = {id(p): s for s in slots for p in s.pieces}
+            for b, band in enumerate(bands):
+                for s in slots:
+                    mine = [p for p in band if owner[id(p)] is s]
+                    out.append(_OutCell(nxt + b, col_of(s.cell), s.cell.colspan, 1, _joined(mine, rtl), len(mine)))
+            height[r] = len(bands)
+        else:
+            for s in slots:
+                out.append(_OutCell(nxt, col_of(s.cell), s.cell.colspan, s.cell.rowspan, _joined(s.pieces, rtl), len(_bands(s.pieces))))
+            height[r] = 1
+        nxt += height[r]
+    for c in out:  # a cell spanning grid rows spans their output rows
+        if c.rowspan > 1:
+            r0 = next(r for r, s in start.items() if s == c.row)
+            c.rowspan = sum(height[r] for r in range(r0, min(g.nrows, r0 + c.rowspan)))
+    return out
+
+
+def _plausible(cells: list[_OutCell]) -> bool:
+    filled = [c for c in cells if c.text]
+    if not filled or len({c.col for c in filled}) < 2:
+        return False
+    if sum(len(c.text.split()) for c in filled) / len(filled) > MAX_CELL_WORDS:
+        return False
+    per_row: dict[int, list[_OutCell]] = {}
+    for c in filled:
+        per_row.setdefault(c.row, []).append(c)
+    if sum(1 for row in per_row.values() if len(row) >= 2) >= 2:
+        return True
+    return any(len(row) >= 3 and sum(1 for c in row if c.lines >= 3) >= 2 for row in per_row.values())
+
+
+def _to_table(cells: list[_OutCell]) -> Table:
+    nrows = max(c.row for c in cells) + 1
+    first = [c for c in cells if c.row == 0]
+    spans_below = any(c.row == 0 and c.rowspan > 1 for c in cells)
+    header = (nrows >= 2 and not spans_below and sum(1 for c in first if c.text) >= 2
+              and all(not is_number(c.text) and len(c.text.split()) <= MAX_HEADER_WORDS for c in first if c.text))
+    covered = {r for c in cells if c.text or c.rowspan > 1 for r in range(c.row, c.row + c.rowspan)}
+    rows: list[list[Cell]] = []
+    for r in range(nrows):
+        if r not in covered:
+            continue  # a ruled row left empty
+        row = []
+        for c in sorted((c for c in cells if c.row == r), key=lambda c: c.col):
+            sentences = [Sentence(id="", text=c.text, notes={})] if c.text else []
+            row.append(Cell(sentences=sentences, header=header and r == 0, colspan=c.colspan, rowspan=c.rowspan))
+        rows.append(row)
+    return Table(rows=rows, caption=[])
+
+
+def find_tables(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None = None) -> list[FoundTable]:
+    """The ruled tables of an OCR'd page image, filled with the page's OCR'd lines (none when
+    the image cannot be searched: the page keeps its lines as text). ``script``: the Arabic
+    script model when installed, which reads the words of empty-looking cells of Arabic tables."""
+    try:
+        return _find(pimg, lines, langs, timeout, script)
+    except (ValueError, IndexError, MemoryError) as exc:
+        log.warning("page %d: tables not searched (%s)", pimg.page, exc)
+        return []
+
+
+def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None) -> list[FoundTable]:
+    ink = ink_of(pimg.image)
+    grids = find_grids(pimg.image, pimg.dpi, ink)
+    if not grids:
+        return []
+    k = 72.0 / pimg.dpi
+    cross = CROSS_IN * 72.0
+    found: list[FoundTable] = []
+    budget = MAX_CUTS
+    for grid in grids:
+        filler = _Filler(grid, k, cross)
+        x0, top, x1, bottom = filler.bbox()
+        inside = [ln for ln in lines if x0 <= (ln.x0 + ln.x1) / 2 <= x1 and top <= (ln.top + ln.bottom) / 2 <= bottom]
+        if not inside:
+            continue
+        cuts = []
+        for ln in inside:
+            row = filler.row_of((ln.top + ln.bottom) / 2)
+            if row is None:
+                continue
+            parts = filler.cells_across(ln, row)
+            if len(parts) == 1:
+                slot = parts[0][0]
+                if _clean(ln.text):
+                    slot.pieces.append(_Piece(_clean(ln.text), ln.top, ln.bottom, ln.x0, ln.x1))
+            elif parts and len(parts) <= budget:
+                cuts.append((ln, parts))
+                budget -= len(parts)
+            elif parts and _clean(ln.text):  # too many to read again: the widest cell takes the line
+                slot = max(parts, key=lambda p: p[2] - p[1])[0]
+                slot.pieces.append(_Piece(_clean(ln.text), ln.top, ln.bottom, ln.x0, ln.x1))
+        rtl = _rtl([ln.text for ln in inside])
+        cut = {id(slot) for _ln, parts in cuts for slot, _a, _b in parts}
+        empties = [(s, box) for s in filler.slots.values() if not s.pieces and id(s) not in cut
+                   and (box := _inked_box(ink, grid, s.cell, pimg.dpi)) is not None][:MAX_EMPTY] if script or not rtl else []
+        if cuts or empties:
+            # read from the ink alone: a watermark under a price was read as a letter
+            _read_again(replace(pimg, image=ink.image), cuts, empties, langs, script if rtl and script else langs, timeout)
+        cells = _layout(filler, rtl)
+        if not _plausible(cells):
+            continue
+        found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
+    return found

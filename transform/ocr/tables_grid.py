@@ -1,0 +1,254 @@
+"""Ruled grids in a page image: the rules drawn on it, and the cells they close.
+
+A rule is a long straight run of dark pixels: horizontal runs at least RULE_H_IN inches long,
+vertical ones at least RULE_V_IN inches (letters are shorter: an alef at 14 pt is about
+0.15 in). Runs are found with sliding-window sums over the binarised image (numpy, no
+per-pixel Python loop). Rules that touch form a group; a group that draws at least two
+columns between three vertical rules and one row between two horizontal rules is a grid.
+Its cells are the slots between neighbouring rules; two slots are one (merged) cell where
+the rule between them is not drawn. A group whose merged cells are not rectangles is not
+a grid. Underlines, letterhead rules (no vertical rule) and a frame around a paragraph
+(one column) never make a grid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PIL import Image
+
+RULE_H_IN = 0.4  # shortest horizontal rule, inches
+RULE_V_IN = 0.2  # shortest vertical rule, inches
+TOUCH_IN = 0.04  # rules this close (inches) touch; boundaries this close are one
+DRAWN = 0.6  # share of a slot's side a rule must cover for the side to be drawn
+MIN_SLOT_IN = 0.08  # rows or columns narrower than this (a double rule) are not slots
+SCALE = 2  # rules are looked for on the ink pooled over 2 x 2 pixels
+
+
+@dataclass
+class Rule:
+    at: float  # y of a horizontal rule, x of a vertical one (pixels)
+    lo: int  # extent along the rule
+    hi: int
+
+
+@dataclass
+class GridCell:
+    """A merged cell: first row and column (left to right) and how many slots it spans."""
+
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
+class Grid:
+    """Boundaries in pixels (xs left to right, ys top to bottom) and the merged cells."""
+
+    xs: list[float]
+    ys: list[float]
+    cells: list[GridCell] = field(default_factory=list)
+
+    @property
+    def nrows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def ncols(self) -> int:
+        return len(self.xs) - 1
+
+    def cell_at(self, row: int, col: int) -> GridCell | None:
+        for c in self.cells:
+            if c.row <= row < c.row + c.rowspan and c.col <= col < c.col + c.colspan:
+                return c
+        return None
+
+
+@dataclass
+class Ink:
+    """A page's ink: black on white at full size (what single lines are read again from), and
+    as a mask pooled over SCALE x SCALE pixels (a pixel is ink when any of its block is: a rule
+    two pixels thick stays whole), where rules are looked for at a quarter of the cost."""
+
+    image: Image.Image
+    mask: np.ndarray
+    scale: int = SCALE
+
+
+def otsu(image: Image.Image) -> int:
+    """Otsu's threshold of a grey image (from PIL's histogram), capped so that a pale page
+    does not turn its paper into ink."""
+    hist = np.asarray(image.histogram()[:256], dtype=np.float64)
+    total = hist.sum()
+    if total == 0:
+        return 0
+    w0 = np.cumsum(hist)
+    m0 = np.cumsum(hist * np.arange(256))
+    w1 = total - w0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (m0[-1] * w0 / total - m0) ** 2 / (w0 * w1)
+    between[~np.isfinite(between)] = 0
+    return min(int(np.argmax(between)), 200)
+
+
+def ink_of(image: Image.Image) -> Ink:
+    grey = image.convert("L")
+    thr = otsu(grey)
+    ink = grey.point([255 if v <= thr else 0 for v in range(256)])
+    small = ink.reduce(SCALE) if min(ink.size) >= SCALE else ink
+    return Ink(ink.point([255 - v for v in range(256)]), np.asarray(small) > 0)
+
+
+def _runs(mask: np.ndarray, length: int) -> list[tuple[int, int, int]]:
+    """(line, start, end) of the runs of True at least ``length`` long along axis 1."""
+    if mask.shape[1] < length or length < 2:
+        return []
+    c = np.zeros((mask.shape[0], mask.shape[1] + 1), dtype=np.int32)
+    np.cumsum(mask, axis=1, out=c[:, 1:])
+    full = (c[:, length:] - c[:, :-length]) == length  # full[y, x]: mask[y, x:x+length] all True
+    rows = np.flatnonzero(full.any(axis=1))
+    out = []
+    for y in rows:
+        f = np.concatenate(([False], full[y], [False]))
+        d = np.flatnonzero(np.diff(f.astype(np.int8)))
+        for s, e in zip(d[::2], d[1::2], strict=True):
+            out.append((int(y), int(s), int(e) - 1 + length))  # window starts s..e-1 cover s..e-1+length
+    return out
+
+
+def _merge(runs: list[tuple[int, int, int]], touch: int) -> list[Rule]:
+    """Runs on neighbouring lines that overlap are one rule (its thickness)."""
+    rules: list[tuple[int, int, int, int]] = []  # first line, last line, lo, hi
+    for y, lo, hi in sorted(runs):
+        joined = False
+        for k in range(len(rules) - 1, -1, -1):
+            y0, y1, a, b = rules[k]
+            if y - y1 > touch:
+                break
+            if y - y1 <= 1 and lo <= b + touch and hi >= a - touch:
+                rules[k] = (y0, y, min(a, lo), max(b, hi))
+                joined = True
+                break
+        if not joined:
+            rules.append((y, y, lo, hi))
+    return [Rule((y0 + y1) / 2, lo, hi) for y0, y1, lo, hi in rules]
+
+
+def find_rules(dark: np.ndarray, dpi: float) -> tuple[list[Rule], list[Rule]]:
+    """Horizontal and vertical rules of an ink mask."""
+    touch = max(2, int(TOUCH_IN * dpi))
+    horiz = _merge(_runs(dark, int(RULE_H_IN * dpi)), touch)
+    vert = _merge(_runs(np.ascontiguousarray(dark.T), int(RULE_V_IN * dpi)), touch)
+    return horiz, vert
+
+
+def _cluster(values: list[float], tol: float) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
+
+
+def _covered(rules: list[Rule], at: float, lo: float, hi: float, tol: float) -> float:
+    """Share of [lo, hi] that rules lying at ``at`` cover."""
+    spans = sorted((max(lo, r.lo - tol), min(hi, r.hi + tol)) for r in rules if abs(r.at - at) <= tol)
+    got, end = 0.0, lo
+    for a, b in spans:
+        if b <= end:
+            continue
+        got += b - max(a, end)
+        end = b
+    return got / (hi - lo) if hi > lo else 0.0
+
+
+def _groups(horiz: list[Rule], vert: list[Rule], tol: float) -> list[tuple[list[Rule], list[Rule]]]:
+    parent = list(range(len(horiz) + len(vert)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, h in enumerate(horiz):
+        for j, v in enumerate(vert):
+            if h.lo - tol <= v.at <= h.hi + tol and v.lo - tol <= h.at <= v.hi + tol:
+                parent[root(i)] = root(len(horiz) + j)
+    found: dict[int, tuple[list[Rule], list[Rule]]] = {}
+    for i, h in enumerate(horiz):
+        found.setdefault(root(i), ([], []))[0].append(h)
+    for j, v in enumerate(vert):
+        found.setdefault(root(len(horiz) + j), ([], []))[1].append(v)
+    return [g for g in found.values() if len(g[0]) >= 2 and len(g[1]) >= 3]
+
+
+def _grid(horiz: list[Rule], vert: list[Rule], dpi: float) -> Grid | None:
+    tol = max(2.0, TOUCH_IN * dpi)
+    slot = MIN_SLOT_IN * dpi
+    xs = _cluster([v.at for v in vert], max(tol, slot))
+    ys = _cluster([h.at for h in horiz], max(tol, slot))
+    if len(xs) < 3 or len(ys) < 2:
+        return None
+    # a boundary drawn along no slot (a short stroke that touched the grid) is not one
+    xs = [x for k, x in enumerate(xs) if k in (0, len(xs) - 1)
+          or any(_covered(vert, x, ys[r], ys[r + 1], tol) >= DRAWN for r in range(len(ys) - 1))]
+    ys = [y for k, y in enumerate(ys) if k in (0, len(ys) - 1)
+          or any(_covered(horiz, y, xs[c], xs[c + 1], tol) >= DRAWN for c in range(len(xs) - 1))]
+    if len(xs) < 3:
+        return None
+    nr, nc = len(ys) - 1, len(xs) - 1
+    # which sides of each slot are drawn
+    v_drawn = [[_covered(vert, xs[k], ys[r], ys[r + 1], tol) >= DRAWN for k in range(nc + 1)] for r in range(nr)]
+    h_drawn = [[_covered(horiz, ys[k], xs[c], xs[c + 1], tol) >= DRAWN for c in range(nc)] for k in range(nr + 1)]
+    # the outer frame must be drawn all round: a table, not rules that happen to cross
+    if not (all(h_drawn[0]) and all(h_drawn[nr]) and all(v_drawn[r][0] and v_drawn[r][nc] for r in range(nr))):
+        return None
+    parent = list(range(nr * nc))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for r in range(nr):
+        for c in range(nc):
+            if c + 1 < nc and not v_drawn[r][c + 1]:
+                parent[root(r * nc + c)] = root(r * nc + c + 1)
+            if r + 1 < nr and not h_drawn[r + 1][c]:
+                parent[root(r * nc + c)] = root((r + 1) * nc + c)
+    members: dict[int, list[tuple[int, int]]] = {}
+    for r in range(nr):
+        for c in range(nc):
+            members.setdefault(root(r * nc + c), []).append((r, c))
+    cells = []
+    for slots in members.values():
+        r0, r1 = min(r for r, _ in slots), max(r for r, _ in slots)
+        c0, c1 = min(c for _, c in slots), max(c for _, c in slots)
+        if len(slots) != (r1 - r0 + 1) * (c1 - c0 + 1):
+            return None  # not a rectangle: not a table's cell
+        cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1))
+    cells.sort(key=lambda c: (c.row, c.col))
+    return Grid(xs, ys, cells)
+
+
+def find_grids(image: Image.Image, dpi: float, ink: Ink | None = None) -> list[Grid]:
+    """The ruled grids of a page image (``ink``: its ink, when already made), top to bottom,
+    in the image's pixels."""
+    if ink is None:
+        ink = ink_of(image)
+    small_dpi = dpi / ink.scale
+    horiz, vert = find_rules(ink.mask, small_dpi)
+    if len(horiz) < 2 or len(vert) < 3:
+        return []
+    tol = max(2.0, TOUCH_IN * small_dpi)
+    grids = [g for group in _groups(horiz, vert, tol) if (g := _grid(*group, small_dpi)) is not None]
+    for g in grids:
+        g.xs = [(x + 0.5) * ink.scale for x in g.xs]
+        g.ys = [(y + 0.5) * ink.scale for y in g.ys]
+    return sorted(grids, key=lambda g: g.ys[0])
