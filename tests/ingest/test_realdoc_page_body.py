@@ -1,0 +1,92 @@
+"""A page set in a larger type than the document's body (tests/realdocs/files/bo-ar-7259-2023-lf2024.pdf).
+
+The Arabic Bulletin's finance law opens with the dahir on p. 1, set in 16 pt and double spaced,
+while the law's columns from p. 2 on are set in 11 pt: 16 pt is a heading size for the document,
+and every line of p. 1 went on one "heading" that was then demoted to a single paragraph of the
+whole page. The lines of pp. 1-2 are taken as the text layer gave them to the ingester
+(``data/text_lines_paragraphs.json``, captured once from ``pdf_text``: text, box, size, bold,
+baseline, direction, footnote call) and go through the same grouping code as in a real run. What
+each test expects was checked on the page image.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from transform.evaluation import score_document
+from transform.evaluation.truth import load_truth_dir
+from transform.ingest.pdf_blocks import _features, _marker, _page_body, group_lines, groups_to_blocks
+from transform.ingest.pdf_text import PdfLine
+from transform.model import Document, DocumentMeta, Heading, Paragraph, Section
+
+HERE = Path(__file__).resolve().parent
+TRUTH = HERE.parents[0] / "realdocs" / "truth"
+DOC = "bo-ar-7259-2023-lf2024"
+DATA = json.loads((HERE / "data" / "text_lines_paragraphs.json").read_text(encoding="utf-8"))[DOC]
+
+
+def pages() -> list[list[PdfLine]]:
+    return [[PdfLine(text=t, x0=x0, top=top, x1=x1, bottom=b, size=s, bold=bo, page=int(p), baseline=bl, rtl=r, call=c)
+             for t, x0, top, x1, b, s, bo, bl, r, c in rows]
+            for p, rows in sorted(DATA["pages"].items(), key=lambda kv: int(kv[0]))]
+
+
+def blocks() -> list[object]:
+    lines = pages()
+    return groups_to_blocks(group_lines(lines, [[] for _ in lines], [DATA["width"]] * len(lines)))
+
+
+def text(block: object) -> str:
+    return " ".join(s.text for s in block.sentences)  # type: ignore[attr-defined]
+
+
+def test_page_in_a_larger_type_reads_as_paragraphs() -> None:
+    """P. 1: the dahir's title stays a heading; the visas, the enacting formula, the promulgation and
+    the date are paragraphs of their own, as printed (each opens at the first-line indent or follows
+    a line that ended its sentence short of the edge)."""
+    page1 = [b for b in blocks() if getattr(b, "page", None) == 1]
+    title = next(b for b in page1 if isinstance(b, Heading) and text(b).startswith("ظهير شريف رقم 1.23.91"))
+    assert text(title).endswith("للسنة المالية 2024")
+    paragraphs = [text(b) for b in page1 if isinstance(b, Paragraph)]
+    for start in ("بناء على الدستور", "وعلى القانون التنظيمي رقم 130.13", "أصدرنا أمرنا الشريف بما يلي", "ينفذ وينشر بالجريدة الرسمية",
+                  "وحرر في 30 من جمادى الأولى 1445"):
+        assert sum(p.startswith(start) for p in paragraphs) == 1, start
+    assert not any(len(p.split()) > 60 for p in paragraphs)  # no paragraph runs over the page
+
+
+def test_day_before_min_and_a_hijri_month_is_no_footnote_call() -> None:
+    """``بتاريخ`` / ``14 من شعبان 1436``: the day number opening the line (set small by the text
+    layer, so read as a footnote call) is kept when ``من`` and a month follow it."""
+    visa = next(text(b) for b in blocks() if isinstance(b, Paragraph) and text(b).startswith("وعلى القانون التنظيمي"))
+    assert "بتاريخ 14 من شعبان 1436" in visa
+    assert "[14]" not in visa
+
+
+def test_page_body_needs_many_plain_lines_of_the_size() -> None:
+    """The larger size is the page's body only on a page it fills: p. 2 (the law in 11 pt with a few
+    16 pt headings) keeps its headings; p. 1 cut to its first six lines (the title and a few visas) too."""
+    p1, p2 = pages()
+    hsizes = [16.0, 23.0]
+    assert _page_body(p1, _features([p1])[0], hsizes) == 16.0
+    assert _page_body(p2, _features([p2])[0], hsizes) is None
+    assert _page_body(p1[:6], _features([p1[:6]])[0], hsizes) is None
+
+
+def test_ornament_stars_open_no_list_item() -> None:
+    assert _marker("* *") is None and _marker("*") is None
+    assert _marker("* un point de la liste") is not None
+
+
+def test_paragraph_measure_fails_the_page_read_as_one_block() -> None:
+    """The scorer on p. 1: the grouping now scores at least 0.8 on paragraph starts; the same words
+    read as one paragraph under the title (what main read) fall under 0.5."""
+    truth = [t for t in load_truth_dir(TRUTH / DOC) if t.page == 1]
+    meta = DocumentMeta(source_name="x.pdf", source_format="pdf", page_count=2)
+    good = blocks()
+    assert score_document(Document(meta=meta, sections=[Section(blocks=good)]), truth, DOC).totals.paragraphs.f1 >= 0.8
+    page1 = [b for b in good if getattr(b, "page", None) == 1]
+    body = " ".join(text(b) for b in page1 if isinstance(b, Paragraph))
+    merged = [b for b in page1 if isinstance(b, Heading)] + [Paragraph(sentences=[{"id": "", "text": body}], page=1)]
+    bad = Document(meta=meta, sections=[Section(blocks=merged)])
+    assert score_document(bad, truth, DOC).totals.paragraphs.f1 < 0.5
