@@ -50,6 +50,7 @@ PRINT_STAMP = re.compile(
     f"\\s*:?\\s*(?:[{_D}:/.,\\-–\\s]|ه|هـ|م|مـ|الموافق|h|à|at|am|pm|le)*[{_D}](?:[{_D}:/.,\\-–\\s]|ه|هـ|م|مـ|الموافق|h|à|at|am|pm)*$",
     re.IGNORECASE,
 )
+_STAMP_FIRST = frozenset("تطDdIiÉéPp")  # the first letters of the stamps' labels: most lines are passed over at once
 STAMP_ZONE = 0.25  # a print stamp stands in the page's top or bottom quarter (under a portal's masthead)
 _EDGE_SIGNS = ".,;:!?()[]{}«»\"'،؛-–—_|"
 TOP, BOTTOM = 0.12, 0.90  # page numbers: above 12 % or below 90 % of the page height
@@ -111,8 +112,8 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     unread: set[int] = set()
     if len(pages) >= 2:
         out = _year_pages(out, heights, furniture)
-        running = _running_keys(out, heights, top, bottom)
-        unread = _repeated_on_next_page(out, heights, top, bottom) | _merged_reads(out, heights, running, top, bottom)
+        running, seen = _running_keys(out, heights, top, bottom)
+        unread = _repeated_on_next_page(out, heights, top, bottom) | _merged_reads(seen, running)
     unread |= _unread_rows(out, heights)
     stamps = _print_stamps(out, heights)
     if not running and not unread and not stamps:
@@ -134,17 +135,17 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     return final, furniture
 
 
-def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom: float) -> set[str]:
+def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom: float) -> tuple[set[str], dict[str, list[tuple[int, float, L]]]]:
     """Keys (:func:`_key`) of the margin lines that come back at about the same height on at least
-    40 % of the pages (two at least), legal headings and annex labels aside."""
-    seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    40 % of the pages (two at least), legal headings and annex labels aside; and the margin lines by key."""
+    seen: dict[str, list[tuple[int, float, L]]] = defaultdict(list)
     legal: set[str] = set()  # keys of lines that are legal headings ("Article 13" at the top of a page)
     for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
         for ln in lines:
             if in_margin(ln, height, top, bottom) and len(ln.text) <= 150:
                 key = _key(ln)
                 if len(key) >= 3:
-                    seen[key].append((p, ln.top))
+                    seen[key].append((p, ln.top, ln))
                     if legal_heading(ln.text) or ANNEX.match(ln.text.strip()):
                         legal.add(key)  # an annex label at the top of its page ("Annexe 1", "Annexe 2"...) is a heading too
     clusters = _cluster(seen)
@@ -152,13 +153,13 @@ def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom
     running: set[str] = set()
     for keys in clusters:
         where = [w for k in keys for w in seen[k]]
-        if len({p for p, _ in where}) < need or any(k in legal for k in keys):
+        if len({p for p, _, _ in where}) < need or any(k in legal for k in keys):
             continue
-        tops = sorted(t for _, t in where)
+        tops = sorted(t for _, t, _ in where)
         mid = tops[len(tops) // 2]
-        if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
+        if len({p for p, t, _ in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
             running.update(keys)
-    return running
+    return running, seen
 
 
 def _tokens(text: str) -> frozenset[str]:
@@ -167,31 +168,29 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(w for w in out if w)
 
 
-def _merged_reads(pages: list[list[L]], heights: list[float], running: set[str], top: float, bottom: float) -> set[int]:
+def _merged_reads(seen: dict[str, list[tuple[int, float, L]]], running: set[str]) -> set[int]:
     """A running line read together with its neighbour on some pages (OCR merges a browser's print
     header ``4/8/25, 6:02 PM`` with the page title beside it, in another order): a margin line at the
     running line's height that holds all its words (two at least, one of them with letters) is that
-    running line too. Returns the ids of those lines."""
-    if not running:
-        return set()
-    found: dict[str, list[tuple[float, frozenset[str]]]] = defaultdict(list)
-    for lines, height in zip(pages, heights, strict=False):
-        for ln in lines:
-            if in_margin(ln, height, top, bottom) and _key(ln) in running:
-                found[_key(ln)].append((ln.top, _tokens(ln.text)))
+    running line too. ``seen``: the margin lines by key (:func:`_running_keys`). Returns the ids of those lines."""
     marks: list[tuple[float, frozenset[str]]] = []
-    for where in found.values():
-        words = Counter(t for _, t in where).most_common(1)[0][0]
-        if len(words) >= 2 and any(any(c.isalpha() for c in w) for w in words):
-            marks.append((sorted(t for t, _ in where)[len(where) // 2], words))
+    for key in running:
+        where = seen.get(key, [])
+        if where:
+            words = Counter(_tokens(ln.text) for _, _, ln in where).most_common(1)[0][0]
+            if len(words) >= 2 and any(any(c.isalpha() for c in w) for w in words):
+                marks.append((sorted(t for _, t, _ in where)[len(where) // 2], words))
     drop: set[int] = set()
-    for lines, height in zip(pages, heights, strict=False):
-        for ln in lines:
-            if not in_margin(ln, height, top, bottom) or len(ln.text) > 150 or _key(ln) in running:
-                continue
-            words = _tokens(ln.text)
-            if any(abs(ln.top - at) <= 10 and mark <= words for at, mark in marks):
-                drop.add(id(ln))
+    if not marks:
+        return drop
+    for key, where in seen.items():
+        if key in running:
+            continue
+        for _, at_top, ln in where:
+            if any(abs(at_top - at) <= 10 for at, _ in marks):
+                words = _tokens(ln.text)
+                if any(abs(at_top - at) <= 10 and mark <= words for at, mark in marks):
+                    drop.add(id(ln))
     return drop
 
 
@@ -201,9 +200,9 @@ def _print_stamps(pages: list[list[L]], heights: list[float]) -> set[int]:
     text, even when it is printed on the first page only. Returns the ids of those lines."""
     drop: set[int] = set()
     for lines, height in zip(pages, heights, strict=False):
+        high, low = STAMP_ZONE * height, (1.0 - STAMP_ZONE) * height
         for ln in lines:
-            if (ln.top < STAMP_ZONE * height or ln.bottom > (1.0 - STAMP_ZONE) * height) and len(ln.text) <= 80 \
-                    and PRINT_STAMP.match(ln.text.strip()):
+            if (ln.top < high or ln.bottom > low) and ln.text[:1] in _STAMP_FIRST and len(ln.text) <= 80 and PRINT_STAMP.match(ln.text.strip()):
                 drop.add(id(ln))
     return drop
 
