@@ -90,3 +90,28 @@ def test_paragraph_measure_fails_the_page_read_as_one_block() -> None:
     merged = [b for b in page1 if isinstance(b, Heading)] + [Paragraph(sentences=[{"id": "", "text": body}], page=1)]
     bad = Document(meta=meta, sections=[Section(blocks=merged)])
     assert score_document(bad, truth, DOC).totals.paragraphs.f1 < 0.5
+
+
+def test_contents_entries_in_a_larger_type_stay_apart() -> None:
+    """Bulletin officiel 7262, p. 3 (its contents, set in 11 pt over a 10 pt body): each entry hangs
+    under its first line and ends with dot leaders and its page number; the next entry starts at the
+    column's edge. An entry's last line ends its block, so each entry is a paragraph of its own, also
+    across the column break (the geometry and text of the page's lines)."""
+    def entry(number: str, base: float, x: float, page_no: str) -> list[PdfLine]:
+        texts = ["Arrêté de la ministre de la transition énergétique", f"et du développement durable n° {number}",
+                 "du 6 joumada I 1445 (20 novembre 2023) accordant", "le permis de recherche d’hydrocarbures dit",
+                 "« MOGADOR OFFSHORE » à l’Office national" + "." * 40 + f" {page_no}"]
+        out = []
+        for k, t in enumerate(texts):
+            x0 = x if k == 0 else x + 22.3
+            x1 = x + 262.3 if k == len(texts) - 1 else x + 236.6
+            out.append(PdfLine(text=t, x0=x0, top=base + 12 * k - 9, x1=x1, bottom=base + 12 * k + 2, size=11.0, page=1,
+                               baseline=base + 12 * k, rtl=False))
+        return out
+
+    lines = entry("2924-23", 94.4, 22.2, "166") + entry("2925-23", 160.0, 22.2, "167") + entry("2926-23", 94.4, 308.5, "168")
+    body = [PdfLine(text="Texte du corps en dix points sur la ligne entière de la colonne.", x0=22.2, top=600 + 12 * k, x1=540.0,
+                    bottom=611 + 12 * k, size=10.0, page=2, baseline=609 + 12 * k, rtl=False) for k in range(40)]
+    found = [text(b) for b in groups_to_blocks(group_lines([lines, body], [[], []], [595.0, 595.0])) if getattr(b, "page", None) == 1]
+    assert [t.split("n° ")[1][:7] for t in found] == ["2924-23", "2925-23", "2926-23"]
+    assert all(t.endswith(("166", "167", "168")) for t in found)

@@ -59,6 +59,7 @@ from .pdf_block_kinds import (
     ANNEX,
     MAX_HEADING_LEVELS,
     SENTENCE_END,
+    _leader,
     check_headings,
     join_subtitles,
     legal_levels,
@@ -427,6 +428,8 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
                stops: Stops | None = None) -> bool:
     """Does ``ln`` go on the block ``cur`` whose last line is ``prev``? (see the module docstring)"""
     _, _, prev_base, prev_page, prev_edges = prev_f
+    if _leader(prev.text):
+        return False  # a contents entry ends with its dot leaders and page number
     # a line pdfium read over two printed lines (its box twice as tall): the step is from its last one
     step = base - max(prev_base, prev.bottom - 0.3 * fsize)
     if cur.legal is not None:
