@@ -71,6 +71,7 @@ from .pdf_layout import Edges, reading_order
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
 BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
+ORNAMENT = "*•·∙◦ \u00a0"  # what a line of stars or dots set as an ornament is made of
 NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
 DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=[^\W\d_])")  # "1- يحدد ...": an item in plain type (a bold one titles a part)
 # a day number that starts a line is no footnote call when a month follows it ("DU / 26 Janvier 1984")
@@ -254,7 +255,7 @@ def _marker(text: str, set_apart: bool = False) -> tuple[str, bool] | None:
     plain body type of a text layer: set bold it titles a part, set small it is a footnote's number,
     and on an OCR'd page it is as often a numbered table cell read without its rules)."""
     m = BULLET.match(text)
-    if m and _HAS_WORD.search(text, m.end()):  # an ornament's stars (``* *``) open no item
+    if m and text[m.end():].strip(ORNAMENT):  # an ornament's stars (``* *``) open no item
         return text[m.end():].strip(), False
     m = NUMBERED.match(text)
     if (m and not NOT_A_MARKER.match(text)) or (not set_apart and DASHED.match(text)):
@@ -385,8 +386,8 @@ def _page_body(lines: list[TextLine], feats: list[Feature], hsizes: list[float])
     """A heading size that is the body of this page: it carries most of the page's characters on at
     least :data:`PAGE_BODY_LINES` lines, most of them plain and running to the column's width or
     ending sentences (a dahir's page set in 16 pt in a Bulletin whose columns are in 11 pt: its
-    paragraphs are paragraphs, not one heading running over the page). Text-layer pages only; None on
-    most pages."""
+    paragraphs are paragraphs, not one heading running over the page). Text-layer pages only, not a
+    contents page; None on most pages."""
     if not lines or not hasattr(lines[0], "baseline"):
         return None  # OCR's size estimates swing from line to line: a text layer's sizes only
     chars: Counter[float] = Counter()
@@ -400,7 +401,9 @@ def _page_body(lines: list[TextLine], feats: list[Feature], hsizes: list[float])
         return None
     own = [ln for ln, f in zip(lines, feats, strict=True) if f[0] == size]
     plain = sum(1 for ln in own if not ln.bold)
-    return size if len(own) >= PAGE_BODY_LINES and 2 * plain > len(own) else None
+    if len(own) < PAGE_BODY_LINES or 2 * plain <= len(own) or sum(1 for ln in own if _leader(ln.text)) >= 2:
+        return None  # a contents page (entries ending with dot leaders and a page number) keeps its sizes' ranks
+    return size
 
 
 def _snap_ocr_sizes(lines: list[L]) -> list[L]:

@@ -23,7 +23,7 @@ captions on every page. They are taken out of the lines and kept in the document
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import TypeVar
 
 from ..model import Furniture
@@ -52,7 +52,6 @@ PRINT_STAMP = re.compile(
 )
 _STAMP_FIRST = frozenset("تطDdIiÉéPp")  # the first letters of the stamps' labels: most lines are passed over at once
 STAMP_ZONE = 0.25  # a print stamp stands in the page's top or bottom quarter (under a portal's masthead)
-_EDGE_SIGNS = ".,;:!?()[]{}«»\"'،؛-–—_|"
 TOP, BOTTOM = 0.12, 0.90  # page numbers: above 12 % or below 90 % of the page height
 RUN_TOP, RUN_BOTTOM = 0.08, 0.92  # running headers and footers: the page's outer 8 % (a body starts lower)
 UNREAD_CONF, UNREAD_GAP = 0.7, 0.15  # an OCR'd margin line read below 0.7, and 0.15 below the page's usual line, is unread
@@ -112,8 +111,8 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     unread: set[int] = set()
     if len(pages) >= 2:
         out = _year_pages(out, heights, furniture)
-        running, seen = _running_keys(out, heights, top, bottom)
-        unread = _repeated_on_next_page(out, heights, top, bottom) | _merged_reads(seen, running)
+        running = _running_keys(out, heights, top, bottom)
+        unread = _repeated_on_next_page(out, heights, top, bottom)
     unread |= _unread_rows(out, heights)
     stamps = _print_stamps(out, heights)
     if not running and not unread and not stamps:
@@ -135,17 +134,17 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     return final, furniture
 
 
-def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom: float) -> tuple[set[str], dict[str, list[tuple[int, float, L]]]]:
+def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom: float) -> set[str]:
     """Keys (:func:`_key`) of the margin lines that come back at about the same height on at least
-    40 % of the pages (two at least), legal headings and annex labels aside; and the margin lines by key."""
-    seen: dict[str, list[tuple[int, float, L]]] = defaultdict(list)
+    40 % of the pages (two at least), legal headings and annex labels aside."""
+    seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     legal: set[str] = set()  # keys of lines that are legal headings ("Article 13" at the top of a page)
     for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
         for ln in lines:
             if in_margin(ln, height, top, bottom) and len(ln.text) <= 150:
                 key = _key(ln)
                 if len(key) >= 3:
-                    seen[key].append((p, ln.top, ln))
+                    seen[key].append((p, ln.top))
                     if legal_heading(ln.text) or ANNEX.match(ln.text.strip()):
                         legal.add(key)  # an annex label at the top of its page ("Annexe 1", "Annexe 2"...) is a heading too
     clusters = _cluster(seen)
@@ -153,45 +152,13 @@ def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom
     running: set[str] = set()
     for keys in clusters:
         where = [w for k in keys for w in seen[k]]
-        if len({p for p, _, _ in where}) < need or any(k in legal for k in keys):
+        if len({p for p, _ in where}) < need or any(k in legal for k in keys):
             continue
-        tops = sorted(t for _, t, _ in where)
+        tops = sorted(t for _, t in where)
         mid = tops[len(tops) // 2]
-        if len({p for p, t, _ in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
+        if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
             running.update(keys)
-    return running, seen
-
-
-def _tokens(text: str) -> frozenset[str]:
-    """The words of a line, case folded, digit runs as ``#`` and signs at their ends dropped."""
-    out = (_DIGITS.sub("#", w.casefold()).strip(_EDGE_SIGNS) for w in text.split())
-    return frozenset(w for w in out if w)
-
-
-def _merged_reads(seen: dict[str, list[tuple[int, float, L]]], running: set[str]) -> set[int]:
-    """A running line read together with its neighbour on some pages (OCR merges a browser's print
-    header ``4/8/25, 6:02 PM`` with the page title beside it, in another order): a margin line at the
-    running line's height that holds all its words (two at least, one of them with letters) is that
-    running line too. ``seen``: the margin lines by key (:func:`_running_keys`). Returns the ids of those lines."""
-    marks: list[tuple[float, frozenset[str]]] = []
-    for key in running:
-        where = seen.get(key, [])
-        if where:
-            words = Counter(_tokens(ln.text) for _, _, ln in where).most_common(1)[0][0]
-            if len(words) >= 2 and any(any(c.isalpha() for c in w) for w in words):
-                marks.append((sorted(t for _, t, _ in where)[len(where) // 2], words))
-    drop: set[int] = set()
-    if not marks:
-        return drop
-    for key, where in seen.items():
-        if key in running:
-            continue
-        for _, at_top, ln in where:
-            if any(abs(at_top - at) <= 10 for at, _ in marks):
-                words = _tokens(ln.text)
-                if any(abs(at_top - at) <= 10 and mark <= words for at, mark in marks):
-                    drop.add(id(ln))
-    return drop
+    return running
 
 
 def _print_stamps(pages: list[list[L]], heights: list[float]) -> set[int]:
