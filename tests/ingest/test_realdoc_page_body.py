@@ -23,7 +23,8 @@ from transform.model import Document, DocumentMeta, Heading, Paragraph, Section
 HERE = Path(__file__).resolve().parent
 TRUTH = HERE.parents[0] / "realdocs" / "truth"
 DOC = "bo-ar-7259-2023-lf2024"
-DATA = json.loads((HERE / "data" / "text_lines_paragraphs.json").read_text(encoding="utf-8"))[DOC]
+DATA_ALL = json.loads((HERE / "data" / "text_lines_paragraphs.json").read_text(encoding="utf-8"))
+DATA = DATA_ALL[DOC]
 
 
 def pages() -> list[list[PdfLine]]:
@@ -115,3 +116,19 @@ def test_contents_entries_in_a_larger_type_stay_apart() -> None:
     found = [text(b) for b in groups_to_blocks(group_lines([lines, body], [[], []], [595.0, 595.0])) if getattr(b, "page", None) == 1]
     assert [t.split("n° ")[1][:7] for t in found] == ["2924-23", "2925-23", "2926-23"]
     assert all(t.endswith(("166", "167", "168")) for t in found)
+
+
+def test_contents_entries_are_no_headings() -> None:
+    """CESE opinion on biodiversity, p. 7 (its contents, bold 13 pt, with pp. 9-10 of the text): once
+    each entry ends at its dot leaders and page number, no entry and no first line of an entry is a
+    heading (the heading passes would make seven of them headings: ``المحور الأول: ...``, ``الملحق رقم 1: ...``)."""
+    data = DATA_ALL["cese-ar-avis-biodiversite-2025"]
+    lines = [[PdfLine(text=t, x0=x0, top=top, x1=x1, bottom=b, size=s, bold=bo, page=int(p), baseline=bl, rtl=r, call=c)
+              for t, x0, top, x1, b, s, bo, bl, r, c in rows]
+             for p, rows in sorted(data["pages"].items(), key=lambda kv: int(kv[0]))]
+    blocks7 = [b for b in groups_to_blocks(group_lines(lines, [[] for _ in lines], [data["width"]] * len(lines)))
+               if getattr(b, "page", None) == 7]
+    assert not [text(b) for b in blocks7 if isinstance(b, Heading)]
+    entries = [text(b) for b in blocks7 if isinstance(b, Paragraph)]
+    assert sum("المحور" in t[:12] for t in entries) == 4  # one opens with a stray kasra, as the layer has it
+    assert any(t.startswith("الملحق رقم 1") and t.rstrip().endswith("57") for t in entries)
