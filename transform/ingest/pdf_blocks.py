@@ -59,6 +59,7 @@ from .pdf_block_kinds import (
     ANNEX,
     MAX_HEADING_LEVELS,
     SENTENCE_END,
+    _leader,
     check_headings,
     join_subtitles,
     legal_levels,
@@ -70,10 +71,11 @@ from .pdf_layout import Edges, reading_order
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
 BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
+ORNAMENT = "*•·∙◦ \u00a0"  # what a line of stars or dots set as an ornament is made of
 NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
 DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=[^\W\d_])")  # "1- يحدد ...": an item in plain type (a bold one titles a part)
 # a day number that starts a line is no footnote call when a month follows it ("DU / 26 Janvier 1984")
-MONTH_NEXT = re.compile(r"^(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
+MONTH_NEXT = re.compile(r"^(?:من\s+)?(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
                         r"يناير|فبراير|مارس|أبريل|ماي|يونيو|يوليو|غشت|شتنبر|أكتوبر|نونبر|دجنبر|"
                         r"محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذي|ذو|"
                         # the Hijri months as French texts spell them ("du 30 joumada I 1445")
@@ -85,6 +87,7 @@ NUMBER_NEXT = re.compile(r"(?:^|\s)(?:du|au|le|les|des|de|et|ou|à|aux|sur|point
 UNIT_POWER = re.compile(r"\b((?:k|h|da|d|c|m)?m)\[([23])\]")
 NOT_A_MARKER = re.compile(r"^(?:(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S|[A-Z]\.\s?\d)")  # "M. LISCHKA": a title, not an item "M."; "L. 2215-1": a code article
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
+PAGE_BODY_LINES = 8  # lines of one larger size that make it the body of their page
 L = TypeVar("L", bound=TextLine)
 
 
@@ -252,7 +255,7 @@ def _marker(text: str, set_apart: bool = False) -> tuple[str, bool] | None:
     plain body type of a text layer: set bold it titles a part, set small it is a footnote's number,
     and on an OCR'd page it is as often a numbered table cell read without its rules)."""
     m = BULLET.match(text)
-    if m:
+    if m and text[m.end():].strip(ORNAMENT):  # an ornament's stars (``* *``) open no item
         return text[m.end():].strip(), False
     m = NUMBERED.match(text)
     if (m and not NOT_A_MARKER.match(text)) or (not set_apart and DASHED.match(text)):
@@ -317,13 +320,14 @@ def group_lines(
         body, hsizes = scales.get(ocr_page[page_idx], (body, hsizes))
         pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
         spaced = column_pitches(lines, edges_of, feats[page_idx], pitch)
+        own_body = _page_body(lines, feats[page_idx], hsizes)
         for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
             nxt = lines[k + 1] if k + 1 < len(lines) and edges_of[k + 1].column == edges.column else None
             while pending and pending[0][0] <= ln.top:
                 groups.append(_Group(kind="table", table=pending.pop(0)[1]))
                 cur, prev, prev_f = None, None, None
             fsize = size or 10.0
-            is_heading = size in hsizes
+            is_heading = size in hsizes and size != own_body
             legal = _legal(ln.text)
             if legal is not None and legal.title and not ln.bold and (_end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width)
                                                                       or _run_in(legal.title)):
@@ -378,6 +382,30 @@ def group_lines(
     return groups
 
 
+def _page_body(lines: list[TextLine], feats: list[Feature], hsizes: list[float]) -> float | None:
+    """A heading size that is the body of this page: it carries most of the page's characters on at
+    least :data:`PAGE_BODY_LINES` lines, most of them plain and running to the column's width or
+    ending sentences (a dahir's page set in 16 pt in a Bulletin whose columns are in 11 pt: its
+    paragraphs are paragraphs, not one heading running over the page). Text-layer pages only, not a
+    contents page; None on most pages."""
+    if not lines or not hasattr(lines[0], "baseline"):
+        return None  # OCR's size estimates swing from line to line: a text layer's sizes only
+    chars: Counter[float] = Counter()
+    for ln, f in zip(lines, feats, strict=True):
+        if f[0] in hsizes:
+            chars[f[0]] += len(ln.text)
+    if not chars:
+        return None
+    size, n = chars.most_common(1)[0]
+    if 2 * n < sum(len(ln.text) for ln in lines):
+        return None
+    own = [ln for ln, f in zip(lines, feats, strict=True) if f[0] == size]
+    plain = sum(1 for ln in own if not ln.bold)
+    if len(own) < PAGE_BODY_LINES or 2 * plain <= len(own) or sum(1 for ln in own if _leader(ln.text)) >= 2:
+        return None  # a contents page (entries ending with dot leaders and a page number) keeps its sizes' ranks
+    return size
+
+
 def _snap_ocr_sizes(lines: list[L]) -> list[L]:
     """OCR'd lines (no baseline from a text layer) of the usual height get one size.
 
@@ -403,6 +431,8 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
                stops: Stops | None = None) -> bool:
     """Does ``ln`` go on the block ``cur`` whose last line is ``prev``? (see the module docstring)"""
     _, _, prev_base, prev_page, prev_edges = prev_f
+    if _leader(prev.text):
+        return False  # a contents entry ends with its dot leaders and page number
     # a line pdfium read over two printed lines (its box twice as tall): the step is from its last one
     step = base - max(prev_base, prev.bottom - 0.3 * fsize)
     if cur.legal is not None:

@@ -44,6 +44,14 @@ OCR_PAGE_NUMBER = re.compile(f"^(?:[-–—_]\\s*(?:[{_D}]{{1,3}}|[\\]\\[|lI!])\
 _DIGITS = re.compile(f"[{_D}]+")
 _NOT_LETTER = re.compile(r"[^\w#]+|[\d_]+")
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
+# a print stamp: its label, then dates and times only (digits, separators, the calendars' marks)
+PRINT_STAMP = re.compile(
+    f"^(?:تاريخ\\s+الطباعة|تاريخ\\s+الطبع|طبع\\s+بتاريخ|date\\s+d['’]impression|imprimé\\s+le|édité\\s+le|printed\\s+on|print\\s+date)"
+    f"\\s*:?\\s*(?:[{_D}:/.,\\-–\\s]|ه|هـ|م|مـ|الموافق|h|à|at|am|pm|le)*[{_D}](?:[{_D}:/.,\\-–\\s]|ه|هـ|م|مـ|الموافق|h|à|at|am|pm)*$",
+    re.IGNORECASE,
+)
+_STAMP_FIRST = frozenset("تطDdIiÉéPp")  # the first letters of the stamps' labels: most lines are passed over at once
+STAMP_ZONE = 0.25  # a print stamp stands in the page's top or bottom quarter (under a portal's masthead)
 TOP, BOTTOM = 0.12, 0.90  # page numbers: above 12 % or below 90 % of the page height
 RUN_TOP, RUN_BOTTOM = 0.08, 0.92  # running headers and footers: the page's outer 8 % (a body starts lower)
 UNREAD_CONF, UNREAD_GAP = 0.7, 0.15  # an OCR'd margin line read below 0.7, and 0.15 below the page's usual line, is unread
@@ -98,17 +106,43 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
         furniture.extend(Furniture(page=ln.page, kind="page_number", text=ln.text.strip()) for ln in numbers)
         out.append(kept)
     out.extend(pages[len(out) :])
-    if len(pages) < 2:
-        return out, furniture
-    out = _year_pages(out, heights, furniture)
     top, bottom = (RUN_TOP, RUN_BOTTOM) if len(pages) < 3 else (TOP, 1.0 - TOP)
+    running: set[str] = set()
+    unread: set[int] = set()
+    if len(pages) >= 2:
+        out = _year_pages(out, heights, furniture)
+        running = _running_keys(out, heights, top, bottom)
+        unread = _repeated_on_next_page(out, heights, top, bottom)
+    unread |= _unread_rows(out, heights)
+    stamps = _print_stamps(out, heights)
+    if not running and not unread and not stamps:
+        return out, furniture
+    final: list[list[L]] = []
+    for lines, height in zip(out, heights, strict=False):
+        kept = []
+        for ln in lines:
+            kind = in_margin(ln, height, top, bottom) or in_margin(ln, height, RUN_TOP, RUN_BOTTOM)
+            if id(ln) in stamps:
+                kind = in_margin(ln, height, STAMP_ZONE, 1.0 - STAMP_ZONE)
+            if kind and (_key(ln) in running or id(ln) in unread or id(ln) in stamps):
+                furniture.append(Furniture(page=ln.page, kind=kind, text=ln.text.strip()))
+            else:
+                kept.append(ln)
+        final.append(kept)
+    final.extend(out[len(final) :])
+    furniture.sort(key=lambda f: f.page)
+    return final, furniture
+
+
+def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom: float) -> set[str]:
+    """Keys (:func:`_key`) of the margin lines that come back at about the same height on at least
+    40 % of the pages (two at least), legal headings and annex labels aside."""
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     legal: set[str] = set()  # keys of lines that are legal headings ("Article 13" at the top of a page)
-    key_of: dict[int, str] = {}  # id(line) -> _key(line), asked again below
-    for p, (lines, height) in enumerate(zip(out, heights, strict=False)):
+    for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
         for ln in lines:
             if in_margin(ln, height, top, bottom) and len(ln.text) <= 150:
-                key = key_of[id(ln)] = _key(ln)
+                key = _key(ln)
                 if len(key) >= 3:
                     seen[key].append((p, ln.top))
                     if legal_heading(ln.text) or ANNEX.match(ln.text.strip()):
@@ -124,22 +158,20 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
         mid = tops[len(tops) // 2]
         if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
             running.update(keys)
-    unread = _unread_rows(out, heights) | _repeated_on_next_page(out, heights, top, bottom)
-    if not running and not unread:
-        return out, furniture
-    final: list[list[L]] = []
-    for lines, height in zip(out, heights, strict=False):
-        kept = []
+    return running
+
+
+def _print_stamps(pages: list[list[L]], heights: list[float]) -> set[int]:
+    """The line a browser or a portal prints above or under a page to say when it was printed
+    (``تاريخ الطباعة : 1446/10/11 هـ الموافق: 09/04/2025 مـ``, ``Imprimé le 08/04/2025``): no part of the
+    text, even when it is printed on the first page only. Returns the ids of those lines."""
+    drop: set[int] = set()
+    for lines, height in zip(pages, heights, strict=False):
+        high, low = STAMP_ZONE * height, (1.0 - STAMP_ZONE) * height
         for ln in lines:
-            kind = in_margin(ln, height, top, bottom) or in_margin(ln, height, RUN_TOP, RUN_BOTTOM)
-            if kind and ((key_of.get(id(ln)) or _key(ln)) in running or id(ln) in unread):
-                furniture.append(Furniture(page=ln.page, kind=kind, text=ln.text.strip()))
-            else:
-                kept.append(ln)
-        final.append(kept)
-    final.extend(out[len(final) :])
-    furniture.sort(key=lambda f: f.page)
-    return final, furniture
+            if (ln.top < high or ln.bottom > low) and ln.text[:1] in _STAMP_FIRST and len(ln.text) <= 80 and PRINT_STAMP.match(ln.text.strip()):
+                drop.add(id(ln))
+    return drop
 
 
 def _year_pages(pages: list[list[L]], heights: list[float], furniture: list[Furniture]) -> list[list[L]]:
@@ -187,11 +219,16 @@ def _ocr_doubt(line: TextLine) -> float:
 def _unread_rows(pages: list[list[L]], heights: list[float]) -> set[int]:
     """Running lines that OCR cannot read (a calligraphed letterhead beside an emblem): garbage
     that differs on every page, so no text matches. Such a row is the outermost one of an OCR'd
-    page's top or bottom 8 % (wholly inside it), read with low confidence while the page's body is read well, and
-    comes back at the same height on at least 40 % of the OCR'd pages (two at least). Every line of
-    the row goes (OCR cuts a letterhead into pieces). Returns the ids of those lines."""
-    rows: dict[str, list[tuple[float, list[L]]]] = defaultdict(list)
+    page's top or bottom 8 % (wholly inside it), read with low confidence while the page's body is
+    read well, and comes back at the same height on at least 40 % of the OCR'd pages (two at least);
+    there, the row at that height goes on every OCR'd page where OCR is unsure of it (0.15 under the
+    page's usual line, e.g. a row of stray digits read at 0.73). A row of which OCR could read no
+    piece at all (every piece under 0.7 and 0.15 under the page's usual line) goes even on one page:
+    publishing it would publish garbage. Every line of the row goes (OCR cuts a letterhead into
+    pieces). Returns the ids of those lines."""
+    rows: dict[str, list[tuple[float, list[L], bool, bool]]] = defaultdict(list)  # centre, row, doubtful, unsure
     n_ocr = 0
+    drop: set[int] = set()
     for lines, height in zip(pages, heights, strict=False):
         if not lines or hasattr(lines[0], "baseline"):
             continue  # a text-layer page (a page's lines come from one reader)
@@ -208,17 +245,19 @@ def _unread_rows(pages: list[list[L]], heights: list[float]) -> set[int]:
                 continue
             edge = min(band, key=lambda ln: ln.top) if kind == "header" else max(band, key=lambda ln: ln.bottom)
             row = [ln for ln in band if min(ln.bottom, edge.bottom) - max(ln.top, edge.top) > 0.5 * min(ln.height, edge.height)]
-            if any(_ocr_doubt(ln) > 0 and (ln.confidence or 0.0) < sure - UNREAD_GAP for ln in row):
-                rows[kind].append(((edge.top + edge.bottom) / 2 / height, row))
+            low = [(ln.confidence or 0.0) < sure - UNREAD_GAP for ln in row]
+            doubtful = [lo and _ocr_doubt(ln) > 0 for lo, ln in zip(low, row, strict=True)]
+            if len(row) >= 2 and all(doubtful):
+                drop.update(id(ln) for ln in row)  # no piece of it read: garbage on this page alone
+            rows[kind].append(((edge.top + edge.bottom) / 2 / height, row, any(doubtful), any(low)))
     need = max(2, round(SHARE * n_ocr + 0.49))
-    drop: set[int] = set()
     for found in rows.values():
-        if len(found) < need:
+        centres = sorted(c for c, _, doubtful, _ in found if doubtful)
+        if len(centres) < need:
             continue
-        mid = sorted(c for c, _ in found)[len(found) // 2]
-        same = [row for c, row in found if abs(c - mid) <= UNREAD_HEIGHT]
-        if len(same) >= need:
-            drop.update(id(ln) for row in same for ln in row)
+        mid = centres[len(centres) // 2]
+        if sum(1 for c in centres if abs(c - mid) <= UNREAD_HEIGHT) >= need:
+            drop.update(id(ln) for c, row, _, unsure in found if unsure and abs(c - mid) <= UNREAD_HEIGHT for ln in row)
     return drop
 
 

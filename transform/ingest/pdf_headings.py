@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .pdf_block_kinds import _HAS_WORD, CONTINUES, FULL_STOP, MAX_HEADING_WORDS, SENTENCE_END, TEXT_TITLE
+from .pdf_block_kinds import _HAS_WORD, CONTINUES, FULL_STOP, MAX_HEADING_WORDS, SENTENCE_END, TEXT_TITLE, _leader
 
 if TYPE_CHECKING:
     from .base import TextLine
@@ -82,6 +82,12 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _drop_noise(groups)
     _masthead(groups)
     _cover_levels(groups)
+    leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
+    for i, g in enumerate(groups):
+        if g.kind == "heading" and g.legal is None and g.lines and (
+                leader[i] or (i + 1 < len(groups) and leader[i + 1] and groups[i + 1].kind == "paragraph"
+                              and groups[i + 1].lines[0].page == g.lines[-1].page)):
+            g.kind = "paragraph"  # a contents entry (dot leaders and a page number), or its first lines, is no heading
     return groups
 
 
