@@ -8,9 +8,10 @@ minimum filter on the binarised image) read, in plain tesseract runs, 0.80 -> 0.
 0.82 -> 0.89 of a Casablanca judgment's words and 0.90 -> 0.92, 0.93 -> 0.98 of the Tangier
 council notice's; on pages set in a darker or smaller type (a CESE report, a Bulletin officiel
 page) it read a little worse. Tesseract's mean word confidence tells the two apart: it rose
-by 1-2 points where the thicker strokes read better and stayed level where they did not. So
-each rendered vector page is read again thickened and the reading kept only when its
-confidence is higher by at least MARGIN points. Scans are left alone: their strokes are the
+by 1-2 points on three of the four pages the thicker strokes read better and stayed level on
+the three they read worse. So each rendered vector page is read again thickened and the
+reading kept only when its confidence is higher by at least MARGIN points (this costs a second
+tesseract run on such pages, not on scans). Scans are left alone: their strokes are the
 scanner's, and their OCR is what ``bench/ocr.py`` times against bare tesseract.
 """
 
