@@ -36,6 +36,7 @@ from .render import (
 )
 from .scans import covers_ink, drop_overlays, sparse
 from .sizes import snap_sizes
+from .strokes import reread_thickened, thicken
 from .tables import find_tables, with_tables
 from .tesseract import (
     _AR,
@@ -113,11 +114,12 @@ def _low_dpi_hint(dpi: float | None) -> str:
 
 
 def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool, why: str,
-             scan_dpi: float | None = None) -> tuple[list[TextLine], PageReport]:
+             scan_dpi: float | None = None, thick: bool = False) -> tuple[list[TextLine], PageReport]:
     """Blank check, preprocessing, tesseract, and a verdict on what came back. Thread-safe.
 
     ``langs`` is a guess (dominant script first); when the page turns out to be written in the
     other script, it is read again in that order and the more confident reading kept.
+    ``thick``: a rendered vector page's strokes are thickened after binarising (strokes.py).
     """
     page = pimg.page
     if ink_share(pimg.image) < BLANK_INK:
@@ -128,6 +130,9 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         missing = [TESS_LANG[lang] for lang in langs if lang in TESS_LANG]
         return [], unreadable(page, f"no OCR model installed for {', '.join(missing)}; install tesseract-ocr-{missing[0]}", langs)
     image = preprocess(pimg, scanned=scanned)
+    if thick and not scanned:
+        image = PageImage(thicken(image.image), image.dpi, image.page, image.width_pt, image.height_pt, image.skew_deg,
+                          image.source_dpi, image.cleaned)
     coarse = scan_dpi is not None and scan_dpi < COARSE_DPI
     try:
         # the second reader works where ara errs most: coarse scans and rendered vector pages (on
@@ -173,6 +178,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     tables = find_tables(image, lines, codes, timeout, script)
     doubtful = sum(1 for ln in lines if ln.doubt)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
+    if image.cleaned:
+        notes.append(f"a grey layer under the text removed ({image.cleaned:.0%} of the ink: watermark, shading)")
     if renumbered:
         notes.append(f"{renumbered} number{'s' if renumbered > 1 else ''} read again"
                      + (f" (ara and {SCRIPT_MODEL['ara']} models voting)" if vote else ""))
@@ -528,16 +535,17 @@ def _run_ocr(pdf: pdfium.PdfDocument, todo: list[tuple[int, list[str] | None, st
             pending[pool.submit(ocr_page, pimg, langs, timeout=timeout, scanned=scanned, why=why,
                                 scan_dpi=dpi if scanned else None)] = i
         collect(set(pending))
-        _reread_small_print(pdf, pool, used, out, reports, timeout)
+        small = _reread_small_print(pdf, pool, used, out, reports, timeout)
+        reread_thickened(pdf, pool, used, out, reports, timeout, ocr_page, skip=small)
     snap_sizes([ln for i, _langs, _why in todo for ln in out[i]])
 
 
 def _reread_small_print(pdf: pdfium.PdfDocument, pool: ThreadPoolExecutor, used: dict[int, tuple[list[str], bool, float | None, str]],
-                        out: list[list[TextLine]], reports: list[PageReport | None], timeout: float) -> None:
+                        out: list[list[TextLine]], reports: list[PageReport | None], timeout: float) -> set[int]:
     """Pages of small print (OCR'd lines under SMALL_PRINT_PX pixels high at the OCR resolution)
     are rendered again so that their lines reach about READ_PRINT_PX, and read again; the
     reading with more words wins, at a confidence no more than 2 points lower. A 6 pt
-    two-column motion read 0.79 of its words at 250 dpi, 0.99 at 350 dpi."""
+    two-column motion read 0.79 of its words at 250 dpi, 0.99 at 350 dpi. Returns the pages read again."""
     futures = {}
     for i, (langs, scanned, dpi, why) in used.items():
         rep = reports[i]
@@ -559,6 +567,7 @@ def _reread_small_print(pdf: pdfium.PdfDocument, pool: ThreadPoolExecutor, used:
                 _conf(lines) >= _conf(out[i]) - 0.02:
             out[i], reports[i] = lines, rep
             rep.reason += f"; small print read again at {at:.0f} dpi"
+    return {i for i, _at in futures.values()}
 
 
 def _words(lines: list[TextLine]) -> int:

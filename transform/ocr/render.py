@@ -42,6 +42,7 @@ class PageImage:
     height_pt: float
     skew_deg: float = 0.0
     source_dpi: float | None = None  # set when the image was enlarged from a lower-resolution scan
+    cleaned: float = 0.0  # share of the ink removed as a grey layer under the text (watermark.py)
 
     def to_points(self, px: float) -> float:
         return px * 72.0 / self.dpi
@@ -224,7 +225,8 @@ def binarise_page(pimg: PageImage) -> PageImage:
 
 
 def preprocess(pimg: PageImage, *, scanned: bool) -> PageImage:
-    """Deskew and keep the grey levels of a scan; binarise (Otsu) a rendered vector page.
+    """Deskew and keep the grey levels of a scan; binarise (Otsu) a rendered vector page, after
+    removing a grey layer under its text (a watermark, shading: watermark.py).
 
     A vector page renders anti-aliased: binarising it costs a few milliseconds and stopped
     tesseract from dropping whole lines of Arabic (seen at 300 dpi on clean renders). A scan
@@ -238,4 +240,14 @@ def preprocess(pimg: PageImage, *, scanned: bool) -> PageImage:
     skew = estimate_skew(img) if scanned else 0.0
     if abs(skew) >= 0.3:
         img = img.rotate(skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
-    return PageImage(img if scanned else binarise(img), pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, skew, pimg.source_dpi)
+    cleaned = 0.0
+    if not scanned:
+        from .watermark import remove_grey_layer  # on use: numpy stays out of `import transform`
+
+        # a watermark or shading under the type is removed; the threshold stays the one of the
+        # page as rendered, so that only the removed pixels change
+        level = otsu_threshold(img)
+        img, layer = remove_grey_layer(img, pimg.dpi, level)
+        cleaned = layer.removed
+        img = binarise(img, level)
+    return PageImage(img, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, skew, pimg.source_dpi, cleaned)
