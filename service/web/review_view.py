@@ -65,6 +65,7 @@ def text_fingerprint(text: str) -> str:
 class WorkList:
     segments: list[SegmentView]
     by_need: dict[str, list[SegmentView]] = field(default_factory=dict)
+    unread: list[int] = field(default_factory=list)  # source pages the reader could not read: in no format
 
     @property
     def flagged(self) -> list[SegmentView]:
@@ -103,6 +104,12 @@ def _offers(draft: Document) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def unread_pages(draft: Document) -> list[int]:
+    """Source pages the reader refused as unreadable (OCR too unsure, no OCR model...): their text is
+    in no segment and no format, so the reviewer must read them on the original. Blank pages aside."""
+    return [r.page for r in draft.meta.pages if r.method == "unreadable" and not r.reason.startswith("blank page")]
+
+
 def work_list(draft: Document) -> WorkList:
     facts = _block_facts(draft)
     offers = _offers(draft)
@@ -124,7 +131,7 @@ def work_list(draft: Document) -> WorkList:
         text = "" if placeholder else s.text
         segs.append(SegmentView(n, s.id, s.source, s.source_lang, text, s.status, s.edited, needs, reasons, page, confidence, doubt,
                                 role, placeholder, offers.get(s.id, [])))
-    wl = WorkList(segs)
+    wl = WorkList(segs, unread=unread_pages(draft))
     for code in words.NEEDS:
         found = [s for s in segs if code in s.needs]
         if found:

@@ -21,6 +21,7 @@ from sqlalchemy import update
 from service.store import DocumentRow, NewDocument
 from transform import TransformOptions, convert
 from transform.model import Document
+from transform.model.document import PageReport
 from transform.model.walk import block_sentences, iter_blocks
 from transform.simplify.review import draft_of
 
@@ -56,6 +57,10 @@ def doubtful(draft: Document) -> Document:
     paragraphs[0].doubt, paragraphs[0].confidence, paragraphs[0].page = "ocr_low_confidence", 0.41, paragraphs[0].page or 1
     for sentence, *_ in block_sentences(paragraphs[1]):
         sentence.notes.update(status="needs_review", reasons="number not kept: 2026; a sentence has 23 words (limit 20)")
+    # its last page refused as unreadable (as OCR refuses a coarse scan): the reviewer must be told
+    last = max((r.page for r in d.meta.pages), default=1)
+    d.meta.pages = [r for r in d.meta.pages if r.page != last] + [
+        PageReport(page=last, method="unreadable", reason="OCR read the page at 52% confidence, too unsure to keep")]
     return d
 
 
