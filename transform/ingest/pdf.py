@@ -26,7 +26,7 @@ import pypdfium2 as pdfium
 
 from .._gc import gc_paused
 from ..errors import InputError
-from ..model import Document, DocumentMeta, Furniture, Section, Table
+from ..model import Document, DocumentMeta, Furniture, PageReport, Section, Table
 from . import INGESTERS, pdf_tables
 from .base import TextLine
 from .ligatures import LigatureProbe, repair_cells
@@ -49,6 +49,12 @@ MAX_SECONDS = 300.0
 def _outside(lines: list[TextLine], tables: list[FoundTable]) -> list[TextLine]:
     """The lines that no table took (text beside a table, in its frame but in no cell, stays)."""
     return [ln for ln in lines if not any(t.took(ln) for t in tables)]
+
+
+def _ocr_tables(rep: PageReport) -> list[FoundTable]:
+    from ..ocr.tables import tables_of  # numpy: imported only when a page was OCR'd
+
+    return tables_of(rep)
 
 
 def _little_text(lines: Sequence[TextLine]) -> bool:
@@ -94,7 +100,6 @@ class PdfIngester:
                     heights.append(height)
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
             from ..ocr import confidence, read_pages
-            from ..ocr.tables import tables_of
 
             pages, reports = read_pages(path, text_pages, ctx, pdf=pdf, open_pages=kept_pages)  # the open document: its fonts are parsed
         finally:
@@ -114,7 +119,7 @@ class PdfIngester:
         kept: list[list[TextLine]] = []
         for i, lines in enumerate(pages):
             rep = reports[i] if i < len(reports) else None
-            found = tables[i] if rep is None or rep.method == "text" else tables_of(rep)  # an OCR'd page's ruled tables
+            found = tables[i] if rep is None or rep.method == "text" else _ocr_tables(rep)  # an OCR'd page's ruled tables
             kept.append(_outside(lines, found) if found else lines)
             for t in found:
                 t.table.page = i + 1

@@ -37,7 +37,6 @@ from .render import (
 from .scans import covers_ink, drop_overlays, sparse
 from .sizes import snap_sizes
 from .strokes import reread_thickened, thicken
-from .tables import find_tables, with_tables
 from .tesseract import (
     _AR,
     _LAT,
@@ -175,6 +174,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         else:
             lines.append(ln)
     bold = mark_bold(image, lines)
+    from .tables import find_tables, with_tables  # numpy: loaded only where a page is OCR'd
+
     tables = find_tables(image, lines, codes, timeout, script)
     doubtful = sum(1 for ln in lines if ln.doubt)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
