@@ -9,49 +9,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
-from transform.evaluation.corpus import read_document
 from transform.ingest.pdf_blocks import group_lines, groups_to_blocks
 from transform.ingest.pdf_text import PdfLine
-from transform.model import Heading, ListBlock, Paragraph, Table
+from transform.model import Heading, Paragraph, Table
+
+from ._realpages import block_text, read_pages
 
 SOURCE = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "bo-fr-7262-2024.pdf"
 
 
-def _text(block: object) -> str:
-    if isinstance(block, (Heading, Paragraph)):
-        return " ".join(s.text for s in block.sentences)
-    if isinstance(block, ListBlock):
-        return " | ".join(" ".join(s.text for s in it.sentences) for it in block.items)
-    return ""
+_text = block_text
 
 
 @pytest.fixture(scope="module")
 def blocks(tmp_path_factory: pytest.TempPathFactory) -> list[object]:
-    if not SOURCE.exists():
-        pytest.skip("the corpus file is missing")
-    src = pdfium.PdfDocument(str(SOURCE))
-    out = pdfium.PdfDocument.new()
-    out.import_pages(src, [28, 29, 164])  # pages 29, 30, 165
-    path = tmp_path_factory.mktemp("bo7262") / "bo-fr-7262-three-pages.pdf"
-    out.save(str(path))
-    out.close()
-    src.close()
-    doc = read_document(path, ocr="never")
-    found: list[object] = []
-
-    def walk(section: object) -> None:
-        if section.heading is not None:  # type: ignore[attr-defined]
-            found.append(section.heading)  # type: ignore[attr-defined]
-        found.extend(section.blocks)  # type: ignore[attr-defined]
-        for sub in section.sections:  # type: ignore[attr-defined]
-            walk(sub)
-
-    for s in doc.sections:
-        walk(s)
-    return found
+    return read_pages(SOURCE.name, [28, 29, 164], tmp_path_factory.mktemp("bo7262"))  # pages 29, 30, 165
 
 
 def test_annex_labels_are_headings_over_their_tables(blocks: list[object]) -> None:

@@ -9,49 +9,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
-from transform.evaluation.corpus import read_document
 from transform.ingest.base import TextLine
 from transform.ingest.pdf_layout import reading_order
-from transform.model import Heading, ListBlock, Paragraph
+
+from ._realpages import block_text, read_pages
 
 SOURCE = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "seine-normandie-guide-erc-2024.pdf"
 
 
-def _text(block: object) -> str:
-    if isinstance(block, (Heading, Paragraph)):
-        return " ".join(s.text for s in block.sentences)
-    if isinstance(block, ListBlock):
-        return " | ".join(" ".join(s.text for s in it.sentences) for it in block.items)
-    return ""
+_text = block_text
 
 
 @pytest.fixture(scope="module")
 def texts(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    if not SOURCE.exists():
-        pytest.skip("the corpus file is missing")
-    src = pdfium.PdfDocument(str(SOURCE))
-    out = pdfium.PdfDocument.new()
-    out.import_pages(src, [3])  # page 4
-    path = tmp_path_factory.mktemp("seine") / "guide-page-4.pdf"
-    out.save(str(path))
-    out.close()
-    src.close()
-    doc = read_document(path, ocr="never")
-    found: list[str] = []
-
-    def walk(section: object) -> None:
-        if section.heading is not None:  # type: ignore[attr-defined]
-            found.append(_text(section.heading))  # type: ignore[attr-defined]
-        found.extend(_text(b) for b in section.blocks)  # type: ignore[attr-defined]
-        for sub in section.sections:  # type: ignore[attr-defined]
-            walk(sub)
-
-    for s in doc.sections:
-        walk(s)
-    return [t for t in found if t]
+    found = read_pages(SOURCE.name, [3], tmp_path_factory.mktemp("seine"))  # page 4
+    return [t for t in map(_text, found) if t]
 
 
 def test_notes_come_after_both_columns_in_order(texts: list[str]) -> None:

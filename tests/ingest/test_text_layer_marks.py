@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
-from transform.evaluation.corpus import read_document
 from transform.ingest.pdf_bidi import fix_brackets
 from transform.ingest.pdf_table_cells import _ligatures_as_line
 from transform.model import Paragraph, Table
+
+from ._realpages import read_pages
 
 SOURCE = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "adala-ar-order-1033-21.pdf"
 
@@ -46,26 +46,8 @@ def test_cell_ligatures_follow_the_line_reading() -> None:
 
 @pytest.fixture(scope="module")
 def blocks(tmp_path_factory: pytest.TempPathFactory) -> list[object]:
-    if not SOURCE.exists():
-        pytest.skip("the corpus file is missing")
-    src = pdfium.PdfDocument(str(SOURCE))
-    out = pdfium.PdfDocument.new()
-    out.import_pages(src, [2, 3])  # pages 3 and 4: the form's notes and its first tables
-    path = tmp_path_factory.mktemp("order1033") / "order-1033-21-pages-3-4.pdf"
-    out.save(str(path))
-    out.close()
-    src.close()
-    doc = read_document(path, ocr="never")
-    found: list[object] = []
-
-    def walk(section: object) -> None:
-        found.extend(section.blocks)  # type: ignore[attr-defined]
-        for sub in section.sections:  # type: ignore[attr-defined]
-            walk(sub)
-
-    for s in doc.sections:
-        walk(s)
-    return found
+    # pages 3 and 4: the form's notes and its first tables
+    return read_pages(SOURCE.name, [2, 3], tmp_path_factory.mktemp("order1033"), headings=False)
 
 
 def test_real_form_notes_and_table_header(blocks: list[object]) -> None:

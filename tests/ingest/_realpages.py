@@ -1,0 +1,50 @@
+"""Real corpus pages read through the whole PDF ingester, for tests that assert their blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from transform.evaluation.corpus import read_document
+from transform.model import Heading, ListBlock, Paragraph
+
+FILES = Path(__file__).resolve().parents[1] / "realdocs" / "files"
+
+
+def block_text(block: object) -> str:
+    """A heading's or paragraph's text; a list's items joined by `` | ``; '' for other blocks."""
+    if isinstance(block, (Heading, Paragraph)):
+        return " ".join(s.text for s in block.sentences)
+    if isinstance(block, ListBlock):
+        return " | ".join(" ".join(s.text for s in it.sentences) for it in block.items)
+    return ""
+
+
+def read_pages(name: str, indexes: list[int], folder: Path, *, headings: bool = True) -> list[object]:
+    """The blocks (section headings in their place when ``headings``) of the pages ``indexes``
+    (0-based) of corpus file ``name``, copied into a PDF of their own and read without OCR.
+    Skips when the corpus file is absent."""
+    source = FILES / name
+    if not source.exists():
+        pytest.skip("the corpus file is missing")
+    src, out = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
+    out.import_pages(src, indexes)
+    path = folder / f"{source.stem}-pages.pdf"
+    out.save(str(path))
+    out.close()
+    src.close()
+    doc = read_document(path, ocr="never")
+    found: list[object] = []
+
+    def walk(section: object) -> None:
+        if headings and section.heading is not None:  # type: ignore[attr-defined]
+            found.append(section.heading)  # type: ignore[attr-defined]
+        found.extend(section.blocks)  # type: ignore[attr-defined]
+        for sub in section.sections:  # type: ignore[attr-defined]
+            walk(sub)
+
+    for s in doc.sections:
+        walk(s)
+    return found
