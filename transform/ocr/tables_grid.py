@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
+from .render import otsu_threshold
+
 RULE_H_IN = 0.4  # shortest horizontal rule, inches
 RULE_V_IN = 0.2  # shortest vertical rule, inches
 TOUCH_IN = 0.04  # rules this close (inches) touch; boundaries this close are one
@@ -78,19 +80,9 @@ class Ink:
 
 
 def otsu(image: Image.Image) -> int:
-    """Otsu's threshold of a grey image (from PIL's histogram), capped so that a pale page
+    """Otsu's threshold of a grey image (render.otsu_threshold), capped so that a pale page
     does not turn its paper into ink."""
-    hist = np.asarray(image.histogram()[:256], dtype=np.float64)
-    total = hist.sum()
-    if total == 0:
-        return 0
-    w0 = np.cumsum(hist)
-    m0 = np.cumsum(hist * np.arange(256))
-    w1 = total - w0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        between = (m0[-1] * w0 / total - m0) ** 2 / (w0 * w1)
-    between[~np.isfinite(between)] = 0
-    return min(int(np.argmax(between)), 200)
+    return min(otsu_threshold(image), 200)
 
 
 def ink_of(image: Image.Image) -> Ink:
