@@ -114,3 +114,13 @@ def test_the_glyph_tells_a_lam_alef_from_its_hamza_forms() -> None:
         codes.fix_page(page, Shaped(page, shape))
         read[shape] = readable(codes.learned[(AR, "M")])
     assert read == {(10.2, 0.4): "لا", (11.2, 0.4): "لأ", (10.2, -3.9): "لإ"}
+
+
+def test_a_hamza_on_the_glyph_settles_a_tie_and_nothing_else_does() -> None:
+    # `اAنظمة` reads الأنظمة or المنظمة, `اAربعون` الأربعون or المربعون: the lists vouch for both
+    page = "اAولى اAنظمة واAربعون اAربعون Aحكام"
+    plain, rising = GlyphCodes(), GlyphCodes()
+    plain.fix_page(page, Shaped(page, (10.2, 0.4)))
+    assert (AR, "A") not in plain.learned  # a tie, and a glyph that shows no hamza: no guess
+    fixed = readable(rising.fix_page(page, Shaped(page, (11.2, 0.4))))
+    assert fixed == "الأولى الأنظمة والأربعون الأربعون لأحكام"

@@ -48,6 +48,7 @@ LOOK_AHEAD = 6  # pages whose words are added when a page leaves a code undecide
 HAMZA_BELOW = 0.2  # a lam-alef glyph reaching this share of the alef's height under the alef's bottom: لإ
 HAMZA_ABOVE = 0.025  # ... or over the alef's top by this share: لأ
 ALEFS = 12  # alefs of the font measured for its height
+LAM_ALEF = "\u0644\u0627"
 
 
 class Glyphs(Protocol):
@@ -184,6 +185,10 @@ class GlyphCodes:
         if not scores:
             return
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        if hamza is not None and len(ranked) > 1 and hamza(LAM_ALEF) != LAM_ALEF:
+            # the glyph carries a hamza (it rises over the font's alefs or reaches under them): only
+            # a ligature with a hamza can be drawn by it (لأ، لإ read لا by the lists; ئ...)
+            ranked = [kv for kv in ranked if kv[0] == LAM_ALEF or "\u0626" in kv[0]] or ranked
         best, n = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0
         long_words = sum(1 for w in words if len(w) >= STRONG - 1)  # each worth 2 at best: half of them must be vouched for
@@ -246,7 +251,7 @@ def _vouched(word: str, after: int) -> int:
 def _hamza(letters: str, index: int, text: str, glyphs: Glyphs) -> str:
     """``لا`` as drawn at ``index``: ``لإ`` when its glyph reaches well under the font's alef,
     ``لأ`` when it rises over it (the hamza; a madda rises too, and is read as a hamza)."""
-    if letters != "\u0644\u0627":
+    if letters != LAM_ALEF:
         return letters
     font, shape = glyphs.font(index), glyphs.shape(index)
     alefs = []
