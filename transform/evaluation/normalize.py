@@ -105,7 +105,8 @@ def strip_list_marker(text: str) -> str:
 
 # -- number and date tokens -------------------------------------------------------------
 
-_NUMBER = re.compile(r"(?<![\d])(?:\d{1,3}(?: \d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,:/\-]\d+)*)(?: ?%)?")
+# a percent sign before the digits is the same percentage typed in an Arabic line's order (``%10``)
+_NUMBER = re.compile(r"(?<!\d)(?:% ?)?(?:\d{1,3}(?: \d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,:/\-]\d+)*)(?: ?%)?")
 _DAY, _MON = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 _NUMERIC_DATE = re.compile(rf"^{_DAY}([/.\-]){_MON}\1(?:\d{{2}}|\d{{4}})$|^\d{{4}}([/.\-]){_MON}\2{_DAY}$")
 
@@ -143,11 +144,14 @@ class Token:
 
 
 def _canon(text: str) -> str:
+    """One spelling per number: ``12 %``, ``12%``, ``%12`` and ``% 12`` are ``12%``."""
+    if text.startswith("%"):
+        text = text[1:].lstrip() if text.endswith("%") else text[1:].lstrip() + "%"
     return text.replace(" %", "%")
 
 
 def number_tokens(text: str) -> list[Token]:
-    """Numbers (digit runs with inner separators, grouped thousands, a trailing ``%``) and dates
+    """Numbers (digit runs with inner separators, grouped thousands, a ``%`` after or before them) and dates
     (day + month name + year, numeric dates) of a normalised text, in order of position.
     Numeric dates such as ``25/06/2026`` are reported as dates."""
     found: list[Token] = []

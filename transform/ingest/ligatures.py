@@ -31,6 +31,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .glyph_codes import GlyphCodes
+
 if TYPE_CHECKING:
     from ..model import Cell
 
@@ -58,6 +60,7 @@ class LigatureProbe:
     def __init__(self) -> None:
         self.proved = False  # a page of this document showed a swapped ligature glyph
         self.fixed = 0  # ligatures put back in order so far
+        self.codes = GlyphCodes()  # ligature glyphs the fonts map to stray codes (glyph_codes)
 
     def page_suspect(self, page_text: str, box: Box) -> bool:
         """Is the page worth a look at its ligature boxes?

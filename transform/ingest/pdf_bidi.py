@@ -69,7 +69,7 @@ NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SOFT_HYPHEN_END = re.compile("(?<=[^\\W\\d_])[\x02\u00ad]+\\s*$")  # a word cut at the line end: the lines join without a space
 PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]+")
-ANY_CLEAN = re.compile("[\uf020-\uf0ff\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFB50-\uFDFF\uFE70-\uFEFC\u0640]")
+ANY_CLEAN = re.compile("[\uf020-\uf0ff\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\ufffd\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFB50-\uFDFF\uFE70-\uFEFC\u0640]")
 # Characters of a right-to-left line pdfium always orders right: Arabic, sentence punctuation,
 # bullets, spaces. A line with nothing else cannot match NEEDS_REPAIR (every other branch
 # needs a digit or a Latin letter) nor hold a Latin letter, so one scan settles both.
@@ -293,6 +293,7 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
     out: list[Token] = []
     limit = 0.15 * size
     edge: float | None = None
+    kind = "N"
     written: list[float] = []
     for tok in vis:
         if tok[0][0] in VOWEL_MARKS and all(c in VOWEL_MARKS for c in tok[0]):
@@ -303,10 +304,20 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
             continue
         if edge is not None:
             gap = tok[1] - edge
+            # a space the producer wrote right at the junction of two Arabic words is a word space
+            # even where the loose boxes of a bold font overlap by a little (Times New Roman Bold in a
+            # table cell); beside digits, Latin, brackets and dots the stricter test stays (pdfium
+            # misplaces spaces there: `( كافيار`)
+            floor = -0.1 * size if kind == "R" and tok[3] == "R" else 0.05 * size
             if gap > limit or (gap > 0.05 * size and any(edge - 0.5 <= c <= tok[1] + 0.5 for c in written)):
                 out.append((" ", edge, tok[1], "N"))
+            elif gap > floor and any(edge - 0.5 <= c <= tok[1] + 0.5 for c in written):
+                k = len(out)  # the boxes overlap: marks drawn over this word stay with it, after the space
+                while k > 0 and all(c in VOWEL_MARKS for c in out[k - 1][0]) and out[k - 1][1] + out[k - 1][2] > 2 * tok[1]:
+                    k -= 1
+                out.insert(k, (" ", edge, tok[1], "N"))
         out.append(tok)
-        edge = tok[2]
+        edge, kind = tok[2], tok[3]
     return out
 
 
@@ -563,9 +574,29 @@ def clean_text(text: str) -> str:
         text = SYMBOL_GLYPH.sub("", SYMBOL_LEAD.sub("• ", text, count=1))
     if PRESENTATION.search(text):
         text = PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    if "\ufffd" in text:
+        text = UNMAPPED_IN_WORD.sub(_without_unmapped, text)
     if "\u0640" in text:
         text = drop_kashida(restore_dropped_lam(text))
     return text
+
+
+# a glyph with no Unicode value inside an Arabic word: InDesign's fonts draw the teeth of seen and
+# sad apart, and pdfium gives the piece U+FFFD (`الأسا�سي`, `الأق�صى`, `بمقت�ضى`)
+UNMAPPED_IN_WORD = re.compile("[\u0621-\u064a]+(?:\ufffd[\u0621-\u064a]+)+")
+
+
+def _without_unmapped(m: re.Match[str]) -> str:
+    """The word without its U+FFFD when each stands before a letter of the seen family (the teeth
+    drawn apart) or the word without them is a word of the lists; otherwise as it is (a page of
+    U+FFFD garbage keeps its marks for the judge)."""
+    word = m.group(0)
+    if all(word[k + 1] in "\u0633\u0634\u0635\u0636" for k, ch in enumerate(word) if ch == "\ufffd"):
+        return word.replace("\ufffd", "")
+    from ..ocr.lexicon import known_ar, normalise_ar
+
+    joined = word.replace("\ufffd", "")
+    return joined if known_ar(normalise_ar(joined)) else word
 
 
 def hyphen_join(head: str, tail: str) -> str:

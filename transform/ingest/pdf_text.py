@@ -22,6 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .base import TextLine
+from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
 from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, read_line, visual_to_logical
 
@@ -257,6 +258,8 @@ def page_lines(
     if "\u0640\u0627" in text:  # a kashida before an alef: a lam-alef glyph may have lost its lam (ligatures)
         text = lams_before_wide_alefs(text, calls.char_box)
     ligatures = ligatures or LigatureProbe()
+    if ligatures.codes.learned or SIGN.search(text):  # ligature glyphs mapped to stray codes (glyph_codes)
+        text = ligatures.codes.fix_page(text, PdfGlyphs(calls), pages_after(page, page_no))
     fix_ligatures = ligatures.page_suspect(text, calls.char_box)
     # rare repairs, looked for once on the page rather than on every line
     arabic = "\u0644" in text  # a lam: the page holds Arabic (a C-level test; French pages stop here)
