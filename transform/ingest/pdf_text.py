@@ -21,6 +21,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from . import pdf_kashida
 from .base import TextLine
 from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
@@ -257,6 +258,8 @@ def page_lines(
     text, count = page_text(textpage)
     if "\u0640\u0627" in text:  # a kashida before an alef: a lam-alef glyph may have lost its lam (ligatures)
         text = lams_before_wide_alefs(text, calls.char_box)
+    if "\u0644" in text and pdf_kashida.suspect(text):  # lone Arabic letters: words cut at a kashida glyph?
+        text = pdf_kashida.mend(page, text, textpage.get_charbox)
     ligatures = ligatures or LigatureProbe()
     if ligatures.codes.learned or SIGN.search(text):  # ligature glyphs mapped to stray codes (glyph_codes)
         text = ligatures.codes.fix_page(text, PdfGlyphs(calls), pages_after(page, page_no))

@@ -1,0 +1,96 @@
+"""Stretched Arabic words whose stretch is a glyph of its own.
+
+Justified Arabic lengthens words with a kashida. InDesign and other composers may draw it as a
+separate glyph with no Unicode value (a flat stroke on the baseline, in a text object of its
+own). pdfium then sees a gap inside the word and puts a generated space there:
+``هذا القانون`` comes out ``ه ذا القان ون``. Such a space is turned back into the kashida it
+is (U+0640, same length: the page's character indices stay), which :func:`pdf_bidi.clean_text`
+removes later.
+
+The page objects are only walked on pages whose text shows the sign of it: several one-letter
+Arabic "words" that are not the conjunction و.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Callable
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+Box = Callable[[int], tuple[float, float, float, float]]  # (left, bottom, right, top) of a character
+
+_LETTERS = "".join(map(chr, range(0x621, 0x63B))) + "".join(map(chr, range(0x641, 0x64B)))
+_MARKS = "\u0640\u064b-\u0652"
+# a lone Arabic letter (not the conjunction و, not a list label followed by a bracket, dash or dot)
+_NOT_WAW = _LETTERS.replace("\u0648", "")
+_LONE = re.compile(f"(?<![{_LETTERS}{_MARKS}])[{_NOT_WAW}](?![{_LETTERS}{_MARKS})\\-.])")
+# a space inside a word; pdfium may have put a vowel mark drawn elsewhere on the line between
+# two such spaces (``واس ً تيفاء``)
+_SPACE_IN_WORD = re.compile(f"(?<=[{_LETTERS}{_MARKS}]) (?:[\u064b-\u0652] )?(?=[{_LETTERS}])")
+SIGN = 3  # lone letters on a page before its objects are looked at
+FLAT = 0.4  # a kashida glyph is at most this fraction of its neighbours' height
+COVER = 0.6  # and covers at least this fraction of the gap between them
+
+
+def suspect(text: str) -> bool:
+    """The page's text shows lone Arabic letters: stretched words may have been cut."""
+    n = 0
+    for _ in _LONE.finditer(text):
+        n += 1
+        if n >= SIGN:
+            return True
+    return False
+
+
+def _strokes(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
+    """Bounds of the page's text objects that carry no text (glyphs without Unicode)."""
+    out: list[tuple[float, float, float, float]] = []
+    textpage = None
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=2):
+        if textpage is None:
+            textpage = page.get_textpage()
+        n = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+        buf = (ctypes.c_ushort * max(n, 1))()
+        pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, buf, n)
+        if any(c not in (0, 0x20) for c in buf[: max(n - 1, 0)]):
+            continue
+        out.append(obj.get_bounds())
+    return out
+
+
+def mend(page: pdfium.PdfPage, text: str, box: Box) -> str:
+    """``text`` with the spaces that stand for a kashida glyph turned into U+0640."""
+    spots = [(m.start(), m.end()) for m in _SPACE_IN_WORD.finditer(text)]
+    if not spots:
+        return text
+    strokes = _strokes(page)
+    if not strokes:
+        return text
+    out: list[str] | None = None
+    for k, end in spots:
+        try:
+            a, b = box(k - 1), box(end)
+            mark = box(k + 1) if end - k == 3 else None
+        except pdfium.PdfiumError:
+            continue
+        lo, hi = min(a[2], b[2]), max(a[0], b[0])  # the gap between the two letters' boxes
+        gap = hi - lo
+        if gap <= 0.2:
+            continue
+        bottom, top = min(a[1], b[1]), max(a[3], b[3])  # the band the two letters cover
+        for s0, s_bottom, s1, s_top in strokes:
+            if s_top - s_bottom > FLAT * (top - bottom) or not bottom <= (s_top + s_bottom) / 2 <= top:
+                continue
+            if min(s1, hi) - max(s0, lo) >= COVER * gap:
+                if out is None:
+                    out = list(text)
+                out[k] = "\u0640"
+                if mark is not None:  # the mark: kept when drawn over the stretch, dropped when it stood elsewhere
+                    out[k + 2] = "\u0640"
+                    if not (lo - 1 <= (mark[0] + mark[2]) / 2 <= hi + 1):
+                        out[k + 1] = "\u0640"
+                break
+    return text if out is None else "".join(out)
