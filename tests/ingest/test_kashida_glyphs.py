@@ -61,3 +61,15 @@ def test_no_stroke_no_change() -> None:
     text = "أ ب ت ث كلمة ه ذا"
     assert pdf_kashida.suspect(text)
     assert pdf_kashida.mend(page, text, lambda i: (0.0, 0.0, 1.0, 1.0)) == text
+
+
+def test_persian_code_points_read_as_arabic_letters(tmp_path: object) -> None:
+    # the Gazette's font sets final alef maksura with the Farsi yeh code point (U+06CC)
+    blocks = read_pages(LAW, [22], tmp_path)  # type: ignore[arg-type]
+    text = "\n".join(block_text(b) for b in blocks)
+    assert "مأمورى" in text and "\u06cc" not in text
+    from transform.ingest.pdf_bidi import clean_text
+
+    assert clean_text("مأموری علی کتاب") == "مأمورى على كتاب"
+    assert clean_text("شیخ") == "شيخ"  # inside a word: yeh
+    assert clean_text("پیمان") == "پیمان"  # a Persian word (پ) is left alone

@@ -69,7 +69,7 @@ NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SOFT_HYPHEN_END = re.compile("(?<=[^\\W\\d_])[\x02\u00ad]+\\s*$")  # a word cut at the line end: the lines join without a space
 PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]+")
-ANY_CLEAN = re.compile("[\uf020-\uf0ff\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\ufffd\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFB50-\uFDFF\uFE70-\uFEFC\u0640]")
+ANY_CLEAN = re.compile("[\u06a9\u06cc\uf020-\uf0ff\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\ufffd\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFB50-\uFDFF\uFE70-\uFEFC\u0640]")
 # Characters of a right-to-left line pdfium always orders right: Arabic, sentence punctuation,
 # bullets, spaces. A line with nothing else cannot match NEEDS_REPAIR (every other branch
 # needs a digit or a Latin letter) nor hold a Latin letter, so one scan settles both.
@@ -576,9 +576,28 @@ def clean_text(text: str) -> str:
         text = PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     if "\ufffd" in text:
         text = UNMAPPED_IN_WORD.sub(_without_unmapped, text)
+    if "\u06cc" in text or "\u06a9" in text:
+        text = PERSIAN_SHAPES.sub(_arabic_letters, text)
     if "\u0640" in text:
         text = drop_kashida(restore_dropped_lam(text))
     return text
+
+
+# Arabic words set with the Persian code points of two letters whose Arabic shapes they share
+# (Egyptian and Gulf fonts): Farsi yeh (U+06CC) is the dotless alef maksura at a word's end and
+# yeh inside it, keheh (U+06A9) is kaf. Words holding letters only Persian uses are left alone.
+PERSIAN_SHAPES = re.compile("[\u0620-\u06d3]*[\u06a9\u06cc][\u0620-\u06d3]*")
+_PERSIAN_ONLY = re.compile("[\u067e\u0686\u0698\u06af]")
+
+
+def _arabic_letters(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if _PERSIAN_ONLY.search(word):
+        return word
+    word = word.replace("\u06a9", "\u0643")
+    if word.endswith("\u06cc"):
+        word = word[:-1] + "\u0649"
+    return word.replace("\u06cc", "\u064a")
 
 
 # a glyph with no Unicode value inside an Arabic word: InDesign's fonts draw the teeth of seen and
