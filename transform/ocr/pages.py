@@ -176,7 +176,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     bold = mark_bold(image, lines)
     from .tables import find_tables, with_tables  # numpy: loaded only where a page is OCR'd
 
-    tables = find_tables(image, lines, codes, timeout, script)
+    tables = find_tables(image, lines, codes, timeout, script, result.word_boxes)
     doubtful = sum(1 for ln in lines if ln.doubt)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if image.cleaned:
@@ -250,7 +250,7 @@ def _models() -> set[str]:
 
 
 def _sample_agrees(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine], langs: list[str],
-                   timeout: float) -> tuple[float, int, int]:
+                   timeout: float, pimg: PageImage | None = None) -> tuple[float, int, int]:
     """OCR a sample of text-layer lines one by one and compare each with its text.
 
     Up to SAMPLE_LINES lines of at least three words, spread over the page, are cut from a
@@ -263,10 +263,11 @@ def _sample_agrees(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine], l
         return 0.0, 0, 0
     step = max(1, len(usable) // SAMPLE_LINES)
     picked = usable[::step][:SAMPLE_LINES]
-    try:
-        pimg = render_page(pdf, index, SAMPLE_DPI)
-    except RenderError:
-        return 0.0, 0, 0
+    if pimg is None:
+        try:
+            pimg = render_page(pdf, index, SAMPLE_DPI)
+        except RenderError:
+            return 0.0, 0, 0
     k = pimg.dpi / 72.0
     boxes = []
     for ln in picked:
@@ -327,20 +328,40 @@ def _earlier_ocr(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Qual
     head = "the page is a scan under an invisible text layer made by an earlier OCR"
     if len(wrong) >= 2:
         return None, f"{head}, shown wrong on pages {wrong[0] + 1} and {wrong[1] + 1}"
-    verdict, agree, fixed = _by_sample(pdf, i, lines, q, timeout)
+    try:
+        pimg: PageImage | None = render_page(pdf, i, SAMPLE_DPI)
+    except RenderError:
+        pimg = None
+    verdict, agree, fixed = _by_sample(pdf, i, lines, q, timeout, pimg)
     if verdict == "wrong":
         wrong.append(i)
         return None, f"{head}, and an OCR sample puts right {fixed} of its words the word lists do not know"
+    if verdict == "agrees" and pimg is not None and _ruled(pimg):
+        return None, f"{head} over a ruled table, whose cells its lines do not keep apart (an OCR sample agrees: {agree:.2f})"
     if verdict == "agrees":
         return _keep_text(i + 1, lines, q, f"{head}; an OCR sample agrees ({agree:.2f})", agree), ""
     return None, f"{head}, and an OCR sample disagrees ({agree:.2f})"
 
 
-def _by_sample(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, timeout: float) -> tuple[str, float, int]:
+def _ruled(pimg: PageImage) -> bool:
+    """Does the page image show a ruled grid (two columns and a row at least, framed all round)?
+    An earlier OCR's layer reads such a table as lines running across its cells (a label, its
+    prices and the next column's label in one line), which our OCR puts back cell by cell
+    (tables.py: tesseract's word boxes in the grid's cells)."""
+    from .tables_grid import find_grids  # numpy: loaded only for scans under an earlier OCR's layer
+
+    try:
+        return bool(find_grids(pimg.image, pimg.dpi))
+    except (ValueError, IndexError, MemoryError):
+        return False
+
+
+def _by_sample(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, timeout: float,
+               pimg: PageImage | None = None) -> tuple[str, float, int]:
     """What an OCR sample says of a text layer: ``wrong`` (OCR puts right at least MIN_FIXES words
     the word lists do not know, and more than it breaks), ``agrees`` or ``disagrees``; with the
-    agreement and the number of fixes."""
-    agree, fixed, broken = _sample_agrees(pdf, i, lines, ocr_langs(q), timeout)
+    agreement and the number of fixes. ``pimg``: the page already rendered at SAMPLE_DPI."""
+    agree, fixed, broken = _sample_agrees(pdf, i, lines, ocr_langs(q), timeout, pimg)
     if fixed >= MIN_FIXES and fixed > broken:
         return "wrong", agree, fixed
     return ("agrees" if agree >= AGREE else "disagrees"), agree, fixed

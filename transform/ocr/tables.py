@@ -21,6 +21,7 @@ lines tesseract read, handed to the PDF ingester as text-layer tables are.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ MAX_CELL_WORDS = 35.0  # mean words per filled cell above which the boxes hold p
 MAX_HEADER_WORDS = 10
 MAX_CUTS = 60  # parts of lines read again per page at most
 MAX_EMPTY = 20  # empty cells with ink read again per table at most
+MIN_EUROS = 3  # amounts ending in € that make a table's amounts euros
 
 
 class OcrPageReport(PageReport):
@@ -103,6 +105,40 @@ class _Filler:
                 if g.xs[col] * k <= cx < g.xs[col + 1] * k and (cell := g.cell_at(row, col)) is not None:
                     out.append((self.slots[(cell.row, cell.col)], g.xs[cell.col] * k, g.xs[cell.col + cell.colspan] * k))
         return out
+
+    def slot_at(self, x: float, y: float) -> _Slot | None:
+        """The cell under a point (points), if any."""
+        row = self.row_of(y)
+        if row is None:
+            return None
+        g, k = self.grid, self.k
+        for col in range(g.ncols):
+            if g.xs[col] * k <= x < g.xs[col + 1] * k:
+                cell = g.cell_at(row, col)
+                return self.slots[(cell.row, cell.col)] if cell is not None else None
+        return None
+
+    def place_words(self, boxes: list[tuple[str, float, float, float, float]]) -> bool:
+        """Put a line's words in the cells under their own boxes (a line tesseract ran across
+        column rules, or across rows where a price sits between two lines of a label). False,
+        placing nothing, when a word lies outside the grid's cells."""
+        placed = []
+        for w, x0, top, x1, bottom in boxes:
+            slot = self.slot_at((x0 + x1) / 2, (top + bottom) / 2)
+            if slot is None:
+                return False
+            placed.append((slot, w, x0, top, x1, bottom))
+        run: list[tuple[_Slot, str, float, float, float, float]] = []
+        for item in [*placed, None]:
+            if run and (item is None or item[0] is not run[-1][0]):
+                text = _clean(" ".join(r[1] for r in run))
+                if text:
+                    run[0][0].pieces.append(_Piece(text, min(r[3] for r in run), max(r[5] for r in run),
+                                                   min(r[2] for r in run), max(r[4] for r in run)))
+                run = []
+            if item is not None:
+                run.append(item)
+        return True
 
 
 def _bands(pieces: list[_Piece]) -> list[list[_Piece]]:
@@ -198,6 +234,21 @@ def _plausible(cells: list[_OutCell]) -> bool:
     return any(len(row) >= 3 and sum(1 for c in row if c.lines >= 3) >= 2 for row in per_row.values())
 
 
+_EURO = re.compile(r"\d{1,3}(?: \d{3})*,\d\d ?€")
+_EURO_AS_6 = re.compile(r"(\d{1,3}(?: \d{3})*,\d\d)6")
+
+
+def _euro_signs(cells: list[_OutCell]) -> None:
+    """French OCR reads a bold ``€`` after an amount as ``6`` (``26 000,006``): in a table whose
+    amounts (at least MIN_EUROS cells that are an amount and nothing else) end with ``€``, a
+    cell that is such an amount with a third decimal 6 instead gets its euro sign back."""
+    if sum(1 for c in cells if _EURO.fullmatch(c.text)) < MIN_EUROS:
+        return
+    for c in cells:
+        if m := _EURO_AS_6.fullmatch(c.text):
+            c.text = m.group(1) + "€"
+
+
 def _to_table(cells: list[_OutCell]) -> Table:
     nrows = max(c.row for c in cells) + 1
     first = [c for c in cells if c.row == 0]
@@ -217,18 +268,22 @@ def _to_table(cells: list[_OutCell]) -> Table:
     return Table(rows=rows, caption=[])
 
 
-def find_tables(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None = None) -> list[FoundTable]:
+def find_tables(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None = None,
+                words: dict[int, list[tuple[str, float, float, float, float]]] | None = None) -> list[FoundTable]:
     """The ruled tables of an OCR'd page image, filled with the page's OCR'd lines (none when
     the image cannot be searched: the page keeps its lines as text). ``script``: the Arabic
-    script model when installed, which reads the words of empty-looking cells of Arabic tables."""
+    script model when installed, which reads the words of empty-looking cells of Arabic tables.
+    ``words``: tesseract's word boxes by id(line) (``OcrResult.word_boxes``); a line whose text
+    is still those words is placed word by word, without reading anything again."""
     try:
-        return _find(pimg, lines, langs, timeout, script)
+        return _find(pimg, lines, langs, timeout, script, words or {})
     except (ValueError, IndexError, MemoryError) as exc:
         log.warning("page %d: tables not searched (%s)", pimg.page, exc)
         return []
 
 
-def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None) -> list[FoundTable]:
+def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None,
+          words: dict[int, list[tuple[str, float, float, float, float]]]) -> list[FoundTable]:
     ink = ink_of(pimg.image)
     grids = find_grids(pimg.image, pimg.dpi, ink)
     if not grids:
@@ -245,6 +300,9 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
             continue
         cuts = []
         for ln in inside:
+            boxes = words.get(id(ln))
+            if boxes and [b[0] for b in boxes] == ln.text.split() and filler.place_words(boxes):
+                continue
             row = filler.row_of((ln.top + ln.bottom) / 2)
             if row is None:
                 continue
@@ -269,5 +327,6 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         cells = _layout(filler, rtl)
         if not _plausible(cells):
             continue
+        _euro_signs(cells)
         found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
     return found

@@ -46,6 +46,9 @@ class OcrResult:
     confidence: float  # mean word confidence, 0-100
     words: int
     line_conf: dict[int, float] = field(default_factory=dict)  # id(TextLine) -> mean word confidence
+    # id(TextLine) -> its words with their boxes in points (text, x0, top, x1, bottom), in the
+    # line's text order; left-to-right lines only (what the table builder cuts at column rules)
+    word_boxes: dict[int, list[tuple[str, float, float, float, float]]] = field(default_factory=dict)
 
 
 def installed_langs() -> set[str]:
@@ -288,7 +291,8 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         left, top, width, height = (int(c) for c in cols[6:10])
         key = (block, par, line)
         if level == 4:
-            lines[key] = {"box": (left, top, left + width, top + height), "words": [], "heights": [], "confs": [], "xs": []}
+            lines[key] = {"box": (left, top, left + width, top + height), "words": [], "heights": [], "confs": [], "xs": [],
+                          "boxes": []}
         elif level == 5:
             text = _BIDI_MARKS.sub("", cols[11]).strip()
             conf = float(cols[10])
@@ -296,6 +300,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
                 continue
             lines[key]["words"].append(text)
             lines[key]["xs"].append(left + width / 2)
+            lines[key]["boxes"].append((left, top, left + width, top + height))
             lines[key]["heights"].append(height)
             lines[key]["confs"].append(conf)
             confs.append(conf)
@@ -311,6 +316,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         by_par.setdefault((block, par), []).append(h)
     out: list[TextLine] = []
     line_conf: dict[int, float] = {}
+    word_boxes: dict[int, list[tuple[str, float, float, float, float]]] = {}
     for key, info in lines.items():
         if key not in est:
             continue
@@ -338,5 +344,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
             bottom=pimg.to_points(y1), size=round(size, 1), bold=False, page=pimg.page,
         )
         line_conf[id(tl)] = sum(info["confs"]) / len(info["confs"])
+        if not is_ar:  # words in tesseract's order, the text's
+            word_boxes[id(tl)] = [(w, *(pimg.to_points(v) for v in box)) for w, box in zip(words, info["boxes"], strict=True)]
         out.append(tl)
-    return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf)
+    return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf, word_boxes)
