@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .base import TextLine
+from .pdf_regions import Halves, spread_halves, strips
 
 MIN_LINES = 6  # fewer candidate lines: a page too sparse to tell columns
 NARROW = 0.6  # a line narrower than this share of the text width may belong to a column
@@ -40,6 +41,7 @@ class Edges:
     left: float
     right: float
     column: int = 0
+    region: int = 0  # 1, 2...: the region of a page read in regions (a spread's half), 0 for a page read whole
 
     @property
     def width(self) -> float:
@@ -147,10 +149,46 @@ def foot_notes(lines: list[TextLine], where: list[int]) -> set[int]:
     return {i for r in runs.values() if any(abs(lines[r[0]].top - t) <= body for t in opened) or NOTE_START.match(lines[r[0]].text) for i in r}
 
 
-def reading_order(lines: list[L]) -> tuple[list[L], list[Edges]]:
-    """The page's lines in reading order and, for each, the edges of its column."""
+def reading_order(lines: list[L], wide: bool = False) -> tuple[list[L], list[Edges]]:
+    """The page's lines in reading order and, for each, the edges of its column; a ``wide`` page (landscape) that
+    is a spread or a slide in two halves is read half by half (:mod:`pdf_regions`)."""
     if not lines:
         return lines, []
+    if wide:
+        rtl = sum(1 for ln in lines if _rtl(ln)) * 2 > len(lines)
+        split = [part for ln in lines for part in (getattr(ln, "parts", None) or [ln])]
+        halves = spread_halves(split, rtl)
+        if halves is None and len(split) > len(lines):
+            halves = spread_halves(lines, rtl)
+        if halves is not None:
+            return _read_halves(halves)
+    return _read_columns(lines)
+
+
+def _read_halves(halves: Halves) -> tuple[list[L], list[Edges]]:
+    """The two halves of a spread one after the other, each in its columns (per strip when the whole half has
+    none); column numbers run on from one region to the next."""
+    out: list[L] = []
+    out_edges: list[Edges] = []
+    regions: list[list[L]] = [halves.top, halves.first, halves.middle, halves.second, halves.foot]
+    for k, region in enumerate(regions):
+        if not region:
+            continue
+        parts = [region]
+        if k % 2 == 1:  # a half: per strip when the strips show more columns than the whole half
+            cut = strips(region)
+            if len(cut) > 1 and max(len(gutters(s)) for s in cut) > len(gutters(region)):
+                parts = cut
+        for part in parts:
+            order, edges = _read_columns(part)
+            base = 1 + max((e.column for e in out_edges), default=-1)
+            out.extend(order)
+            out_edges.extend(replace(e, column=base + e.column if e.column >= 0 else e.column, region=k + 1) for e in edges)
+    return out, out_edges
+
+
+def _read_columns(lines: list[L]) -> tuple[list[L], list[Edges]]:
+    """The lines of a page (or of a region) column after column, in bands cut by the lines across the columns."""
     if any(getattr(ln, "parts", None) for ln in lines):  # lines pdfium joined across a gutter (pdf_text._column_parts)
         split = [part for ln in lines for part in (getattr(ln, "parts", None) or [ln])]
         if gutters(split):
