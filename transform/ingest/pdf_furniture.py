@@ -7,7 +7,7 @@ captions on every page. They are taken out of the lines and kept in the document
 
 * **Page numbers**: a line in the top or bottom margin that is only a page number, in
   Western or Arabic-Indic digits (``3``, ``- 3 -``, ``Page 3 sur 12``, ``3/12``,
-  ``الصفحة 3``, ``٣``).
+  ``الصفحة 3``, ``٣``), or the two folios of a double spread on one line (``6• •7``).
 * **Running headers and footers**: a margin line whose text, digits aside (so
   ``BULLETIN OFFICIEL 2505`` matches ``BULLETIN OFFICIEL 2506``), comes back at about the
   same height on at least 40 % of the pages (two pages at least; odd and even pages often
@@ -41,6 +41,8 @@ PAGE_NUMBER = re.compile(
 # or ``Page 2 ot 0``, ``Page 3 إن 0`` for ``Page 2 of 10``
 OCR_PAGE_NUMBER = re.compile(f"^(?:[-–—_]\\s*(?:[{_D}]{{1,3}}|[\\]\\[|lI!])\\s*[-–—_]"
                              f"|(?:page|صفحة|الصفحة)\\s*[{_D}]{{1,4}}\\s+[^\\W\\d_]{{1,3}}\\s+[{_D}]{{1,4}})$", re.IGNORECASE)
+# a spread's two folios on one line, bullets or dashes about them (``6• •7``, ``- 8 -   - 9 -``): checked to be n and n + 1
+FOLIO_PAIR = re.compile("^[•·\\-–—|\\s]*([0-9]{1,4})[•·\\-–—|\\s]+([0-9]{1,4})[•·\\-–—|\\s]*$")
 _DIGITS = re.compile(f"[{_D}]+")
 _NOT_LETTER = re.compile(r"[^\w#]+|[\d_]+")
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
@@ -82,11 +84,17 @@ def split_page_numbers(lines: list[L], height: float) -> tuple[list[L], list[L]]
     for ln in lines:
         text = ln.text.strip()
         if (ln.top < top or ln.bottom > bottom) and len(text) <= 24 and not _year_like(text) \
-                and (PAGE_NUMBER.match(text) or OCR_PAGE_NUMBER.match(text)):
+                and (PAGE_NUMBER.match(text) or OCR_PAGE_NUMBER.match(text) or _folio_pair(text)):
             numbers.append(ln)
         else:
             kept.append(ln)
     return kept, numbers
+
+
+def _folio_pair(text: str) -> bool:
+    """The two page numbers of a double spread printed on one line (the left page's, then the next)."""
+    m = FOLIO_PAIR.match(text)
+    return m is not None and int(m.group(2)) == int(m.group(1)) + 1 and not YEAR.match(m.group(1))  # not `2024 2025`
 
 
 def _key(line: TextLine) -> str:
