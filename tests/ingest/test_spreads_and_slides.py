@@ -15,7 +15,7 @@ import pytest
 
 from transform.ingest.base import TextLine
 from transform.ingest.pdf_bullets import symbol_bullet
-from transform.ingest.pdf_furniture import split_page_numbers
+from transform.ingest.pdf_furniture import split_page_numbers, split_running_lines
 from transform.ingest.pdf_layout import reading_order
 from transform.ingest.pdf_regions import TableBox, spread_halves, table_slots
 from transform.model import ListBlock, Table
@@ -156,3 +156,16 @@ def test_a_spreads_two_folios_on_one_line_are_page_numbers() -> None:
     kept, numbers = split_page_numbers(foot, 841.9)
     assert [ln.text for ln in numbers] == ["6• •7", "- 8 -   - 9 -"]  # the left page's folio, then the next one's
     assert [ln.text for ln in kept] == ["6• •8", "2024 2025", "12 rue Aragon"]
+
+
+def test_a_section_tab_printed_along_the_edge_of_every_spread_is_furniture() -> None:
+    def page(n: int, tab_top: float, tab: str = "Dossier") -> list[TextLine]:
+        body = [TextLine(f"page {n} body line {k} of the article", 80, 150 + 12 * k, 300, 159 + 12 * k, 9.0, page=n) for k in range(5)]
+        return [TextLine(tab, 3, tab_top, 47, tab_top + 182, 52.7, page=n), *body]
+
+    kept, furniture = split_running_lines([page(1, 328.7), page(2, 362.8)], [841.9, 841.9])
+    assert [(f.page, f.text) for f in furniture] == [(1, "Dossier"), (2, "Dossier")]
+    assert all(not ln.text.startswith("Dossier") for lines in kept for ln in lines)
+    # printed once, or a different word on each page: text
+    kept, furniture = split_running_lines([page(1, 328.7), page(2, 362.8, "Culture")], [841.9, 841.9])
+    assert furniture == [] and [ln.text for ln in kept[1]][0] == "Culture"

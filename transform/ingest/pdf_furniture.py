@@ -123,7 +123,8 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
         unread = _repeated_on_next_page(out, heights, top, bottom)
     unread |= _unread_rows(out, heights)
     stamps = _print_stamps(out, heights)
-    if not running and not unread and not stamps:
+    tabs = _side_tabs(out) if len(pages) >= 2 else set()
+    if not running and not unread and not stamps and not tabs:
         return out, furniture
     final: list[list[L]] = []
     for lines, height in zip(out, heights, strict=False):
@@ -132,7 +133,9 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
             kind = in_margin(ln, height, top, bottom) or in_margin(ln, height, RUN_TOP, RUN_BOTTOM)
             if id(ln) in stamps:
                 kind = in_margin(ln, height, STAMP_ZONE, 1.0 - STAMP_ZONE)
-            if kind and (_key(ln) in running or id(ln) in unread or id(ln) in stamps):
+            if id(ln) in tabs:
+                furniture.append(Furniture(page=ln.page, kind="header", text=ln.text.strip()))
+            elif kind and (_key(ln) in running or id(ln) in unread or id(ln) in stamps):
                 furniture.append(Furniture(page=ln.page, kind=kind, text=ln.text.strip()))
             else:
                 kept.append(ln)
@@ -167,6 +170,27 @@ def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom
         if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
             running.update(keys)
     return running
+
+
+def _side_tabs(pages: list[list[L]]) -> set[int]:
+    """Ids of the rotated lines (set upright along a page edge: taller than three times their width) whose text
+    comes back along the same edge (within 10 pt across, 60 pt along it) on at least 40 % of the pages, two at least: a magazine's
+    section tab (``Dossier``), a download notice printed along the margin."""
+    seen: dict[str, list[L]] = defaultdict(list)
+    for lines in pages:
+        for ln in lines:
+            if ln.bottom - ln.top > 3.0 * max(ln.x1 - ln.x0, 1.0) and len(_key(ln)) >= 3:
+                seen[_key(ln)].append(ln)
+    need = max(2, round(SHARE * len(pages) + 0.49))
+    out: set[int] = set()
+    for found in seen.values():
+        if len({ln.page for ln in found}) < need:
+            continue
+        first = found[0]
+        same = [ln for ln in found if abs(ln.x0 - first.x0) <= 10 and abs(ln.top - first.top) <= 60]
+        if len({ln.page for ln in same}) >= need:
+            out.update(id(ln) for ln in same)
+    return out
 
 
 def _print_stamps(pages: list[list[L]], heights: list[float]) -> set[int]:
