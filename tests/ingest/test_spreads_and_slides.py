@@ -63,8 +63,12 @@ def test_the_spread_is_read_page_after_page_and_column_after_column(spread: list
     # the article runs on from the foot of its first column into the second: one paragraph
     assert any("annonces gouvernementales de coupes budgétaires (12+10 milliards pour 2024, 20 milliards pour 2025) "
                "vont à contre-sens de leur préservation" in t for t in texts)
-    # the left page (its article, then its boxes) before the right page's column
-    assert next(k for k, t in enumerate(texts) if "16,3 M EN FONCTIONNEMENT" in t) < next(k for k, t in enumerate(texts) if t.startswith("Toutes ces mesures"))
+    # the article runs on into its fourth column, at the top of the right page, before the left page's boxes
+    article_end = next(k for k, t in enumerate(texts) if t.startswith("Pour les élus, \"cette situation"))
+    assert article_end < next(k for k, t in enumerate(texts) if "16,3 M EN FONCTIONNEMENT" in t)
+    assert article_end < next(k for k, t in enumerate(texts) if t.startswith("Le contexte pour Cabestany"))
+    # then the right page's boxes
+    assert next(k for k, t in enumerate(texts) if "16,3 M EN FONCTIONNEMENT" in t) < next(k for k, t in enumerate(texts) if t.startswith("Comment se situe"))
 
 
 def test_the_spread_bullets_are_list_items_and_tables_follow_their_box(spread: list[object]) -> None:
@@ -169,3 +173,22 @@ def test_a_section_tab_printed_along_the_edge_of_every_spread_is_furniture() -> 
     # printed once, or a different word on each page: text
     kept, furniture = split_running_lines([page(1, 328.7), page(2, 362.8, "Culture")], [841.9, 841.9])
     assert furniture == [] and [ln.text for ln in kept[1]][0] == "Culture"
+
+
+def _spread(right_first_width: float) -> list[TextLine]:
+    title = [TextLine("the title of the article across the left page", 40, 60, 490, 80, 20.0)]
+    cols = [ln for x0, name in ((40, "col-a"), (195, "col-b"), (350, "col-c")) for ln in _col(name, x0, 100, 15, 140)]
+    box = [TextLine(f"box line {k} of a frame across the first gutter", 40, 400 + 12 * k, 250, 409 + 12 * k, 9.0) for k in range(6)]
+    right_a = _col("right-a", 640, 80, 10, right_first_width)
+    right_b = _col("right-b", 920, 80, 20, 180)
+    return title + cols + box + right_a + right_b
+
+
+def test_an_article_running_on_across_the_gutter_is_read_before_the_boxes_under_it() -> None:
+    order, _ = reading_order(_spread(140), wide=True)
+    names = [ln.text.split(" line ")[0] if " line " in ln.text else "title" for ln in order]
+    assert names == ["title"] + ["col-a"] * 15 + ["col-b"] * 15 + ["col-c"] * 15 + ["right-a"] * 10 + ["box"] * 6 + ["right-b"] * 20
+    # a first column on the right page set otherwise (wider than the article's columns) is no run-on: after the boxes
+    order, _ = reading_order(_spread(250), wide=True)
+    names = [ln.text.split(" line ")[0] if " line " in ln.text else "title" for ln in order]
+    assert names == ["title"] + ["col-a"] * 15 + ["col-b"] * 15 + ["col-c"] * 15 + ["box"] * 6 + ["right-a"] * 10 + ["right-b"] * 20

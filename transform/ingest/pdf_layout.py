@@ -166,25 +166,68 @@ def reading_order(lines: list[L], wide: bool = False) -> tuple[list[L], list[Edg
 
 
 def _read_halves(halves: Halves) -> tuple[list[L], list[Edges]]:
-    """The two halves of a spread one after the other, each in its columns (per strip when the whole half has
-    none); column numbers run on from one region to the next."""
+    """The two halves of a spread one after the other, each in its columns (per strip when the strips show more
+    columns than the whole half); column numbers run on from one region to the next. An article whose columns run
+    on across the spread's gutter (the first half cut into strips, the second half's first column set like the
+    first strip's columns and ending above the second strip) is read on before the first half's next strip."""
+    first = _half_parts(halves.first)
+    second = halves.second
+    at, run = _run_on(first, second)
+    if run:
+        first = [*first[: at + 1], run, *first[at + 1 :]]
+        taken = {id(ln) for ln in run}
+        second = [ln for ln in second if id(ln) not in taken]
+    regions: list[tuple[int, list[list[L]]]] = [(1, [halves.top]), (2, first), (3, [halves.middle]), (4, _half_parts(second)), (5, [halves.foot])]
     out: list[L] = []
     out_edges: list[Edges] = []
-    regions: list[list[L]] = [halves.top, halves.first, halves.middle, halves.second, halves.foot]
-    for k, region in enumerate(regions):
-        if not region:
-            continue
-        parts = [region]
-        if k % 2 == 1:  # a half: per strip when the strips show more columns than the whole half
-            cut = strips(region)
-            if len(cut) > 1 and max(len(gutters(s)) for s in cut) > len(gutters(region)):
-                parts = cut
+    for region, parts in regions:
         for part in parts:
+            if not part:
+                continue
             order, edges = _read_columns(part)
             base = 1 + max((e.column for e in out_edges), default=-1)
             out.extend(order)
-            out_edges.extend(replace(e, column=base + e.column if e.column >= 0 else e.column, region=k + 1) for e in edges)
+            out_edges.extend(replace(e, column=base + e.column if e.column >= 0 else e.column, region=region) for e in edges)
     return out, out_edges
+
+
+def _half_parts(half: list[L]) -> list[list[L]]:
+    """A half as one part, or as its strips when they show more columns than the whole half."""
+    if not half:
+        return []
+    cut = strips(half)
+    if len(cut) > 1 and max(len(gutters(s)) for s in cut) > len(gutters(half)):
+        return cut
+    return [half]
+
+
+def _run_on(first: list[list[L]], second: list[L]) -> tuple[int, list[L]]:
+    """The first half's first strip in columns (its index) and the lines of the second half's first column that
+    continue it (see :func:`_read_halves`); ``(0, [])`` when there are none."""
+    at = next((k for k, part in enumerate(first[:-1]) if gutters(part)), None)
+    if at is None or not second:
+        return 0, []
+    order, edges = _read_columns(second)
+    column = edges[0].column
+    limit = min(ln.top for ln in first[at + 1])
+    run: list[L] = []
+    for ln, e in zip(order, edges, strict=True):
+        if e.column != column or ln.bottom >= limit:
+            break
+        run.append(ln)
+    if len(run) < MIN_LINES:
+        return 0, []
+    order0, edges0 = _read_columns(first[at])
+    body = [ln for ln, e in zip(order0, edges0, strict=True) if e.column >= 0]
+    if len(body) < MIN_LINES:
+        return 0, []
+    width = sorted(ln.x1 - ln.x0 for ln in body)[len(body) // 2]
+    size = sorted(ln.size for ln in body)[len(body) // 2]
+    run_width = sorted(ln.x1 - ln.x0 for ln in run)[len(run) // 2]
+    run_size = sorted(ln.size for ln in run)[len(run) // 2]
+    if abs(run_width - width) > 0.15 * width or abs(run_size - size) > 0.3:
+        return 0, []
+    return at, run
 
 
 def _read_columns(lines: list[L]) -> tuple[list[L], list[Edges]]:
