@@ -192,3 +192,17 @@ def test_an_article_running_on_across_the_gutter_is_read_before_the_boxes_under_
     order, _ = reading_order(_spread(250), wide=True)
     names = [ln.text.split(" line ")[0] if " line " in ln.text else "title" for ln in order]
     assert names == ["title"] + ["col-a"] * 15 + ["col-b"] * 15 + ["col-c"] * 15 + ["box"] * 6 + ["right-a"] * 10 + ["right-b"] * 20
+
+
+def test_only_text_layer_pages_are_read_as_spreads() -> None:
+    # the same landscape lines as OCR gives them (no baseline): read as before, a scanned notice's table rows
+    # may leave a white band down the middle (tn-sfax-ar-balagh-2022)
+    from transform.ingest.pdf_blocks import group_lines, groups_to_blocks
+
+    box = [TextLine(f"box line {k} across the first gutter of the left page", 40, 400 + 12 * k, 340, 409 + 12 * k, 9.0) for k in range(6)]
+    lines = [ln for quad in zip(_col("left-a", 40, 100, 20), _col("right-a", 640, 100, 20), _col("left-b", 210, 100, 20),
+                                _col("right-b", 810, 100, 20), strict=True) for ln in quad] + box
+    as_landscape = [block_text(b) for b in groups_to_blocks(group_lines([lines], [[]], [1190.0], [842.0]))]
+    as_before = [block_text(b) for b in groups_to_blocks(group_lines([lines], [[]], [1190.0]))]
+    assert as_landscape == as_before
+    assert reading_order(lines, wide=True)[0] != reading_order(lines)[0]  # the spread reading would differ

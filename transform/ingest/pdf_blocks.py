@@ -301,7 +301,9 @@ def group_lines(
     """Walk the lines page by page (columns in reading order; a landscape page may be a spread read half by half)
     and cut them into groups; tables are placed in that order (:func:`pdf_regions.table_slots`)."""
     heights = page_heights or []
-    wide = [k < len(heights) and k < len(page_widths) and page_widths[k] > heights[k] for k in range(len(pages))]
+    # landscape text-layer pages (an OCR'd page's lines have no baseline: a scanned notice's table rows may leave a band)
+    wide = [k < len(heights) and k < len(page_widths) and page_widths[k] > heights[k] and bool(lines) and hasattr(lines[0], "baseline")
+            for k, lines in enumerate(pages)]
     ordered = [reading_order(_snap_ocr_sizes(_labels_over_tables(lines, tables[k]) if k < len(tables) and tables[k] else lines), wide[k])
                for k, lines in enumerate(pages)]
     pages = [lines for lines, _ in ordered]
