@@ -35,6 +35,7 @@ from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_hidden import invisible_layer
 from .pdf_kept import KeptPages
 from .pdf_open import open_pdf
+from .pdf_regions import TableBox
 from .pdf_table_join import join_continued_tables
 from .pdf_tables import FoundTable
 from .pdf_text import page_lines
@@ -125,11 +126,11 @@ class PdfIngester:
                 t.table.page = i + 1
                 if ligatures.proved:
                     repair_cells(t.table.rows)
-            used_tables.append([(t.top, t.table) for t in found])
+            used_tables.append([TableBox(t.top, t.table, t.x0, t.x1, t.bottom) for t in found])
         with gc_paused():
             kept, running = split_running_lines(kept, heights)
             furniture = sorted(furniture + running, key=lambda f: f.page)
-            groups = group_lines(kept, used_tables, widths)
+            groups = group_lines(kept, used_tables, widths, heights)
             blocks = join_continued_tables(groups_to_blocks(groups))
             confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
         if title and (

@@ -68,6 +68,7 @@ from .pdf_block_runs import SENTENCE_STOP, Stops, column_pitches, entry_runs, fu
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_headings import refine_headings
 from .pdf_layout import Edges, reading_order
+from .pdf_regions import table_slots
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
 BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
@@ -295,9 +296,15 @@ def group_lines(
     pages: list[list[TextLine]],
     tables: list[list[tuple[float, Table]]],
     page_widths: list[float],
+    page_heights: list[float] | None = None,
 ) -> list[_Group]:
-    """Walk the lines page by page (columns in reading order) and cut them into groups; tables are placed by their top."""
-    ordered = [reading_order(_snap_ocr_sizes(_labels_over_tables(lines, tables[k]) if k < len(tables) and tables[k] else lines))
+    """Walk the lines page by page (columns in reading order; a landscape page may be a spread read half by half)
+    and cut them into groups; tables are placed in that order (:func:`pdf_regions.table_slots`)."""
+    heights = page_heights or []
+    # landscape text-layer pages (an OCR'd page's lines have no baseline: a scanned notice's table rows may leave a band)
+    wide = [k < len(heights) and k < len(page_widths) and page_widths[k] > heights[k] and bool(lines) and hasattr(lines[0], "baseline")
+            for k, lines in enumerate(pages)]
+    ordered = [reading_order(_snap_ocr_sizes(_labels_over_tables(lines, tables[k]) if k < len(tables) and tables[k] else lines), wide[k])
                for k, lines in enumerate(pages)]
     pages = [lines for lines, _ in ordered]
     feats = _features(pages)
@@ -318,12 +325,12 @@ def group_lines(
         stops = page_stops(lines)
         entries = entry_runs(lines, edges_of, feats[page_idx])
         body, hsizes = scales.get(ocr_page[page_idx], (body, hsizes))
-        pending = sorted(tables[page_idx] if page_idx < len(tables) else [], key=lambda t: t[0])
+        pending = table_slots(lines, edges_of, tables[page_idx] if page_idx < len(tables) else [])
         spaced = column_pitches(lines, edges_of, feats[page_idx], pitch)
         own_body = _page_body(lines, feats[page_idx], hsizes)
         for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
             nxt = lines[k + 1] if k + 1 < len(lines) and edges_of[k + 1].column == edges.column else None
-            while pending and pending[0][0] <= ln.top:
+            while pending and pending[0][0] <= k:
                 groups.append(_Group(kind="table", table=pending.pop(0)[1]))
                 cur, prev, prev_f = None, None, None
             fsize = size or 10.0

@@ -7,7 +7,7 @@ captions on every page. They are taken out of the lines and kept in the document
 
 * **Page numbers**: a line in the top or bottom margin that is only a page number, in
   Western or Arabic-Indic digits (``3``, ``- 3 -``, ``Page 3 sur 12``, ``3/12``,
-  ``الصفحة 3``, ``٣``).
+  ``الصفحة 3``, ``٣``), or the two folios of a double spread on one line (``6• •7``).
 * **Running headers and footers**: a margin line whose text, digits aside (so
   ``BULLETIN OFFICIEL 2505`` matches ``BULLETIN OFFICIEL 2506``), comes back at about the
   same height on at least 40 % of the pages (two pages at least; odd and even pages often
@@ -41,6 +41,8 @@ PAGE_NUMBER = re.compile(
 # or ``Page 2 ot 0``, ``Page 3 إن 0`` for ``Page 2 of 10``
 OCR_PAGE_NUMBER = re.compile(f"^(?:[-–—_]\\s*(?:[{_D}]{{1,3}}|[\\]\\[|lI!])\\s*[-–—_]"
                              f"|(?:page|صفحة|الصفحة)\\s*[{_D}]{{1,4}}\\s+[^\\W\\d_]{{1,3}}\\s+[{_D}]{{1,4}})$", re.IGNORECASE)
+# a spread's two folios on one line, bullets or dashes about them (``6• •7``, ``- 8 -   - 9 -``): checked to be n and n + 1
+FOLIO_PAIR = re.compile("^[•·\\-–—|\\s]*([0-9]{1,4})[•·\\-–—|\\s]+([0-9]{1,4})[•·\\-–—|\\s]*$")
 _DIGITS = re.compile(f"[{_D}]+")
 _NOT_LETTER = re.compile(r"[^\w#]+|[\d_]+")
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
@@ -82,11 +84,17 @@ def split_page_numbers(lines: list[L], height: float) -> tuple[list[L], list[L]]
     for ln in lines:
         text = ln.text.strip()
         if (ln.top < top or ln.bottom > bottom) and len(text) <= 24 and not _year_like(text) \
-                and (PAGE_NUMBER.match(text) or OCR_PAGE_NUMBER.match(text)):
+                and (PAGE_NUMBER.match(text) or OCR_PAGE_NUMBER.match(text) or _folio_pair(text)):
             numbers.append(ln)
         else:
             kept.append(ln)
     return kept, numbers
+
+
+def _folio_pair(text: str) -> bool:
+    """The two page numbers of a double spread printed on one line (the left page's, then the next)."""
+    m = FOLIO_PAIR.match(text)
+    return m is not None and int(m.group(2)) == int(m.group(1)) + 1 and not YEAR.match(m.group(1))  # not `2024 2025`
 
 
 def _key(line: TextLine) -> str:
@@ -115,7 +123,8 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
         unread = _repeated_on_next_page(out, heights, top, bottom)
     unread |= _unread_rows(out, heights)
     stamps = _print_stamps(out, heights)
-    if not running and not unread and not stamps:
+    tabs = _side_tabs(out) if len(pages) >= 2 else set()
+    if not running and not unread and not stamps and not tabs:
         return out, furniture
     final: list[list[L]] = []
     for lines, height in zip(out, heights, strict=False):
@@ -124,7 +133,9 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
             kind = in_margin(ln, height, top, bottom) or in_margin(ln, height, RUN_TOP, RUN_BOTTOM)
             if id(ln) in stamps:
                 kind = in_margin(ln, height, STAMP_ZONE, 1.0 - STAMP_ZONE)
-            if kind and (_key(ln) in running or id(ln) in unread or id(ln) in stamps):
+            if id(ln) in tabs:
+                furniture.append(Furniture(page=ln.page, kind="header", text=ln.text.strip()))
+            elif kind and (_key(ln) in running or id(ln) in unread or id(ln) in stamps):
                 furniture.append(Furniture(page=ln.page, kind=kind, text=ln.text.strip()))
             else:
                 kept.append(ln)
@@ -159,6 +170,27 @@ def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom
         if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
             running.update(keys)
     return running
+
+
+def _side_tabs(pages: list[list[L]]) -> set[int]:
+    """Ids of the rotated lines (set upright along a page edge: taller than three times their width) whose text
+    comes back along the same edge (within 10 pt across, 60 pt along it) on at least 40 % of the pages, two at least: a magazine's
+    section tab (``Dossier``), a download notice printed along the margin."""
+    seen: dict[str, list[L]] = defaultdict(list)
+    for lines in pages:
+        for ln in lines:
+            if ln.bottom - ln.top > 3.0 * max(ln.x1 - ln.x0, 1.0) and len(_key(ln)) >= 3:
+                seen[_key(ln)].append(ln)
+    need = max(2, round(SHARE * len(pages) + 0.49))
+    out: set[int] = set()
+    for found in seen.values():
+        if len({ln.page for ln in found}) < need:
+            continue
+        first = found[0]
+        same = [ln for ln in found if abs(ln.x0 - first.x0) <= 10 and abs(ln.top - first.top) <= 60]
+        if len({ln.page for ln in same}) >= need:
+            out.update(id(ln) for ln in same)
+    return out
 
 
 def _print_stamps(pages: list[list[L]], heights: list[float]) -> set[int]:

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .base import TextLine
+from .pdf_regions import Halves, spread_halves, strips
 
 MIN_LINES = 6  # fewer candidate lines: a page too sparse to tell columns
 NARROW = 0.6  # a line narrower than this share of the text width may belong to a column
@@ -40,6 +41,7 @@ class Edges:
     left: float
     right: float
     column: int = 0
+    region: int = 0  # 1, 2...: the region of a page read in regions (a spread's half), 0 for a page read whole
 
     @property
     def width(self) -> float:
@@ -147,10 +149,89 @@ def foot_notes(lines: list[TextLine], where: list[int]) -> set[int]:
     return {i for r in runs.values() if any(abs(lines[r[0]].top - t) <= body for t in opened) or NOTE_START.match(lines[r[0]].text) for i in r}
 
 
-def reading_order(lines: list[L]) -> tuple[list[L], list[Edges]]:
-    """The page's lines in reading order and, for each, the edges of its column."""
+def reading_order(lines: list[L], wide: bool = False) -> tuple[list[L], list[Edges]]:
+    """The page's lines in reading order and, for each, the edges of its column; a ``wide`` page (landscape) that
+    is a spread or a slide in two halves is read half by half (:mod:`pdf_regions`)."""
     if not lines:
         return lines, []
+    if wide:
+        rtl = sum(1 for ln in lines if _rtl(ln)) * 2 > len(lines)
+        split = [part for ln in lines for part in (getattr(ln, "parts", None) or [ln])]
+        halves = spread_halves(split, rtl)
+        if halves is None and len(split) > len(lines):
+            halves = spread_halves(lines, rtl)
+        if halves is not None:
+            return _read_halves(halves)
+    return _read_columns(lines)
+
+
+def _read_halves(halves: Halves) -> tuple[list[L], list[Edges]]:
+    """The two halves of a spread one after the other, each in its columns (per strip when the strips show more
+    columns than the whole half); column numbers run on from one region to the next. An article whose columns run
+    on across the spread's gutter (the first half cut into strips, the second half's first column set like the
+    first strip's columns and ending above the second strip) is read on before the first half's next strip."""
+    first = _half_parts(halves.first)
+    second = halves.second
+    at, run = _run_on(first, second)
+    if run:
+        first = [*first[: at + 1], run, *first[at + 1 :]]
+        taken = {id(ln) for ln in run}
+        second = [ln for ln in second if id(ln) not in taken]
+    regions: list[tuple[int, list[list[L]]]] = [(1, [halves.top]), (2, first), (3, [halves.middle]), (4, _half_parts(second)), (5, [halves.foot])]
+    out: list[L] = []
+    out_edges: list[Edges] = []
+    for region, parts in regions:
+        for part in parts:
+            if not part:
+                continue
+            order, edges = _read_columns(part)
+            base = 1 + max((e.column for e in out_edges), default=-1)
+            out.extend(order)
+            out_edges.extend(replace(e, column=base + e.column if e.column >= 0 else e.column, region=region) for e in edges)
+    return out, out_edges
+
+
+def _half_parts(half: list[L]) -> list[list[L]]:
+    """A half as one part, or as its strips when they show more columns than the whole half."""
+    if not half:
+        return []
+    cut = strips(half)
+    if len(cut) > 1 and max(len(gutters(s)) for s in cut) > len(gutters(half)):
+        return cut
+    return [half]
+
+
+def _run_on(first: list[list[L]], second: list[L]) -> tuple[int, list[L]]:
+    """The first half's first strip in columns (its index) and the lines of the second half's first column that
+    continue it (see :func:`_read_halves`); ``(0, [])`` when there are none."""
+    at = next((k for k, part in enumerate(first[:-1]) if gutters(part)), None)
+    if at is None or not second:
+        return 0, []
+    order, edges = _read_columns(second)
+    column = edges[0].column
+    limit = min(ln.top for ln in first[at + 1])
+    run: list[L] = []
+    for ln, e in zip(order, edges, strict=True):
+        if e.column != column or ln.bottom >= limit:
+            break
+        run.append(ln)
+    if len(run) < MIN_LINES:
+        return 0, []
+    order0, edges0 = _read_columns(first[at])
+    body = [ln for ln, e in zip(order0, edges0, strict=True) if e.column >= 0]
+    if len(body) < MIN_LINES:
+        return 0, []
+    width = sorted(ln.x1 - ln.x0 for ln in body)[len(body) // 2]
+    size = sorted(ln.size for ln in body)[len(body) // 2]
+    run_width = sorted(ln.x1 - ln.x0 for ln in run)[len(run) // 2]
+    run_size = sorted(ln.size for ln in run)[len(run) // 2]
+    if abs(run_width - width) > 0.15 * width or abs(run_size - size) > 0.3:
+        return 0, []
+    return at, run
+
+
+def _read_columns(lines: list[L]) -> tuple[list[L], list[Edges]]:
+    """The lines of a page (or of a region) column after column, in bands cut by the lines across the columns."""
     if any(getattr(ln, "parts", None) for ln in lines):  # lines pdfium joined across a gutter (pdf_text._column_parts)
         split = [part for ln in lines for part in (getattr(ln, "parts", None) or [ln])]
         if gutters(split):

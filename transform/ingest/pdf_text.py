@@ -26,6 +26,7 @@ from .base import TextLine
 from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
 from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, read_line, visual_to_logical
+from .pdf_bullets import may_be_symbol_bullet, symbol_bullet
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
@@ -344,6 +345,8 @@ def page_lines(
             clean = " ".join(STRAY_MARKS.sub("", clean).split())
         if not clean:
             continue
+        if may_be_symbol_bullet(clean) and (at := piece.find(clean[0])) >= 0:  # `l ` drawn in Wingdings: a bullet
+            clean = symbol_bullet(clean, calls.font_facts(start + at)[1])
         if len(rects) > 1:
             segments = _segments(rects, gap=1.5 * (size or 10))
             gaps = [b[0] - a[1] for a, b in zip(segments, segments[1:], strict=False)] if len(segments) > 1 else []
