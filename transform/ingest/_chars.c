@@ -32,6 +32,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -256,11 +257,274 @@ static PyObject *chars_loose_boxes(PyObject *self, PyObject *const *args, Py_ssi
 	return out;
 }
 
+/* plain_lines: the lines of a page that need no reading work, built here (see pdf_text.page_lines).
+ *
+ * plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls)
+ *     pieces, styles: as pieces() returns them. For each piece, a line_cls instance (pdf_text.PdfLine)
+ *     built exactly as page_lines' loop builds it, or None where that loop must do the work itself.
+ *     A piece is plain when
+ *       - it is not followed by a piece starting inside its band (page_lines may join them);
+ *       - every character is in PLAIN_CHAR below (Latin letters, digits, punctuation, the plain space;
+ *         no Arabic, no character clean_text changes, no whitespace but U+0020), with a Latin letter:
+ *         pdf_bidi.read_line gives such a line back as it is, left to right, and clean_text leaves it;
+ *       - with digits_ok false (a page where footnote calls may stand), it holds no digit;
+ *       - its first visible character is no digit (page_lines looks for a footnote's number there).
+ *     Its text is then the piece with runs of spaces made one and the ends stripped (" ".join(split())),
+ *     its segments and gaps those of pdf_text._segments, its boldness bold_of(mid, font, flags).
+ *     The caller uses it on pages without Arabic only (the Arabic pages' probes look at Latin lines too).
+ */
+
+static int plain_char(Py_UCS4 c, int *letter) {
+	if (c >= 0x20 && c <= 0x7e) {
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			*letter = 1;
+		return 1;
+	}
+	if (c >= 0xa1 && c <= 0xff) {
+		if (c == 0xad) /* soft hyphen: clean_text's */
+			return 0;
+		if (c == 0xaa || c == 0xba || (c >= 0xc0 && c != 0xd7 && c != 0xf7))
+			*letter = 1;
+		return 1;
+	}
+	if (c >= 0x100 && c <= 0x17f) { /* Latin Extended-A: letters (pdf_bidi.LATIN_LETTER) */
+		*letter = 1;
+		return 1;
+	}
+	switch (c) { /* typographic punctuation of French text: neither whitespace nor cleaned */
+	case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201c: case 0x201d: case 0x2026: case 0x20ac:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+typedef struct {
+	double a, b;
+} span;
+
+static int span_cmp(const void *x, const void *y) {
+	const span *p = (const span *)x, *q = (const span *)y;
+	if (p->a < q->a)
+		return -1;
+	if (p->a > q->a)
+		return 1;
+	if (p->b < q->b)
+		return -1;
+	if (p->b > q->b)
+		return 1;
+	return 0;
+}
+
+/* segments and gaps of a line's rectangles, as pdf_text._segments and page_lines compute them */
+static int line_segments(PyObject *rects, double x0, double x1, double gap, PyObject **segs_out, PyObject **gaps_out) {
+	Py_ssize_t n = PyList_GET_SIZE(rects);
+	PyObject *segs = PyList_New(0), *gaps = PyList_New(0);
+	if (segs == NULL || gaps == NULL)
+		goto fail;
+	if (n <= 1) {
+		PyObject *t = Py_BuildValue("(dd)", x0, x1);
+		if (t == NULL || PyList_Append(segs, t) < 0) {
+			Py_XDECREF(t);
+			goto fail;
+		}
+		Py_DECREF(t);
+	} else {
+		span *sp = PyMem_Malloc((size_t)n * sizeof(span));
+		if (sp == NULL) {
+			PyErr_NoMemory();
+			goto fail;
+		}
+		for (Py_ssize_t k = 0; k < n; k++) {
+			PyObject *r = PyList_GET_ITEM(rects, k);
+			sp[k].a = PyFloat_AsDouble(PyTuple_GET_ITEM(r, 0));
+			sp[k].b = PyFloat_AsDouble(PyTuple_GET_ITEM(r, 2));
+		}
+		qsort(sp, (size_t)n, sizeof(span), span_cmp);
+		Py_ssize_t m = 0;
+		for (Py_ssize_t k = 1; k < n; k++) {
+			if (sp[k].a - sp[m].b <= gap) {
+				if (sp[k].b > sp[m].b)
+					sp[m].b = sp[k].b;
+			} else {
+				sp[++m] = sp[k];
+			}
+		}
+		for (Py_ssize_t k = 0; k <= m; k++) {
+			PyObject *t = Py_BuildValue("(dd)", sp[k].a, sp[k].b);
+			if (t == NULL || PyList_Append(segs, t) < 0) {
+				Py_XDECREF(t);
+				PyMem_Free(sp);
+				goto fail;
+			}
+			Py_DECREF(t);
+			if (k > 0) {
+				PyObject *g = PyFloat_FromDouble(sp[k].a - sp[k - 1].b);
+				if (g == NULL || PyList_Append(gaps, g) < 0) {
+					Py_XDECREF(g);
+					PyMem_Free(sp);
+					goto fail;
+				}
+				Py_DECREF(g);
+			}
+		}
+		PyMem_Free(sp);
+	}
+	*segs_out = segs;
+	*gaps_out = gaps;
+	return 0;
+fail:
+	Py_XDECREF(segs);
+	Py_XDECREF(gaps);
+	return -1;
+}
+
+/* the line's text when the piece is plain (see above), else NULL without an error set */
+static PyObject *plain_text(PyObject *piece, int digits_ok) {
+	int kind = PyUnicode_KIND(piece);
+	const void *data = PyUnicode_DATA(piece);
+	Py_ssize_t len = PyUnicode_GET_LENGTH(piece), kept = 0;
+	int letter = 0, first = 1;
+	Py_UCS4 maxc = 0;
+	for (Py_ssize_t k = 0; k < len; k++) {
+		Py_UCS4 c = PyUnicode_READ(kind, data, k);
+		if (!plain_char(c, &letter))
+			return NULL;
+		if (c >= '0' && c <= '9') {
+			if (!digits_ok || first)
+				return NULL;
+		}
+		if (c == ' ')
+			continue;
+		if (first && Py_UNICODE_ISDIGIT(c)) /* superscript digits of Latin-1 too: page_lines' test */
+			return NULL;
+		first = 0;
+		kept++;
+		if (c > maxc)
+			maxc = c;
+	}
+	if (!letter || kept == 0)
+		return NULL;
+	/* runs of spaces made one, ends stripped */
+	PyObject *out = PyUnicode_New(len, maxc);
+	if (out == NULL)
+		return NULL;
+	int okind = PyUnicode_KIND(out);
+	void *odata = PyUnicode_DATA(out);
+	Py_ssize_t w = 0;
+	int space = 0;
+	for (Py_ssize_t k = 0; k < len; k++) {
+		Py_UCS4 c = PyUnicode_READ(kind, data, k);
+		if (c == ' ') {
+			space = 1;
+			continue;
+		}
+		if (space && w > 0)
+			PyUnicode_WRITE(okind, odata, w++, ' ');
+		space = 0;
+		PyUnicode_WRITE(okind, odata, w++, c);
+	}
+	if (w == len)
+		return out;
+	PyObject *cut = PyUnicode_Substring(out, 0, w); /* a compact copy of the right length */
+	Py_DECREF(out);
+	return cut;
+}
+
+static PyObject *chars_plain_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 7 || !PyList_Check(args[0]) || !PyList_Check(args[1]) || PyList_GET_SIZE(args[0]) != PyList_GET_SIZE(args[1])) {
+		PyErr_SetString(PyExc_TypeError, "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls)");
+		return NULL;
+	}
+	PyObject *pieces = args[0], *styles = args[1], *page_no = args[3], *bold_of = args[5], *cls = args[6];
+	double height = PyFloat_AsDouble(args[2]);
+	if (height == -1.0 && PyErr_Occurred())
+		return NULL;
+	int digits_ok = PyObject_IsTrue(args[4]);
+	if (digits_ok < 0)
+		return NULL;
+	Py_ssize_t n = PyList_GET_SIZE(pieces);
+	PyObject *out = PyList_New(n);
+	if (out == NULL)
+		return NULL;
+	for (Py_ssize_t i = 0; i < n; i++) {
+		PyObject *p = PyList_GET_ITEM(pieces, i), *st = PyList_GET_ITEM(styles, i);
+		if (!PyTuple_Check(p) || PyTuple_GET_SIZE(p) != 7 || !PyTuple_Check(st) || PyTuple_GET_SIZE(st) != 5) {
+			PyErr_SetString(PyExc_TypeError, "plain_lines: pieces and styles as pieces() returns them");
+			goto fail;
+		}
+		PyObject *text = NULL;
+		if (i + 1 < n) {
+			/* page_lines joins the next piece when it starts inside this one's band: not plain */
+			double next_top = PyFloat_AsDouble(PyTuple_GET_ITEM(PyList_GET_ITEM(pieces, i + 1), 4));
+			double bottom = PyFloat_AsDouble(PyTuple_GET_ITEM(p, 6));
+			if (PyErr_Occurred())
+				goto fail;
+			if (next_top > bottom)
+				goto not_plain;
+		}
+		if (!PyUnicode_Check(PyTuple_GET_ITEM(p, 0)))
+			goto not_plain;
+		text = plain_text(PyTuple_GET_ITEM(p, 0), digits_ok);
+		if (text == NULL) {
+			if (PyErr_Occurred())
+				goto fail;
+			goto not_plain;
+		}
+		{
+			PyObject *size_o = PyTuple_GET_ITEM(st, 0);
+			double size = PyFloat_AsDouble(size_o);
+			double x0 = PyFloat_AsDouble(PyTuple_GET_ITEM(p, 3)), r_top = PyFloat_AsDouble(PyTuple_GET_ITEM(p, 4));
+			double x1 = PyFloat_AsDouble(PyTuple_GET_ITEM(p, 5)), r_bottom = PyFloat_AsDouble(PyTuple_GET_ITEM(p, 6));
+			if (PyErr_Occurred()) {
+				Py_DECREF(text);
+				goto fail;
+			}
+			PyObject *segs = NULL, *gaps = NULL, *top = NULL, *bottom = NULL, *line = NULL;
+			PyObject *bold = PyObject_CallFunctionObjArgs(bold_of, PyTuple_GET_ITEM(st, 3), PyTuple_GET_ITEM(st, 1), PyTuple_GET_ITEM(st, 2), NULL);
+			if (bold != NULL && line_segments(PyTuple_GET_ITEM(p, 2), x0, x1, 1.5 * (size != 0.0 ? size : 10.0), &segs, &gaps) == 0) {
+				top = PyFloat_FromDouble(height - r_top);
+				bottom = PyFloat_FromDouble(height - r_bottom);
+				PyObject *count = PyLong_FromSsize_t(PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(p, 0)));
+				int is_bold = PyObject_IsTrue(bold);
+				if (top != NULL && bottom != NULL && count != NULL && is_bold >= 0) {
+					/* PdfLine(text, x0, top, x1, bottom, size, bold, page, baseline, rtl, gaps, segments, start, count) */
+					PyObject *argv[14] = {text, PyTuple_GET_ITEM(p, 3), top, PyTuple_GET_ITEM(p, 5), bottom, size_o,
+					                      is_bold ? Py_True : Py_False, page_no, PyTuple_GET_ITEM(st, 4), Py_False,
+					                      gaps, segs, PyTuple_GET_ITEM(p, 1), count};
+					line = PyObject_Vectorcall(cls, argv, 14, NULL);
+				}
+				Py_XDECREF(count);
+			}
+			Py_XDECREF(bold);
+			Py_XDECREF(segs);
+			Py_XDECREF(gaps);
+			Py_XDECREF(top);
+			Py_XDECREF(bottom);
+			Py_DECREF(text);
+			if (line == NULL)
+				goto fail;
+			PyList_SET_ITEM(out, i, line);
+			continue;
+		}
+	not_plain:
+		Py_INCREF(Py_None);
+		PyList_SET_ITEM(out, i, Py_None);
+	}
+	return out;
+fail:
+	Py_DECREF(out);
+	return NULL;
+}
+
 static PyMethodDef chars_methods[] = {
     {"pieces", (PyCFunction)(void (*)(void))chars_pieces, METH_FASTCALL,
      "pieces(functions, textpage, text, height) -> (pieces, styles) of one PDF page"},
     {"loose_boxes", (PyCFunction)(void (*)(void))chars_loose_boxes, METH_FASTCALL,
      "loose_boxes(GetLooseCharBox, textpage, start, count, rect) -> [(left, right)] of a range of characters"},
+    {"plain_lines", (PyCFunction)(void (*)(void))chars_plain_lines, METH_FASTCALL,
+     "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls) -> [line or None] per piece"},
     {NULL, NULL, 0, NULL},
 };
 

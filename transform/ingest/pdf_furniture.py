@@ -117,9 +117,10 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     top, bottom = (RUN_TOP, RUN_BOTTOM) if len(pages) < 3 else (TOP, 1.0 - TOP)
     running: set[str] = set()
     unread: set[int] = set()
+    keys: dict[int, str] = {}  # a margin line's key, by id: computed once (_running_keys), read again below
     if len(pages) >= 2:
         out = _year_pages(out, heights, furniture)
-        running = _running_keys(out, heights, top, bottom)
+        running = _running_keys(out, heights, top, bottom, keys)
         unread = _repeated_on_next_page(out, heights, top, bottom)
     unread |= _unread_rows(out, heights)
     stamps = _print_stamps(out, heights)
@@ -135,7 +136,7 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
                 kind = in_margin(ln, height, STAMP_ZONE, 1.0 - STAMP_ZONE)
             if id(ln) in tabs:
                 furniture.append(Furniture(page=ln.page, kind="header", text=ln.text.strip()))
-            elif kind and (_key(ln) in running or id(ln) in unread or id(ln) in stamps):
+            elif kind and ((keys.get(id(ln)) or _key(ln)) in running or id(ln) in unread or id(ln) in stamps):
                 furniture.append(Furniture(page=ln.page, kind=kind, text=ln.text.strip()))
             else:
                 kept.append(ln)
@@ -145,15 +146,18 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     return final, furniture
 
 
-def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom: float) -> set[str]:
+def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom: float, keys: dict[int, str] | None = None) -> set[str]:
     """Keys (:func:`_key`) of the margin lines that come back at about the same height on at least
-    40 % of the pages (two at least), legal headings and annex labels aside."""
+    40 % of the pages (two at least), legal headings and annex labels aside; ``keys`` receives the
+    key of each margin line looked at, by the line's id (the caller reads them again)."""
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     legal: set[str] = set()  # keys of lines that are legal headings ("Article 13" at the top of a page)
     for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
         for ln in lines:
             if in_margin(ln, height, top, bottom) and len(ln.text) <= 150:
                 key = _key(ln)
+                if keys is not None:
+                    keys[id(ln)] = key
                 if len(key) >= 3:
                     seen[key].append((p, ln.top))
                     if legal_heading(ln.text) or ANNEX.match(ln.text.strip()):
@@ -228,16 +232,18 @@ def _year_pages(pages: list[list[L]], heights: list[float], furniture: list[Furn
 
 def _cluster(seen: dict[str, list[tuple[int, float]]]) -> list[list[str]]:
     """Keys that are the same line read with a few differences (OCR) go together (ratio >= 90)."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     clusters: list[list[str]] = []
+    heads: list[str] = []  # each cluster's first key, the one a new key is compared with
     for key in sorted(seen, key=lambda k: -len(seen[k])):
-        for cl in clusters:
-            if fuzz.ratio(key, cl[0]) >= 90:
-                cl.append(key)
-                break
+        # every head at 90 or more in one call; the key joins the first of them (the earliest cluster)
+        hits = process.extract(key, heads, scorer=fuzz.ratio, score_cutoff=90, limit=None) if heads else []
+        if hits:
+            clusters[min(h[2] for h in hits)].append(key)
         else:
             clusters.append([key])
+            heads.append(key)
     return clusters
 
 

@@ -20,6 +20,7 @@ and a pass over its lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .pdf_text import PdfLine
@@ -142,8 +143,9 @@ def visual_rows(lines: list[PdfLine]) -> list[Row]:
         if len(row.lines) == 1:
             ln = row.lines[0]
             row.segments = _line_segments(ln) if len(ln.segments) > 1 else [(ln.x0, ln.x1)]
-        else:
-            row.segments = _merge([s for ln in row.lines for s in _line_segments(ln)], 0.5 * row.size)
+        else:  # a line of one run is its extent (as for a row of one line above): no merge to make
+            row.segments = _merge([s for ln in row.lines for s in (_line_segments(ln) if len(ln.segments) > 1 else ((ln.x0, ln.x1),))],
+                                  0.5 * row.size)
     return rows
 
 
@@ -240,7 +242,7 @@ def text_columns(rows: list[Row]) -> list[float] | None:
     cols: list[list[tuple[float, float]]] = [[] for _ in range(len(bounds) + 1)]
     for r in rows:
         for a, b in r.segments:
-            cols[sum(1 for x in bounds if x < (a + b) / 2)].append((a, b))
+            cols[bisect_left(bounds, (a + b) / 2)].append((a, b))  # bounds ascend: how many lie left of the middle
     full = []
     for col in cols:
         if len(col) < 3:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import struct
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -241,7 +242,7 @@ def _within_columns(rows: list[Row], bounds: list[float]) -> int:
     n = 0
     for r in rows:
         if len(r.segments) >= 2:
-            cols = [sum(1 for x in bounds if x < (a + b) / 2) for a, b in r.segments]
+            cols = [bisect_left(bounds, (a + b) / 2) for a, b in r.segments]  # bounds ascend (text_columns)
             n += len(cols) > len(set(cols))
     return n
 

@@ -89,6 +89,7 @@ _ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin, _I)
 _MATRIX = _unchecked(pdfium_c.FPDFText_GetMatrix, _I)
 FAST = all(f is not None for f in (_LOOSE, _COUNT_RECTS, _GET_RECT, _FONT_SIZE, _FONT_INFO, _ORIGIN, _MATRIX))
 NATIVE_ENV = "TAYSIR_PDF_NATIVE"  # "0": the Python per-line queries even when the extension is built
+PLAIN_ENV = "TAYSIR_PDF_PLAIN"  # "0": every line through page_lines' Python loop (the reference of _chars.plain_lines)
 
 
 def _address(fn: Any) -> int | None:
@@ -115,6 +116,7 @@ _ADDRESSES = tuple(_address(f) for f in (pdfium_c.FPDFText_CountRects, pdfium_c.
                                          pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontInfo, pdfium_c.FPDFText_GetCharOrigin))
 _NATIVE = _load_native() if FAST and all(_ADDRESSES) else None
 _LOOSE_ADDRESS = _address(pdfium_c.FPDFText_GetLooseCharBox) if _NATIVE is not None and hasattr(_NATIVE, "loose_boxes") else None
+_PLAIN = hasattr(_NATIVE, "plain_lines") and os.environ.get(PLAIN_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
 
 
 class TextPageCalls:
@@ -279,7 +281,16 @@ def page_lines(
     bold_of, origin_y = calls.bold, calls.origin_y
     rare = marks_apart or notes or backwards_budget > 0  # any per-line repair to look at on this page
     i, n = 0, len(pieces)
+    # lines that need no reading work (Latin text, nothing to clean, no footnote call possible) built in
+    # one native call on pages without Arabic (see _chars.plain_lines); None where the loop below works
+    build_plain = getattr(_NATIVE, "plain_lines", None) if _PLAIN and not arabic else None
+    plain = build_plain(pieces, styles, height, page_no, not notes, bold_of, PdfLine) if build_plain is not None else None
     while i < n:
+        if plain is not None and (ready := plain[i]) is not None and not may_be_symbol_bullet(ready.text):
+            lines.append(ready)
+            context_rtl = False
+            i += 1
+            continue
         j = i + 1
         # the next piece shares this one's band (one printed line cut into pieces): rare, so the
         # common case is one comparison (the next piece starts below this one's bottom)
