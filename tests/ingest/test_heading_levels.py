@@ -48,6 +48,19 @@ COUTHENANS = [
 ]
 
 
+# The Seine-Normandie guide, pp. 8-10: "2.1." under "2.", "2.1.1" under "2.1." as the numbers say, though
+# all are set alike; the boxes' headings between them ("Co-bénéfices ...") close no numbered section, and the
+# first heading of the copy, numbered "1.", is no title standing above "2.".
+SEINE = [
+    (1, "1. La disposition 3.2.2 du SDAGE"),
+    (1, "2. Éviter, réduire, compenser la nouvelle imperméabilisation"),
+    (2, "2.1. Éviter la création de nouvelles zones à urbaniser"),
+    (3, "2.1.1 Cas de l’ouverture d’une zone à l’urbanisation"),
+    (3, "2.1.2. Cas du renouvellement urbain"),
+    (2, "2.2. Réduire les impacts de l’imperméabilisation des sols projetée"),
+]
+
+
 def outline(blocks: list[object]) -> list[tuple[int, str]]:
     return [(b.level, block_text(b)) for b in blocks if isinstance(b, Heading)]
 
@@ -68,6 +81,14 @@ def wrong(expected: list[tuple[int, str]], got: list[tuple[int, str]]) -> list[s
 def test_real_pages_give_their_outline(tmp_path: Path, name: str, pages: list[int], expected: list[tuple[int, str]]) -> None:
     got = outline(read_pages(name, pages, tmp_path))
     assert wrong(expected, got) == []
+
+
+def test_decimal_numbers_nest(tmp_path: Path) -> None:
+    got = [(level, text) for level, text in outline(read_pages("seine-normandie-guide-erc-2024.pdf", [7, 8, 9], tmp_path))
+           if text[:1].isdigit()]
+    assert len(got) == len(SEINE)
+    assert [level for level, _ in got] == [level for level, _ in SEINE]
+    assert all(text.startswith(start) for (_, text), (_, start) in zip(got, SEINE, strict=True))
 
 
 def test_the_comparison_fails_on_a_flat_or_padded_outline() -> None:

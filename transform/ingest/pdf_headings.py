@@ -29,7 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .pdf_block_kinds import _HAS_WORD, CONTINUES, FULL_STOP, MAX_HEADING_WORDS, SENTENCE_END, TEXT_TITLE, _leader
-from .pdf_outline import outline_levels
+from .pdf_outline import numbering, outline_levels
 
 if TYPE_CHECKING:
     from .base import TextLine
@@ -328,8 +328,8 @@ def _cover_levels(groups: list[_Group]) -> None:
         if g.kind == "heading" and g.legal is None and g.lines:
             g.level = dense[g.level or 1]
     title = next((g for g in cover if g.kind == "heading"), None)
-    if title is None or title.legal is not None:
-        return
+    if title is None or title.legal is not None or numbering(title.lines[0].text) is not None:
+        return  # a numbered first heading ("1. La disposition ...") is the first of its siblings, not a title
     others = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines and g is not title]
     peers = [g for g in others if (g.level or 1) == (title.level or 1)]
     if others and min(g.level or 1 for g in others) == (title.level or 1) \

@@ -8,6 +8,8 @@ it. In document order:
 * a heading numbered the way an earlier open heading is (``III.`` after ``II.``, ``B.`` after
   ``A.``; kinds: Roman, capital letter, small letter, ``1.``, ``1.1`` by depth, ``أولا``, ``أ-``)
   is its sibling and takes its level, closing whatever was opened under it;
+* a heading numbered ``2.1.`` goes one level under the last ``2.`` (``2.1.1`` under ``2.1.``): its
+  number says where it stands, whatever its size;
 * a new numbering that starts just under an unnumbered heading of its level or above (nothing
   between them but a short paragraph, on the same page: ``Ordre du jour`` / ``1/ ...``) goes
   one level under it;
@@ -81,12 +83,18 @@ def outline_levels(groups: list[_Group]) -> None:
         kinds = ["upper" if k == "roman" else k for k in kinds]
     stack: list[tuple[str | None, int]] = []  # the headings the current one stands under: (numbering, level)
     before: _Group | None = None
+    last: dict[str, int] = {}  # the level of the last heading of each numbering (a box's heading between them closes none)
     for g, kind in zip(heads, kinds, strict=True):
         level = g.level or 1
         # the heading before it introduces it: just above it, on its page, nothing between them but a short paragraph
         under = before is not None and where[id(g)] - where[id(before)] <= 2 and before.lines[-1].page == g.lines[0].page
         at = next((k for k in range(len(stack) - 1, -1, -1) if kind is not None and stack[k][0] == kind), None)
-        if at is not None:
+        parent = _decimal_parent(last, kind)
+        if parent is not None:
+            g.level = min(6, parent + 1)  # "2.1." under "2.", "2.1.1" under "2.1.", as their numbers say
+            while stack and stack[-1][1] >= g.level:
+                stack.pop()
+        elif at is not None:
             g.level = stack[at][1]  # a sibling of an earlier heading numbered the same way
             del stack[at:]
         elif kind is not None and stack and level <= stack[-1][1] and under and stack[-1][0] is None:
@@ -95,7 +103,18 @@ def outline_levels(groups: list[_Group]) -> None:
             while stack and stack[-1][1] >= level:
                 stack.pop()
         stack.append((kind, g.level or 1))
+        if kind is not None:
+            last[kind] = g.level or 1
         before = g
+
+
+def _decimal_parent(last: dict[str, int], kind: str | None) -> int | None:
+    """The level of the heading a ``1.1``-style number goes under: the last one numbered a level shallower
+    (``2.1.`` under the last ``2.``, a plain ``number``); None without one."""
+    if kind is None or not kind.startswith("decimal"):
+        return None
+    depth = int(kind.removeprefix("decimal"))
+    return last.get("number" if depth == 2 else f"decimal{depth - 1}")
 
 
 def _number(g: _Group) -> str:
