@@ -29,6 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .pdf_block_kinds import _HAS_WORD, CONTINUES, FULL_STOP, MAX_HEADING_WORDS, SENTENCE_END, TEXT_TITLE, _leader
+from .pdf_outline import numbering, outline_levels
 
 if TYPE_CHECKING:
     from .base import TextLine
@@ -81,6 +82,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _drop_open_ended(groups)
     _drop_noise(groups)
     _masthead(groups)
+    outline_levels(groups)
     _cover_levels(groups)
     leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
@@ -314,11 +316,11 @@ def _cover_levels(groups: list[_Group]) -> None:
     titles = [g for g in cover if g.kind == "heading" and g.legal is None]
     rest = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines and _page(g) != first]
     if titles and rest and _chars(titles) >= COVER_SHARE * _chars(cover) and not any(g.legal is not None for g in cover):
-        top = min(g.level or 1 for g in rest)
         for g in titles:
             g.level = 1
+        after = {lv: k + 1 for k, lv in enumerate(sorted({g.level or 1 for g in rest}))}  # from 1, none left empty
         for g in rest:
-            g.level = max(1, (g.level or 1) - (top - 1))
+            g.level = after[g.level or 1]
         return
     used = sorted({g.level or 1 for g in groups if g.kind == "heading" and g.legal is None and g.lines})
     dense = {lv: k + 1 for k, lv in enumerate(used)}  # no level left empty above or between the levels in use
@@ -326,8 +328,8 @@ def _cover_levels(groups: list[_Group]) -> None:
         if g.kind == "heading" and g.legal is None and g.lines:
             g.level = dense[g.level or 1]
     title = next((g for g in cover if g.kind == "heading"), None)
-    if title is None or title.legal is not None:
-        return
+    if title is None or title.legal is not None or numbering(title.lines[0].text) is not None:
+        return  # a numbered first heading ("1. La disposition ...") is the first of its siblings, not a title
     others = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines and g is not title]
     peers = [g for g in others if (g.level or 1) == (title.level or 1)]
     if others and min(g.level or 1 for g in others) == (title.level or 1) \

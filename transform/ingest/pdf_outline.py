@@ -1,0 +1,122 @@
+"""Heading levels from a numbered outline (run once sizes and weights have set the levels).
+
+Sizes and weights say how a heading is printed, not always where it stands: a part title set a
+size smaller on a slide (``III. Situation ...`` where ``I.`` and ``II.`` are larger), or agenda
+items (``1/ Pacte ...``) set like the ``Ordre du jour`` heading above them. The numbering says
+it. In document order:
+
+* a heading numbered the way an earlier open heading is (``III.`` after ``II.``, ``B.`` after
+  ``A.``; kinds: Roman, capital letter, small letter, ``1.``, ``1.1`` by depth, ``أولا``, ``أ-``)
+  is its sibling and takes its level, closing whatever was opened under it;
+* a heading numbered ``2.1.`` goes one level under the last ``2.`` (``2.1.1`` under ``2.1.``): its
+  number says where it stands, whatever its size;
+* a new numbering that starts just under an unnumbered heading of its level or above (nothing
+  between them but a short paragraph, on the same page: ``Ordre du jour`` / ``1/ ...``) goes
+  one level under it;
+* an unnumbered heading closes the headings of its level and below.
+
+Lone ``I``, ``V``, ``X`` are capital letters when the document has no other Roman number. Legal
+units have their own levels (:func:`pdf_block_kinds.legal_levels`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .pdf_blocks import _Group
+
+_SEP = r"\s*[.)\-–—:/]\s*"
+_ROMAN = re.compile(r"^\(?([IVXLC]{1,6})" + _SEP + r"\S")
+_UPPER = re.compile(r"^\(?([A-Z])" + _SEP + r"\S")
+_LOWER = re.compile(r"^\(?([a-z])" + _SEP + r"\S")
+_DECIMAL = re.compile(r"^([0-9]{1,2}(?:\.[0-9]{1,2})+)\.?\s+\S")
+_ARABIC_NUM = re.compile(r"^\(?([0-9\u0660-\u0669]{1,2})" + _SEP + r"\S")
+_AR_ORDINAL = re.compile(r"^(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–.]")
+_AR_LETTER = re.compile(r"^\(?[أبجدهوزحطي]\s*[)\-–.]\s*\S")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_value(s: str) -> int | None:
+    """The value of a well-formed small Roman numeral (``IV`` = 4), None when it is not one."""
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = _ROMAN_VALUES[a]
+        total += -v if _ROMAN_VALUES.get(b, 0) > v else v
+    return total if 0 < total < 40 else None
+
+
+def numbering(text: str) -> str | None:
+    """The kind of number in front of a heading: ``roman``, ``upper``, ``lower``, ``decimal2`` (``1.1``;
+    the digit is the depth), ``number``, ``ar-ordinal``, ``ar-letter``; None for an unnumbered one.
+    A lone ``I``, ``V``, ``X``... is taken for a Roman numeral here; :func:`outline_levels` counts it
+    with the capital letters when the document has no other Roman number."""
+    t = text.strip()
+    m = _ROMAN.match(t)
+    if m and _roman_value(m.group(1)) is not None:
+        return "roman"
+    if _UPPER.match(t):
+        return "upper"
+    if _LOWER.match(t):
+        return "lower"
+    m = _DECIMAL.match(t)
+    if m:
+        return f"decimal{m.group(1).count('.') + 1}"
+    if _ARABIC_NUM.match(t):
+        return "number"
+    if _AR_ORDINAL.match(t):
+        return "ar-ordinal"
+    if _AR_LETTER.match(t):
+        return "ar-letter"
+    return None
+
+
+def outline_levels(groups: list[_Group]) -> None:
+    """Levels of numbered headings, in document order (see the module docstring)."""
+    where = {id(g): i for i, g in enumerate(groups)}
+    heads = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines]
+    kinds = [numbering(g.lines[0].text) for g in heads]
+    romans = [g for g, k in zip(heads, kinds, strict=True) if k == "roman"]
+    if romans and not any(len(_number(g)) > 1 for g in romans) and sum(_number(g) == "I" for g in romans) < 2:
+        # only one-letter numbers and no second "I": capital letters (A., ..., I.), not a Roman outline
+        kinds = ["upper" if k == "roman" else k for k in kinds]
+    stack: list[tuple[str | None, int]] = []  # the headings the current one stands under: (numbering, level)
+    before: _Group | None = None
+    last: dict[str, int] = {}  # the level of the last heading of each numbering (a box's heading between them closes none)
+    for g, kind in zip(heads, kinds, strict=True):
+        level = g.level or 1
+        # the heading before it introduces it: just above it, on its page, nothing between them but a short paragraph
+        under = before is not None and where[id(g)] - where[id(before)] <= 2 and before.lines[-1].page == g.lines[0].page
+        at = next((k for k in range(len(stack) - 1, -1, -1) if kind is not None and stack[k][0] == kind), None)
+        parent = _decimal_parent(last, kind)
+        if parent is not None:
+            g.level = min(6, parent + 1)  # "2.1." under "2.", "2.1.1" under "2.1.", as their numbers say
+            while stack and stack[-1][1] >= g.level:
+                stack.pop()
+        elif at is not None:
+            g.level = stack[at][1]  # a sibling of an earlier heading numbered the same way
+            del stack[at:]
+        elif kind is not None and stack and level <= stack[-1][1] and under and stack[-1][0] is None:
+            g.level = min(6, stack[-1][1] + 1)  # a new numbering opens under the heading before it
+        else:
+            while stack and stack[-1][1] >= level:
+                stack.pop()
+        stack.append((kind, g.level or 1))
+        if kind is not None:
+            last[kind] = g.level or 1
+        before = g
+
+
+def _decimal_parent(last: dict[str, int], kind: str | None) -> int | None:
+    """The level of the heading a ``1.1``-style number goes under: the last one numbered a level shallower
+    (``2.1.`` under the last ``2.``, a plain ``number``); None without one."""
+    if kind is None or not kind.startswith("decimal"):
+        return None
+    depth = int(kind.removeprefix("decimal"))
+    return last.get("number" if depth == 2 else f"decimal{depth - 1}")
+
+
+def _number(g: _Group) -> str:
+    m = _ROMAN.match(g.lines[0].text.strip())
+    return m.group(1) if m else ""
