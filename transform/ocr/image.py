@@ -96,7 +96,7 @@ class ImageIngester:
         snap_sizes([ln for page_lines in pages for ln in page_lines])
         blocks = _blocks(pages, [img.width * 72 / dpi for img, dpi, _ in frames])
         langs = [lang for r in reports for lang in r.langs[:1]]
-        main = max(set(langs), key=langs.count) if langs else "ar"
+        main = max(dict.fromkeys(langs), key=langs.count) if langs else "ar"
         meta = DocumentMeta(source_name=path.name, source_format="image", lang=main, direction=direction_for(main),
                             page_count=len(frames), pages=reports)
         if not blocks:

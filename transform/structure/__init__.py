@@ -174,7 +174,7 @@ def number_and_detect(doc: Document, known: dict[int, str] | None = None) -> Doc
                     all_langs[block.lang] = all_langs.get(block.lang, 0) + 1
             # a section takes the language of its heading, else of the majority of its blocks
             langs = [b.lang for b in ([sec.heading] if sec.heading else []) + list(sec.blocks) if b.lang]
-            lang = sec.heading.lang if sec.heading is not None and sec.heading.lang else (max(set(langs), key=langs.count) if langs else parent_lang)
+            lang = sec.heading.lang if sec.heading is not None and sec.heading.lang else (max(dict.fromkeys(langs), key=langs.count) if langs else parent_lang)
             _put(sec, lang=lang, direction=_direction(lang))
             rec(sec.sections, sid, sec.lang)
 
