@@ -9,13 +9,14 @@ and one of its cells is a list of amounts, every cell is cut at those lines.
 
 A form ruled by its columns only (a header row, then one tall row: a list of labels beside
 columns of blank fields ``.......`` to fill in) is cut the same way: a single grid row whose
-cells hold more lines that line up across columns than one, one of them a list of amounts
-or of blank fields.
+cells hold more lines that line up across columns than one, one of them a list of blank
+fields, and every printed line of the band on one of those rows (a wrapped label is no form).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .pdf_table_cells import Glyphs, GridCell, is_number
 
@@ -29,9 +30,9 @@ def is_amount(text: str) -> bool:
     return is_number(text) or (PER_UNIT.search(text) is not None and is_number(PER_UNIT.sub("", text)))
 
 
-def _listed(text: str, single: bool) -> bool:
-    """A line of a list that makes rows: a blank field; in a band of several rows an amount too."""
-    return bool(BLANK_FIELD.match(text)) or (not single and is_amount(text))
+def _list_of(inside: list[tuple[GridCell, list[tuple[float, list[int]]]]], glyphs: Glyphs, kind: Callable[[str], bool]) -> bool:
+    """Whether a cell of the band is a list (two lines or more) of lines of that kind."""
+    return any(len(ls) >= 2 and all(kind(glyphs.plain(m)) for _, m in ls) for _, ls in inside)
 
 
 def _lines(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
@@ -82,14 +83,15 @@ def split_spanned(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs)
     plan: dict[int, tuple[int, list[float], float]] = {}  # first row of a band -> (last row, row lines, tolerance)
     for r0, r1 in _bands(cells, nrows, single=True):
         inside = [(c, _lines(c, glyphs)) for c in cells if r0 <= c.row <= r1 and c.members]
-        if not any((c.rowspan > 1 or r0 == r1) and len(ls) >= 2 for c, ls in inside):
-            continue
-        if not any(len(ls) >= 2 and all(_listed(glyphs.plain(m), r0 == r1) for _, m in ls) for _, ls in inside):
+        amounts = r0 < r1 and any(c.rowspan > 1 and len(ls) >= 2 for c, ls in inside) and _list_of(inside, glyphs, is_amount)
+        if not amounts and not _list_of(inside, glyphs, lambda t: BLANK_FIELD.match(t) is not None):
             continue  # no list of amounts or blank fields: a merged label over ruled rows stays merged
         bases = _row_lines(inside)
         if len(bases) <= r1 - r0 + 1:
             continue  # the rules already part the lines
         tol = 0.45 * min(b - a for a, b in zip(bases, bases[1:], strict=False))
+        if not amounts and any(min(abs(x - b) for x in bases) > tol for _, ls in inside for b, _ in ls):
+            continue  # a form's every printed line is a row: a wrapped label or a paragraph is not one
         plan[r0] = (r1, bases, tol)
     if not plan:
         return cells, nrows
