@@ -205,6 +205,17 @@ def looks_like_toc(cells: list[GridCell], ncols: int, nums: set[int], body_from:
     return all(a <= b for a, b in zip(ints, ints[1:], strict=False))
 
 
+def is_form(cells: list[GridCell], nrows: int, ncols: int) -> bool:
+    """A ruled form: at least three rows and two columns, a header cell over every column and
+    a label in the first column of every row below it; the other cells may be empty (blank
+    fields to fill in)."""
+    if nrows < 3 or ncols < 2:
+        return False
+    head = {k for c in cells if c.row == 0 and c.rowspan == 1 and c.text for k in range(c.col, c.col + c.colspan)}
+    labels = {r for c in cells if c.col == 0 and c.colspan == 1 and c.text for r in range(c.row, c.row + c.rowspan)}
+    return len(head) == ncols and labels >= set(range(nrows))
+
+
 def plausible(cells: list[GridCell], nrows: int, ncols: int, ruled: bool) -> bool:
     """Content test: at least two columns and two rows with text; without ruling lines also
     short cells (labels and numbers, not sentences), a number column or a wider grid, most
@@ -218,6 +229,8 @@ def plausible(cells: list[GridCell], nrows: int, ncols: int, ruled: bool) -> boo
         for k in range(c.col, c.col + c.colspan):
             cols_with.setdefault(k, set()).add(c.row)
     real_cols = [k for k, rs in cols_with.items() if len(rs) >= 2]
+    if ruled and len(real_cols) < 2 and is_form(cells, nrows, ncols):
+        return True
     if len(rows_with) < 2 or len(real_cols) < 2:
         return False
     if ruled:

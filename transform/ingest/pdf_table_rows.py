@@ -32,6 +32,7 @@ MIN_ROWS = 3  # table-like rows in a run without ruling lines
 TEXT_COLUMN = 10.0  # x font size: a column at least this wide, filled edge to edge, is running text
 MARKER = re.compile(r"^(?:[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])(?:\s|$)")
 LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}|(?:-\s?){6,}")
+BLANK_FIELD = re.compile(r"^\s*(?:(?:\.\s?){4,}|…{2,}|_{4,})\s*$")  # a line that is only a field to fill in
 
 
 @dataclass
@@ -69,8 +70,14 @@ class Row:
 
     @property
     def split(self) -> bool:
-        """Two runs or more (cells side by side, or columns of text)."""
-        return len(self.segments) >= 2 and not self.leader
+        """Two runs or more (cells side by side, or columns of text). A row of dot leaders is
+        not, unless two of its lines are blank fields side by side (the empty cells of a form)."""
+        return len(self.segments) >= 2 and (not self.leader or self.blank_fields >= 2)
+
+    @property
+    def blank_fields(self) -> int:
+        """Lines of the row that are nothing but a field to fill in (dots or underscores)."""
+        return sum(1 for ln in self.lines if BLANK_FIELD.match(ln.text))
 
     @property
     def table_like(self) -> bool:

@@ -6,21 +6,33 @@ gives the left side tall cells, a list of labels beside a list of amounts, spann
 rows of the right side. The printed lines are the table's rows: where a band of grid rows
 is spanned by such cells, holds more lines that line up across columns than it has rows,
 and one of its cells is a list of amounts, every cell is cut at those lines.
+
+A form ruled by its columns only (a header row, then one tall row: a list of labels beside
+columns of blank fields ``.......`` to fill in) is cut the same way: a single grid row whose
+cells hold more lines that line up across columns than one, one of them a list of blank
+fields, and every printed line of the band on one of those rows (a wrapped label is no form).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .pdf_table_cells import Glyphs, GridCell, is_number
 
 SAME_LINE = 2.0  # points between two baselines of one printed line
 PER_UNIT = re.compile(r"\s*/\s*[^\W\d]{1,6}\.?$")  # "€/hab.", "€/m²": an amount per unit
+BLANK_FIELD = re.compile(r"^\s*(?:(?:\.\s?){4,}|…{2,}|_{4,})\s*$")  # a field to fill in, nothing else
 
 
 def is_amount(text: str) -> bool:
     """A number, with its unit (``257€/hab.``)."""
     return is_number(text) or (PER_UNIT.search(text) is not None and is_number(PER_UNIT.sub("", text)))
+
+
+def _list_of(inside: list[tuple[GridCell, list[tuple[float, list[int]]]]], glyphs: Glyphs, kind: Callable[[str], bool]) -> bool:
+    """Whether a cell of the band is a list (two lines or more) of lines of that kind."""
+    return any(len(ls) >= 2 and all(kind(glyphs.plain(m)) for _, m in ls) for _, ls in inside)
 
 
 def _lines(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
@@ -35,8 +47,9 @@ def _lines(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
     return out
 
 
-def _bands(cells: list[GridCell], nrows: int) -> list[tuple[int, int]]:
-    """Bands of grid rows that no cell crosses (first row, last row), spanned ones only."""
+def _bands(cells: list[GridCell], nrows: int, single: bool = False) -> list[tuple[int, int]]:
+    """Bands of grid rows that no cell crosses (first row, last row), spanned ones only
+    (single rows too when ``single``)."""
     reach = list(range(nrows))
     for c in cells:
         reach[c.row] = max(reach[c.row], c.row + c.rowspan - 1)
@@ -46,7 +59,7 @@ def _bands(cells: list[GridCell], nrows: int) -> list[tuple[int, int]]:
         while k <= end:
             end = max(end, reach[k])
             k += 1
-        if end > r:
+        if end > r or single:
             out.append((r, end))
         r = end + 1
     return out
@@ -68,16 +81,17 @@ def split_spanned(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs)
     """Cells cut at the printed lines in the bands where the rules of one side stop (see the
     module note); other bands unchanged."""
     plan: dict[int, tuple[int, list[float], float]] = {}  # first row of a band -> (last row, row lines, tolerance)
-    for r0, r1 in _bands(cells, nrows):
+    for r0, r1 in _bands(cells, nrows, single=True):
         inside = [(c, _lines(c, glyphs)) for c in cells if r0 <= c.row <= r1 and c.members]
-        if not any(c.rowspan > 1 and len(ls) >= 2 for c, ls in inside):
-            continue
-        if not any(len(ls) >= 2 and all(is_amount(glyphs.plain(m)) for _, m in ls) for _, ls in inside):
-            continue  # no list of amounts: a merged label over ruled rows stays merged
+        amounts = r0 < r1 and any(c.rowspan > 1 and len(ls) >= 2 for c, ls in inside) and _list_of(inside, glyphs, is_amount)
+        if not amounts and not _list_of(inside, glyphs, lambda t: BLANK_FIELD.match(t) is not None):
+            continue  # no list of amounts or blank fields: a merged label over ruled rows stays merged
         bases = _row_lines(inside)
         if len(bases) <= r1 - r0 + 1:
             continue  # the rules already part the lines
         tol = 0.45 * min(b - a for a, b in zip(bases, bases[1:], strict=False))
+        if not amounts and any(min(abs(x - b) for x in bases) > tol for _, ls in inside for b, _ in ls):
+            continue  # a form's every printed line is a row: a wrapped label or a paragraph is not one
         plan[r0] = (r1, bases, tol)
     if not plan:
         return cells, nrows

@@ -19,7 +19,8 @@ leaders, signatures side by side and justified paragraphs are not tables.
    through column gutters and rows bound to their values (:mod:`pdf_table_text`).
 4. **Content test** (:func:`pdf_table_cells.plausible`): two columns and two rows with
    text at least; without ruling lines also short cells, a number column (or at least
-   three columns and four rows) and not a contents list. Header cells: the first row
+   three columns and four rows) and not a contents list; a ruled form (a header over
+   every column, a label in every row) with empty value cells. Header cells: the first row
    when it differs from the body (words over numbers, bold over plain), the first column
    when it labels rows of numbers. Right-to-left tables list their columns right to left.
    Never a table (:mod:`pdf_table_checks`): cells that cut words (frames over text), a box of
