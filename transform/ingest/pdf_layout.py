@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .base import TextLine
-from .pdf_regions import Halves, spread_halves, strips
+from .pdf_regions import Halves, open_strips, spread_halves, strips
 
 MIN_LINES = 6  # fewer candidate lines: a page too sparse to tell columns
 NARROW = 0.6  # a line narrower than this share of the text width may belong to a column
@@ -69,19 +69,8 @@ def gutters(lines: list[TextLine]) -> list[tuple[float, float]]:
     if len(narrow) < MIN_LINES or len(narrow) < 0.6 * len(cand):
         return []  # most lines are wide: one column (the common case ends here)
     # strips that (almost) no narrow line covers: a centred title may cross the gutter
-    allowed = max(1, len(narrow) // 20)
-    events = sorted([(ln.x0, 1) for ln in narrow] + [(ln.x1, -1) for ln in narrow])
-    strips: list[tuple[float, float]] = []
-    cover, opened = 0, None
-    for x, step in events:
-        cover += step
-        if cover <= allowed and opened is None:
-            opened = x
-        elif cover > allowed and opened is not None:
-            strips.append((opened, x))
-            opened = None
     out = []
-    for a, b in strips:
+    for a, b in open_strips(narrow, max(1, len(narrow) // 20)):
         if b - a < max(MIN_GUTTER, 0.02 * width) or a <= xmin + 1 or b >= xmax - 1:
             continue
         left = [ln for ln in narrow if ln.x1 <= a + 0.5]

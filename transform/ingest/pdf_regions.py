@@ -32,6 +32,21 @@ MIN_SIDE = 6  # lines on each side of the band
 STRIP_GAP = 1.5  # a horizontal white band at least this many typical line heights cuts a half into strips
 
 
+def open_strips(lines: list[TextLine], allowed: int) -> list[tuple[float, float]]:
+    """Vertical strips (x0, x1), left to right, that at most ``allowed`` of ``lines`` cross."""
+    events = sorted([(ln.x0, 1) for ln in lines] + [(ln.x1, -1) for ln in lines])
+    strips: list[tuple[float, float]] = []
+    cover, opened = 0, None
+    for x, step in events:
+        cover += step
+        if cover <= allowed and opened is None:
+            opened = x
+        elif cover > allowed and opened is not None:
+            strips.append((opened, x))
+            opened = None
+    return strips
+
+
 def _text_lines(lines: list[L]) -> list[L]:
     return [ln for ln in lines if ln.text.strip()]
 
@@ -69,18 +84,11 @@ def spread_halves(lines: list[L], rtl: bool = False) -> Halves | None:
     lo, hi = ymin + MARGIN * height, ymax - MARGIN * height
     body = [ln for ln in cand if ln.bottom > lo and ln.top < hi]
     allowed = max(4, len(body) // 30)  # a roundel or a caption may sit across the band
-    events = sorted([(ln.x0, 1) for ln in body] + [(ln.x1, -1) for ln in body])
     best: tuple[float, float] | None = None
-    cover, opened = 0, None
-    for x, step in events:
-        cover += step
-        if cover <= allowed and opened is None:
-            opened = x
-        elif cover > allowed and opened is not None:
-            a, b = max(opened, xmin + MIDDLE[0] * width), min(x, xmin + MIDDLE[1] * width)
-            if b - a >= max(MIN_BAND, BAND_SHARE * width) and (best is None or b - a > best[1] - best[0]):
-                best = (a, b)
-            opened = None
+    for opened, x in open_strips(body, allowed):
+        a, b = max(opened, xmin + MIDDLE[0] * width), min(x, xmin + MIDDLE[1] * width)
+        if b - a >= max(MIN_BAND, BAND_SHARE * width) and (best is None or b - a > best[1] - best[0]):
+            best = (a, b)
     if best is None:
         return None
     a, b = best
