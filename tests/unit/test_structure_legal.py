@@ -67,3 +67,24 @@ def test_levels_follow_the_units_a_document_uses() -> None:
 )
 def test_sentences_never_cut_a_number(text: str, sentences: list[str]) -> None:
     assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize("line", ["مادة ( ١ ) :", "مادة (45)", "مادة 12"])
+def test_egyptian_article_labels(line: str) -> None:
+    # Egyptian laws write the article without the article word's ال and its number in brackets
+    label = legal_heading(line)
+    assert label is not None and label.rank == ARTICLE and label.title == ""
+
+
+@pytest.mark.parametrize("line", ["مادة (1) من القانون المرافق تسرى على المنشآت", "مادة دراسية جديدة"])
+def test_a_sentence_opening_with_madda_is_no_label(line: str) -> None:
+    assert legal_heading(line) is None
+
+
+def test_egyptian_article_label_is_a_heading_on_the_real_page(tmp_path: object) -> None:
+    from tests.ingest._realpages import block_text, read_pages
+    from transform.model import Heading
+
+    blocks = read_pages("eg-ar-law-8-2022.pdf", [2], tmp_path)  # type: ignore[arg-type]
+    headings = [" ".join(block_text(b).split()) for b in blocks if isinstance(b, Heading)]
+    assert "مادة ( 1 ) :" in headings or "مادة (1) :" in headings, headings

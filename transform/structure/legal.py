@@ -24,7 +24,8 @@ from dataclasses import dataclass
 BOOK, PART, TITLE, CHAPTER, SECTION, SUBSECTION, ARTICLE = range(7)
 FASL = 100  # الفصل: a chapter or an article, decided per document (see levels)
 
-AR_UNITS = {"الكتاب": BOOK, "الجزء": PART, "القسم": TITLE, "الباب": CHAPTER, "الفصل": FASL, "الفرع": SECTION, "المادة": ARTICLE}
+AR_UNITS = {"الكتاب": BOOK, "الجزء": PART, "القسم": TITLE, "الباب": CHAPTER, "الفصل": FASL, "الفرع": SECTION, "المادة": ARTICLE,
+            "مادة": ARTICLE}  # Egyptian laws: ``مادة (1)``
 FR_UNITS = {"livre": BOOK, "partie": PART, "titre": TITLE, "chapitre": CHAPTER, "section": SECTION,
             "sous-section": SUBSECTION, "article": ARTICLE, "art.": ARTICLE}
 
@@ -34,7 +35,7 @@ _AR_ORDINAL = (
 )
 _NUMBER = "(?:[0-9\u0660-\u0669]+(?:[.\\-][0-9\u0660-\u0669]+)*|[IVXLC]+|[A-Z])"
 _AR_LABEL = re.compile(
-    f"^[«\"“(\\-–—*• ]*({'|'.join(AR_UNITS)})\\s+({_AR_ORDINAL}|{_NUMBER})"
+    f"^[«\"“(\\-–—*• ]*({'|'.join(AR_UNITS)})\\s+(?:\\(\\s*)?({_AR_ORDINAL}|{_NUMBER})"
     "(?:\\s*(?:مكرر(?:ة)?(?:\\s*مرتين)?|ثانيا|ثالثا))?(?:\\s*\\)\\s*)?"
     "(?:\\s*[.:\\-–—]+\\s*(?P<title>.*))?$"
 )
