@@ -48,7 +48,7 @@ def test_pdfium_text_is_cut_without_the_repair() -> None:
     textpage = page.get_textpage()
     text = textpage.get_text_range()
     assert "ه ذا" in text and pdf_kashida.suspect(text)
-    mended = pdf_kashida.mend(page, text, textpage.get_charbox)
+    mended = pdf_kashida.mend(page, textpage, text)
     assert len(mended) == len(text)  # the page's character indices stay
     assert "ه ذا" not in mended and "هـذا" in mended
     assert "أحكام ه" in mended  # a space between two words is not a stretch
@@ -60,7 +60,7 @@ def test_no_stroke_no_change() -> None:
     page = pdfium.PdfDocument.new().new_page(200, 200)
     text = "أ ب ت ث كلمة ه ذا"
     assert pdf_kashida.suspect(text)
-    assert pdf_kashida.mend(page, text, lambda i: (0.0, 0.0, 1.0, 1.0)) == text
+    assert pdf_kashida.mend(page, page.get_textpage(), text) == text
 
 
 def test_persian_code_points_read_as_arabic_letters(tmp_path: object) -> None:

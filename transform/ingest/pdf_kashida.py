@@ -45,13 +45,10 @@ def suspect(text: str) -> bool:
     return False
 
 
-def _strokes(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
+def _strokes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tuple[float, float, float, float]]:
     """Bounds of the page's text objects that carry no text (glyphs without Unicode)."""
     out: list[tuple[float, float, float, float]] = []
-    textpage = None
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=2):
-        if textpage is None:
-            textpage = page.get_textpage()
         n = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
         buf = (ctypes.c_ushort * max(n, 1))()
         pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, buf, n)
@@ -61,12 +58,13 @@ def _strokes(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
     return out
 
 
-def mend(page: pdfium.PdfPage, text: str, box: Box) -> str:
-    """``text`` with the spaces that stand for a kashida glyph turned into U+0640."""
+def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> str:
+    """``text`` (the text page's characters) with the spaces that stand for a kashida glyph turned into U+0640."""
+    box: Box = textpage.get_charbox
     spots = [(m.start(), m.end()) for m in _SPACE_IN_WORD.finditer(text)]
     if not spots:
         return text
-    strokes = _strokes(page)
+    strokes = _strokes(page, textpage)
     if not strokes:
         return text
     out: list[str] | None = None

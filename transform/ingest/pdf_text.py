@@ -262,7 +262,7 @@ def page_lines(
     if "\u0640\u0627" in text:  # a kashida before an alef: a lam-alef glyph may have lost its lam (ligatures)
         text = lams_before_wide_alefs(text, calls.char_box)
     if "\u0644" in text and pdf_kashida.suspect(text):  # lone Arabic letters: words cut at a kashida glyph?
-        text = pdf_kashida.mend(page, text, textpage.get_charbox)
+        text = pdf_kashida.mend(page, textpage, text)
     ligatures = ligatures or LigatureProbe()
     if ligatures.codes.learned or SIGN.search(text):  # ligature glyphs mapped to stray codes (glyph_codes)
         text = ligatures.codes.fix_page(text, PdfGlyphs(calls), pages_after(page, page_no))
