@@ -112,7 +112,7 @@ def sfax_table_read_right(rows: list[list[str]]) -> list[str]:
     if len(body) == 9:
         if normalize("17 أكتوبر 2022") != body[7]:
             wrong.append(f"closing date {body[7]!r}")
-        if normalize("02 سبتمبر 1982") not in body[6] or "1229" not in body[6]:
+        if normalize("المؤرخ في 02 سبتمبر") not in body[6] or "1229" not in body[6]:
             wrong.append("the decree's date in the general conditions")
     return wrong
 
@@ -123,7 +123,7 @@ def test_the_sfax_check_fails_on_the_table_read_across_its_rules() -> None:
     assert sfax_table_read_right([])
     header = [normalize(w) for w in ["العدد", "الصنف", "الخطط", "المهام", "الشروط الخاصة", "الكفاءة", "الشروط العامة",
                                      "تاريخ ختم", "تاريخ إجراء"]]
-    body = ["04", "4", normalize("ساعي صفقات"), "", "", "", normalize("عدد 1229 المؤرخ في 02 سبتمبر 1982"),
+    body = ["04", "4", normalize("ساعي صفقات"), "", "", "", normalize("عدد 1229 لسنة 1982 المؤرخ في 02 سبتمبر 1982"),
             normalize("17 أكتوبر 2022"), normalize("17 نوفمبر 2022")]
     assert sfax_table_read_right([header, body]) == []
     assert sfax_table_read_right([header[::-1], body[::-1]])
