@@ -141,3 +141,12 @@ def test_the_sfax_notice_page_1_gives_its_ruled_table_cell_by_cell(tmp_path: Pat
     assert sfax_table_read_right(rows) == []
     assert len(rows) == 3 and all(c.header for c in tables[0].rows[0])
     assert tables[0].rows[1][7].rowspan == 2  # the closing date spans both posts
+
+
+def test_latin_words_read_unsure_on_an_arabic_page_are_strays_whatever_their_case() -> None:
+    from transform.ocr.tesseract import _strays
+
+    line = "Le زلا Ai 40 bc"  # عاما ولا يتعدى 40 سنة, read with the French model
+    assert _strays(line, None) == []  # by their form none is suspect: the line is more Latin than Arabic
+    assert sorted(_strays(line, ["Le", "Ai", "bc"])) == ["Ai", "Le", "bc"]
+    assert _strays("مدينة Béni Mellal", None) == []  # a name read sure stays
