@@ -206,7 +206,7 @@ def _reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout
                 weak = weak_latin.get(id(ln))
                 better = (sub.confidence > before + 5 if is_short
                           else len(_strays(text, weak and _latin_words(text))) < len(_strays(ln.text, weak))
-                          and sub.confidence >= before - STRAY_MARGIN
+                          and sub.confidence >= before - (STRAY_MARGIN if not weak or _stray_latin(ln.text) else 0.0)
                           and (not weak or _LONG_NUMBER.findall(ln.text) == _LONG_NUMBER.findall(text)))
                 if better and (best is None or sub.confidence > best[0]):
                     best = (sub.confidence, text)
