@@ -32,6 +32,7 @@ from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
 from .tables_grid import Grid, GridCell, find_grids, ink_of
 from .tables_read import _clean, _inked_box, _Piece, _read_again, _rtl, _Slot
+from .tesseract import line_text
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -118,10 +119,11 @@ class _Filler:
                 return self.slots[(cell.row, cell.col)] if cell is not None else None
         return None
 
-    def place_words(self, boxes: list[tuple[str, float, float, float, float]]) -> bool:
+    def place_words(self, boxes: list[tuple[str, float, float, float, float]], rtl: bool = False) -> bool:
         """Put a line's words in the cells under their own boxes (a line tesseract ran across
         column rules, or across rows where a price sits between two lines of a label). False,
-        placing nothing, when a word lies outside the grid's cells."""
+        placing nothing, when a word lies outside the grid's cells. ``rtl``: the words of a
+        right-to-left line as tesseract listed them; each cell's share is put in logical order."""
         placed = []
         for w, x0, top, x1, bottom in boxes:
             slot = self.slot_at((x0 + x1) / 2, (top + bottom) / 2)
@@ -131,14 +133,22 @@ class _Filler:
         run: list[tuple[_Slot, str, float, float, float, float]] = []
         for item in [*placed, None]:
             if run and (item is None or item[0] is not run[-1][0]):
-                text = _clean(" ".join(r[1] for r in run))
-                if text:
-                    run[0][0].pieces.append(_Piece(text, min(r[3] for r in run), max(r[5] for r in run),
-                                                   min(r[2] for r in run), max(r[4] for r in run)))
+                words = [r[1] for r in run]
+                text = _clean(line_text(words, [(r[2] + r[4]) / 2 for r in run], True) if rtl else " ".join(words))
+                piece = _Piece(text, min(r[3] for r in run), max(r[5] for r in run), min(r[2] for r in run), max(r[4] for r in run))
+                if text and not any(_same(piece, q) for q in run[0][0].pieces):
+                    run[0][0].pieces.append(piece)
                 run = []
             if item is not None:
                 run.append(item)
         return True
+
+
+def _same(a: _Piece, b: _Piece) -> bool:
+    """The same words read twice at one place (a row the layout skipped, read again across a
+    line it had kept)."""
+    return (a.text == b.text and min(a.bottom, b.bottom) - max(a.top, b.top) > 0.5 * (a.bottom - a.top)
+            and min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * (a.x1 - a.x0))
 
 
 def _bands(pieces: list[_Piece]) -> list[list[_Piece]]:
@@ -269,23 +279,26 @@ def _to_table(cells: list[_OutCell]) -> Table:
 
 
 def find_tables(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None = None,
-                words: dict[int, list[tuple[str, float, float, float, float]]] | None = None) -> list[FoundTable]:
+                words: dict[int, list[tuple[str, float, float, float, float]]] | None = None,
+                rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] | None = None) -> list[FoundTable]:
     """The ruled tables of an OCR'd page image, filled with the page's OCR'd lines (none when
     the image cannot be searched: the page keeps its lines as text). ``script``: the Arabic
     script model when installed, which reads the words of empty-looking cells of Arabic tables.
     ``words``: tesseract's word boxes by id(line) (``OcrResult.word_boxes``); a line whose text
-    is still those words is placed word by word, without reading anything again."""
+    is still those words is placed word by word, without reading anything again; ``rtl_words``
+    (``OcrResult.rtl_words``) the same for right-to-left lines whose text is still as first made."""
     try:
-        return _find(pimg, lines, langs, timeout, script, words or {})
+        return _find(pimg, lines, langs, timeout, script, words or {}, rtl_words or {})
     except (ValueError, IndexError, MemoryError) as exc:
         log.warning("page %d: tables not searched (%s)", pimg.page, exc)
         return []
 
 
 def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None,
-          words: dict[int, list[tuple[str, float, float, float, float]]]) -> list[FoundTable]:
+          words: dict[int, list[tuple[str, float, float, float, float]]],
+          rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]]) -> list[FoundTable]:
     ink = ink_of(pimg.image)
-    grids = find_grids(pimg.image, pimg.dpi, ink)
+    grids = find_grids(pimg.image, pimg.dpi, ink, pale=True)
     if not grids:
         return []
     k = 72.0 / pimg.dpi
@@ -302,6 +315,9 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         for ln in inside:
             boxes = words.get(id(ln))
             if boxes and [b[0] for b in boxes] == ln.text.split() and filler.place_words(boxes):
+                continue
+            listed = rtl_words.get(id(ln))
+            if listed and listed[0] == ln.text and filler.place_words(listed[1], rtl=True):
                 continue
             row = filler.row_of((ln.top + ln.bottom) / 2)
             if row is None:

@@ -26,6 +26,7 @@ TOUCH_IN = 0.04  # rules this close (inches) touch; boundaries this close are on
 DRAWN = 0.6  # share of a slot's side a rule must cover for the side to be drawn
 MIN_SLOT_IN = 0.08  # rows or columns narrower than this (a double rule) are not slots
 SCALE = 2  # rules are looked for on the ink pooled over 2 x 2 pixels
+PALE_MARGIN = 20  # grey levels under the paper's from which a pale rule is ink (second search)
 
 
 @dataclass
@@ -229,18 +230,41 @@ def _grid(horiz: list[Rule], vert: list[Rule], dpi: float) -> Grid | None:
     return Grid(xs, ys, cells)
 
 
-def find_grids(image: Image.Image, dpi: float, ink: Ink | None = None) -> list[Grid]:
+def pale_mask(image: Image.Image) -> np.ndarray | None:
+    """The page's ink down to grey just darker than its paper, pooled as :func:`ink_of` does
+    (None when that is no paler than Otsu's threshold). A light scan's rules (a JPEG at 110 ppi
+    enlarged for OCR) are grey runs broken every few pixels at Otsu's threshold, whole here."""
+    grey = image.convert("L")
+    hist = np.asarray(grey.histogram()[:256])
+    paper = int(np.searchsorted(np.cumsum(hist), hist.sum() / 2))  # the median grey: the paper
+    thr = paper - PALE_MARGIN
+    if thr <= otsu(grey):
+        return None
+    pale = grey.point([255 if v <= thr else 0 for v in range(256)])
+    small = pale.reduce(SCALE) if min(pale.size) >= SCALE else pale
+    return np.asarray(small) > 0
+
+
+def find_grids(image: Image.Image, dpi: float, ink: Ink | None = None, pale: bool = False) -> list[Grid]:
     """The ruled grids of a page image (``ink``: its ink, when already made), top to bottom,
-    in the image's pixels."""
+    in the image's pixels. ``pale``: when the ink shows no grid, look again for rules in pale
+    grey (:func:`pale_mask`); the grids must be as whole (framed all round) as at Otsu's."""
     if ink is None:
         ink = ink_of(image)
-    small_dpi = dpi / ink.scale
-    horiz, vert = find_rules(ink.mask, small_dpi)
+    grids = _grids_of(ink.mask, dpi, ink.scale)
+    if not grids and pale and (mask := pale_mask(image)) is not None:
+        grids = _grids_of(mask, dpi, ink.scale)
+    return grids
+
+
+def _grids_of(mask: np.ndarray, dpi: float, scale: int) -> list[Grid]:
+    small_dpi = dpi / scale
+    horiz, vert = find_rules(mask, small_dpi)
     if len(horiz) < 2 or len(vert) < 3:
         return []
     tol = max(2.0, TOUCH_IN * small_dpi)
     grids = [g for group in _groups(horiz, vert, tol) if (g := _grid(*group, small_dpi)) is not None]
     for g in grids:
-        g.xs = [(x + 0.5) * ink.scale for x in g.xs]
-        g.ys = [(y + 0.5) * ink.scale for y in g.ys]
+        g.xs = [(x + 0.5) * scale for x in g.xs]
+        g.ys = [(y + 0.5) * scale for y in g.ys]
     return sorted(grids, key=lambda g: g.ys[0])

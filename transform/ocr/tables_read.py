@@ -25,7 +25,9 @@ log = logging.getLogger("transform.ocr")
 
 MATCH = 0.6  # mean similarity under which a cut line takes the re-read parts instead of its words
 MAX_CUT_WAYS = 5000  # ways to cut one line tried at most
-EMPTY_INK_IN2 = 0.01  # ink (square inches) that makes an empty cell worth reading
+EMPTY_INK_IN2 = 0.01  # ink (square inches) that makes an empty cell worth reading...
+GLYPH_INK_IN2 = 0.0015  # ...or this much, when it stands as high as a printed digit at least
+GLYPH_IN = 0.06  # (a lone ``4`` in a cell of a light scan holds about 0.002 in2 of ink)
 EMPTY_CONF = 60.0  # tesseract's confidence a word read in an empty cell needs
 _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
@@ -179,9 +181,12 @@ def _inked_box(ink: Ink, grid: Grid, cell: GridCell, dpi: float) -> tuple[int, i
     if x1 - x0 < inset or y1 - y0 < inset:
         return None
     inside = ink.mask[y0 // n:y1 // n, x0 // n:x1 // n]
-    if int(inside.sum()) * n * n < EMPTY_INK_IN2 * dpi * dpi:
+    area = int(inside.sum()) * n * n
+    if area < GLYPH_INK_IN2 * dpi * dpi:
         return None
     rows, cols = np.flatnonzero(inside.any(axis=1)), np.flatnonzero(inside.any(axis=0))
+    if area < EMPTY_INK_IN2 * dpi * dpi and (rows[-1] - rows[0] + 1) * n < GLYPH_IN * dpi:
+        return None  # a speck, not a lone digit
     if (rows[-1] - rows[0]) * n > 0.35 * dpi:  # more than a line of text
         return None
     top, left = (y0 // n + int(rows[0])) * n, (x0 // n + int(cols[0])) * n

@@ -12,6 +12,7 @@ from .._exec import TESSERACT, tesseract
 from ..ingest.base import TextLine
 from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
 from ..ingest.pdf_bidi import fix_brackets
+from .months import repair_months
 from .recover import insert_in_order, uncovered_segments
 from .render import PageImage
 
@@ -27,9 +28,11 @@ STRAY_CONF = 88.0  # ...when tesseract's confidence in them is below this
 MAX_RECOVER = 40  # at most this many skipped rows are re-read per page
 STRAY_MARGIN = 15.0  # a line re-read without its stray Latin words may lose this much mean confidence
 STRAY_AR_SHARE = 0.85  # a line with at least this share of Arabic letters has its stray Latin words checked
+WEAK_LATIN_CONF = 50.0  # a Latin word of an Arabic line read under this confidence is a stray word, whatever its case
 _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _DIGIT = re.compile(r"[0-9]")
+_LONG_NUMBER = re.compile(r"\d{3,}")  # a line re-read for its unsure Latin words keeps these
 _LATIN_WORD = re.compile(r"(?<![\w])[A-Za-zÀ-ÿ]+(?![\w])")
 _BULLETS = {"+", "*", "•", "·", "٠", "٠.", "°", "»", "«", "»ع", "ع", "©", "®", "¢", "o", "e"}
 _AR_PUNCT = str.maketrans({";": "؛", "?": "؟"})
@@ -49,6 +52,12 @@ class OcrResult:
     # id(TextLine) -> its words with their boxes in points (text, x0, top, x1, bottom), in the
     # line's text order; left-to-right lines only (what the table builder cuts at column rules)
     word_boxes: dict[int, list[tuple[str, float, float, float, float]]] = field(default_factory=dict)
+    # id(TextLine) -> the right-to-left line's text as first made, and its words with their
+    # boxes in points as tesseract listed them (before they are put in logical order): a table
+    # cell's share of them is put in logical order with :func:`line_text` on its own
+    rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] = field(default_factory=dict)
+    # id(TextLine) -> the line's Latin words read under WEAK_LATIN_CONF
+    weak_latin: dict[int, list[str]] = field(default_factory=dict)
 
 
 def installed_langs() -> set[str]:
@@ -117,6 +126,10 @@ def read_rows(pimg: PageImage, boxes: list[tuple[int, int, int, int]], langs: st
         dx, dy = pimg.to_points(box[0]), pimg.to_points(box[1])
         for ln in sub.lines:
             ln.x0, ln.x1, ln.top, ln.bottom = ln.x0 + dx, ln.x1 + dx, ln.top + dy, ln.bottom + dy
+        for key, boxes in sub.word_boxes.items():
+            sub.word_boxes[key] = [(w, x0 + dx, t + dy, x1 + dx, b + dy) for w, x0, t, x1, b in boxes]
+        for key, (text, boxes) in sub.rtl_words.items():
+            sub.rtl_words[key] = (text, [(w, x0 + dx, t + dy, x1 + dx, b + dy) for w, x0, t, x1, b in boxes])
         out.append(sub)
     return out
 
@@ -135,6 +148,8 @@ def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: floa
         for ln in sub.lines:
             insert_in_order(result.lines, ln)
         result.line_conf.update(sub.line_conf)
+        result.word_boxes.update(sub.word_boxes)
+        result.rtl_words.update(sub.rtl_words)
         if sub.words:
             total = result.confidence * result.words + sub.confidence * sub.words
             result.words += sub.words
@@ -167,7 +182,9 @@ def _reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout
                    if len(ln.text.split()) <= STRAY_WORDS and minor_re.search(ln.text)
                    and result.line_conf.get(id(ln), 0.0) < STRAY_CONF]
     short = {id(ln) for ln, _l, _s in picked}
-    picked += [(ln, "ara", False) for ln in result.lines if id(ln) not in short and _stray_latin(ln.text)]
+    # on a page of Arabic, the Latin words read unsure are strays too, whatever their case
+    weak_latin = result.weak_latin if ar >= DOMINANT * (ar + lat) else {}
+    picked += [(ln, "ara", False) for ln in result.lines if id(ln) not in short and _strays(ln.text, weak_latin.get(id(ln)))]
     picked = picked[:MAX_RECOVER]
     if not picked:
         return
@@ -186,12 +203,29 @@ def _reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout
                 text = " ".join(x.text for x in sub.lines)
                 if not sub.lines or (r and _PERSIAN.search(text)):
                     continue
+                weak = weak_latin.get(id(ln))
                 better = (sub.confidence > before + 5 if is_short
-                          else len(_stray_latin(text)) < len(_stray_latin(ln.text)) and sub.confidence >= before - STRAY_MARGIN)
+                          else len(_strays(text, weak and _latin_words(text))) < len(_strays(ln.text, weak))
+                          and sub.confidence >= before - (STRAY_MARGIN if not weak or _stray_latin(ln.text) else 0.0)
+                          and (not weak or _LONG_NUMBER.findall(ln.text) == _LONG_NUMBER.findall(text)))
                 if better and (best is None or sub.confidence > best[0]):
                     best = (sub.confidence, text)
             if best:
                 result.line_conf[id(ln)], ln.text = best
+
+
+def _latin_words(text: str) -> list[str]:
+    return _LATIN_WORD.findall(text)
+
+
+def _strays(text: str, weak: list[str] | None) -> list[str]:
+    """The stray Latin words of a line: :func:`_stray_latin`'s, and ``weak``, the Latin words
+    tesseract read under WEAK_LATIN_CONF on a page of Arabic (``Wall``, ``LUS``, ``Le`` for
+    Arabic words of a light scan: capitalised, so not suspects by their form)."""
+    found = _stray_latin(text)
+    if weak:
+        found += [w for w in weak if w in _latin_words(text) and w not in found]
+    return found
 
 
 def _stray_latin(text: str) -> list[str]:
@@ -317,25 +351,16 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
     out: list[TextLine] = []
     line_conf: dict[int, float] = {}
     word_boxes: dict[int, list[tuple[str, float, float, float, float]]] = {}
+    rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] = {}
+    weak_latin: dict[int, list[str]] = {}
     for key, info in lines.items():
         if key not in est:
             continue
         words = info["words"]
         is_ar = sum(len(_AR.findall(w)) for w in words) > sum(len(_LAT.findall(w)) for w in words)  # digits only: LTR
-        if is_ar:
-            words = logical_rtl_words(right_to_left(words, info["xs"]))
-        if len(words) >= 3 and words[0] in _BULLETS:  # a list bullet read as a stray character
+        text = line_text(words, info["xs"], is_ar)
+        if not is_ar and len(words) >= 3 and words[0] in _BULLETS:
             words = ["•", *words[1:]]
-        text = " ".join(words)
-        if is_ar:
-            text = text.translate(_AR_PUNCT)
-            if "," in text:
-                text = _AR_COMMA.sub("،", text)
-            if "\u0640" in text:
-                text = drop_kashida(text)
-            if HALLMARK.search(text):
-                text = repair_words(text)
-            text = fix_brackets(text)
         x0, y0, x1, y1 = info["box"]
         h_px = median(by_par[key[:2]])
         size = pimg.to_points(h_px) / HEIGHT_PER_PT["ar" if is_ar else "fr"]
@@ -344,7 +369,33 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
             bottom=pimg.to_points(y1), size=round(size, 1), bold=False, page=pimg.page,
         )
         line_conf[id(tl)] = sum(info["confs"]) / len(info["confs"])
-        if not is_ar:  # words in tesseract's order, the text's
-            word_boxes[id(tl)] = [(w, *(pimg.to_points(v) for v in box)) for w, box in zip(words, info["boxes"], strict=True)]
+        boxes = [(w, *(pimg.to_points(v) for v in box)) for w, box in zip(words, info["boxes"], strict=True)]
+        weak = [w for w, c in zip(words, info["confs"], strict=True) if c < WEAK_LATIN_CONF and _LAT.search(w)]
+        if weak:
+            weak_latin[id(tl)] = weak
+        if is_ar:
+            rtl_words[id(tl)] = (text, boxes)
+        else:  # words in tesseract's order, the text's
+            word_boxes[id(tl)] = boxes
         out.append(tl)
-    return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf, word_boxes)
+    return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf, word_boxes, rtl_words, weak_latin)
+
+
+def line_text(words: list[str], xs: list[float], is_ar: bool) -> str:
+    """A line's text from tesseract's words (``xs``: their centres): a right-to-left line's
+    words in logical order, with Arabic punctuation, no kashida, lam-alef repaired."""
+    if is_ar:
+        words = repair_months(logical_rtl_words(right_to_left(words, xs)))
+    if len(words) >= 3 and words[0] in _BULLETS:  # a list bullet read as a stray character
+        words = ["•", *words[1:]]
+    text = " ".join(words)
+    if is_ar:
+        text = text.translate(_AR_PUNCT)
+        if "," in text:
+            text = _AR_COMMA.sub("،", text)
+        if "\u0640" in text:
+            text = drop_kashida(text)
+        if HALLMARK.search(text):
+            text = repair_words(text)
+        text = fix_brackets(text)
+    return text

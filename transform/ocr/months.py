@@ -1,0 +1,68 @@
+"""Arabic month names misread by one letter, put right against a closed list.
+
+Tesseract reads the dots of a light scan wrongly: ``أكتوير`` for أكتوبر, ``سيتمبر`` for
+سبتمبر, ``أوث`` for أوت. A date is a number token beside a month name, so a word that stands
+beside a number, is not itself a month nor a word the Arabic word list knows, and differs
+from exactly one month name of the list by one letter is that month. The letter must share
+its skeleton (the same stroke, other dots: ب ت ث ن ي) with the month's, except in names of
+six letters or more, where one letter of any kind may differ. The repair changes that one
+letter of the word as read (its hamza and other letters stay as printed); it never adds or
+removes a word, and a word that fits two names, or none, stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import AR_LETTERS, known_ar, normalise_ar
+
+# Hijri months (their first word), the Syriac names of the Mashriq, the Egyptian and Gulf
+# forms, Morocco's and those of Tunisia and Algeria.
+_NAMES = """
+محرم صفر ربيع جمادى رجب شعبان رمضان شوال القعدة الحجة
+كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
+يناير فبراير مارس أبريل إبريل مايو يونيو يونية يوليو يوليه أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
+ماي يوليوز غشت شتنبر نونبر دجنبر
+جانفي فيفري أفريل جوان جويلية أوت
+""".split()
+MONTHS = frozenset(normalise_ar(n) for n in _NAMES)
+ANY_LETTER_FROM = 6  # names at least this long may differ by any one letter
+_SKELETONS = ["بتثنيى", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق", "هة", "وؤ", "اأإآ"]
+_SKELETON = {ch: k for k, group in enumerate(_SKELETONS) for ch in group}
+_NUMBER = re.compile(r"^[(\[]?\d{1,4}[)\].,،:]?$")
+
+
+def _shape(ch: str) -> int | str:
+    return _SKELETON.get(ch, ch)
+
+
+def _month_for(word: str) -> str | None:
+    """The month name ``word`` misreads by one letter (the word with that letter put right),
+    or None."""
+    if len(word) < 3 or not AR_LETTERS.match(word):
+        return None
+    norm = normalise_ar(word)
+    if norm in MONTHS or known_ar(word):
+        return None
+    fits: list[tuple[int, str]] = []
+    for name in MONTHS:
+        if len(name) != len(norm):
+            continue
+        diff = [i for i, (a, b) in enumerate(zip(norm, name, strict=True)) if a != b]
+        if len(diff) == 1 and (len(name) >= ANY_LETTER_FROM or _shape(norm[diff[0]]) == _shape(name[diff[0]])):
+            fits.append((diff[0], name))
+    if len(fits) != 1:
+        return None
+    i, name = fits[0]
+    return word[:i] + name[i] + word[i + 1:]
+
+
+def repair_months(words: list[str]) -> list[str]:
+    """``words`` (one line, logical order) with the month names misread by one letter put
+    right where a number stands beside them."""
+    out = list(words)
+    for i, w in enumerate(words):
+        beside = (i > 0 and _NUMBER.match(words[i - 1])) or (i + 1 < len(words) and _NUMBER.match(words[i + 1]))
+        if beside and (fixed := _month_for(w)) is not None:
+            out[i] = fixed
+    return out
