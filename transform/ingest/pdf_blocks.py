@@ -273,6 +273,12 @@ def _legal(text: str) -> LegalLabel | None:
     return legal_heading(text) if LEGAL_HINT.match(text) else None
 
 
+def _bare_unit(cur: _Group) -> bool:
+    """A bare label of a unit above the article (``( الباب الأول )``, ``Chapitre V``): the name printed under it may be
+    set in another size (:func:`_continues` decides)."""
+    return cur.legal is not None and not cur.legal.title and cur.legal.rank < ARTICLE and len(cur.lines) == 1
+
+
 def _same_size(a: float, b: float) -> bool:
     """Sizes of one block's lines: equal within half a point or 6 % (a line's size is read on one of
     its characters, which may be a smaller sign such as ``n°``)."""
@@ -347,7 +353,7 @@ def group_lines(
             if k in entries and cur is not None and cur.kind == "paragraph" and marker is None and legal is None:
                 continues = True  # the next entry of a column of names (OCR's sizes of its lines may differ)
             elif cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
-                    and _same_size(prev_f[0], size) and prev_f[1] == rtl \
+                    and (_same_size(prev_f[0], size) or _bare_unit(cur)) and prev_f[1] == rtl \
                     and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
                 step = spaced.get((edges.column, size, rtl)) or pitch.get((size, rtl), 1.25 * fsize)
                 continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, step, nxt, stops)
