@@ -101,3 +101,18 @@ def test_a_title_goes_on_only_on_a_line_that_opens_like_its_rest() -> None:
     assert [len(g.lines) for g in joined] == [2, 1]
     apart = [_heading("Les grandes orientations", 10, level=1, size=14.0), _heading("Le contexte", 28, level=2)]
     assert len(_join_continued(apart)) == 2  # a capital and a title that ends on a noun: two headings
+
+
+def test_a_part_label_with_its_ordinal_first_is_a_legal_unit() -> None:
+    assert legal_heading("QUATRIEME PARTIE").rank == legal_heading("Partie IV").rank
+    assert legal_heading("Deuxième titre : Dispositions générales").title == "Dispositions générales"
+    assert legal_heading("deuxième partie.") is None  # a line of a sentence, not a label
+    assert legal_heading("Deuxième chapitre de la vie") is None
+
+
+def test_algerian_states_part_label_heads_the_page_apart_from_the_titles_under_it(tmp_path: Path) -> None:
+    found = outline(read_pages("jora-fr-lf2025-etats.pdf", [0, 19], tmp_path))
+    texts = [t for _, t in found]
+    k = texts.index("QUATRIEME PARTIE")
+    assert texts[k:k + 3] == ["QUATRIEME PARTIE", "ETATS DE LA LOI DE FINANCES POUR L’ANNEE 2025", "ETAT « A » : RECETTES"]
+    assert found[k][0] == 1
