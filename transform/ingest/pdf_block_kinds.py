@@ -133,7 +133,9 @@ def join_subtitles(groups: list[_Group]) -> list[_Group]:
 def legal_levels(groups: list[_Group]) -> None:
     """Levels of legal headings: the highest unit present first, one level below the heading
     that comes before the first of them (the document's title, a "Dispositions" heading) and
-    below the title of an official text (``Dahir ...``, ``Loi ...``, ``مرسوم ...``) wherever it is."""
+    below the title of an official text (``Dahir ...``, ``Loi ...``, ``مرسوم ...``) wherever it is.
+    Each official text has its own units: the units a text uses are counted from its title
+    (a law that only has articles, printed before the code it promulgates, which has chapters)."""
     ranks = {g.legal.rank for g in groups if g.legal is not None and g.kind == "heading"}
     if not ranks:
         return
@@ -143,31 +145,67 @@ def legal_levels(groups: list[_Group]) -> None:
     # page may open on the last articles of the text before, whose title is on an earlier page)
     titles = [g.level for g in groups if g.kind == "heading" and g.legal is None and g.lines and TEXT_TITLE.match(g.text)]
     first = max(above[-1] + 1 if above else 1, min(titles) + 1 if titles else 1)
-    by_rank = levels(ranks, first=min(6, first))
+    whole = levels(ranks, first=min(6, first))
+    by_text = _levels_by_text(groups)
     # a unit goes one level under the unit that contains it (an article straight under its chapter, where the
     # chapter has no sections); a unit with none above it (the page opens on it) takes the level its rank has
-    # most often under a parent, else the level of its rank
+    # most often under a parent in its text, else the level of its rank
     parents: list[tuple[int, int]] = []  # (level by rank, level given) of the units that contain the current one
-    orphans: list[_Group] = []
-    seen: dict[int, Counter[int]] = {}
+    orphans: list[tuple[int, _Group]] = []
+    seen: dict[tuple[int, int], Counter[int]] = {}
+    text = -1  # the official text the unit belongs to (-1: before the first title)
     for g in groups:
         if g.kind != "heading" or not g.lines:
             continue
         if g.legal is None:
             if TEXT_TITLE.match(g.text):
                 parents = []  # the title of another official text: its units start again
+                text = id(g)
             continue
+        by_rank = by_text.get(text, whole)
         own = by_rank[g.legal.rank]
         while parents and parents[-1][0] >= own:
             parents.pop()
         if parents:
             g.level = min(6, parents[-1][1] + 1)
-            seen.setdefault(g.legal.rank, Counter())[g.level] += 1
+            seen.setdefault((text if text in by_text else -1, g.legal.rank), Counter())[g.level] += 1
         else:
             g.level = own
-            orphans.append(g)
+            orphans.append((text if text in by_text else -1, g))
         parents.append((own, g.level))
-    for g in orphans:
-        usual = seen.get(g.legal.rank) if g.legal is not None else None
+    for text, g in orphans:
+        usual = seen.get((text, g.legal.rank)) if g.legal is not None else None
         if usual:
             g.level = usual.most_common(1)[0][0]
+
+
+def _levels_by_text(groups: list[_Group]) -> dict[int, dict[int, int]]:
+    """Rank levels of each official text whose title is a heading and whose first unit follows it in the
+    document: its own units, from one level below the last heading before its first unit (its title, or a
+    heading under it: ``I. – Exercice de la médecine``). Keyed by the title's ``id``."""
+    out: dict[int, dict[int, int]] = {}
+    title: _Group | None = None
+    last = 0
+    ranks: set[int] = set()
+    first = 0
+
+    def close() -> None:
+        if title is not None and ranks:
+            out[id(title)] = levels(ranks, first=min(6, first))
+
+    for g in groups:
+        if g.kind != "heading" or not g.lines:
+            continue
+        if g.legal is None:
+            if TEXT_TITLE.match(g.text):
+                close()
+                title, ranks, first = g, set(), 0
+            last = g.level or 1
+            continue
+        if title is None:
+            continue
+        if not ranks:
+            first = last + 1
+        ranks.add(g.legal.rank)
+    close()
+    return out

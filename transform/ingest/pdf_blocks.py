@@ -87,7 +87,7 @@ NUMBER_NEXT = re.compile(r"(?:^|\s)(?:du|au|le|les|des|de|et|ou|à|aux|sur|point
 # a unit of length raised to a power read as a footnote call ("km[2]"): the exponent
 UNIT_POWER = re.compile(r"\b((?:k|h|da|d|c|m)?m)\[([23])\]")
 NOT_A_MARKER = re.compile(r"^(?:(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S|[A-Z]\.\s?\d)")  # "M. LISCHKA": a title, not an item "M."; "L. 2215-1": a code article
-LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|مادة|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[Aa][Rr][Tt]\.)")
+LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|مادة|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[DQHN][a-zA-ZéèÈÉ]{4,9}\s|[Aa][Rr][Tt]\.)")
 PAGE_BODY_LINES = 8  # lines of one larger size that make it the body of their page
 L = TypeVar("L", bound=TextLine)
 
@@ -273,6 +273,12 @@ def _legal(text: str) -> LegalLabel | None:
     return legal_heading(text) if LEGAL_HINT.match(text) else None
 
 
+def _bare_unit(cur: _Group) -> bool:
+    """A bare label of a unit above the article (``( الباب الأول )``, ``Chapitre V``): the name printed under it may be
+    set in another size (:func:`_continues` decides)."""
+    return cur.legal is not None and not cur.legal.title and cur.legal.rank < ARTICLE and len(cur.lines) == 1
+
+
 def _same_size(a: float, b: float) -> bool:
     """Sizes of one block's lines: equal within half a point or 6 % (a line's size is read on one of
     its characters, which may be a smaller sign such as ``n°``)."""
@@ -347,7 +353,7 @@ def group_lines(
             if k in entries and cur is not None and cur.kind == "paragraph" and marker is None and legal is None:
                 continues = True  # the next entry of a column of names (OCR's sizes of its lines may differ)
             elif cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
-                    and _same_size(prev_f[0], size) and prev_f[1] == rtl \
+                    and (_same_size(prev_f[0], size) or _bare_unit(cur)) and prev_f[1] == rtl \
                     and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
                 step = spaced.get((edges.column, size, rtl)) or pitch.get((size, rtl), 1.25 * fsize)
                 continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, step, nxt, stops)
@@ -450,8 +456,9 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
         if near and short and prev.bold and ln.bold:
             return True
         # a chapter's name set in another style (italic) centred under its bare label ("Chapitre V" / "Dates d'entrée en vigueur")
+        # (right under it: a centred line further down is the next title, "QUATRIÈME PARTIE" / "ETATS DE ...")
         return (near and short and len(cur.lines) == 1 and not cur.legal.title and cur.legal.rank < ARTICLE
-                and _centred(prev, prev_edges, fsize) and _centred(ln, edges, fsize))
+                and step <= 2.2 * fsize and _centred(prev, prev_edges, fsize) and _centred(ln, edges, fsize))
     if prev_page != ln.page or prev_edges.column != edges.column or base < prev_base:
         # first line of a page or a column: a paragraph goes on when its sentence does
         return (cur.kind == "paragraph" and not SENTENCE_END.search(prev.text)

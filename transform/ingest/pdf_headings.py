@@ -28,7 +28,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .pdf_block_kinds import _HAS_WORD, CONTINUES, FULL_STOP, MAX_HEADING_WORDS, SENTENCE_END, TEXT_TITLE, _leader
+from .pdf_block_kinds import (
+    _HAS_WORD,
+    CONTINUES,
+    ENACTING,
+    FULL_STOP,
+    MAX_HEADING_WORDS,
+    SENTENCE_END,
+    TEXT_TITLE,
+    _leader,
+)
 from .pdf_outline import numbering, outline_levels
 
 if TYPE_CHECKING:
@@ -46,6 +55,8 @@ _NOT_ALNUM = re.compile(r"[^\w\s\u064b-\u065f\u0670]|_")  # a sign: neither a le
 _AR_ORDINAL = re.compile(r"^(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–.]")  # "أولا: ..."
 _MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic vowel marks
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+# words that link an official text's title to its object: a heading line opening with one goes on with the title above
+_AR_LINK = frozenset("بشأن بتحديد بتغيير بتتميم بتنفيذ بتطبيق بإحداث بإصدار بالموافقة بالمصادقة المتعلق المتعلقة يتعلق تتعلق".split())
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
 LARGER = 1.2  # an OCR'd line this much larger than the body is set larger (sizes swing by 10-20 %)
 MUCH_LARGER = 1.8
@@ -79,11 +90,13 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _split_bold_lead(groups)
     _set_apart_bold(groups)
     groups = _join_title_lines(groups)
+    groups = _join_continued(groups)
     _drop_open_ended(groups)
     _drop_noise(groups)
     _masthead(groups)
     outline_levels(groups)
     _cover_levels(groups)
+    _title_over_unit(groups)
     leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
         if g.kind == "heading" and g.legal is None and g.lines and (
@@ -229,6 +242,34 @@ def _join_title_lines(groups: list[_Group]) -> list[_Group]:
     return out
 
 
+def _continues_title(h: _Group, g: _Group) -> bool:
+    """Does heading ``g`` go on with the title ``h`` above it? ``h`` ends on a word no title ends on (``... édictant
+    des``), or ``g`` opens the way only the rest of a title does: a small letter (``contre les maladies ...``) or a
+    word that links a text's title to its object (``بشأن``, ``المتعلق``)."""
+    first = g.lines[0].text.strip()
+    end = h.lines[-1].text.strip()
+    last = end.rsplit(None, 1)[-1].lower() if end else ""
+    return bool(first) and (last in _OPEN_END or first[0].islower() and first[0].isalpha() and not _numbered(first)
+                            or first.split(None, 1)[0] in _AR_LINK)
+
+
+def _join_continued(groups: list[_Group]) -> list[_Group]:
+    """A heading cut in two where its size or weight changes, the second part opening like the rest of a title
+    (:func:`_continues_title`), just under the first on its page: one heading, at the first part's level."""
+    out: list[_Group] = []
+    for g in groups:
+        h = out[-1] if out else None
+        if (h is not None and h.kind == "heading" and g.kind == "heading" and h.legal is None and g.legal is None
+                and g.lines and h.lines and h.rtl == g.rtl and _page(g) == h.lines[-1].page
+                and len(h.lines) + len(g.lines) <= MAX_TITLE_LINES and not SENTENCE_END.search(h.lines[-1].text)
+                and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= 2.2 * max(h.size, g.size, 1.0)
+                and _continues_title(h, g)):
+            h.lines.extend(g.lines)
+            continue
+        out.append(g)
+    return out
+
+
 def _drop_open_ended(groups: list[_Group]) -> None:
     """A bold heading that ends on a word no title ends on, or a long bold sentence ending with a colon: a paragraph."""
     for g in groups:
@@ -336,3 +377,16 @@ def _cover_levels(groups: list[_Group]) -> None:
             and not any(g.rtl != title.rtl for g in peers):
         for g in others:
             g.level = min(6, (g.level or 1) + 1)
+
+
+def _title_over_unit(groups: list[_Group]) -> None:
+    """A centred line or two at body weight that opens with the kind of an official text (``قانون ...``, ``Loi
+    ...``), right above a legal unit on its page, is that text's title (a law printed after the law that
+    promulgates it): a heading at the level of the document's other titles of texts (else its bold level)."""
+    titles = [g.level or 1 for g in groups if g.kind == "heading" and g.legal is None and g.lines and TEXT_TITLE.match(g.text)]
+    for g, nxt in zip(groups, groups[1:], strict=False):
+        if (g.kind == "paragraph" and g.legal is None and g.centred and 1 <= len(g.lines) <= 2 and not g.note
+                and nxt.kind == "heading" and nxt.legal is not None and nxt.lines and _page(nxt) == g.lines[-1].page
+                and TEXT_TITLE.match(g.text) and not SENTENCE_END.search(g.text) and not CONTINUES.search(g.text)
+                and not ENACTING.match(g.text.strip()) and len(g.text.split()) <= MAX_HEADING_WORDS):
+            g.kind, g.level = "heading", min(titles) if titles else g.bold_level

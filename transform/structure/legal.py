@@ -46,6 +46,11 @@ _FR_LABEL = re.compile(
     "(?:\\s*[.:\\-–—]+\\s*(?P<title>.*))?$",
     re.IGNORECASE,
 )
+# the ordinal written first ("QUATRIÈME PARTIE", "Deuxième titre"): a part, a title or a chapter
+_FR_ORDINAL_WORD = "(?:premier|première|premiere|deuxième|deuxieme|second|seconde|troisième|troisieme|quatrième|quatrieme|" \
+    "cinquième|cinquieme|sixième|sixieme|septième|septieme|huitième|huitieme|neuvième|neuvieme|dixième|dixieme)"
+_FR_ORDINAL_FIRST = re.compile(
+    f"^{_FR_ORDINAL_WORD}\\s+(livre|partie|titre|chapitre)(?:\\s*[.:\\-–—]+\\s*(?P<title>.*))?$", re.IGNORECASE)
 MAX_TITLE_WORDS = 16
 _SENTENCE_END = re.compile(r"[;,،؛]\s*$")
 
@@ -68,11 +73,14 @@ def legal_heading(text: str) -> LegalLabel | None:
         rank = AR_UNITS[unit]
     else:
         m = _FR_LABEL.match(text)
-        if not m:
+        # "QUATRIÈME PARTIE", "Deuxième titre": the unit word ends the label, which opens with a capital
+        first = None if m or not text[0].isupper() else _FR_ORDINAL_FIRST.match(text)
+        if m is None and first is None:
             return None
+        m = m or first
         unit = m.group(1).lower()
         rank = FR_UNITS[unit]
-        if unit != "art." and not text[m.start(1) + len(unit):][:1].isspace():
+        if first is None and unit != "art." and not text[m.start(1) + len(unit):][:1].isspace():
             return None  # "Articles", "Titres": the unit word needs a space before its number
     title = (m.group("title") or "").lstrip(" .:-–—").rstrip()
     if len(title.split()) > MAX_TITLE_WORDS or _SENTENCE_END.search(title):
