@@ -18,6 +18,8 @@ from transform.evaluation.truth import load_truth_dir
 from transform.ingest.base import TextLine
 from transform.ingest.pdf_block_runs import own_axis
 from transform.ingest.pdf_furniture import split_running_lines
+from transform.ingest.pdf_layout import stray_marks
+from transform.ingest.pdf_text import PdfLine
 from transform.model import Document, DocumentMeta, ListBlock, ListItem, Paragraph, Section, Sentence
 
 from ._realpages import block_text, read_pages
@@ -183,3 +185,34 @@ def test_scorer_drops_an_item_number_set_apart_from_its_dash() -> None:
     assert accuracy(["1 - القانون : قانون المنشآت الفندقية والسياحية .", "2 - الوزير المختص : الوزير المعنى بشئون السياحة ."]) == 1.0
     assert accuracy(["1 - القانون : قانون المنشآت والسياحية .", "2 - الوزير المختص : الوزير المعنى بشئون السياحة ."]) < 1.0
 
+
+
+def test_stop_and_vowel_sign_set_apart_by_the_text_layer(tmp_path: Path) -> None:
+    """ESEC opinion on biodiversity (Arabic, Word layer). P. 5: the paragraph's last line ``جهة سوس- ماسة``
+    has its full stop drawn a little lower, as a line of its own: it goes at the line's end and the
+    paragraph is one. P. 9: a tanwin drawn apart between two lines of the summary's first paragraph is
+    dropped instead of cutting it. Both pages then score every paragraph start on their truth."""
+    blocks = read_pages("cese-ar-avis-biodiversite-2025.pdf", [4, 8], tmp_path)
+    p5 = _on_page([b for b in blocks if getattr(b, "page", None) == 1], 5)
+    p9 = _on_page([b for b in blocks if getattr(b, "page", None) == 2], 9)
+    texts = [block_text(b) for b in p5]
+    visit = [t for t in texts if "كما قام المجلس بزيارة ميدانية إلى" in t]
+    assert len(visit) == 1 and visit[0].endswith("جهة سوس- ماسة[4].")
+    assert not any(t.strip() in (".", "ً") for t in texts + [block_text(b) for b in p9])
+    assert any("من أجل حكامة متجددة في خدمة تنمية ترابية مستدامة" in block_text(b) for b in p9)
+    assert _score(p5, "cese-ar-avis-biodiversite-2025", 5)[0] == 1.0
+    assert _score(p9, "cese-ar-avis-biodiversite-2025", 9)[0] == 1.0
+    assert _score(_lines_as_paragraphs(p9, 12), "cese-ar-avis-biodiversite-2025", 9)[0] < 0.6
+
+
+def test_stray_marks_on_made_lines() -> None:
+    """A stop level with a right-to-left line's left end joins it; the same stop at the line's start
+    side, a bullet before an item and a lone digit stay lines of their own."""
+    line = PdfLine("جهة سوس- ماسة", 400.0, 527.0, 487.0, 539.0, 14.0, False, 5, rtl=True)
+    stop = TextLine(".", 396.0, 534.0, 398.0, 536.0, 1.0, False, 5)
+    assert [ln.text for ln in stray_marks([line, stop])] == ["جهة سوس- ماسة."]
+    start_side = TextLine(".", 490.0, 534.0, 492.0, 536.0, 1.0, False, 5)
+    bullet = TextLine("•", 380.0, 528.0, 384.0, 536.0, 10.0, False, 5)
+    digit = TextLine("4", 396.0, 534.0, 398.0, 536.0, 10.0, False, 5)
+    for other in (start_side, bullet, digit):
+        assert len(stray_marks([line, other])) == 2
