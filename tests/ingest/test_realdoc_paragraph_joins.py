@@ -148,7 +148,8 @@ def _line(text: str, top: float, page: int, x0: float = 40.0, size: float = 10.0
 
 def test_part_header_rule_on_made_pages() -> None:
     """Eight pages: a part's header (outermost, same place) on pages 3-5 only goes; the part's title
-    under it on pages 3 and 4 stays; the same header on two pages in a row, or at another place on the third, stays."""
+    under it on pages 3 and 4 stays; the same header on two pages in a row, or at another place on the third, stays,
+    and so does a signatory at the foot of pages 3-5 (a sentence's end)."""
     title = "II – Exécution budgétaire de la commune"
 
     def page(p: int, header: bool, left: float = 40.0) -> list[TextLine]:
@@ -165,6 +166,10 @@ def test_part_header_rule_on_made_pages() -> None:
     assert not any("CFU" in f.text for f in furniture)
     moved = [page(p, 3 <= p <= 5, 40.0 if p < 5 else 300.0) for p in range(1, 9)]
     assert not any("CFU" in f.text for f in split_running_lines(moved, heights)[1])
+    # the signatory closing an order on each of three pages in a row, at the foot: text, it ends with a full stop
+    signed = [[*page(p, False), *([_line("AZZEDDINE El MIDAOUI.", 800.0, p)] if 3 <= p <= 5 else [])] for p in range(1, 9)]
+    kept, furniture = split_running_lines(signed, heights)
+    assert not furniture and [ln.page for lines in kept for ln in lines if ln.text.startswith("AZZEDDINE")] == [3, 4, 5]
 
 
 def test_scorer_drops_an_item_number_set_apart_from_its_dash() -> None:

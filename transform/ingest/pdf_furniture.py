@@ -182,15 +182,17 @@ def _section_runs(pages: list[list[L]], heights: list[float], top: float, bottom
     """Keys of the running lines of one part of a document (a report bound with others, each with its
     own header: too few pages for the share above): the outermost line of the top or bottom margin,
     printed word for word (digits aside) at the same place (within 3 pt) on at least three pages in a
-    row. A section title repeated over its pages under such a line is not outermost: it stays."""
+    row, not ending a sentence. A section title repeated over its pages under such a line is not
+    outermost, and the signatory closing each order of a Bulletin's pages ends with a full stop: they stay."""
     runs: dict[str, tuple[int, float, float, int]] = {}  # key -> (last page index, top, left, pages in a row)
     found: set[str] = set()
     for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
         if len(lines) < 2:
             continue
         for edge in (min(lines, key=lambda ln: ln.top), max(lines, key=lambda ln: ln.bottom)):
-            if not in_margin(edge, height, top, bottom) or len(edge.text) > 150:
-                continue
+            text = edge.text.rstrip()
+            if not in_margin(edge, height, top, bottom) or len(text) > 150 or text.endswith((".", ":", ";", "،", "؛")):
+                continue  # a sentence's end: the signatory each order of a Bulletin's pages ends with (``AZZEDDINE El MIDAOUI.``)
             key = _key(edge)
             if len(key) < 3:
                 continue
