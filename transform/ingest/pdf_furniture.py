@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from operator import attrgetter
 from typing import TypeVar
 
 from ..model import Furniture
@@ -62,6 +63,7 @@ UNREAD_HEIGHT = 0.01  # ...and comes back within 1 % of the page height
 SHARE = 0.4  # odd and even pages often carry different running lines: each is on about half of the pages
 SECTION_RUN = 3  # a part's own running line (outermost, at the same place): on three pages in a row at least
 L = TypeVar("L", bound=TextLine)
+_TOP_OF, _BOTTOM_OF = attrgetter("top"), attrgetter("bottom")
 
 
 def in_margin(line: TextLine, height: float, top: float = TOP, bottom: float = BOTTOM) -> str | None:
@@ -189,7 +191,7 @@ def _section_runs(pages: list[list[L]], heights: list[float], top: float, bottom
     for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
         if len(lines) < 2:
             continue
-        for edge in (min(lines, key=lambda ln: ln.top), max(lines, key=lambda ln: ln.bottom)):
+        for edge in (min(lines, key=_TOP_OF), max(lines, key=_BOTTOM_OF)):
             text = edge.text.rstrip()
             if not in_margin(edge, height, top, bottom) or len(text) > 150 or text.endswith((".", ":", ";", "،", "؛")):
                 continue  # a sentence's end: the signatory each order of a Bulletin's pages ends with (``AZZEDDINE El MIDAOUI.``)
