@@ -92,7 +92,8 @@ def words(text: str, sources: bool = False) -> list[Word]:
     return out
 
 
-_MARKER = re.compile(r"^(?:[-–•▪◦●■□►✓*]|\(?\d{1,3}[.)\-]|\(?[A-Za-z\u0621-\u064a]\)|[a-z]\.)(?=\s)")  # "a." yes, not "M." (Monsieur)
+# "a." yes, not "M." (Monsieur); a number and a dash set apart by a space is one too (``1 - القانون``, an Egyptian law's items)
+_MARKER = re.compile(r"^(?:[-–•▪◦●■□►✓*]|\(?\d{1,3}(?:[.)\-]| [-–])|\(?[A-Za-z\u0621-\u064a]\)|[a-z]\.)(?=\s)")
 
 
 def strip_list_marker(text: str) -> str:

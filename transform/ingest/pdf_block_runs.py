@@ -17,7 +17,10 @@
   start, or after a comma; a colon opens a group whose lines start apart). The lines of a
   letterhead (a ministry, then its directorate) or of an address start with a capital: names
   of their own, kept apart, as the truth pages have them (lines merely centred alike are not
-  enough: a scanned letter's address lines are paragraphs of their own).
+  enough: a scanned letter's address lines are paragraphs of their own). The first line may be
+  long when the second, going on from it, is centred under it (``(Art. 73 de la loi
+  ... 2 septembre 2018,`` / ``modifiée et complétée, relative aux lois de finances)``): the
+  shorter line's deeper start is no first-line indent.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ ENTRY_RUN = 5  # ...and a column of entries holds at least this many
 ALIGN = 3.0  # points: entries start at one edge within this
 STEP_SPREAD = 0.2  # their steps differ from the usual one by at most this share
 SIZE_SPREAD = 1.6  # and their sizes by at most this factor
+CENTRED_IN = 2.0  # sizes: a line centred under a long one is set in from both its ends by more than this
 _ENDS = re.compile(r"[.!?؟…:;؛,،]\s*[\"»”’)]*$")
 _DIGIT = re.compile(r"\d")
 _MARKED = re.compile(r"^(?:[•◦▪●○■□\-–—*]|\(?\d{1,3}[.)\-]|\(?[a-zA-Z][.)])\s")
@@ -75,11 +79,15 @@ def own_axis(prev: TextLine, ln: TextLine, width: float, size: float, inset: flo
     """Two short lines centred on an axis of their own, the second going on from the first; lines
     that start together (``inset``: how far inside their column's start edge the nearer starts) are
     centred only when set well inside the column (else they are left-aligned lines of a list)."""
-    short = max(prev.x1 - prev.x0, ln.x1 - ln.x0) < 0.6 * width
+    wide = max(prev.x1 - prev.x0, ln.x1 - ln.x0)
     middle = abs((prev.x0 + prev.x1) - (ln.x0 + ln.x1)) / 2
-    if not short or middle > max(3.0, 0.3 * size):
+    if middle > max(3.0, 0.3 * size):
         return False
     wraps = ln.text[:1].islower() or prev.text.rstrip().endswith((",", "،"))  # the second line goes on from the first
+    if wide >= 0.6 * width:
+        # a long line, then the line going on from it centred under it (a reference in brackets under a title,
+        # the long line making its column): set in from both ends of the long line, unlike a paragraph's last line
+        return wraps and min(ln.x0 - prev.x0, prev.x1 - ln.x1) > CENTRED_IN * size
     if abs(prev.x0 - ln.x0) > 0.8 * size and abs(prev.x1 - ln.x1) > 0.8 * size:
         return wraps or prev.text.rstrip().endswith(":")  # "Pour contreseing :" opens its group
     return wraps and inset > size

@@ -461,9 +461,11 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
                 and step <= 2.2 * fsize and _centred(prev, prev_edges, fsize) and _centred(ln, edges, fsize))
     if prev_page != ln.page or prev_edges.column != edges.column or base < prev_base:
         # first line of a page or a column: a paragraph goes on when its sentence does
+        # (a note's lines after its first hang under its text: they start as far in as the last one did)
+        start = _start_gap(ln, edges, rtl)
         return (cur.kind == "paragraph" and not SENTENCE_END.search(prev.text)
                 and _end_gap(prev, prev_edges, rtl) <= max(2.0 * fsize, 0.08 * prev_edges.width)
-                and _start_gap(ln, edges, rtl) < 0.8 * fsize)
+                and (start < 0.8 * fsize or (cur.note and len(cur.lines) > 1 and abs(start - _start_gap(prev, prev_edges, rtl)) <= 2.0)))
     if (prev.bold and ln.bold and 0 < step <= 1.8 * pitch and len(cur.lines) <= 3 and all(x.bold for x in cur.lines)
             and not (len(cur.lines) == 1 and ANNEX.match(prev.text.strip()))
             and _centred_pair(prev, prev_edges, ln, edges, fsize)):
@@ -475,16 +477,17 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
     if cur.kind == "heading":  # a heading wraps (centred lines: no indent or short-line test)
         return prev.bold == ln.bold and not (len(cur.lines) == 1 and ANNEX.match(prev.text.strip()))
     if cur.kind == "item":  # a continuation line hangs under the item's text, or runs flush when the item's line was full
-        if ln.bold and not prev.bold:
-            return False  # a bold line after a plain item: a heading
+        if ln.bold and not prev.bold and not ln.text[:1].islower():
+            return False  # a bold line after a plain item: a heading (not one going on in lower case: words set bold in the item)
         gap = _start_gap(ln, edges, rtl)
         return not _ended(prev, prev_edges, fsize, rtl, stops) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
                                                                    or gap < 0.8 * fsize)
     if _ended(prev, prev_edges, fsize, rtl, stops):
         return False
     indent = _start_gap(ln, edges, rtl)
-    if indent > _start_gap(prev, prev_edges, rtl) + 0.8 * fsize and not (nxt is not None and abs(_start_gap(nxt, edges, rtl) - indent) < 2.0):
-        return False  # a first-line indent (not a hanging one: the line after keeps the indent)
+    if indent > _start_gap(prev, prev_edges, rtl) + 0.8 * fsize and not (nxt is not None and abs(_start_gap(nxt, edges, rtl) - indent) < 2.0) \
+            and not (cur.note and len(cur.lines) == 1):
+        return False  # a first-line indent (not a hanging one: the line after keeps the indent; a note's text hangs after its number)
     return not (prev.bold and not ln.bold and all(x.bold for x in cur.lines) and len(cur.lines) <= 2
                 and _end_gap(prev, prev_edges, rtl) > 2.0 * fsize)
 

@@ -11,7 +11,8 @@ captions on every page. They are taken out of the lines and kept in the document
 * **Running headers and footers**: a margin line whose text, digits aside (so
   ``BULLETIN OFFICIEL 2505`` matches ``BULLETIN OFFICIEL 2506``), comes back at about the
   same height on at least 40 % of the pages (two pages at least; odd and even pages often
-  carry different ones). A legal heading or an annex label (``Annexe 3`` at the top of the
+  carry different ones), or, outermost and at the same place, on three pages in a row (the header
+  of one part of a bound document, :func:`_section_runs`). A legal heading or an annex label (``Annexe 3`` at the top of the
   pages of a long annexed table) is never taken for one.
 * **As OCR reads them**: page numbers misread (``-1_``, ``_]-``, ``Page 2 ot 0``); a running
   line OCR cannot read at all (a calligraphed letterhead: different garbage on every page),
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from operator import attrgetter
 from typing import TypeVar
 
 from ..model import Furniture
@@ -59,7 +61,9 @@ RUN_TOP, RUN_BOTTOM = 0.08, 0.92  # running headers and footers: the page's oute
 UNREAD_CONF, UNREAD_GAP = 0.7, 0.15  # an OCR'd margin line read below 0.7, and 0.15 below the page's usual line, is unread
 UNREAD_HEIGHT = 0.01  # ...and comes back within 1 % of the page height
 SHARE = 0.4  # odd and even pages often carry different running lines: each is on about half of the pages
+SECTION_RUN = 3  # a part's own running line (outermost, at the same place): on three pages in a row at least
 L = TypeVar("L", bound=TextLine)
+_TOP_OF, _BOTTOM_OF = attrgetter("top"), attrgetter("bottom")
 
 
 def in_margin(line: TextLine, height: float, top: float = TOP, bottom: float = BOTTOM) -> str | None:
@@ -173,7 +177,33 @@ def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom
         mid = tops[len(tops) // 2]
         if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
             running.update(keys)
-    return running
+    return running | (_section_runs(pages, heights, top, bottom) - legal)
+
+
+def _section_runs(pages: list[list[L]], heights: list[float], top: float, bottom: float) -> set[str]:
+    """Keys of the running lines of one part of a document (a report bound with others, each with its
+    own header: too few pages for the share above): the outermost line of the top or bottom margin,
+    printed word for word (digits aside) at the same place (within 3 pt) on at least three pages in a
+    row, not ending a sentence. A section title repeated over its pages under such a line is not
+    outermost, and the signatory closing each order of a Bulletin's pages ends with a full stop: they stay."""
+    runs: dict[str, tuple[int, float, float, int]] = {}  # key -> (last page index, top, left, pages in a row)
+    found: set[str] = set()
+    for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
+        if len(lines) < 2:
+            continue
+        for edge in (min(lines, key=_TOP_OF), max(lines, key=_BOTTOM_OF)):
+            text = edge.text.rstrip()
+            if not in_margin(edge, height, top, bottom) or len(text) > 150 or text.endswith((".", ":", ";", "،", "؛")):
+                continue  # a sentence's end: the signatory each order of a Bulletin's pages ends with (``AZZEDDINE El MIDAOUI.``)
+            key = _key(edge)
+            if len(key) < 3:
+                continue
+            last, at, left, count = runs.get(key, (-2, 0.0, 0.0, 0))
+            same = last == p - 1 and abs(at - edge.top) <= 3.0 and abs(left - edge.x0) <= 3.0
+            runs[key] = (p, edge.top, edge.x0, count + 1 if same else 1)
+            if count + 1 >= SECTION_RUN and same:
+                found.add(key)
+    return found
 
 
 def _side_tabs(pages: list[list[L]]) -> set[int]:

@@ -18,6 +18,7 @@ block grouping uses to see indents and short last lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -31,6 +32,7 @@ MIN_GUTTER = 6.0  # points
 NOTE_SIZE = 0.9  # footnotes are set smaller than this share of the body size
 # a footnote's own number (or mark) opening its first line: "1 Plan de...", "(2) ...", "3- ...", "* ..."
 NOTE_START = re.compile(r"\s*(?:[(\[]?\d{1,3}(?!\d)[)\].\-–]?|[*†‡])")
+CLOSING = frozenset(".,;:!?؟،؛)»”’%")  # signs that close what comes before them (a stray one goes at a line's end)
 L = TypeVar("L", bound=TextLine)
 
 
@@ -138,11 +140,48 @@ def foot_notes(lines: list[TextLine], where: list[int]) -> set[int]:
     return {i for r in runs.values() if any(abs(lines[r[0]].top - t) <= body for t in opened) or NOTE_START.match(lines[r[0]].text) for i in r}
 
 
+def _at_end(line: TextLine, mark: TextLine) -> bool:
+    """Does ``mark`` stand just past the end of ``line`` (left of a right-to-left line, right of a left-to-right one)?"""
+    room = 2.0 * max(line.size, 1.0)
+    if _rtl(line):
+        return line.x0 - room <= mark.x1 <= line.x0 + 1.0
+    return line.x1 - 1.0 <= mark.x0 <= line.x1 + room
+
+
+def stray_marks(lines: list[L]) -> list[L]:
+    """A stop or a vowel sign that the text layer set on a line of its own (the full stop of a right-to-left
+    line set a little lower than its words, a tanwin drawn apart): a closing sign level with a line's end
+    goes at that end (the line's last character in logical order); a vowel sign beside no line is dropped
+    (alone, it would cut the paragraph it stands in). Other short lines (a bullet before its item, a dash,
+    a lone number) stay as they are."""
+    short = [k for k, ln in enumerate(lines) if len(ln.text) <= 3 and ln.text.strip() and all(_closing(c) for c in ln.text.strip())]
+    if not short:
+        return lines  # most pages
+    out = list(lines)
+    gone: set[int] = set()
+    for k in short:
+        mark = lines[k]
+        mid = (mark.top + mark.bottom) / 2
+        hosts = [j for j, ln in enumerate(lines) if j != k and j not in gone and ln.top <= mid <= ln.bottom and len(ln.text) > 3]
+        end = next((j for j in hosts if _at_end(lines[j], mark)), None)
+        if end is not None:
+            out[end] = replace(out[end], text=out[end].text.rstrip() + mark.text.strip())
+            gone.add(k)
+        elif not hosts and all(unicodedata.category(c) == "Mn" for c in mark.text.strip()):
+            gone.add(k)
+    return [ln for k, ln in enumerate(out) if k not in gone] if gone else lines
+
+
+def _closing(c: str) -> bool:
+    return c in CLOSING or unicodedata.category(c) == "Mn"
+
+
 def reading_order(lines: list[L], wide: bool = False) -> tuple[list[L], list[Edges]]:
     """The page's lines in reading order and, for each, the edges of its column; a ``wide`` page (landscape) that
     is a spread or a slide in two halves is read half by half (:mod:`pdf_regions`)."""
     if not lines:
         return lines, []
+    lines = stray_marks(lines)
     if wide:
         rtl = sum(1 for ln in lines if _rtl(ln)) * 2 > len(lines)
         split = [part for ln in lines for part in (getattr(ln, "parts", None) or [ln])]
