@@ -5,16 +5,24 @@ columns and nothing but page furniture lies between them: notes printed at the f
 page N (``(9) ...``, ``* ...``) and stray marks (a dash, a page number) go after the joined
 table. Header rows printed again on the new page are dropped; a first row taken for a
 header on the new page, when no header was repeated, is a body row.
+
+A part that opens with its header row and prints again, in the same column of its first body
+row, a long cell of the first body row before it (the general conditions of a recruitment
+notice spanning all the rows of each page's table) is a table of its own, closed on its page:
+a table cut by a page break goes on, it does not start over.
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from ..model import Block, Cell, Heading, ListBlock, Paragraph, Table
 
 FOOTNOTE = re.compile(r"^\s*(?:[(\[]?\d{1,3}[)\]]|\)\d{1,3}\(|\*{1,3}|\d{1,3}\s*[-–.])")
 MAX_NOTE = 400  # characters: longer text between the two parts is not a note
+LONG_CELL = 40  # characters: a body cell this long printed again starts a table of its own
+SAME_CELL = 0.8  # similarity of two readings of one cell (OCR reads a repeated cell a bit differently)
 
 
 def _texts(row: list[Cell]) -> list[str]:
@@ -52,6 +60,7 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
                 and prev.rows
                 and block.page == last_page.get(id(prev), prev.page) + 1
                 and _width(block) == _width(prev)
+                and not _starts_over(prev, block)
             ):
                 _append(prev, block)
                 last_page[id(prev)] = block.page
@@ -61,6 +70,33 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
                 continue
         out.append(block)
     return out
+
+
+def _first_body(table: Table) -> tuple[list[str], bool]:
+    """The texts of the table's first body row, and whether a header row stands above it."""
+    for k, row in enumerate(table.rows):
+        if row and not all(c.header for c in row):
+            return _texts(row), k > 0
+    return [], False
+
+
+def _same(text: str, seen: str) -> bool:
+    if text == seen:
+        return True
+    if abs(len(text) - len(seen)) > 0.2 * len(seen):
+        return False
+    m = SequenceMatcher(None, text, seen, autojunk=False)
+    return m.quick_ratio() >= SAME_CELL and m.ratio() >= SAME_CELL
+
+
+def _starts_over(prev: Table, block: Table) -> bool:
+    """The new part opens with a header row and its first body row prints again, in the same
+    column, a long cell of the previous part's first body row (a cell spanning all its rows)."""
+    new, headed = _first_body(block)
+    old, _ = _first_body(prev)
+    if not headed or not old:
+        return False
+    return any(len(t) >= LONG_CELL and k < len(old) and _same(t, old[k]) for k, t in enumerate(new))
 
 
 def _append(prev: Table, block: Table) -> None:
