@@ -26,7 +26,7 @@ import pypdfium2 as pdfium
 
 from .._gc import gc_paused
 from ..errors import InputError
-from ..model import Document, DocumentMeta, Furniture, PageReport, Section, Table
+from ..model import Block, Document, DocumentMeta, Furniture, PageReport, Section, Table
 from . import INGESTERS, pdf_tables
 from .base import TextLine
 from .ligatures import LigatureProbe, repair_cells
@@ -39,6 +39,7 @@ from .pdf_regions import TableBox
 from .pdf_table_join import join_continued_tables
 from .pdf_tables import FoundTable
 from .pdf_text import page_lines
+from .unicode import has_surrogates, mark_clean, repair_document
 
 if TYPE_CHECKING:
     from ..context import RunContext
@@ -67,6 +68,19 @@ def _little_text(lines: Sequence[TextLine]) -> bool:
     if sum(len(ln.text) for ln in lines) >= 2 * SPARSE_CHARS:  # most pages: a full page of text
         return False
     return sum(map(len, "\n".join(ln.text for ln in lines).split())) < SPARSE_CHARS
+
+
+def _surrogates_possible(pages: list[list[TextLine]], blocks: list[Block], furniture: list[Furniture], meta: DocumentMeta) -> bool:
+    """May the document hold a UTF-16 surrogate half (see :mod:`unicode`)? Every text of its headings, paragraphs
+    and lists is made of its lines' texts (string work on text without surrogates makes none); tables, whose cells
+    come from other readers, are repaired here (few and small)."""
+    texts = [ln.text for lines in pages for ln in lines]
+    texts += [part.text for lines in pages for ln in lines for part in getattr(ln, "parts", None) or ()]
+    texts += [f.text for f in furniture] + [r.reason for r in meta.pages] + [meta.title or ""]
+    for block in blocks:
+        if isinstance(block, Table):
+            repair_document(block)
+    return has_surrogates(texts)
 
 
 class PdfIngester:
@@ -140,7 +154,10 @@ class PdfIngester:
         ):
             title = None  # producer boilerplate, not a title: the first heading is used instead
         meta = DocumentMeta(title=title, source_name=path.name, source_format="pdf", page_count=n, pages=list(reports))
-        return Document(meta=meta, sections=[Section(blocks=blocks)], furniture=furniture)
+        doc = Document(meta=meta, sections=[Section(blocks=blocks)], furniture=furniture)
+        if not _surrogates_possible(pages, blocks, furniture, meta):
+            mark_clean(doc)  # the generic walk of ingest.repair_document would find nothing
+        return doc
 
     def _read_page(
         self, pdf: pdfium.PdfDocument, i: int, name: str, ligatures: LigatureProbe | None = None,

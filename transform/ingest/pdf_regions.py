@@ -34,7 +34,13 @@ STRIP_GAP = 1.5  # a horizontal white band at least this many typical line heigh
 
 def open_strips(lines: list[TextLine], allowed: int) -> list[tuple[float, float]]:
     """Vertical strips (x0, x1), left to right, that at most ``allowed`` of ``lines`` cross."""
-    events = sorted([(ln.x0, 1) for ln in lines] + [(ln.x1, -1) for ln in lines])
+    return open_spans([(ln.x0, 1) for ln in lines] + [(ln.x1, -1) for ln in lines], allowed)
+
+
+def open_spans(events: list[tuple[float, int]], allowed: int) -> list[tuple[float, float]]:
+    """The sweep of :func:`open_strips` over extents given as events, ``(x0, 1)`` and ``(x1, -1)`` for each
+    (lines, a row's runs): the strips at most ``allowed`` of them cross, left to right."""
+    events.sort()
     strips: list[tuple[float, float]] = []
     cover, opened = 0, None
     for x, step in events:

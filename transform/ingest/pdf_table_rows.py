@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from .pdf_regions import open_spans
 from .pdf_text import PdfLine
 
 PROSE_WORDS = 5.0  # words per run of a prose line (a column of running text)
@@ -231,18 +232,10 @@ def text_columns(rows: list[Row]) -> list[float] | None:
         return None
     size = sorted(r.size for r in rows)[len(rows) // 2]
     tol = max(1, int(0.1 * len(rows)))
-    events = sorted((x, d) for r in rows for a, b in r.segments for x, d in ((a, 1), (b, -1)))
+    events = [(x, d) for r in rows for a, b in r.segments for x, d in ((a, 1), (b, -1))]
+    strips = open_spans(events, tol)  # sorts the events
     lo, hi = events[0][0], events[-1][0]
-    gutters: list[tuple[float, float]] = []
-    depth, start = 0, None
-    for x, d in events:
-        depth += d
-        if depth <= tol and start is None:
-            start = x
-        elif depth > tol and start is not None:
-            if lo < start and x < hi and x - start >= size:
-                gutters.append((start, x))
-            start = None
+    gutters = [(a, b) for a, b in strips if lo < a and b < hi and b - a >= size]
     if not gutters:
         return None
     bounds = [(a + b) / 2 for a, b in gutters]

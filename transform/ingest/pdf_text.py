@@ -21,12 +21,12 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from . import pdf_kashida
+from . import glyph_codes, pdf_kashida
 from .base import TextLine
 from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
 from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, read_line, visual_to_logical
-from .pdf_bullets import may_be_symbol_bullet, symbol_bullet
+from .pdf_bullets import SYMBOL_CODES, may_be_symbol_bullet, symbol_bullet
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
@@ -264,7 +264,9 @@ def page_lines(
     if "\u0644" in text and pdf_kashida.suspect(text):  # lone Arabic letters: words cut at a kashida glyph?
         text = pdf_kashida.mend(page, textpage, text)
     ligatures = ligatures or LigatureProbe()
-    if ligatures.codes.learned or SIGN.search(text):  # ligature glyphs mapped to stray codes (glyph_codes)
+    # ligature glyphs mapped to stray codes (glyph_codes); SIGN needs an Arabic letter, which one scan of a
+    # single class finds (or not, on a French page) several times faster than SIGN's two-class alternation
+    if ligatures.codes.learned or (ARABIC_ANY.search(text) and SIGN.search(text)):
         text = ligatures.codes.fix_page(text, PdfGlyphs(calls), pages_after(page, page_no))
     fix_ligatures = ligatures.page_suspect(text, calls.char_box)
     # rare repairs, looked for once on the page rather than on every line
@@ -286,11 +288,13 @@ def page_lines(
     build_plain = getattr(_NATIVE, "plain_lines", None) if _PLAIN and not arabic else None
     plain = build_plain(pieces, styles, height, page_no, not notes, bold_of, PdfLine) if build_plain is not None else None
     while i < n:
-        if plain is not None and (ready := plain[i]) is not None and not may_be_symbol_bullet(ready.text):
-            lines.append(ready)
-            context_rtl = False
-            i += 1
-            continue
+        if plain is not None and (ready := plain[i]) is not None:
+            t = ready.text
+            if not (len(t) > 2 and t[1] == " " and t[0] in SYMBOL_CODES):  # may_be_symbol_bullet, written out
+                lines.append(ready)
+                context_rtl = False
+                i += 1
+                continue
         j = i + 1
         # the next piece shares this one's band (one printed line cut into pieces): rare, so the
         # common case is one comparison (the next piece starts below this one's bottom)
@@ -533,6 +537,7 @@ NOTE_CALL = re.compile(
 )
 # page-level tests open with their rarest character (a digit, a vowel mark, a 0) so that the regular
 # expression engine can skip ahead to it; the context is checked behind it
+ARABIC_ANY = re.compile(f"[{glyph_codes._LETTER}]")  # the letters of glyph_codes.SIGN's Arabic side
 NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z%][\u0621-\u064a\u0640)A-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
 
 

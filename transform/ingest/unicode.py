@@ -10,13 +10,17 @@ valid UTF-8 arrive the same way (Python decodes them with ``surrogateescape``).
 :func:`repair_document` runs on every document an ingester returns: a high+low pair becomes
 the character it encodes (also when right-to-left reordering put the halves the wrong way
 round), a lone half becomes U+FFFD. The walk is generic over the model, so new text fields are
-covered without a change here.
+covered without a change here. An ingester that has checked every text it put in the document
+(:func:`has_surrogates` on its sources) says so with :func:`mark_clean`, and the walk is skipped
+for that document.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import threading
+import weakref
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -69,8 +73,29 @@ def _fix_list(items: list[object]) -> None:
             _fix_list(item)  # type: ignore[arg-type]
 
 
+_CLEAN: dict[int, weakref.ref[BaseModel]] = {}  # documents whose ingester saw no surrogate in any of their texts
+_CLEAN_LOCK = threading.Lock()
+
+
+def has_surrogates(texts: list[str]) -> bool:
+    """Does any of ``texts`` hold a UTF-16 surrogate half (one scan over them all)?"""
+    joined = "".join(texts)
+    return not joined.isascii() and _SURROGATE.search(joined) is not None
+
+
+def mark_clean(doc: BaseModel) -> None:
+    """``doc``'s ingester checked every text it holds (:func:`has_surrogates`): :func:`repair_document` has nothing to do."""
+    key = id(doc)
+    with _CLEAN_LOCK:
+        _CLEAN[key] = weakref.ref(doc, lambda _r: _CLEAN.pop(key, None))
+
+
 def repair_document(doc: BaseModel) -> None:
     """Fix every string of ``doc`` in place (see the module docstring)."""
+    with _CLEAN_LOCK:
+        ref = _CLEAN.pop(id(doc), None)
+    if ref is not None and ref() is doc:
+        return
     _fix_model(doc)
 
 
