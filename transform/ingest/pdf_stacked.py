@@ -15,15 +15,22 @@ from collections.abc import Iterable
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom (PDF coordinates)
 STACKED = 0.5  # share of the piece's width lying under (or over) the text before it
+LINE = 0.6  # a rectangle at least this share of the piece's height is text of a line (not marks)
 
 
-def stacked(rects: Iterable[Rect], x0: float, x1: float) -> bool:
-    """Does the piece spanning ``x0..x1`` lie, over more than half its width, under or over the
-    rectangles of text ``rects`` (the pieces already joined)?"""
-    width = x1 - x0
-    if width <= 0:
+def stacked(rects: Iterable[Rect], x0: float, x1: float, top: float, bottom: float) -> bool:
+    """Does the piece spanning ``x0..x1``, ``bottom..top`` lie, over more than half its width,
+    under or over the rectangles of text ``rects`` (the pieces already joined)? Only rectangles of
+    a line's height count (a vowel mark's rectangle above its letter does not), and only those
+    that do not hold the piece's vertical middle (a letter cut from its word overlaps the word's
+    rectangle on the same line)."""
+    width, height = x1 - x0, top - bottom
+    if width <= 0 or height <= 0:
         return False
+    mid = (top + bottom) / 2
     covered = 0.0
     for r in rects:
+        if r[3] <= mid <= r[1] or r[1] - r[3] < LINE * height:
+            continue
         covered += max(0.0, min(r[2], x1) - max(r[0], x0))
     return covered > STACKED * width

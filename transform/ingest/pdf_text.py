@@ -620,7 +620,7 @@ def _same_band(group: list[Piece], b: Piece) -> bool:
         return False
     if MARKS.match(b[0]) or MARKS.match(a[0]):
         return True
-    if stacked((r for g in group for r in g[2]), b[3], b[5]):  # a line under the text, not beside it (pdf_stacked)
+    if stacked((r for g in group for r in g[2]), b[3], b[5], b[4], b[6]):  # a line under the text, not beside it (pdf_stacked)
         return False
     x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
     return max(x0, b[3]) - min(x1, b[5]) <= 0.9 * max(ha, hb)
