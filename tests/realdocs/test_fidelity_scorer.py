@@ -557,3 +557,20 @@ def test_list_markers_and_abbreviations() -> None:
     ]
     t = totals(_handmade([ListBlock(page=1, items=items)]), pages)
     assert t.word_accuracy_text == 1.0 and t.paragraphs.f1 == 1.0
+
+
+def test_item_number_with_a_spaced_dash() -> None:
+    """An item number printed ``١ -`` (Egyptian laws) is not compared, as ``1.`` is; a range that opens
+    an item (``10 - 20 %``) stays, and a paragraph (not an item) keeps its number."""
+    from transform.model import ListItem
+
+    pages = [parse_truth_page("---\npage: 1\nread: text\n---\n\n1. القانون : قانون المنشآت .\n\n2. نسبة 10 - 20 % من الرسوم .\n")]
+
+    def items(*texts: str) -> Document:
+        return _handmade([ListBlock(page=1, items=[ListItem(sentences=[Sentence(id=f"i{k}", text=t)]) for k, t in enumerate(texts)])])
+
+    assert totals(items("١ - القانون : قانون المنشآت .", "2 - نسبة 10 - 20 % من الرسوم ."), pages).word_accuracy_text == 1.0
+    dropped = totals(items("١ - القانون : قانون المنشآت .", "2 - نسبة 20 % من الرسوم ."), pages)
+    assert dropped.word_accuracy_text < 1.0 and dropped.numbers_ok + dropped.dates_ok < dropped.tokens_total
+    kept = totals(_handmade([para("1 - القانون : قانون المنشآت .", 1), para("2 - نسبة 10 - 20 % من الرسوم .", 1)]), pages)
+    assert kept.word_accuracy_text < 1.0

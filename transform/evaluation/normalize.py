@@ -92,12 +92,14 @@ def words(text: str, sources: bool = False) -> list[Word]:
     return out
 
 
-# "a." yes, not "M." (Monsieur); a number and a dash set apart by a space is one too (``1 - القانون``, an Egyptian law's items)
-_MARKER = re.compile(r"^(?:[-–•▪◦●■□►✓*]|\(?\d{1,3}(?:[.)\-]| [-–])|\(?[A-Za-z\u0621-\u064a]\)|[a-z]\.)(?=\s)")
+_MARKER = re.compile(
+    r"^(?:(?:[-–•▪◦●■□►✓*]|\(?\d{1,3}[.)\-]|\(?[A-Za-z\u0621-\u064a]\)|[a-z]\.)(?=\s)"  # "a." yes, not "M." (Monsieur)
+    r"|\d{1,3} [-–](?=\s+[^\W\d_]))"  # "١ - القانون" (Egyptian laws), not "10 - 20 %"
+)
 
 
 def strip_list_marker(text: str) -> str:
-    """A list item's text without a printed bullet or item number (``1.``, ``2)``, ``b)``, ``أ)``);
+    """A list item's text without a printed bullet or item number (``1.``, ``2)``, ``b)``, ``أ)``, ``١ -``);
     a letter with a full stop stays (``M. Dupont``)."""
     text = text.strip()
     m = _MARKER.match(text)

@@ -24,19 +24,16 @@ ranges (faster than script properties).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
-from .ligatures import drop_kashida, restore_dropped_lam
-from .pdf_letter_order import digit_spaces, reorder, spaces_at
+from .bidi_chars import AR as _AR
+from .bidi_chars import ARABIC_LETTER, ARABIC_WORD, LATIN_LETTER, VOWEL_MARKS
+from .bidi_chars import BULLETS as _BULLETS
+from .bidi_chars import LTR as _LTR
+from .bidi_chars import PUNCT as _PUNCT
+from .pdf_clean import clean_text, hyphen_join  # noqa: F401  (read by pdf_text, pdf_blocks, pdf_table_cells)
+from .pdf_respace import GLUE_BUDGET, ORDER_BUDGET, glue_suspect, order_suspect, respace  # noqa: F401
 
-ARABIC_LETTER = re.compile("[\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]")
-LATIN_LETTER = re.compile("[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
-# (control characters count as Arabic: LibreOffice writes the kashida glyphs of justified Arabic as U+0002/U+0003)
-_AR = "\x01-\x08\x0e-\x1f\u0610-\u061A\u0620-\u065F\u066E-\u06D3\u06D5-\u06EF\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u0640\u200c\u200d"
-_LTR = "0-9A-Za-z\u00AA\u00B2\u00B3\u00B9\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F\u0660-\u0669\u06F0-\u06F9"
-_PUNCT = ".,:!\u060C\u061B\u061F"
-_BULLETS = "\uE000-\uF8FF\u2022\u25AA\u25CF\u25E6\u2023\u2043\u2219"
 # A right-to-left line needs the full geometric repair when pdfium is known to misplace something
 # in it: a symbol or bracket, Latin words with spaces or punctuation between them ("Office INDH"),
 # or punctuation at the edge of a number ("2026.", "،15"; not inside one: "111.14", "2,8").
@@ -53,23 +50,6 @@ LTR_JOINER = frozenset(" .,/:-–+'’_\u00a0\u202f")
 MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 BRACKETS = frozenset("()[]{}<>«»‹›")
 OPEN_CLOSE = {"(": ")", "[": "]", "{": "}"}
-# symbol-font bullets (private use area) mapped to real bullets, odd spaces to a space,
-# pdfium's 0xFFFE (a hyphen it took for a soft one) back to a hyphen
-CLEAN = str.maketrans({
-    "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf02d": "-", "\u2219": "•",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\ufffe": "-",
-})
-SYMBOL_GLYPH = re.compile("[\uf020-\uf0ff]")  # Symbol/Wingdings glyphs without a Unicode value (boxes, arrows)
-SYMBOL_LEAD = re.compile("^\\s*[\uf020-\uf0ff]\\s*(?=\\S)")
-LINE_END_HYPHEN = re.compile("(\\w+)\ufffe(?=(\\w+))")  # pdfium joins a line cut by a hyphen and marks the hyphen U+FFFE
-CLEAN_CHARS = {chr(k): v for k, v in CLEAN.items()}
-NEEDS_CLEAN = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe]")
-# control characters: glyphs without a Unicode value that producers write anyway. LibreOffice's kashida
-# glyphs of justified Arabic come out as U+0002/U+0003 (or "0", see pdf_text), a soft hyphen as U+0002
-CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-SOFT_HYPHEN_END = re.compile("(?<=[^\\W\\d_])[\x02\u00ad]+\\s*$")  # a word cut at the line end: the lines join without a space
-PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]+")
-ANY_CLEAN = re.compile("[\u06a9\u06cc\uf020-\uf0ff\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2219\u00a0\u202f\u2009\u2007\ufffe\ufffd\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFB50-\uFDFF\uFE70-\uFEFC\u0640]")
 # Characters of a right-to-left line pdfium always orders right: Arabic, sentence punctuation,
 # bullets, spaces. A line with nothing else cannot match NEEDS_REPAIR (every other branch
 # needs a digit or a Latin letter) nor hold a Latin letter, so one scan settles both.
@@ -284,9 +264,6 @@ def fix_brackets(text: str) -> str:
     return "".join(chars)
 
 
-VOWEL_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
-
-
 def _with_spaces(vis: list[Token], size: float) -> list[Token]:
     """Visual tokens with a space token wherever the glyphs leave a gap (vowel marks drawn
     apart from their letters neither make nor close a gap)."""
@@ -424,8 +401,8 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
     a pure French line by two.
     """
     if not text.isascii() and MAYBE_ARABIC.search(text) and ARABIC_LETTER.search(text):  # cheap tests first for French lines
-        if probe.glued or (probe.glue_budget > 0 and _glue_suspect(text, box, size, probe)) or (
-                probe.order_budget > 0 and _order_suspect(text, box, size, probe)):
+        if probe.glued or (probe.glue_budget > 0 and glue_suspect(text, box, size, probe)) or (
+                probe.order_budget > 0 and order_suspect(text, box, size, probe)):
             text, box = respace(text, box, size)
         if not PLAIN_RTL.search(text):  # Arabic, punctuation and spaces only: right to left, ordered by pdfium
             if probe.check(text, box):
@@ -441,81 +418,6 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
     return logical_line(text, box, size, rtl=context_rtl, probe=probe), context_rtl
 
 
-# Word spaces some producers leave out (a Bulletin officiel set in Sakkal Majalla: `الماليةرقم`,
-# `المعطياتالعامةللتوازن`): the words are drawn apart but no space character is written, and pdfium
-# makes none. Measured on the loose character boxes (the font's advance), the letters of one word
-# touch (gaps under 0.01 of the type size, 0.06 at most over the corpus's Arabic PDFs), while the
-# unwritten spaces are 0.08-0.17 of it (0.15 mostly) and written ones 0.06-0.3.
-GLUE_GAP = 0.1  # a gap between two letters wider than this share of the type size is a word space
-GLUE_RUN = re.compile("[\u0620-\u064A\u0671-\u06D3]{9,}")  # a run this long may hide two words
-GLUE_BUDGET = 4  # long runs checked per page before the page is taken as spaced right
-ORDER_BUDGET = 3  # Arabic lines checked per page for swapped span letters (pdf_letter_order) before it is taken as right
-
-
-def _letter_gaps(text: str, box: Box, start: int, end: int) -> list[tuple[int, float]]:
-    """(index, gap) for each Arabic letter of ``text[start:end]`` that follows another letter drawn
-    to its right: the gap between the two glyphs (vowel marks skipped)."""
-    out: list[tuple[int, float]] = []
-    prev_x0: float | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch in VOWEL_MARKS or ch == "\u0640":  # a mark or a kashida (which stretches its word): the gap
-            if prev_x0 is not None:             # is measured from its left edge (a font may draw a mark
-                prev_x0 = min(prev_x0, box(i)[0])  # code as a letter)
-            continue
-        if not ("\u0620" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3"):
-            prev_x0 = None
-            continue
-        x0, x1 = box(i)
-        if prev_x0 is not None and x1 <= prev_x0 + 0.01:
-            out.append((i, prev_x0 - x1))
-        prev_x0 = x0
-    return out
-
-
-def _glue_suspect(text: str, box: Box, size: float, probe: WordOrderProbe) -> bool:
-    """Check the long Arabic runs of a line for a gap as wide as a word space (a page probe:
-    a few lines, then every line once one showed it)."""
-    runs = list(GLUE_RUN.finditer(text))
-    if not runs:
-        return False
-    probe.glue_budget -= 1
-    limit = GLUE_GAP * size
-    if any(gap > limit for m in runs for _i, gap in _letter_gaps(text, box, m.start(), m.end())):
-        probe.glued = True
-    return probe.glued
-
-
-def _order_suspect(text: str, box: Box, size: float, probe: WordOrderProbe) -> bool:
-    """Does the line hold letters an /ActualText span swapped (see :mod:`pdf_letter_order`)?
-    A page probe: a few Arabic lines, then every line once one did."""
-    if not ARABIC_WORD.search(text):
-        return False
-    probe.order_budget -= 1
-    if reorder(text, box, size) is not None:
-        probe.glued = True
-    return probe.glued
-
-
-def respace(text: str, box: Box, size: float) -> tuple[str, Box]:
-    """The line with a space wherever two letters are drawn a word space apart and none was
-    written, and the box function of the new text (an inserted space spans its gap); letters
-    swapped by /ActualText spans are put back first, and a number written against a word
-    gets its space too (:mod:`pdf_letter_order`)."""
-    text, box = reorder(text, box, size) or (text, box)
-    text, box = _gap_spaces(text, box, size)
-    return digit_spaces(text, box, size)
-
-
-def _gap_spaces(text: str, box: Box, size: float) -> tuple[str, Box]:
-    """A space where two letters are drawn a word space apart and none was written; the space
-    spans the gap (from the letter left of it to the one right of it)."""
-    cuts = {i: (box(i)[1], box(i - 1)[0]) for i, gap in _letter_gaps(text, box, 0, len(text))
-            if gap > GLUE_GAP * size and text[i - 1] != " "}
-    return spaces_at(text, box, cuts)
-
-
-ARABIC_WORD = re.compile(f"[{_AR}]{{4,}}")
 LAM_ALEF = re.compile("\u0644[\u0627\u0623\u0625\u0622]")
 
 
@@ -555,75 +457,3 @@ def _number_groups(stretch: str, offset: int, box: Box, size: float) -> str:
             numbers.append([])
         numbers[-1].append(cur[2])
     return " ".join(" ".join(digit_groups(n)) for n in reversed(numbers))
-
-
-def clean_text(text: str) -> str:
-    """Map symbol-font bullets and odd spaces; compose Arabic presentation forms (lam-alef
-    ligatures...); remove justification kashida."""
-    if not ANY_CLEAN.search(text):  # one scan: most lines need neither step
-        return text
-    if "\u00ad" in text or CONTROLS.search(text):  # soft hyphens and control characters go; one at the line end stays as U+00AD
-        soft = bool(SOFT_HYPHEN_END.search(text))
-        text = CONTROLS.sub("", text.replace("\u00ad", "")).rstrip() + ("\u00ad" if soft else "")
-    if "\ufffe" in text:
-        text = LINE_END_HYPHEN.sub(lambda m: m.group(1) + hyphen_join(m.group(1), m.group(2)), text)
-    if NEEDS_CLEAN.search(text):  # a replace per character present: str.translate with a table is slow
-        for ch in set(NEEDS_CLEAN.findall(text)):
-            text = text.replace(ch, CLEAN_CHARS[ch])
-    if SYMBOL_GLYPH.search(text):  # other symbol-font glyphs: a bullet at the start, nothing elsewhere
-        text = SYMBOL_GLYPH.sub("", SYMBOL_LEAD.sub("• ", text, count=1))
-    if PRESENTATION.search(text):
-        text = PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
-    if "\ufffd" in text:
-        text = UNMAPPED_IN_WORD.sub(_without_unmapped, text)
-    if "\u06cc" in text or "\u06a9" in text:
-        text = PERSIAN_SHAPES.sub(_arabic_letters, text)
-    if "\u0640" in text:
-        text = drop_kashida(restore_dropped_lam(text))
-    return text
-
-
-# Arabic words set with the Persian code points of two letters whose Arabic shapes they share
-# (Egyptian and Gulf fonts): Farsi yeh (U+06CC) is the dotless alef maksura at a word's end and
-# yeh inside it, keheh (U+06A9) is kaf. Words holding letters only Persian uses are left alone.
-PERSIAN_SHAPES = re.compile("[\u0620-\u06d3]*[\u06a9\u06cc][\u0620-\u06d3]*")
-_PERSIAN_ONLY = re.compile("[\u067e\u0686\u0698\u06af]")
-
-
-def _arabic_letters(m: re.Match[str]) -> str:
-    word = m.group(0)
-    if _PERSIAN_ONLY.search(word):
-        return word
-    word = word.replace("\u06a9", "\u0643")
-    if word.endswith("\u06cc"):
-        word = word[:-1] + "\u0649"
-    return word.replace("\u06cc", "\u064a")
-
-
-# a glyph with no Unicode value inside an Arabic word: InDesign's fonts draw the teeth of seen and
-# sad apart, and pdfium gives the piece U+FFFD (`الأسا�سي`, `الأق�صى`, `بمقت�ضى`)
-UNMAPPED_IN_WORD = re.compile("[\u0621-\u064a]+(?:\ufffd[\u0621-\u064a]+)+")
-
-
-def _without_unmapped(m: re.Match[str]) -> str:
-    """The word without its U+FFFD when each stands before a letter of the seen family (the teeth
-    drawn apart) or the word without them is a word of the lists; otherwise as it is (a page of
-    U+FFFD garbage keeps its marks for the judge)."""
-    word = m.group(0)
-    if all(word[k + 1] in "\u0633\u0634\u0635\u0636" for k, ch in enumerate(word) if ch == "\ufffd"):
-        return word.replace("\ufffd", "")
-    from ..ocr.lexicon import known_ar, normalise_ar
-
-    joined = word.replace("\ufffd", "")
-    return joined if known_ar(normalise_ar(joined)) else word
-
-
-def hyphen_join(head: str, tail: str) -> str:
-    """What joins the two parts of a word cut by a hyphen at a line end: "" when the whole
-    word is a French word (``écono-`` + ``mique``: hyphenation), "-" otherwise (``ci-`` +
-    ``dessus``, ``Anne-`` + ``Marie``, ``Béni Mellal-`` + ``Khénifra``)."""
-    if not head or not tail or not tail[0].islower() or not head[-1].isalpha():
-        return "-"
-    from ..ocr.lexicon import known_fr
-
-    return "" if known_fr(head + tail) else "-"

@@ -16,8 +16,9 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from ..model import Cell, Sentence, Table
+from .bidi_chars import ARABIC_WORD as ARABIC_RUN
 from .ligatures import swap_shared_boxes
-from .pdf_bidi import clean_text, is_rtl_line, logical_line
+from .pdf_bidi import clean_text, is_rtl_line, logical_line, visual_to_logical
 from .pdf_blocks import join_lines
 from .pdf_text import _LOOSE, FAST, PdfLine
 
@@ -127,9 +128,25 @@ class Glyphs:
             ln = self.lines[k]
             if "\u0644" in s:  # a lam: ligatures the line reading put back in order (pdf_text, ligatures)
                 s = _ligatures_as_line(s, box, ln.text)
-            text = logical_line(s, box, ln.size or 10.0, rtl)  # the size the line reading used (pdf_text)
+            if not ln.rtl and _visual_words(s, box):  # an Arabic cell cut from a line read left to right
+                text = visual_to_logical(s, box, rtl=True, size=ln.size or 10.0)
+            else:
+                text = logical_line(s, box, ln.size or 10.0, rtl)  # the size the line reading used (pdf_text)
             parts.append(" ".join(clean_text(text).split()))
         return join_lines(parts)
+
+
+def _visual_words(s: str, box: Any) -> bool:
+    """Are the Arabic words of a right-to-left cell line in visual order (the first one drawn
+    leftmost)? pdfium orders the words of an Arabic stretch so when the whole line it sits on
+    is laid out left to right (a French line of the next cell at the same height)."""
+    if not is_rtl_line(s):
+        return False
+    words = list(ARABIC_RUN.finditer(s))
+    if len(words) < 2:
+        return False
+    first, last = words[0], words[-1]
+    return box(first.start())[1] <= box(last.start())[0]
 
 
 def _ligatures_as_line(s: str, box: Any, line_text: str) -> str:

@@ -27,6 +27,8 @@ from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
 from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, read_line, visual_to_logical
 from .pdf_bullets import SYMBOL_CODES, may_be_symbol_bullet, symbol_bullet
+from .pdf_digit_groups import space_digit_groups
+from .pdf_stacked import stacked
 
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
@@ -382,6 +384,7 @@ def page_lines(
     if "\u0644\u0644" in text:  # a word ending on two lams: the lam-lam-heh glyph may have lost its heh
         restore_lost_heh(lines, text, calls.char_box, calls.reach_below, lambda i: height - calls.origin_y(i))
     _column_parts(lines, calls, text)
+    space_digit_groups(lines, text, calls.char_box)  # thousands spaces drawn as gaps (pdf_digit_groups)
     return lines
 
 
@@ -622,6 +625,8 @@ def _same_band(group: list[Piece], b: Piece) -> bool:
         return False
     if MARKS.match(b[0]) or MARKS.match(a[0]):
         return True
+    if stacked((r for g in group for r in g[2]), b[3], b[5], b[4], b[6]):  # a line under the text, not beside it (pdf_stacked)
+        return False
     x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
     return max(x0, b[3]) - min(x1, b[5]) <= 0.9 * max(ha, hb)
 

@@ -1,0 +1,88 @@
+"""Word spaces a producer left out of an Arabic line, put back from the glyphs' positions
+(and letters an /ActualText span swapped put back first, see :mod:`pdf_letter_order`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .bidi_chars import ARABIC_WORD, VOWEL_MARKS
+from .pdf_letter_order import Box, digit_spaces, reorder, spaces_at
+
+if TYPE_CHECKING:
+    from .pdf_bidi import WordOrderProbe
+
+
+# Word spaces some producers leave out (a Bulletin officiel set in Sakkal Majalla: `الماليةرقم`,
+# `المعطياتالعامةللتوازن`): the words are drawn apart but no space character is written, and pdfium
+# makes none. Measured on the loose character boxes (the font's advance), the letters of one word
+# touch (gaps under 0.01 of the type size, 0.06 at most over the corpus's Arabic PDFs), while the
+# unwritten spaces are 0.08-0.17 of it (0.15 mostly) and written ones 0.06-0.3.
+GLUE_GAP = 0.1  # a gap between two letters wider than this share of the type size is a word space
+GLUE_RUN = re.compile("[\u0620-\u064A\u0671-\u06D3]{9,}")  # a run this long may hide two words
+GLUE_BUDGET = 4  # long runs checked per page before the page is taken as spaced right
+ORDER_BUDGET = 3  # Arabic lines checked per page for swapped span letters (pdf_letter_order) before it is taken as right
+
+
+def _letter_gaps(text: str, box: Box, start: int, end: int) -> list[tuple[int, float]]:
+    """(index, gap) for each Arabic letter of ``text[start:end]`` that follows another letter drawn
+    to its right: the gap between the two glyphs (vowel marks skipped)."""
+    out: list[tuple[int, float]] = []
+    prev_x0: float | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in VOWEL_MARKS or ch == "\u0640":  # a mark or a kashida (which stretches its word): the gap
+            if prev_x0 is not None:             # is measured from its left edge (a font may draw a mark
+                prev_x0 = min(prev_x0, box(i)[0])  # code as a letter)
+            continue
+        if not ("\u0620" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3"):
+            prev_x0 = None
+            continue
+        x0, x1 = box(i)
+        if prev_x0 is not None and x1 <= prev_x0 + 0.01:
+            out.append((i, prev_x0 - x1))
+        prev_x0 = x0
+    return out
+
+
+def glue_suspect(text: str, box: Box, size: float, probe: WordOrderProbe) -> bool:
+    """Check the long Arabic runs of a line for a gap as wide as a word space (a page probe:
+    a few lines, then every line once one showed it)."""
+    runs = list(GLUE_RUN.finditer(text))
+    if not runs:
+        return False
+    probe.glue_budget -= 1
+    limit = GLUE_GAP * size
+    if any(gap > limit for m in runs for _i, gap in _letter_gaps(text, box, m.start(), m.end())):
+        probe.glued = True
+    return probe.glued
+
+
+def order_suspect(text: str, box: Box, size: float, probe: WordOrderProbe) -> bool:
+    """Does the line hold letters an /ActualText span swapped (see :mod:`pdf_letter_order`)?
+    A page probe: a few Arabic lines, then every line once one did."""
+    if not ARABIC_WORD.search(text):
+        return False
+    probe.order_budget -= 1
+    if reorder(text, box, size) is not None:
+        probe.glued = True
+    return probe.glued
+
+
+def respace(text: str, box: Box, size: float) -> tuple[str, Box]:
+    """The line with a space wherever two letters are drawn a word space apart and none was
+    written, and the box function of the new text (an inserted space spans its gap); letters
+    swapped by /ActualText spans are put back first, and a number written against a word
+    gets its space too (:mod:`pdf_letter_order`)."""
+    text, box = reorder(text, box, size) or (text, box)
+    text, box = _gap_spaces(text, box, size)
+    return digit_spaces(text, box, size)
+
+
+def _gap_spaces(text: str, box: Box, size: float) -> tuple[str, Box]:
+    """A space where two letters are drawn a word space apart and none was written; the space
+    spans the gap (from the letter left of it to the one right of it)."""
+    cuts = {i: (box(i)[1], box(i - 1)[0]) for i, gap in _letter_gaps(text, box, 0, len(text))
+            if gap > GLUE_GAP * size and text[i - 1] != " "}
+    return spaces_at(text, box, cuts)
