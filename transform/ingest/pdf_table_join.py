@@ -6,10 +6,11 @@ page N (``(9) ...``, ``* ...``) and stray marks (a dash, a page number) go after
 table. Header rows printed again on the new page are dropped; a first row taken for a
 header on the new page, when no header was repeated, is a body row.
 
-A part that opens with its header row and prints again, in the same column of its first body
-row, a long cell of the first body row before it (the general conditions of a recruitment
-notice spanning all the rows of each page's table) is a table of its own, closed on its page:
-a table cut by a page break goes on, it does not start over.
+A part that opens with its header row and prints again, in the same place of its first body
+row, a long cell spanning several rows of the first body row before it (the general conditions
+of a recruitment notice, spanning all the rows of each page's table) is a table of its own,
+closed on its page: a table cut by a page break goes on, it does not start over. A formula
+repeated on every row of a continued table (``Ce compte est ouvert par ...``) spans no rows.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ FOOTNOTE = re.compile(r"^\s*(?:[(\[]?\d{1,3}[)\]]|\)\d{1,3}\(|\*{1,3}|\d{1,3}\s*
 MAX_NOTE = 400  # characters: longer text between the two parts is not a note
 LONG_CELL = 40  # characters: a body cell this long printed again starts a table of its own
 SAME_CELL = 0.8  # similarity of two readings of one cell (OCR reads a repeated cell a bit differently)
+SAME_WORDS, MIN_WORDS = 0.5, 8  # or: half of the shorter reading's words in the other, both of eight words or more
 
 
 def _texts(row: list[Cell]) -> list[str]:
@@ -72,17 +74,26 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _first_body(table: Table) -> tuple[list[str], bool]:
-    """The texts of the table's first body row, and whether a header row stands above it."""
+def _first_body(table: Table) -> tuple[list[Cell], bool]:
+    """The table's first body row, and whether a header row stands above it."""
     for k, row in enumerate(table.rows):
         if row and not all(c.header for c in row):
-            return _texts(row), k > 0
+            return row, k > 0
     return [], False
+
+
+def _spanning(row: list[Cell]) -> dict[int, str]:
+    """Long texts of the row's cells that span several rows, by their place in the row."""
+    texts = _texts(row)
+    return {k: texts[k] for k, c in enumerate(row) if c.rowspan > 1 and len(texts[k]) >= LONG_CELL}
 
 
 def _same(text: str, seen: str) -> bool:
     if text == seen:
         return True
+    a, b = set(text.split()), set(seen.split())
+    if min(len(a), len(b)) >= MIN_WORDS and len(a & b) >= SAME_WORDS * min(len(a), len(b)):
+        return True  # the same words, OCR'd with different noise around them
     if abs(len(text) - len(seen)) > 0.2 * len(seen):
         return False
     m = SequenceMatcher(None, text, seen, autojunk=False)
@@ -91,12 +102,13 @@ def _same(text: str, seen: str) -> bool:
 
 def _starts_over(prev: Table, block: Table) -> bool:
     """The new part opens with a header row and its first body row prints again, in the same
-    column, a long cell of the previous part's first body row (a cell spanning all its rows)."""
+    place, a long cell of the previous part's first body row that spans several rows."""
     new, headed = _first_body(block)
     old, _ = _first_body(prev)
     if not headed or not old:
         return False
-    return any(len(t) >= LONG_CELL and k < len(old) and _same(t, old[k]) for k, t in enumerate(new))
+    before = _spanning(old)
+    return any(k in before and _same(t, before[k]) for k, t in _spanning(new).items())
 
 
 def _append(prev: Table, block: Table) -> None:
