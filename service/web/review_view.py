@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,7 @@ from transform.model.walk import block_sentences, iter_blocks
 from transform.simplify import review as review_api
 
 from . import words
+from .i18n import N_
 
 DOUBT_BELOW = 0.75  # a block read with less confidence than this is "doubtful" even without a doubt code
 
@@ -65,7 +67,7 @@ def text_fingerprint(text: str) -> str:
 class WorkList:
     segments: list[SegmentView]
     by_need: dict[str, list[SegmentView]] = field(default_factory=dict)
-    unread: list[int] = field(default_factory=list)  # source pages the reader could not read: in no format
+    unread: list[UnreadPage] = field(default_factory=list)  # source pages the reader could not read: in no format
 
     @property
     def flagged(self) -> list[SegmentView]:
@@ -104,10 +106,44 @@ def _offers(draft: Document) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def unread_pages(draft: Document) -> list[int]:
+@dataclass
+class UnreadPage:
+    """A source page the reader refused, and why in the reviewer's words (an interface message)."""
+    page: int
+    why: str
+    dpi: int | None = None
+
+
+UNREAD_WHY = {
+    "low_dpi": N_("numérisée à environ %(dpi)s points par pouce, trop peu pour la lecture optique : demandez une numérisation à 300 points par pouce"),
+    "not_installed": N_("la lecture optique de sa langue n’est pas installée sur le serveur : prévenez l’administrateur"),
+    "ocr_off": N_("la lecture optique était désactivée pour cette conversion : relancez-la avec la lecture optique"),
+    "failed": N_("la lecture optique a échoué (erreur, délai dépassé ou page trop grande) : relancez la conversion"),
+    "unsure": N_("la lecture optique était trop incertaine pour être gardée"),
+}
+_DPI = re.compile(r"(?:scanned at about|resolution about) (\d+) dpi")
+
+
+def unread_why(reason: str) -> tuple[str, int | None]:
+    """The reader's reason for refusing a page (English, for logs and ``taysir inspect``) as one of the
+    kinds the review page explains: what went wrong and what the reviewer can do."""
+    dpi = _DPI.search(reason)
+    if dpi:
+        return UNREAD_WHY["low_dpi"], int(dpi.group(1))
+    if "not installed" in reason or "no OCR model" in reason:
+        return UNREAD_WHY["not_installed"], None
+    if "ocr=never" in reason or "OCR is off" in reason:
+        return UNREAD_WHY["ocr_off"], None
+    if reason.startswith(("OCR failed", "not processed")) or "timed out" in reason or "too large" in reason:
+        return UNREAD_WHY["failed"], None
+    return UNREAD_WHY["unsure"], None
+
+
+def unread_pages(draft: Document) -> list[UnreadPage]:
     """Source pages the reader refused as unreadable (OCR too unsure, no OCR model...): their text is
     in no segment and no format, so the reviewer must read them on the original. Blank pages aside."""
-    return [r.page for r in draft.meta.pages if r.method == "unreadable" and not r.reason.startswith("blank page")]
+    return [UnreadPage(r.page, *unread_why(r.reason)) for r in draft.meta.pages
+            if r.method == "unreadable" and not r.reason.startswith("blank page")]
 
 
 def work_list(draft: Document) -> WorkList:
