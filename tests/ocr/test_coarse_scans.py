@@ -10,6 +10,7 @@ garbage. The measure itself is tested on the truth and on bad readings first.
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -21,9 +22,12 @@ from transform.errors import InputError
 from transform.evaluation import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-
-import coarse_scans as cs  # noqa: E402
+# loaded from its file: putting bench/ on sys.path would let bench/service.py, bench/ocr.py...
+# shadow the packages of the same name for the rest of the session
+_spec = importlib.util.spec_from_file_location("bench_coarse_scans", ROOT / "bench" / "coarse_scans.py")
+assert _spec is not None and _spec.loader is not None
+cs = sys.modules.setdefault(_spec.name, importlib.util.module_from_spec(_spec))
+_spec.loader.exec_module(cs)
 
 FILES = ROOT / "tests" / "realdocs" / "files"
 
