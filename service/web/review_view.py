@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,29 +120,14 @@ UNREAD_WHY = {
     "failed": N_("la lecture optique a échoué (erreur, délai dépassé ou page trop grande) : relancez la conversion"),
     "unsure": N_("la lecture optique était trop incertaine pour être gardée"),
 }
-_DPI = re.compile(r"(?:scanned at about|resolution about) (\d+) dpi")
-
-
-def unread_why(reason: str) -> tuple[str, int | None]:
-    """The reader's reason for refusing a page (English, for logs and ``taysir inspect``) as one of the
-    kinds the review page explains: what went wrong and what the reviewer can do."""
-    dpi = _DPI.search(reason)
-    if dpi:
-        return UNREAD_WHY["low_dpi"], int(dpi.group(1))
-    if "not installed" in reason or "no OCR model" in reason:
-        return UNREAD_WHY["not_installed"], None
-    if "ocr=never" in reason or "OCR is off" in reason:
-        return UNREAD_WHY["ocr_off"], None
-    if reason.startswith(("OCR failed", "not processed")) or "timed out" in reason or "too large" in reason:
-        return UNREAD_WHY["failed"], None
-    return UNREAD_WHY["unsure"], None
-
-
 def unread_pages(draft: Document) -> list[UnreadPage]:
     """Source pages the reader refused as unreadable (OCR too unsure, no OCR model...): their text is
     in no segment and no format, so the reviewer must read them on the original. Blank pages aside."""
-    return [UnreadPage(r.page, *unread_why(r.reason)) for r in draft.meta.pages
-            if r.method == "unreadable" and not r.reason.startswith("blank page")]
+    out = []
+    for r in draft.meta.refused_pages():
+        kind, dpi = r.refusal()
+        out.append(UnreadPage(r.page, UNREAD_WHY[kind], dpi))
+    return out
 
 
 def work_list(draft: Document) -> WorkList:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel
@@ -27,6 +28,26 @@ class PageReport(BaseModel):
     score: float | None = None
     langs: list[str] = []
 
+    def refusal(self) -> tuple[str, int | None]:
+        """Why an unreadable page was refused, as a kind each door words in its own language, and the
+        scan's resolution when that is the cause: ``low_dpi`` (a scan of about N dpi), ``not_installed``
+        (no OCR or no model for its language), ``ocr_off``, ``failed`` (an error, a time-out, a page too
+        large to render), ``unsure`` (OCR read it, too unsure to keep). ``reason`` stays the detail."""
+        r = self.reason
+        dpi = _DPI.search(r)
+        if dpi:
+            return "low_dpi", int(dpi.group(1))
+        if "not installed" in r or "no OCR model" in r:
+            return "not_installed", None
+        if "ocr=never" in r or "OCR is off" in r:
+            return "ocr_off", None
+        if r.startswith(("OCR failed", "not processed")) or "timed out" in r or "too large" in r:
+            return "failed", None
+        return "unsure", None
+
+
+_DPI = re.compile(r"(?:scanned at about|resolution about) (\d+) dpi")
+
 
 class Furniture(BaseModel):
     """Page furniture kept out of the body: running headers and footers, page numbers."""
@@ -47,6 +68,11 @@ class DocumentMeta(BaseModel):
     pages: list[PageReport] = []
     variant: str = "source"  # "source" | "simplified" | "easy-read"
     review_state: str | None = None  # "draft" | "reviewed" | "published" for simplified variants
+
+    def refused_pages(self) -> list[PageReport]:
+        """Source pages the reader refused as unreadable (OCR too unsure, a 44 dpi scan, no OCR model...),
+        blank pages aside: their text is in no block and no format, so a person must read the original."""
+        return [r for r in self.pages if r.method == "unreadable" and not r.reason.startswith("blank page")]
 
 
 class Section(BaseModel):

@@ -12,6 +12,7 @@ JSON structure (``schema`` = ``taysir.simplify.quality/2``; every label is given
     metrics, targets                                            the same values as a flat dict (older readers)
     glossary       {found, explained}
     warnings       [text]
+    unread_pages   [{page, reason, why{ar, fr, en}}]           source pages the reader refused: their text is in no segment
     segments       [{id, role, source, source_lang, text, darija, pieces, status, status_label{..},
                      reasons, reasons_labelled[{code, ar, fr, en}], facts, glossary, metrics}]
 
@@ -137,7 +138,30 @@ def _shown(key: str, value: object) -> str:
     return str(value)
 
 
-def _verdict(gates: dict[str, bool | None], counts: dict[str, int]) -> dict[str, str]:
+REFUSALS = {
+    "low_dpi": {"ar": "مسحت ضوئيا بدقة {dpi} نقطة في البوصة تقريبا، وهي أقل مما تحتاجه القراءة الآلية: اطلب مسحها بدقة 300 نقطة في البوصة",
+                "fr": "numérisée à environ {dpi} points par pouce, trop peu pour la lecture optique : demandez une numérisation à 300 points par pouce",
+                "en": "scanned at about {dpi} dpi, too coarse for OCR: ask for a 300 dpi scan"},
+    "not_installed": {"ar": "القراءة الآلية للغتها غير مثبتة على الخادم: أخبر المسؤول عن النظام",
+                      "fr": "la lecture optique de sa langue n'est pas installée sur le serveur : prévenez l'administrateur",
+                      "en": "OCR for its language is not installed on the server: tell the administrator"},
+    "ocr_off": {"ar": "كانت القراءة الآلية معطلة في هذا التحويل: أعده مع تفعيل القراءة الآلية",
+                "fr": "la lecture optique était désactivée pour cette conversion : relancez-la avec la lecture optique",
+                "en": "OCR was off for this conversion: run it again with OCR"},
+    "failed": {"ar": "تعذرت القراءة الآلية (خطأ أو تجاوز للمهلة أو صفحة كبيرة جدا): أعد التحويل",
+               "fr": "la lecture optique a échoué (erreur, délai dépassé ou page trop grande) : relancez la conversion",
+               "en": "OCR failed (an error, a time-out or a page too large): run the conversion again"},
+    "unsure": {"ar": "كانت القراءة الآلية غير مؤكدة إلى حد لا يسمح بالاحتفاظ بها",
+               "fr": "la lecture optique était trop incertaine pour être gardée",
+               "en": "OCR was too unsure to keep"},
+}
+
+
+def _refusal_words(kind: str, dpi: int | None) -> dict[str, str]:
+    return {lang: text.format(dpi=dpi) for lang, text in REFUSALS[kind].items()}
+
+
+def _verdict(gates: dict[str, bool | None], counts: dict[str, int], unread: int = 0) -> dict[str, str]:
     failed = [k for k, v in gates.items() if v is False]
     pending = counts.get("needs_human", 0)
     if failed and any(k in ("copy_rate", "darija_markers_per_100", "msa_left_per_100", "placeholders") for k in failed):
@@ -155,6 +179,10 @@ def _verdict(gates: dict[str, bool | None], counts: dict[str, int]) -> dict[str,
     if pending:
         out = {"ar": out["ar"] + f" {pending} جملة لم تترجم بعد إلى الدارجة.", "fr": out["fr"] + f" {pending} phrase(s) pas encore en darija.",
                "en": out["en"] + f" {pending} sentence(s) not yet in Darija."}
+    if unread:
+        out = {"ar": out["ar"] + f" صفحات من الأصل لم تستطع الآلة قراءتها: {unread}، نصها غير موجود في المسودة.",
+               "fr": out["fr"] + f" {unread} page(s) de l'original illisible(s) pour la machine : leur texte manque.",
+               "en": out["en"] + f" {unread} page(s) of the original could not be read: their text is missing."}
     return out
 
 
@@ -178,6 +206,7 @@ def build_report(res: Simplification, *, engine: str, target: str = "ary", refer
     counts = Counter(s.status for s in segs)
     status_counts = {k: counts.get(k, 0) for k in ALL}
     gates = {g: gate_ok(g, metrics.get(g)) for g in GATE_KEYS}  # type: ignore[arg-type]
+    unread = [{"page": r.page, "reason": r.reason, "why": _refusal_words(*r.refusal())} for r in res.document.meta.refused_pages()]
     measures = []
     for k, (lab, expl) in MEASURES.items():
         v = metrics.get(k)
@@ -203,7 +232,7 @@ def build_report(res: Simplification, *, engine: str, target: str = "ary", refer
         "review_state": res.document.meta.review_state,
         "label": "machine-generated draft: to be reviewed and approved by a person before publication",
         "provenance": provenance or {},
-        "verdict": {"gates_ok": all(v is not False for v in gates.values()), "summary": _verdict(gates, status_counts)},
+        "verdict": {"gates_ok": all(v is not False for v in gates.values()), "summary": _verdict(gates, status_counts, len(unread))},
         "segments_total": len(segs),
         "status_counts": status_counts,
         "status_labels": LABELS,
@@ -214,6 +243,7 @@ def build_report(res: Simplification, *, engine: str, target: str = "ary", refer
         "targets": {k: {"op": op, "value": v, "met": target_met(k, metrics.get(k))} for k, (op, v) in TARGETS.items()},  # type: ignore[arg-type]
         "glossary": {"found": sorted(found), "explained": sorted(explained)},
         "warnings": res.warnings,
+        "unread_pages": unread,
         "segments": seg_out,
     }
 
@@ -254,6 +284,8 @@ def report_html(rep: dict[str, object]) -> str:
             f"<td lang=\"ary\" dir=\"rtl\">{shown}{facts}</td><td>{e(s.get('status_label', {}).get('fr', s['status']))}</td><td>{reasons}</td></tr>"
         )
     warn = "".join(f"<li>{e(w)}</li>" for w in rep["warnings"])  # type: ignore[union-attr]
+    unread = "".join(f"<li>page {p['page']} : {e(p['why']['fr'])}<br><span lang=\"ar\" dir=\"rtl\">{e(p['why']['ar'])}</span></li>"
+                     for p in rep.get("unread_pages", []))  # type: ignore[union-attr]
     gates_ok = rep.get("gates_ok")
     return f"""<!DOCTYPE html>
 <html lang="fr" dir="ltr">
@@ -270,6 +302,7 @@ tr.kept_source{{background:#e8eefc}}[dir=rtl]{{font-size:1.15em}}.verdict{{font-
 <p>Langue cible : {e(str(rep['target']))}. Moteur : {e(str(rep['engine']))}. Langue de l'original : {e(str(rep['source_lang']))} ({e(str(rep['mode']))}).
 État : {e(str(rep['review_state']))}. Segments : {rep['segments_total']}.</p>
 <h2>Segments par état</h2><ul>{status_items}</ul>
+{f'<h2>Pages de l’original que la machine n’a pas pu lire (leur texte manque : lisez-les sur l’original)</h2><ul>{unread}</ul>' if unread else ''}
 {f'<h2>Avertissements</h2><ul>{warn}</ul>' if warn else ''}
 <h2>Mesures</h2>
 <table><thead><tr><th scope="col">mesure</th><th scope="col">valeur</th><th scope="col">objectif</th><th scope="col">atteint</th>
