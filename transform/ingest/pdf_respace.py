@@ -80,6 +80,22 @@ def respace(text: str, box: Box, size: float) -> tuple[str, Box]:
     return digit_spaces(text, box, size)
 
 
+def cell_spaces(text: str, box: Box, size: float, line_text: str) -> tuple[str, Box]:
+    """A table cell's line (its characters in text-page order) with the word spaces the line
+    reading put back into the printed line ``line_text``: only when one of the cell's Arabic
+    runs is not in the line as read, and only where each word the gap rule makes is a word of
+    that line (a cell is read from its characters, without the line repair)."""
+    if all(m.group(0) in line_text for m in ARABIC_WORD.finditer(text)):
+        return text, box
+    spaced, spaced_box = _gap_spaces(text, box, size)
+    if spaced == text:
+        return text, box
+    old = set(text.split())
+    if any(w not in old and w not in line_text for w in spaced.split()):
+        return text, box
+    return spaced, spaced_box
+
+
 def _gap_spaces(text: str, box: Box, size: float) -> tuple[str, Box]:
     """A space where two letters are drawn a word space apart and none was written; the space
     spans the gap (from the letter left of it to the one right of it)."""
