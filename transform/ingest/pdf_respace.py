@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # unwritten spaces are 0.08-0.17 of it (0.15 mostly) and written ones 0.06-0.3.
 GLUE_GAP = 0.1  # a gap between two letters wider than this share of the type size is a word space
 GLUE_RUN = re.compile("[\u0620-\u064A\u0671-\u06D3]{9,}")  # a run this long may hide two words
+AFTER_WORD = frozenset("\u060C\u061B\u061F")  # Arabic comma, semicolon, question mark
 GLUE_BUDGET = 4  # long runs checked per page before the page is taken as spaced right
 ORDER_BUDGET = 3  # Arabic lines checked per page for swapped span letters (pdf_letter_order) before it is taken as right
 
@@ -37,7 +38,9 @@ def _letter_gaps(text: str, box: Box, start: int, end: int) -> list[tuple[int, f
                 prev_x0 = min(prev_x0, box(i)[0])  # code as a letter)
             continue
         if not ("\u0620" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3"):
-            prev_x0 = None
+            # an Arabic comma, semicolon or question mark ends a word: a letter drawn a word space
+            # left of it starts the next one (`والموظفين،وكذا`); any other character breaks the run
+            prev_x0 = box(i)[0] if ch in AFTER_WORD else None
             continue
         x0, x1 = box(i)
         if prev_x0 is not None and x1 <= prev_x0 + 0.01:
