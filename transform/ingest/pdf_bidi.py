@@ -411,7 +411,14 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
             if last and last in BULLET_SET and text.lstrip()[:1] not in BULLET_SET:
                 return _bullet_first(text, box), True
             return text, True
-        rtl = not LATIN_LETTER.search(text) or len(ARABIC_LETTER.findall(text)) >= len(LATIN_LETTER.findall(text))
+        # a line of both scripts: right to left when Arabic letters are as many as Latin ones, or (after a
+        # right-to-left line) a quarter of them: an Arabic sentence carrying French terms in brackets
+        # (`مجال التوتر المنخفض جدا (Domaine très basse tension (T.B.T))`) is still an Arabic line
+        if LATIN_LETTER.search(text):
+            arabic, latin = len(ARABIC_LETTER.findall(text)), len(LATIN_LETTER.findall(text))
+            rtl = arabic >= latin or (context_rtl and 4 * arabic >= latin)
+        else:
+            rtl = True
         return logical_line(text, box, size, rtl=rtl, probe=probe), rtl
     if LATIN_LETTER.search(text):
         return text, False  # a left-to-right line without Arabic is already in logical order
