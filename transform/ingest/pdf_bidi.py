@@ -148,7 +148,7 @@ def digit_groups(groups: list[str]) -> list[str]:
     return groups
 
 
-CS = frozenset(".,/:\u00a0\u202f\u060c")  # common separators: one of them between two numbers keeps them one number
+CS = frozenset(".,/:\u00a0\u202f\u060c\u2011")  # common separators: one of them between two numbers keeps them one number
 LATIN_IN = re.compile("[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
 
@@ -298,8 +298,32 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
     return out
 
 
+_HYPHENED = re.compile("[0-9]+-[0-9]+")
+_JOINED = "\u2011"  # stands for a hyphen inside one left-to-right number run while the line is re-ordered
+
+
+def _hyphens_written_ltr(text: str, box: Box) -> str:
+    """``11-17`` written left to right (the left number, the hyphen, the right number, in content
+    order and in x order) is one left-to-right run, typed as drawn: its hyphen joins the two numbers
+    like a dot does. A range typed ``2026-2027`` in an Arabic line is written 2026 first, drawn
+    right of the hyphen: two runs, put back in order by the run rule."""
+    if _JOINED in text or not _HYPHENED.search(text):
+        return text
+    out = text
+    for m in _HYPHENED.finditer(text):
+        h = text.index("-", m.start())
+        left, dash, right = box(h - 1), box(h), box(h + 1)
+        if box(m.start())[0] <= left[0] and left[1] <= dash[0] + 0.5 and dash[1] <= right[0] + 0.5 and right[1] <= box(m.end() - 1)[1]:
+            out = out[:h] + _JOINED + out[h + 1 :]
+    return out
+
+
 def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0, pieces: bool = False) -> str:
     """Re-order a line from the x position of its tokens (see the module docstring; ``pieces``: see :func:`_tokens`)."""
+    if rtl and not pieces:
+        joined = _hyphens_written_ltr(text, box)
+        if joined is not text:
+            return visual_to_logical(joined, box, rtl=rtl, size=size).replace(_JOINED, "-")
     toks = _tokens(text, box, pieces)
     if len(toks) < 2:
         return text
