@@ -148,7 +148,7 @@ def digit_groups(groups: list[str]) -> list[str]:
     return groups
 
 
-CS = frozenset(".,/:\u00a0\u202f\u060c\u2011")  # common separators: one of them between two numbers keeps them one number
+CS = frozenset(".,/:\u00a0\u202f\u060c")  # common separators: one of them between two numbers keeps them one number
 LATIN_IN = re.compile("[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
 
@@ -298,32 +298,8 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
     return out
 
 
-_HYPHENED = re.compile("[0-9]+-[0-9]+")
-_JOINED = "\u2011"  # stands for a hyphen inside one left-to-right number run while the line is re-ordered
-
-
-def _hyphens_written_ltr(text: str, box: Box) -> str:
-    """``11-17`` written left to right (the left number, the hyphen, the right number, in content
-    order and in x order) is one left-to-right run, typed as drawn: its hyphen joins the two numbers
-    like a dot does. A range typed ``2026-2027`` in an Arabic line is written 2026 first, drawn
-    right of the hyphen: two runs, put back in order by the run rule."""
-    if _JOINED in text or not _HYPHENED.search(text):
-        return text
-    out = text
-    for m in _HYPHENED.finditer(text):
-        h = text.index("-", m.start())
-        left, dash, right = box(h - 1), box(h), box(h + 1)
-        if box(m.start())[0] <= left[0] and left[1] <= dash[0] + 0.5 and dash[1] <= right[0] + 0.5 and right[1] <= box(m.end() - 1)[1]:
-            out = out[:h] + _JOINED + out[h + 1 :]
-    return out
-
-
 def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0, pieces: bool = False) -> str:
     """Re-order a line from the x position of its tokens (see the module docstring; ``pieces``: see :func:`_tokens`)."""
-    if rtl and not pieces:
-        joined = _hyphens_written_ltr(text, box)
-        if joined is not text:
-            return visual_to_logical(joined, box, rtl=rtl, size=size).replace(_JOINED, "-")
     toks = _tokens(text, box, pieces)
     if len(toks) < 2:
         return text
@@ -417,12 +393,23 @@ def logical_line(
     return text
 
 
+def _latin_outside_brackets(text: str) -> int:
+    """Latin letters before the line's first bracket and after its last one (pdfium may give a
+    mixed line's brackets swapped, so the first and the last bracket of any kind bound the rest)."""
+    found = BRACKET_CHARS.search(text)
+    if found is None:
+        return len(LATIN_LETTER.findall(text))
+    last = max(text.rfind(c) for c in "()[]{}")
+    return len(LATIN_LETTER.findall(text[: found.start()])) + len(LATIN_LETTER.findall(text[last + 1 :]))
+
+
 def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOrderProbe) -> tuple[str, bool]:
     """(logical text, right to left) of one line of a page, in as few scans of the line as possible.
 
     The same result as :func:`logical_line` with ``rtl=is_rtl_line(text) if has_strong(text)
-    else context_rtl``: a pure Arabic line (the most common kind) is settled by one scan,
-    a pure French line by two.
+    else context_rtl``, except a line of both scripts after a right-to-left line whose Latin letters
+    are mostly in brackets (right to left here): a pure Arabic line (the most common kind) is
+    settled by one scan, a pure French line by two.
     """
     if not text.isascii() and MAYBE_ARABIC.search(text) and ARABIC_LETTER.search(text):  # cheap tests first for French lines
         if probe.glued or (probe.glue_budget > 0 and glue_suspect(text, box, size, probe)) or (
@@ -436,11 +423,11 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
                 return _bullet_first(text, box), True
             return text, True
         # a line of both scripts: right to left when Arabic letters are as many as Latin ones, or (after a
-        # right-to-left line) a quarter of them: an Arabic sentence carrying French terms in brackets
-        # (`مجال التوتر المنخفض جدا (Domaine très basse tension (T.B.T))`) is still an Arabic line
+        # right-to-left line) as the Latin ones outside brackets: an Arabic sentence carrying French terms
+        # in brackets (`مجال التوتر المنخفض جدا (Domaine très basse tension (T.B.T))`) is an Arabic line
         if LATIN_LETTER.search(text):
             arabic, latin = len(ARABIC_LETTER.findall(text)), len(LATIN_LETTER.findall(text))
-            rtl = arabic >= latin or (context_rtl and 4 * arabic >= latin)
+            rtl = arabic >= latin or (context_rtl and arabic >= _latin_outside_brackets(text))
         else:
             rtl = True
         return logical_line(text, box, size, rtl=rtl, probe=probe), rtl
