@@ -131,7 +131,7 @@ class Glyphs:
                 s = _ligatures_as_line(s, box, ln.text)
             if ARABIC_RUN.search(s):  # word spaces the line reading put back (pdf_respace)
                 s, box = cell_spaces(s, box, ln.size or 10.0, ln.text)
-            if not ln.rtl and _visual_words(s, box):  # an Arabic cell cut from a line read left to right
+            if _visual_words(s, box):  # an Arabic cell cut from a line pdfium laid out left to right
                 text = visual_to_logical(s, box, rtl=True, size=ln.size or 10.0)
             else:
                 text = logical_line(s, box, ln.size or 10.0, rtl)  # the size the line reading used (pdf_text)
