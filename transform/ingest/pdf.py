@@ -35,6 +35,7 @@ from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_hidden import invisible_layer
 from .pdf_kept import KeptPages
 from .pdf_open import open_pdf
+from .pdf_picture_text import picture_lines
 from .pdf_regions import TableBox
 from .pdf_table_join import join_continued_tables
 from .pdf_tables import FoundTable
@@ -107,7 +108,8 @@ class PdfIngester:
                             hint="Split the document into smaller parts and send them one by one.",
                         )
                     numbers: list[TextLine] = []
-                    lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers, kept_pages)
+                    lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers, kept_pages,
+                                                                  pictures=options.ocr != "never")
                     furniture.extend(Furniture(page=i + 1, kind="page_number", text=ln.text) for ln in numbers)
                     text_pages.append(lines)
                     tables.append(found)
@@ -161,7 +163,7 @@ class PdfIngester:
 
     def _read_page(
         self, pdf: pdfium.PdfDocument, i: int, name: str, ligatures: LigatureProbe | None = None,
-        numbers: list[TextLine] | None = None, kept: KeptPages | None = None,
+        numbers: list[TextLine] | None = None, kept: KeptPages | None = None, pictures: bool = False,
     ) -> tuple[list[TextLine], list[FoundTable], float, float]:
         """Lines (page numbers taken out, into ``numbers``), tables and size of one page; the page
         stays open in ``kept`` when the digit cross-check may want it."""
@@ -176,6 +178,8 @@ class PdfIngester:
             lines, found_numbers = split_page_numbers(page_lines(page, textpage, i + 1, ligatures), height)
             if numbers is not None:
                 numbers.extend(found_numbers)
+            if pictures:  # titles printed as pictures of text, in holes of the text (pdf_picture_text)
+                lines = picture_lines(page, lines, i + 1)
             if kept is not None and (lines or found_numbers) and invisible_layer(textpage):
                 kept.note_invisible(i)  # an earlier OCR's layer: the OCR hook checks it
             found: list[FoundTable] = []

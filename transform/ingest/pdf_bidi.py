@@ -393,12 +393,23 @@ def logical_line(
     return text
 
 
+def _latin_outside_brackets(text: str) -> int:
+    """Latin letters before the line's first bracket and after its last one (pdfium may give a
+    mixed line's brackets swapped, so the first and the last bracket of any kind bound the rest)."""
+    found = BRACKET_CHARS.search(text)
+    if found is None:
+        return len(LATIN_LETTER.findall(text))
+    last = max(text.rfind(c) for c in "()[]{}")
+    return len(LATIN_LETTER.findall(text[: found.start()])) + len(LATIN_LETTER.findall(text[last + 1 :]))
+
+
 def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOrderProbe) -> tuple[str, bool]:
     """(logical text, right to left) of one line of a page, in as few scans of the line as possible.
 
     The same result as :func:`logical_line` with ``rtl=is_rtl_line(text) if has_strong(text)
-    else context_rtl``: a pure Arabic line (the most common kind) is settled by one scan,
-    a pure French line by two.
+    else context_rtl``, except a line of both scripts after a right-to-left line whose Latin letters
+    are mostly in brackets (right to left here): a pure Arabic line (the most common kind) is
+    settled by one scan, a pure French line by two.
     """
     if not text.isascii() and MAYBE_ARABIC.search(text) and ARABIC_LETTER.search(text):  # cheap tests first for French lines
         if probe.glued or (probe.glue_budget > 0 and glue_suspect(text, box, size, probe)) or (
@@ -411,7 +422,14 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
             if last and last in BULLET_SET and text.lstrip()[:1] not in BULLET_SET:
                 return _bullet_first(text, box), True
             return text, True
-        rtl = not LATIN_LETTER.search(text) or len(ARABIC_LETTER.findall(text)) >= len(LATIN_LETTER.findall(text))
+        # a line of both scripts: right to left when Arabic letters are as many as Latin ones, or (after a
+        # right-to-left line) as the Latin ones outside brackets: an Arabic sentence carrying French terms
+        # in brackets (`مجال التوتر المنخفض جدا (Domaine très basse tension (T.B.T))`) is an Arabic line
+        if LATIN_LETTER.search(text):
+            arabic, latin = len(ARABIC_LETTER.findall(text)), len(LATIN_LETTER.findall(text))
+            rtl = arabic >= latin or (context_rtl and arabic >= _latin_outside_brackets(text))
+        else:
+            rtl = True
         return logical_line(text, box, size, rtl=rtl, probe=probe), rtl
     if LATIN_LETTER.search(text):
         return text, False  # a left-to-right line without Arabic is already in logical order

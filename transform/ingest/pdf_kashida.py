@@ -33,6 +33,7 @@ _SPACE_IN_WORD = re.compile(f"(?<=[{_LETTERS}{_MARKS}]) (?:[\u064b-\u0652] )?(?=
 SIGN = 3  # lone letters on a page before its objects are looked at
 FLAT = 0.4  # a kashida glyph is at most this fraction of its neighbours' height
 COVER = 0.6  # and covers at least this fraction of the gap between them
+TOUCH = 0.04  # two letters closer than this fraction of their height (or overlapping) are drawn touching
 
 
 def suspect(text: str) -> bool:
@@ -52,21 +53,29 @@ def _strokes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tuple[f
         n = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
         buf = (ctypes.c_ushort * max(n, 1))()
         pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, buf, n)
-        if any(c not in (0, 0x20) for c in buf[: max(n - 1, 0)]):
-            continue
-        out.append(obj.get_bounds())
+        chars = buf[: max(n - 1, 0)]
+        if any(c not in (0, 0x20) for c in chars) or 0x20 in chars:  # text, or a written space (Word
+            continue                                                 # draws some spaces as objects of their own)
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom > 0.05 and right - left > 0.05:  # a stroke has ink; an empty object has no extent
+            out.append((left, bottom, right, top))
     return out
 
 
+def _over(space: tuple[float, float, float, float], letter: tuple[float, float, float, float]) -> bool:
+    """Is the space's glyph drawn over the letter before it (more than half its width)?"""
+    width = space[2] - space[0]
+    return width > 0 and min(space[2], letter[2]) - max(space[0], letter[0]) > 0.5 * width
+
+
 def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> str:
-    """``text`` (the text page's characters) with the spaces that stand for a kashida glyph turned into U+0640."""
+    """``text`` (the text page's characters) with the spaces that stand for a kashida glyph, and
+    the spaces written between two letters drawn touching, turned into U+0640."""
     box: Box = textpage.get_charbox
     spots = [(m.start(), m.end()) for m in _SPACE_IN_WORD.finditer(text)]
     if not spots:
         return text
-    strokes = _strokes(page, textpage)
-    if not strokes:
-        return text
+    strokes: list[tuple[float, float, float, float]] | None = None
     out: list[str] | None = None
     for k, end in spots:
         try:
@@ -76,9 +85,20 @@ def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> str:
             continue
         lo, hi = min(a[2], b[2]), max(a[0], b[0])  # the gap between the two letters' boxes
         gap = hi - lo
+        bottom, top = min(a[1], b[1]), max(a[3], b[3])  # the band the two letters cover
+        if end - k == 1 and (gap <= TOUCH * (top - bottom) or (gap < 0.3 * (top - bottom) and _over(box(k), a))):
+            # the letters touch, or the space is drawn over the letter before it and the next letter
+            # closer than a word space: the space is inside the word, it parts nothing. Word does this
+            # in Arabic lines holding French words (`ب ناء`, `سلام ت هم`): the space's glyph is placed
+            # over the letter before it and the next letter drawn against that letter
+            if out is None:
+                out = list(text)
+            out[k] = "\u0640"
+            continue
         if gap <= 0.2:
             continue
-        bottom, top = min(a[1], b[1]), max(a[3], b[3])  # the band the two letters cover
+        if strokes is None:
+            strokes = _strokes(page, textpage)
         for s0, s_bottom, s1, s_top in strokes:
             if s_top - s_bottom > FLAT * (top - bottom) or not bottom <= (s_top + s_bottom) / 2 <= top:
                 continue

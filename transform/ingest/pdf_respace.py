@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # unwritten spaces are 0.08-0.17 of it (0.15 mostly) and written ones 0.06-0.3.
 GLUE_GAP = 0.1  # a gap between two letters wider than this share of the type size is a word space
 GLUE_RUN = re.compile("[\u0620-\u064A\u0671-\u06D3]{9,}")  # a run this long may hide two words
+AFTER_WORD = frozenset("\u060C\u061B\u061F")  # Arabic comma, semicolon, question mark
 GLUE_BUDGET = 4  # long runs checked per page before the page is taken as spaced right
 ORDER_BUDGET = 3  # Arabic lines checked per page for swapped span letters (pdf_letter_order) before it is taken as right
 
@@ -37,7 +38,9 @@ def _letter_gaps(text: str, box: Box, start: int, end: int) -> list[tuple[int, f
                 prev_x0 = min(prev_x0, box(i)[0])  # code as a letter)
             continue
         if not ("\u0620" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3"):
-            prev_x0 = None
+            # an Arabic comma, semicolon or question mark ends a word: a letter drawn a word space
+            # left of it starts the next one (`والموظفين،وكذا`); any other character breaks the run
+            prev_x0 = box(i)[0] if ch in AFTER_WORD else None
             continue
         x0, x1 = box(i)
         if prev_x0 is not None and x1 <= prev_x0 + 0.01:
@@ -78,6 +81,22 @@ def respace(text: str, box: Box, size: float) -> tuple[str, Box]:
     text, box = reorder(text, box, size) or (text, box)
     text, box = _gap_spaces(text, box, size)
     return digit_spaces(text, box, size)
+
+
+def cell_spaces(text: str, box: Box, size: float, line_text: str) -> tuple[str, Box]:
+    """A table cell's line (its characters in text-page order) with the word spaces the line
+    reading put back into the printed line ``line_text``: only when one of the cell's Arabic
+    runs is not in the line as read, and only where each word the gap rule makes is a word of
+    that line (a cell is read from its characters, without the line repair)."""
+    if all(m.group(0) in line_text for m in ARABIC_WORD.finditer(text)):
+        return text, box
+    spaced, spaced_box = _gap_spaces(text, box, size)
+    if spaced == text:
+        return text, box
+    old = set(text.split())
+    if any(w not in old and w not in line_text for w in spaced.split()):
+        return text, box
+    return spaced, spaced_box
 
 
 def _gap_spaces(text: str, box: Box, size: float) -> tuple[str, Box]:

@@ -20,6 +20,7 @@ from .bidi_chars import ARABIC_WORD as ARABIC_RUN
 from .ligatures import swap_shared_boxes
 from .pdf_bidi import clean_text, is_rtl_line, logical_line, visual_to_logical
 from .pdf_blocks import join_lines
+from .pdf_respace import cell_spaces
 from .pdf_text import _LOOSE, FAST, PdfLine
 
 _FOUR_FLOATS = struct.Struct("4f").unpack_from
@@ -128,7 +129,9 @@ class Glyphs:
             ln = self.lines[k]
             if "\u0644" in s:  # a lam: ligatures the line reading put back in order (pdf_text, ligatures)
                 s = _ligatures_as_line(s, box, ln.text)
-            if not ln.rtl and _visual_words(s, box):  # an Arabic cell cut from a line read left to right
+            if ARABIC_RUN.search(s):  # word spaces the line reading put back (pdf_respace)
+                s, box = cell_spaces(s, box, ln.size or 10.0, ln.text)
+            if _visual_words(s, box):  # an Arabic cell cut from a line pdfium laid out left to right
                 text = visual_to_logical(s, box, rtl=True, size=ln.size or 10.0)
             else:
                 text = logical_line(s, box, ln.size or 10.0, rtl)  # the size the line reading used (pdf_text)
