@@ -4,7 +4,8 @@ Lines come page by page in reading order (:mod:`pdf_layout` puts pages in column
 order and gives each line its column's edges). A line goes on the current block unless
 one of these says a new block starts:
 
-* the size or direction changes, or the baseline step is wider than the usual line pitch
+* the size or direction changes (a point off the line before is no change inside a paragraph of an
+  OCR'd text layer, :func:`pdf_block_runs.size_wobble`), or the baseline step is wider than the usual line pitch
   (paragraph spacing; a column double spaced throughout has its own pitch, see :mod:`pdf_block_runs`);
 * the previous line ended short of its column's end edge, after sentence punctuation or
   far short (the last line of a paragraph; right to left, the end edge is the left one); after
@@ -65,7 +66,17 @@ from .pdf_block_kinds import (
     join_subtitles,
     legal_levels,
 )
-from .pdf_block_runs import SENTENCE_STOP, Stops, column_pitches, entry_runs, full_line, own_axis, page_stops, room_left
+from .pdf_block_runs import (
+    SENTENCE_STOP,
+    Stops,
+    column_pitches,
+    entry_runs,
+    full_line,
+    own_axis,
+    page_stops,
+    room_left,
+    size_wobble,
+)
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_headings import refine_headings
 from .pdf_layout import Edges, reading_order
@@ -357,7 +368,8 @@ def group_lines(
             if k in entries and cur is not None and cur.kind == "paragraph" and marker is None and legal is None:
                 continues = True  # the next entry of a column of names (OCR's sizes of its lines may differ)
             elif cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
-                    and (_same_size(prev_f[0], size) or _bare_unit(cur)) and prev_f[1] == rtl \
+                    and (_same_size(prev_f[0], size) or _bare_unit(cur)
+                         or (cur.kind != "heading" and size_wobble(prev, ln, prev_f[0], size, _end_gap(prev, prev_f[4], rtl)))) and prev_f[1] == rtl \
                     and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
                 step = spaced.get((edges.column, size, rtl)) or pitch.get((size, rtl), 1.25 * fsize)
                 continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, step, nxt, stops)
