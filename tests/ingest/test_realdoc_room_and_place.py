@@ -21,7 +21,7 @@ from transform.evaluation import score_document
 from transform.evaluation.truth import load_truth_dir
 from transform.ingest import pdf_blocks, pdf_furniture
 from transform.ingest.base import TextLine
-from transform.ingest.pdf_block_runs import room_left
+from transform.ingest.pdf_block_runs import room_left, size_wobble
 from transform.ingest.pdf_blocks import group_lines, groups_to_blocks
 from transform.ingest.pdf_furniture import split_running_lines
 from transform.model import Document, DocumentMeta, ListBlock, Paragraph, Section, Sentence
@@ -171,3 +171,37 @@ def test_paragraph_measure_fails_lines_run_together() -> None:
     c = Paragraph(sentences=[Sentence(id="", text="Trois.")], page=1)
     lst = ListBlock(items=[], page=1)
     assert [block_text(x) for x in _run_together([a, b, c, lst])] == ["Un. Deux.", "Trois.", ""]
+
+
+def test_ocr_layer_lines_a_point_apart_stay_one_paragraph(tmp_path: Path, monkeypatch: object) -> None:
+    """Putanges' minutes p. 1 (a scan under ocrmypdf's invisible text: each line sized from its box,
+    11 pt and 12 pt in one paragraph): ``... madame Chantal LEFOYER à monsieur Philippe MALLARD et`` /
+    ``monsieur Kévin LEGENTIL ...`` and ``... de la DDFIP, avec`` / ``laquelle l'ensemble ...`` are one
+    paragraph each. Scored against the truth page; read without the rule, the page scores lower."""
+    def read() -> list[object]:
+        return read_pages("putanges-pv-2024-03-25.pdf", [0], tmp_path)
+
+    texts = [block_text(b) for b in read()]
+    assert any(t.startswith("Absents ayant donné procuration") and t.endswith("à monsieur Sébastien BEAUFRERE") for t in texts)
+    assert any("de la DDFIP, avec laquelle l'ensemble des documents" in t for t in texts)
+    good = _score(read(), "putanges-pv-2024-03-25", 1)
+    monkeypatch.setattr(pdf_blocks, "size_wobble", lambda *_: False)  # type: ignore[attr-defined]
+    old = read()
+    assert any(block_text(b) == "monsieur Kévin LEGENTIL à monsieur Sébastien BEAUFRERE" for b in old)
+    assert _score(old, "putanges-pv-2024-03-25", 1) < good
+
+
+def test_size_wobble_limits() -> None:
+    """A point apart, lower-case start after a full line that ends no sentence: one paragraph; a sentence's
+    end, a capital, 2 points apart, a short line before or another style: not this rule."""
+    prev = TextLine("à madame Sophie PICHONNIER, madame Chantal LEFOYER à monsieur Philippe MALLARD et", 63.0, 372.7, 514.4, 384.9, 12.0, page=1)
+    nxt = TextLine("monsieur Kévin LEGENTIL à monsieur Sébastien BEAUFRERE", 63.0, 387.7, 338.0, 398.9, 11.0, page=1)
+    assert size_wobble(prev, nxt, 12.0, 11.0, 0.7)
+    assert not size_wobble(prev, nxt, 12.0, 10.0, 0.7)  # two points: another size
+    assert not size_wobble(prev, nxt, 12.0, 11.0, 40.0)  # the line before stopped short
+    ended = TextLine(prev.text + ".", prev.x0, prev.top, prev.x1, prev.bottom, 12.0, page=1)
+    assert not size_wobble(ended, nxt, 12.0, 11.0, 0.7)
+    capital = TextLine("Monsieur Kévin LEGENTIL", 63.0, 387.7, 200.0, 398.9, 11.0, page=1)
+    assert not size_wobble(prev, capital, 12.0, 11.0, 0.7)
+    bold = TextLine(nxt.text, nxt.x0, nxt.top, nxt.x1, nxt.bottom, 11.0, True, page=1)
+    assert not size_wobble(prev, bold, 12.0, 11.0, 0.7)
