@@ -40,6 +40,8 @@ ENTRY_RUN = 5  # ...and a column of entries holds at least this many
 ALIGN = 3.0  # points: entries start at one edge within this
 STEP_SPREAD = 0.2  # their steps differ from the usual one by at most this share
 SIZE_SPREAD = 1.6  # and their sizes by at most this factor
+WOBBLE = 1.5  # points: sizes an OCR'd text layer gives the lines of one paragraph differ by this much at most
+ROOM_CHARS = 20  # a line's own width per character is measured on 20 characters at least
 CENTRED_IN = 2.0  # sizes: a line centred under a long one is set in from both its ends by more than this
 _ENDS = re.compile(r"[.!?؟…:;؛,،]\s*[\"»”’)]*$")
 _DIGIT = re.compile(r"\d")
@@ -73,6 +75,28 @@ def full_line(line: TextLine, width: float, rtl: bool, stops: Stops) -> bool:
     ends = stops.ends(rtl)
     end = line.x0 if rtl else line.x1
     return bisect.bisect_right(ends, end + FLUSH) - bisect.bisect_left(ends, end - FLUSH) >= EDGE_LINES
+
+
+def room_left(prev: TextLine, after: TextLine, gap: float, size: float) -> bool:
+    """Was ``prev`` (ending a sentence, ``gap`` short of its column's end edge) ended on purpose? Yes when
+    the first word of the line after it, and a space, would have fit in that room (widths measured on
+    ``prev``'s own characters): ragged text breaks a line only where the next word does not fit, so a
+    full stop there ends the paragraph (a council's minutes set flush left). At least 1.5 sizes of room."""
+    text = prev.text
+    if gap <= 1.5 * size or len(text) < ROOM_CHARS:
+        return False
+    words = after.text.split(maxsplit=1)
+    return bool(words) and gap > (len(words[0]) + 1) * (prev.x1 - prev.x0) / len(text)
+
+
+def size_wobble(prev: TextLine, ln: TextLine, prev_size: float, size: float, gap: float) -> bool:
+    """A line set a point off the line before that still goes on it: a text layer that an earlier OCR
+    laid under a scan (ocrmypdf's invisible text) sizes each line from its box, so the lines of one
+    paragraph read 11 pt, 12 pt, 11 pt. Within 1.5 pt (and 15 %), in one style, when the line before
+    ran to its column's end edge (``gap``: at most a size short) without ending a sentence and this one
+    starts in lower case (``... Philippe MALLARD et`` / ``monsieur Kévin LEGENTIL ...``)."""
+    return (abs(prev_size - size) <= min(WOBBLE, 0.15 * max(prev_size, size)) and ln.text[:1].islower()
+            and prev.bold == ln.bold and gap <= max(prev_size, size) and not SENTENCE_STOP.search(prev.text))
 
 
 def own_axis(prev: TextLine, ln: TextLine, width: float, size: float, inset: float) -> bool:

@@ -4,10 +4,12 @@ Lines come page by page in reading order (:mod:`pdf_layout` puts pages in column
 order and gives each line its column's edges). A line goes on the current block unless
 one of these says a new block starts:
 
-* the size or direction changes, or the baseline step is wider than the usual line pitch
+* the size or direction changes (a point off the line before is no change inside a paragraph of an
+  OCR'd text layer, :func:`pdf_block_runs.size_wobble`), or the baseline step is wider than the usual line pitch
   (paragraph spacing; a column double spaced throughout has its own pitch, see :mod:`pdf_block_runs`);
 * the previous line ended short of its column's end edge, after sentence punctuation or
-  far short (the last line of a paragraph; right to left, the end edge is the left one);
+  far short (the last line of a paragraph; right to left, the end edge is the left one); after
+  sentence punctuation, room for the next line's first word is short enough (ragged text);
 * the line is indented past its column's start edge (a first-line indent);
 * the previous line is a short bold line and this one is not (a heading line above its text);
 * the line opens a list item (a bullet or a ``1.`` / ``a)`` / ``أ)`` marker; ``1- `` in plain body
@@ -64,7 +66,17 @@ from .pdf_block_kinds import (
     join_subtitles,
     legal_levels,
 )
-from .pdf_block_runs import SENTENCE_STOP, Stops, column_pitches, entry_runs, full_line, own_axis, page_stops
+from .pdf_block_runs import (
+    SENTENCE_STOP,
+    Stops,
+    column_pitches,
+    entry_runs,
+    full_line,
+    own_axis,
+    page_stops,
+    room_left,
+    size_wobble,
+)
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_headings import refine_headings
 from .pdf_layout import Edges, reading_order
@@ -285,17 +297,20 @@ def _same_size(a: float, b: float) -> bool:
     return abs(a - b) <= max(0.5, 0.06 * max(a, b))
 
 
-def _ends_block(prev: TextLine, prev_edges: Edges, size: float, rtl: bool) -> bool:
-    """Did the previous line end its paragraph (short of the end edge after a sentence, or far short)?"""
+def _ends_block(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, after: TextLine | None = None) -> bool:
+    """Did the previous line end its paragraph (short of the end edge after a sentence, or far short)?
+    With the line ``after`` it: short after a sentence by more than that line's first word (:func:`room_left`)."""
     gap = _end_gap(prev, prev_edges, rtl)
     if gap > 0.3 * prev_edges.width:
         return True
-    return gap > max(2.0 * size, 0.08 * prev_edges.width) and bool(SENTENCE_END.search(prev.text))
+    if not SENTENCE_END.search(prev.text):
+        return False
+    return gap > max(2.0 * size, 0.08 * prev_edges.width) or (after is not None and room_left(prev, after, gap, size))
 
 
-def _ended(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, stops: Stops | None) -> bool:
+def _ended(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, stops: Stops | None, after: TextLine | None = None) -> bool:
     """:func:`_ends_block`, unless the line is a full line of a block narrower than its column (see :func:`full_line`)."""
-    return _ends_block(prev, prev_edges, size, rtl) and not (stops is not None and full_line(prev, prev_edges.width, rtl, stops))
+    return _ends_block(prev, prev_edges, size, rtl, after) and not (stops is not None and full_line(prev, prev_edges.width, rtl, stops))
 
 
 def group_lines(
@@ -353,7 +368,8 @@ def group_lines(
             if k in entries and cur is not None and cur.kind == "paragraph" and marker is None and legal is None:
                 continues = True  # the next entry of a column of names (OCR's sizes of its lines may differ)
             elif cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
-                    and (_same_size(prev_f[0], size) or _bare_unit(cur)) and prev_f[1] == rtl \
+                    and (_same_size(prev_f[0], size) or _bare_unit(cur)
+                         or (cur.kind != "heading" and size_wobble(prev, ln, prev_f[0], size, _end_gap(prev, prev_f[4], rtl)))) and prev_f[1] == rtl \
                     and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
                 step = spaced.get((edges.column, size, rtl)) or pitch.get((size, rtl), 1.25 * fsize)
                 continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, step, nxt, stops)
@@ -480,9 +496,9 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
         if ln.bold and not prev.bold and not ln.text[:1].islower():
             return False  # a bold line after a plain item: a heading (not one going on in lower case: words set bold in the item)
         gap = _start_gap(ln, edges, rtl)
-        return not _ended(prev, prev_edges, fsize, rtl, stops) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
+        return not _ended(prev, prev_edges, fsize, rtl, stops, ln) and (gap > cur.indent + 2 or abs(gap - _start_gap(prev, prev_edges, rtl)) <= 2.0
                                                                    or gap < 0.8 * fsize)
-    if _ended(prev, prev_edges, fsize, rtl, stops):
+    if _ended(prev, prev_edges, fsize, rtl, stops, ln):
         return False
     indent = _start_gap(ln, edges, rtl)
     if indent > _start_gap(prev, prev_edges, rtl) + 0.8 * fsize and not (nxt is not None and abs(_start_gap(nxt, edges, rtl) - indent) < 2.0) \

@@ -16,7 +16,8 @@ captions on every page. They are taken out of the lines and kept in the document
   pages of a long annexed table) is never taken for one.
 * **As OCR reads them**: page numbers misread (``-1_``, ``_]-``, ``Page 2 ot 0``); a running
   line OCR cannot read at all (a calligraphed letterhead: different garbage on every page),
-  found by where it stands and how unsure OCR is of it (:func:`_unread_rows`).
+  found by where it stands and how unsure OCR is of it (:func:`_unread_rows`); a running line
+  read well on one page and otherwise on the others, at the very same place (:func:`_same_place`).
 * **A label on a few pages**: a short line printed word for word at the same height on two
   pages in a row (``Pages`` over the columns of a contents list).
 """
@@ -61,6 +62,7 @@ RUN_TOP, RUN_BOTTOM = 0.08, 0.92  # running headers and footers: the page's oute
 UNREAD_CONF, UNREAD_GAP = 0.7, 0.15  # an OCR'd margin line read below 0.7, and 0.15 below the page's usual line, is unread
 UNREAD_HEIGHT = 0.01  # ...and comes back within 1 % of the page height
 SHARE = 0.4  # odd and even pages often carry different running lines: each is on about half of the pages
+PLACE, ALIKE = 3.0, 75  # a running line read otherwise on one page: at the same place (pt), 75 % alike
 SECTION_RUN = 3  # a part's own running line (outermost, at the same place): on three pages in a row at least
 L = TypeVar("L", bound=TextLine)
 _TOP_OF, _BOTTOM_OF = attrgetter("top"), attrgetter("bottom")
@@ -131,6 +133,8 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     tabs = _side_tabs(out) if len(pages) >= 2 else set()
     if not running and not unread and not stamps and not tabs:
         return out, furniture
+    if running or unread:
+        unread |= _same_place(out, keys, running, unread)
     final: list[list[L]] = []
     for lines, height in zip(out, heights, strict=False):
         kept = []
@@ -178,6 +182,34 @@ def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom
         if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
             running.update(keys)
     return running | (_section_runs(pages, heights, top, bottom) - legal)
+
+
+def _same_place(pages: list[list[L]], keys: dict[int, str], running: set[str], taken: set[int]) -> set[int]:
+    """Margin lines printed exactly where a running line stands on another page (top, left and right
+    edges within 3 pt) and read a little differently (a letter or two of a scanned letterhead OCR
+    read otherwise on each page: 75 % alike instead of 90 %): the same running line. Legal headings
+    stay. Returns the ids of those lines."""
+    from rapidfuzz import fuzz
+
+    boxes: list[tuple[float, float, float, str]] = []
+    rest: list[tuple[L, str]] = []
+    for lines in pages:
+        for ln in lines:
+            key = keys.get(id(ln))
+            if key is None:
+                continue
+            if key in running or id(ln) in taken:
+                boxes.append((ln.top, ln.x0, ln.x1, key))
+            elif len(key) >= 3:
+                rest.append((ln, key))
+    found: set[int] = set()
+    for ln, key in rest:
+        for top, x0, x1, other in boxes:
+            if abs(ln.top - top) <= PLACE and abs(ln.x0 - x0) <= PLACE and abs(ln.x1 - x1) <= PLACE \
+                    and fuzz.ratio(key, other) >= ALIKE and not legal_heading(ln.text) and not ANNEX.match(ln.text.strip()):
+                found.add(id(ln))
+                break
+    return found
 
 
 def _section_runs(pages: list[list[L]], heights: list[float], top: float, bottom: float) -> set[str]:
