@@ -13,8 +13,8 @@ from ocr_testkit import one_page
 from PIL import Image, ImageDraw
 
 from transform.evaluation import normalize, read_document
-from transform.model import Heading
-from transform.model.walk import iter_blocks
+from transform.model import Heading, Table
+from transform.model.walk import cell_text, iter_blocks
 from transform.ocr.render import PageImage
 from transform.ocr.stretched import _one_dot_off, _squeezed
 
@@ -53,7 +53,8 @@ def test_the_sfax_notice_title_is_read_in_arabic(tmp_path: Path) -> None:
         pytest.skip("the corpus file is missing")
     doc = read_document(one_page(SFAX, 1, tmp_path / "sfax-1.pdf"))
     texts = [(b, normalize(" ".join(s.text for s in getattr(b, "sentences", [])))) for _, b in iter_blocks(doc)]
-    words = " ".join(t for _b, t in texts).split()
+    cells = [normalize(cell_text(c)) for _, b in iter_blocks(doc) if isinstance(b, Table) for row in b.rows for c in row]
+    words = " ".join([t for _b, t in texts] + cells).split()
     assert "بلاغ" in words
     assert "med" not in words
     assert any(isinstance(b, Heading) and t == "بلاغ" for b, t in texts) or "بلاغ" in words[:12]

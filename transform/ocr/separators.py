@@ -62,8 +62,8 @@ def check_colons(pimg: PageImage, result: OcrResult) -> int:
     for ln in result.lines:
         if ":" not in ln.text or not COLON_NUMBER.search(ln.text):
             continue
-        _first, words = result.rtl_words.get(id(ln), ("", []))
-        for word, x0, top, x1, bottom in words:
+        first, words = result.rtl_words.get(id(ln), ("", []))
+        for n, (word, x0, top, x1, bottom) in enumerate(words):
             token = COLON_NUMBER.search(word)
             if token is None or word != token.group() or ln.text.count(word) != 1:
                 continue
@@ -74,7 +74,12 @@ def check_colons(pimg: PageImage, result: OcrResult) -> int:
                 continue
             ink = np.asarray(binarise(grey, otsu_threshold(grey))) < 128
             if separator_is_point(ink, word):
-                ln.text = ln.text.replace(word, word.replace(":", "."))
+                point = word.replace(":", ".")
+                placed = first == ln.text  # still as first made: a table places its words by their boxes
+                ln.text = ln.text.replace(word, point)
+                words[n] = (point, x0, top, x1, bottom)
+                if placed:
+                    result.rtl_words[id(ln)] = (ln.text, words)
                 fixed += 1
     return fixed
 
