@@ -22,6 +22,7 @@ property of the font, so the check is made per font, cheaply:
    permutation read from the font itself, so every digit it prints is covered); a run that
    cannot be translated leaves its line with ``doubt = "digits_disagree"``.
 
+The font outlines, their drawing and the digit reading are in :mod:`transform.ocr.digit_glyphs`.
 Measured cost: see docs/ocr.md (bench/ingest.py with and without the check).
 """
 
@@ -29,30 +30,26 @@ from __future__ import annotations
 
 import ctypes
 import re
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image
 
-from .._exec import run
 from ..errors import ToolError
 from . import confidence
+from .digit_glyphs import DIGIT_SETS, draw_glyphs, fold, font_name, glyph_sig, outline, read_digit_images, run_box
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
     from ..ingest.pdf_kept import KeptPages
     from ..model import PageReport
 
-DIGIT_SETS = ("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
 _DIGIT_RUN = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]+")
 _ANY_DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 MAX_PAGES = 4  # pages opened to find the document's digit fonts (every style of digit line covered)
-GLYPH_PX = 64  # em height of the drawn glyphs
 MIN_CONF = 70.0  # tesseract confidence needed to call a font's digits wrong
 SURE_CONF = 85.0  # ...and to contradict a suspect font's reading with a run cut from the page
 MAX_RUN_CROPS = 6  # digit runs read on the page per font that cannot be drawn
@@ -120,70 +117,6 @@ def sample_pages(pages: dict[int, list[TextLine]]) -> list[int]:
 
 # ---------------------------------------------------------------- pdfium: fonts of digit runs
 
-def _font_name(font: Any) -> str:
-    buf = ctypes.create_string_buffer(256)
-    n = pdfium_c.FPDFFont_GetBaseFontName(font, buf, 256)
-    return buf.value.decode("latin-1", "replace") if n > 0 else "?"
-
-
-def _outline(font: Any, ch: str) -> list[list[tuple[float, float]]]:
-    """The outline of the glyph the font's ToUnicode map decodes as ``ch`` (em units), as
-    polygons (curves flattened)."""
-    path = pdfium_c.FPDFFont_GetGlyphPath(font, ord(ch), 1.0)
-    if not path:
-        return []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    contours: list[list[tuple[float, float]]] = []
-    cur: list[tuple[float, float]] = []
-    pending: list[tuple[float, float]] = []
-    for i in range(pdfium_c.FPDFGlyphPath_CountGlyphSegments(path)):
-        seg = pdfium_c.FPDFGlyphPath_GetGlyphPathSegment(path, i)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-        kind, p = pdfium_c.FPDFPathSegment_GetType(seg), (x.value, y.value)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            if len(cur) > 2:
-                contours.append(cur)
-            cur, pending = [p], []
-        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
-            pending.append(p)
-            if len(pending) == 3 and cur:  # cubic: two control points and the end point
-                (x1, y1), (x2, y2), (x3, y3) = pending
-                x0, y0 = cur[-1]
-                for t in (0.25, 0.5, 0.75, 1.0):
-                    u = 1 - t
-                    cur.append((u**3 * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t**3 * x3,
-                                u**3 * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t**3 * y3))
-                pending = []
-        else:
-            cur.append(p)
-        if pdfium_c.FPDFPathSegment_GetClose(seg):
-            if len(cur) > 2:
-                contours.append(cur)
-            cur, pending = [], []
-    if len(cur) > 2:
-        contours.append(cur)
-    return contours
-
-
-_XY = (ctypes.c_float(), ctypes.c_float())
-
-
-def _glyph_sig(font: Any, ch: str) -> tuple[float, ...] | None:
-    """A fingerprint of the glyph the font decodes as ``ch``: its segment count and five of its
-    points (cheap: a dozen pdfium calls, where the full outline takes hundreds). Two different
-    digit glyphs sharing all of them would have to share their outline's structure too."""
-    path = pdfium_c.FPDFFont_GetGlyphPath(font, ord(ch), 1.0)
-    if not path:
-        return None
-    n = pdfium_c.FPDFGlyphPath_CountGlyphSegments(path)
-    x, y = _XY
-    out: list[float] = [n]
-    for i in range(0, n, max(1, n // 5))[:5]:
-        pdfium_c.FPDFPathSegment_GetPoint(pdfium_c.FPDFGlyphPath_GetGlyphPathSegment(path, i), ctypes.byref(x), ctypes.byref(y))
-        out += (round(x.value, 4), round(y.value, 4))
-    return tuple(out)
-
-
 def collect_fonts(pdf: pdfium.PdfDocument, indexes: list[int], fonts: dict[str, FontDigits] | None = None,
                   kept: KeptPages | None = None) -> dict[str, FontDigits]:
     """The fonts that print digits on these pages, with their digits, outlines and a few runs
@@ -206,14 +139,14 @@ def collect_fonts(pdf: pdfium.PdfDocument, indexes: list[int], fonts: dict[str, 
                 addr = ctypes.cast(font, ctypes.c_void_p).value or 0
                 name = handles.get(addr)
                 if name is None:
-                    name = handles[addr] = _font_name(font)
+                    name = handles[addr] = font_name(font)
                 fd = fonts.setdefault(name, FontDigits(name))
                 fd.invisible = fd.invisible or pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
                 for d in set(m.group()) - fd.digits:
                     fd.digits.add(d)
-                    fd.sigs[d] = sig = _glyph_sig(font, d)
+                    fd.sigs[d] = sig = glyph_sig(font, d)
                     if sig and sig not in _READ:  # drawn only when never read before
-                        fd.outlines[d] = _outline(font, d)
+                        fd.outlines[d] = outline(font, d)
                 if len(m.group()) >= 2 and len(fd.runs) < 4 * MAX_RUN_CROPS:
                     fd.runs.append((i, m.start(), m.end(), m.group()))
         finally:
@@ -221,89 +154,6 @@ def collect_fonts(pdf: pdfium.PdfDocument, indexes: list[int], fonts: dict[str, 
                 textpage.close()
                 page.close()
     return fonts
-
-
-def _run_box(textpage: pdfium.PdfTextPage, start: int, end: int, height: float) -> tuple[float, float, float, float] | None:
-    """The run's box in PDF points, top-left origin (x0, top, x1, bottom)."""
-    boxes = [textpage.get_charbox(k) for k in range(start, end)]
-    boxes = [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
-    if not boxes:
-        return None
-    left, bottom = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    right, top = max(b[2] for b in boxes), max(b[3] for b in boxes)
-    return left, height - top, right, height - bottom
-
-
-# ---------------------------------------------------------------- drawing and reading
-
-def draw_glyphs(outlines: list[list[list[tuple[float, float]]]]) -> Image.Image | None:
-    """The glyphs side by side, black on white, GLYPH_PX to the em (holes kept: even-odd)."""
-    boxes = []
-    for contours in outlines:
-        pts = [p for c in contours for p in c]
-        if not pts:
-            return None
-        boxes.append((min(p[0] for p in pts), max(p[0] for p in pts), min(p[1] for p in pts), max(p[1] for p in pts)))
-    em, gap, margin = GLYPH_PX, GLYPH_PX * 0.45, GLYPH_PX * 0.8
-    top = max(b[3] for b in boxes)
-    depth = min(b[2] for b in boxes)
-    width = int(sum((b[1] - b[0]) * em + gap for b in boxes) - gap + 2 * margin)
-    height = int((top - depth) * em + 2 * margin)
-    if width < 4 or height < 4 or width * height > 4_000_000:
-        return None
-    ink = Image.new("1", (width, height), 0)
-    x = margin
-    for contours, b in zip(outlines, boxes, strict=True):
-        glyph = Image.new("1", ink.size, 0)
-        for c in contours:
-            shape = Image.new("1", ink.size, 0)
-            ImageDraw.Draw(shape).polygon([(x + (px - b[0]) * em, margin + (top - py) * em) for px, py in c], fill=1)
-            glyph = ImageChops.logical_xor(glyph, shape)
-        ink = ImageChops.logical_or(ink, glyph)
-        x += (b[1] - b[0]) * em + gap
-    return ImageChops.invert(ink.convert("L"))
-
-
-def read_digit_images(images: list[Image.Image], family: str, timeout: float) -> list[tuple[str, float]]:
-    """Read each image as one line of digits (one tesseract call, a list file); digits are
-    returned in ``family`` (Western or Arabic-Indic) with the mean word confidence."""
-    if not images:
-        return []
-    lang = "fra" if family == DIGIT_SETS[0] else "ara"
-    with tempfile.TemporaryDirectory(prefix="taysir-digits-") as tmp:
-        names = []
-        for n, img in enumerate(images):
-            path = Path(tmp) / f"d{n:03d}.png"
-            img.save(path, dpi=(300, 300))
-            names.append(str(path))
-        listing = Path(tmp) / "list.txt"
-        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", lang, "--psm", "7",
-               "-c", f"tessedit_char_whitelist={family}", "tsv"]
-        proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=1024)
-    words: dict[int, list[tuple[str, float]]] = {}
-    for row in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip() and float(cols[10]) >= 0:
-            words.setdefault(int(cols[1]), []).append((cols[11].strip(), float(cols[10])))
-    out = []
-    for n in range(1, len(images) + 1):
-        ws = words.get(n, [])
-        text = "".join(w for w, _ in ws)
-        out.append((fold(text, family), sum(c for _, c in ws) / len(ws) if ws else 0.0))
-    return out
-
-
-def fold(text: str, family: str) -> str:
-    """Digits of any family written in ``family``; other characters dropped."""
-    out = []
-    for ch in text:
-        for s in DIGIT_SETS:
-            k = s.find(ch)
-            if k >= 0:
-                out.append(family[k])
-                break
-    return "".join(out)
 
 
 def judge_fonts(fonts: dict[str, FontDigits], timeout: float) -> None:
@@ -372,7 +222,7 @@ def _read_runs(pdf: pdfium.PdfDocument, picks: list[tuple[FontDigits, tuple[int,
         textpage = page.get_textpage()
         try:
             w, h = page.get_size()
-            box = _run_box(textpage, start, end, h)
+            box = run_box(textpage, start, end, h)
             if box is None:
                 continue
             x0, top, x1, bottom = box
@@ -445,9 +295,9 @@ def correct_pages(pdf: pdfium.PdfDocument, pages: dict[int, list[TextLine]],
                 addr = ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0
                 name = handles.get(addr) if addr else None
                 if addr and name is None:
-                    name = handles[addr] = _font_name(font)
+                    name = handles[addr] = font_name(font)
                 if name in suspect:
-                    runs.append((m.group(), _run_box(textpage, m.start(), m.end(), height), suspect[name]))
+                    runs.append((m.group(), run_box(textpage, m.start(), m.end(), height), suspect[name]))
         finally:
             textpage.close()
             page.close()

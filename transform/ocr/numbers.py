@@ -184,3 +184,29 @@ def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: flo
             ln.text = text
             changed += len(changes) + signs
     return changed
+
+
+# what ``ara`` makes of a percent sign beside a number, on a line of any scan: ``9660`` for
+# ``60%`` (the sign read first, right to left), ``74 90`` for ``74 %``
+SUSPECT_PERCENT = re.compile(r"(?<![\d.,/])(?:96|90|9/0|0/0)\d{1,3}(?:[.,]\d+)?(?![\d.,/])|(?<![\d.,/])\d{1,3}(?:[.,]\d+)? (?:96|90|9/0)(?!\S)")
+
+
+def recheck_percent(pimg: PageImage, result: OcrResult, timeout: float, script: str) -> int:
+    """On pages whose numbers are not read again (finer scans), the Arabic lines holding a
+    number glued to what ``ara`` makes of a ``%`` are read by the script model at two scales
+    and the sign put back where both readings show it (:func:`votes.percent_signs`). Lines
+    without such a token cost nothing. Returns how many signs were put back."""
+    picked = [ln for ln in result.lines if _arabic(ln.text) and SUSPECT_PERCENT.search(ln.text)][:MAX_LINES]
+    if not picked:
+        return 0
+    try:
+        alt = _read(pimg, _boxes(pimg, picked), script, timeout)
+        big = _read(_enlarged(pimg), _boxes(pimg, picked, THIRD_SCALE), script, timeout)
+    except ToolError:
+        return 0
+    signs = 0
+    for ln, a, b in zip(picked, alt, big, strict=True):
+        if a and b:
+            ln.text, n = votes.percent_signs(ln.text, [a, b])
+            signs += n
+    return signs

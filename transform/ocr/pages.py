@@ -110,6 +110,10 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         image = PageImage(thicken(image.image), image.dpi, image.page, image.width_pt, image.height_pt, image.skew_deg,
                           image.source_dpi, image.cleaned)
     coarse = scan_dpi is not None and scan_dpi < COARSE_DPI
+    from .leaders import without_leaders  # numpy: loaded only where a page is OCR'd
+    from .separators import recheck_signs
+
+    image, leaders = without_leaders(image)
     try:
         # the second reader works where ara errs most: coarse scans and rendered vector pages (on
         # 300 dpi scans its extra call cost 0.19 of bench/ocr.py's ratio to bare tesseract)
@@ -142,6 +146,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         )
     vote = script_langs(codes, models)
     renumbered = recheck_numbers(image, result, codes, timeout, vote) if second else 0
+    renumbered += recheck_signs(image, result, timeout, None if second else vote)
     lines = []
     noise = 0
     for ln in result.lines:
@@ -158,6 +163,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if image.cleaned:
         notes.append(f"a grey layer under the text removed ({image.cleaned:.0%} of the ink: watermark, shading)")
+    if leaders:
+        notes.append(f"{leaders} dot leader{'s' if leaders > 1 else ''} taken out")
     if renumbered:
         notes.append(f"{renumbered} number{'s' if renumbered > 1 else ''} read again"
                      + (f" (ara and {SCRIPT_MODEL['ara']} models voting)" if vote else ""))

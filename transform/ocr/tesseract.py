@@ -101,6 +101,12 @@ def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3, scri
     if psm == 3:
         _recover_lines(pimg, result, langs, timeout)
         _reread_stray_script(pimg, result, langs, timeout, script)
+        if "ara" in langs.split("+"):
+            from .stretched import reread_stretched  # numpy: loaded only where a page is OCR'd
+
+            ar = sum(len(_AR.findall(ln.text)) for ln in result.lines)
+            lat = sum(len(_LAT.findall(ln.text)) for ln in result.lines)
+            reread_stretched(pimg, result, timeout, ar > 0 and ar >= DOMINANT * (ar + lat))
     return result
 
 

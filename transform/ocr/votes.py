@@ -31,7 +31,10 @@ from difflib import SequenceMatcher
 
 NUMBER = re.compile(r"\d+(?:[.,/:]\d+)*")
 MAX_CHANGED = 2  # digits a same-length correction may change
-_PERCENT = re.compile(r"^(\d+(?:[.,]\d+)?)%$|^%(\d+(?:[.,]\d+)?)$")
+_PERCENT = re.compile(r"^(\d+(?:[.,]\d+)?)[%٪×]$|^[%٪×](\d+(?:[.,]\d+)?)$")
+# the script model reads a bold percent sign as a multiplication sign now and then (``60×`` for
+# ``60%``, at both scales); a sign there, where ``ara`` read digit junk, is the percent sign
+_SIGNS = ("%", "٪", "×")
 _JUNK_PERCENT = re.compile(r"^[\d/]{1,4}$")  # what a model without % makes of one: 90, 9, 0, 9/0
 
 
@@ -139,10 +142,10 @@ def _percent_spans(words: list[str], other: list[str]) -> dict[tuple[int, int], 
         bare = other[j].rstrip(".،,؛")
         tail = other[j][len(bare):]
         anchor = other[j - 1]
-        if ("%" not in bare and "٪" not in bare) or words.count(anchor) != 1 or other.count(anchor) != 1:
+        if not any(sign in bare for sign in _SIGNS) or words.count(anchor) != 1 or other.count(anchor) != 1:
             continue
         i = words.index(anchor) + 1
-        if bare in ("%", "٪"):  # the sign read apart: the anchor is its number
+        if bare in _SIGNS:  # the sign read apart: the anchor is its number
             if NUMBER.fullmatch(anchor.lstrip("-–")) and i < len(words) and _JUNK_PERCENT.match(words[i]):
                 found[(i, i + 1)] = "%" + tail
             continue

@@ -1,0 +1,170 @@
+"""Dot leaders found on the page image and taken out before tesseract reads it.
+
+A form's fill-in blanks (`الاسم الشخصي والعائلي: ..........`) and a contents page's leaders are
+rows of small dots. Tesseract reads them as letters and digits (`A sd ANS مد`, `2111001`,
+`1 1 1 1 96-1111111`), and the words printed beside them often go with them. A leader is found
+from its shape alone, whatever the script: at least MIN_DOTS blobs, each no larger than a full
+stop and with paper all round it, in one row, at a regular pitch, with no other ink above or
+below them within the height of a line (an Arabic letter's dots sit on or under its body). Its
+dots are painted over with paper; the words beside it stay. The truth pages write such blanks as
+dots, punctuation that carries no word: dropping them loses nothing that is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PIL import Image
+
+from .render import PageImage
+
+DOT_IN = 0.022  # a dot fits in a square this wide (inches): a full stop of body type
+CLEAR_IN = 0.012  # ...with at least this much paper all round it
+MIN_DOTS = 8  # a leader holds at least this many dots (an ellipsis, a light scan's letter dots hold fewer in a row)
+MAX_PITCH_IN = 0.09  # dots of one leader at most this far apart (centre to centre)
+PITCH_SPREAD = 0.45  # gaps between dots within this share of their median
+CLEAR_ABOVE_IN = 0.09  # no other ink this far above the dots' row...
+CLEAR_BELOW_IN = 0.03  # ...nor this far below it (descenders of the line above do not reach)
+
+
+@dataclass
+class Leaders:
+    image: Image.Image
+    count: int  # leaders removed
+    dots: int  # dots painted over
+    boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # each leader's x0, top, x1, bottom (pixels)
+
+
+def _window(mask: np.ndarray, a: int, b: int) -> np.ndarray:
+    """Whether ``mask`` holds a pixel in the column window [y + a, y + b] at each row y (a <= b;
+    outside the image counts as empty). Boolean shifts, doubling the span: a few passes over a
+    byte per pixel, where a running sum costs a 4-byte one per pixel and row."""
+    h = mask.shape[0]
+    length = b - a + 1
+    run, span = mask.copy(), 1
+    while span * 2 <= length:  # run[y]: any of mask[y .. y + span - 1]
+        run[: h - span] |= run[span:]
+        span *= 2
+    if span < length:
+        rest = length - span
+        run[: h - rest] |= run[rest:].copy() if rest < span else run[rest:]
+    out = np.zeros_like(mask)
+    if a >= 0:
+        out[: max(0, h - a)] = run[a:]
+    else:
+        out[-a:] = run[: h + a]
+    return out
+
+
+def _segments(cy: np.ndarray, cx0: np.ndarray, cx1: np.ndarray, pitch: float) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of dot runs chained along one row (each next run within ``pitch``),
+    at least MIN_DOTS long and at a regular pitch."""
+    if len(cy) < MIN_DOTS:
+        return []
+    link = np.zeros(len(cy), dtype=bool)
+    link[1:] = (cy[1:] == cy[:-1]) & (cx0[1:] - cx0[:-1] <= pitch)
+    seg = np.cumsum(~link)
+    sizes = np.bincount(seg)
+    starts = np.flatnonzero(~link)
+    out = []
+    for k in np.flatnonzero(sizes >= MIN_DOTS):
+        i = int(starts[k - 1])
+        j = i + int(sizes[k])
+        gaps = np.diff(cx0[i:j])
+        med = float(np.median(gaps))
+        if med > 0 and np.mean(np.abs(gaps - med) <= PITCH_SPREAD * med) >= 0.8:
+            out.append((i, j))
+    return out
+
+
+def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int) -> bool:
+    """The dots of a chain are alike and on one line: each at most ``dot`` + 1 high, and most of
+    them with their top and bottom within a third of a dot of the others' (the dots of Arabic
+    letters in a light scan sit at every height)."""
+    tops, bots = [], []
+    for a, b in zip(x0.tolist(), x1.tolist(), strict=True):
+        rows = np.flatnonzero(strip[:, a:b].any(axis=1))
+        if not len(rows) or rows[-1] - rows[0] > dot:
+            return False
+        tops.append(rows[0])
+        bots.append(rows[-1])
+    near = max(1.0, dot / 3)
+    top, bot = np.array(tops), np.array(bots)
+    return bool(np.mean((np.abs(top - np.median(top)) <= near) & (np.abs(bot - np.median(bot)) <= near)) >= 0.8)
+
+
+def _stray_ink(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> bool:
+    """Ink between the chain's dots, over or under them, that is none of them: dots at other
+    heights (letters' dots the row skipped), a stroke. A tenth of the dots' ink is let pass
+    (a dot the chain missed, a speck)."""
+    span = strip[:, int(x0[0]): int(x1[-1])]
+    mine = np.zeros(span.shape[1], dtype=bool)
+    for a, b in zip((x0 - x0[0]).tolist(), (x1 - x0[0]).tolist(), strict=True):
+        mine[a:b] = True
+    inside = int(span[:, mine].sum())
+    return int(span[:, ~mine].sum()) > 0.1 * max(1, inside)
+
+
+def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -> Leaders:
+    """The page image with its dot leaders painted over (the same object when there are none)."""
+    a = np.asarray(img.convert("L"))
+    paper = float(np.median(a))
+    if threshold is None:
+        threshold = int(min(paper - 40, 160))
+    ink = a < threshold
+    dot = max(2, round(DOT_IN * dpi))
+    above, below = round(CLEAR_ABOVE_IN * dpi), round(CLEAR_BELOW_IN * dpi)
+    # at row y, a column holds ink within a dot's height of y (seen) and nothing else from
+    # `above` over it to `below` under it: a dot, a rule, a stroke's foot alone there
+    seen = _window(ink, -dot, dot)
+    bad = seen & (_window(ink, -dot - above, -dot - 1) | _window(ink, dot + 1, dot + below))
+    edges = np.diff(np.pad(seen, ((0, 0), (1, 1))).view(np.int8), axis=1)
+    sy, sx = np.nonzero(edges == 1)
+    ey, ex = np.nonzero(edges == -1)
+    width = ex - sx
+    keep = (width <= dot + 1) & (width >= 2)
+    sy, sx, ex = sy[keep], sx[keep], ex[keep]
+    if len(sy) < MIN_DOTS:
+        return Leaders(img, 0, 0)
+    cols = np.minimum(sx[:, None] + np.arange(dot + 1), bad.shape[1] - 1)
+    inside = np.arange(dot + 1) < (ex - sx)[:, None]
+    clean = ~(bad[sy[:, None], cols] & inside).any(axis=1)  # no column of the run holds other ink nearby
+    sy, sx, ex = sy[clean], sx[clean], ex[clean]
+    found = _segments(sy, sx, ex, MAX_PITCH_IN * dpi)
+    if not found:
+        return Leaders(img, 0, 0)
+    out = a.copy()
+    leaders: list[tuple[int, int, int, int]] = []  # y0, y1, x0, x1 of each leader (rows merged)
+    painted = 0
+    for i, j in found:
+        y = int(sy[i])
+        if not _aligned(ink[max(0, y - dot): y + dot + 1], sx[i:j], ex[i:j], dot):
+            continue
+        if _stray_ink(ink[max(0, y - dot - above): y + dot + below + 1], sx[i:j], ex[i:j]):
+            continue
+        x0, x1 = int(sx[i]), int(ex[j - 1])
+        for k, (ly0, ly1, lx0, lx1) in enumerate(leaders):
+            if lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= y <= ly1 + 2 * dot:
+                leaders[k] = (ly0, max(ly1, y), min(lx0, x0), max(lx1, x1))
+                break
+        else:
+            leaders.append((y, y, x0, x1))
+            painted += j - i
+    if not leaders:
+        return Leaders(img, 0, 0)
+    for y0, y1, x0, x1 in leaders:  # every dot of the leader's span, also those its chains missed
+        y0, y1 = max(0, y0 - dot), y1 + dot + 1
+        cut = out[y0:y1, x0:x1]
+        cut[(cut < paper - 12) & ~bad[y0:y1, x0:x1]] = 255  # the dots' grey edges too
+    boxes = [(x0, max(0, y0 - dot), x1, y1 + dot + 1) for y0, y1, x0, x1 in leaders]
+    return Leaders(Image.fromarray(out) if img.mode == "L" else Image.fromarray(out).convert(img.mode), len(leaders), painted, boxes)
+
+
+def without_leaders(pimg: PageImage) -> tuple[PageImage, int]:
+    """The page image with its dot leaders taken out, and how many there were."""
+    found = remove_leaders(pimg.image, pimg.dpi)
+    if not found.count:
+        return pimg, 0
+    return PageImage(found.image, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, pimg.skew_deg, pimg.source_dpi,
+                     pimg.cleaned), found.count
