@@ -14,7 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from transform.ingest import pdf_tables, pdf_text
+from transform.ingest import pdf_calls, pdf_tables, pdf_text
 from transform.ingest.pdf_bidi import (
     GLUE_BUDGET,
     ORDER_BUDGET,
@@ -50,7 +50,7 @@ def _read(path: Path) -> list[list[dict]]:  # type: ignore[type-arg]
 def test_unchecked_calls_read_what_checked_bindings_read(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert pdf_text.FAST and pdf_tables.FAST_OBJECTS  # the fast path is the one in use
     fast = _read(path)
-    monkeypatch.setattr(pdf_text, "FAST", False)
+    monkeypatch.setattr(pdf_calls, "FAST", False)  # read by TextPageCalls (pdf_calls, split from pdf_text)
     monkeypatch.setattr(pdf_tables, "FAST_OBJECTS", False)
     checked = _read(path)
     assert sum(len(p) for p in fast) > 10

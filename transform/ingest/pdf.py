@@ -88,6 +88,14 @@ class PdfIngester:
     formats: ClassVar[tuple[str, ...]] = ("pdf",)
 
     def ingest(self, path: Path, ctx: RunContext) -> Document:
+        # The cyclic collector stays paused for the whole reading, and resumes only once the reading's frame
+        # (every page's lines, their runs and features) is gone: each collection run during it walked every
+        # line of the document and freed nothing, and the one that follows a pause walks all that the pause
+        # let build up, so resuming while the lines are still alive made them walked once more.
+        with gc_paused():
+            return self._ingest(path, ctx)
+
+    def _ingest(self, path: Path, ctx: RunContext) -> Document:
         options = ctx.options
         deadline = time.monotonic() + min(options.timeout_s, MAX_SECONDS)
         pdf = open_pdf(path, options.max_pages)
@@ -100,21 +108,20 @@ class PdfIngester:
             heights: list[float] = []
             furniture: list[Furniture] = []
             ligatures = LigatureProbe()
-            with gc_paused():
-                for i in range(n):
-                    if time.monotonic() > deadline:
-                        raise InputError(
-                            f"{path.name}: reading the PDF took too long (stopped at page {i + 1} of {n}).",
-                            hint="Split the document into smaller parts and send them one by one.",
-                        )
-                    numbers: list[TextLine] = []
-                    lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers, kept_pages,
-                                                                  pictures=options.ocr != "never")
-                    furniture.extend(Furniture(page=i + 1, kind="page_number", text=ln.text) for ln in numbers)
-                    text_pages.append(lines)
-                    tables.append(found)
-                    widths.append(width)
-                    heights.append(height)
+            for i in range(n):
+                if time.monotonic() > deadline:
+                    raise InputError(
+                        f"{path.name}: reading the PDF took too long (stopped at page {i + 1} of {n}).",
+                        hint="Split the document into smaller parts and send them one by one.",
+                    )
+                numbers: list[TextLine] = []
+                lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers, kept_pages,
+                                                              pictures=options.ocr != "never")
+                furniture.extend(Furniture(page=i + 1, kind="page_number", text=ln.text) for ln in numbers)
+                text_pages.append(lines)
+                tables.append(found)
+                widths.append(width)
+                heights.append(height)
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
             from ..ocr import confidence, read_pages
 
@@ -143,12 +150,11 @@ class PdfIngester:
                 if ligatures.proved:
                     repair_cells(t.table.rows)
             used_tables.append([TableBox(t.top, t.table, t.x0, t.x1, t.bottom) for t in found])
-        with gc_paused():
-            kept, running = split_running_lines(kept, heights)
-            furniture = sorted(furniture + running, key=lambda f: f.page)
-            groups = group_lines(kept, used_tables, widths, heights)
-            blocks = join_continued_tables(groups_to_blocks(groups))
-            confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
+        kept, running = split_running_lines(kept, heights)
+        furniture = sorted(furniture + running, key=lambda f: f.page)
+        groups = group_lines(kept, used_tables, widths, heights)
+        blocks = join_continued_tables(groups_to_blocks(groups))
+        confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
         if title and (
             title.lower() in ("untitled", "sans titre", "document", "sans nom")
             or title.lower().startswith("microsoft word -")

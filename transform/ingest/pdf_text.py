@@ -11,28 +11,53 @@ boxes (see :mod:`pdf_bidi`).
 from __future__ import annotations
 
 import ctypes
-import os
-import re
-import struct
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
-from . import glyph_codes, pdf_kashida
+from . import pdf_kashida
 from .base import TextLine
 from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
 from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, read_line, visual_to_logical
 from .pdf_bullets import SYMBOL_CODES, may_be_symbol_bullet, symbol_bullet
+from .pdf_calls import (  # noqa: F401  (re-exported: tests and table modules import them from here)
+    _ADDRESSES,
+    _LOOSE,
+    _LOOSE_ADDRESS,
+    _NATIVE,
+    _PLAIN,
+    BOLD_WORDS,
+    FAST,
+    FORCE_BOLD,
+    MAX_CHARS_PER_PAGE,
+    NATIVE_ENV,
+    PLAIN_ENV,
+    TextPageCalls,
+    _unchecked,
+    page_text,
+)
 from .pdf_digit_groups import space_digit_groups
+from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
+    ARABIC_ANY,
+    KASHIDA_PAGE,
+    KASHIDA_ZERO,
+    LEAD_DIGITS,
+    LOOSE_MARK,
+    LOOSE_MARK_PAGE,
+    MARKS,
+    NOTE_ALONE,
+    NOTE_CALL,
+    NOTE_PAGE,
+    NOTE_PIECE,
+    STRAY_MARKS,
+    _cut,
+    _drawn_backwards,
+    _mark_gaps,
+    _note_calls,
+    _raised,
+)
 from .pdf_stacked import stacked
-
-MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
-BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
-FORCE_BOLD = 1 << 18
 
 
 @dataclass
@@ -51,203 +76,6 @@ class PdfLine(TextLine):
     call: str = ""  # a footnote call set small at the start of the line ("3 " of "...درهم3" cut at the line end)
 
 
-def _prototype(fn: Any, restype: Any, *argtypes: Any) -> Any:
-    """The same C function called through a plain prototype (integer handles and addresses).
-
-    pypdfium2's bindings convert and check every argument; on the few calls made per line
-    that conversion costs more than pdfium's work, so the hot calls skip it. Falls back to
-    the pypdfium2 binding when the address cannot be taken.
-    """
-    try:
-        addr = ctypes.cast(fn, ctypes.c_void_p).value
-        return ctypes.CFUNCTYPE(restype, *argtypes)(addr) if addr else None
-    except (TypeError, ValueError, ctypes.ArgumentError):
-        return None
-
-
-def _unchecked(fn: Any, restype: Any) -> Any:
-    """The C function with a result type but no argument types: ctypes then converts nothing.
-
-    Declared argument types make ctypes build a converted object for every argument of
-    every call, which costs more than the per-line calls themselves (about 40 % of each
-    call). Without them a Python int goes as a C ``int`` and a ctypes object (the text page
-    handle as ``c_void_p``, out-parameters as ``byref``) as its pointer, so the callers
-    below pass exactly those: every argument of these functions is an ``int``, a pointer
-    or (``buflen``) a ``c_ulong`` object.
-    """
-    proto = _prototype(fn, restype)
-    if proto is not None:
-        proto.argtypes = None
-    return proto
-
-
-_I, _D = ctypes.c_int, ctypes.c_double
-_LOOSE = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, _I)
-_COUNT_RECTS = _unchecked(pdfium_c.FPDFText_CountRects, _I)
-_GET_RECT = _unchecked(pdfium_c.FPDFText_GetRect, _I)
-_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, _D)
-_FONT_INFO = _unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
-_ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin, _I)
-_MATRIX = _unchecked(pdfium_c.FPDFText_GetMatrix, _I)
-FAST = all(f is not None for f in (_LOOSE, _COUNT_RECTS, _GET_RECT, _FONT_SIZE, _FONT_INFO, _ORIGIN, _MATRIX))
-NATIVE_ENV = "TAYSIR_PDF_NATIVE"  # "0": the Python per-line queries even when the extension is built
-PLAIN_ENV = "TAYSIR_PDF_PLAIN"  # "0": every line through page_lines' Python loop (the reference of _chars.plain_lines)
-
-
-def _address(fn: Any) -> int | None:
-    try:
-        return ctypes.cast(fn, ctypes.c_void_p).value
-    except (TypeError, ValueError, ctypes.ArgumentError):
-        return None
-
-
-def _load_native() -> Any:
-    """The optional compiled per-page queries (``_chars.c``), or None (not built, hidden, off)."""
-    off = ("0", "false", "no", "off")
-    if os.environ.get(NATIVE_ENV, "1").strip().lower() in off or os.environ.get("TAYSIR_HIDE_EXTENSIONS", "").strip().lower() in ("1", "true", "yes", "on"):
-        return None
-    try:
-        from . import _chars  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return _chars
-
-
-# CountRects, GetRect, GetFontSize, GetMatrix, GetFontInfo, GetCharOrigin: the functions _chars.pieces calls
-_ADDRESSES = tuple(_address(f) for f in (pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect, pdfium_c.FPDFText_GetFontSize,
-                                         pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontInfo, pdfium_c.FPDFText_GetCharOrigin))
-_NATIVE = _load_native() if FAST and all(_ADDRESSES) else None
-_LOOSE_ADDRESS = _address(pdfium_c.FPDFText_GetLooseCharBox) if _NATIVE is not None and hasattr(_NATIVE, "loose_boxes") else None
-_PLAIN = hasattr(_NATIVE, "plain_lines") and os.environ.get(PLAIN_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
-
-
-class TextPageCalls:
-    """The per-line pdfium queries for one text page, with reused out-parameters.
-
-    Not thread-safe (pdfium itself is not): one instance per text page, one thread.
-    """
-
-    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
-        self.raw = textpage.raw
-        self.out = (ctypes.c_double * 6)()  # left, top, right, bottom of a rectangle; x, y of a char origin
-        self.rect = pdfium_c.FS_RECTF()
-        self.name = ctypes.create_string_buffer(128)
-        self.flags = ctypes.c_int()
-        self.matrix = pdfium_c.FS_MATRIX()
-        self.matrix_ptr = ctypes.byref(self.matrix)
-        self.h: Any
-        self.rect_args: tuple[Any, ...]
-        self.xy_args: tuple[Any, ...]
-        self.rect_ptr: Any
-        self.name_ptr: Any
-        self.flags_ptr: Any
-        self.buflen: Any = 128
-        self.native = FAST  # the handle is a c_void_p: _chars.pieces can take its value
-        if FAST:  # ctypes objects only (see _unchecked)
-            self.h = ctypes.c_void_p(ctypes.cast(self.raw, ctypes.c_void_p).value)
-            step = ctypes.sizeof(ctypes.c_double)
-            self.rect_args = tuple(ctypes.byref(self.out, k * step) for k in range(4))
-            self.xy_args = (ctypes.byref(self.out, 4 * step), ctypes.byref(self.out, 5 * step))
-            self.rect_ptr = ctypes.byref(self.rect)
-            self.name_ptr, self.flags_ptr = ctypes.byref(self.name), ctypes.byref(self.flags)
-            self.buflen = ctypes.c_ulong(128)
-        else:
-            self.h = self.raw
-            cells = [ctypes.c_double.from_buffer(self.out, k * ctypes.sizeof(ctypes.c_double)) for k in range(6)]
-            self.rect_args = tuple(ctypes.byref(c) for c in cells[:4])
-            self.xy_args = (ctypes.byref(cells[4]), ctypes.byref(cells[5]))
-            self.rect_ptr = ctypes.byref(self.rect)
-            self.name_ptr, self.flags_ptr = self.name, ctypes.byref(self.flags)
-        self._loose = _LOOSE if FAST else pdfium_c.FPDFText_GetLooseCharBox
-        self._count_rects = _COUNT_RECTS if FAST else pdfium_c.FPDFText_CountRects
-        self._get_rect = _GET_RECT if FAST else pdfium_c.FPDFText_GetRect
-        self._font_size = _FONT_SIZE if FAST else pdfium_c.FPDFText_GetFontSize
-        self._font_info = _FONT_INFO if FAST else pdfium_c.FPDFText_GetFontInfo
-        self._origin = _ORIGIN if FAST else pdfium_c.FPDFText_GetCharOrigin
-        self._matrix = _MATRIX if FAST else pdfium_c.FPDFText_GetMatrix
-
-    def char_box(self, index: int) -> tuple[float, float]:
-        """x extent of one character (loose box: font advance, cheap)."""
-        self._loose(self.h, index, self.rect_ptr)  # type: ignore[operator]
-        return self.rect.left, self.rect.right
-
-    def rects(self, start: int, count: int) -> list[tuple[float, float, float, float]]:
-        """pdfium's rectangles over a character range: (left, top, right, bottom), PDF coordinates."""
-        h = self.h
-        n = self._count_rects(h, start, count)  # type: ignore[operator]
-        out = []
-        get, args, cells = self._get_rect, self.rect_args, self.out
-        for k in range(n):
-            get(h, k, *args)  # type: ignore[operator]
-            rect = _FOUR_DOUBLES(cells)  # one C call (iterating a ctypes array reads item by item)
-            if rect[2] > rect[0]:
-                out.append(rect)
-        return out
-
-    def size_at(self, index: int) -> float:
-        """The font size of one character as pdfium stores it (no matrix: compared with a size of the same line)."""
-        return float(self._font_size(self.h, index))  # type: ignore[operator]
-
-    def origin_y(self, index: int) -> float:
-        self._origin(self.h, index, *self.xy_args)  # type: ignore[operator]
-        return self.out[5]
-
-    def reach_below(self, index: int) -> float:
-        """How far the glyph of one character reaches under its baseline, as a share of its height
-        (tight box; rare: see ligatures.lost_heh)."""
-        left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-        if not pdfium_c.FPDFText_GetCharBox(self.raw, index, left, right, bottom, top) or top.value <= bottom.value:
-            return 0.0
-        return (self.origin_y(index) - bottom.value) / (top.value - bottom.value)
-
-    def font_style(self, index: int, height: float = 0.0) -> tuple[float, bool]:
-        """Font size as printed and boldness of the character at ``index`` (boldness cached per font name)."""
-        size, name, flags = self.font_facts(index, height)
-        return size, self.bold(index, name, flags)
-
-    def font_facts(self, index: int, height: float = 0.0) -> tuple[float, bytes, int]:
-        """Font size as printed, font name and flags of the character at ``index``.
-
-        pdfium's font size is the size set in the content stream; producers such as InDesign
-        set it to 1 and scale the text matrix instead (``1 Tf`` with a 10-point matrix), so
-        when the line's ``height`` does not fit that size the size is multiplied by the scale
-        of the character's matrix (one more call, for those lines only).
-        """
-        size = self._font_size(self.h, index)  # type: ignore[operator]
-        if (height > 2.0 * size or height < 0.4 * size) and self._matrix(self.h, index, self.matrix_ptr):  # type: ignore[operator]
-            m = self.matrix
-            scale = abs(m.a * m.d - m.b * m.c) ** 0.5
-            if scale > 0:
-                size *= scale
-        n = self._font_info(self.h, index, self.name_ptr, self.buflen, self.flags_ptr)  # type: ignore[operator]
-        # the name (pdfium leaves the buffer alone when it does not fit: not cached then)
-        return float(size), (self.name.value if 0 < n <= 128 else b""), self.flags.value
-
-    def bold(self, index: int, name: bytes, flags: int) -> bool:
-        """Is the font of the character at ``index`` bold (cached per font name and the flag bits that matter)?"""
-        key = (name, flags & 0xFF00FF)
-        bold = _BOLD_BY_FONT.get(key) if name else None
-        if bold is None:
-            lower = name.decode("latin-1").lower()
-            bold = any(w in lower for w in BOLD_WORDS) or bool(flags & FORCE_BOLD) or pdfium_c.FPDFText_GetFontWeight(self.raw, index) >= 600
-            if name and len(_BOLD_BY_FONT) < 4096:
-                _BOLD_BY_FONT[key] = bold
-        return bold
-
-
-_BOLD_BY_FONT: dict[tuple[bytes, int], bool] = {}
-_FOUR_DOUBLES = struct.Struct("4d").unpack_from
-
-
-def page_text(textpage: pdfium.PdfTextPage) -> tuple[str, int]:
-    """All characters of the page (pdfium's generated line breaks included), indexable like the text page."""
-    count = min(pdfium_c.FPDFText_CountChars(textpage.raw), MAX_CHARS_PER_PAGE)
-    if count <= 0:
-        return "", 0
-    text = textpage.get_text_range(0, count)
-    if len(text) != count:  # characters outside the BMP: read one by one so indices stay aligned
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
-    return text, count
 
 
 def page_lines(
@@ -522,92 +350,6 @@ def _pieces_py(calls: TextPageCalls, text: str) -> list[Piece]:
     return out
 
 
-MARKS = re.compile("^[\u064b-\u0652\u0670 ]+$")  # a piece holding only Arabic vowel marks
-# marks that follow no letter (a space, punctuation, the start): attached to nothing
-STRAY_MARKS = re.compile("(?<![\u0621-\u064a\u0640\u064b-\u0652\u0670])[\u064b-\u0652\u0670]+")
-# LibreOffice maps the kashida glyphs of justified Arabic to "0": a 0 between two Arabic letters is one
-KASHIDA_ZERO = re.compile("(?<=[\u0621-\u064a\u064b-\u0652])0+(?=[\u0621-\u064a])")
-LOOSE_MARK = re.compile("(?:^| )[\u064b-\u0652\u0670]")  # a vowel mark after a space or at the start
-LOOSE_MARK_PAGE = re.compile("[\u064b-\u0652\u0670](?<=[ \n][\u064b-\u0652\u0670])")
-KASHIDA_PAGE = re.compile("0(?<=[\u0621-\u0652]0)0*[\u0621-\u064a]")
-MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0621-\u064a])")
-
-
-# digits stuck to the end of a word: a footnote call (a superscript) when drawn above the line
-NOTE_CALL = re.compile(
-    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
-    "[0-9\u0660-\u0669]{1,2}(?=$|[\\s.,\u060c\u061b:)\\]])"
-)
-# page-level tests open with their rarest character (a digit, a vowel mark, a 0) so that the regular
-# expression engine can skip ahead to it; the context is checked behind it
-ARABIC_ANY = re.compile(f"[{glyph_codes._LETTER}]")  # the letters of glyph_codes.SIGN's Arabic side
-NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z%][\u0621-\u064a\u0640)A-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
-
-
-LEAD_DIGITS = re.compile("([0-9\u0660-\u0669]{1,2}) (?=\\S)")
-NOTE_ALONE = re.compile("\n ?[0-9\u0660-\u0669]{1,2}\r?\n")
-NOTE_PIECE = re.compile("^\\s*[0-9\u0660-\u0669]{1,3}\\s*$")
-
-
-def _note_calls(text: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> list[tuple[int, int]]:
-    """``المغرب22`` -> ``المغرب[22]``: the spans of footnote calls (superscript digits raised above the
-    baseline), which become the model's note marks (a reader and the truth pages leave them out
-    of the text); digits on the baseline stay (``m2`` is not touched: too short a word)."""
-    spans = []
-    for m in NOTE_CALL.finditer(text):
-        word = re.search(r"\S+$", text[: m.start()]) or re.search(r"\S+(?=\s*$)", text[: m.start()])
-        if word is None or (word.group(0).isascii() and len(word.group(0)) < 3):
-            continue  # at the start of the line (a footnote's own number), or "m2"
-        if origin_y(start + m.start()) - base_y > 0.2 * size:  # PDF y grows upwards: raised above the line
-            spans.append(m.span())
-    return spans
-
-
-def _raised(piece: str, digits: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> bool:
-    """Is one of the piece's free-standing runs of ``digits`` raised above the line? (The first
-    match alone could be the ``1`` of ``1 318 400`` earlier in the line, not the call.)"""
-    for m in re.finditer(f"(?<![0-9\u0660-\u0669]){re.escape(digits)}(?![0-9\u0660-\u0669])", piece):
-        if origin_y(start + m.start()) - base_y > 0.2 * size:
-            return True
-    return False
-
-
-def _cut(text: str, spans: list[tuple[int, int]], marks: bool = False) -> str:
-    """The text without the given (sorted, disjoint) spans; ``marks``: each replaced by ``[its text]``
-    (a footnote call becomes the model's note mark, ``[22]``)."""
-    if not spans:
-        return text
-    out, last = [], 0
-    for a, b in sorted(spans):
-        out.append(text[last:a])
-        if marks:
-            out.append(f"[{text[a:b]}]")
-        last = b
-    out.append(text[last:])
-    return "".join(out)
-
-
-def _drawn_backwards(text: str, box: Box) -> bool:
-    """Does pdfium give this line's characters right to left (the first one drawn rightmost)?"""
-    a = len(text) - len(text.lstrip())
-    b = len(text.rstrip()) - 1
-    return b > a and box(a)[0] > box(b)[1]
-
-
-def _mark_gaps(text: str, box: Box, size: float) -> list[tuple[int, int]]:
-    """``مهيك ٍ لة`` -> ``مهيكلة``: a vowel mark written between two spaces inside a word.
-
-    Producers that place marks as separate glyphs (InDesign) may write them with a space on
-    each side; when the letters on both sides touch, the spaces are not word spaces and go
-    with the mark (marks left after a space belong to no letter: removed later, STRAY_MARKS).
-    The text is the line as pdfium gives it (logical order, one box per index); the spans to cut are returned.
-    """
-    spans = []
-    for m in MARK_GAP.finditer(text):
-        before, after = box(m.start() - 1), box(m.end())
-        if abs(before[0] - after[1]) < 0.12 * size:  # right to left: the next letter ends where the previous starts
-            spans.append(m.span())
-    return spans
 
 
 def _same_band(group: list[Piece], b: Piece) -> bool:

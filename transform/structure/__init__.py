@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._gc import gc_paused
 from ..model import Block, Cell, Document, Figure, Heading, ListBlock, ListItem, Paragraph, Section, Sentence, Table
 from ..model.text import Direction, direction_for
 from .language import detect, detect_core, has_letters, resolve_default
@@ -205,6 +206,13 @@ def _document_lang(doc: Document, known: dict[int, str] | None = None) -> str:
 
 def build_structure(doc: Document) -> Document:
     """headings -> sections -> sentences -> languages -> ids."""
+    # sentences and drafts are only built up here (the ingester's sentences they replace are freed by
+    # their count): the cyclic collector would walk the whole document model again and again, freeing nothing
+    with gc_paused():
+        return _build(doc)
+
+
+def _build(doc: Document) -> Document:
     doc = nest_sections(doc)
     known: dict[int, str] = {}  # id(block) -> detect_core(text): asked once, for the document and the block
     doc.meta.lang = _document_lang(doc, known)

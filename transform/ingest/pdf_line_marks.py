@@ -1,0 +1,97 @@
+"""Per-line repairs of :mod:`pdf_text` on footnote calls and Arabic vowel marks, and the page-level
+tests that decide whether a page needs them (split from :mod:`pdf_text`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import glyph_codes
+from .pdf_bidi import Box
+
+MARKS = re.compile("^[\u064b-\u0652\u0670 ]+$")  # a piece holding only Arabic vowel marks
+# marks that follow no letter (a space, punctuation, the start): attached to nothing
+STRAY_MARKS = re.compile("(?<![\u0621-\u064a\u0640\u064b-\u0652\u0670])[\u064b-\u0652\u0670]+")
+# LibreOffice maps the kashida glyphs of justified Arabic to "0": a 0 between two Arabic letters is one
+KASHIDA_ZERO = re.compile("(?<=[\u0621-\u064a\u064b-\u0652])0+(?=[\u0621-\u064a])")
+LOOSE_MARK = re.compile("(?:^| )[\u064b-\u0652\u0670]")  # a vowel mark after a space or at the start
+LOOSE_MARK_PAGE = re.compile("[\u064b-\u0652\u0670](?<=[ \n][\u064b-\u0652\u0670])")
+KASHIDA_PAGE = re.compile("0(?<=[\u0621-\u0652]0)0*[\u0621-\u064a]")
+MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0621-\u064a])")
+
+
+# digits stuck to the end of a word: a footnote call (a superscript) when drawn above the line
+NOTE_CALL = re.compile(
+    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
+    "[0-9\u0660-\u0669]{1,2}(?=$|[\\s.,\u060c\u061b:)\\]])"
+)
+# page-level tests open with their rarest character (a digit, a vowel mark, a 0) so that the regular
+# expression engine can skip ahead to it; the context is checked behind it
+ARABIC_ANY = re.compile(f"[{glyph_codes._LETTER}]")  # the letters of glyph_codes.SIGN's Arabic side
+NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z%][\u0621-\u064a\u0640)A-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
+
+
+LEAD_DIGITS = re.compile("([0-9\u0660-\u0669]{1,2}) (?=\\S)")
+NOTE_ALONE = re.compile("\n ?[0-9\u0660-\u0669]{1,2}\r?\n")
+NOTE_PIECE = re.compile("^\\s*[0-9\u0660-\u0669]{1,3}\\s*$")
+
+
+def _note_calls(text: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> list[tuple[int, int]]:
+    """``المغرب22`` -> ``المغرب[22]``: the spans of footnote calls (superscript digits raised above the
+    baseline), which become the model's note marks (a reader and the truth pages leave them out
+    of the text); digits on the baseline stay (``m2`` is not touched: too short a word)."""
+    spans = []
+    for m in NOTE_CALL.finditer(text):
+        word = re.search(r"\S+$", text[: m.start()]) or re.search(r"\S+(?=\s*$)", text[: m.start()])
+        if word is None or (word.group(0).isascii() and len(word.group(0)) < 3):
+            continue  # at the start of the line (a footnote's own number), or "m2"
+        if origin_y(start + m.start()) - base_y > 0.2 * size:  # PDF y grows upwards: raised above the line
+            spans.append(m.span())
+    return spans
+
+
+def _raised(piece: str, digits: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> bool:
+    """Is one of the piece's free-standing runs of ``digits`` raised above the line? (The first
+    match alone could be the ``1`` of ``1 318 400`` earlier in the line, not the call.)"""
+    for m in re.finditer(f"(?<![0-9\u0660-\u0669]){re.escape(digits)}(?![0-9\u0660-\u0669])", piece):
+        if origin_y(start + m.start()) - base_y > 0.2 * size:
+            return True
+    return False
+
+
+def _cut(text: str, spans: list[tuple[int, int]], marks: bool = False) -> str:
+    """The text without the given (sorted, disjoint) spans; ``marks``: each replaced by ``[its text]``
+    (a footnote call becomes the model's note mark, ``[22]``)."""
+    if not spans:
+        return text
+    out, last = [], 0
+    for a, b in sorted(spans):
+        out.append(text[last:a])
+        if marks:
+            out.append(f"[{text[a:b]}]")
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _drawn_backwards(text: str, box: Box) -> bool:
+    """Does pdfium give this line's characters right to left (the first one drawn rightmost)?"""
+    a = len(text) - len(text.lstrip())
+    b = len(text.rstrip()) - 1
+    return b > a and box(a)[0] > box(b)[1]
+
+
+def _mark_gaps(text: str, box: Box, size: float) -> list[tuple[int, int]]:
+    """``مهيك ٍ لة`` -> ``مهيكلة``: a vowel mark written between two spaces inside a word.
+
+    Producers that place marks as separate glyphs (InDesign) may write them with a space on
+    each side; when the letters on both sides touch, the spaces are not word spaces and go
+    with the mark (marks left after a space belong to no letter: removed later, STRAY_MARKS).
+    The text is the line as pdfium gives it (logical order, one box per index); the spans to cut are returned.
+    """
+    spans = []
+    for m in MARK_GAP.finditer(text):
+        before, after = box(m.start() - 1), box(m.end())
+        if abs(before[0] - after[1]) < 0.12 * size:  # right to left: the next letter ends where the previous starts
+            spans.append(m.span())
+    return spans
