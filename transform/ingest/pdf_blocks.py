@@ -10,6 +10,8 @@ one of these says a new block starts:
   far short (the last line of a paragraph; right to left, the end edge is the left one);
 * the line is indented past its column's start edge (a first-line indent);
 * the previous line is a short bold line and this one is not (a heading line above its text);
+* one of the two lines is underlined whole and the other is not (seen on the image of a scan:
+  :func:`transform.ocr.weight.mark_underlines`);
 * the line opens a list item (a bullet or a ``1.`` / ``a)`` / ``أ)`` marker; ``1- `` in plain body
   type of a text layer) or a legal unit (``المادة 2``, ``Article premier``:
   :mod:`transform.structure.legal`).
@@ -90,6 +92,7 @@ MONTH_NEXT = re.compile(r"^(?:من\s+)?(?:janvier|f[ée]vrier|mars|avril|mai|jui
 NUMBER_NEXT = re.compile(r"(?:^|\s)(?:du|au|le|les|des|de|et|ou|à|aux|sur|points?|n°|nos?|articles?|pages?|alinéas?)$", re.IGNORECASE)
 NOT_A_MARKER = re.compile(r"^(?:(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S|[A-Z]\.\s?\d)")  # "M. LISCHKA": a title, not an item "M."; "L. 2215-1": a code article
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|مادة|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[DQHN][a-zA-ZéèÈÉ]{4,9}\s|[Aa][Rr][Tt]\.)")
+NAME_WORDS = 16  # the name of a unit printed under its bare label, line by line (a legal title's length)
 L = TypeVar("L", bound=TextLine)
 
 
@@ -289,6 +292,8 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
     _, _, prev_base, prev_page, prev_edges = prev_f
     if _leader(prev.text):
         return False  # a contents entry ends with its dot leaders and page number
+    if prev.underline != ln.underline and not (prev if prev.underline else ln).text[:1].islower():
+        return False  # a line drawn underlined whole (seen on a scan's image) is a title of its own (not words stressed mid-sentence)
     # a line pdfium read over two printed lines (its box twice as tall): the step is from its last one
     step = base - max(prev_base, prev.bottom - 0.3 * fsize)
     if cur.legal is not None:
@@ -300,8 +305,17 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
             return True
         # a chapter's name set in another style (italic) centred under its bare label ("Chapitre V" / "Dates d'entrée en vigueur")
         # (right under it: a centred line further down is the next title, "QUATRIÈME PARTIE" / "ETATS DE ...")
-        return (near and short and len(cur.lines) == 1 and not cur.legal.title and cur.legal.rank < ARTICLE
-                and step <= 2.2 * fsize and _centred(prev, prev_edges, fsize) and _centred(ln, edges, fsize))
+        # (a long name wraps onto a second, narrower centred line: "الباب الثاني" / "التوزيع على القطاعات ..." / "بالميزانية
+        # العامة ..."; a line in brackets under it, "(بالدرهم)", is a note of its own)
+        named = len(ln.text.split()) <= NAME_WORDS and not SENTENCE_END.search(ln.text)
+        label = cur.lines[0]  # the name is centred in its column, or on the label's axis (the column's edges are its own)
+        on_axis = _centred(ln, edges, fsize) or abs((ln.x0 + ln.x1) - (label.x0 + label.x1)) <= 2.0 * fsize
+        if not (near and named and not cur.legal.title and cur.legal.rank < ARTICLE and step <= 2.2 * fsize and on_axis):
+            return False
+        if len(cur.lines) == 1:
+            return _centred(prev, prev_edges, fsize)
+        return (len(cur.lines) == 2 and ln.x1 - ln.x0 < prev.x1 - prev.x0 - 2.0 * fsize and not ln.text.lstrip().startswith(("(", "["))
+                and not SENTENCE_END.search(prev.text))
     if prev_page != ln.page or prev_edges.column != edges.column or base < prev_base:
         # first line of a page or a column: a paragraph goes on when its sentence does
         # (a note's lines after its first hang under its text: they start as far in as the last one did)

@@ -18,6 +18,10 @@ blocks around it:
   Finances et``, ``في``), and a bold sentence of seven words or more that ends with a
   colon without a number in front (``Les tarifs sont fixés selon ... :`` introduces a list;
   ``1/ Pacte ... :`` and ``Questions diverses :`` title their part);
+* **an underlined line** (a scan's item titles and a notice's parts, seen on the page image by
+  :func:`transform.ocr.weight.mark_underlines`): one or two underlined lines, or a bulleted item
+  underlined, of a few words that do not end a sentence with a full stop, are a heading (not the end
+  of a sentence underlined for stress, opening in lower case);
 * **levels after a title page**: a first page holding nothing but its title (a cover) does
   not push the document's own headings down; the highest heading level used after it is 1,
   like the cover's title.
@@ -63,6 +67,7 @@ MUCH_LARGER = 1.8
 DENSE = 0.33  # a line set at size s has letters at least this many s wide on average (Arabic and Latin type)
 MIN_CONFIDENCE = 0.5  # an OCR'd heading read with less confidence is noise more often than a title  # ...and this much larger needs no other cue
 MAX_TITLE_LINES = 8  # an official text's title on an OCR'd page
+MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
 COVER_SHARE = 0.8  # share of a title page's characters its headings carry
 MIN_CAPS = 0.6
@@ -89,6 +94,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _ocr_title_run(groups)
     groups = _split_bold_lead(groups)
     _set_apart_bold(groups)
+    _underlined(groups)
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
     _drop_open_ended(groups)
@@ -215,6 +221,20 @@ def _set_apart_bold(groups: list[_Group]) -> None:
         below = _gap_above(groups, i + 1) if i + 1 < len(groups) else None
         apart = 1.5 * g.size
         if (above is None or above >= apart) and (below is None or below >= apart) and (above, below) != (None, None):
+            g.kind, g.level = "heading", g.bold_level
+
+
+def _underlined(groups: list[_Group]) -> None:
+    """One or two lines underlined whole (a paragraph, or a bulleted item: ``• عند الترشح للامتحان المهني :``) of
+    two to MAX_UNDERLINED_WORDS words not ending with a full stop: a heading at the bold heading level."""
+    for g in groups:
+        if g.kind not in ("paragraph", "item") or g.legal is not None or g.note or not g.lines or len(g.lines) > 2 \
+                or not all(ln.underline for ln in g.lines):
+            continue
+        text = g.text
+        if text[:1].islower():
+            continue  # the end of a sentence underlined for stress ("... en situation" / "d'alerte :"), not a title
+        if 2 <= len(text.split()) <= MAX_UNDERLINED_WORDS and not FULL_STOP.search(text) and _WORD3.search(text):
             g.kind, g.level = "heading", g.bold_level
 
 

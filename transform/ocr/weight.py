@@ -14,6 +14,12 @@ Only short lines that stand apart from the lines above and below them are marked
 block would each become a heading. A line taller than the usual one is compared with the body's stroke scaled by its height
 (a title set larger in the regular weight has thicker strokes too; its size tells it
 apart already).
+
+An underline drawn under a whole line (the item titles of scanned minutes, a notice's parts) is a
+title's cue that OCR does not report either: :func:`mark_underlines` sets ``underline`` on a line
+under whose box, or in its lowest part, one row of ink runs across half its width or more (gaps of a
+pixel or two in a scanned rule bridged); the words' own strokes never run that long, an underlined
+lead-in (``Présents :``) covers a fraction of its line.
 """
 
 from __future__ import annotations
@@ -32,6 +38,9 @@ BODY_CHARS = 15  # lines with at least this many characters set the body's strok
 MIN_INK = 40  # pixels of ink under which a line's stroke is not measured
 MAX_WORDS = 8  # only short lines are marked...
 APART = 0.8  # ...that stand apart: this many of their heights of paper above and below
+UNDERLINE = 0.5  # share of a line's width one row of ink runs across under it: an underline (a title's bullet and colon stand outside it)
+UNDER_BAND = (0.4, 0.6)  # the band searched: from this many line heights above its bottom to this many below
+UNDER_GAP = 3  # pixels of paper bridged in a scanned rule
 
 
 def stroke_width(ink: object) -> float | None:
@@ -85,7 +94,9 @@ def standing_apart(line: TextLine, lines: list[TextLine]) -> bool:
 
 def mark_bold(pimg: PageImage, lines: list[TextLine]) -> int:
     """Set ``bold`` on the lines whose strokes are BOLD_RATIO thicker than the body's; returns
-    how many. Nothing is marked on a page with too few body lines to compare with."""
+    how many. Nothing is marked on a page with too few body lines to compare with. The lines drawn
+    with a rule under them are marked ``underline`` first (:func:`mark_underlines`), on any page."""
+    mark_underlines(pimg, lines)
     strokes = line_strokes(pimg, lines)
     heights = sorted(ln.bottom - ln.top for ln in lines if len(ln.text) >= BODY_CHARS)
     if len(heights) < MIN_BODY_LINES:
@@ -103,5 +114,56 @@ def mark_bold(pimg: PageImage, lines: list[TextLine]) -> int:
         scale = max(1.0, (ln.bottom - ln.top) / usual)
         if s >= BOLD_RATIO * ref * scale:
             ln.bold = True
+            marked += 1
+    return marked
+
+
+def _longest_run(row: object, gap: int) -> int:
+    """The longest run of ink in a boolean row, gaps of up to ``gap`` pixels bridged."""
+    import numpy as np  # on use: `import transform` stays light
+
+    idx = np.flatnonzero(row)
+    if idx.size == 0:
+        return 0
+    cut = np.flatnonzero(np.diff(idx) > gap + 1)
+    starts = np.r_[idx[0], idx[cut + 1]]
+    ends = np.r_[idx[cut], idx[-1]]
+    return int((ends - starts).max()) + 1
+
+
+def underlined(ink: object, gap: int = UNDER_GAP) -> bool:
+    """Does one row of the boolean band ``ink`` (the rows around a line's bottom, the line's width) hold
+    a run of ink across UNDERLINE of its width? A row is read with its neighbours (a rule a pixel
+    thick may waver between two rows)."""
+    import numpy as np  # on use: `import transform` stays light
+
+    a = np.asarray(ink, dtype=bool)
+    if a.ndim != 2 or a.shape[0] == 0 or a.shape[1] < 10:
+        return False
+    need = UNDERLINE * a.shape[1]
+    rows = a.copy()
+    rows[1:] |= a[:-1]
+    rows[:-1] |= a[1:]
+    for r in np.flatnonzero(rows.sum(axis=1) >= need):  # only rows with enough ink can hold the run
+        if _longest_run(rows[r], gap) >= need:
+            return True
+    return False
+
+
+def mark_underlines(pimg: PageImage, lines: list[TextLine]) -> int:
+    """Set ``underline`` on the lines drawn with a rule under their whole width; returns how many."""
+    import numpy as np  # on use: `import transform` stays light
+
+    a = np.asarray(pimg.image.convert("L"))
+    level = otsu_threshold(pimg.image)
+    k = pimg.dpi / 72.0
+    marked = 0
+    for ln in lines:
+        h = (ln.bottom - ln.top) * k
+        x0, x1 = max(0, int(ln.x0 * k)), min(a.shape[1], int(ln.x1 * k) + 1)
+        y0 = max(0, int(ln.bottom * k - UNDER_BAND[0] * h))
+        y1 = min(a.shape[0], int(ln.bottom * k + UNDER_BAND[1] * h) + 1)
+        if x1 - x0 >= 10 and y1 > y0 and underlined(a[y0:y1, x0:x1] <= level):
+            ln.underline = True
             marked += 1
     return marked
