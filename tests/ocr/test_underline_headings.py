@@ -34,6 +34,14 @@ def test_a_rule_under_the_line_is_an_underline() -> None:
     assert underlined(broken)
 
 
+def test_a_rule_running_past_the_line_is_a_form_s_not_an_underline() -> None:
+    band = _band(340)  # the line's 300 columns and 20 either side
+    band[15, 30:310] = True  # stops under the line: an underline
+    assert underlined(band, margin=20)
+    band[15, 0:340] = True  # runs on past both ends: the rule of a form or a box
+    assert not underlined(band, margin=20)
+
+
 def test_words_and_a_short_lead_in_are_no_underline() -> None:
     words = _band()
     for x in range(0, 300, 40):  # the baseline strokes of words, a word space apart

@@ -21,7 +21,8 @@ blocks around it:
 * **an underlined line** (a scan's item titles and a notice's parts, seen on the page image by
   :func:`transform.ocr.weight.mark_underlines`): one or two underlined lines, or a bulleted item
   underlined, of a few words that do not end a sentence with a full stop, are a heading (not the end
-  of a sentence underlined for stress, opening in lower case);
+  of a sentence underlined for stress, opening in lower case; not a bilingual form's row, Arabic and
+  French on one line);
 * **levels after a title page**: a first page holding nothing but its title (a cover) does
   not push the document's own headings down; the highest heading level used after it is 1,
   like the cover's title.
@@ -59,6 +60,7 @@ _NOT_ALNUM = re.compile(r"[^\w\s\u064b-\u065f\u0670]|_")  # a sign: neither a le
 _AR_ORDINAL = re.compile(r"^(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–.]")  # "أولا: ..."
 _MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic vowel marks
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # words that link an official text's title to its object: a heading line opening with one goes on with the title above
 _AR_LINK = frozenset("بشأن بتحديد بتغيير بتتميم بتنفيذ بتطبيق بإحداث بإصدار بالموافقة بالمصادقة المتعلق المتعلقة يتعلق تتعلق".split())
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
@@ -232,8 +234,10 @@ def _underlined(groups: list[_Group]) -> None:
                 or not all(ln.underline for ln in g.lines):
             continue
         text = g.text
-        if text[:1].islower():
-            continue  # the end of a sentence underlined for stress ("... en situation" / "d'alerte :"), not a title
+        if text[:1].islower() or min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0) < MIN_CONFIDENCE:
+            continue  # the end of a sentence underlined for stress ("... en situation" / "d'alerte :"), or noise OCR read unsure
+        if len(_ARABIC.findall(text)) >= 2 and len(_LATIN.findall(text)) >= 2:
+            continue  # Arabic and French on one line: the row of a bilingual form, its cells ruled under
         if 2 <= len(text.split()) <= MAX_UNDERLINED_WORDS and not FULL_STOP.search(text) and _WORD3.search(text):
             g.kind, g.level = "heading", g.bold_level
 
