@@ -10,8 +10,6 @@ one of these says a new block starts:
   far short (the last line of a paragraph; right to left, the end edge is the left one);
 * the line is indented past its column's start edge (a first-line indent);
 * the previous line is a short bold line and this one is not (a heading line above its text);
-* one of the two lines is underlined whole and the other is not (seen on the image of a scan:
-  :func:`transform.ocr.weight.mark_underlines`);
 * the line opens a list item (a bullet or a ``1.`` / ``a)`` / ``أ)`` marker; ``1- `` in plain body
   type of a text layer) or a legal unit (``المادة 2``, ``Article premier``:
   :mod:`transform.structure.legal`).
@@ -292,8 +290,6 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
     _, _, prev_base, prev_page, prev_edges = prev_f
     if _leader(prev.text):
         return False  # a contents entry ends with its dot leaders and page number
-    if prev.underline != ln.underline and not (prev if prev.underline else ln).text[:1].islower():
-        return False  # a line drawn underlined whole (seen on a scan's image) is a title of its own (not words stressed mid-sentence)
     # a line pdfium read over two printed lines (its box twice as tall): the step is from its last one
     step = base - max(prev_base, prev.bottom - 0.3 * fsize)
     if cur.legal is not None:
