@@ -22,7 +22,7 @@ blocks around it:
   :func:`transform.ocr.weight.mark_underlines`): one or two underlined lines, or a bulleted item
   underlined, of a few words that do not end a sentence with a full stop, are a heading (not the end
   of a sentence underlined for stress, opening in lower case; not a bilingual form's row, Arabic and
-  French on one line);
+  French on one line; not a form's field or a list's item, ending on ``من:`` or ``؛``);
 * **levels after a title page**: a first page holding nothing but its title (a cover) does
   not push the document's own headings down; the highest heading level used after it is 1,
   like the cover's title.
@@ -238,6 +238,9 @@ def _underlined(groups: list[_Group]) -> None:
             continue  # the end of a sentence underlined for stress ("... en situation" / "d'alerte :"), or noise OCR read unsure
         if len(_ARABIC.findall(text)) >= 2 and len(_LATIN.findall(text)) >= 2:
             continue  # Arabic and French on one line: the row of a bilingual form, its cells ruled under
+        words = text.rstrip(" :：").split()
+        if text.rstrip().endswith((";", "؛")) or (words and words[-1].lower() in _OPEN_END):
+            continue  # a form's field ("يستفيد السيد (ة) من:" over its line to fill in) or a list's item ("... ؛")
         if 2 <= len(text.split()) <= MAX_UNDERLINED_WORDS and not FULL_STOP.search(text) and _WORD3.search(text):
             g.kind, g.level = "heading", g.bold_level
 
