@@ -38,6 +38,8 @@ class TextLine:
     # so subclasses keep their positional fields.
     confidence: float | None = field(default=None, kw_only=True)
     doubt: str | None = field(default=None, kw_only=True)
+    # an underline drawn under the whole line, seen on the page image (OCR'd pages and earlier OCR's layers: a title's cue)
+    underline: bool = field(default=False, kw_only=True)
 
     @property
     def height(self) -> float:

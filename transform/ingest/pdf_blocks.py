@@ -45,19 +45,14 @@ decided once the lines are grouped (:mod:`pdf_block_kinds`).
 
 from __future__ import annotations
 
-import dataclasses
 import re
-import statistics
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ..model import Block, Heading, ListBlock, ListItem, Paragraph, Sentence, Table
+from ..model import Table
 from ..structure.legal import ARTICLE, LegalLabel, legal_heading
 from .base import TextLine
-from .pdf_bidi import hyphen_join, is_rtl_line
+from .pdf_block_group import _Group, _with_text, groups_to_blocks, join_lines, median_size  # noqa: F401  (read by pdf.py, ocr/image.py, tests)
 from .pdf_block_kinds import (
-    _HAS_WORD,
     ANNEX,
     MAX_HEADING_LEVELS,
     SENTENCE_END,
@@ -76,6 +71,15 @@ from .pdf_block_runs import (
     page_stops,
     room_left,
     size_wobble,
+)
+from .pdf_block_sizes import (  # noqa: F401  (_page_body, body_size, heading_sizes: read by tests)
+    _features,
+    _page_body,
+    _pitches,
+    _rtl,
+    _snap_ocr_sizes,
+    body_size,
+    heading_sizes,
 )
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_headings import refine_headings
@@ -96,66 +100,10 @@ MONTH_NEXT = re.compile(r"^(?:من\s+)?(?:janvier|f[ée]vrier|mars|avril|mai|jui
                         r"chawwal|(?:dou|dhou|dhu|doul)\b)\b", re.IGNORECASE)
 # the end of a line that announces a number: digits opening the next line are that number, not a footnote call
 NUMBER_NEXT = re.compile(r"(?:^|\s)(?:du|au|le|les|des|de|et|ou|à|aux|sur|points?|n°|nos?|articles?|pages?|alinéas?)$", re.IGNORECASE)
-# a unit of length raised to a power read as a footnote call ("km[2]"): the exponent
-UNIT_POWER = re.compile(r"\b((?:k|h|da|d|c|m)?m)\[([23])\]")
 NOT_A_MARKER = re.compile(r"^(?:(?:M|Mme|Mlle|MM|Dr|Pr|St)\.\s+\S|[A-Z]\.\s?\d)")  # "M. LISCHKA": a title, not an item "M."; "L. 2215-1": a code article
 LEGAL_HINT = re.compile(r"^[«\"“(\-–—*• ]*(?:ال(?:مادة|باب|فصل|فرع|قسم|كتاب|جزء)|مادة|[AaCcSsTtLlPp][a-zA-Zéè-]{3,11}\s|[DQHN][a-zA-ZéèÈÉ]{4,9}\s|[Aa][Rr][Tt]\.)")
-PAGE_BODY_LINES = 8  # lines of one larger size that make it the body of their page
+NAME_WORDS = 16  # the name of a unit printed under its bare label, line by line (a legal title's length)
 L = TypeVar("L", bound=TextLine)
-
-
-@dataclass
-class _Group:
-    kind: str  # "heading" | "paragraph" | "item" | "table"
-    lines: list[TextLine] = field(default_factory=list)
-    size: float = 0.0
-    rtl: bool = False
-    ordered: bool = False
-    indent: float = 0.0
-    level: int = 0
-    table: Table | None = None
-    legal: LegalLabel | None = None
-    centred: bool = False  # its first line is centred in its column
-    flush_end: bool = False  # its first line stands against the end edge, far from the start (a date, a reference)
-    body: float = 0.0  # the body size of the group's kind of page (text layer or OCR)
-    bold_level: int = 1  # the level a bold heading at body size gets there
-    note: bool = False  # the text of a footnote, opening with its mark ("[1] ...")
-
-    @property
-    def text(self) -> str:
-        return join_lines([ln.text for ln in self.lines])
-
-
-_HYPHENATED = re.compile(r"(\w+)[-\u00ad]$")
-
-
-def join_lines(texts: list[str]) -> str:
-    """Join the lines of a block: a space between lines; a word cut at a line end by a
-    hyphen is joined without the hyphen when the whole word is a French word (``écono-`` +
-    ``mique``), with it otherwise (``Béni Mellal-`` + ``Khénifra``, ``ci-`` + ``dessus``)."""
-    out = ""
-    for t in texts:
-        t = t.strip()
-        if out and t.startswith("« ") and out.startswith("«"):
-            t = t[2:]  # a quoted text (an amended article) repeats « at the start of every line
-        if not out:
-            out = t
-        elif out.endswith(("-", "\u00ad")) and len(out) > 1 and out[-2].isalpha():
-            out = out[:-1] + _hyphen(out, t) + t
-        elif out.endswith(("(", "[")) or t.startswith((")", "]")):
-            out += t  # a bracket opened at a line end (or closed at the start of the next one)
-        else:
-            out += " " + t
-    return out
-
-
-def _hyphen(before: str, after: str) -> str:
-    """What joins a word cut at a line end (see :func:`pdf_bidi.hyphen_join`); a soft hyphen always joins."""
-    m = _HYPHENATED.search(before)
-    tail = re.match(r"\w+", after)
-    if before.endswith("\u00ad") and tail:
-        return ""
-    return hyphen_join(m.group(1) if m else "", tail.group(0) if tail else "")
 
 
 def _labels_over_tables(lines: list[L], tables: list[tuple[float, Table]]) -> list[L]:
@@ -171,19 +119,6 @@ def _labels_over_tables(lines: list[L], tables: list[tuple[float, Table]]) -> li
     return out
 
 
-def _baseline(line: TextLine) -> float:
-    return float(getattr(line, "baseline", 0.0) or line.bottom)
-
-
-def _rtl(line: TextLine) -> bool:
-    val = getattr(line, "rtl", None)
-    return bool(val) if val is not None else is_rtl_line(line.text)
-
-
-def _size(line: TextLine) -> float:
-    return round((line.size or 0.0) * 2) / 2
-
-
 def drop_page_furniture(lines: list[L], page_height: float) -> list[L]:
     """Remove bare page numbers in the top or bottom margin (see :mod:`pdf_furniture`)."""
     return split_page_numbers(lines, page_height)[0]
@@ -192,53 +127,6 @@ def drop_page_furniture(lines: list[L], page_height: float) -> list[L]:
 def drop_running_lines(pages: list[list[L]], heights: list[float]) -> list[list[L]]:
     """Remove page numbers, running headers and footers (see :mod:`pdf_furniture`)."""
     return split_running_lines(pages, heights)[0]
-
-
-Feature = tuple[float, bool, float]  # rounded size, right to left, baseline of one line
-
-
-def _features(pages: list[list[TextLine]]) -> list[list[Feature]]:
-    """Size, direction and baseline of every line, read once (grouping asks for them many times)."""
-    return [[(_size(ln), _rtl(ln), _baseline(ln)) for ln in lines] for lines in pages]
-
-
-def body_size(pages: list[list[TextLine]], feats: list[list[Feature]] | None = None) -> float:
-    feats = feats if feats is not None else _features(pages)
-    counts: Counter[float] = Counter()
-    for lines, fs in zip(pages, feats, strict=True):
-        for ln, f in zip(lines, fs, strict=True):
-            counts[f[0]] += len(ln.text)
-    return counts.most_common(1)[0][0] if counts else 0.0
-
-
-def heading_sizes(pages: list[list[TextLine]], body: float, feats: list[list[Feature]] | None = None) -> list[float]:
-    """Sizes larger than the body text that are used on short lines, largest first."""
-    feats = feats if feats is not None else _features(pages)
-    sizes: Counter[float] = Counter()
-    if body:
-        for lines, fs in zip(pages, feats, strict=True):
-            for ln, f in zip(lines, fs, strict=True):
-                if f[0] >= body * 1.1 and len(ln.text) <= 200 and _HAS_WORD.search(ln.text):
-                    sizes[f[0]] += 1  # an ornament (``* * *``) set large is no heading size
-    return sorted(sizes, reverse=True)
-
-
-def _pitches(feats: list[list[Feature]]) -> dict[tuple[float, bool], float]:
-    """The usual baseline step between two lines of one paragraph, per (size, direction)."""
-    steps: dict[tuple[float, bool], list[float]] = {}
-    for fs in feats:
-        for (sa, ra, ba), (sb, rb, bb) in zip(fs, fs[1:], strict=False):
-            if sa != sb or ra != rb:
-                continue
-            d = bb - ba
-            size = sa or 10.0
-            if 0.9 * size <= d <= 3.0 * size:
-                steps.setdefault((sa, ra), []).append(d)
-    out = {}
-    for key, vals in steps.items():
-        vals.sort()
-        out[key] = vals[max(0, len(vals) // 4 - 1)] if len(vals) >= 4 else min(vals)
-    return out
 
 
 def _start_gap(line: TextLine, edges: Edges, rtl: bool) -> float:
@@ -411,50 +299,6 @@ def group_lines(
     return groups
 
 
-def _page_body(lines: list[TextLine], feats: list[Feature], hsizes: list[float]) -> float | None:
-    """A heading size that is the body of this page: it carries most of the page's characters on at
-    least :data:`PAGE_BODY_LINES` lines, most of them plain and running to the column's width or
-    ending sentences (a dahir's page set in 16 pt in a Bulletin whose columns are in 11 pt: its
-    paragraphs are paragraphs, not one heading running over the page). Text-layer pages only, not a
-    contents page; None on most pages."""
-    if not lines or not hasattr(lines[0], "baseline"):
-        return None  # OCR's size estimates swing from line to line: a text layer's sizes only
-    chars: Counter[float] = Counter()
-    for ln, f in zip(lines, feats, strict=True):
-        if f[0] in hsizes:
-            chars[f[0]] += len(ln.text)
-    if not chars:
-        return None
-    size, n = chars.most_common(1)[0]
-    if 2 * n < sum(len(ln.text) for ln in lines):
-        return None
-    own = [ln for ln, f in zip(lines, feats, strict=True) if f[0] == size]
-    plain = sum(1 for ln in own if not ln.bold)
-    if len(own) < PAGE_BODY_LINES or 2 * plain <= len(own) or sum(1 for ln in own if _leader(ln.text)) >= 2:
-        return None  # a contents page (entries ending with dot leaders and a page number) keeps its sizes' ranks
-    return size
-
-
-def _snap_ocr_sizes(lines: list[L]) -> list[L]:
-    """OCR'd lines (no baseline from a text layer) of the usual height get one size.
-
-    Sizes estimated from OCR word heights swing by a third from line to line (digits, Latin
-    words, letters without ascenders), which would cut every paragraph, while the height of
-    the lines' boxes stays within a few points: lines of about the page's usual height
-    (within 25 %) take the usual size; a heading's taller line keeps its own.
-    """
-    if len(lines) < 2 or hasattr(lines[0], "baseline"):
-        return lines
-    heights = sorted(ln.bottom - ln.top for ln in lines)
-    usual_h = heights[len(heights) // 2]
-    body = [ln.size for ln in lines if ln.size and abs((ln.bottom - ln.top) - usual_h) <= 0.25 * usual_h]
-    if not body or usual_h <= 0:
-        return lines
-    usual = sorted(body)[len(body) // 2]
-    return [dataclasses.replace(ln, size=usual) if ln.size != usual and abs((ln.bottom - ln.top) - usual_h) <= 0.25 * usual_h else ln
-            for ln in lines]
-
-
 def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, int, Edges], ln: TextLine,
                base: float, edges: Edges, fsize: float, rtl: bool, pitch: float, nxt: TextLine | None = None,
                stops: Stops | None = None) -> bool:
@@ -473,8 +317,17 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
             return True
         # a chapter's name set in another style (italic) centred under its bare label ("Chapitre V" / "Dates d'entrée en vigueur")
         # (right under it: a centred line further down is the next title, "QUATRIÈME PARTIE" / "ETATS DE ...")
-        return (near and short and len(cur.lines) == 1 and not cur.legal.title and cur.legal.rank < ARTICLE
-                and step <= 2.2 * fsize and _centred(prev, prev_edges, fsize) and _centred(ln, edges, fsize))
+        # (a long name wraps onto a second, narrower centred line: "الباب الثاني" / "التوزيع على القطاعات ..." / "بالميزانية
+        # العامة ..."; a line in brackets under it, "(بالدرهم)", is a note of its own)
+        named = len(ln.text.split()) <= NAME_WORDS and not SENTENCE_END.search(ln.text)
+        label = cur.lines[0]  # the name is centred in its column, or on the label's axis (the column's edges are its own)
+        on_axis = _centred(ln, edges, fsize) or abs((ln.x0 + ln.x1) - (label.x0 + label.x1)) <= 2.0 * fsize
+        if not (near and named and not cur.legal.title and cur.legal.rank < ARTICLE and step <= 2.2 * fsize and on_axis):
+            return False
+        if len(cur.lines) == 1:
+            return _centred(prev, prev_edges, fsize)
+        return (len(cur.lines) == 2 and ln.x1 - ln.x0 < prev.x1 - prev.x0 - 2.0 * fsize and not ln.text.lstrip().startswith(("(", "["))
+                and not SENTENCE_END.search(prev.text))
     if prev_page != ln.page or prev_edges.column != edges.column or base < prev_base:
         # first line of a page or a column: a paragraph goes on when its sentence does
         # (a note's lines after its first hang under its text: they start as far in as the last one did)
@@ -520,58 +373,3 @@ def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, si
     return own_axis(prev, ln, edges.width, size, inset)
 
 
-def _with_text(line: L, text: str) -> L:
-    """A shallow copy of a line with another text (what ``dataclasses.replace`` does, without its per-call field walk)."""
-    if not dataclasses.is_dataclass(line) or hasattr(type(line), "__slots__"):
-        return dataclasses.replace(line, text=text)  # type: ignore[type-var]
-    out = object.__new__(type(line))
-    out.__dict__.update(line.__dict__)
-    out.text = text
-    return out
-
-
-def _sentence(text: str) -> list[Sentence]:
-    return [Sentence(id="", text=text, notes={})]  # explicit notes: pydantic deep-copies defaults otherwise
-
-
-def _power(m: re.Match[str]) -> str:
-    return m.group(1) + ("²" if m.group(2) == "2" else "³")
-
-
-def groups_to_blocks(groups: list[_Group]) -> list[Block]:
-    """Headings, paragraphs, lists (consecutive items; deeper indent nests) and tables."""
-    blocks: list[Block] = []
-    lst: ListBlock | None = None
-    stack: list[tuple[float, ListItem]] = []
-    for g in groups:
-        page = g.lines[0].page if g.lines else None
-        text = g.text if g.lines else ""
-        if "m[" in text:  # the only place UNIT_POWER can match (a scan of every paragraph for \b costs more)
-            text = UNIT_POWER.sub(_power, text)
-        if g.kind == "item":
-            item = ListItem(sentences=_sentence(text), children=[])
-            if lst is None:
-                lst = ListBlock(ordered=g.ordered, items=[], page=page)
-                blocks.append(lst)
-                stack = []
-            while stack and g.indent <= stack[-1][0] + 6:
-                stack.pop()
-            if stack:
-                stack[-1][1].children.append(item)
-            else:
-                lst.items.append(item)
-            stack.append((g.indent, item))
-            continue
-        lst, stack = None, []
-        if g.kind == "table" and g.table is not None:
-            blocks.append(g.table)
-        elif g.kind == "heading" and text:
-            blocks.append(Heading(level=g.level or 1, sentences=_sentence(text), page=page))
-        elif text:
-            blocks.append(Paragraph(sentences=_sentence(text), page=page, role="note" if g.note else None))
-    return blocks
-
-
-def median_size(lines: list[TextLine]) -> float:
-    sizes = [ln.size for ln in lines if ln.size]
-    return statistics.median(sizes) if sizes else 10.0

@@ -18,6 +18,11 @@ blocks around it:
   Finances et``, ``في``), and a bold sentence of seven words or more that ends with a
   colon without a number in front (``Les tarifs sont fixés selon ... :`` introduces a list;
   ``1/ Pacte ... :`` and ``Questions diverses :`` title their part);
+* **an underlined line** (a scan's item titles and a notice's parts, seen on the page image by
+  :func:`transform.ocr.weight.mark_underlines`): one or two underlined lines, or a bulleted item
+  underlined, of a few words that do not end a sentence with a full stop, are a heading (not the end
+  of a sentence underlined for stress, opening in lower case; not a bilingual form's row, Arabic and
+  French on one line; not a form's field or a list's item, ending on ``من:`` or ``؛``);
 * **levels after a title page**: a first page holding nothing but its title (a cover) does
   not push the document's own headings down; the highest heading level used after it is 1,
   like the cover's title.
@@ -55,6 +60,7 @@ _NOT_ALNUM = re.compile(r"[^\w\s\u064b-\u065f\u0670]|_")  # a sign: neither a le
 _AR_ORDINAL = re.compile(r"^(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–.]")  # "أولا: ..."
 _MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic vowel marks
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # words that link an official text's title to its object: a heading line opening with one goes on with the title above
 _AR_LINK = frozenset("بشأن بتحديد بتغيير بتتميم بتنفيذ بتطبيق بإحداث بإصدار بالموافقة بالمصادقة المتعلق المتعلقة يتعلق تتعلق".split())
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
@@ -63,6 +69,7 @@ MUCH_LARGER = 1.8
 DENSE = 0.33  # a line set at size s has letters at least this many s wide on average (Arabic and Latin type)
 MIN_CONFIDENCE = 0.5  # an OCR'd heading read with less confidence is noise more often than a title  # ...and this much larger needs no other cue
 MAX_TITLE_LINES = 8  # an official text's title on an OCR'd page
+MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
 COVER_SHARE = 0.8  # share of a title page's characters its headings carry
 MIN_CAPS = 0.6
@@ -89,6 +96,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _ocr_title_run(groups)
     groups = _split_bold_lead(groups)
     _set_apart_bold(groups)
+    _underlined(groups)
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
     _drop_open_ended(groups)
@@ -215,6 +223,25 @@ def _set_apart_bold(groups: list[_Group]) -> None:
         below = _gap_above(groups, i + 1) if i + 1 < len(groups) else None
         apart = 1.5 * g.size
         if (above is None or above >= apart) and (below is None or below >= apart) and (above, below) != (None, None):
+            g.kind, g.level = "heading", g.bold_level
+
+
+def _underlined(groups: list[_Group]) -> None:
+    """One or two lines underlined whole (a paragraph, or a bulleted item: ``• عند الترشح للامتحان المهني :``) of
+    two to MAX_UNDERLINED_WORDS words not ending with a full stop: a heading at the bold heading level."""
+    for g in groups:
+        if g.kind not in ("paragraph", "item") or g.legal is not None or g.note or not g.lines or len(g.lines) > 2 \
+                or not all(ln.underline for ln in g.lines):
+            continue
+        text = g.text
+        if text[:1].islower() or min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0) < MIN_CONFIDENCE:
+            continue  # the end of a sentence underlined for stress ("... en situation" / "d'alerte :"), or noise OCR read unsure
+        if len(_ARABIC.findall(text)) >= 2 and len(_LATIN.findall(text)) >= 2:
+            continue  # Arabic and French on one line: the row of a bilingual form, its cells ruled under
+        words = text.rstrip(" :：").split()
+        if text.rstrip().endswith((";", "؛")) or (words and words[-1].lower() in _OPEN_END):
+            continue  # a form's field ("يستفيد السيد (ة) من:" over its line to fill in) or a list's item ("... ؛")
+        if 2 <= len(text.split()) <= MAX_UNDERLINED_WORDS and not FULL_STOP.search(text) and _WORD3.search(text):
             g.kind, g.level = "heading", g.bold_level
 
 

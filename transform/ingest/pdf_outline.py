@@ -13,6 +13,9 @@ it. In document order:
 * a new numbering that starts just under an unnumbered heading of its level or above (nothing
   between them but a short paragraph, on the same page: ``Ordre du jour`` / ``1/ ...``) goes
   one level under it;
+* a new numbering that starts right after a numbered heading of its level or above (``أ.`` after
+  ``1.``, ``a)`` after ``B.``) divides it: one level under it; a heading numbered like earlier ones
+  that an unnumbered heading closed (``ب.`` after ``أ.`` and a box's ``تعليق``) is not set above them;
 * an unnumbered heading closes the headings of its level and below.
 
 Lone ``I``, ``V``, ``X`` are capital letters when the document has no other Roman number. Legal
@@ -99,6 +102,13 @@ def outline_levels(groups: list[_Group]) -> None:
             del stack[at:]
         elif kind is not None and stack and level <= stack[-1][1] and under and stack[-1][0] is None:
             g.level = min(6, stack[-1][1] + 1)  # a new numbering opens under the heading before it
+        elif kind is not None and kind in last and level < last[kind]:
+            g.level = last[kind]  # numbered like earlier headings that an unnumbered one closed ("ب." after "■ تعليق"): their level
+            while stack and stack[-1][1] >= g.level:
+                stack.pop()
+        elif kind is not None and kind not in last and stack and level <= stack[-1][1] and stack[-1][0] is not None \
+                and not kind.startswith("decimal"):
+            g.level = min(6, stack[-1][1] + 1)  # a new numbering right after a numbered heading: its subdivisions
         else:
             while stack and stack[-1][1] >= level:
                 stack.pop()

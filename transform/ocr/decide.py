@@ -16,6 +16,7 @@ from .quality import AGREE, Quality, agreement, fixes
 from .render import BLANK_INK, PageImage, RenderError, binarise_page, check_render, image_cover, ink_share, render_page
 from .scans import covers_ink, sparse
 from .tesseract import read_rows, tess_langs
+from .weight import mark_underlines
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -134,6 +135,8 @@ def _earlier_ocr(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Qual
     if verdict == "agrees" and pimg is not None and _ruled(pimg):
         return None, f"{head} over a ruled table, whose cells its lines do not keep apart (an OCR sample agrees: {agree:.2f})"
     if verdict == "agrees":
+        if pimg is not None:  # the layer's lines keep the titles' underlines the image shows (a heading's cue)
+            mark_underlines(pimg, lines)
         return _keep_text(i + 1, lines, q, f"{head}; an OCR sample agrees ({agree:.2f})", agree), ""
     return None, f"{head}, and an OCR sample disagrees ({agree:.2f})"
 

@@ -14,6 +14,13 @@ Only short lines that stand apart from the lines above and below them are marked
 block would each become a heading. A line taller than the usual one is compared with the body's stroke scaled by its height
 (a title set larger in the regular weight has thicker strokes too; its size tells it
 apart already).
+
+An underline drawn under a whole line (the item titles of scanned minutes, a notice's parts) is a
+title's cue that OCR does not report either: :func:`mark_underlines` sets ``underline`` on a line
+under whose box, or in its lowest part, one row of ink runs across half its width or more (gaps of a
+pixel or two in a scanned rule bridged) and stops near the line's ends; the words' own strokes never
+run that long, an underlined lead-in (``Présents :``) covers a fraction of its line, and the rules of a
+form, a box or a table run on past the text printed over them, across the page, or above it too.
 """
 
 from __future__ import annotations
@@ -32,6 +39,11 @@ BODY_CHARS = 15  # lines with at least this many characters set the body's strok
 MIN_INK = 40  # pixels of ink under which a line's stroke is not measured
 MAX_WORDS = 8  # only short lines are marked...
 APART = 0.8  # ...that stand apart: this many of their heights of paper above and below
+UNDERLINE = 0.5  # share of a line's width one row of ink runs across under it: an underline (a title's bullet and colon stand outside it)
+UNDER_BAND = (0.4, 0.6)  # the band searched: from this many line heights above its bottom to this many below
+UNDER_GAP = 3  # pixels of paper bridged in a scanned rule
+UNDER_MARGIN = 1.0  # an underline stops within this many line heights of the line's ends (a form's rule runs on)
+UNDER_PAGE = 0.7  # ...and is shorter than this share of the page's width (a rule across the page is a separator's)
 
 
 def stroke_width(ink: object) -> float | None:
@@ -85,7 +97,9 @@ def standing_apart(line: TextLine, lines: list[TextLine]) -> bool:
 
 def mark_bold(pimg: PageImage, lines: list[TextLine]) -> int:
     """Set ``bold`` on the lines whose strokes are BOLD_RATIO thicker than the body's; returns
-    how many. Nothing is marked on a page with too few body lines to compare with."""
+    how many. Nothing is marked on a page with too few body lines to compare with. The lines drawn
+    with a rule under them are marked ``underline`` first (:func:`mark_underlines`), on any page."""
+    mark_underlines(pimg, lines)
     strokes = line_strokes(pimg, lines)
     heights = sorted(ln.bottom - ln.top for ln in lines if len(ln.text) >= BODY_CHARS)
     if len(heights) < MIN_BODY_LINES:
@@ -104,4 +118,64 @@ def mark_bold(pimg: PageImage, lines: list[TextLine]) -> int:
         if s >= BOLD_RATIO * ref * scale:
             ln.bold = True
             marked += 1
+    return marked
+
+
+def _runs(row: object, gap: int) -> list[tuple[int, int]]:
+    """The runs of ink in a boolean row as (first, last) columns, gaps of up to ``gap`` pixels bridged."""
+    import numpy as np  # on use: `import transform` stays light
+
+    idx = np.flatnonzero(row)
+    if idx.size == 0:
+        return []
+    cut = np.flatnonzero(np.diff(idx) > gap + 1)
+    return list(zip(np.r_[idx[0], idx[cut + 1]].tolist(), np.r_[idx[cut], idx[-1]].tolist(), strict=True))
+
+
+def underlined(ink: object, margin: int = 0, gap: int = UNDER_GAP, longest: int | None = None) -> bool:
+    """Does one row of the boolean band ``ink`` (the rows around a line's bottom; the line's width and
+    ``margin`` columns either side) hold a run of ink under UNDERLINE of the line's width that stops
+    within ``margin`` of its ends? A run that goes on past them is the rule of a form, a box or a table
+    the line is printed in, and so is one longer than ``longest`` pixels (a rule across the page). A row
+    is read with its neighbours (a rule a pixel thick may waver between two rows)."""
+    import numpy as np  # on use: `import transform` stays light
+
+    a = np.asarray(ink, dtype=bool)
+    width = a.shape[1] - 2 * margin if a.ndim == 2 else 0
+    if a.ndim != 2 or a.shape[0] == 0 or width < 10:
+        return False
+    need = UNDERLINE * width
+    rows = a.copy()
+    rows[1:] |= a[:-1]
+    rows[:-1] |= a[1:]
+    for r in np.flatnonzero(rows[:, margin:margin + width].sum(axis=1) >= need):  # rows with enough ink under the line
+        for first, last in _runs(rows[r], gap):
+            under = min(last, margin + width - 1) - max(first, margin) + 1
+            if under >= need and (not margin or (first > 0 and last < a.shape[1] - 1)) and (longest is None or last - first < longest):
+                return True  # (a rule that runs on past the line, a form's or a box's, is none)
+    return False
+
+
+def mark_underlines(pimg: PageImage, lines: list[TextLine]) -> int:
+    """Set ``underline`` on the lines drawn with a rule under their whole width; returns how many."""
+    import numpy as np  # on use: `import transform` stays light
+
+    a = np.asarray(pimg.image.convert("L"))
+    level = otsu_threshold(pimg.image)
+    k = pimg.dpi / 72.0
+    marked = 0
+    for ln in lines:
+        h = (ln.bottom - ln.top) * k
+        margin = max(2, int(UNDER_MARGIN * h))
+        x0, x1 = int(ln.x0 * k), int(ln.x1 * k) + 1
+        y0 = max(0, int(ln.bottom * k - UNDER_BAND[0] * h))
+        y1 = min(a.shape[0], int(ln.bottom * k + UNDER_BAND[1] * h) + 1)
+        if x0 - margin < 0 or x1 + margin > a.shape[1] or x1 - x0 < 10 or y1 <= y0:
+            continue  # a line against the image's edge: its rule cannot be told from a frame's
+        longest = int(UNDER_PAGE * a.shape[1])
+        if underlined(a[y0:y1, x0 - margin:x1 + margin] <= level, margin, longest=longest):
+            above = a[max(0, int(ln.top * k - UNDER_BAND[1] * h)):int(ln.top * k + UNDER_BAND[0] * h) + 1, x0 - margin:x1 + margin]
+            if not underlined(above <= level, margin, longest=longest):  # ruled above and below: a box, a form's cell
+                ln.underline = True
+                marked += 1
     return marked

@@ -1,0 +1,118 @@
+"""Type sizes of PDF lines for grouping: each line's rounded size, direction and baseline; the body size and the
+heading sizes of a document; the usual line pitch per size; a page set in a heading size throughout
+(:func:`_page_body`); OCR'd lines' sizes snapped to one. Split out of :mod:`pdf_blocks`."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import TypeVar
+
+from .base import TextLine
+from .pdf_bidi import is_rtl_line
+from .pdf_block_kinds import _HAS_WORD, _leader
+
+PAGE_BODY_LINES = 8  # lines of one larger size that make it the body of their page
+L = TypeVar("L", bound=TextLine)
+Feature = tuple[float, bool, float]  # rounded size, right to left, baseline of one line
+
+
+def _baseline(line: TextLine) -> float:
+    return float(getattr(line, "baseline", 0.0) or line.bottom)
+
+
+def _rtl(line: TextLine) -> bool:
+    val = getattr(line, "rtl", None)
+    return bool(val) if val is not None else is_rtl_line(line.text)
+
+
+def _size(line: TextLine) -> float:
+    return round((line.size or 0.0) * 2) / 2
+
+
+def _features(pages: list[list[TextLine]]) -> list[list[Feature]]:
+    """Size, direction and baseline of every line, read once (grouping asks for them many times)."""
+    return [[(_size(ln), _rtl(ln), _baseline(ln)) for ln in lines] for lines in pages]
+
+
+def body_size(pages: list[list[TextLine]], feats: list[list[Feature]] | None = None) -> float:
+    feats = feats if feats is not None else _features(pages)
+    counts: Counter[float] = Counter()
+    for lines, fs in zip(pages, feats, strict=True):
+        for ln, f in zip(lines, fs, strict=True):
+            counts[f[0]] += len(ln.text)
+    return counts.most_common(1)[0][0] if counts else 0.0
+
+
+def heading_sizes(pages: list[list[TextLine]], body: float, feats: list[list[Feature]] | None = None) -> list[float]:
+    """Sizes larger than the body text that are used on short lines, largest first."""
+    feats = feats if feats is not None else _features(pages)
+    sizes: Counter[float] = Counter()
+    if body:
+        for lines, fs in zip(pages, feats, strict=True):
+            for ln, f in zip(lines, fs, strict=True):
+                if f[0] >= body * 1.1 and len(ln.text) <= 200 and _HAS_WORD.search(ln.text):
+                    sizes[f[0]] += 1  # an ornament (``* * *``) set large is no heading size
+    return sorted(sizes, reverse=True)
+
+
+def _pitches(feats: list[list[Feature]]) -> dict[tuple[float, bool], float]:
+    """The usual baseline step between two lines of one paragraph, per (size, direction)."""
+    steps: dict[tuple[float, bool], list[float]] = {}
+    for fs in feats:
+        for (sa, ra, ba), (sb, rb, bb) in zip(fs, fs[1:], strict=False):
+            if sa != sb or ra != rb:
+                continue
+            d = bb - ba
+            size = sa or 10.0
+            if 0.9 * size <= d <= 3.0 * size:
+                steps.setdefault((sa, ra), []).append(d)
+    out = {}
+    for key, vals in steps.items():
+        vals.sort()
+        out[key] = vals[max(0, len(vals) // 4 - 1)] if len(vals) >= 4 else min(vals)
+    return out
+
+
+def _page_body(lines: list[TextLine], feats: list[Feature], hsizes: list[float]) -> float | None:
+    """A heading size that is the body of this page: it carries most of the page's characters on at
+    least :data:`PAGE_BODY_LINES` lines, most of them plain and running to the column's width or
+    ending sentences (a dahir's page set in 16 pt in a Bulletin whose columns are in 11 pt: its
+    paragraphs are paragraphs, not one heading running over the page). Text-layer pages only, not a
+    contents page; None on most pages."""
+    if not lines or not hasattr(lines[0], "baseline"):
+        return None  # OCR's size estimates swing from line to line: a text layer's sizes only
+    chars: Counter[float] = Counter()
+    for ln, f in zip(lines, feats, strict=True):
+        if f[0] in hsizes:
+            chars[f[0]] += len(ln.text)
+    if not chars:
+        return None
+    size, n = chars.most_common(1)[0]
+    if 2 * n < sum(len(ln.text) for ln in lines):
+        return None
+    own = [ln for ln, f in zip(lines, feats, strict=True) if f[0] == size]
+    plain = sum(1 for ln in own if not ln.bold)
+    if len(own) < PAGE_BODY_LINES or 2 * plain <= len(own) or sum(1 for ln in own if _leader(ln.text)) >= 2:
+        return None  # a contents page (entries ending with dot leaders and a page number) keeps its sizes' ranks
+    return size
+
+
+def _snap_ocr_sizes(lines: list[L]) -> list[L]:
+    """OCR'd lines (no baseline from a text layer) of the usual height get one size.
+
+    Sizes estimated from OCR word heights swing by a third from line to line (digits, Latin
+    words, letters without ascenders), which would cut every paragraph, while the height of
+    the lines' boxes stays within a few points: lines of about the page's usual height
+    (within 25 %) take the usual size; a heading's taller line keeps its own.
+    """
+    if len(lines) < 2 or hasattr(lines[0], "baseline"):
+        return lines
+    heights = sorted(ln.bottom - ln.top for ln in lines)
+    usual_h = heights[len(heights) // 2]
+    body = [ln.size for ln in lines if ln.size and abs((ln.bottom - ln.top) - usual_h) <= 0.25 * usual_h]
+    if not body or usual_h <= 0:
+        return lines
+    usual = sorted(body)[len(body) // 2]
+    return [dataclasses.replace(ln, size=usual) if ln.size != usual and abs((ln.bottom - ln.top) - usual_h) <= 0.25 * usual_h else ln
+            for ln in lines]
