@@ -59,6 +59,7 @@ log = logging.getLogger("transform.ocr")
 FLOOR_OCR_CONF = 40.0  # mean tesseract word confidence under which a page is not readable
 MIN_OCR_CONF = 60.0  # ...nor under this unless its words are sound (text-layer score >= GOOD)
 SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score is not readable
+MOSTLY_UNSURE = 0.5  # ...and below it too, a page with more than this share of its lines unsure
 ORDER_MARGIN = 3.0  # a page read again in its script's order keeps that reading unless this much less confident
 NOISE_CONF = 0.62  # an OCR'd line under this confidence that holds no words is dropped as noise
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
@@ -155,11 +156,20 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             noise += 1
         else:
             lines.append(ln)
+    doubtful = sum(1 for ln in lines if ln.doubt)
+    if doubtful > MOSTLY_UNSURE * len(lines) and result.confidence < SURE_OCR_CONF:
+        # most lines unsure at a middling confidence: what is kept would be mostly wrong (order 137.19's
+        # 77 dpi form, its dot leaders taken out: 30 of 44 lines unsure at 60 %, 0.14 of its words right)
+        return [], unreadable(
+            page,
+            f"OCR could not read this page reliably: {doubtful} of {len(lines)} lines unsure (confidence "
+            f"{result.confidence:.0f}%){_low_dpi_hint(scan_dpi)}",
+            found, q.score,
+        )
     bold = mark_bold(image, lines)
     from .tables import find_tables, with_tables  # numpy: loaded only where a page is OCR'd
 
     tables = find_tables(image, lines, codes, timeout, script, result.word_boxes, result.rtl_words)
-    doubtful = sum(1 for ln in lines if ln.doubt)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if image.cleaned:
         notes.append(f"a grey layer under the text removed ({image.cleaned:.0%} of the ink: watermark, shading)")
