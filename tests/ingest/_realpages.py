@@ -48,3 +48,19 @@ def read_pages(name: str, indexes: list[int], folder: Path, *, headings: bool = 
     for s in doc.sections:
         walk(s)
     return found
+
+
+def line_texts(name: str, page_no: int) -> list[str]:
+    """The text of each line :func:`transform.ingest.pdf_text.page_lines` reads on page ``page_no``
+    (1-based) of a corpus file: the line reading alone, before blocks and structure."""
+    from transform.ingest.pdf_text import page_lines
+
+    path = FILES / name
+    if not path.exists():
+        pytest.skip("the corpus file is missing")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[page_no - 1]
+        return [ln.text for ln in page_lines(page, page.get_textpage(), page_no)]
+    finally:
+        pdf.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
+from tests.ingest._realpages import line_texts
 from transform.ingest.ligatures import lams_before_wide_alefs
 from transform.ingest.pdf_text import page_lines
 
@@ -43,13 +44,7 @@ def test_a_plain_alef_or_a_non_word_is_left_alone() -> None:
     assert lams_before_wide_alefs(text, box) == text
 
 
-def _texts(name: str, page_no: int) -> list[str]:
-    path = FILES / name
-    if not path.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(path))
-    page = pdf[page_no - 1]
-    return [ln.text for ln in page_lines(page, page.get_textpage(), page_no)]
+_texts = line_texts
 
 
 def test_real_opinion_page_reads_fala_and_fadlan() -> None:

@@ -14,20 +14,10 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from tests.ingest._realpages import FILES
+from tests.ingest._realpages import FILES, line_texts
 from transform.ingest.pdf_kashida import mend
-from transform.ingest.pdf_text import page_lines
 
-
-def _texts(name: str, page_no: int) -> list[str]:
-    path = FILES / name
-    if not path.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(path))
-    page = pdf[page_no - 1]
-    out = [ln.text for ln in page_lines(page, page.get_textpage(), page_no)]
-    pdf.close()
-    return out
+_texts = line_texts
 
 
 def test_spaces_inside_words_and_the_glued_date() -> None:
