@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -50,17 +52,25 @@ def read_pages(name: str, indexes: list[int], folder: Path, *, headings: bool = 
     return found
 
 
-def line_texts(name: str, page_no: int) -> list[str]:
-    """The text of each line :func:`transform.ingest.pdf_text.page_lines` reads on page ``page_no``
-    (1-based) of a corpus file: the line reading alone, before blocks and structure."""
-    from transform.ingest.pdf_text import page_lines
-
+@contextmanager
+def corpus_page(name: str, page_no: int) -> Iterator[tuple[pdfium.PdfPage, pdfium.PdfTextPage]]:
+    """Page ``page_no`` (1-based) of a corpus file and its text page, the file closed afterwards;
+    the test is skipped when the corpus file is missing."""
     path = FILES / name
     if not path.exists():
         pytest.skip("the corpus file is missing")
     pdf = pdfium.PdfDocument(str(path))
     try:
         page = pdf[page_no - 1]
-        return [ln.text for ln in page_lines(page, page.get_textpage(), page_no)]
+        yield page, page.get_textpage()
     finally:
         pdf.close()
+
+
+def line_texts(name: str, page_no: int) -> list[str]:
+    """The text of each line :func:`transform.ingest.pdf_text.page_lines` reads on page ``page_no``
+    (1-based) of a corpus file: the line reading alone, before blocks and structure."""
+    from transform.ingest.pdf_text import page_lines
+
+    with corpus_page(name, page_no) as (page, textpage):
+        return [ln.text for ln in page_lines(page, textpage, page_no)]

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pytest
-
-from tests.ingest._realpages import line_texts
+from tests.ingest._realpages import corpus_page, line_texts
 from transform.ingest.ligatures import lams_before_wide_alefs
 from transform.ingest.pdf_text import page_lines
 
@@ -56,11 +53,7 @@ def test_real_opinion_page_reads_fala_and_fadlan() -> None:
 
 
 def test_numbers_opening_a_line_of_a_scaled_font_are_no_calls() -> None:
-    path = FILES / "bo-ar-7259-2023-lf2024.pdf"
-    if not path.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(path))
-    page = pdf[0]
-    lines = page_lines(page, page.get_textpage(), 1)
+    with corpus_page("bo-ar-7259-2023-lf2024.pdf", 1) as (page, textpage):
+        lines = page_lines(page, textpage, 1)
     day = next(ln for ln in lines if ln.text.startswith("14 من شعبان 1436"))
     assert day.call == ""  # set in the line's own size: the day of a date, not a footnote call

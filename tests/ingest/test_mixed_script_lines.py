@@ -11,10 +11,7 @@
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
-import pytest
-
-from tests.ingest._realpages import FILES, line_texts
+from tests.ingest._realpages import corpus_page, line_texts
 from transform.ingest.pdf_kashida import mend
 
 _texts = line_texts
@@ -45,18 +42,12 @@ def test_arabic_lines_with_more_french_letters_than_arabic() -> None:
 
 
 def test_mend_leaves_pages_without_the_sign_alone() -> None:
-    path = FILES / "adala-arfr-decree-2-22-630.pdf"
-    if not path.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(path))
-    page = pdf[1]
-    tp = page.get_textpage()
-    text = tp.get_text_range()
-    fixed = mend(page, tp, text)
+    with corpus_page("adala-arfr-decree-2-22-630.pdf", 2) as (page, tp):
+        text = tp.get_text_range()
+        fixed = mend(page, tp, text)
     assert len(fixed) == len(text)  # same length: the text page's indices still hold
     changed = [i for i, (a, b) in enumerate(zip(text, fixed, strict=True)) if a != b]
     assert changed and all(text[i] == " " and fixed[i] == "\u0640" for i in changed)
     # every word space between two words of the first body line is kept
     start = text.index("رئيس الحكومة")
     assert fixed[start : start + 12] == "رئيس الحكومة"
-    pdf.close()
