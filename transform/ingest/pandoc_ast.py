@@ -22,20 +22,14 @@ from ..model import Block, Cell, Figure, Heading, ListBlock, ListItem, Paragraph
 from ..model.text import direction_for
 from .markup import TH_MARK
 from .office_headings import infer_headings
+from .pandoc_notes import NOTE_BACKLINK, NOTE_REF, note_key, take_note_divs
 
 Node = dict[str, Any]
 
-NOTE_DIV = re.compile(r"_?(ftn|edn|sdfootnote|sdendnote)(\d+)")
-NOTE_REF = re.compile(r"#_?(ftn|edn|sdfootnote|sdendnote)(\d+)(?:sym)?")
-NOTE_BACKLINK = re.compile(r"#_?(ftn|edn)ref(\d+)|#(sdfootnote|sdendnote)(\d+)anc")
 MARK = "\ue000"  # before a note mark while a text is put together (private use: never in the output)
 _MARK_AFTER_STOP = re.compile("([.!?\u061f\u2026]+)[ \\u00a0]*\ue000(\\[\\d+\\])")
 _STARS = re.compile(r"\*{2,}")
 _STYLE = ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps")
-
-
-def _note_key(kind: str, n: str) -> str:
-    return f"{kind}{int(n)}"
 
 
 def _attr_lang(attr: list[Any]) -> tuple[str | None, str | None]:
@@ -144,7 +138,7 @@ class _Reader:
             return ""
         m = NOTE_REF.fullmatch(target)
         if m:
-            body = self.note_divs.pop(_note_key(*m.groups()), None)
+            body = self.note_divs.pop(note_key(*m.groups()), None)
             if body is not None:
                 return MARK + self._note(body)
         return "".join(self._inl(c[1]))
@@ -350,56 +344,11 @@ def _all_bold(blocks: list[Node]) -> bool:
     return True
 
 
-def _backlink_key(para: Node) -> tuple[str, Node] | None:
-    """A paragraph that starts with a link back to its note reference (``[\\[1\\]](#_ftnref1)`` in
-    Markdown made from Word's HTML): the note's key and the paragraph without that link."""
-    inl = para["c"]
-    i = 0
-    while i < len(inl) and inl[i]["t"] in ("Space", "SoftBreak"):
-        i += 1
-    if i == len(inl):
-        return None
-    node = inl[i]
-    while node["t"] in ("Superscript", "Span", "Strong", "Emph") and node["c"]:  # the link may be wrapped
-        kids = node["c"][1] if node["t"] == "Span" else node["c"]
-        if not kids:
-            return None
-        node = kids[0]
-    if node["t"] != "Link":
-        return None
-    m = NOTE_BACKLINK.fullmatch(node["c"][2][0] if node["c"][2] else "")
-    if not m:
-        return None
-    kind, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    return _note_key(kind, n), {"t": para["t"], "c": inl[i + 1 :]}
-
-
-def _take_note_divs(blocks: list[Node], found: dict[str, list[Node]]) -> list[Node]:
-    """Remove the note bodies of Word/LibreOffice HTML exports (``<div id=ftn1>``, or a paragraph
-    that starts with a link back to the reference) from the flow."""
-    out = []
-    for b in blocks:
-        if b["t"] in ("Para", "Plain"):
-            back = _backlink_key(b)
-            if back is not None and back[0] not in found:
-                found[back[0]] = [back[1]]
-                continue
-        if b["t"] == "Div":
-            ident = b["c"][0][0] if b["c"][0] else ""
-            m = NOTE_DIV.fullmatch(ident or "")
-            if m:
-                found[_note_key(*m.groups())] = b["c"][1]
-                continue
-            b = {"t": "Div", "c": [b["c"][0], _take_note_divs(b["c"][1], found)]}
-        out.append(b)
-    return out
-
-
 def convert_blocks(blocks: list[Node], lang: str | None = None, *, markdown: bool = False) -> list[Block]:
     """Convert pandoc blocks to model blocks (notes kept, see the module docstring); ``markdown``:
     the source was Markdown, whose stray ``**`` runs are dropped."""
     note_divs: dict[str, list[Node]] = {}
-    blocks = _take_note_divs(blocks, note_divs)
+    blocks = take_note_divs(blocks, note_divs)
     reader = _Reader(note_divs, markdown)
     out = reader.convert(blocks, lang)
     if not reader.headers:  # a document that marks none of its headings: found from how they look
