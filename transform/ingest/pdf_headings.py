@@ -43,6 +43,7 @@ from .pdf_block_kinds import (
     TEXT_TITLE,
     _leader,
 )
+from .pdf_labels import series_labels
 from .pdf_outline import numbering, outline_levels
 from .pdf_title_runs import (
     _NUMBERED,
@@ -102,6 +103,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _split_bold_lead(groups)
     _set_apart_bold(groups)
     _underlined(groups)
+    groups = series_labels(groups)
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
     _drop_open_ended(groups)
