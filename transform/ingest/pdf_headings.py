@@ -71,6 +71,7 @@ _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # words that link an official text's title to its object: a heading line opening with one goes on with the title above
 _AR_LINK = frozenset("بشأن بتحديد بتغيير بتتميم بتنفيذ بتطبيق بإحداث بإصدار بالموافقة بالمصادقة المتعلق المتعلقة يتعلق تتعلق".split())
+_BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not a dash: "- Axes 2 et 3 ..." titles a part)
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
@@ -92,6 +93,25 @@ def _run_in_articles(groups: list[_Group]) -> None:
             g.kind, g.legal = "paragraph", None
 
 
+def _bulleted(groups: list[_Group]) -> list[_Group]:
+    """A heading whose first line opens with a bullet (``• Exécution du Budget ...`` set a size larger over its list):
+    items of a list, one from each line that opens with a bullet, the bullets taken off as a list item's are."""
+    from .pdf_block_group import _Group, _with_text
+
+    out: list[_Group] = []
+    for g in groups:
+        if not (g.kind == "heading" and g.legal is None and g.lines and _BULLET.match(g.lines[0].text)):
+            out.append(g)
+            continue
+        for ln in g.lines:
+            if _BULLET.match(ln.text):
+                out.append(_Group(kind="item", lines=[], size=g.size, rtl=g.rtl, indent=g.indent, body=g.body,
+                                  bold_level=g.bold_level))
+                ln = _with_text(ln, _BULLET.sub("", ln.text, count=1))
+            out[-1].lines.append(ln)
+    return out
+
+
 def _all_bold(g: _Group) -> bool:
     return bool(g.lines) and all(ln.bold for ln in g.lines)
 
@@ -106,6 +126,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = series_labels(groups)
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
+    groups = _bulleted(groups)
     _drop_open_ended(groups)
     _drop_noise(groups)
     _masthead(groups)
