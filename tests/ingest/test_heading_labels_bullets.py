@@ -37,3 +37,13 @@ def test_series_numbering_is_a_label_and_a_letter_not_a_word() -> None:
     assert numbering("ETAT « A » : RECETTES") == numbering("الجدول -ج-") == numbering("Tableau 3 - Effectifs") == "series"
     for text in ("ETATS DE LA LOI DE FINANCES", "Etat des lieux", "الجدول الزمني للجلسات", "Tableau de bord"):
         assert numbering(text) is None
+
+
+def test_a_bulleted_line_set_larger_is_a_list_item_not_a_heading(tmp_path: Path) -> None:
+    """The budget-orientation slides set ``• Exécution du Budget Principal 2025 ...`` a size larger over its list of
+    rates: an item, as printed (transform/ingest/pdf_headings.py ``_bulleted``); the slide's part titles stay headings."""
+    blocks = read_pages("cabestany-rob-2026.pdf", [13, 14], tmp_path)
+    found = outline(blocks)
+    assert [t for _, t in found] == ["III. Situation et orientations budgétaires pour 2026", "A. Point sur l'exécution budgétaire 2025"]
+    items = [block_text(b) for b in blocks if type(b).__name__ == "ListBlock"]
+    assert any(t.startswith("Exécution du Budget Principal 2025 par chapitre en section de Fonctionnement") for t in items)
