@@ -271,7 +271,7 @@ def _drop_open_ended(groups: list[_Group]) -> None:
         if g.kind != "heading" or g.legal is not None or not _all_bold(g):
             continue
         end = g.lines[-1].text.strip()  # the joined text is not needed: its last line and its word count
-        last = end.rsplit(None, 1)[-1].lower() if end else ""
+        last = end.rstrip(" :：").rsplit(None, 1)[-1].lower() if end.rstrip(" :：") else ""  # "كما تم تعديله ب:" leads in
         if last in _OPEN_END or last.endswith(("d'", "l'", "d’", "l’")):  # "... Finances et", "... de l'"
             g.kind = "paragraph"
         elif end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= 7 \
