@@ -47,3 +47,10 @@ def test_a_bulleted_line_set_larger_is_a_list_item_not_a_heading(tmp_path: Path)
     assert [t for _, t in found] == ["III. Situation et orientations budgétaires pour 2026", "A. Point sur l'exécution budgétaire 2025"]
     items = [block_text(b) for b in blocks if type(b).__name__ == "ListBlock"]
     assert any(t.startswith("Exécution du Budget Principal 2025 par chapitre en section de Fonctionnement") for t in items)
+
+
+def test_a_bold_lead_in_ending_on_a_preposition_is_no_heading(tmp_path: Path) -> None:
+    """Decree 2.09.197's title page: ``كما تم تعديله ب:`` (bold) introduces the list of amending texts; only the
+    decree's title is a heading there."""
+    found = outline(read_pages("adala-ar-decree-2-09-197.pdf", [1], tmp_path))
+    assert len(found) == 1 and found[0][1].startswith("مرسوم رقم 2.09.197 صادر في 5 ربيع الآخر 1431")
