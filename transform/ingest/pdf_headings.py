@@ -43,7 +43,7 @@ from .pdf_block_kinds import (
     TEXT_TITLE,
     _leader,
 )
-from .pdf_labels import series_labels
+from .pdf_labels import annex_titles, series_labels
 from .pdf_outline import numbering, outline_levels
 from .pdf_title_runs import (
     _NUMBERED,
@@ -123,7 +123,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _split_bold_lead(groups)
     _set_apart_bold(groups)
     _underlined(groups)
-    groups = series_labels(groups)
+    groups = annex_titles(series_labels(groups))
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
     groups = _bulleted(groups)

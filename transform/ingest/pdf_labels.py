@@ -9,6 +9,9 @@ of its own and just above a heading of its page, is a heading too:
   a heading of its own at the bold heading level, above the unit;
 * over another heading on its axis, it is that heading's first line (the state's letter and its name are one title).
 
+An annex's bare label goes on with the line under it that names the text it is annexed to (``الملحق رقم II`` /
+``بالقرار المشترك لوزير الداخلية ...``, ``Annexe 2`` / ``à l'arrêté ...``): one heading, as the annex's full title.
+
 :func:`transform.ingest.pdf_outline.numbering` reads such labels as a numbering (``series``), so the states of one
 law are siblings, one level under the heading that introduces them.
 """
@@ -18,12 +21,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .pdf_block_kinds import ANNEX
+
 if TYPE_CHECKING:
     from .pdf_blocks import _Group
 
 # a bare label of a series: its kind, then a letter or a number, maybe in quotes, brackets or dashes
 SERIES = re.compile(r"^(?:ETAT|Etat|État|TABLEAU|Tableau|الجدول|جدول)(?:\s*[«\"“(\-–]\s*|\s+)(?:[A-Z]|[0-9]{1,3}|[أبجدهوزحطيكلمنسعفصقرشت])"
                     r"\s*[»\"”)\-–]?\s*$")
+# the complement of an annex's label: "to the order ...", "to the decree ..."
+ANNEXED_TO = re.compile(r"^(?:بال|لل|ب|ل)(?:قرار|مرسوم|ظهير|قانون|منشور|مقرر)|^(?:à l['’]|au |à la )(?:arrêté|décret|loi|dahir|décision|circulaire)",
+                        re.IGNORECASE)
+MAX_ANNEX_LINES = 8  # an annex's label and the title of the text it is annexed to
 GAP = 2.5  # sizes from the label's baseline to its heading's
 AXIS = 2.0  # sizes between the centres of the label and its heading
 
@@ -70,4 +79,20 @@ def series_labels(groups: list[_Group]) -> list[_Group]:
             g.kind, g.level = "heading", nxt.level or g.level or g.bold_level
             g.centred = g.centred or nxt.centred
             skip.add(k)
+    return out
+
+
+def annex_titles(groups: list[_Group]) -> list[_Group]:
+    """An annex's bare label (a heading) and the lines under it that name the text it is annexed to: one heading."""
+    out: list[_Group] = []
+    for g in groups:
+        h = out[-1] if out else None
+        if (h is not None and h.kind == "heading" and h.legal is None and len(h.lines) == 1 and ANNEX.match(h.text.strip())
+                and g.kind in ("heading", "paragraph") and g.legal is None and not g.note and g.lines
+                and g.lines[0].page == h.lines[0].page and len(g.lines) < MAX_ANNEX_LINES and h.rtl == g.rtl
+                and 0 < _baseline(g) - _baseline(h, last=True) <= GAP * max(h.size, g.size, 1.0)
+                and ANNEXED_TO.match(g.text.strip())):
+            h.lines.extend(g.lines)
+            continue
+        out.append(g)
     return out
