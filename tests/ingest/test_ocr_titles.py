@@ -89,3 +89,26 @@ def test_without_its_title_lines_the_judgment_has_no_title() -> None:
 def test_an_annex_label_with_its_title_keeps_its_size_cue() -> None:
     found = headings("ma-sante-ar-decision-2023")
     assert any(t.startswith("ملحق: نموذج طلب الترشم لشغل منصب رئيس مصلحة") for _, _, t in found)
+
+
+def _group(kind: str, rows: list[list], rtl: bool = True) -> object:
+    from transform.ingest.pdf_blocks import _Group
+
+    lines = [TextLine(t, x0, top, x1, bottom, size, bold, 8, confidence=conf, underline=und)
+             for t, x0, top, x1, bottom, size, bold, conf, und in rows]
+    return _Group(kind=kind, lines=lines, size=lines[0].size, rtl=rtl, level=2 if kind == "heading" else 3, centred=True,
+                  body=16.0, bold_level=3)
+
+
+def test_an_annex_label_goes_on_with_the_text_it_is_annexed_to() -> None:
+    """The joint order 1096.26's p8: ``الملحق رقم 11`` (II read as 11) over ``بالقرار المشترك ...`` in six lines: one heading
+    (transform/ingest/pdf_labels.py ``annex_titles``); a title under its label that names no text stays apart."""
+    from transform.ingest.pdf_labels import annex_titles
+
+    rows = LINES["adala-ar-joint-order-1096-26"]["pages"]["8"]
+    label, title, table = _group("heading", [rows[2]]), _group("paragraph", rows[3:9]), _group("paragraph", [rows[9]])
+    out = annex_titles([label, title, table])
+    assert len(out) == 2 and out[0].kind == "heading" and len(out[0].lines) == 7
+    assert out[0].text.startswith("الملحق رقم 11 بالقرار المشترك لوزير الداخلية") and out[0].text.endswith("برسم موسم التسويق 2026-2027")
+    other = _group("paragraph", [["نموذج رسالة الملاحظات", 200.0, 102.8, 400.0, 121.8, 18.5, False, 0.9, False]])
+    assert len(annex_titles([_group("heading", [rows[2]]), other])) == 2
