@@ -94,14 +94,17 @@ def _run_in_articles(groups: list[_Group]) -> None:
 
 
 def _bulleted(groups: list[_Group]) -> list[_Group]:
-    """A heading whose first line opens with a bullet (``• Exécution du Budget ...`` set a size larger over its list):
-    items of a list, one from each line that opens with a bullet, the bullets taken off as a list item's are."""
+    """A heading whose first line opens with a bullet (``• Exécution du Budget ...`` set a size larger), right over a
+    list's items (its sub-bullets): items of that list, one from each of its lines that opens with a bullet, the bullets
+    taken off as a list item's are."""
     from .pdf_block_group import _Group, _with_text
 
     out: list[_Group] = []
-    for g in groups:
-        if not (g.kind == "heading" and g.legal is None and g.lines and _BULLET.match(g.lines[0].text)):
-            out.append(g)
+    for i, g in enumerate(groups):
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        if not (g.kind == "heading" and g.legal is None and g.lines and _BULLET.match(g.lines[0].text)
+                and nxt is not None and nxt.kind == "item" and nxt.lines and nxt.lines[0].page == g.lines[-1].page):
+            out.append(g)  # a bulleted heading over paragraphs titles them ("• Monde : la croissance ...")
             continue
         for ln in g.lines:
             if _BULLET.match(ln.text):
