@@ -14,13 +14,12 @@ from ._realpages import block_text, read_pages
 
 # Cabestany's budget-orientation report (slides): the cover, then the first slide of each part. Part III
 # is set smaller than parts I and II, and its "A." like the bullets under it; the hand-checked truth of
-# page 14 has "III." at level 1 and "A." at level 2.
+# page 14 has "III." at level 1 and "A." at level 2. A bulleted line set larger right over its sub-bullets
+# ("• Principe du Rapport ..." on part I's slide) is a list item, as the truth of page 15 has "• Exécution du Budget
+# Principal 2025 ..."; one over paragraphs ("• Monde : ...") titles them.
 ROB = [
     (1, "RAPPORT D'ORIENTATIONS BUDGÉTAIRES"),
     (1, "I. Indications liminaires"),
-    (2, "• Principe du Rapport d’Orientations Budgétaires"),
-    (2, "• Objectifs du ROB et du DOB"),
-    (2, "• Dispositions légales : contexte juridique ordinaire"),
     (1, "II. Éléments généraux de contexte"),
     (2, "A. Aperçu de l'environnement macro-économique"),
     (2, "• Monde : la croissance mondiale résiste malgré de multiples chocs"),

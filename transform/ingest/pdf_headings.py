@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..structure.legal import ARTICLE, FASL
 from .pdf_block_kinds import (
-    _HAS_WORD,
     CONTINUES,
     ENACTING,
     FULL_STOP,
@@ -43,7 +43,18 @@ from .pdf_block_kinds import (
     TEXT_TITLE,
     _leader,
 )
+from .pdf_labels import annex_titles, series_labels
 from .pdf_outline import numbering, outline_levels
+from .pdf_title_runs import (
+    _NUMBERED,
+    MAX_TITLE_LINES,
+    MIN_CONFIDENCE,
+    _baseline,
+    _numbered,
+    _ocr,
+    _page,
+    ocr_titles,
+)
 
 if TYPE_CHECKING:
     from .base import TextLine
@@ -51,24 +62,17 @@ if TYPE_CHECKING:
 
 # a title does not end on an article, a preposition or a conjunction: the line goes on elsewhere
 _OPEN_END = frozenset("et ou de des du la le les à au aux en pour par sur avec dans d' l' d’ l’ و في من على إلى عن أو ب".split())
-# a number or letter in front of a title ("1/", "2-", "A-", "I.", "1-2 :", "أ-")
-_NUMBERED = re.compile(r"^\(?(?:[0-9\u0660-\u0669]{1,3}|[A-Za-z]|[IVXLC]{1,5}|[أبجدهوزحطي])(?:[-./)]|\s*[-–:])")
 _LETTER = re.compile(r"[^\W\d_]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter that is not a Latin one
 _WORD3 = re.compile(r"(?:[^\W\d_][\u064b-\u065f\u0670]*){3}")  # a word of three letters (Arabic vowel marks aside)
 _NOT_ALNUM = re.compile(r"[^\w\s\u064b-\u065f\u0670]|_")  # a sign: neither a letter, a digit, a vowel mark nor a space
-_AR_ORDINAL = re.compile(r"^(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–.]")  # "أولا: ..."
 _MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic vowel marks
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # words that link an official text's title to its object: a heading line opening with one goes on with the title above
 _AR_LINK = frozenset("بشأن بتحديد بتغيير بتتميم بتنفيذ بتطبيق بإحداث بإصدار بالموافقة بالمصادقة المتعلق المتعلقة يتعلق تتعلق".split())
+_BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not a dash: "- Axes 2 et 3 ..." titles a part)
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
-LARGER = 1.2  # an OCR'd line this much larger than the body is set larger (sizes swing by 10-20 %)
-MUCH_LARGER = 1.8
-DENSE = 0.33  # a line set at size s has letters at least this many s wide on average (Arabic and Latin type)
-MIN_CONFIDENCE = 0.5  # an OCR'd heading read with less confidence is noise more often than a title  # ...and this much larger needs no other cue
-MAX_TITLE_LINES = 8  # an official text's title on an OCR'd page
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
 COVER_SHARE = 0.8  # share of a title page's characters its headings carry
@@ -78,27 +82,54 @@ FOREIGN_SHARE = 0.05  # a document this little written in Latin letters has no h
 STRAY_LETTERS = 3  # a few Arabic letters in the heading of a document in Latin letters: a logo's noise  # share of capitals in a bold line that titles the paragraph it was run into
 
 
-def _baseline(line: TextLine) -> float:
-    return float(getattr(line, "baseline", 0.0) or line.bottom)
+def _run_in_articles(groups: list[_Group]) -> None:
+    """An article's label whose "title" is a sentence that introduces what follows (``المادة الخامسة: يتكون ملف
+    الترشيح من الوثائق التالية:``, five words or more ending with a colon), printed in the body's weight: the run-in
+    label of the article's first paragraph, as one ending with a full stop is."""
+    for g in groups:
+        lab = g.legal
+        if g.kind == "heading" and lab is not None and lab.rank in (ARTICLE, FASL) and len(g.lines) == 1 \
+                and not g.lines[0].bold and len(lab.title.split()) >= 5 and lab.title.rstrip().endswith((":", "：")):
+            g.kind, g.legal = "paragraph", None
+
+
+def _bulleted(groups: list[_Group]) -> list[_Group]:
+    """A heading whose first line opens with a bullet (``• Exécution du Budget ...`` set a size larger), right over a
+    list's items (its sub-bullets): items of that list, one from each of its lines that opens with a bullet, the bullets
+    taken off as a list item's are."""
+    from .pdf_block_group import _Group, _with_text
+
+    out: list[_Group] = []
+    for i, g in enumerate(groups):
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        if not (g.kind == "heading" and g.legal is None and g.lines and _BULLET.match(g.lines[0].text)
+                and nxt is not None and nxt.kind == "item" and nxt.lines and nxt.lines[0].page == g.lines[-1].page):
+            out.append(g)  # a bulleted heading over paragraphs titles them ("• Monde : la croissance ...")
+            continue
+        for ln in g.lines:
+            if _BULLET.match(ln.text):
+                out.append(_Group(kind="item", lines=[], size=g.size, rtl=g.rtl, indent=g.indent, body=g.body,
+                                  bold_level=g.bold_level))
+                ln = _with_text(ln, _BULLET.sub("", ln.text, count=1))
+            out[-1].lines.append(ln)
+    return out
 
 
 def _all_bold(g: _Group) -> bool:
     return bool(g.lines) and all(ln.bold for ln in g.lines)
 
 
-def _page(g: _Group) -> int | None:
-    return g.lines[0].page if g.lines else None
-
-
 def refine_headings(groups: list[_Group]) -> list[_Group]:
     """The passes of the module docstring, in order; returns the new list of groups."""
-    _size_cues(groups)
-    groups = _ocr_title_run(groups)
+    groups = ocr_titles(groups)
+    _run_in_articles(groups)
     groups = _split_bold_lead(groups)
     _set_apart_bold(groups)
     _underlined(groups)
+    groups = annex_titles(series_labels(groups))
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
+    groups = _bulleted(groups)
     _drop_open_ended(groups)
     _drop_noise(groups)
     _masthead(groups)
@@ -112,66 +143,6 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
                               and groups[i + 1].lines[0].page == g.lines[-1].page)):
             g.kind = "paragraph"  # a contents entry (dot leaders and a page number), or its first lines, is no heading
     return groups
-
-
-def _ocr(g: _Group) -> bool:
-    """Lines read by OCR (a text layer's lines carry their baseline)."""
-    return bool(g.lines) and not hasattr(g.lines[0], "baseline")
-
-
-def _size_cues(groups: list[_Group]) -> None:
-    """On an OCR'd page sizes are estimates: a line set larger is a heading when another cue says so too.
-
-    A one-line heading by size alone that is neither centred nor bold nor numbered (``1.``, ``أولا:``) is a
-    paragraph when it is not much larger (an accented capital makes a name in a list look taller) or holds
-    more letters than its size leaves room for (a body line whose size OCR overestimated); several lines read
-    at one larger size agree. So
-    is a heading OCR read with low confidence (a logo, a stamp), but for a centred title set larger; a centred
-    one-line title set larger stays a heading even when OCR reads a stray mark after it (``إعلان للعموم؛``)."""
-    for g in groups:
-        if not (g.kind == "heading" or (g.kind == "paragraph" and g.level)) or g.legal is not None or not g.body or not _ocr(g):
-            continue
-        larger = g.size >= LARGER * g.body
-        conf = min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0)
-        if g.kind == "heading" and conf < MIN_CONFIDENCE and not (g.centred and larger):
-            g.kind = "paragraph"  # read with low confidence: noise more often than a title
-            continue
-        line = g.lines[0]
-        if (g.kind == "heading" and len(g.lines) == 1 and not g.centred and not line.bold
-                and not (_numbered(line.text.strip()) and not FULL_STOP.search(line.text))
-                and (g.size < MUCH_LARGER * g.body or (line.x1 - line.x0) < DENSE * g.size * len(line.text))):
-            g.kind = "paragraph"
-        elif (g.kind == "paragraph" and g.level and larger and g.centred and len(g.lines) == 1 and len(g.text.split()) <= 8
-              and CONTINUES.search(g.text) and _HAS_WORD.search(g.text)):
-            g.kind = "heading"
-
-
-def _ocr_title_run(groups: list[_Group]) -> list[_Group]:
-    """On an OCR'd page, centred lines at line spacing that open with the kind of an official text (``Arrêté n° ...``
-    / ``portant ...`` / ``Niveau n° 2``) are its title, though OCR tells no weight for a block of several lines."""
-    out: list[_Group] = []
-    run: _Group | None = None
-    for g in groups:
-        if (run is not None and g.kind == "paragraph" and g.centred and _page(g) == _page(run) and g.size == run.size
-                and len(run.lines) + len(g.lines) <= MAX_TITLE_LINES
-                and 0 < _baseline(g.lines[0]) - _baseline(run.lines[-1]) <= 1.6 * (run.size or 10.0)):
-            run.lines.extend(g.lines)
-            continue
-        if run is not None and not SENTENCE_END.search(run.text):
-            run.kind, run.level = "heading", run.bold_level
-        run = None
-        if g.kind == "paragraph" and g.centred and g.legal is None and _ocr(g) and TEXT_TITLE.match(g.text) \
-                and len(g.lines) <= MAX_TITLE_LINES:
-            run = g
-        out.append(g)
-    if run is not None and not SENTENCE_END.search(run.text):
-        run.kind, run.level = "heading", run.bold_level
-    return out
-
-
-def _numbered(text: str) -> bool:
-    """A section label in front of the text: ``1.``, ``II -``, ``a)``, ``أولا:``."""
-    return _NUMBERED.match(text) is not None or _AR_ORDINAL.match(text) is not None
 
 
 def _caps_share(text: str) -> float:
@@ -303,7 +274,7 @@ def _drop_open_ended(groups: list[_Group]) -> None:
         if g.kind != "heading" or g.legal is not None or not _all_bold(g):
             continue
         end = g.lines[-1].text.strip()  # the joined text is not needed: its last line and its word count
-        last = end.rsplit(None, 1)[-1].lower() if end else ""
+        last = end.rstrip(" :：").rsplit(None, 1)[-1].lower() if end.rstrip(" :：") else ""  # "كما تم تعديله ب:" leads in
         if last in _OPEN_END or last.endswith(("d'", "l'", "d’", "l’")):  # "... Finances et", "... de l'"
             g.kind = "paragraph"
         elif end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= 7 \

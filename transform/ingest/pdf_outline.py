@@ -39,6 +39,9 @@ _ARABIC_NUM = re.compile(r"^\(?([0-9\u0660-\u0669]{1,2})" + _SEP + r"\S")
 _AR_ORDINAL = re.compile(r"^(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–.]")
 _AR_LETTER = re.compile(r"^\(?[أبجدهوزحطي]\s*[)\-–.]\s*\S")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# a label of a series of tables or states ("ETAT « A » : RECETTES", "الجدول -ج-", "Tableau 3 - ..."): a numbering of its own
+_SERIES = re.compile(r"^(?:ETAT|Etat|État|TABLEAU|Tableau|الجدول|جدول)(?:\s*[«\"“(\-–]\s*|\s+)(?:[A-Z]|[0-9]{1,3}|[\u0621-\u064a])"
+                     r"\s*[»\"”)\-–]?(?:\s*$|\s*[:.\-–]|\s+\S)")
 
 
 def _roman_value(s: str) -> int | None:
@@ -52,10 +55,13 @@ def _roman_value(s: str) -> int | None:
 
 def numbering(text: str) -> str | None:
     """The kind of number in front of a heading: ``roman``, ``upper``, ``lower``, ``decimal2`` (``1.1``;
-    the digit is the depth), ``number``, ``ar-ordinal``, ``ar-letter``; None for an unnumbered one.
+    the digit is the depth), ``number``, ``ar-ordinal``, ``ar-letter``, ``series`` (``ETAT « A »``, ``الجدول -ج-``);
+    None for an unnumbered one.
     A lone ``I``, ``V``, ``X``... is taken for a Roman numeral here; :func:`outline_levels` counts it
     with the capital letters when the document has no other Roman number."""
     t = text.strip()
+    if _SERIES.match(t):
+        return "series"
     m = _ROMAN.match(t)
     if m and _roman_value(m.group(1)) is not None:
         return "roman"

@@ -1,0 +1,218 @@
+"""Titles on OCR'd pages, where sizes are estimates and weights mostly unknown (run first by
+:func:`transform.ingest.pdf_headings.refine_headings`).
+
+* **size cues**: a line read larger is a heading only with a second cue (centred, bold, numbered, much
+  larger); a heading read with low confidence is noise (a logo, a stamp);
+* **a title run**: centred lines at line spacing opening with the kind of an official text
+  (``Arrêté n° ...`` / ``portant ...``) are its title;
+* **a title's rest**: an official text's or a judgment's title printed over several lines around a stamp
+  (``قرار ...`` / ``رقم ... بتاريخ ...`` / ``بفتح باب ...``; ``حكم المحكمة ...`` / ``رقم 2271`` /
+  ``الصادر بتاريخ ...``) is one heading: the lines just under its first line that open like a title's
+  rest (its number, its date, the word that links it to its object) or stand on the axis of the line
+  above them;
+* **a judgment's parts**: a line that is only the name of a part of a judgment (``الوقائع:``,
+  ``التعليل``, ``لهذه الأسباب``, ``Par ces motifs``) is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .pdf_block_kinds import _HAS_WORD, CONTINUES, FULL_STOP, SENTENCE_END, TEXT_TITLE
+
+if TYPE_CHECKING:
+    from .base import TextLine
+    from .pdf_blocks import _Group
+
+# a number or letter in front of a title ("1/", "2-", "A-", "I.", "1-2 :", "أ-")
+_NUMBERED = re.compile(r"^\(?(?:[0-9\u0660-\u0669]{1,3}|[A-Za-z]|[IVXLC]{1,5}|[أبجدهوزحطي])(?:[-./)]|\s*[-–:])")
+_AR_ORDINAL = re.compile(r"^(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–.]")  # "أولا: ..."
+# the title of a court's judgment opens with its kind, as an official text's does
+_JUDGMENT = re.compile(r"^(?:حكم|قرار|Jugement|Arrêt|Ordonnance)\b")
+# a stamp printed or read before a title's first word ("---091 قرار"): dashes and digits
+_STAMP = re.compile(r"^[\s\-–_.0-9\u0660-\u0669]*")
+# the words that open the rest of a title: its number, its date, the word linking it to its object
+_REST = re.compile(r"^(?:رقم|عدد|ع\.|صادر|الصادر|المؤرخ|بتاريخ|بشأن|بفتح|بتحديد|بتغيير|بتتميم|بتنفيذ|بتطبيق|بإحداث|بإصدار|"
+                   r"بالموافقة|بالمصادقة|المتعلق|المتعلقة|يتعلق|تتعلق|حول|n°|N°|du|portant|relatif|relative|fixant)\b")
+# the words that open what follows a title: the preamble, the enacting formula
+_PREAMBLE = re.compile(r"^(?:إن|بناء|وبناء|وعلى|باسم|Vu|Le|La|Sur)\b")
+# the parts of a judgment, named on a line of their own
+_JUDGMENT_PART = re.compile(r"^(?:الوقائع|التعليل|وبعد المداولة(?: طبقا للقانون)?|لهذه الأسباب|المنطوق|في الشكل|في الموضوع|"
+                            r"faits et procédure|par ces motifs)\s*[:：.]?(?:\s+\S{1,2})?$", re.IGNORECASE)  # a stray mark after it
+LARGER = 1.2  # an OCR'd line this much larger than the body is set larger (sizes swing by 10-20 %)
+MUCH_LARGER = 1.8  # ...and this much larger needs no other cue
+DENSE = 0.33  # a line set at size s has letters at least this many s wide on average (Arabic and Latin type)
+SPARSE = 1.0  # ...and at most this many s wide: a wider box holds something else (a mark, a stamp beside the words)
+# an annex's label with its title on one line ("ملحق: نموذج طلب ...", "Annexe 2 : Liste ..."): a heading's own cue
+_ANNEX_LEAD = re.compile(r"^(?:ال)?ملحق(?:\s+(?:رقم\s*)?[0-9\u0660-\u0669]+)?\s*[:：\-–]|^annexe(?:\s+(?:n°\s*)?[0-9IVX]+)?\s*[:：\-–]",
+                         re.IGNORECASE)
+MIN_CONFIDENCE = 0.5  # an OCR'd heading read with less confidence is noise more often than a title
+MAX_TITLE_LINES = 8  # an official text's title on an OCR'd page
+REST_GAP = 2.5  # sizes from one baseline of a title to the next (a title printed double-spaced around a stamp)
+MAX_REST_WORDS = 30  # a part of a title this long is a paragraph
+AXIS = 2.0  # sizes between the centres of two lines of one title
+
+
+def _baseline(line: TextLine) -> float:
+    return float(getattr(line, "baseline", 0.0) or line.bottom)
+
+
+def _page(g: _Group) -> int | None:
+    return g.lines[0].page if g.lines else None
+
+
+def ocr_titles(groups: list[_Group]) -> list[_Group]:
+    """The passes of the module docstring, in order (OCR'd pages only); returns the new list of groups."""
+    _size_cues(groups)
+    groups = _ocr_title_run(groups)
+    groups = _title_rest(groups)
+    _judgment_parts(groups)
+    return groups
+
+
+def _ocr(g: _Group) -> bool:
+    """Lines read by OCR (a text layer's lines carry their baseline)."""
+    return bool(g.lines) and not hasattr(g.lines[0], "baseline")
+
+
+def _size_cues(groups: list[_Group]) -> None:
+    """On an OCR'd page sizes are estimates: a line set larger is a heading when another cue says so too.
+
+    A one-line heading by size alone that is neither centred nor bold nor numbered (``1.``, ``أولا:``) nor an annex's
+    label with its title (``ملحق: نموذج ...``) is a
+    paragraph when it is not much larger (an accented capital makes a name in a list look taller) or holds
+    more letters than its size leaves room for (a body line whose size OCR overestimated) or far fewer (a short line
+    whose box OCR stretched over a mark beside it: ``في الدرجة.`` over a page's width); several lines read
+    at one larger size agree. So
+    is a heading OCR read with low confidence (a logo, a stamp), but for a centred title set larger; a centred
+    one-line title set larger stays a heading even when OCR reads a stray mark after it (``إعلان للعموم؛``)."""
+    for g in groups:
+        if not (g.kind == "heading" or (g.kind == "paragraph" and g.level)) or g.legal is not None or not g.body or not _ocr(g):
+            continue
+        larger = g.size >= LARGER * g.body
+        conf = min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0)
+        if g.kind == "heading" and conf < MIN_CONFIDENCE and not (g.centred and larger):
+            g.kind = "paragraph"  # read with low confidence: noise more often than a title
+            continue
+        line = g.lines[0]
+        if (g.kind == "heading" and len(g.lines) == 1 and not g.centred and not line.bold
+                and not (_numbered(line.text.strip()) and not FULL_STOP.search(line.text)) and not _ANNEX_LEAD.match(line.text.strip())
+                and (g.size < MUCH_LARGER * g.body or (line.x1 - line.x0) < DENSE * g.size * len(line.text)
+                     or (line.x1 - line.x0) > SPARSE * g.size * len(line.text))):
+            g.kind = "paragraph"
+        elif (g.kind == "paragraph" and g.level and larger and g.centred and len(g.lines) == 1 and len(g.text.split()) <= 8
+              and CONTINUES.search(g.text) and _HAS_WORD.search(g.text)):
+            g.kind = "heading"
+
+
+def _ocr_title_run(groups: list[_Group]) -> list[_Group]:
+    """On an OCR'd page, centred lines at line spacing that open with the kind of an official text (``Arrêté n° ...``
+    / ``portant ...`` / ``Niveau n° 2``) are its title, though OCR tells no weight for a block of several lines."""
+    out: list[_Group] = []
+    run: _Group | None = None
+    for g in groups:
+        if (run is not None and g.kind == "paragraph" and g.centred and _page(g) == _page(run) and g.size == run.size
+                and len(run.lines) + len(g.lines) <= MAX_TITLE_LINES
+                and 0 < _baseline(g.lines[0]) - _baseline(run.lines[-1]) <= 1.6 * (run.size or 10.0)):
+            run.lines.extend(g.lines)
+            continue
+        if run is not None and not SENTENCE_END.search(run.text):
+            run.kind, run.level = "heading", run.bold_level
+        run = None
+        if g.kind == "paragraph" and g.centred and g.legal is None and _ocr(g) and TEXT_TITLE.match(g.text) \
+                and len(g.lines) <= MAX_TITLE_LINES:
+            run = g
+        out.append(g)
+    if run is not None and not SENTENCE_END.search(run.text):
+        run.kind, run.level = "heading", run.bold_level
+    return out
+
+
+def _numbered(text: str) -> bool:
+    """A section label in front of the text: ``1.``, ``II -``, ``a)``, ``أولا:``."""
+    return _NUMBERED.match(text) is not None or _AR_ORDINAL.match(text) is not None
+
+
+
+
+def _axis(line: TextLine) -> float:
+    return (line.x0 + line.x1) / 2
+
+
+def _title_head(g: _Group) -> bool:
+    """The first line of an OCR'd official text's or judgment's title: its kind opens it (after a stamp read into
+    it, ``--091 قرار``), centred, or a heading already, or a line of a few words."""
+    if g.kind not in ("heading", "paragraph", "item") or g.legal is not None or g.note or not 1 <= len(g.lines) <= 2 \
+            or not _ocr(g):
+        return False
+    text = _STAMP.sub("", g.text.strip())
+    if not (TEXT_TITLE.match(text) or _JUDGMENT.match(text) or (g.kind == "heading" and _KIND_GLUED.match(text))):
+        return False  # a heading's first word may be glued to the next one ("قرارلوزيرة")
+    return text[-1:] not in (":", "：", "؛", ";", ",", "،") and (g.kind == "heading" or g.centred or len(text.split()) <= 3)
+
+
+_KIND_GLUED = re.compile(r"^(?:ظهير|مرسوم|قرار|قانون|مقرر|منشور|حكم)")
+
+
+def _rest_of(prev: _Group, p: _Group) -> bool:
+    """Does ``p`` go on with the title whose last part is ``prev``? Just under it (within REST_GAP of the larger of
+    their sizes), a few lines, opening like a title's rest or centred on the axis of the line above it."""
+    if p.kind not in ("heading", "paragraph") or p.legal is not None or p.note or not p.lines or len(p.lines) > 3 \
+            or _page(p) != _page(prev) or not _ocr(p):
+        return False
+    last = prev.lines[-1]
+    size = max(prev.size, p.size, 1.0)
+    gap = _baseline(p.lines[0]) - _baseline(last)
+    text = p.text.strip()
+    if not 0 < gap <= REST_GAP * size or len(text.split()) > MAX_REST_WORDS or _PREAMBLE.match(text) \
+            or not _HAS_WORD.search(text) or last.text.rstrip().endswith((":", "：", "؛", ";")):
+        return False
+    return bool(_REST.match(text)) or abs(_axis(p.lines[0]) - _axis(last)) <= AXIS * size
+
+
+def _title_rest(groups: list[_Group]) -> list[_Group]:
+    """An OCR'd title printed over several lines (:func:`_title_head`, then each :func:`_rest_of` the one before) is
+    one heading. A line or two read between them that lies wholly above the title's first line (the other column
+    of a letterhead, read late) goes before the title."""
+    out: list[_Group] = []
+    i = 0
+    while i < len(groups):
+        g = groups[i]
+        i += 1
+        if not _title_head(g):
+            out.append(g)
+            continue
+        above: list[_Group] = []
+        parts: list[_Group] = []
+        j = i
+        while j < len(groups) and len(g.lines) + sum(len(p.lines) for p in parts) < MAX_TITLE_LINES:
+            p = groups[j]
+            if not parts and len(above) < 2 and p.lines and _page(p) == _page(g) and p.lines[-1].bottom <= g.lines[0].top:
+                above.append(p)
+            elif _rest_of(parts[-1] if parts else g, p):
+                parts.append(p)
+            else:
+                break
+            j += 1
+        if not parts:
+            out.append(g)
+            continue
+        for p in parts:
+            g.lines.extend(p.lines)
+        if g.kind != "heading":
+            g.kind, g.level = "heading", g.bold_level
+        g.ordered = False
+        out.extend(above)
+        out.append(g)
+        i = j
+    return out
+
+
+def _judgment_parts(groups: list[_Group]) -> None:
+    """A line that names a part of a judgment (``الوقائع:``, ``في الموضوع:``, ``Par ces motifs``): a heading at the bold
+    heading level (OCR may read it larger, a watermark beside it)."""
+    for g in groups:
+        if g.kind in ("paragraph", "heading") and len(g.lines) == 1 and g.legal is None and not g.note \
+                and _JUDGMENT_PART.match(g.lines[0].text.strip()):
+            g.kind, g.level = "heading", g.bold_level
