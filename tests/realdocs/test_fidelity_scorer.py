@@ -364,6 +364,37 @@ def test_paragraph_across_a_page_break() -> None:
     assert t.word_accuracy_text == 1.0 and t.paragraphs.fp == 1 and t.paragraphs.fn == 0
 
 
+TABLE_CROSSING = [
+    "---\npage: 7\nread: text\nends_inside: true\n---\n\nTableau 2 : crédits par secteur\n\n"
+    "| Secteur | Crédits 2026 |\n|---|---|\n| Routes rurales | 412 000 |\n| Eau potable | 268 500 |\n\n"
+    "1 – Montants en dirhams, arrêtés au 30/06/2026.",
+    "---\npage: 8\nread: text\nstarts_inside: true\n---\n\n"
+    "| Secteur | Crédits 2026 |\n|---|---|\n| Santé | 97 250 |\n| Écoles | 150 000 |\n\nLe total est arrêté à 927 750.",
+]
+
+
+def _cell(text: str, header: bool = False) -> Cell:
+    return Cell(header=header, sentences=[Sentence(id="c", text=text)])
+
+
+def test_table_across_a_page_break_with_its_notes_after_it() -> None:
+    """A table that goes on over the page while footnotes close its first page is one table:
+    read as one, it is found, not invented; read as two, the second part is a split."""
+    pages = [parse_truth_page(t) for t in TABLE_CROSSING]
+    head = [_cell("Secteur", True), _cell("Crédits 2026", True)]
+    rows = [["Routes rurales", "412 000"], ["Eau potable", "268 500"], ["Santé", "97 250"], ["Écoles", "150 000"]]
+    body = [[_cell(a), _cell(b)] for a, b in rows]
+    note = para("1 – Montants en dirhams, arrêtés au 30/06/2026.", 7)
+    one = _handmade([para("Tableau 2 : crédits par secteur", 7), Table(page=7, rows=[head, *body]), note,
+                     para("Le total est arrêté à 927 750.", 8)])  # fmt: skip
+    t = totals(one, pages)
+    assert (t.tables.tp, t.tables.fp, t.tables.fn, t.tables_invented) == (1, 0, 0, 0)
+    two = _handmade([para("Tableau 2 : crédits par secteur", 7), Table(page=7, rows=[head, *body[:2]]), note,
+                     Table(page=8, rows=[head, *body[2:]]), para("Le total est arrêté à 927 750.", 8)])  # fmt: skip
+    t = totals(two, pages)
+    assert t.tables_invented == 0 and t.tables.fp == 1
+
+
 # -- headings ----------------------------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -13,15 +14,31 @@ from .stream import OutStream
 
 if TYPE_CHECKING:
     from .fidelity import _Page
+    from .truth import TruthBlock
 
 PAGELESS_MARGIN = 20  # words around the aligned stretch searched for furniture when there are no pages
+
+
+_NOTE = re.compile(r"\s*\(?\d{1,3}\)?\s*[-\u2013\u2014.)]\s")  # a footnote: `53 – ...`, `(2) ...`, `4. ...`
+
+
+def _crossing_table_index(blocks: list[TruthBlock]) -> int:
+    """The block that goes on over the page break of a page that ``ends_inside``: its last block,
+    or its last table when only footnotes follow that table (the notes close the page, the table
+    goes on at the top of the next one)."""
+    k = len(blocks) - 1
+    while k >= 0 and blocks[k].kind == "paragraph" and _NOTE.match(blocks[k].text):
+        k -= 1
+    if k >= 0 and blocks[k].kind == "table":
+        return k
+    return len(blocks) - 1
 
 
 def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> None:
     truth: list[TableRecord] = []
     where: list[int] = []  # index into pages
     for k, w in enumerate(pages):
-        nblocks = len(w.truth.blocks)
+        last = _crossing_table_index(w.truth.blocks) if w.truth.ends_inside else -1
         for bi, b in enumerate(w.truth.blocks):
             if b.kind != "table":
                 continue
@@ -30,7 +47,7 @@ def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> Non
             rows = [[c for c in r if c] for r in rows]
             rec = TableRecord(w.truth.page, [c for r in rows for c in r], [h for h in heads if h], rows, len(b.rows),
                               max((sum(c.colspan for c in r) for r in b.rows), default=0),
-                              continuation=bi == 0 and w.truth.starts_inside, continues=bi == nblocks - 1 and w.truth.ends_inside)  # fmt: skip
+                              continuation=bi == 0 and w.truth.starts_inside, continues=bi == last)  # fmt: skip
             prev = truth[-1] if truth else None
             if rec.continuation and prev is not None and prev.continues and prev.page == rec.page - 1:
                 prev.cells += rec.cells  # the rest of a table that began on the previous truth page
