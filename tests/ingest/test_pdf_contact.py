@@ -49,6 +49,8 @@ def test_contact_lines_are_told_from_sentences_and_blanks() -> None:
     assert not contact_line("رقم الهاتف والفاكس: ...")
     assert not contact_line("9, Avenue Al Araar, Secteur 16, Hay Riad - Rabat")  # an address alone is no contact line
     # a footnote quoting a web site is a sentence
+    assert not contact_line("1 Voir www.insee.fr")  # a short footnote opens with its number
+    assert not contact_line("(2) Source : https://www.data.gouv.fr")
     assert not contact_line("23 – selon le rapport de l'organisation mondiale de la santé animale, publié sur www.woah.org en 2022")
 
 

@@ -6,8 +6,8 @@ running-line rules of :mod:`pdf_furniture` cannot find it; what gives it away is
 where it stands. It is the block at the very foot of the page (every line of it starting in the
 page's lowest :data:`FOOT` share) that holds at least one **contact line**: a telephone or fax
 label followed by its number (``Tél. : 05 37 57 04 70``, ``الهاتف : 05 ...``), a web address
-(``www.narsa.ma``) or an e-mail address, with few other words beside them (a footnote that quotes
-a web site is a sentence, and stays). The lines printed with it (the street address, the city)
+(``www.narsa.ma``) or an e-mail address, with few other words beside them; a footnote that quotes
+a web site (a sentence, or a line opening with its note number) stays. The lines printed with it (the street address, the city)
 go too when they stand within two line heights above the first contact line; a line of the
 body further up does not.
 
@@ -30,6 +30,7 @@ _PHONE = re.compile(
     re.IGNORECASE,
 )
 _WEB = re.compile(r"\b(?:www\.|https?://)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_NOTE = re.compile(r"^\s*(?:\(?[0-9\u0660-\u0669]{1,2}\s*[).\-–]|[0-9\u0660-\u0669]{1,2}\s+[^\W\d_]|\*|[¹²³⁴⁵⁶⁷⁸⁹])")
 _NUMBER = re.compile(r"[+()0-9\u0660-\u0669][-+()0-9\u0660-\u0669 ./]*")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -37,8 +38,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def contact_line(text: str) -> bool:
     """Is ``text`` a letterhead's contact line (a labelled telephone or fax number, a web or e-mail
     address) with at most :data:`OTHER_WORDS` other words?"""
-    if not (_PHONE.search(text) or _WEB.search(text)):
-        return False
+    if not (_PHONE.search(text) or _WEB.search(text)) or _NOTE.match(text):
+        return False  # a footnote (``1 Voir www.insee.fr``, ``(2) https://...``) is body
     rest = _NUMBER.sub(" ", _WEB.sub(" ", text))
     return len(_WORD.findall(rest)) <= OTHER_WORDS + len(_PHONE.findall(text))
 
