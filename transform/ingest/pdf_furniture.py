@@ -20,6 +20,8 @@ captions on every page. They are taken out of the lines and kept in the document
   read well on one page and otherwise on the others, at the very same place (:func:`_same_place`).
 * **A label on a few pages**: a short line printed word for word at the same height on two
   pages in a row (``Pages`` over the columns of a contents list).
+* **A letterhead's contact footer** printed once (address, telephone, fax, web site at the foot
+  of a decision's first or last page): :mod:`pdf_contact`.
 """
 
 from __future__ import annotations
