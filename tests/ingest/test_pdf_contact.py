@@ -72,6 +72,23 @@ def test_web_addresses_of_the_body_stay() -> None:
     assert contact_footer(NARSA_P2[:3] + raised, 792.0) == []
 
 
+def test_footnotes_quoting_web_sites_stay() -> None:
+    """The notes at the foot of a page of the ESEC opinion (cese-ar-avis-biodiversite-2025 p26, text
+    layer): a note's second line is a reference with a web address and few words, but the foot holds
+    notes (a line opens with its number), so nothing there is a letterhead's footer."""
+    notes = [
+        _ln("43 - Bioversity International, Agrobiodiversity Index Report 2021: Assessing Mediterranean Food Systems. Rome (Italy( :",
+            770.0, 779.0),
+        _ln("Bioversity International, 2022, pp:1°5-115, https://hdl.handle.net/10568/118471.", 780.0, 789.0),
+        _ln("44 - Ibid.", 790.0, 799.0, 480, 520),
+    ]
+    assert contact_line(notes[1].text)  # alone, the line looks like a contact line
+    assert contact_footer(MTEDD_BODY + notes, 842.0) == []
+    kept, furniture = split_running_lines([MTEDD_BODY + notes], [842.0])
+    assert kept == [MTEDD_BODY + notes] and furniture == []
+    assert not contact_line("103 - https://www.sgg.gov.ma/arabe/Legislation.aspx")
+
+
 @pytest.mark.slow
 def test_scanned_decision_footer_is_furniture(tmp_path) -> None:
     """The ministry's footer on the first page of a scanned two-page decision (OCR'd) is furniture;

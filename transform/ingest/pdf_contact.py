@@ -7,7 +7,9 @@ where it stands. It is the block at the very foot of the page (every line of it 
 page's lowest :data:`FOOT` share) that holds at least one **contact line**: a telephone or fax
 label followed by its number (``Tél. : 05 37 57 04 70``, ``الهاتف : 05 ...``), a web address
 (``www.narsa.ma``) or an e-mail address, with few other words beside them; a footnote that quotes
-a web site (a sentence, or a line opening with its note number) stays. The lines printed with it (the street address, the city)
+a web site stays: a sentence, a line opening with its note number, or the lines of a page whose
+lowest 30 % holds a line opening with a note number (``43 - Bioversity International ...`` over
+``... 2022, https://hdl.handle.net/...``: the foot of that page holds notes). The lines printed with it (the street address, the city)
 go too when they stand within two line heights above the first contact line; a line of the
 body further up does not.
 
@@ -23,6 +25,7 @@ from collections.abc import Sequence
 from .base import TextLine
 
 FOOT = 0.1  # the contact block starts in the page's lowest 10 %
+NOTES = 0.3  # a line opening with a note number in the page's lowest 30 %: the foot holds notes
 NEAR = 2.0  # line heights: the address lines printed just above the first contact line go with it
 OTHER_WORDS = 6  # a contact line holds at most this many words beside its numbers and addresses
 _PHONE = re.compile(
@@ -30,7 +33,7 @@ _PHONE = re.compile(
     re.IGNORECASE,
 )
 _WEB = re.compile(r"\b(?:www\.|https?://)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
-_NOTE = re.compile(r"^\s*(?:\(?[0-9\u0660-\u0669]{1,2}\s*[).\-–]|[0-9\u0660-\u0669]{1,2}\s+[^\W\d_]|\*|[¹²³⁴⁵⁶⁷⁸⁹])")
+_NOTE = re.compile(r"^\s*(?:\(?[0-9\u0660-\u0669]{1,3}\s*[).\-–]\s|[0-9\u0660-\u0669]{1,3}\s+[^\W\d_]|\*|[¹²³⁴⁵⁶⁷⁸⁹])")
 _NUMBER = re.compile(r"[+()0-9\u0660-\u0669][-+()0-9\u0660-\u0669 ./]*")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -51,8 +54,8 @@ def contact_footer(lines: Sequence[TextLine], height: float) -> list[TextLine]:
     if not low:
         return []
     contacts = [ln for ln in low if contact_line(ln.text)]
-    if not contacts:
-        return []
+    if not contacts or any(ln.top > (1.0 - NOTES) * height and _NOTE.match(ln.text) for ln in lines):
+        return []  # footnotes at the foot (``43 - Bioversity ...`` / ``... 2022, https://hdl...``): body
     first = min(contacts, key=lambda ln: ln.top)
     reach = first.top - NEAR * max(first.bottom - first.top, 1.0)
     return [ln for ln in low if ln.top >= reach]
