@@ -20,6 +20,8 @@ captions on every page. They are taken out of the lines and kept in the document
   read well on one page and otherwise on the others, at the very same place (:func:`_same_place`).
 * **A label on a few pages**: a short line printed word for word at the same height on two
   pages in a row (``Pages`` over the columns of a contents list).
+* **A letterhead's contact footer** printed once (address, telephone, fax, web site at the foot
+  of a decision's first or last page): :mod:`pdf_contact`.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from ..model import Furniture
 from ..structure.legal import legal_heading
 from .base import TextLine
 from .pdf_block_kinds import ANNEX
+from .pdf_contact import contact_footer
 
 _D = "0-9\u0660-\u0669\u06f0-\u06f9"
 PAGE_NUMBER = re.compile(
@@ -131,7 +134,8 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
     unread |= _unread_rows(out, heights)
     stamps = _print_stamps(out, heights)
     tabs = _side_tabs(out) if len(pages) >= 2 else set()
-    if not running and not unread and not stamps and not tabs:
+    contacts = {id(ln) for lines, height in zip(out, heights, strict=False) for ln in contact_footer(lines, height)}
+    if not running and not unread and not stamps and not tabs and not contacts:
         return out, furniture
     if running or unread:
         unread |= _same_place(out, keys, running, unread)
@@ -144,6 +148,8 @@ def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[lis
                 kind = in_margin(ln, height, STAMP_ZONE, 1.0 - STAMP_ZONE)
             if id(ln) in tabs:
                 furniture.append(Furniture(page=ln.page, kind="header", text=ln.text.strip()))
+            elif id(ln) in contacts:
+                furniture.append(Furniture(page=ln.page, kind="footer", text=ln.text.strip()))
             elif kind and ((keys.get(id(ln)) or _key(ln)) in running or id(ln) in unread or id(ln) in stamps):
                 furniture.append(Furniture(page=ln.page, kind=kind, text=ln.text.strip()))
             else:
