@@ -102,7 +102,7 @@ def diff(a: Path, b: Path) -> int:
             continue
         bad += 1
         la, lb = ta.splitlines(), tb.splitlines()
-        k = next((i for i, (x, y) in enumerate(zip(la, lb)) if x != y), min(len(la), len(lb)))
+        k = next((i for i, (x, y) in enumerate(zip(la, lb, strict=False)) if x != y), min(len(la), len(lb)))
         print(f"DIFFERS {name} at line {k + 1}:\n  - {la[k][:200] if k < len(la) else '(end)'}\n  + {lb[k][:200] if k < len(lb) else '(end)'}")
     print(f"{same} of {len(names_a | names_b)} files byte for byte the same")
     return 1 if bad else 0

@@ -15,6 +15,11 @@
  * disordered(units)                    pdf_letter_order._disordered: bool
  * spans(units, max_span)               pdf_letter_order._spans: [(first, last)]
  * tokens(text, box)                    pdf_visual_order._tokens (pieces=False): [(text, x0, x1, kind)]
+ * reversed_words(text, box)            pdf_bidi._reversed_words: bool
+ * lone_letters(text, enough)           pdf_kashida.suspect's count: lone Arabic letters, up to ``enough``
+ * needs_repair(text)                   pdf_bidi.NEEDS_REPAIR.search(text) is not None
+ * long_run_gap(text, box, limit)       pdf_respace.glue_suspect's test: None when the line has no run of 9
+ *                                      letters (GLUE_RUN), else whether a gap inside one is wider than limit
  */
 
 #define PY_SSIZE_T_CLEAN
@@ -498,6 +503,231 @@ fail:
 	return NULL;
 }
 
+/* ---- reversed_words ---- */
+
+static int is_alef_after_lam(Py_UCS4 c) { /* pdf_bidi.LAM_ALEF's second letter */
+	return c == 0x0627 || c == 0x0623 || c == 0x0625 || c == 0x0622;
+}
+
+static PyObject *bidi_reversed_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 2) {
+		PyErr_SetString(PyExc_TypeError, "reversed_words(text, box)");
+		return NULL;
+	}
+	PyObject *text = args[0], *box = args[1];
+	if (check_text(text) < 0)
+		return NULL;
+	int kind = PyUnicode_KIND(text);
+	const void *data = PyUnicode_DATA(text);
+	Py_ssize_t n = PyUnicode_GET_LENGTH(text), best_a = -1, best_b = -1, i = 0;
+	while (i < n) { /* the maximal runs of bidi_chars.AR of 4 characters or more (pdf_bidi.ARABIC_WORD) */
+		if (!is_ar(PyUnicode_READ(kind, data, i))) {
+			i++;
+			continue;
+		}
+		Py_ssize_t a = i;
+		while (i < n && is_ar(PyUnicode_READ(kind, data, i)))
+			i++;
+		if (i - a < 4)
+			continue;
+		int inside = 0; /* the first lam-alef of the word ends before the word does */
+		for (Py_ssize_t k = a; k + 1 < i; k++) {
+			if (PyUnicode_READ(kind, data, k) == 0x0644 && is_alef_after_lam(PyUnicode_READ(kind, data, k + 1))) {
+				inside = k + 2 < i;
+				break;
+			}
+		}
+		if (inside)
+			continue;
+		if (best_a < 0 || i - a > best_b - best_a) {
+			best_a = a;
+			best_b = i;
+		}
+	}
+	if (best_a < 0)
+		Py_RETURN_FALSE;
+	PyObject *o0, *o1;
+	double f0, f1, l0, l1;
+	if (call_box(box, best_a, &o0, &o1, &f0, &f1) < 0)
+		return NULL;
+	Py_DECREF(o0);
+	Py_DECREF(o1);
+	if (!(f0 < f1)) /* f0 < f1 < box(last)[0], the last box asked for only when needed */
+		Py_RETURN_FALSE;
+	if (call_box(box, best_b - 1, &o0, &o1, &l0, &l1) < 0)
+		return NULL;
+	Py_DECREF(o0);
+	Py_DECREF(o1);
+	if (f1 < l0)
+		Py_RETURN_TRUE;
+	Py_RETURN_FALSE;
+}
+
+/* ---- lone_letters ---- */
+
+static int is_kashida_letter(Py_UCS4 c) { /* pdf_kashida._LETTERS */
+	return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A);
+}
+
+static int is_kashida_context(Py_UCS4 c) { /* pdf_kashida._LETTERS and _MARKS */
+	return is_kashida_letter(c) || c == 0x0640 || (c >= 0x064B && c <= 0x0652);
+}
+
+static PyObject *bidi_lone_letters(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 2) {
+		PyErr_SetString(PyExc_TypeError, "lone_letters(text, enough)");
+		return NULL;
+	}
+	PyObject *text = args[0];
+	if (check_text(text) < 0)
+		return NULL;
+	Py_ssize_t enough = PyLong_AsSsize_t(args[1]);
+	if (enough == -1 && PyErr_Occurred())
+		return NULL;
+	int kind = PyUnicode_KIND(text);
+	const void *data = PyUnicode_DATA(text);
+	Py_ssize_t n = PyUnicode_GET_LENGTH(text), found = 0;
+	for (Py_ssize_t i = 0; i < n && found < enough; i++) {
+		Py_UCS4 c = PyUnicode_READ(kind, data, i);
+		if (!is_kashida_letter(c) || c == 0x0648) /* a letter, not the conjunction waw */
+			continue;
+		if (i > 0 && is_kashida_context(PyUnicode_READ(kind, data, i - 1)))
+			continue;
+		if (i + 1 < n) {
+			Py_UCS4 d = PyUnicode_READ(kind, data, i + 1);
+			if (is_kashida_context(d) || d == ')' || d == '-' || d == '.')
+				continue;
+		}
+		found++;
+	}
+	return PyLong_FromSsize_t(found);
+}
+
+/* ---- needs_repair ---- */
+
+static int is_punct(Py_UCS4 c) { /* bidi_chars.PUNCT */
+	return c == '.' || c == ',' || c == ':' || c == '!' || c == 0x060C || c == 0x061B || c == 0x061F;
+}
+
+static int is_bullet(Py_UCS4 c) { /* bidi_chars.BULLETS */
+	return (c >= 0xE000 && c <= 0xF8FF) || c == 0x2022 || c == 0x25AA || c == 0x25CF || c == 0x25E6 || c == 0x2023 ||
+	       c == 0x2043 || c == 0x2219;
+}
+
+static int is_ascii_letter(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+static int is_digit0(Py_UCS4 c) { return c >= '0' && c <= '9'; }
+
+static int is_space_or_punct(Py_UCS4 c) { return Py_UNICODE_ISSPACE(c) || is_punct(c); }
+
+static PyObject *bidi_needs_repair(PyObject *self, PyObject *text) {
+	(void)self;
+	if (check_text(text) < 0)
+		return NULL;
+	int kind = PyUnicode_KIND(text);
+	const void *data = PyUnicode_DATA(text);
+	Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+	for (Py_ssize_t i = 0; i < n; i++) {
+		Py_UCS4 c = PyUnicode_READ(kind, data, i);
+		int ltr = is_ltr(c);
+		/* a character outside Arabic, LTR, punctuation, bullets and spaces */
+		if (!ltr && !is_ar(c) && !is_punct(c) && !is_bullet(c) && !Py_UNICODE_ISSPACE(c))
+			Py_RETURN_TRUE;
+		if (i + 1 >= n)
+			break;
+		Py_UCS4 d = PyUnicode_READ(kind, data, i + 1);
+		/* [LTR][PUNCT](?![0-9]) */
+		if (ltr && is_punct(d) && !(i + 2 < n && is_digit0(PyUnicode_READ(kind, data, i + 2))))
+			Py_RETURN_TRUE;
+		/* (?<![0-9])[PUNCT][LTR] */
+		if (is_punct(c) && is_ltr(d) && !(i > 0 && is_digit0(PyUnicode_READ(kind, data, i - 1))))
+			Py_RETURN_TRUE;
+		/* [A-Za-z][\s PUNCT]+[LTR] and [LTR][\s PUNCT]+[A-Za-z]: the run of spaces and punctuation
+		   is greedy and shares no character with LTR, so the character after it decides */
+		if (ltr && is_space_or_punct(d)) {
+			Py_ssize_t k = i + 1;
+			while (k < n && is_space_or_punct(PyUnicode_READ(kind, data, k)))
+				k++;
+			if (k < n) {
+				Py_UCS4 e = PyUnicode_READ(kind, data, k);
+				if ((is_ascii_letter(c) && is_ltr(e)) || is_ascii_letter(e))
+					Py_RETURN_TRUE;
+			}
+		}
+	}
+	Py_RETURN_FALSE;
+}
+
+/* ---- long_run_gap ---- */
+
+static PyObject *bidi_long_run_gap(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 3) {
+		PyErr_SetString(PyExc_TypeError, "long_run_gap(text, box, limit)");
+		return NULL;
+	}
+	PyObject *text = args[0], *box = args[1];
+	if (check_text(text) < 0)
+		return NULL;
+	double limit = PyFloat_AsDouble(args[2]);
+	if (limit == -1.0 && PyErr_Occurred())
+		return NULL;
+	int kind = PyUnicode_KIND(text);
+	const void *data = PyUnicode_DATA(text);
+	Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+	/* the runs first (GLUE_RUN.finditer): none, no probe */
+	Py_ssize_t i = 0, runs = 0;
+	while (i < n) {
+		if (!is_glue_letter(PyUnicode_READ(kind, data, i))) {
+			i++;
+			continue;
+		}
+		Py_ssize_t a = i;
+		while (i < n && is_glue_letter(PyUnicode_READ(kind, data, i)))
+			i++;
+		if (i - a >= 9)
+			runs++;
+	}
+	if (runs == 0)
+		Py_RETURN_NONE;
+	i = 0;
+	while (i < n) { /* then each run's letter gaps, in order, until one is wider than limit */
+		if (!is_glue_letter(PyUnicode_READ(kind, data, i))) {
+			i++;
+			continue;
+		}
+		Py_ssize_t a = i;
+		while (i < n && is_glue_letter(PyUnicode_READ(kind, data, i)))
+			i++;
+		if (i - a < 9)
+			continue;
+		int have_prev = 0;
+		double prev_x0 = 0.0;
+		for (Py_ssize_t k = a; k < i; k++) { /* _letter_gaps over the run: letters and kashida only */
+			PyObject *o0, *o1;
+			double x0, x1;
+			if (PyUnicode_READ(kind, data, k) == 0x0640 && !have_prev)
+				continue;
+			if (call_box(box, k, &o0, &o1, &x0, &x1) < 0)
+				return NULL;
+			Py_DECREF(o0);
+			Py_DECREF(o1);
+			if (PyUnicode_READ(kind, data, k) == 0x0640) { /* a kashida stretches its word: measured from its left edge */
+				if (x0 < prev_x0)
+					prev_x0 = x0;
+				continue;
+			}
+			if (have_prev && x1 <= prev_x0 + 0.01 && prev_x0 - x1 > limit)
+				Py_RETURN_TRUE;
+			prev_x0 = x0;
+			have_prev = 1;
+		}
+	}
+	Py_RETURN_FALSE;
+}
+
 static PyMethodDef bidi_methods[] = {
     {"letter_gaps", (PyCFunction)(void (*)(void))bidi_letter_gaps, METH_FASTCALL,
      "letter_gaps(text, box, start, end) -> [(index, gap)] (pdf_respace._letter_gaps)"},
@@ -508,6 +738,13 @@ static PyMethodDef bidi_methods[] = {
      "spans(units, max_span) -> [(first, last)] (pdf_letter_order._spans)"},
     {"tokens", (PyCFunction)(void (*)(void))bidi_tokens, METH_FASTCALL,
      "tokens(text, box) -> [(text, x0, x1, kind)] (pdf_visual_order._tokens)"},
+    {"reversed_words", (PyCFunction)(void (*)(void))bidi_reversed_words, METH_FASTCALL,
+     "reversed_words(text, box) -> bool (pdf_bidi._reversed_words)"},
+    {"lone_letters", (PyCFunction)(void (*)(void))bidi_lone_letters, METH_FASTCALL,
+     "lone_letters(text, enough) -> lone Arabic letters counted up to enough (pdf_kashida.suspect)"},
+    {"needs_repair", (PyCFunction)bidi_needs_repair, METH_O, "needs_repair(text) -> bool (pdf_bidi.NEEDS_REPAIR.search)"},
+    {"long_run_gap", (PyCFunction)(void (*)(void))bidi_long_run_gap, METH_FASTCALL,
+     "long_run_gap(text, box, limit) -> None | bool (pdf_respace.glue_suspect's test)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .bidi_chars import AR as _AR
-from .bidi_chars import ARABIC_LETTER, ARABIC_WORD, LATIN_LETTER
+from .bidi_chars import ARABIC_LETTER, ARABIC_WORD, LATIN_LETTER, NATIVE
 from .bidi_chars import BULLETS as _BULLETS
 from .bidi_chars import LTR as _LTR
 from .bidi_chars import PUNCT as _PUNCT
@@ -60,6 +60,7 @@ SPACED_NUMBER = re.compile(r"[0-9]+(?: [0-9]+)+")
 MAYBE_ARABIC = re.compile("[\u0620-\u08ff\ufb50-\ufefc]")  # two ranges holding every ARABIC_LETTER range
 PLAIN_RTL = re.compile(f"[^{_AR}{_PUNCT}{_BULLETS}\\s]")
 
+_NATIVE = NATIVE  # _reversed_words in C (bidi_chars.NATIVE), None for the Python loop
 BULLET_SET = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d")
 
 
@@ -79,7 +80,9 @@ def has_strong(text: str) -> bool:
 
 def needs_repair(text: str, rtl: bool) -> bool:
     """Does the line need the full repair (see :data:`NEEDS_REPAIR`)?"""
-    return bool(NEEDS_REPAIR.search(text)) if rtl else bool(ARABIC_LETTER.search(text))
+    if not rtl:
+        return bool(ARABIC_LETTER.search(text))
+    return _NATIVE.needs_repair(text) if _NATIVE is not None else bool(NEEDS_REPAIR.search(text))  # type: ignore[no-any-return]
 
 
 class WordOrderProbe:
@@ -188,6 +191,12 @@ LAM_ALEF = re.compile("\u0644[\u0627\u0623\u0625\u0622]")
 def _reversed_words(text: str, box: Box) -> bool:
     """Probe the longest Arabic word: some producers (Skia/Chromium) make pdfium emit words in
     visual order, first letter leftmost. Two position queries per right-to-left line."""
+    if _NATIVE is not None:
+        return _NATIVE.reversed_words(text, box)  # type: ignore[no-any-return]
+    return _reversed_words_py(text, box)
+
+
+def _reversed_words_py(text: str, box: Box) -> bool:
     best = None
     for m in ARABIC_WORD.finditer(text):
         lam_alef = LAM_ALEF.search(m.group(0))

@@ -59,11 +59,19 @@ def _letter_gaps_py(text: str, box: Box, start: int, end: int) -> list[tuple[int
 def glue_suspect(text: str, box: Box, size: float, probe: WordOrderProbe) -> bool:
     """Check the long Arabic runs of a line for a gap as wide as a word space (a page probe:
     a few lines, then every line once one showed it)."""
+    limit = GLUE_GAP * size
+    if _NATIVE is not None:
+        wide = _NATIVE.long_run_gap(text, box, limit)  # the same test in one scan (None: no long run)
+        if wide is None:
+            return False
+        probe.glue_budget -= 1
+        if wide:
+            probe.glued = True
+        return probe.glued
     runs = list(GLUE_RUN.finditer(text))
     if not runs:
         return False
     probe.glue_budget -= 1
-    limit = GLUE_GAP * size
     if any(gap > limit for m in runs for _i, gap in _letter_gaps(text, box, m.start(), m.end())):
         probe.glued = True
     return probe.glued
