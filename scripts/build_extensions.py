@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/build_extensions.py [--force]
 
-``transform/braille/_speed.c``, ``_louis_quiet.c`` and ``transform/ingest/_chars.c`` are optional: without a C compiler the
+``transform/braille/_speed.c``, ``_louis_quiet.c``, ``transform/ingest/_chars.c`` and ``_bidi.c`` are optional: without a C compiler the
 Python steps run (``taysir doctor`` says which). ``pip install -e .`` builds them once; this
 script rebuilds one whenever its ``.c`` file changed since (``scripts/setup.sh`` runs it), with
 setuptools' own compiler settings, offline. Exit status 0 even when nothing could be built.
