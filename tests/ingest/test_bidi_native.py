@@ -151,6 +151,7 @@ def _page_lines(path: Path) -> list[tuple[Any, ...]]:
 
 
 @native
+@pytest.mark.slow  # 12 s at load 25 (two readings of 57 pages)
 def test_page_lines_are_the_same_with_and_without_the_native_loops(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: Counter[str] = Counter()
     paths = [p for p in PDFS if p.exists()]
