@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/build_extensions.py [--force]
 
-``transform/braille/_speed.c``, ``_louis_quiet.c`` and ``transform/ingest/_chars.c`` are optional: without a C compiler the
+``transform/braille/_speed.c``, ``_louis_quiet.c``, ``transform/ingest/_chars.c`` and ``_bidi.c`` are optional: without a C compiler the
 Python steps run (``taysir doctor`` says which). ``pip install -e .`` builds them once; this
 script rebuilds one whenever its ``.c`` file changed since (``scripts/setup.sh`` runs it), with
 setuptools' own compiler settings, offline. Exit status 0 even when nothing could be built.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = {"transform.braille._speed": "transform/braille/_speed.c", "transform.braille._louis_quiet": "transform/braille/_louis_quiet.c",
-              "transform.ingest._chars": "transform/ingest/_chars.c"}
+              "transform.ingest._chars": "transform/ingest/_chars.c", "transform.ingest._bidi": "transform/ingest/_bidi.c"}
 
 
 def built_path(module: str) -> Path:

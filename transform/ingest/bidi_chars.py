@@ -2,11 +2,34 @@
 
 Plain ``re`` ranges, written out: every line of a page is scanned with them, and explicit
 ranges are faster than script properties.
+
+:data:`NATIVE` is the optional extension ``_bidi`` (the per-character loops of the Arabic line
+reading in C, the same results as the Python loops kept beside each one), or None when it is not
+built or ``TAYSIR_BIDI_NATIVE=0`` (or ``TAYSIR_HIDE_EXTENSIONS=1``) asks for the Python loops.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from types import ModuleType
+
+NATIVE_ENV = "TAYSIR_BIDI_NATIVE"
+
+
+def _load_native() -> ModuleType | None:
+    off = ("0", "false", "no", "off")
+    if os.environ.get(NATIVE_ENV, "1").strip().lower() in off or \
+            os.environ.get("TAYSIR_HIDE_EXTENSIONS", "").strip().lower() in ("1", "true", "yes", "on"):
+        return None
+    try:
+        from . import _bidi  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return _bidi
+
+
+NATIVE = _load_native()
 
 ARABIC_LETTER = re.compile("[\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]")
 LATIN_LETTER = re.compile("[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")

@@ -24,15 +24,24 @@ ranges (faster than script properties).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from .bidi_chars import AR as _AR
-from .bidi_chars import ARABIC_LETTER, ARABIC_WORD, LATIN_LETTER, VOWEL_MARKS
+from .bidi_chars import ARABIC_LETTER, ARABIC_WORD, LATIN_LETTER, NATIVE
 from .bidi_chars import BULLETS as _BULLETS
 from .bidi_chars import LTR as _LTR
 from .bidi_chars import PUNCT as _PUNCT
 from .pdf_clean import clean_text, hyphen_join  # noqa: F401  (read by pdf_text, pdf_blocks, pdf_table_cells)
 from .pdf_respace import GLUE_BUDGET, ORDER_BUDGET, glue_suspect, order_suspect, respace  # noqa: F401
+from .pdf_visual_order import (  # noqa: F401  (fix_brackets, MIRROR... read by pdf_text, pdf_table_cells, ocr.tesseract, tests)
+    BRACKET_CHARS,
+    BRACKETS,
+    MIRROR,
+    Box,
+    Token,
+    digit_groups,
+    fix_brackets,
+    visual_to_logical,
+)
 
 # A right-to-left line needs the full geometric repair when pdfium is known to misplace something
 # in it: a symbol or bracket, Latin words with spaces or punctuation between them ("Office INDH"),
@@ -45,20 +54,14 @@ NEEDS_REPAIR = re.compile(
 # Numbers written with spaces between digit groups: pdfium reverses the groups ("000 000 250 1");
 # only those characters need a position query.
 SPACED_NUMBER = re.compile(r"[0-9]+(?: [0-9]+)+")
-TOKEN = re.compile(f"(?P<R>[{_AR}]+)|(?P<L>[{_LTR}]+)|(?P<S>\\s+)|(?P<N>.)", re.S)
-LTR_JOINER = frozenset(" .,/:-–+'’_\u00a0\u202f")
-MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
-BRACKETS = frozenset("()[]{}<>«»‹›")
-OPEN_CLOSE = {"(": ")", "[": "]", "{": "}"}
 # Characters of a right-to-left line pdfium always orders right: Arabic, sentence punctuation,
 # bullets, spaces. A line with nothing else cannot match NEEDS_REPAIR (every other branch
 # needs a digit or a Latin letter) nor hold a Latin letter, so one scan settles both.
 MAYBE_ARABIC = re.compile("[\u0620-\u08ff\ufb50-\ufefc]")  # two ranges holding every ARABIC_LETTER range
 PLAIN_RTL = re.compile(f"[^{_AR}{_PUNCT}{_BULLETS}\\s]")
 
+_NATIVE = NATIVE  # _reversed_words in C (bidi_chars.NATIVE), None for the Python loop
 BULLET_SET = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d")
-Box = Callable[[int], tuple[float, float]]  # index in the text -> (x0, x1) of that character
-Token = tuple[str, float, float, str]  # text, x0, x1, kind ("R" Arabic word, "L" digits/Latin, "N" other)
 
 
 def is_rtl_line(text: str) -> bool:
@@ -77,263 +80,9 @@ def has_strong(text: str) -> bool:
 
 def needs_repair(text: str, rtl: bool) -> bool:
     """Does the line need the full repair (see :data:`NEEDS_REPAIR`)?"""
-    return bool(NEEDS_REPAIR.search(text)) if rtl else bool(ARABIC_LETTER.search(text))
-
-
-def _tokens(text: str, box: Box, pieces: bool = False) -> list[Token]:
-    """Tokens with their x extent; spaces are not tokens (pdfium places them unreliably in
-    these lines: they are rebuilt from the gaps between glyphs), but each run of them is kept
-    as the evidence of a narrow word space (a font whose spaces are 0.1 of the type size).
-
-    ``pieces``: the line was cut into pieces around vowel marks placed apart (see
-    :func:`transform.ingest.pdf_text._read_group`): a token's extent comes from its letters
-    only (a mark's box may lie anywhere), and the space characters the producer wrote with
-    a real width are kept as tokens (its word spaces can be narrower than a gap test allows).
-    """
-    if pieces:
-        return _piece_tokens(text, box)
-    out: list[Token] = []
-    for m in TOKEN.finditer(text):
-        kind = m.lastgroup or "N"
-        a, b = m.span()
-        tok = m.group(0)
-        if kind == "S":  # a space pdfium placed: evidence for a narrow gap (see _with_spaces), never a token
-            x0, x1 = box(a)
-            out.append((" ", x0, x1, "N"))
-            continue
-        if b - a == 1:
-            x0, x1 = box(a)
-        else:
-            f0, f1 = box(a)
-            l0, l1 = box(b - 1)
-            x0, x1 = (f0 if f0 < l0 else l0), (f1 if f1 > l1 else l1)
-            if kind == "R" and f0 < f1 <= l0:  # an Arabic word whose first letter is drawn leftmost: emitted in visual order
-                tok = tok[::-1]
-        out.append((tok, x0, x1, kind))
-    return out
-
-
-def _piece_tokens(text: str, box: Box) -> list[Token]:
-    out: list[Token] = []
-    for m in TOKEN.finditer(text):
-        kind = m.lastgroup or "N"
-        a, b = m.span()
-        if kind == "S":
-            for k in range(a, b):
-                x0, x1 = box(k)
-                if x1 - x0 > 0.5:  # a space glyph the producer wrote (pdfium's own have no width)
-                    out.append((" ", x0, x1, "N"))
-            continue
-        spans = [box(k) for k in range(a, b) if text[k] not in VOWEL_MARKS] or [box(a)]
-        out.append((m.group(0), min(x for x, _ in spans), max(x for _, x in spans), kind))
-    return out
-
-
-def _well_formed(groups: list[str]) -> bool:
-    """``1 250 000``: a first group of 1-3 digits without a leading zero, then groups of exactly 3."""
-    first = groups[0]
-    return 1 <= len(first) <= 3 and (first == "0" or not first.startswith("0")) and all(len(g) == 3 for g in groups[1:])
-
-
-def digit_groups(groups: list[str]) -> list[str]:
-    """Logical order of the digit groups of one number drawn left to right as ``groups``.
-
-    A renderer keeps ``1 250 000`` in one left-to-right run when the groups are joined by
-    no-break spaces, but with plain spaces it draws the groups right to left
-    (``000 250 1``); the visual layout alone cannot tell which, so the reading that makes a
-    well-formed number wins (the drawn order when both or neither do).
-    """
-    if len(groups) > 1 and all(g.isdigit() for g in groups) and not _well_formed(groups) and _well_formed(groups[::-1]):
-        return groups[::-1]
-    return groups
-
-
-CS = frozenset(".,/:\u00a0\u202f\u060c")  # common separators: one of them between two numbers keeps them one number
-LATIN_IN = re.compile("[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
-
-
-def _digit_chain(toks: list[Token], i: int, gap: float) -> int:
-    """Index of the last digit group of a chain ``d␠d␠d`` starting at ``i`` (``i`` when there is none)."""
-    end, k, n = i, i + 1, len(toks)
-    while k + 1 < n and toks[k][0] == " " and toks[k + 1][3] == "L" and toks[k + 1][0].isdigit() and toks[k + 1][1] - toks[end][2] <= gap:
-        end = k + 1
-        k += 2
-    return end
-
-
-def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
-    """Group visual tokens into the left-to-right runs a right-to-left paragraph is drawn with.
-
-    The Unicode bidi algorithm decides what one run is; in an Arabic paragraph numbers are
-    Arabic numbers (AN) and:
-
-    * Latin words and what follows them up to the next Arabic word (numbers included: they
-      take the Latin direction) form one run, brackets paired inside it included;
-    * numbers joined by one separator without spaces (``2.26.530``, ``15/03/2026``,
-      ``12,5``) are one run; numbers separated by a space, a hyphen or a bracket are
-      separate runs (``12 15``, ``2022-2027`` drawn ``2027-2022``, ``1448 (25``);
-    * digit groups of one amount (``1 250 000``) are one run when they were joined by
-      no-break spaces, separate ones with plain spaces (drawn ``000 250 1``): the drawn
-      order that is a well-formed number is the one-run case (see :func:`digit_groups`).
-    """
-    runs: list[list[int]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        tok = toks[i]
-        if tok[3] != "L":
-            runs.append([i])
-            i += 1
-            continue
-        if not LATIN_IN.search(tok[0]):  # a number
-            chain = _digit_chain(toks, i, gap) if tok[0].isdigit() else i
-            if chain > i:
-                groups = [toks[k][0] for k in range(i, chain + 1, 2)]
-                if _well_formed(groups):  # drawn left to right as one amount: no-break spaces
-                    runs.append(list(range(i, chain + 1)))
-                else:
-                    runs.extend([k] for k in range(i, chain + 1))
-                i = chain + 1
-                continue
-            end = i
-            k = i + 1
-            while k + 1 < n and toks[k][0] in CS and toks[k + 1][3] == "L" and not LATIN_IN.search(toks[k + 1][0]) \
-                    and toks[k][1] - toks[end][2] < 0.15 * gap and toks[k + 1][1] - toks[k][2] < 0.15 * gap:
-                end = k + 1
-                k += 2
-            runs.append(list(range(i, end + 1)))
-            i = end + 1
-            continue
-        end = i  # Latin: spaces, punctuation and numbers go on the run up to the next Arabic word
-        depth: list[str] = []
-        k = i + 1
-        while k < n:
-            t, x0, _, kind = toks[k]
-            if kind == "L":
-                if x0 - toks[end][2] > gap:  # a column gap ends the run
-                    break
-                end = k
-            elif kind == "R":
-                break
-            elif t in OPEN_CLOSE:
-                depth.append(OPEN_CLOSE[t])
-            elif depth and t == depth[-1]:
-                depth.pop()
-                end = k
-            elif t not in LTR_JOINER:
-                break
-            k += 1
-        runs.append(list(range(i, end + 1)))
-        i = end + 1
-    return runs
-
-
-OPENING = {")": "(", "(": "(", "]": "[", "[": "[", "}": "{", "{": "{"}
-CLOSING = {")": ")", "(": ")", "]": "]", "[": "]", "}": "}", "{": "}"}
-BRACKET_CHARS = re.compile("[()\\[\\]{}]")
-LEAD_MARKER = re.compile("^([0-9\u0660-\u0669]{1,2}|[أبجدهوزحطي])\\((?=\\S)")
-# a note or item marker in brackets, "(1)", "(*)", with both brackets' codes unreliable: "(1(", ")*(", ")2)"
-MARKER = re.compile("(?<![^\\s\u0621-\u064a])[()]([0-9\u0660-\u0669]{1,2}|\\*{1,3})[()](?=[\\s\u0621-\u064a:.\u060c\u061b]|$)")
-_AFTER_CLOSE = frozenset(" .,:;!?\u060c\u061b\u061f)]}")
-
-
-def fix_brackets(text: str) -> str:
-    """Brackets of a re-ordered right-to-left line set from the side they stick to.
-
-    Fonts map a bracket glyph to one code point whatever its use (Word maps the glyph to the
-    character it was first used for), so the code of a mirrored bracket cannot be trusted:
-    a bracket followed by a word and preceded by a space (or nothing) opens, one preceded by
-    a word and followed by a space, punctuation or nothing closes; others keep their code.
-    """
-    if not BRACKET_CHARS.search(text):
-        return text
-    if LEAD_MARKER.match(text):  # "1(وضع": a list number's closing bracket at the start of the line
-        text = LEAD_MARKER.sub(lambda m: m.group(1) + ")", text, count=1)
-    if MARKER.search(text):  # "(1(وضع": a marker in brackets opens and closes
-        text = MARKER.sub(lambda m: "(" + m.group(1) + ")", text)
-    chars = list(text)
-    last = len(chars) - 1
-    for i, ch in enumerate(chars):
-        if ch not in OPENING:
-            continue
-        before = chars[i - 1] if i else " "
-        after = chars[i + 1] if i < last else " "
-        if (before == " " or before in "([{") and after != " " and after not in _AFTER_CLOSE:
-            chars[i] = OPENING[ch]
-        elif before != " " and before not in "([{" and (after in _AFTER_CLOSE or i == last):
-            chars[i] = CLOSING[ch]
-    return "".join(chars)
-
-
-def _with_spaces(vis: list[Token], size: float) -> list[Token]:
-    """Visual tokens with a space token wherever the glyphs leave a gap (vowel marks drawn
-    apart from their letters neither make nor close a gap)."""
-    out: list[Token] = []
-    limit = 0.15 * size
-    edge: float | None = None
-    kind = "N"
-    written: list[float] = []
-    for tok in vis:
-        if tok[0][0] in VOWEL_MARKS and all(c in VOWEL_MARKS for c in tok[0]):
-            out.append(tok)
-            continue
-        if tok[0] == " ":  # a space the producer wrote (``pieces`` mode): counts only inside a gap, below
-            written.append((tok[1] + tok[2]) / 2)
-            continue
-        if edge is not None:
-            gap = tok[1] - edge
-            # a space the producer wrote right at the junction of two Arabic words is a word space
-            # even where the loose boxes of a bold font overlap by a little (Times New Roman Bold in a
-            # table cell); beside digits, Latin, brackets and dots the stricter test stays (pdfium
-            # misplaces spaces there: `( كافيار`)
-            floor = -0.1 * size if kind == "R" and tok[3] == "R" else 0.05 * size
-            if gap > limit or (gap > 0.05 * size and any(edge - 0.5 <= c <= tok[1] + 0.5 for c in written)):
-                out.append((" ", edge, tok[1], "N"))
-            elif gap > floor and any(edge - 0.5 <= c <= tok[1] + 0.5 for c in written):
-                k = len(out)  # the boxes overlap: marks drawn over this word stay with it, after the space
-                while k > 0 and all(c in VOWEL_MARKS for c in out[k - 1][0]) and out[k - 1][1] + out[k - 1][2] > 2 * tok[1]:
-                    k -= 1
-                out.insert(k, (" ", edge, tok[1], "N"))
-        out.append(tok)
-        edge, kind = tok[2], tok[3]
-    return out
-
-
-def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0, pieces: bool = False) -> str:
-    """Re-order a line from the x position of its tokens (see the module docstring; ``pieces``: see :func:`_tokens`)."""
-    toks = _tokens(text, box, pieces)
-    if len(toks) < 2:
-        return text
-    toks.sort(key=lambda t: t[1] + t[2])  # stable: equal centres keep pdfium's order
-    vis = _with_spaces(toks, size)
-    out: list[str] = []
-    if rtl:
-        for run in reversed(_runs_rtl(vis, gap=1.2 * size)):
-            if len(run) == 1:
-                tok = vis[run[0]][0]
-                out.append(tok.translate(MIRROR) if tok in BRACKETS else tok)
-                continue
-            out.extend(vis[k][0] for k in run)
-        return fix_brackets("".join(out))
-    # left-to-right line with Arabic inside: reverse each right-to-left run in place; a number
-    # just left of an Arabic word belongs to it ("الفصل 1" is drawn "1 الفصل")
-    i = 0
-    while i < len(vis):
-        starts_run = vis[i][3] == "R" or (
-            vis[i][0].isdigit() and i + 2 < len(vis) and vis[i + 1][0] == " " and vis[i + 2][3] == "R"
-        )
-        if not starts_run:
-            out.append(vis[i][0])
-            i += 1
-            continue
-        j = i
-        k = i + 1
-        while k < len(vis) and vis[k][3] != "L":
-            if vis[k][3] == "R":
-                j = k
-            k += 1
-        out.extend(t[0].translate(MIRROR) if t[0] in BRACKETS else t[0] for t in reversed(vis[i : j + 1]))
-        i = j + 1
-    return "".join(out)
+    if not rtl:
+        return bool(ARABIC_LETTER.search(text))
+    return _NATIVE.needs_repair(text) if _NATIVE is not None else bool(NEEDS_REPAIR.search(text))  # type: ignore[no-any-return]
 
 
 class WordOrderProbe:
@@ -442,6 +191,12 @@ LAM_ALEF = re.compile("\u0644[\u0627\u0623\u0625\u0622]")
 def _reversed_words(text: str, box: Box) -> bool:
     """Probe the longest Arabic word: some producers (Skia/Chromium) make pdfium emit words in
     visual order, first letter leftmost. Two position queries per right-to-left line."""
+    if _NATIVE is not None:
+        return _NATIVE.reversed_words(text, box)  # type: ignore[no-any-return]
+    return _reversed_words_py(text, box)
+
+
+def _reversed_words_py(text: str, box: Box) -> bool:
     best = None
     for m in ARABIC_WORD.finditer(text):
         lam_alef = LAM_ALEF.search(m.group(0))

@@ -20,6 +20,8 @@ from collections.abc import Callable
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .bidi_chars import NATIVE
+
 Box = Callable[[int], tuple[float, float, float, float]]  # (left, bottom, right, top) of a character
 
 _LETTERS = "".join(map(chr, range(0x621, 0x63B))) + "".join(map(chr, range(0x641, 0x64B)))
@@ -36,8 +38,17 @@ COVER = 0.6  # and covers at least this fraction of the gap between them
 TOUCH = 0.04  # two letters closer than this fraction of their height (or overlapping) are drawn touching
 
 
+_NATIVE = NATIVE  # the count in C (bidi_chars.NATIVE), None for the pattern
+
+
 def suspect(text: str) -> bool:
     """The page's text shows lone Arabic letters: stretched words may have been cut."""
+    if _NATIVE is not None:
+        return _NATIVE.lone_letters(text, SIGN) >= SIGN  # type: ignore[no-any-return]
+    return _suspect_py(text)
+
+
+def _suspect_py(text: str) -> bool:
     n = 0
     for _ in _LONE.finditer(text):
         n += 1

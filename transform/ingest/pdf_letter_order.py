@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .bidi_chars import NATIVE
+
 Box = Callable[[int], tuple[float, float]]
 Unit = list  # [chars, x0, x1, is_space]: a letter with its vowel marks, a kashida, or a written space
 
@@ -37,9 +39,31 @@ MAX_SPAN = 6  # a span covers a few letters; a longer run of equal touching boxe
 EQUAL = 0.02  # pt: the parts of one span's width are equal and touch (pdfium cuts them exactly)
 GAP = 0.1  # share of the type size: a wider gap between two letters is a word space (see pdf_bidi.GLUE_GAP)
 DIGIT_RUN = re.compile("[0-9\u0660-\u0669](?:[0-9\u0660-\u0669.,/]*[0-9\u0660-\u0669])?")
+_NATIVE = NATIVE  # _units, _disordered and _spans in C (bidi_chars.NATIVE), None for the Python loops
 
 
 def _units(text: str, box: Box, a: int, b: int) -> list[Unit]:
+    """The units of ``text[a:b]`` (see :data:`Unit`)."""
+    if _NATIVE is not None:
+        return _NATIVE.units(text, box, a, b)  # type: ignore[no-any-return]
+    return _units_py(text, box, a, b)
+
+
+def _disordered(units: list[Unit]) -> bool:
+    """A letter drawn right of the letter before it (not one glyph with it): visual order."""
+    if _NATIVE is not None:
+        return _NATIVE.disordered(units)  # type: ignore[no-any-return]
+    return _disordered_py(units)
+
+
+def _spans(units: list[Unit]) -> list[tuple[int, int]]:
+    """(first, last) positions of runs of units (right to left) whose boxes cut one width in equal touching parts."""
+    if _NATIVE is not None:
+        return _NATIVE.spans(units, MAX_SPAN)  # type: ignore[no-any-return]
+    return _spans_py(units)
+
+
+def _units_py(text: str, box: Box, a: int, b: int) -> list[Unit]:
     units: list[Unit] = []
     for i in range(a, b):
         ch = text[i]
@@ -55,8 +79,7 @@ def _units(text: str, box: Box, a: int, b: int) -> list[Unit]:
     return units
 
 
-def _disordered(units: list[Unit]) -> bool:
-    """A letter drawn right of the letter before it (not one glyph with it): visual order."""
+def _disordered_py(units: list[Unit]) -> bool:
     prev = None
     for u in units:
         if u[3]:
@@ -67,8 +90,7 @@ def _disordered(units: list[Unit]) -> bool:
     return False
 
 
-def _spans(units: list[Unit]) -> list[tuple[int, int]]:
-    """(first, last) positions of runs of units (right to left) whose boxes cut one width in equal touching parts."""
+def _spans_py(units: list[Unit]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = None
     for k in range(len(units) - 1):

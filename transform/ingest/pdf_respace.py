@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .bidi_chars import ARABIC_WORD, VOWEL_MARKS
+from .bidi_chars import ARABIC_WORD, NATIVE, VOWEL_MARKS
 from .pdf_letter_order import Box, digit_spaces, reorder, spaces_at
 
 if TYPE_CHECKING:
@@ -24,11 +24,18 @@ GLUE_RUN = re.compile("[\u0620-\u064A\u0671-\u06D3]{9,}")  # a run this long may
 AFTER_WORD = frozenset("\u060C\u061B\u061F")  # Arabic comma, semicolon, question mark
 GLUE_BUDGET = 4  # long runs checked per page before the page is taken as spaced right
 ORDER_BUDGET = 3  # Arabic lines checked per page for swapped span letters (pdf_letter_order) before it is taken as right
+_NATIVE = NATIVE  # the C loop (bidi_chars.NATIVE), None for the Python one
 
 
 def _letter_gaps(text: str, box: Box, start: int, end: int) -> list[tuple[int, float]]:
     """(index, gap) for each Arabic letter of ``text[start:end]`` that follows another letter drawn
-    to its right: the gap between the two glyphs (vowel marks skipped)."""
+    to its right: the gap between the two glyphs (vowel marks skipped); in C when ``_bidi`` is built."""
+    if _NATIVE is not None:
+        return _NATIVE.letter_gaps(text, box, start, end)  # type: ignore[no-any-return]
+    return _letter_gaps_py(text, box, start, end)
+
+
+def _letter_gaps_py(text: str, box: Box, start: int, end: int) -> list[tuple[int, float]]:
     out: list[tuple[int, float]] = []
     prev_x0: float | None = None
     for i in range(start, end):
@@ -52,11 +59,19 @@ def _letter_gaps(text: str, box: Box, start: int, end: int) -> list[tuple[int, f
 def glue_suspect(text: str, box: Box, size: float, probe: WordOrderProbe) -> bool:
     """Check the long Arabic runs of a line for a gap as wide as a word space (a page probe:
     a few lines, then every line once one showed it)."""
+    limit = GLUE_GAP * size
+    if _NATIVE is not None:
+        wide = _NATIVE.long_run_gap(text, box, limit)  # the same test in one scan (None: no long run)
+        if wide is None:
+            return False
+        probe.glue_budget -= 1
+        if wide:
+            probe.glued = True
+        return probe.glued
     runs = list(GLUE_RUN.finditer(text))
     if not runs:
         return False
     probe.glue_budget -= 1
-    limit = GLUE_GAP * size
     if any(gap > limit for m in runs for _i, gap in _letter_gaps(text, box, m.start(), m.end())):
         probe.glued = True
     return probe.glued
