@@ -16,6 +16,8 @@ from ..model import PageReport
 from . import confidence
 from .decide import OVERLAY, SAMPLE_DPI, SCAN_COVER, _decide, _keep_text, _never, _ruled, _sample_agrees, ocr_langs, unreadable  # noqa: F401 - named here by tests and bench/ocr_borderline.py
 from .digits import cross_check
+from .noise import NOISE_CONF  # noqa: F401 - named here by tests
+from .noise import noise as _noise
 from .numbers import COARSE_DPI, recheck_numbers
 from .quality import BAD, GOOD, Quality, assess, langs_of
 from .render import (
@@ -61,7 +63,6 @@ MIN_OCR_CONF = 60.0  # ...nor under this unless its words are sound (text-layer 
 SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score is not readable
 MOSTLY_UNSURE = 0.5  # ...and below it too, a page with more than this share of its lines unsure
 ORDER_MARGIN = 3.0  # a page read again in its script's order keeps that reading unless this much less confident
-NOISE_CONF = 0.62  # an OCR'd line under this confidence that holds no words is dropped as noise
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
 SMALL_PRINT_PX = 26.0  # OCR'd lines lower than this (pixels at OCR_DPI) are small print...
 READ_PRINT_PX = 36.0  # ...read again at the resolution that makes them about this high
@@ -222,15 +223,6 @@ def _side_by_side(lines: list[TextLine], pairs: int = 3) -> bool:
                 if found >= pairs:
                     return True
     return False
-
-
-def _noise(ln: TextLine) -> bool:
-    """A line OCR made out of a stamp, a watermark or a rule: unsure, and no words in it
-    (fewer than three visible characters, or a text the word lists reject)."""
-    if (ln.confidence or 0.0) >= NOISE_CONF:
-        return False
-    q = assess(ln.text)
-    return q.verdict in ("empty", "bad") or (q.verdict == "borderline" and q.signals.get("words", 0) >= 2)
 
 
 _MODELS: set[str] | None = None
