@@ -18,7 +18,7 @@ from transform.evaluation import read_document
 from transform.ingest.base import TextLine
 from transform.model.walk import block_text, iter_blocks
 from transform.ocr.noise import glyph_junk, noise
-from transform.ocr.strays import _better, keeps_the_rest, splice_numbers
+from transform.ocr.strays import _better, keeps_the_rest, replace_strays, splice_numbers
 
 FILES = Path(__file__).resolve().parents[1] / "realdocs" / "files"
 MTEDD_LETTER = ("وعلى رسالة السيد رئيس الحكومة عدد 670 بتاريخ 16 ماي 2022 بشأن الترخيص لوزارة الانتقال "
@@ -31,9 +31,11 @@ def test_digits_a_re_reading_lost_come_from_the_page_reading() -> None:
     assert splice_numbers("jui 17 2022", "7 نوفمبر 2022") == "17 نوفمبر 2022"
     assert splice_numbers("a aid 5 LUS 1982", "82 كماتم إتماسه") == "1982 كماتم إتماسه"
     assert splice_numbers(MTEDD_LETTER, MTEDD_AGAIN) == MTEDD_AGAIN  # nothing lost, nothing changed
-    # a number that ends none of the page reading's, or stands out of their order: as read
-    assert splice_numbers("jui 17 2022", "8 نوفمبر 2022") == "8 نوفمبر 2022"
-    assert splice_numbers("عدد 670 بتاريخ 16", "بتاريخ 16 عدد 70") == "بتاريخ 16 عدد 70"
+    # a number that ends none of the page reading's, or stands out of their order: made up, refused
+    assert splice_numbers("jui 17 2022", "8 نوفمبر 2022") is None
+    assert splice_numbers("عدد 670 بتاريخ 16", "بتاريخ 16 عدد 70") is None
+    # decree 2.17.355 p. 4: a box ☐ read "D", re-read "6": no number is printed there
+    assert splice_numbers("D حراسة البيت.", "6 حراسة البيت.") is None
 
 
 def test_an_unsure_capitalised_stray_is_replaced_when_the_rest_of_the_line_is_kept() -> None:
@@ -51,6 +53,15 @@ def test_an_unsure_capitalised_stray_is_replaced_when_the_rest_of_the_line_is_ke
     # a short line of French read sure keeps its rule: a clearly higher confidence
     assert not _better("La Ministre", 80.0, "الوزيرة", 79.0, True, None)
     assert not keeps_the_rest("jui", "نوفمبر", ["jui"])  # nothing else on the line vouches for it
+
+
+def test_latin_words_read_unsure_are_replaced_only_by_a_reading_that_keeps_the_rest() -> None:
+    # the Ministry decision p. 1: Mie (59 %) for عقد; a reading of the same words but Mie, 3 points less sure
+    old, new = "بتشغيل خبيرين بموجب Mie", "بتشغيل خبيرين بموجب عقد"
+    assert _better(old, 80.0, new, 77.0, False, None, ["Mie"])
+    assert not _better(old, 80.0, new, 77.0, False, None, None)  # read sure (75 %+): a name, an acronym
+    assert not _better(old, 80.0, new, 70.0, False, None, ["Mie"])  # much less sure
+    assert not _better(old, 80.0, "بتشغيل خبيرين بموجد عقد", 79.0, False, None, ["Mie"])  # another word changed
 
 
 def _line(text: str, conf: float) -> TextLine:
@@ -94,3 +105,15 @@ def test_footnote_numbers_of_a_220_dpi_scan_keep_their_first_digit(tmp_path: Pat
     # decree 2.17.355's model contract, p. 5: its notes 10 and 11 came out "0" and "1" (numbers.NUMBERS_DPI)
     text = _read("adala-ar-decree-2-17-355", 5, tmp_path)
     assert "10 يتعين المصادقة على التوقيع" in text and "11 يتعين المصادقة على التوقيع" in text
+
+
+def test_a_stray_is_replaced_in_place_and_every_other_word_stays_as_first_read() -> None:
+    # the Ministry decision p. 1: Vis (73 %) for وألا; the re-reading also glued صدرفي and changed a comma
+    old = "أن يكون متمتعا بالحقوق المدنية، Vis يكون قد صدر في حقه مقرر بالإدانة"
+    new = "أن يكون متمتعا بالحقوق المدنية. وألا يكون قد صدرفي حقه مقرر بالإدانة"
+    assert replace_strays(old, new, ["Vis"]) == "أن يكون متمتعا بالحقوق المدنية، وألا يكون قد صدر في حقه مقرر بالإدانة"
+    # decree 2.17.355 p. 4: Les and the next word read as other words: not a stray alone, nothing replaced
+    assert replace_strays("Les الإشارة إلى أي عمل", "٠يمكن الإ إل أي عمل", ["Les"]) is None
+    # a stray read as a number, or as Latin again: nothing replaced
+    assert replace_strays("المادة Vis من القانون", "المادة 19 من القانون", ["Vis"]) is None
+    assert replace_strays("المادة Vis من القانون", "المادة Ms من القانون", ["Vis"]) is None

@@ -26,6 +26,7 @@ HEIGHT_PER_PT = {"ar": 0.945, "fr": 0.80}
 DOMINANT = 0.85  # share of letters from which a script dominates a page
 MAX_RECOVER = 40  # at most this many skipped rows are re-read per page
 WEAK_LATIN_CONF = 50.0  # a Latin word of an Arabic line read under this confidence is a stray word, whatever its case
+UNSURE_LATIN_CONF = 75.0  # ...under this, a stray only for a re-reading that keeps the rest of the line (strays.py)
 _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _DIGIT = re.compile(r"[0-9]")
@@ -52,6 +53,8 @@ class OcrResult:
     rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] = field(default_factory=dict)
     # id(TextLine) -> the line's Latin words read under WEAK_LATIN_CONF
     weak_latin: dict[int, list[str]] = field(default_factory=dict)
+    # id(TextLine) -> the Latin words of an Arabic line read under UNSURE_LATIN_CONF (and not under WEAK_LATIN_CONF)
+    unsure_latin: dict[int, list[str]] = field(default_factory=dict)
 
 
 def installed_langs() -> set[str]:
@@ -150,6 +153,8 @@ def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: floa
         result.line_conf.update(sub.line_conf)
         result.word_boxes.update(sub.word_boxes)
         result.rtl_words.update(sub.rtl_words)
+        result.weak_latin.update(sub.weak_latin)
+        result.unsure_latin.update(sub.unsure_latin)
         if sub.words:
             total = result.confidence * result.words + sub.confidence * sub.words
             result.words += sub.words
@@ -271,6 +276,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
     word_boxes: dict[int, list[tuple[str, float, float, float, float]]] = {}
     rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] = {}
     weak_latin: dict[int, list[str]] = {}
+    unsure_latin: dict[int, list[str]] = {}
     for key, info in lines.items():
         if key not in est:
             continue
@@ -291,12 +297,17 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         weak = [w for w, c in zip(words, info["confs"], strict=True) if c < WEAK_LATIN_CONF and _LAT.search(w)]
         if weak:
             weak_latin[id(tl)] = weak
+        unsure = [w for w, c in zip(words, info["confs"], strict=True)
+                  if WEAK_LATIN_CONF <= c < UNSURE_LATIN_CONF and _LAT.search(w)] if is_ar else []
+        if unsure:
+            unsure_latin[id(tl)] = unsure
         if is_ar:
             rtl_words[id(tl)] = (text, boxes)
         else:  # words in tesseract's order, the text's
             word_boxes[id(tl)] = boxes
         out.append(tl)
-    return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf, word_boxes, rtl_words, weak_latin)
+    return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf, word_boxes, rtl_words, weak_latin,
+                     unsure_latin)
 
 
 def line_text(words: list[str], xs: list[float], is_ar: bool) -> str:
