@@ -34,6 +34,10 @@ def test_digits_a_re_reading_lost_come_from_the_page_reading() -> None:
     # a number that ends none of the page reading's, or stands out of their order: made up, refused
     assert splice_numbers("jui 17 2022", "8 نوفمبر 2022") is None
     assert splice_numbers("عدد 670 بتاريخ 16", "بتاريخ 16 عدد 70") is None
+    # the health decision p. 1: the page reading misordered the line's numbers, the re-reading has the same ones
+    assert splice_numbers("es قرار 1299-13 بعض 2013) أبريل (16 1434 الآخرة 5 الصادر",
+                          "وعلى قرار رم 1299-13 الصادر في 5 جادى الآخرة 1434 (16 أبريل 2013)") == \
+        "وعلى قرار رم 1299-13 الصادر في 5 جادى الآخرة 1434 (16 أبريل 2013)"
     # decree 2.17.355 p. 4: a box ☐ read "D", re-read "6": no number is printed there
     assert splice_numbers("D حراسة البيت.", "6 حراسة البيت.") is None
 

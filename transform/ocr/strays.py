@@ -177,8 +177,9 @@ def keeps_the_rest(old: str, new: str, strays: list[str]) -> bool:
 def splice_numbers(old: str, new: str) -> str | None:
     """``new`` with each of its numbers that ends the number of ``old`` standing in its place
     (the digit runs of both in order) given ``old``'s digits: the re-reading of a line's crop
-    lost the number's first digits (``7`` for ``17``, ``82`` for ``1982``). None when a number
-    of ``new`` ends none of ``old``'s (in order): the re-reading made up a number."""
+    lost the number's first digits (``7`` for ``17``, ``82`` for ``1982``). ``new`` as read when
+    its numbers are ``old``'s in another order (the page reading misordered the line); None when
+    a number of ``new`` is none of ``old``'s: the re-reading made it up."""
     olds = _DIGITS.findall(old)
     news = list(_DIGITS.finditer(new))
     if not news:
@@ -189,7 +190,7 @@ def splice_numbers(old: str, new: str) -> str | None:
         while i < len(olds) and not olds[i].endswith(m.group()):
             i += 1
         if i == len(olds):
-            return None
+            return new if _all_seen(olds, [m.group() for m in news]) else None
         fitted.append(olds[i])
         i += 1
     out, last = [], 0
@@ -197,6 +198,16 @@ def splice_numbers(old: str, new: str) -> str | None:
         out += [new[last:m.start()], digits]
         last = m.end()
     return "".join(out) + new[last:]
+
+
+def _all_seen(olds: list[str], news: list[str]) -> bool:
+    """Is every number of ``news`` one of ``olds`` (each used once)?"""
+    left = list(olds)
+    for n in news:
+        if n not in left:
+            return False
+        left.remove(n)
+    return True
 
 
 def _unsure(text: str, unsure: list[str] | None) -> list[str]:
