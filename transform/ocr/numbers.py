@@ -18,8 +18,9 @@ number right where the two readings tell the same story:
 * and a third reading, on the crops enlarged 1.5 times, must propose the same number: a
   second reading can add a digit too (``2026،`` read as ``22026``), two readings at
   different scales rarely add the same one;
-* only on scans under COARSE_DPI (the corpus's losses were on 126 dpi scans; a 300 dpi scan
-  or a rendered vector page is not re-read, so its OCR costs nothing more);
+* only on scans under NUMBERS_DPI and rendered vector pages (the corpus's losses were on 126
+  dpi scans, and on the 220 dpi scan of decree 2.17.355, whose footnote numbers ``10`` and ``11``
+  came out ``0`` and ``1``; a 300 dpi scan is not re-read, so its OCR costs nothing more);
 * never when the second reading is shorter (a digit tesseract adds, such as a superscript
   ``م`` read as ``2``, is not told apart from one the second reading lost).
 """
@@ -45,7 +46,8 @@ NUMBER = re.compile(r"\d+(?:[.,/:]\d+)*")
 MAX_LINES = 60  # lines re-read per page at most
 MIN_CONF = 60.0  # a second reading less confident than this is not used
 MAX_CHANGED = 2  # digits a same-length correction may change
-COARSE_DPI = 200  # only scans coarser than this are re-read (ocr_page): digits were lost on 126 dpi scans
+COARSE_DPI = 200  # scans coarser than this get the script model's second reading (ocr_page)
+NUMBERS_DPI = 250  # scans coarser than this have their numbers re-read: digits were lost at 126 and 220 dpi
 THIRD_SCALE = 1.5  # the confirming reading is made on crops enlarged this much
 
 

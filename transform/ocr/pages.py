@@ -16,7 +16,10 @@ from ..model import PageReport
 from . import confidence
 from .decide import OVERLAY, SAMPLE_DPI, SCAN_COVER, _decide, _keep_text, _never, _ruled, _sample_agrees, ocr_langs, unreadable  # noqa: F401 - named here by tests and bench/ocr_borderline.py
 from .digits import cross_check
-from .numbers import COARSE_DPI, recheck_numbers
+from .noise import NOISE_CONF  # noqa: F401 - named here by tests
+from .noise import noise as _noise
+from .numbers import COARSE_DPI, NUMBERS_DPI, recheck_numbers
+from .order import _other_order
 from .quality import BAD, GOOD, Quality, assess, langs_of
 from .render import (
     BLANK_INK,
@@ -42,7 +45,6 @@ from .tesseract import (
     DOMINANT,
     SCRIPT_MODEL,
     TESS_LANG,
-    OcrResult,
     installed_langs,
     ocr_image,
     script_langs,
@@ -61,7 +63,6 @@ MIN_OCR_CONF = 60.0  # ...nor under this unless its words are sound (text-layer 
 SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score is not readable
 MOSTLY_UNSURE = 0.5  # ...and below it too, a page with more than this share of its lines unsure
 ORDER_MARGIN = 3.0  # a page read again in its script's order keeps that reading unless this much less confident
-NOISE_CONF = 0.62  # an OCR'd line under this confidence that holds no words is dropped as noise
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
 SMALL_PRINT_PX = 26.0  # OCR'd lines lower than this (pixels at OCR_DPI) are small print...
 READ_PRINT_PX = 36.0  # ...read again at the resolution that makes them about this high
@@ -146,8 +147,11 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             found, q.score,
         )
     vote = script_langs(codes, models)
-    renumbered = recheck_numbers(image, result, codes, timeout, vote) if second else 0
-    renumbered += recheck_signs(image, result, timeout, None if second else vote)
+    # numbers are read again on scans finer than the coarse ones too (a 220 dpi scan lost the first
+    # digit of its footnote numbers); only Arabic lines holding digits are read, French pages pay nothing
+    renumber = second or (scan_dpi is not None and scan_dpi < NUMBERS_DPI)
+    renumbered = recheck_numbers(image, result, codes, timeout, vote) if renumber else 0
+    renumbered += recheck_signs(image, result, timeout, None if renumber else vote)
     lines = []
     noise = 0
     for ln in result.lines:
@@ -188,49 +192,6 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         notes.append(f"{noise} noise line{'s' if noise > 1 else ''} dropped")
     reason = f"{why}; OCR ({codes}, {', '.join(notes)})"
     return lines, with_tables(PageReport(page=page, method="ocr", reason=reason, score=q.score, langs=found), tables)
-
-
-def _other_order(result: OcrResult, used: list[str]) -> list[str] | None:
-    """The languages in the other order when the page read is clearly in the other script
-    (at least DOMINANT of its letters) and its layout has columns or a table (lines side by
-    side): the first language sets tesseract's reading direction, which orders blocks side by
-    side, not lines one under the other (prose reads the same either way)."""
-    if len(used) < 2 or not _side_by_side(result.lines):
-        return None
-    ar = sum(len(_AR.findall(ln.text)) for ln in result.lines)
-    la = sum(len(_LAT.findall(ln.text)) for ln in result.lines)
-    if ar + la < 40:
-        return None
-    major = "ar" if ar >= DOMINANT * (ar + la) else "fr" if la >= DOMINANT * (ar + la) else None
-    if major is None or used[0] == major:
-        return None
-    return [major, *[lang for lang in used if lang != major]]
-
-
-def _side_by_side(lines: list[TextLine], pairs: int = 3) -> bool:
-    """Do at least ``pairs`` pairs of lines stand side by side (within a line height of each
-    other, apart horizontally): columns, table cells?"""
-    found = 0
-    ordered = sorted(lines, key=lambda ln: ln.top)
-    for n, a in enumerate(ordered):
-        reach = a.bottom + (a.bottom - a.top)
-        for b in ordered[n + 1:]:
-            if b.top > reach:
-                break
-            if a.x1 < b.x0 or b.x1 < a.x0:
-                found += 1
-                if found >= pairs:
-                    return True
-    return False
-
-
-def _noise(ln: TextLine) -> bool:
-    """A line OCR made out of a stamp, a watermark or a rule: unsure, and no words in it
-    (fewer than three visible characters, or a text the word lists reject)."""
-    if (ln.confidence or 0.0) >= NOISE_CONF:
-        return False
-    q = assess(ln.text)
-    return q.verdict in ("empty", "bad") or (q.verdict == "borderline" and q.signals.get("words", 0) >= 2)
 
 
 _MODELS: set[str] | None = None

@@ -15,6 +15,7 @@ from ..ingest.pdf_bidi import fix_brackets
 from .months import repair_months
 from .recover import insert_in_order, uncovered_segments
 from .render import PageImage
+from .strays import _PERSIAN, _strays, reread_stray_script  # noqa: F401 - _PERSIAN and _strays named here by tests
 
 TESS_LANG = {"ar": "ara", "fr": "fra"}
 # Script models that read what a language model cannot (Debian tesseract-ocr-script-arab: ``%``,
@@ -23,23 +24,17 @@ SCRIPT_MODEL = {"ara": "Arabic"}
 # Upper-quartile word height over the font size, measured on the samples (Noto Naskh Arabic, Noto Sans).
 HEIGHT_PER_PT = {"ar": 0.945, "fr": 0.80}
 DOMINANT = 0.85  # share of letters from which a script dominates a page
-STRAY_WORDS = 3  # lines this short in the other script are suspect...
-STRAY_CONF = 88.0  # ...when tesseract's confidence in them is below this
 MAX_RECOVER = 40  # at most this many skipped rows are re-read per page
-STRAY_MARGIN = 15.0  # a line re-read without its stray Latin words may lose this much mean confidence
-STRAY_AR_SHARE = 0.85  # a line with at least this share of Arabic letters has its stray Latin words checked
 WEAK_LATIN_CONF = 50.0  # a Latin word of an Arabic line read under this confidence is a stray word, whatever its case
+UNSURE_LATIN_CONF = 75.0  # ...under this, a stray only for a re-reading that keeps the rest of the line (strays.py)
 _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _DIGIT = re.compile(r"[0-9]")
-_LONG_NUMBER = re.compile(r"\d{3,}")  # a line re-read for its unsure Latin words keeps these
-_LATIN_WORD = re.compile(r"(?<![\w])[A-Za-zÀ-ÿ]+(?![\w])")
 _BULLETS = {"+", "*", "•", "·", "٠", "٠.", "°", "»", "«", "»ع", "ع", "©", "®", "¢", "o", "e"}
 _AR_PUNCT = str.maketrans({";": "؛", "?": "؟"})
 _RANGE = re.compile(r"(?<![\d.,/])(\d+)([-–])(\d+)(?![\d.,/])")  # two numbers joined by a hyphen: drawn right to left
 _PERCENT_DRAWN = re.compile(r"^(?:[%٪]\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?[%٪])$")
 _AR_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")  # a comma between digits is a decimal comma (12,5)
-_PERSIAN = re.compile("[\u06cc\u06a9\u06af\u067e\u0686\u0698]")  # letters Arabic does not use
 _BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -58,6 +53,8 @@ class OcrResult:
     rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] = field(default_factory=dict)
     # id(TextLine) -> the line's Latin words read under WEAK_LATIN_CONF
     weak_latin: dict[int, list[str]] = field(default_factory=dict)
+    # id(TextLine) -> the Latin words of an Arabic line read under UNSURE_LATIN_CONF (and not under WEAK_LATIN_CONF)
+    unsure_latin: dict[int, list[str]] = field(default_factory=dict)
 
 
 def installed_langs() -> set[str]:
@@ -100,7 +97,7 @@ def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3, scri
     result = parse_tsv(out.decode("utf-8", "replace"), pimg)
     if psm == 3:
         _recover_lines(pimg, result, langs, timeout)
-        _reread_stray_script(pimg, result, langs, timeout, script)
+        reread_stray_script(pimg, result, langs, timeout, script)
         if "ara" in langs.split("+"):
             from .stretched import reread_stretched  # numpy: loaded only where a page is OCR'd
 
@@ -156,92 +153,12 @@ def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: floa
         result.line_conf.update(sub.line_conf)
         result.word_boxes.update(sub.word_boxes)
         result.rtl_words.update(sub.rtl_words)
+        result.weak_latin.update(sub.weak_latin)
+        result.unsure_latin.update(sub.unsure_latin)
         if sub.words:
             total = result.confidence * result.words + sub.confidence * sub.words
             result.words += sub.words
             result.confidence = total / result.words
-
-
-def _reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout: float, script: str | None = None) -> None:
-    """With ``ara+fra`` tesseract can switch models inside a page: a short Arabic line comes
-    out as a French word ("تقديم" -> "essai"), and Arabic words inside an Arabic line come out
-    as short Latin nonsense ("منه" -> "taie", "الداخلية" -> "al"). Such lines are read again
-    with the line's script alone (one tesseract call for the page); the likelier reading wins:
-    a short line needs a clearly higher confidence, a long one fewer stray words and a mean
-    confidence at most STRAY_MARGIN lower (the stray word itself often reads with a high
-    confidence in the wrong model: "taie" at 89 % against "منه" at 77 % for the line).
-
-    With the script model installed, lines re-read with ``ara`` are also read with it and the
-    more confident acceptable reading wins: ``ara`` alone read ``الحبوب bill؛`` as ``والقطانيء``
-    at 72 %, the script model ``والقطاني»`` at 86 %. A script-model reading holding letters
-    only Persian or Urdu use (ی ک گ پ چ ژ) is not a candidate."""
-    if "+" not in langs:
-        return
-    ar = sum(len(_AR.findall(ln.text)) for ln in result.lines)
-    lat = sum(len(_LAT.findall(ln.text)) for ln in result.lines)
-    if ar + lat == 0:
-        return
-    picked: list[tuple[TextLine, str, bool]] = []  # line, language, short line
-    if max(ar, lat) >= DOMINANT * (ar + lat):
-        major, minor_re = ("ara", _LAT) if ar > lat else ("fra", _AR)
-        picked += [(ln, major, True) for ln in result.lines
-                   if len(ln.text.split()) <= STRAY_WORDS and minor_re.search(ln.text)
-                   and result.line_conf.get(id(ln), 0.0) < STRAY_CONF]
-    short = {id(ln) for ln, _l, _s in picked}
-    # on a page of Arabic, the Latin words read unsure are strays too, whatever their case
-    weak_latin = result.weak_latin if ar >= DOMINANT * (ar + lat) else {}
-    picked += [(ln, "ara", False) for ln in result.lines if id(ln) not in short and _strays(ln.text, weak_latin.get(id(ln)))]
-    picked = picked[:MAX_RECOVER]
-    if not picked:
-        return
-    k = pimg.dpi / 72.0
-    for lang in {lang for _ln, lang, _s in picked}:
-        group = [(ln, is_short) for ln, lg, is_short in picked if lg == lang]
-        boxes = [_pad(pimg, int(ln.x0 * k), int(ln.top * k), int(ln.x1 * k) + 1, int(ln.bottom * k) + 1) for ln, _s in group]
-        readings = [read_rows(pimg, boxes, lang, timeout)]
-        if script and lang == "ara":
-            readings.append(read_rows(pimg, boxes, script, timeout))
-        for n, (ln, is_short) in enumerate(group):
-            before = result.line_conf.get(id(ln), 0.0)
-            best: tuple[float, str] | None = None
-            for r, subs in enumerate(readings):
-                sub = subs[n]
-                text = " ".join(x.text for x in sub.lines)
-                if not sub.lines or (r and _PERSIAN.search(text)):
-                    continue
-                weak = weak_latin.get(id(ln))
-                better = (sub.confidence > before + 5 if is_short
-                          else len(_strays(text, weak and _latin_words(text))) < len(_strays(ln.text, weak))
-                          and sub.confidence >= before - (STRAY_MARGIN if not weak or _stray_latin(ln.text) else 0.0)
-                          and (not weak or _LONG_NUMBER.findall(ln.text) == _LONG_NUMBER.findall(text)))
-                if better and (best is None or sub.confidence > best[0]):
-                    best = (sub.confidence, text)
-            if best:
-                result.line_conf[id(ln)], ln.text = best
-
-
-def _latin_words(text: str) -> list[str]:
-    return _LATIN_WORD.findall(text)
-
-
-def _strays(text: str, weak: list[str] | None) -> list[str]:
-    """The stray Latin words of a line: :func:`_stray_latin`'s, and ``weak``, the Latin words
-    tesseract read under WEAK_LATIN_CONF on a page of Arabic (``Wall``, ``LUS``, ``Le`` for
-    Arabic words of a light scan: capitalised, so not suspects by their form)."""
-    found = _stray_latin(text)
-    if weak:
-        found += [w for w in weak if w in _latin_words(text) and w not in found]
-    return found
-
-
-def _stray_latin(text: str) -> list[str]:
-    """Short lower-case Latin words in a line that is almost all Arabic: what ``ara+fra``
-    makes of Arabic words it read with the French model (taie, al, bill, lei, ail). Names
-    (Béni, Mellal) and acronyms (CNSS) are not suspects."""
-    ar, lat = len(_AR.findall(text)), len(_LAT.findall(text))
-    if ar < STRAY_AR_SHARE * (ar + lat):
-        return []
-    return [w for w in _LATIN_WORD.findall(text) if len(w) <= 2 and not w.isupper() or len(w) <= 5 and w.islower()]
 
 
 def _well_formed_groups(groups: list[str]) -> bool:
@@ -359,6 +276,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
     word_boxes: dict[int, list[tuple[str, float, float, float, float]]] = {}
     rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] = {}
     weak_latin: dict[int, list[str]] = {}
+    unsure_latin: dict[int, list[str]] = {}
     for key, info in lines.items():
         if key not in est:
             continue
@@ -379,12 +297,17 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         weak = [w for w, c in zip(words, info["confs"], strict=True) if c < WEAK_LATIN_CONF and _LAT.search(w)]
         if weak:
             weak_latin[id(tl)] = weak
+        unsure = [w for w, c in zip(words, info["confs"], strict=True)
+                  if WEAK_LATIN_CONF <= c < UNSURE_LATIN_CONF and _LAT.search(w)] if is_ar else []
+        if unsure:
+            unsure_latin[id(tl)] = unsure
         if is_ar:
             rtl_words[id(tl)] = (text, boxes)
         else:  # words in tesseract's order, the text's
             word_boxes[id(tl)] = boxes
         out.append(tl)
-    return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf, word_boxes, rtl_words, weak_latin)
+    return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf, word_boxes, rtl_words, weak_latin,
+                     unsure_latin)
 
 
 def line_text(words: list[str], xs: list[float], is_ar: bool) -> str:
