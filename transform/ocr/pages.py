@@ -122,6 +122,9 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         script = SCRIPT_MODEL["ara"] if second and SCRIPT_MODEL["ara"] in models else None
         result = ocr_image(image, tess_langs(use), timeout=timeout, script=script)
         other = _other_order(result, use)
+        if other:  # not when only a table's cells stand side by side (tables_order.py)
+            from .tables_order import order_matters
+            other = other if order_matters(image, result.lines) else None
         if other:
             again = ocr_image(image, tess_langs(other), timeout=timeout, script=script)
             if again.confidence >= result.confidence - ORDER_MARGIN:  # the right order, unless clearly worse read
