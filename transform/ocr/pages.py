@@ -114,6 +114,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     from .leaders import without_leaders  # numpy: loaded only where a page is OCR'd
     from .separators import recheck_signs
 
+    ruled = image  # before its dot leaders are painted over: a dashed table rule looks like one (tables.py)
     image, leaders = without_leaders(image)
     try:
         # the second reader works where ara errs most: coarse scans and rendered vector pages (on
@@ -172,7 +173,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     bold = mark_bold(image, lines)
     from .tables import find_tables, with_tables  # numpy: loaded only where a page is OCR'd
 
-    tables = find_tables(image, lines, codes, timeout, script, result.word_boxes, result.rtl_words)
+    tables = find_tables(image, lines, codes, timeout, script, result.word_boxes, result.rtl_words, ruled=ruled)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if image.cleaned:
         notes.append(f"a grey layer under the text removed ({image.cleaned:.0%} of the ink: watermark, shading)")
