@@ -115,6 +115,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     from .leaders import without_leaders  # numpy: loaded only where a page is OCR'd
     from .separators import recheck_signs
 
+    ruled = image  # before its dot leaders are painted over: a dashed table rule looks like one (tables.py)
     image, leaders = without_leaders(image)
     try:
         # the second reader works where ara errs most: coarse scans and rendered vector pages (on
@@ -123,6 +124,9 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         script = SCRIPT_MODEL["ara"] if second and SCRIPT_MODEL["ara"] in models else None
         result = ocr_image(image, tess_langs(use), timeout=timeout, script=script)
         other = _other_order(result, use)
+        if other:  # not when only a table's cells stand side by side (tables_order.py)
+            from .tables_order import order_matters
+            other = other if order_matters(image, result.lines) else None
         if other:
             again = ocr_image(image, tess_langs(other), timeout=timeout, script=script)
             if again.confidence >= result.confidence - ORDER_MARGIN:  # the right order, unless clearly worse read
@@ -173,7 +177,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     bold = mark_bold(image, lines)
     from .tables import find_tables, with_tables  # numpy: loaded only where a page is OCR'd
 
-    tables = find_tables(image, lines, codes, timeout, script, result.word_boxes, result.rtl_words)
+    tables = find_tables(image, lines, codes, timeout, script, result.word_boxes, result.rtl_words, ruled=ruled)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if image.cleaned:
         notes.append(f"a grey layer under the text removed ({image.cleaned:.0%} of the ink: watermark, shading)")

@@ -45,6 +45,9 @@ MAX_HEADER_WORDS = 10
 MAX_CUTS = 60  # parts of lines read again per page at most
 MAX_EMPTY = 20  # empty cells with ink read again per table at most
 MIN_EUROS = 3  # amounts ending in € that make a table's amounts euros
+MIN_FORM_ROWS = 3  # a form's label table (labels, blank cells to fill in) has at least this many rows
+MAX_LABEL_WORDS = 6
+_LETTER = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not a stray mark
 
 
 class OcrPageReport(PageReport):
@@ -230,8 +233,29 @@ def _layout(filler: _Filler, rtl: bool) -> list[_OutCell]:
     return out
 
 
+def _form(cells: list[_OutCell]) -> bool:
+    """A form's ruled table: MIN_FORM_ROWS rows or more of two columns or more, one column a
+    short label (words, no number) in every row (one may be unread), the others left blank to
+    be filled in (a stray mark read in one of every four rows at most)."""
+    rows = {c.row for c in cells}
+    if len(rows) < MIN_FORM_ROWS or any(c.rowspan > 1 or c.colspan > 1 for c in cells):
+        return False
+    cols = {c.col for c in cells}
+    for col in cols:
+        labels = [c for c in cells if c.col == col and c.text]
+        if len(labels) < len(rows) - 1 or not all(
+                not is_number(c.text) and len(c.text.split()) <= MAX_LABEL_WORDS and _LETTER.search(c.text) for c in labels):
+            continue  # (one label the OCR did not read may be missing)
+        others = [c for c in cells if c.col != col and c.text]
+        if len(cols) >= 2 and len(others) <= len(rows) // 4:
+            return True
+    return False
+
+
 def _plausible(cells: list[_OutCell]) -> bool:
     filled = [c for c in cells if c.text]
+    if _form(cells):
+        return True
     if not filled or len({c.col for c in filled}) < 2:
         return False
     if sum(len(c.text.split()) for c in filled) / len(filled) > MAX_CELL_WORDS:
@@ -280,15 +304,18 @@ def _to_table(cells: list[_OutCell]) -> Table:
 
 def find_tables(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None = None,
                 words: dict[int, list[tuple[str, float, float, float, float]]] | None = None,
-                rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] | None = None) -> list[FoundTable]:
+                rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] | None = None,
+                ruled: PageImage | None = None) -> list[FoundTable]:
     """The ruled tables of an OCR'd page image, filled with the page's OCR'd lines (none when
     the image cannot be searched: the page keeps its lines as text). ``script``: the Arabic
     script model when installed, which reads the words of empty-looking cells of Arabic tables.
     ``words``: tesseract's word boxes by id(line) (``OcrResult.word_boxes``); a line whose text
     is still those words is placed word by word, without reading anything again; ``rtl_words``
-    (``OcrResult.rtl_words``) the same for right-to-left lines whose text is still as first made."""
+    (``OcrResult.rtl_words``) the same for right-to-left lines whose text is still as first made.
+    ``ruled``: the same page image before its dot leaders were painted over (a dashed rule's
+    dashes look like a leader's dots), where the grids are looked for; dashed rules are bridged."""
     try:
-        return _find(pimg, lines, langs, timeout, script, words or {}, rtl_words or {})
+        return _find(pimg, lines, langs, timeout, script, words or {}, rtl_words or {}, ruled or pimg)
     except (ValueError, IndexError, MemoryError) as exc:
         log.warning("page %d: tables not searched (%s)", pimg.page, exc)
         return []
@@ -296,9 +323,9 @@ def find_tables(pimg: PageImage, lines: list[TextLine], langs: str, timeout: flo
 
 def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None,
           words: dict[int, list[tuple[str, float, float, float, float]]],
-          rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]]) -> list[FoundTable]:
+          rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]], ruled: PageImage) -> list[FoundTable]:
     ink = ink_of(pimg.image)
-    grids = find_grids(pimg.image, pimg.dpi, ink, pale=True)
+    grids = find_grids(ruled.image, ruled.dpi, ink if ruled is pimg else None, pale=True, dashed=True)
     if not grids:
         return []
     k = 72.0 / pimg.dpi

@@ -27,6 +27,7 @@ DRAWN = 0.6  # share of a slot's side a rule must cover for the side to be drawn
 MIN_SLOT_IN = 0.08  # rows or columns narrower than this (a double rule) are not slots
 SCALE = 2  # rules are looked for on the ink pooled over 2 x 2 pixels
 PALE_MARGIN = 20  # grey levels under the paper's from which a pale rule is ink (second search)
+DASH_GAP_IN = 0.016  # gaps between the dashes of a dashed rule bridged at most (inches; the third search)
 
 
 @dataclass
@@ -129,11 +130,12 @@ def _merge(runs: list[tuple[int, int, int]], touch: int) -> list[Rule]:
     return [Rule((y0 + y1) / 2, lo, hi) for y0, y1, lo, hi in rules]
 
 
-def find_rules(dark: np.ndarray, dpi: float) -> tuple[list[Rule], list[Rule]]:
-    """Horizontal and vertical rules of an ink mask."""
+def find_rules(dark: np.ndarray, dpi: float, gap: int = 0) -> tuple[list[Rule], list[Rule]]:
+    """Horizontal and vertical rules of an ink mask (``gap``: dashes this far apart, pixels, are
+    one rule)."""
     touch = max(2, int(TOUCH_IN * dpi))
-    horiz = _merge(_runs(dark, int(RULE_H_IN * dpi)), touch)
-    vert = _merge(_runs(np.ascontiguousarray(dark.T), int(RULE_V_IN * dpi)), touch)
+    horiz = _merge(_runs(bridged(dark, gap), int(RULE_H_IN * dpi)), touch)
+    vert = _merge(_runs(bridged(np.ascontiguousarray(dark.T), gap), int(RULE_V_IN * dpi)), touch)
     return horiz, vert
 
 
@@ -245,21 +247,49 @@ def pale_mask(image: Image.Image) -> np.ndarray | None:
     return np.asarray(small) > 0
 
 
-def find_grids(image: Image.Image, dpi: float, ink: Ink | None = None, pale: bool = False) -> list[Grid]:
+def bridged(mask: np.ndarray, gap: int) -> np.ndarray:
+    """The mask with gaps of at most ``gap`` pixels along each row closed (a pixel is ink when
+    ink lies within ``gap`` on both sides of it): a dashed rule becomes whole, a row of letters
+    stays broken at the spaces between its words."""
+    if gap < 1 or mask.shape[1] <= 2 * gap:
+        return mask
+    c = np.zeros((mask.shape[0], mask.shape[1] + 1), dtype=np.int32)
+    np.cumsum(mask, axis=1, out=c[:, 1:])
+    w = mask.shape[1]
+    x = np.arange(w)
+    lo, hi = np.maximum(0, x - gap), np.minimum(w, x + gap + 1)
+    left = (c[:, x + 1] - c[:, lo]) > 0  # ink in [x - gap, x]
+    right = (c[:, hi] - c[:, x]) > 0  # ink in [x, x + gap]
+    return mask | (left & right)
+
+
+def find_grids(image: Image.Image, dpi: float, ink: Ink | None = None, pale: bool = False,
+               dashed: bool = False) -> list[Grid]:
     """The ruled grids of a page image (``ink``: its ink, when already made), top to bottom,
     in the image's pixels. ``pale``: when the ink shows no grid, look again for rules in pale
-    grey (:func:`pale_mask`); the grids must be as whole (framed all round) as at Otsu's."""
+    grey (:func:`pale_mask`); the grids must be as whole (framed all round) as at Otsu's.
+    ``dashed``: also look for grids whose rules are dashed or dotted (gaps up to DASH_GAP_IN
+    bridged, :func:`bridged`) where no grid was found at Otsu's; such a grid must be as whole."""
     if ink is None:
         ink = ink_of(image)
     grids = _grids_of(ink.mask, dpi, ink.scale)
     if not grids and pale and (mask := pale_mask(image)) is not None:
         grids = _grids_of(mask, dpi, ink.scale)
+    if dashed:
+        gap = max(1, round(DASH_GAP_IN * dpi / ink.scale))
+        more = _grids_of(ink.mask, dpi, ink.scale, gap)
+        grids += [g for g in more if not any(_overlap(g, h) for h in grids)]
+        grids.sort(key=lambda g: g.ys[0])
     return grids
 
 
-def _grids_of(mask: np.ndarray, dpi: float, scale: int) -> list[Grid]:
+def _overlap(a: Grid, b: Grid) -> bool:
+    return min(a.xs[-1], b.xs[-1]) > max(a.xs[0], b.xs[0]) and min(a.ys[-1], b.ys[-1]) > max(a.ys[0], b.ys[0])
+
+
+def _grids_of(mask: np.ndarray, dpi: float, scale: int, gap: int = 0) -> list[Grid]:
     small_dpi = dpi / scale
-    horiz, vert = find_rules(mask, small_dpi)
+    horiz, vert = find_rules(mask, small_dpi, gap)
     if len(horiz) < 2 or len(vert) < 3:
         return []
     tol = max(2.0, TOUCH_IN * small_dpi)
