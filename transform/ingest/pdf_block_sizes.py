@@ -11,10 +11,12 @@ from typing import TypeVar
 from .base import TextLine
 from .pdf_bidi import is_rtl_line
 from .pdf_block_kinds import _HAS_WORD, _leader
+from .pdf_calls import _load_native
 
 PAGE_BODY_LINES = 8  # lines of one larger size that make it the body of their page
 L = TypeVar("L", bound=TextLine)
 Feature = tuple[float, bool, float]  # rounded size, right to left, baseline of one line
+_LINE_FEATURES = getattr(_load_native(), "line_features", None)  # None: not built, or hidden (TAYSIR_PDF_NATIVE=0)
 
 
 def _baseline(line: TextLine) -> float:
@@ -30,9 +32,21 @@ def _size(line: TextLine) -> float:
     return round((line.size or 0.0) * 2) / 2
 
 
-def _features(pages: list[list[TextLine]]) -> list[list[Feature]]:
-    """Size, direction and baseline of every line, read once (grouping asks for them many times)."""
+def _feature(line: TextLine) -> Feature:
+    return (_size(line), _rtl(line), _baseline(line))
+
+
+def _features_py(pages: list[list[TextLine]]) -> list[list[Feature]]:
     return [[(_size(ln), _rtl(ln), _baseline(ln)) for ln in lines] for lines in pages]
+
+
+def _features(pages: list[list[TextLine]]) -> list[list[Feature]]:
+    """Size, direction and baseline of every line, read once (grouping asks for them many times); in one
+    native call per page when the optional extension is built (``_chars.line_features``: the same values,
+    the lines it cannot read as usual given to :func:`_feature`)."""
+    if _LINE_FEATURES is None:
+        return _features_py(pages)
+    return [_LINE_FEATURES(lines if type(lines) is list else list(lines), _feature) for lines in pages]
 
 
 def body_size(pages: list[list[TextLine]], feats: list[list[Feature]] | None = None) -> float:
