@@ -111,3 +111,51 @@ def test_marker_and_legal_label_as_the_full_patterns() -> None:
     assert pdf_blocks._marker("1) les dépenses", True) == ("1) les dépenses", True)
     assert pdf_blocks._marker("• un point", True) == ("un point", False)
     assert pdf_blocks._marker("Les dépenses", False) is None
+
+
+def test_body_sizes_and_foot_notes() -> None:
+    from collections import Counter
+
+    from transform.ingest import pdf_block_sizes, pdf_layout
+    from transform.ingest.pdf_text import PdfLine
+
+    pages: list[list[PdfLine]] = []
+    from transform.evaluation.corpus import read_document
+    from transform.ingest import pdf
+
+    real = pdf.group_lines
+
+    def keep(p, *args, **kw):  # type: ignore[no-untyped-def]
+        pages.extend(p)
+        return real(p, *args, **kw)
+
+    pdf.group_lines = keep  # type: ignore[assignment]
+    try:
+        for name in DOCS[:2]:
+            if (FILES / name).exists():
+                read_document(FILES / name, ocr="never")
+    finally:
+        pdf.group_lines = real  # type: ignore[assignment]
+    if not pages:
+        pytest.skip("the corpus files are missing")
+    for lines in pages:  # the dict counts give Counter.most_common's answer (the first of equals)
+        counts: Counter[float] = Counter()
+        for ln in lines:
+            counts[round(ln.size, 1)] += len(ln.text)
+        assert pdf_layout._body_size(lines) == (counts.most_common(1)[0][0] if counts else 0.0)
+        feats = pdf_block_sizes._features([lines])
+        sizes: Counter[float] = Counter()
+        for ln, f in zip(lines, feats[0], strict=True):
+            sizes[f[0]] += len(ln.text)
+        assert pdf_block_sizes.body_size([lines], feats) == (sizes.most_common(1)[0][0] if sizes else 0.0)
+    # two columns with notes set small at their foot: found (their first line opens with its number)
+    body = [PdfLine(f"ligne de texte {k} du corps", x0, 100.0 + 14 * k, x0 + 200.0, 110.0 + 14 * k, size=10.0)
+            for x0 in (50.0, 300.0) for k in range(30)]
+    notes = [PdfLine("1 Une note en bas de page", 50.0, 560.0, 250.0, 568.0, size=8.0),
+             PdfLine("qui va à la ligne suivante", 50.0, 570.0, 250.0, 578.0, size=8.0)]
+    lines = body + notes
+    where = [0 if ln.x1 <= 275.0 else 1 for ln in lines]
+    assert pdf_layout.foot_notes(lines, where) == {len(body), len(body) + 1}
+    assert pdf_layout.foot_notes(body, where[: len(body)]) == set()  # nothing set small
+    order, _ = pdf_layout.reading_order(lines)
+    assert [ln.text for ln in order[-2:]] == [ln.text for ln in notes]  # read after both columns

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from operator import itemgetter
 from typing import TypeVar
 
 from .base import TextLine
@@ -51,11 +52,11 @@ def _features(pages: list[list[TextLine]]) -> list[list[Feature]]:
 
 def body_size(pages: list[list[TextLine]], feats: list[list[Feature]] | None = None) -> float:
     feats = feats if feats is not None else _features(pages)
-    counts: Counter[float] = Counter()
+    counts: dict[float, int] = {}
     for lines, fs in zip(pages, feats, strict=True):
         for ln, f in zip(lines, fs, strict=True):
-            counts[f[0]] += len(ln.text)
-    return counts.most_common(1)[0][0] if counts else 0.0
+            counts[f[0]] = counts.get(f[0], 0) + len(ln.text)
+    return max(counts.items(), key=itemgetter(1))[0] if counts else 0.0  # the first of equals, as Counter.most_common
 
 
 def heading_sizes(pages: list[list[TextLine]], body: float, feats: list[list[Feature]] | None = None) -> list[float]:
