@@ -25,6 +25,13 @@
  *     address of that FS_RECTF out-parameter, written here in the same way (a character
  *     pdfium has no box for keeps the values before it, as in Python).
  *
+ * line_features(lines, slow)
+ *     pdf_block_sizes._features of one page: (rounded size, right to left, baseline) of every line,
+ *     read once for the grouping. A line whose attributes are not the usual ones (a size that is no
+ *     finite float, no ``rtl`` bool, no non-zero float ``baseline``: OCR'd lines, odd values) is
+ *     given to ``slow`` (pdf_block_sizes._feature, the Python reference), so every line gets
+ *     exactly what Python computes.
+ *
  * pdf_text.py keeps the Python version of the same steps (used when this optional
  * extension is not built, and as the reference in tests/ingest/test_chars_native.py).
  */
@@ -518,6 +525,105 @@ fail:
 	return NULL;
 }
 
+static PyObject *s_size, *s_rtl, *s_baseline;
+
+/* one line's (size rounded to the half point, rtl, baseline), or Py_None when it needs ``slow`` */
+static PyObject *line_feature(PyObject *ln) {
+	PyObject *size_o = PyObject_GetAttr(ln, s_size);
+	if (size_o == NULL)
+		goto missing;
+	int ok = PyFloat_CheckExact(size_o);
+	double size = ok ? PyFloat_AS_DOUBLE(size_o) : 0.0;
+	Py_DECREF(size_o);
+	if (!ok || !isfinite(size) || fabs(size) > 1e15)
+		goto slow;
+	/* round(size * 2) / 2: Python rounds half to even, as nearbyint does in the default mode;
+	 * + 0.0 makes -0.0 (a small negative size) the 0.0 Python's int division gives */
+	double rounded = nearbyint(size * 2.0) / 2.0 + 0.0;
+	PyObject *rtl = PyObject_GetAttr(ln, s_rtl);
+	if (rtl == NULL)
+		goto missing;
+	if (rtl != Py_True && rtl != Py_False) {
+		Py_DECREF(rtl);
+		goto slow;
+	}
+	PyObject *base = PyObject_GetAttr(ln, s_baseline);
+	if (base == NULL) {
+		Py_DECREF(rtl);
+		goto missing;
+	}
+	if (!PyFloat_CheckExact(base) || PyFloat_AS_DOUBLE(base) == 0.0) {
+		Py_DECREF(rtl);
+		Py_DECREF(base);
+		goto slow;
+	}
+	PyObject *sz = PyFloat_FromDouble(rounded);
+	if (sz == NULL) {
+		Py_DECREF(rtl);
+		Py_DECREF(base);
+		return NULL;
+	}
+	PyObject *t = PyTuple_New(3);
+	if (t == NULL) {
+		Py_DECREF(sz);
+		Py_DECREF(rtl);
+		Py_DECREF(base);
+		return NULL;
+	}
+	PyTuple_SET_ITEM(t, 0, sz);
+	PyTuple_SET_ITEM(t, 1, rtl);
+	PyTuple_SET_ITEM(t, 2, base);
+	return t;
+missing:
+	if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+		return NULL;
+	PyErr_Clear();
+slow:
+	Py_INCREF(Py_None);
+	return Py_None;
+}
+
+static PyObject *chars_line_features(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 2 || !PyList_Check(args[0])) {
+		PyErr_SetString(PyExc_TypeError, "line_features(lines: list, slow)");
+		return NULL;
+	}
+	if (s_size == NULL) {
+		s_size = PyUnicode_InternFromString("size");
+		s_rtl = PyUnicode_InternFromString("rtl");
+		s_baseline = PyUnicode_InternFromString("baseline");
+		if (s_size == NULL || s_rtl == NULL || s_baseline == NULL)
+			return NULL;
+	}
+	PyObject *lines = args[0], *slow = args[1];
+	Py_ssize_t n = PyList_GET_SIZE(lines);
+	PyObject *out = PyList_New(n);
+	if (out == NULL)
+		return NULL;
+	for (Py_ssize_t i = 0; i < n && i < PyList_GET_SIZE(lines); i++) {
+		PyObject *ln = PyList_GET_ITEM(lines, i);
+		Py_INCREF(ln);
+		PyObject *f = line_feature(ln);
+		if (f == Py_None) {
+			Py_DECREF(f);
+			f = PyObject_CallOneArg(slow, ln);
+		}
+		Py_DECREF(ln);
+		if (f == NULL) {
+			Py_DECREF(out);
+			return NULL;
+		}
+		PyList_SET_ITEM(out, i, f);
+	}
+	if (PyList_GET_SIZE(lines) != n) { /* the list changed under a slow call */
+		Py_DECREF(out);
+		PyErr_SetString(PyExc_RuntimeError, "line_features: the list of lines changed");
+		return NULL;
+	}
+	return out;
+}
+
 static PyMethodDef chars_methods[] = {
     {"pieces", (PyCFunction)(void (*)(void))chars_pieces, METH_FASTCALL,
      "pieces(functions, textpage, text, height) -> (pieces, styles) of one PDF page"},
@@ -525,6 +631,8 @@ static PyMethodDef chars_methods[] = {
      "loose_boxes(GetLooseCharBox, textpage, start, count, rect) -> [(left, right)] of a range of characters"},
     {"plain_lines", (PyCFunction)(void (*)(void))chars_plain_lines, METH_FASTCALL,
      "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls) -> [line or None] per piece"},
+    {"line_features", (PyCFunction)(void (*)(void))chars_line_features, METH_FASTCALL,
+     "line_features(lines, slow) -> [(rounded size, rtl, baseline)] per line (pdf_block_sizes._features of one page)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from operator import itemgetter
 from typing import TypeVar
 
 from .base import TextLine
 from .pdf_bidi import is_rtl_line
 from .pdf_block_kinds import _HAS_WORD, _leader
+from .pdf_calls import _load_native
 
 PAGE_BODY_LINES = 8  # lines of one larger size that make it the body of their page
 L = TypeVar("L", bound=TextLine)
 Feature = tuple[float, bool, float]  # rounded size, right to left, baseline of one line
+_LINE_FEATURES = getattr(_load_native(), "line_features", None)  # None: not built, or hidden (TAYSIR_PDF_NATIVE=0)
 
 
 def _baseline(line: TextLine) -> float:
@@ -30,18 +33,30 @@ def _size(line: TextLine) -> float:
     return round((line.size or 0.0) * 2) / 2
 
 
-def _features(pages: list[list[TextLine]]) -> list[list[Feature]]:
-    """Size, direction and baseline of every line, read once (grouping asks for them many times)."""
+def _feature(line: TextLine) -> Feature:
+    return (_size(line), _rtl(line), _baseline(line))
+
+
+def _features_py(pages: list[list[TextLine]]) -> list[list[Feature]]:
     return [[(_size(ln), _rtl(ln), _baseline(ln)) for ln in lines] for lines in pages]
+
+
+def _features(pages: list[list[TextLine]]) -> list[list[Feature]]:
+    """Size, direction and baseline of every line, read once (grouping asks for them many times); in one
+    native call per page when the optional extension is built (``_chars.line_features``: the same values,
+    the lines it cannot read as usual given to :func:`_feature`)."""
+    if _LINE_FEATURES is None:
+        return _features_py(pages)
+    return [_LINE_FEATURES(lines if type(lines) is list else list(lines), _feature) for lines in pages]
 
 
 def body_size(pages: list[list[TextLine]], feats: list[list[Feature]] | None = None) -> float:
     feats = feats if feats is not None else _features(pages)
-    counts: Counter[float] = Counter()
+    counts: dict[float, int] = {}
     for lines, fs in zip(pages, feats, strict=True):
         for ln, f in zip(lines, fs, strict=True):
-            counts[f[0]] += len(ln.text)
-    return counts.most_common(1)[0][0] if counts else 0.0
+            counts[f[0]] = counts.get(f[0], 0) + len(ln.text)
+    return max(counts.items(), key=itemgetter(1))[0] if counts else 0.0  # the first of equals, as Counter.most_common
 
 
 def heading_sizes(pages: list[list[TextLine]], body: float, feats: list[list[Feature]] | None = None) -> list[float]:

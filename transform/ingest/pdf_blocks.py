@@ -88,6 +88,7 @@ from .pdf_regions import table_slots
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
 BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
+BULLET_FIRST = frozenset("•◦▪▫●○■□‣⁃∙·❖➢✓-–—*")  # the first character BULLET takes
 ORNAMENT = "*•·∙◦ \u00a0"  # what a line of stars or dots set as an ornament is made of
 NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
 DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=[^\W\d_])")  # "1- يحدد ...": an item in plain type (a bold one titles a part)
@@ -155,6 +156,9 @@ def _marker(text: str, set_apart: bool = False) -> tuple[str, bool] | None:
     """(text without its list marker, ordered) when the line starts a list item (``1- `` only in
     plain body type of a text layer: set bold it titles a part, set small it is a footnote's number,
     and on an OCR'd page it is as often a numbered table cell read without its rules)."""
+    head = text[:4]  # every marker's sign is there: a bullet first, or a ".", ")" or "-" after at most three characters
+    if text[:1] not in BULLET_FIRST and "." not in head and ")" not in head and "-" not in head:
+        return None  # most lines
     m = BULLET.match(text)
     if m and text[m.end():].strip(ORNAMENT):  # an ornament's stars (``* *``) open no item
         return text[m.end():].strip(), False

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import TypeVar
 
 from .base import TextLine
@@ -96,10 +96,11 @@ def _edges(lines: list[TextLine], column: int) -> Edges:
 
 def _body_size(lines: list[TextLine]) -> float:
     """The size most characters of the page are set in."""
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
     for ln in lines:
-        sizes[round(ln.size, 1)] += len(ln.text)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+        key = round(ln.size, 1)
+        sizes[key] = sizes.get(key, 0) + len(ln.text)
+    return max(sizes.items(), key=itemgetter(1))[0] if sizes else 0.0  # the first of equals, as Counter.most_common
 
 
 def foot_notes(lines: list[TextLine], where: list[int]) -> set[int]:
@@ -111,6 +112,10 @@ def foot_notes(lines: list[TextLine], where: list[int]) -> set[int]:
     (a note going on from the foot of the left column into the right one). Text read
     column by column would otherwise put the left column's notes between the two columns.
     """
+    sizes = [ln.size for ln in lines]
+    small = min((x for x in sizes if x > 0), default=None)
+    if small is None or small > NOTE_SIZE * round(max(sizes), 1):
+        return set()  # nothing set small even beside the largest size (the body is no larger): no notes
     body = _body_size(lines)
     if body <= 0 or not any(0 < ln.size <= NOTE_SIZE * body for ln in lines):
         return set()  # nothing set small: no notes (most pages stop here)
@@ -281,7 +286,11 @@ def _read_columns(lines: list[L]) -> tuple[list[L], list[Edges]]:
             k += 1
         return k
 
-    where = [column_of(ln) for ln in lines]
+    if len(mids) == 1:  # two columns: column_of written out
+        mid = mids[0]
+        where = [0 if ln.x1 <= mid else -1 if ln.x0 < mid else 1 for ln in lines]
+    else:
+        where = [column_of(ln) for ln in lines]
     notes = foot_notes(lines, where)
     members: dict[int, list[TextLine]] = {}
     for ln, k in zip(lines, where, strict=True):

@@ -52,6 +52,12 @@ _FR_ORDINAL_WORD = "(?:premier|première|premiere|deuxième|deuxieme|second|seco
 _FR_ORDINAL_FIRST = re.compile(
     f"^{_FR_ORDINAL_WORD}\\s+(livre|partie|titre|chapitre)(?:\\s*[.:\\-–—]+\\s*(?P<title>.*))?$", re.IGNORECASE)
 MAX_TITLE_WORDS = 16
+# what every label above starts with, looked for on the text as given (before its spaces are made one): the
+# signs a label may open with (and any space), then a unit word or, for the ordinal written first, an ordinal
+# word; most lines fail here at once instead of in each of the three patterns after the text is re-spaced
+_MAY_BE_LABEL = re.compile(
+    f"^[«\"“(\\-–—*•\\s]*(?:{'|'.join(AR_UNITS)}|(?i:{'|'.join(re.escape(u) for u in FR_UNITS)}|{_FR_ORDINAL_WORD[3:-1]}))"
+)
 _SENTENCE_END = re.compile(r"[;,،؛]\s*$")
 
 
@@ -64,6 +70,8 @@ class LegalLabel:
 
 def legal_heading(text: str) -> LegalLabel | None:
     """The legal unit a line opens, when the line is a unit label (with at most a short title)."""
+    if not _MAY_BE_LABEL.match(text):
+        return None
     text = " ".join(text.split())
     if not text or len(text) > 200:
         return None
