@@ -60,7 +60,7 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     _raised,
     number_calls,
 )
-from .pdf_pieces import Piece, read_pieces
+from .pdf_pieces import Piece, _pieces_py, _style_py, read_pieces  # noqa: F401  (the two readers re-exported: tests compare them with _chars)
 from .pdf_stacked import stacked
 
 
