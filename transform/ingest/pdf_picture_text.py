@@ -5,15 +5,17 @@ report's shaded box may be a picture of its caption. A reader sees a title; the 
 nothing there, so the words were lost. Such an image is found by its shape and place, and only
 its region is OCR'd:
 
-* the sign, paid on every page (one pass over its lines, in reading order): a hole in the
-  text (a line followed by one that starts more than 3 of its heights and less than 200 pt
-  below it), or text that starts low on the page (its top line more than 11 % of the page
-  height down: room for a title over the first line); pages with neither stop there;
-* image objects one text line high (8 to 60 pt, at least twice as wide as high) that no text
-  line covers, either in a hole (text above and below them) or over the page's first line
-  (nothing above them, their bottom at most two of that line's heights over it, their top out
-  of the top 6 % of the page: a running header drawn as an image band lies in the margin,
-  further above the text, and is left alone);
+* the sign, paid on every page (one pass over its lines, in reading order, and the top of the
+  highest): a hole in the text (a line followed by one that starts more than 3 of its heights
+  and less than 200 pt below it), or text that starts low on the page (its top line more than
+  11 % of the page height down: room for a title over the first line); pages with neither stop
+  there;
+* on a page with a sign, the page's objects walked once (their type through the table search's
+  unchecked prototypes), image objects one text line high (8 to 60 pt, at least twice as wide
+  as high) that no text line covers, either in a hole (text above and below them) or over the
+  page's first line (nothing above them, their bottom at most two of that line's heights over
+  it, their top out of the top 6 % of the page: a running header drawn as an image band lies in
+  the margin, further above the text, and is left alone);
 * the images of one title (pieces of a line, lines stacked) are merged into one region,
   rendered at 300 dpi and read by tesseract (``transform.ocr``'s public helpers), the
   languages those of the page;
@@ -36,6 +38,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .bidi_chars import ARABIC_LETTER, LATIN_LETTER
+from .pdf_tables import _COUNT_OBJECTS as _FAST_COUNT
+from .pdf_tables import _GET_OBJECT as _FAST_OBJECT
+from .pdf_tables import _OBJ_TYPE as _FAST_TYPE
+from .pdf_tables import FAST_OBJECTS
 from .pdf_text import PdfLine
 
 if TYPE_CHECKING:
@@ -77,12 +83,20 @@ IMAGE, FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 
 def _images(page: pdfium.PdfPage, height: float) -> list[Rect]:
     """Line-high image objects of the page (in its forms too), as top-left rectangles: one
-    type query per object (raw calls, no wrapper objects), bounds for the images only."""
+    type query per object, through the table search's unchecked prototypes (no argument
+    conversion, no wrapper objects) when they could be made; bounds for the images only."""
     found = []
     raw = page.raw
-    for k in range(_COUNT(raw)):
-        obj = _OBJECT(raw, k)
-        kind = _TYPE(obj)
+    if FAST_OBJECTS:
+        h = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
+        objects = []
+        for k in range(_FAST_COUNT(h)):
+            obj = _FAST_OBJECT(h, k)
+            if obj and ((kind := _FAST_TYPE(obj)) == IMAGE or kind == FORM):
+                objects.append((_OBJECT(raw, k), kind))  # the checked handle, for the few objects asked more
+    else:
+        objects = [(obj, _TYPE(obj)) for k in range(_COUNT(raw)) if (obj := _OBJECT(raw, k))]
+    for obj, kind in objects:
         if kind == IMAGE:
             found.append(obj)
         elif kind == FORM:
@@ -193,8 +207,9 @@ def picture_lines(page: pdfium.PdfPage, lines: list[PdfLine], page_no: int) -> l
     if not lines:
         return lines
     height = page.get_height()
-    first = min(lines, key=lambda ln: ln.top)
-    if first.top <= LOW_START * height and not has_hole(lines):
+    hole = has_hole(lines)
+    first = min(lines, key=lambda ln: ln.top)  # after the hole sign: most pages with a hole are walked anyway
+    if not hole and first.top <= LOW_START * height:
         return lines
     tops = [ln.top for ln in lines]
     found = [r for r in _images(page, height) if _placed(r, tops, first, height) and not _covered(r, lines)]
