@@ -67,7 +67,9 @@ def test_pictures_that_are_no_text_add_nothing() -> None:
 
 def test_no_hole_no_walk() -> None:
     pdf, page, lines = _lines("ma-pdp-justice-2024.pdf", 6)
-    body = [ln for ln in lines if 250 < ln.top < 700]  # the prose: evenly spaced lines
+    # the prose: evenly spaced lines (from its second paragraph: the shaded caption box lies right
+    # over the first, where a title printed as a picture over a page's first line is looked for)
+    body = [ln for ln in lines if 300 < ln.top < 700]
     assert not pic.has_hole(body)
     assert pic.picture_lines(page, body, 6) is body
     pdf.close()

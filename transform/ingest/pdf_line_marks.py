@@ -20,15 +20,42 @@ KASHIDA_PAGE = re.compile("0(?<=[\u0621-\u0652]0)0*[\u0621-\u064a]")
 MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0621-\u064a])")
 
 
-# digits stuck to the end of a word: a footnote call (a superscript) when drawn above the line
+# digits stuck to the end of a word (its last letter may carry a vowel sign: `مستوطنِ28`): a footnote
+# call (a superscript) when drawn above the line
 NOTE_CALL = re.compile(
-    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
+    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640\u064b-\u0652)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
     "[0-9\u0660-\u0669]{1,2}(?=$|[\\s.,\u060c\u061b:)\\]])"
 )
 # page-level tests open with their rarest character (a digit, a vowel mark, a 0) so that the regular
 # expression engine can skip ahead to it; the context is checked behind it
 ARABIC_ANY = re.compile(f"[{glyph_codes._LETTER}]")  # the letters of glyph_codes.SIGN's Arabic side
-NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z%][\u0621-\u064a\u0640)A-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
+NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z%][\u0621-\u064a\u0640\u064b-\u0652)A-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
+
+
+# a number of five or six digits on an Arabic page: a year with a footnote call glued to it?
+LONG_RUN = re.compile("(?<![0-9.,])[0-9]{5,6}(?![0-9]|[.,][0-9])")
+LONG_RUN_PAGE = re.compile("[0-9]{5}")
+
+
+def number_calls(logical: str, sources: list[tuple[str, int]], base_y: float, size: float, origin_y: Callable[[int], float]) -> str:
+    """``سنة 312010.`` -> ``سنة 2010[31].``: a footnote call set after a number in a right-to-left
+    line lies left of it, and pdfium writes its digits and the number's as one run. The call's
+    digits (one or two, at either end of the run in pdfium's text) are raised above the line and
+    the number's (three or more) are not; the call becomes the model's note mark after the
+    number. A run drawn on one baseline (a postcode, an account number) is left alone."""
+    def split(m: re.Match[str]) -> str:
+        run = m.group(0)
+        for piece, start in sources:
+            for pm in re.finditer(f"(?<![0-9]){run}(?![0-9])", piece):
+                raised = [origin_y(start + pm.start() + i) - base_y > 0.2 * size for i in range(len(run))]
+                for k in (1, 2):
+                    if all(raised[:k]) and not any(raised[k:]):
+                        return f"{run[k:]}[{run[:k]}]"
+                    if all(raised[-k:]) and not any(raised[:-k]):
+                        return f"{run[:-k]}[{run[-k:]}]"
+        return run
+
+    return LONG_RUN.sub(split, logical)
 
 
 LEAD_DIGITS = re.compile("([0-9\u0660-\u0669]{1,2}) (?=\\S)")

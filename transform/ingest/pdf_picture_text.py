@@ -5,12 +5,17 @@ report's shaded box may be a picture of its caption. A reader sees a title; the 
 nothing there, so the words were lost. Such an image is found by its shape and place, and only
 its region is OCR'd:
 
-* the sign, paid on every page (one pass over its lines, in reading order): a hole in the
-  text (a line followed by one that starts more than 3 of its heights and less than 200 pt
-  below it); pages without one stop there;
-* in a hole, image objects one text line high (8 to 60 pt, at least twice as wide as high)
-  that no text line covers, with text above and below them (a running header drawn as an
-  image band lies in the margin, above every line, and is left alone);
+* the sign, paid on every page (one pass over its lines, in reading order, and the top of the
+  highest): a hole in the text (a line followed by one that starts more than 3 of its heights
+  and less than 200 pt below it), or text that starts low on the page (its top line more than
+  11 % of the page height down: room for a title over the first line); pages with neither stop
+  there;
+* on a page with a sign, the page's objects walked once (their type through the table search's
+  unchecked prototypes), image objects one text line high (8 to 60 pt, at least twice as wide
+  as high) that no text line covers, either in a hole (text above and below them) or over the
+  page's first line (nothing above them, their bottom at most two of that line's heights over
+  it, their top out of the top 6 % of the page: a running header drawn as an image band lies in
+  the margin, further above the text, and is left alone);
 * the images of one title (pieces of a line, lines stacked) are merged into one region,
   rendered at 300 dpi and read by tesseract (``transform.ocr``'s public helpers), the
   languages those of the page;
@@ -18,7 +23,9 @@ its region is OCR'd:
   (3 letters or more) are words of the lists of ``transform/ocr/data``: a logo, a photo or a
   chart's label gives neither.
 
-The lines are inserted after the text line just above them, so reading order holds.
+The lines are inserted after the text line just above them, so reading order holds. A month
+name read with another alef (``آكتوبر``: tesseract's hamza forms are a guess) is written as the
+closed list of month names spells it, where one name only fits.
 """
 
 from __future__ import annotations
@@ -31,6 +38,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .bidi_chars import ARABIC_LETTER, LATIN_LETTER
+from .pdf_tables import _COUNT_OBJECTS as _FAST_COUNT
+from .pdf_tables import _GET_OBJECT as _FAST_OBJECT
+from .pdf_tables import _OBJ_TYPE as _FAST_TYPE
+from .pdf_tables import FAST_OBJECTS
 from .pdf_text import PdfLine
 
 if TYPE_CHECKING:
@@ -45,6 +56,8 @@ MIN_ASPECT = 2.0  # at least this many times wider than high
 DPI = 300.0
 MIN_CONF = 70.0
 MIN_KNOWN = 0.6  # share of the words (3 letters or more) found in the word lists
+LOW_START = 0.11  # share of the page height: text starting lower may have a picture title over it
+TOP_MARGIN = 0.06  # share of the page height: an image starting higher is a running band
 TIMEOUT = 30.0
 
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom (points, from the page's top)
@@ -70,12 +83,20 @@ IMAGE, FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 
 def _images(page: pdfium.PdfPage, height: float) -> list[Rect]:
     """Line-high image objects of the page (in its forms too), as top-left rectangles: one
-    type query per object (raw calls, no wrapper objects), bounds for the images only."""
+    type query per object, through the table search's unchecked prototypes (no argument
+    conversion, no wrapper objects) when they could be made; bounds for the images only."""
     found = []
     raw = page.raw
-    for k in range(_COUNT(raw)):
-        obj = _OBJECT(raw, k)
-        kind = _TYPE(obj)
+    if FAST_OBJECTS:
+        h = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
+        objects = []
+        for k in range(_FAST_COUNT(h)):
+            obj = _FAST_OBJECT(h, k)
+            if obj and ((kind := _FAST_TYPE(obj)) == IMAGE or kind == FORM):
+                objects.append((_OBJECT(raw, k), kind))  # the checked handle, for the few objects asked more
+    else:
+        objects = [(obj, _TYPE(obj)) for k in range(_COUNT(raw)) if (obj := _OBJECT(raw, k))]
+    for obj, kind in objects:
         if kind == IMAGE:
             found.append(obj)
         elif kind == FORM:
@@ -127,6 +148,25 @@ def _known_share(text: str) -> float:
     return sum(1 for w in words if (known_ar(normalise_ar(w)) if ARABIC_LETTER.search(w) else known_fr(w))) / len(words)
 
 
+# Month names spelt with a hamza or madda on their alef (the forms tesseract confuses).
+_HAMZA_MONTHS = "آذار أيار أيلول أبريل إبريل أغسطس أكتوبر أفريل أوت".split()
+
+
+def _month_spelling(text: str) -> str:
+    """``text`` with a word that is a month name but for its alef's hamza spelt as the name is."""
+    from ..ocr.lexicon import normalise_ar
+
+    words = text.split()
+    for k, w in enumerate(words):
+        core = w.strip("().,،:؛")
+        if len(core) < 4 or core[0] not in "اأإآ" or core in _HAMZA_MONTHS:
+            continue
+        fits = [n for n in _HAMZA_MONTHS if normalise_ar(n) == normalise_ar(core)]
+        if len(fits) == 1:
+            words[k] = w.replace(core, fits[0])
+    return " ".join(words)
+
+
 def _read_region(page: pdfium.PdfPage, r: Rect, page_no: int, langs: str) -> list[PdfLine]:
     from ..ocr.render import PageImage
     from ..ocr.tesseract import ocr_image
@@ -145,21 +185,34 @@ def _read_region(page: pdfium.PdfPage, r: Rect, page_no: int, langs: str) -> lis
         words = ln.text.split()
         if words and not any(c.isalnum() for c in words[0]):  # a bullet drawn in the picture (❖ read `.:.`)
             ln.text = " ".join(words[1:])
+        ln.text = _month_spelling(ln.text)
         rtl = len(ARABIC_LETTER.findall(ln.text)) >= len(LATIN_LETTER.findall(ln.text))
         out.append(PdfLine(text=ln.text, x0=ln.x0 + x0, top=ln.top + top, x1=ln.x1 + x0, bottom=ln.bottom + top,
                            size=ln.size, bold=False, page=page_no, baseline=ln.bottom + top, rtl=rtl))
     return out
 
 
+def _placed(r: Rect, tops: list[float], first: TextLine, height: float) -> bool:
+    """Is the image where a title printed as a picture stands: in a hole of the text (lines
+    above and below it), or right over the page's first line with nothing above it but the
+    margin?"""
+    if any(t < r[1] for t in tops):
+        return any(t > r[3] for t in tops)
+    return r[1] > TOP_MARGIN * height and 0.0 <= first.top - r[3] <= 2.0 * (first.bottom - first.top)
+
+
 def picture_lines(page: pdfium.PdfPage, lines: list[PdfLine], page_no: int) -> list[PdfLine]:
-    """``lines`` with the text of the line-high pictures of text found in its holes inserted
-    in reading order (the same list when there is none)."""
-    if not has_hole(lines):
+    """``lines`` with the text of the line-high pictures of text found in its holes or over its
+    first line inserted in reading order (the same list when there is none)."""
+    if not lines:
         return lines
     height = page.get_height()
+    hole = has_hole(lines)
+    first = min(lines, key=lambda ln: ln.top)  # after the hole sign: most pages with a hole are walked anyway
+    if not hole and first.top <= LOW_START * height:
+        return lines
     tops = [ln.top for ln in lines]
-    found = [r for r in _images(page, height)
-             if any(t < r[1] for t in tops) and any(t > r[3] for t in tops) and not _covered(r, lines)]
+    found = [r for r in _images(page, height) if _placed(r, tops, first, height) and not _covered(r, lines)]
     if not found:
         return lines
     arabic = sum(1 for ln in lines if ln.rtl) * 2 >= len(lines)

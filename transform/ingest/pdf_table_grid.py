@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .pdf_table_cells import Glyphs, GridCell
-from .pdf_table_spans import is_amount, split_spanned
+from .pdf_table_spans import split_spanned
+from .pdf_table_stacks import stacked_rows
 
 log = logging.getLogger("transform.ingest.pdf")
 TOUCH = 3.0  # points: edges closer than this touch
@@ -235,7 +236,7 @@ def build(boxes: list[Box], glyphs: Glyphs) -> tuple[list[GridCell], int, int] |
         return None
     cells, nrows, ncols = _cells(grid, members)
     cells, nrows = split_spanned(cells, nrows, ncols, glyphs)
-    cells, nrows = _stacked_rows(cells, nrows, glyphs)
+    cells, nrows = stacked_rows(cells, nrows, glyphs)
     return cells, nrows, ncols
 
 
@@ -306,57 +307,3 @@ def _cells(grid: list[list[int]], members: list[list[int]]) -> tuple[list[GridCe
         r1, c1 = max(r for r, _ in rc), max(c for _, c in rc)
         cells.append(GridCell(r0, c0, members[v], colspan=c1 - c0 + 1, rowspan=r1 - r0 + 1))
     return cells, len(grid), len(grid[0])
-
-
-def _lines_of(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
-    """The cell's characters by text line: (baseline, members), top to bottom."""
-    out: list[tuple[float, list[int]]] = []
-    for j in sorted(cell.members, key=lambda j: glyphs.baseline(j)):
-        b = glyphs.baseline(j)
-        if out and b - out[-1][0] <= 2.0:
-            out[-1][1].append(j)
-        else:
-            out.append((b, [j]))
-    return out
-
-
-def _stacked_rows(cells: list[GridCell], nrows: int, glyphs: Glyphs) -> tuple[list[GridCell], int]:
-    """Rows drawn without rules between them: a grid row whose cells hold stacked lines that
-    line up across columns, one of them a list of numbers (amounts under "6 mois", "1 an"),
-    is as many rows as it has lines. A cell whose lines do not line up (a paragraph) spans them."""
-    split: dict[int, list[float]] = {}
-    tols: dict[int, float] = {}
-    for r in range(nrows):
-        stacks = [(c, _lines_of(c, glyphs)) for c in cells if c.row == r and c.rowspan == 1 and c.members]
-        multi = [(c, ls) for c, ls in stacks if len(ls) >= 2]
-        if len(multi) < 2 or not any(all(is_amount(glyphs.plain(m)) for _, m in ls) for _, ls in multi):
-            continue
-        numbers = [ls for _, ls in multi if all(is_amount(glyphs.plain(m)) for _, m in ls)]
-        bases = [b for b, _ in max(numbers, key=len)]  # the lines of the longest list of numbers
-        tol = 0.4 * min(b - a for a, b in zip(bases, bases[1:], strict=False))
-        aligned = [ls for _, ls in multi if all(any(abs(b - x) <= tol for x in bases) for b, _ in ls)]
-        if len(aligned) >= 2:
-            split[r] = bases
-            tols[r] = tol
-    if not split:
-        return cells, nrows
-    offset, k = [], 0
-    for r in range(nrows):
-        offset.append(k)
-        k += len(split.get(r, [0.0]))
-    out: list[GridCell] = []
-    for c in cells:
-        bases = split.get(c.row)
-        if bases is None or c.rowspan != 1:
-            span = sum(len(split.get(r, [0.0])) for r in range(c.row, c.row + c.rowspan))
-            out.append(GridCell(offset[c.row], c.col, c.members, colspan=c.colspan, rowspan=span))
-            continue
-        ls = _lines_of(c, glyphs)
-        near = [min(range(len(bases)), key=lambda i: abs(bases[i] - b)) for b, _ in ls]
-        if ls and all(abs(bases[i] - b) <= tols[c.row] for i, (b, _) in zip(near, ls, strict=True)) and len(set(near)) == len(near):
-            for i in range(len(bases)):  # one cell per line, empty where the column has no line
-                members = [j for n, (_, m) in zip(near, ls, strict=True) if n == i for j in m]
-                out.append(GridCell(offset[c.row] + i, c.col, members, colspan=c.colspan))
-        else:  # a paragraph (or an empty cell) beside the stacked lines
-            out.append(GridCell(offset[c.row], c.col, c.members, colspan=c.colspan, rowspan=len(bases)))
-    return out, k

@@ -43,6 +43,8 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     KASHIDA_PAGE,
     KASHIDA_ZERO,
     LEAD_DIGITS,
+    LONG_RUN,
+    LONG_RUN_PAGE,
     LOOSE_MARK,
     LOOSE_MARK_PAGE,
     MARKS,
@@ -56,7 +58,9 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     _mark_gaps,
     _note_calls,
     _raised,
+    number_calls,
 )
+from .pdf_pieces import Piece, _pieces_py, _style_py, read_pieces  # noqa: F401  (the two readers re-exported: tests compare them with _chars)
 from .pdf_stacked import stacked
 
 
@@ -74,8 +78,6 @@ class PdfLine(TextLine):
     # (see _column_parts); block grouping reads the parts in column order
     parts: list[PdfLine] = field(default_factory=list)
     call: str = ""  # a footnote call set small at the start of the line ("3 " of "...درهم3" cut at the line end)
-
-
 
 
 def page_lines(
@@ -105,13 +107,14 @@ def page_lines(
     kashida_zero = arabic and "0" in text and KASHIDA_PAGE.search(text) is not None
     # digits stuck to a word somewhere, or a number standing alone (a call pdfium cut from its line): footnote calls may be there
     notes = NOTE_PAGE.search(text) is not None or NOTE_ALONE.search(text) is not None
+    long_numbers = arabic and LONG_RUN_PAGE.search(text) is not None  # a call glued to a number (number_calls)
     backwards_budget = 3 if arabic else 0  # Latin lines of an Arabic page pdfium may give right to left
     pieces, styles = read_pieces(calls, text, height)
     lines: list[PdfLine] = []
     context_rtl = False
     probe = WordOrderProbe()
     bold_of, origin_y = calls.bold, calls.origin_y
-    rare = marks_apart or notes or backwards_budget > 0  # any per-line repair to look at on this page
+    rare = marks_apart or notes or long_numbers or backwards_budget > 0  # any per-line repair to look at on this page
     i, n = 0, len(pieces)
     # lines that need no reading work (Latin text, nothing to clean, no footnote call possible) built in
     # one native call on pages without Arabic (see _chars.plain_lines); None where the loop below works
@@ -164,6 +167,8 @@ def page_lines(
             elif notes and NOTE_CALL.search(logical):  # a line re-ordered from positions: find the call's digits in pdfium's text
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
                                          if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)], marks=True)
+            if long_numbers and rtl and LONG_RUN.search(logical):
+                logical = number_calls(logical, [(piece, start)], origin_y(mid), size or 10.0, origin_y)
             if rare and logical is piece and not rtl and backwards_budget and len(piece) > 2:
                 if _drawn_backwards(piece, box):
                     # a Latin line (a footnote) drawn left to right in an Arabic document, which pdfium gives right to left
@@ -178,6 +183,8 @@ def page_lines(
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
                                          if any(_raised(g[0], m.group(0), g[1], origin_y(mid), size or 10.0, origin_y) for g in group)],
                                marks=True)
+            if long_numbers and rtl and LONG_RUN.search(logical):
+                logical = number_calls(logical, [(g[0], g[1]) for g in group], origin_y(mid), size or 10.0, origin_y)
             x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
             r_top, r_bottom = max(g[4] for g in group), min(g[6] for g in group)
             rects = [r for g in group for r in g[2]]
@@ -214,52 +221,6 @@ def page_lines(
     _column_parts(lines, calls, text)
     space_digit_groups(lines, text, calls.char_box)  # thousands spaces drawn as gaps (pdf_digit_groups)
     return lines
-
-
-Style = tuple[float, bytes, int, int, float]  # printed font size, font name, font flags, index of the styled character, baseline
-
-
-def read_pieces(calls: TextPageCalls, text: str, height: float) -> tuple[list[Piece], list[Style]]:
-    """pdfium's lines with their rectangles and extent (:func:`_pieces_py`) and the style of each
-    (:func:`_style_py`): in one native call when the optional extension ``_chars`` is built
-    (the same pdfium functions, without a ctypes call per query), else in Python."""
-    if _NATIVE is not None and calls.native:
-        return _NATIVE.pieces(_ADDRESSES, calls.h.value, text, height)  # type: ignore[no-any-return]
-    pieces = _pieces_py(calls, text)
-    return pieces, [_style_py(calls, p, height) for p in pieces]
-
-
-def _style_py(calls: TextPageCalls, p: Piece, height: float) -> Style:
-    """Font size, name and flags of a character inside the line (the first one may be a footnote
-    mark or a bullet) and the line's baseline."""
-    piece, start, _, _, r_top, _, r_bottom = p
-    mid = start + len(piece) // 2
-    while mid > start and piece[mid - start].isspace():
-        mid -= 1
-    size, font, flags = calls.font_facts(mid, r_top - r_bottom)
-    return size, font, flags, mid, _baseline(calls, piece, start, mid, height)
-
-
-def _baseline(calls: TextPageCalls, piece: str, start: int, mid: int, height: float) -> float:
-    """The baseline the line starts on (top-left coordinates): that of its first character.
-
-    pdfium joins into one line text whose bands overlap though their baselines differ: a
-    table label's last line and the amounts set a little higher beside it (``rurales 412
-    500 000``). The line's baseline is where its reading starts, the first word; a
-    footnote call or a bullet opening the line (smaller, raised, or not a letter or a digit)
-    is passed over for the character inside the line its style was read from."""
-    lead = len(piece) - len(piece.lstrip())
-    first = start + lead
-    y_mid = calls.origin_y(mid)
-    if first >= mid or lead >= len(piece):
-        return height - y_mid
-    y_first = calls.origin_y(first)
-    if y_first == y_mid:
-        return height - y_mid
-    ch = piece[lead]
-    if not ch.isalnum() or calls.size_at(first) < 0.75 * calls.size_at(mid):
-        return height - y_mid
-    return height - y_first
 
 
 def _column_parts(lines: list[PdfLine], calls: TextPageCalls, text: str) -> None:
@@ -318,38 +279,6 @@ def _column_parts(lines: list[PdfLine], calls: TextPageCalls, text: str) -> None
             x0, x1 = min(b[0] for b in boxes), max(b[1] for b in boxes)
             ln.parts.append(PdfLine(part_text, x0, ln.top, x1, ln.bottom, ln.size, ln.bold, ln.page, ln.baseline, rtl, [],
                                     [(x0, x1)], idx[0], len(idx)))
-
-
-Piece = tuple[str, int, list[tuple[float, float, float, float]], float, float, float, float]  # text, start, rects, x0, top, x1, bottom (PDF y up)
-
-
-def _pieces_py(calls: TextPageCalls, text: str) -> list[Piece]:
-    """pdfium's lines (cut at its generated line breaks) with their rectangles and extent."""
-    out: list[Piece] = []
-    rects_of = calls.rects
-    pos = 0
-    for piece in text.split("\r\n"):
-        start = pos
-        pos += len(piece) + 2
-        if not piece or piece.isspace():
-            continue
-        rects = rects_of(start, len(piece))
-        if not rects:
-            continue
-        x0, r_top, x1, r_bottom = rects[0]
-        for r in rects[1:]:
-            if r[0] < x0:
-                x0 = r[0]
-            if r[2] > x1:
-                x1 = r[2]
-            if r[1] > r_top:
-                r_top = r[1]
-            if r[3] < r_bottom:
-                r_bottom = r[3]
-        out.append((piece, start, rects, x0, r_top, x1, r_bottom))
-    return out
-
-
 
 
 def _same_band(group: list[Piece], b: Piece) -> bool:

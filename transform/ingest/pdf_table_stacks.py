@@ -1,0 +1,175 @@
+"""Rows drawn without rules inside one ruled grid row: cut at the printed lines.
+
+A budget statement rules its groups only (a section, its lines, a sub-total): inside one grid
+row the label cell lists several labels and the amount cells list their amounts, one printed
+line each. Two ways to cut such a row, tried in this order:
+
+* **lines that line up**: every cell of several lines lines up with the lines of the longest
+  list of amounts (amounts under "6 mois", "1 an"): one row per amount line; a cell whose lines
+  do not line up (a paragraph beside them) spans them;
+* **a column of labels**: one cell of words lists more lines than the amounts (a section title,
+  a fund's name over its lines, a line without an amount, a label wrapped over two lines):
+  the printed lines of the row are grouped, a line closer to the one above it than 3/4 of the
+  amounts' line pitch going on the row above (a wrapped label), every other line of the label
+  cell opening a row; each amount goes to the row whose lines hold its baseline. Only when the
+  row has a single such column of labels, every row opens on a label and no two amounts of one
+  cell fall in one row: a paragraph beside the amounts, or amounts without labels, leave the
+  row whole.
+
+A note printed in small type under a row, inside the frame (``(*) chiffres de 2023.`` under
+the last town of a rates table, in its label cell), is a row of its own: its lines open on a
+note mark, are set at most 0.7 x the row's size, and no other cell of the row goes down to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .pdf_table_cells import Glyphs, GridCell
+from .pdf_table_spans import is_amount
+
+SAME_LINE = 2.0  # points between two baselines of one printed line
+WRAPPED = 0.75  # x the amounts' line pitch: a label line closer than this to the line above wraps it
+
+SMALL = 0.7  # x the row's size: a note's type
+NOTE_MARK = re.compile(r"^\s*(?:\(\*{1,3}\)|\*{1,3}|\(\d{1,2}\)|\d{1,2}\))")
+
+Lines = list[tuple[float, list[int]]]
+
+
+def lines_of(cell: GridCell, glyphs: Glyphs) -> Lines:
+    """The cell's characters by text line: (baseline, members), top to bottom."""
+    out: Lines = []
+    for j in sorted(cell.members, key=lambda j: glyphs.baseline(j)):
+        b = glyphs.baseline(j)
+        if out and b - out[-1][0] <= SAME_LINE:
+            out[-1][1].append(j)
+        else:
+            out.append((b, [j]))
+    return out
+
+
+def _amounts(ls: Lines, glyphs: Glyphs) -> bool:
+    return all(is_amount(glyphs.plain(m)) for _, m in ls)
+
+
+def _aligned_rows(multi: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> tuple[list[float], float, bool] | None:
+    """The amount lines a row is cut at, their tolerance, and whether every cell of several
+    lines lines up with them, one line to a row (else those that do not span the new rows)."""
+    numbers = [ls for _, ls in multi if _amounts(ls, glyphs)]
+    bases = [b for b, _ in max(numbers, key=len)]  # the lines of the longest list of numbers
+    tol = 0.4 * min(b - a for a, b in zip(bases, bases[1:], strict=False))
+    aligned = [ls for _, ls in multi if all(any(abs(b - x) <= tol for x in bases) for b, _ in ls)]
+    if len(aligned) < 2:
+        return None
+    one_each = all(len({min(range(len(bases)), key=lambda i, b=b: abs(bases[i] - b)) for b, _ in ls}) == len(ls) for ls in aligned)
+    return bases, tol, len(aligned) == len(multi) and one_each
+
+
+def _label_rows(stacks: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> list[float] | None:
+    """The first baselines of the rows a column of labels makes (see the module note), or None."""
+    amount_lists = [ls for _, ls in stacks if len(ls) >= 2 and _amounts(ls, glyphs)]
+    labels = [ls for _, ls in stacks if len(ls) >= 2 and not _amounts(ls, glyphs)]
+    if not amount_lists or len(labels) != 1:
+        return None
+    pitch = min(b - a for ls in amount_lists for (a, _), (b, _) in zip(ls, ls[1:], strict=False))
+    label_bases = [b for b, _ in labels[0]]
+    if len(label_bases) <= max(len(ls) for ls in amount_lists):
+        return None
+    marks = sorted({b for _, ls in stacks for b, _ in ls})
+    starts: list[float] = []
+    prev = None
+    for b in marks:
+        if prev is None or b - prev >= WRAPPED * pitch:
+            if not any(abs(b - x) <= SAME_LINE for x in label_bases):
+                return None  # a row would open without its label
+            starts.append(b)
+        prev = b
+    for _, ls in stacks:
+        if _amounts(ls, glyphs):
+            rows = [_row_at(starts, b) for b, _ in ls]
+            if len(set(rows)) != len(rows):
+                return None  # two amounts of one cell in one row: the grouping is wrong
+    return starts if len(starts) >= 2 else None
+
+
+def _size(ls: Lines, i: int, glyphs: Glyphs) -> float:
+    return glyphs.lines[glyphs.line[ls[i][1][0]]].size or 0.0
+
+
+def _note_row(stacks: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> list[float] | None:
+    """The row's first baseline and its note's, when a note in small type closes the row (module
+    note), or None."""
+    multi = [ls for _, ls in stacks if len(ls) >= 2]
+    if len(multi) != 1 or len(stacks) < 2:
+        return None
+    ls = multi[0]
+    size, first = _size(ls, 0, glyphs), ls[0][0]
+    if size <= 0 or not NOTE_MARK.match(glyphs.plain(ls[1][1])) \
+            or any(_size(ls, i, glyphs) > SMALL * size for i in range(1, len(ls))):
+        return None
+    if any(b > first + SAME_LINE for _, other in stacks if other is not ls for b, _ in other):
+        return None
+    return [first, ls[1][0]]
+
+
+def _row_at(starts: list[float], b: float) -> int:
+    """The row (index into ``starts``) whose lines hold baseline ``b``."""
+    k = 0
+    for i, s in enumerate(starts):
+        if s <= b + SAME_LINE:
+            k = i
+    return k
+
+
+def stacked_rows(cells: list[GridCell], nrows: int, glyphs: Glyphs) -> tuple[list[GridCell], int]:
+    """Grid rows cut at their printed lines where they hold lists of amounts or close on a
+    note (module note)."""
+    plans: dict[int, tuple[list[float], float | None]] = {}  # row -> (row lines, tolerance or None for groups)
+    for r in range(nrows):
+        stacks = [(c, lines_of(c, glyphs)) for c in cells if c.row == r and c.rowspan == 1 and c.members]
+        multi = [(c, ls) for c, ls in stacks if len(ls) >= 2]
+        note = _note_row(stacks, glyphs)
+        if note is not None:
+            plans[r] = (note, None)
+            continue
+        if len(multi) < 2 or not any(_amounts(ls, glyphs) for _, ls in multi):
+            continue
+        found = _aligned_rows(multi, glyphs)
+        if found is not None and found[2]:
+            plans[r] = (found[0], found[1])
+            continue
+        starts = _label_rows(stacks, glyphs)
+        if starts is not None:
+            plans[r] = (starts, None)
+        elif found is not None:
+            plans[r] = (found[0], found[1])
+    if not plans:
+        return cells, nrows
+    offset, k = [], 0
+    for r in range(nrows):
+        offset.append(k)
+        k += len(plans[r][0]) if r in plans else 1
+    out: list[GridCell] = []
+    for c in cells:
+        plan = plans.get(c.row)
+        if plan is None or c.rowspan != 1:
+            span = sum(len(plans[x][0]) if x in plans else 1 for x in range(c.row, c.row + c.rowspan))
+            out.append(GridCell(offset[c.row], c.col, c.members, colspan=c.colspan, rowspan=span))
+            continue
+        bases, tol = plan
+        ls = lines_of(c, glyphs)
+        if tol is None:
+            near = [_row_at(bases, b) for b, _ in ls]
+            fits = bool(ls)
+        else:
+            near = [min(range(len(bases)), key=lambda i, b=b: abs(bases[i] - b)) for b, _ in ls]
+            fits = bool(ls) and all(abs(bases[i] - b) <= tol for i, (b, _) in zip(near, ls, strict=True)) \
+                and len(set(near)) == len(near)
+        if fits or not c.members:  # an empty cell: one per row, so that the columns stay in place
+            for i in range(len(bases)):  # one cell per row, empty where the column has no line
+                members = [j for n, (_, m) in zip(near, ls, strict=True) if n == i for j in m]
+                out.append(GridCell(offset[c.row] + i, c.col, members, colspan=c.colspan))
+        else:  # a paragraph beside the stacked lines
+            out.append(GridCell(offset[c.row], c.col, c.members, colspan=c.colspan, rowspan=len(bases)))
+    return out, k
