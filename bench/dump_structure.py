@@ -1,6 +1,6 @@
 """Same reading before and after a speed change: the structure JSON of every PDF, dumped and compared.
 
-    .venv/bin/python bench/dump_structure.py dump OUT_DIR [--ocr auto|never|both] [--tess-cache DIR] [PDF...]
+    .venv/bin/python bench/dump_structure.py dump OUT_DIR [--ocr auto|never|both] [--tess-cache DIR] [--lines] [PDF...]
     .venv/bin/python bench/dump_structure.py diff BEFORE_DIR AFTER_DIR
 
 ``dump`` reads every PDF of ``tests/realdocs/files/`` and ``samples/`` (or the PDFs given) with
@@ -15,6 +15,11 @@ again, which takes the OCR-on pass from most of an hour to minutes on a loaded m
 answer is the answer tesseract gave to the same image with the same arguments; an image that a
 change renders differently is a miss and runs tesseract (so a change in what is OCR'd still shows).
 
+``--lines`` also writes ``OUT_DIR/lines/<file name>.lines``: every line of every page as
+``pdf_text.page_lines`` gives it (text, direction, box, size, baseline, gaps, segments, note call;
+floats with ``repr``), the level where the bidi and letter repairs work. Timings a document
+carries are written as 0.
+
 ``diff`` lists the files present in one folder only and the files whose bytes differ, with the
 first differing offset; exit status 1 when anything differs.
 """
@@ -24,6 +29,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import time
@@ -32,6 +38,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+TIMING = re.compile(r'"(seconds|elapsed_s|duration_s|ms)":\s*-?[0-9.e+-]+')
 
 
 def default_pdfs() -> list[Path]:
@@ -94,9 +101,44 @@ def read_one(pdf: Path, ocr: str) -> str:
 
     ctx = RunContext(options=TransformOptions(ocr=ocr), out_dir=pdf.parent, stem=pdf.stem, source=pdf)
     try:
-        return build_structure(ingest(pdf, ctx)).model_dump_json(indent=1)
+        return TIMING.sub(r'"\1": 0', build_structure(ingest(pdf, ctx)).model_dump_json(indent=1))
     except TransformError as exc:
         return json.dumps({"error": type(exc).__name__, "message": str(exc)}, ensure_ascii=False)
+
+
+def page_lines_text(pdf: Path) -> str:
+    """Every line of every page as ``page_lines`` reads it, one ``repr`` per line."""
+    import pypdfium2 as pdfium
+
+    from transform.ingest.ligatures import LigatureProbe
+    from transform.ingest.pdf_text import page_lines
+
+    out: list[str] = []
+    doc = pdfium.PdfDocument(str(pdf))
+    probe = LigatureProbe()
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            tp = page.get_textpage()
+            for ln in page_lines(page, tp, i + 1, probe):
+                out.append(repr((ln.page, ln.text, ln.rtl, ln.x0, ln.top, ln.x1, ln.bottom, ln.size, ln.bold, ln.baseline,
+                                 ln.start, ln.count, ln.gaps, ln.segments, ln.call, [p.text for p in ln.parts])))
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
+    return "\n".join(out) + "\n"
+
+
+def dump_lines(out: Path, pdfs: list[Path]) -> None:
+    folder = out / "lines"
+    folder.mkdir(parents=True, exist_ok=True)
+    for pdf in pdfs:
+        try:
+            text = page_lines_text(pdf)
+        except Exception as exc:  # a broken file: its error is the dump
+            text = f"error {type(exc).__name__}\n"
+        (folder / (pdf.name + ".lines")).write_text(text, encoding="utf-8")
 
 
 def dump(out: Path, modes: list[str], pdfs: list[Path], tess_cache: Path | None) -> None:
@@ -113,8 +155,8 @@ def dump(out: Path, modes: list[str], pdfs: list[Path], tess_cache: Path | None)
 
 
 def diff(before: Path, after: Path) -> int:
-    a = {p.relative_to(before).as_posix() for p in before.rglob("*.json")}
-    b = {p.relative_to(after).as_posix() for p in after.rglob("*.json")}
+    a = {p.relative_to(before).as_posix() for p in before.rglob("*") if p.suffix in (".json", ".lines")}
+    b = {p.relative_to(after).as_posix() for p in after.rglob("*") if p.suffix in (".json", ".lines")}
     bad = 0
     for name in sorted(a ^ b):
         print(f"only in {'before' if name in a else 'after'}: {name}")
@@ -140,6 +182,7 @@ def main() -> int:
     d.add_argument("pdfs", nargs="*", type=Path)
     d.add_argument("--ocr", choices=["auto", "never", "both"], default="both")
     d.add_argument("--tess-cache", type=Path)
+    d.add_argument("--lines", action="store_true", help="also dump every page's lines as page_lines reads them")
     c = sub.add_parser("diff")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
@@ -147,7 +190,10 @@ def main() -> int:
     if args.cmd == "diff":
         return diff(args.before, args.after)
     modes = ["never", "auto"] if args.ocr == "both" else [args.ocr]
-    dump(args.out, modes, [p.resolve() for p in args.pdfs] or default_pdfs(), args.tess_cache)
+    pdfs = [p.resolve() for p in args.pdfs] or default_pdfs()
+    dump(args.out, modes, pdfs, args.tess_cache)
+    if args.lines:
+        dump_lines(args.out, pdfs)
     return 0
 
 
