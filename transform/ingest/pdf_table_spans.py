@@ -35,7 +35,7 @@ def _list_of(inside: list[tuple[GridCell, list[tuple[float, list[int]]]]], glyph
     return any(len(ls) >= 2 and all(kind(glyphs.plain(m)) for _, m in ls) for _, ls in inside)
 
 
-def _lines(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
+def lines_of(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
     """The cell's characters by printed line: (baseline, members), top to bottom."""
     out: list[tuple[float, list[int]]] = []
     for j in sorted(cell.members, key=glyphs.baseline):
@@ -82,7 +82,7 @@ def split_spanned(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs)
     module note); other bands unchanged."""
     plan: dict[int, tuple[int, list[float], float]] = {}  # first row of a band -> (last row, row lines, tolerance)
     for r0, r1 in _bands(cells, nrows, single=True):
-        inside = [(c, _lines(c, glyphs)) for c in cells if r0 <= c.row <= r1 and c.members]
+        inside = [(c, lines_of(c, glyphs)) for c in cells if r0 <= c.row <= r1 and c.members]
         amounts = r0 < r1 and any(c.rowspan > 1 and len(ls) >= 2 for c, ls in inside) and _list_of(inside, glyphs, is_amount)
         if not amounts and not _list_of(inside, glyphs, lambda t: BLANK_FIELD.match(t) is not None):
             continue  # no list of amounts or blank fields: a merged label over ruled rows stays merged
@@ -115,7 +115,7 @@ def split_spanned(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs)
                                 rowspan=(new_row[span_end] if span_end in new_row else k) - new_row[c.row]))
             continue
         _, bases, tol = plan[band]
-        ls = _lines(c, glyphs)
+        ls = lines_of(c, glyphs)
         near = [min(range(len(bases)), key=lambda i, b=b: abs(bases[i] - b)) for b, _ in ls]
         if ls and all(abs(bases[i] - b) <= tol for i, (b, _) in zip(near, ls, strict=True)):
             for i in sorted(set(near)):

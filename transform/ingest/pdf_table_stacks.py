@@ -26,27 +26,14 @@ from __future__ import annotations
 import re
 
 from .pdf_table_cells import Glyphs, GridCell
-from .pdf_table_spans import is_amount
+from .pdf_table_spans import SAME_LINE, is_amount, lines_of
 
-SAME_LINE = 2.0  # points between two baselines of one printed line
 WRAPPED = 0.75  # x the amounts' line pitch: a label line closer than this to the line above wraps it
 
 SMALL = 0.7  # x the row's size: a note's type
 NOTE_MARK = re.compile(r"^\s*(?:\(\*{1,3}\)|\*{1,3}|\(\d{1,2}\)|\d{1,2}\))")
 
 Lines = list[tuple[float, list[int]]]
-
-
-def lines_of(cell: GridCell, glyphs: Glyphs) -> Lines:
-    """The cell's characters by text line: (baseline, members), top to bottom."""
-    out: Lines = []
-    for j in sorted(cell.members, key=lambda j: glyphs.baseline(j)):
-        b = glyphs.baseline(j)
-        if out and b - out[-1][0] <= SAME_LINE:
-            out[-1][1].append(j)
-        else:
-            out.append((b, [j]))
-    return out
 
 
 def _amounts(ls: Lines, glyphs: Glyphs) -> bool:
