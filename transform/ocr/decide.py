@@ -201,3 +201,17 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
             return _keep_text(i + 1, lines, q, f"borderline score {q.score:.2f} ({q.reason}) but an OCR sample agrees ({agree:.2f})", agree), ""
         return None, f"text layer score {q.score:.2f} ({q.reason}) and an OCR sample disagrees ({agree:.2f})"
     return None, f"text layer rejected, score {q.score:.2f}: {q.reason}"
+
+
+CLEAN_HIT = 0.35  # a rejected layer whose words are this often known is text, not a font's garbage
+
+
+def clean_layer(q: Quality) -> bool:
+    """A text layer judged bad only because its words are unknown (names in capitals), not broken:
+    no replacement, private-use or presentation-form codes, few impossible letter runs, one script's
+    words found in the word lists often enough, and enough words to judge."""
+    s = q.signals
+    hit = max(s.get("fr_hit", 0.0), s.get("ar_hit", 0.0))
+    impossible = max(s.get("fr_impossible", 1.0), s.get("ar_impossible", 1.0))
+    return (q.verdict == "bad" and s.get("words", 0) >= 20 and s.get("bad_share", 1.0) == 0
+            and s.get("presentation_share", 1.0) == 0 and impossible < 0.2 and hit >= CLEAN_HIT)

@@ -14,7 +14,19 @@ from .._exec import TESSERACT
 from ..errors import InputError, MissingDependencyError, ToolError
 from ..model import PageReport
 from . import confidence
-from .decide import OVERLAY, SAMPLE_DPI, SCAN_COVER, _decide, _keep_text, _never, _ruled, _sample_agrees, ocr_langs, unreadable  # noqa: F401 - named here by tests and bench/ocr_borderline.py
+from .decide import (  # noqa: F401 - named here by tests and bench/ocr_borderline.py
+    OVERLAY,
+    SAMPLE_DPI,
+    SCAN_COVER,
+    _decide,
+    _keep_text,
+    _never,
+    _ruled,
+    _sample_agrees,
+    clean_layer,
+    ocr_langs,
+    unreadable,
+)
 from .digits import cross_check
 from .noise import NOISE_CONF  # noqa: F401 - named here by tests
 from .noise import noise as _noise
@@ -226,6 +238,7 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
     reports: list[PageReport | None] = [None] * len(text_pages)
     todo: list[tuple[int, list[str] | None, str]] = []  # (index, langs, why); None: the document's order
     kept = {i: (lines, q) for i, (lines, q) in enumerate(zip(out, qualities, strict=True)) if q.verdict in ("good", "borderline")}
+    clean = {i: (list(lines), q) for i, (lines, q) in enumerate(zip(out, qualities, strict=True)) if clean_layer(q)}
     overlays: dict[int, list[TextLine]] = {}
     own = pdf is None
     if pdf is None:
@@ -265,7 +278,7 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
         sound = [q for q in qualities if q.verdict == "good"]
         expect = script_order(sum(q.signals.get("ar_letters", 0) for q in sound), sum(q.signals.get("latin_letters", 0) for q in sound))
         _run_ocr(pdf, todo, out, reports, timeout, expect)
-        _settle(todo, out, reports, kept, overlays, {i: pdf[i].get_height() for i in overlays})
+        _settle(todo, out, reports, kept, overlays, {i: pdf[i].get_height() for i in overlays}, clean)
         if can_ocr and ctx.options.ocr != "always":
             for note in cross_check(pdf, out, reports, timeout, open_pages):
                 log.info("%s: %s", pdf_path.name, note)
@@ -280,7 +293,8 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
 
 
 def _settle(todo: list[tuple[int, list[str] | None, str]], out: list[list[TextLine]], reports: list[PageReport | None],
-            kept: dict[int, tuple[list[TextLine], Quality]], overlays: dict[int, list[TextLine]], heights: dict[int, float]) -> None:
+            kept: dict[int, tuple[list[TextLine], Quality]], overlays: dict[int, list[TextLine]], heights: dict[int, float],
+            clean: dict[int, tuple[list[TextLine], Quality]]) -> None:
     """After OCR: drop what only re-read an app's banner, and fall back to a usable text layer
     where OCR read nothing better (a photo with its caption, a page tesseract cannot read)."""
     for i, layer in overlays.items():
@@ -293,10 +307,19 @@ def _settle(todo: list[tuple[int, list[str] | None, str]], out: list[list[TextLi
             reports[i] = unreadable(i + 1, f"OCR of the page image found no more text than the layer ({rep.reason})")
     for i, _langs, why in todo:
         rep = reports[i]
-        if rep is not None and rep.method == "unreadable" and i in kept:
+        if rep is None or rep.method != "unreadable":
+            continue
+        if i in kept:
             lines, q = kept[i]
             out[i] = list(lines)
             reports[i] = _keep_text(i + 1, out[i], q, f"{why}, but OCR could not read the page ({rep.reason}): text layer kept")
+        elif i in clean and rep.langs and set(rep.langs) == set(clean[i][1].langs):
+            # a clean layer the word lists do not know (a table of capital association names) and a
+            # page OCR read worse, in the same script: the layer, every line flagged "check the source"
+            lines, q = clean[i]
+            out[i] = list(lines)
+            reports[i] = _keep_text(i + 1, out[i], q, f"{why}, but OCR could not read the page ({rep.reason}): "
+                                    "text layer kept, to be checked against the source")
 
 
 def _why_nothing(reports: list[PageReport]) -> str:

@@ -49,7 +49,7 @@ def order_matters(pimg: PageImage, lines: list[TextLine]) -> bool:
     """True when lines outside the page's ruled grids stand side by side (see the module's
     docstring); False when only a table's cells did, and a second reading would change
     nothing that is kept. Errors in the grid search count as True (read again, as before)."""
-    from .pages import _side_by_side  # pages imports this module lazily: no cycle at import
+    from .order import _side_by_side
 
     try:
         boxes = grid_boxes(pimg)
