@@ -186,6 +186,29 @@ fail:
 
 /* ---- units, disordered, spans ---- */
 
+
+/* Append the unit [s, o0, o1, space] to out; steals s, o0 and o1 (s may be NULL after a failed
+   call: the error stands). Returns the unit, borrowed (the list holds it), or NULL on error. */
+static PyObject *
+append_unit(PyObject *out, PyObject *s, PyObject *o0, PyObject *o1, PyObject *space)
+{
+	PyObject *unit = s == NULL ? NULL : PyList_New(4);
+	if (unit == NULL) {
+		Py_XDECREF(s);
+		Py_DECREF(o0);
+		Py_DECREF(o1);
+		return NULL;
+	}
+	PyList_SET_ITEM(unit, 0, s);
+	PyList_SET_ITEM(unit, 1, o0);
+	PyList_SET_ITEM(unit, 2, o1);
+	Py_INCREF(space);
+	PyList_SET_ITEM(unit, 3, space);
+	int err = PyList_Append(out, unit);
+	Py_DECREF(unit);
+	return err < 0 ? NULL : unit;
+}
+
 static PyObject *bidi_units(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 	(void)self;
 	if (nargs != 4) {
@@ -227,23 +250,7 @@ static PyObject *bidi_units(PyObject *self, PyObject *const *args, Py_ssize_t na
 			goto fail;
 		if (ch == ' ') {
 			if (x1 - x0 > 0.5) { /* a space the producer wrote */
-				PyObject *unit = PyList_New(4);
-				PyObject *sp = PyUnicode_FromOrdinal(' ');
-				if (unit == NULL || sp == NULL) {
-					Py_XDECREF(unit);
-					Py_XDECREF(sp);
-					Py_DECREF(o0);
-					Py_DECREF(o1);
-					goto fail;
-				}
-				PyList_SET_ITEM(unit, 0, sp);
-				PyList_SET_ITEM(unit, 1, o0);
-				PyList_SET_ITEM(unit, 2, o1);
-				Py_INCREF(Py_True);
-				PyList_SET_ITEM(unit, 3, Py_True);
-				int err = PyList_Append(out, unit);
-				Py_DECREF(unit);
-				if (err < 0)
+				if (append_unit(out, PyUnicode_FromOrdinal(' '), o0, o1, Py_True) == NULL)
 					goto fail;
 				last = NULL;
 			} else {
@@ -252,25 +259,9 @@ static PyObject *bidi_units(PyObject *self, PyObject *const *args, Py_ssize_t na
 			}
 			continue;
 		}
-		PyObject *unit = PyList_New(4);
-		PyObject *s = PyUnicode_Substring(text, i, i + 1);
-		if (unit == NULL || s == NULL) {
-			Py_XDECREF(unit);
-			Py_XDECREF(s);
-			Py_DECREF(o0);
-			Py_DECREF(o1);
+		last = append_unit(out, PyUnicode_Substring(text, i, i + 1), o0, o1, Py_False);
+		if (last == NULL)
 			goto fail;
-		}
-		PyList_SET_ITEM(unit, 0, s);
-		PyList_SET_ITEM(unit, 1, o0);
-		PyList_SET_ITEM(unit, 2, o1);
-		Py_INCREF(Py_False);
-		PyList_SET_ITEM(unit, 3, Py_False);
-		int err = PyList_Append(out, unit);
-		Py_DECREF(unit);
-		if (err < 0)
-			goto fail;
-		last = unit; /* the list holds it */
 	}
 	return out;
 fail:
