@@ -109,16 +109,17 @@ def match_tables(truth: list[TableRecord], out: list[TableRecord], neighbours: l
 
 
 def rows_found(truth_rows: list[list[str]], out_rows: list[list[str]]) -> tuple[int, int]:
-    """(truth rows that come back as one output row with the same cells, output rows left over).
-    Catches a table whose row labels were split from their numbers: the cells are all there,
-    the rows are not."""
+    """(truth rows that come back as one output row with the same cells in the same order, output
+    rows left over). Catches a table whose row labels were split from their numbers (the cells are
+    all there, the rows are not) and a row whose cells come in another order (an Arabic table read
+    left to right: the words are there, the reading order of the row is not)."""
     t_rows = [r for r in truth_rows if r]
     free = [r for r in out_rows if r]
-    by_key: dict[tuple[str, ...], int] = Counter(tuple(sorted(r)) for r in free)
+    by_key: dict[tuple[str, ...], int] = Counter(tuple(r) for r in free)
     left: list[list[str]] = []
     found = 0
     for r in t_rows:
-        key = tuple(sorted(r))
+        key = tuple(r)
         if by_key.get(key, 0) > 0:
             by_key[key] -= 1
             found += 1
@@ -129,12 +130,17 @@ def rows_found(truth_rows: list[list[str]], out_rows: list[list[str]]) -> tuple[
         used: set[int] = set()
         for r in left:
             for j, o in enumerate(rest):
-                if j not in used and len(o) == len(r) and overlap(r, o) == len(r):
+                if j not in used and _same_cells_in_order(r, o):
                     used.add(j)
                     found += 1
                     break
         return found, len(rest) - len(used)
     return found, len(rest)
+
+
+def _same_cells_in_order(a: list[str], b: list[str]) -> bool:
+    """Two rows hold the same cells, one by one in the same order (a cell may differ by a few letters)."""
+    return len(a) == len(b) and all(x == y or fuzz.ratio(x, y) >= CELL_SIMILARITY for x, y in zip(a, b, strict=True))
 
 
 def find_run(keys: list[str], runs: list[list[int]], target: list[str]) -> int | None:
