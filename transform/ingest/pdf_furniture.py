@@ -20,6 +20,8 @@ captions on every page. They are taken out of the lines and kept in the document
   read well on one page and otherwise on the others, at the very same place (:func:`_same_place`).
 * **A label on a few pages**: a short line printed word for word at the same height on two
   pages in a row (``Pages`` over the columns of a contents list).
+* **A folio on a footer's line** (``Source : Le Monde`` ... ``7``), confirmed by the folios of the
+  other pages: :mod:`pdf_folio`.
 * **A letterhead's contact footer** printed once (address, telephone, fax, web site at the foot
   of a decision's first or last page): :mod:`pdf_contact`.
 """
@@ -36,6 +38,7 @@ from ..structure.legal import legal_heading
 from .base import TextLine
 from .pdf_block_kinds import ANNEX
 from .pdf_contact import contact_footer
+from .pdf_folio import glued_folios
 
 _D = "0-9\u0660-\u0669\u06f0-\u06f9"
 PAGE_NUMBER = re.compile(
@@ -115,13 +118,25 @@ def _key(line: TextLine) -> str:
 
 
 def split_running_lines(pages: list[list[L]], heights: list[float]) -> tuple[list[list[L]], list[Furniture]]:
-    """Pages without their page numbers, running headers and footers, and those as furniture."""
+    """Pages without their page numbers, running headers and footers, and those as furniture; last, a
+    folio printed at the far end of a margin line that stays (:mod:`pdf_folio`)."""
+    found: list[list[TextLine]] = []
+    out, furniture = _split_running_lines(pages, heights, found)
+    out, glued = glued_folios(out, heights, found, TOP, BOTTOM)
+    if glued:
+        furniture = sorted(furniture + glued, key=lambda f: f.page)
+    return out, furniture
+
+
+def _split_running_lines(pages: list[list[L]], heights: list[float], found: list[list[TextLine]]) -> tuple[list[list[L]], list[Furniture]]:
+    """:func:`split_running_lines` but the glued folios; ``found`` receives each page's page-number lines."""
     furniture: list[Furniture] = []
     out: list[list[L]] = []
     for lines, height in zip(pages, heights, strict=False):
         kept, numbers = split_page_numbers(lines, height)
         furniture.extend(Furniture(page=ln.page, kind="page_number", text=ln.text.strip()) for ln in numbers)
         out.append(kept)
+        found.append(numbers)
     out.extend(pages[len(out) :])
     top, bottom = (RUN_TOP, RUN_BOTTOM) if len(pages) < 3 else (TOP, 1.0 - TOP)
     running: set[str] = set()
