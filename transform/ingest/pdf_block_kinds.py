@@ -19,8 +19,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..structure.legal import levels
+from ..structure.legal import ARTICLE, FASL, fasl_rank, levels
 from .base import TextLine
+from .pdf_outline import numbering
 
 if TYPE_CHECKING:
     from .pdf_blocks import _Group
@@ -135,7 +136,19 @@ def legal_levels(groups: list[_Group]) -> None:
     that comes before the first of them (the document's title, a "Dispositions" heading) and
     below the title of an official text (``Dahir ...``, ``Loi ...``, ``مرسوم ...``) wherever it is.
     Each official text has its own units: the units a text uses are counted from its title
-    (a law that only has articles, printed before the code it promulgates, which has chapters)."""
+    (a law that only has articles, printed before the code it promulgates, which has chapters).
+    A text's first unit goes one level under its title (or the heading printed between them: ``I. –
+    Exercice de la médecine``), and a plain heading printed among a text's units (``I. - الضرائب ...``
+    under ``الباب الأول``) goes one level under the unit that holds it, the articles after it under it."""
+    from .pdf_levels import annex_levels, top_title  # it reads this module's patterns
+
+    top_title(groups)
+    _unit_levels(groups)
+    annex_levels(groups)
+
+
+def _unit_levels(groups: list[_Group]) -> None:
+    """:func:`legal_levels` without the passes on annexes (:mod:`pdf_levels`)."""
     ranks = {g.legal.rank for g in groups if g.legal is not None and g.kind == "heading"}
     if not ranks:
         return
@@ -150,17 +163,22 @@ def legal_levels(groups: list[_Group]) -> None:
     # a unit goes one level under the unit that contains it (an article straight under its chapter, where the
     # chapter has no sections); a unit with none above it (the page opens on it) takes the level its rank has
     # most often under a parent in its text, else the level of its rank
-    parents: list[tuple[int, int]] = []  # (level by rank, level given) of the units that contain the current one
+    parents: list[tuple[float, int, str | None]] = []  # (level by rank, level given, numbering) of what holds the current unit
     orphans: list[tuple[int, _Group]] = []
     seen: dict[tuple[int, int], Counter[int]] = {}
     text = -1  # the official text the unit belongs to (-1: before the first title)
-    for g in groups:
-        if g.kind != "heading" or not g.lines:
-            continue
+    heads = [i for i, g in enumerate(groups) if g.kind == "heading" and g.lines]
+    for n, i in enumerate(heads):
+        g = groups[i]
         if g.legal is None:
             if TEXT_TITLE.match(g.text):
-                parents = []  # the title of another official text: its units start again
                 text = id(g)
+                parents = [(-1.0, g.level or 1, None)] if text in by_text else []  # its units start again, under it
+            elif parents and text in by_text:
+                nxt = groups[heads[n + 1]] if n + 1 < len(heads) else None
+                if nxt is not None and nxt.legal is None and TEXT_TITLE.match(nxt.text) or ANNEX.match(g.text.strip()):
+                    continue  # a rubric over the next text, an annex: not inside this text's units
+                _plain_in_units(g, parents, by_text[text])
             continue
         by_rank = by_text.get(text, whole)
         own = by_rank[g.legal.rank]
@@ -172,11 +190,40 @@ def legal_levels(groups: list[_Group]) -> None:
         else:
             g.level = own
             orphans.append((text if text in by_text else -1, g))
-        parents.append((own, g.level))
+        parents.append((own, g.level, None))
     for text, g in orphans:
         usual = seen.get((text, g.legal.rank)) if g.legal is not None else None
         if usual:
             g.level = usual.most_common(1)[0][0]
+
+
+def _plain_in_units(g: _Group, parents: list[tuple[float, int, str | None]], by_rank: dict[int, int]) -> None:
+    """Place a plain heading of an official text (not a unit): before the text's first unit it is one of the
+    headings its units go under (:func:`_levels_by_text` counts from it); among the units, one level under the
+    unit above the article that holds it, a sibling of an open plain heading numbered the same way (``II.-``
+    after ``I.-``) or unnumbered like it, else under it."""
+    article = max(by_rank.values()) if ARTICLE in by_rank or (FASL in by_rank and fasl_rank(set(by_rank)) == ARTICLE) else 99
+    units = [e for e in parents if e[0] >= 0]
+    if not units:
+        while len(parents) > 1 and parents[-1][0] < 0:
+            parents.pop()  # a heading between the title and the first unit: the units go under the last one
+        parents.append((-0.5, g.level or 1, None))
+        return
+    while parents and parents[-1][0] >= article:
+        parents.pop()  # an article holds no heading: the heading after it is the article's sibling or above
+    kind = numbering(g.lines[0].text)
+    plain = [k for k, e in enumerate(parents) if e[0] >= 0 and e[0] != int(e[0])]
+    same = next((k for k in reversed(plain) if parents[k][2] == kind), None)
+    if same is not None:
+        level = parents[same][1]
+        own = parents[same][0]
+        del parents[same:]
+    elif not parents:
+        return
+    else:
+        level, own = parents[-1][1] + 1, parents[-1][0] + (0.25 if parents[-1][0] != int(parents[-1][0]) else 0.5)
+    g.level = min(6, level)
+    parents.append((own, g.level, kind))
 
 
 def _levels_by_text(groups: list[_Group]) -> dict[int, dict[int, int]]:

@@ -1,0 +1,89 @@
+"""Heading levels of an official text's annexes (run with the legal units' levels, :func:`pdf_block_kinds.legal_levels`).
+
+An annex belongs to the text it is annexed to: its bare label (``ملحق``, ``الملحق رقم 1``, ``Annexe 2``)
+stands one level under that text's title, the annex's own title printed right under the label one
+level under the label, and the headings of the annex (a model form's title, its numbered parts)
+under that title, keeping the order of depth they were read with. The sizes say otherwise on many
+pages: an annex's title is often set larger than the text's title.
+
+Outside the annexes (and a cover page that holds only headings) the levels start at 1: an annex's title
+set larger than the text's title no longer pushes the text down.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .pdf_block_kinds import ANNEX, TEXT_TITLE
+
+if TYPE_CHECKING:
+    from .pdf_blocks import _Group
+
+
+def _heads(groups: list[_Group]) -> list[_Group]:
+    return [g for g in groups if g.kind == "heading" and g.lines]
+
+
+def _title(g: _Group) -> bool:
+    return g.legal is None and TEXT_TITLE.match(g.text) is not None
+
+
+def _label(g: _Group) -> bool:
+    return g.legal is None and ANNEX.match(g.text.strip()) is not None
+
+
+def _scopes(heads: list[_Group]) -> list[tuple[int, int, int]]:
+    """(text title, annex label, end) indexes in ``heads``: an annex runs from its label to the next label or
+    text title; only annexes that follow a text title count."""
+    out: list[tuple[int, int, int]] = []
+    title = None
+    for k, g in enumerate(heads):
+        if _title(g):
+            title = k
+        elif _label(g) and title is not None:
+            end = next((j for j in range(k + 1, len(heads)) if _title(heads[j]) or _label(heads[j])), len(heads))
+            out.append((title, k, end))
+    return out
+
+
+def top_title(groups: list[_Group]) -> None:
+    """Outside its annexes (and a cover page that holds only headings) a document with annexes has its levels from
+    1: an annex's title set larger than the text's title no longer pushes the text down (legal units are levelled
+after this, under their text's title)."""
+    heads = _heads(groups)
+    scopes = _scopes(heads)
+    if not scopes:
+        return
+    inside = {k for _, a, end in scopes for k in range(a, end)}
+    first = heads[0].lines[0].page
+    cover = all(g.kind == "heading" for g in groups if g.lines and g.lines[0].page == first)
+    outside = [g for k, g in enumerate(heads) if k not in inside and g.legal is None and not (cover and g.lines[0].page == first)]
+    top = min((g.level or 1 for g in outside), default=1)
+    if top <= 1:
+        return
+    for g in outside:
+        g.level = (g.level or 1) - (top - 1)
+
+
+def annex_levels(groups: list[_Group]) -> None:
+    """Levels inside each annex (see the module docstring)."""
+    heads = _heads(groups)
+    for title, a, end in _scopes(heads):
+        label = heads[a]
+        label.level = min(6, (heads[title].level or 1) + 1)
+        rest = heads[a + 1:end]
+        if not rest:
+            continue
+        first = rest[0]
+        same_page = first.lines[0].page in (label.lines[-1].page, label.lines[-1].page + 1)
+        if same_page and first.legal is None and not _title(first):
+            first.level = min(6, label.level + 1)  # the annex's own title, printed under its label
+            rest = rest[1:]
+            base = first.level + 1
+        else:
+            base = label.level + 1
+        if not rest:
+            continue
+        shift = base - min(g.level or 1 for g in rest)
+        for g in rest:
+            g.level = max(1, min(6, (g.level or 1) + shift))
