@@ -40,6 +40,8 @@ ENACTING = re.compile(r"^(?:D[ÉE]CR[ÈEÉ]TE|ARR[ÊE]TE|D[ÉE]CIDE|A D[ÉE]CID[
 LEADER = re.compile(r"(?:\.\s?){4,}\s*[0-9\u0660-\u0669]{1,4}\s*$|…{2,}\s*[0-9\u0660-\u0669]{1,4}\s*$")  # a contents entry's dots and page
 # an annex's bare label stands above the annex's title: a heading of its own
 ANNEX = re.compile(r"^(?:ال)?ملحق(?:\s+(?:رقم\s*)?[0-9\u0660-\u0669]+)?\s*[:.]?$|^annexe(?:\s+(?:n°\s*)?[0-9IVX]+)?\s*[:.]?$", re.IGNORECASE)
+NOTE_MARK = re.compile(r"^\(([0-9]{1,2})\)\s")  # a note's own number, printed in brackets: "(1) Recettes ..."
+NOTE_SIZE = 0.9  # notes are set smaller than the body
 MAX_HEADING_LEVELS = 3
 MAX_HEADING_WORDS = 25  # a bold heading at body size
 MAX_TITLE_WORDS = 40  # a heading set larger (a decree's title is long)
@@ -52,6 +54,7 @@ def _baseline(line: TextLine) -> float:
 
 def check_headings(groups: list[_Group]) -> None:
     """Headings are short and stand apart; a short all-bold block at body size or more is one too."""
+    foot_notes(groups)
     leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
         body, level = g.body, g.bold_level
@@ -86,6 +89,22 @@ def check_headings(groups: list[_Group]) -> None:
             g.kind, g.level = "heading", level
         elif TEXT_TITLE.match(text) and len(text.split()) <= 90:  # the title of a decree, a dahir, an order
             g.kind, g.level = "heading", level
+
+
+def foot_notes(groups: list[_Group]) -> None:
+    """Notes printed at the foot of a page or a table with their bracketed numbers, ``(1) ...``, ``(2) ...``, set
+    smaller than the body, are notes (a paragraph each, its number kept), not the items of a numbered list: a run
+    of such items on one page numbered 1, 2, 3... (or going on from the page's last note)."""
+    last: dict[int, int] = {}  # the last note number of each page
+    for g in groups:
+        if g.kind != "item" or not g.lines or not g.body or g.size > NOTE_SIZE * g.body:
+            continue
+        m = NOTE_MARK.match(g.lines[0].text)
+        page = g.lines[0].page
+        if m is None or int(m.group(1)) not in (1, last.get(page, 0) + 1):
+            continue
+        last[page] = int(m.group(1))
+        g.kind, g.note = "paragraph", True
 
 
 def _leader(text: str) -> bool:
