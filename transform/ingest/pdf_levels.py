@@ -1,4 +1,8 @@
-"""Heading levels of an official text's annexes (run with the legal units' levels, :func:`pdf_block_kinds.legal_levels`).
+"""Heading levels of official texts' rubrics and annexes (run with the legal units' levels,
+:func:`pdf_block_kinds.legal_levels`).
+
+A gazette's rubric (``TEXTES GENERAUX``, ``TEXTES PARTICULIERS``) printed right above the title of an official
+text divides the issue: level 1, the texts' titles under it (sizes and weights often set it at their level).
 
 An annex belongs to the text it is annexed to: its bare label (``ملحق``, ``الملحق رقم 1``, ``Annexe 2``)
 stands one level under that text's title, the annex's own title printed right under the label one
@@ -15,9 +19,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .pdf_block_kinds import ANNEX, TEXT_TITLE
+from .pdf_outline import numbering
 
 if TYPE_CHECKING:
     from .pdf_blocks import _Group
+
+RUBRIC_WORDS = 4
 
 
 def _heads(groups: list[_Group]) -> list[_Group]:
@@ -44,6 +51,33 @@ def _scopes(heads: list[_Group]) -> list[tuple[int, int, int]]:
             end = next((j for j in range(k + 1, len(heads)) if _title(heads[j]) or _label(heads[j])), len(heads))
             out.append((title, k, end))
     return out
+
+
+def rubric_levels(groups: list[_Group]) -> None:
+    """A gazette's rubrics (``TEXTES GENERAUX``, ``نصوص عامة``: a short unnumbered heading printed right above the
+    title of an official text, at that title's level or below it) divide the issue: they stand at level 1, the titles
+    of the texts at level 2 and what the titles hold under them, as read."""
+    heads = _heads(groups)
+    rubrics = [k for k, (r, t) in enumerate(zip(heads, heads[1:], strict=False))
+               if r.legal is None and not _title(r) and _title(t) and (r.level or 1) >= (t.level or 1)
+               and r.lines[-1].page == t.lines[0].page and len(r.text.split()) <= RUBRIC_WORDS
+               and numbering(r.lines[0].text) is None and not _label(r) and _capitals(r.text)]
+    if not rubrics:
+        return
+    shift = (heads[rubrics[0] + 1].level or 1) - 2  # the first title after a rubric goes to level 2
+    for k in range(rubrics[0], len(heads)):
+        g = heads[k]
+        if k in rubrics:
+            g.level = 1
+        elif g.legal is None and (g.level or 1) - shift >= 2:
+            g.level = min(6, (g.level or 1) - shift)
+
+
+def _capitals(text: str) -> bool:
+    """Written in capitals (a Latin rubric), or in a script without case."""
+    letters = [c for c in text if c.isalpha()]
+    cased = [c for c in letters if c.upper() != c.lower()]
+    return bool(letters) and (not cased or all(c.isupper() for c in cased))
 
 
 def top_title(groups: list[_Group]) -> None:
