@@ -121,7 +121,8 @@ def _plain_sentence(g: _Group, text: str) -> bool:
 
 def _lone_bold_item(groups: list[_Group], i: int) -> bool:
     """A bold numbered line alone between body paragraphs ("a. Mise en œuvre ... : 214 MDH"), or after a plain
-    list ("b. Contribution ... : 60 MDH" under the items of "a."), titles what follows (or ends the document:
+    list ("b. Contribution ... : 60 MDH" under the items of "a."), or over a bulleted list in plain type (a form's
+    "1. إثبات الهوية:" over the lines to fill in), titles what follows (or ends the document:
     the office readers take such a last numbered line for a heading too)."""
     g = groups[i]
     if g.kind != "item" or len(g.lines) > 2 or not all(ln.bold for ln in g.lines) or len(g.text.split()) > MAX_HEADING_WORDS:
@@ -129,7 +130,8 @@ def _lone_bold_item(groups: list[_Group], i: int) -> bool:
     before = groups[i - 1] if i > 0 else None
     after = groups[i + 1] if i + 1 < len(groups) else None
     ends = after is None or (after.kind == "paragraph" and after.note)  # the document's last line, notes aside
-    return ((ends or after.kind == "table" or (after.kind == "paragraph" and not all(ln.bold for ln in after.lines)))
+    plain_list = after is not None and after.kind == "item" and g.ordered and not after.ordered and not any(ln.bold for ln in after.lines)
+    return ((ends or after.kind == "table" or plain_list or (after.kind == "paragraph" and not all(ln.bold for ln in after.lines)))
             and (before is None or before.kind != "item" or not any(ln.bold for ln in before.lines))  # not in a bold list
             and not SENTENCE_END.search(g.text.rstrip(" :")))
 
