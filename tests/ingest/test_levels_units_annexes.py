@@ -3,7 +3,8 @@
 it, an annex one level under its text's title with its own title under the label
 (transform/ingest/pdf_block_kinds.legal_levels, pdf_levels.py); named numbers (``برنامج 300 :`` / ``مشروع 1 :``,
 pdf_outline.py); notes numbered ``(1)``, ``(2)`` at a page's foot (pdf_block_kinds.foot_notes). The outlines are
-the hand-checked truth pages' levels, counted from the first heading read (copied pages lose what is above)."""
+the hand-checked truth pages' levels, counted from the first heading read (copied pages lose what is above); no
+heading two levels under the one that holds it (pdf_levels.close_gaps)."""
 
 from __future__ import annotations
 
@@ -86,6 +87,20 @@ PROGRAMME = [
     (2, "مشروع 1"),
     (2, "مشروع 2"),
 ]
+
+
+# the minutes of Couthenans, p. 1 (truth: the title at 1, the three headings under it at 2): "Ordre du jour" and
+# "Préambule" are set smaller than the agenda item after them, which no longer leaves them two levels down
+MINUTES = [
+    (0, "CR du conseil municipal"),
+    (1, "Ordre du jour"),
+    (1, "Préambule"),
+    (1, "1. Mise à jour du plan communal"),
+]
+
+
+def test_no_gap_under_the_title(tmp_path: Path) -> None:
+    assert differences(MINUTES, outline(read_pages("couthenans-cr-2022-10.pdf", [0], tmp_path))) == []
 
 
 def test_fasl_under_bab_and_first_article_under_the_title(tmp_path: Path) -> None:

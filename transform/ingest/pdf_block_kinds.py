@@ -160,13 +160,15 @@ def legal_levels(groups: list[_Group]) -> None:
     (a law that only has articles, printed before the code it promulgates, which has chapters).
     A text's first unit goes one level under its title (or the heading printed between them: ``I. –
     Exercice de la médecine``), and a plain heading printed among a text's units (``I. - الضرائب ...``
-    under ``الباب الأول``) goes one level under the unit that holds it, the articles after it under it."""
-    from .pdf_levels import annex_levels, rubric_levels, top_title  # it reads this module's patterns
+    under ``الباب الأول``) goes one level under the unit that holds it, the articles after it under it. Rubrics,
+    annexes and gaps in the outline: :mod:`pdf_levels`."""
+    from .pdf_levels import annex_levels, close_gaps, rubric_levels, top_title  # it reads this module's patterns
 
     rubric_levels(groups)
     top_title(groups)
     _unit_levels(groups)
     annex_levels(groups)
+    close_gaps(groups)
 
 
 def _unit_levels(groups: list[_Group]) -> None:

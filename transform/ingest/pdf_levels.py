@@ -1,4 +1,4 @@
-"""Heading levels of official texts' rubrics and annexes (run with the legal units' levels,
+"""Heading levels of official texts' rubrics and annexes, and gaps in an outline (run with the legal units' levels,
 :func:`pdf_block_kinds.legal_levels`).
 
 A gazette's rubric (``TEXTES GENERAUX``, ``TEXTES PARTICULIERS``) printed right above the title of an official
@@ -12,6 +12,10 @@ pages: an annex's title is often set larger than the text's title.
 
 Outside the annexes (and a cover page that holds only headings) the levels start at 1: an annex's title
 set larger than the text's title no longer pushes the text down.
+
+Last, in every document, no heading stands more than one level under the heading that holds it (``Ordre du jour``
+set smaller than the agenda items after it, right under the minutes' title): the levels under each heading are
+counted from it.
 """
 
 from __future__ import annotations
@@ -121,3 +125,16 @@ def annex_levels(groups: list[_Group]) -> None:
         shift = base - min(g.level or 1 for g in rest)
         for g in rest:
             g.level = max(1, min(6, (g.level or 1) + shift))
+
+
+def close_gaps(groups: list[_Group]) -> None:
+    """No heading more than one level under the heading that holds it (a level left empty is a gap in a screen
+    reader's outline): the levels under each heading are counted from it."""
+    stack: list[tuple[int, int]] = []  # (level read, level given) of the headings that hold the current one
+    for g in _heads(groups):
+        read = g.level or 1
+        while stack and stack[-1][0] >= read:
+            stack.pop()
+        if stack:
+            g.level = min(read, stack[-1][1] + 1)
+        stack.append((read, g.level or 1))
