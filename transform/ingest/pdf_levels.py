@@ -15,7 +15,7 @@ set larger than the text's title no longer pushes the text down.
 
 Last, in every document, no heading stands more than one level under the heading that holds it (``Ordre du jour``
 set smaller than the agenda items after it, right under the minutes' title): the levels under each heading are
-counted from it.
+counted from it (legal units keep their rank's level: an article printed before the first chapter).
 """
 
 from __future__ import annotations
@@ -135,6 +135,6 @@ def close_gaps(groups: list[_Group]) -> None:
         read = g.level or 1
         while stack and stack[-1][0] >= read:
             stack.pop()
-        if stack:
+        if stack and g.legal is None:  # a legal unit keeps the level of its rank in its text
             g.level = min(read, stack[-1][1] + 1)
         stack.append((read, g.level or 1))
