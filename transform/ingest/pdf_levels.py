@@ -13,9 +13,9 @@ pages: an annex's title is often set larger than the text's title.
 Outside the annexes (and a cover page that holds only headings) the levels start at 1: an annex's title
 set larger than the text's title no longer pushes the text down.
 
-Last, in every document, no heading stands more than one level under the heading that holds it (``Ordre du jour``
-set smaller than the agenda items after it, right under the minutes' title): the levels under each heading are
-counted from it (legal units keep their rank's level: an article printed before the first chapter).
+Last, on the title's page, no heading stands more than one level under the document's title (``Ordre du jour``
+set smaller than the agenda items after it, right under the minutes' title): the levels under it are counted from
+it (legal units keep their rank's level: an article printed before the first chapter).
 """
 
 from __future__ import annotations
@@ -128,13 +128,22 @@ def annex_levels(groups: list[_Group]) -> None:
 
 
 def close_gaps(groups: list[_Group]) -> None:
-    """No heading more than one level under the heading that holds it (a level left empty is a gap in a screen
-    reader's outline): the levels under each heading are counted from it."""
-    stack: list[tuple[int, int]] = []  # (level read, level given) of the headings that hold the current one
-    for g in _heads(groups):
+    """No heading of the title's page more than one level under the document's title (the first heading, at level 1):
+    the levels under it are counted from it. Only there: further on, a gap is more often a heading that was not read
+    (the truth's level is then the deeper one) or a stray line read as a heading above the others."""
+    heads = _heads(groups)
+    if not heads or (heads[0].level or 1) != 1:
+        return
+    page = heads[0].lines[0].page
+    stack: list[tuple[int, int]] = [(1, 1)]  # (level read, level given) of the headings that hold the current one
+    for g in heads[1:]:
+        if g.lines[0].page != page:
+            break
         read = g.level or 1
         while stack and stack[-1][0] >= read:
             stack.pop()
-        if stack and g.legal is None:  # a legal unit keeps the level of its rank in its text
+        if not stack:
+            break  # another heading at the title's level
+        if g.legal is None:  # a legal unit keeps the level of its rank in its text
             g.level = min(read, stack[-1][1] + 1)
         stack.append((read, g.level or 1))
