@@ -239,6 +239,8 @@ def _plain_in_units(g: _Group, parents: list[tuple[float, int, str | None]], by_
         return
     while parents and parents[-1][0] >= article:
         parents.pop()  # an article holds no heading: the heading after it is the article's sibling or above
+    if not any(e[0] >= 0 for e in parents):
+        return  # no unit above the article holds it (``Résultat du vote`` after a deliberation's articles): as read
     kind = numbering(g.lines[0].text)
     plain = [k for k, e in enumerate(parents) if e[0] >= 0 and e[0] != int(e[0])]
     same = next((k for k in reversed(plain) if parents[k][2] == kind), None)
