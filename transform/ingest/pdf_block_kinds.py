@@ -19,8 +19,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..structure.legal import levels
+from ..structure.legal import ARTICLE, FASL, fasl_rank, levels
 from .base import TextLine
+from .pdf_outline import numbering
 
 if TYPE_CHECKING:
     from .pdf_blocks import _Group
@@ -39,6 +40,9 @@ ENACTING = re.compile(r"^(?:D[ÉE]CR[ÈEÉ]TE|ARR[ÊE]TE|D[ÉE]CIDE|A D[ÉE]CID[
 LEADER = re.compile(r"(?:\.\s?){4,}\s*[0-9\u0660-\u0669]{1,4}\s*$|…{2,}\s*[0-9\u0660-\u0669]{1,4}\s*$")  # a contents entry's dots and page
 # an annex's bare label stands above the annex's title: a heading of its own
 ANNEX = re.compile(r"^(?:ال)?ملحق(?:\s+(?:رقم\s*)?[0-9\u0660-\u0669]+)?\s*[:.]?$|^annexe(?:\s+(?:n°\s*)?[0-9IVX]+)?\s*[:.]?$", re.IGNORECASE)
+NOTE_MARK = re.compile(r"^\(([0-9]{1,2})\)\s")  # a note's own number, printed in brackets: "(1) Recettes ..."
+NOTE_SIZE = 0.9  # notes are set smaller than the body
+ANNEX_HEAD = re.compile(r"^(?:ال)?ملحق(?:[\s:.\-–]|$)|^annexe\b", re.IGNORECASE)  # an annex's heading, bare or with its text
 MAX_HEADING_LEVELS = 3
 MAX_HEADING_WORDS = 25  # a bold heading at body size
 MAX_TITLE_WORDS = 40  # a heading set larger (a decree's title is long)
@@ -51,6 +55,7 @@ def _baseline(line: TextLine) -> float:
 
 def check_headings(groups: list[_Group]) -> None:
     """Headings are short and stand apart; a short all-bold block at body size or more is one too."""
+    foot_notes(groups)
     leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
         body, level = g.body, g.bold_level
@@ -87,6 +92,22 @@ def check_headings(groups: list[_Group]) -> None:
             g.kind, g.level = "heading", level
 
 
+def foot_notes(groups: list[_Group]) -> None:
+    """Notes printed at the foot of a page or a table with their bracketed numbers, ``(1) ...``, ``(2) ...``, set
+    smaller than the body, are notes (a paragraph each, its number kept), not the items of a numbered list: a run
+    of such items on one page numbered 1, 2, 3... (or going on from the page's last note)."""
+    last: dict[int, int] = {}  # the last note number of each page
+    for g in groups:
+        if g.kind != "item" or not g.lines or not g.body or g.size > NOTE_SIZE * g.body:
+            continue
+        m = NOTE_MARK.match(g.lines[0].text)
+        page = g.lines[0].page
+        if m is None or int(m.group(1)) not in (1, last.get(page, 0) + 1):
+            continue
+        last[page] = int(m.group(1))
+        g.kind, g.note = "paragraph", True
+
+
 def _leader(text: str) -> bool:
     """Does the line end like an entry of a table of contents (dot leaders and a page number)?"""
     return text[-1:].isdigit() and ("." in text or "…" in text) and LEADER.search(text) is not None
@@ -101,7 +122,8 @@ def _plain_sentence(g: _Group, text: str) -> bool:
 
 def _lone_bold_item(groups: list[_Group], i: int) -> bool:
     """A bold numbered line alone between body paragraphs ("a. Mise en œuvre ... : 214 MDH"), or after a plain
-    list ("b. Contribution ... : 60 MDH" under the items of "a."), titles what follows (or ends the document:
+    list ("b. Contribution ... : 60 MDH" under the items of "a."), or over a bulleted list in plain type (a form's
+    "1. إثبات الهوية:" over the lines to fill in), titles what follows (or ends the document:
     the office readers take such a last numbered line for a heading too)."""
     g = groups[i]
     if g.kind != "item" or len(g.lines) > 2 or not all(ln.bold for ln in g.lines) or len(g.text.split()) > MAX_HEADING_WORDS:
@@ -109,7 +131,8 @@ def _lone_bold_item(groups: list[_Group], i: int) -> bool:
     before = groups[i - 1] if i > 0 else None
     after = groups[i + 1] if i + 1 < len(groups) else None
     ends = after is None or (after.kind == "paragraph" and after.note)  # the document's last line, notes aside
-    return ((ends or after.kind == "table" or (after.kind == "paragraph" and not all(ln.bold for ln in after.lines)))
+    plain_list = after is not None and after.kind == "item" and g.ordered and not after.ordered and not any(ln.bold for ln in after.lines)
+    return ((ends or after.kind == "table" or plain_list or (after.kind == "paragraph" and not all(ln.bold for ln in after.lines)))
             and (before is None or before.kind != "item" or not any(ln.bold for ln in before.lines))  # not in a bold list
             and not SENTENCE_END.search(g.text.rstrip(" :")))
 
@@ -135,7 +158,23 @@ def legal_levels(groups: list[_Group]) -> None:
     that comes before the first of them (the document's title, a "Dispositions" heading) and
     below the title of an official text (``Dahir ...``, ``Loi ...``, ``مرسوم ...``) wherever it is.
     Each official text has its own units: the units a text uses are counted from its title
-    (a law that only has articles, printed before the code it promulgates, which has chapters)."""
+    (a law that only has articles, printed before the code it promulgates, which has chapters).
+    A text's first unit, when it is of the text's highest rank, goes one level under its title (or the heading
+    printed between them: ``I. – Exercice de la médecine``; an article printed before the first chapter keeps its
+    rank's level), and a plain heading printed among a text's units (``I. - الضرائب ...``
+    under ``الباب الأول``) goes one level under the unit that holds it, the articles after it under it. Rubrics,
+    annexes and gaps in the outline: :mod:`pdf_levels`."""
+    from .pdf_levels import annex_levels, close_gaps, rubric_levels, top_title  # it reads this module's patterns
+
+    rubric_levels(groups)
+    top_title(groups)
+    _unit_levels(groups)
+    annex_levels(groups)
+    close_gaps(groups)
+
+
+def _unit_levels(groups: list[_Group]) -> None:
+    """:func:`legal_levels` without the passes on annexes (:mod:`pdf_levels`)."""
     ranks = {g.legal.rank for g in groups if g.legal is not None and g.kind == "heading"}
     if not ranks:
         return
@@ -150,20 +189,27 @@ def legal_levels(groups: list[_Group]) -> None:
     # a unit goes one level under the unit that contains it (an article straight under its chapter, where the
     # chapter has no sections); a unit with none above it (the page opens on it) takes the level its rank has
     # most often under a parent in its text, else the level of its rank
-    parents: list[tuple[int, int]] = []  # (level by rank, level given) of the units that contain the current one
+    parents: list[tuple[float, int, str | None]] = []  # (level by rank, level given, numbering) of what holds the current unit
     orphans: list[tuple[int, _Group]] = []
     seen: dict[tuple[int, int], Counter[int]] = {}
     text = -1  # the official text the unit belongs to (-1: before the first title)
-    for g in groups:
-        if g.kind != "heading" or not g.lines:
-            continue
+    heads = [i for i, g in enumerate(groups) if g.kind == "heading" and g.lines]
+    for n, i in enumerate(heads):
+        g = groups[i]
         if g.legal is None:
             if TEXT_TITLE.match(g.text):
-                parents = []  # the title of another official text: its units start again
                 text = id(g)
+                parents = [(-1.0, g.level or 1, None)] if text in by_text else []  # its units start again, under it
+            elif parents and text in by_text:
+                nxt = groups[heads[n + 1]] if n + 1 < len(heads) else None
+                if nxt is not None and nxt.legal is None and TEXT_TITLE.match(nxt.text) or ANNEX_HEAD.match(g.text.strip()):
+                    continue  # a rubric over the next text, an annex: not inside this text's units
+                _plain_in_units(g, parents, by_text[text])
             continue
         by_rank = by_text.get(text, whole)
         own = by_rank[g.legal.rank]
+        if parents and parents[-1][0] < 0 and own > min(by_rank.values()):
+            parents = []  # a text's first unit below its highest rank (an article before the first chapter): its rank's level
         while parents and parents[-1][0] >= own:
             parents.pop()
         if parents:
@@ -172,11 +218,42 @@ def legal_levels(groups: list[_Group]) -> None:
         else:
             g.level = own
             orphans.append((text if text in by_text else -1, g))
-        parents.append((own, g.level))
+        parents.append((own, g.level, None))
     for text, g in orphans:
         usual = seen.get((text, g.legal.rank)) if g.legal is not None else None
         if usual:
             g.level = usual.most_common(1)[0][0]
+
+
+def _plain_in_units(g: _Group, parents: list[tuple[float, int, str | None]], by_rank: dict[int, int]) -> None:
+    """Place a plain heading of an official text (not a unit): before the text's first unit it is one of the
+    headings its units go under (:func:`_levels_by_text` counts from it); among the units, one level under the
+    unit above the article that holds it, a sibling of an open plain heading numbered the same way (``II.-``
+    after ``I.-``) or unnumbered like it, else under it."""
+    article = max(by_rank.values()) if ARTICLE in by_rank or (FASL in by_rank and fasl_rank(set(by_rank)) == ARTICLE) else 99
+    units = [e for e in parents if e[0] >= 0]
+    if not units:
+        while len(parents) > 1 and parents[-1][0] < 0:
+            parents.pop()  # a heading between the title and the first unit: the units go under the last one
+        parents.append((-0.5, g.level or 1, None))
+        return
+    while parents and parents[-1][0] >= article:
+        parents.pop()  # an article holds no heading: the heading after it is the article's sibling or above
+    if not any(e[0] >= 0 for e in parents):
+        return  # no unit above the article holds it (``Résultat du vote`` after a deliberation's articles): as read
+    kind = numbering(g.lines[0].text)
+    plain = [k for k, e in enumerate(parents) if e[0] >= 0 and e[0] != int(e[0])]
+    same = next((k for k in reversed(plain) if parents[k][2] == kind), None)
+    if same is not None:
+        level = parents[same][1]
+        own = parents[same][0]
+        del parents[same:]
+    elif not parents:
+        return
+    else:
+        level, own = parents[-1][1] + 1, parents[-1][0] + (0.25 if parents[-1][0] != int(parents[-1][0]) else 0.5)
+    g.level = min(6, level)
+    parents.append((own, g.level, kind))
 
 
 def _levels_by_text(groups: list[_Group]) -> dict[int, dict[int, int]]:

@@ -6,7 +6,8 @@ items (``1/ Pacte ...``) set like the ``Ordre du jour`` heading above them. The 
 it. In document order:
 
 * a heading numbered the way an earlier open heading is (``III.`` after ``II.``, ``B.`` after
-  ``A.``; kinds: Roman, capital letter, small letter, ``1.``, ``1.1`` by depth, ``أولا``, ``أ-``)
+  ``A.``; kinds: Roman, capital letter, small letter, ``1.``, ``1.1`` by depth, ``أولا``, ``أ-``, a word
+  and a number, one kind per word: ``برنامج 300 :``, ``مشروع 1 :``)
   is its sibling and takes its level, closing whatever was opened under it;
 * a heading numbered ``2.1.`` goes one level under the last ``2.`` (``2.1.1`` under ``2.1.``): its
   number says where it stands, whatever its size;
@@ -44,6 +45,13 @@ _SERIES = re.compile(r"^(?:ETAT|Etat|État|TABLEAU|Tableau|الجدول|جدول
                      r"\s*[»\"”)\-–]?(?:\s*$|\s*[:.\-–]|\s+\S)")
 
 
+# a named number: a word, a number and a separator ("برنامج 300 : ...", "مشروع 1 : ...", "Axe 2 - ...", "Programme 4 : ...");
+# each word is a numbering of its own, so projects go under the programme they follow
+_NAMED = re.compile(r"^([^\W\d_]{3,12})\s+[0-9\u0660-\u0669]{1,4}\s*[:\-–]\s*\S")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}\b")  # "Année 2024 : ..." is a date, not a number
+_NOT_NAMED = frozenset({"annexe", "annex", "ملحق", "الملحق", "page", "pages", "tableau", "etat", "état"})
+
+
 def _roman_value(s: str) -> int | None:
     """The value of a well-formed small Roman numeral (``IV`` = 4), None when it is not one."""
     total = 0
@@ -55,8 +63,8 @@ def _roman_value(s: str) -> int | None:
 
 def numbering(text: str) -> str | None:
     """The kind of number in front of a heading: ``roman``, ``upper``, ``lower``, ``decimal2`` (``1.1``;
-    the digit is the depth), ``number``, ``ar-ordinal``, ``ar-letter``, ``series`` (``ETAT « A »``, ``الجدول -ج-``);
-    None for an unnumbered one.
+    the digit is the depth), ``number``, ``ar-ordinal``, ``ar-letter``, ``series`` (``ETAT « A »``, ``الجدول -ج-``),
+    ``named:<word>`` (``برنامج 300 :``, ``مشروع 1 :``: one numbering per word); None for an unnumbered one.
     A lone ``I``, ``V``, ``X``... is taken for a Roman numeral here; :func:`outline_levels` counts it
     with the capital letters when the document has no other Roman number."""
     t = text.strip()
@@ -78,6 +86,9 @@ def numbering(text: str) -> str | None:
         return "ar-ordinal"
     if _AR_LETTER.match(t):
         return "ar-letter"
+    m = _NAMED.match(t)
+    if m and m.group(1).lower() not in _NOT_NAMED and not _YEAR.match(t[m.end(1):].strip()):
+        return "named:" + m.group(1).lower()
     return None
 
 

@@ -11,8 +11,9 @@ Article``, each followed by an ordinal (``الأولى``, ``2``, ``premier``, ``
 highest unit present gets the first level), so a decree that only has ``المادة`` gets its
 articles at one level and a law with ``الباب`` and ``المادة`` gets two.
 
-``الفصل`` is a chapter in texts that also number ``المادة``, and an article (the older
-usage of codes and dahirs) in texts that do not: :func:`levels` settles it per document.
+``الفصل`` is a chapter in texts that also number ``المادة`` (under ``الباب`` when the text uses both),
+and an article (the older usage of codes and dahirs) in texts that do not: :func:`levels` settles it
+per document.
 """
 
 from __future__ import annotations
@@ -96,11 +97,20 @@ def legal_heading(text: str) -> LegalLabel | None:
     return LegalLabel(rank, unit, title)
 
 
+def fasl_rank(ranks: set[int]) -> float:
+    """Where ``الفصل`` stands among the ranks of one text: an article where no ``المادة`` is numbered; under
+    ``الباب`` where both are used (``الباب الأول`` / ``الفصل الأول`` / ``الفرع`` / ``المادة``); else a chapter."""
+    if ARTICLE not in ranks:
+        return ARTICLE
+    return CHAPTER + 0.5 if CHAPTER in ranks else CHAPTER
+
+
 def levels(ranks: set[int], first: int = 1) -> dict[int, int]:
     """Heading level of each rank present in a document, from ``first`` down (at most 6)."""
-    resolved = {(CHAPTER if ARTICLE in ranks else ARTICLE) if r == FASL else r for r in ranks}
+    fasl = fasl_rank(ranks)
+    resolved = {fasl if r == FASL else r for r in ranks}
     order = sorted(resolved)
     out = {r: min(6, first + order.index(r)) for r in order}
     if FASL in ranks:
-        out[FASL] = out[CHAPTER if ARTICLE in ranks else ARTICLE]
-    return out
+        out[FASL] = out[fasl]  # type: ignore[index]
+    return {r: lv for r, lv in out.items() if r in ranks}

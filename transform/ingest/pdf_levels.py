@@ -1,0 +1,149 @@
+"""Heading levels of official texts' rubrics and annexes, and gaps in an outline (run with the legal units' levels,
+:func:`pdf_block_kinds.legal_levels`).
+
+A gazette's rubric (``TEXTES GENERAUX``, ``TEXTES PARTICULIERS``) printed right above the title of an official
+text divides the issue: level 1, the texts' titles under it (sizes and weights often set it at their level).
+
+An annex belongs to the text it is annexed to: its bare label (``ملحق``, ``الملحق رقم 1``, ``Annexe 2``)
+stands one level under that text's title, the annex's own title printed right under the label one
+level under the label, and the headings of the annex (a model form's title, its numbered parts)
+under that title, keeping the order of depth they were read with. The sizes say otherwise on many
+pages: an annex's title is often set larger than the text's title.
+
+Outside the annexes (and a cover page that holds only headings) the levels start at 1: an annex's title
+set larger than the text's title no longer pushes the text down.
+
+Last, on the title's page, no heading stands more than one level under the document's title (``Ordre du jour``
+set smaller than the agenda items after it, right under the minutes' title): the levels under it are counted from
+it (legal units keep their rank's level: an article printed before the first chapter).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .pdf_block_kinds import ANNEX, TEXT_TITLE
+from .pdf_outline import numbering
+
+if TYPE_CHECKING:
+    from .pdf_blocks import _Group
+
+RUBRIC_WORDS = 4
+
+
+def _heads(groups: list[_Group]) -> list[_Group]:
+    return [g for g in groups if g.kind == "heading" and g.lines]
+
+
+def _title(g: _Group) -> bool:
+    return g.legal is None and TEXT_TITLE.match(g.text) is not None
+
+
+def _label(g: _Group) -> bool:
+    return g.legal is None and ANNEX.match(g.text.strip()) is not None
+
+
+def _scopes(heads: list[_Group]) -> list[tuple[int, int, int]]:
+    """(text title, annex label, end) indexes in ``heads``: an annex runs from its label to the next label or
+    text title; only annexes that follow a text title count."""
+    out: list[tuple[int, int, int]] = []
+    title = None
+    for k, g in enumerate(heads):
+        if _title(g):
+            title = k
+        elif _label(g) and title is not None:
+            end = next((j for j in range(k + 1, len(heads)) if _title(heads[j]) or _label(heads[j])), len(heads))
+            out.append((title, k, end))
+    return out
+
+
+def rubric_levels(groups: list[_Group]) -> None:
+    """A gazette's rubrics (``TEXTES GENERAUX``, ``نصوص عامة``: a short unnumbered heading printed right above the
+    title of an official text, at that title's level or below it) divide the issue: they stand at level 1, the titles
+    of the texts at level 2 and what the titles hold under them, as read."""
+    heads = _heads(groups)
+    rubrics = [k for k, (r, t) in enumerate(zip(heads, heads[1:], strict=False))
+               if r.legal is None and not _title(r) and _title(t) and (r.level or 1) >= (t.level or 1)
+               and r.lines[-1].page == t.lines[0].page and len(r.text.split()) <= RUBRIC_WORDS
+               and numbering(r.lines[0].text) is None and not _label(r) and _capitals(r.text)]
+    if not rubrics:
+        return
+    shift = (heads[rubrics[0] + 1].level or 1) - 2  # the first title after a rubric goes to level 2
+    for k in range(rubrics[0], len(heads)):
+        g = heads[k]
+        if k in rubrics:
+            g.level = 1
+        elif g.legal is None and (g.level or 1) - shift >= 2:
+            g.level = min(6, (g.level or 1) - shift)
+
+
+def _capitals(text: str) -> bool:
+    """Written in capitals (a Latin rubric), or in a script without case."""
+    letters = [c for c in text if c.isalpha()]
+    cased = [c for c in letters if c.upper() != c.lower()]
+    return bool(letters) and (not cased or all(c.isupper() for c in cased))
+
+
+def top_title(groups: list[_Group]) -> None:
+    """Outside its annexes (and a cover page that holds only headings) a document with annexes has its levels from
+    1: an annex's title set larger than the text's title no longer pushes the text down (legal units are levelled
+after this, under their text's title)."""
+    heads = _heads(groups)
+    scopes = _scopes(heads)
+    if not scopes:
+        return
+    inside = {k for _, a, end in scopes for k in range(a, end)}
+    first = heads[0].lines[0].page
+    cover = all(g.kind == "heading" for g in groups if g.lines and g.lines[0].page == first)
+    outside = [g for k, g in enumerate(heads) if k not in inside and g.legal is None and not (cover and g.lines[0].page == first)]
+    top = min((g.level or 1 for g in outside), default=1)
+    if top <= 1:
+        return
+    for g in outside:
+        g.level = (g.level or 1) - (top - 1)
+
+
+def annex_levels(groups: list[_Group]) -> None:
+    """Levels inside each annex (see the module docstring)."""
+    heads = _heads(groups)
+    for title, a, end in _scopes(heads):
+        label = heads[a]
+        label.level = min(6, (heads[title].level or 1) + 1)
+        rest = heads[a + 1:end]
+        if not rest:
+            continue
+        first = rest[0]
+        same_page = first.lines[0].page in (label.lines[-1].page, label.lines[-1].page + 1)
+        if same_page and first.legal is None and not _title(first):
+            first.level = min(6, label.level + 1)  # the annex's own title, printed under its label
+            rest = rest[1:]
+            base = first.level + 1
+        else:
+            base = label.level + 1
+        if not rest:
+            continue
+        shift = base - min(g.level or 1 for g in rest)
+        for g in rest:
+            g.level = max(1, min(6, (g.level or 1) + shift))
+
+
+def close_gaps(groups: list[_Group]) -> None:
+    """No heading of the title's page more than one level under the document's title (the first heading, at level 1):
+    the levels under it are counted from it. Only there: further on, a gap is more often a heading that was not read
+    (the truth's level is then the deeper one) or a stray line read as a heading above the others."""
+    heads = _heads(groups)
+    if not heads or (heads[0].level or 1) != 1:
+        return
+    page = heads[0].lines[0].page
+    stack: list[tuple[int, int]] = [(1, 1)]  # (level read, level given) of the headings that hold the current one
+    for g in heads[1:]:
+        if g.lines[0].page != page:
+            break
+        read = g.level or 1
+        while stack and stack[-1][0] >= read:
+            stack.pop()
+        if not stack:
+            break  # another heading at the title's level
+        if g.legal is None:  # a legal unit keeps the level of its rank in its text
+            g.level = min(read, stack[-1][1] + 1)
+        stack.append((read, g.level or 1))
