@@ -79,13 +79,14 @@ def _segments(cy: np.ndarray, cx0: np.ndarray, cx1: np.ndarray, pitch: float) ->
 
 
 def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int) -> bool:
-    """The dots of a chain are alike and on one line: each at most ``dot`` + 1 high, and most of
+    """The dots of a chain are alike and on one line: each at most ``dot`` + 2 high (as wide as a
+    run may be, and a pixel of grey edge: the bold ellipses of a 12 pt form), and most of
     them with their top and bottom within a third of a dot of the others' (the dots of Arabic
     letters in a light scan sit at every height)."""
     tops, bots = [], []
     for a, b in zip(x0.tolist(), x1.tolist(), strict=True):
         rows = np.flatnonzero(strip[:, a:b].any(axis=1))
-        if not len(rows) or rows[-1] - rows[0] > dot:
+        if not len(rows) or rows[-1] - rows[0] > dot + 1:
             return False
         tops.append(rows[0])
         bots.append(rows[-1])
@@ -104,6 +105,17 @@ def _stray_ink(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> bool:
         mine[a:b] = True
     inside = int(span[:, mine].sum())
     return int(span[:, ~mine].sum()) > 0.1 * max(1, inside)
+
+
+def _near_other(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int, tall: int, above: int, below: int) -> np.ndarray:
+    """Over rows [y0, y1) and columns [x0, x1): ink that has other ink over or under it (a letter's
+    stroke in a leader's box), for dots up to ``tall`` + 1 pixels high: the part of a leader that
+    is not painted over. Measured with the tallest dot a leader may hold, so that a dot's own top
+    is not taken for ink over its bottom."""
+    ya, yb = max(0, y0 - tall - above), min(ink.shape[0], y1 + tall + below + 1)
+    sub = ink[ya:yb, x0:x1]
+    near = _window(sub, -tall, tall) & (_window(sub, -tall - above, -tall - 1) | _window(sub, tall + 1, tall + below))
+    return near[y0 - ya: y1 - ya]
 
 
 def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -> Leaders:
@@ -156,7 +168,7 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     for y0, y1, x0, x1 in leaders:  # every dot of the leader's span, also those its chains missed
         y0, y1 = max(0, y0 - dot), y1 + dot + 1
         cut = out[y0:y1, x0:x1]
-        cut[(cut < paper - 12) & ~bad[y0:y1, x0:x1]] = 255  # the dots' grey edges too
+        cut[(cut < paper - 12) & ~_near_other(ink, y0, y1, x0, x1, dot + 1, above, below)] = 255  # the dots' grey edges too
     boxes = [(x0, max(0, y0 - dot), x1, y1 + dot + 1) for y0, y1, x0, x1 in leaders]
     return Leaders(Image.fromarray(out) if img.mode == "L" else Image.fromarray(out).convert(img.mode), len(leaders), painted, boxes)
 

@@ -28,6 +28,7 @@ from .decide import (  # noqa: F401 - named here by tests and bench/ocr_borderli
     unreadable,
 )
 from .digits import cross_check
+from .line_rows import in_rows
 from .noise import NOISE_CONF  # noqa: F401 - named here by tests
 from .noise import noise as _noise
 from .numbers import COARSE_DPI, NUMBERS_DPI, recheck_numbers
@@ -186,6 +187,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             f"{result.confidence:.0f}%){_low_dpi_hint(scan_dpi)}",
             found, q.score,
         )
+    lines = in_rows(lines)  # a page in one column read top to bottom (line_rows.py)
     bold = mark_bold(image, lines)
     from .tables import find_tables, with_tables  # numpy: loaded only where a page is OCR'd
 

@@ -27,7 +27,8 @@ SPARSE_CHARS = 400  # a text layer shorter than this (about five lines) over a p
 MIN_TEXT_AREA = 0.01  # text rows covering less of the page than this: nothing for the layer to miss
 DARK = 0.55  # ink: darker than this share of the paper's brightness (a pale watermark is not ink)
 MIN_ROW_PT, MAX_ROW_PT = 3.0, 30.0  # heights of a row of text (points)
-MARGIN = 0.12  # an overlay line within this share of the page height from its top or bottom is a banner
+MARGIN = 0.12  # an overlay line within this share of the page height from its top or bottom is a banner...
+BANNER_WORDS = 6  # ...when it holds at most this many words (an app's "Scanned with CamScanner")
 
 
 def sparse(lines: list[TextLine], q: Quality) -> bool:
@@ -73,9 +74,14 @@ def covers_ink(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine]) -> fl
 
 
 def drop_overlays(ocr_lines: list[TextLine], layer: list[TextLine], page_height: float) -> list[TextLine]:
-    """OCR'd lines that only re-read the app's banner or stamp: an overlay line of the text
-    layer in the top or bottom margin, and an OCR line over it holding its text."""
-    banners = [ln for ln in layer if ln.bottom < MARGIN * page_height or ln.top > (1 - MARGIN) * page_height]
+    """OCR'd lines that only re-read the app's banner or stamp: a short overlay line of the text
+    layer in the top or bottom margin, and an OCR line over it holding its text.
+
+    A long line there is the page's own text on the layer, not an app's: the title of a scanned
+    annex typed over its image (BO 7448 p. 20, an 18-word title at 10 % of the page's height) is
+    read by OCR and kept."""
+    banners = [ln for ln in layer if (ln.bottom < MARGIN * page_height or ln.top > (1 - MARGIN) * page_height)
+               and len(ln.text.split()) <= BANNER_WORDS]
     if not banners:
         return ocr_lines
 

@@ -47,6 +47,7 @@ MAX_EMPTY = 20  # empty cells with ink read again per table at most
 MIN_EUROS = 3  # amounts ending in € that make a table's amounts euros
 MIN_FORM_ROWS = 3  # a form's label table (labels, blank cells to fill in) has at least this many rows
 MAX_LABEL_WORDS = 6
+MIN_FILL_COLS = 3  # a form's table of rows to fill in has at least this many labelled columns
 _LETTER = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not a stray mark
 
 
@@ -252,9 +253,27 @@ def _form(cells: list[_OutCell]) -> bool:
     return False
 
 
+def _to_fill(cells: list[_OutCell]) -> bool:
+    """A form's ruled table of rows to fill in: MIN_FILL_COLS columns or more whose first row
+    is a short label (words, no number) in every cell and whose other rows are left blank (a
+    stray mark in one of every four of their cells at most), no merged cell. Its one filled
+    row is the header of a table (the samples' list of a report of sampling: `Désignation |
+    Lot | Quantité | Nature | Unité | Valeur (DHS)` over an empty ruled row)."""
+    rows = {c.row for c in cells}
+    if len(rows) < 2 or any(c.rowspan > 1 or c.colspan > 1 for c in cells):
+        return False
+    first = [c for c in cells if c.row == 0]
+    if len(first) < MIN_FILL_COLS or not all(
+            c.text and not is_number(c.text) and len(c.text.split()) <= MAX_LABEL_WORDS and _LETTER.search(c.text)
+            for c in first):
+        return False
+    below = [c for c in cells if c.row > 0]
+    return sum(1 for c in below if c.text) <= len(below) // 4
+
+
 def _plausible(cells: list[_OutCell]) -> bool:
     filled = [c for c in cells if c.text]
-    if _form(cells):
+    if _form(cells) or _to_fill(cells):
         return True
     if not filled or len({c.col for c in filled}) < 2:
         return False
