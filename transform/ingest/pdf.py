@@ -40,6 +40,7 @@ from .pdf_regions import TableBox
 from .pdf_table_join import join_continued_tables
 from .pdf_tables import FoundTable
 from .pdf_text import page_lines
+from .pdf_underlines import mark_underlines
 from .unicode import has_surrogates, mark_clean, repair_document
 
 if TYPE_CHECKING:
@@ -184,6 +185,7 @@ class PdfIngester:
             lines, found_numbers = split_page_numbers(page_lines(page, textpage, i + 1, ligatures), height)
             if numbers is not None:
                 numbers.extend(found_numbers)
+            mark_underlines(page, lines, height)  # titles marked by a rule drawn under them (pdf_underlines)
             if pictures:  # titles printed as pictures of text, in holes of the text (pdf_picture_text)
                 lines = picture_lines(page, lines, i + 1)
             if kept is not None and (lines or found_numbers) and invisible_layer(textpage):

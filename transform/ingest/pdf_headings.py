@@ -71,6 +71,7 @@ _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # words that link an official text's title to its object: a heading line opening with one goes on with the title above
 _AR_LINK = frozenset("بشأن بتحديد بتغيير بتتميم بتنفيذ بتطبيق بإحداث بإصدار بالموافقة بالمصادقة المتعلق المتعلقة يتعلق تتعلق".split())
+_FORMULA = re.compile(r"\w\s*=\s*\w")  # words on both sides of an equals sign
 _BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not a dash: "- Axes 2 et 3 ..." titles a part)
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
@@ -212,6 +213,8 @@ def _underlined(groups: list[_Group]) -> None:
         words = text.rstrip(" :：").split()
         if text.rstrip().endswith((";", "؛")) or (words and words[-1].lower() in _OPEN_END):
             continue  # a form's field ("يستفيد السيد (ة) من:" over its line to fill in) or a list's item ("... ؛")
+        if text.rstrip().endswith((":", "：")) and len(text.split()) >= 7 and not _NUMBERED.match(text.strip()):
+            continue  # a sentence introducing a list ("Les tarifs sont en effet fixés selon différentes modalités :")
         if 2 <= len(text.split()) <= MAX_UNDERLINED_WORDS and not FULL_STOP.search(text) and _WORD3.search(text):
             g.kind, g.level = "heading", g.bold_level
 
@@ -269,7 +272,8 @@ def _join_continued(groups: list[_Group]) -> list[_Group]:
 
 
 def _drop_open_ended(groups: list[_Group]) -> None:
-    """A bold heading that ends on a word no title ends on, or a long bold sentence ending with a colon: a paragraph."""
+    """A bold heading that ends on a word no title ends on, a long bold sentence ending with a colon, or a formula: a
+    paragraph."""
     for g in groups:
         if g.kind != "heading" or g.legal is not None or not _all_bold(g):
             continue
@@ -280,6 +284,8 @@ def _drop_open_ended(groups: list[_Group]) -> None:
         elif end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= 7 \
                 and not _NUMBERED.match(g.lines[0].text.strip()):
             g.kind = "paragraph"
+        elif any(_FORMULA.search(ln.text) for ln in g.lines):
+            g.kind = "paragraph"  # a formula set in bold ("Tarif horaire = Taux horaire x Revenu ..."): no title
 
 
 def _chars(groups: list[_Group]) -> int:
