@@ -191,9 +191,9 @@ def _set_apart_bold(groups: list[_Group]) -> None:
         words = len(text.split())
         if not 3 <= words <= MAX_HEADING_WORDS or SENTENCE_END.search(text) or CONTINUES.search(text):
             continue
-        above = _gap_above(groups, i)
-        below = _gap_above(groups, i + 1) if i + 1 < len(groups) else None
         apart = 1.5 * g.size
+        above = apart if i and not groups[i - 1].lines else _gap_above(groups, i)  # a table above or under it sets it apart
+        below = (apart if not groups[i + 1].lines else _gap_above(groups, i + 1)) if i + 1 < len(groups) else None
         if (above is None or above >= apart) and (below is None or below >= apart) and (above, below) != (None, None):
             g.kind, g.level = "heading", g.bold_level
 
@@ -211,9 +211,11 @@ def _underlined(groups: list[_Group]) -> None:
         if len(_ARABIC.findall(text)) >= 2 and len(_LATIN.findall(text)) >= 2:
             continue  # Arabic and French on one line: the row of a bilingual form, its cells ruled under
         words = text.rstrip(" :：").split()
-        if text.rstrip().endswith((";", "؛")) or (words and words[-1].lower() in _OPEN_END):
+        titled = _all_bold(g) and not _ocr(g)  # bold too, on a text layer: two cues (".. التنوع البيولوجي، تقوم على:")
+        if text.rstrip().endswith((";", "؛")) or (words and words[-1].lower() in _OPEN_END and not titled):
             continue  # a form's field ("يستفيد السيد (ة) من:" over its line to fill in) or a list's item ("... ؛")
-        if text.rstrip().endswith((":", "：")) and len(text.split()) >= 7 and not _NUMBERED.match(text.strip()):
+        if text.rstrip().endswith((":", "：")) and len(text.split()) >= 7 and not _NUMBERED.match(text.strip()) \
+                and not titled:
             continue  # a sentence introducing a list ("Les tarifs sont en effet fixés selon différentes modalités :")
         if 2 <= len(text.split()) <= MAX_UNDERLINED_WORDS and not FULL_STOP.search(text) and _WORD3.search(text):
             g.kind, g.level = "heading", g.bold_level
@@ -279,10 +281,11 @@ def _drop_open_ended(groups: list[_Group]) -> None:
             continue
         end = g.lines[-1].text.strip()  # the joined text is not needed: its last line and its word count
         last = end.rstrip(" :：").rsplit(None, 1)[-1].lower() if end.rstrip(" :：") else ""  # "كما تم تعديله ب:" leads in
-        if last in _OPEN_END or last.endswith(("d'", "l'", "d’", "l’")):  # "... Finances et", "... de l'"
+        underlined = all(ln.underline for ln in g.lines) and not _ocr(g)  # bold and underlined on a text layer: a title, even one introducing a list
+        if (last in _OPEN_END and not (underlined and end.endswith((":", "：")))) or last.endswith(("d'", "l'", "d’", "l’")):
             g.kind = "paragraph"
         elif end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= 7 \
-                and not _NUMBERED.match(g.lines[0].text.strip()):
+                and not _NUMBERED.match(g.lines[0].text.strip()) and not underlined:
             g.kind = "paragraph"
         elif any(_FORMULA.search(ln.text) for ln in g.lines):
             g.kind = "paragraph"  # a formula set in bold ("Tarif horaire = Taux horaire x Revenu ..."): no title

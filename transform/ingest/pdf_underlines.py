@@ -59,11 +59,11 @@ def _apart(a: PdfLine | None, b: PdfLine, step: float) -> bool:
 
 
 def _could_be_title(ln: PdfLine, prev: PdfLine | None, nxt: PdfLine | None, body: float, step: float) -> bool:
-    """A line worth looking under: a few words at the body's size and weight (a larger or bold line is a heading
-    by that already), not ending a sentence or a clause, with more room above or under it than between lines (a
+    """A line worth looking under: a few words at the body's size or smaller (a larger line is a heading by its
+    size already), not ending a sentence or a clause, with more room above or under it than between lines (a
     title stands apart)."""
     size = ln.size or 10.0
-    if ln.bold or size > BODY_SIZE * body:
+    if size > BODY_SIZE * body:
         return False
     text = ln.text.strip()
     n = len(text.split())
