@@ -75,6 +75,7 @@ _FORMULA = re.compile(r"\w\s*=\s*\w")  # words on both sides of an equals sign
 _BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not a dash: "- Axes 2 et 3 ..." titles a part)
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
+PLAIN_SENTENCE = 1.3  # a heading at body weight set less than this many times the body and ending with a full stop is a sentence
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
 COVER_SHARE = 0.8  # share of a title page's characters its headings carry
 MIN_CAPS = 0.6
@@ -132,6 +133,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _join_continued(groups)
     groups = _bulleted(groups)
     _drop_open_ended(groups)
+    _drop_plain_sentences(groups)
     _drop_noise(groups)
     _masthead(groups)
     outline_levels(groups)
@@ -289,6 +291,16 @@ def _drop_open_ended(groups: list[_Group]) -> None:
             g.kind = "paragraph"
         elif any(_FORMULA.search(ln.text) for ln in g.lines):
             g.kind = "paragraph"  # a formula set in bold ("Tarif horaire = Taux horaire x Revenu ..."): no title
+
+
+def _drop_plain_sentences(groups: list[_Group]) -> None:
+    """A heading by its size alone, at body weight and set less than PLAIN_SENTENCE times the body, that ends with a
+    full stop: a sentence of a passage set a point larger (a law's closing ``Fait à Alger, le ... 2024.`` and its
+    signature ``Abdelmadjid TEBBOUNE.``), not a title."""
+    for g in groups:
+        if (g.kind == "heading" and g.legal is None and g.lines and not any(ln.bold for ln in g.lines) and not _ocr(g)
+                and g.body and g.size < PLAIN_SENTENCE * g.body and FULL_STOP.search(g.lines[-1].text)):
+            g.kind = "paragraph"
 
 
 def _chars(groups: list[_Group]) -> int:
