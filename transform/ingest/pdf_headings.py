@@ -79,6 +79,7 @@ PLAIN_SENTENCE = 1.3  # a heading at body weight set less than this many times t
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
 COVER_SHARE = 0.8  # share of a title page's characters its headings carry
 MIN_CAPS = 0.6
+CAPS_TITLE = 0.9  # a title in capitals (a numbered part's)
 NOISE_LETTERS = 0.6  # a heading is mostly letters and digits
 FOREIGN_SHARE = 0.05  # a document this little written in Latin letters has no heading in them
 STRAY_LETTERS = 3  # a few Arabic letters in the heading of a document in Latin letters: a logo's noise  # share of capitals in a bold line that titles the paragraph it was run into
@@ -126,6 +127,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = ocr_titles(groups)
     _run_in_articles(groups)
     groups = _split_bold_lead(groups)
+    groups = _split_numbered_caps(groups)
     _set_apart_bold(groups)
     _underlined(groups)
     groups = annex_titles(series_labels(groups))
@@ -170,6 +172,27 @@ def _split_bold_lead(groups: list[_Group]) -> list[_Group]:
             g.centred = False
             out.extend([head, g])
             continue
+        out.append(g)
+    return out
+
+
+def _split_numbered_caps(groups: list[_Group]) -> list[_Group]:
+    """A heading of two lines whose first is a numbered part's title in capitals (``I – INFORMATIONS GÉNÉRALES ET
+    SYNTHÉTIQUES``) and whose second opens with a capital in small letters (``Bilan synthétique (en milliers
+    d'euros)``): the part's title and the title of the statement under it, two headings (the first one level up)."""
+    from .pdf_block_group import _Group
+
+    out: list[_Group] = []
+    for g in groups:
+        if (g.kind == "heading" and g.legal is None and len(g.lines) == 2 and numbering(g.lines[0].text) is not None
+                and _caps_share(g.lines[0].text) >= CAPS_TITLE and _caps_share(g.lines[1].text) < MIN_CAPS
+                and g.lines[1].text.strip()[:1].isupper() and numbering(g.lines[1].text) is None
+                and not SENTENCE_END.search(g.lines[0].text) and not CONTINUES.search(g.lines[0].text)
+                and g.lines[0].text.strip().rsplit(None, 1)[-1].lower() not in _OPEN_END):
+            level = g.level or g.bold_level or 1
+            out.append(_Group(kind="heading", lines=[g.lines[0]], size=g.size, rtl=g.rtl, level=max(1, level - 1),
+                              centred=g.centred, body=g.body, bold_level=g.bold_level))
+            g.lines = g.lines[1:]
         out.append(g)
     return out
 
