@@ -70,3 +70,13 @@ def test_a_part_title_in_capitals_and_a_statement_title_are_two_headings(tmp_pat
     k = found.index("I – INFORMATIONS GÉNÉRALES ET SYNTHÉTIQUES I")
     assert found[k + 1] == "Bilan synthétique (en milliers d'euros) D"
     assert "II – EXECUTION BUDGETAIRE II" in found  # p. 19: the part's title set larger, a heading of its own already
+
+
+def test_underlined_lead_ins_in_body_type_stay_text(tmp_path: Path) -> None:
+    """Couthenans' minutes underline their lead-ins (``Rappel :``, ``Présentation à la population :``) in body type:
+    paragraphs, as the truth has them; the numbered item title above them stays a heading."""
+    blocks = read_pages("couthenans-cr-2022-10.pdf", [0], tmp_path)
+    found = headings(blocks)
+    assert "1. Mise à jour du plan communal de sauvegarde" in found
+    for lead in ("Rappel :", "Présentation à la population :", "Personnes nommées sur les divers postes/fiches actions :"):
+        assert lead in texts(blocks) and lead not in found

@@ -239,9 +239,8 @@ def _underlined(groups: list[_Group]) -> None:
         titled = _all_bold(g) and not _ocr(g)  # bold too, on a text layer: two cues (".. التنوع البيولوجي، تقوم على:")
         if text.rstrip().endswith((";", "؛")) or (words and words[-1].lower() in _OPEN_END and not titled):
             continue  # a form's field ("يستفيد السيد (ة) من:" over its line to fill in) or a list's item ("... ؛")
-        if text.rstrip().endswith((":", "：")) and len(text.split()) >= 7 and not _NUMBERED.match(text.strip()) \
-                and not titled:
-            continue  # a sentence introducing a list ("Les tarifs sont en effet fixés selon différentes modalités :")
+        if text.rstrip().endswith((":", "：")) and not _NUMBERED.match(text.strip()) and not _all_bold(g) and not _ocr(g):
+            continue  # a lead-in underlined in body type ("Rappel :", "Les tarifs sont en effet fixés selon ... :")
         if 2 <= len(text.split()) <= MAX_UNDERLINED_WORDS and not FULL_STOP.search(text) and _WORD3.search(text):
             g.kind, g.level = "heading", g.bold_level
 
