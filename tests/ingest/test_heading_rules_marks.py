@@ -75,6 +75,10 @@ def test_a_part_title_in_capitals_and_a_statement_title_are_two_headings(tmp_pat
 def test_underlined_lead_ins_in_body_type_stay_text(tmp_path: Path) -> None:
     """Couthenans' minutes underline their lead-ins (``Rappel :``, ``Présentation à la population :``) in body type:
     paragraphs, as the truth has them; the numbered item title above them stays a heading."""
+    with corpus_page("couthenans-cr-2022-10.pdf", 1) as (page, textpage):
+        lines = page_lines(page, textpage, 1)
+        mark_underlines(page, lines, page.get_height())
+    assert {"Rappel :", "Présentation à la population :"} <= {ln.text for ln in lines if ln.underline}  # the rules are seen
     blocks = read_pages("couthenans-cr-2022-10.pdf", [0], tmp_path)
     found = headings(blocks)
     assert "1. Mise à jour du plan communal de sauvegarde" in found
