@@ -75,6 +75,7 @@ _FORMULA = re.compile(r"\w\s*=\s*\w")  # words on both sides of an equals sign
 _BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not a dash: "- Axes 2 et 3 ..." titles a part)
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
+LONG_LEAD_IN = 12  # words of a heading at body weight ending with a colon: a sentence that introduces what follows
 PLAIN_SENTENCE = 1.3  # a heading at body weight set less than this many times the body and ending with a full stop is a sentence
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
 COVER_SHARE = 0.8  # share of a title page's characters its headings carry
@@ -301,9 +302,18 @@ def _drop_open_ended(groups: list[_Group]) -> None:
     """A bold heading that ends on a word no title ends on, a long bold sentence ending with a colon, or a formula: a
     paragraph."""
     for g in groups:
-        if g.kind != "heading" or g.legal is not None or not _all_bold(g):
+        if g.kind != "heading" or g.legal is not None or not g.lines:
             continue
         end = g.lines[-1].text.strip()  # the joined text is not needed: its last line and its word count
+        first = g.lines[0].text.strip()
+        if ENACTING.match(first[:1].replace("À", "A") + first[1:]):
+            g.kind = "paragraph"  # the enacting formula, its A read À by OCR ("À DECIDE CE QUI SUIT :")
+            continue
+        if not _all_bold(g):
+            if end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= LONG_LEAD_IN \
+                    and not _NUMBERED.match(first) and not any(ln.underline for ln in g.lines):
+                g.kind = "paragraph"  # a long sentence introducing what follows, set larger ("ART. 2.-—Les citoyens ... :")
+            continue
         last = end.rstrip(" :：").rsplit(None, 1)[-1].lower() if end.rstrip(" :：") else ""  # "كما تم تعديله ب:" leads in
         underlined = all(ln.underline for ln in g.lines) and not _ocr(g)  # bold and underlined on a text layer: a title, even one introducing a list
         if (last in _OPEN_END and not (underlined and end.endswith((":", "：")))) or last.endswith(("d'", "l'", "d’", "l’")):
