@@ -84,3 +84,26 @@ def test_underlined_lead_ins_in_body_type_stay_text(tmp_path: Path) -> None:
     assert "1. Mise à jour du plan communal de sauvegarde" in found
     for lead in ("Rappel :", "Présentation à la population :", "Personnes nommées sur les divers postes/fiches actions :"):
         assert lead in texts(blocks) and lead not in found
+
+
+class _Line:
+    """A text line as the heading passes see it (an OCR'd line: no baseline)."""
+
+    def __init__(self, text: str, top: float, size: float = 14.0) -> None:
+        self.text, self.top, self.bottom = text, top, top + size
+        self.x0, self.x1, self.size, self.bold, self.page, self.underline = 80.0, 540.0, size, False, 1, False
+        self.confidence = 0.9
+
+
+def test_an_enacting_formula_read_with_a_grave_and_a_long_lead_in_are_no_headings() -> None:
+    """The Bulletin 5952 bis' scanned dahir: ``À DECIDE CE QUI SUIT :`` (OCR read its A as À) and ``ART. 2.-—Les citoyens
+    ... à la question suivante :``, both set a size larger than the body, are text; a short title stays a heading."""
+    from transform.ingest.pdf_blocks import _Group
+    from transform.ingest.pdf_headings import _drop_open_ended
+
+    texts_ = ["À DECIDE CE QUI SUIT :", "ART. 2.-—Les citoyens et les citoyennes admis à prendre part au référendum auront "
+              "à répondre par oui ou par non à la question suivante :", "PROJET DE LA CONSTITUTION", "Les recettes :"]
+    groups = [_Group(kind="heading", lines=[_Line(t, 100.0 + 30 * k)], size=14.0, level=2, body=12.0)
+              for k, t in enumerate(texts_)]
+    _drop_open_ended(groups)
+    assert [g.kind for g in groups] == ["paragraph", "paragraph", "heading", "heading"]
