@@ -23,6 +23,16 @@ blocks around it:
   underlined, of a few words that do not end a sentence with a full stop, are a heading (not the end
   of a sentence underlined for stress, opening in lower case; not a bilingual form's row, Arabic and
   French on one line; not a form's field or a list's item, ending on ``من:`` or ``؛``);
+* **an underlined line on a text layer** (:mod:`pdf_underlines` finds the rule drawn under it): the same, but an
+  underlined lead-in in body type that ends with a colon (``Rappel :``, ``Les tarifs sont fixés selon ... :``) stays
+  text; bold and underlined, a title that introduces its list (``... تقوم على:``) is a heading;
+* never headings either: a formula set in bold (``Tarif horaire = Taux horaire x ...``), the enacting formula OCR read
+  with a grave (``À DECIDE CE QUI SUIT :``), a heading at body weight of LONG_LEAD_IN words or more ending with a colon,
+  and one set less than PLAIN_SENTENCE times the body that ends with a full stop (a law's closing ``Fait à Alger, le
+  ...`` and its signature, set a point larger);
+* **a numbered part's title in capitals over a title in small letters**, grouped as one block (``I – INFORMATIONS
+  GÉNÉRALES ...`` / ``Bilan synthétique ...``): two headings;
+* a bold line set apart counts a table above or under it as space;
 * **levels after a title page**: a first page holding nothing but its title (a cover) does
   not push the document's own headings down; the highest heading level used after it is 1,
   like the cover's title.
