@@ -185,7 +185,6 @@ class PdfIngester:
             lines, found_numbers = split_page_numbers(page_lines(page, textpage, i + 1, ligatures), height)
             if numbers is not None:
                 numbers.extend(found_numbers)
-            mark_underlines(page, lines, height)  # titles marked by a rule drawn under them (pdf_underlines)
             if pictures:  # titles printed as pictures of text, in holes of the text (pdf_picture_text)
                 lines = picture_lines(page, lines, i + 1)
             if kept is not None and (lines or found_numbers) and invisible_layer(textpage):
@@ -194,6 +193,7 @@ class PdfIngester:
             cand = pdf_tables.candidate(page, lines, height)
             if cand:
                 found = pdf_tables.find_tables(textpage, lines, cand, width, height)
+            mark_underlines(page, lines, height, found, cand.h_rules if cand is not None else None)  # titles marked by a rule under them
             if kept is not None and _little_text(lines):  # the OCR hook checks such a page for a scan under it
                 from ..ocr.render import image_cover
 

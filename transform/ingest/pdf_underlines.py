@@ -11,7 +11,8 @@ stops with them (a table's, a box's or a separator's rule runs on past the text,
 :func:`transform.ingest.pdf_headings._underlined` then makes such lines headings.
 
 Cost: the page's objects are walked only when the page holds a line that could be such a title
-(:func:`_could_be_title`: a short line, not a sentence's end, with room above it), and only thin
+(:func:`_could_be_title`: a short line, not a full one nor a sentence's end, with room above or under it,
+outside the running header's and footer's bands), and only thin
 horizontal paths are looked at closely.
 """
 
@@ -21,6 +22,7 @@ import ctypes
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -36,6 +38,7 @@ from .pdf_tables import (
     FAST_OBJECTS,
     MAX_OBJECTS,
     PATH,
+    FoundTable,
     _Ink,
 )
 from .pdf_text import PdfLine
@@ -46,6 +49,8 @@ UNDER = 0.5  # share of the line's width the rule runs under (a bullet before th
 OVERRUN = 1.0  # sizes a rule may run on past either end of its line (a table's or a box's rule runs on further)
 DROP_LOW, DROP_HIGH = -0.15, 0.5  # where an underline lies: from just above the baseline to half a size under it
 ROOM = 1.3  # times the page's usual line step: a title stands apart from the lines above and under it
+FULL_LINE = 0.85  # share of the widest line's width from which a line is a full one (a title is shorter)
+MARGIN = 0.06  # share of the page height at its top and bottom where running headers and footers stand
 BODY_SIZE = 1.15  # a line larger than the page's most common size by more than this is a heading by its size
 _ENDS = re.compile(r"[,;،؛]\s*$")
 
@@ -58,13 +63,13 @@ def _apart(a: PdfLine | None, b: PdfLine, step: float) -> bool:
     return abs(b.baseline - a.baseline) >= ROOM * step
 
 
-def _could_be_title(ln: PdfLine, prev: PdfLine | None, nxt: PdfLine | None, body: float, step: float) -> bool:
+def _could_be_title(ln: PdfLine, prev: PdfLine | None, nxt: PdfLine | None, body: float, step: float, full: float) -> bool:
     """A line worth looking under: a few words at the body's size or smaller (a larger line is a heading by its
     size already), not ending a sentence or a clause, with more room above or under it than between lines (a
     title stands apart)."""
     size = ln.size or 10.0
-    if size > BODY_SIZE * body:
-        return False
+    if size > BODY_SIZE * body or ln.x1 - ln.x0 >= FULL_LINE * full:
+        return False  # set larger (a heading by its size already), or a full line (a justified paragraph's first)
     text = ln.text.strip()
     n = len(text.split())
     if not MIN_WORDS <= n <= MAX_WORDS or FULL_STOP.search(text) or _ENDS.search(text) or text[:1].islower():
@@ -138,8 +143,11 @@ def _under(ln: PdfLine, rules: list[tuple[float, float, float]]) -> bool:
     return not _spans(ln, rules, ln.top - 0.8 * size, ln.top + 0.1 * size)
 
 
-def mark_underlines(page: Any, lines: list[PdfLine], height: float) -> int:
-    """Set ``underline`` on the lines that could be titles and have a rule drawn under them; returns how many."""
+def mark_underlines(page: Any, lines: list[PdfLine], height: float, tables: Sequence[FoundTable] = (),
+                    h_rules: list[dict[str, Any]] | None = None) -> int:
+    """Set ``underline`` on the lines that could be titles and have a rule drawn under them; returns how many. Lines
+    the page's ``tables`` took are no titles (a ruled row's header cell). ``h_rules``: the page's horizontal edges when
+    the table search has walked its paths already (:class:`pdf_tables.Candidates`), so they are not walked again."""
     if len(lines) < 2:
         return 0
     sizes = Counter(round(ln.size) for ln in lines if ln.size)
@@ -147,12 +155,18 @@ def mark_underlines(page: Any, lines: list[PdfLine], height: float) -> int:
     steps = Counter(round(b.baseline - a.baseline) for a, b in zip(lines, lines[1:], strict=False)
                     if 0 < b.baseline - a.baseline <= 3 * body)
     step = float(steps.most_common(1)[0][0]) if steps else 1.2 * body  # the page's usual distance between lines
+    full = max(ln.x1 - ln.x0 for ln in lines)  # the widest line: a column's width (or more)
+    top, bottom = MARGIN * height, (1 - MARGIN) * height
     last = len(lines) - 1
-    maybe = [ln for k, ln in enumerate(lines)
-             if _could_be_title(ln, lines[k - 1] if k else None, lines[k + 1] if k < last else None, body, step)]
+    maybe = [ln for k, ln in enumerate(lines) if top < ln.top and ln.bottom < bottom
+             and _could_be_title(ln, lines[k - 1] if k else None, lines[k + 1] if k < last else None, body, step, full)
+             and not any(t.took(ln) for t in tables)]
     if not maybe:
         return 0
-    rules = _thin_rules(page, height)
+    if h_rules is not None:
+        rules = sorted((e["top"], e["x0"], e["x1"]) for e in h_rules if e["object_type"] == "line")
+    else:
+        rules = _thin_rules(page, height)
     if not rules:
         return 0
     n = 0
