@@ -11,8 +11,8 @@ stops with them (a table's, a box's or a separator's rule runs on past the text,
 :func:`transform.ingest.pdf_headings._underlined` then makes such lines headings.
 
 Cost: the page's objects are walked only when the page holds a line that could be such a title
-(:func:`_could_be_title`: a short line, not a full one nor a sentence's end, with room above or under it,
-outside the running header's and footer's bands), and only thin
+(:func:`_could_be_title`: a short line, not a full one nor a sentence's end, with room above or under it, not
+in a table), the table search's rules are used when it has walked the paths already, and only thin
 horizontal paths are looked at closely.
 """
 
@@ -50,7 +50,6 @@ OVERRUN = 1.0  # sizes a rule may run on past either end of its line (a table's 
 DROP_LOW, DROP_HIGH = -0.15, 0.5  # where an underline lies: from just above the baseline to half a size under it
 ROOM = 1.3  # times the page's usual line step: a title stands apart from the lines above and under it
 FULL_LINE = 0.85  # share of the widest line's width from which a line is a full one (a title is shorter)
-MARGIN = 0.06  # share of the page height at its top and bottom where running headers and footers stand
 BODY_SIZE = 1.15  # a line larger than the page's most common size by more than this is a heading by its size
 _ENDS = re.compile(r"[,;،؛]\s*$")
 
@@ -156,10 +155,9 @@ def mark_underlines(page: Any, lines: list[PdfLine], height: float, tables: Sequ
                     if 0 < b.baseline - a.baseline <= 3 * body)
     step = float(steps.most_common(1)[0][0]) if steps else 1.2 * body  # the page's usual distance between lines
     full = max(ln.x1 - ln.x0 for ln in lines)  # the widest line: a column's width (or more)
-    top, bottom = MARGIN * height, (1 - MARGIN) * height
     last = len(lines) - 1
-    maybe = [ln for k, ln in enumerate(lines) if top < ln.top and ln.bottom < bottom
-             and _could_be_title(ln, lines[k - 1] if k else None, lines[k + 1] if k < last else None, body, step, full)
+    maybe = [ln for k, ln in enumerate(lines)
+             if _could_be_title(ln, lines[k - 1] if k else None, lines[k + 1] if k < last else None, body, step, full)
              and not any(t.took(ln) for t in tables)]
     if not maybe:
         return 0
