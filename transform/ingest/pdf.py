@@ -40,6 +40,7 @@ from .pdf_regions import TableBox
 from .pdf_table_join import join_continued_tables
 from .pdf_tables import FoundTable
 from .pdf_text import page_lines
+from .pdf_underlines import mark_underlines
 from .unicode import has_surrogates, mark_clean, repair_document
 
 if TYPE_CHECKING:
@@ -192,6 +193,7 @@ class PdfIngester:
             cand = pdf_tables.candidate(page, lines, height)
             if cand:
                 found = pdf_tables.find_tables(textpage, lines, cand, width, height)
+            mark_underlines(page, lines, height, found, cand.h_rules if cand is not None else None)  # titles marked by a rule under them
             if kept is not None and _little_text(lines):  # the OCR hook checks such a page for a scan under it
                 from ..ocr.render import image_cover
 

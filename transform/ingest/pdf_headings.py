@@ -23,6 +23,16 @@ blocks around it:
   underlined, of a few words that do not end a sentence with a full stop, are a heading (not the end
   of a sentence underlined for stress, opening in lower case; not a bilingual form's row, Arabic and
   French on one line; not a form's field or a list's item, ending on ``من:`` or ``؛``);
+* **an underlined line on a text layer** (:mod:`pdf_underlines` finds the rule drawn under it): the same, but an
+  underlined lead-in in body type that ends with a colon (``Rappel :``, ``Les tarifs sont fixés selon ... :``) stays
+  text; bold and underlined, a title that introduces its list (``... تقوم على:``) is a heading;
+* never headings either: a formula set in bold (``Tarif horaire = Taux horaire x ...``), the enacting formula OCR read
+  with a grave (``À DECIDE CE QUI SUIT :``), a heading at body weight of LONG_LEAD_IN words or more ending with a colon,
+  and one set less than PLAIN_SENTENCE times the body that ends with a full stop (a law's closing ``Fait à Alger, le
+  ...`` and its signature, set a point larger);
+* **a numbered part's title in capitals over a title in small letters**, grouped as one block (``I – INFORMATIONS
+  GÉNÉRALES ...`` / ``Bilan synthétique ...``): two headings;
+* a bold line set apart counts a table above or under it as space;
 * **levels after a title page**: a first page holding nothing but its title (a cover) does
   not push the document's own headings down; the highest heading level used after it is 1,
   like the cover's title.
@@ -71,12 +81,16 @@ _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # words that link an official text's title to its object: a heading line opening with one goes on with the title above
 _AR_LINK = frozenset("بشأن بتحديد بتغيير بتتميم بتنفيذ بتطبيق بإحداث بإصدار بالموافقة بالمصادقة المتعلق المتعلقة يتعلق تتعلق".split())
+_FORMULA = re.compile(r"\w\s*=\s*\w")  # words on both sides of an equals sign
 _BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not a dash: "- Axes 2 et 3 ..." titles a part)
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
+LONG_LEAD_IN = 12  # words of a heading at body weight ending with a colon: a sentence that introduces what follows
+PLAIN_SENTENCE = 1.3  # a heading at body weight set less than this many times the body and ending with a full stop is a sentence
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
 COVER_SHARE = 0.8  # share of a title page's characters its headings carry
 MIN_CAPS = 0.6
+CAPS_TITLE = 0.9  # a title in capitals (a numbered part's)
 NOISE_LETTERS = 0.6  # a heading is mostly letters and digits
 FOREIGN_SHARE = 0.05  # a document this little written in Latin letters has no heading in them
 STRAY_LETTERS = 3  # a few Arabic letters in the heading of a document in Latin letters: a logo's noise  # share of capitals in a bold line that titles the paragraph it was run into
@@ -124,6 +138,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = ocr_titles(groups)
     _run_in_articles(groups)
     groups = _split_bold_lead(groups)
+    groups = _split_numbered_caps(groups)
     _set_apart_bold(groups)
     _underlined(groups)
     groups = annex_titles(series_labels(groups))
@@ -131,6 +146,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _join_continued(groups)
     groups = _bulleted(groups)
     _drop_open_ended(groups)
+    _drop_plain_sentences(groups)
     _drop_noise(groups)
     _masthead(groups)
     outline_levels(groups)
@@ -171,6 +187,27 @@ def _split_bold_lead(groups: list[_Group]) -> list[_Group]:
     return out
 
 
+def _split_numbered_caps(groups: list[_Group]) -> list[_Group]:
+    """A heading of two lines whose first is a numbered part's title in capitals (``I – INFORMATIONS GÉNÉRALES ET
+    SYNTHÉTIQUES``) and whose second opens with a capital in small letters (``Bilan synthétique (en milliers
+    d'euros)``): the part's title and the title of the statement under it, two headings (the first one level up)."""
+    from .pdf_block_group import _Group
+
+    out: list[_Group] = []
+    for g in groups:
+        if (g.kind == "heading" and g.legal is None and len(g.lines) == 2 and numbering(g.lines[0].text) is not None
+                and _caps_share(g.lines[0].text) >= CAPS_TITLE and _caps_share(g.lines[1].text) < MIN_CAPS
+                and g.lines[1].text.strip()[:1].isupper() and numbering(g.lines[1].text) is None
+                and not SENTENCE_END.search(g.lines[0].text) and not CONTINUES.search(g.lines[0].text)
+                and g.lines[0].text.strip().rsplit(None, 1)[-1].lower() not in _OPEN_END):
+            level = g.level or g.bold_level or 1
+            out.append(_Group(kind="heading", lines=[g.lines[0]], size=g.size, rtl=g.rtl, level=max(1, level - 1),
+                              centred=g.centred, body=g.body, bold_level=g.bold_level))
+            g.lines = g.lines[1:]
+        out.append(g)
+    return out
+
+
 def _gap_above(groups: list[_Group], i: int) -> float | None:
     """Baseline distance from the block before (None: it is on another page or there is none)."""
     g = groups[i]
@@ -190,9 +227,9 @@ def _set_apart_bold(groups: list[_Group]) -> None:
         words = len(text.split())
         if not 3 <= words <= MAX_HEADING_WORDS or SENTENCE_END.search(text) or CONTINUES.search(text):
             continue
-        above = _gap_above(groups, i)
-        below = _gap_above(groups, i + 1) if i + 1 < len(groups) else None
         apart = 1.5 * g.size
+        above = apart if i and not groups[i - 1].lines else _gap_above(groups, i)  # a table above or under it sets it apart
+        below = (apart if not groups[i + 1].lines else _gap_above(groups, i + 1)) if i + 1 < len(groups) else None
         if (above is None or above >= apart) and (below is None or below >= apart) and (above, below) != (None, None):
             g.kind, g.level = "heading", g.bold_level
 
@@ -210,8 +247,11 @@ def _underlined(groups: list[_Group]) -> None:
         if len(_ARABIC.findall(text)) >= 2 and len(_LATIN.findall(text)) >= 2:
             continue  # Arabic and French on one line: the row of a bilingual form, its cells ruled under
         words = text.rstrip(" :：").split()
-        if text.rstrip().endswith((";", "؛")) or (words and words[-1].lower() in _OPEN_END):
+        titled = _all_bold(g) and not _ocr(g)  # bold too, on a text layer: two cues (".. التنوع البيولوجي، تقوم على:")
+        if text.rstrip().endswith((";", "؛")) or (words and words[-1].lower() in _OPEN_END and not titled):
             continue  # a form's field ("يستفيد السيد (ة) من:" over its line to fill in) or a list's item ("... ؛")
+        if text.rstrip().endswith((":", "：")) and not _NUMBERED.match(text.strip()) and not _all_bold(g) and not _ocr(g):
+            continue  # a lead-in underlined in body type ("Rappel :", "Les tarifs sont en effet fixés selon ... :")
         if 2 <= len(text.split()) <= MAX_UNDERLINED_WORDS and not FULL_STOP.search(text) and _WORD3.search(text):
             g.kind, g.level = "heading", g.bold_level
 
@@ -269,16 +309,39 @@ def _join_continued(groups: list[_Group]) -> list[_Group]:
 
 
 def _drop_open_ended(groups: list[_Group]) -> None:
-    """A bold heading that ends on a word no title ends on, or a long bold sentence ending with a colon: a paragraph."""
+    """A bold heading that ends on a word no title ends on, a long bold sentence ending with a colon, or a formula: a
+    paragraph."""
     for g in groups:
-        if g.kind != "heading" or g.legal is not None or not _all_bold(g):
+        if g.kind != "heading" or g.legal is not None or not g.lines:
             continue
         end = g.lines[-1].text.strip()  # the joined text is not needed: its last line and its word count
+        first = g.lines[0].text.strip()
+        if ENACTING.match(first[:1].replace("À", "A") + first[1:]):
+            g.kind = "paragraph"  # the enacting formula, its A read À by OCR ("À DECIDE CE QUI SUIT :")
+            continue
+        if not _all_bold(g):
+            if end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= LONG_LEAD_IN \
+                    and not _NUMBERED.match(first) and not any(ln.underline for ln in g.lines):
+                g.kind = "paragraph"  # a long sentence introducing what follows, set larger ("ART. 2.-—Les citoyens ... :")
+            continue
         last = end.rstrip(" :：").rsplit(None, 1)[-1].lower() if end.rstrip(" :：") else ""  # "كما تم تعديله ب:" leads in
-        if last in _OPEN_END or last.endswith(("d'", "l'", "d’", "l’")):  # "... Finances et", "... de l'"
+        underlined = all(ln.underline for ln in g.lines) and not _ocr(g)  # bold and underlined on a text layer: a title, even one introducing a list
+        if (last in _OPEN_END and not (underlined and end.endswith((":", "：")))) or last.endswith(("d'", "l'", "d’", "l’")):
             g.kind = "paragraph"
         elif end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= 7 \
-                and not _NUMBERED.match(g.lines[0].text.strip()):
+                and not _NUMBERED.match(g.lines[0].text.strip()) and not underlined:
+            g.kind = "paragraph"
+        elif any(_FORMULA.search(ln.text) for ln in g.lines):
+            g.kind = "paragraph"  # a formula set in bold ("Tarif horaire = Taux horaire x Revenu ..."): no title
+
+
+def _drop_plain_sentences(groups: list[_Group]) -> None:
+    """A heading by its size alone, at body weight and set less than PLAIN_SENTENCE times the body, that ends with a
+    full stop: a sentence of a passage set a point larger (a law's closing ``Fait à Alger, le ... 2024.`` and its
+    signature ``Abdelmadjid TEBBOUNE.``), not a title."""
+    for g in groups:
+        if (g.kind == "heading" and g.legal is None and g.lines and not any(ln.bold for ln in g.lines) and not _ocr(g)
+                and g.body and g.size < PLAIN_SENTENCE * g.body and FULL_STOP.search(g.lines[-1].text)):
             g.kind = "paragraph"
 
 

@@ -34,6 +34,7 @@ ANNEXED_TO = re.compile(r"^(?:بال|لل|ب|ل)(?:قرار|مرسوم|ظهير|
                         re.IGNORECASE)
 MAX_ANNEX_LINES = 8  # an annex's label and the title of the text it is annexed to
 GAP = 2.5  # sizes from the label's baseline to its heading's
+NAME_GAP = 3.5  # sizes from the label's baseline to its name's, right under it on its axis (``ETAT « H »`` / ``DEPENSES FISCALES``)
 AXIS = 2.0  # sizes between the centres of the label and its heading
 
 
@@ -69,7 +70,8 @@ def series_labels(groups: list[_Group]) -> list[_Group]:
             continue
         size = max(g.size, nxt.size, 1.0)
         prev = groups[k - 1]
-        if not 0 < _baseline(nxt) - _baseline(prev, last=True) <= GAP * size or abs(_axis(nxt) - _axis(g)) > AXIS * size:
+        gap = GAP if nxt.legal is not None or k > i + 1 else NAME_GAP
+        if not 0 < _baseline(nxt) - _baseline(prev, last=True) <= gap * size or abs(_axis(nxt) - _axis(g)) > AXIS * size:
             continue
         if nxt.legal is not None:
             if g.kind != "heading":
