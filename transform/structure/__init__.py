@@ -5,8 +5,12 @@ from __future__ import annotations
 from .._gc import gc_paused
 from ..model import Block, Cell, Document, Figure, Heading, ListBlock, ListItem, Paragraph, Section, Sentence, Table
 from ..model.text import Direction, direction_for
+from .built import builder
 from .language import detect, detect_core, has_letters, resolve_default
 from .segment import split_sentences
+
+# sections and sentences are built from our own values, without pydantic's validation (see built.py)
+_SECTION, _SENTENCE = builder(Section), builder(Sentence)
 
 
 def nest_sections(doc: Document) -> Document:
@@ -16,18 +20,18 @@ def nest_sections(doc: Document) -> Document:
         if sec.heading is not None or sec.sections:
             return doc  # already nested (e.g. built by hand)
         flat.extend(sec.blocks)
-    root = Section()
+    root = _SECTION()
     stack: list[tuple[int, Section]] = [(0, root)]
     for block in flat:
         if isinstance(block, Heading):
             while stack[-1][0] >= block.level:
                 stack.pop()
-            sec = Section(heading=block)
+            sec = _SECTION(heading=block)
             stack[-1][1].sections.append(sec)
             stack.append((block.level, sec))
         else:
             stack[-1][1].blocks.append(block)
-    sections = ([Section(blocks=root.blocks)] if root.blocks else []) + root.sections
+    sections = ([_SECTION(blocks=root.blocks)] if root.blocks else []) + root.sections
     doc.sections = sections
     if doc.meta.title is None:
         first = next((s.heading for s in sections if s.heading is not None), None)
@@ -95,7 +99,7 @@ def _drafts(sentences: list[Sentence], lang_hint: str | None, known: str | None 
 def _sentences(drafts: list[_Draft], prefix: str) -> list[Sentence]:
     """Number ``prefix-1``, ``prefix-2``... (languages are final: see :func:`_set_lang`)."""
     return [
-        Sentence(id=f"{prefix}-{i}", text=d.text, lang=d.lang, direction=_direction(d.lang) if d.lang else None, notes={})
+        _SENTENCE(id=f"{prefix}-{i}", text=d.text, lang=d.lang, direction=_direction(d.lang) if d.lang else None, notes={})
         for i, d in enumerate(drafts, 1)
     ]
 
