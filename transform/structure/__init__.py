@@ -122,7 +122,7 @@ def _items(items: list[ListItem], prefix: str, lang: str, out: list[tuple[ListIt
     allsent: list[_Draft] = []
     for i, it in enumerate(items, 1):
         pid = f"{prefix}.{i}"
-        it.id = pid
+        _put(it, id=pid)
         drafts = _drafts(it.sentences, lang)
         out.append((it, pid, drafts))
         allsent += drafts
@@ -143,20 +143,20 @@ def _structure_block(block: Block, bid: str, parent_lang: str, known: dict[int, 
         drafts = _items(block.items, f"{bid}-i", block.lang or parent_lang, parts)
         _set_lang(block, drafts, parent_lang)
         for it, pid, its in parts:
-            it.sentences = _sentences(its, pid)
+            _put(it, sentences=_sentences(its, pid))
     elif isinstance(block, Table):
         hint = block.lang or parent_lang
         caption = _drafts(block.caption, hint)
         cells = [(cell, f"{bid}-r{r}c{c}", _drafts(cell.sentences, hint))
                  for r, row in enumerate(block.rows, 1) for c, cell in enumerate(row, 1)]
         _set_lang(block, caption + [d for _, _, ds in cells for d in ds], parent_lang)
-        block.caption = _sentences(caption, f"{bid}-cap")
+        _put(block, caption=_sentences(caption, f"{bid}-cap"))
         for cell, cid, ds in cells:
-            cell.sentences = _sentences(ds, cid)
+            _put(cell, sentences=_sentences(ds, cid))
     elif isinstance(block, Figure):
         drafts = _drafts(block.alt, block.lang or parent_lang)
         _set_lang(block, drafts, parent_lang)
-        block.alt = _sentences(drafts, f"{bid}-alt")
+        _put(block, alt=_sentences(drafts, f"{bid}-alt"))
 
 
 def number_and_detect(doc: Document, known: dict[int, str] | None = None) -> Document:
