@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..model import Block, Heading, ListBlock, ListItem, Paragraph, Sentence, Table
+from ..structure.built import builder
 from ..structure.legal import LegalLabel
 from .base import TextLine
 from .pdf_bidi import hyphen_join
@@ -84,8 +85,13 @@ def _with_text(line: L, text: str) -> L:
     return out
 
 
+# the models below are built from our own values (a str text, an int page): without pydantic's validation (structure.built)
+_SENTENCE, _ITEM, _LIST = builder(Sentence), builder(ListItem), builder(ListBlock)
+_HEADING, _PARAGRAPH = builder(Heading), builder(Paragraph)
+
+
 def _sentence(text: str) -> list[Sentence]:
-    return [Sentence(id="", text=text, notes={})]  # explicit notes: pydantic deep-copies defaults otherwise
+    return [_SENTENCE(id="", text=text, notes={})]  # explicit notes: pydantic deep-copies defaults otherwise
 
 
 def _power(m: re.Match[str]) -> str:
@@ -103,9 +109,9 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
         if "m[" in text:  # the only place UNIT_POWER can match (a scan of every paragraph for \b costs more)
             text = UNIT_POWER.sub(_power, text)
         if g.kind == "item":
-            item = ListItem(sentences=_sentence(text), children=[])
+            item = _ITEM(sentences=_sentence(text), children=[])
             if lst is None:
-                lst = ListBlock(ordered=g.ordered, items=[], page=page)
+                lst = _LIST(ordered=g.ordered, items=[], page=page)
                 blocks.append(lst)
                 stack = []
             while stack and g.indent <= stack[-1][0] + 6:
@@ -120,9 +126,9 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
         if g.kind == "table" and g.table is not None:
             blocks.append(g.table)
         elif g.kind == "heading" and text:
-            blocks.append(Heading(level=g.level or 1, sentences=_sentence(text), page=page))
+            blocks.append(_HEADING(level=g.level or 1, sentences=_sentence(text), page=page))
         elif text:
-            blocks.append(Paragraph(sentences=_sentence(text), page=page, role="note" if g.note else None))
+            blocks.append(_PARAGRAPH(sentences=_sentence(text), page=page, role="note" if g.note else None))
     return blocks
 
 

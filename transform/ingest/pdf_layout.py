@@ -96,10 +96,14 @@ def _edges(lines: list[TextLine], column: int) -> Edges:
 
 def _body_size(lines: list[TextLine]) -> float:
     """The size most characters of the page are set in."""
+    raw: dict[float, int] = {}
+    for ln in lines:  # counted by the size as read, then by the rounded size: a page has a few sizes, round() is slow
+        size = ln.size
+        raw[size] = raw.get(size, 0) + len(ln.text)
     sizes: dict[float, int] = {}
-    for ln in lines:
-        key = round(ln.size, 1)
-        sizes[key] = sizes.get(key, 0) + len(ln.text)
+    for size, count in raw.items():  # rounded sizes in the order of their first line, as counting line by line
+        key = round(size, 1)
+        sizes[key] = sizes.get(key, 0) + count
     return max(sizes.items(), key=itemgetter(1))[0] if sizes else 0.0  # the first of equals, as Counter.most_common
 
 

@@ -173,6 +173,8 @@ def table_slots(lines: list[Any], edges: list[Any], tables: list[Any]) -> list[t
     left-to-right page, left of it on a right-to-left one: a slide's text beside its tables), then it comes after
     the text, or sits in a region of a page read in regions (a spread's half), then it comes after the line just
     above it that it overlaps (the text above it in its column), or before the first such line under it."""
+    if not tables:
+        return []  # most pages: no table to place, nothing to look at
     out: list[tuple[int, Any]] = []
     regions = any(getattr(e, "region", 0) for e in edges)
     rtl = sum(1 for ln in lines if getattr(ln, "rtl", False)) * 2 > len(lines)

@@ -5,8 +5,12 @@ from __future__ import annotations
 from .._gc import gc_paused
 from ..model import Block, Cell, Document, Figure, Heading, ListBlock, ListItem, Paragraph, Section, Sentence, Table
 from ..model.text import Direction, direction_for
+from .built import builder
 from .language import detect, detect_core, has_letters, resolve_default
 from .segment import split_sentences
+
+# sections and sentences are built from our own values, without pydantic's validation (see built.py)
+_SECTION, _SENTENCE = builder(Section), builder(Sentence)
 
 
 def nest_sections(doc: Document) -> Document:
@@ -16,18 +20,18 @@ def nest_sections(doc: Document) -> Document:
         if sec.heading is not None or sec.sections:
             return doc  # already nested (e.g. built by hand)
         flat.extend(sec.blocks)
-    root = Section()
+    root = _SECTION()
     stack: list[tuple[int, Section]] = [(0, root)]
     for block in flat:
         if isinstance(block, Heading):
             while stack[-1][0] >= block.level:
                 stack.pop()
-            sec = Section(heading=block)
+            sec = _SECTION(heading=block)
             stack[-1][1].sections.append(sec)
             stack.append((block.level, sec))
         else:
             stack[-1][1].blocks.append(block)
-    sections = ([Section(blocks=root.blocks)] if root.blocks else []) + root.sections
+    sections = ([_SECTION(blocks=root.blocks)] if root.blocks else []) + root.sections
     doc.sections = sections
     if doc.meta.title is None:
         first = next((s.heading for s in sections if s.heading is not None), None)
@@ -95,7 +99,7 @@ def _drafts(sentences: list[Sentence], lang_hint: str | None, known: str | None 
 def _sentences(drafts: list[_Draft], prefix: str) -> list[Sentence]:
     """Number ``prefix-1``, ``prefix-2``... (languages are final: see :func:`_set_lang`)."""
     return [
-        Sentence(id=f"{prefix}-{i}", text=d.text, lang=d.lang, direction=_direction(d.lang) if d.lang else None, notes={})
+        _SENTENCE(id=f"{prefix}-{i}", text=d.text, lang=d.lang, direction=_direction(d.lang) if d.lang else None, notes={})
         for i, d in enumerate(drafts, 1)
     ]
 
@@ -118,7 +122,7 @@ def _items(items: list[ListItem], prefix: str, lang: str, out: list[tuple[ListIt
     allsent: list[_Draft] = []
     for i, it in enumerate(items, 1):
         pid = f"{prefix}.{i}"
-        it.id = pid
+        _put(it, id=pid)
         drafts = _drafts(it.sentences, lang)
         out.append((it, pid, drafts))
         allsent += drafts
@@ -139,20 +143,20 @@ def _structure_block(block: Block, bid: str, parent_lang: str, known: dict[int, 
         drafts = _items(block.items, f"{bid}-i", block.lang or parent_lang, parts)
         _set_lang(block, drafts, parent_lang)
         for it, pid, its in parts:
-            it.sentences = _sentences(its, pid)
+            _put(it, sentences=_sentences(its, pid))
     elif isinstance(block, Table):
         hint = block.lang or parent_lang
         caption = _drafts(block.caption, hint)
         cells = [(cell, f"{bid}-r{r}c{c}", _drafts(cell.sentences, hint))
                  for r, row in enumerate(block.rows, 1) for c, cell in enumerate(row, 1)]
         _set_lang(block, caption + [d for _, _, ds in cells for d in ds], parent_lang)
-        block.caption = _sentences(caption, f"{bid}-cap")
+        _put(block, caption=_sentences(caption, f"{bid}-cap"))
         for cell, cid, ds in cells:
-            cell.sentences = _sentences(ds, cid)
+            _put(cell, sentences=_sentences(ds, cid))
     elif isinstance(block, Figure):
         drafts = _drafts(block.alt, block.lang or parent_lang)
         _set_lang(block, drafts, parent_lang)
-        block.alt = _sentences(drafts, f"{bid}-alt")
+        _put(block, alt=_sentences(drafts, f"{bid}-alt"))
 
 
 def number_and_detect(doc: Document, known: dict[int, str] | None = None) -> Document:

@@ -1,0 +1,68 @@
+"""Document-model instances built from values that are already of their fields' types, without pydantic's
+validation (issue 23: the PDF reader and the structure stage build about a thousand models per document,
+and validating them cost more than the reading work they record).
+
+:func:`builder` gives, for a model class, a function that takes the fields' values as keywords and returns
+the instance pydantic would build from them: the same ``__dict__`` (every field, in the class's field order,
+defaults for the fields not given, a fresh copy of a list or dict default), the same set of fields given and
+no extra or private values. It is used only where the values are ours (a ``str`` text, an ``int`` page, a
+list of models of the field's type); a class with anything validation would run (validators, a post-init
+hook, private attributes, default factories, extra fields allowed, strict or frozen configuration) gets
+pydantic's own constructor instead. ``tests/ingest/test_models_speed.py`` checks on real corpus pages that
+both give equal models and the same JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+M = TypeVar("M", bound=BaseModel)
+_new = object.__new__
+_set = object.__setattr__
+ENABLED = True  # False: every builder calls the class (tests compare both)
+
+
+def _plain(cls: type[BaseModel]) -> bool:
+    """Does validating ``cls`` from values of its fields' types only store them?"""
+    decorators = cls.__pydantic_decorators__
+    if any((decorators.validators, decorators.field_validators, decorators.root_validators,
+            decorators.field_serializers, decorators.model_serializers, decorators.model_validators,
+            decorators.computed_fields)):
+        return False
+    config = cls.model_config
+    if config.get("extra") not in (None, "ignore") or config.get("frozen") or config.get("strict"):
+        return False
+    if cls.__private_attributes__ or cls.__pydantic_post_init__ is not None:
+        return False
+    return all(f.default_factory is None and not f.metadata and f.alias is None for f in cls.model_fields.values())
+
+
+def builder(cls: type[M]) -> Callable[..., M]:
+    """``build(**values)``: the instance ``cls(**values)`` would be, for values already of the fields' types."""
+    if not _plain(cls):
+        return cls
+    fields = cls.model_fields
+    template: dict[str, Any] = {name: f.default for name, f in fields.items()}
+    required = frozenset(name for name, value in template.items() if value is PydanticUndefined)
+    mutable = tuple(name for name, value in template.items() if isinstance(value, (list, dict, set)))
+
+    def build(**values: Any) -> M:
+        if not ENABLED or not required.issubset(values):
+            return cls(**values)
+        data = template.copy()
+        data.update(values)
+        for name in mutable:
+            if name not in values:
+                data[name] = data[name].copy()
+        obj = _new(cls)
+        _set(obj, "__dict__", data)
+        _set(obj, "__pydantic_fields_set__", set(values))
+        _set(obj, "__pydantic_extra__", None)
+        _set(obj, "__pydantic_private__", None)
+        return obj
+
+    return build
