@@ -53,6 +53,16 @@ from .pdf_block_kinds import (
     TEXT_TITLE,
     _leader,
 )
+from .pdf_heading_drops import (
+    _ARABIC,
+    _LATIN,
+    _OPEN_END,
+    _WORD3,
+    _all_bold,
+    _drop_noise,
+    _drop_open_ended,
+    _drop_plain_sentences,
+)
 from .pdf_labels import annex_titles, series_labels
 from .pdf_outline import numbering, outline_levels
 from .pdf_title_runs import (
@@ -71,29 +81,15 @@ if TYPE_CHECKING:
     from .pdf_blocks import _Group
 
 # a title does not end on an article, a preposition or a conjunction: the line goes on elsewhere
-_OPEN_END = frozenset("et ou de des du la le les à au aux en pour par sur avec dans d' l' d’ l’ و في من على إلى عن أو ب".split())
 _LETTER = re.compile(r"[^\W\d_]")
-_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter that is not a Latin one
-_WORD3 = re.compile(r"(?:[^\W\d_][\u064b-\u065f\u0670]*){3}")  # a word of three letters (Arabic vowel marks aside)
-_NOT_ALNUM = re.compile(r"[^\w\s\u064b-\u065f\u0670]|_")  # a sign: neither a letter, a digit, a vowel mark nor a space
-_MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic vowel marks
-_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # words that link an official text's title to its object: a heading line opening with one goes on with the title above
 _AR_LINK = frozenset("بشأن بتحديد بتغيير بتتميم بتنفيذ بتطبيق بإحداث بإصدار بالموافقة بالمصادقة المتعلق المتعلقة يتعلق تتعلق".split())
-_FORMULA = re.compile(r"\w\s*=\s*\w")  # words on both sides of an equals sign
 _BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not a dash: "- Axes 2 et 3 ..." titles a part)
-INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
-LONG_LEAD_IN = 12  # words of a heading at body weight ending with a colon: a sentence that introduces what follows
-PLAIN_SENTENCE = 1.3  # a heading at body weight set less than this many times the body and ending with a full stop is a sentence
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
 COVER_SHARE = 0.8  # share of a title page's characters its headings carry
 MIN_CAPS = 0.6
 CAPS_TITLE = 0.9  # a title in capitals (a numbered part's)
-NOISE_LETTERS = 0.6  # a heading is mostly letters and digits
-FOREIGN_SHARE = 0.05  # a document this little written in Latin letters has no heading in them
-STRAY_LETTERS = 3  # a few Arabic letters in the heading of a document in Latin letters: a logo's noise  # share of capitals in a bold line that titles the paragraph it was run into
 
 
 def _run_in_articles(groups: list[_Group]) -> None:
@@ -127,10 +123,6 @@ def _bulleted(groups: list[_Group]) -> list[_Group]:
                 ln = _with_text(ln, _BULLET.sub("", ln.text, count=1))
             out[-1].lines.append(ln)
     return out
-
-
-def _all_bold(g: _Group) -> bool:
-    return bool(g.lines) and all(ln.bold for ln in g.lines)
 
 
 def refine_headings(groups: list[_Group]) -> list[_Group]:
@@ -308,75 +300,8 @@ def _join_continued(groups: list[_Group]) -> list[_Group]:
     return out
 
 
-def _drop_open_ended(groups: list[_Group]) -> None:
-    """A bold heading that ends on a word no title ends on, a long bold sentence ending with a colon, or a formula: a
-    paragraph."""
-    for g in groups:
-        if g.kind != "heading" or g.legal is not None or not g.lines:
-            continue
-        end = g.lines[-1].text.strip()  # the joined text is not needed: its last line and its word count
-        first = g.lines[0].text.strip()
-        if ENACTING.match(first[:1].replace("À", "A") + first[1:]):
-            g.kind = "paragraph"  # the enacting formula, its A read À by OCR ("À DECIDE CE QUI SUIT :")
-            continue
-        if not _all_bold(g):
-            if end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= LONG_LEAD_IN \
-                    and not _NUMBERED.match(first) and not any(ln.underline for ln in g.lines):
-                g.kind = "paragraph"  # a long sentence introducing what follows, set larger ("ART. 2.-—Les citoyens ... :")
-            continue
-        last = end.rstrip(" :：").rsplit(None, 1)[-1].lower() if end.rstrip(" :：") else ""  # "كما تم تعديله ب:" leads in
-        underlined = all(ln.underline for ln in g.lines) and not _ocr(g)  # bold and underlined on a text layer: a title, even one introducing a list
-        if (last in _OPEN_END and not (underlined and end.endswith((":", "：")))) or last.endswith(("d'", "l'", "d’", "l’")):
-            g.kind = "paragraph"
-        elif end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= 7 \
-                and not _NUMBERED.match(g.lines[0].text.strip()) and not underlined:
-            g.kind = "paragraph"
-        elif any(_FORMULA.search(ln.text) for ln in g.lines):
-            g.kind = "paragraph"  # a formula set in bold ("Tarif horaire = Taux horaire x Revenu ..."): no title
-
-
-def _drop_plain_sentences(groups: list[_Group]) -> None:
-    """A heading by its size alone, at body weight and set less than PLAIN_SENTENCE times the body, that ends with a
-    full stop: a sentence of a passage set a point larger (a law's closing ``Fait à Alger, le ... 2024.`` and its
-    signature ``Abdelmadjid TEBBOUNE.``), not a title."""
-    for g in groups:
-        if (g.kind == "heading" and g.legal is None and g.lines and not any(ln.bold for ln in g.lines) and not _ocr(g)
-                and g.body and g.size < PLAIN_SENTENCE * g.body and FULL_STOP.search(g.lines[-1].text)):
-            g.kind = "paragraph"
-
-
 def _chars(groups: list[_Group]) -> int:
     return sum(len(ln.text) for g in groups for ln in g.lines)
-
-
-def _drop_noise(groups: list[_Group]) -> None:
-    """Not headings: the invocation that opens an Arabic official text (``بسم الله الرحمن الرحيم``), a line that
-    is mostly neither letters nor digits or has no word of three letters (``n° 2013 / 616``, OCR of a logo: ``D 4 DA PS SZ``),
-    a line in Latin letters only in a document whose text has next to none, and a line with a stray Arabic letter
-    or two in a document in Latin letters (a logo or a stamp read by OCR: ``E 1ل[ Préfecture``)."""
-    latin_share: float | None = None
-    for g in groups:
-        if g.kind != "heading" or g.legal is not None or not g.lines:
-            continue
-        text = " ".join(ln.text for ln in g.lines).strip()  # what its characters are: no need to join cut words
-        if (text[:1] == "ب" and INVOCATION.match(_MARKS.sub("", text))) or not _WORD3.search(text) \
-                or len(_NOT_ALNUM.findall(text)) > (1 - NOISE_LETTERS) * (len(text) - text.count(" ")):
-            g.kind = "paragraph"
-            continue
-        latin_only = _OTHER_LETTER.search(text) is None
-        stray = len(_ARABIC.findall(text)) if not latin_only and not g.rtl else 0
-        if latin_only or 0 < stray <= STRAY_LETTERS:
-            if latin_share is None:  # counted once, only when such a heading shows up: the share of left-to-right lines
-                ltr = rtl = 0
-                for x in groups:
-                    n = sum(len(ln.text) for ln in x.lines)
-                    if x.rtl:
-                        rtl += n
-                    else:
-                        ltr += n
-                latin_share = ltr / (ltr + rtl) if ltr + rtl else 1.0
-            if (latin_only and latin_share < FOREIGN_SHARE) or (stray and latin_share > 1 - FOREIGN_SHARE):
-                g.kind = "paragraph"
 
 
 def _masthead(groups: list[_Group]) -> None:
