@@ -234,6 +234,7 @@ def by_place(text: str, listed: tuple[str, list[tuple[str, float, float, float, 
     tokens = text.split()
     used: set[int] = set()
     changed = False
+    words = [b[0] for b in boxes]  # tesseract's listing, the replacements put in: made a line again below
     for k, (word, x0, top, x1, bottom) in enumerate(boxes):
         bare = word.strip(_PUNCT)
         if bare not in strays and bare not in sure:
@@ -246,6 +247,7 @@ def by_place(text: str, listed: tuple[str, list[tuple[str, float, float, float, 
             continue
         if bare not in strays and not all(known_ar(normalise_ar(w)) for w in put):
             continue
+        words[k] = word.replace(bare, " ".join(put))
         spot = next((i for i, t in enumerate(tokens) if i not in used and t.strip(_PUNCT) == bare), None)
         if spot is None:
             continue
@@ -254,6 +256,13 @@ def by_place(text: str, listed: tuple[str, list[tuple[str, float, float, float, 
         tokens[spot] = tok[:start] + " ".join(put) + tok[start + len(bare):]
         used.add(spot)
         changed = True
+    if changed and text == listed[0]:
+        # the line made again from its listing: a Latin word and the number after it were one
+        # left-to-right run (``dia 12``); made Arabic, the number stands before it (``12 منه``)
+        from .tesseract import line_text
+
+        listing = [(w, (b[1] + b[3]) / 2) for k, b in enumerate(boxes) for w in words[k].split()]
+        return line_text([w for w, _x in listing], [x for _w, x in listing], True)
     return " ".join(tokens) if changed else None
 
 
