@@ -43,6 +43,7 @@ _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _LONG_NUMBER = re.compile(r"\d{3,}")  # a line re-read for its unsure Latin words keeps these
 _DIGITS = re.compile(r"\d+")
+_LATIN_ONLY = re.compile(r"^[A-Za-zÀ-ÿ]+$")
 _LATIN_WORD = re.compile(r"(?<![\w])[A-Za-zÀ-ÿ]+(?![\w])")
 _PUNCT = "()[]{}.,:;،؛!?؟\"'«»“”-–_|*•"
 _PERSIAN = re.compile("[\u06cc\u06a9\u06af\u067e\u0686\u0698]")  # letters Arabic does not use
@@ -74,8 +75,10 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
     # on a page of Arabic, the Latin words read unsure are strays too, whatever their case
     weak_latin = result.weak_latin if ar >= DOMINANT * (ar + lat) else {}
     unsure_latin = result.unsure_latin if ar >= DOMINANT * (ar + lat) else {}
+    arabic_page = ar >= DOMINANT * (ar + lat)
     picked += [(ln, "ara", False) for ln in result.lines if id(ln) not in short
-               and (_strays(ln.text, weak_latin.get(id(ln))) or _unsure(ln.text, unsure_latin.get(id(ln))))]
+               and (_strays(ln.text, weak_latin.get(id(ln))) or _unsure(ln.text, unsure_latin.get(id(ln)))
+                    or (arabic_page and _sure_latin(ln.text, result.rtl_words.get(id(ln)))))]
     picked = picked[:MAX_RECOVER]
     if not picked:
         return
@@ -103,6 +106,20 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
                     best = (sub.confidence, text)
             if best:
                 result.line_conf[id(ln)], ln.text = best
+            elif lang == "ara" and not is_short:
+                # the re-readings differ around the strays, or bring a number the page reading did not
+                # see: each stray replaced by what they read in its place on the page (by_place)
+                strays = _strays(ln.text, weak) + [w for w in unsure if w not in _strays(ln.text, weak)]
+                sure = _sure_latin(ln.text, result.rtl_words.get(id(ln))) if arabic_page else []
+                for sub in sorted((subs[n] for subs in readings), key=lambda s: -s.confidence):
+                    if not sub.lines or sub.confidence < before - STRAY_MARGIN or _PERSIAN.search(
+                            " ".join(x.text for x in sub.lines)):
+                        continue
+                    text = by_place(ln.text, result.rtl_words.get(id(ln)), strays, sure,
+                                    [w for x in sub.lines for w in sub.rtl_words.get(id(x), ("", []))[1]])
+                    if text:
+                        ln.text = text
+                        break
 
 
 def _better(old: str, before: float, new: str, conf: float, is_short: bool, weak: list[str] | None,
@@ -198,6 +215,64 @@ def splice_numbers(old: str, new: str) -> str | None:
         out += [new[last:m.start()], digits]
         last = m.end()
     return "".join(out) + new[last:]
+
+
+def by_place(text: str, listed: tuple[str, list[tuple[str, float, float, float, float]]] | None, strays: list[str],
+             sure: list[str], new_words: list[tuple[str, float, float, float, float]]) -> str | None:
+    """``text`` (an Arabic line) with each of its ``strays`` and ``sure`` Latin words replaced by the
+    words a re-reading ``new_words`` (with their boxes in points) reads at its place on the page:
+    the words whose centre lies inside the Latin word's box and inside no other word's box of the
+    line (``listed``: the line's words with their boxes, as tesseract listed them). They must be
+    Arabic words without digits; a word read sure in Latin (``sure``: ``des`` at 84 %, ``US`` at
+    88 %) is replaced only by words the Arabic word list knows, so that a real acronym (CNSS) stays.
+    None when nothing was replaced."""
+    from .lexicon import known_ar, normalise_ar
+
+    if not listed or not new_words or not (strays or sure):
+        return None
+    boxes = listed[1]
+    tokens = text.split()
+    used: set[int] = set()
+    changed = False
+    words = [b[0] for b in boxes]  # tesseract's listing, the replacements put in: made a line again below
+    for k, (word, x0, top, x1, bottom) in enumerate(boxes):
+        bare = word.strip(_PUNCT)
+        if bare not in strays and bare not in sure:
+            continue
+        others = [b for j, b in enumerate(boxes) if j != k]
+        inside = [w for w in new_words if x0 <= (w[1] + w[3]) / 2 <= x1 and w[2] < bottom and w[4] > top
+                  and not any(o[1] <= (w[1] + w[3]) / 2 <= o[3] for o in others)]
+        put = [w[0].strip(_PUNCT) for w in sorted(inside, key=lambda w: -(w[1] + w[3]) / 2)]
+        if not put or not all(w and _AR.search(w) and not _DIGITS.search(w) and not _LAT.search(w) for w in put):
+            continue
+        if bare not in strays and not all(known_ar(normalise_ar(w)) for w in put):
+            continue
+        words[k] = word.replace(bare, " ".join(put))
+        spot = next((i for i, t in enumerate(tokens) if i not in used and t.strip(_PUNCT) == bare), None)
+        if spot is None:
+            continue
+        tok = tokens[spot]
+        start = tok.index(bare)
+        tokens[spot] = tok[:start] + " ".join(put) + tok[start + len(bare):]
+        used.add(spot)
+        changed = True
+    if changed and text == listed[0]:
+        # the line made again from its listing: a Latin word and the number after it were one
+        # left-to-right run (``dia 12``); made Arabic, the number stands before it (``12 منه``)
+        from .tesseract import line_text
+
+        listing = [(w, (b[1] + b[3]) / 2) for k, b in enumerate(boxes) for w in words[k].split()]
+        return line_text([w for w, _x in listing], [x for _w, x in listing], True)
+    return " ".join(tokens) if changed else None
+
+
+def _sure_latin(text: str, listed: tuple[str, list[tuple[str, float, float, float, float]]] | None) -> list[str]:
+    """The words of letters only, Latin, of a line almost all Arabic (whatever their confidence
+    and case: ``des``, ``US``, ``À``); [] otherwise. Codes, addresses and numbers are not words."""
+    ar, lat = len(_AR.findall(text)), len(_LAT.findall(text))
+    if not listed or not lat or ar < STRAY_AR_SHARE * (ar + lat):
+        return []
+    return [b for w, *_box in listed[1] if (b := w.strip(_PUNCT)) and _LATIN_ONLY.match(b)]
 
 
 def _all_seen(olds: list[str], news: list[str]) -> bool:
