@@ -38,7 +38,6 @@ from .render import (
     BLANK_INK,
     ENLARGE_BELOW,
     LOW_SCAN_DPI,
-    OCR_DPI,
     PageImage,
     RenderError,
     image_cover,
@@ -51,6 +50,7 @@ from .render import (
 )
 from .scans import drop_overlays
 from .sizes import snap_sizes
+from .small_print import reread_small_print
 from .strokes import reread_thickened, thicken
 from .tesseract import (
     _AR,
@@ -77,9 +77,6 @@ SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score
 MOSTLY_UNSURE = 0.5  # ...and below it too, a page with more than this share of its lines unsure
 ORDER_MARGIN = 3.0  # a page read again in its script's order keeps that reading unless this much less confident
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
-SMALL_PRINT_PX = 26.0  # OCR'd lines lower than this (pixels at OCR_DPI) are small print...
-READ_PRINT_PX = 36.0  # ...read again at the resolution that makes them about this high
-MAX_PRINT_DPI = 400.0
 MIN_MORE_WORDS = 10  # OCR of a page whose short layer is an overlay must find at least this many more words
 
 
@@ -386,46 +383,6 @@ def _run_ocr(pdf: pdfium.PdfDocument, todo: list[tuple[int, list[str] | None, st
             pending[pool.submit(ocr_page, pimg, langs, timeout=timeout, scanned=scanned, why=why,
                                 scan_dpi=dpi if scanned else None)] = i
         collect(set(pending))
-        small = _reread_small_print(pdf, pool, used, out, reports, timeout)
+        small = reread_small_print(pdf, pool, used, out, reports, timeout, ocr_page)
         reread_thickened(pdf, pool, used, out, reports, timeout, ocr_page, skip=small)
     snap_sizes([ln for i, _langs, _why in todo for ln in out[i]])
-
-
-def _reread_small_print(pdf: pdfium.PdfDocument, pool: ThreadPoolExecutor, used: dict[int, tuple[list[str], bool, float | None, str]],
-                        out: list[list[TextLine]], reports: list[PageReport | None], timeout: float) -> set[int]:
-    """Pages of small print (OCR'd lines under SMALL_PRINT_PX pixels high at the OCR resolution)
-    are rendered again so that their lines reach about READ_PRINT_PX, and read again; the
-    reading with more words wins, at a confidence no more than 2 points lower. A 6 pt
-    two-column motion read 0.79 of its words at 250 dpi, 0.99 at 350 dpi. Returns the pages read again."""
-    futures = {}
-    for i, (langs, scanned, dpi, why) in used.items():
-        rep = reports[i]
-        heights = sorted(ln.bottom - ln.top for ln in out[i] if len(ln.text) > 20)
-        if rep is None or rep.method != "ocr" or len(heights) < 5:
-            continue
-        px = heights[len(heights) // 2] * OCR_DPI / 72.0
-        if px >= SMALL_PRINT_PX:
-            continue
-        try:
-            pimg = render_page(pdf, i, min(MAX_PRINT_DPI, OCR_DPI * READ_PRINT_PX / px))
-        except RenderError:
-            continue
-        futures[pool.submit(ocr_page, pimg, langs, timeout=timeout, scanned=scanned, why=why, scan_dpi=dpi)] = (i, pimg.dpi)
-    for fut, (i, at) in futures.items():
-        lines, rep = fut.result()
-        old = reports[i]
-        if rep.method == "ocr" and old is not None and len(lines) and _words(lines) > _words(out[i]) and \
-                _conf(lines) >= _conf(out[i]) - 0.02:
-            out[i], reports[i] = lines, rep
-            rep.reason += f"; small print read again at {at:.0f} dpi"
-    return {i for i, _at in futures.values()}
-
-
-def _words(lines: list[TextLine]) -> int:
-    return sum(len(ln.text.split()) for ln in lines)
-
-
-def _conf(lines: list[TextLine]) -> float:
-    rated = [ln.confidence for ln in lines if ln.confidence is not None]
-    return sum(rated) / len(rated) if rated else 0.0
-
