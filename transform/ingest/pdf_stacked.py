@@ -7,6 +7,14 @@ times the size of the text lines at its left) gives pdfium one line whose band c
 of the paragraph, and joining the next line to it interleaved their words by x position
 (``Leagentsbudget desderessources``). Pieces of one printed line lie beside each other; a piece
 drawn under the text of the pieces before it is a line of its own.
+
+The cells of a table row are drawn at their own heights (a cell of two lines centred in the row
+stands higher than a cell of one): pdfium's pieces then hold the text of several cells, and a
+piece that holds the second line of one cell overlaps the band of a piece that holds its first
+line, though only one of its rectangles lies under that line (``مستغل بشكل مفرط (مهدد`` over
+``بالانهيار)``, beside a one-line cell at mid-height). A rectangle of text lying under a rectangle
+of text of the same height, over most of the narrower one's width, is a line under the other one
+(:func:`rect_under`).
 """
 
 from __future__ import annotations
@@ -34,3 +42,27 @@ def stacked(rects: Iterable[Rect], x0: float, x1: float, top: float, bottom: flo
             continue
         covered += max(0.0, min(r[2], x1) - max(r[0], x0))
     return covered > STACKED * width
+
+
+UNDER = 0.8  # centres this many rectangle heights apart: two printed lines, not one
+
+
+def rect_under(rects: Iterable[Rect], own: Iterable[Rect]) -> bool:
+    """Does one rectangle of text of ``own`` (a piece's) lie under or over one rectangle of text of
+    ``rects`` (the pieces already joined)? Rectangles of text are words: at least as wide as high and
+    at least :data:`LINE` of the tallest rectangle of both (a vowel mark, a call or a word of short
+    letters is not); the two centres a line apart and one over most of the other's width."""
+    theirs, mine = list(rects), list(own)
+    tallest = max((r[1] - r[3] for r in theirs + mine), default=0.0)
+    if tallest <= 0:
+        return False
+    low = LINE * tallest
+    theirs = [r for r in theirs if r[1] - r[3] >= low and r[2] - r[0] >= r[1] - r[3]]
+    mine = [r for r in mine if r[1] - r[3] >= low and r[2] - r[0] >= r[1] - r[3]]
+    for r in theirs:
+        for o in mine:
+            if abs((r[1] + r[3]) - (o[1] + o[3])) / 2 < UNDER * max(r[1] - r[3], o[1] - o[3]):
+                continue
+            if min(r[2], o[2]) - max(r[0], o[0]) > STACKED * min(r[2] - r[0], o[2] - o[0]):
+                return True
+    return False

@@ -32,6 +32,8 @@ NUMBER = re.compile(
 BLANK = re.compile(r"^[\s\-–—.]*$")  # "-" or "—" for an empty amount
 SMALL_INT = re.compile(r"^\d{1,3}$")
 MAX_WORDS_PER_CELL = 8.0  # mean words per filled cell of a table without ruling lines; prose has more
+PART_MIDDLE = 0.3  # a glyph's middle (loose box) stands about this many sizes above its baseline
+PART_OFF = 0.6  # a cell's part of a line this many sizes off the line's baseline stands on a baseline of its own
 
 
 def is_number(text: str) -> bool:
@@ -89,6 +91,22 @@ class Glyphs:
         ln = self.lines[self.line[j]]
         return ln.baseline or ln.bottom
 
+    def _part_baseline(self, k: int, members: list[int]) -> float:
+        """The baseline of line ``k``'s characters ``members`` (those in one cell): the line's,
+        unless they stand well off it. pdfium may give one line the text of several cells drawn at
+        their own heights (``MONTPELLIER P ECHANGES LITTERAIRES``: a structure cell's second line,
+        a type, a project cell's first line); its baseline is its first word's, so the project
+        cell's first line would come after its second one. Then the characters' own middle says
+        where they stand (about 0.3 of the size above their baseline)."""
+        ln = self.lines[k]
+        base = ln.baseline or ln.bottom
+        size = ln.size or 0.0
+        ys = [self.cy[j] for j in members if self.ink(j)]
+        if not ys or size <= 0:
+            return base
+        own = sum(ys) / len(ys) + PART_MIDDLE * size
+        return own if abs(own - base) > PART_OFF * size else base
+
     def raw_text(self, members: list[int]) -> str:
         return "".join(self.ch[j] for j in sorted(members))
 
@@ -113,7 +131,7 @@ class Glyphs:
         for j in members:
             by_line.setdefault(self.line[j], []).append(j)
         parts = []
-        for k in sorted(by_line, key=lambda k: (self.lines[k].baseline or self.lines[k].bottom, k)):
+        for k in sorted(by_line, key=lambda k: (self._part_baseline(k, by_line[k]), k)):
             js = sorted(by_line[k])
             inked = [j for j in js if self.ink(j)]
             if not inked:

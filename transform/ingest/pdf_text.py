@@ -61,7 +61,8 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     number_calls,
 )
 from .pdf_pieces import Piece, _pieces_py, _style_py, read_pieces  # noqa: F401  (the two readers re-exported: tests compare them with _chars)
-from .pdf_stacked import stacked
+from .pdf_stacked import rect_under, stacked
+from .pdf_two_lines import split_two_lines
 
 
 @dataclass
@@ -110,6 +111,8 @@ def page_lines(
     long_numbers = arabic and LONG_RUN_PAGE.search(text) is not None  # a call glued to a number (number_calls)
     backwards_budget = 3 if arabic else 0  # Latin lines of an Arabic page pdfium may give right to left
     pieces, styles = read_pieces(calls, text, height)
+    if arabic:  # lines whose glyphs are placed again by position: two printed lines in one would be woven (pdf_two_lines)
+        pieces, styles = split_two_lines(calls, pieces, styles, height)
     lines: list[PdfLine] = []
     context_rtl = False
     probe = WordOrderProbe()
@@ -297,6 +300,8 @@ def _same_band(group: list[Piece], b: Piece) -> bool:
     if MARKS.match(b[0]) or MARKS.match(a[0]):
         return True
     if stacked((r for g in group for r in g[2]), b[3], b[5], b[4], b[6]):  # a line under the text, not beside it (pdf_stacked)
+        return False
+    if rect_under((r for g in group for r in g[2]), b[2]):  # a cell's next line under its first one (pdf_stacked)
         return False
     x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
     return max(x0, b[3]) - min(x1, b[5]) <= 0.9 * max(ha, hb)
