@@ -92,11 +92,17 @@ class _Page:
         return self.window[self.al.start : self.al.end]
 
 
+TABLE_REACH = 3  # pages back a table read as one over several pages may start
+
+
 def _window(stream: OutStream, page: int, by_page: dict[int, list[int]]) -> np.ndarray:
     if not stream.paged:
         return np.arange(len(stream), dtype=np.int64)
     pos: list[int] = []
-    blocks = sorted(b for p in (page - 1, page, page + 1) for b in by_page.get(p, []))
+    blocks = [b for p in (page - 1, page, page + 1) for b in by_page.get(p, [])]
+    # a table is recorded on the page where it starts: one that runs over several pages reaches this one from further back
+    blocks += [b for p in range(page - TABLE_REACH, page - 1) for b in by_page.get(p, []) if stream.blocks[b].kind == "table"]
+    blocks.sort()
     for bi in blocks:
         b = stream.blocks[bi]
         pos.extend(range(b.start, b.end))
