@@ -126,25 +126,32 @@ class _Ink:
         return ink, stroked
 
 
+def object_walk(page: Any) -> tuple[Any, ...]:
+    """What walking a page's objects takes: ``(box, handle, count, get, kind, bounds, refs)``, the four functions
+    unchecked where the native prototypes load (see :func:`_path_bounds`), ``bounds(obj, *refs)`` writing the
+    object's (left, bottom, right, top) into ``box`` (four floats; keep it alive as long as ``refs``)."""
+    box = (ctypes.c_float * 4)()
+    step = ctypes.sizeof(ctypes.c_float)
+    if FAST_OBJECTS:
+        h: Any = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+        count, get, kind, bounds = _COUNT_OBJECTS, _GET_OBJECT, _OBJ_TYPE, _OBJ_BOUNDS
+        refs: tuple[Any, ...] = tuple(ctypes.byref(box, k * step) for k in range(4))
+    else:
+        h = page.raw
+        count, get, kind, bounds = (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
+                                    pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds)
+        refs = tuple(ctypes.byref(ctypes.c_float.from_buffer(box, k * step)) for k in range(4))
+    return box, h, count, get, kind, bounds, refs
+
+
 def _path_bounds(page: Any) -> list[tuple[float, float, float, float, int, bool]]:
     """(left, bottom, right, top) in PDF coordinates, ink and stroke of every path object of the page.
 
     One page holds tens to hundreds of objects (mostly text): they are walked through
     unchecked prototypes (see :func:`pdf_text._unchecked`: ctypes objects only), several
     times cheaper than pypdfium2's checked bindings."""
-    raw = page.raw
-    box = (ctypes.c_float * 4)()
-    step = ctypes.sizeof(ctypes.c_float)
+    box, h, count, get, kind, bounds, refs = object_walk(page)
     out: list[tuple[float, float, float, float, int, bool]] = []
-    if FAST_OBJECTS:
-        h: Any = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
-        count, get, kind, bounds = _COUNT_OBJECTS, _GET_OBJECT, _OBJ_TYPE, _OBJ_BOUNDS
-        refs: tuple[Any, ...] = tuple(ctypes.byref(box, k * step) for k in range(4))
-    else:
-        h = raw
-        count, get, kind, bounds = (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
-                                    pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds)
-        refs = tuple(ctypes.byref(ctypes.c_float.from_buffer(box, k * step)) for k in range(4))
     n = count(h)  # type: ignore[operator]
     if n > MAX_OBJECTS:
         return out

@@ -18,28 +18,21 @@ horizontal paths are looked at closely.
 
 from __future__ import annotations
 
-import ctypes
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-import pypdfium2.raw as pdfium_c
-
 from .pdf_block_kinds import FULL_STOP
 from .pdf_tables import (
-    _COUNT_OBJECTS,
     _FOUR_FLOATS,
-    _GET_OBJECT,
-    _OBJ_BOUNDS,
-    _OBJ_TYPE,
     DARK,
-    FAST_OBJECTS,
     MAX_OBJECTS,
     PATH,
     FoundTable,
     _Ink,
+    object_walk,
 )
 from .pdf_text import PdfLine
 
@@ -78,18 +71,7 @@ def _could_be_title(ln: PdfLine, prev: PdfLine | None, nxt: PdfLine | None, body
 
 def _thin_rules(page: Any, height: float) -> list[tuple[float, float, float]]:
     """(y from the top, left, right) of the page's thin dark horizontal paths, sorted by y."""
-    raw = page.raw
-    box = (ctypes.c_float * 4)()
-    step = ctypes.sizeof(ctypes.c_float)
-    if FAST_OBJECTS:
-        h: Any = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
-        count, get, kind, bounds = _COUNT_OBJECTS, _GET_OBJECT, _OBJ_TYPE, _OBJ_BOUNDS
-        refs: tuple[Any, ...] = tuple(ctypes.byref(box, k * step) for k in range(4))
-    else:
-        h = raw
-        count, get, kind, bounds = (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
-                                    pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds)
-        refs = tuple(ctypes.byref(ctypes.c_float.from_buffer(box, k * step)) for k in range(4))
+    box, h, count, get, kind, bounds, refs = object_walk(page)
     n = count(h)  # type: ignore[operator]
     out: list[tuple[float, float, float]] = []
     if n > MAX_OBJECTS:
