@@ -62,11 +62,11 @@ def _could_be_title(ln: PdfLine, prev: PdfLine | None, nxt: PdfLine | None, body
     size = ln.size or 10.0
     if size > BODY_SIZE * body or ln.x1 - ln.x0 >= FULL_LINE * full:
         return False  # set larger (a heading by its size already), or a full line (a justified paragraph's first)
+    if not (_apart(prev, ln, step) or nxt is None or _apart(ln, nxt, step)):
+        return False  # at the page's line spacing on both sides (most lines: tested before the text)
     text = ln.text.strip()
     n = len(text.split())
-    if not MIN_WORDS <= n <= MAX_WORDS or FULL_STOP.search(text) or _ENDS.search(text) or text[:1].islower():
-        return False
-    return _apart(prev, ln, step) or nxt is None or _apart(ln, nxt, step)
+    return not (not MIN_WORDS <= n <= MAX_WORDS or FULL_STOP.search(text) or _ENDS.search(text) or text[:1].islower())
 
 
 def _thin_rules(page: Any, height: float) -> list[tuple[float, float, float]]:
@@ -138,8 +138,10 @@ def mark_underlines(page: Any, lines: list[PdfLine], height: float, tables: Sequ
     step = float(steps.most_common(1)[0][0]) if steps else 1.2 * body  # the page's usual distance between lines
     full = max(ln.x1 - ln.x0 for ln in lines)  # the widest line: a column's width (or more)
     last = len(lines) - 1
+    wide, big = FULL_LINE * full, BODY_SIZE * body  # _could_be_title's first test, inline: most lines stop here
     maybe = [ln for k, ln in enumerate(lines)
-             if _could_be_title(ln, lines[k - 1] if k else None, lines[k + 1] if k < last else None, body, step, full)
+             if ln.x1 - ln.x0 < wide and (ln.size or 10.0) <= big
+             and _could_be_title(ln, lines[k - 1] if k else None, lines[k + 1] if k < last else None, body, step, full)
              and not any(t.took(ln) for t in tables)]
     if not maybe:
         return 0
