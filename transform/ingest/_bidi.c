@@ -109,25 +109,34 @@ static int check_text(PyObject *text) {
 	return PyUnicode_READY(text);
 }
 
+/* The arguments (text, box, start, end) of letter_gaps and units: a ready str and a range inside it. */
+static int range_args(PyObject *const *args, Py_ssize_t nargs, const char *name, const char *usage, Py_ssize_t *start,
+                      Py_ssize_t *end) {
+	if (nargs != 4) {
+		PyErr_SetString(PyExc_TypeError, usage);
+		return -1;
+	}
+	if (check_text(args[0]) < 0)
+		return -1;
+	*start = PyLong_AsSsize_t(args[2]);
+	*end = PyLong_AsSsize_t(args[3]);
+	if (PyErr_Occurred())
+		return -1;
+	if (*start < 0 || *end > PyUnicode_GET_LENGTH(args[0])) {
+		PyErr_Format(PyExc_IndexError, "%s: range outside the text", name);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- letter_gaps ---- */
 
 static PyObject *bidi_letter_gaps(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 	(void)self;
-	if (nargs != 4) {
-		PyErr_SetString(PyExc_TypeError, "letter_gaps(text, box, start, end)");
+	Py_ssize_t start, end;
+	if (range_args(args, nargs, "letter_gaps", "letter_gaps(text, box, start, end)", &start, &end) < 0)
 		return NULL;
-	}
 	PyObject *text = args[0], *box = args[1];
-	if (check_text(text) < 0)
-		return NULL;
-	Py_ssize_t start = PyLong_AsSsize_t(args[2]), end = PyLong_AsSsize_t(args[3]);
-	if (PyErr_Occurred())
-		return NULL;
-	Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-	if (start < 0 || end > n) {
-		PyErr_SetString(PyExc_IndexError, "letter_gaps: range outside the text");
-		return NULL;
-	}
 	int kind = PyUnicode_KIND(text);
 	const void *data = PyUnicode_DATA(text);
 	PyObject *out = PyList_New(0);
@@ -211,20 +220,10 @@ append_unit(PyObject *out, PyObject *s, PyObject *o0, PyObject *o1, PyObject *sp
 
 static PyObject *bidi_units(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 	(void)self;
-	if (nargs != 4) {
-		PyErr_SetString(PyExc_TypeError, "units(text, box, a, b)");
+	Py_ssize_t a, b;
+	if (range_args(args, nargs, "units", "units(text, box, a, b)", &a, &b) < 0)
 		return NULL;
-	}
 	PyObject *text = args[0], *box = args[1];
-	if (check_text(text) < 0)
-		return NULL;
-	Py_ssize_t a = PyLong_AsSsize_t(args[2]), b = PyLong_AsSsize_t(args[3]);
-	if (PyErr_Occurred())
-		return NULL;
-	if (a < 0 || b > PyUnicode_GET_LENGTH(text)) {
-		PyErr_SetString(PyExc_IndexError, "units: range outside the text");
-		return NULL;
-	}
 	int kind = PyUnicode_KIND(text);
 	const void *data = PyUnicode_DATA(text);
 	PyObject *out = PyList_New(0);
