@@ -286,7 +286,7 @@ def key_fact(text: str, agent: str, feminine: bool = True) -> FrenchResult | Non
         before = t[: amount.start()].strip(" :,-–")
         label = _lex(regex.sub(r"^(?:budget|montant|enveloppe|crédits?)\s+(?:de\s+|d'|des\s+|du\s+|pour\s+(?:les?\s+|la\s+)?)?", "", before, flags=regex.I))
         if label is None and before:
-            from .french_sentences import np
+            from .french_phrases import np
 
             phrase = np(before)
             if phrase is not None and not phrase[1]:  # a label of known words only (its numbers would be lost)
@@ -341,7 +341,8 @@ def name_phrase(text: str) -> str | None:
 
 
 def french_segment(text: str, role: str, agent: str, feminine: bool = True) -> FrenchResult:
-    from .french_sentences import council_sentence, np
+    from .french_phrases import np
+    from .french_sentences import council_sentence
 
     kf = key_fact(text, agent, feminine)
     if kf is not None:
