@@ -22,7 +22,7 @@ from transform.errors import TransformError
 from transform.model import Document
 from transform.render import RENDERERS
 from transform.result import ConversionResult
-from transform.simplify.review import draft_of, render_reviewed
+from transform.simplify.review_render import draft_of, render_reviewed
 
 from ..store.memory import open_memory
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ..errors import ExitCode
 from ..simplify.memory import FileMemory
-from ..simplify.review import approve, load_document, publish, save_json
+from ..simplify.review import approve, load_document, save_json
 from ..simplify.review_file import export_review, import_review
+from ..simplify.review_render import publish
 from ._common import add_option_args, options_from_args
 
 

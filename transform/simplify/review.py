@@ -21,7 +21,7 @@ outputs say "kept in French / Arabic" before the source sentence.
 ``keep_source``        record that a person keeps segments in the source language (outputs say so)
 ``unresolved``         the segments that still have no Darija text and no decision (approval refuses them)
 ``approve``            record who approved the text; the draft becomes ``reviewed``
-``render_reviewed``    render the outputs of a job again from a reviewed text
+``render_reviewed``    render the outputs of a job again from a reviewed text (these three in review_render)
 ``publish``            the CLI's last step: an approved text only, marked ``published``
 ``draft_of``           the text to review that a conversion produced
 =====================  =====================================================================
@@ -45,7 +45,6 @@ from pydantic import BaseModel
 
 from ..errors import InputError
 from ..model import Document, Sentence, StageRecord, iter_sentences
-from ..model.tracks import split_tracks
 from .engine import replace_segments
 from .notice import darija_of, is_notice_group, notice_sentences, source_of, suffix
 from .numbers import canonical_values
@@ -56,8 +55,6 @@ from .stage import DRAFT_VARIANTS
 from .status import KEPT_SOURCE, NEEDS_REVIEW, OK, REVIEWED, is_resolved
 
 if TYPE_CHECKING:
-    from ..options import TransformOptions
-    from ..result import ConversionResult
     from .memory import Memory
 
 OUTPUT_OF = {"ary": "darija", EASY_FRENCH: "easy-french"}  # simplified track -> the output that writes its text
@@ -345,67 +342,17 @@ def is_approved(doc: Document) -> bool:
     return doc.meta.review_state in ("reviewed", "published") and bool(rec) and rec[-1].notes.get("fingerprint") == fingerprint(doc)
 
 
-def reviewed_options(options: TransformOptions, draft: Document) -> TransformOptions:
-    """The outputs a reviewed text is rendered into: those of ``options`` but the source's model JSON and
-    the simplifications; the text itself is written by its own output (``darija``) when the run asked
-    for it, else by ``text``. Every language of the draft is rendered."""
-    from ..render.plan import plan_outputs
-
-    planned = plan_outputs(options.outputs)
-    own = OUTPUT_OF.get(draft.meta.lang) if draft.meta.variant in DRAFT_VARIANTS else None
-    keep = [o for o in planned if o not in SIMPLIFIER_OUTPUTS | {"json", "text"}]
-    first = [own] if own is not None and own in planned else ["text"]
-    return options.model_copy(update={"outputs": first + keep, "languages": None})
-
-
-def render_reviewed(draft: Document, options: TransformOptions, out_dir: str | Path, stem: str | None = None, *,
-                    approved_only: bool = True) -> ConversionResult:
-    """Render again, from a reviewed text, the outputs ``options`` asks for (see :func:`reviewed_options`).
-
-    ``approved_only`` refuses a text that was not approved, or was changed after approval (the
-    service, which keeps the approval in its own state, also renders drafts for staff to check).
-    """
-    from ..api import render
-
-    if approved_only and not is_approved(draft):
-        raise ReviewError("This text has not been approved (or was changed after approval); it cannot be published.",
-                          hint='Run: taysir review approve <draft.json> --by "Name".')
-    pending = unresolved(draft) if approved_only else []
-    if pending:
-        raise ReviewError(f"{len(pending)} segments are not yet in Darija: {', '.join(pending[:10])}; this version cannot be published.",
-                          hint="Translate them or keep them in the source language, then approve again.")
-    return render(draft, reviewed_options(options, draft), out_dir, stem=stem)
-
-
-def publish(doc: Document, options: TransformOptions | None = None, out_dir: str | Path = "taysir-out",
-            stem: str | None = None) -> ConversionResult:
-    """Render outputs (braille, audio, captions, video...) from an approved text only; it is marked ``published``."""
-    from ..options import TransformOptions
-
-    pub = doc.model_copy(deep=True)
-    pub.meta.review_state = "published"
-    result = render_reviewed(pub, options or TransformOptions(), out_dir, stem)
-    result.document = pub
-    return result
-
-
-def draft_of(result: ConversionResult, lang: str = "ary") -> Document | None:
-    """The text to review a conversion produced in ``lang``: the simplified draft its ``darija`` output
-    wrote, else the part of the source written in that language (None when there is neither)."""
-    for art in result.artifacts:
-        if art.name.endswith(f".{lang}.draft.json"):
-            return load_document(result.path(art))
-    if result.document is None:
-        return None
-    return split_tracks(result.document).get(lang)
-
-
 def __getattr__(name: str) -> Any:
-    """The review file functions (``export_review``, ``import_review``...) are also reachable here."""
+    """The review file functions (``export_review``, ``import_review``...) and the rendering of a reviewed
+    text (``publish``, ``render_reviewed``...) are also reachable here."""
     if name in ("export_review", "import_review", "parse_review", "write_review_file"):
         from . import review_file
 
         return getattr(review_file, name)
+    if name in ("reviewed_options", "render_reviewed", "publish", "draft_of"):
+        from . import review_render
+
+        return getattr(review_render, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
