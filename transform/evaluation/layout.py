@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .checks import TableRecord, find_run, match_tables, overlap, rows_found
+from .checks import TABLE_REACH, TableRecord, find_run, match_tables, overlap, rows_found
 from .normalize import words
 from .report import Counts, Issue
 from .stream import OutStream
@@ -34,7 +34,18 @@ def _crossing_table_index(blocks: list[TruthBlock]) -> int:
     return len(blocks) - 1
 
 
+def _same_run(first: int, page: int, truth_pages: set[int]) -> bool:
+    """A table part at the top of ``page`` goes on from the one that ends truth page ``first``:
+    the next page, or a later one when the pages between have no truth (a table read as one over
+    several pages is recorded where it begins, reached up to ``TABLE_REACH`` pages back). The parts
+    are then one table; the output's rows of the pages between are neither found nor extra."""
+    if page == first + 1:
+        return True
+    return first < page <= first + TABLE_REACH and not any(p in truth_pages for p in range(first + 1, page))
+
+
 def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> None:
+    truth_pages = {w.truth.page for w in pages}
     truth: list[TableRecord] = []
     where: list[int] = []  # index into pages
     for k, w in enumerate(pages):
@@ -49,11 +60,12 @@ def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> Non
                               max((sum(c.colspan for c in r) for r in b.rows), default=0),
                               continuation=bi == 0 and w.truth.starts_inside, continues=bi == last)  # fmt: skip
             prev = truth[-1] if truth else None
-            if rec.continuation and prev is not None and prev.continues and prev.page == rec.page - 1:
-                prev.cells += rec.cells  # the rest of a table that began on the previous truth page
+            if rec.continuation and prev is not None and prev.continues and _same_run(prev.page, rec.page, truth_pages):
+                prev.cells += rec.cells  # the rest of a table that began on an earlier truth page
                 prev.rows += rec.rows
                 prev.n_rows += rec.n_rows
                 prev.continues = rec.continues  # attributed to the page where it begins
+                prev.gap = prev.gap or rec.page > prev.page + 1
                 continue
             truth.append(rec)
             where.append(k)
@@ -82,7 +94,7 @@ def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> Non
                 common = overlap(rec.headers, o.headers)
                 ps.table_headers += Counts(tp=common, fp=len(o.headers) - common, fn=len(rec.headers) - common)
             found, extra = rows_found(rec.rows, o.rows)
-            crossing = rec.continuation or rec.continues  # the output table may hold rows of pages without truth
+            crossing = rec.continuation or rec.continues or rec.gap  # the output table may hold rows of pages without truth
             ps.table_rows += Counts(tp=found, fp=0 if crossing else extra, fn=sum(1 for r in rec.rows if r) - found)
         else:
             ps.tables.fn += 1
