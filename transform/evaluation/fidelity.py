@@ -92,7 +92,6 @@ class _Page:
         return self.window[self.al.start : self.al.end]
 
 
-
 def _window(stream: OutStream, page: int, by_page: dict[int, list[int]]) -> np.ndarray:
     if not stream.paged:
         return np.arange(len(stream), dtype=np.int64)

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .checks import TABLE_REACH, TableRecord, find_run, match_tables, overlap, rows_found
+from .checks import TableRecord, find_run, match_tables, overlap, rows_found
 from .normalize import words
 from .report import Counts, Issue
 from .stream import OutStream
 
 if TYPE_CHECKING:
     from .fidelity import _Page
-    from .truth import TruthBlock
+    from .truth import TruthBlock, TruthPage
 
 PAGELESS_MARGIN = 20  # words around the aligned stretch searched for furniture when there are no pages
 
@@ -34,18 +34,16 @@ def _crossing_table_index(blocks: list[TruthBlock]) -> int:
     return len(blocks) - 1
 
 
-def _same_run(first: int, page: int, truth_pages: set[int]) -> bool:
-    """A table part at the top of ``page`` goes on from the one that ends truth page ``first``:
-    the next page, or a later one when the pages between have no truth (a table read as one over
-    several pages is recorded where it begins, reached up to ``TABLE_REACH`` pages back). The parts
-    are then one table; the output's rows of the pages between are neither found nor extra."""
-    if page == first + 1:
-        return True
-    return first < page <= first + TABLE_REACH and not any(p in truth_pages for p in range(first + 1, page))
+def _same_run(first: int, page: TruthPage) -> bool:
+    """The table part at the top of ``page`` goes on from the one that ends truth page ``first``:
+    on the next page, or on a later one when the truth says so (``table_from: N``: the pages
+    between have no truth; a table read as one over several pages is recorded where it begins).
+    The parts are then one table; the output's rows of the pages between are neither found nor
+    extra. Without the mark nothing is guessed: two tables may end and begin on a page without truth."""
+    return page.page == first + 1 or page.table_from == first
 
 
 def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> None:
-    truth_pages = {w.truth.page for w in pages}
     truth: list[TableRecord] = []
     where: list[int] = []  # index into pages
     for k, w in enumerate(pages):
@@ -60,7 +58,7 @@ def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> Non
                               max((sum(c.colspan for c in r) for r in b.rows), default=0),
                               continuation=bi == 0 and w.truth.starts_inside, continues=bi == last)  # fmt: skip
             prev = truth[-1] if truth else None
-            if rec.continuation and prev is not None and prev.continues and _same_run(prev.page, rec.page, truth_pages):
+            if rec.continuation and prev is not None and prev.continues and _same_run(prev.page, w.truth):
                 prev.cells += rec.cells  # the rest of a table that began on an earlier truth page
                 prev.rows += rec.rows
                 prev.n_rows += rec.n_rows
