@@ -94,3 +94,28 @@ def test_the_mark_is_checked() -> None:
     for bad in ("starts_inside: true\ntable_from: 4\n", "starts_inside: true\ntable_from: two\n", "table_from: 2\n"):
         with pytest.raises(TruthFormatError):
             parse_truth_page(head + bad + body)
+
+
+def _score_three(cut: bool):  # noqa: ANN202 - a DocScore's totals
+    p2, p3, p4 = sorted(
+        (p for p in load_truth_dir(TRUTH / "montpellier-subventions-2014") if p.page in (2, 3, 4)), key=lambda p: p.page
+    )
+    assert [b.kind for b in p3.blocks] == ["table"] and p3.starts_inside and p3.ends_inside
+    blocks = [_other(b, 2) for b in p2.blocks[:-1]]
+    head, middle, tail = _rows(p2.blocks[-1]), _rows(p3.blocks[0]), _rows(p4.blocks[0])
+    if cut:  # read as two tables, the second from p. 3 on
+        blocks += [Table(page=2, rows=head), Table(page=3, rows=middle + tail)]
+    else:
+        blocks.append(Table(page=2, rows=head + middle + tail))
+    blocks += [_other(b, 4) for b in p4.blocks[1:]]
+    doc = Document(meta=DocumentMeta(lang="fr"), sections=[Section(blocks=blocks)])
+    return score_document(doc, [p2, p3, p4], p2.doc).totals
+
+
+def test_a_table_over_three_truth_pages_is_one_table() -> None:
+    # until 2026-12-06 a part joined the table only when the table *began* on the page before, so the
+    # third page's part (p. 4) was a table of its own: recall 0.80 on Montpellier's right reading
+    t = _score_three(cut=False)
+    assert t.tables.precision == 1.0 and t.tables.recall == 1.0 and t.table_rows.fn == 0
+    cut = _score_three(cut=True)
+    assert cut.tables_split >= 1 and cut.tables.precision < 1.0  # its parts are split tables, not the table

@@ -80,7 +80,11 @@ class TableRecord:
     continuation: bool = False  # begins the page and goes on from the previous one
     continues: bool = False  # ends the page and goes on to the next one
     gap: bool = False  # truth parts joined over pages without truth: the output holds rows the truth does not
+    last_page: int = 0  # truth: the page of its last part (the table may go on over several pages)
     owner_pages: tuple[int | None, ...] = ()  # output tables: pages they may belong to
+
+    def __post_init__(self) -> None:
+        self.last_page = self.last_page or self.page
 
     def sample(self) -> str:
         return f"{self.n_rows}x{self.n_cols}: " + " | ".join(self.cells[:4])[:120]
