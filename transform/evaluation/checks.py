@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 HEADING_SIMILARITY = 85.0  # rapidfuzz ratio (0..100) of normalised texts
 CELL_SIMILARITY = 85.0
 TABLE_OVERLAP = 0.5  # share of a table's cells found in the other one
+TABLE_REACH = 3  # pages back a table read as one over several pages may start
 FURNITURE_SIMILARITY = 85.0
 
 
@@ -78,7 +79,12 @@ class TableRecord:
     n_cols: int = 0
     continuation: bool = False  # begins the page and goes on from the previous one
     continues: bool = False  # ends the page and goes on to the next one
+    gap: bool = False  # truth parts joined over pages without truth: the output holds rows the truth does not
+    last_page: int = 0  # truth: the page of its last part (the table may go on over several pages)
     owner_pages: tuple[int | None, ...] = ()  # output tables: pages they may belong to
+
+    def __post_init__(self) -> None:
+        self.last_page = self.last_page or self.page
 
     def sample(self) -> str:
         return f"{self.n_rows}x{self.n_cols}: " + " | ".join(self.cells[:4])[:120]
@@ -87,7 +93,8 @@ class TableRecord:
 def match_tables(truth: list[TableRecord], out: list[TableRecord], neighbours: list[list[int]]) -> dict[int, int]:
     """truth index -> output index. ``neighbours[k]``: candidate output indexes for truth table k.
     A pair needs half of the truth cells found in the output table and, unless the table
-    crosses a page break, half of the output table's cells found in the truth."""
+    crosses a page break (or its truth parts were joined over pages without truth), half of the
+    output table's cells found in the truth."""
     cands = []
     for k, t in enumerate(truth):
         for o in neighbours[k]:
@@ -96,7 +103,7 @@ def match_tables(truth: list[TableRecord], out: list[TableRecord], neighbours: l
             common = overlap(t.cells, out[o].cells)
             recall = common / len(t.cells)
             precision = common / len(out[o].cells) if out[o].cells else 0.0
-            if recall >= TABLE_OVERLAP and (precision >= TABLE_OVERLAP or t.continuation or t.continues):
+            if recall >= TABLE_OVERLAP and (precision >= TABLE_OVERLAP or t.continuation or t.continues or t.gap):
                 cands.append((recall + precision, k, o))
     cands.sort(key=lambda x: (-x[0], x[1], x[2]))
     pairs: dict[int, int] = {}

@@ -28,7 +28,7 @@ import numpy as np
 
 from ..model import Document
 from .align import WILDCARD, Alignment, align
-from .checks import HEADING_SIMILARITY, lcs_pairs, match_pairs
+from .checks import HEADING_SIMILARITY, TABLE_REACH, lcs_pairs, match_pairs
 from .layout import furniture, tables
 from .normalize import Word, note_number, number_tokens, strip_list_marker, words
 from .report import Counts, DocScore, Issue, PageScore, TokenFailure
@@ -90,9 +90,6 @@ class _Page:
     @property
     def span(self) -> np.ndarray:
         return self.window[self.al.start : self.al.end]
-
-
-TABLE_REACH = 3  # pages back a table read as one over several pages may start
 
 
 def _window(stream: OutStream, page: int, by_page: dict[int, list[int]]) -> np.ndarray:

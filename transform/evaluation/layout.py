@@ -14,7 +14,7 @@ from .stream import OutStream
 
 if TYPE_CHECKING:
     from .fidelity import _Page
-    from .truth import TruthBlock
+    from .truth import TruthBlock, TruthPage
 
 PAGELESS_MARGIN = 20  # words around the aligned stretch searched for furniture when there are no pages
 
@@ -34,6 +34,15 @@ def _crossing_table_index(blocks: list[TruthBlock]) -> int:
     return len(blocks) - 1
 
 
+def _same_run(last: int, page: TruthPage) -> bool:
+    """The table part at the top of ``page`` goes on from the one that ends truth page ``last``:
+    on the next page, or on a later one when the truth says so (``table_from: N``: the pages
+    between have no truth; a table read as one over several pages is recorded where it begins).
+    The parts are then one table; the output's rows of the pages between are neither found nor
+    extra. Without the mark nothing is guessed: two tables may end and begin on a page without truth."""
+    return page.page == last + 1 or page.table_from == last
+
+
 def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> None:
     truth: list[TableRecord] = []
     where: list[int] = []  # index into pages
@@ -49,11 +58,13 @@ def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> Non
                               max((sum(c.colspan for c in r) for r in b.rows), default=0),
                               continuation=bi == 0 and w.truth.starts_inside, continues=bi == last)  # fmt: skip
             prev = truth[-1] if truth else None
-            if rec.continuation and prev is not None and prev.continues and prev.page == rec.page - 1:
-                prev.cells += rec.cells  # the rest of a table that began on the previous truth page
+            if rec.continuation and prev is not None and prev.continues and _same_run(prev.last_page, w.truth):
+                prev.cells += rec.cells  # the rest of a table that began on an earlier truth page
                 prev.rows += rec.rows
                 prev.n_rows += rec.n_rows
                 prev.continues = rec.continues  # attributed to the page where it begins
+                prev.gap = prev.gap or rec.page > prev.last_page + 1
+                prev.last_page = rec.page  # a table over three truth pages or more: the next part joins this one
                 continue
             truth.append(rec)
             where.append(k)
@@ -82,7 +93,7 @@ def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> Non
                 common = overlap(rec.headers, o.headers)
                 ps.table_headers += Counts(tp=common, fp=len(o.headers) - common, fn=len(rec.headers) - common)
             found, extra = rows_found(rec.rows, o.rows)
-            crossing = rec.continuation or rec.continues  # the output table may hold rows of pages without truth
+            crossing = rec.continuation or rec.continues or rec.gap  # the output table may hold rows of pages without truth
             ps.table_rows += Counts(tp=found, fp=0 if crossing else extra, fn=sum(1 for r in rec.rows if r) - found)
         else:
             ps.tables.fn += 1

@@ -59,6 +59,7 @@ class TruthPage:
     ends_inside: bool = False
     blocks: list[TruthBlock] = field(default_factory=list)
     path: str = ""
+    table_from: int | None = None  # the table at the top goes on from the one ending truth page N (pages between without truth)
 
     def headings(self) -> list[TruthBlock]:
         return [b for b in self.blocks if b.kind == "heading"]
@@ -295,6 +296,13 @@ def parse_truth_page(text: str, path: Path | str = "<truth>") -> TruthPage:
         if not isinstance(v, bool):
             raise TruthFormatError(path, 1, f"{key} is true or false")
         flags[key] = v
+    table_from = meta.get("table_from")
+    if table_from is not None and (not isinstance(table_from, int) or isinstance(table_from, bool) or not 1 <= table_from < page):
+        raise TruthFormatError(
+            path, 1, "table_from is the number of an earlier truth page (where the table at the top of this page began)"
+        )
+    if table_from is not None and not flags["starts_inside"]:
+        raise TruthFormatError(path, 1, "table_from needs starts_inside: true (the page opens with the rest of a table)")
     return TruthPage(
         doc=str(meta.get("doc", "")),
         page=page,
@@ -305,6 +313,7 @@ def parse_truth_page(text: str, path: Path | str = "<truth>") -> TruthPage:
         ends_inside=flags["ends_inside"],
         blocks=parse_body(lines[body_start:], body_start + 1, path),
         path=str(path),
+        table_from=table_from,
     )
 
 
