@@ -9,8 +9,8 @@ it. In document order:
   ``A.``; kinds: Roman, capital letter, small letter, ``1.``, ``1.1`` by depth, ``أولا``, ``أ-``, a word
   and a number, one kind per word: ``برنامج 300 :``, ``مشروع 1 :``)
   is its sibling and takes its level, closing whatever was opened under it;
-* a heading numbered ``2.1.`` goes one level under the last ``2.`` (``2.1.1`` under ``2.1.``): its
-  number says where it stands, whatever its size;
+* a heading numbered ``2.1.`` goes one level under the last ``2.`` (``2.1.1`` under ``2.1.``; ``1-2 :`` under
+  ``1 –``): its number says where it stands, whatever its size;
 * a new numbering that starts just under an unnumbered heading of its level or above (nothing
   between them but a short paragraph, on the same page: ``Ordre du jour`` / ``1/ ...``) goes
   one level under it;
@@ -36,6 +36,9 @@ _ROMAN = re.compile(r"^\(?([IVXLC]{1,6})" + _SEP + r"\S")
 _UPPER = re.compile(r"^\(?([A-Z])" + _SEP + r"\S")
 _LOWER = re.compile(r"^\(?([a-z])" + _SEP + r"\S")
 _DECIMAL = re.compile(r"^([0-9]{1,2}(?:\.[0-9]{1,2})+)\.?\s+\S")
+# a section number written with a dash and closed by a colon ("1-2 : La restauration scolaire", "3 – 10 : Plan ..."):
+# the second number under the first, as "1.2" (not "1 – Les tarifs ...", not a range of years)
+_DASHED = re.compile(r"^([0-9]{1,2})\s*[-–]\s*([0-9]{1,2})\s*:\s*\S")
 _ARABIC_NUM = re.compile(r"^\(?([0-9\u0660-\u0669]{1,2})" + _SEP + r"\S")
 _AR_ORDINAL = re.compile(r"^(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–.]")
 _AR_LETTER = re.compile(r"^\(?[أبجدهوزحطي]\s*[)\-–.]\s*\S")
@@ -80,6 +83,8 @@ def numbering(text: str) -> str | None:
     m = _DECIMAL.match(t)
     if m:
         return f"decimal{m.group(1).count('.') + 1}"
+    if _DASHED.match(t):
+        return "decimal2"
     if _ARABIC_NUM.match(t):
         return "number"
     if _AR_ORDINAL.match(t):
