@@ -9,6 +9,7 @@ under ``أ. بنية أعداد الموظفين`` at level 2 where ``أ.`` is 3
 
 * an unnumbered heading set smaller than the heading just before it (or at its size in a lighter weight) and read
   at its level or above goes one level under it;
+* but not under the last heading of a title page (a cover's subtitle), from the pages after it;
 * an unnumbered heading printed at the size, weight and read level of the unnumbered heading just before it that
   was moved is moved with it: the two are siblings (``Taux applicables pour 2014`` after ``Modalités ...``).
 
@@ -55,10 +56,13 @@ def nest_unnumbered(groups: list[_Group]) -> None:
     annexed = {id(heads[k]) for _, a, end in _scopes(heads) for k in range(a, end)}  # levelled by annex_levels
     heads = [g for g in heads if id(g) not in annexed]
     read = {id(g): g.level or 1 for g in heads}  # the levels as the sizes and the outline gave them
+    titles = _title_pages(groups)
     moved: set[int] = set()
     for prev, g in zip(heads, heads[1:], strict=False):
         if not _plain(g) or prev.legal is not None or not _text_layer(prev):
             continue
+        if prev.lines[-1].page in titles and g.lines[0].page != prev.lines[-1].page:
+            continue  # the last line of a title page holds nothing of what follows (a cover's subtitle over ``ملخص``)
         lighter = abs(g.size - prev.size) < SMALLER and _bold(prev) and not _bold(g)
         if (g.size <= prev.size - SMALLER or lighter) and read[id(g)] <= read[id(prev)]:
             g.level = min(6, (prev.level or 1) + 1)
@@ -67,3 +71,16 @@ def nest_unnumbered(groups: list[_Group]) -> None:
                 and read[id(g)] == read[id(prev)]:
             g.level = prev.level
             moved.add(id(g))
+
+
+def _title_pages(groups: list[_Group]) -> set[int]:
+    """Pages whose headings hold at least half of their text (a cover, a title page)."""
+    heads: dict[int, int] = {}
+    other: dict[int, int] = {}
+    for g in groups:
+        if g.lines:
+            into = heads if g.kind == "heading" else other
+            into[g.lines[0].page] = into.get(g.lines[0].page, 0) + len(g.text)
+        elif g.table is not None:  # a table is body
+            other[g.table.page or 0] = other.get(g.table.page or 0, 0) + sum(len(s.text) for row in g.table.rows for c in row for s in c.sentences)
+    return {p for p, n in heads.items() if n >= other.get(p, 0)}
