@@ -47,7 +47,7 @@ def _plain(g: _Group) -> bool:
     opening with a number of another kind (a deliberation's ``2020-048 LOCATION ...``)."""
     text = g.text.strip()
     return (g.legal is None and _text_layer(g) and numbering(g.lines[0].text) is None and not text[:1].isdigit()
-            and _OWN_LEVEL.match(text) is None)
+            and not text.startswith(("•", "-", "–")) and _OWN_LEVEL.match(text) is None)
 
 
 def nest_unnumbered(groups: list[_Group]) -> None:
