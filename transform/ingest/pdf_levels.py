@@ -7,7 +7,8 @@ text divides the issue: level 1, the texts' titles under it (sizes and weights o
 An annex belongs to the text it is annexed to: its bare label (``ملحق``, ``الملحق رقم 1``, ``Annexe 2``)
 stands one level under that text's title, the annex's own title printed right under the label one
 level under the label, and the headings of the annex (a model form's title, its numbered parts)
-under that title, keeping the order of depth they were read with. The sizes say otherwise on many
+under that title, keeping the order of depth they were read with; an unnumbered first heading there (the form's
+own title) holds the numbered parts read at its level. The sizes say otherwise on many
 pages: an annex's title is often set larger than the text's title.
 
 Outside the annexes (and a cover page that holds only headings) the levels start at 1: an annex's title
@@ -129,6 +130,11 @@ def annex_levels(groups: list[_Group]) -> None:
         shift = base - min(g.level or 1 for g in rest)
         for g in rest:
             g.level = max(1, min(6, (g.level or 1) + shift))
+        head = rest[0]
+        if head.legal is None and numbering(head.lines[0].text) is None \
+                and any(numbering(g.lines[0].text) is not None and g.level == head.level for g in rest[1:]):
+            for g in rest[1:]:  # the form's own title over its numbered parts ("تقرير حول زيارة المراقبة" / "1- ...")
+                g.level = min(6, (g.level or 1) + 1)
 
 
 def close_gaps(groups: list[_Group]) -> None:
