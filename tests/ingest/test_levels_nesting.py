@@ -105,6 +105,23 @@ GUIDE = [
 ]
 
 
+# order 1033.21, pp. 2-4 (truth: ملحق 2, the model 3, the report's title 4, its numbered parts 5, their lettered parts
+# 6; main read the parts at the report's level)
+REPORT = [
+    (0, "قرار لوزير الشغل"),
+    (1, "ملحق"),
+    (2, "نموذج التقرير"),
+    (3, "تقرير حول زيارة المراقبة"),
+    (4, "1- معطيات حول الزيارة"),
+    (4, "2- أصناف الأجراء"),
+    (5, "أ- أصناف وعدد أجراء"),
+]
+
+
+def test_form_title_over_its_parts(tmp_path: Path) -> None:
+    assert differences(REPORT, outline(read_pages("adala-ar-order-1033-21.pdf", [1, 2, 3], tmp_path))) == []
+
+
 def test_box_under_the_lettered_heading() -> None:
     assert differences(JUSTICE, on_pages("ma-pdp-justice-2024.pdf", {2, 3}), absolute=True) == []
 
