@@ -162,8 +162,9 @@ def legal_levels(groups: list[_Group]) -> None:
     A text's first unit goes one level under its title (or the heading printed between them: ``I. – Exercice de la
     médecine``), whatever its rank: an article printed before the first chapter is one level under the title, as
     the chapters are (levels nest as printed: no level left empty between a title and its first article; a
-    further unit before the first chapter, where a chapter's label was not read, keeps its rank's level), and a plain heading printed among a text's units (``I. - الضرائب ...``
-    under ``الباب الأول``) goes one level under the unit that holds it, the articles after it under it. Rubrics,
+    further unit before the first chapter, where a chapter's label was not read, keeps its rank's level), and a
+    plain heading printed among a text's units (``I. - الضرائب ...`` under ``الباب الأول``) goes one level under
+    the unit that holds it, the articles after it under it. Rubrics,
     annexes and gaps in the outline: :mod:`pdf_levels`; unnumbered headings under the one before them:
     :mod:`pdf_nesting` (first)."""
     from .pdf_levels import (  # it reads this module's patterns
