@@ -2,7 +2,8 @@
 an unnumbered heading under the heading printed before it (transform/ingest/pdf_nesting.py), a text's first article
 one level under its title (pdf_block_kinds.legal_levels), a level held by one stray heading dropped
 (pdf_levels.lone_level), a meeting's date line beside the title (pdf_levels.dateline_over_title), numbers of
-deliberations and dashed section numbers (pdf_outline.numbering), the tens of Arabic ordinals (structure/legal.py).
+deliberations and dashed section numbers (pdf_outline.numbering), the tens of Arabic ordinals (structure/legal.py),
+a title printed again on the text's first page (pdf_levels.repeated_titles).
 Whole documents are read (a copied page loses what is above it) and compared at the truth pages' levels; a copied
 page is compared relative to its first heading."""
 
@@ -138,6 +139,25 @@ def test_lone_level_and_box_heading() -> None:
     assert differences(GUIDE, on_pages("seine-normandie-guide-erc-2024.pdf", {4, 6, 38, 39, 40}), absolute=True) == []
     levels = sorted({level for _, level, _ in whole("seine-normandie-guide-erc-2024.pdf")})
     assert levels == list(range(1, len(levels) + 1))  # no level left empty
+
+
+# the Saudi regions law (truth: the cover's title 1, "نص النظام" 2, the law's title with its year 3, the royal order 4;
+# p. 2: the law's title printed again 3, its articles 4; main read the title again at 2 and the articles at 3)
+REGIONS = [
+    (1, "نظام المناطق"),
+    (2, "نص النظام"),
+    (3, "نظام المناطق 1412"),
+    (4, "أمر ملكي"),
+    (3, "نظام المناطق"),
+    (4, "المادة الأولى"),
+    (4, "المادة الثانية"),
+]
+
+
+def test_title_printed_again() -> None:
+    got = on_pages("boe-sa-ar-regions-law-1412.pdf", {1, 2, 6})
+    assert differences(REGIONS, got, absolute=True) == []
+    assert [lv for lv, t in got if t.startswith(("المادة العشرون", "المادة الحادية والعشرون"))] == [4, 4]
 
 
 def test_numbers_and_ordinals() -> None:

@@ -172,6 +172,7 @@ def legal_levels(groups: list[_Group]) -> None:
         close_gaps,
         dateline_over_title,
         lone_level,
+        repeated_titles,
         rubric_levels,
         top_title,
     )
@@ -180,6 +181,7 @@ def legal_levels(groups: list[_Group]) -> None:
     lone_level(groups)
     nest_unnumbered(groups)
     dateline_over_title(groups)
+    repeated_titles(groups)
     rubric_levels(groups)
     top_title(groups)
     _unit_levels(groups)

@@ -209,3 +209,22 @@ def lone_level(groups: list[_Group]) -> None:
             if (g.level or 1) > level:
                 g.level = (g.level or 1) - 1
         return
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\w\s]", " ", text).split()
+
+
+def repeated_titles(groups: list[_Group]) -> None:
+    """A heading printed again on a later page (a law's title over its articles, after the cover and the issuing
+    decree printed it with its year: ``نظام المناطق`` after ``نظام المناطق 1412 هـ``) takes the level of the latest
+    earlier heading that reads the same or opens with its words: it is that heading again, not a new division."""
+    heads = [g for g in _heads(groups) if g.legal is None]
+    for k, g in enumerate(heads):
+        words = _words(g.text)
+        if not words or numbering(g.lines[0].text) is not None:
+            continue
+        same = next((h for h in reversed(heads[:k]) if _words(h.text)[:len(words)] == words
+                     and h.lines[-1].page < g.lines[0].page), None)
+        if same is not None and (same.level or 1) > (g.level or 1):
+            g.level = same.level
