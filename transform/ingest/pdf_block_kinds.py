@@ -159,13 +159,29 @@ def legal_levels(groups: list[_Group]) -> None:
     below the title of an official text (``Dahir ...``, ``Loi ...``, ``مرسوم ...``) wherever it is.
     Each official text has its own units: the units a text uses are counted from its title
     (a law that only has articles, printed before the code it promulgates, which has chapters).
-    A text's first unit, when it is of the text's highest rank, goes one level under its title (or the heading
-    printed between them: ``I. – Exercice de la médecine``; an article printed before the first chapter keeps its
-    rank's level), and a plain heading printed among a text's units (``I. - الضرائب ...``
-    under ``الباب الأول``) goes one level under the unit that holds it, the articles after it under it. Rubrics,
-    annexes and gaps in the outline: :mod:`pdf_levels`."""
-    from .pdf_levels import annex_levels, close_gaps, rubric_levels, top_title  # it reads this module's patterns
+    A text's first unit goes one level under its title (or the heading printed between them: ``I. – Exercice de la
+    médecine``), whatever its rank: an article printed before the first chapter is one level under the title, as
+    the chapters are (levels nest as printed: no level left empty between a title and its first article; a
+    further unit before the first chapter, where a chapter's label was not read, keeps its rank's level), and a
+    plain heading printed among a text's units (``I. - الضرائب ...`` under ``الباب الأول``) goes one level under
+    the unit that holds it, the articles after it under it. Rubrics,
+    annexes and gaps in the outline: :mod:`pdf_levels`; unnumbered headings under the one before them:
+    :mod:`pdf_nesting` (first)."""
+    from .pdf_levels import (  # it reads this module's patterns
+        annex_levels,
+        close_gaps,
+        dateline_over_title,
+        lone_level,
+        repeated_titles,
+        rubric_levels,
+        top_title,
+    )
+    from .pdf_nesting import nest_unnumbered
 
+    lone_level(groups)
+    nest_unnumbered(groups)
+    dateline_over_title(groups)
+    repeated_titles(groups)
     rubric_levels(groups)
     top_title(groups)
     _unit_levels(groups)
@@ -193,6 +209,7 @@ def _unit_levels(groups: list[_Group]) -> None:
     orphans: list[tuple[int, _Group]] = []
     seen: dict[tuple[int, int], Counter[int]] = {}
     text = -1  # the official text the unit belongs to (-1: before the first title)
+    first_unit = True  # the next unit is its text's first
     heads = [i for i, g in enumerate(groups) if g.kind == "heading" and g.lines]
     for n, i in enumerate(heads):
         g = groups[i]
@@ -200,6 +217,7 @@ def _unit_levels(groups: list[_Group]) -> None:
             if TEXT_TITLE.match(g.text):
                 text = id(g)
                 parents = [(-1.0, g.level or 1, None)] if text in by_text else []  # its units start again, under it
+                first_unit = True
             elif parents and text in by_text:
                 nxt = groups[heads[n + 1]] if n + 1 < len(heads) else None
                 if nxt is not None and nxt.legal is None and TEXT_TITLE.match(nxt.text) or ANNEX_HEAD.match(g.text.strip()):
@@ -208,10 +226,11 @@ def _unit_levels(groups: list[_Group]) -> None:
             continue
         by_rank = by_text.get(text, whole)
         own = by_rank[g.legal.rank]
-        if parents and parents[-1][0] < 0 and own > min(by_rank.values()):
-            parents = []  # a text's first unit below its highest rank (an article before the first chapter): its rank's level
         while parents and parents[-1][0] >= own:
             parents.pop()
+        if parents and parents[-1][0] < 0 and own > min(by_rank.values()) and not first_unit:
+            parents = []  # a unit before the text's first chapter that is not its first unit: its rank's level
+        first_unit = False
         if parents:
             g.level = min(6, parents[-1][1] + 1)
             seen.setdefault((text if text in by_text else -1, g.legal.rank), Counter())[g.level] += 1

@@ -7,11 +7,15 @@ text divides the issue: level 1, the texts' titles under it (sizes and weights o
 An annex belongs to the text it is annexed to: its bare label (``ملحق``, ``الملحق رقم 1``, ``Annexe 2``)
 stands one level under that text's title, the annex's own title printed right under the label one
 level under the label, and the headings of the annex (a model form's title, its numbered parts)
-under that title, keeping the order of depth they were read with. The sizes say otherwise on many
+under that title, keeping the order of depth they were read with; an unnumbered first heading there (the form's
+own title) holds the numbered parts read at its level. The sizes say otherwise on many
 pages: an annex's title is often set larger than the text's title.
 
 Outside the annexes (and a cover page that holds only headings) the levels start at 1: an annex's title
 set larger than the text's title no longer pushes the text down.
+
+A level held by a single heading printed late, after many headings of the level under it, is no level
+(:func:`lone_level`); a meeting's date printed over the title holds nothing (:func:`dateline_over_title`).
 
 Last, on the title's page, no heading stands more than one level under the document's title (``Ordre du jour``
 set smaller than the agenda items after it, right under the minutes' title): the levels under it are counted from
@@ -20,6 +24,7 @@ it (legal units keep their rank's level: an article printed before the first cha
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .pdf_block_kinds import ANNEX, TEXT_TITLE
@@ -125,6 +130,11 @@ def annex_levels(groups: list[_Group]) -> None:
         shift = base - min(g.level or 1 for g in rest)
         for g in rest:
             g.level = max(1, min(6, (g.level or 1) + shift))
+        head = rest[0]
+        if head.legal is None and numbering(head.lines[0].text) is None \
+                and any(numbering(g.lines[0].text) is not None and g.level == head.level for g in rest[1:]):
+            for g in rest[1:]:  # the form's own title over its numbered parts ("تقرير حول زيارة المراقبة" / "1- ...")
+                g.level = min(6, (g.level or 1) + 1)
 
 
 def close_gaps(groups: list[_Group]) -> None:
@@ -147,3 +157,74 @@ def close_gaps(groups: list[_Group]) -> None:
         if g.legal is None:  # a legal unit keeps the level of its rank in its text
             g.level = min(read, stack[-1][1] + 1)
         stack.append((read, g.level or 1))
+
+
+# a meeting's date printed over the document's title ("Séance publique du lundi 16 décembre 2013"): a few words, then a
+# date with its month written out
+_DATELINE = re.compile(r"^(?:[^\W\d_]+\s+){1,3}(?:du\s+|le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+                       r"(?:1er|[0-9]{1,2})\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
+                       r"novembre|d[ée]cembre)\s+(?:19|20)[0-9]{2}\s*$", re.IGNORECASE)
+
+
+def dateline_over_title(groups: list[_Group]) -> None:
+    """The first heading of a document that is only a meeting's date (``Séance publique du lundi 16 décembre 2013``),
+    printed over the title on the same page, holds nothing: the title is the document's level-1 heading and the
+    date line stands beside it; the headings after them move up with the title."""
+    heads = _heads(groups)
+    if len(heads) < 2:
+        return
+    date, title = heads[0], heads[1]
+    if date.legal is not None or _DATELINE.match(" ".join(date.text.split())) is None \
+            or title.lines[0].page != date.lines[-1].page or (title.level or 1) <= (date.level or 1):
+        return
+    if any((g.level or 1) <= (date.level or 1) for g in heads[1:]):
+        return  # another heading at the date's level: it divides the document
+    shift = (title.level or 1) - (date.level or 1)
+    for g in heads[1:]:
+        g.level = max(1, (g.level or 1) - shift)
+    date.level = title.level
+
+
+LONE_AFTER = 3  # headings of the level under it printed before a level's only heading
+
+
+def lone_level(groups: list[_Group]) -> None:
+    """In a document whose headings are mostly on a text layer, a heading level held by one heading only, past the
+    first page, printed after several headings of the level under it (an annex's title set larger than the other
+    annexes' titles, near the end of a guide) is no division of the document: that heading goes to the level under
+    it, and the levels under it move up one (no level is left empty: the sections printed before it no longer stand
+    two levels under the title)."""
+    heads = [g for g in _heads(groups) if g.legal is None]
+    if 2 * sum(all(hasattr(ln, "baseline") for ln in g.lines) for g in heads) <= len(heads):
+        return  # most headings OCR'd: their sizes are estimates
+    first = heads[0].lines[0].page
+    for level in sorted({g.level or 1 for g in heads}):
+        at = [k for k, g in enumerate(heads) if (g.level or 1) == level]
+        if level == 1 or len(at) != 1 or heads[at[0]].lines[0].page == first:
+            continue
+        under = sum(1 for g in heads[:at[0]] if (g.level or 1) == level + 1)
+        if under < LONE_AFTER:
+            continue
+        for g in heads:
+            if (g.level or 1) > level:
+                g.level = (g.level or 1) - 1
+        return
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\w\s]", " ", text).split()
+
+
+def repeated_titles(groups: list[_Group]) -> None:
+    """A heading printed again on a later page (a law's title over its articles, after the cover and the issuing
+    decree printed it with its year: ``نظام المناطق`` after ``نظام المناطق 1412 هـ``) takes the level of the latest
+    earlier heading that reads the same or opens with its words: it is that heading again, not a new division."""
+    heads = [g for g in _heads(groups) if g.legal is None]
+    for k, g in enumerate(heads):
+        words = _words(g.text)
+        if not words or numbering(g.lines[0].text) is not None:
+            continue
+        same = next((h for h in reversed(heads[:k]) if _words(h.text)[:len(words)] == words
+                     and h.lines[-1].page < g.lines[0].page), None)
+        if same is not None and (same.level or 1) > (g.level or 1):
+            g.level = same.level

@@ -9,8 +9,8 @@ it. In document order:
   ``A.``; kinds: Roman, capital letter, small letter, ``1.``, ``1.1`` by depth, ``أولا``, ``أ-``, a word
   and a number, one kind per word: ``برنامج 300 :``, ``مشروع 1 :``)
   is its sibling and takes its level, closing whatever was opened under it;
-* a heading numbered ``2.1.`` goes one level under the last ``2.`` (``2.1.1`` under ``2.1.``): its
-  number says where it stands, whatever its size;
+* a heading numbered ``2.1.`` goes one level under the last ``2.`` (``2.1.1`` under ``2.1.``; ``1-2 :`` under
+  ``1 –``): its number says where it stands, whatever its size;
 * a new numbering that starts just under an unnumbered heading of its level or above (nothing
   between them but a short paragraph, on the same page: ``Ordre du jour`` / ``1/ ...``) goes
   one level under it;
@@ -36,6 +36,11 @@ _ROMAN = re.compile(r"^\(?([IVXLC]{1,6})" + _SEP + r"\S")
 _UPPER = re.compile(r"^\(?([A-Z])" + _SEP + r"\S")
 _LOWER = re.compile(r"^\(?([a-z])" + _SEP + r"\S")
 _DECIMAL = re.compile(r"^([0-9]{1,2}(?:\.[0-9]{1,2})+)\.?\s+\S")
+# a section number written with a dash and closed by a colon ("1-2 : La restauration scolaire", "3 – 10 : Plan ..."):
+# the second number under the first, as "1.2" (not "1 – Les tarifs ...", not a range of years)
+# a deliberation's number: the year (or the session's date) and its rank ("2020-038 SUBVENTION ...", "20240325 13 Taux ...")
+_REFERENCE = re.compile(r"^(?:19|20)[0-9]{2}(?:[0-9]{4})?\s*[-–]?\s*[0-9]{1,3}\s+[^\W\d_]")
+_DASHED = re.compile(r"^([0-9]{1,2})\s*[-–]\s*([0-9]{1,2})\s*:\s*\S")
 _ARABIC_NUM = re.compile(r"^\(?([0-9\u0660-\u0669]{1,2})" + _SEP + r"\S")
 _AR_ORDINAL = re.compile(r"^(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[:\-–.]")
 _AR_LETTER = re.compile(r"^\(?[أبجدهوزحطي]\s*[)\-–.]\s*\S")
@@ -63,13 +68,15 @@ def _roman_value(s: str) -> int | None:
 
 def numbering(text: str) -> str | None:
     """The kind of number in front of a heading: ``roman``, ``upper``, ``lower``, ``decimal2`` (``1.1``;
-    the digit is the depth), ``number``, ``ar-ordinal``, ``ar-letter``, ``series`` (``ETAT « A »``, ``الجدول -ج-``),
+    the digit is the depth), ``number``, ``ar-ordinal``, ``ar-letter``, ``series`` (``ETAT « A »``, ``الجدول -ج-``), ``reference`` (``2020-038``),
     ``named:<word>`` (``برنامج 300 :``, ``مشروع 1 :``: one numbering per word); None for an unnumbered one.
     A lone ``I``, ``V``, ``X``... is taken for a Roman numeral here; :func:`outline_levels` counts it
     with the capital letters when the document has no other Roman number."""
     t = text.strip()
     if _SERIES.match(t):
         return "series"
+    if _REFERENCE.match(t):
+        return "reference"
     m = _ROMAN.match(t)
     if m and _roman_value(m.group(1)) is not None:
         return "roman"
@@ -80,6 +87,8 @@ def numbering(text: str) -> str | None:
     m = _DECIMAL.match(t)
     if m:
         return f"decimal{m.group(1).count('.') + 1}"
+    if _DASHED.match(t):
+        return "decimal2"
     if _ARABIC_NUM.match(t):
         return "number"
     if _AR_ORDINAL.match(t):
@@ -119,6 +128,10 @@ def outline_levels(groups: list[_Group]) -> None:
             del stack[at:]
         elif kind is not None and stack and level <= stack[-1][1] and under and stack[-1][0] is None:
             g.level = min(6, stack[-1][1] + 1)  # a new numbering opens under the heading before it
+        elif kind == "reference" and kind in last:
+            g.level = last[kind]  # deliberations numbered in one series are siblings, whatever their sizes (OCR's estimates)
+            while stack and stack[-1][1] >= g.level:
+                stack.pop()
         elif kind is not None and kind in last and level < last[kind]:
             g.level = last[kind]  # numbered like earlier headings that an unnumbered one closed ("ب." after "■ تعليق"): their level
             while stack and stack[-1][1] >= g.level:

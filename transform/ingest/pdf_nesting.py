@@ -1,0 +1,86 @@
+"""Unnumbered headings nest under the heading printed right before them (levels nest as printed).
+
+Sizes give a document's headings absolute levels (a size, a level), and the numbered outline moves numbered
+headings deeper than their size says (:mod:`pdf_outline`: ``أ.`` under ``1.``, ``2.1.1`` under ``2.1.``). An
+unnumbered heading printed under such a heading kept its size's level and came out above it: the boxed ``■ تعليق``
+under ``أ. بنية أعداد الموظفين`` at level 2 where ``أ.`` is 3, a bold 12 pt ``Rapports de compatibilité`` under a 16 pt
+``Introduction`` at the same level, ``Modalités de détermination des tarifs`` (plain type) under the bold
+``1-2 : La restauration scolaire`` above it. Here, in document order, on text-layer pages:
+
+* an unnumbered heading set smaller than the heading just before it (or at its size in a lighter weight) and read
+  at its level or above goes one level under it;
+* but not under the last heading of a title page (a cover's subtitle), from the pages after it;
+* an unnumbered heading printed at the size, weight and read level of the unnumbered heading just before it that
+  was moved is moved with it: the two are siblings (``Taux applicables pour 2014`` after ``Modalités ...``).
+
+Legal units, official texts' titles, rubrics and annexes (and the headings inside an annex) keep their own levels (:mod:`pdf_levels`,
+:func:`pdf_block_kinds.legal_levels`), and nothing is moved on OCR'd pages, whose sizes are estimates.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .pdf_levels import _scopes
+from .pdf_outline import numbering
+
+if TYPE_CHECKING:
+    from .pdf_blocks import _Group
+
+SMALLER = 0.5  # points: a heading set this much smaller than the one before it is printed under it
+# what never nests under the heading before it: an official text's title, an annex, a legal unit's label
+_OWN_LEVEL = re.compile(r"^(?:Dahir|Décret|Arrêté|Loi|Décision|Circulaire|ظهير|مرسوم|قرار|قانون|مقرر|منشور|دورية)\b|"
+                        r"^(?:ال)?ملحق(?:[\s:.\-–]|$)|^annexe\b", re.IGNORECASE)
+
+
+def _text_layer(g: _Group) -> bool:
+    return all(hasattr(ln, "baseline") for ln in g.lines)
+
+
+def _bold(g: _Group) -> bool:
+    return all(ln.bold for ln in g.lines)
+
+
+def _plain(g: _Group) -> bool:
+    """An unnumbered heading that may nest: not a legal unit, a text's title or an annex, on a text layer, and not
+    opening with a number of another kind (a deliberation's ``2020-048 LOCATION ...``)."""
+    text = g.text.strip()
+    return (g.legal is None and _text_layer(g) and numbering(g.lines[0].text) is None and not text[:1].isdigit()
+            and not text.startswith(("•", "-", "–")) and _OWN_LEVEL.match(text) is None)
+
+
+def nest_unnumbered(groups: list[_Group]) -> None:
+    """Levels of unnumbered headings under the heading before them (see the module docstring)."""
+    heads = [g for g in groups if g.kind == "heading" and g.lines]
+    annexed = {id(heads[k]) for _, a, end in _scopes(heads) for k in range(a, end)}  # levelled by annex_levels
+    heads = [g for g in heads if id(g) not in annexed]
+    read = {id(g): g.level or 1 for g in heads}  # the levels as the sizes and the outline gave them
+    titles = _title_pages(groups)
+    moved: set[int] = set()
+    for prev, g in zip(heads, heads[1:], strict=False):
+        if not _plain(g) or prev.legal is not None or not _text_layer(prev):
+            continue
+        if prev.lines[-1].page in titles and g.lines[0].page != prev.lines[-1].page:
+            continue  # the last line of a title page holds nothing of what follows (a cover's subtitle over ``ملخص``)
+        lighter = abs(g.size - prev.size) < SMALLER and _bold(prev) and not _bold(g)
+        if (g.size <= prev.size - SMALLER or lighter) and read[id(g)] <= read[id(prev)]:
+            g.level = min(6, (prev.level or 1) + 1)
+            moved.add(id(g))
+        elif id(prev) in moved and _plain(prev) and abs(g.size - prev.size) < SMALLER and _bold(g) == _bold(prev) \
+                and read[id(g)] == read[id(prev)]:
+            g.level = prev.level
+            moved.add(id(g))
+
+
+def _title_pages(groups: list[_Group]) -> set[int]:
+    """Pages whose headings hold at least half of their text (a cover, a title page)."""
+    heads: dict[int, int] = {}
+    other: dict[int, int] = {}
+    for g in groups:
+        if g.lines:
+            into = heads if g.kind == "heading" else other
+            into[g.lines[0].page] = into.get(g.lines[0].page, 0) + len(g.text)
+        elif g.table is not None:  # a table is body
+            other[g.table.page or 0] = other.get(g.table.page or 0, 0) + sum(len(s.text) for row in g.table.rows for c in row for s in c.sentences)
+    return {p for p, n in heads.items() if n >= other.get(p, 0)}
