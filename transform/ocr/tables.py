@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from statistics import median
 from typing import TYPE_CHECKING
 
 from pydantic import PrivateAttr
@@ -48,6 +49,7 @@ MIN_EUROS = 3  # amounts ending in € that make a table's amounts euros
 MIN_FORM_ROWS = 3  # a form's label table (labels, blank cells to fill in) has at least this many rows
 MAX_LABEL_WORDS = 6
 MIN_FILL_COLS = 3  # a form's table of rows to fill in has at least this many labelled columns
+ON_RULE = 0.25  # a word whose middle lies this close (share of its height) to a drawn row rule is the rule read as letters
 _LETTER = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not a stray mark
 
 
@@ -122,6 +124,26 @@ class _Filler:
                 cell = g.cell_at(row, col)
                 return self.slots[(cell.row, cell.col)] if cell is not None else None
         return None
+
+    def on_rule(self, x0: float, top: float, x1: float, bottom: float) -> bool:
+        """A box (points) whose middle lies on a row rule drawn under it: tesseract read the
+        rule as letters (``سسس``, ``———``, ``EDO``), or a stamp's stroke along it. Boundaries
+        inside a cell spanning several rows are not drawn and do not count."""
+        g, k = self.grid, self.k
+        cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+        col = next((c for c in range(g.ncols) if g.xs[c] * k <= cx < g.xs[c + 1] * k), None)
+        if col is None:
+            return False
+        tol = ON_RULE * (bottom - top) + k
+        for r, y in enumerate(g.ys):
+            if abs(cy - y * k) > tol:
+                continue
+            if r in (0, g.nrows) or g.cell_at(r - 1, col) is not g.cell_at(r, col):
+                return True
+        return False
+
+    def off_rules(self, boxes: list[tuple[str, float, float, float, float]]) -> list[tuple[str, float, float, float, float]]:
+        return [b for b in boxes if not self.on_rule(b[1], b[2], b[3], b[4])]
 
     def place_words(self, boxes: list[tuple[str, float, float, float, float]], rtl: bool = False) -> bool:
         """Put a line's words in the cells under their own boxes (a line tesseract ran across
@@ -358,13 +380,20 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         if not inside:
             continue
         cuts = []
+        tall = median(ln.bottom - ln.top for ln in inside)
         for ln in inside:
             boxes = words.get(id(ln))
-            if boxes and [b[0] for b in boxes] == ln.text.split() and filler.place_words(boxes):
-                continue
+            if boxes and [b[0] for b in boxes] == ln.text.split():
+                kept = filler.off_rules(boxes)
+                if not kept or filler.place_words(kept):
+                    continue
             listed = rtl_words.get(id(ln))
-            if listed and listed[0] == ln.text and filler.place_words(listed[1], rtl=True):
-                continue
+            if listed and listed[0] == ln.text:
+                kept = filler.off_rules(listed[1])
+                if not kept or filler.place_words(kept, rtl=True):
+                    continue
+            if ln.bottom - ln.top <= tall and filler.on_rule(ln.x0, ln.top, ln.x1, ln.bottom):
+                continue  # a rule read as a line of its own
             row = filler.row_of((ln.top + ln.bottom) / 2)
             if row is None:
                 continue
