@@ -63,6 +63,7 @@ from .pdf_heading_drops import (
     _drop_open_ended,
     _drop_plain_sentences,
 )
+from .pdf_caps_parts import caps_parts
 from .pdf_labels import annex_titles, series_labels
 from .pdf_outline import numbering, outline_levels
 from .pdf_title_runs import (
@@ -133,6 +134,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _split_numbered_caps(groups)
     _set_apart_bold(groups)
     _underlined(groups)
+    caps_parts(groups)
     groups = annex_titles(series_labels(groups))
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
