@@ -65,6 +65,7 @@ from .pdf_heading_drops import (
 )
 from .pdf_caps_parts import caps_parts
 from .pdf_labels import annex_titles, series_labels
+from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
 from .pdf_outline import numbering, outline_levels
 from .pdf_title_runs import (
     _NUMBERED,
@@ -132,9 +133,11 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _run_in_articles(groups)
     groups = _split_bold_lead(groups)
     groups = _split_numbered_caps(groups)
+    groups = split_numbered_lines(groups)
     _set_apart_bold(groups)
     _underlined(groups)
     caps_parts(groups)
+    decimal_subheads(groups)
     groups = annex_titles(series_labels(groups))
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
