@@ -72,6 +72,19 @@ def _drop_plain_sentences(groups: list[_Group]) -> None:
             g.kind = "paragraph"
 
 
+# a signature: a given name and a surname in capitals ("Max LEVITA", "Jean-Paul ALDUY", "Mme Anne DUPONT")
+_SIGNATURE = re.compile(r"^(?:(?:M\.|Mme|Mlle|Monsieur|Madame)\s+)?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)?"
+                        r"(?:\s+[A-Z\u00c0-\u00de]{2,}(?:[-'\u2019][A-Z\u00c0-\u00de]{2,})*){1,2}\s*$")
+
+
+def drop_signatures(groups: list[_Group]) -> None:
+    """A one-line heading that is a person's name, a given name and a surname in capitals (``Max LEVITA`` centred in
+    bold under a council's deliberation): the signature, a paragraph."""
+    for g in groups:
+        if g.kind == "heading" and g.legal is None and len(g.lines) == 1 and _SIGNATURE.match(g.lines[0].text.strip()):
+            g.kind = "paragraph"
+
+
 def _drop_noise(groups: list[_Group]) -> None:
     """Not headings: the invocation that opens an Arabic official text (``بسم الله الرحمن الرحيم``), a line that
     is mostly neither letters nor digits or has no word of three letters (``n° 2013 / 616``, OCR of a logo: ``D 4 DA PS SZ``),

@@ -61,6 +61,7 @@ from .pdf_heading_drops import (
     _all_bold,
     _drop_noise,
     _drop_open_ended,
+    drop_signatures,
     _drop_plain_sentences,
 )
 from .pdf_caps_parts import caps_parts
@@ -145,6 +146,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _drop_open_ended(groups)
     _drop_plain_sentences(groups)
     _drop_noise(groups)
+    drop_signatures(groups)
     _masthead(groups)
     outline_levels(groups)
     _cover_levels(groups)

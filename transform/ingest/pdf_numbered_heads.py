@@ -53,6 +53,8 @@ def _decimal_candidate(g: _Group) -> bool:
     if g.kind != "paragraph" or g.legal is not None or g.note or len(g.lines) != 1 or g.size < (g.body or g.size):
         return False
     text = g.text.strip()
+    if "...." in text or "……" in text:
+        return False  # a contents entry and its dot leader
     kind = numbering(text)
     if kind is None or not kind.startswith("decimal") or SENTENCE_END.search(text) or CONTINUES.search(text):
         return False
