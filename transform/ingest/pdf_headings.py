@@ -53,6 +53,7 @@ from .pdf_block_kinds import (
     TEXT_TITLE,
     _leader,
 )
+from .pdf_caps_parts import caps_parts
 from .pdf_heading_drops import (
     _ARABIC,
     _LATIN,
@@ -61,11 +62,10 @@ from .pdf_heading_drops import (
     _all_bold,
     _drop_noise,
     _drop_open_ended,
-    drop_signatures,
     _drop_plain_sentences,
+    drop_signatures,
 )
-from .pdf_caps_parts import caps_parts
-from .pdf_labels import annex_titles, series_labels
+from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
 from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
 from .pdf_outline import numbering, outline_levels
 from .pdf_title_runs import (
@@ -140,6 +140,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     caps_parts(groups)
     decimal_subheads(groups)
     groups = annex_titles(series_labels(groups))
+    groups = ocr_annex_titles(groups)
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
     groups = _bulleted(groups)
