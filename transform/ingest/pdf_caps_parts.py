@@ -12,7 +12,9 @@ not in capitals: a heading at the bold heading level.
 
 Not taken: a letterhead (``ROYAUME DU MAROC`` / ``MINISTERE ...``: its lines are stacked at line
 spacing, the first has nothing above it on its page), a paragraph in capitals (the block under it is
-in capitals too, but for the next part's title: a part with nothing to fill under it), the enacting formula (``ARRETE :``), a single word (``PREAMBULE``), a line with any
+in capitals too, but for the next part's title: a part with nothing to fill under it), the authority that
+enacts a text (``LE PRÉFET DE LA HAUTE-SAÔNE`` over its titles, ``LE MAIRE ...``) or any line over a preamble
+(``Vu le code ...``), the enacting formula (``ARRETE :``), a single word (``PREAMBULE``), a line with any
 Arabic letter (a bilingual form's row).
 """
 
@@ -34,6 +36,10 @@ CAPS = 0.9  # share of a part title's letters in capitals
 BODY_CAPS = 0.6  # a block under it with this share of capitals is capitals too (a letterhead, a paragraph in capitals)
 APART = 1.5  # sizes from the baseline of the block above to the title's
 MIN_LETTERS = 8
+# what follows the authority that enacts a text (``LE PRÉFET DE LA HAUTE-SAÔNE`` / ``Vu le code ...``): its preamble
+_AUTHORITY = re.compile(r"^(?:LE|LA)\s+(?:PR[ÉE]FET|PR[ÉE]FÈTE|MAIRE|PR[ÉE]SIDENT|MINISTRE|DIRECT(?:EUR|RICE)|GOUVERNEUR|WALI|"
+                        r"CONSEIL|SECR[ÉE]TAIRE)\b")
+_PREAMBLE = re.compile(r"^(?:vu|considérant|sur\s+(?:la|le)\b|après)\b", re.IGNORECASE)
 
 
 def _caps(text: str) -> float:
@@ -48,7 +54,7 @@ def _part_title(g: _Group) -> bool:
     text = g.text.strip()
     if text.endswith((":", "：")) or FULL_STOP.search(text) or CONTINUES.search(text) or text.endswith((";", "؛")):
         return False
-    if _NOT_LATIN_LETTER.search(text) or ENACTING.match(text) or len(_LATIN.findall(text)) < MIN_LETTERS:
+    if _NOT_LATIN_LETTER.search(text) or ENACTING.match(text) or _AUTHORITY.match(text) or len(_LATIN.findall(text)) < MIN_LETTERS:
         return False
     if len(_WORD2.findall(text)) < 2 or len(text.split()) > MAX_HEADING_WORDS or _caps(text) < CAPS:
         return False
@@ -80,6 +86,8 @@ def caps_parts(groups: list[_Group]) -> None:
         prev, nxt = groups[i - 1], groups[i + 1]
         if not nxt.lines or _page(nxt) != _page(g) or (_caps(nxt.text) >= BODY_CAPS and nxt.kind != "heading"):
             continue  # the block under it: on its page, in small letters (or the next part's title)
+        if _PREAMBLE.match(nxt.text.strip()):
+            continue  # the authority over the preamble of its text, not a part's title
         if prev.lines and not _spaced(prev, g, nxt):
             continue
         g.kind, g.level = "heading", g.bold_level
