@@ -77,6 +77,19 @@ _SIGNATURE = re.compile(r"^(?:(?:M\.|Mme|Mlle|Monsieur|Madame)\s+)?[A-Z\u00c0-\u
                         r"(?:\s+[A-Z\u00c0-\u00de]{2,}(?:[-'\u2019][A-Z\u00c0-\u00de]{2,})*){1,2}\s*$")
 
 
+# a blank to fill in between words: dots (what OCR leaves of a dotted line) with a word after them
+_BLANK = re.compile(r"\S\s*(?:\.\s?){2,}.*[^\W\d_]")
+
+
+def drop_blanks(groups: list[_Group]) -> None:
+    """An OCR'd heading by its size alone (not centred) holding a blank to fill in between its words (``يستفيد السيد
+    (6) .. 204 - راحة أسبوعية ...``, a form's sentence read a size larger): a form's line, a paragraph."""
+    for g in groups:
+        if g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and not g.centred \
+                and not any(ln.bold or ln.underline for ln in g.lines) and _BLANK.search(g.text):
+            g.kind = "paragraph"
+
+
 def drop_signatures(groups: list[_Group]) -> None:
     """A one-line heading that is a person's name, a given name and a surname in capitals (``Max LEVITA`` centred in
     bold under a council's deliberation): the signature, a paragraph."""

@@ -63,6 +63,7 @@ from .pdf_heading_drops import (
     _drop_noise,
     _drop_open_ended,
     _drop_plain_sentences,
+    drop_blanks,
     drop_signatures,
 )
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
@@ -148,6 +149,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _drop_plain_sentences(groups)
     _drop_noise(groups)
     drop_signatures(groups)
+    drop_blanks(groups)
     _masthead(groups)
     outline_levels(groups)
     _cover_levels(groups)
