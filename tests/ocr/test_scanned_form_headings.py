@@ -29,3 +29,17 @@ def test_the_forms_annex_title_and_parts_in_capitals_are_headings(tmp_path: Path
         assert any(normalize(part) in h.replace("OÙ", "OU") for h in heads), part  # OCR reads OU with a grave
     labels = ("Nom et prénom", "Qualité", "Service de rattachement", "Dénomination", "Date Heure")
     assert not any(h.startswith(normalize(lab)) for h in heads for lab in labels)  # the fields stay text
+
+
+DECREE = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "adala-ar-decree-2-17-355.pdf"
+
+
+@pytest.mark.slow
+def test_a_form_line_with_a_blank_to_fill_read_larger_is_no_heading(tmp_path: Path) -> None:
+    """The model contract annexed to decree 2.17.355 (p. 4): ``يستفيد السيد (6) .......... من راحة أسبوعية ...`` read
+    a size larger over two lines is the contract's sentence with a blank, not a title (transform/ingest/
+    pdf_heading_drops.py ``drop_blanks``); the articles' headings stay."""
+    doc = read_document(one_page(DECREE, 4, tmp_path / "decree-4.pdf"))
+    heads = [normalize(" ".join(s.text for s in b.sentences)) for _, b in iter_blocks(doc) if isinstance(b, Heading)]
+    assert not any(h.startswith(normalize("يستفيد")) for h in heads)
+    assert sum(h.startswith(normalize("المادة")) for h in heads) >= 3
