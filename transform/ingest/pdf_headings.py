@@ -88,6 +88,9 @@ if TYPE_CHECKING:
 _LETTER = re.compile(r"[^\W\d_]")
 # words that link an official text's title to its object: a heading line opening with one goes on with the title above
 _AR_LINK = frozenset("بشأن بتحديد بتغيير بتتميم بتنفيذ بتطبيق بإحداث بإصدار بالموافقة بالمصادقة المتعلق المتعلقة يتعلق تتعلق".split())
+# prepositions no Arabic title opens with: a heading line opening with one goes on with the title above ("على أساس ...")
+_AR_GOES_ON = frozenset("على إلى عن".split())
+_QUOTES = "«»\"“” "
 _BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not a dash: "- Axes 2 et 3 ..." titles a part)
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
@@ -284,13 +287,14 @@ def _join_title_lines(groups: list[_Group]) -> list[_Group]:
 
 def _continues_title(h: _Group, g: _Group) -> bool:
     """Does heading ``g`` go on with the title ``h`` above it? ``h`` ends on a word no title ends on (``... édictant
-    des``), or ``g`` opens the way only the rest of a title does: a small letter (``contre les maladies ...``) or a
-    word that links a text's title to its object (``بشأن``, ``المتعلق``)."""
-    first = g.lines[0].text.strip()
+    des``), or ``g`` opens the way only the rest of a title does: a small letter (``contre les maladies ...``), a
+    word that links a text's title to its object (``بشأن``, ``المتعلق``) or a preposition (``على أساس الكحول``), after
+    the quotation mark that opens each line of an amending text's quotation."""
+    first = g.lines[0].text.strip().lstrip(_QUOTES)  # a quoted text opens each of its lines with «
     end = h.lines[-1].text.strip()
     last = end.rsplit(None, 1)[-1].lower() if end else ""
     return bool(first) and (last in _OPEN_END or first[0].islower() and first[0].isalpha() and not _numbered(first)
-                            or first.split(None, 1)[0] in _AR_LINK)
+                            or first.split(None, 1)[0] in _AR_LINK or first.split(None, 1)[0] in _AR_GOES_ON)
 
 
 def _join_continued(groups: list[_Group]) -> list[_Group]:
