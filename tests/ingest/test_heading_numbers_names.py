@@ -36,3 +36,11 @@ def test_a_signature_in_bold_is_no_heading(tmp_path: Path) -> None:
     assert "Max LEVITA" not in headings(blocks)
     assert "Max LEVITA" in [block_text(b) for b in blocks if isinstance(b, Paragraph)]
     assert any(t.endswith("Plan de Déplacement des Entreprises") for t in headings(blocks))  # the part's title stays
+
+
+def test_a_quoted_title_cut_before_a_preposition_is_one_heading(tmp_path: Path) -> None:
+    """Finance law 2024, p. 17: the amended tariff's title ``«أ) المكوس الداخلية على استهلاك المشروبات والكحول المرتبة`` /
+    ``«على أساس الكحول`` (each quoted line opens with «) is one heading (pdf_headings ``_continues_title``)."""
+    found = headings(read_pages("bo-ar-7259-2023-lf2024.pdf", [16], tmp_path))
+    assert not any(t.startswith("«على أساس الكحول") for t in found)
+    assert any(t.startswith("«أ)") and t.endswith("«على أساس الكحول") for t in found)
