@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .pdf_block_kinds import ENACTING, FULL_STOP
-from .pdf_title_runs import _NUMBERED, _ocr
+from .pdf_title_runs import _NUMBERED, MUCH_LARGER, _ocr
 
 if TYPE_CHECKING:
     from .pdf_blocks import _Group
@@ -82,11 +82,13 @@ _BLANK = re.compile(r"\S\s*(?:\.\s?){2,}.*[^\W\d_]")
 
 
 def drop_blanks(groups: list[_Group]) -> None:
-    """An OCR'd heading by its size alone (not centred) holding a blank to fill in between its words (``يستفيد السيد
-    (6) .. 204 - راحة أسبوعية ...``, a form's sentence read a size larger): a form's line, a paragraph."""
+    """An OCR'd heading by its size alone (not centred, not much larger than the body) holding a blank to fill in
+    between its words (``يستفيد السيد (6) .. 204 - راحة أسبوعية ...``, a form's sentence read a size larger): a form's
+    line, a paragraph. A model's title set much larger keeps its blanks (``Motion de la commune de ... ou ...``)."""
     for g in groups:
-        if g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and not g.centred \
-                and not any(ln.bold or ln.underline for ln in g.lines) and _BLANK.search(g.text):
+        if g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and not g.centred and g.body \
+                and g.size < MUCH_LARGER * g.body and not any(ln.bold or ln.underline for ln in g.lines) \
+                and _BLANK.search(g.text):
             g.kind = "paragraph"
 
 
