@@ -43,3 +43,15 @@ def test_a_form_line_with_a_blank_to_fill_read_larger_is_no_heading(tmp_path: Pa
     heads = [normalize(" ".join(s.text for s in b.sentences)) for _, b in iter_blocks(doc) if isinstance(b, Heading)]
     assert not any(h.startswith(normalize("يستفيد")) for h in heads)
     assert sum(h.startswith(normalize("المادة")) for h in heads) >= 3
+
+
+COUTHENANS = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "couthenans-cr-2022-10.pdf"
+
+
+@pytest.mark.slow
+def test_a_model_title_set_large_keeps_its_blanks_and_stays_a_heading(tmp_path: Path) -> None:
+    """Couthenans' minutes, p. 3 (OCR'd): the model motion's title ``Motion de la commune de ... ou l'intercommunalité
+    de ...`` holds blanks but is set much larger than the text: a heading still (``drop_blanks`` leaves it)."""
+    doc = read_document(one_page(COUTHENANS, 3, tmp_path / "couthenans-3.pdf"))
+    heads = [normalize(" ".join(s.text for s in b.sentences)) for _, b in iter_blocks(doc) if isinstance(b, Heading)]
+    assert any(h.startswith("Motion de la commune de") for h in heads)
