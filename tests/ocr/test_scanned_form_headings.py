@@ -32,26 +32,22 @@ def test_the_forms_annex_title_and_parts_in_capitals_are_headings(tmp_path: Path
 
 
 DECREE = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "adala-ar-decree-2-17-355.pdf"
+COUTHENANS = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "couthenans-cr-2022-10.pdf"
+
+
+def _heads(path: Path) -> list[str]:
+    doc = read_document(path)
+    return [normalize(" ".join(s.text for s in b.sentences)) for _, b in iter_blocks(doc) if isinstance(b, Heading)]
 
 
 @pytest.mark.slow
 def test_a_form_line_with_a_blank_to_fill_read_larger_is_no_heading(tmp_path: Path) -> None:
     """The model contract annexed to decree 2.17.355 (p. 4): ``يستفيد السيد (6) .......... من راحة أسبوعية ...`` read
     a size larger over two lines is the contract's sentence with a blank, not a title (transform/ingest/
-    pdf_heading_drops.py ``drop_blanks``); the articles' headings stay."""
-    doc = read_document(one_page(DECREE, 4, tmp_path / "decree-4.pdf"))
-    heads = [normalize(" ".join(s.text for s in b.sentences)) for _, b in iter_blocks(doc) if isinstance(b, Heading)]
+    pdf_heading_drops.py ``drop_blanks``); the articles' headings stay. A model's title set much larger keeps its
+    blanks and stays a heading (Couthenans' minutes p. 3, OCR'd: ``Motion de la commune de ... ou ...``)."""
+    heads = _heads(one_page(DECREE, 4, tmp_path / "decree-4.pdf"))
     assert not any(h.startswith(normalize("يستفيد")) for h in heads)
     assert sum(h.startswith(normalize("المادة")) for h in heads) >= 3
+    assert any(h.startswith("Motion de la commune de") for h in _heads(one_page(COUTHENANS, 3, tmp_path / "c-3.pdf")))
 
-
-COUTHENANS = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "couthenans-cr-2022-10.pdf"
-
-
-@pytest.mark.slow
-def test_a_model_title_set_large_keeps_its_blanks_and_stays_a_heading(tmp_path: Path) -> None:
-    """Couthenans' minutes, p. 3 (OCR'd): the model motion's title ``Motion de la commune de ... ou l'intercommunalité
-    de ...`` holds blanks but is set much larger than the text: a heading still (``drop_blanks`` leaves it)."""
-    doc = read_document(one_page(COUTHENANS, 3, tmp_path / "couthenans-3.pdf"))
-    heads = [normalize(" ".join(s.text for s in b.sentences)) for _, b in iter_blocks(doc) if isinstance(b, Heading)]
-    assert any(h.startswith("Motion de la commune de") for h in heads)
