@@ -92,6 +92,20 @@ def drop_blanks(groups: list[_Group]) -> None:
             g.kind = "paragraph"
 
 
+UNSURE_SHORT = 0.6  # an OCR'd heading of a few words read with less confidence is a stamp or a signature's scrawl
+SHORT_WORDS = 3
+
+
+def drop_unsure_short(groups: list[_Group]) -> None:
+    """An OCR'd heading of at most SHORT_WORDS words, not centred, neither bold nor underlined, read with confidence under
+    UNSURE_SHORT (``3 للم في`` under a mayor's signature, ``إمضاء وخاتم`` over a form's stamp): a paragraph."""
+    for g in groups:
+        if g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and not g.centred \
+                and not any(ln.bold or ln.underline for ln in g.lines) and len(g.text.split()) <= SHORT_WORDS \
+                and min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0) < UNSURE_SHORT:
+            g.kind = "paragraph"
+
+
 def drop_signatures(groups: list[_Group]) -> None:
     """A one-line heading that is a person's name, a given name and a surname in capitals (``Max LEVITA`` centred in
     bold under a council's deliberation): the signature, a paragraph."""

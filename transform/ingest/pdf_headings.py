@@ -65,6 +65,7 @@ from .pdf_heading_drops import (
     _drop_plain_sentences,
     drop_blanks,
     drop_signatures,
+    drop_unsure_short,
 )
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
 from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
@@ -153,6 +154,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _drop_noise(groups)
     drop_signatures(groups)
     drop_blanks(groups)
+    drop_unsure_short(groups)
     _masthead(groups)
     outline_levels(groups)
     _cover_levels(groups)
