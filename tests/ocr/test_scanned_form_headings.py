@@ -51,3 +51,16 @@ def test_a_form_line_with_a_blank_to_fill_read_larger_is_no_heading(tmp_path: Pa
     assert sum(h.startswith(normalize("المادة")) for h in heads) >= 3
     assert any(h.startswith("Motion de la commune de") for h in _heads(one_page(COUTHENANS, 3, tmp_path / "c-3.pdf")))
 
+
+
+SFAX = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "tn-sfax-ar-balagh-2022.pdf"
+
+
+@pytest.mark.slow
+def test_a_scrawl_read_large_and_unsure_is_no_heading(tmp_path: Path) -> None:
+    """Sfax's recruitment notice, p. 5 (a scan): under the mayor's title, his signature's scrawl read ``3 للم في`` at
+    twice the body's size with confidence 0.57 is no heading (pdf_heading_drops ``drop_unsure_short``); the notice's
+    underlined part titles stay headings."""
+    heads = _heads(one_page(SFAX, 5, tmp_path / "sfax-5.pdf"))
+    assert not any(h.startswith("3 ") for h in heads)
+    assert any("كيفية تقديم ملف الترشح" in h for h in heads)
