@@ -92,6 +92,23 @@ def drop_blanks(groups: list[_Group]) -> None:
             g.kind = "paragraph"
 
 
+_DASH_TERM = re.compile(r"^([−–-])\s+\S.*[:：]$")  # "− نظام العزل (isolation):": a term a definition's dash opens
+
+
+def drop_dash_terms(groups: list[_Group]) -> None:
+    """A one-line bold heading opening with a dash and ending with a colon, right under a paragraph or item of its page
+    that opens with the same dash (``− معاوقة الحماية (...): ...`` then ``− نظام العزل (isolation):``): the next term of a
+    list of definitions, not a title."""
+    for i, g in enumerate(groups[1:], 1):
+        if g.kind != "heading" or g.legal is not None or len(g.lines) != 1 or not g.lines[0].bold:
+            continue
+        m = _DASH_TERM.match(g.lines[0].text.strip())
+        prev = groups[i - 1]
+        if m and prev.kind in ("paragraph", "item") and prev.lines and prev.lines[-1].page == g.lines[0].page \
+                and prev.text.strip().startswith(m.group(1)):
+            g.kind = "paragraph"
+
+
 UNSURE_SHORT = 0.6  # an OCR'd heading of a few words read with less confidence is a stamp or a signature's scrawl
 SHORT_WORDS = 3
 

@@ -64,6 +64,7 @@ from .pdf_heading_drops import (
     _drop_open_ended,
     _drop_plain_sentences,
     drop_blanks,
+    drop_dash_terms,
     drop_signatures,
     drop_unsure_short,
 )
@@ -155,6 +156,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     drop_signatures(groups)
     drop_blanks(groups)
     drop_unsure_short(groups)
+    drop_dash_terms(groups)
     _masthead(groups)
     outline_levels(groups)
     _cover_levels(groups)
