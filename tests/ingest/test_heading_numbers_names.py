@@ -44,3 +44,13 @@ def test_a_quoted_title_cut_before_a_preposition_is_one_heading(tmp_path: Path) 
     found = headings(read_pages("bo-ar-7259-2023-lf2024.pdf", [16], tmp_path))
     assert not any(t.startswith("«على أساس الكحول") for t in found)
     assert any(t.startswith("«أ)") and t.endswith("«على أساس الكحول") for t in found)
+
+
+def test_a_definitions_bold_term_after_a_dashed_definition_is_no_heading(tmp_path: Path) -> None:
+    """Decree 2.22.630, p. 4: ``− نظام العزل (isolation):`` (bold) is the next term of the dashed definitions, not a
+    title (pdf_heading_drops ``drop_dash_terms``); the chapter and article headings under it stay."""
+    blocks = read_pages("adala-arfr-decree-2-22-630.pdf", [3], tmp_path)
+    found = headings(blocks)
+    assert not any("نظام العزل" in t for t in found)
+    assert any("نظام العزل" in block_text(b) for b in blocks if isinstance(b, Paragraph))
+    assert "المادة 3" in found
