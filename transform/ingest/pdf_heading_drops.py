@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .pdf_block_kinds import ENACTING, FULL_STOP
-from .pdf_title_runs import _NUMBERED, _ocr
+from .pdf_title_runs import _NUMBERED, MUCH_LARGER, _ocr
 
 if TYPE_CHECKING:
     from .pdf_blocks import _Group
@@ -69,6 +69,65 @@ def _drop_plain_sentences(groups: list[_Group]) -> None:
     for g in groups:
         if (g.kind == "heading" and g.legal is None and g.lines and not any(ln.bold for ln in g.lines) and not _ocr(g)
                 and g.body and g.size < PLAIN_SENTENCE * g.body and FULL_STOP.search(g.lines[-1].text)):
+            g.kind = "paragraph"
+
+
+# a signature: a given name and a surname in capitals ("Max LEVITA", "Jean-Paul ALDUY", "Mme Anne DUPONT")
+_SIGNATURE = re.compile(r"^(?:(?:M\.|Mme|Mlle|Monsieur|Madame)\s+)?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)?"
+                        r"(?:\s+[A-Z\u00c0-\u00de]{2,}(?:[-'\u2019][A-Z\u00c0-\u00de]{2,})*){1,2}\s*$")
+
+
+# a blank to fill in between words: dots (what OCR leaves of a dotted line) with a word after them
+_BLANK = re.compile(r"\S\s*(?:\.\s?){2,}.*[^\W\d_]")
+
+
+def drop_blanks(groups: list[_Group]) -> None:
+    """An OCR'd heading by its size alone (not centred, not much larger than the body) holding a blank to fill in
+    between its words (``يستفيد السيد (6) .. 204 - راحة أسبوعية ...``, a form's sentence read a size larger): a form's
+    line, a paragraph. A model's title set much larger keeps its blanks (``Motion de la commune de ... ou ...``)."""
+    for g in groups:
+        if g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and not g.centred and g.body \
+                and g.size < MUCH_LARGER * g.body and not any(ln.bold or ln.underline for ln in g.lines) \
+                and _BLANK.search(g.text):
+            g.kind = "paragraph"
+
+
+_DASH_TERM = re.compile(r"^([−–-])\s+\S.*[:：]$")  # "− نظام العزل (isolation):": a term a definition's dash opens
+
+
+def drop_dash_terms(groups: list[_Group]) -> None:
+    """A one-line bold heading opening with a dash and ending with a colon, right under a paragraph or item of its page
+    that opens with the same dash (``− معاوقة الحماية (...): ...`` then ``− نظام العزل (isolation):``): the next term of a
+    list of definitions, not a title."""
+    for i, g in enumerate(groups[1:], 1):
+        if g.kind != "heading" or g.legal is not None or len(g.lines) != 1 or not g.lines[0].bold:
+            continue
+        m = _DASH_TERM.match(g.lines[0].text.strip())
+        prev = groups[i - 1]
+        if m and prev.kind in ("paragraph", "item") and prev.lines and prev.lines[-1].page == g.lines[0].page \
+                and prev.text.strip().startswith(m.group(1)):
+            g.kind = "paragraph"
+
+
+UNSURE_SHORT = 0.6  # an OCR'd heading of a few words read with less confidence is a stamp or a signature's scrawl
+SHORT_WORDS = 3
+
+
+def drop_unsure_short(groups: list[_Group]) -> None:
+    """An OCR'd heading of at most SHORT_WORDS words, not centred, neither bold nor underlined, read with confidence under
+    UNSURE_SHORT (``3 للم في`` under a mayor's signature, ``إمضاء وخاتم`` over a form's stamp): a paragraph."""
+    for g in groups:
+        if g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and not g.centred \
+                and not any(ln.bold or ln.underline for ln in g.lines) and len(g.text.split()) <= SHORT_WORDS \
+                and min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0) < UNSURE_SHORT:
+            g.kind = "paragraph"
+
+
+def drop_signatures(groups: list[_Group]) -> None:
+    """A one-line heading that is a person's name, a given name and a surname in capitals (``Max LEVITA`` centred in
+    bold under a council's deliberation): the signature, a paragraph."""
+    for g in groups:
+        if g.kind == "heading" and g.legal is None and len(g.lines) == 1 and _SIGNATURE.match(g.lines[0].text.strip()):
             g.kind = "paragraph"
 
 

@@ -53,6 +53,7 @@ from .pdf_block_kinds import (
     TEXT_TITLE,
     _leader,
 )
+from .pdf_caps_parts import caps_parts
 from .pdf_heading_drops import (
     _ARABIC,
     _LATIN,
@@ -62,8 +63,13 @@ from .pdf_heading_drops import (
     _drop_noise,
     _drop_open_ended,
     _drop_plain_sentences,
+    drop_blanks,
+    drop_dash_terms,
+    drop_signatures,
+    drop_unsure_short,
 )
-from .pdf_labels import annex_titles, series_labels
+from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
+from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
 from .pdf_outline import numbering, outline_levels
 from .pdf_title_runs import (
     _NUMBERED,
@@ -84,6 +90,9 @@ if TYPE_CHECKING:
 _LETTER = re.compile(r"[^\W\d_]")
 # words that link an official text's title to its object: a heading line opening with one goes on with the title above
 _AR_LINK = frozenset("بشأن بتحديد بتغيير بتتميم بتنفيذ بتطبيق بإحداث بإصدار بالموافقة بالمصادقة المتعلق المتعلقة يتعلق تتعلق".split())
+# prepositions no Arabic title opens with: a heading line opening with one goes on with the title above ("على أساس ...")
+_AR_GOES_ON = frozenset("على إلى عن".split())
+_QUOTES = "«»\"“” "
 _BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not a dash: "- Axes 2 et 3 ..." titles a part)
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
@@ -131,15 +140,23 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _run_in_articles(groups)
     groups = _split_bold_lead(groups)
     groups = _split_numbered_caps(groups)
+    groups = split_numbered_lines(groups)
     _set_apart_bold(groups)
     _underlined(groups)
+    caps_parts(groups)
+    decimal_subheads(groups)
     groups = annex_titles(series_labels(groups))
+    groups = ocr_annex_titles(groups)
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
     groups = _bulleted(groups)
     _drop_open_ended(groups)
     _drop_plain_sentences(groups)
     _drop_noise(groups)
+    drop_signatures(groups)
+    drop_blanks(groups)
+    drop_unsure_short(groups)
+    drop_dash_terms(groups)
     _masthead(groups)
     outline_levels(groups)
     _cover_levels(groups)
@@ -274,13 +291,14 @@ def _join_title_lines(groups: list[_Group]) -> list[_Group]:
 
 def _continues_title(h: _Group, g: _Group) -> bool:
     """Does heading ``g`` go on with the title ``h`` above it? ``h`` ends on a word no title ends on (``... édictant
-    des``), or ``g`` opens the way only the rest of a title does: a small letter (``contre les maladies ...``) or a
-    word that links a text's title to its object (``بشأن``, ``المتعلق``)."""
-    first = g.lines[0].text.strip()
+    des``), or ``g`` opens the way only the rest of a title does: a small letter (``contre les maladies ...``), a
+    word that links a text's title to its object (``بشأن``, ``المتعلق``) or a preposition (``على أساس الكحول``), after
+    the quotation mark that opens each line of an amending text's quotation."""
+    first = g.lines[0].text.strip().lstrip(_QUOTES)  # a quoted text opens each of its lines with «
     end = h.lines[-1].text.strip()
     last = end.rsplit(None, 1)[-1].lower() if end else ""
     return bool(first) and (last in _OPEN_END or first[0].islower() and first[0].isalpha() and not _numbered(first)
-                            or first.split(None, 1)[0] in _AR_LINK)
+                            or first.split(None, 1)[0] in _AR_LINK or first.split(None, 1)[0] in _AR_GOES_ON)
 
 
 def _join_continued(groups: list[_Group]) -> list[_Group]:

@@ -11,6 +11,9 @@ of its own and just above a heading of its page, is a heading too:
 
 An annex's bare label goes on with the line under it that names the text it is annexed to (``الملحق رقم II`` /
 ``بالقرار المشترك لوزير الداخلية ...``, ``Annexe 2`` / ``à l'arrêté ...``): one heading, as the annex's full title.
+On an OCR'd page, which tells no weight, a paragraph that opens with the label and the text annexed to on one line
+(``Annexe I à l'arrêté du ministre ... fixant ...``), with the lines just under it that go on with it (opening in
+small letters: ``et de la carte professionnelle ...``), is that title too.
 
 :func:`transform.ingest.pdf_outline.numbering` reads such labels as a numbering (``series``), so the states of one
 law are siblings, one level under the heading that introduces them.
@@ -32,6 +35,10 @@ SERIES = re.compile(r"^(?:ETAT|Etat|État|TABLEAU|Tableau|الجدول|جدول)
 # the complement of an annex's label: "to the order ...", "to the decree ..."
 ANNEXED_TO = re.compile(r"^(?:بال|لل|ب|ل)(?:قرار|مرسوم|ظهير|قانون|منشور|مقرر)|^(?:à l['’]|au |à la )(?:arrêté|décret|loi|dahir|décision|circulaire)",
                         re.IGNORECASE)
+# an annex's label followed, on its line, by the text it is annexed to
+ANNEX_LEAD = re.compile(r"^(?:(?:ال)?ملحق(?:\s+(?:رقم\s*)?[0-9\u0660-\u0669IVX]+)?|annexe(?:\s+(?:n°\s*)?[0-9IVXT]{1,4})?)\s*[:：\-–]?\s+",
+                        re.IGNORECASE)  # OCR may read II as IT
+MAX_ANNEX_WORDS = 60
 MAX_ANNEX_LINES = 8  # an annex's label and the title of the text it is annexed to
 GAP = 2.5  # sizes from the label's baseline to its heading's
 NAME_GAP = 3.5  # sizes from the label's baseline to its name's, right under it on its axis (``ETAT « H »`` / ``DEPENSES FISCALES``)
@@ -96,5 +103,34 @@ def annex_titles(groups: list[_Group]) -> list[_Group]:
                 and ANNEXED_TO.match(g.text.strip())):
             h.lines.extend(g.lines)
             continue
+        out.append(g)
+    return out
+
+
+def _ocr_annex_head(g: _Group) -> bool:
+    """An OCR'd paragraph opening with an annex's label and the text it is annexed to."""
+    if g.kind != "paragraph" or g.legal is not None or g.note or not g.lines or len(g.lines) >= MAX_ANNEX_LINES \
+            or hasattr(g.lines[0], "baseline"):
+        return False  # a text layer's lines carry their baseline: there the title's weight tells it
+    text = g.text.strip()
+    m = ANNEX_LEAD.match(text)
+    return m is not None and ANNEXED_TO.match(text[m.end():]) is not None and len(text.split()) <= MAX_ANNEX_WORDS \
+        and not text.endswith((".", ":", "：", ";", "؛"))
+
+
+def ocr_annex_titles(groups: list[_Group]) -> list[_Group]:
+    """The OCR'd annex titles of the module docstring: one heading at the bold heading level each."""
+    out: list[_Group] = []
+    title: _Group | None = None
+    for g in groups:
+        if (title is not None and g.kind == "paragraph" and g.legal is None and not g.note and g.lines
+                and g.lines[0].page == title.lines[-1].page and len(title.lines) + len(g.lines) <= MAX_ANNEX_LINES
+                and 0 < _baseline(g) - _baseline(title, last=True) <= GAP * max(title.size, g.size, 1.0)
+                and g.text.strip()[:1].islower()):
+            title.lines.extend(g.lines)
+            continue
+        title = None
+        if _ocr_annex_head(g):
+            g.kind, g.level, title = "heading", g.bold_level, g
         out.append(g)
     return out

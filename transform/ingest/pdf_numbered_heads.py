@@ -1,0 +1,79 @@
+"""Headings told by their numbering (passes of :func:`pdf_headings.refine_headings`).
+
+* **two numbered titles in one heading**: grouping ran a part's title and the first title under it into
+  one heading (``أ- الأجراء الدائمون:`` / ``I- تقديم المؤسسة:``, two bold lines of one size): a line that
+  opens with a numbering (:func:`pdf_outline.numbering`) under a line that ends with a colon starts a
+  heading of its own, one level down;
+* **decimal sub-headings at body weight**: one-line paragraphs numbered ``1.2``, ``2.2``, ``2.3`` (a
+  numbering of two levels or more), a few words that do not end like a sentence, each over a block
+  that is not numbered so, at least two of them on a page: sub-headings (a form's indicators), one
+  level under the bold heading level. A number alone (``2.5 %``) or a sentence is no sub-heading.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .pdf_block_kinds import CONTINUES, SENTENCE_END
+from .pdf_outline import numbering
+from .pdf_title_runs import _page
+
+if TYPE_CHECKING:
+    from .pdf_blocks import _Group
+
+MAX_SUB_WORDS = 12  # words of a decimal sub-heading at body weight
+MIN_SIBLINGS = 2  # decimal sub-headings of one page that make a series
+
+
+def split_numbered_lines(groups: list[_Group]) -> list[_Group]:
+    """A heading of several lines, one of them opening with a numbering right under a line ending with a colon: two
+    headings (or more), the later ones a level down."""
+    from .pdf_block_group import _Group
+
+    out: list[_Group] = []
+    for g in groups:
+        if g.kind != "heading" or g.legal is not None or len(g.lines) < 2:
+            out.append(g)
+            continue
+        cuts = [k for k in range(1, len(g.lines))
+                if g.lines[k - 1].text.rstrip().endswith((":", "：")) and numbering(g.lines[k].text) is not None]
+        if not cuts:
+            out.append(g)
+            continue
+        bounds = [0, *cuts, len(g.lines)]
+        level = g.level or g.bold_level or 1
+        for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            out.append(_Group(kind="heading", lines=g.lines[a:b], size=g.size, rtl=g.rtl, indent=g.indent,
+                              level=level if n == 0 else min(6, level + 1), centred=g.centred and n == 0,
+                              body=g.body, bold_level=g.bold_level))
+    return out
+
+
+def _decimal_candidate(g: _Group) -> bool:
+    if g.kind != "paragraph" or g.legal is not None or g.note or len(g.lines) != 1 or g.size < (g.body or g.size):
+        return False
+    text = g.text.strip()
+    if "...." in text or "……" in text:
+        return False  # a contents entry and its dot leader
+    kind = numbering(text)
+    if kind is None or not kind.startswith("decimal") or SENTENCE_END.search(text) or CONTINUES.search(text):
+        return False
+    words = text.split()[1:]
+    return 1 <= len(words) <= MAX_SUB_WORDS and any(c.isalpha() for c in words[0])
+
+
+def decimal_subheads(groups: list[_Group]) -> None:
+    """The decimal sub-headings of the module docstring become headings."""
+    found: dict[int | None, list[_Group]] = {}
+    for i, g in enumerate(groups[:-1]):
+        nxt = groups[i + 1]
+        if not _decimal_candidate(g) or not nxt.lines or _page(nxt) != _page(g):
+            continue
+        kind = numbering(nxt.text)
+        if kind is not None and kind.startswith("decimal"):
+            continue  # a list of numbered lines, not titles over their text
+        found.setdefault(_page(g), []).append(g)
+    for page_heads in found.values():
+        if len(page_heads) >= MIN_SIBLINGS:
+            for g in page_heads:
+                g.kind, g.level = "heading", min(6, g.bold_level + 1)
