@@ -21,6 +21,9 @@ number right where the two readings tell the same story:
 * only on scans under NUMBERS_DPI and rendered vector pages (the corpus's losses were on 126
   dpi scans, and on the 220 dpi scan of decree 2.17.355, whose footnote numbers ``10`` and ``11``
   came out ``0`` and ``1``; a 300 dpi scan is not re-read, so its OCR costs nothing more);
+* a reference number whose groups the page's reading lost (``1`` for ``2.11.681``, ``6599`` for
+  ``65.99``: :func:`votes.lost_part`) is put back on the same terms: both re-readings must
+  read it whole and the same;
 * never when the second reading is shorter (a digit tesseract adds, such as a superscript
   ``م`` read as ``2``, is not told apart from one the second reading lost).
 """
@@ -61,7 +64,7 @@ def better_number(old: str, new: str, surer: bool) -> bool:
     ``surer``: the second reading of the line is at least as confident as the first."""
     if old == new:
         return False
-    if votes.one_more_digit(old, new):
+    if votes.one_more_digit(old, new) or votes.lost_part(old, new):
         return True
     if surer and votes.shape(old) == votes.shape(new):
         return sum(x != y for x, y in zip(old, new, strict=True)) <= MAX_CHANGED
