@@ -138,6 +138,17 @@ def _enlarged(pimg: PageImage) -> PageImage:
                      pimg.width_pt, pimg.height_pt)
 
 
+def _whole_again(text: str, i: int, tok: str, *enlarged: str | None) -> bool:
+    """Is ``tok``, a reference number whose groups the page's reading of ``text`` lost at its
+    ``i``-th number, read whole by a reading of the enlarged crop, wherever it puts it? (At 1.5
+    times a line can come out in left-to-right order, its numbers reversed: the second reading
+    gives the place, the enlarged one the digits.) Never a number ``text`` already holds."""
+    old = NUMBER.findall(text)
+    if not votes.lost_part(old[i], tok) or tok in old:
+        return False
+    return any(r and tok in NUMBER.findall(r) for r in enlarged)
+
+
 def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: float, script: str | None = None) -> int:
     """Read the Arabic lines of ``result`` that hold digits again one by one; where the second
     reading puts a number right, a third one (the crops enlarged THIRD_SCALE times) must read
@@ -177,7 +188,7 @@ def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: flo
         changes = number_changes(ln.text, second, surer) if second else {}
         if changes:  # the same model's reading at another scale must confirm
             confirm = number_changes(ln.text, r3, True) if r3 else {}
-            changes = {i: tok for i, tok in changes.items() if confirm.get(i) == tok}
+            changes = {i: tok for i, tok in changes.items() if confirm.get(i) == tok or _whole_again(ln.text, i, tok, r3, s3)}
         if script:
             readings = [(m, r) for m, r in ((langs, second), (script, alt), (langs, r3), (script, s3)) if r]
             changes.update(votes.vote(ln.text, readings))
