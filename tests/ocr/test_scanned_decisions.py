@@ -58,6 +58,8 @@ def test_unsure_words_one_letter_off_a_known_word_are_put_right() -> None:
                                            "الاجتماعية", "المديرية", "الشروط"]
     assert repair_word("الخاضة،") == "الخاصة،"  # punctuation at its edge kept
     assert repair_word("الترشج") == "الترشح"
+    assert repair_word("والماية") == "والحماية"  # a stacked ح lost
+    assert repair_word("مصصلحة") == "مصلحة"  # a letter read twice
 
 
 def test_sure_right_or_ambiguous_words_stay() -> None:
@@ -67,8 +69,7 @@ def test_sure_right_or_ambiguous_words_stay() -> None:
     assert repair_unsure(["رم", "الصادر"], [UNSURE, SURE]) == ["رم", "الصادر"]
     for word in [
         "الصحة", "المركزية", "يحدد", "ويمكن", "تتعلق",  # known words and verbs the list lacks as such
-        "السئة",  # السنة, الستة or السبة: two or more candidates
-        "والماية",  # والحماية or والمائة
+        "السبد",  # السيد or السند: two candidates
         "أمكراز",  # a name: no candidate
         "فراير",  # a month one letter off is left to repair_months, beside its number
     ]:

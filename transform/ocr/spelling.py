@@ -4,13 +4,14 @@ On office scans (200 ppi flatbed, 110 ppi JPEG) ``ara`` makes two kinds of one-l
 errors that a person reading the page never makes, and says so: the words come back at a
 confidence well under that of the line's other words (20-60 % against 85-95 %).
 
-* **Dots.** The letter's stroke is right, its dots are not (``الخاضة`` for الخاصة, ``السئة``
-  for السنة, ``تاربخ`` for تاريخ, ``الشروظ`` for الشروط): one letter is replaced by another of
-  the same skeleton (the groups of :mod:`transform.ocr.months`, with the tooth of ``ئ``).
+* **Dots.** The letter's stroke is right, its dots are not (``الخاضة`` for الخاصة, ``المدبرية``
+  for المديرية, ``تاربخ`` for تاريخ, ``الشروظ`` for الشروط): one letter is replaced by another of
+  the same skeleton (the groups of :mod:`transform.ocr.months`).
 * **A stacked letter lost.** Faces of the Naskh kind set ``م``, ``ح``, ``ج``, ``خ`` on top
   of the letter before (``لحـ``, ``تمـ``, ``جمـ``); the model reads the lower one and drops the
   other: ``والماية`` for والحماية, ``الاجتاعية`` for الاجتماعية, ``ضان`` for ضمان. One of those
   four letters is put back.
+* **A letter read twice** (``مصصلحة`` for مصلحة, ``الممصلحة``): one of the two is taken out.
 
 A word is changed only when it was read under LOW_CONF, is Arabic letters (three or more,
 punctuation at its edges kept), is no word the list knows, and exactly one such change makes a
@@ -31,7 +32,7 @@ from .months import _SKELETONS, _month_for
 LOW_CONF = 70.0  # words read under this confidence may be put right
 MIN_LETTERS = 3
 STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
-_GROUPS = [g + "ئ" if "ي" in g else g for g in _SKELETONS]  # the tooth of ئ is that of ي and ن
+_GROUPS = _SKELETONS
 _GROUP = {ch: k for k, group in enumerate(_GROUPS) for ch in group}
 _NO_JOIN = set("اأإآدذرزوؤةىء")  # letters that do not join the next one: nothing is stacked on them
 _VERB_PREFIX = "يتنأ"  # imperfect verbs are few in the list: a known stem after one of these is a word
@@ -67,6 +68,8 @@ def _candidates(core: str) -> dict[str, str]:
                 if key != norm and key not in found and _known(cand):  # not a hamza or ta marbuta of the same word
                     found[key] = cand
     for i in range(1, len(core)):
+        if core[i] == core[i - 1] and _known(cand := core[:i] + core[i + 1:]):  # a letter read twice
+            found.setdefault(normalise_ar(cand), cand)
         if core[i - 1] in _NO_JOIN:
             continue
         for letter in STACKED:
