@@ -22,7 +22,7 @@ from transform.ocr.months import repair_months
 from transform.ocr.numbers import merge_numbers
 from transform.ocr.pages import ocr_page
 from transform.ocr.render import render_page, scan_resolution
-from transform.ocr.spelling import LOW_CONF, repair_unsure, repair_word
+from transform.ocr.spelling import LOW_CONF, repair_unsure, repair_word, sure_words
 from transform.ocr.votes import lost_part
 
 SANTE = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "ma-sante-ar-decision-2023.pdf"
@@ -74,6 +74,16 @@ def test_sure_right_or_ambiguous_words_stay() -> None:
         "فراير",  # a month one letter off is left to repair_months, beside its number
     ]:
         assert repair_word(word) == word, word
+
+
+def test_a_word_the_page_reads_sure_elsewhere_stays() -> None:
+    """``الطرقية`` (road, of Morocco's road-safety agency) is not in the list and is one dot from
+    ``الطرفية``: read unsure once on a page that prints it sure elsewhere, it stays."""
+    words = ["للسلامة", "الطرقية", "الوطنية", "للسلامة", "الطرقية؛", "التظام"]
+    confs = [92.0, 93.0, 90.0, 91.0, UNSURE, UNSURE]
+    sure = sure_words(words, confs)
+    assert repair_unsure(words, confs, sure) == [*words[:5], "النظام"]
+    assert repair_unsure(words, confs)[4] == "الطرفية؛"  # what the list alone would make of it
 
 
 def test_a_reference_number_whose_groups_were_lost_comes_back_only_when_read_twice() -> None:

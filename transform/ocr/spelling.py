@@ -16,6 +16,7 @@ confidence well under that of the line's other words (20-60 % against 85-95 %).
 A word is changed only when it was read under LOW_CONF, is Arabic letters (three or more,
 punctuation at its edges kept), is no word the list knows, and exactly one such change makes a
 word the list knows: two candidates (``صان`` and ``ضمان`` for ``ضان``) leave it as it was read.
+A word the page reads sure elsewhere (at SURE_CONF or more) is a word the list lacks, and stays.
 
 One word is settled by its place rather than by the list: ``رقم`` ("number"), whose ``قم``
 ligature is read ``رم``, ``رق``, ``رغ``, ``رف``, is two letters unsure standing right before a
@@ -27,9 +28,10 @@ from __future__ import annotations
 import re
 
 from .lexicon import AR_LETTERS, AR_PROCLITICS, ar_key, arabic_words, normalise_ar
-from .months import _SKELETONS, _month_for
+from .months import _SKELETONS, MONTHS, _month_for
 
 LOW_CONF = 70.0  # words read under this confidence may be put right
+SURE_CONF = 85.0  # ...unless the page reads the same word this sure elsewhere
 MIN_LETTERS = 3
 STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
 _GROUPS = _SKELETONS
@@ -50,6 +52,12 @@ def _known(word: str) -> bool:
     if norm in words or ar_key(norm) in words:
         return True
     return len(norm) > 3 and norm[0] in AR_PROCLITICS and (norm[1:] in words or ar_key(norm[1:]) in words)
+
+
+def _word(word: str) -> bool:
+    """:func:`_known`, or a verb in the imperfect (``يحدد``, ``وتتعلق``) whose stem is known."""
+    return _known(word) or any(_known(word[k + 1:]) for k in range(min(2, len(word) - 3))
+                               if word[k] in _VERB_PREFIX and (k == 0 or word[0] in "وف"))
 
 
 def _candidates(core: str) -> dict[str, str]:
@@ -79,25 +87,37 @@ def _candidates(core: str) -> dict[str, str]:
     return found
 
 
-def repair_word(word: str) -> str:
-    """``word`` (read unsure) put right by one letter when the word list settles it."""
+def _core(word: str) -> str:
+    m = _EDGES.match(word)
+    return normalise_ar(m.group(2)) if m else word
+
+
+def sure_words(words: list[str], confs: list[float]) -> set[str]:
+    """The page's words read at SURE_CONF or more (normalised, punctuation off): a word the list
+    lacks (``الطرقية``, road, of Morocco's road-safety agency) that the page prints again and
+    tesseract reads sure there is a word, not a misreading."""
+    return {_core(w) for w, c in zip(words, confs, strict=True) if c >= SURE_CONF}
+
+
+def repair_word(word: str, sure: set[str] | frozenset[str] = frozenset()) -> str:
+    """``word`` (read unsure) put right by one letter when the word list settles it; never a
+    word of ``sure`` (:func:`sure_words`)."""
     m = _EDGES.match(word)
     if m is None:
         return word
     head, core, tail = m.groups()
-    if len(core) < MIN_LETTERS or not AR_LETTERS.match(core):
+    if len(core) < MIN_LETTERS or not AR_LETTERS.match(core) or normalise_ar(core) in sure:
         return word
-    known = _known(core) or any(_known(core[k + 1:]) for k in range(2) if core[k] in _VERB_PREFIX
-                                and (k == 0 or core[0] in "وف"))
-    if known or _month_for(core) is not None:
+    if _word(core) or normalise_ar(core) in MONTHS or _month_for(core) is not None:
         return word  # a month name one letter off is repair_months's, beside its number
     found = _candidates(core)
     return f"{head}{next(iter(found.values()))}{tail}" if len(found) == 1 else word
 
 
-def repair_unsure(words: list[str], confs: list[float]) -> list[str]:
+def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """The words of an Arabic line (tesseract's order, which puts a number right after the word
-    before it in reading) with the unsure ones put right (see the module docstring)."""
+    before it in reading) with the unsure ones put right (see the module docstring); ``sure``:
+    the words the page reads sure elsewhere, left as they are."""
     out = list(words)
     for i, (w, c) in enumerate(zip(words, confs, strict=True)):
         if c >= LOW_CONF:
@@ -105,5 +125,5 @@ def repair_unsure(words: list[str], confs: list[float]) -> list[str]:
         if _RAQM.match(w) and i + 1 < len(words) and _NUMBER.match(words[i + 1]):
             out[i] = "رقم"
         else:
-            out[i] = repair_word(w)
+            out[i] = repair_word(w, sure)
     return out
