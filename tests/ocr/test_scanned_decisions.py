@@ -60,6 +60,8 @@ def test_unsure_words_one_letter_off_a_known_word_are_put_right() -> None:
     assert repair_word("الترشج") == "الترشح"
     assert repair_word("والماية") == "والحماية"  # a stacked ح lost
     assert repair_word("مصصلحة") == "مصلحة"  # a letter read twice
+    assert repair_word("امحكمة") == "المحكمة"  # the article's ل under a stacked م
+    assert repair_unsure(["رتم", "2019/2"], [UNSURE, SURE]) == ["رقم", "2019/2"]
 
 
 def test_sure_right_or_ambiguous_words_stay() -> None:

@@ -10,7 +10,8 @@ confidence well under that of the line's other words (20-60 % against 85-95 %).
 * **A stacked letter lost.** Faces of the Naskh kind set ``م``, ``ح``, ``ج``, ``خ`` on top
   of the letter before (``لحـ``, ``تمـ``, ``جمـ``); the model reads the lower one and drops the
   other: ``والماية`` for والحماية, ``الاجتاعية`` for الاجتماعية, ``ضان`` for ضمان. One of those
-  four letters is put back.
+  four letters is put back; so is the article's ``ل`` under one of them (``امحكمة`` for المحكمة,
+  ``امفتشيات`` for المفتشيات).
 * **A letter read twice** (``مصصلحة`` for مصلحة, ``الممصلحة``): one of the two is taken out.
 
 A word is changed only when it was read under LOW_CONF, is Arabic letters (three or more,
@@ -19,8 +20,8 @@ word the list knows: two candidates (``صان`` and ``ضمان`` for ``ضان``)
 A word the page reads sure elsewhere (at SURE_CONF or more) is a word the list lacks, and stays.
 
 One word is settled by its place rather than by the list: ``رقم`` ("number"), whose ``قم``
-ligature is read ``رم``, ``رق``, ``رغ``, ``رف``, is two letters unsure standing right before a
-number (``رم 1.58.008``); it is written ``رقم`` there.
+ligature is read ``رم``, ``رق``, ``رغ``, ``رف`` (``رتم`` on a light typeface), read unsure right
+before a number (``رم 1.58.008``), is written ``رقم`` there.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ _GROUP = {ch: k for k, group in enumerate(_GROUPS) for ch in group}
 _NO_JOIN = set("اأإآدذرزوؤةىء")  # letters that do not join the next one: nothing is stacked on them
 _VERB_PREFIX = "يتنأ"  # imperfect verbs are few in the list: a known stem after one of these is a word
 _EDGES = re.compile(r"^([(\[«\"'-]*)(.*?)([)\]».,،؛:!؟\"']*)$")
-_RAQM = re.compile(r"^ر[قمغفعهة][)،,.]?$")
+_RAQM = re.compile(r"^ر(?:[قمغفعهة]|[تف]م)[)،,.]?$")
 _NUMBER = re.compile(r"^[(\[]?\d+(?:[.\-/]\d+)*[)\].,،؛:]?$")
 
 
@@ -78,6 +79,8 @@ def _candidates(core: str) -> dict[str, str]:
     for i in range(1, len(core)):
         if core[i] == core[i - 1] and _known(cand := core[:i] + core[i + 1:]):  # a letter read twice
             found.setdefault(normalise_ar(cand), cand)
+        if core[i - 1] == "ا" and core[i] in STACKED and _known(cand := core[:i] + "ل" + core[i:]):
+            found.setdefault(normalise_ar(cand), cand)  # the article's ل under a stacked letter: امحكمة
         if core[i - 1] in _NO_JOIN:
             continue
         for letter in STACKED:
