@@ -1,6 +1,6 @@
 """Arabic words that tesseract read unsure, put right against the word list by one letter.
 
-On office scans (200 ppi flatbed, 110 ppi JPEG) ``ara`` makes two kinds of one-letter
+On office scans (200 ppi flatbed, 110 ppi JPEG) ``ara`` makes one-letter
 errors that a person reading the page never makes, and says so: the words come back at a
 confidence well under that of the line's other words (20-60 % against 85-95 %).
 
@@ -11,12 +11,13 @@ confidence well under that of the line's other words (20-60 % against 85-95 %).
   of the letter before (``لحـ``, ``تمـ``, ``جمـ``); the model reads the lower one and drops the
   other: ``والماية`` for والحماية, ``الاجتاعية`` for الاجتماعية, ``ضان`` for ضمان. One of those
   four letters is put back; so is the article's ``ل`` under one of them (``امحكمة`` for المحكمة,
-  ``امفتشيات`` for المفتشيات).
+  ``امرسوم`` for المرسوم).
 * **A letter read twice** (``مصصلحة`` for مصلحة, ``الممصلحة``): one of the two is taken out.
 
 A word is changed only when it was read under LOW_CONF, is Arabic letters (three or more,
-punctuation at its edges kept), is no word the list knows, and exactly one such change makes a
-word the list knows: two candidates (``صان`` and ``ضمان`` for ``ضان``) leave it as it was read.
+punctuation at its edges kept), is no word the list knows (nor a month name, nor an imperfect
+verb of a known stem: ``يحدد``), and exactly one such change makes a word the list knows (the
+first letter keeps its dots: ``بحدد`` is ``ب`` and a listed stem): two candidates (``صان`` and ``ضمان`` for ``ضان``) leave it as it was read.
 A word the page reads sure elsewhere (at SURE_CONF or more) is a word the list lacks, and stays.
 
 One word is settled by its place rather than by the list: ``رقم`` ("number"), whose ``قم``
