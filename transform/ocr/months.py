@@ -8,13 +8,19 @@ its skeleton (the same stroke, other dots: ب ت ث ن ي) with the month's, exc
 six letters or more, where one letter of any kind may differ. The repair changes that one
 letter of the word as read (its hamza and other letters stay as printed); it never adds or
 removes a word, and a word that fits two names, or none, stays as it is.
+
+A letter can also be lost: where the face stacks two letters (``مـ`` over ``ح``, ``ب`` beside
+``ر``), tesseract reads ``نوفبر`` for نوفمبر, ``فراير`` for فبراير, ``جادى`` for جمادى. A word
+beside a number that is the name less one letter, and no word of the list as it stands (its
+exact key: ``ماس`` and ``مار`` are words, they stay), gets that letter back, again only when
+one name of the list fits.
 """
 
 from __future__ import annotations
 
 import re
 
-from .lexicon import AR_LETTERS, known_ar, normalise_ar
+from .lexicon import AR_LETTERS, ar_key, arabic_words, known_ar, normalise_ar
 
 # Hijri months (their first word), the Syriac names of the Mashriq, the Egyptian and Gulf
 # forms, Morocco's and those of Tunisia and Algeria.
@@ -42,19 +48,26 @@ def _month_for(word: str) -> str | None:
     if len(word) < 3 or not AR_LETTERS.match(word):
         return None
     norm = normalise_ar(word)
-    if norm in MONTHS or known_ar(word):
+    if norm in MONTHS:
         return None
-    fits: list[tuple[int, str]] = []
+    subs = not known_ar(word)  # a word known with its clitics stays whole
+    lost = ar_key(norm) not in arabic_words()  # ...but may have lost a letter when it is no word as it stands
+    if not subs and not lost:
+        return None
+    fits: list[tuple[int, str, bool]] = []  # (place, name, a letter lost there)
     for name in MONTHS:
-        if len(name) != len(norm):
-            continue
-        diff = [i for i, (a, b) in enumerate(zip(norm, name, strict=True)) if a != b]
-        if len(diff) == 1 and (len(name) >= ANY_LETTER_FROM or _shape(norm[diff[0]]) == _shape(name[diff[0]])):
-            fits.append((diff[0], name))
+        if subs and len(name) == len(norm):
+            diff = [i for i, (a, b) in enumerate(zip(norm, name, strict=True)) if a != b]
+            if len(diff) == 1 and (len(name) >= ANY_LETTER_FROM or _shape(norm[diff[0]]) == _shape(name[diff[0]])):
+                fits.append((diff[0], name, False))
+        elif lost and len(name) == len(norm) + 1:
+            i = next((k for k, (a, b) in enumerate(zip(norm, name, strict=False)) if a != b), len(norm))
+            if norm[i:] == name[i + 1:]:
+                fits.append((i, name, True))
     if len(fits) != 1:
         return None
-    i, name = fits[0]
-    return word[:i] + name[i] + word[i + 1:]
+    i, name, missing = fits[0]
+    return word[:i] + name[i] + word[i + (0 if missing else 1):]
 
 
 def repair_months(words: list[str]) -> list[str]:

@@ -21,6 +21,9 @@ number right where the two readings tell the same story:
 * only on scans under NUMBERS_DPI and rendered vector pages (the corpus's losses were on 126
   dpi scans, and on the 220 dpi scan of decree 2.17.355, whose footnote numbers ``10`` and ``11``
   came out ``0`` and ``1``; a 300 dpi scan is not re-read, so its OCR costs nothing more);
+* a reference number whose groups the page's reading lost (``1`` for ``2.11.681``, ``6599`` for
+  ``65.99``: :func:`votes.lost_part`) is put back on the same terms: both re-readings must
+  read it whole and the same;
 * never when the second reading is shorter (a digit tesseract adds, such as a superscript
   ``م`` read as ``2``, is not told apart from one the second reading lost).
 """
@@ -61,7 +64,7 @@ def better_number(old: str, new: str, surer: bool) -> bool:
     ``surer``: the second reading of the line is at least as confident as the first."""
     if old == new:
         return False
-    if votes.one_more_digit(old, new):
+    if votes.one_more_digit(old, new) or votes.lost_part(old, new):
         return True
     if surer and votes.shape(old) == votes.shape(new):
         return sum(x != y for x, y in zip(old, new, strict=True)) <= MAX_CHANGED
@@ -135,6 +138,17 @@ def _enlarged(pimg: PageImage) -> PageImage:
                      pimg.width_pt, pimg.height_pt)
 
 
+def _whole_again(text: str, i: int, tok: str, *enlarged: str | None) -> bool:
+    """Is ``tok``, a reference number whose groups the page's reading of ``text`` lost at its
+    ``i``-th number, read whole by a reading of the enlarged crop, wherever it puts it? (At 1.5
+    times a line can come out in left-to-right order, its numbers reversed: the second reading
+    gives the place, the enlarged one the digits.) Never a number ``text`` already holds."""
+    old = NUMBER.findall(text)
+    if not votes.lost_part(old[i], tok) or tok in old:
+        return False
+    return any(r and tok in NUMBER.findall(r) for r in enlarged)
+
+
 def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: float, script: str | None = None) -> int:
     """Read the Arabic lines of ``result`` that hold digits again one by one; where the second
     reading puts a number right, a third one (the crops enlarged THIRD_SCALE times) must read
@@ -174,7 +188,7 @@ def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: flo
         changes = number_changes(ln.text, second, surer) if second else {}
         if changes:  # the same model's reading at another scale must confirm
             confirm = number_changes(ln.text, r3, True) if r3 else {}
-            changes = {i: tok for i, tok in changes.items() if confirm.get(i) == tok}
+            changes = {i: tok for i, tok in changes.items() if confirm.get(i) == tok or _whole_again(ln.text, i, tok, r3, s3)}
         if script:
             readings = [(m, r) for m, r in ((langs, second), (script, alt), (langs, r3), (script, s3)) if r]
             changes.update(votes.vote(ln.text, readings))

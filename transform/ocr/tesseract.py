@@ -15,6 +15,7 @@ from ..ingest.pdf_bidi import fix_brackets
 from .months import repair_months
 from .recover import insert_in_order, uncovered_segments
 from .render import PageImage
+from .spelling import repair_unsure, sure_words
 from .strays import _PERSIAN, _strays, reread_stray_script  # noqa: F401 - _PERSIAN and _strays named here by tests
 
 TESS_LANG = {"ar": "ara", "fr": "fra"}
@@ -277,11 +278,14 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
     rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] = {}
     weak_latin: dict[int, list[str]] = {}
     unsure_latin: dict[int, list[str]] = {}
+    sure = sure_words([w for info in lines.values() for w in info["words"]], [c for info in lines.values() for c in info["confs"]])
     for key, info in lines.items():
         if key not in est:
             continue
         words = info["words"]
         is_ar = sum(len(_AR.findall(w)) for w in words) > sum(len(_LAT.findall(w)) for w in words)  # digits only: LTR
+        if is_ar:  # unsure words one letter off a known word (spelling.py)
+            words = info["words"] = repair_unsure(words, info["confs"], sure)
         text = line_text(words, info["xs"], is_ar)
         if not is_ar and len(words) >= 3 and words[0] in _BULLETS:
             words = ["•", *words[1:]]

@@ -55,6 +55,23 @@ def one_more_digit(short: str, long: str) -> bool:
     return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
 
 
+# a reference number with its separators: decree 2.11.681, decision 1299-13, 22/2642, 65.99
+_REFERENCE = re.compile(r"\d+(?:[.\-/]\d+)+")
+
+
+def lost_part(old: str, new: str) -> bool:
+    """Is ``new`` a reference number (digits in groups: ``2.11.681``, ``1299-13``, ``65.99``) of
+    which the page's reading ``old`` kept only a run of digits with fewer separators: the
+    middle lost (``1`` for ``2.11.681``) or the separator (``6599`` for ``65.99``)? Read with its
+    layout, ``ara`` drops the groups of such numbers where the points are faint; a line read
+    alone gives them back. Only taken when two readings propose the same number."""
+    if not _REFERENCE.fullmatch(new) or old == new:
+        return False
+    a, b = _digits(old), _digits(new)
+    fewer = len(re.sub(r"\d", "", old)) < len(re.sub(r"\d", "", new))
+    return bool(a) and fewer and a in b and len(b) <= 2 * len(a) + 8
+
+
 def close(old: str, new: str) -> bool:
     """Can ``new`` be a better reading of the token read as ``old``?"""
     if old == new:

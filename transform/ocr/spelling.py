@@ -1,0 +1,133 @@
+"""Arabic words that tesseract read unsure, put right against the word list by one letter.
+
+On office scans (200 ppi flatbed, 110 ppi JPEG) ``ara`` makes one-letter
+errors that a person reading the page never makes, and says so: the words come back at a
+confidence well under that of the line's other words (20-60 % against 85-95 %).
+
+* **Dots.** The letter's stroke is right, its dots are not (``الخاضة`` for الخاصة, ``المدبرية``
+  for المديرية, ``تاربخ`` for تاريخ, ``الشروظ`` for الشروط): one letter is replaced by another of
+  the same skeleton (the groups of :mod:`transform.ocr.months`).
+* **A stacked letter lost.** Faces of the Naskh kind set ``م``, ``ح``, ``ج``, ``خ`` on top
+  of the letter before (``لحـ``, ``تمـ``, ``جمـ``); the model reads the lower one and drops the
+  other: ``والماية`` for والحماية, ``الاجتاعية`` for الاجتماعية, ``ضان`` for ضمان. One of those
+  four letters is put back; so is the article's ``ل`` under one of them (``امحكمة`` for المحكمة,
+  ``امرسوم`` for المرسوم).
+* **A letter read twice** (``مصصلحة`` for مصلحة, ``الممصلحة``): one of the two is taken out.
+
+A word is changed only when it was read under LOW_CONF, is Arabic letters (three or more,
+punctuation at its edges kept), is no word the list knows (nor a month name, nor an imperfect
+verb of a known stem: ``يحدد``), and exactly one such change makes a word the list knows (the
+first letter keeps its dots: ``بحدد`` is ``ب`` and a listed stem): two candidates (``صان`` and ``ضمان`` for ``ضان``) leave it as it was read.
+A word the page reads sure elsewhere (at SURE_CONF or more) is a word the list lacks, and stays.
+
+One word is settled by its place rather than by the list: ``رقم`` ("number"), whose ``قم``
+ligature is read ``رم``, ``رق``, ``رغ``, ``رف`` (``رتم`` on a light typeface), read unsure right
+before a number (``رم 1.58.008``), is written ``رقم`` there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import AR_LETTERS, AR_PROCLITICS, ar_key, arabic_words, normalise_ar
+from .months import _SKELETONS, MONTHS, _month_for
+
+LOW_CONF = 70.0  # words read under this confidence may be put right
+SURE_CONF = 85.0  # ...unless the page reads the same word this sure elsewhere
+MIN_LETTERS = 3
+STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
+_GROUPS = _SKELETONS
+_GROUP = {ch: k for k, group in enumerate(_GROUPS) for ch in group}
+_NO_JOIN = set("اأإآدذرزوؤةىء")  # letters that do not join the next one: nothing is stacked on them
+_VERB_PREFIX = "يتنأ"  # imperfect verbs are few in the list: a known stem after one of these is a word
+_EDGES = re.compile(r"^([(\[«\"'-]*)(.*?)([)\]».,،؛:!؟\"']*)$")
+_RAQM = re.compile(r"^ر(?:[قمغفعهة]|[تف]م)[)،,.]?$")
+_NUMBER = re.compile(r"^[(\[]?\d+(?:[.\-/]\d+)*[)\].,،؛:]?$")
+
+
+def _known(word: str) -> bool:
+    """A word of the list as it stands: its key, or its key after one proclitic (``و``, ``ب``...).
+    No suffix is taken off (the lenient look-up of :func:`lexicon.known_ar` finds a word in
+    most one-letter variants of a long word, which would settle nothing)."""
+    norm = normalise_ar(word)
+    words = arabic_words()
+    if norm in words or ar_key(norm) in words:
+        return True
+    return len(norm) > 3 and norm[0] in AR_PROCLITICS and (norm[1:] in words or ar_key(norm[1:]) in words)
+
+
+def _word(word: str) -> bool:
+    """:func:`_known`, or a verb in the imperfect (``يحدد``, ``وتتعلق``) whose stem is known."""
+    return _known(word) or any(_known(word[k + 1:]) for k in range(min(2, len(word) - 3))
+                               if word[k] in _VERB_PREFIX and (k == 0 or word[0] in "وف"))
+
+
+def _candidates(core: str) -> dict[str, str]:
+    """Every known word one dot-change or one stacked letter away from ``core`` (by its
+    normalised form: ``تاريخ`` and ``تارىخ`` are one candidate). The first letter keeps its
+    dots (``يحدد`` is no misread ``بحدد``: the list holds few verbs, and ``ب`` is a proclitic it
+    strips), and a stacked letter is put inside the word after a letter that joins the next."""
+    found: dict[str, str] = {}
+    norm = normalise_ar(core)
+    for i, ch in enumerate(core[1:], 1):
+        group = _GROUP.get(ch)
+        if group is not None:
+            for other in _GROUPS[group]:
+                cand = core[:i] + other + core[i + 1:]
+                key = normalise_ar(cand)
+                if key != norm and key not in found and _known(cand):  # not a hamza or ta marbuta of the same word
+                    found[key] = cand
+    for i in range(1, len(core)):
+        if core[i] == core[i - 1] and _known(cand := core[:i] + core[i + 1:]):  # a letter read twice
+            found.setdefault(normalise_ar(cand), cand)
+        if core[i - 1] == "ا" and core[i] in STACKED and _known(cand := core[:i] + "ل" + core[i:]):
+            found.setdefault(normalise_ar(cand), cand)  # the article's ل under a stacked letter: امحكمة
+        if core[i - 1] in _NO_JOIN:
+            continue
+        for letter in STACKED:
+            cand = core[:i] + letter + core[i:]
+            if _known(cand):
+                found.setdefault(normalise_ar(cand), cand)
+    return found
+
+
+def _core(word: str) -> str:
+    m = _EDGES.match(word)
+    return normalise_ar(m.group(2)) if m else word
+
+
+def sure_words(words: list[str], confs: list[float]) -> set[str]:
+    """The page's words read at SURE_CONF or more (normalised, punctuation off): a word the list
+    lacks (``الطرقية``, road, of Morocco's road-safety agency) that the page prints again and
+    tesseract reads sure there is a word, not a misreading."""
+    return {_core(w) for w, c in zip(words, confs, strict=True) if c >= SURE_CONF}
+
+
+def repair_word(word: str, sure: set[str] | frozenset[str] = frozenset()) -> str:
+    """``word`` (read unsure) put right by one letter when the word list settles it; never a
+    word of ``sure`` (:func:`sure_words`)."""
+    m = _EDGES.match(word)
+    if m is None:
+        return word
+    head, core, tail = m.groups()
+    if len(core) < MIN_LETTERS or not AR_LETTERS.match(core) or normalise_ar(core) in sure:
+        return word
+    if _word(core) or normalise_ar(core) in MONTHS or _month_for(core) is not None:
+        return word  # a month name one letter off is repair_months's, beside its number
+    found = _candidates(core)
+    return f"{head}{next(iter(found.values()))}{tail}" if len(found) == 1 else word
+
+
+def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The words of an Arabic line (tesseract's order, which puts a number right after the word
+    before it in reading) with the unsure ones put right (see the module docstring); ``sure``:
+    the words the page reads sure elsewhere, left as they are."""
+    out = list(words)
+    for i, (w, c) in enumerate(zip(words, confs, strict=True)):
+        if c >= LOW_CONF:
+            continue
+        if _RAQM.match(w) and i + 1 < len(words) and _NUMBER.match(words[i + 1]):
+            out[i] = "رقم"
+        else:
+            out[i] = repair_word(w, sure)
+    return out
