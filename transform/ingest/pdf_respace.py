@@ -105,13 +105,22 @@ def cell_spaces(text: str, box: Box, size: float, line_text: str) -> tuple[str, 
     that line (a cell is read from its characters, without the line repair)."""
     if all(m.group(0) in line_text for m in ARABIC_WORD.finditer(text)):
         return text, box
+    old = set(text.split())
+    found = reorder(text, box, size)  # letters (or a space) an /ActualText span swapped, as the line reading did
+    if found is not None and all(_in_line(m.group(0), line_text) for m in ARABIC_WORD.finditer(found[0])):
+        text, box = found
+        old = set(text.split())
     spaced, spaced_box = _gap_spaces(text, box, size)
     if spaced == text:
         return text, box
-    old = set(text.split())
     if any(w not in old and w not in line_text for w in spaced.split()):
         return text, box
     return spaced, spaced_box
+
+
+def _in_line(word: str, line_text: str) -> bool:
+    """A cell's Arabic word is in the line as read, justification kashida aside (the line reading drops it)."""
+    return word.replace("\u0640", "") in line_text.replace("\u0640", "")
 
 
 def _gap_spaces(text: str, box: Box, size: float) -> tuple[str, Box]:
