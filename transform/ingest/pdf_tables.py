@@ -40,6 +40,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..model import Table
 from . import pdf_table_forms, pdf_table_grid, pdf_table_text
+from .pdf_panels import without_panels
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
 from .pdf_table_checks import cuts_words, spanning_title, title_frame
 from .pdf_table_columns import join_column_parts
@@ -267,6 +268,7 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
     for g in found.grids:
         region = [ln for ln in lines if ln.x1 > g.x0 and ln.x0 < g.x1 and (
             g.top - 2 <= (ln.top + ln.bottom) / 2 <= g.bottom + 2 or (merged_rows(ln) and ln.top < g.bottom and ln.bottom > g.top))]
+        region = without_panels(g, region)  # a boxed panel in the frame stays text (pdf_panels)
         if not region:
             continue
         glyphs = Glyphs.read(textpage, region, height)
