@@ -9,8 +9,8 @@ An edge strip of a ruled grid is a panel when:
 
 * a vertical rule runs down (almost) the whole frame between it and the rest (``WALL``);
 * no inner horizontal rule enters it, while the rest of the frame has inner rules at two heights
-  at least that stop at that wall (rows drawn on one side only; a rule across the whole frame is the
-  frame's own, and a single group rule under a header is not enough);
+  at least that stop at that wall (rows drawn on one side only; a single group rule under a header
+  is not enough; the frame's own rules, top and bottom, are not inner rules);
 * it holds two text lines at least, and one line at most crosses the wall (pdfium may join a
   panel's title to the table's title at the same height: that line stays with the table).
 
@@ -25,6 +25,7 @@ from typing import Any
 WALL = 0.8  # share of the frame's height a vertical rule covers to part a panel from the table
 TOUCH = 3.0  # points: a rule ends at a wall, or enters a strip, by more than this
 SAME_HEIGHT = 5.0  # points: two horizontal rules this close draw one band (a double rule)
+FRAME = 6.0  # points: a horizontal rule this close to the grid's top or bottom is the frame's
 MIN_LINES = 2
 
 
@@ -56,8 +57,8 @@ def _strips(grid: Any) -> list[tuple[float, float, float]]:
 
 
 def _panel(grid: Any, x0: float, x1: float, wall: float) -> bool:
-    inner = [e for e in grid.edges if _horizontal(e)
-             and not (e["x0"] <= grid.x0 + TOUCH and e["x1"] >= grid.x1 - TOUCH)]  # rules across are the frame's
+    inner = [e for e in grid.edges if _horizontal(e)  # the frame's top and bottom (double) rules aside
+             and grid.top + FRAME < e["top"] < grid.bottom - FRAME]
     if any(min(e["x1"], x1) - max(e["x0"], x0) > TOUCH for e in inner):
         return False  # a row rule enters the strip: it is a column of the table
     at_wall = [e["top"] for e in inner if abs(e["x0"] - wall) <= TOUCH or abs(e["x1"] - wall) <= TOUCH]
