@@ -5,14 +5,15 @@ table's header cells read with the words the line reading puts back.
 Corpus pages read whole (blocks in reading order, no OCR): BO 7259 (Arabic) p. 17, whose tariff
 table «أ) fills the right-hand column and goes on at the top of the left-hand one; BO 7262 (French)
 p. 162, whose price list runs from the left column into the right one; BO 7440's cover, whose
-ABONNEMENT panel stands in the rates' frame beside the rates.
+ABONNEMENT panel stands in the rates' frame beside the rates. Then two readings of BO 7259's
+producer: entries listed in one ruled row, one row each; written spaces drawn inside a glyph.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ingest._realpages import block_text, read_pages
+from tests.ingest._realpages import block_text, line_texts, read_pages
 from transform.model import Table
 
 BO_AR = "bo-ar-7259-2023-lf2024.pdf"
@@ -68,3 +69,23 @@ def test_header_cells_read_with_the_letters_the_line_reading_put_back(tmp_path: 
     tyres = next(b for b in blocks if isinstance(b, Table) and "الإطارات" in _all_text(b))
     assert _cells(tyres)[0][:2] == ["بيان المنتجات", "وحدة التحصيل"], _cells(tyres)[0]
     assert _cells(tyres)[1][1:] == ["كلغ", "4"], _cells(tyres)[1]
+
+
+def test_entries_listed_in_one_ruled_row_are_one_row_each(tmp_path: Path) -> None:
+    blocks = read_pages(BO_AR, [16], tmp_path)
+    first = next(b for b in blocks if isinstance(b, Table) and "الغازية" in _all_text(b))
+    rows = _cells(first)
+    assert rows[4] == ["- - - بإضافة 5 غرامات أو أقل من السكر في كل 100 ملل", "كذلك", "30,00"], rows[4]
+    assert rows[7] == ["- - غيرها", "كذلك", "20,00"], rows[7]
+    assert rows[1][1] == "1 هيكتولتر حجم" and rows[1][2] == "", rows[1]
+    beer = next(k for k, r in enumerate(rows) if r[0].startswith("2) - الجعة"))
+    assert rows[beer + 1][:2] == ["أ) جعة بدون كحول", "كذلك"], rows[beer + 1]
+    assert rows[beer + 2] == ["ب) جعات أخرى", "كذلك", "1550,00"], rows[beer + 2]
+
+
+def test_written_spaces_drawn_inside_a_glyph_stay_between_words() -> None:
+    lines = line_texts(BO_AR, 17)
+    assert "«أ)المكوس الداخلية على استهلاك المشروبات والكحول المرتبة" in lines, lines[:12]
+    assert "«المطاطية ولو كانت مركبة على الأطواق" in lines
+    lines = line_texts(BO_AR, 20)
+    assert "«غير أنه عندما يقل الربح الصافي المحقق من طرف هذه الشركات" in lines
