@@ -95,7 +95,38 @@ def respace(text: str, box: Box, size: float) -> tuple[str, Box]:
     gets its space too (:mod:`pdf_letter_order`)."""
     text, box = reorder(text, box, size) or (text, box)
     text, box = _gap_spaces(text, box, size)
-    return digit_spaces(text, box, size)
+    text, box = digit_spaces(text, box, size)
+    return text, written_spaces(text, box)
+
+
+def _letter(ch: str) -> bool:
+    return "\u0620" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3"
+
+
+def written_spaces(text: str, box: Box) -> Box:
+    """The box function with each written space between two Arabic letters spanning the gap between
+    them. Such a producer (the one that leaves spaces out) also writes some spaces with an empty box
+    inside the next letter's glyph (`الداخلية على`: the space drawn inside the ع); a reading that
+    orders the line by its glyphs' positions then puts that space inside the word, or drops it
+    (`الداخليةعلى`). Right to left, the letter before the space is drawn right of it."""
+    fixes: dict[int, tuple[float, float]] = {}
+    for i in range(1, len(text) - 1):
+        if text[i] != " " or not (_letter(text[i - 1]) and _letter(text[i + 1])):
+            continue
+        right, left = box(i - 1)[0], box(i + 1)[1]
+        if left > right:
+            continue  # no gap between the letters (or a left-to-right stretch): leave the space as written
+        x0, x1 = box(i)
+        if left - 0.01 <= x0 and x1 <= right + 0.01:
+            continue  # already in its gap
+        fixes[i] = (left, right)
+    if not fixes:
+        return box
+
+    def fixed(k: int) -> tuple[float, float]:
+        return fixes.get(k) or box(k)
+
+    return fixed
 
 
 def cell_spaces(text: str, box: Box, size: float, line_text: str) -> tuple[str, Box]:
@@ -105,13 +136,22 @@ def cell_spaces(text: str, box: Box, size: float, line_text: str) -> tuple[str, 
     that line (a cell is read from its characters, without the line repair)."""
     if all(m.group(0) in line_text for m in ARABIC_WORD.finditer(text)):
         return text, box
+    old = set(text.split())
+    found = reorder(text, box, size)  # letters (or a space) an /ActualText span swapped, as the line reading did
+    if found is not None and all(_in_line(m.group(0), line_text) for m in ARABIC_WORD.finditer(found[0])):
+        text, box = found
+        old = set(text.split())
     spaced, spaced_box = _gap_spaces(text, box, size)
     if spaced == text:
         return text, box
-    old = set(text.split())
     if any(w not in old and w not in line_text for w in spaced.split()):
         return text, box
     return spaced, spaced_box
+
+
+def _in_line(word: str, line_text: str) -> bool:
+    """A cell's Arabic word is in the line as read, justification kashida aside (the line reading drops it)."""
+    return word.replace("\u0640", "") in line_text.replace("\u0640", "")
 
 
 def _gap_spaces(text: str, box: Box, size: float) -> tuple[str, Box]:

@@ -179,7 +179,7 @@ def _ligatures_as_line(s: str, box: Any, line_text: str) -> str:
     if not count:
         return s
     for old, new in zip(s.split(), fixed.split(), strict=True):
-        if old != new and new not in line_text:
+        if old != new and new.replace("\u0640", "") not in line_text.replace("\u0640", ""):  # kashida: see cell_spaces
             return s
     return fixed
 

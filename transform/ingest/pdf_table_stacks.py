@@ -2,7 +2,7 @@
 
 A budget statement rules its groups only (a section, its lines, a sub-total): inside one grid
 row the label cell lists several labels and the amount cells list their amounts, one printed
-line each. Two ways to cut such a row, tried in this order:
+line each. Three ways to cut such a row, tried in this order:
 
 * **lines that line up**: every cell of several lines lines up with the lines of the longest
   list of amounts (amounts under "6 mois", "1 an"): one row per amount line; a cell whose lines
@@ -15,6 +15,12 @@ line each. Two ways to cut such a row, tried in this order:
   row has a single such column of labels, every row opens on a label and no two amounts of one
   cell fall in one row: a paragraph beside the amounts, or amounts without labels, leave the
   row whole.
+
+* **a column of entries**: the label cell with the most item marks lists entries, each opening on an item mark
+  (``1) -``, ``أ) -``, ``- - -``: a tariff's products and their sub-items), three at least, the
+  first line opening one; an amount beside them, the other cells' lines (a unit, ``كذلك``) each
+  in one entry, no two amounts of one cell in one, and some cell beside them set over two entries
+  at least: one row per entry. Only when the two ways above found nothing.
 
 A note printed in small type under a row, inside the frame (``(*) chiffres de 2023.`` under
 the last town of a rates table, in its label cell), is a row of its own: its lines open on a
@@ -31,6 +37,10 @@ from .pdf_table_spans import SAME_LINE, is_amount, lines_of
 WRAPPED = 0.75  # x the amounts' line pitch: a label line closer than this to the line above wraps it
 
 SMALL = 0.7  # x the row's size: a note's type
+# an entry's item mark, in text-page order (right to left, pdfium gives `1(` and `أ(` for `1)` and
+# `أ)`): a number or one letter and a bracket or a full stop, or a dash
+ENTRY = re.compile(r"^\s*(?:\(?(?:\d{1,2}\s*[().]|[A-Za-z\u0621-\u064A]\s*[()])|[-–—•]\s)")
+MIN_ENTRIES = 3  # entries in the row
 NOTE_MARK = re.compile(r"^\s*(?:\(\*{1,3}\)|\*{1,3}|\(\d{1,2}\)|\d{1,2}\))")
 
 Lines = list[tuple[float, list[int]]]
@@ -80,6 +90,34 @@ def _label_rows(stacks: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> list[fl
     return starts if len(starts) >= 2 else None
 
 
+def _entry_rows(stacks: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> list[float] | None:
+    """The first baselines of the entries a column of labels lists, each opening on an item mark
+    (see the module note), or None."""
+    labels = [ls for _, ls in stacks if len(ls) >= 2 and not _amounts(ls, glyphs)]
+    if not labels:
+        return None
+    marks = [[bool(ENTRY.match(glyphs.plain(m))) for _, m in ls] for ls in labels]
+    k = max(range(len(labels)), key=lambda i: (sum(marks[i]), len(labels[i])))
+    ls, opens = labels[k], marks[k]  # the cell with the most item marks
+    if not opens[0] or sum(opens) < MIN_ENTRIES:
+        return None
+    starts = [b for (b, _), o in zip(ls, opens, strict=True) if o]
+    end = ls[-1][0] + SAME_LINE
+    for _, other in stacks:
+        if other is ls:
+            continue
+        if any(b < starts[0] - SAME_LINE or b > end for b, _ in other):
+            return None  # a line of another cell beside no entry
+        rows = [_row_at(starts, b) for b, m in other if is_amount(glyphs.plain(m))]
+        if len(set(rows)) != len(rows):
+            return None  # two amounts of one cell in one entry: the entries are not the rows
+    if not any(is_amount(glyphs.plain(m)) for _, other in stacks if other is not ls for _, m in other):
+        return None  # no amount beside the entries (dot leaders are none)
+    if not any(len({_row_at(starts, b) for b, _ in other}) >= 2 for _, other in stacks if other is not ls):
+        return None  # nothing beside the entries is set entry by entry
+    return starts
+
+
 def _size(ls: Lines, i: int, glyphs: Glyphs) -> float:
     return glyphs.lines[glyphs.line[ls[i][1][0]]].size or 0.0
 
@@ -121,6 +159,9 @@ def stacked_rows(cells: list[GridCell], nrows: int, glyphs: Glyphs) -> tuple[lis
             plans[r] = (note, None)
             continue
         if len(multi) < 2 or not any(_amounts(ls, glyphs) for _, ls in multi):
+            starts = _entry_rows(stacks, glyphs) if multi else None
+            if starts is not None:
+                plans[r] = (starts, None)
             continue
         found = _aligned_rows(multi, glyphs)
         if found is not None and found[2]:
@@ -131,6 +172,10 @@ def stacked_rows(cells: list[GridCell], nrows: int, glyphs: Glyphs) -> tuple[lis
             plans[r] = (starts, None)
         elif found is not None:
             plans[r] = (found[0], found[1])
+        else:
+            starts = _entry_rows(stacks, glyphs)
+            if starts is not None:
+                plans[r] = (starts, None)
     if not plans:
         return cells, nrows
     offset, k = [], 0

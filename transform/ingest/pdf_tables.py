@@ -40,8 +40,10 @@ import pypdfium2.raw as pdfium_c
 
 from ..model import Table
 from . import pdf_table_forms, pdf_table_grid, pdf_table_text
+from .pdf_panels import without_panels
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
 from .pdf_table_checks import cuts_words, spanning_title, title_frame
+from .pdf_table_columns import join_column_parts
 from .pdf_table_rows import Row, by_columns, merged_rows, table_runs, text_columns, visual_rows
 from .pdf_text import PdfLine, _unchecked
 
@@ -266,6 +268,7 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
     for g in found.grids:
         region = [ln for ln in lines if ln.x1 > g.x0 and ln.x0 < g.x1 and (
             g.top - 2 <= (ln.top + ln.bottom) / 2 <= g.bottom + 2 or (merged_rows(ln) and ln.top < g.bottom and ln.bottom > g.top))]
+        region = without_panels(g, region)  # a boxed panel in the frame stays text (pdf_panels)
         if not region:
             continue
         glyphs = Glyphs.read(textpage, region, height)
@@ -296,7 +299,7 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
         if table is not None:
             out.append(FoundTable(table, top, bottom, x0, x1, _taken(cells, glyphs)))
     _share_merged(merged)
-    return out
+    return join_column_parts(out, lines, height)
 
 
 def _grid_tables(g: pdf_table_grid.Grid, glyphs: Glyphs, width: float, height: float, shading: bool,
