@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..model import Block, Heading, ListBlock, ListItem, Paragraph, Sentence, Table
-from ..structure.built import fixed_builder
+from ..structure.built import builder
 from ..structure.legal import LegalLabel
 from .base import TextLine
 from .pdf_bidi import hyphen_join
@@ -87,15 +87,13 @@ def _with_text(line: L, text: str) -> L:
     return out
 
 
-# the models below are built from our own values (a str text, an int page): without pydantic's validation (structure.built),
-# each with the same fields given every time
-_SENTENCE = fixed_builder(Sentence, "id", "text", "notes")
-_ITEM, _LIST = fixed_builder(ListItem, "sentences", "children"), fixed_builder(ListBlock, "ordered", "items", "page")
-_HEADING, _PARAGRAPH = fixed_builder(Heading, "level", "sentences", "page"), fixed_builder(Paragraph, "sentences", "page", "role")
+# the models below are built from our own values (a str text, an int page): without pydantic's validation (structure.built)
+_SENTENCE, _ITEM, _LIST = builder(Sentence), builder(ListItem), builder(ListBlock)
+_HEADING, _PARAGRAPH = builder(Heading), builder(Paragraph)
 
 
 def _sentence(text: str) -> list[Sentence]:
-    return [_SENTENCE("", text, {})]  # explicit notes: pydantic deep-copies defaults otherwise
+    return [_SENTENCE(id="", text=text, notes={})]  # explicit notes: pydantic deep-copies defaults otherwise
 
 
 def _power(m: re.Match[str]) -> str:
@@ -113,9 +111,9 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
         if "m[" in text:  # the only place UNIT_POWER can match (a scan of every paragraph for \b costs more)
             text = UNIT_POWER.sub(_power, text)
         if g.kind == "item":
-            item = _ITEM(_sentence(text), [])
+            item = _ITEM(sentences=_sentence(text), children=[])
             if lst is None:
-                lst = _LIST(g.ordered, [], page)
+                lst = _LIST(ordered=g.ordered, items=[], page=page)
                 blocks.append(lst)
                 stack = []
             while stack and g.indent <= stack[-1][0] + 6:
@@ -130,9 +128,9 @@ def groups_to_blocks(groups: list[_Group]) -> list[Block]:
         if g.kind == "table" and g.table is not None:
             blocks.append(g.table)
         elif g.kind == "heading" and text:
-            blocks.append(_HEADING(g.level or 1, _sentence(text), page))
+            blocks.append(_HEADING(level=g.level or 1, sentences=_sentence(text), page=page))
         elif text:
-            blocks.append(_PARAGRAPH(_sentence(text), page, "note" if g.note else None))
+            blocks.append(_PARAGRAPH(sentences=_sentence(text), page=page, role="note" if g.note else None))
     return blocks
 
 

@@ -325,6 +325,8 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
         # a legal unit's label line ends its heading, but for its title printed under it in the same bold
         # style ("Chapitre premier" / "Orientations générales"), or a bold title wrapping onto a second line
         near = prev_page == ln.page and 0 < step <= 2.2 * pitch and len(cur.lines) <= 2
+        if not near:
+            return False  # (both tests below need it)
         short = len(ln.text.split()) <= 12 and not SENTENCE_END.search(ln.text)
         if near and short and prev.bold and ln.bold:
             return True

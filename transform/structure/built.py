@@ -66,32 +66,3 @@ def builder(cls: type[M]) -> Callable[..., M]:
         return obj
 
     return build
-
-
-def fixed_builder(cls: type[M], *names: str) -> Callable[..., M]:
-    """``build(*values)``: :func:`builder`'s instance for the fields ``names`` given in that order, every call
-    (the checks made once, not per instance: about half of a builder's cost where a reader builds hundreds)."""
-    if not _plain(cls):
-        return lambda *values: cls(**dict(zip(names, values, strict=True)))
-    fields = cls.model_fields
-    template: dict[str, Any] = {name: f.default for name, f in fields.items()}
-    given = frozenset(names)
-    if any(value is PydanticUndefined for name, value in template.items() if name not in given) or not given <= template.keys():
-        return lambda *values: cls(**dict(zip(names, values, strict=True)))
-    copies = tuple(name for name, value in template.items() if isinstance(value, (list, dict, set)) and name not in given)
-
-    def build(*values: Any) -> M:
-        if not ENABLED:
-            return cls(**dict(zip(names, values, strict=True)))
-        data = template.copy()
-        data.update(zip(names, values, strict=True))
-        for name in copies:
-            data[name] = data[name].copy()
-        obj = _new(cls)
-        _set(obj, "__dict__", data)
-        _set(obj, "__pydantic_fields_set__", set(names))
-        _set(obj, "__pydantic_extra__", None)
-        _set(obj, "__pydantic_private__", None)
-        return obj
-
-    return build
