@@ -135,9 +135,12 @@ def entry_runs(lines: Sequence[TextLine], edges_of: Sequence[Edges], feats: Sequ
     between the middles of their boxes, which OCR's ascenders and descenders move less than a
     box's top or bottom, within :data:`STEP_SPREAD` of the run's median step, at most 3 sizes)."""
     out: set[int] = set()
+    # lines short enough, and of few enough words, to be entries (what :func:`_entry` tests first): a run needs
+    # ENTRY_RUN of them one after the other
+    few = [len(t) <= ENTRY_CHARS and 0 < len(t.split(None, ENTRY_WORDS)) <= ENTRY_WORDS for t in [ln.text for ln in lines]]
+    if bytes(few).find(b"\x01" * ENTRY_RUN) < 0:
+        return out  # most pages: no run of short lines long enough
     short = [len(ln.text) <= ENTRY_CHARS for ln in lines]
-    if sum(short) < ENTRY_RUN:
-        return out  # most pages: not enough short lines for a run
     start = 0
     while start < len(lines):
         if not short[start]:
