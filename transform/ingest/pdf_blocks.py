@@ -320,7 +320,8 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
     if prev.text[-1:].isdigit() and _leader(prev.text):  # (its first test, made here: most lines end with no digit)
         return False  # a contents entry ends with its dot leaders and page number
     # a line pdfium read over two printed lines (its box twice as tall): the step is from its last one
-    step = base - max(prev_base, prev.bottom - 0.3 * fsize)
+    low = prev.bottom - 0.3 * fsize
+    step = base - (low if low > prev_base else prev_base)  # max(prev_base, low), written out
     if cur.legal is not None:
         # a legal unit's label line ends its heading, but for its title printed under it in the same bold
         # style ("Chapitre premier" / "Orientations générales"), or a bold title wrapping onto a second line
@@ -386,6 +387,8 @@ def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, si
     a sentence, the second going on from it."""
     if abs(prev.x0 - ln.x0) <= 0.8 * size and min(prev.x0 - prev_edges.left, ln.x0 - edges.left) <= 0.3 * size:
         return False  # lines of running text: one of them starts at the column's left edge, the other under it
+    if abs((prev.x0 + prev.x1) - (ln.x0 + ln.x1)) / 2 > max(3.0, 0.3 * size):
+        return False  # middles apart: not on one axis (:func:`own_axis`'s first test, made before the style and sentence tests)
     if prev_edges.column != edges.column or prev.bold != ln.bold or SENTENCE_STOP.search(prev.text):
         return False
     inset = min(_start_gap(prev, prev_edges, ln_rtl := _rtl(ln)), _start_gap(ln, edges, ln_rtl))
