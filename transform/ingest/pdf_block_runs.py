@@ -205,7 +205,8 @@ def column_pitches(lines: Sequence[TextLine], edges_of: Sequence[Edges], fs: Seq
         text = prev.text
         if "...." in text or "…" in text:
             continue  # a contents entry's last line: its dot leaders reach the edge, the next entry starts apart
-        if (prev.x0 - ea.left if ra else ea.right - prev.x1) <= max(0.5 * size, 0.02 * ea.width):  # it reaches the end edge
+        half, share = 0.5 * size, 0.02 * (ea.right - ea.left)  # (Edges.width)
+        if (prev.x0 - ea.left if ra else ea.right - prev.x1) <= (share if share > half else half):  # it reaches the end edge
             steps.setdefault((ea.column, sa, ra), []).append(bb - ba)
     out = {}
     for key, vals in steps.items():

@@ -143,7 +143,8 @@ def _end_gap(line: TextLine, edges: Edges, rtl: bool) -> float:
 def _centred(line: TextLine, edges: Edges, size: float, inside: float = 1.5) -> bool:
     """Is the line centred in its column (about as far from both edges, and ``inside`` sizes inside them)?"""
     left, right = line.x0 - edges.left, edges.right - line.x1
-    return min(left, right) > inside * size and abs(left - right) <= max(6.0, 0.15 * (left + right))
+    share = 0.15 * (left + right)  # (min and max written out, as the builtins choose: this runs for every block)
+    return (right if right < left else left) > inside * size and abs(left - right) <= (share if share > 6.0 else 6.0)
 
 
 def _centred_pair(a: TextLine, a_edges: Edges, b: TextLine, b_edges: Edges, size: float) -> bool:
@@ -357,7 +358,8 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
         return True  # a bold title centred on a few lines, spaced wider than the body text
     kind = cur.kind
     if kind == "paragraph" and 0 < step <= pitch + 0.8 * fsize \
-            and not (abs(prev.x0 - ln.x0) <= 0.8 * fsize and min(prev.x0 - prev_edges.left, ln.x0 - edges.left) <= 0.3 * fsize) \
+            and not (abs(prev.x0 - ln.x0) <= 0.8 * fsize and (prev.x0 - prev_edges.left if not ln.x0 - edges.left < prev.x0 - prev_edges.left
+                                                                else ln.x0 - edges.left) <= 0.3 * fsize) \
             and _same_axis(prev, prev_edges, ln, edges, fsize):  # (the first test of _same_axis made here: running text stops there)
         return True  # short lines centred on one axis: one centred paragraph (a title, a signatory's titles)
     if not 0 < step <= pitch + 0.45 * fsize:

@@ -71,12 +71,13 @@ def gutters(lines: list[TextLine]) -> list[tuple[float, float]]:
     for a, b in open_strips(narrow, max(1, len(narrow) // 20)):
         if b - a < max(MIN_GUTTER, 0.02 * width) or a <= xmin + 1 or b >= xmax - 1:
             continue
-        left = [ln for ln in narrow if ln.x1 <= a + 0.5]
-        right = [ln for ln in narrow if ln.x0 >= b - 0.5]
+        a_in, b_in = a + 0.5, b - 0.5
+        left = [ln for ln in narrow if ln.x1 <= a_in]
+        right = [ln for ln in narrow if ln.x0 >= b_in]
         if len(left) < 3 or len(right) < 3:
             continue
         # side by side: the two sides share heights (not a caption under a block)
-        if min(ln.top for ln in right) > max(ln.bottom for ln in left) or min(ln.top for ln in left) > max(ln.bottom for ln in right):
+        if min([ln.top for ln in right]) > max([ln.bottom for ln in left]) or min([ln.top for ln in left]) > max([ln.bottom for ln in right]):
             continue
         out.append((a, b))
     return out
