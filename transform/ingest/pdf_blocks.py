@@ -264,7 +264,10 @@ def group_lines(
                 # publié ..." whose title is a whole sentence: a run-in label, part of its paragraph
                 legal = None
             # a bold centred line is a heading even when numbered ("I. – Exercice de la médecine")
-            marker = None if is_heading or legal or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) else _marker(ln.text, ln.bold or size < 0.95 * body or not hasattr(ln, "baseline"))
+            head = text[:4]  # no marker's sign there (_marker's first test, made before its arguments are): no item
+            marker = None if is_heading or legal or (text[:1] not in BULLET_FIRST and "." not in head and ")" not in head and "-" not in head) \
+                or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) \
+                else _marker(text, ln.bold or size < 0.95 * body or not hasattr(ln, "baseline"))
             continues = False
             if k in entries and cur is not None and cur.kind == "paragraph" and marker is None and legal is None:
                 continues = True  # the next entry of a column of names (OCR's sizes of its lines may differ)
