@@ -50,6 +50,8 @@ def join_lines(texts: list[str]) -> str:
     """Join the lines of a block: a space between lines; a word cut at a line end by a
     hyphen is joined without the hyphen when the whole word is a French word (``écono-`` +
     ``mique``), with it otherwise (``Béni Mellal-`` + ``Khénifra``, ``ci-`` + ``dessus``)."""
+    if len(texts) == 1:
+        return texts[0].strip()  # most blocks: the loop below would return the line stripped
     out = ""
     for t in texts:
         t = t.strip()

@@ -69,7 +69,7 @@ def check_headings(groups: list[_Group]) -> None:
                 and ANNEX.match(g.lines[0].text.strip()):
             g.kind, g.level = "heading", level  # an annex label on its own line of a text layer, bold or centred, whatever its size
             continue
-        if g.kind == "paragraph" and (g.flush_end or g.size < body or not all(ln.bold for ln in g.lines)):
+        if g.kind == "paragraph" and (g.flush_end or g.size < body or not g.lines[0].bold or not all(ln.bold for ln in g.lines)):
             continue  # only a bold block at body size or more may be a heading
         if leader[i] or (i + 1 < len(groups) and leader[i + 1] and groups[i + 1].kind in ("heading", "paragraph")
                          and groups[i + 1].lines[0].page == g.lines[-1].page):

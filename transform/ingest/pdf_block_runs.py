@@ -121,10 +121,11 @@ def _entry(line: TextLine) -> bool:
     text = line.text
     if len(text) > ENTRY_CHARS:
         return False  # most lines: cheap answer first
+    if not 0 < len(text.split(None, ENTRY_WORDS)) <= ENTRY_WORDS:
+        return False  # more words than an entry's (split no further than that: the same answer as counting them all)
     text = text.strip()
     # a line with a number is a table row read without its rules (a label and its value), not a name
-    return (0 < len(text.split()) <= ENTRY_WORDS and not _ENDS.search(text) and not _MARKED.match(text)
-            and not _DIGIT.search(text))
+    return not _ENDS.search(text) and not _MARKED.match(text) and not _DIGIT.search(text)
 
 
 def entry_runs(lines: Sequence[TextLine], edges_of: Sequence[Edges], feats: Sequence[Feature]) -> set[int]:
@@ -134,9 +135,12 @@ def entry_runs(lines: Sequence[TextLine], edges_of: Sequence[Edges], feats: Sequ
     between the middles of their boxes, which OCR's ascenders and descenders move less than a
     box's top or bottom, within :data:`STEP_SPREAD` of the run's median step, at most 3 sizes)."""
     out: set[int] = set()
+    # lines short enough, and of few enough words, to be entries (what :func:`_entry` tests first): a run needs
+    # ENTRY_RUN of them one after the other
+    few = [len(t) <= ENTRY_CHARS and 0 < len(t.split(None, ENTRY_WORDS)) <= ENTRY_WORDS for t in [ln.text for ln in lines]]
+    if bytes(few).find(b"\x01" * ENTRY_RUN) < 0:
+        return out  # most pages: no run of short lines long enough
     short = [len(ln.text) <= ENTRY_CHARS for ln in lines]
-    if sum(short) < ENTRY_RUN:
-        return out  # most pages: not enough short lines for a run
     start = 0
     while start < len(lines):
         if not short[start]:
@@ -189,16 +193,20 @@ def column_pitches(lines: Sequence[TextLine], edges_of: Sequence[Edges], fs: Seq
     is wider than the document's pitch by more than the slack a paragraph allows (so paragraph spacing
     in a single-spaced column, where full lines are few, is never taken for a pitch)."""
     steps: dict[tuple[int, float, bool], list[float]] = {}
-    for k in range(1, len(lines)):
-        (sa, ra, ba), (sb, rb, bb) = fs[k - 1], fs[k]
-        ea, eb = edges_of[k - 1], edges_of[k]
-        size = sa or 10.0
-        if sa != sb or ra != rb or ea.column != eb.column or not 0.9 * size <= bb - ba <= 3.0 * size:
+    if len(lines) < 2:
+        return {}
+    # each line with the one before it (zips rather than indexes: this runs on every line of the document)
+    for prev, (sa, ra, ba), ea, (sb, rb, bb), eb in zip(lines, fs, edges_of, fs[1:], edges_of[1:], strict=False):
+        if sa != sb or ra != rb:
             continue
-        prev = lines[k - 1]
-        if "...." in prev.text or "…" in prev.text:
+        size = sa or 10.0
+        if not 0.9 * size <= bb - ba <= 3.0 * size or ea.column != eb.column:
+            continue
+        text = prev.text
+        if "...." in text or "…" in text:
             continue  # a contents entry's last line: its dot leaders reach the edge, the next entry starts apart
-        if (prev.x0 - ea.left if ra else ea.right - prev.x1) <= max(0.5 * size, 0.02 * ea.width):  # it reaches the end edge
+        half, share = 0.5 * size, 0.02 * (ea.right - ea.left)  # (Edges.width)
+        if (prev.x0 - ea.left if ra else ea.right - prev.x1) <= (share if share > half else half):  # it reaches the end edge
             steps.setdefault((ea.column, sa, ra), []).append(bb - ba)
     out = {}
     for key, vals in steps.items():

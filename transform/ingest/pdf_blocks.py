@@ -143,7 +143,8 @@ def _end_gap(line: TextLine, edges: Edges, rtl: bool) -> float:
 def _centred(line: TextLine, edges: Edges, size: float, inside: float = 1.5) -> bool:
     """Is the line centred in its column (about as far from both edges, and ``inside`` sizes inside them)?"""
     left, right = line.x0 - edges.left, edges.right - line.x1
-    return min(left, right) > inside * size and abs(left - right) <= max(6.0, 0.15 * (left + right))
+    share = 0.15 * (left + right)  # (min and max written out, as the builtins choose: this runs for every block)
+    return (right if right < left else left) > inside * size and abs(left - right) <= (share if share > 6.0 else 6.0)
 
 
 def _centred_pair(a: TextLine, a_edges: Edges, b: TextLine, b_edges: Edges, size: float) -> bool:
@@ -202,7 +203,15 @@ def _ends_block(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, after
 
 def _ended(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, stops: Stops | None, after: TextLine | None = None) -> bool:
     """:func:`_ends_block`, unless the line is a full line of a block narrower than its column (see :func:`full_line`)."""
-    return _ends_block(prev, prev_edges, size, rtl, after) and not (stops is not None and full_line(prev, prev_edges.width, rtl, stops))
+    # _ends_block written out (called for most lines)
+    gap = prev.x0 - prev_edges.left if rtl else prev_edges.right - prev.x1
+    width = prev_edges.right - prev_edges.left
+    if gap <= 0.3 * width:
+        if not SENTENCE_END.search(prev.text):
+            return False
+        if not (gap > max(2.0 * size, 0.08 * width) or (after is not None and room_left(prev, after, gap, size))):
+            return False
+    return not (stops is not None and full_line(prev, width, rtl, stops))
 
 
 def group_lines(
@@ -242,28 +251,32 @@ def group_lines(
         spaced = column_pitches(lines, edges_of, feats[page_idx], pitch)
         own_body = _page_body(lines, feats[page_idx], hsizes)
         for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
-            nxt = lines[k + 1] if k + 1 < len(lines) and edges_of[k + 1].column == edges.column else None
             while pending and pending[0][0] <= k:
                 groups.append(_Group(kind="table", table=pending.pop(0)[1]))
                 cur, prev, prev_f = None, None, None
             fsize = size or 10.0
             is_heading = size in hsizes and size != own_body
-            legal = _legal(ln.text)
+            text = ln.text
+            legal = legal_heading(text) if LEGAL_HINT.match(text) else None  # _legal, called on every line
             if legal is not None and legal.title and not ln.bold and (_end_gap(ln, edges, rtl) <= max(2.0 * fsize, 0.08 * edges.width)
                                                                       or _run_in(legal.title)):
                 # "ARTICLE PREMIER. – Est approuvé ..." on a line that runs on, or "ART. 2. – Le présent arrêté sera
                 # publié ..." whose title is a whole sentence: a run-in label, part of its paragraph
                 legal = None
             # a bold centred line is a heading even when numbered ("I. – Exercice de la médecine")
-            marker = None if is_heading or legal or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) else _marker(ln.text, ln.bold or size < 0.95 * body or not hasattr(ln, "baseline"))
+            head = text[:4]  # no marker's sign there (_marker's first test, made before its arguments are): no item
+            marker = None if is_heading or legal or (text[:1] not in BULLET_FIRST and "." not in head and ")" not in head and "-" not in head) \
+                or (ln.bold and _centred(ln, edges, fsize) and ln.x1 - ln.x0 < 0.75 * edges.width) \
+                else _marker(text, ln.bold or size < 0.95 * body or not hasattr(ln, "baseline"))
             continues = False
             if k in entries and cur is not None and cur.kind == "paragraph" and marker is None and legal is None:
                 continues = True  # the next entry of a column of names (OCR's sizes of its lines may differ)
             elif cur is not None and prev is not None and prev_f is not None and marker is None and legal is None \
-                    and (_same_size(prev_f[0], size) or _bare_unit(cur)
+                    and (prev_f[0] == size or _same_size(prev_f[0], size) or _bare_unit(cur)
                          or (cur.kind != "heading" and size_wobble(prev, ln, prev_f[0], size, _end_gap(prev, prev_f[4], rtl)))) and prev_f[1] == rtl \
                     and (cur.legal is not None or (cur.kind == "heading") == is_heading or not (prev.bold or ln.bold)):
-                step = spaced.get((edges.column, size, rtl)) or pitch.get((size, rtl), 1.25 * fsize)
+                step = (spaced.get((edges.column, size, rtl)) if spaced else None) or pitch.get((size, rtl), 1.25 * fsize)
+                nxt = lines[k + 1] if k + 1 < len(lines) and edges_of[k + 1].column == edges.column else None
                 continues = _continues(cur, prev, prev_f, ln, base, edges, fsize, rtl, step, nxt, stops)
             if continues and cur is not None:
                 call = getattr(ln, "call", "")
@@ -308,14 +321,17 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
                stops: Stops | None = None) -> bool:
     """Does ``ln`` go on the block ``cur`` whose last line is ``prev``? (see the module docstring)"""
     _, _, prev_base, prev_page, prev_edges = prev_f
-    if _leader(prev.text):
+    if prev.text[-1:].isdigit() and _leader(prev.text):  # (its first test, made here: most lines end with no digit)
         return False  # a contents entry ends with its dot leaders and page number
     # a line pdfium read over two printed lines (its box twice as tall): the step is from its last one
-    step = base - max(prev_base, prev.bottom - 0.3 * fsize)
+    low = prev.bottom - 0.3 * fsize
+    step = base - (low if low > prev_base else prev_base)  # max(prev_base, low), written out
     if cur.legal is not None:
         # a legal unit's label line ends its heading, but for its title printed under it in the same bold
         # style ("Chapitre premier" / "Orientations générales"), or a bold title wrapping onto a second line
         near = prev_page == ln.page and 0 < step <= 2.2 * pitch and len(cur.lines) <= 2
+        if not near:
+            return False  # (both tests below need it)
         short = len(ln.text.split()) <= 12 and not SENTENCE_END.search(ln.text)
         if near and short and prev.bold and ln.bold:
             return True
@@ -343,13 +359,17 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
             and not (len(cur.lines) == 1 and ANNEX.match(prev.text.strip()))
             and _centred_pair(prev, prev_edges, ln, edges, fsize)):
         return True  # a bold title centred on a few lines, spaced wider than the body text
-    if cur.kind == "paragraph" and 0 < step <= pitch + 0.8 * fsize and _same_axis(prev, prev_edges, ln, edges, fsize):
+    kind = cur.kind
+    if kind == "paragraph" and 0 < step <= pitch + 0.8 * fsize \
+            and not (abs(prev.x0 - ln.x0) <= 0.8 * fsize and (prev.x0 - prev_edges.left if not ln.x0 - edges.left < prev.x0 - prev_edges.left
+                                                                else ln.x0 - edges.left) <= 0.3 * fsize) \
+            and _same_axis(prev, prev_edges, ln, edges, fsize):  # (the first test of _same_axis made here: running text stops there)
         return True  # short lines centred on one axis: one centred paragraph (a title, a signatory's titles)
     if not 0 < step <= pitch + 0.45 * fsize:
         return False
-    if cur.kind == "heading":  # a heading wraps (centred lines: no indent or short-line test)
+    if kind == "heading":  # a heading wraps (centred lines: no indent or short-line test)
         return prev.bold == ln.bold and not (len(cur.lines) == 1 and ANNEX.match(prev.text.strip()))
-    if cur.kind == "item":  # a continuation line hangs under the item's text, or runs flush when the item's line was full
+    if kind == "item":  # a continuation line hangs under the item's text, or runs flush when the item's line was full
         if ln.bold and not prev.bold and not ln.text[:1].islower():
             return False  # a bold line after a plain item: a heading (not one going on in lower case: words set bold in the item)
         gap = _start_gap(ln, edges, rtl)
@@ -357,8 +377,9 @@ def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, in
                                                                    or gap < 0.8 * fsize)
     if _ended(prev, prev_edges, fsize, rtl, stops, ln):
         return False
-    indent = _start_gap(ln, edges, rtl)
-    if indent > _start_gap(prev, prev_edges, rtl) + 0.8 * fsize and not (nxt is not None and abs(_start_gap(nxt, edges, rtl) - indent) < 2.0) \
+    # _start_gap of the line and of the one before, written out
+    indent = edges.right - ln.x1 if rtl else ln.x0 - edges.left
+    if indent > (prev_edges.right - prev.x1 if rtl else prev.x0 - prev_edges.left) + 0.8 * fsize and not (nxt is not None and abs(_start_gap(nxt, edges, rtl) - indent) < 2.0) \
             and not (cur.note and len(cur.lines) == 1):
         return False  # a first-line indent (not a hanging one: the line after keeps the indent; a note's text hangs after its number)
     return not (prev.bold and not ln.bold and all(x.bold for x in cur.lines) and len(cur.lines) <= 2
@@ -371,6 +392,8 @@ def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, si
     a sentence, the second going on from it."""
     if abs(prev.x0 - ln.x0) <= 0.8 * size and min(prev.x0 - prev_edges.left, ln.x0 - edges.left) <= 0.3 * size:
         return False  # lines of running text: one of them starts at the column's left edge, the other under it
+    if abs((prev.x0 + prev.x1) - (ln.x0 + ln.x1)) / 2 > max(3.0, 0.3 * size):
+        return False  # middles apart: not on one axis (:func:`own_axis`'s first test, made before the style and sentence tests)
     if prev_edges.column != edges.column or prev.bold != ln.bold or SENTENCE_STOP.search(prev.text):
         return False
     inset = min(_start_gap(prev, prev_edges, ln_rtl := _rtl(ln)), _start_gap(ln, edges, ln_rtl))

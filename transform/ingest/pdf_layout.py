@@ -59,12 +59,8 @@ def gutters(lines: list[TextLine]) -> list[tuple[float, float]]:
     cand = [ln for ln in lines if ln.x1 - ln.x0 > 20 and len(ln.text) >= 8]
     if len(cand) < MIN_LINES:
         return []
-    xmin = xmax = cand[0].x0
-    for ln in cand:
-        if ln.x0 < xmin:
-            xmin = ln.x0
-        if ln.x1 > xmax:
-            xmax = ln.x1
+    xmin = min([ln.x0 for ln in cand])
+    xmax = max([ln.x1 for ln in cand])  # (every candidate's x1 is past its x0)
     width = xmax - xmin
     limit = NARROW * width
     narrow = [ln for ln in cand if ln.x1 - ln.x0 < limit]
@@ -75,12 +71,13 @@ def gutters(lines: list[TextLine]) -> list[tuple[float, float]]:
     for a, b in open_strips(narrow, max(1, len(narrow) // 20)):
         if b - a < max(MIN_GUTTER, 0.02 * width) or a <= xmin + 1 or b >= xmax - 1:
             continue
-        left = [ln for ln in narrow if ln.x1 <= a + 0.5]
-        right = [ln for ln in narrow if ln.x0 >= b - 0.5]
+        a_in, b_in = a + 0.5, b - 0.5
+        left = [ln for ln in narrow if ln.x1 <= a_in]
+        right = [ln for ln in narrow if ln.x0 >= b_in]
         if len(left) < 3 or len(right) < 3:
             continue
         # side by side: the two sides share heights (not a caption under a block)
-        if min(ln.top for ln in right) > max(ln.bottom for ln in left) or min(ln.top for ln in left) > max(ln.bottom for ln in right):
+        if min([ln.top for ln in right]) > max([ln.bottom for ln in left]) or min([ln.top for ln in left]) > max([ln.bottom for ln in right]):
             continue
         out.append((a, b))
     return out
@@ -117,8 +114,8 @@ def foot_notes(lines: list[TextLine], where: list[int]) -> set[int]:
     column by column would otherwise put the left column's notes between the two columns.
     """
     sizes = [ln.size for ln in lines]
-    small = min((x for x in sizes if x > 0), default=None)
-    if small is None or small > NOTE_SIZE * round(max(sizes), 1):
+    set_sizes = [x for x in sizes if x > 0]
+    if not set_sizes or min(set_sizes) > NOTE_SIZE * round(max(sizes), 1):
         return set()  # nothing set small even beside the largest size (the body is no larger): no notes
     body = _body_size(lines)
     if body <= 0 or not any(0 < ln.size <= NOTE_SIZE * body for ln in lines):
@@ -278,7 +275,7 @@ def _read_columns(lines: list[L]) -> tuple[list[L], list[Edges]]:
         edges = _edges(lines, 0)
         return lines, [edges] * len(lines)
     mids = [(a + b) / 2 for a, b in cuts]
-    rtl = sum(1 for ln in lines if _rtl(ln)) * 2 > len(lines)
+    rtl = sum(1 for ln in lines if getattr(ln, "rtl", False)) * 2 > len(lines)  # (_rtl on every line)
 
     def column_of(ln: TextLine) -> int:
         k = 0
@@ -300,33 +297,35 @@ def _read_columns(lines: list[L]) -> tuple[list[L], list[Edges]]:
     for ln, k in zip(lines, where, strict=True):
         members.setdefault(k, []).append(ln)
     col_edges = {k: _edges(v, k) for k, v in members.items()}
-    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
+    tops = [ln.top for ln in lines]
+    order = sorted(range(len(lines)), key=tops.__getitem__)
     out: list[L] = []
     out_edges: list[Edges] = []
-    band: dict[int, list[int]] = {}
+    band: list[list[int]] = [[] for _ in range(len(cuts) + 1)]  # the current band's lines, per column
     col_order = sorted(range(len(cuts) + 1), reverse=rtl)
 
     def flush() -> None:
         for k in col_order:
-            for i in band.get(k, []):
-                out.append(lines[i])
-                out_edges.append(col_edges[k])
-        band.clear()
+            held = band[k]
+            if held:
+                out.extend([lines[i] for i in held])
+                out_edges.extend([col_edges[k]] * len(held))
+                held.clear()
 
     for i in order:
         k = where[i]
-        if i in notes:
-            continue
         if k < 0:
+            if i in notes:
+                continue
             flush()
             out.append(lines[i])
             out_edges.append(col_edges[-1])
-        else:
-            band.setdefault(k, []).append(i)
+        elif not notes or i not in notes:
+            band[k].append(i)
     flush()
     if notes:  # the footnotes under the columns, column after column
         for i in order:
             if i in notes:
-                band.setdefault(where[i], []).append(i)
+                band[where[i]].append(i)
         flush()
     return out, out_edges

@@ -51,7 +51,7 @@ def builder(cls: type[M]) -> Callable[..., M]:
     mutable = tuple(name for name, value in template.items() if isinstance(value, (list, dict, set)))
 
     def build(**values: Any) -> M:
-        if not ENABLED or not required.issubset(values):
+        if not ENABLED or not values.keys() >= required:  # (a key view compared with the set: no set made of the keys)
             return cls(**values)
         data = template.copy()
         data.update(values)
