@@ -190,20 +190,10 @@ def _same_size(a: float, b: float) -> bool:
     return abs(a - b) <= max(0.5, 0.06 * max(a, b))
 
 
-def _ends_block(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, after: TextLine | None = None) -> bool:
-    """Did the previous line end its paragraph (short of the end edge after a sentence, or far short)?
-    With the line ``after`` it: short after a sentence by more than that line's first word (:func:`room_left`)."""
-    gap = _end_gap(prev, prev_edges, rtl)
-    if gap > 0.3 * prev_edges.width:
-        return True
-    if not SENTENCE_END.search(prev.text):
-        return False
-    return gap > max(2.0 * size, 0.08 * prev_edges.width) or (after is not None and room_left(prev, after, gap, size))
-
-
 def _ended(prev: TextLine, prev_edges: Edges, size: float, rtl: bool, stops: Stops | None, after: TextLine | None = None) -> bool:
-    """:func:`_ends_block`, unless the line is a full line of a block narrower than its column (see :func:`full_line`)."""
-    # _ends_block written out (called for most lines)
+    """Did the previous line end its paragraph: far short of the end edge (more than 0.3 of the column), or short
+    after a sentence (by more than twice the size or 0.08 of the column, or by more than the first word of the line
+    ``after`` it: :func:`room_left`)? Not when it is a full line of a block narrower than its column (:func:`full_line`)."""
     gap = prev.x0 - prev_edges.left if rtl else prev_edges.right - prev.x1
     width = prev_edges.right - prev_edges.left
     if gap <= 0.3 * width:
