@@ -170,6 +170,7 @@ def legal_levels(groups: list[_Group]) -> None:
     from .pdf_levels import (  # it reads this module's patterns
         annex_levels,
         close_gaps,
+        cover_title,
         dateline_over_title,
         lone_level,
         repeated_titles,
@@ -184,6 +185,7 @@ def legal_levels(groups: list[_Group]) -> None:
     repeated_titles(groups)
     rubric_levels(groups)
     top_title(groups)
+    cover_title(groups)
     _unit_levels(groups)
     annex_levels(groups)
     close_gaps(groups)

@@ -15,7 +15,8 @@ Outside the annexes (and a cover page that holds only headings) the levels start
 set larger than the text's title no longer pushes the text down.
 
 A level held by a single heading printed late, after many headings of the level under it, is no level
-(:func:`lone_level`); a meeting's date printed over the title holds nothing (:func:`dateline_over_title`).
+(:func:`lone_level`); a meeting's date printed over the title holds nothing (:func:`dateline_over_title`); a cover's
+title holds the parts set as large as it on the pages after (:func:`cover_title`).
 
 Last, on the title's page, no heading stands more than one level under the document's title (``Ordre du jour``
 set smaller than the agenda items after it, right under the minutes' title): the levels under it are counted from
@@ -228,3 +229,30 @@ def repeated_titles(groups: list[_Group]) -> None:
                      and h.lines[-1].page < g.lines[0].page), None)
         if same is not None and (same.level or 1) > (g.level or 1):
             g.level = same.level
+
+
+COVER_WORDS = 60  # a cover holds its title and a few lines (issuer, date, place), not a page of text
+
+
+def cover_title(groups: list[_Group]) -> None:
+    """A cover's title holds the document: when the first page holds one heading (unnumbered, no legal unit, level 1)
+    and little else, no official text's title or unit follows, and two or more headings after it were read at its level (a slide deck's parts ``I.``, ``II.``,
+    set as large as its title), every later heading goes one level down (levels nest as printed)."""
+    heads = _heads(groups)
+    if len(heads) < 3:
+        return
+    title = heads[0]
+    page = title.lines[0].page
+    first = min(g.lines[0].page for g in groups if g.lines)
+    if page != first or (title.level or 1) != 1 or title.legal is not None or numbering(title.lines[0].text) is not None:
+        return
+    if heads[1].lines[0].page == page:
+        return
+    words = sum(len(g.text.split()) for g in groups if g.lines and g.lines[0].page == page and g is not title)
+    rest = heads[1:]
+    if any(g.legal is not None or _title(g) for g in rest):
+        return  # an official text: its units are levelled under its title (pdf_block_kinds.legal_levels)
+    if words > COVER_WORDS or sum(1 for g in rest if (g.level or 1) == 1) < 2:
+        return
+    for g in rest:
+        g.level = min(6, (g.level or 1) + 1)
