@@ -32,6 +32,15 @@
  *     given to ``slow`` (pdf_block_sizes._feature, the Python reference), so every line gets
  *     exactly what Python computes.
  *
+ * thin_rules(functions, page, height, rule, dark_luma, max_objects)
+ *     pdf_underlines._thin_rules_py in one call: (y from the top, left, right) of the page's dark path
+ *     objects at most ``rule`` high and more than twice ``rule`` wide, in the page's object order
+ *     (the caller sorts them), or [] on a page of more than ``max_objects`` objects. functions:
+ *     (CountObjects, GetObject, GetType, GetBounds, Path_GetDrawMode, GetFillColor, GetStrokeColor)
+ *     addresses; page: the FPDF_PAGE handle as an integer. The ink is pdf_tables._Ink's: a path
+ *     without a draw mode is dark; else its stroke colour if stroked, then (not dark yet) its fill
+ *     colour if filled, each shade read as _Ink._shade reads it (all in doubles, as Python does).
+ *
  * pdf_text.py keeps the Python version of the same steps (used when this optional
  * extension is not built, and as the reference in tests/ingest/test_chars_native.py).
  */
@@ -624,6 +633,102 @@ static PyObject *chars_line_features(PyObject *self, PyObject *const *args, Py_s
 	return out;
 }
 
+
+typedef int (*count_objects_fn)(void *);
+typedef void *(*get_object_fn)(void *, int);
+typedef int (*object_type_fn)(void *);
+typedef int (*object_bounds_fn)(void *, float *, float *, float *, float *);
+typedef int (*draw_mode_fn)(void *, int *, int *);
+typedef int (*color_fn)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *);
+
+enum { INK_INVISIBLE = 0, INK_LIGHT = 1, INK_DARK = 2, PAGEOBJ_PATH = 2 };
+
+/* pdf_tables._Ink._shade of the colour just read */
+static int ink_shade(const unsigned int *rgba, double dark_luma) {
+	unsigned int r = rgba[0], g = rgba[1], b = rgba[2], a = rgba[3];
+	unsigned int low = r < g ? r : g;
+	if (b < low)
+		low = b;
+	if (!a || low >= 245)
+		return INK_INVISIBLE;
+	double luma = 0.299 * (double)r;
+	luma += 0.587 * (double)g;
+	luma += 0.114 * (double)b;
+	return luma < dark_luma ? INK_DARK : INK_LIGHT;
+}
+
+static PyObject *chars_thin_rules(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 6 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 7) {
+		PyErr_SetString(PyExc_TypeError, "thin_rules(functions: 7 addresses, page, height, rule, dark_luma, max_objects)");
+		return NULL;
+	}
+	void *fns[7];
+	for (int k = 0; k < 7; k++) {
+		fns[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(args[0], k));
+		if (fns[k] == NULL) {
+			if (!PyErr_Occurred())
+				PyErr_SetString(PyExc_ValueError, "null pdfium function address");
+			return NULL;
+		}
+	}
+	count_objects_fn count = (count_objects_fn)fns[0];
+	get_object_fn get = (get_object_fn)fns[1];
+	object_type_fn kind = (object_type_fn)fns[2];
+	object_bounds_fn bounds = (object_bounds_fn)fns[3];
+	draw_mode_fn draw_mode = (draw_mode_fn)fns[4];
+	color_fn fill_color = (color_fn)fns[5], stroke_color = (color_fn)fns[6];
+	void *page = PyLong_AsVoidPtr(args[1]);
+	double height = PyFloat_AsDouble(args[2]), rule = PyFloat_AsDouble(args[3]), dark_luma = PyFloat_AsDouble(args[4]);
+	long max_objects = PyLong_AsLong(args[5]);
+	if (PyErr_Occurred())
+		return NULL;
+	if (page == NULL) {
+		PyErr_SetString(PyExc_ValueError, "thin_rules: null page");
+		return NULL;
+	}
+	PyObject *out = PyList_New(0);
+	if (out == NULL)
+		return NULL;
+	int n = count(page);
+	if (n > max_objects)
+		return out;
+	int fill = 0, stroke = 0;
+	unsigned int rgba[4] = {0, 0, 0, 0};
+	for (int i = 0; i < n; i++) {
+		void *obj = get(page, i);
+		float fl, fb, fr, ft;
+		if (obj == NULL || kind(obj) != PAGEOBJ_PATH || !bounds(obj, &fl, &fb, &fr, &ft))
+			continue;
+		double left = fl, bottom = fb, right = fr, top = ft;
+		if (top - bottom > rule || right - left <= 2 * rule)
+			continue;
+		int ink;
+		if (!draw_mode(obj, &fill, &stroke)) {
+			ink = INK_DARK;
+		} else {
+			ink = INK_INVISIBLE;
+			if (stroke && stroke_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3]))
+				ink = ink_shade(rgba, dark_luma);
+			if (ink != INK_DARK && fill && fill_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3])) {
+				int shade = ink_shade(rgba, dark_luma);
+				if (shade > ink)
+					ink = shade;
+			}
+		}
+		if (ink != INK_DARK)
+			continue;
+		PyObject *t = Py_BuildValue("(ddd)", height - (top + bottom) / 2, left, right);
+		if (t == NULL || PyList_Append(out, t) < 0) {
+			Py_XDECREF(t);
+			Py_DECREF(out);
+			return NULL;
+		}
+		Py_DECREF(t);
+	}
+	return out;
+}
+
 static PyMethodDef chars_methods[] = {
     {"pieces", (PyCFunction)(void (*)(void))chars_pieces, METH_FASTCALL,
      "pieces(functions, textpage, text, height) -> (pieces, styles) of one PDF page"},
@@ -633,6 +738,8 @@ static PyMethodDef chars_methods[] = {
      "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls) -> [line or None] per piece"},
     {"line_features", (PyCFunction)(void (*)(void))chars_line_features, METH_FASTCALL,
      "line_features(lines, slow) -> [(rounded size, rtl, baseline)] per line (pdf_block_sizes._features of one page)"},
+    {"thin_rules", (PyCFunction)(void (*)(void))chars_thin_rules, METH_FASTCALL,
+     "thin_rules(functions, page, height, rule, dark_luma, max_objects) -> [(y, left, right)] of the page's thin dark paths"},
     {NULL, NULL, 0, NULL},
 };
 
