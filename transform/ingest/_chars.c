@@ -288,6 +288,9 @@ static PyObject *chars_loose_boxes(PyObject *self, PyObject *const *args, Py_ssi
  *     Its text is then the piece with runs of spaces made one and the ends stripped (" ".join(split())),
  *     its segments and gaps those of pdf_text._segments, its boldness bold_of(mid, font, flags).
  *     The caller uses it on pages without Arabic only (the Arabic pages' probes look at Latin lines too).
+ *     bold_by_font (optional, or None): TextPageCalls.bold's cache (pdf_calls._BOLD_BY_FONT), read here
+ *     first as bold() reads it; symbols (optional, a set, or None): pdf_bullets.SYMBOL_CODES, and a line
+ *     that opens with one of them and a space is not plain (page_lines looks at its font).
  */
 
 static int plain_char(Py_UCS4 c, int *letter) {
@@ -449,11 +452,13 @@ static PyObject *plain_text(PyObject *piece, int digits_ok) {
 
 static PyObject *chars_plain_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 	(void)self;
-	if (nargs != 7 || !PyList_Check(args[0]) || !PyList_Check(args[1]) || PyList_GET_SIZE(args[0]) != PyList_GET_SIZE(args[1])) {
-		PyErr_SetString(PyExc_TypeError, "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls)");
+	if ((nargs != 7 && nargs != 9) || !PyList_Check(args[0]) || !PyList_Check(args[1]) || PyList_GET_SIZE(args[0]) != PyList_GET_SIZE(args[1]) ||
+	    (nargs == 9 && ((args[7] != Py_None && !PyDict_Check(args[7])) || (args[8] != Py_None && !PyAnySet_Check(args[8]))))) {
+		PyErr_SetString(PyExc_TypeError, "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls[, bold_by_font, symbols])");
 		return NULL;
 	}
 	PyObject *pieces = args[0], *styles = args[1], *page_no = args[3], *bold_of = args[5], *cls = args[6];
+	PyObject *bold_by_font = nargs == 9 && args[7] != Py_None ? args[7] : NULL, *symbols = nargs == 9 && args[8] != Py_None ? args[8] : NULL;
 	double height = PyFloat_AsDouble(args[2]);
 	if (height == -1.0 && PyErr_Occurred())
 		return NULL;
@@ -488,6 +493,18 @@ static PyObject *chars_plain_lines(PyObject *self, PyObject *const *args, Py_ssi
 				goto fail;
 			goto not_plain;
 		}
+		if (symbols != NULL && PyUnicode_GET_LENGTH(text) > 2 && PyUnicode_READ_CHAR(text, 1) == ' ') {
+			/* may_be_symbol_bullet: page_lines' loop looks at the font of such a line */
+			PyObject *first = PyUnicode_Substring(text, 0, 1);
+			int is_symbol = first != NULL ? PySet_Contains(symbols, first) : -1;
+			Py_XDECREF(first);
+			if (is_symbol != 0) {
+				Py_DECREF(text);
+				if (is_symbol < 0)
+					goto fail;
+				goto not_plain;
+			}
+		}
 		{
 			PyObject *size_o = PyTuple_GET_ITEM(st, 0);
 			double size = PyFloat_AsDouble(size_o);
@@ -498,7 +515,26 @@ static PyObject *chars_plain_lines(PyObject *self, PyObject *const *args, Py_ssi
 				goto fail;
 			}
 			PyObject *segs = NULL, *gaps = NULL, *top = NULL, *bottom = NULL, *line = NULL;
-			PyObject *bold = PyObject_CallFunctionObjArgs(bold_of, PyTuple_GET_ITEM(st, 3), PyTuple_GET_ITEM(st, 1), PyTuple_GET_ITEM(st, 2), NULL);
+			PyObject *bold = NULL, *font = PyTuple_GET_ITEM(st, 1);
+			if (bold_by_font != NULL && PyBytes_Check(font) && PyBytes_GET_SIZE(font) > 0) {
+				/* TextPageCalls.bold's cache read here: key (name, flags & 0xFF00FF); a miss calls bold_of */
+				long flags = PyLong_AsLong(PyTuple_GET_ITEM(st, 2));
+				PyObject *masked = flags == -1 && PyErr_Occurred() ? NULL : PyLong_FromLong(flags & 0xFF00FFL);
+				PyObject *key = masked != NULL ? PyTuple_Pack(2, font, masked) : NULL;
+				Py_XDECREF(masked);
+				if (key != NULL) {
+					bold = PyDict_GetItemWithError(bold_by_font, key);
+					Py_XINCREF(bold);
+					Py_DECREF(key);
+				}
+				if (PyErr_Occurred()) {
+					Py_XDECREF(bold);
+					Py_DECREF(text);
+					goto fail;
+				}
+			}
+			if (bold == NULL)
+				bold = PyObject_CallFunctionObjArgs(bold_of, PyTuple_GET_ITEM(st, 3), font, PyTuple_GET_ITEM(st, 2), NULL);
 			if (bold != NULL && line_segments(PyTuple_GET_ITEM(p, 2), x0, x1, 1.5 * (size != 0.0 ? size : 10.0), &segs, &gaps) == 0) {
 				top = PyFloat_FromDouble(height - r_top);
 				bottom = PyFloat_FromDouble(height - r_bottom);
@@ -735,7 +771,7 @@ static PyMethodDef chars_methods[] = {
     {"loose_boxes", (PyCFunction)(void (*)(void))chars_loose_boxes, METH_FASTCALL,
      "loose_boxes(GetLooseCharBox, textpage, start, count, rect) -> [(left, right)] of a range of characters"},
     {"plain_lines", (PyCFunction)(void (*)(void))chars_plain_lines, METH_FASTCALL,
-     "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls) -> [line or None] per piece"},
+     "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls[, bold_by_font, symbols]) -> [line or None] per piece"},
     {"line_features", (PyCFunction)(void (*)(void))chars_line_features, METH_FASTCALL,
      "line_features(lines, slow) -> [(rounded size, rtl, baseline)] per line (pdf_block_sizes._features of one page)"},
     {"thin_rules", (PyCFunction)(void (*)(void))chars_thin_rules, METH_FASTCALL,
