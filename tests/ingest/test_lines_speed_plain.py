@@ -36,7 +36,8 @@ def _page_lines(name: str, page_no: int, plain: bool) -> list[pdf_text.PdfLine]:
 
 @native
 @pytest.mark.parametrize(("name", "page_no"), [("cabestany-budget-2024-cabesinfo", 1), ("cabestany-budget-2024-cabesinfo", 2),
-                                               ("bo-fr-loi-cadre-50-21", 1), ("montpellier-tarifs-2014", 3)])
+                                               ("bo-fr-loi-cadre-50-21", 1), ("montpellier-tarifs-2014", 3),
+                                               ("seine-normandie-guide-erc-2024", 9), ("seine-normandie-guide-erc-2024", 15)])
 def test_native_plain_lines_equal_the_loop_on_real_pages(name: str, page_no: int, monkeypatch: pytest.MonkeyPatch) -> None:
     real_bold = pdf_text.TextPageCalls.bold
     asked: list[bytes] = []
@@ -55,6 +56,8 @@ def test_native_plain_lines_equal_the_loop_on_real_pages(name: str, page_no: int
     assert any(ln.bold for ln in got) and any(not ln.bold for ln in got)
     if page_no == 1 and name.startswith("cabestany"):  # the Wingdings `l ` read as bullets
         assert "• de l’inflation (hausse vertigineuse" in [ln.text for ln in got]
+    if name.startswith("seine"):  # bullets and digits on a page where footnote calls may stand: built natively
+        assert sum(ln.text.startswith("• ") for ln in got) >= 5
 
 
 def _piece(text: str, top: float = 700.0, bottom: float = 690.0) -> tuple[object, ...]:
@@ -80,5 +83,9 @@ def test_bold_cache_is_read_before_bold_of_and_symbol_lines_are_left_to_the_loop
     unnamed = (10.0, b"", 4, 3, 100.0)  # no font name: never looked up (bold() does not cache it either)
     pdf_text._NATIVE.plain_lines([pieces[0]], [unnamed], 800.0, 1, True, bold_of, pdf_text.PdfLine, {(b"", 4): True}, SYMBOL_CODES)
     assert len(asked) == 3
+    spaced = [_piece("Article\u00a01er\u202f:  les\u2009mots"), _piece("• Un point, 12 ans", 680.0, 670.0), _piece("Un mot2.", 660.0, 650.0)]
+    per_piece = pdf_text._NATIVE.plain_lines(spaced, [style] * 3, 800.0, 1, [True, True, False], bold_of, pdf_text.PdfLine, cache, SYMBOL_CODES)
+    assert [ln.text if ln is not None else None for ln in per_piece] == ["Article 1er : les mots", "• Un point, 12 ans", None]
+    assert per_piece[0].count == len(spaced[0][0])  # the characters pdfium gave, spaces of every kind included
     old = pdf_text._NATIVE.plain_lines(pieces, [style] * 3, 800.0, 1, True, bold_of, pdf_text.PdfLine)  # seven arguments: as before
     assert old[1] is not None and old[1].text == "l de l’inflation"

@@ -280,10 +280,12 @@ static PyObject *chars_loose_boxes(PyObject *self, PyObject *const *args, Py_ssi
  *     built exactly as page_lines' loop builds it, or None where that loop must do the work itself.
  *     A piece is plain when
  *       - it is not followed by a piece starting inside its band (page_lines may join them);
- *       - every character is in PLAIN_CHAR below (Latin letters, digits, punctuation, the plain space;
- *         no Arabic, no character clean_text changes, no whitespace but U+0020), with a Latin letter:
- *         pdf_bidi.read_line gives such a line back as it is, left to right, and clean_text leaves it;
- *       - with digits_ok false (a page where footnote calls may stand), it holds no digit;
+ *       - every character is in PLAIN_CHAR below (Latin letters, digits, punctuation, the bullet, the
+ *         plain space and the four spaces clean_text maps to it; no Arabic, no other character clean_text
+ *         changes, no other whitespace), with a Latin letter: pdf_bidi.read_line gives such a line back as
+ *         it is, left to right, and clean_text leaves it or only makes its spaces plain ones;
+ *       - with digits_ok false (a page where footnote calls may stand), it holds no digit; digits_ok may
+ *         also be a list of one answer per piece (page_lines: no footnote call in that piece's text);
  *       - its first visible character is no digit (page_lines looks for a footnote's number there).
  *     Its text is then the piece with runs of spaces made one and the ends stripped (" ".join(split())),
  *     its segments and gaps those of pdf_text._segments, its boldness bold_of(mid, font, flags).
@@ -310,8 +312,10 @@ static int plain_char(Py_UCS4 c, int *letter) {
 		*letter = 1;
 		return 1;
 	}
-	switch (c) { /* typographic punctuation of French text: neither whitespace nor cleaned */
-	case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201c: case 0x201d: case 0x2026: case 0x20ac:
+	switch (c) { /* typographic punctuation of French text and the bullet: neither whitespace nor cleaned */
+	case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201c: case 0x201d: case 0x2022: case 0x2026: case 0x20ac:
+		return 1;
+	case 0xa0: case 0x2007: case 0x2009: case 0x202f: /* spaces clean_text makes plain ones (see plain_space) */
 		return 1;
 	default:
 		return 0;
@@ -398,6 +402,12 @@ fail:
 	return -1;
 }
 
+/* a space of the line: the plain one, or one clean_text maps to it (no-break, figure, thin, narrow no-break);
+   str.split() cuts at each of them, so " ".join(clean_text(t).split()) is t with them all made one space */
+static int plain_space(Py_UCS4 c) {
+	return c == ' ' || c == 0xa0 || c == 0x2007 || c == 0x2009 || c == 0x202f;
+}
+
 /* the line's text when the piece is plain (see above), else NULL without an error set */
 static PyObject *plain_text(PyObject *piece, int digits_ok) {
 	int kind = PyUnicode_KIND(piece);
@@ -413,7 +423,7 @@ static PyObject *plain_text(PyObject *piece, int digits_ok) {
 			if (!digits_ok || first)
 				return NULL;
 		}
-		if (c == ' ')
+		if (plain_space(c))
 			continue;
 		if (first && Py_UNICODE_ISDIGIT(c)) /* superscript digits of Latin-1 too: page_lines' test */
 			return NULL;
@@ -434,7 +444,7 @@ static PyObject *plain_text(PyObject *piece, int digits_ok) {
 	int space = 0;
 	for (Py_ssize_t k = 0; k < len; k++) {
 		Py_UCS4 c = PyUnicode_READ(kind, data, k);
-		if (c == ' ') {
+		if (plain_space(c)) {
 			space = 1;
 			continue;
 		}
@@ -462,9 +472,17 @@ static PyObject *chars_plain_lines(PyObject *self, PyObject *const *args, Py_ssi
 	double height = PyFloat_AsDouble(args[2]);
 	if (height == -1.0 && PyErr_Occurred())
 		return NULL;
-	int digits_ok = PyObject_IsTrue(args[4]);
-	if (digits_ok < 0)
+	/* digits_ok: one answer for the page, or a list of one per piece */
+	PyObject *digits_each = PyList_Check(args[4]) ? args[4] : NULL;
+	int digits_ok = 0;
+	if (digits_each != NULL) {
+		if (PyList_GET_SIZE(digits_each) != PyList_GET_SIZE(args[0])) {
+			PyErr_SetString(PyExc_ValueError, "plain_lines: digits_ok holds one answer per piece");
+			return NULL;
+		}
+	} else if ((digits_ok = PyObject_IsTrue(args[4])) < 0) {
 		return NULL;
+	}
 	Py_ssize_t n = PyList_GET_SIZE(pieces);
 	PyObject *out = PyList_New(n);
 	if (out == NULL)
@@ -487,6 +505,8 @@ static PyObject *chars_plain_lines(PyObject *self, PyObject *const *args, Py_ssi
 		}
 		if (!PyUnicode_Check(PyTuple_GET_ITEM(p, 0)))
 			goto not_plain;
+		if (digits_each != NULL && (digits_ok = PyObject_IsTrue(PyList_GET_ITEM(digits_each, i))) < 0)
+			goto fail;
 		text = plain_text(PyTuple_GET_ITEM(p, 0), digits_ok);
 		if (text == NULL) {
 			if (PyErr_Occurred())
