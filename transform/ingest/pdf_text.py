@@ -124,10 +124,7 @@ def page_lines(
     # one native call on pages without Arabic (see _chars.plain_lines); None where the loop below works
     build_plain = getattr(_NATIVE, "plain_lines", None) if _PLAIN and not arabic else None
     # (the boldness cache read natively, and a line that may open with a symbol font's bullet left to the loop)
-    # on a page where footnote calls may stand, a piece whose text holds none is plain all the same (the loop
-    # would only look for them there: NOTE_CALL on the text pdfium gives)
-    digits_ok = [NOTE_CALL.search(p[0]) is None for p in pieces] if notes and build_plain is not None else not notes
-    plain = build_plain(pieces, styles, height, page_no, digits_ok, bold_of, PdfLine, _BOLD_BY_FONT, SYMBOL_CODES) if build_plain is not None else None
+    plain = build_plain(pieces, styles, height, page_no, not notes, bold_of, PdfLine, _BOLD_BY_FONT, SYMBOL_CODES) if build_plain is not None else None
     while i < n:
         if plain is not None and (ready := plain[i]) is not None:
             lines.append(ready)
