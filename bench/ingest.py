@@ -37,7 +37,8 @@ convert), so after the warm-up these caches are warm; ``--cold`` clears them bef
 run to show the first reading of a document in a fresh process.
 
 ``--stages`` prints instead where the CPU time of one ingest+structure goes, stage by stage
-(file checks, lines, page checks, table test and finder, text-layer judging, OCR decisions and OCR,
+(file checks, lines, page checks, table test and finder, underline marks, titles drawn as pictures, text-layer
+judging, OCR decisions and OCR,
 digit check, grouping, surrogate repair, structure) against bare pypdfium2 on the same pages; the rest
 is what bare pypdfium2 pays too (opening, page and text-page loads and closes) and the glue.
 """
@@ -196,6 +197,8 @@ STAGES: list[tuple[str, str, str]] = [  # label, module, attribute (looked up th
     ("lines: text, geometry, bidi (page_lines)", "transform.ingest.pdf", "page_lines"),
     ("table test (candidate)", "transform.ingest.pdf_tables", "candidate"),
     ("table finder (find_tables)", "transform.ingest.pdf_tables", "find_tables"),
+    ("underline marks (mark_underlines)", "transform.ingest.pdf", "mark_underlines"),
+    ("titles drawn as pictures (picture_lines)", "transform.ingest.pdf", "picture_lines"),
     ("text-layer judging (quality.assess)", "transform.ocr.pages", "assess"),
     ("OCR decisions (_decide: scans, samples)", "transform.ocr.pages", "_decide"),
     ("OCR of pages (_run_ocr, in-process part)", "transform.ocr.pages", "_run_ocr"),

@@ -108,7 +108,8 @@ def test_lines_with_work_are_left_to_the_loop() -> None:
     styles = [style] * len(pieces)
     built = pdf_text._NATIVE.plain_lines(pieces, styles, 800.0, 1, False, lambda *a: False, pdf_text.PdfLine)
     assert built[0] is not None and built[0].text == "Un article du code" and built[0].top == 100.0 and built[0].bottom == 110.0
-    assert built[1] is None and built[2] is None and built[3] is None  # a no-break space, a soft hyphen, Arabic
+    assert built[1] is not None and built[1].text == "Le titre"  # a no-break space: a plain one (clean_text)
+    assert built[2] is None and built[3] is None  # a soft hyphen, Arabic
     assert built[4] is None  # a number opening the line (a footnote's own number?)
     assert built[5] is None  # digits on a page where footnote calls may stand
     assert built[6] is None  # no letter

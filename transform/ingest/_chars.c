@@ -32,6 +32,15 @@
  *     given to ``slow`` (pdf_block_sizes._feature, the Python reference), so every line gets
  *     exactly what Python computes.
  *
+ * thin_rules(functions, page, height, rule, dark_luma, max_objects)
+ *     pdf_underlines._thin_rules_py in one call: (y from the top, left, right) of the page's dark path
+ *     objects at most ``rule`` high and more than twice ``rule`` wide, in the page's object order
+ *     (the caller sorts them), or [] on a page of more than ``max_objects`` objects. functions:
+ *     (CountObjects, GetObject, GetType, GetBounds, Path_GetDrawMode, GetFillColor, GetStrokeColor)
+ *     addresses; page: the FPDF_PAGE handle as an integer. The ink is pdf_tables._Ink's: a path
+ *     without a draw mode is dark; else its stroke colour if stroked, then (not dark yet) its fill
+ *     colour if filled, each shade read as _Ink._shade reads it (all in doubles, as Python does).
+ *
  * pdf_text.py keeps the Python version of the same steps (used when this optional
  * extension is not built, and as the reference in tests/ingest/test_chars_native.py).
  */
@@ -271,14 +280,19 @@ static PyObject *chars_loose_boxes(PyObject *self, PyObject *const *args, Py_ssi
  *     built exactly as page_lines' loop builds it, or None where that loop must do the work itself.
  *     A piece is plain when
  *       - it is not followed by a piece starting inside its band (page_lines may join them);
- *       - every character is in PLAIN_CHAR below (Latin letters, digits, punctuation, the plain space;
- *         no Arabic, no character clean_text changes, no whitespace but U+0020), with a Latin letter:
- *         pdf_bidi.read_line gives such a line back as it is, left to right, and clean_text leaves it;
- *       - with digits_ok false (a page where footnote calls may stand), it holds no digit;
+ *       - every character is in PLAIN_CHAR below (Latin letters, digits, punctuation, the bullet, the
+ *         plain space and the four spaces clean_text maps to it; no Arabic, no other character clean_text
+ *         changes, no other whitespace), with a Latin letter: pdf_bidi.read_line gives such a line back as
+ *         it is, left to right, and clean_text leaves it or only makes its spaces plain ones;
+ *       - with digits_ok false (a page where footnote calls may stand), it holds no digit; digits_ok may
+ *         also be a list of one answer per piece (page_lines: no footnote call in that piece's text);
  *       - its first visible character is no digit (page_lines looks for a footnote's number there).
  *     Its text is then the piece with runs of spaces made one and the ends stripped (" ".join(split())),
  *     its segments and gaps those of pdf_text._segments, its boldness bold_of(mid, font, flags).
  *     The caller uses it on pages without Arabic only (the Arabic pages' probes look at Latin lines too).
+ *     bold_by_font (optional, or None): TextPageCalls.bold's cache (pdf_calls._BOLD_BY_FONT), read here
+ *     first as bold() reads it; symbols (optional, a set, or None): pdf_bullets.SYMBOL_CODES, and a line
+ *     that opens with one of them and a space is not plain (page_lines looks at its font).
  */
 
 static int plain_char(Py_UCS4 c, int *letter) {
@@ -298,8 +312,10 @@ static int plain_char(Py_UCS4 c, int *letter) {
 		*letter = 1;
 		return 1;
 	}
-	switch (c) { /* typographic punctuation of French text: neither whitespace nor cleaned */
-	case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201c: case 0x201d: case 0x2026: case 0x20ac:
+	switch (c) { /* typographic punctuation of French text and the bullet: neither whitespace nor cleaned */
+	case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201c: case 0x201d: case 0x2022: case 0x2026: case 0x20ac:
+		return 1;
+	case 0xa0: case 0x2007: case 0x2009: case 0x202f: /* spaces clean_text makes plain ones (see plain_space) */
 		return 1;
 	default:
 		return 0;
@@ -386,6 +402,12 @@ fail:
 	return -1;
 }
 
+/* a space of the line: the plain one, or one clean_text maps to it (no-break, figure, thin, narrow no-break);
+   str.split() cuts at each of them, so " ".join(clean_text(t).split()) is t with them all made one space */
+static int plain_space(Py_UCS4 c) {
+	return c == ' ' || c == 0xa0 || c == 0x2007 || c == 0x2009 || c == 0x202f;
+}
+
 /* the line's text when the piece is plain (see above), else NULL without an error set */
 static PyObject *plain_text(PyObject *piece, int digits_ok) {
 	int kind = PyUnicode_KIND(piece);
@@ -401,7 +423,7 @@ static PyObject *plain_text(PyObject *piece, int digits_ok) {
 			if (!digits_ok || first)
 				return NULL;
 		}
-		if (c == ' ')
+		if (plain_space(c))
 			continue;
 		if (first && Py_UNICODE_ISDIGIT(c)) /* superscript digits of Latin-1 too: page_lines' test */
 			return NULL;
@@ -422,7 +444,7 @@ static PyObject *plain_text(PyObject *piece, int digits_ok) {
 	int space = 0;
 	for (Py_ssize_t k = 0; k < len; k++) {
 		Py_UCS4 c = PyUnicode_READ(kind, data, k);
-		if (c == ' ') {
+		if (plain_space(c)) {
 			space = 1;
 			continue;
 		}
@@ -440,17 +462,27 @@ static PyObject *plain_text(PyObject *piece, int digits_ok) {
 
 static PyObject *chars_plain_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 	(void)self;
-	if (nargs != 7 || !PyList_Check(args[0]) || !PyList_Check(args[1]) || PyList_GET_SIZE(args[0]) != PyList_GET_SIZE(args[1])) {
-		PyErr_SetString(PyExc_TypeError, "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls)");
+	if ((nargs != 7 && nargs != 9) || !PyList_Check(args[0]) || !PyList_Check(args[1]) || PyList_GET_SIZE(args[0]) != PyList_GET_SIZE(args[1]) ||
+	    (nargs == 9 && ((args[7] != Py_None && !PyDict_Check(args[7])) || (args[8] != Py_None && !PyAnySet_Check(args[8]))))) {
+		PyErr_SetString(PyExc_TypeError, "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls[, bold_by_font, symbols])");
 		return NULL;
 	}
 	PyObject *pieces = args[0], *styles = args[1], *page_no = args[3], *bold_of = args[5], *cls = args[6];
+	PyObject *bold_by_font = nargs == 9 && args[7] != Py_None ? args[7] : NULL, *symbols = nargs == 9 && args[8] != Py_None ? args[8] : NULL;
 	double height = PyFloat_AsDouble(args[2]);
 	if (height == -1.0 && PyErr_Occurred())
 		return NULL;
-	int digits_ok = PyObject_IsTrue(args[4]);
-	if (digits_ok < 0)
+	/* digits_ok: one answer for the page, or a list of one per piece */
+	PyObject *digits_each = PyList_Check(args[4]) ? args[4] : NULL;
+	int digits_ok = 0;
+	if (digits_each != NULL) {
+		if (PyList_GET_SIZE(digits_each) != PyList_GET_SIZE(args[0])) {
+			PyErr_SetString(PyExc_ValueError, "plain_lines: digits_ok holds one answer per piece");
+			return NULL;
+		}
+	} else if ((digits_ok = PyObject_IsTrue(args[4])) < 0) {
 		return NULL;
+	}
 	Py_ssize_t n = PyList_GET_SIZE(pieces);
 	PyObject *out = PyList_New(n);
 	if (out == NULL)
@@ -473,11 +505,25 @@ static PyObject *chars_plain_lines(PyObject *self, PyObject *const *args, Py_ssi
 		}
 		if (!PyUnicode_Check(PyTuple_GET_ITEM(p, 0)))
 			goto not_plain;
+		if (digits_each != NULL && (digits_ok = PyObject_IsTrue(PyList_GET_ITEM(digits_each, i))) < 0)
+			goto fail;
 		text = plain_text(PyTuple_GET_ITEM(p, 0), digits_ok);
 		if (text == NULL) {
 			if (PyErr_Occurred())
 				goto fail;
 			goto not_plain;
+		}
+		if (symbols != NULL && PyUnicode_GET_LENGTH(text) > 2 && PyUnicode_READ_CHAR(text, 1) == ' ') {
+			/* may_be_symbol_bullet: page_lines' loop looks at the font of such a line */
+			PyObject *first = PyUnicode_Substring(text, 0, 1);
+			int is_symbol = first != NULL ? PySet_Contains(symbols, first) : -1;
+			Py_XDECREF(first);
+			if (is_symbol != 0) {
+				Py_DECREF(text);
+				if (is_symbol < 0)
+					goto fail;
+				goto not_plain;
+			}
 		}
 		{
 			PyObject *size_o = PyTuple_GET_ITEM(st, 0);
@@ -489,7 +535,26 @@ static PyObject *chars_plain_lines(PyObject *self, PyObject *const *args, Py_ssi
 				goto fail;
 			}
 			PyObject *segs = NULL, *gaps = NULL, *top = NULL, *bottom = NULL, *line = NULL;
-			PyObject *bold = PyObject_CallFunctionObjArgs(bold_of, PyTuple_GET_ITEM(st, 3), PyTuple_GET_ITEM(st, 1), PyTuple_GET_ITEM(st, 2), NULL);
+			PyObject *bold = NULL, *font = PyTuple_GET_ITEM(st, 1);
+			if (bold_by_font != NULL && PyBytes_Check(font) && PyBytes_GET_SIZE(font) > 0) {
+				/* TextPageCalls.bold's cache read here: key (name, flags & 0xFF00FF); a miss calls bold_of */
+				long flags = PyLong_AsLong(PyTuple_GET_ITEM(st, 2));
+				PyObject *masked = flags == -1 && PyErr_Occurred() ? NULL : PyLong_FromLong(flags & 0xFF00FFL);
+				PyObject *key = masked != NULL ? PyTuple_Pack(2, font, masked) : NULL;
+				Py_XDECREF(masked);
+				if (key != NULL) {
+					bold = PyDict_GetItemWithError(bold_by_font, key);
+					Py_XINCREF(bold);
+					Py_DECREF(key);
+				}
+				if (PyErr_Occurred()) {
+					Py_XDECREF(bold);
+					Py_DECREF(text);
+					goto fail;
+				}
+			}
+			if (bold == NULL)
+				bold = PyObject_CallFunctionObjArgs(bold_of, PyTuple_GET_ITEM(st, 3), font, PyTuple_GET_ITEM(st, 2), NULL);
 			if (bold != NULL && line_segments(PyTuple_GET_ITEM(p, 2), x0, x1, 1.5 * (size != 0.0 ? size : 10.0), &segs, &gaps) == 0) {
 				top = PyFloat_FromDouble(height - r_top);
 				bottom = PyFloat_FromDouble(height - r_bottom);
@@ -624,15 +689,113 @@ static PyObject *chars_line_features(PyObject *self, PyObject *const *args, Py_s
 	return out;
 }
 
+
+typedef int (*count_objects_fn)(void *);
+typedef void *(*get_object_fn)(void *, int);
+typedef int (*object_type_fn)(void *);
+typedef int (*object_bounds_fn)(void *, float *, float *, float *, float *);
+typedef int (*draw_mode_fn)(void *, int *, int *);
+typedef int (*color_fn)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *);
+
+enum { INK_INVISIBLE = 0, INK_LIGHT = 1, INK_DARK = 2, PAGEOBJ_PATH = 2 };
+
+/* pdf_tables._Ink._shade of the colour just read */
+static int ink_shade(const unsigned int *rgba, double dark_luma) {
+	unsigned int r = rgba[0], g = rgba[1], b = rgba[2], a = rgba[3];
+	unsigned int low = r < g ? r : g;
+	if (b < low)
+		low = b;
+	if (!a || low >= 245)
+		return INK_INVISIBLE;
+	double luma = 0.299 * (double)r;
+	luma += 0.587 * (double)g;
+	luma += 0.114 * (double)b;
+	return luma < dark_luma ? INK_DARK : INK_LIGHT;
+}
+
+static PyObject *chars_thin_rules(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 6 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 7) {
+		PyErr_SetString(PyExc_TypeError, "thin_rules(functions: 7 addresses, page, height, rule, dark_luma, max_objects)");
+		return NULL;
+	}
+	void *fns[7];
+	for (int k = 0; k < 7; k++) {
+		fns[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(args[0], k));
+		if (fns[k] == NULL) {
+			if (!PyErr_Occurred())
+				PyErr_SetString(PyExc_ValueError, "null pdfium function address");
+			return NULL;
+		}
+	}
+	count_objects_fn count = (count_objects_fn)fns[0];
+	get_object_fn get = (get_object_fn)fns[1];
+	object_type_fn kind = (object_type_fn)fns[2];
+	object_bounds_fn bounds = (object_bounds_fn)fns[3];
+	draw_mode_fn draw_mode = (draw_mode_fn)fns[4];
+	color_fn fill_color = (color_fn)fns[5], stroke_color = (color_fn)fns[6];
+	void *page = PyLong_AsVoidPtr(args[1]);
+	double height = PyFloat_AsDouble(args[2]), rule = PyFloat_AsDouble(args[3]), dark_luma = PyFloat_AsDouble(args[4]);
+	long max_objects = PyLong_AsLong(args[5]);
+	if (PyErr_Occurred())
+		return NULL;
+	if (page == NULL) {
+		PyErr_SetString(PyExc_ValueError, "thin_rules: null page");
+		return NULL;
+	}
+	PyObject *out = PyList_New(0);
+	if (out == NULL)
+		return NULL;
+	int n = count(page);
+	if (n > max_objects)
+		return out;
+	int fill = 0, stroke = 0;
+	unsigned int rgba[4] = {0, 0, 0, 0};
+	for (int i = 0; i < n; i++) {
+		void *obj = get(page, i);
+		float fl, fb, fr, ft;
+		if (obj == NULL || kind(obj) != PAGEOBJ_PATH || !bounds(obj, &fl, &fb, &fr, &ft))
+			continue;
+		double left = fl, bottom = fb, right = fr, top = ft;
+		if (top - bottom > rule || right - left <= 2 * rule)
+			continue;
+		int ink;
+		if (!draw_mode(obj, &fill, &stroke)) {
+			ink = INK_DARK;
+		} else {
+			ink = INK_INVISIBLE;
+			if (stroke && stroke_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3]))
+				ink = ink_shade(rgba, dark_luma);
+			if (ink != INK_DARK && fill && fill_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3])) {
+				int shade = ink_shade(rgba, dark_luma);
+				if (shade > ink)
+					ink = shade;
+			}
+		}
+		if (ink != INK_DARK)
+			continue;
+		PyObject *t = Py_BuildValue("(ddd)", height - (top + bottom) / 2, left, right);
+		if (t == NULL || PyList_Append(out, t) < 0) {
+			Py_XDECREF(t);
+			Py_DECREF(out);
+			return NULL;
+		}
+		Py_DECREF(t);
+	}
+	return out;
+}
+
 static PyMethodDef chars_methods[] = {
     {"pieces", (PyCFunction)(void (*)(void))chars_pieces, METH_FASTCALL,
      "pieces(functions, textpage, text, height) -> (pieces, styles) of one PDF page"},
     {"loose_boxes", (PyCFunction)(void (*)(void))chars_loose_boxes, METH_FASTCALL,
      "loose_boxes(GetLooseCharBox, textpage, start, count, rect) -> [(left, right)] of a range of characters"},
     {"plain_lines", (PyCFunction)(void (*)(void))chars_plain_lines, METH_FASTCALL,
-     "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls) -> [line or None] per piece"},
+     "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls[, bold_by_font, symbols]) -> [line or None] per piece"},
     {"line_features", (PyCFunction)(void (*)(void))chars_line_features, METH_FASTCALL,
      "line_features(lines, slow) -> [(rounded size, rtl, baseline)] per line (pdf_block_sizes._features of one page)"},
+    {"thin_rules", (PyCFunction)(void (*)(void))chars_thin_rules, METH_FASTCALL,
+     "thin_rules(functions, page, height, rule, dark_luma, max_objects) -> [(y, left, right)] of the page's thin dark paths"},
     {NULL, NULL, 0, NULL},
 };
 

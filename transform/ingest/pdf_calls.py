@@ -87,6 +87,12 @@ _ADDRESSES = tuple(_address(f) for f in (pdfium_c.FPDFText_CountRects, pdfium_c.
                                          pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontInfo, pdfium_c.FPDFText_GetCharOrigin))
 _NATIVE = _load_native() if FAST and all(_ADDRESSES) else None
 _LOOSE_ADDRESS = _address(pdfium_c.FPDFText_GetLooseCharBox) if _NATIVE is not None and hasattr(_NATIVE, "loose_boxes") else None
+# CountObjects, GetObject, GetType, GetBounds, Path_GetDrawMode, GetFillColor, GetStrokeColor: the functions
+# _chars.thin_rules calls (pdf_underlines walks a page's objects for its thin rules through them)
+_OBJECT_ADDRESSES = tuple(_address(f) for f in (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType,
+                                                pdfium_c.FPDFPageObj_GetBounds, pdfium_c.FPDFPath_GetDrawMode,
+                                                pdfium_c.FPDFPageObj_GetFillColor, pdfium_c.FPDFPageObj_GetStrokeColor))
+_RULES = _NATIVE if hasattr(_NATIVE, "thin_rules") and all(_OBJECT_ADDRESSES) else None
 _PLAIN = hasattr(_NATIVE, "plain_lines") and os.environ.get(PLAIN_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
 
 

@@ -23,6 +23,7 @@ from .pdf_bidi import Box, WordOrderProbe, clean_text, has_strong, is_rtl_line, 
 from .pdf_bullets import SYMBOL_CODES, may_be_symbol_bullet, symbol_bullet
 from .pdf_calls import (  # noqa: F401  (re-exported: tests and table modules import them from here)
     _ADDRESSES,
+    _BOLD_BY_FONT,
     _LOOSE,
     _LOOSE_ADDRESS,
     _NATIVE,
@@ -122,15 +123,14 @@ def page_lines(
     # lines that need no reading work (Latin text, nothing to clean, no footnote call possible) built in
     # one native call on pages without Arabic (see _chars.plain_lines); None where the loop below works
     build_plain = getattr(_NATIVE, "plain_lines", None) if _PLAIN and not arabic else None
-    plain = build_plain(pieces, styles, height, page_no, not notes, bold_of, PdfLine) if build_plain is not None else None
+    # (the boldness cache read natively, and a line that may open with a symbol font's bullet left to the loop)
+    plain = build_plain(pieces, styles, height, page_no, not notes, bold_of, PdfLine, _BOLD_BY_FONT, SYMBOL_CODES) if build_plain is not None else None
     while i < n:
         if plain is not None and (ready := plain[i]) is not None:
-            t = ready.text
-            if not (len(t) > 2 and t[1] == " " and t[0] in SYMBOL_CODES):  # may_be_symbol_bullet, written out
-                lines.append(ready)
-                context_rtl = False
-                i += 1
-                continue
+            lines.append(ready)
+            context_rtl = False
+            i += 1
+            continue
         j = i + 1
         # the next piece shares this one's band (one printed line cut into pieces): rare, so the
         # common case is one comparison (the next piece starts below this one's bottom)

@@ -18,6 +18,7 @@ horizontal paths are looked at closely.
 
 from __future__ import annotations
 
+import ctypes
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -25,9 +26,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from .pdf_block_kinds import FULL_STOP
+from .pdf_calls import _OBJECT_ADDRESSES, _RULES
 from .pdf_tables import (
     _FOUR_FLOATS,
     DARK,
+    DARK_LUMA,
     MAX_OBJECTS,
     PATH,
     FoundTable,
@@ -70,7 +73,18 @@ def _could_be_title(ln: PdfLine, prev: PdfLine | None, nxt: PdfLine | None, body
 
 
 def _thin_rules(page: Any, height: float) -> list[tuple[float, float, float]]:
-    """(y from the top, left, right) of the page's thin dark horizontal paths, sorted by y."""
+    """(y from the top, left, right) of the page's thin dark horizontal paths, sorted by y: the page's objects
+    walked in one native call (``_chars.thin_rules``) when the extension is built, else by :func:`_thin_rules_py`."""
+    if _RULES is None:
+        return _thin_rules_py(page, height)
+    out: list[tuple[float, float, float]] = _RULES.thin_rules(_OBJECT_ADDRESSES, ctypes.cast(page.raw, ctypes.c_void_p).value, height,
+                                                              RULE, float(DARK_LUMA), MAX_OBJECTS)
+    out.sort()
+    return out
+
+
+def _thin_rules_py(page: Any, height: float) -> list[tuple[float, float, float]]:
+    """:func:`_thin_rules` through ctypes, one pdfium call at a time (the reference of ``_chars.thin_rules``)."""
     box, h, count, get, kind, bounds, refs = object_walk(page)
     n = count(h)  # type: ignore[operator]
     out: list[tuple[float, float, float]] = []
@@ -131,23 +145,17 @@ def mark_underlines(page: Any, lines: list[PdfLine], height: float, tables: Sequ
     the table search has walked its paths already (:class:`pdf_tables.Candidates`), so they are not walked again."""
     if len(lines) < 2:
         return 0
-    sizes = Counter(round(ln.size) for ln in lines if ln.size)
-    body = float(sizes.most_common(1)[0][0]) if sizes else 10.0
-    steps = Counter(round(b.baseline - a.baseline) for a, b in zip(lines, lines[1:], strict=False)
-                    if 0 < b.baseline - a.baseline <= 3 * body)
-    step = float(steps.most_common(1)[0][0]) if steps else 1.2 * body  # the page's usual distance between lines
-    full = max(ln.x1 - ln.x0 for ln in lines)  # the widest line: a column's width (or more)
-    last = len(lines) - 1
-    wide, big = FULL_LINE * full, BODY_SIZE * body  # _could_be_title's first test, inline: most lines stop here
-    maybe = [ln for k, ln in enumerate(lines)
-             if ln.x1 - ln.x0 < wide and (ln.size or 10.0) <= big
-             and _could_be_title(ln, lines[k - 1] if k else None, lines[k + 1] if k < last else None, body, step, full)
-             and not any(t.took(ln) for t in tables)]
-    if not maybe:
-        return 0
+    rules: list[tuple[float, float, float]] | None = None
     if h_rules is not None:
         rules = sorted((e["top"], e["x0"], e["x1"]) for e in h_rules if e["object_type"] == "line")
-    else:
+    elif _RULES is not None:  # the native walk costs less than looking for titles: a page without rules stops here
+        rules = _thin_rules(page, height)
+    if rules is not None and not rules:
+        return 0
+    maybe = _titles(lines, tables)
+    if not maybe:
+        return 0
+    if rules is None:
         rules = _thin_rules(page, height)
     if not rules:
         return 0
@@ -157,3 +165,34 @@ def mark_underlines(page: Any, lines: list[PdfLine], height: float, tables: Sequ
             ln.underline = True
             n += 1
     return n
+
+
+def _titles(lines: list[PdfLine], tables: Sequence[FoundTable]) -> list[PdfLine]:
+    """The lines that could be underlined titles (:func:`_could_be_title`, its tests written out in one loop: a
+    page's every line goes through it), and that no table took."""
+    sizes = Counter(round(ln.size) for ln in lines if ln.size)
+    body = float(sizes.most_common(1)[0][0]) if sizes else 10.0
+    steps = Counter(round(b.baseline - a.baseline) for a, b in zip(lines, lines[1:], strict=False)
+                    if 0 < b.baseline - a.baseline <= 3 * body)
+    step = float(steps.most_common(1)[0][0]) if steps else 1.2 * body  # the page's usual distance between lines
+    full = max(ln.x1 - ln.x0 for ln in lines)  # the widest line: a column's width (or more)
+    last = len(lines) - 1
+    wide, big, room = FULL_LINE * full, BODY_SIZE * body, ROOM * step
+    maybe = []
+    for k, ln in enumerate(lines):
+        x0, x1 = ln.x0, ln.x1
+        if x1 - x0 >= wide or (ln.size or 10.0) > big:
+            continue  # set larger (a heading by its size already), or a full line: most lines stop here
+        if k:  # _apart(prev, ln, step) or the last line or _apart(ln, nxt, step), else at the page's line spacing
+            a = lines[k - 1]
+            if not (a.x1 < x0 or a.x0 > x1 or abs(ln.baseline - a.baseline) >= room or k == last):
+                b = lines[k + 1]
+                if not (x1 < b.x0 or x0 > b.x1 or abs(b.baseline - ln.baseline) >= room):
+                    continue
+        text = ln.text.strip()
+        n = len(text.split())
+        if not MIN_WORDS <= n <= MAX_WORDS or FULL_STOP.search(text) or _ENDS.search(text) or text[:1].islower():
+            continue
+        if not any(t.took(ln) for t in tables):
+            maybe.append(ln)
+    return maybe

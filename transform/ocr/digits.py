@@ -31,13 +31,14 @@ from __future__ import annotations
 import ctypes
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from ..errors import ToolError
+from ..ingest.pdf_calls import _unchecked
 from . import confidence
 from .digit_glyphs import DIGIT_SETS, draw_glyphs, fold, font_name, glyph_sig, outline, read_digit_images, run_box
 
@@ -117,6 +118,10 @@ def sample_pages(pages: dict[int, list[TextLine]]) -> list[int]:
 
 # ---------------------------------------------------------------- pdfium: fonts of digit runs
 
+# FPDFText_GetTextObject without ctypes' argument conversion (pdf_calls._unchecked): a text object's address or None
+_TEXT_OBJECT = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p) or (
+    lambda tp, i: ctypes.cast(pdfium_c.FPDFText_GetTextObject(ctypes.cast(tp, pdfium_c.FPDF_TEXTPAGE), i), ctypes.c_void_p).value)
+
 def collect_fonts(pdf: pdfium.PdfDocument, indexes: list[int], fonts: dict[str, FontDigits] | None = None,
                   kept: KeptPages | None = None) -> dict[str, FontDigits]:
     """The fonts that print digits on these pages, with their digits, outlines and a few runs
@@ -131,17 +136,24 @@ def collect_fonts(pdf: pdfium.PdfDocument, indexes: list[int], fonts: dict[str, 
         try:
             text = textpage.get_text_range()
             handles: dict[int, str] = {}
+            objects: dict[int, tuple[FontDigits, bool, Any]] = {}  # a text object's font and mode, asked once per object
+            raw = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
             for m in _DIGIT_RUN.finditer(text):
-                obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, m.start())
-                if not obj:
+                at = _TEXT_OBJECT(raw, m.start())
+                if not at:
                     continue
-                font = pdfium_c.FPDFTextObj_GetFont(obj)
-                addr = ctypes.cast(font, ctypes.c_void_p).value or 0
-                name = handles.get(addr)
-                if name is None:
-                    name = handles[addr] = font_name(font)
-                fd = fonts.setdefault(name, FontDigits(name))
-                fd.invisible = fd.invisible or pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+                seen = objects.get(at)
+                if seen is None:
+                    obj = ctypes.cast(at, pdfium_c.FPDF_PAGEOBJECT)
+                    font = pdfium_c.FPDFTextObj_GetFont(obj)
+                    addr = ctypes.cast(font, ctypes.c_void_p).value or 0
+                    name = handles.get(addr)
+                    if name is None:
+                        name = handles[addr] = font_name(font)
+                    seen = objects[at] = (fonts.setdefault(name, FontDigits(name)),
+                                          pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, font)
+                fd, invisible, font = seen
+                fd.invisible = fd.invisible or invisible
                 for d in set(m.group()) - fd.digits:
                     fd.digits.add(d)
                     fd.sigs[d] = sig = glyph_sig(font, d)
