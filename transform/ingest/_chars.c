@@ -126,6 +126,20 @@ static double printed_size(page_calls *pc, int index, double height) {
 	return size;
 }
 
+
+/* The pdfium function addresses a tuple holds (ints from ctypes), in order; -1 with an exception set when one is null. */
+static int read_addresses(PyObject *tuple, void **fns, int n) {
+	for (int k = 0; k < n; k++) {
+		fns[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(tuple, k));
+		if (fns[k] == NULL) {
+			if (!PyErr_Occurred())
+				PyErr_SetString(PyExc_ValueError, "null pdfium function address");
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static PyObject *chars_pieces(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 	(void)self;
 	if (nargs != 4 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 6 || !PyUnicode_Check(args[2])) {
@@ -134,14 +148,8 @@ static PyObject *chars_pieces(PyObject *self, PyObject *const *args, Py_ssize_t 
 	}
 	page_calls pc;
 	void *fns[6];
-	for (int k = 0; k < 6; k++) {
-		fns[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(args[0], k));
-		if (fns[k] == NULL) {
-			if (!PyErr_Occurred())
-				PyErr_SetString(PyExc_ValueError, "null pdfium function address");
-			return NULL;
-		}
-	}
+	if (read_addresses(args[0], fns, 6) < 0)
+		return NULL;
 	pc.count_rects = (count_rects_fn)fns[0];
 	pc.get_rect = (get_rect_fn)fns[1];
 	pc.font_size = (font_size_fn)fns[2];
@@ -720,14 +728,8 @@ static PyObject *chars_thin_rules(PyObject *self, PyObject *const *args, Py_ssiz
 		return NULL;
 	}
 	void *fns[7];
-	for (int k = 0; k < 7; k++) {
-		fns[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(args[0], k));
-		if (fns[k] == NULL) {
-			if (!PyErr_Occurred())
-				PyErr_SetString(PyExc_ValueError, "null pdfium function address");
-			return NULL;
-		}
-	}
+	if (read_addresses(args[0], fns, 7) < 0)
+		return NULL;
 	count_objects_fn count = (count_objects_fn)fns[0];
 	get_object_fn get = (get_object_fn)fns[1];
 	object_type_fn kind = (object_type_fn)fns[2];

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .pdf_table_grid import _distinct
+
 WALL = 0.8  # share of the frame's height a vertical rule covers to part a panel from the table
 TOUCH = 3.0  # points: a rule ends at a wall, or enters a strip, by more than this
 SAME_HEIGHT = 5.0  # points: two horizontal rules this close draw one band (a double rule)
@@ -35,15 +37,6 @@ def _horizontal(e: dict[str, Any]) -> bool:
 
 def _vertical(e: dict[str, Any]) -> bool:
     return e.get("orientation") == "v" or abs(e["x1"] - e["x0"]) < 1.0 < abs(e["bottom"] - e["top"])
-
-
-def _heights(values: list[float]) -> int:
-    n, last = 0, None
-    for v in sorted(values):
-        if last is None or v - last > SAME_HEIGHT:
-            n += 1
-        last = v
-    return n
 
 
 def _strips(grid: Any) -> list[tuple[float, float, float]]:
@@ -62,7 +55,7 @@ def _panel(grid: Any, x0: float, x1: float, wall: float) -> bool:
     if any(min(e["x1"], x1) - max(e["x0"], x0) > TOUCH for e in inner):
         return False  # a row rule enters the strip: it is a column of the table
     at_wall = [e["top"] for e in inner if abs(e["x0"] - wall) <= TOUCH or abs(e["x1"] - wall) <= TOUCH]
-    return _heights(at_wall) >= 2
+    return _distinct(at_wall, SAME_HEIGHT) >= 2
 
 
 def panel_lines(grid: Any, region: list[Any]) -> set[int]:
