@@ -18,7 +18,7 @@ from ocr_testkit import one_page
 from transform.evaluation import read_document
 from transform.model import Table
 from transform.model.walk import iter_blocks
-from transform.ocr.tables import _Filler
+from transform.ocr.tables_fill import _Filler
 from transform.ocr.tables_grid import Grid, GridCell
 
 SANTE = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "ma-sante-ar-decision-2023.pdf"

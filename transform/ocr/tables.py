@@ -31,9 +31,9 @@ from pydantic import PrivateAttr
 from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
-from .tables_grid import Grid, GridCell, find_grids, ink_of
+from .tables_fill import _bands, _Filler, _joined
+from .tables_grid import GridCell, find_grids, ink_of
 from .tables_read import _clean, _inked_box, _Piece, _read_again, _rtl, _Slot
-from .tesseract import line_text
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -49,7 +49,6 @@ MIN_EUROS = 3  # amounts ending in € that make a table's amounts euros
 MIN_FORM_ROWS = 3  # a form's label table (labels, blank cells to fill in) has at least this many rows
 MAX_LABEL_WORDS = 6
 MIN_FILL_COLS = 3  # a form's table of rows to fill in has at least this many labelled columns
-ON_RULE = 0.25  # a word whose middle lies this close (share of its height) to a drawn row rule is the rule read as letters
 _LETTER = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not a stray mark
 
 
@@ -73,130 +72,6 @@ def tables_of(report: PageReport | None) -> list[FoundTable]:
     if isinstance(report, OcrPageReport) and report.method == "ocr":
         return list(report._tables)
     return []
-
-
-class _Filler:
-    """Puts the page's lines into the cells of one grid (pixels -> points by ``k``)."""
-
-    def __init__(self, grid: Grid, k: float, cross: float) -> None:
-        self.grid, self.k, self.cross = grid, k, cross
-        self.slots = {(c.row, c.col): _Slot(c, grid.ys[c.row], grid.ys[c.row + c.rowspan]) for c in grid.cells}
-
-    def bbox(self) -> tuple[float, float, float, float]:
-        g, k = self.grid, self.k
-        return g.xs[0] * k, g.ys[0] * k, g.xs[-1] * k, g.ys[-1] * k
-
-    def row_of(self, y: float) -> int | None:
-        ys = self.grid.ys
-        for r in range(len(ys) - 1):
-            if ys[r] * self.k <= y < ys[r + 1] * self.k:
-                return r
-        return len(ys) - 2 if y == ys[-1] * self.k else None
-
-    def cells_across(self, ln: TextLine, row: int) -> list[tuple[_Slot, float, float]]:
-        """The cells of ``row`` the line lies over (left to right), with their x range in points."""
-        g, k = self.grid, self.k
-        out: list[tuple[_Slot, float, float]] = []
-        seen: set[int] = set()
-        for col in range(g.ncols):
-            cell = g.cell_at(row, col)
-            if cell is None or id(cell) in seen:
-                continue
-            seen.add(id(cell))
-            x0, x1 = g.xs[cell.col] * k, g.xs[cell.col + cell.colspan] * k
-            if min(ln.x1, x1) - max(ln.x0, x0) > self.cross:
-                out.append((self.slots[(cell.row, cell.col)], x0, x1))
-        if not out:  # a short line on a rule: the cell holding its centre
-            cx = (ln.x0 + ln.x1) / 2
-            for col in range(g.ncols):
-                if g.xs[col] * k <= cx < g.xs[col + 1] * k and (cell := g.cell_at(row, col)) is not None:
-                    out.append((self.slots[(cell.row, cell.col)], g.xs[cell.col] * k, g.xs[cell.col + cell.colspan] * k))
-        return out
-
-    def slot_at(self, x: float, y: float) -> _Slot | None:
-        """The cell under a point (points), if any."""
-        row = self.row_of(y)
-        if row is None:
-            return None
-        g, k = self.grid, self.k
-        for col in range(g.ncols):
-            if g.xs[col] * k <= x < g.xs[col + 1] * k:
-                cell = g.cell_at(row, col)
-                return self.slots[(cell.row, cell.col)] if cell is not None else None
-        return None
-
-    def on_rule(self, x0: float, top: float, x1: float, bottom: float) -> bool:
-        """A box (points) whose middle lies on a row rule drawn under it: tesseract read the
-        rule as letters (``سسس``, ``———``, ``EDO``), or a stamp's stroke along it. Boundaries
-        inside a cell spanning several rows are not drawn and do not count."""
-        g, k = self.grid, self.k
-        cx, cy = (x0 + x1) / 2, (top + bottom) / 2
-        col = next((c for c in range(g.ncols) if g.xs[c] * k <= cx < g.xs[c + 1] * k), None)
-        if col is None:
-            return False
-        tol = ON_RULE * (bottom - top) + k
-        for r, y in enumerate(g.ys):
-            if abs(cy - y * k) > tol:
-                continue
-            if r in (0, g.nrows) or g.cell_at(r - 1, col) is not g.cell_at(r, col):
-                return True
-        return False
-
-    def off_rules(self, boxes: list[tuple[str, float, float, float, float]]) -> list[tuple[str, float, float, float, float]]:
-        return [b for b in boxes if not self.on_rule(b[1], b[2], b[3], b[4])]
-
-    def place_words(self, boxes: list[tuple[str, float, float, float, float]], rtl: bool = False) -> bool:
-        """Put a line's words in the cells under their own boxes (a line tesseract ran across
-        column rules, or across rows where a price sits between two lines of a label). False,
-        placing nothing, when a word lies outside the grid's cells. ``rtl``: the words of a
-        right-to-left line as tesseract listed them; each cell's share is put in logical order."""
-        placed = []
-        for w, x0, top, x1, bottom in boxes:
-            slot = self.slot_at((x0 + x1) / 2, (top + bottom) / 2)
-            if slot is None:
-                return False
-            placed.append((slot, w, x0, top, x1, bottom))
-        run: list[tuple[_Slot, str, float, float, float, float]] = []
-        for item in [*placed, None]:
-            if run and (item is None or item[0] is not run[-1][0]):
-                words = [r[1] for r in run]
-                text = _clean(line_text(words, [(r[2] + r[4]) / 2 for r in run], True) if rtl else " ".join(words))
-                piece = _Piece(text, min(r[3] for r in run), max(r[5] for r in run), min(r[2] for r in run), max(r[4] for r in run))
-                if text and not any(_same(piece, q) for q in run[0][0].pieces):
-                    run[0][0].pieces.append(piece)
-                run = []
-            if item is not None:
-                run.append(item)
-        return True
-
-
-def _same(a: _Piece, b: _Piece) -> bool:
-    """The same words read twice at one place (a row the layout skipped, read again across a
-    line it had kept)."""
-    return (a.text == b.text and min(a.bottom, b.bottom) - max(a.top, b.top) > 0.5 * (a.bottom - a.top)
-            and min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * (a.x1 - a.x0))
-
-
-def _bands(pieces: list[_Piece]) -> list[list[_Piece]]:
-    """Pieces grouped by printed line (vertical overlap), top to bottom."""
-    bands: list[list[_Piece]] = []
-    for p in sorted(pieces, key=lambda p: (p.top + p.bottom) / 2):
-        if bands:
-            last = bands[-1]
-            top, bottom = min(q.top for q in last), max(q.bottom for q in last)
-            if min(bottom, p.bottom) - max(top, p.top) >= 0.5 * min(bottom - top, p.bottom - p.top):
-                last.append(p)
-                continue
-        bands.append([p])
-    return bands
-
-
-def _joined(pieces: list[_Piece], rtl: bool) -> str:
-    out = []
-    for band in _bands(pieces):
-        band.sort(key=lambda p: -p.x1 if rtl else p.x0)
-        out.extend(p.text for p in band)
-    return " ".join(out)
 
 
 def _priced_lines(slots: list[_Slot]) -> bool:
