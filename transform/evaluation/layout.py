@@ -132,6 +132,7 @@ def furniture(w: _Page, stream: OutStream, owned: list[int], exact_any: np.ndarr
             runs[-1].append(g)
         else:
             runs.append([g])
+    marginal = {x.key for line in w.truth.furniture for x in words(line)}
     span = w.span
     first, last = (int(span.min()), int(span.max())) if len(span) else (-1, -1)
 
@@ -141,6 +142,10 @@ def furniture(w: _Page, stream: OutStream, owned: list[int], exact_any: np.ndarr
         aligned stretch's (a folio inside a paragraph that runs over the page break). The same
         digits inside a body sentence or a table (a note call, an article's number) are body."""
         b0, b1 = stream.blocks[stream.block_of[lo]], stream.blocks[stream.block_of[hi - 1]]
+        while lo > b0.start and not exact_any[lo - 1] and stream.keys[lo - 1] in marginal:
+            lo -= 1  # the page's other furniture glued to it (a header before its page number)
+        while hi < b1.end and not exact_any[hi] and stream.keys[hi] in marginal:
+            hi += 1
         return lo == b0.start or hi == b1.end or 0 < lo - last <= SEAM_GAP or 0 <= first - hi < SEAM_GAP
 
     for line in w.truth.furniture:
