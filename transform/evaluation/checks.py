@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -150,9 +150,12 @@ def _same_cells_in_order(a: list[str], b: list[str]) -> bool:
     return len(a) == len(b) and all(x == y or fuzz.ratio(x, y) >= CELL_SIMILARITY for x, y in zip(a, b, strict=True))
 
 
-def find_run(keys: list[str], runs: list[list[int]], target: list[str]) -> int | None:
+def find_run(
+    keys: list[str], runs: list[list[int]], target: list[str], where: Callable[[int, int], bool] | None = None
+) -> int | None:
     """First position of ``runs`` (lists of consecutive stream positions) whose words read as
-    ``target`` (a furniture line): exact for a single short word, similar otherwise."""
+    ``target`` (a furniture line): exact for a single short word, similar otherwise. ``where``
+    (first position, one past the last) says whether a stretch may hold the line at all."""
     want = " ".join(target)
     k = len(target)
     short = k == 1 and len(want) <= 6
@@ -161,6 +164,8 @@ def find_run(keys: list[str], runs: list[list[int]], target: list[str]) -> int |
             if size < 1 or size > len(run):
                 continue
             for s in range(len(run) - size + 1):
+                if where is not None and not where(run[s], run[s + size - 1] + 1):
+                    continue
                 got = " ".join(keys[g] for g in run[s : s + size])
                 if got == want or (not short and fuzz.ratio(got, want) >= FURNITURE_SIMILARITY):
                     return run[s]

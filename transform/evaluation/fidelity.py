@@ -15,7 +15,9 @@ whole). Everything else is read through that alignment:
   holds their first word (else, in a paged document, to their own page); matched by
   similar text / shared cells;
 * **furniture**: a furniture line of the front matter read in the page's output where no
-  truth word accounts for it (so a legitimate mention in the body is not counted).
+  truth word accounts for it (so a legitimate mention in the body is not counted), standing
+  where a leaked margin line stands: a block of its own, a block's first or last words, or by
+  the page's aligned stretch (not the same digits inside a body sentence or a table).
 """
 
 from __future__ import annotations

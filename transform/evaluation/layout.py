@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .truth import TruthBlock, TruthPage
 
 PAGELESS_MARGIN = 20  # words around the aligned stretch searched for furniture when there are no pages
+SEAM_GAP = 3  # words between a page's aligned stretch and a folio read inside a paragraph over the page break
 
 
 _NOTE = re.compile(r"\s*\(?\d{1,3}\)?\s*[-\u2013\u2014.)]\s")  # a footnote: `53 – ...`, `(2) ...`, `4. ...`
@@ -131,8 +132,24 @@ def furniture(w: _Page, stream: OutStream, owned: list[int], exact_any: np.ndarr
             runs[-1].append(g)
         else:
             runs.append([g])
+    marginal = {x.key for line in w.truth.furniture for x in words(line)}
+    span = w.span
+    first, last = (int(span.min()), int(span.max())) if len(span) else (-1, -1)
+
+    def where(lo: int, hi: int) -> bool:
+        """A furniture line left in the body stands at an edge: its block's (a line read as a
+        paragraph of its own, or glued to the first or last words of a block) or the page's
+        aligned stretch's (a folio inside a paragraph that runs over the page break). The same
+        digits inside a body sentence or a table (a note call, an article's number) are body."""
+        b0, b1 = stream.blocks[stream.block_of[lo]], stream.blocks[stream.block_of[hi - 1]]
+        while lo > b0.start and not exact_any[lo - 1] and stream.keys[lo - 1] in marginal:
+            lo -= 1  # the page's other furniture glued to it (a header before its page number)
+        while hi < b1.end and not exact_any[hi] and stream.keys[hi] in marginal:
+            hi += 1
+        return lo == b0.start or hi == b1.end or 0 < lo - last <= SEAM_GAP or 0 <= first - hi < SEAM_GAP
+
     for line in w.truth.furniture:
         target = [x.key for x in words(line)]
-        if target and find_run(stream.keys, runs, target) is not None:
+        if target and find_run(stream.keys, runs, target, where) is not None:
             ps.furniture_leaked += 1
             ps.issues.append(Issue(ps.page, "furniture", truth=line))
