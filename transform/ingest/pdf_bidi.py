@@ -53,7 +53,8 @@ NEEDS_REPAIR = re.compile(
 )
 # Numbers written with spaces between digit groups: pdfium reverses the groups ("000 000 250 1");
 # only those characters need a position query.
-SPACED_NUMBER = re.compile(r"[0-9]+(?: [0-9]+)+")
+# The last group may carry decimals (``25 500,00``): the amount is re-ordered whole.
+SPACED_NUMBER = re.compile(r"[0-9]+(?: [0-9]+)+|(?<![0-9.,])[0-9]+(?:[.,][0-9]+)?(?: [0-9]+(?:[.,][0-9]+)?)+(?![.,]?[0-9])")
 # Characters of a right-to-left line pdfium always orders right: Arabic, sentence punctuation,
 # bullets, spaces. A line with nothing else cannot match NEEDS_REPAIR (every other branch
 # needs a digit or a Latin letter) nor hold a Latin letter, so one scan settles both.

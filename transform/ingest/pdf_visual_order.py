@@ -89,10 +89,17 @@ def _piece_tokens(text: str, box: Box) -> list[Token]:
     return out
 
 
+DECIMALS = re.compile("[0-9]{3}[.,][0-9]{1,3}")  # the last group of an amount with its decimals: ``500,00``
+AMOUNT_GROUP = re.compile("[0-9]+(?:[.,][0-9]+)?")
+
+
 def _well_formed(groups: list[str]) -> bool:
-    """``1 250 000``: a first group of 1-3 digits without a leading zero, then groups of exactly 3."""
+    """``1 250 000``: a first group of 1-3 digits without a leading zero, then groups of exactly 3;
+    the last one may carry the decimals (``25 500,00``)."""
     first = groups[0]
-    return 1 <= len(first) <= 3 and (first == "0" or not first.startswith("0")) and all(len(g) == 3 for g in groups[1:])
+    return 1 <= len(first) <= 3 and first.isdigit() and (first == "0" or not first.startswith("0")) and all(
+        len(g) == 3 and g.isdigit() for g in groups[1:-1]) and (
+        len(groups) == 1 or (len(groups[-1]) == 3 and groups[-1].isdigit()) or DECIMALS.fullmatch(groups[-1]) is not None)
 
 
 def digit_groups(groups: list[str]) -> list[str]:
@@ -103,7 +110,7 @@ def digit_groups(groups: list[str]) -> list[str]:
     (``000 250 1``); the visual layout alone cannot tell which, so the reading that makes a
     well-formed number wins (the drawn order when both or neither do).
     """
-    if len(groups) > 1 and all(g.isdigit() for g in groups) and not _well_formed(groups) and _well_formed(groups[::-1]):
+    if len(groups) > 1 and all(AMOUNT_GROUP.fullmatch(g) for g in groups) and not _well_formed(groups) and _well_formed(groups[::-1]):
         return groups[::-1]
     return groups
 
@@ -119,6 +126,35 @@ def _digit_chain(toks: list[Token], i: int, gap: float) -> int:
         end = k + 1
         k += 2
     return end
+
+
+HYPHENS = frozenset("-\u2010\u2011\u2013")
+
+
+def _ascending_pair(toks: list[Token], i: int, gap: float) -> bool:
+    """Is ``toks[i]`` the left number of a pair ``11-17`` drawn as one left-to-right run?
+
+    In an Arabic paragraph two numbers joined by a hyphen are two runs (``2022-2027`` is drawn
+    ``2027-2022``): the drawn order is descending. A pair drawn ascending, both numbers of as
+    many digits, the hyphen touching both, no third number chained to it, and an Arabic word
+    before it on the line, was typed as one left-to-right run (a producer that marks the digits
+    left to right): it reads as drawn.
+    """
+    n = len(toks)
+    if i + 2 >= n or toks[i + 1][0] not in HYPHENS:
+        return False
+    left, mid, right = toks[i], toks[i + 1], toks[i + 2]
+    if right[3] != "L" or not (left[0].isdigit() and right[0].isdigit()) or len(left[0]) != len(right[0]):
+        return False
+    if mid[1] - left[2] >= 0.15 * gap or right[1] - mid[2] >= 0.15 * gap or int(left[0]) >= int(right[0]):
+        return False
+    chained_after = i + 4 < n and toks[i + 3][0] in HYPHENS and toks[i + 4][0][:1].isdigit()
+    chained_before = i >= 2 and toks[i - 1][0] in HYPHENS and toks[i - 2][0][-1:].isdigit()
+    if chained_after or chained_before:
+        return False
+    # inside a sentence (an Arabic word before it, right of it): a pair that opens the line is an
+    # outline number (``3-1``: section 3, item 1, drawn ``1-3``) and keeps the Arabic reading
+    return any(t[3] == "R" for t in toks[i + 3 :])
 
 
 def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
@@ -160,6 +196,8 @@ def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
                     and toks[k][1] - toks[end][2] < 0.15 * gap and toks[k + 1][1] - toks[k][2] < 0.15 * gap:
                 end = k + 1
                 k += 2
+            if end == i and _ascending_pair(toks, i, gap):  # ``11-17`` drawn left to right: one run
+                end = i + 2
             runs.append(list(range(i, end + 1)))
             i = end + 1
             continue
