@@ -71,6 +71,7 @@ from .pdf_heading_drops import (
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
 from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
 from .pdf_outline import numbering, outline_levels
+from .pdf_panel_lines import contents_entries, panel_lines
 from .pdf_title_runs import (
     _NUMBERED,
     MAX_TITLE_LINES,
@@ -157,6 +158,8 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     drop_blanks(groups)
     drop_unsure_short(groups)
     drop_dash_terms(groups)
+    panel_lines(groups)
+    contents_entries(groups)
     _masthead(groups)
     outline_levels(groups)
     _cover_levels(groups)
