@@ -349,6 +349,12 @@ def _masthead(groups: list[_Group]) -> None:
             return  # body text before the title: it is no letterhead
     for g in above:
         g.kind = "paragraph"
+    k = groups.index(top)
+    sub = groups[k + 1] if k + 1 < len(groups) else None
+    if (sub is not None and sub.kind == "heading" and sub.legal is None and len(sub.lines) == 1
+            and sub.centred and not sub.lines[0].bold and sub.size < MASTHEAD * top.size and _page(sub) == first
+            and numbering(sub.text) is None):
+        sub.kind = "paragraph"  # the title's subtitle, centred under it at body weight (an edition's name)
 
 
 def _cover_levels(groups: list[_Group]) -> None:
