@@ -62,3 +62,14 @@ def test_cover_headings_stay(blocks: list[object]) -> None:
     heads = _headings(blocks)
     order = [heads.index(h) for h in ("BULLETIN OFFICIEL", "SOMMAIRE", "TEXTES GENERAUX", "TEXTES PARTICULIERS")]
     assert order == sorted(order)
+
+
+def test_edition_name_under_the_title_is_text(blocks: list[object]) -> None:
+    """``EDITION DE TRADUCTION OFFICIELLE``, centred under ``BULLETIN OFFICIEL`` at body weight on a cover that holds
+    the sommaire, names the edition: a paragraph right after the title, and ``SOMMAIRE`` is the next level down."""
+    at = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and block_text(b) == "BULLETIN OFFICIEL")
+    after = blocks[at + 1]
+    assert isinstance(after, Paragraph) and block_text(after) == "EDITION DE TRADUCTION OFFICIELLE"
+    title = blocks[at]
+    sommaire = next(b for b in blocks if isinstance(b, Heading) and block_text(b) == "SOMMAIRE")
+    assert (title.level, sommaire.level) == (1, 2)  # type: ignore[attr-defined]

@@ -353,8 +353,10 @@ def _masthead(groups: list[_Group]) -> None:
     sub = groups[k + 1] if k + 1 < len(groups) else None
     if (sub is not None and sub.kind == "heading" and sub.legal is None and len(sub.lines) == 1
             and sub.centred and not sub.lines[0].bold and sub.size < MASTHEAD * top.size and _page(sub) == first
-            and numbering(sub.text) is None):
-        sub.kind = "paragraph"  # the title's subtitle, centred under it at body weight (an edition's name)
+            and numbering(sub.text) is None and any(
+                g.kind == "paragraph" and len(g.lines) > 1 and _page(g) == first for g in groups[k + 2:])):
+        sub.kind = "paragraph"  # the title's subtitle, centred under it at body weight (an edition's name), on a
+        # first page that holds body text too (on a title page, the lines under the title are the document's titles)
 
 
 def _cover_levels(groups: list[_Group]) -> None:
