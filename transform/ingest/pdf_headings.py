@@ -71,6 +71,7 @@ from .pdf_heading_drops import (
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
 from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
 from .pdf_outline import numbering, outline_levels
+from .pdf_panel_lines import contents_entries, panel_lines
 from .pdf_title_runs import (
     _NUMBERED,
     MAX_TITLE_LINES,
@@ -157,6 +158,8 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     drop_blanks(groups)
     drop_unsure_short(groups)
     drop_dash_terms(groups)
+    panel_lines(groups)
+    contents_entries(groups)
     _masthead(groups)
     outline_levels(groups)
     _cover_levels(groups)
@@ -346,6 +349,14 @@ def _masthead(groups: list[_Group]) -> None:
             return  # body text before the title: it is no letterhead
     for g in above:
         g.kind = "paragraph"
+    k = groups.index(top)
+    sub = groups[k + 1] if k + 1 < len(groups) else None
+    if (sub is not None and sub.kind == "heading" and sub.legal is None and len(sub.lines) == 1
+            and sub.centred and not sub.lines[0].bold and sub.size < MASTHEAD * top.size and _page(sub) == first
+            and numbering(sub.text) is None and any(
+                g.kind == "paragraph" and len(g.lines) > 1 and _page(g) == first for g in groups[k + 2:])):
+        sub.kind = "paragraph"  # the title's subtitle, centred under it at body weight (an edition's name), on a
+        # first page that holds body text too (on a title page, the lines under the title are the document's titles)
 
 
 def _cover_levels(groups: list[_Group]) -> None:

@@ -1,0 +1,75 @@
+"""Headings that are lines of a block or entries of a table of contents (passes of
+:func:`pdf_headings.refine_headings`).
+
+* **a line of a panel** (a gazette cover's subscription box: ``IMPRIMERIE OFFICIELLE`` /
+  ``Rabat - Chellah`` / ``Tél. : ...``): one line at body weight, set at most a little larger than the
+  body (small capitals, whose capitals the text layer sizes above the lines around them), with
+  a paragraph line right above it and one right under it at line spacing on its page, is a line of that
+  panel, not a heading: a heading is set apart from the text around it;
+* **a contents entry** whose title is set like a heading (a gazette's sommaire: a bold title,
+  then its text's description in italics ending in dot leaders and a page number) is no heading, also
+  when the description is cut by a column break: the paragraph under the title, and the paragraph
+  that goes on with it (opening in a small letter, on the same page), end in a page number after
+  leaders.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .pdf_block_kinds import _leader
+from .pdf_title_runs import _baseline, _ocr, _page
+
+if TYPE_CHECKING:
+    from .pdf_blocks import _Group
+
+PANEL_SIZE = 1.15  # a panel's line is set at most this many times the body
+PANEL_PITCH = 1.5  # sizes from one baseline to the next within a block
+
+
+def _close(a: _Group, b: _Group, size: float) -> bool:
+    """``b`` starts on ``a``'s page, right under its last line, at line spacing."""
+    if not a.lines or not b.lines or _page(a) != _page(b):
+        return False
+    return 0 < _baseline(b.lines[0]) - _baseline(a.lines[-1]) <= PANEL_PITCH * size
+
+
+def panel_lines(groups: list[_Group]) -> None:
+    """A one-line heading at body weight, hardly larger than the body, between two paragraphs at line spacing: a
+    paragraph (a line of the panel they make)."""
+    for i in range(1, len(groups) - 1):
+        g, above, below = groups[i], groups[i - 1], groups[i + 1]
+        if g.kind != "heading" or g.legal is not None or len(g.lines) != 1 or g.lines[0].bold or _ocr(g):
+            continue
+        if not g.body or g.size > PANEL_SIZE * g.body:
+            continue
+        if above.kind == "paragraph" and below.kind == "paragraph" and _close(above, g, g.size) \
+                and _close(g, below, g.size):
+            g.kind = "paragraph"
+
+
+def _entry_ends(groups: list[_Group], i: int) -> bool:
+    """Do the paragraphs from ``groups[i]`` on, the next ones going on with it on its page (opening with a small
+    letter), end in dot leaders and a page number?"""
+    j = i
+    while j < len(groups) and groups[j].kind == "paragraph" and groups[j].lines:
+        if _leader(groups[j].lines[-1].text):
+            return True
+        nxt = groups[j + 1] if j + 1 < len(groups) else None
+        if nxt is None or nxt.kind != "paragraph" or not nxt.lines or _page(nxt) != _page(groups[j]):
+            return False
+        first = nxt.lines[0].text.strip()
+        if not (first[:1].isalpha() and first[:1].islower()):
+            return False
+        j += 1
+    return False
+
+
+def contents_entries(groups: list[_Group]) -> None:
+    """A heading over a paragraph of its page that ends, maybe after a column break, in a leader and a page number:
+    a contents entry's title, a paragraph."""
+    for i, g in enumerate(groups[:-1]):
+        nxt = groups[i + 1]
+        if g.kind == "heading" and g.legal is None and g.lines and nxt.lines and _page(nxt) == g.lines[-1].page \
+                and _entry_ends(groups, i + 1):
+            g.kind = "paragraph"
