@@ -37,7 +37,11 @@ def read_pages(name: str, indexes: list[int], folder: Path, *, headings: bool = 
     out.save(str(path))
     out.close()
     src.close()
-    doc = read_document(path, ocr="never")
+    return doc_blocks(read_document(path, ocr="never"), headings)
+
+
+def doc_blocks(doc: object, headings: bool = True) -> list[object]:
+    """A document's blocks in reading order, each section's heading first when ``headings``."""
     found: list[object] = []
 
     def walk(section: object) -> None:
@@ -47,7 +51,7 @@ def read_pages(name: str, indexes: list[int], folder: Path, *, headings: bool = 
         for sub in section.sections:  # type: ignore[attr-defined]
             walk(sub)
 
-    for s in doc.sections:
+    for s in doc.sections:  # type: ignore[attr-defined]
         walk(s)
     return found
 

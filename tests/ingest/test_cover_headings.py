@@ -10,7 +10,7 @@ import pytest
 from transform.evaluation.corpus import read_document
 from transform.model import Heading, Paragraph
 
-from ._realpages import FILES, block_text
+from ._realpages import FILES, block_text, doc_blocks
 
 NAME = "bo-fr-7440-2025.pdf"
 
@@ -20,19 +20,7 @@ def blocks() -> list[object]:
     path = FILES / NAME
     if not path.exists():
         pytest.skip("the corpus file is missing")
-    doc = read_document(Path(path), ocr="never")
-    found: list[object] = []
-
-    def walk(section: object) -> None:
-        if section.heading is not None:  # type: ignore[attr-defined]
-            found.append(section.heading)  # type: ignore[attr-defined]
-        found.extend(section.blocks)  # type: ignore[attr-defined]
-        for sub in section.sections:  # type: ignore[attr-defined]
-            walk(sub)
-
-    for s in doc.sections:
-        walk(s)
-    return found
+    return doc_blocks(read_document(Path(path), ocr="never"))
 
 
 def _headings(blocks: list[object]) -> list[str]:
