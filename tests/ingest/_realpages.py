@@ -56,6 +56,30 @@ def doc_blocks(doc: object, headings: bool = True) -> list[object]:
     return found
 
 
+def outline(blocks: list[object]) -> list[tuple[int, str]]:
+    """(level, text) of the headings among ``blocks``, in order."""
+    return [(b.level, block_text(b)) for b in blocks if isinstance(b, Heading)]  # type: ignore[attr-defined]
+
+
+def level_differences(expected: list[tuple[int, str]], got: list[tuple[int, str]], *, absolute: bool = False) -> list[str]:
+    """Each expected heading (by the start of its text) must be read, in order, at its level (``absolute``), or at
+    its level counted from the first one (copied pages lose the headings above them); other headings read between
+    them do not count here. [] when the outline is right."""
+    out: list[str] = []
+    base: int | None = 0 if absolute else None
+    k = 0
+    for level, start in expected:
+        while k < len(got) and not got[k][1].startswith(start):
+            k += 1
+        if k == len(got):
+            return out + [f"not read: {start}"]
+        base = got[k][0] - level if base is None else base
+        if got[k][0] - base != level:
+            out.append(f"{start}: level {got[k][0] - base}, expected {level}")
+        k += 1
+    return out
+
+
 @contextmanager
 def corpus_page(name: str, page_no: int) -> Iterator[tuple[pdfium.PdfPage, pdfium.PdfTextPage]]:
     """Page ``page_no`` (1-based) of a corpus file and its text page, the file closed afterwards;

@@ -7,13 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ingest._realpages import block_text, read_pages
+from tests.ingest._realpages import block_text, outline, read_pages
 from transform.ingest.pdf_outline import numbering
-from transform.model import Heading
-
-
-def outline(blocks: list[object]) -> list[tuple[int, str]]:
-    return [(b.level, block_text(b)) for b in blocks if isinstance(b, Heading)]
 
 
 def test_table_labels_head_their_budget_titles(tmp_path: Path) -> None:

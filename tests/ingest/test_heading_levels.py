@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from transform.ingest.pdf_outline import numbering
-from transform.model import Heading
 
-from ._realpages import block_text, read_pages
+from ._realpages import outline, read_pages
 
 # Cabestany's budget-orientation report (slides): the cover, then the first slide of each part. Part III
 # is set smaller than parts I and II, and its "A." like the bullets under it. The truth nests as printed
@@ -59,10 +58,6 @@ SEINE = [
     (3, "2.1.2. Cas du renouvellement urbain"),
     (2, "2.2. Réduire les impacts de l’imperméabilisation des sols projetée"),
 ]
-
-
-def outline(blocks: list[object]) -> list[tuple[int, str]]:
-    return [(b.level, block_text(b)) for b in blocks if isinstance(b, Heading)]
 
 
 def wrong(expected: list[tuple[int, str]], got: list[tuple[int, str]]) -> list[str]:

@@ -10,11 +10,7 @@ from pathlib import Path
 from transform.ingest.pdf_outline import numbering
 from transform.model import Heading
 
-from ._realpages import block_text, read_pages
-
-
-def outline(blocks: list[object]) -> list[tuple[int, str]]:
-    return [(b.level, block_text(b)) for b in blocks if isinstance(b, Heading)]
+from ._realpages import block_text, outline, read_pages
 
 
 def relative(got: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -11,17 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ingest._realpages import block_text, read_pages
+from tests.ingest._realpages import outline, read_pages
 from transform.ingest.pdf_block_kinds import legal_levels
 from transform.ingest.pdf_blocks import _Group
 from transform.ingest.pdf_headings import _join_continued
-from transform.model import Heading
 from transform.structure.legal import legal_heading
-
-
-def outline(blocks: list[object]) -> list[tuple[int, str]]:
-    """(level, text) of the headings among ``blocks``, in order."""
-    return [(b.level, block_text(b)) for b in blocks if isinstance(b, Heading)]
 
 
 def outline_errors(found: list[tuple[int, str]], expected: list[tuple[int, str]]) -> list[str]:

@@ -16,17 +16,11 @@ import pytest
 
 from transform.evaluation.corpus import read_document
 from transform.ingest.pdf_outline import numbering
-from transform.model import Heading, Section
+from transform.model import Heading
 from transform.structure.legal import ARTICLE, legal_heading
 
-from ._realpages import FILES, block_text, read_pages
-
-
-def _walk(sections: list[Section]) -> list[object]:
-    out: list[object] = []
-    for s in sections:
-        out += ([s.heading] if s.heading is not None else []) + [*s.blocks, *_walk(s.sections)]
-    return out
+from ._realpages import FILES, block_text, doc_blocks, outline, read_pages
+from ._realpages import level_differences as differences
 
 
 @cache
@@ -35,34 +29,12 @@ def whole(name: str) -> tuple[tuple[int, int, str], ...]:
     path = FILES / name
     if not path.exists():
         pytest.skip("the corpus file is missing")
-    blocks = _walk(read_document(path, ocr="never").sections)
+    blocks = doc_blocks(read_document(path, ocr="never"))
     return tuple((b.page or 0, b.level, block_text(b)) for b in blocks if isinstance(b, Heading))
 
 
 def on_pages(name: str, pages: set[int]) -> list[tuple[int, str]]:
     return [(level, text) for page, level, text in whole(name) if page in pages]
-
-
-def outline(blocks: list[object]) -> list[tuple[int, str]]:
-    return [(b.level, block_text(b)) for b in blocks if isinstance(b, Heading)]
-
-
-def differences(expected: list[tuple[int, str]], got: list[tuple[int, str]], *, absolute: bool = False) -> list[str]:
-    """Each expected heading (by the start of its text) must be read, in order, at its level (``absolute``), or at its
-    level counted from the first one; other headings read between them do not count here."""
-    out: list[str] = []
-    base: int | None = 0 if absolute else None
-    k = 0
-    for level, start in expected:
-        while k < len(got) and not got[k][1].startswith(start):
-            k += 1
-        if k == len(got):
-            return out + [f"not read: {start}"]
-        base = got[k][0] - level if base is None else base
-        if got[k][0] - base != level:
-            out.append(f"{start}: level {got[k][0] - base}, expected {level}")
-        k += 1
-    return out
 
 
 # the Ministry of Justice's performance project, pp. 2-3 (truth levels: "1." 2, أ. 3, the boxed تعليق under it 4, the

@@ -14,41 +14,11 @@ import pytest
 
 from transform.evaluation.corpus import read_document
 from transform.ingest.pdf_outline import numbering
-from transform.model import Heading, ListBlock, Paragraph, Section
+from transform.model import ListBlock, Paragraph
 from transform.structure.legal import ARTICLE, CHAPTER, FASL, SECTION, levels
 
-from ._realpages import FILES, block_text, read_pages
-
-
-def walk(sections: list[Section]) -> list[object]:
-    out: list[object] = []
-    for s in sections:
-        out += [*s.blocks, *walk(s.sections)]
-    return out
-
-
-def outline(blocks: list[object]) -> list[tuple[int, str]]:
-    return [(b.level, block_text(b)) for b in blocks if isinstance(b, Heading)]
-
-
-def differences(expected: list[tuple[int, str]], got: list[tuple[int, str]]) -> list[str]:
-    """Each expected heading (by the start of its text) must be read, in order, at its level counted from the
-    first one; anything else read between them does not count here."""
-    out: list[str] = []
-    base: int | None = None
-    k = 0
-    for level, start in expected:
-        while k < len(got) and not got[k][1].startswith(start):
-            k += 1
-        if k == len(got):
-            out.append(f"not read: {start}")
-            break
-        base = got[k][0] - level if base is None else base
-        if got[k][0] - base != level:
-            out.append(f"{start}: level {got[k][0] - base}, expected {level}")
-        k += 1
-    return out
-
+from ._realpages import FILES, block_text, doc_blocks, outline, read_pages
+from ._realpages import level_differences as differences
 
 # decree 2.22.630, p. 2 (truth levels 1-4): a chapter (الباب), the الفصل under it and the article under the الفصل
 # (its first article, printed before the first chapter, keeps its rank's level: the truth pages of this decree and of
@@ -129,7 +99,7 @@ def test_bracketed_notes_are_notes() -> None:
     path = FILES / "cabestany-cfu-2024.pdf"
     if not path.exists():
         pytest.skip("the corpus file is missing")
-    blocks = [b for b in walk(read_document(path, ocr="never").sections) if getattr(b, "page", None) == 19]
+    blocks = [b for b in doc_blocks(read_document(path, ocr="never"), headings=False) if getattr(b, "page", None) == 19]
     notes = [block_text(b) for b in blocks if isinstance(b, Paragraph) and b.role == "note"]
     assert [n[:4] for n in notes] == [f"({k}) " for k in range(1, 9)]
     assert notes[3] == "(4) DI 040 = RF 042"
