@@ -35,6 +35,8 @@ _SPACE_IN_WORD = re.compile(f"(?<=[{_LETTERS}{_MARKS}]) (?:[\u064b-\u0652] )?(?=
 SIGN = 3  # lone letters on a page before its objects are looked at
 FLAT = 0.4  # a kashida glyph is at most this fraction of its neighbours' height
 COVER = 0.6  # and covers at least this fraction of the gap between them
+# letters that never join the next one: a kashida cannot follow them
+_RIGHT_JOINING = frozenset("\u0621\u0622\u0623\u0624\u0625\u0627\u0629\u062f\u0630\u0631\u0632\u0648\u0649")
 TOUCH = 0.04  # two letters closer than this fraction of their height (or overlapping) are drawn touching
 
 
@@ -73,6 +75,24 @@ def _strokes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tuple[f
     return out
 
 
+_MARKS_CHARS = "\u0640" + "".join(map(chr, range(0x064B, 0x0653)))
+
+
+def _joins_before(text: str, k: int) -> bool:
+    """Does the last letter before index ``k`` (vowel marks and kashida skipped) join the next letter?"""
+    j = k - 1
+    while j >= 0 and text[j] in _MARKS_CHARS:
+        j -= 1
+    return j >= 0 and text[j] not in _RIGHT_JOINING
+
+
+def _article(text: str, k: int) -> bool:
+    """Does a word open at ``k`` with the article (``ال``)? After a letter that joins nothing, whose tail (ر, ز, و)
+    reaches under the next word, a space drawn over that letter before ``ال`` and a letter is a word space (``وتدهور النظم``); before
+    other letters it is Word's space inside a word (``و بعد``, ``والر خص``)."""
+    return text.startswith("\u0627\u0644", k) and text[k + 2 : k + 3] in _LETTERS  # (pdfium may give لا as ال)
+
+
 def _over(space: tuple[float, float, float, float], letter: tuple[float, float, float, float]) -> bool:
     """Is the space's glyph drawn over the letter before it (more than half its width)?"""
     width = space[2] - space[0]
@@ -97,7 +117,8 @@ def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> str:
         lo, hi = min(a[2], b[2]), max(a[0], b[0])  # the gap between the two letters' boxes
         gap = hi - lo
         bottom, top = min(a[1], b[1]), max(a[3], b[3])  # the band the two letters cover
-        if end - k == 1 and (gap <= TOUCH * (top - bottom) or (gap < 0.3 * (top - bottom) and _over(box(k), a))):
+        joins = _joins_before(text, k)  # a kashida is possible after this letter
+        if end - k == 1 and (gap <= TOUCH * (top - bottom) or (gap < 0.3 * (top - bottom) and _over(box(k), a) and (joins or not _article(text, end)))):
             # the letters touch, or the space is drawn over the letter before it and the next letter
             # closer than a word space: the space is inside the word, it parts nothing. Word does this
             # in Arabic lines holding French words (`ب ناء`, `سلام ت هم`): the space's glyph is placed
@@ -106,7 +127,7 @@ def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> str:
                 out = list(text)
             out[k] = "\u0640"
             continue
-        if gap <= 0.2:
+        if gap <= 0.2 or not joins:
             continue
         if strokes is None:
             strokes = _strokes(page, textpage)

@@ -196,7 +196,7 @@ def page_lines(
         clean = " ".join(clean_text(logical).split())
         if kashida_zero and rtl and "0" in clean:
             clean = KASHIDA_ZERO.sub("", clean)
-        if marks_apart and rtl and (group is not None or logical is not piece) and LOOSE_MARK.search(clean):
+        if marks_apart and rtl and LOOSE_MARK.search(clean):  # a vowel mark after a space or at the start belongs to no letter
             clean = " ".join(STRAY_MARKS.sub("", clean).split())
         if not clean:
             continue
