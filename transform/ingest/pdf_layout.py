@@ -264,6 +264,22 @@ def _run_on(first: list[list[L]], second: list[L]) -> tuple[int, list[L]]:
     return at, run
 
 
+def _stacked(band: list[list[int]], lines: list[L]) -> bool:
+    """Are a band's lines in two or more columns, no line of one column level with a line of another? A gutter
+    found on a one-column page (a short last line and signatures at the right, the date line and the first
+    signature at the left, one under the other) would read the right-hand block before the lines above it."""
+    used = [b for b in band if b]
+    if len(used) < 2:
+        return False
+    spans = sorted((lines[i].top, lines[i].bottom, k) for k, b in enumerate(used) for i in b)
+    reach = {k: -1e9 for k in range(len(used))}  # per column: the lowest bottom seen so far
+    for top, bottom, k in spans:
+        if any(r > top + 0.5 for c, r in reach.items() if c != k):
+            return False  # level with a line of another column: columns side by side
+        reach[k] = max(reach[k], bottom)
+    return True
+
+
 def _read_columns(lines: list[L]) -> tuple[list[L], list[Edges]]:
     """The lines of a page (or of a region) column after column, in bands cut by the lines across the columns."""
     if any(getattr(ln, "parts", None) for ln in lines):  # lines pdfium joined across a gutter (pdf_text._column_parts)
@@ -305,6 +321,13 @@ def _read_columns(lines: list[L]) -> tuple[list[L], list[Edges]]:
     col_order = sorted(range(len(cuts) + 1), reverse=rtl)
 
     def flush() -> None:
+        if _stacked(band, lines):  # "columns" that never share a height: one column's blocks set apart, read top down
+            held = sorted((i for b in band for i in b), key=tops.__getitem__)
+            out.extend([lines[i] for i in held])
+            out_edges.extend([col_edges[where[i]] for i in held])
+            for b in band:
+                b.clear()
+            return
         for k in col_order:
             held = band[k]
             if held:
