@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .checks import TableRecord, find_run, match_tables, overlap, rows_found
-from .normalize import words
+from .normalize import normalize, words
 from .report import Counts, Issue
 from .stream import OutStream
 
@@ -148,8 +148,31 @@ def furniture(w: _Page, stream: OutStream, owned: list[int], exact_any: np.ndarr
             hi += 1
         return lo == b0.start or hi == b1.end or 0 < lo - last <= SEAM_GAP or 0 <= first - hi < SEAM_GAP
 
+    def printed_form(line: str, target: list[str]) -> str | None:
+        """A page number printed with punctuation (``-5-``, ``- 4``): that printed form, spaces left out;
+        ``None`` for any other line. Between the page's own aligned words (body words on both sides) such
+        a folio counts only when read with its punctuation: bare digits there are an OCR speck or a dotted
+        fill-in line read as digits (decree 2.19.720 p. 6's ``'. 5`` under its dotted lines), while a
+        leaked folio keeps its dashes; at the page's top or bottom, bare digits still count."""
+        if len(target) != 1 or len(target[0]) > 6:
+            return None
+        compact = "".join(normalize(line).split())
+        return compact if compact != target[0] else None
+
+    def within(lo: int, hi: int) -> bool:
+        return first < lo and hi <= last
+
     for line in w.truth.furniture:
         target = [x.key for x in words(line)]
-        if target and find_run(stream.keys, runs, target, where) is not None:
+        printed = printed_form(line, target)
+
+        def where_line(lo: int, hi: int, printed: str | None = printed) -> bool:
+            if not where(lo, hi):
+                return False
+            if printed is None or not within(lo, hi):
+                return True
+            return printed in "".join("".join(stream.raws[g].split()) for g in range(lo, hi))
+
+        if target and find_run(stream.keys, runs, target, where_line) is not None:
             ps.furniture_leaked += 1
             ps.issues.append(Issue(ps.page, "furniture", truth=line))
