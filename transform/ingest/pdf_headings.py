@@ -51,6 +51,7 @@ from .pdf_block_kinds import (
     _leader,
 )
 from .pdf_caps_parts import caps_parts
+from .pdf_display_titles import bold_leads, bullet_runs, comma_titles
 from .pdf_heading_drops import (
     _ARABIC,
     _LATIN,
@@ -144,11 +145,14 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     decimal_subheads(groups)
     groups = annex_titles(series_labels(groups))
     groups = ocr_annex_titles(groups)
+    groups = comma_titles(groups)
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
     groups = _bulleted(groups)
+    groups = bullet_runs(groups)
     _drop_open_ended(groups)
     _drop_plain_sentences(groups)
+    bold_leads(groups)
     _drop_noise(groups)
     drop_signatures(groups)
     drop_blanks(groups)
