@@ -11,6 +11,12 @@ for headings. Settled here, from the blocks around each:
   ``• Accélération du plan de transition énergétique`` / ``• Sobriété, allégement de nos factures``), is a list: an
   item from each bulleted line, a block between two bullets that opens in small letters or follows a line ending
   with a comma (``maintien des services existants`` in a bolder face) goes on with its item;
+* **a title beside another block**: the reading order goes by heights, so a display title and a callout printed
+  side by side come line by line in turn (``LES DÉPENSES`` / ``Au service`` / ``EN FONCTIONNEMENT`` /
+  ``16,279 millions ...`` / ``du quotidien``); a heading line that the block beside it parted from the heading
+  line above it (aligned with it, at line spacing, set at its size and weight or opening in small letters) is put
+  back right under it, where the joins of titles find it (both after the blocks beside them when those are on the
+  side read first);
 * **a lead or a quotation set in bold, a little larger**: a bold heading of two lines or more and twelve words or
   more, set under PLAIN_SENTENCE times the body, that ends with a full stop is a paragraph (a magazine's standfirst
   ``Dernier filet de sécurité ... vecteurs de vivre-ensemble.``, a pull quote ending ``... priorités nouvelles ».``).
@@ -55,6 +61,57 @@ def comma_titles(groups: list[_Group]) -> list[_Group]:
         out.append(g)
         i += 1
     return out
+
+
+BESIDE = 3  # blocks printed beside a title that may part two of its lines
+
+
+def _apart(a: _Group, b: _Group) -> bool:
+    """Are the two blocks side by side (no overlap across)?"""
+    return max(ln.x1 for ln in a.lines) <= min(ln.x0 for ln in b.lines) or min(ln.x0 for ln in a.lines) >= max(ln.x1 for ln in b.lines)
+
+
+def _same_title(h: _Group, g: _Group) -> bool:
+    """Is heading ``g`` the next line of heading ``h`` (see the module)?"""
+    a, b = h.lines[-1], g.lines[0]
+    size = max(h.size, g.size, 1.0)
+    first = b.text.strip()
+    aligned = abs(a.x0 - b.x0) <= 0.5 * size or abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= 1.0 * size
+    same = abs(h.size - g.size) <= 0.5 and all(ln.bold for ln in h.lines + g.lines)
+    small = first[:1].isalpha() and first[:1].islower()
+    return (aligned and (same or small) and not FULL_STOP.search(a.text) and b.top >= a.bottom - 0.2 * size
+            and 0 < _baseline(b) - _baseline(a) <= (1.6 if same else 2.2) * size)
+
+
+def side_by_side(groups: list[_Group]) -> list[_Group]:
+    """Heading lines parted by a block printed beside them, put back under the line above them (see the module)."""
+    out: list[_Group] = []
+    for g in groups:
+        at = None
+        if g.kind == "heading" and g.legal is None and g.lines and not _ocr(g) and len(out) >= 2 and out[-1].lines \
+                and _page(out[-1]) == _page(g) and _apart(out[-1], g):
+            for j in range(len(out) - 2, max(-1, len(out) - 2 - BESIDE), -1):
+                h = out[j]
+                if not h.lines or _page(h) != _page(g) or not _apart(out[j + 1], g):
+                    break
+                if h.kind == "heading" and h.legal is None and h.rtl == g.rtl and _same_title(h, g):
+                    at = j
+                    break
+        if at is None:
+            out.append(g)
+        elif all(_first_side(b, out[at]) for b in out[at + 1:]):
+            out.append(out.pop(at))  # the blocks beside it are read first (left of it, or right of it in Arabic)
+            out.append(g)
+        else:
+            out.insert(at + 1, g)
+    return out
+
+
+def _first_side(b: _Group, h: _Group) -> bool:
+    """Is block ``b``, beside heading ``h``, on the side read first (left of it, right of it for a right-to-left title)?"""
+    if h.rtl:
+        return min(ln.x0 for ln in b.lines) >= max(ln.x1 for ln in h.lines)
+    return max(ln.x1 for ln in b.lines) <= min(ln.x0 for ln in h.lines)
 
 
 def _bulleted(g: _Group) -> bool:
