@@ -61,6 +61,7 @@ from .pdf_heading_drops import (
     _drop_noise,
     _drop_open_ended,
     _drop_plain_sentences,
+    drop_asides,
     drop_blanks,
     drop_dash_terms,
     drop_signatures,
@@ -158,6 +159,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     drop_blanks(groups)
     drop_unsure_short(groups)
     drop_dash_terms(groups)
+    drop_asides(groups)
     panel_lines(groups)
     contents_entries(groups)
     _masthead(groups)
