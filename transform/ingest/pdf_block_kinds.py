@@ -172,6 +172,7 @@ def legal_levels(groups: list[_Group]) -> None:
         close_gaps,
         cover_title,
         dateline_over_title,
+        display_title,
         lone_level,
         repeated_titles,
         rubric_levels,
@@ -188,6 +189,7 @@ def legal_levels(groups: list[_Group]) -> None:
     cover_title(groups)
     _unit_levels(groups)
     annex_levels(groups)
+    display_title(groups)
     close_gaps(groups)
 
 

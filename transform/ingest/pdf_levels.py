@@ -271,3 +271,27 @@ def cover_title(groups: list[_Group]) -> None:
         return
     for g in rest:
         g.level = min(6, (g.level or 1) + 1)
+
+
+DISPLAY_TITLE = 3.0  # a first heading set this many times the body is a display title (a magazine's spread)
+
+
+def display_title(groups: list[_Group]) -> None:
+    """A document without legal units whose first heading, on a text layer, is set in display type (DISPLAY_TITLE
+    times the body or more) but read under a heading printed later on its page (a box's title in a larger script
+    face beside the article): that first heading is the title, level 1, as are the headings read at its level (the
+    next spreads' display titles); a heading read above it goes one level under it, and those under it move up by as
+    many levels as it does."""
+    heads = _heads(groups)
+    if not heads or any(g.legal is not None for g in heads):
+        return
+    title = heads[0]
+    page = title.lines[0].page
+    t = title.level or 1
+    if t <= 1 or not title.body or title.size < DISPLAY_TITLE * title.body or not hasattr(title.lines[0], "baseline") \
+            or numbering(title.lines[0].text) is not None \
+            or not any((g.level or 1) < t for g in heads[1:] if g.lines[0].page == page):
+        return
+    for g in heads:
+        lv = g.level or 1
+        g.level = 1 if lv == t else 2 if lv < t else min(6, lv - t + 1)
