@@ -1,22 +1,27 @@
-"""Display type in a municipal magazine (transform/ingest/pdf_display_titles.py), on the spreads of Cabestany's budget
-dossier read without OCR: a display title cut at its comma, a title whose lines a callout beside it interleaves, a
-list set large as bulleted lines, a bold standfirst and a pull quote set a point larger. Each test fails on the code
-before these passes (main at 751cb97)."""
+"""Display type in a municipal magazine (transform/ingest/pdf_display_titles.py, pdf_levels.display_title), on the
+spreads of Cabestany's budget dossier (the whole two-page file) read without OCR: a display title cut at its comma, a
+title whose lines a callout beside it interleaves, a list set large as bulleted lines, a bold standfirst and a pull
+quote set a point larger, the display title's level. Each test fails on main at 751cb97."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.ingest._realpages import block_text, read_pages
+from tests.ingest._realpages import FILES, block_text, doc_blocks
+from transform.evaluation.corpus import read_document
 from transform.model import Heading, ListBlock, Paragraph
 
 MAGAZINE = "cabestany-budget-2024-cabesinfo.pdf"
 
 
 @pytest.fixture(scope="module")
-def spreads(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[object], list[object]]:
-    return (read_pages(MAGAZINE, [0], tmp_path_factory.mktemp("spread1")),
-            read_pages(MAGAZINE, [1], tmp_path_factory.mktemp("spread2")))
+def spreads() -> tuple[list[object], list[object]]:
+    """The blocks of the two spreads (the whole two-page dossier read: a copied page keeps its running tab ``Dossier``)."""
+    source = FILES / MAGAZINE
+    if not source.exists():
+        pytest.skip("the corpus file is missing")
+    blocks = doc_blocks(read_document(source, ocr="never"))
+    return blocks, blocks
 
 
 def _headings(blocks: list[object]) -> list[str]:
@@ -60,3 +65,12 @@ def test_a_bold_standfirst_and_a_pull_quote_are_paragraphs(spreads: tuple[list[o
     assert any(t.startswith("Dernier filet de sécurité pour nos concitoyens") for t in texts)
     assert any(t.startswith("Tout cela n’aurait pas été possible") for t in texts)
     assert "Comparatif des taux d'imposition" in found  # a box's bold title set larger stays a heading
+
+
+def test_the_display_title_is_level_one_over_a_box_title_set_larger(spreads: tuple[list[object], list[object]]) -> None:
+    """The spread's display title (34 pt) is level 1; the box title ``Les grandes orientations``, set at 57 pt in a
+    script face, and the other box titles are level 2 under it (pdf_levels.display_title)."""
+    levels = {block_text(b): b.level for b in spreads[0] if isinstance(b, Heading)}
+    assert levels["Budget municipal, responsabilité et détermination"] == 1
+    assert levels["Les grandes orientations"] == 2
+    assert levels["Le contexte pour Cabestany"] == 2 and levels["Comparatif des taux d'imposition"] == 2
