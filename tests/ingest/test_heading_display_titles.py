@@ -43,6 +43,8 @@ def test_title_lines_parted_by_a_callout_beside_them_are_put_back(spreads: tuple
     assert "Au service du quotidien" in found and "LES DÉPENSES EN FONCTIONNEMENT" in found
     assert found.index("Au service du quotidien") < found.index("LES DÉPENSES EN FONCTIONNEMENT")  # the title, then the callout
     assert not any(t.endswith("inscrits du quotidien") or t == "EN FONCTIONNEMENT" for t in found)
+    assert not any(t.startswith(("16,279", "9,084")) for t in found)  # a key figure set large is text (drop_asides)
+    assert "16,279 millions d’€ inscrits" in [block_text(b) for b in spreads[1] if isinstance(b, Paragraph)]
 
 
 def test_a_list_set_large_in_bulleted_lines_is_a_list(spreads: tuple[list[object], list[object]]) -> None:
