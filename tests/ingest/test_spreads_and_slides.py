@@ -76,8 +76,8 @@ def test_the_spread_bullets_are_list_items_and_tables_follow_their_box(spread: l
     assert any(t.startswith("de l’inflation (hausse vertigineuse de l’énergie") and " | des réductions continues" in t for t in items)
     texts = [block_text(b) for b in spread]
     assert not any(t.startswith("l ") or " | l " in t for t in texts)  # no Wingdings `l` left
-    # the icon list's items (set in two sizes, which the block grouping still reads as headings) open with a bullet
-    assert any(t.startswith("• Accélération du plan de") for t in texts)
+    # the icon list's items, set in two sizes (grouping reads them as headings), are a list (pdf_display_titles.bullet_runs)
+    assert any(t.startswith("Accélération du plan de transition énergétique | Sobriété") for t in items)
     kinds = [("table", b.rows[0][0].sentences[0].text) if isinstance(b, Table) else ("text", block_text(b)) for b in spread]
     dgf = next(k for k, (kind, t) in enumerate(kinds) if kind == "table" and t.startswith("NIVEAU DE LA DGF"))
     box_end = next(k for k, (_, t) in enumerate(kinds) if "flagrante des dotations" in t)

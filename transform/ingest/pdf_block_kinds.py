@@ -172,6 +172,7 @@ def legal_levels(groups: list[_Group]) -> None:
         close_gaps,
         cover_title,
         dateline_over_title,
+        display_title,
         lone_level,
         repeated_titles,
         rubric_levels,
@@ -188,6 +189,7 @@ def legal_levels(groups: list[_Group]) -> None:
     cover_title(groups)
     _unit_levels(groups)
     annex_levels(groups)
+    display_title(groups)
     close_gaps(groups)
 
 
@@ -224,6 +226,10 @@ def _unit_levels(groups: list[_Group]) -> None:
                 nxt = groups[heads[n + 1]] if n + 1 < len(heads) else None
                 if nxt is not None and nxt.legal is None and TEXT_TITLE.match(nxt.text) or ANNEX_HEAD.match(g.text.strip()):
                     continue  # a rubric over the next text, an annex: not inside this text's units
+                if _units_again(g, nxt, parents):
+                    g.level = max(g.level or 1, parents[0][1] + 1)
+                    parents, first_unit = [(-1.0, g.level, None)], True  # a model's title: its own articles go under it
+                    continue
                 _plain_in_units(g, parents, by_text[text])
             continue
         by_rank = by_text.get(text, whole)
@@ -244,6 +250,17 @@ def _unit_levels(groups: list[_Group]) -> None:
         usual = seen.get((text, g.legal.rank)) if g.legal is not None else None
         if usual:
             g.level = usual.most_common(1)[0][0]
+
+
+# a unit numbered first: "المادة الأولى", "Article premier", "ART. 1er", "Chapitre I", "الباب 1"
+_FIRST_UNIT = re.compile(r"^\S+(?:\.)?\s+(?:الأولى|الأول|1|١|premier|première|1er|1re|I)(?=$|[\s:.\-–])", re.IGNORECASE)
+
+
+def _units_again(g: _Group, nxt: _Group | None, parents: list[tuple[float, int, str | None]]) -> bool:
+    """Is plain heading ``g``, printed after units of its text, over a unit numbered first (``المادة الأولى: مدة
+    العمل`` again), the title of units of their own (an annexed model contract's articles)?"""
+    return (nxt is not None and nxt.legal is not None and any(e[0] >= 0 for e in parents) and numbering(g.lines[0].text) is None
+            and _FIRST_UNIT.match(nxt.text.strip()) is not None)
 
 
 def _plain_in_units(g: _Group, parents: list[tuple[float, int, str | None]], by_rank: dict[int, int]) -> None:

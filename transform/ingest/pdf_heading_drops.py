@@ -159,3 +159,27 @@ def _drop_noise(groups: list[_Group]) -> None:
                 latin_share = ltr / (ltr + rtl) if ltr + rtl else 1.0
             if (latin_only and latin_share < FOREIGN_SHARE) or (stray and latin_share > 1 - FOREIGN_SHARE):
                 g.kind = "paragraph"
+
+
+REFERENCE_WORDS = 4  # words inside brackets from which a bracketed line is a reference, not a unit's label
+# a figure with a decimal comma opening the line ("16,279 millions d'€ inscrits"): no outline is numbered so
+_AMOUNT = re.compile(r"^[+\-−]?\d{1,3}(?:[ \u00a0\u202f.]\d{3})*,\d+(?!\S*[.)\-–/])")
+
+
+def drop_asides(groups: list[_Group]) -> None:
+    """Not headings either: a bold line at body size that opens in small letters, the rest of a sentence set on a
+    line of its own (``soit excédent d'investissement de 527 749,99€`` under the items it sums up), and a line wholly
+    in brackets of REFERENCE_WORDS words or more, the reference printed under a form's title (``(المادة 534 من القانون
+    رقم 65.99 المتعلق بمدونة الشغل)``; a unit's label in brackets, ``(المادة الأولى)``, stays a heading), and a line
+    opening with a figure written with a decimal comma, a key figure set large (``16,279 millions d’€ inscrits``)."""
+    for g in groups:
+        if g.kind != "heading" or g.legal is not None or not g.lines or len(g.lines) > 2:
+            continue
+        text = g.text.strip()
+        if text[:1].isalpha() and text[:1].islower() and g.body and g.size <= g.body and not _NUMBERED.match(text):
+            g.kind = "paragraph"
+        elif _AMOUNT.match(text):
+            g.kind = "paragraph"
+        elif text[:1] in "(（" and text[-1:] in ")）" and len(text[1:-1].split()) >= REFERENCE_WORDS \
+                and not any(c in text[1:-1] for c in "()（）"):
+            g.kind = "paragraph"

@@ -33,9 +33,8 @@ blocks around it:
 * **a numbered part's title in capitals over a title in small letters**, grouped as one block (``I – INFORMATIONS
   GÉNÉRALES ...`` / ``Bilan synthétique ...``): two headings;
 * a bold line set apart counts a table above or under it as space;
-* **levels after a title page**: a first page holding nothing but its title (a cover) does
-  not push the document's own headings down; the highest heading level used after it is 1,
-  like the cover's title.
+* the first page's letterhead, the levels after a title page and a text's title over its first unit are
+  settled by :mod:`pdf_page_titles`.
 """
 
 from __future__ import annotations
@@ -46,14 +45,13 @@ from typing import TYPE_CHECKING
 from ..structure.legal import ARTICLE, FASL
 from .pdf_block_kinds import (
     CONTINUES,
-    ENACTING,
     FULL_STOP,
     MAX_HEADING_WORDS,
     SENTENCE_END,
-    TEXT_TITLE,
     _leader,
 )
 from .pdf_caps_parts import caps_parts
+from .pdf_display_titles import bold_leads, bullet_runs, comma_titles, side_by_side
 from .pdf_heading_drops import (
     _ARABIC,
     _LATIN,
@@ -63,6 +61,7 @@ from .pdf_heading_drops import (
     _drop_noise,
     _drop_open_ended,
     _drop_plain_sentences,
+    drop_asides,
     drop_blanks,
     drop_dash_terms,
     drop_signatures,
@@ -71,6 +70,7 @@ from .pdf_heading_drops import (
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
 from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
 from .pdf_outline import numbering, outline_levels
+from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit
 from .pdf_panel_lines import contents_entries, panel_lines
 from .pdf_title_runs import (
     _NUMBERED,
@@ -96,8 +96,6 @@ _AR_GOES_ON = frozenset("على إلى عن".split())
 _QUOTES = "«»\"“” "
 _BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not a dash: "- Axes 2 et 3 ..." titles a part)
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
-MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
-COVER_SHARE = 0.8  # share of a title page's characters its headings carry
 MIN_CAPS = 0.6
 CAPS_TITLE = 0.9  # a title in capitals (a numbered part's)
 
@@ -148,16 +146,20 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     decimal_subheads(groups)
     groups = annex_titles(series_labels(groups))
     groups = ocr_annex_titles(groups)
+    groups = comma_titles(side_by_side(groups))
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
     groups = _bulleted(groups)
+    groups = bullet_runs(groups)
     _drop_open_ended(groups)
     _drop_plain_sentences(groups)
+    bold_leads(groups)
     _drop_noise(groups)
     drop_signatures(groups)
     drop_blanks(groups)
     drop_unsure_short(groups)
     drop_dash_terms(groups)
+    drop_asides(groups)
     panel_lines(groups)
     contents_entries(groups)
     _masthead(groups)
@@ -319,89 +321,3 @@ def _join_continued(groups: list[_Group]) -> list[_Group]:
             continue
         out.append(g)
     return out
-
-
-def _chars(groups: list[_Group]) -> int:
-    return sum(len(ln.text) for g in groups for ln in g.lines)
-
-
-def _masthead(groups: list[_Group]) -> None:
-    """Headings stacked over the first page's largest title, set smaller, with no body text above it (``ROYAUME DU
-    MAROC`` over ``BULLETIN OFFICIEL``, an office's name in a sidebar over the sitting's title) are its letterhead."""
-    first = next((_page(g) for g in groups if g.lines), None)
-    top: _Group | None = None
-    for g in groups:
-        if not g.lines:
-            continue  # a table
-        if _page(g) != first:
-            break
-        if g.kind == "heading" and g.legal is None and (top is None or g.size > top.size):
-            top = g
-    if top is None or _ocr(top):
-        return  # OCR's sizes are estimates: the largest line of a scan is not surely its title
-    above: list[_Group] = []
-    for g in groups:
-        if g is top:
-            break
-        if g.kind == "heading" and g.legal is None and g.size < MASTHEAD * top.size:
-            above.append(g)
-        elif g.kind in ("paragraph", "item") and (len(g.lines) > 1 or len(g.text.split()) > MAX_HEADING_WORDS):
-            return  # body text before the title: it is no letterhead
-    for g in above:
-        g.kind = "paragraph"
-    k = groups.index(top)
-    sub = groups[k + 1] if k + 1 < len(groups) else None
-    if (sub is not None and sub.kind == "heading" and sub.legal is None and len(sub.lines) == 1
-            and sub.centred and not sub.lines[0].bold and sub.size < MASTHEAD * top.size and _page(sub) == first
-            and numbering(sub.text) is None and any(
-                g.kind == "paragraph" and len(g.lines) > 1 and _page(g) == first for g in groups[k + 2:])):
-        sub.kind = "paragraph"  # the title's subtitle, centred under it at body weight (an edition's name), on a
-        # first page that holds body text too (on a title page, the lines under the title are the document's titles)
-
-
-def _cover_levels(groups: list[_Group]) -> None:
-    """A first page that holds nothing but headings (a title page; a speck of scan noise aside) does not push the
-    document's own headings down: the headings after it start again at level 1. Without one, the levels in use
-    are made to follow each other from 1 (a heading level left empty is a gap for a screen reader's outline),
-    and the first heading of the first page, the title, over other headings of its level stands above them: they go one level down (unless one of them is
-    written the other way, right to left or left to right: the title again in the document's other language)."""
-    first = next((_page(g) for g in groups if g.lines), None)
-    if first is None:
-        return
-    cover = [g for g in groups if g.lines and _page(g) == first]
-    titles = [g for g in cover if g.kind == "heading" and g.legal is None]
-    rest = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines and _page(g) != first]
-    if titles and rest and _chars(titles) >= COVER_SHARE * _chars(cover) and not any(g.legal is not None for g in cover):
-        for g in titles:
-            g.level = 1
-        after = {lv: k + 1 for k, lv in enumerate(sorted({g.level or 1 for g in rest}))}  # from 1, none left empty
-        for g in rest:
-            g.level = after[g.level or 1]
-        return
-    used = sorted({g.level or 1 for g in groups if g.kind == "heading" and g.legal is None and g.lines})
-    dense = {lv: k + 1 for k, lv in enumerate(used)}  # no level left empty above or between the levels in use
-    for g in groups:
-        if g.kind == "heading" and g.legal is None and g.lines:
-            g.level = dense[g.level or 1]
-    title = next((g for g in cover if g.kind == "heading"), None)
-    if title is None or title.legal is not None or numbering(title.lines[0].text) is not None:
-        return  # a numbered first heading ("1. La disposition ...") is the first of its siblings, not a title
-    others = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines and g is not title]
-    peers = [g for g in others if (g.level or 1) == (title.level or 1)]
-    if others and min(g.level or 1 for g in others) == (title.level or 1) \
-            and not any(g.rtl != title.rtl for g in peers):
-        for g in others:
-            g.level = min(6, (g.level or 1) + 1)
-
-
-def _title_over_unit(groups: list[_Group]) -> None:
-    """A centred line or two at body weight that opens with the kind of an official text (``قانون ...``, ``Loi
-    ...``), right above a legal unit on its page, is that text's title (a law printed after the law that
-    promulgates it): a heading at the level of the document's other titles of texts (else its bold level)."""
-    titles = [g.level or 1 for g in groups if g.kind == "heading" and g.legal is None and g.lines and TEXT_TITLE.match(g.text)]
-    for g, nxt in zip(groups, groups[1:], strict=False):
-        if (g.kind == "paragraph" and g.legal is None and g.centred and 1 <= len(g.lines) <= 2 and not g.note
-                and nxt.kind == "heading" and nxt.legal is not None and nxt.lines and _page(nxt) == g.lines[-1].page
-                and TEXT_TITLE.match(g.text) and not SENTENCE_END.search(g.text) and not CONTINUES.search(g.text)
-                and not ENACTING.match(g.text.strip()) and len(g.text.split()) <= MAX_HEADING_WORDS):
-            g.kind, g.level = "heading", min(titles) if titles else g.bold_level

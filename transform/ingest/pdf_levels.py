@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .pdf_block_kinds import ANNEX, TEXT_TITLE
+from .pdf_block_kinds import ANNEX, ANNEX_HEAD, TEXT_TITLE
 from .pdf_outline import numbering
 
 if TYPE_CHECKING:
@@ -46,7 +46,9 @@ def _title(g: _Group) -> bool:
 
 
 def _label(g: _Group) -> bool:
-    return g.legal is None and ANNEX.match(g.text.strip()) is not None
+    """An annex's label, bare (``Annexe 2``) or with the text it is annexed to (``Annexe I à l'arrêté ...``)."""
+    text = g.text.strip()
+    return g.legal is None and (ANNEX.match(text) is not None or ANNEX_HEAD.match(text) is not None)
 
 
 def _scopes(heads: list[_Group]) -> list[tuple[int, int, int]]:
@@ -120,7 +122,7 @@ def annex_levels(groups: list[_Group]) -> None:
             continue
         first = rest[0]
         same_page = first.lines[0].page in (label.lines[-1].page, label.lines[-1].page + 1)
-        if same_page and first.legal is None and not _title(first):
+        if same_page and first.legal is None and not _title(first) and not _part_in_capitals(first, rest[1:2]):
             first.level = min(6, label.level + 1)  # the annex's own title, printed under its label
             rest = rest[1:]
             base = first.level + 1
@@ -132,10 +134,23 @@ def annex_levels(groups: list[_Group]) -> None:
         for g in rest:
             g.level = max(1, min(6, (g.level or 1) + shift))
         head = rest[0]
-        if head.legal is None and numbering(head.lines[0].text) is None \
+        if head.legal is None and numbering(head.lines[0].text) is None and not _part_in_capitals(head, rest[1:2]) \
                 and any(numbering(g.lines[0].text) is not None and g.level == head.level for g in rest[1:]):
             for g in rest[1:]:  # the form's own title over its numbered parts ("تقرير حول زيارة المراقبة" / "1- ...")
                 g.level = min(6, (g.level or 1) + 1)
+
+
+def _latin_capitals(text: str) -> bool:
+    cased = [c for c in text if c.isalpha() and c.upper() != c.lower()]
+    return len(cased) >= 4 and all(c.isupper() for c in cased)
+
+
+def _part_in_capitals(g: _Group, nxt: list[_Group]) -> bool:
+    """Is ``g``, the first heading of an annex, one of its parts rather than its title: in Latin capitals, as the next
+    heading set at its size is (a scanned form's ``IDENTITE DE L'AGENT ...`` / ``II. IDENTITE DU ...``, whose Roman
+    number OCR dropped)?"""
+    return bool(nxt) and nxt[0].legal is None and abs(nxt[0].size - g.size) <= 0.5 and _latin_capitals(g.text) \
+        and _latin_capitals(nxt[0].text)
 
 
 def close_gaps(groups: list[_Group]) -> None:
@@ -256,3 +271,27 @@ def cover_title(groups: list[_Group]) -> None:
         return
     for g in rest:
         g.level = min(6, (g.level or 1) + 1)
+
+
+DISPLAY_TITLE = 3.0  # a first heading set this many times the body is a display title (a magazine's spread)
+
+
+def display_title(groups: list[_Group]) -> None:
+    """A document without legal units whose first heading, on a text layer, is set in display type (DISPLAY_TITLE
+    times the body or more) but read under a heading printed later on its page (a box's title in a larger script
+    face beside the article): that first heading is the title, level 1, as are the headings read at its level (the
+    next spreads' display titles); a heading read above it goes one level under it, and those under it move up by as
+    many levels as it does."""
+    heads = _heads(groups)
+    if not heads or any(g.legal is not None for g in heads):
+        return
+    title = heads[0]
+    page = title.lines[0].page
+    t = title.level or 1
+    if t <= 1 or not title.body or title.size < DISPLAY_TITLE * title.body or not hasattr(title.lines[0], "baseline") \
+            or numbering(title.lines[0].text) is not None \
+            or not any((g.level or 1) < t for g in heads[1:] if g.lines[0].page == page):
+        return
+    for g in heads:
+        lv = g.level or 1
+        g.level = 1 if lv == t else 2 if lv < t else min(6, lv - t + 1)

@@ -10,6 +10,8 @@
   ``الصادر بتاريخ ...``) is one heading: the lines just under its first line that open like a title's
   rest (its number, its date, the word that links it to its object) or stand on the axis of the line
   above them;
+* **a word over a title**: a centred word or two at body size right over a line read larger on their axis (a model
+  form's ``نموذج`` / ``عقد العمل الخاص بالعاملة أو العامل المنزلي``) is one title with it;
 * **a judgment's parts**: a line that is only the name of a part of a judgment (``الوقائع:``,
   ``التعليل``, ``لهذه الأسباب``, ``Par ces motifs``) is a heading.
 """
@@ -67,6 +69,7 @@ def ocr_titles(groups: list[_Group]) -> list[_Group]:
     _size_cues(groups)
     groups = _ocr_title_run(groups)
     groups = _title_rest(groups)
+    groups = _word_over_title(groups)
     _judgment_parts(groups)
     return groups
 
@@ -207,6 +210,35 @@ def _title_rest(groups: list[_Group]) -> list[_Group]:
         out.append(g)
         i = j
     return out
+
+
+LEAD_WORDS = 2  # words of a line printed small over the rest of its title
+
+
+def _word_over_title(groups: list[_Group]) -> list[_Group]:
+    """A centred word or two over a line read larger, on its axis, at line spacing: one title (see the module)."""
+    out: list[_Group] = []
+    skip = False
+    for i, g in enumerate(groups):
+        if skip:
+            skip = False
+            continue
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        if (nxt is not None and g.kind == "paragraph" and g.legal is None and not g.note and len(g.lines) == 1 and g.centred
+                and _ocr(g) and len(g.text.split()) <= LEAD_WORDS and not _HAS_DIGIT.search(g.text) and not SENTENCE_END.search(g.text)
+                and nxt.kind in ("paragraph", "heading") and nxt.legal is None and len(nxt.lines) == 1 and _ocr(nxt)
+                and _page(nxt) == _page(g) and g.body and nxt.size >= LARGER * g.body and nxt.size > g.size
+                and len(nxt.text.split()) <= MAX_REST_WORDS // 2 and not SENTENCE_END.search(nxt.text)
+                and abs(_axis(nxt.lines[0]) - _axis(g.lines[0])) <= AXIS * nxt.size
+                and 0 < _baseline(nxt.lines[0]) - _baseline(g.lines[0]) <= 1.6 * nxt.size):
+            g.kind, g.level, g.size = "heading", nxt.level or g.bold_level, nxt.size
+            g.lines.extend(nxt.lines)
+            skip = True
+        out.append(g)
+    return out
+
+
+_HAS_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
 
 
 def _judgment_parts(groups: list[_Group]) -> None:
