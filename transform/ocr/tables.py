@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from statistics import median
 from typing import TYPE_CHECKING
 
+import numpy as np
 from pydantic import PrivateAttr
 
 from ..ingest.pdf_table_cells import is_number
@@ -248,8 +249,9 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
     cross = CROSS_IN * 72.0
     found: list[FoundTable] = []
     budget = MAX_CUTS
+    grey = np.asarray(pimg.image.convert("L"))
     for grid in grids:
-        filler = _Filler(grid, k, cross)
+        filler = _Filler(grid, k, cross, grey)
         x0, top, x1, bottom = filler.bbox()
         inside = [ln for ln in lines if x0 <= (ln.x0 + ln.x1) / 2 <= x1 and top <= (ln.top + ln.bottom) / 2 <= bottom]
         if not inside:
@@ -269,6 +271,8 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
                     continue
             if ln.bottom - ln.top <= tall and filler.on_rule(ln.x0, ln.top, ln.x1, ln.bottom):
                 continue  # a rule read as a line of its own
+            if filler.grain(ln.x0, ln.top, ln.x1, ln.bottom):
+                continue  # a shaded cell's grain read as a line
             row = filler.row_of((ln.top + ln.bottom) / 2)
             if row is None:
                 continue
