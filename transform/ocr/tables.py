@@ -271,8 +271,6 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
                     continue
             if ln.bottom - ln.top <= tall and filler.on_rule(ln.x0, ln.top, ln.x1, ln.bottom):
                 continue  # a rule read as a line of its own
-            if filler.grain(ln.x0, ln.top, ln.x1, ln.bottom):
-                continue  # a shaded cell's grain read as a line
             row = filler.row_of((ln.top + ln.bottom) / 2)
             if row is None:
                 continue
