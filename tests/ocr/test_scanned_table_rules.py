@@ -133,3 +133,23 @@ def test_sfax_p2_reads_its_two_date_columns_and_the_lines_tesseract_skipped(tmp_
     # lines of the first post's task and of the second post's task that tesseract's layout skipped
     assert normalize("حمولتها 3.5 أطنان") in rows[1][3]  # main: `مكلف تب : - سياقة وسيلة نقل بضائع تفوق`
     assert normalize("تركيب و إصلاح أجزاء كهربائية") in rows[2][3]
+
+
+def test_a_column_rule_read_as_the_alef_of_the_word_beside_it_is_taken_off() -> None:
+    from transform.ocr.tables_grid import Grid, GridCell
+
+    # Health's list of posts (ma-sante p4): `أقسم الصيدلة`, `أرئيس مصلحة ...` whose boxes end on the
+    # division and post columns' right rules (x = 407.2 pt and 245.4 pt on the page)
+    grid = Grid([57.0, 245.4, 407.2, 547.8], [150.0, 180.0], [GridCell(0, 0), GridCell(0, 1), GridCell(0, 2)])
+    filler = _Filler(grid, 1.0, 6.0)
+    division, post = filler.slots[(0, 1)], filler.slots[(0, 0)]
+    assert filler.off_right_rule("أقسم", 408.1, division) == "قسم"
+    assert filler.off_right_rule("أقسم", 407.2, division) == "قسم"
+    assert filler.off_right_rule("أرئيس", 246.2, post) == "رئيس"
+    assert filler.off_right_rule("الخاص", 406.4, division) == "الخاص"  # ends before the rule: its own alef
+    assert filler.off_right_rule("المنقلة", 413.2, division) == "المنقلة"  # runs on into the next cell
+    assert filler.off_right_rule("اب", 407.3, division) == "اب"  # two letters: left alone
+    assert filler.off_right_rule("قسم", 407.8, division) == "قسم"
+    placed = _Filler(grid, 1.0, 6.0)
+    assert placed.place_words([("قسم", 380.0, 160.0, 404.0, 170.0), ("أقسم", 300.0, 160.0, 407.5, 170.0)], rtl=True)
+    assert [p.text for p in placed.slots[(0, 1)].pieces] == ["قسم قسم"]

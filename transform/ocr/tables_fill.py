@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from ..ingest.base import TextLine
 
 ON_RULE = 0.25  # a word whose middle lies this close (share of its height) to a drawn row rule is the rule read as letters
+RULE_ALEF_BEFORE_PT = 0.3  # a word's box ending this close (points) before its cell's right rule reaches it...
+RULE_ALEF_PT = 3.0  # ...or at most this far past it (farther, the word runs into the next cell)
+_ALEFS = "اأإآ"
 GRAIN = 60  # grey levels: a word whose darkest pixels are no darker than its cell's ground by this is the ground's grain
 
 
@@ -113,6 +116,16 @@ class _Filler:
         box = self.grey[max(0, int(top / k)):int(bottom / k) + 1, max(0, int(x0 / k)):int(x1 / k) + 1]
         return bool(box.size) and float(np.percentile(box, 1)) >= self._ground[id(slot)] - GRAIN
 
+    def off_right_rule(self, word: str, x1: float, slot: _Slot) -> str:
+        """A right-to-left word whose box reaches into its cell's right rule (by at most
+        RULE_ALEF_PT, from RULE_ALEF_IN before it) and whose first letter is an alef: the rule
+        was read as that alef (`أقسم` for `قسم`, `أرئيس` for `رئيس` on Health's list of posts).
+        A word of two letters or less is left alone."""
+        if len(word) < 3 or word[0] not in _ALEFS:
+            return word
+        right = self.grid.xs[slot.cell.col + slot.cell.colspan] * self.k
+        return word[1:] if -RULE_ALEF_BEFORE_PT <= x1 - right <= RULE_ALEF_PT else word
+
     def place_words(self, boxes: list[tuple[str, float, float, float, float]], rtl: bool = False) -> bool:
         """Put a line's words in the cells under their own boxes (a line tesseract ran across
         column rules, or across rows where a price sits between two lines of a label). False,
@@ -123,6 +136,8 @@ class _Filler:
             slot = self.slot_at((x0 + x1) / 2, (top + bottom) / 2)
             if slot is None:
                 return False
+            if rtl:
+                w = self.off_right_rule(w, x1, slot)
             placed.append((slot, w, x0, top, x1, bottom))
         run: list[tuple[_Slot, str, float, float, float, float]] = []
         for item in [*placed, None]:
