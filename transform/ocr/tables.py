@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from statistics import median
 from typing import TYPE_CHECKING
 
+import numpy as np
 from pydantic import PrivateAttr
 
 from ..ingest.pdf_table_cells import is_number
@@ -33,7 +34,7 @@ from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
 from .tables_fill import _bands, _Filler, _joined
 from .tables_grid import GridCell, find_grids, ink_of
-from .tables_read import _clean, _inked_box, _Piece, _read_again, _rtl, _Slot
+from .tables_read import MAX_BANDS, _clean, _inked_box, _Piece, _read_again, _rtl, _Slot, _uncovered
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -248,8 +249,9 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
     cross = CROSS_IN * 72.0
     found: list[FoundTable] = []
     budget = MAX_CUTS
+    grey = np.asarray(pimg.image.convert("L"))
     for grid in grids:
-        filler = _Filler(grid, k, cross)
+        filler = _Filler(grid, k, cross, grey)
         x0, top, x1, bottom = filler.bbox()
         inside = [ln for ln in lines if x0 <= (ln.x0 + ln.x1) / 2 <= x1 and top <= (ln.top + ln.bottom) / 2 <= bottom]
         if not inside:
@@ -287,9 +289,13 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         cut = {id(slot) for _ln, parts in cuts for slot, _a, _b in parts}
         empties = [(s, box) for s in filler.slots.values() if not s.pieces and id(s) not in cut
                    and (box := _inked_box(ink, grid, s.cell, pimg.dpi)) is not None][:MAX_EMPTY] if script or not rtl else []
-        if cuts or empties:
+        placed = [(ln.x0, ln.top, ln.x1, ln.bottom) for ln in inside]
+        bands = [(s, box) for s in filler.slots.values() if s.pieces
+                 for box in _uncovered(ink, grid, s, pimg.dpi, k, placed)][:MAX_BANDS]
+        if cuts or empties or bands:
             # read from the ink alone: a watermark under a price was read as a letter
-            _read_again(replace(pimg, image=ink.image), cuts, empties, langs, script if rtl and script else langs, timeout)
+            _read_again(replace(pimg, image=ink.image), cuts, empties, langs, script if rtl and script else langs, timeout,
+                        bands, rtl)
         cells = _layout(filler, rtl)
         if not _plausible(cells):
             continue

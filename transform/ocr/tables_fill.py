@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from .tables_grid import Grid
 from .tables_read import _clean, _Piece, _Slot
 from .tesseract import line_text
@@ -17,14 +19,19 @@ if TYPE_CHECKING:
     from ..ingest.base import TextLine
 
 ON_RULE = 0.25  # a word whose middle lies this close (share of its height) to a drawn row rule is the rule read as letters
+RULE_ALEF_BEFORE_PT = 0.3  # a word's box ending this close (points) before its cell's right rule reaches it...
+RULE_ALEF_PT = 3.0  # ...or at most this far past it (farther, the word runs into the next cell)
+_ALEFS = "اأإآ"
+GRAIN = 60  # grey levels: a word whose darkest pixels are no darker than its cell's ground by this is the ground's grain
 
 
 class _Filler:
     """Puts the page's lines into the cells of one grid (pixels -> points by ``k``)."""
 
-    def __init__(self, grid: Grid, k: float, cross: float) -> None:
-        self.grid, self.k, self.cross = grid, k, cross
+    def __init__(self, grid: Grid, k: float, cross: float, grey: np.ndarray | None = None) -> None:
+        self.grid, self.k, self.cross, self.grey = grid, k, cross, grey
         self.slots = {(c.row, c.col): _Slot(c, grid.ys[c.row], grid.ys[c.row + c.rowspan]) for c in grid.cells}
+        self._ground: dict[int, float] = {}
 
     def bbox(self) -> tuple[float, float, float, float]:
         g, k = self.grid, self.k
@@ -87,7 +94,37 @@ class _Filler:
         return False
 
     def off_rules(self, boxes: list[tuple[str, float, float, float, float]]) -> list[tuple[str, float, float, float, float]]:
-        return [b for b in boxes if not self.on_rule(b[1], b[2], b[3], b[4])]
+        return [b for b in boxes if not self.on_rule(b[1], b[2], b[3], b[4]) and not self.grain(b[1], b[2], b[3], b[4])]
+
+    def grain(self, x0: float, top: float, x1: float, bottom: float) -> bool:
+        """A box (points) holding no ink darker than its cell's ground by GRAIN: the dots of a
+        shaded header row (or a grey stain) that tesseract read as letters (NARSA's `Fa y 15 ا 1`
+        beside the header's words, printed black on the grey). The ground is the cell's median grey."""
+        if self.grey is None:
+            return False
+        slot = self.slot_at((x0 + x1) / 2, (top + bottom) / 2)
+        if slot is None:
+            return False
+        g = self.grid
+        c = slot.cell
+        if id(slot) not in self._ground:
+            inset = max(2, int((g.ys[c.row + c.rowspan] - g.ys[c.row]) * 0.05))
+            ground = self.grey[int(g.ys[c.row]) + inset:int(g.ys[c.row + c.rowspan]) - inset,
+                               int(g.xs[c.col]) + inset:int(g.xs[c.col + c.colspan]) - inset]
+            self._ground[id(slot)] = float(np.median(ground)) if ground.size else 255.0
+        k = self.k
+        box = self.grey[max(0, int(top / k)):int(bottom / k) + 1, max(0, int(x0 / k)):int(x1 / k) + 1]
+        return bool(box.size) and float(np.percentile(box, 1)) >= self._ground[id(slot)] - GRAIN
+
+    def off_right_rule(self, word: str, x1: float, slot: _Slot) -> str:
+        """A right-to-left word whose box reaches into its cell's right rule (by at most
+        RULE_ALEF_PT, from RULE_ALEF_IN before it) and whose first letter is an alef: the rule
+        was read as that alef (`أقسم` for `قسم`, `أرئيس` for `رئيس` on Health's list of posts).
+        A word of two letters or less is left alone."""
+        if len(word) < 3 or word[0] not in _ALEFS:
+            return word
+        right = self.grid.xs[slot.cell.col + slot.cell.colspan] * self.k
+        return word[1:] if -RULE_ALEF_BEFORE_PT <= x1 - right <= RULE_ALEF_PT else word
 
     def place_words(self, boxes: list[tuple[str, float, float, float, float]], rtl: bool = False) -> bool:
         """Put a line's words in the cells under their own boxes (a line tesseract ran across
@@ -99,6 +136,8 @@ class _Filler:
             slot = self.slot_at((x0 + x1) / 2, (top + bottom) / 2)
             if slot is None:
                 return False
+            if rtl:
+                w = self.off_right_rule(w, x1, slot)
             placed.append((slot, w, x0, top, x1, bottom))
         run: list[tuple[_Slot, str, float, float, float, float]] = []
         for item in [*placed, None]:

@@ -28,6 +28,7 @@ MIN_SLOT_IN = 0.08  # rows or columns narrower than this (a double rule) are not
 SCALE = 2  # rules are looked for on the ink pooled over 2 x 2 pixels
 PALE_MARGIN = 20  # grey levels under the paper's from which a pale rule is ink (second search)
 DASH_GAP_IN = 0.016  # gaps between the dashes of a dashed rule bridged at most (inches; the third search)
+ROW_END_IN = 0.1  # an inner row rule reaches this close (inches) to both column rules of a slot it is drawn along
 
 
 @dataclass
@@ -182,24 +183,44 @@ def _groups(horiz: list[Rule], vert: list[Rule], tol: float) -> list[tuple[list[
     return [g for g in found.values() if len(g[0]) >= 2 and len(g[1]) >= 3]
 
 
-def _grid(horiz: list[Rule], vert: list[Rule], dpi: float) -> Grid | None:
+def _with_inner(group: tuple[list[Rule], list[Rule]], horiz: list[Rule], vert: list[Rule],
+                tol: float) -> tuple[list[Rule], list[Rule], list[Rule], list[Rule]]:
+    """A group's rules, and with them every rule lying inside its frame (a piece of a broken
+    rule that touches no other rule still covers part of a cell's side)."""
+    gh, gv = group
+    x0, x1 = min(v.at for v in gv) - tol, max(v.at for v in gv) + tol
+    y0, y1 = min(h.at for h in gh) - tol, max(h.at for h in gh) + tol
+    inner_h = [h for h in horiz if y0 <= h.at <= y1 and h.lo >= x0 - tol and h.hi <= x1 + tol]
+    inner_v = [v for v in vert if x0 <= v.at <= x1 and v.lo >= y0 - tol and v.hi <= y1 + tol]
+    return gh, gv, inner_h, inner_v
+
+
+def _grid(horiz: list[Rule], vert: list[Rule], all_h: list[Rule], all_v: list[Rule], dpi: float, ys: list[float] | None = None,
+          xs: list[float] | None = None) -> Grid | None:
     tol = max(2.0, TOUCH_IN * dpi)
     slot = MIN_SLOT_IN * dpi
-    xs = _cluster([v.at for v in vert], max(tol, slot))
-    ys = _cluster([h.at for h in horiz], max(tol, slot))
+    end = ROW_END_IN * dpi
+    if xs is None or ys is None:
+        xs = _cluster([v.at for v in vert], max(tol, slot))
+        ys = _cluster([h.at for h in horiz], max(tol, slot))
+        if len(xs) < 3 or len(ys) < 2:
+            return None
+        # a boundary drawn along no slot (a short stroke that touched the grid) is not one
+        xs = [x for k, x in enumerate(xs) if k in (0, len(xs) - 1)
+              or any(_covered(vert, x, ys[r], ys[r + 1], tol) >= DRAWN for r in range(len(ys) - 1))]
+        ys = [y for k, y in enumerate(ys) if k in (0, len(ys) - 1)
+              or any(_covered(horiz, y, xs[c], xs[c + 1], tol) >= DRAWN for c in range(len(xs) - 1))]
     if len(xs) < 3 or len(ys) < 2:
-        return None
-    # a boundary drawn along no slot (a short stroke that touched the grid) is not one
-    xs = [x for k, x in enumerate(xs) if k in (0, len(xs) - 1)
-          or any(_covered(vert, x, ys[r], ys[r + 1], tol) >= DRAWN for r in range(len(ys) - 1))]
-    ys = [y for k, y in enumerate(ys) if k in (0, len(ys) - 1)
-          or any(_covered(horiz, y, xs[c], xs[c + 1], tol) >= DRAWN for c in range(len(xs) - 1))]
-    if len(xs) < 3:
         return None
     nr, nc = len(ys) - 1, len(xs) - 1
     # which sides of each slot are drawn
     v_drawn = [[_covered(vert, xs[k], ys[r], ys[r + 1], tol) >= DRAWN for k in range(nc + 1)] for r in range(nr)]
-    h_drawn = [[_covered(horiz, ys[k], xs[c], xs[c + 1], tol) >= DRAWN for c in range(nc)] for k in range(nr + 1)]
+    h_drawn = [[_covered(horiz, ys[k], xs[c], xs[c + 1], tol) >= DRAWN
+                and (k in (0, nr) or _reaches(horiz, ys[k], xs[c], xs[c + 1], tol, end)) for c in range(nc)] for k in range(nr + 1)]
+    ys_kept = [k for k in range(nr + 1) if k in (0, nr) or any(h_drawn[k])]
+    if len(ys_kept) < nr + 1:  # a boundary left with no drawn side (a stretched word's kashida): not a boundary
+        return _grid(horiz, vert, all_h, all_v, dpi, [ys[k] for k in ys_kept], xs)
+    _runs_of_spans(v_drawn, h_drawn, all_v, all_h, xs, ys, tol, end)
     # the outer frame must be drawn all round: a table, not rules that happen to cross
     if not (all(h_drawn[0]) and all(h_drawn[nr]) and all(v_drawn[r][0] and v_drawn[r][nc] for r in range(nr))):
         return None
@@ -230,6 +251,45 @@ def _grid(horiz: list[Rule], vert: list[Rule], dpi: float) -> Grid | None:
         cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1))
     cells.sort(key=lambda c: (c.row, c.col))
     return Grid(xs, ys, cells)
+
+
+def _reaches(rules: list[Rule], at: float, lo: float, hi: float, tol: float, end: float) -> bool:
+    """Rules lying at ``at`` reach both ends of [lo, hi] (within ``end``): a row rule joins the
+    column rules; a word stretched by kashida across its cell stops short of one side."""
+    near = [r for r in rules if abs(r.at - at) <= tol and r.hi >= lo - tol and r.lo <= hi + tol]
+    return bool(near) and min(r.lo for r in near) <= lo + end and max(r.hi for r in near) >= hi - end
+
+
+def _runs_of_spans(v_drawn: list[list[bool]], h_drawn: list[list[bool]], vert: list[Rule], horiz: list[Rule],
+                   xs: list[float], ys: list[float], tol: float, end: float) -> None:
+    """A column rule between two cells that both span the same rows is judged over their whole
+    height, not slot by slot (and a row rule under cells spanning the same columns over their
+    width): a faint scan's rule broken in places is drawn when it covers DRAWN of the span,
+    though one slot's share of it falls short (Sfax's two date columns beside the general
+    conditions, each one cell over four rows)."""
+    nr, nc = len(ys) - 1, len(xs) - 1
+    for k in range(1, nc):
+        r = 0
+        while r < nr:
+            r1 = r
+            while r1 + 1 < nr and not h_drawn[r1 + 1][k - 1] and not h_drawn[r1 + 1][k]:
+                r1 += 1
+            if r1 > r:
+                drawn = _covered(vert, xs[k], ys[r], ys[r1 + 1], tol) >= DRAWN
+                for q in range(r, r1 + 1):
+                    v_drawn[q][k] = drawn
+            r = r1 + 1
+    for k in range(1, nr):
+        c = 0
+        while c < nc:
+            c1 = c
+            while c1 + 1 < nc and not v_drawn[k - 1][c1 + 1] and not v_drawn[k][c1 + 1]:
+                c1 += 1
+            if c1 > c:
+                drawn = _covered(horiz, ys[k], xs[c], xs[c1 + 1], tol) >= DRAWN and _reaches(horiz, ys[k], xs[c], xs[c1 + 1], tol, end)
+                for q in range(c, c1 + 1):
+                    h_drawn[k][q] = drawn
+            c = c1 + 1
 
 
 def pale_mask(image: Image.Image) -> np.ndarray | None:
@@ -293,7 +353,7 @@ def _grids_of(mask: np.ndarray, dpi: float, scale: int, gap: int = 0) -> list[Gr
     if len(horiz) < 2 or len(vert) < 3:
         return []
     tol = max(2.0, TOUCH_IN * small_dpi)
-    grids = [g for group in _groups(horiz, vert, tol) if (g := _grid(*group, small_dpi)) is not None]
+    grids = [g for group in _groups(horiz, vert, tol) if (g := _grid(*_with_inner(group, horiz, vert, tol), small_dpi)) is not None]
     for g in grids:
         g.xs = [(x + 0.5) * scale for x in g.xs]
         g.ys = [(y + 0.5) * scale for y in g.ys]

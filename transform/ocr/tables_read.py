@@ -32,6 +32,12 @@ EMPTY_CONF = 60.0  # tesseract's confidence a word read in an empty cell needs
 _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _RULE_MARKS = " |¦[]"
+BAND_GAP_IN = 0.02  # ink rows this close (inches) are one printed line (a letter's dots)
+BAND_MIN_IN = 0.06  # a printed line of a cell is at least this high (inches)...
+BAND_MAX_IN = 0.3  # ...and at most this high
+BAND_MIN_W_IN = 0.15  # a stretch of a band's ink this wide at least (inches) is worth reading
+BAND_INK = 0.1  # share of a band's stretch that is ink at least (printed words; a scan's specks are sparse)
+MAX_BANDS = 30  # cell lines read again per table at most
 
 
 @dataclass
@@ -112,12 +118,15 @@ def _tight(pimg: PageImage, box: tuple[int, int, int, int], margin: int) -> tupl
 
 def _read_again(pimg: PageImage, cuts: list[tuple[TextLine, list[tuple[_Slot, float, float]]]],
                 empties: list[tuple[_Slot, tuple[int, int, int, int]]], langs: str, empty_langs: str,
-                timeout: float) -> None:
+                timeout: float, bands: list[tuple[_Slot, tuple[int, int, int, int]]] | None = None,
+                rtl: bool = False) -> None:
     """Cut the lines that run across column rules and put their parts in their cells: every
     part but the widest is read again, and the line's words are split where they match.
     Cells that hold ink but no line (a short header word tesseract's layout skipped) are
     read as one line each, with ``empty_langs`` (the Arabic script model reads a header word
-    stretched by kashida that ``ara+fra`` takes for French), in a second call."""
+    stretched by kashida that ``ara+fra`` takes for French), in a second call. ``bands``: printed
+    lines of cells that hold others but that no OCR'd line covers (:func:`_uncovered`), read as
+    empty cells are; in a right-to-left table a reading mostly in Latin letters is refused."""
     from .tesseract import read_rows
 
     k = pimg.dpi / 72.0
@@ -140,19 +149,23 @@ def _read_again(pimg: PageImage, cuts: list[tuple[TextLine, list[tuple[_Slot, fl
             boxes.append((max(0, left), max(0, min(top, int(ln.top * k))), min(pimg.image.width, max(right, left + 1)),
                           min(pimg.image.height, max(bottom, int(ln.bottom * k)))))
     boxes = [_tight(pimg, box, pad) for box in boxes]
+    bands = bands or []
+    alone = empties + bands
     try:
         if empty_langs == langs:  # one tesseract call (the models are loaded once)
-            both = read_rows(pimg, boxes + [box for _slot, box in empties], langs, timeout)
+            both = read_rows(pimg, boxes + [box for _slot, box in alone], langs, timeout)
             done, empty_reads = both[:len(boxes)], both[len(boxes):]
         else:
             done = read_rows(pimg, boxes, langs, timeout) if boxes else []
-            empty_reads = read_rows(pimg, [box for _slot, box in empties], empty_langs, timeout) if empties else []
+            empty_reads = read_rows(pimg, [box for _slot, box in alone], empty_langs, timeout) if alone else []
         readings = [" ".join(x.text for x in r.lines) for r in done]
     except ToolError as exc:
         log.info("page %d: table cells not read again (%s)", pimg.page, exc)
         readings, empty_reads = [""] * len(boxes), []
-    for (slot, box), res in zip(empties, empty_reads, strict=False):
+    for n, ((slot, box), res) in enumerate(zip(alone, empty_reads, strict=False)):
         text = _clean(" ".join(x.text for x in res.lines))
+        if n >= len(empties) and rtl and not _rtl([text]):
+            continue  # a band of an Arabic table read as Latin letters: a stretched word misread
         if text and res.confidence >= EMPTY_CONF:
             slot.pieces.append(_Piece(text, box[1] / k, box[3] / k, box[0] / k, box[2] / k))
     it = iter(readings)
@@ -192,3 +205,47 @@ def _inked_box(ink: Ink, grid: Grid, cell: GridCell, dpi: float) -> tuple[int, i
     top, left = (y0 // n + int(rows[0])) * n, (x0 // n + int(cols[0])) * n
     bottom, right = (y0 // n + int(rows[-1]) + 1) * n, (x0 // n + int(cols[-1]) + 1) * n
     return (max(0, left - inset), max(0, top - inset), right + inset, bottom + inset)
+
+
+def _uncovered(ink: Ink, grid: Grid, slot: _Slot, dpi: float, k: float,
+               lines: list[tuple[float, float, float, float]]) -> list[tuple[int, int, int, int]]:
+    """Boxes (image pixels) of the printed lines of a cell holding some text that no OCR'd line
+    covers: tesseract's layout skips a line of a cell now and then (Sfax's `حمولتها 3.5 أطنان.`
+    under the rest of its task), which a single-line reading reads. ``lines``: the boxes
+    (points) of the page's lines in the grid. A printed line is a band of the cell's ink rows
+    (gaps of a dot's height joined) at least BAND_MIN_IN and at most BAND_MAX_IN high."""
+    n = ink.scale
+    cell = slot.cell
+    inset = max(3, int(0.05 * dpi))
+    x0, x1 = int(grid.xs[cell.col]) + inset, int(grid.xs[cell.col + cell.colspan]) - inset
+    y0, y1 = int(grid.ys[cell.row]) + inset // 2, int(grid.ys[cell.row + cell.rowspan]) - inset // 2
+    if x1 - x0 < inset or y1 - y0 < inset:
+        return []
+    inside = ink.mask[y0 // n:y1 // n, x0 // n:x1 // n]
+    out = []
+    for a, b in _band_runs(inside.any(axis=1), max(1, int(BAND_GAP_IN * dpi / n))):
+        h = (b - a) * n
+        if h < BAND_MIN_IN * dpi or h > BAND_MAX_IN * dpi:
+            continue
+        top, bottom = (y0 // n + a) * n, (y0 // n + b) * n
+        over = [box for box in lines if min(box[3], bottom * k) - max(box[1], top * k) > 0.4 * min(h * k, box[3] - box[1])]
+        # the band's stretches of ink (words farther apart than twice its height are apart)
+        for c0, c1 in _band_runs(inside[a:b].any(axis=0), max(1, 2 * (b - a))):
+            left, right = (x0 // n + c0) * n, (x0 // n + c1) * n
+            if right - left < BAND_MIN_W_IN * dpi or inside[a:b, c0:c1].mean() < BAND_INK:
+                continue  # a speck, a stroke of a stamp, a scan's grain
+            covered = sum(max(0.0, min(box[2], right * k) - max(box[0], left * k)) for box in over)
+            if covered < 0.5 * (right - left) * k:
+                out.append((max(0, left - inset), max(0, top - inset // 2), right + inset, bottom + inset // 2))
+    return out
+
+
+def _band_runs(rows: np.ndarray, gap: int) -> list[tuple[int, int]]:
+    """Start and end (exclusive) of the runs of True, runs at most ``gap`` apart joined."""
+    idx = np.flatnonzero(rows)
+    if idx.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(idx) > gap + 1)
+    starts = np.concatenate(([idx[0]], idx[breaks + 1]))
+    ends = np.concatenate((idx[breaks], [idx[-1]])) + 1
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
