@@ -15,6 +15,7 @@ import pytest
 from transform.ocr.glued import split_word
 from transform.ocr.pages import ocr_page
 from transform.ocr.render import PageImage, render_page, scan_resolution
+from transform.ocr.spelling import repair_unsure, repair_word
 
 FILES = Path(__file__).resolve().parents[1] / "realdocs" / "files"
 
@@ -66,3 +67,12 @@ def test_a_forms_dashed_rules_and_stretched_letter_read_as_teeth_are_gone() -> N
     assert not any(set(w) <= set("سـ") for w in words if len(w) >= 2), words
     assert not any("سسس" in w for w in words)
     assert "الاسم" in words
+    assert "المديرية" in words and "المدبرية" not in words  # read at 70-80 %: LOW_CONF 80
+
+
+def test_a_closed_ghain_and_a_middling_confidence_are_repaired() -> None:
+    """``غ`` read ``ف`` (spelling.STROKES) and words read at 70-80 %, unsure for ``ara`` (LOW_CONF 80)."""
+    assert repair_word("الشفل") == "الشغل" and repair_word("المفربية") == "المغربية" and repair_word("المشفل") == "المشغل"
+    assert repair_word("الشغل") == "الشغل" and repair_word("الفرفة") == "الفرفة"  # known, or no candidate
+    assert repair_unsure(["المدبرية", "الجهوية"], [75.0, 90.0]) == ["المديرية", "الجهوية"]
+    assert repair_unsure(["المدبرية"], [85.0]) == ["المدبرية"]  # read sure: left as read

@@ -13,6 +13,9 @@ confidence well under that of the line's other words (20-60 % against 85-95 %).
   four letters is put back; so is the article's ``ل`` under one of them (``امحكمة`` for المحكمة,
   ``امرسوم`` for المرسوم).
 * **A letter read twice** (``مصصلحة`` for مصلحة, ``الممصلحة``): one of the two is taken out.
+* **``غ`` read ``ف``.** The ``غ`` of the middle of a word, its loop closed on a scan, comes out
+  ``ف`` (``الشفل`` for الشغل, ``المفربية`` for المغربية, ``المشفل``): ``غ`` is tried in its place
+  (the reverse was not seen; on the corpus's truth words it makes no new candidate).
 
 A word is changed only when it was read under LOW_CONF, is Arabic letters (three or more,
 punctuation at its edges kept), is no word the list knows (nor a month name, nor an imperfect
@@ -32,10 +35,11 @@ import re
 from .lexicon import AR_LETTERS, AR_PROCLITICS, ar_key, arabic_words, normalise_ar
 from .months import _SKELETONS, MONTHS, _month_for
 
-LOW_CONF = 70.0  # words read under this confidence may be put right
+LOW_CONF = 80.0  # words read under this confidence may be put right (70 until 2026-12-06, eleventh session)
 SURE_CONF = 85.0  # ...unless the page reads the same word this sure elsewhere
 MIN_LETTERS = 3
 STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
+STROKES = {"ف": "غ"}  # a letter read for another of a different stroke: what it may have been
 _GROUPS = _SKELETONS
 _GROUP = {ch: k for k, group in enumerate(_GROUPS) for ch in group}
 _NO_JOIN = set("اأإآدذرزوؤةىء")  # letters that do not join the next one: nothing is stacked on them
@@ -77,6 +81,8 @@ def _candidates(core: str) -> dict[str, str]:
                 key = normalise_ar(cand)
                 if key != norm and key not in found and _known(cand):  # not a hamza or ta marbuta of the same word
                     found[key] = cand
+        if ch in STROKES and _known(cand := core[:i] + STROKES[ch] + core[i + 1:]):
+            found.setdefault(normalise_ar(cand), cand)
     for i in range(1, len(core)):
         if core[i] == core[i - 1] and _known(cand := core[:i] + core[i + 1:]):  # a letter read twice
             found.setdefault(normalise_ar(cand), cand)
