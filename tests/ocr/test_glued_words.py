@@ -76,3 +76,10 @@ def test_a_closed_ghain_and_a_middling_confidence_are_repaired() -> None:
     assert repair_word("الشغل") == "الشغل" and repair_word("الفرفة") == "الفرفة"  # known, or no candidate
     assert repair_unsure(["المدبرية", "الجهوية"], [75.0, 90.0]) == ["المديرية", "الجهوية"]
     assert repair_unsure(["المدبرية"], [85.0]) == ["المدبرية"]  # read sure: left as read
+
+
+def test_a_word_that_no_arabic_word_starts_like_gets_its_ba() -> None:
+    """``ي`` before the article or ``إ`` (decree 2.17.355 p. 3 ``يالعاملات``, the health decision p. 1
+    ``يإحداث``): ``ب`` was printed, whatever the confidence; a verb's ``ي`` stays."""
+    assert repair_unsure(["المتعلقة", "يالعاملات", "يإحداث"], [95.0, 92.0, 90.0]) == ["المتعلقة", "بالعاملات", "بإحداث"]
+    assert repair_unsure(["يتعين", "يأخذ", "يتم"], [95.0, 60.0, 90.0]) == ["يتعين", "يأخذ", "يتم"]

@@ -23,6 +23,10 @@ verb of a known stem: ``يحدد``), and exactly one such change makes a word th
 first letter keeps its dots: ``بحدد`` is ``ب`` and a listed stem): two candidates (``صان`` and ``ضمان`` for ``ضان``) leave it as it was read.
 A word the page reads sure elsewhere (at SURE_CONF or more) is a word the list lacks, and stays.
 
+A word that starts with ``ي`` before the article or ``إ`` (``يالعاملات``, ``يإحداث``) is no word:
+no verb's prefix stands there, and ``ب`` is what was printed when that makes a known word; this
+is done whatever the confidence (no truth word of the corpus starts so).
+
 One word is settled by its place rather than by the list: ``رقم`` ("number"), whose ``قم``
 ligature is read ``رم``, ``رق``, ``رغ``, ``رف`` (``رتم`` on a light typeface), read unsure right
 before a number (``رم 1.58.008``), is written ``رقم`` there.
@@ -124,6 +128,19 @@ def repair_word(word: str, sure: set[str] | frozenset[str] = frozenset()) -> str
     return f"{head}{next(iter(found.values()))}{tail}" if len(found) == 1 else word
 
 
+_NO_START = re.compile("^ي(?=ال|إ)")
+
+
+def impossible_start(word: str) -> str:
+    """``يالعاملات`` -> بالعاملات, ``يإحداث`` -> بإحداث when that is a known word; else as read."""
+    m = _EDGES.match(word)
+    if m is None or not _NO_START.match(m.group(2)):
+        return word
+    head, core, tail = m.groups()
+    cand = "ب" + core[1:]
+    return f"{head}{cand}{tail}" if _known(cand) else word
+
+
 def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """The words of an Arabic line (tesseract's order, which puts a number right after the word
     before it in reading) with the unsure ones put right (see the module docstring); ``sure``:
@@ -131,9 +148,10 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
     out = list(words)
     for i, (w, c) in enumerate(zip(words, confs, strict=True)):
         if c >= LOW_CONF:
+            out[i] = impossible_start(w)
             continue
         if _RAQM.match(w) and i + 1 < len(words) and _NUMBER.match(words[i + 1]):
             out[i] = "رقم"
         else:
-            out[i] = repair_word(w, sure)
+            out[i] = repair_word(impossible_start(w), sure)
     return out
