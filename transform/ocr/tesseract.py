@@ -12,6 +12,7 @@ from .._exec import TESSERACT, tesseract
 from ..ingest.base import TextLine
 from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
 from ..ingest.pdf_bidi import fix_brackets
+from .glued import unglue
 from .months import repair_months
 from .recover import insert_in_order, uncovered_segments
 from .render import PageImage
@@ -285,7 +286,9 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         words = info["words"]
         is_ar = sum(len(_AR.findall(w)) for w in words) > sum(len(_LAT.findall(w)) for w in words)  # digits only: LTR
         if is_ar:  # unsure words one letter off a known word (spelling.py)
-            words = info["words"] = repair_unsure(words, info["confs"], sure)
+            info["words"] = repair_unsure(words, info["confs"], sure)
+            unglue(info)  # glued words split, a rule's teeth dropped (glued.py)
+            words = info["words"]
         text = line_text(words, info["xs"], is_ar)
         if not is_ar and len(words) >= 3 and words[0] in _BULLETS:
             words = ["•", *words[1:]]

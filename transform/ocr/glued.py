@@ -1,0 +1,94 @@
+"""Arabic words that tesseract glued together, split again; teeth of a rule read as ``سس``.
+
+A space after a letter that does not join the next one (``ء``, ``ر``, ``ا``...) is narrow in
+Naskh, and ``ara`` sometimes reads none: ``بناءعلى`` for بناء على, ``ذكرالاسم`` for ذكر الاسم, and
+after a number ``2.19.732الصادر``. Such a token is no word of the list. It is split only where
+the split is plain:
+
+* after a letter that does not join, the first part a known word of three letters or more and
+  the second a preposition (``على``, ``في``, ``من``, ``عن``, ``إلى``) or a known word of five
+  letters or more that starts with the article (``ال``, ``لل``). Splitting any known pair after a
+  non-joining letter would have cut 109 of the 13,004 Arabic words of the corpus's truth pages
+  (``المترشحات`` is ``المتر`` + ``شحات``); this rule cuts one, ``سعرالبيع``, which its page prints
+  glued;
+* a number followed by a known word of four letters or more (``2.19.732الصادر``) that is not a
+  month (``11مارس`` is how some pages print a date).
+
+A dashed rule, a stretched ``ـ`` or a dotted blank is read as the teeth of ``س``: a token of
+two or more ``س`` and nothing else is no word and is dropped (``سس``, ``سسس``), and three ``س`` in a
+row inside a word are a stretch (``إلسسسى`` is إلى): no Arabic word has them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import AR_LETTERS, normalise_ar
+from .months import MONTHS
+from .spelling import _EDGES, _NO_JOIN, _word
+
+PREPOSITIONS = frozenset({"على", "في", "من", "عن", "إلى", "الى"})
+MIN_FIRST = 3  # letters of the first part
+MIN_ARTICLE_WORD = 5  # letters of a second part that starts with the article
+MIN_AFTER_NUMBER = 4  # letters of a word glued after a number
+_AFTER_NUMBER = re.compile(r"^([(\[]?\d+(?:[.,/-]\d+)*)([\u0621-\u064a]+)([)\].,،؛:]*)$")
+_TEETH = re.compile(r"^[^\u0621-\u064a\d]*سس+[^\u0621-\u064a\d]*$")
+_STRETCH = re.compile("سسس+")
+
+
+def _second(part: str) -> bool:
+    return part in PREPOSITIONS or (len(part) >= MIN_ARTICLE_WORD and part.startswith(("ال", "لل")) and _word(part))
+
+
+def split_word(word: str) -> list[str]:
+    """``word`` as the one or two words it holds (see the module docstring); ``[]`` for teeth."""
+    if _TEETH.match(word):
+        return []
+    if "سسس" in word:
+        word = _STRETCH.sub("", word)
+        if not word.strip():
+            return []
+    m = _AFTER_NUMBER.match(word)
+    if m:
+        number, letters, tail = m.groups()
+        if len(letters) >= MIN_AFTER_NUMBER and normalise_ar(letters) not in MONTHS and _word(letters):
+            return [number, letters + tail]
+        return [word]
+    m = _EDGES.match(word)
+    if m is None:
+        return [word]
+    head, core, tail = m.groups()
+    if len(core) < MIN_FIRST + 2 or not AR_LETTERS.match(core) or _word(core):
+        return [word]
+    cuts = [i for i in range(MIN_FIRST, len(core) - 1)
+            if core[i - 1] in _NO_JOIN and _word(core[:i]) and _second(core[i:])]
+    if len(cuts) != 1:
+        return [word]
+    i = cuts[0]
+    return [head + core[:i], core[i:] + tail]
+
+
+def unglue(info: dict[str, list]) -> None:
+    """A line's parallel lists (``words``, ``xs``, ``boxes``, ``heights``, ``confs`` as
+    tesseract.parse_tsv gathers them) with glued words split and teeth dropped in place. A split
+    word's box is cut in two by letter count, its first part on the right (the line is read from
+    the right); a line that would be left with no word keeps its words (the noise filter judges it)."""
+    parts = [split_word(w) for w in info["words"]]
+    if all(len(p) == 1 and p[0] == w for p, w in zip(parts, info["words"], strict=True)):
+        return
+    if not any(parts):
+        return
+    new: dict[str, list] = {k: [] for k in ("words", "xs", "boxes", "heights", "confs")}
+    for k, pieces in enumerate(parts):
+        x0, y0, x1, y1 = info["boxes"][k]
+        total = sum(len(p) for p in pieces) or 1
+        right = x1
+        for piece in pieces:
+            left = right - (x1 - x0) * len(piece) / total
+            new["words"].append(piece)
+            new["boxes"].append((round(left), y0, round(right), y1))
+            new["xs"].append((left + right) / 2)
+            new["heights"].append(info["heights"][k])
+            new["confs"].append(info["confs"][k])
+            right = left
+    info.update(new)
