@@ -1,0 +1,133 @@
+"""Paragraphs cut between two lines of one justified text, joined again (a pass after :func:`pdf_blocks.group_lines`).
+
+The grouping starts a paragraph where the step to the next line is wider than the document's usual
+pitch, or where the line before stops short of the edge found for its column. Two cases cut a
+paragraph line by line although the page shows one justified block:
+
+* a column set a little wider apart than the rest of the document (an article of a Bulletin whose
+  lines are 26 pt apart where the others are 24), each of its lines then standing alone;
+* a column whose edges the layout took too wide (the text beside a table whose lines were taken
+  out, so the column found spans the page): each full line seems to stop far short of its edge.
+
+Here two consecutive paragraphs are one when the page itself says so, on its own lines:
+
+* the first paragraph's last line is **full**: it stops where the lines of its column stop (the
+  second-outermost end among the lines of the page that stand over or under it), and it does not
+  end a sentence;
+* the second paragraph's first line is **not indented**: it starts where the lines of its column
+  start, and no further in than the line before;
+* it stands **right under** it, in one style (same size, direction, no bold): the step between the
+  two lines is no wider than the nearest step inside the text around them (the line before, the
+  line after), within :data:`STEP_SLACK` of a size. A paragraph gap (a wider step), a first-line
+  indent or a short last line still separate paragraphs.
+
+Headings, list items, notes and tables are left as the grouping made them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .base import TextLine
+from .pdf_block_group import _Group
+from .pdf_block_kinds import SENTENCE_END
+
+EDGE_SLACK = 0.35  # sizes: a line stops (or starts) at its column's edge within this (at least FLUSH points)
+FLUSH = 2.0  # points
+STEP_SLACK = 0.15  # sizes: the step between the two lines exceeds the nearest step around them by at most this
+MIN_COLUMN = 4  # lines that stand over or under a line (its column) needed to tell where that column's edges are
+OVERLAP = 0.5  # share of the narrower line two lines share horizontally to stand in one column
+
+
+def _column_edges(line: TextLine, page_lines: Sequence[TextLine]) -> tuple[float, float] | None:
+    """(left, right) edges of the column of ``line``: the second-outermost left and right ends of the page's lines
+    that stand over or under it and are at least 0.4 of its width (one wider line, a title across two columns, is
+    no edge); None when fewer than :data:`MIN_COLUMN` lines stand there."""
+    width = line.x1 - line.x0
+    lefts: list[float] = []
+    rights: list[float] = []
+    for m in page_lines:
+        w = m.x1 - m.x0
+        if w < 0.4 * width:
+            continue
+        shared = min(line.x1, m.x1) - max(line.x0, m.x0)
+        if shared < OVERLAP * min(w, width):
+            continue
+        lefts.append(m.x0)
+        rights.append(m.x1)
+    if len(lefts) < MIN_COLUMN:
+        return None
+    lefts.sort()
+    rights.sort(reverse=True)
+    return lefts[1], rights[1]
+
+
+def _step(a: TextLine, b: TextLine) -> float:
+    """From line ``a`` down to line ``b``: baselines on a text layer, bottoms on an OCR'd page (no baseline there)."""
+    ba, bb = getattr(a, "baseline", None), getattr(b, "baseline", None)
+    if ba is not None and bb is not None:
+        return bb - ba
+    return b.bottom - a.bottom
+
+
+def _nearest_step(before: TextLine | None, a: TextLine, b: TextLine, after: TextLine | None) -> float | None:
+    """The smaller of the steps into ``a`` and out of ``b`` from lines of the same column (None when there is none)."""
+    steps = []
+    for x, y in ((before, a), (b, after)):
+        if x is None or y is None or x.page != y.page:
+            continue
+        s = _step(x, y)
+        shared = min(x.x1, y.x1) - max(x.x0, y.x0)
+        if s > 0 and shared > 0:
+            steps.append(s)
+    return min(steps) if steps else None
+
+
+def _joins(a: TextLine, b: TextLine, before: TextLine | None, after: TextLine | None, rtl: bool,
+           page_lines: Sequence[TextLine]) -> bool:
+    if a.page != b.page or a.bold or b.bold or SENTENCE_END.search(a.text):
+        return False
+    size = max(a.size, b.size) or 10.0
+    if abs(a.size - b.size) > max(0.5, 0.06 * size):
+        return False
+    step = _step(a, b)
+    if not (0 < step <= 2.5 * size) or b.top < a.bottom - 0.3 * size:
+        return False
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    if shared < OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0):
+        return False
+    near = _nearest_step(before, a, b, after)
+    if near is None or step > near + STEP_SLACK * size:
+        return False
+    edges = _column_edges(a, page_lines)
+    if edges is None:
+        return False
+    left, right = edges
+    slack = max(FLUSH, EDGE_SLACK * size)
+    a_end, b_start, a_start = (a.x0, b.x1, a.x1) if rtl else (a.x1, b.x0, a.x0)
+    col_end, col_start = (left, right) if rtl else (right, left)
+    if abs(a_end - col_end) > slack or abs(b_start - col_start) > slack:
+        return False
+    # b no further in than a (a may be a first line set in; b may not)
+    return b_start >= a_start - slack if rtl else b_start <= a_start + slack
+
+
+def rejoin_paragraphs(groups: list[_Group]) -> list[_Group]:
+    """Join consecutive paragraphs cut between two lines of one justified block (see the module docstring)."""
+    by_page: dict[int, list[TextLine]] = {}
+    for g in groups:
+        for ln in g.lines:
+            by_page.setdefault(ln.page, []).append(ln)
+    out: list[_Group] = []
+    for k, g in enumerate(groups):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind in ("paragraph", "item") and g.kind == "paragraph" and prev.lines and g.lines
+                and not prev.note and not g.note and prev.rtl == g.rtl):
+            a, b = prev.lines[-1], g.lines[0]
+            before = prev.lines[-2] if len(prev.lines) > 1 else (out[-2].lines[-1] if len(out) > 1 and out[-2].lines else None)
+            after = g.lines[1] if len(g.lines) > 1 else (groups[k + 1].lines[0] if k + 1 < len(groups) and groups[k + 1].lines else None)
+            if _joins(a, b, before, after, prev.rtl, by_page.get(a.page, [])):
+                prev.lines.extend(g.lines)
+                continue
+        out.append(g)
+    return out
