@@ -26,6 +26,7 @@ Headings, list items, notes and tables are left as the grouping made them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from .base import TextLine
@@ -112,12 +113,51 @@ def _joins(a: TextLine, b: TextLine, before: TextLine | None, after: TextLine | 
     return b_start >= a_start - slack if rtl else b_start <= a_start + slack
 
 
+def _indent(line: TextLine, left: float, right: float, rtl: bool) -> float:
+    return right - line.x1 if rtl else line.x0 - left
+
+
+def _opens(lines: list[TextLine], i: int, rtl: bool, page_lines: Sequence[TextLine]) -> bool:
+    """Does line ``i`` of a paragraph open a paragraph of its own: set in as far as the paragraph's first line, after
+    a line ending a sentence, the line after it (if any) starting further out?"""
+    prev, ln = lines[i - 1], lines[i]
+    if prev.page != ln.page or prev.bold != ln.bold or not SENTENCE_END.search(prev.text):
+        return False
+    edges = _column_edges(ln, page_lines)
+    if edges is None:
+        return False
+    left, right = edges
+    size = ln.size or 10.0
+    slack = max(FLUSH, EDGE_SLACK * size)
+    indent, width = _indent(ln, left, right, rtl), right - left
+    if not (0.8 * size < indent <= 0.3 * width) or ln.x1 - ln.x0 < 0.5 * width:
+        return False
+    first = lines[0]
+    if first.page != ln.page or abs(_indent(first, left, right, rtl) - indent) > slack:
+        return False  # a hanging indent (the first line further out) or another block's lines
+    return i + 1 >= len(lines) or _indent(lines[i + 1], left, right, rtl) < indent - slack
+
+
+def _split(g: _Group, page_lines: dict[int, list[TextLine]]) -> list[_Group]:
+    cuts = [i for i in range(1, len(g.lines)) if _opens(g.lines, i, g.rtl, page_lines.get(g.lines[i].page, []))]
+    if not cuts:
+        return [g]
+    out = []
+    for a, b in zip([0, *cuts], [*cuts, len(g.lines)], strict=True):
+        part = dataclasses.replace(g, lines=g.lines[a:b], centred=False, flush_end=False) if a else g
+        out.append(part)
+    g.lines = g.lines[: cuts[0]]
+    return out
+
+
 def rejoin_paragraphs(groups: list[_Group]) -> list[_Group]:
-    """Join consecutive paragraphs cut between two lines of one justified block (see the module docstring)."""
+    """Split paragraphs where a line set in as a first line follows a sentence's end, then join consecutive
+    paragraphs cut between two lines of one justified block (see the module docstring)."""
     by_page: dict[int, list[TextLine]] = {}
     for g in groups:
         for ln in g.lines:
             by_page.setdefault(ln.page, []).append(ln)
+    groups = [part for g in groups for part in (_split(g, by_page) if g.kind == "paragraph" and not g.note and len(g.lines) > 1 else [g])]
     out: list[_Group] = []
     for k, g in enumerate(groups):
         prev = out[-1] if out else None
