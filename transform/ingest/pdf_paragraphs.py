@@ -38,6 +38,11 @@ FLUSH = 2.0  # points
 STEP_SLACK = 0.15  # sizes: the step between the two lines exceeds the nearest step around them by at most this
 MIN_COLUMN = 4  # lines that stand over or under a line (its column) needed to tell where that column's edges are
 OVERLAP = 0.5  # share of the narrower line two lines share horizontally to stand in one column
+OPEN_GAP = 1.5  # sizes: a line going on the phrase the line above leaves open stands at most this far under it
+# words a phrase does not end with: a line ending with one goes on in the next (French and Arabic, lower case)
+OPEN_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l'", "l’", "d'", "d’", "et", "ou", "à", "au", "aux", "en", "pour",
+                        "par", "sur", "dans", "avec", "entre", "un", "une",
+                        "في", "من", "على", "إلى", "الى", "عن", "لدى", "مع", "بين"})
 
 
 def _column_edges(line: TextLine, page_lines: Sequence[TextLine]) -> tuple[float, float] | None:
@@ -84,12 +89,29 @@ def _nearest_step(before: TextLine | None, a: TextLine, b: TextLine, after: Text
     return min(steps) if steps else None
 
 
+def _goes_on(a: TextLine, b: TextLine, size: float) -> bool:
+    """Does ``b`` go on the phrase ``a`` leaves open (``a`` ends with an article, a preposition or a conjunction,
+    ``LE MINISTRE DE L'ENSEIGNEMENT SUPÉRIEUR, DE LA`` / ``RECHERCHE SCIENTIFIQUE ...``; or ``b`` starts in lower
+    case), set right under it in one style?"""
+    if a.bold != b.bold or b.top - a.bottom > OPEN_GAP * size:
+        return False
+    last = a.text.rsplit(None, 1)[-1].lower() if a.text.strip() else ""
+    return last in OPEN_WORDS or b.text.lstrip()[:1].islower()
+
+
 def _joins(a: TextLine, b: TextLine, before: TextLine | None, after: TextLine | None, rtl: bool,
            page_lines: Sequence[TextLine]) -> bool:
-    if a.page != b.page or a.bold or b.bold or SENTENCE_END.search(a.text):
+    if a.page != b.page or SENTENCE_END.search(a.text):
         return False
     size = max(a.size, b.size) or 10.0
     if abs(a.size - b.size) > max(0.5, 0.06 * size):
+        return False
+    if b.top < a.bottom - 0.3 * size:
+        return False
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    if shared >= OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0) and _goes_on(a, b, size):
+        return True
+    if a.bold or b.bold:
         return False
     step = _step(a, b)
     if not (0 < step <= 2.5 * size) or b.top < a.bottom - 0.3 * size:
