@@ -39,10 +39,10 @@ STEP_SLACK = 0.15  # sizes: the step between the two lines exceeds the nearest s
 MIN_COLUMN = 4  # lines that stand over or under a line (its column) needed to tell where that column's edges are
 OVERLAP = 0.5  # share of the narrower line two lines share horizontally to stand in one column
 OPEN_GAP = 1.5  # sizes: a line going on the phrase the line above leaves open stands at most this far under it
-# words a phrase does not end with: a line ending with one goes on in the next (French and Arabic, lower case)
+# words a French phrase does not end with: a line ending with one goes on in the next (lower case). Not Arabic's
+# prepositions: an OCR'd form's line ends with one when the dotted field after it is not read (``تبتدىء من ...``)
 OPEN_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l'", "l’", "d'", "d’", "et", "ou", "à", "au", "aux", "en", "pour",
-                        "par", "sur", "dans", "avec", "entre", "un", "une",
-                        "في", "من", "على", "إلى", "الى", "عن", "لدى", "مع", "بين"})
+                        "par", "sur", "dans", "avec", "entre", "un", "une"})
 
 
 def _column_edges(line: TextLine, page_lines: Sequence[TextLine]) -> tuple[float, float] | None:
