@@ -80,3 +80,12 @@ def test_short_last_line_and_paragraph_gap_keep_paragraphs_apart() -> None:
     # the same lines cut one per paragraph, evenly spaced and full: joined again
     cut = [_Group(kind="paragraph", lines=[ln]) for ln in column]
     assert [len(g.lines) for g in rejoin_paragraphs(cut)] == [4]
+
+
+def test_title_line_leaving_its_phrase_open_goes_on(tmp_path: Path) -> None:
+    # BO 7262 (French), page 165: the minister's title set in small capitals over two lines spaced wider than the
+    # text, the first ending with "ET DU": one paragraph, the visa under it apart
+    blocks = read_pages("bo-fr-7262-2024.pdf", [164], tmp_path)
+    k = _block_with(blocks, "LA MINISTRE DE LA TRANSITION ÉNERGÉTIQUE ET DU")
+    assert block_text(blocks[k]).endswith("ET DU DÉVELOPPEMENT DURABLE,")
+    assert block_text(blocks[k + 1]).startswith("Vu l’arrêté du ministre de l’énergie")
