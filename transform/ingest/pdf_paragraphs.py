@@ -1,27 +1,40 @@
-"""Paragraphs cut between two lines of one justified text, joined again (a pass after :func:`pdf_blocks.group_lines`).
+"""Paragraph boundaries checked again on the page's own lines, after :func:`pdf_blocks.group_lines` (issue 17).
 
 The grouping starts a paragraph where the step to the next line is wider than the document's usual
-pitch, or where the line before stops short of the edge found for its column. Two cases cut a
-paragraph line by line although the page shows one justified block:
+pitch, or where the line before stops short of the edge found for its column, and goes on where a
+line is no more set in than the one before. Three cases get it wrong; this pass mends them on the
+groups, without touching the grouping's own rules:
 
-* a column set a little wider apart than the rest of the document (an article of a Bulletin whose
-  lines are 26 pt apart where the others are 24), each of its lines then standing alone;
-* a column whose edges the layout took too wide (the text beside a table whose lines were taken
-  out, so the column found spans the page): each full line seems to stop far short of its edge.
+**Joined: a justified block cut line by line.** A column set a little wider apart than the rest of
+the document (an article of a Bulletin whose lines are 26 pt apart where the others are 24), or a
+column whose edges the layout took too wide (the text beside a table whose lines were taken out, so
+the column found spans the page): each of its lines stands alone. Two consecutive paragraphs (the
+first may be a list item) are one when
 
-Here two consecutive paragraphs are one when the page itself says so, on its own lines:
-
-* the first paragraph's last line is **full**: it stops where the lines of its column stop (the
-  second-outermost end among the lines of the page that stand over or under it), and it does not
-  end a sentence;
-* the second paragraph's first line is **not indented**: it starts where the lines of its column
-  start, and no further in than the line before;
+* the first one's last line is **full**: it stops where the lines of its column stop (the
+  second-outermost end among the page's lines that stand over or under it, at least
+  :data:`MIN_COLUMN` of them), and it does not end a sentence;
+* the second one's first line is **not indented**: it starts where the lines of its column start,
+  and no further in than the line before;
 * it stands **right under** it, in one style (same size, direction, no bold): the step between the
-  two lines is no wider than the nearest step inside the text around them (the line before, the
-  line after), within :data:`STEP_SLACK` of a size. A paragraph gap (a wider step), a first-line
-  indent or a short last line still separate paragraphs.
+  two lines is no wider than the nearest step around them (into the line before, out of the line
+  after), within :data:`STEP_SLACK` of a size. A paragraph gap, a first-line indent or a short last
+  line still separate paragraphs.
 
-Headings, list items, notes and tables are left as the grouping made them.
+**Joined: a phrase left open.** A line that ends with an article, a preposition or a conjunction of
+French (:data:`OPEN_WORDS`: ``LE MINISTRE DE L'ENSEIGNEMENT SUPÉRIEUR, DE LA`` / ``RECHERCHE
+SCIENTIFIQUE ...``, a minister's title in small capitals spaced wider than the text), or followed by
+a line starting in lower case, goes on in the line right under it (at most :data:`OPEN_GAP` sizes
+below, overlapping it, same size and weight). Not Arabic's prepositions: an OCR'd form's line ends
+with one where the dotted field after it was not read.
+
+**Split: a second first line.** Inside a paragraph, a line set in as far as the paragraph's first
+line (more than 0.8 of a size, at most 0.3 of the column), after a line ending a sentence, with the
+line after it (if any) starting further out, opens a paragraph of its own: two visas each set in
+(``... الأكثر تمثيلا؛`` / ``وبعد دراسة المشروع ...``) that the grouping kept together because the
+second is no more set in than the first. A hanging indent (the first line further out) is no cut.
+
+Headings, notes and tables are left as the grouping made them.
 """
 
 from __future__ import annotations
