@@ -51,6 +51,7 @@ FLUSH = 2.0  # points
 STEP_SLACK = 0.15  # sizes: the step between the two lines exceeds the nearest step around them by at most this
 MIN_COLUMN = 4  # lines that stand over or under a line (its column) needed to tell where that column's edges are
 OVERLAP = 0.5  # share of the narrower line two lines share horizontally to stand in one column
+WOBBLE = 1.5  # points: the sizes of an OCR'd paragraph's lines differ by this much at most (and 15 %)
 OPEN_GAP = 1.5  # sizes: a line going on the phrase the line above leaves open stands at most this far under it
 # words a French phrase does not end with: a line ending with one goes on in the next (lower case). Not Arabic's
 # prepositions: an OCR'd form's line ends with one when the dotted field after it is not read (``تبتدىء من ...``)
@@ -117,13 +118,16 @@ def _joins(a: TextLine, b: TextLine, before: TextLine | None, after: TextLine | 
     if a.page != b.page or SENTENCE_END.search(a.text):
         return False
     size = max(a.size, b.size) or 10.0
-    if abs(a.size - b.size) > max(0.5, 0.06 * size):
-        return False
     if b.top < a.bottom - 0.3 * size:
         return False
     shared = min(a.x1, b.x1) - max(a.x0, b.x0)
-    if shared >= OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0) and _goes_on(a, b, size):
+    # an OCR'd page (no baseline) sizes its lines from their boxes: one paragraph's lines may read a point apart
+    ocr = not hasattr(a, "baseline")
+    wobble = min(WOBBLE, 0.15 * size) if ocr else max(0.5, 0.06 * size)
+    if abs(a.size - b.size) <= wobble and shared >= OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0) and _goes_on(a, b, size):
         return True
+    if abs(a.size - b.size) > max(0.5, 0.06 * size):
+        return False
     if a.bold or b.bold:
         return False
     step = _step(a, b)
