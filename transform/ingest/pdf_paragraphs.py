@@ -121,10 +121,9 @@ def _joins(a: TextLine, b: TextLine, before: TextLine | None, after: TextLine | 
     if b.top < a.bottom - 0.3 * size:
         return False
     shared = min(a.x1, b.x1) - max(a.x0, b.x0)
-    # an OCR'd page (no baseline) sizes its lines from their boxes: one paragraph's lines may read a point apart
-    ocr = not hasattr(a, "baseline")
-    wobble = min(WOBBLE, 0.15 * size) if ocr else max(0.5, 0.06 * size)
-    if abs(a.size - b.size) <= wobble and shared >= OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0) and _goes_on(a, b, size):
+    # OCR sizes its lines from their boxes (an OCR'd page, an earlier OCR's text layer): one paragraph's lines may
+    # read a point apart
+    if abs(a.size - b.size) <= min(WOBBLE, 0.15 * size) and shared >= OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0) and _goes_on(a, b, size):
         return True
     if abs(a.size - b.size) > max(0.5, 0.06 * size):
         return False
