@@ -19,7 +19,7 @@ from pathlib import Path
 
 from transform.evaluation import score_document
 from transform.evaluation.truth import load_truth_dir
-from transform.ingest import pdf_blocks, pdf_furniture
+from transform.ingest import pdf, pdf_blocks, pdf_furniture
 from transform.ingest.base import TextLine
 from transform.ingest.pdf_block_runs import room_left, size_wobble
 from transform.ingest.pdf_blocks import group_lines, groups_to_blocks
@@ -186,6 +186,7 @@ def test_ocr_layer_lines_a_point_apart_stay_one_paragraph(tmp_path: Path, monkey
     assert any("de la DDFIP, avec laquelle l'ensemble des documents" in t for t in texts)
     good = _score(read(), "putanges-pv-2024-03-25", 1)
     monkeypatch.setattr(pdf_blocks, "size_wobble", lambda *_: False)  # type: ignore[attr-defined]
+    monkeypatch.setattr(pdf, "rejoin_paragraphs", lambda groups: groups)  # type: ignore[attr-defined]  # the grouping's rule alone (pdf_paragraphs mends this line too)
     old = read()
     assert any(block_text(b) == "monsieur Kévin LEGENTIL à monsieur Sébastien BEAUFRERE" for b in old)
     assert _score(old, "putanges-pv-2024-03-25", 1) < good

@@ -35,6 +35,7 @@ from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_hidden import invisible_layer
 from .pdf_kept import KeptPages
 from .pdf_open import open_pdf
+from .pdf_paragraphs import rejoin_paragraphs
 from .pdf_picture_text import picture_lines
 from .pdf_regions import TableBox
 from .pdf_table_join import join_continued_tables
@@ -168,6 +169,7 @@ class PdfIngester:
         kept, running = split_running_lines(kept, heights)
         furniture = sorted(furniture + running, key=lambda f: f.page)
         groups = group_lines(kept, used_tables, widths, heights)
+        groups = rejoin_paragraphs(groups)  # paragraphs cut between two lines of one justified block (pdf_paragraphs)
         blocks = join_continued_tables(groups_to_blocks(groups))
         confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
         if title and (

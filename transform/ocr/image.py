@@ -31,11 +31,13 @@ def _blocks(pages: list[list[TextLine]], widths: list[float]) -> list[Block]:
     each block gets the confidence of its lines."""
     try:
         from ..ingest.pdf_blocks import group_lines, groups_to_blocks
+        from ..ingest.pdf_paragraphs import rejoin_paragraphs
     except ImportError:
         from .blocks import lines_to_blocks
 
         return list(lines_to_blocks([ln for page in pages for ln in page]))
     groups = group_lines(pages, [[] for _ in pages], widths)
+    groups = rejoin_paragraphs(groups)  # as the PDF ingester does (pdf_paragraphs)
     blocks = groups_to_blocks(groups)
     confidence.apply(blocks, groups)
     return blocks

@@ -1,0 +1,211 @@
+"""Paragraph boundaries checked again on the page's own lines, after :func:`pdf_blocks.group_lines` (issue 17).
+
+The grouping starts a paragraph where the step to the next line is wider than the document's usual
+pitch, or where the line before stops short of the edge found for its column, and goes on where a
+line is no more set in than the one before. Three cases get it wrong; this pass mends them on the
+groups, without touching the grouping's own rules:
+
+**Joined: a justified block cut line by line.** A column set a little wider apart than the rest of
+the document (an article of a Bulletin whose lines are 26 pt apart where the others are 24), or a
+column whose edges the layout took too wide (the text beside a table whose lines were taken out, so
+the column found spans the page): each of its lines stands alone. Two consecutive paragraphs (the
+first may be a list item) are one when
+
+* the first one's last line is **full**: it stops where the lines of its column stop (the
+  second-outermost end among the page's lines that stand over or under it, at least
+  :data:`MIN_COLUMN` of them), and it does not end a sentence;
+* the second one's first line is **not indented**: it starts where the lines of its column start,
+  and no further in than the line before;
+* it stands **right under** it, in one style (same size, direction, no bold): the step between the
+  two lines is no wider than the nearest step around them (into the line before, out of the line
+  after), within :data:`STEP_SLACK` of a size. A paragraph gap, a first-line indent or a short last
+  line still separate paragraphs.
+
+**Joined: a phrase left open.** A line that ends with an article, a preposition or a conjunction of
+French (:data:`OPEN_WORDS`: ``LE MINISTRE DE L'ENSEIGNEMENT SUPÉRIEUR, DE LA`` / ``RECHERCHE
+SCIENTIFIQUE ...``, a minister's title in small capitals spaced wider than the text), or followed by
+a line starting in lower case, goes on in the line right under it (at most :data:`OPEN_GAP` sizes
+below, overlapping it, same size and weight). Not Arabic's prepositions: an OCR'd form's line ends
+with one where the dotted field after it was not read.
+
+**Split: a second first line.** Inside a paragraph, a line set in as far as the paragraph's first
+line (more than 0.8 of a size, at most 0.3 of the column), after a line ending a sentence, with the
+line after it (if any) starting further out, opens a paragraph of its own: two visas each set in
+(``... الأكثر تمثيلا؛`` / ``وبعد دراسة المشروع ...``) that the grouping kept together because the
+second is no more set in than the first. A hanging indent (the first line further out) is no cut.
+
+Headings, notes and tables are left as the grouping made them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from .base import TextLine
+from .pdf_block_group import _Group
+from .pdf_block_kinds import SENTENCE_END
+
+EDGE_SLACK = 0.35  # sizes: a line stops (or starts) at its column's edge within this (at least FLUSH points)
+FLUSH = 2.0  # points
+STEP_SLACK = 0.15  # sizes: the step between the two lines exceeds the nearest step around them by at most this
+MIN_COLUMN = 4  # lines that stand over or under a line (its column) needed to tell where that column's edges are
+OVERLAP = 0.5  # share of the narrower line two lines share horizontally to stand in one column
+WOBBLE = 1.5  # points: the sizes of an OCR'd paragraph's lines differ by this much at most (and 15 %)
+OPEN_GAP = 1.5  # sizes: a line going on the phrase the line above leaves open stands at most this far under it
+# words a French phrase does not end with: a line ending with one goes on in the next (lower case). Not Arabic's
+# prepositions: an OCR'd form's line ends with one when the dotted field after it is not read (``تبتدىء من ...``)
+OPEN_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l'", "l’", "d'", "d’", "et", "ou", "à", "au", "aux", "en", "pour",
+                        "par", "sur", "dans", "avec", "entre", "un", "une"})
+
+
+def _column_edges(line: TextLine, page_lines: Sequence[TextLine]) -> tuple[float, float] | None:
+    """(left, right) edges of the column of ``line``: the second-outermost left and right ends of the page's lines
+    that stand over or under it and are at least 0.4 of its width (one wider line, a title across two columns, is
+    no edge); None when fewer than :data:`MIN_COLUMN` lines stand there."""
+    width = line.x1 - line.x0
+    lefts: list[float] = []
+    rights: list[float] = []
+    for m in page_lines:
+        w = m.x1 - m.x0
+        if w < 0.4 * width:
+            continue
+        shared = min(line.x1, m.x1) - max(line.x0, m.x0)
+        if shared < OVERLAP * min(w, width):
+            continue
+        lefts.append(m.x0)
+        rights.append(m.x1)
+    if len(lefts) < MIN_COLUMN:
+        return None
+    lefts.sort()
+    rights.sort(reverse=True)
+    return lefts[1], rights[1]
+
+
+def _step(a: TextLine, b: TextLine) -> float:
+    """From line ``a`` down to line ``b``: baselines on a text layer, bottoms on an OCR'd page (no baseline there)."""
+    ba, bb = getattr(a, "baseline", None), getattr(b, "baseline", None)
+    if ba is not None and bb is not None:
+        return bb - ba
+    return b.bottom - a.bottom
+
+
+def _nearest_step(before: TextLine | None, a: TextLine, b: TextLine, after: TextLine | None) -> float | None:
+    """The smaller of the steps into ``a`` and out of ``b`` from lines of the same column (None when there is none)."""
+    steps = []
+    for x, y in ((before, a), (b, after)):
+        if x is None or y is None or x.page != y.page:
+            continue
+        s = _step(x, y)
+        shared = min(x.x1, y.x1) - max(x.x0, y.x0)
+        if s > 0 and shared > 0:
+            steps.append(s)
+    return min(steps) if steps else None
+
+
+def _goes_on(a: TextLine, b: TextLine, size: float) -> bool:
+    """Does ``b`` go on the phrase ``a`` leaves open (``a`` ends with an article, a preposition or a conjunction,
+    ``LE MINISTRE DE L'ENSEIGNEMENT SUPÉRIEUR, DE LA`` / ``RECHERCHE SCIENTIFIQUE ...``; or ``b`` starts in lower
+    case), set right under it in one style?"""
+    if a.bold != b.bold or b.top - a.bottom > OPEN_GAP * size:
+        return False
+    last = a.text.rsplit(None, 1)[-1].lower() if a.text.strip() else ""
+    return last in OPEN_WORDS or b.text.lstrip()[:1].islower()
+
+
+def _joins(a: TextLine, b: TextLine, before: TextLine | None, after: TextLine | None, rtl: bool,
+           page_lines: Sequence[TextLine]) -> bool:
+    if a.page != b.page or SENTENCE_END.search(a.text):
+        return False
+    size = max(a.size, b.size) or 10.0
+    if b.top < a.bottom - 0.3 * size:
+        return False
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    # OCR sizes its lines from their boxes (an OCR'd page, an earlier OCR's text layer): one paragraph's lines may
+    # read a point apart
+    if abs(a.size - b.size) <= min(WOBBLE, 0.15 * size) and shared >= OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0) and _goes_on(a, b, size):
+        return True
+    if abs(a.size - b.size) > max(0.5, 0.06 * size):
+        return False
+    if a.bold or b.bold:
+        return False
+    step = _step(a, b)
+    if not (0 < step <= 2.5 * size) or b.top < a.bottom - 0.3 * size:
+        return False
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    if shared < OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0):
+        return False
+    near = _nearest_step(before, a, b, after)
+    if near is None or step > near + STEP_SLACK * size:
+        return False
+    edges = _column_edges(a, page_lines)
+    if edges is None:
+        return False
+    left, right = edges
+    slack = max(FLUSH, EDGE_SLACK * size)
+    a_end, b_start, a_start = (a.x0, b.x1, a.x1) if rtl else (a.x1, b.x0, a.x0)
+    col_end, col_start = (left, right) if rtl else (right, left)
+    if abs(a_end - col_end) > slack or abs(b_start - col_start) > slack:
+        return False
+    # b no further in than a (a may be a first line set in; b may not)
+    return b_start >= a_start - slack if rtl else b_start <= a_start + slack
+
+
+def _indent(line: TextLine, left: float, right: float, rtl: bool) -> float:
+    return right - line.x1 if rtl else line.x0 - left
+
+
+def _opens(lines: list[TextLine], i: int, rtl: bool, page_lines: Sequence[TextLine]) -> bool:
+    """Does line ``i`` of a paragraph open a paragraph of its own: set in as far as the paragraph's first line, after
+    a line ending a sentence, the line after it (if any) starting further out?"""
+    prev, ln = lines[i - 1], lines[i]
+    if prev.page != ln.page or prev.bold != ln.bold or not SENTENCE_END.search(prev.text):
+        return False
+    edges = _column_edges(ln, page_lines)
+    if edges is None:
+        return False
+    left, right = edges
+    size = ln.size or 10.0
+    slack = max(FLUSH, EDGE_SLACK * size)
+    indent, width = _indent(ln, left, right, rtl), right - left
+    if not (0.8 * size < indent <= 0.3 * width) or ln.x1 - ln.x0 < 0.5 * width:
+        return False
+    first = lines[0]
+    if first.page != ln.page or abs(_indent(first, left, right, rtl) - indent) > slack:
+        return False  # a hanging indent (the first line further out) or another block's lines
+    return i + 1 >= len(lines) or _indent(lines[i + 1], left, right, rtl) < indent - slack
+
+
+def _split(g: _Group, page_lines: dict[int, list[TextLine]]) -> list[_Group]:
+    cuts = [i for i in range(1, len(g.lines)) if _opens(g.lines, i, g.rtl, page_lines.get(g.lines[i].page, []))]
+    if not cuts:
+        return [g]
+    out = []
+    for a, b in zip([0, *cuts], [*cuts, len(g.lines)], strict=True):
+        part = dataclasses.replace(g, lines=g.lines[a:b], centred=False, flush_end=False) if a else g
+        out.append(part)
+    g.lines = g.lines[: cuts[0]]
+    return out
+
+
+def rejoin_paragraphs(groups: list[_Group]) -> list[_Group]:
+    """Split paragraphs where a line set in as a first line follows a sentence's end, then join consecutive
+    paragraphs cut between two lines of one justified block (see the module docstring)."""
+    by_page: dict[int, list[TextLine]] = {}
+    for g in groups:
+        for ln in g.lines:
+            by_page.setdefault(ln.page, []).append(ln)
+    groups = [part for g in groups for part in (_split(g, by_page) if g.kind == "paragraph" and not g.note and len(g.lines) > 1 else [g])]
+    out: list[_Group] = []
+    for k, g in enumerate(groups):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind in ("paragraph", "item") and g.kind == "paragraph" and prev.lines and g.lines
+                and not prev.note and not g.note and prev.rtl == g.rtl):
+            a, b = prev.lines[-1], g.lines[0]
+            before = prev.lines[-2] if len(prev.lines) > 1 else (out[-2].lines[-1] if len(out) > 1 and out[-2].lines else None)
+            after = g.lines[1] if len(g.lines) > 1 else (groups[k + 1].lines[0] if k + 1 < len(groups) and groups[k + 1].lines else None)
+            if _joins(a, b, before, after, prev.rtl, by_page.get(a.page, [])):
+                prev.lines.extend(g.lines)
+                continue
+        out.append(g)
+    return out
