@@ -401,8 +401,10 @@ def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, si
 
 
 def _load_group() -> Any:
-    """The optional compiled per-line loop (``_group.c``), or None (not built, or hidden: ``TAYSIR_HIDE_EXTENSIONS=1``)."""
-    if os.environ.get("TAYSIR_HIDE_EXTENSIONS", "").strip().lower() in ("1", "true", "yes", "on"):
+    """The optional compiled per-line loop (``_group.c``), or None (not built, or hidden: ``TAYSIR_HIDE_EXTENSIONS=1``
+    or ``TAYSIR_GROUP_NATIVE=0``)."""
+    if os.environ.get("TAYSIR_HIDE_EXTENSIONS", "").strip().lower() in ("1", "true", "yes", "on") \
+            or os.environ.get("TAYSIR_GROUP_NATIVE", "1").strip().lower() in ("0", "false", "no", "off"):
         return None
     try:
         from . import _group  # type: ignore[attr-defined]
