@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from transform.ingest import pdf_blocks
+from transform.ingest import pdf_block_runs, pdf_block_sizes, pdf_blocks
 
 
 def same_groups(a: list[Any], b: list[Any]) -> str | None:
@@ -46,3 +46,13 @@ class Checked:
         fault = same_groups(groups, reference)
         if fault:
             self.faults.append(fault)
+        # the two other native steps on the same pages: entry_runs' first test and the document's pitches
+        for k, page in enumerate(prepared):
+            lines = page[0]
+            python = bytes(pdf_block_runs._few(lines)).find(b"\x01" * pdf_block_runs.ENTRY_RUN) >= 0
+            if self.native.short_run(lines, pdf_block_runs.ENTRY_CHARS, pdf_block_runs.ENTRY_WORDS, pdf_block_runs.ENTRY_RUN) != python:
+                self.faults.append(f"page {k}: short_run is not {python}")
+        feats = [page[2] for page in prepared]
+        got, want = list(self.native.pitches(feats).items()), list(pdf_block_sizes._pitches_py(feats).items())
+        if got != want or [type(v) for _, v in got] != [type(v) for _, v in want]:
+            self.faults.append(f"pitches {got} against {want}")

@@ -21,7 +21,7 @@
 enum {
 	H_GROUP, H_LEGAL_HINT, H_LEGAL_HEADING, H_RUN_IN, H_MARKER, H_BULLET_FIRST, H_MONTH_NEXT, H_NUMBER_NEXT,
 	H_WITH_TEXT, H_SIZE_WOBBLE, H_SENTENCE_END, H_LEADER, H_ANNEX, H_ROOM_LEFT, H_FULL_LINE, H_SENTENCE_STOP,
-	H_RTL, H_OWN_AXIS, H_ARTICLE, H_MAX_LEVELS, H_NAME_WORDS, H_COUNT
+	H_RTL, H_OWN_AXIS, H_ARTICLE, H_MAX_LEVELS, H_NAME_WORDS, H_END_CLASSES, H_STOP_CLASSES, H_COUNT
 };
 
 static PyObject *S_text, *S_x0, *S_x1, *S_bottom, *S_bold, *S_page, *S_left, *S_right, *S_column, *S_call,
@@ -174,6 +174,60 @@ static int call_truth_args(PyObject *f, PyObject *const *args, size_t n) {
 	return t;
 }
 
+/* ---- a sentence's end, tested here ----
+ * SENTENCE_END and SENTENCE_STOP are written [P]\s*[C]*$: a sign of P, white space, closing quotes or brackets of C,
+ * then the end (or a final newline, where $ also matches). P, C and white space share no character
+ * (pdf_blocks._tail_classes checks it, else it gives None and the pattern is called), so the test reads the text
+ * backwards: the closers at its end, the white space before them, then one sign of P. */
+
+static int in_class(PyObject *chars, Py_UCS4 c) {
+	Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
+	for (Py_ssize_t i = 0; i < n; i++)
+		if (PyUnicode_READ_CHAR(chars, i) == c)
+			return 1;
+	return 0;
+}
+
+static int tail_at(PyObject *text, Py_ssize_t end, PyObject *punct, PyObject *closers) {
+	int kind = PyUnicode_KIND(text);
+	const void *data = PyUnicode_DATA(text);
+	Py_ssize_t i = end;
+	while (i > 0 && in_class(closers, PyUnicode_READ(kind, data, i - 1)))
+		i--;
+	while (i > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i - 1)))
+		i--;
+	return i > 0 && in_class(punct, PyUnicode_READ(kind, data, i - 1));
+}
+
+static int tail_match(PyObject *text, PyObject *punct, PyObject *closers) {
+	Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+	if (tail_at(text, n, punct, closers))
+		return 1;
+	return n > 0 && PyUnicode_READ_CHAR(text, n - 1) == '\n' && tail_at(text, n - 1, punct, closers);
+}
+
+/* pattern (hook ``which``) found in text, by the classes of hook ``classes`` when pdf_blocks gave them */
+static int ends_like(PyObject **h, int which, int classes, PyObject *text) {
+	PyObject *c = h[classes];
+	if (c != Py_None)
+		return tail_match(text, PyTuple_GET_ITEM(c, 0), PyTuple_GET_ITEM(c, 1));
+	PyObject *r = PyObject_CallOneArg(h[which], text);
+	if (r == NULL)
+		return -1;
+	int t = PyObject_IsTrue(r);
+	Py_DECREF(r);
+	return t;
+}
+
+static PyObject *py_ends_like(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyUnicode_Check(args[2])) {
+		PyErr_SetString(PyExc_TypeError, "ends_like(text, punct, closers): three str");
+		return NULL;
+	}
+	return PyBool_FromLong(tail_match(args[0], args[1], args[2]));
+}
+
 /* pattern.search/match(text) found something: -1 on error */
 static int found(PyObject *method, PyObject *text) { return call_truth(method, text); }
 
@@ -270,7 +324,7 @@ static int ended(PyObject **h, const Line *prev, const Edge *pe, double size, Py
 	double gap = rtl ? prev->x0 - pe->left : pe->right - prev->x1;
 	double width = pe->right - pe->left;
 	if (gap <= 0.3 * width) {
-		int t = found(h[H_SENTENCE_END], prev->text);
+		int t = ends_like(h, H_SENTENCE_END, H_END_CLASSES, prev->text);
 		if (t <= 0)
 			return t;
 		if (!(gap > pymax(2.0 * size, 0.08 * width))) {
@@ -315,7 +369,7 @@ static int same_axis(PyObject **h, const Line *prev, const Edge *pe, const Line 
 	t = PyObject_RichCompareBool(prev->bold, ln->bold, Py_NE);
 	if (t != 0)
 		return t < 0 ? -1 : 0;
-	t = found(h[H_SENTENCE_STOP], prev->text);
+	t = ends_like(h, H_SENTENCE_STOP, H_STOP_CLASSES, prev->text);
 	if (t != 0)
 		return t < 0 ? -1 : 0;
 	int ln_rtl = call_truth(h[H_RTL], ln->obj);
@@ -386,7 +440,7 @@ static int continues(PyObject **h, const Cur *cur, const Line *prev, double prev
 		Py_ssize_t words = n_words(ln->text);
 		if (words < 0)
 			return -1;
-		int ln_ends = found(h[H_SENTENCE_END], ln->text);
+		int ln_ends = ends_like(h, H_SENTENCE_END, H_END_CLASSES, ln->text);
 		if (ln_ends < 0)
 			return -1;
 		int shrt = words <= 12 && !ln_ends;
@@ -413,7 +467,7 @@ static int continues(PyObject **h, const Cur *cur, const Line *prev, double prev
 			return centred(prev, pe, fsize, 1.5);
 		if (!(ncur == 2 && ln->x1 - ln->x0 < prev->x1 - prev->x0 - 2.0 * fsize && !opens_bracket(ln->text)))
 			return 0;
-		t = found(h[H_SENTENCE_END], prev->text);
+		t = ends_like(h, H_SENTENCE_END, H_END_CLASSES, prev->text);
 		return t < 0 ? -1 : !t;
 	}
 	int other_page = PyObject_RichCompareBool(prev_page, ln_page, Py_NE);
@@ -426,7 +480,7 @@ static int continues(PyObject **h, const Cur *cur, const Line *prev, double prev
 		double start = start_gap(ln, e, rtl);
 		if (cur->kind != KIND_PARAGRAPH)
 			return 0;
-		t = found(h[H_SENTENCE_END], prev->text);
+		t = ends_like(h, H_SENTENCE_END, H_END_CLASSES, prev->text);
 		if (t != 0)
 			return t < 0 ? -1 : 0;
 		return end_gap(prev, pe, rtl) <= pymax(2.0 * fsize, 0.08 * (pe->right - pe->left))
@@ -918,6 +972,10 @@ done:
 	return rc;
 }
 
+static int classes_ok(PyObject *c) {
+	return c == Py_None || (PyTuple_Check(c) && PyTuple_GET_SIZE(c) == 2 && PyUnicode_Check(PyTuple_GET_ITEM(c, 0)) && PyUnicode_Check(PyTuple_GET_ITEM(c, 1)));
+}
+
 static PyObject *group_pages(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 	(void)self;
 	if (nargs != 4) {
@@ -926,7 +984,8 @@ static PyObject *group_pages(PyObject *self, PyObject *const *args, Py_ssize_t n
 	}
 	PyObject *prepared = args[0], *groups = args[1], *pitch_map = args[2], *hooks = args[3];
 	if (!PyList_Check(groups) || !PyDict_Check(pitch_map) || !PyTuple_Check(hooks) || PyTuple_GET_SIZE(hooks) != H_COUNT
-	    || !PyUnicode_Check(PyTuple_GET_ITEM(hooks, H_BULLET_FIRST)) || !PyType_Check(PyTuple_GET_ITEM(hooks, H_GROUP))) {
+	    || !PyUnicode_Check(PyTuple_GET_ITEM(hooks, H_BULLET_FIRST)) || !PyType_Check(PyTuple_GET_ITEM(hooks, H_GROUP))
+	    || !classes_ok(PyTuple_GET_ITEM(hooks, H_END_CLASSES)) || !classes_ok(PyTuple_GET_ITEM(hooks, H_STOP_CLASSES))) {
 		PyErr_SetString(PyExc_TypeError, "group_pages: groups must be a list, pitch a dict, hooks pdf_blocks._HOOKS");
 		return NULL;
 	}
@@ -1011,9 +1070,145 @@ static PyObject *group_pages(PyObject *self, PyObject *const *args, Py_ssize_t n
 	Py_RETURN_NONE;
 }
 
+
+/* ---- pdf_block_runs.entry_runs' first test: is there a run of ``run`` lines, one after the other, each of at most
+ * ``chars`` characters and of 1 to ``words`` words (len(t.split(None, words)) in 1..words)? ---- */
+
+static PyObject *short_run(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 4) {
+		PyErr_SetString(PyExc_TypeError, "short_run(lines, chars, words, run)");
+		return NULL;
+	}
+	Py_ssize_t chars = PyLong_AsSsize_t(args[1]), words = PyLong_AsSsize_t(args[2]), run = PyLong_AsSsize_t(args[3]);
+	if (PyErr_Occurred())
+		return NULL;
+	PyObject *lines = PySequence_Fast(args[0], "lines must be a sequence");
+	if (lines == NULL)
+		return NULL;
+	Py_ssize_t n = PySequence_Fast_GET_SIZE(lines), have = 0;
+	int found_run = run <= 0;
+	for (Py_ssize_t k = 0; !found_run && k < n; k++) {
+		PyObject *text = PyObject_GetAttr(PySequence_Fast_GET_ITEM(lines, k), S_text);
+		if (text == NULL) {
+			Py_DECREF(lines);
+			return NULL;
+		}
+		if (!PyUnicode_Check(text)) {
+			Py_DECREF(text);
+			Py_DECREF(lines);
+			PyErr_SetString(PyExc_TypeError, "a line's text must be a str");
+			return NULL;
+		}
+		Py_ssize_t len = PyUnicode_GET_LENGTH(text), count = 0;
+		int ok = len <= chars;
+		if (ok) {
+			int kind = PyUnicode_KIND(text), in_word = 0;
+			const void *data = PyUnicode_DATA(text);
+			for (Py_ssize_t i = 0; i < len && count <= words; i++) {
+				int space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i));
+				if (!space && !in_word)
+					count++;
+				in_word = !space;
+			}
+			ok = count > 0 && count <= words;
+		}
+		Py_DECREF(text);
+		have = ok ? have + 1 : 0;
+		found_run = have >= run;
+	}
+	Py_DECREF(lines);
+	return PyBool_FromLong(found_run);
+}
+
+/* ---- pdf_block_sizes._pitches: the usual baseline step per (size, direction) ---- */
+
+static PyObject *pitches(PyObject *self, PyObject *feats_arg) {
+	(void)self;
+	PyObject *pages = PySequence_Fast(feats_arg, "feats must be a sequence");
+	if (pages == NULL)
+		return NULL;
+	PyObject *steps = PyDict_New(), *out = NULL;
+	if (steps == NULL)
+		goto done;
+	for (Py_ssize_t p = 0; p < PySequence_Fast_GET_SIZE(pages); p++) {
+		PyObject *fs = PySequence_Fast(PySequence_Fast_GET_ITEM(pages, p), "a page's features must be a sequence");
+		if (fs == NULL)
+			goto done;
+		Py_ssize_t n = PySequence_Fast_GET_SIZE(fs);
+		int bad = 0;
+		for (Py_ssize_t k = 0; !bad && k + 1 < n; k++) {
+			PyObject *a = PySequence_Fast_GET_ITEM(fs, k), *b = PySequence_Fast_GET_ITEM(fs, k + 1);
+			if (!PyTuple_Check(a) || PyTuple_GET_SIZE(a) != 3 || !PyTuple_Check(b) || PyTuple_GET_SIZE(b) != 3) {
+				PyErr_SetString(PyExc_ValueError, "a line's features must be (size, rtl, baseline)");
+				bad = 1;
+				break;
+			}
+			int ne = PyObject_RichCompareBool(PyTuple_GET_ITEM(a, 0), PyTuple_GET_ITEM(b, 0), Py_NE);
+			if (ne == 0)
+				ne = PyObject_RichCompareBool(PyTuple_GET_ITEM(a, 1), PyTuple_GET_ITEM(b, 1), Py_NE);
+			if (ne < 0) {
+				bad = 1;
+				break;
+			}
+			if (ne)
+				continue;
+			double ba = PyFloat_AsDouble(PyTuple_GET_ITEM(a, 2)), bb = PyFloat_AsDouble(PyTuple_GET_ITEM(b, 2));
+			double sa = PyFloat_AsDouble(PyTuple_GET_ITEM(a, 0));
+			int sa_true = PyObject_IsTrue(PyTuple_GET_ITEM(a, 0));
+			if (PyErr_Occurred() || sa_true < 0) {
+				bad = 1;
+				break;
+			}
+			double d = bb - ba, size = sa_true ? sa : 10.0;
+			if (!(0.9 * size <= d && d <= 3.0 * size))
+				continue;
+			PyObject *key = PyTuple_Pack(2, PyTuple_GET_ITEM(a, 0), PyTuple_GET_ITEM(a, 1));
+			PyObject *fresh = key ? PyList_New(0) : NULL;
+			PyObject *vals = fresh ? PyDict_SetDefault(steps, key, fresh) : NULL; /* borrowed */
+			PyObject *dv = vals ? PyFloat_FromDouble(d) : NULL;
+			if (dv == NULL || PyList_Append(vals, dv) < 0)
+				bad = 1;
+			Py_XDECREF(dv);
+			Py_XDECREF(fresh);
+			Py_XDECREF(key);
+		}
+		Py_DECREF(fs);
+		if (bad)
+			goto done;
+	}
+	out = PyDict_New();
+	if (out == NULL)
+		goto done;
+	Py_ssize_t pos = 0;
+	PyObject *key, *vals;
+	while (PyDict_Next(steps, &pos, &key, &vals)) {
+		if (PyList_Sort(vals) < 0) {
+			Py_CLEAR(out);
+			goto done;
+		}
+		Py_ssize_t m = PyList_GET_SIZE(vals), at = 0;
+		if (m >= 4)
+			at = m / 4 - 1 > 0 ? m / 4 - 1 : 0;
+		if (PyDict_SetItem(out, key, PyList_GET_ITEM(vals, at)) < 0) {
+			Py_CLEAR(out);
+			goto done;
+		}
+	}
+done:
+	Py_XDECREF(steps);
+	Py_DECREF(pages);
+	return out;
+}
+
 static PyMethodDef group_methods[] = {
     {"group_pages", (PyCFunction)(void (*)(void))group_pages, METH_FASTCALL,
      "group_pages(prepared, groups, pitch, hooks) -> None (pdf_blocks._group_pages)"},
+    {"short_run", (PyCFunction)(void (*)(void))short_run, METH_FASTCALL,
+     "short_run(lines, chars, words, run) -> bool (pdf_block_runs.entry_runs' first test)"},
+    {"pitches", (PyCFunction)pitches, METH_O, "pitches(feats) -> {(size, rtl): step} (pdf_block_sizes._pitches)"},
+    {"ends_like", (PyCFunction)(void (*)(void))py_ends_like, METH_FASTCALL,
+     "ends_like(text, punct, closers) -> bool: [punct]\\s*[closers]*$ found in text"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -45,7 +45,6 @@ decided once the lines are grouped (:mod:`pdf_block_kinds`).
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any, TypeVar
 
@@ -68,6 +67,7 @@ from .pdf_block_runs import (
     column_pitches,
     entry_runs,
     full_line,
+    load_group,
     own_axis,
     page_stops,
     room_left,
@@ -400,21 +400,21 @@ def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, si
     return own_axis(prev, ln, edges.width, size, inset)
 
 
-def _load_group() -> Any:
-    """The optional compiled per-line loop (``_group.c``), or None (not built, or hidden: ``TAYSIR_HIDE_EXTENSIONS=1``
-    or ``TAYSIR_GROUP_NATIVE=0``)."""
-    if os.environ.get("TAYSIR_HIDE_EXTENSIONS", "").strip().lower() in ("1", "true", "yes", "on") \
-            or os.environ.get("TAYSIR_GROUP_NATIVE", "1").strip().lower() in ("0", "false", "no", "off"):
+def _tail_classes(pattern: re.Pattern[str]) -> tuple[str, str] | None:
+    """The two character classes of a pattern written ``[P]\\s*[C]*$`` (a sentence's sign, then closing quotes and
+    brackets: SENTENCE_END, SENTENCE_STOP), which ``_group.c`` tests itself reading the text backwards; None for any
+    other shape, flag or classes that share a character or hold white space (then the C loop calls the pattern)."""
+    m = re.fullmatch(r"\[([^\]\\^-][^\]\\-]*)\]\\s\*\[((?:[^\]\\^-]|\\[^\w\s])(?:[^\]\\-]|\\[^\w\s])*)\]\*\$", pattern.pattern)
+    if m is None or pattern.flags != re.UNICODE:
         return None
-    try:
-        from . import _group  # type: ignore[attr-defined]
-    except ImportError:
+    punct, closers = m.group(1), re.sub(r"\\(.)", r"\1", m.group(2))
+    if set(punct) & set(closers) or any(c.isspace() for c in punct + closers):
         return None
-    return _group
+    return punct, closers
 
 
-_GROUP = _load_group()
+_GROUP = load_group()
 # what the C loop calls back (the regular expressions, the rarer tests, the group class), in the order _group.c reads them
 _HOOKS = (_Group, LEGAL_HINT.match, legal_heading, _run_in, _marker, "".join(sorted(BULLET_FIRST)), MONTH_NEXT.match, NUMBER_NEXT.search,
           _with_text, size_wobble, SENTENCE_END.search, _leader, ANNEX.match, room_left, full_line, SENTENCE_STOP.search, _rtl, own_axis,
-          ARTICLE, MAX_HEADING_LEVELS, NAME_WORDS)
+          ARTICLE, MAX_HEADING_LEVELS, NAME_WORDS, _tail_classes(SENTENCE_END), _tail_classes(SENTENCE_STOP))
