@@ -238,7 +238,7 @@ def group_lines(
                          column_pitches(lines, edges_of, feats[page_idx], pitch), _page_body(lines, feats[page_idx], hsizes), body, hsizes))
     groups: list[_Group] = []
     if _GROUP is not None:
-        _GROUP.group_pages(prepared, groups, pitch, _HOOKS)
+        _GROUP.group_pages(prepared, groups, pitch, _hooks())
     else:
         _group_pages(prepared, groups, pitch)
     check_headings(groups)
@@ -414,7 +414,12 @@ def _tail_classes(pattern: re.Pattern[str]) -> tuple[str, str] | None:
 
 
 _GROUP = load_group()
-# what the C loop calls back (the regular expressions, the rarer tests, the group class), in the order _group.c reads them
-_HOOKS = (_Group, LEGAL_HINT.match, legal_heading, _run_in, _marker, "".join(sorted(BULLET_FIRST)), MONTH_NEXT.match, NUMBER_NEXT.search,
-          _with_text, size_wobble, SENTENCE_END.search, _leader, ANNEX.match, room_left, full_line, SENTENCE_STOP.search, _rtl, own_axis,
-          ARTICLE, MAX_HEADING_LEVELS, NAME_WORDS, _tail_classes(SENTENCE_END), _tail_classes(SENTENCE_STOP))
+_END_CLASSES, _STOP_CLASSES = _tail_classes(SENTENCE_END), _tail_classes(SENTENCE_STOP)
+
+
+def _hooks() -> tuple[Any, ...]:
+    """What the C loop calls back (the regular expressions, the rarer tests, the group class), in the order ``_group.c``
+    reads them; looked up at each call, as the Python loop looks its names up (a test may replace one)."""
+    return (_Group, LEGAL_HINT.match, legal_heading, _run_in, _marker, "".join(sorted(BULLET_FIRST)), MONTH_NEXT.match,
+            NUMBER_NEXT.search, _with_text, size_wobble, SENTENCE_END.search, _leader, ANNEX.match, room_left, full_line,
+            SENTENCE_STOP.search, _rtl, own_axis, ARTICLE, MAX_HEADING_LEVELS, NAME_WORDS, _END_CLASSES, _STOP_CLASSES)
