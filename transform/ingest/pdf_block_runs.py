@@ -26,8 +26,10 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from .base import TextLine
 from .pdf_layout import Edges
@@ -49,6 +51,23 @@ _MARKED = re.compile(r"^(?:[•◦▪●○■□\-–—*]|\(?\d{1,3}[.)\-]|\(?
 
 SENTENCE_STOP = re.compile(r"[.!?؟…;؛]\s*[\"»”’)]*$")  # a sentence ends (a colon may open a group)
 Feature = tuple[float, bool, float]
+
+
+def load_group() -> Any:
+    """The optional compiled per-line loop (``_group.c``), or None (not built, or hidden: ``TAYSIR_HIDE_EXTENSIONS=1``
+    or ``TAYSIR_GROUP_NATIVE=0``)."""
+    if os.environ.get("TAYSIR_HIDE_EXTENSIONS", "").strip().lower() in ("1", "true", "yes", "on") \
+            or os.environ.get("TAYSIR_GROUP_NATIVE", "1").strip().lower() in ("0", "false", "no", "off"):
+        return None
+    try:
+        from . import _group  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return _group
+
+
+_GROUP = load_group()
+_SHORT_RUN = getattr(_GROUP, "short_run", None)
 
 
 class Stops:
@@ -128,6 +147,11 @@ def _entry(line: TextLine) -> bool:
     return not _ENDS.search(text) and not _MARKED.match(text) and not _DIGIT.search(text)
 
 
+def _few(lines: Sequence[TextLine]) -> list[bool]:
+    """Which lines are short enough, and of few enough words, to be entries (the reference of ``_group.short_run``)."""
+    return [len(t) <= ENTRY_CHARS and 0 < len(t.split(None, ENTRY_WORDS)) <= ENTRY_WORDS for t in [ln.text for ln in lines]]
+
+
 def entry_runs(lines: Sequence[TextLine], edges_of: Sequence[Edges], feats: Sequence[Feature]) -> set[int]:
     """Indexes ``k`` of the lines that go on the block of line ``k - 1``: runs of at least
     :data:`ENTRY_RUN` entries of about one size (OCR reads an accented capital taller) in one
@@ -136,9 +160,11 @@ def entry_runs(lines: Sequence[TextLine], edges_of: Sequence[Edges], feats: Sequ
     box's top or bottom, within :data:`STEP_SPREAD` of the run's median step, at most 3 sizes)."""
     out: set[int] = set()
     # lines short enough, and of few enough words, to be entries (what :func:`_entry` tests first): a run needs
-    # ENTRY_RUN of them one after the other
-    few = [len(t) <= ENTRY_CHARS and 0 < len(t.split(None, ENTRY_WORDS)) <= ENTRY_WORDS for t in [ln.text for ln in lines]]
-    if bytes(few).find(b"\x01" * ENTRY_RUN) < 0:
+    # ENTRY_RUN of them one after the other (``_group.short_run``: the same test in C)
+    if _SHORT_RUN is not None:
+        if not _SHORT_RUN(lines, ENTRY_CHARS, ENTRY_WORDS, ENTRY_RUN):
+            return out
+    elif bytes(_few(lines)).find(b"\x01" * ENTRY_RUN) < 0:
         return out  # most pages: no run of short lines long enough
     short = [len(ln.text) <= ENTRY_CHARS for ln in lines]
     start = 0

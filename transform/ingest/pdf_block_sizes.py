@@ -12,12 +12,14 @@ from typing import TypeVar
 from .base import TextLine
 from .pdf_bidi import is_rtl_line
 from .pdf_block_kinds import _HAS_WORD, _leader
+from .pdf_block_runs import _GROUP
 from .pdf_calls import _load_native
 
 PAGE_BODY_LINES = 8  # lines of one larger size that make it the body of their page
 L = TypeVar("L", bound=TextLine)
 Feature = tuple[float, bool, float]  # rounded size, right to left, baseline of one line
 _LINE_FEATURES = getattr(_load_native(), "line_features", None)  # None: not built, or hidden (TAYSIR_PDF_NATIVE=0)
+_PITCHES = getattr(_GROUP, "pitches", None)  # _group.pitches: _pitches_py in C (None: not built, or hidden)
 
 
 def _baseline(line: TextLine) -> float:
@@ -72,7 +74,12 @@ def heading_sizes(pages: list[list[TextLine]], body: float, feats: list[list[Fea
 
 
 def _pitches(feats: list[list[Feature]]) -> dict[tuple[float, bool], float]:
-    """The usual baseline step between two lines of one paragraph, per (size, direction)."""
+    """The usual baseline step between two lines of one paragraph, per (size, direction) (in C when the optional
+    ``_group`` extension is built: the same steps, sorted the same way)."""
+    return _PITCHES(feats) if _PITCHES is not None else _pitches_py(feats)
+
+
+def _pitches_py(feats: list[list[Feature]]) -> dict[tuple[float, bool], float]:
     steps: dict[tuple[float, bool], list[float]] = {}
     for fs in feats:
         for (sa, ra, ba), (sb, rb, bb) in zip(fs, fs[1:], strict=False):

@@ -46,7 +46,7 @@ decided once the lines are grouped (:mod:`pdf_block_kinds`).
 from __future__ import annotations
 
 import re
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..model import Table
 from ..structure.legal import ARTICLE, LegalLabel, legal_heading
@@ -67,6 +67,7 @@ from .pdf_block_runs import (
     column_pitches,
     entry_runs,
     full_line,
+    load_group,
     own_axis,
     page_stops,
     room_left,
@@ -229,18 +230,31 @@ def group_lines(
         scales[kind] = (b, heading_sizes([pages[k] for k in sel], b, [feats[k] for k in sel]))
     body, hsizes = scales.get(False) or scales.get(True) or (0.0, [])
     pitch = _pitches(feats)
+    prepared = []  # per page: what the per-line loop reads (none of it depends on the loop's state)
+    for page_idx, (lines, edges_of) in enumerate(ordered):
+        body, hsizes = scales.get(ocr_page[page_idx], (body, hsizes))
+        prepared.append((lines, edges_of, feats[page_idx], page_stops(lines), entry_runs(lines, edges_of, feats[page_idx]),
+                         table_slots(lines, edges_of, tables[page_idx] if page_idx < len(tables) else []),
+                         column_pitches(lines, edges_of, feats[page_idx], pitch), _page_body(lines, feats[page_idx], hsizes), body, hsizes))
     groups: list[_Group] = []
+    if _GROUP is not None:
+        _GROUP.group_pages(prepared, groups, pitch, _hooks())
+    else:
+        _group_pages(prepared, groups, pitch)
+    check_headings(groups)
+    groups = refine_headings(join_subtitles(groups))
+    legal_levels(groups)
+    return groups
+
+
+def _group_pages(prepared: list[tuple[Any, ...]], groups: list[_Group], pitch: dict[tuple[float, bool], float]) -> None:
+    """The per-line loop of :func:`group_lines` over the prepared pages, appending to ``groups`` (the reference of
+    ``_group.group_pages``, the same loop in C, used when that extension is built)."""
     cur: _Group | None = None
     prev: TextLine | None = None
     prev_f: tuple[float, bool, float, int, Edges] | None = None  # size, rtl, baseline, page, edges of the previous line
-    for page_idx, (lines, edges_of) in enumerate(ordered):
-        stops = page_stops(lines)
-        entries = entry_runs(lines, edges_of, feats[page_idx])
-        body, hsizes = scales.get(ocr_page[page_idx], (body, hsizes))
-        pending = table_slots(lines, edges_of, tables[page_idx] if page_idx < len(tables) else [])
-        spaced = column_pitches(lines, edges_of, feats[page_idx], pitch)
-        own_body = _page_body(lines, feats[page_idx], hsizes)
-        for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, feats[page_idx], strict=True)):
+    for lines, edges_of, page_feats, stops, entries, pending, spaced, own_body, body, hsizes in prepared:
+        for k, (ln, edges, (size, rtl, base)) in enumerate(zip(lines, edges_of, page_feats, strict=True)):
             while pending and pending[0][0] <= k:
                 groups.append(_Group(kind="table", table=pending.pop(0)[1]))
                 cur, prev, prev_f = None, None, None
@@ -300,10 +314,6 @@ def group_lines(
         for _, table in pending:
             groups.append(_Group(kind="table", table=table))
             cur, prev, prev_f = None, None, None
-    check_headings(groups)
-    groups = refine_headings(join_subtitles(groups))
-    legal_levels(groups)
-    return groups
 
 
 def _continues(cur: _Group, prev: TextLine, prev_f: tuple[float, bool, float, int, Edges], ln: TextLine,
@@ -390,3 +400,26 @@ def _same_axis(prev: TextLine, prev_edges: Edges, ln: TextLine, edges: Edges, si
     return own_axis(prev, ln, edges.width, size, inset)
 
 
+def _tail_classes(pattern: re.Pattern[str]) -> tuple[str, str] | None:
+    """The two character classes of a pattern written ``[P]\\s*[C]*$`` (a sentence's sign, then closing quotes and
+    brackets: SENTENCE_END, SENTENCE_STOP), which ``_group.c`` tests itself reading the text backwards; None for any
+    other shape, flag or classes that share a character or hold white space (then the C loop calls the pattern)."""
+    m = re.fullmatch(r"\[([^\]\\^-][^\]\\-]*)\]\\s\*\[((?:[^\]\\^-]|\\[^\w\s])(?:[^\]\\-]|\\[^\w\s])*)\]\*\$", pattern.pattern)
+    if m is None or pattern.flags != re.UNICODE:
+        return None
+    punct, closers = m.group(1), re.sub(r"\\(.)", r"\1", m.group(2))
+    if set(punct) & set(closers) or any(c.isspace() for c in punct + closers):
+        return None
+    return punct, closers
+
+
+_GROUP = load_group()
+_END_CLASSES, _STOP_CLASSES = _tail_classes(SENTENCE_END), _tail_classes(SENTENCE_STOP)
+
+
+def _hooks() -> tuple[Any, ...]:
+    """What the C loop calls back (the regular expressions, the rarer tests, the group class), in the order ``_group.c``
+    reads them; looked up at each call, as the Python loop looks its names up (a test may replace one)."""
+    return (_Group, LEGAL_HINT.match, legal_heading, _run_in, _marker, "".join(sorted(BULLET_FIRST)), MONTH_NEXT.match,
+            NUMBER_NEXT.search, _with_text, size_wobble, SENTENCE_END.search, _leader, ANNEX.match, room_left, full_line,
+            SENTENCE_STOP.search, _rtl, own_axis, ARTICLE, MAX_HEADING_LEVELS, NAME_WORDS, _END_CLASSES, _STOP_CLASSES)
