@@ -9,7 +9,9 @@ With ``--callgrind`` (under valgrind as above): two warm-up readings of every PD
 structure caches warm, as after ``bench/ingest.py``'s warm-up), then callgrind's instrumentation is turned on
 for this process (``callgrind_control -i on``) and ``--number`` readings of every PDF run inside
 ``operator.call``, so that only they are counted (callgrind's ``summary`` line; the same within about 0.1 % from
-run to run whatever the machine's load). ``--bare`` counts bare pypdfium2's text extraction of the same PDFs
+run to run whatever the machine's load). ``--only MODULE:FUNCTION`` (repeatable) counts only the calls of those
+functions: each is wrapped in ``operator.call`` instead of the whole reading (functions that do not call each
+other). ``--bare`` counts bare pypdfium2's text extraction of the same PDFs
 instead (``bench/ingest.py``'s reference): the ratio in instructions is bare / ours.
 
 Without ``--callgrind``: the CPU time of one reading of every PDF and of the stages this branch made cheaper
@@ -64,6 +66,20 @@ def _timers(spent: dict[str, float]) -> None:
                 setattr(mod, name, timed)
 
 
+def _counted(targets: list[str]) -> None:
+    """Each ``module:function`` called through ``operator.call`` (callgrind counts inside it), wherever held."""
+    for target in targets:
+        module, name = target.split(":")
+        real = getattr(importlib.import_module(module), name)
+
+        def counted(*a: Any, _real: Any = real, **k: Any) -> Any:
+            return operator.call(_real, *a, **k)
+
+        for mod in list(sys.modules.values()):
+            if getattr(mod, "__name__", "").startswith(("transform", "ingest")) and getattr(mod, name, None) is real:
+                setattr(mod, name, counted)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("pdfs", nargs="+", type=Path)
@@ -71,6 +87,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--callgrind", action="store_true", help="count under valgrind (see above)")
     ap.add_argument("--bare", action="store_true", help="bare pypdfium2 instead of our reading")
+    ap.add_argument("--only", action="append", default=[], metavar="MODULE:FUNCTION", help="count only these functions' calls")
     args = ap.parse_args()
     read: Callable[[Path], object] = bare if args.bare else (lambda p: run_ingest(p, True, True))
 
@@ -83,7 +100,11 @@ def main() -> None:
     if args.callgrind:
         gc.collect()
         subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], capture_output=True, timeout=60, check=False)
-        operator.call(readings, args.number)
+        if args.only:
+            _counted(args.only)
+            readings(args.number)
+        else:
+            operator.call(readings, args.number)
         return
     spent: dict[str, float] = {}
     _timers(spent)
