@@ -124,8 +124,9 @@ def visual_rows(lines: list[PdfLine]) -> list[Row]:
     rows: list[Row] = []
     last: Row | None = None
     last_base = 0.0
-    for ln in sorted(lines, key=_baseline):
-        base = ln.baseline or ln.bottom
+    bases = [ln.baseline or ln.bottom for ln in lines]  # _baseline of each line, read once (no call per line)
+    for i in sorted(range(len(lines)), key=bases.__getitem__):
+        ln, base = lines[i], bases[i]
         top, bottom = ln.top, ln.bottom
         size = ln.size
         if bottom - top > TALL * size and size >= 3.0:

@@ -177,15 +177,22 @@ def number_and_detect(doc: Document, known: dict[int, str] | None = None) -> Doc
     def rec(sections: list[Section], prefix: str, parent_lang: str) -> None:
         for i, sec in enumerate(sections, 1):
             sid = f"{prefix}{i}" if prefix == "s" else f"{prefix}-{i}"
-            if sec.heading is not None:
-                _structure_block(sec.heading, f"{sid}-h", parent_lang, memo)
+            heading = sec.heading  # (each field of a model read once: a model's attribute costs a type look-up)
+            langs: list[str] = []  # the languages of the heading and the blocks, in order, as set below
+            hlang = None
+            if heading is not None:
+                _structure_block(heading, f"{sid}-h", parent_lang, memo)
+                hlang = heading.lang
+                if hlang:
+                    langs.append(hlang)
             for j, block in enumerate(sec.blocks, 1):
                 _structure_block(block, f"{sid}-b{j}", parent_lang, memo)
-                if block.lang:
-                    all_langs[block.lang] = all_langs.get(block.lang, 0) + 1
+                blang = block.lang
+                if blang:
+                    all_langs[blang] = all_langs.get(blang, 0) + 1
+                    langs.append(blang)
             # a section takes the language of its heading, else of the majority of its blocks
-            langs = [b.lang for b in ([sec.heading] if sec.heading else []) + list(sec.blocks) if b.lang]
-            lang = sec.heading.lang if sec.heading is not None and sec.heading.lang else (max(dict.fromkeys(langs), key=langs.count) if langs else parent_lang)
+            lang = hlang if hlang else (max(dict.fromkeys(langs), key=langs.count) if langs else parent_lang)
             _put(sec, id=sid, lang=lang, direction=_direction(lang))  # (its id, set here with its language)
             rec(sec.sections, sid, lang)
 
