@@ -151,7 +151,7 @@ def _drop_noise(groups: list[_Group]) -> None:
             if latin_share is None:  # counted once, only when such a heading shows up: the share of left-to-right lines
                 ltr = rtl = 0
                 for x in groups:
-                    n = sum(map(len, [ln.text for ln in x.lines]))  # (no generator frame per line)
+                    n = sum(len(ln.text) for ln in x.lines)
                     if x.rtl:
                         rtl += n
                     else:
