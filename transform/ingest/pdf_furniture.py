@@ -89,12 +89,13 @@ def split_page_numbers(lines: list[L], height: float) -> tuple[list[L], list[L]]
     numbers: list[L] = []
     top, bottom = TOP * height, BOTTOM * height
     for ln in lines:
-        text = ln.text.strip()
-        if (ln.top < top or ln.bottom > bottom) and len(text) <= 24 and not _year_like(text) \
-                and (PAGE_NUMBER.match(text) or OCR_PAGE_NUMBER.match(text) or _folio_pair(text)):
-            numbers.append(ln)
-        else:
-            kept.append(ln)
+        if ln.top < top or ln.bottom > bottom:  # in a margin (most lines are not: their text is not looked at)
+            text = ln.text.strip()
+            if len(text) <= 24 and not YEAR.match(text) \
+                    and (PAGE_NUMBER.match(text) or OCR_PAGE_NUMBER.match(text) or _folio_pair(text)):
+                numbers.append(ln)
+                continue
+        kept.append(ln)
     return kept, numbers
 
 
@@ -182,8 +183,9 @@ def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     legal: set[str] = set()  # keys of lines that are legal headings ("Article 13" at the top of a page)
     for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
+        high, low = top * height, bottom * height  # in_margin's bounds, once per page
         for ln in lines:
-            if in_margin(ln, height, top, bottom) and len(ln.text) <= 150:
+            if (ln.top < high or ln.bottom > low) and len(ln.text) <= 150:
                 key = _key(ln)
                 if keys is not None:
                     keys[id(ln)] = key
@@ -266,8 +268,11 @@ def _side_tabs(pages: list[list[L]]) -> set[int]:
     seen: dict[str, list[L]] = defaultdict(list)
     for lines in pages:
         for ln in lines:
-            if ln.bottom - ln.top > 3.0 * max(ln.x1 - ln.x0, 1.0) and len(_key(ln)) >= 3:
-                seen[_key(ln)].append(ln)
+            width = ln.x1 - ln.x0
+            if ln.bottom - ln.top > 3.0 * (1.0 if 1.0 > width else width):  # max(width, 1.0) written out
+                key = _key(ln)
+                if len(key) >= 3:
+                    seen[key].append(ln)
     need = max(2, round(SHARE * len(pages) + 0.49))
     out: set[int] = set()
     for found in seen.values():
@@ -298,8 +303,9 @@ def _year_pages(pages: list[list[L]], heights: list[float], furniture: list[Furn
     2013, 2014...) are page numbers; the same year on two pages (a date set apart) is text."""
     found: list[tuple[int, int, L]] = []  # page index, number - page index, line
     for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
+        high, low = TOP * height, BOTTOM * height  # in_margin's bounds, once per page
         for ln in lines:
-            if in_margin(ln, height) and _year_like(ln.text):
+            if (ln.top < high or ln.bottom > low) and _year_like(ln.text):
                 found.append((p, int(ln.text.strip()) - p, ln))
     offsets: dict[int, set[int]] = defaultdict(set)
     for p, off, _ in found:

@@ -118,12 +118,14 @@ def foot_notes(lines: list[TextLine], where: list[int]) -> set[int]:
     if not set_sizes or min(set_sizes) > NOTE_SIZE * round(max(sizes), 1):
         return set()  # nothing set small even beside the largest size (the body is no larger): no notes
     body = _body_size(lines)
-    if body <= 0 or not any(0 < ln.size <= NOTE_SIZE * body for ln in lines):
+    small = NOTE_SIZE * body  # (the bound of every size test below)
+    if body <= 0 or not any(0 < x <= small for x in sizes):
         return set()  # nothing set small: no notes (most pages stop here)
-    ymin = min(ln.top for ln in lines)
-    ymax = max(ln.bottom for ln in lines)
+    tops = [ln.top for ln in lines]
+    ymin = min(tops)
+    ymax = max([ln.bottom for ln in lines])
     low = ymin + 0.6 * (ymax - ymin)
-    if any(k < 0 and ln.top >= low for ln, k in zip(lines, where, strict=True)):
+    if any(k < 0 and top >= low for top, k in zip(tops, where, strict=True)):
         return set()  # a line across the columns at the foot: not a foot of columns
     runs: dict[int, list[int]] = {}
     columns: dict[int, list[int]] = {}
@@ -131,9 +133,9 @@ def foot_notes(lines: list[TextLine], where: list[int]) -> set[int]:
         if k >= 0:
             columns.setdefault(k, []).append(i)
     for k, idx in columns.items():
-        idx.sort(key=lambda i: lines[i].top)
+        idx.sort(key=tops.__getitem__)
         j = len(idx)
-        while j > 0 and 0 < lines[idx[j - 1]].size <= NOTE_SIZE * body:
+        while j > 0 and 0 < sizes[idx[j - 1]] <= small:
             j -= 1
         if j == len(idx) or j == 0 or lines[idx[j]].top < low:
             continue

@@ -34,7 +34,42 @@ STRIP_GAP = 1.5  # a horizontal white band at least this many typical line heigh
 
 def open_strips(lines: list[TextLine], allowed: int) -> list[tuple[float, float]]:
     """Vertical strips (x0, x1), left to right, that at most ``allowed`` of ``lines`` cross."""
-    return open_spans([(ln.x0, 1) for ln in lines] + [(ln.x1, -1) for ln in lines], allowed)
+    return open_extents([ln.x0 for ln in lines], [ln.x1 for ln in lines], allowed)
+
+
+def open_extents(starts: list[float], ends: list[float], allowed: int) -> list[tuple[float, float]]:
+    """:func:`open_spans` of the events ``(x, 1)`` of ``starts`` and ``(x, -1)`` of ``ends``, without making them:
+    the two lists are sorted (in place; sorting floats costs a fraction of sorting pairs) and walked together in
+    the events' order, an end before a start at the same x."""
+    starts.sort()
+    ends.sort()
+    strips: list[tuple[float, float]] = []
+    cover, opened = 0, None
+    i, n = 0, len(starts)
+    for end in ends:
+        while i < n and starts[i] < end:  # the starts before this end (at the same x the end goes first)
+            x = starts[i]
+            i += 1
+            cover += 1
+            if cover <= allowed and opened is None:
+                opened = x
+            elif cover > allowed and opened is not None:
+                strips.append((opened, x))
+                opened = None
+        cover -= 1
+        if cover <= allowed and opened is None:
+            opened = end
+        elif cover > allowed and opened is not None:
+            strips.append((opened, end))
+            opened = None
+    for x in starts[i:]:  # starts past the last end
+        cover += 1
+        if cover <= allowed and opened is None:
+            opened = x
+        elif cover > allowed and opened is not None:
+            strips.append((opened, x))
+            opened = None
+    return strips
 
 
 def open_spans(events: list[tuple[float, int]], allowed: int) -> list[tuple[float, float]]:

@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .pdf_regions import open_spans
+from .pdf_regions import open_extents
 from .pdf_text import PdfLine
 
 PROSE_WORDS = 5.0  # words per run of a prose line (a column of running text)
@@ -124,8 +124,9 @@ def visual_rows(lines: list[PdfLine]) -> list[Row]:
     rows: list[Row] = []
     last: Row | None = None
     last_base = 0.0
-    for ln in sorted(lines, key=_baseline):
-        base = ln.baseline or ln.bottom
+    bases = [ln.baseline or ln.bottom for ln in lines]  # _baseline of each line, read once (no call per line)
+    for i in sorted(range(len(lines)), key=bases.__getitem__):
+        ln, base = lines[i], bases[i]
         top, bottom = ln.top, ln.bottom
         size = ln.size
         if bottom - top > TALL * size and size >= 3.0:
@@ -232,9 +233,11 @@ def text_columns(rows: list[Row]) -> list[float] | None:
         return None
     size = sorted(r.size for r in rows)[len(rows) // 2]
     tol = max(1, int(0.1 * len(rows)))
-    events = [(x, d) for r in rows for a, b in r.segments for x, d in ((a, 1), (b, -1))]
-    strips = open_spans(events, tol)  # sorts the events
-    lo, hi = events[0][0], events[-1][0]
+    starts = [a for r in rows for a, _ in r.segments]
+    ends = [b for r in rows for _, b in r.segments]
+    strips = open_extents(starts, ends, tol)  # sorts both lists: the events' first and last x at their ends
+    lo = ends[0] if ends[0] <= starts[0] else starts[0]
+    hi = starts[-1] if ends[-1] <= starts[-1] else ends[-1]
     gutters = [(a, b) for a, b in strips if lo < a and b < hi and b - a >= size]
     if not gutters:
         return None

@@ -106,12 +106,18 @@ def _sentences(drafts: list[_Draft], prefix: str) -> list[Sentence]:
 
 def _set_lang(node: Block | Cell | ListItem | Section, drafts: list[_Draft], parent: str) -> str:
     """Set a node's language to the majority of its sentences; sentences equal to it inherit."""
+    lang = _node_lang(node, drafts, parent)
+    _put(node, lang=lang, direction=_direction(lang))
+    return lang
+
+
+def _node_lang(node: Block | Cell | ListItem | Section, drafts: list[_Draft], parent: str) -> str:
+    """:func:`_set_lang` but the node's own fields (the caller sets them with its others, in one assignment)."""
     counts: dict[str, int] = {}
     for d in drafts:
         if d.lang and d.letters:
             counts[d.lang] = counts.get(d.lang, 0) + len(d.text)
     lang = node.lang or (max(counts, key=lambda k: counts[k]) if counts else parent)
-    _put(node, lang=lang, direction=_direction(lang))
     for d in drafts:
         if d.lang == lang or not d.letters:
             d.lang = None
@@ -131,14 +137,15 @@ def _items(items: list[ListItem], prefix: str, lang: str, out: list[tuple[ListIt
 
 
 def _structure_block(block: Block, bid: str, parent_lang: str, known: dict[int, str]) -> None:
-    _put(block, id=bid)
-    if isinstance(block, (Heading, Paragraph)):
+    if isinstance(block, (Heading, Paragraph)):  # (most blocks: their four fields set at once)
         sents = block.sentences
         core = known.get(id(block)) if len(sents) == 1 and not sents[0].lang else None
         drafts = _drafts(sents, block.lang or parent_lang, core)
-        _set_lang(block, drafts, parent_lang)
-        _put(block, sentences=_sentences(drafts, bid))
-    elif isinstance(block, ListBlock):
+        lang = _node_lang(block, drafts, parent_lang)
+        _put(block, id=bid, lang=lang, direction=_direction(lang), sentences=_sentences(drafts, bid))
+        return
+    _put(block, id=bid)
+    if isinstance(block, ListBlock):
         parts: list[tuple[ListItem, str, list[_Draft]]] = []
         drafts = _items(block.items, f"{bid}-i", block.lang or parent_lang, parts)
         _set_lang(block, drafts, parent_lang)
@@ -170,18 +177,24 @@ def number_and_detect(doc: Document, known: dict[int, str] | None = None) -> Doc
     def rec(sections: list[Section], prefix: str, parent_lang: str) -> None:
         for i, sec in enumerate(sections, 1):
             sid = f"{prefix}{i}" if prefix == "s" else f"{prefix}-{i}"
-            _put(sec, id=sid)
-            if sec.heading is not None:
-                _structure_block(sec.heading, f"{sid}-h", parent_lang, memo)
+            heading = sec.heading  # (each field of a model read once: a model's attribute costs a type look-up)
+            langs: list[str] = []  # the languages of the heading and the blocks, in order, as set below
+            hlang = None
+            if heading is not None:
+                _structure_block(heading, f"{sid}-h", parent_lang, memo)
+                hlang = heading.lang
+                if hlang:
+                    langs.append(hlang)
             for j, block in enumerate(sec.blocks, 1):
                 _structure_block(block, f"{sid}-b{j}", parent_lang, memo)
-                if block.lang:
-                    all_langs[block.lang] = all_langs.get(block.lang, 0) + 1
+                blang = block.lang
+                if blang:
+                    all_langs[blang] = all_langs.get(blang, 0) + 1
+                    langs.append(blang)
             # a section takes the language of its heading, else of the majority of its blocks
-            langs = [b.lang for b in ([sec.heading] if sec.heading else []) + list(sec.blocks) if b.lang]
-            lang = sec.heading.lang if sec.heading is not None and sec.heading.lang else (max(dict.fromkeys(langs), key=langs.count) if langs else parent_lang)
-            _put(sec, lang=lang, direction=_direction(lang))
-            rec(sec.sections, sid, sec.lang)
+            lang = hlang if hlang else (max(dict.fromkeys(langs), key=langs.count) if langs else parent_lang)
+            _put(sec, id=sid, lang=lang, direction=_direction(lang))  # (its id, set here with its language)
+            rec(sec.sections, sid, lang)
 
     rec(doc.sections, "s", doc.meta.lang)
     return doc

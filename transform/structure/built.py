@@ -22,7 +22,6 @@ from pydantic_core import PydanticUndefined
 
 M = TypeVar("M", bound=BaseModel)
 _new = object.__new__
-_set = object.__setattr__
 ENABLED = True  # False: every builder calls the class (tests compare both)
 
 
@@ -41,6 +40,21 @@ def _plain(cls: type[BaseModel]) -> bool:
     return all(f.default_factory is None and not f.metadata and f.alias is None for f in cls.model_fields.values())
 
 
+_SLOTS = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+
+
+def _slot(cls: type, name: str) -> Any:
+    """The data descriptor ``object.__setattr__(obj, name, value)`` calls for an instance of ``cls``: the first one
+    on the class's method resolution order."""
+    for klass in cls.__mro__:
+        found = klass.__dict__.get(name)
+        if found is not None:
+            if not hasattr(found, "__set__"):
+                raise TypeError(f"{cls.__name__}.{name} is not a slot")
+            return found
+    raise TypeError(f"{cls.__name__} has no slot {name}")
+
+
 def builder(cls: type[M]) -> Callable[..., M]:
     """``build(**values)``: the instance ``cls(**values)`` would be, for values already of the fields' types."""
     if not _plain(cls):
@@ -49,20 +63,21 @@ def builder(cls: type[M]) -> Callable[..., M]:
     template: dict[str, Any] = {name: f.default for name, f in fields.items()}
     required = frozenset(name for name, value in template.items() if value is PydanticUndefined)
     mutable = tuple(name for name, value in template.items() if isinstance(value, (list, dict, set)))
+    # the setters of the four slots object.__setattr__ would find on the class (looked up once, not per model)
+    set_dict, set_fields, set_extra, set_private = (_slot(cls, name).__set__ for name in _SLOTS)
 
     def build(**values: Any) -> M:
         if not ENABLED or not values.keys() >= required:  # (a key view compared with the set: no set made of the keys)
             return cls(**values)
-        data = template.copy()
-        data.update(values)
+        data = {**template, **values}
         for name in mutable:
             if name not in values:
                 data[name] = data[name].copy()
         obj = _new(cls)
-        _set(obj, "__dict__", data)
-        _set(obj, "__pydantic_fields_set__", set(values))
-        _set(obj, "__pydantic_extra__", None)
-        _set(obj, "__pydantic_private__", None)
+        set_dict(obj, data)
+        set_fields(obj, set(values))
+        set_extra(obj, None)
+        set_private(obj, None)
         return obj
 
     return build
