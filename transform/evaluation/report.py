@@ -56,7 +56,7 @@ class Issue:
     """A heading, table or furniture finding, for ``--details``."""
 
     page: int
-    what: str  # heading-missed | heading-extra | heading-level | table-missed | table-invented | table-split | furniture | page-elsewhere
+    what: str  # heading-missed | heading-extra | heading-level | table-missed | table-invented | table-misread | table-split | furniture | page-elsewhere
     truth: str = ""
     output: str = ""
 
