@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds that much text)
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
 FORCE_BOLD = 1 << 18
+MEDIUM_TEXT_SIZE = 14.0  # a medium weight in its own colour below this size (points) reads as bold
 
 
 def _prototype(fn: Any, restype: Any, *argtypes: Any) -> Any:
@@ -204,10 +205,24 @@ class TextPageCalls:
         bold = _BOLD_BY_FONT.get(key) if name else None
         if bold is None:
             lower = name.decode("latin-1").lower()
-            bold = any(w in lower for w in BOLD_WORDS) or bool(flags & FORCE_BOLD) or pdfium_c.FPDFText_GetFontWeight(self.raw, index) >= 600
+            weight = pdfium_c.FPDFText_GetFontWeight(self.raw, index)
+            bold = any(w in lower for w in BOLD_WORDS) or bool(flags & FORCE_BOLD) or weight >= 600
+            if not bold and ("medium" in lower or 500 <= weight < 600):
+                # a medium weight counts as bold only at text sizes and set apart in its own colour (not cached:
+                # the answer depends on the character's size and ink, and medium fonts are rare); at display
+                # sizes the size speaks, not a medium weight (a callout's large words are no heading)
+                return self.font_facts(index, float("inf"))[0] < MEDIUM_TEXT_SIZE and _inked(self.raw, index)
             if name and len(_BOLD_BY_FONT) < 4096:
                 _BOLD_BY_FONT[key] = bold
         return bold
+
+
+def _inked(raw: Any, index: int) -> bool:
+    """Is the character at ``index`` filled in a colour of its own (not black or a dark grey: white or a hue)?"""
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    if not pdfium_c.FPDFText_GetFillColor(raw, index, *(ctypes.byref(c) for c in rgba)):
+        return False
+    return max(c.value for c in rgba[:3]) >= 100
 
 
 _BOLD_BY_FONT: dict[tuple[bytes, int], bool] = {}
