@@ -79,9 +79,13 @@ def drop_overlays(ocr_lines: list[TextLine], layer: list[TextLine], page_height:
 
     A long line there is the page's own text on the layer, not an app's: the title of a scanned
     annex typed over its image (BO 7448 p. 20, an 18-word title at 10 % of the page's height) is
-    read by OCR and kept."""
+    read by OCR and kept. So is a short label of the document's own structure typed over a scanned
+    annex in the top margin (``الملحق رقم 1``, ``Annexe 2``, ``Article 3``): no app prints one."""
+    from ..ingest.pdf_block_kinds import ANNEX  # on use: the ingest package imports this module's package
+    from ..structure.legal import legal_heading
+
     banners = [ln for ln in layer if (ln.bottom < MARGIN * page_height or ln.top > (1 - MARGIN) * page_height)
-               and len(ln.text.split()) <= BANNER_WORDS]
+               and len(ln.text.split()) <= BANNER_WORDS and not ANNEX.match(ln.text.strip()) and not legal_heading(ln.text)]
     if not banners:
         return ocr_lines
 
