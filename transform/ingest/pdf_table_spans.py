@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from operator import itemgetter
 
 from .pdf_table_cells import Glyphs, GridCell, is_number
 
 SAME_LINE = 2.0  # points between two baselines of one printed line
 PER_UNIT = re.compile(r"\s*/\s*[^\W\d]{1,6}\.?$")  # "€/hab.", "€/m²": an amount per unit
-_FIRST = itemgetter(0)
 BLANK_FIELD = re.compile(r"^\s*(?:(?:\.\s?){4,}|…{2,}|_{4,})\s*$")  # a field to fill in, nothing else
 
 
@@ -38,15 +36,26 @@ def _list_of(inside: list[tuple[GridCell, list[tuple[float, list[int]]]]], glyph
 
 
 def lines_of(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
-    """The cell's characters by printed line: (baseline, members), top to bottom."""
+    """The cell's characters by printed line: (baseline, members), top to bottom.
+
+    The members sorted by baseline (stable) and cut where two baselines are more than SAME_LINE apart: each
+    member's baseline asked once, the members gathered per baseline in their order, the baselines sorted."""
     out: list[tuple[float, list[int]]] = []
-    bases = [ln.baseline or ln.bottom for ln in glyphs.lines]  # Glyphs.baseline, per line
-    line = glyphs.line
-    for b, j in sorted([(bases[line[j]], j) for j in cell.members], key=_FIRST):  # stable: members' order on ties
-        if out and b - out[-1][0] <= SAME_LINE:
-            out[-1][1].append(j)
+    by_base: dict[float, list[int]] = {}
+    baseline = glyphs.baseline
+    for j in cell.members:
+        b = baseline(j)
+        got = by_base.get(b)
+        if got is None:
+            by_base[b] = [j]
         else:
-            out.append((b, [j]))
+            got.append(j)
+    for b in sorted(by_base):
+        js = by_base[b]
+        if out and b - out[-1][0] <= SAME_LINE:
+            out[-1][1].extend(js)
+        else:
+            out.append((b, js))
     return out
 
 
