@@ -61,24 +61,28 @@ class Glyphs:
         rect = pdfium_c.FS_RECTF()
         ref = ctypes.byref(rect)
         loose, h = (_LOOSE, ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)) if FAST else (pdfium_c.FPDFText_GetLooseCharBox, raw)
+        four = _FOUR_FLOATS
+        idx, chs, x0s, x1s, cys, line, bold = g.idx.append, g.ch.append, g.x0.append, g.x1.append, g.cy.append, g.line.append, g.bold.append
         for k, ln in enumerate(lines):
             if ln.count <= 0:
                 continue
-            text = textpage.get_text_range(ln.start, ln.count)
+            start = ln.start
+            text = textpage.get_text_range(start, ln.count)
             if len(text) != ln.count:  # characters outside the BMP: indices would not line up
-                text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, ln.start + i) or 0xFFFD) for i in range(ln.count))
+                text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, start + i) or 0xFFFD) for i in range(ln.count))
+            mid, lbold = (ln.top + ln.bottom) / 2, ln.bold
             for i, ch in enumerate(text):
                 if ch in "\r\n":
                     continue
-                loose(h, ln.start + i, ref)
-                left, top, right, bottom = _FOUR_FLOATS(rect)
-                g.idx.append(ln.start + i)
-                g.ch.append(ch)
-                g.x0.append(left)
-                g.x1.append(right)
-                g.cy.append(height - (top + bottom) / 2 if top > bottom else (ln.top + ln.bottom) / 2)
-                g.line.append(k)
-                g.bold.append(ln.bold)
+                loose(h, start + i, ref)
+                left, top, right, bottom = four(rect)
+                idx(start + i)
+                chs(ch)
+                x0s(left)
+                x1s(right)
+                cys(height - (top + bottom) / 2 if top > bottom else mid)
+                line(k)
+                bold(lbold)
         return g
 
     def ink(self, j: int) -> bool:
@@ -101,7 +105,8 @@ class Glyphs:
         ln = self.lines[k]
         base = ln.baseline or ln.bottom
         size = ln.size or 0.0
-        ys = [self.cy[j] for j in members if self.ink(j)]
+        chars, cy = self.ch, self.cy
+        ys = [cy[j] for j in members if not chars[j].isspace()]  # ink
         if not ys or size <= 0:
             return base
         own = sum(ys) / len(ys) + PART_MIDDLE * size
@@ -115,12 +120,14 @@ class Glyphs:
         them (quick text for tests on content; :meth:`text` gives the logical text)."""
         out: list[str] = []
         last = -2
+        chars = self.ch
         for j in sorted(members):
-            if not self.ink(j):
+            ch = chars[j]
+            if ch.isspace():
                 continue
             if out and j != last + 1:
                 out.append(" ")
-            out.append(self.ch[j])
+            out.append(ch)
             last = j
         return "".join(out)
 
@@ -133,7 +140,7 @@ class Glyphs:
         parts = []
         for k in sorted(by_line, key=lambda k: (self._part_baseline(k, by_line[k]), k)):
             js = sorted(by_line[k])
-            inked = [j for j in js if self.ink(j)]
+            inked = [j for j in js if not self.ch[j].isspace()]  # ink
             if not inked:
                 continue
             span = list(range(inked[0], inked[-1] + 1))  # glyph positions of one line are consecutive

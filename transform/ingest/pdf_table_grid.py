@@ -221,16 +221,18 @@ def build(boxes: list[Box], glyphs: Glyphs) -> tuple[list[GridCell], int, int] |
             if v < 0:
                 row[c] = len(members)
                 members.append([])
-    for j in range(len(glyphs.idx)):
-        if not glyphs.ink(j):
+    left, right, top, bottom, after = xs[0], xs[-1], ys[0], ys[-1], bisect.bisect_right
+    for j, (ch, a, b, cy) in enumerate(zip(glyphs.ch, glyphs.x0, glyphs.x1, glyphs.cy, strict=True)):
+        if ch.isspace():  # Glyphs.ink
             continue
-        cx, cy = (glyphs.x0[j] + glyphs.x1[j]) / 2, glyphs.centre_y(j)
-        if not (xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]):
+        cx = (a + b) / 2
+        if not (left <= cx <= right and top <= cy <= bottom):
             continue
-        c = min(bisect.bisect_right(xs, cx) - 1, nc - 1)
-        r = min(bisect.bisect_right(ys, cy) - 1, nr - 1)
-        if grid[r][c] >= 0:
-            members[grid[r][c]].append(j)
+        c = min(after(xs, cx) - 1, nc - 1)
+        r = min(after(ys, cy) - 1, nr - 1)
+        v = grid[r][c]
+        if v >= 0:
+            members[v].append(j)
     grid = _tidy(grid, members, [b - a for a, b in zip(xs, xs[1:], strict=False)], [b - a for a, b in zip(ys, ys[1:], strict=False)])
     if grid is None:
         return None

@@ -36,14 +36,26 @@ def _list_of(inside: list[tuple[GridCell, list[tuple[float, list[int]]]]], glyph
 
 
 def lines_of(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
-    """The cell's characters by printed line: (baseline, members), top to bottom."""
+    """The cell's characters by printed line: (baseline, members), top to bottom.
+
+    The members sorted by baseline (stable) and cut where two baselines are more than SAME_LINE apart: each
+    member's baseline asked once, the members gathered per baseline in their order, the baselines sorted."""
     out: list[tuple[float, list[int]]] = []
-    for j in sorted(cell.members, key=glyphs.baseline):
-        b = glyphs.baseline(j)
-        if out and b - out[-1][0] <= SAME_LINE:
-            out[-1][1].append(j)
+    by_base: dict[float, list[int]] = {}
+    baseline = glyphs.baseline
+    for j in cell.members:
+        b = baseline(j)
+        got = by_base.get(b)
+        if got is None:
+            by_base[b] = [j]
         else:
-            out.append((b, [j]))
+            got.append(j)
+    for b in sorted(by_base):
+        js = by_base[b]
+        if out and b - out[-1][0] <= SAME_LINE:
+            out[-1][1].extend(js)
+        else:
+            out.append((b, js))
     return out
 
 

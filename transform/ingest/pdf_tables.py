@@ -330,10 +330,10 @@ def _use(cells: list[GridCell], glyphs: Glyphs) -> dict[int, tuple[int, int]]:
     used = [0] * len(glyphs.lines)
     ink = [0] * len(glyphs.lines)
     members = {j for c in cells for j in c.members}
-    for j in range(len(glyphs.idx)):
-        if glyphs.ink(j):
-            ink[glyphs.line[j]] += 1
-            used[glyphs.line[j]] += j in members
+    for j, (ch, k) in enumerate(zip(glyphs.ch, glyphs.line, strict=True)):
+        if not ch.isspace():  # Glyphs.ink
+            ink[k] += 1
+            used[k] += j in members
     return {ln.start: (used[k], ink[k]) for k, ln in enumerate(glyphs.lines) if ink[k]}
 
 
