@@ -12,6 +12,7 @@ from .._exec import TESSERACT, tesseract
 from ..ingest.base import TextLine
 from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
 from ..ingest.pdf_bidi import fix_brackets
+from .columns import split_columns
 from .glued import unglue
 from .months import repair_months
 from .recover import insert_in_order, uncovered_segments
@@ -238,9 +239,14 @@ def right_to_left(words: list[str], xs: list[float]) -> list[str]:
     return [w for run in reversed(runs) for w in (run if _AR.search(run[0]) else reversed(run))]
 
 
+def _arabic(words: list[str]) -> bool:
+    """Is a line of these words written in Arabic letters (more of them than Latin ones)?"""
+    return sum(len(_AR.findall(w)) for w in words) > sum(len(_LAT.findall(w)) for w in words)
+
+
 def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
     """Group tesseract's word rows into lines; words keep tesseract's (logical) order."""
-    lines: dict[tuple[int, int, int], dict] = {}
+    lines: dict[tuple[int, int, float], dict] = {}
     confs: list[float] = []
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
@@ -263,9 +269,10 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
             lines[key]["heights"].append(height)
             lines[key]["confs"].append(conf)
             confs.append(conf)
+    lines = split_columns(lines, _arabic, pimg.image)  # a line across two blocks side by side read block by block (columns.py)
     # A line's height: the upper quartile of its word heights (the union box grows with any
     # deep descender or stacked dots). Lines of one tesseract paragraph share a font size.
-    est: dict[tuple[int, int, int], float] = {}
+    est: dict[tuple[int, int, float], float] = {}
     for key, info in lines.items():
         if info["words"]:
             hs = sorted(info["heights"])
