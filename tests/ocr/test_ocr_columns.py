@@ -42,9 +42,9 @@ ROWS = [  # (block, par, line, left, top, width, height, conf, text); a line's r
 ]
 
 
-def _tsv() -> str:
+def _tsv(rows: list[tuple[int, int, int, int, int, int, int, float, str]] | None = None) -> str:
     out = [HEAD]
-    for n, (block, par, line, left, top, width, height, conf, text) in enumerate(ROWS):
+    for n, (block, par, line, left, top, width, height, conf, text) in enumerate(rows or ROWS):
         level = 4 if not text else 5
         out.append("\t".join(str(v) for v in (level, 1, block, par, line, n, left, top, width, height, conf, text)))
     return "\n".join(out)
@@ -80,6 +80,26 @@ def test_a_gutter_crossed_by_a_rule_is_a_table_row_and_stays_whole() -> None:
     texts = [ln.text for ln in parse_tsv(_tsv(), _page(rule=True)).lines]
     assert len(texts) == 4  # no line split
     assert "لفتيت" in texts[2] and "البواري" in texts[2]
+
+
+AMOUNTS = [  # (block, par, line, left, top, width, height, conf, text): an unruled budget table, label | amount
+    (1, 1, 1, 100, 800, 1600, 40, -1, ""),
+    (1, 1, 1, 100, 800, 160, 40, 91.0, "Charges"), (1, 1, 1, 280, 800, 50, 40, 92.0, "de"),
+    (1, 1, 1, 350, 800, 200, 40, 90.0, "personnel"), (1, 1, 1, 1500, 800, 80, 40, 93.0, "412"),
+    (1, 1, 1, 1600, 800, 100, 40, 92.0, "000,00"),
+    (1, 1, 2, 100, 860, 1600, 40, -1, ""),
+    (1, 1, 2, 100, 860, 160, 40, 91.0, "Charges"), (1, 1, 2, 280, 860, 130, 40, 92.0, "générales"),
+    (1, 1, 2, 1500, 860, 80, 40, 93.0, "268"), (1, 1, 2, 1600, 860, 100, 40, 92.0, "500,00"),
+    (1, 1, 3, 100, 920, 1600, 40, -1, ""),
+    (1, 1, 3, 100, 920, 200, 40, 91.0, "Subventions"), (1, 1, 3, 1500, 920, 60, 40, 93.0, "97"),
+    (1, 1, 3, 1580, 920, 120, 40, 92.0, "250,00"),
+]
+
+
+def test_a_label_and_its_amount_stay_one_row() -> None:
+    # an unruled budget table: the wide gap between a label and its amount is no gutter between two blocks
+    texts = [ln.text for ln in parse_tsv(_tsv(AMOUNTS), _page()).lines]
+    assert texts == ["Charges de personnel 412 000,00", "Charges générales 268 500,00", "Subventions 97 250,00"]
 
 
 @pytest.mark.slow  # the page is OCR'd live: about 13 s

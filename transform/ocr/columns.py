@@ -5,7 +5,8 @@ ministers' signatures in two columns came back as lines holding the end of one m
 and the start of the other's, then both signatures on one line (joint order 1096.26 p. 6). Such
 a line has one horizontal gap far wider than its word gaps, and its neighbours keep to the same
 gutter: they are split there, or stand whole on one side of it. The lines split are well read
-(not a letterhead's garbage), their two sides in one type size (not a logo beside an address),
+(not a letterhead's garbage), their two sides in one type size (not a logo beside an address) and
+made of words (not a label beside its amount in an unruled table's row),
 and the run stays in one of tesseract's blocks and clear of vertical rules (a table's columns are
 read row by row). The run of lines around the
 gutter is then read side by side, block by block: the right block first on a right-to-left
@@ -55,10 +56,18 @@ def _gutter(info: Info) -> tuple[float, float] | None:
     if median(info["confs"]) < SURE:
         return None
     left, right = _split(info, (widest[1] + widest[2]) / 2)
+    if not (_wordy(left) and _wordy(right)):
+        return None  # a label and its amount (an unruled budget table's row): read as one row
     hl, hr = _height(left), _height(right)
     if max(hl, hr) > SAME_SIZE * min(hl, hr):
         return None
     return float(widest[1]), float(widest[2])
+
+
+def _wordy(info: Info) -> bool:
+    """Is a side of a line made of words (most of its signs letters), not a column of amounts, codes or dates?"""
+    signs = "".join(info["words"]).replace(" ", "")
+    return sum(c.isalpha() for c in signs) >= 0.6 * max(1, len(signs))
 
 
 def _near(above: Info, below: Info) -> bool:
