@@ -28,6 +28,12 @@ def read_pages(name: str, indexes: list[int], folder: Path, *, headings: bool = 
     """The blocks (section headings in their place when ``headings``) of the pages ``indexes``
     (0-based) of corpus file ``name``, copied into a PDF of their own and read without OCR.
     Skips when the corpus file is absent."""
+    return doc_blocks(read_document(copy_pages(name, indexes, folder), ocr="never"), headings)
+
+
+def copy_pages(name: str, indexes: list[int], folder: Path) -> Path:
+    """The pages ``indexes`` (0-based) of corpus file ``name`` copied into a PDF of their own in ``folder``.
+    Skips when the corpus file is absent."""
     source = FILES / name
     if not source.exists():
         pytest.skip("the corpus file is missing")
@@ -37,7 +43,7 @@ def read_pages(name: str, indexes: list[int], folder: Path, *, headings: bool = 
     out.save(str(path))
     out.close()
     src.close()
-    return doc_blocks(read_document(path, ocr="never"), headings)
+    return path
 
 
 def doc_blocks(doc: object, headings: bool = True) -> list[object]:

@@ -9,28 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from transform.evaluation.corpus import read_document
 from transform.ingest import pdf_blocks
 
 from ._group_parity import Checked, same_groups
-from ._realpages import FILES
+from ._realpages import FILES, copy_pages
 
 native = pytest.mark.skipif(pdf_blocks._GROUP is None, reason="the _group extension is not built")
 
 
 def _checked_read(name: str, indexes: list[int], folder: Path, ocr: str = "never") -> Checked:
-    source = FILES / name
-    if not source.exists():
-        pytest.skip("the corpus file is missing")
-    src, out = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
-    out.import_pages(src, indexes)
-    path = folder / f"{source.stem}-pages.pdf"
-    out.save(str(path))
-    out.close()
-    src.close()
+    path = copy_pages(name, indexes, folder)
     checker = Checked(pdf_blocks._GROUP)
     real = pdf_blocks._GROUP
     pdf_blocks._GROUP = checker
