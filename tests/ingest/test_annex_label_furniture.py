@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from transform.evaluation.corpus import read_document
@@ -20,7 +19,7 @@ from transform.ingest.pdf_furniture import split_page_numbers
 from transform.model import Heading
 from transform.ocr.scans import drop_overlays
 
-from ._realpages import FILES, block_text, corpus_page, doc_blocks
+from ._realpages import block_text, copy_pages, corpus_page, doc_blocks
 
 DOC = "adala-ar-decree-2-19-720.pdf"
 
@@ -53,16 +52,7 @@ def test_annex_label_over_a_scan_is_no_banner(page_no: int, label: str) -> None:
 @pytest.mark.slow
 def test_annex_page_read_with_its_label_heading(tmp_path: Path) -> None:
     """The whole reading of the annex's first page (OCR'd): its label is a heading over the letter, not lost."""
-    source = FILES / DOC
-    if not source.exists():
-        pytest.skip("the corpus file is missing")
-    src, out = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
-    out.import_pages(src, [4])
-    path = tmp_path / "annex.pdf"
-    out.save(str(path))
-    out.close()
-    src.close()
-    doc = read_document(path, ocr="auto")
+    doc = read_document(copy_pages(DOC, [4], tmp_path), ocr="auto")
     heads = [block_text(b) for b in doc_blocks(doc) if isinstance(b, Heading)]
     assert "الملحق رقم 1" in heads
     assert not any("الملحق" in f.text for f in doc.furniture)

@@ -39,4 +39,6 @@ LTR = "0-9A-Za-z\u00AA\u00B2\u00B3\u00B9\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\
 PUNCT = ".,:!\u060C\u061B\u061F"
 BULLETS = "\uE000-\uF8FF\u2022\u25AA\u25CF\u25E6\u2023\u2043\u2219"
 VOWEL_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
+# Arabic letters that never join the next one (a kashida cannot follow them; the next letter starts a new shape)
+NON_JOINING = frozenset("\u0621\u0622\u0623\u0624\u0625\u0627\u0629\u062f\u0630\u0631\u0632\u0648\u0649")
 ARABIC_WORD = re.compile(f"[{AR}]{{4,}}")

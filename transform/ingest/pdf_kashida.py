@@ -20,7 +20,7 @@ from collections.abc import Callable
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .bidi_chars import NATIVE
+from .bidi_chars import NATIVE, NON_JOINING, VOWEL_MARKS
 
 Box = Callable[[int], tuple[float, float, float, float]]  # (left, bottom, right, top) of a character
 
@@ -35,8 +35,6 @@ _SPACE_IN_WORD = re.compile(f"(?<=[{_LETTERS}{_MARKS}]) (?:[\u064b-\u0652] )?(?=
 SIGN = 3  # lone letters on a page before its objects are looked at
 FLAT = 0.4  # a kashida glyph is at most this fraction of its neighbours' height
 COVER = 0.6  # and covers at least this fraction of the gap between them
-# letters that never join the next one: a kashida cannot follow them
-_RIGHT_JOINING = frozenset("\u0621\u0622\u0623\u0624\u0625\u0627\u0629\u062f\u0630\u0631\u0632\u0648\u0649")
 TOUCH = 0.04  # two letters closer than this fraction of their height (or overlapping) are drawn touching
 
 
@@ -75,15 +73,15 @@ def _strokes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tuple[f
     return out
 
 
-_MARKS_CHARS = "\u0640" + "".join(map(chr, range(0x064B, 0x0653)))
+_SKIPPED = VOWEL_MARKS | {"\u0640"}  # what stands between a letter and a space without being a letter
 
 
 def _joins_before(text: str, k: int) -> bool:
     """Does the last letter before index ``k`` (vowel marks and kashida skipped) join the next letter?"""
     j = k - 1
-    while j >= 0 and text[j] in _MARKS_CHARS:
+    while j >= 0 and text[j] in _SKIPPED:
         j -= 1
-    return j >= 0 and text[j] not in _RIGHT_JOINING
+    return j >= 0 and text[j] not in NON_JOINING
 
 
 def _article(text: str, k: int) -> bool:

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.bidi_chars import NON_JOINING
 from .lexicon import AR_LETTERS, AR_PROCLITICS, ar_key, arabic_words, normalise_ar
 from .months import _SKELETONS, MONTHS, _month_for
 
@@ -46,7 +47,7 @@ STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
 STROKES = {"ف": "غ"}  # a letter read for another of a different stroke: what it may have been
 _GROUPS = _SKELETONS
 _GROUP = {ch: k for k, group in enumerate(_GROUPS) for ch in group}
-_NO_JOIN = set("اأإآدذرزوؤةىء")  # letters that do not join the next one: nothing is stacked on them
+_NO_JOIN = NON_JOINING  # letters that do not join the next one: nothing is stacked on them
 _VERB_PREFIX = "يتنأ"  # imperfect verbs are few in the list: a known stem after one of these is a word
 _EDGES = re.compile(r"^([(\[«\"'-]*)(.*?)([)\]».,،؛:!؟\"']*)$")
 _RAQM = re.compile(r"^ر(?:[قمغفعهة]|[تف]م)[)،,.]?$")
