@@ -35,6 +35,7 @@ from .layout import furniture, tables
 from .normalize import Word, note_number, number_tokens, strip_list_marker, words
 from .report import Counts, DocScore, Issue, PageScore, TokenFailure
 from .stream import OutStream, build_stream
+from .table_pages import row_pages
 from .truth import TruthPage
 
 
@@ -161,13 +162,14 @@ def _boundaries(w: _Page, stream: OutStream) -> Counts:
         if al.o2t[p] >= 0:
             following = int(al.o2t[p])
         g = int(w.window[p])
-        if stream.blocks[stream.block_of[g]].start == g:
+        b = stream.blocks[stream.block_of[g]]
+        if b.start == g and not b.part:  # a table's part on a later page goes on, it starts nothing
             out[following] += 1
     if al.end > al.start:
         # the stretch begins inside a block: that block's start counts here unless it is the
         # paragraph coming from the previous page (its page is N-1, or the truth says so)
         first = stream.blocks[stream.block_of[int(w.window[al.start])]]
-        if first.start != int(w.window[al.start]):
+        if first.start != int(w.window[al.start]) and not first.part:
             own = first.page == w.truth.page if stream.paged else not w.truth.starts_inside
             if own:
                 out[following] += 1
@@ -304,10 +306,62 @@ def _headings(w: _Page, stream: OutStream, owned: list[int]) -> None:
                   for i, j in pairs if truth[i][1] != out[j].level]  # fmt: skip
 
 
+def _own_held(pages: list[_Page], stream: OutStream) -> np.ndarray:
+    """Per output position: the truth page one of whose words is aligned to it on that page's own output
+    page, else -1 (words a stretch merely passes over, such as the rows of the next page inside a table
+    read as one, are not held)."""
+    held = np.full(len(stream), -1, dtype=np.int64)
+    for w in pages:
+        pos = w.window[w.al.t2o[w.al.t2o >= 0]]
+        held[pos[stream.page_arr[pos] == w.truth.page]] = w.truth.page
+    return held
+
+
+def _leave_neighbours_words(
+    pages: list[_Page], all_tids: list[np.ndarray], ids: np.ndarray, stream: OutStream, whole: bool
+) -> None:
+    """A page's stretch may not take words its neighbour's truth page holds on the neighbour's own page: two
+    pages printed alike (a model letter in two annexes, two copies of a form) would otherwise both score one
+    reading, and a page the reader lost would score its neighbour's words. Such a page is aligned again
+    without them (a seam word two stretches share is given to the page it was read on)."""
+    held = _own_held(pages, stream)
+    for k, w in enumerate(pages):
+        taken = held[w.window[w.al.t2o[w.al.t2o >= 0]]]
+        if not np.any((taken >= 0) & (taken != w.truth.page)):
+            continue
+        keep = held[w.window]
+        window = w.window[(keep < 0) | (keep == w.truth.page)]
+        w.window = window
+        w.al = _align_page(all_tids[k], ids[window], stream, window, w.truth.page, w.tw, whole)
+        w.score.edits = w.al.edits
+
+
+def _look_elsewhere(pages: list[_Page], k: int, tids: np.ndarray, ids: np.ndarray, stream: OutStream, settled: list[int]) -> None:
+    """The words of page ``k`` are not near its page (a wrong page number, a reading order across pages):
+    look for them in the whole output, except the words other truth pages' words are aligned to. A page printed
+    twice over (the same model letter or form in two annexes) must not borrow its twin's reading and leave
+    its own output as extra words; nor may a page the reader lost score its twin's words as its own."""
+    w = pages[k]
+    held = np.zeros(len(stream), dtype=bool)
+    for j in settled:
+        if j != k:
+            al = pages[j].al
+            held[pages[j].window[al.t2o[al.t2o >= 0]]] = True
+    everywhere = np.flatnonzero(~held).astype(np.int64)
+    found = align(tids, ids[everywhere])
+    if found.edits < w.al.edits - 0.25 * len(w.tw.words):
+        w.window, w.al, w.score.edits = everywhere, found, found.edits
+        where = sorted({int(stream.page_arr[g]) for g in everywhere[found.start : found.end]})
+        w.score.issues.append(Issue(w.truth.page, "page-elsewhere", output=f"read on output page(s) {where}"))
+
+
 def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = "") -> DocScore:
     """Score one read document against its truth pages (any subset of its pages)."""
     t_start = time.perf_counter()
     stream = build_stream(doc)
+    split = row_pages(stream, truth_pages)
+    if split:  # a table read as one over a page break: each part's rows on the page they were printed on
+        stream = build_stream(doc, split)
     vocab: dict[str, int] = {}
     ids = np.fromiter((vocab.setdefault(k, len(vocab)) for k in stream.keys), dtype=np.int64, count=len(stream))
     by_page: dict[int, list[int]] = defaultdict(list)
@@ -317,6 +371,7 @@ def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
     methods = {p.page: p.method for p in doc.meta.pages}
     seen: set[int] = set()
     pages: list[_Page] = []
+    all_tids: list[np.ndarray] = []
     # a document without pages whose only truth page is p001: that page is the whole document
     whole = not stream.paged and [t.page for t in truth_pages] == [1]
     for tp in sorted(truth_pages, key=lambda t: t.page):
@@ -330,15 +385,14 @@ def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
         al = _align_page(tids, ids[window], stream, window, tp.page, tw, whole)
         ps = PageScore(doc=doc_id or tp.doc, page=tp.page, read=tp.read, method=methods.get(tp.page) if stream.paged else None,
                        words=len(tw.words) - sum(tw.unsure), edits=al.edits)  # fmt: skip
-        if stream.paged and al.edits > 0.5 * len(tw.words) and len(window) < len(stream):
-            # the page's words are not near its page: a wrong page number or reading order; look everywhere
-            everywhere = np.arange(len(stream), dtype=np.int64)
-            found = align(tids, ids)
-            if found.edits < al.edits - 0.25 * len(tw.words):
-                window, al, ps.edits = everywhere, found, found.edits
-                where = sorted({int(stream.page_arr[g]) for g in everywhere[found.start : found.end]})
-                ps.issues.append(Issue(tp.page, "page-elsewhere", output=f"read on output page(s) {where}"))
         pages.append(_Page(tp, tw, window, al, ps))
+        all_tids.append(tids)
+    if stream.paged:
+        _leave_neighbours_words(pages, all_tids, ids, stream, whole)
+    lost = {k: all_tids[k] for k, w in enumerate(pages)
+            if stream.paged and w.al.edits > 0.5 * len(w.tw.words) and len(w.window) < len(stream)}  # fmt: skip
+    for k, tids in lost.items():
+        _look_elsewhere(pages, k, tids, ids, stream, settled=[j for j in range(len(pages)) if j not in lost or j < k])
     owner = np.full(len(stream), -1, dtype=np.int64)
     exact_any = np.zeros(len(stream), dtype=bool)
     for k, w in enumerate(pages):

@@ -71,12 +71,25 @@ def tables(pages: list[_Page], stream: OutStream, block_owner: list[int]) -> Non
             where.append(k)
     out: list[TableRecord] = []
     out_where: list[int | None] = []
+    first_part: dict[int, TableRecord] = {}  # a table cut where its rows' pages change is one table again here
     for ob in stream.blocks:
-        if ob.kind == "table" and ob.cells:
+        if ob.kind == "table" and ob.part and ob.unit in first_part:
+            rec = first_part[ob.unit]
+            rec.cells += [c for c, _ in ob.cells]
+            rec.headers += [c for c, h in ob.cells if h]
+            rec.rows = rec.rows + ob.rows
+            rec.n_rows += ob.n_rows
+            rec.n_cols = max(rec.n_cols, ob.n_cols)
+            continue
+        if ob.kind == "table" and (ob.cells or not ob.part):
             holder = block_owner[ob.index]
-            out.append(
-                TableRecord(ob.page or 0, [c for c, _ in ob.cells], [c for c, h in ob.cells if h], ob.rows, ob.n_rows, ob.n_cols)
+            rec = TableRecord(
+                ob.page or 0, [c for c, _ in ob.cells], [c for c, h in ob.cells if h], ob.rows, ob.n_rows, ob.n_cols
             )
+            first_part[ob.unit] = rec
+            if not ob.cells:
+                continue
+            out.append(rec)
             out_where.append(holder if holder >= 0 else None)
     neighbours = []
     for rec, k in zip(truth, where, strict=True):

@@ -23,6 +23,7 @@ class OutBlock:
     index: int
     kind: str  # heading | paragraph | item | table
     unit: int = 0  # the model block it comes from (a list's items share their list's)
+    part: int = 0  # a table read as one over page breaks, cut where its rows' pages change: 1, 2... after the first part
     level: int = 0
     page: int | None = None
     start: int = 0  # first word in the stream
@@ -84,6 +85,26 @@ class _Builder:
         b.presentation_forms += _forms(text)
         return ws
 
+    def table(self, blk: Table, page: int | None, rows: list[int], part: int = 0) -> None:
+        b = self.block("table", page)
+        b.part = part
+        for r in rows:
+            row = blk.rows[r]
+            self.row += 1
+            texts = []
+            # header cells are scored as the truth records them: header rows. A row header
+            # (th scope=row: the first cell of a body row) is a data cell here.
+            header_row = all(c.header for c in row if cell_text(c).strip())
+            for cell in row:
+                ws = self.add(b, cell_text(cell))
+                key = " ".join(w.key for w in ws)
+                if key:
+                    b.cells.append((key, cell.header and header_row))
+                    texts.append(key)
+            b.rows.append(texts)
+        b.n_rows = len(rows)
+        b.n_cols = max((sum(c.colspan for c in blk.rows[r]) for r in rows), default=0)
+
     def items(self, items: list[ListItem], page: int | None) -> None:
         for it in items:
             b = self.block("item", page)
@@ -91,7 +112,9 @@ class _Builder:
             self.items(it.children, page)
 
 
-def build_stream(doc: Document) -> OutStream:
+def build_stream(doc: Document, row_pages: dict[int, list[int]] | None = None) -> OutStream:
+    """``row_pages``: model block index -> the page of each row of that table (``table_pages.row_pages``);
+    the rows of a later page become a part of their own, placed before the first block of that page."""
     bld = _Builder()
     blocks = [blk for _, blk in iter_blocks(doc)]
     pages = [blk.page for blk in blocks]
@@ -102,7 +125,12 @@ def build_stream(doc: Document) -> OutStream:
         for k, p in enumerate(pages):
             last = p if p is not None else last
             pages[k] = last
+    later: list[tuple[int, int, int, Table, list[int]]] = []  # (page, unit, part, table, row indexes) still to place
     for unit, (blk, page) in enumerate(zip(blocks, pages, strict=True)):
+        while later and page is not None and later[0][0] <= page:
+            p, u, part, tbl, rows = later.pop(0)
+            bld.unit = u
+            bld.table(tbl, p, rows, part)
         bld.unit = unit
         if isinstance(blk, (Heading, Paragraph)):
             kind = "heading" if isinstance(blk, Heading) else "paragraph"
@@ -118,22 +146,22 @@ def build_stream(doc: Document) -> OutStream:
             if blk.caption:
                 cap = bld.block("paragraph", page)
                 bld.add(cap, " ".join(s.text for s in blk.caption))
-            b = bld.block("table", page)
-            for row in blk.rows:
-                bld.row += 1
-                texts = []
-                # header cells are scored as the truth records them: header rows. A row header
-                # (th scope=row: the first cell of a body row) is a data cell here.
-                header_row = all(c.header for c in row if cell_text(c).strip())
-                for cell in row:
-                    ws = bld.add(b, cell_text(cell))
-                    key = " ".join(w.key for w in ws)
-                    if key:
-                        b.cells.append((key, cell.header and header_row))
-                        texts.append(key)
-                b.rows.append(texts)
-            b.n_rows = len(blk.rows)
-            b.n_cols = max((sum(c.colspan for c in row) for row in blk.rows), default=0)
+            per_row = (row_pages or {}).get(unit)
+            if not per_row or len(per_row) != len(blk.rows):
+                bld.table(blk, page, list(range(len(blk.rows))))
+                continue
+            runs: list[tuple[int, list[int]]] = []
+            for r, p in enumerate(per_row):
+                if runs and runs[-1][0] == p:
+                    runs[-1][1].append(r)
+                else:
+                    runs.append((p, [r]))
+            bld.table(blk, page, runs[0][1])
+            later += [(p, unit, k, blk, rows) for k, (p, rows) in enumerate(runs[1:], start=1)]
+            later.sort(key=lambda x: x[:3])
+    for p, u, part, tbl, rows in later:
+        bld.unit = u
+        bld.table(tbl, p, rows, part)
     of = np.asarray(bld.s.block_of, dtype=np.int64)
     bld.s.unit_arr = np.asarray([b.unit for b in bld.s.blocks], dtype=np.int64)[of] if len(of) else of
     bld.s.page_arr = np.asarray([-1 if b.page is None else b.page for b in bld.s.blocks], dtype=np.int64)[of] if len(of) else of
