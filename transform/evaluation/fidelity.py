@@ -349,7 +349,14 @@ def _look_elsewhere(pages: list[_Page], k: int, tids: np.ndarray, ids: np.ndarra
             held[pages[j].window[al.t2o[al.t2o >= 0]]] = True
     everywhere = np.flatnonzero(~held).astype(np.int64)
     found = align(tids, ids[everywhere])
-    if found.edits < w.al.edits - 0.25 * len(w.tw.words):
+    own = (stream.page_arr == w.truth.page) & ~held
+
+    def cost(window: np.ndarray, al: Alignment) -> int:  # the edits, and the page's own words the stretch leaves out
+        inside = np.zeros(len(stream), dtype=bool)
+        inside[window[al.start : al.end]] = True
+        return al.edits + int(np.count_nonzero(own & ~inside))
+
+    if cost(everywhere, found) < cost(w.window, w.al) - 0.25 * len(w.tw.words):
         w.window, w.al, w.score.edits = everywhere, found, found.edits
         where = sorted({int(stream.page_arr[g]) for g in everywhere[found.start : found.end]})
         w.score.issues.append(Issue(w.truth.page, "page-elsewhere", output=f"read on output page(s) {where}"))
