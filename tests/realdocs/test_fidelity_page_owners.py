@@ -14,7 +14,7 @@ Two faults of the scorer, found on 2026-12-06 (twelfth session):
   0.875 on a right reading). The rows now go to the truth page whose rows they read as, in order
   (``evaluation/table_pages.py``): a row lost or read out of order still costs its words and its row.
 
-The twin pages are built from the real truth of decree 2.19.720 pp. 5-7; the table is the real reading of
+The twin pages are built from the real truth of decree 2.19.720 pp. 5-8 (the letter printed four times); the table is the real reading of
 the opinion's pp. 28-29 (pp. 27-29 copied into a PDF of their own, text layer, no OCR).
 """
 
@@ -64,9 +64,12 @@ def _blocks(tp: TruthPage, damage: bool = False) -> list[Block]:
 
 def _letters_read(p7: str) -> DocScore:
     pages = _letters()
-    blocks = [b for tp in pages if tp.page != 7 for b in _blocks(tp)]
-    if p7 != "lost":
-        blocks += _blocks(pages[-1], damage=p7 == "damaged")
+    blocks: list[Block] = []
+    for tp in pages:
+        if tp.page != 7:
+            blocks += _blocks(tp)
+        elif p7 != "lost":
+            blocks += _blocks(tp, damage=p7 == "damaged")
     doc = Document(meta=DocumentMeta(title="t", source_format="pdf"), sections=[Section(blocks=blocks)])
     return score_document(doc, pages, "twins")
 
@@ -77,7 +80,8 @@ def _page(s: DocScore, n: int):  # noqa: ANN202
 
 def test_twin_pages_read_right_score_one() -> None:
     s = _letters_read("right")
-    assert [p.word_accuracy for p in s.pages] == [1.0, 1.0, 1.0]
+    assert [p.page for p in s.pages] == [5, 6, 7, 8]
+    assert [p.word_accuracy for p in s.pages] == [1.0, 1.0, 1.0, 1.0]
 
 
 def test_a_poor_reading_of_a_twin_page_is_scored_on_its_own_words() -> None:
@@ -88,15 +92,15 @@ def test_a_poor_reading_of_a_twin_page_is_scored_on_its_own_words() -> None:
     assert p7.extra_words == 0
     assert "page-elsewhere" not in [i.what for i in p7.issues]
     assert 0.3 < p7.word_accuracy < 0.5
-    assert _page(s, 5).word_accuracy == _page(s, 6).word_accuracy == 1.0
+    assert _page(s, 5).word_accuracy == _page(s, 6).word_accuracy == _page(s, 8).word_accuracy == 1.0
 
 
 def test_a_lost_page_does_not_score_its_twins_words() -> None:
-    """The reader lost page 7: nothing of it is read, so nothing of it is right (page 6's reading, one page
-    before and nearly the same letter, is page 6's)."""
+    """The reader lost page 7: nothing of it is read, so nothing of it is right (the readings of pages 6 and 8,
+    either side of it and nearly the same letter, are theirs)."""
     s = _letters_read("lost")
     assert _page(s, 7).word_accuracy == 0.0
-    assert _page(s, 5).word_accuracy == _page(s, 6).word_accuracy == 1.0
+    assert _page(s, 5).word_accuracy == _page(s, 6).word_accuracy == _page(s, 8).word_accuracy == 1.0
 
 
 # -- a table over a page break ------------------------------------------------------------
