@@ -31,6 +31,7 @@ import numpy as np
 from ..model import Document
 from .align import WILDCARD, Alignment, align
 from .checks import HEADING_SIMILARITY, TABLE_REACH, lcs_pairs, match_pairs
+from .diffs import word_diffs
 from .layout import furniture, tables
 from .normalize import Word, note_number, number_tokens, strip_list_marker, words
 from .report import Counts, DocScore, Issue, PageScore, TokenFailure
@@ -230,37 +231,6 @@ def _tokens(w: _Page, stream: OutStream) -> None:
                                                           otext.replace("\n", " | ")[:300]))  # fmt: skip
 
 
-def _diffs(w: _Page, stream: OutStream, limit: int = 20) -> list[tuple[str, str]]:
-    """The stretches where truth and output words differ, as (truth words, output words)."""
-    al, tw = w.al, w.tw
-    diffs: list[tuple[str, str]] = []
-    t_run: list[str] = []
-    o_run: list[str] = []
-    p = al.start
-
-    def flush() -> None:
-        if (t_run or o_run) and len(diffs) < limit:
-            diffs.append((" ".join(t_run), " ".join(o_run)))
-        t_run.clear()
-        o_run.clear()
-
-    for i, x in enumerate(tw.words):
-        q = int(al.t2o[i])
-        if q < 0:
-            t_run.append("?" if tw.unsure[i] else x.key)
-            continue
-        o_run.extend(stream.keys[int(g)] for g in w.window[p:q])  # inserted words
-        if al.exact[q] or tw.unsure[i]:
-            flush()
-        else:
-            t_run.append(x.key)
-            o_run.append(stream.keys[int(w.window[q])])
-        p = q + 1
-    o_run.extend(stream.keys[int(g)] for g in w.window[p : al.end])
-    flush()
-    return diffs
-
-
 def _extra_pageless(w: _Page, pages: list[_Page], owner: np.ndarray, whole: bool) -> int:
     """Without pages, the words no stretch holds: before page 1; between this page and the
     next when the next has truth too; after page 1 when it is the whole document."""
@@ -421,7 +391,7 @@ def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
         w.score.paragraphs = _boundaries(w, stream)
         _tokens(w, stream)
         if w.score.edits:
-            w.score.word_diffs = _diffs(w, stream)
+            w.score.word_diffs = word_diffs(w, stream)
         _headings(w, stream, owned[k])
         furniture(w, stream, owned[k], exact_any)
         w.score.tatweel = sum(stream.blocks[i].tatweel for i in owned[k])
