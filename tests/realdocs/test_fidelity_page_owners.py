@@ -68,6 +68,10 @@ def _letters_read(p7: str) -> DocScore:
     for tp in pages:
         if tp.page != 7:
             blocks += _blocks(tp)
+        elif p7 == "noisy":  # read right, with a long run of noise in the middle (dotted lines read as letters)
+            own = _blocks(tp)
+            noise = Paragraph(page=7, sentences=[Sentence(id="s", text=" ".join(f"xq{i}" for i in range(300)))])
+            blocks += own[: len(own) // 2] + [noise] + own[len(own) // 2 :]
         elif p7 != "lost":
             blocks += _blocks(tp, damage=p7 == "damaged")
     doc = Document(meta=DocumentMeta(title="t", source_format="pdf"), sections=[Section(blocks=blocks)])
@@ -101,6 +105,17 @@ def test_a_lost_page_does_not_score_its_twins_words() -> None:
     s = _letters_read("lost")
     assert _page(s, 7).word_accuracy == 0.0
     assert _page(s, 5).word_accuracy == _page(s, 6).word_accuracy == _page(s, 8).word_accuracy == 1.0
+
+
+def test_noise_inside_a_page_is_its_own_edits_not_a_search_elsewhere() -> None:
+    """Page 7 read right with 300 words of noise in its middle (more than its 204 words, like the health
+    decision's p. 3, whose ruled table's top row reads as a line of letters): the noise is 300 edits of its
+    own stretch. The search in the whole output used to take the better half of the page alone (fewer
+    edits, its own other half and the noise then counted as extra words)."""
+    s = _letters_read("noisy")
+    p7 = _page(s, 7)
+    assert (p7.edits, p7.extra_words) == (300, 0)
+    assert "page-elsewhere" not in [i.what for i in p7.issues]
 
 
 # -- a table over a page break ------------------------------------------------------------
