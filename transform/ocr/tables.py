@@ -35,6 +35,7 @@ from ..model import Cell, PageReport, Sentence, Table
 from .tables_fill import _bands, _Filler, _joined
 from .tables_grid import GridCell, find_grids, ink_of
 from .tables_read import MAX_BANDS, _clean, _inked_box, _Piece, _read_again, _rtl, _Slot, _uncovered
+from .tables_script import latin_in_arabic
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -219,6 +220,15 @@ def _to_table(cells: list[_OutCell]) -> Table:
     return Table(rows=rows, caption=[])
 
 
+def _script_model() -> str | None:
+    """The Arabic script model when tesseract has it (it reads Latin letters of Arabic cells again)."""
+    from .pages import _models
+    from .tesseract import SCRIPT_MODEL
+
+    name = SCRIPT_MODEL["ara"]
+    return name if name in _models() else None
+
+
 def find_tables(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None = None,
                 words: dict[int, list[tuple[str, float, float, float, float]]] | None = None,
                 rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] | None = None,
@@ -296,6 +306,8 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
             # read from the ink alone: a watermark under a price was read as a letter
             _read_again(replace(pimg, image=ink.image), cuts, empties, langs, script if rtl and script else langs, timeout,
                         bands, rtl)
+        if rtl and (arabic := script or _script_model()):
+            latin_in_arabic(replace(pimg, image=ink.image), filler, arabic, timeout)
         cells = _layout(filler, rtl)
         if not _plausible(cells):
             continue
