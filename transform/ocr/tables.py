@@ -306,11 +306,11 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
             # read from the ink alone: a watermark under a price was read as a letter
             _read_again(replace(pimg, image=ink.image), cuts, empties, langs, script if rtl and script else langs, timeout,
                         bands, rtl)
-        if rtl and (arabic := script or _script_model()):
-            latin_in_arabic(replace(pimg, image=ink.image), filler, arabic, timeout)
         cells = _layout(filler, rtl)
         if not _plausible(cells):
             continue
+        if rtl and (arabic := script or _script_model()) and latin_in_arabic(replace(pimg, image=ink.image), filler, arabic, timeout):
+            cells = _layout(filler, rtl)
         _euro_signs(cells)
         found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
     return found

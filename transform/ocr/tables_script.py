@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .tables_read import _Piece
 
 log = logging.getLogger("transform.ocr")
-MIN_CONF = 60.0  # tesseract's confidence a line read again needs
+MIN_CONF = 50.0  # tesseract's confidence a line read again needs
 AGREE = 0.5  # share of the first reading's Arabic letters the new reading must match, in order
 MAX_LINES = 40  # lines read again per table at most
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]")
