@@ -15,7 +15,7 @@ import pytest
 
 from transform.evaluation.corpus import read_document
 from transform.model import Table
-from transform.ocr.tables_script import _LATIN_WORD, _agrees
+from transform.ocr.tables_script import _LATIN_WORD, _agrees, _keeps_numbers
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
 from _realpages import copy_pages, doc_blocks  # noqa: E402
@@ -26,6 +26,9 @@ def test_a_new_reading_must_be_the_same_printed_line() -> None:
     assert _agrees("RES IE", "المنصب")  # nothing Arabic kept: any Arabic reading is the line
     assert not _agrees("مكلف سم التفتيش Ceci لرئيس قسم", "وزارة الصحة")  # a neighbour's line, a stamp
     assert not _agrees("الوزن الخاص", "")
+    assert _keeps_numbers("le 3 الأكثر", "3 على الأكثر")
+    assert not _keeps_numbers("بالأمر عدد 1551 Jl", "بالأمر عدد 155 لسنة")  # a digit lost: the first reading stays
+    assert not _keeps_numbers("17 Ul 2022", "7 أكتوبر 2022")
 
 
 @pytest.mark.slow

@@ -8,13 +8,14 @@ printed line of a cell holding Latin letters is read again alone (one tesseract 
 table, single-line mode) with the Arabic script model, which knows no Latin letter; the reading
 replaces the line's text when it is confident (``MIN_CONF``), has no Latin letter, and agrees
 with the Arabic words the first reading kept (``AGREE``: it is the same printed line, not a
-stamp or a neighbour's line). Without the script model installed nothing changes.
+stamp or a neighbour's line) and keeps every number it read. Without the script model installed nothing changes.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ MIN_CONF = 50.0  # tesseract's confidence a line read again needs
 AGREE = 0.5  # share of the first reading's Arabic letters the new reading must match, in order
 MAX_LINES = 40  # lines read again per table at most
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]")
+_DIGITS = re.compile(r"\d+")
 
 
 def _arabic_letters(text: str) -> str:
@@ -45,6 +47,14 @@ def _agrees(old: str, new: str) -> bool:
         return bool(b)
     m = SequenceMatcher(None, a, b, autojunk=False)
     return sum(blk.size for blk in m.get_matching_blocks()) >= AGREE * len(a)
+
+
+def _keeps_numbers(old: str, new: str) -> bool:
+    """Every number of the first reading is in the new one (the script model once read `1551`
+    as `155`, `17` as `7`): the Latin letters were the misreading, not the digits."""
+    left = Counter(_DIGITS.findall(new))
+    left.subtract(Counter(_DIGITS.findall(old)))
+    return all(v >= 0 for v in left.values())
 
 
 def latin_in_arabic(pimg: PageImage, filler: _Filler, script: str, timeout: float) -> int:
@@ -79,7 +89,8 @@ def latin_in_arabic(pimg: PageImage, filler: _Filler, script: str, timeout: floa
     changed = 0
     for (p, _box), res in zip(todo, reads, strict=False):
         text = _clean(" ".join(x.text for x in res.lines))
-        if text and res.confidence >= MIN_CONF and not _LATIN_WORD.search(text) and _agrees(p.text, text):
+        if (text and res.confidence >= MIN_CONF and not _LATIN_WORD.search(text) and _agrees(p.text, text)
+                and _keeps_numbers(p.text, text)):
             p.text = text
             changed += 1
     return changed
