@@ -87,10 +87,19 @@ def latin_in_arabic(pimg: PageImage, filler: _Filler, script: str, timeout: floa
         log.info("page %d: Latin letters of an Arabic table not read again (%s)", pimg.page, exc)
         return 0
     changed = 0
+    owner = {id(p): slot for slot in filler.slots.values() for p in slot.pieces}
     for (p, _box), res in zip(todo, reads, strict=False):
         text = _clean(" ".join(x.text for x in res.lines))
         if (text and res.confidence >= MIN_CONF and not _LATIN_WORD.search(text) and _agrees(p.text, text)
                 and _keeps_numbers(p.text, text)):
-            p.text = text
+            slot = owner[id(p)]
+            if any(q is not p and _beside(p, q) and _agrees(q.text, text) and _agrees(text, q.text) for q in slot.pieces):
+                slot.pieces.remove(p)  # Latin letters beside a line, read again as that line: a speck's reading
+            else:
+                p.text = text
             changed += 1
     return changed
+
+
+def _beside(a: _Piece, b: _Piece) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) > 0.3 * min(a.bottom - a.top, b.bottom - b.top)
