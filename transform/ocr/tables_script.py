@@ -49,6 +49,19 @@ def _agrees(old: str, new: str) -> bool:
     return sum(blk.size for blk in m.get_matching_blocks()) >= AGREE * len(a)
 
 
+def _unknown(text: str, shortest: int = 3) -> int:
+    """Arabic words of ``shortest`` letters or more that the Arabic word list does not know."""
+    from .lexicon import known_ar
+
+    return sum(1 for w in text.split() if len(_arabic_letters(w)) >= shortest and not known_ar(w))
+
+
+def _better_words(old: str, new: str) -> bool:
+    """A line of Arabic words some of which the word list does not know, read again word for word
+    (as many words) into words it knows, every one."""
+    return len(new.split()) == len(old.split()) and _unknown(new, 2) == 0 < _unknown(old)
+
+
 def _keeps_numbers(old: str, new: str) -> bool:
     """Every number of the first reading is in the new one (the script model once read `1551`
     as `155`, `17` as `7`): the Latin letters were the misreading, not the digits."""
@@ -67,18 +80,17 @@ def latin_in_arabic(pimg: PageImage, filler: _Filler, script: str, timeout: floa
     pad = max(2, int(0.05 * pimg.dpi))
     todo: list[tuple[_Piece, tuple[int, int, int, int]]] = []
     g = filler.grid
-    for slot in filler.slots.values():
+    asked = [(slot, p) for slot in filler.slots.values() for p in slot.pieces if _LATIN_WORD.search(p.text)]
+    asked += [(slot, p) for slot in filler.slots.values() for p in slot.pieces if not _LATIN_WORD.search(p.text) and _unknown(p.text)]
+    for slot, p in asked[:MAX_LINES]:  # Latin letters first
         c = slot.cell
         left, right = int(g.xs[c.col]) + pad, int(g.xs[c.col + c.colspan]) - pad
-        for p in slot.pieces:
-            if not _LATIN_WORD.search(p.text) or len(todo) >= MAX_LINES:
-                continue
-            vpad = max(3, int((p.bottom - p.top) * k / 3))
-            top = max(int(slot.y0) + pad // 2, int(p.top * k) - vpad)
-            bottom = min(int(slot.y1) - pad // 2, int(p.bottom * k) + vpad)
-            x0, x1 = max(left, int(p.x0 * k) - 2 * pad), min(right, int(p.x1 * k) + 2 * pad)
-            if x1 - x0 > pad and bottom - top > pad:
-                todo.append((p, (max(0, x0), max(0, top), min(pimg.image.width, x1), min(pimg.image.height, bottom))))
+        vpad = max(3, int((p.bottom - p.top) * k / 3))
+        top = max(int(slot.y0) + pad // 2, int(p.top * k) - vpad)
+        bottom = min(int(slot.y1) - pad // 2, int(p.bottom * k) + vpad)
+        x0, x1 = max(left, int(p.x0 * k) - 2 * pad), min(right, int(p.x1 * k) + 2 * pad)
+        if x1 - x0 > pad and bottom - top > pad:
+            todo.append((p, (max(0, x0), max(0, top), min(pimg.image.width, x1), min(pimg.image.height, bottom))))
     if not todo:
         return 0
     try:
@@ -91,7 +103,7 @@ def latin_in_arabic(pimg: PageImage, filler: _Filler, script: str, timeout: floa
     for (p, _box), res in zip(todo, reads, strict=False):
         text = _clean(" ".join(x.text for x in res.lines))
         if (text and res.confidence >= MIN_CONF and not _LATIN_WORD.search(text) and _agrees(p.text, text)
-                and _keeps_numbers(p.text, text)):
+                and _keeps_numbers(p.text, text) and (_LATIN_WORD.search(p.text) or _better_words(p.text, text))):
             slot = owner[id(p)]
             if any(q is not p and _beside(p, q) and _agrees(q.text, text) and _agrees(text, q.text) for q in slot.pieces):
                 slot.pieces.remove(p)  # Latin letters beside a line, read again as that line: a speck's reading
