@@ -1,5 +1,5 @@
-"""Latin letters read inside the cells of a scanned Arabic table are read again with the Arabic
-script model (``transform/ocr/tables_script.py``).
+"""Latin letters read inside the cells of a scanned Arabic table, and words the Arabic word list
+does not know, are read again with the Arabic script model (``transform/ocr/tables_script.py``).
 
 The joint order 1096.26 (``adala-ar-joint-order-1096-26``) ends on a ruled table of the limits
 above which soft wheat may be refused: label | limit, each limit followed by ``(على الأكثر)``.
@@ -15,7 +15,7 @@ import pytest
 
 from transform.evaluation.corpus import read_document
 from transform.model import Table
-from transform.ocr.tables_script import _LATIN_WORD, _agrees, _keeps_numbers
+from transform.ocr.tables_script import _LATIN_WORD, _agrees, _better_words, _keeps_numbers
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
 from _realpages import copy_pages, doc_blocks  # noqa: E402
@@ -31,6 +31,13 @@ def test_a_new_reading_must_be_the_same_printed_line() -> None:
     assert not _keeps_numbers("17 Ul 2022", "7 أكتوبر 2022")
 
 
+def test_unknown_words_are_replaced_only_by_known_ones_word_for_word() -> None:
+    assert _better_words("القتفاع", "القطاع")
+    assert not _better_words("القطاع", "القطاع")  # nothing unknown: the first reading stays
+    assert not _better_words("القتفاع النقطة", "القطاع")  # a word lost
+    assert not _better_words("القتفاع", "القتضاع")  # the new reading is no better known
+
+
 @pytest.mark.slow
 def test_the_limits_of_the_wheat_table_keep_their_arabic_words(tmp_path: Path) -> None:
     pdf = copy_pages("adala-ar-joint-order-1096-26.pdf", [8], tmp_path)
@@ -41,3 +48,13 @@ def test_the_limits_of_the_wheat_table_keep_their_arabic_words(tmp_path: Path) -
     assert len(limits) == 6, rows
     assert not [c for r in rows for c in r if _LATIN_WORD.search(c)], rows
     assert sum("على الأكثر" in c for c in limits) >= 5, limits
+
+
+@pytest.mark.slow
+def test_the_agendas_sector_header_is_read_again_into_a_known_word(tmp_path: Path) -> None:
+    """Tangier's session notice p. 2: the header `القطاع`, stretched by kashida, was read `القتفاع`."""
+    pdf = copy_pages("tanger-ar-session-2020-10.pdf", [1], tmp_path)
+    tables = [b for b in doc_blocks(read_document(pdf, "auto")) if isinstance(b, Table)]
+    assert len(tables) == 1
+    head = [" ".join(s.text for s in c.sentences) for c in tables[0].rows[0]]
+    assert head == ["القطاع", "النقطة"], head
