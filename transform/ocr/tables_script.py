@@ -8,7 +8,10 @@ printed line of a cell holding Latin letters is read again alone (one tesseract 
 table, single-line mode) with the Arabic script model, which knows no Latin letter; the reading
 replaces the line's text when it is confident (``MIN_CONF``), has no Latin letter, and agrees
 with the Arabic words the first reading kept (``AGREE``: it is the same printed line, not a
-stamp or a neighbour's line) and keeps every number it read. Without the script model installed nothing changes.
+stamp or a neighbour's line) and keeps every number it read. Then (within the same call) the
+lines holding an Arabic word the word list does not know: their new reading is kept only with as
+many words, every one known (Tangier's header `القطاع`, stretched by kashida, read `القتفاع`).
+Without the script model installed nothing changes.
 """
 
 from __future__ import annotations
@@ -72,7 +75,8 @@ def _keeps_numbers(old: str, new: str) -> bool:
 
 def latin_in_arabic(pimg: PageImage, filler: _Filler, script: str, timeout: float) -> int:
     """Read again with ``script`` (the Arabic script model) the cell lines of ``filler``'s grid
-    that hold Latin letters (see the module's docstring); returns how many lines changed.
+    that hold Latin letters, then those with unknown Arabic words (see the module's docstring);
+    returns how many lines changed.
     ``pimg``: the image the lines are read from (the page's ink)."""
     from .tesseract import read_rows
 
