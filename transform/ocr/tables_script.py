@@ -5,8 +5,9 @@
 header word as `RES IE`, half a cell as `Ceci` or `Ha dal` (Health's list of posts). One such
 word breaks the cell, and with it the whole row. In a table whose lines are mostly Arabic, every
 printed line of a cell holding Latin letters is read again alone (one tesseract call for the
-table, single-line mode) with the Arabic script model, which knows no Latin letter; the reading
-replaces the line's text when it is confident (``MIN_CONF``), has no Latin letter, and agrees
+table, single-line mode) with the Arabic script model (it has Latin letters too, but gives an
+Arabic word its Arabic reading far more often than ``ara+fra``); the reading replaces the line's
+text when it is confident (``MIN_CONF``), has no Latin letter, and agrees
 with the Arabic words the first reading kept (``AGREE``: it is the same printed line, not a
 stamp or a neighbour's line) and keeps every number it read. Then (within the same call) the
 lines holding an Arabic word the word list does not know: their new reading is kept only with as
