@@ -22,6 +22,12 @@ line each. Three ways to cut such a row, tried in this order:
   in one entry, no two amounts of one cell in one, and some cell beside them set over two entries
   at least: one row per entry. Only when the two ways above found nothing.
 
+* **labels broken on purpose**: every filled cell of the row lists the same number of lines on
+  the same baselines, no amount among them, and no line but the last is a wrap: the next line's
+  first word would have fitted after it within the column's widest line (a balance sheet's
+  `Comptes de régularisation (III)` over `Écarts de conversion actif (IV)`, beside the liabilities'
+  pair, in one ruled box): one row per line. Only when the ways above found nothing.
+
 A note printed in small type under a row, inside the frame (``(*) chiffres de 2023.`` under
 the last town of a rates table, in its label cell), is a row of its own: its lines open on a
 note mark, are set at most 0.7 x the row's size, and no other cell of the row goes down to them.
@@ -31,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-from .pdf_table_cells import Glyphs, GridCell
+from .pdf_table_cells import Glyphs, GridCell, table_direction
 from .pdf_table_spans import SAME_LINE, is_amount, lines_of
 
 WRAPPED = 0.75  # x the amounts' line pitch: a label line closer than this to the line above wraps it
@@ -118,6 +124,35 @@ def _entry_rows(stacks: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> list[fl
     return starts
 
 
+def _short_rows(stacks: list[tuple[GridCell, Lines]], cells: list[GridCell], glyphs: Glyphs) -> list[float] | None:
+    """The lines of a row of labels broken on purpose (module note), or None: every filled cell
+    holds the same number of lines (two or more), on the same baselines, no amount among them, and
+    every line but the last leaves room at its end for the next line's first word: within the
+    column's widest line, so a wrap would have taken it."""
+    filled = [(c, ls) for c, ls in stacks if ls]
+    if len(filled) < 2 or any(len(ls) != len(filled[0][1]) or len(ls) < 2 for _, ls in filled):
+        return None
+    bases = [b for b, _ in filled[0][1]]
+    for c, ls in filled:
+        if any(abs(b - x) > SAME_LINE for (b, _), x in zip(ls, bases, strict=True)) or any(
+                is_amount(glyphs.plain(m)) for _, m in ls):
+            return None
+        column = [j for d in cells if d.col == c.col and d.colspan == c.colspan for j in d.members if not glyphs.ch[j].isspace()]
+        rtl = table_direction(glyphs, c.members)
+        edge = min(glyphs.x0[j] for j in column) if rtl else max(glyphs.x1[j] for j in column)
+        for (_, m), (_, nxt) in zip(ls, ls[1:], strict=False):
+            ink = [j for j in m if not glyphs.ch[j].isspace()]
+            text = glyphs.plain(nxt).split()
+            if not ink or not text:
+                return None
+            lo, hi = min(glyphs.x0[j] for j in ink), max(glyphs.x1[j] for j in ink)
+            per_char = (hi - lo) / max(1, len(glyphs.plain(m)))
+            need = (len(text[0]) + 1) * per_char  # the next line's first word and a space
+            if (lo - edge if rtl else edge - hi) < need:
+                return None
+    return bases
+
+
 def _size(ls: Lines, i: int, glyphs: Glyphs) -> float:
     return glyphs.lines[glyphs.line[ls[i][1][0]]].size or 0.0
 
@@ -160,6 +195,8 @@ def stacked_rows(cells: list[GridCell], nrows: int, glyphs: Glyphs) -> tuple[lis
             continue
         if len(multi) < 2 or not any(_amounts(ls, glyphs) for _, ls in multi):
             starts = _entry_rows(stacks, glyphs) if multi else None
+            if starts is None and len(multi) >= 2:
+                starts = _short_rows(stacks, cells, glyphs)
             if starts is not None:
                 plans[r] = (starts, None)
             continue

@@ -35,6 +35,7 @@ from ..model import Cell, PageReport, Sentence, Table
 from .tables_fill import _bands, _Filler, _joined
 from .tables_grid import GridCell, find_grids, ink_of
 from .tables_read import MAX_BANDS, _clean, _inked_box, _Piece, _read_again, _rtl, _Slot, _uncovered
+from .tables_script import latin_in_arabic
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -75,13 +76,34 @@ def tables_of(report: PageReport | None) -> list[FoundTable]:
     return []
 
 
+_DECIMAL = re.compile(r"\d[.,]\d")
+
+
+def _one_shape(numbers: list[str]) -> bool:
+    """A column of prices is written one way: all with a decimal (or thousands) mark, or none.
+    A lone digit under an amount is a pen's mark read as a number (Putanges' budget: a stroke
+    under `0,00€` read `7` beside the label's second line), not a second price."""
+    return len({bool(_DECIMAL.search(n)) for n in numbers}) == 1
+
+
+def _drop_pen_marks(filler: _Filler) -> None:
+    """A cell holding an amount (a number with a decimal mark) and, on a printed line of its own,
+    a lone digit: the digit is a pen's stroke read as a number (:func:`_one_shape`), left out."""
+    for s in filler.slots.values():
+        amounts = [p for p in s.pieces if is_number(p.text) and _DECIMAL.search(p.text)]
+        if not amounts:
+            continue
+        s.pieces = [p for p in s.pieces if not (len(p.text) == 1 and p.text.isdigit()
+                                                and not any(min(p.bottom, a.bottom) > max(p.top, a.top) for a in amounts))]
+
+
 def _priced_lines(slots: list[_Slot]) -> bool:
     """A ruled row whose cells are lists bound line by line: one cell holds at least two
-    lines, all numbers, each beside a line of another cell."""
+    lines, all numbers written alike (:func:`_one_shape`), each beside a line of another cell."""
     if len([s for s in slots if s.pieces]) < 2 or any(s.cell.rowspan > 1 for s in slots):
         return False
     for s in slots:
-        if len(s.pieces) >= 2 and all(is_number(p.text) for p in s.pieces):
+        if len(s.pieces) >= 2 and all(is_number(p.text) for p in s.pieces) and _one_shape([p.text for p in s.pieces]):
             others = [q for o in slots if o is not s for q in o.pieces]
             if all(any(min(p.bottom, q.bottom) - max(p.top, q.top) > 0.3 * (p.bottom - p.top) for q in others) for p in s.pieces):
                 return True
@@ -219,6 +241,15 @@ def _to_table(cells: list[_OutCell]) -> Table:
     return Table(rows=rows, caption=[])
 
 
+def _script_model() -> str | None:
+    """The Arabic script model when tesseract has it (it reads Latin letters of Arabic cells again)."""
+    from .pages import _models
+    from .tesseract import SCRIPT_MODEL
+
+    name = SCRIPT_MODEL["ara"]
+    return name if name in _models() else None
+
+
 def find_tables(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, script: str | None = None,
                 words: dict[int, list[tuple[str, float, float, float, float]]] | None = None,
                 rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] | None = None,
@@ -296,9 +327,12 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
             # read from the ink alone: a watermark under a price was read as a letter
             _read_again(replace(pimg, image=ink.image), cuts, empties, langs, script if rtl and script else langs, timeout,
                         bands, rtl)
+        _drop_pen_marks(filler)
         cells = _layout(filler, rtl)
         if not _plausible(cells):
             continue
+        if rtl and (arabic := script or _script_model()) and latin_in_arabic(replace(pimg, image=ink.image), filler, arabic, timeout):
+            cells = _layout(filler, rtl)
         _euro_signs(cells)
         found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
     return found
