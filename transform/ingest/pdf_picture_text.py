@@ -23,7 +23,9 @@ its region is OCR'd:
   (3 letters or more) are words of the lists of ``transform/ocr/data``: a logo, a photo or a
   chart's label gives neither.
 
-The lines are inserted after the text line just above them, so reading order holds. A month
+The lines are inserted after the text line just above them, so reading order holds; they carry tesseract's
+confidence, which tells the heading rules that no weight was read for them (an annex's title printed as a picture,
+:func:`pdf_labels.ocr_annex_titles`). A month
 name read with another alef (``آكتوبر``: tesseract's hamza forms are a guess) is written as the
 closed list of month names spells it, where one name only fits.
 """
@@ -188,7 +190,8 @@ def _read_region(page: pdfium.PdfPage, r: Rect, page_no: int, langs: str) -> lis
         ln.text = _month_spelling(ln.text)
         rtl = len(ARABIC_LETTER.findall(ln.text)) >= len(LATIN_LETTER.findall(ln.text))
         out.append(PdfLine(text=ln.text, x0=ln.x0 + x0, top=ln.top + top, x1=ln.x1 + x0, bottom=ln.bottom + top,
-                           size=ln.size, bold=False, page=page_no, baseline=ln.bottom + top, rtl=rtl))
+                           size=ln.size, bold=False, page=page_no, baseline=ln.bottom + top, rtl=rtl,
+                           confidence=ln.confidence))  # read by OCR: the heading rules take no weight from it
     return out
 
 
