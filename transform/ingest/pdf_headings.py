@@ -70,7 +70,7 @@ from .pdf_heading_drops import (
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
 from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
 from .pdf_outline import numbering, outline_levels
-from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit
+from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit, cover_fields
 from .pdf_panel_lines import contents_entries, panel_lines
 from .pdf_title_runs import (
     _NUMBERED,
@@ -162,9 +162,10 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     drop_asides(groups)
     panel_lines(groups)
     contents_entries(groups)
+    fields = cover_fields(groups)
     _masthead(groups)
     outline_levels(groups)
-    _cover_levels(groups)
+    _cover_levels(groups, fields)
     _title_over_unit(groups)
     leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
