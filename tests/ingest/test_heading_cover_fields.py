@@ -9,7 +9,6 @@ issuer lines are paragraphs, not the title)."""
 from __future__ import annotations
 
 from tests.ingest._realpages import block_text, outline, read_pages
-from transform.ingest.pdf_page_titles import _FIELD, _PERIOD, STATES, _plain
 
 
 def test_cover_of_a_statement_has_one_title(tmp_path) -> None:
@@ -27,6 +26,8 @@ def test_cover_of_a_statement_has_one_title(tmp_path) -> None:
 
 
 def test_fields_and_titles_told_apart() -> None:
+    from transform.ingest.pdf_page_titles import _FIELD, _PERIOD, STATES, _plain
+
     assert _plain("RÉPUBLIQUE  FRANÇAISE") in STATES and _plain("المملكة المغربية") in STATES
     assert _plain("République du Sénégal et de ses régions") not in STATES
     assert _FIELD.match("Numéro SIRET : 21660028800015") and _FIELD.match("POSTE COMPTABLE : 066028 SGC SAINT-ESTEVE")
