@@ -98,6 +98,7 @@ _BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
 MIN_CAPS = 0.6
 CAPS_TITLE = 0.9  # a title in capitals (a numbered part's)
+SMALL_HEAD = 0.65  # a bold line between body paragraphs set down to this share of the body is a sub-heading
 
 
 def _run_in_articles(groups: list[_Group]) -> None:
@@ -231,12 +232,32 @@ def _gap_above(groups: list[_Group], i: int) -> float | None:
     return _baseline(g.lines[0]) - _baseline(groups[i - 1].lines[-1])
 
 
+def _body_paragraph(g: _Group | None, page: int) -> bool:
+    """A paragraph of body text on ``page``: at the body's size, not all bold."""
+    return g is not None and g.kind == "paragraph" and g.legal is None and bool(g.lines) and _page(g) == page \
+        and abs(g.size - g.body) <= 0.5 and not _all_bold(g)
+
+
+def _between_body(groups: list[_Group], i: int) -> bool:
+    """A one-line block, not centred, with body paragraphs of its page right above and under it, the one under it of
+    two lines or more (the text it titles)."""
+    g = groups[i]
+    page = _page(g)
+    nxt = groups[i + 1] if i + 1 < len(groups) else None
+    return len(g.lines) == 1 and not g.centred and i > 0 and _body_paragraph(groups[i - 1], page) \
+        and _body_paragraph(nxt, page) and nxt is not None and len(nxt.lines) >= 2
+
+
 def _set_apart_bold(groups: list[_Group]) -> None:
-    """One or two bold lines a little smaller than the body, spaced off the blocks around them: a heading."""
+    """One or two bold lines a little smaller than the body, spaced off the blocks around them: a heading. So is one
+    bold line set smaller still (SMALL_HEAD times the body), not centred, between two paragraphs of body text (a
+    report's lowest sub-heading in a small coloured type, ``• استنزاف الموارد ...`` in 10 pt over 14-pt text); a
+    centred one is a caption."""
     for i, g in enumerate(groups):
         if g.kind != "paragraph" or g.legal is not None or not _all_bold(g) or len(g.lines) > 2 or g.note:
             continue
-        if not (0.85 * g.body <= g.size < g.body) or g.flush_end:
+        if not (0.85 * g.body <= g.size < g.body or (SMALL_HEAD * g.body <= g.size < g.body and _between_body(groups, i))) \
+                or g.flush_end:
             continue
         text = g.text
         words = len(text.split())

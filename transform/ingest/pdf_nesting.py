@@ -11,7 +11,10 @@ under ``أ. بنية أعداد الموظفين`` at level 2 where ``أ.`` is 3
   at its level or above goes one level under it;
 * but not under the last heading of a title page (a cover's subtitle), from the pages after it;
 * an unnumbered heading printed at the size, weight and read level of the unnumbered heading just before it that
-  was moved is moved with it: the two are siblings (``Taux applicables pour 2014`` after ``Modalités ...``).
+  was moved is moved with it: the two are siblings (``Taux applicables pour 2014`` after ``Modalités ...``);
+* the heading "just before" passes over the headings set smaller than it and than the body that were moved under
+  the one before them: a report's small sub-heading (``• استنزاف الموارد ...``, 10 pt over 14-pt text) between two of
+  its 14-pt sections does not part them.
 
 Legal units, official texts' titles, rubrics and annexes (and the headings inside an annex) keep their own levels (:mod:`pdf_levels`,
 :func:`pdf_block_kinds.legal_levels`), and nothing is moved on OCR'd pages, whose sizes are estimates.
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     from .pdf_blocks import _Group
 
 SMALLER = 0.5  # points: a heading set this much smaller than the one before it is printed under it
+BELOW_BODY = 0.85  # a heading set under this share of the body is a report's lowest rank
 # what never nests under the heading before it: an official text's title, an annex, a legal unit's label
 _OWN_LEVEL = re.compile(r"^(?:Dahir|Décret|Arrêté|Loi|Décision|Circulaire|ظهير|مرسوم|قرار|قانون|مقرر|منشور|دورية)\b|"
                         r"^(?:ال)?ملحق(?:[\s:.\-–]|$)|^annexe\b", re.IGNORECASE)
@@ -58,7 +62,11 @@ def nest_unnumbered(groups: list[_Group]) -> None:
     read = {id(g): g.level or 1 for g in heads}  # the levels as the sizes and the outline gave them
     titles = _title_pages(groups)
     moved: set[int] = set()
-    for prev, g in zip(heads, heads[1:], strict=False):
+    for k in range(1, len(heads)):
+        g, j = heads[k], k - 1
+        while j > 0 and id(heads[j]) in moved and heads[j].size <= g.size - SMALLER and heads[j].size < BELOW_BODY * heads[j].body:
+            j -= 1  # a smaller heading nested under the one before it: its rank ended, ``g`` follows that one
+        prev = heads[j]
         if not _plain(g) or prev.legal is not None or not _text_layer(prev):
             continue
         if prev.lines[-1].page in titles and g.lines[0].page != prev.lines[-1].page:
