@@ -51,7 +51,7 @@ from .pdf_block_kinds import (
     _leader,
 )
 from .pdf_caps_parts import caps_parts
-from .pdf_display_titles import bold_leads, bullet_runs, comma_titles, side_by_side
+from .pdf_display_titles import bold_leads, bullet_runs, comma_titles, key_figures, side_by_side
 from .pdf_heading_drops import (
     _ARABIC,
     _LATIN,
@@ -152,6 +152,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _join_continued(groups)
     groups = _bulleted(groups)
     groups = bullet_runs(groups)
+    groups = key_figures(groups)
     _drop_open_ended(groups)
     _drop_plain_sentences(groups)
     bold_leads(groups)
