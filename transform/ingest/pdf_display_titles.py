@@ -19,7 +19,9 @@ for headings. Settled here, from the blocks around each:
   side read first);
 * **a lead or a quotation set in bold, a little larger**: a bold heading of two lines or more and twelve words or
   more, set under PLAIN_SENTENCE times the body, that ends with a full stop is a paragraph (a magazine's standfirst
-  ``Dernier filet de sécurité ... vecteurs de vivre-ensemble.``, a pull quote ending ``... priorités nouvelles ».``).
+  ``Dernier filet de sécurité ... vecteurs de vivre-ensemble.``, a pull quote ending ``... priorités nouvelles ».``);
+* **an infographic's key figure**: a short bold label at about the body's size over a number set much larger (``IMPÔTS
+  LOCAUX`` / ``+1%``), with the small type around it, is one paragraph (:func:`key_figures`).
 """
 
 from __future__ import annotations
