@@ -193,8 +193,8 @@ _DATELINE = re.compile(r"^(?:[^\W\d_]+\s+){1,3}(?:du\s+|le\s+)?(?:(?:lundi|mardi
 
 def dateline_over_title(groups: list[_Group]) -> None:
     """The first heading of a document that is only a meeting's date (``Séance publique du lundi 16 décembre 2013``),
-    printed over the title on the same page, holds nothing: the title is the document's level-1 heading and the
-    date line stands beside it; the headings after them move up with the title."""
+    printed over the title on the same page, holds nothing: it is a field of the registry's form, a paragraph; the
+    title is the document's level-1 heading and the headings after it move up with it."""
     heads = _heads(groups)
     if len(heads) < 2:
         return
@@ -207,7 +207,7 @@ def dateline_over_title(groups: list[_Group]) -> None:
     shift = (title.level or 1) - (date.level or 1)
     for g in heads[1:]:
         g.level = max(1, (g.level or 1) - shift)
-    date.level = title.level
+    date.kind, date.level = "paragraph", 0
 
 
 LONE_AFTER = 3  # headings of the level under it printed before a level's only heading
