@@ -21,7 +21,10 @@ for headings. Settled here, from the blocks around each:
   more, set under PLAIN_SENTENCE times the body, that ends with a full stop is a paragraph (a magazine's standfirst
   ``Dernier filet de sécurité ... vecteurs de vivre-ensemble.``, a pull quote ending ``... priorités nouvelles ».``);
 * **an infographic's key figure**: a short bold label at about the body's size over a number set much larger (``IMPÔTS
-  LOCAUX`` / ``+1%``), with the small type around it, is one paragraph (:func:`key_figures`).
+  LOCAUX`` / ``+1%``), with the small type around it, is one paragraph (:func:`key_figures`);
+* **a title printed as a picture**: a line or two read by OCR from a picture of text on a text-layer page
+  (:mod:`pdf_picture_text` finds only line-high pictures in the text's holes or over its first line), short and not
+  ending like a sentence, with text under it on its page, is a heading (:func:`picture_titles`).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .pdf_block_kinds import FULL_STOP, TEXT_TITLE
+from .pdf_block_kinds import FULL_STOP, MAX_HEADING_WORDS, SENTENCE_END, TEXT_TITLE
 from .pdf_heading_drops import PLAIN_SENTENCE, _all_bold
 from .pdf_title_runs import _baseline, _ocr, _page
 
@@ -261,3 +264,16 @@ def key_figures(groups: list[_Group]) -> list[_Group]:
             rest.lines.extend(h.lines)
             skip.add(id(h))
     return out
+
+
+def picture_titles(groups: list[_Group]) -> None:
+    """The titles printed as pictures of the module docstring: headings at the bold heading level."""
+    from .pdf_picture_text import from_picture
+
+    for i, g in enumerate(groups[:-1]):
+        nxt = groups[i + 1]
+        if (g.kind == "paragraph" and g.legal is None and not g.note and 1 <= len(g.lines) <= 2
+                and all(from_picture(ln) for ln in g.lines) and 2 <= len(g.text.split()) <= MAX_HEADING_WORDS
+                and not SENTENCE_END.search(g.text) and nxt.lines and _page(nxt) == _page(g)
+                and nxt.kind in ("paragraph", "heading", "item")):
+            g.kind, g.level = "heading", g.bold_level

@@ -51,7 +51,7 @@ from .pdf_block_kinds import (
     _leader,
 )
 from .pdf_caps_parts import caps_parts
-from .pdf_display_titles import bold_leads, bullet_runs, comma_titles, key_figures, side_by_side
+from .pdf_display_titles import bold_leads, bullet_runs, comma_titles, key_figures, picture_titles, side_by_side
 from .pdf_heading_drops import (
     _ARABIC,
     _LATIN,
@@ -147,6 +147,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     decimal_subheads(groups)
     groups = annex_titles(series_labels(groups))
     groups = ocr_annex_titles(groups)
+    picture_titles(groups)
     groups = comma_titles(side_by_side(groups))
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
