@@ -58,9 +58,9 @@ DECREE_630 = [
 ]
 
 # Montpellier's grants, pp. 1-2 (truth of p. 2: the parts "2)" at 2): the title is the level-1 heading, the session's
-# date printed over it holds nothing (main: the date 1, the title 2, the parts 3)
+# date printed over it holds nothing: a paragraph since the twelfth session (the tariffs' truth, p. 1: a field of the
+# registry's form) (main: the date 1, the title 2, the parts 3)
 GRANTS = [
-    (1, "Séance publique du lundi 17 février 2014"),
     (1, "Attributions de subventions Exercice 2014"),
     (2, "1) Attributions de subventions dans le cadre de la qualité"),
     (2, "2) Attributions de subventions dans le cadre de l"),

@@ -19,7 +19,12 @@ for headings. Settled here, from the blocks around each:
   side read first);
 * **a lead or a quotation set in bold, a little larger**: a bold heading of two lines or more and twelve words or
   more, set under PLAIN_SENTENCE times the body, that ends with a full stop is a paragraph (a magazine's standfirst
-  ``Dernier filet de sécurité ... vecteurs de vivre-ensemble.``, a pull quote ending ``... priorités nouvelles ».``).
+  ``Dernier filet de sécurité ... vecteurs de vivre-ensemble.``, a pull quote ending ``... priorités nouvelles ».``);
+* **an infographic's key figure**: a short bold label at about the body's size over a number set much larger (``IMPÔTS
+  LOCAUX`` / ``+1%``), with the small type around it, is one paragraph (:func:`key_figures`);
+* **a title printed as a picture**: a line or two read by OCR from a picture of text on a text-layer page
+  (:mod:`pdf_picture_text` finds only line-high pictures in the text's holes or over its first line), short and not
+  ending like a sentence, with text under it on its page, is a heading (:func:`picture_titles`).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .pdf_block_kinds import FULL_STOP, TEXT_TITLE
+from .pdf_block_kinds import FULL_STOP, MAX_HEADING_WORDS, SENTENCE_END, TEXT_TITLE
 from .pdf_heading_drops import PLAIN_SENTENCE, _all_bold
 from .pdf_title_runs import _baseline, _ocr, _page
 
@@ -177,3 +182,98 @@ def bold_leads(groups: list[_Group]) -> None:
                 and g.body and g.size < PLAIN_SENTENCE * g.body and len(g.text.split()) >= LEAD_WORDS
                 and FULL_STOP.search(g.lines[-1].text) and not TEXT_TITLE.match(g.text.lstrip("«\"“ "))):
             g.kind = "paragraph"
+
+
+# a key figure alone on its line: a number (a sign, separators, decimals) and maybe its unit ("+1%", "476 €", "25 M d'€")
+_FIGURE = re.compile(r"^[+\-−]?\s?\d[\d\s\u00a0\u202f.,]*\s?(?:%|€|\$|M|Md|k€|M€|MDH|DH|DA|d['’]€|M\s?d['’]€|درهم)?\s*$")
+KEY_FIGURE = 1.8  # a key figure is set at least this many times its label's size
+KEY_GAP = 3.0  # label sizes between the blocks of one key figure
+
+
+def _figure(text: str) -> bool:
+    return bool(_FIGURE.match(text.strip())) and any(c.isdigit() for c in text)
+
+
+def _figure_after(groups: list[_Group], i: int, size: float) -> bool:
+    """Is a key figure (a number alone set KEY_FIGURE times ``size``) printed right under block ``i``, with at most one
+    block of small type (under ``size``) between them?"""
+    page = _page(groups[i])
+    for h in groups[i + 1:i + 3]:
+        if h.kind not in ("paragraph", "heading") or not h.lines or _page(h) != page or h.legal is not None:
+            return False
+        if len(h.lines) == 1 and _figure(h.text) and h.size >= KEY_FIGURE * size:
+            return True
+        if h.kind != "paragraph" or h.size >= size:
+            return False
+    return False
+
+
+def _gathered(groups: list[_Group], i: int) -> list[_Group]:
+    """The blocks after a key figure's label that belong to it: paragraphs of small type and the figure itself, on
+    its page, each at most KEY_GAP label sizes under the one before."""
+    g = groups[i]
+    out: list[_Group] = []
+    last = g.lines[-1]
+    for h in groups[i + 1:]:
+        figure = len(h.lines) == 1 and _figure(h.text)  # read as a heading by its size, maybe
+        if h.kind not in ("paragraph", "heading") or (h.kind == "heading" and not figure) or not h.lines \
+                or h.legal is not None or h.note or _page(h) != _page(g) or not (h.size < g.size or figure) \
+                or not 0 <= h.lines[0].top - last.bottom <= KEY_GAP * g.size:
+            break
+        out.append(h)
+        last = h.lines[-1]
+    return out
+
+
+def key_figures(groups: list[_Group]) -> list[_Group]:
+    """An infographic's key figures are no headings: a short bold heading at about the body's size (``IMPÔTS LOCAUX``,
+    ``LA DETTE/HABITANT``) right over a number set much larger (``+1%``, ``476 €``; a line of small type may come
+    between) labels that figure: it is one paragraph with the figure and the small type around it (``LE CONSEIL
+    MUNICIPAL A VOTÉ`` / ``+1%`` / ``EN FONCIER BÂTI``). A heading whose last line is such a figure under its label
+    (``UN BUDGET DE`` / ``25 M d'€``) is split there: the line set apart above the label (``EN CHIFFRES``, the box's
+    title) stays the heading."""
+    from .pdf_block_group import _Group
+
+    out: list[_Group] = []
+    skip: set[int] = set()
+    for i, g in enumerate(groups):
+        if id(g) in skip:
+            continue
+        out.append(g)
+        if g.kind != "heading" or g.legal is not None or not g.lines or _ocr(g) or not _all_bold(g) or not g.body:
+            continue
+        lines = g.lines
+        if len(lines) >= 2 and _figure(lines[-1].text) and lines[-1].size >= KEY_FIGURE * lines[-2].size \
+                and not _figure(lines[-2].text):
+            label = lines[:-1]
+            if len(label) >= 2 and label[1].top - label[0].bottom > label[0].bottom - label[0].top:
+                g.lines = label[:1]  # the box's title, set apart above the first label
+                rest = _Group(kind="paragraph", lines=label[1:] + lines[-1:], size=g.size, rtl=g.rtl, indent=g.indent,
+                              body=g.body, bold_level=g.bold_level)
+                out.append(rest)
+                more = _gathered([rest, *groups[i + 1:]], 0)
+            else:
+                g.kind, g.level, rest = "paragraph", 0, g
+                more = _gathered(groups, i)
+        elif len(lines) == 1 and len(g.text.split()) <= 4 and g.size <= 1.2 * g.body and _figure_after(groups, i, g.size):
+            g.kind, g.level, rest = "paragraph", 0, g
+            more = _gathered(groups, i)
+        else:
+            continue
+        for h in more:
+            rest.lines.extend(h.lines)
+            skip.add(id(h))
+    return out
+
+
+def picture_titles(groups: list[_Group]) -> None:
+    """The titles printed as pictures of the module docstring: headings at the bold heading level."""
+    from .pdf_picture_text import from_picture
+
+    for i, g in enumerate(groups[:-1]):
+        nxt = groups[i + 1]
+        if (g.kind == "paragraph" and g.legal is None and not g.note and 1 <= len(g.lines) <= 2
+                and all(from_picture(ln) for ln in g.lines) and 2 <= len(g.text.split()) <= MAX_HEADING_WORDS
+                and not SENTENCE_END.search(g.text) and nxt.lines and _page(nxt) == _page(g)
+                and nxt.kind in ("paragraph", "heading", "item")):
+            g.kind, g.level = "heading", g.bold_level

@@ -23,6 +23,8 @@ _MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic vowel marks
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _FORMULA = re.compile(r"\w\s*=\s*\w")  # words on both sides of an equals sign
+# a French finite verb that makes a line a sentence, not a title (the auxiliaries and modals of a lead-in)
+_FR_VERB = re.compile(r"(?<![\w'’-])(?:est|sont|sera|seront|peut|peuvent|doit|doivent)(?![\w'’-])")
 INVOCATION = re.compile(r"^بسم\s+الله\s+الرحمن\s+الرحيم\W*$")
 LONG_LEAD_IN = 12  # words of a heading at body weight ending with a colon: a sentence that introduces what follows
 PLAIN_SENTENCE = 1.3  # a heading at body weight set less than this many times the body and ending with a full stop is a sentence
@@ -52,7 +54,9 @@ def _drop_open_ended(groups: list[_Group]) -> None:
                 g.kind = "paragraph"  # a long sentence introducing what follows, set larger ("ART. 2.-—Les citoyens ... :")
             continue
         last = end.rstrip(" :：").rsplit(None, 1)[-1].lower() if end.rstrip(" :：") else ""  # "كما تم تعديله ب:" leads in
-        underlined = all(ln.underline for ln in g.lines) and not _ocr(g)  # bold and underlined on a text layer: a title, even one introducing a list
+        underlined = all(ln.underline for ln in g.lines) and not _ocr(g) \
+            and not _FR_VERB.search(" ".join(ln.text for ln in g.lines))  # bold and underlined on a text layer: a title, even one introducing a list
+        # (not a French sentence stressed, its verb in it: "Les tarifs peuvent être ... classés selon la typologie suivante :")
         if (last in _OPEN_END and not (underlined and end.endswith((":", "：")))) or last.endswith(("d'", "l'", "d’", "l’")):
             g.kind = "paragraph"
         elif end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= 7 \

@@ -51,7 +51,7 @@ from .pdf_block_kinds import (
     _leader,
 )
 from .pdf_caps_parts import caps_parts
-from .pdf_display_titles import bold_leads, bullet_runs, comma_titles, side_by_side
+from .pdf_display_titles import bold_leads, bullet_runs, comma_titles, key_figures, picture_titles, side_by_side
 from .pdf_heading_drops import (
     _ARABIC,
     _LATIN,
@@ -70,7 +70,7 @@ from .pdf_heading_drops import (
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
 from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
 from .pdf_outline import numbering, outline_levels
-from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit
+from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit, cover_fields
 from .pdf_panel_lines import contents_entries, panel_lines
 from .pdf_title_runs import (
     _NUMBERED,
@@ -98,6 +98,7 @@ _BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
 MIN_CAPS = 0.6
 CAPS_TITLE = 0.9  # a title in capitals (a numbered part's)
+SMALL_HEAD = 0.65  # a bold line between body paragraphs set down to this share of the body is a sub-heading
 
 
 def _run_in_articles(groups: list[_Group]) -> None:
@@ -146,11 +147,13 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     decimal_subheads(groups)
     groups = annex_titles(series_labels(groups))
     groups = ocr_annex_titles(groups)
+    picture_titles(groups)
     groups = comma_titles(side_by_side(groups))
     groups = _join_title_lines(groups)
     groups = _join_continued(groups)
     groups = _bulleted(groups)
     groups = bullet_runs(groups)
+    groups = key_figures(groups)
     _drop_open_ended(groups)
     _drop_plain_sentences(groups)
     bold_leads(groups)
@@ -162,9 +165,10 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     drop_asides(groups)
     panel_lines(groups)
     contents_entries(groups)
+    fields = cover_fields(groups)
     _masthead(groups)
     outline_levels(groups)
-    _cover_levels(groups)
+    _cover_levels(groups, fields)
     _title_over_unit(groups)
     leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
@@ -230,12 +234,32 @@ def _gap_above(groups: list[_Group], i: int) -> float | None:
     return _baseline(g.lines[0]) - _baseline(groups[i - 1].lines[-1])
 
 
+def _body_paragraph(g: _Group | None, page: int) -> bool:
+    """A paragraph of body text on ``page``: at the body's size, not all bold."""
+    return g is not None and g.kind == "paragraph" and g.legal is None and bool(g.lines) and _page(g) == page \
+        and abs(g.size - g.body) <= 0.5 and not _all_bold(g)
+
+
+def _between_body(groups: list[_Group], i: int) -> bool:
+    """A one-line block, not centred, with body paragraphs of its page right above and under it, the one under it of
+    two lines or more (the text it titles)."""
+    g = groups[i]
+    page = _page(g)
+    nxt = groups[i + 1] if i + 1 < len(groups) else None
+    return len(g.lines) == 1 and not g.centred and i > 0 and _body_paragraph(groups[i - 1], page) \
+        and _body_paragraph(nxt, page) and nxt is not None and len(nxt.lines) >= 2
+
+
 def _set_apart_bold(groups: list[_Group]) -> None:
-    """One or two bold lines a little smaller than the body, spaced off the blocks around them: a heading."""
+    """One or two bold lines a little smaller than the body, spaced off the blocks around them: a heading. So is one
+    bold line set smaller still (SMALL_HEAD times the body), not centred, between two paragraphs of body text (a
+    report's lowest sub-heading in a small coloured type, ``• استنزاف الموارد ...`` in 10 pt over 14-pt text); a
+    centred one is a caption."""
     for i, g in enumerate(groups):
         if g.kind != "paragraph" or g.legal is not None or not _all_bold(g) or len(g.lines) > 2 or g.note:
             continue
-        if not (0.85 * g.body <= g.size < g.body) or g.flush_end:
+        if not (0.85 * g.body <= g.size < g.body or (SMALL_HEAD * g.body <= g.size < g.body and _between_body(groups, i))) \
+                or g.flush_end:
             continue
         text = g.text
         words = len(text.split())

@@ -12,8 +12,10 @@ of its own and just above a heading of its page, is a heading too:
 An annex's bare label goes on with the line under it that names the text it is annexed to (``الملحق رقم II`` /
 ``بالقرار المشترك لوزير الداخلية ...``, ``Annexe 2`` / ``à l'arrêté ...``): one heading, as the annex's full title.
 On an OCR'd page, which tells no weight, a paragraph that opens with the label and the text annexed to on one line
-(``Annexe I à l'arrêté du ministre ... fixant ...``), with the lines just under it that go on with it (opening in
-small letters: ``et de la carte professionnelle ...``), is that title too.
+(``Annexe I à l'arrêté du ministre ... fixant ...``; ``ملحق المرسوم رقم ...``, the text named with its article), with
+the lines just under it that go on with it (opening in small letters: ``et de la carte professionnelle ...``), is that
+title too; so is such a paragraph read by OCR from a picture of text on a text-layer page (its lines carry OCR's
+confidence).
 
 :func:`transform.ingest.pdf_outline.numbering` reads such labels as a numbering (``series``), so the states of one
 law are siblings, one level under the heading that introduces them.
@@ -35,6 +37,8 @@ SERIES = re.compile(r"^(?:ETAT|Etat|État|TABLEAU|Tableau|الجدول|جدول)
 # the complement of an annex's label: "to the order ...", "to the decree ..."
 ANNEXED_TO = re.compile(r"^(?:بال|لل|ب|ل)(?:قرار|مرسوم|ظهير|قانون|منشور|مقرر)|^(?:à l['’]|au |à la )(?:arrêté|décret|loi|dahir|décision|circulaire)",
                         re.IGNORECASE)
+# on the label's line, the text annexed to may take the article: "ملحق المرسوم رقم ..." (the decree's annex)
+_ANNEXED_TO_LINE = re.compile(r"^ال(?:قرار|مرسوم|ظهير|قانون|منشور|مقرر)")
 # an annex's label followed, on its line, by the text it is annexed to
 ANNEX_LEAD = re.compile(r"^(?:(?:ال)?ملحق(?:\s+(?:رقم\s*)?[0-9\u0660-\u0669IVX]+)?|annexe(?:\s+(?:n°\s*)?[0-9IVXT]{1,4})?)\s*[:：\-–]?\s+",
                         re.IGNORECASE)  # OCR may read II as IT
@@ -108,14 +112,16 @@ def annex_titles(groups: list[_Group]) -> list[_Group]:
 
 
 def _ocr_annex_head(g: _Group) -> bool:
-    """An OCR'd paragraph opening with an annex's label and the text it is annexed to."""
+    """An OCR'd paragraph opening with an annex's label and the text it is annexed to (on a text-layer page, one read
+    from a picture of text, whose lines carry OCR's confidence)."""
     if g.kind != "paragraph" or g.legal is not None or g.note or not g.lines or len(g.lines) >= MAX_ANNEX_LINES \
-            or hasattr(g.lines[0], "baseline"):
+            or (hasattr(g.lines[0], "baseline") and g.lines[0].confidence is None):
         return False  # a text layer's lines carry their baseline: there the title's weight tells it
     text = g.text.strip()
     m = ANNEX_LEAD.match(text)
-    return m is not None and ANNEXED_TO.match(text[m.end():]) is not None and len(text.split()) <= MAX_ANNEX_WORDS \
-        and not text.endswith((".", ":", "：", ";", "؛"))
+    rest = text[m.end():] if m is not None else ""
+    return m is not None and (ANNEXED_TO.match(rest) is not None or _ANNEXED_TO_LINE.match(rest) is not None) \
+        and len(text.split()) <= MAX_ANNEX_WORDS and not text.endswith((".", ":", "：", ";", "؛"))
 
 
 def ocr_annex_titles(groups: list[_Group]) -> list[_Group]:

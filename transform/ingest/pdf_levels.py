@@ -52,17 +52,29 @@ def _label(g: _Group) -> bool:
 
 
 def _scopes(heads: list[_Group]) -> list[tuple[int, int, int]]:
-    """(text title, annex label, end) indexes in ``heads``: an annex runs from its label to the next label or
-    text title; only annexes that follow a text title count."""
+    """(text title, annex label, end) indexes in ``heads``: an annex runs from its label to the next label, text
+    title or gazette rubric; only annexes that follow a text title count."""
     out: list[tuple[int, int, int]] = []
     title = None
     for k, g in enumerate(heads):
         if _title(g):
             title = k
         elif _label(g) and title is not None:
-            end = next((j for j in range(k + 1, len(heads)) if _title(heads[j]) or _label(heads[j])), len(heads))
+            end = next((j for j in range(k + 1, len(heads)) if _title(heads[j]) or _label(heads[j]) or _rubric(heads, j, False)),
+                       len(heads))
             out.append((title, k, end))
     return out
+
+
+def _rubric(heads: list[_Group], k: int, by_level: bool = True) -> bool:
+    """Is ``heads[k]`` a gazette's rubric: a short unnumbered heading in capitals printed right above the title of an
+    official text, at that title's level or below it (``by_level``: as read; once levelled it stands above it)?"""
+    if k + 1 >= len(heads):
+        return False
+    r, t = heads[k], heads[k + 1]
+    return (r.legal is None and not _title(r) and _title(t) and (not by_level or (r.level or 1) >= (t.level or 1))
+            and r.lines[-1].page == t.lines[0].page and len(r.text.split()) <= RUBRIC_WORDS
+            and numbering(r.lines[0].text) is None and not _label(r) and _capitals(r.text))
 
 
 def rubric_levels(groups: list[_Group]) -> None:
@@ -70,10 +82,7 @@ def rubric_levels(groups: list[_Group]) -> None:
     title of an official text, at that title's level or below it) divide the issue: they stand at level 1, the titles
     of the texts at level 2 and what the titles hold under them, as read."""
     heads = _heads(groups)
-    rubrics = [k for k, (r, t) in enumerate(zip(heads, heads[1:], strict=False))
-               if r.legal is None and not _title(r) and _title(t) and (r.level or 1) >= (t.level or 1)
-               and r.lines[-1].page == t.lines[0].page and len(r.text.split()) <= RUBRIC_WORDS
-               and numbering(r.lines[0].text) is None and not _label(r) and _capitals(r.text)]
+    rubrics = [k for k in range(len(heads) - 1) if _rubric(heads, k)]
     if not rubrics:
         return
     shift = (heads[rubrics[0] + 1].level or 1) - 2  # the first title after a rubric goes to level 2
@@ -184,8 +193,8 @@ _DATELINE = re.compile(r"^(?:[^\W\d_]+\s+){1,3}(?:du\s+|le\s+)?(?:(?:lundi|mardi
 
 def dateline_over_title(groups: list[_Group]) -> None:
     """The first heading of a document that is only a meeting's date (``Séance publique du lundi 16 décembre 2013``),
-    printed over the title on the same page, holds nothing: the title is the document's level-1 heading and the
-    date line stands beside it; the headings after them move up with the title."""
+    printed over the title on the same page, holds nothing: it is a field of the registry's form, a paragraph; the
+    title is the document's level-1 heading and the headings after it move up with it."""
     heads = _heads(groups)
     if len(heads) < 2:
         return
@@ -198,7 +207,7 @@ def dateline_over_title(groups: list[_Group]) -> None:
     shift = (title.level or 1) - (date.level or 1)
     for g in heads[1:]:
         g.level = max(1, (g.level or 1) - shift)
-    date.level = title.level
+    date.kind, date.level = "paragraph", 0
 
 
 LONE_AFTER = 3  # headings of the level under it printed before a level's only heading

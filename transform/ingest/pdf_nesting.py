@@ -11,7 +11,13 @@ under ``أ. بنية أعداد الموظفين`` at level 2 where ``أ.`` is 3
   at its level or above goes one level under it;
 * but not under the last heading of a title page (a cover's subtitle), from the pages after it;
 * an unnumbered heading printed at the size, weight and read level of the unnumbered heading just before it that
-  was moved is moved with it: the two are siblings (``Taux applicables pour 2014`` after ``Modalités ...``).
+  was moved is moved with it: the two are siblings (``Taux applicables pour 2014`` after ``Modalités ...``);
+* the headings numbered in a way not used before it, read under a heading so moved (its sub-headings, on its page,
+  until a heading read at its level or above), move down with it (a box's title ``محددات نفقات الاستثمار ...`` moved under ``برنامج 300`` takes its
+  ``مشروع 1 :`` / ``مشروع 2 :`` with it);
+* the heading "just before" passes over the headings set smaller than it and than the body that were moved under
+  the one before them: a report's small sub-heading (``• استنزاف الموارد ...``, 10 pt over 14-pt text) between two of
+  its 14-pt sections does not part them.
 
 Legal units, official texts' titles, rubrics and annexes (and the headings inside an annex) keep their own levels (:mod:`pdf_levels`,
 :func:`pdf_block_kinds.legal_levels`), and nothing is moved on OCR'd pages, whose sizes are estimates.
@@ -29,6 +35,7 @@ if TYPE_CHECKING:
     from .pdf_blocks import _Group
 
 SMALLER = 0.5  # points: a heading set this much smaller than the one before it is printed under it
+BELOW_BODY = 0.85  # a heading set under this share of the body is a report's lowest rank
 # what never nests under the heading before it: an official text's title, an annex, a legal unit's label
 _OWN_LEVEL = re.compile(r"^(?:Dahir|Décret|Arrêté|Loi|Décision|Circulaire|ظهير|مرسوم|قرار|قانون|مقرر|منشور|دورية)\b|"
                         r"^(?:ال)?ملحق(?:[\s:.\-–]|$)|^annexe\b", re.IGNORECASE)
@@ -58,7 +65,21 @@ def nest_unnumbered(groups: list[_Group]) -> None:
     read = {id(g): g.level or 1 for g in heads}  # the levels as the sizes and the outline gave them
     titles = _title_pages(groups)
     moved: set[int] = set()
-    for prev, g in zip(heads, heads[1:], strict=False):
+    # (read level, shift, page, numberings used before it) of the last heading moved down: its sub-headings numbered
+    # in a new way follow it
+    carry: tuple[int, int, int, set[str]] | None = None
+    for k in range(1, len(heads)):
+        g, j = heads[k], k - 1
+        if carry is not None and (read[id(g)] <= carry[0] or g.lines[0].page != carry[2]):
+            carry = None
+        kind = numbering(g.lines[0].text)
+        if carry is not None and g.legal is None and kind is not None and kind not in carry[3] \
+                and not kind.startswith("decimal") and _text_layer(g):  # a "2.1.1" goes where its number says
+            g.level = min(6, read[id(g)] + carry[1])  # "مشروع 1 :" under the box's title moved under "برنامج 300"
+            continue
+        while j > 0 and id(heads[j]) in moved and heads[j].size <= g.size - SMALLER and heads[j].size < BELOW_BODY * heads[j].body:
+            j -= 1  # a smaller heading nested under the one before it: its rank ended, ``g`` follows that one
+        prev = heads[j]
         if not _plain(g) or prev.legal is not None or not _text_layer(prev):
             continue
         if prev.lines[-1].page in titles and g.lines[0].page != prev.lines[-1].page:
@@ -67,6 +88,8 @@ def nest_unnumbered(groups: list[_Group]) -> None:
         if (g.size <= prev.size - SMALLER or lighter) and read[id(g)] <= read[id(prev)]:
             g.level = min(6, (prev.level or 1) + 1)
             moved.add(id(g))
+            carry = (read[id(g)], g.level - read[id(g)], g.lines[-1].page, {kd for h in heads[:k] if (kd := numbering(h.lines[0].text))}) \
+                if g.level > read[id(g)] else None
         elif id(prev) in moved and _plain(prev) and abs(g.size - prev.size) < SMALLER and _bold(g) == _bold(prev) \
                 and read[id(g)] == read[id(prev)]:
             g.level = prev.level

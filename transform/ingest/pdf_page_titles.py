@@ -3,12 +3,19 @@
 * **a letterhead** (headings stacked over the first page's largest title, set smaller) is no heading;
 * **levels after a title page**: a first page holding nothing but its title (a cover) does not push the document's
   own headings down; the highest heading level used after it is 1, like the cover's title;
+* **a cover's fields** are no headings: the name of the issuing state alone (``RÉPUBLIQUE FRANÇAISE``,
+  ``المملكة المغربية``: the letterhead's first line, on a cover or over an annexed form), a line or two each giving an
+  identifier after its label (``Numéro SIRET : 21660028800015``, ``POSTE COMPTABLE : 066028 ...``), and on the first
+  page the year a statement covers (``ANNEE 2024``, ``Exercice 2025``); they are no body text either, so the first
+  page stays a title page (:func:`_cover_levels`);
 * **a text's title over its first unit**: a centred line at body weight opening with the kind of an official text,
   right above a legal unit, is a heading.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from .pdf_block_kinds import CONTINUES, ENACTING, MAX_HEADING_WORDS, SENTENCE_END, TEXT_TITLE
@@ -20,6 +27,41 @@ if TYPE_CHECKING:
 
 MASTHEAD = 0.9  # a letterhead line over the first page's title is set smaller than it
 COVER_SHARE = 0.8  # share of a title page's characters its headings carry
+
+
+# the names of states, as a letterhead's first line prints them (compared without accents, in capitals, spaces single)
+STATES = frozenset((
+    "REPUBLIQUE FRANCAISE", "ROYAUME DU MAROC", "REPUBLIQUE TUNISIENNE", "REPUBLIQUE ALGERIENNE DEMOCRATIQUE ET POPULAIRE",
+    "المملكة المغربية", "الجمهورية التونسية", "الجمهورية الجزائرية الديمقراطية الشعبية", "المملكة العربية السعودية",
+    "جمهورية مصر العربية",
+))
+# a field of a cover: a short label, a colon, an identifier (five digits or more first)
+_FIELD = re.compile(r"^[^\W\d_][^\d:：]{0,40}\s[:：]\s*\d{5,}(?:\s+\S+){0,4}$")
+# the year a statement covers, alone on its line
+_PERIOD = re.compile(r"^(?:ANN[EÉ]E|Ann[ée]e|EXERCICE|Exercice|السنة(?: المالية)?|سنة)\s*[:：]?\s*(?:19|20)\d\d$")
+
+
+def _plain(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in t if not unicodedata.combining(c)).upper().split())
+
+
+def cover_fields(groups: list[_Group]) -> set[int]:
+    """The fields of the module docstring: a state's name, identifiers after their labels and, on the first page, the
+    year of a statement, read as headings by their size or weight, are paragraphs. Returns the ids of the first page's
+    groups so made paragraphs (no body text: the page stays a title page for :func:`_cover_levels`)."""
+    first = next((_page(g) for g in groups if g.lines), None)
+    fields: set[int] = set()
+    for g in groups:
+        if g.kind != "heading" or g.legal is not None or not g.lines or len(g.lines) > 2:
+            continue
+        text = " ".join(ln.text.strip() for ln in g.lines)
+        if _plain(text) in STATES or all(_FIELD.match(ln.text.strip()) for ln in g.lines) \
+                or (_page(g) == first and len(g.lines) == 1 and _PERIOD.match(text.strip())):
+            g.kind = "paragraph"
+            if _page(g) == first:
+                fields.add(id(g))
+    return fields
 
 
 def _chars(groups: list[_Group]) -> int:
@@ -60,19 +102,20 @@ def _masthead(groups: list[_Group]) -> None:
         # first page that holds body text too (on a title page, the lines under the title are the document's titles)
 
 
-def _cover_levels(groups: list[_Group]) -> None:
+def _cover_levels(groups: list[_Group], fields: set[int] | frozenset[int] = frozenset()) -> None:
     """A first page that holds nothing but headings (a title page; a speck of scan noise aside) does not push the
     document's own headings down: the headings after it start again at level 1. Without one, the levels in use
     are made to follow each other from 1 (a heading level left empty is a gap for a screen reader's outline),
     and the first heading of the first page, the title, over other headings of its level stands above them: they go one level down (unless one of them is
-    written the other way, right to left or left to right: the title again in the document's other language)."""
+    written the other way, right to left or left to right: the title again in the document's other language).
+    ``fields``: ids of the first page's blocks that are a statement cover's fields (:func:`cover_fields`), no body text."""
     first = next((_page(g) for g in groups if g.lines), None)
     if first is None:
         return
     cover = [g for g in groups if g.lines and _page(g) == first]
     titles = [g for g in cover if g.kind == "heading" and g.legal is None]
     rest = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines and _page(g) != first]
-    if titles and rest and _chars(titles) >= COVER_SHARE * _chars(cover) and not any(g.legal is not None for g in cover):
+    if titles and rest and _chars(titles) >= COVER_SHARE * _chars([g for g in cover if id(g) not in fields]) and not any(g.legal is not None for g in cover):
         for g in titles:
             g.level = 1
         after = {lv: k + 1 for k, lv in enumerate(sorted({g.level or 1 for g in rest}))}  # from 1, none left empty

@@ -23,7 +23,9 @@ its region is OCR'd:
   (3 letters or more) are words of the lists of ``transform/ocr/data``: a logo, a photo or a
   chart's label gives neither.
 
-The lines are inserted after the text line just above them, so reading order holds. A month
+The lines are inserted after the text line just above them, so reading order holds; they carry tesseract's
+confidence, which tells the heading rules that no weight was read for them (an annex's title printed as a picture,
+:func:`pdf_labels.ocr_annex_titles`). A month
 name read with another alef (``آكتوبر``: tesseract's hamza forms are a guess) is written as the
 closed list of month names spells it, where one name only fits.
 """
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import weakref
 from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
@@ -61,6 +64,12 @@ TOP_MARGIN = 0.06  # share of the page height: an image starting higher is a run
 TIMEOUT = 30.0
 
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom (points, from the page's top)
+_READ: weakref.WeakValueDictionary[int, PdfLine] = weakref.WeakValueDictionary()  # the lines read from pictures
+
+
+def from_picture(line: object) -> bool:
+    """Was ``line`` read by OCR from a picture of text (:func:`picture_lines`)?"""
+    return _READ.get(id(line)) is line
 
 
 def has_hole(lines: list[TextLine]) -> bool:
@@ -188,7 +197,9 @@ def _read_region(page: pdfium.PdfPage, r: Rect, page_no: int, langs: str) -> lis
         ln.text = _month_spelling(ln.text)
         rtl = len(ARABIC_LETTER.findall(ln.text)) >= len(LATIN_LETTER.findall(ln.text))
         out.append(PdfLine(text=ln.text, x0=ln.x0 + x0, top=ln.top + top, x1=ln.x1 + x0, bottom=ln.bottom + top,
-                           size=ln.size, bold=False, page=page_no, baseline=ln.bottom + top, rtl=rtl))
+                           size=ln.size, bold=False, page=page_no, baseline=ln.bottom + top, rtl=rtl,
+                           confidence=ln.confidence))  # read by OCR: the heading rules take no weight from it
+        _READ[id(out[-1])] = out[-1]
     return out
 
 
