@@ -49,6 +49,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 typedef struct {
@@ -279,6 +280,91 @@ static PyObject *chars_loose_boxes(PyObject *self, PyObject *const *args, Py_ssi
 		PyList_SET_ITEM(out, k, pair);
 	}
 	return out;
+}
+
+/* glyphs(GetLooseCharBox, textpage, rect, lines, height)
+ *     pdf_table_cells.Glyphs.read's loop over the characters of a table region's lines in one call.
+ *     lines: [(k, start, text, mid, bold)] of the lines to read (k: the line's place in the region,
+ *     start: its first text-page index, text: its characters as Glyphs.read fetched them, mid: the
+ *     middle height Glyphs.read uses for a character without a box, bold: the line's boldness).
+ *     Returns the seven lists (idx, ch, x0, x1, cy, line, bold): for every character but "\r" and
+ *     "\n", its text-page index, itself, its loose box's left and right, its middle height from the
+ *     top (height - (top + bottom) / 2 in doubles, or ``mid`` when the box has no height), k and
+ *     the line's bold object. ``rect`` is the address of an FS_RECTF written by each call (a
+ *     character pdfium has no box for keeps the values before it, as in Python). */
+static PyObject *chars_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 5 || !PyList_Check(args[3])) {
+		PyErr_SetString(PyExc_TypeError, "glyphs(GetLooseCharBox, textpage, rect, lines: list, height)");
+		return NULL;
+	}
+	loose_fn loose = (loose_fn)PyLong_AsVoidPtr(args[0]);
+	void *tp = PyLong_AsVoidPtr(args[1]);
+	fs_rectf *rect = (fs_rectf *)PyLong_AsVoidPtr(args[2]);
+	double height = PyFloat_AsDouble(args[4]);
+	if (PyErr_Occurred())
+		return NULL;
+	if (loose == NULL || tp == NULL || rect == NULL) {
+		PyErr_SetString(PyExc_ValueError, "glyphs: null address");
+		return NULL;
+	}
+	PyObject *lists[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	for (int i = 0; i < 7; i++) {
+		lists[i] = PyList_New(0);
+		if (lists[i] == NULL)
+			goto fail;
+	}
+	PyObject *spec = args[3];
+	for (Py_ssize_t n = 0; n < PyList_GET_SIZE(spec); n++) {
+		PyObject *t = PyList_GET_ITEM(spec, n);
+		if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 5 || !PyUnicode_Check(PyTuple_GET_ITEM(t, 2))) {
+			PyErr_SetString(PyExc_TypeError, "glyphs: each line as (k, start, text, mid, bold)");
+			goto fail;
+		}
+		PyObject *k = PyTuple_GET_ITEM(t, 0), *text = PyTuple_GET_ITEM(t, 2), *mid = PyTuple_GET_ITEM(t, 3), *bold = PyTuple_GET_ITEM(t, 4);
+		Py_ssize_t start = PyLong_AsSsize_t(PyTuple_GET_ITEM(t, 1));
+		if (start == -1 && PyErr_Occurred())
+			goto fail;
+		int kind = PyUnicode_KIND(text);
+		const void *data = PyUnicode_DATA(text);
+		Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+		for (Py_ssize_t i = 0; i < len; i++) {
+			Py_UCS4 c = PyUnicode_READ(kind, data, i);
+			if (c == '\r' || c == '\n')
+				continue;
+			if (start + i > INT_MAX) {
+				PyErr_SetString(PyExc_OverflowError, "glyphs: character index out of range");
+				goto fail;
+			}
+			loose(tp, (int)(start + i), rect);
+			double left = rect->left, top = rect->top, right = rect->right, bottom = rect->bottom;
+			PyObject *vals[5];
+			vals[0] = PyLong_FromSsize_t(start + i);
+			vals[1] = PyUnicode_FromOrdinal((int)c);
+			vals[2] = PyFloat_FromDouble(left);
+			vals[3] = PyFloat_FromDouble(right);
+			if (top > bottom) {
+				vals[4] = PyFloat_FromDouble(height - (top + bottom) / 2);
+			} else {
+				Py_INCREF(mid);
+				vals[4] = mid;
+			}
+			int bad = 0;
+			for (int v = 0; v < 5; v++) {
+				if (vals[v] == NULL || PyList_Append(lists[v], vals[v]) < 0)
+					bad = 1;
+			}
+			for (int v = 0; v < 5; v++)
+				Py_XDECREF(vals[v]);
+			if (bad || PyList_Append(lists[5], k) < 0 || PyList_Append(lists[6], bold) < 0)
+				goto fail;
+		}
+	}
+	return Py_BuildValue("(NNNNNNN)", lists[0], lists[1], lists[2], lists[3], lists[4], lists[5], lists[6]);
+fail:
+	for (int i = 0; i < 7; i++)
+		Py_XDECREF(lists[i]);
+	return NULL;
 }
 
 /* plain_lines: the lines of a page that need no reading work, built here (see pdf_text.page_lines).
@@ -792,6 +878,8 @@ static PyMethodDef chars_methods[] = {
      "pieces(functions, textpage, text, height) -> (pieces, styles) of one PDF page"},
     {"loose_boxes", (PyCFunction)(void (*)(void))chars_loose_boxes, METH_FASTCALL,
      "loose_boxes(GetLooseCharBox, textpage, start, count, rect) -> [(left, right)] of a range of characters"},
+    {"glyphs", (PyCFunction)(void (*)(void))chars_glyphs, METH_FASTCALL,
+     "glyphs(GetLooseCharBox, textpage, rect, lines, height) -> the seven lists of pdf_table_cells.Glyphs.read"},
     {"plain_lines", (PyCFunction)(void (*)(void))chars_plain_lines, METH_FASTCALL,
      "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls[, bold_by_font, symbols]) -> [line or None] per piece"},
     {"line_features", (PyCFunction)(void (*)(void))chars_line_features, METH_FASTCALL,

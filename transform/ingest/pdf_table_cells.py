@@ -20,6 +20,7 @@ from .bidi_chars import ARABIC_WORD as ARABIC_RUN
 from .ligatures import swap_shared_boxes
 from .pdf_bidi import clean_text, is_rtl_line, logical_line, visual_to_logical
 from .pdf_blocks import join_lines
+from .pdf_calls import _LOOSE_ADDRESS, _NATIVE
 from .pdf_respace import cell_spaces
 from .pdf_text import _LOOSE, FAST, PdfLine
 
@@ -36,8 +37,20 @@ PART_MIDDLE = 0.3  # a glyph's middle (loose box) stands about this many sizes a
 PART_OFF = 0.6  # a cell's part of a line this many sizes off the line's baseline stands on a baseline of its own
 
 
+# _chars.glyphs (Glyphs.read in one call), or None: the Python loop (Glyphs.read_py)
+_GLYPHS = getattr(_NATIVE, "glyphs", None) if FAST and _LOOSE_ADDRESS else None
+
+
 def is_number(text: str) -> bool:
     return bool(NUMBER.match(text)) and any(c.isdigit() for c in text)
+
+
+def _line_text(textpage: Any, raw: Any, start: int, count: int) -> str:
+    """A line's characters, one per text-page index."""
+    text = textpage.get_text_range(start, count)
+    if len(text) != count:  # characters outside the BMP: indices would not line up
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, start + i) or 0xFFFD) for i in range(count))
+    return text
 
 
 @dataclass
@@ -56,6 +69,24 @@ class Glyphs:
 
     @classmethod
     def read(cls, textpage: Any, lines: list[PdfLine], height: float) -> Glyphs:
+        """The characters of ``lines``: in one native call when the optional extension is built
+        (``_chars.glyphs``: the same lists), else through :meth:`read_py` (the reference)."""
+        if _GLYPHS is None:
+            return cls.read_py(textpage, lines, height)
+        g = cls(lines)
+        raw = textpage.raw
+        spec = []
+        for k, ln in enumerate(lines):
+            if ln.count > 0:
+                spec.append((k, ln.start, _line_text(textpage, raw, ln.start, ln.count), (ln.top + ln.bottom) / 2, ln.bold))
+        rect = pdfium_c.FS_RECTF()
+        h = ctypes.cast(raw, ctypes.c_void_p).value
+        g.idx, g.ch, g.x0, g.x1, g.cy, g.line, g.bold = _GLYPHS(_LOOSE_ADDRESS, h, ctypes.addressof(rect), spec, height)
+        return g
+
+    @classmethod
+    def read_py(cls, textpage: Any, lines: list[PdfLine], height: float) -> Glyphs:
+        """:meth:`read` one ctypes call per character (the fallback, and the reference of ``_chars.glyphs``)."""
         g = cls(lines)
         raw = textpage.raw
         rect = pdfium_c.FS_RECTF()
@@ -67,9 +98,7 @@ class Glyphs:
             if ln.count <= 0:
                 continue
             start = ln.start
-            text = textpage.get_text_range(start, ln.count)
-            if len(text) != ln.count:  # characters outside the BMP: indices would not line up
-                text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, start + i) or 0xFFFD) for i in range(ln.count))
+            text = _line_text(textpage, raw, start, ln.count)
             mid, lbold = (ln.top + ln.bottom) / 2, ln.bold
             for i, ch in enumerate(text):
                 if ch in "\r\n":
