@@ -791,7 +791,7 @@ typedef int (*object_bounds_fn)(void *, float *, float *, float *, float *);
 typedef int (*draw_mode_fn)(void *, int *, int *);
 typedef int (*color_fn)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *);
 
-enum { INK_INVISIBLE = 0, INK_LIGHT = 1, INK_DARK = 2, PAGEOBJ_PATH = 2 };
+enum { INK_INVISIBLE = 0, INK_LIGHT = 1, INK_DARK = 2, PAGEOBJ_PATH = 2, PAGEOBJ_FORM = 5 };
 
 /* pdf_tables._Ink._shade of the colour just read */
 static int ink_shade(const unsigned int *rgba, double dark_luma) {
@@ -873,6 +873,91 @@ static PyObject *chars_thin_rules(PyObject *self, PyObject *const *args, Py_ssiz
 	return out;
 }
 
+/* path_boxes(functions, page, thin, dark_luma, max_objects)
+ *     pdf_tables._path_bounds_py's walk over a page's objects in one call: (count, paths, forms) where count
+ *     is the page's number of objects, paths the (left, bottom, right, top, ink, stroked) of its path objects
+ *     in object order (ink pdf_tables._Ink's, at least LIGHT; a box wider and higher than ``thin`` without
+ *     ink left out: a text frame) and forms the indexes of its form objects; (count, [], []) on a page of
+ *     more than ``max_objects`` objects. functions: as thin_rules'. */
+static PyObject *chars_path_boxes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 5 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 7) {
+		PyErr_SetString(PyExc_TypeError, "path_boxes(functions: 7 addresses, page, thin, dark_luma, max_objects)");
+		return NULL;
+	}
+	void *fns[7];
+	if (read_addresses(args[0], fns, 7) < 0)
+		return NULL;
+	count_objects_fn count = (count_objects_fn)fns[0];
+	get_object_fn get = (get_object_fn)fns[1];
+	object_type_fn kind = (object_type_fn)fns[2];
+	object_bounds_fn bounds = (object_bounds_fn)fns[3];
+	draw_mode_fn draw_mode = (draw_mode_fn)fns[4];
+	color_fn fill_color = (color_fn)fns[5], stroke_color = (color_fn)fns[6];
+	void *page = PyLong_AsVoidPtr(args[1]);
+	double thin = PyFloat_AsDouble(args[2]), dark_luma = PyFloat_AsDouble(args[3]);
+	long max_objects = PyLong_AsLong(args[4]);
+	if (PyErr_Occurred())
+		return NULL;
+	if (page == NULL) {
+		PyErr_SetString(PyExc_ValueError, "path_boxes: null page");
+		return NULL;
+	}
+	PyObject *paths = PyList_New(0), *forms = PyList_New(0);
+	if (paths == NULL || forms == NULL)
+		goto fail;
+	int n = count(page);
+	if (n > max_objects)
+		return Py_BuildValue("(iNN)", n, paths, forms);
+	int fill = 0, stroke = 0;
+	unsigned int rgba[4] = {0, 0, 0, 0};
+	for (int i = 0; i < n; i++) {
+		void *obj = get(page, i);
+		if (obj == NULL)
+			continue;
+		int t = kind(obj);
+		float fl, fb, fr, ft;
+		if (t == PAGEOBJ_PATH && bounds(obj, &fl, &fb, &fr, &ft)) {
+			double left = fl, bottom = fb, right = fr, top = ft;
+			int ink, stroked = 0;
+			if (!draw_mode(obj, &fill, &stroke)) {
+				ink = INK_DARK;
+			} else {
+				ink = INK_INVISIBLE;
+				if (stroke && stroke_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3])) {
+					ink = ink_shade(rgba, dark_luma);
+					stroked = ink != INK_INVISIBLE;
+				}
+				if (ink != INK_DARK && fill && fill_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3])) {
+					int shade = ink_shade(rgba, dark_luma);
+					if (shade > ink)
+						ink = shade;
+				}
+			}
+			if (ink == INK_INVISIBLE && right - left > thin && top - bottom > thin)
+				continue; /* a white, unstroked box is a text frame, not a rule */
+			PyObject *box = Py_BuildValue("(ddddiO)", left, bottom, right, top, ink > INK_LIGHT ? ink : INK_LIGHT, stroked ? Py_True : Py_False);
+			if (box == NULL || PyList_Append(paths, box) < 0) {
+				Py_XDECREF(box);
+				goto fail;
+			}
+			Py_DECREF(box);
+		} else if (t == PAGEOBJ_FORM) {
+			PyObject *k = PyLong_FromLong(i);
+			if (k == NULL || PyList_Append(forms, k) < 0) {
+				Py_XDECREF(k);
+				goto fail;
+			}
+			Py_DECREF(k);
+		}
+	}
+	return Py_BuildValue("(iNN)", n, paths, forms);
+fail:
+	Py_XDECREF(paths);
+	Py_XDECREF(forms);
+	return NULL;
+}
+
 static PyMethodDef chars_methods[] = {
     {"pieces", (PyCFunction)(void (*)(void))chars_pieces, METH_FASTCALL,
      "pieces(functions, textpage, text, height) -> (pieces, styles) of one PDF page"},
@@ -880,6 +965,8 @@ static PyMethodDef chars_methods[] = {
      "loose_boxes(GetLooseCharBox, textpage, start, count, rect) -> [(left, right)] of a range of characters"},
     {"glyphs", (PyCFunction)(void (*)(void))chars_glyphs, METH_FASTCALL,
      "glyphs(GetLooseCharBox, textpage, rect, lines, height) -> the seven lists of pdf_table_cells.Glyphs.read"},
+    {"path_boxes", (PyCFunction)(void (*)(void))chars_path_boxes, METH_FASTCALL,
+     "path_boxes(functions, page, thin, dark_luma, max_objects) -> (count, paths, forms) of pdf_tables._path_bounds"},
     {"plain_lines", (PyCFunction)(void (*)(void))chars_plain_lines, METH_FASTCALL,
      "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls[, bold_by_font, symbols]) -> [line or None] per piece"},
     {"line_features", (PyCFunction)(void (*)(void))chars_line_features, METH_FASTCALL,

@@ -66,6 +66,8 @@ class Glyphs:
     cy: list[float] = field(default_factory=list)
     line: list[int] = field(default_factory=list)
     bold: list[bool] = field(default_factory=list)
+    _bases: list[float] | None = field(default=None, init=False, repr=False, compare=False)  # see line_bases
+    _inks: list[int] | None = field(default=None, init=False, repr=False, compare=False)  # see line_inks
 
     @classmethod
     def read(cls, textpage: Any, lines: list[PdfLine], height: float) -> Glyphs:
@@ -123,6 +125,22 @@ class Glyphs:
     def baseline(self, j: int) -> float:
         ln = self.lines[self.line[j]]
         return ln.baseline or ln.bottom
+
+    def line_bases(self) -> list[float]:
+        """Each line's baseline (``baseline(j)`` is ``line_bases()[line[j]]``), made once."""
+        if self._bases is None:
+            self._bases = [ln.baseline or ln.bottom for ln in self.lines]
+        return self._bases
+
+    def line_inks(self) -> list[int]:
+        """How many characters with ink (see :meth:`ink`) each line has, counted once."""
+        if self._inks is None:
+            inks = [0] * len(self.lines)
+            for ch, k in zip(self.ch, self.line, strict=True):
+                if not ch.isspace():
+                    inks[k] += 1
+            self._inks = inks
+        return self._inks
 
     def _part_baseline(self, k: int, members: list[int]) -> float:
         """The baseline of line ``k``'s characters ``members`` (those in one cell): the line's,

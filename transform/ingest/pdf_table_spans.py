@@ -39,12 +39,12 @@ def lines_of(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
     """The cell's characters by printed line: (baseline, members), top to bottom.
 
     The members sorted by baseline (stable) and cut where two baselines are more than SAME_LINE apart: each
-    member's baseline asked once, the members gathered per baseline in their order, the baselines sorted."""
+    member's baseline read once (its line's), the members gathered per baseline in their order, the baselines sorted."""
     out: list[tuple[float, list[int]]] = []
     by_base: dict[float, list[int]] = {}
-    baseline = glyphs.baseline
+    bases, line = glyphs.line_bases(), glyphs.line
     for j in cell.members:
-        b = baseline(j)
+        b = bases[line[j]]
         got = by_base.get(b)
         if got is None:
             by_base[b] = [j]
