@@ -958,6 +958,126 @@ fail:
 	return NULL;
 }
 
+/* bisect.bisect_right on an array of doubles (the same comparisons as on a list of floats) */
+static Py_ssize_t after_d(const double *a, Py_ssize_t n, double x) {
+	Py_ssize_t lo = 0, hi = n;
+	while (lo < hi) {
+		Py_ssize_t mid = (lo + hi) / 2;
+		if (x < a[mid])
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+static double *floats_of(PyObject *list, Py_ssize_t n) {
+	double *out = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(double));
+	if (out == NULL) {
+		PyErr_NoMemory();
+		return NULL;
+	}
+	for (Py_ssize_t k = 0; k < n; k++)
+		out[k] = PyFloat_AS_DOUBLE(PyList_GET_ITEM(list, k));
+	return out;
+}
+
+static int all_floats(PyObject *list) {
+	for (Py_ssize_t k = 0; k < PyList_GET_SIZE(list); k++)
+		if (!PyFloat_CheckExact(PyList_GET_ITEM(list, k)))
+			return 0;
+	return 1;
+}
+
+/* place(ch, x0, x1, cy, xs, ys, grid, members)
+ *     pdf_table_grid.build's placement of a region's characters in one call: every character with ink whose
+ *     middle ((x0 + x1) / 2, cy) lies inside [xs[0], xs[-1]] x [ys[0], ys[-1]] goes to the slot
+ *     (min(bisect_right(ys, cy) - 1, rows - 1), min(bisect_right(xs, cx) - 1, columns - 1)) of ``grid``
+ *     (lists of cell numbers, -1 for none): its index is appended to members[cell]. True when done; None,
+ *     with nothing changed, when a value is not of the usual type (a coordinate that is no float, a
+ *     character that is no one-character str): the caller's Python loop then does it. */
+static PyObject *chars_place(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 8) {
+		PyErr_SetString(PyExc_TypeError, "place(ch, x0, x1, cy, xs, ys, grid, members)");
+		return NULL;
+	}
+	for (int k = 0; k < 8; k++) {
+		if (!PyList_Check(args[k])) {
+			PyErr_SetString(PyExc_TypeError, "place: lists expected");
+			return NULL;
+		}
+	}
+	PyObject *chs = args[0], *x0s = args[1], *x1s = args[2], *cys = args[3], *xs = args[4], *ys = args[5], *grid = args[6], *members = args[7];
+	Py_ssize_t n = PyList_GET_SIZE(chs), nx = PyList_GET_SIZE(xs), ny = PyList_GET_SIZE(ys), nr = PyList_GET_SIZE(grid);
+	if (PyList_GET_SIZE(x0s) != n || PyList_GET_SIZE(x1s) != n || PyList_GET_SIZE(cys) != n) {
+		PyErr_SetString(PyExc_ValueError, "place: the glyph lists differ in length");
+		return NULL;
+	}
+	if (nx < 2 || ny < 2 || nr != ny - 1 || !all_floats(xs) || !all_floats(ys) || !all_floats(x0s) || !all_floats(x1s) || !all_floats(cys))
+		Py_RETURN_NONE;
+	Py_ssize_t nc = nx - 1;
+	for (Py_ssize_t r = 0; r < nr; r++) {
+		PyObject *row = PyList_GET_ITEM(grid, r);
+		if (!PyList_Check(row) || PyList_GET_SIZE(row) != nc)
+			Py_RETURN_NONE;
+		for (Py_ssize_t c = 0; c < nc; c++) {
+			PyObject *v = PyList_GET_ITEM(row, c);
+			if (!PyLong_CheckExact(v))
+				Py_RETURN_NONE;
+			long cell = PyLong_AsLong(v);
+			if (cell == -1 && PyErr_Occurred())
+				return NULL;
+			if (cell >= PyList_GET_SIZE(members) || (cell >= 0 && !PyList_Check(PyList_GET_ITEM(members, cell))))
+				Py_RETURN_NONE;
+		}
+	}
+	for (Py_ssize_t j = 0; j < n; j++) {
+		PyObject *ch = PyList_GET_ITEM(chs, j);
+		if (!PyUnicode_Check(ch) || PyUnicode_GET_LENGTH(ch) != 1)
+			Py_RETURN_NONE;
+	}
+	double *xa = floats_of(xs, nx), *ya = floats_of(ys, ny);
+	if (xa == NULL || ya == NULL) {
+		PyMem_Free(xa);
+		PyMem_Free(ya);
+		return NULL;
+	}
+	double left = xa[0], right = xa[nx - 1], top = ya[0], bottom = ya[ny - 1];
+	for (Py_ssize_t j = 0; j < n; j++) {
+		if (Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(PyList_GET_ITEM(chs, j), 0)))
+			continue;
+		double a = PyFloat_AS_DOUBLE(PyList_GET_ITEM(x0s, j)), b = PyFloat_AS_DOUBLE(PyList_GET_ITEM(x1s, j));
+		double cy = PyFloat_AS_DOUBLE(PyList_GET_ITEM(cys, j));
+		double cx = (a + b) / 2;
+		if (!(left <= cx && cx <= right && top <= cy && cy <= bottom))
+			continue;
+		Py_ssize_t c = after_d(xa, nx, cx) - 1, r = after_d(ya, ny, cy) - 1;
+		if (c > nc - 1)
+			c = nc - 1;
+		if (r > nr - 1)
+			r = nr - 1;
+		if (c < 0 || r < 0) { /* cannot happen (the middle is at or after the first bound); Python would index from the end */
+			c = c < 0 ? nc + c : c;
+			r = r < 0 ? nr + r : r;
+		}
+		long cell = PyLong_AsLong(PyList_GET_ITEM(PyList_GET_ITEM(grid, r), c));
+		if (cell < 0)
+			continue;
+		PyObject *idx = PyLong_FromSsize_t(j);
+		if (idx == NULL || PyList_Append(PyList_GET_ITEM(members, cell), idx) < 0) {
+			Py_XDECREF(idx);
+			PyMem_Free(xa);
+			PyMem_Free(ya);
+			return NULL;
+		}
+		Py_DECREF(idx);
+	}
+	PyMem_Free(xa);
+	PyMem_Free(ya);
+	Py_RETURN_TRUE;
+}
+
 static PyMethodDef chars_methods[] = {
     {"pieces", (PyCFunction)(void (*)(void))chars_pieces, METH_FASTCALL,
      "pieces(functions, textpage, text, height) -> (pieces, styles) of one PDF page"},
@@ -967,6 +1087,8 @@ static PyMethodDef chars_methods[] = {
      "glyphs(GetLooseCharBox, textpage, rect, lines, height) -> the seven lists of pdf_table_cells.Glyphs.read"},
     {"path_boxes", (PyCFunction)(void (*)(void))chars_path_boxes, METH_FASTCALL,
      "path_boxes(functions, page, thin, dark_luma, max_objects) -> (count, paths, forms) of pdf_tables._path_bounds"},
+    {"place", (PyCFunction)(void (*)(void))chars_place, METH_FASTCALL,
+     "place(ch, x0, x1, cy, xs, ys, grid, members) -> True, or None for the Python loop (pdf_table_grid.build's placement)"},
     {"plain_lines", (PyCFunction)(void (*)(void))chars_plain_lines, METH_FASTCALL,
      "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls[, bold_by_font, symbols]) -> [line or None] per piece"},
     {"line_features", (PyCFunction)(void (*)(void))chars_line_features, METH_FASTCALL,
