@@ -182,21 +182,27 @@ class Glyphs:
         """Logical text of a cell: per line, its characters in text-page order (spaces between
         them filled back in), read with the bidi repair, lines joined top to bottom (by baseline)."""
         by_line: dict[int, list[int]] = {}
+        chars, line, x0s, x1s = self.ch, self.line, self.x0, self.x1
         for j in members:
-            by_line.setdefault(self.line[j], []).append(j)
+            got = by_line.get(line[j])
+            if got is None:
+                by_line[line[j]] = [j]
+            else:
+                got.append(j)
         parts = []
         for k in sorted(by_line, key=lambda k: (self._part_baseline(k, by_line[k]), k)):
             js = sorted(by_line[k])
-            inked = [j for j in js if not self.ch[j].isspace()]  # ink
+            inked = [j for j in js if not chars[j].isspace()]  # ink
             if not inked:
                 continue
-            span = list(range(inked[0], inked[-1] + 1))  # glyph positions of one line are consecutive
+            # glyph positions of one line are consecutive
             keep = set(js)
-            span = [j for j in span if j in keep or (self.ch[j].isspace() and self.line[j] == k)]
-            s = "".join(self.ch[j] for j in span)
+            span = [j for j in range(inked[0], inked[-1] + 1) if j in keep or (chars[j].isspace() and line[j] == k)]
+            s = "".join([chars[j] for j in span])
 
             def box(i: int, span: list[int] = span) -> tuple[float, float]:
-                return self.x0[span[i]], self.x1[span[i]]
+                j = span[i]
+                return x0s[j], x1s[j]
 
             ln = self.lines[k]
             if "\u0644" in s:  # a lam: ligatures the line reading put back in order (pdf_text, ligatures)
