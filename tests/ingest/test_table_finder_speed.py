@@ -102,3 +102,26 @@ def test_line_counts_and_cut_words_answer_as_before() -> None:
         cut_seen |= pdf_table_checks.cuts_words(alternate, g)
         whole_seen |= not pdf_table_checks.cuts_words(runs, g)
     assert cut_seen and whole_seen
+
+
+def test_table_models_built_without_validation_are_pydantics(monkeypatch: pytest.MonkeyPatch) -> None:
+    from transform.ingest import pdf_table_cells
+    from transform.model import Table
+    from transform.structure import built
+
+    assert pdf_table_cells._TABLE is not Table  # the builder, not the class
+
+    def tables() -> list[Any]:
+        with corpus_page(DECREE, 3) as (page, textpage):
+            lines = page_lines(page, textpage, 3)
+            height = page.get_height()
+            return pdf_tables.find_tables(textpage, lines, pdf_tables.candidate(page, lines, height), page.get_width(), height)
+
+    fast = tables()
+    monkeypatch.setattr(built, "ENABLED", False)
+    slow = tables()
+    assert fast and [t.table for t in fast] == [t.table for t in slow]
+    assert [t.table.model_dump_json() for t in fast] == [t.table.model_dump_json() for t in slow]
+    assert [t.table.model_fields_set for t in fast] == [t.table.model_fields_set for t in slow]
+    cells = [c for t in fast for row in t.table.rows for c in row]
+    assert any(c.header for c in cells) and any("متصرف" in s.text for c in cells for s in c.sentences)

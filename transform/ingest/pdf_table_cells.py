@@ -16,6 +16,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from ..model import Cell, Sentence, Table
+from ..structure.built import builder
 from .bidi_chars import ARABIC_WORD as ARABIC_RUN
 from .ligatures import swap_shared_boxes
 from .pdf_bidi import clean_text, is_rtl_line, logical_line, visual_to_logical
@@ -395,8 +396,13 @@ def _header_rows(cells: list[GridCell], ncols: int, glyphs: Glyphs, ruled: bool)
 
 
 def to_table(cells: list[GridCell], nrows: int) -> Table:
+    """The table's model, built without validation (:func:`transform.structure.built.builder`: our values are of
+    the fields' types)."""
     rows: list[list[Cell]] = [[] for _ in range(nrows)]
     for c in sorted(cells, key=lambda c: (c.row, c.col)):
-        sentences = [Sentence(id="", text=c.text, notes={})] if c.text else []
-        rows[c.row].append(Cell(sentences=sentences, header=c.header, colspan=c.colspan, rowspan=c.rowspan))
-    return Table(rows=[r for r in rows if r], caption=[])
+        sentences = [_SENTENCE(id="", text=c.text, notes={})] if c.text else []
+        rows[c.row].append(_CELL(sentences=sentences, header=c.header, colspan=c.colspan, rowspan=c.rowspan))
+    return _TABLE(rows=[r for r in rows if r], caption=[])
+
+
+_SENTENCE, _CELL, _TABLE = builder(Sentence), builder(Cell), builder(Table)
