@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.ingest._realpages import corpus_page
-from transform.ingest import pdf_table_checks, pdf_table_grid, pdf_tables
+from transform.ingest import pdf_table_cells, pdf_table_checks, pdf_table_grid, pdf_tables
 from transform.ingest.pdf_table_cells import Glyphs, GridCell
 from transform.ingest.pdf_table_rows import line_size
 from transform.ingest.pdf_text import page_lines
@@ -105,7 +105,6 @@ def test_line_counts_and_cut_words_answer_as_before() -> None:
 
 
 def test_table_models_built_without_validation_are_pydantics(monkeypatch: pytest.MonkeyPatch) -> None:
-    from transform.ingest import pdf_table_cells
     from transform.model import Table
     from transform.structure import built
 
@@ -125,3 +124,32 @@ def test_table_models_built_without_validation_are_pydantics(monkeypatch: pytest
     assert [t.table.model_fields_set for t in fast] == [t.table.model_fields_set for t in slow]
     cells = [c for t in fast for row in t.table.rows for c in row]
     assert any(c.header for c in cells) and any("متصرف" in s.text for c in cells for s in c.sentences)
+
+
+@pytest.mark.skipif(pdf_table_cells._PLAIN is None, reason="the optional extension _chars is not built")
+@pytest.mark.parametrize(("name", "page_no"), [(SEINE, 16), (DECREE, 3)])
+def test_native_plain_text_is_the_python_loop(name: str, page_no: int) -> None:
+    with corpus_page(name, page_no) as (page, textpage):
+        g = Glyphs.read(textpage, page_lines(page, textpage, page_no), page.get_height())
+    n, rnd = len(g.idx), random.Random(7)
+    for _ in range(500):
+        start = rnd.randrange(n)
+        for members in ([rnd.randrange(n) for _ in range(rnd.randint(0, 60))], list(range(start, min(n, start + rnd.randint(0, 90))))):
+            assert g.plain(members) == g.plain_py(members)
+    whole = g.plain(list(range(n)))
+    assert whole == g.plain_py(list(range(n))) and len(whole.split()) > 100
+    assert g.plain([3, 1, 2, 2]) == g.plain_py([3, 1, 2, 2])  # out of order, a member twice
+
+
+def test_lines_of_answers_once_per_list_of_members() -> None:
+    from transform.ingest.pdf_table_spans import lines_of
+
+    with corpus_page(SEINE, 16) as (page, textpage):
+        g = Glyphs.read(textpage, page_lines(page, textpage, 16), page.get_height())
+    members = list(range(0, 400))
+    first = lines_of(GridCell(0, 0, members), g)
+    assert len(first) >= 3 and lines_of(GridCell(1, 1, members), g) is first  # the same list: the same answer
+    assert lines_of(GridCell(0, 0, list(members)), g) == first  # a copy: worked out again, equal
+    members.append(400)  # a list that grew is read again
+    again = lines_of(GridCell(0, 0, members), g)
+    assert again is not first and sum(len(m) for _, m in again) == 401

@@ -1078,6 +1078,65 @@ static PyObject *chars_place(PyObject *self, PyObject *const *args, Py_ssize_t n
 	Py_RETURN_TRUE;
 }
 
+static int ssize_cmp(const void *x, const void *y) {
+	Py_ssize_t a = *(const Py_ssize_t *)x, b = *(const Py_ssize_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* plain(ch, members)
+ *     pdf_table_cells.Glyphs.plain: the characters ch[j] of the members in ascending order, those that are
+ *     whitespace left out, one space put before a character whose index does not follow the last one kept.
+ *     None when a member is no int in range or a character no one-character str (the caller's loop then). */
+static PyObject *chars_plain(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 2 || !PyList_Check(args[0]) || !PyList_Check(args[1])) {
+		PyErr_SetString(PyExc_TypeError, "plain(ch: list, members: list)");
+		return NULL;
+	}
+	PyObject *chs = args[0], *members = args[1];
+	Py_ssize_t n = PyList_GET_SIZE(members), nch = PyList_GET_SIZE(chs);
+	Py_ssize_t *js = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_ssize_t));
+	if (js == NULL)
+		return PyErr_NoMemory();
+	for (Py_ssize_t k = 0; k < n; k++) {
+		PyObject *m = PyList_GET_ITEM(members, k);
+		Py_ssize_t j = PyLong_CheckExact(m) ? PyLong_AsSsize_t(m) : -1;
+		if (j == -1 && PyErr_Occurred())
+			PyErr_Clear();
+		if (j < 0 || j >= nch) {
+			PyMem_Free(js);
+			Py_RETURN_NONE;
+		}
+		PyObject *ch = PyList_GET_ITEM(chs, j);
+		if (!PyUnicode_Check(ch) || PyUnicode_GET_LENGTH(ch) != 1) {
+			PyMem_Free(js);
+			Py_RETURN_NONE;
+		}
+		js[k] = j;
+	}
+	qsort(js, (size_t)n, sizeof(Py_ssize_t), ssize_cmp);
+	Py_UCS4 *buf = PyMem_Malloc((size_t)(2 * n + 1) * sizeof(Py_UCS4));
+	if (buf == NULL) {
+		PyMem_Free(js);
+		return PyErr_NoMemory();
+	}
+	Py_ssize_t w = 0, last = -2;
+	for (Py_ssize_t k = 0; k < n; k++) {
+		Py_ssize_t j = js[k];
+		Py_UCS4 c = PyUnicode_READ_CHAR(PyList_GET_ITEM(chs, j), 0);
+		if (Py_UNICODE_ISSPACE(c))
+			continue;
+		if (w > 0 && j != last + 1)
+			buf[w++] = ' ';
+		buf[w++] = c;
+		last = j;
+	}
+	PyObject *out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, w);
+	PyMem_Free(buf);
+	PyMem_Free(js);
+	return out;
+}
+
 static PyMethodDef chars_methods[] = {
     {"pieces", (PyCFunction)(void (*)(void))chars_pieces, METH_FASTCALL,
      "pieces(functions, textpage, text, height) -> (pieces, styles) of one PDF page"},
@@ -1089,6 +1148,8 @@ static PyMethodDef chars_methods[] = {
      "path_boxes(functions, page, thin, dark_luma, max_objects) -> (count, paths, forms) of pdf_tables._path_bounds"},
     {"place", (PyCFunction)(void (*)(void))chars_place, METH_FASTCALL,
      "place(ch, x0, x1, cy, xs, ys, grid, members) -> True, or None for the Python loop (pdf_table_grid.build's placement)"},
+    {"plain", (PyCFunction)(void (*)(void))chars_plain, METH_FASTCALL,
+     "plain(ch, members) -> pdf_table_cells.Glyphs.plain's text, or None for the Python loop"},
     {"plain_lines", (PyCFunction)(void (*)(void))chars_plain_lines, METH_FASTCALL,
      "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls[, bold_by_font, symbols]) -> [line or None] per piece"},
     {"line_features", (PyCFunction)(void (*)(void))chars_line_features, METH_FASTCALL,

@@ -40,6 +40,7 @@ PART_OFF = 0.6  # a cell's part of a line this many sizes off the line's baselin
 
 # _chars.glyphs (Glyphs.read in one call), or None: the Python loop (Glyphs.read_py)
 _GLYPHS = getattr(_NATIVE, "glyphs", None) if FAST and _LOOSE_ADDRESS else None
+_PLAIN = getattr(_NATIVE, "plain", None)  # _chars.plain (Glyphs.plain in one call), or None: Glyphs.plain_py
 
 
 def is_number(text: str) -> bool:
@@ -69,6 +70,8 @@ class Glyphs:
     bold: list[bool] = field(default_factory=list)
     _bases: list[float] | None = field(default=None, init=False, repr=False, compare=False)  # see line_bases
     _inks: list[int] | None = field(default=None, init=False, repr=False, compare=False)  # see line_inks
+    # pdf_table_spans.lines_of's answers: id(members) -> (members, its length then, answer)
+    lines_memo: dict[int, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def read(cls, textpage: Any, lines: list[PdfLine], height: float) -> Glyphs:
@@ -165,7 +168,16 @@ class Glyphs:
 
     def plain(self, members: list[int]) -> str:
         """The characters in text-page order, a space where the text page had something between
-        them (quick text for tests on content; :meth:`text` gives the logical text)."""
+        them (quick text for tests on content; :meth:`text` gives the logical text): in one native
+        call (``_chars.plain``) when the extension is built, else by :meth:`plain_py`."""
+        if _PLAIN is not None and type(members) is list and type(self.ch) is list:
+            got = _PLAIN(self.ch, members)
+            if got is not None:
+                return got
+        return self.plain_py(members)
+
+    def plain_py(self, members: list[int]) -> str:
+        """:meth:`plain` in Python (the fallback, and the reference of ``_chars.plain``)."""
         out: list[str] = []
         last = -2
         chars = self.ch
