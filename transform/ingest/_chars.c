@@ -43,6 +43,10 @@
  *
  * pdf_text.py keeps the Python version of the same steps (used when this optional
  * extension is not built, and as the reference in tests/ingest/test_chars_native.py).
+ *
+ * The table finder's steps (glyphs, path_boxes, place, plain: described where they are defined) have
+ * their Python versions in pdf_table_cells.py, pdf_tables.py and pdf_table_grid.py, compared in
+ * tests/ingest/test_table_cells_native.py and test_table_finder_speed.py.
  */
 
 #define PY_SSIZE_T_CLEAN
