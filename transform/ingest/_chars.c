@@ -43,12 +43,17 @@
  *
  * pdf_text.py keeps the Python version of the same steps (used when this optional
  * extension is not built, and as the reference in tests/ingest/test_chars_native.py).
+ *
+ * The table finder's steps (glyphs, path_boxes, place, plain: described where they are defined) have
+ * their Python versions in pdf_table_cells.py, pdf_tables.py and pdf_table_grid.py, compared in
+ * tests/ingest/test_table_cells_native.py and test_table_finder_speed.py.
  */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 typedef struct {
@@ -279,6 +284,91 @@ static PyObject *chars_loose_boxes(PyObject *self, PyObject *const *args, Py_ssi
 		PyList_SET_ITEM(out, k, pair);
 	}
 	return out;
+}
+
+/* glyphs(GetLooseCharBox, textpage, rect, lines, height)
+ *     pdf_table_cells.Glyphs.read's loop over the characters of a table region's lines in one call.
+ *     lines: [(k, start, text, mid, bold)] of the lines to read (k: the line's place in the region,
+ *     start: its first text-page index, text: its characters as Glyphs.read fetched them, mid: the
+ *     middle height Glyphs.read uses for a character without a box, bold: the line's boldness).
+ *     Returns the seven lists (idx, ch, x0, x1, cy, line, bold): for every character but "\r" and
+ *     "\n", its text-page index, itself, its loose box's left and right, its middle height from the
+ *     top (height - (top + bottom) / 2 in doubles, or ``mid`` when the box has no height), k and
+ *     the line's bold object. ``rect`` is the address of an FS_RECTF written by each call (a
+ *     character pdfium has no box for keeps the values before it, as in Python). */
+static PyObject *chars_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 5 || !PyList_Check(args[3])) {
+		PyErr_SetString(PyExc_TypeError, "glyphs(GetLooseCharBox, textpage, rect, lines: list, height)");
+		return NULL;
+	}
+	loose_fn loose = (loose_fn)PyLong_AsVoidPtr(args[0]);
+	void *tp = PyLong_AsVoidPtr(args[1]);
+	fs_rectf *rect = (fs_rectf *)PyLong_AsVoidPtr(args[2]);
+	double height = PyFloat_AsDouble(args[4]);
+	if (PyErr_Occurred())
+		return NULL;
+	if (loose == NULL || tp == NULL || rect == NULL) {
+		PyErr_SetString(PyExc_ValueError, "glyphs: null address");
+		return NULL;
+	}
+	PyObject *lists[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	for (int i = 0; i < 7; i++) {
+		lists[i] = PyList_New(0);
+		if (lists[i] == NULL)
+			goto fail;
+	}
+	PyObject *spec = args[3];
+	for (Py_ssize_t n = 0; n < PyList_GET_SIZE(spec); n++) {
+		PyObject *t = PyList_GET_ITEM(spec, n);
+		if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 5 || !PyUnicode_Check(PyTuple_GET_ITEM(t, 2))) {
+			PyErr_SetString(PyExc_TypeError, "glyphs: each line as (k, start, text, mid, bold)");
+			goto fail;
+		}
+		PyObject *k = PyTuple_GET_ITEM(t, 0), *text = PyTuple_GET_ITEM(t, 2), *mid = PyTuple_GET_ITEM(t, 3), *bold = PyTuple_GET_ITEM(t, 4);
+		Py_ssize_t start = PyLong_AsSsize_t(PyTuple_GET_ITEM(t, 1));
+		if (start == -1 && PyErr_Occurred())
+			goto fail;
+		int kind = PyUnicode_KIND(text);
+		const void *data = PyUnicode_DATA(text);
+		Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+		for (Py_ssize_t i = 0; i < len; i++) {
+			Py_UCS4 c = PyUnicode_READ(kind, data, i);
+			if (c == '\r' || c == '\n')
+				continue;
+			if (start + i > INT_MAX) {
+				PyErr_SetString(PyExc_OverflowError, "glyphs: character index out of range");
+				goto fail;
+			}
+			loose(tp, (int)(start + i), rect);
+			double left = rect->left, top = rect->top, right = rect->right, bottom = rect->bottom;
+			PyObject *vals[5];
+			vals[0] = PyLong_FromSsize_t(start + i);
+			vals[1] = PyUnicode_FromOrdinal((int)c);
+			vals[2] = PyFloat_FromDouble(left);
+			vals[3] = PyFloat_FromDouble(right);
+			if (top > bottom) {
+				vals[4] = PyFloat_FromDouble(height - (top + bottom) / 2);
+			} else {
+				Py_INCREF(mid);
+				vals[4] = mid;
+			}
+			int bad = 0;
+			for (int v = 0; v < 5; v++) {
+				if (vals[v] == NULL || PyList_Append(lists[v], vals[v]) < 0)
+					bad = 1;
+			}
+			for (int v = 0; v < 5; v++)
+				Py_XDECREF(vals[v]);
+			if (bad || PyList_Append(lists[5], k) < 0 || PyList_Append(lists[6], bold) < 0)
+				goto fail;
+		}
+	}
+	return Py_BuildValue("(NNNNNNN)", lists[0], lists[1], lists[2], lists[3], lists[4], lists[5], lists[6]);
+fail:
+	for (int i = 0; i < 7; i++)
+		Py_XDECREF(lists[i]);
+	return NULL;
 }
 
 /* plain_lines: the lines of a page that need no reading work, built here (see pdf_text.page_lines).
@@ -705,7 +795,7 @@ typedef int (*object_bounds_fn)(void *, float *, float *, float *, float *);
 typedef int (*draw_mode_fn)(void *, int *, int *);
 typedef int (*color_fn)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *);
 
-enum { INK_INVISIBLE = 0, INK_LIGHT = 1, INK_DARK = 2, PAGEOBJ_PATH = 2 };
+enum { INK_INVISIBLE = 0, INK_LIGHT = 1, INK_DARK = 2, PAGEOBJ_PATH = 2, PAGEOBJ_FORM = 5 };
 
 /* pdf_tables._Ink._shade of the colour just read */
 static int ink_shade(const unsigned int *rgba, double dark_luma) {
@@ -787,11 +877,283 @@ static PyObject *chars_thin_rules(PyObject *self, PyObject *const *args, Py_ssiz
 	return out;
 }
 
+/* path_boxes(functions, page, thin, dark_luma, max_objects)
+ *     pdf_tables._path_bounds_py's walk over a page's objects in one call: (count, paths, forms) where count
+ *     is the page's number of objects, paths the (left, bottom, right, top, ink, stroked) of its path objects
+ *     in object order (ink pdf_tables._Ink's, at least LIGHT; a box wider and higher than ``thin`` without
+ *     ink left out: a text frame) and forms the indexes of its form objects; (count, [], []) on a page of
+ *     more than ``max_objects`` objects. functions: as thin_rules'. */
+static PyObject *chars_path_boxes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 5 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 7) {
+		PyErr_SetString(PyExc_TypeError, "path_boxes(functions: 7 addresses, page, thin, dark_luma, max_objects)");
+		return NULL;
+	}
+	void *fns[7];
+	if (read_addresses(args[0], fns, 7) < 0)
+		return NULL;
+	count_objects_fn count = (count_objects_fn)fns[0];
+	get_object_fn get = (get_object_fn)fns[1];
+	object_type_fn kind = (object_type_fn)fns[2];
+	object_bounds_fn bounds = (object_bounds_fn)fns[3];
+	draw_mode_fn draw_mode = (draw_mode_fn)fns[4];
+	color_fn fill_color = (color_fn)fns[5], stroke_color = (color_fn)fns[6];
+	void *page = PyLong_AsVoidPtr(args[1]);
+	double thin = PyFloat_AsDouble(args[2]), dark_luma = PyFloat_AsDouble(args[3]);
+	long max_objects = PyLong_AsLong(args[4]);
+	if (PyErr_Occurred())
+		return NULL;
+	if (page == NULL) {
+		PyErr_SetString(PyExc_ValueError, "path_boxes: null page");
+		return NULL;
+	}
+	PyObject *paths = PyList_New(0), *forms = PyList_New(0);
+	if (paths == NULL || forms == NULL)
+		goto fail;
+	int n = count(page);
+	if (n > max_objects)
+		return Py_BuildValue("(iNN)", n, paths, forms);
+	int fill = 0, stroke = 0;
+	unsigned int rgba[4] = {0, 0, 0, 0};
+	for (int i = 0; i < n; i++) {
+		void *obj = get(page, i);
+		if (obj == NULL)
+			continue;
+		int t = kind(obj);
+		float fl, fb, fr, ft;
+		if (t == PAGEOBJ_PATH && bounds(obj, &fl, &fb, &fr, &ft)) {
+			double left = fl, bottom = fb, right = fr, top = ft;
+			int ink, stroked = 0;
+			if (!draw_mode(obj, &fill, &stroke)) {
+				ink = INK_DARK;
+			} else {
+				ink = INK_INVISIBLE;
+				if (stroke && stroke_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3])) {
+					ink = ink_shade(rgba, dark_luma);
+					stroked = ink != INK_INVISIBLE;
+				}
+				if (ink != INK_DARK && fill && fill_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3])) {
+					int shade = ink_shade(rgba, dark_luma);
+					if (shade > ink)
+						ink = shade;
+				}
+			}
+			if (ink == INK_INVISIBLE && right - left > thin && top - bottom > thin)
+				continue; /* a white, unstroked box is a text frame, not a rule */
+			PyObject *box = Py_BuildValue("(ddddiO)", left, bottom, right, top, ink > INK_LIGHT ? ink : INK_LIGHT, stroked ? Py_True : Py_False);
+			if (box == NULL || PyList_Append(paths, box) < 0) {
+				Py_XDECREF(box);
+				goto fail;
+			}
+			Py_DECREF(box);
+		} else if (t == PAGEOBJ_FORM) {
+			PyObject *k = PyLong_FromLong(i);
+			if (k == NULL || PyList_Append(forms, k) < 0) {
+				Py_XDECREF(k);
+				goto fail;
+			}
+			Py_DECREF(k);
+		}
+	}
+	return Py_BuildValue("(iNN)", n, paths, forms);
+fail:
+	Py_XDECREF(paths);
+	Py_XDECREF(forms);
+	return NULL;
+}
+
+/* bisect.bisect_right on an array of doubles (the same comparisons as on a list of floats) */
+static Py_ssize_t after_d(const double *a, Py_ssize_t n, double x) {
+	Py_ssize_t lo = 0, hi = n;
+	while (lo < hi) {
+		Py_ssize_t mid = (lo + hi) / 2;
+		if (x < a[mid])
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+static double *floats_of(PyObject *list, Py_ssize_t n) {
+	double *out = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(double));
+	if (out == NULL) {
+		PyErr_NoMemory();
+		return NULL;
+	}
+	for (Py_ssize_t k = 0; k < n; k++)
+		out[k] = PyFloat_AS_DOUBLE(PyList_GET_ITEM(list, k));
+	return out;
+}
+
+static int all_floats(PyObject *list) {
+	for (Py_ssize_t k = 0; k < PyList_GET_SIZE(list); k++)
+		if (!PyFloat_CheckExact(PyList_GET_ITEM(list, k)))
+			return 0;
+	return 1;
+}
+
+/* place(ch, x0, x1, cy, xs, ys, grid, members)
+ *     pdf_table_grid.build's placement of a region's characters in one call: every character with ink whose
+ *     middle ((x0 + x1) / 2, cy) lies inside [xs[0], xs[-1]] x [ys[0], ys[-1]] goes to the slot
+ *     (min(bisect_right(ys, cy) - 1, rows - 1), min(bisect_right(xs, cx) - 1, columns - 1)) of ``grid``
+ *     (lists of cell numbers, -1 for none): its index is appended to members[cell]. True when done; None,
+ *     with nothing changed, when a value is not of the usual type (a coordinate that is no float, a
+ *     character that is no one-character str): the caller's Python loop then does it. */
+static PyObject *chars_place(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 8) {
+		PyErr_SetString(PyExc_TypeError, "place(ch, x0, x1, cy, xs, ys, grid, members)");
+		return NULL;
+	}
+	for (int k = 0; k < 8; k++) {
+		if (!PyList_Check(args[k])) {
+			PyErr_SetString(PyExc_TypeError, "place: lists expected");
+			return NULL;
+		}
+	}
+	PyObject *chs = args[0], *x0s = args[1], *x1s = args[2], *cys = args[3], *xs = args[4], *ys = args[5], *grid = args[6], *members = args[7];
+	Py_ssize_t n = PyList_GET_SIZE(chs), nx = PyList_GET_SIZE(xs), ny = PyList_GET_SIZE(ys), nr = PyList_GET_SIZE(grid);
+	if (PyList_GET_SIZE(x0s) != n || PyList_GET_SIZE(x1s) != n || PyList_GET_SIZE(cys) != n) {
+		PyErr_SetString(PyExc_ValueError, "place: the glyph lists differ in length");
+		return NULL;
+	}
+	if (nx < 2 || ny < 2 || nr != ny - 1 || !all_floats(xs) || !all_floats(ys) || !all_floats(x0s) || !all_floats(x1s) || !all_floats(cys))
+		Py_RETURN_NONE;
+	Py_ssize_t nc = nx - 1;
+	for (Py_ssize_t r = 0; r < nr; r++) {
+		PyObject *row = PyList_GET_ITEM(grid, r);
+		if (!PyList_Check(row) || PyList_GET_SIZE(row) != nc)
+			Py_RETURN_NONE;
+		for (Py_ssize_t c = 0; c < nc; c++) {
+			PyObject *v = PyList_GET_ITEM(row, c);
+			if (!PyLong_CheckExact(v))
+				Py_RETURN_NONE;
+			long cell = PyLong_AsLong(v);
+			if (cell == -1 && PyErr_Occurred())
+				return NULL;
+			if (cell >= PyList_GET_SIZE(members) || (cell >= 0 && !PyList_Check(PyList_GET_ITEM(members, cell))))
+				Py_RETURN_NONE;
+		}
+	}
+	for (Py_ssize_t j = 0; j < n; j++) {
+		PyObject *ch = PyList_GET_ITEM(chs, j);
+		if (!PyUnicode_Check(ch) || PyUnicode_GET_LENGTH(ch) != 1)
+			Py_RETURN_NONE;
+	}
+	double *xa = floats_of(xs, nx), *ya = floats_of(ys, ny);
+	if (xa == NULL || ya == NULL) {
+		PyMem_Free(xa);
+		PyMem_Free(ya);
+		return NULL;
+	}
+	double left = xa[0], right = xa[nx - 1], top = ya[0], bottom = ya[ny - 1];
+	for (Py_ssize_t j = 0; j < n; j++) {
+		if (Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(PyList_GET_ITEM(chs, j), 0)))
+			continue;
+		double a = PyFloat_AS_DOUBLE(PyList_GET_ITEM(x0s, j)), b = PyFloat_AS_DOUBLE(PyList_GET_ITEM(x1s, j));
+		double cy = PyFloat_AS_DOUBLE(PyList_GET_ITEM(cys, j));
+		double cx = (a + b) / 2;
+		if (!(left <= cx && cx <= right && top <= cy && cy <= bottom))
+			continue;
+		Py_ssize_t c = after_d(xa, nx, cx) - 1, r = after_d(ya, ny, cy) - 1;
+		if (c > nc - 1)
+			c = nc - 1;
+		if (r > nr - 1)
+			r = nr - 1;
+		if (c < 0 || r < 0) { /* cannot happen (the middle is at or after the first bound); Python would index from the end */
+			c = c < 0 ? nc + c : c;
+			r = r < 0 ? nr + r : r;
+		}
+		long cell = PyLong_AsLong(PyList_GET_ITEM(PyList_GET_ITEM(grid, r), c));
+		if (cell < 0)
+			continue;
+		PyObject *idx = PyLong_FromSsize_t(j);
+		if (idx == NULL || PyList_Append(PyList_GET_ITEM(members, cell), idx) < 0) {
+			Py_XDECREF(idx);
+			PyMem_Free(xa);
+			PyMem_Free(ya);
+			return NULL;
+		}
+		Py_DECREF(idx);
+	}
+	PyMem_Free(xa);
+	PyMem_Free(ya);
+	Py_RETURN_TRUE;
+}
+
+static int ssize_cmp(const void *x, const void *y) {
+	Py_ssize_t a = *(const Py_ssize_t *)x, b = *(const Py_ssize_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* plain(ch, members)
+ *     pdf_table_cells.Glyphs.plain: the characters ch[j] of the members in ascending order, those that are
+ *     whitespace left out, one space put before a character whose index does not follow the last one kept.
+ *     None when a member is no int in range or a character no one-character str (the caller's loop then). */
+static PyObject *chars_plain(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 2 || !PyList_Check(args[0]) || !PyList_Check(args[1])) {
+		PyErr_SetString(PyExc_TypeError, "plain(ch: list, members: list)");
+		return NULL;
+	}
+	PyObject *chs = args[0], *members = args[1];
+	Py_ssize_t n = PyList_GET_SIZE(members), nch = PyList_GET_SIZE(chs);
+	Py_ssize_t *js = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_ssize_t));
+	if (js == NULL)
+		return PyErr_NoMemory();
+	for (Py_ssize_t k = 0; k < n; k++) {
+		PyObject *m = PyList_GET_ITEM(members, k);
+		Py_ssize_t j = PyLong_CheckExact(m) ? PyLong_AsSsize_t(m) : -1;
+		if (j == -1 && PyErr_Occurred())
+			PyErr_Clear();
+		if (j < 0 || j >= nch) {
+			PyMem_Free(js);
+			Py_RETURN_NONE;
+		}
+		PyObject *ch = PyList_GET_ITEM(chs, j);
+		if (!PyUnicode_Check(ch) || PyUnicode_GET_LENGTH(ch) != 1) {
+			PyMem_Free(js);
+			Py_RETURN_NONE;
+		}
+		js[k] = j;
+	}
+	qsort(js, (size_t)n, sizeof(Py_ssize_t), ssize_cmp);
+	Py_UCS4 *buf = PyMem_Malloc((size_t)(2 * n + 1) * sizeof(Py_UCS4));
+	if (buf == NULL) {
+		PyMem_Free(js);
+		return PyErr_NoMemory();
+	}
+	Py_ssize_t w = 0, last = -2;
+	for (Py_ssize_t k = 0; k < n; k++) {
+		Py_ssize_t j = js[k];
+		Py_UCS4 c = PyUnicode_READ_CHAR(PyList_GET_ITEM(chs, j), 0);
+		if (Py_UNICODE_ISSPACE(c))
+			continue;
+		if (w > 0 && j != last + 1)
+			buf[w++] = ' ';
+		buf[w++] = c;
+		last = j;
+	}
+	PyObject *out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, w);
+	PyMem_Free(buf);
+	PyMem_Free(js);
+	return out;
+}
+
 static PyMethodDef chars_methods[] = {
     {"pieces", (PyCFunction)(void (*)(void))chars_pieces, METH_FASTCALL,
      "pieces(functions, textpage, text, height) -> (pieces, styles) of one PDF page"},
     {"loose_boxes", (PyCFunction)(void (*)(void))chars_loose_boxes, METH_FASTCALL,
      "loose_boxes(GetLooseCharBox, textpage, start, count, rect) -> [(left, right)] of a range of characters"},
+    {"glyphs", (PyCFunction)(void (*)(void))chars_glyphs, METH_FASTCALL,
+     "glyphs(GetLooseCharBox, textpage, rect, lines, height) -> the seven lists of pdf_table_cells.Glyphs.read"},
+    {"path_boxes", (PyCFunction)(void (*)(void))chars_path_boxes, METH_FASTCALL,
+     "path_boxes(functions, page, thin, dark_luma, max_objects) -> (count, paths, forms) of pdf_tables._path_bounds"},
+    {"place", (PyCFunction)(void (*)(void))chars_place, METH_FASTCALL,
+     "place(ch, x0, x1, cy, xs, ys, grid, members) -> True, or None for the Python loop (pdf_table_grid.build's placement)"},
+    {"plain", (PyCFunction)(void (*)(void))chars_plain, METH_FASTCALL,
+     "plain(ch, members) -> pdf_table_cells.Glyphs.plain's text, or None for the Python loop"},
     {"plain_lines", (PyCFunction)(void (*)(void))chars_plain_lines, METH_FASTCALL,
      "plain_lines(pieces, styles, height, page_no, digits_ok, bold_of, line_cls[, bold_by_font, symbols]) -> [line or None] per piece"},
     {"line_features", (PyCFunction)(void (*)(void))chars_line_features, METH_FASTCALL,

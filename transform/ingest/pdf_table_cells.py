@@ -16,10 +16,12 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from ..model import Cell, Sentence, Table
+from ..structure.built import builder
 from .bidi_chars import ARABIC_WORD as ARABIC_RUN
 from .ligatures import swap_shared_boxes
 from .pdf_bidi import clean_text, is_rtl_line, logical_line, visual_to_logical
 from .pdf_blocks import join_lines
+from .pdf_calls import _LOOSE_ADDRESS, _NATIVE
 from .pdf_respace import cell_spaces
 from .pdf_text import _LOOSE, FAST, PdfLine
 
@@ -36,8 +38,21 @@ PART_MIDDLE = 0.3  # a glyph's middle (loose box) stands about this many sizes a
 PART_OFF = 0.6  # a cell's part of a line this many sizes off the line's baseline stands on a baseline of its own
 
 
+# _chars.glyphs (Glyphs.read in one call), or None: the Python loop (Glyphs.read_py)
+_GLYPHS = getattr(_NATIVE, "glyphs", None) if FAST and _LOOSE_ADDRESS else None
+_PLAIN = getattr(_NATIVE, "plain", None)  # _chars.plain (Glyphs.plain in one call), or None: Glyphs.plain_py
+
+
 def is_number(text: str) -> bool:
     return bool(NUMBER.match(text)) and any(c.isdigit() for c in text)
+
+
+def _line_text(textpage: Any, raw: Any, start: int, count: int) -> str:
+    """A line's characters, one per text-page index."""
+    text = textpage.get_text_range(start, count)
+    if len(text) != count:  # characters outside the BMP: indices would not line up
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, start + i) or 0xFFFD) for i in range(count))
+    return text
 
 
 @dataclass
@@ -53,9 +68,31 @@ class Glyphs:
     cy: list[float] = field(default_factory=list)
     line: list[int] = field(default_factory=list)
     bold: list[bool] = field(default_factory=list)
+    _bases: list[float] | None = field(default=None, init=False, repr=False, compare=False)  # see line_bases
+    _inks: list[int] | None = field(default=None, init=False, repr=False, compare=False)  # see line_inks
+    # pdf_table_spans.lines_of's answers: id(members) -> (members, its length then, answer)
+    lines_memo: dict[int, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def read(cls, textpage: Any, lines: list[PdfLine], height: float) -> Glyphs:
+        """The characters of ``lines``: in one native call when the optional extension is built
+        (``_chars.glyphs``: the same lists), else through :meth:`read_py` (the reference)."""
+        if _GLYPHS is None:
+            return cls.read_py(textpage, lines, height)
+        g = cls(lines)
+        raw = textpage.raw
+        spec = []
+        for k, ln in enumerate(lines):
+            if ln.count > 0:
+                spec.append((k, ln.start, _line_text(textpage, raw, ln.start, ln.count), (ln.top + ln.bottom) / 2, ln.bold))
+        rect = pdfium_c.FS_RECTF()
+        h = ctypes.cast(raw, ctypes.c_void_p).value
+        g.idx, g.ch, g.x0, g.x1, g.cy, g.line, g.bold = _GLYPHS(_LOOSE_ADDRESS, h, ctypes.addressof(rect), spec, height)
+        return g
+
+    @classmethod
+    def read_py(cls, textpage: Any, lines: list[PdfLine], height: float) -> Glyphs:
+        """:meth:`read` one ctypes call per character (the fallback, and the reference of ``_chars.glyphs``)."""
         g = cls(lines)
         raw = textpage.raw
         rect = pdfium_c.FS_RECTF()
@@ -67,9 +104,7 @@ class Glyphs:
             if ln.count <= 0:
                 continue
             start = ln.start
-            text = textpage.get_text_range(start, ln.count)
-            if len(text) != ln.count:  # characters outside the BMP: indices would not line up
-                text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, start + i) or 0xFFFD) for i in range(ln.count))
+            text = _line_text(textpage, raw, start, ln.count)
             mid, lbold = (ln.top + ln.bottom) / 2, ln.bold
             for i, ch in enumerate(text):
                 if ch in "\r\n":
@@ -95,6 +130,22 @@ class Glyphs:
         ln = self.lines[self.line[j]]
         return ln.baseline or ln.bottom
 
+    def line_bases(self) -> list[float]:
+        """Each line's baseline (``baseline(j)`` is ``line_bases()[line[j]]``), made once."""
+        if self._bases is None:
+            self._bases = [ln.baseline or ln.bottom for ln in self.lines]
+        return self._bases
+
+    def line_inks(self) -> list[int]:
+        """How many characters with ink (see :meth:`ink`) each line has, counted once."""
+        if self._inks is None:
+            inks = [0] * len(self.lines)
+            for ch, k in zip(self.ch, self.line, strict=True):
+                if not ch.isspace():
+                    inks[k] += 1
+            self._inks = inks
+        return self._inks
+
     def _part_baseline(self, k: int, members: list[int]) -> float:
         """The baseline of line ``k``'s characters ``members`` (those in one cell): the line's,
         unless they stand well off it. pdfium may give one line the text of several cells drawn at
@@ -117,7 +168,16 @@ class Glyphs:
 
     def plain(self, members: list[int]) -> str:
         """The characters in text-page order, a space where the text page had something between
-        them (quick text for tests on content; :meth:`text` gives the logical text)."""
+        them (quick text for tests on content; :meth:`text` gives the logical text): in one native
+        call (``_chars.plain``) when the extension is built, else by :meth:`plain_py`."""
+        if _PLAIN is not None and type(members) is list and type(self.ch) is list:
+            got = _PLAIN(self.ch, members)
+            if got is not None:
+                return got
+        return self.plain_py(members)
+
+    def plain_py(self, members: list[int]) -> str:
+        """:meth:`plain` in Python (the fallback, and the reference of ``_chars.plain``)."""
         out: list[str] = []
         last = -2
         chars = self.ch
@@ -135,21 +195,27 @@ class Glyphs:
         """Logical text of a cell: per line, its characters in text-page order (spaces between
         them filled back in), read with the bidi repair, lines joined top to bottom (by baseline)."""
         by_line: dict[int, list[int]] = {}
+        chars, line, x0s, x1s = self.ch, self.line, self.x0, self.x1
         for j in members:
-            by_line.setdefault(self.line[j], []).append(j)
+            got = by_line.get(line[j])
+            if got is None:
+                by_line[line[j]] = [j]
+            else:
+                got.append(j)
         parts = []
         for k in sorted(by_line, key=lambda k: (self._part_baseline(k, by_line[k]), k)):
             js = sorted(by_line[k])
-            inked = [j for j in js if not self.ch[j].isspace()]  # ink
+            inked = [j for j in js if not chars[j].isspace()]  # ink
             if not inked:
                 continue
-            span = list(range(inked[0], inked[-1] + 1))  # glyph positions of one line are consecutive
+            # glyph positions of one line are consecutive
             keep = set(js)
-            span = [j for j in span if j in keep or (self.ch[j].isspace() and self.line[j] == k)]
-            s = "".join(self.ch[j] for j in span)
+            span = [j for j in range(inked[0], inked[-1] + 1) if j in keep or (chars[j].isspace() and line[j] == k)]
+            s = "".join([chars[j] for j in span])
 
             def box(i: int, span: list[int] = span) -> tuple[float, float]:
-                return self.x0[span[i]], self.x1[span[i]]
+                j = span[i]
+                return x0s[j], x1s[j]
 
             ln = self.lines[k]
             if "\u0644" in s:  # a lam: ligatures the line reading put back in order (pdf_text, ligatures)
@@ -342,8 +408,13 @@ def _header_rows(cells: list[GridCell], ncols: int, glyphs: Glyphs, ruled: bool)
 
 
 def to_table(cells: list[GridCell], nrows: int) -> Table:
+    """The table's model, built without validation (:func:`transform.structure.built.builder`: our values are of
+    the fields' types)."""
     rows: list[list[Cell]] = [[] for _ in range(nrows)]
     for c in sorted(cells, key=lambda c: (c.row, c.col)):
-        sentences = [Sentence(id="", text=c.text, notes={})] if c.text else []
-        rows[c.row].append(Cell(sentences=sentences, header=c.header, colspan=c.colspan, rowspan=c.rowspan))
-    return Table(rows=[r for r in rows if r], caption=[])
+        sentences = [_SENTENCE(id="", text=c.text, notes={})] if c.text else []
+        rows[c.row].append(_CELL(sentences=sentences, header=c.header, colspan=c.colspan, rowspan=c.rowspan))
+    return _TABLE(rows=[r for r in rows if r], caption=[])
+
+
+_SENTENCE, _CELL, _TABLE = builder(Sentence), builder(Cell), builder(Table)

@@ -22,13 +22,17 @@ def cuts_words(cells: list[GridCell], glyphs: Glyphs) -> bool:
     """Cells that cut words: letters of one word on one line, touching, put in two cells
     (frames and photos drawn across a magazine's text, read as rules). A table's rules never
     cut a word: a cell keeps a margin from its rules."""
-    cell_of = {j: k for k, c in enumerate(cells) for j in c.members}
+    cell_of = [-1] * len(glyphs.idx)  # -1: in no cell
+    for k, c in enumerate(cells):
+        for j in c.members:
+            cell_of[j] = k
     cuts = 0
+    line, chars = glyphs.line, glyphs.ch
     for j in range(len(glyphs.idx) - 1):
-        a, b = cell_of.get(j), cell_of.get(j + 1)
-        if a is None or b is None or a == b or glyphs.line[j] != glyphs.line[j + 1]:
+        a, b = cell_of[j], cell_of[j + 1]
+        if a < 0 or b < 0 or a == b or line[j] != line[j + 1]:
             continue
-        if not (glyphs.ch[j].isalnum() and glyphs.ch[j + 1].isalnum()):
+        if not (chars[j].isalnum() and chars[j + 1].isalnum()):
             continue
         size = line_size(glyphs.lines[glyphs.line[j]])
         if abs(glyphs.cy[j] - glyphs.cy[j + 1]) > 0.3 * size:

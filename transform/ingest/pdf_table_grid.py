@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from .pdf_calls import _NATIVE
 from .pdf_table_cells import Glyphs, GridCell
 from .pdf_table_spans import split_spanned
 from .pdf_table_stacks import stacked_rows
@@ -23,6 +24,7 @@ from .pdf_table_stacks import stacked_rows
 log = logging.getLogger("transform.ingest.pdf")
 TOUCH = 3.0  # points: edges closer than this touch
 MAX_GRID_EDGES = 2_000  # a larger group is a drawing, not a table
+_PLACE = getattr(_NATIVE, "place", None)  # _chars.place (the characters placed in one call), or None: _place
 EMPTY_COLUMN = 15.0  # points: an empty grid column at least this wide is kept (a blank form column)
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top-left coordinates)
 
@@ -221,6 +223,20 @@ def build(boxes: list[Box], glyphs: Glyphs) -> tuple[list[GridCell], int, int] |
             if v < 0:
                 row[c] = len(members)
                 members.append([])
+    if _PLACE is None or _PLACE(glyphs.ch, glyphs.x0, glyphs.x1, glyphs.cy, xs, ys, grid, members) is None:
+        _place(glyphs, xs, ys, grid, members)
+    grid = _tidy(grid, members, [b - a for a, b in zip(xs, xs[1:], strict=False)], [b - a for a, b in zip(ys, ys[1:], strict=False)])
+    if grid is None:
+        return None
+    cells, nrows, ncols = _cells(grid, members)
+    cells, nrows = split_spanned(cells, nrows, ncols, glyphs)
+    cells, nrows = stacked_rows(cells, nrows, glyphs)
+    return cells, nrows, ncols
+
+
+def _place(glyphs: Glyphs, xs: list[float], ys: list[float], grid: list[list[int]], members: list[list[int]]) -> None:
+    """Each character with ink into the cell of the slot its middle falls in (the reference of ``_chars.place``)."""
+    nr, nc = len(ys) - 1, len(xs) - 1
     left, right, top, bottom, after = xs[0], xs[-1], ys[0], ys[-1], bisect.bisect_right
     for j, (ch, a, b, cy) in enumerate(zip(glyphs.ch, glyphs.x0, glyphs.x1, glyphs.cy, strict=True)):
         if ch.isspace():  # Glyphs.ink
@@ -233,13 +249,6 @@ def build(boxes: list[Box], glyphs: Glyphs) -> tuple[list[GridCell], int, int] |
         v = grid[r][c]
         if v >= 0:
             members[v].append(j)
-    grid = _tidy(grid, members, [b - a for a, b in zip(xs, xs[1:], strict=False)], [b - a for a, b in zip(ys, ys[1:], strict=False)])
-    if grid is None:
-        return None
-    cells, nrows, ncols = _cells(grid, members)
-    cells, nrows = split_spanned(cells, nrows, ncols, glyphs)
-    cells, nrows = stacked_rows(cells, nrows, glyphs)
-    return cells, nrows, ncols
 
 
 def _merge_lines(grid: list[list[int]], members: list[list[int]], widths: list[float]) -> list[list[int]]:

@@ -39,12 +39,23 @@ def lines_of(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
     """The cell's characters by printed line: (baseline, members), top to bottom.
 
     The members sorted by baseline (stable) and cut where two baselines are more than SAME_LINE apart: each
-    member's baseline asked once, the members gathered per baseline in their order, the baselines sorted."""
+    member's baseline read once (its line's), the members gathered per baseline in their order, the baselines sorted.
+    Made once per list of members (``Glyphs.lines_memo``: the split of spanned rows and of stacked rows ask again
+    for the same cells); the answer is shared, never changed by its callers."""
     out: list[tuple[float, list[int]]] = []
     by_base: dict[float, list[int]] = {}
-    baseline = glyphs.baseline
-    for j in cell.members:
-        b = baseline(j)
+    members = cell.members
+    memo = None
+    if type(glyphs) is Glyphs and "baseline" not in vars(glyphs):  # Glyphs.baseline is its line's
+        memo = glyphs.lines_memo  # the answer for this very list of members, as long as it holds as many
+        got = memo.get(id(members))
+        if got is not None and got[0] is members and got[1] == len(members):
+            return got[2]
+        bases, line = glyphs.line_bases(), glyphs.line
+        at = [bases[line[j]] for j in members]
+    else:  # another baseline (the tests' stand-ins)
+        at = [glyphs.baseline(j) for j in members]
+    for j, b in zip(members, at, strict=True):
         got = by_base.get(b)
         if got is None:
             by_base[b] = [j]
@@ -56,6 +67,8 @@ def lines_of(cell: GridCell, glyphs: Glyphs) -> list[tuple[float, list[int]]]:
             out[-1][1].extend(js)
         else:
             out.append((b, js))
+    if memo is not None:
+        memo[id(members)] = (members, len(members), out)
     return out
 
 

@@ -40,6 +40,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..model import Table
 from . import pdf_table_forms, pdf_table_grid, pdf_table_text
+from .pdf_calls import _NATIVE, _OBJECT_ADDRESSES
 from .pdf_panels import without_panels
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
 from .pdf_table_checks import cuts_words, spanning_title, title_frame
@@ -90,6 +91,8 @@ _STROKE_COLOR = _unchecked(pdfium_c.FPDFPageObj_GetStrokeColor, ctypes.c_int)
 FAST_OBJECTS = FAST_OBJECTS and all(f is not None for f in (_DRAW_MODE, _FILL_COLOR, _STROKE_COLOR))
 INVISIBLE, LIGHT, DARK = 0, 1, 2
 DARK_LUMA = 215  # 0-255: a rule is darker than this; lighter strokes and fills only shade cells
+# _chars.path_boxes (the page's path objects in one call), or None: the walk through ctypes (_path_bounds_py)
+_PATHS = _NATIVE if FAST_OBJECTS and hasattr(_NATIVE, "path_boxes") and all(_OBJECT_ADDRESSES) else None
 
 
 class _Ink:
@@ -147,7 +150,22 @@ def object_walk(page: Any) -> tuple[Any, ...]:
 
 
 def _path_bounds(page: Any) -> list[tuple[float, float, float, float, int, bool]]:
-    """(left, bottom, right, top) in PDF coordinates, ink and stroke of every path object of the page.
+    """(left, bottom, right, top) in PDF coordinates, ink and stroke of every path object of the page: the page's
+    objects walked in one native call (``_chars.path_boxes``) when the extension is built, else by
+    :func:`_path_bounds_py`; the objects inside form XObjects by :func:`pdf_table_forms.form_paths`."""
+    if _PATHS is None:
+        return _path_bounds_py(page)
+    n, out, at = _PATHS.path_boxes(_OBJECT_ADDRESSES, ctypes.cast(page.raw, ctypes.c_void_p).value, THIN, float(DARK_LUMA), MAX_OBJECTS)
+    if n > MAX_OBJECTS:
+        return []
+    if at:
+        _, h, _, get, _, _, _ = object_walk(page)
+        out.extend(pdf_table_forms.form_paths([get(h, i) for i in at], _Ink(), THIN, MAX_OBJECTS - n))  # type: ignore[operator]
+    return out
+
+
+def _path_bounds_py(page: Any) -> list[tuple[float, float, float, float, int, bool]]:
+    """:func:`_path_bounds` one pdfium call at a time (the fallback, and the reference of ``_chars.path_boxes``).
 
     One page holds tens to hundreds of objects (mostly text): they are walked through
     unchecked prototypes (see :func:`pdf_text._unchecked`: ctypes objects only), several
@@ -297,7 +315,7 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
         cells, nrows, ncols, header_rows = built_t
         table = _finish(cells, nrows, ncols, glyphs, ruled=False, header_rows=header_rows)
         if table is not None:
-            out.append(FoundTable(table, top, bottom, x0, x1, _taken(cells, glyphs)))
+            out.append(FoundTable(table, top, bottom, x0, x1, _taken(_use(cells, glyphs))))
     _share_merged(merged)
     return join_column_parts(out, lines, height)
 
@@ -315,7 +333,8 @@ def _grid_tables(g: pdf_table_grid.Grid, glyphs: Glyphs, width: float, height: f
         if table is not None:
             xs = [b[0] for b in boxes] + [b[2] for b in boxes]
             ys = [b[1] for b in boxes] + [b[3] for b in boxes]
-            out.append((FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(cells, glyphs)), _use(cells, glyphs)))
+            use = _use(cells, glyphs)
+            out.append((FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(use)), use))
     return out
 
 
@@ -326,20 +345,20 @@ def _left_out(found: list[tuple[FoundTable, dict[int, tuple[int, int]]]], region
 
 
 def _use(cells: list[GridCell], glyphs: Glyphs) -> dict[int, tuple[int, int]]:
-    """Per line (its first character's index): characters that went into the cells, characters."""
+    """Per line (its first character's index): characters with ink that went into the cells, characters with
+    ink (counted once per glyphs, :meth:`Glyphs.line_inks`; the cells' characters each counted once)."""
     used = [0] * len(glyphs.lines)
-    ink = [0] * len(glyphs.lines)
-    members = {j for c in cells for j in c.members}
-    for j, (ch, k) in enumerate(zip(glyphs.ch, glyphs.line, strict=True)):
-        if not ch.isspace():  # Glyphs.ink
-            ink[k] += 1
-            used[k] += j in members
+    ink = glyphs.line_inks()
+    chars, line = glyphs.ch, glyphs.line
+    for j in {j for c in cells for j in c.members}:
+        if not chars[j].isspace():  # Glyphs.ink
+            used[line[j]] += 1
     return {ln.start: (used[k], ink[k]) for k, ln in enumerate(glyphs.lines) if ink[k]}
 
 
-def _taken(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
-    """The lines whose characters went (mostly) into the table's cells."""
-    return frozenset(start for start, (used, ink) in _use(cells, glyphs).items() if used >= 0.5 * ink)
+def _taken(use: dict[int, tuple[int, int]]) -> frozenset[int]:
+    """The lines whose characters went (mostly) into the table's cells (``use``: :func:`_use`'s answer)."""
+    return frozenset(start for start, (used, ink) in use.items() if used >= 0.5 * ink)
 
 
 def _share_merged(found: list[tuple[FoundTable, dict[int, tuple[int, int]]]]) -> None:
