@@ -55,18 +55,6 @@ def join_lines(texts: list[str]) -> str:
     ``mique``), with it otherwise (``Béni Mellal-`` + ``Khénifra``, ``ci-`` + ``dessus``)."""
     if len(texts) == 1:
         return texts[0].strip()  # most blocks: the loop below would return the line stripped
-    joined = " ".join([t.strip() for t in texts])
-    # the loop's answer when no line asks more than a space: no hyphen or opening bracket before a space, no closing
-    # bracket or repeated « after one (a stripped line neither starts nor ends with a space: such a pair is a line's own
-    # text or a junction), no empty first line (the loop drops it)
-    if not (joined.startswith(" ") or "- " in joined or "\u00ad " in joined or "( " in joined or "[ " in joined
-            or " )" in joined or " ]" in joined or " « " in joined):
-        return joined
-    return _join_lines(texts)
-
-
-def _join_lines(texts: list[str]) -> str:
-    """:func:`join_lines` line by line (the reference of its one-join case)."""
     out = ""
     for t in texts:
         t = t.strip()
