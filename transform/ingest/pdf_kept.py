@@ -24,7 +24,6 @@ _ANY_DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
 _ARABIC = re.compile("[\u0621-\u064a]")  # digits._ARABIC: a digit line's style says whether it holds Arabic
 SAMPLED = 4  # digits.MAX_PAGES: the pages the cross-check opens at most
 Style = tuple[float, bool, bool]
-_DIGIT_LINE = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9][^\n]*")  # one match per line holding a digit (lines joined by newlines)
 
 
 def _styles(lines: list[TextLine]) -> dict[Style, int]:
@@ -55,18 +54,8 @@ def _sample(styles: dict[int, dict[Style, int]], most: int = SAMPLED) -> list[in
     return picked
 
 
-def _digit_lines(lines: list[TextLine]) -> int:
-    """How many lines hold a digit: one scan of the page's text instead of one search per line
-    (a line's text never holds a newline; one that does is counted line by line)."""
-    texts = [ln.text for ln in lines]
-    joined = "\n".join(texts)
-    if joined.count("\n") != max(len(texts) - 1, 0):
-        return sum(1 for t in texts if _ANY_DIGIT.search(t))
-    return len(_DIGIT_LINE.findall(joined))
-
-
 class KeptPages:
-    """At most ``limit`` open (page, text page) pairs, those with most digit lines seen so far."""
+    """At most ``limit`` open (page, text page) pairs: those the cross-check may open (see the module docstring)."""
 
     def __init__(self, limit: int = 6) -> None:
         self.limit = limit
@@ -94,10 +83,12 @@ class KeptPages:
     def offer(self, index: int, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, lines: list[TextLine]) -> bool:
         """Keep this page open if the cross-check may open it (see the module docstring); True when kept
         (the keeper closes it), False when the caller must close it."""
-        weight = _digit_lines(lines)
-        if weight == 0 or self.limit <= 0:
+        if self.limit <= 0:
             return False
         styles = _styles(lines)
+        weight = sum(styles.values())  # the page's digit lines (lines holding a digit)
+        if weight == 0:
+            return False
         if len(self._kept) >= self.limit:
             seen = {**self._styles, index: styles}  # page order, as the cross-check walks the pages
             wanted = set(_sample(dict(sorted(seen.items()))))
