@@ -40,7 +40,10 @@ class _Group:
 
     @property
     def text(self) -> str:
-        return join_lines([ln.text for ln in self.lines])
+        lines = self.lines
+        if len(lines) == 1:
+            return lines[0].text.strip()  # most groups (join_lines' first case, without the list)
+        return join_lines([ln.text for ln in lines])
 
 
 _HYPHENATED = re.compile(r"(\w+)[-\u00ad]$")

@@ -23,6 +23,24 @@ WIDE = 0.12  # a gap of this share of the digit width is a drawn space
 TIGHT = 0.03  # every other gap of the run at most this share: the digits of one group touch
 
 Box = Callable[[int], tuple[float, float]]
+# every byte of a page's text encoded to ASCII (one ``?`` for each other character: the same indices) made ``0`` for
+# a digit, ``.`` for anything else, so that the runs are found by byte searches (``runs``)
+_DIGIT_BYTES = bytes(0x30 if 0x30 <= b <= 0x39 else 0x2E for b in range(256))
+
+
+def runs(text: str) -> list[tuple[int, str]]:
+    """(start, digits) of each run of four ASCII digits or more of ``text``, left to right: ``RUN.finditer``'s
+    matches, found by byte searches instead of the pattern's character-by-character scan of a whole page."""
+    marks = text.encode("ascii", "replace").translate(_DIGIT_BYTES)
+    out = []
+    at = marks.find(b"0000")
+    while at >= 0:  # the leftmost four digits after the last run: a run's first four
+        end = marks.find(b".", at + 4)
+        if end < 0:
+            end = len(marks)
+        out.append((at, text[at:end]))
+        at = marks.find(b"0000", end)
+    return out
 
 
 def groups_spaced(digits: str, at: int, box: Box) -> str | None:
@@ -50,8 +68,7 @@ def groups_spaced(digits: str, at: int, box: Box) -> str | None:
 def space_digit_groups(lines: Sequence[TextLine], text: str, box: Box) -> None:
     """Put the drawn thousands spaces into the left-to-right lines of a page (``text``: the text
     page's characters, ``box``: a character's loose x extent). Lines keep their text elsewhere."""
-    found = [(m.start(), m.group(0), spaced) for m in RUN.finditer(text)
-             if not _year(m.group(0)) and (spaced := groups_spaced(m.group(0), m.start(), box))]
+    found = [(at, digits, spaced) for at, digits in runs(text) if not _year(digits) and (spaced := groups_spaced(digits, at, box))]
     for at, digits, spaced in found:
         for ln in lines:
             start = getattr(ln, "start", 0)

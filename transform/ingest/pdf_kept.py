@@ -3,8 +3,11 @@
 The cross-check (:mod:`transform.ocr.digits`) opens a few pages again, those whose digit
 lines show every style of digit in the document, the pages with most digit lines first.
 Loading a page and its text page costs about as much as reading it, so the ingester keeps
-the text pages of the pages with most digit lines open (at most ``limit``) and the
-cross-check takes them from here; a page it wants that was not kept is loaded as before.
+the text pages of some pages open (at most ``limit``) and the cross-check takes them from
+here; a page it wants that was not kept is loaded as before. When a page must go, the pages
+the cross-check's own choice (``digits.sample_pages``, made again here on the kept pages and
+the new one) would open stay, and the one with fewest digit lines among the others goes: the
+pages the cross-check opens are mostly already open (which pages are kept changes no output).
 """
 
 from __future__ import annotations
@@ -18,25 +21,46 @@ if TYPE_CHECKING:
     from .base import TextLine
 
 _ANY_DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
-_DIGIT_LINE = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9][^\n]*")  # one match per line holding a digit (lines joined by newlines)
+_ARABIC = re.compile("[\u0621-\u064a]")  # digits._ARABIC: a digit line's style says whether it holds Arabic
+SAMPLED = 4  # digits.MAX_PAGES: the pages the cross-check opens at most
+Style = tuple[float, bool, bool]
 
 
-def _digit_lines(lines: list[TextLine]) -> int:
-    """How many lines hold a digit: one scan of the page's text instead of one search per line
-    (a line's text never holds a newline; one that does is counted line by line)."""
-    texts = [ln.text for ln in lines]
-    joined = "\n".join(texts)
-    if joined.count("\n") != max(len(texts) - 1, 0):
-        return sum(1 for t in texts if _ANY_DIGIT.search(t))
-    return len(_DIGIT_LINE.findall(joined))
+def _styles(lines: list[TextLine]) -> dict[Style, int]:
+    """How many digit lines of each style (size to half a point, bold, Arabic or not) the page holds, as the
+    cross-check counts them (``digits.sample_pages``)."""
+    styles: dict[Style, int] = {}
+    search, arabic = _ANY_DIGIT.search, _ARABIC.search
+    for ln in lines:
+        if search(ln.text):
+            key = (round(ln.size * 2) / 2, ln.bold, arabic(ln.text) is not None)
+            styles[key] = styles.get(key, 0) + 1
+    return styles
+
+
+def _sample(styles: dict[int, dict[Style, int]], most: int = SAMPLED) -> list[int]:
+    """The pages ``digits.sample_pages`` would pick among these (page index -> its digit lines' styles)."""
+    if len(styles) <= most:
+        return list(styles)
+    picked: list[int] = []
+    covered: set[Style] = set()
+    while len(picked) < most:
+        best = max((i for i in styles if i not in picked),
+                   key=lambda i: (len(set(styles[i]) - covered), sum(styles[i].values())), default=None)
+        if best is None or (picked and not set(styles[best]) - covered):
+            break
+        picked.append(best)
+        covered |= set(styles[best])
+    return picked
 
 
 class KeptPages:
-    """At most ``limit`` open (page, text page) pairs, those with most digit lines seen so far."""
+    """At most ``limit`` open (page, text page) pairs: those the cross-check may open (see the module docstring)."""
 
     def __init__(self, limit: int = 6) -> None:
         self.limit = limit
         self._kept: dict[int, tuple[int, pdfium.PdfPage, pdfium.PdfTextPage]] = {}
+        self._styles: dict[int, dict[Style, int]] = {}  # the kept pages' digit lines by style (see _sample)
         self._covers: dict[int, float] = {}  # image cover of the pages with little text (see note_cover)
         self._invisible: set[int] = set()  # pages whose text is invisible (see note_invisible)
 
@@ -57,17 +81,30 @@ class KeptPages:
         return index in self._invisible
 
     def offer(self, index: int, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, lines: list[TextLine]) -> bool:
-        """Keep this page open if it is among the pages with most digit lines; True when kept
+        """Keep this page open if the cross-check may open it (see the module docstring); True when kept
         (the keeper closes it), False when the caller must close it."""
-        weight = _digit_lines(lines)
-        if weight == 0 or self.limit <= 0:
+        if self.limit <= 0:
+            return False
+        styles = _styles(lines)
+        weight = sum(styles.values())  # the page's digit lines (lines holding a digit)
+        if weight == 0:
             return False
         if len(self._kept) >= self.limit:
-            lightest = min(self._kept, key=lambda k: self._kept[k][0])
-            if self._kept[lightest][0] >= weight:
-                return False
-            self._drop(lightest)
+            seen = {**self._styles, index: styles}  # page order, as the cross-check walks the pages
+            wanted = set(_sample(dict(sorted(seen.items()))))
+            others = [k for k in self._kept if k not in wanted]  # the kept pages the cross-check would not open
+            if index in wanted and others:
+                self._drop(min(others, key=lambda k: self._kept[k][0]))
+            else:  # the new page is not wanted (a page no more wanted may give way), or every kept page is: most digit lines stay
+                pool = list(self._kept) if index in wanted else others
+                if not pool:
+                    return False
+                lightest = min(pool, key=lambda k: self._kept[k][0])
+                if self._kept[lightest][0] >= weight:
+                    return False
+                self._drop(lightest)
         self._kept[index] = (weight, page, textpage)
+        self._styles[index] = styles
         return True
 
     def textpage(self, index: int) -> pdfium.PdfTextPage | None:
@@ -80,5 +117,6 @@ class KeptPages:
 
     def _drop(self, index: int) -> None:
         _, page, textpage = self._kept.pop(index)
+        self._styles.pop(index, None)
         textpage.close()
         page.close()

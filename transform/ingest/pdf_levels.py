@@ -245,11 +245,13 @@ def repeated_titles(groups: list[_Group]) -> None:
     decree printed it with its year: ``نظام المناطق`` after ``نظام المناطق 1412 هـ``) takes the level of the latest
     earlier heading that reads the same or opens with its words: it is that heading again, not a new division."""
     heads = [g for g in _heads(groups) if g.legal is None]
+    said = [_words(g.text) for g in heads]  # each heading's words, made once (the search below reads them again)
     for k, g in enumerate(heads):
-        words = _words(g.text)
+        words = said[k]
         if not words or numbering(g.lines[0].text) is not None:
             continue
-        same = next((h for h in reversed(heads[:k]) if _words(h.text)[:len(words)] == words
+        n = len(words)
+        same = next((h for h, w in zip(reversed(heads[:k]), reversed(said[:k]), strict=True) if w[:n] == words
                      and h.lines[-1].page < g.lines[0].page), None)
         if same is not None and (same.level or 1) > (g.level or 1):
             g.level = same.level

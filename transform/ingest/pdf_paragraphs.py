@@ -63,18 +63,20 @@ def _column_edges(line: TextLine, page_lines: Sequence[TextLine]) -> tuple[float
     """(left, right) edges of the column of ``line``: the second-outermost left and right ends of the page's lines
     that stand over or under it and are at least 0.4 of its width (one wider line, a title across two columns, is
     no edge); None when fewer than :data:`MIN_COLUMN` lines stand there."""
-    width = line.x1 - line.x0
+    x0, x1 = line.x0, line.x1
+    width = x1 - x0
+    narrow = 0.4 * width
     lefts: list[float] = []
     rights: list[float] = []
-    for m in page_lines:
-        w = m.x1 - m.x0
-        if w < 0.4 * width:
+    for m in page_lines:  # (every line of the page for each line asked about: min and max written out, bounds read once)
+        mx0, mx1 = m.x0, m.x1
+        w = mx1 - mx0
+        if w < narrow:
             continue
-        shared = min(line.x1, m.x1) - max(line.x0, m.x0)
-        if shared < OVERLAP * min(w, width):
+        if (x1 if x1 <= mx1 else mx1) - (x0 if x0 >= mx0 else mx0) < OVERLAP * (w if w <= width else width):
             continue
-        lefts.append(m.x0)
-        rights.append(m.x1)
+        lefts.append(mx0)
+        rights.append(mx1)
     if len(lefts) < MIN_COLUMN:
         return None
     lefts.sort()

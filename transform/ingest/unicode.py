@@ -80,7 +80,13 @@ _CLEAN_LOCK = threading.Lock()
 def has_surrogates(texts: list[str]) -> bool:
     """Does any of ``texts`` hold a UTF-16 surrogate half (one scan over them all)?"""
     joined = "".join(texts)
-    return not joined.isascii() and _SURROGATE.search(joined) is not None
+    if joined.isascii():
+        return False
+    try:  # UTF-8 refuses exactly the surrogate halves: the encoder's loop costs less than a pattern's scan
+        joined.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def mark_clean(doc: BaseModel) -> None:
