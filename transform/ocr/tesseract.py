@@ -12,6 +12,7 @@ from .._exec import TESSERACT, tesseract
 from ..ingest.base import TextLine
 from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
 from ..ingest.pdf_bidi import fix_brackets
+from .bullets import mark_bullet
 from .columns import split_columns
 from .glued import unglue
 from .months import repair_months
@@ -295,6 +296,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         if is_ar:  # unsure words one letter off a known word (spelling.py)
             info["words"] = repair_unsure(words, info["confs"], sure)
             unglue(info)  # glued words split, a rule's teeth dropped (glued.py)
+            mark_bullet(info)  # a list bullet read as a letter (bullets.py)
             words = info["words"]
         text = line_text(words, info["xs"], is_ar)
         if not is_ar and len(words) >= 3 and words[0] in _BULLETS:
