@@ -12,11 +12,13 @@ from .._exec import TESSERACT, tesseract
 from ..ingest.base import TextLine
 from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
 from ..ingest.pdf_bidi import fix_brackets
+from .bullets import mark_bullet
 from .columns import split_columns
 from .glued import unglue
 from .months import repair_months
 from .recover import insert_in_order, uncovered_segments
 from .render import PageImage
+from .reread import reread_unsure, unsure_unknown
 from .spelling import repair_unsure, sure_words
 from .strays import _PERSIAN, _strays, reread_stray_script  # noqa: F401 - _PERSIAN and _strays named here by tests
 
@@ -58,6 +60,10 @@ class OcrResult:
     weak_latin: dict[int, list[str]] = field(default_factory=dict)
     # id(TextLine) -> the Latin words of an Arabic line read under UNSURE_LATIN_CONF (and not under WEAK_LATIN_CONF)
     unsure_latin: dict[int, list[str]] = field(default_factory=dict)
+    # id(TextLine) -> the Arabic words of an Arabic line read unsure that the word list does not know (reread.py)
+    unsure_ar: dict[int, list[str]] = field(default_factory=dict)
+    # id(TextLine) -> the confidence of each word of an Arabic line, in the order of its rtl_words listing
+    word_confs: dict[int, list[float]] = field(default_factory=dict)
 
 
 def installed_langs() -> set[str]:
@@ -107,6 +113,7 @@ def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3, scri
             ar = sum(len(_AR.findall(ln.text)) for ln in result.lines)
             lat = sum(len(_LAT.findall(ln.text)) for ln in result.lines)
             reread_stretched(pimg, result, timeout, ar > 0 and ar >= DOMINANT * (ar + lat))
+            reread_unsure(pimg, result, timeout)  # unsure unknown Arabic words read again, enlarged (reread.py)
     return result
 
 
@@ -158,6 +165,8 @@ def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: floa
         result.rtl_words.update(sub.rtl_words)
         result.weak_latin.update(sub.weak_latin)
         result.unsure_latin.update(sub.unsure_latin)
+        result.unsure_ar.update(sub.unsure_ar)
+        result.word_confs.update(sub.word_confs)
         if sub.words:
             total = result.confidence * result.words + sub.confidence * sub.words
             result.words += sub.words
@@ -286,6 +295,8 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
     rtl_words: dict[int, tuple[str, list[tuple[str, float, float, float, float]]]] = {}
     weak_latin: dict[int, list[str]] = {}
     unsure_latin: dict[int, list[str]] = {}
+    unsure_ar: dict[int, list[str]] = {}
+    word_confs: dict[int, list[float]] = {}
     sure = sure_words([w for info in lines.values() for w in info["words"]], [c for info in lines.values() for c in info["confs"]])
     for key, info in lines.items():
         if key not in est:
@@ -295,6 +306,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         if is_ar:  # unsure words one letter off a known word (spelling.py)
             info["words"] = repair_unsure(words, info["confs"], sure)
             unglue(info)  # glued words split, a rule's teeth dropped (glued.py)
+            mark_bullet(info)  # a list bullet read as a letter (bullets.py)
             words = info["words"]
         text = line_text(words, info["xs"], is_ar)
         if not is_ar and len(words) >= 3 and words[0] in _BULLETS:
@@ -317,11 +329,14 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
             unsure_latin[id(tl)] = unsure
         if is_ar:
             rtl_words[id(tl)] = (text, boxes)
+            word_confs[id(tl)] = list(info["confs"])
+            if found := unsure_unknown(words, info["confs"], sure):
+                unsure_ar[id(tl)] = found
         else:  # words in tesseract's order, the text's
             word_boxes[id(tl)] = boxes
         out.append(tl)
     return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf, word_boxes, rtl_words, weak_latin,
-                     unsure_latin)
+                     unsure_latin, unsure_ar, word_confs)
 
 
 def line_text(words: list[str], xs: list[float], is_ar: bool) -> str:
