@@ -34,6 +34,7 @@ TEXT_COLUMN = 10.0  # x font size: a column at least this wide, filled edge to e
 MARKER = re.compile(r"^(?:[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])(?:\s|$)")
 LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}|(?:-\s?){6,}")
 BLANK_FIELD = re.compile(r"^\s*(?:(?:\.\s?){4,}|…{2,}|_{4,})\s*$")  # a line that is only a field to fill in
+FIELD_AFTER_LABEL = re.compile(r"^(?P<label>.*?\w.*?)\s*[.…_](?:\s?[.…_]){3,}\s*$")  # a label, then dots or a rule to fill in
 
 
 @dataclass
@@ -72,13 +73,23 @@ class Row:
     @property
     def split(self) -> bool:
         """Two runs or more (cells side by side, or columns of text). A row of dot leaders is
-        not, unless two of its lines are blank fields side by side (the empty cells of a form)."""
-        return len(self.segments) >= 2 and (not self.leader or self.blank_fields >= 2)
+        not, unless two of its lines are blank fields side by side (the empty cells of a form)
+        or its one line is a label then, apart, a field to fill in (a form's row)."""
+        return len(self.segments) >= 2 and (not self.leader or self.blank_fields >= 2 or self.labelled_field)
 
     @property
     def blank_fields(self) -> int:
         """Lines of the row that are nothing but a field to fill in (dots or underscores)."""
         return sum(1 for ln in self.lines if BLANK_FIELD.match(ln.text))
+
+    @property
+    def labelled_field(self) -> bool:
+        """A label, then apart from it a field to fill in that ends the row (a row of a form:
+        "Nom du navire      ........"); a contents line ends with its page number instead."""
+        if len(self.lines) != 1 or len(self.lines[0].segments) < 2:
+            return False
+        m = FIELD_AFTER_LABEL.match(self.lines[0].text)
+        return m is not None and not LEADER.search(m["label"])
 
     @property
     def table_like(self) -> bool:
