@@ -8,6 +8,8 @@ into a small PDF (the odd pages' running header comes back on three of them) and
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pypdfium2 as pdfium
 import pytest
 
@@ -79,4 +81,54 @@ def test_upright_pages_are_left_alone() -> None:
             textpage.close()
             page.close()
     finally:
+        pdf.close()
+
+
+def _sideways_pdf(path: Path, quarter: int) -> Path:
+    """A portrait page of our own: an upright running header and folio, four lines turned a quarter
+    (90: running up the page, 270: down), the first line of the turned block printed first."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+
+    def put(text: str, size: float, matrix: tuple[float, ...]) -> None:
+        obj = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", size)
+        buf = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+        raw.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(raw.FPDF_WCHAR)))
+        raw.FPDFPageObj_Transform(obj, *matrix)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+
+    put("RUNNING HEAD OF THE REPORT", 9, (1, 0, 0, 1, 60, 800))
+    put("12", 9, (1, 0, 0, 1, 530, 800))
+    for k, text in enumerate(TURNED):
+        put(text, 10, (0, 1, -1, 0, 150 + 14 * k, 100) if quarter == 90 else (0, -1, 1, 0, 450 - 14 * k, 740))
+    raw.FPDFPage_GenerateContent(page.raw)
+    pdf.save(str(path))
+    pdf.close()
+    return path
+
+
+TURNED = ["A wide register turned on its page", "first line of the note under the title,",
+          "second line of the same note that goes on.", "Closing line set apart."]
+
+
+@pytest.mark.parametrize("quarter", [90, 270])
+def test_either_quarter_is_read_in_its_own_frame(tmp_path: Path, quarter: int) -> None:
+    pdf = pdfium.PdfDocument(str(_sideways_pdf(tmp_path / f"s{quarter}.pdf", quarter)))
+    page = pdf[0]
+    textpage = page.get_textpage()
+    try:
+        lines = page_lines(page, textpage, 1)
+        assert len(lines) == 1 and may_be_turned(lines)  # pdfium: one "line" with everything in it
+        turned = turned_lines(page, textpage, lines, 1)
+        assert turned is not None
+        assert [ln.text for ln in turned] == ["RUNNING HEAD OF THE REPORT 12", *TURNED]
+        assert turned[0].top < 0.12 * page.get_height()  # the upright header stays in the top margin
+        assert all(a.bottom <= b.top for a, b in zip(turned, turned[1:], strict=False))  # the turned lines under it, in order
+    finally:
+        textpage.close()
+        page.close()
         pdf.close()

@@ -44,6 +44,7 @@ class TurnedLine(PdfLine):
 
 TALL = 3.0  # a pdfium line taller than this many font sizes may hold turned text
 SHARE = 0.5  # the share of the page's glyphs that must be turned a quarter
+OTHER = 0.02  # more glyphs than this share at other angles (upside down, slanted): the page is left as it is
 SPACE = 0.18  # a gap between two glyphs wider than this share of the font size is a word space
 REGISTER_COLUMNS = 4  # a ruled grid this wide whose filled rows are all bold words: a register's header, not a framed title
 BAND = 0.4  # two glyphs whose baselines are closer than this share of the size are on one line
@@ -81,34 +82,39 @@ def turned_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, lines: list
     m = pdfium_c.FS_MATRIX()
     left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    loose = pdfium_c.FS_RECTF()
     families: dict[int, list[Glyph]] = {0: [], 90: [], 270: []}
     n = textpage.count_chars()
+    other = 0  # glyphs neither upright nor turned a quarter (upside down, slanted)
     for i in range(min(n, len(text))):
         ch = text[i]
         if ch.isspace() or not pdfium_c.FPDFText_GetMatrix(raw, i, m):
             continue
         q = _quarter(m)
         if q < 0:
+            other += 1
             continue
         if not pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
             continue
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
         size = calls.font_facts(i, float("inf"))[0] if q else calls.font_facts(i, top.value - bottom.value)[0]
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
+        pdfium_c.FPDFText_GetLooseCharBox(raw, i, loose)  # the glyph's advance: word gaps measured between advances
         if q == 0:  # along = x, across = distance from the page's top
-            families[0].append((left.value, -oy.value, left.value, right.value, size, ch, i))
+            families[0].append((loose.left, -oy.value, loose.left, loose.right, size, ch, i))
         elif q == 90:  # text runs up the page: along = y, its lines follow each other to the right
-            families[90].append((bottom.value, ox.value, bottom.value, top.value, size, ch, i))
+            families[90].append((loose.bottom, ox.value, loose.bottom, loose.top, size, ch, i))
         else:  # runs down the page: along = -y, lines follow each other to the left
-            families[270].append((-top.value, -ox.value, -top.value, -bottom.value, size, ch, i))
+            families[270].append((-loose.top, -ox.value, -loose.top, -loose.bottom, size, ch, i))
     turned = max((90, 270), key=lambda q: len(families[q]))
     count = sum(len(f) for f in families.values())
-    if not count or len(families[turned]) < SHARE * count:
-        return None
+    if not count or len(families[turned]) < SHARE * count or other > OTHER * count:
+        return None  # not a page set sideways; or glyphs at other angles this reading would lose
     height = page.get_height()
-    upright = _lines(families[0], calls, page_no)
+    spaced = {i + 1 for i, ch in enumerate(text) if ch.isspace()}  # glyphs the text layer puts a space before
+    upright = _lines(families[0], calls, page_no, spaced)
     for ln in upright:  # across was -y: back to the distance from the page's top
         ln.top, ln.bottom, ln.baseline = height + ln.top, height + ln.bottom, height + ln.baseline
-    sideways = _lines(families[turned], calls, page_no, turned=True)
+    sideways = _lines(families[turned], calls, page_no, spaced, turned=True)
     if not sideways:
         return None
     along0 = min(ln.x0 for ln in sideways)
@@ -133,8 +139,9 @@ def turned_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, lines: list
     return above + sideways + below
 
 
-def _lines(glyphs: list[Glyph], calls: TextPageCalls, page_no: int, turned: bool = False) -> list[PdfLine]:
-    """Glyphs (in one upright frame) grouped into lines by baseline, cut into words at gaps."""
+def _lines(glyphs: list[Glyph], calls: TextPageCalls, page_no: int, spaced: set[int], turned: bool = False) -> list[PdfLine]:
+    """Glyphs (in one upright frame) grouped into lines by baseline, cut into words at gaps and where the
+    text layer has a space between two glyphs that follow each other."""
     if not glyphs:
         return []
     glyphs = sorted(glyphs, key=lambda g: (g[1], g[0]))
@@ -150,16 +157,16 @@ def _lines(glyphs: list[Glyph], calls: TextPageCalls, page_no: int, turned: bool
         size = sorted(g[4] for g in band)[len(band) // 2]
         parts: list[str] = []
         rects: list[tuple[float, float, float, float]] = []
-        prev_end = None
+        prev_end, prev_i = None, -9
         kept: list[tuple[float, float, float, str, int]] = []
         for g in band:
-            if prev_end is not None and g[2] - prev_end > SPACE * size:
+            if prev_end is not None and (g[2] - prev_end > SPACE * size or (g[6] == prev_i + 2 and g[6] in spaced)):
                 parts.append(" ")
                 kept.append((prev_end, g[2], g[1] - 0.3 * size, " ", -1))
             parts.append(g[5])
             kept.append((g[2], g[3], g[1] - 0.3 * size, g[5], g[6]))
             rects.append((g[2], 0.0, g[3], 0.0))
-            prev_end = g[3] if prev_end is None else max(prev_end, g[3])
+            prev_end, prev_i = (g[3] if prev_end is None else max(prev_end, g[3])), g[6]
         text = " ".join("".join(parts).split())
         if not text:
             continue
