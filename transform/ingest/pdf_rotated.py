@@ -84,16 +84,21 @@ def turned_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, lines: list
     ox, oy = ctypes.c_double(), ctypes.c_double()
     loose = pdfium_c.FS_RECTF()
     families: dict[int, list[Glyph]] = {0: [], 90: [], 270: []}
-    n = textpage.count_chars()
+    quarters: list[tuple[int, int]] = []  # (index, quarter) of the inked glyphs
     other = 0  # glyphs neither upright nor turned a quarter (upside down, slanted)
-    for i in range(min(n, len(text))):
+    for i in range(min(textpage.count_chars(), len(text))):  # first the matrices alone: most pages stop after this pass
+        if not text[i].isspace() and pdfium_c.FPDFText_GetMatrix(raw, i, m):
+            q = _quarter(m)
+            if q < 0:
+                other += 1
+            else:
+                quarters.append((i, q))
+    turned = 90 if sum(1 for _, q in quarters if q == 90) >= sum(1 for _, q in quarters if q == 270) else 270
+    count = len(quarters)
+    if not count or sum(1 for _, q in quarters if q == turned) < SHARE * count or other > OTHER * count:
+        return None  # not a page set sideways; or glyphs at other angles this reading would lose
+    for i, q in quarters:
         ch = text[i]
-        if ch.isspace() or not pdfium_c.FPDFText_GetMatrix(raw, i, m):
-            continue
-        q = _quarter(m)
-        if q < 0:
-            other += 1
-            continue
         if not pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
             continue
         size = calls.font_facts(i, float("inf"))[0] if q else calls.font_facts(i, top.value - bottom.value)[0]
@@ -105,10 +110,6 @@ def turned_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, lines: list
             families[90].append((loose.bottom, ox.value, loose.bottom, loose.top, size, ch, i))
         else:  # runs down the page: along = -y, lines follow each other to the left
             families[270].append((-loose.top, -ox.value, -loose.top, -loose.bottom, size, ch, i))
-    turned = max((90, 270), key=lambda q: len(families[q]))
-    count = sum(len(f) for f in families.values())
-    if not count or len(families[turned]) < SHARE * count or other > OTHER * count:
-        return None  # not a page set sideways; or glyphs at other angles this reading would lose
     height = page.get_height()
     spaced = {i + 1 for i, ch in enumerate(text) if ch.isspace()}  # glyphs the text layer puts a space before
     upright = _lines(families[0], calls, page_no, spaced)
