@@ -38,6 +38,7 @@ from .pdf_open import open_pdf
 from .pdf_paragraphs import rejoin_paragraphs
 from .pdf_picture_text import picture_lines
 from .pdf_regions import TableBox
+from .pdf_rotated import may_be_turned, turned_lines, turned_tables
 from .pdf_table_join import join_continued_tables
 from .pdf_tables import FoundTable
 from .pdf_text import page_lines
@@ -198,7 +199,9 @@ class PdfIngester:
         try:
             width, height = page.get_size()
             textpage = page.get_textpage()
-            lines, found_numbers = split_page_numbers(page_lines(page, textpage, i + 1, ligatures), height)
+            lines = page_lines(page, textpage, i + 1, ligatures)
+            turned = may_be_turned(lines) and turned_lines(page, textpage, lines, i + 1)  # a page set sideways (pdf_rotated)
+            lines, found_numbers = split_page_numbers(turned or lines, height)
             if numbers is not None:
                 numbers.extend(found_numbers)
             if pictures:  # titles printed as pictures of text, in holes of the text (pdf_picture_text)
@@ -206,10 +209,13 @@ class PdfIngester:
             if kept is not None and (lines or found_numbers) and invisible_layer(textpage):
                 kept.note_invisible(i)  # an earlier OCR's layer: the OCR hook checks it
             found: list[FoundTable] = []
-            cand = pdf_tables.candidate(page, lines, height)
+            cand = pdf_tables.candidate(page, lines, height) if not turned else None
             if cand:
                 found = pdf_tables.find_tables(textpage, lines, cand, width, height)
-            mark_underlines(page, lines, height, found, cand.h_rules if cand is not None else None)  # titles marked by a rule under them
+            if turned:  # its tables and rules in the turned frame (underlines not looked for there)
+                found = turned_tables(page, lines, height)
+            else:
+                mark_underlines(page, lines, height, found, cand.h_rules if cand is not None else None)  # titles marked by a rule under them
             if kept is not None and _little_text(lines):  # the OCR hook checks such a page for a scan under it
                 from ..ocr.render import image_cover
 
