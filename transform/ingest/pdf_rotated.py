@@ -243,7 +243,7 @@ def _grid_tables(g: Any, glyphs: Any, width: float, depth: float) -> list[Any]:
     from . import pdf_table_grid
     from .pdf_table_cells import fill_text, mark_headers, plausible, to_table
     from .pdf_table_checks import cuts_words, spanning_title
-    from .pdf_tables import FoundTable, _finish, _taken
+    from .pdf_tables import FoundTable, _finish, _taken, _use
 
     out = []
     for boxes in pdf_table_grid.grid_cells(g, width, depth):
@@ -261,5 +261,5 @@ def _grid_tables(g: Any, glyphs: Any, width: float, depth: float) -> list[Any]:
         if table is not None:
             xs = [b[0] for b in boxes] + [b[2] for b in boxes]
             ys = [b[1] for b in boxes] + [b[3] for b in boxes]
-            out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(cells, glyphs)))
+            out.append(FoundTable(table, min(ys), max(ys), min(xs), max(xs), _taken(_use(cells, glyphs))))
     return out
