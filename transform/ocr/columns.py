@@ -159,6 +159,14 @@ def ruled(image: Image.Image, lo: float, hi: float, top: float, bottom: float) -
 
 
 def split_columns(lines: dict[Key, Info], is_rtl: Any, image: Image.Image | None = None) -> dict[Key, Info]:
+    """:func:`_split_columns`, then a letterhead's block listed late put back at the top (late_blocks.py)."""
+    from .late_blocks import letterhead_first
+
+    lines = _split_columns(lines, is_rtl, image)
+    return letterhead_first(lines, image.height) if image is not None else lines
+
+
+def _split_columns(lines: dict[Key, Info], is_rtl: Any, image: Image.Image | None = None) -> dict[Key, Info]:
     """``lines`` (tesseract's order) with each run of lines across a gutter read block by block
     (see the module's docstring); ``lines`` itself when there is none. ``is_rtl(words)``: is a line
     of these words right to left. A split line's parts get keys of their own
