@@ -6,10 +6,12 @@ letterhead, ``MINISTÈRE DE LA TRANSITION ENERGETIQUE ET DU``, at the very end o
 p. 1; ``ROYAUME DU MAROC`` / ``Ministère de la Santé`` / ``et de la Protection Sociale`` after the
 minister's footer on decision ma-sante p. 1): its words then count as missed where they are
 printed and invented where they are read. A block in the page's top band (its bottom within
-:data:`TOP_BAND` of the image's height) listed after a block that stands under it is moved back
-before the first such block: one in its own column (sharing :data:`COLUMN` of the narrower
-width), or one well below it (at least :data:`WELL_BELOW` of its line heights: the title under a
-letterhead). Blocks of the body, lower on the page, keep tesseract's order.
+:data:`TOP_BAND` of the image's height) listed after a block of its own column (sharing
+:data:`COLUMN` of the narrower width) that stands under it is moved back before the first block
+listed that stands under it: in its column, or well below it (at least :data:`WELL_BELOW` of its
+line heights: the title under a letterhead). The top of a page's second column, listed after the
+first column but before the blocks of its own, stays. Blocks of the body, lower on the page, keep
+tesseract's order.
 
 Works on :func:`transform.ocr.tesseract.parse_tsv`'s line records keyed (block, paragraph, line).
 """
@@ -30,6 +32,11 @@ def _box(infos: list[Info]) -> tuple[float, float, float, float]:
             max(i["box"][2] for i in infos), max(i["box"][3] for i in infos))
 
 
+def _column(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Do two boxes share a column (overlap horizontally by COLUMN of the narrower one)?"""
+    return min(a[2], b[2]) - max(a[0], b[0]) >= COLUMN * min(a[2] - a[0], b[2] - b[0])
+
+
 def letterhead_first(lines: dict[Any, Info], page_height: float) -> dict[Any, Info]:
     """``lines`` with each late letterhead block moved back (see the module's docstring); ``lines`` itself when none is."""
     blocks: list[list[Any]] = []
@@ -44,17 +51,17 @@ def letterhead_first(lines: dict[Any, Info], page_height: float) -> dict[Any, In
     order = list(range(len(blocks)))
     moved = False
     for n in range(len(blocks)):
-        x0, _y0, x1, y1 = boxes[n]
+        y1 = boxes[n][3]
         if y1 > TOP_BAND * page_height:
             continue
         h = max(1.0, min(lines[k]["box"][3] - lines[k]["box"][1] for k in blocks[n]))
         pos = order.index(n)
+        if not any(boxes[m][1] >= y1 and _column(boxes[n], boxes[m]) for m in order[:pos]):
+            continue  # nothing of its own column listed before it stands under it: a column of its own (a page in two)
         for at, m in enumerate(order[:pos]):
-            cx0, cy0, cx1, _cy1 = boxes[m]
-            if cy0 < y1:
+            if boxes[m][1] < y1:
                 continue
-            shared = min(x1, cx1) - max(x0, cx0)
-            if shared >= COLUMN * min(x1 - x0, cx1 - cx0) or cy0 - y1 >= WELL_BELOW * h:
+            if _column(boxes[n], boxes[m]) or boxes[m][1] - y1 >= WELL_BELOW * h:
                 order.insert(at, order.pop(pos))
                 moved = True
                 break
