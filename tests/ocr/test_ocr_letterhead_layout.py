@@ -133,3 +133,21 @@ def test_a_letterhead_block_listed_after_the_body_goes_back_to_its_place() -> No
     assert texts == ["Motion de la commune de ... ou", "Le Conseil municipal de la commune",
                      "Exprime sa profonde préoccupation concernant les conséquences",
                      "Face à l'impact de la crise économique", "Dans un contexte de crise mondiale"]
+
+
+@pytest.mark.slow  # the page is OCR'd live: about 17 s
+def test_the_narsa_letterhead_reads_as_six_paragraphs_then_the_title(tmp_path: Path) -> None:
+    """The real page through the whole reading: the Arabic block's three lines, then the French block's, each a
+    paragraph of its own (an underlined line with its translation printed beside it is no heading), then the
+    decision's title, the page's one level-1 heading."""
+    from tests.ingest._realpages import block_text, copy_pages, doc_blocks
+    from transform.evaluation.corpus import read_document
+    from transform.model import Heading
+
+    blocks = doc_blocks(read_document(copy_pages("ma-narsa-ar-decision-2023.pdf", [0], tmp_path), ocr="auto"))
+    texts = [block_text(b) for b in blocks]
+    first = next(i for i, t in enumerate(texts) if t.endswith("المملكة المغربية"))
+    assert texts[first + 1:first + 6] == LETTERHEAD[1:]
+    assert not any(isinstance(b, Heading) for b in blocks[first:first + 6])
+    title = next(b for b in blocks if isinstance(b, Heading))
+    assert "قرار بشأن فتح باب الترشيح" in block_text(title) and title.level == 1
