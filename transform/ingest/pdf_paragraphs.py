@@ -34,13 +34,14 @@ line after it (if any) starting further out, opens a paragraph of its own: two v
 (``... الأكثر تمثيلا؛`` / ``وبعد دراسة المشروع ...``) that the grouping kept together because the
 second is no more set in than the first. A hanging indent (the first line further out) is no cut.
 
-**Joined: a stack of centred lines on a scan.** On an OCR'd page (its lines carry a confidence), short lines
+**Joined: a stack of centred lines on a scan.** On an OCR'd page (its lines carry no baseline), short lines
 centred on one axis, one under the other at a line's pitch (at most :data:`STACK_STEP` sizes from bottom to
 bottom), in one size and weight, the first not ending a sentence or a lead-in (``:``), are one paragraph: a
 prefect's name over his titles (``LE PRÉFET DE LA HAUTE-SAÔNE`` / ``Chevalier de la Légion d'Honneur`` / ...),
-a letterhead's lines set together (``الجمهورية التونسية`` / ``وزارة الداخلية`` / ``بلدية صفاقس``), a signatory's
-title over the name. A text layer's sizes and positions are exact, and its grouping already tells such stacks
-from a letterhead's separate lines; an OCR'd page's line boxes wobble too much for that.
+a logo's motto (``Liberté`` / ``Égalité`` / ``Fraternité``). Left-to-right lines only: an Arabic letterhead stacks
+one line per level of the administration (``المملكة المغربية`` / ``وزارة الداخلية`` / ``ولاية جهة طنجة ...`` /
+``جماعة طنجة``), each a paragraph of its own, in the same size and pitch. A text layer's sizes and positions are
+exact, and its grouping already tells such stacks apart; an OCR'd page's line boxes wobble too much for that.
 
 Headings, notes and tables are left as the grouping made them.
 """
@@ -164,7 +165,7 @@ def _joins(a: TextLine, b: TextLine, before: TextLine | None, after: TextLine | 
 
 def _stacked(a: TextLine, b: TextLine, page_lines: Sequence[TextLine]) -> bool:
     """Are OCR'd lines ``a`` and ``b`` two lines of one centred stack (see the module docstring)?"""
-    if a.confidence is None or b.confidence is None or a.page != b.page or a.bold != b.bold:
+    if hasattr(a, "baseline") or hasattr(b, "baseline") or a.page != b.page or a.bold != b.bold:
         return False
     text = a.text.rstrip()
     if SENTENCE_END.search(text) or text.endswith((":", "：")):
@@ -235,7 +236,8 @@ def rejoin_paragraphs(groups: list[_Group]) -> list[_Group]:
             before = prev.lines[-2] if len(prev.lines) > 1 else (out[-2].lines[-1] if len(out) > 1 and out[-2].lines else None)
             after = g.lines[1] if len(g.lines) > 1 else (groups[k + 1].lines[0] if k + 1 < len(groups) and groups[k + 1].lines else None)
             page_lines = by_page.get(a.page, [])
-            if _joins(a, b, before, after, prev.rtl, page_lines) or (prev.kind == "paragraph" and _stacked(a, b, page_lines)):
+            if _joins(a, b, before, after, prev.rtl, page_lines) or (
+                    prev.kind == "paragraph" and not prev.rtl and _stacked(a, b, page_lines)):
                 prev.lines.extend(g.lines)
                 continue
         out.append(g)
