@@ -98,12 +98,17 @@ def _step(a: TextLine, b: TextLine) -> float:
     """From line ``a`` down to line ``b``: baselines on a text layer; on an OCR'd page (no baseline there) the smaller
     of the steps between their tops and between their bottoms, both forward (a speck or a stamp's stroke caught in
     one line's box stretches it up or down, not both: ``المستخرج من المنزل ...`` boxed 28 points high among lines
-    of 19, ma-tc-casa p. 3)."""
+    of 19, ma-tc-casa p. 3). Where the two boxes overlap, the taller one is the stretched one: the step between the
+    edges it did not move (its top when it is the upper line, its bottom when it is the lower one)."""
     ba, bb = getattr(a, "baseline", None), getattr(b, "baseline", None)
     if ba is not None and bb is not None:
         return bb - ba
     bottoms, tops = b.bottom - a.bottom, b.top - a.top
-    return min(bottoms, tops) if bottoms > 0 and tops > 0 else bottoms
+    if bottoms <= 0 or tops <= 0:
+        return bottoms
+    if b.top < a.bottom:
+        return tops if a.bottom - a.top > b.bottom - b.top else bottoms
+    return min(bottoms, tops)
 
 
 def _nearest_step(before: TextLine | None, a: TextLine, b: TextLine, after: TextLine | None) -> float | None:
