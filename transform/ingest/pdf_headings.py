@@ -284,6 +284,8 @@ def _underlined(groups: list[_Group]) -> None:
             continue  # the end of a sentence underlined for stress ("... en situation" / "d'alerte :"), or noise OCR read unsure
         if len(_ARABIC.findall(text)) >= 2 and len(_LATIN.findall(text)) >= 2:
             continue  # Arabic and French on one line: the row of a bilingual form, its cells ruled under
+        if _translated_beside(g, groups):
+            continue  # ...or on one row: a bilingual letterhead's line, its translation printed beside it
         words = text.rstrip(" :：").split()
         titled = _all_bold(g) and not _ocr(g)  # bold too, on a text layer: two cues (".. التنوع البيولوجي، تقوم على:")
         if text.rstrip().endswith((";", "؛")) or (words and words[-1].lower() in _OPEN_END and not titled):
@@ -292,6 +294,21 @@ def _underlined(groups: list[_Group]) -> None:
             continue  # a lead-in underlined in body type ("Rappel :", "Les tarifs sont en effet fixés selon ... :")
         if 2 <= len(text.split()) <= MAX_UNDERLINED_WORDS and not FULL_STOP.search(text) and _WORD3.search(text):
             g.kind, g.level = "heading", g.bold_level
+
+
+def _translated_beside(g: _Group, groups: list[_Group]) -> bool:
+    """Does a line in the other script (Arabic beside Latin) stand on the row of ``g``'s first line, apart from it
+    (the French block of a letterhead beside its Arabic block, an OCR'd page's row split at the emblem between them)?"""
+    first = g.lines[0]
+    arabic = len(_ARABIC.findall(g.text)) > len(_LATIN.findall(g.text))
+    for other in groups:
+        for ln in other.lines if other is not g else ():
+            if ln.page != first.page or min(ln.bottom, first.bottom) - max(ln.top, first.top) <= 0.5 * min(
+                    ln.bottom - ln.top, first.bottom - first.top) or min(ln.x1, first.x1) > max(ln.x0, first.x0):
+                continue
+            if (len(_ARABIC.findall(ln.text)) > len(_LATIN.findall(ln.text))) != arabic and len(ln.text.split()) >= 2:
+                return True
+    return False
 
 
 def _aligned(a: TextLine, b: TextLine, size: float) -> bool:

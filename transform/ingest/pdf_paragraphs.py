@@ -34,6 +34,15 @@ line after it (if any) starting further out, opens a paragraph of its own: two v
 (``... الأكثر تمثيلا؛`` / ``وبعد دراسة المشروع ...``) that the grouping kept together because the
 second is no more set in than the first. A hanging indent (the first line further out) is no cut.
 
+**Joined: a stack of centred lines on a scan.** On an OCR'd page (its lines carry no baseline), short lines
+centred on one axis, one under the other at a line's pitch (at most :data:`STACK_STEP` sizes from bottom to
+bottom), in one size and weight, the first not ending a sentence or a lead-in (``:``), are one paragraph: a
+prefect's name over his titles (``LE PRÉFET DE LA HAUTE-SAÔNE`` / ``Chevalier de la Légion d'Honneur`` / ...),
+a logo's motto (``Liberté`` / ``Égalité`` / ``Fraternité``). Left-to-right lines only: an Arabic letterhead stacks
+one line per level of the administration (``المملكة المغربية`` / ``وزارة الداخلية`` / ``ولاية جهة طنجة ...`` /
+``جماعة طنجة``), each a paragraph of its own, in the same size and pitch. A text layer's sizes and positions are
+exact, and its grouping already tells such stacks apart; an OCR'd page's line boxes wobble too much for that.
+
 Headings, notes and tables are left as the grouping made them.
 """
 
@@ -53,6 +62,9 @@ MIN_COLUMN = 4  # lines that stand over or under a line (its column) needed to t
 OVERLAP = 0.5  # share of the narrower line two lines share horizontally to stand in one column
 WOBBLE = 1.5  # points: the sizes of an OCR'd paragraph's lines differ by this much at most (and 15 %)
 OPEN_GAP = 1.5  # sizes: a line going on the phrase the line above leaves open stands at most this far under it
+STACK_STEP = 1.4  # sizes: centred lines of an OCR'd stack stand at most this far apart, bottom to bottom...
+STACK_AXIS = 1.0  # ...their centres at most this many sizes apart...
+STACK_SHORT = 0.7  # ...each narrower than this share of the page's text width (not a full line of a paragraph)
 # words a French phrase does not end with: a line ending with one goes on in the next (lower case). Not Arabic's
 # prepositions: an OCR'd form's line ends with one when the dotted field after it is not read (``تبتدىء من ...``)
 OPEN_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l'", "l’", "d'", "d’", "et", "ou", "à", "au", "aux", "en", "pour",
@@ -85,11 +97,20 @@ def _column_edges(line: TextLine, page_lines: Sequence[TextLine]) -> tuple[float
 
 
 def _step(a: TextLine, b: TextLine) -> float:
-    """From line ``a`` down to line ``b``: baselines on a text layer, bottoms on an OCR'd page (no baseline there)."""
+    """From line ``a`` down to line ``b``: baselines on a text layer; on an OCR'd page (no baseline there) the smaller
+    of the steps between their tops and between their bottoms, both forward (a speck or a stamp's stroke caught in
+    one line's box stretches it up or down, not both: ``المستخرج من المنزل ...`` boxed 28 points high among lines
+    of 19, ma-tc-casa p. 3). Where the two boxes overlap, the taller one is the stretched one: the step between the
+    edges it did not move (its top when it is the upper line, its bottom when it is the lower one)."""
     ba, bb = getattr(a, "baseline", None), getattr(b, "baseline", None)
     if ba is not None and bb is not None:
         return bb - ba
-    return b.bottom - a.bottom
+    bottoms, tops = b.bottom - a.bottom, b.top - a.top
+    if bottoms <= 0 or tops <= 0:
+        return bottoms
+    if b.top < a.bottom:
+        return tops if a.bottom - a.top > b.bottom - b.top else bottoms
+    return min(bottoms, tops)
 
 
 def _nearest_step(before: TextLine | None, a: TextLine, b: TextLine, after: TextLine | None) -> float | None:
@@ -153,6 +174,25 @@ def _joins(a: TextLine, b: TextLine, before: TextLine | None, after: TextLine | 
     return b_start >= a_start - slack if rtl else b_start <= a_start + slack
 
 
+def _stacked(a: TextLine, b: TextLine, page_lines: Sequence[TextLine]) -> bool:
+    """Are OCR'd lines ``a`` and ``b`` two lines of one centred stack (see the module docstring)?"""
+    if hasattr(a, "baseline") or hasattr(b, "baseline") or a.page != b.page or a.bold != b.bold:
+        return False
+    text = a.text.rstrip()
+    if SENTENCE_END.search(text) or text.endswith((":", "：")):
+        return False
+    size = max(a.size, b.size) or 10.0
+    if abs(a.size - b.size) > min(WOBBLE, 0.15 * size):
+        return False
+    step = b.bottom - a.bottom
+    if not 0 < step <= STACK_STEP * size or b.top < a.bottom - 0.3 * size:
+        return False
+    if abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 > STACK_AXIS * size:
+        return False
+    width = max(ln.x1 for ln in page_lines) - min(ln.x0 for ln in page_lines)
+    return max(a.x1 - a.x0, b.x1 - b.x0) < STACK_SHORT * width
+
+
 def _indent(line: TextLine, left: float, right: float, rtl: bool) -> float:
     return right - line.x1 if rtl else line.x0 - left
 
@@ -206,7 +246,9 @@ def rejoin_paragraphs(groups: list[_Group]) -> list[_Group]:
             a, b = prev.lines[-1], g.lines[0]
             before = prev.lines[-2] if len(prev.lines) > 1 else (out[-2].lines[-1] if len(out) > 1 and out[-2].lines else None)
             after = g.lines[1] if len(g.lines) > 1 else (groups[k + 1].lines[0] if k + 1 < len(groups) and groups[k + 1].lines else None)
-            if _joins(a, b, before, after, prev.rtl, by_page.get(a.page, [])):
+            page_lines = by_page.get(a.page, [])
+            if _joins(a, b, before, after, prev.rtl, page_lines) or (
+                    prev.kind == "paragraph" and not prev.rtl and _stacked(a, b, page_lines)):
                 prev.lines.extend(g.lines)
                 continue
         out.append(g)
