@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ctypes
 import os
-import re
 import struct
 from typing import Any
 
@@ -20,11 +19,6 @@ MAX_CHARS_PER_PAGE = 400_000  # beyond this a page is cut (no real page holds th
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
 FORCE_BOLD = 1 << 18
 MEDIUM_TEXT_SIZE = 14.0  # a medium weight in its own colour below this size (points) reads as bold
-# a face the name says is not bold: a style after the family (``Helvetica-Oblique``, ``Roboto-Regular``, ``Times-Roman``)
-_PLAIN_STYLE = re.compile(r"[-,_](?:regular|roman|italic|oblique|book|light|thin|plain|normal|it)(?:mt|ps|psmt)?\b")
-# the regular faces of PDF's standard fonts and their usual names, which name their bold faces ``-Bold``
-_STANDARD_REGULAR = frozenset({"helvetica", "times", "courier", "arial", "arialmt", "timesnewroman", "timesnewromanpsmt",
-                               "couriernew", "couriernewpsmt"})
 
 
 def _prototype(fn: Any, restype: Any, *argtypes: Any) -> Any:
@@ -211,7 +205,7 @@ class TextPageCalls:
         bold = _BOLD_BY_FONT.get(key) if name else None
         if bold is None:
             lower = name.decode("latin-1").lower()
-            weight = pdfium_c.FPDFText_GetFontWeight(self.raw, index) if _weight_counts(lower) else 400
+            weight = pdfium_c.FPDFText_GetFontWeight(self.raw, index)
             bold = any(w in lower for w in BOLD_WORDS) or bool(flags & FORCE_BOLD) or weight >= 600
             if not bold and ("medium" in lower or 500 <= weight < 600):
                 # a medium weight counts as bold only at text sizes and set apart in its own colour (not cached:
@@ -221,16 +215,6 @@ class TextPageCalls:
             if name and len(_BOLD_BY_FONT) < 4096:
                 _BOLD_BY_FONT[key] = bold
         return bold
-
-
-def _weight_counts(lower: str) -> bool:
-    """Does the weight pdfium reports (from the descriptor's stem width, which some producers make up) say anything
-    the font's name does not? Not when the name says the face is a plain one: a style after the family naming no
-    bold (``Helvetica-Oblique``, ``ABCDEF+Roboto-Regular``) or a standard font's regular face (``Helvetica``,
-    ``ArialMT``), whose bold face is named so (Cabestany's statement reports 660 for its Helvetica, 645 for its
-    Helvetica-Bold)."""
-    base = lower.split("+", 1)[-1]
-    return base not in _STANDARD_REGULAR and _PLAIN_STYLE.search(base) is None
 
 
 def _inked(raw: Any, index: int) -> bool:
