@@ -29,7 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .pdf_levels import _scopes
-from .pdf_outline import numbering
+from .pdf_outline import numbering, rank
 
 if TYPE_CHECKING:
     from .pdf_blocks import _Group
@@ -68,8 +68,11 @@ def nest_unnumbered(groups: list[_Group]) -> None:
     # (read level, shift, page, numberings used before it) of the last heading moved down: its sub-headings numbered
     # in a new way follow it
     carry: tuple[int, int, int, set[str]] | None = None
+    series: dict[str, tuple[int, int, int]] = {}  # a numbering opened under a moved heading: (read level, level, last rank)
     for k in range(1, len(heads)):
         g, j = heads[k], k - 1
+        if _series(g, heads[k - 1], read, moved, series):
+            continue
         if carry is not None and (read[id(g)] <= carry[0] or g.lines[0].page != carry[2]):
             carry = None
         kind = numbering(g.lines[0].text)
@@ -94,6 +97,30 @@ def nest_unnumbered(groups: list[_Group]) -> None:
                 and read[id(g)] == read[id(prev)]:
             g.level = prev.level
             moved.add(id(g))
+
+
+def _series(g: _Group, prev: _Group, read: dict[int, int], moved: set[int], series: dict[str, tuple[int, int, int]]) -> bool:
+    """A numbering starting (``A-``) right after a heading moved under the one before it, on its page, read at its level
+    or above, opens under it (``A- Etablissement ...`` under ``Modalités ...``, paragraphs between them); the next
+    ones of the series (``B-``) follow it. True when ``g`` was so placed. Any other heading read at the series' level
+    or above closes it."""
+    kind = numbering(g.lines[0].text) if g.legal is None and _text_layer(g) else None
+    number = rank(g.lines[0].text, kind)
+    for other in [kd for kd, (at, _, _) in series.items() if kd != kind and read[id(g)] <= at]:
+        del series[other]
+    if kind is None or number is None:
+        return False
+    if kind in series and number == series[kind][2] + 1 and read[id(g)] == series[kind][0]:
+        g.level = series[kind][1]
+        series[kind] = (read[id(g)], g.level, number)
+        return True
+    series.pop(kind, None)
+    if number == 1 and id(prev) in moved and _plain(prev) and prev.lines[-1].page == g.lines[0].page \
+            and read[id(g)] <= read[id(prev)] and not kind.startswith("decimal"):
+        g.level = min(6, (prev.level or 1) + 1)
+        series[kind] = (read[id(g)], g.level, number)
+        return True
+    return False
 
 
 def _title_pages(groups: list[_Group]) -> set[int]:

@@ -113,6 +113,7 @@ def outline_levels(groups: list[_Group]) -> None:
     stack: list[tuple[str | None, int]] = []  # the headings the current one stands under: (numbering, level)
     before: _Group | None = None
     last: dict[str, int] = {}  # the level of the last heading of each numbering (a box's heading between them closes none)
+    ranks: dict[str, int] = {}  # the rank of the last heading of each numbering (``B`` 2, ``III`` 3)
     for g, kind in zip(heads, kinds, strict=True):
         level = g.level or 1
         # the heading before it introduces it: just above it, on its page, nothing between them but a short paragraph
@@ -126,6 +127,10 @@ def outline_levels(groups: list[_Group]) -> None:
         elif at is not None:
             g.level = stack[at][1]  # a sibling of an earlier heading numbered the same way
             del stack[at:]
+        elif kind is not None and kind in last and rank(g.lines[0].text, kind) == ranks.get(kind, -1) + 1:
+            g.level = last[kind]  # "B-" after "A-", an unnumbered sub-heading between them: the next of the series, its level
+            while stack and stack[-1][1] >= g.level:
+                stack.pop()
         elif kind is not None and stack and level <= stack[-1][1] and under and stack[-1][0] is None:
             g.level = min(6, stack[-1][1] + 1)  # a new numbering opens under the heading before it
         elif kind == "reference" and kind in last:
@@ -145,7 +150,36 @@ def outline_levels(groups: list[_Group]) -> None:
         stack.append((kind, g.level or 1))
         if kind is not None:
             last[kind] = g.level or 1
+            ranks[kind] = rank(g.lines[0].text, kind) or -9
         before = g
+
+
+_AR_LETTERS = "أبجدهوزحطي"
+_AR_ORDINALS = ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
+
+
+def rank(text: str, kind: str | None) -> int | None:
+    """The rank of a heading's number in its series (``A-`` 1, ``III.`` 3, ``ب-`` 2, ``ثانيا`` 2, ``4)`` 4); None
+    for a numbering without ranks (``1.1``, a series' label, a deliberation's reference) or an unnumbered heading."""
+    t = text.strip().lstrip("(")
+    if not t or kind is None:
+        return None
+    if kind == "roman":
+        m = _ROMAN.match(text.strip())
+        return _roman_value(m.group(1)) if m else None
+    if kind in ("upper", "lower"):
+        return ord(t[0].upper()) - ord("A") + 1
+    if kind == "number" or kind.startswith("named:"):
+        m = re.search(r"[0-9\u0660-\u0669]{1,4}", t)
+        return int(m.group(0).translate(_INDIC)) if m else None
+    if kind == "ar-letter":
+        return _AR_LETTERS.find(t[0]) + 1 or None
+    if kind == "ar-ordinal":
+        return next((k + 1 for k, w in enumerate(_AR_ORDINALS) if t.startswith(w)), None)
+    return None
+
+
+_INDIC = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669", "0123456789")
 
 
 def _decimal_parent(last: dict[str, int], kind: str | None) -> int | None:
