@@ -156,12 +156,29 @@ def spread_halves(lines: list[L], rtl: bool = False) -> Halves | None:
         elif ln.top >= hi:
             out.foot.append(ln)
             continue
+        elif (cut_parts := _sides(ln, cut)) is not None:  # one pdfium line over the band, a side in each half
+            left_part, right_part = cut_parts
+            (out.first if not rtl else out.second).append(left_part)
+            (out.second if not rtl else out.first).append(right_part)
+            continue
         else:
             out.middle.append(ln)
             continue
         first = (side == "right") == rtl
         (out.first if first else out.second).append(ln)
     return out
+
+
+def _sides(ln: Any, cut: float) -> tuple[Any, Any] | None:
+    """The two sides of a line pdfium joined across the band between the halves (``wide_parts``, see
+    :func:`pdf_text._spread_parts`): the left side ends before the band's middle, the right one starts after it."""
+    parts = getattr(ln, "wide_parts", None)
+    if not parts or len(parts) != 2:
+        return None
+    left, right = sorted(parts, key=lambda p: p.x0)
+    if left.x1 <= cut <= right.x0:
+        return left, right
+    return None
 
 
 def strips(lines: list[L]) -> list[list[L]]:
