@@ -32,6 +32,7 @@ from pydantic import PrivateAttr
 from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
+from .table_percent import percent_cells
 from .tables_fill import _bands, _Filler, _joined
 from .tables_grid import GridCell, find_grids, ink_of
 from .tables_read import MAX_BANDS, _clean, _inked_box, _Piece, _read_again, _rtl, _Slot, _uncovered
@@ -334,5 +335,6 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         if rtl and (arabic := script or _script_model()) and latin_in_arabic(replace(pimg, image=ink.image), filler, arabic, timeout):
             cells = _layout(filler, rtl)
         _euro_signs(cells)
+        percent_cells(cells)
         found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
     return found
