@@ -32,6 +32,7 @@ from pydantic import PrivateAttr
 from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
+from .table_digits import lone_digits
 from .table_percent import percent_cells
 from .tables_fill import _bands, _Filler, _joined
 from .tables_grid import GridCell, find_grids, ink_of
@@ -333,6 +334,8 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         if not _plausible(cells):
             continue
         if rtl and (arabic := script or _script_model()) and latin_in_arabic(replace(pimg, image=ink.image), filler, arabic, timeout):
+            cells = _layout(filler, rtl)
+        if rtl and lone_digits(replace(pimg, image=ink.image), filler, timeout):
             cells = _layout(filler, rtl)
         _euro_signs(cells)
         percent_cells(cells)
