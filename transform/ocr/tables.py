@@ -32,6 +32,7 @@ from pydantic import PrivateAttr
 from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
+from .cell_numbers import short_numbers
 from .table_digits import lone_digits
 from .table_percent import percent_cells
 from .tables_fill import _bands, _Filler, _joined
@@ -282,6 +283,8 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
     cross = CROSS_IN * 72.0
     found: list[FoundTable] = []
     budget = MAX_CUTS
+    if rtl_words:
+        short_numbers(pimg, lines, rtl_words, [_Filler(g, k, cross).bbox() for g in grids], timeout)
     grey = np.asarray(pimg.image.convert("L"))
     for grid in grids:
         filler = _Filler(grid, k, cross, grey)
