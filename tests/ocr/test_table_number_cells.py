@@ -70,3 +70,30 @@ def test_the_lorry_drivers_grade_is_read_as_a_digit(tmp_path: Path) -> None:
     grade = lorry[0].index(next(c for c in lorry[0] if "سائق في الوزن الثقيل" in c)) - 1
     assert lorry[0][grade] == "5", lorry[0][:4]
     assert not [c for r in rows for c in r if c in ("s", "bis")], [r[:4] for r in rows]
+
+
+def test_a_rule_at_a_crops_side_is_cut_off_before_the_digits_are_read() -> None:
+    import numpy as np
+    from PIL import Image
+
+    from transform.ocr.cell_numbers import _inside_rules
+
+    a = np.full((30, 60), 255, dtype=np.uint8)
+    a[8:22, 20:26] = 0  # a digit
+    a[8:22, 32:38] = 0  # another
+    a[:, 55:57] = 0  # a column rule standing in the right side
+    cut = np.asarray(_inside_rules(Image.fromarray(a)))
+    assert cut.shape[1] == 55  # the rule is gone, the digits are all there
+    assert (cut < 128).sum() == 2 * 14 * 6
+    a[:, 55:57] = 255
+    assert _inside_rules(Image.fromarray(a)).size == (60, 30)  # no rule: nothing cut
+
+
+@pytest.mark.slow
+def test_a_year_at_a_cell_lines_start_keeps_its_four_digits(tmp_path: Path) -> None:
+    """Sfax p. 1: the line ``1992 المؤرخ في 28 أوت 1992`` starts at the cell's right rule; main read
+    its first year ``2`` in a box as wide as four digits."""
+    cells = [c for r in _rows(copy_pages("tn-sfax-ar-balagh-2022.pdf", [0], tmp_path)) for c in r]
+    cell = next((c for c in cells if "1551" in c), None)
+    assert cell is not None, cells
+    assert "1551 لسنة 1992 المؤرخ في 28" in cell, cell
