@@ -32,6 +32,9 @@ from pydantic import PrivateAttr
 from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
+from .cell_numbers import short_numbers
+from .table_digits import lone_digits
+from .table_percent import percent_cells
 from .tables_fill import _bands, _Filler, _joined
 from .tables_grid import GridCell, find_grids, ink_of
 from .tables_read import MAX_BANDS, _clean, _inked_box, _Piece, _read_again, _rtl, _Slot, _uncovered
@@ -280,6 +283,8 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
     cross = CROSS_IN * 72.0
     found: list[FoundTable] = []
     budget = MAX_CUTS
+    if rtl_words:
+        short_numbers(pimg, lines, rtl_words, [_Filler(g, k, cross).bbox() for g in grids], timeout)
     grey = np.asarray(pimg.image.convert("L"))
     for grid in grids:
         filler = _Filler(grid, k, cross, grey)
@@ -333,6 +338,9 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
             continue
         if rtl and (arabic := script or _script_model()) and latin_in_arabic(replace(pimg, image=ink.image), filler, arabic, timeout):
             cells = _layout(filler, rtl)
+        if rtl and lone_digits(replace(pimg, image=ink.image), filler, timeout):
+            cells = _layout(filler, rtl)
         _euro_signs(cells)
+        percent_cells(cells)
         found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
     return found
