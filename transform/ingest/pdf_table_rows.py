@@ -34,7 +34,11 @@ TEXT_COLUMN = 10.0  # x font size: a column at least this wide, filled edge to e
 MARKER = re.compile(r"^(?:[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])(?:\s|$)")
 LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}|(?:-\s?){6,}")
 BLANK_FIELD = re.compile(r"^\s*(?:(?:\.\s?){4,}|…{2,}|_{4,})\s*$")  # a line that is only a field to fill in
-FIELD_AFTER_LABEL = re.compile(r"^(?P<label>.*?\w.*?)\s*[.…_](?:\s?[.…_]){3,}\s*$")  # a label, then dots or a rule to fill in
+# A label, then dots or a rule to fill in. The label starts with what precedes the first word character
+# (``[^\w\n]*\w``, where ``.*?\w`` would try every word character in turn: cubic on a long line of dots that
+# fails) and ends where the field starts, at the first place it can (the same label as ``.*?\w.*?``).
+FIELD_AFTER_LABEL = re.compile(r"^(?P<label>[^\w\n]*\w.*?)\s*[.…_](?:\s?[.…_]){3,}\s*$")
+FIELD_END = ".…_"  # the last character but spaces of a line that ends with a field to fill in
 
 
 @dataclass
@@ -88,7 +92,11 @@ class Row:
         "Nom du navire      ........"); a contents line ends with its page number instead."""
         if len(self.lines) != 1 or len(self.lines[0].segments) < 2:
             return False
-        m = FIELD_AFTER_LABEL.match(self.lines[0].text)
+        text = self.lines[0].text
+        last = text.rstrip()[-1:]
+        if not last or last not in FIELD_END:  # the line does not end with a field: no search
+            return False
+        m = FIELD_AFTER_LABEL.match(text)
         return m is not None and not LEADER.search(m["label"])
 
     @property
