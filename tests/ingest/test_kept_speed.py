@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from transform.ingest.pdf_kept import SAMPLED, KeptPages, _sample, _styles
+from transform.ingest.pdf_kept import SAMPLED, KeptPages, _styles, cover_pages
 from transform.ingest.pdf_text import page_lines
 from transform.ocr import digits
 
@@ -54,9 +54,9 @@ def test_the_sample_is_the_cross_checks_own() -> None:
     pages = {0: [plain] * 30, 1: [plain, plain, title], 2: [arabic], 3: [plain] * 40, 4: [big, arabic], 5: [small] * 3, 6: [title, small]}
     for chosen in ([0, 1, 2, 3, 4, 5, 6], [0, 2, 3, 5], [0, 3], [1, 2, 4, 5, 6], [0, 3, 5, 6]):
         lines = {i: [_Line(*ln) for ln in pages[i]] for i in chosen}
-        assert _sample({i: _styles(lines[i]) for i in chosen}) == digits.sample_pages(lines)  # type: ignore[arg-type]
+        assert cover_pages({i: _styles(lines[i]) for i in chosen}) == digits.sample_pages(lines)  # type: ignore[arg-type]
     lines = {i: [_Line(*ln) for ln in pages[i]] for i in pages}
-    assert _sample({i: _styles(lines[i]) for i in pages}) == [1, 4, 5]  # the most styles first, then the most new ones
+    assert cover_pages({i: _styles(lines[i]) for i in pages}) == [1, 4, 5]  # the most styles first, then the most new ones
 
 
 def test_styles_count_digit_lines_as_the_cross_check_does() -> None:

@@ -38,8 +38,10 @@ def _styles(lines: list[TextLine]) -> dict[Style, int]:
     return styles
 
 
-def _sample(styles: dict[int, dict[Style, int]], most: int = SAMPLED) -> list[int]:
-    """The pages ``digits.sample_pages`` would pick among these (page index -> its digit lines' styles)."""
+def cover_pages(styles: dict[int, dict[Style, int]], most: int = SAMPLED) -> list[int]:
+    """The fewest pages (at most ``most``, in the order picked) whose digit lines show every style seen
+    (page index -> its digit lines' styles and counts): the page adding most new styles first, then the one
+    with most digit lines. The cross-check's choice (``digits.sample_pages``) and the keeper's."""
     if len(styles) <= most:
         return list(styles)
     picked: list[int] = []
@@ -60,7 +62,7 @@ class KeptPages:
     def __init__(self, limit: int = 6) -> None:
         self.limit = limit
         self._kept: dict[int, tuple[int, pdfium.PdfPage, pdfium.PdfTextPage]] = {}
-        self._styles: dict[int, dict[Style, int]] = {}  # the kept pages' digit lines by style (see _sample)
+        self._styles: dict[int, dict[Style, int]] = {}  # the kept pages' digit lines by style (see cover_pages)
         self._covers: dict[int, float] = {}  # image cover of the pages with little text (see note_cover)
         self._invisible: set[int] = set()  # pages whose text is invisible (see note_invisible)
 
@@ -91,7 +93,7 @@ class KeptPages:
             return False
         if len(self._kept) >= self.limit:
             seen = {**self._styles, index: styles}  # page order, as the cross-check walks the pages
-            wanted = set(_sample(dict(sorted(seen.items()))))
+            wanted = set(cover_pages(dict(sorted(seen.items()))))
             others = [k for k in self._kept if k not in wanted]  # the kept pages the cross-check would not open
             if index in wanted and others:
                 self._drop(min(others, key=lambda k: self._kept[k][0]))

@@ -39,6 +39,7 @@ from PIL import Image
 
 from ..errors import ToolError
 from ..ingest.pdf_calls import _unchecked
+from ..ingest.pdf_kept import cover_pages
 from . import confidence
 from .digit_glyphs import DIGIT_SETS, draw_glyphs, fold, font_name, glyph_sig, outline, read_digit_images, run_box
 
@@ -102,18 +103,7 @@ def sample_pages(pages: dict[int, list[TextLine]]) -> list[int]:
                 page[key] = page.get(key, 0) + 1
         if not page:
             del styles[i]
-    if len(styles) <= MAX_PAGES:
-        return sorted(styles)
-    picked: list[int] = []
-    covered: set[tuple[float, bool, bool]] = set()
-    while len(picked) < MAX_PAGES:
-        best = max((i for i in styles if i not in picked),
-                   key=lambda i: (len(set(styles[i]) - covered), sum(styles[i].values())), default=None)
-        if best is None or (picked and not set(styles[best]) - covered):
-            break
-        picked.append(best)
-        covered |= set(styles[best])
-    return sorted(picked)
+    return sorted(cover_pages(styles, MAX_PAGES))
 
 
 # ---------------------------------------------------------------- pdfium: fonts of digit runs
