@@ -811,21 +811,60 @@ static int ink_shade(const unsigned int *rgba, double dark_luma) {
 	return luma < dark_luma ? INK_DARK : INK_LIGHT;
 }
 
+/* The pdfium page-object functions thin_rules and path_boxes call, from their 7 addresses. */
+typedef struct {
+	count_objects_fn count;
+	get_object_fn get;
+	object_type_fn kind;
+	object_bounds_fn bounds;
+	draw_mode_fn draw_mode;
+	color_fn fill_color, stroke_color;
+} object_fns;
+
+static int read_object_fns(PyObject *addresses, object_fns *f) {
+	void *fns[7];
+	if (read_addresses(addresses, fns, 7) < 0)
+		return -1;
+	f->count = (count_objects_fn)fns[0];
+	f->get = (get_object_fn)fns[1];
+	f->kind = (object_type_fn)fns[2];
+	f->bounds = (object_bounds_fn)fns[3];
+	f->draw_mode = (draw_mode_fn)fns[4];
+	f->fill_color = (color_fn)fns[5];
+	f->stroke_color = (color_fn)fns[6];
+	return 0;
+}
+
+/* A path object's ink as pdf_tables._Ink reads it: dark without a draw mode; else its stroke colour if
+ * stroked, then (not dark yet) its fill colour if filled, the darker kept. *stroked: its stroke shows. */
+static int path_ink(const object_fns *f, void *obj, double dark_luma, int *stroked) {
+	int fill = 0, stroke = 0;
+	unsigned int rgba[4] = {0, 0, 0, 0};
+	*stroked = 0;
+	if (!f->draw_mode(obj, &fill, &stroke))
+		return INK_DARK;
+	int ink = INK_INVISIBLE;
+	if (stroke && f->stroke_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3])) {
+		ink = ink_shade(rgba, dark_luma);
+		*stroked = ink != INK_INVISIBLE;
+	}
+	if (ink != INK_DARK && fill && f->fill_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3])) {
+		int shade = ink_shade(rgba, dark_luma);
+		if (shade > ink)
+			ink = shade;
+	}
+	return ink;
+}
+
 static PyObject *chars_thin_rules(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 	(void)self;
 	if (nargs != 6 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 7) {
 		PyErr_SetString(PyExc_TypeError, "thin_rules(functions: 7 addresses, page, height, rule, dark_luma, max_objects)");
 		return NULL;
 	}
-	void *fns[7];
-	if (read_addresses(args[0], fns, 7) < 0)
+	object_fns f;
+	if (read_object_fns(args[0], &f) < 0)
 		return NULL;
-	count_objects_fn count = (count_objects_fn)fns[0];
-	get_object_fn get = (get_object_fn)fns[1];
-	object_type_fn kind = (object_type_fn)fns[2];
-	object_bounds_fn bounds = (object_bounds_fn)fns[3];
-	draw_mode_fn draw_mode = (draw_mode_fn)fns[4];
-	color_fn fill_color = (color_fn)fns[5], stroke_color = (color_fn)fns[6];
 	void *page = PyLong_AsVoidPtr(args[1]);
 	double height = PyFloat_AsDouble(args[2]), rule = PyFloat_AsDouble(args[3]), dark_luma = PyFloat_AsDouble(args[4]);
 	long max_objects = PyLong_AsLong(args[5]);
@@ -838,33 +877,19 @@ static PyObject *chars_thin_rules(PyObject *self, PyObject *const *args, Py_ssiz
 	PyObject *out = PyList_New(0);
 	if (out == NULL)
 		return NULL;
-	int n = count(page);
+	int n = f.count(page);
 	if (n > max_objects)
 		return out;
-	int fill = 0, stroke = 0;
-	unsigned int rgba[4] = {0, 0, 0, 0};
 	for (int i = 0; i < n; i++) {
-		void *obj = get(page, i);
+		void *obj = f.get(page, i);
 		float fl, fb, fr, ft;
-		if (obj == NULL || kind(obj) != PAGEOBJ_PATH || !bounds(obj, &fl, &fb, &fr, &ft))
+		if (obj == NULL || f.kind(obj) != PAGEOBJ_PATH || !f.bounds(obj, &fl, &fb, &fr, &ft))
 			continue;
 		double left = fl, bottom = fb, right = fr, top = ft;
 		if (top - bottom > rule || right - left <= 2 * rule)
 			continue;
-		int ink;
-		if (!draw_mode(obj, &fill, &stroke)) {
-			ink = INK_DARK;
-		} else {
-			ink = INK_INVISIBLE;
-			if (stroke && stroke_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3]))
-				ink = ink_shade(rgba, dark_luma);
-			if (ink != INK_DARK && fill && fill_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3])) {
-				int shade = ink_shade(rgba, dark_luma);
-				if (shade > ink)
-					ink = shade;
-			}
-		}
-		if (ink != INK_DARK)
+		int stroked;
+		if (path_ink(&f, obj, dark_luma, &stroked) != INK_DARK)
 			continue;
 		PyObject *t = Py_BuildValue("(ddd)", height - (top + bottom) / 2, left, right);
 		if (t == NULL || PyList_Append(out, t) < 0) {
@@ -889,15 +914,9 @@ static PyObject *chars_path_boxes(PyObject *self, PyObject *const *args, Py_ssiz
 		PyErr_SetString(PyExc_TypeError, "path_boxes(functions: 7 addresses, page, thin, dark_luma, max_objects)");
 		return NULL;
 	}
-	void *fns[7];
-	if (read_addresses(args[0], fns, 7) < 0)
+	object_fns f;
+	if (read_object_fns(args[0], &f) < 0)
 		return NULL;
-	count_objects_fn count = (count_objects_fn)fns[0];
-	get_object_fn get = (get_object_fn)fns[1];
-	object_type_fn kind = (object_type_fn)fns[2];
-	object_bounds_fn bounds = (object_bounds_fn)fns[3];
-	draw_mode_fn draw_mode = (draw_mode_fn)fns[4];
-	color_fn fill_color = (color_fn)fns[5], stroke_color = (color_fn)fns[6];
 	void *page = PyLong_AsVoidPtr(args[1]);
 	double thin = PyFloat_AsDouble(args[2]), dark_luma = PyFloat_AsDouble(args[3]);
 	long max_objects = PyLong_AsLong(args[4]);
@@ -910,34 +929,19 @@ static PyObject *chars_path_boxes(PyObject *self, PyObject *const *args, Py_ssiz
 	PyObject *paths = PyList_New(0), *forms = PyList_New(0);
 	if (paths == NULL || forms == NULL)
 		goto fail;
-	int n = count(page);
+	int n = f.count(page);
 	if (n > max_objects)
 		return Py_BuildValue("(iNN)", n, paths, forms);
-	int fill = 0, stroke = 0;
-	unsigned int rgba[4] = {0, 0, 0, 0};
 	for (int i = 0; i < n; i++) {
-		void *obj = get(page, i);
+		void *obj = f.get(page, i);
 		if (obj == NULL)
 			continue;
-		int t = kind(obj);
+		int t = f.kind(obj);
 		float fl, fb, fr, ft;
-		if (t == PAGEOBJ_PATH && bounds(obj, &fl, &fb, &fr, &ft)) {
+		if (t == PAGEOBJ_PATH && f.bounds(obj, &fl, &fb, &fr, &ft)) {
 			double left = fl, bottom = fb, right = fr, top = ft;
-			int ink, stroked = 0;
-			if (!draw_mode(obj, &fill, &stroke)) {
-				ink = INK_DARK;
-			} else {
-				ink = INK_INVISIBLE;
-				if (stroke && stroke_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3])) {
-					ink = ink_shade(rgba, dark_luma);
-					stroked = ink != INK_INVISIBLE;
-				}
-				if (ink != INK_DARK && fill && fill_color(obj, &rgba[0], &rgba[1], &rgba[2], &rgba[3])) {
-					int shade = ink_shade(rgba, dark_luma);
-					if (shade > ink)
-						ink = shade;
-				}
-			}
+			int stroked;
+			int ink = path_ink(&f, obj, dark_luma, &stroked);
 			if (ink == INK_INVISIBLE && right - left > thin && top - bottom > thin)
 				continue; /* a white, unstroked box is a text frame, not a rule */
 			PyObject *box = Py_BuildValue("(ddddiO)", left, bottom, right, top, ink > INK_LIGHT ? ink : INK_LIGHT, stroked ? Py_True : Py_False);
