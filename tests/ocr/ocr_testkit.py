@@ -286,3 +286,32 @@ def one_page(src: Path, page: int, out: Path) -> Path:
         one.pages.append(pdf.pages[page - 1])
         one.save(out)
     return out
+
+
+CORPUS_FILES = Path(__file__).resolve().parents[1] / "realdocs" / "files"
+
+
+def band_lines(name: str, page_no: int, top: float, bottom: float) -> list[str]:
+    """The lines ``ocr_page`` reads on a horizontal band (shares of the page height, from the top) of a
+    scanned corpus page (``tests/realdocs/files/<name>.pdf``, page ``page_no`` from 1)."""
+    import pytest
+
+    from transform.ocr.pages import ocr_page
+    from transform.ocr.render import PageImage, render_page, scan_resolution
+
+    path = CORPUS_FILES / f"{name}.pdf"
+    if not path.exists():
+        pytest.skip("real-document corpus not present")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        res = scan_resolution(pdf[page_no - 1])
+        full = render_page(pdf, page_no - 1)
+    finally:
+        pdf.close()
+    h = full.image.height
+    y0, y1 = round(h * top), round(h * bottom)
+    band = PageImage(full.image.crop((0, y0, full.image.width, y1)), full.dpi, full.page, full.width_pt,
+                     full.to_points(y1 - y0))
+    lines, report = ocr_page(band, ["ar", "fr"], timeout=300, scanned=True, why="test", scan_dpi=res[0] if res else None)
+    assert report.method == "ocr"
+    return [ln.text for ln in lines]

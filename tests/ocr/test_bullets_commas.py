@@ -6,38 +6,13 @@ glued to it (``العروضء``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pypdfium2 as pdfium
 import pytest
+from ocr_testkit import band_lines
 
 from transform.ocr.bullets import is_bullet
-from transform.ocr.pages import ocr_page
-from transform.ocr.render import PageImage, render_page, scan_resolution
 from transform.ocr.spelling import comma_hamza
 
-FILES = Path(__file__).resolve().parents[1] / "realdocs" / "files"
 JOINT = "adala-ar-joint-order-1096-26"
-
-
-def _band(name: str, page_no: int, top: float, bottom: float) -> list[str]:
-    """The lines ocr_page reads on a horizontal band (shares of the page height) of a corpus page."""
-    path = FILES / f"{name}.pdf"
-    if not path.exists():
-        pytest.skip("real-document corpus not present")
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        res = scan_resolution(pdf[page_no - 1])
-        full = render_page(pdf, page_no - 1)
-    finally:
-        pdf.close()
-    h = full.image.height
-    y0, y1 = round(h * top), round(h * bottom)
-    band = PageImage(full.image.crop((0, y0, full.image.width, y1)), full.dpi, full.page, full.width_pt,
-                     full.to_points(y1 - y0))
-    lines, report = ocr_page(band, ["ar", "fr"], timeout=300, scanned=True, why="test", scan_dpi=res[0] if res else None)
-    assert report.method == "ocr"
-    return [ln.text for ln in lines]
 
 
 def test_a_comma_read_as_a_hamza_is_put_back_and_words_ending_in_hamza_stay() -> None:
@@ -63,7 +38,7 @@ def test_a_bullet_is_told_by_its_shape_and_place() -> None:
 
 @pytest.mark.slow
 def test_round_bullets_of_a_scanned_order_are_bullets_not_letters() -> None:
-    lines = _band(JOINT, 5, 0.0, 0.45)
+    lines = band_lines(JOINT, 5, 0.0, 0.45)
     heads = [t for t in lines if "هامش الطحن" in t or "فيما يخص الدقيق" in t]
     assert heads, lines
     assert all(t.startswith("•") for t in heads), heads
@@ -71,7 +46,7 @@ def test_round_bullets_of_a_scanned_order_are_bullets_not_letters() -> None:
 
 
 def test_commas_read_as_hamza_on_a_scanned_order_are_commas() -> None:
-    lines = _band(JOINT, 3, 0.49, 0.56)
+    lines = band_lines(JOINT, 3, 0.49, 0.56)
     text = " ".join(lines)
     assert "العروض" in text, lines
     assert "العروضء" not in text and "العروض،" in text, lines

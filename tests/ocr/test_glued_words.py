@@ -7,37 +7,16 @@ a stretched إلى, dashed rules read ``سس``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pypdfium2 as pdfium
 import pytest
+from ocr_testkit import band_lines
 
 from transform.ocr.glued import split_word
-from transform.ocr.pages import ocr_page
-from transform.ocr.render import PageImage, render_page, scan_resolution
 from transform.ocr.spelling import repair_unsure, repair_word
-
-FILES = Path(__file__).resolve().parents[1] / "realdocs" / "files"
 
 
 def _band(name: str, page_no: int, top: float, bottom: float) -> list[str]:
-    """The words ocr_page reads on a horizontal band (shares of the page height) of a corpus page."""
-    path = FILES / f"{name}.pdf"
-    if not path.exists():
-        pytest.skip("real-document corpus not present")
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        res = scan_resolution(pdf[page_no - 1])
-        full = render_page(pdf, page_no - 1)
-    finally:
-        pdf.close()
-    h = full.image.height
-    y0, y1 = round(h * top), round(h * bottom)
-    band = PageImage(full.image.crop((0, y0, full.image.width, y1)), full.dpi, full.page, full.width_pt,
-                     full.to_points(y1 - y0))
-    lines, report = ocr_page(band, ["ar", "fr"], timeout=300, scanned=True, why="test", scan_dpi=res[0] if res else None)
-    assert report.method == "ocr"
-    return [w for ln in lines for w in ln.text.split()]
+    """The words ocr_page reads on a horizontal band of a corpus page (:func:`ocr_testkit.band_lines`)."""
+    return [w for ln in band_lines(name, page_no, top, bottom) for w in ln.split()]
 
 
 def test_the_rules_split_what_is_plain_and_nothing_else() -> None:
