@@ -284,7 +284,7 @@ def _stacked(band: list[list[int]], lines: list[L]) -> bool:
 
 def _read_columns(lines: list[L]) -> tuple[list[L], list[Edges]]:
     """The lines of a page (or of a region) column after column, in bands cut by the lines across the columns."""
-    if any(getattr(ln, "parts", None) for ln in lines):  # lines pdfium joined across a gutter (pdf_text._column_parts)
+    if any(getattr(ln, "parts", None) for ln in lines):  # lines pdfium joined across a gutter (pdf_line_cuts.column_parts)
         split = [part for ln in lines for part in (getattr(ln, "parts", None) or [ln])]
         if gutters(split):
             lines = split

@@ -171,7 +171,7 @@ def spread_halves(lines: list[L], rtl: bool = False) -> Halves | None:
 
 def _sides(ln: Any, cut: float) -> tuple[Any, Any] | None:
     """The two sides of a line pdfium joined across the band between the halves (``wide_parts``, see
-    :func:`pdf_text._spread_parts`): the left side ends before the band's middle, the right one starts after it."""
+    :func:`pdf_line_cuts.spread_parts`): the left side ends before the band's middle, the right one starts after it."""
     parts = getattr(ln, "wide_parts", None)
     if not parts or len(parts) != 2:
         return None
