@@ -1,0 +1,162 @@
+"""A letterhead's side blocks read one after the other, the page's own side first.
+
+A Moroccan ministry's letter or decision opens on a letterhead in two blocks beside an emblem:
+the Arabic block on the right (``المملكة المغربية`` / ``وزارة ...``), the French one on the left
+(``ROYAUME DU MAROC`` / ``Ministère ...``), sometimes a third block centred above the emblem. Tesseract
+lists such blocks in whatever order its layout analysis sorts them: the French block first on an
+Arabic page (decision ma-sante p. 4, the annexed list), or one printed row of both blocks as one line
+in a block of its own (``et de la Protection Sociale`` beside the Arabic block's Tifinagh line).
+Read so, the letterhead's paragraphs come out of order and one of them glued to the other block's.
+
+Here the top of the page is read as a person reads it: two groups of lines (tesseract's paragraphs)
+standing side by side in the page's top band, with a wide gutter between them (the emblem), over a
+line that crosses the gutter (the title: the body is in one column under the letterhead). The lines
+above that title fall on the right of the gutter, on its left, or inside it (a centred block, the
+emblem read as letters); a line with words on both sides of the gutter and none inside it is split
+there. They are then listed: the centred lines standing above both sides first (the kingdom's name
+over the emblem, decision ma-mtedd p. 1), then the page's own side (the right one when most of the
+page's lines are Arabic, the left one otherwise), then the other side, each top to bottom, then the
+rest of the centred lines (the emblem). A page in two columns has no line crossing the gutter under
+its top lines, and its blocks go on below the top band: it is left alone.
+
+Works on :func:`transform.ocr.tesseract.parse_tsv`'s line records keyed (block, paragraph, line), after
+:func:`transform.ocr.columns.split_columns` has split the rows it could (their parts keyed with the
+paragraph number plus 0.25 on the left and 0.5 on the right, as done here).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TOP_BAND = 0.2  # a letterhead's lines stand within this share of the page's height from its top
+WIDE = 4.0  # the gutter between the side groups: at least this many line heights wide
+MIN_SIDE = 2  # at least this many lines on each side of the gutter: two blocks, not a label beside a date
+INNER = 0.25  # a word reaching into the gutter's middle (past this share of its width from either edge) crosses it
+
+Info = dict[str, Any]
+Key = tuple[int, float, float]
+Box = tuple[float, float, float, float]
+
+
+def _box(infos: list[Info]) -> Box:
+    return (min(i["box"][0] for i in infos), min(i["box"][1] for i in infos),
+            max(i["box"][2] for i in infos), max(i["box"][3] for i in infos))
+
+
+def _height(info: Info) -> float:
+    hs = sorted(info["heights"])
+    return float(hs[len(hs) // 2]) if hs else 0.0
+
+
+def _gutter(groups: dict[tuple[int, float], list[Key]], lines: dict[Key, Info], band: float) -> tuple[float, float] | None:
+    """The gutter (left, right pixel edges) between the groups of lines wholly in the top band on its two sides:
+    found as the widest gap between two groups standing side by side (their heights overlap), then narrowed to
+    the nearest edges of all the groups on either side; at least WIDE line heights wide, or None."""
+    boxes = [(_box([lines[k] for k in ks]), ks) for ks in groups.values()]
+    boxes = [(b, ks) for b, ks in boxes if b[3] <= band]
+    best: tuple[float, float, float] | None = None
+    for a, ka in boxes:
+        for b, kb in boxes:
+            if a[2] >= b[0] or min(a[3], b[3]) <= max(a[1], b[1]):
+                continue  # not a left group beside a right one
+            h = max(_height(lines[k]) for k in ka + kb)
+            if b[0] - a[2] >= WIDE * h and (best is None or b[0] - a[2] > best[1] - best[0]):
+                best = (a[2], b[0], h)
+    if best is None:
+        return None
+    lo, hi, h = best
+    # the gutter's edges: the nearest edges of all the groups on either side (a block's longer line)
+    lo2 = max(b[2] for b, _ in boxes if b[0] < lo and b[2] < hi)
+    hi2 = min(b[0] for b, _ in boxes if b[2] > hi and b[0] > lo)
+    return (lo2, hi2) if hi2 - lo2 >= WIDE * h else None
+
+
+def _place(info: Info, lo: float, hi: float) -> str:
+    """"left", "right", "middle" (wholly inside the gutter), "split" (words on both sides, none in the gutter's
+    middle) or "across" (a word in the gutter's middle with the line reaching past both edges: a title)."""
+    x0, _, x1, _ = info["box"]
+    if x1 <= hi and x0 < lo and x1 <= lo + INNER * (hi - lo):
+        return "left"
+    if x0 >= lo and x1 > hi and x0 >= hi - INNER * (hi - lo):
+        return "right"
+    if x0 >= lo and x1 <= hi:
+        return "middle"
+    inner = (lo + INNER * (hi - lo), hi - INNER * (hi - lo))
+    if x0 < lo and x1 > hi and all(b[2] <= inner[0] or b[0] >= inner[1] for b in info["boxes"]):
+        return "split"
+    return "across"
+
+
+def _part(info: Info, keep: Any) -> Info:
+    """The words of a line for which ``keep(box)`` holds, with their box."""
+    out: Info = {"words": [], "heights": [], "confs": [], "xs": [], "boxes": []}
+    for n, box in enumerate(info["boxes"]):
+        if keep(box):
+            for name in ("words", "heights", "confs", "xs", "boxes"):
+                out[name].append(info[name][n])
+    bs = out["boxes"]
+    out["box"] = (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
+    return out
+
+
+def sides_in_order(lines: dict[Key, Info], is_rtl: Any, page_height: float) -> dict[Key, Info]:
+    """``lines`` with a letterhead's side blocks read one after the other (see the module's docstring);
+    ``lines`` itself when the page's top holds none."""
+    keys = [k for k, info in lines.items() if info["words"]]
+    band = TOP_BAND * page_height
+    groups: dict[tuple[int, float], list[Key]] = {}
+    for k in keys:
+        groups.setdefault((k[0], k[1]), []).append(k)
+    gutter = _gutter(groups, lines, band)
+    if gutter is None:
+        return lines
+    lo, hi = gutter
+    places = {k: _place(lines[k], lo, hi) for k in keys}
+    across = [lines[k]["box"][1] for k in keys if places[k] == "across"]
+    tops = [lines[k]["box"][1] for k in keys if places[k] in ("left", "right", "split") and lines[k]["box"][3] <= band]
+    if not tops:
+        return lines
+    sides_top = min(tops)
+    under = [t for t in across if t > sides_top]
+    if not under or len(under) < len(across):
+        return lines  # no title under the top lines (a page in columns), or a line across the gutter above them
+    end = min(under)
+    zone = [k for k in keys if lines[k]["box"][1] < end and lines[k]["box"][3] <= band]
+    if any(lines[k]["box"][3] > end or lines[k]["box"][3] > band for g in {(k[0], k[1]) for k in zone}
+           for k in groups[g] if places[k] != "across"):
+        return lines  # a group going on under the title or the top band: a column, not a letterhead's block
+    cut = (lo + hi) / 2
+    sides: dict[str, list[tuple[Key, Info]]] = {"left": [], "right": [], "middle": []}
+    for k in zone:
+        info = lines[k]
+        if places[k] == "split":
+            b, p, ln = k
+            sides["left"].append(((b, p + 0.25, ln), _part(info, lambda box: box[2] <= cut)))
+            sides["right"].append(((b, p + 0.5, ln), _part(info, lambda box: box[0] >= cut)))
+        else:
+            sides[places[k]].append((k, info))
+    if len(sides["left"]) < MIN_SIDE or len(sides["right"]) < MIN_SIDE:
+        return lines
+    rtl = sum(1 for k in keys if is_rtl(lines[k]["words"])) * 2 > len(keys)
+    first, second = ("right", "left") if rtl else ("left", "right")
+    start = min(info["box"][1] for _, info in sides["left"] + sides["right"])
+
+    def by_top(items: list[tuple[Key, Info]]) -> list[tuple[Key, Info]]:
+        return sorted(items, key=lambda item: item[1]["box"][1])
+
+    above = [item for item in sides["middle"] if item[1]["box"][3] <= start]
+    rest = [item for item in sides["middle"] if item[1]["box"][3] > start]
+    ordered = by_top(above) + by_top(sides[first]) + by_top(sides[second]) + by_top(rest)
+    if [k for k, _ in ordered] == zone:
+        return lines
+    taken = set(zone)
+    out: dict[Key, Info] = {}
+    placed = False
+    for k, info in lines.items():
+        if k in taken:
+            if not placed:
+                out.update(ordered)
+                placed = True
+            continue
+        out[k] = info
+    return out
