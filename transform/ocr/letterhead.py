@@ -51,7 +51,7 @@ def _height(info: Info) -> float:
 def _gutter(groups: dict[tuple[int, float], list[Key]], lines: dict[Key, Info], band: float) -> tuple[float, float] | None:
     """The gutter (left, right pixel edges) between the groups of lines wholly in the top band on its two sides:
     found as the widest gap between two groups standing side by side (their heights overlap), then narrowed to
-    the nearest edges of all the groups on either side; at least WIDE line heights wide, or None."""
+    the nearest edges of all the groups on either side of its middle; at least WIDE line heights wide, or None."""
     boxes = [(_box([lines[k] for k in ks]), ks) for ks in groups.values()]
     boxes = [(b, ks) for b, ks in boxes if b[3] <= band]
     best: tuple[float, float, float] | None = None
@@ -66,8 +66,9 @@ def _gutter(groups: dict[tuple[int, float], list[Key]], lines: dict[Key, Info], 
         return None
     lo, hi, h = best
     # the gutter's edges: the nearest edges of all the groups on either side (a block's longer line)
-    lo2 = max(b[2] for b, _ in boxes if b[0] < lo and b[2] < hi)
-    hi2 = min(b[0] for b, _ in boxes if b[2] > hi and b[0] > lo)
+    mid = (lo + hi) / 2
+    lo2 = max(b[2] for b, _ in boxes if b[0] < lo and b[2] < mid)
+    hi2 = min(b[0] for b, _ in boxes if b[2] > hi and b[0] > mid)
     return (lo2, hi2) if hi2 - lo2 >= WIDE * h else None
 
 
