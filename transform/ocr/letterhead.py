@@ -161,3 +161,71 @@ def sides_in_order(lines: dict[Key, Info], is_rtl: Any, page_height: float) -> d
             continue
         out[k] = info
     return out
+
+
+ROW_GAP = 1 / 3  # a letterhead's row beside a lone line: the gap at least this share of the line's width...
+STACK = 2  # ...and at least this many lines under its own side's part, wholly on that side
+
+
+def _widest_gap(info: Info) -> tuple[float, float] | None:
+    """The (left, right) edges of the line's widest gap between two words, when it is at least WIDE word heights
+    and ROW_GAP of the line's width wide with at least 2 words on each side; else None."""
+    boxes = sorted(info["boxes"])
+    if len(boxes) < 4:
+        return None
+    n = max(range(len(boxes) - 1), key=lambda i: boxes[i + 1][0] - boxes[i][2])
+    lo, hi = boxes[n][2], boxes[n + 1][0]
+    width = boxes[-1][2] - boxes[0][0]
+    if n < 1 or n > len(boxes) - 3 or hi - lo < WIDE * _height(info) or hi - lo < ROW_GAP * width:
+        return None
+    return float(lo), float(hi)
+
+
+def lone_side_rows(lines: dict[Key, Info], is_rtl: Any) -> dict[Key, Info]:
+    """A letterhead's first row read across it to a lone line on the other side (``المملكة المغربية`` at the right,
+    ``(المدينة) في ......`` at the left, decree 2.19.720's model letters): split at its gap when the lines listed
+    right under it stand wholly on the page's own side (at least STACK of them: the letterhead block going on);
+    the own side's part goes first, then that block, then the other side's part. ``lines`` itself when none is."""
+    keys = [k for k, info in lines.items() if info["words"]]
+    if not keys:
+        return lines
+    rtl = sum(1 for k in keys if is_rtl(lines[k]["words"])) * 2 > len(keys)
+    moves: list[tuple[int, int, Info, Info]] = []  # index of the row, end of its block, own part, other part
+    n = 0
+    while n < len(keys):
+        gap = _widest_gap(lines[keys[n]])
+        if gap is None:
+            n += 1
+            continue
+        lo, hi = gap
+        m = n + 1
+        while m < len(keys):
+            x0, _, x1, _ = lines[keys[m]]["box"]
+            if not (x0 >= hi - INNER * (hi - lo) if rtl else x1 <= lo + INNER * (hi - lo)):
+                break
+            m += 1
+        if m - n - 1 >= STACK:
+            cut = (lo + hi) / 2
+            left = _part(lines[keys[n]], lambda box, c=cut: box[2] <= c)
+            right = _part(lines[keys[n]], lambda box, c=cut: box[0] >= c)
+            moves.append((n, m, right if rtl else left, left if rtl else right))
+        n = m
+    if not moves:
+        return lines
+    out: dict[Key, Info] = {}
+    at = {row: (end, own, other) for row, end, own, other in moves}
+    later: dict[int, tuple[Key, Info]] = {}
+    own_off, other_off = (0.5, 0.25) if rtl else (0.25, 0.5)
+    for i, k in enumerate(keys):
+        if i in at:
+            end, own, other = at[i]
+            b, p, ln = k
+            out[(b, p + own_off, ln)] = own
+            later[end - 1] = ((b, p + other_off, ln), other)
+        else:
+            out[k] = lines[k]
+        if i in later:
+            key, info = later.pop(i)
+            out[key] = info
+    out.update({k: info for k, info in lines.items() if k not in out and not info["words"]})
+    return out
