@@ -8,6 +8,9 @@
   block, then the left-hand French one, then the title under them (the rows of test_ocr_letterhead_layout.py
   with the title's first line).
 * A page in two columns (motion couthenans p. 3) is left as tesseract listed it.
+* Decree 2.19.720 p. 7 (a model letter scanned at about 100 dpi): the letterhead's first row was read as one line
+  with the place-and-date line at the left (``المملكة à المغريبة (المديئة) في سم``), in the title's tesseract
+  paragraph; split, the right part goes on in the letterhead's block and the left part comes after it.
 
 The word rows are tesseract's TSV for those pages (pixels of the scan), copied from its reading."""
 
@@ -99,3 +102,37 @@ def test_the_centred_kingdom_name_then_the_right_block_then_the_left_one() -> No
     assert texts == ["Motion de la commune de ... ou", "Le Conseil municipal de la commune",
                      "Exprime sa profonde préoccupation concernant les conséquences",
                      "Face à l'impact de la crise économique", "Dans un contexte de crise mondiale"]
+
+
+LETTER: list[Row] = [  # decree 2.19.720 p. 7 (2068 x 2924 px): the model letter's title, letterhead and addressee
+    (1, 1, 3, 620, 345, 830, 65, -1, ""),
+    (1, 1, 3, 1337, 341, 118, 78, 89.2, "نموذج"), (1, 1, 3, 1210, 341, 104, 78, 93.1, "تنبيه"),
+    (1, 1, 3, 1108, 341, 84, 78, 92.3, "بدون"), (1, 1, 3, 1020, 341, 58, 78, 93.2, "أجل"),
+    (1, 1, 4, 563, 436, 1165, 54, -1, ""),
+    (1, 1, 4, 1653, 439, 75, 23, 73.3, "المملكة"), (1, 1, 4, 1654, 436, 10, 54, 41.2, "à"),
+    (1, 1, 4, 1560, 436, 88, 54, 70.0, "المغريبة"), (1, 1, 4, 700, 442, 78, 32, 36.2, "(المديئة)"),
+    (1, 1, 4, 674, 436, 17, 42, 91.0, "في"), (1, 1, 4, 563, 442, 215, 32, 35.5, "سم"),
+    (1, 1, 5, 1499, 510, 270, 35, -1, ""),
+    (1, 1, 5, 1720, 510, 49, 29, 85.5, "وذارة"), (1, 1, 5, 1644, 510, 67, 27, 51.9, "JAI"),
+    (1, 1, 5, 1553, 510, 85, 34, 78.8, "والإدماج"), (1, 1, 5, 1499, 511, 45, 34, 44.7, "pdt"),
+    (2, 1, 1, 1458, 575, 349, 42, -1, ""),
+    (2, 1, 1, 1733, 575, 74, 42, 51.8, "المديرية"), (2, 1, 1, 1652, 577, 76, 40, 57.4, "الجهوية"), (2, 1, 1, 1458, 581, 185, 29, 51.5, "اا"),
+    (3, 1, 1, 1421, 685, 377, 38, -1, ""),
+    (3, 1, 1, 1754, 689, 44, 23, 67.7, "قلف"), (3, 1, 1, 1705, 691, 40, 28, 37.9, "وقمة"),
+    (5, 1, 1, 944, 734, 89, 32, -1, ""),
+    (5, 1, 1, 944, 734, 89, 32, 0.0, "إلى"),
+    (5, 1, 2, 498, 781, 976, 54, -1, ""),
+    (5, 1, 2, 1366, 789, 108, 41, 87.4, "السيد(ة)"), (5, 1, 2, 1295, 796, 62, 35, 87.2, "رئيس"),
+    (5, 1, 2, 1035, 797, 78, 38, 86.0, "العائلي"), (5, 1, 2, 900, 796, 126, 38, 90.3, "والشخصي"),
+]
+
+
+def test_a_letterheads_row_read_across_to_a_lone_line_is_split_its_block_first() -> None:
+    """The letterhead's first row (``المملكة المغربية`` at the right, ``(المدينة) في ......`` at the left) was one line;
+    its right part goes on in the block under it, the left part after that block, before the addressee."""
+    lines = parse_tsv(_tsv(LETTER), _blank(2068, 2924)).lines
+    texts = [ln.text for ln in lines]
+    assert texts[:4] == ["نموذج تنبيه بدون أجل", "المملكة à المغريبة", "وذارة JAI والإدماج pdt", "المديرية الجهوية اا"]
+    assert texts[4].endswith("وقمة")  # the file number's line, the block's last
+    assert texts[5:7] == ["(المديئة) في سم", "إلى"]  # the lone line at the left, after the block, before the addressee
+    assert lines[1].size < lines[0].size  # the row's part sized on its own words, not as the title's paragraph
