@@ -19,6 +19,11 @@ page's lines are Arabic, the left one otherwise), then the other side, each top 
 rest of the centred lines (the emblem). A page in two columns has no line crossing the gutter under
 its top lines, and its blocks go on below the top band: it is left alone.
 
+A letterhead printed lower, under a heading, with one line alone on the other side of its first row (decree
+2.19.720's model letters: ``(المدينة) في ......`` at the left of ``المملكة المغربية``) had that row read as one line;
+:func:`lone_side_rows` splits it when the lines listed right under it stand wholly on the page's own side (the
+block going on), and lists the other side's part after that block.
+
 Works on :func:`transform.ocr.tesseract.parse_tsv`'s line records keyed (block, paragraph, line), after
 :func:`transform.ocr.columns.split_columns` has split the rows it could (their parts keyed with the
 paragraph number plus 0.25 on the left and 0.5 on the right, as done here).
