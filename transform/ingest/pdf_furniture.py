@@ -202,9 +202,18 @@ def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom
             continue
         tops = sorted(t for _, t in where)
         mid = tops[len(tops) // 2]
-        if len({p for p, t in where if abs(t - mid) <= 10}) >= need:  # at the same height, page after page
+        same = {p for p, t in where if abs(t - mid) <= 10}
+        if len(same) >= need and _page_pattern(same):  # at the same height, page after page
             running.update(keys)
     return running | (_section_runs(pages, heights, top, bottom) - legal)
+
+
+def _page_pattern(pages: set[int]) -> bool:
+    """Whether the pages (0-based indexes) holding a repeated line follow a running line's pattern: two pages
+    in a row at least, or pages of one parity (odd and even pages carry their own). A letterhead printed on
+    the first page of each part of a scanned file (pages 1 and 4 of four, the list annexed to a decision
+    opening on its own letterhead) follows none: it is the parts' text, not furniture."""
+    return any(p + 1 in pages for p in pages) or len({p % 2 for p in pages}) == 1
 
 
 def _same_place(pages: list[list[L]], keys: dict[int, str], running: set[str], taken: set[int]) -> set[int]:

@@ -43,6 +43,12 @@ one line per level of the administration (``المملكة المغربية`` / 
 ``جماعة طنجة``), each a paragraph of its own, in the same size and pitch. A text layer's sizes and positions are
 exact, and its grouping already tells such stacks apart; an OCR'd page's line boxes wobble too much for that.
 
+**Joined: a label's hanging line on a scan.** On an OCR'd page, a paragraph of one line opened by a label (at most
+:data:`LABEL_WORDS` words up to a colon: ``الموضوع: تنبيه بأجل ... و/أو النصوص``), full to its column's end and not
+ending a sentence, goes on in the line right under it set in about as far as the label is wide (the letter's subject
+line of decree 2.19.720's model letters, its second line ``التنظيمية الصادرة بتطبيقه.`` aligned after ``الموضوع:``):
+the grouping took the inset for a first-line indent.
+
 Headings, notes and tables are left as the grouping made them.
 """
 
@@ -65,6 +71,7 @@ OPEN_GAP = 1.5  # sizes: a line going on the phrase the line above leaves open s
 STACK_STEP = 1.4  # sizes: centred lines of an OCR'd stack stand at most this far apart, bottom to bottom...
 STACK_AXIS = 1.0  # ...their centres at most this many sizes apart...
 STACK_SHORT = 0.7  # ...each narrower than this share of the page's text width (not a full line of a paragraph)
+LABEL_WORDS = 3  # a label opening a line (``الموضوع:``, ``Objet :``): at most this many words up to its colon
 # words a French phrase does not end with: a line ending with one goes on in the next (lower case). Not Arabic's
 # prepositions: an OCR'd form's line ends with one when the dotted field after it is not read (``تبتدىء من ...``)
 OPEN_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l'", "l’", "d'", "d’", "et", "ou", "à", "au", "aux", "en", "pour",
@@ -193,6 +200,33 @@ def _stacked(a: TextLine, b: TextLine, page_lines: Sequence[TextLine]) -> bool:
     return max(a.x1 - a.x0, b.x1 - b.x0) < STACK_SHORT * width
 
 
+def _hangs(a: TextLine, b: TextLine, rtl: bool, page_lines: Sequence[TextLine]) -> bool:
+    """Is OCR'd line ``b`` the hanging rest of the line ``a`` that a label opens (``الموضوع: ...`` / ``Objet : ...``,
+    the next line set in under the label's end): ``a`` full to its column's end, not ending a sentence, its label
+    (at most LABEL_WORDS words up to a colon) about as wide as ``b`` is set in, ``b`` right under it in one size?"""
+    if hasattr(a, "baseline") or hasattr(b, "baseline") or a.page != b.page or a.bold != b.bold:
+        return False
+    text = a.text.strip()
+    if SENTENCE_END.search(text) or ":" not in text:
+        return False
+    label = text[:text.index(":") + 1]
+    if len(label.split()) > LABEL_WORDS:
+        return False
+    size = max(a.size, b.size) or 10.0
+    if abs(a.size - b.size) > min(WOBBLE, 0.15 * size) or not 0 <= b.top - a.bottom <= OPEN_GAP * size:
+        return False
+    edges = _column_edges(a, page_lines)
+    if edges is None:
+        return False
+    left, right = edges
+    slack = max(FLUSH, EDGE_SLACK * size)
+    if abs((a.x0 - left) if rtl else (right - a.x1)) > slack:
+        return False  # a stops short of its column's end: the label's line ends a paragraph
+    wide = (a.x1 - a.x0) * len(label) / len(text)  # the label's width, its share of the line's letters
+    inset = (a.x1 - b.x1) if rtl else (b.x0 - a.x0)
+    return max(0.8 * size, 0.5 * wide) <= inset <= 1.5 * wide + slack
+
+
 def _indent(line: TextLine, left: float, right: float, rtl: bool) -> float:
     return right - line.x1 if rtl else line.x0 - left
 
@@ -248,7 +282,8 @@ def rejoin_paragraphs(groups: list[_Group]) -> list[_Group]:
             after = g.lines[1] if len(g.lines) > 1 else (groups[k + 1].lines[0] if k + 1 < len(groups) and groups[k + 1].lines else None)
             page_lines = by_page.get(a.page, [])
             if _joins(a, b, before, after, prev.rtl, page_lines) or (
-                    prev.kind == "paragraph" and not prev.rtl and _stacked(a, b, page_lines)):
+                    prev.kind == "paragraph" and not prev.rtl and _stacked(a, b, page_lines)) or (
+                    prev.kind == "paragraph" and len(prev.lines) == 1 and _hangs(a, b, prev.rtl, page_lines)):
                 prev.lines.extend(g.lines)
                 continue
         out.append(g)

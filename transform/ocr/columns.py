@@ -159,11 +159,15 @@ def ruled(image: Image.Image, lo: float, hi: float, top: float, bottom: float) -
 
 
 def split_columns(lines: dict[Key, Info], is_rtl: Any, image: Image.Image | None = None) -> dict[Key, Info]:
-    """:func:`_split_columns`, then a letterhead's block listed late put back at the top (late_blocks.py)."""
+    """:func:`_split_columns`, then a letterhead's block listed late put back at the top (late_blocks.py) and its
+    side blocks read one after the other (letterhead.py)."""
     from .late_blocks import letterhead_first
+    from .letterhead import lone_side_rows, sides_in_order
 
     lines = _split_columns(lines, is_rtl, image)
-    return letterhead_first(lines, image.height) if image is not None else lines
+    if image is None:
+        return lines
+    return lone_side_rows(sides_in_order(letterhead_first(lines, image.height), is_rtl, image.height), is_rtl)
 
 
 def _split_columns(lines: dict[Key, Info], is_rtl: Any, image: Image.Image | None = None) -> dict[Key, Info]:
