@@ -37,7 +37,10 @@ _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _DIGIT = re.compile(r"[0-9]")
 _BULLETS = {"+", "*", "•", "·", "٠", "٠.", "°", "»", "«", "»ع", "ع", "©", "®", "¢", "o", "e"}
 _AR_PUNCT = str.maketrans({";": "؛", "?": "؟"})
-_RANGE = re.compile(r"(?<![\d.,/])(\d+)([-–])(\d+)(?![\d.,/])")  # two numbers joined by a hyphen: drawn right to left
+# numbers joined by hyphens (``16-49``, ``1-3-31-32-50-124``): each is a run of its own, drawn right to left;
+# a sentence's full stop or comma may follow (``16-49.``), a decimal part may not (``12-13.5`` stays)
+_CHAIN = re.compile(r"(?<![\d.,/])\d+(?:[-–—]\d+)+(?![\d/]|[.,]\d)")
+_DASH = re.compile("([-–—])")
 _PERCENT_DRAWN = re.compile(r"^(?:[%٪]\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?[%٪])$")
 _AR_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")  # a comma between digits is a decimal comma (12,5)
 _BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -182,11 +185,19 @@ def _well_formed_groups(groups: list[str]) -> bool:
 
 def _drawn_word(word: str) -> str:
     """A number word of an Arabic line as typed, from what is drawn (see :func:`logical_rtl_words`)."""
-    if "-" in word or "–" in word:
-        return _RANGE.sub(r"\3\2\1", word)
+    if "-" in word or "–" in word or "—" in word:
+        return _CHAIN.sub(_chain_drawn, word)
     if ("%" in word or "٪" in word) and _PERCENT_DRAWN.match(word):
         return word[1:] + word[0] if word[0] in "%٪" else word[-1] + word[:-1]
     return word
+
+
+def _chain_drawn(m: re.Match[str]) -> str:
+    """A chain of numbers joined by dashes as drawn, left to right: tesseract lists its numbers
+    right to left (``124-50-32-31-3-1`` for ``1-3-31-32-50-124``), the dashes stay between them."""
+    parts = _DASH.split(m.group(0))
+    numbers, dashes = parts[0::2][::-1], parts[1::2]
+    return numbers[0] + "".join(d + n for d, n in zip(dashes, numbers[1:], strict=True))
 
 
 def logical_rtl_words(words: list[str]) -> list[str]:
