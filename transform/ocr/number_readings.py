@@ -71,7 +71,16 @@ def better(kept: str, other: str) -> bool:
         return False
     if len(a) <= len(b):
         return _subsequence(a, b)  # digits or separators lost
-    return len(a) == len(b) + 1 and a[1:] == b  # one leading digit more: a stroke read as a digit
+    return stroke_digit(kept, other)
+
+
+def stroke_digit(old: str, new: str) -> bool:
+    """Is ``old`` the date or year ``new`` with one digit more in front (``12027`` for ``2027``, ``22019``
+    for ``2019``: a dash or a letter's stroke beside it read as a digit), ``old`` being no date itself?"""
+    if not well_formed(new) or well_formed(old):
+        return False
+    a, b = _digits(old), _digits(new)
+    return len(a) == len(b) + 1 and a[1:] == b and re.sub(r"\d", "", old) == re.sub(r"\d", "", new)
 
 
 def settle(kept: str, other: str) -> tuple[str, bool]:
