@@ -25,10 +25,7 @@ number right where the two readings tell the same story:
   ``65.99``: :func:`votes.lost_part`) is put back on the same terms: both re-readings must
   read it whole and the same;
 * never when the second reading is shorter (a digit tesseract adds, such as a superscript
-  ``م`` read as ``2``, is not told apart from one the second reading lost), unless it reads a
-  year or a date that the first reading holds with one digit more in front, itself no date
-  (``12027`` for ``2027`` after ``2026-``: a stroke read as a digit; number_readings.py), and
-  the third reading reads it the same.
+  ``م`` read as ``2``, is not told apart from one the second reading lost).
 """
 
 from __future__ import annotations
@@ -42,7 +39,6 @@ from PIL import Image
 from ..errors import ToolError
 from . import votes
 from .number_dots import restore_points
-from .number_readings import stroke_digit
 from .render import PageImage
 from .tesseract import _AR, _LAT, _pad, read_rows
 
@@ -69,7 +65,7 @@ def better_number(old: str, new: str, surer: bool) -> bool:
     ``surer``: the second reading of the line is at least as confident as the first."""
     if old == new:
         return False
-    if votes.one_more_digit(old, new) or votes.lost_part(old, new) or stroke_digit(old, new):
+    if votes.one_more_digit(old, new) or votes.lost_part(old, new):
         return True
     if surer and votes.shape(old) == votes.shape(new):
         return sum(x != y for x, y in zip(old, new, strict=True)) <= MAX_CHANGED
