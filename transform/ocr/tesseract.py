@@ -11,7 +11,7 @@ from statistics import median
 from .._exec import TESSERACT, tesseract
 from ..ingest.base import TextLine
 from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
-from ..ingest.pdf_bidi import fix_brackets
+from ..ingest.pdf_bidi import digit_groups, fix_brackets
 from .bullets import mark_bullet
 from .columns import split_columns
 from .glued import unglue
@@ -177,13 +177,6 @@ def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: floa
             result.confidence = total / result.words
 
 
-def _well_formed_groups(groups: list[str]) -> bool:
-    """``1 250 000``: 1-3 digits without a leading zero, then groups of exactly three digits."""
-    first = groups[0]
-    return (len(groups) > 1 and all(g.isdigit() for g in groups) and 1 <= len(first) <= 3
-            and (first == "0" or not first.startswith("0")) and all(len(g) == 3 for g in groups[1:]))
-
-
 def _drawn_word(word: str) -> str:
     """A number word of an Arabic line as typed, from what is drawn (see :func:`logical_rtl_words`)."""
     if "-" in word or "–" in word or "—" in word:
@@ -231,10 +224,8 @@ def logical_rtl_words(words: list[str]) -> list[str]:
             last = latin[-1] + 1
             out.extend(reversed(stretch[:last]))
             out.extend(stretch[last:])
-        elif not _well_formed_groups(stretch) and _well_formed_groups(stretch[::-1]):
-            out.extend(reversed(stretch))
-        else:
-            out.extend(stretch)
+        else:  # one amount's digit groups listed right to left: the text layer's rule (pdf_visual_order.digit_groups)
+            out.extend(digit_groups(stretch))
         i = j
     return out
 
