@@ -75,15 +75,20 @@ def _in_order(tokens: list[str], expected: list[str]) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("page", "expected"), [
+@pytest.mark.parametrize(("page", "expected", "in_doubt"), [
     # p. 3: the year after ``متم يوليوز`` and the deposit's date, which the thickened reading kept for
     # its letters read ``9`` and ``2019,09/6``; the hearing's date ``2020/03/11`` read with a comma
-    (3, ["2020/03/04", "2020/03/11", "4.400", "2018", "2019", "550", "1000", "2019/09/9", "2019/09/13", "2019/09/6"]),
-    # p. 4: the articles applied, printed ``1-3-31-32-50-124``, and the law ``16-49.``
-    (4, ["1-3-31-32-50-124", "147", "26", "16-49"]),
+    (3, ["2020/03/04", "2020/03/11", "4.400", "2018", "2019", "550", "1000", "2019/09/9", "2019/09/13", "2019/09/6"], None),
+    # p. 4: the articles applied, printed ``1-3-31-32-50-124``, and the law ``16-49.``; the notice's date
+    # ``2019/07/31``, which neither reading has whole, leaves its paragraph in doubt
+    (4, ["1-3-31-32-50-124", "147", "26", "16-49"], "2018/12/1"),
 ])
-def test_the_judgments_numbers_read_whole_and_in_order(tmp_path: Path, page: int, expected: list[str]) -> None:
+def test_the_judgments_numbers_read_whole_and_in_order(tmp_path: Path, page: int, expected: list[str],
+                                                       in_doubt: str | None) -> None:
     doc = read_document(one_page(JUDGMENT, page, tmp_path / f"p{page}.pdf"))
     assert doc.meta.pages[0].method == "ocr"
     tokens = _numbers(doc)
     assert _in_order(tokens, expected), tokens
+    if in_doubt:
+        doubts = [b.doubt for _, b in iter_blocks(doc) if in_doubt in " ".join(s.text for s in getattr(b, "sentences", []))]
+        assert doubts == [confidence.DIGITS], doubts
