@@ -38,6 +38,7 @@ from PIL import Image
 
 from ..errors import ToolError
 from . import votes
+from .number_dots import restore_points
 from .render import PageImage
 from .tesseract import _AR, _LAT, _pad, read_rows
 
@@ -155,16 +156,18 @@ def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: flo
     it the same way. With ``script`` (the languages with the script model ``Arabic`` in place
     of ``ara``), the crops are also read by that model at both scales and the numbers settled
     by :func:`votes.vote`, the ``%`` signs ``ara`` cannot read by :func:`votes.percent_signs`.
-    Returns how many numbers changed; a tesseract failure leaves the page as it was."""
+    Returns how many numbers changed; a tesseract failure leaves the page as it was. First, the
+    points drawn between the digits of a number and read by no reading are put back (number_dots.py)."""
+    points = restore_points(pimg, result)
     picked = [ln for ln in result.lines if NUMBER.search(ln.text) and _arabic(ln.text)][:MAX_LINES]
     if not picked:
-        return 0
+        return points
     boxes = _boxes(pimg, picked)
     try:
         again = read_rows(pimg, boxes, langs, timeout)
         other = _read(pimg, boxes, script, timeout) if script else [None] * len(picked)
     except ToolError:
-        return 0
+        return points
     proposed = []
     for ln, sub, alt in zip(picked, again, other, strict=True):
         second = _joined(sub) if sub.lines and sub.confidence >= MIN_CONF else None
@@ -175,15 +178,15 @@ def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: flo
         if wanted:
             proposed.append((ln, second, surer, alt))
     if not proposed:
-        return 0
+        return points
     big = _enlarged(pimg)
     boxes = _boxes(pimg, [ln for ln, *_rest in proposed], THIRD_SCALE)
     try:
         third = _read(big, boxes, langs, timeout)
         third_alt = _read(big, boxes, script, timeout) if script else [None] * len(proposed)
     except ToolError:
-        return 0
-    changed = 0
+        return points
+    changed = points
     for (ln, second, surer, alt), r3, s3 in zip(proposed, third, third_alt, strict=True):
         changes = number_changes(ln.text, second, surer) if second else {}
         if changes:  # the same model's reading at another scale must confirm

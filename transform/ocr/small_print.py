@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 
+from .number_readings import settle_lines
 from .render import OCR_DPI, RenderError, render_page
 
 if TYPE_CHECKING:
@@ -46,8 +47,11 @@ def reread_small_print(pdf: pdfium.PdfDocument, pool: ThreadPoolExecutor, used: 
         old = reports[i]
         if rep.method == "ocr" and old is not None and len(lines) and _words(lines) > _words(out[i]) and \
                 _conf(lines) >= _conf(out[i]) - 0.02:
+            settle_lines(lines, out[i])  # a date or year the first reading had whole (number_readings.py)
             out[i], reports[i] = lines, rep
             rep.reason += f"; small print read again at {at:.0f} dpi"
+        elif rep.method == "ocr" and lines:
+            settle_lines(out[i], lines)
     return {i for i, _at in futures.values()}
 
 

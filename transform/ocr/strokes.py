@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
+from .number_readings import settle_lines
 from .render import RenderError, render_page
 
 if TYPE_CHECKING:
@@ -75,5 +76,8 @@ def reread_thickened(pdf: pdfium.PdfDocument, pool: ThreadPoolExecutor, used: Us
         lines, rep = fut.result()
         before, after = word_confidence(out[i]), word_confidence(lines)
         if rep.method == "ocr" and lines and after >= before + MARGIN:
+            settle_lines(lines, out[i])  # a date or year the first reading had whole (number_readings.py)
             out[i], reports[i] = lines, rep
             rep.reason += f"; read again with thickened strokes (confidence {after:.0f}% against {before:.0f}%)"
+        elif rep.method == "ocr" and lines:
+            settle_lines(out[i], lines)  # ... or the thickened one

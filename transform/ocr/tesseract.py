@@ -11,11 +11,12 @@ from statistics import median
 from .._exec import TESSERACT, tesseract
 from ..ingest.base import TextLine
 from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
-from ..ingest.pdf_bidi import fix_brackets
+from ..ingest.pdf_bidi import digit_groups, fix_brackets
 from .bullets import mark_bullet
 from .columns import split_columns
 from .glued import unglue
 from .months import repair_months
+from .number_readings import comma_dates
 from .recover import insert_in_order, uncovered_segments
 from .render import PageImage
 from .reread import reread_unsure, unsure_unknown
@@ -37,7 +38,10 @@ _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _DIGIT = re.compile(r"[0-9]")
 _BULLETS = {"+", "*", "•", "·", "٠", "٠.", "°", "»", "«", "»ع", "ع", "©", "®", "¢", "o", "e"}
 _AR_PUNCT = str.maketrans({";": "؛", "?": "؟"})
-_RANGE = re.compile(r"(?<![\d.,/])(\d+)([-–])(\d+)(?![\d.,/])")  # two numbers joined by a hyphen: drawn right to left
+# numbers joined by hyphens (``16-49``, ``1-3-31-32-50-124``): each is a run of its own, drawn right to left;
+# a sentence's full stop or comma may follow (``16-49.``), a decimal part may not (``12-13.5`` stays)
+_CHAIN = re.compile(r"(?<![\d.,/])\d+(?:[-–—]\d+)+(?![\d/]|[.,]\d)")
+_DASH = re.compile("([-–—])")
 _PERCENT_DRAWN = re.compile(r"^(?:[%٪]\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?[%٪])$")
 _AR_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")  # a comma between digits is a decimal comma (12,5)
 _BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -173,20 +177,21 @@ def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: floa
             result.confidence = total / result.words
 
 
-def _well_formed_groups(groups: list[str]) -> bool:
-    """``1 250 000``: 1-3 digits without a leading zero, then groups of exactly three digits."""
-    first = groups[0]
-    return (len(groups) > 1 and all(g.isdigit() for g in groups) and 1 <= len(first) <= 3
-            and (first == "0" or not first.startswith("0")) and all(len(g) == 3 for g in groups[1:]))
-
-
 def _drawn_word(word: str) -> str:
     """A number word of an Arabic line as typed, from what is drawn (see :func:`logical_rtl_words`)."""
-    if "-" in word or "–" in word:
-        return _RANGE.sub(r"\3\2\1", word)
+    if "-" in word or "–" in word or "—" in word:
+        return _CHAIN.sub(_chain_drawn, word)
     if ("%" in word or "٪" in word) and _PERCENT_DRAWN.match(word):
         return word[1:] + word[0] if word[0] in "%٪" else word[-1] + word[:-1]
     return word
+
+
+def _chain_drawn(m: re.Match[str]) -> str:
+    """A chain of numbers joined by dashes as drawn, left to right: tesseract lists its numbers
+    right to left (``124-50-32-31-3-1`` for ``1-3-31-32-50-124``), the dashes stay between them."""
+    parts = _DASH.split(m.group(0))
+    numbers, dashes = parts[0::2][::-1], parts[1::2]
+    return numbers[0] + "".join(d + n for d, n in zip(dashes, numbers[1:], strict=True))
 
 
 def logical_rtl_words(words: list[str]) -> list[str]:
@@ -219,10 +224,8 @@ def logical_rtl_words(words: list[str]) -> list[str]:
             last = latin[-1] + 1
             out.extend(reversed(stretch[:last]))
             out.extend(stretch[last:])
-        elif not _well_formed_groups(stretch) and _well_formed_groups(stretch[::-1]):
-            out.extend(reversed(stretch))
-        else:
-            out.extend(stretch)
+        else:  # one amount's digit groups listed right to left: the text layer's rule (pdf_visual_order.digit_groups)
+            out.extend(digit_groups(stretch))
         i = j
     return out
 
@@ -346,7 +349,7 @@ def line_text(words: list[str], xs: list[float], is_ar: bool) -> str:
         words = repair_months(logical_rtl_words(right_to_left(words, xs)))
     if len(words) >= 3 and words[0] in _BULLETS:  # a list bullet read as a stray character
         words = ["•", *words[1:]]
-    text = " ".join(words)
+    text = comma_dates(" ".join(words))
     if is_ar:
         text = text.translate(_AR_PUNCT)
         if "," in text:
