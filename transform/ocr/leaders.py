@@ -26,6 +26,8 @@ MAX_PITCH_IN = 0.09  # dots of one leader at most this far apart (centre to cent
 PITCH_SPREAD = 0.45  # gaps between dots within this share of their median
 CLEAR_ABOVE_IN = 0.09  # no other ink this far above the dots' row...
 CLEAR_BELOW_IN = 0.03  # ...nor this far below it (descenders of the line above do not reach)
+MAX_SLOPE = 0.05  # a leader's dots may climb or fall this much per pixel along it (a page scanned up to ~3 degrees askew)
+MERGED = 2  # a blob as wide as this many dots is still a leader's (neighbouring dots of a blurred scan run together)
 
 
 @dataclass
@@ -91,7 +93,23 @@ def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int) -> boo
         tops.append(rows[0])
         bots.append(rows[-1])
     near = max(1.0, dot / 3)
-    top, bot = np.array(tops), np.array(bots)
+    top, bot = np.array(tops, dtype=float), np.array(bots, dtype=float)
+    if _level(top, bot, near):
+        return True
+    # a leader on a page scanned a little askew climbs or falls along its length (decree 2.19.720's
+    # model letters: a row every 50 pixels): its dots lie on one straight line, not on one row
+    xs = (x0 + x1) / 2.0
+    if len(xs) < MIN_DOTS or float(xs[-1] - xs[0]) <= 0:
+        return False
+    slope = float(np.polyfit(xs, (top + bot) / 2.0, 1)[0])
+    if abs(slope) > MAX_SLOPE:
+        return False
+    drift = slope * (xs - xs[0])
+    return _level(top - drift, bot - drift, near)
+
+
+def _level(top: np.ndarray, bot: np.ndarray, near: float) -> bool:
+    """Most dots with their top and bottom within ``near`` of the others'."""
     return bool(np.mean((np.abs(top - np.median(top)) <= near) & (np.abs(bot - np.median(bot)) <= near)) >= 0.8)
 
 
@@ -135,12 +153,12 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     sy, sx = np.nonzero(edges == 1)
     ey, ex = np.nonzero(edges == -1)
     width = ex - sx
-    keep = (width <= dot + 1) & (width >= 2)
+    keep = (width <= MERGED * dot + 1) & (width >= 2)  # two dots run together by a blurred scan count as one blob
     sy, sx, ex = sy[keep], sx[keep], ex[keep]
     if len(sy) < MIN_DOTS:
         return Leaders(img, 0, 0)
-    cols = np.minimum(sx[:, None] + np.arange(dot + 1), bad.shape[1] - 1)
-    inside = np.arange(dot + 1) < (ex - sx)[:, None]
+    cols = np.minimum(sx[:, None] + np.arange(MERGED * dot + 1), bad.shape[1] - 1)
+    inside = np.arange(MERGED * dot + 1) < (ex - sx)[:, None]
     clean = ~(bad[sy[:, None], cols] & inside).any(axis=1)  # no column of the run holds other ink nearby
     sy, sx, ex = sy[clean], sx[clean], ex[clean]
     found = _segments(sy, sx, ex, MAX_PITCH_IN * dpi)
