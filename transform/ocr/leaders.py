@@ -12,6 +12,7 @@ dots, punctuation that carries no word: dropping them loses nothing that is read
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,8 +27,10 @@ MAX_PITCH_IN = 0.09  # dots of one leader at most this far apart (centre to cent
 PITCH_SPREAD = 0.45  # gaps between dots within this share of their median
 CLEAR_ABOVE_IN = 0.09  # no other ink this far above the dots' row...
 CLEAR_BELOW_IN = 0.03  # ...nor this far below it (descenders of the line above do not reach)
-MAX_SLOPE = 0.05  # a leader's dots may climb or fall this much per pixel along it (a page scanned up to ~3 degrees askew)
-MERGED = 2  # a blob as wide as this many dots is still a leader's (neighbouring dots of a blurred scan run together)
+MAX_SLOPE = 0.05  # a long leader's dots may climb or fall this much per pixel along it (a page scanned up to ~3 degrees askew)
+MERGED = 2  # in a long chain, a blob as wide as this many dots is still a leader's (neighbouring dots of a blurred scan run together)
+LONG_DOTS = 2 * MIN_DOTS  # a chain this long may hold such blobs and climb or fall (letters' dots never make one)
+MAX_MERGED_SHARE = 0.3  # ...so long as no more than this share of its blobs are run together
 
 
 @dataclass
@@ -80,32 +83,36 @@ def _segments(cy: np.ndarray, cx0: np.ndarray, cx1: np.ndarray, pitch: float) ->
     return out
 
 
-def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int) -> bool:
+def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int, sloped: bool = False) -> float | None:
     """The dots of a chain are alike and on one line: each at most ``dot`` + 2 high (as wide as a
     run may be, and a pixel of grey edge: the bold ellipses of a 12 pt form), and most of
     them with their top and bottom within a third of a dot of the others' (the dots of Arabic
-    letters in a light scan sit at every height)."""
+    letters in a light scan sit at every height). With ``sloped``, that line may climb or fall
+    (up to MAX_SLOPE). Returns how far the line climbs (pixels, + downwards) from the first dot
+    to the last, or None when the chain is no leader."""
     tops, bots = [], []
     for a, b in zip(x0.tolist(), x1.tolist(), strict=True):
         rows = np.flatnonzero(strip[:, a:b].any(axis=1))
         if not len(rows) or rows[-1] - rows[0] > dot + 1:
-            return False
+            return None
         tops.append(rows[0])
         bots.append(rows[-1])
     near = max(1.0, dot / 3)
     top, bot = np.array(tops, dtype=float), np.array(bots, dtype=float)
     if _level(top, bot, near):
-        return True
-    # a leader on a page scanned a little askew climbs or falls along its length (decree 2.19.720's
-    # model letters: a row every 50 pixels): its dots lie on one straight line, not on one row
+        return 0.0
+    if not sloped:
+        return None
+    # a long leader on a page scanned a little askew climbs or falls along its length (decree
+    # 2.19.720's model letters: a row every 50 pixels): its dots lie on one straight line, not one row
     xs = (x0 + x1) / 2.0
-    if len(xs) < MIN_DOTS or float(xs[-1] - xs[0]) <= 0:
-        return False
+    if float(xs[-1] - xs[0]) <= 0:
+        return None
     slope = float(np.polyfit(xs, (top + bot) / 2.0, 1)[0])
     if abs(slope) > MAX_SLOPE:
-        return False
+        return None
     drift = slope * (xs - xs[0])
-    return _level(top - drift, bot - drift, near)
+    return float(drift[-1]) if _level(top - drift, bot - drift, near) else None
 
 
 def _level(top: np.ndarray, bot: np.ndarray, near: float) -> bool:
@@ -123,6 +130,22 @@ def _stray_ink(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> bool:
         mine[a:b] = True
     inside = int(span[:, mine].sum())
     return int(span[:, ~mine].sum()) > 0.1 * max(1, inside)
+
+
+def _extend(lead: tuple[int, int, int, int], sy: np.ndarray, sx: np.ndarray, ex: np.ndarray, pitch: float) -> tuple[int, int, int, int]:
+    """A found leader (y0, y1, x0, x1) carried on along its row over the dots beside its ends
+    (each a clean blob within ``pitch`` of the last): where a blurred scan runs three dots
+    together or a letter's dot breaks the chain, the rest of the leader is not left to be read."""
+    y0, y1, x0, x1 = lead
+    on_row = (sy >= y0) & (sy <= y1)
+    rx0, rx1 = sx[on_row], ex[on_row]
+    while True:
+        right = rx1[(rx0 > x1) & (rx0 <= x1 + pitch)]
+        left = rx0[(rx1 < x0) & (rx1 >= x0 - pitch)]
+        if not len(right) and not len(left):
+            return y0, y1, x0, x1
+        x1 = int(right.max()) if len(right) else x1
+        x0 = int(left.min()) if len(left) else x0
 
 
 def _near_other(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int, tall: int, above: int, below: int) -> np.ndarray:
@@ -161,28 +184,36 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     inside = np.arange(MERGED * dot + 1) < (ex - sx)[:, None]
     clean = ~(bad[sy[:, None], cols] & inside).any(axis=1)  # no column of the run holds other ink nearby
     sy, sx, ex = sy[clean], sx[clean], ex[clean]
-    found = _segments(sy, sx, ex, MAX_PITCH_IN * dpi)
-    if not found:
+    single = ex - sx <= dot + 1
+    # first the strict chains (single dots on one row), then the long ones a blurred or skewed
+    # scan makes: some dots run together in pairs, the row climbing or falling along the page
+    chains = [(sy[single], sx[single], ex[single], i, j, False) for i, j in _segments(sy[single], sx[single], ex[single], MAX_PITCH_IN * dpi)]
+    chains += [(sy, sx, ex, i, j, True) for i, j in _segments(sy, sx, ex, MAX_PITCH_IN * dpi)
+               if j - i >= LONG_DOTS and np.mean(~single[i:j]) <= MAX_MERGED_SHARE]
+    if not chains:
         return Leaders(img, 0, 0)
     out = a.copy()
     leaders: list[tuple[int, int, int, int]] = []  # y0, y1, x0, x1 of each leader (rows merged)
     painted = 0
-    for i, j in found:
-        y = int(sy[i])
-        if not _aligned(ink[max(0, y - dot): y + dot + 1], sx[i:j], ex[i:j], dot):
+    for cy, cx0, cx1, i, j, sloped in chains:
+        y = int(cy[i])
+        drift = _aligned(ink[max(0, y - dot): y + dot + 1], cx0[i:j], cx1[i:j], dot, sloped)
+        if drift is None:
             continue
-        if _stray_ink(ink[max(0, y - dot - above): y + dot + below + 1], sx[i:j], ex[i:j]):
+        if _stray_ink(ink[max(0, y - dot - above): y + dot + below + 1], cx0[i:j], cx1[i:j]):
             continue
-        x0, x1 = int(sx[i]), int(ex[j - 1])
+        ya, yb = y + min(0, math.floor(drift)), y + max(0, math.ceil(drift))
+        x0, x1 = int(cx0[i]), int(cx1[j - 1])
         for k, (ly0, ly1, lx0, lx1) in enumerate(leaders):
-            if lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= y <= ly1 + 2 * dot:
-                leaders[k] = (ly0, max(ly1, y), min(lx0, x0), max(lx1, x1))
+            if lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= yb and ya <= ly1 + 2 * dot:
+                leaders[k] = (min(ly0, ya), max(ly1, yb), min(lx0, x0), max(lx1, x1))
                 break
         else:
-            leaders.append((y, y, x0, x1))
+            leaders.append((ya, yb, x0, x1))
             painted += j - i
     if not leaders:
         return Leaders(img, 0, 0)
+    leaders = [_extend(lead, sy, sx, ex, MAX_PITCH_IN * dpi) for lead in leaders]
     for y0, y1, x0, x1 in leaders:  # every dot of the leader's span, also those its chains missed
         y0, y1 = max(0, y0 - dot), y1 + dot + 1
         cut = out[y0:y1, x0:x1]
