@@ -132,20 +132,49 @@ def _stray_ink(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> bool:
     return int(span[:, ~mine].sum()) > 0.1 * max(1, inside)
 
 
-def _extend(lead: tuple[int, int, int, int], sy: np.ndarray, sx: np.ndarray, ex: np.ndarray, pitch: float) -> tuple[int, int, int, int]:
-    """A found leader (y0, y1, x0, x1) carried on along its row over the dots beside its ends
-    (each a clean blob within ``pitch`` of the last): where a blurred scan runs three dots
-    together or a letter's dot breaks the chain, the rest of the leader is not left to be read."""
+def _extend(lead: tuple[int, int, int, int], seen: np.ndarray, bad: np.ndarray, ink: np.ndarray, dot: int,
+            pitch: float) -> tuple[int, int, int, int]:
+    """A found leader (y0, y1, x0, x1) carried on along its rows over the thin ink beside its ends:
+    runs of any length, with no other ink over or under them and no higher than a dot, each
+    within ``pitch`` of the last. Where a blurred scan runs four dots together (decree
+    2.19.720's model letters) the chain breaks, and the rest of the leader was read as letters."""
     y0, y1, x0, x1 = lead
-    on_row = (sy >= y0) & (sy <= y1)
-    rx0, rx1 = sx[on_row], ex[on_row]
+    starts, ends = [], []
+    for y in range(max(0, y0), min(seen.shape[0], y1 + 1)):
+        edges = np.diff(np.pad(seen[y], 1).view(np.int8))
+        a, b = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        if not len(a):
+            continue
+        fouled = np.concatenate(([0], np.cumsum(bad[y], dtype=np.int32)))
+        ok = (b - a >= 2) & (fouled[b] == fouled[a])
+        for s, e in zip(a[ok].tolist(), b[ok].tolist(), strict=True):
+            rows = np.flatnonzero(ink[max(0, y - dot): y + dot + 1, s:e].any(axis=1))
+            if len(rows) and rows[-1] - rows[0] <= dot + 1:
+                starts.append(s)
+                ends.append(e)
+    if not starts:
+        return lead
+    rx0, rx1 = np.array(starts), np.array(ends)
     while True:
-        right = rx1[(rx0 > x1) & (rx0 <= x1 + pitch)]
-        left = rx0[(rx1 < x0) & (rx1 >= x0 - pitch)]
+        right = rx1[(rx0 >= x1) & (rx0 <= x1 + pitch) & (rx1 > x1)]
+        left = rx0[(rx1 <= x0) & (rx1 >= x0 - pitch) & (rx0 < x0)]
         if not len(right) and not len(left):
             return y0, y1, x0, x1
         x1 = int(right.max()) if len(right) else x1
         x0 = int(left.min()) if len(left) else x0
+
+
+def _merged(leaders: list[tuple[int, int, int, int]], dot: int) -> list[tuple[int, int, int, int]]:
+    """Leaders (y0, y1, x0, x1) that overlap once carried on made one."""
+    out: list[tuple[int, int, int, int]] = []
+    for y0, y1, x0, x1 in leaders:
+        for k, (ly0, ly1, lx0, lx1) in enumerate(out):
+            if lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= y1 and y0 <= ly1 + 2 * dot:
+                out[k] = (min(ly0, y0), max(ly1, y1), min(lx0, x0), max(lx1, x1))
+                break
+        else:
+            out.append((y0, y1, x0, x1))
+    return out
 
 
 def _near_other(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int, tall: int, above: int, below: int) -> np.ndarray:
@@ -213,7 +242,7 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
             painted += j - i
     if not leaders:
         return Leaders(img, 0, 0)
-    leaders = [_extend(lead, sy, sx, ex, MAX_PITCH_IN * dpi) for lead in leaders]
+    leaders = _merged([_extend(lead, seen, bad, ink, dot, MAX_PITCH_IN * dpi) for lead in leaders], dot)
     for y0, y1, x0, x1 in leaders:  # every dot of the leader's span, also those its chains missed
         y0, y1 = max(0, y0 - dot), y1 + dot + 1
         cut = out[y0:y1, x0:x1]
