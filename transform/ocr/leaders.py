@@ -139,7 +139,7 @@ def _extend(lead: tuple[int, int, int, int], seen: np.ndarray, bad: np.ndarray, 
     within ``pitch`` of the last. Where a blurred scan runs four dots together (decree
     2.19.720's model letters) the chain breaks, and the rest of the leader was read as letters."""
     y0, y1, x0, x1 = lead
-    starts, ends = [], []
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for y in range(max(0, y0), min(seen.shape[0], y1 + 1)):
         edges = np.diff(np.pad(seen[y], 1).view(np.int8))
         a, b = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
@@ -147,21 +147,39 @@ def _extend(lead: tuple[int, int, int, int], seen: np.ndarray, bad: np.ndarray, 
             continue
         fouled = np.concatenate(([0], np.cumsum(bad[y], dtype=np.int32)))
         ok = (b - a >= 2) & (fouled[b] == fouled[a])
-        for s, e in zip(a[ok].tolist(), b[ok].tolist(), strict=True):
-            rows = np.flatnonzero(ink[max(0, y - dot): y + dot + 1, s:e].any(axis=1))
-            if len(rows) and rows[-1] - rows[0] <= dot + 1:
-                starts.append(s)
-                ends.append(e)
-    if not starts:
+        found.append((a[ok], b[ok], np.full(int(ok.sum()), y)))
+    if not found:
         return lead
-    rx0, rx1 = np.array(starts), np.array(ends)
+    rx0, rx1, ry = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    thin: dict[int, bool] = {}  # looked at only for the runs within reach
+
+    def is_thin(k: int) -> bool:
+        if k not in thin:
+            y, a, b = int(ry[k]), int(rx0[k]), int(rx1[k])
+            rows = np.flatnonzero(ink[max(0, y - dot): y + dot + 1, a:b].any(axis=1))
+            thin[k] = bool(len(rows)) and rows[-1] - rows[0] <= dot + 1
+        return thin[k]
+
+    by_start, by_end = np.argsort(rx0, kind="stable"), np.argsort(rx1, kind="stable")
+    starts, ends = rx0[by_start], rx1[by_end]
     while True:
-        right = rx1[(rx0 >= x1) & (rx0 <= x1 + pitch) & (rx1 > x1)]
-        left = rx0[(rx1 <= x0) & (rx1 >= x0 - pitch) & (rx0 < x0)]
-        if not len(right) and not len(left):
+        lo, hi = np.searchsorted(starts, x1, "left"), np.searchsorted(starts, x1 + pitch, "right")
+        right = [k for k in by_start[lo:hi].tolist() if rx1[k] > x1 and is_thin(k)]
+        lo, hi = np.searchsorted(ends, x0 - pitch, "left"), np.searchsorted(ends, x0, "right")
+        left = [k for k in by_end[lo:hi].tolist() if rx0[k] < x0 and is_thin(k)]
+        if not right and not left:
             return y0, y1, x0, x1
-        x1 = int(right.max()) if len(right) else x1
-        x0 = int(left.min()) if len(left) else x0
+        x1 = int(rx1[right].max()) if right else x1
+        x0 = int(rx0[left].min()) if left else x0
+
+
+def _covered(leaders: list[tuple[int, int, int, int]], y: int, x0: int, x1: int, dot: int) -> bool:
+    """Would a level chain on row ``y`` from ``x0`` to ``x1`` be merged into a leader found
+    already without changing it (the first leader it meets holds it whole)?"""
+    for ly0, ly1, lx0, lx1 in leaders:
+        if lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= y <= ly1 + 2 * dot:
+            return ly0 <= y <= ly1 and lx0 <= x0 and x1 <= lx1
+    return False
 
 
 def _merged(leaders: list[tuple[int, int, int, int]], dot: int) -> list[tuple[int, int, int, int]]:
@@ -226,6 +244,8 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     painted = 0
     for cy, cx0, cx1, i, j, sloped in chains:
         y = int(cy[i])
+        if not sloped and _covered(leaders, y, int(cx0[i]), int(cx1[j - 1]), dot):
+            continue  # the same leader seen from a neighbouring row: taking it again changes nothing
         drift = _aligned(ink[max(0, y - dot): y + dot + 1], cx0[i:j], cx1[i:j], dot, sloped)
         if drift is None:
             continue
