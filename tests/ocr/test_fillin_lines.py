@@ -30,3 +30,32 @@ def test_the_blanks_of_a_skewed_model_letter_are_not_read_as_words() -> None:
     # every word read beyond the printed ones is a blank read as letters (36 words on main's code)
     printed = sum(len(t.split()) for t in TRUTH)
     assert len(body.split()) <= printed + 3, lines
+
+
+def test_the_skewed_blanks_are_found_whole_and_their_labels_left_as_printed() -> None:
+    """Page 7's five blanks (three after a label, two with none) are each found as one leader over
+    three inches long (main's code found them only in pieces under three inches); the labels at
+    their right end are not touched."""
+    import numpy as np
+    import pypdfium2 as pdfium
+    from ocr_testkit import CORPUS_FILES
+
+    from transform.ocr.leaders import remove_leaders
+    from transform.ocr.render import preprocess, render_page
+
+    path = CORPUS_FILES / "adala-ar-decree-2-19-720.pdf"
+    if not path.exists():
+        pytest.skip("real-document corpus not present")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        img = preprocess(render_page(pdf, 6), scanned=True)
+    finally:
+        pdf.close()
+    out = remove_leaders(img.image, img.dpi)
+    long = sorted((b for b in out.boxes if b[2] - b[0] >= 3 * img.dpi), key=lambda b: b[1])
+    assert len(long) == 5, out.boxes
+    before, after = np.asarray(img.image.convert("L")), np.asarray(out.image.convert("L"))
+    for _x0, top, x1, bottom in long[:3]:  # the labelled blanks: the label's ink right of the blank as printed
+        label = (slice(top, bottom), slice(x1 + 10, before.shape[1]))
+        assert (before[label] < 128).sum() > 500  # a label is there
+        assert (before[label] == after[label]).all()
