@@ -12,6 +12,7 @@ dots, punctuation that carries no word: dropping them loses nothing that is read
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,6 +27,10 @@ MAX_PITCH_IN = 0.09  # dots of one leader at most this far apart (centre to cent
 PITCH_SPREAD = 0.45  # gaps between dots within this share of their median
 CLEAR_ABOVE_IN = 0.09  # no other ink this far above the dots' row...
 CLEAR_BELOW_IN = 0.03  # ...nor this far below it (descenders of the line above do not reach)
+MAX_SLOPE = 0.05  # a long leader's dots may climb or fall this much per pixel along it (a page scanned up to ~3 degrees askew)
+MERGED = 2  # in a long chain, a blob as wide as this many dots is still a leader's (neighbouring dots of a blurred scan run together)
+LONG_DOTS = 2 * MIN_DOTS  # a chain this long may hold such blobs and climb or fall (letters' dots never make one)
+MAX_MERGED_SHARE = 0.3  # ...so long as no more than this share of its blobs are run together
 
 
 @dataclass
@@ -78,20 +83,40 @@ def _segments(cy: np.ndarray, cx0: np.ndarray, cx1: np.ndarray, pitch: float) ->
     return out
 
 
-def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int) -> bool:
+def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int, sloped: bool = False) -> float | None:
     """The dots of a chain are alike and on one line: each at most ``dot`` + 2 high (as wide as a
     run may be, and a pixel of grey edge: the bold ellipses of a 12 pt form), and most of
     them with their top and bottom within a third of a dot of the others' (the dots of Arabic
-    letters in a light scan sit at every height)."""
+    letters in a light scan sit at every height). With ``sloped``, that line may climb or fall
+    (up to MAX_SLOPE). Returns how far the line climbs (pixels, + downwards) from the first dot
+    to the last, or None when the chain is no leader."""
     tops, bots = [], []
     for a, b in zip(x0.tolist(), x1.tolist(), strict=True):
         rows = np.flatnonzero(strip[:, a:b].any(axis=1))
         if not len(rows) or rows[-1] - rows[0] > dot + 1:
-            return False
+            return None
         tops.append(rows[0])
         bots.append(rows[-1])
     near = max(1.0, dot / 3)
-    top, bot = np.array(tops), np.array(bots)
+    top, bot = np.array(tops, dtype=float), np.array(bots, dtype=float)
+    if _level(top, bot, near):
+        return 0.0
+    if not sloped:
+        return None
+    # a long leader on a page scanned a little askew climbs or falls along its length (decree
+    # 2.19.720's model letters: a row every 50 pixels): its dots lie on one straight line, not one row
+    xs = (x0 + x1) / 2.0
+    if float(xs[-1] - xs[0]) <= 0:
+        return None
+    slope = float(np.polyfit(xs, (top + bot) / 2.0, 1)[0])
+    if abs(slope) > MAX_SLOPE:
+        return None
+    drift = slope * (xs - xs[0])
+    return float(drift[-1]) if _level(top - drift, bot - drift, near) else None
+
+
+def _level(top: np.ndarray, bot: np.ndarray, near: float) -> bool:
+    """Most dots with their top and bottom within ``near`` of the others'."""
     return bool(np.mean((np.abs(top - np.median(top)) <= near) & (np.abs(bot - np.median(bot)) <= near)) >= 0.8)
 
 
@@ -105,6 +130,69 @@ def _stray_ink(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> bool:
         mine[a:b] = True
     inside = int(span[:, mine].sum())
     return int(span[:, ~mine].sum()) > 0.1 * max(1, inside)
+
+
+def _extend(lead: tuple[int, int, int, int], seen: np.ndarray, bad: np.ndarray, ink: np.ndarray, dot: int,
+            pitch: float) -> tuple[int, int, int, int]:
+    """A found leader (y0, y1, x0, x1) carried on along its rows over the thin ink beside its ends:
+    runs of any length, with no other ink over or under them and no higher than a dot, each
+    within ``pitch`` of the last. Where a blurred scan runs four dots together (decree
+    2.19.720's model letters) the chain breaks, and the rest of the leader was read as letters."""
+    y0, y1, x0, x1 = lead
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for y in range(max(0, y0), min(seen.shape[0], y1 + 1)):
+        edges = np.diff(np.pad(seen[y], 1).view(np.int8))
+        a, b = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        if not len(a):
+            continue
+        fouled = np.concatenate(([0], np.cumsum(bad[y], dtype=np.int32)))
+        ok = (b - a >= 2) & (fouled[b] == fouled[a])
+        found.append((a[ok], b[ok], np.full(int(ok.sum()), y)))
+    if not found:
+        return lead
+    rx0, rx1, ry = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    thin: dict[int, bool] = {}  # looked at only for the runs within reach
+
+    def is_thin(k: int) -> bool:
+        if k not in thin:
+            y, a, b = int(ry[k]), int(rx0[k]), int(rx1[k])
+            rows = np.flatnonzero(ink[max(0, y - dot): y + dot + 1, a:b].any(axis=1))
+            thin[k] = bool(len(rows)) and rows[-1] - rows[0] <= dot + 1
+        return thin[k]
+
+    by_start, by_end = np.argsort(rx0, kind="stable"), np.argsort(rx1, kind="stable")
+    starts, ends = rx0[by_start], rx1[by_end]
+    while True:
+        lo, hi = np.searchsorted(starts, x1, "left"), np.searchsorted(starts, x1 + pitch, "right")
+        right = [k for k in by_start[lo:hi].tolist() if rx1[k] > x1 and is_thin(k)]
+        lo, hi = np.searchsorted(ends, x0 - pitch, "left"), np.searchsorted(ends, x0, "right")
+        left = [k for k in by_end[lo:hi].tolist() if rx0[k] < x0 and is_thin(k)]
+        if not right and not left:
+            return y0, y1, x0, x1
+        x1 = int(rx1[right].max()) if right else x1
+        x0 = int(rx0[left].min()) if left else x0
+
+
+def _covered(leaders: list[tuple[int, int, int, int]], y: int, x0: int, x1: int, dot: int) -> bool:
+    """Would a level chain on row ``y`` from ``x0`` to ``x1`` be merged into a leader found
+    already without changing it (the first leader it meets holds it whole)?"""
+    for ly0, ly1, lx0, lx1 in leaders:
+        if lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= y <= ly1 + 2 * dot:
+            return ly0 <= y <= ly1 and lx0 <= x0 and x1 <= lx1
+    return False
+
+
+def _merged(leaders: list[tuple[int, int, int, int]], dot: int) -> list[tuple[int, int, int, int]]:
+    """Leaders (y0, y1, x0, x1) that overlap once carried on made one."""
+    out: list[tuple[int, int, int, int]] = []
+    for y0, y1, x0, x1 in leaders:
+        for k, (ly0, ly1, lx0, lx1) in enumerate(out):
+            if lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= y1 and y0 <= ly1 + 2 * dot:
+                out[k] = (min(ly0, y0), max(ly1, y1), min(lx0, x0), max(lx1, x1))
+                break
+        else:
+            out.append((y0, y1, x0, x1))
+    return out
 
 
 def _near_other(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int, tall: int, above: int, below: int) -> np.ndarray:
@@ -135,36 +223,46 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     sy, sx = np.nonzero(edges == 1)
     ey, ex = np.nonzero(edges == -1)
     width = ex - sx
-    keep = (width <= dot + 1) & (width >= 2)
+    keep = (width <= MERGED * dot + 1) & (width >= 2)  # two dots run together by a blurred scan count as one blob
     sy, sx, ex = sy[keep], sx[keep], ex[keep]
     if len(sy) < MIN_DOTS:
         return Leaders(img, 0, 0)
-    cols = np.minimum(sx[:, None] + np.arange(dot + 1), bad.shape[1] - 1)
-    inside = np.arange(dot + 1) < (ex - sx)[:, None]
+    cols = np.minimum(sx[:, None] + np.arange(MERGED * dot + 1), bad.shape[1] - 1)
+    inside = np.arange(MERGED * dot + 1) < (ex - sx)[:, None]
     clean = ~(bad[sy[:, None], cols] & inside).any(axis=1)  # no column of the run holds other ink nearby
     sy, sx, ex = sy[clean], sx[clean], ex[clean]
-    found = _segments(sy, sx, ex, MAX_PITCH_IN * dpi)
-    if not found:
+    single = ex - sx <= dot + 1
+    # first the strict chains (single dots on one row), then the long ones a blurred or skewed
+    # scan makes: some dots run together in pairs, the row climbing or falling along the page
+    chains = [(sy[single], sx[single], ex[single], i, j, False) for i, j in _segments(sy[single], sx[single], ex[single], MAX_PITCH_IN * dpi)]
+    chains += [(sy, sx, ex, i, j, True) for i, j in _segments(sy, sx, ex, MAX_PITCH_IN * dpi)
+               if j - i >= LONG_DOTS and np.mean(~single[i:j]) <= MAX_MERGED_SHARE]
+    if not chains:
         return Leaders(img, 0, 0)
     out = a.copy()
     leaders: list[tuple[int, int, int, int]] = []  # y0, y1, x0, x1 of each leader (rows merged)
     painted = 0
-    for i, j in found:
-        y = int(sy[i])
-        if not _aligned(ink[max(0, y - dot): y + dot + 1], sx[i:j], ex[i:j], dot):
+    for cy, cx0, cx1, i, j, sloped in chains:
+        y = int(cy[i])
+        if not sloped and _covered(leaders, y, int(cx0[i]), int(cx1[j - 1]), dot):
+            continue  # the same leader seen from a neighbouring row: taking it again changes nothing
+        drift = _aligned(ink[max(0, y - dot): y + dot + 1], cx0[i:j], cx1[i:j], dot, sloped)
+        if drift is None:
             continue
-        if _stray_ink(ink[max(0, y - dot - above): y + dot + below + 1], sx[i:j], ex[i:j]):
+        if _stray_ink(ink[max(0, y - dot - above): y + dot + below + 1], cx0[i:j], cx1[i:j]):
             continue
-        x0, x1 = int(sx[i]), int(ex[j - 1])
+        ya, yb = y + min(0, math.floor(drift)), y + max(0, math.ceil(drift))
+        x0, x1 = int(cx0[i]), int(cx1[j - 1])
         for k, (ly0, ly1, lx0, lx1) in enumerate(leaders):
-            if lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= y <= ly1 + 2 * dot:
-                leaders[k] = (ly0, max(ly1, y), min(lx0, x0), max(lx1, x1))
+            if lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= yb and ya <= ly1 + 2 * dot:
+                leaders[k] = (min(ly0, ya), max(ly1, yb), min(lx0, x0), max(lx1, x1))
                 break
         else:
-            leaders.append((y, y, x0, x1))
+            leaders.append((ya, yb, x0, x1))
             painted += j - i
     if not leaders:
         return Leaders(img, 0, 0)
+    leaders = _merged([_extend(lead, seen, bad, ink, dot, MAX_PITCH_IN * dpi) for lead in leaders], dot)
     for y0, y1, x0, x1 in leaders:  # every dot of the leader's span, also those its chains missed
         y0, y1 = max(0, y0 - dot), y1 + dot + 1
         cut = out[y0:y1, x0:x1]
