@@ -110,3 +110,19 @@ def test_scanned_decision_footer_is_furniture(tmp_path) -> None:
     body = " ".join(texts)
     assert "Fax" not in body and "Avenue" not in body
     assert "جناية أو جنحة" in body
+
+
+def test_an_address_opening_on_its_street_number_is_no_footnote() -> None:
+    """ma-sante-ar-decision-2023 p4 (OCR'd, 842 pt high) as the reader reads it once the fill-in lines of its
+    table are whitened: the comma after the street number is lost (``355 Av. ...``), so the address line opens
+    like a note (a number, then a word). It holds a labelled telephone: the foot is a letterhead's contact block,
+    not notes, and both lines are furniture."""
+    body = [_ln("رئيس مصلحة تدبير المخزون", 700.0, 714.0, 300, 520)]
+    foot = [
+        _ln("355 Av. Mohammed V, Rabat - Tél: +212 537 76 11 21/+212 537 76 90 01 - Fax: +212 537 76 01 05", 791.5, 799.0),
+        _ln("Site: www.sante.gov.ma", 813.4, 820.0, 250, 340),
+    ]
+    assert contact_footer(body + foot, 842.0) == foot
+    kept, furniture = split_running_lines([body + foot], [842.0])
+    assert kept == [body] and [f.text for f in furniture] == [ln.text for ln in foot]
+    assert not contact_line("12 Voir le site www.sante.gov.ma")  # a note quoting the site stays a note

@@ -38,10 +38,16 @@ _NUMBER = re.compile(r"[+()0-9\u0660-\u0669][-+()0-9\u0660-\u0669 ./]*")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def _note(text: str) -> bool:
+    """Does ``text`` open like a footnote? A street address opening on its number and holding a
+    labelled telephone (``355 Av. Mohammed V, Rabat - Tél: +212 ...``, its comma lost by OCR) is no note."""
+    return bool(_NOTE.match(text)) and not _PHONE.search(text)
+
+
 def contact_line(text: str) -> bool:
     """Is ``text`` a letterhead's contact line (a labelled telephone or fax number, a web or e-mail
     address) with at most :data:`OTHER_WORDS` other words?"""
-    if not (_PHONE.search(text) or _WEB.search(text)) or _NOTE.match(text):
+    if not (_PHONE.search(text) or _WEB.search(text)) or _note(text):
         return False  # a footnote (``1 Voir www.insee.fr``, ``(2) https://...``) is body
     rest = _NUMBER.sub(" ", _WEB.sub(" ", text))
     return len(_WORD.findall(rest)) <= OTHER_WORDS + len(_PHONE.findall(text))
@@ -54,7 +60,7 @@ def contact_footer(lines: Sequence[TextLine], height: float) -> list[TextLine]:
     if not low:
         return []
     contacts = [ln for ln in low if contact_line(ln.text)]
-    if not contacts or any(ln.top > (1.0 - NOTES) * height and _NOTE.match(ln.text) for ln in lines):
+    if not contacts or any(ln.top > (1.0 - NOTES) * height and _note(ln.text) for ln in lines):
         return []  # footnotes at the foot (``43 - Bioversity ...`` / ``... 2022, https://hdl...``): body
     first = min(contacts, key=lambda ln: ln.top)
     reach = first.top - NEAR * max(first.bottom - first.top, 1.0)
