@@ -83,11 +83,12 @@ def _word(word: str) -> bool:
                                if word[k] in _VERB_PREFIX and (k == 0 or word[0] in "وف"))
 
 
-def _candidates(core: str) -> dict[str, str]:
+def _candidates(core: str, with_stacked: bool = True) -> dict[str, str]:
     """Every known word one dot-change or one stacked letter away from ``core`` (by its
     normalised form: ``تاريخ`` and ``تارىخ`` are one candidate). The first letter keeps its
     dots (``يحدد`` is no misread ``بحدد``: the list holds few verbs, and ``ب`` is a proclitic it
-    strips), and a stacked letter is put inside the word after a letter that joins the next."""
+    strips), and a stacked letter is put inside the word after a letter that joins the next.
+    ``with_stacked=False``: the changes of one letter only (no letter put back or taken out)."""
     found: dict[str, str] = {}
     norm = normalise_ar(core)
     for i, ch in enumerate(core[1:], 1):
@@ -101,6 +102,8 @@ def _candidates(core: str) -> dict[str, str]:
         for other in STROKES.get(ch, "") + (END_STROKES.get(ch, "") if i == len(core) - 1 else ""):
             if _known(cand := core[:i] + other + core[i + 1:]):
                 found.setdefault(normalise_ar(cand), cand)
+    if not with_stacked:
+        return found
     for i in range(1, len(core)):
         if core[i] == core[i - 1] and _known(cand := core[:i] + core[i + 1:]):  # a letter read twice
             found.setdefault(normalise_ar(cand), cand)
@@ -153,8 +156,20 @@ def repair_word(word: str, sure: set[str] | frozenset[str] = frozenset()) -> str
 
     if suffixed(core):
         return word  # a known word with a pronoun after it: حالته, باسمه (wordfix.py)
+    found = one_candidate(core)
+    return f"{head}{found}{tail}" if found else word
+
+
+def one_candidate(core: str) -> str | None:
+    """The known word ``core`` was misread for, when one settles it: the only candidate of
+    :func:`_candidates`, or the only one made by changing a letter (its dots, its stroke) when
+    others need a letter put back or taken out (``ممائل``: مماثل rather than مائل; ``سئة``: سنة
+    rather than سمئة): a letter's dots are misread more often than a letter is lost."""
     found = _candidates(core)
-    return f"{head}{next(iter(found.values()))}{tail}" if len(found) == 1 else word
+    if len(found) == 1:
+        return next(iter(found.values()))
+    changed = _candidates(core, with_stacked=False)
+    return next(iter(changed.values())) if len(changed) == 1 and len(found) > 1 else None
 
 
 _HAMZA_AFTER = frozenset("اويىزأإآئؤء")  # letters a final hamza follows in words (بناء، جزء، شيء): no comma read there

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .lexicon import AR_LETTERS, AR_PROCLITICS, DATA, ar_key, normalise_ar
 from .months import MONTHS, _month_for
-from .spelling import _EDGES, LOW_CONF, MIN_LETTERS, VERY_SURE_CONF, _candidates, _known, _word
+from .spelling import _EDGES, LOW_CONF, MIN_LETTERS, VERY_SURE_CONF, _known, _word, one_candidate
 
 HIGH_CONF = VERY_SURE_CONF  # words read at or over this are left as read
 _PRONOUNS = ("هما", "هم", "ها", "ه", "ي")  # not ين, ون: النسخين, الفانون would be words
@@ -74,5 +74,5 @@ def repair_fair(word: str, conf: float, sure: set[str] | frozenset[str] = frozen
     very = getattr(sure, "very", sure)  # the page's words read very sure (spelling.sure_words)
     if len(core) < MIN_LETTERS or not AR_LETTERS.match(core) or normalise_ar(core) in very or real_word(core):
         return word
-    found = _candidates(core)
-    return f"{head}{next(iter(found.values()))}{tail}" if len(found) == 1 else word
+    found = one_candidate(core)
+    return f"{head}{found}{tail}" if found else word
