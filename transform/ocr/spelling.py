@@ -17,6 +17,14 @@ confidence well under that of the line's other words (20-60 % against 85-95 %).
   ``ف`` (``الشفل`` for الشغل, ``المفربية`` for المغربية, ``المشفل``): ``غ`` is tried in its place
   (the reverse was not seen; on the corpus's truth words it makes no new candidate).
 
+* **A hamza's seat for a tooth.** ``ئ`` is read for the tooth of ``ن`` or ``ث`` (``بمدوئة`` for
+  بمدونة, ``الورئة`` for الورثة), for a final ``ى`` (``يتعدئ``), and ``ن`` for ``ئ`` (``الطارنة``).
+
+When several candidates are found, the only one made by changing a letter (its dots, its
+stroke) is taken over those that put a letter back or take one out (:func:`one_candidate`:
+``ممائل`` is مماثل, not مائل). A known word with a pronoun after it (``حالته``, ``باسمه``:
+:func:`wordfix.suffixed`) is a word. Words read at LOW_CONF or more are :mod:`wordfix`'s.
+
 A word is changed only when it was read under LOW_CONF, is Arabic letters (three or more,
 punctuation at its edges kept), is no word the list knows (nor a month name, nor an imperfect
 verb of a known stem: ``يحدد``), and exactly one such change makes a word the list knows (the
