@@ -17,6 +17,14 @@ confidence well under that of the line's other words (20-60 % against 85-95 %).
   ``ف`` (``الشفل`` for الشغل, ``المفربية`` for المغربية, ``المشفل``): ``غ`` is tried in its place
   (the reverse was not seen; on the corpus's truth words it makes no new candidate).
 
+* **A hamza's seat for a tooth.** ``ئ`` is read for the tooth of ``ن`` or ``ث`` (``بمدوئة`` for
+  بمدونة, ``الورئة`` for الورثة), for a final ``ى`` (``يتعدئ``), and ``ن`` for ``ئ`` (``الطارنة``).
+
+When several candidates are found, the only one made by changing a letter (its dots, its
+stroke) is taken over those that put a letter back or take one out (:func:`one_candidate`:
+``ممائل`` is مماثل, not مائل). A known word with a pronoun after it (``حالته``, ``باسمه``:
+:func:`wordfix.suffixed`) is a word. Words read at LOW_CONF or more are :mod:`wordfix`'s.
+
 A word is changed only when it was read under LOW_CONF, is Arabic letters (three or more,
 punctuation at its edges kept), is no word the list knows (nor a month name, nor an imperfect
 verb of a known stem: ``يحدد``), and exactly one such change makes a word the list knows (the
@@ -50,9 +58,13 @@ from .months import _SKELETONS, MONTHS, _month_for
 
 LOW_CONF = 80.0  # words read under this confidence may be put right (70 until 2026-12-06, eleventh session)
 SURE_CONF = 85.0  # ...unless the page reads the same word this sure elsewhere
+VERY_SURE_CONF = 95.0  # words read this sure are left as read, and so are their other printings (wordfix.py)
 MIN_LETTERS = 3
 STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
-STROKES = {"ف": "غ"}  # a letter read for another of a different stroke: what it may have been
+# a letter read for another of a different stroke: what it may have been (ئ: a tooth with a hamza
+# over it, read for the tooth of ن or ث, or for a final ى, and back from ن; not ق for غ: الطاقي)
+STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ"}
+END_STROKES = {"ئ": "ىي"}  # at a word's end: يتعدئ for يتعدى
 _GROUPS = _SKELETONS
 _GROUP = {ch: k for k, group in enumerate(_GROUPS) for ch in group}
 _NO_JOIN = NON_JOINING  # letters that do not join the next one: nothing is stacked on them
@@ -79,11 +91,12 @@ def _word(word: str) -> bool:
                                if word[k] in _VERB_PREFIX and (k == 0 or word[0] in "وف"))
 
 
-def _candidates(core: str) -> dict[str, str]:
+def _candidates(core: str, with_stacked: bool = True) -> dict[str, str]:
     """Every known word one dot-change or one stacked letter away from ``core`` (by its
     normalised form: ``تاريخ`` and ``تارىخ`` are one candidate). The first letter keeps its
     dots (``يحدد`` is no misread ``بحدد``: the list holds few verbs, and ``ب`` is a proclitic it
-    strips), and a stacked letter is put inside the word after a letter that joins the next."""
+    strips), and a stacked letter is put inside the word after a letter that joins the next.
+    ``with_stacked=False``: the changes of one letter only (no letter put back or taken out)."""
     found: dict[str, str] = {}
     norm = normalise_ar(core)
     for i, ch in enumerate(core[1:], 1):
@@ -94,8 +107,11 @@ def _candidates(core: str) -> dict[str, str]:
                 key = normalise_ar(cand)
                 if key != norm and key not in found and _known(cand):  # not a hamza or ta marbuta of the same word
                     found[key] = cand
-        if ch in STROKES and _known(cand := core[:i] + STROKES[ch] + core[i + 1:]):
-            found.setdefault(normalise_ar(cand), cand)
+        for other in STROKES.get(ch, "") + (END_STROKES.get(ch, "") if i == len(core) - 1 else ""):
+            if _known(cand := core[:i] + other + core[i + 1:]):
+                found.setdefault(normalise_ar(cand), cand)
+    if not with_stacked:
+        return found
     for i in range(1, len(core)):
         if core[i] == core[i - 1] and _known(cand := core[:i] + core[i + 1:]):  # a letter read twice
             found.setdefault(normalise_ar(cand), cand)
@@ -115,11 +131,22 @@ def _core(word: str) -> str:
     return normalise_ar(m.group(2)) if m else word
 
 
-def sure_words(words: list[str], confs: list[float]) -> set[str]:
+class SureWords(set):
+    """The page's words read at SURE_CONF or more; ``very``: those read at VERY_SURE_CONF or more."""
+
+    very: frozenset[str] = frozenset()
+
+
+def sure_words(words: list[str], confs: list[float]) -> SureWords:
     """The page's words read at SURE_CONF or more (normalised, punctuation off): a word the list
     lacks (``الطرقية``, road, of Morocco's road-safety agency) that the page prints again and
-    tesseract reads sure there is a word, not a misreading."""
-    return {_core(w) for w, c in zip(words, confs, strict=True) if c >= SURE_CONF}
+    tesseract reads sure there is a word, not a misreading. ``very`` holds the words read at
+    VERY_SURE_CONF or more, what the repair of fairly sure words (wordfix.py) leaves alone: the
+    same misreading comes back sure on every printing of a word (``الشفل`` at 84-93 % four times on
+    one page)."""
+    out = SureWords(_core(w) for w, c in zip(words, confs, strict=True) if c >= SURE_CONF)
+    out.very = frozenset(_core(w) for w, c in zip(words, confs, strict=True) if c >= VERY_SURE_CONF)
+    return out
 
 
 def repair_word(word: str, sure: set[str] | frozenset[str] = frozenset()) -> str:
@@ -133,8 +160,24 @@ def repair_word(word: str, sure: set[str] | frozenset[str] = frozenset()) -> str
         return word
     if _word(core) or normalise_ar(core) in MONTHS or _month_for(core) is not None:
         return word  # a month name one letter off is repair_months's, beside its number
+    from .wordfix import suffixed  # wordfix builds on this module
+
+    if suffixed(core):
+        return word  # a known word with a pronoun after it: حالته, باسمه (wordfix.py)
+    found = one_candidate(core)
+    return f"{head}{found}{tail}" if found else word
+
+
+def one_candidate(core: str) -> str | None:
+    """The known word ``core`` was misread for, when one settles it: the only candidate of
+    :func:`_candidates`, or the only one made by changing a letter (its dots, its stroke) when
+    others need a letter put back or taken out (``ممائل``: مماثل rather than مائل; ``سئة``: سنة
+    rather than سمئة): a letter's dots are misread more often than a letter is lost."""
     found = _candidates(core)
-    return f"{head}{next(iter(found.values()))}{tail}" if len(found) == 1 else word
+    if len(found) == 1:
+        return next(iter(found.values()))
+    changed = _candidates(core, with_stacked=False)
+    return next(iter(changed.values())) if len(changed) == 1 and len(found) > 1 else None
 
 
 _HAMZA_AFTER = frozenset("اويىزأإآئؤء")  # letters a final hamza follows in words (بناء، جزء، شيء): no comma read there
@@ -172,11 +215,13 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
     """The words of an Arabic line (tesseract's order, which puts a number right after the word
     before it in reading) with the unsure ones put right (see the module docstring); ``sure``:
     the words the page reads sure elsewhere, left as they are."""
+    from .wordfix import repair_fair  # wordfix builds on this module
+
     out = list(words)
     for i, (w, c) in enumerate(zip(words, confs, strict=True)):
         w = comma_hamza(w)
         if c >= LOW_CONF:
-            out[i] = impossible_start(w)
+            out[i] = repair_fair(impossible_start(w), c, sure)  # read fairly sure, no word (wordfix.py)
             continue
         if _RAQM.match(w) and i + 1 < len(words) and _NUMBER.match(words[i + 1]):
             out[i] = "رقم"

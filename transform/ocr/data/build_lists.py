@@ -11,7 +11,9 @@ tools of the ``tesseract-ocr`` package::
 
 Arabic keys are kept only when at least two surface forms of the list share them (this
 keeps common, productive words and drops one-off web tokens: about 22k keys, 230 KB).
-French keeps every lower-case word made of letters (about 34k keys).
+French keeps every lower-case word made of letters (about 34k keys). The Arabic keys left out
+(one surface form, four letters or more: about 51k) go to ``ar_words_rare.txt``, read only by
+the OCR word repair (``wordfix.py``) to tell a rare real word (``بمثابة``, ``المنتدب``) from a misreading.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ AR_FUNCTION_WORDS = """
 """.split()
 
 HERE = Path(__file__).resolve().parent
+RARE_HEADER = ("# Arabic word keys of four letters or more that only one surface form of the tessdata_fast list "
+               "(tesseract-ocr-ara, Apache-2.0) has: used only to tell a rare real word from a misreading "
+               "(wordfix.py); built by build_lists.py\n")
 HEADER = "# {what}. Source: tessdata_fast word list ({pkg}, Apache-2.0); built by build_lists.py\n"
 
 
@@ -44,12 +49,16 @@ def build(ara: Path, fra: Path) -> None:
     (HERE / "ar_words.txt").write_text(
         HEADER.format(what="Arabic word keys", pkg="tesseract-ocr-ara") + "\n".join(ar) + "\n", encoding="utf-8"
     )
+    # The keys left out above (one surface form each), four letters or more: not words to score a
+    # text layer by, but rare real words a misreading is told from (transform/ocr/wordfix.py).
+    rare = sorted({k for k, n in counts.items() if n < 2 and len(k) >= 4} - set(ar))
+    (HERE / "ar_words_rare.txt").write_text(RARE_HEADER + "\n".join(rare) + "\n", encoding="utf-8")
     fr_forms = {w.strip().lower() for w in fra.read_text(encoding="utf-8").splitlines() if w.strip()[:1].islower()}
     fr = sorted({fr_key(w) for w in fr_forms if len(w) >= 2 and FR_LETTERS.match(w)} | {"a", "à", "y", "ô"})
     (HERE / "fr_words.txt").write_text(
         HEADER.format(what="French word keys", pkg="tesseract-ocr-fra") + "\n".join(fr) + "\n", encoding="utf-8"
     )
-    print(f"ar: {len(ar)} keys, fr: {len(fr)} keys")
+    print(f"ar: {len(ar)} keys ({len(rare)} rare), fr: {len(fr)} keys")
 
 
 if __name__ == "__main__":
