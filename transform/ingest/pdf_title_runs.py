@@ -40,7 +40,7 @@ _REST = re.compile(r"^(?:رقم|عدد|ع\.|صادر|الصادر|المؤرخ|�
 # the words that open what follows a title: the preamble, the enacting formula
 _PREAMBLE = re.compile(r"^(?:إن|بناء|وبناء|وعلى|باسم|Vu|Le|La|Sur)\b")
 # the parts of a judgment, named on a line of their own
-_JUDGMENT_PART = re.compile(r"^(?:الوقائع|التعليل|وبعد المداولة(?: طبقا للقانون)?|لهذه الأسباب|المنطوق|في الشكل|في الموضوع|"
+_JUDGMENT_PART = re.compile(r"^(?:الوقائع|التعليل|ل?هذه الأسباب|المنطوق|في الشكل|في الموضوع|"
                             r"faits et procédure|par ces motifs)\s*[:：.]?(?:\s+\S{1,2})?$", re.IGNORECASE)  # a stray mark after it
 LARGER = 1.2  # an OCR'd line this much larger than the body is set larger (sizes swing by 10-20 %)
 MUCH_LARGER = 1.8  # ...and this much larger needs no other cue
