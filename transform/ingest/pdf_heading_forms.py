@@ -38,6 +38,10 @@ _SIGN_LABEL = re.compile(rf"^{_SIGN_WORD}(?:\s+و\s*{_SIGN_WORD})*\s*[:：.]?$|^
                          re.IGNORECASE)
 # an annex's label alone on its line ("الملحق رقم 2", "ملحق 1", "Annexe II")
 _ANNEX_LABEL = re.compile(r"^(?:ال)?ملحق(?:\s+رقم)?\s*[0-9\u0660-\u0669]+\s*[:：]?$|^annexe\s+(?:n°\s*)?[0-9IVX]+\s*[:：]?$", re.IGNORECASE)
+_ANNEX = re.compile(r"^(?:ال)?ملحق|^annexe\b", re.IGNORECASE)  # an annex's heading, its label alone or with its title
+_MODEL = re.compile(r"^(?:نموذج|mod[eè]le)\s+\S", re.IGNORECASE)  # a model's title ("Modèle du procès-verbal ...")
+MODEL_LINES = 3
+MODEL_GAP = 4.0  # sizes between an annex's title and the model's title under it (a blank line between)
 # the first words of a state's name, as a letterhead opens (OCR may garble the rest: "المملكة à المغريبة")
 _STATE_OPENS = frozenset(_plain(s).split()[0] for s in STATES)
 
@@ -110,17 +114,22 @@ def _letterhead_stack(groups: list[_Group]) -> None:
 
 
 def _model_titles(groups: list[_Group]) -> None:
-    """A centred paragraph line right under an OCR'd annex label heading, on its axis, of at most MODEL_WORDS words
-    not ending a sentence: the annex's title, a heading."""
+    """Under an OCR'd annex heading, on its page: a centred paragraph line on the axis
+    of a label alone (``الملحق رقم 2``), at most twice its size below it, of at most MODEL_WORDS words not ending a sentence; or a paragraph of at most
+    MODEL_LINES lines that opens with the word for a model (``Modèle du procès-verbal ...``, ``نموذج ...``) under an
+    annex's label with its title, up to MODEL_GAP sizes below it. Either is the annex's title, a heading."""
     for g, nxt in zip(groups, groups[1:], strict=False):
-        if not (g.kind == "heading" and g.legal is None and len(g.lines) == 1 and _ocr(g)
-                and _ANNEX_LABEL.match(g.text.strip())):
+        if not (g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and _ANNEX.match(g.text.strip())
+                and nxt.kind == "paragraph" and nxt.legal is None and not nxt.note and nxt.lines and _ocr(nxt)
+                and _page(nxt) == g.lines[-1].page and _conf(nxt) >= NOISE):
             continue
-        if not (nxt.kind == "paragraph" and nxt.legal is None and not nxt.note and len(nxt.lines) == 1 and nxt.centred
-                and _ocr(nxt) and _page(nxt) == _page(g) and 2 <= len(nxt.text.split()) <= MODEL_WORDS
-                and not SENTENCE_END.search(nxt.text) and _conf(nxt) >= NOISE):
-            continue
-        line, label = nxt.lines[0], g.lines[0]
+        line, label = nxt.lines[0], g.lines[-1]
         size = max(g.size, nxt.size, 1.0)
-        if 0 < _baseline(line) - _baseline(label) <= 2.0 * size and abs(_axis(line) - _axis(label)) <= AXIS * size:
+        gap = _baseline(line) - _baseline(label)
+        if not 0 < gap <= MODEL_GAP * size:
+            continue
+        alone = len(g.lines) == 1 and _ANNEX_LABEL.match(g.text.strip())
+        if (alone and gap <= 2.0 * size and len(nxt.lines) == 1 and nxt.centred and 2 <= len(nxt.text.split()) <= MODEL_WORDS
+                and not SENTENCE_END.search(nxt.text) and abs(_axis(line) - _axis(label)) <= AXIS * size) \
+                or (len(nxt.lines) <= MODEL_LINES and _MODEL.match(nxt.text.strip())):
             nxt.kind, nxt.level = "heading", g.bold_level
