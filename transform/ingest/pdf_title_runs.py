@@ -12,6 +12,9 @@
   above them;
 * **a word over a title**: a centred word or two at body size right over a line read larger on their axis (a model
   form's ``نموذج`` / ``عقد العمل الخاص بالعاملة أو العامل المنزلي``) is one title with it;
+* **a title's date under it**: the first heading of the document, one centred line at body weight, over a centred line on its axis
+  that gives a year (``Procès-Verbal du Conseil Municipal`` / ``Séance du lundi 25 mars 2024``, printed three lines
+  apart) is one title with it;
 * **a judgment's parts**: a line that is only the name of a part of a judgment (``الوقائع:``,
   ``التعليل``, ``لهذه الأسباب``, ``Par ces motifs``) is a heading.
 """
@@ -70,6 +73,7 @@ def ocr_titles(groups: list[_Group]) -> list[_Group]:
     groups = _ocr_title_run(groups)
     groups = _title_rest(groups)
     groups = _word_over_title(groups)
+    groups = _dated_subtitle(groups)
     _judgment_parts(groups)
     return groups
 
@@ -239,6 +243,30 @@ def _word_over_title(groups: list[_Group]) -> list[_Group]:
 
 
 _HAS_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+DATE_GAP = 4.0  # sizes from a title's baseline to the baseline of its date under it
+DATE_WORDS = 10
+
+
+def _dated_subtitle(groups: list[_Group]) -> list[_Group]:
+    """The document's first heading on the first page, one centred line at body weight (an OCR'd page, or a scan's
+    invisible OCR layer, tells no weight), and the centred one-line paragraph right under it on its axis, at least
+    0.8 of its size, of at most DATE_WORDS words giving a year and not ending a sentence: one heading."""
+    k = next((i for i, g in enumerate(groups) if g.kind == "heading"), None)
+    if k is None or k + 1 >= len(groups):
+        return groups
+    g, nxt = groups[k], groups[k + 1]
+    if not (g.legal is None and len(g.lines) == 1 and g.centred and not g.lines[0].bold and _page(g) == _page(groups[0])
+            and nxt.kind == "paragraph" and nxt.legal is None and not nxt.note and len(nxt.lines) == 1 and nxt.centred
+            and not nxt.lines[0].bold and nxt.size >= 0.8 * g.size and _page(nxt) == _page(g) and len(nxt.text.split()) <= DATE_WORDS and _YEAR.search(nxt.text)
+            and not SENTENCE_END.search(nxt.text)):
+        return groups
+    size = max(g.size, nxt.size, 1.0)
+    if not (0 < _baseline(nxt.lines[0]) - _baseline(g.lines[0]) <= DATE_GAP * size
+            and abs(_axis(nxt.lines[0]) - _axis(g.lines[0])) <= AXIS * size):
+        return groups
+    g.lines.extend(nxt.lines)
+    return groups[:k + 1] + groups[k + 2:]
 
 
 def _judgment_parts(groups: list[_Group]) -> None:
