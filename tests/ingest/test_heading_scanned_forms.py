@@ -10,7 +10,7 @@ import pytest
 from transform.evaluation.corpus import read_document
 from transform.model import Heading
 
-from ._realpages import block_text, copy_pages, doc_blocks
+from ._realpages import block_text, copy_pages, doc_blocks, read_pages
 
 
 def _heads(name: str, indexes: list[int], folder: Path) -> list[tuple[int, str]]:
@@ -74,3 +74,12 @@ def test_a_model_form_title_under_an_annex_title(tmp_path: Path) -> None:
     at = next(k for k, (_, t) in enumerate(heads) if t.startswith("Modèle du procès-verbal"))
     assert model == annex + 1
     assert [t.split()[0] for _, t in heads[at + 1:]] == ["IDENTITE", "IDENTITE", "DATE,"]
+
+
+def test_a_sitting_date_under_a_scanned_title(tmp_path: Path) -> None:
+    """Putanges minutes, p. 1 (a scan's invisible OCR layer, no weight): ``Séance du lundi 25 mars 2024``, centred three
+    lines under ``Procès-Verbal du Conseil Municipal``, is one title with it; the counts under it stay text."""
+    blocks = read_pages("putanges-pv-2024-03-25.pdf", [0], tmp_path)
+    heads = [block_text(b) for b in blocks if isinstance(b, Heading)]
+    assert heads[0] == "Procès-Verbal du Conseil Municipal Séance du lundi 25 mars 2024"
+    assert not any(t.startswith("Nombre de conseillers") for t in heads)
