@@ -87,16 +87,17 @@ def _size_cues(groups: list[_Group]) -> None:
     """On an OCR'd page sizes are estimates: a line set larger is a heading when another cue says so too.
 
     A one-line heading by size alone that is neither centred nor bold nor numbered (``1.``, ``أولا:``) nor an annex's
-    label with its title (``ملحق: نموذج ...``) is a
+    label with its title (``ملحق: نموذج ...``) nor a table's title read much larger right over it is a
     paragraph when it is not much larger (an accented capital makes a name in a list look taller) or holds
     more letters than its size leaves room for (a body line whose size OCR overestimated) or far fewer (a short line
     whose box OCR stretched over a mark beside it: ``في الدرجة.`` over a page's width); several lines read
     at one larger size agree. So
     is a heading OCR read with low confidence (a logo, a stamp), but for a centred title set larger; a centred
     one-line title set larger stays a heading even when OCR reads a stray mark after it (``إعلان للعموم؛``)."""
-    for g in groups:
+    for i, g in enumerate(groups):
         if not (g.kind == "heading" or (g.kind == "paragraph" and g.level)) or g.legal is not None or not g.body or not _ocr(g):
             continue
+        over_table = i + 1 < len(groups) and groups[i + 1].kind == "table"
         larger = g.size >= LARGER * g.body
         conf = min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0)
         if g.kind == "heading" and conf < MIN_CONFIDENCE and not (g.centred and larger):
@@ -105,6 +106,7 @@ def _size_cues(groups: list[_Group]) -> None:
         line = g.lines[0]
         if (g.kind == "heading" and len(g.lines) == 1 and not g.centred and not line.bold
                 and not (_numbered(line.text.strip()) and not FULL_STOP.search(line.text)) and not _ANNEX_LEAD.match(line.text.strip())
+                and not (over_table and g.size >= MUCH_LARGER * g.body and not SENTENCE_END.search(line.text))
                 and (g.size < MUCH_LARGER * g.body or (line.x1 - line.x0) < DENSE * g.size * len(line.text)
                      or (line.x1 - line.x0) > SPARSE * g.size * len(line.text))):
             g.kind = "paragraph"
