@@ -83,3 +83,11 @@ def test_a_sitting_date_under_a_scanned_title(tmp_path: Path) -> None:
     heads = [block_text(b) for b in blocks if isinstance(b, Heading)]
     assert heads[0] == "Procès-Verbal du Conseil Municipal Séance du lundi 25 mars 2024"
     assert not any(t.startswith("Nombre de conseillers") for t in heads)
+
+
+@pytest.mark.slow
+def test_a_table_title_read_large_over_its_table(tmp_path: Path) -> None:
+    """Health ministry decision, pp. 1 and 4 (the body size read on the decision's page): p. 4's list title over its ruled table (``لائحة مناصب رؤساء الأقسام ...``), read
+    much larger than the body but with its letters packed denser than that size allows, is a heading all the same."""
+    heads = [t for _, t in _heads("ma-sante-ar-decision-2023.pdf", [0, 3], tmp_path)]
+    assert any("مناصب رؤساء الأقسام ورؤساء المصالح الشاغرة" in t for t in heads)
