@@ -1,5 +1,5 @@
 """Headings on scanned letters, forms and judgments (thirteenth session; transform/ingest/pdf_heading_forms.py,
-pdf_title_runs.py ``_JUDGMENT_PART``). Each page is OCR'd alone (5-10 s a page on an idle machine: marked slow); each test fails on main at 9cc3781."""
+pdf_title_runs.py ``_JUDGMENT_PART``). The six tests that OCR one or two pages are marked slow (14-70 s each at load 10); each test fails on main at 9cc3781."""
 
 from __future__ import annotations
 
@@ -64,9 +64,8 @@ def test_a_letterhead_line_under_the_state_name_is_no_heading(tmp_path: Path) ->
     assert heads == ["بلاغ"]
 
 
-@pytest.mark.slow
 def test_a_model_form_title_under_an_annex_title(tmp_path: Path) -> None:
-    """Bulletin officiel 7448, p. 20 (a scanned model form, 10-20 s): ``Modèle du procès-verbal ...`` under the annex's
+    """Bulletin officiel 7448, p. 20 (a scanned model form, 4-8 s): ``Modèle du procès-verbal ...`` under the annex's
     title is a heading one level under it, the form's numbered parts after it."""
     heads = _heads("bo-fr-7448-2025.pdf", [19], tmp_path)
     annex = next(lv for lv, t in heads if t.startswith("Annexe I"))
