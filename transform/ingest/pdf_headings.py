@@ -67,6 +67,7 @@ from .pdf_heading_drops import (
     drop_signatures,
     drop_unsure_short,
 )
+from .pdf_heading_forms import form_headings
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
 from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
 from .pdf_outline import numbering, outline_levels
@@ -163,6 +164,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     drop_unsure_short(groups)
     drop_dash_terms(groups)
     drop_asides(groups)
+    groups = form_headings(groups)
     panel_lines(groups)
     contents_entries(groups)
     fields = cover_fields(groups)

@@ -12,6 +12,9 @@
   above them;
 * **a word over a title**: a centred word or two at body size right over a line read larger on their axis (a model
   form's ``نموذج`` / ``عقد العمل الخاص بالعاملة أو العامل المنزلي``) is one title with it;
+* **a title's date under it**: the first heading of the document, one centred line at body weight, over a centred line on its axis
+  that gives a year (``Procès-Verbal du Conseil Municipal`` / ``Séance du lundi 25 mars 2024``, printed three lines
+  apart) is one title with it;
 * **a judgment's parts**: a line that is only the name of a part of a judgment (``الوقائع:``,
   ``التعليل``, ``لهذه الأسباب``, ``Par ces motifs``) is a heading.
 """
@@ -40,7 +43,7 @@ _REST = re.compile(r"^(?:رقم|عدد|ع\.|صادر|الصادر|المؤرخ|�
 # the words that open what follows a title: the preamble, the enacting formula
 _PREAMBLE = re.compile(r"^(?:إن|بناء|وبناء|وعلى|باسم|Vu|Le|La|Sur)\b")
 # the parts of a judgment, named on a line of their own
-_JUDGMENT_PART = re.compile(r"^(?:الوقائع|التعليل|وبعد المداولة(?: طبقا للقانون)?|لهذه الأسباب|المنطوق|في الشكل|في الموضوع|"
+_JUDGMENT_PART = re.compile(r"^(?:الوقائع|التعليل|ل?هذه الأسباب|المنطوق|في الشكل|في الموضوع|"
                             r"faits et procédure|par ces motifs)\s*[:：.]?(?:\s+\S{1,2})?$", re.IGNORECASE)  # a stray mark after it
 LARGER = 1.2  # an OCR'd line this much larger than the body is set larger (sizes swing by 10-20 %)
 MUCH_LARGER = 1.8  # ...and this much larger needs no other cue
@@ -70,6 +73,7 @@ def ocr_titles(groups: list[_Group]) -> list[_Group]:
     groups = _ocr_title_run(groups)
     groups = _title_rest(groups)
     groups = _word_over_title(groups)
+    groups = _dated_subtitle(groups)
     _judgment_parts(groups)
     return groups
 
@@ -83,16 +87,17 @@ def _size_cues(groups: list[_Group]) -> None:
     """On an OCR'd page sizes are estimates: a line set larger is a heading when another cue says so too.
 
     A one-line heading by size alone that is neither centred nor bold nor numbered (``1.``, ``أولا:``) nor an annex's
-    label with its title (``ملحق: نموذج ...``) is a
+    label with its title (``ملحق: نموذج ...``) nor a table's title read much larger right over it is a
     paragraph when it is not much larger (an accented capital makes a name in a list look taller) or holds
     more letters than its size leaves room for (a body line whose size OCR overestimated) or far fewer (a short line
     whose box OCR stretched over a mark beside it: ``في الدرجة.`` over a page's width); several lines read
     at one larger size agree. So
     is a heading OCR read with low confidence (a logo, a stamp), but for a centred title set larger; a centred
     one-line title set larger stays a heading even when OCR reads a stray mark after it (``إعلان للعموم؛``)."""
-    for g in groups:
+    for i, g in enumerate(groups):
         if not (g.kind == "heading" or (g.kind == "paragraph" and g.level)) or g.legal is not None or not g.body or not _ocr(g):
             continue
+        over_table = i + 1 < len(groups) and groups[i + 1].kind == "table"
         larger = g.size >= LARGER * g.body
         conf = min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0)
         if g.kind == "heading" and conf < MIN_CONFIDENCE and not (g.centred and larger):
@@ -101,6 +106,7 @@ def _size_cues(groups: list[_Group]) -> None:
         line = g.lines[0]
         if (g.kind == "heading" and len(g.lines) == 1 and not g.centred and not line.bold
                 and not (_numbered(line.text.strip()) and not FULL_STOP.search(line.text)) and not _ANNEX_LEAD.match(line.text.strip())
+                and not (over_table and g.size >= MUCH_LARGER * g.body and not SENTENCE_END.search(line.text))
                 and (g.size < MUCH_LARGER * g.body or (line.x1 - line.x0) < DENSE * g.size * len(line.text)
                      or (line.x1 - line.x0) > SPARSE * g.size * len(line.text))):
             g.kind = "paragraph"
@@ -239,6 +245,30 @@ def _word_over_title(groups: list[_Group]) -> list[_Group]:
 
 
 _HAS_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+DATE_GAP = 4.0  # sizes from a title's baseline to the baseline of its date under it
+DATE_WORDS = 10
+
+
+def _dated_subtitle(groups: list[_Group]) -> list[_Group]:
+    """The document's first heading on the first page, one centred line at body weight (an OCR'd page, or a scan's
+    invisible OCR layer, tells no weight), and the centred one-line paragraph right under it on its axis, at least
+    0.8 of its size, of at most DATE_WORDS words giving a year and not ending a sentence: one heading."""
+    k = next((i for i, g in enumerate(groups) if g.kind == "heading"), None)
+    if k is None or k + 1 >= len(groups):
+        return groups
+    g, nxt = groups[k], groups[k + 1]
+    if not (g.legal is None and len(g.lines) == 1 and g.centred and not g.lines[0].bold and _page(g) == _page(groups[0])
+            and nxt.kind == "paragraph" and nxt.legal is None and not nxt.note and len(nxt.lines) == 1 and nxt.centred
+            and not nxt.lines[0].bold and nxt.size >= 0.8 * g.size and _page(nxt) == _page(g) and len(nxt.text.split()) <= DATE_WORDS and _YEAR.search(nxt.text)
+            and not SENTENCE_END.search(nxt.text)):
+        return groups
+    size = max(g.size, nxt.size, 1.0)
+    if not (0 < _baseline(nxt.lines[0]) - _baseline(g.lines[0]) <= DATE_GAP * size
+            and abs(_axis(nxt.lines[0]) - _axis(g.lines[0])) <= AXIS * size):
+        return groups
+    g.lines.extend(nxt.lines)
+    return groups[:k + 1] + groups[k + 2:]
 
 
 def _judgment_parts(groups: list[_Group]) -> None:
