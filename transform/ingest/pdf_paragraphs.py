@@ -49,6 +49,13 @@ ending a sentence, goes on in the line right under it set in about as far as the
 line of decree 2.19.720's model letters, its second line ``التنظيمية الصادرة بتطبيقه.`` aligned after ``الموضوع:``):
 the grouping took the inset for a first-line indent.
 
+**Joined: a sentence's tail after a full stop OCR read.** On an OCR'd page, a speck at a full line's end is read as a
+full stop (``... قسم الإعلام والتواصل بوزارة.`` / ``الصحة.``): a line full to its column's end and ending with one
+full stop, followed right under it by a line of at most :data:`TAIL_WORDS` words ending a sentence, set flush with
+its start (or, after a label, set in under the label: ``الموضوع: ... النصوص التنظيمية.`` / ``الصادرة بتطبيقه.``),
+is one paragraph with it: a sentence of one or two words is no paragraph of its own. Its size may read further off
+(:data:`TAIL_SIZE`): a short line's box is sized on a word or two.
+
 Headings, notes and tables are left as the grouping made them.
 """
 
@@ -71,6 +78,8 @@ OPEN_GAP = 1.5  # sizes: a line going on the phrase the line above leaves open s
 STACK_STEP = 1.4  # sizes: centred lines of an OCR'd stack stand at most this far apart, bottom to bottom...
 STACK_AXIS = 1.0  # ...their centres at most this many sizes apart...
 STACK_SHORT = 0.7  # ...each narrower than this share of the page's text width (not a full line of a paragraph)
+TAIL_WORDS = 2  # a sentence's tail OCR cut at a full stop read at the line above's end: at most this many words
+TAIL_SIZE = 0.2  # ...and its size within this share of the line above's
 LABEL_WORDS = 3  # a label opening a line (``الموضوع:``, ``Objet :``): at most this many words up to its colon
 # words a French phrase does not end with: a line ending with one goes on in the next (lower case). Not Arabic's
 # prepositions: an OCR'd form's line ends with one when the dotted field after it is not read (``تبتدىء من ...``)
@@ -200,6 +209,36 @@ def _stacked(a: TextLine, b: TextLine, page_lines: Sequence[TextLine]) -> bool:
     return max(a.x1 - a.x0, b.x1 - b.x0) < STACK_SHORT * width
 
 
+def _stop_read(a: TextLine, b: TextLine) -> bool:
+    """Do OCR'd lines ``a`` (ending with one full stop) and ``b`` (a tail of at most TAIL_WORDS words ending a
+    sentence) read like one sentence cut by a full stop OCR read at ``a``'s end? (Where each stands is the caller's.)"""
+    if hasattr(a, "baseline") or hasattr(b, "baseline") or a.page != b.page or a.bold != b.bold:
+        return False
+    text, tail = a.text.rstrip(), b.text.strip()
+    if not text.endswith(".") or text.endswith("..") or len(text.split()) <= TAIL_WORDS:
+        return False
+    if len(tail.split()) > TAIL_WORDS or not tail.endswith(".") or tail.endswith("..") or ":" in tail:
+        return False
+    size = max(a.size, b.size) or 10.0
+    return abs(a.size - b.size) <= TAIL_SIZE * size and 0 <= b.top - a.bottom <= OPEN_GAP * size
+
+
+def _tail(a: TextLine, b: TextLine, rtl: bool, page_lines: Sequence[TextLine]) -> bool:
+    """Is OCR'd line ``b`` the tail of the sentence ``a`` (full to its column's end) goes on, set flush with ``a``'s
+    start, a full stop read at ``a``'s end (see :func:`_stop_read`)?"""
+    if not _stop_read(a, b):
+        return False
+    edges = _column_edges(a, page_lines)
+    if edges is None:
+        return False
+    left, right = edges
+    size = max(a.size, b.size) or 10.0
+    slack = max(FLUSH, EDGE_SLACK * size)
+    a_end, a_start, b_start = (a.x0, a.x1, b.x1) if rtl else (a.x1, a.x0, b.x0)
+    col_end = left if rtl else right
+    return abs(a_end - col_end) <= slack and abs(b_start - a_start) <= slack
+
+
 def _hangs(a: TextLine, b: TextLine, rtl: bool, page_lines: Sequence[TextLine]) -> bool:
     """Is OCR'd line ``b`` the hanging rest of the line ``a`` that a label opens (``الموضوع: ...`` / ``Objet : ...``,
     the next line set in under the label's end): ``a`` full to its column's end, not ending a sentence, its label
@@ -207,7 +246,7 @@ def _hangs(a: TextLine, b: TextLine, rtl: bool, page_lines: Sequence[TextLine]) 
     if hasattr(a, "baseline") or hasattr(b, "baseline") or a.page != b.page or a.bold != b.bold:
         return False
     text = a.text.strip()
-    if SENTENCE_END.search(text) or ":" not in text:
+    if (SENTENCE_END.search(text) and not _stop_read(a, b)) or ":" not in text:
         return False
     label = text[:text.index(":") + 1]
     if len(label.split()) > LABEL_WORDS:
@@ -283,7 +322,8 @@ def rejoin_paragraphs(groups: list[_Group]) -> list[_Group]:
             page_lines = by_page.get(a.page, [])
             if _joins(a, b, before, after, prev.rtl, page_lines) or (
                     prev.kind == "paragraph" and not prev.rtl and _stacked(a, b, page_lines)) or (
-                    prev.kind == "paragraph" and len(prev.lines) == 1 and _hangs(a, b, prev.rtl, page_lines)):
+                    prev.kind == "paragraph" and len(prev.lines) == 1 and _hangs(a, b, prev.rtl, page_lines)) or (
+                    len(g.lines) == 1 and _tail(a, b, prev.rtl, page_lines)):
                 prev.lines.extend(g.lines)
                 continue
         out.append(g)
