@@ -49,6 +49,21 @@ ending a sentence, goes on in the line right under it set in about as far as the
 line of decree 2.19.720's model letters, its second line ``التنظيمية الصادرة بتطبيقه.`` aligned after ``الموضوع:``):
 the grouping took the inset for a first-line indent.
 
+**Joined: a sentence's tail after a full stop OCR read.** On an OCR'd page, a speck at a full line's end is read as a
+full stop (``... قسم الإعلام والتواصل بوزارة.`` / ``الصحة.``): a line full to its column's end and ending with one
+full stop, followed right under it by a line of at most :data:`TAIL_WORDS` words ending a sentence, set flush with
+its start (or, after a label, set in under the label: ``الموضوع: ... النصوص التنظيمية.`` / ``الصادرة بتطبيقه.``),
+is one paragraph with it: a sentence of one or two words is no paragraph of its own. Its size may read further off
+(:data:`TAIL_SIZE`): a short line's box is sized on a word or two.
+
+**Joined: a row OCR cut in two around a stamp.** On an OCR'd page, a stamp or a handwritten word over a line's
+dotted blank makes tesseract read that printed row as two lines, the stamp a third (``قرار لوزير ... رقم`` /
+``15 مارس 2023`` / ``بتاريخ ... بفتح باب الترشح ...``): three paragraphs. A paragraph's last line not ending a
+sentence, a paragraph starting on the same row after it in reading order (their boxes share half of the smaller
+height) whose second line stands right under the row and spans both parts' sides, and at most
+:data:`STAMP_LINES` short lines (at most :data:`STAMP_WORDS` words) between them standing on the row or just over it,
+are one paragraph, in that order. A letterhead's two blocks side by side have no line under both at a line's pitch.
+
 Headings, notes and tables are left as the grouping made them.
 """
 
@@ -71,6 +86,10 @@ OPEN_GAP = 1.5  # sizes: a line going on the phrase the line above leaves open s
 STACK_STEP = 1.4  # sizes: centred lines of an OCR'd stack stand at most this far apart, bottom to bottom...
 STACK_AXIS = 1.0  # ...their centres at most this many sizes apart...
 STACK_SHORT = 0.7  # ...each narrower than this share of the page's text width (not a full line of a paragraph)
+STAMP_LINES = 2  # a row OCR cut in two: at most this many short lines (stamped, handwritten) read between its parts
+STAMP_WORDS = 4  # ...each of at most this many words
+TAIL_WORDS = 2  # a sentence's tail OCR cut at a full stop read at the line above's end: at most this many words
+TAIL_SIZE = 0.2  # ...and its size within this share of the line above's
 LABEL_WORDS = 3  # a label opening a line (``الموضوع:``, ``Objet :``): at most this many words up to its colon
 # words a French phrase does not end with: a line ending with one goes on in the next (lower case). Not Arabic's
 # prepositions: an OCR'd form's line ends with one when the dotted field after it is not read (``تبتدىء من ...``)
@@ -200,6 +219,36 @@ def _stacked(a: TextLine, b: TextLine, page_lines: Sequence[TextLine]) -> bool:
     return max(a.x1 - a.x0, b.x1 - b.x0) < STACK_SHORT * width
 
 
+def _stop_read(a: TextLine, b: TextLine) -> bool:
+    """Do OCR'd lines ``a`` (ending with one full stop) and ``b`` (a tail of at most TAIL_WORDS words ending a
+    sentence) read like one sentence cut by a full stop OCR read at ``a``'s end? (Where each stands is the caller's.)"""
+    if hasattr(a, "baseline") or hasattr(b, "baseline") or a.page != b.page or a.bold != b.bold:
+        return False
+    text, tail = a.text.rstrip(), b.text.strip()
+    if not text.endswith(".") or text.endswith("..") or len(text.split()) <= TAIL_WORDS:
+        return False
+    if len(tail.split()) > TAIL_WORDS or not tail.endswith(".") or tail.endswith("..") or ":" in tail:
+        return False
+    size = max(a.size, b.size) or 10.0
+    return abs(a.size - b.size) <= TAIL_SIZE * size and 0 <= b.top - a.bottom <= OPEN_GAP * size
+
+
+def _tail(a: TextLine, b: TextLine, rtl: bool, page_lines: Sequence[TextLine]) -> bool:
+    """Is OCR'd line ``b`` the tail of the sentence ``a`` (full to its column's end) goes on, set flush with ``a``'s
+    start, a full stop read at ``a``'s end (see :func:`_stop_read`)?"""
+    if not _stop_read(a, b):
+        return False
+    edges = _column_edges(a, page_lines)
+    if edges is None:
+        return False
+    left, right = edges
+    size = max(a.size, b.size) or 10.0
+    slack = max(FLUSH, EDGE_SLACK * size)
+    a_end, a_start, b_start = (a.x0, a.x1, b.x1) if rtl else (a.x1, a.x0, b.x0)
+    col_end = left if rtl else right
+    return abs(a_end - col_end) <= slack and abs(b_start - a_start) <= slack
+
+
 def _hangs(a: TextLine, b: TextLine, rtl: bool, page_lines: Sequence[TextLine]) -> bool:
     """Is OCR'd line ``b`` the hanging rest of the line ``a`` that a label opens (``الموضوع: ...`` / ``Objet : ...``,
     the next line set in under the label's end): ``a`` full to its column's end, not ending a sentence, its label
@@ -207,7 +256,7 @@ def _hangs(a: TextLine, b: TextLine, rtl: bool, page_lines: Sequence[TextLine]) 
     if hasattr(a, "baseline") or hasattr(b, "baseline") or a.page != b.page or a.bold != b.bold:
         return False
     text = a.text.strip()
-    if SENTENCE_END.search(text) or ":" not in text:
+    if (SENTENCE_END.search(text) and not _stop_read(a, b)) or ":" not in text:
         return False
     label = text[:text.index(":") + 1]
     if len(label.split()) > LABEL_WORDS:
@@ -264,6 +313,57 @@ def _split(g: _Group, page_lines: dict[int, list[TextLine]]) -> list[_Group]:
     return out
 
 
+def _row_parts(groups: list[_Group], i: int) -> int | None:
+    """When paragraph ``i``'s last line and the first line of a paragraph after it are one printed row OCR cut in two
+    (see the module docstring), the index of that paragraph; else None."""
+    g = groups[i]
+    if g.kind != "paragraph" or g.note or not g.lines:
+        return None
+    a = g.lines[-1]
+    if hasattr(a, "baseline") or SENTENCE_END.search(a.text.rstrip()):
+        return None
+    size = a.size or 10.0
+    slack = max(FLUSH, EDGE_SLACK * size)
+    for m in range(i + 1, min(i + 2 + STAMP_LINES, len(groups))):
+        h = groups[m]
+        if h.kind != "paragraph" or h.note or not h.lines or h.rtl != g.rtl:
+            return None
+        c = h.lines[0]
+        if c.page != a.page or hasattr(c, "baseline"):
+            return None
+        shared = min(a.bottom, c.bottom) - max(a.top, c.top)
+        after = c.x1 <= a.x0 + slack if g.rtl else c.x0 >= a.x1 - slack
+        if shared >= 0.5 * min(a.bottom - a.top, c.bottom - c.top) and after and len(h.lines) > 1:
+            d = h.lines[1]
+            spans = d.x0 < min(a.x1, c.x1) and d.x1 > max(a.x0, c.x0) and min(d.x1, a.x1) - max(d.x0, a.x0) > 0 and (
+                min(d.x1, c.x1) - max(d.x0, c.x0) > 0)
+            if spans and d.top - max(a.bottom, c.bottom) <= 0.8 * size and d.top > min(a.top, c.top):
+                return m
+            return None
+        # a stamp between the parts: one short line on the row or just over it, inside the row's span
+        if (len(h.lines) > 1 or len(c.text.split()) > STAMP_WORDS or c.bottom > a.bottom + slack
+                or c.top < a.top - 1.5 * size or c.bottom < a.top - 0.5 * size):
+            return None
+    return None
+
+
+def _join_rows(groups: list[_Group]) -> list[_Group]:
+    out: list[_Group] = []
+    i = 0
+    while i < len(groups):
+        m = _row_parts(groups, i)
+        if m is None:
+            out.append(groups[i])
+            i += 1
+            continue
+        g = groups[i]
+        for h in groups[i + 1:m + 1]:
+            g.lines.extend(h.lines)
+        out.append(g)
+        i = m + 1
+    return out
+
+
 def rejoin_paragraphs(groups: list[_Group]) -> list[_Group]:
     """Split paragraphs where a line set in as a first line follows a sentence's end, then join consecutive
     paragraphs cut between two lines of one justified block (see the module docstring)."""
@@ -272,6 +372,7 @@ def rejoin_paragraphs(groups: list[_Group]) -> list[_Group]:
         for ln in g.lines:
             by_page.setdefault(ln.page, []).append(ln)
     groups = [part for g in groups for part in (_split(g, by_page) if g.kind == "paragraph" and not g.note and len(g.lines) > 1 else [g])]
+    groups = _join_rows(groups)
     out: list[_Group] = []
     for k, g in enumerate(groups):
         prev = out[-1] if out else None
@@ -283,7 +384,8 @@ def rejoin_paragraphs(groups: list[_Group]) -> list[_Group]:
             page_lines = by_page.get(a.page, [])
             if _joins(a, b, before, after, prev.rtl, page_lines) or (
                     prev.kind == "paragraph" and not prev.rtl and _stacked(a, b, page_lines)) or (
-                    prev.kind == "paragraph" and len(prev.lines) == 1 and _hangs(a, b, prev.rtl, page_lines)):
+                    prev.kind == "paragraph" and len(prev.lines) == 1 and _hangs(a, b, prev.rtl, page_lines)) or (
+                    len(g.lines) == 1 and _tail(a, b, prev.rtl, page_lines)):
                 prev.lines.extend(g.lines)
                 continue
         out.append(g)
