@@ -139,18 +139,19 @@ def render_scan(pdf: pdfium.PdfDocument, index: int, image_dpi: float) -> PageIm
 
 
 def with_stamps(pdf: pdfium.PdfDocument, index: int, pimg: PageImage) -> PageImage:
-    """A scanned page whose scan holds blue ink, with the groups of blue ink on its printed lines
-    found (stamps.py: read in the worker, the figure stamps taken out by :func:`preprocess`). The
-    page is rendered again in colour here (pdfium: main thread), first small to see whether it has
-    blue ink at all; the grey image is not changed."""
+    """A scanned page whose scan holds blue ink on its printed lines, with those groups of blue ink
+    found (stamps.py: read in the worker, the figure stamps taken out by :func:`preprocess`). The page
+    is rendered again in colour here (pdfium: main thread), first small: only a page whose small
+    render shows such a group (not a page whose blue is a heading or a logo) is rendered at the OCR
+    resolution. The grey image is not changed."""
     import numpy as np
 
-    from .stamps import find, has_blue
+    from .stamps import find
 
     page = pdf[index]
     try:
         small = np.asarray(page.render(scale=CHECK_DPI / 72.0, may_draw_forms=True).to_pil().convert("RGB"))
-        if not has_blue(small):
+        if not find(small, CHECK_DPI):
             return pimg
         full = page.render(scale=pimg.dpi / 72.0, may_draw_forms=True).to_pil().convert("RGB")
     except (MemoryError, pdfium.PdfiumError):

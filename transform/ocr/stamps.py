@@ -53,7 +53,6 @@ MODELS = ("eng", "fra")  # a number kept when at least half the readings of each
 FRINGE = 3  # pixels around the blue ink whose pale edge is erased with it (the scan's blur)
 BLUISH, PALE = 15, 200  # that edge: blue over red by this much, or every channel at least this light
 PACK = 0.3  # gaps between glyphs wider than this share of the group's height are closed to it
-CHECK_SHARE = 0.00005  # blue pixels of the small check render under which a page has no blue ink
 _NUM = re.compile(r"^\d[\d/\-]*\d$")
 
 
@@ -80,11 +79,6 @@ def blue_ink(rgb: np.ndarray) -> np.ndarray:
     c = rgb.astype(np.int16)
     r, g, b = c[..., 0], c[..., 1], c[..., 2]
     return (b - r >= BLUE) & (b >= g) & (c.min(axis=2) < DARK)
-
-
-def has_blue(rgb_small: np.ndarray) -> bool:
-    """Whether a small render of the page holds enough blue ink to look for stamps."""
-    return float(blue_ink(rgb_small).mean()) >= CHECK_SHARE
 
 
 def _runs(v: np.ndarray, gap: int) -> list[tuple[int, int]]:
