@@ -138,6 +138,22 @@ def render_scan(pdf: pdfium.PdfDocument, index: int, image_dpi: float) -> PageIm
     return PageImage(img, OCR_DPI, native.page, native.width_pt, native.height_pt, source_dpi=native.dpi)
 
 
+_GREY_SPACES = (pdfium_c.FPDF_COLORSPACE_DEVICEGRAY, pdfium_c.FPDF_COLORSPACE_CALGRAY)
+
+
+def _in_colour(page: pdfium.PdfPage) -> bool:
+    """Whether an image drawn on the page may hold colour (not stored grey); an image whose colour
+    space cannot be told counts as colour."""
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=8):
+        try:
+            space = obj.get_metadata().colorspace
+        except Exception:  # noqa: BLE001 - a broken image object: look at the page itself
+            return True
+        if space not in _GREY_SPACES:
+            return True
+    return False
+
+
 def with_stamps(pdf: pdfium.PdfDocument, index: int, pimg: PageImage) -> PageImage:
     """A scanned page whose scan holds blue ink on its printed lines, with those groups of blue ink
     found (stamps.py: read in the worker, the figure stamps taken out by :func:`preprocess`). The page
@@ -149,6 +165,8 @@ def with_stamps(pdf: pdfium.PdfDocument, index: int, pimg: PageImage) -> PageIma
     from .stamps import find
 
     page = pdf[index]
+    if not _in_colour(page):
+        return pimg
     try:
         small = np.asarray(page.render(scale=CHECK_DPI / 72.0, may_draw_forms=True).to_pil().convert("RGB"))
         if not find(small, CHECK_DPI):
