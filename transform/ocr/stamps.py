@@ -7,8 +7,8 @@ blue figures cross the printed line: tesseract reads the line and the stamp as o
 by its hue, so:
 
 * :func:`find` (main thread, on the colour render) finds the groups of blue ink one written line
-  high with some black print in their row (a blue letterhead block, a signature are taller or
-  stand alone);
+  high with print beside them or just under them, a blank's dots included (a blue letterhead block,
+  a signature are taller or stand alone; a number stamped at the margin stands alone);
 * :func:`read_all` (worker thread) reads each group on its own, its glyphs packed closer (a date
   stamp spaces its digits a glyph apart), by ``eng`` and ``fra`` at four scales each. A group whose
   first reading is mostly digits is a **figure stamp**; a blue web address or a letterhead line
@@ -16,8 +16,9 @@ by its hue, so:
   half the readings of each model give it: one model reads a stamp's condensed `2023` as `2073`
   three times in four, the other `02`, `1023`; neither alone is trusted;
 * :func:`clean` (``render.preprocess``, before deskewing; the skew is measured on the page as
-  scanned) paints the figure stamps' blue pixels as paper in the grey image tesseract reads, so
-  the printed line is read alone (its black pixels, where the stamp crosses them, stay);
+  scanned) paints the blue pixels of the figure stamps whose numbers were agreed as paper in the
+  grey image tesseract reads, so the printed line is read alone (its black pixels, where the stamp
+  crosses them, stay); a figure stamp without agreement stays in the image;
 * :func:`place` puts the kept numbers into the printed line the stamp sits on, at its place. A
   figure stamp whose readings agree on no number leaves its line in doubt (``digits_disagree``):
   no digit is guessed. A handwritten month between a date stamp's figures is not read (the
