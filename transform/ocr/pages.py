@@ -47,6 +47,7 @@ from .render import (
     render_scan,
     scan_resolution,
     too_large,
+    with_stamps,
 )
 from .scans import drop_overlays
 from .sizes import snap_sizes
@@ -117,6 +118,10 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     if not use:
         missing = [TESS_LANG[lang] for lang in langs if lang in TESS_LANG]
         return [], unreadable(page, f"no OCR model installed for {', '.join(missing)}; install tesseract-ocr-{missing[0]}", langs)
+    if pimg.stamps:  # blue groups on the printed lines: the figure stamps read apart, then taken out (stamps.py)
+        from .stamps import read_all
+
+        read_all(pimg.stamps, pimg.dpi, timeout, models)
     image = preprocess(pimg, scanned=scanned)
     if thick and not scanned:
         image = PageImage(thicken(image.image), image.dpi, image.page, image.width_pt, image.height_pt, image.skew_deg,
@@ -174,6 +179,11 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             noise += 1
         else:
             lines.append(ln)
+    stamped = (0, 0)
+    if pimg.stamps:  # numbers in the blue stamps kept when two readings agree (stamps.py)
+        from .stamps import place as place_stamps
+
+        stamped = place_stamps(pimg.stamps, lines, result.word_boxes, pimg.dpi)
     doubtful = sum(1 for ln in lines if ln.doubt)
     if doubtful > MOSTLY_UNSURE * len(lines) and result.confidence < SURE_OCR_CONF:
         # most lines unsure at a middling confidence: what is kept would be mostly wrong (order 137.19's
@@ -203,6 +213,10 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         notes.append(f"{len(tables)} ruled table{'s' if len(tables) > 1 else ''}")
     if doubtful:
         notes.append(f"{doubtful} of {len(lines)} lines unsure")
+    kept = sum(1 for st in pimg.stamps or [] if st.kept)
+    if kept:
+        notes.append(f"{kept} blue stamp{'s' if kept > 1 else ''} read apart "
+                     f"({stamped[0]} number{'s' if stamped[0] != 1 else ''} kept, {stamped[1]} left in doubt)")
     if noise:
         notes.append(f"{noise} noise line{'s' if noise > 1 else ''} dropped")
     reason = f"{why}; OCR ({codes}, {', '.join(notes)})"
@@ -376,6 +390,8 @@ def _run_ocr(pdf: pdfium.PdfDocument, todo: list[tuple[int, list[str] | None, st
             except RenderError as exc:
                 reports[i] = unreadable(i + 1, str(exc), langs)
                 continue
+            if scanned:  # blue figures stamped on the printed lines taken out, read apart (stamps.py)
+                pimg = with_stamps(pdf, i, pimg)
             if len(pending) >= limit:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 collect(done)

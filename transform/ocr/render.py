@@ -43,6 +43,7 @@ class PageImage:
     skew_deg: float = 0.0
     source_dpi: float | None = None  # set when the image was enlarged from a lower-resolution scan
     cleaned: float = 0.0  # share of the ink removed as a grey layer under the text (watermark.py)
+    stamps: list | None = None  # blue stamps taken out of ``image`` and read apart (stamps.py)
 
     def to_points(self, px: float) -> float:
         return px * 72.0 / self.dpi
@@ -137,6 +138,51 @@ def render_scan(pdf: pdfium.PdfDocument, index: int, image_dpi: float) -> PageIm
     return PageImage(img, OCR_DPI, native.page, native.width_pt, native.height_pt, source_dpi=native.dpi)
 
 
+_GREY_SPACES = (pdfium_c.FPDF_COLORSPACE_DEVICEGRAY, pdfium_c.FPDF_COLORSPACE_CALGRAY)
+
+
+def _in_colour(page: pdfium.PdfPage) -> bool:
+    """Whether an image drawn on the page may hold colour (not stored grey); an image whose colour
+    space cannot be told counts as colour."""
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=8):
+        try:
+            space = obj.get_metadata().colorspace
+        except Exception:  # noqa: BLE001 - a broken image object: look at the page itself
+            return True
+        if space not in _GREY_SPACES:
+            return True
+    return False
+
+
+def with_stamps(pdf: pdfium.PdfDocument, index: int, pimg: PageImage) -> PageImage:
+    """A scanned page whose scan holds blue ink on its printed lines, with those groups of blue ink
+    found (stamps.py: read in the worker, the figure stamps taken out by :func:`preprocess`). The page
+    is rendered again in colour here (pdfium: main thread), first small: only a page whose small
+    render shows such a group (not a page whose blue is a heading or a logo) is rendered at the OCR
+    resolution. The grey image is not changed."""
+    import numpy as np
+
+    from .stamps import find
+
+    page = pdf[index]
+    if not _in_colour(page):
+        return pimg
+    try:
+        small = np.asarray(page.render(scale=CHECK_DPI / 72.0, may_draw_forms=True).to_pil().convert("RGB"))
+        if not find(small, CHECK_DPI):
+            return pimg
+        full = page.render(scale=pimg.dpi / 72.0, may_draw_forms=True).to_pil().convert("RGB")
+    except (MemoryError, pdfium.PdfiumError):
+        return pimg
+    if full.size != pimg.image.size:
+        full = full.resize(pimg.image.size, Image.Resampling.BILINEAR)
+    stamps = find(np.asarray(full), pimg.dpi)
+    if not stamps:
+        return pimg
+    return PageImage(pimg.image, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt,
+                     pimg.skew_deg, pimg.source_dpi, pimg.cleaned, stamps)
+
+
 def check_render(pdf: pdfium.PdfDocument, index: int) -> PageImage:
     """A small render for ink checks, bounded in pixels whatever the page size."""
     return render_page(pdf, index, CHECK_DPI, CHECK_PIXELS)
@@ -226,7 +272,8 @@ def binarise_page(pimg: PageImage) -> PageImage:
 
 def preprocess(pimg: PageImage, *, scanned: bool) -> PageImage:
     """Deskew and keep the grey levels of a scan; binarise (Otsu) a rendered vector page, after
-    removing a grey layer under its text (a watermark, shading: watermark.py).
+    removing a grey layer under its text (a watermark, shading: watermark.py). The figure stamps of
+    ``pimg.stamps`` (read by stamps.read_all) are painted as paper.
 
     A vector page renders anti-aliased: binarising it costs a few milliseconds and stopped
     tesseract from dropping whole lines of Arabic (seen at 300 dpi on clean renders). A scan
@@ -238,6 +285,10 @@ def preprocess(pimg: PageImage, *, scanned: bool) -> PageImage:
     """
     img = pimg.image
     skew = estimate_skew(img) if scanned else 0.0
+    if pimg.stamps:  # figure stamps taken out after the skew is measured on the page as scanned (stamps.py)
+        from .stamps import clean
+
+        img = clean(img, pimg.stamps)
     if abs(skew) >= 0.3:
         img = img.rotate(skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
     cleaned = 0.0
