@@ -167,14 +167,15 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     renumbered = recheck_numbers(image, result, codes, timeout, vote) if renumber else 0
     renumbered += recheck_signs(image, result, timeout, None if renumber else vote)
     lines = []
-    noise = 0
+    noise = doubtful = 0
     for ln in result.lines:
-        ln.confidence, ln.doubt = confidence.from_ocr(result.line_conf.get(id(ln), result.confidence))
+        ln.confidence, low = confidence.from_ocr(result.line_conf.get(id(ln), result.confidence))
+        ln.doubt = ln.doubt or low  # a doubt the number re-readings left (digits_disagree) stays
         if _noise(ln):
             noise += 1
         else:
             lines.append(ln)
-    doubtful = sum(1 for ln in lines if ln.doubt)
+            doubtful += low is not None
     if doubtful > MOSTLY_UNSURE * len(lines) and result.confidence < SURE_OCR_CONF:
         # most lines unsure at a middling confidence: what is kept would be mostly wrong (order 137.19's
         # 77 dpi form, its dot leaders taken out: 30 of 44 lines unsure at 60 %, 0.14 of its words right)
@@ -203,6 +204,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         notes.append(f"{len(tables)} ruled table{'s' if len(tables) > 1 else ''}")
     if doubtful:
         notes.append(f"{doubtful} of {len(lines)} lines unsure")
+    if digits := sum(ln.doubt == confidence.DIGITS for ln in lines):
+        notes.append(f"{digits} line{'s' if digits > 1 else ''} with a number the readings disagree on: check against the source")
     if noise:
         notes.append(f"{noise} noise line{'s' if noise > 1 else ''} dropped")
     reason = f"{why}; OCR ({codes}, {', '.join(notes)})"
