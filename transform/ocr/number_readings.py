@@ -150,3 +150,14 @@ def comma_dates(text: str) -> str:
         return again if well_formed(again) else tok
 
     return COMMA_DATE.sub(fix, text)
+
+
+# the first of a month in French, ``1er juillet``: tesseract reads the raised ``er`` as a percent sign
+FIRST_OF_MONTH = re.compile(r"(?<![\d.,/])1%(?= (?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre"
+                            r"|octobre|novembre|d[ée]cembre)\b)", re.IGNORECASE)
+
+
+def first_of_month(text: str) -> str:
+    """``1% juillet`` -> ``1er juillet``: a percent sign before a month's name is the raised
+    ``er`` of the first day; the digit is the reading's own, no other is written."""
+    return FIRST_OF_MONTH.sub("1er", text) if "1%" in text else text

@@ -38,6 +38,7 @@ from PIL import Image
 
 from ..errors import ToolError
 from . import votes
+from .confidence import DIGITS
 from .number_dots import restore_points
 from .render import PageImage
 from .tesseract import _AR, _LAT, _pad, read_rows
@@ -53,6 +54,7 @@ MAX_CHANGED = 2  # digits a same-length correction may change
 COARSE_DPI = 200  # scans coarser than this get the script model's second reading (ocr_page)
 NUMBERS_DPI = 250  # scans coarser than this have their numbers re-read: digits were lost at 126 and 220 dpi
 THIRD_SCALE = 1.5  # the confirming reading is made on crops enlarged this much
+CONTESTED = 2  # re-readings agreeing on another number than the page's leave its line in doubt
 
 
 def _arabic(text: str) -> bool:
@@ -150,6 +152,19 @@ def _whole_again(text: str, i: int, tok: str, *enlarged: str | None) -> bool:
     return any(r and tok in NUMBER.findall(r) for r in enlarged)
 
 
+def contested(text: str, changes: dict[int, str], readings: list[str | None]) -> bool:
+    """Is a number of ``text`` left as the page read it (not in ``changes``) while at least
+    CONTESTED of the re-``readings`` read the same other number at its place? Nothing is
+    written: the line is only left in doubt (the reviewer's "check against the source")."""
+    seen: dict[tuple[int, str], int] = {}
+    for r in readings:
+        if r:
+            for i, tok in votes.proposals(text, r).items():
+                if i not in changes:
+                    seen[(i, tok)] = seen.get((i, tok), 0) + 1
+    return any(n >= CONTESTED for n in seen.values())
+
+
 def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: float, script: str | None = None) -> int:
     """Read the Arabic lines of ``result`` that hold digits again one by one; where the second
     reading puts a number right, a third one (the crops enlarged THIRD_SCALE times) must read
@@ -196,6 +211,8 @@ def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: flo
             readings = [(m, r) for m, r in ((langs, second), (script, alt), (langs, r3), (script, s3)) if r]
             changes.update(votes.vote(ln.text, readings))
         text = apply_changes(ln.text, changes)
+        if ln.doubt is None and contested(ln.text, changes, [second, alt, r3, s3]):
+            ln.doubt = DIGITS  # kept as the page read it, but two re-readings read it otherwise: check it
         signs = 0
         if alt and s3:
             text, signs = votes.percent_signs(text, [alt, s3])

@@ -31,6 +31,7 @@ from .digits import cross_check
 from .line_rows import in_rows
 from .noise import NOISE_CONF  # noqa: F401 - named here by tests
 from .noise import noise as _noise
+from .number_dots import restore_points
 from .numbers import COARSE_DPI, NUMBERS_DPI, recheck_numbers
 from .order import _other_order
 from .quality import BAD, GOOD, Quality, assess, langs_of
@@ -169,22 +170,23 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     # numbers are read again on scans finer than the coarse ones too (a 220 dpi scan lost the first
     # digit of its footnote numbers); only Arabic lines holding digits are read, French pages pay nothing
     renumber = second or (scan_dpi is not None and scan_dpi < NUMBERS_DPI)
-    renumbered = recheck_numbers(image, result, codes, timeout, vote) if renumber else 0
+    renumbered = recheck_numbers(image, result, codes, timeout, vote) if renumber else restore_points(image, result)
     renumbered += recheck_signs(image, result, timeout, None if renumber else vote)
     lines = []
-    noise = 0
+    noise = doubtful = 0
     for ln in result.lines:
-        ln.confidence, ln.doubt = confidence.from_ocr(result.line_conf.get(id(ln), result.confidence))
+        ln.confidence, low = confidence.from_ocr(result.line_conf.get(id(ln), result.confidence))
+        ln.doubt = ln.doubt or low  # a doubt the number re-readings left (digits_disagree) stays
         if _noise(ln):
             noise += 1
         else:
             lines.append(ln)
+            doubtful += low is not None
     stamped = (0, 0)
     if pimg.stamps:  # numbers in the blue stamps kept when two readings agree (stamps.py)
         from .stamps import place as place_stamps
 
         stamped = place_stamps(pimg.stamps, lines, result.word_boxes, pimg.dpi)
-    doubtful = sum(1 for ln in lines if ln.doubt)
     if doubtful > MOSTLY_UNSURE * len(lines) and result.confidence < SURE_OCR_CONF:
         # most lines unsure at a middling confidence: what is kept would be mostly wrong (order 137.19's
         # 77 dpi form, its dot leaders taken out: 30 of 44 lines unsure at 60 %, 0.14 of its words right)
@@ -217,6 +219,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     if kept:
         notes.append(f"{kept} blue stamp{'s' if kept > 1 else ''} read apart "
                      f"({stamped[0]} number{'s' if stamped[0] != 1 else ''} kept, {stamped[1]} left in doubt)")
+    if digits := sum(ln.doubt == confidence.DIGITS for ln in lines):
+        notes.append(f"{digits} line{'s' if digits > 1 else ''} with a number the readings disagree on: check against the source")
     if noise:
         notes.append(f"{noise} noise line{'s' if noise > 1 else ''} dropped")
     reason = f"{why}; OCR ({codes}, {', '.join(notes)})"

@@ -16,7 +16,7 @@ from .bullets import mark_bullet
 from .columns import split_columns
 from .glued import unglue
 from .months import repair_months
-from .number_readings import comma_dates
+from .number_readings import comma_dates, first_of_month
 from .recover import insert_in_order, uncovered_segments
 from .render import PageImage
 from .reread import reread_unsure, unsure_unknown
@@ -349,7 +349,7 @@ def line_text(words: list[str], xs: list[float], is_ar: bool) -> str:
         words = repair_months(logical_rtl_words(right_to_left(words, xs)))
     if len(words) >= 3 and words[0] in _BULLETS:  # a list bullet read as a stray character
         words = ["•", *words[1:]]
-    text = comma_dates(" ".join(words))
+    text = first_of_month(comma_dates(" ".join(words)))
     if is_ar:
         text = text.translate(_AR_PUNCT)
         if "," in text:
