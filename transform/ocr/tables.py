@@ -35,6 +35,7 @@ from ..model import Cell, PageReport, Sentence, Table
 from .cell_numbers import short_numbers
 from .table_digits import lone_digits
 from .table_percent import percent_cells
+from .tables_cells import read_cells
 from .tables_fill import _bands, _Filler, _joined
 from .tables_grid import GridCell, find_grids, ink_of
 from .tables_read import MAX_BANDS, _clean, _inked_box, _Piece, _read_again, _rtl, _Slot, _uncovered
@@ -339,6 +340,8 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         if rtl and (arabic := script or _script_model()) and latin_in_arabic(replace(pimg, image=ink.image), filler, arabic, timeout):
             cells = _layout(filler, rtl)
         if rtl and lone_digits(replace(pimg, image=ink.image), filler, timeout):
+            cells = _layout(filler, rtl)
+        if read_cells(pimg, filler, langs, timeout, rtl):  # each cell on its own where that reads better (tables_cells.py)
             cells = _layout(filler, rtl)
         _euro_signs(cells)
         percent_cells(cells)
