@@ -57,6 +57,13 @@ def test_a_year_read_as_its_last_digit_takes_the_page_s_reading() -> None:
     pieces = [_Piece("2 كما تم إتمامه", 0, 1, 0, 1), _Piece("2 المؤرخ في 28", 2, 3, 0, 1), _Piece("عدد 7 لسنة", 4, 5, 0, 1)]
     _numbers_back(pieces, "تحتسب 1982 كما تم 28 1992 المؤرخ في 1992 عدد 1229 لسنة")
     assert [p.text for p in pieces] == ["1982 كما تم إتمامه", "1992 المؤرخ في 28", "عدد 7 لسنة"]
+    date = [_Piece("7 أكتوبر 2022", 0, 1, 0, 1)]  # a date cell opening on its day: one number of the page ends so
+    _numbers_back(date, "ps 17 2022")
+    assert date[0].text == "17 أكتوبر 2022"
+    alone = [_Piece("2 كما تم", 0, 1, 0, 1)]  # several of the page's numbers end so: which one is not known
+    _numbers_back(alone, "1982 تم 1992 2022")
+    assert alone[0].text == "2 كما تم"
+    assert _score("17 أكتوبر 2022", True) == (1, 1)  # a month's name is a known word
 
 
 @pytest.mark.slow

@@ -27,6 +27,7 @@ import logging
 import re
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,8 @@ from PIL import Image
 
 from .._exec import tesseract
 from ..errors import ToolError
+from .lexicon import normalise_ar
+from .months import MONTHS
 from .quality import word_known
 from .tables_read import _clean, _Piece, _Slot
 
@@ -78,7 +81,7 @@ def _score(text: str, rtl: bool) -> tuple[int, int]:
             score -= 2
             continue
         foreign = bool(_LAT.search(w)) if rtl else bool(_AR.search(w))
-        if not foreign and word_known(w):
+        if not foreign and (word_known(w) or normalise_ar(w) in MONTHS):  # (the lists hold no month names)
             known += 1
             score += 1
         else:
@@ -124,19 +127,25 @@ def _lines_missed(pieces: list[_Piece], page: list[_Piece], rtl: bool) -> list[_
 
 
 def _numbers_back(pieces: list[_Piece], theirs: str) -> None:
-    """A number of the cell's reading that is the last digits of one the page read beside the
-    same word takes the page's whole number: tesseract's Arabic model reads a year opening a
-    cell's line (`1982 كما تم إتمامه`) as its last digit, which the page's number check had read."""
+    """A number of the cell's reading that is the last digits of one the page read takes the
+    page's whole number, when the page read it beside the same word, or when it opens a line and
+    the page read one number only that ends so and that the cell's reading lacks: tesseract's
+    Arabic model reads a number opening a cell's line (`1982 كما تم إتمامه`, `17 أكتوبر 2022`) as
+    its last digits, which the page's number check had read."""
     page = theirs.split()
     before = {page[i + 1]: page[i] for i in range(len(page) - 1) if page[i].isdigit()}
     after = {page[i - 1]: page[i] for i in range(1, len(page)) if page[i].isdigit()}
+    mine = {w for p in pieces for w in p.text.split()}
     for p in pieces:
         words = p.text.split()
         for i, w in enumerate(words):
             if not w.isdigit():
                 continue
-            for n in (before.get(words[i + 1]) if i + 1 < len(words) else None,
-                      after.get(words[i - 1]) if i > 0 else None):
+            near = [before.get(words[i + 1]) if i + 1 < len(words) else None, after.get(words[i - 1]) if i > 0 else None]
+            if i == 0:
+                ends = {n for n in page if n.isdigit() and n not in mine and len(n) > len(w) and n.endswith(w)}
+                near.append(ends.pop() if len(ends) == 1 else None)
+            for n in near:
                 if n and len(n) > len(w) and n.endswith(w):
                     words[i] = n
                     break
@@ -252,9 +261,10 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
         pieces = [_Piece(t, ln.top + dy, ln.bottom + dy, ln.x0 + dx, ln.x1 + dx) for ln in sub.lines if (t := _clean(ln.text))]
         if not pieces:
             continue
-        pieces += _lines_missed(pieces, slot.pieces, rtl)
-        mine = " ".join(p.text for p in pieces)
         theirs = " ".join(p.text for p in slot.pieces)
+        _numbers_back(pieces, theirs)
+        pieces += [replace(p) for p in _lines_missed(pieces, slot.pieces, rtl)]
+        mine = " ".join(p.text for p in pieces)
         known, score = _score(mine, rtl)
         if known:  # no worse by the word lists, and the page's numbers kept
             page = _score(theirs, rtl)[1]
@@ -264,7 +274,6 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
             take = (_numbers_only(mine) and sub.confidence >= NUMBER_CONF
                     and (not theirs or _numbers_only(theirs) and _signs(theirs) <= _signs(mine)))
         if take:
-            _numbers_back(pieces, theirs)
             slot.pieces = pieces
             changed += 1
     return changed
