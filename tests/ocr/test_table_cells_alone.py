@@ -16,7 +16,15 @@ import pytest
 
 from transform.evaluation.corpus import read_document
 from transform.model import Table
-from transform.ocr.tables_cells import _keeps_numbers, _numbers_back, _score, _unruled
+from transform.ocr.tables_cells import (
+    _keeps_numbers,
+    _line_by_line,
+    _numbers_back,
+    _page_numbers,
+    _score,
+    _strays_around,
+    _unruled,
+)
 from transform.ocr.tables_read import _Piece
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
@@ -64,6 +72,22 @@ def test_a_year_read_as_its_last_digit_takes_the_page_s_reading() -> None:
     _numbers_back(alone, "1982 تم 1992 2022")
     assert alone[0].text == "2 كما تم"
     assert _score("17 أكتوبر 2022", True) == (1, 1)  # a month's name is a known word
+
+
+def test_each_printed_line_keeps_the_better_reading_and_the_page_s_numbers() -> None:
+    alone = [_Piece("• تونسي الجنسية.", 116, 129, 308, 367), _Piece("#-يقيقنا يحقوقة الندية", 143, 153, 286, 367),
+             _Piece("1982 المؤرخ في 28", 456, 467, 288, 370), _Piece("5", 480, 490, 300, 310)]
+    page = [_Piece("• تونسي الجنسية.", 116, 129, 308, 367), _Piece("• متمتعا بحقوقه المدنية", 143, 153, 286, 367),
+            _Piece("1992 المتورع :في 28", 451, 468, 288, 370), _Piece("7", 481, 489, 301, 309)]
+    got = [p.text for p in _line_by_line(alone, page, True)]
+    # the page's line is better read; the own line's words with the page's checked year; a lone number stays as read alone
+    assert got == ["• تونسي الجنسية.", "• متمتعا بحقوقه المدنية", "1992 المؤرخ في 28", "5"]
+    assert _page_numbers("17 أكتوبر 2022", "2022 pal 17") == "17 أكتوبر 2022"  # the same numbers in the page's order: kept
+
+
+def test_a_number_with_stray_marks_beside_it_is_read_alone() -> None:
+    assert _strays_around("06", "t 06", True)
+    assert not _strays_around("06", "t 08", True) and not _strays_around("5", "s", True)
 
 
 @pytest.mark.slow

@@ -93,6 +93,14 @@ def _numbers_only(text: str) -> bool:
     return bool(text) and all(_NUMBER.fullmatch(w) for w in text.split())
 
 
+def _strays_around(mine: str, theirs: str, rtl: bool) -> bool:
+    """The page read the cell's numbers with stray marks beside them and no word (`t 06`: a
+    speck of the rule read as a letter)."""
+    words = [w for w in theirs.split() if not _NUMBER.fullmatch(w)]
+    return (bool(words) and _score(theirs, rtl)[0] == 0 and all(len(w.strip(_PUNCT)) <= 2 for w in words)
+            and _DIGITS.findall(theirs) == _DIGITS.findall(mine) and re.findall(r"\d+", theirs) == re.findall(r"\d+", mine))
+
+
 def _signs(text: str) -> set[str]:
     """The marks of a cell of numbers (a percent sign, a decimal comma): a reading without the
     page's `%` is not taken (the joint order's `3 %` limits)."""
@@ -112,12 +120,50 @@ def _keeps_numbers(mine: str, theirs: str) -> bool:
     return kept >= KEEP_NUMBERS * sum(page.values())
 
 
+def _over(a: _Piece, b: _Piece) -> float:
+    return min(a.bottom, b.bottom) - max(a.top, b.top)
+
+
+def _line_by_line(pieces: list[_Piece], page: list[_Piece], rtl: bool) -> list[_Piece]:
+    """The cell's own lines, each replaced by the page's reading of the same printed line where
+    that scores as well by the word lists or better and keeps the own line's numbers (the page's
+    words were checked and put right again; a light scan's bullets and stretched words garble a
+    line of a cell read alone that the page read right, and the other way round). Each of the
+    page's pieces goes to the own line it overlaps most."""
+    owner: dict[int, list[_Piece]] = {}
+    for q in page:
+        best = max(range(len(pieces)), key=lambda i: _over(pieces[i], q), default=None)
+        if best is not None and _over(pieces[best], q) > 0.5 * min(pieces[best].bottom - pieces[best].top, q.bottom - q.top):
+            owner.setdefault(best, []).append(q)
+    out = []
+    for i, p in enumerate(pieces):
+        theirs = owner.get(i, [])
+        text = " ".join(q.text for q in sorted(theirs, key=lambda q: -q.x1 if rtl else q.x0))
+        mine, page_score = _score(p.text, rtl)[1], _score(text, rtl)[1]
+        if theirs and page_score >= mine and _score(text, rtl)[0] and _keeps_numbers(text, p.text):
+            out.append(_Piece(text, p.top, p.bottom, min(q.x0 for q in theirs), max(q.x1 for q in theirs)))
+        else:
+            out.append(replace(p, text=_page_numbers(p.text, text)))
+    return out
+
+
+def _page_numbers(mine: str, page: str) -> str:
+    """The own line with the page's numbers of two digits or more in their place, when the page
+    read as many on the line and some differ (the page's were read again digit by digit: a year
+    `1992` the cell's reading took for `1982`)."""
+    ours, theirs = _DIGITS.findall(mine), _DIGITS.findall(page)
+    if not ours or len(ours) != len(theirs) or sorted(ours) == sorted(theirs):
+        return mine  # (the same numbers in another order: the page's order of a right-to-left line may be wrong)
+    it = iter(theirs)
+    return _DIGITS.sub(lambda m: next(it), mine)
+
+
 def _lines_missed(pieces: list[_Piece], page: list[_Piece], rtl: bool) -> list[_Piece]:
     """The page's pieces of the cell on printed lines its own reading has nothing on, when they
     hold known words: tesseract reads a cell's line on its own now and then as nothing at all
     (Sfax's `حمولتها 3.5 أطنان.` under the rest of its task), which the page had read again."""
     def over(a: _Piece, b: _Piece) -> bool:
-        return min(a.bottom, b.bottom) - max(a.top, b.top) > 0.3 * min(a.bottom - a.top, b.bottom - b.top)
+        return _over(a, b) > 0.3 * min(a.bottom - a.top, b.bottom - b.top)
 
     def sound(text: str) -> bool:  # as many known words as others
         known, score = _score(text, rtl)
@@ -263,6 +309,7 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
             continue
         theirs = " ".join(p.text for p in slot.pieces)
         _numbers_back(pieces, theirs)
+        pieces = _line_by_line(pieces, slot.pieces, rtl)
         pieces += [replace(p) for p in _lines_missed(pieces, slot.pieces, rtl)]
         mine = " ".join(p.text for p in pieces)
         known, score = _score(mine, rtl)
@@ -272,7 +319,10 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
                     else score > 0) and _keeps_numbers(mine, theirs)
         else:  # no word: a number read sure into a cell the page left empty or read as another number
             take = (_numbers_only(mine) and sub.confidence >= NUMBER_CONF
-                    and (not theirs or _numbers_only(theirs) and _signs(theirs) <= _signs(mine)))
+                    and (not theirs or _numbers_only(theirs) and _signs(theirs) <= _signs(mine)
+                         or _strays_around(mine, theirs, rtl)))
+        log.debug("page %d cell %d,%d: %s %r over %r", pimg.page, slot.cell.row, slot.cell.col, "read alone" if take else "kept",
+                  mine, theirs)
         if take:
             slot.pieces = pieces
             changed += 1
