@@ -61,6 +61,7 @@ _WORD = re.compile(r"\w")
 _ONE_LETTER_WORDS = {"و", "à", "a", "y"}
 _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
+LINE_MARGIN = 1  # a printed line read alone in more words than the page's must score more than this better
 NUMBER_CONF = 90.0  # a cell of numbers takes a number read on its own at this confidence
 KEEP_NUMBERS = 0.7
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)+|\d\d+")  # (a lone digit among words is as often a stroke or a neighbour's count)
@@ -126,10 +127,11 @@ def _over(a: _Piece, b: _Piece) -> float:
 
 def _line_by_line(pieces: list[_Piece], page: list[_Piece], rtl: bool) -> list[_Piece]:
     """The cell's own lines, each replaced by the page's reading of the same printed line where
-    that scores as well by the word lists or better and keeps the own line's numbers (the page's
-    words were checked and put right again; a light scan's bullets and stretched words garble a
-    line of a cell read alone that the page read right, and the other way round). Each of the
-    page's pieces goes to the own line it overlaps most."""
+    that scores as well by the word lists (or less by LINE_MARGIN at most when the own line has
+    more words: a word cut in two, `لله:' وليتر` for `للهيكتوليتر`, scores one better) and keeps
+    the own line's numbers (the page's words were checked and put right again; a light scan's
+    bullets and stretched words garble a line of a cell read alone that the page read right, and
+    the other way round). Each of the page's pieces goes to the own line it overlaps most."""
     owner: dict[int, list[_Piece]] = {}
     for q in page:
         best = max(range(len(pieces)), key=lambda i: _over(pieces[i], q), default=None)
@@ -140,7 +142,8 @@ def _line_by_line(pieces: list[_Piece], page: list[_Piece], rtl: bool) -> list[_
         theirs = owner.get(i, [])
         text = " ".join(q.text for q in sorted(theirs, key=lambda q: -q.x1 if rtl else q.x0))
         mine, page_score = _score(p.text, rtl)[1], _score(text, rtl)[1]
-        if theirs and page_score >= mine and _score(text, rtl)[0] and _keeps_numbers(text, p.text):
+        margin = LINE_MARGIN if len(p.text.split()) > len(text.split()) else 0  # (a word of the page's cut in two?)
+        if theirs and page_score + margin >= mine and _score(text, rtl)[0] and _keeps_numbers(text, p.text):
             out.append(_Piece(text, p.top, p.bottom, min(q.x0 for q in theirs), max(q.x1 for q in theirs)))
         else:
             out.append(replace(p, text=_page_numbers(p.text, text)))
