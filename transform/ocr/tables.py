@@ -11,6 +11,8 @@ lines tesseract read, handed to the PDF ingester as text-layer tables are.
 3. A ruled row whose cells hold several printed lines, one of them a column of numbers
    bound line by line to labels (a price list inside one ruled box), is one row per printed
    line; other cells keep their lines as one text (a wrapped sentence, a list of names).
+3b. In a table kept, each cell is also read on its own, inside its rules, and takes that reading
+   line by line where the word lists score it better (:mod:`tables_cells`).
 4. The last word: at least two columns with text; at least two rows with two filled cells,
    or one row of at least three filled cells two of which hold several lines (a grid of
    names); not prose in boxes (long cells). Header cells: the first row of a table of
