@@ -61,6 +61,7 @@ _WORD = re.compile(r"\w")
 _ONE_LETTER_WORDS = {"و", "à", "a", "y"}
 _AR = re.compile(r"[\u0600-\u06ff]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
+SURE_LINE = 85.0  # tesseract's confidence from which a cell's own line wins a tie with the page's
 LINE_MARGIN = 1  # a printed line read alone in more words than the page's must score more than this better
 NUMBER_CONF = 90.0  # a cell of numbers takes a number read on its own at this confidence
 KEEP_NUMBERS = 0.7
@@ -125,9 +126,10 @@ def _over(a: _Piece, b: _Piece) -> float:
     return min(a.bottom, b.bottom) - max(a.top, b.top)
 
 
-def _line_by_line(pieces: list[_Piece], page: list[_Piece], rtl: bool) -> list[_Piece]:
+def _line_by_line(pieces: list[_Piece], page: list[_Piece], rtl: bool, sure: list[bool] | None = None) -> list[_Piece]:
     """The cell's own lines, each replaced by the page's reading of the same printed line where
-    that scores as well by the word lists (or less by LINE_MARGIN at most when the own line has
+    that scores as well by the word lists (unless the own line was read at SURE_LINE), or better
+    (or less by LINE_MARGIN at most when the own line has
     more words: a word cut in two, `لله:' وليتر` for `للهيكتوليتر`, scores one better) and keeps
     the own line's numbers (the page's words were checked and put right again; a light scan's
     bullets and stretched words garble a line of a cell read alone that the page read right, and
@@ -142,8 +144,12 @@ def _line_by_line(pieces: list[_Piece], page: list[_Piece], rtl: bool) -> list[_
         theirs = owner.get(i, [])
         text = " ".join(q.text for q in sorted(theirs, key=lambda q: -q.x1 if rtl else q.x0))
         mine, page_score = _score(p.text, rtl)[1], _score(text, rtl)[1]
-        margin = LINE_MARGIN if len(p.text.split()) > len(text.split()) else 0  # (a word of the page's cut in two?)
-        if theirs and page_score + margin >= mine and _score(text, rtl)[0] and _keeps_numbers(text, p.text):
+        doubt = not (sure and sure[i])  # a tie goes to the page's line unless the own one was read sure (`عمومي`, not `وام`)
+        if len(p.text.split()) > len(text.split()):  # (a word of the page's cut in two?)
+            better = page_score > mine or page_score + LINE_MARGIN >= mine and doubt
+        else:
+            better = page_score > mine or page_score == mine and doubt
+        if theirs and better and _score(text, rtl)[0] and _keeps_numbers(text, p.text):
             out.append(_Piece(text, p.top, p.bottom, min(q.x0 for q in theirs), max(q.x1 for q in theirs)))
         else:
             out.append(replace(p, text=_page_numbers(p.text, text)))
@@ -307,12 +313,14 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
     for n, ((slot, _box), (x0, y0)) in enumerate(zip(boxes, corners, strict=True), 1):
         sub = parse_tsv("level\tpage_num\n" + "\n".join(rows.get(n, [])), pimg)
         dx, dy = pimg.to_points(x0), pimg.to_points(y0)
-        pieces = [_Piece(t, ln.top + dy, ln.bottom + dy, ln.x0 + dx, ln.x1 + dx) for ln in sub.lines if (t := _clean(ln.text))]
+        read = [(ln, t) for ln in sub.lines if (t := _clean(ln.text))]
+        pieces = [_Piece(t, ln.top + dy, ln.bottom + dy, ln.x0 + dx, ln.x1 + dx) for ln, t in read]
+        sure = [sub.line_conf.get(id(ln), 0.0) >= SURE_LINE for ln, _t in read]
         if not pieces:
             continue
         theirs = " ".join(p.text for p in slot.pieces)
         _numbers_back(pieces, theirs)
-        pieces = _line_by_line(pieces, slot.pieces, rtl)
+        pieces = _line_by_line(pieces, slot.pieces, rtl, sure)
         pieces += [replace(p) for p in _lines_missed(pieces, slot.pieces, rtl)]
         mine = " ".join(p.text for p in pieces)
         known, score = _score(mine, rtl)
