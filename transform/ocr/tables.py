@@ -11,6 +11,8 @@ lines tesseract read, handed to the PDF ingester as text-layer tables are.
 3. A ruled row whose cells hold several printed lines, one of them a column of numbers
    bound line by line to labels (a price list inside one ruled box), is one row per printed
    line; other cells keep their lines as one text (a wrapped sentence, a list of names).
+3b. In a table kept, each cell is also read on its own, inside its rules, and takes that reading
+   line by line where the word lists score it better (:mod:`tables_cells`).
 4. The last word: at least two columns with text; at least two rows with two filled cells,
    or one row of at least three filled cells two of which hold several lines (a grid of
    names); not prose in boxes (long cells). Header cells: the first row of a table of
@@ -35,6 +37,7 @@ from ..model import Cell, PageReport, Sentence, Table
 from .cell_numbers import short_numbers
 from .table_digits import lone_digits
 from .table_percent import percent_cells
+from .tables_cells import read_cells
 from .tables_fill import _bands, _Filler, _joined
 from .tables_grid import GridCell, find_grids, ink_of
 from .tables_read import MAX_BANDS, _clean, _inked_box, _Piece, _read_again, _rtl, _Slot, _uncovered
@@ -339,6 +342,8 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         if rtl and (arabic := script or _script_model()) and latin_in_arabic(replace(pimg, image=ink.image), filler, arabic, timeout):
             cells = _layout(filler, rtl)
         if rtl and lone_digits(replace(pimg, image=ink.image), filler, timeout):
+            cells = _layout(filler, rtl)
+        if read_cells(pimg, filler, langs, timeout, rtl):  # each cell on its own where that reads better (tables_cells.py)
             cells = _layout(filler, rtl)
         _euro_signs(cells)
         percent_cells(cells)
