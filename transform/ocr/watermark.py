@@ -18,9 +18,13 @@ measure, not by a rule about any document:
   (the corpus's pages with a grey logo, a letterhead template or grey type measure 0.00-0.06
   here; the judgment's pages 0.51 and 1.00, a shaded table header 1.00).
 
-Only the grey pixels of the cells holding text are turned to paper: whatever grey stands
-apart (a heading in grey, a logo) is left to the OCR as before. A page without such a layer
-is returned unchanged (the same image object).
+Only the grey pixels of the **body** are turned to paper: the cells holding text, and the
+cells between them, i.e. with text cells on both sides (left and right) within BODY_ROWS rows
+of cells above or below. A watermark's names run on beside short lines (a judgment's bench:
+one name a line, set right, with `المملكة المغربية` and the council's name printed grey to the
+left of it), in cells without black type but inside the body's width. Whatever grey stands
+apart (a logo in the margin, a grey heading beside no text) is left to the OCR as before. A
+page without such a layer is returned unchanged (the same image object).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ CELL_PT = 18.0  # side of the cells that tell "under the text" from "standing ap
 CELL_INK = 30  # a cell holds text when it has at least this many text-ink pixels
 MIN_SHARE = 0.10  # the grey layer must be at least this share of the non-paper pixels...
 MIN_UNDER = 0.50  # ...and at least this share of it must lie in cells that hold text
+BODY_ROWS = 6  # a cell is inside the body when text cells lie left and right of it within this many rows (about 6 lines)
 
 
 @dataclass(frozen=True)
@@ -72,11 +77,23 @@ def remove_grey_layer(img: Image.Image, dpi: float, level: int | None = None) ->
     if share < MIN_SHARE or under < MIN_UNDER:
         return img, GreyLayer(share, under, 0.0)
     h, w = a.shape
-    in_text = np.repeat(np.repeat(text_cells, cell, axis=0), cell, axis=1)[:h, :w]
+    in_text = np.repeat(np.repeat(_body(text_cells), cell, axis=0), cell, axis=1)[:h, :w]
     drop = grey & in_text
     out = a.copy()
     out[drop] = 255
     return Image.fromarray(out), GreyLayer(share, under, float(drop.sum()) / count)
+
+
+def _body(text_cells: np.ndarray) -> np.ndarray:
+    """The cells holding text and those between them: text cells on both sides (left and right)
+    within BODY_ROWS rows above or below."""
+    rows = text_cells.shape[0]
+    band = np.zeros_like(text_cells)
+    for r in range(rows):
+        band[r] = text_cells[max(0, r - BODY_ROWS):r + BODY_ROWS + 1].any(axis=0)
+    left = np.logical_or.accumulate(band, axis=1)
+    right = np.logical_or.accumulate(band[:, ::-1], axis=1)[:, ::-1]
+    return text_cells | (left & right)
 
 
 def _cells(mask: np.ndarray, cell: int) -> np.ndarray:
