@@ -38,11 +38,9 @@ second is no more set in than the first. A hanging indent (the first line furthe
 centred on one axis, one under the other at a line's pitch (at most :data:`STACK_STEP` sizes from bottom to
 bottom), in one size and weight, the first not ending a sentence or a lead-in (``:``), are one paragraph: a
 prefect's name over his titles (``LE PRÉFET DE LA HAUTE-SAÔNE`` / ``Chevalier de la Légion d'Honneur`` / ...),
-a logo's motto (``Liberté`` / ``Égalité`` / ``Fraternité``). An Arabic letterhead stacks one line per level of the
-administration (``المملكة المغربية`` / ``وزارة الداخلية`` / ``ولاية جهة طنجة ...`` / ``جماعة طنجة``), each a paragraph
-of its own, at a wider pitch; only an Arabic stack set solid is joined (at most :data:`SOLID_STEP` sizes bottom to
-bottom, at most :data:`SOLID_GAP` between a line's foot and the next one's top, centres within :data:`SOLID_AXIS`):
-Sfax's ``الجمهورية التونسية`` / ``وزارة الداخلية`` / ``بلدية صفاقس`` / ``الإدارة العامة ...``. A text layer's sizes and positions are
+a logo's motto (``Liberté`` / ``Égalité`` / ``Fraternité``). Left-to-right lines only: an Arabic letterhead stacks
+one line per level of the administration (``المملكة المغربية`` / ``وزارة الداخلية`` / ``ولاية جهة طنجة ...`` /
+``جماعة طنجة``), each a paragraph of its own, in the same size and pitch. A text layer's sizes and positions are
 exact, and its grouping already tells such stacks apart; an OCR'd page's line boxes wobble too much for that.
 
 **Joined: a label's hanging line on a scan.** On an OCR'd page, a paragraph of one line opened by a label (at most
@@ -88,7 +86,6 @@ OPEN_GAP = 1.5  # sizes: a line going on the phrase the line above leaves open s
 STACK_STEP = 1.4  # sizes: centred lines of an OCR'd stack stand at most this far apart, bottom to bottom...
 STACK_AXIS = 1.0  # ...their centres at most this many sizes apart...
 STACK_SHORT = 0.7  # ...each narrower than this share of the page's text width (not a full line of a paragraph)
-SOLID_STEP, SOLID_GAP, SOLID_AXIS = 1.35, 0.4, 1.5  # sizes: an Arabic stack set solid (no leading between its lines)
 STAMP_LINES = 2  # a row OCR cut in two: at most this many short lines (stamped, handwritten) read between its parts
 STAMP_WORDS = 4  # ...each of at most this many words
 TAIL_WORDS = 2  # a sentence's tail OCR cut at a full stop read at the line above's end: at most this many words
@@ -203,7 +200,7 @@ def _joins(a: TextLine, b: TextLine, before: TextLine | None, after: TextLine | 
     return b_start >= a_start - slack if rtl else b_start <= a_start + slack
 
 
-def _stacked(a: TextLine, b: TextLine, page_lines: Sequence[TextLine], rtl: bool = False) -> bool:
+def _stacked(a: TextLine, b: TextLine, page_lines: Sequence[TextLine]) -> bool:
     """Are OCR'd lines ``a`` and ``b`` two lines of one centred stack (see the module docstring)?"""
     if hasattr(a, "baseline") or hasattr(b, "baseline") or a.page != b.page or a.bold != b.bold:
         return False
@@ -214,11 +211,9 @@ def _stacked(a: TextLine, b: TextLine, page_lines: Sequence[TextLine], rtl: bool
     if abs(a.size - b.size) > min(WOBBLE, 0.15 * size):
         return False
     step = b.bottom - a.bottom
-    if not 0 < step <= (SOLID_STEP if rtl else STACK_STEP) * size or b.top < a.bottom - 0.3 * size:
+    if not 0 < step <= STACK_STEP * size or b.top < a.bottom - 0.3 * size:
         return False
-    if rtl and b.top - a.bottom > SOLID_GAP * size:
-        return False
-    if abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 > (SOLID_AXIS if rtl else STACK_AXIS) * size:
+    if abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 > STACK_AXIS * size:
         return False
     width = max(ln.x1 for ln in page_lines) - min(ln.x0 for ln in page_lines)
     return max(a.x1 - a.x0, b.x1 - b.x0) < STACK_SHORT * width
@@ -388,7 +383,7 @@ def rejoin_paragraphs(groups: list[_Group]) -> list[_Group]:
             after = g.lines[1] if len(g.lines) > 1 else (groups[k + 1].lines[0] if k + 1 < len(groups) and groups[k + 1].lines else None)
             page_lines = by_page.get(a.page, [])
             if _joins(a, b, before, after, prev.rtl, page_lines) or (
-                    prev.kind == "paragraph" and _stacked(a, b, page_lines, prev.rtl)) or (
+                    prev.kind == "paragraph" and not prev.rtl and _stacked(a, b, page_lines)) or (
                     prev.kind == "paragraph" and len(prev.lines) == 1 and _hangs(a, b, prev.rtl, page_lines)) or (
                     len(g.lines) == 1 and _tail(a, b, prev.rtl, page_lines)):
                 prev.lines.extend(g.lines)
