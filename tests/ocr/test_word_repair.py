@@ -63,6 +63,14 @@ def test_a_changed_letter_is_preferred_to_a_letter_put_back() -> None:
     assert one_candidate("طيق") is None  # طبق or طيف
 
 
+def test_ya_before_a_noun_ending_with_ta_marbuta_is_ba() -> None:
+    """``المدلى بها يجلسة`` (Casablanca judgment, p. 3), ``يممارسة`` (Sfax): no imperfect verb ends
+    with ``ة``; read sure or not, ``ب`` was printed when that makes a known word."""
+    assert repair_unsure(["يجلسة", "يممارسة،"], [82.0, 91.0]) == ["بجلسة", "بممارسة،"]
+    for word in ["يومية", "يعتمده،", "يمنحه", "يحدد"]:  # a word, a verb with a pronoun, a verb
+        assert repair_unsure([word], [90.0]) == [word]
+
+
 def _truth_words() -> list[str]:
     words = []
     for page in sorted(TRUTH.glob("*/p*.md")):

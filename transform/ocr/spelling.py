@@ -201,14 +201,28 @@ def comma_hamza(word: str) -> str:
 _NO_START = re.compile("^ي(?=ال|إ)")
 
 
+_NO_VERB = re.compile("^([وف]?)ي(?=[\u0621-\u064a]{3,}ة$)")  # an imperfect verb never ends with ة
+
+
 def impossible_start(word: str) -> str:
-    """``يالعاملات`` -> بالعاملات, ``يإحداث`` -> بإحداث when that is a known word; else as read."""
+    """``يالعاملات`` -> بالعاملات, ``يإحداث`` -> بإحداث when that is a known word; ``يممارسة`` ->
+    بممارسة, ``يجلسة`` -> بجلسة (``ي`` before a noun that ends with ``ة``: no verb does) when that is
+    a known word and the word as read is none; else as read."""
     m = _EDGES.match(word)
-    if m is None or not _NO_START.match(m.group(2)):
+    if m is None:
         return word
     head, core, tail = m.groups()
-    cand = "ب" + core[1:]
-    return f"{head}{cand}{tail}" if _known(cand) else word
+    if _NO_START.match(core):
+        cand = "ب" + core[1:]
+        return f"{head}{cand}{tail}" if _known(cand) else word
+    if (v := _NO_VERB.match(core)) and not _known(core):
+        from .wordfix import rare  # wordfix builds on this module
+
+        k = len(v.group(1))
+        cand = core[:k] + "ب" + core[k + 1:]
+        if _known(cand) and not rare(core):
+            return f"{head}{cand}{tail}"
+    return word
 
 
 def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozenset[str] = frozenset()) -> list[str]:

@@ -40,7 +40,8 @@ def rare_words() -> frozenset[str]:
     return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
 
 
-def _rare(core: str) -> bool:
+def rare(core: str) -> bool:
+    """A form of tesseract's word list that no other form shares a key with (``data/ar_words_rare.txt``)."""
     norm = normalise_ar(core)
     rare = rare_words()
     if norm in rare or ar_key(norm) in rare:
@@ -53,7 +54,7 @@ def suffixed(core: str) -> bool:
     for suf in _PRONOUNS:
         stem = core[: -len(suf)]
         if core.endswith(suf) and len(stem) >= MIN_LETTERS:
-            if _known(stem) or (suf != "ي" and _rare(stem)) or (stem.endswith("ت") and _known(stem[:-1] + "ة")):
+            if _known(stem) or (suf != "ي" and rare(stem)) or (stem.endswith("ت") and _known(stem[:-1] + "ة")):
                 return True
     return False
 
@@ -61,7 +62,7 @@ def suffixed(core: str) -> bool:
 @lru_cache(maxsize=65536)
 def real_word(core: str) -> bool:
     """Is ``core`` (Arabic letters) a word: listed, a rare form, a listed word with a pronoun, a month?"""
-    return (_word(core) or _rare(core) or suffixed(core) or normalise_ar(core) in MONTHS
+    return (_word(core) or rare(core) or suffixed(core) or normalise_ar(core) in MONTHS
             or _month_for(core) is not None)
 
 
