@@ -149,16 +149,19 @@ def _axis(line: TextLine) -> float:
     return (line.x0 + line.x1) / 2
 
 
-def _title_head(g: _Group) -> bool:
+def _title_head(g: _Group, over_visas: bool = False) -> bool:
     """The first line of an OCR'd official text's or judgment's title: its kind opens it (after a stamp read into
-    it, ``--091 قرار``), centred, or a heading already, or a line of a few words."""
+    it, ``--091 قرار``), centred, or a heading already, or a line of a few words. ``over_visas``: the title's parts
+    run on into the text's preamble (``إن وزير ...``, ``بناء على``, ``Vu``), so its kind may be glued to the next word
+    and it may be set off-centre at body size (read a paragraph)."""
     if g.kind not in ("heading", "paragraph", "item") or g.legal is not None or g.note or not 1 <= len(g.lines) <= 2 \
             or not _ocr(g):
         return False
     text = _STAMP.sub("", g.text.strip())
-    if not (TEXT_TITLE.match(text) or _JUDGMENT.match(text) or (g.kind == "heading" and _KIND_GLUED.match(text))):
+    if not (TEXT_TITLE.match(text) or _JUDGMENT.match(text) or ((g.kind == "heading" or over_visas) and _KIND_GLUED.match(text))):
         return False  # a heading's first word may be glued to the next one ("قرارلوزيرة")
-    return text[-1:] not in (":", "：", "؛", ";", ",", "،") and (g.kind == "heading" or g.centred or len(text.split()) <= 3)
+    return text[-1:] not in (":", "：", "؛", ";", ",", "،") and (g.kind == "heading" or g.centred or over_visas
+                                                                 or len(text.split()) <= 3)
 
 
 _KIND_GLUED = re.compile(r"^(?:ظهير|مرسوم|قرار|قانون|مقرر|منشور|حكم)")
@@ -189,21 +192,13 @@ def _title_rest(groups: list[_Group]) -> list[_Group]:
     while i < len(groups):
         g = groups[i]
         i += 1
-        if not _title_head(g):
+        if not _title_head(g, over_visas=True):
             out.append(g)
             continue
-        above: list[_Group] = []
-        parts: list[_Group] = []
-        j = i
-        while j < len(groups) and len(g.lines) + sum(len(p.lines) for p in parts) < MAX_TITLE_LINES:
-            p = groups[j]
-            if not parts and len(above) < 2 and p.lines and _page(p) == _page(g) and p.lines[-1].bottom <= g.lines[0].top:
-                above.append(p)
-            elif _rest_of(parts[-1] if parts else g, p):
-                parts.append(p)
-            else:
-                break
-            j += 1
+        above, parts, j = _title_parts(groups, g, i)
+        if not _title_head(g) and not (parts and j < len(groups) and _page(groups[j]) == _page(g) and _VISAS.match(groups[j].text.strip())):
+            out.append(g)  # a paragraph opening with a text's kind is its title only over its visas
+            continue
         if not parts:
             out.append(g)
             continue
@@ -216,6 +211,28 @@ def _title_rest(groups: list[_Group]) -> list[_Group]:
         out.append(g)
         i = j
     return out
+
+
+# what opens a decision's preamble right under its title: the authority (``إن وزير ...``), its first visa, ``Vu``
+_VISAS = re.compile(r"^(?:إن\s|بناء على|وبناء على|Vu\b|VU\b|Le (?:ministre|préfet|président|maire)\b|La (?:ministre|préfète|présidente|maire)\b)")
+
+
+def _title_parts(groups: list[_Group], g: _Group, i: int) -> tuple[list[_Group], list[_Group], int]:
+    """The groups from ``i`` on that go on with the title whose first part is ``g``: (the lines read between that lie
+    above its first line, the title's parts, the index of the first group after them)."""
+    above: list[_Group] = []
+    parts: list[_Group] = []
+    j = i
+    while j < len(groups) and len(g.lines) + sum(len(p.lines) for p in parts) < MAX_TITLE_LINES:
+        p = groups[j]
+        if not parts and len(above) < 2 and p.lines and _page(p) == _page(g) and p.lines[-1].bottom <= g.lines[0].top:
+            above.append(p)
+        elif _rest_of(parts[-1] if parts else g, p):
+            parts.append(p)
+        else:
+            break
+        j += 1
+    return above, parts, j
 
 
 LEAD_WORDS = 2  # words of a line printed small over the rest of its title
