@@ -15,6 +15,9 @@
 * **a title's date under it**: the first heading of the document, one centred line at body weight, over a centred line on its axis
   that gives a year (``Procès-Verbal du Conseil Municipal`` / ``Séance du lundi 25 mars 2024``, printed three lines
   apart) is one title with it;
+* **an article's label read with a garbled word**: a line of its own, centred or set apart from the lines above and
+  below it, that opens with ``المادة`` and holds at most two short tokens before its colon (``المادة nl لى:`` for
+  ``المادة الأولى:``) is that article's heading; its words are kept as read (never guessed);
 * **a judgment's parts**: a line that is only the name of a part of a judgment (``الوقائع:``,
   ``التعليل``, ``لهذه الأسباب``, ``Par ces motifs``) is a heading.
 """
@@ -75,6 +78,7 @@ def ocr_titles(groups: list[_Group]) -> list[_Group]:
     groups = _word_over_title(groups)
     groups = _dated_subtitle(groups)
     _judgment_parts(groups)
+    _garbled_articles(groups)
     return groups
 
 
@@ -295,3 +299,37 @@ def _judgment_parts(groups: list[_Group]) -> None:
         if g.kind in ("paragraph", "heading") and len(g.lines) == 1 and g.legal is None and not g.note \
                 and _JUDGMENT_PART.match(g.lines[0].text.strip()):
             g.kind, g.level = "heading", g.bold_level
+
+
+# an article's label whose ordinal OCR garbled: the unit word, one or two short tokens, the colon that ends a label
+_GARBLED_ARTICLE = re.compile(r"^المادة(?:\s+[^\s:：]{1,4}){1,2}\s*[:：]$")
+APART_LINES = 0.5  # heights of paper above and below a label set apart
+
+
+def _set_apart(groups: list[_Group], i: int) -> bool:
+    """Is the one-line group ``groups[i]`` spaced off the groups of its page right above and below it?"""
+    g = groups[i]
+    line = g.lines[0]
+    h = max(line.bottom - line.top, 1.0)
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(groups) and groups[k].lines and _page(groups[k]) == _page(g):
+            o = groups[k].lines[-1] if k < i else groups[k].lines[0]
+            gap = line.top - o.bottom if k < i else o.top - line.bottom
+            if gap < APART_LINES * h:
+                return False
+    return True
+
+
+def _garbled_articles(groups: list[_Group]) -> None:
+    """An OCR'd line ``المادة`` + one or two short tokens + ``:``, alone, centred or set apart, over text: an article's
+    heading (see the module)."""
+    from ..structure.legal import ARTICLE, LegalLabel
+
+    for i, g in enumerate(groups):
+        if not (g.kind == "paragraph" and g.legal is None and not g.note and len(g.lines) == 1 and _ocr(g)
+                and _GARBLED_ARTICLE.match(" ".join(g.text.split()))):
+            continue
+        nxt = next((n for n in groups[i + 1:i + 3] if n.kind == "paragraph" and len(n.text.split()) >= 4), None)
+        if nxt is None or _page(nxt) != _page(g) or not (g.centred or _set_apart(groups, i)):
+            continue
+        g.kind, g.legal, g.level = "heading", LegalLabel(ARTICLE, "المادة", ""), g.bold_level
