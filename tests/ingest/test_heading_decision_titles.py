@@ -56,9 +56,7 @@ def test_decision_title_with_its_number_line_is_one_heading() -> None:
     assert "رقم : 10-3-23 بتاريخ 10" in heads[0] and heads[0].endswith("بموجب عقد بوزارة الانتقال الطاقي والتنمية المستدامة")
     assert not any(t.startswith(("رقم", "بفتح")) for _, t in groups)
     assert ("paragraph", "إن وزيرة الانتقال الطاقي والتنمية المستدامة.") in groups
-
-
-def test_paragraph_opening_with_a_decision_is_no_title_without_the_preamble() -> None:
+    # without the preamble under it, a paragraph opening with a decision is a sentence about it: no title
     rows = [r for r in MTEDD_P1 if not r[5].startswith("إن ")]  # no preamble under it: a sentence about a decision
     rows = [r if not r[5].startswith("بناء") else (*r[:5], "وبعد الاطلاع على " + r[5]) for r in rows]
     assert not any(k == "heading" and t.startswith("قرار") for k, t in _groups(rows, 588.0))
@@ -69,9 +67,7 @@ def test_garbled_article_label_is_a_heading() -> None:
     assert ("heading", "المادة nl لى:") in groups
     body = next(t for k, t in groups if t.startswith("تعلن وزارة الصحة"))
     assert ("paragraph", body) in groups
-
-
-def test_article_label_inside_a_line_of_text_stays_text() -> None:
+    # the label run into its article's first line stays text
     rows = [r if not r[5].startswith("المادة") else (56.0, r[1], 552.0, r[3], 15.0, "المادة nl لى: تعلن الوزارة عن فتح باب الترشح")
             for r in SANTE_P1]
     assert not any(k == "heading" and t.startswith("المادة") for k, t in _groups(rows))
