@@ -42,6 +42,8 @@ _ANNEX = re.compile(r"^(?:ال)?ملحق|^annexe\b", re.IGNORECASE)  # an annex'
 _MODEL = re.compile(r"^(?:نموذج|mod[eè]le)\s+\S", re.IGNORECASE)  # a model's title ("Modèle du procès-verbal ...")
 MODEL_LINES = 3
 MODEL_GAP = 4.0  # sizes between an annex's title and the model's title under it (a blank line between)
+# an official text's kind opening a title's first line, glued to the next word or not ("قرارلوزيرة")
+_KIND_OPENS = re.compile(r"^[\s\-–_.0-9\u0660-\u0669]*(?:ظهير|مرسوم|قرار|منشور|مقرر|قانون|Dahir|Décret|Arrêté|Décision|Circulaire)")
 # the first words of a state's name, as a letterhead opens (OCR may garble the rest: "المملكة à المغريبة")
 _STATE_OPENS = frozenset(_plain(s).split()[0] for s in STATES)
 
@@ -59,11 +61,20 @@ def form_headings(groups: list[_Group]) -> list[_Group]:
     groups = _split_letterhead(groups)
     for g in groups:
         if g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and (
-                _conf(g) < NOISE or (len(g.lines) == 1 and _SIGN_LABEL.match(g.text.strip()))):
+                (_conf(g) < NOISE and not _text_title(g)) or (len(g.lines) == 1 and _SIGN_LABEL.match(g.text.strip()))):
             g.kind = "paragraph"
     _letterhead_stack(groups)
     _model_titles(groups)
     return groups
+
+
+def _text_title(g: _Group) -> bool:
+    """An official text's title of several lines whose first line, read with confidence, opens with the text's kind
+    (``قرار ...``, its kind glued to the next word or not): a stamp or handwriting read as noise in its number and date
+    line does not make it noise (the line is the title's all the same)."""
+    first = g.lines[0]
+    return len(g.lines) >= 2 and (first.confidence is None or first.confidence >= NOISE) \
+        and _KIND_OPENS.match(first.text.strip()) is not None
 
 
 def _is_state(text: str) -> bool:

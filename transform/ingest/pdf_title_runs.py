@@ -15,6 +15,9 @@
 * **a title's date under it**: the first heading of the document, one centred line at body weight, over a centred line on its axis
   that gives a year (``Procès-Verbal du Conseil Municipal`` / ``Séance du lundi 25 mars 2024``, printed three lines
   apart) is one title with it;
+* **an article's label read with a garbled word**: a line of its own, centred or set apart from the lines above and
+  below it, that opens with ``المادة`` and holds at most two short tokens before its colon (``المادة nl لى:`` for
+  ``المادة الأولى:``) is that article's heading; its words are kept as read (never guessed);
 * **a judgment's parts**: a line that is only the name of a part of a judgment (``الوقائع:``,
   ``التعليل``, ``لهذه الأسباب``, ``Par ces motifs``) is a heading.
 """
@@ -75,6 +78,7 @@ def ocr_titles(groups: list[_Group]) -> list[_Group]:
     groups = _word_over_title(groups)
     groups = _dated_subtitle(groups)
     _judgment_parts(groups)
+    _garbled_articles(groups)
     return groups
 
 
@@ -149,16 +153,19 @@ def _axis(line: TextLine) -> float:
     return (line.x0 + line.x1) / 2
 
 
-def _title_head(g: _Group) -> bool:
+def _title_head(g: _Group, over_visas: bool = False) -> bool:
     """The first line of an OCR'd official text's or judgment's title: its kind opens it (after a stamp read into
-    it, ``--091 قرار``), centred, or a heading already, or a line of a few words."""
+    it, ``--091 قرار``), centred, or a heading already, or a line of a few words. ``over_visas``: the title's parts
+    run on into the text's preamble (``إن وزير ...``, ``بناء على``, ``Vu``), so its kind may be glued to the next word
+    and it may be set off-centre at body size (read a paragraph)."""
     if g.kind not in ("heading", "paragraph", "item") or g.legal is not None or g.note or not 1 <= len(g.lines) <= 2 \
             or not _ocr(g):
         return False
     text = _STAMP.sub("", g.text.strip())
-    if not (TEXT_TITLE.match(text) or _JUDGMENT.match(text) or (g.kind == "heading" and _KIND_GLUED.match(text))):
+    if not (TEXT_TITLE.match(text) or _JUDGMENT.match(text) or ((g.kind == "heading" or over_visas) and _KIND_GLUED.match(text))):
         return False  # a heading's first word may be glued to the next one ("قرارلوزيرة")
-    return text[-1:] not in (":", "：", "؛", ";", ",", "،") and (g.kind == "heading" or g.centred or len(text.split()) <= 3)
+    return text[-1:] not in (":", "：", "؛", ";", ",", "،") and (g.kind == "heading" or g.centred or over_visas
+                                                                 or len(text.split()) <= 3)
 
 
 _KIND_GLUED = re.compile(r"^(?:ظهير|مرسوم|قرار|قانون|مقرر|منشور|حكم)")
@@ -189,21 +196,13 @@ def _title_rest(groups: list[_Group]) -> list[_Group]:
     while i < len(groups):
         g = groups[i]
         i += 1
-        if not _title_head(g):
+        if not _title_head(g, over_visas=True):
             out.append(g)
             continue
-        above: list[_Group] = []
-        parts: list[_Group] = []
-        j = i
-        while j < len(groups) and len(g.lines) + sum(len(p.lines) for p in parts) < MAX_TITLE_LINES:
-            p = groups[j]
-            if not parts and len(above) < 2 and p.lines and _page(p) == _page(g) and p.lines[-1].bottom <= g.lines[0].top:
-                above.append(p)
-            elif _rest_of(parts[-1] if parts else g, p):
-                parts.append(p)
-            else:
-                break
-            j += 1
+        above, parts, j = _title_parts(groups, g, i)
+        if not _title_head(g) and not (parts and j < len(groups) and _page(groups[j]) == _page(g) and _VISAS.match(groups[j].text.strip())):
+            out.append(g)  # a paragraph opening with a text's kind is its title only over its visas
+            continue
         if not parts:
             out.append(g)
             continue
@@ -216,6 +215,28 @@ def _title_rest(groups: list[_Group]) -> list[_Group]:
         out.append(g)
         i = j
     return out
+
+
+# what opens a decision's preamble right under its title: the authority (``إن وزير ...``), its first visa, ``Vu``
+_VISAS = re.compile(r"^(?:إن\s|بناء على|وبناء على|Vu\b|VU\b|Le (?:ministre|préfet|président|maire)\b|La (?:ministre|préfète|présidente|maire)\b)")
+
+
+def _title_parts(groups: list[_Group], g: _Group, i: int) -> tuple[list[_Group], list[_Group], int]:
+    """The groups from ``i`` on that go on with the title whose first part is ``g``: (the lines read between that lie
+    above its first line, the title's parts, the index of the first group after them)."""
+    above: list[_Group] = []
+    parts: list[_Group] = []
+    j = i
+    while j < len(groups) and len(g.lines) + sum(len(p.lines) for p in parts) < MAX_TITLE_LINES:
+        p = groups[j]
+        if not parts and len(above) < 2 and p.lines and _page(p) == _page(g) and p.lines[-1].bottom <= g.lines[0].top:
+            above.append(p)
+        elif _rest_of(parts[-1] if parts else g, p):
+            parts.append(p)
+        else:
+            break
+        j += 1
+    return above, parts, j
 
 
 LEAD_WORDS = 2  # words of a line printed small over the rest of its title
@@ -278,3 +299,37 @@ def _judgment_parts(groups: list[_Group]) -> None:
         if g.kind in ("paragraph", "heading") and len(g.lines) == 1 and g.legal is None and not g.note \
                 and _JUDGMENT_PART.match(g.lines[0].text.strip()):
             g.kind, g.level = "heading", g.bold_level
+
+
+# an article's label whose ordinal OCR garbled: the unit word, one or two short tokens, the colon that ends a label
+_GARBLED_ARTICLE = re.compile(r"^المادة(?:\s+[^\s:：]{1,4}){1,2}\s*[:：]$")
+APART_LINES = 0.5  # heights of paper above and below a label set apart
+
+
+def _set_apart(groups: list[_Group], i: int) -> bool:
+    """Is the one-line group ``groups[i]`` spaced off the groups of its page right above and below it?"""
+    g = groups[i]
+    line = g.lines[0]
+    h = max(line.bottom - line.top, 1.0)
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(groups) and groups[k].lines and _page(groups[k]) == _page(g):
+            o = groups[k].lines[-1] if k < i else groups[k].lines[0]
+            gap = line.top - o.bottom if k < i else o.top - line.bottom
+            if gap < APART_LINES * h:
+                return False
+    return True
+
+
+def _garbled_articles(groups: list[_Group]) -> None:
+    """An OCR'd line ``المادة`` + one or two short tokens + ``:``, alone, centred or set apart, over text: an article's
+    heading (see the module)."""
+    from ..structure.legal import ARTICLE, LegalLabel
+
+    for i, g in enumerate(groups):
+        if not (g.kind == "paragraph" and g.legal is None and not g.note and len(g.lines) == 1 and _ocr(g)
+                and _GARBLED_ARTICLE.match(" ".join(g.text.split()))):
+            continue
+        nxt = next((n for n in groups[i + 1:i + 3] if n.kind == "paragraph" and len(n.text.split()) >= 4), None)
+        if nxt is None or _page(nxt) != _page(g) or not (g.centred or _set_apart(groups, i)):
+            continue
+        g.kind, g.legal, g.level = "heading", LegalLabel(ARTICLE, "المادة", ""), g.bold_level
