@@ -45,6 +45,10 @@ def test_a_date_or_a_year_is_taken_from_the_other_reading_only_when_it_is_whole(
     # a longer number is not a date that lost digits: ``2019`` has more digits than ``219``'s other reading
     assert settle("بتاريخ 219 أي", "بتاريخ 2019/09/06 أي")[0] == "بتاريخ 2019/09/06 أي"
     assert settle("رقم 20195 أي", "رقم 2019 أي")[0] == "رقم 20195 أي"  # one digit more at the end: not a stroke
+    # a word the other reading made Latin with a digit in it (``ثاني`` read ``G1``, the judgment p. 4) is no number:
+    # the broken date ``31``/``1`` (printed ``2019/07/31``) still faces its counterpart and is told
+    assert settle("31 كما إنذار ثاني بتاريخ 2019/09/9", "1 كما إنذار G1 بتاريخ 2019/09/9") == (
+        "31 كما إنذار ثاني بتاريخ 2019/09/9", True)
 
 
 def test_lines_are_settled_with_the_line_at_the_same_place() -> None:

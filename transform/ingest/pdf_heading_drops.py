@@ -83,16 +83,20 @@ _SIGNATURE = re.compile(r"^(?:(?:M\.|Mme|Mlle|Monsieur|Madame)\s+)?[A-Z\u00c0-\u
 
 # a blank to fill in between words: dots (what OCR leaves of a dotted line) with a word after them
 _BLANK = re.compile(r"\S\s*(?:\.\s?){2,}.*[^\W\d_]")
+# a form's addressee to fill in: ``السيد (ة)``, the gender mark in brackets, which OCR reads as a digit (``السيد (5)``)
+# once the blank's dots beside it are whitened with the leader (ocr/leaders.py)
+_FORM_ADDRESSEE = re.compile(r"(?<!\S)(?:[وفب]?ال|[وف]?لل)?سيد\s*\(\s*[ة\d٠-٩]\s*\)")
 
 
 def drop_blanks(groups: list[_Group]) -> None:
     """An OCR'd heading by its size alone (not centred, not much larger than the body) holding a blank to fill in
-    between its words (``يستفيد السيد (6) .. 204 - راحة أسبوعية ...``, a form's sentence read a size larger): a form's
-    line, a paragraph. A model's title set much larger keeps its blanks (``Motion de la commune de ... ou ...``)."""
+    between its words (``يستفيد السيد (6) .. 204 - راحة أسبوعية ...``, a form's sentence read a size larger) or the
+    addressee's gender mark to fill in (``يستفيد السيد (5) 204``, its dots whitened with the leader): a form's line, a
+    paragraph. A model's title set much larger keeps its blanks (``Motion de la commune de ... ou ...``)."""
     for g in groups:
         if g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and not g.centred and g.body \
                 and g.size < MUCH_LARGER * g.body and not any(ln.bold or ln.underline for ln in g.lines) \
-                and _BLANK.search(g.text):
+                and (_BLANK.search(g.text) or _FORM_ADDRESSEE.search(g.text)):
             g.kind = "paragraph"
 
 

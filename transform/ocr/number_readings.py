@@ -29,7 +29,10 @@ from . import confidence
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
 
-NUMBER = re.compile(r"\d+(?:[.,/:]\d+)*")  # a number token, as votes.py cuts them
+# a number token, as votes.py cuts them, but not digits glued to Latin letters: in an Arabic line a word the other
+# reading made Latin (``ثاني`` read ``G1``) holds no number, and counting it would put the two readings' numbers out
+# of step, so that a date both read broken (``31`` and ``1`` for ``2019/07/31``) went unflagged
+NUMBER = re.compile(r"(?<![A-Za-z\d])(?>\d+(?:[.,/:]\d+)*)(?![A-Za-z\d])")
 DATE = re.compile(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\6(\d{4})")
 YEAR = re.compile(r"(?:19|20)\d\d")
 # a date with slashes read with one comma in the place of a slash: ``2020/03,11``, ``2019,09/6``
