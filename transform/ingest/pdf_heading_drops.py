@@ -38,8 +38,8 @@ def _all_bold(g: _Group) -> bool:
 
 
 def _drop_open_ended(groups: list[_Group]) -> None:
-    """A bold heading that ends on a word no title ends on, a long bold sentence ending with a colon, or a formula: a
-    paragraph."""
+    """A bold heading (or an OCR'd one, which tells no weight) that ends on a word no title ends on, a
+    long bold sentence ending with a colon, or a formula: a paragraph."""
     for g in groups:
         if g.kind != "heading" or g.legal is not None or not g.lines:
             continue
@@ -49,6 +49,10 @@ def _drop_open_ended(groups: list[_Group]) -> None:
             g.kind = "paragraph"  # the enacting formula, its A read À by OCR ("À DECIDE CE QUI SUIT :")
             continue
         if not _all_bold(g):
+            words = end.split()
+            if _ocr(g) and words and words[-1].lower() in _OPEN_END:
+                g.kind = "paragraph"  # an OCR'd line ending on a linking word: a letter's ``إلـــى`` over its addressee
+                continue  # (its stretched tatweel read as an underline: OCR's underlines do not make it a title)
             if end.endswith((":", "：")) and sum(len(ln.text.split()) for ln in g.lines) >= LONG_LEAD_IN \
                     and not _NUMBERED.match(first) and not any(ln.underline for ln in g.lines):
                 g.kind = "paragraph"  # a long sentence introducing what follows, set larger ("ART. 2.-—Les citoyens ... :")

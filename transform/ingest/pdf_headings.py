@@ -15,7 +15,7 @@ blocks around it:
   (``2020-047 REDEVANCE POUR OCCUPATION ...`` / ``A ce jour, ...``) is that paragraph's
   heading;
 * never headings: a bold line that ends on a word that cannot end a title (``Direction
-  Finances et``, ``في``), and a bold sentence of seven words or more that ends with a
+  Finances et``, ``في``; on an OCR'd page, which tells no weight, any line: a letter's ``إلـــى``), and a bold sentence of seven words or more that ends with a
   colon without a number in front (``Les tarifs sont fixés selon ... :`` introduces a list;
   ``1/ Pacte ... :`` and ``Questions diverses :`` title their part);
 * **an underlined line** (a scan's item titles and a notice's parts, seen on the page image by
