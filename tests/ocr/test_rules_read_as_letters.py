@@ -43,6 +43,16 @@ def test_a_box_on_a_drawn_row_rule_is_the_rule_and_a_word_between_rules_is_text(
     assert [b[0] for b in f.off_rules(boxes)] == ["نص"]
 
 
+def test_a_box_where_a_row_rule_meets_a_column_rule_is_the_rules() -> None:
+    f = _filler()
+    # a box on the column rule x = 200 whose middle falls just inside the merged cell (no rule
+    # drawn at y = 200 there) but on the level of the rule drawn in the right column: the corner
+    # of the rules read as letters (Health's `لك` in a spanning division cell); failed before
+    assert f.on_rule(196, 192, 203, 208)  # middle at x = 199.5: the right column's rule crosses
+    assert not f.on_rule(150, 192, 190, 208)  # a word of the merged cell clear of the column rule
+    assert not f.on_rule(196, 130, 203, 160)  # at the column rule but between row rules
+
+
 @pytest.mark.slow
 def test_the_list_of_posts_keeps_no_rule_read_as_letters_in_its_cells(tmp_path: Path) -> None:
     doc = read_document(one_page(SANTE, 4, tmp_path / "p4.pdf"))

@@ -79,17 +79,25 @@ class _Filler:
     def on_rule(self, x0: float, top: float, x1: float, bottom: float) -> bool:
         """A box (points) whose middle lies on a row rule drawn under it: tesseract read the
         rule as letters (``سسس``, ``———``, ``EDO``), or a stamp's stroke along it. Boundaries
-        inside a cell spanning several rows are not drawn and do not count."""
+        inside a cell spanning several rows are not drawn and do not count. A box whose middle
+        lies as close to a column rule too is where the two rules cross: a row rule drawn on
+        either side counts (Health's list of posts: a dashed rule's corner read `لك`, its middle
+        just past the column rule, in a division cell spanning three rows)."""
         g, k = self.grid, self.k
         cx, cy = (x0 + x1) / 2, (top + bottom) / 2
         col = next((c for c in range(g.ncols) if g.xs[c] * k <= cx < g.xs[c + 1] * k), None)
         if col is None:
             return False
         tol = ON_RULE * (bottom - top) + k
+        cols = {col}
+        if col > 0 and cx - g.xs[col] * k <= tol:
+            cols.add(col - 1)
+        if col + 1 < g.ncols and g.xs[col + 1] * k - cx <= tol:
+            cols.add(col + 1)
         for r, y in enumerate(g.ys):
             if abs(cy - y * k) > tol:
                 continue
-            if r in (0, g.nrows) or g.cell_at(r - 1, col) is not g.cell_at(r, col):
+            if r in (0, g.nrows) or any(g.cell_at(r - 1, c) is not g.cell_at(r, c) for c in cols):
                 return True
         return False
 
