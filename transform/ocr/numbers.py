@@ -39,7 +39,6 @@ from PIL import Image
 from ..errors import ToolError
 from . import votes
 from .confidence import DIGITS
-from .number_dots import restore_points
 from .render import PageImage
 from .tesseract import _AR, _LAT, _pad, read_rows
 
@@ -173,6 +172,8 @@ def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: flo
     by :func:`votes.vote`, the ``%`` signs ``ara`` cannot read by :func:`votes.percent_signs`.
     Returns how many numbers changed; a tesseract failure leaves the page as it was. First, the
     points drawn between the digits of a number and read by no reading are put back (number_dots.py)."""
+    from .number_dots import restore_points  # numpy: loaded only where a page is OCR'd (a braille run never loads it)
+
     points = restore_points(pimg, result)
     picked = [ln for ln in result.lines if NUMBER.search(ln.text) and _arabic(ln.text)][:MAX_LINES]
     if not picked:

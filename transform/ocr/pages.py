@@ -31,7 +31,6 @@ from .digits import cross_check
 from .line_rows import in_rows
 from .noise import NOISE_CONF  # noqa: F401 - named here by tests
 from .noise import noise as _noise
-from .number_dots import restore_points
 from .numbers import COARSE_DPI, NUMBERS_DPI, recheck_numbers
 from .order import _other_order
 from .quality import BAD, GOOD, Quality, assess, langs_of
@@ -170,6 +169,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     # numbers are read again on scans finer than the coarse ones too (a 220 dpi scan lost the first
     # digit of its footnote numbers); only Arabic lines holding digits are read, French pages pay nothing
     renumber = second or (scan_dpi is not None and scan_dpi < NUMBERS_DPI)
+    from .number_dots import restore_points  # numpy: loaded only where a page is OCR'd
+
     renumbered = recheck_numbers(image, result, codes, timeout, vote) if renumber else restore_points(image, result)
     renumbered += recheck_signs(image, result, timeout, None if renumber else vote)
     lines = []
