@@ -11,8 +11,7 @@ The lines are the corpus pages' OCR'd lines as read (boxes in points, sizes as e
 
 from __future__ import annotations
 
-from transform.ingest.base import TextLine
-from transform.ingest.pdf_blocks import group_lines
+from tests.ingest._ocrlines import Row, groups
 
 MTEDD_P1 = [  # (x0, top, x1, bottom, size, text)
     (203.0, 122.7, 406.4, 136.2, 17.0, 'قرارلوزيرة الانتقال الطاق والتنمية المستدامة'),
@@ -39,14 +38,9 @@ SANTE_P1 = [
     (478.7, 738.7, 551.8, 787.4, 49.5, 'الجدول 2'),
 ]
 
-Row = tuple[float, float, float, float, float, str]
-
-
 def _groups(rows: list[Row], width: float = 595.0) -> list[tuple[str, str]]:
-    lines = [TextLine(text=t, x0=x0, top=top, x1=x1, bottom=bottom, size=size, page=1, confidence=0.8)
-             for x0, top, x1, bottom, size, t in rows]
     return [(g.kind, " ".join(" ".join(ln.text for ln in g.lines).split()))
-            for g in group_lines([lines], [[]], [width], [842.0]) if g.lines]
+            for g in groups(rows, width, rejoin=False) if g.lines]
 
 
 def test_decision_title_with_its_number_line_is_one_heading() -> None:

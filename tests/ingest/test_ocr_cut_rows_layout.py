@@ -11,9 +11,7 @@ The lines are the corpus pages' OCR'd lines as read (boxes in points, sizes as e
 
 from __future__ import annotations
 
-from transform.ingest.base import TextLine
-from transform.ingest.pdf_blocks import group_lines
-from transform.ingest.pdf_paragraphs import rejoin_paragraphs
+from tests.ingest._ocrlines import Row, paragraph_texts
 
 SANTE_P1 = [  # (x0, top, x1, bottom, size, text)
     (378.1, 139.4, 544.9, 158.4, 15.0, "قرار لوزير الصحة والحماية الاجماعية رق)"),
@@ -51,14 +49,8 @@ DECREE_P6 = [
     (309.9, 468.2, 483.6, 480.0, 11.5, "تنبيات بشأنها طبقا للمادة 539 من نفس القانون؛"),
 ]
 
-Row = tuple[float, float, float, float, float, str]
-
-
 def _paragraphs(rows: list[Row]) -> list[str]:
-    lines = [TextLine(text=t, x0=x0, top=top, x1=x1, bottom=bottom, size=size, page=1, confidence=0.8)
-             for x0, top, x1, bottom, size, t in rows]
-    groups = rejoin_paragraphs(group_lines([lines], [[]], [595.0], [842.0]))
-    return [" ".join(ln.text for ln in g.lines) for g in groups]
+    return paragraph_texts(rows)
 
 
 def _replace(rows: list[Row], start: str, row: Row) -> list[Row]:

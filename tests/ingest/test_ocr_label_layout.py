@@ -7,9 +7,7 @@ page's OCR'd lines as read (boxes in points, sizes as estimated)."""
 
 from __future__ import annotations
 
-from transform.ingest.base import TextLine
-from transform.ingest.pdf_blocks import group_lines
-from transform.ingest.pdf_paragraphs import rejoin_paragraphs
+from tests.ingest._ocrlines import Row, paragraph_texts
 
 PAGE = [  # (x0, top, x1, bottom, size, text)
     (143.4, 224.9, 424.5, 240.5, 13.5, "السيدلة) رنبس(ة) (ذكر الاسم العانلي والشخصي في حالة التوفر على هوية المشغل)."),
@@ -28,11 +26,8 @@ PAGE = [  # (x0, top, x1, bottom, size, text)
 ]
 
 
-def _paragraphs(rows: list[tuple[float, float, float, float, float, str]]) -> list[str]:
-    lines = [TextLine(text=t, x0=x0, top=top, x1=x1, bottom=bottom, size=size, page=1, confidence=0.8)
-             for x0, top, x1, bottom, size, t in rows]
-    groups = rejoin_paragraphs(group_lines([lines], [[]], [595.0], [842.0]))
-    return [" ".join(ln.text for ln in g.lines) for g in groups]
+def _paragraphs(rows: list[Row]) -> list[str]:
+    return paragraph_texts(rows)
 
 
 def test_the_subject_lines_second_line_set_in_under_its_label_goes_on_its_paragraph() -> None:

@@ -7,9 +7,7 @@ first visa."""
 
 from __future__ import annotations
 
-from transform.ingest.base import TextLine
-from transform.ingest.pdf_blocks import group_lines
-from transform.ingest.pdf_paragraphs import rejoin_paragraphs
+from tests.ingest._ocrlines import groups
 
 PAGE = [  # (x0, top, x1, bottom, size, text)
     (187.8, 196.7, 417.0, 205.1, 10.5, "Arrêté n° 70-2023-03-23-00010 du 23 mars 2023"),
@@ -29,10 +27,7 @@ PAGE = [  # (x0, top, x1, bottom, size, text)
 
 
 def _groups() -> list[list[str]]:
-    lines = [TextLine(text=t, x0=x0, top=top, x1=x1, bottom=bottom, size=size, page=1, confidence=0.95)
-             for x0, top, x1, bottom, size, t in PAGE]
-    groups = rejoin_paragraphs(group_lines([lines], [[]], [595.0], [842.0]))
-    return [[ln.text for ln in g.lines] for g in groups if g.kind == "paragraph"]
+    return [[ln.text for ln in g.lines] for g in groups(PAGE, confidence=0.95) if g.kind == "paragraph"]
 
 
 def test_the_prefect_over_his_titles_is_one_paragraph() -> None:

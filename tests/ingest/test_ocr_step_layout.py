@@ -8,9 +8,7 @@ that page's OCR'd lines as read (boxes in points, sizes as estimated)."""
 
 from __future__ import annotations
 
-from transform.ingest.base import TextLine
-from transform.ingest.pdf_blocks import group_lines
-from transform.ingest.pdf_paragraphs import rejoin_paragraphs
+from tests.ingest._ocrlines import groups as grouped
 
 PAGE = [  # (x0, top, x1, bottom, size, text)
     (71.1, 389.7, 525.0, 413.6, 17.0, "عن واجبات كراء المدة من فاتح دجنبر 2018 إل متم يوليوز 9 بسومة كرائية شهرية قدرها 550"),
@@ -29,9 +27,7 @@ PAGE = [  # (x0, top, x1, bottom, size, text)
 
 
 def test_a_line_boxed_taller_by_a_speck_does_not_cut_its_paragraph() -> None:
-    lines = [TextLine(text=t, x0=x0, top=top, x1=x1, bottom=bottom, size=size, page=1, confidence=0.9)
-             for x0, top, x1, bottom, size, t in PAGE]
-    groups = rejoin_paragraphs(group_lines([lines], [[]], [595.0], [842.0]))
+    groups = grouped(PAGE, confidence=0.9)
     starts = [g.lines[0].text.split()[0] for g in groups if g.kind == "paragraph"]
     assert "المستخرج" not in starts and "بإيداع" not in starts  # each goes on the sentence of the line above
     assert starts == ["عن", "وحيث", "وحيث", "وحيث"]  # the paragraphs the page opens with "وحيث" still stand apart
