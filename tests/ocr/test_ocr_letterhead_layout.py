@@ -75,18 +75,23 @@ def _line(block: int, line: int, box: tuple[int, int, int, int], text: str) -> l
     return rows
 
 
-def _narsa_top() -> PageImage:
-    """Page 1 of decision ma-narsa rendered at its scan's size (the emblem between the letterhead's blocks)."""
-    path = FILES / "ma-narsa-ar-decision-2023.pdf"
+def scan_page(name: str, number: int, pixels_wide: int) -> PageImage:
+    """Page ``number`` of corpus file ``name`` rendered grey at its scan's width in pixels."""
+    path = FILES / name
     if not path.exists():
         pytest.skip("the corpus file is missing")
     pdf = pdfium.PdfDocument(str(path))
-    page = pdf[0]
+    page = pdf[number - 1]
     width, height = page.get_size()
-    image = page.render(scale=1932 / width).to_pil().convert("L")
+    image = page.render(scale=pixels_wide / width).to_pil().convert("L")
     page.close()
     pdf.close()
-    return PageImage(image, 1932 / width * 72.0, 1, width, height)
+    return PageImage(image, pixels_wide / width * 72.0, number, width, height)
+
+
+def _narsa_top() -> PageImage:
+    """Page 1 of decision ma-narsa rendered at its scan's size (the emblem between the letterhead's blocks)."""
+    return scan_page("ma-narsa-ar-decision-2023.pdf", 1, 1932)
 
 
 def test_a_bilingual_letterheads_rows_are_read_block_by_block_arabic_first() -> None:

@@ -18,10 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pytest
-
-from tests.ocr.test_ocr_letterhead_layout import MTEDD, TWO_COLUMNS, Row, _blank, _line, _tsv
+from tests.ocr.test_ocr_letterhead_layout import MTEDD, TWO_COLUMNS, Row, _blank, _line, _tsv, scan_page
 from transform.ocr.render import PageImage
 from transform.ocr.tesseract import parse_tsv
 
@@ -60,16 +57,7 @@ LIST = [  # the list's first cells under the title (line boxes as read, words sp
 
 def _sante_page() -> PageImage:
     """Page 4 of decision ma-sante rendered at its scan's size."""
-    path = FILES / "ma-sante-ar-decision-2023.pdf"
-    if not path.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(path))
-    page = pdf[3]
-    width, height = page.get_size()
-    image = page.render(scale=2070 / width).to_pil().convert("L")
-    page.close()
-    pdf.close()
-    return PageImage(image, 2070 / width * 72.0, 4, width, height)
+    return scan_page("ma-sante-ar-decision-2023.pdf", 4, 2070)
 
 
 def test_the_arabic_block_of_a_bilingual_letterhead_comes_first_and_its_rows_stand_apart() -> None:
