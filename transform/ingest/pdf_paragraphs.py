@@ -187,11 +187,10 @@ def _joins(a: TextLine, b: TextLine, before: TextLine | None, after: TextLine | 
     near = _nearest_step(before, a, b, after)
     if near is None or step > near + STEP_SLACK * size:
         return False
-    edges = _column_edges(a, page_lines)
-    if edges is None:
+    frame = _frame(a, page_lines, size)
+    if frame is None:
         return False
-    left, right = edges
-    slack = max(FLUSH, EDGE_SLACK * size)
+    left, right, slack = frame
     a_end, b_start, a_start = (a.x0, b.x1, a.x1) if rtl else (a.x1, b.x0, a.x0)
     col_end, col_start = (left, right) if rtl else (right, left)
     if abs(a_end - col_end) > slack or abs(b_start - col_start) > slack:
@@ -264,16 +263,21 @@ def _hangs(a: TextLine, b: TextLine, rtl: bool, page_lines: Sequence[TextLine]) 
     size = max(a.size, b.size) or 10.0
     if abs(a.size - b.size) > min(WOBBLE, 0.15 * size) or not 0 <= b.top - a.bottom <= OPEN_GAP * size:
         return False
-    edges = _column_edges(a, page_lines)
-    if edges is None:
+    frame = _frame(a, page_lines, size)
+    if frame is None:
         return False
-    left, right = edges
-    slack = max(FLUSH, EDGE_SLACK * size)
+    left, right, slack = frame
     if abs((a.x0 - left) if rtl else (right - a.x1)) > slack:
         return False  # a stops short of its column's end: the label's line ends a paragraph
     wide = (a.x1 - a.x0) * len(label) / len(text)  # the label's width, its share of the line's letters
     inset = (a.x1 - b.x1) if rtl else (b.x0 - a.x0)
     return max(0.8 * size, 0.5 * wide) <= inset <= 1.5 * wide + slack
+
+
+def _frame(line: TextLine, page_lines: Sequence[TextLine], size: float) -> tuple[float, float, float] | None:
+    """The column's left and right edges around ``line`` and how far from them a line still counts as flush."""
+    edges = _column_edges(line, page_lines)
+    return None if edges is None else (*edges, max(FLUSH, EDGE_SLACK * size))
 
 
 def _indent(line: TextLine, left: float, right: float, rtl: bool) -> float:
