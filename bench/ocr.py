@@ -13,7 +13,9 @@ ones our path renders, written as PNG with their 250 dpi, as a scanner writes th
 (both cores busy, as in our path). Also shown: the same command on PNGs without a dpi field
 (tesseract then guesses the resolution: faster, but less accurate on Arabic).
 Prints seconds per page for both and their ratio (goal: at most 1.3). Best of ``--repeat``
-runs, because the machine is shared.
+runs, because the machine is shared. Also the CPU time of each path (the process and the
+tesseract processes it waited for, ``os.times``) and its ratio: on a loaded machine the wall
+ratio swings with the load, the CPU ratio much less.
 """
 
 from __future__ import annotations
@@ -54,28 +56,34 @@ def make_scan(out: Path, max_pages: int, sample: str = "") -> Path:
     return out
 
 
-def ours(scan: Path, n: int, tmp: Path) -> float:
+def _cpu() -> float:
+    """CPU seconds of this process and of the children it has waited for."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def ours(scan: Path, n: int, tmp: Path) -> tuple[float, float]:
     ctx = RunContext(options=TransformOptions(ocr="auto"), out_dir=tmp, stem="bench")
-    t = time.perf_counter()
+    t, c = time.perf_counter(), _cpu()
     _, reports = read_pages(scan, [[] for _ in range(n)], ctx)
-    dt = time.perf_counter() - t
+    dt, dc = time.perf_counter() - t, _cpu() - c
     bad = [r for r in reports if r.method != "ocr"]
     if bad:
         sys.exit(f"pages not OCR'd: {bad}")
-    return dt
+    return dt, dc
 
 
-def bare(pngs: list[Path], tmp: Path) -> float:
+def bare(pngs: list[Path], tmp: Path) -> tuple[float, float]:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
     def one(png: Path) -> None:
         subprocess.run(["tesseract", str(png), str(tmp / png.stem), "-l", "ara+fra", "tsv"],
                        check=True, capture_output=True, env=env, timeout=600)
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), _cpu()
     with ThreadPoolExecutor(max_workers=workers()) as pool:
         list(pool.map(one, pngs))
-    return time.perf_counter() - t
+    return time.perf_counter() - t, _cpu() - c
 
 
 def main() -> None:
@@ -104,13 +112,15 @@ def main() -> None:
             runs_ours.append(ours(scan, n, tmp))
             runs_bare.append(bare(pngs, tmp))
             runs_nodpi.append(bare(nodpi, tmp))
-        t_ours, t_bare, t_nodpi = min(runs_ours), min(runs_bare), min(runs_nodpi)
+        (t_ours, c_ours), (t_bare, c_bare), (t_nodpi, _) = min(runs_ours), min(runs_bare), min(runs_nodpi)
     print(f"pages: {n} (samples scanned at 300 dpi), OCR at {OCR_DPI} dpi, ara+fra, {workers()} workers, cores: {os.cpu_count()}")
     print(f"ours : {t_ours:7.2f} s  {t_ours / n:5.2f} s/page")
     print(f"bare : {t_bare:7.2f} s  {t_bare / n:5.2f} s/page  (tesseract page.png out -l ara+fra tsv, 2 at a time)")
     print(f"bare*: {t_nodpi:7.2f} s  {t_nodpi / n:5.2f} s/page  (same, PNG without dpi: tesseract guesses it; "
           "faster, less accurate on Arabic)")
     print(f"ratio ours/bare: {t_ours / t_bare:.2f}  (goal <= 1.3); ours/bare*: {t_ours / t_nodpi:.2f}")
+    print(f"CPU  : ours {c_ours / n:5.2f} s/page, bare {c_bare / n:5.2f} s/page, ratio {c_ours / c_bare:.2f} "
+          f"(each the fastest run's)")
 
 
 if __name__ == "__main__":

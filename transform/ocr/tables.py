@@ -38,6 +38,7 @@ from .cell_numbers import short_numbers
 from .table_digits import lone_digits
 from .table_percent import percent_cells
 from .tables_cells import read_cells
+from .tables_doubt import needs_cells
 from .tables_fill import _bands, _Filler, _joined
 from .tables_grid import GridCell, find_grids, ink_of
 from .tables_read import MAX_BANDS, _clean, _inked_box, _Piece, _read_again, _rtl, _Slot, _uncovered
@@ -343,7 +344,7 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
             cells = _layout(filler, rtl)
         if rtl and lone_digits(replace(pimg, image=ink.image), filler, timeout):
             cells = _layout(filler, rtl)
-        if read_cells(pimg, filler, langs, timeout, rtl):  # each cell on its own where that reads better (tables_cells.py)
+        if needs_cells(filler, rtl) and read_cells(pimg, filler, langs, timeout, rtl):  # each cell alone where better
             cells = _layout(filler, rtl)
         _euro_signs(cells)
         percent_cells(cells)
