@@ -5,7 +5,8 @@ Putanges' minutes (``putanges-pv-2024-03-25``, a 200 ppi bilevel scan): p. 11's 
 ``2 081 385,76€`` and, under its frame, the two totals ``4 187 957,05€``; tesseract lost the first
 thin space (``2081 385,76€``, ``4187 957,05€``), so a reader met two numbers. P. 13 prints ``0,00€``
 (read ``O,00€``) and ``1 078 841,88€`` (read ``1078 841,886``); p. 8's rates table ``11,97%`` (read
-``11.97%``)."""
+``11.97%``); p. 11 ``100 000,00€`` read ``100 00,00€`` is read again on its cell alone
+(``transform/ocr/amount_cells.py``)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 from transform.evaluation import normalize
 from transform.evaluation.corpus import read_document
 from transform.model import Paragraph, Table
+from transform.ocr.amount_cells import _holds, malformed
 from transform.ocr.latin_numbers import amount_cells, amount_lines, grouped
 from transform.ocr.table_percent import decimal_commas
 
@@ -100,6 +102,14 @@ def test_a_rate_read_with_a_point_in_a_column_of_comma_rates() -> None:
     assert decimal_commas(english) == 0  # a column written with points keeps them
 
 
+def test_a_malformed_amount_is_asked_and_only_a_digit_the_ink_shows_is_taken() -> None:
+    assert malformed("100 00,00€") and malformed("1 05 591,87")
+    assert not malformed("100 000,00€") and not malformed("0,00€") and not malformed("2021008 Acquisitions")
+    assert _holds("10000000", "1000000")  # one zero put back
+    assert not _holds("10000000", "100000")  # two digits more: not taken
+    assert not _holds("2192838", "27928382")  # digits changed: not taken
+
+
 def _read(pages: list[int], tmp_path: Path) -> list[object]:
     return doc_blocks(read_document(copy_pages("putanges-pv-2024-03-25.pdf", pages, tmp_path), "auto"))
 
@@ -114,6 +124,7 @@ def test_putanges_budget_page_amounts_are_whole(tmp_path: Path) -> None:
     blocks = _read([10], tmp_path)
     cells = _cells(blocks)
     assert normalize("2 081 385,76€") in cells, cells
+    assert normalize("100 000,00€") in cells, cells  # read 100 00,00€ on the page (amount_cells.py)
     assert not [c for c in cells if c.startswith("2081")]
     totals = [normalize(block_text(b)) for b in blocks if isinstance(b, Paragraph) and "957,05" in block_text(b)]
     assert totals and all(t.count(normalize("4 187 957,05")) == 2 for t in totals), totals

@@ -34,6 +34,7 @@ from pydantic import PrivateAttr
 from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
+from .amount_cells import reread_malformed
 from .cell_numbers import short_numbers
 from .latin_numbers import amount_cells
 from .table_digits import lone_digits
@@ -345,6 +346,8 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         if rtl and lone_digits(replace(pimg, image=ink.image), filler, timeout):
             cells = _layout(filler, rtl)
         if read_cells(pimg, filler, langs, timeout, rtl):  # each cell on its own where that reads better (tables_cells.py)
+            cells = _layout(filler, rtl)
+        if not rtl and reread_malformed(replace(pimg, image=ink.image), filler, timeout):  # amount_cells.py
             cells = _layout(filler, rtl)
         amount_cells(cells)  # French amounts' lost thousands spaces (latin_numbers.py)
         _euro_signs(cells)
