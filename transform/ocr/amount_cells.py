@@ -33,6 +33,7 @@ SCALE = 2  # the cell's ink enlarged this many times before it is read
 MIN_CONF = 70.0
 MAX_ADDED = 1  # digits the new reading may hold beyond the first one's
 MAX_CELLS = 12  # cells read again per table at most
+AMOUNT_CHARS = "0123456789 ,€"
 INSET_IN = 0.03  # the cell is cut this far inside its rules (inches)
 _SPLIT = re.compile(r"\d{1,3}(?: \d{1,3})+,\d\d(?: ?€)?")
 _WELL = re.compile(r"\d{1,3}(?: \d{3})*,\d\d(?: ?€)?")
@@ -80,7 +81,7 @@ def reread_malformed(pimg: PageImage, filler: _Filler, timeout: float) -> int:
         images.append(ImageOps.expand(ink, border=max(10, ink.height // 2), fill=255))
         kept.append(slot)
     try:
-        reads = _read_amounts(images, timeout)
+        reads = read_lines(images, timeout)
     except ToolError as exc:
         log.info("page %d: amounts of a table not read again (%s)", pimg.page, exc)
         return 0
@@ -96,9 +97,10 @@ def reread_malformed(pimg: PageImage, filler: _Filler, timeout: float) -> int:
     return changed
 
 
-def _read_amounts(images: list[Image.Image], timeout: float) -> list[tuple[str, float]]:
-    """Each image read as one line of an amount (one tesseract call, a list file): its words
-    joined by a space, with their mean confidence."""
+def read_lines(images: list[Image.Image], timeout: float, allowed: str = AMOUNT_CHARS,
+               lang: str = "fra") -> list[tuple[str, float]]:
+    """Each image read as one line of the characters ``allowed`` (one tesseract call, a list
+    file): its words joined by a space, with their mean confidence."""
     if not images:
         return []
     with tempfile.TemporaryDirectory(prefix="taysir-amounts-") as tmp:
@@ -109,8 +111,8 @@ def _read_amounts(images: list[Image.Image], timeout: float) -> list[tuple[str, 
             names.append(str(path))
         listing = Path(tmp) / "list.txt"
         listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", "fra", "--psm", "7",
-               "-c", "tessedit_char_whitelist=0123456789 ,€", "tsv"]
+        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", lang, "--psm", "7",
+               "-c", f"tessedit_char_whitelist={allowed}", "tsv"]
         proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=1024)
     words: dict[int, list[tuple[str, float]]] = {}
     for row in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
