@@ -202,6 +202,13 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     from .tables import find_tables, with_tables  # numpy: loaded only where a page is OCR'd
 
     tables = find_tables(image, lines, codes, timeout, script, result.word_boxes, result.rtl_words, ruled=ruled)
+    from .code_articles import article_hyphens
+    from .end_specks import drop_end_specks
+    from .latin_numbers import amount_lines
+
+    amount_lines(lines, result.word_boxes)  # French amounts' lost thousands spaces
+    article_hyphens(image, lines, result.word_boxes, timeout)  # L. 22151 -> L. 2215-1 where the ink shows it
+    drop_end_specks(image, lines, result.word_boxes)  # a speck read as a line's last digit
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if image.cleaned:
         notes.append(f"a grey layer under the text removed ({image.cleaned:.0%} of the ink: watermark, shading)")

@@ -34,9 +34,11 @@ from pydantic import PrivateAttr
 from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
+from .amount_cells import reread_malformed
 from .cell_numbers import short_numbers
+from .latin_numbers import amount_cells
 from .table_digits import lone_digits
-from .table_percent import percent_cells
+from .table_percent import decimal_commas, percent_cells
 from .tables_cells import read_cells
 from .tables_doubt import needs_cells
 from .tables_fill import _bands, _Filler, _joined
@@ -346,7 +348,11 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
             cells = _layout(filler, rtl)
         if needs_cells(filler, rtl) and read_cells(pimg, filler, langs, timeout, rtl):  # each cell alone where better
             cells = _layout(filler, rtl)
+        if not rtl and reread_malformed(replace(pimg, image=ink.image), filler, timeout):  # amount_cells.py
+            cells = _layout(filler, rtl)
+        amount_cells(cells)  # French amounts' lost thousands spaces (latin_numbers.py)
         _euro_signs(cells)
         percent_cells(cells)
+        decimal_commas(cells)
         found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
     return found

@@ -1,0 +1,126 @@
+"""A French amount of a ruled table read with a lost digit, read again on its cell alone (issue 17).
+
+Putanges' budget (p. 11) prints ``100 000,00€`` in a cell; the page reading and the per-cell
+reading both gave ``100 00,00€``: a group of two digits after a thousands space, which no French
+amount has. Such a cell (one piece of text that is an amount whose groups after the first are not
+all of three digits) is cut from the page's ink inside its rules, enlarged ``SCALE`` times and read
+as one line with only digits, the space, the comma and ``€`` allowed (one tesseract call for the
+page's tables). The cell takes the reading only when it is a well-formed amount (groups of three, a
+decimal comma with two digits) read at ``MIN_CONF`` or more whose digits hold the first reading's
+digits in order with at most ``MAX_ADDED`` more: a digit is only put back where the ink shows it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PIL import Image, ImageOps
+
+from .._exec import run
+from ..errors import ToolError
+
+if TYPE_CHECKING:
+    from .render import PageImage
+    from .tables_fill import _Filler
+
+log = logging.getLogger("transform.ocr")
+SCALE = 2  # the cell's ink enlarged this many times before it is read
+MIN_CONF = 70.0
+MAX_ADDED = 1  # digits the new reading may hold beyond the first one's
+MAX_CELLS = 12  # cells read again per table at most
+AMOUNT_CHARS = "0123456789 ,€"
+INSET_IN = 0.03  # the cell is cut this far inside its rules (inches)
+_SPLIT = re.compile(r"\d{1,3}(?: \d{1,3})+,\d\d(?: ?€)?")
+_WELL = re.compile(r"\d{1,3}(?: \d{3})*,\d\d(?: ?€)?")
+
+
+def _text(slot: object) -> str:
+    return " ".join(p.text for p in slot.pieces).strip()  # type: ignore[attr-defined]
+
+
+def malformed(text: str) -> bool:
+    """An amount with thousands spaces whose groups are not all of three digits (``100 00,00€``)."""
+    return bool(_SPLIT.fullmatch(text)) and not _WELL.fullmatch(text)
+
+
+def _holds(new: str, old: str) -> bool:
+    """``old``'s digits appear in ``new``'s in order, with at most MAX_ADDED more."""
+    if not 0 <= len(new) - len(old) <= MAX_ADDED:
+        return False
+    it = iter(new)
+    return all(ch in it for ch in old)
+
+
+def reread_malformed(pimg: PageImage, filler: _Filler, timeout: float) -> int:
+    """Read again the cells of ``filler`` holding a malformed amount (see the module's docstring);
+    ``pimg``: the page's ink image. Returns how many cells changed."""
+    asked = [s for s in filler.slots.values() if len(s.pieces) == 1 and malformed(_text(s))][:MAX_CELLS]
+    if not asked:
+        return 0
+    g, inset = filler.grid, max(2, int(INSET_IN * pimg.dpi))
+    grey = np.asarray(pimg.image.convert("L"))
+    images, kept = [], []
+    for slot in asked:
+        c = slot.cell
+        x0, x1 = int(g.xs[c.col]) + inset, int(g.xs[c.col + c.colspan]) - inset
+        y0, y1 = int(slot.y0) + inset, int(slot.y1) - inset
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            continue
+        box = grey[y0:y1, x0:x1]
+        dark = box < 128
+        rows, cols = np.nonzero(dark.any(axis=1))[0], np.nonzero(dark.any(axis=0))[0]
+        if not rows.size or not cols.size:
+            continue
+        ink = Image.fromarray(box[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
+        ink = ink.resize((ink.width * SCALE, ink.height * SCALE), Image.Resampling.LANCZOS)
+        images.append(ImageOps.expand(ink, border=max(10, ink.height // 2), fill=255))
+        kept.append(slot)
+    try:
+        reads = read_lines(images, timeout)
+    except ToolError as exc:
+        log.info("page %d: amounts of a table not read again (%s)", pimg.page, exc)
+        return 0
+    changed = 0
+    for slot, (text, conf) in zip(kept, reads, strict=False):
+        old = _text(slot)
+        digits_old, digits_new = re.sub(r"\D", "", old), re.sub(r"\D", "", text)
+        if _WELL.fullmatch(text) and conf >= MIN_CONF and _holds(digits_new, digits_old):
+            if old.endswith("€") and not text.endswith("€"):
+                text += "€"
+            slot.pieces[0].text = text  # type: ignore[attr-defined]
+            changed += 1
+    return changed
+
+
+def read_lines(images: list[Image.Image], timeout: float, allowed: str = AMOUNT_CHARS,
+               lang: str = "fra") -> list[tuple[str, float]]:
+    """Each image read as one line of the characters ``allowed`` (one tesseract call, a list
+    file): its words joined by a space, with their mean confidence."""
+    if not images:
+        return []
+    with tempfile.TemporaryDirectory(prefix="taysir-amounts-") as tmp:
+        names = []
+        for n, img in enumerate(images):
+            path = Path(tmp) / f"a{n:03d}.png"
+            img.save(path, dpi=(300, 300))
+            names.append(str(path))
+        listing = Path(tmp) / "list.txt"
+        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
+        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", lang, "--psm", "7",
+               "-c", f"tessedit_char_whitelist={allowed}", "tsv"]
+        proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=1024)
+    words: dict[int, list[tuple[str, float]]] = {}
+    for row in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip() and float(cols[10]) >= 0:
+            words.setdefault(int(cols[1]), []).append((cols[11].strip(), float(cols[10])))
+    out = []
+    for n in range(1, len(images) + 1):
+        ws = words.get(n, [])
+        out.append((" ".join(w for w, _ in ws), sum(c for _, c in ws) / len(ws) if ws else 0.0))
+    return out
