@@ -166,12 +166,20 @@ def restore_calls(pimg: PageImage, result: OcrResult, timeout: float) -> int:
     readings = [read_marks([_mark_image(pimg, box, way) for _, box in found], timeout) for way in WAYS]
     written = 0
     for (ln, _), *reads in zip(found, *readings, strict=True):
-        votes = [t for t, c in reads if c >= MIN_CONF and re.fullmatch(r"[1-9]\d?", t)]
-        if len(set(votes)) > 1:  # the mark read as two numbers: nothing written, the line in doubt
+        number, doubt = settle(reads)
+        if doubt:  # the mark read as two numbers: nothing written, the line in doubt
             ln.doubt = DIGITS
-            continue
-        if len(votes) < MIN_VOTES:
-            continue
-        ln.text = f"{votes[0]} {_without_lead_junk(ln.text)}"
-        written += 1
+        elif number:
+            ln.text = f"{number} {_without_lead_junk(ln.text)}"
+            written += 1
     return written
+
+
+def settle(reads: list[tuple[str, float]]) -> tuple[str | None, bool]:
+    """The number the readings of one mark give, and whether they contest it: a number when at least
+    MIN_VOTES readings (each at MIN_CONF or more, one or two digits) give it and none gives another;
+    (None, True) when two give different numbers; (None, False) when too few read it."""
+    votes = [t for t, c in reads if c >= MIN_CONF and re.fullmatch(r"[1-9]\d?", t)]
+    if len(set(votes)) > 1:
+        return None, True
+    return (votes[0], False) if len(votes) >= MIN_VOTES else (None, False)
