@@ -34,6 +34,8 @@ INK = 128  # a binarised page: dark under this
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 LETTER = re.compile(r"[\u0621-\u064a]")
 LEAD_SIGNS = "\"'“”„«»•·*:;>|.،؟"
+LONE_SIGN = re.compile(r"^[\]\[|!lI] [-–]")  # a number's place at a line's start, read as a sign
+FULL = 0.7  # a lone glyph is at least this share of the letters' height
 LEADING_NUMBER = re.compile(r"^\W*\d")
 REACH = 2.5  # how far (in line heights) left of the line's right end the mark is looked for
 BEYOND = 1.0  # ... and right of it (a mark the line's box left out)
@@ -41,10 +43,15 @@ FOOT = 0.45  # the mark's foot is above this share of the letters' height, from 
 HIGH = 0.75  # ... its height at most this share of theirs
 LOW = 0.35  # ... and at least this share (not a dot or a speck)
 WIDE = 1.3  # ... and its width at most this many times its height (not a dash)
-# the ways a mark is cut out and read (scale, blur, threshold): tesseract reads a small digit in some
-# of them and not in others, so it is read in all and the readings counted
-WAYS = ((2.5, 0.0, 128), (2.5, 1.25, 128), (3.0, 0.0, 128), (4.0, 2.0, 128), (4.0, 0.0, 128), (3.0, 0.0, 0))
+# the ways a raised mark is cut out and read (scale, blur, threshold, tesseract's page mode): tesseract
+# reads a small digit in some of them and not in others, so it is read in all and the readings counted
+WAYS = ((2.5, 0.0, 128, 10), (2.5, 1.25, 128, 10), (3.0, 0.0, 128, 10), (4.0, 2.0, 128, 10), (4.0, 0.0, 128, 10),
+        (3.0, 0.0, 0, 10))
 MIN_CONF = 60.0  # a reading under this confidence does not count
+# a lone glyph of the letters' size: a `1` is read as a word (psm 8), not as one character, and at a
+# confidence of 45-60 in every way tried
+LONE_WAYS = ((1.5, 0.0, 0, 8), (2.0, 0.0, 0, 8), (3.0, 0.0, 0, 8), (4.0, 0.0, 128, 8))
+LONE_CONF = 45.0
 MIN_VOTES = 2  # a number is written when at least this many readings give it and no reading gives another
 
 
@@ -59,9 +66,10 @@ def _runs(cols: np.ndarray, bridge: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs]
 
 
-def find_mark(ink: np.ndarray) -> tuple[int, int, int, int] | None:
+def find_mark(ink: np.ndarray, raised: bool = True) -> tuple[int, int, int, int] | None:
     """The raised mark at the right end of a line crop ``ink`` (True where dark), as (x0, y0, x1, y1)
-    within the crop, or None when the line's rightmost ink is no such mark."""
+    within the crop, or None when the line's rightmost ink is no such mark. ``raised=False``: the
+    rightmost glyph standing apart, of the letters' size (a lone digit read as a bracket)."""
     rows = np.flatnonzero(ink.any(axis=1))
     if len(rows) == 0:
         return None
@@ -80,17 +88,21 @@ def find_mark(ink: np.ndarray) -> tuple[int, int, int, int] | None:
     # (a tight line box may reach the next line's mark below it)
     m0, m1 = _runs(ink[:, a : b + 1].any(axis=1), 1)[0]
     height, width = m1 - m0 + 1, b - a + 1
-    if not (LOW * tall <= height <= HIGH * tall) or width > WIDE * height or m1 > top + FOOT * tall:
+    if width > WIDE * height:
+        return None
+    if raised and not (LOW * tall <= height <= HIGH * tall and m1 <= top + FOOT * tall):
+        return None
+    if not raised and not (FULL * tall <= height <= 1.6 * tall and m1 >= top + (1 - FOOT) * tall):
         return None
     return a, m0, b, m1
 
 
-def _mark_image(pimg: PageImage, box: tuple[int, int, int, int], way: tuple[float, float, int]) -> Image.Image:
+def _mark_image(pimg: PageImage, box: tuple[int, int, int, int], way: tuple[float, float, int, int]) -> Image.Image:
     """The mark cut out, enlarged, smoothed and binarised again as ``way`` (scale, blur radius in
     enlarged pixels, threshold or 0 for none) says, with a white margin."""
     from PIL import Image, ImageFilter, ImageOps
 
-    scale, blur, threshold = way
+    scale, blur, threshold, _ = way
     x0, y0, x1, y1 = box
     crop = ImageOps.expand(pimg.image.crop((x0, y0, x1 + 1, y1 + 1)).convert("L"), border=3, fill=255)
     crop = crop.resize((round(crop.width * scale), round(crop.height * scale)), Image.Resampling.BICUBIC)
@@ -101,8 +113,8 @@ def _mark_image(pimg: PageImage, box: tuple[int, int, int, int], way: tuple[floa
     return ImageOps.expand(crop, border=max(12, crop.height // 2), fill=255)
 
 
-def read_marks(images: list[Image.Image], timeout: float) -> list[tuple[str, float]]:
-    """Each image read as one character among the digits (one tesseract call, a list file): its
+def read_marks(images: list[Image.Image], timeout: float, psm: int = 10) -> list[tuple[str, float]]:
+    """Each image read in page mode ``psm`` (10: one character) among the digits (one tesseract call, a list file): its
     digits and confidence, ('', 0) where nothing was read."""
     with tempfile.TemporaryDirectory(prefix="taysir-calls-") as tmp:
         names = []
@@ -112,7 +124,7 @@ def read_marks(images: list[Image.Image], timeout: float) -> list[tuple[str, flo
             names.append(str(path))
         listing = Path(tmp) / "list.txt"
         listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", "eng", "--psm", "10",
+        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", "eng", "--psm", str(psm),
                "-c", "tessedit_char_whitelist=0123456789", "tsv"]
         proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=1024)
     words: dict[int, list[tuple[str, float]]] = {}
@@ -127,12 +139,17 @@ def read_marks(images: list[Image.Image], timeout: float) -> list[tuple[str, flo
     return out
 
 
-def _marks(pimg: PageImage, result: OcrResult) -> list[tuple[object, tuple[int, int, int, int]]]:
+def _marks(pimg: PageImage, result: OcrResult) -> list[tuple[object, tuple[int, int, int, int], bool]]:
+    """(line, mark's box in pixels, raised) of each Arabic line that starts with a raised mark and no
+    number, or with a lone sign read where a number stands alone before a dash (``] - الجريدة``)."""
     k = pimg.dpi / 72.0
     gray = np.asarray(pimg.image.convert("L"))
     found = []
     for ln in result.lines:
-        if not ARABIC.search(ln.text) or LEADING_NUMBER.match(ln.text):
+        if not ARABIC.search(ln.text):
+            continue
+        raised = not LONE_SIGN.match(ln.text)
+        if raised and LEADING_NUMBER.match(ln.text):
             continue
         h = (ln.bottom - ln.top) * k
         y0, y1 = max(0, int(ln.top * k - 0.15 * h)), min(gray.shape[0], int(ln.bottom * k) + 1)
@@ -140,10 +157,10 @@ def _marks(pimg: PageImage, result: OcrResult) -> list[tuple[object, tuple[int, 
         x1 = min(gray.shape[1], int(ln.x1 * k + BEYOND * h) + 1)
         if x1 - x0 < 4 or y1 - y0 < 6:
             continue
-        mark = find_mark(gray[y0:y1, x0:x1] < INK)
+        mark = find_mark(gray[y0:y1, x0:x1] < INK, raised)
         if mark is not None:
             a, m0, b, m1 = mark
-            found.append((ln, (x0 + a, y0 + m0, x0 + b, y0 + m1)))
+            found.append((ln, (x0 + a, y0 + m0, x0 + b, y0 + m1), raised))
     return found
 
 
@@ -163,23 +180,27 @@ def restore_calls(pimg: PageImage, result: OcrResult, timeout: float) -> int:
     found = _marks(pimg, result)
     if not found:
         return 0
-    readings = [read_marks([_mark_image(pimg, box, way) for _, box in found], timeout) for way in WAYS]
     written = 0
-    for (ln, _), *reads in zip(found, *readings, strict=True):
-        number, doubt = settle(reads)
-        if doubt:  # the mark read as two numbers: nothing written, the line in doubt
-            ln.doubt = DIGITS
-        elif number:
-            ln.text = f"{number} {_without_lead_junk(ln.text)}"
-            written += 1
+    for raised, ways, floor in ((True, WAYS, MIN_CONF), (False, LONE_WAYS, LONE_CONF)):
+        some = [(ln, box) for ln, box, r in found if r == raised]
+        if not some:
+            continue
+        readings = [read_marks([_mark_image(pimg, box, way) for _, box in some], timeout, way[3]) for way in ways]
+        for (ln, _), *reads in zip(some, *readings, strict=True):
+            number, doubt = settle(reads, floor)
+            if doubt:  # the mark read as two numbers: nothing written, the line in doubt
+                ln.doubt = DIGITS
+            elif number:
+                ln.text = f"{number} {_without_lead_junk(ln.text) if raised else ln.text.split(' ', 1)[1]}"
+                written += 1
     return written
 
 
-def settle(reads: list[tuple[str, float]]) -> tuple[str | None, bool]:
+def settle(reads: list[tuple[str, float]], floor: float = MIN_CONF) -> tuple[str | None, bool]:
     """The number the readings of one mark give, and whether they contest it: a number when at least
-    MIN_VOTES readings (each at MIN_CONF or more, one or two digits) give it and none gives another;
+    MIN_VOTES readings (each at ``floor`` or more, one or two digits) give it and none gives another;
     (None, True) when two give different numbers; (None, False) when too few read it."""
-    votes = [t for t, c in reads if c >= MIN_CONF and re.fullmatch(r"[1-9]\d?", t)]
+    votes = [t for t, c in reads if c >= floor and re.fullmatch(r"[1-9]\d?", t)]
     if len(set(votes)) > 1:
         return None, True
     return (votes[0], False) if len(votes) >= MIN_VOTES else (None, False)
