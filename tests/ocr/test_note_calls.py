@@ -55,3 +55,12 @@ def test_the_contracts_footnotes_keep_their_numbers() -> None:
         note = [ln for ln in lines if words in ln]
         assert note and note[0].split()[0] == number, lines
     assert starts <= {"1", "2", "3", "4", "5"}, lines
+
+
+@pytest.mark.slow
+def test_a_lone_note_number_read_as_a_bracket() -> None:
+    """Joint order 1096.26 p. 2 (a 126 ppi scan): its footnote ``1 - الجريدة الرسمية عدد 7521`` was read
+    ``] - الجريدة``; the glyph, read again alone as a word, is a 1."""
+    lines = band_lines("adala-ar-joint-order-1096-26", 2, 0.87, 0.96)
+    note = [ln for ln in lines if "الجريدة" in ln]
+    assert note and note[0].startswith("1 - الجريدة"), lines
