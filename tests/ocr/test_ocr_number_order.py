@@ -96,3 +96,13 @@ def test_the_judgments_numbers_read_whole_and_in_order(tmp_path: Path, page: int
     if in_doubt:
         doubts = [b.doubt for _, b in iter_blocks(doc) if in_doubt in " ".join(s.text for s in getattr(b, "sentences", []))]
         assert doubts == [confidence.DIGITS], doubts
+
+
+def test_a_number_the_kept_reading_lost_digits_of_is_taken_in_doubt() -> None:
+    """Casa p. 3: the thickened reading, kept, read the account ``5988`` as ``8``; the first reading had it
+    whole. Two digits or more lost: the whole number is written and the line stays in doubt. One digit
+    more (a stroke read as a digit) or a digit changed is only flagged."""
+    assert settle("وحساب رقم 8 تبين 4950 درهم", "وحساب رقم 5988 تبين 4950 درهم") == ("وحساب رقم 5988 تبين 4950 درهم", True)
+    assert settle("رقم 19 و 4", "رقم 119 و 4") == ("رقم 19 و 4", True)  # one digit more: flagged, not taken
+    assert settle("رقم 5918 و 4", "رقم 5988 و 4") == ("رقم 5918 و 4", True)  # a digit changed: flagged only
+    assert settle("رقم 5988 و 4", "رقم 5988 و 4") == ("رقم 5988 و 4", False)

@@ -12,7 +12,9 @@ digits or fewer (a lost digit or separator: ``9`` for ``2019``, ``2019096`` for 
 or of the same digits plus one (a stroke read as a leading digit: ``22019`` for ``2019``).
 Nothing is written that no reading saw. Where the two readings read a number differently and
 nothing settles it, the kept line is marked in doubt (``digits_disagree``, the reviewer's
-"check against the source"), its text left as read.
+"check against the source"), its text left as read; when the kept reading's number is the
+other's with two digits or more lost (``8`` for ``5988``, an account number on the judgment),
+the other's number is written and the line stays in doubt all the same.
 
 Apart from that, a date whose separators are slashes but one comma (``2020/03,11``: a slash's
 foot lost) gets its slash back when that makes a valid date; the digits stay.
@@ -37,6 +39,7 @@ DATE = re.compile(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})|(\d{1,2})([/.-])(\d{1,2})
 YEAR = re.compile(r"(?:19|20)\d\d")
 # a date with slashes read with one comma in the place of a slash: ``2020/03,11``, ``2019,09/6``
 COMMA_DATE = re.compile(r"(?<![\d.,/])(\d{4}[/,]\d{1,2}[/,]\d{1,2}|\d{1,2}[/,]\d{1,2}[/,]\d{4})(?![\d/]|[.,]\d)")
+LOST = 2  # digits a reading lost, at least (one more digit may be a stroke read as a digit: ``22019``)
 _FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -86,6 +89,13 @@ def stroke_digit(old: str, new: str) -> bool:
     return len(a) == len(b) + 1 and a[1:] == b and re.sub(r"\d", "", old) == re.sub(r"\d", "", new)
 
 
+def lost_digits(kept: str, other: str) -> bool:
+    """Did the kept reading lose digits of ``other`` (its digits a part of the other's, in order, at least
+    LOST fewer: ``8`` for ``5988``)? More than a stroke read as a digit could add; the number taken stays in doubt."""
+    a, b = _digits(kept), _digits(other)
+    return bool(a) and len(b) - len(a) >= LOST and _subsequence(a, b) and re.fullmatch(r"\d+", other.translate(_FOLD)) is not None
+
+
 def settle(kept: str, other: str) -> tuple[str, bool]:
     """``kept`` with the tokens ``other`` reads better put in, and whether the two readings still
     disagree on a number that nothing settled."""
@@ -104,6 +114,8 @@ def settle(kept: str, other: str) -> tuple[str, bool]:
                 changes[i] = tok
             elif not well_formed(old[i]) and not well_formed(tok):
                 doubt = True  # neither reading is a date or a year that could settle it
+                if lost_digits(old[i], tok):
+                    changes[i] = tok  # written, the line still in doubt
     if not changes:
         return kept, doubt
     spans = list(NUMBER.finditer(kept))
@@ -135,7 +147,7 @@ def settle_lines(kept: list[TextLine], other: list[TextLine]) -> int:
         if text != ln.text:
             ln.text = text
             changed += 1
-        elif doubt and ln.doubt is None:
+        if doubt and ln.doubt is None:  # a number still read apart (or taken in doubt: lost_digits)
             ln.doubt = confidence.DIGITS
     return changed
 

@@ -173,6 +173,9 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
 
     renumbered = recheck_numbers(image, result, codes, timeout, vote) if renumber else restore_points(image, result)
     renumbered += recheck_signs(image, result, timeout, None if renumber else vote)
+    from .note_calls import restore_calls  # raised note numbers at Arabic lines' starts (note_calls.py)
+
+    renumbered += restore_calls(image, result, timeout)
     lines = []
     noise = doubtful = 0
     for ln in result.lines:
