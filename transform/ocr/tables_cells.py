@@ -227,16 +227,8 @@ def _clear_sides(out: np.ndarray, dark: np.ndarray, faint: np.ndarray, dpi: floa
     edge = min(2 * margin, w // 2)
     thick = max(2, int(RULE_PAD_IN * dpi))
     step = max(8, int(STRIP_IN * dpi))
-    left, right = margin, w - margin  # where the grid put the rules
-    for y in range(0, h, step):
-        strip = dark[y:y + step]
-        need = RULE_SHARE * strip.shape[0]
-        cols = strip[:, :edge].sum(axis=0)
-        if cols.size and cols.max() >= need:
-            left = int(np.argmax(cols))
-        cols = strip[:, w - edge:].sum(axis=0)
-        if cols.size and cols.max() >= need:
-            right = w - edge + int(cols.size - 1 - np.argmax(cols[::-1]))
+    lefts, rights = _followed(dark, edge, step)
+    for y, left, right in zip(range(0, h, step), _filled(lefts, margin), _filled(rights, w - margin), strict=True):
         fr = faint[y:y + step].mean(axis=0) >= RULE_SHARE
         a = left
         while a + 1 < w // 2 and fr[a + 1]:
@@ -246,6 +238,35 @@ def _clear_sides(out: np.ndarray, dark: np.ndarray, faint: np.ndarray, dpi: floa
             b -= 1
         out[y:y + step, :min(w, max(a + 1, left + thick))] = 255
         out[y:y + step, max(0, min(b, right - thick + 1)):] = 255
+
+
+def _followed(dark: np.ndarray, edge: int, step: int) -> tuple[list[int | None], list[int | None]]:
+    """Where each strip of ``step`` rows has its left and right rule (the darkest column near the
+    side, dark along RULE_SHARE of the strip), or None where it has none."""
+    h, w = dark.shape
+    lefts: list[int | None] = []
+    rights: list[int | None] = []
+    for y in range(0, h, step):
+        strip = dark[y:y + step]
+        need = RULE_SHARE * strip.shape[0]
+        cols = strip[:, :edge].sum(axis=0)
+        lefts.append(int(np.argmax(cols)) if cols.size and cols.max() >= need else None)
+        cols = strip[:, w - edge:].sum(axis=0)
+        rights.append(w - edge + int(cols.size - 1 - np.argmax(cols[::-1])) if cols.size and cols.max() >= need else None)
+    return lefts, rights
+
+
+def _filled(found: list[int | None], grid: int) -> list[int]:
+    """Each strip's rule, a strip without one taking the nearest strip's above it, or below it
+    when none above has one (a rule starts at the top rule of the table's first row, inside the
+    first strip: a leaning rule's top left at the grid's place stayed in the crop as a stroke
+    read `1` beside a header, Sfax p. 3's `01 الخطط`); the grid's place when no strip has one."""
+    out: list[int] = []
+    last = next((f for f in found if f is not None), grid)
+    for f in found:
+        last = f if f is not None else last
+        out.append(last)
+    return out
 
 
 def _trimmed(crop: np.ndarray, dpi: float) -> tuple[np.ndarray, int, int]:
