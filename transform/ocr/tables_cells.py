@@ -65,6 +65,7 @@ SURE_LINE = 85.0  # tesseract's confidence from which a cell's own line wins a t
 LINE_MARGIN = 1  # a printed line read alone in more words than the page's must score more than this better
 NUMBER_CONF = 90.0  # a cell of numbers takes a number read on its own at this confidence
 KEEP_NUMBERS = 0.7
+MIN_WORDY_CELLS = 3  # a row of at least this many cells read on their own without a digit is a row of words
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)+|\d\d+")  # (a lone digit among words is as often a stroke or a neighbour's count)
 _NUMBER = re.compile(r"[\d.,%/-]*\d[\d.,%/-]*")
 
@@ -207,6 +208,32 @@ def _numbers_back(pieces: list[_Piece], theirs: str) -> None:
         p.text = " ".join(words)
 
 
+def _rows_without_digits(rows: list[int], texts: list[str]) -> set[int]:
+    """The grid rows whose cells, each read on its own, hold no digit at all (at least
+    MIN_WORDY_CELLS of them read): a row of header words. The page's reading of such a row can
+    still hold digits, made of the strokes of a leaning rule at a cell's side (Sfax p. 3's
+    `01 الخطط`, `الخاصه 1 1 لمطلوبة`)."""
+    seen: dict[int, int] = {}
+    digits: set[int] = set()
+    for row, text in zip(rows, texts, strict=True):
+        if not text.strip():
+            continue
+        seen[row] = seen.get(row, 0) + 1
+        if any(ch.isdigit() for ch in text):
+            digits.add(row)
+    return {r for r, n in seen.items() if n >= MIN_WORDY_CELLS and r not in digits}
+
+
+def _without_numbers(pieces: list[_Piece]) -> list[_Piece]:
+    """The page's pieces of a cell with their numbers taken out (pieces left empty dropped)."""
+    out = []
+    for p in pieces:
+        text = " ".join(w for w in p.text.split() if not _NUMBER.fullmatch(w.strip(_PUNCT) or "x"))
+        if text:
+            out.append(replace(p, text=text))
+    return out
+
+
 def _unruled(crop: np.ndarray, dpi: float, margin: int) -> np.ndarray:
     """The crop (grey; the cell's rules lie about ``margin`` pixels inside each of its sides)
     cleared outside its rules. A rule of a slanted scan leans by a few pixels along a tall or
@@ -331,18 +358,22 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
         if len(cols) > 2 and cols[1].isdigit():
             rows.setdefault(int(cols[1]), []).append(row)
     changed = 0
-    for n, ((slot, _box), (x0, y0)) in enumerate(zip(boxes, corners, strict=True), 1):
-        sub = parse_tsv("level\tpage_num\n" + "\n".join(rows.get(n, [])), pimg)
+    subs = [parse_tsv("level\tpage_num\n" + "\n".join(rows.get(n, [])), pimg) for n in range(1, len(boxes) + 1)]
+    wordy = _rows_without_digits([s.cell.row for s, _b in boxes], [" ".join(ln.text for ln in sub.lines) for sub in subs])
+    for ((slot, _box), (x0, y0), sub) in zip(boxes, corners, subs, strict=True):
         dx, dy = pimg.to_points(x0), pimg.to_points(y0)
         read = [(ln, t) for ln in sub.lines if (t := _clean(ln.text))]
         pieces = [_Piece(t, ln.top + dy, ln.bottom + dy, ln.x0 + dx, ln.x1 + dx) for ln, t in read]
         sure = [sub.line_conf.get(id(ln), 0.0) >= SURE_LINE for ln, _t in read]
         if not pieces:
             continue
-        theirs = " ".join(p.text for p in slot.pieces)
+        page_pieces = slot.pieces
+        if slot.cell.row in wordy:
+            page_pieces = _without_numbers(slot.pieces)
+        theirs = " ".join(p.text for p in page_pieces)
         _numbers_back(pieces, theirs)
-        pieces = _line_by_line(pieces, slot.pieces, rtl, sure)
-        pieces += [replace(p) for p in _lines_missed(pieces, slot.pieces, rtl)]
+        pieces = _line_by_line(pieces, page_pieces, rtl, sure)
+        pieces += [replace(p) for p in _lines_missed(pieces, page_pieces, rtl)]
         mine = " ".join(p.text for p in pieces)
         known, score = _score(mine, rtl)
         if known:  # no worse by the word lists, and the page's numbers kept
