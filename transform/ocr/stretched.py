@@ -114,3 +114,38 @@ def reread_stretched(pimg: PageImage, result: OcrResult, timeout: float, arabic_
         result.line_conf[id(ln)] = sub.confidence
         changed += 1
     return changed
+
+
+MIN_BAND = 8  # a band of ink rows lower than this (pixels) is a speck, not a line of text
+
+
+def squeezed_cell(grey: np.ndarray) -> np.ndarray | None:
+    """A table cell's crop (grey, paper around its ink) with the kashida stretch of its words cut
+    short, or None when no word of it is stretched. Each line of ink (a band of inked rows) is
+    looked at on its own: a run of columns holding only a thin stroke (at most THIN of the band's
+    height), longer than THIN of it, is stretch; a column is cut where it is stretch in one line
+    and stretch or blank in every other (a header `المهـــــام` read `الهج حا` whole)."""
+    img = Image.fromarray(grey)
+    ink = np.asarray(binarise(img, otsu_threshold(img))) < 128
+    bands = [(a, b) for a, b in runs(ink.any(axis=1), max_gap=1) if b - a >= MIN_BAND]
+    if not bands:
+        return None
+    cut = np.ones(ink.shape[1], dtype=bool)  # may go: stretch or blank in every line so far
+    some = np.zeros(ink.shape[1], dtype=bool)  # stretch cut in some line
+    for a, b in bands:
+        part = ink[a:b]
+        h = b - a
+        has = part.any(axis=0)
+        first = np.argmax(part, axis=0)
+        last = part.shape[0] - 1 - np.argmax(part[::-1], axis=0)
+        thin = has & (last - first + 1 <= THIN * h)
+        stretch = np.zeros_like(has)
+        for s, e in runs(thin):
+            if e - s > THIN * h:
+                stretch[s + int(KEEP * h): e] = True
+        some |= stretch
+        cut &= stretch | ~has
+    cut &= some
+    if not cut.any():
+        return None
+    return grey[:, ~cut]

@@ -40,10 +40,12 @@ from .lexicon import normalise_ar
 from .months import MONTHS
 from .quality import word_known
 from .tables_read import _clean, _Piece, _Slot
+from .tables_stretch import squeeze_stretched
 
 if TYPE_CHECKING:
     from .render import PageImage
     from .tables_fill import _Filler
+    from .tesseract import OcrResult
 
 log = logging.getLogger("transform.ocr")
 
@@ -324,41 +326,51 @@ def _boxes(filler: _Filler, dpi: float, size: tuple[int, int]) -> list[tuple[_Sl
     return out[:MAX_CELLS]
 
 
-def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl: bool) -> int:
-    """Read each cell of ``filler``'s grid on its own and put the reading in the cells where it
-    scores better than what the page's lines put there. Returns how many cells changed."""
+def _read_crops(cuts: list[np.ndarray], pimg: PageImage, langs: str, timeout: float) -> list[OcrResult] | None:
+    """Each crop read as a block of lines, all in one tesseract call; None when tesseract fails."""
     from .tesseract import parse_tsv
 
-    boxes = _boxes(filler, pimg.dpi, pimg.image.size)
-    if rtl and "ara" in langs.split("+"):
-        langs = "ara"  # an Arabic table's cells: the French model reads light strokes as Latin words
-    if not boxes:
-        return 0
-    grey = np.asarray(pimg.image.convert("L"))
     try:
         with tempfile.TemporaryDirectory(prefix="taysir-cells-") as tmp:
             names = []
-            corners: list[tuple[int, int]] = []
-            for n, (_s, (x0, y0, x1, y1)) in enumerate(boxes):
-                cut, ox, oy = _trimmed(_unruled(grey[y0:y1, x0:x1], pimg.dpi, max(2, int(MARGIN_IN * pimg.dpi))), pimg.dpi)
-                corners.append((x0 + ox, y0 + oy))
-                crop = Image.fromarray(cut)
+            for n, cut in enumerate(cuts):
                 path = Path(tmp) / f"cell{n:03d}.tif"
-                crop.save(path, "TIFF", dpi=(pimg.dpi, pimg.dpi))
+                Image.fromarray(cut).save(path, "TIFF", dpi=(pimg.dpi, pimg.dpi))
                 names.append(str(path))
             listing = Path(tmp) / "cells.txt"
             listing.write_text("\n".join(names) + "\n", encoding="utf-8")
             out = tesseract.tsv(listing, langs=langs, psm=6, timeout=timeout)
     except ToolError as exc:
         log.info("page %d: table cells not read on their own (%s)", pimg.page, exc)
-        return 0
+        return None
     rows: dict[int, list[str]] = {}
     for row in out.decode("utf-8", "replace").splitlines():
         cols = row.split("\t", 2)
         if len(cols) > 2 and cols[1].isdigit():
             rows.setdefault(int(cols[1]), []).append(row)
+    return [parse_tsv("level\tpage_num\n" + "\n".join(rows.get(n, [])), pimg) for n in range(1, len(cuts) + 1)]
+
+
+def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl: bool) -> int:
+    """Read each cell of ``filler``'s grid on its own and put the reading in the cells where it
+    scores better than what the page's lines put there. Returns how many cells changed."""
+    boxes = _boxes(filler, pimg.dpi, pimg.image.size)
+    if rtl and "ara" in langs.split("+"):
+        langs = "ara"  # an Arabic table's cells: the French model reads light strokes as Latin words
+    if not boxes:
+        return 0
+    grey = np.asarray(pimg.image.convert("L"))
+    cuts: list[np.ndarray] = []
+    corners: list[tuple[int, int]] = []
+    for _s, (x0, y0, x1, y1) in boxes:
+        cut, ox, oy = _trimmed(_unruled(grey[y0:y1, x0:x1], pimg.dpi, max(2, int(MARGIN_IN * pimg.dpi))), pimg.dpi)
+        cuts.append(cut)
+        corners.append((x0 + ox, y0 + oy))
+    subs = _read_crops(cuts, pimg, langs, timeout)
+    if subs is None:
+        return 0
+    squeeze_stretched(cuts, subs, lambda crops: _read_crops(crops, pimg, langs, timeout), rtl, _score)
     changed = 0
-    subs = [parse_tsv("level\tpage_num\n" + "\n".join(rows.get(n, [])), pimg) for n in range(1, len(boxes) + 1)]
     wordy = _rows_without_digits([s.cell.row for s, _b in boxes], [" ".join(ln.text for ln in sub.lines) for sub in subs])
     for ((slot, _box), (x0, y0), sub) in zip(boxes, corners, subs, strict=True):
         dx, dy = pimg.to_points(x0), pimg.to_points(y0)
