@@ -67,6 +67,7 @@ SURE_LINE = 85.0  # tesseract's confidence from which a cell's own line wins a t
 LINE_MARGIN = 1  # a printed line read alone in more words than the page's must score more than this better
 NUMBER_CONF = 90.0  # a cell of numbers takes a number read on its own at this confidence
 KEEP_NUMBERS = 0.7
+SHORT_KEY = 3  # the word lists hold every key of this many letters or fewer
 MIN_WORDY_CELLS = 3  # a row of at least this many cells read on their own without a digit is a row of words
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)+|\d\d+")  # (a lone digit among words is as often a stroke or a neighbour's count)
 _NUMBER = re.compile(r"[\d.,%/-]*\d[\d.,%/-]*")
@@ -92,6 +93,32 @@ def _score(text: str, rtl: bool) -> tuple[int, int]:
         else:
             score -= 2
     return known, score
+
+
+def _long_known(text: str, rtl: bool) -> int:
+    """How many words of ``text`` of more than SHORT_KEY letters the lists know (of the table's
+    script): the lists hold every key of SHORT_KEY letters or fewer, so a short known word is weak
+    evidence: a tie of :func:`_score` that an own line read sure would win goes to the page's line
+    when that has more long known words (`رئيس` against `ايس`)."""
+    total = 0
+    for w in text.split():
+        w = w.strip(_PUNCT)
+        if len(w) <= SHORT_KEY or _NUMBER.fullmatch(w):
+            continue
+        foreign = bool(_LAT.search(w)) if rtl else bool(_AR.search(w))
+        if not foreign and (word_known(w) or normalise_ar(w) in MONTHS):
+            total += 1
+    return total
+
+
+def _same_words(mine: str, theirs: str) -> bool:
+    """The same words in another order, or the same words once the page's lone digits and marks
+    are left out (a rule's stroke or a colon read `4` in `مكلف ب 4 -`, which the cell read `:`)."""
+    if sorted(mine.split()) == sorted(theirs.split()):
+        return True
+    def words(text: str) -> list[str]:
+        return sorted(w for w in text.split() if w.strip(_PUNCT) and not re.fullmatch(r"\d", w.strip(_PUNCT)))
+    return words(mine) == words(theirs) and not any(re.fullmatch(r"\d", w.strip(_PUNCT)) for w in mine.split())
 
 
 def _numbers_only(text: str) -> bool:
@@ -150,8 +177,8 @@ def _line_by_line(pieces: list[_Piece], page: list[_Piece], rtl: bool, sure: lis
         doubt = not (sure and sure[i])  # a tie goes to the page's line unless the own one was read sure (`عمومي`, not `وام`)
         if len(p.text.split()) > len(text.split()):  # (a word of the page's cut in two?)
             better = page_score > mine or page_score + LINE_MARGIN >= mine and doubt
-        else:
-            better = page_score > mine or page_score == mine and doubt
+        else:  # a tie to the page's line, unless the own one was read sure and has as many long known words
+            better = page_score > mine or page_score == mine and (doubt or _long_known(text, rtl) > _long_known(p.text, rtl))
         if theirs and better and _score(text, rtl)[0] and _keeps_numbers(text, p.text):
             out.append(_Piece(text, p.top, p.bottom, min(q.x0 for q in theirs), max(q.x1 for q in theirs)))
         else:
@@ -390,7 +417,7 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
         known, score = _score(mine, rtl)
         if known:  # no worse by the word lists, and the page's numbers kept
             page = _score(theirs, rtl)[1]
-            take = (score > page or score == page and sorted(mine.split()) == sorted(theirs.split()) if theirs
+            take = (score > page or score == page and _same_words(mine, theirs) if theirs
                     else score > 0) and _keeps_numbers(mine, theirs)
         else:  # no word: a number read sure into a cell the page left empty or read as another number
             take = (_numbers_only(mine) and sub.confidence >= NUMBER_CONF
