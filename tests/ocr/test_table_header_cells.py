@@ -81,3 +81,28 @@ def test_a_row_of_words_leaves_the_page_s_stray_digits_out() -> None:
     assert _rows_without_digits([0, 0], ["العدد", "الصنف"]) == set()  # two cells: too few to tell
     pieces = [_Piece("01 الخطط", 0, 1, 0, 1), _Piece("1 1", 2, 3, 0, 1)]
     assert [p.text for p in _without_numbers(pieces)] == ["الخطط"]
+
+
+def test_a_tie_is_not_parted_by_the_page_s_lone_digit() -> None:
+    from transform.ocr.tables_cells import _same_words
+
+    # Sfax p. 1, the first post's task: the page read the colon after `مكلف ب` as `4`
+    assert _same_words("مكلف ب : - القيام بكل الأعمال", "مكلف ب 4 - القيام بكل الأعمال")
+    assert not _same_words("مكلف ب 5 - القيام", "مكلف ب 4 - القيام")  # a digit of its own: not the same
+    assert not _same_words("مكلف ب : - القيام", "مكلف ب 4 - الصيانة")
+
+
+def test_a_sure_line_with_a_short_known_word_gives_way_to_the_page_s_longer_one() -> None:
+    from transform.ocr.tables_cells import _line_by_line
+
+    own = [_Piece("ايس مصلحة", 0, 10, 0, 50)]
+    page = [_Piece("رئيس مصلحة", 0, 10, 0, 50)]
+    assert [p.text for p in _line_by_line(own, page, True, [True])] == ["رئيس مصلحة"]
+    # a tie the page's line won already is not undone by the longer words of the own one
+    own = [_Piece("عامنا :ولا يففندق 40اشئنة", 0, 10, 0, 50)]
+    page = [_Piece("عاما ولا يتعدّى 40 سنة.", 0, 10, 0, 50)]
+    assert [p.text for p in _line_by_line(own, page, True, [False])] == ["عاما ولا يتعدّى 40 سنة."]
+    # a sure own line keeps a tie against a page's line with no more long known words
+    own = [_Piece("عمومي", 0, 10, 0, 50)]
+    page = [_Piece("عموم", 0, 10, 0, 50)]
+    assert [p.text for p in _line_by_line(own, page, True, [True])] == ["عمومي"]
