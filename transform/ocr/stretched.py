@@ -119,7 +119,6 @@ def reread_stretched(pimg: PageImage, result: OcrResult, timeout: float, arabic_
 
 
 MIN_BAND = 8  # a band of ink rows lower than this (pixels) is a speck, not a line of text
-MAX_BANDS = 2  # a cell of more lines than this is not squeezed (a header's title takes one or two)
 
 
 def squeezed_cell(grey: np.ndarray) -> np.ndarray | None:
@@ -127,14 +126,15 @@ def squeezed_cell(grey: np.ndarray) -> np.ndarray | None:
     short, or None when no word of it is stretched. Each line of ink (a band of inked rows) is
     looked at on its own: a run of columns holding only a thin stroke (at most THIN of the band's
     height), longer than THIN of it, is stretch; a column is cut where it is stretch in one line
-    and stretch or blank in every other (a header `المهـــــام` read `الهج حا` whole). A cell of
-    more than MAX_BANDS lines is left as it is: tried on Sfax's cells of posts and conditions, the
-    joins of their body text were cut as well and as many lines read worse as better."""
+    and stretch or blank in every other (a header `المهـــــام` read `الهج حا` whole). In a cell of
+    body text the joins of some words are cut as well: the caller keeps the new reading only where
+    it scores better (on Sfax's cells of posts, as many lines read worse as better, the cells as a
+    whole better)."""
     img = Image.fromarray(grey)
     ink = np.asarray(binarise(img, otsu_threshold(img))) < 128
     bands = [(a, b) for a, b in runs(ink.any(axis=1), max_gap=1) if b - a >= MIN_BAND]
-    if not bands or len(bands) > MAX_BANDS:
-        return None  # (a cell of many lines: its body text, whose joins are not stretch)
+    if not bands:
+        return None
     cut = np.ones(ink.shape[1], dtype=bool)  # may go: stretch or blank in every line so far
     some = np.zeros(ink.shape[1], dtype=bool)  # stretch cut in some line
     for a, b in bands:
