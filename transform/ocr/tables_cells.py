@@ -40,10 +40,12 @@ from .lexicon import normalise_ar
 from .months import MONTHS
 from .quality import word_known
 from .tables_read import _clean, _Piece, _Slot
+from .tables_stretch import squeeze_stretched
 
 if TYPE_CHECKING:
     from .render import PageImage
     from .tables_fill import _Filler
+    from .tesseract import OcrResult
 
 log = logging.getLogger("transform.ocr")
 
@@ -65,6 +67,8 @@ SURE_LINE = 85.0  # tesseract's confidence from which a cell's own line wins a t
 LINE_MARGIN = 1  # a printed line read alone in more words than the page's must score more than this better
 NUMBER_CONF = 90.0  # a cell of numbers takes a number read on its own at this confidence
 KEEP_NUMBERS = 0.7
+SHORT_KEY = 3  # the word lists hold every key of this many letters or fewer
+MIN_WORDY_CELLS = 3  # a row of at least this many cells read on their own without a digit is a row of words
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)+|\d\d+")  # (a lone digit among words is as often a stroke or a neighbour's count)
 _NUMBER = re.compile(r"[\d.,%/-]*\d[\d.,%/-]*")
 
@@ -89,6 +93,32 @@ def _score(text: str, rtl: bool) -> tuple[int, int]:
         else:
             score -= 2
     return known, score
+
+
+def _long_known(text: str, rtl: bool) -> int:
+    """How many words of ``text`` of more than SHORT_KEY letters the lists know (of the table's
+    script): the lists hold every key of SHORT_KEY letters or fewer, so a short known word is weak
+    evidence: a tie of :func:`_score` that an own line read sure would win goes to the page's line
+    when that has more long known words (`رئيس` against `ايس`)."""
+    total = 0
+    for w in text.split():
+        w = w.strip(_PUNCT)
+        if len(w) <= SHORT_KEY or _NUMBER.fullmatch(w):
+            continue
+        foreign = bool(_LAT.search(w)) if rtl else bool(_AR.search(w))
+        if not foreign and (word_known(w) or normalise_ar(w) in MONTHS):
+            total += 1
+    return total
+
+
+def _same_words(mine: str, theirs: str) -> bool:
+    """The same words in another order, or the same words once the page's lone digits and marks
+    are left out (a rule's stroke or a colon read `4` in `مكلف ب 4 -`, which the cell read `:`)."""
+    if sorted(mine.split()) == sorted(theirs.split()):
+        return True
+    def words(text: str) -> list[str]:
+        return sorted(w for w in text.split() if w.strip(_PUNCT) and not re.fullmatch(r"\d", w.strip(_PUNCT)))
+    return words(mine) == words(theirs) and not any(re.fullmatch(r"\d", w.strip(_PUNCT)) for w in mine.split())
 
 
 def _numbers_only(text: str) -> bool:
@@ -147,8 +177,8 @@ def _line_by_line(pieces: list[_Piece], page: list[_Piece], rtl: bool, sure: lis
         doubt = not (sure and sure[i])  # a tie goes to the page's line unless the own one was read sure (`عمومي`, not `وام`)
         if len(p.text.split()) > len(text.split()):  # (a word of the page's cut in two?)
             better = page_score > mine or page_score + LINE_MARGIN >= mine and doubt
-        else:
-            better = page_score > mine or page_score == mine and doubt
+        else:  # a tie to the page's line, unless the own one was read sure and has as many long known words
+            better = page_score > mine or page_score == mine and (doubt or _long_known(text, rtl) > _long_known(p.text, rtl))
         if theirs and better and _score(text, rtl)[0] and _keeps_numbers(text, p.text):
             out.append(_Piece(text, p.top, p.bottom, min(q.x0 for q in theirs), max(q.x1 for q in theirs)))
         else:
@@ -207,6 +237,32 @@ def _numbers_back(pieces: list[_Piece], theirs: str) -> None:
         p.text = " ".join(words)
 
 
+def _rows_without_digits(rows: list[int], texts: list[str]) -> set[int]:
+    """The grid rows whose cells, each read on its own, hold no digit at all (at least
+    MIN_WORDY_CELLS of them read): a row of header words. The page's reading of such a row can
+    still hold digits, made of the strokes of a leaning rule at a cell's side (Sfax p. 3's
+    `01 الخطط`, `الخاصه 1 1 لمطلوبة`)."""
+    seen: dict[int, int] = {}
+    digits: set[int] = set()
+    for row, text in zip(rows, texts, strict=True):
+        if not text.strip():
+            continue
+        seen[row] = seen.get(row, 0) + 1
+        if any(ch.isdigit() for ch in text):
+            digits.add(row)
+    return {r for r, n in seen.items() if n >= MIN_WORDY_CELLS and r not in digits}
+
+
+def _without_numbers(pieces: list[_Piece]) -> list[_Piece]:
+    """The page's pieces of a cell with their numbers taken out (pieces left empty dropped)."""
+    out = []
+    for p in pieces:
+        text = " ".join(w for w in p.text.split() if not _NUMBER.fullmatch(w.strip(_PUNCT) or "x"))
+        if text:
+            out.append(replace(p, text=text))
+    return out
+
+
 def _unruled(crop: np.ndarray, dpi: float, margin: int) -> np.ndarray:
     """The crop (grey; the cell's rules lie about ``margin`` pixels inside each of its sides)
     cleared outside its rules. A rule of a slanted scan leans by a few pixels along a tall or
@@ -227,16 +283,8 @@ def _clear_sides(out: np.ndarray, dark: np.ndarray, faint: np.ndarray, dpi: floa
     edge = min(2 * margin, w // 2)
     thick = max(2, int(RULE_PAD_IN * dpi))
     step = max(8, int(STRIP_IN * dpi))
-    left, right = margin, w - margin  # where the grid put the rules
-    for y in range(0, h, step):
-        strip = dark[y:y + step]
-        need = RULE_SHARE * strip.shape[0]
-        cols = strip[:, :edge].sum(axis=0)
-        if cols.size and cols.max() >= need:
-            left = int(np.argmax(cols))
-        cols = strip[:, w - edge:].sum(axis=0)
-        if cols.size and cols.max() >= need:
-            right = w - edge + int(cols.size - 1 - np.argmax(cols[::-1]))
+    lefts, rights = _followed(dark, edge, step)
+    for y, left, right in zip(range(0, h, step), _filled(lefts, margin), _filled(rights, w - margin), strict=True):
         fr = faint[y:y + step].mean(axis=0) >= RULE_SHARE
         a = left
         while a + 1 < w // 2 and fr[a + 1]:
@@ -246,6 +294,35 @@ def _clear_sides(out: np.ndarray, dark: np.ndarray, faint: np.ndarray, dpi: floa
             b -= 1
         out[y:y + step, :min(w, max(a + 1, left + thick))] = 255
         out[y:y + step, max(0, min(b, right - thick + 1)):] = 255
+
+
+def _followed(dark: np.ndarray, edge: int, step: int) -> tuple[list[int | None], list[int | None]]:
+    """Where each strip of ``step`` rows has its left and right rule (the darkest column near the
+    side, dark along RULE_SHARE of the strip), or None where it has none."""
+    h, w = dark.shape
+    lefts: list[int | None] = []
+    rights: list[int | None] = []
+    for y in range(0, h, step):
+        strip = dark[y:y + step]
+        need = RULE_SHARE * strip.shape[0]
+        cols = strip[:, :edge].sum(axis=0)
+        lefts.append(int(np.argmax(cols)) if cols.size and cols.max() >= need else None)
+        cols = strip[:, w - edge:].sum(axis=0)
+        rights.append(w - edge + int(cols.size - 1 - np.argmax(cols[::-1])) if cols.size and cols.max() >= need else None)
+    return lefts, rights
+
+
+def _filled(found: list[int | None], grid: int) -> list[int]:
+    """Each strip's rule, a strip without one taking the nearest strip's above it, or below it
+    when none above has one (a rule starts at the top rule of the table's first row, inside the
+    first strip: a leaning rule's top left at the grid's place stayed in the crop as a stroke
+    read `1` beside a header, Sfax p. 3's `01 الخطط`); the grid's place when no strip has one."""
+    out: list[int] = []
+    last = next((f for f in found if f is not None), grid)
+    for f in found:
+        last = f if f is not None else last
+        out.append(last)
+    return out
 
 
 def _trimmed(crop: np.ndarray, dpi: float) -> tuple[np.ndarray, int, int]:
@@ -276,57 +353,71 @@ def _boxes(filler: _Filler, dpi: float, size: tuple[int, int]) -> list[tuple[_Sl
     return out[:MAX_CELLS]
 
 
-def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl: bool) -> int:
-    """Read each cell of ``filler``'s grid on its own and put the reading in the cells where it
-    scores better than what the page's lines put there. Returns how many cells changed."""
+def _read_crops(cuts: list[np.ndarray], pimg: PageImage, langs: str, timeout: float) -> list[OcrResult] | None:
+    """Each crop read as a block of lines, all in one tesseract call; None when tesseract fails."""
     from .tesseract import parse_tsv
 
-    boxes = _boxes(filler, pimg.dpi, pimg.image.size)
-    if rtl and "ara" in langs.split("+"):
-        langs = "ara"  # an Arabic table's cells: the French model reads light strokes as Latin words
-    if not boxes:
-        return 0
-    grey = np.asarray(pimg.image.convert("L"))
     try:
         with tempfile.TemporaryDirectory(prefix="taysir-cells-") as tmp:
             names = []
-            corners: list[tuple[int, int]] = []
-            for n, (_s, (x0, y0, x1, y1)) in enumerate(boxes):
-                cut, ox, oy = _trimmed(_unruled(grey[y0:y1, x0:x1], pimg.dpi, max(2, int(MARGIN_IN * pimg.dpi))), pimg.dpi)
-                corners.append((x0 + ox, y0 + oy))
-                crop = Image.fromarray(cut)
+            for n, cut in enumerate(cuts):
                 path = Path(tmp) / f"cell{n:03d}.tif"
-                crop.save(path, "TIFF", dpi=(pimg.dpi, pimg.dpi))
+                Image.fromarray(cut).save(path, "TIFF", dpi=(pimg.dpi, pimg.dpi))
                 names.append(str(path))
             listing = Path(tmp) / "cells.txt"
             listing.write_text("\n".join(names) + "\n", encoding="utf-8")
             out = tesseract.tsv(listing, langs=langs, psm=6, timeout=timeout)
     except ToolError as exc:
         log.info("page %d: table cells not read on their own (%s)", pimg.page, exc)
-        return 0
+        return None
     rows: dict[int, list[str]] = {}
     for row in out.decode("utf-8", "replace").splitlines():
         cols = row.split("\t", 2)
         if len(cols) > 2 and cols[1].isdigit():
             rows.setdefault(int(cols[1]), []).append(row)
+    return [parse_tsv("level\tpage_num\n" + "\n".join(rows.get(n, [])), pimg) for n in range(1, len(cuts) + 1)]
+
+
+def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl: bool) -> int:
+    """Read each cell of ``filler``'s grid on its own and put the reading in the cells where it
+    scores better than what the page's lines put there. Returns how many cells changed."""
+    boxes = _boxes(filler, pimg.dpi, pimg.image.size)
+    if rtl and "ara" in langs.split("+"):
+        langs = "ara"  # an Arabic table's cells: the French model reads light strokes as Latin words
+    if not boxes:
+        return 0
+    grey = np.asarray(pimg.image.convert("L"))
+    cuts: list[np.ndarray] = []
+    corners: list[tuple[int, int]] = []
+    for _s, (x0, y0, x1, y1) in boxes:
+        cut, ox, oy = _trimmed(_unruled(grey[y0:y1, x0:x1], pimg.dpi, max(2, int(MARGIN_IN * pimg.dpi))), pimg.dpi)
+        cuts.append(cut)
+        corners.append((x0 + ox, y0 + oy))
+    subs = _read_crops(cuts, pimg, langs, timeout)
+    if subs is None:
+        return 0
+    squeeze_stretched(cuts, subs, lambda crops: _read_crops(crops, pimg, langs, timeout), rtl, _score)
     changed = 0
-    for n, ((slot, _box), (x0, y0)) in enumerate(zip(boxes, corners, strict=True), 1):
-        sub = parse_tsv("level\tpage_num\n" + "\n".join(rows.get(n, [])), pimg)
+    wordy = _rows_without_digits([s.cell.row for s, _b in boxes], [" ".join(ln.text for ln in sub.lines) for sub in subs])
+    for ((slot, _box), (x0, y0), sub) in zip(boxes, corners, subs, strict=True):
         dx, dy = pimg.to_points(x0), pimg.to_points(y0)
         read = [(ln, t) for ln in sub.lines if (t := _clean(ln.text))]
         pieces = [_Piece(t, ln.top + dy, ln.bottom + dy, ln.x0 + dx, ln.x1 + dx) for ln, t in read]
         sure = [sub.line_conf.get(id(ln), 0.0) >= SURE_LINE for ln, _t in read]
         if not pieces:
             continue
-        theirs = " ".join(p.text for p in slot.pieces)
+        page_pieces = slot.pieces
+        if slot.cell.row in wordy:
+            page_pieces = _without_numbers(slot.pieces)
+        theirs = " ".join(p.text for p in page_pieces)
         _numbers_back(pieces, theirs)
-        pieces = _line_by_line(pieces, slot.pieces, rtl, sure)
-        pieces += [replace(p) for p in _lines_missed(pieces, slot.pieces, rtl)]
+        pieces = _line_by_line(pieces, page_pieces, rtl, sure)
+        pieces += [replace(p) for p in _lines_missed(pieces, page_pieces, rtl)]
         mine = " ".join(p.text for p in pieces)
         known, score = _score(mine, rtl)
         if known:  # no worse by the word lists, and the page's numbers kept
             page = _score(theirs, rtl)[1]
-            take = (score > page or score == page and sorted(mine.split()) == sorted(theirs.split()) if theirs
+            take = (score > page or score == page and _same_words(mine, theirs) if theirs
                     else score > 0) and _keeps_numbers(mine, theirs)
         else:  # no word: a number read sure into a cell the page left empty or read as another number
             take = (_numbers_only(mine) and sub.confidence >= NUMBER_CONF
