@@ -9,7 +9,8 @@ pass for a title, and a model letter's title printed at body size can pass for t
 * **a letterhead**: the lines stacked right under a state's name (``الجمهورية التونسية`` / ``وزارة الداخلية``, at line
   spacing, on its axis or on its edge) name the issuing office: no heading, even underlined; a title joined by grouping
   with the letterhead printed under it (a model letter's title over the scanned letter's ``المملكة المغربية``) ends
-  where the state's name begins;
+  where the state's name begins; a heading of several lines opening on a state's name is a letterhead's side block
+  (one paragraph per line);
 * **a model's title under an annex label**: a centred line of a few words right under an OCR'd annex label heading
   (``الملحق رقم 2`` / ``نموذج تنبيه بأجل``), on its axis, not ending a sentence, is the annex's title (a heading at the
   level the label's own title gets, see :mod:`pdf_labels`).
@@ -58,7 +59,7 @@ def _axis(line: TextLine) -> float:
 
 def form_headings(groups: list[_Group]) -> list[_Group]:
     """The passes of the module docstring, in order; returns the new list of groups."""
-    groups = _split_letterhead(groups)
+    groups = _state_blocks(_split_letterhead(groups))
     for g in groups:
         if g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and (
                 (_conf(g) < NOISE and not _text_title(g)) or (len(g.lines) == 1 and _SIGN_LABEL.match(g.text.strip()))):
@@ -99,6 +100,21 @@ def _split_letterhead(groups: list[_Group]) -> list[_Group]:
         g.lines = g.lines[:cut]
         out.append(_Group(kind="paragraph", lines=rest, size=g.size, rtl=g.rtl, indent=g.indent, body=g.body,
                           bold_level=g.bold_level))
+    return out
+
+
+def _state_blocks(groups: list[_Group]) -> list[_Group]:
+    """An OCR'd heading of several lines whose first line is a state's name (``ROYAUME DU MAROC`` / ``Ministère de la
+    Santé`` / ...: a letterhead's side block set bold) is the letterhead: one paragraph per line (fourteenth session)."""
+    from .pdf_block_group import _Group
+
+    out: list[_Group] = []
+    for g in groups:
+        if g.kind != "heading" or g.legal is not None or len(g.lines) < 2 or not _ocr(g) or not _is_state(g.lines[0].text):
+            out.append(g)
+            continue
+        out.extend(_Group(kind="paragraph", lines=[ln], size=g.size, rtl=g.rtl, indent=g.indent, body=g.body,
+                          bold_level=g.bold_level) for ln in g.lines)
     return out
 
 
