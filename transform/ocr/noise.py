@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 NOISE_CONF = 0.62  # an OCR'd line under this confidence that holds no words is dropped as noise
 GLYPH_CONF = 0.66  # ...and one of glyph junk only (every token with a sign inside) under this one (``©1102 | +1071``)
 SHORT_GLYPHS, SHORT_GLYPH_CONF = 3, 0.8  # ...or under this one when it is at most so many signs (an emblem's ``<١``)
-GUESS_CONF, SHORT_WORD = 0.35, 3  # a line under this confidence whose words are all this short is noise too
+GUESS_CONF, SHORT_WORD = 0.35, 3  # a line under this confidence whose words are all this short is noise too...
+GUESS_PIECES = 3  # ...when it has this many (a gazette's header rule read ``QU UN`` kept: dropped, it moved headings)
 _EDGE = "()[]{}.,:;،؛!?؟\"'«»“”-–_|*•"
 # a token of letters, digits and the signs of words, numbers, codes and addresses (``F1``,
 # ``G/2432``, ``n°``, ``www.mem.gov.ma``, ``100€``); any other sign inside (``+``, ``£``, ``©``,
@@ -40,7 +41,8 @@ def noise(ln: TextLine, pimg: PageImage | None = None) -> bool:
     if conf >= NOISE_CONF:
         short = len("".join(ln.text.split())) <= SHORT_GLYPHS
         return conf < (SHORT_GLYPH_CONF if short else GLYPH_CONF) and glyph_junk(ln.text)
-    if conf < GUESS_CONF and all(len(w.strip(_EDGE)) <= SHORT_WORD for w in ln.text.split()):
+    pieces = [w.strip(_EDGE) for w in ln.text.split()]
+    if conf < GUESS_CONF and len(pieces) >= GUESS_PIECES and all(0 < len(w) <= SHORT_WORD for w in pieces):
         return True  # a guess in short pieces: an emblem's ribbon read ``لتو وك لح`` at 27 %
     q = assess(ln.text)
     if q.verdict in ("empty", "bad") or (q.verdict == "borderline" and q.signals.get("words", 0) >= 2):
@@ -73,16 +75,18 @@ def glyph_junk(text: str) -> bool:
 
 
 RULE_ROW = 0.6  # a row of a line's box whose ink runs across this share of its width is a rule's row
-RULE_SHARE = 0.6  # a line whose ink lies this much in such rows is a rule read as letters
+RULE_SHARE = 0.6  # a line whose ink lies this much in such rows is a rule read as letters...
+RULE_WORDS = 8  # ...when it holds this many words at least (a short one kept unsure moves nothing: a gazette's
+# header rule read ``A 11111`` on every page, dropped, changed how a page's dashed list was grouped)
 
 
 def rule_line(pimg: PageImage, ln: TextLine) -> bool:
     """Is ``ln`` a rule tesseract read as a row of letters (2026-12-06, fourteenth session)?
 
-    An unsure line (under NOISE_CONF) whose ink lies mostly in rows that run dark across most of
+    An unsure line (under NOISE_CONF) of RULE_WORDS words or more whose ink lies mostly in rows that run dark across most of
     its box: a form's underline under a title read as 36 words (``ا ص تيبي يس ب بصي ...``). A line of
     text underlined keeps most of its ink in its letters, above the rule's rows, and stays."""
-    if (ln.confidence or 0.0) >= NOISE_CONF:
+    if (ln.confidence or 0.0) >= NOISE_CONF or len(ln.text.split()) < RULE_WORDS:
         return False
     import numpy as np  # on use: `import transform` stays light
 
