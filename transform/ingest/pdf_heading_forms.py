@@ -105,17 +105,30 @@ def _split_letterhead(groups: list[_Group]) -> list[_Group]:
 
 def _state_blocks(groups: list[_Group]) -> list[_Group]:
     """An OCR'd heading of several lines whose first line is a state's name (``ROYAUME DU MAROC`` / ``Ministère de la
-    Santé`` / ...: a letterhead's side block set bold) is the letterhead: one paragraph per line (fourteenth session)."""
+    Santé`` / ...: a letterhead's side block set bold), or that begins right under a state's name alone on its line, is
+    the letterhead: one paragraph per line (fourteenth session)."""
     from .pdf_block_group import _Group
 
     out: list[_Group] = []
     for g in groups:
-        if g.kind != "heading" or g.legal is not None or len(g.lines) < 2 or not _ocr(g) or not _is_state(g.lines[0].text):
+        if g.kind != "heading" or g.legal is not None or len(g.lines) < 2 or not _ocr(g) or not (
+                _is_state(g.lines[0].text) or (out and _under_state(out[-1], g))):
             out.append(g)
             continue
         out.extend(_Group(kind="paragraph", lines=[ln], size=g.size, rtl=g.rtl, indent=g.indent, body=g.body,
                           bold_level=g.bold_level) for ln in g.lines)
     return out
+
+
+def _under_state(state: _Group, g: _Group) -> bool:
+    """Does ``g`` begin at line spacing right under ``state``, a state's name alone on its line, on its axis or edge?"""
+    if len(state.lines) != 1 or not _ocr(state) or not _is_state(state.text) or _page(state) != _page(g):
+        return False
+    prev, line = state.lines[0], g.lines[0]
+    size = max(state.size, g.size, 1.0)
+    gap = _baseline(line) - _baseline(prev)
+    on_edge = abs(line.x1 - prev.x1) <= size if state.rtl else abs(line.x0 - prev.x0) <= size
+    return 0 < gap <= STACK_GAP * size and (abs(_axis(line) - _axis(prev)) <= AXIS * size or on_edge)
 
 
 def _letterhead_stack(groups: list[_Group]) -> None:

@@ -39,7 +39,8 @@ def noise(ln: TextLine, pimg: PageImage | None = None) -> bool:
         return True
     conf = ln.confidence or 0.0
     if conf >= NOISE_CONF:
-        short = len("".join(ln.text.split())) <= SHORT_GLYPHS
+        signs = "".join(ln.text.split())
+        short = len(signs) <= SHORT_GLYPHS and signs.strip("—–-_") != ""  # a cell's printed dash is no emblem
         return conf < (SHORT_GLYPH_CONF if short else GLYPH_CONF) and glyph_junk(ln.text)
     pieces = [w.strip(_EDGE) for w in ln.text.split()]
     if conf < GUESS_CONF and len(pieces) >= GUESS_PIECES and all(0 < len(w) <= SHORT_WORD for w in pieces):
