@@ -61,14 +61,15 @@ def test_tifinagh_and_emblem_lines_are_noise_words_are_not() -> None:
 @needs_corpus
 @pytest.mark.slow
 def test_the_list_page_letterhead_is_paragraphs_without_tifinagh_or_emblem(tmp_path: Path) -> None:
-    """Page 4 (the annexed list): the French letterhead block (bold) is no heading, one paragraph a line, and neither
-    the Tifinagh lines nor the emblem's crown reach the text."""
+    """Page 4 (the annexed list) read alone: the French letterhead block (bold) is no heading, and neither Tifinagh
+    line reaches the text."""
     from tests.ingest._realpages import block_text, copy_pages, doc_blocks
 
     doc = read_document(copy_pages(SANTE.name, [3], tmp_path), ocr="auto")
     blocks = doc_blocks(doc)
     texts = [block_text(b) for b in blocks]
-    assert not [t for b, t in zip(blocks, texts, strict=True) if isinstance(b, Heading) and "Maroc" in t.title()]
-    assert "ROYAUME DU MAROC" in texts and "Ministère de la Santé" in texts
+    heads = [t for b, t in zip(blocks, texts, strict=True) if isinstance(b, Heading)]
+    assert not [t for t in heads if "Maroc" in t.title() or "Ministère" in t]  # main: "Ministère ..." a level-2 heading
+    assert "ROYAUME DU MAROC" in texts and any(t.startswith("Ministère de la Santé") for t in texts)
     head = " ".join(texts[:6])
-    assert "HoLollo" not in head and "1102" not in head and "<<" not in head
+    assert "HoLollo" not in head and "1102" not in head  # main: both Tifinagh lines in the letterhead's paragraphs
