@@ -9,7 +9,8 @@ pass for a title, and a model letter's title printed at body size can pass for t
 * **a letterhead**: the lines stacked right under a state's name (``الجمهورية التونسية`` / ``وزارة الداخلية``, at line
   spacing, on its axis or on its edge) name the issuing office: no heading, even underlined; a title joined by grouping
   with the letterhead printed under it (a model letter's title over the scanned letter's ``المملكة المغربية``) ends
-  where the state's name begins;
+  where the state's name begins; a heading of several lines opening on a state's name is a letterhead's side block
+  (one paragraph per line);
 * **a model's title under an annex label**: a centred line of a few words right under an OCR'd annex label heading
   (``الملحق رقم 2`` / ``نموذج تنبيه بأجل``), on its axis, not ending a sentence, is the annex's title (a heading at the
   level the label's own title gets, see :mod:`pdf_labels`).
@@ -58,7 +59,7 @@ def _axis(line: TextLine) -> float:
 
 def form_headings(groups: list[_Group]) -> list[_Group]:
     """The passes of the module docstring, in order; returns the new list of groups."""
-    groups = _split_letterhead(groups)
+    groups = _state_blocks(_split_letterhead(groups))
     for g in groups:
         if g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and (
                 (_conf(g) < NOISE and not _text_title(g)) or (len(g.lines) == 1 and _SIGN_LABEL.match(g.text.strip()))):
@@ -100,6 +101,34 @@ def _split_letterhead(groups: list[_Group]) -> list[_Group]:
         out.append(_Group(kind="paragraph", lines=rest, size=g.size, rtl=g.rtl, indent=g.indent, body=g.body,
                           bold_level=g.bold_level))
     return out
+
+
+def _state_blocks(groups: list[_Group]) -> list[_Group]:
+    """An OCR'd heading of several lines whose first line is a state's name (``ROYAUME DU MAROC`` / ``Ministère de la
+    Santé`` / ...: a letterhead's side block set bold), or that begins right under a state's name alone on its line, is
+    the letterhead: one paragraph per line (fourteenth session)."""
+    from .pdf_block_group import _Group
+
+    out: list[_Group] = []
+    for g in groups:
+        if g.kind != "heading" or g.legal is not None or len(g.lines) < 2 or not _ocr(g) or not (
+                _is_state(g.lines[0].text) or (out and _under_state(out[-1], g))):
+            out.append(g)
+            continue
+        out.extend(_Group(kind="paragraph", lines=[ln], size=g.size, rtl=g.rtl, indent=g.indent, body=g.body,
+                          bold_level=g.bold_level) for ln in g.lines)
+    return out
+
+
+def _under_state(state: _Group, g: _Group) -> bool:
+    """Does ``g`` begin at line spacing right under ``state``, a state's name alone on its line, on its axis or edge?"""
+    if len(state.lines) != 1 or not _ocr(state) or not _is_state(state.text) or _page(state) != _page(g):
+        return False
+    prev, line = state.lines[0], g.lines[0]
+    size = max(state.size, g.size, 1.0)
+    gap = _baseline(line) - _baseline(prev)
+    on_edge = abs(line.x1 - prev.x1) <= size if state.rtl else abs(line.x0 - prev.x0) <= size
+    return 0 < gap <= STACK_GAP * size and (abs(_axis(line) - _axis(prev)) <= AXIS * size or on_edge)
 
 
 def _letterhead_stack(groups: list[_Group]) -> None:

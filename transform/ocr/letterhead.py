@@ -16,7 +16,7 @@ emblem read as letters); a line with words on both sides of the gutter and none 
 there. They are then listed: the centred lines standing above both sides first (the kingdom's name
 over the emblem, decision ma-mtedd p. 1), then the page's own side (the right one when most of the
 page's lines are Arabic, the left one otherwise), then the other side, each top to bottom, then the
-rest of the centred lines (the emblem). A page in two columns has no line crossing the gutter under
+rest of the centred lines, less those that are the emblem read as letters (unsure, or almost no letters: dropped). A page in two columns has no line crossing the gutter under
 its top lines, and its blocks go on below the top band: it is left alone.
 
 A letterhead printed lower, under a heading, with one line alone on the other side of its first row (decree
@@ -105,6 +105,20 @@ def _part(info: Info, keep: Any) -> Info:
     return out
 
 
+EMBLEM_CONF = 62.0  # a line in the gutter beside the blocks read under this mean word confidence is the emblem
+EMBLEM_CHARS = 3  # ...and so is one with fewer letters and digits than this (a crown's ``<١``)
+
+
+def _emblem(info: Info) -> bool:
+    """Is a line standing in the gutter beside the side blocks (not above them) the emblem read as letters? Unsure
+    (under EMBLEM_CONF) or with almost no letters: ``لتو وك لح`` at 27 %, ``<١``, ``<< 1`` (ma-sante pp. 1 and 4, the
+    coat of arms' motto ribbon and crown; 2026-12-06, fourteenth session)."""
+    confs = info["confs"]
+    if confs and sum(confs) / len(confs) < EMBLEM_CONF:
+        return True
+    return sum(ch.isalnum() for w in info["words"] for ch in w) < EMBLEM_CHARS
+
+
 def sides_in_order(lines: dict[Key, Info], is_rtl: Any, page_height: float) -> dict[Key, Info]:
     """``lines`` with a letterhead's side blocks read one after the other (see the module's docstring);
     ``lines`` itself when the page's top holds none."""
@@ -152,8 +166,10 @@ def sides_in_order(lines: dict[Key, Info], is_rtl: Any, page_height: float) -> d
 
     above = [item for item in sides["middle"] if item[1]["box"][3] <= start]
     rest = [item for item in sides["middle"] if item[1]["box"][3] > start]
+    emblem = [item for item in rest if _emblem(item[1])]
+    rest = [item for item in rest if not _emblem(item[1])]
     ordered = by_top(above) + by_top(sides[first]) + by_top(sides[second]) + by_top(rest)
-    if [k for k, _ in ordered] == zone:
+    if not emblem and [k for k, _ in ordered] == zone:
         return lines
     taken = set(zone)
     out: dict[Key, Info] = {}

@@ -181,7 +181,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     for ln in result.lines:
         ln.confidence, low = confidence.from_ocr(result.line_conf.get(id(ln), result.confidence))
         ln.doubt = ln.doubt or low  # a doubt the number re-readings left (digits_disagree) stays
-        if _noise(ln):
+        if _noise(ln, ruled):  # a rule read as letters too (noise.py)
             noise += 1
         else:
             lines.append(ln)
