@@ -398,13 +398,14 @@ def _header_rows(cells: list[GridCell], ncols: int, glyphs: Glyphs, ruled: bool)
     all_words = ruled and all(c.text for c in row0 if c.colspan < ncols) and len(first) >= 2
     if not (words_over_numbers or (bold_first and not bold_body) or all_words):
         return 0
-    spans = [c for c in row0 if c.colspan > 1 and c.colspan < ncols]
-    under = [c for c in cells if c.row == 1 and c.text]
-    if spans and under and not any(is_number(c.text) for c in under) and all(
-        any(c.row == 1 and s.col <= c.col < s.col + s.colspan and c.text for c in cells) for s in spans
-    ):
-        return 2  # "Crédits" over "2025 | 2026": both rows are the header
-    return 1
+    n = 1
+    while True:  # "Crédits" over "2025 | 2026": both rows are the header; a third under a second that spans again
+        spans = [c for c in cells if c.row == n - 1 and 1 < c.colspan < ncols]
+        under = [c for c in cells if c.row == n and c.text]
+        if not (spans and under and not any(is_number(c.text) for c in under) and all(
+                any(c.row == n and s.col <= c.col < s.col + s.colspan and c.text for c in cells) for s in spans)):
+            return n
+        n += 1
 
 
 def to_table(cells: list[GridCell], nrows: int) -> Table:

@@ -324,8 +324,9 @@ def _grid_tables(g: pdf_table_grid.Grid, glyphs: Glyphs, width: float, height: f
                  ) -> list[tuple[FoundTable, dict[int, tuple[int, int]]]]:
     """The tables one grid draws (with its shading sides or not), with how much of each line they took."""
     out = []
-    for boxes in (pdf_table_grid.grid_cells(g, width, height, True) if shading else pdf_table_grid.grid_cells(g, width, height)):
-        built = pdf_table_grid.build(boxes, glyphs)
+    lines = [(ln.x0, ln.top, ln.x1, ln.bottom) for ln in glyphs.lines]
+    for boxes in pdf_table_grid.grid_cells(g, width, height, shading, lines):
+        built = pdf_table_grid.build(boxes, glyphs, g.edges)
         if built is None:
             continue
         cells, nrows, ncols = built
