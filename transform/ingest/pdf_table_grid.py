@@ -18,7 +18,7 @@ from typing import Any
 
 from .pdf_calls import _NATIVE
 from .pdf_table_cells import Glyphs, GridCell
-from .pdf_table_partial import merge_open_slots, partial_rule_edges
+from .pdf_table_partial import merge_open_slots, open_empty_columns, partial_rule_edges
 from .pdf_table_spans import split_spanned
 from .pdf_table_stacks import stacked_rows
 
@@ -231,9 +231,12 @@ def build(boxes: list[Box], glyphs: Glyphs, edges: list[dict[str, Any]] | None =
                 members.append([])
     if _PLACE is None or _PLACE(glyphs.ch, glyphs.x0, glyphs.x1, glyphs.cy, xs, ys, grid, members) is None:
         _place(glyphs, xs, ys, grid, members)
+    widths = [b - a for a, b in zip(xs, xs[1:], strict=False)]
     if edges is not None and first_open < len(members):
         merge_open_slots(grid, members, first_open, xs, ys, edges)
-    grid = _tidy(grid, members, [b - a for a, b in zip(xs, xs[1:], strict=False)], [b - a for a, b in zip(ys, ys[1:], strict=False)])
+        for c in open_empty_columns(grid, members, first_open):
+            widths[c] = 0.0
+    grid = _tidy(grid, members, widths, [b - a for a, b in zip(ys, ys[1:], strict=False)])
     if grid is None:
         return None
     cells, nrows, ncols = _cells(grid, members)

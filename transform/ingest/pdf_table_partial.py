@@ -85,3 +85,27 @@ def merge_open_slots(grid: list[list[int]], members: list[list[int]], first_open
                 for k in range(r, end):
                     grid[k][c] = keep
             r = end
+
+
+STRETCHED = 4.0  # a brace glyph this many times wider than its line is tall is drawn, not typed
+
+
+def drop_drawn_braces(cells: list[Any], glyphs: Any) -> None:
+    """A brace stretched over two sub-columns (``AU MAROC`` over ``6 mois`` | ``1 an``) is a drawing: the cell
+    it fell in keeps its characters (the table still takes its line) but its text loses the lone brace."""
+    for c in cells:
+        if not c.text or not any(glyphs.ch[j] in "{}" for j in c.members):
+            continue
+        lines = glyphs.lines
+        drawn = {glyphs.ch[j] for j in c.members if glyphs.ch[j] in "{}" and glyphs.x1[j] - glyphs.x0[j]
+                 > STRETCHED * max(1.0, lines[glyphs.line[j]].bottom - lines[glyphs.line[j]].top)}
+        if drawn:
+            c.text = " ".join(w for w in c.text.split(" ") if w not in drawn)
+
+
+def open_empty_columns(grid: list[list[int]], members: list[list[int]], first_open: int) -> list[int]:
+    """Empty columns most of whose slots are open: the strip of a panel whose text was left out of the grid (a
+    blank form column is drawn, its slots closed by the finder). Not kept as a column of blank cells."""
+    return [c for c in range(len(grid[0]) if grid else 0)
+            if all(row[c] < 0 or not members[row[c]] for row in grid)
+            and 2 * sum(1 for row in grid if row[c] >= first_open) > len(grid)]
