@@ -398,10 +398,12 @@ def _header_rows(cells: list[GridCell], ncols: int, glyphs: Glyphs, ruled: bool)
     all_words = ruled and all(c.text for c in row0 if c.colspan < ncols) and len(first) >= 2
     if not (words_over_numbers or (bold_first and not bold_body) or all_words):
         return 0
-    n = 1
+    n, last = 1, max(c.row + c.rowspan for c in cells) - 1
     while True:  # "Crédits" over "2025 | 2026": both rows are the header; a third under a second that spans again
         spans = [c for c in cells if c.row == n - 1 and 1 < c.colspan < ncols]
         under = [c for c in cells if c.row == n and c.text]
+        if n >= 2 and n >= last:
+            return n  # a header on three levels or more leaves a body row
         if not (spans and under and not any(is_number(c.text) for c in under) and all(
                 any(c.row == n and s.col <= c.col < s.col + s.colspan and c.text for c in cells) for s in spans)):
             return n

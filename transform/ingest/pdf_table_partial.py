@@ -14,7 +14,7 @@ header lost a row. Two steps, both on the grid's own rules:
 * :func:`merge_open_slots`: slots the finder closed no cell around (a frame whose sides are not
   drawn) were a cell each, so a header label set once, centred over the whole header band
   (``EDITIONS``), fell in whichever row its middle touched. Consecutive open slots of one column
-  that no horizontal rule parts are one cell when at most one of them holds text: the label then
+  that no horizontal rule parts are one cell when exactly one of them holds text: the label then
   heads the band from its first row. Two labels in such a column stay in their own rows.
 """
 
@@ -65,7 +65,7 @@ def partial_rule_edges(edges: list[dict[str, Any]], lines: list[tuple[float, flo
 def merge_open_slots(grid: list[list[int]], members: list[list[int]], first_open: int, xs: list[float], ys: list[float],
                      edges: list[dict[str, Any]]) -> None:
     """Open slots (cell numbers from ``first_open`` on) of one column, in consecutive rows that no horizontal
-    rule parts there, become one cell when at most one of them holds text (module note). In place."""
+    rule parts there, become one cell when exactly one of them holds text (module note). In place."""
     hs = [e for e in edges if _h(e)]
     for c in range(len(xs) - 1):
         mid = (xs[c] + xs[c + 1]) / 2
@@ -80,8 +80,8 @@ def merge_open_slots(grid: list[list[int]], members: list[list[int]], first_open
                 end += 1
             run = [grid[k][c] for k in range(r, end)]
             filled = [v for v in run if members[v]]
-            if end - r >= 2 and len(set(filled)) <= 1:
-                keep = filled[0] if filled else run[0]
+            if end - r >= 2 and len(set(filled)) == 1:
+                keep = filled[0]
                 for k in range(r, end):
                     grid[k][c] = keep
             r = end
