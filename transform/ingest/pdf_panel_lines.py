@@ -6,6 +6,10 @@
   body (small capitals, whose capitals the text layer sizes above the lines around them), with
   a paragraph line right above it and one right under it at line spacing on its page, is a line of that
   panel, not a heading: a heading is set apart from the text around it;
+* **a panel's title** (the same box's ``ABONNEMENT``, cut from the table's title at the panel's wall, see
+  :mod:`pdf_panels`): a one-line heading over three one-line paragraphs or more, each right under the one
+  above at line spacing (a stack of short lines that make no paragraph together), titles that stack, not a
+  section: a paragraph;
 * **a contents entry** whose title is set like a heading (a gazette's sommaire: a bold title,
   then its text's description in italics ending in dot leaders and a page number) is no heading, also
   when the description is cut by a column break: the paragraph under the title, and the paragraph
@@ -45,6 +49,28 @@ def panel_lines(groups: list[_Group]) -> None:
             continue
         if above.kind == "paragraph" and below.kind == "paragraph" and _close(above, g, g.size) \
                 and _close(g, below, g.size):
+            g.kind = "paragraph"
+    panel_titles(groups)
+
+
+PANEL_STACK = 3  # one-line paragraphs at line spacing under a panel's title
+
+
+def _stack_under(groups: list[_Group], i: int) -> bool:
+    """Are the groups after ``groups[i]`` one-line paragraphs, at least :data:`PANEL_STACK` of them, each right
+    under the one before at line spacing?"""
+    prev = groups[i]
+    for f in groups[i + 1:i + 1 + PANEL_STACK]:
+        if f.kind != "paragraph" or len(f.lines) != 1 or not _close(prev, f, max(prev.size, f.size)):
+            return False
+        prev = f
+    return i + PANEL_STACK < len(groups)
+
+
+def panel_titles(groups: list[_Group]) -> None:
+    """A one-line heading over a stack of one-line paragraphs at line spacing: a panel's title, a paragraph."""
+    for i, g in enumerate(groups):
+        if g.kind == "heading" and g.legal is None and len(g.lines) == 1 and not _ocr(g) and _stack_under(groups, i):
             g.kind = "paragraph"
 
 
