@@ -1,5 +1,5 @@
-"""A header band parted by a column rule that starts inside it (``pdf_table_partial``) and header rows
-on three levels (``pdf_table_cells._header_rows``).
+"""A header band parted by a column rule that starts inside it (``pdf_table_partial``), header rows
+on three levels and a grid of names without a header (``pdf_table_cells._header_rows``).
 
 The Bulletin officiel 7440's cover, its rate box: ``TARIFS D'ABONNEMENT`` over ``AU MAROC`` (a brace under
 it, then ``6 mois`` | ``1 an``) and ``A L'ETRANGER``; ``EDITIONS`` centred over the whole header band, in a
@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.ingest._realpages import block_text, read_pages
-from transform.model import Table
+from transform.model import Paragraph, Table
 
 
 def _text(cell: object) -> str:
@@ -27,6 +27,7 @@ def test_rate_box_header_rows(tmp_path: Path) -> None:
     at = next(k for k, b in enumerate(blocks) if isinstance(b, Table))
     table = blocks[at]
     assert [block_text(b) for b in blocks[at + 1:at + 3]] == ["ABONNEMENT", "IMPRIMERIE OFFICIELLE"]
+    assert isinstance(blocks[at + 1], Paragraph)  # the panel's title over its stack of lines (pdf_panel_lines)
     assert all(sum(c.colspan for c in row) <= 4 for row in table.rows)  # no blank panel column
     rows = [[(_text(c), c.header) for c in row if _text(c)] for row in table.rows]
     assert rows[0][:2] == [("EDITIONS", True), ("TARIFS D’ABONNEMENT", True)]
@@ -35,3 +36,20 @@ def test_rate_box_header_rows(tmp_path: Path) -> None:
     assert rows[2] == [("6 mois", True), ("1 an", True)]  # the brace drawn over them is no text
     assert [t for t, _ in rows[3][:3]] == ["Edition générale", "250 DH", "400 DH"]
     assert not any(h for _, h in rows[3][1:])  # the rates are data cells
+
+
+def test_header_on_three_levels(tmp_path: Path) -> None:
+    """BO 7259 (finance law 2024) p. 18: ``تاريخ دخول حيز التطبيق`` over the sugar thresholds and the rates, each
+    over its two dates of entry into force: the dates' row is the header's third row, the products' rows are body."""
+    table = next(b for b in read_pages("bo-ar-7259-2023-lf2024.pdf", [17], tmp_path) if isinstance(b, Table))
+    dates = [(_text(c), c.header) for c in table.rows[2] if _text(c)]
+    assert dates == [("فاتح يناير 2024", True), ("فاتح يناير 2025", True)] * 2
+    assert not any(c.header for row in table.rows[3:] for c in row[1:])
+
+
+def test_grid_of_names_has_no_header(tmp_path: Path) -> None:
+    """The CESE opinion's annex p. 57: two shaded grids of names, every row set alike (the truth's ``noheader``);
+    the first row of names was read as header cells."""
+    tables = [b for b in read_pages("cese-ar-avis-biodiversite-2025.pdf", [56], tmp_path) if isinstance(b, Table)]
+    assert len(tables) == 2 and _text(tables[0].rows[0][0]) == "عبان أحمد بابا"
+    assert not any(c.header for t in tables for row in t.rows for c in row)
