@@ -8,8 +8,9 @@
   panel, not a heading: a heading is set apart from the text around it;
 * **a panel's title** (the same box's ``ABONNEMENT``, cut from the table's title at the panel's wall, see
   :mod:`pdf_panels`): a one-line heading over three one-line paragraphs or more, each right under the one
-  above at line spacing (a stack of short lines that make no paragraph together), titles that stack, not a
-  section: a paragraph;
+  above at line spacing (a stack of short lines that make no paragraph together), centred on the first of
+  them and set at most a little larger: a paragraph (a model form's title over its letterhead is larger and
+  centred on the page, the letterhead at the margin);
 * **a contents entry** whose title is set like a heading (a gazette's sommaire: a bold title,
   then its text's description in italics ending in dot leaders and a page number) is no heading, also
   when the description is cut by a column break: the paragraph under the title, and the paragraph
@@ -54,6 +55,7 @@ def panel_lines(groups: list[_Group]) -> None:
 
 
 PANEL_STACK = 3  # one-line paragraphs at line spacing under a panel's title
+PANEL_TITLE = 1.3  # a panel's title is set at most this many times its first line's size
 
 
 def _stack_under(groups: list[_Group], i: int) -> bool:
@@ -68,9 +70,13 @@ def _stack_under(groups: list[_Group], i: int) -> bool:
 
 
 def panel_titles(groups: list[_Group]) -> None:
-    """A one-line heading over a stack of one-line paragraphs at line spacing: a panel's title, a paragraph."""
+    """A one-line heading over a stack of one-line paragraphs at line spacing, centred on the stack's first line
+    and hardly larger: a panel's title, a paragraph (a form's title over its letterhead is larger, or set apart)."""
     for i, g in enumerate(groups):
-        if g.kind == "heading" and g.legal is None and len(g.lines) == 1 and not _ocr(g) and _stack_under(groups, i):
+        if g.kind != "heading" or g.legal is not None or len(g.lines) != 1 or _ocr(g) or not _stack_under(groups, i):
+            continue
+        ln, first = g.lines[0], groups[i + 1].lines[0]
+        if abs((ln.x0 + ln.x1) - (first.x0 + first.x1)) / 2 <= max(ln.size, 1.0) and ln.size <= PANEL_TITLE * first.size:
             g.kind = "paragraph"
 
 
