@@ -79,9 +79,9 @@ def test_finder_runs_only_on_candidate_regions(monkeypatch: pytest.MonkeyPatch) 
     given: list[tuple[float, float, float, float]] = []
     real_cells = pdf_table_grid.grid_cells
 
-    def spy(grid: pdf_table_grid.Grid, w: float, h: float) -> list[list[pdf_table_grid.Box]]:
+    def spy(grid: pdf_table_grid.Grid, w: float, h: float, *rest: object) -> list[list[pdf_table_grid.Box]]:
         given.append((grid.x0, grid.top, grid.x1, grid.bottom))
-        return real_cells(grid, w, h)
+        return real_cells(grid, w, h, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pdf_table_grid, "grid_cells", spy)
     (t, _) = tables(load(RES / "tables-ar-budget.pdf"))

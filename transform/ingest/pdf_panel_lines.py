@@ -6,6 +6,11 @@
   body (small capitals, whose capitals the text layer sizes above the lines around them), with
   a paragraph line right above it and one right under it at line spacing on its page, is a line of that
   panel, not a heading: a heading is set apart from the text around it;
+* **a panel's title** (the same box's ``ABONNEMENT``, cut from the table's title at the panel's wall, see
+  :mod:`pdf_panels`): a one-line heading over three one-line paragraphs or more, each right under the one
+  above at line spacing (a stack of short lines that make no paragraph together), centred on the first of
+  them and set at most a little larger: a paragraph (a model form's title over its letterhead is larger and
+  centred on the page, the letterhead at the margin);
 * **a contents entry** whose title is set like a heading (a gazette's sommaire: a bold title,
   then its text's description in italics ending in dot leaders and a page number) is no heading, also
   when the description is cut by a column break: the paragraph under the title, and the paragraph
@@ -45,6 +50,33 @@ def panel_lines(groups: list[_Group]) -> None:
             continue
         if above.kind == "paragraph" and below.kind == "paragraph" and _close(above, g, g.size) \
                 and _close(g, below, g.size):
+            g.kind = "paragraph"
+    panel_titles(groups)
+
+
+PANEL_STACK = 3  # one-line paragraphs at line spacing under a panel's title
+PANEL_TITLE = 1.3  # a panel's title is set at most this many times its first line's size
+
+
+def _stack_under(groups: list[_Group], i: int) -> bool:
+    """Are the groups after ``groups[i]`` one-line paragraphs, at least :data:`PANEL_STACK` of them, each right
+    under the one before at line spacing?"""
+    prev = groups[i]
+    for f in groups[i + 1:i + 1 + PANEL_STACK]:
+        if f.kind != "paragraph" or len(f.lines) != 1 or not _close(prev, f, max(prev.size, f.size)):
+            return False
+        prev = f
+    return i + PANEL_STACK < len(groups)
+
+
+def panel_titles(groups: list[_Group]) -> None:
+    """A one-line heading over a stack of one-line paragraphs at line spacing, centred on the stack's first line
+    and hardly larger: a panel's title, a paragraph (a form's title over its letterhead is larger, or set apart)."""
+    for i, g in enumerate(groups):
+        if g.kind != "heading" or g.legal is not None or len(g.lines) != 1 or _ocr(g) or not _stack_under(groups, i):
+            continue
+        ln, first = g.lines[0], groups[i + 1].lines[0]
+        if abs((ln.x0 + ln.x1) - (first.x0 + first.x1)) / 2 <= max(ln.size, 1.0) and ln.size <= PANEL_TITLE * first.size:
             g.kind = "paragraph"
 
 

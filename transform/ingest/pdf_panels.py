@@ -16,12 +16,19 @@ An edge strip of a ruled grid is a panel when:
 
 Its lines are left out of the grid's region: they stay text, read in their place after the table
 as a box of their own, in their printed order.
+
+The line that crosses the wall (``TARIFS D'ABONNEMENT`` and the panel's ``ABONNEMENT``, joined by
+pdfium at one height) is cut at the wall when the wall falls in a gap between its words
+(:func:`cut_at_walls`, left-to-right lines): the panel's title then heads the panel's text instead
+of a column of the table's header.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .pdf_calls import TextPageCalls, page_text
+from .pdf_line_cuts import _cut_at
 from .pdf_table_grid import _distinct
 
 WALL = 0.8  # share of the frame's height a vertical rule covers to part a panel from the table
@@ -58,9 +65,9 @@ def _panel(grid: Any, x0: float, x1: float, wall: float) -> bool:
     return _distinct(at_wall, SAME_HEIGHT) >= 2
 
 
-def panel_lines(grid: Any, region: list[Any]) -> set[int]:
-    """Indexes into ``region`` (the grid's lines) of the lines set in a panel (module note)."""
-    out: set[int] = set()
+def _panels(grid: Any, region: list[Any]) -> list[tuple[float, list[int]]]:
+    """(wall x, indexes into ``region``) of each panel of the grid and the lines set in it (module note)."""
+    out: list[tuple[float, list[int]]] = []
     for x0, x1, wall in _strips(grid):
         inside = [k for k, ln in enumerate(region) if ln.text.strip() and ln.x0 >= x0 - TOUCH and ln.x1 <= x1 + TOUCH]
         crossing = sum(1 for ln in region if ln.x0 < wall - TOUCH < wall + TOUCH < ln.x1)
@@ -68,8 +75,35 @@ def panel_lines(grid: Any, region: list[Any]) -> set[int]:
             continue
         if len(inside) == sum(1 for ln in region if ln.text.strip()):
             continue  # the whole grid's text: nothing would be left for a table
-        out.update(inside)
+        out.append((wall, inside))
     return out
+
+
+def panel_lines(grid: Any, region: list[Any]) -> set[int]:
+    """Indexes into ``region`` (the grid's lines) of the lines set in a panel (module note)."""
+    return {k for _, inside in _panels(grid, region) for k in inside}
+
+
+def cut_at_walls(grid: Any, region: list[Any], lines: list[Any], textpage: Any) -> list[Any]:
+    """``region`` with each left-to-right line that crosses a panel's wall in a gap between its words cut there
+    into its two sides; the page's ``lines`` are cut alike, in place (module note)."""
+    cut: dict[int, list[Any]] = {}
+    calls = text = None
+    for wall, _ in _panels(grid, region):
+        for ln in region:
+            if ln.rtl or not ln.segments or not ln.x0 < wall - TOUCH < wall + TOUCH < ln.x1 or id(ln) in cut:
+                continue
+            if any(a < wall < b for a, b in ln.segments):
+                continue  # the wall falls on a word: one line printed across it
+            if calls is None:
+                calls, text = TextPageCalls(textpage), page_text(textpage)[0]
+            parts = _cut_at(ln, calls, text, wall)
+            if len(parts) == 2:
+                cut[id(ln)] = parts
+    if not cut:
+        return region
+    lines[:] = [p for ln in lines for p in cut.get(id(ln), [ln])]
+    return [p for ln in region for p in cut.get(id(ln), [ln])]
 
 
 def without_panels(grid: Any, region: list[Any]) -> list[Any]:

@@ -398,13 +398,30 @@ def _header_rows(cells: list[GridCell], ncols: int, glyphs: Glyphs, ruled: bool)
     all_words = ruled and all(c.text for c in row0 if c.colspan < ncols) and len(first) >= 2
     if not (words_over_numbers or (bold_first and not bold_body) or all_words):
         return 0
-    spans = [c for c in row0 if c.colspan > 1 and c.colspan < ncols]
-    under = [c for c in cells if c.row == 1 and c.text]
-    if spans and under and not any(is_number(c.text) for c in under) and all(
-        any(c.row == 1 and s.col <= c.col < s.col + s.colspan and c.text for c in cells) for s in spans
-    ):
-        return 2  # "Crédits" over "2025 | 2026": both rows are the header
-    return 1
+    if not words_over_numbers and not bold_first and _names_grid(cells, row0, glyphs):
+        return 0  # a ruled grid of names: its first row is set as the others
+    n, last = 1, max(c.row + c.rowspan for c in cells) - 1
+    while True:  # "Crédits" over "2025 | 2026": both rows are the header; a third under a second that spans again
+        spans = [c for c in cells if c.row == n - 1 and 1 < c.colspan < ncols]
+        under = [c for c in cells if c.row == n and c.text]
+        if n >= 2 and n >= last:
+            return n  # a header on three levels or more leaves a body row
+        if not (spans and under and not any(is_number(c.text) for c in under) and all(
+                any(c.row == n and s.col <= c.col < s.col + s.colspan and c.text for c in cells) for s in spans)):
+            return n
+        n += 1
+
+
+def _names_grid(cells: list[GridCell], row0: list[GridCell], glyphs: Glyphs) -> bool:
+    """Every row set alike: the same number of filled cells as the first row, no cell a number, no bold, and no
+    cell spanning columns (a list of members in a ruled grid, two names a row; a header row would differ)."""
+    filled = [c for c in cells if c.text]
+    width = sum(1 for c in row0 if c.text)
+    per_row: dict[int, int] = {}
+    for c in filled:
+        per_row[c.row] = per_row.get(c.row, 0) + 1
+    return (len(per_row) >= 2 and all(n == width for n in per_row.values()) and all(c.colspan == 1 for c in cells)
+            and not any(is_number(c.text) or any(glyphs.bold[j] for j in c.members) for c in filled))
 
 
 def to_table(cells: list[GridCell], nrows: int) -> Table:

@@ -18,6 +18,7 @@ from typing import Any
 
 from .pdf_calls import _NATIVE
 from .pdf_table_cells import Glyphs, GridCell
+from .pdf_table_partial import merge_open_slots, open_empty_columns, partial_rule_edges
 from .pdf_table_spans import split_spanned
 from .pdf_table_stacks import stacked_rows
 
@@ -139,9 +140,10 @@ class _Geometry:
         return []
 
 
-def grid_cells(grid: Grid, width: float, height: float, shading: bool = False) -> list[list[Box]]:
+def grid_cells(grid: Grid, width: float, height: float, shading: bool = False, lines: list[Box] | None = None) -> list[list[Box]]:
     """pdfplumber's cells of the tables drawn by one grid's edges (``shading``: every edge,
-    the sides of shading boxes too, even where the rules alone draw a grid)."""
+    the sides of shading boxes too, even where the rules alone draw a grid; ``lines``: the grid's
+    text lines, for a band parted by a column rule that starts inside it, pdf_table_partial)."""
     try:
         from pdfplumber.table import TableFinder
     except ImportError:  # pdfplumber is optional at run time: ruled tables are then read from their text alignment
@@ -150,6 +152,8 @@ def grid_cells(grid: Grid, width: float, height: float, shading: bool = False) -
     if len(grid.edges) > MAX_GRID_EDGES:
         return []
     edges = grid.edges if shading else _rules(grid.edges)
+    if lines:
+        edges = edges + partial_rule_edges(edges, lines)
     finder = TableFinder(_Geometry(width, height, edges + _open_ends(edges)), {"vertical_strategy": "lines", "horizontal_strategy": "lines"})  # type: ignore[arg-type]
     return [list(t.cells) for t in finder.tables if len(t.cells) >= 2]
 
@@ -198,11 +202,12 @@ def _index(coords: list[float], v: float) -> int:
     return min(k, len(coords) - 1)
 
 
-def build(boxes: list[Box], glyphs: Glyphs) -> tuple[list[GridCell], int, int] | None:
+def build(boxes: list[Box], glyphs: Glyphs, edges: list[dict[str, Any]] | None = None) -> tuple[list[GridCell], int, int] | None:
     """Cells with their characters (those whose centre lies inside) and spans, from
     pdfplumber's cell boxes. The grid is tidied: a line that only an empty cell keeps apart
     from its neighbour is dropped (an extra line drawn in the header, a shading box a
-    little off), and so are rows and columns that hold no text."""
+    little off), and so are rows and columns that hold no text. ``edges``: the grid's rules, for
+    open slots that no rule parts (pdf_table_partial)."""
     xs = _clusters([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _clusters([b[1] for b in boxes] + [b[3] for b in boxes])
     if len(xs) < 3 or len(ys) < 3:
@@ -218,6 +223,7 @@ def build(boxes: list[Box], glyphs: Glyphs) -> tuple[list[GridCell], int, int] |
             for c in range(c0, c1):
                 grid[r][c] = len(members)
         members.append([])
+    first_open = len(members)
     for row in grid:  # slots the finder closed no cell around (a side open on the page frame): cells of their own
         for c, v in enumerate(row):
             if v < 0:
@@ -225,7 +231,12 @@ def build(boxes: list[Box], glyphs: Glyphs) -> tuple[list[GridCell], int, int] |
                 members.append([])
     if _PLACE is None or _PLACE(glyphs.ch, glyphs.x0, glyphs.x1, glyphs.cy, xs, ys, grid, members) is None:
         _place(glyphs, xs, ys, grid, members)
-    grid = _tidy(grid, members, [b - a for a, b in zip(xs, xs[1:], strict=False)], [b - a for a, b in zip(ys, ys[1:], strict=False)])
+    widths = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    if edges is not None and first_open < len(members):
+        merge_open_slots(grid, members, first_open, xs, ys, edges)
+        for c in open_empty_columns(grid, members, first_open):
+            widths[c] = 0.0
+    grid = _tidy(grid, members, widths, [b - a for a, b in zip(ys, ys[1:], strict=False)])
     if grid is None:
         return None
     cells, nrows, ncols = _cells(grid, members)

@@ -41,10 +41,11 @@ import pypdfium2.raw as pdfium_c
 from ..model import Table
 from . import pdf_table_forms, pdf_table_grid, pdf_table_text
 from .pdf_calls import _NATIVE, _OBJECT_ADDRESSES
-from .pdf_panels import without_panels
+from .pdf_panels import cut_at_walls, without_panels
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
 from .pdf_table_checks import cuts_words, spanning_title, title_frame
 from .pdf_table_columns import join_column_parts
+from .pdf_table_partial import drop_drawn_braces
 from .pdf_table_rows import Row, by_columns, merged_rows, table_runs, text_columns, visual_rows
 from .pdf_text import PdfLine, _unchecked
 
@@ -286,7 +287,7 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
     for g in found.grids:
         region = [ln for ln in lines if ln.x1 > g.x0 and ln.x0 < g.x1 and (
             g.top - 2 <= (ln.top + ln.bottom) / 2 <= g.bottom + 2 or (merged_rows(ln) and ln.top < g.bottom and ln.bottom > g.top))]
-        region = without_panels(g, region)  # a boxed panel in the frame stays text (pdf_panels)
+        region = without_panels(g, cut_at_walls(g, region, lines, textpage))  # a boxed panel in the frame stays text (pdf_panels)
         if not region:
             continue
         glyphs = Glyphs.read(textpage, region, height)
@@ -324,8 +325,9 @@ def _grid_tables(g: pdf_table_grid.Grid, glyphs: Glyphs, width: float, height: f
                  ) -> list[tuple[FoundTable, dict[int, tuple[int, int]]]]:
     """The tables one grid draws (with its shading sides or not), with how much of each line they took."""
     out = []
-    for boxes in (pdf_table_grid.grid_cells(g, width, height, True) if shading else pdf_table_grid.grid_cells(g, width, height)):
-        built = pdf_table_grid.build(boxes, glyphs)
+    lines = [(ln.x0, ln.top, ln.x1, ln.bottom) for ln in glyphs.lines]
+    for boxes in pdf_table_grid.grid_cells(g, width, height, shading, lines):
+        built = pdf_table_grid.build(boxes, glyphs, g.edges)
         if built is None:
             continue
         cells, nrows, ncols = built
@@ -387,6 +389,7 @@ def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled
         for c in cells:
             c.col = ncols - c.col - c.colspan
     fill_text(cells, glyphs, rtl)
+    drop_drawn_braces(cells, glyphs)
     if not plausible(cells, nrows, ncols, ruled) or title_frame(cells, glyphs) or cuts_words(cells, glyphs):
         return None
     mark_headers(cells, ncols, header_rows, glyphs, ruled)
