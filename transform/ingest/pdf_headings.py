@@ -69,7 +69,7 @@ from .pdf_heading_drops import (
 )
 from .pdf_heading_forms import form_headings
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
-from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
+from .pdf_numbered_heads import decimal_subheads, split_bold_titles, split_numbered_lines
 from .pdf_outline import numbering, outline_levels
 from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit, cover_fields
 from .pdf_panel_lines import contents_entries, panel_lines
@@ -142,6 +142,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _split_bold_lead(groups)
     groups = _split_numbered_caps(groups)
     groups = split_numbered_lines(groups)
+    groups = split_bold_titles(groups)
     _set_apart_bold(groups)
     _underlined(groups)
     caps_parts(groups)
