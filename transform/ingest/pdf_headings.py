@@ -61,6 +61,7 @@ from .pdf_heading_drops import (
     _drop_noise,
     _drop_open_ended,
     _drop_plain_sentences,
+    drop_abbreviation_keys,
     drop_asides,
     drop_blanks,
     drop_dash_terms,
@@ -164,6 +165,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     drop_blanks(groups)
     drop_unsure_short(groups)
     drop_dash_terms(groups)
+    drop_abbreviation_keys(groups)
     drop_asides(groups)
     groups = form_headings(groups)
     panel_lines(groups)
