@@ -17,7 +17,9 @@ it. In document order:
 * a new numbering that starts right after a numbered heading of its level or above (``أ.`` after
   ``1.``, ``a)`` after ``B.``) divides it: one level under it; a heading numbered like earlier ones
   that an unnumbered heading closed (``ب.`` after ``أ.`` and a box's ``تعليق``) is not set above them;
-* an unnumbered heading closes the headings of its level and below.
+* an unnumbered heading closes the headings of its level and below;
+* a numbering that starts again at 1 right after a numbered heading that closed its earlier series (``1.`` under
+  ``ب-``, the ``1.``, ``2.`` under ``أ-`` closed by it) is a new series under that heading, not the old one's level.
 
 Lone ``I``, ``V``, ``X`` are capital letters when the document has no other Roman number. Legal
 units have their own levels (:func:`pdf_block_kinds.legal_levels`).
@@ -137,12 +139,12 @@ def outline_levels(groups: list[_Group]) -> None:
             g.level = last[kind]  # deliberations numbered in one series are siblings, whatever their sizes (OCR's estimates)
             while stack and stack[-1][1] >= g.level:
                 stack.pop()
-        elif kind is not None and kind in last and level < last[kind]:
+        elif kind is not None and kind in last and level < last[kind] and not _restarts(g, kind, stack):
             g.level = last[kind]  # numbered like earlier headings that an unnumbered one closed ("ب." after "■ تعليق"): their level
             while stack and stack[-1][1] >= g.level:
                 stack.pop()
-        elif kind is not None and kind not in last and stack and level <= stack[-1][1] and stack[-1][0] is not None \
-                and not kind.startswith("decimal"):
+        elif kind is not None and (kind not in last or _restarts(g, kind, stack)) and stack and level <= stack[-1][1] \
+                and stack[-1][0] is not None and not kind.startswith("decimal"):
             g.level = min(6, stack[-1][1] + 1)  # a new numbering right after a numbered heading: its subdivisions
         else:
             while stack and stack[-1][1] >= level:
@@ -152,6 +154,13 @@ def outline_levels(groups: list[_Group]) -> None:
             last[kind] = g.level or 1
             ranks[kind] = rank(g.lines[0].text, kind) or -9
         before = g
+
+
+def _restarts(g: _Group, kind: str, stack: list[tuple[str | None, int]]) -> bool:
+    """Does ``g`` open its numbering again (``1.`` under ``ب-``, after the ``1.``, ``2.`` under ``أ-``), right after a
+    numbered heading that closed the earlier series (none of it is open): a new series, under that heading."""
+    return rank(g.lines[0].text, kind) == 1 and bool(stack) and stack[-1][0] not in (None, kind) \
+        and all(k != kind for k, _ in stack)
 
 
 _AR_LETTERS = "أبجدهوزحطي"
