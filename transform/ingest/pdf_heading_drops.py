@@ -152,19 +152,6 @@ def drop_abbreviation_keys(groups: list[_Group]) -> None:
             g.kind = "paragraph"
 
 
-# a by-line: a past participle and "par" ("Voté par Nature", "Présenté par le maire", "Financé par ..."): who or how
-_BY_LINE = re.compile(r"^[A-ZÉ][a-zàâçéèêëîïôûü]+(?:é|ée|és|ées|is|ise|it|ite|u|ue|us)\s+par\s+\S")
-
-
-def drop_by_lines(groups: list[_Group]) -> None:
-    """A heading that opens with a past participle and ``par`` (``Voté par Nature`` / ``BUDGET PRINCIPAL`` under a
-    budget statement's title, ``Présenté par ...``) says who made the document or how it was voted: a field of the
-    cover, a paragraph, not a title."""
-    for g in groups:
-        if g.kind == "heading" and g.legal is None and g.lines and _BY_LINE.match(g.lines[0].text.strip()):
-            g.kind = "paragraph"
-
-
 UNSURE_SHORT = 0.6  # an OCR'd heading of a few words read with less confidence is a stamp or a signature's scrawl
 SHORT_WORDS = 3
 

@@ -64,7 +64,6 @@ from .pdf_heading_drops import (
     drop_abbreviation_keys,
     drop_asides,
     drop_blanks,
-    drop_by_lines,
     drop_dash_terms,
     drop_signatures,
     drop_unsure_short,
@@ -167,7 +166,6 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     drop_unsure_short(groups)
     drop_dash_terms(groups)
     drop_abbreviation_keys(groups)
-    drop_by_lines(groups)
     drop_asides(groups)
     groups = form_headings(groups)
     panel_lines(groups)
