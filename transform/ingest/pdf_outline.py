@@ -21,7 +21,7 @@ it. In document order:
   heading (``3.3.3.``) that its number moved deeper than its size, read at that size's level, is no division beside the
   numbered chapters (it would be numbered): it goes one level under that heading (``Coûts et financements de ces
   leviers`` after ``3.3.3. Leviers opérationnels ...``, set like ``3.3.2.``), and the unnumbered headings after it set
-  like it are its siblings, up to the next numbered heading;
+  like it are its siblings, up to the next numbered heading (one set smaller or lighter than it is :mod:`pdf_nesting`'s);
 * a numbering that starts again at 1 right after a numbered heading that closed its earlier series (``1.`` under
   ``ب-``, the ``1.``, ``2.`` under ``أ-`` closed by it) is a new series under that heading, not the old one's level.
 
@@ -153,7 +153,7 @@ def outline_levels(groups: list[_Group]) -> None:
                 and stack[-1][0] is not None and not kind.startswith("decimal"):
             g.level = min(6, stack[-1][1] + 1)  # a new numbering right after a numbered heading: its subdivisions
         elif kind is None and before is not None and stack and stack[-1][0] is not None and stack[-1][0].startswith("decimal") \
-                and read.get(id(before)) == level and (before.level or 1) > level:
+                and read.get(id(before)) == level and (before.level or 1) > level and not _under_by_type(g, before):
             g.level = min(6, (before.level or 1) + 1)  # unnumbered, set like the "3.3.2." its number moved down: under it
             sibling = (level, g.level, g.lines[-1].page)
         elif kind is None and sibling is not None and level == sibling[0] and g.lines[0].page <= sibling[2] + 1 \
@@ -170,6 +170,13 @@ def outline_levels(groups: list[_Group]) -> None:
             last[kind] = g.level or 1
             ranks[kind] = rank(g.lines[0].text, kind) or -9
         before = g
+
+
+def _under_by_type(g: _Group, before: _Group) -> bool:
+    """Is ``g`` set smaller or lighter than the heading before it? Then :mod:`pdf_nesting` places it (and the series that
+    opens under it: ``A- ...`` under ``Modalités ...``, plain type under the bold ``1-2 : ...``)."""
+    bold = all(ln.bold for ln in before.lines) and not all(ln.bold for ln in g.lines)
+    return g.size <= before.size - 0.5 or bold
 
 
 def _restarts(g: _Group, kind: str, stack: list[tuple[str | None, int]]) -> bool:
