@@ -121,6 +121,37 @@ def drop_dash_terms(groups: list[_Group]) -> None:
             g.kind = "paragraph"
 
 
+# a key to an abbreviation: the acronym in capitals, a colon (or an equals sign, a dash), what it stands for
+_ABBREVIATION = re.compile(r"^([A-Z]{2,6})\s*[:=\-–]\s*(\S.*)$")
+_ELIDED = re.compile(r"^(?:[dlDL]|qu|Qu)['’]")
+KEY_EXTRA_WORDS = 4  # words of an abbreviation's expansion beyond one per letter
+
+
+def _stands_for(acronym: str, words: list[str]) -> bool:
+    """Do the initials of ``words`` (an elided ``d’`` taken off) spell ``acronym`` in order, the first word giving its
+    first letter (words between them skipped: ``titre de séjour au Maroc`` for ``TS``)?"""
+    initials = [w[:1].upper() for w in (_ELIDED.sub("", w) for w in words) if w[:1].isalpha()]
+    if not initials or initials[0] != acronym[0] or len(words) > len(acronym) + KEY_EXTRA_WORDS:
+        return False
+    k = 0
+    for c in initials:
+        if k < len(acronym) and c == acronym[k]:
+            k += 1
+    return k == len(acronym)
+
+
+def drop_abbreviation_keys(groups: list[_Group]) -> None:
+    """A one-line heading that is the key to an abbreviation (``CNIE : Carte Nationale d’Identité Electronique``, ``TS :
+    titre de séjour au Maroc`` under a model register that uses them): the acronym in capitals, a colon, and words whose
+    initials spell it. A definition, a paragraph, not a title."""
+    for g in groups:
+        if g.kind != "heading" or g.legal is not None or len(g.lines) != 1:
+            continue
+        m = _ABBREVIATION.match(g.lines[0].text.strip())
+        if m and _stands_for(m.group(1), m.group(2).split()):
+            g.kind = "paragraph"
+
+
 UNSURE_SHORT = 0.6  # an OCR'd heading of a few words read with less confidence is a stamp or a signature's scrawl
 SHORT_WORDS = 3
 

@@ -61,6 +61,7 @@ from .pdf_heading_drops import (
     _drop_noise,
     _drop_open_ended,
     _drop_plain_sentences,
+    drop_abbreviation_keys,
     drop_asides,
     drop_blanks,
     drop_dash_terms,
@@ -69,7 +70,7 @@ from .pdf_heading_drops import (
 )
 from .pdf_heading_forms import form_headings
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
-from .pdf_numbered_heads import decimal_subheads, split_numbered_lines
+from .pdf_numbered_heads import decimal_subheads, split_bold_titles, split_numbered_lines
 from .pdf_outline import numbering, outline_levels
 from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit, cover_fields
 from .pdf_panel_lines import contents_entries, panel_lines
@@ -142,6 +143,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _split_bold_lead(groups)
     groups = _split_numbered_caps(groups)
     groups = split_numbered_lines(groups)
+    groups = split_bold_titles(groups)
     _set_apart_bold(groups)
     _underlined(groups)
     caps_parts(groups)
@@ -151,7 +153,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     picture_titles(groups)
     groups = comma_titles(side_by_side(groups))
     groups = _join_title_lines(groups)
-    groups = _join_continued(groups)
+    groups = _join_continued(_join_full_line(groups))
     groups = _bulleted(groups)
     groups = bullet_runs(groups)
     groups = key_figures(groups)
@@ -163,6 +165,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     drop_blanks(groups)
     drop_unsure_short(groups)
     drop_dash_terms(groups)
+    drop_abbreviation_keys(groups)
     drop_asides(groups)
     groups = form_headings(groups)
     panel_lines(groups)
@@ -335,6 +338,34 @@ def _join_title_lines(groups: list[_Group]) -> list[_Group]:
             continue
         out.append(g)
     return out
+
+
+FULL_LINE_GAP = 2.5  # sizes between the baselines of a numbered title's full first line and the heading that ends it
+_ITEM_LETTER = re.compile(r"^\(?[\u0621-\u064aA-Za-z]\s*[)\-–]\s*\S")  # any letter of an abjad or Latin series: "ع)", "k)"
+
+
+def _join_full_line(groups: list[_Group]) -> list[_Group]:
+    """A numbered title whose first line fills its column (``«ع) المكوس الداخلية ... على الإطارات``, set against both
+    edges, so grouping took it for a line of its own at the end edge, a paragraph) over a bold heading of its size just
+    under it on its page (``«المطاطية ولو كانت مركبة على الأطواق``): one heading, at that heading's level."""
+    out: list[_Group] = []
+    for g in groups:
+        h = out[-1] if out else None
+        if (h is not None and h.kind == "paragraph" and g.kind == "heading" and h.legal is None and g.legal is None
+                and len(h.lines) == 1 and h.flush_end and _all_bold(h) and _all_bold(g) and len(g.lines) <= 2
+                and abs(h.size - g.size) < 0.5 and h.rtl == g.rtl and _page(g) == h.lines[-1].page
+                and _numbered_title(h.lines[0].text.strip().lstrip(_QUOTES))
+                and not SENTENCE_END.search(h.lines[0].text) and not CONTINUES.search(h.lines[0].text)
+                and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= FULL_LINE_GAP * (h.size or 10.0)):
+            h.kind, h.level, h.flush_end = "heading", g.level, False
+            h.lines.extend(g.lines)
+            continue
+        out.append(g)
+    return out
+
+
+def _numbered_title(text: str) -> bool:
+    return numbering(text) is not None or _ITEM_LETTER.match(text) is not None
 
 
 def _continues_title(h: _Group, g: _Group) -> bool:

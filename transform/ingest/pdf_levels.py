@@ -80,11 +80,17 @@ def _rubric(heads: list[_Group], k: int, by_level: bool = True) -> bool:
 def rubric_levels(groups: list[_Group]) -> None:
     """A gazette's rubrics (``TEXTES GENERAUX``, ``نصوص عامة``: a short unnumbered heading printed right above the
     title of an official text, at that title's level or below it) divide the issue: they stand at level 1, the titles
-    of the texts at level 2 and what the titles hold under them, as read."""
+    of the texts at level 2 and what the titles hold under them, as read; the cover's contents list holds the rubrics
+    listed in it (:func:`contents_rubrics`)."""
     heads = _heads(groups)
     rubrics = [k for k in range(len(heads) - 1) if _rubric(heads, k)]
     if not rubrics:
         return
+    _rubric_shift(heads, rubrics)
+    contents_rubrics(heads)
+
+
+def _rubric_shift(heads: list[_Group], rubrics: list[int]) -> None:
     shift = (heads[rubrics[0] + 1].level or 1) - 2  # the first title after a rubric goes to level 2
     for k in range(rubrics[0], len(heads)):
         g = heads[k]
@@ -92,6 +98,27 @@ def rubric_levels(groups: list[_Group]) -> None:
             g.level = 1
         elif g.legal is None and (g.level or 1) - shift >= 2:
             g.level = min(6, (g.level or 1) - shift)
+
+
+# the title of a contents list: "SOMMAIRE", "Table des matières", "فهرس", "المحتويات"
+_CONTENTS = re.compile(r"^\s*(?:sommaire|table\s+des\s+mati[èe]res|contents|(?:ال)?فهرس|المحتويات)\s*:?\s*$", re.IGNORECASE)
+
+
+def contents_rubrics(heads: list[_Group]) -> None:
+    """A contents list's heading (``SOMMAIRE``) holds the rubrics listed under it (``TEXTES GENERAUX``, ``TEXTES
+    PARTICULIERS``, printed with the entries) that were read at its level: they go one level under it, up to the first
+    heading read above it, a gazette's rubric over a text's title or an official text's title (the issue itself)."""
+    for k, c in enumerate(heads):
+        if c.legal is not None or _CONTENTS.match(c.text) is None:
+            continue
+        at = c.level or 1
+        for j in range(k + 1, len(heads)):
+            g = heads[j]
+            if g.legal is not None or _title(g) or (g.level or 1) < at or _rubric(heads, j, False):
+                break
+            if (g.level or 1) == at:
+                g.level = min(6, at + 1)
+        return
 
 
 def _capitals(text: str) -> bool:

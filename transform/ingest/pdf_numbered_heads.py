@@ -7,14 +7,20 @@
 * **decimal sub-headings at body weight**: one-line paragraphs numbered ``1.2``, ``2.2``, ``2.3`` (a
   numbering of two levels or more), a few words that do not end like a sentence, each over a block
   that is not numbered so, at least two of them on a page: sub-headings (a form's indicators), one
-  level under the bold heading level. A number alone (``2.5 %``) or a sentence is no sub-heading.
+  level under the bold heading level. A number alone (``2.5 %``) or a sentence is no sub-heading;
+* **a group title and a numbered part's title in one bold block**: grouping ran an unnumbered bold title and
+  the numbered title printed under it into one block of three lines or more, too long for a heading, at body size
+  or more, right over a heading of its page (a finance law's ``النفقات من الميزانية العامة ...`` / ``I. -
+  الميزانية العامة`` over ``المادة 44``): cut before each line that opens with a numbering, each part one or two
+  lines that do not end a sentence, they are headings (the levels are the legal units' pass's: the numbered one under
+  the group title, its articles under it, the ``II.-`` after them its sibling).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .pdf_block_kinds import CONTINUES, SENTENCE_END
+from .pdf_block_kinds import CONTINUES, MAX_HEADING_WORDS, SENTENCE_END
 from .pdf_outline import numbering
 from .pdf_title_runs import _page
 
@@ -47,6 +53,42 @@ def split_numbered_lines(groups: list[_Group]) -> list[_Group]:
                               level=level if n == 0 else min(6, level + 1), centred=g.centred and n == 0,
                               body=g.body, bold_level=g.bold_level))
     return out
+
+
+def split_bold_titles(groups: list[_Group]) -> list[_Group]:
+    """The group title and numbered part's title of the module docstring, cut into headings."""
+    from .pdf_block_group import _Group
+
+    out: list[_Group] = []
+    for i, g in enumerate(groups):
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        parts = _bold_title_parts(g, nxt)
+        if parts is None:
+            out.append(g)
+            continue
+        for n, lines in enumerate(parts):
+            out.append(_Group(kind="heading", lines=lines, size=g.size, rtl=g.rtl, indent=g.indent, level=g.bold_level,
+                              centred=g.centred and n == 0, body=g.body, bold_level=g.bold_level))
+    return out
+
+
+def _bold_title_parts(g: _Group, nxt: _Group | None) -> list[list] | None:
+    """The parts (lists of lines) of a bold block that is titles only, None when it is not one."""
+    if g.kind != "paragraph" or g.legal is not None or g.note or len(g.lines) < 3 or g.size < (g.body or g.size) \
+            or not all(ln.bold for ln in g.lines) or not all(hasattr(ln, "baseline") for ln in g.lines):
+        return None
+    if nxt is None or nxt.kind != "heading" or not nxt.lines or _page(nxt) != _page(g):
+        return None
+    cuts = [k for k in range(1, len(g.lines)) if numbering(g.lines[k].text) is not None]
+    if not cuts:
+        return None
+    bounds = [0, *cuts, len(g.lines)]
+    parts = [g.lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    for lines in parts:
+        text = " ".join(ln.text.strip() for ln in lines)
+        if len(lines) > 2 or len(text.split()) > MAX_HEADING_WORDS or SENTENCE_END.search(text) or CONTINUES.search(text):
+            return None
+    return parts
 
 
 def _decimal_candidate(g: _Group) -> bool:

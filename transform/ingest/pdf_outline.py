@@ -17,7 +17,13 @@ it. In document order:
 * a new numbering that starts right after a numbered heading of its level or above (``أ.`` after
   ``1.``, ``a)`` after ``B.``) divides it: one level under it; a heading numbered like earlier ones
   that an unnumbered heading closed (``ب.`` after ``أ.`` and a box's ``تعليق``) is not set above them;
-* an unnumbered heading closes the headings of its level and below.
+* an unnumbered heading closes the headings of its level and below; but one printed right after a decimal-numbered
+  heading (``3.3.3.``) that its number moved deeper than its size, read at that size's level, is no division beside the
+  numbered chapters (it would be numbered): it goes one level under that heading (``Coûts et financements de ces
+  leviers`` after ``3.3.3. Leviers opérationnels ...``, set like ``3.3.2.``), and the unnumbered headings after it set
+  like it are its siblings, up to the next numbered heading (one set smaller or lighter than it is :mod:`pdf_nesting`'s);
+* a numbering that starts again at 1 right after a numbered heading that closed its earlier series (``1.`` under
+  ``ب-``, the ``1.``, ``2.`` under ``أ-`` closed by it) is a new series under that heading, not the old one's level.
 
 Lone ``I``, ``V``, ``X`` are capital letters when the document has no other Roman number. Legal
 units have their own levels (:func:`pdf_block_kinds.legal_levels`).
@@ -114,6 +120,8 @@ def outline_levels(groups: list[_Group]) -> None:
     before: _Group | None = None
     last: dict[str, int] = {}  # the level of the last heading of each numbering (a box's heading between them closes none)
     ranks: dict[str, int] = {}  # the rank of the last heading of each numbering (``B`` 2, ``III`` 3)
+    read = {id(g): g.level or 1 for g in heads}  # the levels the sizes gave
+    sibling: tuple[int, int, int] | None = None  # (read level, level, page) of the last unnumbered heading put under a decimal one
     for g, kind in zip(heads, kinds, strict=True):
         level = g.level or 1
         # the heading before it introduces it: just above it, on its page, nothing between them but a short paragraph
@@ -137,16 +145,26 @@ def outline_levels(groups: list[_Group]) -> None:
             g.level = last[kind]  # deliberations numbered in one series are siblings, whatever their sizes (OCR's estimates)
             while stack and stack[-1][1] >= g.level:
                 stack.pop()
-        elif kind is not None and kind in last and level < last[kind]:
+        elif kind is not None and kind in last and level < last[kind] and not _restarts(g, kind, stack):
             g.level = last[kind]  # numbered like earlier headings that an unnumbered one closed ("ب." after "■ تعليق"): their level
             while stack and stack[-1][1] >= g.level:
                 stack.pop()
-        elif kind is not None and kind not in last and stack and level <= stack[-1][1] and stack[-1][0] is not None \
-                and not kind.startswith("decimal"):
+        elif kind is not None and (kind not in last or _restarts(g, kind, stack)) and stack and level <= stack[-1][1] \
+                and stack[-1][0] is not None and not kind.startswith("decimal"):
             g.level = min(6, stack[-1][1] + 1)  # a new numbering right after a numbered heading: its subdivisions
+        elif kind is None and before is not None and stack and stack[-1][0] is not None and stack[-1][0].startswith("decimal") \
+                and read.get(id(before)) == level and (before.level or 1) > level and not _under_by_type(g, before):
+            g.level = min(6, (before.level or 1) + 1)  # unnumbered, set like the "3.3.2." its number moved down: under it
+            sibling = (level, g.level, g.lines[-1].page)
+        elif kind is None and sibling is not None and level == sibling[0] and g.lines[0].page <= sibling[2] + 1 \
+                and _ANNEX.match(g.text.strip()) is None:
+            g.level = sibling[1]  # the next unnumbered heading set like it, on its page or the next: its sibling
+            sibling = (level, g.level, g.lines[-1].page)
         else:
             while stack and stack[-1][1] >= level:
                 stack.pop()
+        if sibling is not None and (kind is not None or level < sibling[0]):
+            sibling = None
         stack.append((kind, g.level or 1))
         if kind is not None:
             last[kind] = g.level or 1
@@ -154,6 +172,21 @@ def outline_levels(groups: list[_Group]) -> None:
         before = g
 
 
+def _under_by_type(g: _Group, before: _Group) -> bool:
+    """Is ``g`` set smaller or lighter than the heading before it? Then :mod:`pdf_nesting` places it (and the series that
+    opens under it: ``A- ...`` under ``Modalités ...``, plain type under the bold ``1-2 : ...``)."""
+    bold = all(ln.bold for ln in before.lines) and not all(ln.bold for ln in g.lines)
+    return g.size <= before.size - 0.5 or bold
+
+
+def _restarts(g: _Group, kind: str, stack: list[tuple[str | None, int]]) -> bool:
+    """Does ``g`` open its numbering again (``1.`` under ``ب-``, after the ``1.``, ``2.`` under ``أ-``), right after a
+    numbered heading that closed the earlier series (none of it is open): a new series, under that heading."""
+    return rank(g.lines[0].text, kind) == 1 and bool(stack) and stack[-1][0] not in (None, kind) \
+        and all(k != kind for k, _ in stack)
+
+
+_ANNEX = re.compile(r"^(?:annexe|annex|(?:ال)?ملحق)\b", re.IGNORECASE)
 _AR_LETTERS = "أبجدهوزحطي"
 _AR_ORDINALS = ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
 

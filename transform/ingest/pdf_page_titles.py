@@ -6,7 +6,8 @@
 * **a cover's fields** are no headings: the name of the issuing state alone (``RÉPUBLIQUE FRANÇAISE``,
   ``المملكة المغربية``: the letterhead's first line, on a cover or over an annexed form), a line or two each giving an
   identifier after its label (``Numéro SIRET : 21660028800015``, ``POSTE COMPTABLE : 066028 ...``), and on the first
-  page the year a statement covers (``ANNEE 2024``, ``Exercice 2025``); they are no body text either, so the first
+  page the year a statement covers (``ANNEE 2024``, ``Exercice 2025``), and a by-line, a past participle and ``par``
+  (``Voté par Nature`` / ``BUDGET PRINCIPAL`` under a budget statement's title); they are no body text either, so the first
   page stays a title page (:func:`_cover_levels`);
 * **a text's title over its first unit**: a centred line at body weight opening with the kind of an official text,
   right above a legal unit, is a heading.
@@ -40,6 +41,10 @@ _FIELD = re.compile(r"^[^\W\d_][^\d:：]{0,40}\s[:：]\s*\d{5,}(?:\s+\S+){0,4}$"
 # the year a statement covers, alone on its line
 _PERIOD = re.compile(r"^(?:ANN[EÉ]E|Ann[ée]e|EXERCICE|Exercice|السنة(?: المالية)?|سنة)\s*[:：]?\s*(?:19|20)\d\d$")
 
+# a by-line: a past participle and "par" ("Voté par Nature", "Présenté par le maire", "Financé par ..."): who made the
+# document or how it was voted, a field of its cover
+_BY_LINE = re.compile(r"^[A-ZÉ][a-zàâçéèêëîïôûü]+(?:é|ée|és|ées|is|ise|it|ite|u|ue|us)\s+par\s+\S")
+
 
 def _plain(text: str) -> str:
     t = unicodedata.normalize("NFKD", text)
@@ -57,7 +62,7 @@ def cover_fields(groups: list[_Group]) -> set[int]:
             continue
         text = " ".join(ln.text.strip() for ln in g.lines)
         if _plain(text) in STATES or all(_FIELD.match(ln.text.strip()) for ln in g.lines) \
-                or (_page(g) == first and len(g.lines) == 1 and _PERIOD.match(text.strip())):
+                or (_page(g) == first and len(g.lines) == 1 and _PERIOD.match(text.strip())) or _BY_LINE.match(text):
             g.kind = "paragraph"
             if _page(g) == first:
                 fields.add(id(g))
@@ -115,7 +120,10 @@ def _cover_levels(groups: list[_Group], fields: set[int] | frozenset[int] = froz
     cover = [g for g in groups if g.lines and _page(g) == first]
     titles = [g for g in cover if g.kind == "heading" and g.legal is None]
     rest = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines and _page(g) != first]
-    if titles and rest and _chars(titles) >= COVER_SHARE * _chars([g for g in cover if id(g) not in fields]) and not any(g.legal is not None for g in cover):
+    # the fields are no body text: they count with the titles (a cover of a title, a by-line and a year over the state's
+    # name and a commune's)
+    held = _chars(titles) + _chars([g for g in cover if id(g) in fields])
+    if titles and rest and held >= COVER_SHARE * _chars(cover) and not any(g.legal is not None for g in cover):
         for g in titles:
             g.level = 1
         after = {lv: k + 1 for k, lv in enumerate(sorted({g.level or 1 for g in rest}))}  # from 1, none left empty
