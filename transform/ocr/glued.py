@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from .collocations import join_article
 from .lexicon import AR_LETTERS, normalise_ar
 from .months import MONTHS
 from .spelling import _EDGES, _NO_JOIN, _word
@@ -73,6 +74,11 @@ def unglue(info: dict[str, list]) -> None:
     tesseract.parse_tsv gathers them) with glued words split and teeth dropped in place. A split
     word's box is cut in two by letter count, its first part on the right (the line is read from
     the right); a line that would be left with no word keeps its words (the noise filter judges it)."""
+    _unglue(info)
+    join_article(info)  # a lone ا and the word after it: the article, its ل lost (collocations.py)
+
+
+def _unglue(info: dict[str, list]) -> None:
     parts = [split_word(w) for w in info["words"]]
     if all(len(p) == 1 and p[0] == w for p, w in zip(parts, info["words"], strict=True)):
         return

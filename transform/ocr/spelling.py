@@ -241,4 +241,6 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
             out[i] = "رقم"
         else:
             out[i] = repair_word(impossible_start(w), sure)
-    return out
+    from .collocations import settle  # collocations builds on this module
+
+    return settle(out)  # words their neighbours settle: المدلى بما -> المدلى بها (collocations.py)

@@ -1,0 +1,108 @@
+"""Arabic words settled by the words around them, where the word list cannot tell.
+
+The one-letter repairs of :mod:`spelling` and :mod:`wordfix` leave a misreading alone when it is
+itself a word: on the light face of a court judgment ``ara`` reads the middle ``ه`` of ``بها``
+("with it") as ``م`` (``بما``, "with what", at 60-91 %), ``ح``, ``ج``, or takes its ``ب`` for ``ي``
+(``يما``), and no list can say which was printed. The sentence can:
+
+* **a participle that takes ``ب`` and its pronoun.** The passive participle of a verb whose
+  object is brought by ``ب`` (``أدلى ب``, to produce a document; ``استدل ب``, ``عمل ب``, ``سمح ب``,
+  ``طالب ب``...) refers back to the noun it qualifies by ``ب`` and a pronoun: ``الوثائق المدلى
+  بها``, ``القوانين المعمول بها``. ``بما`` there would leave the participle without its pronoun
+  (the grammar has no ``المدلى بما``). So right after one of :data:`PARTICIPLES` a word of the
+  shape of ``بها`` (``ب`` or ``ي``, then ``م``, ``ه``, ``ح``, ``ج`` or nothing, then ``ا``) is
+  ``بها``, however sure the reading. The list of participles is written from the grammar, not
+  from any page;
+* **``ني`` is no word** (``في`` read with its loop open, ``ني``): standing alone on an Arabic
+  line it is ``في`` (the raw ``نيء`` is written with its hamza);
+* **``بتاريخ`` before a date**: a word one letter off ``بتاريخ`` (``يتاريخ``, ``بتاريغ``) right
+  before a number is ``بتاريخ``, as ``رقم`` is settled before a number (:mod:`spelling`).
+
+The article's ``ل`` lost between its ``ا`` and the word (``ا موضوع`` for الموضوع: the lone
+``ا`` box touching the word's) is put back by :func:`join_article` (:mod:`glued` calls it, as it
+changes the line's word count). A lone ``ا`` is no Arabic word.
+
+Measured as a bad output would be: every pair of words of the corpus's truth pages run through
+:func:`settle` changes no word (tests/ocr/test_collocations.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import normalise_ar
+from .spelling import _EDGES, _known
+
+# passive (or passive-like) participles of verbs that take their object with ب: the participle
+# refers back with ب and a pronoun (المدلى بها، المعمول به)
+PARTICIPLES = frozenset({
+    "المدلى", "المستدل", "المعمول", "المعترف", "المأذون", "المسموح", "المحكوم", "المصرح", "المطالب",
+    "المتمسك", "المحتج", "المستشهد", "المدعى", "الموصى", "المرخص", "الموثوق", "المنوطة", "المنوط",
+})
+_PARTICIPLES = frozenset(normalise_ar(w) for w in PARTICIPLES)
+_BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
+_NUMBER = re.compile(r"^[(\[]?\d+(?:[.\-/]\d+)*[)\].,،؛:]?$")
+DATE_WORD = "بتاريخ"
+MAX_JOIN_GAP = 0.5  # a lone ا this many line heights or closer to the next word is its article
+
+
+def _split(word: str) -> tuple[str, str, str]:
+    m = _EDGES.match(word)
+    return m.groups() if m else ("", word, "")  # type: ignore[return-value]
+
+
+def _after_participle(prev: str) -> bool:
+    core = normalise_ar(_split(prev)[1])
+    if core[:1] in ("و", "ف") and core[1:3] == "ال":
+        core = core[1:]
+    return core in _PARTICIPLES
+
+
+def _one_off(a: str, b: str) -> bool:
+    return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def settle(words: list[str]) -> list[str]:
+    """The words of an Arabic line (tesseract's order: reading order for the Arabic words, a
+    number right after the word before it) with the words their neighbours settle put right
+    (module docstring); as many words as given."""
+    out = list(words)
+    for i, w in enumerate(words):
+        head, core, tail = _split(w)
+        if i and _BIHA.match(core) and core != "بها" and _after_participle(words[i - 1]):
+            out[i] = f"{head}بها{tail}"
+        elif core == "ني":
+            out[i] = f"{head}في{tail}"
+        elif (_one_off(core, DATE_WORD) and i + 1 < len(words) and _NUMBER.match(words[i + 1])
+              and not _known(core)):
+            out[i] = f"{head}{DATE_WORD}{tail}"
+    return out
+
+
+def join_article(info: dict[str, list]) -> None:
+    """A lone ``ا`` right before a word (its box touching the word's, the gap at most
+    MAX_JOIN_GAP of the line's height) is the article with its ``ل`` lost: ``ا موضوع`` ->
+    الموضوع when that is a known word. ``info``: a line's parallel lists (``words``, ``xs``,
+    ``boxes``, ``heights``, ``confs``), changed in place; the word keeps its own confidence."""
+    words = info["words"]
+    joins = []
+    for k in range(len(words) - 1):
+        head, core, tail = _split(words[k + 1])
+        if words[k] != "ا" or head or len(core) < 3 or core.startswith("ال") or not re.match("^[\u0621-\u064a]+$", core):
+            continue
+        x0, top, x1, bottom = info["boxes"][k]
+        nx0, ntop, nx1, nbottom = info["boxes"][k + 1]
+        height = max(bottom - top, nbottom - ntop, 1)
+        if x0 - nx1 <= MAX_JOIN_GAP * height and x0 + x1 > nx0 + nx1 and _known("ال" + core):
+            joins.append(k)
+    if not joins:
+        return
+    for k in reversed(joins):
+        x0, top, x1, bottom = info["boxes"][k]
+        nx0, ntop, nx1, nbottom = info["boxes"][k + 1]
+        box = (min(x0, nx0), min(top, ntop), max(x1, nx1), max(bottom, nbottom))
+        info["words"][k:k + 2] = ["ال" + info["words"][k + 1]]
+        info["boxes"][k:k + 2] = [box]
+        info["xs"][k:k + 2] = [(box[0] + box[2]) / 2]
+        info["heights"][k:k + 2] = [max(info["heights"][k], info["heights"][k + 1])]
+        info["confs"][k:k + 2] = [info["confs"][k + 1]]
