@@ -41,7 +41,7 @@ PARTICIPLES = frozenset({
 })
 _PARTICIPLES = frozenset(normalise_ar(w) for w in PARTICIPLES)
 _BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
-_NUMBER = re.compile(r"^[(\[]?\d+(?:[.\-/]\d+)*[)\].,،؛:]?$")
+_DATE_NEXT = re.compile(r"^[(\[]?\d")  # a number, or a date glued to its month (11مارس)
 DATE_WORD = "بتاريخ"
 MAX_JOIN_GAP = 0.5  # a lone ا this many line heights or closer to the next word is its article
 
@@ -73,7 +73,7 @@ def settle(words: list[str]) -> list[str]:
             out[i] = f"{head}بها{tail}"
         elif core == "ني":
             out[i] = f"{head}في{tail}"
-        elif (_one_off(core, DATE_WORD) and i + 1 < len(words) and _NUMBER.match(words[i + 1])
+        elif (_one_off(core, DATE_WORD) and i + 1 < len(words) and _DATE_NEXT.match(words[i + 1])
               and not _known(core)):
             out[i] = f"{head}{DATE_WORD}{tail}"
     return out

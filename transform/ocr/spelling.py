@@ -201,13 +201,18 @@ def comma_hamza(word: str) -> str:
 _NO_START = re.compile("^ي(?=ال|إ)")
 
 
+_YA_YA = re.compile("^([وف]?)ي(?=ي[\u0621-\u064a]{2,}$)")  # ييقى: the ب of يبقى read ي
+
+
 _NO_VERB = re.compile("^([وف]?)ي(?=[\u0621-\u064a]{3,}ة$)")  # an imperfect verb never ends with ة
 
 
 def impossible_start(word: str) -> str:
     """``يالعاملات`` -> بالعاملات, ``يإحداث`` -> بإحداث when that is a known word; ``يممارسة`` ->
     بممارسة, ``يجلسة`` -> بجلسة (``ي`` before a noun that ends with ``ة``: no verb does) when that is
-    a known word and the word as read is none; else as read."""
+    a known word and the word as read is none; ``ييقى`` -> يبقى, ``ييرره`` -> يبرره (a verb's ``ب``
+    after its prefix ``ي`` read ``ي``) when that is a word and the word as read is neither known nor
+    a rare form (``ييسر`` stays); else as read."""
     m = _EDGES.match(word)
     if m is None:
         return word
@@ -215,6 +220,13 @@ def impossible_start(word: str) -> str:
     if _NO_START.match(core):
         cand = "ب" + core[1:]
         return f"{head}{cand}{tail}" if _known(cand) else word
+    if (v := _YA_YA.match(core)) and not _known(core):
+        from .wordfix import rare  # wordfix builds on this module
+
+        k = len(v.group(1)) + 1
+        cand = core[:k] + "ب" + core[k + 1:]
+        if _word(cand) and not rare(core):
+            return f"{head}{cand}{tail}"
     if (v := _NO_VERB.match(core)) and not _known(core):
         from .wordfix import rare  # wordfix builds on this module
 
