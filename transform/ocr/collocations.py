@@ -15,6 +15,12 @@ itself a word: on the light face of a court judgment ``ara`` reads the middle ``
   from any page;
 * **``ني`` is no word** (``في`` read with its loop open, ``ني``): standing alone on an Arabic
   line it is ``في`` (the raw ``نيء`` is written with its hamza);
+* **fixed terms of legal and administrative Arabic** (:data:`TERMS`, two words that go
+  together, written from the language, not from any page: ``الحد الأدنى``, ``النظام الأساسي``,
+  ``الإكراه البدني``): a word one letter off one word of a term, next to the other word of it in
+  its place, is that word (``الحد الأدلى`` -> الحد الأدنى, ``النظام الأسامي`` -> النظام الأساسي,
+  ``والأكراه البدني`` -> والإكراه البدني); a proclitic ``و``, ``ف``, ``ب``, ``ل`` before either word
+  is kept;
 * **``بتاريخ`` before a date**: a word one letter off ``بتاريخ`` (``يتاريخ``, ``بتاريغ``) right
   before a number is ``بتاريخ``, as ``رقم`` is settled before a number (:mod:`spelling`).
 
@@ -40,6 +46,14 @@ PARTICIPLES = frozenset({
     "المتمسك", "المحتج", "المستشهد", "المدعى", "الموصى", "المرخص", "الموثوق", "المنوطة", "المنوط",
 })
 _PARTICIPLES = frozenset(normalise_ar(w) for w in PARTICIPLES)
+# fixed two-word terms: a word one letter off one of them, next to the other, is that word
+TERMS = (
+    ("الحد", "الأدنى"), ("الحد", "الأقصى"), ("النظام", "الأساسي"), ("الإكراه", "البدني"),
+    ("المملكة", "المغربية"), ("الجريدة", "الرسمية"), ("المدعى", "عليه"), ("كتابة", "الضبط"),
+    ("النفاذ", "المعجل"), ("الجماعات", "الترابية"), ("الوظيفة", "العمومية"), ("حيز", "التنفيذ"),
+    ("السلطة", "الحكومية"), ("الصفقات", "العمومية"),
+)
+MIN_TERM_WORD = 3  # letters of the word put right (one letter off a shorter word settles nothing)
 _BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
 _DATE_NEXT = re.compile(r"^[(\[]?\d")  # a number, or a date glued to its month (11مارس)
 DATE_WORD = "بتاريخ"
@@ -62,10 +76,69 @@ def _one_off(a: str, b: str) -> bool:
     return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
+def _edits(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _bare(core: str) -> tuple[str, str]:
+    """(proclitic, word): ``والأكراه`` -> (و, الأكراه), ``للجماعات`` -> (ل, الجماعات); a proclitic is
+    taken off only before the article or a word of the terms."""
+    if core.startswith("لل") and len(core) > 4:
+        return "ل", "ال" + core[2:]
+    if len(core) > 3 and core[0] in "وفبل" and (core[1:3] == "ال" or core[1:] in _TERM_WORDS):
+        return core[0], core[1:]
+    return "", core
+
+
+def _join(pro: str, word: str) -> str:
+    return "لل" + word[2:] if pro == "ل" and word.startswith("ال") else pro + word
+
+
+_TERM_WORDS = frozenset(w for t in TERMS for w in t)
+_OTHER_WORDS = frozenset({("ي", "ى"), ("ى", "ي"), ("ه", "ة"), ("ة", "ه")})  # المدعي is not المدعى
+
+
+def _term_word(core: str, other: str, first: bool) -> str | None:
+    """The word of a term ``core`` was misread for, ``other`` (bare) standing next to it as the
+    term's other word (``first``: ``core`` is the term's first word)."""
+    if len(core) < MIN_TERM_WORD:
+        return None
+    for term in TERMS:
+        mine, anchor = (term[0], term[1]) if first else (term[1], term[0])
+        if other != anchor or core == mine or len(mine) < MIN_TERM_WORD or _edits(core, mine) != 1:
+            continue
+        if len(core) == len(mine) and {(x, y) for x, y in zip(core, mine, strict=True) if x != y} <= _OTHER_WORDS:
+            continue
+        return mine
+    return None
+
+
+def _terms(words: list[str]) -> list[str]:
+    out = list(words)
+    for i, w in enumerate(words):
+        head, core, tail = _split(w)
+        pro, bare = _bare(core)
+        found = None
+        if i + 1 < len(words):
+            found = _term_word(bare, _bare(_split(words[i + 1])[1])[1], True)
+        if found is None and i:
+            found = _term_word(bare, _bare(_split(words[i - 1])[1])[1], False)
+        if found:
+            out[i] = f"{head}{_join(pro, found)}{tail}"
+    return out
+
+
 def settle(words: list[str]) -> list[str]:
     """The words of an Arabic line (tesseract's order: reading order for the Arabic words, a
     number right after the word before it) with the words their neighbours settle put right
     (module docstring); as many words as given."""
+    words = _terms(words)
     out = list(words)
     for i, w in enumerate(words):
         head, core, tail = _split(w)
