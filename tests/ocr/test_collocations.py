@@ -123,3 +123,11 @@ def test_judgment_page_reads_its_pronouns() -> None:
     top = " ".join(band_lines("ma-tc-casa-jugement-2271-2020", 3, 0.085, 0.172))
     assert top.count("المدلى بها") == 2, top
     assert "المدلى بما" not in top and " ني " not in top
+
+
+def test_ma_glued_to_a_verb_is_split() -> None:
+    """NARSA's enacting formula ``يقرر ما يلي`` read ``يقررما`` (91 %); ``بعدما``, ``عندما`` are words."""
+    from transform.ocr.glued import split_word
+
+    assert split_word("يقررما") == ["يقرر", "ما"]
+    assert split_word("بعدما") == ["بعدما"] and split_word("عندما") == ["عندما"]

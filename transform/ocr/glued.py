@@ -10,7 +10,8 @@ the split is plain:
   letters or more that starts with the article (``ال``, ``لل``). Splitting any known pair after a
   non-joining letter would have cut 109 of the 13,004 Arabic words of the corpus's truth pages
   (``المترشحات`` is ``المتر`` + ``شحات``); this rule cuts one, ``سعرالبيع``, which its page prints
-  glued;
+  glued; ``ما`` is a second part after a verb in the imperfect (``يقررما`` for يقرر ما: the enacting
+  formula ``يقرر ما يلي``), never after a noun or a preposition (``بعدما``, ``عندما`` are words);
 * a number followed by a known word of four letters or more (``2.19.732الصادر``) that is not a
   month (``11مارس`` is how some pages print a date).
 
@@ -35,9 +36,12 @@ MIN_AFTER_NUMBER = 4  # letters of a word glued after a number
 _AFTER_NUMBER = re.compile(r"^([(\[]?\d+(?:[.,/-]\d+)*)([\u0621-\u064a]+)([)\].,،؛:]*)$")
 _TEETH = re.compile(r"^[^\u0621-\u064a\d]*سس+[^\u0621-\u064a\d]*$")
 _STRETCH = re.compile("سسس+")
+_VERB_START = "يت"  # an imperfect verb's prefix: a verb before a glued ما
 
 
-def _second(part: str) -> bool:
+def _second(part: str, first: str = "") -> bool:
+    if part == "ما":  # a verb and its object ما (يقررما for يقرر ما); never بعدما, عندما, كلما
+        return first[:1] in _VERB_START
     return part in PREPOSITIONS or (len(part) >= MIN_ARTICLE_WORD and part.startswith(("ال", "لل")) and _word(part))
 
 
@@ -62,7 +66,7 @@ def split_word(word: str) -> list[str]:
     if len(core) < MIN_FIRST + 2 or not AR_LETTERS.match(core) or _word(core):
         return [word]
     cuts = [i for i in range(MIN_FIRST, len(core) - 1)
-            if core[i - 1] in _NO_JOIN and _word(core[:i]) and _second(core[i:])]
+            if core[i - 1] in _NO_JOIN and _word(core[:i]) and _second(core[i:], core[:i])]
     if len(cuts) != 1:
         return [word]
     i = cuts[0]
