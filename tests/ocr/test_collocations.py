@@ -131,3 +131,4 @@ def test_ma_glued_to_a_verb_is_split() -> None:
 
     assert split_word("يقررما") == ["يقرر", "ما"]
     assert split_word("بعدما") == ["بعدما"] and split_word("عندما") == ["عندما"]
+    assert split_word("مايلي:") == ["ما", "يلي:"]  # the joint order's formula, its space lost

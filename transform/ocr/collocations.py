@@ -51,7 +51,7 @@ TERMS = (
     ("الحد", "الأدنى"), ("الحد", "الأقصى"), ("النظام", "الأساسي"), ("الإكراه", "البدني"),
     ("المملكة", "المغربية"), ("الجريدة", "الرسمية"), ("المدعى", "عليه"), ("كتابة", "الضبط"),
     ("النفاذ", "المعجل"), ("الجماعات", "الترابية"), ("الوظيفة", "العمومية"), ("حيز", "التنفيذ"),
-    ("السلطة", "الحكومية"), ("الصفقات", "العمومية"),
+    ("السلطة", "الحكومية"), ("الصفقات", "العمومية"), ("الحماية", "الاجتماعية"),
 )
 MIN_TERM_WORD = 3  # letters of the word put right (one letter off a shorter word settles nothing)
 _BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
@@ -101,7 +101,8 @@ def _join(pro: str, word: str) -> str:
 
 
 _TERM_WORDS = frozenset(w for t in TERMS for w in t)
-_OTHER_WORDS = frozenset({("ي", "ى"), ("ى", "ي"), ("ه", "ة"), ("ة", "ه")})  # المدعي is not المدعى
+# one letter that makes another word (المدعي is not المدعى) or a spelling (الإجتماعية as printed)
+_OTHER_WORDS = frozenset({("ي", "ى"), ("ى", "ي"), ("ه", "ة"), ("ة", "ه"), ("إ", "ا"), ("أ", "ا"), ("آ", "ا")})
 
 
 def _term_word(core: str, other: str, first: bool) -> str | None:

@@ -12,6 +12,7 @@ the split is plain:
   (``المترشحات`` is ``المتر`` + ``شحات``); this rule cuts one, ``سعرالبيع``, which its page prints
   glued; ``ما`` is a second part after a verb in the imperfect (``يقررما`` for يقرر ما: the enacting
   formula ``يقرر ما يلي``), never after a noun or a preposition (``بعدما``, ``عندما`` are words);
+  ``مايلي`` is ``ما يلي`` (the first part has two letters only, and no word is spelt so);
 * a number followed by a known word of four letters or more (``2.19.732الصادر``) that is not a
   month (``11مارس`` is how some pages print a date).
 
@@ -36,6 +37,7 @@ MIN_AFTER_NUMBER = 4  # letters of a word glued after a number
 _AFTER_NUMBER = re.compile(r"^([(\[]?\d+(?:[.,/-]\d+)*)([\u0621-\u064a]+)([)\].,،؛:]*)$")
 _TEETH = re.compile(r"^[^\u0621-\u064a\d]*سس+[^\u0621-\u064a\d]*$")
 _STRETCH = re.compile("سسس+")
+_MA_YALI = frozenset({"مايلي", "مايلى"})
 _VERB_START = "يت"  # an imperfect verb's prefix: a verb before a glued ما
 
 
@@ -63,6 +65,8 @@ def split_word(word: str) -> list[str]:
     if m is None:
         return [word]
     head, core, tail = m.groups()
+    if core in _MA_YALI:  # the formula ما يلي, its space lost after ا
+        return [head + "ما", "يلي" + tail]
     if len(core) < MIN_FIRST + 2 or not AR_LETTERS.match(core) or _word(core):
         return [word]
     cuts = [i for i in range(MIN_FIRST, len(core) - 1)
