@@ -241,11 +241,11 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
     """The words of an Arabic line (tesseract's order, which puts a number right after the word
     before it in reading) with the unsure ones put right (see the module docstring); ``sure``:
     the words the page reads sure elsewhere, left as they are."""
-    from .wordfix import repair_fair  # wordfix builds on this module
+    from .wordfix import pronoun_end, repair_fair  # wordfix builds on this module
 
     out = list(words)
     for i, (w, c) in enumerate(zip(words, confs, strict=True)):
-        w = comma_hamza(w)
+        w = pronoun_end(comma_hamza(w))
         if c >= LOW_CONF:
             out[i] = repair_fair(impossible_start(w), c, sure)  # read fairly sure, no word (wordfix.py)
             continue
