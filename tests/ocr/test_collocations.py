@@ -56,6 +56,7 @@ def test_a_word_one_letter_off_a_fixed_term_next_to_its_other_word() -> None:
     assert settle(["للنظام", "الأسامي،"])[1] == "الأساسي،"
     assert settle(["والأكراه", "البدني"]) == ["والإكراه", "البدني"]
     assert settle(["للجماعات", "التراببة"]) == ["للجماعات", "الترابية"]
+    assert settle(["لدى", "كتاية", "ضبط", "هذه"])[1] == "كتابة"  # the judgment, p. 1: a term without its article
     # not a word of another meaning one letter off (المدعي, the plaintiff), not two letters off, not alone
     assert settle(["المدعي", "عليه"]) == ["المدعي", "عليه"]
     assert settle(["الحد", "الأدق"]) == ["الحد", "الأدق"]

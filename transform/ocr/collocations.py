@@ -100,7 +100,13 @@ def _join(pro: str, word: str) -> str:
     return "لل" + word[2:] if pro == "ل" and word.startswith("ال") else pro + word
 
 
-_TERM_WORDS = frozenset(w for t in TERMS for w in t)
+def _bare_forms(word: str) -> list[str]:
+    return [word, word[2:]] if word.startswith("ال") and len(word) >= MIN_TERM_WORD + 2 else [word]
+
+
+# each term as printed with or without its articles (كتابة ضبط المحكمة, حد أدنى)
+_TERM_FORMS = tuple(dict.fromkeys((a, b) for x, y in TERMS for a in _bare_forms(x) for b in _bare_forms(y)))
+_TERM_WORDS = frozenset(w for t in _TERM_FORMS for w in t)
 # one letter that makes another word (المدعي is not المدعى) or a spelling (الإجتماعية as printed)
 _OTHER_WORDS = frozenset({("ي", "ى"), ("ى", "ي"), ("ه", "ة"), ("ة", "ه"), ("إ", "ا"), ("أ", "ا"), ("آ", "ا")})
 
@@ -110,7 +116,7 @@ def _term_word(core: str, other: str, first: bool) -> str | None:
     term's other word (``first``: ``core`` is the term's first word)."""
     if len(core) < MIN_TERM_WORD:
         return None
-    for term in TERMS:
+    for term in _TERM_FORMS:
         mine, anchor = (term[0], term[1]) if first else (term[1], term[0])
         if other != anchor or core == mine or len(mine) < MIN_TERM_WORD or _edits(core, mine) != 1:
             continue
