@@ -62,8 +62,9 @@ VERY_SURE_CONF = 95.0  # words read this sure are left as read, and so are their
 MIN_LETTERS = 3
 STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
 # a letter read for another of a different stroke: what it may have been (ئ: a tooth with a hamza
-# over it, read for the tooth of ن or ث, or for a final ى, and back from ن; not ق for غ: الطاقي)
-STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ"}
+# over it, read for the tooth of ن or ث, or for a final ى, and back from ن; ل read for ا (decree
+# 2.17.355's العلمل for العامل: no truth word changes); not ق for غ: الطاقي)
+STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ", "ل": "ا"}  # ل for an alef whose foot joins the next letter: العلمل
 END_STROKES = {"ئ": "ىي"}  # at a word's end: يتعدئ for يتعدى
 _GROUPS = _SKELETONS
 _GROUP = {ch: k for k, group in enumerate(_GROUPS) for ch in group}
