@@ -28,7 +28,8 @@ import re
 from .collocations import join_article
 from .lexicon import AR_LETTERS, normalise_ar
 from .months import MONTHS
-from .spelling import _EDGES, _NO_JOIN, _word
+from .spelling import _EDGES, _NO_JOIN, _known, _word
+from .wordfix import real_word
 
 PREPOSITIONS = frozenset({"على", "في", "من", "عن", "إلى", "الى"})
 MIN_FIRST = 3  # letters of the first part
@@ -84,6 +85,29 @@ def unglue(info: dict[str, list]) -> None:
     the right); a line that would be left with no word keeps its words (the noise filter judges it)."""
     _unglue(info)
     join_article(info)  # a lone ا and the word after it: the article, its ل lost (collocations.py)
+    _join_split(info)
+
+
+def _join_split(info: dict[str, list]) -> None:
+    """Two words that are none, the first ending with a letter that does not join the next
+    (``الر ابعة`` for الرابعة: a space read where the letter stops joining), made one when that is
+    a known word; the first may be a short word (``الر`` is a key of the list)."""
+    words = info["words"]
+    k = 0
+    while k < len(words) - 1:
+        a, b = words[k], words[k + 1]
+        if (2 <= len(a) and len(b) >= MIN_FIRST and AR_LETTERS.match(a) and AR_LETTERS.match(b)
+                and a[-1] in _NO_JOIN and (len(a) <= MIN_FIRST or not real_word(a)) and not real_word(b)
+                and _known(a + b)):
+            x0, top, x1, bottom = info["boxes"][k]
+            nx0, ntop, nx1, nbottom = info["boxes"][k + 1]
+            box = (min(x0, nx0), min(top, ntop), max(x1, nx1), max(bottom, nbottom))
+            words[k:k + 2] = [a + b]
+            info["boxes"][k:k + 2] = [box]
+            info["xs"][k:k + 2] = [(box[0] + box[2]) / 2]
+            info["heights"][k:k + 2] = [max(info["heights"][k], info["heights"][k + 1])]
+            info["confs"][k:k + 2] = [min(info["confs"][k], info["confs"][k + 1])]
+        k += 1
 
 
 def _unglue(info: dict[str, list]) -> None:

@@ -41,7 +41,9 @@ the list does not know, whose letters before the ``ء`` are a known word (suffix
 with ``ه`` or ``ة`` (no word does before a final hamza), gets its comma back (:func:`comma_hamza`),
 whatever its confidence. Not after ``ا``, ``و``, ``ي``, ``ى``, ``ز`` and the
 hamza's seats, where a final hamza is part of many words the list lacks (``إنهاء``, ``جزء``): on the
-corpus's 16,215 Arabic truth words, the rule changes none.
+corpus's 16,215 Arabic truth words, the rule changes none. After ``يا`` it is a comma only when the
+word as read is no word (nor a rare form) and the word without it is one (``داخلياء``: داخليا،; not
+``أشياء``, ``أولياء``).
 
 One word is settled by its place rather than by the list: ``رقم`` ("number"), whose ``قم``
 ligature is read ``رم``, ``رق``, ``رغ``, ``رف`` (``رتم`` on a light typeface), read unsure right
@@ -193,6 +195,12 @@ def comma_hamza(word: str) -> str:
     if m is None:
         return word
     head, core, tail = m.groups()
+    if len(core) > MIN_LETTERS + 1 and core.endswith("ياء") and AR_LETTERS.match(core):
+        from .wordfix import real_word  # wordfix builds on this module
+
+        if not real_word(core) and real_word(core[:-1]):  # داخلياء: an adverb in ـيا and a comma
+            return f"{head}{core[:-1]}،{tail.lstrip('،,.')}"
+        return word
     if (len(core) < MIN_LETTERS + 1 or not core.endswith("ء") or core[-2] in _HAMZA_AFTER
             or not AR_LETTERS.match(core) or _word(core)):
         return word
@@ -244,11 +252,14 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
     """The words of an Arabic line (tesseract's order, which puts a number right after the word
     before it in reading) with the unsure ones put right (see the module docstring); ``sure``:
     the words the page reads sure elsewhere, left as they are."""
-    from .wordfix import pronoun_end, repair_fair  # wordfix builds on this module
+    from .wordfix import nisba_end, pronoun_end, repair_fair  # wordfix builds on this module
 
     out = list(words)
     for i, (w, c) in enumerate(zip(words, confs, strict=True)):
-        w = pronoun_end(comma_hamza(w))
+        w = comma_hamza(w)
+        if (ending := nisba_end(pronoun_end(w))) != w:  # a known word now, a rare form maybe: no more repairs
+            out[i] = ending
+            continue
         if c >= LOW_CONF:
             out[i] = repair_fair(impossible_start(w), c, sure)  # read fairly sure, no word (wordfix.py)
             continue

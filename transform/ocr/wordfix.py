@@ -99,3 +99,17 @@ def pronoun_end(word: str) -> str:
         return word
     cand = core[:e.start()] + ("هم" if e.group(1) else "ها")
     return f"{head}{cand}{tail}" if suffixed(cand) else word
+
+
+def nisba_end(word: str) -> str:
+    """The adjective's ending ``ية`` read ``بة`` (``الطرقبة`` for الطرقية, ``المستوفبة``): put back when the
+    word as read is no word and the word with ``ية`` is one, a rare form included (``الطرقية`` is in
+    tesseract's list only). Any confidence; else as read."""
+    m = _EDGES.match(word)
+    if m is None:
+        return word
+    head, core, tail = m.groups()
+    if len(core) < MIN_LETTERS + 2 or not core.endswith("بة") or not AR_LETTERS.match(core) or real_word(core):
+        return word
+    cand = core[:-2] + "ية"
+    return f"{head}{cand}{tail}" if real_word(cand) else word
