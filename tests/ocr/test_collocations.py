@@ -89,11 +89,6 @@ def test_a_word_cut_after_a_letter_that_does_not_join() -> None:
     assert len(info["xs"]) == len(info["heights"]) == len(info["confs"]) == 4
 
 
-def test_lam_read_for_an_alef() -> None:
-    # decree 2.17.355, p. 3: العامل read at 61 %
-    assert repair_unsure(["العلمل"], [61.2]) == ["العامل"]
-
-
 def test_a_verbs_ba_read_ya_after_its_prefix() -> None:
     assert impossible_start("ييقى") == "يبقى" and impossible_start("ييرره") == "يبرره"
     assert impossible_start("ييسر") == "ييسر"  # a rare form of the list: a word

@@ -64,10 +64,9 @@ VERY_SURE_CONF = 95.0  # words read this sure are left as read, and so are their
 MIN_LETTERS = 3
 STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
 # a letter read for another of a different stroke: what it may have been (ئ: a tooth with a hamza
-# over it, read for the tooth of ن or ث, or for a final ى, and back from ن; ل read for ا (decree
-# 2.17.355's العلمل for العامل: no truth word changes); not ق for غ: الطاقي)
+# over it, read for the tooth of ن or ث, or for a final ى, and back from ن; not ق for غ: الطاقي; not
+# ل for ا: العلمل -> العامل, but رليس -> رايس and التلجير -> التاجير, where ل was a hamza: رئيس, التأجير)
 STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ"}
-MID_STROKES = {"ل": "ا"}  # inside a word: ل for an alef (العلمل); not at its end (الشفل is الشغل, not الشفا)
 END_STROKES = {"ئ": "ىي"}  # at a word's end: يتعدئ for يتعدى
 _GROUPS = _SKELETONS
 _GROUP = {ch: k for k, group in enumerate(_GROUPS) for ch in group}
@@ -111,8 +110,7 @@ def _candidates(core: str, with_stacked: bool = True) -> dict[str, str]:
                 key = normalise_ar(cand)
                 if key != norm and key not in found and _known(cand):  # not a hamza or ta marbuta of the same word
                     found[key] = cand
-        last = i == len(core) - 1
-        for other in STROKES.get(ch, "") + (END_STROKES.get(ch, "") if last else MID_STROKES.get(ch, "")):
+        for other in STROKES.get(ch, "") + (END_STROKES.get(ch, "") if i == len(core) - 1 else ""):
             if _known(cand := core[:i] + other + core[i + 1:]):
                 found.setdefault(normalise_ar(cand), cand)
     if not with_stacked:
