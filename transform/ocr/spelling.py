@@ -221,7 +221,8 @@ def impossible_start(word: str) -> str:
     بممارسة, ``يجلسة`` -> بجلسة (``ي`` before a noun that ends with ``ة``: no verb does) when that is
     a known word and the word as read is none; ``ييقى`` -> يبقى, ``ييرره`` -> يبرره (a verb's ``ب``
     after its prefix ``ي`` read ``ي``) when that is a word and the word as read is neither known nor
-    a rare form (``ييسر`` stays); else as read."""
+    a rare form (``ييسر`` stays); ``تموذج`` -> نموذج (``ت`` and ``ن`` at a word's start, one skeleton)
+    when the word as read is none, no other letter makes a word and the other first letter does; else as read."""
     m = _EDGES.match(word)
     if m is None:
         return word
@@ -229,6 +230,13 @@ def impossible_start(word: str) -> str:
     if _NO_START.match(core):
         cand = "ب" + core[1:]
         return f"{head}{cand}{tail}" if _known(cand) else word
+    if len(core) >= MIN_LETTERS + 1 and core[0] in "تن" and AR_LETTERS.match(core):
+        from .wordfix import real_word  # wordfix builds on this module
+
+        cand = ("ن" if core[0] == "ت" else "ت") + core[1:]  # تموذج: the first letter's dots, ت for ن
+        if not real_word(core) and _known(cand) and not _candidates(core):
+            return f"{head}{cand}{tail}"
+        return word
     if (v := _YA_YA.match(core)) and not _known(core):
         from .wordfix import rare  # wordfix builds on this module
 
