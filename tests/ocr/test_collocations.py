@@ -75,6 +75,7 @@ def test_endings_a_light_face_misreads() -> None:
     # NARSA p. 2: الطرقية (a rare form of the list) read الطرقبة at 56 %, المستوفية at 69-87 %; p. 1: داخليا، at 88 %
     assert repair_unsure(["الطرقبة", "المستوفبة", "داخلياء"], [56.0, 86.8, 88.0]) == ["الطرقية", "المستوفية", "داخليا،"]
     assert repair_unsure(["أشياء", "أولياء", "الحبة"], [90.0, 90.0, 90.0]) == ["أشياء", "أولياء", "الحبة"]
+    assert comma_hamza('يوما"ء') == "يوما،"  # decree 2.17.355, p. 4 (47 %)
 
 
 def test_a_word_cut_after_a_letter_that_does_not_join() -> None:

@@ -193,6 +193,8 @@ def comma_hamza(word: str) -> str:
     if m is None:
         return word
     head, core, tail = m.groups()
+    if core[-2:] in ('"ء', "'ء") and AR_LETTERS.match(core[:-2]) and len(core) > MIN_LETTERS + 1:
+        return f"{head}{core[:-2]}،{tail.lstrip('،,.')}"  # يوما"ء: a comma read as a mark and a hamza
     if len(core) > MIN_LETTERS + 1 and core.endswith("ياء") and AR_LETTERS.match(core):
         from .wordfix import real_word  # wordfix builds on this module
 
