@@ -10,7 +10,9 @@ the split is plain:
   letters or more that starts with the article (``ال``, ``لل``). Splitting any known pair after a
   non-joining letter would have cut 109 of the 13,004 Arabic words of the corpus's truth pages
   (``المترشحات`` is ``المتر`` + ``شحات``); this rule cuts one, ``سعرالبيع``, which its page prints
-  glued;
+  glued; ``ما`` is a second part after a verb in the imperfect (``يقررما`` for يقرر ما: the enacting
+  formula ``يقرر ما يلي``), never after a noun or a preposition (``بعدما``, ``عندما`` are words);
+  ``مايلي`` is ``ما يلي`` (the first part has two letters only, and no word is spelt so);
 * a number followed by a known word of four letters or more (``2.19.732الصادر``) that is not a
   month (``11مارس`` is how some pages print a date).
 
@@ -23,9 +25,11 @@ from __future__ import annotations
 
 import re
 
+from .collocations import join_article
 from .lexicon import AR_LETTERS, normalise_ar
 from .months import MONTHS
-from .spelling import _EDGES, _NO_JOIN, _word
+from .spelling import _EDGES, _NO_JOIN, _known, _word
+from .wordfix import real_word
 
 PREPOSITIONS = frozenset({"على", "في", "من", "عن", "إلى", "الى"})
 MIN_FIRST = 3  # letters of the first part
@@ -34,9 +38,13 @@ MIN_AFTER_NUMBER = 4  # letters of a word glued after a number
 _AFTER_NUMBER = re.compile(r"^([(\[]?\d+(?:[.,/-]\d+)*)([\u0621-\u064a]+)([)\].,،؛:]*)$")
 _TEETH = re.compile(r"^[^\u0621-\u064a\d]*سس+[^\u0621-\u064a\d]*$")
 _STRETCH = re.compile("سسس+")
+_MA_YALI = frozenset({"مايلي", "مايلى"})
+_VERB_START = "يت"  # an imperfect verb's prefix: a verb before a glued ما
 
 
-def _second(part: str) -> bool:
+def _second(part: str, first: str = "") -> bool:
+    if part == "ما":  # a verb and its object ما (يقررما for يقرر ما); never بعدما, عندما, كلما
+        return first[:1] in _VERB_START
     return part in PREPOSITIONS or (len(part) >= MIN_ARTICLE_WORD and part.startswith(("ال", "لل")) and _word(part))
 
 
@@ -58,10 +66,12 @@ def split_word(word: str) -> list[str]:
     if m is None:
         return [word]
     head, core, tail = m.groups()
+    if core in _MA_YALI:  # the formula ما يلي, its space lost after ا
+        return [head + "ما", "يلي" + tail]
     if len(core) < MIN_FIRST + 2 or not AR_LETTERS.match(core) or _word(core):
         return [word]
     cuts = [i for i in range(MIN_FIRST, len(core) - 1)
-            if core[i - 1] in _NO_JOIN and _word(core[:i]) and _second(core[i:])]
+            if core[i - 1] in _NO_JOIN and _word(core[:i]) and _second(core[i:], core[:i])]
     if len(cuts) != 1:
         return [word]
     i = cuts[0]
@@ -73,6 +83,34 @@ def unglue(info: dict[str, list]) -> None:
     tesseract.parse_tsv gathers them) with glued words split and teeth dropped in place. A split
     word's box is cut in two by letter count, its first part on the right (the line is read from
     the right); a line that would be left with no word keeps its words (the noise filter judges it)."""
+    _unglue(info)
+    join_article(info)  # a lone ا and the word after it: the article, its ل lost (collocations.py)
+    _join_split(info)
+
+
+def _join_split(info: dict[str, list]) -> None:
+    """Two words that are none, the first ending with a letter that does not join the next
+    (``الر ابعة`` for الرابعة: a space read where the letter stops joining), made one when that is
+    a known word; the first may be a short word (``الر`` is a key of the list)."""
+    words = info["words"]
+    k = 0
+    while k < len(words) - 1:
+        a, b = words[k], words[k + 1]
+        if (2 <= len(a) and len(b) >= MIN_FIRST and AR_LETTERS.match(a) and AR_LETTERS.match(b)
+                and a[-1] in _NO_JOIN and (len(a) <= MIN_FIRST or not real_word(a)) and not real_word(b)
+                and _known(a + b)):
+            x0, top, x1, bottom = info["boxes"][k]
+            nx0, ntop, nx1, nbottom = info["boxes"][k + 1]
+            box = (min(x0, nx0), min(top, ntop), max(x1, nx1), max(bottom, nbottom))
+            words[k:k + 2] = [a + b]
+            info["boxes"][k:k + 2] = [box]
+            info["xs"][k:k + 2] = [(box[0] + box[2]) / 2]
+            info["heights"][k:k + 2] = [max(info["heights"][k], info["heights"][k + 1])]
+            info["confs"][k:k + 2] = [min(info["confs"][k], info["confs"][k + 1])]
+        k += 1
+
+
+def _unglue(info: dict[str, list]) -> None:
     parts = [split_word(w) for w in info["words"]]
     if all(len(p) == 1 and p[0] == w for p, w in zip(parts, info["words"], strict=True)):
         return

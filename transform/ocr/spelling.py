@@ -41,7 +41,9 @@ the list does not know, whose letters before the ``ء`` are a known word (suffix
 with ``ه`` or ``ة`` (no word does before a final hamza), gets its comma back (:func:`comma_hamza`),
 whatever its confidence. Not after ``ا``, ``و``, ``ي``, ``ى``, ``ز`` and the
 hamza's seats, where a final hamza is part of many words the list lacks (``إنهاء``, ``جزء``): on the
-corpus's 16,215 Arabic truth words, the rule changes none.
+corpus's 16,215 Arabic truth words, the rule changes none. After ``يا`` it is a comma only when the
+word as read is no word (nor a rare form) and the word without it is one (``داخلياء``: داخليا،; not
+``أشياء``, ``أولياء``).
 
 One word is settled by its place rather than by the list: ``رقم`` ("number"), whose ``قم``
 ligature is read ``رم``, ``رق``, ``رغ``, ``رف`` (``رتم`` on a light typeface), read unsure right
@@ -62,7 +64,8 @@ VERY_SURE_CONF = 95.0  # words read this sure are left as read, and so are their
 MIN_LETTERS = 3
 STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
 # a letter read for another of a different stroke: what it may have been (ئ: a tooth with a hamza
-# over it, read for the tooth of ن or ث, or for a final ى, and back from ن; not ق for غ: الطاقي)
+# over it, read for the tooth of ن or ث, or for a final ى, and back from ن; not ق for غ: الطاقي; not
+# ل for ا: العلمل -> العامل, but رليس -> رايس and التلجير -> التاجير, where ل was a hamza: رئيس, التأجير)
 STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ"}
 END_STROKES = {"ئ": "ىي"}  # at a word's end: يتعدئ for يتعدى
 _GROUPS = _SKELETONS
@@ -190,6 +193,14 @@ def comma_hamza(word: str) -> str:
     if m is None:
         return word
     head, core, tail = m.groups()
+    if core[-2:] in ('"ء', "'ء") and AR_LETTERS.match(core[:-2]) and len(core) > MIN_LETTERS + 1:
+        return f"{head}{core[:-2]}،{tail.lstrip('،,.')}"  # يوما"ء: a comma read as a mark and a hamza
+    if len(core) > MIN_LETTERS + 1 and core.endswith("ياء") and AR_LETTERS.match(core):
+        from .wordfix import real_word  # wordfix builds on this module
+
+        if not real_word(core) and real_word(core[:-1]):  # داخلياء: an adverb in ـيا and a comma
+            return f"{head}{core[:-1]}،{tail.lstrip('،,.')}"
+        return word
     if (len(core) < MIN_LETTERS + 1 or not core.endswith("ء") or core[-2] in _HAMZA_AFTER
             or not AR_LETTERS.match(core) or _word(core)):
         return word
@@ -201,13 +212,19 @@ def comma_hamza(word: str) -> str:
 _NO_START = re.compile("^ي(?=ال|إ)")
 
 
+_YA_YA = re.compile("^([وف]?)ي(?=ي[\u0621-\u064a]{2,}$)")  # ييقى: the ب of يبقى read ي
+
+
 _NO_VERB = re.compile("^([وف]?)ي(?=[\u0621-\u064a]{3,}ة$)")  # an imperfect verb never ends with ة
 
 
 def impossible_start(word: str) -> str:
     """``يالعاملات`` -> بالعاملات, ``يإحداث`` -> بإحداث when that is a known word; ``يممارسة`` ->
     بممارسة, ``يجلسة`` -> بجلسة (``ي`` before a noun that ends with ``ة``: no verb does) when that is
-    a known word and the word as read is none; else as read."""
+    a known word and the word as read is none; ``ييقى`` -> يبقى, ``ييرره`` -> يبرره (a verb's ``ب``
+    after its prefix ``ي`` read ``ي``) when that is a word and the word as read is neither known nor
+    a rare form (``ييسر`` stays); ``تموذج`` -> نموذج (``ت`` and ``ن`` at a word's start, one skeleton)
+    when the word as read is none, no other letter makes a word and the other first letter does; else as read."""
     m = _EDGES.match(word)
     if m is None:
         return word
@@ -215,6 +232,20 @@ def impossible_start(word: str) -> str:
     if _NO_START.match(core):
         cand = "ب" + core[1:]
         return f"{head}{cand}{tail}" if _known(cand) else word
+    if len(core) >= MIN_LETTERS + 1 and core[0] in "تن" and AR_LETTERS.match(core):
+        from .wordfix import real_word  # wordfix builds on this module
+
+        cand = ("ن" if core[0] == "ت" else "ت") + core[1:]  # تموذج: the first letter's dots, ت for ن
+        if not real_word(core) and _known(cand) and not _candidates(core):
+            return f"{head}{cand}{tail}"
+        return word
+    if (v := _YA_YA.match(core)) and not _known(core):
+        from .wordfix import rare  # wordfix builds on this module
+
+        k = len(v.group(1)) + 1
+        cand = core[:k] + "ب" + core[k + 1:]
+        if _word(cand) and not rare(core):
+            return f"{head}{cand}{tail}"
     if (v := _NO_VERB.match(core)) and not _known(core):
         from .wordfix import rare  # wordfix builds on this module
 
@@ -229,11 +260,14 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
     """The words of an Arabic line (tesseract's order, which puts a number right after the word
     before it in reading) with the unsure ones put right (see the module docstring); ``sure``:
     the words the page reads sure elsewhere, left as they are."""
-    from .wordfix import repair_fair  # wordfix builds on this module
+    from .wordfix import nisba_end, pronoun_end, repair_fair  # wordfix builds on this module
 
     out = list(words)
     for i, (w, c) in enumerate(zip(words, confs, strict=True)):
         w = comma_hamza(w)
+        if (ending := nisba_end(pronoun_end(w))) != w:  # a known word now, a rare form maybe: no more repairs
+            out[i] = ending
+            continue
         if c >= LOW_CONF:
             out[i] = repair_fair(impossible_start(w), c, sure)  # read fairly sure, no word (wordfix.py)
             continue
@@ -241,4 +275,6 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
             out[i] = "رقم"
         else:
             out[i] = repair_word(impossible_start(w), sure)
-    return out
+    from .collocations import settle  # collocations builds on this module
+
+    return settle(out)  # words their neighbours settle: المدلى بما -> المدلى بها (collocations.py)

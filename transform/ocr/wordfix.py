@@ -24,6 +24,7 @@ at 85 % on a page reading nothing else sure: 11 change (names and rare terms no 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .lexicon import AR_LETTERS, AR_PROCLITICS, DATA, ar_key, normalise_ar
@@ -79,3 +80,36 @@ def repair_fair(word: str, conf: float, sure: set[str] | frozenset[str] = frozen
         return word
     found = one_candidate(core)
     return f"{head}{found}{tail}" if found else word
+
+
+_PRONOUN_END = re.compile("(?<=[\u0621-\u064a]{2})(?:([محج])م|([حج])ا)$")  # ـمم، ـحم for ـهم; ـحا for ـها
+
+
+def pronoun_end(word: str) -> str:
+    """The pronoun ``هم``/``ها`` at a word's end, its ``ه`` read ``م``, ``ح`` or ``ج`` on a light face
+    (``لفائدتمم`` for لفائدتهم, ``وأنمم`` for وأنهم, ``عليحم``): put back when the word as read is no word
+    (:func:`real_word`) and the word with ``ه`` is a known word with that pronoun (:func:`suffixed`).
+    Not ``ـما`` for ``ـها``: loanwords end so (``سنتيما``). Any confidence; else as read."""
+    m = _EDGES.match(word)
+    if m is None:
+        return word
+    head, core, tail = m.groups()
+    e = _PRONOUN_END.search(core)
+    if e is None or not AR_LETTERS.match(core) or real_word(core):
+        return word
+    cand = core[:e.start()] + ("هم" if e.group(1) else "ها")
+    return f"{head}{cand}{tail}" if suffixed(cand) else word
+
+
+def nisba_end(word: str) -> str:
+    """The adjective's ending ``ية`` read ``بة`` (``الطرقبة`` for الطرقية, ``المستوفبة``): put back when the
+    word as read is no word and the word with ``ية`` is one, a rare form included (``الطرقية`` is in
+    tesseract's list only). Any confidence; else as read."""
+    m = _EDGES.match(word)
+    if m is None:
+        return word
+    head, core, tail = m.groups()
+    if len(core) < MIN_LETTERS + 2 or not core.endswith("بة") or not AR_LETTERS.match(core) or real_word(core):
+        return word
+    cand = core[:-2] + "ية"
+    return f"{head}{cand}{tail}" if real_word(cand) else word

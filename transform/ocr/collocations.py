@@ -1,0 +1,188 @@
+"""Arabic words settled by the words around them, where the word list cannot tell.
+
+The one-letter repairs of :mod:`spelling` and :mod:`wordfix` leave a misreading alone when it is
+itself a word: on the light face of a court judgment ``ara`` reads the middle ``ه`` of ``بها``
+("with it") as ``م`` (``بما``, "with what", at 60-91 %), ``ح``, ``ج``, or takes its ``ب`` for ``ي``
+(``يما``), and no list can say which was printed. The sentence can:
+
+* **a participle that takes ``ب`` and its pronoun.** The passive participle of a verb whose
+  object is brought by ``ب`` (``أدلى ب``, to produce a document; ``استدل ب``, ``عمل ب``, ``سمح ب``,
+  ``طالب ب``...) refers back to the noun it qualifies by ``ب`` and a pronoun: ``الوثائق المدلى
+  بها``, ``القوانين المعمول بها``. ``بما`` there would leave the participle without its pronoun
+  (the grammar has no ``المدلى بما``). So right after one of :data:`PARTICIPLES` a word of the
+  shape of ``بها`` (``ب`` or ``ي``, then ``م``, ``ه``, ``ح``, ``ج`` or nothing, then ``ا``) is
+  ``بها``, however sure the reading. The list of participles is written from the grammar, not
+  from any page;
+* **``ني`` is no word** (``في`` read with its loop open, ``ني``): standing alone on an Arabic
+  line it is ``في`` (the raw ``نيء`` is written with its hamza);
+* **fixed terms of legal and administrative Arabic** (:data:`TERMS`, two words that go
+  together, written from the language, not from any page: ``الحد الأدنى``, ``النظام الأساسي``,
+  ``الإكراه البدني``): a word one letter off one word of a term, next to the other word of it in
+  its place, is that word (``الحد الأدلى`` -> الحد الأدنى, ``النظام الأسامي`` -> النظام الأساسي,
+  ``والأكراه البدني`` -> والإكراه البدني); a proclitic ``و``, ``ف``, ``ب``, ``ل`` before either word
+  is kept;
+* **``بتاريخ`` before a date**: a word one letter off ``بتاريخ`` (``يتاريخ``, ``بتاريغ``) right
+  before a number is ``بتاريخ``, as ``رقم`` is settled before a number (:mod:`spelling`).
+
+The article's ``ل`` lost between its ``ا`` and the word (``ا موضوع`` for الموضوع: the lone
+``ا`` box touching the word's) is put back by :func:`join_article` (:mod:`glued` calls it, as it
+changes the line's word count). A lone ``ا`` is no Arabic word.
+
+Measured as a bad output would be: every pair of words of the corpus's truth pages run through
+:func:`settle` changes no word (tests/ocr/test_collocations.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import normalise_ar
+from .spelling import _EDGES, _known
+
+# passive (or passive-like) participles of verbs that take their object with ب: the participle
+# refers back with ب and a pronoun (المدلى بها، المعمول به)
+PARTICIPLES = frozenset({
+    "المدلى", "المستدل", "المعمول", "المعترف", "المأذون", "المسموح", "المحكوم", "المصرح", "المطالب",
+    "المتمسك", "المحتج", "المستشهد", "المدعى", "الموصى", "المرخص", "الموثوق", "المنوطة", "المنوط",
+})
+_PARTICIPLES = frozenset(normalise_ar(w) for w in PARTICIPLES)
+# fixed two-word terms: a word one letter off one of them, next to the other, is that word
+TERMS = (
+    ("الحد", "الأدنى"), ("الحد", "الأقصى"), ("النظام", "الأساسي"), ("الإكراه", "البدني"),
+    ("المملكة", "المغربية"), ("الجريدة", "الرسمية"), ("المدعى", "عليه"), ("كتابة", "الضبط"),
+    ("النفاذ", "المعجل"), ("الجماعات", "الترابية"), ("الوظيفة", "العمومية"), ("حيز", "التنفيذ"),
+    ("السلطة", "الحكومية"), ("الصفقات", "العمومية"), ("الحماية", "الاجتماعية"),
+)
+MIN_TERM_WORD = 3  # letters of the word put right (one letter off a shorter word settles nothing)
+_BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
+_DATE_NEXT = re.compile(r"^[(\[]?\d")  # a number, or a date glued to its month (11مارس)
+DATE_WORD = "بتاريخ"
+MAX_JOIN_GAP = 0.5  # a lone ا this many line heights or closer to the next word is its article
+
+
+def _split(word: str) -> tuple[str, str, str]:
+    m = _EDGES.match(word)
+    return m.groups() if m else ("", word, "")  # type: ignore[return-value]
+
+
+def _after_participle(prev: str) -> bool:
+    core = normalise_ar(_split(prev)[1])
+    if core[:1] in ("و", "ف") and core[1:3] == "ال":
+        core = core[1:]
+    return core in _PARTICIPLES
+
+
+def _one_off(a: str, b: str) -> bool:
+    return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _edits(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _bare(core: str) -> tuple[str, str]:
+    """(proclitic, word): ``والأكراه`` -> (و, الأكراه), ``للجماعات`` -> (ل, الجماعات); a proclitic is
+    taken off only before the article or a word of the terms."""
+    if core.startswith("لل") and len(core) > 4:
+        return "ل", "ال" + core[2:]
+    if len(core) > 3 and core[0] in "وفبل" and (core[1:3] == "ال" or core[1:] in _TERM_WORDS):
+        return core[0], core[1:]
+    return "", core
+
+
+def _join(pro: str, word: str) -> str:
+    return "لل" + word[2:] if pro == "ل" and word.startswith("ال") else pro + word
+
+
+def _bare_forms(word: str) -> list[str]:
+    return [word, word[2:]] if word.startswith("ال") and len(word) >= MIN_TERM_WORD + 2 else [word]
+
+
+# each term as printed with or without its articles (كتابة ضبط المحكمة, حد أدنى)
+_TERM_FORMS = tuple(dict.fromkeys((a, b) for x, y in TERMS for a in _bare_forms(x) for b in _bare_forms(y)))
+_TERM_WORDS = frozenset(w for t in _TERM_FORMS for w in t)
+# one letter that makes another word (المدعي is not المدعى) or a spelling (الإجتماعية as printed)
+_OTHER_WORDS = frozenset({("ي", "ى"), ("ى", "ي"), ("ه", "ة"), ("ة", "ه"), ("إ", "ا"), ("أ", "ا"), ("آ", "ا")})
+
+
+def _term_word(core: str, other: str, first: bool) -> str | None:
+    """The word of a term ``core`` was misread for, ``other`` (bare) standing next to it as the
+    term's other word (``first``: ``core`` is the term's first word)."""
+    if len(core) < MIN_TERM_WORD:
+        return None
+    for term in _TERM_FORMS:
+        mine, anchor = (term[0], term[1]) if first else (term[1], term[0])
+        if other != anchor or core == mine or len(mine) < MIN_TERM_WORD or _edits(core, mine) != 1:
+            continue
+        if len(core) == len(mine) and {(x, y) for x, y in zip(core, mine, strict=True) if x != y} <= _OTHER_WORDS:
+            continue
+        return mine
+    return None
+
+
+def _terms(words: list[str]) -> list[str]:
+    out = list(words)
+    for i, w in enumerate(words):
+        head, core, tail = _split(w)
+        pro, bare = _bare(core)
+        found = None
+        if i + 1 < len(words):
+            found = _term_word(bare, _bare(_split(words[i + 1])[1])[1], True)
+        if found is None and i:
+            found = _term_word(bare, _bare(_split(words[i - 1])[1])[1], False)
+        if found:
+            out[i] = f"{head}{_join(pro, found)}{tail}"
+    return out
+
+
+def settle(words: list[str]) -> list[str]:
+    """The words of an Arabic line (tesseract's order: reading order for the Arabic words, a
+    number right after the word before it) with the words their neighbours settle put right
+    (module docstring); as many words as given."""
+    words = _terms(words)
+    out = list(words)
+    for i, w in enumerate(words):
+        head, core, tail = _split(w)
+        if i and _BIHA.match(core) and core != "بها" and _after_participle(words[i - 1]):
+            out[i] = f"{head}بها{tail}"
+        elif core == "ني":
+            out[i] = f"{head}في{tail}"
+        elif (_one_off(core, DATE_WORD) and i + 1 < len(words) and _DATE_NEXT.match(words[i + 1])
+              and not _known(core)):
+            out[i] = f"{head}{DATE_WORD}{tail}"
+    return out
+
+
+def join_article(info: dict[str, list]) -> None:
+    """A lone ``ا`` right before a word (its box touching the word's, the gap at most
+    MAX_JOIN_GAP of the line's height) is the article with its ``ل`` lost: ``ا موضوع`` ->
+    الموضوع when that is a known word. ``info``: a line's parallel lists (``words``, ``xs``,
+    ``boxes``, ``heights``, ``confs``), changed in place; the word keeps its own confidence."""
+    words = info["words"]
+    joins = []
+    for k in range(len(words) - 1):
+        head, core, tail = _split(words[k + 1])
+        if words[k] != "ا" or head or len(core) < 3 or core.startswith("ال") or not re.match("^[\u0621-\u064a]+$", core):
+            continue
+        x0, top, x1, bottom = info["boxes"][k]
+        nx0, ntop, nx1, nbottom = info["boxes"][k + 1]
+        height = max(bottom - top, nbottom - ntop, 1)
+        if x0 - nx1 <= MAX_JOIN_GAP * height and x0 + x1 > nx0 + nx1 and _known("ال" + core):
+            joins.append(k)
+    if not joins:
+        return
+    for k in reversed(joins):
+        x0, top, x1, bottom = info["boxes"][k]
+        nx0, ntop, nx1, nbottom = info["boxes"][k + 1]
+        box = (min(x0, nx0), min(top, ntop), max(x1, nx1), max(bottom, nbottom))
+        info["words"][k:k + 2] = ["ال" + info["words"][k + 1]]
+        info["boxes"][k:k + 2] = [box]
+        info["xs"][k:k + 2] = [(box[0] + box[2]) / 2]
+        info["heights"][k:k + 2] = [max(info["heights"][k], info["heights"][k + 1])]
+        info["confs"][k:k + 2] = [info["confs"][k + 1]]
