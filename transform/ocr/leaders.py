@@ -34,6 +34,7 @@ MAX_MERGED_SHARE = 0.3  # ...so long as no more than this share of its blobs are
 RULE_TALL_IN = 0.3  # a table's vertical rule runs at least this far over or under a row rule...
 RULE_COVER = 0.5  # ...inked (dashes and their gaps) over this share of that height over and under it, in a column three pixels wide
 RULE_CORNER = 0.85  # ...or over this share of it one way only (the corner of a box)
+SHADE = 20  # paper this much darker than the page's is a shaded cell's
 RULE_REACH_IN = 0.25  # ...and meets the row rule (or the dashes that carry it on) within this much of its ends
 
 
@@ -311,15 +312,30 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     if not leaders:
         return Leaders(img, 0, 0)
     leaders = _merged([_extend(lead, seen, bad, ink, dot, MAX_PITCH_IN * dpi) for lead in leaders], dot)
-    leaders = [lead for lead in leaders if not _on_rule(ink, lead, dot, dpi, MAX_PITCH_IN * dpi)]
-    if not leaders:
-        return Leaders(img, 0, 0)
-    for y0, y1, x0, x1 in leaders:  # every dot of the leader's span, also those its chains missed
+    for lead in leaders:  # every dot of the leader's span, also those its chains missed
+        y0, y1, x0, x1 = lead
         y0, y1 = max(0, y0 - dot), y1 + dot + 1
         cut = out[y0:y1, x0:x1]
-        cut[(cut < paper - 12) & ~_near_other(ink, y0, y1, x0, x1, dot + 1, above, below)] = 255  # the dots' grey edges too
+        mask = (cut < paper - 12) & ~_near_other(ink, y0, y1, x0, x1, dot + 1, above, below)  # the dots' grey edges too
+        if _on_rule(ink, lead, dot, dpi, MAX_PITCH_IN * dpi):
+            mask[:, _shaded(a, y0, y1, x0, x1, dot, paper)] = False
+        cut[mask] = 255
     boxes = [(x0, max(0, y0 - dot), x1, y1 + dot + 1) for y0, y1, x0, x1 in leaders]
-    return Leaders(Image.fromarray(out) if img.mode == "L" else Image.fromarray(out).convert(img.mode), len(leaders), painted, boxes)
+    return Leaders(_image(out, img.mode), len(leaders), painted, boxes)
+
+
+def _shaded(a: np.ndarray, y0: int, y1: int, x0: int, x1: int, dot: int, paper: float) -> np.ndarray:
+    """The columns of [x0, x1) where the paper over and under rows [y0, y1) is shaded (a grey
+    label cell): a table's dashed rule across them is what parts the cells; painting it with white
+    leaves a white band through the grey that tesseract reads as letters."""
+    around = np.concatenate((a[max(0, y0 - 2 * dot): y0, x0:x1], a[y1: y1 + 2 * dot, x0:x1]))
+    if not len(around):
+        return np.zeros(x1 - x0, dtype=bool)
+    return np.median(around, axis=0) < paper - SHADE
+
+
+def _image(a: np.ndarray, mode: str) -> Image.Image:
+    return Image.fromarray(a) if mode == "L" else Image.fromarray(a).convert(mode)
 
 
 def without_leaders(pimg: PageImage) -> tuple[PageImage, int]:
