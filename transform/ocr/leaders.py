@@ -44,6 +44,7 @@ class Leaders:
     count: int  # leaders removed
     dots: int  # dots painted over
     boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # each leader's x0, top, x1, bottom (pixels)
+    tabled: Image.Image | None = None  # for the table reader: the rules across shaded cells left (None: as image)
 
 
 def _window(mask: np.ndarray, a: int, b: int) -> np.ndarray:
@@ -312,16 +313,25 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     if not leaders:
         return Leaders(img, 0, 0)
     leaders = _merged([_extend(lead, seen, bad, ink, dot, MAX_PITCH_IN * dpi) for lead in leaders], dot)
+    rules: list[tuple[int, int, np.ndarray]] = []
     for lead in leaders:  # every dot of the leader's span, also those its chains missed
         y0, y1, x0, x1 = lead
         y0, y1 = max(0, y0 - dot), y1 + dot + 1
         cut = out[y0:y1, x0:x1]
         mask = (cut < paper - 12) & ~_near_other(ink, y0, y1, x0, x1, dot + 1, above, below)  # the dots' grey edges too
         if _on_rule(ink, lead, dot, dpi, MAX_PITCH_IN * dpi):
-            mask[:, _shaded(a, y0, y1, x0, x1, dot, paper)] = False
+            shaded = _shaded(a, y0, y1, x0, x1, dot, paper)
+            if shaded.any():
+                rules.append((y0, y1, x0 + np.flatnonzero(shaded)))
         cut[mask] = 255
     boxes = [(x0, max(0, y0 - dot), x1, y1 + dot + 1) for y0, y1, x0, x1 in leaders]
-    return Leaders(_image(out, img.mode), len(leaders), painted, boxes)
+    tabled = None
+    if rules:  # for the table reader: a dashed row rule left as printed across shaded label cells
+        kept = out.copy()
+        for y0, y1, xs in rules:
+            kept[y0:y1, xs] = a[y0:y1, xs]
+        tabled = _image(kept, img.mode)
+    return Leaders(_image(out, img.mode), len(leaders), painted, boxes, tabled)
 
 
 def _shaded(a: np.ndarray, y0: int, y1: int, x0: int, x1: int, dot: int, paper: float) -> np.ndarray:
@@ -340,8 +350,20 @@ def _image(a: np.ndarray, mode: str) -> Image.Image:
 
 def without_leaders(pimg: PageImage) -> tuple[PageImage, int]:
     """The page image with its dot leaders taken out, and how many there were."""
+    page, _tabled, count = leaders_and_rules(pimg)
+    return page, count
+
+
+def leaders_and_rules(pimg: PageImage) -> tuple[PageImage, PageImage, int]:
+    """The page image with its dot leaders taken out (what tesseract reads), the same with a
+    table's dashed row rules left across its shaded label cells (what the table reader reads its
+    cells from), and how many leaders there were."""
     found = remove_leaders(pimg.image, pimg.dpi)
     if not found.count:
-        return pimg, 0
-    return PageImage(found.image, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, pimg.skew_deg, pimg.source_dpi,
-                     pimg.cleaned), found.count
+        return pimg, pimg, 0
+    page = _page_image(pimg, found.image)
+    return page, _page_image(pimg, found.tabled) if found.tabled is not None else page, found.count
+
+
+def _page_image(pimg: PageImage, img: Image.Image) -> PageImage:
+    return PageImage(img, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, pimg.skew_deg, pimg.source_dpi, pimg.cleaned)
