@@ -35,6 +35,9 @@ RULE_TALL_IN = 0.3  # a table's vertical rule runs at least this far over or und
 RULE_COVER = 0.5  # ...inked (dashes and their gaps) over this share of that height over and under it, in a column three pixels wide
 RULE_CORNER = 0.85  # ...or over this share of it one way only (the corner of a box)
 SHADE = 20  # paper this much darker than the page's is a shaded cell's
+NEAR_IN = 0.04  # a word over or under a row rule: ink from this far off it...
+WORD_INK = 3  # ...at least this many pixels in a column
+WORD_REACH_IN = 0.1  # ...or in one this near
 RULE_REACH_IN = 0.25  # ...and meets the row rule (or the dashes that carry it on) within this much of its ends
 
 
@@ -44,7 +47,6 @@ class Leaders:
     count: int  # leaders removed
     dots: int  # dots painted over
     boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # each leader's x0, top, x1, bottom (pixels)
-    tabled: Image.Image | None = None  # for the table reader: the rules across shaded cells left (None: as image)
 
 
 def _window(mask: np.ndarray, a: int, b: int) -> np.ndarray:
@@ -313,35 +315,36 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     if not leaders:
         return Leaders(img, 0, 0)
     leaders = _merged([_extend(lead, seen, bad, ink, dot, MAX_PITCH_IN * dpi) for lead in leaders], dot)
-    rules: list[tuple[int, int, np.ndarray]] = []
     for lead in leaders:  # every dot of the leader's span, also those its chains missed
         y0, y1, x0, x1 = lead
         y0, y1 = max(0, y0 - dot), y1 + dot + 1
         cut = out[y0:y1, x0:x1]
         mask = (cut < paper - 12) & ~_near_other(ink, y0, y1, x0, x1, dot + 1, above, below)  # the dots' grey edges too
         if _on_rule(ink, lead, dot, dpi, MAX_PITCH_IN * dpi):
-            shaded = _shaded(a, y0, y1, x0, x1, dot, paper)
-            if shaded.any():
-                rules.append((y0, y1, x0 + np.flatnonzero(shaded)))
+            mask[:, _between_words(a, ink, y0, y1, x0, x1, dpi, paper)] = False
         cut[mask] = 255
     boxes = [(x0, max(0, y0 - dot), x1, y1 + dot + 1) for y0, y1, x0, x1 in leaders]
-    tabled = None
-    if rules:  # for the table reader: a dashed row rule left as printed across shaded label cells
-        kept = out.copy()
-        for y0, y1, xs in rules:
-            kept[y0:y1, xs] = a[y0:y1, xs]
-        tabled = _image(kept, img.mode)
-    return Leaders(_image(out, img.mode), len(leaders), painted, boxes, tabled)
+    return Leaders(_image(out, img.mode), len(leaders), painted, boxes)
 
 
-def _shaded(a: np.ndarray, y0: int, y1: int, x0: int, x1: int, dot: int, paper: float) -> np.ndarray:
-    """The columns of [x0, x1) where the paper over and under rows [y0, y1) is shaded (a grey
-    label cell): a table's dashed rule across them is what parts the cells; painting it with white
-    leaves a white band through the grey that tesseract reads as letters."""
-    around = np.concatenate((a[max(0, y0 - 2 * dot): y0, x0:x1], a[y1: y1 + 2 * dot, x0:x1]))
-    if not len(around):
-        return np.zeros(x1 - x0, dtype=bool)
-    return np.median(around, axis=0) < paper - SHADE
+def _between_words(a: np.ndarray, ink: np.ndarray, y0: int, y1: int, x0: int, x1: int, dpi: float,
+                   paper: float) -> np.ndarray:
+    """The columns of [x0, x1) where a table's dashed row rule on rows [y0, y1) parts cells that
+    hold words: ink within RULE_TALL_IN over it or under it (no nearer than NEAR_IN, a column's
+    rule is not a word), WORD_REACH_IN either side, on white paper. There the rule is left as
+    printed: painted out, the lines of the cells over and under it ran together (ma-sante's list
+    of posts: `رئيس` read `ايس`). Across empty cells it carries no word, and across a shaded cell
+    tesseract reads its dashes as letters: there it is painted out as a leader is."""
+    tall, gap, reach = round(RULE_TALL_IN * dpi), round(NEAR_IN * dpi), round(WORD_REACH_IN * dpi)
+    over = ink[max(0, y0 - tall): max(0, y0 - gap), x0:x1]
+    under = ink[y1 + gap: y1 + tall, x0:x1]
+    rows = len(over) + len(under)
+    words = (over.sum(axis=0) if len(over) else 0) + (under.sum(axis=0) if len(under) else 0)
+    words = (words >= WORD_INK) & (words < RULE_COVER * rows)  # a column's rule, inked most of the way, is no word
+    near = np.convolve(words.astype(np.int32), np.ones(2 * reach + 1, dtype=np.int32), "same") > 0
+    around = np.concatenate((a[max(0, y0 - gap): y0, x0:x1], a[y1: y1 + gap, x0:x1]))
+    white = np.median(around, axis=0) >= paper - SHADE if len(around) else np.ones(x1 - x0, dtype=bool)
+    return near & white
 
 
 def _image(a: np.ndarray, mode: str) -> Image.Image:
@@ -350,20 +353,8 @@ def _image(a: np.ndarray, mode: str) -> Image.Image:
 
 def without_leaders(pimg: PageImage) -> tuple[PageImage, int]:
     """The page image with its dot leaders taken out, and how many there were."""
-    page, _tabled, count = leaders_and_rules(pimg)
-    return page, count
-
-
-def leaders_and_rules(pimg: PageImage) -> tuple[PageImage, PageImage, int]:
-    """The page image with its dot leaders taken out (what tesseract reads), the same with a
-    table's dashed row rules left across its shaded label cells (what the table reader reads its
-    cells from), and how many leaders there were."""
     found = remove_leaders(pimg.image, pimg.dpi)
     if not found.count:
-        return pimg, pimg, 0
-    page = _page_image(pimg, found.image)
-    return page, _page_image(pimg, found.tabled) if found.tabled is not None else page, found.count
-
-
-def _page_image(pimg: PageImage, img: Image.Image) -> PageImage:
-    return PageImage(img, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, pimg.skew_deg, pimg.source_dpi, pimg.cleaned)
+        return pimg, 0
+    return PageImage(found.image, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, pimg.skew_deg, pimg.source_dpi,
+                     pimg.cleaned), found.count

@@ -127,11 +127,11 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         image = PageImage(thicken(image.image), image.dpi, image.page, image.width_pt, image.height_pt, image.skew_deg,
                           image.source_dpi, image.cleaned)
     coarse = scan_dpi is not None and scan_dpi < COARSE_DPI
-    from .leaders import leaders_and_rules  # numpy: loaded only where a page is OCR'd
+    from .leaders import without_leaders  # numpy: loaded only where a page is OCR'd
     from .separators import recheck_signs
 
     ruled = image  # before its dot leaders are painted over: a dashed table rule looks like one (tables.py)
-    image, tabled, leaders = leaders_and_rules(image)  # tabled: rules across shaded cells left (leaders.py)
+    image, leaders = without_leaders(image)
     try:
         # the second reader works where ara errs most: coarse scans and rendered vector pages (on
         # 300 dpi scans its extra call cost 0.19 of bench/ocr.py's ratio to bare tesseract)
@@ -201,7 +201,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     bold = mark_bold(image, lines)
     from .tables import find_tables, with_tables  # numpy: loaded only where a page is OCR'd
 
-    tables = find_tables(tabled, lines, codes, timeout, script, result.word_boxes, result.rtl_words, ruled=ruled)
+    tables = find_tables(image, lines, codes, timeout, script, result.word_boxes, result.rtl_words, ruled=ruled)
     notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
     if image.cleaned:
         notes.append(f"a grey layer under the text removed ({image.cleaned:.0%} of the ink: watermark, shading)")
