@@ -123,6 +123,21 @@ def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int, sloped
     return float(drift[-1]) if _level(top - drift, bot - drift, near) else None
 
 
+def _alike(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> bool:
+    """The blobs of a short chain are printed dots: each as high as the others (within a pixel),
+    the single ones as wide as each other (within two). A small blank of a letterhead (`ل ........ب`,
+    decree 2.19.720's model letters) holds dots run together in pairs and threes; a light scan's
+    letter dots in a row (Sfax p. 1) are of every height and width."""
+    heights, widths = [], []
+    for a, b in zip(x0.tolist(), x1.tolist(), strict=True):
+        rows = np.flatnonzero(strip[:, a:b].any(axis=1))
+        heights.append(rows[-1] - rows[0] if len(rows) else -1)
+        widths.append(b - a)
+    w = np.array(widths)
+    ones = w[w <= np.median(w) + 1]
+    return max(heights) - min(heights) <= 1 and len(ones) >= MIN_DOTS // 2 and int(ones.max() - ones.min()) <= 2
+
+
 def _level(top: np.ndarray, bot: np.ndarray, near: float) -> bool:
     """Most dots with their top and bottom within ``near`` of the others'."""
     return bool(np.mean((np.abs(top - np.median(top)) <= near) & (np.abs(bot - np.median(bot)) <= near)) >= 0.8)
@@ -289,6 +304,8 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     chains = [(sy[single], sx[single], ex[single], i, j, False) for i, j in _segments(sy[single], sx[single], ex[single], MAX_PITCH_IN * dpi)]
     chains += [(sy, sx, ex, i, j, True) for i, j in _segments(sy, sx, ex, MAX_PITCH_IN * dpi)
                if j - i >= LONG_DOTS and np.mean(~single[i:j]) <= MAX_MERGED_SHARE]
+    chains += [(sy, sx, ex, i, j, False) for i, j in _segments(sy, sx, ex, MAX_PITCH_IN * dpi)
+               if j - i < LONG_DOTS and 0 < np.mean(~single[i:j]) <= MAX_MERGED_SHARE]
     if not chains:
         return Leaders(img, 0, 0)
     out = a.copy()
@@ -301,6 +318,9 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
         drift = _aligned(ink[max(0, y - dot): y + dot + 1], cx0[i:j], cx1[i:j], dot, sloped)
         if drift is None:
             continue
+        if j - i < LONG_DOTS and not (cx1[i:j] - cx0[i:j] <= dot + 1).all() and not _alike(
+                ink[max(0, y - dot): y + dot + 1], cx0[i:j], cx1[i:j]):
+            continue  # a short blank with run-together dots: its dots all alike (a light scan's letter dots are not)
         if _stray_ink(ink[max(0, y - dot - above): y + dot + below + 1], cx0[i:j], cx1[i:j]):
             continue
         ya, yb = y + min(0, math.floor(drift)), y + max(0, math.ceil(drift))
