@@ -361,7 +361,7 @@ def _between_words(a: np.ndarray, ink: np.ndarray, y0: int, y1: int, x0: int, x1
     rows = len(over) + len(under)
     words = (over.sum(axis=0) if len(over) else 0) + (under.sum(axis=0) if len(under) else 0)
     words = (words >= WORD_INK) & (words < RULE_COVER * rows)  # a column's rule, inked most of the way, is no word
-    near = np.convolve(words.astype(np.int32), np.ones(2 * reach + 1, dtype=np.int32), "same") > 0
+    near = np.convolve(words.astype(np.int32), np.ones(2 * reach + 1, dtype=np.int32))[reach: reach + len(words)] > 0
     around = np.concatenate((a[max(0, y0 - gap): y0, x0:x1], a[y1: y1 + gap, x0:x1]))
     white = np.median(around, axis=0) >= paper - SHADE if len(around) else np.ones(x1 - x0, dtype=bool)
     return near & white
