@@ -37,7 +37,7 @@ RULE_CORNER = 0.85  # ...or over this share of it one way only (the corner of a 
 SHADE = 20  # paper this much darker than the page's is a shaded cell's
 NEAR_IN = 0.04  # a word over or under a row rule: ink from this far off it...
 WORD_INK = 3  # ...at least this many pixels in a column
-WORD_REACH_IN = 0.1  # ...or in one this near
+WORD_REACH_IN = 0.04  # ...or in one this near
 RULE_REACH_IN = 0.25  # ...and meets the row rule (or the dashes that carry it on) within this much of its ends
 
 
