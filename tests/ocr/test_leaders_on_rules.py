@@ -1,4 +1,4 @@
-"""A table's dashed row rule is not a fill-in blank (ocr/leaders.py, `_on_rule`, `_between_words`).
+"""A table's dashed row rule is not a fill-in blank (ocr/leaders_rules.py, `on_rule`, `between_words`).
 
 The fill-in line finder takes any long row of like dots with paper over and under it. A table
 ruled with dashed row rules (ma-sante-ar-decision-2023 p. 4, the list of posts) is full of such
