@@ -109,3 +109,95 @@ def _inside_rules(crop: Image.Image) -> Image.Image:
     left = max((int(c) + 1 for c in full if c < w / 3), default=0)
     right = min((int(c) for c in full if c > 2 * w / 3), default=w)
     return crop.crop((left, 0, right, crop.height)) if right - left > 2 else crop
+
+
+DAY_INK_PX = 28  # digits' ink height the day's crop is scaled to (Sfax's pale thin `1` is lost at 48, read by one model of two at 36)
+DAY_DARK = 170  # grey level under which a pixel is ink (a light scan's thin ``1`` is pale grey)
+DAY_GAP = 0.9  # a gap this share of the digits' height ends the day (Sfax: 0.7 between digits, 1.2 to the word)
+DAY_LINE = 0.2  # share of the digits' height their neighbours' top and foot may differ by (a word's do more)
+MAX_DAYS = 12  # date cells read again per table at most
+_DAY_FIRST = re.compile(r"(\d{1,2}) (\S+)(.*)")
+
+
+def day_numbers(pimg: PageImage, filler: object, timeout: float) -> int:
+    """A day read short at the start of a right-to-left cell line before a month's name
+    (Sfax's ``17 نوفمبر 2022`` read ``7``: ``ara`` drops the ``1`` of a number that starts an
+    Arabic line, even on the cell alone). The ink at the line's right end, up to the first gap
+    (the day's digits), is cut from the page, scaled so the digits stand ``DAY_INK_PX`` high and
+    read restricted to Western digits by two models, ``fra`` and ``eng`` (``ara`` reads ``7``
+    here too): two tesseract calls per table. The day is written only when both give the same
+    day (1 to 31), longer than the one read and ending with it: one reading alone, or two that
+    differ, leave the cell as read. ``pimg``: the page's image. Returns how many cells changed."""
+    from .digit_glyphs import DIGIT_SETS, read_digit_images
+    from .lexicon import normalise_ar
+    from .months import MONTHS, _month_for
+
+    g = filler.grid  # type: ignore[attr-defined]
+    k = pimg.dpi / 72.0
+    grey = np.asarray(pimg.image.convert("L"))
+    inset = max(2, int(0.01 * pimg.dpi))
+    asked, images = [], []
+    for slot in filler.slots.values():  # type: ignore[attr-defined]
+        c = slot.cell
+        for piece in slot.pieces:
+            m = _DAY_FIRST.fullmatch(piece.text)
+            if not m or (normalise_ar(m[2]) not in MONTHS and _month_for(m[2]) is None):
+                continue
+            x0, x1 = int(g.xs[c.col]) + inset, int(g.xs[c.col + c.colspan]) - inset
+            y0, y1 = max(int(slot.y0), int(piece.top * k) - inset), min(int(slot.y1), int(piece.bottom * k) + inset)
+            crop = _day_crop(grey[y0:y1, x0:x1]) if x1 - x0 > 4 and y1 - y0 > 4 else None
+            if crop is not None and len(asked) < MAX_DAYS:
+                asked.append((piece, m))
+                images.append(crop)
+    if not asked:
+        return 0
+    try:
+        reads = [read_digit_images(images, DIGIT_SETS[0], timeout, lang) for lang in ("fra", "eng")]
+    except ToolError as exc:
+        log.info("page %d: days of date cells not read again (%s)", pimg.page, exc)
+        return 0
+    changed = 0
+    for (piece, m), (a, _ca), (b, _cb) in zip(asked, reads[0], reads[1], strict=True):
+        log.debug("page %d: day %s read again %s, %s", pimg.page, m[1], a, b)
+        if a == b and len(a) > len(m[1]) and a.endswith(m[1]) and 1 <= int(a) <= 31:
+            log.info("page %d: day %s read %s (two digit readings)", pimg.page, a, m[1])
+            piece.text = f"{a} {m[2]}{m[3]}"
+            changed += 1
+    return changed
+
+
+def _day_crop(band: np.ndarray) -> Image.Image | None:
+    """The ink at ``band``'s right end up to the first gap of ``DAY_GAP`` of the digits' height
+    (a rule's stub that spans the band is passed over), scaled and padded for a digit reading;
+    None when there is no such ink."""
+    dark = band < DAY_DARK
+    h = dark.shape[0]
+    if h < 4 or not dark.any():
+        return None
+    groups: list[list[int]] = []  # [left, right] runs of inked columns, right to left
+    for x in reversed(np.nonzero(dark.any(axis=0))[0].tolist()):
+        if groups and groups[-1][0] - x <= 1:
+            groups[-1][0] = x
+        else:
+            groups.append([x, x])
+    for n, (left, right) in enumerate(groups):
+        rows = np.nonzero(dark[:, left:right + 1].any(axis=1))[0]
+        top, bottom = int(rows[0]), int(rows[-1]) + 1
+        if bottom - top >= RULE * h and right - left + 1 <= 0.25 * h:
+            continue  # a rule's stub
+        tall = bottom - top
+        for nl, nr in groups[n + 1:]:  # the digits to its left: near, and of the same top and foot
+            rows = np.nonzero(dark[:, nl:nr + 1].any(axis=1))[0]
+            if (left - nr > DAY_GAP * tall or abs(int(rows[0]) - top) > DAY_LINE * tall
+                    or abs(int(rows[-1]) + 1 - bottom) > DAY_LINE * tall):
+                break
+            left = nl
+        rows = np.nonzero(dark[:, left:right + 1].any(axis=1))[0]
+        top, bottom = int(rows[0]), int(rows[-1]) + 1
+        if right - left + 1 > 3 * (bottom - top):  # wider than three digits: not a day
+            return None
+        glyph = Image.fromarray(band[top:bottom, left:right + 1])
+        scale = min(6.0, max(1.0, DAY_INK_PX / max(1, bottom - top)))
+        glyph = glyph.resize((max(1, round(glyph.width * scale)), max(1, round(glyph.height * scale))), Image.LANCZOS)
+        return ImageOps.expand(glyph, border=max(10, glyph.height // 2), fill=255)
+    return None

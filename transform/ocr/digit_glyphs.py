@@ -129,12 +129,14 @@ def draw_glyphs(outlines: list[list[list[tuple[float, float]]]]) -> Image.Image 
     return ImageChops.invert(ink.convert("L"))
 
 
-def read_digit_images(images: list[Image.Image], family: str, timeout: float) -> list[tuple[str, float]]:
+def read_digit_images(images: list[Image.Image], family: str, timeout: float,
+                      lang: str | None = None) -> list[tuple[str, float]]:
     """Read each image as one line of digits (one tesseract call, a list file); digits are
-    returned in ``family`` (Western or Arabic-Indic) with the mean word confidence."""
+    returned in ``family`` (Western or Arabic-Indic) with the mean word confidence. ``lang``: the
+    model (by default ``fra`` for Western digits, ``ara`` for the others)."""
     if not images:
         return []
-    lang = "fra" if family == DIGIT_SETS[0] else "ara"
+    lang = lang or ("fra" if family == DIGIT_SETS[0] else "ara")
     with tempfile.TemporaryDirectory(prefix="taysir-digits-") as tmp:
         names = []
         for n, img in enumerate(images):

@@ -35,7 +35,7 @@ from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
 from .amount_cells import reread_malformed
-from .cell_numbers import short_numbers
+from .cell_numbers import day_numbers, short_numbers
 from .latin_numbers import amount_cells
 from .table_digits import lone_digits
 from .table_percent import decimal_commas, percent_cells
@@ -347,6 +347,8 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         if rtl and lone_digits(replace(pimg, image=ink.image), filler, timeout):
             cells = _layout(filler, rtl)
         if needs_cells(filler, rtl) and read_cells(pimg, filler, langs, timeout, rtl):  # each cell alone where better
+            cells = _layout(filler, rtl)
+        if rtl and day_numbers(pimg, filler, timeout):  # a day read short before a month (cell_numbers.py)
             cells = _layout(filler, rtl)
         if not rtl and reread_malformed(replace(pimg, image=ink.image), filler, timeout):  # amount_cells.py
             cells = _layout(filler, rtl)
