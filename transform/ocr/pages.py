@@ -1,4 +1,9 @@
-"""The per-page policy: which pages keep their text layer, which are OCR'd, which are unreadable."""
+"""The per-page policy: which pages keep their text layer, which are OCR'd, which are unreadable.
+
+``read_pages`` judges every page (decide.py), OCRs those that need it (``_run_ocr``: rendered here,
+read on worker threads) and settles what each keeps (settle.py). ``ocr_page`` reads one page as a
+list of steps: blank and models checks, the image prepared, tesseract (``_read``), the unreadable
+verdicts, then the passes over the reading (page_passes.py) and the page's report."""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ import pypdfium2 as pdfium
 from .._exec import TESSERACT
 from ..errors import InputError, MissingDependencyError, ToolError
 from ..model import PageReport
-from . import confidence
+from . import page_passes as passes
 from .decide import (  # noqa: F401 - named here by tests and bench/ocr_borderline.py
     OVERLAY,
     SAMPLE_DPI,
@@ -28,12 +33,12 @@ from .decide import (  # noqa: F401 - named here by tests and bench/ocr_borderli
     unreadable,
 )
 from .digits import cross_check
-from .line_rows import in_rows
 from .noise import NOISE_CONF  # noqa: F401 - named here by tests
-from .noise import noise as _noise
-from .numbers import COARSE_DPI, NUMBERS_DPI, recheck_numbers
+from .noise import noise as _noise  # noqa: F401 - named here by tests
+from .numbers import COARSE_DPI, NUMBERS_DPI
 from .order import _other_order
-from .quality import BAD, GOOD, Quality, assess, langs_of
+from .page_passes import PageRun, Tally
+from .quality import BAD, GOOD, assess, langs_of
 from .render import (
     BLANK_INK,
     ENLARGE_BELOW,
@@ -49,7 +54,8 @@ from .render import (
     too_large,
     with_stamps,
 )
-from .scans import drop_overlays
+from .settle import settle as _settle  # the old name, named here by tests too
+from .settle import why_nothing as _why_nothing
 from .sizes import snap_sizes
 from .small_print import reread_small_print
 from .strokes import reread_thickened, thicken
@@ -64,12 +70,12 @@ from .tesseract import (
     script_langs,
     tess_langs,
 )
-from .weight import mark_bold
 
 if TYPE_CHECKING:
     from ..context import RunContext
     from ..ingest.base import TextLine
     from ..ingest.pdf_kept import KeptPages
+    from .tesseract import OcrResult
 
 log = logging.getLogger("transform.ocr")
 FLOOR_OCR_CONF = 40.0  # mean tesseract word confidence under which a page is not readable
@@ -78,7 +84,6 @@ SURE_OCR_CONF = 70.0  # below this, OCR text that also fails the word-list score
 MOSTLY_UNSURE = 0.5  # ...and below it too, a page with more than this share of its lines unsure
 ORDER_MARGIN = 3.0  # a page read again in its script's order keeps that reading unless this much less confident
 PAGE_TIMEOUT_CAP = 300.0  # seconds for one page at most, whatever the run's timeout
-MIN_MORE_WORDS = 10  # OCR of a page whose short layer is an overlay must find at least this many more words
 
 
 def workers() -> int:
@@ -104,7 +109,8 @@ def _low_dpi_hint(dpi: float | None) -> str:
 
 def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool, why: str,
              scan_dpi: float | None = None, thick: bool = False) -> tuple[list[TextLine], PageReport]:
-    """Blank check, preprocessing, tesseract, and a verdict on what came back. Thread-safe.
+    """Blank check, preprocessing, tesseract, a verdict on what came back, the passes over the
+    reading (page_passes.py), and the page's report. Thread-safe.
 
     ``langs`` is a guess (dominant script first); when the page turns out to be written in the
     other script, it is read again in that order and the more confident reading kept.
@@ -118,34 +124,17 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     if not use:
         missing = [TESS_LANG[lang] for lang in langs if lang in TESS_LANG]
         return [], unreadable(page, f"no OCR model installed for {', '.join(missing)}; install tesseract-ocr-{missing[0]}", langs)
-    if pimg.stamps:  # blue groups on the printed lines: the figure stamps read apart, then taken out (stamps.py)
-        from .stamps import read_all
-
-        read_all(pimg.stamps, pimg.dpi, timeout, models)
-    image = preprocess(pimg, scanned=scanned)
-    if thick and not scanned:
-        image = PageImage(thicken(image.image), image.dpi, image.page, image.width_pt, image.height_pt, image.skew_deg,
-                          image.source_dpi, image.cleaned)
-    coarse = scan_dpi is not None and scan_dpi < COARSE_DPI
+    image = _prepared(pimg, scanned=scanned, thick=thick, timeout=timeout, models=models)
     from .leaders import without_leaders  # numpy: loaded only where a page is OCR'd
-    from .separators import recheck_signs
 
     ruled = image  # before its dot leaders are painted over: a dashed table rule looks like one (tables.py)
     image, leaders = without_leaders(image)
+    # the second reader works where ara errs most: coarse scans and rendered vector pages (on
+    # 300 dpi scans its extra call cost 0.19 of bench/ocr.py's ratio to bare tesseract)
+    second = (scan_dpi is not None and scan_dpi < COARSE_DPI) or not scanned
+    script = SCRIPT_MODEL["ara"] if second and SCRIPT_MODEL["ara"] in models else None
     try:
-        # the second reader works where ara errs most: coarse scans and rendered vector pages (on
-        # 300 dpi scans its extra call cost 0.19 of bench/ocr.py's ratio to bare tesseract)
-        second = coarse or not scanned
-        script = SCRIPT_MODEL["ara"] if second and SCRIPT_MODEL["ara"] in models else None
-        result = ocr_image(image, tess_langs(use), timeout=timeout, script=script)
-        other = _other_order(result, use)
-        if other:  # not when only a table's cells stand side by side (tables_order.py)
-            from .tables_order import order_matters
-            other = other if order_matters(image, result.lines) else None
-        if other:
-            again = ocr_image(image, tess_langs(other), timeout=timeout, script=script)
-            if again.confidence >= result.confidence - ORDER_MARGIN:  # the right order, unless clearly worse read
-                result, use = again, other
+        result, use = _read(image, use, script, timeout)
     except ToolError as exc:
         return [], unreadable(page, f"OCR failed: {exc}", langs)
     codes = tess_langs(use)
@@ -166,76 +155,54 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             found, q.score,
         )
     vote = script_langs(codes, models)
-    # numbers are read again on scans finer than the coarse ones too (a 220 dpi scan lost the first
-    # digit of its footnote numbers); only Arabic lines holding digits are read, French pages pay nothing
     renumber = second or (scan_dpi is not None and scan_dpi < NUMBERS_DPI)
-    from .number_dots import restore_points  # numpy: loaded only where a page is OCR'd
-
-    renumbered = recheck_numbers(image, result, codes, timeout, vote) if renumber else restore_points(image, result)
-    renumbered += recheck_signs(image, result, timeout, None if renumber else vote)
-    from .note_calls import restore_calls  # raised note numbers at Arabic lines' starts (note_calls.py)
-
-    renumbered += restore_calls(image, result, timeout)
-    lines = []
-    noise = doubtful = 0
-    for ln in result.lines:
-        ln.confidence, low = confidence.from_ocr(result.line_conf.get(id(ln), result.confidence))
-        ln.doubt = ln.doubt or low  # a doubt the number re-readings left (digits_disagree) stays
-        if _noise(ln, ruled):  # a rule read as letters too (noise.py)
-            noise += 1
-        else:
-            lines.append(ln)
-            doubtful += low is not None
-    stamped = (0, 0)
-    if pimg.stamps:  # numbers in the blue stamps kept when two readings agree (stamps.py)
-        from .stamps import place as place_stamps
-
-        stamped = place_stamps(pimg.stamps, lines, result.word_boxes, pimg.dpi)
-    if doubtful > MOSTLY_UNSURE * len(lines) and result.confidence < SURE_OCR_CONF:
+    run = PageRun(timeout, codes, script, vote, renumber)
+    tally = Tally(leaders=leaders)
+    tally.renumbered = passes.numbers(image, result, run)
+    lines = passes.kept_lines(result, ruled, tally)
+    passes.stamped(pimg, lines, result, tally)
+    if tally.doubtful > MOSTLY_UNSURE * len(lines) and result.confidence < SURE_OCR_CONF:
         # most lines unsure at a middling confidence: what is kept would be mostly wrong (order 137.19's
         # 77 dpi form, its dot leaders taken out: 30 of 44 lines unsure at 60 %, 0.14 of its words right)
         return [], unreadable(
             page,
-            f"OCR could not read this page reliably: {doubtful} of {len(lines)} lines unsure (confidence "
+            f"OCR could not read this page reliably: {tally.doubtful} of {len(lines)} lines unsure (confidence "
             f"{result.confidence:.0f}%){_low_dpi_hint(scan_dpi)}",
             found, q.score,
         )
-    lines = in_rows(lines)  # a page in one column read top to bottom (line_rows.py)
-    bold = mark_bold(image, lines)
-    from .tables import find_tables, with_tables  # numpy: loaded only where a page is OCR'd
+    lines, tables = passes.finish(image, ruled, lines, result, run, tally)
+    from .tables import with_tables  # numpy: loaded only where a page is OCR'd
 
-    tables = find_tables(image, lines, codes, timeout, script, result.word_boxes, result.rtl_words, ruled=ruled)
-    from .code_articles import article_hyphens
-    from .end_specks import drop_end_specks
-    from .latin_numbers import amount_lines
-
-    amount_lines(lines, result.word_boxes)  # French amounts' lost thousands spaces
-    article_hyphens(image, lines, result.word_boxes, timeout)  # L. 22151 -> L. 2215-1 where the ink shows it
-    drop_end_specks(image, lines, result.word_boxes)  # a speck read as a line's last digit
-    notes = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
-    if image.cleaned:
-        notes.append(f"a grey layer under the text removed ({image.cleaned:.0%} of the ink: watermark, shading)")
-    if leaders:
-        notes.append(f"{leaders} dot leader{'s' if leaders > 1 else ''} taken out")
-    if renumbered:
-        notes.append(f"{renumbered} number{'s' if renumbered > 1 else ''} read again"
-                     + (f" (ara and {SCRIPT_MODEL['ara']} models voting)" if vote else ""))
-    if bold:
-        notes.append(f"{bold} bold line{'s' if bold > 1 else ''}")
-    if tables:
-        notes.append(f"{len(tables)} ruled table{'s' if len(tables) > 1 else ''}")
-    if doubtful:
-        notes.append(f"{doubtful} of {len(lines)} lines unsure")
-    kept = sum(1 for st in pimg.stamps or [] if st.kept)
-    if kept:
-        notes.append(f"{kept} blue stamp{'s' if kept > 1 else ''} read apart "
-                     f"({stamped[0]} number{'s' if stamped[0] != 1 else ''} kept, {stamped[1]} left in doubt)")
-    if digits := sum(ln.doubt == confidence.DIGITS for ln in lines):
-        notes.append(f"{digits} line{'s' if digits > 1 else ''} with a number the readings disagree on: check against the source")
-    if noise:
-        notes.append(f"{noise} noise line{'s' if noise > 1 else ''} dropped")
-    reason = f"{why}; OCR ({codes}, {', '.join(notes)})"
+    reason = f"{why}; OCR ({codes}, {', '.join(passes.notes(result, image, pimg, lines, tables, run, tally))})"
     return lines, with_tables(PageReport(page=page, method="ocr", reason=reason, score=q.score, langs=found), tables)
+
+
+def _prepared(pimg: PageImage, *, scanned: bool, thick: bool, timeout: float, models: set[str]) -> PageImage:
+    """The page image tesseract reads: its blue stamps read apart, preprocessed, thickened if asked."""
+    if pimg.stamps:  # blue groups on the printed lines: the figure stamps read apart, then taken out (stamps.py)
+        from .stamps import read_all
+
+        read_all(pimg.stamps, pimg.dpi, timeout, models)
+    image = preprocess(pimg, scanned=scanned)
+    if thick and not scanned:
+        image = PageImage(thicken(image.image), image.dpi, image.page, image.width_pt, image.height_pt, image.skew_deg,
+                          image.source_dpi, image.cleaned)
+    return image
+
+
+def _read(image: PageImage, use: list[str], script: str | None, timeout: float) -> tuple[OcrResult, list[str]]:
+    """Tesseract's reading of the page, and the languages kept: read again in the other script's
+    order when the page turns out to lead with it, that reading kept unless clearly less confident."""
+    result = ocr_image(image, tess_langs(use), timeout=timeout, script=script)
+    other = _other_order(result, use)
+    if other:  # not when only a table's cells stand side by side (tables_order.py)
+        from .tables_order import order_matters
+        other = other if order_matters(image, result.lines) else None
+    if other:
+        again = ocr_image(image, tess_langs(other), timeout=timeout, script=script)
+        if again.confidence >= result.confidence - ORDER_MARGIN:  # the right order, unless clearly worse read
+            result, use = again, other
+    return result, use
 
 
 _MODELS: set[str] | None = None
@@ -318,48 +285,6 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
         raise InputError(f"{pdf_path.name}: no readable text was found in the PDF, not even with OCR ({_why_nothing(final)}).",
                          hint="Check the scan quality (at least 300 dpi, straight pages, good contrast) and send it again.")
     return out, final
-
-
-def _settle(todo: list[tuple[int, list[str] | None, str]], out: list[list[TextLine]], reports: list[PageReport | None],
-            kept: dict[int, tuple[list[TextLine], Quality]], overlays: dict[int, list[TextLine]], heights: dict[int, float],
-            clean: dict[int, tuple[list[TextLine], Quality]]) -> None:
-    """After OCR: drop what only re-read an app's banner, and fall back to a usable text layer
-    where OCR read nothing better (a photo with its caption, a page tesseract cannot read)."""
-    for i, layer in overlays.items():
-        rep = reports[i]
-        if rep is None or rep.method != "ocr":
-            continue
-        out[i] = drop_overlays(out[i], layer, heights[i])
-        if len(" ".join(ln.text for ln in out[i]).split()) < len(" ".join(ln.text for ln in layer).split()) + MIN_MORE_WORDS:
-            out[i] = []
-            reports[i] = unreadable(i + 1, f"OCR of the page image found no more text than the layer ({rep.reason})")
-    for i, _langs, why in todo:
-        rep = reports[i]
-        if rep is None or rep.method != "unreadable":
-            continue
-        if i in kept:
-            lines, q = kept[i]
-            out[i] = list(lines)
-            reports[i] = _keep_text(i + 1, out[i], q, f"{why}, but OCR could not read the page ({rep.reason}): text layer kept")
-        elif i in clean and rep.langs and set(rep.langs) == set(clean[i][1].langs):
-            # a clean layer the word lists do not know (a table of capital association names) and a
-            # page OCR read worse, in the same script: the layer, every line flagged "check the source"
-            lines, q = clean[i]
-            out[i] = list(lines)
-            reports[i] = _keep_text(i + 1, out[i], q, f"{why}, but OCR could not read the page ({rep.reason}): "
-                                    "text layer kept, to be checked against the source")
-
-
-def _why_nothing(reports: list[PageReport]) -> str:
-    """The pages' reasons, identical ones grouped: 'pages 1-3: blank page; page 4: ...'."""
-    groups: dict[str, list[int]] = {}
-    for r in reports:
-        groups.setdefault(r.reason, []).append(r.page)
-    parts = []
-    for reason, pages in list(groups.items())[:4]:
-        span = str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}" if pages[-1] - pages[0] == len(pages) - 1 else ", ".join(map(str, pages[:6]))
-        parts.append(f"page{'s' if len(pages) > 1 else ''} {span}: {reason}")
-    return "; ".join(parts) + ("; ..." if len(groups) > 4 else "")
 
 
 def _run_ocr(pdf: pdfium.PdfDocument, todo: list[tuple[int, list[str] | None, str]], out: list[list[TextLine]],

@@ -1,0 +1,138 @@
+"""The passes over one page's tesseract reading, in the order ``pages.ocr_page`` runs them.
+
+Split from :mod:`transform.ocr.pages`, which keeps the page's steps and verdicts (blank, models,
+tesseract and the script order, unreadable pages) and calls these in turn:
+
+``numbers``  the numbers read again (the voting models, their points, the signs, raised note calls);
+``kept_lines``  each line's confidence, and the noise lines dropped;
+``stamped``  the numbers of the blue stamps placed on the lines they were taken from;
+``finish``  the lines in rows, bold, ruled tables, and the repairs of a line's numbers;
+``notes``  what the page's report says was done.
+
+What the passes did is counted in a :class:`Tally` for the notes. The passes' modules that load
+numpy are imported where a page is OCR'd, as before the split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import confidence
+from .line_rows import in_rows
+from .noise import noise as _noise
+from .numbers import recheck_numbers
+from .tesseract import SCRIPT_MODEL
+from .weight import mark_bold
+
+if TYPE_CHECKING:
+    from ..ingest.base import TextLine
+    from ..ingest.pdf_tables import FoundTable
+    from .render import PageImage
+    from .tesseract import OcrResult
+
+
+@dataclass(frozen=True)
+class PageRun:
+    """One page's settings, as the passes after tesseract need them."""
+
+    timeout: float
+    codes: str  # the tesseract languages the page was read with (``ara+fra``)
+    script: str | None  # the second reader's script model, None when it does not read this page
+    vote: str | None  # the models the re-read numbers vote with (tesseract.script_langs), None without them
+    renumber: bool  # numbers read again with the voting models, else only their lost points restored
+
+
+@dataclass
+class Tally:
+    """What the passes did to a page, for its report."""
+
+    leaders: int = 0  # dot leaders taken out before tesseract (leaders.py)
+    renumbered: int = 0
+    noise: int = 0
+    doubtful: int = 0
+    stamped: tuple[int, int] = (0, 0)  # the blue stamps' numbers kept, left in doubt
+    bold: int = 0
+
+
+def numbers(image: PageImage, result: OcrResult, run: PageRun) -> int:
+    """The page's numbers read again where tesseract errs on them; how many were changed."""
+    from .number_dots import restore_points  # numpy: loaded only where a page is OCR'd
+    from .separators import recheck_signs
+
+    # numbers are read again on scans finer than the coarse ones too (a 220 dpi scan lost the first
+    # digit of its footnote numbers); only Arabic lines holding digits are read, French pages pay nothing
+    count = recheck_numbers(image, result, run.codes, run.timeout, run.vote) if run.renumber else restore_points(image, result)
+    count += recheck_signs(image, result, run.timeout, None if run.renumber else run.vote)
+    from .note_calls import restore_calls  # raised note numbers at Arabic lines' starts (note_calls.py)
+
+    count += restore_calls(image, result, run.timeout)
+    return count
+
+
+def kept_lines(result: OcrResult, ruled: PageImage, tally: Tally) -> list[TextLine]:
+    """Each line's confidence set from tesseract's; the lines that are only noise dropped."""
+    lines = []
+    for ln in result.lines:
+        ln.confidence, low = confidence.from_ocr(result.line_conf.get(id(ln), result.confidence))
+        ln.doubt = ln.doubt or low  # a doubt the number re-readings left (digits_disagree) stays
+        if _noise(ln, ruled):  # a rule read as letters too (noise.py)
+            tally.noise += 1
+        else:
+            lines.append(ln)
+            tally.doubtful += low is not None
+    return lines
+
+
+def stamped(pimg: PageImage, lines: list[TextLine], result: OcrResult, tally: Tally) -> None:
+    """Numbers in the blue stamps kept on their lines when two readings agree (stamps.py)."""
+    if pimg.stamps:
+        from .stamps import place as place_stamps
+
+        tally.stamped = place_stamps(pimg.stamps, lines, result.word_boxes, pimg.dpi)
+
+
+def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: OcrResult, run: PageRun,
+           tally: Tally) -> tuple[list[TextLine], list[FoundTable]]:
+    """The kept lines in reading rows, bold marked, the ruled tables found, the lines' numbers repaired."""
+    lines = in_rows(lines)  # a page in one column read top to bottom (line_rows.py)
+    tally.bold = mark_bold(image, lines)
+    from .tables import find_tables  # numpy: loaded only where a page is OCR'd
+
+    tables = find_tables(image, lines, run.codes, run.timeout, run.script, result.word_boxes, result.rtl_words, ruled=ruled)
+    from .code_articles import article_hyphens
+    from .end_specks import drop_end_specks
+    from .latin_numbers import amount_lines
+
+    amount_lines(lines, result.word_boxes)  # French amounts' lost thousands spaces
+    article_hyphens(image, lines, result.word_boxes, run.timeout)  # L. 22151 -> L. 2215-1 where the ink shows it
+    drop_end_specks(image, lines, result.word_boxes)  # a speck read as a line's last digit
+    return lines, tables
+
+
+def notes(result: OcrResult, image: PageImage, pimg: PageImage, lines: list[TextLine], tables: list[FoundTable],
+          run: PageRun, tally: Tally) -> list[str]:
+    """The page report's account of the reading: words, confidence, and what each pass did."""
+    out = [f"{result.words} words", f"confidence {result.confidence:.0f}%"]
+    if image.cleaned:
+        out.append(f"a grey layer under the text removed ({image.cleaned:.0%} of the ink: watermark, shading)")
+    if tally.leaders:
+        out.append(f"{tally.leaders} dot leader{'s' if tally.leaders > 1 else ''} taken out")
+    if tally.renumbered:
+        out.append(f"{tally.renumbered} number{'s' if tally.renumbered > 1 else ''} read again"
+                   + (f" (ara and {SCRIPT_MODEL['ara']} models voting)" if run.vote else ""))
+    if tally.bold:
+        out.append(f"{tally.bold} bold line{'s' if tally.bold > 1 else ''}")
+    if tables:
+        out.append(f"{len(tables)} ruled table{'s' if len(tables) > 1 else ''}")
+    if tally.doubtful:
+        out.append(f"{tally.doubtful} of {len(lines)} lines unsure")
+    kept = sum(1 for st in pimg.stamps or [] if st.kept)
+    if kept:
+        out.append(f"{kept} blue stamp{'s' if kept > 1 else ''} read apart "
+                   f"({tally.stamped[0]} number{'s' if tally.stamped[0] != 1 else ''} kept, {tally.stamped[1]} left in doubt)")
+    if digits := sum(ln.doubt == confidence.DIGITS for ln in lines):
+        out.append(f"{digits} line{'s' if digits > 1 else ''} with a number the readings disagree on: check against the source")
+    if tally.noise:
+        out.append(f"{tally.noise} noise line{'s' if tally.noise > 1 else ''} dropped")
+    return out
