@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import logging
 import re
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image, ImageOps
 
-from .._exec import run
 from ..errors import ToolError
+from .crop_reads import read_crops
 
 if TYPE_CHECKING:
     from .render import PageImage
@@ -101,26 +99,5 @@ def read_lines(images: list[Image.Image], timeout: float, allowed: str = AMOUNT_
                lang: str = "fra") -> list[tuple[str, float]]:
     """Each image read as one line of the characters ``allowed`` (one tesseract call, a list
     file): its words joined by a space, with their mean confidence."""
-    if not images:
-        return []
-    with tempfile.TemporaryDirectory(prefix="taysir-amounts-") as tmp:
-        names = []
-        for n, img in enumerate(images):
-            path = Path(tmp) / f"a{n:03d}.png"
-            img.save(path, dpi=(300, 300))
-            names.append(str(path))
-        listing = Path(tmp) / "list.txt"
-        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", lang, "--psm", "7",
-               "-c", f"tessedit_char_whitelist={allowed}", "tsv"]
-        proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=1024)
-    words: dict[int, list[tuple[str, float]]] = {}
-    for row in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip() and float(cols[10]) >= 0:
-            words.setdefault(int(cols[1]), []).append((cols[11].strip(), float(cols[10])))
-    out = []
-    for n in range(1, len(images) + 1):
-        ws = words.get(n, [])
-        out.append((" ".join(w for w, _ in ws), sum(c for _, c in ws) / len(ws) if ws else 0.0))
-    return out
+    return [(" ".join(w for w, _ in ws), sum(c for _, c in ws) / len(ws) if ws else 0.0)
+            for ws in read_crops(images, lang=lang, psm=7, allowed=allowed, timeout=timeout, stem="a")]

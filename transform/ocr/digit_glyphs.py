@@ -8,15 +8,13 @@ on the page, and the reading of drawn glyphs or page crops as one line of digits
 from __future__ import annotations
 
 import ctypes
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageChops, ImageDraw
 
-from .._exec import run
+from .crop_reads import read_crops
 
 DIGIT_SETS = ("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
 GLYPH_PX = 64  # em height of the drawn glyphs
@@ -137,25 +135,8 @@ def read_digit_images(images: list[Image.Image], family: str, timeout: float,
     if not images:
         return []
     lang = lang or ("fra" if family == DIGIT_SETS[0] else "ara")
-    with tempfile.TemporaryDirectory(prefix="taysir-digits-") as tmp:
-        names = []
-        for n, img in enumerate(images):
-            path = Path(tmp) / f"d{n:03d}.png"
-            img.save(path, dpi=(300, 300))
-            names.append(str(path))
-        listing = Path(tmp) / "list.txt"
-        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", lang, "--psm", "7",
-               "-c", f"tessedit_char_whitelist={family}", "tsv"]
-        proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=1024)
-    words: dict[int, list[tuple[str, float]]] = {}
-    for row in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip() and float(cols[10]) >= 0:
-            words.setdefault(int(cols[1]), []).append((cols[11].strip(), float(cols[10])))
     out = []
-    for n in range(1, len(images) + 1):
-        ws = words.get(n, [])
+    for ws in read_crops(images, lang=lang, psm=7, allowed=family, timeout=timeout, stem="d"):
         text = "".join(w for w, _ in ws)
         out.append((fold(text, family), sum(c for _, c in ws) / len(ws) if ws else 0.0))
     return out

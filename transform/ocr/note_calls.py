@@ -15,14 +15,12 @@ doubt (``digits_disagree``); a mark read by one reading alone leaves it as read.
 from __future__ import annotations
 
 import re
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .._exec import run
 from .confidence import DIGITS
+from .crop_reads import read_crops
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -116,27 +114,8 @@ def _mark_image(pimg: PageImage, box: tuple[int, int, int, int], way: tuple[floa
 def read_marks(images: list[Image.Image], timeout: float, psm: int = 10) -> list[tuple[str, float]]:
     """Each image read in page mode ``psm`` (10: one character) among the digits (one tesseract call, a list file): its
     digits and confidence, ('', 0) where nothing was read."""
-    with tempfile.TemporaryDirectory(prefix="taysir-calls-") as tmp:
-        names = []
-        for n, img in enumerate(images):
-            path = Path(tmp) / f"m{n:03d}.png"
-            img.save(path, dpi=(300, 300))
-            names.append(str(path))
-        listing = Path(tmp) / "list.txt"
-        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(listing), "stdout", "-l", "eng", "--psm", str(psm),
-               "-c", "tessedit_char_whitelist=0123456789", "tsv"]
-        proc = run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=1024)
-    words: dict[int, list[tuple[str, float]]] = {}
-    for row in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip() and float(cols[10]) >= 0:
-            words.setdefault(int(cols[1]), []).append((cols[11].strip(), float(cols[10])))
-    out = []
-    for n in range(1, len(images) + 1):
-        ws = words.get(n, [])
-        out.append(("".join(w for w, _ in ws), min((c for _, c in ws), default=0.0)))
-    return out
+    return [("".join(w for w, _ in ws), min((c for _, c in ws), default=0.0))
+            for ws in read_crops(images, lang="eng", psm=psm, allowed="0123456789", timeout=timeout, stem="m")]
 
 
 def _marks(pimg: PageImage, result: OcrResult) -> list[tuple[object, tuple[int, int, int, int], bool]]:
