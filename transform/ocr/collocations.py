@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import edits as _edits
 from .lexicon import normalise_ar
 from .spelling import _EDGES, _known
 
@@ -74,16 +75,6 @@ def _after_participle(prev: str) -> bool:
 
 def _one_off(a: str, b: str) -> bool:
     return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
-def _edits(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def _bare(core: str) -> tuple[str, str]:

@@ -113,3 +113,14 @@ def letter_pairs(lang: str) -> frozenset[str]:
         for s in AR_SUFFIXES:
             pairs.update(s[i : i + 2] for i in range(len(s) - 1))
     return frozenset(pairs)
+
+
+def edits(a: str, b: str) -> int:
+    """Levenshtein distance between two words (letters inserted, dropped or changed)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
+from .lexicon import edits as _edits
 from .lexicon import normalise_ar
 from .spelling import _EDGES, _word
 
@@ -52,16 +53,6 @@ def unsure_unknown(words: list[str], confs: list[float], sure: set[str] | frozen
                 and normalise_ar(core) not in sure):
             out.append(w)
     return out
-
-
-def _edits(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def in_place(listed: list[tuple[str, float, float, float, float]], confs: list[float], targets: list[str],
