@@ -90,9 +90,11 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
     k = pimg.dpi / 72.0
     for lang in {lang for _ln, lang, _s in picked}:
         group = [(ln, is_short) for ln, lg, is_short in picked if lg == lang]
-        cuts = [(int(ln.x0 * k), int(ln.top * k), int(ln.x1 * k) + 1, int(ln.bottom * k) + 1) for ln, _s in group]
-        # a box taller than its line's ink (a stamp's rows above it) cut to the ink's rows (stray_lines.py)
-        boxes = [line_box(pimg, cut, _pad(pimg, *cut)) if lang == "ara" else _pad(pimg, *cut) for cut in cuts]
+        cuts = [(int(ln.x0 * k), int(ln.top * k), int(ln.x1 * k) + 1, int(ln.bottom * k) + 1, s) for ln, s in group]
+        # a long line's box taller than its ink (a stamp's rows above it) cut to the ink's rows (stray_lines.py);
+        # short lines (a table's cells among them) keep their box
+        boxes = [line_box(pimg, cut[:4], _pad(pimg, *cut[:4])) if lang == "ara" and not cut[4] else _pad(pimg, *cut[:4])
+                 for cut in cuts]
         readings = [read_rows(pimg, boxes, lang, timeout)]
         if script and lang == "ara":
             readings.append(read_rows(pimg, boxes, script, timeout))
