@@ -20,6 +20,10 @@ Two faults of the re-reading itself are allowed for (2026-12-05, eighth session)
   (``Mie``, ``Vis``) are replaced only so, at most UNSURE_MARGIN less confident;
 * a re-reading that brings a number the page reading did not see (a box ``☐`` read ``D``,
   then ``6``) is not taken: it would invent a number.
+
+Arabic lines are read again on their printed rows when their box reaches up to a faint trace (a
+stamp taken out of the image), and a re-reading the Arabic word list vouches for is taken whole
+when every Latin word of the line was a suspect (:mod:`stray_lines`, fourteenth session).
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
     more confident acceptable reading wins: ``ara`` alone read ``الحبوب bill؛`` as ``والقطانيء``
     at 72 %, the script model ``والقطاني»`` at 86 %. A script-model reading holding letters
     only Persian or Urdu use (ی ک گ پ چ ژ) is not a candidate."""
+    from .stray_lines import line_box, sound
     from .tesseract import DOMINANT, MAX_RECOVER, _pad, read_rows
 
     if "+" not in langs:
@@ -85,7 +90,11 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
     k = pimg.dpi / 72.0
     for lang in {lang for _ln, lang, _s in picked}:
         group = [(ln, is_short) for ln, lg, is_short in picked if lg == lang]
-        boxes = [_pad(pimg, int(ln.x0 * k), int(ln.top * k), int(ln.x1 * k) + 1, int(ln.bottom * k) + 1) for ln, _s in group]
+        cuts = [(int(ln.x0 * k), int(ln.top * k), int(ln.x1 * k) + 1, int(ln.bottom * k) + 1, s) for ln, s in group]
+        # a long line's box taller than its ink (a stamp's rows above it) cut to the ink's rows (stray_lines.py);
+        # short lines (a table's cells among them) keep their box
+        boxes = [line_box(pimg, cut[:4], _pad(pimg, *cut[:4])) if lang == "ara" and not cut[4] else _pad(pimg, *cut[:4])
+                 for cut in cuts]
         readings = [read_rows(pimg, boxes, lang, timeout)]
         if script and lang == "ara":
             readings.append(read_rows(pimg, boxes, script, timeout))
@@ -100,7 +109,10 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
                     continue
                 if lang == "ara" and (text := splice_numbers(ln.text, text)) is None:
                     continue  # a number the page reading did not see: invented (a box ☐ read as 6)
-                if not _better(ln.text, before, text, sub.confidence, is_short, weak, unsure):
+                if not _better(ln.text, before, text, sub.confidence, is_short, weak, unsure) and not (
+                        lang == "ara" and sound(ln.text, before, text, sub.confidence,
+                                               _strays(ln.text, weak) + (weak or []) + unsure
+                                               + (unsure_latin.get(id(ln)) or []), STRAY_MARGIN)):
                     text = _in_place(ln.text, before, text, sub.confidence, weak, unsure)
                 if text and (best is None or sub.confidence > best[0]):
                     best = (sub.confidence, text)
