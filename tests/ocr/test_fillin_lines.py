@@ -59,28 +59,3 @@ def test_the_skewed_blanks_are_found_whole_and_their_labels_left_as_printed() ->
         label = (slice(top, bottom), slice(x1 + 10, before.shape[1]))
         assert (before[label] < 128).sum() > 500  # a label is there
         assert (before[label] == after[label]).all()
-
-
-def test_a_letterheads_small_blank_with_dots_run_together_is_found() -> None:
-    """Page 7's letterhead (`المديرية الجهوية ل ........ب ........`): a blank of a dozen dots, some run
-    together in pairs and threes, too short for the long chains (main: not found, read as letters);
-    taken because its dots are all alike. Sfax p. 1's letter dots in a row are not
-    (test_dot_leaders.py)."""
-    import pypdfium2 as pdfium
-    from ocr_testkit import CORPUS_FILES
-
-    from transform.ocr.leaders import remove_leaders
-    from transform.ocr.render import preprocess, render_page
-
-    path = CORPUS_FILES / "adala-ar-decree-2-19-720.pdf"
-    if not path.exists():
-        pytest.skip("real-document corpus not present")
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        img = preprocess(render_page(pdf, 6), scanned=True)
-    finally:
-        pdf.close()
-    w, h = img.image.size
-    out = remove_leaders(img.image, img.dpi)
-    small = [b for b in out.boxes if b[1] < 0.25 * h and b[0] > 0.6 * w and b[2] - b[0] < 0.4 * img.dpi]
-    assert len(small) == 1, out.boxes

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
-from .leaders_rules import between_words, on_rule
 from .render import PageImage
 
 DOT_IN = 0.022  # a dot fits in a square this wide (inches): a full stop of body type
@@ -114,21 +113,6 @@ def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int, sloped
         return None
     drift = slope * (xs - xs[0])
     return float(drift[-1]) if _level(top - drift, bot - drift, near) else None
-
-
-def _alike(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> bool:
-    """The blobs of a short chain are printed dots: each as high as the others (within a pixel),
-    the single ones as wide as each other (within two). A small blank of a letterhead (`ل ........ب`,
-    decree 2.19.720's model letters) holds dots run together in pairs and threes; a light scan's
-    letter dots in a row (Sfax p. 1) are of every height and width."""
-    heights, widths = [], []
-    for a, b in zip(x0.tolist(), x1.tolist(), strict=True):
-        rows = np.flatnonzero(strip[:, a:b].any(axis=1))
-        heights.append(rows[-1] - rows[0] if len(rows) else -1)
-        widths.append(b - a)
-    w = np.array(widths)
-    ones = w[w <= np.median(w) + 1]
-    return max(heights) - min(heights) <= 1 and len(ones) >= MIN_DOTS // 2 and int(ones.max() - ones.min()) <= 2
 
 
 def _level(top: np.ndarray, bot: np.ndarray, near: float) -> bool:
@@ -253,8 +237,6 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     chains = [(sy[single], sx[single], ex[single], i, j, False) for i, j in _segments(sy[single], sx[single], ex[single], MAX_PITCH_IN * dpi)]
     chains += [(sy, sx, ex, i, j, True) for i, j in _segments(sy, sx, ex, MAX_PITCH_IN * dpi)
                if j - i >= LONG_DOTS and np.mean(~single[i:j]) <= MAX_MERGED_SHARE]
-    chains += [(sy, sx, ex, i, j, False) for i, j in _segments(sy, sx, ex, MAX_PITCH_IN * dpi)
-               if j - i < LONG_DOTS and 0 < np.mean(~single[i:j]) <= MAX_MERGED_SHARE]
     if not chains:
         return Leaders(img, 0, 0)
     out = a.copy()
@@ -267,9 +249,6 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
         drift = _aligned(ink[max(0, y - dot): y + dot + 1], cx0[i:j], cx1[i:j], dot, sloped)
         if drift is None:
             continue
-        if j - i < LONG_DOTS and not (cx1[i:j] - cx0[i:j] <= dot + 1).all() and not _alike(
-                ink[max(0, y - dot): y + dot + 1], cx0[i:j], cx1[i:j]):
-            continue  # a short blank with run-together dots: its dots all alike (a light scan's letter dots are not)
         if _stray_ink(ink[max(0, y - dot - above): y + dot + below + 1], cx0[i:j], cx1[i:j]):
             continue
         ya, yb = y + min(0, math.floor(drift)), y + max(0, math.ceil(drift))
@@ -284,20 +263,12 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     if not leaders:
         return Leaders(img, 0, 0)
     leaders = _merged([_extend(lead, seen, bad, ink, dot, MAX_PITCH_IN * dpi) for lead in leaders], dot)
-    for lead in leaders:  # every dot of the leader's span, also those its chains missed
-        y0, y1, x0, x1 = lead
+    for y0, y1, x0, x1 in leaders:  # every dot of the leader's span, also those its chains missed
         y0, y1 = max(0, y0 - dot), y1 + dot + 1
         cut = out[y0:y1, x0:x1]
-        mask = (cut < paper - 12) & ~_near_other(ink, y0, y1, x0, x1, dot + 1, above, below)  # the dots' grey edges too
-        if on_rule(ink, lead, dot, dpi, MAX_PITCH_IN * dpi):
-            mask[:, between_words(a, ink, y0, y1, x0, x1, dpi, paper)] = False
-        cut[mask] = 255
+        cut[(cut < paper - 12) & ~_near_other(ink, y0, y1, x0, x1, dot + 1, above, below)] = 255  # the dots' grey edges too
     boxes = [(x0, max(0, y0 - dot), x1, y1 + dot + 1) for y0, y1, x0, x1 in leaders]
-    return Leaders(_image(out, img.mode), len(leaders), painted, boxes)
-
-
-def _image(a: np.ndarray, mode: str) -> Image.Image:
-    return Image.fromarray(a) if mode == "L" else Image.fromarray(a).convert(mode)
+    return Leaders(Image.fromarray(out) if img.mode == "L" else Image.fromarray(out).convert(img.mode), len(leaders), painted, boxes)
 
 
 def without_leaders(pimg: PageImage) -> tuple[PageImage, int]:
