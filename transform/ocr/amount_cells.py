@@ -21,6 +21,7 @@ from PIL import Image, ImageOps
 
 from ..errors import ToolError
 from .crop_reads import read_crops
+from .table_digits import cell_ink
 
 if TYPE_CHECKING:
     from .render import PageImage
@@ -64,17 +65,9 @@ def reread_malformed(pimg: PageImage, filler: _Filler, timeout: float) -> int:
     grey = np.asarray(pimg.image.convert("L"))
     images, kept = [], []
     for slot in asked:
-        c = slot.cell
-        x0, x1 = int(g.xs[c.col]) + inset, int(g.xs[c.col + c.colspan]) - inset
-        y0, y1 = int(slot.y0) + inset, int(slot.y1) - inset
-        if x1 - x0 < 4 or y1 - y0 < 4:
+        ink = cell_ink(grey, g, slot, inset, slot.cell.colspan)
+        if ink is None:
             continue
-        box = grey[y0:y1, x0:x1]
-        dark = box < 128
-        rows, cols = np.nonzero(dark.any(axis=1))[0], np.nonzero(dark.any(axis=0))[0]
-        if not rows.size or not cols.size:
-            continue
-        ink = Image.fromarray(box[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
         ink = ink.resize((ink.width * SCALE, ink.height * SCALE), Image.Resampling.LANCZOS)
         images.append(ImageOps.expand(ink, border=max(10, ink.height // 2), fill=255))
         kept.append(slot)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PIL import Image, ImageOps
@@ -63,17 +63,9 @@ def lone_digits(pimg: PageImage, filler: _Filler, timeout: float) -> int:
     grey = np.asarray(pimg.image.convert("L"))
     images, kept = [], []
     for slot in asked:
-        c = slot.cell  # type: ignore[attr-defined]
-        x0, x1 = int(g.xs[c.col]) + inset, int(g.xs[c.col + 1]) - inset
-        y0, y1 = int(slot.y0) + inset, int(slot.y1) - inset  # type: ignore[attr-defined]
-        if x1 - x0 < 4 or y1 - y0 < 4:
+        glyph = cell_ink(grey, g, slot, inset, 1)
+        if glyph is None:
             continue
-        box = grey[y0:y1, x0:x1]
-        dark = box < 128
-        rows, cols = np.nonzero(dark.any(axis=1))[0], np.nonzero(dark.any(axis=0))[0]
-        if not rows.size or not cols.size:
-            continue
-        glyph = Image.fromarray(box[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
         images.append(ImageOps.expand(glyph, border=max(10, glyph.height // 2), fill=255))
         kept.append(slot)
     try:
@@ -89,3 +81,19 @@ def lone_digits(pimg: PageImage, filler: _Filler, timeout: float) -> int:
             del pieces[1:]
             changed += 1
     return changed
+
+
+def cell_ink(grey: np.ndarray, grid: Any, slot: Any, inset: int, span: int) -> Image.Image | None:
+    """The ink of a grid cell ``span`` columns wide, ``inset`` pixels inside its rules, cut to its dark pixels; None
+    when the cell is too small or blank."""
+    c = slot.cell
+    x0, x1 = int(grid.xs[c.col]) + inset, int(grid.xs[c.col + span]) - inset
+    y0, y1 = int(slot.y0) + inset, int(slot.y1) - inset
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return None
+    box = grey[y0:y1, x0:x1]
+    dark = box < 128
+    rows, cols = np.nonzero(dark.any(axis=1))[0], np.nonzero(dark.any(axis=0))[0]
+    if not rows.size or not cols.size:
+        return None
+    return Image.fromarray(box[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
