@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 import pypdfium2 as pdfium  # noqa: E402
 
+import transform.ocr.decide as decide  # noqa: E402
 import transform.ocr.pages as pages  # noqa: E402
 from transform.evaluation.normalize import words  # noqa: E402
 from transform.evaluation.truth import TruthPage, load_truth_page  # noqa: E402
@@ -67,11 +68,11 @@ def main() -> int:
                 if q.verdict != "borderline":
                     continue
                 t0 = time.perf_counter()
-                agree, fixed, broken = pages._sample_agrees(pdf, i, lines, pages.ocr_langs(q), 300)
+                agree, fixed, broken = decide._sample_agrees(pdf, i, lines, decide.ocr_langs(q), 300)
                 t_sample = time.perf_counter() - t0
-                keep = agree >= pages.AGREE and not (fixed >= pages.MIN_FIXES and fixed > broken)
+                keep = agree >= decide.AGREE and not (fixed >= decide.MIN_FIXES and fixed > broken)
                 t0 = time.perf_counter()
-                ocr_lines, _ = pages.ocr_page(render_page(pdf, i), pages.ocr_langs(q), timeout=300, scanned=False, why="bench")
+                ocr_lines, _ = pages.ocr_page(render_page(pdf, i), decide.ocr_langs(q), timeout=300, scanned=False, why="bench")
                 t_ocr = time.perf_counter() - t0
                 layer = "\n".join(ln.text for ln in lines)
                 ocr = "\n".join(ln.text for ln in ocr_lines)
