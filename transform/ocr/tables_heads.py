@@ -14,6 +14,7 @@ A scan gives no bold and no tagged header: the rows say it by what they hold.
   on its page (Putanges' investment section: its body is printed on the next page); a third
   level leaves a body row under it.
 
+A form's row of labels beside dots to fill in (``Nom du navire | …``) is no header row either.
 A first cell spanning rows down from the first row (a label column merged over the rows of a
 section) means the first row is no header: the table has none.
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..ingest.pdf_table_cells import is_number
+from ..ingest.pdf_table_heads import DOTS as _DOTS
 
 MAX_HEADER_WORDS = 10  # words of a header cell at most (a title across the table: MAX_TITLE_WORDS)
 MAX_TITLE_WORDS = 16
@@ -61,8 +63,9 @@ def header_rows(cells: list[_Slot]) -> int:
 
 
 def _labels_row(first: list[_Slot], ncols: int) -> bool:
-    """Two labels or more, or one across the whole width (a title): words, no number."""
-    filled = [c for c in first if c.text]
+    """Two labels or more, or one across the whole width (a title): words, no number. Dots to
+    fill in (a form's ``Nom du navire | …``) are no label."""
+    filled = [c for c in first if c.text and not _DOTS.fullmatch(c.text)]
     if not filled or any(is_number(c.text) for c in filled):
         return False
     if len(filled) >= 2:
