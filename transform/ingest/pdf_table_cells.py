@@ -22,7 +22,8 @@ from .ligatures import swap_shared_boxes
 from .pdf_bidi import clean_text, is_rtl_line, logical_line, visual_to_logical
 from .pdf_blocks import join_lines
 from .pdf_calls import _LOOSE_ADDRESS, _NATIVE
-from .pdf_respace import cell_spaces
+from .pdf_table_heads import DOTS, translation_row, year_heads
+from .pdf_table_space import cell_words
 from .pdf_text import _LOOSE, FAST, PdfLine
 
 _FOUR_FLOATS = struct.Struct("4f").unpack_from
@@ -220,8 +221,8 @@ class Glyphs:
             ln = self.lines[k]
             if "\u0644" in s:  # a lam: ligatures the line reading put back in order (pdf_text, ligatures)
                 s = _ligatures_as_line(s, box, ln.text)
-            if ARABIC_RUN.search(s):  # word spaces the line reading put back (pdf_respace)
-                s, box = cell_spaces(s, box, ln.size or 10.0, ln.text)
+            if ARABIC_RUN.search(s):  # swapped letters and word spaces the line reading put back (pdf_table_space)
+                s, box = cell_words(s, box, ln.size or 10.0, ln.text)
             if _visual_words(s, box):  # an Arabic cell cut from a line pdfium laid out left to right
                 text = visual_to_logical(s, box, rtl=True, size=ln.size or 10.0)
             else:
@@ -372,7 +373,7 @@ def mark_headers(cells: list[GridCell], ncols: int, header_rows: int | None, gly
     the body (words over a number column, bold over plain text) or, in a ruled table, when
     it is all words (a second row too when the first one spans columns over it: a header on
     two levels); and the first column when it holds the labels of rows whose other cells are
-    numbers (row headers)."""
+    numbers (row headers), in the rows that hold a value."""
     if header_rows is None:
         header_rows = _header_rows(cells, ncols, glyphs, ruled)
     for c in cells:
@@ -381,13 +382,14 @@ def mark_headers(cells: list[GridCell], ncols: int, header_rows: int | None, gly
     nums = numeric_columns(cells, ncols, header_rows, least=1)
     labels = [c for c in cells if c.row >= header_rows and c.col == 0]
     if nums and 0 not in nums and labels and all(c.text and not is_number(c.text) for c in labels if c.colspan < ncols):
-        for c in labels:
-            c.header = True
+        valued = {r for c in cells if c.col > 0 and c.text for r in range(c.row, c.row + c.rowspan)}
+        for c in labels:  # a label heads the values of its row(s): a row with none (a section's title, a note) has no row header
+            c.header = c.header or any(r in valued for r in range(c.row, c.row + c.rowspan))
 
 
 def _header_rows(cells: list[GridCell], ncols: int, glyphs: Glyphs, ruled: bool) -> int:
-    first = [c for c in cells if c.row == 0 and c.text]
-    if not first or any(is_number(c.text) for c in first):
+    first = [c for c in cells if c.row == 0 and c.text and not DOTS.fullmatch(c.text)]  # dots to fill in: no label
+    if not first or (any(is_number(c.text) for c in first) and not year_heads(cells)):
         return 0
     body = [c for c in cells if c.row > 0 and c.text]
     nums = numeric_columns(cells, ncols, 1, least=1)
@@ -396,6 +398,9 @@ def _header_rows(cells: list[GridCell], ncols: int, glyphs: Glyphs, ruled: bool)
     words_over_numbers = any(c.col in nums for c in first)
     row0 = [c for c in cells if c.row == 0]
     all_words = ruled and all(c.text for c in row0 if c.colspan < ncols) and len(first) >= 2
+    second = [c for c in cells if c.row == 1 and c.text]  # set bold as well, under no spanning cell: bold sets no row apart
+    bold_first = bold_first and not (second and all(all(glyphs.bold[j] for j in c.members) for c in second)
+                                     and all(c.colspan == 1 for c in row0))
     if not (words_over_numbers or (bold_first and not bold_body) or all_words):
         return 0
     if not words_over_numbers and not bold_first and _names_grid(cells, row0, glyphs):
@@ -407,7 +412,8 @@ def _header_rows(cells: list[GridCell], ncols: int, glyphs: Glyphs, ruled: bool)
         if n >= 2 and n >= last:
             return n  # a header on three levels or more leaves a body row
         if not (spans and under and not any(is_number(c.text) for c in under) and all(
-                any(c.row == n and s.col <= c.col < s.col + s.colspan and c.text for c in cells) for s in spans)):
+                any(c.row == n and s.col <= c.col < s.col + s.colspan and c.text for c in cells) for s in spans)
+                or translation_row(cells, n)):  # or the header again in the other language (pdf_table_heads)
             return n
         n += 1
 

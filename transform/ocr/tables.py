@@ -43,6 +43,7 @@ from .tables_cells import read_cells
 from .tables_doubt import needs_cells
 from .tables_fill import _bands, _Filler, _joined
 from .tables_grid import GridCell, find_grids, ink_of
+from .tables_heads import header_rows
 from .tables_read import MAX_BANDS, _clean, _inked_box, _Piece, _read_again, _rtl, _Slot, _uncovered
 from .tables_script import latin_in_arabic
 
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("transform.ocr")
 CROSS_IN = 0.08  # a line reaching this far (inches) past a drawn column rule runs across it
 MAX_CELL_WORDS = 35.0  # mean words per filled cell above which the boxes hold prose, not a table
-MAX_HEADER_WORDS = 10
 MAX_CUTS = 60  # parts of lines read again per page at most
 MAX_EMPTY = 20  # empty cells with ink read again per table at most
 MIN_EUROS = 3  # amounts ending in € that make a table's amounts euros
@@ -233,10 +233,7 @@ def _euro_signs(cells: list[_OutCell]) -> None:
 
 def _to_table(cells: list[_OutCell]) -> Table:
     nrows = max(c.row for c in cells) + 1
-    first = [c for c in cells if c.row == 0]
-    spans_below = any(c.row == 0 and c.rowspan > 1 for c in cells)
-    header = (nrows >= 2 and not spans_below and sum(1 for c in first if c.text) >= 2
-              and all(not is_number(c.text) and len(c.text.split()) <= MAX_HEADER_WORDS for c in first if c.text))
+    heads = header_rows(cells)
     covered = {r for c in cells if c.text or c.rowspan > 1 for r in range(c.row, c.row + c.rowspan)}
     rows: list[list[Cell]] = []
     for r in range(nrows):
@@ -245,7 +242,7 @@ def _to_table(cells: list[_OutCell]) -> Table:
         row = []
         for c in sorted((c for c in cells if c.row == r), key=lambda c: c.col):
             sentences = [Sentence(id="", text=c.text, notes={})] if c.text else []
-            row.append(Cell(sentences=sentences, header=header and r == 0, colspan=c.colspan, rowspan=c.rowspan))
+            row.append(Cell(sentences=sentences, header=r < heads, colspan=c.colspan, rowspan=c.rowspan))
         rows.append(row)
     return Table(rows=rows, caption=[])
 
