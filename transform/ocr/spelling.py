@@ -260,12 +260,13 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
     """The words of an Arabic line (tesseract's order, which puts a number right after the word
     before it in reading) with the unsure ones put right (see the module docstring); ``sure``:
     the words the page reads sure elsewhere, left as they are."""
+    from .letter_marks import inner_hamza, tooth_letter  # letter_marks builds on this module
     from .wordfix import nisba_end, pronoun_end, repair_fair  # wordfix builds on this module
 
     out = list(words)
     for i, (w, c) in enumerate(zip(words, confs, strict=True)):
         w = comma_hamza(w)
-        if (ending := nisba_end(pronoun_end(w))) != w:  # a known word now, a rare form maybe: no more repairs
+        if (ending := nisba_end(pronoun_end(tooth_letter(inner_hamza(w))))) != w:  # a word now: no more repairs
             out[i] = ending
             continue
         if c >= LOW_CONF:
