@@ -32,6 +32,19 @@ def test_a_loops_tooth_read_as_a_letter_is_taken_out() -> None:
         assert tooth_letter(word) == word, word
 
 
+def test_the_dots_of_tha_read_as_teeth() -> None:
+    """Tangier's ``للدورة الثالسة`` (spelling.STROKES: ``س`` for ``ث``; ``ش`` is not: مؤشرة)."""
+    assert repair_unsure(["الثالسة"], [85.0]) == ["الثالثة"]
+    assert repair_unsure(["مؤشرة", "السادسة"], [85.0, 60.0]) == ["مؤشرة", "السادسة"]
+
+
+def test_a_stem_misread_before_its_pronoun() -> None:
+    """Sfax's ``صياتتها`` (صيانتها), decree 2.17.355's ``إمضانه`` (إمضائه, the hamza's seat read ``ن``):
+    the stem put right as a word standing alone, the pronoun kept (wordfix.with_pronoun)."""
+    assert repair_unsure(["صياتتها", "إمضانه"], [86.0, 60.0]) == ["صيانتها", "إمضائه"]
+    assert repair_unsure(["ننبهكم", "حالته"], [60.0, 60.0]) == ["ننبهكم", "حالته"]  # no letter taken out; a word
+
+
 def test_a_hamza_under_an_alef_inside_a_word_is_bare() -> None:
     assert repair_unsure(["ملإحظات", "العلإجات"], [93.0, 96.0]) == ["ملاحظات", "العلاجات"]
     assert repair_unsure(["يإحداث"], [90.0]) == ["بإحداث"]  # ب read ي before إ (spelling.impossible_start)
@@ -48,10 +61,12 @@ def test_a_two_letter_particle_glued_to_the_next_word_is_split() -> None:
         assert split_word(word) == [word], word
 
 
-def test_more_fixed_terms() -> None:
+def test_more_fixed_terms_and_min_before_an_adverb() -> None:
     assert settle(["وزارة", "الانتقال", "الطاق", "والتنمية"]) == ["وزارة", "الانتقال", "الطاقي", "والتنمية"]
     assert settle(["الشغل", "والإدماج", "الميني"]) == ["الشغل", "والإدماج", "المهني"]
     assert settle(["الوكالة", "الوطنية", "للسلامة", "الطرفية"]) == ["الوكالة", "الوطنية", "للسلامة", "الطرقية"]
+    assert settle(["هن", "طرف", "وزير"]) == ["من", "طرف", "وزير"]  # NARSA p. 1
+    assert settle(["هن", "دون", "السن"]) == ["هن", "دون", "السن"]
 
 
 def _truth_words() -> list[str]:

@@ -65,8 +65,9 @@ MIN_LETTERS = 3
 STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
 # a letter read for another of a different stroke: what it may have been (ئ: a tooth with a hamza
 # over it, read for the tooth of ن or ث, or for a final ى, and back from ن; not ق for غ: الطاقي; not
-# ل for ا: العلمل -> العامل, but رليس -> رايس and التلجير -> التاجير, where ل was a hamza: رئيس, التأجير)
-STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ"}
+# ل for ا: العلمل -> العامل, but رليس -> رايس and التلجير -> التاجير, where ل was a hamza: رئيس, التأجير;
+# س for ث, its three dots read as teeth: الثالسة -> الثالثة; not ش for ث: مؤشرة -> مؤثرة)
+STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ", "س": "ث"}
 END_STROKES = {"ئ": "ىي"}  # at a word's end: يتعدئ for يتعدى
 _GROUPS = _SKELETONS
 _GROUP = {ch: k for k, group in enumerate(_GROUPS) for ch in group}
@@ -163,11 +164,11 @@ def repair_word(word: str, sure: set[str] | frozenset[str] = frozenset()) -> str
         return word
     if _word(core) or normalise_ar(core) in MONTHS or _month_for(core) is not None:
         return word  # a month name one letter off is repair_months's, beside its number
-    from .wordfix import suffixed  # wordfix builds on this module
+    from .wordfix import suffixed, with_pronoun  # wordfix builds on this module
 
     if suffixed(core):
         return word  # a known word with a pronoun after it: حالته, باسمه (wordfix.py)
-    found = one_candidate(core)
+    found = one_candidate(core) or with_pronoun(core)
     return f"{head}{found}{tail}" if found else word
 
 
