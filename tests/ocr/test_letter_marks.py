@@ -38,6 +38,13 @@ def test_the_dots_of_tha_read_as_teeth() -> None:
     assert repair_unsure(["مؤشرة", "السادسة"], [85.0, 60.0]) == ["مؤشرة", "السادسة"]
 
 
+def test_a_medial_ya_read_ha() -> None:
+    """Decree 2.19.720's ``بالمقتضهات``, ``التنظهمية`` (spelling.INNER_STROKES); not in a pronoun's
+    ``ها`` at the end (``منها`` read unsure stays, not ``منيا``)."""
+    assert repair_unsure(["بالمقتضهات", "التنظهمية"], [85.0, 70.0]) == ["بالمقتضيات", "التنظيمية"]
+    assert repair_unsure(["منها", "فيه"], [50.0, 50.0]) == ["منها", "فيه"]
+
+
 def test_a_stem_misread_before_its_pronoun() -> None:
     """Sfax's ``صياتتها`` (صيانتها), decree 2.17.355's ``إمضانه`` (إمضائه, the hamza's seat read ``ن``):
     the stem put right as a word standing alone, the pronoun kept (wordfix.with_pronoun)."""

@@ -17,6 +17,11 @@ confidence well under that of the line's other words (20-60 % against 85-95 %).
   ``ف`` (``الشفل`` for الشغل, ``المفربية`` for المغربية, ``المشفل``): ``غ`` is tried in its place
   (the reverse was not seen; on the corpus's truth words it makes no new candidate).
 
+* **Dots read as teeth, a medial ``ي`` read ``ه``.** ``س`` is tried for ``ث`` (``الثالسة`` for
+  الثالثة: the three dots read as teeth; not ``ش``, which made ``مؤشرة`` ``مؤثرة``), and ``ي`` for a
+  ``ه`` before a word's last two letters (``بالمقتضهات``, ``التنظهمية``; not in a pronoun's ``ها``:
+  ``منها`` would become ``منيا``).
+
 * **A hamza's seat for a tooth.** ``ئ`` is read for the tooth of ``ن`` or ``ث`` (``بمدوئة`` for
   بمدونة, ``الورئة`` for الورثة), for a final ``ى`` (``يتعدئ``), and ``ن`` for ``ئ`` (``الطارنة``).
 
@@ -69,6 +74,8 @@ STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
 # س for ث, its three dots read as teeth: الثالسة -> الثالثة; not ش for ث: مؤشرة -> مؤثرة)
 STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ", "س": "ث"}
 END_STROKES = {"ئ": "ىي"}  # at a word's end: يتعدئ for يتعدى
+# inside a word, before its last two letters (not in a pronoun's ها, هم): a medial ي read ه (علهها, بالمقتضهات)
+INNER_STROKES = {"ه": "ي"}
 _GROUPS = _SKELETONS
 _GROUP = {ch: k for k, group in enumerate(_GROUPS) for ch in group}
 _NO_JOIN = NON_JOINING  # letters that do not join the next one: nothing is stacked on them
@@ -111,7 +118,8 @@ def _candidates(core: str, with_stacked: bool = True) -> dict[str, str]:
                 key = normalise_ar(cand)
                 if key != norm and key not in found and _known(cand):  # not a hamza or ta marbuta of the same word
                     found[key] = cand
-        for other in STROKES.get(ch, "") + (END_STROKES.get(ch, "") if i == len(core) - 1 else ""):
+        for other in (STROKES.get(ch, "") + (END_STROKES.get(ch, "") if i == len(core) - 1 else "")
+                      + (INNER_STROKES.get(ch, "") if i < len(core) - 2 else "")):
             if _known(cand := core[:i] + other + core[i + 1:]):
                 found.setdefault(normalise_ar(cand), cand)
     if not with_stacked:
