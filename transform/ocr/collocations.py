@@ -14,7 +14,10 @@ itself a word: on the light face of a court judgment ``ara`` reads the middle ``
   ``بها``, however sure the reading. The list of participles is written from the grammar, not
   from any page;
 * **``ني`` is no word** (``في`` read with its loop open, ``ني``): standing alone on an Arabic
-  line it is ``في`` (the raw ``نيء`` is written with its hamza);
+  line it is ``في`` (the raw ``نيء`` is written with its hamza); ``هن`` (a pronoun) before a noun
+  that stands as an adverb only after a preposition (``طرف``, ``أجل``, ``خلال``, ``قبل``: ``من طرف``,
+  by) is ``من``, its ``م`` read ``ه`` (not before ``نفس`` or ``دون``, which a pronoun may start:
+  ``هن دون السن``);
 * **fixed terms of legal and administrative Arabic** (:data:`TERMS`, two words that go
   together, written from the language, not from any page: ``الحد الأدنى``, ``النظام الأساسي``,
   ``الإكراه البدني``): a word one letter off one word of a term, next to the other word of it in
@@ -53,11 +56,15 @@ TERMS = (
     ("المملكة", "المغربية"), ("الجريدة", "الرسمية"), ("المدعى", "عليه"), ("كتابة", "الضبط"),
     ("النفاذ", "المعجل"), ("الجماعات", "الترابية"), ("الوظيفة", "العمومية"), ("حيز", "التنفيذ"),
     ("السلطة", "الحكومية"), ("الصفقات", "العمومية"), ("الحماية", "الاجتماعية"),
+    ("الانتقال", "الطاقي"), ("الإدماج", "المهني"), ("التنمية", "المستدامة"), ("السلامة", "الطرقية"),
 )
 MIN_TERM_WORD = 3  # letters of the word put right (one letter off a shorter word settles nothing)
 _BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
 _DATE_NEXT = re.compile(r"^[(\[]?\d")  # a number, or a date glued to its month (11مارس)
 DATE_WORD = "بتاريخ"
+# nouns that stand as adverbs only after a preposition (من طرف، من أجل، من خلال): the pronoun هن before
+# one of them is من with its loop read open
+_AFTER_MIN = frozenset(normalise_ar(w) for w in ("طرف", "أجل", "خلال", "قبل", "جراء", "لدن"))
 MAX_JOIN_GAP = 0.5  # a lone ا this many line heights or closer to the next word is its article
 
 
@@ -144,6 +151,8 @@ def settle(words: list[str]) -> list[str]:
             out[i] = f"{head}بها{tail}"
         elif core == "ني":
             out[i] = f"{head}في{tail}"
+        elif core == "هن" and i + 1 < len(words) and normalise_ar(_split(words[i + 1])[1]) in _AFTER_MIN:
+            out[i] = f"{head}من{tail}"
         elif (_one_off(core, DATE_WORD) and i + 1 < len(words) and _DATE_NEXT.match(words[i + 1])
               and not _known(core)):
             out[i] = f"{head}{DATE_WORD}{tail}"

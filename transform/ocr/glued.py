@@ -40,12 +40,35 @@ _TEETH = re.compile(r"^[^\u0621-\u064a\d]*سس+[^\u0621-\u064a\d]*$")
 _STRETCH = re.compile("سسس+")
 _MA_YALI = frozenset({"مايلي", "مايلى"})
 _VERB_START = "يت"  # an imperfect verb's prefix: a verb before a glued ما
+_OR = ("أو", "او")  # the particle أو, glued to a word with the article
+_NOT = ("الا", "ألا", "لا")  # لا and ألا, glued to a verb in the imperfect
 
 
 def _second(part: str, first: str = "") -> bool:
     if part == "ما":  # a verb and its object ما (يقررما for يقرر ما); never بعدما, عندما, كلما
         return first[:1] in _VERB_START
     return part in PREPOSITIONS or (len(part) >= MIN_ARTICLE_WORD and part.startswith(("ال", "لل")) and _word(part))
+
+
+def _short_first(core: str) -> int | None:
+    """Where a particle of two letters ends that is glued to the word after it, or None: ``أو``
+    before a word with the article (``أوالأعوان``, ``أوالمؤسسات``: no word has ``ال`` after ``أو``;
+    the list's look-up takes ``أ`` for a verb's prefix, so :func:`_known` rather than :func:`_word`
+    judges the whole), ``لا`` (also ``الا`` of ألا) before a verb in the imperfect (``لايقل``,
+    ``الايقل``: the formula لا يقل عن), the whole being no word."""
+    if len(core) < MIN_FIRST + 2 or not AR_LETTERS.match(core) or _known(core):
+        return None
+    for first in _OR:
+        rest = core[len(first):]
+        if core.startswith(first) and rest.startswith(("ال", "لل")) and len(rest) >= MIN_ARTICLE_WORD and _word(rest):
+            return len(first)
+    if _word(core):
+        return None
+    for first in _NOT:
+        rest = core[len(first):]
+        if core.startswith(first) and rest[:1] in _VERB_START and len(rest) >= MIN_FIRST and _known(rest):
+            return len(first)
+    return None
 
 
 def split_word(word: str) -> list[str]:
@@ -68,6 +91,8 @@ def split_word(word: str) -> list[str]:
     head, core, tail = m.groups()
     if core in _MA_YALI:  # the formula ما يلي, its space lost after ا
         return [head + "ما", "يلي" + tail]
+    if (short := _short_first(core)) is not None:  # أوالأعوان, لايقل: a particle of two letters glued
+        return [head + core[:short], core[short:] + tail]
     if len(core) < MIN_FIRST + 2 or not AR_LETTERS.match(core) or _word(core):
         return [word]
     cuts = [i for i in range(MIN_FIRST, len(core) - 1)

@@ -17,6 +17,11 @@ confidence well under that of the line's other words (20-60 % against 85-95 %).
   ``ف`` (``الشفل`` for الشغل, ``المفربية`` for المغربية, ``المشفل``): ``غ`` is tried in its place
   (the reverse was not seen; on the corpus's truth words it makes no new candidate).
 
+* **Dots read as teeth, a medial ``ي`` read ``ه``.** ``س`` is tried for ``ث`` (``الثالسة`` for
+  الثالثة: the three dots read as teeth; not ``ش``, which made ``مؤشرة`` ``مؤثرة``), and ``ي`` for a
+  ``ه`` before a word's last two letters (``بالمقتضهات``, ``التنظهمية``; not in a pronoun's ``ها``:
+  ``منها`` would become ``منيا``).
+
 * **A hamza's seat for a tooth.** ``ئ`` is read for the tooth of ``ن`` or ``ث`` (``بمدوئة`` for
   بمدونة, ``الورئة`` for الورثة), for a final ``ى`` (``يتعدئ``), and ``ن`` for ``ئ`` (``الطارنة``).
 
@@ -65,9 +70,12 @@ MIN_LETTERS = 3
 STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
 # a letter read for another of a different stroke: what it may have been (ئ: a tooth with a hamza
 # over it, read for the tooth of ن or ث, or for a final ى, and back from ن; not ق for غ: الطاقي; not
-# ل for ا: العلمل -> العامل, but رليس -> رايس and التلجير -> التاجير, where ل was a hamza: رئيس, التأجير)
-STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ"}
+# ل for ا: العلمل -> العامل, but رليس -> رايس and التلجير -> التاجير, where ل was a hamza: رئيس, التأجير;
+# س for ث, its three dots read as teeth: الثالسة -> الثالثة; not ش for ث: مؤشرة -> مؤثرة)
+STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ", "س": "ث"}
 END_STROKES = {"ئ": "ىي"}  # at a word's end: يتعدئ for يتعدى
+# inside a word, before its last two letters (not in a pronoun's ها, هم): a medial ي read ه (علهها, بالمقتضهات)
+INNER_STROKES = {"ه": "ي"}
 _GROUPS = _SKELETONS
 _GROUP = {ch: k for k, group in enumerate(_GROUPS) for ch in group}
 _NO_JOIN = NON_JOINING  # letters that do not join the next one: nothing is stacked on them
@@ -110,7 +118,8 @@ def _candidates(core: str, with_stacked: bool = True) -> dict[str, str]:
                 key = normalise_ar(cand)
                 if key != norm and key not in found and _known(cand):  # not a hamza or ta marbuta of the same word
                     found[key] = cand
-        for other in STROKES.get(ch, "") + (END_STROKES.get(ch, "") if i == len(core) - 1 else ""):
+        for other in (STROKES.get(ch, "") + (END_STROKES.get(ch, "") if i == len(core) - 1 else "")
+                      + (INNER_STROKES.get(ch, "") if i < len(core) - 2 else "")):
             if _known(cand := core[:i] + other + core[i + 1:]):
                 found.setdefault(normalise_ar(cand), cand)
     if not with_stacked:
@@ -163,11 +172,11 @@ def repair_word(word: str, sure: set[str] | frozenset[str] = frozenset()) -> str
         return word
     if _word(core) or normalise_ar(core) in MONTHS or _month_for(core) is not None:
         return word  # a month name one letter off is repair_months's, beside its number
-    from .wordfix import suffixed  # wordfix builds on this module
+    from .wordfix import suffixed, with_pronoun  # wordfix builds on this module
 
     if suffixed(core):
         return word  # a known word with a pronoun after it: حالته, باسمه (wordfix.py)
-    found = one_candidate(core)
+    found = one_candidate(core) or with_pronoun(core)
     return f"{head}{found}{tail}" if found else word
 
 
@@ -260,12 +269,13 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
     """The words of an Arabic line (tesseract's order, which puts a number right after the word
     before it in reading) with the unsure ones put right (see the module docstring); ``sure``:
     the words the page reads sure elsewhere, left as they are."""
+    from .letter_marks import inner_hamza, tooth_letter  # letter_marks builds on this module
     from .wordfix import nisba_end, pronoun_end, repair_fair  # wordfix builds on this module
 
     out = list(words)
     for i, (w, c) in enumerate(zip(words, confs, strict=True)):
         w = comma_hamza(w)
-        if (ending := nisba_end(pronoun_end(w))) != w:  # a known word now, a rare form maybe: no more repairs
+        if (ending := nisba_end(pronoun_end(tooth_letter(inner_hamza(w))))) != w:  # a word now: no more repairs
             out[i] = ending
             continue
         if c >= LOW_CONF:

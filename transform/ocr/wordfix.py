@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from .lexicon import AR_LETTERS, AR_PROCLITICS, DATA, ar_key, normalise_ar
 from .months import MONTHS, _month_for
-from .spelling import _EDGES, LOW_CONF, MIN_LETTERS, VERY_SURE_CONF, _known, _word, one_candidate
+from .spelling import _EDGES, LOW_CONF, MIN_LETTERS, VERY_SURE_CONF, _candidates, _known, _word, one_candidate
 
 HIGH_CONF = VERY_SURE_CONF  # words read at or over this are left as read
 _PRONOUNS = ("هما", "هم", "ها", "ه", "ي")  # not ين, ون: النسخين, الفانون would be words
@@ -78,8 +78,34 @@ def repair_fair(word: str, conf: float, sure: set[str] | frozenset[str] = frozen
     very = getattr(sure, "very", sure)  # the page's words read very sure (spelling.sure_words)
     if len(core) < MIN_LETTERS or not AR_LETTERS.match(core) or normalise_ar(core) in very or real_word(core):
         return word
-    found = one_candidate(core)
+    found = one_candidate(core) or with_pronoun(core)
     return f"{head}{found}{tail}" if found else word
+
+
+_OBJECT_PRONOUNS = ("هما", "ها", "هم", "كم", "ه")  # after a noun or a verb: إمضائه، اتخاذها، توصلكم
+
+
+def with_pronoun(core: str) -> str | None:
+    """A word with a pronoun after it, misread by one letter in its stem (``انخاذها`` for اتخاذها,
+    ``صياتتها`` for صيانتها, ``إمضانه`` for إمضائه): the stem as a word stands (``ت`` back to ``ة``, a
+    hamza's seat ``ئ`` or a misread ``ن`` at its end back to ``ء``) put right by one changed letter
+    (:func:`spelling._candidates`; no letter put back or taken out: ``ننبهكم`` is no ``نبهكم``
+    read twice), the pronoun kept, when one stem settles it; else None. The candidates of the whole word are
+    looked up without suffixes, so :func:`one_candidate` alone finds none."""
+    found = set()
+    for suf in _OBJECT_PRONOUNS:
+        stem = core[: -len(suf)]
+        if not core.endswith(suf) or len(stem) < MIN_LETTERS:
+            continue
+        bare = stem[:-1] + "ة" if stem.endswith("ت") else stem
+        if stem[-1] in "ئن" and _known(stem[:-1] + "ء"):  # إمضانه: the seat of the hamza before a pronoun
+            found.add(stem[:-1] + "ئ" + suf)
+            continue
+        changed = _candidates(bare, with_stacked=False)  # a letter changed, none put back or taken out
+        if len(changed) == 1:
+            cand = next(iter(changed.values()))
+            found.add((cand[:-1] + "ت" if bare != stem and cand.endswith("ة") else cand) + suf)
+    return found.pop() if len(found) == 1 else None
 
 
 _PRONOUN_END = re.compile("(?<=[\u0621-\u064a]{2})(?:([محج])م|([حج])ا)$")  # ـمم، ـحم for ـهم; ـحا for ـها
