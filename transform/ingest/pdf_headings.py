@@ -50,6 +50,7 @@ from .pdf_block_kinds import (
     SENTENCE_END,
     _leader,
 )
+from .pdf_body_top import body_parts
 from .pdf_caps_parts import caps_parts
 from .pdf_display_titles import bold_leads, bullet_runs, comma_titles, key_figures, picture_titles, side_by_side
 from .pdf_heading_drops import (
@@ -65,6 +66,7 @@ from .pdf_heading_drops import (
     drop_asides,
     drop_blanks,
     drop_dash_terms,
+    drop_open_brackets,
     drop_signatures,
     drop_unsure_short,
 )
@@ -158,6 +160,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = bullet_runs(groups)
     groups = key_figures(groups)
     _drop_open_ended(groups)
+    drop_open_brackets(groups)
     _drop_plain_sentences(groups)
     bold_leads(groups)
     _drop_noise(groups)
@@ -175,6 +178,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     outline_levels(groups)
     _cover_levels(groups, fields)
     _title_over_unit(groups)
+    body_parts(groups)
     leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
         if g.kind == "heading" and g.legal is None and g.lines and (

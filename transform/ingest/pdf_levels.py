@@ -333,3 +333,16 @@ def display_title(groups: list[_Group]) -> None:
     for g in heads:
         lv = g.level or 1
         g.level = 1 if lv == t else 2 if lv < t else min(6, lv - t + 1)
+
+
+def heading_under_title(groups: list[_Group]) -> None:
+    """A plain heading printed between an official text's title and the text's first unit, on the title's page
+    (``PREAMBULE`` under ``Loi-cadre n° 50-21 ...``, over ``Chapitre premier``), read at the title's level, is a
+    division of that text: one level under its title, as the text's units are (run after they are levelled)."""
+    heads = _heads(groups)
+    for k in range(1, len(heads) - 1):
+        t, g, nxt = heads[k - 1], heads[k], heads[k + 1]
+        if (_title(t) and g.legal is None and not _title(g) and not _label(g) and g.lines[0].page == t.lines[-1].page
+                and nxt.legal is not None and nxt.lines[0].page - g.lines[-1].page <= 1
+                and (g.level or 1) <= (t.level or 1) and numbering(g.lines[0].text) is None):
+            g.level = min(6, (t.level or 1) + 1)
