@@ -6,6 +6,9 @@ without OCR:
   (pdf_levels.heading_under_title);
 * a report's part titles after two title pages (CESE's ``ملخص``, ``تقديم``, 17 pt over 14-pt text, under a cover and an
   inner title page set in four sizes) are level 2, one under the title, not level 3 (pdf_body_top.body_parts);
+* a magazine's title set in two sizes (``Investir`` at 22 pt over ``pour l'avenir !`` at 34 pt, bold) is at the level
+  of the spread's other title in that type (``Au service du quotidien``), its sections (``SPORT``) under it, not
+  nested one level deeper (pdf_body_top.kicker_titles);
 * a definition's bold term cut inside its brackets at a line's end (``(Local ou emplacement de travail``) is the
   first line of its paragraph, no heading (pdf_heading_drops.drop_open_brackets).
 """
@@ -26,6 +29,13 @@ def test_a_preamble_under_the_law_s_title(tmp_path: Path) -> None:
 def test_a_report_s_parts_one_level_under_its_title(tmp_path: Path) -> None:
     got = outline(read_pages("cese-ar-avis-biodiversite-2025.pdf", [0, 2, 8, 12], tmp_path))
     assert level_differences([(1, "رأي"), (2, "ملخص"), (2, "تقديم")], got, absolute=True) == [], got
+
+
+def test_a_title_under_its_kicker_line(tmp_path: Path) -> None:
+    got = outline(read_pages("cabestany-budget-2024-cabesinfo.pdf", [1], tmp_path))
+    expected = [(1, "Au service"), (2, "LES DÉPENSES EN FONCTIONNEMENT"), (2, "SANTÉ"), (1, "Investir"), (2, "SPORT"),
+                (2, "PRÉVENTION")]
+    assert level_differences(expected, got) == [], got
 
 
 def test_a_term_cut_inside_its_brackets_is_no_heading(tmp_path: Path) -> None:

@@ -38,3 +38,23 @@ def body_parts(groups: list[_Group]) -> None:
         return
     for g in parts:
         g.level = 2
+
+
+def _text_layer(g: _Group) -> bool:
+    return all(hasattr(ln, "baseline") for ln in g.lines)
+
+
+def kicker_titles(groups: list[_Group]) -> None:
+    """A title set in two sizes, a smaller kicker line over its larger words (a magazine's ``Investir`` at 22 pt over
+    ``pour l'avenir !`` at 34 pt, bold), was given the level of its first line's size: it takes the level of the
+    headings set in its larger type and weight (``Au service`` at 34 pt, bold, over ``du quotidien``), when these all
+    have one level above it. Text-layer headings only (OCR'd sizes are estimates); legal units keep their rank's level."""
+    heads = [g for g in groups if g.kind == "heading" and g.lines and g.legal is None and _text_layer(g)]
+    for g in heads:
+        big = max(ln.size for ln in g.lines)
+        if len(g.lines) < 2 or big <= g.size + SAME_SIZE:
+            continue
+        bold = all(ln.bold for ln in g.lines if ln.size >= big - SAME_SIZE)
+        peers = {h.level or 1 for h in heads if h is not g and abs(h.size - big) <= SAME_SIZE and h.lines[0].bold == bold}
+        if len(peers) == 1 and (level := peers.pop()) < (g.level or 1):
+            g.level = level

@@ -50,7 +50,7 @@ from .pdf_block_kinds import (
     SENTENCE_END,
     _leader,
 )
-from .pdf_body_top import body_parts
+from .pdf_body_top import body_parts, kicker_titles
 from .pdf_caps_parts import caps_parts
 from .pdf_display_titles import bold_leads, bullet_runs, comma_titles, key_figures, picture_titles, side_by_side
 from .pdf_heading_drops import (
@@ -179,6 +179,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _cover_levels(groups, fields)
     _title_over_unit(groups)
     body_parts(groups)
+    kicker_titles(groups)
     leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
         if g.kind == "heading" and g.legal is None and g.lines and (
