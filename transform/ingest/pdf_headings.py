@@ -30,11 +30,14 @@ blocks around it:
   with a grave (``À DECIDE CE QUI SUIT :``), a heading at body weight of LONG_LEAD_IN words or more ending with a colon,
   and one set less than PLAIN_SENTENCE times the body that ends with a full stop (a law's closing ``Fait à Alger, le
   ...`` and its signature, set a point larger);
+* never a heading: a line on a text layer that opens a round bracket the next block closes (a definition's term cut
+  at the line's end, :func:`pdf_heading_drops.drop_open_brackets`);
 * **a numbered part's title in capitals over a title in small letters**, grouped as one block (``I – INFORMATIONS
   GÉNÉRALES ...`` / ``Bilan synthétique ...``): two headings;
 * a bold line set apart counts a table above or under it as space;
 * the first page's letterhead, the levels after a title page and a text's title over its first unit are
-  settled by :mod:`pdf_page_titles`.
+  settled by :mod:`pdf_page_titles`; a report's part titles under its title pages and a title set in two sizes by
+  :mod:`pdf_body_top`.
 """
 
 from __future__ import annotations

@@ -18,6 +18,9 @@ A level held by a single heading printed late, after many headings of the level 
 (:func:`lone_level`); a meeting's date printed over the title holds nothing (:func:`dateline_over_title`); a cover's
 title holds the parts set as large as it on the pages after (:func:`cover_title`).
 
+A plain heading between an official text's title and its first unit (``PREAMBULE`` over ``Chapitre premier``) goes
+one level under the title (:func:`heading_under_title`).
+
 Last, on the title's page, no heading stands more than one level under the document's title (``Ordre du jour``
 set smaller than the agenda items after it, right under the minutes' title): the levels under it are counted from
 it (legal units keep their rank's level: an article printed before the first chapter).
