@@ -8,7 +8,9 @@ without OCR:
   inner title page set in four sizes) are level 2, one under the title, not level 3 (pdf_body_top.body_parts);
 * a magazine's title set in two sizes (``Investir`` at 22 pt over ``pour l'avenir !`` at 34 pt, bold) is at the level
   of the spread's other title in that type (``Au service du quotidien``), its sections (``SPORT``) under it, not
-  nested one level deeper (pdf_body_top.kicker_titles);
+  nested one level deeper (pdf_body_top.kicker_titles); a spread's box titles (``EN CHIFFRES``, ``UN TISSU SOCIAL
+  DYNAMIQUE``, bold capitals at body size beside larger titles) are one level under its display title, as its
+  columns' titles are (pdf_levels.display_title);
 * a definition's bold term cut inside its brackets at a line's end (``(Local ou emplacement de travail``) is the
   first line of its paragraph, no heading (pdf_heading_drops.drop_open_brackets).
 """
@@ -36,6 +38,14 @@ def test_a_title_under_its_kicker_line(tmp_path: Path) -> None:
     expected = [(1, "Au service"), (2, "LES DÉPENSES EN FONCTIONNEMENT"), (2, "SANTÉ"), (1, "Investir"), (2, "SPORT"),
                 (2, "PRÉVENTION")]
     assert level_differences(expected, got) == [], got
+
+
+def test_a_magazine_s_box_titles_beside_its_columns_titles(tmp_path: Path) -> None:
+    got = outline(read_pages("cabestany-budget-2024-cabesinfo.pdf", [0, 1], tmp_path))
+    expected = [(1, "Budget municipal"), (2, "Le contexte pour Cabestany"), (2, "EN CHIFFRES"), (2, "Comparatif"),
+                (1, "Au service"), (2, "LES DÉPENSES EN FONCTIONNEMENT"), (2, "UN TISSU SOCIAL DYNAMIQUE"),
+                (2, "DES PROPOSITIONS TOUT PUBLIC")]
+    assert level_differences(expected, got, absolute=True) == [], got
 
 
 def test_a_term_cut_inside_its_brackets_is_no_heading(tmp_path: Path) -> None:

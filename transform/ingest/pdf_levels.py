@@ -321,8 +321,10 @@ def display_title(groups: list[_Group]) -> None:
     """A document without legal units whose first heading, on a text layer, is set in display type (DISPLAY_TITLE
     times the body or more) but read under a heading printed later on its page (a box's title in a larger script
     face beside the article): that first heading is the title, level 1, as are the headings read at its level (the
-    next spreads' display titles); a heading read above it goes one level under it, and those under it move up by as
-    many levels as it does."""
+    next spreads' display titles); every other heading goes one level under it. A spread has those two ranks: its
+    display titles and the titles of its columns and boxes, whose sizes and nesting follow the box they title (a
+    column's 19-pt ``LES DÉPENSES EN FONCTIONNEMENT``, a figures box's body-size ``EN CHIFFRES`` beside a 13-pt title),
+    not a rank under the title before them."""
     heads = _heads(groups)
     if not heads or any(g.legal is not None for g in heads):
         return
@@ -335,7 +337,7 @@ def display_title(groups: list[_Group]) -> None:
         return
     for g in heads:
         lv = g.level or 1
-        g.level = 1 if lv == t else 2 if lv < t else min(6, lv - t + 1)
+        g.level = 1 if lv == t else 2
 
 
 def heading_under_title(groups: list[_Group]) -> None:
