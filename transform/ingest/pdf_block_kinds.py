@@ -189,6 +189,8 @@ def legal_levels(groups: list[_Group]) -> None:
     cover_title(groups)
     _unit_levels(groups)
     annex_levels(groups)
+    from .pdf_levels import heading_under_title  # a text's plain heading over its first unit
+    heading_under_title(groups)
     display_title(groups)
     close_gaps(groups)
 

@@ -226,3 +226,29 @@ def drop_asides(groups: list[_Group]) -> None:
         elif text[:1] in "(（" and text[-1:] in ")）" and len(text[1:-1].split()) >= REFERENCE_WORDS \
                 and not any(c in text[1:-1] for c in "()（）"):
             g.kind = "paragraph"
+
+
+def _open_brackets(text: str) -> int:
+    """Round brackets opened in ``text`` and not closed there."""
+    depth = 0
+    for c in text:
+        if c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+    return depth
+
+
+def drop_open_brackets(groups: list[_Group]) -> None:
+    """A heading on a text layer that opens a round bracket it does not close, the block after it on its page closing
+    it before opening any (a definition's bold term ``(Local ou emplacement de travail`` cut at the line's end,
+    ``électriquement isolant): ...`` on the next line): the first line of a paragraph, no title (a title's
+    brackets close in it)."""
+    for g, nxt in zip(groups, groups[1:], strict=False):
+        if g.kind != "heading" or g.legal is not None or not g.lines or _ocr(g) or not nxt.lines \
+                or nxt.lines[0].page != g.lines[-1].page or not _open_brackets(g.text):
+            continue
+        after = nxt.lines[0].text
+        close = after.find(")")
+        if close >= 0 and "(" not in after[:close]:
+            g.kind = "paragraph"

@@ -30,11 +30,14 @@ blocks around it:
   with a grave (``À DECIDE CE QUI SUIT :``), a heading at body weight of LONG_LEAD_IN words or more ending with a colon,
   and one set less than PLAIN_SENTENCE times the body that ends with a full stop (a law's closing ``Fait à Alger, le
   ...`` and its signature, set a point larger);
+* never a heading: a line on a text layer that opens a round bracket the next block closes (a definition's term cut
+  at the line's end, :func:`pdf_heading_drops.drop_open_brackets`);
 * **a numbered part's title in capitals over a title in small letters**, grouped as one block (``I – INFORMATIONS
   GÉNÉRALES ...`` / ``Bilan synthétique ...``): two headings;
 * a bold line set apart counts a table above or under it as space;
 * the first page's letterhead, the levels after a title page and a text's title over its first unit are
-  settled by :mod:`pdf_page_titles`.
+  settled by :mod:`pdf_page_titles`; a report's part titles under its title pages and a title set in two sizes by
+  :mod:`pdf_body_top`.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from .pdf_block_kinds import (
     SENTENCE_END,
     _leader,
 )
+from .pdf_body_top import body_parts, kicker_titles
 from .pdf_caps_parts import caps_parts
 from .pdf_display_titles import bold_leads, bullet_runs, comma_titles, key_figures, picture_titles, side_by_side
 from .pdf_heading_drops import (
@@ -65,6 +69,7 @@ from .pdf_heading_drops import (
     drop_asides,
     drop_blanks,
     drop_dash_terms,
+    drop_open_brackets,
     drop_signatures,
     drop_unsure_short,
 )
@@ -158,6 +163,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = bullet_runs(groups)
     groups = key_figures(groups)
     _drop_open_ended(groups)
+    drop_open_brackets(groups)
     _drop_plain_sentences(groups)
     bold_leads(groups)
     _drop_noise(groups)
@@ -175,6 +181,8 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     outline_levels(groups)
     _cover_levels(groups, fields)
     _title_over_unit(groups)
+    body_parts(groups)
+    kicker_titles(groups)
     leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
         if g.kind == "heading" and g.legal is None and g.lines and (

@@ -18,6 +18,9 @@ A level held by a single heading printed late, after many headings of the level 
 (:func:`lone_level`); a meeting's date printed over the title holds nothing (:func:`dateline_over_title`); a cover's
 title holds the parts set as large as it on the pages after (:func:`cover_title`).
 
+A plain heading between an official text's title and its first unit (``PREAMBULE`` over ``Chapitre premier``) goes
+one level under the title (:func:`heading_under_title`).
+
 Last, on the title's page, no heading stands more than one level under the document's title (``Ordre du jour``
 set smaller than the agenda items after it, right under the minutes' title): the levels under it are counted from
 it (legal units keep their rank's level: an article printed before the first chapter).
@@ -318,8 +321,10 @@ def display_title(groups: list[_Group]) -> None:
     """A document without legal units whose first heading, on a text layer, is set in display type (DISPLAY_TITLE
     times the body or more) but read under a heading printed later on its page (a box's title in a larger script
     face beside the article): that first heading is the title, level 1, as are the headings read at its level (the
-    next spreads' display titles); a heading read above it goes one level under it, and those under it move up by as
-    many levels as it does."""
+    next spreads' display titles); every other heading goes one level under it. A spread has those two ranks: its
+    display titles and the titles of its columns and boxes, whose sizes and nesting follow the box they title (a
+    column's 19-pt ``LES DÉPENSES EN FONCTIONNEMENT``, a figures box's body-size ``EN CHIFFRES`` beside a 13-pt title),
+    not a rank under the title before them."""
     heads = _heads(groups)
     if not heads or any(g.legal is not None for g in heads):
         return
@@ -332,4 +337,17 @@ def display_title(groups: list[_Group]) -> None:
         return
     for g in heads:
         lv = g.level or 1
-        g.level = 1 if lv == t else 2 if lv < t else min(6, lv - t + 1)
+        g.level = 1 if lv == t else 2
+
+
+def heading_under_title(groups: list[_Group]) -> None:
+    """A plain heading printed between an official text's title and the text's first unit, on the title's page
+    (``PREAMBULE`` under ``Loi-cadre n° 50-21 ...``, over ``Chapitre premier``), read at the title's level, is a
+    division of that text: one level under its title, as the text's units are (run after they are levelled)."""
+    heads = _heads(groups)
+    for k in range(1, len(heads) - 1):
+        t, g, nxt = heads[k - 1], heads[k], heads[k + 1]
+        if (_title(t) and g.legal is None and not _title(g) and not _label(g) and g.lines[0].page == t.lines[-1].page
+                and nxt.legal is not None and nxt.lines[0].page - g.lines[-1].page <= 1
+                and (g.level or 1) <= (t.level or 1) and numbering(g.lines[0].text) is None):
+            g.level = min(6, (t.level or 1) + 1)
