@@ -1,0 +1,100 @@
+"""Short fill-in blanks of a blurred scan whose dots ran together, for the leader finder (leaders.py).
+
+A model letter's letterhead prints short blanks after its labels (`المديرية الجهوية ل ........ب ........`,
+`ملف رقم: ........../..........`). On a ~100 dpi scan rendered at 250 dpi, the blur runs three,
+four or five of their dots together into one thin blob, so what the leader finder sees is a few
+single dots and a few such blobs: never the eight single dots in a row a leader needs, nor the
+sixteen a long blurred chain may hold. Tesseract read them as letters (`1 20`, `نين`, `سيب مسب`).
+
+Such a blank is found from its shape: on one row, at least MIN_PIECES thin pieces of ink (no
+higher than a dot, with no other ink over or under them: the leader finder's own `bad` mask),
+each close to the last, together at least MIN_SPAN_IN long and at most MAX_SPAN_IN (longer ones
+are the long chains' work), one of them at least as wide as three dots and each wide piece
+still dotted: its ink thins between the dots it holds (a printed dash or a table's rule is
+even all along).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+MIN_PIECES = 1  # a short blank: at least this many pieces of ink on its row...
+MIN_SPAN_IN = 0.15  # ...together at least this long (inches)...
+MAX_SPAN_IN = 1.5  # ...and no longer (a longer blank is a long chain of dots: leaders.py)
+WIDE_DOTS = 3  # one piece at least this many dots wide: dots run together (single dots are leaders.py's)
+GAP_DOTS = 1.0  # pieces of one blank at most this many dots apart (edge to edge)
+DIP = 0.6  # between two run-together dots a wide piece's ink falls to this share of its peaks or less
+MIN_DIPS_PER_DOT = 0.25  # ...at least once per this many dots' width (a dash or a rule never dips)
+
+
+def _dips(profile: np.ndarray, dot: int) -> int:
+    """How often a wide piece's ink (summed down each column) falls between two peaks to DIP of the
+    lower one: the gaps between the dots it holds."""
+    n, count, k = len(profile), 0, 0
+    peak_left = 0.0
+    while k < n:
+        peak_left = max(peak_left, float(profile[k]))
+        # the lowest point before the profile rises again
+        j = k
+        while j + 1 < n and profile[j + 1] <= profile[j]:
+            j += 1
+        low = float(profile[j])
+        m = j
+        while m + 1 < n and profile[m + 1] >= profile[m]:
+            m += 1
+        peak_right = float(profile[m])
+        if j > k and m > j and low <= DIP * min(peak_left, peak_right):
+            count += 1
+            peak_left = peak_right
+        k = max(m, k + 1)
+    return count
+
+
+def _dotted(grey: np.ndarray, paper: float, dot: int) -> bool:
+    """A wide piece (rows of a dot's height, its columns) whose ink dips between dots often enough."""
+    profile = np.clip(paper - grey.astype(np.float32), 0, None).sum(axis=0)
+    if len(profile) < 3:
+        return False
+    kernel = np.ones(2, dtype=np.float32) / 2  # a pixel of noise is no dip
+    smooth = np.convolve(profile, kernel, mode="same")
+    return _dips(smooth, dot) >= MIN_DIPS_PER_DOT * len(profile) / dot
+
+
+def short_blanks(a: np.ndarray, ink: np.ndarray, seen: np.ndarray, bad: np.ndarray, dot: int, paper: float,
+                 dpi: float) -> list[tuple[int, int, int, int]]:
+    """Short blanks (y0, y1, x0, x1) on the page: see the module's note. ``seen``: ink within a dot's
+    height of each row; ``bad``: such ink with other ink over or under it (leaders.py)."""
+    edges = np.diff(np.pad(seen, ((0, 0), (1, 1))).view(np.int8), axis=1)
+    sy, sx = np.nonzero(edges == 1)
+    _, ex = np.nonzero(edges == -1)
+    if not len(sy):
+        return []
+    fouled = np.pad(np.cumsum(bad, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
+    clean = (ex - sx >= 2) & (fouled[sy, ex] == fouled[sy, sx])
+    sy, sx, ex = sy[clean], sx[clean], ex[clean]
+    if len(sy) < MIN_PIECES:
+        return []
+    link = np.zeros(len(sy), dtype=bool)
+    link[1:] = (sy[1:] == sy[:-1]) & (sx[1:] - ex[:-1] <= GAP_DOTS * dot)
+    seg = np.cumsum(~link)
+    sizes = np.bincount(seg)
+    starts = np.flatnonzero(~link)
+    wide = WIDE_DOTS * dot
+    out: list[tuple[int, int, int, int]] = []
+    for k in np.flatnonzero(sizes >= MIN_PIECES):
+        i = int(starts[k - 1])
+        j = i + int(sizes[k])
+        span = int(ex[j - 1] - sx[i])
+        if not MIN_SPAN_IN * dpi <= span <= MAX_SPAN_IN * dpi or not (ex[i:j] - sx[i:j] >= wide).any():
+            continue
+        y = int(sy[i])
+        y0, y1 = max(0, y - dot), min(ink.shape[0], y + dot + 1)
+        rows = np.flatnonzero(ink[y0:y1, int(sx[i]):int(ex[j - 1])].any(axis=1))
+        if not len(rows) or rows[-1] - rows[0] > dot + 1:
+            continue  # not thin: a stroke, a letter
+        top, bot = y0 + int(rows[0]), y0 + int(rows[-1])
+        if not all(_dotted(a[top:bot + 1, int(s):int(e)], paper, dot)
+                   for s, e in zip(sx[i:j].tolist(), ex[i:j].tolist(), strict=True) if e - s >= wide):
+            continue
+        out.append((top, bot, int(sx[i]), int(ex[j - 1])))
+    return out
