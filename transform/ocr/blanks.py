@@ -21,43 +21,62 @@ import numpy as np
 MIN_PIECES = 1  # a short blank: at least this many pieces of ink on its row...
 MIN_SPAN_IN = 0.15  # ...together at least this long (inches)...
 MAX_SPAN_IN = 1.5  # ...and no longer (a longer blank is a long chain of dots: leaders.py)
-WIDE_DOTS = 3  # one piece at least this many dots wide: dots run together (single dots are leaders.py's)
+WIDE_DOTS = 2  # one piece at least this many dots wide, less a pixel: dots run together (single dots are leaders.py's)
+TALLER = 3  # its ink at most this many pixels taller than a dot (blur spreads run-together dots up and down)
 GAP_DOTS = 1.0  # pieces of one blank at most this many dots apart (edge to edge)
-DIP = 0.6  # between two run-together dots a wide piece's ink falls to this share of its peaks or less
-MIN_DIPS_PER_DOT = 0.25  # ...at least once per this many dots' width (a dash or a rule never dips)
+DIP = 0.75  # between two run-together dots the band's ink falls to this share of its peaks or less
+MIN_DOTS = 8  # a blank holds at least this many dots (as leaders.py's)...
+PITCH_DOTS = 1.6  # ...at most this many dots' width apart (centre to centre)...
+PITCH_SPREAD = 0.35  # ...most of them this share of the pitch from it...
+REGULAR = 0.7  # ...this share of them (a dip missed here and there)
 
 
-def _dips(profile: np.ndarray, dot: int) -> int:
-    """How often a wide piece's ink (summed down each column) falls between two peaks to DIP of the
+def _dips(profile: np.ndarray) -> list[int]:
+    """Where a wide piece's ink (summed down each column) falls between two peaks to DIP of the
     lower one: the gaps between the dots it holds."""
-    n, count, k = len(profile), 0, 0
+    n, k = len(profile), 0
+    out: list[int] = []
     peak_left = 0.0
     while k < n:
         peak_left = max(peak_left, float(profile[k]))
-        # the lowest point before the profile rises again
-        j = k
+        j = k  # the lowest point before the profile rises again
         while j + 1 < n and profile[j + 1] <= profile[j]:
             j += 1
-        low = float(profile[j])
         m = j
         while m + 1 < n and profile[m + 1] >= profile[m]:
             m += 1
         peak_right = float(profile[m])
-        if j > k and m > j and low <= DIP * min(peak_left, peak_right):
-            count += 1
+        if j > k and m > j and float(profile[j]) <= DIP * min(peak_left, peak_right):
+            out.append(j)
             peak_left = peak_right
         k = max(m, k + 1)
-    return count
+    return out
 
 
 def _dotted(grey: np.ndarray, paper: float, dot: int) -> bool:
-    """A wide piece (rows of a dot's height, its columns) whose ink dips between dots often enough."""
+    """The band of a blank (rows of its dots, its columns) is dots at one pitch: its ink (summed down
+    each column) dips at least MIN_DOTS - 1 times, most of the stretches between dips alike and no
+    longer than PITCH_DOTS dots (a word's strokes on a light scan dip at no such pitch)."""
     profile = np.clip(paper - grey.astype(np.float32), 0, None).sum(axis=0)
     if len(profile) < 3:
         return False
-    kernel = np.ones(2, dtype=np.float32) / 2  # a pixel of noise is no dip
-    smooth = np.convolve(profile, kernel, mode="same")
-    return _dips(smooth, dot) >= MIN_DIPS_PER_DOT * len(profile) / dot
+    smooth = np.convolve(profile, np.ones(2, dtype=np.float32) / 2, mode="same")  # a pixel of noise is no dip
+    dips = _dips(smooth)
+    steps = np.diff(np.asarray(dips, dtype=float))
+    if DEBUG:
+        print('    band', len(profile), 'dips', dips, steps.tolist())
+    if len(steps) < MIN_DOTS // 2:
+        return False
+    pitch = float(np.median(steps))
+    if pitch > PITCH_DOTS * dot:
+        return False
+    # a dip the blur filled leaves a stretch of two dots: a whole number of pitches is still regular
+    times = np.clip(np.round(steps / pitch), 1, 2)
+    regular = (np.abs(steps - times * pitch) <= PITCH_SPREAD * pitch) & (steps < 2.5 * pitch)
+    return float(np.mean(regular)) >= REGULAR and int(times[regular].sum()) >= MIN_DOTS - 2
+
+
+DEBUG = False
 
 
 def short_blanks(a: np.ndarray, ink: np.ndarray, seen: np.ndarray, bad: np.ndarray, dot: int, paper: float,
@@ -79,7 +98,7 @@ def short_blanks(a: np.ndarray, ink: np.ndarray, seen: np.ndarray, bad: np.ndarr
     seg = np.cumsum(~link)
     sizes = np.bincount(seg)
     starts = np.flatnonzero(~link)
-    wide = WIDE_DOTS * dot
+    wide = WIDE_DOTS * dot - 1
     out: list[tuple[int, int, int, int]] = []
     for k in np.flatnonzero(sizes >= MIN_PIECES):
         i = int(starts[k - 1])
@@ -90,11 +109,10 @@ def short_blanks(a: np.ndarray, ink: np.ndarray, seen: np.ndarray, bad: np.ndarr
         y = int(sy[i])
         y0, y1 = max(0, y - dot), min(ink.shape[0], y + dot + 1)
         rows = np.flatnonzero(ink[y0:y1, int(sx[i]):int(ex[j - 1])].any(axis=1))
-        if not len(rows) or rows[-1] - rows[0] > dot + 1:
+        if not len(rows) or rows[-1] - rows[0] > dot + TALLER:
             continue  # not thin: a stroke, a letter
         top, bot = y0 + int(rows[0]), y0 + int(rows[-1])
-        if not all(_dotted(a[top:bot + 1, int(s):int(e)], paper, dot)
-                   for s, e in zip(sx[i:j].tolist(), ex[i:j].tolist(), strict=True) if e - s >= wide):
+        if not _dotted(a[top:bot + 1, int(sx[i]):int(ex[j - 1])], paper, dot):
             continue
         out.append((top, bot, int(sx[i]), int(ex[j - 1])))
     return out
