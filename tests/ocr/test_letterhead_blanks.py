@@ -89,6 +89,9 @@ def test_a_light_scan_s_letters_make_no_blank() -> None:
             above, below = round(CLEAR_ABOVE_IN * img.dpi), round(CLEAR_BELOW_IN * img.dpi)
             seen = _window(ink, -dot, dot)
             bad = seen & (_window(ink, -dot - above, -dot - 1) | _window(ink, dot + 1, dot + below))
-            assert short_blanks(a, ink, seen, bad, dot, paper, img.dpi) == [], k + 1
+            edges = np.diff(np.pad(seen, ((0, 0), (1, 1))).view(np.int8), axis=1)
+            sy, sx = np.nonzero(edges == 1)
+            ex = np.nonzero(edges == -1)[1]
+            assert short_blanks(a, ink, bad, (sy, sx, ex), dot, paper, img.dpi) == [], k + 1
     finally:
         pdf.close()

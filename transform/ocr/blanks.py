@@ -79,17 +79,21 @@ def _dotted(grey: np.ndarray, paper: float, dot: int) -> bool:
 DEBUG = False
 
 
-def short_blanks(a: np.ndarray, ink: np.ndarray, seen: np.ndarray, bad: np.ndarray, dot: int, paper: float,
-                 dpi: float) -> list[tuple[int, int, int, int]]:
-    """Short blanks (y0, y1, x0, x1) on the page: see the module's note. ``seen``: ink within a dot's
-    height of each row; ``bad``: such ink with other ink over or under it (leaders.py)."""
-    edges = np.diff(np.pad(seen, ((0, 0), (1, 1))).view(np.int8), axis=1)
-    sy, sx = np.nonzero(edges == 1)
-    _, ex = np.nonzero(edges == -1)
-    if not len(sy):
+def short_blanks(a: np.ndarray, ink: np.ndarray, bad: np.ndarray, runs: tuple[np.ndarray, np.ndarray, np.ndarray],
+                 dot: int, paper: float, dpi: float) -> list[tuple[int, int, int, int]]:
+    """Short blanks (y0, y1, x0, x1) on the page: see the module's note. ``runs``: the row, start and
+    end of each run of ink within a dot's height of a row (in row order); ``bad``: such ink with
+    other ink over or under it (leaders.py)."""
+    sy, sx, ex = runs
+    keep = ex - sx >= 2
+    sy, sx, ex = sy[keep], sx[keep], ex[keep]
+    if len(sy) < MIN_PIECES:
         return []
-    fouled = np.pad(np.cumsum(bad, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
-    clean = (ex - sx >= 2) & (fouled[sy, ex] == fouled[sy, sx])
+    w = bad.shape[1]
+    bounds = np.empty(2 * len(sy), dtype=np.intp)  # each run's start and end in the flattened page
+    bounds[0::2], bounds[1::2] = sy * w + sx, sy * w + ex
+    flat = np.append(bad.reshape(-1), False)  # an end at the page's last pixel stays in range
+    clean = ~np.logical_or.reduceat(flat, bounds)[0::2]
     sy, sx, ex = sy[clean], sx[clean], ex[clean]
     if len(sy) < MIN_PIECES:
         return []

@@ -241,10 +241,10 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     # `above` over it to `below` under it: a dot, a rule, a stroke's foot alone there
     seen = _window(ink, -dot, dot)
     bad = seen & (_window(ink, -dot - above, -dot - 1) | _window(ink, dot + 1, dot + below))
-    blanks = short_blanks(a, ink, seen, bad, dot, paper, dpi)  # a blurred scan's short blanks, dots run together
     edges = np.diff(np.pad(seen, ((0, 0), (1, 1))).view(np.int8), axis=1)
     sy, sx = np.nonzero(edges == 1)
     ey, ex = np.nonzero(edges == -1)
+    blanks = short_blanks(a, ink, bad, (sy, sx, ex), dot, paper, dpi)  # a blurred scan's short blanks, dots run together
     width = ex - sx
     keep = (width <= MERGED * dot + 1) & (width >= 2)  # two dots run together by a blurred scan count as one blob
     sy, sx, ex = sy[keep], sx[keep], ex[keep]
