@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
+from .blanks import short_blanks
 from .render import PageImage
 
 DOT_IN = 0.022  # a dot fits in a square this wide (inches): a full stop of body type
@@ -31,6 +32,7 @@ MAX_SLOPE = 0.05  # a long leader's dots may climb or fall this much per pixel a
 MERGED = 2  # in a long chain, a blob as wide as this many dots is still a leader's (neighbouring dots of a blurred scan run together)
 LONG_DOTS = 2 * MIN_DOTS  # a chain this long may hold such blobs and climb or fall (letters' dots never make one)
 MAX_MERGED_SHARE = 0.3  # ...so long as no more than this share of its blobs are run together
+MAX_PAIRS = 2  # a shorter level chain may hold this many blobs of two dots run together (_pairs_only)
 
 
 @dataclass
@@ -118,6 +120,26 @@ def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int, sloped
 def _level(top: np.ndarray, bot: np.ndarray, near: float) -> bool:
     """Most dots with their top and bottom within ``near`` of the others'."""
     return bool(np.mean((np.abs(top - np.median(top)) <= near) & (np.abs(bot - np.median(bot)) <= near)) >= 0.8)
+
+
+def _pairs_only(x0: np.ndarray, x1: np.ndarray, single: np.ndarray) -> bool:
+    """A short chain (under LONG_DOTS blobs) whose run-together blobs are each two of its dots and no
+    more: at most MAX_PAIRS of them, each no wider than two dots at the chain's own pitch, the other
+    dots at one pitch. A letterhead's short blanks on a blurred scan (`المديرية الجهوية ل ........ب`)
+    run a pair of dots together here and there; a word's letter dots (a three-dot `ش` beside them)
+    stand at no such pitch."""
+    merged = int((~single).sum())
+    if not 0 < merged <= MAX_PAIRS or int(single.sum()) < MIN_DOTS - merged:
+        return False
+    width = x1 - x0
+    w = float(np.median(width[single]))
+    steps = np.diff(x0)[single[:-1] & single[1:]]
+    if len(steps) < MIN_DOTS // 2:
+        return False
+    pitch = float(np.median(steps))
+    if pitch <= w or np.mean(np.abs(steps - pitch) <= 1.5) < 0.8:
+        return False
+    return bool(np.all(np.abs(width[~single] - (pitch + w)) <= 2))
 
 
 def _stray_ink(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> bool:
@@ -222,10 +244,11 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     edges = np.diff(np.pad(seen, ((0, 0), (1, 1))).view(np.int8), axis=1)
     sy, sx = np.nonzero(edges == 1)
     ey, ex = np.nonzero(edges == -1)
+    blanks = short_blanks(a, ink, bad, (sy, sx, ex), dot, paper, dpi)  # a blurred scan's short blanks, dots run together
     width = ex - sx
     keep = (width <= MERGED * dot + 1) & (width >= 2)  # two dots run together by a blurred scan count as one blob
     sy, sx, ex = sy[keep], sx[keep], ex[keep]
-    if len(sy) < MIN_DOTS:
+    if len(sy) < MIN_DOTS and not blanks:
         return Leaders(img, 0, 0)
     cols = np.minimum(sx[:, None] + np.arange(MERGED * dot + 1), bad.shape[1] - 1)
     inside = np.arange(MERGED * dot + 1) < (ex - sx)[:, None]
@@ -235,9 +258,12 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     # first the strict chains (single dots on one row), then the long ones a blurred or skewed
     # scan makes: some dots run together in pairs, the row climbing or falling along the page
     chains = [(sy[single], sx[single], ex[single], i, j, False) for i, j in _segments(sy[single], sx[single], ex[single], MAX_PITCH_IN * dpi)]
-    chains += [(sy, sx, ex, i, j, True) for i, j in _segments(sy, sx, ex, MAX_PITCH_IN * dpi)
-               if j - i >= LONG_DOTS and np.mean(~single[i:j]) <= MAX_MERGED_SHARE]
-    if not chains:
+    for i, j in _segments(sy, sx, ex, MAX_PITCH_IN * dpi):
+        if j - i >= LONG_DOTS and np.mean(~single[i:j]) <= MAX_MERGED_SHARE:
+            chains.append((sy, sx, ex, i, j, True))
+        elif j - i < LONG_DOTS and _pairs_only(sx[i:j], ex[i:j], single[i:j]):
+            chains.append((sy, sx, ex, i, j, False))  # a short blank of a blurred scan, level: see _pairs_only
+    if not chains and not blanks:
         return Leaders(img, 0, 0)
     out = a.copy()
     leaders: list[tuple[int, int, int, int]] = []  # y0, y1, x0, x1 of each leader (rows merged)
@@ -260,6 +286,7 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
         else:
             leaders.append((ya, yb, x0, x1))
             painted += j - i
+    leaders += blanks
     if not leaders:
         return Leaders(img, 0, 0)
     leaders = _merged([_extend(lead, seen, bad, ink, dot, MAX_PITCH_IN * dpi) for lead in leaders], dot)
