@@ -265,7 +265,8 @@ def _without_numbers(pieces: list[_Piece]) -> list[_Piece]:
 def _best_ways(ways: list[list[tuple[np.ndarray, int, int]]], boxes: list, read: list[OcrResult],
                rtl: bool) -> tuple[list[np.ndarray], list[tuple[int, int]], list[OcrResult]]:
     """Each cell's crop, its corner on the page and its reading: of a cell read several ways (a
-    grey ground cut black on white at several levels) the one the word lists score best, then the
+    grey ground cut black on white at several levels) the one with the most known words of more
+    than SHORT_KEY letters (`الدرجة`, not `لد جه`), then the best scored by the word lists, then the
     one tesseract is surest of."""
     cuts: list[np.ndarray] = []
     corners: list[tuple[int, int]] = []
@@ -273,8 +274,8 @@ def _best_ways(ways: list[list[tuple[np.ndarray, int, int]]], boxes: list, read:
     it = iter(read)
     for way, (_s, (x0, y0, _x1, _y1)) in zip(ways, boxes, strict=True):
         tried = [(w, next(it)) for w in way]
-        n = max(range(len(tried)), key=lambda i: (_score(" ".join(ln.text for ln in tried[i][1].lines), rtl)[1],
-                                                  tried[i][1].confidence, -i))
+        texts = [" ".join(ln.text for ln in sub.lines) for _w, sub in tried]
+        n = max(range(len(tried)), key=lambda i: (_long_known(texts[i], rtl), _score(texts[i], rtl)[1], tried[i][1].confidence, -i))
         (cut, ox, oy), sub = tried[n]
         cuts.append(cut)
         corners.append((x0 + ox, y0 + oy))
@@ -304,11 +305,12 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
     squeeze_stretched(cuts, subs, lambda crops: _read_crops(crops, pimg, langs, timeout), rtl, _score)
     changed = 0
     wordy = _rows_without_digits([s.cell.row for s, _b in boxes], [" ".join(ln.text for ln in sub.lines) for sub in subs])
-    for ((slot, _box), (x0, y0), sub) in zip(boxes, corners, subs, strict=True):
+    for ((slot, _box), (x0, y0), sub, way) in zip(boxes, corners, subs, ways, strict=True):
+        on_white = len(way) > 1  # a grey ground the page read as it was: the cell's reading on white wins a tie
         dx, dy = pimg.to_points(x0), pimg.to_points(y0)
         read = [(ln, t) for ln in sub.lines if (t := _clean(ln.text))]
         pieces = [_Piece(t, ln.top + dy, ln.bottom + dy, ln.x0 + dx, ln.x1 + dx) for ln, t in read]
-        sure = [sub.line_conf.get(id(ln), 0.0) >= SURE_LINE for ln, _t in read]
+        sure = [on_white or sub.line_conf.get(id(ln), 0.0) >= SURE_LINE for ln, _t in read]
         if not pieces:
             continue
         page_pieces = slot.pieces
@@ -322,7 +324,8 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
         known, score = _score(mine, rtl)
         if known:  # no worse by the word lists, and the page's numbers kept
             page = _score(theirs, rtl)[1]
-            take = (score > page or score == page and (_same_words(mine, theirs) or _stronger(mine, theirs, rtl)) if theirs
+            take = (score > page or score == page and (on_white or _same_words(mine, theirs) or _stronger(mine, theirs, rtl))
+                    if theirs
                     else score > 0) and _keeps_numbers(mine, theirs)
         else:  # no word: a number read sure into a cell the page left empty or read as another number
             take = (_numbers_only(mine) and sub.confidence >= NUMBER_CONF
