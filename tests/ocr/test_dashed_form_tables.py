@@ -85,19 +85,8 @@ def _texts(table: Table) -> list[list[str]]:
     return [[normalize(" ".join(s.text for s in c.sentences)) for c in row] for row in table.rows]
 
 
-_LEADERS_ON_RULES = pytest.mark.xfail(
-    strict=True,
-    reason="known regression (2026-12-06, thirteenth session): the fill-in line finder's long, sloping chains "
-    "(ocr/leaders.py, for decree 2.19.720's skewed blanks) also take the Santé forms' dashed table rules and paint "
-    "them out across the grey label cells, so `تاريخ الترسيم`, `الحالي` and row 20's `رئيس` are misread; the fix "
-    "is to keep chains that lie on the table's drawn rules (pages.ocr_page finds them on `ruled` before the "
-    "leaders are painted). strict: this test reports XPASS once the labels read right again",
-)
-
-
 @needs_corpus
 @pytest.mark.slow
-@_LEADERS_ON_RULES
 def test_the_list_of_posts_reads_as_one_table_whose_cells_span_their_posts(tmp_path: Path) -> None:
     [table] = _tables(one_page(SANTE, 4, tmp_path / "p4.pdf"))  # main: no table
     rows = _texts(table)
@@ -117,8 +106,8 @@ def test_the_list_of_posts_reads_as_one_table_whose_cells_span_their_posts(tmp_p
 
 @needs_corpus
 @pytest.mark.slow
-@_LEADERS_ON_RULES
 def test_an_application_forms_label_table_reads_as_a_table(tmp_path: Path) -> None:
+    # the grey label cells read black on white (docs/ocr.md, fifteenth session): `مكان التعيين الحالي` was `المالي`
     [table] = _tables(one_page(SANTE, 2, tmp_path / "p2.pdf"))  # main: no table
     rows = _texts(table)
     assert len(rows) == 8 and all(len(r) == 2 for r in rows)

@@ -32,13 +32,14 @@ import numpy as np
 from .lexicon import normalise_ar
 from .months import MONTHS
 from .quality import word_known
-from .tables_crops import MARGIN_IN, _boxes, _read_crops, _trimmed, _unruled
+from .tables_crops import MARGIN_IN, _boxes, _on_white, _read_crops, _trimmed, _unruled
 from .tables_read import _clean, _Piece
 from .tables_stretch import squeeze_stretched
 
 if TYPE_CHECKING:
     from .render import PageImage
     from .tables_fill import _Filler
+    from .tesseract import OcrResult
 
 log = logging.getLogger("transform.ocr")
 
@@ -93,6 +94,19 @@ def _long_known(text: str, rtl: bool) -> int:
         if not foreign and (word_known(w) or normalise_ar(w) in MONTHS):
             total += 1
     return total
+
+
+def _stronger(mine: str, theirs: str, rtl: bool) -> bool:
+    """``mine`` reads no unknown word (or stray letter) that ``theirs`` does not read too, and more
+    known words of more than SHORT_KEY letters: on a tie of :func:`_score` the page's extra known
+    words are then short keys, which the lists hold all of (Health's list of posts: `رئيس قسم
+    الصفقات` read `ايس قسم الصفقات` by the page, `قسم` read `سم`; its form: `الاسم` read `امم`,
+    `تاريخ الترسيم` read `اله`). A reading with unknown words of its own (Sfax's `عامنا :ولا يففندق
+    40اشئنة` against the page's `عاما ولا يتعدّى 40 سنة.`) does not win so."""
+    page = {w.strip(_PUNCT) for w in theirs.split()}
+    if any(_score(w, rtl)[1] < 0 and w.strip(_PUNCT) not in page for w in mine.split()):
+        return False
+    return _long_known(mine, rtl) > _long_known(theirs, rtl)
 
 
 def _same_words(mine: str, theirs: str) -> bool:
@@ -160,9 +174,10 @@ def _line_by_line(pieces: list[_Piece], page: list[_Piece], rtl: bool, sure: lis
         mine, page_score = _score(p.text, rtl)[1], _score(text, rtl)[1]
         doubt = not (sure and sure[i])  # a tie goes to the page's line unless the own one was read sure (`عمومي`, not `وام`)
         if len(p.text.split()) > len(text.split()):  # (a word of the page's cut in two?)
-            better = page_score > mine or page_score + LINE_MARGIN >= mine and doubt
+            better = page_score > mine or page_score + LINE_MARGIN >= mine and doubt and not _stronger(p.text, text, rtl)
         else:  # a tie to the page's line, unless the own one was read sure and has as many long known words
-            better = page_score > mine or page_score == mine and (doubt or _long_known(text, rtl) > _long_known(p.text, rtl))
+            better = page_score > mine or page_score == mine and not _stronger(p.text, text, rtl) and (
+                doubt or _long_known(text, rtl) > _long_known(p.text, rtl))
         if theirs and better and _score(text, rtl)[0] and _keeps_numbers(text, p.text):
             out.append(_Piece(text, p.top, p.bottom, min(q.x0 for q in theirs), max(q.x1 for q in theirs)))
         else:
@@ -247,6 +262,27 @@ def _without_numbers(pieces: list[_Piece]) -> list[_Piece]:
     return out
 
 
+def _best_ways(ways: list[list[tuple[np.ndarray, int, int]]], boxes: list, read: list[OcrResult],
+               rtl: bool) -> tuple[list[np.ndarray], list[tuple[int, int]], list[OcrResult]]:
+    """Each cell's crop, its corner on the page and its reading: of a cell read several ways (a
+    grey ground cut black on white at several levels) the one with the most known words of more
+    than SHORT_KEY letters (`الدرجة`, not `لد جه`), then the best scored by the word lists, then the
+    one tesseract is surest of."""
+    cuts: list[np.ndarray] = []
+    corners: list[tuple[int, int]] = []
+    subs: list[OcrResult] = []
+    it = iter(read)
+    for way, (_s, (x0, y0, _x1, _y1)) in zip(ways, boxes, strict=True):
+        tried = [(w, next(it)) for w in way]
+        texts = [" ".join(ln.text for ln in sub.lines) for _w, sub in tried]
+        n = max(range(len(tried)), key=lambda i: (_long_known(texts[i], rtl), _score(texts[i], rtl)[1], tried[i][1].confidence, -i))
+        (cut, ox, oy), sub = tried[n]
+        cuts.append(cut)
+        corners.append((x0 + ox, y0 + oy))
+        subs.append(sub)
+    return cuts, corners, subs
+
+
 def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl: bool) -> int:
     """Read each cell of ``filler``'s grid on its own and put the reading in the cells where it
     scores better than what the page's lines put there. Returns how many cells changed."""
@@ -256,23 +292,25 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
     if not boxes:
         return 0
     grey = np.asarray(pimg.image.convert("L"))
-    cuts: list[np.ndarray] = []
-    corners: list[tuple[int, int]] = []
+    margin = max(2, int(MARGIN_IN * pimg.dpi))
+    paper = float(np.median(grey[::4, ::4]))
+    ways: list[list[tuple[np.ndarray, int, int]]] = []  # each cell's crops (one; several on a grey ground), cut to the ink
     for _s, (x0, y0, x1, y1) in boxes:
-        cut, ox, oy = _trimmed(_unruled(grey[y0:y1, x0:x1], pimg.dpi, max(2, int(MARGIN_IN * pimg.dpi))), pimg.dpi)
-        cuts.append(cut)
-        corners.append((x0 + ox, y0 + oy))
-    subs = _read_crops(cuts, pimg, langs, timeout)
-    if subs is None:
+        box = grey[y0:y1, x0:x1]
+        ways.append([_trimmed(c, pimg.dpi) for c in _on_white(_unruled(box, pimg.dpi, margin), box, margin, paper)])
+    read = _read_crops([c for way in ways for c, _x, _y in way], pimg, langs, timeout)
+    if read is None:
         return 0
+    cuts, corners, subs = _best_ways(ways, boxes, read, rtl)
     squeeze_stretched(cuts, subs, lambda crops: _read_crops(crops, pimg, langs, timeout), rtl, _score)
     changed = 0
     wordy = _rows_without_digits([s.cell.row for s, _b in boxes], [" ".join(ln.text for ln in sub.lines) for sub in subs])
-    for ((slot, _box), (x0, y0), sub) in zip(boxes, corners, subs, strict=True):
+    for ((slot, _box), (x0, y0), sub, way) in zip(boxes, corners, subs, ways, strict=True):
+        on_white = len(way) > 1  # a grey ground the page read as it was: the cell's reading on white wins a tie
         dx, dy = pimg.to_points(x0), pimg.to_points(y0)
         read = [(ln, t) for ln in sub.lines if (t := _clean(ln.text))]
         pieces = [_Piece(t, ln.top + dy, ln.bottom + dy, ln.x0 + dx, ln.x1 + dx) for ln, t in read]
-        sure = [sub.line_conf.get(id(ln), 0.0) >= SURE_LINE for ln, _t in read]
+        sure = [on_white or sub.line_conf.get(id(ln), 0.0) >= SURE_LINE for ln, _t in read]
         if not pieces:
             continue
         page_pieces = slot.pieces
@@ -286,7 +324,8 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
         known, score = _score(mine, rtl)
         if known:  # no worse by the word lists, and the page's numbers kept
             page = _score(theirs, rtl)[1]
-            take = (score > page or score == page and _same_words(mine, theirs) if theirs
+            take = (score > page or score == page and (on_white or _same_words(mine, theirs) or _stronger(mine, theirs, rtl))
+                    if theirs
                     else score > 0) and _keeps_numbers(mine, theirs)
         else:  # no word: a number read sure into a cell the page left empty or read as another number
             take = (_numbers_only(mine) and sub.confidence >= NUMBER_CONF

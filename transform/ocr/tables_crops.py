@@ -4,8 +4,9 @@
 A cell's crop (:func:`_boxes`) reaches MARGIN_IN past the cell's rules, so that a rule of a
 slanted scan stays in it whole; the rule is then followed strip by strip and painted out with
 everything beyond it (:func:`_unruled`), and the crop is cut to its ink with a white border
-(:func:`_trimmed`). All the crops of a table are read as blocks of lines (``--psm 6``) in one
-tesseract call, listed in a file (:func:`_read_crops`).
+(:func:`_trimmed`). A cell printed on a grey ground (a form's shaded label column, a shaded header
+row) is read black on white (:func:`_on_white`). All the crops of a table are read as blocks of lines
+(``--psm 6``) in one tesseract call, listed in a file (:func:`_read_crops`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ BORDER_IN = 0.1  # white border left around a cell's ink (inches)
 STRIP_IN = 0.1  # a column rule is followed in strips this high (inches)
 MIN_CELL_IN = 0.12  # a cell narrower or lower than this is not read on its own
 INK_MARGIN = 20  # grey levels under the paper's from which a pixel is ink when looking for rules
+SHADED = 20  # grey levels: a cell whose ground lies this far under the page's paper is printed on a grey ground
+INK_UNDER_GROUND = 60  # ...and holds letters when its darkest pixels lie this far under its ground (else grain)
+SHADE_CUTS = (0.4, 0.3, 0.5)  # a shaded cell is read black on white cut at these shares of the way from ground to ink
 
 
 def _unruled(crop: np.ndarray, dpi: float, margin: int) -> np.ndarray:
@@ -100,6 +104,28 @@ def _filled(found: list[int | None], grid: int) -> list[int]:
         last = f if f is not None else last
         out.append(last)
     return out
+
+
+def _on_white(crop: np.ndarray, box: np.ndarray, margin: int, paper: float) -> list[np.ndarray]:
+    """The crop (grey, cleared of its rules) black on white, once for each of SHADE_CUTS, when its
+    cell is printed on a grey ground: the ground's median (``box``, the cell's box with its rules
+    ``margin`` pixels inside) SHADED under the page's ``paper``, its darkest pixels (first
+    percentile) INK_UNDER_GROUND under the ground. A pixel is black when it lies under the ground
+    by more than the cut's share of the way to that ink. Otherwise the crop alone.
+
+    Tesseract's line model reads the grey it is given: on the Health forms' shaded label column
+    (ground 217-223 of 255, letters 30-60) it lost whole labels (`تاريخ الترسيم` read `اله` or
+    `الع ردم`, `المنصب المعني` read `امه`) that it reads once they stand on white. Which cut reads a
+    calligraphic face's ligatures right changes from cell to cell (`تاريخ` read `تارج` at one cut,
+    right at the next), hence several, the best kept (:mod:`tables_cells`)."""
+    inner = box[2 * margin:box.shape[0] - 2 * margin, 2 * margin:box.shape[1] - 2 * margin]
+    if not inner.size:
+        return [crop]
+    ground = float(np.median(inner))
+    dark = float(np.percentile(inner, 1))
+    if ground > paper - SHADED or dark > ground - INK_UNDER_GROUND:
+        return [crop]
+    return [np.where(crop < ground - cut * (ground - dark), 0, 255).astype(np.uint8) for cut in SHADE_CUTS]
 
 
 def _trimmed(crop: np.ndarray, dpi: float) -> tuple[np.ndarray, int, int]:
