@@ -16,6 +16,7 @@ from transform.ingest.base import TextLine
 from transform.ingest.pdf_block_group import _Group
 from transform.ingest.pdf_scan_heads import scan_heads
 from transform.model import Heading
+from transform.ocr.fills import mark_fills
 from transform.ocr.weight import _in_pieces
 
 from ._realpages import block_text, copy_pages, doc_blocks
@@ -100,6 +101,46 @@ def test_a_rule_in_pieces_is_an_underline() -> None:
     assert not _in_pieces(dashed, 42, 2000, h)
 
 
+def _fr(text: str, top: float, x1: float, *, fill: bool = False) -> TextLine:
+    ln = _line(text, 87, top, x1)
+    ln.fill = fill
+    return ln
+
+
+def test_a_leader_after_a_line_marks_it_a_field() -> None:
+    """Leaders (pixels at 250 dpi) right after ``Nom et prénom :`` and left of an Arabic field; none on the label's
+    row, and one on the next row does not count."""
+    k = 250 / 72
+    label, field = _fr("Personnes physiques :", 357, 206), _fr("Nom et prénom :", 374, 170)
+    ar = _line("الاسم الشخصي والعائلي:", 400, 420, 520)
+    boxes = [(int(172 * k), int(378 * k), int(224 * k), int(384 * k)),  # after the field, on its baseline
+             (int(300 * k), int(426 * k), int(398 * k), int(431 * k))]  # left of the Arabic line
+    assert mark_fills([label, field, ar], boxes, 250) == 2
+    assert (label.fill, field.fill, ar.fill) == (False, True, True)
+
+
+def test_a_form_s_labels_over_their_fields() -> None:
+    """``Personnes physiques :`` and ``Personnes morales :`` (no leader after them) over fields (leaders after them)
+    are headings one level under the part's title, siblings; a field ending with a colon stays a paragraph, and so does
+    a label over plain lines."""
+    part = _group("heading", [_fr("IDENTITE DU OU DES CONTREVENANTS", 340, 298)], rtl=False, level=3)
+    rows = [("Personnes physiques :", 357, False), ("Nom et prénom :", 374, True), ("Date et lieu de naissance :", 389, True),
+            ("Personnes morales :", 436, False), ("Dénomination :", 453, True), ("Siège", 469, True),
+            ("Observations :", 500, False), ("Le contrevenant refuse de signer.", 516, False),
+            ("Il en a été dressé procès-verbal.", 532, False)]
+    groups = [part] + [_group("paragraph", [_fr(t, top, 300, fill=f)], rtl=False) for t, top, f in rows]
+    scan_heads(groups)
+    assert [(g.kind[0], g.level) for g in groups[1:8]] == [("h", 4), ("p", 0), ("p", 0), ("h", 4), ("p", 0), ("p", 0),
+                                                            ("p", 0)]
+
+
+def test_a_field_s_line_ends_its_paragraph() -> None:
+    """OCR grouped ``Adresse : ......`` with the label under it: the field's line ends the paragraph."""
+    g = _group("paragraph", [_fr("Adresse:", 437, 180, fill=True), _fr("Personnes morales :", 451, 203)], rtl=False)
+    out = scan_heads([g])
+    assert [x.text for x in out] == ["Adresse:", "Personnes morales :"]
+
+
 def _heads(name: str, indexes: list[int], folder: Path) -> list[tuple[int, str]]:
     doc = read_document(copy_pages(name, indexes, folder), ocr="auto")
     return [(b.level, block_text(b)) for b in doc_blocks(doc) if isinstance(b, Heading)]
@@ -126,6 +167,16 @@ def test_a_preamble_beside_the_first_title(tmp_path: Path) -> None:
     titre = next(lv for lv, t in heads if t.startswith("TITRE PREMIER"))
     draft = next(lv for lv, t in heads if t.startswith("PROJET DE LA CONSTITUTION"))
     assert pre == titre == draft + 1
+
+
+@pytest.mark.slow
+def test_a_scanned_form_s_labels(tmp_path: Path) -> None:
+    """BO 7448 p. 20 (a scanned model form): ``Personnes physiques :`` and ``Personnes morales :`` are headings under
+    ``IDENTITE DU OU DES CONTREVENANTS``; the fields under them are not."""
+    heads = _heads("bo-fr-7448-2025.pdf", [19], tmp_path)
+    texts = [t for _, t in heads]
+    assert "Personnes physiques :" in texts and "Personnes morales :" in texts
+    assert not any(t.startswith(("Nom et", "Dénomination")) for t in texts)
 
 
 @pytest.mark.slow

@@ -67,8 +67,7 @@ def form_headings(groups: list[_Group]) -> list[_Group]:
             g.kind = "paragraph"
     _letterhead_stack(groups)
     _model_titles(groups)
-    scan_heads(groups)
-    return groups
+    return scan_heads(groups)
 
 
 def _text_title(g: _Group) -> bool:

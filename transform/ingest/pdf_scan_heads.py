@@ -13,6 +13,10 @@ Run at the end of :func:`pdf_heading_forms.form_headings`, on OCR'd groups only:
   paragraph of several lines: a heading one level under the heading above;
 * **an article whose number OCR misread** (``المادة nl لى:``, ``Article prernier``): a short heading opening with the
   unit's word, under a text's title heading, is one level under that title (an article, not a second title);
+* **a form's label over its fields**: a line of at most LABEL_WORDS words ending with a colon, with no dot leader after
+  it, over at least FIELDS lines at its start edge that a leader follows (``Personnes physiques :`` over ``Nom et prénom
+  : ......``; :mod:`transform.ocr.fills` marks them; a field's line ends its block), is a heading one level under the heading above it on its page
+  (the next such label is its sibling);
 * **levels by indentation**: an underlined heading at body size standing in from the start edge by at least INDENT
   sizes more than the underlined heading above it on its page is one level under it (a notice's ``❖`` sub-titles under
   its part's title).
@@ -38,6 +42,9 @@ CAPS_WORDS = 4  # words of a title in capitals alone on its line
 CAPS_LETTERS = 4
 BODY_LINES = 2  # lines of the body paragraph under such a title
 INDENT = 1.0  # sizes further in than the heading above: one level under it
+LABEL_WORDS = 5  # words of a form's label over its fields
+FIELDS = 2  # fields under it
+FIELD_IN = 3.0  # sizes the fields may stand in from their label (their bullets read as junk or lost)
 ARTICLE_WORDS = 3  # words after the unit's word in an article heading whose number was misread
 _KIND = re.compile(r"^[\s\-–_.0-9\u0660-\u0669]*(?:ظهير|مرسوم|قرار|منشور|مقرر|قانون|Dahir|Décret|Arrêté|Décision|Circulaire)")
 _ARTICLE = re.compile(r"^[\s\-–_.]*(?:ال)?مادة\s|^article\s", re.IGNORECASE)
@@ -46,13 +53,34 @@ PREAMBLE = re.compile(r"^\s*(?:pr[ée]ambule|ديباجة|تصدير)\s*[:.]?\s*
 _ONE_STOP = re.compile(r"[^\s.]\s?\.$")  # one full stop at the end (not an ellipsis)
 
 
-def scan_heads(groups: list[_Group]) -> None:
-    """The passes of the module docstring, in order."""
+def scan_heads(groups: list[_Group]) -> list[_Group]:
+    """The passes of the module docstring, in order; returns the new list of groups."""
+    groups = _cut_after_fields(groups)
     _titles_with_blanks(groups)
     _underlined_stops(groups)
     _caps_titles(groups)
     _misread_articles(groups)
+    _form_labels(groups)
     _indent_levels(groups)
+    return groups
+
+
+def _cut_after_fields(groups: list[_Group]) -> list[_Group]:
+    """An OCR'd paragraph whose line before its last is a field (a leader follows it, filling its row) ends there: the
+    next line opens a block of its own (``Adresse : ......`` / ``Personnes morales :``)."""
+    from .pdf_block_group import _Group
+
+    out: list[_Group] = []
+    for g in groups:
+        cuts = [k + 1 for k, ln in enumerate(g.lines[:-1]) if getattr(ln, "fill", False)] \
+            if g.kind == "paragraph" and g.legal is None and len(g.lines) >= 2 and _ocr(g) else []
+        if not cuts:
+            out.append(g)
+            continue
+        for a, b in zip([0, *cuts], [*cuts, len(g.lines)], strict=True):
+            out.append(_Group(kind="paragraph", lines=g.lines[a:b], size=g.size, rtl=g.rtl, indent=g.indent if a == 0 else 0.0,
+                              body=g.body, bold_level=g.bold_level))
+    return out
 
 
 def _conf(g: _Group) -> float:
@@ -119,6 +147,35 @@ def _misread_articles(groups: list[_Group]) -> None:
         elif title is not None and g.legal is None and _ocr(g) and len(g.lines) == 1 and _ARTICLE.match(g.text.strip()) \
                 and len(g.text.split()) <= 1 + ARTICLE_WORDS and (g.level or 1) <= (title.level or 1):
             g.level = min(6, (title.level or 1) + 1)
+
+
+def _filled(g: _Group) -> bool:
+    return bool(g.lines) and bool(getattr(g.lines[-1], "fill", False))
+
+
+def _form_labels(groups: list[_Group]) -> None:
+    above: _Group | None = None  # the heading above on the page, not a label
+    label: _Group | None = None  # the last label made on the page
+    for i, g in enumerate(groups):
+        if not g.lines:
+            continue
+        if above is not None and _page(above) != _page(g):
+            above = label = None
+        if g.kind == "heading" and g is not label:
+            above, label = g, None
+            continue
+        if above is None or g.kind not in ("paragraph", "item") or len(g.lines) != 1 or not _ocr(g) or _filled(g) \
+                or g.legal is not None or _conf(g) < MIN_CONFIDENCE:
+            continue
+        text = g.text.strip()
+        if not (text.endswith((":", "：")) and 2 <= len(text.split()) <= LABEL_WORDS and _WORD3.search(text)):
+            continue
+        size = max(g.size, 1.0)
+        under = groups[i + 1:i + 1 + FIELDS]
+        if len(under) == FIELDS and all(_filled(h) and _page(h) == _page(g) and h.rtl == g.rtl
+                                        and -size <= _start(h) - _start(g) <= FIELD_IN * size for h in under):
+            g.kind, g.level = "heading", min(6, (above.level or 1) + 1)
+            label = g
 
 
 def _indent_levels(groups: list[_Group]) -> None:
