@@ -16,7 +16,8 @@ Run at the end of :func:`pdf_heading_forms.form_headings`, on OCR'd groups only:
 * **a form's label over its fields**: a line of at most LABEL_WORDS words ending with a colon, with no dot leader after
   it, over at least FIELDS lines at its start edge that a leader follows (``Personnes physiques :`` over ``Nom et prénom
   : ......``; :mod:`transform.ocr.fills` marks them; a field's line ends its block), is a heading one level under the heading above it on its page
-  (the next such label is its sibling);
+  (the next such label, after the fields of the first, is its sibling); the label stands right under that heading;
+  a heading of one line that a leader follows is a field, a paragraph;
 * **levels by indentation**: an underlined heading at body size standing in from the start edge by at least INDENT
   sizes more than the underlined heading above it on its page is one level under it (a notice's ``❖`` sub-titles under
   its part's title).
@@ -61,8 +62,16 @@ def scan_heads(groups: list[_Group]) -> list[_Group]:
     _caps_titles(groups)
     _misread_articles(groups)
     _form_labels(groups)
+    _fields_no_heads(groups)
     _indent_levels(groups)
     return groups
+
+
+def _fields_no_heads(groups: list[_Group]) -> None:
+    """An OCR'd heading of one line that a leader follows is a form's field (``يتم تشغيل السيد(ة): ......``)."""
+    for g in groups:
+        if g.kind == "heading" and g.legal is None and len(g.lines) == 1 and _ocr(g) and _filled(g):
+            g.kind = "paragraph"
 
 
 def _cut_after_fields(groups: list[_Group]) -> list[_Group]:
@@ -164,6 +173,9 @@ def _form_labels(groups: list[_Group]) -> None:
         if g.kind == "heading" and g is not label:
             above, label = g, None
             continue
+        prev = groups[i - 1] if i else None
+        if prev is None or not (prev is above or (label is not None and _filled(prev))):
+            continue  # right under the part's title, or after the fields of the label before it
         if above is None or g.kind not in ("paragraph", "item") or len(g.lines) != 1 or not _ocr(g) or _filled(g) \
                 or g.legal is not None or _conf(g) < MIN_CONFIDENCE:
             continue

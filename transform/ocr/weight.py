@@ -23,8 +23,8 @@ run that long, an underlined lead-in (``Présents :``) covers a fraction of its 
 form, a box or a table run on past the text printed over them, across the page, or above it too.
 A rule drawn in pieces (a word-by-word underline, or a leaning scan's rule stepping down a row between
 words, ``❖ عند النجاح في الامتحان المهني :``) counts too when its pieces are each at least PIECE line heights
-long, at most PIECE_GAP line heights apart and solid (SOLID of the run inked): a dotted or dashed rule's
-pieces are short, and a line's own baseline breaks at every letter that does not join.
+long, at most PIECE_GAP line heights apart and solid (SOLID of the run inked), at the line's bottom or under it: a
+dotted or dashed rule's pieces are short, and an Arabic line's joins run along its baseline, above its descenders.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ UNDER_PAGE = 0.7  # ...and is shorter than this share of the page's width (a rul
 PIECE = 2.0  # a rule in pieces: each piece at least this many line heights long...
 PIECE_GAP = 1.2  # ...at most this many line heights from the next...
 SOLID = 0.75  # ...and the run they make inked over this share of its length
+PIECE_FROM = 0.32  # ...found from this many line heights above the line's bottom down (an Arabic line's joins sit higher)
 
 
 def stroke_width(ink: object) -> float | None:
@@ -209,7 +210,8 @@ def mark_underlines(pimg: PageImage, lines: list[TextLine]) -> int:
             continue  # a line against the image's edge: its rule cannot be told from a frame's
         longest = int(UNDER_PAGE * a.shape[1])
         band = a[y0:y1, x0 - margin:x1 + margin] <= level
-        if underlined(band, margin, longest=longest) or _in_pieces(band, margin, longest, h):
+        low = band[max(0, int((UNDER_BAND[0] - PIECE_FROM) * h)):]  # a rule in pieces: under the words' joins
+        if underlined(band, margin, longest=longest) or _in_pieces(low, margin, longest, h):
             above = a[max(0, int(ln.top * k - UNDER_BAND[1] * h)):int(ln.top * k + UNDER_BAND[0] * h) + 1, x0 - margin:x1 + margin]
             if not underlined(above <= level, margin, longest=longest):  # ruled above and below: a box, a form's cell
                 ln.underline = True
