@@ -66,13 +66,14 @@ def test_a_letterhead_line_under_the_state_name_is_no_heading(tmp_path: Path) ->
 
 def test_a_model_form_title_under_an_annex_title(tmp_path: Path) -> None:
     """Bulletin officiel 7448, p. 20 (a scanned model form, 4-8 s): ``Modèle du procès-verbal ...`` under the annex's
-    title is a heading one level under it, the form's numbered parts after it."""
+    title is a heading one level under it, the form's numbered parts after it (and, since the fifteenth session, the
+    labels over the second part's fields, ``Personnes physiques :`` / ``Personnes morales :``, as the truth page has)."""
     heads = _heads("bo-fr-7448-2025.pdf", [19], tmp_path)
     annex = next(lv for lv, t in heads if t.startswith("Annexe I"))
     model = next(lv for lv, t in heads if t.startswith("Modèle du procès-verbal"))
     at = next(k for k, (_, t) in enumerate(heads) if t.startswith("Modèle du procès-verbal"))
     assert model == annex + 1
-    assert [t.split()[0] for _, t in heads[at + 1:]] == ["IDENTITE", "IDENTITE", "DATE,"]
+    assert [t.split()[0] for _, t in heads[at + 1:]] == ["IDENTITE", "IDENTITE", "Personnes", "Personnes", "DATE,"]
 
 
 def test_a_sitting_date_under_a_scanned_title(tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ class TextLine:
     doubt: str | None = field(default=None, kw_only=True)
     # an underline drawn under the whole line, seen on the page image (OCR'd pages and earlier OCR's layers: a title's cue)
     underline: bool = field(default=False, kw_only=True)
+    fill: bool = field(default=False, kw_only=True)  # a dot leader follows it, painted out before OCR (ocr/fills.py)
 
     @property
     def height(self) -> float:

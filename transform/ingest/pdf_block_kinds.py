@@ -201,7 +201,8 @@ def _unit_levels(groups: list[_Group]) -> None:
     if not ranks:
         return
     first_legal = next(i for i, g in enumerate(groups) if g.legal is not None and g.kind == "heading")
-    above = [g.level for g in groups[:first_legal] if g.kind == "heading" and g.legal is None]
+    from .pdf_scan_heads import PREAMBLE  # a preamble is the sibling of the units after it, not the heading over them
+    above = [g.level for g in groups[:first_legal] if g.kind == "heading" and g.legal is None and not PREAMBLE.match(g.text)]
     # under the heading that introduces them, and under the title of the official text they divide (a Bulletin's
     # page may open on the last articles of the text before, whose title is on an earlier page)
     titles = [g.level for g in groups if g.kind == "heading" and g.legal is None and g.lines and TEXT_TITLE.match(g.text)]
@@ -224,7 +225,7 @@ def _unit_levels(groups: list[_Group]) -> None:
                 text = id(g)
                 parents = [(-1.0, g.level or 1, None)] if text in by_text else []  # its units start again, under it
                 first_unit = True
-            elif parents and text in by_text:
+            elif parents and text in by_text and not PREAMBLE.match(g.text):
                 nxt = groups[heads[n + 1]] if n + 1 < len(heads) else None
                 if nxt is not None and nxt.legal is None and TEXT_TITLE.match(nxt.text) or ANNEX_HEAD.match(g.text.strip()):
                     continue  # a rubric over the next text, an annex: not inside this text's units

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from .pdf_block_kinds import SENTENCE_END
 from .pdf_page_titles import STATES, _plain
+from .pdf_scan_heads import scan_heads
 from .pdf_title_runs import _baseline, _ocr, _page
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def form_headings(groups: list[_Group]) -> list[_Group]:
             g.kind = "paragraph"
     _letterhead_stack(groups)
     _model_titles(groups)
-    return groups
+    return scan_heads(groups)
 
 
 def _text_title(g: _Group) -> bool:

@@ -305,3 +305,13 @@ def without_leaders(pimg: PageImage) -> tuple[PageImage, int]:
         return pimg, 0
     return PageImage(found.image, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, pimg.skew_deg, pimg.source_dpi,
                      pimg.cleaned), found.count
+
+
+def leaders_and_boxes(pimg: PageImage) -> tuple[PageImage, int, list[tuple[int, int, int, int]]]:
+    """:func:`without_leaders`, and each leader's box in pixels (x0, top, x1, bottom: ocr/fills.py marks the lines they
+    follow)."""
+    found = remove_leaders(pimg.image, pimg.dpi)
+    if not found.count:
+        return pimg, 0, []
+    return PageImage(found.image, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, pimg.skew_deg, pimg.source_dpi,
+                     pimg.cleaned), found.count, found.boxes

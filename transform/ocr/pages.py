@@ -33,6 +33,7 @@ from .decide import (  # noqa: F401 - named here by tests and bench/ocr_borderli
     unreadable,
 )
 from .digits import cross_check
+from .fills import mark_fills
 from .noise import NOISE_CONF  # noqa: F401 - named here by tests
 from .noise import noise as _noise  # noqa: F401 - named here by tests
 from .numbers import COARSE_DPI, NUMBERS_DPI
@@ -125,10 +126,10 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         missing = [TESS_LANG[lang] for lang in langs if lang in TESS_LANG]
         return [], unreadable(page, f"no OCR model installed for {', '.join(missing)}; install tesseract-ocr-{missing[0]}", langs)
     image = _prepared(pimg, scanned=scanned, thick=thick, timeout=timeout, models=models)
-    from .leaders import without_leaders  # numpy: loaded only where a page is OCR'd
+    from .leaders import leaders_and_boxes  # numpy: loaded only where a page is OCR'd
 
     ruled = image  # before its dot leaders are painted over: a dashed table rule looks like one (tables.py)
-    image, leaders = without_leaders(image)
+    image, leaders, fills = leaders_and_boxes(image)
     # the second reader works where ara errs most: coarse scans and rendered vector pages (on
     # 300 dpi scans its extra call cost 0.19 of bench/ocr.py's ratio to bare tesseract)
     second = (scan_dpi is not None and scan_dpi < COARSE_DPI) or not scanned
@@ -171,6 +172,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             found, q.score,
         )
     lines, tables = passes.finish(image, ruled, lines, result, run, tally)
+    mark_fills(lines, fills, image.dpi)  # the lines a leader follows: a form's fields (fills.py)
     from .tables import with_tables  # numpy: loaded only where a page is OCR'd
 
     reason = f"{why}; OCR ({codes}, {', '.join(passes.notes(result, image, pimg, lines, tables, run, tally))})"

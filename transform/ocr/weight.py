@@ -21,6 +21,10 @@ under whose box, or in its lowest part, one row of ink runs across half its widt
 pixel or two in a scanned rule bridged) and stops near the line's ends; the words' own strokes never
 run that long, an underlined lead-in (``Présents :``) covers a fraction of its line, and the rules of a
 form, a box or a table run on past the text printed over them, across the page, or above it too.
+A rule drawn in pieces (a word-by-word underline, or a leaning scan's rule stepping down a row between
+words, ``❖ عند النجاح في الامتحان المهني :``) counts too when its pieces are each at least PIECE line heights
+long, at most PIECE_GAP line heights apart and solid (SOLID of the run inked), at the line's bottom or under it: a
+dotted or dashed rule's pieces are short, and an Arabic line's joins run along its baseline, above its descenders.
 """
 
 from __future__ import annotations
@@ -44,6 +48,10 @@ UNDER_BAND = (0.4, 0.6)  # the band searched: from this many line heights above 
 UNDER_GAP = 3  # pixels of paper bridged in a scanned rule
 UNDER_MARGIN = 1.0  # an underline stops within this many line heights of the line's ends (a form's rule runs on)
 UNDER_PAGE = 0.7  # ...and is shorter than this share of the page's width (a rule across the page is a separator's)
+PIECE = 2.0  # a rule in pieces: each piece at least this many line heights long...
+PIECE_GAP = 1.2  # ...at most this many line heights from the next...
+SOLID = 0.75  # ...and the run they make inked over this share of its length
+PIECE_FROM = 0.32  # ...found from this many line heights above the line's bottom down (an Arabic line's joins sit higher)
 
 
 def stroke_width(ink: object) -> float | None:
@@ -156,6 +164,34 @@ def underlined(ink: object, margin: int = 0, gap: int = UNDER_GAP, longest: int 
     return False
 
 
+def _in_pieces(band: object, margin: int, longest: int, h: float) -> bool:
+    """Does one row of ``band`` hold a rule in pieces (see the module docstring) under UNDERLINE of the line's width,
+    stopping within ``margin`` of its ends?"""
+    import numpy as np  # on use: `import transform` stays light
+
+    a = np.asarray(band, dtype=bool)
+    width = a.shape[1] - 2 * margin
+    if width < 10 or a.shape[0] == 0:
+        return False
+    rows = a.copy()
+    rows[1:] |= a[:-1]
+    rows[:-1] |= a[1:]
+    for r in np.flatnonzero(rows[:, margin:margin + width].sum(axis=1) >= UNDERLINE * width):
+        pieces = [p for p in _runs(rows[r], UNDER_GAP) if p[1] - p[0] + 1 >= PIECE * h]
+        k = 0
+        while k < len(pieces):
+            j = k
+            while j + 1 < len(pieces) and pieces[j + 1][0] - pieces[j][1] - 1 <= PIECE_GAP * h:
+                j += 1
+            first, last = pieces[k][0], pieces[j][1]
+            under = min(last, margin + width - 1) - max(first, margin) + 1
+            if j > k and under >= UNDERLINE * width and first > 0 and last < a.shape[1] - 1 and last - first < longest \
+                    and rows[r, first:last + 1].sum() >= SOLID * (last - first + 1):
+                return True
+            k = j + 1
+    return False
+
+
 def mark_underlines(pimg: PageImage, lines: list[TextLine]) -> int:
     """Set ``underline`` on the lines drawn with a rule under their whole width; returns how many."""
     import numpy as np  # on use: `import transform` stays light
@@ -173,7 +209,9 @@ def mark_underlines(pimg: PageImage, lines: list[TextLine]) -> int:
         if x0 - margin < 0 or x1 + margin > a.shape[1] or x1 - x0 < 10 or y1 <= y0:
             continue  # a line against the image's edge: its rule cannot be told from a frame's
         longest = int(UNDER_PAGE * a.shape[1])
-        if underlined(a[y0:y1, x0 - margin:x1 + margin] <= level, margin, longest=longest):
+        band = a[y0:y1, x0 - margin:x1 + margin] <= level
+        low = band[max(0, int((UNDER_BAND[0] - PIECE_FROM) * h)):]  # a rule in pieces: under the words' joins
+        if underlined(band, margin, longest=longest) or _in_pieces(low, margin, longest, h):
             above = a[max(0, int(ln.top * k - UNDER_BAND[1] * h)):int(ln.top * k + UNDER_BAND[0] * h) + 1, x0 - margin:x1 + margin]
             if not underlined(above <= level, margin, longest=longest):  # ruled above and below: a box, a form's cell
                 ln.underline = True
