@@ -68,6 +68,7 @@ def decimal_commas(cells: list[_Cell]) -> int:
 
 GAP_GLYPH = (0.4, 1.6)  # an unread sign's ink is this wide, in the number's height...
 GAP_TALL = 0.6  # ...and at least this high
+DARK = 128  # the number's darkest pixel must be darker than this (the ink is measured by it)
 _SIGNED = re.compile(rf"({_NUM}) ?[%٪] (.+)")
 _BARE = re.compile(rf"({_NUM}) (.+)")
 
@@ -119,6 +120,8 @@ def _gaps_inked(pimg: PageImage, lines: list[TextLine],
             if crop.size == 0:
                 return False
             digit = grey[int(top * k):int(bottom * k) + 1, int(x0 * k):int(boxes[n][3] * k) + 1]
+            if digit.size == 0 or digit.min() >= DARK:
+                return False  # no dark digit in the number's box to measure the ink by
             ink = crop < (float(np.percentile(digit, 95)) + float(digit.min())) / 2
             groups = [g for g in columns(ink) if g[3] - g[2] >= 0.25 * tall]
             if not groups:
