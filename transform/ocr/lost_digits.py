@@ -3,13 +3,15 @@
 The joint order 1096.26 (p. 5) starts a line with ``50 كيلوغرام).``: tesseract's word box holds
 both digits, yet the word reads ``0``: a quantity fifty times too small, said aloud as sure.
 
-For each number word of one to three digits of an Arabic line, the ink inside its box is cut into
-columns of ink; when there are more columns than digits read, each of the digits' height (within
-``SAME`` of the tallest: no bracket, point or dash among them) and no wider than that height (no two
-glyphs touching), the box is read again restricted to digits (one tesseract call for the page's
-words). The word takes the reading only when it has as many digits as the box has columns, ends
-with the digits first read and is read at ``MIN_CONF`` or more: the one digit written is one the
-ink shows and tesseract reads there.
+For each number word of one to three digits of an Arabic line outside the ruled tables, the ink
+inside its box is cut into columns of ink; when there are more columns than digits read, each of
+the digits' height (within ``SAME`` of the tallest: no bracket, point or dash among them) and no
+wider than that height (no two glyphs touching), and no digit's ink stands just past the box's
+sides (``BESIDE``: a box that left a digit out would count short; Tangier p. 2's ``13451`` in a
+table, whose box held four), the box is read again restricted to digits (one tesseract call for the
+page's words). The word takes the reading only when it has as many digits as the box has columns,
+ends with the digits first read and is read at ``MIN_CONF`` or more: the one digit written is one
+the ink shows and tesseract reads there.
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from .raised_calls import columns
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
+    from ..ingest.pdf_tables import FoundTable
     from .render import PageImage
 
 log = logging.getLogger("transform.ocr")
 SAME = 0.8  # each column at least this share of the tallest one's height
 MIN_CONF = 60.0
+BESIDE = 0.25  # share of the box's height looked at past each side for a digit it left out
 SPECK = 0.25  # columns lower than this share of the tallest are dust, not counted
 MAX_WORDS = 12  # words read again per page at most
 SCALE = 2
@@ -57,9 +61,12 @@ def taken(old: str, new: str, conf: float, count: int) -> bool:
     return new.isdigit() and len(new) == count > len(old) and new.endswith(old) and conf >= MIN_CONF
 
 
-def lost_digits(pimg: PageImage, lines: list[TextLine], rtl_words: dict[int, tuple[str, Boxes]], timeout: float) -> int:
-    """Read again the short numbers of Arabic lines whose boxes hold more glyphs than digits;
-    a line's text and its ``rtl_words`` entry change together. Returns the words changed."""
+def lost_digits(pimg: PageImage, lines: list[TextLine], rtl_words: dict[int, tuple[str, Boxes]], timeout: float,
+                tables: list[FoundTable] | None = None) -> int:
+    """Read again the short numbers of Arabic lines whose boxes hold more glyphs than digits,
+    outside the ruled ``tables`` (their cells have their own re-readings: cell_numbers.py, whose crop
+    reaches past a box that left a digit out); a line's text and its ``rtl_words`` entry change
+    together. Returns the words changed."""
     from .digit_glyphs import DIGIT_SETS, read_digit_images
 
     k = pimg.dpi / 72.0
@@ -67,7 +74,7 @@ def lost_digits(pimg: PageImage, lines: list[TextLine], rtl_words: dict[int, tup
     asked: list[tuple[TextLine, int, int]] = []
     for ln in lines:
         listed = rtl_words.get(id(ln))
-        if not listed or listed[0] != ln.text:
+        if not listed or listed[0] != ln.text or any(_within(ln, ft) for ft in tables or []):
             continue
         for n, (w, x0, top, x1, bottom) in enumerate(listed[1]):
             if not _SHORT.fullmatch(w) or ln.text.split().count(w) != 1:
@@ -77,8 +84,9 @@ def lost_digits(pimg: PageImage, lines: list[TextLine], rtl_words: dict[int, tup
             crop = grey[max(0, int(top * k)):int(bottom * k) + 1, max(0, int(x0 * k)):int(x1 * k) + 1]
             if crop.size == 0 or crop.min() > 128:
                 continue
-            count = glyph_count(crop < (float(np.percentile(crop, 95)) + float(crop.min())) / 2)
-            if count > len(w):
+            dark = (float(np.percentile(crop, 95)) + float(crop.min())) / 2
+            count = glyph_count(crop < dark)
+            if count > len(w) and not _ink_beside(grey, k, (x0, top, x1, bottom), dark):
                 asked.append((ln, n, count))
     asked = asked[:MAX_WORDS]
     if not asked:
@@ -109,3 +117,22 @@ def lost_digits(pimg: PageImage, lines: list[TextLine], rtl_words: dict[int, tup
         log.info("page %d: %r read again as %r (%.0f %%, %d glyphs in its box)", pimg.page, w, digits, conf, count)
         changed += 1
     return changed
+
+
+def _within(ln: TextLine, ft: FoundTable) -> bool:
+    cx, cy = (ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2
+    return ft.x0 <= cx <= ft.x1 and ft.top <= cy <= ft.bottom
+
+
+def _ink_beside(grey: np.ndarray, k: float, box: tuple[float, float, float, float], dark: float) -> bool:
+    """Whether ink of the box's digits' height stands within ``BESIDE`` of its height outside either
+    side (a digit the box left out: the count inside it would be short)."""
+    x0, top, x1, bottom = box
+    tall = (bottom - top) * k
+    margin = max(1, int(BESIDE * tall))
+    t, b = max(0, int(top * k)), int(bottom * k) + 1
+    for a, z in ((max(0, int(x0 * k) - margin), max(0, int(x0 * k))), (int(x1 * k) + 1, int(x1 * k) + 1 + margin)):
+        side = grey[t:b, a:z]
+        if side.size and any(g[3] - g[2] >= SAME * tall for g in columns(side < dark)):
+            return True
+    return False
