@@ -13,7 +13,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from transform.ocr.lost_digits import glyph_count, lost_digits, taken
+from transform.ocr.lost_digits import _ink_beside, glyph_count, lost_digits, taken
 from transform.ocr.render import PageImage
 
 PDF = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "adala-ar-joint-order-1096-26.pdf"
@@ -43,6 +43,16 @@ def test_glyphs_are_counted_only_when_all_are_digit_like() -> None:
     assert glyph_count(_drawn([(10, 22, 5, 35), (26, 29, 30, 35)])) == 1  # a point: dust, never a digit
     assert glyph_count(_drawn([(10, 50, 5, 35)])) == 0  # wider than high: glyphs touching
     assert glyph_count(_drawn([(4, 8, 0, 40), (10, 22, 5, 35)])) == 0  # a bracket, taller than the digit
+
+
+def test_a_box_that_left_a_digit_out_is_not_asked() -> None:
+    grey = np.full((40, 120), 255, dtype=np.uint8)
+    for x0 in (30, 44, 58, 72):  # four digits inside the box (pixels 28-86), 10 wide, 30 high
+        grey[5:35, x0:x0 + 10] = 0
+    box = (28.0, 5.0, 86.0, 35.0)  # points at k = 1
+    assert not _ink_beside(grey, 1.0, box, 128.0)
+    grey[5:35, 18:26] = 0  # a fifth digit 2 pixels left of the box: Tangier's 13451 read in a box of four
+    assert _ink_beside(grey, 1.0, box, 128.0)
 
 
 def test_only_more_digits_ending_with_the_first_reading_are_taken() -> None:
