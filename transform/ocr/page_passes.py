@@ -97,9 +97,16 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
     """The kept lines in reading rows, bold marked, the ruled tables found, the lines' numbers repaired."""
     lines = in_rows(lines)  # a page in one column read top to bottom (line_rows.py)
     tally.bold = mark_bold(image, lines)
+    from .latin_codes import coded_cells, latin_codes
+    from .lost_digits import lost_digits
+    from .raised_calls import raised_calls
     from .tables import find_tables  # numpy: loaded only where a page is OCR'd
 
+    raised_calls(image, lines, result.rtl_words)  # 2026-2027 and a raised note call read 2026-12027
+    codes = latin_codes(image, lines, result.rtl_words, run.timeout)  # G/2432, F1 read 6/2432, 61 in an Arabic line
     tables = find_tables(image, lines, run.codes, run.timeout, run.script, result.word_boxes, result.rtl_words, ruled=ruled)
+    coded_cells(tables, codes)
+    lost_digits(image, lines, result.rtl_words, run.timeout, tables)  # 50 read 0, both digits in its box
     from .code_articles import article_hyphens
     from .end_specks import drop_end_specks
     from .latin_numbers import amount_lines

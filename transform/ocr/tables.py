@@ -38,7 +38,7 @@ from .amount_cells import reread_malformed
 from .cell_numbers import day_numbers, short_numbers
 from .latin_numbers import amount_cells
 from .table_digits import lone_digits
-from .table_percent import decimal_commas, percent_cells
+from .table_percent import decimal_commas, lost_percents, percent_cells
 from .tables_cells import read_cells
 from .tables_doubt import needs_cells
 from .tables_fill import _bands, _Filler, _joined
@@ -352,6 +352,8 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         amount_cells(cells)  # French amounts' lost thousands spaces (latin_numbers.py)
         _euro_signs(cells)
         percent_cells(cells)
+        if rtl:  # 3 % read 3 where the ink holds the sign (table_percent.py)
+            lost_percents(pimg, cells, inside, rtl_words)
         decimal_commas(cells)
         found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
     return found
