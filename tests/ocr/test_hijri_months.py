@@ -23,6 +23,15 @@ def test_the_health_decisions_hijri_date_is_put_right() -> None:
     assert _fixed("منذ فاح دجنبر 2018 إلى") == "منذ فاتح دجنبر 2018 إلى"
 
 
+def test_a_month_between_a_day_and_a_year_with_two_letters_off() -> None:
+    # the Casablanca judgment p. 1, as read: ``عن المدة من فاتح دجنبر 2018`` with ``دجدير`` (ن read د, ب read ي)
+    assert _fixed("عن لئدة من فاتح دجدير 2018 إلى") == "عن لئدة من فاتح دجنبر 2018 إلى"
+    assert _fixed("في 15 دجدير 2018") == "في 15 دجنبر 2018"
+    # not between a day and a year: as read
+    for text in ("في 15 دجدير من", "دجدير 2018", "في 150 دجدير 2018"):
+        assert _fixed(text) == text, text
+
+
 @pytest.mark.parametrize("text", [
     "ريبع الثاني من السنة",  # no year after the ordinal: no date
     "فاح العطر 1394",  # not before a month's name

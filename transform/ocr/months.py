@@ -19,6 +19,8 @@ Two Hijri months are named with an ordinal, ``ربيع الثاني 1394``, ``ج
 the ordinal, the ordinal beside the year, and it counts as beside its number. Their names are short and
 made of letters that differ only by their dots: the dots of two of them read in each other's place
 (``ريبع`` for ربيع) are put right when the word is no word of the list and one name only has its strokes.
+Between a day and a year (``فاتح دجدير 2018``) a name of five letters or more may have two letters off, one
+of them of another stroke, on the same terms.
 The first day of a month is written ``فاتح``; a word standing before a month's name and its year that is
 ``فاتح`` less one letter (``فاح``, a word of its own, but none that comes before a date) is made ``فاتح``.
 """
@@ -45,6 +47,9 @@ _SKELETON = {ch: k for k, group in enumerate(_SKELETONS) for ch in group}
 _NUMBER = re.compile(r"^[(\[]?\d{1,4}[)\].,،:]?$")
 _ORDINALS = frozenset(normalise_ar(w) for w in "الأول الثاني الآخر الأولى الثانية الآخرة".split())  # ربيع الثاني, جمادى الأولى
 FIRST = "فاتح"  # the first day of a month, in Moroccan dates
+_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01]|0[1-9]|فاتح)$")  # a day before a month's name
+_YEAR = re.compile(r"^(?:1[34]\d\d|19\d\d|20\d\d)[).,،]?$")  # a year after it (Hijri or Gregorian)
+DATED_FROM = 5  # names at least this long, between a day and a year, may have two letters off, one of any stroke
 
 
 def _shape(ch: str) -> int | str:
@@ -79,15 +84,22 @@ def _month_for(word: str) -> str | None:
     return word[:i] + name[i] + word[i + (0 if missing else 1):]
 
 
-def _dots_for(word: str) -> str | None:
+def _dots_for(word: str, dated: bool = False) -> str | None:
     """The month name whose strokes ``word`` has, its dots read in two places (``ريبع`` for ربيع),
-    when ``word`` is no word of the list and one name only fits; else None."""
+    when ``word`` is no word of the list and one name only fits; else None. ``dated``: the word stands
+    between a day and a year, and one of the two letters may be of any stroke in names of five letters or
+    more (``فاتح دجدير 2018`` for دجنبر)."""
     if len(word) < 3 or not AR_LETTERS.match(word) or known_ar(word):
         return None
     norm = normalise_ar(word)
-    fits = [name for name in MONTHS if len(name) == len(norm) and name != norm
-            and sum(a != b for a, b in zip(norm, name, strict=True)) == 2
-            and all(_shape(a) == _shape(b) for a, b in zip(norm, name, strict=True))]
+    fits = []
+    for name in MONTHS:
+        if len(name) != len(norm) or name == norm:
+            continue
+        diff = [(a, b) for a, b in zip(norm, name, strict=True) if a != b]
+        same = sum(_shape(a) == _shape(b) for a, b in diff)
+        if len(diff) == 2 and (same == 2 or (dated and same == 1 and len(name) >= DATED_FROM)):
+            fits.append(name)
     return fits[0] if len(fits) == 1 and word == norm else None
 
 
@@ -103,9 +115,10 @@ def repair_months(words: list[str]) -> list[str]:
     for i, w in enumerate(words):
         beside = (i > 0 and _NUMBER.match(words[i - 1])) or (i + 1 < len(words) and _NUMBER.match(words[i + 1]))
         ordinal = i + 2 < len(words) and normalise_ar(words[i + 1]) in _ORDINALS and _NUMBER.match(words[i + 2])
+        dated = 0 < i < len(words) - 1 and _DAY.match(words[i - 1]) and _YEAR.match(words[i + 1])
         if beside and (fixed := _month_for(w)) is not None:
             out[i] = fixed
-        elif ordinal and (fixed := _month_for(w) or _dots_for(w)) is not None:
+        elif (ordinal or dated) and (fixed := _month_for(w) or _dots_for(w, bool(dated))) is not None:
             out[i] = fixed
     for i, w in enumerate(out[:-2]):  # ``فاتح`` before a month's name and its year, or its ordinal and year
         dated = _NUMBER.match(out[i + 2]) or (i + 3 < len(out) and normalise_ar(out[i + 2]) in _ORDINALS and _NUMBER.match(out[i + 3]))
