@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
 from ocr_testkit import CORPUS_FILES, one_page
@@ -125,3 +126,19 @@ def test_the_judgments_second_page_reads_the_deposits_date(tmp_path: Path) -> No
     assert blocks, "the paragraph is missing"
     text = " ".join(s.text for s in blocks[0].sentences)
     assert "2019/09/06" in text, text
+
+
+def test_the_crop_grows_over_a_numbers_signs_but_not_into_another_number() -> None:
+    from transform.ocr.number_crops import number_crop
+
+    grey = np.full((60, 400), 255, np.uint8)
+    for x in (300, 314, 330, 344):  # four digits 20 px high, 4-6 px apart: two numbers of two digits
+        grey[20:40, x:x + 10] = 0
+    grey[36:40, 326:328] = 0  # a point on the baseline between them
+    line, seed = (0.0, 10.0, 400.0, 50.0), (300.0, 20.0, 324.0, 40.0)
+    alone = number_crop(grey, line, seed, 72.0)
+    kept = number_crop(grey, line, seed, 72.0, [(330.0, 20.0, 354.0, 40.0)])
+    assert alone is not None and kept is not None
+    pad = 2 * (28 // 2 + 4)
+    assert round((alone.width - pad) * 20 / 28) == 54  # 300-354: the point and the next digits joined
+    assert round((kept.width - pad) * 20 / 28) == 24  # the other number's word is not taken in

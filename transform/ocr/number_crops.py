@@ -111,9 +111,10 @@ def _small(band: np.ndarray, group: list[int], h: int) -> bool:
     return f - t < SMALL * h
 
 
-def number_crop(grey: np.ndarray, line: Box, seed: Box, dpi: float) -> Image.Image | None:
+def number_crop(grey: np.ndarray, line: Box, seed: Box, dpi: float, others: list[Box] | None = None) -> Image.Image | None:
     """The ink of the number whose word box is ``seed`` in the line of box ``line`` (points), cut from the page
-    (``grey``, its pixels), scaled and padded for a digit reading; None when it cannot be told apart."""
+    (``grey``, its pixels), scaled and padded for a digit reading; None when it cannot be told apart. ``others``:
+    the boxes of the line's other numbers, which the crop never grows into (``4.400 4400`` read as one)."""
     k = dpi / 72.0
     pad = max(2, int(0.02 * dpi))
     y0, y1 = max(0, int(line[1] * k) - pad), min(grey.shape[0], int(line[3] * k) + pad)
@@ -132,7 +133,11 @@ def number_crop(grey: np.ndarray, line: Box, seed: Box, dpi: float) -> Image.Ima
     if h < 4:
         return None
 
+    taken = [(b[0] * k, b[2] * k) for b in others or []]
+
     def joins(g: list[int], gap: int) -> bool:
+        if any(a <= (g[0] + g[1]) / 2 <= b for a, b in taken):
+            return False  # another number's word
         t, f = _rows(band, g[0], g[1])
         return gap <= GAP * h and abs(f - foot) <= FOOT * h and t >= top - RISE * h
 
@@ -223,7 +228,7 @@ def settle_alone(pimg: PageImage, result: OcrResult, asked: list[tuple[TextLine,
                 break
             if grey is None:
                 grey = np.asarray(pimg.image.convert("L"))
-            crop = number_crop(grey, (ln.x0, ln.top, ln.x1, ln.bottom), boxes[i], pimg.dpi)
+            crop = number_crop(grey, (ln.x0, ln.top, ln.x1, ln.bottom), boxes[i], pimg.dpi, boxes[:i] + boxes[i + 1:])
             if crop is not None:
                 todo.append((ln, i, cands[i]))
                 images.append(crop)
