@@ -84,8 +84,8 @@ def _in_order(tokens: list[str], expected: list[str]) -> bool:
     # its letters read ``9`` and ``2019,09/6``; the hearing's date ``2020/03/11`` read with a comma
     (3, ["2020/03/04", "2020/03/11", "4.400", "2018", "2019", "550", "1000", "2019/09/9", "2019/09/13", "2019/09/6"], None),
     # p. 4: the articles applied, printed ``1-3-31-32-50-124``, and the law ``16-49.``; the notice's date
-    # ``2019/07/31``, which neither reading has whole, leaves its paragraph in doubt
-    (4, ["1-3-31-32-50-124", "147", "26", "16-49"], "2018/12/1"),
+    # ``2019/07/31``, which neither page reading has whole (``31``), read alone (number_crops.py) and written
+    (4, ["2018/12/1", "2019/07/31", "2019/09/9", "1-3-31-32-50-124", "147", "26", "16-49"], None),
 ])
 def test_the_judgments_numbers_read_whole_and_in_order(tmp_path: Path, page: int, expected: list[str],
                                                        in_doubt: str | None) -> None:

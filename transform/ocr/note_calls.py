@@ -50,6 +50,8 @@ MIN_CONF = 60.0  # a reading under this confidence does not count
 # confidence of 45-60 in every way tried
 LONE_WAYS = ((1.5, 0.0, 0, 8), (2.0, 0.0, 0, 8), (3.0, 0.0, 0, 8), (4.0, 0.0, 128, 8))
 LONE_CONF = 45.0
+TALL = 1.5  # a line box this many times the page's usual line height may reach over two printed rows
+ROW = 0.6  # a printed row is at least this share of the usual line height
 MIN_VOTES = 2  # a number is written when at least this many readings give it and no reading gives another
 
 
@@ -124,6 +126,8 @@ def _marks(pimg: PageImage, result: OcrResult) -> list[tuple[object, tuple[int, 
     k = pimg.dpi / 72.0
     gray = np.asarray(pimg.image.convert("L"))
     found = []
+    heights = sorted(ln.bottom - ln.top for ln in result.lines if ARABIC.search(ln.text))
+    usual = heights[len(heights) // 2] * k if heights else 0.0
     for ln in result.lines:
         if not ARABIC.search(ln.text):
             continue
@@ -137,10 +141,24 @@ def _marks(pimg: PageImage, result: OcrResult) -> list[tuple[object, tuple[int, 
         if x1 - x0 < 4 or y1 - y0 < 6:
             continue
         mark = find_mark(gray[y0:y1, x0:x1] < INK, raised)
+        if mark is None and usual and h > TALL * usual:  # from the box's top: no reach into the line above
+            y0, mark = _first_row_mark(gray[int(ln.top * k):y1, x0:x1] < INK, raised, usual, int(ln.top * k))
         if mark is not None:
             a, m0, b, m1 = mark
             found.append((ln, (x0 + a, y0 + m0, x0 + b, y0 + m1), raised))
     return found
+
+
+def _first_row_mark(ink: np.ndarray, raised: bool, usual: float, y0: int) -> tuple[int, tuple[int, int, int, int] | None]:
+    """A line box reaching over two printed rows (decree 2.17.355 p. 4: the band of letters measured over
+    both, the mark looked small beside it): the window cut at the blank rows between printed rows, and the
+    mark looked for in the first row at least ROW of the page's usual line height high (the line's text
+    starts there; a shorter row at the box's top is the line above's descenders). Returns the row's top and
+    the mark."""
+    for a, b in _runs(ink.any(axis=1), 1):
+        if b - a + 1 >= ROW * usual:
+            return y0 + a, find_mark(ink[a:b + 1], raised)
+    return y0, None
 
 
 def _without_lead_junk(text: str) -> str:

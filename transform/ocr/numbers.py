@@ -185,8 +185,10 @@ def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: flo
     except ToolError:
         return points
     proposed = []
+    heard: dict[int, tuple[TextLine, list[str | None]]] = {}  # each line's re-readings, for number_crops
     for ln, sub, alt in zip(picked, again, other, strict=True):
         second = _joined(sub) if sub.lines and sub.confidence >= MIN_CONF else None
+        heard[id(ln)] = (ln, [second, alt])
         surer = sub.confidence >= result.line_conf.get(id(ln), 100.0)
         wanted = bool(second and number_changes(ln.text, second, surer))
         wanted = wanted or any(r and votes.proposals(ln.text, r) for r in (second, alt))
@@ -194,7 +196,7 @@ def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: flo
         if wanted:
             proposed.append((ln, second, surer, alt))
     if not proposed:
-        return points
+        return points + _alone(pimg, result, heard, timeout)
     big = _enlarged(pimg)
     boxes = _boxes(pimg, [ln for ln, *_rest in proposed], THIRD_SCALE)
     try:
@@ -203,7 +205,9 @@ def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: flo
     except ToolError:
         return points
     changed = points
+    flagged: set[int] = set()  # lines this contest left in doubt
     for (ln, second, surer, alt), r3, s3 in zip(proposed, third, third_alt, strict=True):
+        heard[id(ln)] = (ln, [second, alt, r3, s3])
         changes = number_changes(ln.text, second, surer) if second else {}
         if changes:  # the same model's reading at another scale must confirm
             confirm = number_changes(ln.text, r3, True) if r3 else {}
@@ -214,13 +218,28 @@ def recheck_numbers(pimg: PageImage, result: OcrResult, langs: str, timeout: flo
         text = apply_changes(ln.text, changes)
         if ln.doubt is None and contested(ln.text, changes, [second, alt, r3, s3]):
             ln.doubt = DIGITS  # kept as the page read it, but two re-readings read it otherwise: check it
+            flagged.add(id(ln))
         signs = 0
         if alt and s3:
             text, signs = votes.percent_signs(text, [alt, s3])
         if changes or signs:
             ln.text = text
             changed += len(changes) + signs
-    return changed
+    return changed + _alone(pimg, result, heard, timeout, flagged)
+
+
+def _alone(pimg: PageImage, result: OcrResult, readings: dict[int, tuple[TextLine, list[str | None]]], timeout: float,
+           flagged: set[int] | None = None) -> int:
+    """The numbers the re-readings read otherwise, each read again alone (number_crops.py); a line the
+    contest left in doubt (``flagged``) is judged again on the numbers written."""
+    from .number_crops import settle_alone  # numpy: loaded only where a page is OCR'd
+
+    count, lines = settle_alone(pimg, result, list(readings.values()), timeout)
+    for key in lines & (flagged or set()):
+        ln, again = readings[key]
+        if ln.doubt == DIGITS and not contested(ln.text, {}, again):
+            ln.doubt = None
+    return count
 
 
 # what ``ara`` makes of a percent sign beside a number, on a line of any scan: ``9660`` for

@@ -21,7 +21,8 @@ by its hue, so:
   crosses them, stay); a figure stamp without agreement stays in the image;
 * :func:`place` puts the kept numbers into the printed line the stamp sits on, at its place. A
   figure stamp whose readings agree on no number leaves its line in doubt (``digits_disagree``):
-  no digit is guessed. A handwritten month between a date stamp's figures is not read (the
+  no digit is guessed; so does one where half the readings of a model or more give a number that
+  was not agreed (the date stamp's condensed year beside an agreed day: the year is not lost silently). A handwritten month between a date stamp's figures is not read (the
   models read it as digits or letters at random).
 """
 
@@ -69,6 +70,7 @@ class Stamp:
     erase: np.ndarray = field(repr=False)  # the blue pixels and their fringe, not black print
     figures: list[str] = field(default_factory=list)  # numbers two readings agree on (read_all)
     kept: bool = False  # a figure stamp: taken out of the page image, its numbers placed
+    partial: bool = False  # half the readings of a model or more give a number the other model does not
 
     @property
     def height(self) -> int:
@@ -224,7 +226,20 @@ def read_all(stamps: list[Stamp], dpi: float, timeout: float, models: set[str] |
             order = next((r for r in first if all(w in r for w in agreed)), None)
             st.figures = [w for w in order if w in agreed] if order else []
             st.kept = True
+            st.partial = bool(_unagreed(numbers, st.figures))
     return calls
+
+
+def _unagreed(numbers: dict[str, list[list[str]]], figures: list[str]) -> list[str]:
+    """Numbers that half the readings of one model or more give, kept by no agreement and no part of a kept
+    one (``10 مارس 2023``: both models give ``10``; one gives the condensed year as ``2073`` three times in
+    four, the other ``02``, ``1023``): the stamp holds a number left unread."""
+    out = []
+    for rs in numbers.values():
+        for w in dict.fromkeys(w for r in rs for w in r):
+            if 2 * sum(w in r for r in rs) >= len(rs) and not any(w in f for f in figures):
+                out.append(w)
+    return out
 
 
 def _line_for(st: Stamp, lines: list[TextLine], to_pt: float) -> TextLine | None:
@@ -278,6 +293,9 @@ def place(stamps: list[Stamp], lines: list[TextLine], word_boxes: dict, dpi: flo
         if st.figures:
             _insert(ln, st.figures, (st.x0 + st.x1) / 2 * to_pt, word_boxes.get(id(ln)))
             placed += len(st.figures)
+            if st.partial:  # a number of the stamp left unread: its line in doubt
+                ln.doubt = ln.doubt or DIGITS
+                unsure += 1
         else:  # left in the page image, read with its line as before: in doubt
             ln.doubt = ln.doubt or DIGITS
             unsure += 1
