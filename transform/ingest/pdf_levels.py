@@ -95,12 +95,21 @@ def rubric_levels(groups: list[_Group]) -> None:
 
 def _rubric_shift(heads: list[_Group], rubrics: list[int]) -> None:
     shift = (heads[rubrics[0] + 1].level or 1) - 2  # the first title after a rubric goes to level 2
+    kept: int | None = None  # the level of the last heading read above the shift (left where it is) since a title
     for k in range(rubrics[0], len(heads)):
         g = heads[k]
+        if k in rubrics or _title(g):
+            kept = None
+        read = g.level or 1
         if k in rubrics:
             g.level = 1
-        elif g.legal is None and (g.level or 1) - shift >= 2:
-            g.level = min(6, (g.level or 1) - shift)
+        elif g.legal is None and read - shift >= 2:
+            # an unnumbered heading read under one left in place stays under it (a form's label under its part;
+            # a numbered part of the same series is levelled with its series later)
+            under = kept is not None and read > kept and numbering(g.lines[0].text) is None
+            g.level = min(6, max(read - shift, kept + 1 if under else 0))
+        elif g.legal is None:
+            kept = read
 
 
 # the title of a contents list: "SOMMAIRE", "Table des matières", "فهرس", "المحتويات"
