@@ -6,25 +6,14 @@ reading gave ``L. 22151,``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pytest
-
+from tests.ocr._pagebits import Line as _L
+from tests.ocr._pagebits import corpus_page
 from transform.ocr.code_articles import article_hyphens, hyphen_back
 from transform.ocr.render import PageImage
 
 PDF = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "hautesaone-arrete-eau-2023.pdf"
-
-
-@dataclass
-class _L:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
 
 
 def test_only_a_hyphen_between_the_same_digits_is_taken() -> None:
@@ -37,14 +26,7 @@ def test_only_a_hyphen_between_the_same_digits_is_taken() -> None:
 
 
 def _page() -> PageImage:
-    if not PDF.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(PDF))
-    page = pdf[0]
-    w, h = page.get_size()
-    img = page.render(scale=250 / 72).to_pil().convert("L")
-    pdf.close()
-    return PageImage(img, 250.0, 1, w, h)
+    return corpus_page(PDF, 0)
 
 
 def test_the_article_number_of_the_scanned_order_gets_its_hyphen() -> None:

@@ -7,12 +7,12 @@ motion's paragraph ``... de notre économie.`` was read ``1``, a page number lef
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
 
+from tests.ocr._pagebits import Line as _L
 from transform.evaluation.corpus import read_document
 from transform.model import Paragraph
 from transform.ocr.end_specks import drop_end_specks
@@ -20,15 +20,6 @@ from transform.ocr.render import PageImage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
 from _realpages import block_text, copy_pages, doc_blocks  # noqa: E402
-
-
-@dataclass
-class _L:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
 
 
 def _page(last_ink: tuple[int, int]) -> tuple[PageImage, _L, dict[int, list[tuple[str, float, float, float, float]]]]:

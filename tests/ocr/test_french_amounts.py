@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ocr._pagebits import Line as _L
 from transform.evaluation import normalize
 from transform.evaluation.corpus import read_document
 from transform.model import Paragraph, Table
@@ -31,15 +32,6 @@ from _realpages import block_text, copy_pages, doc_blocks  # noqa: E402
 class _C:
     col: int
     text: str
-
-
-@dataclass
-class _L:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
 
 
 def test_heads_are_grouped_by_three() -> None:

@@ -7,12 +7,10 @@ Arabic line; NARSA's decision (``ma-narsa-ar-decision-2023``) p. 2 the form ``(Ù
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pytest
-
+from tests.ocr._pagebits import Line as _L
+from tests.ocr._pagebits import corpus_page
 from transform.ingest.pdf_tables import FoundTable
 from transform.model import Cell, Sentence, Table
 from transform.ocr.latin_codes import Change, candidates, code_letters, coded_cells, latin_codes, lettered
@@ -22,25 +20,8 @@ FILES = Path(__file__).resolve().parents[1] / "realdocs" / "files"
 DPI = 250.0
 
 
-@dataclass
-class _L:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-
 def _page(name: str, index: int) -> PageImage:
-    path = FILES / name
-    if not path.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(path))
-    page = pdf[index]
-    w, h = page.get_size()
-    img = page.render(scale=DPI / 72).to_pil().convert("L")
-    pdf.close()
-    return PageImage(img, DPI, index + 1, w, h)
+    return corpus_page(name, index, DPI)
 
 
 def _line(words: list[tuple[str, float, float, float, float]]) -> tuple[_L, dict[int, tuple[str, list]]]:

@@ -6,27 +6,16 @@ The joint order 1096.26 (``adala-ar-joint-order-1096-26``) p. 5 starts a line wi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import pypdfium2 as pdfium
-import pytest
 
+from tests.ocr._pagebits import Line as _L
+from tests.ocr._pagebits import corpus_page
 from transform.ocr.lost_digits import _ink_beside, glyph_count, lost_digits, taken
-from transform.ocr.render import PageImage
 
 PDF = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "adala-ar-joint-order-1096-26.pdf"
 DPI = 250.0
-
-
-@dataclass
-class _L:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
 
 
 def _drawn(glyphs: list[tuple[int, int, int, int]]) -> np.ndarray:
@@ -64,13 +53,7 @@ def test_only_more_digits_ending_with_the_first_reading_are_taken() -> None:
 
 
 def test_the_joint_orders_fifty_kilograms() -> None:
-    if not PDF.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(PDF))
-    page = pdf[4]
-    w, h = page.get_size()
-    pimg = PageImage(page.render(scale=DPI / 72).to_pil().convert("L"), DPI, 5, w, h)
-    pdf.close()
+    pimg = corpus_page(PDF, 4, DPI)
     # tesseract's word boxes (points) of p. 5's lines as the page reading gave them
     short = _L("0 كيلوغرام).", 451.3, 394.8, 524.2, 410.4)
     sure = _L("المطحنة: 87 درهما", 134.5, 323.4, 506.0, 341.0)

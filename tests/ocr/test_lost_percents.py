@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pytest
-
+from tests.ocr._pagebits import Line as _L
+from tests.ocr._pagebits import corpus_page
 from transform.ocr.render import PageImage
 from transform.ocr.table_percent import lost_percents
 
@@ -25,24 +24,8 @@ class _Cell:
     text: str
 
 
-@dataclass
-class _L:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-
 def _page(index: int = 8) -> PageImage:
-    if not PDF.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(PDF))
-    page = pdf[index]
-    w, h = page.get_size()
-    img = page.render(scale=DPI / 72).to_pil().convert("L")
-    pdf.close()
-    return PageImage(img, DPI, index + 1, w, h)
+    return corpus_page(PDF, index, DPI)
 
 
 def _rows(after_x1: float = 202.2) -> tuple[list[_L], dict[int, tuple[str, list]]]:

@@ -5,27 +5,16 @@ The joint order 1096.26 (``adala-ar-joint-order-1096-26``) p. 2 prints ``2026-20
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import pypdfium2 as pdfium
-import pytest
 
+from tests.ocr._pagebits import Line as _L
+from tests.ocr._pagebits import corpus_page
 from transform.ocr.raised_calls import columns, raised_calls, raised_lead, without_call
-from transform.ocr.render import PageImage
 
 PDF = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "adala-ar-joint-order-1096-26.pdf"
 DPI = 250.0
-
-
-@dataclass
-class _L:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
 
 
 def _drawn(glyphs: list[tuple[int, int, int, int]], width: int = 120, height: int = 40) -> np.ndarray:
@@ -54,13 +43,7 @@ def test_the_call_is_written_as_the_text_layer_writes_it() -> None:
 
 
 def test_the_joint_orders_year_range_loses_its_call() -> None:
-    if not PDF.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(PDF))
-    page = pdf[1]
-    w, h = page.get_size()
-    pimg = PageImage(page.render(scale=DPI / 72).to_pil().convert("L"), DPI, 2, w, h)
-    pdf.close()
+    pimg = corpus_page(PDF, 1, DPI)
     # tesseract's word boxes (points) of p. 2's line, as drawn; the line's text as the reading gave it
     ranged = [("12027-2026", 104.5, 265.2, 214.8, 285.1), ("التسويق", 225.0, 266.0, 280.0, 289.7)]
     ln = _L("التسويق 2026-12027", 104.5, 265.2, 280.0, 289.7)
