@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ocr._pagebits import read_corpus_page
 from transform.evaluation.corpus import read_document
 from transform.model import Heading
 
@@ -14,7 +15,7 @@ from ._realpages import block_text, copy_pages, doc_blocks, read_pages
 
 
 def _heads(name: str, indexes: list[int], folder: Path) -> list[tuple[int, str]]:
-    doc = read_document(copy_pages(name, indexes, folder), ocr="auto")
+    doc = read_corpus_page(name, indexes[0] + 1) if len(indexes) == 1 else read_document(copy_pages(name, indexes, folder), ocr="auto")
     return [(b.level, block_text(b)) for b in doc_blocks(doc) if isinstance(b, Heading)]
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ocr._pagebits import read_corpus_page
 from transform.ingest.base import TextLine
 from transform.ingest.pdf_contact import contact_footer, contact_line
 from transform.ingest.pdf_furniture import split_running_lines
-
-from ._realpages import copy_pages
 
 
 def _ln(text: str, top: float, bottom: float, x0: float = 40.0, x1: float = 520.0, page: int = 1) -> TextLine:
@@ -93,9 +92,8 @@ def test_footnotes_quoting_web_sites_stay() -> None:
 def test_scanned_decision_footer_is_furniture(tmp_path) -> None:
     """The ministry's footer on the first page of a scanned two-page decision (OCR'd) is furniture;
     the last line of the body above it stays."""
-    from transform.evaluation.corpus import read_document
 
-    doc = read_document(copy_pages("ma-mtedd-ar-decision-2023.pdf", [0], tmp_path), ocr="auto")
+    doc = read_corpus_page("ma-mtedd-ar-decision-2023.pdf", 1)
     furniture = " ".join(f.text for f in doc.furniture)
     assert "Avenue Al Araar" in furniture and "www.environnement.gov.ma" in furniture
     texts: list[str] = []

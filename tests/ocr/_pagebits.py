@@ -1,7 +1,9 @@
-"""Shared bits of the OCR pass tests: an OCR'd line as the passes see it, and a corpus page rendered as OCR sees it."""
+"""Shared bits of the OCR pass tests: an OCR'd line as the passes see it, a corpus page rendered as OCR sees it, and
+a corpus page read through the whole reader once per test process (:func:`read_corpus_page`)."""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,3 +40,31 @@ def corpus_page(path: Path | str, index: int, dpi: float = 250.0) -> PageImage:
     finally:
         pdf.close()
     return PageImage(img, dpi, index + 1, w, h)
+
+
+_READINGS: dict[tuple[str, int, str], object] = {}
+
+
+def read_corpus_page(name: str | Path, page: int, ocr: str = "auto"):  # type: ignore[no-untyped-def]
+    """What Taysir reads (``transform.evaluation.read_document``) from page ``page`` (1-based) of a corpus PDF (a
+    name in tests/realdocs/files or a path), copied into a PDF of its own; skipped when the file is missing.
+
+    A scanned page takes 10-60 s to OCR, and several test modules assert on the same page: it is read once per
+    test process (keyed on file, page and OCR mode) and each caller gets a deep copy, so no test sees another's
+    changes. Use it wherever a test reads one whole corpus page; a page read with others stays a reading of its own."""
+    import pikepdf
+
+    from transform.evaluation.corpus import read_document
+
+    src = FILES / name if isinstance(name, str) else name
+    if not src.exists():
+        pytest.skip("the corpus file is missing")
+    key = (src.name, page, ocr)
+    if key not in _READINGS:
+        with tempfile.TemporaryDirectory(prefix="taysir-page-") as tmp:
+            one = Path(tmp) / f"{src.stem}-p{page}.pdf"
+            with pikepdf.open(src) as pdf, pikepdf.new() as out:
+                out.pages.append(pdf.pages[page - 1])
+                out.save(one)
+            _READINGS[key] = read_document(one, ocr)
+    return _READINGS[key].model_copy(deep=True)  # type: ignore[attr-defined]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from ocr_testkit import one_page
 
-from transform.evaluation import normalize, read_document
+from tests.ocr._pagebits import read_corpus_page
+from transform.evaluation import normalize
 from transform.model import Table
 from transform.model.walk import iter_blocks
 from transform.ocr.render import preprocess, render_page
@@ -75,8 +75,8 @@ def test_a_forms_label_table_is_a_table_and_boxes_of_prose_are_not() -> None:
     assert not _form(_cells([["=}", ""], ["—", ""], ["|", ""]]))  # marks are no labels
 
 
-def _tables(path: Path) -> list[Table]:
-    doc = read_document(path)
+def _tables(page: int) -> list[Table]:
+    doc = read_corpus_page(SANTE, page)
     assert doc.meta.pages[0].method == "ocr"
     return [b for _, b in iter_blocks(doc) if isinstance(b, Table)]
 
@@ -88,7 +88,7 @@ def _texts(table: Table) -> list[list[str]]:
 @needs_corpus
 @pytest.mark.slow
 def test_the_list_of_posts_reads_as_one_table_whose_cells_span_their_posts(tmp_path: Path) -> None:
-    [table] = _tables(one_page(SANTE, 4, tmp_path / "p4.pdf"))  # main: no table
+    [table] = _tables(4)  # main: no table
     rows = _texts(table)
     assert len(rows) == 23 and all(c.header for c in table.rows[0])
     assert len(rows[0]) == 3 and rows[0][0] == normalize("المديرية")
@@ -108,7 +108,7 @@ def test_the_list_of_posts_reads_as_one_table_whose_cells_span_their_posts(tmp_p
 @pytest.mark.slow
 def test_an_application_forms_label_table_reads_as_a_table(tmp_path: Path) -> None:
     # the grey label cells read black on white (docs/ocr.md, fifteenth session): `مكان التعيين الحالي` was `المالي`
-    [table] = _tables(one_page(SANTE, 2, tmp_path / "p2.pdf"))  # main: no table
+    [table] = _tables(2)  # main: no table
     rows = _texts(table)
     assert len(rows) == 8 and all(len(r) == 2 for r in rows)
     assert not any(c.header for row in table.rows for c in row)  # printed without header cells

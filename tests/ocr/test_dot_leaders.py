@@ -13,10 +13,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from ocr_testkit import one_page
 from PIL import Image, ImageDraw
 
-from transform.evaluation import normalize, read_document
+from tests.ocr._pagebits import read_corpus_page
+from transform.evaluation import normalize
 from transform.evaluation.normalize import number_tokens
 from transform.model.walk import iter_blocks
 from transform.ocr.leaders import remove_leaders
@@ -92,7 +92,7 @@ def test_percent_suspects_and_the_sign_put_back() -> None:
 
 
 def _text(path: Path, page: int, folder: Path) -> tuple[str, str]:
-    doc = read_document(one_page(path, page, folder / f"{path.stem}-{page}.pdf"))
+    doc = read_corpus_page(path, page)
     body = " ".join(normalize(" ".join(s.text for s in getattr(b, "sentences", []))) for _, b in iter_blocks(doc))
     return body, doc.meta.pages[0].reason
 

@@ -13,13 +13,13 @@ import pytest
 from PIL import Image, ImageDraw
 
 from tests.ocr._pagebits import Line as _L
-from transform.evaluation.corpus import read_document
+from tests.ocr._pagebits import read_corpus_page
 from transform.model import Paragraph
 from transform.ocr.end_specks import drop_end_specks
 from transform.ocr.render import PageImage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
-from _realpages import block_text, copy_pages, doc_blocks  # noqa: E402
+from _realpages import block_text, doc_blocks  # noqa: E402
 
 
 def _page(last_ink: tuple[int, int]) -> tuple[PageImage, _L, dict[int, list[tuple[str, float, float, float, float]]]]:
@@ -52,7 +52,7 @@ def test_a_printed_last_digit_stays() -> None:
 
 @pytest.mark.slow
 def test_couthenans_motion_paragraph_ends_without_the_speck(tmp_path: Path) -> None:
-    blocks = doc_blocks(read_document(copy_pages("couthenans-cr-2022-10.pdf", [2], tmp_path), "auto"))
+    blocks = doc_blocks(read_corpus_page("couthenans-cr-2022-10.pdf", 3))
     texts = [block_text(b) for b in blocks if isinstance(b, Paragraph)]
     ending = [t for t in texts if "notre économie" in t]
     assert ending and all(t.rstrip().endswith("économie.") for t in ending), ending

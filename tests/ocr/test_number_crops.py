@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from ocr_testkit import CORPUS_FILES, one_page
+from ocr_testkit import CORPUS_FILES
 
-from transform.evaluation import read_document
+from tests.ocr._pagebits import read_corpus_page
 from transform.ingest.base import TextLine
 from transform.model.walk import iter_blocks
 from transform.ocr import confidence, crop_reads
@@ -121,7 +121,7 @@ def test_the_judgments_second_page_reads_the_deposits_date(tmp_path: Path) -> No
     """Casa p. 2 through the reader: ``2019/09/06`` (read ``6`` on main) in its paragraph, not in doubt."""
     if not JUDGMENT.exists():
         pytest.skip("real-document corpus not present")
-    doc = read_document(one_page(JUDGMENT, 2, tmp_path / "p2.pdf"))
+    doc = read_corpus_page(JUDGMENT, 2)
     blocks = [b for _, b in iter_blocks(doc) if "قبل توصله" in " ".join(s.text for s in getattr(b, "sentences", []))]
     assert blocks, "the paragraph is missing"
     text = " ".join(s.text for s in blocks[0].sentences)

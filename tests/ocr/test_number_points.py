@@ -8,10 +8,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from ocr_testkit import CORPUS_FILES, one_page
+from ocr_testkit import CORPUS_FILES
 from PIL import Image, ImageDraw, ImageFont
 
-from transform.evaluation import normalize, read_document
+from tests.ocr._pagebits import read_corpus_page
+from transform.evaluation import normalize
 from transform.model.walk import iter_blocks
 from transform.ocr.number_dots import point_after
 
@@ -46,7 +47,7 @@ def test_the_point_is_found_where_it_is_drawn() -> None:
 
 @pytest.mark.slow
 def test_the_labour_codes_number_keeps_its_point(tmp_path: Path) -> None:
-    doc = read_document(one_page(CORPUS_FILES / "adala-ar-decree-2-19-720.pdf", 6, tmp_path / "p6.pdf"))
+    doc = read_corpus_page(CORPUS_FILES / "adala-ar-decree-2-19-720.pdf", 6)
     assert doc.meta.pages[0].method == "ocr"
     body = " ".join(normalize(" ".join(s.text for s in getattr(b, "sentences", []))) for _, b in iter_blocks(doc))
     assert "65.99" in body and "6599" not in body, body

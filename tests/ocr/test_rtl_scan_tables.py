@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ocr_testkit import one_page
 from PIL import Image, ImageDraw
 
-from transform.evaluation import normalize, read_document
+from tests.ocr._pagebits import read_corpus_page
+from transform.evaluation import normalize
 from transform.model import Table
 from transform.model.walk import iter_blocks
 from transform.ocr.months import repair_months
@@ -133,7 +133,7 @@ def test_the_sfax_check_fails_on_the_table_read_across_its_rules() -> None:
 
 @pytest.mark.slow
 def test_the_sfax_notice_page_1_gives_its_ruled_table_cell_by_cell(tmp_path: Path) -> None:
-    doc = read_document(one_page(SFAX, 1, tmp_path / "p1.pdf"))
+    doc = read_corpus_page(SFAX, 1)
     assert doc.meta.pages[0].method == "ocr"
     tables = [b for _, b in iter_blocks(doc) if isinstance(b, Table)]
     assert len(tables) == 1

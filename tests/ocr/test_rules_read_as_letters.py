@@ -13,9 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-from ocr_testkit import one_page
 
-from transform.evaluation import read_document
+from tests.ocr._pagebits import read_corpus_page
 from transform.model import Table
 from transform.model.walk import iter_blocks
 from transform.ocr.tables_fill import _Filler
@@ -55,7 +54,7 @@ def test_a_box_where_a_row_rule_meets_a_column_rule_is_the_rules() -> None:
 
 @pytest.mark.slow
 def test_the_list_of_posts_keeps_no_rule_read_as_letters_in_its_cells(tmp_path: Path) -> None:
-    doc = read_document(one_page(SANTE, 4, tmp_path / "p4.pdf"))
+    doc = read_corpus_page(SANTE, 4)
     tables = [b for _, b in iter_blocks(doc) if isinstance(b, Table)]
     assert len(tables) == 1
     cells = [" ".join(s.text for s in c.sentences) for row in tables[0].rows for c in row]

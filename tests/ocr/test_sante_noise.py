@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from transform.evaluation.corpus import read_document
+from tests.ocr._pagebits import read_corpus_page
 from transform.ingest.base import TextLine
 from transform.model import Heading
 from transform.ocr.noise import noise
@@ -63,9 +63,9 @@ def test_tifinagh_and_emblem_lines_are_noise_words_are_not() -> None:
 def test_the_list_page_letterhead_is_paragraphs_without_tifinagh_or_emblem(tmp_path: Path) -> None:
     """Page 4 (the annexed list) read alone: the French letterhead block (bold) is no heading, and neither Tifinagh
     line reaches the text."""
-    from tests.ingest._realpages import block_text, copy_pages, doc_blocks
+    from tests.ingest._realpages import block_text, doc_blocks
 
-    doc = read_document(copy_pages(SANTE.name, [3], tmp_path), ocr="auto")
+    doc = read_corpus_page(SANTE, 4)
     blocks = doc_blocks(doc)
     texts = [block_text(b) for b in blocks]
     heads = [t for b, t in zip(blocks, texts, strict=True) if isinstance(b, Heading)]

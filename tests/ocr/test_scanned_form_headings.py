@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ocr_testkit import one_page
 
-from transform.evaluation import normalize, read_document
+from tests.ocr._pagebits import read_corpus_page
+from transform.evaluation import normalize
 from transform.model import Heading
 from transform.model.walk import iter_blocks
 
@@ -19,7 +19,7 @@ BO = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "bo-fr-7448-20
 
 @pytest.mark.slow
 def test_the_forms_annex_title_and_parts_in_capitals_are_headings(tmp_path: Path) -> None:
-    doc = read_document(one_page(BO, 23, tmp_path / "bo-23.pdf"))
+    doc = read_corpus_page(BO, 23)
     heads = [normalize(" ".join(s.text for s in b.sentences)) for _, b in iter_blocks(doc) if isinstance(b, Heading)]
     title = normalize("à l'arrêté du ministre de l’industrie et du commerce n° 1930-25 du 4 safar 1447 (29 juillet 2025)")
     assert any(h.lower().startswith("annexe") and title.lower() in h.lower() and h.endswith(normalize("constatation d’infraction"))
@@ -35,8 +35,8 @@ DECREE = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "adala-ar-
 COUTHENANS = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "couthenans-cr-2022-10.pdf"
 
 
-def _heads(path: Path) -> list[str]:
-    doc = read_document(path)
+def _heads(path: Path, page: int) -> list[str]:
+    doc = read_corpus_page(path, page)
     return [normalize(" ".join(s.text for s in b.sentences)) for _, b in iter_blocks(doc) if isinstance(b, Heading)]
 
 
@@ -46,10 +46,10 @@ def test_a_form_line_with_a_blank_to_fill_read_larger_is_no_heading(tmp_path: Pa
     a size larger over two lines is the contract's sentence with a blank, not a title (transform/ingest/
     pdf_heading_drops.py ``drop_blanks``); the articles' headings stay. A model's title set much larger keeps its
     blanks and stays a heading (Couthenans' minutes p. 3, OCR'd: ``Motion de la commune de ... ou ...``)."""
-    heads = _heads(one_page(DECREE, 4, tmp_path / "decree-4.pdf"))
+    heads = _heads(DECREE, 4)
     assert not any(h.startswith(normalize("يستفيد")) for h in heads)
     assert sum(h.startswith(normalize("المادة")) for h in heads) >= 3
-    assert any(h.startswith("Motion de la commune de") for h in _heads(one_page(COUTHENANS, 3, tmp_path / "c-3.pdf")))
+    assert any(h.startswith("Motion de la commune de") for h in _heads(COUTHENANS, 3))
 
 
 
@@ -61,6 +61,6 @@ def test_a_scrawl_read_large_and_unsure_is_no_heading(tmp_path: Path) -> None:
     """Sfax's recruitment notice, p. 5 (a scan): under the mayor's title, his signature's scrawl read ``3 للم في`` at
     twice the body's size with confidence 0.57 is no heading (pdf_heading_drops ``drop_unsure_short``); the notice's
     underlined part titles stay headings."""
-    heads = _heads(one_page(SFAX, 5, tmp_path / "sfax-5.pdf"))
+    heads = _heads(SFAX, 5)
     assert not any(h.startswith("3 ") for h in heads)
     assert any("كيفية تقديم ملف الترشح" in h for h in heads)

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from ocr_testkit import one_page
 from PIL import Image, ImageDraw
 
-from transform.evaluation import normalize, read_document
+from tests.ocr._pagebits import read_corpus_page
+from transform.evaluation import normalize
 from transform.ingest.base import TextLine
 from transform.model import Table
 from transform.model.walk import iter_blocks
@@ -100,7 +100,7 @@ def test_a_forms_header_over_rows_to_fill_in_is_a_table_and_lookalikes_are_not()
 
 
 def _blocks(page: int, folder: Path) -> tuple[list[str], list[Table], str]:
-    doc = read_document(one_page(BO, page, folder / f"bo-{page}.pdf"))
+    doc = read_corpus_page(BO, page)
     texts, tables = [], []
     for _, b in iter_blocks(doc):
         if isinstance(b, Table):

@@ -11,6 +11,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
+from tests.ocr._pagebits import read_corpus_page
 from transform.ocr.render import ENLARGE_BELOW, preprocess, render_page, render_scan, scan_resolution
 from transform.ocr.tables_fill import _Filler
 from transform.ocr.tables_grid import find_grids
@@ -117,13 +118,12 @@ def test_a_cells_printed_line_no_ocr_line_covers_is_found_and_specks_are_not() -
 
 @pytest.mark.slow
 def test_sfax_p2_reads_its_two_date_columns_and_the_lines_tesseract_skipped(tmp_path: Path) -> None:
-    from ocr_testkit import one_page
 
-    from transform.evaluation import normalize, read_document
+    from transform.evaluation import normalize
     from transform.model import Table
     from transform.model.walk import iter_blocks
 
-    doc = read_document(one_page(FILES / "tn-sfax-ar-balagh-2022.pdf", 2, tmp_path / "p2.pdf"))
+    doc = read_corpus_page(FILES / "tn-sfax-ar-balagh-2022.pdf", 2)
     [table] = [b for _, b in iter_blocks(doc) if isinstance(b, Table)]
     rows = [[normalize(" ".join(s.text for s in c.sentences)) for c in row] for row in table.rows]
     assert [len(r) for r in rows] == [9, 9, 6, 6, 6]  # main: the two date columns one cell (8 in the first post)

@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ocr_testkit import one_page
 
-from transform.evaluation import normalize, read_document
+from tests.ocr._pagebits import read_corpus_page
+from transform.evaluation import normalize
 from transform.model.walk import block_text, iter_blocks
 from transform.ocr.strays import _sure_latin, by_place, splice_numbers
 
@@ -68,7 +68,7 @@ def test_a_latin_word_read_sure_needs_a_known_arabic_word_at_its_place() -> None
 def test_health_decision_recitals_open_with_their_arabic_word(tmp_path: Path) -> None:
     """The health decision's page 1 read whole: the recitals' ``وعلى`` read ``des`` (84 %) come back."""
     files = Path(__file__).resolve().parents[1] / "realdocs" / "files"
-    doc = read_document(one_page(files / "ma-sante-ar-decision-2023.pdf", 1, tmp_path / "p1.pdf"))
+    doc = read_corpus_page(files / "ma-sante-ar-decision-2023.pdf", 1)
     body = normalize(" ".join(block_text(b) for _, b in iter_blocks(doc)))
     assert "des المرسوم" not in body
     assert "LL الأدوية" not in body

@@ -12,9 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ocr_testkit import one_page
 
-from transform.evaluation import read_document
+from tests.ocr._pagebits import read_corpus_page
 from transform.ingest.base import TextLine
 from transform.model.walk import block_text, iter_blocks
 from transform.ocr.noise import glyph_junk, noise
@@ -85,8 +84,7 @@ def test_emblem_and_tifinagh_glyphs_are_noise_words_numbers_and_codes_are_not() 
 
 
 def _read(doc: str, page: int, tmp_path: Path) -> str:
-    path = one_page(FILES / f"{doc}.pdf", page, tmp_path / f"{doc}-p{page}.pdf")
-    d = read_document(path, ocr="auto")
+    d = read_corpus_page(f"{doc}.pdf", page)
     return "\n".join(block_text(b) for _, b in iter_blocks(d))
 
 

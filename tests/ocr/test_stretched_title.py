@@ -9,10 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from ocr_testkit import one_page
 from PIL import Image, ImageDraw
 
-from transform.evaluation import normalize, read_document
+from tests.ocr._pagebits import read_corpus_page
+from transform.evaluation import normalize
 from transform.model import Heading, Table
 from transform.model.walk import cell_text, iter_blocks
 from transform.ocr.render import PageImage
@@ -51,7 +51,7 @@ def test_the_stretch_is_cut_and_the_letters_kept() -> None:
 def test_the_sfax_notice_title_is_read_in_arabic(tmp_path: Path) -> None:
     if not SFAX.exists():
         pytest.skip("the corpus file is missing")
-    doc = read_document(one_page(SFAX, 1, tmp_path / "sfax-1.pdf"))
+    doc = read_corpus_page(SFAX, 1)
     texts = [(b, normalize(" ".join(s.text for s in getattr(b, "sentences", [])))) for _, b in iter_blocks(doc)]
     cells = [normalize(cell_text(c)) for _, b in iter_blocks(doc) if isinstance(b, Table) for row in b.rows for c in row]
     words = " ".join([t for _b, t in texts] + cells).split()

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from ocr_testkit import one_page
 from PIL import Image, ImageDraw, ImageFont
 
-from transform.evaluation import normalize, read_document
+from tests.ocr._pagebits import read_corpus_page
+from transform.evaluation import normalize
 from transform.evaluation.normalize import number_tokens
 from transform.ingest.base import TextLine
 from transform.model.walk import iter_blocks
@@ -51,7 +51,7 @@ def test_the_watermarked_judgment_gives_its_dates_in_order(tmp_path: Path) -> No
     """Page 2 of the Casablanca commercial court's judgment (vector outlines under a grey emblem
     and the court's names): the watermark is removed before OCR, the page is read again with
     thickened strokes, and the dates and numbers of the hearings come back in order."""
-    doc = read_document(one_page(REALDOCS / "ma-tc-casa-jugement-2271-2020.pdf", 2, tmp_path / "p2.pdf"))
+    doc = read_corpus_page(REALDOCS / "ma-tc-casa-jugement-2271-2020.pdf", 2)
     rep = doc.meta.pages[0]
     assert rep.method == "ocr" and "grey layer under the text removed" in rep.reason
     body = " ".join(normalize(" ".join(s.text for s in getattr(b, "sentences", []))) for _, b in iter_blocks(doc))

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from transform.evaluation.corpus import read_document
+from tests.ocr._pagebits import read_corpus_page
 from transform.model import Table
 from transform.ocr.table_percent import percent_cells
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
-from _realpages import copy_pages, doc_blocks  # noqa: E402
+from _realpages import doc_blocks  # noqa: E402
 
 
 @dataclass
@@ -48,14 +48,14 @@ def test_without_percents_read_right_in_the_column_nothing_changes() -> None:
     assert _fixed([(1, "1 # و"), (1, "4"), (1, "2 %"), (1, "3 %")]) == ["1 # و", "4", "2 %", "3 %"]
 
 
-def _rows(pdf: Path) -> list[list[str]]:
-    tables = [b for b in doc_blocks(read_document(pdf, "auto")) if isinstance(b, Table)]
+def _rows(doc: object) -> list[list[str]]:
+    tables = [b for b in doc_blocks(doc) if isinstance(b, Table)]
     return [[" ".join(s.text for s in c.sentences) for c in row] for t in tables for row in t.rows]
 
 
 @pytest.mark.slow
 def test_the_wheat_defects_keep_their_percent_signs(tmp_path: Path) -> None:
-    rows = _rows(copy_pages("adala-ar-joint-order-1096-26.pdf", [6], tmp_path))
+    rows = _rows(read_corpus_page("adala-ar-joint-order-1096-26.pdf", 7))
     limits = [r[-1] for r in rows if r and r[0].startswith(("البذور", "الشوائب", "الشعير"))]
     assert len(limits) == 5, rows
     assert all(c.replace(" ", "") in ("1%", "2%", "2,5%") for c in limits), limits
@@ -64,7 +64,7 @@ def test_the_wheat_defects_keep_their_percent_signs(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_the_lorry_drivers_grade_is_read_as_a_digit(tmp_path: Path) -> None:
-    rows = _rows(copy_pages("tn-sfax-ar-balagh-2022.pdf", [1], tmp_path))
+    rows = _rows(read_corpus_page("tn-sfax-ar-balagh-2022.pdf", 2))
     lorry = [r for r in rows if any("سائق في الوزن الثقيل" in c for c in r)]
     assert lorry, rows
     grade = lorry[0].index(next(c for c in lorry[0] if "سائق في الوزن الثقيل" in c)) - 1
@@ -93,7 +93,7 @@ def test_a_rule_at_a_crops_side_is_cut_off_before_the_digits_are_read() -> None:
 def test_a_year_at_a_cell_lines_start_keeps_its_four_digits(tmp_path: Path) -> None:
     """Sfax p. 1: the line ``1992 المؤرخ في 28 أوت 1992`` starts at the cell's right rule; main read
     its first year ``2`` in a box as wide as four digits."""
-    cells = [c for r in _rows(copy_pages("tn-sfax-ar-balagh-2022.pdf", [0], tmp_path)) for c in r]
+    cells = [c for r in _rows(read_corpus_page("tn-sfax-ar-balagh-2022.pdf", 1)) for c in r]
     cell = next((c for c in cells if "1551" in c), None)
     assert cell is not None, cells
     assert "1551 لسنة 1992 المؤرخ في 28" in cell, cell
