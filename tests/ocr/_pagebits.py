@@ -59,7 +59,7 @@ def read_corpus_page(name: str | Path, page: int, ocr: str = "auto"):  # type: i
     src = FILES / name if isinstance(name, str) else name
     if not src.exists():
         pytest.skip("the corpus file is missing")
-    key = (src.name, page, ocr)
+    key = (str(src.resolve()), page, ocr)
     if key not in _READINGS:
         with tempfile.TemporaryDirectory(prefix="taysir-page-") as tmp:
             one = Path(tmp) / f"{src.stem}-p{page}.pdf"
