@@ -51,7 +51,8 @@ def read_corpus_page(name: str | Path, page: int, ocr: str = "auto"):  # type: i
 
     A scanned page takes 10-60 s to OCR, and several test modules assert on the same page: it is read once per
     test process (keyed on file, page and OCR mode) and each caller gets a deep copy, so no test sees another's
-    changes. Use it wherever a test reads one whole corpus page; a page read with others stays a reading of its own."""
+    changes. Use it wherever a test reads one whole corpus page; a page read with others stays a reading of its own,
+    and a test that patches the reader (monkeypatch, environment) must read the page itself."""
     import pikepdf
 
     from transform.evaluation.corpus import read_document

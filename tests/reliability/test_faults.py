@@ -1,4 +1,4 @@
-"""Fault injection with real processes: workers killed mid-job (20 times), the API restarted during
+"""Fault injection with real processes: workers killed mid-job (10 times), the API restarted during
 jobs, the disk full while outputs are written, Redis restarted during a batch.
 
 The single-kill cases (one Redis worker, one `taysir serve`) are in tests/service/test_processes.py;
@@ -11,7 +11,6 @@ import contextlib
 import hashlib
 import json
 import os
-import random
 import signal
 import subprocess
 import threading
@@ -55,11 +54,16 @@ def check_artifacts(c: httpx.Client, job: dict) -> int:  # type: ignore[type-arg
     return n
 
 
-def test_kill9_worker_mid_job_20_times_loses_no_job(tmp_path: Path) -> None:
-    """20 rounds: a job starts, the worker running it is killed with SIGKILL (alternately with its
+def test_kill9_worker_mid_job_10_times_loses_no_job(tmp_path: Path) -> None:
+    """10 rounds: a job starts, the worker running it is killed with SIGKILL (alternately with its
     conversion process, and alone, leaving an orphan child that must stop by itself), a new worker
-    is started; every job must still succeed, converted a second time."""
-    rounds, rng = 20, random.Random(11)
+    is started; every job must still succeed, converted a second time.
+
+    Each kind of kill lands 0, 37, 75, 112 and 150 ms after the claim, across the whole window the
+    20 random rounds this test used to draw covered (a round costs 3-4 s: the supervisor's pass and a
+    second conversion); every round keeps every assertion."""
+    rounds = 10
+    moments = [0.15 * (i // 2) / 4 for i in range(rounds)]  # each kind of kill (i % 2) at five moments
     srv = start_server(tmp_path, "--workers", "0", **LEASE)
     workers = [worker(srv.data, tmp_path / f"w{i}.log", **LEASE) for i in range(2)]
     started = 2
@@ -75,7 +79,7 @@ def test_kill9_worker_mid_job_20_times_loses_no_job(tmp_path: Path) -> None:
                 job = r.json()
                 jobs.append(job["job_id"])
                 owner = wait_until(lambda d=job["documents"][0]["id"]: owner_of(srv.data, d), 120, every=0.01)
-                time.sleep(rng.uniform(0, 0.15))  # somewhere in the conversion
+                time.sleep(moments[i])  # somewhere in the conversion
                 pid = int(owner.split(":")[1])
                 victim = next(w for w in workers if w.pid == pid)
                 if i % 2 == 0:
