@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from .text import Direction, Sentence
 
@@ -59,6 +59,21 @@ class Cell(BaseModel):
     rowspan: int = 1
     lang: str | None = None
     direction: Direction | None = None
+    # The reader's doubt about this cell's own text, as a block's (``_BlockBase.doubt``: a short
+    # code, e.g. "digits_disagree"), and its confidence 0..1 when measured. None = no doubt of its
+    # own (the table's ``doubt`` still applies). A table holding a doubtful cell is doubtful too.
+    # Left out of the serialised form while None, so documents without cell doubts read as before.
+    confidence: float | None = None
+    doubt: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _drop_unset_doubt(self, handler: SerializerFunctionWrapHandler) -> Any:
+        out = handler(self)
+        if isinstance(out, dict):
+            for key in ("confidence", "doubt"):
+                if out.get(key, 0) is None:
+                    del out[key]
+        return out
 
 
 class Table(_BlockBase):
