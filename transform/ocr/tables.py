@@ -18,6 +18,8 @@ lines tesseract read, handed to the PDF ingester as text-layer tables are.
    names); not prose in boxes (long cells). Header cells: the first row of a table of
    several rows when it is short words in two cells or more. Columns are in logical order:
    right to left for an Arabic table.
+5. A cell of a table of amounts left in a shape no amount has (``27 928/382``) carries the doubt
+   ``amount_malformed``, and its table a doubt too (:mod:`cell_doubt`); no text changes.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
 from .amount_cells import reread_malformed
+from .cell_doubt import mark_amounts, table_doubt
 from .cell_numbers import day_numbers, short_numbers
 from .latin_numbers import amount_cells
 from .table_digits import lone_digits
@@ -127,6 +130,7 @@ class _OutCell:
     rowspan: int
     text: str
     lines: int
+    doubt: str | None = None  # the reader's doubt about this cell's text (cell_doubt.py)
 
 
 def _layout(filler: _Filler, rtl: bool) -> list[_OutCell]:
@@ -242,9 +246,9 @@ def _to_table(cells: list[_OutCell]) -> Table:
         row = []
         for c in sorted((c for c in cells if c.row == r), key=lambda c: c.col):
             sentences = [Sentence(id="", text=c.text, notes={})] if c.text else []
-            row.append(Cell(sentences=sentences, header=r < heads, colspan=c.colspan, rowspan=c.rowspan))
+            row.append(Cell(sentences=sentences, header=r < heads, colspan=c.colspan, rowspan=c.rowspan, doubt=c.doubt))
         rows.append(row)
-    return Table(rows=rows, caption=[])
+    return Table(rows=rows, caption=[], doubt=table_doubt(rows))  # a doubtful cell makes its table doubtful
 
 
 def _script_model() -> str | None:
@@ -355,5 +359,6 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         if rtl:  # 3 % read 3 where the ink holds the sign (table_percent.py)
             lost_percents(pimg, cells, inside, rtl_words)
         decimal_commas(cells)
+        mark_amounts(cells)  # an amount left in a shape no amount has is in doubt (cell_doubt.py)
         found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
     return found
