@@ -11,10 +11,11 @@ import pytest
 
 from transform.model import Cell, Document, DocumentMeta, Paragraph, Section, Sentence, Table
 from transform.ocr import confidence
-from transform.ocr.cell_doubt import MALFORMED, cells_note, malformed_amount, mark_amounts
+from transform.ocr.cell_doubt import MALFORMED, cells_note, from_lines, layer_cells, malformed_amount, mark_amounts
 from transform.ocr.tables import _OutCell, _to_table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 @dataclass
@@ -52,6 +53,37 @@ def test_the_table_built_carries_the_cell_doubt() -> None:
     assert cells_note(table.rows) == "row 2, column 2: 27 928/382"
     sound = _to_table([_OutCell(r, c, 1, 1, t, 1) for r, row in enumerate(texts) if r != 1 for c, t in enumerate(row)])
     assert sound.doubt is None and not any(cell.doubt for row in sound.rows for cell in row)
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    doubt: str | None = None
+
+
+def test_cells_read_from_a_doubtful_line_keep_its_doubt() -> None:
+    """A line the page left in doubt, cut into a table's cells: the cells it crosses take its doubt
+    (``digits_disagree`` only where the cell holds a digit); cells of other lines stay sound."""
+    row = [_OutCell(0, 0, 1, 1, "SUBV. EQUIPEM.", 1, box=(100, 200, 250, 230)),
+           _OutCell(0, 1, 1, 1, "2 928,38€", 1, box=(250, 200, 330, 230)),
+           _OutCell(0, 2, 1, 1, "021 VIR.", 1, box=(330, 200, 480, 230)),
+           _OutCell(1, 0, 1, 1, "16 EMPRUNTS", 1, box=(100, 230, 250, 260)),
+           _OutCell(1, 1, 1, 1, "5 121,00€", 1, box=(250, 230, 330, 260))]
+    digits = _Line("EQUIPEM. 2 928,38€", 150, 205, 320, 217, confidence.DIGITS)
+    assert from_lines(row, [digits], 5.0) == 1 and [c.text for c in row if c.doubt] == ["2 928,38€"]
+    low = _Line("SUBV. EQUIPEM. 2 928,38€ 021 VIR.", 105, 205, 470, 217, confidence.OCR_LOW)
+    for c in row:
+        c.doubt = None
+    assert from_lines(row, [low], 5.0) == 3 and [c.doubt for c in row] == [confidence.OCR_LOW] * 3 + [None, None]
+    touching = _Line("5 121,00€", 252, 226, 328, 238, confidence.DIGITS)  # 8 pt of its 12 in the row below
+    for c in row:
+        c.doubt = None
+    from_lines(row, [touching], 5.0)
+    assert [c.text for c in row if c.doubt] == ["5 121,00€"]
 
 
 def _cell(text: str, doubt: str | None = None) -> Cell:
@@ -117,3 +149,40 @@ def test_putanges_struck_amount_is_in_doubt(tmp_path: Path) -> None:
     assert len(flagged) == 1 and flagged[0][1] == MALFORMED and "928" in flagged[0][0], flagged
     assert [t.doubt for t in tables].count(MALFORMED) == 1
     assert confidence.reading_summary(doc) and "0 of" not in (confidence.reading_summary(doc) or "")
+
+
+def test_layer_cells_left_uncorrected_by_the_digit_check() -> None:
+    rows = [[_cell("Région"), _cell("Montant")], [_cell("Souss-Massa"), _cell("0 912 452")], [_cell("Total"), _cell("3 456 789")]]
+    took = [_Line("Souss-Massa 2 970 450", 0, 0, 1, 1), _Line("Total 3 456 789", 0, 0, 1, 1)]
+    assert layer_cells(rows, took, "text layer looks sound (score 0.9)") == 0  # a page the check did not touch
+    assert layer_cells(rows, took, "text layer looks sound; digits read from the printed glyphs: 2 numbers corrected (F)") == 1
+    assert [c.doubt for row in rows for c in row] == [None, None, None, confidence.DIGITS, None, None]
+    unsure = [_Line("Total 3 456 789", 0, 0, 1, 1, confidence.DIGITS)]
+    rows[2][1].doubt = None
+    assert layer_cells(rows[2:], unsure, "digits read from the printed glyphs: 0 numbers corrected (F), 1 left in doubt") == 1
+
+
+@pytest.mark.slow
+def test_a_text_layer_table_whose_font_swaps_digits_is_in_doubt(tmp_path: Path) -> None:
+    """A ruled table of amounts printed by LibreOffice, its font's ToUnicode map swapping 1/7 and 0/2: the
+    digit cross-check corrects the page's lines, not the table's cells, which now carry ``digits_disagree``."""
+    import ocr_testkit as kit
+
+    from transform.ingest import INGESTERS
+
+    rows = [("Région", "Montant (DH)"), ("Béni Mellal-Khénifra", "1 250 000"), ("Souss-Massa", "2 970 450"),
+            ("Oriental", "3 456 789"), ("Total", "7 677 239")]
+    cell = "<td style='border:1px solid black;padding:4px'>{}</td>"
+    body = ("<p>Décret fixant les montants du soutien aux régions pour l'année 2021.</p>"
+            "<table style='border-collapse:collapse'>" + "".join("<tr>" + "".join(cell.format(c) for c in r) + "</tr>" for r in rows)
+            + "</table><p>Le ministre de l'intérieur est chargé de l'exécution du présent décret.</p>")
+    try:
+        good = kit.html_pdf(tmp_path / "amounts.pdf", body)
+    except (RuntimeError, OSError) as exc:
+        pytest.skip(str(exc))
+    bad = kit.remap_tounicode(good, tmp_path / "amounts-swapped.pdf", kit.swap_digits)
+    doc = INGESTERS.create("pdf").ingest(bad, kit.make_ctx(tmp_path))
+    table = next(b for s in doc.sections for b in s.blocks if isinstance(b, Table))
+    flagged = [" ".join(s.text for s in c.sentences) for row in table.rows for c in row if c.doubt == confidence.DIGITS]
+    assert flagged == ["7 052 222", "0 912 452", "3 456 189", "1 611 039"], flagged  # as the layer decodes them
+    assert table.doubt == confidence.DIGITS

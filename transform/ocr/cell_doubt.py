@@ -21,7 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+from .confidence import DIGITS
+
+if TYPE_CHECKING:
+    from ..ingest.base import TextLine
 
 MALFORMED = "amount_malformed"
 MIN_AMOUNTS = 3  # well-formed amounts that make a table one of amounts
@@ -31,6 +36,8 @@ _WELL = re.compile(r"-?\d{1,3}(?: \d{3})*,\d\d ?€?")  # a French amount of a t
 _NUMBER = re.compile(r"-?(?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:[.,]\d+)? ?€?")
 _AMOUNT_LIKE = re.compile(r"[\d .,/€]*\d[\d .,/€]*")
 _DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4} ?/ ?\d{2,4}|\d{1,2}/\d{4}")
+_RUN = re.compile(r"\d+")
+DIGITS_READ = "digits read from the printed glyphs"  # what digits.py adds to a page report it touched
 _CODE = re.compile(r"\d+(?:\.\d+){2,}")  # a budget line's code, 1.2.1.1.0.01.000
 
 
@@ -58,6 +65,49 @@ def mark_amounts(cells: Sequence[_Cell]) -> int:
         if c.doubt is None and malformed_amount(c.text):
             c.doubt = MALFORMED
             marked += 1
+    return marked
+
+
+def from_lines(cells: Sequence[_Cell], lines: Sequence[TextLine], cross: float) -> int:
+    """Give the cells read from a doubtful line that line's doubt: the page's reading left a line
+    ``digits_disagree`` (its number re-readings disagree, :mod:`numbers`, :mod:`number_crops`) or
+    ``ocr_low_confidence`` (tesseract's mean word confidence under the threshold), then cut it into the
+    table's cells; without this the doubt was lost with the line. A cell takes it when it holds text
+    (for ``digits_disagree``: a digit) and its box meets the line's over more than ``cross`` points
+    across and half the line's height down. ``cells``: with a ``box`` (x0, top, x1, bottom, points)."""
+    marked = 0
+    for c in cells:
+        box = getattr(c, "box", None)
+        if c.doubt is not None or box is None or not c.text.strip():
+            continue
+        for ln in lines:
+            if ln.doubt == DIGITS and not any(ch.isdigit() for ch in c.text):
+                continue
+            tall = ln.bottom - ln.top
+            if min(ln.x1, box[2]) - max(ln.x0, box[0]) > cross and min(ln.bottom, box[3]) - max(ln.top, box[1]) > 0.5 * tall:
+                c.doubt = ln.doubt
+                marked += 1
+                break
+    return marked
+
+
+def layer_cells(rows: Sequence[Sequence[object]], took: Sequence[TextLine], reason: str) -> int:
+    """A text-layer table on a page whose digits the cross-check (:mod:`digits`) corrected or left in doubt:
+    its cells were made from the layer's characters before the check, which puts right the page's lines
+    only. A cell holding a digit run that no line the table took holds after the check (the line's run was
+    corrected, the cell's was not), or a run of a line left ``digits_disagree``, gets ``digits_disagree``.
+    Pages the check did not touch (no DIGITS_READ in their report's ``reason``) cost nothing."""
+    if DIGITS_READ not in reason:
+        return 0
+    runs = {m for ln in took for m in _RUN.findall(ln.text)}
+    unsure = {m for ln in took if ln.doubt == DIGITS for m in _RUN.findall(ln.text)}
+    marked = 0
+    for row in rows:
+        for cell in row:
+            found = _RUN.findall(" ".join(x.text for x in getattr(cell, "sentences", [])))
+            if getattr(cell, "doubt", None) is None and any(m not in runs or m in unsure for m in found):
+                cell.doubt = DIGITS  # type: ignore[attr-defined]
+                marked += 1
     return marked
 
 
