@@ -123,6 +123,11 @@ def test_the_review_page_and_the_reasons_name_the_cell() -> None:
     simp = simplify_document(number_and_detect(_doc()))
     reasons = [r for s in simp.segments if s.source == "27 928/382" for r in s.reasons]
     assert any("row 3, column 2: 27 928/382" in r for r in reasons), reasons
+    from transform.simplify.report import label_reason
+
+    shown = label_reason(next(r for r in reasons if "27 928/382" in r))  # the quality report's words for it
+    assert shown["code"] == "check_source" and "row 3, column 2: 27 928/382" in shown["fr"]
+    assert all(s.status in ("check_source", "needs_human") for s in simp.segments if s.role == "cell")  # the whole table is doubtful
     wl = work_list(simp.document)
     seg = next(s for s in wl.segments if s.source == "27 928/382")
     assert "source" in seg.needs and seg.cells == [(3, 2, "27 928/382")]

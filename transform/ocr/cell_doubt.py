@@ -1,4 +1,16 @@
-"""A table cell whose number no amount is written like carries its own doubt (issue 17).
+"""Table cells carry their own doubt (``Cell.doubt``; issue 17), and their table with them.
+
+A wrong number in a cell reaches braille, speech and Darija as if sound unless the cell says so. Three
+sources, none of which changes any text:
+
+* :func:`mark_amounts`: an OCR'd table's amount left in a shape no amount has (below);
+* :func:`from_lines`: an OCR'd table's cells cut from a line the page's reading left in doubt
+  (``digits_disagree``, ``ocr_low_confidence``), whose doubt was lost with the line;
+* :func:`layer_cells`: a text-layer table on a page whose digits the cross-check corrected (it
+  corrects lines, not the cells made before it).
+
+:func:`table_doubt` gives a table its cells' doubt; :func:`doubtful_cells` and :func:`cells_note` name
+the cells (row, column, text) for the CLI, the quality report and the review page.
 
 In a ruled table of French amounts (``21 928,38€``: groups of three digits after the first, a decimal
 comma and two digits), every amount cell the page's reading and its repairs (:mod:`amount_cells`,
