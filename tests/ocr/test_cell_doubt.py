@@ -191,3 +191,21 @@ def test_a_text_layer_table_whose_font_swaps_digits_is_in_doubt(tmp_path: Path) 
     flagged = [" ".join(s.text for s in c.sentences) for row in table.rows for c in row if c.doubt == confidence.DIGITS]
     assert flagged == ["7 052 222", "0 912 452", "3 456 189", "1 611 039"], flagged  # as the layer decodes them
     assert table.doubt == confidence.DIGITS
+
+
+def test_the_review_template_names_the_cell_in_both_languages() -> None:
+    """The review page's list of reasons for a segment (its ``<ul class="why">``, rendered alone) shows the
+    doubtful cell's row, column and source text, in French and in Arabic."""
+    from types import SimpleNamespace
+
+    from service.web.render import TEMPLATES, environment
+
+    source = (Path(TEMPLATES) / "review.html").read_text(encoding="utf-8")
+    start = source.index('{% if "source" in s.needs %}')
+    why = source[start:source.index("{% endif %}", source.index("{% endfor %}", start)) + len("{% endif %}")]
+    seg = SimpleNamespace(needs=["source"], doubt=MALFORMED, page=12, cells=[(3, 2, "27 928/382")])
+    for lang, words in (("fr", "ligne 3, colonne 2"), ("ar", "السطر 3، العمود 2")):
+        html = environment(lang).from_string(why).render(s=seg, lang=lang, source_pages=False, doc=None)
+        assert words in html and "27 928/382" in html and 'class="cell-doubt"' in html, html
+    seg.cells = []
+    assert "cell-doubt" not in environment("fr").from_string(why).render(s=seg, lang="fr", source_pages=False, doc=None)
