@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, Field
 
 from .text import Direction, Sentence
 
@@ -52,6 +52,10 @@ class ListBlock(_BlockBase):
     items: list[ListItem] = []
 
 
+def _unset(value: object) -> bool:
+    return value is None
+
+
 class Cell(BaseModel):
     sentences: list[Sentence] = []
     header: bool = False
@@ -63,17 +67,8 @@ class Cell(BaseModel):
     # code, e.g. "digits_disagree"), and its confidence 0..1 when measured. None = no doubt of its
     # own (the table's ``doubt`` still applies). A table holding a doubtful cell is doubtful too.
     # Left out of the serialised form while None, so documents without cell doubts read as before.
-    confidence: float | None = None
-    doubt: str | None = None
-
-    @model_serializer(mode="wrap")
-    def _drop_unset_doubt(self, handler: SerializerFunctionWrapHandler) -> Any:
-        out = handler(self)
-        if isinstance(out, dict):
-            for key in ("confidence", "doubt"):
-                if out.get(key, 0) is None:
-                    del out[key]
-        return out
+    confidence: float | None = Field(default=None, exclude_if=_unset)
+    doubt: str | None = Field(default=None, exclude_if=_unset)
 
 
 class Table(_BlockBase):
