@@ -79,6 +79,10 @@ def test_cells_read_from_a_doubtful_line_keep_its_doubt() -> None:
     for c in row:
         c.doubt = None
     assert from_lines(row, [low], 5.0) == 3 and [c.doubt for c in row] == [confidence.OCR_LOW] * 3 + [None, None]
+    for c in row:
+        c.doubt = None
+    row[0].text = "SUBV. ÉQUIPEMENT"  # the cell took its own reading: the line's words are not its text
+    assert from_lines(row, [low], 5.0) == 2 and row[0].doubt is None
     touching = _Line("5 121,00€", 252, 226, 328, 238, confidence.DIGITS)  # 8 pt of its 12 in the row below
     for c in row:
         c.doubt = None

@@ -48,6 +48,7 @@ _WELL = re.compile(r"-?\d{1,3}(?: \d{3})*,\d\d ?€?")  # a French amount of a t
 _NUMBER = re.compile(r"-?(?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:[.,]\d+)? ?€?")
 _AMOUNT_LIKE = re.compile(r"[\d .,/€]*\d[\d .,/€]*")
 _DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4} ?/ ?\d{2,4}|\d{1,2}/\d{4}")
+_MARKS = " |¦[]"  # a rule's strokes read as characters (tables_read._clean)
 _RUN = re.compile(r"\d+")
 DIGITS_READ = "digits read from the printed glyphs"  # what digits.py adds to a page report it touched
 _CODE = re.compile(r"\d+(?:\.\d+){2,}")  # a budget line's code, 1.2.1.1.0.01.000
@@ -84,9 +85,11 @@ def from_lines(cells: Sequence[_Cell], lines: Sequence[TextLine], cross: float) 
     """Give the cells read from a doubtful line that line's doubt: the page's reading left a line
     ``digits_disagree`` (its number re-readings disagree, :mod:`numbers`, :mod:`number_crops`) or
     ``ocr_low_confidence`` (tesseract's mean word confidence under the threshold), then cut it into the
-    table's cells; without this the doubt was lost with the line. A cell takes it when it holds text
-    (for ``digits_disagree``: a digit) and its box meets the line's over more than ``cross`` points
-    across and half the line's height down. ``cells``: with a ``box`` (x0, top, x1, bottom, points)."""
+    table's cells; without this the doubt was lost with the line. A cell takes it when its text is still
+    that line's words (every word of it is one of the line's: a cell that took its own reading, read alone
+    inside its rules by :mod:`tables_cells`, has left the line's reading behind), it holds a digit for
+    ``digits_disagree``, and its box meets the line's over more than ``cross`` points across and half the
+    line's height down. ``cells``: with a ``box`` (x0, top, x1, bottom, points)."""
     marked = 0
     for c in cells:
         box = getattr(c, "box", None)
@@ -96,7 +99,8 @@ def from_lines(cells: Sequence[_Cell], lines: Sequence[TextLine], cross: float) 
             if ln.doubt == DIGITS and not any(ch.isdigit() for ch in c.text):
                 continue
             tall = ln.bottom - ln.top
-            if min(ln.x1, box[2]) - max(ln.x0, box[0]) > cross and min(ln.bottom, box[3]) - max(ln.top, box[1]) > 0.5 * tall:
+            if (min(ln.x1, box[2]) - max(ln.x0, box[0]) > cross and min(ln.bottom, box[3]) - max(ln.top, box[1]) > 0.5 * tall
+                    and _words_of(c.text) <= _words_of(ln.text)):
                 c.doubt = ln.doubt
                 marked += 1
                 break
@@ -121,6 +125,10 @@ def layer_cells(rows: Sequence[Sequence[object]], took: Sequence[TextLine], reas
                 cell.doubt = DIGITS  # type: ignore[attr-defined]
                 marked += 1
     return marked
+
+
+def _words_of(text: str) -> set[str]:
+    return {w.strip(_MARKS) for w in text.split()} - {""}
 
 
 def table_doubt(rows: Iterable[Iterable[object]]) -> str | None:
