@@ -121,8 +121,8 @@ def _doc() -> Document:
 
 def test_the_review_page_and_the_reasons_name_the_cell() -> None:
     from service.web.review_view import work_list
-    from transform.structure import number_and_detect
     from transform.simplify.engine import simplify_document
+    from transform.structure import number_and_detect
 
     simp = simplify_document(number_and_detect(_doc()))
     reasons = [r for s in simp.segments if s.source == "27 928/382" for r in s.reasons]
