@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from transform.model import Document
+from transform.model import Document, Table
 from transform.model.walk import block_sentences, iter_blocks
 from transform.simplify import review as review_api
 
@@ -38,6 +38,7 @@ class SegmentView:
     role: str = "paragraph"
     placeholder: bool = False  # the machine wrote a placeholder instead of Darija
     offers: list[dict[str, Any]] = field(default_factory=list)  # close approved translations (memory), best first
+    cells: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, text) of its table's doubtful cells
 
     @property
     def shown_status(self) -> str:
@@ -89,6 +90,26 @@ def _block_facts(draft: Document) -> dict[str, tuple[int | None, float | None, s
     return out
 
 
+def _doubtful_cells(draft: Document) -> dict[str, list[tuple[int, int, str]]]:
+    """Segment id -> (row, column, segment id) of the doubtful cells (``Cell.doubt``) of the table it is in,
+    what the reviewer compares with the original. The draft's cells hold Darija: the cell is named by its
+    segment, whose source text :func:`work_list` shows."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for _section, block in iter_blocks(draft):
+        if not isinstance(block, Table) or not any(c.doubt for row in block.rows for c in row):
+            continue
+        cells = []
+        for r, row in enumerate(block.rows, 1):
+            col = 1
+            for cell in row:
+                if cell.doubt:
+                    cells.append((r, col, next((x.notes.get("segment", x.id) for x in cell.sentences), "")))
+                col += cell.colspan or 1
+        for sentence, _role, _lang, _dir in block_sentences(block):
+            out.setdefault(sentence.notes.get("segment", sentence.id), cells)
+    return out
+
+
 def _offers(draft: Document) -> dict[str, list[dict[str, Any]]]:
     """Segment id -> the translation memory's offers stored on its first sentence (at most two shown)."""
     out: dict[str, list[dict[str, Any]]] = {}
@@ -133,8 +154,11 @@ def unread_pages(draft: Document) -> list[UnreadPage]:
 def work_list(draft: Document) -> WorkList:
     facts = _block_facts(draft)
     offers = _offers(draft)
+    named = _doubtful_cells(draft)
     segs: list[SegmentView] = []
-    for n, s in enumerate(review_api.segments(draft), 1):
+    listed = list(review_api.segments(draft))
+    source_of = {s.id: s.source for s in listed}
+    for n, s in enumerate(listed, 1):
         page, confidence, doubt, role = facts.get(s.id, (None, None, None, "paragraph"))
         reasons = [words.reason(r) for r in s.reasons]
         placeholder = any(marker in s.text for marker in words.PLACEHOLDER_MARKERS)
@@ -149,8 +173,9 @@ def work_list(draft: Document) -> WorkList:
         if s.status == "needs_review" and not needs:
             needs.append("review")
         text = "" if placeholder else s.text
+        cells = [(r, c, source_of.get(seg, "")) for r, c, seg in named.get(s.id, [])]
         segs.append(SegmentView(n, s.id, s.source, s.source_lang, text, s.status, s.edited, needs, reasons, page, confidence, doubt,
-                                role, placeholder, offers.get(s.id, [])))
+                                role, placeholder, offers.get(s.id, []), cells))
     wl = WorkList(segs, unread=unread_pages(draft))
     for code in words.NEEDS:
         found = [s for s in segs if code in s.needs]

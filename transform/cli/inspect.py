@@ -10,6 +10,7 @@ from ..context import RunContext
 from ..ingest import ingest
 from ..model import Document, Heading, ListBlock, Table
 from ..model.walk import block_text
+from ..ocr.cell_doubt import cells_note
 from ..ocr.confidence import reading_summary
 from ..options import TransformOptions
 from ..structure import build_structure
@@ -51,6 +52,8 @@ def outline(doc: Document) -> str:
                     extra = f" {len(b.items)} items"
                 text = block_text(b) if not isinstance(b, Heading) else ""
                 check = f" (check against the source: {b.doubt})" if b.doubt else ""
+                if isinstance(b, Table) and (cells := cells_note(b.rows)):
+                    check = f" (check against the source: {b.doubt}; cells {cells})"
                 lines.append(f"{pad}  - {b.kind}{extra} [{b.lang},{b.direction}]{check} {text[:60]}")
             rec(sec.sections, depth + 1)
 

@@ -141,6 +141,7 @@ class PdfIngester:
                 heights.append(height)
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
             from ..ocr import confidence, read_pages
+            from ..ocr.cell_doubt import DIGITS_READ, layer_cells
 
             pages, reports = read_pages(path, text_pages, ctx, pdf=pdf, open_pages=kept_pages)  # the open document: its fonts are parsed
         finally:
@@ -166,6 +167,8 @@ class PdfIngester:
                 t.table.page = i + 1
                 if ligatures.proved:
                     repair_cells(t.table.rows)
+                if rep is not None and rep.method == "text" and DIGITS_READ in rep.reason:  # the digit check reached only lines
+                    layer_cells(t.table.rows, [ln for ln in lines if t.took(ln)], rep.reason)
             used_tables.append([TableBox(t.top, t.table, t.x0, t.x1, t.bottom) for t in found])
         kept, running = split_running_lines(kept, heights)
         furniture = sorted(furniture + running, key=lambda f: f.page)

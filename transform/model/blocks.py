@@ -52,6 +52,10 @@ class ListBlock(_BlockBase):
     items: list[ListItem] = []
 
 
+def _unset(value: object) -> bool:
+    return value is None
+
+
 class Cell(BaseModel):
     sentences: list[Sentence] = []
     header: bool = False
@@ -59,6 +63,12 @@ class Cell(BaseModel):
     rowspan: int = 1
     lang: str | None = None
     direction: Direction | None = None
+    # The reader's doubt about this cell's own text, as a block's (``_BlockBase.doubt``: a short
+    # code, e.g. "digits_disagree"), and its confidence 0..1 when measured. None = no doubt of its
+    # own (the table's ``doubt`` still applies). A table holding a doubtful cell is doubtful too.
+    # Left out of the serialised form while None, so documents without cell doubts read as before.
+    confidence: float | None = Field(default=None, exclude_if=_unset)
+    doubt: str | None = Field(default=None, exclude_if=_unset)
 
 
 class Table(_BlockBase):

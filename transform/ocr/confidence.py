@@ -88,14 +88,19 @@ def apply(blocks: Sequence[Block], groups: Sequence[object], reports: Sequence[P
     """Set ``confidence``/``doubt`` on blocks that have none, from the lines they were made of.
 
     A block on a page whose text layer was used takes the page's rating (all its lines share
-    it), unless the page's report says some of its digits were left in doubt. Other blocks
+    it), unless the page's report says some of its digits were left in doubt; a table holding a
+    doubtful cell (``Cell.doubt``, :mod:`cell_doubt`) takes that cell's doubt. Other blocks
     (OCR'd pages, such pages) are matched to their line groups (``pdf_blocks.group_lines``:
     anything with ``lines``, ``text`` and, for tables, ``table``) by identity (tables) or by
     text (headings, paragraphs, list items), and rated by :func:`of_lines`.
     """
     from ..model import ListBlock, Table
     from ..model.walk import block_text
+    from .cell_doubt import table_doubt
 
+    for b in blocks:  # a table holding a doubtful cell is doubtful (a table joined across pages included)
+        if isinstance(b, Table) and b.doubt is None:
+            b.doubt = table_doubt(b.rows)
     page_rate = {r.page: from_text_layer(r.score) for r in reports if r.method == "text" and DIGITS_NOTE not in r.reason}
     pending = [b for b in blocks if b.confidence is None and not (b.page in page_rate and _set(b, page_rate[b.page]))]
     if not pending:

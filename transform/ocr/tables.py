@@ -18,6 +18,8 @@ lines tesseract read, handed to the PDF ingester as text-layer tables are.
    names); not prose in boxes (long cells). Header cells: the first row of a table of
    several rows when it is short words in two cells or more. Columns are in logical order:
    right to left for an Arabic table.
+5. A cell of a table of amounts left in a shape no amount has (``27 928/382``) carries the doubt
+   ``amount_malformed``, and its table a doubt too (:mod:`cell_doubt`); no text changes.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
 from .amount_cells import reread_malformed
+from .cell_doubt import from_lines, mark_amounts, table_doubt
 from .cell_numbers import day_numbers, short_numbers
 from .latin_numbers import amount_cells
 from .table_digits import lone_digits
@@ -127,6 +130,8 @@ class _OutCell:
     rowspan: int
     text: str
     lines: int
+    doubt: str | None = None  # the reader's doubt about this cell's text (cell_doubt.py)
+    box: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points: the cell's rules (a priced line's ink)
 
 
 def _layout(filler: _Filler, rtl: bool) -> list[_OutCell]:
@@ -149,11 +154,14 @@ def _layout(filler: _Filler, rtl: bool) -> list[_OutCell]:
             for b, band in enumerate(bands):
                 for s in slots:
                     mine = [p for p in band if owner[id(p)] is s]
-                    out.append(_OutCell(nxt + b, col_of(s.cell), s.cell.colspan, 1, _joined(mine, rtl), len(mine)))
+                    box = (min(p.x0 for p in mine), min(p.top for p in mine), max(p.x1 for p in mine), max(p.bottom for p in mine)) if mine else None
+                    out.append(_OutCell(nxt + b, col_of(s.cell), s.cell.colspan, 1, _joined(mine, rtl), len(mine), box=box))
             height[r] = len(bands)
         else:
             for s in slots:
-                out.append(_OutCell(nxt, col_of(s.cell), s.cell.colspan, s.cell.rowspan, _joined(s.pieces, rtl), len(_bands(s.pieces))))
+                k = filler.k
+                box = (g.xs[s.cell.col] * k, s.y0 * k, g.xs[s.cell.col + s.cell.colspan] * k, s.y1 * k)
+                out.append(_OutCell(nxt, col_of(s.cell), s.cell.colspan, s.cell.rowspan, _joined(s.pieces, rtl), len(_bands(s.pieces)), box=box))
             height[r] = 1
         nxt += height[r]
     for c in out:  # a cell spanning grid rows spans their output rows
@@ -242,9 +250,9 @@ def _to_table(cells: list[_OutCell]) -> Table:
         row = []
         for c in sorted((c for c in cells if c.row == r), key=lambda c: c.col):
             sentences = [Sentence(id="", text=c.text, notes={})] if c.text else []
-            row.append(Cell(sentences=sentences, header=r < heads, colspan=c.colspan, rowspan=c.rowspan))
+            row.append(Cell(sentences=sentences, header=r < heads, colspan=c.colspan, rowspan=c.rowspan, doubt=c.doubt))
         rows.append(row)
-    return Table(rows=rows, caption=[])
+    return Table(rows=rows, caption=[], doubt=table_doubt(rows))  # a doubtful cell makes its table doubtful
 
 
 def _script_model() -> str | None:
@@ -355,5 +363,7 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         if rtl:  # 3 % read 3 where the ink holds the sign (table_percent.py)
             lost_percents(pimg, cells, inside, rtl_words)
         decimal_commas(cells)
+        from_lines(cells, [ln for ln in inside if ln.doubt], cross)  # a cell read from a doubtful line keeps its doubt
+        mark_amounts(cells)  # an amount left in a shape no amount has is in doubt (cell_doubt.py)
         found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
     return found

@@ -140,6 +140,15 @@ def _doubt_of(node: object) -> str | None:
     return "low_confidence" if conf is not None and conf < DOUBT_CONFIDENCE else None
 
 
+def _cells_of(node: object) -> str:
+    """For a sentence of a table holding doubtful cells: ``; cells to check: row 4, column 2: 27 928/382``."""
+    from ..ocr.cell_doubt import cells_note
+
+    table = node[0] if isinstance(node, tuple) else node
+    note = cells_note(table.rows) if isinstance(table, Table) else ""
+    return f"; cells to check: {note}" if note else ""
+
+
 def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "rules", arabic: Document | None = None) -> Simplification:
     """Simplify ``doc`` into a Darija Document (MSA rules, or French templates; a sentence nothing covers
     becomes a ``needs_human`` segment: a notice and its source text, never a placeholder)."""
@@ -180,8 +189,9 @@ def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "r
         for s in sentences:
             pieces, status, reasons, notes, facts = one(s, role, node)
             src_lang = s.lang or (lang if script_of(s.text) != "latin" or lang == "fr" else "fr")
-            if doubt and script_of(s.text) != "none":
-                reasons = [f"{CHECK_SOURCE_REASON} ({doubt})", *reasons]
+            own = isinstance(node, tuple) and getattr(node[1], "doubt", None)  # a doubtful cell: its number is what to check
+            if doubt and (script_of(s.text) != "none" or own):
+                reasons = [f"{CHECK_SOURCE_REASON} ({doubt}{_cells_of(node)})", *reasons]
             if not pieces:  # no Darija text: the notice and the source sentence
                 chk = check_segment(s.text, s.text, "")
                 sents = notice_sentences(s.id, s.text, src_lang, notes={"reasons": "; ".join(reasons), "facts": " | ".join(facts),
