@@ -32,6 +32,8 @@ blocks around it:
   ...`` and its signature, set a point larger);
 * never a heading: a line on a text layer that opens a round bracket the next block closes (a definition's term cut
   at the line's end, :func:`pdf_heading_drops.drop_open_brackets`);
+* never a heading: an OCR'd line under a form's grid over a blank to fill in (a box's label,
+  :func:`pdf_heading_drops.drop_box_labels`);
 * **a numbered part's title in capitals over a title in small letters**, grouped as one block (``I – INFORMATIONS
   GÉNÉRALES ...`` / ``Bilan synthétique ...``): two headings;
 * a bold line set apart counts a table above or under it as space;
@@ -68,6 +70,7 @@ from .pdf_heading_drops import (
     drop_abbreviation_keys,
     drop_asides,
     drop_blanks,
+    drop_box_labels,
     drop_dash_terms,
     drop_open_brackets,
     drop_signatures,
@@ -162,6 +165,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _drop_noise(groups)
     drop_signatures(groups)
     drop_blanks(groups)
+    drop_box_labels(groups)
     drop_unsure_short(groups)
     drop_dash_terms(groups)
     drop_abbreviation_keys(groups)
