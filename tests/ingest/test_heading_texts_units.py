@@ -14,7 +14,7 @@ from pathlib import Path
 from tests.ingest._realpages import outline, read_pages
 from transform.ingest.pdf_block_kinds import legal_levels
 from transform.ingest.pdf_blocks import _Group
-from transform.ingest.pdf_headings import _join_continued
+from transform.ingest.pdf_title_joins import join_continued as _join_continued
 from transform.structure.legal import legal_heading
 
 

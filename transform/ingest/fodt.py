@@ -29,6 +29,7 @@ TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 INDEXES = ("table-of-content", "alphabetical-index", "illustration-index", "table-index", "object-index", "user-index", "bibliography")
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 XLINK = "http://www.w3.org/1999/xlink"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 MIMETYPE = "application/vnd.oasis.opendocument.text"
 CONTENT_PARTS = ("scripts", "font-face-decls", "automatic-styles", "body")
 STYLE_PARTS = ("font-face-decls", "styles", "automatic-styles", "master-styles")
@@ -96,6 +97,7 @@ def flat_to_package(path: Path) -> bytes:
                          hint="Open it in LibreOffice, save it again (as .odt) and send it again.")
     pictures = _pictures(root)
     unwrap_indexes(root)
+    mark_titles(root)
     manifest = ['<?xml version="1.0" encoding="UTF-8"?>',
                 '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">',
                 f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{MIMETYPE}"/>']
@@ -123,10 +125,21 @@ def is_flat(path: Path) -> bool:
         return not fh.read(4).startswith(b"PK")
 
 
+def _has_text(el: etree._Element) -> bool:
+    return bool("".join(el.itertext()).strip())
+
+
+def _top_level(root: etree._Element) -> int:
+    """The outline level of the document's highest heading that holds text (an empty one holding a logo aside)."""
+    return min((int(h.get(f"{{{TEXT}}}outline-level") or 1) for h in root.iter(f"{{{TEXT}}}h") if _has_text(h)), default=1)
+
+
 def unwrap_indexes(root: etree._Element) -> int:
     """Put the printed entries of each generated index (a table of contents) in its place, as the
-    paragraphs they are; its title becomes a heading. Returns how many indexes were opened."""
+    paragraphs they are; its title becomes a heading at the level of the highest headings it lists.
+    Returns how many indexes were opened."""
     found = [el for name in INDEXES for el in root.iter(f"{{{TEXT}}}{name}")]
+    top = str(_top_level(root)) if found else "1"
     for el in found:
         parent = el.getparent()
         if parent is None:
@@ -138,7 +151,7 @@ def unwrap_indexes(root: etree._Element) -> int:
                 for p in child:
                     if p.tag == f"{{{TEXT}}}p":
                         p.tag = f"{{{TEXT}}}h"
-                        p.set(f"{{{TEXT}}}outline-level", "1")  # as the first level of the headings it lists
+                        p.set(f"{{{TEXT}}}outline-level", top)  # as the first level of the headings it lists
                     kept.append(p)
             else:
                 kept.append(child)
@@ -152,19 +165,42 @@ def unwrap_indexes(root: etree._Element) -> int:
     return len(found)
 
 
+def mark_titles(root: etree._Element) -> int:
+    """A paragraph in the word processor's ``Title`` style (directly or through the automatic style of its
+    paragraph, never through a style only derived from it: ``Subtitle``, ``Author``) is the document's title, which
+    pandoc reads as a plain paragraph: it becomes a heading at level 1, and the document's own headings go one level
+    down when one of them holding text is at level 1 already. Returns how many titles were marked."""
+    parent = {st.get(f"{{{STYLE}}}name"): st.get(f"{{{STYLE}}}parent-style-name")
+              for st in root.iterfind(f"{_q('automatic-styles')}/{{{STYLE}}}style") if st.get(f"{{{STYLE}}}family") == "paragraph"}
+    body = root.find(_q("body"))
+    key = f"{{{TEXT}}}style-name"
+    titles = [p for p in (body.iter(f"{{{TEXT}}}p") if body is not None else ())
+              if parent.get(p.get(key), p.get(key)) == "Title" and _has_text(p)]
+    if not titles:
+        return 0
+    if _top_level(root) == 1:
+        for h in root.iter(f"{{{TEXT}}}h"):
+            h.set(f"{{{TEXT}}}outline-level", str(min(10, int(h.get(f"{{{TEXT}}}outline-level") or 1) + 1)))
+    for p in titles:
+        p.tag = f"{{{TEXT}}}h"
+        p.set(f"{{{TEXT}}}outline-level", "1")
+    return len(titles)
+
+
 def package_with_indexes(path: Path) -> bytes | None:
-    """An ODT package whose ``content.xml`` has its indexes opened (:func:`unwrap_indexes`), or None when
-    it has none (or cannot be read here: the caller's own checks and pandoc report that)."""
+    """An ODT package whose ``content.xml`` has its indexes opened (:func:`unwrap_indexes`) and its title
+    paragraphs marked as headings (:func:`mark_titles`), or None when it has neither (or cannot be read here: the
+    caller's own checks and pandoc report that)."""
     try:
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo("content.xml")
             if info.file_size > MAX_FLAT_BYTES:
                 return None
             content = zf.read(info)
-            if b"index-body" not in content:
+            if b"index-body" not in content and b'-name="Title"' not in content:
                 return None
             root = etree.fromstring(content, _parser())
-            if not unwrap_indexes(root):
+            if not unwrap_indexes(root) + mark_titles(root):
                 return None
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w") as out:

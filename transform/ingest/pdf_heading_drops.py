@@ -1,6 +1,6 @@
 """The passes of :func:`pdf_headings.refine_headings` that take the heading kind away from blocks that are no
 titles: a bold line that ends on a word no title ends on, a long lead-in ending with a colon, a formula, the enacting
-formula read by OCR with a grave, a sentence set a point larger, and noise (the invocation, a logo's letters, a line in
+formula read by OCR with a grave, a sentence set a point larger, a form's box label over its blank, and noise (the invocation, a logo's letters, a line in
 a script the document hardly uses). Split from :mod:`pdf_headings` (its docstring lists the rules).
 """
 
@@ -163,6 +163,22 @@ def drop_unsure_short(groups: list[_Group]) -> None:
         if g.kind == "heading" and g.legal is None and g.lines and _ocr(g) and not g.centred \
                 and not any(ln.bold or ln.underline for ln in g.lines) and len(g.text.split()) <= SHORT_WORDS \
                 and min((ln.confidence for ln in g.lines if ln.confidence is not None), default=1.0) < UNSURE_SHORT:
+            g.kind = "paragraph"
+
+
+BOX_SPACE = 5.0  # line heights of blank under a form's box label, before the next block of its page
+
+
+def drop_box_labels(groups: list[_Group]) -> None:
+    """An OCR'd heading of one line, neither underlined nor numbered, right under a table (a form's grid) and over at
+    least BOX_SPACE line heights of blank before the next block of its page: the label of a box to fill in (``رأي
+    الرئيس المباشر حول كفاءة المترشح(ة)`` at the head of an empty frame), a paragraph; a title heads text under it."""
+    for i, g in enumerate(groups):
+        if not (0 < i < len(groups) - 1 and g.kind == "heading" and g.legal is None and len(g.lines) == 1 and _ocr(g)
+                and not g.lines[0].underline and not _NUMBERED.match(g.text.strip()) and not groups[i - 1].lines):
+            continue
+        ln, nxt = g.lines[0], groups[i + 1]
+        if nxt.lines and nxt.lines[0].page == ln.page and nxt.lines[0].top - ln.bottom >= BOX_SPACE * max(ln.bottom - ln.top, 1.0):
             g.kind = "paragraph"
 
 

@@ -6,8 +6,8 @@ blocks around it:
 
 * **a title printed on several bold lines** that grouping cut apart (a title whose third
   line is set off by its underline or its centring, a title in a narrow sidebar) is one
-  heading: bold heading lines of one size, at line spacing, aligned on one edge or one
-  centre, the first not ending a sentence;
+  heading, and so is a numbered title whose full first line was taken for a paragraph and one
+  cut where its size changes (:mod:`pdf_title_joins`);
 * **a bold line set apart, at body size or a little smaller** (minutes whose item titles
   are printed in a frame at 11 pt over 12-pt text): one to two bold lines, spaced off the
   blocks above and below, that do not end like a sentence, are a heading;
@@ -32,6 +32,8 @@ blocks around it:
   ...`` and its signature, set a point larger);
 * never a heading: a line on a text layer that opens a round bracket the next block closes (a definition's term cut
   at the line's end, :func:`pdf_heading_drops.drop_open_brackets`);
+* never a heading: an OCR'd line under a form's grid over a blank to fill in (a box's label,
+  :func:`pdf_heading_drops.drop_box_labels`);
 * **a numbered part's title in capitals over a title in small letters**, grouped as one block (``I – INFORMATIONS
   GÉNÉRALES ...`` / ``Bilan synthétique ...``): two headings;
 * a bold line set apart counts a table above or under it as space;
@@ -68,6 +70,7 @@ from .pdf_heading_drops import (
     drop_abbreviation_keys,
     drop_asides,
     drop_blanks,
+    drop_box_labels,
     drop_dash_terms,
     drop_open_brackets,
     drop_signatures,
@@ -79,28 +82,21 @@ from .pdf_numbered_heads import decimal_subheads, split_bold_titles, split_numbe
 from .pdf_outline import numbering, outline_levels
 from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit, cover_fields
 from .pdf_panel_lines import contents_entries, panel_lines
+from .pdf_title_joins import join_continued, join_full_line, join_title_lines
 from .pdf_title_runs import (
     _NUMBERED,
-    MAX_TITLE_LINES,
     MIN_CONFIDENCE,
     _baseline,
-    _numbered,
     _ocr,
     _page,
     ocr_titles,
 )
 
 if TYPE_CHECKING:
-    from .base import TextLine
     from .pdf_blocks import _Group
 
 # a title does not end on an article, a preposition or a conjunction: the line goes on elsewhere
 _LETTER = re.compile(r"[^\W\d_]")
-# words that link an official text's title to its object: a heading line opening with one goes on with the title above
-_AR_LINK = frozenset("بشأن بتحديد بتغيير بتتميم بتنفيذ بتطبيق بإحداث بإصدار بالموافقة بالمصادقة المتعلق المتعلقة يتعلق تتعلق".split())
-# prepositions no Arabic title opens with: a heading line opening with one goes on with the title above ("على أساس ...")
-_AR_GOES_ON = frozenset("على إلى عن".split())
-_QUOTES = "«»\"“” "
 _BULLET = re.compile(r"^[•◦▪●■‣∙]\s*(?=\S)")  # bullet glyphs (not a dash: "- Axes 2 et 3 ..." titles a part)
 MAX_UNDERLINED_WORDS = 20  # an underlined line longer than this is a sentence stressed, not a title
 MIN_CAPS = 0.6
@@ -157,8 +153,8 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = ocr_annex_titles(groups)
     picture_titles(groups)
     groups = comma_titles(side_by_side(groups))
-    groups = _join_title_lines(groups)
-    groups = _join_continued(_join_full_line(groups))
+    groups = join_title_lines(groups)
+    groups = join_continued(join_full_line(groups))
     groups = _bulleted(groups)
     groups = bullet_runs(groups)
     groups = key_figures(groups)
@@ -169,6 +165,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _drop_noise(groups)
     drop_signatures(groups)
     drop_blanks(groups)
+    drop_box_labels(groups)
     drop_unsure_short(groups)
     drop_dash_terms(groups)
     drop_abbreviation_keys(groups)
@@ -322,84 +319,3 @@ def _translated_beside(g: _Group, groups: list[_Group]) -> bool:
             if (len(_ARABIC.findall(ln.text)) > len(_LATIN.findall(ln.text))) != arabic and len(ln.text.split()) >= 2:
                 return True
     return False
-
-
-def _aligned(a: TextLine, b: TextLine, size: float) -> bool:
-    """Two lines of one title: same start, same end, or same centre."""
-    return (abs(a.x0 - b.x0) <= 0.5 * size or abs(a.x1 - b.x1) <= 0.5 * size
-            or abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= 2.0 * size)
-
-
-def _join_title_lines(groups: list[_Group]) -> list[_Group]:
-    """Bold heading lines of one size, at line spacing and aligned, that grouping cut apart: one heading."""
-    out: list[_Group] = []
-    for g in groups:
-        h = out[-1] if out else None
-        if (h is not None and h.kind == "heading" and g.kind == "heading" and h.legal is None and g.legal is None
-                and _all_bold(h) and _all_bold(g) and h.size == g.size and h.rtl == g.rtl and _page(g) == h.lines[-1].page
-                and len(h.lines) + len(g.lines) <= 4 and not SENTENCE_END.search(h.lines[-1].text)
-                and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= 1.6 * (h.size or 10.0)
-                and _aligned(h.lines[-1], g.lines[0], h.size or 10.0)):
-            h.lines.extend(g.lines)
-            h.level = min(h.level or g.level, g.level or h.level)
-            h.centred = h.centred or g.centred
-            continue
-        out.append(g)
-    return out
-
-
-FULL_LINE_GAP = 2.5  # sizes between the baselines of a numbered title's full first line and the heading that ends it
-_ITEM_LETTER = re.compile(r"^\(?[\u0621-\u064aA-Za-z]\s*[)\-–]\s*\S")  # any letter of an abjad or Latin series: "ع)", "k)"
-
-
-def _join_full_line(groups: list[_Group]) -> list[_Group]:
-    """A numbered title whose first line fills its column (``«ع) المكوس الداخلية ... على الإطارات``, set against both
-    edges, so grouping took it for a line of its own at the end edge, a paragraph) over a bold heading of its size just
-    under it on its page (``«المطاطية ولو كانت مركبة على الأطواق``): one heading, at that heading's level."""
-    out: list[_Group] = []
-    for g in groups:
-        h = out[-1] if out else None
-        if (h is not None and h.kind == "paragraph" and g.kind == "heading" and h.legal is None and g.legal is None
-                and len(h.lines) == 1 and h.flush_end and _all_bold(h) and _all_bold(g) and len(g.lines) <= 2
-                and abs(h.size - g.size) < 0.5 and h.rtl == g.rtl and _page(g) == h.lines[-1].page
-                and _numbered_title(h.lines[0].text.strip().lstrip(_QUOTES))
-                and not SENTENCE_END.search(h.lines[0].text) and not CONTINUES.search(h.lines[0].text)
-                and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= FULL_LINE_GAP * (h.size or 10.0)):
-            h.kind, h.level, h.flush_end = "heading", g.level, False
-            h.lines.extend(g.lines)
-            continue
-        out.append(g)
-    return out
-
-
-def _numbered_title(text: str) -> bool:
-    return numbering(text) is not None or _ITEM_LETTER.match(text) is not None
-
-
-def _continues_title(h: _Group, g: _Group) -> bool:
-    """Does heading ``g`` go on with the title ``h`` above it? ``h`` ends on a word no title ends on (``... édictant
-    des``), or ``g`` opens the way only the rest of a title does: a small letter (``contre les maladies ...``), a
-    word that links a text's title to its object (``بشأن``, ``المتعلق``) or a preposition (``على أساس الكحول``), after
-    the quotation mark that opens each line of an amending text's quotation."""
-    first = g.lines[0].text.strip().lstrip(_QUOTES)  # a quoted text opens each of its lines with «
-    end = h.lines[-1].text.strip()
-    last = end.rsplit(None, 1)[-1].lower() if end else ""
-    return bool(first) and (last in _OPEN_END or first[0].islower() and first[0].isalpha() and not _numbered(first)
-                            or first.split(None, 1)[0] in _AR_LINK or first.split(None, 1)[0] in _AR_GOES_ON)
-
-
-def _join_continued(groups: list[_Group]) -> list[_Group]:
-    """A heading cut in two where its size or weight changes, the second part opening like the rest of a title
-    (:func:`_continues_title`), just under the first on its page: one heading, at the first part's level."""
-    out: list[_Group] = []
-    for g in groups:
-        h = out[-1] if out else None
-        if (h is not None and h.kind == "heading" and g.kind == "heading" and h.legal is None and g.legal is None
-                and g.lines and h.lines and h.rtl == g.rtl and _page(g) == h.lines[-1].page
-                and len(h.lines) + len(g.lines) <= MAX_TITLE_LINES and not SENTENCE_END.search(h.lines[-1].text)
-                and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= 2.2 * max(h.size, g.size, 1.0)
-                and _continues_title(h, g)):
-            h.lines.extend(g.lines)
-            continue
-        out.append(g)
-    return out
