@@ -74,3 +74,14 @@ def test_a_real_token_like_a_flat_one_stays() -> None:
     assert without_flat("المادة 1 من 1", "المادة 1 من 1", ["1"]) == "المادة 1 من 1"
     # a re-reading that replaced a stray word kept the rule's word: it goes
     assert without_flat("(المدينة) في سات", "(ais) في سات", ["سات"]) == "(المدينة) في"
+
+
+def test_the_lines_word_listing_is_kept_in_step() -> None:
+    # the table and number passes read a line's words by their boxes where the listing reads as the line does
+    page = _page()
+    result = parse_tsv(_tsv([NAME]), page)
+    (ln,) = kept_lines(result, page, Tally())
+    text, listed = result.rtl_words[id(ln)]
+    assert text == ln.text == "• الاسم الشخصي والعائلي:"
+    assert [w for w, *_box in listed] == ["•", "الاسم", "الشخصي", "والعائلي:"]
+    assert len(result.word_confs[id(ln)]) == 4

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import confidence
-from .flat_words import without_flat
+from .flat_words import keep_listings, without_flat
 from .line_rows import in_rows
 from .noise import noise as _noise
 from .numbers import recheck_numbers
@@ -80,8 +80,8 @@ def kept_lines(result: OcrResult, ruled: PageImage, tally: Tally) -> list[TextLi
         if _noise(ln, ruled):  # a rule read as letters too (noise.py)
             tally.noise += 1
             continue
-        if id(ln) in result.flat:  # words read from a rule's ink (flat_words.py)
-            ln.text = without_flat(ln.text, *result.flat[id(ln)])
+        if id(ln) in result.flat:  # words read from a rule's ink (flat_words.py), its word listings kept in step
+            keep_listings(result, ln, without_flat(ln.text, *result.flat[id(ln)]))
         if not ln.text:
             tally.noise += 1
         else:
