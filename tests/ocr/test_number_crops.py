@@ -142,3 +142,41 @@ def test_the_crop_grows_over_a_numbers_signs_but_not_into_another_number() -> No
     pad = 2 * (28 // 2 + 4)
     assert round((alone.width - pad) * 20 / 28) == 54  # 300-354: the point and the next digits joined
     assert round((kept.width - pad) * 20 / 28) == 24  # the other number's word is not taken in
+
+
+# decree 2.19.720 p. 8 (a blurred model letter): the law's number ``65.99`` read ``65.95`` by the page and ``6595`` by
+# both line re-readings; cut alone, ``65.99`` by both models; the page prints ``65.99`` three lines down
+D720_SUBJECT = ("لأحكام القانون رفم 65.95 المتعلق بمدونة الشغل", (72, 300, 500, 318),
+                [("الشغل", 100, 301, 130, 317), ("بمدونة", 140, 301, 180, 317), ("المتعلق", 190, 301, 230, 317),
+                 ("65.95", 240, 302, 270, 316), ("رفم", 280, 301, 300, 317), ("القانون", 310, 301, 350, 317),
+                 ("لأحكام", 360, 301, 400, 317)])
+
+
+def _law_page(monkeypatch: pytest.MonkeyPatch, crop: str, elsewhere: str) -> tuple[TextLine, int]:
+    from PIL import Image
+
+    from transform.ocr import number_crops
+    from transform.ocr.render import PageImage
+
+    _fake_reads(monkeypatch, {"fra": crop, "eng": crop})
+    monkeypatch.setattr(number_crops, "number_crop", lambda *a, **k: Image.new("L", (60, 40), 255))
+    ln, result = _line(*D720_SUBJECT)
+    result.lines.append(TextLine(elsewhere, 72, 400, 500, 418))
+    page = PageImage(Image.new("L", (100, 100), 255), 250, 8, 595, 842)
+    return ln, settle_alone(page, result, [(ln, ["6595", "6595"])], 30)[0]
+
+
+def test_a_number_the_crops_read_and_the_page_prints_elsewhere_is_written_in_doubt(monkeypatch: pytest.MonkeyPatch) -> None:
+    ln, count = _law_page(monkeypatch, "65.99", "بمقتضى المادة 532 من القانون رقم 65.99 المشار إليه")
+    assert ln.text == "لأحكام القانون رفم 65.99 المتعلق بمدونة الشغل" and count == 1
+    assert ln.doubt == confidence.DIGITS
+
+
+@pytest.mark.parametrize(("crop", "elsewhere"), [
+    ("65.99", "بمقتضى المادة 532 من القانون رقم 65.98 المشار إليه"),  # the page prints no such number
+    ("66.99", "بمقتضى المادة 532 من القانون رقم 66.99 المشار إليه"),  # two digits apart
+    ("65,99", "بمقتضى المادة 532 من القانون رقم 65,99 المشار إليه"),  # a sign changed, not a digit
+])
+def test_a_number_the_crops_alone_read_stays_as_read(monkeypatch: pytest.MonkeyPatch, crop: str, elsewhere: str) -> None:
+    ln, count = _law_page(monkeypatch, crop, elsewhere)
+    assert "رفم 65.95 المتعلق" in ln.text and count == 0 and ln.doubt == confidence.DIGITS

@@ -20,8 +20,12 @@ For each number token of a re-read line that a re-reading reads otherwise at its
   saw and the new token lacks (a changed digit, not a lost one) leaves the line ``digits_disagree`` all the same;
 * when both models read the same other token and no re-reading of the line backs it, nothing is written and the
   line is left ``digits_disagree`` (the reviewer's "check against the source"). Readings that differ say nothing.
+  One exception (sixteenth session): the page's reading prints that very token on another of its lines and it is
+  the line's token with one digit changed, length and signs kept. A law's number said twice on a blurred model
+  letter (decree 2.19.720 p. 8: ``65.99`` read ``65.95`` by the page and ``6595`` by both line re-readings, ``65.99``
+  by both crop readings and by the page three lines down) is written so; the line stays ``digits_disagree``.
 
-No digit is written that no reading of the line saw.
+No digit is written that no reading of the page saw.
 """
 
 from __future__ import annotations
@@ -241,6 +245,7 @@ def settle_alone(pimg: PageImage, result: OcrResult, asked: list[tuple[TextLine,
         return 0, set()
     changes: dict[int, tuple[TextLine, dict[int, str]]] = {}
     changed_digit: set[int] = set()
+    alone: list[tuple[TextLine, int, str]] = []  # tokens the crops alone read otherwise, one digit apart
     for (ln, i, cands), tok in zip(todo, reads, strict=True):
         old = NUMBER.findall(ln.text)[i]
         log.debug("page %d: number %s alone: %s (re-readings %s)", pimg.page, old, tok, sorted(cands))
@@ -254,6 +259,12 @@ def settle_alone(pimg: PageImage, result: OcrResult, asked: list[tuple[TextLine,
                 changed_digit.add(id(ln))
         else:
             ln.doubt = ln.doubt or DIGITS  # two digit readings against the page's, no line reading with them
+            if _one_digit(old, tok):
+                alone.append((ln, i, tok))
+    for ln, i, tok in alone:  # ...unless the page prints that token on another line (its own reading, or written above)
+        if tok in _page_numbers(result, ln, changes):
+            changes.setdefault(id(ln), (ln, {}))[1][i] = tok
+            changed_digit.add(id(ln))  # a digit changed: the line stays in doubt
     for ln, toks in changes.values():
         spans = list(NUMBER.finditer(ln.text))
         text = ln.text
@@ -264,3 +275,17 @@ def settle_alone(pimg: PageImage, result: OcrResult, asked: list[tuple[TextLine,
         ln.text = text
     return sum(len(t) for _ln, t in changes.values()), set(changes) - changed_digit
 
+
+
+def _page_numbers(result: OcrResult, line: TextLine, changes: dict[int, tuple[TextLine, dict[int, str]]]) -> set[str]:
+    """The numbers of the page's reading on its lines other than ``line``, and those written on them here."""
+    out = {tok for ln in result.lines if ln is not line for tok in NUMBER.findall(ln.text)}
+    return out | {tok for key, (_ln, toks) in changes.items() if key != id(line) for tok in toks.values()}
+
+
+def _one_digit(old: str, new: str) -> bool:
+    """Is ``new`` ``old`` with one digit changed, its length and signs kept (``65.95`` and ``65.99``)?"""
+    if len(old) != len(new) or _digits(old) == _digits(new):
+        return False
+    diff = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    return len(diff) == 1 and diff[0][0].isdigit() and diff[0][1].isdigit()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import confidence
+from .flat_words import keep_listings, without_flat
 from .line_rows import in_rows
 from .noise import noise as _noise
 from .numbers import recheck_numbers
@@ -77,6 +78,11 @@ def kept_lines(result: OcrResult, ruled: PageImage, tally: Tally) -> list[TextLi
         ln.confidence, low = confidence.from_ocr(result.line_conf.get(id(ln), result.confidence))
         ln.doubt = ln.doubt or low  # a doubt the number re-readings left (digits_disagree) stays
         if _noise(ln, ruled):  # a rule read as letters too (noise.py)
+            tally.noise += 1
+            continue
+        if id(ln) in result.flat:  # words read from a rule's ink (flat_words.py), its word listings kept in step
+            keep_listings(result, ln, without_flat(ln.text, *result.flat[id(ln)]))
+        if not ln.text:
             tally.noise += 1
         else:
             lines.append(ln)

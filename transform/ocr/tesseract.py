@@ -14,6 +14,7 @@ from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
 from ..ingest.pdf_bidi import digit_groups, fix_brackets
 from .bullets import mark_bullet
 from .columns import split_columns
+from .flat_words import flat_word
 from .glued import unglue
 from .months import repair_months
 from .number_readings import comma_dates, first_of_month
@@ -68,6 +69,8 @@ class OcrResult:
     unsure_ar: dict[int, list[str]] = field(default_factory=dict)
     # id(TextLine) -> the confidence of each word of an Arabic line, in the order of its rtl_words listing
     word_confs: dict[int, list[float]] = field(default_factory=dict)
+    # id(TextLine) -> (the line's text as first made, its words read from a rule's ink): flat_words.py drops them
+    flat: dict[int, tuple[str, list[str]]] = field(default_factory=dict)
 
 
 def installed_langs() -> set[str]:
@@ -171,6 +174,7 @@ def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: floa
         result.unsure_latin.update(sub.unsure_latin)
         result.unsure_ar.update(sub.unsure_ar)
         result.word_confs.update(sub.word_confs)
+        result.flat.update(sub.flat)
         if sub.words:
             total = result.confidence * result.words + sub.confidence * sub.words
             result.words += sub.words
@@ -300,11 +304,15 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
     unsure_latin: dict[int, list[str]] = {}
     unsure_ar: dict[int, list[str]] = {}
     word_confs: dict[int, list[float]] = {}
+    flat: dict[int, tuple[str, list[str]]] = {}
     sure = sure_words([w for info in lines.values() for w in info["words"]], [c for info in lines.values() for c in info["confs"]])
     for key, info in lines.items():
         if key not in est:
             continue
         words = info["words"]
+        # words read from a rule's ink, taken out once the re-readings are done (flat_words.py)
+        rule = [w for w, (bx0, by0, bx1, by1) in zip(words, info["boxes"], strict=True)
+                if flat_word(w, bx1 - bx0, by1 - by0, pimg.dpi)]
         is_ar = sum(len(_AR.findall(w)) for w in words) > sum(len(_LAT.findall(w)) for w in words)  # digits only: LTR
         if is_ar:  # unsure words one letter off a known word (spelling.py)
             info["words"] = repair_unsure(words, info["confs"], sure)
@@ -322,6 +330,8 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
             bottom=pimg.to_points(y1), size=round(size, 1), bold=False, page=pimg.page,
         )
         line_conf[id(tl)] = sum(info["confs"]) / len(info["confs"])
+        if rule := [w for w in rule if w in words]:
+            flat[id(tl)] = (text, rule)
         boxes = [(w, *(pimg.to_points(v) for v in box)) for w, box in zip(words, info["boxes"], strict=True)]
         weak = [w for w, c in zip(words, info["confs"], strict=True) if c < WEAK_LATIN_CONF and _LAT.search(w)]
         if weak:
@@ -339,7 +349,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
             word_boxes[id(tl)] = boxes
         out.append(tl)
     return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf, word_boxes, rtl_words, weak_latin,
-                     unsure_latin, unsure_ar, word_confs)
+                     unsure_latin, unsure_ar, word_confs, flat)
 
 
 def line_text(words: list[str], xs: list[float], is_ar: bool) -> str:
