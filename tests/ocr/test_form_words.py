@@ -52,3 +52,11 @@ def test_truth_lines_are_left_as_written() -> None:
             touched = [(a, b) for a, b in zip(words, got, strict=True)
                        if a != b and (b.startswith("رقم") or "شح" in b or "(ة" in a)]
             assert not touched, touched
+
+
+def test_a_form_label_term_is_settled_before_the_word_alone() -> None:
+    """``تارية الطلب`` (p. 3's date cell, read at 60 %): the stacked-letter repair alone makes
+    ``تجارية`` (commercial); beside ``الطلب`` it is the form's تاريخ الطلب."""
+    words = ["تارية", "الطلب", "توقيع", "المترشم(ة)"]
+    assert repair_unsure(words, [60.0, 92.0, 92.0, 47.0]) == ["تاريخ", "الطلب", "توقيع", "المترشح(ة)"]
+    assert repair_unsure(["تارية", "التجارة"], [60.0, 92.0])[0] == "تجارية"  # no term: the word's own repair

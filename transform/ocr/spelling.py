@@ -28,6 +28,11 @@ confidence well under that of the line's other words (20-60 % against 85-95 %).
   after ``ش``: a final ``م`` turned ``ح`` anywhere would make ``المبرح`` of ``المبرم`` and
   ``تسلحكم`` of ``تسلمكم`` on the corpus's truth pages.
 
+* **A fixed term's word first.** A word one letter off a word of a fixed term (:data:`collocations.TERMS`),
+  beside the term's other word, is that word before any repair of its own: ``تارية الطلب`` is
+  تاريخ الطلب, the date of the application on a form, where the stacked-letter repair alone made
+  ``تجارية`` (commercial) of it.
+
 * **A hamza's seat for a tooth.** ``ئ`` is read for the tooth of ``ن`` or ``ث`` (``بمدوئة`` for
   بمدونة, ``الورئة`` for الورثة), for a final ``ى`` (``يتعدئ``), and ``ن`` for ``ئ`` (``الطارنة``).
 
@@ -304,7 +309,13 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
     # word is repaired without it, and it is put back after
     marks = [(m.group(1), m.group(2)) if (m := _FEMININE.match(w)) else (w, "") for w in words]
     words = [w for w, _ in marks]
+    from .collocations import terms  # collocations builds on this module
+
+    termed = terms(words)  # a word one letter off a fixed term's, beside its other word, before any other repair
     for i, (w, c) in enumerate(zip(words, confs, strict=True)):
+        if termed[i] != w:
+            out[i] = termed[i]
+            continue
         w = comma_hamza(w)
         if (ending := nisba_end(pronoun_end(tooth_letter(inner_hamza(w))))) != w:  # a word now: no more repairs
             out[i] = ending
