@@ -60,3 +60,18 @@ def test_a_form_label_term_is_settled_before_the_word_alone() -> None:
     words = ["تارية", "الطلب", "توقيع", "المترشم(ة)"]
     assert repair_unsure(words, [60.0, 92.0, 92.0, 47.0]) == ["تاريخ", "الطلب", "توقيع", "المترشح(ة)"]
     assert repair_unsure(["تارية", "التجارة"], [60.0, 92.0])[0] == "تجارية"  # no term: the word's own repair
+
+
+def test_a_short_heading_cut_by_a_stray_takes_its_word_back() -> None:
+    """The article heading in a shaded bar (p. 1, read ``المادة nl لى:`` at 64 %, ``nl`` unsure):
+    the script model's re-reading ``المادة الأولى:`` (67 %) replaces the stray and the piece of
+    ``الأولى`` left beside it. A piece that begins or ends no known word read in its place stays,
+    and so does a capitalised word (a name, ``DU`` of a French letterhead)."""
+    from transform.ocr.strays import _short_strays, replace_strays
+
+    line = "المادة nl لى:"
+    assert _short_strays(line, ["nl"]) == ["nl"]
+    assert _short_strays("ROYAUME DU MAROC", ["DU"]) == []
+    assert replace_strays(line, "المادة الأولى:", _short_strays(line, ["nl"])) == "المادة الأولى:"
+    assert replace_strays(line, "المادة الثانية:", ["nl"]) is None  # لى begins or ends no word read there
+    assert replace_strays(line, "المادة الأولى:", []) is None  # no stray, nothing replaced
