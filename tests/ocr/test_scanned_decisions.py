@@ -67,7 +67,7 @@ def test_unsure_words_one_letter_off_a_known_word_are_put_right() -> None:
 def test_sure_right_or_ambiguous_words_stay() -> None:
     # read with confidence: never touched, even one letter off a known word
     assert repair_unsure(["الاجتاعية", "رم", "12"], [SURE, SURE, SURE]) == ["الاجتاعية", "رم", "12"]
-    # رقم is only settled before a number
+    # رقم is only settled before a number, a dotted blank or a noun it heads on forms (test_form_words.py)
     assert repair_unsure(["رم", "الصادر"], [UNSURE, SURE]) == ["رم", "الصادر"]
     for word in [
         "الصحة", "المركزية", "يحدد", "ويمكن", "تتعلق",  # known words and verbs the list lacks as such

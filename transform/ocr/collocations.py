@@ -57,6 +57,8 @@ TERMS = (
     ("النفاذ", "المعجل"), ("الجماعات", "الترابية"), ("الوظيفة", "العمومية"), ("حيز", "التنفيذ"),
     ("السلطة", "الحكومية"), ("الصفقات", "العمومية"), ("الحماية", "الاجتماعية"),
     ("الانتقال", "الطاقي"), ("الإدماج", "المهني"), ("التنمية", "المستدامة"), ("السلامة", "الطرقية"),
+    # a form's labels: the date of the application, of tenure, of birth, of filing
+    ("تاريخ", "الطلب"), ("تاريخ", "الترسيم"), ("تاريخ", "الازدياد"), ("تاريخ", "الإيداع"),
 )
 MIN_TERM_WORD = 3  # letters of the word put right (one letter off a shorter word settles nothing)
 _BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
@@ -122,6 +124,12 @@ def _term_word(core: str, other: str, first: bool) -> str | None:
             continue
         return mine
     return None
+
+
+def terms(words: list[str]) -> list[str]:
+    """The words of an Arabic line with each word one letter off a word of a fixed term, next to
+    the term's other word, put right (:data:`TERMS`); as many words as given."""
+    return _terms(words)
 
 
 def _terms(words: list[str]) -> list[str]:

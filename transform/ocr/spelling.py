@@ -22,6 +22,17 @@ confidence well under that of the line's other words (20-60 % against 85-95 %).
   ``ه`` before a word's last two letters (``بالمقتضهات``, ``التنظهمية``; not in a pronoun's ``ها``:
   ``منها`` would become ``منيا``).
 
+* **A final ``ح`` after ``ش`` read ``م``.** In ``الترشح``, ``المترشح`` (candidacy, candidate: the
+  words of every application form) the bowl of the last ``ح``, set under the ``ش``'s tail, is read as
+  the closed loop of ``م`` (``الترشم``, ``المترشم`` at 39-81 % on a 200 ppi ministry scan). Only
+  after ``ش``: a final ``م`` turned ``ح`` anywhere would make ``المبرح`` of ``المبرم`` and
+  ``تسلحكم`` of ``تسلمكم`` on the corpus's truth pages.
+
+* **A fixed term's word first.** A word one letter off a word of a fixed term (:data:`collocations.TERMS`),
+  beside the term's other word, is that word before any repair of its own: ``تارية الطلب`` is
+  تاريخ الطلب, the date of the application on a form, where the stacked-letter repair alone made
+  ``تجارية`` (commercial) of it.
+
 * **A hamza's seat for a tooth.** ``ئ`` is read for the tooth of ``ن`` or ``ث`` (``بمدوئة`` for
   بمدونة, ``الورئة`` for الورثة), for a final ``ى`` (``يتعدئ``), and ``ن`` for ``ئ`` (``الطارنة``).
 
@@ -52,7 +63,11 @@ word as read is no word (nor a rare form) and the word without it is one (``دا
 
 One word is settled by its place rather than by the list: ``رقم`` ("number"), whose ``قم``
 ligature is read ``رم``, ``رق``, ``رغ``, ``رف`` (``رتم`` on a light typeface), read unsure right
-before a number (``رم 1.58.008``), is written ``رقم`` there.
+before a number (``رم 1.58.008``), is written ``رقم`` there. So it is, read unsure or fairly sure
+(under VERY_SURE_CONF), before a form's dotted blank (``رق ..........``, where the number is to be
+written or stamped) and before one of the nouns that ``رقم`` heads on forms (:data:`RAQM_NOUNS`:
+``رم التأجير``, pay number, in a form's label cells): none of these two-letter words (``رق``, ``رف``...)
+stands before a blank or such a noun; no truth page of the corpus prints one of them at all.
 """
 
 from __future__ import annotations
@@ -74,6 +89,7 @@ STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
 # س for ث, its three dots read as teeth: الثالسة -> الثالثة; not ش for ث: مؤشرة -> مؤثرة)
 STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ", "س": "ث"}
 END_STROKES = {"ئ": "ىي"}  # at a word's end: يتعدئ for يتعدى
+SHIN_END = {"م": "ح"}  # a word's last letter after ش: الترشم for الترشح (module docstring)
 # inside a word, before its last two letters (not in a pronoun's ها, هم): a medial ي read ه (علهها, بالمقتضهات)
 INNER_STROKES = {"ه": "ي"}
 _GROUPS = _SKELETONS
@@ -83,6 +99,13 @@ _VERB_PREFIX = "يتنأ"  # imperfect verbs are few in the list: a known stem a
 _EDGES = re.compile(r"^([(\[«\"'-]*)(.*?)([)\]».,،؛:!؟\"']*)$")
 _RAQM = re.compile(r"^ر(?:[قمغفعهة]|[تف]م)[)،,.]?$")
 _NUMBER = re.compile(r"^[(\[]?\d+(?:[.\-/]\d+)*[)\].,،؛:]?$")
+_FEMININE = re.compile(r"^(.*[\u0621-\u064a])(\(ة\)?[)\].,،؛:]*)$")  # المترشم(ة) -> المترشم + (ة)
+_BLANK = re.compile(r"^[:.…_]*[.…_]{3,}")  # a form's dotted blank (dots, an ellipsis, underscores)
+# nouns ``رقم`` heads on administrative forms (written from the language, not from a page): pay, card,
+# telephone, identification, membership, filing, registration, account numbers
+RAQM_NOUNS = frozenset(normalise_ar(w) for w in (
+    "التأجير", "البطاقة", "الهاتف", "التعريف", "الانخراط", "الإيداع", "التسجيل", "الحساب", "التضعيف", "القيد",
+))
 
 
 def _known(word: str) -> bool:
@@ -119,7 +142,8 @@ def _candidates(core: str, with_stacked: bool = True) -> dict[str, str]:
                 if key != norm and key not in found and _known(cand):  # not a hamza or ta marbuta of the same word
                     found[key] = cand
         for other in (STROKES.get(ch, "") + (END_STROKES.get(ch, "") if i == len(core) - 1 else "")
-                      + (INNER_STROKES.get(ch, "") if i < len(core) - 2 else "")):
+                      + (INNER_STROKES.get(ch, "") if i < len(core) - 2 else "")
+                      + (SHIN_END.get(ch, "") if i == len(core) - 1 and core[i - 1] == "ش" else "")):
             if _known(cand := core[:i] + other + core[i + 1:]):
                 found.setdefault(normalise_ar(cand), cand)
     if not with_stacked:
@@ -265,6 +289,14 @@ def impossible_start(word: str) -> str:
     return word
 
 
+def _raqm_before(word: str, conf: float, nxt: str) -> bool:
+    """``رق ......``, ``رم التأجير``: ``رقم`` misread before a dotted blank or a noun of RAQM_NOUNS
+    (module docstring), read under VERY_SURE_CONF."""
+    if conf >= VERY_SURE_CONF or not _RAQM.match(word) or not nxt:
+        return False
+    return bool(_BLANK.match(nxt)) or normalise_ar(nxt.rstrip(":،,.")) in RAQM_NOUNS
+
+
 def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """The words of an Arabic line (tesseract's order, which puts a number right after the word
     before it in reading) with the unsure ones put right (see the module docstring); ``sure``:
@@ -273,10 +305,23 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
     from .wordfix import nisba_end, pronoun_end, repair_fair  # wordfix builds on this module
 
     out = list(words)
+    # a feminine mark in brackets after a word (المترشح(ة), a form's candidate, male or female): the
+    # word is repaired without it, and it is put back after
+    marks = [(m.group(1), m.group(2)) if (m := _FEMININE.match(w)) else (w, "") for w in words]
+    words = [w for w, _ in marks]
+    from .collocations import terms  # collocations builds on this module
+
+    termed = terms(words)  # a word one letter off a fixed term's, beside its other word, before any other repair
     for i, (w, c) in enumerate(zip(words, confs, strict=True)):
+        if termed[i] != w:
+            out[i] = termed[i]
+            continue
         w = comma_hamza(w)
         if (ending := nisba_end(pronoun_end(tooth_letter(inner_hamza(w))))) != w:  # a word now: no more repairs
             out[i] = ending
+            continue
+        if _raqm_before(w, c, words[i + 1] if i + 1 < len(words) else ""):
+            out[i] = "رقم"
             continue
         if c >= LOW_CONF:
             out[i] = repair_fair(impossible_start(w), c, sure)  # read fairly sure, no word (wordfix.py)
@@ -287,4 +332,5 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
             out[i] = repair_word(impossible_start(w), sure)
     from .collocations import settle  # collocations builds on this module
 
+    out = [w + mark for w, (_, mark) in zip(out, marks, strict=True)]
     return settle(out)  # words their neighbours settle: المدلى بما -> المدلى بها (collocations.py)

@@ -113,7 +113,9 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
                         lang == "ara" and sound(ln.text, before, text, sub.confidence,
                                                _strays(ln.text, weak) + (weak or []) + unsure
                                                + (unsure_latin.get(id(ln)) or []), STRAY_MARGIN)):
-                    text = _in_place(ln.text, before, text, sub.confidence, weak, unsure)
+                    # a short Arabic line's unsure Latin words of a stray's form are strays too (_short_strays)
+                    here = (weak or []) + _short_strays(ln.text, unsure_latin.get(id(ln))) if is_short and lang == "ara" else weak
+                    text = _in_place(ln.text, before, text, sub.confidence, here or None, unsure)
                 if text and (best is None or sub.confidence > best[0]):
                     best = (sub.confidence, text)
             if best:
@@ -174,20 +176,49 @@ def replace_strays(old: str, new: str, strays: list[str]) -> str | None:
     """``old`` with each run of its ``strays`` that ``new`` reads as other words between the same
     neighbour(s) (words compared without their punctuation) replaced by those words, when they are
     Arabic words without digits; every other word of ``old`` as it was (``المدنية، Vis يكون``
-    with ``المدنية. وألا يكون`` gives ``المدنية، وألا يكون``). None when nothing was replaced."""
+    with ``المدنية. وألا يكون`` gives ``المدنية، وألا يكون``). A piece of the word the stray cut,
+    read beside it, goes with it when the re-reading's word in their place begins or ends with it
+    and the word list knows that word (:func:`_piece_of`: ``المادة nl لى:`` with ``المادة الأولى:``
+    gives ``المادة الأولى:``). None when nothing was replaced."""
     ow, nw = old.split(), new.split()
     fold = [w.strip(_PUNCT) for w in ow], [w.strip(_PUNCT) for w in nw]
     out: list[str] = []
     changed = False
     for op, i1, i2, j1, j2 in SequenceMatcher(None, *fold, autojunk=False).get_opcodes():
         span, put = ow[i1:i2], nw[j1:j2]
-        if (op == "replace" and (0 < i1 or i2 < len(ow)) and all(w in strays for w in span)
+        if (op == "replace" and (0 < i1 or i2 < len(ow)) and any(w in strays for w in span)
+                and all(w in strays or _piece_of(w, put) for w in span)
                 and all(_AR.search(w) and not _DIGITS.search(w) for w in put)):
             out += put
             changed = True
         else:
             out += span
     return " ".join(out) if changed else None
+
+
+MAX_PIECE = 2  # Arabic letters of a word's piece left beside a stray (``المادة nl لى:`` for المادة الأولى:)
+
+
+def _piece_of(word: str, put: list[str]) -> bool:
+    """Is ``word`` a piece of a word the stray cut (:func:`replace_strays`): MAX_PIECE Arabic letters
+    at most that begin or end one of the words ``put`` in its place, a word the Arabic list knows?"""
+    from .lexicon import known_ar, normalise_ar
+
+    piece = word.strip(_PUNCT)
+    if not piece or len(piece) > MAX_PIECE or not all("\u0621" <= ch <= "\u064a" for ch in piece):
+        return False
+    for w in put:
+        bare = w.strip(_PUNCT)
+        if len(bare) > len(piece) and (bare.startswith(piece) or bare.endswith(piece)) and known_ar(normalise_ar(bare)):
+            return True
+    return False
+
+
+def _short_strays(text: str, unsure: list[str] | None) -> list[str]:
+    """A short Arabic line's unsure Latin words of a stray's form (lower-case, :func:`_stray_latin`'s
+    shapes): on a line of two or three words the share of Arabic letters that makes a longer line's
+    strays suspects is not reached (``المادة nl لى:``, 8 Arabic letters and 2 Latin)."""
+    return [w for w in unsure or [] if w in _latin_words(text) and (len(w) <= 2 and not w.isupper() or len(w) <= 5 and w.islower())]
 
 
 def keeps_the_rest(old: str, new: str, strays: list[str]) -> bool:
