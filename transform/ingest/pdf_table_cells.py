@@ -19,7 +19,7 @@ from ..model import Cell, Sentence, Table
 from ..structure.built import builder
 from .bidi_chars import ARABIC_WORD as ARABIC_RUN
 from .ligatures import swap_shared_boxes
-from .pdf_bidi import clean_text, is_rtl_line, logical_line, visual_to_logical
+from .pdf_bidi import clean_text, has_strong, is_rtl_line, logical_line, visual_to_logical
 from .pdf_blocks import join_lines
 from .pdf_calls import _LOOSE_ADDRESS, _NATIVE
 from .pdf_table_heads import DOTS, translation_row, year_heads
@@ -212,23 +212,46 @@ class Glyphs:
             # glyph positions of one line are consecutive
             keep = set(js)
             span = [j for j in range(inked[0], inked[-1] + 1) if j in keep or (chars[j].isspace() and line[j] == k)]
-            s = "".join([chars[j] for j in span])
+            idx = self.idx
+            # a printed line pdfium cut into pieces (vowel marks placed apart, pdf_text._same_band): its line breaks
+            # are not glyphs, so the text-page indices run further than the glyphs'
+            pieces = idx[span[-1]] - idx[span[0]] != span[-1] - span[0]
+            if pieces:
+                span = _with_breaks(span, idx)
+            s = "".join([chars[j] if j >= 0 else " " for j in span])
 
             def box(i: int, span: list[int] = span) -> tuple[float, float]:
                 j = span[i]
+                if j < 0:  # the space put between two pieces (_with_breaks): no width
+                    return x0s[~j], x0s[~j]
                 return x0s[j], x1s[j]
 
             ln = self.lines[k]
+            size = ln.size or 10.0
             if "\u0644" in s:  # a lam: ligatures the line reading put back in order (pdf_text, ligatures)
                 s = _ligatures_as_line(s, box, ln.text)
-            if ARABIC_RUN.search(s):  # swapped letters and word spaces the line reading put back (pdf_table_space)
-                s, box = cell_words(s, box, ln.size or 10.0, ln.text)
-            if _visual_words(s, box):  # an Arabic cell cut from a line pdfium laid out left to right
-                text = visual_to_logical(s, box, rtl=True, size=ln.size or 10.0)
+            if pieces:  # every glyph placed again by its position, as the line reading did (pdf_text._read_group)
+                text = visual_to_logical(s, box, rtl=is_rtl_line(s) if has_strong(s) else rtl, size=size, pieces=True)
             else:
-                text = logical_line(s, box, ln.size or 10.0, rtl)  # the size the line reading used (pdf_text)
+                if ARABIC_RUN.search(s):  # swapped letters and word spaces the line reading put back (pdf_table_space)
+                    s, box = cell_words(s, box, size, ln.text)
+                if _visual_words(s, box):  # an Arabic cell cut from a line pdfium laid out left to right
+                    text = visual_to_logical(s, box, rtl=True, size=size)
+                else:
+                    text = logical_line(s, box, size, rtl)  # the size the line reading used (pdf_text)
             parts.append(" ".join(clean_text(text).split()))
         return join_lines(parts)
+
+
+def _with_breaks(span: list[int], idx: list[int]) -> list[int]:
+    """``span`` with a space (``~j``: before glyph ``j``) where the text page has a line break between two
+    of its glyphs (the end of one piece of the printed line, the start of the next)."""
+    out = [span[0]]
+    for a, b in zip(span, span[1:], strict=False):
+        if b == a + 1 and idx[b] - idx[a] > 1:
+            out.append(~b)
+        out.append(b)
+    return out
 
 
 def _visual_words(s: str, box: Any) -> bool:
@@ -252,10 +275,16 @@ def _ligatures_as_line(s: str, box: Any, line_text: str) -> str:
     fixed, count = swap_shared_boxes(s, box)
     if not count:
         return s
+    line = line_text.translate(_UNCOMPARED)
     for old, new in zip(s.split(), fixed.split(), strict=True):
-        if old != new and new.replace("\u0640", "") not in line_text.replace("\u0640", ""):  # kashida: see cell_spaces
+        if old != new and new.translate(_UNCOMPARED) not in line:
             return s
     return fixed
+
+
+# left out when a cell's word is looked for in its line: kashida (see cell_spaces) and brackets (a cell's are
+# still in pdfium's order, ``بالانهيار(``, the line's in logical order)
+_UNCOMPARED = str.maketrans("", "", "\u0640()[]{}")
 
 
 @dataclass
