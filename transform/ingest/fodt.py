@@ -22,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
+from .odt_table_heads import mark_header_rows
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -96,6 +97,7 @@ def flat_to_package(path: Path) -> bytes:
                          hint="Open it in LibreOffice, save it again (as .odt) and send it again.")
     pictures = _pictures(root)
     unwrap_indexes(root)
+    mark_header_rows(root)
     manifest = ['<?xml version="1.0" encoding="UTF-8"?>',
                 '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">',
                 f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{MIMETYPE}"/>']
@@ -153,18 +155,26 @@ def unwrap_indexes(root: etree._Element) -> int:
 
 
 def package_with_indexes(path: Path) -> bytes | None:
-    """An ODT package whose ``content.xml`` has its indexes opened (:func:`unwrap_indexes`), or None when
-    it has none (or cannot be read here: the caller's own checks and pandoc report that)."""
+    """An ODT package whose ``content.xml`` has its indexes opened (:func:`unwrap_indexes`) and its tables'
+    bold first rows marked as header rows (:func:`.odt_table_heads.mark_header_rows`), or None when there is
+    nothing to change (or it cannot be read here: the caller's own checks and pandoc report that)."""
     try:
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo("content.xml")
             if info.file_size > MAX_FLAT_BYTES:
                 return None
             content = zf.read(info)
-            if b"index-body" not in content:
+            indexes, tables = b"index-body" in content, b"table-row" in content
+            if not (indexes or tables):
                 return None
             root = etree.fromstring(content, _parser())
-            if not unwrap_indexes(root):
+            changed = unwrap_indexes(root) if indexes else 0
+            if tables:
+                styles = None
+                if "styles.xml" in zf.namelist() and zf.getinfo("styles.xml").file_size <= MAX_FLAT_BYTES:
+                    styles = etree.fromstring(zf.read("styles.xml"), _parser())
+                changed += mark_header_rows(root, styles)
+            if not changed:
                 return None
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w") as out:
