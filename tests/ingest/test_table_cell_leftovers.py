@@ -6,7 +6,8 @@
 - A ligature swapped back in a cell is checked against its line without brackets (the cell's are still
   in pdfium's order: ``بالانهيار(``).
 - A ruled row holding a wrapped item and its unit over lines of blank fields (BO 7259 p. 17:
-  ``4) - الكحول ...`` then ``أ) ......``) is cut into the item's row and one row per line of fields.
+  ``4) - الكحول ...`` then ``أ) ......``) is cut into the item's row and one row per line of fields; a
+  row of blank fields alone, empty once its dots are left out, does not take the row headers away.
 - An ODT table whose first row is bold by its paragraph style has that row as its header.
 
 Frozen glyphs and small XML: no page is read.
@@ -22,7 +23,7 @@ from lxml import etree
 
 from transform.ingest.fodt import package_with_indexes
 from transform.ingest.odt_table_heads import mark_header_rows
-from transform.ingest.pdf_table_cells import Glyphs, GridCell, _ligatures_as_line
+from transform.ingest.pdf_table_cells import Glyphs, GridCell, _ligatures_as_line, mark_headers
 from transform.ingest.pdf_table_spans import split_spanned
 
 from .test_pdf_tables_council import _glyphs
@@ -111,6 +112,16 @@ def test_wrapped_item_over_fields_is_a_row_of_its_own() -> None:
     assert got == [(0, 0, "Itemwrapped"), (0, 1, "Unitofitem"), (0, 2, ""),  # (plain: no spaces between touching glyphs)
                    (1, 0, "a)......"), (1, 1, "......"), (1, 2, "......"),
                    (2, 0, "........"), (2, 1, "......"), (2, 2, "......")]
+
+
+def test_a_row_of_blank_fields_vetoes_no_row_header() -> None:
+    """A row left empty (its dots left out) has no label; the labels of the rows with values still head them."""
+    cells = [GridCell(0, 0, [], text="Item"), GridCell(0, 1, [], text="Amount"),
+             GridCell(1, 0, [], text="a) Beer"), GridCell(1, 1, [], text="1550,00"),
+             GridCell(2, 0, [], text=""), GridCell(2, 1, [], text=""),
+             GridCell(3, 0, [], text="b) Wine"), GridCell(3, 1, [], text="1150,00")]
+    mark_headers(cells, 2, 1, None)  # type: ignore[arg-type]
+    assert [c.header for c in cells if c.col == 0] == [True, True, False, True]
 
 
 def test_wrapped_label_beside_its_field_stays_one_row() -> None:

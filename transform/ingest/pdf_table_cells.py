@@ -409,7 +409,9 @@ def mark_headers(cells: list[GridCell], ncols: int, header_rows: int | None, gly
         if c.row < header_rows:
             c.header = True
     nums = numeric_columns(cells, ncols, header_rows, least=1)
-    labels = [c for c in cells if c.row >= header_rows and c.col == 0]
+    filled = {r for c in cells if c.text for r in range(c.row, c.row + c.rowspan)}
+    # (a row without any text, a line of blank fields whose dots were left out, labels nothing and vetoes nothing)
+    labels = [c for c in cells if c.row >= header_rows and c.col == 0 and any(r in filled for r in range(c.row, c.row + c.rowspan))]
     if nums and 0 not in nums and labels and all(c.text and not is_number(c.text) for c in labels if c.colspan < ncols):
         valued = {r for c in cells if c.col > 0 and c.text for r in range(c.row, c.row + c.rowspan)}
         for c in labels:  # a label heads the values of its row(s): a row with none (a section's title, a note) has no row header
