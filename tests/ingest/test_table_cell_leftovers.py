@@ -23,7 +23,8 @@ from lxml import etree
 
 from transform.ingest.fodt import package_with_indexes
 from transform.ingest.odt_table_heads import mark_header_rows
-from transform.ingest.pdf_table_cells import Glyphs, GridCell, _ligatures_as_line, mark_headers
+from transform.ingest.pdf_table_cells import GridCell, mark_headers
+from transform.ingest.pdf_table_glyphs import Glyphs, _ligatures_as_line
 from transform.ingest.pdf_table_spans import split_spanned
 
 from .test_pdf_tables_council import _glyphs
