@@ -1,13 +1,13 @@
 """An Arabic table cell whose line pdfium laid out left to right (a French line of the next cell
 at the same height) comes out with its words in visual order; the cell reading puts them back
-(pdf_table_cells._visual_words), and leaves a cell already in logical order alone."""
+(pdf_table_glyphs._visual_words), and leaves a cell already in logical order alone."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from tests.ingest._realpages import read_pages
-from transform.ingest.pdf_table_cells import _visual_words
+from transform.ingest.pdf_table_glyphs import _visual_words
 from transform.model import Table
 
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from tests.ingest._realpages import corpus_page
-from transform.ingest import pdf_table_cells, pdf_tables
-from transform.ingest.pdf_table_cells import Glyphs
+from transform.ingest import pdf_table_glyphs, pdf_tables
+from transform.ingest.pdf_table_glyphs import Glyphs
 from transform.ingest.pdf_text import page_lines
 
 FIELDS = ("idx", "ch", "x0", "x1", "cy", "line", "bold")
@@ -29,7 +29,7 @@ def _same(a: Glyphs, b: Glyphs) -> None:
         assert [type(v) for v in x] == [type(v) for v in y], f
 
 
-@pytest.mark.skipif(pdf_table_cells._GLYPHS is None, reason="the optional extension _chars is not built")
+@pytest.mark.skipif(pdf_table_glyphs._GLYPHS is None, reason="the optional extension _chars is not built")
 @pytest.mark.parametrize(("name", "page_no", "words"), PAGES)
 def test_native_glyphs_are_the_python_loops(name: str, page_no: int, words: str, monkeypatch: pytest.MonkeyPatch) -> None:
     regions: list[int] = []

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from tests.ingest._realpages import corpus_page
-from transform.ingest import pdf_table_cells, pdf_table_checks, pdf_table_grid, pdf_tables
-from transform.ingest.pdf_table_cells import Glyphs, GridCell
+from transform.ingest import pdf_table_cells, pdf_table_checks, pdf_table_glyphs, pdf_table_grid, pdf_tables
+from transform.ingest.pdf_table_cells import GridCell
+from transform.ingest.pdf_table_glyphs import Glyphs
 from transform.ingest.pdf_table_rows import line_size
 from transform.ingest.pdf_text import page_lines
 
@@ -126,7 +127,7 @@ def test_table_models_built_without_validation_are_pydantics(monkeypatch: pytest
     assert any(c.header for c in cells) and any("متصرف" in s.text for c in cells for s in c.sentences)
 
 
-@pytest.mark.skipif(pdf_table_cells._PLAIN is None, reason="the optional extension _chars is not built")
+@pytest.mark.skipif(pdf_table_glyphs._PLAIN is None, reason="the optional extension _chars is not built")
 @pytest.mark.parametrize(("name", "page_no"), [(SEINE, 16), (DECREE, 3)])
 def test_native_plain_text_is_the_python_loop(name: str, page_no: int) -> None:
     with corpus_page(name, page_no) as (page, textpage):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from transform.ingest.pdf_bidi import fix_brackets
-from transform.ingest.pdf_table_cells import _ligatures_as_line
+from transform.ingest.pdf_table_glyphs import _ligatures_as_line
 from transform.model import Paragraph, Table
 
 from ._realpages import read_pages

@@ -22,9 +22,11 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
+from .odt_table_heads import mark_header_rows
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
 # generated indexes: pandoc's ODT reader drops them whole, with the printed text of their entries
 INDEXES = ("table-of-content", "alphabetical-index", "illustration-index", "table-index", "object-index", "user-index", "bibliography")
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
@@ -98,6 +100,7 @@ def flat_to_package(path: Path) -> bytes:
     pictures = _pictures(root)
     unwrap_indexes(root)
     mark_titles(root)
+    mark_header_rows(root)
     manifest = ['<?xml version="1.0" encoding="UTF-8"?>',
                 '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">',
                 f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{MIMETYPE}"/>']
@@ -191,6 +194,9 @@ def package_with_indexes(path: Path) -> bytes | None:
     """An ODT package whose ``content.xml`` has its indexes opened (:func:`unwrap_indexes`) and its title
     paragraphs marked as headings (:func:`mark_titles`), or None when it has neither (or cannot be read here: the
     caller's own checks and pandoc report that)."""
+    """An ODT package whose ``content.xml`` has its indexes opened (:func:`unwrap_indexes`) and its tables'
+    bold first rows marked as header rows (:func:`.odt_table_heads.mark_header_rows`), or None when there is
+    nothing to change (or it cannot be read here: the caller's own checks and pandoc report that)."""
     try:
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo("content.xml")
@@ -201,6 +207,17 @@ def package_with_indexes(path: Path) -> bytes | None:
                 return None
             root = etree.fromstring(content, _parser())
             if not unwrap_indexes(root) + mark_titles(root):
+            indexes, tables = b"index-body" in content, b"table-row" in content
+            if not (indexes or tables):
+                return None
+            root = etree.fromstring(content, _parser())
+            changed = unwrap_indexes(root) if indexes else 0
+            if tables:
+                styles = None
+                if "styles.xml" in zf.namelist() and zf.getinfo("styles.xml").file_size <= MAX_FLAT_BYTES:
+                    styles = etree.fromstring(zf.read("styles.xml"), _parser())
+                changed += mark_header_rows(root, styles)
+            if not changed:
                 return None
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w") as out:

@@ -1,6 +1,6 @@
 """Word spaces of an Arabic table cell whose letters a producer's /ActualText span swapped.
 
-A cell is read from its characters (:meth:`pdf_table_cells.Glyphs.text`), without the line
+A cell is read from its characters (:meth:`pdf_table_glyphs.Glyphs.text`), without the line
 repair; :func:`pdf_respace.cell_spaces` puts back what the line reading repaired when one of the
 cell's Arabic runs is missing from the line as read. A run cut short by a swapped letter is
 still *inside* one of the line's words: the Bulletin officiel's header ``المقادير (بالدراهم)``

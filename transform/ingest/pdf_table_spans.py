@@ -105,7 +105,8 @@ def _row_lines(inside: list[tuple[GridCell, list[tuple[float, list[int]]]]]) -> 
 def split_spanned(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs) -> tuple[list[GridCell], int]:
     """Cells cut at the printed lines in the bands where the rules of one side stop (see the
     module note); other bands unchanged."""
-    plan: dict[int, tuple[int, list[float], float]] = {}  # first row of a band -> (last row, row lines, tolerance)
+    # first row of a band -> (last row, row lines, tolerance, baseline above which a line is in the first row or None)
+    plan: dict[int, tuple[int, list[float], float, float | None]] = {}
     for r0, r1 in _bands(cells, nrows, single=True):
         inside = [(c, lines_of(c, glyphs)) for c in cells if r0 <= c.row <= r1 and c.members]
         amounts = r0 < r1 and any(c.rowspan > 1 and len(ls) >= 2 for c, ls in inside) and _list_of(inside, glyphs, is_amount)
@@ -115,9 +116,17 @@ def split_spanned(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs)
         if len(bases) <= r1 - r0 + 1:
             continue  # the rules already part the lines
         tol = 0.45 * min(b - a for a, b in zip(bases, bases[1:], strict=False))
+        cut = None
         if not amounts and any(min(abs(x - b) for x in bases) > tol for _, ls in inside for b, _ in ls):
-            continue  # a form's every printed line is a row: a wrapped label or a paragraph is not one
-        plan[r0] = (r1, bases, tol)
+            # a form's every printed line is a row: a wrapped label or a paragraph is not one, unless it all
+            # stands above the band's blank fields (a wrapped item over its sub-items' fields: one row of its own)
+            found = _head_over_fields(inside, bases, tol, glyphs)
+            if found is None:
+                continue
+            bases, cut = found
+            if len(bases) <= r1 - r0 + 1:
+                continue
+        plan[r0] = (r1, bases, tol, cut)
     if not plan:
         return cells, nrows
     starts = sorted(plan)
@@ -139,10 +148,11 @@ def split_spanned(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs)
             out.append(GridCell(new_row[c.row], c.col, c.members, colspan=c.colspan,
                                 rowspan=(new_row[span_end] if span_end in new_row else k) - new_row[c.row]))
             continue
-        _, bases, tol = plan[band]
+        _, bases, tol, cut = plan[band]
         ls = lines_of(c, glyphs)
-        near = [min(range(len(bases)), key=lambda i, b=b: abs(bases[i] - b)) for b, _ in ls]
-        if ls and all(abs(bases[i] - b) <= tol for i, (b, _) in zip(near, ls, strict=True)):
+        placed = [_row_of(b, bases, tol, cut) for b, _ in ls]
+        near = [i for i in placed if i is not None]
+        if ls and len(near) == len(placed):
             for i in sorted(set(near)):
                 members = [j for n, (_, m) in zip(near, ls, strict=True) if n == i for j in m]
                 out.append(GridCell(new_row[band] + i, c.col, members, colspan=c.colspan))
@@ -155,3 +165,33 @@ def split_spanned(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs)
                 if (new_row[s] + i, col) not in covered:
                     out.append(GridCell(new_row[s] + i, col, []))
     return out, k
+
+
+def _row_of(b: float, bases: list[float], tol: float, cut: float | None) -> int | None:
+    """The row (index in ``bases``) of a printed line at baseline ``b``: the first one above ``cut``, else the
+    nearest row line within ``tol``; None when there is none."""
+    if cut is not None and b < cut:
+        return 0
+    i = min(range(len(bases)), key=lambda i: abs(bases[i] - b))
+    return i if abs(bases[i] - b) <= tol else None
+
+
+def _head_over_fields(inside: list[tuple[GridCell, list[tuple[float, list[int]]]]], bases: list[float], tol: float,
+                      glyphs: Glyphs) -> tuple[list[float], float] | None:
+    """(row lines, cut) of a band whose printed lines line up across columns from its first line of blank fields
+    on, and whose lines above that one (a label and its unit, each wrapped: ``4) - الكحول الإيتيل ...`` beside
+    ``4 - هيكتولتر من / الكحول الصافي / ...``) hold a row line of their own: the lines above are one row, each
+    row line from the blank fields on a row. None when the band is not so."""
+    fields = [b for _, ls in inside for b, m in ls if BLANK_FIELD.match(glyphs.plain(m))]
+    first = min((x for x in bases if any(abs(x - b) <= tol for b in fields)), default=None)
+    if first is None:
+        return None
+    cut = first - tol
+    rows = [x for x in bases if x >= cut]
+    if len(rows) == len(bases):
+        return None  # no row line above the fields: a wrapped label there stands alone
+    for _, ls in inside:
+        for b, _ in ls:
+            if b >= cut and min(abs(x - b) for x in rows) > tol:
+                return None
+    return [bases[0], *rows], cut

@@ -14,7 +14,7 @@ leaders, signatures side by side and justified paragraphs are not tables.
    two columns and two rows around table-like rows (:mod:`pdf_table_grid`). The page's
    path objects are only walked for pages that passed step 1.
 3. **Reading a candidate**, on its region only: the characters of the lines inside it
-   (:class:`pdf_table_cells.Glyphs`); ruled grids through pdfplumber's ``TableFinder`` fed
+   (:class:`pdf_table_glyphs.Glyphs`); ruled grids through pdfplumber's ``TableFinder`` fed
    with that grid's edges (merged cells become ``colspan``/``rowspan``); aligned text
    through column gutters and rows bound to their values (:mod:`pdf_table_text`).
 4. **Content test** (:func:`pdf_table_cells.plausible`): two columns and two rows with
