@@ -89,7 +89,7 @@ def stamped(pimg: PageImage, lines: list[TextLine], result: OcrResult, tally: Ta
     if pimg.stamps:
         from .stamps import place as place_stamps
 
-        tally.stamped = place_stamps(pimg.stamps, lines, result.word_boxes, pimg.dpi)
+        tally.stamped = place_stamps(pimg.stamps, lines, result.word_boxes, pimg.dpi, result.rtl_words)
 
 
 def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: OcrResult, run: PageRun,
