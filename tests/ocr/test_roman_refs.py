@@ -1,11 +1,16 @@
-"""An annex's Roman number read as ones is left in doubt, never published as sure (roman_refs.py)."""
+"""An annex's Roman number read as ones: written in capitals where the ink shows serifed verticals, and left in
+doubt, never published as sure (roman_refs.py)."""
 
 from __future__ import annotations
+
+import numpy as np
+from PIL import Image
 
 from transform.ingest.base import TextLine
 from transform.ocr.confidence import DIGITS, OCR_LOW
 from transform.ocr.page_passes import finish
-from transform.ocr.roman_refs import flag_roman_refs, roman_as_ones
+from transform.ocr.render import PageImage
+from transform.ocr.roman_refs import capital_i_glyphs, flag_roman_refs, roman_as_ones
 
 
 def _line(text: str, doubt: str | None = None) -> TextLine:
@@ -45,8 +50,31 @@ def test_stronger_doubt_kept_and_words_only() -> None:
     assert not roman_as_ones("الملحق رقم".split())
 
 
-def test_the_page_passes_flag_it(monkeypatch) -> None:
-    """``finish`` (the passes after tesseract, in order) leaves the annex line in doubt."""
+def _drawn(glyph: str, count: int) -> np.ndarray:
+    """A 72 dpi page strip (1 px a point) with ``count`` glyphs 20 px high at x 100..: ``I`` a stem with a head and a
+    foot reaching past it on both sides, ``1`` a stem with a flag to the left and a foot (Times's digit)."""
+    a = np.full((60, 300), 255, np.uint8)
+    for n in range(count):
+        x = 100 + 14 * n
+        a[20:40, x:x + 4] = 0  # the stem
+        a[36:40, x - 3:x + 7] = 0  # the foot
+        if glyph == "I":
+            a[20:24, x - 3:x + 7] = 0  # the head, both sides
+        else:
+            a[20:24, x - 4:x] = 0  # the flag, to the left only
+    return a
+
+
+def test_serifed_verticals_are_capitals_a_flagged_one_a_digit() -> None:
+    box = (96.0, 19.0, 100.0 + 14 * 2 + 8, 41.0)
+    assert capital_i_glyphs(_drawn("I", 3), box, 72.0, 3)
+    assert not capital_i_glyphs(_drawn("1", 3), box, 72.0, 3)
+    assert not capital_i_glyphs(_drawn("I", 3), box, 72.0, 2)  # two ones read over three stems: not told
+
+
+def test_the_page_passes_write_the_capitals_and_flag_them(monkeypatch) -> None:
+    """``finish`` (the passes after tesseract, in order) writes ``III`` where the ink shows it, in doubt; a lone ``1``
+    printed as a digit stays."""
     import transform.ocr.page_passes as pp
 
     for name, mod in (("raised_calls", "raised_calls"), ("latin_codes", "latin_codes"), ("coded_cells", "latin_codes"),
@@ -55,8 +83,15 @@ def test_the_page_passes_flag_it(monkeypatch) -> None:
         monkeypatch.setattr(f"transform.ocr.{mod}.{name}", lambda *a, **k: [])
     monkeypatch.setattr(pp, "mark_bold", lambda image, lines: 0)
     monkeypatch.setattr(pp, "in_rows", lambda lines: lines)
-    ln = _line("تحدد وفق الملحق رقم 111 بهذا القرار")
+    roman = TextLine("الملحق رقم 111 بالقرار المشترك", 90.0, 19.0, 290.0, 41.0)
+    digit = TextLine("الملحق رقم 1 بهذا المرسوم", 90.0, 19.0, 290.0, 41.0)
+    box = (96.0, 19.0, 136.0, 41.0)
+    image = PageImage(Image.fromarray(_drawn("I", 3)), 72.0, 1, 300.0, 60.0)
+    result = type("R", (), {"word_boxes": {}, "rtl_words": {id(roman): (roman.text, [("111", *box)])}})()
     run = pp.PageRun(timeout=5.0, codes="ara", script=None, vote=None, renumber=False)
-    result = type("R", (), {"rtl_words": {}, "word_boxes": {}})()
-    lines, _tables = finish(None, None, [ln], result, run, pp.Tally())
-    assert lines[0].doubt == DIGITS
+    lines, _tables = finish(image, image, [roman], result, run, pp.Tally())
+    assert lines[0].text == "الملحق رقم III بالقرار المشترك" and lines[0].doubt == DIGITS
+    one = PageImage(Image.fromarray(_drawn("1", 1)), 72.0, 1, 300.0, 60.0)
+    result = type("R", (), {"word_boxes": {}, "rtl_words": {id(digit): (digit.text, [("1", 96.0, 19.0, 108.0, 41.0)])}})()
+    lines, _tables = finish(one, one, [digit], result, run, pp.Tally())
+    assert lines[0].text == "الملحق رقم 1 بهذا المرسوم" and lines[0].doubt is None

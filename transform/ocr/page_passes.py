@@ -114,9 +114,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
     amount_lines(lines, result.word_boxes)  # French amounts' lost thousands spaces
     article_hyphens(image, lines, result.word_boxes, run.timeout)  # L. 22151 -> L. 2215-1 where the ink shows it
     drop_end_specks(image, lines, result.word_boxes)  # a speck read as a line's last digit
-    from .roman_refs import flag_roman_refs
+    from .roman_refs import roman_refs
 
-    flag_roman_refs(lines)  # الملحق رقم III read 111: in doubt, not published as sure
+    roman_refs(image, lines, result)  # الملحق رقم III read 111: written III where the ink shows serifed verticals, in doubt
     return lines, tables
 
 
