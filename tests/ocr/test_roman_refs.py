@@ -3,13 +3,17 @@ doubt, never published as sure (roman_refs.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pypdfium2 as pdfium
+import pytest
 from PIL import Image
 
 from transform.ingest.base import TextLine
 from transform.ocr.confidence import DIGITS, OCR_LOW
 from transform.ocr.page_passes import finish
-from transform.ocr.render import PageImage
+from transform.ocr.render import PageImage, preprocess, render_page
 from transform.ocr.roman_refs import capital_i_glyphs, flag_roman_refs, roman_as_ones
 
 
@@ -95,3 +99,21 @@ def test_the_page_passes_write_the_capitals_and_flag_them(monkeypatch) -> None:
     result = type("R", (), {"word_boxes": {}, "rtl_words": {id(digit): (digit.text, [("1", 96.0, 19.0, 108.0, 41.0)])}})()
     lines, _tables = finish(one, one, [digit], result, run, pp.Tally())
     assert lines[0].text == "الملحق رقم 1 بهذا المرسوم" and lines[0].doubt is None
+
+
+@pytest.mark.slow
+def test_the_joint_orders_iii_and_decree_720s_1_as_the_page_prints_them() -> None:
+    """The word boxes are the reader's (frozen); the pages rendered and prepared as the reader prepares them."""
+    files = Path(__file__).resolve().parents[1] / "realdocs" / "files"
+    cases = [("adala-ar-joint-order-1096-26.pdf", 9, (253.15, 76.61, 273.31, 88.7), 3, True),  # الملحق رقم III
+             ("adala-ar-joint-order-1096-26.pdf", 3, (97.92, 199.3, 99.94, 209.95), 1, True),  # الملحق رقم I, in a sentence
+             ("adala-ar-decree-2-19-720.pdf", 5, (260.06, 75.46, 266.69, 87.84), 1, False)]  # الملحق رقم 1, a digit
+    for name, page, box, count, capital in cases:
+        if not (files / name).exists():
+            pytest.skip("real-document corpus not present")
+        pdf = pdfium.PdfDocument(str(files / name))
+        try:
+            image = preprocess(render_page(pdf, page - 1), scanned=False)
+        finally:
+            pdf.close()
+        assert capital_i_glyphs(np.asarray(image.image.convert("L")), box, image.dpi, count) is capital, (name, page)

@@ -23,7 +23,9 @@ by its hue, so:
   figure stamp whose readings agree on no number leaves its line in doubt (``digits_disagree``):
   no digit is guessed; so does one where half the readings of a model or more give a number that
   was not agreed (the date stamp's condensed year beside an agreed day: the year is not lost silently). A handwritten month between a date stamp's figures is not read (the
-  models read it as digits or letters at random).
+  models read it as digits or letters at random). A stamp whose readings are letters stays in the page image; when
+  the page's reading finds a number in its ink on the line it crosses (a worn pad's pale ``2023`` read ``1``), that
+  line is left in doubt too (``_read_through``).
 """
 
 from __future__ import annotations
