@@ -7,7 +7,7 @@ page reads ``الملحق رقم 111``. No model reads the crops surely (the Lat
 0-60 %, and a real ``11`` beside them reads ``11``), so two cues decide instead:
 
 * **context**: a word of one to three ones right after an annex's word (``الملحق``, ``بالملحق``, ``Annexe``;
-  ``رقم`` or ``n°`` allowed between);
+  ``رقم`` or ``n°`` allowed between), or of other verticals the Latin model reads there (``Annexe IT`` for II);
 * **glyph shape**: the word's ink (tesseract's box, grown by a fifth of its height on both sides: the box may
   cut a serif off) holds as many stems (columns inked over 0.7 of the height) as the word has ones, and each
   stem's head and foot (the top and bottom fifth) reach past it on both sides by 0.4 of its width at least.
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 # an annex's word, with the clitics a sentence gives it (بالملحق, وللملحق), Arabic or French
 _ANNEX = re.compile(r"^(?:[وفبل]{0,2}(?:ال)?ملحق|(?:[lLdD]['’])?(?:[Aa]nnexes?|ANNEXES?))$")
 _NUMBER_WORD = re.compile(r"^(?:رقم|عدد|n°|N°|nº|Nº|no|No|n)$")
-_ONES = re.compile(r"^([(\[]?)(1{1,3})([)\].,،:;-]?)$")  # I, II or III read as digits
+_ONES = re.compile(r"^([(\[]?)([1lIT|]{1,3})([)\].,،:;-]?)$")  # I, II or III read as digits or other verticals (``IT``)
 _LIGHT = "()[].,،:;-"
 INK = 128  # grey level under which a pixel is ink
 STEM = 0.7  # a column inked over this share of the glyph's height is a stem
@@ -58,7 +58,8 @@ def _ones_after_annex(words: list[str]) -> int | None:
         j = i + 1
         if j < len(words) and _NUMBER_WORD.match(words[j].strip(_LIGHT.replace("°", ""))):
             j += 1
-        if j < len(words) and _ONES.match(words[j]):
+        m = _ONES.match(words[j]) if j < len(words) else None
+        if m and set(m.group(2)) != {"I"} and set(m.group(2)) & set("1lI|"):  # not read right already, not a lone T
             return j
     return None
 
@@ -67,7 +68,7 @@ def roman_as_ones(words: list[str]) -> bool:
     """Do ``words`` (one line, logical order) hold an annex's word followed by ``11`` or ``111``
     (``رقم`` or ``n°`` allowed between)?"""
     j = _ones_after_annex(words)
-    return j is not None and len(_ONES.match(words[j]).group(2)) >= 2
+    return j is not None and re.fullmatch("1{2,3}", _ONES.match(words[j]).group(2)) is not None
 
 
 def _runs(v: np.ndarray) -> list[tuple[int, int]]:
@@ -122,8 +123,8 @@ def flag_roman_refs(lines: list[TextLine], grey: np.ndarray | None = None, dpi: 
         if grey is not None and len(listed) == 1 and capital_i_glyphs(grey, listed[0][1:], dpi, len(ones)):
             words[j] = lead + "I" * len(ones) + tail
             ln.text = " ".join(words)
-        elif len(ones) < 2:
-            continue  # a lone 1 printed as a digit: as read
+        elif not re.fullmatch("1{2,3}", ones):
+            continue  # a lone 1 printed as a digit, letters the shape does not settle: as read
         ln.doubt = DIGITS
         touched += 1
     return touched
