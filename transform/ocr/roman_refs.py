@@ -18,9 +18,9 @@ the same (the reviewer sees the change). Context only: ``11`` and ``111`` leave 
 lone ``1`` (printed as often ``1`` as ``I``: the corpus has both) is left as read.
 
 Checked against the truth: no truth line has an annex's word before ``11`` or ``111``; on the OCR'd pages
-whose truth holds an annex number (joint order 1096.26 pp. 3, 7-9; decree 2.19.720 pp. 5-8; BO 7448 pp. 20, 23;
-Haute-Saône pp. 2, 7) the stems measured 0.5-1.0 on all four sides for the printed ``I``s, and 0.0 on the
-head's right side for every printed ``1``.
+whose truth holds an annex number read as ones or verticals (joint order 1096.26 pp. 3, 7-9; BO 7448 p. 23;
+decree 2.19.720 p. 5; Haute-Saône p. 2) the stems measured 0.5-1.0 on all four sides for the printed ``I``s,
+and 0.0 on the head's right side for every printed ``1``.
 """
 
 from __future__ import annotations
