@@ -95,7 +95,7 @@ def stamped(pimg: PageImage, lines: list[TextLine], result: OcrResult, tally: Ta
     if pimg.stamps:
         from .stamps import place as place_stamps
 
-        tally.stamped = place_stamps(pimg.stamps, lines, result.word_boxes, pimg.dpi)
+        tally.stamped = place_stamps(pimg.stamps, lines, result.word_boxes, pimg.dpi, result.rtl_words)
 
 
 def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: OcrResult, run: PageRun,
@@ -120,6 +120,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
     amount_lines(lines, result.word_boxes)  # French amounts' lost thousands spaces
     article_hyphens(image, lines, result.word_boxes, run.timeout)  # L. 22151 -> L. 2215-1 where the ink shows it
     drop_end_specks(image, lines, result.word_boxes)  # a speck read as a line's last digit
+    from .roman_refs import roman_refs
+
+    roman_refs(image, lines, result)  # الملحق رقم III read 111: written III where the ink shows serifed verticals, in doubt
     return lines, tables
 
 

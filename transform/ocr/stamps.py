@@ -23,7 +23,9 @@ by its hue, so:
   figure stamp whose readings agree on no number leaves its line in doubt (``digits_disagree``):
   no digit is guessed; so does one where half the readings of a model or more give a number that
   was not agreed (the date stamp's condensed year beside an agreed day: the year is not lost silently). A handwritten month between a date stamp's figures is not read (the
-  models read it as digits or letters at random).
+  models read it as digits or letters at random). A stamp whose readings are letters stays in the page image; when
+  the page's reading finds a number in its ink on the line it crosses (a worn pad's pale ``2023`` read ``1``), that
+  line is left in doubt too (``_read_through``).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ SCALES = (1.0, 1.25, 1.5, 2.0)  # a stamp read at these enlargements by each mod
 MODELS = ("eng", "fra")  # a number kept when at least half the readings of each model give it
 FRINGE = 3  # pixels around the blue ink whose pale edge is erased with it (the scan's blur)
 BLUISH, PALE = 15, 200  # that edge: blue over red by this much, or every channel at least this light
+THROUGH = 1.5  # a line this many times as wide as a stamp left in it runs past it (else the blue is the line itself)
 PACK = 0.3  # gaps between glyphs wider than this share of the group's height are closed to it
 _NUM = re.compile(r"^\d[\d/\-]*\d$")
 
@@ -277,18 +280,41 @@ def _insert(ln: TextLine, words: list[str], centre: float, boxes: list[tuple[str
     ln.text = " ".join(text[:pos] + words + text[pos:])
 
 
-def place(stamps: list[Stamp], lines: list[TextLine], word_boxes: dict, dpi: float) -> tuple[int, int]:
-    """Put each figure stamp's agreed numbers into the line it sits on.
+def _read_through(st: Stamp, ln: TextLine, boxes: list[tuple[str, float, float, float, float]] | None,
+                  to_pt: float) -> bool:
+    """Did the page's reading find a number in the ink of a stamp left in the image, the blue crossing a printed
+    line? The line runs on well past the stamp (a blue line of its own does not); the number's word stands in the
+    stamp's box, its centre inside its span, and the stamp is no taller than twice the word (a block of blue
+    print lines, a logo, is)."""
+    x0, x1, top, bottom = st.x0 * to_pt, st.x1 * to_pt, st.top * to_pt, st.bottom * to_pt
+    if not boxes or ln.x1 - ln.x0 < THROUGH * (x1 - x0):
+        return False
+    for w, bx0, bt, bx1, bb in boxes:
+        digits = sum(ch.isdigit() for ch in w)
+        if (digits and 2 * digits >= sum(ch.isalnum() for ch in w) and x0 <= (bx0 + bx1) / 2 <= x1
+                and bt < bottom and bb > top and bottom - top <= 2 * (bb - bt)):
+            return True
+    return False
+
+
+def place(stamps: list[Stamp], lines: list[TextLine], word_boxes: dict, dpi: float,
+          rtl_words: dict | None = None) -> tuple[int, int]:
+    """Put each figure stamp's agreed numbers into the line it sits on; leave in doubt a line whose digits the
+    page read in the ink of a stamp that was not read as figures (``rtl_words``: the Arabic lines' word boxes).
     Returns (numbers placed, stamps left in doubt)."""
     from .confidence import DIGITS
 
     to_pt = 72.0 / dpi
     placed = unsure = 0
     for st in stamps:
-        if not st.kept:
-            continue
         ln = _line_for(st, lines, to_pt)
         if ln is None:
+            continue
+        if not st.kept:
+            listed = word_boxes.get(id(ln)) or (rtl_words or {}).get(id(ln), ("", None))[1]
+            if _read_through(st, ln, listed, to_pt):  # a worn pad's figures the stamp readings took for letters
+                ln.doubt = ln.doubt or DIGITS
+                unsure += 1
             continue
         if st.figures:
             _insert(ln, st.figures, (st.x0 + st.x1) / 2 * to_pt, word_boxes.get(id(ln)))
