@@ -143,6 +143,10 @@ class PdfIngester:
             from ..ocr import confidence, read_pages
 
             pages, reports = read_pages(path, text_pages, ctx, pdf=pdf, open_pages=kept_pages)  # the open document: its fonts are parsed
+            from ..ocr.orientation import frame
+
+            for i, rep in enumerate(reports):  # a scan read turned upright: its lines are in the turned frame
+                widths[i], heights[i] = frame(rep, widths[i], heights[i])
         finally:
             kept_pages.close()
             pdf.close()
