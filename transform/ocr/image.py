@@ -13,7 +13,7 @@ from ..ingest.base import TextLine
 from ..model import Document, DocumentMeta, Section
 from ..model.text import direction_for
 from . import confidence
-from .orientation import frame
+from .orientation import frame, notice
 from .pages import ocr_langs, ocr_page, unreadable, workers
 from .render import LOW_SCAN_DPI, MIN_READ_DPI, OCR_DPI, PageImage
 from .sizes import snap_sizes
@@ -111,6 +111,8 @@ class ImageIngester:
         for r in reports:
             if r.method == "unreadable":
                 ctx.warn("ingest.ocr", f"page {r.page} not readable: {r.reason}", engine="tesseract")
+            elif turned := notice(r):
+                ctx.warn("ingest.ocr", turned, engine="tesseract")
         return Document(meta=meta, sections=[Section(blocks=blocks)])
 
 

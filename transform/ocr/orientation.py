@@ -116,3 +116,11 @@ def quarter(rep: PageReport | None) -> int:
 def frame(rep: PageReport | None, width: float, height: float) -> tuple[float, float]:
     """The width and height of the frame a page's lines are in: swapped for a page turned a quarter."""
     return (height, width) if quarter(rep) % 180 else (width, height)
+
+
+def notice(rep: PageReport | None) -> str | None:
+    """What the run's warnings say of a page read turned upright (None for a page read as it was)."""
+    deg = quarter(rep)
+    if not deg or rep is None:
+        return None
+    return f"page {rep.page} was scanned {'upside down' if deg == 180 else 'sideways'} and turned upright before reading"
