@@ -14,7 +14,7 @@ from ocr_testkit import make_ctx
 from PIL import Image, ImageDraw
 
 from transform._exec import tesseract as tess
-from transform.errors import ToolError
+from transform.errors import InputError, ToolError
 from transform.model import PageReport
 from transform.ocr import orientation
 from transform.ocr.render import PageImage
@@ -49,11 +49,15 @@ def test_a_turned_page_is_set_upright_in_its_own_frame(ccw: int) -> None:
 
 def test_osd_report_read(monkeypatch: pytest.MonkeyPatch) -> None:
     pimg = PageImage(_sample(), 100.0, 1, 86.4, 144.0)
-    answers = iter([OSD_90, OSD_0, OSD_90.replace("18.01", "0.40")])
+    weak = OSD_90.replace("18.01", "10.14")  # OSD's answer on a coarse upright Arabic scan the reader refuses
+    answers = iter([OSD_90, OSD_0, weak, weak, OSD_90.replace("Rotate: 90", "Rotate: 180")])
     monkeypatch.setattr(tess, "osd", lambda image, **k: next(answers))
     assert orientation.detect(pimg, 10) == (90, pytest.approx(18.01))
     assert orientation.detect(pimg, 10) is None  # upright
-    assert orientation.detect(pimg, 10) is None  # too unsure to act on
+    assert orientation.detect(pimg, 10) is None  # too unsure to turn a refused page
+    # ...but enough for a page whose lines ran down it, which can only be turned a quarter
+    assert orientation.detect(pimg, 10, orientation.DOWN_OSD_CONF, (90, 270)) == (90, pytest.approx(10.14))
+    assert orientation.detect(pimg, 10, orientation.DOWN_OSD_CONF, (90, 270)) is None
 
     def fails(image: Path, **k: Any) -> str:
         raise ToolError("Too few characters. Skipping this page")
@@ -145,7 +149,10 @@ def _ingest(img: Image.Image, dpi: float, path: Path) -> tuple[str, Any, list[An
         else:
             img.save(path, dpi=(dpi, dpi))
         ctx = make_ctx(path.parent)
-        doc = ingest(path, ctx)
+        try:
+            doc = ingest(path, ctx)
+        except InputError as exc:  # nothing read: the page refused
+            return "", (PageReport(page=1, method="unreadable", reason=str(exc)), len(calls), []), []
     finally:
         tess.osd = real  # type: ignore[assignment]
     blocks = doc.sections[0].blocks

@@ -36,7 +36,11 @@ log = logging.getLogger("transform.ocr")
 TALL = 2.0  # a line box this many times as high as wide runs down the page...
 MIN_TALL_CHARS = 4  # ...when it holds at least this many characters (a lone digit or bullet is as high as wide)
 TALL_SHARE = 0.5  # a page with more than this share of its letters in such lines was read turned a quarter
-MIN_OSD_CONF = 2.0  # OSD's orientation confidence under which its answer is not acted on (upright pages: 16-35)
+# OSD's orientation confidence from which a refused page is turned: ocrmypdf's default threshold. Turned
+# pages of the corpus gave 16-35; refused upright ones (coarse Arabic scans) 3-8 for "upright" and twice
+# 7-10 for a wrong quarter turn
+SURE_OSD_CONF = 14.0
+DOWN_OSD_CONF = 2.0  # ...and a page read down its height is turned a quarter on a weaker answer: its lines already say so
 _ROTATE = re.compile(r"^Rotate:\s*(\d+)", re.M)
 _CONF = re.compile(r"^Orientation confidence:\s*([0-9.]+)", re.M)
 TURNED = "the page was scanned {how} and turned upright before reading ({deg}° clockwise, OSD confidence {conf:.0f})"
@@ -59,9 +63,10 @@ def sideways(lines: Sequence[TextLine]) -> bool:
     return letters > 0 and tall > TALL_SHARE * letters
 
 
-def detect(image: PageImage, timeout: float) -> tuple[int, float] | None:
-    """The clockwise turn (90, 180 or 270 degrees) that sets the page upright, with OSD's confidence;
-    None when the page is upright, OSD cannot tell (too few letters) or fails."""
+def detect(image: PageImage, timeout: float, floor: float = SURE_OSD_CONF,
+           turns: tuple[int, ...] = (90, 180, 270)) -> tuple[int, float] | None:
+    """The clockwise turn (one of ``turns``, degrees) that sets the page upright, with OSD's confidence;
+    None when the page is upright, OSD is less sure than ``floor``, cannot tell (too few letters) or fails."""
     with tempfile.TemporaryDirectory(prefix="taysir-osd-") as tmp:
         path = Path(tmp) / "page.tif"
         image.image.convert("L").save(path, "TIFF", dpi=(image.dpi, image.dpi))
@@ -74,7 +79,7 @@ def detect(image: PageImage, timeout: float) -> tuple[int, float] | None:
     if rot is None or conf is None:
         return None
     deg, sure = int(rot.group(1)) % 360, float(conf.group(1))
-    if deg not in (90, 180, 270) or sure < MIN_OSD_CONF:
+    if deg not in turns or sure < floor:
         return None
     return deg, sure
 
@@ -89,13 +94,13 @@ def turn(pimg: PageImage, deg: int) -> PageImage:
 
 
 def read_turned(pimg: PageImage, seen: PageImage, models: set[str], timeout: float,
-                read: Callable[[PageImage], Reading]) -> Reading | None:
+                read: Callable[[PageImage], Reading], down: bool = False) -> Reading | None:
     """The page read upright when OSD (on ``seen``, the image tesseract read) finds it turned and the
     upright reading is not refused (``read`` reads a page image as ``ocr_page`` does, without asking OSD
-    again); None otherwise."""
+    again); None otherwise. ``down``: the first reading ran down the page (:func:`sideways`)."""
     if "osd" not in models:
         return None
-    found = detect(seen, timeout)
+    found = detect(seen, timeout, DOWN_OSD_CONF, (90, 270)) if down else detect(seen, timeout)
     if found is None:
         return None
     deg, sure = found

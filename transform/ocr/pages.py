@@ -141,7 +141,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     except ToolError as exc:
         return [], unreadable(page, f"OCR failed: {exc}", langs)
     if turn and sideways(result.lines):  # read down the page: a page turned a quarter (orientation.py)
-        upright = _upright(pimg, ruled, models, langs, timeout, scanned, why, scan_dpi, thick)
+        upright = _upright(pimg, ruled, models, langs, timeout, scanned, why, scan_dpi, thick, down=True)
         if upright is not None:
             return upright
     codes = tess_langs(use)
@@ -192,12 +192,13 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
 
 
 def _upright(pimg: PageImage, seen: PageImage, models: set[str], langs: list[str], timeout: float, scanned: bool, why: str,
-             scan_dpi: float | None, thick: bool) -> tuple[list[TextLine], PageReport] | None:
-    """A page judged unreadable, read again turned upright when OSD finds it was scanned turned (orientation.py)."""
+             scan_dpi: float | None, thick: bool, down: bool = False) -> tuple[list[TextLine], PageReport] | None:
+    """A page judged unreadable (or, ``down``, read down its height), read again turned upright when OSD finds it
+    was scanned turned (orientation.py)."""
     from .orientation import read_turned
 
     return read_turned(pimg, seen, models, timeout, lambda upright: ocr_page(
-        upright, langs, timeout=timeout, scanned=scanned, why=why, scan_dpi=scan_dpi, thick=thick, turn=False))
+        upright, langs, timeout=timeout, scanned=scanned, why=why, scan_dpi=scan_dpi, thick=thick, turn=False), down)
 
 
 def _prepared(pimg: PageImage, *, scanned: bool, thick: bool, timeout: float, models: set[str]) -> PageImage:
