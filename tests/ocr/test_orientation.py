@@ -49,14 +49,14 @@ def test_a_turned_page_is_set_upright_in_its_own_frame(ccw: int) -> None:
 
 def test_osd_report_read(monkeypatch: pytest.MonkeyPatch) -> None:
     pimg = PageImage(_sample(), 100.0, 1, 86.4, 144.0)
-    weak = OSD_90.replace("18.01", "10.14")  # OSD's answer on a coarse upright Arabic scan the reader refuses
+    weak = OSD_90.replace("18.01", "3.24")  # as unsure as OSD's "upright" answers on the corpus's refused pages
     answers = iter([OSD_90, OSD_0, weak, weak, OSD_90.replace("Rotate: 90", "Rotate: 180")])
     monkeypatch.setattr(tess, "osd", lambda image, **k: next(answers))
     assert orientation.detect(pimg, 10) == (90, pytest.approx(18.01))
     assert orientation.detect(pimg, 10) is None  # upright
     assert orientation.detect(pimg, 10) is None  # too unsure to turn a refused page
     # ...but enough for a page whose lines ran down it, which can only be turned a quarter
-    assert orientation.detect(pimg, 10, orientation.DOWN_OSD_CONF, (90, 270)) == (90, pytest.approx(10.14))
+    assert orientation.detect(pimg, 10, orientation.DOWN_OSD_CONF, (90, 270)) == (90, pytest.approx(3.24))
     assert orientation.detect(pimg, 10, orientation.DOWN_OSD_CONF, (90, 270)) is None
 
     def fails(image: Path, **k: Any) -> str:

@@ -36,10 +36,10 @@ log = logging.getLogger("transform.ocr")
 TALL = 2.0  # a line box this many times as high as wide runs down the page...
 MIN_TALL_CHARS = 4  # ...when it holds at least this many characters (a lone digit or bullet is as high as wide)
 TALL_SHARE = 0.5  # a page with more than this share of its letters in such lines was read turned a quarter
-# OSD's orientation confidence from which a refused page is turned: ocrmypdf's default threshold. Turned
-# pages of the corpus gave 16-35; refused upright ones (coarse Arabic scans) 3-8 for "upright" and twice
-# 7-10 for a wrong quarter turn
-SURE_OSD_CONF = 14.0
+# OSD's orientation confidence from which a refused page is turned. Whole pages turned by hand gave 16-35,
+# BO 7262's forms printed sideways 7-10; the corpus's refused upright pages all answered "upright" (at 3-8).
+# Lower than ocrmypdf's 14, which turns pages unchecked: here the turned reading must pass the verdicts too
+SURE_OSD_CONF = 5.0
 DOWN_OSD_CONF = 2.0  # ...and a page read down its height is turned a quarter on a weaker answer: its lines already say so
 _ROTATE = re.compile(r"^Rotate:\s*(\d+)", re.M)
 _CONF = re.compile(r"^Orientation confidence:\s*([0-9.]+)", re.M)
