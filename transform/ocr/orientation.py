@@ -5,12 +5,12 @@ such a page as junk (a French order turned a quarter: confidence 46 %, a third o
 an Arabic decision: 28 %), which ``pages.ocr_page`` judges unreadable; or it reads a page turned a
 quarter whole, each line a tall, narrow box down the page (:func:`sideways`), which the layout then
 cannot use. Only then is the page's orientation asked of tesseract's OSD (``--psm 0``, about 1 s a
-page, more on a busy machine): an upright page read soundly never pays for it. When OSD finds the page turned, the page image is
-turned upright (a lossless quarter turn) and read again as any other page: its tables, headings
-and passes in the turned frame, whose width and height are the page's swapped for a quarter turn.
-The upright reading is kept only when it passes the same verdicts; its report says the page was
-turned (``TURNED``, read back by :func:`quarter`). A page OSD cannot place, or whose turned reading
-is no better, keeps its first verdict, with what was tried added to it.
+page, more on a busy machine): an upright page read soundly never pays for it. When OSD finds the
+page turned, the page image is turned upright (a lossless quarter or half turn) and read again as
+any other page: its tables, headings and passes in the turned frame, whose width and height are the
+page's swapped for a quarter turn. The upright reading is kept only when it passes the same
+verdicts; its report says the page was turned (``TURNED``, read back by :func:`quarter`). A page OSD
+cannot place, or whose turned reading is refused too, keeps its first verdict (the attempt is logged).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ Reading = tuple[list["TextLine"], "PageReport"]
 
 def sideways(lines: Sequence[TextLine]) -> bool:
     """Does tesseract's first reading run along the page's height? It reads some pages turned a quarter
-    whole, each line a tall, narrow box (an Arabic decision turned 90° counter-clockwise: 14 lines of
+    whole, each line a tall, narrow box (an Arabic decision turned 90° clockwise: 14 lines of
     5-10 pt across, 90-470 pt down): most of the page's letters in lines at least TALL times as high
     as wide. A line of an upright page is wider than high unless it holds a character or two."""
     letters = tall = 0
