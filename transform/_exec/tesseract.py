@@ -25,3 +25,10 @@ def languages(*, timeout: float = 20) -> set[str]:
     """The language models installed (``ara``, ``fra``...)."""
     out = run(["tesseract", "--list-langs"], tool="tesseract", timeout=timeout).stdout.decode("utf-8", "replace")
     return {ln.strip() for ln in out.splitlines()[1:] if ln.strip()}
+
+
+def osd(image: Path, *, timeout: float, mem_limit_mb: int = 2048) -> str:
+    """tesseract's orientation and script detection (``--psm 0``, osd.traineddata) of one page image: its
+    report (``Rotate: 90``, ``Orientation confidence: 18.01``...) as text."""
+    cmd = ["env", "OMP_THREAD_LIMIT=1", "tesseract", str(image), "stdout", "--psm", "0"]
+    return run(cmd, tool="tesseract", timeout=timeout, mem_limit_mb=mem_limit_mb, hint=HINT).stdout.decode("utf-8", "replace")

@@ -144,6 +144,12 @@ class PdfIngester:
             from ..ocr.cell_doubt import DIGITS_READ, layer_cells
 
             pages, reports = read_pages(path, text_pages, ctx, pdf=pdf, open_pages=kept_pages)  # the open document: its fonts are parsed
+            from ..ocr.orientation import frame, notice
+
+            for i, rep in enumerate(reports):  # a scan read turned upright: its lines are in the turned frame
+                widths[i], heights[i] = frame(rep, widths[i], heights[i])
+                if turned := notice(rep):
+                    ctx.warn("ingest.ocr", turned, engine="tesseract")
         finally:
             kept_pages.close()
             pdf.close()

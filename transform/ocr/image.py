@@ -13,6 +13,7 @@ from ..ingest.base import TextLine
 from ..model import Document, DocumentMeta, Section
 from ..model.text import direction_for
 from . import confidence
+from .orientation import frame, notice
 from .pages import ocr_langs, ocr_page, unreadable, workers
 from .render import LOW_SCAN_DPI, MIN_READ_DPI, OCR_DPI, PageImage
 from .sizes import snap_sizes
@@ -96,7 +97,9 @@ class ImageIngester:
         pages = [page_lines for page_lines, _ in results]
         reports = [rep for _, rep in results]
         snap_sizes([ln for page_lines in pages for ln in page_lines])
-        blocks = _blocks(pages, [img.width * 72 / dpi for img, dpi, _ in frames])
+        # a page read turned upright: the width of its turned frame
+        blocks = _blocks(pages, [frame(rep, img.width * 72 / dpi, img.height * 72 / dpi)[0]
+                                 for rep, (img, dpi, _) in zip(reports, frames, strict=True)])
         langs = [lang for r in reports for lang in r.langs[:1]]
         main = max(dict.fromkeys(langs), key=langs.count) if langs else "ar"
         meta = DocumentMeta(source_name=path.name, source_format="image", lang=main, direction=direction_for(main),
@@ -108,6 +111,8 @@ class ImageIngester:
         for r in reports:
             if r.method == "unreadable":
                 ctx.warn("ingest.ocr", f"page {r.page} not readable: {r.reason}", engine="tesseract")
+            elif turned := notice(r):
+                ctx.warn("ingest.ocr", turned, engine="tesseract")
         return Document(meta=meta, sections=[Section(blocks=blocks)])
 
 

@@ -38,6 +38,7 @@ from .noise import NOISE_CONF  # noqa: F401 - named here by tests
 from .noise import noise as _noise  # noqa: F401 - named here by tests
 from .numbers import COARSE_DPI, NUMBERS_DPI
 from .order import _other_order
+from .orientation import sideways
 from .page_passes import PageRun, Tally
 from .quality import BAD, GOOD, assess, langs_of
 from .render import (
@@ -109,13 +110,14 @@ def _low_dpi_hint(dpi: float | None) -> str:
 
 
 def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool, why: str,
-             scan_dpi: float | None = None, thick: bool = False) -> tuple[list[TextLine], PageReport]:
+             scan_dpi: float | None = None, thick: bool = False, turn: bool = True) -> tuple[list[TextLine], PageReport]:
     """Blank check, preprocessing, tesseract, a verdict on what came back, the passes over the
     reading (page_passes.py), and the page's report. Thread-safe.
 
     ``langs`` is a guess (dominant script first); when the page turns out to be written in the
     other script, it is read again in that order and the more confident reading kept.
     ``thick``: a rendered vector page's strokes are thickened after binarising (strokes.py).
+    ``turn``: a page judged unreadable is asked whether it was scanned turned (orientation.py).
     """
     page = pimg.page
     if ink_share(pimg.image) < BLANK_INK:
@@ -138,6 +140,10 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         result, use = _read(image, use, script, timeout)
     except ToolError as exc:
         return [], unreadable(page, f"OCR failed: {exc}", langs)
+    if turn and sideways(result.lines):  # read down the page: a page turned a quarter (orientation.py)
+        upright = _upright(pimg, ruled, models, langs, timeout, scanned, why, scan_dpi, thick, down=True)
+        if upright is not None:
+            return upright
     codes = tess_langs(use)
     if not result.lines:
         return [], unreadable(page, f"OCR found no text (blank, too faint or not a text page){_low_dpi_hint(scan_dpi)}", langs)
@@ -148,6 +154,9 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     # known (a 60 dpi scan read at 56 %), or not high with words that make no sense (a Thai page)
     if (result.confidence < FLOOR_OCR_CONF or (result.confidence < MIN_OCR_CONF and q.score < GOOD)
             or (q.score < BAD and result.confidence < SURE_OCR_CONF)):
+        upright = _upright(pimg, ruled, models, langs, timeout, scanned, why, scan_dpi, thick) if turn else None
+        if upright is not None:  # a page scanned sideways or upside down, read turned upright
+            return upright
         return [], unreadable(
             page,
             f"OCR could not read this page reliably as Arabic or French (confidence {result.confidence:.0f}%, "
@@ -165,6 +174,9 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     if tally.doubtful > MOSTLY_UNSURE * len(lines) and result.confidence < SURE_OCR_CONF:
         # most lines unsure at a middling confidence: what is kept would be mostly wrong (order 137.19's
         # 77 dpi form, its dot leaders taken out: 30 of 44 lines unsure at 60 %, 0.14 of its words right)
+        upright = _upright(pimg, ruled, models, langs, timeout, scanned, why, scan_dpi, thick) if turn else None
+        if upright is not None:
+            return upright
         return [], unreadable(
             page,
             f"OCR could not read this page reliably: {tally.doubtful} of {len(lines)} lines unsure (confidence "
@@ -177,6 +189,16 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
 
     reason = f"{why}; OCR ({codes}, {', '.join(passes.notes(result, image, pimg, lines, tables, run, tally))})"
     return lines, with_tables(PageReport(page=page, method="ocr", reason=reason, score=q.score, langs=found), tables)
+
+
+def _upright(pimg: PageImage, seen: PageImage, models: set[str], langs: list[str], timeout: float, scanned: bool, why: str,
+             scan_dpi: float | None, thick: bool, down: bool = False) -> tuple[list[TextLine], PageReport] | None:
+    """A page judged unreadable (or, ``down``, read down its height), read again turned upright when OSD finds it
+    was scanned turned (orientation.py)."""
+    from .orientation import read_turned
+
+    return read_turned(pimg, seen, models, timeout, lambda upright: ocr_page(
+        upright, langs, timeout=timeout, scanned=scanned, why=why, scan_dpi=scan_dpi, thick=thick, turn=False), down)
 
 
 def _prepared(pimg: PageImage, *, scanned: bool, thick: bool, timeout: float, models: set[str]) -> PageImage:

@@ -1,0 +1,131 @@
+"""A scanned page set sideways or upside down: found, turned upright, read in its own frame.
+
+A council scans a landscape table turned a quarter, or feeds a sheet upside down. tesseract reads
+such a page as junk (a French order turned a quarter: confidence 46 %, a third of its words known;
+an Arabic decision: 28 %), which ``pages.ocr_page`` judges unreadable; or it reads a page turned a
+quarter whole, each line a tall, narrow box down the page (:func:`sideways`), which the layout then
+cannot use. Only then is the page's orientation asked of tesseract's OSD (``--psm 0``, about 1 s a
+page, more on a busy machine): an upright page read soundly never pays for it. When OSD finds the
+page turned, the page image is turned upright (a lossless quarter or half turn) and read again as
+any other page: its tables, headings and passes in the turned frame, whose width and height are the
+page's swapped for a quarter turn. The upright reading is kept only when it passes the same
+verdicts; its report says the page was turned (``TURNED``, read back by :func:`quarter`). A page OSD
+cannot place, or whose turned reading is refused too, keeps its first verdict (the attempt is logged).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PIL import Image
+
+from .._exec import tesseract
+from ..errors import ToolError
+from .render import PageImage
+
+if TYPE_CHECKING:
+    from ..ingest.base import TextLine
+    from ..model import PageReport
+
+log = logging.getLogger("transform.ocr")
+TALL = 2.0  # a line box this many times as high as wide runs down the page...
+MIN_TALL_CHARS = 4  # ...when it holds at least this many characters (a lone digit or bullet is as high as wide)
+TALL_SHARE = 0.5  # a page with more than this share of its letters in such lines was read turned a quarter
+# OSD's orientation confidence from which a refused page is turned. Whole pages turned by hand gave 16-35,
+# BO 7262's forms printed sideways 7-10; the corpus's refused upright pages all answered "upright" (at 3-8).
+# Lower than ocrmypdf's 14, which turns pages unchecked: here the turned reading must pass the verdicts too
+SURE_OSD_CONF = 5.0
+DOWN_OSD_CONF = 2.0  # ...and a page read down its height is turned a quarter on a weaker answer: its lines already say so
+_ROTATE = re.compile(r"^Rotate:\s*(\d+)", re.M)
+_CONF = re.compile(r"^Orientation confidence:\s*([0-9.]+)", re.M)
+TURNED = "the page was scanned {how} and turned upright before reading ({deg}° clockwise, OSD confidence {conf:.0f})"
+_TURNED = re.compile(r"the page was scanned (?:sideways|upside down) and turned upright before reading \((\d+)°")
+
+Reading = tuple[list["TextLine"], "PageReport"]
+
+
+def sideways(lines: Sequence[TextLine]) -> bool:
+    """Does tesseract's first reading run along the page's height? It reads some pages turned a quarter
+    whole, each line a tall, narrow box (an Arabic decision turned 90° clockwise: 14 lines of
+    5-10 pt across, 90-470 pt down): most of the page's letters in lines at least TALL times as high
+    as wide. A line of an upright page is wider than high unless it holds a character or two."""
+    letters = tall = 0
+    for ln in lines:
+        n = len(ln.text.replace(" ", ""))
+        letters += n
+        if n >= MIN_TALL_CHARS and ln.bottom - ln.top >= TALL * (ln.x1 - ln.x0):
+            tall += n
+    return letters > 0 and tall > TALL_SHARE * letters
+
+
+def detect(image: PageImage, timeout: float, floor: float = SURE_OSD_CONF,
+           turns: tuple[int, ...] = (90, 180, 270)) -> tuple[int, float] | None:
+    """The clockwise turn (one of ``turns``, degrees) that sets the page upright, with OSD's confidence;
+    None when the page is upright, OSD is less sure than ``floor``, cannot tell (too few letters) or fails."""
+    with tempfile.TemporaryDirectory(prefix="taysir-osd-") as tmp:
+        path = Path(tmp) / "page.tif"
+        image.image.convert("L").save(path, "TIFF", dpi=(image.dpi, image.dpi))
+        try:
+            out = tesseract.osd(path, timeout=timeout)
+        except ToolError as exc:  # "Too few characters", a time-out: the page stays as it is
+            log.info("page %s: orientation not detected (%s)", image.page, exc)
+            return None
+    rot, conf = _ROTATE.search(out), _CONF.search(out)
+    if rot is None or conf is None:
+        return None
+    deg, sure = int(rot.group(1)) % 360, float(conf.group(1))
+    if deg not in turns or sure < floor:
+        return None
+    return deg, sure
+
+
+def turn(pimg: PageImage, deg: int) -> PageImage:
+    """The page image turned ``deg`` degrees clockwise, in its new frame (width and height swapped for a
+    quarter turn). Stamps read apart are left on the image: their boxes belong to the old frame."""
+    img = pimg.image.transpose({90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180,
+                                270: Image.Transpose.ROTATE_90}[deg])
+    w, h = (pimg.height_pt, pimg.width_pt) if deg % 180 else (pimg.width_pt, pimg.height_pt)
+    return PageImage(img, pimg.dpi, pimg.page, w, h, source_dpi=pimg.source_dpi)
+
+
+def read_turned(pimg: PageImage, seen: PageImage, models: set[str], timeout: float,
+                read: Callable[[PageImage], Reading], down: bool = False) -> Reading | None:
+    """The page read upright when OSD (on ``seen``, the image tesseract read) finds it turned and the
+    upright reading is not refused (``read`` reads a page image as ``ocr_page`` does, without asking OSD
+    again); None otherwise. ``down``: the first reading ran down the page (:func:`sideways`)."""
+    if "osd" not in models:
+        return None
+    found = detect(seen, timeout, DOWN_OSD_CONF, (90, 270)) if down else detect(seen, timeout)
+    if found is None:
+        return None
+    deg, sure = found
+    lines, rep = read(turn(pimg, deg))
+    if rep.method != "ocr" or not lines:
+        log.info("page %s: turned %d° it was still unreadable (%s)", pimg.page, deg, rep.reason)
+        return None
+    rep.reason += "; " + TURNED.format(how="upside down" if deg == 180 else "sideways", deg=deg, conf=sure)
+    return lines, rep
+
+
+def quarter(rep: PageReport | None) -> int:
+    """The clockwise turn a page was read at (0 when read as it was)."""
+    m = _TURNED.search(rep.reason) if rep is not None and rep.method == "ocr" else None
+    return int(m.group(1)) if m else 0
+
+
+def frame(rep: PageReport | None, width: float, height: float) -> tuple[float, float]:
+    """The width and height of the frame a page's lines are in: swapped for a page turned a quarter."""
+    return (height, width) if quarter(rep) % 180 else (width, height)
+
+
+def notice(rep: PageReport | None) -> str | None:
+    """What the run's warnings say of a page read turned upright (None for a page read as it was)."""
+    deg = quarter(rep)
+    if not deg or rep is None:
+        return None
+    return f"page {rep.page} was scanned {'upside down' if deg == 180 else 'sideways'} and turned upright before reading"
