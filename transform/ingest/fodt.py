@@ -26,7 +26,6 @@ from .odt_table_heads import mark_header_rows
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-
 # generated indexes: pandoc's ODT reader drops them whole, with the printed text of their entries
 INDEXES = ("table-of-content", "alphabetical-index", "illustration-index", "table-index", "object-index", "user-index", "bibliography")
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
@@ -191,27 +190,21 @@ def mark_titles(root: etree._Element) -> int:
 
 
 def package_with_indexes(path: Path) -> bytes | None:
-    """An ODT package whose ``content.xml`` has its indexes opened (:func:`unwrap_indexes`) and its title
-    paragraphs marked as headings (:func:`mark_titles`), or None when it has neither (or cannot be read here: the
-    caller's own checks and pandoc report that)."""
-    """An ODT package whose ``content.xml`` has its indexes opened (:func:`unwrap_indexes`) and its tables'
-    bold first rows marked as header rows (:func:`.odt_table_heads.mark_header_rows`), or None when there is
-    nothing to change (or it cannot be read here: the caller's own checks and pandoc report that)."""
+    """An ODT package whose ``content.xml`` has its indexes opened (:func:`unwrap_indexes`), its title
+    paragraphs marked as headings (:func:`mark_titles`) and its tables' bold first rows marked as header rows
+    (:func:`.odt_table_heads.mark_header_rows`), or None when there is nothing to change (or it cannot be read
+    here: the caller's own checks and pandoc report that)."""
     try:
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo("content.xml")
             if info.file_size > MAX_FLAT_BYTES:
                 return None
             content = zf.read(info)
-            if b"index-body" not in content and b'-name="Title"' not in content:
+            indexes, titles, tables = b"index-body" in content, b'-name="Title"' in content, b"table-row" in content
+            if not (indexes or titles or tables):
                 return None
             root = etree.fromstring(content, _parser())
-            if not unwrap_indexes(root) + mark_titles(root):
-            indexes, tables = b"index-body" in content, b"table-row" in content
-            if not (indexes or tables):
-                return None
-            root = etree.fromstring(content, _parser())
-            changed = unwrap_indexes(root) if indexes else 0
+            changed = unwrap_indexes(root) + mark_titles(root)
             if tables:
                 styles = None
                 if "styles.xml" in zf.namelist() and zf.getinfo("styles.xml").file_size <= MAX_FLAT_BYTES:
