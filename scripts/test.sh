@@ -21,4 +21,11 @@ if [ -f tests/node/package.json ] && command -v npm >/dev/null; then
     touch tests/node/node_modules
   fi
 fi
+# One pytest-xdist worker per core (at most 4; TAYSIR_TEST_WORKERS=1 runs in one process). A worker takes a
+# test file whole (--dist loadfile), so a module's shared fixtures are made once.
+WORKERS=${TAYSIR_TEST_WORKERS:-$(nproc 2>/dev/null || echo 1)}
+[ "$WORKERS" -gt 4 ] 2>/dev/null && WORKERS=4
+if [ "$WORKERS" -gt 1 ] 2>/dev/null; then
+  set -- -n "$WORKERS" --dist loadfile "$@"
+fi
 exec .venv/bin/python -m pytest "$@"

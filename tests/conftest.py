@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,19 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "needs_quiet_logger: needs the quiet liblouis logger (transform/braille/_louis_quiet.c)")
     # before any test module imports louis: liblouis binds its debug logger when it is loaded
     load_quiet_logging()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # schemathesis names each API operation's item ``test[GET /path]``, but under pytest 9 (node ids built from
+    # ``originalname`` and a callspec schemathesis does not set) they all share the function's node id, and
+    # pytest-xdist, which tells tests apart by node id, would run one operation of each: give each its own
+    for item in items:
+        name = item.name
+        if type(item).__name__ == "SchemathesisFunction" and name.endswith("]") and not item.nodeid.endswith("]"):
+            item._id = item.parent.id.child(item.originalname).with_params(name[name.index("[") + 1:-1])  # type: ignore[attr-defined, union-attr]
+    shared = [nodeid for nodeid, n in Counter(item.nodeid for item in items).items() if n > 1]
+    if shared:  # pytest-xdist would run one test of each: say so instead of dropping tests in silence
+        raise pytest.UsageError(f"{len(shared)} node ids are shared by several tests, e.g. {shared[0]}: give each test its own id")
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
