@@ -123,6 +123,12 @@ def frame(rep: PageReport | None, width: float, height: float) -> tuple[float, f
     return (height, width) if quarter(rep) % 180 else (width, height)
 
 
+def turned_pages(pages: Sequence[PageReport]) -> list[tuple[int, int]]:
+    """(page, clockwise turn) of each source page read turned upright: shown to staff (review page,
+    quality report) to be checked against the original, as a turn can misplace or lose a part."""
+    return [(r.page, deg) for r in pages if (deg := quarter(r))]
+
+
 def notice(rep: PageReport | None) -> str | None:
     """What the run's warnings say of a page read turned upright (None for a page read as it was)."""
     deg = quarter(rep)
