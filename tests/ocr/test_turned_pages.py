@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _pagebits import FILES, corpus_page
+from _pagebits import FILES, Line, corpus_page
 from ocr_testkit import make_ctx
 
 from service.web.render import render_html
@@ -112,3 +112,59 @@ def test_a_turned_scan_reaches_the_review_page_and_the_quality_report(turned_doc
     rep = build_report(res, engine="rules")
     assert [p["why"]["en"] for p in rep["turned_pages"]] == ["page 1 was scanned sideways and turned upright: check it against the source"]
     assert "la page 1 a été numérisée de côté" in report_html(rep)
+
+
+# --- junk lines of a turned page: frozen lines of BO 7262 p. 22 (a form printed sideways, read turned 90°
+# clockwise; boxes in points in the turned frame, tesseract's confidence), the running header upright on the sheet
+# read across its letters; its confidence raised here to what a sound line gets, which the doubt must not follow
+
+HEADER = Line("آله -Z9ZL ج1 !7080910 II 21 (-1-ج020)", 774, 403, 784, 571)  # "N° 7262 ... (4-1-2024)", down the page
+MARGIN = Line("TADIAAO 1-1119", 776, 245, 784, 350)
+FORM = [Line("Modèles du bon de sortie et du passavant", 285, 46, 474, 57), Line("(يحتفظ به)", 129, 141, 170, 151),
+        Line("يؤذن له بشراء الكميات التالية (10", 131, 189, 259, 203), Line("N°", 120, 160, 131, 168),
+        Line("توقيع المكلف بتسليم Sul توقيع البائع", 520, 392, 710, 408), Line("في", 159, 375, 168, 387),
+        Line("DÉVELOPPEMENT DURABLE", 65, 99, 110, 104)]
+SOUND = [0.948, 0.907, 0.887, 0.957, 0.856, 0.948, 0.834]
+
+
+def _lines(header_conf: float = 0.91, margin_conf: float = 0.88) -> list[Any]:
+    from transform.ingest.base import TextLine
+
+    out = [TextLine(ln.text, ln.x0, ln.top, ln.x1, ln.bottom, confidence=c) for ln, c in zip(FORM, SOUND, strict=True)]
+    out += [TextLine(HEADER.text, HEADER.x0, HEADER.top, HEADER.x1, HEADER.bottom, confidence=header_conf),
+            TextLine(MARGIN.text, MARGIN.x0, MARGIN.top, MARGIN.x1, MARGIN.bottom, confidence=margin_conf)]
+    return out
+
+
+def test_lines_read_across_a_turned_page_are_left_in_doubt() -> None:
+    from transform.ocr.confidence import OCR_LOW, of_lines
+
+    lines = _lines()
+    assert orientation.doubt_junk(lines) == 2
+    assert [ln.text for ln in lines if ln.doubt] == [HEADER.text, MARGIN.text]
+    assert all(ln.doubt == OCR_LOW for ln in lines[-2:])
+    assert of_lines(lines[-2:-1]) == (0.91, OCR_LOW)  # the header's block reaches the reviewer in doubt
+    # a line whose words the lists do not know, read under JUNK_CONF, is junk too; known words or a sure reading are not
+    from transform.ingest.base import TextLine
+
+    junk = TextLine("TADIAAO NILATINA", 600, 73, 700, 79, confidence=0.8)
+    names = TextLine("AZIZ AKHANNOUCH.", 600, 73, 700, 79, confidence=0.93)  # a name in capitals, read surely
+    form = TextLine("(يحتفظ به البائع)", 348, 145, 410, 158, confidence=0.78)  # one of its two words known: not mostly unknown
+    sound = TextLine("مكان الاستعمال أو التخزين", 395, 343, 489, 356, confidence=0.8)
+    assert orientation.doubt_junk([junk, names, sound, form]) == 1 and junk.doubt == OCR_LOW
+    assert names.doubt is None and sound.doubt is None and form.doubt is None
+
+
+def test_a_turned_reading_leaves_its_junk_in_doubt_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    from transform.ocr.render import PageImage
+
+    pimg = PageImage(Image.new("L", (80, 120), 255), 100.0, 22, 57.6, 86.4)
+    monkeypatch.setattr(orientation, "detect", lambda *a, **k: (90, 7.0))
+    rep = PageReport(page=22, method="ocr", reason="text layer rejected; OCR (fra+ara, 233 words, confidence 75%)")
+    got = orientation.read_turned(pimg, pimg, {"osd", "fra"}, 10, lambda upright: (_lines(), rep))
+    assert got is not None
+    lines, out = got
+    assert [ln.text for ln in lines if ln.doubt] == [HEADER.text, MARGIN.text]
+    assert orientation.quarter(out) == 90 and out.reason.endswith("; 2 lines read across the turned page left in doubt")
