@@ -13,6 +13,7 @@ from typing import Any
 
 from transform.model import Document, Table
 from transform.model.walk import block_sentences, iter_blocks
+from transform.ocr import orientation
 from transform.simplify import review as review_api
 
 from . import words
@@ -68,6 +69,7 @@ class WorkList:
     segments: list[SegmentView]
     by_need: dict[str, list[SegmentView]] = field(default_factory=dict)
     unread: list[UnreadPage] = field(default_factory=list)  # source pages the reader could not read: in no format
+    turned: list[TurnedPage] = field(default_factory=list)  # source pages read turned upright: to check on the original
 
     @property
     def flagged(self) -> list[SegmentView]:
@@ -151,6 +153,25 @@ def unread_pages(draft: Document) -> list[UnreadPage]:
     return out
 
 
+@dataclass
+class TurnedPage:
+    """A source page scanned sideways or upside down that the reader turned upright before reading it."""
+    page: int
+    why: str
+
+
+TURNED_WHY = {
+    "sideways": N_("numérisée de côté, la machine l’a redressée avant de la lire : comparez son texte à l’original"),
+    "upside_down": N_("numérisée à l’envers, la machine l’a redressée avant de la lire : comparez son texte à l’original"),
+}
+
+
+def turned_pages(draft: Document) -> list[TurnedPage]:
+    """Source pages read turned upright (``transform.ocr.orientation``): read, but a person checks them."""
+    return [TurnedPage(page, TURNED_WHY["upside_down" if deg == 180 else "sideways"])
+            for page, deg in orientation.turned_pages(draft.meta.pages)]
+
+
 def work_list(draft: Document) -> WorkList:
     facts = _block_facts(draft)
     offers = _offers(draft)
@@ -176,7 +197,7 @@ def work_list(draft: Document) -> WorkList:
         cells = [(r, c, source_of.get(seg, "")) for r, c, seg in named.get(s.id, [])]
         segs.append(SegmentView(n, s.id, s.source, s.source_lang, text, s.status, s.edited, needs, reasons, page, confidence, doubt,
                                 role, placeholder, offers.get(s.id, []), cells))
-    wl = WorkList(segs, unread=unread_pages(draft))
+    wl = WorkList(segs, unread=unread_pages(draft), turned=turned_pages(draft))
     for code in words.NEEDS:
         found = [s for s in segs if code in s.needs]
         if found:

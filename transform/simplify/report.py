@@ -13,6 +13,8 @@ JSON structure (``schema`` = ``taysir.simplify.quality/2``; every label is given
     glossary       {found, explained}
     warnings       [text]
     unread_pages   [{page, reason, why{ar, fr, en}}]           source pages the reader refused: their text is in no segment
+    turned_pages   [{page, turn, why{ar, fr, en}}]             source pages read turned upright (``turn``: degrees clockwise):
+                                                                their text is in the segments, to be checked on the original
     segments       [{id, role, source, source_lang, text, darija, pieces, status, status_label{..},
                      reasons, reasons_labelled[{code, ar, fr, en}], facts, glossary, metrics}]
 
@@ -26,6 +28,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 
+from ..ocr.orientation import turned_pages
 from .base import Simplification
 from .data import resources
 from .engine import glossary_explained_in
@@ -157,11 +160,25 @@ REFUSALS = {
 }
 
 
+TURNED = {  # a page scanned sideways (a quarter turn either way) or upside down, turned upright before it was read
+    "sideways": {"ar": "مسحت الصفحة {page} على جانبها فأدارتها الآلة قبل قراءتها: قارن نصها بالأصل",
+                 "fr": "la page {page} a été numérisée de côté et redressée avant lecture : vérifiez-la sur l’original",
+                 "en": "page {page} was scanned sideways and turned upright: check it against the source"},
+    "upside_down": {"ar": "مسحت الصفحة {page} مقلوبة فأدارتها الآلة قبل قراءتها: قارن نصها بالأصل",
+                    "fr": "la page {page} a été numérisée à l’envers et redressée avant lecture : vérifiez-la sur l’original",
+                    "en": "page {page} was scanned upside down and turned upright: check it against the source"},
+}
+
+
+def _turned_words(page: int, deg: int) -> dict[str, str]:
+    return {lang: text.format(page=page) for lang, text in TURNED["upside_down" if deg == 180 else "sideways"].items()}
+
+
 def _refusal_words(kind: str, dpi: int | None) -> dict[str, str]:
     return {lang: text.format(dpi=dpi) for lang, text in REFUSALS[kind].items()}
 
 
-def _verdict(gates: dict[str, bool | None], counts: dict[str, int], unread: int = 0) -> dict[str, str]:
+def _verdict(gates: dict[str, bool | None], counts: dict[str, int], unread: int = 0, turned: int = 0) -> dict[str, str]:
     failed = [k for k, v in gates.items() if v is False]
     pending = counts.get("needs_human", 0)
     if failed and any(k in ("copy_rate", "darija_markers_per_100", "msa_left_per_100", "placeholders") for k in failed):
@@ -183,6 +200,10 @@ def _verdict(gates: dict[str, bool | None], counts: dict[str, int], unread: int 
         out = {"ar": out["ar"] + f" صفحات من الأصل لم تستطع الآلة قراءتها: {unread}، نصها غير موجود في المسودة.",
                "fr": out["fr"] + f" {unread} page(s) de l'original illisible(s) pour la machine : leur texte manque.",
                "en": out["en"] + f" {unread} page(s) of the original could not be read: their text is missing."}
+    if turned:
+        out = {"ar": out["ar"] + f" صفحات من الأصل مسحت على جانبها أو مقلوبة فأدارتها الآلة قبل قراءتها: {turned}، قارن نصها بالأصل.",
+               "fr": out["fr"] + f" {turned} page(s) de l'original numérisée(s) de côté ou à l'envers, redressée(s) avant lecture : à vérifier sur l'original.",
+               "en": out["en"] + f" {turned} page(s) of the original were scanned turned and set upright before reading: check them against the source."}
     return out
 
 
@@ -207,6 +228,7 @@ def build_report(res: Simplification, *, engine: str, target: str = "ary", refer
     status_counts = {k: counts.get(k, 0) for k in ALL}
     gates = {g: gate_ok(g, metrics.get(g)) for g in GATE_KEYS}  # type: ignore[arg-type]
     unread = [{"page": r.page, "reason": r.reason, "why": _refusal_words(*r.refusal())} for r in res.document.meta.refused_pages()]
+    turned = [{"page": page, "turn": deg, "why": _turned_words(page, deg)} for page, deg in turned_pages(res.document.meta.pages)]
     measures = []
     for k, (lab, expl) in MEASURES.items():
         v = metrics.get(k)
@@ -232,7 +254,7 @@ def build_report(res: Simplification, *, engine: str, target: str = "ary", refer
         "review_state": res.document.meta.review_state,
         "label": "machine-generated draft: to be reviewed and approved by a person before publication",
         "provenance": provenance or {},
-        "verdict": {"gates_ok": all(v is not False for v in gates.values()), "summary": _verdict(gates, status_counts, len(unread))},
+        "verdict": {"gates_ok": all(v is not False for v in gates.values()), "summary": _verdict(gates, status_counts, len(unread), len(turned))},
         "segments_total": len(segs),
         "status_counts": status_counts,
         "status_labels": LABELS,
@@ -244,6 +266,7 @@ def build_report(res: Simplification, *, engine: str, target: str = "ary", refer
         "glossary": {"found": sorted(found), "explained": sorted(explained)},
         "warnings": res.warnings,
         "unread_pages": unread,
+        "turned_pages": turned,
         "segments": seg_out,
     }
 
@@ -286,6 +309,8 @@ def report_html(rep: dict[str, object]) -> str:
     warn = "".join(f"<li>{e(w)}</li>" for w in rep["warnings"])  # type: ignore[union-attr]
     unread = "".join(f"<li>page {p['page']} : {e(p['why']['fr'])}<br><span lang=\"ar\" dir=\"rtl\">{e(p['why']['ar'])}</span></li>"
                      for p in rep.get("unread_pages", []))  # type: ignore[union-attr]
+    turned = "".join(f"<li>{e(p['why']['fr'])}<br><span lang=\"ar\" dir=\"rtl\">{e(p['why']['ar'])}</span></li>"
+                     for p in rep.get("turned_pages", []))  # type: ignore[union-attr]
     gates_ok = rep.get("gates_ok")
     return f"""<!DOCTYPE html>
 <html lang="fr" dir="ltr">
@@ -303,6 +328,7 @@ tr.kept_source{{background:#e8eefc}}[dir=rtl]{{font-size:1.15em}}.verdict{{font-
 État : {e(str(rep['review_state']))}. Segments : {rep['segments_total']}.</p>
 <h2>Segments par état</h2><ul>{status_items}</ul>
 {f'<h2>Pages de l’original que la machine n’a pas pu lire (leur texte manque : lisez-les sur l’original)</h2><ul>{unread}</ul>' if unread else ''}
+{f'<h2>Pages de l’original numérisées de côté ou à l’envers, redressées avant lecture (vérifiez leur texte sur l’original)</h2><ul>{turned}</ul>' if turned else ''}
 {f'<h2>Avertissements</h2><ul>{warn}</ul>' if warn else ''}
 <h2>Mesures</h2>
 <table><thead><tr><th scope="col">mesure</th><th scope="col">valeur</th><th scope="col">objectif</th><th scope="col">atteint</th>
