@@ -76,7 +76,7 @@ def kept_lines(result: OcrResult, ruled: PageImage, tally: Tally, image: PageIma
                run: PageRun | None = None) -> list[TextLine]:
     """Each line's confidence set from tesseract's; the lines that are only noise dropped, unless (given the
     page ``image`` tesseract read and its ``run``) a reading of their ink band alone finds words (lost_lines.py)."""
-    lines = []
+    lines: list[TextLine] = []
     dropped: list[tuple[int, TextLine]] = []
     for ln in result.lines:
         ln.confidence, low = confidence.from_ocr(result.line_conf.get(id(ln), result.confidence))
