@@ -51,6 +51,7 @@ class Tally:
     leaders: int = 0  # dot leaders taken out before tesseract (leaders.py)
     renumbered: int = 0
     noise: int = 0
+    rescued: int = 0  # noise lines read again on their ink band and kept (lost_lines.py)
     doubtful: int = 0
     stamped: tuple[int, int] = (0, 0)  # the blue stamps' numbers kept, left in doubt
     bold: int = 0
@@ -71,14 +72,18 @@ def numbers(image: PageImage, result: OcrResult, run: PageRun) -> int:
     return count
 
 
-def kept_lines(result: OcrResult, ruled: PageImage, tally: Tally) -> list[TextLine]:
-    """Each line's confidence set from tesseract's; the lines that are only noise dropped."""
-    lines = []
+def kept_lines(result: OcrResult, ruled: PageImage, tally: Tally, image: PageImage | None = None,
+               run: PageRun | None = None) -> list[TextLine]:
+    """Each line's confidence set from tesseract's; the lines that are only noise dropped, unless (given the
+    page ``image`` tesseract read and its ``run``) a reading of their ink band alone finds words (lost_lines.py)."""
+    lines: list[TextLine] = []
+    dropped: list[tuple[int, TextLine]] = []
     for ln in result.lines:
         ln.confidence, low = confidence.from_ocr(result.line_conf.get(id(ln), result.confidence))
         ln.doubt = ln.doubt or low  # a doubt the number re-readings left (digits_disagree) stays
         if _noise(ln, ruled):  # a rule read as letters too (noise.py)
             tally.noise += 1
+            dropped.append((len(lines), ln))
             continue
         if id(ln) in result.flat:  # words read from a rule's ink (flat_words.py), its word listings kept in step
             keep_listings(result, ln, without_flat(ln.text, *result.flat[id(ln)]))
@@ -87,6 +92,15 @@ def kept_lines(result: OcrResult, ruled: PageImage, tally: Tally) -> list[TextLi
         else:
             lines.append(ln)
             tally.doubtful += low is not None
+    if dropped and image is not None and run is not None:
+        from .lost_lines import rescue
+
+        found = rescue(image, result, [ln for _n, ln in dropped], lines, run.codes, run.timeout)
+        for n, new in reversed(found):  # each where its dropped line stood
+            lines.insert(dropped[n][0], new)
+        tally.noise -= len(found)
+        tally.rescued = len(found)
+        tally.doubtful += sum(new.doubt is not None for _n, new in found)
     return lines
 
 
@@ -149,6 +163,8 @@ def notes(result: OcrResult, image: PageImage, pimg: PageImage, lines: list[Text
                    f"({tally.stamped[0]} number{'s' if tally.stamped[0] != 1 else ''} kept, {tally.stamped[1]} left in doubt)")
     if digits := sum(ln.doubt == confidence.DIGITS for ln in lines):
         out.append(f"{digits} line{'s' if digits > 1 else ''} with a number the readings disagree on: check against the source")
+    if tally.rescued:
+        out.append(f"{tally.rescued} line{'s' if tally.rescued > 1 else ''} read unsure as noise read again on their ink and kept")
     if tally.noise:
         out.append(f"{tally.noise} noise line{'s' if tally.noise > 1 else ''} dropped")
     return out

@@ -169,7 +169,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     run = PageRun(timeout, codes, script, vote, renumber)
     tally = Tally(leaders=leaders)
     tally.renumbered = passes.numbers(image, result, run)
-    lines = passes.kept_lines(result, ruled, tally)
+    lines = passes.kept_lines(result, ruled, tally, image, run)
     passes.stamped(pimg, lines, result, tally)
     if tally.doubtful > MOSTLY_UNSURE * len(lines) and result.confidence < SURE_OCR_CONF:
         # most lines unsure at a middling confidence: what is kept would be mostly wrong (order 137.19's
