@@ -150,13 +150,15 @@ def _heads(name: str, indexes: list[int], folder: Path) -> list[tuple[int, str]]
 @pytest.mark.slow
 def test_a_notice_s_underlined_titles_and_their_levels(tmp_path: Path) -> None:
     """Sfax's notice p. 5: the part's title (colon read as a full stop), the two ``❖`` titles under it (the second's
-    rule drawn in two pieces) and ``كيفية تقديم ملف الترشح`` under the first."""
+    rule drawn in two pieces) and ``كيفية تقديم ملف الترشح`` under the first (its ``*`` mark stands further in than
+    the ``❖`` marks, measured on the ink: transform/ocr/ink_starts.py)."""
     heads = _heads("tn-sfax-ar-balagh-2022.pdf", [4], tmp_path)
     texts = [t for _, t in heads]
     assert texts[0].startswith("الو") and "المطلوبة للترشح" in texts[0]
     assert any("عند النجاح في الامتحان المهني" in t for t in texts)
     top = heads[0][0]
-    assert all(lv == top + 1 for lv, _ in heads[1:])
+    assert all(lv == (top + 2 if "كيفية تقديم ملف الترشح" in t else top + 1) for lv, t in heads[1:]), heads
+    assert any("كيفية تقديم ملف الترشح" in t for t in texts)
 
 
 @pytest.mark.slow

@@ -41,6 +41,9 @@ class TextLine:
     # an underline drawn under the whole line, seen on the page image (OCR'd pages and earlier OCR's layers: a title's cue)
     underline: bool = field(default=False, kw_only=True)
     fill: bool = field(default=False, kw_only=True)  # a dot leader follows it, painted out before OCR (ocr/fills.py)
+    # the first and last ink columns of the line's band on the page image (left, right; points), a mark OCR dropped
+    # included (OCR'd pages: ocr/ink_starts.py); None where not measured
+    ink: tuple[float, float] | None = field(default=None, kw_only=True)
 
     @property
     def height(self) -> float:

@@ -10,7 +10,8 @@ blocks around it:
   cut where its size changes (:mod:`pdf_title_joins`);
 * **a bold line set apart, at body size or a little smaller** (minutes whose item titles
   are printed in a frame at 11 pt over 12-pt text): one to two bold lines, spaced off the
-  blocks above and below, that do not end like a sentence, are a heading;
+  blocks above and below, that do not end like a sentence, are a heading (two such lines that grouping cut apart
+  where a numbered title's second line hangs under its words are joined first: ``_cut_bold_pairs``);
 * **a bold line in capitals over a plain paragraph** that grouping ran into the paragraph
   (``2020-047 REDEVANCE POUR OCCUPATION ...`` / ``A ce jour, ...``) is that paragraph's
   heading;
@@ -79,7 +80,7 @@ from .pdf_heading_drops import (
 from .pdf_heading_forms import form_headings
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
 from .pdf_numbered_heads import decimal_subheads, split_bold_titles, split_numbered_lines
-from .pdf_outline import numbering, outline_levels
+from .pdf_outline import numbering, opens_decimal, outline_levels
 from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit, cover_fields
 from .pdf_panel_lines import contents_entries, panel_lines
 from .pdf_title_joins import join_continued, join_full_line, join_title_lines
@@ -93,6 +94,7 @@ from .pdf_title_runs import (
 )
 
 if TYPE_CHECKING:
+    from .base import TextLine
     from .pdf_blocks import _Group
 
 # a title does not end on an article, a preposition or a conjunction: the line goes on elsewhere
@@ -145,6 +147,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _split_numbered_caps(groups)
     groups = split_numbered_lines(groups)
     groups = split_bold_titles(groups)
+    groups = _cut_bold_pairs(groups)
     _set_apart_bold(groups)
     _underlined(groups)
     caps_parts(groups)
@@ -258,6 +261,45 @@ def _between_body(groups: list[_Group], i: int) -> bool:
     nxt = groups[i + 1] if i + 1 < len(groups) else None
     return len(g.lines) == 1 and not g.centred and i > 0 and _body_paragraph(groups[i - 1], page) \
         and _body_paragraph(nxt, page) and nxt is not None and len(nxt.lines) >= 2
+
+
+def _cut_bold_pairs(groups: list[_Group]) -> list[_Group]:
+    """Two one-line bold paragraphs of one size a little smaller than the body, at line spacing on one page, spaced off
+    the blocks around them as a pair, the first not ending a sentence: one title of two lines that grouping cut where its
+    second line starts further in (a report's ``2.1.2.`` title, its words hung under its number), one block again (so
+    :func:`_set_apart_bold` reads them as one heading)."""
+    out: list[_Group] = []
+    i = 0
+    while i < len(groups):
+        g = groups[i]
+        n = groups[i + 1] if i + 1 < len(groups) else None
+        if (n is not None and g.kind == n.kind == "paragraph" and g.legal is None and n.legal is None and not g.note
+                and not n.note and len(g.lines) == len(n.lines) == 1 and _all_bold(g) and _all_bold(n) and g.size == n.size
+                and g.rtl == n.rtl and 0.85 * g.body <= g.size < g.body and _page(g) == _page(n)
+                and 0 < _baseline(n.lines[0]) - _baseline(g.lines[0]) <= 1.6 * g.size
+                and not SENTENCE_END.search(g.lines[0].text) and not CONTINUES.search(g.lines[0].text)
+                and _hung(g.lines[0], n.lines[0], g.rtl) and not _leader(n.lines[0].text.strip())):
+            above = _gap_above(groups, i) if i and groups[i - 1].lines else None
+            below = _gap_above(groups, i + 2) if i + 2 < len(groups) and groups[i + 2].lines else None
+            if (above is None or above >= 1.5 * g.size) and (below is None or below >= 1.5 * g.size) and (above, below) != (None, None):
+                g.lines = g.lines + n.lines
+                g.flush_end = False
+                out.append(g)
+                i += 2
+                continue
+        out.append(g)
+        i += 1
+    return out
+
+
+def _hung(first: TextLine, second: TextLine, rtl: bool) -> bool:
+    """Does ``first`` open with a section number and ``second`` start further in (its words hung under the title's
+    words, past the number)?"""
+    t = first.text.strip()
+    if numbering(t) is None and not opens_decimal(t):
+        return False
+    inset = first.x1 - second.x1 if rtl else second.x0 - first.x0
+    return inset >= 0.5 * first.size
 
 
 def _set_apart_bold(groups: list[_Group]) -> None:

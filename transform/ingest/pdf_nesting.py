@@ -15,6 +15,11 @@ under ``أ. بنية أعداد الموظفين`` at level 2 where ``أ.`` is 3
 * the headings numbered in a way not used before it, read under a heading so moved (its sub-headings, on its page,
   until a heading read at its level or above), move down with it (a box's title ``محددات نفقات الاستثمار ...`` moved under ``برنامج 300`` takes its
   ``مشروع 1 :`` / ``مشروع 2 :`` with it);
+* an unnumbered heading printed right under a heading that opens with a decimal section number (``2.1.2.``, or
+  ``.1.2.`` whose first digit the text layer lost), on its page with at most a paragraph between them, goes one level
+  under it whatever its size (a division beside the numbered sections would be numbered: the 14 pt ``أ.`` title, its
+  letter lost, under a 13 pt ``2.1.2.``); a ``.1.2.``-style heading takes the level of the last one of its depth (up
+  to a heading set above it), whatever the smaller headings between them;
 * the heading "just before" passes over the headings set smaller than it and than the body that were moved under
   the one before them: a report's small sub-heading (``• استنزاف الموارد ...``, 10 pt over 14-pt text) between two of
   its 14-pt sections does not part them.
@@ -29,7 +34,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .pdf_levels import _scopes
-from .pdf_outline import numbering, rank
+from .pdf_outline import cut_depth, numbering, opens_decimal, rank
 
 if TYPE_CHECKING:
     from .pdf_blocks import _Group
@@ -69,8 +74,12 @@ def nest_unnumbered(groups: list[_Group]) -> None:
     # in a new way follow it
     carry: tuple[int, int, int, set[str]] | None = None
     series: dict[str, tuple[int, int, int]] = {}  # a numbering opened under a moved heading: (read level, level, last rank)
+    where = {id(g): i for i, g in enumerate(groups)}
+    cuts: dict[int, int] = {}  # the level of the last heading whose decimal number lost its first digit, by depth
     for k in range(1, len(heads)):
         g, j = heads[k], k - 1
+        if _cut_sibling(g, heads[k - 1], cuts):
+            continue
         if _series(g, heads[k - 1], read, moved, series):
             continue
         if carry is not None and (read[id(g)] <= carry[0] or g.lines[0].page != carry[2]):
@@ -88,7 +97,7 @@ def nest_unnumbered(groups: list[_Group]) -> None:
         if prev.lines[-1].page in titles and g.lines[0].page != prev.lines[-1].page:
             continue  # the last line of a title page holds nothing of what follows (a cover's subtitle over ``ملخص``)
         lighter = abs(g.size - prev.size) < SMALLER and _bold(prev) and not _bold(g)
-        if (g.size <= prev.size - SMALLER or lighter) and read[id(g)] <= read[id(prev)]:
+        if ((g.size <= prev.size - SMALLER or lighter) or _under_decimal(g, heads[k - 1], where)) and read[id(g)] <= read[id(prev)]:
             g.level = min(6, (prev.level or 1) + 1)
             moved.add(id(g))
             carry = (read[id(g)], g.level - read[id(g)], g.lines[-1].page, {kd for h in heads[:k] if (kd := numbering(h.lines[0].text))}) \
@@ -97,6 +106,32 @@ def nest_unnumbered(groups: list[_Group]) -> None:
                 and read[id(g)] == read[id(prev)]:
             g.level = prev.level
             moved.add(id(g))
+
+
+def _cut_sibling(g: _Group, prev: _Group, cuts: dict[int, int]) -> bool:
+    """Keep ``cuts`` (the level of the last ``.1.2.``-style heading, its first digit lost, of each depth) up to date with
+    the heading before ``g``, and place ``g`` when it is one of them: a ``2.1.2.`` takes the level of the ``2.1.1.`` before
+    it (up to a heading set above it), whatever the smaller headings between them. True when ``g`` was so placed."""
+    d = cut_depth(prev.lines[0].text) if _plain(prev) else None
+    level = prev.level or 1
+    for x in [x for x, lv in cuts.items() if (x > d if d is not None else lv >= level)]:
+        del cuts[x]
+    if d is not None:
+        cuts[d] = level
+    d = cut_depth(g.lines[0].text) if _plain(g) else None
+    if d is None or d not in cuts:
+        return False
+    g.level = cuts[d]
+    return True
+
+
+def _under_decimal(g: _Group, prev: _Group, where: dict[int, int]) -> bool:
+    """Is ``g`` (unnumbered) printed right under a heading that opens with a decimal section number (``2.1.2.``, or
+    ``.1.2.`` with its first digit lost), on its page, with at most a paragraph between them? A division beside the
+    numbered sections would be numbered: ``g`` divides that section, whatever its size (a 14 pt ``أ.`` title whose
+    letter the text layer lost, under a 13 pt ``2.1.2.`` title)."""
+    return prev.legal is None and _text_layer(prev) and opens_decimal(prev.lines[0].text) \
+        and prev.lines[-1].page == g.lines[0].page and 0 < where[id(g)] - where[id(prev)] <= 2
 
 
 def _series(g: _Group, prev: _Group, read: dict[int, int], moved: set[int], series: dict[str, tuple[int, int, int]]) -> bool:

@@ -63,6 +63,23 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}\b")  # "Année 2024 : ..." is a date, not
 _NOT_NAMED = frozenset({"annexe", "annex", "ملحق", "الملحق", "page", "pages", "tableau", "etat", "état"})
 
 
+# a decimal number whose first digit the text layer lost (".1.2. التنوع ..." for "2.1.2."): a dot, then two numbers or more
+_DECIMAL_CUT = re.compile(r"^\.([0-9]{1,2}(?:\.[0-9]{1,2})+)\.?\s*[^\W\d_]")
+
+
+def opens_decimal(text: str) -> bool:
+    """Does a heading open with a decimal section number (``2.1.2.``, ``3.3.``), or with one whose first digit was
+    lost (``.1.2.``)? :func:`numbering` does not count the second (its depth is not known)."""
+    t = text.strip()
+    return _DECIMAL.match(t) is not None or _DECIMAL_CUT.match(t) is not None
+
+
+def cut_depth(text: str) -> int | None:
+    """The depth of a decimal section number whose first digit was lost (``.1.2.`` 3), None for any other opening."""
+    m = _DECIMAL_CUT.match(text.strip())
+    return m.group(1).count(".") + 2 if m else None
+
+
 def _roman_value(s: str) -> int | None:
     """The value of a well-formed small Roman numeral (``IV`` = 4), None when it is not one."""
     total = 0

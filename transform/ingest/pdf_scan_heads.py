@@ -43,6 +43,7 @@ CAPS_WORDS = 4  # words of a title in capitals alone on its line
 CAPS_LETTERS = 4
 BODY_LINES = 2  # lines of the body paragraph under such a title
 INDENT = 1.0  # sizes further in than the heading above: one level under it
+INK_INDENT = 0.4  # the same, measured on the ink (a title's mark included) rather than on OCR's line boxes
 LABEL_WORDS = 5  # words of a form's label over its fields
 FIELDS = 2  # fields under it
 FIELD_IN = 3.0  # sizes the fields may stand in from their label (their bullets read as junk or lost)
@@ -100,6 +101,15 @@ def _start(g: _Group) -> float:
     """Where the group's first line starts: its right edge in Arabic, its left edge otherwise."""
     ln = g.lines[0]
     return -ln.x1 if g.rtl else ln.x0
+
+
+def _ink_start(g: _Group) -> float:
+    """Where the group's first line's ink starts on the page image (a title's mark OCR dropped or misread included:
+    ocr/ink_starts.py), as :func:`_start` counts it; the line box's edge where the ink was not measured."""
+    ink = g.lines[0].ink
+    if ink is None:
+        return _start(g)
+    return -ink[1] if g.rtl else ink[0]
 
 
 def _titles_with_blanks(groups: list[_Group]) -> None:
@@ -201,10 +211,11 @@ def _indent_levels(groups: list[_Group]) -> None:
             page, seen = _page(g), []
         if not all(ln.underline for ln in g.lines) or (g.body and g.size > 1.1 * g.body) or (seen and g.rtl != rtl):
             continue
-        rtl, size, start = g.rtl, max(g.size, 1.0), _start(g)
+        rtl, size, start = g.rtl, max(g.size, 1.0), _ink_start(g)
+        step = (INK_INDENT if g.lines[0].ink is not None else INDENT) * size
         level = g.level or 1
-        sibling = next((lv for s, lv in reversed(seen) if abs(s - start) < INDENT * size), None)
-        parent = next((lv for s, lv in reversed(seen) if s <= start - INDENT * size), None)
+        sibling = next((lv for s, lv in reversed(seen) if abs(s - start) < step), None)
+        parent = next((lv for s, lv in reversed(seen) if s <= start - step), None)
         if sibling is not None and parent is not None:
             level = max(level, sibling)
         elif parent is not None:

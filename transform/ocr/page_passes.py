@@ -117,6 +117,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
     """The kept lines in reading rows, bold marked, the ruled tables found, the lines' numbers repaired."""
     lines = in_rows(lines)  # a page in one column read top to bottom (line_rows.py)
     tally.bold = mark_bold(image, lines)
+    from .ink_starts import mark_ink_starts
+
+    mark_ink_starts(image, lines)  # where each line's ink starts, a dropped title mark included (a level's cue)
     from .latin_codes import coded_cells, latin_codes
     from .lost_digits import lost_digits
     from .raised_calls import raised_calls
