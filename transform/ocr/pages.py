@@ -140,10 +140,18 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         result, use = _read(image, use, script, timeout)
     except ToolError as exc:
         return [], unreadable(page, f"OCR failed: {exc}", langs)
-    if turn and sideways(result.lines):  # read down the page: a page turned a quarter (orientation.py)
-        upright = _upright(pimg, ruled, models, langs, timeout, scanned, why, scan_dpi, thick, down=True)
-        if upright is not None:
-            return upright
+
+    def upright(down: bool = False) -> tuple[list[TextLine], PageReport] | None:
+        """The page read again turned upright when OSD finds it was scanned turned (orientation.py), else None."""
+        if not turn:
+            return None
+        from .orientation import read_turned
+
+        return read_turned(pimg, ruled, models, timeout, lambda turned: ocr_page(
+            turned, langs, timeout=timeout, scanned=scanned, why=why, scan_dpi=scan_dpi, thick=thick, turn=False), down)
+
+    if sideways(result.lines) and (read := upright(down=True)) is not None:  # read down the page: turned a quarter
+        return read
     codes = tess_langs(use)
     if not result.lines:
         return [], unreadable(page, f"OCR found no text (blank, too faint or not a text page){_low_dpi_hint(scan_dpi)}", langs)
@@ -154,9 +162,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     # known (a 60 dpi scan read at 56 %), or not high with words that make no sense (a Thai page)
     if (result.confidence < FLOOR_OCR_CONF or (result.confidence < MIN_OCR_CONF and q.score < GOOD)
             or (q.score < BAD and result.confidence < SURE_OCR_CONF)):
-        upright = _upright(pimg, ruled, models, langs, timeout, scanned, why, scan_dpi, thick) if turn else None
-        if upright is not None:  # a page scanned sideways or upside down, read turned upright
-            return upright
+        if (read := upright()) is not None:  # a page scanned sideways or upside down, read turned upright
+            return read
         return [], unreadable(
             page,
             f"OCR could not read this page reliably as Arabic or French (confidence {result.confidence:.0f}%, "
@@ -174,9 +181,8 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     if tally.doubtful > MOSTLY_UNSURE * len(lines) and result.confidence < SURE_OCR_CONF:
         # most lines unsure at a middling confidence: what is kept would be mostly wrong (order 137.19's
         # 77 dpi form, its dot leaders taken out: 30 of 44 lines unsure at 60 %, 0.14 of its words right)
-        upright = _upright(pimg, ruled, models, langs, timeout, scanned, why, scan_dpi, thick) if turn else None
-        if upright is not None:
-            return upright
+        if (read := upright()) is not None:
+            return read
         return [], unreadable(
             page,
             f"OCR could not read this page reliably: {tally.doubtful} of {len(lines)} lines unsure (confidence "
@@ -189,16 +195,6 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
 
     reason = f"{why}; OCR ({codes}, {', '.join(passes.notes(result, image, pimg, lines, tables, run, tally))})"
     return lines, with_tables(PageReport(page=page, method="ocr", reason=reason, score=q.score, langs=found), tables)
-
-
-def _upright(pimg: PageImage, seen: PageImage, models: set[str], langs: list[str], timeout: float, scanned: bool, why: str,
-             scan_dpi: float | None, thick: bool, down: bool = False) -> tuple[list[TextLine], PageReport] | None:
-    """A page judged unreadable (or, ``down``, read down its height), read again turned upright when OSD finds it
-    was scanned turned (orientation.py)."""
-    from .orientation import read_turned
-
-    return read_turned(pimg, seen, models, timeout, lambda upright: ocr_page(
-        upright, langs, timeout=timeout, scanned=scanned, why=why, scan_dpi=scan_dpi, thick=thick, turn=False), down)
 
 
 def _prepared(pimg: PageImage, *, scanned: bool, thick: bool, timeout: float, models: set[str]) -> PageImage:
