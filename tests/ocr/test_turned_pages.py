@@ -161,10 +161,45 @@ def test_a_turned_reading_leaves_its_junk_in_doubt_and_says_so(monkeypatch: pyte
     from transform.ocr.render import PageImage
 
     pimg = PageImage(Image.new("L", (80, 120), 255), 100.0, 22, 57.6, 86.4)
-    monkeypatch.setattr(orientation, "detect", lambda *a, **k: (90, 7.0))
+    monkeypatch.setattr(orientation, "_osd", lambda *a, **k: (90, 7.0))
     rep = PageReport(page=22, method="ocr", reason="text layer rejected; OCR (fra+ara, 233 words, confidence 75%)")
-    got = orientation.read_turned(pimg, pimg, {"osd", "fra"}, 10, lambda upright: (_lines(), rep))
+    got = orientation.read_turned(pimg, pimg, {"osd", "fra"}, 10, lambda upright: (_lines(), rep)).reading
     assert got is not None
     lines, out = got
     assert [ln.text for ln in lines if ln.doubt] == [HEADER.text, MARGIN.text]
     assert orientation.quarter(out) == 90 and out.reason.endswith("; 2 lines read across the turned page left in doubt")
+
+
+# frozen lines of a live reading of BO 7262 p. 22 alone (one-page PDF, read turned 90° clockwise): junk made of known
+# words or with a short Latin word read from Arabic letters, read at 70-87 %, beside well-read lines
+KNOWN_JUNK = [("المملكة pit", 0.702), ("oil بالخروج", 0.809), ("توقيع المكلف بتسليم su توقيع البائع", 0.865)]
+WELL_READ = [("(يحتفظ به البائع)", 0.919), ("MINISTÈRE DE LA TRANSITION ÉNERGÉTIQUE ET OU", 0.909),
+             ("يؤذن له بشراء الكميات التالية :", 0.9), ("رقم 22.16 عند طلبهاء و يلحق من بعد بسجل مدخلات و مخرجات", 0.933),
+             ("- سيرة ذاتية (CV) تحمل صورة حديثة للمترشح", 0.8), ("(نموذج F1 )؛", 0.8), ("II. - يؤذن للحكومة في التمويل", 0.8),
+             ("- تصميم TN-S (Schéma TN-S): صنف من المنشآت الكهربائية (TN)", 0.8), ("Royaume du Maroc", 0.75)]
+
+
+def test_known_words_read_across_a_turned_page_are_left_in_doubt() -> None:
+    from transform.ingest.base import TextLine
+    from transform.ocr.confidence import OCR_LOW
+
+    junk = [TextLine(t, 600, 73, 624, 79, confidence=c) for t, c in KNOWN_JUNK]
+    sound = [TextLine(t, 500, 100, 719, 110, confidence=c) for t, c in WELL_READ]
+    assert orientation.doubt_junk(junk + sound) == len(KNOWN_JUNK)
+    assert all(ln.doubt == OCR_LOW for ln in junk) and all(ln.doubt is None for ln in sound)
+    # read surely (90 % or more), a line with a stray short word is left as read
+    sure = TextLine("المملكة pit", 600, 73, 624, 79, confidence=0.93)
+    assert orientation.doubt_junk([sure]) == 0 and sure.doubt is None
+
+
+def test_no_truth_line_is_stray_latin() -> None:
+    # the rule checked against every line and table cell of the truth pages: none is flagged
+    truth = Path(__file__).resolve().parents[1] / "realdocs" / "truth"
+    seen = 0
+    for page in sorted(truth.glob("*/p*.md")):
+        for line in page.read_text(encoding="utf-8").split("---", 2)[2].splitlines():
+            for part in [line, *line.split("|")]:
+                if part.strip():
+                    seen += 1
+                    assert not orientation._stray_latin(part.strip()), (page.parent.name, page.name, part)
+    assert seen > 4000

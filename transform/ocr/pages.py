@@ -141,14 +141,19 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
     except ToolError as exc:
         return [], unreadable(page, f"OCR failed: {exc}", langs)
 
+    seems: list[str] = []  # asked once; why the page seems turned when no turned reading was kept (orientation.py)
+
     def upright(down: bool = False) -> tuple[list[TextLine], PageReport] | None:
-        """The page read again turned upright when OSD finds it was scanned turned (orientation.py), else None."""
-        if not turn:
+        """The page read again turned upright when it was scanned turned (orientation.py), else None."""
+        if not turn or seems:
             return None
         from .orientation import read_turned
 
-        return read_turned(pimg, ruled, models, timeout, lambda turned: ocr_page(
-            turned, langs, timeout=timeout, scanned=scanned, why=why, scan_dpi=scan_dpi, thick=thick, turn=False), down)
+        got = read_turned(pimg, ruled, models, timeout, lambda turned: ocr_page(
+            turned, langs, timeout=timeout, scanned=scanned, why=why, scan_dpi=scan_dpi, thick=thick, turn=False),
+            down, result.confidence)
+        seems.append(got.seems)
+        return got.reading
 
     if sideways(result.lines) and (read := upright(down=True)) is not None:  # read down the page: turned a quarter
         return read
@@ -168,7 +173,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
             page,
             f"OCR could not read this page reliably as Arabic or French (confidence {result.confidence:.0f}%, "
             f"{q.signals.get('ar_hit', 0) * 100:.0f}%/{q.signals.get('fr_hit', 0) * 100:.0f}% known words): "
-            f"an unsupported script or a very poor scan{_low_dpi_hint(scan_dpi)}",
+            f"an unsupported script or a very poor scan{_low_dpi_hint(scan_dpi)}{''.join(seems)}",
             found, q.score,
         )
     vote = script_langs(codes, models)
@@ -186,7 +191,7 @@ def ocr_page(pimg: PageImage, langs: list[str], *, timeout: float, scanned: bool
         return [], unreadable(
             page,
             f"OCR could not read this page reliably: {tally.doubtful} of {len(lines)} lines unsure (confidence "
-            f"{result.confidence:.0f}%){_low_dpi_hint(scan_dpi)}",
+            f"{result.confidence:.0f}%){_low_dpi_hint(scan_dpi)}{''.join(seems)}",
             found, q.score,
         )
     lines, tables = passes.finish(image, ruled, lines, result, run, tally)

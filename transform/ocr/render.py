@@ -24,6 +24,7 @@ MAX_RENDER_PIXELS = 36_000_000  # an OCR render at most (A4 at 250 dpi: 6 MP; A2
 CHECK_PIXELS = 2_000_000  # a check render at most
 ENLARGE_BELOW = 85  # a scan under this resolution is rendered at its own resolution and enlarged (render_scan)
 MIN_READ_DPI = 60  # a page so large that it cannot be rendered at this resolution is not read
+SKEW_DEG = 4.0  # a scan's tilt is measured and taken out up to this (a page turned upright: orientation.py, further)
 TEXT_IMAGE_SHARE = 0.25  # an image covering at least this share of the page may be the scan that carries the text
 
 
@@ -242,7 +243,7 @@ def binarise(img: Image.Image, threshold: int | None = None) -> Image.Image:
     return img.point([0 if v <= t else 255 for v in range(256)])
 
 
-def estimate_skew(img: Image.Image, max_deg: float = 4.0) -> float:
+def estimate_skew(img: Image.Image, max_deg: float = SKEW_DEG) -> float:
     """The rotation (degrees, counter-clockwise as in PIL) that straightens the text lines,
     found by maximising the sharpness of the horizontal ink profile."""
     import numpy as np  # on use: `import transform` stays light
