@@ -9,8 +9,15 @@ page, more on a busy machine): an upright page read soundly never pays for it. W
 page turned, the page image is turned upright (a lossless quarter or half turn) and read again as
 any other page: its tables, headings and passes in the turned frame, whose width and height are the
 page's swapped for a quarter turn. The upright reading is kept only when it passes the same
-verdicts; its report says the page was turned (``TURNED``, read back by :func:`quarter`). A page OSD
-cannot place, or whose turned reading is refused too, keeps its first verdict (the attempt is logged).
+verdicts; its report says the page was turned (``TURNED``, read back by :func:`quarter`).
+
+A page of few lines is one OSD cannot place: a short Arabic page gives "Too few characters", or a turn at 2-4,
+under what a refused page is turned on. Such a page is read at OSD's weak turn, or at both quarter turns when
+OSD gave nothing, and a turned reading is kept only when clearly better than the first (:func:`_better`); OSD's
+"upright", however unsure, reads nothing again. A page whose turned reading is not kept keeps its first verdict,
+and its refusal says the page seems turned and asks for it upright when its lines ran down it or OSD found a
+turn (``SEEMS``). A sheet fed sideways is often fed askew as well: the turned image is straightened when tilted
+more than the upright deskew takes out (:func:`_straight`).
 
 A page turned whole is rarely all one way: a gazette prints a landscape form sideways on an upright sheet,
 its running header upright. Turned, the form reads well and the header runs down the page, read across
