@@ -176,6 +176,7 @@ def readings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, A
     ar = _crop("ma-mtedd-ar-decision-2023.pdf", 1, 200, 0.25)
     fr = _crop("hautesaone-arrete-eau-2023.pdf", 1, 150, 0.25)
     short = _crop("ma-mtedd-ar-decision-2023.pdf", 1, 200, 0.15)  # two articles: too few letters for OSD
+    form = _crop("ma-sante-ar-decision-2023.pdf", 2, 200, 0.3)  # a blank application form's title and first rows
     tilted = fr.image.rotate(90, expand=True).rotate(9, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     return {
         "ar": _ingest(ar.image, 200, tmp / "ar.pdf"),
@@ -183,6 +184,7 @@ def readings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, A
         "fr90": _ingest(fr.image.rotate(90, expand=True), 150, tmp / "fr90.png"),  # turned a quarter counter-clockwise
         "short90": _ingest(short.image.rotate(90, expand=True), 200, tmp / "short90.png"),
         "fr90tilted": _ingest(tilted, 150, tmp / "fr90tilted.png"),  # ...and tilted 9° more
+        "form270": _ingest(form.image.rotate(270, expand=True), 200, tmp / "form270.png"),  # turned a quarter clockwise
     }
 
 
@@ -345,6 +347,20 @@ def test_a_short_page_osd_cannot_place_is_read_turned(readings: dict[str, tuple[
     assert warned == ["page 1 was scanned sideways and turned upright before reading"]
     assert _accuracy(text, _truth_words("ma-mtedd-ar-decision-2023", 2)) >= 0.95
     assert _words(text)[:2] == ["المادة", "الثالثة"]
+
+
+@pytest.mark.slow
+def test_a_short_form_read_down_its_height_osd_cannot_place_is_read_turned(
+        readings: dict[str, tuple[str, Any, list[Any]]]) -> None:
+    # the top of a blank application form (title, a few rows of labels) turned a quarter: read down the page (kept so
+    # on main, 26 words at 71 % in boxes standing on end), OSD finds too few letters; read at both quarter turns, the
+    # one across the page kept
+    text, (rep, calls, warned), _blocks = readings["form270"]
+    assert calls == 1 and rep.method == "ocr" and orientation.quarter(rep) == 270
+    assert warned == ["page 1 was scanned sideways and turned upright before reading"]
+    words = _words(text)
+    assert {"نموذج", "المنصب", "المعني", "المديرية"} <= set(words)
+    assert _accuracy(text, _truth_words("ma-sante-ar-decision-2023", 3)) >= 0.6
 
 
 @pytest.mark.slow

@@ -243,7 +243,7 @@ def _candidates(answer: tuple[int, float] | None, down: bool) -> tuple[list[int]
 def _better(lines: Sequence[TextLine], first: float, down: bool) -> bool:
     """Is a turned reading OSD was not sure of clearly better than the first? Its lines run across the page, and
     its confidence is CLEARLY_BETTER points over the first's on a refused page; on a page read down its height
-    (read at a sound confidence whichever way it runs: 88 % down, 91 % upright) at most DOWN_MARGIN under it."""
+    (read at a sound confidence whichever way it runs: 88 % down, 88 % across) at most DOWN_MARGIN under it."""
     conf = _confidence(lines)
     return not sideways(lines) and (conf >= first - DOWN_MARGIN if down else conf >= first + CLEARLY_BETTER)
 
