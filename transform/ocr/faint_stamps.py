@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from .stamps import Stamp
 
 PALE_BLUE = 20  # blue over red by at least this much (a dry pad's grey blue)
-PALE_DARK = 215  # and its darkest channel under this
+PALE_DARK = 215  # and its darkest channel under this (the group as a whole paler than stamps.DARK)
 FILL = 0.4  # a group whose ink fills more of its box than this is shading, not strokes
 MIN_FIGURES = 2  # glyph columns as tall as figures, at least
+MIN_HEIGHT = 32  # pixels at 250 dpi: a date stamp's figures (40-60); a pale blue footer or e-mail line is lower (28)
 REACH = 4.0  # the line flagged lies within this many of the group's heights
 
 
@@ -39,7 +40,7 @@ def pale_ink(rgb: np.ndarray) -> np.ndarray:
 def find(rgb: np.ndarray, dpi: float) -> list[Stamp]:
     """The pale blue groups of a colour page render that stand alone, not taken by :func:`stamps.find`'s ink."""
     from .stamp_digits import TALL, _columns
-    from .stamps import COL_GAP, MAX_HEIGHT, MIN_HEIGHT, MIN_INK, MIN_PRINT, PRINT, REF_DPI, ROW_GAP, Stamp, _runs, blue_ink
+    from .stamps import COL_GAP, DARK, MAX_HEIGHT, MIN_INK, MIN_PRINT, PRINT, REF_DPI, ROW_GAP, Stamp, _runs, blue_ink
 
     s = dpi / REF_DPI
     pale = pale_ink(rgb)
@@ -57,6 +58,8 @@ def find(rgb: np.ndarray, dpi: float) -> list[Stamp]:
             n = int(ink.sum())
             if n < MIN_INK * s * s or n > FILL * ink.size or 2 * strong[y0:y1, x0:x1].sum() >= n:
                 continue  # too little, a shaded band, or ink stamps.find judges
+            if np.median(rgb[y0:y1, x0:x1].min(axis=2)[ink]) < DARK:
+                continue  # dark ink (a navy heading): the page reads it
             low = y1 + h // 2
             near = (printed[y0:low, max(0, x0 - h):x0].sum() + printed[y0:low, x1:x1 + h].sum()
                     + printed[y1:low, x0:x1].sum())

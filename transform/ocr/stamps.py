@@ -347,8 +347,9 @@ def place(stamps: list[Stamp], lines: list[TextLine], word_boxes: dict, dpi: flo
             continue
         if st.figures:
             listed = word_boxes.get(id(ln))
-            if listed is None and id(ln) in (rtl_words or {}) and rtl_words[id(ln)][0] == ln.text:
-                listed = rtl_words[id(ln)][1]  # an Arabic line's word boxes, its text as read
+            arabic = (rtl_words or {}).get(id(ln))
+            if listed is None and arabic is not None and arabic[0] == ln.text:
+                listed = arabic[1]  # an Arabic line's word boxes, its text as read
             _insert(ln, st.figures, (st.x0 + st.x1) / 2 * to_pt, listed)
             placed += len(st.figures)
             if st.partial:  # a number of the stamp left unread: its line in doubt
