@@ -105,6 +105,7 @@ def energy_stamps() -> dict[int, list[stamps.Stamp]]:
     return out
 
 
+@pytest.mark.slow
 def test_the_energy_decisions_date_stamps_read_one_by_one(energy_stamps) -> None:
     # the date stamps: the groups holding handwriting between two digit runs (the number stamp and the web
     # addresses are read whole by stamps.read_all)
