@@ -61,6 +61,7 @@ def test_a_word_one_letter_off_a_fixed_term_next_to_its_other_word() -> None:
     assert settle(["نسخة", "طيق", "الأصل"])[1] == "طبق"
     assert settle(["على", "الهيكل", "التنظيعي"])[2] == "التنظيمي"
     assert settle(["وزير", "التجهيز", "والتقل"])[2] == "والنقل"
+    assert settle(["المرشح", "والمنبجية", "المقترحة"])[1] == "والمنهجية"
     # two spellings printed one letter apart are no term: left as read
     assert settle(["وزارة", "النقل", "واللوجسنيك"])[2] == "واللوجسنيك"
     # not a word of another meaning one letter off (المدعي, the plaintiff), not two letters off, not alone

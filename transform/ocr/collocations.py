@@ -57,9 +57,9 @@ TERMS = (
     ("النفاذ", "المعجل"), ("الجماعات", "الترابية"), ("الوظيفة", "العمومية"), ("حيز", "التنفيذ"),
     ("السلطة", "الحكومية"), ("الصفقات", "العمومية"), ("الحماية", "الاجتماعية"),
     ("الانتقال", "الطاقي"), ("الإدماج", "المهني"), ("التنمية", "المستدامة"), ("السلامة", "الطرقية"),
-    # a certified copy, an organisation chart, the ministry of equipment and transport (not النقل اللوجستيك: the
-    # corpus prints both اللوجستيك and اللوجيستيك, one letter apart)
-    ("طبق", "الأصل"), ("الهيكل", "التنظيمي"), ("التجهيز", "النقل"),
+    # a certified copy, an organisation chart, the ministry of equipment and transport, a candidate's proposed
+    # method (not النقل اللوجستيك: the corpus prints both اللوجستيك and اللوجيستيك, one letter apart)
+    ("طبق", "الأصل"), ("الهيكل", "التنظيمي"), ("التجهيز", "النقل"), ("المنهجية", "المقترحة"),
     # a form's labels: the date of the application, of tenure, of birth, of filing
     ("تاريخ", "الطلب"), ("تاريخ", "الترسيم"), ("تاريخ", "الازدياد"), ("تاريخ", "الإيداع"),
 )
