@@ -159,7 +159,8 @@ def with_stamps(pdf: pdfium.PdfDocument, index: int, pimg: PageImage) -> PageIma
     found (stamps.py: read in the worker, the figure stamps taken out by :func:`preprocess`). The page
     is rendered again in colour here (pdfium: main thread), first small: only a page whose small
     render shows such a group (not a page whose blue is a heading or a logo) is rendered at the OCR
-    resolution. The grey image is not changed."""
+    resolution. Pale stamps standing alone are listed too (faint_stamps.py: told, not read). The grey image
+    is not changed."""
     import numpy as np
 
     from .faint_stamps import find as find_faint

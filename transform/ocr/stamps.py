@@ -26,6 +26,10 @@ by its hue, so:
   models read it as digits or letters at random). A stamp whose readings are letters stays in the page image; when
   the page's reading finds a number in its ink on the line it crosses (a worn pad's pale ``2023`` read ``1``), that
   line is left in doubt too (``_read_through``).
+
+A figure stamp left partial (or with no number) has its numbers read one by one (:mod:`stamp_digits`: a date
+stamp's condensed year beside its handwritten month); pale stamps standing alone are :mod:`faint_stamps`'
+(``faint``: not read here, not placed).
 """
 
 from __future__ import annotations
