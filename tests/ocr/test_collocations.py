@@ -57,6 +57,13 @@ def test_a_word_one_letter_off_a_fixed_term_next_to_its_other_word() -> None:
     assert settle(["والأكراه", "البدني"]) == ["والإكراه", "البدني"]
     assert settle(["للجماعات", "التراببة"]) == ["للجماعات", "الترابية"]
     assert settle(["لدى", "كتاية", "ضبط", "هذه"])[1] == "كتابة"  # the judgment, p. 1: a term without its article
+    # NARSA (seventeenth session): a one-dot letter or a stroke misread in a term of the administration
+    assert settle(["نسخة", "طيق", "الأصل"])[1] == "طبق"
+    assert settle(["على", "الهيكل", "التنظيعي"])[2] == "التنظيمي"
+    assert settle(["وزير", "التجهيز", "والتقل"])[2] == "والنقل"
+    assert settle(["المرشح", "والمنبجية", "المقترحة"])[1] == "والمنهجية"
+    # two spellings printed one letter apart are no term: left as read
+    assert settle(["وزارة", "النقل", "واللوجسنيك"])[2] == "واللوجسنيك"
     # not a word of another meaning one letter off (المدعي, the plaintiff), not two letters off, not alone
     assert settle(["المدعي", "عليه"]) == ["المدعي", "عليه"]
     assert settle(["الحد", "الأدق"]) == ["الحد", "الأدق"]

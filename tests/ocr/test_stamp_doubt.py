@@ -59,5 +59,7 @@ def test_the_energy_decisions_date_stamps_are_read_in_part_and_told() -> None:
     kept = [st for st in found if st.kept]
     # p. 2's ``10 مارس 2023``: the day agreed, the year not; it is told. ``03 ابريل 2023`` agrees on nothing
     # (its line was in doubt before)
-    day = next(st for st in kept if st.figures == ["10"])
+    # (seventeenth session: the numbers read one by one give the year too, ``stamp_digits.py``; the handwritten
+    # month between is not read, so the stamp is still told)
+    day = next(st for st in kept if st.figures == ["2023", "10"])
     assert day.partial

@@ -59,16 +59,18 @@ def test_the_health_decisions_stamped_number_and_date_are_read_and_agreed() -> N
 
 
 @pytest.mark.slow
-def test_a_blue_web_address_is_left_in_the_page_and_a_stamp_read_two_ways_gives_no_digit() -> None:
+def test_a_blue_web_address_is_left_in_the_page_and_a_date_stamps_numbers_are_read_one_by_one() -> None:
     found = _read("ma-mtedd-ar-decision-2023", 2)
     kept = [st for st in found if st.kept]
     # three blue web addresses and a signature's stroke are found on printed lines, none kept
     assert len(found) - len(kept) >= 3
-    # `03 <month> 2023`: eng reads the year 2073 three times in four, fra 02, 1023: no number is
-    # kept from it; `10 <month> 2023` keeps the 10 both models read
-    assert sorted(st.figures for st in kept) == [[], ["10"]]
+    # `03 <month> 2023`: read whole, eng reads the year 2073 three times in four, fra 02, 1023, and no number
+    # agreed; `10 <month> 2023` agreed on the 10 only. Their numbers read one by one (stamp_digits.py) are all
+    # agreed (seventeenth session); the handwritten month between is not read, so both stay partial
+    assert sorted(st.figures for st in kept) == [["2023", "03"], ["2023", "10"]]
+    assert all(st.partial for st in kept)
     assert not any("2073" in st.figures or "07" in st.figures for st in kept)
-    # the stamp without agreement stays in the page image: its line is read with it, as before
+    # a stamp without agreement stays in the page image: its line is read with it, as before
     pimg = _page("ma-mtedd-ar-decision-2023", 2)
     assert stamps.clean(pimg.image, [st for st in kept if not st.figures]) is pimg.image
 
@@ -90,12 +92,13 @@ def test_the_energy_decisions_number_line_is_read_clean_with_its_stamped_figures
                              for st in pimg.stamps or [] if y0 <= st.top and st.bottom <= y1])
     lines, report = ocr_page(band, ["ar", "fr"], timeout=300, scanned=True, why="test", scan_dpi=res[0] if res else None)
     assert report.method == "ocr"
-    assert "2 blue stamps read apart (2 numbers kept" in report.reason
+    assert "2 blue stamps read apart (3 numbers kept, 1 left in doubt" in report.reason
     number_line = next(ln.text.split() for ln in lines if "10-3-23" in ln.text)
-    # رقم 10-3-23 بتاريخ 10 (the handwritten month and the stamped year left out: not agreed); on this
-    # band بتاريخ comes out `بتار`, on the whole page whole
+    # رقم 10-3-23 بتاريخ 10 2023 (the handwritten month left out and the line in doubt; the condensed year, read
+    # whole at random, is agreed when read alone: stamp_digits.py); on this band بتاريخ comes out `بتار`, on the
+    # whole page whole
     assert number_line[0] == "رقم"
-    assert [w for w in number_line if any(ch.isdigit() for ch in w)] == ["10-3-23", "10"]
+    assert [w for w in number_line if any(ch.isdigit() for ch in w)] == ["10-3-23", "10", "2023"]
     assert any(w.startswith("بتا") for w in number_line[number_line.index("10-3-23"):number_line.index("10")])
 
 

@@ -54,6 +54,7 @@ class Tally:
     rescued: int = 0  # noise lines read again on their ink band and kept (lost_lines.py)
     doubtful: int = 0
     stamped: tuple[int, int] = (0, 0)  # the blue stamps' numbers kept, left in doubt
+    faint: int = 0  # pale stamps standing alone, not read: their nearest line left in doubt (faint_stamps.py)
     bold: int = 0
 
 
@@ -110,6 +111,9 @@ def stamped(pimg: PageImage, lines: list[TextLine], result: OcrResult, tally: Ta
         from .stamps import place as place_stamps
 
         tally.stamped = place_stamps(pimg.stamps, lines, result.word_boxes, pimg.dpi, result.rtl_words)
+        from .faint_stamps import flag
+
+        tally.faint = flag(pimg.stamps, lines, pimg.dpi)
 
 
 def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: OcrResult, run: PageRun,
@@ -164,6 +168,8 @@ def notes(result: OcrResult, image: PageImage, pimg: PageImage, lines: list[Text
     if kept:
         out.append(f"{kept} blue stamp{'s' if kept > 1 else ''} read apart "
                    f"({tally.stamped[0]} number{'s' if tally.stamped[0] != 1 else ''} kept, {tally.stamped[1]} left in doubt)")
+    if tally.faint:
+        out.append(f"{tally.faint} faint stamp{'s' if tally.faint > 1 else ''} standing alone not read: check against the source")
     if digits := sum(ln.doubt == confidence.DIGITS for ln in lines):
         out.append(f"{digits} line{'s' if digits > 1 else ''} with a number the readings disagree on: check against the source")
     if tally.rescued:

@@ -160,9 +160,11 @@ def with_stamps(pdf: pdfium.PdfDocument, index: int, pimg: PageImage) -> PageIma
     found (stamps.py: read in the worker, the figure stamps taken out by :func:`preprocess`). The page
     is rendered again in colour here (pdfium: main thread), first small: only a page whose small
     render shows such a group (not a page whose blue is a heading or a logo) is rendered at the OCR
-    resolution. The grey image is not changed."""
+    resolution. Pale stamps standing alone are listed too (faint_stamps.py: told, not read). The grey image
+    is not changed."""
     import numpy as np
 
+    from .faint_stamps import find as find_faint
     from .stamps import find
 
     page = pdf[index]
@@ -170,14 +172,14 @@ def with_stamps(pdf: pdfium.PdfDocument, index: int, pimg: PageImage) -> PageIma
         return pimg
     try:
         small = np.asarray(page.render(scale=CHECK_DPI / 72.0, may_draw_forms=True).to_pil().convert("RGB"))
-        if not find(small, CHECK_DPI):
+        if not find(small, CHECK_DPI) and not find_faint(small, CHECK_DPI):
             return pimg
         full = page.render(scale=pimg.dpi / 72.0, may_draw_forms=True).to_pil().convert("RGB")
     except (MemoryError, pdfium.PdfiumError):
         return pimg
     if full.size != pimg.image.size:
         full = full.resize(pimg.image.size, Image.Resampling.BILINEAR)
-    stamps = find(np.asarray(full), pimg.dpi)
+    stamps = find(np.asarray(full), pimg.dpi) + find_faint(np.asarray(full), pimg.dpi)
     if not stamps:
         return pimg
     return PageImage(pimg.image, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt,

@@ -26,6 +26,10 @@ by its hue, so:
   models read it as digits or letters at random). A stamp whose readings are letters stays in the page image; when
   the page's reading finds a number in its ink on the line it crosses (a worn pad's pale ``2023`` read ``1``), that
   line is left in doubt too (``_read_through``).
+
+A figure stamp left partial (or with no number) has its numbers read one by one (:mod:`stamp_digits`: a date
+stamp's condensed year beside its handwritten month); pale stamps standing alone are :mod:`faint_stamps`'
+(``faint``: not read here, not placed).
 """
 
 from __future__ import annotations
@@ -74,6 +78,7 @@ class Stamp:
     figures: list[str] = field(default_factory=list)  # numbers two readings agree on (read_all)
     kept: bool = False  # a figure stamp: taken out of the page image, its numbers placed
     partial: bool = False  # half the readings of a model or more give a number the other model does not
+    faint: bool = False  # pale ink standing alone, never read (faint_stamps.py): its nearest line left in doubt
 
     @property
     def height(self) -> int:
@@ -199,6 +204,8 @@ def read_all(stamps: list[Stamp], dpi: float, timeout: float, models: set[str] |
     calls = 0
     with tempfile.TemporaryDirectory(prefix="taysir-stamp-") as tmp:
         for n, st in enumerate(stamps):
+            if st.faint:
+                continue
             img = packed(st.ink)
             sized = {}
             readings: dict[str, list[list[str]]] = {m: [] for m in MODELS}
@@ -230,7 +237,31 @@ def read_all(stamps: list[Stamp], dpi: float, timeout: float, models: set[str] |
             st.figures = [w for w in order if w in agreed] if order else []
             st.kept = True
             st.partial = bool(_unagreed(numbers, st.figures))
-    return calls
+    return calls + _one_by_one([st for st in stamps if st.kept and (st.partial or not st.figures)], timeout, models)
+
+
+def _one_by_one(stamps: list[Stamp], timeout: float, models: set[str] | None) -> int:
+    """Figure stamps whose readings left a number unagreed, their numbers read one by one (stamp_digits.py):
+    the stamp's figures become those numbers when every number agreed on before is among them; a number
+    still unagreed, or ink between them that is no digit's (a handwritten month), leaves it partial.
+    Returns the tesseract calls made."""
+    from ..errors import ToolError
+    from .stamp_digits import MODELS as ONE_MODELS
+    from .stamp_digits import number_boxes, read_numbers
+
+    if not stamps or (models is not None and not all(m in models for m in ONE_MODELS)):
+        return 0
+    try:
+        found = read_numbers([st.ink for st in stamps], timeout)
+    except ToolError:
+        return 0  # the stamps keep their first readings
+    for st, nums in zip(stamps, found, strict=True):
+        read = [n for n in nums if n]
+        if not read or not all(f in read for f in st.figures):
+            continue
+        st.figures = read
+        st.partial = None in nums or number_boxes(st.ink)[1]
+    return len(ONE_MODELS)
 
 
 def _unagreed(numbers: dict[str, list[list[str]]], figures: list[str]) -> list[str]:
@@ -307,6 +338,8 @@ def place(stamps: list[Stamp], lines: list[TextLine], word_boxes: dict, dpi: flo
     to_pt = 72.0 / dpi
     placed = unsure = 0
     for st in stamps:
+        if st.faint:
+            continue
         ln = _line_for(st, lines, to_pt)
         if ln is None:
             continue
@@ -317,7 +350,11 @@ def place(stamps: list[Stamp], lines: list[TextLine], word_boxes: dict, dpi: flo
                 unsure += 1
             continue
         if st.figures:
-            _insert(ln, st.figures, (st.x0 + st.x1) / 2 * to_pt, word_boxes.get(id(ln)))
+            listed = word_boxes.get(id(ln))
+            arabic = (rtl_words or {}).get(id(ln))
+            if listed is None and arabic is not None and arabic[0] == ln.text:
+                listed = arabic[1]  # an Arabic line's word boxes, its text as read
+            _insert(ln, st.figures, (st.x0 + st.x1) / 2 * to_pt, listed)
             placed += len(st.figures)
             if st.partial:  # a number of the stamp left unread: its line in doubt
                 ln.doubt = ln.doubt or DIGITS
