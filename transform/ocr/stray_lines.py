@@ -25,6 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..ingest.base import TextLine
     from .render import PageImage
 
 DARK = 128  # a pixel this dark or darker is ink
@@ -68,6 +69,31 @@ def line_box(pimg: PageImage, box: tuple[int, int, int, int], padded: tuple[int,
         return padded  # a box that fits its ink, or holds more than a faint trace well above it, is read as it is
     pad = max(2, band // BAND_PAD)
     return (padded[0], y0 + max(0, top - pad), padded[2], y0 + min(y1 - y0, bottom + 1 + pad))
+
+
+def word_span(ln: TextLine, listed: tuple[str, list[tuple[str, float, float, float, float]]] | None,
+              flat: tuple[str, list[str]] | None) -> tuple[float, float, float, float]:
+    """The box (points) to read ``ln`` again in: its box, or, when some of its words were read from a
+    rule's ink (``flat``, flat_words.py) and the line's box is TALL_BOX times taller than its other words'
+    (as tesseract listed them, ``listed``), the box of those words (the blank's dots left out too: read
+    with them, the label below came back ``0000000 (الشيقة) قي سياس``).
+    A form's label beside its dotted blank, under a scan's edge, was one line with a speck of that edge
+    and the blank's dots: its box, four times the label's height, reached up to the edge and the heading
+    over it, and ``ara`` read the crop as ``ل``."""
+    whole = (ln.x0, ln.top, ln.x1, ln.bottom)
+    if not flat or not listed or listed[0] != flat[0]:
+        return whole
+    left = list(flat[1])
+    kept = []
+    for word, *box in listed[1]:
+        if word in left:
+            left.remove(word)
+        else:
+            kept.append(box)
+    if not kept or left:
+        return whole
+    span = (min(b[0] for b in kept), min(b[1] for b in kept), max(b[2] for b in kept), max(b[3] for b in kept))
+    return span if (ln.bottom - ln.top) >= TALL_BOX * (span[3] - span[1]) else whole
 
 
 def _reach(rows: list[bool], start: int, step: int) -> int:
