@@ -185,6 +185,13 @@ def _terms(words: list[str], confs: list[float] | None = None) -> list[str]:
     return out
 
 
+def term_pair(first: str, second: str) -> bool:
+    """Do ``first`` and ``second`` (reading order, as read: punctuation, a proclitic kept) make a
+    fixed term of :data:`TERMS`?"""
+    a, b = (_bare(_split(w)[1])[1] for w in (first, second))
+    return (a, b) in _TERM_FORMS
+
+
 def settle(words: list[str]) -> list[str]:
     """The words of an Arabic line (tesseract's order: reading order for the Arabic words, a
     number right after the word before it) with the words their neighbours settle put right
