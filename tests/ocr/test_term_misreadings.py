@@ -35,3 +35,11 @@ def test_a_word_the_page_prints_sure_settles_two_candidates() -> None:
     assert repair_unsure(["وذارة", "الشفل"], [91.0, 89.0], page) == ["وزارة", "الشغل"]  # read fairly sure
     # without it, وزارة and ودارة (و + دارة) are both one letter off: left as read, not ودارة
     assert repair_unsure(["وذارة"], [44.0]) == ["وذارة"]
+
+
+def test_a_hamza_seat_read_as_a_tooth_with_its_neighbours_dots_moved() -> None:
+    # ``رئيس(ة)`` of the letter's address read ``رنبس(ة)`` at 22-74 % (pp. 5-7)
+    assert repair_unsure(["السيد(ة)", "رنبس(ة)", "(ذكر"], [92.0, 74.0, 74.0]) == ["السيد(ة)", "رئيس(ة)", "(ذكر"]
+    assert repair_unsure(["رنبس"], [30.0]) == ["رئيس"]
+    # a run of teeth re-dotted without a hamza: right words no list holds stay
+    assert repair_unsure(["تعتبر", "سنتيما", "بتنامي"], [40.0, 40.0, 40.0]) == ["تعتبر", "سنتيما", "بتنامي"]

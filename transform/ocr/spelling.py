@@ -163,6 +163,38 @@ def _candidates(core: str, with_stacked: bool = True) -> dict[str, str]:
     return found
 
 
+TEETH = "بتثنيئ"  # the letters written as one tooth, told apart by their dots (or hamza) only
+MAX_TEETH_RUN = 3
+
+
+def _teeth_run(core: str) -> dict[str, str]:
+    """Every known word made by dotting again, as a whole, one run of two or three teeth inside
+    ``core`` (after its first letter), two of them changed at least and a hamza's seat ``ئ`` among
+    them where none was read: the hamza read as a tooth's dot, its neighbour's dots moved with it
+    (``رنبس`` for رئيس). Any run re-dotted, or without the hamza, changed right words no list holds
+    (``تعتبر`` -> تعبير, ``سنتيما`` -> سبينما). Asked only when no change of one letter makes a word
+    (:func:`one_candidate`)."""
+    from itertools import product
+
+    found: dict[str, str] = {}
+    norm = normalise_ar(core)
+    i = 1
+    while i < len(core):
+        j = i
+        while j < len(core) and core[j] in TEETH:
+            j += 1
+        if 2 <= j - i <= MAX_TEETH_RUN:
+            for run in product(TEETH, repeat=j - i):
+                if sum(a != b for a, b in zip(run, core[i:j], strict=True)) < 2 or "ئ" not in run or "ئ" in core[i:j]:
+                    continue
+                cand = core[:i] + "".join(run) + core[j:]
+                key = normalise_ar(cand)
+                if key != norm and key not in found and _known(cand):
+                    found[key] = cand
+        i = j + 1
+    return found
+
+
 def _core(word: str) -> str:
     m = _EDGES.match(word)
     return normalise_ar(m.group(2)) if m else word
@@ -213,6 +245,8 @@ def one_candidate(core: str, sure: set[str] | frozenset[str] = frozenset()) -> s
     the only one the page reads sure elsewhere (``sure``: :func:`sure_words`) settles it: ``وذارة``
     is وزارة, printed sure in the letterhead, not ودارة."""
     found = _candidates(core)
+    if not found and len(teeth := _teeth_run(core)) == 1:
+        return next(iter(teeth.values()))
     if len(found) == 1:
         return next(iter(found.values()))
     if len(printed := [cand for key, cand in found.items() if key in sure]) == 1:
