@@ -43,3 +43,9 @@ def test_a_hamza_seat_read_as_a_tooth_with_its_neighbours_dots_moved() -> None:
     assert repair_unsure(["رنبس"], [30.0]) == ["رئيس"]
     # a run of teeth re-dotted without a hamza: right words no list holds stay
     assert repair_unsure(["تعتبر", "سنتيما", "بتنامي"], [40.0, 40.0, 40.0]) == ["تعتبر", "سنتيما", "بتنامي"]
+
+
+def test_a_lone_latin_letter_does_not_keep_a_terms_words_apart() -> None:
+    # p. 7: the letterhead's stars under the line read ``à`` between the two words
+    assert repair_unsure(["المملكة", "à", "المغريبة"], [73.0, 41.0, 70.0]) == ["المملكة", "à", "المغربية"]
+    assert terms(["المملكة", "de", "المغريبة"], [73.0, 41.0, 70.0]) == ["المملكة", "de", "المغريبة"]  # a word: apart

@@ -176,13 +176,26 @@ def _terms(words: list[str], confs: list[float] | None = None) -> list[str]:
         pro, bare = _bare(core)
         found = None
         unsure = confs is not None and confs[i] < LOW_CONF
-        if i + 1 < len(words):
-            found = _term_word(bare, _bare(_split(words[i + 1])[1])[1], True, unsure)
-        if found is None and i:
-            found = _term_word(bare, _bare(_split(words[i - 1])[1])[1], False, unsure)
+        after, before = _beside(words, i, 1), _beside(words, i, -1)
+        if after is not None:
+            found = _term_word(bare, _bare(_split(words[after])[1])[1], True, unsure)
+        if found is None and before is not None:
+            found = _term_word(bare, _bare(_split(words[before])[1])[1], False, unsure)
         if found:
             out[i] = f"{head}{_join(pro, found)}{tail}"
     return out
+
+
+_SPECK = re.compile(r"^[A-Za-zÀ-ÿ]$")  # one Latin letter: a speck read in an Arabic line (``المملكة à المغريبة``)
+
+
+def _beside(words: list[str], i: int, step: int) -> int | None:
+    """The index of the word beside ``words[i]`` (``step`` 1: after it, -1: before), a lone Latin
+    letter between them passed over; None at the line's end."""
+    k = i + step
+    if 0 <= k < len(words) and _SPECK.match(words[k]):
+        k += step
+    return k if 0 <= k < len(words) else None
 
 
 def term_pair(first: str, second: str) -> bool:
