@@ -1,4 +1,4 @@
-"""A stray Latin word replaced by its unsure re-reading when a fixed term vouches for it (strays.term_in_place).
+"""A stray Latin word replaced by its unsure re-reading when a fixed term vouches for it (stray_lines.term_in_place).
 
 Decree 2.19.720's letterhead ``وزارة الشغل والإدماج المهني``: the short rule under ``المهني`` joins the
 word's box and ``ara+fra`` reads it ``dt`` (p. 7) or ``gd`` (p. 8); ``ara`` re-reads the line's crop
@@ -22,7 +22,7 @@ def test_a_term_word_re_read_unsure_replaces_the_stray_beside_its_other_word(mon
 
 
 def test_without_a_term_the_unsure_re_reading_is_refused(monkeypatch) -> None:
-    from transform.ocr.strays import term_in_place
+    from transform.ocr.stray_lines import term_in_place
 
     for reading in ("وزارة الشغل والإدماج المي", "وزارة الشغل والإدماج العمل"):
         head = _line("وزارة الشغل والإدماج dt", BOX)

@@ -54,19 +54,19 @@ def align(truth: np.ndarray, out: np.ndarray, lead: np.ndarray | None = None, tr
     most = max(int(lead.max()) if lead is not None else 0, int(trail.max()) if trail is not None else 0,
                int(trail_on_word.max()) if trail_on_word is not None else 0)  # fmt: skip
     top = k * (n + most + 1)  # no cell is dearer than leaving out all before it and deleting every truth word
-    wide = np.int32 if top < 2**31 - 1 else np.int64
+    wide: type[np.signedinteger] = np.int32 if top < 2**31 - 1 else np.int64
     dtype = np.int16 if top < 30000 else wide
-    cols = np.arange(m + 1, dtype=wide) * k
+    cols: np.ndarray = np.arange(m + 1, dtype=wide) * k
     dele = (truth != WILDCARD).astype(wide) * k
     dp = np.empty((n + 1, m + 1), dtype=dtype)
-    prev = np.zeros(m + 1, dtype=wide) if lead is None else lead.astype(wide) * k
+    prev: np.ndarray = np.zeros(m + 1, dtype=wide) if lead is None else lead.astype(wide) * k
     dp[0] = prev
-    row = np.empty(m + 1, dtype=wide)
+    row: np.ndarray = np.empty(m + 1, dtype=wide)
     zeros = np.zeros(m, dtype=wide)
     for i in range(1, n + 1):
         a = truth[i - 1]
         # a substitution costs one edit, an exact match takes one off the matches' tie-break
-        sub = zeros if a == WILDCARD else np.where(out != a, k, -1).astype(wide)
+        sub: np.ndarray = zeros if a == WILDCARD else np.where(out != a, k, -1).astype(wide)
         d = dele[i - 1]
         row[0] = prev[0] + d
         np.minimum(prev[:-1] + sub, prev[1:] + d, out=row[1:])

@@ -17,6 +17,9 @@ Two faults kept good ``ara`` re-readings of such lines out (issue 17, 2026-12-06
   list knows more of its words than of the line's, and at least SOUND_SHARE of them; a real French
   word read sure (a name, ``Article``) is no suspect, and its Arabic re-reading would be words the
   list does not know.
+
+And one of the in-place replacements (seventeenth session): a stray replaced by what an unsure re-reading reads
+in its place when a fixed term vouches for each word put in (:func:`term_in_place`; docs/ocr.md).
 """
 
 from __future__ import annotations
@@ -142,3 +145,29 @@ def _known_list(text: str) -> list[str]:
     from .lexicon import known_ar, normalise_ar
 
     return [w for w in text.split() if (m := _AR_WORD.search(w)) and known_ar(normalise_ar(m.group()))]
+
+
+def term_in_place(old: str, new: str, strays: list[str]) -> str | None:
+    """``old`` with its ``strays`` replaced by what ``new`` reads in their place (:func:`strays.replace_strays`)
+    when each word put in is a word of a fixed term beside its other word as ``old`` reads it
+    (collocations.TERMS: ``والإدماج dt`` re-read ``والإدماج المي``, المهني by the term rule, at 17 %),
+    whatever the re-reading's confidence: the kept neighbour vouches for the word, the line keeps
+    the re-reading's low confidence and so its doubt. None otherwise."""
+    from difflib import SequenceMatcher
+
+    from .collocations import term_pair
+    from .strays import replace_strays  # strays builds on this module
+
+    out = replace_strays(old, new, strays) if strays else None
+    if out is None:
+        return None
+    ow, rw = old.split(), out.split()
+    put: set[int] = set()
+    for op, _i1, _i2, j1, j2 in SequenceMatcher(None, ow, rw, autojunk=False).get_opcodes():
+        if op != "equal":
+            put.update(range(j1, j2))
+    for j in put:
+        near = [k for k in (j - 1, j + 1) if 0 <= k < len(rw) and k not in put]
+        if not any(term_pair(*((rw[k], rw[j]) if k < j else (rw[j], rw[k]))) for k in near):
+            return None
+    return out

@@ -68,7 +68,7 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
     more confident acceptable reading wins: ``ara`` alone read ``الحبوب bill؛`` as ``والقطانيء``
     at 72 %, the script model ``والقطاني»`` at 86 %. A script-model reading holding letters
     only Persian or Urdu use (ی ک گ پ چ ژ) is not a candidate."""
-    from .stray_lines import line_box, sound, word_span
+    from .stray_lines import line_box, sound, term_in_place, word_span
     from .tesseract import DOMINANT, MAX_RECOVER, _pad, read_rows
 
     if "+" not in langs:
@@ -128,7 +128,7 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
                         if is_short and lang == "ara" else weak
                     new, text = text, _in_place(ln.text, before, text, sub.confidence, here or None, unsure)
                     if not text and lang == "ara":  # whatever its confidence, a term's word beside its other word
-                        text = term_in_place(ln.text, new, _strays(ln.text, weak))
+                        text = term_in_place(ln.text, new, _strays(ln.text, weak)) or ""  # stray_lines.py
                 if text and (best is None or sub.confidence > best[0]):
                     best = (sub.confidence, text, [w for x in sub.lines for w in sub.flat.get(id(x), ("", []))[1]])
             if best:
@@ -217,29 +217,6 @@ def replace_strays(old: str, new: str, strays: list[str]) -> str | None:
         else:
             out += span
     return " ".join(out) if changed else None
-
-
-def term_in_place(old: str, new: str, strays: list[str]) -> str | None:
-    """``old`` with its ``strays`` replaced by what ``new`` reads in their place (:func:`replace_strays`)
-    when each word put in is a word of a fixed term beside its other word as ``old`` reads it
-    (collocations.TERMS: ``والإدماج dt`` re-read ``والإدماج المي``, المهني by the term rule, at 17 %),
-    whatever the re-reading's confidence: the kept neighbour vouches for the word, the line keeps
-    the re-reading's low confidence and so its doubt. None otherwise."""
-    from .collocations import term_pair
-
-    out = replace_strays(old, new, strays) if strays else None
-    if out is None:
-        return None
-    ow, rw = old.split(), out.split()
-    put: set[int] = set()
-    for op, _i1, _i2, j1, j2 in SequenceMatcher(None, ow, rw, autojunk=False).get_opcodes():
-        if op != "equal":
-            put.update(range(j1, j2))
-    for j in put:
-        near = [k for k in (j - 1, j + 1) if 0 <= k < len(rw) and k not in put]
-        if not any(term_pair(*((rw[k], rw[j]) if k < j else (rw[j], rw[k]))) for k in near):
-            return None
-    return out
 
 
 MAX_PIECE = 2  # Arabic letters of a word's piece left beside a stray (``المادة nl لى:`` for المادة الأولى:)
