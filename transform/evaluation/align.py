@@ -4,6 +4,11 @@ The truth page (all of it) is aligned against a stretch of the output (free to s
 anywhere, unless the caller prices the words left outside: the page's own words are not free
 to leave out): edit distance in words, substitutions, deletions and insertions costing 1.
 A truth word marked unsure is a wildcard (matches any output word, may be missing for free).
+Among alignments of as many edits, the one with the most exact matches is taken: each cell
+holds ``edits * scale - matches`` (``scale`` above any count of matches), so a word read one
+letter off beside a stray output word is aligned on its own truth word, not shifted one place
+onto its neighbour's (three substitutions cost as much as an insertion, a substitution, a
+match and a deletion); the paragraph starts and numbers read through the alignment follow it.
 One numpy row per truth word; the insertion run of a row is a running minimum, so a page of
 500 words against three pages of output takes a few milliseconds.
 """
@@ -45,60 +50,66 @@ def align(truth: np.ndarray, out: np.ndarray, lead: np.ndarray | None = None, tr
         return Alignment(0, 0, 0, t2o, o2t, exact)
     if m == 0:
         return Alignment(int(np.count_nonzero(truth != WILDCARD)), 0, 0, t2o, o2t, exact)
-    top = n + (0 if lead is None else int(lead.max()))
-    dtype = np.int16 if top < 30000 else np.int32
-    cols = np.arange(m + 1, dtype=np.int32)
-    dele = (truth != WILDCARD).astype(np.int32)
+    k = n + 1  # one edit outweighs any number of matches
+    most = max(int(lead.max()) if lead is not None else 0, int(trail.max()) if trail is not None else 0,
+               int(trail_on_word.max()) if trail_on_word is not None else 0)  # fmt: skip
+    top = k * (n + most + 1)  # no cell is dearer than leaving out all before it and deleting every truth word
+    wide: type[np.signedinteger] = np.int32 if top < 2**31 - 1 else np.int64
+    dtype = np.int16 if top < 30000 else wide
+    cols: np.ndarray = np.arange(m + 1, dtype=wide) * k
+    dele = (truth != WILDCARD).astype(wide) * k
     dp = np.empty((n + 1, m + 1), dtype=dtype)
-    prev = np.zeros(m + 1, dtype=np.int32) if lead is None else lead.astype(np.int32)
+    prev: np.ndarray = np.zeros(m + 1, dtype=wide) if lead is None else lead.astype(wide) * k
     dp[0] = prev
-    row = np.empty(m + 1, dtype=np.int32)
-    zeros = np.zeros(m, dtype=np.int32)
+    row: np.ndarray = np.empty(m + 1, dtype=wide)
+    zeros = np.zeros(m, dtype=wide)
     for i in range(1, n + 1):
         a = truth[i - 1]
-        sub = zeros if a == WILDCARD else (out != a).view(np.int8)
+        # a substitution costs one edit, an exact match takes one off the matches' tie-break
+        sub: np.ndarray = zeros if a == WILDCARD else np.where(out != a, k, -1).astype(wide)
         d = dele[i - 1]
         row[0] = prev[0] + d
         np.minimum(prev[:-1] + sub, prev[1:] + d, out=row[1:])
-        # insertions: row[j] = min over k <= j of row[k] + (j - k)
+        # insertions: row[j] = min over q <= j of row[q] + (j - q) * k
         row -= cols
         np.minimum.accumulate(row, out=row)
         row += cols
         dp[i] = row
         prev, row = row, prev
-    last = dp[n].astype(np.int32)
-    total = last if trail is None else last + trail
+    last = dp[n].astype(wide)
+    total = last if trail is None else last + trail.astype(wide) * k
     end = int(np.argmin(total))
     end_value = int(last[end])
     on_word = tail_free = False
     if trail_on_word is not None:
         # arriving at (n, j) by a match/substitution or a deletion, not by an insertion
-        before = dp[n - 1].astype(np.int32)
+        before = dp[n - 1].astype(wide)
         a = truth[n - 1]
-        arrive = before + int(dele[n - 1])
+        arrive = before + dele[n - 1]
         if a != WILDCARD:
-            arrive[1:] = np.minimum(arrive[1:], before[:-1] + (out != a).view(np.int8))
+            arrive[1:] = np.minimum(arrive[1:], before[:-1] + np.where(out != a, k, -1))
         else:
             arrive[1:] = np.minimum(arrive[1:], before[:-1])
-        k = int(np.argmin(arrive + trail_on_word))
-        if arrive[k] + trail_on_word[k] < total[end]:
-            end, end_value, on_word = k, int(arrive[k]), True
+        q = int(np.argmin(arrive + trail_on_word.astype(wide) * k))
+        if arrive[q] + int(trail_on_word[q]) * k < total[end]:
+            end, end_value, on_word = q, int(arrive[q]), True
             tail_free = True
     i, j = n, end
     while i > 0:
         a = truth[i - 1]
         cur = end_value if on_word else int(dp[i, j])
         if j > 0:
-            s = 0 if a == WILDCARD or out[j - 1] == a else 1
+            s = 0 if a == WILDCARD else (-1 if out[j - 1] == a else k)
             if cur == int(dp[i - 1, j - 1]) + s:
                 t2o[i - 1] = j - 1
                 o2t[j - 1] = i - 1
-                exact[j - 1] = a != WILDCARD and s == 0
+                exact[j - 1] = a != WILDCARD and s < 0
                 i, j, on_word = i - 1, j - 1, False
                 continue
         if cur == int(dp[i - 1, j]) + int(dele[i - 1]):
             i, on_word = i - 1, False
             continue
         j -= 1
-    edits = end_value - (0 if lead is None else int(lead[j]))
+    value = end_value - (0 if lead is None else int(lead[j]) * k)
+    edits = -(-value // k)  # value = edits * k - matches, 0 <= matches < k
     return Alignment(edits, j, end, t2o, o2t, exact, tail_free)

@@ -41,7 +41,7 @@ import re
 
 from .lexicon import edits as _edits
 from .lexicon import normalise_ar
-from .spelling import _EDGES, _known
+from .spelling import _EDGES, _GROUP, LOW_CONF, STROKES, _known
 
 # passive (or passive-like) participles of verbs that take their object with ب: the participle
 # refers back with ب and a pronoun (المدلى بها، المعمول به)
@@ -64,6 +64,7 @@ TERMS = (
     ("تاريخ", "الطلب"), ("تاريخ", "الترسيم"), ("تاريخ", "الازدياد"), ("تاريخ", "الإيداع"),
 )
 MIN_TERM_WORD = 3  # letters of the word put right (one letter off a shorter word settles nothing)
+LONG_TERM_WORD = 6  # a term's word this long may be two edits off (a swap of two letters one edit), see _term_word
 _BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
 _DATE_NEXT = re.compile(r"^[(\[]?\d")  # a number, or a date glued to its month (11مارس)
 DATE_WORD = "بتاريخ"
@@ -114,14 +115,17 @@ _TERM_WORDS = frozenset(w for t in _TERM_FORMS for w in t)
 _OTHER_WORDS = frozenset({("ي", "ى"), ("ى", "ي"), ("ه", "ة"), ("ة", "ه"), ("إ", "ا"), ("أ", "ا"), ("آ", "ا")})
 
 
-def _term_word(core: str, other: str, first: bool) -> str | None:
+def _term_word(core: str, other: str, first: bool, unsure: bool = False) -> str | None:
     """The word of a term ``core`` was misread for, ``other`` (bare) standing next to it as the
-    term's other word (``first``: ``core`` is the term's first word)."""
+    term's other word (``first``: ``core`` is the term's first word; ``unsure``: it was read under
+    spelling.LOW_CONF)."""
     if len(core) < MIN_TERM_WORD:
         return None
     for term in _TERM_FORMS:
         mine, anchor = (term[0], term[1]) if first else (term[1], term[0])
-        if other != anchor or core == mine or len(mine) < MIN_TERM_WORD or _edits(core, mine) != 1:
+        if other != anchor or core == mine or len(mine) < MIN_TERM_WORD:
+            continue
+        if _edits(core, mine) != 1 and not _two_off(core, mine, unsure):
             continue
         if len(core) == len(mine) and {(x, y) for x, y in zip(core, mine, strict=True) if x != y} <= _OTHER_WORDS:
             continue
@@ -129,25 +133,79 @@ def _term_word(core: str, other: str, first: bool) -> str | None:
     return None
 
 
-def terms(words: list[str]) -> list[str]:
+def _two_off(core: str, mine: str, unsure: bool) -> bool:
+    """``core`` read for the long term word ``mine`` with two misreadings (:func:`_misreadings`), its
+    first two letters (the article) read right: a word no list knows (``المفريبة`` for المغربية), or
+    a known one read unsure that is ``mine`` with letters lost (``المي`` for المهني, its stacked ``هـ``
+    and its ``ن`` lost); not a known word re-dotted (``العربية`` is no misread ``المغربية``) nor one
+    read sure (``تاريخ الرسم`` is no misread تاريخ الترسيم)."""
+    if len(mine) < LONG_TERM_WORD or core[:2] != mine[:2] or _misreadings(core, mine) > 2:
+        return False
+    return not _known(core) or (unsure and _lost_only(core, mine))
+
+
+def _lost_only(read: str, word: str) -> bool:
+    """``read`` is ``word`` with some of its letters left out."""
+    rest = iter(word)
+    return all(ch in rest for ch in read)
+
+
+def _misreadings(read: str, word: str) -> int:
+    """How many misreadings turn ``word`` into ``read``: a letter's dots or stroke misread (one of its
+    skeleton group, or of spelling.STROKES), a letter lost or added, two adjacent letters' dots read on
+    each other's letter (a swap) count one each; a letter read for one of another shape counts three."""
+    d = [[i + j if not i * j else 0 for j in range(len(word) + 1)] for i in range(len(read) + 1)]
+    for i in range(1, len(read) + 1):
+        for j in range(1, len(word) + 1):
+            a, b = read[i - 1], word[j - 1]
+            sub = 0 if a == b else 1 if _GROUP.get(a, -1) == _GROUP.get(b, -2) or b in STROKES.get(a, "") else 3
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + sub)
+            if i > 1 and j > 1 and a == word[j - 2] and read[i - 2] == b:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def terms(words: list[str], confs: list[float] | None = None) -> list[str]:
     """The words of an Arabic line with each word one letter off a word of a fixed term, next to
-    the term's other word, put right (:data:`TERMS`); as many words as given."""
-    return _terms(words)
+    the term's other word, put right (:data:`TERMS`); as many words as given. ``confs``: their
+    confidences (a known word read unsure may be two letters off, :func:`_two_off`)."""
+    return _terms(words, confs)
 
 
-def _terms(words: list[str]) -> list[str]:
+def _terms(words: list[str], confs: list[float] | None = None) -> list[str]:
     out = list(words)
     for i, w in enumerate(words):
         head, core, tail = _split(w)
         pro, bare = _bare(core)
         found = None
-        if i + 1 < len(words):
-            found = _term_word(bare, _bare(_split(words[i + 1])[1])[1], True)
-        if found is None and i:
-            found = _term_word(bare, _bare(_split(words[i - 1])[1])[1], False)
+        unsure = confs is not None and confs[i] < LOW_CONF
+        after, before = _beside(words, i, 1), _beside(words, i, -1)
+        if after is not None:
+            found = _term_word(bare, _bare(_split(words[after])[1])[1], True, unsure)
+        if found is None and before is not None:
+            found = _term_word(bare, _bare(_split(words[before])[1])[1], False, unsure)
         if found:
             out[i] = f"{head}{_join(pro, found)}{tail}"
     return out
+
+
+_SPECK = re.compile(r"^[A-Za-zÀ-ÿ]$")  # one Latin letter: a speck read in an Arabic line (``المملكة à المغريبة``)
+
+
+def _beside(words: list[str], i: int, step: int) -> int | None:
+    """The index of the word beside ``words[i]`` (``step`` 1: after it, -1: before), a lone Latin
+    letter between them passed over; None at the line's end."""
+    k = i + step
+    if 0 <= k < len(words) and _SPECK.match(words[k]):
+        k += step
+    return k if 0 <= k < len(words) else None
+
+
+def term_pair(first: str, second: str) -> bool:
+    """Do ``first`` and ``second`` (reading order, as read: punctuation, a proclitic kept) make a
+    fixed term of :data:`TERMS`?"""
+    a, b = (_bare(_split(w)[1])[1] for w in (first, second))
+    return (a, b) in _TERM_FORMS
 
 
 def settle(words: list[str]) -> list[str]:

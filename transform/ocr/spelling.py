@@ -86,8 +86,9 @@ STACKED = "محجخ"  # letters a Naskh face stacks over the letter before them
 # a letter read for another of a different stroke: what it may have been (ئ: a tooth with a hamza
 # over it, read for the tooth of ن or ث, or for a final ى, and back from ن; not ق for غ: الطاقي; not
 # ل for ا: العلمل -> العامل, but رليس -> رايس and التلجير -> التاجير, where ل was a hamza: رئيس, التأجير;
-# س for ث, its three dots read as teeth: الثالسة -> الثالثة; not ش for ث: مؤشرة -> مؤثرة)
-STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ", "س": "ث"}
+# س for ث, its three dots read as teeth: الثالسة -> الثالثة; not ش for ث: مؤشرة -> مؤثرة; ذ for ز, the
+# dot over the same place on a bent stroke: وذارة -> وزارة, where the dot taken off alone made ودارة)
+STROKES = {"ف": "غ", "ئ": "نث", "ن": "ئ", "س": "ث", "ذ": "ز"}
 END_STROKES = {"ئ": "ىي"}  # at a word's end: يتعدئ for يتعدى
 SHIN_END = {"م": "ح"}  # a word's last letter after ش: الترشم for الترشح (module docstring)
 # inside a word, before its last two letters (not in a pronoun's ها, هم): a medial ي read ه (علهها, بالمقتضهات)
@@ -162,6 +163,38 @@ def _candidates(core: str, with_stacked: bool = True) -> dict[str, str]:
     return found
 
 
+TEETH = "بتثنيئ"  # the letters written as one tooth, told apart by their dots (or hamza) only
+MAX_TEETH_RUN = 3
+
+
+def _teeth_run(core: str) -> dict[str, str]:
+    """Every known word made by dotting again, as a whole, one run of two or three teeth inside
+    ``core`` (after its first letter), two of them changed at least and a hamza's seat ``ئ`` among
+    them where none was read: the hamza read as a tooth's dot, its neighbour's dots moved with it
+    (``رنبس`` for رئيس). Any run re-dotted, or without the hamza, changed right words no list holds
+    (``تعتبر`` -> تعبير, ``سنتيما`` -> سبينما). Asked only when no change of one letter makes a word
+    (:func:`one_candidate`)."""
+    from itertools import product
+
+    found: dict[str, str] = {}
+    norm = normalise_ar(core)
+    i = 1
+    while i < len(core):
+        j = i
+        while j < len(core) and core[j] in TEETH:
+            j += 1
+        if 2 <= j - i <= MAX_TEETH_RUN:
+            for run in product(TEETH, repeat=j - i):
+                if sum(a != b for a, b in zip(run, core[i:j], strict=True)) < 2 or "ئ" not in run or "ئ" in core[i:j]:
+                    continue
+                cand = core[:i] + "".join(run) + core[j:]
+                key = normalise_ar(cand)
+                if key != norm and key not in found and _known(cand):
+                    found[key] = cand
+        i = j + 1
+    return found
+
+
 def _core(word: str) -> str:
     m = _EDGES.match(word)
     return normalise_ar(m.group(2)) if m else word
@@ -200,18 +233,24 @@ def repair_word(word: str, sure: set[str] | frozenset[str] = frozenset()) -> str
 
     if suffixed(core):
         return word  # a known word with a pronoun after it: حالته, باسمه (wordfix.py)
-    found = one_candidate(core) or with_pronoun(core)
+    found = one_candidate(core, sure) or with_pronoun(core)
     return f"{head}{found}{tail}" if found else word
 
 
-def one_candidate(core: str) -> str | None:
+def one_candidate(core: str, sure: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The known word ``core`` was misread for, when one settles it: the only candidate of
     :func:`_candidates`, or the only one made by changing a letter (its dots, its stroke) when
     others need a letter put back or taken out (``ممائل``: مماثل rather than مائل; ``سئة``: سنة
-    rather than سمئة): a letter's dots are misread more often than a letter is lost."""
+    rather than سمئة): a letter's dots are misread more often than a letter is lost. Among several,
+    the only one the page reads sure elsewhere (``sure``: :func:`sure_words`) settles it: ``وذارة``
+    is وزارة, printed sure in the letterhead, not ودارة."""
     found = _candidates(core)
+    if not found and len(teeth := _teeth_run(core)) == 1:
+        return next(iter(teeth.values()))
     if len(found) == 1:
         return next(iter(found.values()))
+    if len(printed := [cand for key, cand in found.items() if key in sure]) == 1:
+        return printed[0]
     changed = _candidates(core, with_stacked=False)
     return next(iter(changed.values())) if len(changed) == 1 and len(found) > 1 else None
 
@@ -311,7 +350,7 @@ def repair_unsure(words: list[str], confs: list[float], sure: set[str] | frozens
     words = [w for w, _ in marks]
     from .collocations import terms  # collocations builds on this module
 
-    termed = terms(words)  # a word one letter off a fixed term's, beside its other word, before any other repair
+    termed = terms(words, confs)  # a word one letter off a fixed term's, beside its other word, before any other repair
     for i, (w, c) in enumerate(zip(words, confs, strict=True)):
         if termed[i] != w:
             out[i] = termed[i]

@@ -17,6 +17,9 @@ Two faults kept good ``ara`` re-readings of such lines out (issue 17, 2026-12-06
   list knows more of its words than of the line's, and at least SOUND_SHARE of them; a real French
   word read sure (a name, ``Article``) is no suspect, and its Arabic re-reading would be words the
   list does not know.
+
+And one of the in-place replacements (seventeenth session): a stray replaced by what an unsure re-reading reads
+in its place when a fixed term vouches for each word put in (:func:`term_in_place`; docs/ocr.md).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..ingest.base import TextLine
     from .render import PageImage
 
 DARK = 128  # a pixel this dark or darker is ink
@@ -68,6 +72,31 @@ def line_box(pimg: PageImage, box: tuple[int, int, int, int], padded: tuple[int,
         return padded  # a box that fits its ink, or holds more than a faint trace well above it, is read as it is
     pad = max(2, band // BAND_PAD)
     return (padded[0], y0 + max(0, top - pad), padded[2], y0 + min(y1 - y0, bottom + 1 + pad))
+
+
+def word_span(ln: TextLine, listed: tuple[str, list[tuple[str, float, float, float, float]]] | None,
+              flat: tuple[str, list[str]] | None) -> tuple[float, float, float, float]:
+    """The box (points) to read ``ln`` again in: its box, or, when some of its words were read from a
+    rule's ink (``flat``, flat_words.py) and the line's box is TALL_BOX times taller than its other words'
+    (as tesseract listed them, ``listed``), the box of those words (the blank's dots left out too: read
+    with them, the label below came back ``0000000 (الشيقة) قي سياس``).
+    A form's label beside its dotted blank, under a scan's edge, was one line with a speck of that edge
+    and the blank's dots: its box, four times the label's height, reached up to the edge and the heading
+    over it, and ``ara`` read the crop as ``ل``."""
+    whole = (ln.x0, ln.top, ln.x1, ln.bottom)
+    if not flat or not listed or listed[0] != flat[0]:
+        return whole
+    left = list(flat[1])
+    kept = []
+    for word, *box in listed[1]:
+        if word in left:
+            left.remove(word)
+        else:
+            kept.append(box)
+    if not kept or left:
+        return whole
+    span = (min(b[0] for b in kept), min(b[1] for b in kept), max(b[2] for b in kept), max(b[3] for b in kept))
+    return span if (ln.bottom - ln.top) >= TALL_BOX * (span[3] - span[1]) else whole
 
 
 def _reach(rows: list[bool], start: int, step: int) -> int:
@@ -116,3 +145,29 @@ def _known_list(text: str) -> list[str]:
     from .lexicon import known_ar, normalise_ar
 
     return [w for w in text.split() if (m := _AR_WORD.search(w)) and known_ar(normalise_ar(m.group()))]
+
+
+def term_in_place(old: str, new: str, strays: list[str]) -> str | None:
+    """``old`` with its ``strays`` replaced by what ``new`` reads in their place (:func:`strays.replace_strays`)
+    when each word put in is a word of a fixed term beside its other word as ``old`` reads it
+    (collocations.TERMS: ``والإدماج dt`` re-read ``والإدماج المي``, المهني by the term rule, at 17 %),
+    whatever the re-reading's confidence: the kept neighbour vouches for the word, the line keeps
+    the re-reading's low confidence and so its doubt. None otherwise."""
+    from difflib import SequenceMatcher
+
+    from .collocations import term_pair
+    from .strays import replace_strays  # strays builds on this module
+
+    out = replace_strays(old, new, strays) if strays else None
+    if out is None:
+        return None
+    ow, rw = old.split(), out.split()
+    put: set[int] = set()
+    for op, _i1, _i2, j1, j2 in SequenceMatcher(None, ow, rw, autojunk=False).get_opcodes():
+        if op != "equal":
+            put.update(range(j1, j2))
+    for j in put:
+        near = [k for k in (j - 1, j + 1) if 0 <= k < len(rw) and k not in put]
+        if not any(term_pair(*((rw[k], rw[j]) if k < j else (rw[j], rw[k]))) for k in near):
+            return None
+    return out

@@ -24,6 +24,13 @@ Two faults of the re-reading itself are allowed for (2026-12-05, eighth session)
 Arabic lines are read again on their printed rows when their box reaches up to a faint trace (a
 stamp taken out of the image), and a re-reading the Arabic word list vouches for is taken whole
 when every Latin word of the line was a suspect (:mod:`stray_lines`, fourteenth session).
+
+A form's label read as Latin in brackets (``(al) في``, ``ll) في annee``; sixteenth session): weak and
+unsure words, listed by tesseract with their brackets, are told and replaced without them
+(:func:`_bare_latin`); a short line's Latin words of a stray's form are strays whatever their
+confidence on a page of Arabic; a line with words read from a rule's ink is read again on its other
+words' box when that is much lower (:func:`stray_lines.word_span`); and the words a taken re-reading
+read from a rule's ink are taken out with the line's own (:func:`carry_flat`).
 """
 
 from __future__ import annotations
@@ -61,7 +68,7 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
     more confident acceptable reading wins: ``ara`` alone read ``الحبوب bill؛`` as ``والقطانيء``
     at 72 %, the script model ``والقطاني»`` at 86 %. A script-model reading holding letters
     only Persian or Urdu use (ی ک گ پ چ ژ) is not a candidate."""
-    from .stray_lines import line_box, sound
+    from .stray_lines import line_box, sound, term_in_place, word_span
     from .tesseract import DOMINANT, MAX_RECOVER, _pad, read_rows
 
     if "+" not in langs:
@@ -90,7 +97,9 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
     k = pimg.dpi / 72.0
     for lang in {lang for _ln, lang, _s in picked}:
         group = [(ln, is_short) for ln, lg, is_short in picked if lg == lang]
-        cuts = [(int(ln.x0 * k), int(ln.top * k), int(ln.x1 * k) + 1, int(ln.bottom * k) + 1, s) for ln, s in group]
+        spans = [word_span(ln, result.rtl_words.get(id(ln)), result.flat.get(id(ln))) for ln, _s in group]
+        cuts = [(int(x0 * k), int(top * k), int(x1 * k) + 1, int(bottom * k) + 1, s)
+                for (x0, top, x1, bottom), (_ln, s) in zip(spans, group, strict=True)]
         # a long line's box taller than its ink (a stamp's rows above it) cut to the ink's rows (stray_lines.py);
         # short lines (a table's cells among them) keep their box
         boxes = [line_box(pimg, cut[:4], _pad(pimg, *cut[:4])) if lang == "ara" and not cut[4] else _pad(pimg, *cut[:4])
@@ -101,7 +110,7 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
         for n, (ln, is_short) in enumerate(group):
             before = result.line_conf.get(id(ln), 0.0)
             weak, unsure = weak_latin.get(id(ln)), _unsure(ln.text, unsure_latin.get(id(ln)))
-            best: tuple[float, str] | None = None
+            best: tuple[float, str, list[str]] | None = None
             for r, subs in enumerate(readings):
                 sub = subs[n]
                 text = " ".join(x.text for x in sub.lines)
@@ -114,12 +123,17 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
                                                _strays(ln.text, weak) + (weak or []) + unsure
                                                + (unsure_latin.get(id(ln)) or []), STRAY_MARGIN)):
                     # a short Arabic line's unsure Latin words of a stray's form are strays too (_short_strays)
-                    here = (weak or []) + _short_strays(ln.text, unsure_latin.get(id(ln))) if is_short and lang == "ara" else weak
-                    text = _in_place(ln.text, before, text, sub.confidence, here or None, unsure)
+                    # and on a page of Arabic, whatever their confidence (``(al) في``: a form's label in brackets)
+                    here = (weak or []) + _short_strays(ln.text, _latin_words(ln.text) if arabic_page else unsure_latin.get(id(ln))) \
+                        if is_short and lang == "ara" else weak
+                    new, text = text, _in_place(ln.text, before, text, sub.confidence, here or None, unsure)
+                    if not text and lang == "ara":  # whatever its confidence, a term's word beside its other word
+                        text = term_in_place(ln.text, new, _strays(ln.text, weak)) or ""  # stray_lines.py
                 if text and (best is None or sub.confidence > best[0]):
-                    best = (sub.confidence, text)
+                    best = (sub.confidence, text, [w for x in sub.lines for w in sub.flat.get(id(x), ("", []))[1]])
             if best:
-                result.line_conf[id(ln)], ln.text = best
+                result.line_conf[id(ln)], ln.text = best[:2]
+                carry_flat(result, ln, best[2])
             elif lang == "ara" and not is_short:
                 # the re-readings differ around the strays, or bring a number the page reading did not
                 # see: each stray replaced by what they read in its place on the page (by_place)
@@ -134,6 +148,15 @@ def reread_stray_script(pimg: PageImage, result: OcrResult, langs: str, timeout:
                     if text:
                         ln.text = text
                         break
+
+
+def carry_flat(result: OcrResult, ln: TextLine, flat: list[str]) -> None:
+    """The words a re-reading that replaced ``ln``'s text read from a rule's ink (flat_words.py), listed
+    with the line's own so that they are taken out too: a blank's dotted rule re-read with ``ara`` comes
+    back a letter (``ا``, ``سم``) where the page reading's word for it (``annee``) was dropped."""
+    old = result.flat.get(id(ln), ("", []))[1]
+    if flat or old:
+        result.flat[id(ln)] = (ln.text, old + flat)
 
 
 def _better(old: str, before: float, new: str, conf: float, is_short: bool, weak: list[str] | None,
@@ -186,8 +209,8 @@ def replace_strays(old: str, new: str, strays: list[str]) -> str | None:
     changed = False
     for op, i1, i2, j1, j2 in SequenceMatcher(None, *fold, autojunk=False).get_opcodes():
         span, put = ow[i1:i2], nw[j1:j2]
-        if (op == "replace" and (0 < i1 or i2 < len(ow)) and any(w in strays for w in span)
-                and all(w in strays or _piece_of(w, put) for w in span)
+        if (op == "replace" and (0 < i1 or i2 < len(ow)) and any(w.strip(_PUNCT) in strays for w in span)
+                and all(w.strip(_PUNCT) in strays or _piece_of(w, put) for w in span)
                 and all(_AR.search(w) and not _DIGITS.search(w) for w in put)):
             out += put
             changed = True
@@ -218,7 +241,8 @@ def _short_strays(text: str, unsure: list[str] | None) -> list[str]:
     """A short Arabic line's unsure Latin words of a stray's form (lower-case, :func:`_stray_latin`'s
     shapes): on a line of two or three words the share of Arabic letters that makes a longer line's
     strays suspects is not reached (``المادة nl لى:``, 8 Arabic letters and 2 Latin)."""
-    return [w for w in unsure or [] if w in _latin_words(text) and (len(w) <= 2 and not w.isupper() or len(w) <= 5 and w.islower())]
+    return [b for w in unsure or [] if (b := _bare_latin(w)) in _latin_words(text)
+            and (len(b) <= 2 and not b.isupper() or len(b) <= 5 and b.islower())]
 
 
 def keeps_the_rest(old: str, new: str, strays: list[str]) -> bool:
@@ -226,7 +250,7 @@ def keeps_the_rest(old: str, new: str, strays: list[str]) -> bool:
     them)? False when ``old`` has no stray or nothing else (nothing would vouch for ``new``)."""
     if not strays:
         return False
-    rest = [w for w in old.split() if w not in strays]
+    rest = [w for w in old.split() if w not in strays and w.strip(_PUNCT) not in strays]
     if not rest or not any(_AR.search(w) or _DIGITS.search(w) for w in rest):
         return False
     words = new.split()
@@ -333,7 +357,7 @@ def _unsure(text: str, unsure: list[str] | None) -> list[str]:
     ar, lat = len(_AR.findall(text)), len(_LAT.findall(text))
     if not unsure or ar < STRAY_AR_SHARE * (ar + lat):
         return []
-    return [w for w in unsure if w in _latin_words(text)]
+    return [b for w in unsure if (b := _bare_latin(w)) in _latin_words(text)]
 
 
 def _latin_words(text: str) -> list[str]:
@@ -346,8 +370,14 @@ def _strays(text: str, weak: list[str] | None) -> list[str]:
     Arabic words of a light scan: capitalised, so not suspects by their form)."""
     found = _stray_latin(text)
     if weak:
-        found += [w for w in weak if w in _latin_words(text) and w not in found]
+        found += [b for w in weak if (b := _bare_latin(w)) in _latin_words(text) and b not in found]
     return found
+
+
+def _bare_latin(word: str) -> str:
+    """A listed Latin word without the punctuation tesseract read with it (``(ais)``, ``ll)``): the
+    form :func:`_latin_words` finds in the line, by which strays are told and replaced."""
+    return word.strip(_PUNCT)
 
 
 def _stray_latin(text: str) -> list[str]:

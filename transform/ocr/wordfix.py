@@ -78,7 +78,7 @@ def repair_fair(word: str, conf: float, sure: set[str] | frozenset[str] = frozen
     very = getattr(sure, "very", sure)  # the page's words read very sure (spelling.sure_words)
     if len(core) < MIN_LETTERS or not AR_LETTERS.match(core) or normalise_ar(core) in very or real_word(core):
         return word
-    found = one_candidate(core) or with_pronoun(core)
+    found = one_candidate(core, sure) or with_pronoun(core)
     return f"{head}{found}{tail}" if found else word
 
 
