@@ -30,6 +30,7 @@ def test_only_a_lone_latin_word_of_letters_is_a_candidate() -> None:
     assert not _lone("bis", 1, _listing("5", "bis", "من"))
     assert not _lone("Masse", 1, _listing("phase", "Masse", "دون"))  # beside another Latin word: a term
     assert not _lone("(CV)", 1, _listing("ذاتية", "(CV)", "تحمل"))  # a term in brackets
+    assert not _lone("CV", 2, _listing("ذاتية", "(", "CV", ")", "تحمل"))  # its brackets read apart
 
 
 def test_beside_a_number_the_line_is_made_again_in_its_order() -> None:

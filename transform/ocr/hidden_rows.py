@@ -36,6 +36,7 @@ MIN_WIDTH = 3.0  # ...with ink over at least this many line heights of width
 REACH = 0.3  # the band read is grown by this many line heights above and below
 MAX_BANDS = 6  # bands read per page at most
 PIECES = 3  # a band's ink in this many pieces at least (runs of inked columns): letters, not a rule's end
+FRAMED = 0.5  # the lines just above and below the band span at least this share of its width
 DUPLICATE = 0.5  # a band's reading whose words are this share of its neighbours' words or more is read already
 RULE = 0.5  # a column or row of a row's segment inked over this share of it is a rule
 _AR = re.compile(r"[\u0600-\u06ff]")
@@ -86,6 +87,8 @@ def hidden_rows(pimg: PageImage, result: OcrResult, langs: str, timeout: float) 
                 cols = runs(ink[g0:g1].any(axis=0), max_gap=1)
                 if len(cols) < PIECES or cols[-1][1] - cols[0][0] < MIN_WIDTH * line_h:
                     continue
+                if not _framed(lines, (x0 + cols[0][0]) / k, (y0 + g0) / k, (x0 + cols[-1][1]) / k, (y0 + g1) / k):
+                    continue
                 reach = int(REACH * line_h)
                 boxes.append((max(0, x0 + cols[0][0] - reach), max(0, y0 + g0 - reach),
                               min(a.shape[1], x0 + cols[-1][1] + reach), min(a.shape[0], y0 + g1 + reach)))
@@ -129,6 +132,24 @@ def lines_ar(lines: list[TextLine], x0: float, x1: float) -> bool:
     """Do the OCR'd lines sharing the columns x0..x1 hold more Arabic letters than Latin ones?"""
     shared = " ".join(ln.text for ln in lines if min(ln.x1, x1) - max(ln.x0, x0) > 0)
     return len(_AR.findall(shared)) > len(_LAT.findall(shared))
+
+
+def _framed(lines: list[TextLine], x0: float, top: float, x1: float, bottom: float) -> bool:
+    """Do the nearest OCR'd lines above and below the band (x0, top, x1, bottom; points) each span at least
+    FRAMED of its width? A line of a letterhead's stack lies under and over lines as wide; a table's empty band
+    between a row's cells and the next rule does not (the lines about it are narrow cells)."""
+    width = x1 - x0
+    if width <= 0:
+        return False
+    def span(ln: TextLine) -> float:
+        return min(ln.x1, x1) - max(ln.x0, x0)
+    above = [ln for ln in lines if ln.bottom <= top + 1 and span(ln) > 0]
+    below = [ln for ln in lines if ln.top >= bottom - 1 and span(ln) > 0]
+    if not above or not below:
+        return False
+    up = max(above, key=lambda ln: ln.bottom)
+    down = min(below, key=lambda ln: ln.top)
+    return span(up) >= FRAMED * width and span(down) >= FRAMED * width
 
 
 def _read_already(new: TextLine, lines: list[TextLine], top: float, bottom: float) -> bool:

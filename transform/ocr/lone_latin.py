@@ -50,6 +50,7 @@ MAX_WORDS = 40  # crops read per page at most
 ORDINALS = {"bis", "ter", "quater"}  # Latin words a legal reference prints after a number (``5 bis``): never junk
 _AR = re.compile(r"[\u0621-\u064a]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
+_BRACKETS = {"(", ")", "[", "]", "«", "»"}
 _PUNCT = ".,:;،؛!?؟\"'«»()"
 _DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")  # an annex's or a part's number (``الملحق رقم II``), a box's cross ``X``
@@ -123,11 +124,12 @@ def _replaced(text: str, old: str, new: str, listing: list[tuple[str, float, flo
 
 
 def _lone(word: str, n: int, words: list[tuple[str, float, float, float, float]]) -> bool:
-    """A Latin word of letters only with no Latin word beside it."""
+    """A Latin word of letters only, no ``bis`` nor Roman number, with no Latin word nor bracket beside it."""
     if not _LATIN.match(word) or word.lower() in ORDINALS or _ROMAN.match(word):
         return False
     near = [words[i][0] for i in (n - 1, n + 1) if 0 <= i < len(words)]
-    return bool(near) and not any(_LAT.search(w) for w in near)
+    # a bracket read apart beside it: a term the text quotes in brackets (``سيرة ذاتية (CV)``)
+    return bool(near) and not any(_LAT.search(w) or w in _BRACKETS for w in near)
 
 
 def _arabic_word(word: str) -> bool:
