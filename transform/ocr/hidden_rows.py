@@ -80,11 +80,11 @@ def hidden_rows(pimg: PageImage, result: OcrResult, langs: str, timeout: float) 
                     covered[max(0, int(ln.top * k) - y0):max(0, int(ln.bottom * k) + 1 - y0)] = True
             if not covered.any():
                 continue  # no OCR'd line here at all: recover.py's case
-            ink = letters(a[y0:y1, x0:x1])
-            for g0, g1 in gaps(covered, ink.any(axis=1), GAP_MIN * line_h):
+            ink: np.ndarray = letters(a[y0:y1, x0:x1])
+            for g0, g1 in gaps(covered, np.asarray(ink.any(axis=1)), GAP_MIN * line_h):
                 if g0 == 0 or g1 == len(covered):
                     continue  # not between two OCR'd lines: an edge of the row (a rule, a stamp's rim)
-                cols = runs(ink[g0:g1].any(axis=0), max_gap=1)
+                cols = runs(np.asarray(ink[g0:g1].any(axis=0)), max_gap=1)
                 if len(cols) < PIECES or cols[-1][1] - cols[0][0] < MIN_WIDTH * line_h:
                     continue
                 if not _framed(lines, (x0 + cols[0][0]) / k, (y0 + g0) / k, (x0 + cols[-1][1]) / k, (y0 + g1) / k):

@@ -67,14 +67,14 @@ def reread_lone_latin(image: PageImage, lines: list[TextLine], result: OcrResult
         return 0
     todo: list[tuple[TextLine, int, tuple[float, float, float, float]]] = []
     for ln in lines:
-        listing = result.rtl_words.get(id(ln))
-        if listing is None or not _LAT.search(ln.text):
+        entry = result.rtl_words.get(id(ln))
+        if entry is None or not _LAT.search(ln.text):
             continue
         if sum(bool(_AR.search(w)) for w in ln.text.split()) < LINE_WORDS:
             continue
-        words = listing[1]
-        for n, (w, x0, t, x1, b_) in enumerate(words):
-            if _lone(w, n, words) and ln.text.split().count(w) == 1:
+        listed = entry[1]
+        for n, (w, x0, t, x1, b_) in enumerate(listed):
+            if _lone(w, n, listed) and ln.text.split().count(w) == 1:
                 todo.append((ln, n, (x0, t, x1, b_)))
     if not todo:
         return 0
@@ -87,9 +87,9 @@ def reread_lone_latin(image: PageImage, lines: list[TextLine], result: OcrResult
                       min(image.image.width, int((x1 + pad) * k) + 1), min(image.image.height, int((b_ + pad) * k) + 1)))
     readings = _read(image, crops, timeout)
     done = 0
-    for (ln, n, (x0, _t, x1, _b)), crop, words in zip(todo, crops, readings, strict=True):
+    for (ln, n, (x0, _t, x1, _b)), crop, read in zip(todo, crops, readings, strict=True):
         lo, hi = x0 * k - crop[0], x1 * k - crop[0]
-        over = sorted(((min(hi, right) - max(lo, left), w, c) for w, c, left, right in words), reverse=True)
+        over = sorted(((min(hi, right) - max(lo, left), w, c) for w, c, left, right in read), reverse=True)
         if not over or over[0][0] < (hi - lo) / 2:
             continue
         _o, word, conf = over[0]
@@ -97,12 +97,12 @@ def reread_lone_latin(image: PageImage, lines: list[TextLine], result: OcrResult
         was = (result.word_confs.get(id(ln)) or [])[n:n + 1]
         if conf < MIN_CONF or not _arabic_word(word) or (len(old) >= 3 and known_fr(old) and was and conf < was[0]):
             continue
-        text, listing = result.rtl_words[id(ln)]
+        text, words = result.rtl_words[id(ln)]
         if ln.text != text:  # changed since tesseract read it: its words no longer those listed
             continue
-        listing[n] = (word, *listing[n][1:])
-        ln.text = _replaced(ln.text, old, word, listing)
-        result.rtl_words[id(ln)] = (ln.text, listing)
+        words[n] = (word, *words[n][1:])
+        ln.text = _replaced(ln.text, old, word, words)
+        result.rtl_words[id(ln)] = (ln.text, words)
         if conf < SURE_CONF:
             ln.doubt = ln.doubt or OCR_LOW
         done += 1
