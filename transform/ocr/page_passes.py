@@ -120,6 +120,10 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
            tally: Tally) -> tuple[list[TextLine], list[FoundTable]]:
     """The kept lines in reading rows, bold marked, the ruled tables found, the lines' numbers repaired."""
     lines = in_rows(lines)  # a page in one column read top to bottom (line_rows.py)
+    if "ara" in run.codes.split("+"):
+        from .lone_latin import reread_lone_latin
+
+        reread_lone_latin(image, lines, result, run.timeout)  # an Arabic word read as Latin junk, read alone (lone_latin.py)
     tally.bold = mark_bold(image, lines)
     from .ink_starts import mark_ink_starts
 

@@ -16,6 +16,7 @@ from .bullets import mark_bullet
 from .columns import split_columns
 from .flat_words import flat_word
 from .glued import unglue
+from .hidden_rows import hidden_rows
 from .months import repair_months
 from .number_readings import comma_dates, first_of_month
 from .recover import insert_in_order, uncovered_segments
@@ -113,6 +114,7 @@ def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3, scri
     result = parse_tsv(out.decode("utf-8", "replace"), pimg)
     if psm == 3:
         _recover_lines(pimg, result, langs, timeout)
+        hidden_rows(pimg, result, langs, timeout)  # a line skipped between two it touches (hidden_rows.py)
         reread_stray_script(pimg, result, langs, timeout, script)
         if "ara" in langs.split("+"):
             from .stretched import reread_stretched  # numpy: loaded only where a page is OCR'd
