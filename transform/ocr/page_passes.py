@@ -140,6 +140,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
     from .roman_refs import roman_refs
 
     roman_refs(image, lines, result)  # الملحق رقم III read 111: written III where the ink shows serifed verticals, in doubt
+    from .ruled_rows import cut_ruled_rows
+
+    lines = cut_ruled_rows(lines, tables, image, ruled, result, run.codes, run.timeout)  # a form's ruled row of labels that is no table: one line per cell
     return lines, tables
 
 
