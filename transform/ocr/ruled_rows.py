@@ -17,7 +17,8 @@ under :data:`BLANK` of the band dark) is marked ``fill``, as a label a dot leade
 label, never a heading, however its cell centres it on the page. A gap of
 blank paper (a signature's date and place set apart, a label and its amount in an unruled table)
 is no cell's border and stays whole, as does a line whose text a pass rewrote after tesseract (its
-word listing no longer tells where its words stand). The page's right-to-left lines give their
+word listing no longer tells where its words stand), and a line one of whose parts is no label (under :data:`LETTERS`
+of its signs letters, or no word of :data:`WORD` letters: ``9`` | ``000``, a mark of a diagram). The page's right-to-left lines give their
 right-hand part first.
 
 A short part of an Arabic line that holds Latin letters was read across the cells with ``ara+fra`` switching models
@@ -51,6 +52,8 @@ OVER_GAPS = 3.0  # ...and this many times the line's other word gaps (their medi
 BLANK = 0.03  # a cell's band darker than this share (a rule's few columns aside) holds writing: not a blank to fill
 INK = 128  # a darker pixel is ink (as ``columns.ruled`` counts it)
 SHORT = 3  # words of a part read again for its Latin letters (a cell's label)
+LETTERS = 0.6  # share of a part's signs that are letters: a label, not a number or a mark
+WORD = 3  # ...and the letters of its longest word at least
 _EDGE = "()[]{}.,:;،؛!?؟\"'«»-–_|*•"
 
 Box = tuple[str, float, float, float, float]  # a word and its box in points
@@ -82,6 +85,13 @@ def _cuts(boxes: list[Box], ruled_img: PageImage) -> list[float]:
         if ruled(ruled_img.image, lo * px, hi * px, top * px, bottom * px):
             cuts.append((lo + hi) / 2)
     return cuts
+
+
+def _wordy(words: list[Box]) -> bool:
+    """Is a part a label: most of its signs letters, and a word of :data:`WORD` letters or more?"""
+    signs = "".join(w[0] for w in words)
+    return sum(c.isalpha() for c in signs) >= LETTERS * max(1, len(signs)) and any(
+        sum(c.isalpha() for c in w[0]) >= WORD for w in words)
 
 
 def _blank_after(part: TextLine, rtl: bool, ruled_img: PageImage) -> bool:
@@ -172,6 +182,9 @@ def cut_ruled_rows(lines: list[TextLine], tables: list[FoundTable], image: PageI
         edges = [float("-inf"), *sorted(cuts), float("inf")]
         parts = [[w for w in words if lo < (w[1] + w[3]) / 2 <= hi] for lo, hi in zip(edges, edges[1:], strict=False)]
         parts = [p for p in parts if p]
+        if not all(_wordy(p) for p in parts):
+            out.append(ln)  # a number or a mark in a cell of its own (``9`` | ``000``): no label, left whole
+            continue
         if rtl:
             parts.reverse()  # the right-hand cell first
         for p in parts:
