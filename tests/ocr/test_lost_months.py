@@ -4,12 +4,11 @@ seventeenth session).
 The Santé decision's title (ma-sante-ar-decision-2023 p. 1) is dated by a blue stamp, ``15`` and ``2023``, with the
 month ``مارس`` written by hand between them: the reader keeps ``15 2023``. Its line was in doubt only because
 tesseract read the whole title unsure; read sure, it would have reached the review page as sound. These tests fail on
-main (no such module); the slow one reads the page and follows the doubt to the review's reasons.
+main (no such module). The page read whole, its title followed to the review's reasons, is tested in
+test_stray_place.py, which reads the same page (one reading per test file, shared).
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -45,20 +44,3 @@ def test_the_line_is_put_in_doubt_and_its_text_kept() -> None:
     assert mark_lost_months([sure, unsure, whole, cell], [table]) == 2
     assert sure.doubt == DIGITS and unsure.doubt == DIGITS and whole.doubt is None and cell.doubt is None
     assert sure.text == TITLE  # no month put in
-
-
-@pytest.mark.slow
-def test_the_santé_title_reaches_the_review_with_its_date_to_check() -> None:
-    from tests.ocr._pagebits import read_corpus_page
-    from transform.model import Heading
-    from transform.model.walk import iter_blocks
-    from transform.simplify.engine import simplify_document
-
-    doc = read_corpus_page(Path(__file__).resolve().parents[1] / "realdocs" / "files" / "ma-sante-ar-decision-2023.pdf", 1)
-    [title] = [b for _, b in iter_blocks(doc) if isinstance(b, Heading) and b.level == 1]
-    text = " ".join(s.text for s in title.sentences)
-    assert "15 2023" in text and "مارس" not in text  # the month is not guessed
-    assert title.doubt == DIGITS  # main: ocr_low_confidence, by the title's confidence alone
-    segments = simplify_document(doc).segments
-    reasons = [r for seg in segments if "15 2023" in seg.source for r in seg.reasons]
-    assert any(DIGITS in r for r in reasons)  # on the review page: check against the source
