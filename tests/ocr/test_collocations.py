@@ -57,6 +57,10 @@ def test_a_word_one_letter_off_a_fixed_term_next_to_its_other_word() -> None:
     assert settle(["والأكراه", "البدني"]) == ["والإكراه", "البدني"]
     assert settle(["للجماعات", "التراببة"]) == ["للجماعات", "الترابية"]
     assert settle(["لدى", "كتاية", "ضبط", "هذه"])[1] == "كتابة"  # the judgment, p. 1: a term without its article
+    # the Santé application form's label (p. 2): الاسم read الحسم (decisiveness) before العائلي
+    assert settle(["الحسم", "العائلي", "والشخصي"]) == ["الاسم", "العائلي", "والشخصي"]
+    assert settle(["الحسم", "النهائي"]) == ["الحسم", "النهائي"]  # the word itself, beside another word
+    assert settle(["ملحق:", "موذج", "طلب"])[1] == "نموذج"  # the form's title (p. 2), its first letter lost
     # not a word of another meaning one letter off (المدعي, the plaintiff), not two letters off, not alone
     assert settle(["المدعي", "عليه"]) == ["المدعي", "عليه"]
     assert settle(["الحد", "الأدق"]) == ["الحد", "الأدق"]

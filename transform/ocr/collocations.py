@@ -57,8 +57,10 @@ TERMS = (
     ("النفاذ", "المعجل"), ("الجماعات", "الترابية"), ("الوظيفة", "العمومية"), ("حيز", "التنفيذ"),
     ("السلطة", "الحكومية"), ("الصفقات", "العمومية"), ("الحماية", "الاجتماعية"),
     ("الانتقال", "الطاقي"), ("الإدماج", "المهني"), ("التنمية", "المستدامة"), ("السلامة", "الطرقية"),
-    # a form's labels: the date of the application, of tenure, of birth, of filing
+    # a form's labels: the date of the application, of tenure, of birth, of filing; the family and the first name; the
+    # model of an application (a form's title)
     ("تاريخ", "الطلب"), ("تاريخ", "الترسيم"), ("تاريخ", "الازدياد"), ("تاريخ", "الإيداع"),
+    ("الاسم", "العائلي"), ("الاسم", "الشخصي"), ("نموذج", "طلب"),
 )
 MIN_TERM_WORD = 3  # letters of the word put right (one letter off a shorter word settles nothing)
 _BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
