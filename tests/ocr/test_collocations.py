@@ -64,6 +64,10 @@ def test_a_word_one_letter_off_a_fixed_term_next_to_its_other_word() -> None:
     assert settle(["المرشح", "والمنبجية", "المقترحة"])[1] == "والمنهجية"
     # two spellings printed one letter apart are no term: left as read
     assert settle(["وزارة", "النقل", "واللوجسنيك"])[2] == "واللوجسنيك"
+    # the Santé application form's label (p. 2): الاسم read الحسم (decisiveness) before العائلي
+    assert settle(["الحسم", "العائلي", "والشخصي"]) == ["الاسم", "العائلي", "والشخصي"]
+    assert settle(["الحسم", "النهائي"]) == ["الحسم", "النهائي"]  # the word itself, beside another word
+    assert settle(["ملحق:", "موذج", "طلب"])[1] == "نموذج"  # the form's title (p. 2), its first letter lost
     # not a word of another meaning one letter off (المدعي, the plaintiff), not two letters off, not alone
     assert settle(["المدعي", "عليه"]) == ["المدعي", "عليه"]
     assert settle(["الحد", "الأدق"]) == ["الحد", "الأدق"]

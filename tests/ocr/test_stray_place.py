@@ -72,3 +72,21 @@ def test_health_decision_recitals_open_with_their_arabic_word(tmp_path: Path) ->
     body = normalize(" ".join(block_text(b) for _, b in iter_blocks(doc)))
     assert "des المرسوم" not in body
     assert "LL الأدوية" not in body
+
+
+@pytest.mark.slow
+def test_health_decision_title_reaches_the_review_with_its_date_to_check() -> None:
+    """The title's stamped date ``15 <handwritten month> 2023`` read ``15 2023``: left in doubt as a number to check
+    (lost_months.py), never completed, and the doubt is among the review's reasons (same reading as the test above)."""
+    from transform.model import Heading
+    from transform.ocr.confidence import DIGITS
+    from transform.simplify.engine import simplify_document
+
+    doc = read_corpus_page(Path(__file__).resolve().parents[1] / "realdocs" / "files" / "ma-sante-ar-decision-2023.pdf", 1)
+    [title] = [b for _, b in iter_blocks(doc) if isinstance(b, Heading) and b.level == 1]
+    text = " ".join(s.text for s in title.sentences)
+    assert "15 2023" in text and "مارس" not in text  # the month is not guessed
+    assert title.doubt == DIGITS  # main: ocr_low_confidence, by the title's confidence alone
+    segments = simplify_document(doc).segments
+    reasons = [r for seg in segments if "15 2023" in seg.source for r in seg.reasons]
+    assert any(DIGITS in r for r in reasons)  # on the review page: check against the source

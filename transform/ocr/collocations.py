@@ -60,8 +60,10 @@ TERMS = (
     # a certified copy, an organisation chart, the ministry of equipment and transport, a candidate's proposed
     # method (not النقل اللوجستيك: the corpus prints both اللوجستيك and اللوجيستيك, one letter apart)
     ("طبق", "الأصل"), ("الهيكل", "التنظيمي"), ("التجهيز", "النقل"), ("المنهجية", "المقترحة"),
-    # a form's labels: the date of the application, of tenure, of birth, of filing
+    # a form's labels: the date of the application, of tenure, of birth, of filing; the family and the first name; the
+    # model of an application (a form's title)
     ("تاريخ", "الطلب"), ("تاريخ", "الترسيم"), ("تاريخ", "الازدياد"), ("تاريخ", "الإيداع"),
+    ("الاسم", "العائلي"), ("الاسم", "الشخصي"), ("نموذج", "طلب"),
 )
 MIN_TERM_WORD = 3  # letters of the word put right (one letter off a shorter word settles nothing)
 LONG_TERM_WORD = 6  # a term's word this long may be two edits off (a swap of two letters one edit), see _term_word

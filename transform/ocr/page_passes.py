@@ -148,6 +148,15 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
     from .roman_refs import roman_refs
 
     roman_refs(image, lines, result)  # الملحق رقم III read 111: written III where the ink shows serifed verticals, in doubt
+    from .ruled_rows import cut_ruled_rows
+
+    lines = cut_ruled_rows(lines, tables, image, ruled, result, run.codes, run.timeout)  # a form's ruled row of labels that is no table: one line per cell
+    from .echoes import echo_words
+
+    echo_words(lines, tables)  # a word misread where the page prints the same phrase sound elsewhere (the issuer's name)
+    from .lost_months import mark_lost_months
+
+    mark_lost_months(lines, tables)  # a date read without its (handwritten) month: in doubt, never completed
     return lines, tables
 
 
