@@ -43,11 +43,14 @@ if TYPE_CHECKING:
 MIN_COPIES = 3  # a cell must be printed this many times for a vote (two copies have no majority)
 MIN_WORDS = 3  # body cells of fewer words (counts, grades, a short label) are too alike to group
 SAME_BODY = 0.8  # letters of two body cells read as the same text match at this ratio
-SAME_HEAD = 0.5  # header cells at the same column of tables of one width: this ratio
+SAME_HEAD = 0.6  # header cells at the same column of tables of one width: this ratio
 CLOSE = 0.5  # the copy's letters match the vote's at this ratio in a region: a misreading
+NEAR = 0.6  # a known word gives way to the vote's word only this close, and one letter longer or shorter at most
+GLUED = 0.85  # several words, some known, give way to the vote's only when their letters match this close
 SHORT = 3  # a word of this many letters or fewer is weak evidence (the lists hold every such key)
 _MARKS = re.compile(r"^[\W_]+|[\W_]+$")
 _DIGIT = re.compile(r"\d")
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _ARABIC = re.compile(r"[\u0621-\u064a]+")
 _INNER = re.compile(r"(?<=[^\W\d_][.,:;])(?=[^\W\d_])|(?<=\d)(?=[\u0621-\u064a])|(?<=[\u0621-\u064a])(?=\d)")
 # (a mark between two letters ends a word, `لايفل.عن`; so do digits glued to Arabic letters, `17نوفمبر`)
@@ -90,28 +93,29 @@ def _cell_text(cell: Cell) -> str:
 
 
 def _groups(tables: list[Table]) -> list[list[Cell]]:
-    """Cells read as the same printed text (module docstring), each group of MIN_COPIES at least."""
-    groups: list[tuple[bool, int, int, list[Cell]]] = []  # (header, table width, column, cells)
-    for t in tables:
+    """Cells read as the same printed text (module docstring), one per table (rows of one table
+    that differ by a month or an amount are no copies), each group of MIN_COPIES at least."""
+    groups: list[tuple[bool, int, int, str, list[Cell], set[int]]] = []  # (header, width, column, letters, cells, tables)
+    for n, t in enumerate(tables):
         width = max((sum(c.colspan for c in row) for row in t.rows), default=0)
         for row in t.rows:
             col = 0
             for cell in row:
                 here, col = col, col + cell.colspan
-                text = _cell_text(cell)
-                units = _units(text)
+                units = _units(_cell_text(cell))
                 if not units or not cell.header and len(units) < MIN_WORDS:
                     continue
                 letters = _letters(units)
-                for head, w, c, cells in groups:
-                    if head != cell.header or head and (w, c) != (width, here):
+                for head, w, c, first, cells, seen in groups:
+                    if head != cell.header or head and (w, c) != (width, here) or n in seen:
                         continue
-                    if _ratio(letters, _letters(_units(_cell_text(cells[0])))) >= (SAME_HEAD if head else SAME_BODY):
+                    if _ratio(letters, first) >= (SAME_HEAD if head else SAME_BODY):
                         cells.append(cell)
+                        seen.add(n)
                         break
                 else:
-                    groups.append((cell.header, width, here, [cell]))
-    return [cells for _h, _w, _c, cells in groups if len(cells) >= MIN_COPIES]
+                    groups.append((cell.header, width, here, letters, [cell], {n}))
+    return [cells for _h, _w, _c, _l, cells, _s in groups if len(cells) >= MIN_COPIES]
 
 
 def _slots(pivot: list[str], other: list[str]) -> tuple[list[str], list[str]]:
@@ -200,8 +204,9 @@ def _number(key: str) -> bool:
 
 
 def _weak(key: str) -> bool:
-    """A word that is no evidence against the vote: short, or no word the lists know."""
-    return len(key) <= SHORT or word_known(key) is False
+    """A word that is no evidence against the vote: no word the lists know, or an Arabic word of
+    SHORT letters or fewer (the Arabic lists hold every such key; a Latin one is an abbreviation)."""
+    return word_known(key) is False or len(key) <= SHORT and bool(_ARABIC.fullmatch(key))
 
 
 def _known(key: str) -> bool:
@@ -218,27 +223,37 @@ def _lost_letters(mine: str, vote: str) -> bool:
     return all(ch in it for ch in vote)
 
 
-def _region_ok(mine: list[str], vote: list[str]) -> bool:
-    """Whether the copy's words ``mine`` may give way to the vote's ``vote`` in one region."""
-    if not mine:
-        return True  # a word the copy lost
-    if len(mine) == len(vote) == 1 and (_lost_letters(mine[0], vote[0]) or _known(mine[0]) and not _known(vote[0])):
-        return False
-    if any(_known(k) for k in mine) and not all(_known(k) or _number(k) for k in vote):
-        return False  # a word the lists know never gives way to one they do not
+def _region_ok(mine: list[str], vote: list[str], head: bool = False) -> bool:
+    """Whether the copy's words ``mine`` may give way to the vote's ``vote`` in one region (``head``:
+    header cells, copies by their place in tables of one shape as well as by their letters)."""
+    if any(_LATIN.search(k) for k in mine) and any(_LATIN.search(k) for k in vote):
+        return False  # Latin words are left as read (`AMORTISSEMENT` beside `AMORTISSEMENTS`); Latin junk for Arabic is not
+    if not mine:  # words the copy lost: letters only (an amount's group or a qualifier may be the copy's own)
+        return not any(_number(k) for k in vote) and all(_ARABIC.fullmatch(k) for k in vote)
     nums_m = [k for k in mine if _number(k)]
     nums_v = [k for k in vote if _number(k)]
     if nums_m or nums_v:  # a number only by a longer one that ends with it, nothing else around
         return (len(nums_m) == len(nums_v) == len(mine) == len(vote)
                 and all(b.endswith(a) and len(b) > len(a) for a, b in zip(nums_m, nums_v, strict=True)))
-    if not vote:
-        return all(_weak(k) for k in mine)  # specks or junk the others do not read
-    if _ratio("".join(mine), "".join(vote)) >= CLOSE:
-        return True
-    return all(_weak(k) for k in mine)
+    if not vote:  # specks or junk the others do not read (Arabic words or marks: `LF` is an abbreviation)
+        return all(_weak(k) and _ARABIC.fullmatch(k) or not any(ch.isalpha() for ch in k) for k in mine)
+    if len(mine) == len(vote) == 1:
+        a, b = mine[0], vote[0]
+        if _lost_letters(a, b) or _known(a) and not _known(b):
+            return False
+        if _known(a) and not _ARABIC.fullmatch(a):
+            return False  # a Latin word the lists know stays (`AMORTISSEMENT`, singular, beside plurals)
+        if _known(a):  # a word for a word: one letter or two off (`الضحية`, `سنا`), not another word (`ماي`)
+            return abs(len(a) - len(b)) <= 1 and _ratio(a, b) >= NEAR
+        return _ratio(a, b) >= CLOSE or _weak(a)
+    if any(_known(k) for k in mine) and not all(_known(k) for k in vote):
+        return False  # a word the lists know never gives way to one they do not
+    if _ratio("".join(mine), "".join(vote)) >= (GLUED if any(_known(k) for k in mine) and not head else CLOSE):
+        return True  # the same letters cut otherwise (`لايقل عن`), or misread
+    return all(_weak(k) and not _known(k) for k in mine)
 
 
-def _fixed(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]]) -> list[str] | None:
+def _fixed(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]], head: bool = False) -> list[str] | None:
     """The copy's tokens put right by the vote where a majority read the vote's words and
     :func:`_region_ok` lets it; None when nothing changes."""
     a, b = [k for k, _s in copy], [k for k, _s, _v in vote]
@@ -257,7 +272,7 @@ def _fixed(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]]) -> li
                 out.append(vs if ok else s)
                 changed |= ok
             continue
-        if all(v for _k, _s, v in vote[j1:j2]) and _region_ok(a[i1:i2], b[j1:j2]) and (j2 > j1 or _dropped(vote, j1)):
+        if all(v for _k, _s, v in vote[j1:j2]) and _region_ok(a[i1:i2], b[j1:j2], head) and (j2 > j1 or _dropped(vote, j1)):
             out += [s for _k, s, _v in vote[j1:j2]]
             changed = True
         else:
@@ -279,7 +294,7 @@ def vote_repeated(tables: list[Table]) -> int:
         copies = [_units(_cell_text(c)) for c in cells]
         vote = _consensus(copies)
         for cell, copy in zip(cells, copies, strict=True):
-            fixed = _fixed(copy, vote)
+            fixed = _fixed(copy, vote, cell.header)
             if fixed is None:
                 continue
             text = " ".join(fixed)
