@@ -103,3 +103,10 @@ def test_no_truth_table_of_the_corpus_changes() -> None:
             vote_repeated(tables)
         assert [[[_text(c) for c in row] for row in t.rows] for t in tables] == before, folder.name
     assert seen > 20
+
+
+def test_the_word_lists_break_a_vote_of_misreadings(voted: list[Table]) -> None:
+    """Two pages read `إتماسه`, one `إتنامه`, one `إتمامه`: the only reading that is a word wins; Latin
+    letters read for an Arabic word (`SL`) give way to the vote's word."""
+    for t in voted:
+        assert "كما تم إتمامه بالأمر" in _text(t.rows[1][1]), _text(t.rows[1][1])

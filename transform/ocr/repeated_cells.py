@@ -182,12 +182,19 @@ def _consensus(copies: list[list[tuple[str, str]]]) -> list[tuple[str, str, bool
 
     def winner(votes: list[str]) -> tuple[str, bool]:
         """The reading most copies agree on (the pivot's on a tie), and whether a majority read it:
-        two copies or more, more than any other reading."""
+        two copies or more, more than any other reading. When the copies' readings are no words
+        but one (of more than SHORT letters, NEAR the best reading), that one is taken: two pages
+        read `إتماسه`, one `إتنامه`, one `إتمامه`."""
         best = max(votes, key=lambda v: (votes.count(v), v == votes[0]))
         if votes.count(best) <= votes.count(votes[0]):
             best = votes[0]
         rest = [votes.count(v) for v in set(votes) if v != best]
-        return best, votes.count(best) >= 2 and all(n < votes.count(best) for n in rest)
+        sure = votes.count(best) >= 2 and all(n < votes.count(best) for n in rest)
+        if best and " " not in best and not (sure and _known(best)):  # the lists break a vote whose reading is no word, or a tie
+            listed = [v for v in set(votes) if " " not in v and len(v) > SHORT and _known(v) and _ratio(v, best) >= NEAR]
+            if len(listed) == 1 and not any(_known(v) for v in set(votes) if v and v != listed[0]):
+                return listed[0], True
+        return best, sure
 
     out: list[tuple[str, str, bool]] = []
     for i in range(len(pivot) + 1):
@@ -241,6 +248,8 @@ def _region_ok(mine: list[str], vote: list[str], head: bool = False) -> bool:
         a, b = mine[0], vote[0]
         if _lost_letters(a, b) or _known(a) and not _known(b):
             return False
+        if _LATIN.search(a) and _ARABIC.fullmatch(b):
+            return _known(b)  # Latin letters read for an Arabic word (`SL` for `بالأمر`)
         if _known(a) and not _ARABIC.fullmatch(a):
             return False  # a Latin word the lists know stays (`AMORTISSEMENT`, singular, beside plurals)
         if _known(a):  # a word for a word: one letter or two off (`الضحية`, `سنا`), not another word (`ماي`)
