@@ -110,3 +110,9 @@ def test_the_word_lists_break_a_vote_of_misreadings(voted: list[Table]) -> None:
     letters read for an Arabic word (`SL`) give way to the vote's word."""
     for t in voted:
         assert "كما تم إتمامه بالأمر" in _text(t.rows[1][1]), _text(t.rows[1][1])
+
+
+def test_a_letter_lost_on_some_copies_comes_back(voted: list[Table]) -> None:
+    """`أوت` read `وت` on two pages and `أت` on one: each reading is the word with one letter lost."""
+    for t in voted:
+        assert "28 أوت 1992" in _text(t.rows[1][1]), _text(t.rows[1][1])
