@@ -179,10 +179,12 @@ class PdfIngester:
             used_tables.append([TableBox(t.top, t.table, t.x0, t.x1, t.bottom) for t in found])
             if rep is not None and rep.method != "text":
                 ocr_tables += [t.table for t in found]
-        if len(ocr_tables) > 1:
+        if ocr_tables:
             from ..ocr.repeated_cells import vote_repeated
+            from ..ocr.table_words import words_from_tables
 
             vote_repeated(ocr_tables)  # a cell printed on several pages, read once by a vote of its copies
+            words_from_tables(ocr_tables)  # an unknown word one letter off a word the tables read elsewhere
         kept, running = split_running_lines(kept, heights)
         furniture = sorted(furniture + running, key=lambda f: f.page)
         groups = group_lines(kept, used_tables, widths, heights)
