@@ -47,3 +47,11 @@ def test_no_truth_table_word_of_the_corpus_changes() -> None:
         seen += len(tables)
         assert words_from_tables(tables) == 0, folder.name
     assert seen > 20
+
+
+def test_a_word_read_twice_in_a_row_is_read_once() -> None:
+    tables = [Table(rows=[[_cell("مكلف بانجاز كل العمليات المتعلقة بالانارة العمومية و صيانة مختلف تجهيزاتها تجهيزاتها . د")],
+                          [_cell("و و الزراعات الكبرى 1982 1982")]])]
+    words_from_tables(tables)
+    assert _text(tables[0].rows[0][0]) == "مكلف بانجاز كل العمليات المتعلقة بالانارة العمومية و صيانة مختلف تجهيزاتها . د"
+    assert _text(tables[0].rows[1][0]) == "و و الزراعات الكبرى 1982 1982"  # short words and numbers stay
