@@ -14,13 +14,16 @@ is put right where the others outvote it:
   same width whose letters match at SAME_HEAD (a stretched header word read as two short words);
 * *the vote* (:func:`_consensus`): the copy that matches the others best is the pivot; every other
   copy is aligned word by word with it, and each of its words (and each gap between two of them)
-  takes what most copies read there, when more copies read that than the pivot's reading;
-* *what a copy takes* (:func:`_fixed`): the vote's words in place of its own where they differ,
-  region by region, only when that is a misreading put right: a number only by a longer number
-  that ends with it (a year read as its last digit); words of the copy only when their letters
-  match the vote's at CLOSE, or when they are no words the lists know or short (a stroke, a
-  speck), and never a known word of more than SHORT letters for a far one. Words of the vote the
-  copy lacks are put in (a line of the cell the reading lost).
+  takes what most copies read there; a majority is two copies or more and more than any other
+  reading. The word lists break a vote whose readings are no words but one (`إتمامه` against two
+  `إتماسه`), and a word every other reading is with one letter lost is taken (`أوت` against `وت`);
+* *what a copy takes* (:func:`_fixed`, :func:`_region_ok`): only what a majority read, region by
+  region, and only a misreading put right: a number only a longer number that ends with it (a
+  year read as its last digit) or the same number without a mark glued before it; a known Arabic
+  word only a near one (NEAR, one letter longer or shorter at most), never a word the lists do
+  not know; Latin words stay unless the vote's word is Arabic; Arabic words the copy lacks are put
+  in (a line of the cell the reading lost); its extra words go when they are no words or short
+  Arabic keys (a stroke, a speck).
 
 A cell printed once (or twice: no majority) is left as read; text-layer tables are not touched.
 """
