@@ -101,3 +101,24 @@ def test_the_sfax_posts_on_a_leaning_scan_are_read_in_their_cells(tmp_path: Path
     assert body[1][2] == "كهربائي تنوير عمومي", body[1]
     assert body[2][2] == "نجارة (اليمنيوم)", body[2]
     assert body[0][5].startswith("*شهادة في إثبات الكفاءة"), body[0]
+
+
+def test_specks_of_a_blank_column_do_not_fill_an_empty_cell() -> None:
+    """Sfax p. 4's blank "special conditions" column, read alone as `صم 0` (short keys the lists all hold),
+    stays empty; a cell's real words, or a short word read sure, still fill a cell the page left empty."""
+    from transform.ocr.tables_cells import _fills_empty
+
+    assert not _fills_empty("صم 0", 60.0, True)
+    assert _fills_empty("* متحصل على شهادة الكفاءة", 60.0, True)
+    assert _fills_empty("نعم", 92.0, True)
+
+
+def test_a_cell_read_alone_with_only_specks_more_keeps_the_page_reading() -> None:
+    """Sfax p. 4: `ات سائق اليات ثقيلة` read alone (the end of `اليات` read again) against the page's
+    `سائق اليات ثقيلة`: the page's reading stays; a real word more, or the lone `و`, is no speck."""
+    from transform.ocr.tables_cells import _specks_more
+
+    assert _specks_more("ات سائق اليات ثقيلة", "سائق اليات ثقيلة")
+    assert not _specks_more("سائق اليات ثقيلة جدا", "سائق اليات ثقيلة")
+    assert not _specks_more("و صيانتها", "صيانتها")
+    assert not _specks_more("سائق 12", "سائق")

@@ -165,6 +165,7 @@ class PdfIngester:
             )
         used_tables: list[list[tuple[float, Table]]] = []
         kept: list[list[TextLine]] = []
+        ocr_tables: list[Table] = []
         for i, lines in enumerate(pages):
             rep = reports[i] if i < len(reports) else None
             found = tables[i] if rep is None or rep.method == "text" else _ocr_tables(rep)  # an OCR'd page's ruled tables
@@ -176,6 +177,14 @@ class PdfIngester:
                 if rep is not None and rep.method == "text" and DIGITS_READ in rep.reason:  # the digit check reached only lines
                     layer_cells(t.table.rows, [ln for ln in lines if t.took(ln)], rep.reason)
             used_tables.append([TableBox(t.top, t.table, t.x0, t.x1, t.bottom) for t in found])
+            if rep is not None and rep.method != "text":
+                ocr_tables += [t.table for t in found]
+        if ocr_tables:
+            from ..ocr.repeated_cells import vote_repeated
+            from ..ocr.table_words import words_from_tables
+
+            vote_repeated(ocr_tables)  # a cell printed on several pages, read once by a vote of its copies
+            words_from_tables(ocr_tables)  # an unknown word one letter off a word the tables read elsewhere
         kept, running = split_running_lines(kept, heights)
         furniture = sorted(furniture + running, key=lambda f: f.page)
         groups = group_lines(kept, used_tables, widths, heights)

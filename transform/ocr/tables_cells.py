@@ -119,6 +119,25 @@ def _same_words(mine: str, theirs: str) -> bool:
     return words(mine) == words(theirs) and not any(re.fullmatch(r"\d", w.strip(_PUNCT)) for w in mine.split())
 
 
+def _fills_empty(mine: str, conf: float, rtl: bool) -> bool:
+    """A cell the page left empty takes its own reading when that scores above nothing and holds a
+    known word of more than SHORT_KEY letters, or was read at SURE_LINE: the lists hold every short
+    key, so specks in a blank column read as short words (Sfax p. 4's blank column read `صم 0`) do
+    not fill it."""
+    return _score(mine, rtl)[1] > 0 and (_long_known(mine, rtl) > 0 or conf >= SURE_LINE)
+
+
+def _specks_more(mine: str, theirs: str) -> bool:
+    """The cell's own reading is the page's words and more words of two letters at most (a short
+    key the lists all hold scores as a known word): Sfax p. 4's `ات سائق اليات ثقيلة`, the end of
+    `اليات` read a second time, over the page's `سائق اليات ثقيلة`."""
+    ours = Counter(w.strip(_PUNCT) for w in mine.split() if w.strip(_PUNCT))
+    page = Counter(w.strip(_PUNCT) for w in theirs.split() if w.strip(_PUNCT))
+    extra = ours - page
+    return bool(page) and not (page - ours) and bool(extra) and all(
+        len(w) <= 2 and w not in _ONE_LETTER_WORDS and not _NUMBER.fullmatch(w) for w in extra)
+
+
 def _numbers_only(text: str) -> bool:
     return bool(text) and all(_NUMBER.fullmatch(w) for w in text.split())
 
@@ -324,9 +343,10 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
         known, score = _score(mine, rtl)
         if known:  # no worse by the word lists, and the page's numbers kept
             page = _score(theirs, rtl)[1]
-            take = (score > page or score == page and (on_white or _same_words(mine, theirs) or _stronger(mine, theirs, rtl))
+            take = (not _specks_more(mine, theirs)
+                    and (score > page or score == page and (on_white or _same_words(mine, theirs) or _stronger(mine, theirs, rtl)))
                     if theirs
-                    else score > 0) and _keeps_numbers(mine, theirs)
+                    else _fills_empty(mine, sub.confidence, rtl)) and _keeps_numbers(mine, theirs)
         else:  # no word: a number read sure into a cell the page left empty or read as another number
             take = (_numbers_only(mine) and sub.confidence >= NUMBER_CONF
                     and (not theirs or _numbers_only(theirs) and _signs(theirs) <= _signs(mine)
