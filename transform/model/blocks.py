@@ -69,6 +69,11 @@ class Cell(BaseModel):
     # Left out of the serialised form while None, so documents without cell doubts read as before.
     confidence: float | None = Field(default=None, exclude_if=_unset)
     doubt: str | None = Field(default=None, exclude_if=_unset)
+    # The doubt in words, for the reviewer ("the column does not add up: total printed 12 500,00, cells add
+    # up to 12 400,00"), and a second reading of the cell where another reader read it otherwise (the
+    # amount read again on its cell alone): shown next to the cell, never written in its place.
+    note: str | None = Field(default=None, exclude_if=_unset)
+    suggestion: str | None = Field(default=None, exclude_if=_unset)
 
 
 class Table(_BlockBase):
