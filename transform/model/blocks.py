@@ -64,7 +64,8 @@ class Cell(BaseModel):
     lang: str | None = None
     direction: Direction | None = None
     # The reader's doubt about this cell's own text, as a block's (``_BlockBase.doubt``: a short
-    # code, e.g. "digits_disagree"), and its confidence 0..1 when measured. None = no doubt of its
+    # code, e.g. "digits_disagree", "sums_disagree"), and its confidence 0..1 when measured (an OCR'd cell:
+    # the word confidence of the lines it was read from). None = no doubt of its
     # own (the table's ``doubt`` still applies). A table holding a doubtful cell is doubtful too.
     # Left out of the serialised form while None, so documents without cell doubts read as before.
     confidence: float | None = Field(default=None, exclude_if=_unset)
