@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,8 @@ class SegmentView:
     placeholder: bool = False  # the machine wrote a placeholder instead of Darija
     offers: list[dict[str, Any]] = field(default_factory=list)  # close approved translations (memory), best first
     cells: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, text) of its table's doubtful cells
+    # (row, column) -> (total printed, cells' sum, second reading) of a doubtful cell: '' where there is none
+    cell_hints: dict[tuple[int, int], tuple[str, str, str]] = field(default_factory=dict)
 
     @property
     def shown_status(self) -> str:
@@ -89,6 +92,31 @@ def _block_facts(draft: Document) -> dict[str, tuple[int | None, float | None, s
             seg = sentence.notes.get("segment", sentence.id)
             if seg not in out:
                 out[seg] = (block.page, block.confidence, block.doubt, role)
+    return out
+
+
+_SUMS_NOTE = re.compile(r"total printed (.+), cells add up to (.+)$")
+
+
+def _cell_hints(draft: Document) -> dict[str, dict[tuple[int, int], tuple[str, str, str]]]:
+    """Segment id -> (row, column) -> (total printed, cells' sum, second reading) of the doubtful cells of the
+    table it is in that say more than their doubt: a total that disagrees (``Cell.note``,
+    :mod:`transform.ingest.table_sums`), another reading of the cell (``Cell.suggestion``)."""
+    out: dict[str, dict[tuple[int, int], tuple[str, str, str]]] = {}
+    for _section, block in iter_blocks(draft):
+        if not isinstance(block, Table):
+            continue
+        hints = {}
+        for r, row in enumerate(block.rows, 1):
+            col = 1
+            for cell in row:
+                m = _SUMS_NOTE.search(cell.note or "")
+                if cell.doubt and (m or cell.suggestion):
+                    hints[(r, col)] = (m.group(1) if m else "", m.group(2) if m else "", cell.suggestion or "")
+                col += cell.colspan or 1
+        if hints:
+            for sentence, _role, _lang, _dir in block_sentences(block):
+                out.setdefault(sentence.notes.get("segment", sentence.id), hints)
     return out
 
 
@@ -176,6 +204,7 @@ def work_list(draft: Document) -> WorkList:
     facts = _block_facts(draft)
     offers = _offers(draft)
     named = _doubtful_cells(draft)
+    hints = _cell_hints(draft)
     segs: list[SegmentView] = []
     listed = list(review_api.segments(draft))
     source_of = {s.id: s.source for s in listed}
@@ -196,7 +225,7 @@ def work_list(draft: Document) -> WorkList:
         text = "" if placeholder else s.text
         cells = [(r, c, source_of.get(seg, "")) for r, c, seg in named.get(s.id, [])]
         segs.append(SegmentView(n, s.id, s.source, s.source_lang, text, s.status, s.edited, needs, reasons, page, confidence, doubt,
-                                role, placeholder, offers.get(s.id, []), cells))
+                                role, placeholder, offers.get(s.id, []), cells, hints.get(s.id, {})))
     wl = WorkList(segs, unread=unread_pages(draft), turned=turned_pages(draft))
     for code in words.NEEDS:
         found = [s for s in segs if code in s.needs]

@@ -11,6 +11,7 @@ from ..model import Document
 from ..registry import Registry
 from .base import Ingester, TextLine
 from .detect import detect_format
+from .table_sums import mark_document as mark_sums
 from .unicode import display_name, repair_document
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def ingest(path: Path, ctx: RunContext) -> Document:
         )
     doc = INGESTERS.create(fmt).ingest(path, ctx)
     repair_document(doc)  # no UTF-16 surrogate halves reach a writer (emoji, mathematical letters)
+    mark_sums(doc)  # a total that disagrees with the cells it sums puts them in doubt (table_sums.py)
     doc.meta.source_format = fmt
     doc.meta.source_name = display_name(path)
     doc.meta.source_sha256 = sha256_file(path)

@@ -64,11 +64,17 @@ class Cell(BaseModel):
     lang: str | None = None
     direction: Direction | None = None
     # The reader's doubt about this cell's own text, as a block's (``_BlockBase.doubt``: a short
-    # code, e.g. "digits_disagree"), and its confidence 0..1 when measured. None = no doubt of its
+    # code, e.g. "digits_disagree", "sums_disagree"), and its confidence 0..1 when measured (an OCR'd cell:
+    # the word confidence of the lines it was read from). None = no doubt of its
     # own (the table's ``doubt`` still applies). A table holding a doubtful cell is doubtful too.
     # Left out of the serialised form while None, so documents without cell doubts read as before.
     confidence: float | None = Field(default=None, exclude_if=_unset)
     doubt: str | None = Field(default=None, exclude_if=_unset)
+    # The doubt in words, for the reviewer ("the column does not add up: total printed 12 500,00, cells add
+    # up to 12 400,00"), and a second reading of the cell where another reader read it otherwise (the
+    # amount read again on its cell alone): shown next to the cell, never written in its place.
+    note: str | None = Field(default=None, exclude_if=_unset)
+    suggestion: str | None = Field(default=None, exclude_if=_unset)
 
 
 class Table(_BlockBase):

@@ -55,9 +55,11 @@ def _holds(new: str, old: str) -> bool:
     return all(ch in it for ch in old)
 
 
-def reread_malformed(pimg: PageImage, filler: _Filler, timeout: float) -> int:
+def reread_malformed(pimg: PageImage, filler: _Filler, timeout: float, others: dict[int, str] | None = None) -> int:
     """Read again the cells of ``filler`` holding a malformed amount (see the module's docstring);
-    ``pimg``: the page's ink image. Returns how many cells changed."""
+    ``pimg``: the page's ink image. Returns how many cells changed. A reading not taken that holds digits
+    and differs from the cell goes to ``others`` (id(slot) -> text): the reviewer's second reading
+    (``Cell.suggestion``), never written in the cell."""
     asked = [s for s in filler.slots.values() if len(s.pieces) == 1 and malformed(_text(s))][:MAX_CELLS]
     if not asked:
         return 0
@@ -85,6 +87,8 @@ def reread_malformed(pimg: PageImage, filler: _Filler, timeout: float) -> int:
                 text += "€"
             slot.pieces[0].text = text  # type: ignore[attr-defined]
             changed += 1
+        elif others is not None and re.search(r"\d", text) and text.replace(" ", "") != old.replace(" ", ""):
+            others[id(slot)] = text
     return changed
 
 

@@ -9,6 +9,9 @@ sources, none of which changes any text:
 * :func:`layer_cells`: a text-layer table on a page whose digits the cross-check corrected (it
   corrects lines, not the cells made before it).
 
+:func:`rate_cells` gives an OCR'd cell its lines' word confidence (``Cell.confidence``). A total that does
+not add up is a fourth source, on every path (:mod:`transform.ingest.table_sums`).
+
 :func:`table_doubt` gives a table its cells' doubt; :func:`doubtful_cells` and :func:`cells_note` name
 the cells (row, column, text) for the CLI, the quality report and the review page.
 
@@ -98,13 +101,36 @@ def from_lines(cells: Sequence[_Cell], lines: Sequence[TextLine], cross: float) 
         for ln in lines:
             if ln.doubt == DIGITS and not any(ch.isdigit() for ch in c.text):
                 continue
-            tall = ln.bottom - ln.top
-            if (min(ln.x1, box[2]) - max(ln.x0, box[0]) > cross and min(ln.bottom, box[3]) - max(ln.top, box[1]) > 0.5 * tall
-                    and _words_of(c.text) <= _words_of(ln.text)):
+            if _meets(box, ln, cross) and _words_of(c.text) <= _words_of(ln.text):
                 c.doubt = ln.doubt
                 marked += 1
                 break
     return marked
+
+
+def _meets(box: Sequence[float], ln: TextLine, cross: float) -> bool:
+    """The cell's box meets the line over more than ``cross`` points across and half its height down."""
+    tall = ln.bottom - ln.top
+    return min(ln.x1, box[2]) - max(ln.x0, box[0]) > cross and min(ln.bottom, box[3]) - max(ln.top, box[1]) > 0.5 * tall
+
+
+def rate_cells(cells: Sequence[_Cell], lines: Sequence[TextLine], cross: float) -> int:
+    """Give each OCR'd cell the word confidence of the lines its text was read from (``Cell.confidence``, 0..1):
+    the weakest of the lines whose box it meets as :func:`from_lines` asks and whose words hold every word of
+    the cell. A cell that took its own reading (:mod:`tables_cells`) or whose words no line holds is left
+    unrated (None: not measured), never given a line's figure it did not come from. Returns the cells rated."""
+    rated = 0
+    for c in cells:
+        box = getattr(c, "box", None)
+        if box is None or not c.text.strip():
+            continue
+        words = _words_of(c.text)
+        confs = [ln.confidence for ln in lines
+                 if ln.confidence is not None and _meets(box, ln, cross) and words <= _words_of(ln.text)]
+        if confs:
+            c.confidence = round(min(confs), 3)  # type: ignore[attr-defined]
+            rated += 1
+    return rated
 
 
 def layer_cells(rows: Sequence[Sequence[object]], took: Sequence[TextLine], reason: str) -> int:
@@ -156,5 +182,21 @@ def doubtful_cells(rows: Sequence[Sequence[object]]) -> list[tuple[int, int, str
 
 def cells_note(rows: Sequence[Sequence[object]]) -> str:
     """The doubtful cells in words for logs, the CLI and the quality report:
-    ``row 4, column 2: 27 928/382``; '' when there are none."""
-    return "; ".join(f"row {r}, column {c}: {text}" for r, c, text, _d in doubtful_cells(rows))
+    ``row 4, column 2: 27 928/382``, with the cell's note and second reading when it has them
+    (``row 9, column 2: 2 800,00 (the column does not add up: ...)``, ``... (read also: 21 928,38€)``);
+    '' when there are none."""
+    said = {(r, c): (getattr(cell, "note", None), getattr(cell, "suggestion", None)) for r, c, cell in _cells(rows)}
+    groups: dict[str | None, list[str]] = {}  # cells sharing a note (a total and the cells it sums) said together
+    for r, c, text, _d in doubtful_cells(rows):
+        note, other = said.get((r, c), (None, None))
+        groups.setdefault(note, []).append(f"row {r}, column {c}: {text}" + (f" (read also: {other})" if other else ""))
+    return "; ".join("; ".join(cells) + (f" ({note})" if note else "") for note, cells in groups.items())
+
+
+def _cells(rows: Sequence[Sequence[object]]) -> Iterable[tuple[int, int, object]]:
+    """(row, column, cell) of every cell, 1-based, columns counted as :func:`doubtful_cells` counts them."""
+    for r, row in enumerate(rows, 1):
+        col = 1
+        for cell in row:
+            yield r, col, cell
+            col += int(getattr(cell, "colspan", 1) or 1)

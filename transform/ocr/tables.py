@@ -37,7 +37,7 @@ from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
 from .amount_cells import reread_malformed
-from .cell_doubt import from_lines, mark_amounts, table_doubt
+from .cell_doubt import from_lines, mark_amounts, rate_cells, table_doubt
 from .cell_numbers import day_numbers, short_numbers
 from .latin_numbers import amount_cells
 from .table_digits import lone_digits
@@ -131,11 +131,14 @@ class _OutCell:
     text: str
     lines: int
     doubt: str | None = None  # the reader's doubt about this cell's text (cell_doubt.py)
+    confidence: float | None = None  # the word confidence of the lines it was read from (cell_doubt.rate_cells)
+    suggestion: str | None = None  # another reading of the cell, not taken (amount_cells.py)
     box: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points: the cell's rules (a priced line's ink)
 
 
-def _layout(filler: _Filler, rtl: bool) -> list[_OutCell]:
-    """Output cells in logical column order, a priced row cut into its printed lines."""
+def _layout(filler: _Filler, rtl: bool, others: dict[int, str] | None = None) -> list[_OutCell]:
+    """Output cells in logical column order, a priced row cut into its printed lines. ``others``: id(slot) ->
+    a second reading of its cell that was not taken (:mod:`amount_cells`), kept as the cell's suggestion."""
     g = filler.grid
     start: dict[int, int] = {}  # grid row -> first output row
     height: dict[int, int] = {}
@@ -161,7 +164,8 @@ def _layout(filler: _Filler, rtl: bool) -> list[_OutCell]:
             for s in slots:
                 k = filler.k
                 box = (g.xs[s.cell.col] * k, s.y0 * k, g.xs[s.cell.col + s.cell.colspan] * k, s.y1 * k)
-                out.append(_OutCell(nxt, col_of(s.cell), s.cell.colspan, s.cell.rowspan, _joined(s.pieces, rtl), len(_bands(s.pieces)), box=box))
+                out.append(_OutCell(nxt, col_of(s.cell), s.cell.colspan, s.cell.rowspan, _joined(s.pieces, rtl), len(_bands(s.pieces)), box=box,
+                                    suggestion=(others or {}).get(id(s))))
             height[r] = 1
         nxt += height[r]
     for c in out:  # a cell spanning grid rows spans their output rows
@@ -250,7 +254,8 @@ def _to_table(cells: list[_OutCell]) -> Table:
         row = []
         for c in sorted((c for c in cells if c.row == r), key=lambda c: c.col):
             sentences = [Sentence(id="", text=c.text, notes={})] if c.text else []
-            row.append(Cell(sentences=sentences, header=r < heads, colspan=c.colspan, rowspan=c.rowspan, doubt=c.doubt))
+            row.append(Cell(sentences=sentences, header=r < heads, colspan=c.colspan, rowspan=c.rowspan, doubt=c.doubt,
+                            confidence=c.confidence, suggestion=c.suggestion))
         rows.append(row)
     return Table(rows=rows, caption=[], doubt=table_doubt(rows))  # a doubtful cell makes its table doubtful
 
@@ -355,8 +360,9 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
             cells = _layout(filler, rtl)
         if rtl and day_numbers(pimg, filler, timeout):  # a day read short before a month (cell_numbers.py)
             cells = _layout(filler, rtl)
-        if not rtl and reread_malformed(replace(pimg, image=ink.image), filler, timeout):  # amount_cells.py
-            cells = _layout(filler, rtl)
+        others: dict[int, str] = {}
+        if not rtl and (reread_malformed(replace(pimg, image=ink.image), filler, timeout, others) or others):  # amount_cells.py
+            cells = _layout(filler, rtl, others)
         amount_cells(cells)  # French amounts' lost thousands spaces (latin_numbers.py)
         _euro_signs(cells)
         percent_cells(cells)
@@ -365,5 +371,6 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         decimal_commas(cells)
         from_lines(cells, [ln for ln in inside if ln.doubt], cross)  # a cell read from a doubtful line keeps its doubt
         mark_amounts(cells)  # an amount left in a shape no amount has is in doubt (cell_doubt.py)
+        rate_cells(cells, inside, cross)  # each cell's word confidence (cell_doubt.py)
         found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
     return found

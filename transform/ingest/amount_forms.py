@@ -1,0 +1,93 @@
+"""Amounts as tables print them, read as numbers (issue 17, for :mod:`table_sums`).
+
+French ``1 234,56`` and ``1.234,56``, English ``1,234.56``, Arabic-Indic digits with the Arabic decimal and
+thousands separators (``٣٤٥٫٥``), a currency sign or code before or after (``€``, ``DH``, ``د.م.``), negatives
+in brackets or with a minus; a blank cell or a dash is ``"blank"``, a percentage ``"percent"``, anything else
+(words, a date, a dotted code, two numbers, an amount misread into a shape no amount has) None. Which mark is
+the decimal one is decided for the whole table (:func:`decimal_mark`): ``1.250`` is a thousand and a quarter
+in a French table, one and a quarter in an English one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789,\u066c")
+_SPACE = re.compile(r"[\s\u00a0\u202f\u2009\u066c']+")
+_CURRENCY = re.compile(r"^(?:€|\$|DH|Dhs?|MAD|DA|DZD|EUR|د\.?\s?م\.?|درهم|دينار)\s*|\s*(?:€|\$|DH|Dhs?|MAD|DA|DZD|EUR|د\.?\s?م\.?|درهم|دينار|k€|M€)$",
+                       re.IGNORECASE)
+_BLANK = {"", "-", "–", "—", "−", "/", "néant", "-   -", "..", "…"}
+_DECIMALS = re.compile(r"(?<=\d)([.,])\d{1,2}(?![\d.,])")  # a number's last mark and one or two digits
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    decimals: int
+
+
+def decimal_mark(texts: Iterable[str]) -> str:
+    """The table's decimal mark: ``,`` unless more of its numbers end with ``.`` and one or two digits."""
+    found = _DECIMALS.findall(" ".join(texts).translate(_DIGITS))
+    return "." if 2 * found.count(".") > len(found) else ","
+
+
+@lru_cache(maxsize=8192)  # a table repeats its amounts (``0,00``, the same total twice): read each form once
+def parse_amount(text: str, dec: str = ",") -> Amount | str | None:
+    """The amount a cell holds; ``"blank"`` for an empty cell or a dash, ``"percent"`` for a percentage,
+    None for anything that is not one number (words, a date, a code, two numbers)."""
+    t = text.strip()
+    if not t:
+        return "blank"
+    if not any(ch.isdigit() for ch in t):  # words (most cells of a table of text): no number to read
+        return "blank" if t.lower() in _BLANK else None
+    t = unicodedata.normalize("NFKC", t).translate(_DIGITS).strip().replace("\u2212", "-")
+    if "%" in t:
+        return "percent" if re.search(r"\d", t) else None
+    t = _CURRENCY.sub("", t).strip()
+    neg = False
+    if t.startswith("(") and t.endswith(")"):
+        neg, t = True, t[1:-1].strip()
+    if t[:1] in "-–" or t[-1:] == "-":
+        neg, t = True, t.strip("-– ")
+    t = _SPACE.sub(" ", t)
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", t):
+        t = t.replace(" ", "")
+    if not re.fullmatch(r"\d[\d.,]*", t) or t[-1] in ".,":
+        return None
+    other = "." if dec == "," else ","
+    marks = [ch for ch in t if ch in ".,"]
+    if len(set(marks)) == 2:
+        last = t.rfind(dec) > t.rfind(other)
+        if not last or t.count(dec) > 1:
+            return None
+        whole, frac = t.rsplit(dec, 1)
+        if not re.fullmatch(r"\d{1,3}(?:" + re.escape(other) + r"\d{3})+", whole):
+            return None
+        whole = whole.replace(other, "")
+    elif marks and (len(marks) > 1 or (marks[0] != dec and re.fullmatch(r"\d{1,3}[.,]\d{3}", t))):
+        if not re.fullmatch(r"\d{1,3}(?:" + re.escape(marks[0]) + r"\d{3})+", t):
+            return None
+        whole, frac = t.replace(marks[0], ""), ""
+    elif marks:
+        whole, frac = t.split(marks[0])
+    else:
+        whole, frac = t, ""
+    try:
+        value = Decimal(f"{whole}.{frac}" if frac else whole)
+    except InvalidOperation:
+        return None
+    return Amount(-value if neg else value, len(frac))
+
+
+def show(value: Decimal, places: int, like: str) -> str:
+    """``value`` written as the total is (French ``1 234,56`` unless the total uses ``,`` for thousands)."""
+    english = bool(re.search(r"\d,\d{3}(?!\d)", like)) and not re.search(r"\d,\d{1,2}$", like.strip())
+    text = f"{abs(value):,.{places}f}"
+    text = text if english else text.replace(",", " ").replace(".", ",")
+    return f"-{text}" if value < 0 else text
