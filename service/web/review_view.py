@@ -169,6 +169,7 @@ UNREAD_WHY = {
     "not_installed": N_("la lecture optique de sa langue n’est pas installée sur le serveur : prévenez l’administrateur"),
     "ocr_off": N_("la lecture optique était désactivée pour cette conversion : relancez-la avec la lecture optique"),
     "failed": N_("la lecture optique a échoué (erreur, délai dépassé ou page trop grande) : relancez la conversion"),
+    "turned": N_("la page semble numérisée de côté ou à l’envers et n’a pas pu être lue : numérisez-la à l’endroit et renvoyez-la"),
     "unsure": N_("la lecture optique était trop incertaine pour être gardée"),
 }
 def unread_pages(draft: Document) -> list[UnreadPage]:

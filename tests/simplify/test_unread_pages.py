@@ -27,6 +27,9 @@ CASES = [
     ("the page is 500 x 300 cm, too large to render for OCR", "failed", None),
     ("OCR read the page at 52% confidence, too unsure to keep", "unsure", None),
     ("OCR could not read this page reliably (confidence 41%, 3%/0% known words)", "unsure", None),  # 41% is no resolution
+    # a page refused upright and turned (orientation.py's SEEMS): the person is asked for an upright scan
+    ("OCR could not read this page reliably as Arabic or French (confidence 38%, 20%/0% known words); the page seems "
+     "to have been scanned sideways: scan it upright and send it again", "turned", None),
 ]
 
 

@@ -32,7 +32,9 @@ class PageReport(BaseModel):
         """Why an unreadable page was refused, as a kind each door words in its own language, and the
         scan's resolution when that is the cause: ``low_dpi`` (a scan of about N dpi), ``not_installed``
         (no OCR or no model for its language), ``ocr_off``, ``failed`` (an error, a time-out, a page too
-        large to render), ``unsure`` (OCR read it, too unsure to keep). ``reason`` stays the detail."""
+        large to render), ``turned`` (too unsure to keep, and the page seems scanned sideways or upside down:
+        the reader could not read it turned either), ``unsure`` (OCR read it, too unsure to keep). ``reason``
+        stays the detail."""
         r = self.reason
         dpi = _DPI.search(r)
         if dpi:
@@ -43,6 +45,8 @@ class PageReport(BaseModel):
             return "ocr_off", None
         if r.startswith(("OCR failed", "not processed")) or "timed out" in r or "too large" in r:
             return "failed", None
+        if "seems to have been scanned" in r:  # transform/ocr/orientation.py's SEEMS
+            return "turned", None
         return "unsure", None
 
 
