@@ -98,6 +98,10 @@ def test_a_forms_title_is_settled_by_the_phrases_of_the_documents_other_pages() 
     [["وزارة الصحة والحماية الاجتماعية"], ["وزارة الصحة والتنمية الاجتماعية"], ["وزارة الصحة Al الاجتماعية"]],
     # a word with a suffix another page prints bare is a word of its own
     [["مبلغ درهم سنويا"], ["مبلغ درهم سنويا"], ["مبلغ درهما سنويا"]],
+    # a verb's person: the 2024 finance law prints both أن تعرض للاستهلاك and أن يعرض للاستهلاك (p. 19, as read)
+    [["«الفصل 10. - لا يمكن أن تعرض للاستهلاك", "أن تعرض للاستهلاك"],
+     ["«الفصل 42 المكرر. - لا يمكن أن يعرض للاستهلاك الغازوال",
+      "2 - يجب أن يعرض للاستهلاك ابتداء من فاتح يناير 2025 طبقا"]],
 ])
 def test_what_the_document_cannot_vouch_for_stays(pages: list[list[str]]) -> None:
     assert settle_document(pages) == pages

@@ -18,7 +18,8 @@ So, on one OCR'd page, over its Arabic lines that no table took (:func:`settle_p
 * a word the word list does not know **beside one word of a sound pair**, on the side the pair puts it, is the
   pair's other word when it is one letter off it, or two when that word has :data:`LONG` letters or more;
 * a word whose only difference from the candidate is a hamza, an alef's form, ``ة``/``ه`` or ``ى``/``ي`` is left as
-  printed (``الإجتماعية`` as a letterhead prints it), a word that differs from it only by a long vowel written or
+  printed (``الإجتماعية`` as a letterhead prints it), a verb whose person prefix differs (``أن يعرض للاستهلاك``
+  where another page prints ``أن تعرض للاستهلاك``: the finance law says both), a word that differs from it only by a long vowel written or
   not (``الإليكتروني``: two spellings), and so is a word that is the candidate with letters added at its
   start or end (``درهما`` where the page also prints ``درهم``: a suffix, a word of its own), or a candidate the page's
   phrases disagree on.
@@ -57,6 +58,7 @@ _LATIN = re.compile("^[A-Za-zÀ-ÿ]+$")
 _AR_LETTER = re.compile("[\u0621-\u064a]")
 _LAT_LETTER = re.compile("[A-Za-zÀ-ÿ]")
 _VOWELS = str.maketrans("", "", "اويى")
+_PERSONS = "اتين"  # the prefixes of a verb's imperfect (أ, ت, ي, ن), an alef after normalise_ar
 
 
 def _core(token: str) -> tuple[str, str, str]:
@@ -81,9 +83,11 @@ def _suspect(core: str) -> bool:
 
 
 def _variant(a: str, b: str) -> bool:
-    """Do two words differ only by a hamza, an alef's form, ة/ه or ى/ي (a spelling as printed), or is one the other with
-    letters added at its start or end (a suffix or a proclitic: ``درهما`` beside ``درهم``, ``توصله`` beside ``توصل``)?"""
+    """Do two words differ only by a hamza, an alef's form, ة/ه or ى/ي (a spelling as printed), or by a verb's person
+    prefix (``يعرض``, ``تعرض``: both the document's), or is one the other with letters added at its start or end (a suffix or a proclitic: ``درهما`` beside ``درهم``, ``توصله`` beside ``توصل``)?"""
     na, nb = normalise_ar(a), normalise_ar(b)
+    if len(na) == len(nb) > 2 and na[1:] == nb[1:] and na[0] in _PERSONS and nb[0] in _PERSONS:
+        return True  # a verb's person (يعرض, تعرض): the document says both, the word list may know only one
     if na.translate(_VOWELS) == nb.translate(_VOWELS):
         return True  # a long vowel written or not (الإليكتروني, الإلكتروني): two spellings of one word
     return na == nb or na.startswith(nb) or na.endswith(nb) or nb.startswith(na) or nb.endswith(na)
