@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from transform.ocr.echoes import echo_words, settle_page
+from transform.ocr.echoes import echo_document, echo_words, settle_document, settle_page
 
 TRUTH = Path(__file__).resolve().parents[1] / "realdocs" / "truth"
 
@@ -68,6 +68,57 @@ def test_what_the_page_cannot_vouch_for_stays(texts: list[str]) -> None:
     assert settle_page(texts) == texts
 
 
+# The Santé decision's two application forms and its list of posts (pp. 2, 3, 4) as the reader makes them, and three lines
+# of its first page: each form's title prints one word unread (D, QU) that the document reads sound on another page.
+P2 = ["ملحق: نموذج طلب D لشغل منصب رئيس قسم بالإدارة RSA لوزارة الصحة والحماية الاجتماعية.",
+      "رأي الرئيس المباشر حول كفاءة المترشح(ة)", "تاريخ الطلب"]
+P3 = ["ملحق: نموذج طلب الترشح لشغل منصب رئيس مصلحة بالإدارة المركزية لوزارة الصحة QU الاجتماعية.",
+      "راي الرئيس المباشر حول كفاءة المترشح(ة)", "تاريخ الطلب"]
+P4 = ["وزارة الصحة والحماية الإجتماعية", "Ministère de la Santé",
+      "| لجامحة مناصب رؤساء الأقسام ورؤساء المصالح الشاغرة بالإارة الموكزية لوزارة الصحة والحماية الاجتماعية 2 أ"]
+P1_LINES = [P1[3], "بالإدارة المركزية لوزارة الصحة.", "وتنظيم بعض الأقسام والمصالح التابعة للإدارة المركزية لوزارة الصحة والحماية الاجتماعية."]
+
+
+def test_a_forms_title_is_settled_by_the_phrases_of_the_documents_other_pages() -> None:
+    assert [settle_page(p) for p in (P2, P3)] == [P2, P3]  # alone, a form page repeats no phrase
+    out = settle_document([P1_LINES, P2, P3, P4])
+    assert out[0] == P1_LINES
+    assert out[1][0] == P2[0].replace(" D ", " الترشح ")  # p. 3's sound reading of طلب الترشح لشغل (a Latin stray)
+    assert "RSA" in out[1][0]  # three capitals: an acronym for all the rule knows, left as read
+    assert out[2][0] == P3[0].replace(" QU ", " والحماية ")  # the ministry's name, read sound on pp. 1 and 4
+    assert "بالإدارة المركزية لوزارة الصحة والحماية" in out[3][2]  # بالإارة, الموكزية: the phrase of pp. 1-3
+    assert out[3][:2] == P4[:2]  # the letterhead's الإجتماعية as printed
+    assert out[1][1:] == P2[1:] and out[2][1:] == P3[1:]  # راي (a hamza left out) stays as printed
+
+
+@pytest.mark.parametrize("pages", [
+    # no phrase across a page break: وزير ending one page and الصحة opening the next are no pair
+    [["السيد وزير"], ["الصحة العمومية"], ["السيد وزير"], ["الصحة العمومية"], ["قال السيد وزبر الصحة"]],
+    # the document's pages disagree on the phrase's middle word: none is taken
+    [["وزارة الصحة والحماية الاجتماعية"], ["وزارة الصحة والتنمية الاجتماعية"], ["وزارة الصحة Al الاجتماعية"]],
+    # a word with a suffix another page prints bare is a word of its own
+    [["مبلغ درهم سنويا"], ["مبلغ درهم سنويا"], ["مبلغ درهما سنويا"]],
+    # a verb's person: the 2024 finance law prints both أن تعرض للاستهلاك and أن يعرض للاستهلاك (p. 19, as read)
+    [["«الفصل 10. - لا يمكن أن تعرض للاستهلاك", "أن تعرض للاستهلاك"],
+     ["«الفصل 42 المكرر. - لا يمكن أن يعرض للاستهلاك الغازوال",
+      "2 - يجب أن يعرض للاستهلاك ابتداء من فاتح يناير 2025 طبقا"]],
+])
+def test_what_the_document_cannot_vouch_for_stays(pages: list[list[str]]) -> None:
+    assert settle_document(pages) == pages
+
+
+def test_the_document_pass_keeps_each_lines_doubt_and_says_how_many_lines_changed() -> None:
+    from transform.ingest.base import TextLine
+
+    pages = [[TextLine(text=t, x0=50.0, top=20.0 * n, x1=540.0, bottom=20.0 * n + 15, page=k + 2)
+              for n, t in enumerate(texts)] for k, texts in enumerate([P2, P3])]
+    for ln in pages[0]:
+        ln.confidence, ln.doubt = 0.55, "ocr_low_confidence"
+    assert echo_document(pages) == 2  # each title settled by the other's sound reading (a Latin stray: once is enough)
+    assert "طلب الترشح لشغل" in pages[0][0].text and "الصحة والحماية الاجتماعية" in pages[1][0].text
+    assert all(ln.doubt == "ocr_low_confidence" and ln.confidence == 0.55 for ln in pages[0])
+
+
 def _truth_texts(page: Path) -> list[str]:
     body = re.sub(r"<!--.*?-->", " ", page.read_text(encoding="utf-8").split("---", 2)[-1], flags=re.S)
     texts: list[str] = []
@@ -84,4 +135,16 @@ def test_no_word_of_any_truth_page_is_changed() -> None:
     assert len(pages) >= 150
     changed = [f"{p.parent.name}/{p.name}: {a} -> {b}" for p in pages for t in [_truth_texts(p)]
                for x, y in zip(t, settle_page(t), strict=True) if x != y for a, b in zip(x.split(), y.split(), strict=True) if a != b]
+    assert changed == []
+
+
+def test_no_word_of_any_truth_document_is_changed_by_its_pages_together() -> None:
+    docs = sorted(d for d in TRUTH.iterdir() if d.is_dir() and list(d.glob("p*.md")))
+    assert len(docs) >= 45
+    changed = []
+    for d in docs:
+        pages = [_truth_texts(p) for p in sorted(d.glob("p*.md"))]
+        for t, out in zip(pages, settle_document(pages), strict=True):
+            changed += [f"{d.name}: {a} -> {b}" for x, y in zip(t, out, strict=True) if x != y
+                        for a, b in zip(x.split(), y.split(), strict=True) if a != b]
     assert changed == []

@@ -185,6 +185,10 @@ class PdfIngester:
 
             vote_repeated(ocr_tables)  # a cell printed on several pages, read once by a vote of its copies
             words_from_tables(ocr_tables)  # an unknown word one letter off a word the tables read elsewhere
+        if len(read := [kept[i] for i, rep in enumerate(reports) if rep.method == "ocr"]) > 1:
+            from ..ocr.echoes import echo_document
+
+            echo_document(read)  # a misread word where another OCR'd page prints its phrase sound (the issuer's name)
         kept, running = split_running_lines(kept, heights)
         furniture = sorted(furniture + running, key=lambda f: f.page)
         groups = group_lines(kept, used_tables, widths, heights)

@@ -18,14 +18,21 @@ So, on one OCR'd page, over its Arabic lines that no table took (:func:`settle_p
 * a word the word list does not know **beside one word of a sound pair**, on the side the pair puts it, is the
   pair's other word when it is one letter off it, or two when that word has :data:`LONG` letters or more;
 * a word whose only difference from the candidate is a hamza, an alef's form, ``ة``/``ه`` or ``ى``/``ي`` is left as
-  printed (``الإجتماعية`` as a letterhead prints it), a word that differs from it only by a long vowel written or
+  printed (``الإجتماعية`` as a letterhead prints it), a verb whose person prefix differs (``أن يعرض للاستهلاك``
+  where another page prints ``أن تعرض للاستهلاك``: the finance law says both), a word that differs from it only by a long vowel written or
   not (``الإليكتروني``: two spellings), and so is a word that is the candidate with letters added at its
   start or end (``درهما`` where the page also prints ``درهم``: a suffix, a word of its own), or a candidate the page's
   phrases disagree on.
 
+The same rules run once more over the whole document (:func:`settle_document`, called by the PDF ingester when two
+pages or more were OCR'd): the sound phrases are counted over every OCR'd page's lines (each page its own run of words,
+no phrase across a page break), and each page is settled by them. A form page prints its title once (``نموذج طلب D
+لشغل``, ``الصحة QU الاجتماعية``); another page of the document reads the phrase sound.
+
 Punctuation around a word stays. The line keeps its confidence and its doubt (a line read unsure stays unsure on the
-review page). A changed word is a phrase the page itself prints; nothing is guessed from outside the page. Measured as
-a bad output would be: every truth page run through :func:`settle_page` changes no word (tests/ocr/test_echoes.py).
+review page). A changed word is a phrase the document itself prints; nothing is guessed from outside it. Measured as
+a bad output would be: every truth page run through :func:`settle_page`, and every document's truth pages run through
+:func:`settle_document` together, change no word (tests/ocr/test_echoes.py).
 """
 
 from __future__ import annotations
@@ -51,6 +58,7 @@ _LATIN = re.compile("^[A-Za-zÀ-ÿ]+$")
 _AR_LETTER = re.compile("[\u0621-\u064a]")
 _LAT_LETTER = re.compile("[A-Za-zÀ-ÿ]")
 _VOWELS = str.maketrans("", "", "اويى")
+_PERSONS = "اتين"  # the prefixes of a verb's imperfect (أ, ت, ي, ن), an alef after normalise_ar
 
 
 def _core(token: str) -> tuple[str, str, str]:
@@ -75,9 +83,11 @@ def _suspect(core: str) -> bool:
 
 
 def _variant(a: str, b: str) -> bool:
-    """Do two words differ only by a hamza, an alef's form, ة/ه or ى/ي (a spelling as printed), or is one the other with
-    letters added at its start or end (a suffix or a proclitic: ``درهما`` beside ``درهم``, ``توصله`` beside ``توصل``)?"""
+    """Do two words differ only by a hamza, an alef's form, ة/ه or ى/ي (a spelling as printed), or by a verb's person
+    prefix (``يعرض``, ``تعرض``: both the document's), or is one the other with letters added at its start or end (a suffix or a proclitic: ``درهما`` beside ``درهم``, ``توصله`` beside ``توصل``)?"""
     na, nb = normalise_ar(a), normalise_ar(b)
+    if len(na) == len(nb) > 2 and na[1:] == nb[1:] and na[0] in _PERSONS and nb[0] in _PERSONS:
+        return True  # a verb's person (يعرض, تعرض): the document says both, the word list may know only one
     if na.translate(_VOWELS) == nb.translate(_VOWELS):
         return True  # a long vowel written or not (الإليكتروني, الإلكتروني): two spellings of one word
     return na == nb or na.startswith(nb) or na.endswith(nb) or nb.startswith(na) or nb.endswith(na)
@@ -132,21 +142,33 @@ def settle_page(texts: list[str]) -> list[str]:
     module's docstring); a line that is not Arabic is left as it is. The Arabic lines are read as one run of words, a
     line's last word beside the next line's first (a paragraph goes on over its lines). A word put right makes its
     phrase sound for a second round (at most :data:`ROUNDS`). As many texts as given."""
-    out = list(texts)
+    return settle_document([texts])[0]
+
+
+def settle_document(pages: list[list[str]]) -> list[list[str]]:
+    """:func:`settle_page` over a document's pages together: the sound phrases are counted over every page (each page
+    its own run of words: no phrase across a page break), and each page's words are settled by them. A phrase the
+    document prints sound on one page settles its misreading on another (a form's title beside the decision that
+    announces it). As many pages and texts as given."""
+    out = [list(texts) for texts in pages]
     for _round in range(ROUNDS):
-        new = _settle_once(out)
+        split = [_split(texts) for texts in out]
+        threes, pairs = _phrases([[c[1] for toks in page for c in toks] for page in split])
+        new = [_settle_once(texts, page, threes, pairs) for texts, page in zip(out, split, strict=True)]
         if new == out:
             break
         out = new
     return out
 
 
-def _settle_once(texts: list[str]) -> list[str]:
-    arabic = [_arabic_line(t) for t in texts]
-    split = [[_core(tok) for tok in t.split()] if ar else [] for t, ar in zip(texts, arabic, strict=True)]
+def _split(texts: list[str]) -> list[list[tuple[str, str, str]]]:
+    return [[_core(tok) for tok in t.split()] if _arabic_line(t) else [] for t in texts]
+
+
+def _settle_once(texts: list[str], split: list[list[tuple[str, str, str]]],
+                 threes: dict[tuple[str, str], Counter[str]], pairs: Counter[tuple[str, str]]) -> list[str]:
     at = [(n, i) for n, toks in enumerate(split) for i in range(len(toks))]
     cores = [split[n][i][1] for n, i in at]
-    threes, pairs = _phrases([cores])
     out = list(texts)
     changed = set()
     for k, (n, i) in enumerate(at):
@@ -171,4 +193,17 @@ def echo_words(lines: list[TextLine], tables: list[FoundTable]) -> int:
         if text != ln.text:
             ln.text = text
             changed += 1
+    return changed
+
+
+def echo_document(pages: list[list[TextLine]]) -> int:
+    """:func:`settle_document` over the lines of a document's OCR'd pages (the lines no table took, in reading order),
+    in place; a line keeps its confidence and doubt. Returns how many lines changed."""
+    new = settle_document([[ln.text for ln in lines] for lines in pages])
+    changed = 0
+    for lines, texts in zip(pages, new, strict=True):
+        for ln, text in zip(lines, texts, strict=True):
+            if text != ln.text:
+                ln.text = text
+                changed += 1
     return changed
