@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING
 from .repeated_cells import _ARABIC, _consensus, _fixed, _known, _letters, _number, _ratio, _units
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..ingest.base import TextLine
     from ..model import PageReport
 
@@ -130,7 +132,7 @@ def _kept_words(mine: list[Unit], fixed: list[str]) -> str:
     return " ".join(out)
 
 
-def vote_lines(pages: list[list[TextLine]], reports: list[PageReport | None]) -> int:
+def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]) -> int:
     """Put right, in the OCR'd pages of one document, the lines printed MIN_COPIES times or more
     where their copies outvote them (module docstring). Returns how many lines changed."""
     scanned = [i for i, rep in enumerate(reports) if i < len(pages) and rep is not None and rep.method != "text"]
