@@ -185,6 +185,10 @@ class PdfIngester:
 
             vote_repeated(ocr_tables)  # a cell printed on several pages, read once by a vote of its copies
             words_from_tables(ocr_tables)  # an unknown word one letter off a word the tables read elsewhere
+        if sum(rep is not None and rep.method != "text" for rep in reports) >= 3:  # lines printed on several OCR'd pages
+            from ..ocr.repeated_lines import vote_lines  # (a model letter), read once by a vote of their printings
+
+            vote_lines(kept, reports)
         if len(read := [kept[i] for i, rep in enumerate(reports) if rep.method == "ocr"]) > 1:
             from ..ocr.echoes import echo_document
 

@@ -1,0 +1,189 @@
+"""Lines printed on several scanned pages of one document, put right by a vote of their printings
+(`transform/ocr/repeated_lines.py`). The readings are frozen from decree 2.19.720's annex
+(adala-ar-decree-2-19-720, pp. 5-8: one model letter printed four times, tesseract's answers as the
+corpus run gets them), cut to the lines of its letterhead and its first paragraphs; no tesseract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transform.evaluation.truth import load_truth_dir
+from transform.ingest.base import TextLine
+from transform.model import PageReport
+from transform.ocr.repeated_lines import vote_lines
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PAGES = [
+    [
+        'وزارة الشغل والإدماج المهني',
+        'المديرية الحيوية ل ب ،',
+        'المديرية الإقليمية ل ب ....',
+        'السيد(ة) رئيس(ة) (ذكر الاسم العائلي والشخصي في حالة التوفر على هوية المشغل).',
+        'مقاولة أو مؤسسة (اسمالمفاولة أو المؤسسة)',
+        'الموضوع: ملاحظات بشأن المخالفة/المخالفات لأحكام القانون رقم 65.99 المتعلق بمدونة الشغل و/ أو النصوص',
+        'سلام تام بوجود مولانا الإمام.',
+        'وبعد. نحن العون المكلف (أو الأعوان المكلفون) بتفتيش الشغل:',
+        '• الاسم الشخصي والعائلي:',
+        '• رقم البطاقة المبنية:',
+        'بناء على الاختصاصات الموكولة إلينا في مجال مراقبة تطبيق الأحكام التشريعية والتنظيمية المتعلقة بالشغل',
+        'بمقتضى المادة 532 من القانون رقم 65.99 المشار إليه أعلاه. ومعاينة الأفعال المخالفة لباته الأحكام وتوجيه',
+        'ملاحظات بشأنها طبقا للمادة 539 من نفس القانون؛',
+        'و أثناء (زيارة المراقبة/ أو بمناسبة معاينة الوثائق) التي فمنا بها ب...............(مكان وعنوان المعاينة)',
+        'x (اليوم باسمه وعدده والشهر والسنة وتوقيت الزيارة(نهارا/لباا) ؛',
+        'ثمن معاينة المخالفة / المخالفات التالية : (بيان الأفعال المخالفة/طابيعها/عدد الأجراء المعنيين بها',
+        'وهي الأفعال التي تخالف المقتضيات التشريعية/ التنظيمية الجاري بها العمل ( تذكير بالمقتضيات التشريعية',
+    ],
+    [
+        'وزارة الشغل والإدماج المتي',
+        'المديرية الجهوية ve] 35',
+        'المديرية الإقليمية ل ........ ب',
+        'السيد(ة) رئيس(ة) (ذكر الاسم العاني والشخصي في حالة التوفر على هوة المشغل)',
+        'مقاولة أو مؤسسة (اسم المقاولة أو المؤسسة)',
+        'الموضوع: تنبيه بأجل بخصوص مخالفة أحكام القانون رقم 65.99 المتعلق بمدونة الشغلْ و/أو النصوص التنظيمية',
+        'سلام نام بوجود مولانا الإمام.',
+        'ويعد. نحن العون المكلف (أو الأعوان المكلفون) بتفتيش الشغل:',
+        '• الاسم الشخصي والعائلي:',
+        '• رقم البطاقة المهنية:',
+        'بناء على الاختصاصات الموكولة إلبنا في مجال مراقبة تطبيق الأحكام التشريعية والتنظيمية المتعلقة بالشغل',
+        'بمقتضى المادة 532 من القانون رقم 65.99 المشار إليه أعلاه. ومعاينة الأفعال المخالفة لهاته الأحكام وتوجيه تنيهات',
+        'بشأنها طبقا للمادة 539 هن نفس القانون؛',
+        'و أثناء (زيارة المراقبة/ أو بمناسبة معاينة الوثائق) التي قمنا بها ب (مكان وعنوان',
+        'المعاينة)تي (اليوم باسمه وعدده والشبر والسنة وتوقيت الزيارة(نهارا/ليلا) ؛',
+        'تمت معاينة المخالفة / المخالفات التالية : (بيان الأفعال المخالفة/طبيعتها/عدد الأجراء المعنيين بها وأسماؤهم',
+        'وهي الأفعال التي تخالف المقتضيات التشريعية/ التنظيمية الجاري بها العمل (تذ كبر بالمفنضيات التشريعية',
+    ],
+    [
+        'وزارة الشغل والإدماج المهني',
+        'المديرية الجهوية ل ب',
+        'المديرية الإقليمية ل اب',
+        'السيدلة) رئيس(ة) (ذكر الاسم العائلي والشخصي في حالة التوفر على هوية المشغل).',
+        'مقاولة أو مؤسسة put) المقاولة أو المؤسسة)',
+        'الموضوع: تنبيه بدون أجل بخصوص مخالفة أحكام القانون رقم 65.99 المتعلق بمدونة الشغل و/أو النصوص',
+        'سلام تام بوجود مولانا الإمام.',
+        'وبعد. نحن العون المكلف (أو الأعوان المكلفون) بتفتيش الشغل:',
+        '• الاسم الشخصي والعائلي:',
+        '• رقم البطاقة المهنية:',
+        'بناء عاى الاختصاصات الموكولة إلينا في عجال مراقبة تطبيق الأحكام التشريعية والتنظيمية المتعلقة',
+        'بالشغل بمقتضى المادة 532 من القانون رقم 65.99 المشار إليه أعلاه. ومعاينة الأفعال المخالفة لباته الأحكام ونوجيه',
+        'تنبهات بشأنها طبقا للمادة 539 من نفس القانون؛',
+        'و أثناء زيارة المراقبة التي قمنا بها ب (مكان وعنوان المعاينة) في (اليوم باسمه وعدده',
+        'والشهر والمسنة وتوقيت الزيارة(نهارا/ليلا) *',
+        'تمت معاينة المخالفة / المخالفات التالية : (بيان الأفعال المخالفة/طبيعتب/عدد الأجراء المعنيين بها وأسماؤهم',
+        'وي الأفعال التي تخالف المقتضيات النشريعية/ التنظيمية الجاري بها العمل (تذكير بالمقتضيات التشريعية',
+    ],
+    [
+        'وزارة الشقل والإدماج المهني',
+        'المديرية الجهوية ل .. .ب',
+        'المديرية الإقليمية ل ........ ب',
+        'السيد(ة) رن س(ة) (ذكر الاسم العائلي والشخصي في حالة التوفر على هوية المشغل)',
+        'مقاولة أو مؤسسة (اسم المقاولة أو المؤسسة)',
+        'الموضوع: تنبيه بدون أجل بخصوص مغالفة/ مخالفات لأحكام القانون رقم 65.99 المتعلق بمدونة الشغل و/أو',
+        'النصوص التنظيمية الصادرة بتطبيقه. ترتب عنها وجود خطر حال،',
+        'سلام تام بوجود مولانا الإمام.',
+        'وبعد. نحن العون المكلف (أو الأعوان المكلفون) بتفتيش الشغلة',
+        '٠« الاسم الشخصي والعائلي!:',
+        '• رقم البطاقة المبنية:',
+        'بناء على الاختصاصات الموكولة إلينا في مجال مراقبة تطبيق الأحكام التشريعية والتنظيمية المتعلقة بالشغل بمقتضى',
+        'المادة 532 من القانون رقم 65.99 المشار إليه أعلاه، ومعاينة الأفعال المخالفة لباته الأحكام وتوجيه تلبهات بشأنها',
+        'طبقا للمادتين 539 و540من نفس القانون؟',
+        'و أثناء زيارة المراقبة التي قمنا بها ب ( مكان وعنوان المعاينة) ms as باسهه وعدده',
+        'والشهر والسنة وتوقيت الزيارة(نهارا/ليلا) !',
+        'تمت معاينة المخالفة / المخالفات التالية : (بيان الأفعال المخالفة/طبيعتها/عدد الأجراء المعنيين بها وأسماؤهم',
+        'وهي الأفعال التي تخالف المقتضيات التشريعبة/ التنظيمية الجاري بها العمل (نذ كير بالمقتضيات التشريعية',
+    ],
+]
+
+
+def _pages(texts: list[list[str]]) -> list[list[TextLine]]:
+    return [[TextLine(t, 0.0, 20.0 * n, 500.0, 20.0 * n + 12, page=p + 1) for n, t in enumerate(page)] for p, page in enumerate(texts)]
+
+
+def _ocr(n: int) -> list[PageReport | None]:
+    return [PageReport(page=i + 1, method="ocr") for i in range(n)]
+
+
+def _voted(texts: list[list[str]]) -> list[list[str]]:
+    pages = _pages(texts)
+    vote_lines(pages, _ocr(len(pages)))
+    return [[ln.text for ln in page] for page in pages]
+
+
+@pytest.fixture(scope="module")
+def letter() -> list[list[str]]:
+    return _voted(PAGES)
+
+
+def test_misreadings_of_one_printing_take_the_others_reading(letter: list[list[str]]) -> None:
+    p6, p7, p8 = letter[1], letter[2], letter[3]
+    assert "وزارة الشغل والإدماج المهني" in p6  # `المتي`
+    assert "سلام تام بوجود مولانا الإمام." in p6  # `نام`
+    assert "وبعد. نحن العون المكلف (أو الأعوان المكلفون) بتفتيش الشغل:" in p6  # `ويعد`
+    assert any(t.startswith("السيد(ة) رئيس(ة) (ذكر الاسم العائلي والشخصي في حالة التوفر على هوية المشغل") for t in p6)
+    assert any(t.startswith("بناء على الاختصاصات الموكولة إلينا في مجال") for t in p6)  # `إلبنا`
+    assert any(t.startswith("بناء على الاختصاصات الموكولة إلينا في مجال") for t in p7)  # `عاى`, `عجال`
+    assert any(t.startswith("وهي الأفعال التي تخالف المقتضيات التشريعية/ التنظيمية") for t in p7)  # `وي`, `النشريعية/`
+    assert "وزارة الشغل والإدماج المهني" in p8  # `الشقل`
+    assert any("المقتضيات التشريعية/ التنظيمية" in t for t in p8)  # `التشريعبة/`, its slash kept
+
+
+def test_what_the_printings_say_otherwise_is_kept(letter: list[list[str]]) -> None:
+    """Each printing's subject line is its own (`ملاحظات`, `تنبيه بأجل`, `تنبيه بدون أجل`, `أحكام` or
+    `لأحكام`): no word of the others is put in, none taken out; numbers stay as read."""
+    for before, after in zip(PAGES, letter, strict=True):
+        subject = [t for t in before if t.startswith("الموضوع")]
+        assert subject and all(t in after for t in subject)
+        assert [t for t in after if "532" in t] == [t for t in before if "532" in t] or all(
+            "532" in t and "65.99" in t for t in after if "532" in t)
+    assert sum(a != b for pa, pb in zip(PAGES, letter, strict=True) for a, b in zip(pa, pb, strict=True)) <= 16
+
+
+def test_a_filled_field_differing_between_printings_is_kept() -> None:
+    """Four printings of one letter, each to its own addressee, file and date; one misreads `مدير`."""
+    common = "مدير شركة النور للبناء والأشغال العمومية قد توصل بالإنذار المتعلق بالملف رقم {} وفقا للمقتضيات الجاري بها العمل"
+    fields = [("أحمد بناني", "125"), ("أحمد العلوي", "310"), ("محمد التازي", "47"), ("كريم الفاسي", "86")]
+    texts = [[f"نحيطكم علما بأن السيد {name} " + common.format(num)] for name, num in fields]
+    texts[2] = [texts[2][0].replace("مدير", "مدبر")]
+    out = _voted(texts)
+    assert out[2] == [f"نحيطكم علما بأن السيد محمد التازي {common.format('47')}"]  # two `أحمد` are no majority
+    assert [out[i] for i in (0, 1, 3)] == [texts[i] for i in (0, 1, 3)]
+
+
+def test_two_printings_are_no_majority() -> None:
+    texts = [PAGES[0], PAGES[1]]
+    assert _voted(texts) == texts
+
+
+def test_text_layer_pages_are_not_voted() -> None:
+    pages = _pages(PAGES)
+    reports: list[PageReport | None] = [PageReport(page=i + 1, method="text") for i in range(len(pages))]
+    assert vote_lines(pages, reports) == 0
+
+
+def _truth_lines(width: int, folder: Path) -> list[list[str]]:
+    out: list[list[str]] = []
+    for tp in load_truth_dir(folder):
+        texts: list[str] = []
+        for b in tp.blocks:
+            for t in [b.text] if b.kind != "table" else [c.text for row in b.rows for c in row]:
+                w = t.split()
+                texts += [" ".join(w[i:i + width]) for i in range(0, len(w), width)] if width else [t]
+        out.append(texts)
+    return out
+
+
+@pytest.mark.slow
+def test_no_truth_line_changes() -> None:
+    """Every corpus document with three truth pages or more, its truth pages as the printings (as
+    whole paragraphs and cut into lines of 8, 12 and 17 words): the vote changes nothing right."""
+    changed = []
+    for folder in sorted((ROOT / "tests/realdocs/truth").iterdir()):
+        if len(list(folder.glob("p*.md"))) < 3:
+            continue
+        for width in (0, 8, 13):
+            texts = _truth_lines(width, folder)
+            out = _voted(texts)
+            changed += [(folder.name, width, a, b) for pa, pb in zip(texts, out, strict=True) for a, b in zip(pa, pb, strict=True) if a != b]
+    assert changed == []

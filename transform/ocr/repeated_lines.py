@@ -1,0 +1,167 @@
+"""The same lines printed on several scanned pages of one document, read once by a vote of their printings.
+
+A decree's annex prints one model letter several times over (a notice of observations, then a
+notice with a delay, then two without): the letterhead, the salutation, the inspector's fields and
+the paragraph of legal grounds are the same text on every page, each printing read by tesseract
+with misreadings of its own (`المبنية` on one page, `المهنية` on three; `إلبنا` once, `إلينا` three
+times). Lines break at other places on each page, so a copy is not a line but a run of words:
+
+* *copies* (:func:`_spans`): the words of every OCR'd page are aligned with those of every other
+  OCR'd page (word keys, in order); a line of MIN_WORDS words or more finds, on each other page,
+  the run of words its own words align with, and that run is a copy when their letters match at
+  SAME (a ratio of their letters, in order). A line with MIN_COPIES copies or more (itself
+  included) is voted on; printed once or twice it is left as read (two readings have no majority);
+* *the vote* is :mod:`repeated_cells`' (the same alignment, the same majority, the same
+  protections: a number only by a longer number ending with it, a known word only by a near one,
+  Latin words left as read), with one more: a line's copy takes a word only when the lists know
+  it (a name or value filled in on one printing and read alike on two others is no word the lists
+  know, so it never overwrites what another printing holds), and only between its own first and
+  last words (a run on another page may reach into the next line's words).
+
+Every line's vote is made on the readings as they came; the fixes are put in at the end.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from .repeated_cells import _ARABIC, _consensus, _fixed, _known, _letters, _number, _ratio, _units
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..ingest.base import TextLine
+    from ..model import PageReport
+
+MIN_COPIES = 3  # a line must be printed this many times for a vote (two copies have no majority)
+MIN_WORDS = 4  # shorter lines (a heading, a label) are too alike between different texts
+SAME = 0.8  # the letters of a line and of its run on another page match at this ratio
+
+Unit = tuple[str, str]
+
+
+def _page_words(lines: list[TextLine]) -> tuple[list[Unit], list[tuple[int, int]]]:
+    """A page's words in reading order and each line's (first, end) word index."""
+    words: list[Unit] = []
+    where: list[tuple[int, int]] = []
+    for ln in lines:
+        units = _units(ln.text)
+        where.append((len(words), len(words) + len(units)))
+        words += units
+    return words, where
+
+
+def _mapping(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """For each word of ``a``, the range of ``b``'s words it was aligned with (a word in a
+    replaced region takes its share of the region; a word ``b`` lacks gets an empty range)."""
+    out: list[tuple[int, int]] = [(0, 0)] * len(a)
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        n = i2 - i1
+        for k in range(n):
+            if op == "equal":
+                out[i1 + k] = (j1 + k, j1 + k + 1)
+            elif op == "replace":
+                out[i1 + k] = (j1 + (j2 - j1) * k // n, j1 + -(-(j2 - j1) * (k + 1) // n))
+            else:
+                out[i1 + k] = (j1, j1)
+    return out
+
+
+def _spans(first: int, end: int, mapping: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The run of the other page's words that a line's words ``first..end`` align with."""
+    ranges = [r for r in mapping[first:end] if r[1] > r[0]]
+    if not ranges:
+        return None
+    return ranges[0][0], ranges[-1][1]
+
+
+def _trim(copy: list[Unit], vote: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """The vote cut to the copy's own stretch: words before its first or after its last aligned
+    word are another line's (only as many edge words as the copy has there are kept)."""
+    a, b = [k for k, _s in copy], [k for k, _s, _v in vote]
+    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return vote
+    head, tail = blocks[0], blocks[-1]
+    start = max(0, head.b - head.a)
+    stop = min(len(b), tail.b + tail.size + len(a) - (tail.a + tail.size))
+    return vote[start:stop]
+
+
+def _strict(mine: list[Unit], vote: list[tuple[str, str, bool]], copies: list[list[Unit]]) -> list[tuple[str, str, bool]]:
+    """The vote as a line's copy may take it: only words the lists know, or numbers (repeated_cells'
+    number rule holds), that two copies or more read, and more copies than read the copy's own
+    words in their place (two printings reading `لأحكام` and two `أحكام` are no majority: the
+    printings may differ there; one `والمسنة` among three `والسنة` is no word kept by a letter lost)."""
+    read = Counter(k for c in copies for k in {k for k, _s in c})
+    a, b = [k for k, _s in mine], [k for k, _s, _v in vote]
+    ok = [v and (_known(k) or _number(k)) and read[k] >= 2 for k, _s, v in vote]
+    forms = [s for _k, s, _v in vote]
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "replace":
+            theirs = max(read[k] for k in a[i1:i2])
+            for j in range(j1, j2):
+                ok[j] = ok[j] and read[b[j]] > theirs
+            if i2 - i1 == j2 - j1:  # a word for a word keeps the copy's marks around it (`التشريعبة/`)
+                for (k, s), j in zip(mine[i1:i2], range(j1, j2), strict=True):
+                    if _known(k) and k != b[j] and (k.endswith(b[j]) or b[j].endswith(k)):
+                        ok[j] = False  # a word with a particle more or less (`الوزير`, `والوزير`): printings differ so
+                    if _known(k) and read[b[j]] < MIN_COPIES:
+                        ok[j] = False  # a word the lists know gives way to MIN_COPIES readings (`العدول`: two `الغول`)
+                    lead, _, trail = s.partition(k) if k in s else ("", "", "")
+                    forms[j] = f"{lead}{b[j]}{trail}" if k in s else forms[j]
+    return [(k, f, sure) for (k, _s, _v), f, sure in zip(vote, forms, ok, strict=True)]
+
+
+def _kept_words(mine: list[Unit], fixed: list[str]) -> str:
+    """The line as the vote put it right, with no word put in that the line lacks and no Arabic
+    word taken out: where printings of a model letter differ (`تنبيه بأجل` on one, `تنبيه بدون
+    أجل` on three; `وتبعا لذلك` on one, `لذلك` on three), the one is no misreading of the many.
+    Misread words still give way (a word for a word, or letters cut otherwise), and Latin junk or
+    marks the others do not read go."""
+    theirs = _units(" ".join(fixed))
+    a, b = [k for k, _s in mine], [k for k, _s in theirs]
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "replace" or op == "delete" and not any(_ARABIC.search(k) or _number(k) for k in a[i1:i2]):
+            out += [s for _k, s in theirs[j1:j2]]
+        elif op != "insert":
+            out += [s for _k, s in mine[i1:i2]]
+    return " ".join(out)
+
+
+def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]) -> int:
+    """Put right, in the OCR'd pages of one document, the lines printed MIN_COPIES times or more
+    where their copies outvote them (module docstring). Returns how many lines changed."""
+    scanned = [i for i, rep in enumerate(reports) if i < len(pages) and rep is not None and rep.method != "text"]
+    if len(scanned) < MIN_COPIES:
+        return 0
+    words = {i: _page_words(pages[i]) for i in scanned}
+    keys = {i: [k for k, _s in words[i][0]] for i in scanned}
+    maps = {(p, q): _mapping(keys[p], keys[q]) for p in scanned for q in scanned if p != q}
+    fixes: list[tuple[TextLine, str]] = []
+    for p in scanned:
+        units, where = words[p]
+        for ln, (first, end) in zip(pages[p], where, strict=True):
+            if end - first < MIN_WORDS:
+                continue
+            mine = units[first:end]
+            copies = [mine]
+            for q in scanned:
+                run = _spans(first, end, maps[(p, q)]) if q != p else None
+                if run is None:
+                    continue
+                theirs = words[q][0][run[0]:run[1]]
+                if _ratio(_letters(mine), _letters(theirs)) >= SAME:
+                    copies.append(theirs)
+            if len(copies) < MIN_COPIES:
+                continue
+            vote = _strict(mine, _trim(mine, _consensus(copies)), copies)
+            fixed = _fixed(mine, vote)
+            if fixed is not None and (text := _kept_words(mine, fixed)) != ln.text:
+                fixes.append((ln, text))
+    for ln, text in fixes:
+        ln.text = text
+    return len(fixes)
