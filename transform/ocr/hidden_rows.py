@@ -113,7 +113,7 @@ def hidden_rows(pimg: PageImage, result: OcrResult, langs: str, timeout: float) 
         conf, _low = confidence.from_ocr(sub.line_conf.get(id(ln), sub.confidence))
         if hits < MIN_KNOWN or share < KNOWN or conf < SURE or _read_already(ln, lines, boxes[n][1] / k, boxes[n][3] / k):
             continue
-        _add(result, sub, ln)
+        result.absorb(sub)  # its listings added, its words counted in the page's confidence
         _insert(result.lines, ln)
         found += 1
     return found
@@ -175,19 +175,3 @@ def _insert(lines: list[TextLine], new: TextLine) -> None:
         below = [n for n, ln in enumerate(lines) if min(ln.x1, new.x1) - max(ln.x0, new.x0) > 0]
         pos = below[0] if below else len(lines)
     lines.insert(pos, new)
-
-
-def _add(result: OcrResult, sub: OcrResult, ln: TextLine) -> None:
-    """The new line's listings added to the page's reading, its words counted in the page's confidence."""
-    result.line_conf.update(sub.line_conf)
-    result.word_boxes.update(sub.word_boxes)
-    result.rtl_words.update(sub.rtl_words)
-    result.weak_latin.update(sub.weak_latin)
-    result.unsure_latin.update(sub.unsure_latin)
-    result.unsure_ar.update(sub.unsure_ar)
-    result.word_confs.update(sub.word_confs)
-    result.flat.update(sub.flat)
-    if sub.words:
-        total = result.confidence * result.words + sub.confidence * sub.words
-        result.words += sub.words
-        result.confidence = total / result.words

@@ -73,6 +73,22 @@ class OcrResult:
     # id(TextLine) -> (the line's text as first made, its words read from a rule's ink): flat_words.py drops them
     flat: dict[int, tuple[str, list[str]]] = field(default_factory=dict)
 
+    def absorb(self, sub: OcrResult) -> None:
+        """A reading of some rows of the page (a skipped row, a hidden line) taken into the page's: its lines'
+        listings added, its words counted in the page's confidence (its lines are placed by the caller)."""
+        self.line_conf.update(sub.line_conf)
+        self.word_boxes.update(sub.word_boxes)
+        self.rtl_words.update(sub.rtl_words)
+        self.weak_latin.update(sub.weak_latin)
+        self.unsure_latin.update(sub.unsure_latin)
+        self.unsure_ar.update(sub.unsure_ar)
+        self.word_confs.update(sub.word_confs)
+        self.flat.update(sub.flat)
+        if sub.words:
+            total = self.confidence * self.words + sub.confidence * sub.words
+            self.words += sub.words
+            self.confidence = total / self.words
+
 
 def installed_langs() -> set[str]:
     """tesseract language models on this machine (``ara``, ``fra``...)."""
@@ -169,18 +185,7 @@ def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: floa
     for sub in read_rows(pimg, boxes, langs, timeout):
         for ln in sub.lines:
             insert_in_order(result.lines, ln)
-        result.line_conf.update(sub.line_conf)
-        result.word_boxes.update(sub.word_boxes)
-        result.rtl_words.update(sub.rtl_words)
-        result.weak_latin.update(sub.weak_latin)
-        result.unsure_latin.update(sub.unsure_latin)
-        result.unsure_ar.update(sub.unsure_ar)
-        result.word_confs.update(sub.word_confs)
-        result.flat.update(sub.flat)
-        if sub.words:
-            total = result.confidence * result.words + sub.confidence * sub.words
-            result.words += sub.words
-            result.confidence = total / result.words
+        result.absorb(sub)
 
 
 def _drawn_word(word: str) -> str:
