@@ -49,6 +49,12 @@ _SUB = re.compile(r"^(?:sous|sub)[- ]?total|مجموع\s+(?:فرعي|جزئي)|�
 _DETAIL = re.compile(r"^(?:dont|dont\s*:|منها|من بينها)\b", re.IGNORECASE)
 _NOT_SUMMED = re.compile(r"taux|%|moyen|average|rate\b|ratio|part\b|نسبة|معدل|متوسط|النسبة|année|year|\bcode\b|n°|\brang\b|السنة|رمز|رقم",
                          re.IGNORECASE)
+# what each of those finds holds (their words without anchors): a table whose text has none of it is not searched
+_HINT = {_TOTAL: re.compile(r"tota|مجموع|إجمالي|اجمالي|ensemble", re.IGNORECASE), _DETAIL: re.compile(r"dont|من", re.IGNORECASE),
+         _NOT_SUMMED: re.compile(r"taux|%|moyen|average|rate|ratio|part|نسبة|معدل|متوسط|النسبة|année|year|code|n°|rang|السنة|رمز|رقم",
+                                 re.IGNORECASE)}
+_CODE = re.compile(r"\d{2,}")
+_CODE_IN = re.compile(r"\b(\d{2,})\b")
 
 
 @dataclass
@@ -74,6 +80,10 @@ class _Grid:
     header: list[bool]  # a row of header cells
     at: list[list[tuple[int, int] | None]] = field(default_factory=list)  # grid row, column -> (row, index) of its origin
     ncols: int = 0
+    may: set[re.Pattern[str]] = field(default_factory=set)  # the patterns whose words the table's text holds (_HINT)
+
+    def finds(self, rx: re.Pattern[str], text: str) -> bool:
+        return rx in self.may and rx.search(text) is not None
 
 
 def _place(g: _Grid, rowspans: Sequence[Sequence[int]] | None) -> None:
@@ -113,7 +123,11 @@ def check_rows(texts: Sequence[Sequence[str]], spans: Sequence[Sequence[int]] | 
     (``agree``) and said to disagree (``flagged``)."""
     g = _Grid([list(r) for r in texts], [list(s) for s in spans] if spans else [[1] * len(r) for r in texts],
               list(header) if header else [False] * len(texts))
-    if len(g.texts) < 3 or not _worth(g.texts):
+    if len(g.texts) < 3:
+        return []
+    words = "\n".join(t for row in g.texts for t in row)
+    g.may = {rx for rx, hint in _HINT.items() if hint.search(words)}
+    if not _worth(g):
         return []
     _place(g, rowspans)
     if g.ncols < 2:
@@ -133,9 +147,10 @@ def check_rows(texts: Sequence[Sequence[str]], spans: Sequence[Sequence[int]] | 
     return found
 
 
-def _worth(texts: Sequence[Sequence[str]]) -> bool:
+def _worth(g: _Grid) -> bool:
     """A table that may hold a total: a line labelled so, or a last row or column of numbers (two or more)."""
-    if any(_TOTAL.search(t.strip()) for row in texts for t in row if t):
+    texts = g.texts
+    if any(g.finds(_TOTAL, t.strip()) for row in texts for t in row if t):
         return True
     return sum(1 for t in texts[-1] if _DIGIT.search(t)) >= 2 or sum(1 for row in texts if row and _DIGIT.search(row[-1])) >= 2
 
@@ -166,20 +181,21 @@ def _check_part(g: _Grid, vals: list[list[_Value]], cols: list[int],
     heads = {r for r in range(nrows) if g.header[r] or r < first}  # the rows above the table's first amount: the header
     col_name = {c: " ".join(_text(g, r, c) for r in sorted(heads)) for c in cols}
     row_name = [" ".join(t for c in cols if vals[r][c] is None and (t := _text(g, r, c).strip())) for r in range(nrows)]
-    amount_cols = [c for c in cols if _summable([vals[r][c] for r in range(nrows) if r not in heads], col_name[c])]
+    amount_cols = [c for c in cols if _summable([vals[r][c] for r in range(nrows) if r not in heads], col_name[c], g)]
     found: list[Finding] = []
     agreed, count = [0, 0], [0, 0]
     if amount_cols:  # total rows, checked column by column
-        totals = [r for r in range(nrows) if r not in heads and _TOTAL.search(row_name[r])]
-        codes = [_code(_text(g, r, cols[0]), row_name[r]) for r in range(nrows)]
+        named = [g.finds(_TOTAL, row_name[r]) for r in range(nrows)]
+        totals = [r for r in range(nrows) if r not in heads and named[r]]
+        codes = [_code(_text(g, r, cols[0]), row_name[r], named[r]) for r in range(nrows)]
         got, agree, n = _totals(vals, row_name, codes, heads, amount_cols, totals, lambda i, j: (i, j), g, False, tally)
         found, agreed[0], count[0] = found + got, agree, n
-    sums_rows = [r for r in range(nrows) if r not in heads and _summable([vals[r][c] for c in cols], row_name[r])]
+    sums_rows = [r for r in range(nrows) if r not in heads and _summable([vals[r][c] for c in cols], row_name[r], g)]
     if sums_rows:  # total columns, checked row by row
         flipped = [[vals[r][c] for r in range(nrows)] for c in range(g.ncols)]
         names = [col_name.get(c, "") for c in range(g.ncols)]
         others = set(range(g.ncols)) - set(amount_cols)
-        totals = [c for c in amount_cols if _TOTAL.search(col_name[c])]
+        totals = [c for c in amount_cols if g.finds(_TOTAL, col_name[c])]
         last = max(heads) if heads else -1  # the header's last row names the columns a total adds (Débit, Crédit)
         kinds = [k if last >= 0 and c in col_name and not (k := _text(g, last, c).strip()).isdigit() else ""
                  for c in range(g.ncols)]
@@ -212,7 +228,7 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
         if last < 0:
             return [], 0, 0
         totals = [last]
-    detail = {i for i in range(n) if _DETAIL.search(names[i])}
+    detail = {i for i in range(n) if g.finds(_DETAIL, names[i])}
     checks: dict[int, list[tuple[int, bool, list[int], Decimal]]] = {}
     ranges = _Ranges(totals, names, kin, excluded | detail)
     wrong: dict[int, set[int]] = {j: {i for i, row in enumerate(vals) if (v := row[j]) is None or v == "percent"}
@@ -285,20 +301,20 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
     return out, agreed, count
 
 
-def _code(first: str, name: str) -> str:
-    """A line's account code: its first cell when that is digits alone, else the number in its label
-    (``Sous Total compte 1022``); '' when there is none."""
+def _code(first: str, name: str, total: bool) -> str:
+    """A line's account code: its first cell when that is digits alone, else the number in the label of a
+    total (``Sous Total compte 1022``: ``total``); '' when there is none."""
     first = first.strip()
-    if re.fullmatch(r"\d{2,}", first):
+    if _CODE.fullmatch(first):
         return first
-    m = re.search(r"\b(\d{2,})\b", name)
-    return m.group(1) if m and _TOTAL.search(name) else ""
+    m = _CODE_IN.search(name) if total else None
+    return m.group(1) if m else ""
 
 
-def _summable(vals: Sequence[_Value], label: str) -> bool:
+def _summable(vals: Sequence[_Value], label: str, g: _Grid) -> bool:
     """A line of amounts: two amounts or more, no percentage, not only years printed alone, and a label that
     names no rate, share, average, year or code."""
-    if any(v == "percent" for v in vals) or _NOT_SUMMED.search(label):
+    if any(v == "percent" for v in vals) or g.finds(_NOT_SUMMED, label):
         return False
     amounts = [v for v in vals if isinstance(v, Amount)]
     return len(amounts) >= 2 and not all(_year(v) for v in amounts)
