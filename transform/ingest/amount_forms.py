@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import NamedTuple
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789,\u066c")
 _SPACE = re.compile(r"[\s\u00a0\u202f\u2009\u066c']+")
@@ -29,8 +29,7 @@ _NUMBER = re.compile(r"\d[\d.,]*")
 _GROUPED = {m: re.compile(r"\d{1,3}(?:" + re.escape(m) + r"\d{3})+") for m in ".,"}  # 1.234.567 or 1,234,567
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):  # a tuple: compared in C with the strings a cell may hold instead ("blank", "percent")
     value: Decimal
     decimals: int
 

@@ -28,6 +28,7 @@ last digit per two cells summed).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -330,6 +331,8 @@ class _Ranges:
         self.kinds = len(set(kin))
         self.covers: dict[int, list[tuple[int, list[int]]]] = {}  # across -> (total, the lines it was found to sum)
         self._of: dict[int, tuple[list[int], list[list[int]], list[int], list[int]]] = {}
+        self.kept = [i for i in range(len(names)) if i not in excluded]  # the lines that may be summed, in order
+        self._summed: dict[int, tuple[int, int, set[int]]] = {}  # across -> (up to total, covers read, lines they sum)
 
     def _fixed(self, t: int) -> tuple[list[int], list[list[int]], list[int], list[int]]:
         """(the totals before it, the ranges that do not depend on what other totals sum, the run of lines of its
@@ -368,21 +371,28 @@ class _Ranges:
         (the last totals are only a way to agree; ``"subs"``: even when the total has no lines of its own)."""
         before, fixed, run, rest = self._fixed(t)
         yield fixed[0], True
+        summed = self._inner(t, j) if run or before else set()
         if run:
-            summed = self._inner(t, j)
             yield [i for i in run if i not in summed], True
         for lines in fixed[1:]:
             yield lines, ("subs" if lines and lines[0] in self.is_total else True)
         for k in range(2, min(len(before), MAX_LAST) + 1):
             yield before[-k:], False
         if before:
-            summed = self._inner(t, j)
-            yield [i for i in range(t) if i not in self.excluded and i not in summed], True
+            yield [i for i in self.kept[:bisect_left(self.kept, t)] if i not in summed], True
             yield rest, True
 
     def _inner(self, t: int, j: int) -> set[int]:
-        """The lines the totals before ``t`` were found to sum at ``j``."""
-        return {i for tt, lines in self.covers.get(j, []) if tt < t for i in lines}
+        """The lines the totals before ``t`` were found to sum at ``j`` (totals come in order: the set grows)."""
+        covers = self.covers.get(j, [])
+        upto, read, lines = self._summed.get(j, (-1, 0, set()))
+        if t < upto:  # not in order: from the start
+            read, lines = 0, set()
+        while read < len(covers) and covers[read][0] < t:
+            lines.update(covers[read][1])
+            read += 1
+        self._summed[j] = (t, read, lines)
+        return lines
 
     def cover(self, t: int, j: int, lines: list[int]) -> None:
         self.covers.setdefault(j, []).append((t, lines))
@@ -434,7 +444,7 @@ def _structure(diff: Decimal, summed: Sequence[_Value], line: set[int], unit: De
 def check_table(table: Table) -> list[Finding]:
     """:func:`check_rows` for a model ``Table``."""
     rows = table.rows
-    texts = [[" ".join(s.text for s in cell.sentences) for cell in row] for row in rows]
+    texts = [[ss[0].text if len(ss := cell.sentences) == 1 else " ".join(s.text for s in ss) for cell in row] for row in rows]
     return check_rows(texts, [[cell.colspan or 1 for cell in row] for row in rows],
                       [[cell.rowspan or 1 for cell in row] for row in rows], [bool(row) and all(c.header for c in row) for row in rows])
 
