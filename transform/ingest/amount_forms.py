@@ -47,7 +47,7 @@ def parse_amount(text: str, dec: str = ",") -> Amount | str | None:
     t = text.strip()
     if not t:
         return "blank"
-    if not any(ch.isdigit() for ch in t):  # words (most cells of a table of text): no number to read
+    if not (_ANY_DIGIT.search(t) if t.isascii() else any(ch.isdigit() for ch in t)):  # words (most cells of a table of text): no number to read
         return "blank" if t.lower() in _BLANK else None
     if not t.isascii():  # NFKC and the digit table change nothing in ASCII
         t = unicodedata.normalize("NFKC", t).translate(_DIGITS).strip().replace("\u2212", "-")

@@ -90,6 +90,10 @@ class _Grid:
 def _place(g: _Grid, rowspans: Sequence[Sequence[int]] | None) -> None:
     """Place each cell on the grid, colspans and rowspans counted (HTML's rule: a covered slot is skipped);
     a covered slot holds None."""
+    if all(s in (0, 1) for row in g.spans for s in row) and all(d <= 1 for row in rowspans or [] for d in row):
+        g.ncols = max((len(row) for row in g.spans), default=0)  # no span: each cell at its index
+        g.at = [[(r, c) if c < len(row) else None for c in range(g.ncols)] for r, row in enumerate(g.spans)]
+        return
     taken: dict[tuple[int, int], tuple[int, int] | None] = {}
     for r, _row in enumerate(g.texts):
         col = 0
@@ -232,8 +236,7 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
     detail = {i for i in range(n) if g.finds(_DETAIL, names[i])}
     checks: dict[int, list[tuple[int, bool, list[int], Decimal]]] = {}
     ranges = _Ranges(totals, names, kin, excluded | detail)
-    wrong: dict[int, set[int]] = {j: {i for i, row in enumerate(vals) if (v := row[j]) is None or v == "percent"}
-                                  for j in cross}  # lines holding a word or a percentage: no sum through them
+    wrong: dict[int, set[int]] = {}  # across -> lines holding a word or a percentage: no sum through them
     seen: dict[tuple[int, int], set[int]] = {}
     scaled: dict[int, tuple[list[int | None], Decimal]] = {}  # across -> its amounts in units of its finest precision
     for t in totals:
@@ -256,8 +259,13 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
                         ranges.cover(t, j, lines)  # a total of one line: it stands for that line
                 elif not own and may_fail != "subs":
                     may_fail = False
-                if len(amounts) < 2 or (len(amounts) < len(lines) and not wrong[j].isdisjoint(lines)):  # a word, a percentage
+                if len(amounts) < 2:
                     continue
+                if len(amounts) < len(lines):  # blanks, or a word, a percentage
+                    if j not in wrong:
+                        wrong[j] = {i for i, row in enumerate(vals) if (v := row[j]) is None or v == "percent"}
+                    if not wrong[j].isdisjoint(lines):
+                        continue
                 s = sum(amounts)
                 if abs(s - want) <= max(1, len(amounts) // 2):  # the rounding of the printed precision
                     best = (True, lines, s * unit)
@@ -315,7 +323,7 @@ def _code(first: str, name: str, total: bool) -> str:
 def _summable(vals: Sequence[_Value], label: str, g: _Grid) -> bool:
     """A line of amounts: two amounts or more, no percentage, not only years printed alone, and a label that
     names no rate, share, average, year or code."""
-    if any(v == "percent" for v in vals) or g.finds(_NOT_SUMMED, label):
+    if "percent" in vals or g.finds(_NOT_SUMMED, label):
         return False
     amounts = [v for v in vals if isinstance(v, Amount)]
     return len(amounts) >= 2 and not all(_year(v) for v in amounts)
