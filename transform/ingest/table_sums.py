@@ -297,7 +297,7 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
         lone = len(row) == 1  # a total of one amount: only another total of the table shows the rule holds
         if not lone and not any(ok for _j, ok, _l, _s in row):
             continue  # the rule is not shown to hold for this total
-        for j, ok, lines, s in row:
+        for j, ok, lines, sm in row:
             total = vals[t][j]
             pos = g.at[rc(t, j)[0]][rc(t, j)[1]]
             if ok or pos is None or not isinstance(total, Amount):
@@ -306,7 +306,7 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
             places = max([total.decimals] + [v.decimals for _i, v in added])
             summed = [p for i, _v in added if (p := g.at[rc(i, j)[0]][rc(i, j)[1]])]
             printed = g.texts[pos[0]][pos[1]].strip()
-            out.append(Finding(pos, summed, printed, show(s, places, printed), across, lone))
+            out.append(Finding(pos, summed, printed, show(sm, places, printed), across, lone))
     return out, agreed, count
 
 
