@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import NamedTuple
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789,\u066c")
 _SPACE = re.compile(r"[\s\u00a0\u202f\u2009\u066c']+")
@@ -23,10 +23,13 @@ _CURRENCY = re.compile(r"^(?:€|\$|DH|Dhs?|MAD|DA|DZD|EUR|د\.?\s?م\.?|دره�
                        re.IGNORECASE)
 _BLANK = {"", "-", "–", "—", "−", "/", "néant", "-   -", "..", "…"}
 _DECIMALS = re.compile(r"(?<=\d)([.,])\d{1,2}(?![\d.,])")  # a number's last mark and one or two digits
+_SPACED = re.compile(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?")  # 1 234 567,89
+_ANY_DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"\d[\d.,]*")
+_GROUPED = {m: re.compile(r"\d{1,3}(?:" + re.escape(m) + r"\d{3})+") for m in ".,"}  # 1.234.567 or 1,234,567
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):  # a tuple: compared in C with the strings a cell may hold instead ("blank", "percent")
     value: Decimal
     decimals: int
 
@@ -44,11 +47,12 @@ def parse_amount(text: str, dec: str = ",") -> Amount | str | None:
     t = text.strip()
     if not t:
         return "blank"
-    if not any(ch.isdigit() for ch in t):  # words (most cells of a table of text): no number to read
+    if not (_ANY_DIGIT.search(t) if t.isascii() else any(ch.isdigit() for ch in t)):  # words (most cells of a table of text): no number to read
         return "blank" if t.lower() in _BLANK else None
-    t = unicodedata.normalize("NFKC", t).translate(_DIGITS).strip().replace("\u2212", "-")
+    if not t.isascii():  # NFKC and the digit table change nothing in ASCII
+        t = unicodedata.normalize("NFKC", t).translate(_DIGITS).strip().replace("\u2212", "-")
     if "%" in t:
-        return "percent" if re.search(r"\d", t) else None
+        return "percent" if _ANY_DIGIT.search(t) else None
     t = _CURRENCY.sub("", t).strip()
     neg = False
     if t.startswith("(") and t.endswith(")"):
@@ -56,9 +60,9 @@ def parse_amount(text: str, dec: str = ",") -> Amount | str | None:
     if t[:1] in "-–" or t[-1:] == "-":
         neg, t = True, t.strip("-– ")
     t = _SPACE.sub(" ", t)
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", t):
+    if _SPACED.fullmatch(t):
         t = t.replace(" ", "")
-    if not re.fullmatch(r"\d[\d.,]*", t) or t[-1] in ".,":
+    if not _NUMBER.fullmatch(t) or t[-1] in ".,":
         return None
     other = "." if dec == "," else ","
     marks = [ch for ch in t if ch in ".,"]
@@ -67,11 +71,11 @@ def parse_amount(text: str, dec: str = ",") -> Amount | str | None:
         if not last or t.count(dec) > 1:
             return None
         whole, frac = t.rsplit(dec, 1)
-        if not re.fullmatch(r"\d{1,3}(?:" + re.escape(other) + r"\d{3})+", whole):
+        if not _GROUPED[other].fullmatch(whole):
             return None
         whole = whole.replace(other, "")
     elif marks and (len(marks) > 1 or (marks[0] != dec and re.fullmatch(r"\d{1,3}[.,]\d{3}", t))):
-        if not re.fullmatch(r"\d{1,3}(?:" + re.escape(marks[0]) + r"\d{3})+", t):
+        if not _GROUPED[marks[0]].fullmatch(t):
             return None
         whole, frac = t.replace(marks[0], ""), ""
     elif marks:

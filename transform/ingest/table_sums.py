@@ -28,6 +28,7 @@ last digit per two cells summed).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -49,6 +50,12 @@ _SUB = re.compile(r"^(?:sous|sub)[- ]?total|مجموع\s+(?:فرعي|جزئي)|�
 _DETAIL = re.compile(r"^(?:dont|dont\s*:|منها|من بينها)\b", re.IGNORECASE)
 _NOT_SUMMED = re.compile(r"taux|%|moyen|average|rate\b|ratio|part\b|نسبة|معدل|متوسط|النسبة|année|year|\bcode\b|n°|\brang\b|السنة|رمز|رقم",
                          re.IGNORECASE)
+# what each of those finds holds (their words without anchors): a table whose text has none of it is not searched
+_HINT = {_TOTAL: re.compile(r"tota|مجموع|إجمالي|اجمالي|ensemble", re.IGNORECASE), _DETAIL: re.compile(r"dont|من", re.IGNORECASE),
+         _NOT_SUMMED: re.compile(r"taux|%|moyen|average|rate|ratio|part|نسبة|معدل|متوسط|النسبة|année|year|code|n°|rang|السنة|رمز|رقم",
+                                 re.IGNORECASE)}
+_CODE = re.compile(r"\d{2,}")
+_CODE_IN = re.compile(r"\b(\d{2,})\b")
 
 
 @dataclass
@@ -74,11 +81,19 @@ class _Grid:
     header: list[bool]  # a row of header cells
     at: list[list[tuple[int, int] | None]] = field(default_factory=list)  # grid row, column -> (row, index) of its origin
     ncols: int = 0
+    may: set[re.Pattern[str]] = field(default_factory=set)  # the patterns whose words the table's text holds (_HINT)
+
+    def finds(self, rx: re.Pattern[str], text: str) -> bool:
+        return rx in self.may and rx.search(text) is not None
 
 
 def _place(g: _Grid, rowspans: Sequence[Sequence[int]] | None) -> None:
     """Place each cell on the grid, colspans and rowspans counted (HTML's rule: a covered slot is skipped);
     a covered slot holds None."""
+    if all(s in (0, 1) for row in g.spans for s in row) and all(d <= 1 for row in rowspans or [] for d in row):
+        g.ncols = max((len(row) for row in g.spans), default=0)  # no span: each cell at its index
+        g.at = [[(r, c) if c < len(row) else None for c in range(g.ncols)] for r, row in enumerate(g.spans)]
+        return
     taken: dict[tuple[int, int], tuple[int, int] | None] = {}
     for r, _row in enumerate(g.texts):
         col = 0
@@ -113,7 +128,11 @@ def check_rows(texts: Sequence[Sequence[str]], spans: Sequence[Sequence[int]] | 
     (``agree``) and said to disagree (``flagged``)."""
     g = _Grid([list(r) for r in texts], [list(s) for s in spans] if spans else [[1] * len(r) for r in texts],
               list(header) if header else [False] * len(texts))
-    if len(g.texts) < 3 or not _worth(g.texts):
+    if len(g.texts) < 3:
+        return []
+    words = "\n".join(t for row in g.texts for t in row)
+    g.may = {rx for rx, hint in _HINT.items() if hint.search(words)}
+    if not _worth(g):
         return []
     _place(g, rowspans)
     if g.ncols < 2:
@@ -133,9 +152,10 @@ def check_rows(texts: Sequence[Sequence[str]], spans: Sequence[Sequence[int]] | 
     return found
 
 
-def _worth(texts: Sequence[Sequence[str]]) -> bool:
+def _worth(g: _Grid) -> bool:
     """A table that may hold a total: a line labelled so, or a last row or column of numbers (two or more)."""
-    if any(_TOTAL.search(t.strip()) for row in texts for t in row if t):
+    texts = g.texts
+    if any(g.finds(_TOTAL, t.strip()) for row in texts for t in row if t):
         return True
     return sum(1 for t in texts[-1] if _DIGIT.search(t)) >= 2 or sum(1 for row in texts if row and _DIGIT.search(row[-1])) >= 2
 
@@ -166,20 +186,21 @@ def _check_part(g: _Grid, vals: list[list[_Value]], cols: list[int],
     heads = {r for r in range(nrows) if g.header[r] or r < first}  # the rows above the table's first amount: the header
     col_name = {c: " ".join(_text(g, r, c) for r in sorted(heads)) for c in cols}
     row_name = [" ".join(t for c in cols if vals[r][c] is None and (t := _text(g, r, c).strip())) for r in range(nrows)]
-    amount_cols = [c for c in cols if _summable([vals[r][c] for r in range(nrows) if r not in heads], col_name[c])]
+    amount_cols = [c for c in cols if _summable([vals[r][c] for r in range(nrows) if r not in heads], col_name[c], g)]
     found: list[Finding] = []
     agreed, count = [0, 0], [0, 0]
     if amount_cols:  # total rows, checked column by column
-        totals = [r for r in range(nrows) if r not in heads and _TOTAL.search(row_name[r])]
-        codes = [_code(_text(g, r, cols[0]), row_name[r]) for r in range(nrows)]
+        named = [g.finds(_TOTAL, row_name[r]) for r in range(nrows)]
+        totals = [r for r in range(nrows) if r not in heads and named[r]]
+        codes = [_code(_text(g, r, cols[0]), row_name[r], named[r]) for r in range(nrows)]
         got, agree, n = _totals(vals, row_name, codes, heads, amount_cols, totals, lambda i, j: (i, j), g, False, tally)
         found, agreed[0], count[0] = found + got, agree, n
-    sums_rows = [r for r in range(nrows) if r not in heads and _summable([vals[r][c] for c in cols], row_name[r])]
+    sums_rows = [r for r in range(nrows) if r not in heads and _summable([vals[r][c] for c in cols], row_name[r], g)]
     if sums_rows:  # total columns, checked row by row
         flipped = [[vals[r][c] for r in range(nrows)] for c in range(g.ncols)]
         names = [col_name.get(c, "") for c in range(g.ncols)]
         others = set(range(g.ncols)) - set(amount_cols)
-        totals = [c for c in amount_cols if _TOTAL.search(col_name[c])]
+        totals = [c for c in amount_cols if g.finds(_TOTAL, col_name[c])]
         last = max(heads) if heads else -1  # the header's last row names the columns a total adds (Débit, Crédit)
         kinds = [k if last >= 0 and c in col_name and not (k := _text(g, last, c).strip()).isdigit() else ""
                  for c in range(g.ncols)]
@@ -212,11 +233,10 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
         if last < 0:
             return [], 0, 0
         totals = [last]
-    detail = {i for i in range(n) if _DETAIL.search(names[i])}
+    detail = {i for i in range(n) if g.finds(_DETAIL, names[i])}
     checks: dict[int, list[tuple[int, bool, list[int], Decimal]]] = {}
     ranges = _Ranges(totals, names, kin, excluded | detail)
-    wrong: dict[int, set[int]] = {j: {i for i, row in enumerate(vals) if (v := row[j]) is None or v == "percent"}
-                                  for j in cross}  # lines holding a word or a percentage: no sum through them
+    wrong: dict[int, set[int]] = {}  # across -> lines holding a word or a percentage: no sum through them
     seen: dict[tuple[int, int], set[int]] = {}
     scaled: dict[int, tuple[list[int | None], Decimal]] = {}  # across -> its amounts in units of its finest precision
     for t in totals:
@@ -239,8 +259,13 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
                         ranges.cover(t, j, lines)  # a total of one line: it stands for that line
                 elif not own and may_fail != "subs":
                     may_fail = False
-                if len(amounts) < 2 or (len(amounts) < len(lines) and not wrong[j].isdisjoint(lines)):  # a word, a percentage
+                if len(amounts) < 2:
                     continue
+                if len(amounts) < len(lines):  # blanks, or a word, a percentage
+                    if j not in wrong:
+                        wrong[j] = {i for i, row in enumerate(vals) if (v := row[j]) is None or v == "percent"}
+                    if not wrong[j].isdisjoint(lines):
+                        continue
                 s = sum(amounts)
                 if abs(s - want) <= max(1, len(amounts) // 2):  # the rounding of the printed precision
                     best = (True, lines, s * unit)
@@ -272,7 +297,7 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
         lone = len(row) == 1  # a total of one amount: only another total of the table shows the rule holds
         if not lone and not any(ok for _j, ok, _l, _s in row):
             continue  # the rule is not shown to hold for this total
-        for j, ok, lines, s in row:
+        for j, ok, lines, sm in row:
             total = vals[t][j]
             pos = g.at[rc(t, j)[0]][rc(t, j)[1]]
             if ok or pos is None or not isinstance(total, Amount):
@@ -281,24 +306,24 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
             places = max([total.decimals] + [v.decimals for _i, v in added])
             summed = [p for i, _v in added if (p := g.at[rc(i, j)[0]][rc(i, j)[1]])]
             printed = g.texts[pos[0]][pos[1]].strip()
-            out.append(Finding(pos, summed, printed, show(s, places, printed), across, lone))
+            out.append(Finding(pos, summed, printed, show(sm, places, printed), across, lone))
     return out, agreed, count
 
 
-def _code(first: str, name: str) -> str:
-    """A line's account code: its first cell when that is digits alone, else the number in its label
-    (``Sous Total compte 1022``); '' when there is none."""
+def _code(first: str, name: str, total: bool) -> str:
+    """A line's account code: its first cell when that is digits alone, else the number in the label of a
+    total (``Sous Total compte 1022``: ``total``); '' when there is none."""
     first = first.strip()
-    if re.fullmatch(r"\d{2,}", first):
+    if _CODE.fullmatch(first):
         return first
-    m = re.search(r"\b(\d{2,})\b", name)
-    return m.group(1) if m and _TOTAL.search(name) else ""
+    m = _CODE_IN.search(name) if total else None
+    return m.group(1) if m else ""
 
 
-def _summable(vals: Sequence[_Value], label: str) -> bool:
+def _summable(vals: Sequence[_Value], label: str, g: _Grid) -> bool:
     """A line of amounts: two amounts or more, no percentage, not only years printed alone, and a label that
     names no rate, share, average, year or code."""
-    if any(v == "percent" for v in vals) or _NOT_SUMMED.search(label):
+    if "percent" in vals or g.finds(_NOT_SUMMED, label):
         return False
     amounts = [v for v in vals if isinstance(v, Amount)]
     return len(amounts) >= 2 and not all(_year(v) for v in amounts)
@@ -314,6 +339,8 @@ class _Ranges:
         self.kinds = len(set(kin))
         self.covers: dict[int, list[tuple[int, list[int]]]] = {}  # across -> (total, the lines it was found to sum)
         self._of: dict[int, tuple[list[int], list[list[int]], list[int], list[int]]] = {}
+        self.kept = [i for i in range(len(names)) if i not in excluded]  # the lines that may be summed, in order
+        self._summed: dict[int, tuple[int, int, set[int]]] = {}  # across -> (up to total, covers read, lines they sum)
 
     def _fixed(self, t: int) -> tuple[list[int], list[list[int]], list[int], list[int]]:
         """(the totals before it, the ranges that do not depend on what other totals sum, the run of lines of its
@@ -352,21 +379,28 @@ class _Ranges:
         (the last totals are only a way to agree; ``"subs"``: even when the total has no lines of its own)."""
         before, fixed, run, rest = self._fixed(t)
         yield fixed[0], True
+        summed = self._inner(t, j) if run or before else set()
         if run:
-            summed = self._inner(t, j)
             yield [i for i in run if i not in summed], True
         for lines in fixed[1:]:
             yield lines, ("subs" if lines and lines[0] in self.is_total else True)
         for k in range(2, min(len(before), MAX_LAST) + 1):
             yield before[-k:], False
         if before:
-            summed = self._inner(t, j)
-            yield [i for i in range(t) if i not in self.excluded and i not in summed], True
+            yield [i for i in self.kept[:bisect_left(self.kept, t)] if i not in summed], True
             yield rest, True
 
     def _inner(self, t: int, j: int) -> set[int]:
-        """The lines the totals before ``t`` were found to sum at ``j``."""
-        return {i for tt, lines in self.covers.get(j, []) if tt < t for i in lines}
+        """The lines the totals before ``t`` were found to sum at ``j`` (totals come in order: the set grows)."""
+        covers = self.covers.get(j, [])
+        upto, read, lines = self._summed.get(j, (-1, 0, set()))
+        if t < upto:  # not in order: from the start
+            read, lines = 0, set()
+        while read < len(covers) and covers[read][0] < t:
+            lines.update(covers[read][1])
+            read += 1
+        self._summed[j] = (t, read, lines)
+        return lines
 
     def cover(self, t: int, j: int, lines: list[int]) -> None:
         self.covers.setdefault(j, []).append((t, lines))
@@ -418,7 +452,7 @@ def _structure(diff: Decimal, summed: Sequence[_Value], line: set[int], unit: De
 def check_table(table: Table) -> list[Finding]:
     """:func:`check_rows` for a model ``Table``."""
     rows = table.rows
-    texts = [[" ".join(s.text for s in cell.sentences) for cell in row] for row in rows]
+    texts = [[ss[0].text if len(ss := cell.sentences) == 1 else " ".join(s.text for s in ss) for cell in row] for row in rows]
     return check_rows(texts, [[cell.colspan or 1 for cell in row] for row in rows],
                       [[cell.rowspan or 1 for cell in row] for row in rows], [bool(row) and all(c.header for c in row) for row in rows])
 
