@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 MIN_WORD = 3  # letters of a word in play (a shorter word settles nothing)
 SOUND = 3  # sure readings of a known word that make it the document's sound word
-SOUND_KNOWN = 5  # sure readings needed to put right a word the list knows (it may be a rare word rightly printed)
+SOUND_KNOWN = 4  # sure readings needed to put right a word the list knows (it may be a rare word rightly printed)
 LONG_KNOWN = 5  # letters of a word the list knows that may be put right (a short word is too often another word)
 _TEETH = "نبيتل"  # letters a light face confuses anywhere in a word
 _MIDDLE = "هم"  # letters a light face confuses inside a word
