@@ -1,18 +1,20 @@
 """A light typeface's confused letters, settled by the words the document itself reads sound.
 
 A judgment set in a light face reads ``ل`` as ``ن`` or ``ب`` and a middle ``ه`` as ``م``: ``الطنب`` for ``الطلب``,
-``لبنظر`` for ``للنظر``, ``فبها`` for ``فيها``, ``إنماؤه`` for ``إنهاؤه``. A rule on the letters alone changes right
-words (``الطنب`` is a word); the document can say which reading it means, for it reads ``الطلب``, ``للنظر`` and
-``فيها`` sound many times on its other lines.
+``مببغ`` for ``مبلغ``, ``بإبداع`` for ``بإيداع``. A rule on the letters alone changes right words (``الطنب`` is a
+word); the document can say which reading it means, for it reads ``الطلب``, ``مبلغ`` and ``بإيداع`` sound on its other
+lines.
 
 So, over the Arabic lines of a document's OCR'd pages together (:func:`settle_words`):
 
 * the document's **sound words** are the words the word list knows (``spelling._known``), of :data:`MIN_WORD`
-  letters or more, read on lines the reader was sure of (no doubt on the line) at least :data:`SOUND` times;
-* a word read **once** in the whole document, that the word list does not know, becomes the sound word it is one
+  letters or more, read on lines the reader put in no doubt, at least :data:`SOUND` times;
+* a word read **once** in the whole document, of :data:`MIN_WORD` letters or more, becomes the sound word it is one
   confusable letter off: one of ``ن ب ي ت ل`` for another of them (the teeth and the stem a light face blurs), or
-  ``ه`` for ``م`` (either way) inside the word, not at its ends; a word the list knows needs its candidate read
-  :data:`SOUND_KNOWN` times, for it may be a rare word rightly printed;
+  ``ه`` for ``م`` (either way) inside the word, not at its ends;
+* a word the list knows may be a rare word rightly printed: it needs :data:`LONG_KNOWN` letters, its letter inside
+  the word (not its first two nor its last: ``فيها``/``فيما``, ``حسن``/``حسب`` are both words) and its candidate
+  read sound :data:`SOUND_KNOWN` times;
 * only when **exactly one** sound word is so near; never in a word's first letter (after ``و``/``ف`` its second)
   when both letters may begin a word (a verb's person or a preposition: ``يعرض``, ``تعرض``, ``برفع``: all right);
   the word keeps its punctuation, the line its confidence and doubt.
@@ -88,7 +90,10 @@ def settle_words(pages: list[list[str]], sure: list[list[bool]] | None = None) -
                     seen[core] += 1
                     if ok and len(core) >= MIN_WORD and _known(core):
                         good[core] += 1
-    sound = [w for w, c in good.items() if c >= SOUND]
+    sound: dict[int, list[str]] = {}  # the sound words by length (a substitution keeps it)
+    for w, c in good.items():
+        if c >= SOUND:
+            sound.setdefault(len(w), []).append(w)
     out = [list(texts) for texts in pages]
     for n, page in enumerate(split):
         for k, toks in enumerate(page):
@@ -99,7 +104,7 @@ def settle_words(pages: list[list[str]], sure: list[list[bool]] | None = None) -
                 known = _known(core)  # a word the list knows may be a rare word rightly printed
                 if known and len(core) < LONG_KNOWN:
                     continue
-                cands = {w for w in sound if _confusable(core, w, inner=known)
+                cands = {w for w in sound.get(len(core), ()) if _confusable(core, w, inner=known)
                          and good[w] >= (SOUND_KNOWN if known else SOUND)}
                 if len(cands) == 1 and normalise_ar(found := cands.pop()) != normalise_ar(core):
                     toks[j] = (head, found, tail)
