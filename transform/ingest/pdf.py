@@ -193,6 +193,10 @@ class PdfIngester:
             from ..ocr.echoes import echo_document
 
             echo_document(read)  # a misread word where another OCR'd page prints its phrase sound (the issuer's name)
+        if read:
+            from ..ocr.doc_words import doc_words
+
+            doc_words(read)  # a light face's confused letter (الطنب), where the document reads the word sound elsewhere
         kept, running = split_running_lines(kept, heights)
         furniture = sorted(furniture + running, key=lambda f: f.page)
         groups = group_lines(kept, used_tables, widths, heights)
