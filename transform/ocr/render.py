@@ -172,14 +172,15 @@ def with_stamps(pdf: pdfium.PdfDocument, index: int, pimg: PageImage) -> PageIma
         return pimg
     try:
         small = np.asarray(page.render(scale=CHECK_DPI / 72.0, may_draw_forms=True).to_pil().convert("RGB"))
-        if not find(small, CHECK_DPI) and not find_faint(small, CHECK_DPI):
+        faint = bool(find_faint(small, CHECK_DPI))  # the full render is searched for pale groups only when the small shows one
+        if not faint and not find(small, CHECK_DPI):
             return pimg
         full = page.render(scale=pimg.dpi / 72.0, may_draw_forms=True).to_pil().convert("RGB")
     except (MemoryError, pdfium.PdfiumError):
         return pimg
     if full.size != pimg.image.size:
         full = full.resize(pimg.image.size, Image.Resampling.BILINEAR)
-    stamps = find(np.asarray(full), pimg.dpi) + find_faint(np.asarray(full), pimg.dpi)
+    stamps = find(np.asarray(full), pimg.dpi) + (find_faint(np.asarray(full), pimg.dpi) if faint else [])
     if not stamps:
         return pimg
     return PageImage(pimg.image, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt,
