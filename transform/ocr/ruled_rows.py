@@ -105,7 +105,7 @@ def _blank_after(part: TextLine, rtl: bool, ruled_img: PageImage) -> bool:
     top, bottom = part.top * px, part.bottom * px
     if hi - lo < 2 or not ruled(ruled_img.image, lo, hi, top, bottom):
         return False
-    band = np.asarray(ruled_img.image.convert("L").crop((int(lo), int(top), int(hi), int(bottom)))) < INK
+    band = np.asarray(ruled_img.image.crop((int(lo), int(top), int(hi), int(bottom))).convert("L")) < INK  # crop first
     return bool(band.size) and float(band.mean()) < BLANK
 
 
