@@ -117,12 +117,7 @@ def settle_words(pages: list[list[str]], sure: list[list[bool]] | None = None) -
 def doc_words(pages: list[list[TextLine]]) -> int:
     """:func:`settle_words` over the lines of a document's OCR'd pages, in place; a line keeps its confidence and
     doubt. Returns how many lines changed."""
-    new = settle_words([[ln.text for ln in lines] for lines in pages],
-                       [[ln.doubt is None for ln in lines] for lines in pages])
-    changed = 0
-    for lines, texts in zip(pages, new, strict=True):
-        for ln, text in zip(lines, texts, strict=True):
-            if text != ln.text:
-                ln.text = text
-                changed += 1
-    return changed
+    from .echoes import write_texts
+
+    return write_texts(pages, settle_words([[ln.text for ln in lines] for lines in pages],
+                                           [[ln.doubt is None for ln in lines] for lines in pages]))

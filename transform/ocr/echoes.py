@@ -199,7 +199,11 @@ def echo_words(lines: list[TextLine], tables: list[FoundTable]) -> int:
 def echo_document(pages: list[list[TextLine]]) -> int:
     """:func:`settle_document` over the lines of a document's OCR'd pages (the lines no table took, in reading order),
     in place; a line keeps its confidence and doubt. Returns how many lines changed."""
-    new = settle_document([[ln.text for ln in lines] for lines in pages])
+    return write_texts(pages, settle_document([[ln.text for ln in lines] for lines in pages]))
+
+
+def write_texts(pages: list[list[TextLine]], new: list[list[str]]) -> int:
+    """Each line's text set to its new text, in place (its confidence and doubt kept); how many lines changed."""
     changed = 0
     for lines, texts in zip(pages, new, strict=True):
         for ln, text in zip(lines, texts, strict=True):
