@@ -10,6 +10,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
+from transform.ingest.base import TextLine
 from transform.ocr.render import PageImage
 
 FILES = Path(__file__).resolve().parents[1] / "realdocs" / "files"
@@ -24,6 +25,13 @@ class Line:
     top: float
     x1: float
     bottom: float
+
+
+def page_lines(pages: list[list[str]], first_page: int = 1) -> list[list[TextLine]]:
+    """Pages of OCR'd lines made from their texts, one 15 pt line every 20 pt down each page (the document-wide
+    passes' input), pages numbered from ``first_page``."""
+    return [[TextLine(text=t, x0=50.0, top=20.0 * n, x1=540.0, bottom=20.0 * n + 15, page=first_page + k)
+             for n, t in enumerate(texts)] for k, texts in enumerate(pages)]
 
 
 def corpus_page(path: Path | str, index: int, dpi: float = 250.0) -> PageImage:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ocr._pagebits import page_lines
 from transform.ocr.doc_words import doc_words, settle_words
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -98,10 +99,7 @@ def test_what_the_document_cannot_vouch_for_stays(pages: list[list[str]]) -> Non
 
 
 def test_only_sure_lines_count_a_word_sound_and_the_lines_keep_their_doubt() -> None:
-    from transform.ingest.base import TextLine
-
-    pages = [[TextLine(text=t, x0=50.0, top=20.0 * n, x1=540.0, bottom=20.0 * n + 15, page=k + 1)
-              for n, t in enumerate(texts)] for k, texts in enumerate([P1, P2])]
+    pages = page_lines([P1, P2], first_page=1)
     for ln in pages[1]:
         ln.confidence, ln.doubt = 0.55, "ocr_low_confidence"
     assert doc_words(pages) == 0  # ``وتكليف`` and ``للنظر`` read sure only once or twice (on the first page)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ocr._pagebits import page_lines
 from transform.ocr.echoes import echo_document, echo_words, settle_document, settle_page
 
 TRUTH = Path(__file__).resolve().parents[1] / "realdocs" / "truth"
@@ -108,10 +109,7 @@ def test_what_the_document_cannot_vouch_for_stays(pages: list[list[str]]) -> Non
 
 
 def test_the_document_pass_keeps_each_lines_doubt_and_says_how_many_lines_changed() -> None:
-    from transform.ingest.base import TextLine
-
-    pages = [[TextLine(text=t, x0=50.0, top=20.0 * n, x1=540.0, bottom=20.0 * n + 15, page=k + 2)
-              for n, t in enumerate(texts)] for k, texts in enumerate([P2, P3])]
+    pages = page_lines([P2, P3], first_page=2)
     for ln in pages[0]:
         ln.confidence, ln.doubt = 0.55, "ocr_low_confidence"
     assert echo_document(pages) == 2  # each title settled by the other's sound reading (a Latin stray: once is enough)
