@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 MIN_WORD = 5  # letters of a word in play (a shorter word is too often another word one letter off)
 LEARN_WORD = 4  # letters of an unknown word that may show a confusion
+LEARN_SETTLED = 2  # ...or words another pass put right (a surer sign than a word one change makes known)
 LEARN = 3  # different words showing one confusion that make it the document's
 MAX_SEEN = 2  # an unknown word read more often than this is a word of the document's (a name, a term)
 AMBIGUOUS = "word_ambiguous"  # the doubt of a line holding a word two learnt confusions mend two ways
@@ -60,12 +61,16 @@ class Profile:
     showed it."""
 
     seen: dict[tuple[str, str, bool], set[str]] = field(default_factory=dict)
+    settled: dict[tuple[str, str, bool], set[str]] = field(default_factory=dict)  # those another pass put right
 
-    def add(self, printed: str, read: str, start: bool, word: str) -> None:
+    def add(self, printed: str, read: str, start: bool, word: str, settled: bool = False) -> None:
         self.seen.setdefault((printed, read, start), set()).add(word)
+        if settled:
+            self.settled.setdefault((printed, read, start), set()).add(word)
 
     def learnt(self) -> set[tuple[str, str, bool]]:
-        return {k for k, words in self.seen.items() if len(words) >= LEARN}
+        return {k for k, words in self.seen.items()
+                if len(words) >= LEARN or len(self.settled.get(k, ())) >= LEARN_SETTLED}
 
 
 def _start(word: str, i: int) -> bool:
@@ -84,7 +89,7 @@ def _word(word: str) -> bool:
     """A word of the frequent list, or one with a pronoun after it (``اتخاذها``, ``توصلكم``)."""
     if _known(word):
         return True
-    return any(word.endswith(p) and len(word) - len(p) >= 3 and _known(word[: -len(p)]) for p in _PRONOUNS)
+    return any(word.endswith(p) and len(word) - len(p) >= 4 and _known(word[: -len(p)]) for p in _PRONOUNS)
 
 
 def _false_article(word: str, cand: str) -> bool:
@@ -129,7 +134,7 @@ def learn(words: Counter[str], settled: list[tuple[str, str]] = ()) -> Profile: 
     for read, right in settled:
         diff = [i for i in range(len(read)) if len(read) == len(right) and read[i] != right[i]]
         if len(diff) == 1 and (right[diff[0]], read[diff[0]]) in _PAIRS:
-            prof.add(right[diff[0]], read[diff[0]], _start(read, diff[0]), read)
+            prof.add(right[diff[0]], read[diff[0]], _start(read, diff[0]), read, settled=True)
     return prof
 
 
