@@ -115,8 +115,9 @@ def settle_words(pages: list[list[str]], sure: list[list[bool]] | None = None) -
 
 
 def doc_words(pages: list[list[TextLine]]) -> int:
-    """:func:`settle_words` over the lines of a document's OCR'd pages, in place; a line keeps its confidence and
-    doubt. Returns how many lines changed."""
+    """:func:`settle_words` over the lines of a document's OCR'd pages, in place, then the document's own confusion
+    profile (:mod:`doc_profile`); a line keeps its confidence and doubt (a word the profile mends two ways puts its
+    line in doubt). Returns how many line texts changed (a line both passes change counts twice)."""
     from .doc_profile import mend_lines
     from .echoes import write_texts
 
