@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.ocr._pagebits import page_lines
-from transform.ocr.doc_profile import AMBIGUOUS, learn, mend, mend_lines, mend_texts
+from transform.ocr.doc_profile import AMBIGUOUS, learn, mend, mend_texts
 from transform.ocr.doc_words import doc_words
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

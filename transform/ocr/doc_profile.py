@@ -1,35 +1,38 @@
 """A document's own confusion profile: the letters its pages misread, learnt from its pages and used to mend them.
 
 A scan loses the same stroke all through a document. The Casablanca judgment's light face reads ``ل`` as ``ن``
-(``وتكنيف``, ``أدنوا``, ``ونم``), a municipal circular's scan reads the ``ت`` of a word's start as ``ن``
-(``نوصلكم``, ``انخاذها``): words the document never reads sound, so :mod:`doc_words` cannot settle them. What the
-document does show is the confusion itself, over and over.
+(``وتكنيف``), decree 2.19.720's inspection forms read a ``ت`` inside a word as ``ن`` (``انخاذها``): words the
+document never reads sound, so :mod:`doc_words` cannot settle them. What the document does show is the confusion
+itself, over and over: in the words the page passes already put right, and in its unknown words.
 
-So, over the Arabic lines of a document's OCR'd pages together (:func:`mend_words`):
+So, over the Arabic lines of a document's OCR'd pages together (:func:`mend_texts`, :func:`mend_lines`):
 
-* **Learning** (:func:`learn`). A word is *unknown* when neither word list knows it (``spelling._known``,
-  ``wordfix.rare``), nor is it a known word with a pronoun (``wordfix.suffixed``), a month, or shorter than
-  :data:`MIN_WORD`. An unknown word is *evidence* for the confusion "``x`` printed, ``y`` read" when changing one
-  of its letters ``y`` back to ``x`` makes a word of the frequent list, that change is the **only** one among the
-  look-alike letters (:data:`LOOK_ALIKE`: the teeth and the stem, ``ه`` with ``ب``/``م``/``ي``, the dotted pairs of one
-  skeleton) that makes a word, and it is no hamza or alef spelling. The words :mod:`doc_words` put right against
-  the document's sound words count too. A confusion is the document's when :data:`LEARN` different words show it;
-  one at a word's start (its first letter, its second after ``و``/``ف``: a verb's person, a preposition) is learnt
-  apart from one inside a word, for a page that blurs a word's middle need not blur its prefix.
-* **Mending.** An unknown word read at most :data:`MAX_SEEN` times becomes the one word of the frequent list that one
-  of the document's learnt confusions, undone at one letter, makes. Two or more such words: the word stays as
-  read and its line is put in doubt (:data:`AMBIGUOUS`, unless it already has one), so the reviewer sees it. A
-  change that is only a hamza or alef spelling, ``ة``/``ه`` or ``ى``/``ي`` is no mend.
+* **Learning** (:func:`learn`). A confusion is (letter printed, letter read, at a word's start or not: its first
+  letter, its second after ``و``/``ف``), between two look-alike letters (:data:`LOOK_ALIKE`: the teeth and the stem,
+  ``ه`` with ``ب``/``م``/``ي``, the dotted pairs of one skeleton). Its evidence: the (read, put right) words another
+  pass settled one letter apart (the page's spelling pass, kept as ``TextLine.mended``; :mod:`doc_words`), and the
+  document's *unknown* words of :data:`LEARN_WORD` letters or more that exactly one look-alike change turns into a
+  word. A word is unknown when neither list knows it (``spelling._known``, ``wordfix.rare``), it is no known word
+  with a pronoun (``wordfix.suffixed``) and no month. A confusion is the document's when :data:`LEARN_SETTLED`
+  settled words, or :data:`LEARN` words in all, show it.
+* **Mending** (:func:`mend`). An unknown word of :data:`MIN_WORD` letters or more, read at most :data:`MAX_SEEN`
+  times, becomes the one word that one learnt confusion, undone at one letter, makes: a word of the frequent list or
+  a pronoun after one of four letters or more (``اتخاذها``); failing that, a form of tesseract's rare list made by a
+  letter inside the word (not its first nor last: ``أنجرت`` is no ``أنجري``). A confusion learnt inside words holds
+  at a word's start too, unless both letters may begin a word (a verb's person, a preposition: ``نتوفر`` stays).
+  A hamza or alef spelling is no mend, nor is an article made of a hamza'd alef (``ألجرت`` is no ``الجرت``). Two
+  or more words reached: the word stays as read and its line is put in doubt (:data:`AMBIGUOUS`, unless it
+  already has one), so the reviewer sees it.
 
-Each rule was measured as a bad output would be: every truth word of every OCR'd Arabic page put through the mend
-with its document's profile as learnt from the pages as read, and every truth document's pages run through the
-whole pass together, change no word (tests/ocr/test_doc_profile.py). The figures are in docs/ocr.md.
+Measured as a bad output would be: every truth word of the documents that learn a profile as read, put through the
+mend with that profile, and every truth document's pages put through :func:`mend_texts` with what they teach
+themselves, change no word (tests/ocr/test_doc_profile.py). The figures are in docs/ocr.md.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -123,9 +126,9 @@ def _changes(word: str, pairs: set[tuple[str, str, bool]] | frozenset[tuple[str,
     return out
 
 
-def learn(words: Counter[str], settled: list[tuple[str, str]] = ()) -> Profile:  # type: ignore[assignment]
-    """The document's profile from its words as read (a word -> how often) and the (read, settled) pairs another
-    pass already put right against the document's sound words."""
+def learn(words: Counter[str], settled: Sequence[tuple[str, str]] = ()) -> Profile:
+    """The document's profile from its words as read (a word -> how often) and the (read, put right) words other
+    passes settled (the page's spelling pass, :mod:`doc_words`)."""
     prof = Profile()
     for w in words:
         if unknown(w, LEARN_WORD) and len(found := _changes(w)) == 1:
@@ -167,7 +170,7 @@ def _pairs(before: list[list[str]], after: list[list[str]]) -> list[tuple[str, s
     return out
 
 
-def mend_texts(pages: list[list[str]], settled: list[tuple[str, str]] = ()  # type: ignore[assignment]
+def mend_texts(pages: list[list[str]], settled: Sequence[tuple[str, str]] = ()
                ) -> tuple[list[list[str]], list[list[bool]]]:
     """The texts of a document's OCR'd pages with each unknown word the document's learnt confusions mend one way put
     right (see the module's docstring), and, line by line, whether it holds a word they mend two ways or more.
@@ -200,9 +203,8 @@ def mend_lines(pages: list[list[TextLine]], before: list[list[str]]) -> int:
     passes (``TextLine.mended``) and :mod:`doc_words` (``before``: the texts it was given) put right. A line keeps its
     confidence; one holding a word mended two ways is put in doubt (:data:`AMBIGUOUS`) unless it already was.
     Returns how many lines changed."""
-    from .echoes import write_texts
-
     from .doc_words import _core
+    from .echoes import write_texts
 
     settled = [(_core(a)[1], _core(b)[1]) for lines in pages for ln in lines for a, b in ln.mended]
     settled += _pairs(before, [[ln.text for ln in lines] for lines in pages])
