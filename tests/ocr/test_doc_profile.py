@@ -118,3 +118,19 @@ def test_no_word_of_any_truth_document_is_changed_by_what_its_own_pages_teach() 
         out, _doubt = mend_texts(pages)
         changed += [f"{name}: {a} -> {b}" for a, b in _changed(pages, out)]
     assert changed == []
+
+
+def test_the_page_reading_keeps_what_its_spelling_pass_put_right_on_the_line() -> None:
+    from PIL import Image
+
+    from transform.ocr.render import PageImage
+    from transform.ocr.tesseract import parse_tsv
+
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    words = [("المخالفات", 900, 93), ("المنعلقة", 700, 41), ("بالنصوص", 500, 92)]  # read right to left, one unsure
+    rows = [head, "4\t1\t1\t1\t1\t0\t0\t100\t1000\t40\t-1\t"]
+    rows += [f"5\t1\t1\t1\t1\t{n}\t{x}\t100\t150\t40\t{c}\t{w}" for n, (w, x, c) in enumerate(words, 1)]
+    page = PageImage(Image.new("L", (1200, 300), 255), 250.0, 1, 1200 * 72 / 250, 300 * 72 / 250)
+    line = parse_tsv("\n".join(rows) + "\n", page).lines[0]
+    assert line.text == "المخالفات المتعلقة بالنصوص"
+    assert line.mended == (("المنعلقة", "المتعلقة"),)
