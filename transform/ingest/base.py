@@ -44,6 +44,9 @@ class TextLine:
     # the first and last ink columns of the line's band on the page image (left, right; points), a mark OCR dropped
     # included (OCR'd pages: ocr/ink_starts.py); None where not measured
     ink: tuple[float, float] | None = field(default=None, kw_only=True)
+    # (read, put right) words the page's spelling pass settled (OCR'd lines): evidence of the document's own letter
+    # confusions (ocr/doc_profile.py)
+    mended: tuple[tuple[str, str], ...] = field(default=(), kw_only=True, repr=False, compare=False)
 
     @property
     def height(self) -> float:

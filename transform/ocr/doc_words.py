@@ -115,9 +115,12 @@ def settle_words(pages: list[list[str]], sure: list[list[bool]] | None = None) -
 
 
 def doc_words(pages: list[list[TextLine]]) -> int:
-    """:func:`settle_words` over the lines of a document's OCR'd pages, in place; a line keeps its confidence and
-    doubt. Returns how many lines changed."""
+    """:func:`settle_words` over the lines of a document's OCR'd pages, in place, then the document's own confusion
+    profile (:mod:`doc_profile`); a line keeps its confidence and doubt (a word the profile mends two ways puts its
+    line in doubt). Returns how many line texts changed (a line both passes change counts twice)."""
+    from .doc_profile import mend_lines
     from .echoes import write_texts
 
-    return write_texts(pages, settle_words([[ln.text for ln in lines] for lines in pages],
-                                           [[ln.doubt is None for ln in lines] for lines in pages]))
+    before = [[ln.text for ln in lines] for lines in pages]
+    changed = write_texts(pages, settle_words(before, [[ln.doubt is None for ln in lines] for lines in pages]))
+    return changed + mend_lines(pages, before)  # the document's own confusions (doc_profile.py)

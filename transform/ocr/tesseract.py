@@ -323,6 +323,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
         is_ar = sum(len(_AR.findall(w)) for w in words) > sum(len(_LAT.findall(w)) for w in words)  # digits only: LTR
         if is_ar:  # unsure words one letter off a known word (spelling.py)
             info["words"] = repair_unsure(words, info["confs"], sure)
+            info["mended"] = tuple((a, b) for a, b in zip(words, info["words"], strict=True) if a != b)  # doc_profile.py
             unglue(info)  # glued words split, a rule's teeth dropped (glued.py)
             mark_bullet(info)  # a list bullet read as a letter (bullets.py)
             words = info["words"]
@@ -336,6 +337,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
             text=text, x0=pimg.to_points(x0), top=pimg.to_points(y0), x1=pimg.to_points(x1),
             bottom=pimg.to_points(y1), size=round(size, 1), bold=False, page=pimg.page,
         )
+        tl.mended = info.get("mended", ())
         line_conf[id(tl)] = sum(info["confs"]) / len(info["confs"])
         if rule := [w for w in rule if w in words]:
             flat[id(tl)] = (text, rule)
