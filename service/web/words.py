@@ -145,6 +145,7 @@ DOUBTS: dict[str, str] = {
     "ocr_low_confidence": N_("La page a été lue par reconnaissance de caractères avec peu d’assurance."),
     "digits_disagree": N_("Des chiffres ont été lus de deux façons différentes."),
     "sums_disagree": N_("Un total du tableau ne correspond pas à la somme des montants qu’il additionne."),
+    "word_ambiguous": N_("Un mot mal lu peut se corriger en deux mots différents : vérifiez-le sur l’original."),
 }
 DOUBT_OTHER = N_("Le lecteur de documents n’est pas sûr de ce texte.")
 
