@@ -131,3 +131,35 @@ def test_a_real_page_tilted_8_degrees_reads_as_upright(readings: dict[str, list]
     n_tilted, tilted = _found(readings["tilted"], truth)
     assert tilted >= up - 0.02
     assert n_tilted >= 0.95 * n_up
+
+
+def test_the_stamps_read_apart_follow_a_page_straightened_past_the_narrow_search() -> None:
+    from transform.ocr.stamps import Stamp
+
+    page = _bars(10.0)
+    w, h = page.size
+    boxes = [(w - 120, 60, w - 60, 90), (40, h - 90, 110, h - 60), (w // 2 - 20, h // 2 - 10, w // 2 + 20, h // 2 + 10)]
+    stamps = [Stamp(x0, top, x1, bottom, np.zeros((bottom - top, x1 - x0), bool), np.zeros((bottom - top, x1 - x0), bool))
+              for x0, top, x1, bottom in boxes]
+    pimg = _scan(page)
+    pimg.stamps = stamps
+    got = preprocess(pimg, scanned=True)
+    assert got.skew_deg == pytest.approx(-10.0, abs=0.25)
+    for (x0, top, x1, bottom), st in zip(boxes, stamps, strict=True):
+        # where PIL's own turn of the page carries the stamp's centre (a white dot on black, turned as the page)
+        dot = Image.new("L", page.size, 0)
+        ImageDraw.Draw(dot).rectangle(((x0 + x1) // 2 - 2, (top + bottom) // 2 - 2, (x0 + x1) // 2 + 2, (top + bottom) // 2 + 2), fill=255)
+        ys, xs = np.nonzero(np.asarray(dot.rotate(got.skew_deg, resample=Image.Resampling.BICUBIC, fillcolor=0)) > 128)
+        assert (st.x0 + st.x1) / 2 == pytest.approx(xs.mean(), abs=2) and (st.top + st.bottom) / 2 == pytest.approx(ys.mean(), abs=2)
+        assert (st.x1 - st.x0, st.bottom - st.top) == (x1 - x0, bottom - top)  # the box keeps its size (its masks)
+
+
+def test_the_stamps_stay_where_they_were_found_on_a_page_straightened_within_it() -> None:
+    from transform.ocr.stamps import Stamp
+
+    page = _bars(3.0)
+    st = Stamp(500, 60, 560, 90, np.zeros((30, 60), bool), np.zeros((30, 60), bool))
+    pimg = _scan(page)
+    pimg.stamps = [st]
+    assert preprocess(pimg, scanned=True).skew_deg == pytest.approx(-3.0, abs=0.25)
+    assert (st.x0, st.top, st.x1, st.bottom) == (500, 60, 560, 90)

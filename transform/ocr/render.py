@@ -300,6 +300,10 @@ def preprocess(pimg: PageImage, *, scanned: bool) -> PageImage:
         img = clean(img, pimg.stamps)
     if abs(skew) >= 0.3:
         img = img.rotate(skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+    if pimg.stamps and abs(skew) > SKEW_DEG:  # straightened further than the narrow search: the stamps' boxes follow
+        from .tilt import follow
+
+        follow(pimg.stamps, img.size, skew)
     cleaned = 0.0
     if not scanned:
         from .watermark import remove_grey_layer  # on use: numpy stays out of `import transform`
