@@ -102,35 +102,35 @@ def _words(text: str) -> list[str]:
 
 
 def _found(lines: list, truth: Counter[str]) -> tuple[int, float]:  # type: ignore[type-arg]
-    """The number of words read and the share of them the page's truth holds."""
+    """The number of words read that the page's truth holds, and their share of the words read."""
     words = _words("\n".join(ln.text for ln in lines))
-    return len(words), sum((Counter(words) & truth).values()) / max(1, len(words))
+    hits = sum((Counter(words) & truth).values())
+    return hits, hits / max(1, len(words))
 
 
 @pytest.fixture(scope="module")
-def readings() -> dict[str, list]:  # type: ignore[type-arg]
+def readings() -> dict[str, tuple]:  # type: ignore[type-arg]
     from transform.ocr.pages import ocr_page
 
-    crop = _top("adala-ar-decree-2-17-355.pdf", 2, 200, 0.4)
+    crop = _top("adala-ar-decree-2-17-355.pdf", 2, 200, 0.4)  # the model contract's title and first blanks
     tilted = crop.image.rotate(8.0, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
-    out = {}
-    for key, img in (("upright", crop.image), ("tilted", tilted)):
-        lines, rep = ocr_page(_scan(img, 200.0), ["ar", "fr"], timeout=120.0, scanned=True, why="test")
-        assert rep.method == "ocr", rep.reason
-        out[key] = lines
-    return out
+    return {key: ocr_page(_scan(img, 200.0), ["ar", "fr"], timeout=120.0, scanned=True, why="test")
+            for key, img in (("upright", crop.image), ("tilted", tilted))}
 
 
 @pytest.mark.slow
-def test_a_real_page_tilted_8_degrees_reads_as_upright(readings: dict[str, list]) -> None:  # type: ignore[type-arg]
-    # read tilted (the narrow search took out 5.5°), words of two lines mixed: on main, 0.80 of the words read
-    # were the page's, against 0.93 upright
+def test_a_real_page_tilted_8_degrees_reads_as_upright(readings: dict[str, tuple]) -> None:  # type: ignore[type-arg]
+    # on main the crop tilted 8° was read tilted 4° (the narrow search's edge) and refused (confidence 29 %)
     text = (TRUTH / "adala-ar-decree-2-17-355" / "p003.md").read_text(encoding="utf-8").split("---", 2)[2]
     truth = Counter(_words(text))
-    n_up, up = _found(readings["upright"], truth)
-    n_tilted, tilted = _found(readings["tilted"], truth)
-    assert tilted >= up - 0.02
-    assert n_tilted >= 0.95 * n_up
+    (up_lines, up_rep), (lines, rep) = readings["upright"], readings["tilted"]
+    assert up_rep.method == rep.method == "ocr", rep.reason
+    hits_up, share_up = _found(up_lines, truth)
+    hits, share = _found(lines, truth)
+    assert hits >= 0.9 * hits_up and share >= share_up - 0.02
+    read = " ".join(ln.text for ln in lines)
+    assert "بتحديد شروط الشغل والتشغيل المتعلقة بالعاملات والعمال المنزليين" in read
+    assert "والعاملة أو العامل المنزلي:" in read
 
 
 def test_the_stamps_read_apart_follow_a_page_straightened_past_the_narrow_search() -> None:
