@@ -4,13 +4,14 @@ People scan with phones, and a sheet photographed by hand comes tilted by 5-15 d
 (``render.estimate_skew``) searches the sharpest horizontal ink profile over ``render.SKEW_DEG`` (4°)
 in steps of 1°, then refines by half and quarter degrees: it reaches 5.5° at most. A page tilted
 more was read tilted, and tesseract's reading of tilted Arabic lines falls apart (words from two
-lines mixed, lines cut): decree 2.17.355 p. 3 tilted 8° kept a fraction of its words.
+lines mixed, lines cut): decree 2.17.355 p. 3 tilted 8° kept 0.75 of its words, tilted -8° to
+-12° it was refused (bench/tilted_pages.py).
 
 :func:`measure` runs the same narrow search, and then looks further only when that search says the
 page may be tilted more: its best angle is at the edge of the narrow range (a page tilted 6° peaks
 there), or its profile has no clear peak (the best under ``PROMINENT`` times the median of the
-narrow angles; the corpus's upright scans peak at 6-50 times it, two of Sfax's landscape notices at
-2.6 and 4.1, pages tilted 8-12° at 1.0-3.1). Then the angles out to ``WIDE_DEG`` are tried at 1°
+narrow angles; the corpus's upright scans peak at 5.7-50 times it, but two of Sfax's landscape notices
+at 2.6 and 4.1; pages tilted 8-12° at 1.0-3.1). Then the angles out to ``WIDE_DEG`` are tried at 1°
 (about 22 more profiles of a 500-pixel thumbnail, a quarter of a millisecond each), and an angle
 beyond ``SKEW_DEG`` + 1° is taken only when its profile is a clear peak: ``CLEARLY`` times as sharp as
 the narrow search's best and ``WIDE_PEAK`` times the median of all the angles tried. Measured on the
