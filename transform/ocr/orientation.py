@@ -65,7 +65,7 @@ DOWN_OSD_CONF = 2.0  # ...and a page read down its height is turned a quarter on
 CLEARLY_BETTER = 15.0
 DOWN_MARGIN = 5.0
 SEEMS_OSD_CONF = 1.0  # an OSD turn at least this sure makes a page refused upright and turned "seem turned"
-TURNED_SKEW_DEG = 12.0  # a turned page's tilt is measured up to this (render.SKEW_DEG on upright pages)
+TURNED_SKEW_DEG = 12.0  # a turned page's tilt is measured up to this (upright pages: render.SKEW_DEG, further by tilt.py)
 # A line of a turned page read under this confidence whose words (MIN_WORD letters or more) the word lists mostly do
 # not know is left in doubt. Not on every page: 118 of the truth's 4,073 lines have mostly unknown words (names in
 # capitals, associations, table rows of codes): the rule would flag sound text of upright pages, which never ask it
@@ -187,9 +187,9 @@ def detect(image: PageImage, timeout: float, floor: float = SURE_OSD_CONF,
 
 def _straight(img: Image.Image) -> Image.Image:
     """A page image turned upright, its tilt taken out when more than the upright deskew's ``SKEW_DEG`` (render.py
-    measures and takes out at most that much, after the turn as on any page): a sheet fed sideways is often fed
-    askew too (a turned scan tilted 6° was read tilted 2°, a fifth of its words lost). A smaller tilt is left to
-    the page's own deskew, so a turned page tilted less reads as before."""
+    measures that much first, after the turn as on any page, and further only when its profile says so: tilt.py):
+    a sheet fed sideways is often fed askew too (a turned scan tilted 6° was read tilted 2°, a fifth of its words
+    lost). A smaller tilt is left to the page's own deskew, so a turned page tilted less reads as before."""
     from .render import SKEW_DEG, estimate_skew
 
     skew = estimate_skew(img, TURNED_SKEW_DEG)

@@ -24,7 +24,7 @@ MAX_RENDER_PIXELS = 36_000_000  # an OCR render at most (A4 at 250 dpi: 6 MP; A2
 CHECK_PIXELS = 2_000_000  # a check render at most
 ENLARGE_BELOW = 85  # a scan under this resolution is rendered at its own resolution and enlarged (render_scan)
 MIN_READ_DPI = 60  # a page so large that it cannot be rendered at this resolution is not read
-SKEW_DEG = 4.0  # a scan's tilt is measured and taken out up to this (a page turned upright: orientation.py, further)
+SKEW_DEG = 4.0  # a scan's tilt is measured up to this first (further when the page says so: tilt.py; turned: orientation.py)
 TEXT_IMAGE_SHARE = 0.25  # an image covering at least this share of the page may be the scan that carries the text
 
 
@@ -275,7 +275,7 @@ def binarise_page(pimg: PageImage) -> PageImage:
 
 
 def preprocess(pimg: PageImage, *, scanned: bool) -> PageImage:
-    """Deskew and keep the grey levels of a scan; binarise (Otsu) a rendered vector page, after
+    """Deskew (tilt.py) and keep the grey levels of a scan; binarise (Otsu) a rendered vector page, after
     removing a grey layer under its text (a watermark, shading: watermark.py). The figure stamps of
     ``pimg.stamps`` (read by stamps.read_all) are painted as paper.
 
@@ -288,13 +288,22 @@ def preprocess(pimg: PageImage, *, scanned: bool) -> PageImage:
     at most the rotation).
     """
     img = pimg.image
-    skew = estimate_skew(img) if scanned else 0.0
+    if scanned:  # measured further when the narrow search says the page may be tilted more (tilt.py)
+        from .tilt import measure
+
+        skew = measure(img)
+    else:
+        skew = 0.0
     if pimg.stamps:  # figure stamps taken out after the skew is measured on the page as scanned (stamps.py)
         from .stamps import clean
 
         img = clean(img, pimg.stamps)
     if abs(skew) >= 0.3:
         img = img.rotate(skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+    if pimg.stamps and abs(skew) > SKEW_DEG:  # straightened further than the narrow search: the stamps' boxes follow
+        from .tilt import follow
+
+        follow(pimg.stamps, img.size, skew)
     cleaned = 0.0
     if not scanned:
         from .watermark import remove_grey_layer  # on use: numpy stays out of `import transform`
