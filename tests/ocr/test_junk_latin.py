@@ -11,7 +11,7 @@ import gc
 
 from transform.ingest.base import TextLine
 from transform.ocr.confidence import OCR_LOW
-from transform.ocr.junk_latin import _MARKS, drop_marked, mark_junk_latin
+from transform.ocr.junk_latin import _MARKS, drop_junk_lines, drop_marked, mark_junk_latin
 from transform.ocr.tesseract import OcrResult
 
 
@@ -105,3 +105,38 @@ def test_a_lines_marks_go_with_it() -> None:
     del lines, result
     gc.collect()
     assert key not in _MARKS  # a page read and thrown away (a turned reading kept instead) leaves no marks behind
+
+
+def _lines(*rows: tuple[str, float, float]) -> list[TextLine]:
+    """Lines of (text, confidence, height), one under the other."""
+    out = []
+    for n, (text, conf, height) in enumerate(rows):
+        ln = TextLine(text=text, x0=100.0, top=30.0 * n, x1=400.0, bottom=30.0 * n + height, page=1)
+        ln.confidence = conf
+        out.append(ln)
+    return out
+
+
+_BODY = (("بناء على الاختصاصات الموكولة إلينا في مجال مراقبة تطبيق الأحكام", 0.83, 12.4),
+         ("الموضوع: ملاحظات بشأن المخالفة لأحكام القانون رقم 65.99", 0.84, 12.0))
+
+
+def test_a_short_latin_line_read_unsure_on_a_page_of_arabic_is_dropped() -> None:
+    lines = _lines(("eu:", 0.42, 11.8), *_BODY, ("[ea]", 0.28, 8.4), ("LS. A", 0.61, 4.0))  # decree 2.19.720, Sfax
+    assert drop_junk_lines(lines) == 3
+    assert [ln.text for ln in lines] == [t for t, _c, _h in _BODY]
+
+
+def test_latin_lines_that_stay() -> None:
+    rows = (("Royaume du Maroc", 0.96, 10.7),  # a letterhead's French, sure
+            ("www.narsa.ma", 0.86, 6.0),
+            ("NET contact@narsa.gov.ma", 0.46, 12.4),  # an address: no short Latin word only
+            ("eu", 0.70, 11.0),  # read at 70 %: not unsure
+            ("u—1|", 0.61, 10.4),  # a digit inside
+            ("QUI BEN", 0.33, 25.6),  # taller than the page's lines: a form's framed box, left to the tables
+            ("La Ministre", 0.5, 10.0))  # a word of more than three letters
+    lines = _lines(*_BODY, *rows)
+    assert drop_junk_lines(lines) == 0
+    assert len(lines) == len(_BODY) + len(rows)
+    french = _lines(("Le conseil municipal délibère", 0.9, 12.0), ("eu:", 0.42, 11.8))
+    assert drop_junk_lines(french) == 0  # a page of French: its short words are words

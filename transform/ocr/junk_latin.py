@@ -30,17 +30,27 @@ other that both were taken for a running header.
 The line is then put in doubt (``ocr_low_confidence``): a word was taken out of it and the review
 page shows the line to check against the source. A word of the French list of four letters or more
 (a term the text may quote) is never dropped: its line is only put in doubt. No tesseract call.
+
+A whole line of a page of Arabic that is one or two Latin words of three letters at most, read under
+noise.NOISE_CONF (62 %), is junk too (:func:`drop_junk_lines`, in the page pass): a form's dotted field read
+``eu:`` at 42 %, a list's stroke read ``[ea]`` at 28 %. A line taller than TALL times the page's Arabic lines
+stays (the Santé form's framed box read ``QUI BEN``: taken out, the form's table was cut otherwise and two of
+its cells read worse). ``noise.py`` keeps them because ``eu`` is a French
+word; on a page of Arabic no truth line is so short a Latin line, and the letterhead's French lines are
+longer words read at 86 % or more (``Royaume du Maroc``, ``www.narsa.ma``).
 """
 
 from __future__ import annotations
 
 import re
 import weakref
+from statistics import median
 from typing import TYPE_CHECKING, NamedTuple
 
 from .confidence import OCR_LOW
 from .lexicon import known_fr
 from .lone_latin import DOMINANT, LINE_WORDS, ORDINALS
+from .noise import NOISE_CONF
 from .tesseract import WEAK_LATIN_CONF
 
 if TYPE_CHECKING:
@@ -50,6 +60,9 @@ if TYPE_CHECKING:
     from .tesseract import OcrResult
 
 KNOWN_FR = 4  # a French word of this many letters or more is flagged, never dropped
+LINE_TOKENS, SHORT = 2, 3  # a line of a page of Arabic that is at most so many Latin words of at most so many letters...
+# ...read under NOISE_CONF is junk (a dotted field's ``eu:``, a stroke's ``[ea]``)...
+TALL = 1.1  # ...when no taller than this many times the page's Arabic lines (a form's framed box stays for the tables)
 _AR = re.compile(r"[\u0621-\u064a]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _LATIN = re.compile(r"^[A-Za-zÀ-ÿ]+$")
@@ -76,9 +89,7 @@ def mark_junk_latin(lines: list[TextLine], result: OcrResult) -> int:
     """Mark the unsure lone Latin words of a page's Arabic lines (see the module doc) for
     :func:`drop_marked`; how many were marked. Nothing is changed yet: the document-wide passes
     (``echoes.echo_document``, ``doc_words``) still see the page as tesseract read it."""
-    ar = sum(len(_AR.findall(ln.text)) for ln in lines)
-    lat = sum(len(_LAT.findall(ln.text)) for ln in lines)
-    if not ar or ar < DOMINANT * (ar + lat):
+    if not _arabic_page(lines):
         return 0
     marked = 0
     for ln in lines:
@@ -129,6 +140,32 @@ def drop_marked(pages: list[list[TextLine]]) -> int:
                     ln.x1 = min(ln.x1, junk.x1)
                 dropped += 1
     return dropped
+
+
+def drop_junk_lines(lines: list[TextLine]) -> int:
+    """Take out of ``lines`` (in place) the lines of a page of Arabic that are one or two short Latin
+    words read unsure (see the module doc's last paragraph); how many were taken out."""
+    heights = [ln.bottom - ln.top for ln in lines if _AR.search(ln.text)]
+    if not _arabic_page(lines) or not heights:
+        return 0
+    tall = TALL * median(heights)
+    keep = [ln for ln in lines if ln.bottom - ln.top > tall or not _junk_line(ln)]
+    dropped = len(lines) - len(keep)
+    lines[:] = keep
+    return dropped
+
+
+def _junk_line(ln: TextLine) -> bool:
+    if (ln.confidence or 0.0) >= NOISE_CONF or _AR.search(ln.text):
+        return False
+    cores = [t.strip(_EDGE) for t in ln.text.split()]
+    return 0 < len(cores) <= LINE_TOKENS and all(_LATIN.match(c) and len(c) <= SHORT for c in cores)
+
+
+def _arabic_page(lines: list[TextLine]) -> bool:
+    ar = sum(len(_AR.findall(ln.text)) for ln in lines)
+    lat = sum(len(_LAT.findall(ln.text)) for ln in lines)
+    return bool(ar) and ar >= DOMINANT * (ar + lat)
 
 
 def _forget(key: int) -> Callable[[weakref.ref[TextLine]], None]:
