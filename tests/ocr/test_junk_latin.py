@@ -140,3 +140,17 @@ def test_latin_lines_that_stay() -> None:
     assert len(lines) == len(_BODY) + len(rows)
     french = _lines(("Le conseil municipal délibère", 0.9, 12.0), ("eu:", 0.42, 11.8))
     assert drop_junk_lines(french) == 0  # a page of French: its short words are words
+
+
+def test_a_speck_read_as_a_digit_or_two_letters_is_dropped_whatever_its_confidence() -> None:
+    lines = _lines(*_BODY, ("0", 0.94, 2.9), ("5 a", 0.92, 4.3), ("5", 0.64, 2.6))  # a dot, a word's dots, a stroke's end
+    assert drop_junk_lines(lines) == 3
+    assert [ln.text for ln in lines] == [t for t, _c, _h in _BODY]
+
+
+def test_numbers_at_the_texts_height_stay() -> None:
+    rows = (("04", 0.92, 7.5), ("1/1", 0.96, 7.2), ("-4-", 0.47, 8.6))  # a list's number, a footer's, a folio
+    lines = _lines(*_BODY, *rows)
+    assert drop_junk_lines(lines) == 0
+    lines = _lines(*_BODY, ("2027-2026", 0.97, 4.0))  # more than three characters: no speck
+    assert drop_junk_lines(lines) == 0
