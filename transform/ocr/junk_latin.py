@@ -1,4 +1,5 @@
-"""A lone Latin word tesseract was unsure of inside an Arabic line, dropped as junk (issue 17).
+"""Latin and speck junk left on Arabic OCR'd pages, dropped (issue 17): a lone Latin word read unsure inside an
+Arabic line, a line of one or two short Latin words read unsure, a speck read as a digit or two letters.
 
 On Arabic OCR'd pages a stamp, a signature, a dotted fill-in line or the tail of a stretched word
 is now and then read as a short Latin word between two Arabic words: ``المملكة à المغربية`` (the
@@ -19,8 +20,7 @@ read at 74 % or more; the junk left was read under 50 %. So a word is dropped wh
 
 Two steps: the page pass marks such words (:func:`mark_junk_latin`, where tesseract's confidences are
 known) and the PDF ingester drops them after the document-wide passes and after it has told the running
-lines by their text (:func:`drop_marked`). Dropped
-at once, the words took away a slot that ``echoes.echo_document`` fills with the phrase the document
+lines by their text (:func:`drop_marked`). Dropped at once, the words took away a slot that ``echoes.echo_document`` fills with the phrase the document
 prints elsewhere (``الصحة QU الاجتماعية`` -> ``الصحة والحماية الاجتماعية``), and their lines, put in doubt,
 no longer vouched for the words ``doc_words`` sets right (``الطنب`` -> ``الطلب``): on the cached corpus
 that cost the Casablanca judgment and the Santé decision a word or two each. Dropped before the running
@@ -33,7 +33,9 @@ page shows the line to check against the source. A word of the French list of fo
 
 A whole line of a page of Arabic that is one or two Latin words of three letters at most, read under
 noise.NOISE_CONF (62 %), is junk too (:func:`drop_junk_lines`, in the page pass): a form's dotted field read
-``eu:`` at 42 %, a list's stroke read ``[ea]`` at 28 %. A line taller than TALL times the page's Arabic lines
+``eu:`` at 42 %, a list's stroke read ``[ea]`` at 28 %. ``noise.py`` keeps them because ``eu`` is a French word;
+on a page of Arabic no truth line is so short a Latin line, and the letterhead's French lines are longer words
+read at 86 % or more (``Royaume du Maroc``, ``www.narsa.ma``). A line taller than TALL times the page's Arabic lines
 stays (the Santé form's framed box read ``QUI BEN``: taken out, the form's table was cut otherwise and two of
 its cells read worse).
 
@@ -41,9 +43,7 @@ A line of one or two tokens of three letters or digits at most whose box is unde
 Arabic lines' median height is a speck, whatever its confidence: a dot on decree 2.19.720's form read ``0`` at
 94 % (2.9 points high among lines of 12.4), the end of the Sfax notice's signature read ``5``, the dots over a
 word of decree 2.17.355 read ``5 a``. A page number, a list's number and a table's digits are printed at the
-text's height (the Sfax notice's ``04`` at 0.57 of it, a footer's ``1/1`` at 0.63). ``noise.py`` keeps them because ``eu`` is a French
-word; on a page of Arabic no truth line is so short a Latin line, and the letterhead's French lines are
-longer words read at 86 % or more (``Royaume du Maroc``, ``www.narsa.ma``).
+text's height (the Sfax notice's ``04`` at 0.57 of it, a footer's ``1/1`` at 0.63).
 """
 
 from __future__ import annotations
@@ -68,9 +68,9 @@ if TYPE_CHECKING:
 KNOWN_FR = 4  # a French word of this many letters or more is flagged, never dropped
 LINE_TOKENS, SHORT = 2, 3  # a line of a page of Arabic that is at most so many Latin words of at most so many letters...
 # ...read under NOISE_CONF is junk (a dotted field's ``eu:``, a stroke's ``[ea]``)...
+TALL = 1.1  # ...when no taller than this many times the page's Arabic lines (a form's framed box stays for the tables)
 SPECK = 0.4  # a line of one or two such short tokens (digits too) whose box is under this share of the page's Arabic
 # lines' median height is a speck, whatever its confidence (a dot read ``0`` at 94 %, a signature's end ``5``)
-TALL = 1.1  # ...when no taller than this many times the page's Arabic lines (a form's framed box stays for the tables)
 _AR = re.compile(r"[\u0621-\u064a]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _LATIN = re.compile(r"^[A-Za-zÀ-ÿ]+$")
