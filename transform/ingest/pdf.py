@@ -198,6 +198,10 @@ class PdfIngester:
 
             doc_words(read)  # a light face's confused letter (الطنب), where the document reads the word sound elsewhere
         kept, running = split_running_lines(kept, heights)
+        if read:  # after the running lines are told by their text as read (a title made sound looked like one)
+            from ..ocr.junk_latin import drop_marked
+
+            drop_marked(read)  # a lone Latin word read unsure in an Arabic line that no pass read again: junk (junk_latin.py)
         furniture = sorted(furniture + running, key=lambda f: f.page)
         groups = group_lines(kept, used_tables, widths, heights)
         groups = rejoin_paragraphs(groups)  # paragraphs cut between two lines of one justified block (pdf_paragraphs)

@@ -124,6 +124,10 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
         from .lone_latin import reread_lone_latin
 
         reread_lone_latin(image, lines, result, run.timeout)  # an Arabic word read as Latin junk, read alone (lone_latin.py)
+        from .junk_latin import drop_junk_lines, mark_junk_latin
+
+        mark_junk_latin(lines, result)  # such junk left and read unsure: marked, dropped after the document's passes (junk_latin.py)
+        tally.noise += drop_junk_lines(lines)  # a line of one or two short Latin words read unsure on a page of Arabic
     tally.bold = mark_bold(image, lines)
     from .ink_starts import mark_ink_starts
 
