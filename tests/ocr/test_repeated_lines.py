@@ -137,7 +137,7 @@ def test_what_the_printings_say_otherwise_is_kept(letter: list[list[str]]) -> No
         assert subject and all(t in after for t in subject)
         assert [t for t in after if "532" in t] == [t for t in before if "532" in t] or all(
             "532" in t and "65.99" in t for t in after if "532" in t)
-    assert sum(a != b for pa, pb in zip(PAGES, letter, strict=True) for a, b in zip(pa, pb, strict=True)) <= 16
+    assert sum(a != b for pa, pb in zip(PAGES, letter, strict=True) for a, b in zip(pa, pb, strict=True)) <= 24
 
 
 def test_a_filled_field_differing_between_printings_is_kept() -> None:

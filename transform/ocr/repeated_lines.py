@@ -23,6 +23,7 @@ Every line's vote is made on the readings as they came; the fixes are put in at 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ MIN_WORDS = 4  # shorter lines (a heading, a label) are too alike between differ
 SAME = 0.8  # the letters of a line and of its run on another page match at this ratio
 
 Unit = tuple[str, str]
+_EDGE_MARKS = re.compile(r"[^\w\s]+")  # marks at a word's start (or, reversed, its end): `(`, `).`
 
 
 def _page_words(lines: list[TextLine]) -> tuple[list[Unit], list[tuple[int, int]]]:
@@ -108,8 +110,8 @@ def _strict(mine: list[Unit], vote: list[tuple[str, str, bool]], copies: list[li
                 for (k, s), j in zip(mine[i1:i2], range(j1, j2), strict=True):
                     if _known(k) and k != b[j] and (k.endswith(b[j]) or b[j].endswith(k)):
                         ok[j] = False  # a word with a particle more or less (`الوزير`, `والوزير`): printings differ so
-                    if _known(k) and read[b[j]] < MIN_COPIES:
-                        ok[j] = False  # a word the lists know gives way to MIN_COPIES readings (`العدول`: two `الغول`)
+                    if _known(k) and _ARABIC.search(k) and read[b[j]] < MIN_COPIES:
+                        ok[j] = False  # an Arabic word the lists know gives way to MIN_COPIES readings (`العدول`: two `الغول`)
                     lead, _, trail = s.partition(k) if k in s else ("", "", "")
                     forms[j] = f"{lead}{b[j]}{trail}" if k in s else forms[j]
     return [(k, f, sure) for (k, _s, _v), f, sure in zip(vote, forms, ok, strict=True)]
@@ -125,7 +127,15 @@ def _kept_words(mine: list[Unit], fixed: list[str]) -> str:
     a, b = [k for k, _s in mine], [k for k, _s in theirs]
     out: list[str] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "replace" or op == "delete" and not any(_ARABIC.search(k) or _number(k) for k in a[i1:i2]):
+        if op == "replace":  # the copy's marks at the region's edges stay (`(نذ كير` -> `(تذكير`)
+            new = [s for _k, s in theirs[j1:j2]]
+            lead, trail = _EDGE_MARKS.match(mine[i1][1]), _EDGE_MARKS.match(mine[i2 - 1][1][::-1])
+            if new and lead and not _EDGE_MARKS.match(new[0]):
+                new[0] = lead.group() + new[0]
+            if new and trail and not _EDGE_MARKS.match(new[-1][::-1]):
+                new[-1] += trail.group()[::-1]
+            out += new
+        elif op == "delete" and not any(_ARABIC.search(k) or _number(k) for k in a[i1:i2]):
             out += [s for _k, s in theirs[j1:j2]]
         elif op != "insert":
             out += [s for _k, s in mine[i1:i2]]
@@ -159,7 +169,8 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
             if len(copies) < MIN_COPIES:
                 continue
             vote = _strict(mine, _trim(mine, _consensus(copies)), copies)
-            fixed = _fixed(mine, vote)
+            read = Counter(k for c in copies for k in {k for k, _s in c})
+            fixed = _fixed(mine, vote, strong=frozenset(k for k, n in read.items() if n >= MIN_COPIES and _known(k)))
             if fixed is not None and (text := _kept_words(mine, fixed)) != ln.text:
                 fixes.append((ln, text))
     for ln, text in fixes:
