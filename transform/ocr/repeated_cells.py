@@ -197,7 +197,7 @@ def _consensus(copies: list[list[tuple[str, str]]]) -> list[tuple[str, str, bool
         sure = votes.count(best) >= 2 and all(n < votes.count(best) for n in rest)
         if best and " " not in best and not (sure and _known(best)):  # the lists break a vote whose reading is no word, or a tie
             listed = [v for v in set(votes) if " " not in v and len(v) > SHORT and _known(v) and _ratio(v, best) >= NEAR]
-            if len(listed) == 1 and not any(_known(v) for v in set(votes) if v and v != listed[0]):
+            if len(listed) == 1 and not any(_known(v) and not _LATIN.search(v) for v in set(votes) if v and v != listed[0]):
                 return listed[0], True
         full = _kept_letters(votes)
         if best and full and full != best:
@@ -237,6 +237,15 @@ def _known(key: str) -> bool:
 def _skeleton(word: str) -> str:
     """The word's strokes without their dots (`ثمن` and `تمت`, `تذكبر` and `تذكير` are one skeleton)."""
     return "".join(str(_SKELETON[ch]) if ch in _SKELETON else ch for ch in word)
+
+
+def _strokes(a: str, b: str) -> bool:
+    """The letters ``a`` (a word read split, joined) are ``b``'s but for dots, or with one of ``b``'s
+    strokes lost (`رنس(ة` for `رئيس(ة`)."""
+    if _dots(a, b):
+        return True
+    sa, sb = _skeleton(a), _skeleton(b)
+    return len(sb) == len(sa) + 1 and any(sb[:i] + sb[i + 1:] == sa for i in range(len(sb)))
 
 
 def _dots(a: str, b: str) -> bool:
@@ -292,10 +301,12 @@ def _region_ok(mine: list[str], vote: list[str], head: bool = False, strong: fro
         if _known(a):  # a word for a word: one letter or two off (`الضحية`, `سنا`), or its dots (`ثمن`), not another word (`ماي`)
             return abs(len(a) - len(b)) <= 1 and (_ratio(a, b) >= NEAR or _dots(a, b))
         return _ratio(a, b) >= CLOSE or _weak(a)
-    if len(vote) == 1 and _dots(joined := "".join(mine), vote[0]) and not _known(joined) and _known(vote[0]):
-        return True  # a word read split, its dots misread (`تذ كبر`, `نذ كير` for `تذكير`): compared joined
+    if len(vote) == 1 and _strokes(joined := "".join(mine), vote[0]) and not _known(joined) and _known(vote[0]):
+        return True  # a word read split, its dots misread or a stroke lost (`تذ كبر`, `رن س(ة` for `تذكير`, `رئيس(ة`)
     if any(_known(k) for k in mine) and not all(_known(k) for k in vote):
         return False  # a word the lists know never gives way to one they do not
+    if all(_known(k) for k in mine) and "".join(_ARABIC.findall("".join(mine))) == "".join(_ARABIC.findall("".join(vote))):
+        return False  # known words spaced otherwise, the same letters (`التالية(بيان`, `التالية: (بيان`): printings differ so
     if _ratio("".join(mine), "".join(vote)) >= (GLUED if any(_known(k) for k in mine) and not head else CLOSE):
         return True  # the same letters cut otherwise (`لايقل عن`), or misread
     return all(_weak(k) and not _known(k) for k in mine)

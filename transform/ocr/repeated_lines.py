@@ -28,7 +28,8 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from .repeated_cells import _ARABIC, _consensus, _fixed, _known, _letters, _number, _ratio, _units
+from .confidence import OCR_LOW
+from .repeated_cells import _ARABIC, _consensus, _dots, _fixed, _known, _letters, _number, _ratio, _slots, _units
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
     from ..model import PageReport
 
 MIN_COPIES = 3  # a line must be printed this many times for a vote (two copies have no majority)
-MIN_WORDS = 4  # shorter lines (a heading, a label) are too alike between different texts
+MIN_WORDS = 4  # shorter lines (a heading, a label) are too alike between different texts...
+MIN_SHORT = 2  # ...unless, of this many words or more, their copy sits between the same words as they do (`• الصفة المهنية:`)
 SAME = 0.8  # the letters of a line and of its run on another page match at this ratio
 
 Unit = tuple[str, str]
@@ -79,16 +81,27 @@ def _spans(first: int, end: int, mapping: list[tuple[int, int]]) -> tuple[int, i
     return ranges[0][0], ranges[-1][1]
 
 
+def _stretch(a: list[str], b: list[str]) -> tuple[int, int]:
+    """The stretch of ``b`` that ``a``'s words align with: from its first to its last word equal
+    to one of ``a``'s, widened by as many words as ``a`` has outside them (all of ``b`` when none)."""
+    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return 0, len(b)
+    head, tail = blocks[0], blocks[-1]
+    return max(0, head.b - head.a), min(len(b), tail.b + tail.size + len(a) - (tail.a + tail.size))
+
+
+def _between(mine: list[str], first: int, end: int, theirs: list[str], run: tuple[int, int]) -> bool:
+    """Whether a short line's run on another page sits between the same words as the line does (the
+    last word of the line before, the first of the line after): a label printed on every page is
+    the same label only at the same place in the same text."""
+    return 0 < run[0] and run[1] < len(theirs) and theirs[run[0] - 1] == mine[first - 1] and theirs[run[1]] == mine[end]
+
+
 def _trim(copy: list[Unit], vote: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
     """The vote cut to the copy's own stretch: words before its first or after its last aligned
     word are another line's (only as many edge words as the copy has there are kept)."""
-    a, b = [k for k, _s in copy], [k for k, _s, _v in vote]
-    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
-    if not blocks:
-        return vote
-    head, tail = blocks[0], blocks[-1]
-    start = max(0, head.b - head.a)
-    stop = min(len(b), tail.b + tail.size + len(a) - (tail.a + tail.size))
+    start, stop = _stretch([k for k, _s in copy], [k for k, _s, _v in vote])
     return vote[start:stop]
 
 
@@ -110,11 +123,27 @@ def _strict(mine: list[Unit], vote: list[tuple[str, str, bool]], copies: list[li
                 for (k, s), j in zip(mine[i1:i2], range(j1, j2), strict=True):
                     if _known(k) and k != b[j] and (k.endswith(b[j]) or b[j].endswith(k)):
                         ok[j] = False  # a word with a particle more or less (`الوزير`, `والوزير`): printings differ so
-                    if _known(k) and _ARABIC.search(k) and read[b[j]] < MIN_COPIES:
-                        ok[j] = False  # an Arabic word the lists know gives way to MIN_COPIES readings (`العدول`: two `الغول`)
+                    if _known(k) and _ARABIC.search(k) and read[b[j]] < MIN_COPIES and not _dots(k, b[j]):
+                        ok[j] = False  # an Arabic word the lists know gives way to MIN_COPIES readings (`العدول`: two `الغول`),
+                        # or to a majority when only dots tell them apart (`نمت`, two `تمت`)
+                    if not ok[j] and vote[j][2] and _known(b[j]) and not _known(k) and _dots(k, b[j]):
+                        ok[j] = True  # a word no list knows is a known word with its dots misread (`الذبن`, one `الذين`)
                     lead, _, trail = s.partition(k) if k in s else ("", "", "")
                     forms[j] = f"{lead}{b[j]}{trail}" if k in s else forms[j]
     return [(k, f, sure) for (k, _s, _v), f, sure in zip(vote, forms, ok, strict=True)]
+
+
+def _tied(mine: list[Unit], copies: list[list[Unit]]) -> bool:
+    """Whether the printings leave one of the line's words between two words the lists know that
+    only dots tell apart, read by as many printings each (`المهنية` twice, `المبنية` twice): no vote
+    settles it, so neither is taken and the line is put in doubt."""
+    a = [k for k, _s in mine]
+    slots = [_slots(a, [k for k, _s in c])[0] for c in copies[1:]]
+    for i, k in enumerate(a):
+        votes = Counter([k] + [w[i] for w in slots])
+        if any(n == votes[k] >= 2 and _dots(k, w) and _known(k) and _known(w) for w, n in votes.items()):
+            return True
+    return False
 
 
 def _kept_words(mine: list[Unit], fixed: list[str]) -> str:
@@ -152,10 +181,12 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
     keys = {i: [k for k, _s in words[i][0]] for i in scanned}
     maps = {(p, q): _mapping(keys[p], keys[q]) for p in scanned for q in scanned if p != q}
     fixes: list[tuple[TextLine, str]] = []
+    doubts: list[TextLine] = []
     for p in scanned:
         units, where = words[p]
         for ln, (first, end) in zip(pages[p], where, strict=True):
-            if end - first < MIN_WORDS:
+            short = end - first < MIN_WORDS
+            if end - first < MIN_SHORT or short and (first == 0 or end == len(units)):
                 continue
             mine = units[first:end]
             copies = [mine]
@@ -164,10 +195,14 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
                 if run is None:
                     continue
                 theirs = words[q][0][run[0]:run[1]]
+                if short and not _between(keys[p], first, end, keys[q], run):
+                    continue
                 if _ratio(_letters(mine), _letters(theirs)) >= SAME:
                     copies.append(theirs)
             if len(copies) < MIN_COPIES:
                 continue
+            if _tied(mine, copies):
+                doubts.append(ln)
             vote = _strict(mine, _trim(mine, _consensus(copies)), copies)
             read = Counter(k for c in copies for k in {k for k, _s in c})
             fixed = _fixed(mine, vote, strong=frozenset(k for k, n in read.items() if n >= MIN_COPIES and _known(k)))
@@ -175,4 +210,6 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
                 fixes.append((ln, text))
     for ln, text in fixes:
         ln.text = text
+    for ln in doubts:
+        ln.doubt = ln.doubt or OCR_LOW
     return len(fixes)
