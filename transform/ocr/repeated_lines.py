@@ -29,7 +29,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
-from .repeated_cells import _ARABIC, _consensus, _dots, _fixed, _known, _letters, _number, _ratio, _slots, _units
+from .repeated_cells import _ARABIC, NEAR, _consensus, _dots, _fixed, _known, _letters, _number, _ratio, _slots, _units
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -94,8 +94,10 @@ def _stretch(a: list[str], b: list[str]) -> tuple[int, int]:
 def _between(mine: list[str], first: int, end: int, theirs: list[str], run: tuple[int, int]) -> bool:
     """Whether a short line's run on another page sits between the same words as the line does (the
     last word of the line before, the first of the line after): a label printed on every page is
-    the same label only at the same place in the same text."""
-    return 0 < run[0] and run[1] < len(theirs) and theirs[run[0] - 1] == mine[first - 1] and theirs[run[1]] == mine[end]
+    the same label only at the same place in the same text. A neighbour misread on one page is
+    still itself: the words match at NEAR."""
+    return (0 < run[0] and run[1] < len(theirs) and _ratio(theirs[run[0] - 1], mine[first - 1]) >= NEAR
+            and _ratio(theirs[run[1]], mine[end]) >= NEAR)
 
 
 def _trim(copy: list[Unit], vote: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
@@ -133,15 +135,20 @@ def _strict(mine: list[Unit], vote: list[tuple[str, str, bool]], copies: list[li
     return [(k, f, sure) for (k, _s, _v), f, sure in zip(vote, forms, ok, strict=True)]
 
 
+def _one_letter(a: str, b: str) -> bool:
+    """Two Arabic words of one length, one letter apart."""
+    return len(a) == len(b) and bool(_ARABIC.fullmatch(a) and _ARABIC.fullmatch(b)) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 def _tied(mine: list[Unit], copies: list[list[Unit]]) -> bool:
     """Whether the printings leave one of the line's words between two words the lists know that
-    only dots tell apart, read by as many printings each (`المهنية` twice, `المبنية` twice): no vote
-    settles it, so neither is taken and the line is put in doubt."""
+    one letter tells apart, read by as many printings each (`المهنية` twice, `المبنية` twice; `تمت`,
+    `نمت`): no vote settles it, so neither is taken and the line is put in doubt."""
     a = [k for k, _s in mine]
     slots = [_slots(a, [k for k, _s in c])[0] for c in copies[1:]]
     for i, k in enumerate(a):
         votes = Counter([k] + [w[i] for w in slots])
-        if any(n == votes[k] >= 2 and _dots(k, w) and _known(k) and _known(w) for w, n in votes.items()):
+        if any(n == votes[k] >= 2 and _one_letter(k, w) and _known(k) and _known(w) for w, n in votes.items()):
             return True
     return False
 
