@@ -23,7 +23,12 @@ is put right where the others outvote it:
   word only a near one (NEAR, one letter longer or shorter at most), never a word the lists do
   not know; Latin words stay unless the vote's word is Arabic; Arabic words the copy lacks are put
   in (a line of the cell the reading lost); its extra words go when they are no words or short
-  Arabic keys (a stroke, a speck).
+  Arabic keys (a stroke, a speck). A known word also gives way to a word of the same strokes with
+  other dots (`ثمن`, `تمت`); words read split give way to the vote's word when, joined, they are
+  it with dots misread or a stroke lost (`تذ كبر`, `رن س(ة` for `تذكير`, `رئيس(ة`), and a region of
+  more words than the vote's is tried vote word by vote word (:func:`_split_region`); known words
+  only spaced otherwise are kept (`التالية(بيان`); words a slash or bracket joins are known when
+  each part is (`المخالفة/طبيعتها/عدد`).
 
 A cell printed once (or twice: no majority) is left as read; text-layer tables are not touched.
 """

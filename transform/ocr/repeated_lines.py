@@ -10,13 +10,21 @@ times). Lines break at other places on each page, so a copy is not a line but a 
   OCR'd page (word keys, in order); a line of MIN_WORDS words or more finds, on each other page,
   the run of words its own words align with, and that run is a copy when their letters match at
   SAME (a ratio of their letters, in order). A line with MIN_COPIES copies or more (itself
-  included) is voted on; printed once or twice it is left as read (two readings have no majority);
+  included) is voted on; printed once or twice it is left as read (two readings have no majority).
+  A shorter line (a label, MIN_SHORT words or more) is voted only on copies that sit between the
+  same words as it does (:func:`_between`);
 * *the vote* is :mod:`repeated_cells`' (the same alignment, the same majority, the same
   protections: a number only by a longer number ending with it, a known word only by a near one,
   Latin words left as read), with one more: a line's copy takes a word only when the lists know
   it (a name or value filled in on one printing and read alike on two others is no word the lists
   know, so it never overwrites what another printing holds), and only between its own first and
-  last words (a run on another page may reach into the next line's words).
+  last words (a run on another page may reach into the next line's words). A known word gives way
+  to MIN_COPIES readings, or to a majority when only dots tell the two apart (`نمت`, `تمت`); a
+  word no list knows takes a known word one printing reads when it is that word with its dots
+  misread (`الذبن`, `الذين`);
+* *doubt* (:func:`_tied`): where the printings read two known words one letter apart as often
+  each (`المهنية` twice, `المبنية` twice), no vote settles it: each keeps its reading and the line
+  goes in doubt (``ocr_low_confidence``), so the reviewer checks it against the page.
 
 Every line's vote is made on the readings as they came; the fixes are put in at the end.
 """
