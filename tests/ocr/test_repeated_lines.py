@@ -159,6 +159,11 @@ def test_a_known_word_misread_by_its_dots_gives_way(letter: list[list[str]]) -> 
     assert any("(بيان الأفعال المخالفة/طبيعتها/عدد الأجراء" in t for t in letter[2])  # `طبيعتب`
 
 
+def test_a_short_word_gives_way_to_three_printings(letter: list[list[str]]) -> None:
+    """`هن` on p. 6 where the three other printings read `من` (both short keys the lists hold)."""
+    assert "بشأنها طبقا للمادة 539 من نفس القانون؛" in letter[1]
+
+
 def test_a_word_read_split_is_compared_joined(letter: list[list[str]]) -> None:
     """`تذ كبر` (p. 6) and `نذ كير` (p. 8) against `تذكير` on pp. 5 and 7; `رن س(ة)` against `رئيس(ة)`: the
     split words joined are the vote's word with dots misread or a stroke lost; the bracket before stays."""

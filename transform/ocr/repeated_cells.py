@@ -304,6 +304,8 @@ def _region_ok(mine: list[str], vote: list[str], head: bool = False, strong: fro
         if _known(a) and not _ARABIC.fullmatch(a):
             return False  # a Latin word the lists know stays (`AMORTISSEMENT`, singular, beside plurals)
         if _known(a):  # a word for a word: one letter or two off (`الضحية`, `سنا`), or its dots (`ثمن`), not another word (`ماي`)
+            if len(a) == len(b) <= SHORT and b in strong and bool(_ARABIC.fullmatch(a) and _ARABIC.fullmatch(b)):
+                return True  # a short word (`هن`) against MIN_COPIES copies reading another of its length (`من`)
             return abs(len(a) - len(b)) <= 1 and (_ratio(a, b) >= NEAR or _dots(a, b))
         return _ratio(a, b) >= CLOSE or _weak(a)
     if len(vote) == 1 and _strokes(joined := "".join(mine), vote[0]) and not _known(joined) and _known(vote[0]):
