@@ -9,7 +9,8 @@ times). Lines break at other places on each page, so a copy is not a line but a 
 * *copies* (:func:`_spans`): the words of every OCR'd page are aligned with those of every other
   OCR'd page (word keys, in order); a line of MIN_WORDS words or more finds, on each other page,
   the run of words its own words align with, and that run is a copy when their letters match at
-  SAME (a ratio of their letters, in order). A line with MIN_COPIES copies or more (itself
+  SAME (a ratio of their letters, in order; the run cut to the line's stretch, :func:`_stretch`,
+  when it reaches into the next line's words and the cut run still matches). A line with MIN_COPIES copies or more (itself
   included) is voted on; printed once or twice it is left as read (two readings have no majority).
   A shorter line (a label, MIN_SHORT words or more) is voted only on copies that sit between the
   same words as it does (:func:`_between`);
@@ -210,6 +211,9 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
                 if run is None:
                     continue
                 theirs = words[q][0][run[0]:run[1]]
+                start, stop = _stretch([k for k, _s in mine], [k for k, _s in theirs])
+                if _ratio(_letters(mine), _letters(theirs[start:stop])) >= SAME:
+                    theirs = theirs[start:stop]  # a run that reaches into the next line's words, cut to the line's stretch
                 if short and not _between(keys[p], first, end, keys[q], run):
                     continue
                 if _ratio(_letters(mine), _letters(theirs)) >= SAME:
