@@ -100,6 +100,12 @@ def _stretch(a: list[str], b: list[str]) -> tuple[int, int]:
     return max(0, head.b - head.a), min(len(b), tail.b + tail.size + len(a) - (tail.a + tail.size))
 
 
+def _matches(a: str, b: str) -> bool:
+    """The letters of a line and of a run match at SAME (the cheap upper bounds first)."""
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    return sm.real_quick_ratio() >= SAME and sm.quick_ratio() >= SAME and sm.ratio() >= SAME
+
+
 def _between(mine: list[str], first: int, end: int, theirs: list[str], run: tuple[int, int]) -> bool:
     """Whether a short line's run on another page sits between the same words as the line does (the
     last word of the line before, the first of the line after): a label printed on every page is
@@ -210,13 +216,13 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
                 run = _spans(first, end, maps[(p, q)]) if q != p else None
                 if run is None:
                     continue
-                theirs = words[q][0][run[0]:run[1]]
-                start, stop = _stretch([k for k, _s in mine], [k for k, _s in theirs])
-                if _ratio(_letters(mine), _letters(theirs[start:stop])) >= SAME:
-                    theirs = theirs[start:stop]  # a run that reaches into the next line's words, cut to the line's stretch
                 if short and not _between(keys[p], first, end, keys[q], run):
                     continue
-                if _ratio(_letters(mine), _letters(theirs)) >= SAME:
+                theirs = words[q][0][run[0]:run[1]]
+                start, stop = _stretch(keys[p][first:end], keys[q][run[0]:run[1]])
+                if (start, stop) != (0, len(theirs)) and _matches(_letters(mine), _letters(theirs[start:stop])):
+                    copies.append(theirs[start:stop])  # a run that reaches into the next line's words, cut to the line's stretch
+                elif _matches(_letters(mine), _letters(theirs)):
                     copies.append(theirs)
             if len(copies) < MIN_COPIES:
                 continue
