@@ -116,3 +116,17 @@ def test_a_letter_lost_on_some_copies_comes_back(voted: list[Table]) -> None:
     """`أوت` read `وت` on two pages and `أت` on one: each reading is the word with one letter lost."""
     for t in voted:
         assert "28 أوت 1992" in _text(t.rows[1][1]), _text(t.rows[1][1])
+
+
+def test_a_known_word_with_other_dots_gives_way() -> None:
+    """`ستة` (a word the lists know) on one copy where two read `سنه`: the same strokes with other dots
+    (Sfax p. 4's general conditions), so the majority puts it right; a word of other strokes stays."""
+    cells = ["• سنه لا يقل عن 18 عاما ولا يتعدى 40 سنة", "• سنه لا يقل عن 18 عاما ولا يتعدى 40 سنة",
+             "• ستة لا يقل عن 18 عاما ولا يتعدى 40 سنة"]
+    tables = [Table(rows=[[_cell("5"), _cell(c)]]) for c in cells]
+    vote_repeated(tables)
+    assert [_text(t.rows[0][1]) for t in tables] == [cells[0]] * 3
+    other = [c.replace("سنه", "عمر") for c in cells[:2]] + [cells[2]]  # `ستة` against `عمر`: no misreading of it
+    tables = [Table(rows=[[_cell("5"), _cell(c)]]) for c in other]
+    vote_repeated(tables)
+    assert [_text(t.rows[0][1]) for t in tables] == other

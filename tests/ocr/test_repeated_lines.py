@@ -12,6 +12,7 @@ import pytest
 from transform.evaluation.truth import load_truth_dir
 from transform.ingest.base import TextLine
 from transform.model import PageReport
+from transform.ocr.confidence import OCR_LOW
 from transform.ocr.repeated_lines import vote_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,7 +138,7 @@ def test_what_the_printings_say_otherwise_is_kept(letter: list[list[str]]) -> No
         assert subject and all(t in after for t in subject)
         assert [t for t in after if "532" in t] == [t for t in before if "532" in t] or all(
             "532" in t and "65.99" in t for t in after if "532" in t)
-    assert sum(a != b for pa, pb in zip(PAGES, letter, strict=True) for a, b in zip(pa, pb, strict=True)) <= 16
+    assert sum(a != b for pa, pb in zip(PAGES, letter, strict=True) for a, b in zip(pa, pb, strict=True)) <= 24
 
 
 def test_a_filled_field_differing_between_printings_is_kept() -> None:
@@ -149,6 +150,70 @@ def test_a_filled_field_differing_between_printings_is_kept() -> None:
     out = _voted(texts)
     assert out[2] == [f"نحيطكم علما بأن السيد محمد التازي {common.format('47')}"]  # two `أحمد` are no majority
     assert [out[i] for i in (0, 1, 3)] == [texts[i] for i in (0, 1, 3)]
+
+
+def test_a_known_word_misread_by_its_dots_gives_way(letter: list[list[str]]) -> None:
+    """`ثمن` (a word the lists know) on p. 5 where the three other printings read `تمت`: only dots tell them
+    apart, so the majority puts it right; so do words a slash joins (`المخالفة/طابيعها/عدد`)."""
+    assert any(t.startswith("تمت معاينة المخالفة / المخالفات التالية : (بيان الأفعال المخالفة/طبيعتها/عدد") for t in letter[0])
+    assert any("(بيان الأفعال المخالفة/طبيعتها/عدد الأجراء" in t for t in letter[2])  # `طبيعتب`
+
+
+def test_a_short_word_gives_way_to_three_printings(letter: list[list[str]]) -> None:
+    """`هن` on p. 6 where the three other printings read `من` (both short keys the lists hold)."""
+    assert "بشأنها طبقا للمادة 539 من نفس القانون؛" in letter[1]
+
+
+def test_a_word_read_split_is_compared_joined(letter: list[list[str]]) -> None:
+    """`تذ كبر` (p. 6) and `نذ كير` (p. 8) against `تذكير` on pp. 5 and 7; `رن س(ة)` against `رئيس(ة)`: the
+    split words joined are the vote's word with dots misread or a stroke lost; the bracket before stays."""
+    assert any("الجاري بها العمل (تذكير بالمقتضيات التشريعية" in t for t in letter[1])
+    assert any("الجاري بها العمل (تذكير بالمقتضيات التشريعية" in t for t in letter[3])
+    assert any(t.startswith("السيد(ة) رئيس(ة) (ذكر الاسم العائلي") for t in letter[3])
+
+
+def test_junk_and_a_letter_more_give_way_to_three_printings(letter: list[list[str]]) -> None:
+    """`put)` (Latin junk on an Arabic line) and `السيدلة)` on p. 7, `الشغلة` on p. 8 and `والمسنة` on p. 7
+    against three printings reading one known word: a letter more on one printing is no letter the
+    three others lost."""
+    assert "مقاولة أو مؤسسة اسم) المقاولة أو المؤسسة)" in letter[2]
+    assert any(t.startswith("السيد(ة) رئيس(ة)") for t in letter[2])
+    assert "وبعد. نحن العون المكلف (أو الأعوان المكلفون) بتفتيش الشغل" in letter[3]
+    assert any(t.startswith("والشهر والسنة وتوقيت") for t in letter[2])
+
+
+FIELDS = [  # the inspector's fields of the four printings (pp. 5-8), as read, between the lines around them
+    ["وبعد. نحن العون المكلف (أو الأعوان المكلفون) بتفتيش الشغل:", "• الاسم الشخصي والعائلي:", "• الصفة المهنية:",
+     "• رقم البطاقة المبنية:", "بناء على الاختصاصات الموكولة إلينا في مجال مراقبة تطبيق الأحكام"],
+    ["ويعد. نحن العون المكلف (أو الأعوان المكلفون) بتفتيش الشغل:", "• الاسم الشخصي والعائلي:", "• الصفة الممئية:",
+     "• رقم البطاقة المهنية:", "بناء على الاختصاصات الموكولة إلبنا في مجال مراقبة تطبيق الأحكام"],
+    ["وبعد. نحن العون المكلف (أو الأعوان المكلفون) بتفتيش الشغل:", "• الاسم الشخصي والعائلي:", "• الصفة المهنية:",
+     "• رقم البطاقة المهنية:", "بناء عاى الاختصاصات الموكولة إلينا في عجال مراقبة تطبيق الأحكام"],
+    ["وبعد. نحن العون المكلف (أو الأعوان المكلفون) بتفتيش الشغلة", "٠« الاسم الشخصي والعائلي!:", "• الصفة المهنية:",
+     "• رقم البطاقة المبنية:", "بناء على الاختصاصات الموكولة إلينا في مجال مراقبة تطبيق الأحكام"],
+]
+
+
+def test_short_lines_voted_in_place_and_a_tie_left_in_doubt() -> None:
+    """A label of two or three words is voted where its printings sit between the same lines: `الممئية`
+    against three `المهنية` is put right; `المهنية` twice against `المبنية` twice (both words the lists
+    know) settles nothing: each printing keeps its reading and the four lines go in doubt."""
+    pages = _pages(FIELDS)
+    vote_lines(pages, _ocr(len(pages)))
+    assert [pg[2].text for pg in pages] == ["• الصفة المهنية:"] * 4
+    assert [pg[3].text for pg in pages] == [pg[3] for pg in FIELDS]
+    assert [pg[3].doubt for pg in pages] == [OCR_LOW] * 4
+    assert [pg[2].doubt for pg in pages] == [None] * 4
+
+
+def test_an_unknown_word_takes_the_known_word_of_its_dots() -> None:
+    """`الذبن` (no word) on one printing, `الذين` on one other, `as` on the third: a known word one printing
+    reads outvotes a reading that is itself with its dots misread; `فالموا` read twice stays."""
+    texts = [["العون الذي قام / أو الأعوان الذين قاموا بالمعايدة"], ["العون الذي قام / أو الأعوان as فالموا بالمعاينة"],
+             ["العون الذي قام / أو الأعوان الذبن فالموا بالمعاينة"]]
+    out = _voted(texts)
+    assert out[2] == ["العون الذي قام / أو الأعوان الذين فالموا بالمعاينة"]
+    assert out[0] == texts[0]
 
 
 def test_two_printings_are_no_majority() -> None:
@@ -177,13 +242,16 @@ def _truth_lines(width: int, folder: Path) -> list[list[str]]:
 @pytest.mark.slow
 def test_no_truth_line_changes() -> None:
     """Every corpus document with three truth pages or more, its truth pages as the printings (as
-    whole paragraphs and cut into lines of 8, 12 and 17 words): the vote changes nothing right."""
+    whole paragraphs and cut into lines of 3, 8 and 13 words): the vote changes nothing right and puts
+    no line in doubt."""
     changed = []
     for folder in sorted((ROOT / "tests/realdocs/truth").iterdir()):
         if len(list(folder.glob("p*.md"))) < 3:
             continue
-        for width in (0, 8, 13):
+        for width in (0, 3, 8, 13):
             texts = _truth_lines(width, folder)
-            out = _voted(texts)
-            changed += [(folder.name, width, a, b) for pa, pb in zip(texts, out, strict=True) for a, b in zip(pa, pb, strict=True) if a != b]
+            pages = _pages(texts)
+            vote_lines(pages, _ocr(len(pages)))
+            changed += [(folder.name, width, a, ln.text, ln.doubt) for pa, pb in zip(texts, pages, strict=True)
+                        for a, ln in zip(pa, pb, strict=True) if a != ln.text or ln.doubt]
     assert changed == []

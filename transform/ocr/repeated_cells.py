@@ -23,7 +23,12 @@ is put right where the others outvote it:
   word only a near one (NEAR, one letter longer or shorter at most), never a word the lists do
   not know; Latin words stay unless the vote's word is Arabic; Arabic words the copy lacks are put
   in (a line of the cell the reading lost); its extra words go when they are no words or short
-  Arabic keys (a stroke, a speck).
+  Arabic keys (a stroke, a speck). A known word also gives way to a word of the same strokes with
+  other dots (`ثمن`, `تمت`); words read split give way to the vote's word when, joined, they are
+  it with dots misread or a stroke lost (`تذ كبر`, `رن س(ة` for `تذكير`, `رئيس(ة`), and a region of
+  more words than the vote's is tried vote word by vote word (:func:`_split_region`); known words
+  only spaced otherwise are kept (`التالية(بيان`); words a slash or bracket joins are known when
+  each part is (`المخالفة/طبيعتها/عدد`).
 
 A cell printed once (or twice: no majority) is left as read; text-layer tables are not touched.
 """
@@ -37,6 +42,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..model import Sentence
+from .months import _SKELETON
 from .quality import word_known
 from .wordfix import real_word
 
@@ -55,6 +61,7 @@ _MARKS = re.compile(r"^[\W_]+|[\W_]+$")
 _DIGIT = re.compile(r"\d")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _ARABIC = re.compile(r"[\u0621-\u064a]+")
+_PARTS = re.compile(r"(?<=[\u0621-\u064a])[/(]+(?=[\u0621-\u064a])")  # `المخالفة/طبيعتها`, `رئيس(ة`: words a mark joins
 _INNER = re.compile(r"(?<=[^\W\d_][.,:;])(?=[^\W\d_])|(?<=\d)(?=[\u0621-\u064a])|(?<=[\u0621-\u064a])(?=\d)")
 # (a mark between two letters ends a word, `لايفل.عن`; so do digits glued to Arabic letters, `17نوفمبر`)
 
@@ -195,7 +202,7 @@ def _consensus(copies: list[list[tuple[str, str]]]) -> list[tuple[str, str, bool
         sure = votes.count(best) >= 2 and all(n < votes.count(best) for n in rest)
         if best and " " not in best and not (sure and _known(best)):  # the lists break a vote whose reading is no word, or a tie
             listed = [v for v in set(votes) if " " not in v and len(v) > SHORT and _known(v) and _ratio(v, best) >= NEAR]
-            if len(listed) == 1 and not any(_known(v) for v in set(votes) if v and v != listed[0]):
+            if len(listed) == 1 and not any(_known(v) and not _LATIN.search(v) for v in set(votes) if v and v != listed[0]):
                 return listed[0], True
         full = _kept_letters(votes)
         if best and full and full != best:
@@ -223,8 +230,32 @@ def _weak(key: str) -> bool:
 
 
 def _known(key: str) -> bool:
-    """A word the lists know (an Arabic word with a pronoun after it included)."""
-    return word_known(key) is True or bool(_ARABIC.fullmatch(key)) and real_word(key)
+    """A word the lists know (an Arabic word with a pronoun after it included); Arabic words a slash
+    or a bracket joins (`المخالفة/طبيعتها/عدد`, `رئيس(ة`) when each is known (a feminine `ة` alone
+    too)."""
+    if word_known(key) is True or bool(_ARABIC.fullmatch(key)) and real_word(key):
+        return True
+    parts = _PARTS.split(key)
+    return len(parts) > 1 and all(p == "ة" or len(p) > 1 and _ARABIC.fullmatch(p) and real_word(p) for p in parts)
+
+
+def _skeleton(word: str) -> str:
+    """The word's strokes without their dots (`ثمن` and `تمت`, `تذكبر` and `تذكير` are one skeleton)."""
+    return "".join(str(_SKELETON[ch]) if ch in _SKELETON else ch for ch in word)
+
+
+def _strokes(a: str, b: str) -> bool:
+    """The letters ``a`` (a word read split, joined) are ``b``'s but for dots, or with one of ``b``'s
+    strokes lost (`رنس(ة` for `رئيس(ة`)."""
+    if _dots(a, b):
+        return True
+    sa, sb = _skeleton(a), _skeleton(b)
+    return len(sb) == len(sa) + 1 and any(sb[:i] + sb[i + 1:] == sa for i in range(len(sb)))
+
+
+def _dots(a: str, b: str) -> bool:
+    """Two Arabic words of one length that differ only by dots (letters of one skeleton)."""
+    return a != b and len(a) == len(b) and bool(_ARABIC.fullmatch(a) and _ARABIC.fullmatch(b)) and _skeleton(a) == _skeleton(b)
 
 
 def _lost_letters(mine: str, vote: str) -> bool:
@@ -244,12 +275,15 @@ def _kept_letters(votes: list[str]) -> str | None:
     if len(singles) < 2 or "" in votes:
         return None
     full = [r for r in singles if _known(r) and all(v == r or len(r) - len(v) == 1 and _lost_letters(r, v) for v in singles)]
-    return full[0] if len(full) == 1 else None
+    if len(full) != 1 or any(votes.count(v) >= MIN_COPIES and _known(v) for v in singles if v != full[0]):
+        return None  # a known word MIN_COPIES copies read is no letter lost (`والسنة` three times, `والمسنة` once)
+    return full[0]
 
 
-def _region_ok(mine: list[str], vote: list[str], head: bool = False) -> bool:
+def _region_ok(mine: list[str], vote: list[str], head: bool = False, strong: frozenset[str] = frozenset()) -> bool:
     """Whether the copy's words ``mine`` may give way to the vote's ``vote`` in one region (``head``:
-    header cells, copies by their place in tables of one shape as well as by their letters)."""
+    header cells, copies by their place in tables of one shape as well as by their letters; ``strong``:
+    words MIN_COPIES copies or more read, which a letter more on the copy does not hold off)."""
     if any(_LATIN.search(k) for k in mine) and any(_LATIN.search(k) for k in vote):
         return False  # Latin words are left as read (`AMORTISSEMENT` beside `AMORTISSEMENTS`); Latin junk for Arabic is not
     if not mine:  # words the copy lost: letters only (an amount's group or a qualifier may be the copy's own)
@@ -263,25 +297,34 @@ def _region_ok(mine: list[str], vote: list[str], head: bool = False) -> bool:
         return all(_weak(k) and _ARABIC.fullmatch(k) or not any(ch.isalpha() for ch in k) for k in mine)
     if len(mine) == len(vote) == 1:
         a, b = mine[0], vote[0]
-        if _lost_letters(a, b) or _known(a) and not _known(b):
+        if _lost_letters(a, b) and b not in strong or _known(a) and not _known(b):
             return False
         if _LATIN.search(a) and _ARABIC.fullmatch(b):
             return _known(b)  # Latin letters read for an Arabic word (`SL` for `بالأمر`)
         if _known(a) and not _ARABIC.fullmatch(a):
             return False  # a Latin word the lists know stays (`AMORTISSEMENT`, singular, beside plurals)
-        if _known(a):  # a word for a word: one letter or two off (`الضحية`, `سنا`), not another word (`ماي`)
-            return abs(len(a) - len(b)) <= 1 and _ratio(a, b) >= NEAR
+        if _known(a):  # a word for a word: one letter or two off (`الضحية`, `سنا`), or its dots (`ثمن`), not another word (`ماي`)
+            if len(a) == len(b) <= SHORT and b in strong and bool(_ARABIC.fullmatch(a) and _ARABIC.fullmatch(b)):
+                return True  # a short word (`هن`) against MIN_COPIES copies reading another of its length (`من`)
+            return abs(len(a) - len(b)) <= 1 and (_ratio(a, b) >= NEAR or _dots(a, b))
         return _ratio(a, b) >= CLOSE or _weak(a)
+    if len(vote) == 1 and _strokes(joined := "".join(mine), vote[0]) and not _known(joined) and _known(vote[0]):
+        return True  # a word read split, its dots misread or a stroke lost (`تذ كبر`, `رن س(ة` for `تذكير`, `رئيس(ة`)
     if any(_known(k) for k in mine) and not all(_known(k) for k in vote):
         return False  # a word the lists know never gives way to one they do not
+    if all(_known(k) for k in mine) and "".join(_ARABIC.findall("".join(mine))) == "".join(_ARABIC.findall("".join(vote))):
+        return False  # known words spaced otherwise, the same letters (`التالية(بيان`, `التالية: (بيان`): printings differ so
     if _ratio("".join(mine), "".join(vote)) >= (GLUED if any(_known(k) for k in mine) and not head else CLOSE):
         return True  # the same letters cut otherwise (`لايقل عن`), or misread
     return all(_weak(k) and not _known(k) for k in mine)
 
 
-def _fixed(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]], head: bool = False) -> list[str] | None:
+def _fixed(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]], head: bool = False,
+           strong: frozenset[str] = frozenset()) -> list[str] | None:
     """The copy's tokens put right by the vote where a majority read the vote's words and
-    :func:`_region_ok` lets it; None when nothing changes."""
+    :func:`_region_ok` lets it; None when nothing changes. A region of more words than the vote's
+    that does not give way whole is tried again vote word by vote word, each with the copy's words
+    its letters fall on (`تذ كبر بالمفنضيات` against `تذكير بالمقتضيات`)."""
     a, b = [k for k, _s in copy], [k for k, _s, _v in vote]
     out: list[str] = []
     changed = False
@@ -294,15 +337,42 @@ def _fixed(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]], head:
             continue
         if op == "replace" and i2 - i1 == j2 - j1:  # word by word
             for (k, s), (vk, vs, voted) in zip(copy[i1:i2], vote[j1:j2], strict=True):
-                ok = voted and _region_ok([k], [vk])
+                ok = voted and _region_ok([k], [vk], strong=strong)
                 out.append(vs if ok else s)
                 changed |= ok
             continue
         if all(v for _k, _s, v in vote[j1:j2]) and _region_ok(a[i1:i2], b[j1:j2], head) and (j2 > j1 or _dropped(vote, j1)):
             out += [s for _k, s, _v in vote[j1:j2]]
             changed = True
+        elif (parts := _split_region(copy[i1:i2], vote[j1:j2], head, strong)) is not None:
+            out += parts
+            changed = True
         else:
             out += [s for _k, s in copy[i1:i2]]
+    return out if changed else None
+
+
+def _split_region(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]], head: bool,
+                  strong: frozenset[str]) -> list[str] | None:
+    """A region where the copy reads more words than the vote, put right vote word by vote word: each
+    of the copy's words goes with the vote word its letters fall on (:func:`_spread`), and each vote
+    word a majority read replaces its words where :func:`_region_ok` lets it. None when no vote word
+    has words of its own or none replaces them."""
+    if len(vote) < 2 or len(copy) <= len(vote):
+        return None
+    owner = _spread([k for k, _s, _v in vote], [k for k, _s in copy])
+    groups = [[c for c, o in zip(copy, owner, strict=True) if o == t] for t in range(len(vote))]
+    if not all(groups):
+        return None
+    out: list[str] = []
+    changed = False
+    for (vk, vs, voted), group in zip(vote, groups, strict=True):
+        keys = [k for k, _s in group]
+        ok = voted and _region_ok(keys, [vk], head, strong)
+        if ok and len(keys) == 1 and _known(keys[0]) and (keys[0].endswith(vk) or vk.endswith(keys[0])):
+            ok = False  # a word with a particle more or less (`وزير` beside `ووزير`) is no misreading
+        out += [vs] if ok else [s for _k, s in group]
+        changed |= ok
     return out if changed else None
 
 

@@ -9,25 +9,36 @@ times). Lines break at other places on each page, so a copy is not a line but a 
 * *copies* (:func:`_spans`): the words of every OCR'd page are aligned with those of every other
   OCR'd page (word keys, in order); a line of MIN_WORDS words or more finds, on each other page,
   the run of words its own words align with, and that run is a copy when their letters match at
-  SAME (a ratio of their letters, in order). A line with MIN_COPIES copies or more (itself
-  included) is voted on; printed once or twice it is left as read (two readings have no majority);
+  SAME (a ratio of their letters, in order; the run cut to the line's stretch, :func:`_stretch`,
+  when it reaches into the next line's words and the cut run still matches). A line with MIN_COPIES copies or more (itself
+  included) is voted on; printed once or twice it is left as read (two readings have no majority).
+  A shorter line (a label, MIN_SHORT words or more) is voted only on copies that sit between the
+  same words as it does (:func:`_between`);
 * *the vote* is :mod:`repeated_cells`' (the same alignment, the same majority, the same
   protections: a number only by a longer number ending with it, a known word only by a near one,
   Latin words left as read), with one more: a line's copy takes a word only when the lists know
   it (a name or value filled in on one printing and read alike on two others is no word the lists
   know, so it never overwrites what another printing holds), and only between its own first and
-  last words (a run on another page may reach into the next line's words).
+  last words (a run on another page may reach into the next line's words). A known word gives way
+  to MIN_COPIES readings, or to a majority when only dots tell the two apart (`نمت`, `تمت`); a
+  word no list knows takes a known word one printing reads when it is that word with its dots
+  misread (`الذبن`, `الذين`);
+* *doubt* (:func:`_tied`): where the printings read two known words one letter apart as often
+  each (`المهنية` twice, `المبنية` twice), no vote settles it: each keeps its reading and the line
+  goes in doubt (``ocr_low_confidence``), so the reviewer checks it against the page.
 
 Every line's vote is made on the readings as they came; the fixes are put in at the end.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from .repeated_cells import _ARABIC, _consensus, _fixed, _known, _letters, _number, _ratio, _units
+from .confidence import OCR_LOW
+from .repeated_cells import _ARABIC, NEAR, _consensus, _dots, _fixed, _known, _letters, _number, _ratio, _slots, _units
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -36,10 +47,12 @@ if TYPE_CHECKING:
     from ..model import PageReport
 
 MIN_COPIES = 3  # a line must be printed this many times for a vote (two copies have no majority)
-MIN_WORDS = 4  # shorter lines (a heading, a label) are too alike between different texts
+MIN_WORDS = 4  # shorter lines (a heading, a label) are too alike between different texts...
+MIN_SHORT = 2  # ...unless, of this many words or more, their copy sits between the same words as they do (`• الصفة المهنية:`)
 SAME = 0.8  # the letters of a line and of its run on another page match at this ratio
 
 Unit = tuple[str, str]
+_EDGE_MARKS = re.compile(r"[^\w\s]+")  # marks at a word's start (or, reversed, its end): `(`, `).`
 
 
 def _page_words(lines: list[TextLine]) -> tuple[list[Unit], list[tuple[int, int]]]:
@@ -77,16 +90,35 @@ def _spans(first: int, end: int, mapping: list[tuple[int, int]]) -> tuple[int, i
     return ranges[0][0], ranges[-1][1]
 
 
+def _stretch(a: list[str], b: list[str]) -> tuple[int, int]:
+    """The stretch of ``b`` that ``a``'s words align with: from its first to its last word equal
+    to one of ``a``'s, widened by as many words as ``a`` has outside them (all of ``b`` when none)."""
+    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return 0, len(b)
+    head, tail = blocks[0], blocks[-1]
+    return max(0, head.b - head.a), min(len(b), tail.b + tail.size + len(a) - (tail.a + tail.size))
+
+
+def _matches(a: str, b: str) -> bool:
+    """The letters of a line and of a run match at SAME (the cheap upper bounds first)."""
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    return sm.real_quick_ratio() >= SAME and sm.quick_ratio() >= SAME and sm.ratio() >= SAME
+
+
+def _between(mine: list[str], first: int, end: int, theirs: list[str], run: tuple[int, int]) -> bool:
+    """Whether a short line's run on another page sits between the same words as the line does (the
+    last word of the line before, the first of the line after): a label printed on every page is
+    the same label only at the same place in the same text. A neighbour misread on one page is
+    still itself: the words match at NEAR."""
+    return (0 < run[0] and run[1] < len(theirs) and _ratio(theirs[run[0] - 1], mine[first - 1]) >= NEAR
+            and _ratio(theirs[run[1]], mine[end]) >= NEAR)
+
+
 def _trim(copy: list[Unit], vote: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
     """The vote cut to the copy's own stretch: words before its first or after its last aligned
     word are another line's (only as many edge words as the copy has there are kept)."""
-    a, b = [k for k, _s in copy], [k for k, _s, _v in vote]
-    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
-    if not blocks:
-        return vote
-    head, tail = blocks[0], blocks[-1]
-    start = max(0, head.b - head.a)
-    stop = min(len(b), tail.b + tail.size + len(a) - (tail.a + tail.size))
+    start, stop = _stretch([k for k, _s in copy], [k for k, _s, _v in vote])
     return vote[start:stop]
 
 
@@ -108,11 +140,32 @@ def _strict(mine: list[Unit], vote: list[tuple[str, str, bool]], copies: list[li
                 for (k, s), j in zip(mine[i1:i2], range(j1, j2), strict=True):
                     if _known(k) and k != b[j] and (k.endswith(b[j]) or b[j].endswith(k)):
                         ok[j] = False  # a word with a particle more or less (`الوزير`, `والوزير`): printings differ so
-                    if _known(k) and read[b[j]] < MIN_COPIES:
-                        ok[j] = False  # a word the lists know gives way to MIN_COPIES readings (`العدول`: two `الغول`)
+                    if _known(k) and _ARABIC.search(k) and read[b[j]] < MIN_COPIES and not _dots(k, b[j]):
+                        ok[j] = False  # an Arabic word the lists know gives way to MIN_COPIES readings (`العدول`: two `الغول`),
+                        # or to a majority when only dots tell them apart (`نمت`, two `تمت`)
+                    if not ok[j] and vote[j][2] and _known(b[j]) and not _known(k) and _dots(k, b[j]):
+                        ok[j] = True  # a word no list knows is a known word with its dots misread (`الذبن`, one `الذين`)
                     lead, _, trail = s.partition(k) if k in s else ("", "", "")
                     forms[j] = f"{lead}{b[j]}{trail}" if k in s else forms[j]
     return [(k, f, sure) for (k, _s, _v), f, sure in zip(vote, forms, ok, strict=True)]
+
+
+def _one_letter(a: str, b: str) -> bool:
+    """Two Arabic words of one length, one letter apart."""
+    return len(a) == len(b) and bool(_ARABIC.fullmatch(a) and _ARABIC.fullmatch(b)) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _tied(mine: list[Unit], copies: list[list[Unit]]) -> bool:
+    """Whether the printings leave one of the line's words between two words the lists know that
+    one letter tells apart, read by as many printings each (`المهنية` twice, `المبنية` twice; `تمت`,
+    `نمت`): no vote settles it, so neither is taken and the line is put in doubt."""
+    a = [k for k, _s in mine]
+    slots = [_slots(a, [k for k, _s in c])[0] for c in copies[1:]]
+    for i, k in enumerate(a):
+        votes = Counter([k] + [w[i] for w in slots])
+        if any(n == votes[k] >= 2 and _one_letter(k, w) and _known(k) and _known(w) for w, n in votes.items()):
+            return True
+    return False
 
 
 def _kept_words(mine: list[Unit], fixed: list[str]) -> str:
@@ -125,7 +178,15 @@ def _kept_words(mine: list[Unit], fixed: list[str]) -> str:
     a, b = [k for k, _s in mine], [k for k, _s in theirs]
     out: list[str] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "replace" or op == "delete" and not any(_ARABIC.search(k) or _number(k) for k in a[i1:i2]):
+        if op == "replace":  # the copy's marks at the region's edges stay (`(نذ كير` -> `(تذكير`)
+            new = [s for _k, s in theirs[j1:j2]]
+            lead, trail = _EDGE_MARKS.match(mine[i1][1]), _EDGE_MARKS.match(mine[i2 - 1][1][::-1])
+            if new and lead and not _EDGE_MARKS.match(new[0]):
+                new[0] = lead.group() + new[0]
+            if new and trail and not _EDGE_MARKS.match(new[-1][::-1]):
+                new[-1] += trail.group()[::-1]
+            out += new
+        elif op == "delete" and not any(_ARABIC.search(k) or _number(k) for k in a[i1:i2]):
             out += [s for _k, s in theirs[j1:j2]]
         elif op != "insert":
             out += [s for _k, s in mine[i1:i2]]
@@ -142,10 +203,12 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
     keys = {i: [k for k, _s in words[i][0]] for i in scanned}
     maps = {(p, q): _mapping(keys[p], keys[q]) for p in scanned for q in scanned if p != q}
     fixes: list[tuple[TextLine, str]] = []
+    doubts: list[TextLine] = []
     for p in scanned:
         units, where = words[p]
         for ln, (first, end) in zip(pages[p], where, strict=True):
-            if end - first < MIN_WORDS:
+            short = end - first < MIN_WORDS
+            if end - first < MIN_SHORT or short and (first == 0 or end == len(units)):
                 continue
             mine = units[first:end]
             copies = [mine]
@@ -153,15 +216,25 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
                 run = _spans(first, end, maps[(p, q)]) if q != p else None
                 if run is None:
                     continue
+                if short and not _between(keys[p], first, end, keys[q], run):
+                    continue
                 theirs = words[q][0][run[0]:run[1]]
-                if _ratio(_letters(mine), _letters(theirs)) >= SAME:
+                start, stop = _stretch(keys[p][first:end], keys[q][run[0]:run[1]])
+                if (start, stop) != (0, len(theirs)) and _matches(_letters(mine), _letters(theirs[start:stop])):
+                    copies.append(theirs[start:stop])  # a run that reaches into the next line's words, cut to the line's stretch
+                elif _matches(_letters(mine), _letters(theirs)):
                     copies.append(theirs)
             if len(copies) < MIN_COPIES:
                 continue
+            if _tied(mine, copies):
+                doubts.append(ln)
             vote = _strict(mine, _trim(mine, _consensus(copies)), copies)
-            fixed = _fixed(mine, vote)
+            read = Counter(k for c in copies for k in {k for k, _s in c})
+            fixed = _fixed(mine, vote, strong=frozenset(k for k, n in read.items() if n >= MIN_COPIES and _known(k)))
             if fixed is not None and (text := _kept_words(mine, fixed)) != ln.text:
                 fixes.append((ln, text))
     for ln, text in fixes:
         ln.text = text
+    for ln in doubts:
+        ln.doubt = ln.doubt or OCR_LOW
     return len(fixes)
