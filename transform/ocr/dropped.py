@@ -55,12 +55,16 @@ def _core(word: str) -> str:
 
 
 def suspect(word: str) -> bool:
-    """A word as first read that may have lost a letter: Arabic letters only, MIN_LETTERS or more, no word."""
+    """A word as first read that may have lost a letter: Arabic letters only, MIN_LETTERS or more, no
+    word, and a word with one STACKING letter put inside it (before its last letter): the sign, asked
+    before any reading, that a lost letter may be all it lacks (``الاجتاعية``, ``تظم``: ``تنظم``)."""
     from .lexicon import AR_LETTERS
     from .wordfix import real_word
 
     core = _core(word)
-    return len(core) >= MIN_LETTERS and bool(AR_LETTERS.match(core)) and not real_word(core)
+    if len(core) < MIN_LETTERS or not AR_LETTERS.match(core) or real_word(core):
+        return False
+    return any(real_word(core[:i] + ch + core[i:]) for i in range(len(core)) for ch in STACKING)
 
 
 def restores(old: str, new: str) -> bool:
