@@ -62,25 +62,35 @@ def in_place(listed: list[tuple[str, float, float, float, float]], confs: list[f
     ``new_words`` reads as one known word at its place (module docstring)."""
     out: dict[int, str] = {}
     left = list(targets)
-    for k, (word, x0, top, x1, bottom) in enumerate(listed):
+    for k, (word, *_box) in enumerate(listed):
         if word not in left:
             continue
         left.remove(word)
-        others = [b for j, b in enumerate(listed) if j != k]
-        inside = [j for j, w in enumerate(new_words) if x0 <= (w[1] + w[3]) / 2 <= x1 and w[2] < bottom and w[4] > top
-                  and not any(o[1] <= (w[1] + w[3]) / 2 <= o[3] for o in others)]
-        if len(inside) != 1:
+        at = at_place(listed, k, new_words)
+        if at is None:
             continue
-        m, n = _EDGES.match(word), _EDGES.match(new_words[inside[0]][0])
+        m, n = _EDGES.match(word), _EDGES.match(new_words[at][0])
         if m is None or n is None:
             continue
         head, core, tail = m.groups()
-        new, conf = n.group(2), new_confs[inside[0]]
+        new, conf = n.group(2), new_confs[at]
         ok = (new != core and _AR_WORD.match(new) and len(new) >= MIN_LETTERS and _word(new)
               and abs(len(new) - len(core)) <= 1 and _edits(core, new) <= MAX_EDITS)
         if ok and conf >= MIN_NEW_CONF and conf > confs[k]:
             out[k] = f"{head}{new}{tail}"
     return out
+
+
+def at_place(listed: list[tuple[str, float, float, float, float]], k: int,
+             new_words: list[tuple[str, float, float, float, float]]) -> int | None:
+    """The index in ``new_words`` (a re-reading of the line, boxes in points) of the one word read
+    at the place of ``listed[k]``: its centre inside that word's box and in no other word's box
+    of the line; None when there is not exactly one."""
+    _word_, x0, top, x1, bottom = listed[k]
+    others = [b for j, b in enumerate(listed) if j != k]
+    inside = [j for j, w in enumerate(new_words) if x0 <= (w[1] + w[3]) / 2 <= x1 and w[2] < bottom and w[4] > top
+              and not any(o[1] <= (w[1] + w[3]) / 2 <= o[3] for o in others)]
+    return inside[0] if len(inside) == 1 else None
 
 
 def reread_unsure(pimg: PageImage, result: OcrResult, timeout: float) -> int:

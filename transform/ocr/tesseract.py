@@ -14,6 +14,7 @@ from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
 from ..ingest.pdf_bidi import digit_groups, fix_brackets
 from .bullets import mark_bullet
 from .columns import split_columns
+from .dropped import keep_first_letters, restore_dropped
 from .flat_words import flat_word
 from .glued import unglue
 from .hidden_rows import hidden_rows
@@ -139,12 +140,15 @@ def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3, scri
             lat = sum(len(_LAT.findall(ln.text)) for ln in result.lines)
             reread_stretched(pimg, result, timeout, ar > 0 and ar >= DOMINANT * (ar + lat))
             reread_unsure(pimg, result, timeout)  # unsure unknown Arabic words read again, enlarged (reread.py)
+            keep_first_letters(result)  # letters a line's re-reading lost in stacked ligatures put back (dropped.py)
+            restore_dropped(pimg, result, timeout)  # a letter lost in a stacked ligature, read again (dropped.py)
     return result
 
 
-def read_rows(pimg: PageImage, boxes: list[tuple[int, int, int, int]], langs: str, timeout: float) -> list[OcrResult]:
-    """OCR several single-line crops (pixel boxes) in one tesseract call (``--psm 13``, a
-    list file): the models are loaded once. Returned lines are in page coordinates."""
+def read_rows(pimg: PageImage, boxes: list[tuple[int, int, int, int]], langs: str, timeout: float,
+              psm: int = 13) -> list[OcrResult]:
+    """OCR several single-line crops (pixel boxes) in one tesseract call (``--psm 13`` unless
+    told, a list file): the models are loaded once. Returned lines are in page coordinates."""
     with tempfile.TemporaryDirectory(prefix="taysir-ocr-") as tmp:
         listing = Path(tmp) / "rows.txt"
         names = []
@@ -152,7 +156,7 @@ def read_rows(pimg: PageImage, boxes: list[tuple[int, int, int, int]], langs: st
             crop = PageImage(pimg.image.crop(box), pimg.dpi, pimg.page, 0, 0)
             names.append(str(_write_tiff(crop, Path(tmp) / f"row{n:03d}.tif")))
         listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        out = tesseract.tsv(listing, langs=langs, psm=13, timeout=timeout)
+        out = tesseract.tsv(listing, langs=langs, psm=psm, timeout=timeout)
     rows: dict[int, list[str]] = {}
     for row in out.decode("utf-8", "replace").splitlines():
         cols = row.split("\t", 2)
