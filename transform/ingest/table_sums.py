@@ -28,8 +28,7 @@ last digit per two cells summed).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -41,8 +40,11 @@ if TYPE_CHECKING:
 
 _DIGIT = re.compile(r"\d")
 _Value = Amount | str | None  # a cell: an amount, "blank", "percent", or None (anything else)
+_Range = list[int] | tuple[int, int, str]  # lines, or (first, last + 1, which of them: see _Column.lines)
+_Counts = tuple[int, int, int, int]  # lines, amounts, lines of words or percentages, the amounts' sum (in units)
 
 SUMS = "sums_disagree"
+_SHORT = 24  # a run of lines this long or shorter is added line by line
 MAX_LAST = 8  # a total may add the last two to this many totals before it (``TOTAL (II) = (1)+(2)+(3)+(4)``)
 _TOTAL = re.compile(r"^(?:(?:sous|sub)[- ]?)?tota(?:l|ux)\b|\btotal\s+(?:g[ée]n[ée]ral|general)\b|^grand total\b|"
                     r"^(?:ال)?مجموع|^(?:ال)?إجمالي|^(?:ال)?اجمالي|\bالمجموع\b|^ensemble\b", re.IGNORECASE)
@@ -50,10 +52,23 @@ _SUB = re.compile(r"^(?:sous|sub)[- ]?total|مجموع\s+(?:فرعي|جزئي)|�
 _DETAIL = re.compile(r"^(?:dont|dont\s*:|منها|من بينها)\b", re.IGNORECASE)
 _NOT_SUMMED = re.compile(r"taux|%|moyen|average|rate\b|ratio|part\b|نسبة|معدل|متوسط|النسبة|année|year|\bcode\b|n°|\brang\b|السنة|رمز|رقم",
                          re.IGNORECASE)
-# what each of those finds holds (their words without anchors): a table whose text has none of it is not searched
-_HINT = {_TOTAL: re.compile(r"tota|مجموع|إجمالي|اجمالي|ensemble", re.IGNORECASE), _DETAIL: re.compile(r"dont|من", re.IGNORECASE),
-         _NOT_SUMMED: re.compile(r"taux|%|moyen|average|rate|ratio|part|نسبة|معدل|متوسط|النسبة|année|year|code|n°|rang|السنة|رمز|رقم",
-                                 re.IGNORECASE)}
+# what each of those finds holds (its words without anchors, lower case): a table whose text has none of them is not
+# searched. Each match of a pattern holds one of its words inside one cell, so the test only saves time; it is made on
+# the text in lower case, which regex's case folding matches letter for letter except for İ, ı and ſ (then: searched)
+_HINT = {_TOTAL: ("tota", "مجموع", "إجمالي", "اجمالي", "ensemble"), _DETAIL: ("dont", "من"),
+         _NOT_SUMMED: ("taux", "%", "moyen", "average", "rate", "ratio", "part", "نسبة", "معدل", "متوسط", "النسبة", "année", "year",
+                       "code", "n°", "rang", "السنة", "رمز", "رقم")}
+_FOLDS = re.compile("[\u0130\u0131\u017f]")
+
+
+def _hints(words: str) -> set[re.Pattern[str]]:
+    """The patterns of :data:`_HINT` whose words ``words`` may hold."""
+    if _FOLDS.search(words):
+        return set(_HINT)
+    low = words.lower()
+    return {rx for rx, hint in _HINT.items() if any(w in low for w in hint)}
+
+
 _CODE = re.compile(r"\d{2,}")
 _CODE_IN = re.compile(r"\b(\d{2,})\b")
 
@@ -131,7 +146,7 @@ def check_rows(texts: Sequence[Sequence[str]], spans: Sequence[Sequence[int]] | 
     if len(g.texts) < 3:
         return []
     words = "\n".join(t for row in g.texts for t in row)
-    g.may = {rx for rx, hint in _HINT.items() if hint.search(words)}
+    g.may = _hints(words)
     if not _worth(g):
         return []
     _place(g, rowspans)
@@ -235,8 +250,7 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
         totals = [last]
     detail = {i for i in range(n) if g.finds(_DETAIL, names[i])}
     checks: dict[int, list[tuple[int, bool, list[int], Decimal]]] = {}
-    ranges = _Ranges(totals, names, kin, excluded | detail)
-    wrong: dict[int, set[int]] = {}  # across -> lines holding a word or a percentage: no sum through them
+    ranges = _Ranges(totals, names, kin, excluded | detail, n)
     seen: dict[tuple[int, int], set[int]] = {}
     scaled: dict[int, tuple[list[int | None], Decimal]] = {}  # across -> its amounts in units of its finest precision
     for t in totals:
@@ -245,33 +259,29 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
             if not isinstance(total, Amount):
                 continue
             if j not in scaled:
-                scaled[j] = _scaled([row[j] for row in vals])
+                line = [row[j] for row in vals]
+                scaled[j] = _scaled(line)
+                ranges.column(j, scaled[j][0], line)
             units, unit = scaled[j]
+            col = ranges.cols[j]
             want = units[t]
             assert want is not None
             best: tuple[bool, list[int], Decimal] | None = None
             own = True  # the total has lines of its own since the previous one (else it may be a line itself)
-            for n_range, (lines, may_fail) in enumerate(ranges.of(t, j)):
-                amounts = [u for i in lines if (u := units[i]) is not None]
+            for n_range, ((_lines, amounts, words, s), spec, may_fail) in enumerate(ranges.of(t, col)):
                 if n_range == 0:
-                    own = len(amounts) >= 2
-                    if len(amounts) == 1 and amounts[0] == want:
-                        ranges.cover(t, j, lines)  # a total of one line: it stands for that line
+                    own = amounts >= 2
+                    if amounts == 1 and s == want:
+                        ranges.cover(t, j, col.lines(spec))  # a total of one line: it stands for that line
                 elif not own and may_fail != "subs":
                     may_fail = False
-                if len(amounts) < 2:
+                if amounts < 2 or words:  # a word or a percentage among the lines: no sum through them
                     continue
-                if len(amounts) < len(lines):  # blanks, or a word, a percentage
-                    if j not in wrong:
-                        wrong[j] = {i for i, row in enumerate(vals) if (v := row[j]) is None or v == "percent"}
-                    if not wrong[j].isdisjoint(lines):
-                        continue
-                s = sum(amounts)
-                if abs(s - want) <= max(1, len(amounts) // 2):  # the rounding of the printed precision
-                    best = (True, lines, s * unit)
+                if abs(s - want) <= max(1, amounts // 2):  # the rounding of the printed precision
+                    best = (True, col.lines(spec), s * unit)
                     break
                 if best is None and may_fail:
-                    best = (False, lines, s * unit)
+                    best = (False, col.lines(spec), s * unit)
             if best is None:
                 continue
             if best[0]:
@@ -329,26 +339,141 @@ def _summable(vals: Sequence[_Value], label: str, g: _Grid) -> bool:
     return len(amounts) >= 2 and not all(_year(v) for v in amounts)
 
 
-class _Ranges:
-    """The lines a total may sum (see :meth:`of`); what depends on the total alone is worked out once for it."""
+class _Column:
+    """One line across (a column, for total rows) as the totals see it: its amounts in units of its finest
+    precision, and prefix sums over the lines that may be summed (lines, amounts, lines of words or percentages,
+    the amounts' sum) so that a run of lines is added in constant time, the same without the totals; and the
+    lines the totals before were found to sum, with the same four counts over them."""
 
-    def __init__(self, totals: list[int], names: list[str], kin: list[str], excluded: set[int]) -> None:
+    __slots__ = ("units", "line", "keep", "is_total", "pre", "pre_nt", "covers", "summed", "got", "upto", "read")
+
+    def __init__(self, units: list[int | None], line: list[_Value], keep: list[bool], is_total: set[int]) -> None:
+        self.units, self.line, self.keep, self.is_total = units, line, keep, is_total  # line: its cells' values
+        self.pre: tuple[list[int], ...] | None = None  # prefix sums, made when first asked for
+        self.pre_nt: tuple[list[int], ...] | None = None  # the same without the totals
+        self.covers: list[tuple[int, list[int]]] = []  # (total, the lines it was found to sum), in the totals' order
+        self.summed: set[int] = set()  # the lines the covers read so far sum
+        self.got = [0, 0, 0, 0]  # the four counts over those of them that may be summed
+        self.upto, self.read = -1, 0
+
+    def span(self, a: int, b: int, totals: bool = True) -> _Counts:
+        """The four counts over the lines ``a`` to ``b - 1`` that may be summed (``totals``: totals included),
+        from the prefix sums (made when first asked for)."""
+        pre = self.pre if totals else self.pre_nt
+        if pre is None:
+            pre = _prefix(self.units, self.line, self.keep, set() if totals else self.is_total)
+            if totals:
+                self.pre = pre
+            else:
+                self.pre_nt = pre
+        n, am, w, s = pre
+        return n[b] - n[a], am[b] - am[a], w[b] - w[a], s[b] - s[a]
+
+    def counts(self, lines: _Range) -> _Counts:
+        """The four counts over a range of lines (see :meth:`lines`)."""
+        return self.count(lines) if isinstance(lines, list) else self.span(lines[0], lines[1], lines[2] == "all")
+
+    def count(self, lines: list[int]) -> _Counts:
+        """The four counts over ``lines``."""
+        units, line = self.units, self.line
+        am = w = s = 0
+        for i in lines:
+            u = units[i]
+            if u is None:
+                w += (v := line[i]) is None or v == "percent"
+            else:
+                am += 1
+                s += u
+        return len(lines), am, w, s
+
+    def lines(self, spec: _Range) -> list[int]:
+        """The lines a range names: a list as it is; ``(a, b, what)``: the lines ``a`` to ``b - 1`` that may be
+        summed, ``what`` = ``"all"``, ``"no totals"`` or ``"unsummed"`` (none the totals before were found to sum)."""
+        if isinstance(spec, list):
+            return spec
+        a, b, what = spec
+        keep = self.keep
+        skip = self.is_total if what == "no totals" else self.summed if what == "unsummed" else ()
+        return [i for i in range(a, b) if keep[i] and i not in skip]
+
+    def inner(self, t: int) -> set[int]:
+        """The lines the totals before ``t`` were found to sum (totals come in order: the set grows), their
+        counts in ``got``."""
+        if t < self.upto:  # not in order: from the start
+            self.read, self.summed, self.got = 0, set(), [0, 0, 0, 0]
+        covers, summed, got, keep, units, line = self.covers, self.summed, self.got, self.keep, self.units, self.line
+        while self.read < len(covers) and covers[self.read][0] < t:
+            for i in covers[self.read][1]:
+                if i not in summed:
+                    summed.add(i)
+                    if keep[i]:
+                        got[0] += 1
+                        u = units[i]
+                        if u is None:
+                            got[2] += (v := line[i]) is None or v == "percent"
+                        else:
+                            got[1] += 1
+                            got[3] += u
+            self.read += 1
+        self.upto = t
+        return summed
+
+
+def _prefix(units: list[int | None], line: list[_Value], keep: list[bool], skip: set[int]) -> tuple[list[int], ...]:
+    """Prefix sums over the lines kept and not in ``skip``: lines, amounts, lines of words or percentages, sum."""
+    n, am, w, s = [0], [0], [0], [0]
+    cn = ca = cw = cs = 0
+    for i, u in enumerate(units):
+        if keep[i] and i not in skip:
+            cn += 1
+            if u is None:
+                cw += (v := line[i]) is None or v == "percent"
+            else:
+                ca += 1
+                cs += u
+        n.append(cn)
+        am.append(ca)
+        w.append(cw)
+        s.append(cs)
+    return n, am, w, s
+
+
+class _Ranges:
+    """The lines a total may sum (see :meth:`of`); what depends on the total alone is worked out once for it.
+    ``totals`` in order, first to last."""
+
+    def __init__(self, totals: list[int], names: list[str], kin: list[str], excluded: set[int], n: int) -> None:
         self.totals, self.names, self.kin, self.excluded = totals, names, kin, excluded
         self.is_total = set(totals)
         self.sub = {i: bool(_SUB.search(names[i])) for i in totals}
         self.kinds = len(set(kin))
-        self.covers: dict[int, list[tuple[int, list[int]]]] = {}  # across -> (total, the lines it was found to sum)
-        self._of: dict[int, tuple[list[int], list[list[int]], list[int], list[int]]] = {}
-        self.kept = [i for i in range(len(names)) if i not in excluded]  # the lines that may be summed, in order
-        self._summed: dict[int, tuple[int, int, set[int]]] = {}  # across -> (up to total, covers read, lines they sum)
+        self.keep = [i not in excluded for i in range(n)]
+        self.cols: dict[int, _Column] = {}
+        self._of: dict[int, tuple[int, _Range, _Range, list[int], list[list[int]]]] = {}
+        # each total: (its place among the totals, the first line after the previous grand total, the sub-totals since)
+        self._at: dict[int, tuple[int, int, list[int]]] = {}
+        since, subs = 0, list[int]()
+        for k, t in enumerate(totals):
+            self._at[t] = (k, since, subs)
+            if self.sub[t]:
+                subs = [*subs, t]
+            else:
+                since, subs = t + 1, []
 
-    def _fixed(self, t: int) -> tuple[list[int], list[list[int]], list[int], list[int]]:
-        """(the totals before it, the ranges that do not depend on what other totals sum, the run of lines of its
-        account, every other line since the previous grand total)."""
+    def column(self, j: int, units: list[int | None], line: list[_Value]) -> _Column:
+        """The line across ``j`` (``units``: its amounts in units; ``line``: its cells' values)."""
+        if j not in self.cols:
+            self.cols[j] = _Column(units, line, self.keep, self.is_total)
+        return self.cols[j]
+
+    def _fixed(self, t: int) -> tuple[int, _Range, _Range, list[int], list[list[int]]]:
+        """(how many totals come before it, the lines since the previous total, every other line since the
+        previous grand total, the run of lines of its account, the other lists of lines that do not depend on
+        what other totals sum); a run of lines is listed when short, else named (:meth:`_Column.lines`)."""
         if t not in self._of:
-            before = [i for i in self.totals if i < t]
-            start = (before[-1] + 1) if before else 0
-            fixed = [[i for i in range(start, t) if i not in self.excluded]]
+            k, since, subs = self._at[t]
+            start = (self.totals[k - 1] + 1) if k else 0
+            fixed = []
             run: list[int] = []
             code = self.kin[t]
             if code and code.isdigit():  # "Sous-total compte 102": the lines above of accounts 102...
@@ -361,49 +486,45 @@ class _Ranges:
                 run.reverse()
             elif code and self.kinds > 2:  # a total column under "Débit" adds the columns under "Débit"
                 fixed.append([i for i in range(t) if i not in self.excluded and i not in self.is_total and self.kin[i] == code])
-            grand = [i for i in before if not self.sub[i]]
-            since = (grand[-1] + 1) if grand else 0
-            subs = [i for i in before if i >= since and self.sub[i]]
-            if subs and not _SUB.search(self.names[t]):
+            if subs and not self.sub[t]:
                 fixed.append(subs)
-            rest = [i for i in range(since, t) if i not in self.excluded and i not in self.is_total] if before else []
-            self._of[t] = (before, fixed, run, rest)
+            first = [i for i in range(start, t) if i not in self.excluded] if t - start <= _SHORT else (start, t, "all")
+            rest = ([i for i in range(since, t) if i not in self.excluded and i not in self.is_total] if t - since <= _SHORT
+                    else (since, t, "no totals"))
+            self._of[t] = (k, first, rest, run, fixed)
         return self._of[t]
 
-    def of(self, t: int, j: int) -> Iterable[tuple[list[int], bool | str]]:
-        """The lines a total at ``t`` may sum (at line ``j`` across): the lines since the previous total; the
-        lines of the accounts its label names; the sub-totals since the previous grand total; the last two,
-        three... totals before it; the lines no total before it was found to sum (totals included:
-        ``TOTAL GÉNÉRAL = (I) + (II)``); every other line since the previous grand total. Header and detail lines
-        (``dont``) are left out. With each, whether a total that agrees with none is said to disagree with it
-        (the last totals are only a way to agree; ``"subs"``: even when the total has no lines of its own)."""
-        before, fixed, run, rest = self._fixed(t)
-        yield fixed[0], True
-        summed = self._inner(t, j) if run or before else set()
+    def of(self, t: int, col: _Column) -> Iterator[tuple[_Counts, _Range, bool | str]]:
+        """The lines a total at ``t`` may sum in ``col``: the lines since the previous total; the lines of the
+        accounts its label names; the sub-totals since the previous grand total; the last two, three... totals
+        before it; the lines no total before it was found to sum (totals included: ``TOTAL GÉNÉRAL = (I) +
+        (II)``); every other line since the previous grand total. Header and detail lines (``dont``) are left
+        out. Each as its four counts (:class:`_Column`), the lines (or what names them: :meth:`_Column.lines`),
+        and whether a total that agrees with none is said to disagree with it (the last totals are only a way
+        to agree; ``"subs"``: even when the total has no lines of its own)."""
+        k, first, rest, run, fixed = self._fixed(t)
+        yield col.counts(first), first, True
+        summed = col.inner(t) if run or k else set()
         if run:
-            yield [i for i in run if i not in summed], True
-        for lines in fixed[1:]:
-            yield lines, ("subs" if lines and lines[0] in self.is_total else True)
-        for k in range(2, min(len(before), MAX_LAST) + 1):
-            yield before[-k:], False
-        if before:
-            yield [i for i in self.kept[:bisect_left(self.kept, t)] if i not in summed], True
-            yield rest, True
-
-    def _inner(self, t: int, j: int) -> set[int]:
-        """The lines the totals before ``t`` were found to sum at ``j`` (totals come in order: the set grows)."""
-        covers = self.covers.get(j, [])
-        upto, read, lines = self._summed.get(j, (-1, 0, set()))
-        if t < upto:  # not in order: from the start
-            read, lines = 0, set()
-        while read < len(covers) and covers[read][0] < t:
-            lines.update(covers[read][1])
-            read += 1
-        self._summed[j] = (t, read, lines)
-        return lines
+            lines = [i for i in run if i not in summed]
+            yield col.count(lines), lines, True
+        for lines in fixed:
+            yield col.count(lines), lines, ("subs" if lines and lines[0] in self.is_total else True)
+        for m in range(2, min(k, MAX_LAST) + 1):
+            lines = self.totals[k - m:k]
+            yield col.count(lines), lines, False
+        if k:
+            if t <= _SHORT:
+                lines = [i for i in range(t) if self.keep[i] and i not in summed]
+                yield col.count(lines), lines, True
+            else:
+                n, am, w, s = col.span(0, t)
+                got = col.got
+                yield (n - got[0], am - got[1], w - got[2], s - got[3]), (0, t, "unsummed"), True
+            yield col.counts(rest), rest, True
 
     def cover(self, t: int, j: int, lines: list[int]) -> None:
-        self.covers.setdefault(j, []).append((t, lines))
+        self.cols[j].covers.append((t, lines))
 
 
 def _scaled(line: list[_Value]) -> tuple[list[int | None], Decimal]:
