@@ -8,7 +8,7 @@ changes no text: where a total disagrees with the cells it sums, the total and t
 add up to Y"), which the CLI, the quality report and the review page show.
 
 A **total row** is one whose label says so (``Total``, ``TOTAL GÉNÉRAL``, ``Sous-total``, ``المجموع``,
-``مجموع``, ``الإجمالي``...; :data:`_TOTAL`). In each column of amounts its amount is compared with the rows
+``مجموع``, ``الإجمالي``...; :data:`table_totals._TOTAL`). In each column of amounts its amount is compared with the rows
 it may sum: the rows since the previous total, the sub-totals since the previous grand total, or every row
 since it (one of them must agree). Rows that detail the row above (``dont``, ``منها``) are left out. A
 **total column** is one whose header says so, checked row by row against the columns before it the same
@@ -23,6 +23,9 @@ printed alone, a total cell left blank). Amounts: French ``1 234,56`` and ``1.23
 ``1,234.56``, Arabic-Indic digits and separators, a currency sign, negatives in brackets or with a minus,
 blank cells and dashes as zero; totals are allowed the rounding of the printed precision (one unit of its
 last digit per two cells summed).
+
+Where the totals are and which lines each may sum (the ranges, added from prefix sums) is
+:mod:`transform.ingest.table_totals`; this module checks them and marks the cells.
 """
 
 from __future__ import annotations
