@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+from decimal import Decimal
 
 from transform.ingest.amount_forms import Amount
 from transform.ingest.table_sums import check_rows
@@ -24,7 +25,7 @@ def test_each_range_is_tried_with_the_counts_of_the_lines_it_names() -> None:
     checked = {"list": 0, "span": 0}
     for n in (8, 3 * _SHORT, 200):  # runs short (listed) and long (prefix sums)
         for _trial in range(6):
-            line: list[object] = [rnd.choice([Amount(0, 0), "blank", None, "percent"]) if rnd.random() < 0.15 else Amount(0, 0)
+            line: list[object] = [rnd.choice([Amount(Decimal(0), 0), "blank", None, "percent"]) if rnd.random() < 0.15 else Amount(Decimal(0), 0)
                                   for _ in range(n)]
             units = [rnd.randint(-50, 900) if isinstance(v, Amount) else None for v in line]
             totals = sorted(rnd.sample(range(2, n), max(2, n // 9)))

@@ -109,8 +109,13 @@ def test_the_band_between_two_read_lines_is_found_without_a_boolean_copy_of_the_
     pimg, result = _stacked_page()
     pimg = _as_array(pimg)
     asked: list[list[tuple[int, int, int, int]]] = []
-    monkeypatch.setattr(tess, "read_rows", lambda _p, boxes, _l, _t: asked.append(boxes) or [OcrResult([], 0.0, 0) for _ in boxes])
-    page = pimg.image.size
+
+    def read_rows(_pimg: PageImage, boxes: list[tuple[int, int, int, int]], _langs: str, _timeout: float) -> list[OcrResult]:
+        asked.append(boxes)
+        return [OcrResult([], 0.0, 0) for _ in boxes]
+
+    monkeypatch.setattr(tess, "read_rows", read_rows)
+    page = np.asarray(pimg.image).size
     tracemalloc.start()
     try:
         assert hidden_rows(pimg, result, "fra", 10.0) == 0  # the stub reads nothing

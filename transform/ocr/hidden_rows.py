@@ -71,7 +71,7 @@ def hidden_rows(pimg: PageImage, result: OcrResult, langs: str, timeout: float) 
         if y1 - y0 < TALL * line_h:
             continue
         a = img[y0:y1] < 128  # the ink of this row alone: the page is not made boolean
-        for x0, x1 in runs(a.any(axis=0), max_gap=int(2 * line_h)):
+        for x0, x1 in runs(np.asarray(a.any(axis=0)), max_gap=int(2 * line_h)):
             if x1 - x0 < MIN_WIDTH * line_h:
                 continue
             covered = np.zeros(y1 - y0, dtype=bool)
