@@ -321,9 +321,18 @@ class _Ranges:
             yield col.count(lines), lines, True
         for lines in fixed:
             yield col.count(lines), lines, ("subs" if lines and lines[0] in self.is_total else True)
-        for m in range(2, min(k, MAX_LAST) + 1):
-            lines = self.totals[k - m:k]
-            yield col.count(lines), lines, False
+        n = am = w = s = 0  # the last totals, counted one more at a time
+        units, line = col.units, col.line
+        for m in range(1, min(k, MAX_LAST) + 1):
+            u = units[i := self.totals[k - m]]
+            n += 1
+            if u is None:
+                w += (v := line[i]) is None or v == "percent"
+            else:
+                am += 1
+                s += u
+            if m >= 2:
+                yield (n, am, w, s), self.totals[k - m:k], False
         if k:
             if t <= _SHORT:
                 lines = [i for i in range(t) if self.keep[i] and i not in summed]
