@@ -7,10 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
+from PIL import Image
 
 from transform.ingest.base import TextLine
 from transform.ocr.hidden_rows import gaps, hidden_rows, letters
-from transform.ocr.render import preprocess, render_page
+from transform.ocr.render import PageImage, preprocess, render_page
 from transform.ocr.tesseract import OcrResult
 
 from ._pagebits import FILES
@@ -79,3 +80,49 @@ def test_a_letterhead_line_between_two_read_ones_comes_back_in_its_place() -> No
     assert texts[at + 1].rstrip(".") == "عمالة طنجة أصيلة"  # read with ara alone: ara+fra read its first word "Ale"
     assert texts[at + 2] == "جماعة طنجة"
     assert len(texts) == len(_READ) + 1  # nothing else on the page (the table's bands, the title's ornaments)
+
+
+def _stacked_page() -> tuple[PageImage, OcrResult]:
+    """A white page (200 dpi) with three lines set so tightly that their ink is one row; the first and the last read."""
+    k = 200 / 72
+    img = np.full((int(842 * k), int(595 * k)), 255, dtype=np.uint8)
+    lines = []
+    for n, (top, bottom) in enumerate([(100, 113), (113, 124), (124, 136), (300, 312), (330, 342)]):
+        for x in range(100 + 7 * (n == 1), 500, 14):  # glyphs, the middle line's between the others' columns
+            img[int(top * k):int(bottom * k), int(x * k):int((x + 6) * k)] = 0
+        if n != 1:
+            lines.append(TextLine(text="ligne lue", x0=100, top=top, x1=500, bottom=bottom - 1, page=1))
+    result = OcrResult(lines, 90.0, 10, {id(ln): 90.0 for ln in lines})
+    return PageImage(image=Image.fromarray(img), dpi=200, page=1, width_pt=595, height_pt=842), result
+
+
+def _as_array(pimg: PageImage) -> PageImage:
+    """The page with its pixels as an array: ``np.asarray`` takes it as is (no copy to count)."""
+    return PageImage(image=np.asarray(pimg.image), dpi=pimg.dpi, page=1, width_pt=595, height_pt=842)  # type: ignore[arg-type]
+
+
+def test_the_band_between_two_read_lines_is_found_without_a_boolean_copy_of_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tracemalloc
+
+    import transform.ocr.tesseract as tess
+
+    pimg, result = _stacked_page()
+    pimg = _as_array(pimg)
+    asked: list[list[tuple[int, int, int, int]]] = []
+
+    def read_rows(_pimg: PageImage, boxes: list[tuple[int, int, int, int]], _langs: str, _timeout: float) -> list[OcrResult]:
+        asked.append(boxes)
+        return [OcrResult([], 0.0, 0) for _ in boxes]
+
+    monkeypatch.setattr(tess, "read_rows", read_rows)
+    page = np.asarray(pimg.image).size
+    tracemalloc.start()
+    try:
+        assert hidden_rows(pimg, result, "fra", 10.0) == 0  # the stub reads nothing
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(asked) == 1 and len(asked[0]) == 1
+    x0, y0, x1, y1 = asked[0][0]
+    assert (x0, y0, x1, y1) == (288, 304, 1411, 353)  # the middle line's band (113-124 pt), grown by REACH
+    assert peak < 0.2 * page, (peak, page)  # the ink row's crop looked at, not a boolean copy of the whole page

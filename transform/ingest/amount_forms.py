@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789,\u066c")
+_TRANSLATED = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")  # a character _DIGITS changes
 _SPACE = re.compile(r"[\s\u00a0\u202f\u2009\u066c']+")
 _CURRENCY = re.compile(r"^(?:€|\$|DH|Dhs?|MAD|DA|DZD|EUR|د\.?\s?م\.?|درهم|دينار)\s*|\s*(?:€|\$|DH|Dhs?|MAD|DA|DZD|EUR|د\.?\s?م\.?|درهم|دينار|k€|M€)$",
                        re.IGNORECASE)
@@ -36,7 +37,8 @@ class Amount(NamedTuple):  # a tuple: compared in C with the strings a cell may 
 
 def decimal_mark(texts: Iterable[str]) -> str:
     """The table's decimal mark: ``,`` unless more of its numbers end with ``.`` and one or two digits."""
-    found = _DECIMALS.findall(" ".join(texts).translate(_DIGITS))
+    text = " ".join(texts)
+    found = _DECIMALS.findall(text.translate(_DIGITS) if _TRANSLATED.search(text) else text)
     return "." if 2 * found.count(".") > len(found) else ","
 
 

@@ -8,7 +8,7 @@ changes no text: where a total disagrees with the cells it sums, the total and t
 add up to Y"), which the CLI, the quality report and the review page show.
 
 A **total row** is one whose label says so (``Total``, ``TOTAL GÉNÉRAL``, ``Sous-total``, ``المجموع``,
-``مجموع``, ``الإجمالي``...; :data:`_TOTAL`). In each column of amounts its amount is compared with the rows
+``مجموع``, ``الإجمالي``...; :data:`table_totals._TOTAL`). In each column of amounts its amount is compared with the rows
 it may sum: the rows since the previous total, the sub-totals since the previous grand total, or every row
 since it (one of them must agree). Rows that detail the row above (``dont``, ``منها``) are left out. A
 **total column** is one whose header says so, checked row by row against the columns before it the same
@@ -23,41 +23,39 @@ printed alone, a total cell left blank). Amounts: French ``1 234,56`` and ``1.23
 ``1,234.56``, Arabic-Indic digits and separators, a currency sign, negatives in brackets or with a minus,
 blank cells and dashes as zero; totals are allowed the rounding of the printed precision (one unit of its
 last digit per two cells summed).
+
+Where the totals are and which lines each may sum (the ranges, added from prefix sums) is
+:mod:`transform.ingest.table_totals`; this module checks them and marks the cells.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .amount_forms import Amount, decimal_mark, parse_amount, show
+from .table_totals import (
+    _DETAIL,
+    _TOTAL,
+    _code,
+    _Grid,
+    _heading_row,
+    _hints,
+    _parts,
+    _place,
+    _Ranges,
+    _summable,
+    _text,
+    _Value,
+    _worth,
+)
 
 if TYPE_CHECKING:
     from ..model import Document, Table
 
-_DIGIT = re.compile(r"\d")
-_Value = Amount | str | None  # a cell: an amount, "blank", "percent", or None (anything else)
-
 SUMS = "sums_disagree"
-MAX_LAST = 8  # a total may add the last two to this many totals before it (``TOTAL (II) = (1)+(2)+(3)+(4)``)
-_TOTAL = re.compile(r"^(?:(?:sous|sub)[- ]?)?tota(?:l|ux)\b|\btotal\s+(?:g[ée]n[ée]ral|general)\b|^grand total\b|"
-                    r"^(?:ال)?مجموع|^(?:ال)?إجمالي|^(?:ال)?اجمالي|\bالمجموع\b|^ensemble\b", re.IGNORECASE)
-_SUB = re.compile(r"^(?:sous|sub)[- ]?total|مجموع\s+(?:فرعي|جزئي)|المجموع\s+(?:الفرعي|الجزئي)", re.IGNORECASE)
-_DETAIL = re.compile(r"^(?:dont|dont\s*:|منها|من بينها)\b", re.IGNORECASE)
-_NOT_SUMMED = re.compile(r"taux|%|moyen|average|rate\b|ratio|part\b|نسبة|معدل|متوسط|النسبة|année|year|\bcode\b|n°|\brang\b|السنة|رمز|رقم",
-                         re.IGNORECASE)
-# what each of those finds holds (their words without anchors): a table whose text has none of it is not searched
-_HINT = {_TOTAL: re.compile(r"tota|مجموع|إجمالي|اجمالي|ensemble", re.IGNORECASE), _DETAIL: re.compile(r"dont|من", re.IGNORECASE),
-         _NOT_SUMMED: re.compile(r"taux|%|moyen|average|rate|ratio|part|نسبة|معدل|متوسط|النسبة|année|year|code|n°|rang|السنة|رمز|رقم",
-                                 re.IGNORECASE)}
-_CODE = re.compile(r"\d{2,}")
-_CODE_IN = re.compile(r"\b(\d{2,})\b")
-
-
 @dataclass
 class Finding:
     """One total that disagrees: its cell and the cells it sums, as (row, index in row) of the table's rows."""
@@ -74,50 +72,6 @@ class Finding:
         return f"the {what} does not add up: total printed {self.printed}, cells add up to {self.found}"
 
 
-@dataclass
-class _Grid:
-    texts: list[list[str]]  # the table's rows, cell texts
-    spans: list[list[int]]
-    header: list[bool]  # a row of header cells
-    at: list[list[tuple[int, int] | None]] = field(default_factory=list)  # grid row, column -> (row, index) of its origin
-    ncols: int = 0
-    may: set[re.Pattern[str]] = field(default_factory=set)  # the patterns whose words the table's text holds (_HINT)
-
-    def finds(self, rx: re.Pattern[str], text: str) -> bool:
-        return rx in self.may and rx.search(text) is not None
-
-
-def _place(g: _Grid, rowspans: Sequence[Sequence[int]] | None) -> None:
-    """Place each cell on the grid, colspans and rowspans counted (HTML's rule: a covered slot is skipped);
-    a covered slot holds None."""
-    if all(s in (0, 1) for row in g.spans for s in row) and all(d <= 1 for row in rowspans or [] for d in row):
-        g.ncols = max((len(row) for row in g.spans), default=0)  # no span: each cell at its index
-        g.at = [[(r, c) if c < len(row) else None for c in range(g.ncols)] for r, row in enumerate(g.spans)]
-        return
-    taken: dict[tuple[int, int], tuple[int, int] | None] = {}
-    for r, _row in enumerate(g.texts):
-        col = 0
-        for i, span in enumerate(g.spans[r]):
-            while (r, col) in taken:
-                col += 1
-            down = (rowspans[r][i] if rowspans and r < len(rowspans) and i < len(rowspans[r]) else 1) or 1
-            span = span or 1
-            taken[(r, col)] = (r, i)
-            if down > 1 or span > 1:
-                for dr in range(down):
-                    for k in range(span):
-                        if dr or k:
-                            taken[(r + dr, col + k)] = None
-            col += span
-    g.ncols = 1 + max((c for _r, c in taken), default=-1)
-    g.at = [[taken.get((r, c)) for c in range(g.ncols)] for r in range(len(g.texts))]
-
-
-def _text(g: _Grid, r: int, c: int) -> str:
-    pos = g.at[r][c]
-    return g.texts[pos[0]][pos[1]] if pos else ""
-
-
 def check_rows(texts: Sequence[Sequence[str]], spans: Sequence[Sequence[int]] | None = None,
                rowspans: Sequence[Sequence[int]] | None = None, header: Sequence[bool] | None = None,
                tally: dict[str, int] | None = None) -> list[Finding]:
@@ -131,7 +85,7 @@ def check_rows(texts: Sequence[Sequence[str]], spans: Sequence[Sequence[int]] | 
     if len(g.texts) < 3:
         return []
     words = "\n".join(t for row in g.texts for t in row)
-    g.may = {rx for rx, hint in _HINT.items() if hint.search(words)}
+    g.may = _hints(words)
     if not _worth(g):
         return []
     _place(g, rowspans)
@@ -150,31 +104,6 @@ def check_rows(texts: Sequence[Sequence[str]], spans: Sequence[Sequence[int]] | 
     if tally is not None:
         tally["flagged"] = tally.get("flagged", 0) + len(found)
     return found
-
-
-def _worth(g: _Grid) -> bool:
-    """A table that may hold a total: a line labelled so, or a last row or column of numbers (two or more)."""
-    texts = g.texts
-    if any(g.finds(_TOTAL, t.strip()) for row in texts for t in row if t):
-        return True
-    return sum(1 for t in texts[-1] if _DIGIT.search(t)) >= 2 or sum(1 for row in texts if row and _DIGIT.search(row[-1])) >= 2
-
-
-def _parts(g: _Grid, vals: list[list[_Value]]) -> list[list[int]]:
-    """Tables printed side by side in one grid (expenses left, receipts right): a column of labels after a
-    column of amounts starts another table, checked on its own."""
-    parts: list[list[int]] = [[]]
-    seen_amounts = False
-    for c in range(g.ncols):
-        body = [vals[r][c] for r in range(len(vals)) if not g.header[r]]
-        labels = sum(1 for v in body if v is None)
-        amounts = sum(1 for v in body if isinstance(v, Amount))
-        if seen_amounts and labels >= 2 and labels > amounts:
-            parts.append([])
-            seen_amounts = False
-        seen_amounts = seen_amounts or amounts >= 2
-        parts[-1].append(c)
-    return parts
 
 
 def _check_part(g: _Grid, vals: list[list[_Value]], cols: list[int],
@@ -209,15 +138,6 @@ def _check_part(g: _Grid, vals: list[list[_Value]], cols: list[int],
     return found, agreed, count
 
 
-def _heading_row(vals: Sequence[_Value]) -> bool:
-    """A row of labels: no amount in it other than years printed alone (``2023 | 2024``)."""
-    return not any(isinstance(v, Amount) and not _year(v) for v in vals)
-
-
-def _year(v: Amount) -> bool:
-    return v.decimals == 0 and 1900 <= v.value <= 2100
-
-
 def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded: set[int], cross: list[int], totals: list[int],
             rc: Callable[[int, int], tuple[int, int]], g: _Grid, across: bool,
             tally: dict[str, int] | None) -> tuple[list[Finding], int, int]:
@@ -235,8 +155,7 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
         totals = [last]
     detail = {i for i in range(n) if g.finds(_DETAIL, names[i])}
     checks: dict[int, list[tuple[int, bool, list[int], Decimal]]] = {}
-    ranges = _Ranges(totals, names, kin, excluded | detail)
-    wrong: dict[int, set[int]] = {}  # across -> lines holding a word or a percentage: no sum through them
+    ranges = _Ranges(totals, names, kin, excluded | detail, n)
     seen: dict[tuple[int, int], set[int]] = {}
     scaled: dict[int, tuple[list[int | None], Decimal]] = {}  # across -> its amounts in units of its finest precision
     for t in totals:
@@ -245,33 +164,29 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
             if not isinstance(total, Amount):
                 continue
             if j not in scaled:
-                scaled[j] = _scaled([row[j] for row in vals])
+                line = [row[j] for row in vals]
+                scaled[j] = _scaled(line)
+                ranges.column(j, scaled[j][0], line)
             units, unit = scaled[j]
+            col = ranges.cols[j]
             want = units[t]
             assert want is not None
             best: tuple[bool, list[int], Decimal] | None = None
             own = True  # the total has lines of its own since the previous one (else it may be a line itself)
-            for n_range, (lines, may_fail) in enumerate(ranges.of(t, j)):
-                amounts = [u for i in lines if (u := units[i]) is not None]
+            for n_range, ((_lines, amounts, words, s), spec, may_fail) in enumerate(ranges.of(t, col)):
                 if n_range == 0:
-                    own = len(amounts) >= 2
-                    if len(amounts) == 1 and amounts[0] == want:
-                        ranges.cover(t, j, lines)  # a total of one line: it stands for that line
+                    own = amounts >= 2
+                    if amounts == 1 and s == want:
+                        ranges.cover(t, j, col.lines(spec))  # a total of one line: it stands for that line
                 elif not own and may_fail != "subs":
                     may_fail = False
-                if len(amounts) < 2:
+                if amounts < 2 or words:  # a word or a percentage among the lines: no sum through them
                     continue
-                if len(amounts) < len(lines):  # blanks, or a word, a percentage
-                    if j not in wrong:
-                        wrong[j] = {i for i, row in enumerate(vals) if (v := row[j]) is None or v == "percent"}
-                    if not wrong[j].isdisjoint(lines):
-                        continue
-                s = sum(amounts)
-                if abs(s - want) <= max(1, len(amounts) // 2):  # the rounding of the printed precision
-                    best = (True, lines, s * unit)
+                if abs(s - want) <= max(1, amounts // 2):  # the rounding of the printed precision
+                    best = (True, col.lines(spec), s * unit)
                     break
                 if best is None and may_fail:
-                    best = (False, lines, s * unit)
+                    best = (False, col.lines(spec), s * unit)
             if best is None:
                 continue
             if best[0]:
@@ -308,102 +223,6 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
             printed = g.texts[pos[0]][pos[1]].strip()
             out.append(Finding(pos, summed, printed, show(sm, places, printed), across, lone))
     return out, agreed, count
-
-
-def _code(first: str, name: str, total: bool) -> str:
-    """A line's account code: its first cell when that is digits alone, else the number in the label of a
-    total (``Sous Total compte 1022``: ``total``); '' when there is none."""
-    first = first.strip()
-    if _CODE.fullmatch(first):
-        return first
-    m = _CODE_IN.search(name) if total else None
-    return m.group(1) if m else ""
-
-
-def _summable(vals: Sequence[_Value], label: str, g: _Grid) -> bool:
-    """A line of amounts: two amounts or more, no percentage, not only years printed alone, and a label that
-    names no rate, share, average, year or code."""
-    if "percent" in vals or g.finds(_NOT_SUMMED, label):
-        return False
-    amounts = [v for v in vals if isinstance(v, Amount)]
-    return len(amounts) >= 2 and not all(_year(v) for v in amounts)
-
-
-class _Ranges:
-    """The lines a total may sum (see :meth:`of`); what depends on the total alone is worked out once for it."""
-
-    def __init__(self, totals: list[int], names: list[str], kin: list[str], excluded: set[int]) -> None:
-        self.totals, self.names, self.kin, self.excluded = totals, names, kin, excluded
-        self.is_total = set(totals)
-        self.sub = {i: bool(_SUB.search(names[i])) for i in totals}
-        self.kinds = len(set(kin))
-        self.covers: dict[int, list[tuple[int, list[int]]]] = {}  # across -> (total, the lines it was found to sum)
-        self._of: dict[int, tuple[list[int], list[list[int]], list[int], list[int]]] = {}
-        self.kept = [i for i in range(len(names)) if i not in excluded]  # the lines that may be summed, in order
-        self._summed: dict[int, tuple[int, int, set[int]]] = {}  # across -> (up to total, covers read, lines they sum)
-
-    def _fixed(self, t: int) -> tuple[list[int], list[list[int]], list[int], list[int]]:
-        """(the totals before it, the ranges that do not depend on what other totals sum, the run of lines of its
-        account, every other line since the previous grand total)."""
-        if t not in self._of:
-            before = [i for i in self.totals if i < t]
-            start = (before[-1] + 1) if before else 0
-            fixed = [[i for i in range(start, t) if i not in self.excluded]]
-            run: list[int] = []
-            code = self.kin[t]
-            if code and code.isdigit():  # "Sous-total compte 102": the lines above of accounts 102...
-                for i in range(t - 1, -1, -1):
-                    if i in self.excluded:
-                        continue
-                    if not self.kin[i].startswith(code):
-                        break
-                    run.append(i)
-                run.reverse()
-            elif code and self.kinds > 2:  # a total column under "Débit" adds the columns under "Débit"
-                fixed.append([i for i in range(t) if i not in self.excluded and i not in self.is_total and self.kin[i] == code])
-            grand = [i for i in before if not self.sub[i]]
-            since = (grand[-1] + 1) if grand else 0
-            subs = [i for i in before if i >= since and self.sub[i]]
-            if subs and not _SUB.search(self.names[t]):
-                fixed.append(subs)
-            rest = [i for i in range(since, t) if i not in self.excluded and i not in self.is_total] if before else []
-            self._of[t] = (before, fixed, run, rest)
-        return self._of[t]
-
-    def of(self, t: int, j: int) -> Iterable[tuple[list[int], bool | str]]:
-        """The lines a total at ``t`` may sum (at line ``j`` across): the lines since the previous total; the
-        lines of the accounts its label names; the sub-totals since the previous grand total; the last two,
-        three... totals before it; the lines no total before it was found to sum (totals included:
-        ``TOTAL GÉNÉRAL = (I) + (II)``); every other line since the previous grand total. Header and detail lines
-        (``dont``) are left out. With each, whether a total that agrees with none is said to disagree with it
-        (the last totals are only a way to agree; ``"subs"``: even when the total has no lines of its own)."""
-        before, fixed, run, rest = self._fixed(t)
-        yield fixed[0], True
-        summed = self._inner(t, j) if run or before else set()
-        if run:
-            yield [i for i in run if i not in summed], True
-        for lines in fixed[1:]:
-            yield lines, ("subs" if lines and lines[0] in self.is_total else True)
-        for k in range(2, min(len(before), MAX_LAST) + 1):
-            yield before[-k:], False
-        if before:
-            yield [i for i in self.kept[:bisect_left(self.kept, t)] if i not in summed], True
-            yield rest, True
-
-    def _inner(self, t: int, j: int) -> set[int]:
-        """The lines the totals before ``t`` were found to sum at ``j`` (totals come in order: the set grows)."""
-        covers = self.covers.get(j, [])
-        upto, read, lines = self._summed.get(j, (-1, 0, set()))
-        if t < upto:  # not in order: from the start
-            read, lines = 0, set()
-        while read < len(covers) and covers[read][0] < t:
-            lines.update(covers[read][1])
-            read += 1
-        self._summed[j] = (t, read, lines)
-        return lines
-
-    def cover(self, t: int, j: int, lines: list[int]) -> None:
-        self.covers.setdefault(j, []).append((t, lines))
 
 
 def _scaled(line: list[_Value]) -> tuple[list[int | None], Decimal]:

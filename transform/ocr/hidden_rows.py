@@ -64,13 +64,14 @@ def hidden_rows(pimg: PageImage, result: OcrResult, langs: str, timeout: float) 
 
     k = pimg.dpi / 72.0
     line_h = hs[len(hs) // 2] * k
-    a = np.asarray(pimg.image) < 128
+    img = np.asarray(pimg.image)
     boxes: list[tuple[int, int, int, int]] = []
     near: list[bool] = []  # the lines around the band are Arabic
-    for y0, y1 in runs(a.sum(axis=1) > 0, max_gap=1):
+    for y0, y1 in runs(img.min(axis=1) < 128, max_gap=1):  # rows holding ink
         if y1 - y0 < TALL * line_h:
             continue
-        for x0, x1 in runs(a[y0:y1].sum(axis=0) > 0, max_gap=int(2 * line_h)):
+        a = img[y0:y1] < 128  # the ink of this row alone: the page is not made boolean
+        for x0, x1 in runs(np.asarray(a.any(axis=0)), max_gap=int(2 * line_h)):
             if x1 - x0 < MIN_WIDTH * line_h:
                 continue
             covered = np.zeros(y1 - y0, dtype=bool)
@@ -80,7 +81,7 @@ def hidden_rows(pimg: PageImage, result: OcrResult, langs: str, timeout: float) 
                     covered[max(0, int(ln.top * k) - y0):max(0, int(ln.bottom * k) + 1 - y0)] = True
             if not covered.any():
                 continue  # no OCR'd line here at all: recover.py's case
-            ink: np.ndarray = letters(a[y0:y1, x0:x1])
+            ink: np.ndarray = letters(a[:, x0:x1])
             for g0, g1 in gaps(covered, np.asarray(ink.any(axis=1)), GAP_MIN * line_h):
                 if g0 == 0 or g1 == len(covered):
                     continue  # not between two OCR'd lines: an edge of the row (a rule, a stamp's rim)
@@ -91,7 +92,7 @@ def hidden_rows(pimg: PageImage, result: OcrResult, langs: str, timeout: float) 
                     continue
                 reach = int(REACH * line_h)
                 boxes.append((max(0, x0 + cols[0][0] - reach), max(0, y0 + g0 - reach),
-                              min(a.shape[1], x0 + cols[-1][1] + reach), min(a.shape[0], y0 + g1 + reach)))
+                              min(img.shape[1], x0 + cols[-1][1] + reach), min(img.shape[0], y0 + g1 + reach)))
                 near.append(lines_ar(lines, (x0 + cols[0][0]) / k, (x0 + cols[-1][1]) / k))
     if not boxes:
         return 0
