@@ -124,6 +124,10 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
         from .lone_latin import reread_lone_latin
 
         reread_lone_latin(image, lines, result, run.timeout)  # an Arabic word read as Latin junk, read alone (lone_latin.py)
+    if "fra" in run.codes.split("+"):
+        from .latin_misreads import latin_misreads
+
+        latin_misreads(image, lines, result, run.timeout)  # la read 12, an Arabic speck on a French page (latin_misreads.py)
     tally.bold = mark_bold(image, lines)
     from .ink_starts import mark_ink_starts
 
