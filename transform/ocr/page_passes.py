@@ -128,6 +128,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
         from .latin_misreads import latin_misreads
 
         latin_misreads(image, lines, result, run.timeout)  # la read 12, an Arabic speck on a French page (latin_misreads.py)
+        from .lost_romans import lost_romans
+
+        lost_romans(image, lines, result.word_boxes, run.timeout)  # a heading's II. lost a tab away, V. read 7
     tally.bold = mark_bold(image, lines)
     from .ink_starts import mark_ink_starts
 
