@@ -140,3 +140,13 @@ def test_no_crop_is_read_without_a_candidate(line: str, monkeypatch: pytest.Monk
     ln, result = _line(boxes)
     assert latin_misreads(image, [ln], result, 60.0) == 0
     assert ln.text == line
+
+
+def test_a_letter_read_for_a_speck_listed_last_goes_where_its_ink_stands() -> None:
+    # BO 7448 p. 22: the part number `V.` before its title read `.لا` and listed at the line's end
+    image, boxes = _page([("V", 20), ("REFERENCES", 150), ("DES", 450)])  # drawn without its point: read surer
+    listed = [boxes[1], boxes[2], (".لا", *boxes[0][1:])]
+    ln, result = _line(listed)
+    assert ln.text == "REFERENCES DES .لا"
+    latin_misreads(image, [ln], result, 60.0)
+    assert ln.text == "V REFERENCES DES"

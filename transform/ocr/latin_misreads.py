@@ -92,7 +92,7 @@ def digit_candidate(toks: list[str], i: int) -> str | None:
             or core[-1] in "sx" or not known_fr(core)):
         return None
     prev = toks[i - 1] if i and toks[i - 1] != "|" else ""  # a column's rule starts a cell as a line starts
-    lower = core[0].islower()
+    lower = nxt[0].islower()
     if prev and ((lower and (prev.endswith(",") or _bare(prev) in _BEFORE)) or prev.lower() in {"de", "à"}):
         return glyph_word(tok, ARTICLES)
     if (not prev or prev.endswith(".")) and lower:
@@ -164,6 +164,7 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
     todo = todo[:MAX_CROPS]
     readings = _read(image, [box for *_r, box in todo], timeout)
     drops: dict[int, set[int]] = {}
+    moves: dict[int, set[int]] = {}  # letters read for specks, put where their ink stands
     for (ln, i, want, _box), read in zip(todo, readings, strict=True):
         got = " ".join(w for w, _c in read)
         conf = min((c for _w, c in read), default=0.0)
@@ -176,6 +177,7 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
                 ln.doubt = ln.doubt or OCR_LOW
         elif conf >= MIN_CONF and _latin_reading(got):
             listed[i] = (got, *listed[i][1:])
+            moves.setdefault(id(ln), set()).add(i)
             done += 1
         else:
             drops.setdefault(id(ln), set()).add(i)
@@ -183,6 +185,11 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
     for ln in {id(t[0]): t[0] for t in todo}.values():
         gone = drops.get(id(ln), set())
         listed = [b for k, b in enumerate(result.word_boxes[id(ln)]) if k not in gone]
+        for k in sorted(moves.get(id(ln), set()), reverse=True):  # listed last, printed first (``V.`` before a title)
+            word = result.word_boxes[id(ln)][k]
+            rest = [b for b in listed if b is not word]
+            if rest and word[3] <= min(b[1] for b in rest):
+                listed = [word, *rest]
         result.word_boxes[id(ln)] = listed
         ln.text = " ".join(w for w, *_b in listed)
     return done
@@ -190,7 +197,7 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
 
 def _latin_reading(word: str) -> bool:
     core = word.rstrip(",.;:")
-    return len(core) == 1 and core.isupper()
+    return len(core) == 1 and "A" <= core <= "Z"
 
 
 def _retext(result: OcrResult, ln: TextLine, text: str) -> None:

@@ -107,7 +107,6 @@ def lost_romans(image: PageImage, lines: list[TextLine], word_boxes: dict[int, l
             elif listed is not None:  # the number's ink listed before the heading's words
                 x0, t, x1, b = (v / k for v in boxes_px[n])
                 listed.insert(0, (word, x0, t, x1, b))
-                ln.x0 = min(ln.x0, x0)
             last += 1
             done += 1
     return done
