@@ -48,8 +48,11 @@ def test_text_rules() -> None:
     assert text_fixes("DATE, HEURE ET LIEU DE LA CONSTATATION DE L’'INFRACTION") == \
         "DATE, HEURE ET LIEU DE LA CONSTATATION DE L’INFRACTION"
     assert text_fixes("les dispositifs des droïts de l'Homme") == "les dispositifs des droits de l'Homme"
-    # a name's diaeresis, a coordinate's seconds, a word the list knows with its diaeresis stay
-    for same in ("monsieur Mickaël Agostini", "A : 35°11'36''N/ 06°10'24''W ;", "une idée naïve"):
+    assert text_fixes("nomination du préfet dé la Haute-Saône") == "nomination du préfet de la Haute-Saône"
+    assert text_fixes("au titre de l'entretien dés bâtiments") == "au titre de l'entretien des bâtiments"
+    # a name's diaeresis, a coordinate's seconds, a word the list knows with its diaeresis, a die stay
+    for same in ("monsieur Mickaël Agostini", "A : 35°11'36''N/ 06°10'24''W ;", "une idée naïve", "les dés sont jetés",
+                 "un jeu de dés", "un dé à coudre"):
         assert text_fixes(same) == same
 
 

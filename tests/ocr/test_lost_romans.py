@@ -87,3 +87,12 @@ def test_out_of_sequence_strokes_stay_out() -> None:
     image, lines, boxes = _page([("II.", "IDENTITE DU OU DES CONTREVENANTS")])
     assert lost_romans(image, lines, boxes, 60.0) == 0
     assert lines[0].text == "IDENTITE DU OU DES CONTREVENANTS"
+
+
+def test_a_part_number_before_a_title_in_capitals_opens_no_list() -> None:
+    from transform.ingest.pdf_blocks import _marker
+
+    assert _marker("I. IDENTITE DE L’AGENT OU DES AGENTS VERBALISATEURS") is None
+    assert _marker("V. NATURE DE L’INFRACTION") is None
+    assert _marker("I. la commune délibère") is not None  # an item of a list numbered I, II...
+    assert _marker("A. DISPOSITIONS GENERALES") is not None  # a lettered item: as before

@@ -16,9 +16,10 @@ French pages are read with both models (``ara+fra``). On a scan of French prose 
   with ``fra``: a capital letter read at MIN_CONF or more takes its place
   (``articles .ا 2212-2`` where the page prints ``L.``), else the speck is dropped.
 
-Two text rules need no crop: a doubled apostrophe inside a word (``L’'INFRACTION``) is made one, and a
-diaeresis on a word the French list does not know, where the plain word is known (``droïts``), is taken
-off. Runs on every OCR'd page read with ``fra`` whose letters are Latin (its lone specks aside); reads crops (one tesseract call)
+Three text rules need no crop: a doubled apostrophe inside a word (``L’'INFRACTION``) is made one; a
+diaeresis on a word in small letters the French list does not know, where the plain word is known
+(``droïts``), is taken off; ``dé`` before an article and ``dés`` after a noun (``entretien dés bâtiments``) are
+``de`` and ``des`` (a die, ``dé``, follows a determiner). Runs on every OCR'd page read with ``fra`` whose letters are Latin (its lone specks aside); reads crops (one tesseract call)
 only where a candidate is found.
 """
 
@@ -61,6 +62,9 @@ _AFTER_NUMBER = frozenset(
 )
 # short words that follow a real number too (``11 pour``: the votes), never an article nor ``Il``
 _FUNCTION = frozenset("pour contre par sur les des une qui que quoi dont ont est".split())
+# the words a noun ``dé``/``dés`` (a die) follows
+_DETERMINERS = frozenset("un le du au ce son mon ton les des ces ses mes tes nos vos leurs aux de deux trois quelques "
+                         "plusieurs".split())
 _WORD = re.compile(r"^[A-Za-zÀ-ÿ’']+[,.;:]?$")
 _AR = re.compile(r"[\u0621-\u064a]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
@@ -114,6 +118,8 @@ def lone(toks: list[str], i: int) -> bool:
 def text_fixes(text: str) -> str:
     """The two rules that need no crop: a doubled apostrophe in a word made one, an unknown diaeresis taken off."""
     text = _APOS2.sub("’" if "’" in text else "'", text) if _APOS2.search(text) else text
+    if "dé" in text:
+        text = _accented_de(text)
     if not _DIAERESIS.search(text):
         return text
     out = []
@@ -125,6 +131,23 @@ def text_fixes(text: str) -> str:
                 tok = tok.replace(core, plain)
         out.append(tok)
     return " ".join(out)
+
+
+def _accented_de(text: str) -> str:
+    """``dé la`` and ``entretien dés bâtiments`` read for ``de``/``des``: a die (``dé``) comes after a determiner, never
+    before an article; ``dés`` after a determiner or ``de`` (``les dés``, ``jeu de dés``) stays."""
+    toks = text.split(" ")
+    for i, tok in enumerate(toks):
+        if tok not in ("dé", "dés") or i + 1 >= len(toks):
+            continue
+        prev, nxt = toks[i - 1].lower() if i else "", toks[i + 1]
+        if prev in _DETERMINERS:
+            continue
+        if tok == "dé" and (nxt in ("la", "le", "les") or nxt.startswith(("l'", "l’"))):
+            toks[i] = "de"
+        elif tok == "dés" and nxt[:1].islower() and _WORD.match(nxt) and known_fr(_bare(nxt)):
+            toks[i] = "des"
+    return " ".join(toks)
 
 
 def french_page(lines: list[TextLine]) -> bool:
