@@ -50,9 +50,10 @@ def test_text_rules() -> None:
     assert text_fixes("les dispositifs des droïts de l'Homme") == "les dispositifs des droits de l'Homme"
     assert text_fixes("nomination du préfet dé la Haute-Saône") == "nomination du préfet de la Haute-Saône"
     assert text_fixes("au titre de l'entretien dés bâtiments") == "au titre de l'entretien des bâtiments"
+    assert text_fixes("Nomet prénom:") == "Nom et prénom:"  # BO 7448 p. 23, three times
     # a name's diaeresis, a coordinate's seconds, a word the list knows with its diaeresis, a die stay
     for same in ("monsieur Mickaël Agostini", "A : 35°11'36''N/ 06°10'24''W ;", "une idée naïve", "les dés sont jetés",
-                 "un jeu de dés", "un dé à coudre"):
+                 "un jeu de dés", "un dé à coudre", "le terrain Graffet et des travaux", "n° SIRET", "un bonnet rouge"):
         assert text_fixes(same) == same
 
 
@@ -109,8 +110,9 @@ def test_a_real_number_in_that_place_stays_and_the_line_is_in_doubt() -> None:
 def test_an_arabic_speck_on_a_french_line_is_dropped_or_read_as_its_letter() -> None:
     image, boxes = _page([("Nom", 20), ("et", 130), ("prénom", 200), ("", 400)])
     listed = [(w or "م", *b) for w, *b in boxes]
+    listed[0:2] = [("Nomet", listed[0][1], listed[0][2], listed[1][3], listed[1][4])]  # glued as read: one box
     ln, result = _line(listed)
-    assert latin_misreads(image, [ln], result, 60.0) == 1
+    assert latin_misreads(image, [ln], result, 60.0) == 2
     assert ln.text == "Nom et prénom"
     assert [w for w, *_b in result.word_boxes[id(ln)]] == ["Nom", "et", "prénom"]
     image, boxes = _page([("articles", 20), ("L", 230), ("2212-2", 290)])

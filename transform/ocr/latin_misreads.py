@@ -16,10 +16,10 @@ French pages are read with both models (``ara+fra``). On a scan of French prose 
   with ``fra``: a capital letter read at MIN_CONF or more takes its place
   (``articles .ا 2212-2`` where the page prints ``L.``), else the speck is dropped.
 
-Three text rules need no crop: a doubled apostrophe inside a word (``L’'INFRACTION``) is made one; a
+Four text rules need no crop: a doubled apostrophe inside a word (``L’'INFRACTION``) is made one; a
 diaeresis on a word in small letters the French list does not know, where the plain word is known
 (``droïts``), is taken off; ``dé`` before an article and ``dés`` after a noun (``entretien dés bâtiments``) are
-``de`` and ``des`` (a die, ``dé``, follows a determiner). Runs on every OCR'd page read with ``fra`` whose letters are Latin (its lone specks aside); reads crops (one tesseract call)
+``de`` and ``des`` (a die, ``dé``, follows a determiner); ``Nomet prénom`` is ``Nom et prénom`` (:func:`_glued_et`). Runs on every OCR'd page read with ``fra`` whose letters are Latin (its lone specks aside); reads crops (one tesseract call)
 only where a candidate is found.
 """
 
@@ -120,6 +120,8 @@ def text_fixes(text: str) -> str:
     text = _APOS2.sub("’" if "’" in text else "'", text) if _APOS2.search(text) else text
     if "dé" in text:
         text = _accented_de(text)
+    if "et " in text:
+        text = _glued_et(text)
     if not _DIAERESIS.search(text):
         return text
     out = []
@@ -147,6 +149,20 @@ def _accented_de(text: str) -> str:
             toks[i] = "de"
         elif tok == "dés" and nxt[:1].islower() and _WORD.match(nxt) and known_fr(_bare(nxt)):
             toks[i] = "des"
+    return " ".join(toks)
+
+
+def _glued_et(text: str) -> str:
+    """``Nomet prénom``: a word the list does not know, ending in ``et`` after a word it knows (three letters or more),
+    before a word in small letters the list knows that is no function word, is the two words (``Nom et``). A name
+    (``Graffet et des travaux``), a word in capitals (``SIRET``) stays."""
+    toks = text.split(" ")
+    for i, tok in enumerate(toks[:-1]):
+        nxt = _bare(toks[i + 1])
+        if (len(tok) >= 5 and tok.endswith("et") and tok[1:].islower() and tok.isalpha() and not known_fr(tok)
+                and known_fr(tok[:-2]) and toks[i + 1][:1].islower() and len(nxt) >= 3 and nxt not in _BEFORE
+                and nxt not in _FUNCTION and known_fr(nxt)):
+            toks[i] = f"{tok[:-2]} et"
     return " ".join(toks)
 
 
@@ -224,11 +240,22 @@ def _latin_reading(word: str) -> bool:
 
 
 def _retext(result: OcrResult, ln: TextLine, text: str) -> None:
-    """``ln``'s text set to ``text`` (same number of words), its listed words renamed in step when they were its words."""
+    """``ln``'s text set to ``text``, its listed words renamed in step when they were its words; a word split in two
+    (``Nomet`` -> ``Nom et``) gets two boxes, its width shared by their letters."""
     listed = result.word_boxes[id(ln)]
     old, new = ln.text.split(), text.split()
-    if [w for w, *_b in listed] == old and len(old) == len(new):
-        result.word_boxes[id(ln)] = [(w, *b[1:]) for w, b in zip(new, listed, strict=True)]
+    if [w for w, *_b in listed] == old:
+        out, j = [], 0
+        for (_w, x0, t, x1, b) in listed:
+            if j + 1 < len(new) and len(new) - j > len(listed) - len(out) and new[j] + new[j + 1] == _w.replace(" ", ""):
+                cut = x0 + (x1 - x0) * len(new[j]) / (len(new[j]) + len(new[j + 1]))
+                out += [(new[j], x0, t, cut, b), (new[j + 1], cut, t, x1, b)]
+                j += 2
+            else:
+                out.append((new[j] if j < len(new) else _w, x0, t, x1, b))
+                j += 1
+        if j == len(new):
+            result.word_boxes[id(ln)] = out
     ln.text = text
 
 
