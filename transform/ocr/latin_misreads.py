@@ -11,16 +11,19 @@ French pages are read with both models (``ara+fra``). On a scan of French prose 
   crops in one call): the word is replaced only when that reading is the expected word at MIN_CONF or
   more. Otherwise the digits stay and the line is put in doubt (``ocr_low_confidence``): a real number
   is never changed on the phrase's evidence alone.
-* **Arabic specks**: a bullet, a tick or a speck read as one to three Arabic letters (``ه Individualise``,
-  ``Nom et prénom م``) on a page whose letters are Latin (FRENCH or more). The speck's box is read again
-  with ``fra``: a capital letter read at MIN_CONF or more takes its place
-  (``articles .ا 2212-2`` where the page prints ``L.``), else the speck is dropped.
+* **Arabic specks**: a bullet, a tick or a speck read as one to three Arabic letters with no Arabic word beside
+  it (``ه Individualise``, ``Nom et prénom م``) on a page whose letters are Latin (FRENCH or more, the specks
+  aside). The speck's box is read again with ``fra``: a capital A-Z read at MIN_CONF or more takes its place,
+  moved before the line's words when its ink stands before them (``articles .ا 2212-2`` where the page prints
+  ``L.``; a title's ``V.`` listed after it), else the speck is dropped.
 
 Four text rules need no crop: a doubled apostrophe inside a word (``L’'INFRACTION``) is made one; a
 diaeresis on a word in small letters the French list does not know, where the plain word is known
 (``droïts``), is taken off; ``dé`` before an article and ``dés`` after a noun (``entretien dés bâtiments``) are
-``de`` and ``des`` (a die, ``dé``, follows a determiner); ``Nomet prénom`` is ``Nom et prénom`` (:func:`_glued_et`). Runs on every OCR'd page read with ``fra`` whose letters are Latin (its lone specks aside); reads crops (one tesseract call)
-only where a candidate is found.
+``de`` and ``des`` (a die, ``dé``, follows a determiner); ``Nomet prénom`` is ``Nom et prénom`` (:func:`_glued_et`).
+
+Runs on every OCR'd page read with ``fra`` whose letters are Latin (its lone specks aside); reads crops (one
+tesseract call) only where a candidate is found.
 """
 
 from __future__ import annotations
