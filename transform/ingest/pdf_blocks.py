@@ -165,9 +165,18 @@ def _marker(text: str, set_apart: bool = False) -> tuple[str, bool] | None:
     if m and text[m.end():].strip(ORNAMENT):  # an ornament's stars (``* *``) open no item
         return text[m.end():].strip(), False
     m = NUMBERED.match(text)
-    if (m and not NOT_A_MARKER.match(text)) or (not set_apart and DASHED.match(text)):
+    if (m and not NOT_A_MARKER.match(text) and not _roman_part(text)) or (not set_apart and DASHED.match(text)):
         return text, True  # keep numbers: they carry meaning ("1." "أ)")
     return None
+
+
+def _roman_part(text: str) -> bool:
+    """A part's Roman number before its title in capitals (``I. IDENTITE DE L'AGENT ...``, ``V. NATURE ...``): a
+    heading's number, not an item ``I.`` or ``V.`` of a list lettered A, B, C."""
+    if text[:1] not in "IVX" or text[1:3] != ". ":
+        return False
+    letters = [c for c in text[3:] if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters)
 
 
 def _run_in(title: str) -> bool:

@@ -128,6 +128,13 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
 
         mark_junk_latin(lines, result)  # such junk left and read unsure: marked, dropped after the document's passes (junk_latin.py)
         tally.noise += drop_junk_lines(lines)  # a line of one or two short Latin words read unsure on a page of Arabic
+    if "fra" in run.codes.split("+"):
+        from .latin_misreads import latin_misreads
+
+        latin_misreads(image, lines, result, run.timeout)  # la read 12, an Arabic speck on a French page (latin_misreads.py)
+        from .lost_romans import lost_romans
+
+        lost_romans(image, lines, result.word_boxes, run.timeout)  # a heading's II. lost a tab away, V. read 7
     tally.bold = mark_bold(image, lines)
     from .ink_starts import mark_ink_starts
 

@@ -1,0 +1,288 @@
+"""Misreads of French OCR'd pages that the ``ara+fra`` reading makes: letters read as digits, Arabic specks.
+
+French pages are read with both models (``ara+fra``). On a scan of French prose that leaves:
+
+* **an article read as digits**: ``de 12 corrélation`` (``la``), ``à 12 Nation``, ``une 101 organique``
+  (``loi``), ``Virement de 13 section``. A token of two or three digits whose glyphs are those of a short
+  French word (``1`` an ``l`` or ``I``, ``2``/``3`` an ``a``, ``0`` an ``o``, ``6`` an ``e``) is a candidate
+  when the phrase wants that word there: after a preposition or a comma (or at the line's start for
+  ``Il``) and before a singular French word the list knows (a plural, a month, ``mille``, ``bis``... follow a
+  real number). The candidate's own box is then read again alone with ``fra`` (``--psm 8``; the page's
+  crops in one call): the word is replaced only when that reading is the expected word at MIN_CONF or
+  more. Otherwise the digits stay and the line is put in doubt (``ocr_low_confidence``): a real number
+  is never changed on the phrase's evidence alone.
+* **Arabic specks**: a bullet, a tick or a speck read as one to three Arabic letters with no Arabic word beside
+  it (``ه Individualise``, ``Nom et prénom م``) on a page whose letters are Latin (FRENCH or more, the specks
+  aside). The speck's box is read again with ``fra``: a capital A-Z read at MIN_CONF or more takes its place,
+  moved before the line's words when its ink stands before them (``articles .ا 2212-2`` where the page prints
+  ``L.``; a title's ``V.`` listed after it), else the speck is dropped.
+
+Four text rules need no crop: a doubled apostrophe inside a word (``L’'INFRACTION``) is made one; a
+diaeresis on a word in small letters the French list does not know, where the plain word is known
+(``droïts``), is taken off; ``dé`` before an article and ``dés`` after a noun (``entretien dés bâtiments``) are
+``de`` and ``des`` (a die, ``dé``, follows a determiner); ``Nomet prénom`` is ``Nom et prénom`` (:func:`_glued_et`).
+
+Runs on every OCR'd page read with ``fra`` whose letters are Latin (its lone specks aside); reads crops (one
+tesseract call) only where a candidate is found.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .._exec import tesseract
+from .confidence import OCR_LOW
+from .lexicon import known_fr
+
+if TYPE_CHECKING:
+    from ..ingest.base import TextLine
+    from .render import PageImage
+    from .tesseract import OcrResult
+
+FRENCH = 0.97  # share of Latin letters a page must have
+MIN_CONF = 60.0  # a crop's reading must be this sure to be taken
+PAD = 0.3  # the crop: the word's box grown by this share of its height on every side
+MAX_CROPS = 40  # crops read per page at most
+MAX_SPECK = 3  # Arabic letters a speck has at most
+
+# the letters a digit's glyph is read for (lower case)
+_GLYPHS = {"1": "li", "2": "a", "3": "a", "0": "o", "6": "e"}
+# the short words whose glyphs tesseract reads as digits, and where they stand
+ARTICLES = ("la", "le", "loi")
+PRONOUNS = ("il",)
+# words after which French puts an article (a real number follows them too: the next word decides)
+_BEFORE = frozenset(
+    "de à a par sur dans pour avec sans sous entre vers que et ou dès selon une un du des au aux".split()
+)
+# words that follow a real number while singular
+_AFTER_NUMBER = frozenset(
+    "mille cent million milliard bis ter quater heure janvier février mars avril mai juin juillet août septembre "
+    "octobre novembre décembre euro dirham km kg".split()
+)
+# short words that follow a real number too (``11 pour``: the votes), never an article nor ``Il``
+_FUNCTION = frozenset("pour contre par sur les des une qui que quoi dont ont est".split())
+# the words a noun ``dé``/``dés`` (a die) follows
+_DETERMINERS = frozenset("un le du au ce son mon ton les des ces ses mes tes nos vos leurs aux de deux trois quelques "
+                         "plusieurs".split())
+_WORD = re.compile(r"^[A-Za-zÀ-ÿ’']+[,.;:]?$")
+_AR = re.compile(r"[\u0621-\u064a]")
+_LAT = re.compile(r"[A-Za-zÀ-ÿ]")
+_SPECK = re.compile(r"^[\u0600-\u06ff\"'”“/.,:;|]+$")
+_APOS2 = re.compile(r"(?<=[A-Za-zÀ-ÿ])[’'][’'](?=[A-Za-zÀ-ÿ])")
+_DIAERESIS = re.compile(r"[ïëü]")
+
+
+def glyph_word(digits: str, words: tuple[str, ...]) -> str | None:
+    """The word of ``words`` whose letters are the glyphs of ``digits`` read as digits, if any."""
+    for w in words:
+        if len(w) == len(digits) and all(c in _GLYPHS.get(d, "") for d, c in zip(digits, w, strict=True)):
+            return w
+    return None
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(",.;:").lower()
+
+
+def digit_candidate(toks: list[str], i: int) -> str | None:
+    """The word the digits ``toks[i]`` may stand for where the phrase wants it (see the module doc), else None."""
+    tok = toks[i]
+    if not (tok.isdigit() and 2 <= len(tok) <= 3) or i + 1 >= len(toks):
+        return None
+    nxt = toks[i + 1]
+    core = _bare(nxt)
+    if (not _WORD.match(nxt) or len(core) < 3 or core in _AFTER_NUMBER or core in _BEFORE or core in _FUNCTION
+            or core[-1] in "sx" or not known_fr(core)):
+        return None
+    prev = toks[i - 1] if i and toks[i - 1] != "|" else ""  # a column's rule starts a cell as a line starts
+    lower = nxt[0].islower()
+    if prev and ((lower and (prev.endswith(",") or _bare(prev) in _BEFORE)) or prev.lower() in {"de", "à"}):
+        return glyph_word(tok, ARTICLES)
+    if (not prev or prev.endswith(".")) and lower:
+        word = glyph_word(tok, PRONOUNS)
+        return word.capitalize() if word else glyph_word(tok, ARTICLES) if not prev else None
+    return None
+
+
+def speck(tok: str) -> bool:
+    """A token of one to MAX_SPECK Arabic letters (a mark or quote beside them allowed), no Latin letter."""
+    return bool(_SPECK.match(tok)) and 0 < len(_AR.findall(tok)) <= MAX_SPECK
+
+
+def lone(toks: list[str], i: int) -> bool:
+    """No Arabic letter in the tokens beside ``toks[i]``: a speck, not a letter of an Arabic phrase."""
+    return not any(_AR.search(toks[j]) for j in (i - 1, i + 1) if 0 <= j < len(toks))
+
+
+def text_fixes(text: str) -> str:
+    """The two rules that need no crop: a doubled apostrophe in a word made one, an unknown diaeresis taken off."""
+    text = _APOS2.sub("’" if "’" in text else "'", text) if _APOS2.search(text) else text
+    if "dé" in text:
+        text = _accented_de(text)
+    if "et " in text:
+        text = _glued_et(text)
+    if not _DIAERESIS.search(text):
+        return text
+    out = []
+    for tok in text.split(" "):
+        core = tok.strip(",.;:()«»\"")
+        if core.islower() and _DIAERESIS.search(core) and not known_fr(core):  # a name (Mickaël) is not touched
+            plain = _DIAERESIS.sub(lambda m: {"ï": "i", "ë": "e", "ü": "u"}[m.group()], core)
+            if known_fr(plain):
+                tok = tok.replace(core, plain)
+        out.append(tok)
+    return " ".join(out)
+
+
+def _accented_de(text: str) -> str:
+    """``dé la`` and ``entretien dés bâtiments`` read for ``de``/``des``: a die (``dé``) comes after a determiner, never
+    before an article; ``dés`` after a determiner or ``de`` (``les dés``, ``jeu de dés``) stays."""
+    toks = text.split(" ")
+    for i, tok in enumerate(toks):
+        if tok not in ("dé", "dés") or i + 1 >= len(toks):
+            continue
+        prev, nxt = toks[i - 1].lower() if i else "", toks[i + 1]
+        if prev in _DETERMINERS:
+            continue
+        if tok == "dé" and (nxt in ("la", "le", "les") or nxt.startswith(("l'", "l’"))):
+            toks[i] = "de"
+        elif tok == "dés" and nxt[:1].islower() and _WORD.match(nxt) and known_fr(_bare(nxt)):
+            toks[i] = "des"
+    return " ".join(toks)
+
+
+def _glued_et(text: str) -> str:
+    """``Nomet prénom``: a word the list does not know, ending in ``et`` after a word it knows (three letters or more),
+    before a word in small letters the list knows that is no function word, is the two words (``Nom et``). A name
+    (``Graffet et des travaux``), a word in capitals (``SIRET``) stays."""
+    toks = text.split(" ")
+    for i, tok in enumerate(toks[:-1]):
+        nxt = _bare(toks[i + 1])
+        if (len(tok) >= 5 and tok.endswith("et") and tok[1:].islower() and tok.isalpha() and not known_fr(tok)
+                and known_fr(tok[:-2]) and toks[i + 1][:1].islower() and len(nxt) >= 3 and nxt not in _BEFORE
+                and nxt not in _FUNCTION and known_fr(nxt)):
+            toks[i] = f"{tok[:-2]} et"
+    return " ".join(toks)
+
+
+def french_page(lines: list[TextLine]) -> bool:
+    """Are the page's letters Latin (FRENCH of them or more), its lone specks aside?"""
+    lat = ar = 0
+    for ln in lines:
+        toks = ln.text.split()
+        lat += len(_LAT.findall(ln.text))
+        ar += sum(len(_AR.findall(t)) for i, t in enumerate(toks) if not (speck(t) and lone(toks, i)))
+    return lat > 0 and lat >= FRENCH * (lat + ar)
+
+
+def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, timeout: float) -> int:
+    """The page's misreads put right (see the module doc); how many words were changed or dropped."""
+    if not french_page(lines):
+        return 0
+    done = 0
+    todo: list[tuple[TextLine, int, str, tuple[float, float, float, float]]] = []
+    for ln in lines:
+        listed = result.word_boxes.get(id(ln))
+        if listed is None:
+            continue
+        fixed = text_fixes(ln.text)
+        if fixed != ln.text:
+            done += 1
+            _retext(result, ln, fixed)
+            listed = result.word_boxes[id(ln)]
+        toks = ln.text.split()
+        if toks != [w for w, *_b in listed]:  # changed since tesseract listed it: its boxes no longer its words
+            continue
+        for i, tok in enumerate(toks):
+            want = "" if speck(tok) and lone(toks, i) else digit_candidate(toks, i)
+            if want is not None:
+                todo.append((ln, i, want, listed[i][1:]))
+    if not todo:
+        return done
+    todo = todo[:MAX_CROPS]
+    readings = _read(image, [box for *_r, box in todo], timeout)
+    drops: dict[int, set[int]] = {}
+    moves: dict[int, set[int]] = {}  # letters read for specks, put where their ink stands
+    for (ln, i, want, _box), read in zip(todo, readings, strict=True):
+        got = " ".join(w for w, _c in read)
+        conf = min((c for _w, c in read), default=0.0)
+        listed = result.word_boxes[id(ln)]
+        if want:  # digits for a word: only the expected word, surely read, replaces them
+            if got.lower() == want.lower() and conf >= MIN_CONF:
+                listed[i] = (want, *listed[i][1:])
+                done += 1
+            else:
+                ln.doubt = ln.doubt or OCR_LOW
+        elif conf >= MIN_CONF and _latin_reading(got):
+            listed[i] = (got, *listed[i][1:])
+            moves.setdefault(id(ln), set()).add(i)
+            done += 1
+        else:
+            drops.setdefault(id(ln), set()).add(i)
+            done += 1
+    for ln in {id(t[0]): t[0] for t in todo}.values():
+        gone = drops.get(id(ln), set())
+        listed = [b for k, b in enumerate(result.word_boxes[id(ln)]) if k not in gone]
+        for k in sorted(moves.get(id(ln), set()), reverse=True):  # listed last, printed first (``V.`` before a title)
+            word = result.word_boxes[id(ln)][k]
+            rest = [b for b in listed if b is not word]
+            if rest and word[3] <= min(b[1] for b in rest):
+                listed = [word, *rest]
+        result.word_boxes[id(ln)] = listed
+        ln.text = " ".join(w for w, *_b in listed)
+    return done
+
+
+def _latin_reading(word: str) -> bool:
+    core = word.rstrip(",.;:")
+    return len(core) == 1 and "A" <= core <= "Z"
+
+
+def _retext(result: OcrResult, ln: TextLine, text: str) -> None:
+    """``ln``'s text set to ``text``, its listed words renamed in step when they were its words; a word split in two
+    (``Nomet`` -> ``Nom et``) gets two boxes, its width shared by their letters."""
+    listed = result.word_boxes[id(ln)]
+    old, new = ln.text.split(), text.split()
+    if [w for w, *_b in listed] == old:
+        out, j = [], 0
+        for (_w, x0, t, x1, b) in listed:
+            if j + 1 < len(new) and len(new) - j > len(listed) - len(out) and new[j] + new[j + 1] == _w.replace(" ", ""):
+                cut = x0 + (x1 - x0) * len(new[j]) / (len(new[j]) + len(new[j + 1]))
+                out += [(new[j], x0, t, cut, b), (new[j + 1], cut, t, x1, b)]
+                j += 2
+            else:
+                out.append((new[j] if j < len(new) else _w, x0, t, x1, b))
+                j += 1
+        if j == len(new):
+            result.word_boxes[id(ln)] = out
+    ln.text = text
+
+
+def _read(image: PageImage, boxes: list[tuple[float, float, float, float]], timeout: float) -> list[list[tuple[str, float]]]:
+    """Each word box (points) cut from the page image, padded, and read alone with ``fra`` (one tesseract call)."""
+    k = image.dpi / 72.0
+    with tempfile.TemporaryDirectory(prefix="taysir-ocr-") as tmp:
+        names = []
+        for n, (x0, t, x1, b) in enumerate(boxes):
+            pad = PAD * (b - t)
+            crop = (max(0, int((x0 - pad) * k)), max(0, int((t - pad) * k)),
+                    min(image.image.width, int((x1 + pad) * k) + 1), min(image.image.height, int((b + pad) * k) + 1))
+            path = Path(tmp) / f"latin{n:03d}.tif"
+            image.image.crop(crop).convert("L").save(path, "TIFF", dpi=(image.dpi, image.dpi))
+            names.append(str(path))
+        listing = Path(tmp) / "words.txt"
+        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
+        out = tesseract.tsv(listing, langs="fra", psm=8, timeout=timeout)
+    found: list[list[tuple[str, float]]] = [[] for _ in boxes]
+    for row in out.decode("utf-8", "replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[1].isdigit():
+            continue
+        text, conf, n = unicodedata.normalize("NFC", cols[11].strip()), float(cols[10]), int(cols[1]) - 1
+        if text and conf >= 0 and 0 <= n < len(boxes):
+            found[n].append((text, conf))
+    return found
