@@ -124,6 +124,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
         from .lone_latin import reread_lone_latin
 
         reread_lone_latin(image, lines, result, run.timeout)  # an Arabic word read as Latin junk, read alone (lone_latin.py)
+        from .ta_marks import reread_ta_marks
+
+        reread_ta_marks(image, lines, result, run.timeout)  # a bracketed (ة) read as a digit or a capital (ta_marks.py)
         from .junk_latin import drop_junk_lines, mark_junk_latin
 
         mark_junk_latin(lines, result)  # such junk left and read unsure: marked, dropped after the document's passes (junk_latin.py)
