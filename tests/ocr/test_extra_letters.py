@@ -23,6 +23,8 @@ from test_echoes import TRUTH, _truth_texts  # noqa: E402
 @pytest.mark.parametrize(("read", "right"), [
     ("المنتتدب", "المنتدب"),  # the same letter read twice (MTEDD p. 1)
     ("رقفضها", "رفضها"),  # a letter and its dotted twin side by side (Casablanca judgment p. 4)
+    ("العرائنض", "العرائض"),  # the entry tooth of ض read as ن (Tangier p. 2)
+    ("القتضاع", "القطاع"),  # the tooth and the loop of ط read as تض (Tangier p. 1)
 ])
 def test_a_doubled_letter_is_taken_out_when_one_word_is_left(read: str, right: str) -> None:
     assert one_less(read) == (right, False)
@@ -33,6 +35,7 @@ def test_a_doubled_letter_is_taken_out_when_one_word_is_left(read: str, right: s
     "المنزليين", "موسميين", "المسننة",  # a double before a plural's or a feminine's ending: the stem's own
     "المنتدب",  # a word: left
     "بنسامي",  # a name: no doubled letter
+    "انتصار", "المنتصف",  # a tooth before a loop letter in a word: left
 ])
 def test_a_right_word_keeps_its_letters(word: str) -> None:
     assert one_less(word) == (None, False)

@@ -13,6 +13,10 @@ in ``tesseract.ocr_image`` after the other word passes; no tesseract call:
   start is a verb's or a noun's prefix (``تتميمه``, ``وتتميمه``: its first two letters, after ``و``/``ف`` and the
   article), a double just before a word's ending letter is the stem's own (``المنزليين``, ``موسميين``,
   ``المسننة``), and a change of hamza or alef spelling is no mend.
+* **A loop letter's entry stroke read as a tooth** (:func:`_loop_tooth`, in the same rule). ``ص ض ط ظ`` begin
+  with a small tooth before their loop; ``ara`` reads it as a letter of its own: ``العرائنض`` for العرائض,
+  ``القتضاع`` for القطاع (the tooth and the loop seen as ``تض``, the stem of ``ط`` lost). Such a tooth is taken
+  out, or the tooth and the loop are read as one ``ط``/``ظ``, under the same rule: exactly one word reached.
 * **Web addresses** (:func:`mend_address`). ``Wwww.environnement.gov.ma`` (a capital or a doubled ``w``),
   ``wwwnarsa.ma`` (the dot after ``www`` lost) are put right; ``www.mem.gov.ma:3iLit`` (the word printed
   against the address, an Arabic word read as Latin junk after a colon) loses the junk and its line is put in
@@ -37,7 +41,9 @@ MIN_LETTERS = 5
 AMBIGUOUS = "word_ambiguous"  # the doubt doc_profile.py gives a word mended two ways
 LOST_WORD = "word_lost"  # a word printed against a web address read as junk and taken out
 TEETH = "بتثنيئ"  # one tooth each: two of them side by side are two letters unless they are the same letter
-ENDINGS = "نةهات"  # a word's last letter that ends a plural, a feminine, a pronoun: a double before it is the stem's
+ENDINGS = "نةهات"
+TOOTH_LETTERS = "بتثني"  # the letters a loop letter's entry stroke is read as
+LOOPS = "صضطظ"  # letters that begin with a small tooth before their loop  # a word's last letter that ends a plural, a feminine, a pronoun: a double before it is the stem's
 _STEM = re.compile("^[وف]?(?:[بلك]?ال|لل)?")
 _TLD = r"(?:gov\.ma|gouv\.fr|ma|com|org|net|fr)"
 _ADDRESS = rf"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}\b"
@@ -78,6 +84,16 @@ def _candidates(word: str) -> dict[str, bool]:
     return out
 
 
+def _loop_tooth(word: str) -> set[str]:
+    """The words made by reading a tooth before ``ص ض ط ظ`` as their own entry stroke: the tooth taken out
+    (``العرائنض``: العرائض), or the tooth and the loop read as one ``ط``/``ظ`` (``القتضاع``: القطاع)."""
+    out = set()
+    for i in range(1, len(word) - 1):
+        if word[i] in TOOTH_LETTERS and word[i + 1] in LOOPS:
+            out |= {word[:i] + word[i + 1:], *(word[:i] + z + word[i + 2:] for z in "طظ")}
+    return {c for c in out if normalise_ar(c) != normalise_ar(word)}
+
+
 def one_less(word: str) -> tuple[str | None, bool]:
     """(the one word a doubled letter taken out of ``word`` makes, or None; whether it makes two or more)."""
     from .wordfix import rare, real_word, suffixed
@@ -86,7 +102,9 @@ def one_less(word: str) -> tuple[str | None, bool]:
     if len(word) < MIN_LETTERS or not AR_LETTERS.match(word) or real_word(word):
         return None, False
     cands = _candidates(word)
-    found = {c for c in cands if _word(c) or suffixed(c)} or {c for c, same in cands.items() if same and rare(c)}
+    loops = _loop_tooth(word)
+    found = {c for c in [*cands, *loops] if _word(c) or suffixed(c)} or \
+        {c for c in [*(c for c, same in cands.items() if same), *loops] if rare(c)}
     if len(found) == 1:
         return found.pop(), False
     return None, len(found) > 1
