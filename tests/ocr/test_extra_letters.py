@@ -12,8 +12,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.ocr._pagebits import page_lines
 from transform.ingest.base import TextLine
-from transform.ocr.extra_letters import AMBIGUOUS, LOST_WORD, mend_address, mend_page, mend_token, one_less
+from transform.ocr.doc_words import doc_words
+from transform.ocr.extra_letters import (
+    AMBIGUOUS,
+    LOST_WORD,
+    mend_address,
+    mend_page,
+    mend_token,
+    one_less,
+    settle_extra,
+)
 from transform.ocr.tesseract import OcrResult
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -93,3 +103,41 @@ def test_no_truth_address_is_changed() -> None:
     addresses = [w for w in _truth_words() if "www" in w.lower()]
     assert len(addresses) >= 5
     assert [w for w in addresses if mend_address(w)[0] != w] == []
+
+
+# MTEDD's pages as read: the title's الانتقال read with a letter more, the word read sound on the other lines
+MTEDD = [
+    "قرار لوزيرة الانتعقال الطاقي والتنمية المستدامة",
+    "الموقع الإلكتروني لقطاع الانتقال الطاقي",
+    "وزارة الانتقال الطاقي والتنمية المستدامة",
+    "قطاع الانتقال الطاقي",
+]
+
+
+def test_a_word_read_once_with_a_letter_more_than_a_word_the_document_reads_sound_is_put_right() -> None:
+    out = settle_extra([MTEDD[:1], MTEDD[1:]])
+    assert out == [["قرار لوزيرة الانتقال الطاقي والتنمية المستدامة"], MTEDD[1:]]
+
+
+def test_the_sound_word_must_be_read_sure_three_times() -> None:
+    assert settle_extra([MTEDD[:3]]) == [MTEDD[:3]]  # read twice only
+    assert settle_extra([MTEDD], [[True, True, True, False]]) == [MTEDD]  # the third reading unsure
+
+
+def test_the_document_pass_keeps_a_lines_confidence_and_doubt() -> None:
+    pages = page_lines([MTEDD])
+    pages[0][0].confidence, pages[0][0].doubt = 0.55, "ocr_low_confidence"
+    assert doc_words(pages) == 1
+    assert pages[0][0].text.startswith("قرار لوزيرة الانتقال ")
+    assert (pages[0][0].confidence, pages[0][0].doubt) == (0.55, "ocr_low_confidence")
+
+
+def test_no_word_of_any_truth_document_is_changed_by_the_words_it_reads_sound() -> None:
+    docs = sorted(d for d in TRUTH.iterdir() if d.is_dir() and list(d.glob("p*.md")))
+    assert len(docs) >= 45
+    changed = []
+    for d in docs:
+        pages = [_truth_texts(p) for p in sorted(d.glob("p*.md"))]
+        changed += [f"{d.name}: {a} -> {b}" for p, q in zip(pages, settle_extra(pages), strict=True)
+                    for a, b in zip(p, q, strict=True) if a != b]
+    assert changed == []

@@ -1,7 +1,7 @@
 """Letters OCR adds: a doubled letter taken out of an Arabic word, and web addresses read with a letter or a dot wrong.
 
-The converse of :mod:`dropped` (letters lost in a stacked ligature). Two passes over an OCR'd page's lines, run
-in ``tesseract.ocr_image`` after the other word passes; no tesseract call:
+The converse of :mod:`dropped` (letters lost in a stacked ligature). Two rules over an OCR'd page's lines
+(:func:`mend_page`), run in ``tesseract.ocr_image`` after the other word passes; no tesseract call:
 
 * **A doubled letter** (:func:`one_less`). ``ara`` reads one letter twice, or a letter and its dotted twin side by
   side (the ink of one letter seen as two): ``المنتتدب`` for المنتدب, ``رقفضها`` for رفضها. A word is mended when it
@@ -22,8 +22,13 @@ in ``tesseract.ocr_image`` after the other word passes; no tesseract call:
   against the address, an Arabic word read as Latin junk after a colon) loses the junk and its line is put in
   doubt (:data:`LOST_WORD`): the word is not recovered, the reviewer sees the gap.
 
-Measured as a bad output would be: every truth word of the corpus put through both rules changes none
-(tests/ocr/test_extra_letters.py). Figures in docs/ocr.md.
+And over a document's OCR'd pages together (:func:`settle_lines`, called by ``doc_words.doc_words``), any letter:
+a word read once, no word, that one letter taken out inside it makes exactly one of the words the document reads
+sound (listed, read three times on lines read sure) is put right: ``الانتعقال`` where MTEDD reads ``الانتقال``.
+
+Measured as a bad output would be: every truth word of the corpus put through the page rules, and every truth
+document's pages through the document rule, change none (tests/ocr/test_extra_letters.py). Figures in
+docs/ocr.md.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from .lexicon import AR_LETTERS, normalise_ar
 from .spelling import _EDGES
 
 if TYPE_CHECKING:
+    from ..ingest.base import TextLine
     from .tesseract import OcrResult
 
 MIN_LETTERS = 5
@@ -96,8 +102,8 @@ def _loop_tooth(word: str) -> set[str]:
 
 def one_less(word: str) -> tuple[str | None, bool]:
     """(the one word a doubled letter taken out of ``word`` makes, or None; whether it makes two or more)."""
-    from .wordfix import rare, real_word, suffixed
     from .spelling import _word
+    from .wordfix import rare, real_word, suffixed
 
     if len(word) < MIN_LETTERS or not AR_LETTERS.match(word) or real_word(word):
         return None, False
@@ -134,6 +140,12 @@ def mend_address(word: str) -> tuple[str, str | None]:
     return new, None
 
 
+def _mended(listed: list[tuple[str, float, float, float, float]]) -> list[tuple[str, float, float, float, float]] | None:
+    """A line's word listing with each word mended (:func:`mend_token`), None when no word changes."""
+    new = [(mend_token(w[0])[0], *w[1:]) for w in listed]
+    return new if new != listed else None  # type: ignore[return-value]
+
+
 def mend_page(result: OcrResult) -> int:
     """Both rules over the words of an OCR'd page's lines, in place: each line's text and its listing (the words
     the table builder reads) alike. A line keeps its confidence; one holding a word mended two ways or a word lost
@@ -149,16 +161,63 @@ def mend_page(result: OcrResult) -> int:
         old = ln.text
         if any(a != b for a, b in zip(toks, old.split(), strict=True)):
             ln.text = " ".join(toks)
-        for listing in (result.rtl_words, result.word_boxes):
-            if id(ln) not in listing:
-                continue
-            entry = listing[id(ln)]
-            words = entry[1] if listing is result.rtl_words else entry
-            new_words = [(mend_token(w[0])[0], *w[1:]) for w in words]
-            if new_words != words:
-                listing[id(ln)] = ((ln.text if entry[0] == old else entry[0], new_words)
-                                   if listing is result.rtl_words else new_words)
+        if id(ln) in result.rtl_words:
+            first, listed = result.rtl_words[id(ln)]
+            if (mended := _mended(listed)) is not None:
+                result.rtl_words[id(ln)] = (ln.text if first == old else first, mended)
+        if id(ln) in result.word_boxes and (mended := _mended(result.word_boxes[id(ln)])) is not None:
+            result.word_boxes[id(ln)] = mended
         doubt = next((d for d in doubts if d), None)
         if doubt and ln.doubt is None:
             ln.doubt = doubt
     return changed
+
+
+SOUND = 3  # sure readings of a listed word that make it the document's sound word (as doc_words.py)
+MIN_ONCE = 6  # letters of a word read once that a letter taken out may settle
+
+
+def settle_extra(pages: list[list[str]], sure: list[list[bool]] | None = None) -> list[list[str]]:
+    """The texts of a document's OCR'd pages with each word read once that one letter taken out inside it (not its
+    first two letters nor its last) makes exactly one of the document's sound words put right: a listed word of
+    MIN_LETTERS letters or more read SOUND times on lines read sure (``sure``: line by line; all when not given).
+    ``الانتعقال`` where the document reads ``الانتقال`` sound elsewhere; any letter, for the document vouches."""
+    from collections import Counter
+
+    from .doc_words import _arabic_line, _core
+    from .spelling import _known
+    from .wordfix import real_word
+
+    split = [[[_core(tok) for tok in t.split()] if _arabic_line(t) else [] for t in texts] for texts in pages]
+    seen: Counter[str] = Counter()
+    good: Counter[str] = Counter()
+    for n, page in enumerate(split):
+        for k, toks in enumerate(page):
+            for _h, core, _t in toks:
+                if AR_LETTERS.match(core):
+                    seen[core] += 1
+                    good[core] += (sure is None or sure[n][k]) and len(core) >= MIN_LETTERS and _known(core)
+    sound = {w for w, c in good.items() if c >= SOUND}
+    out = [list(texts) for texts in pages]
+    for n, page in enumerate(split):
+        for k, toks in enumerate(page):
+            changed = False
+            for j, (head, core, tail) in enumerate(toks):
+                if len(core) < MIN_ONCE or seen[core] != 1 or not AR_LETTERS.match(core) or real_word(core):
+                    continue
+                cands = {core[:i] + core[i + 1:] for i in range(2, len(core) - 1)} & sound
+                if len(cands) == 1:
+                    toks[j] = (head, cands.pop(), tail)
+                    changed = True
+            if changed:
+                out[n][k] = " ".join(h + c + t for h, c, t in toks)
+    return out
+
+
+def settle_lines(pages: list[list[TextLine]]) -> int:
+    """:func:`settle_extra` over the lines of a document's OCR'd pages, in place (a line keeps its confidence and
+    doubt); returns how many lines changed."""
+    from .echoes import write_texts
+
+    texts = [[ln.text for ln in lines] for lines in pages]
+    return write_texts(pages, settle_extra(texts, [[ln.doubt is None for ln in lines] for lines in pages]))
