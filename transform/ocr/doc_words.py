@@ -120,7 +120,9 @@ def doc_words(pages: list[list[TextLine]]) -> int:
     line in doubt). Returns how many line texts changed (a line both passes change counts twice)."""
     from .doc_profile import mend_lines
     from .echoes import write_texts
+    from .extra_letters import settle_lines
 
     before = [[ln.text for ln in lines] for lines in pages]
     changed = write_texts(pages, settle_words(before, [[ln.doubt is None for ln in lines] for lines in pages]))
-    return changed + mend_lines(pages, before)  # the document's own confusions (doc_profile.py)
+    changed += mend_lines(pages, before)  # the document's own confusions (doc_profile.py)
+    return changed + settle_lines(pages)  # a letter added to a word the document reads sound (extra_letters.py)

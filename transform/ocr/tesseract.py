@@ -15,6 +15,7 @@ from ..ingest.pdf_bidi import digit_groups, fix_brackets
 from .bullets import mark_bullet
 from .columns import split_columns
 from .dropped import keep_first_letters, restore_dropped
+from .extra_letters import mend_page
 from .flat_words import flat_word
 from .glued import unglue
 from .hidden_rows import hidden_rows
@@ -142,6 +143,7 @@ def ocr_image(pimg: PageImage, langs: str, *, timeout: float, psm: int = 3, scri
             reread_unsure(pimg, result, timeout)  # unsure unknown Arabic words read again, enlarged (reread.py)
             keep_first_letters(result)  # letters a line's re-reading lost in stacked ligatures put back (dropped.py)
             restore_dropped(pimg, result, timeout)  # a letter lost in a stacked ligature, read again (dropped.py)
+        mend_page(result)  # a doubled letter taken out, a web address's www put right (extra_letters.py)
     return result
 
 
