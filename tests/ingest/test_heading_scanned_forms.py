@@ -74,7 +74,8 @@ def test_a_model_form_title_under_an_annex_title(tmp_path: Path) -> None:
     model = next(lv for lv, t in heads if t.startswith("Modèle du procès-verbal"))
     at = next(k for k, (_, t) in enumerate(heads) if t.startswith("Modèle du procès-verbal"))
     assert model == annex + 1
-    assert [t.split()[0] for _, t in heads[at + 1:]] == ["IDENTITE", "IDENTITE", "Personnes", "Personnes", "DATE,"]
+    # the parts' roman numbers, printed a tab before their titles, are read since the eighteenth session (lost_romans.py)
+    assert [t.split()[0] for _, t in heads[at + 1:]] == ["I.", "II.", "Personnes", "Personnes", "III."]
 
 
 def test_a_sitting_date_under_a_scanned_title(tmp_path: Path) -> None:

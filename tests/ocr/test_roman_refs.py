@@ -91,19 +91,19 @@ def test_the_page_passes_write_the_capitals_and_flag_them(monkeypatch) -> None:
     digit = TextLine("الملحق رقم 1 بهذا المرسوم", 90.0, 19.0, 290.0, 41.0)
     box = (96.0, 19.0, 136.0, 41.0)
     image = PageImage(Image.fromarray(_drawn("I", 3)), 72.0, 1, 300.0, 60.0)
-    result = type("R", (), {"word_boxes": {}, "rtl_words": {id(roman): (roman.text, [("111", *box)])}})()
+    result = type("R", (), {"word_boxes": {}, "word_confs": {}, "rtl_words": {id(roman): (roman.text, [("111", *box)])}})()
     run = pp.PageRun(timeout=5.0, codes="ara", script=None, vote=None, renumber=False)
     lines, _tables = finish(image, image, [roman], result, run, pp.Tally())
     assert lines[0].text == "الملحق رقم III بالقرار المشترك" and lines[0].doubt == DIGITS
     # BO 7448 p. 23's French heading: ``Annexe II`` read ``Annexe IT`` (two serifed verticals in the ink)
     french = TextLine("Annexe IT à l'arrêté du ministre", 60.0, 19.0, 290.0, 41.0)
     two = PageImage(Image.fromarray(_drawn("I", 2)), 72.0, 1, 300.0, 60.0)
-    result = type("R", (), {"word_boxes": {id(french): [("Annexe", 40.0, 19.0, 90.0, 41.0), ("IT", 96.0, 19.0, 122.0, 41.0)]},
+    result = type("R", (), {"word_confs": {}, "word_boxes": {id(french): [("Annexe", 40.0, 19.0, 90.0, 41.0), ("IT", 96.0, 19.0, 122.0, 41.0)]},
                             "rtl_words": {}})()
     lines, _tables = finish(two, two, [french], result, run, pp.Tally())
     assert lines[0].text == "Annexe II à l'arrêté du ministre" and lines[0].doubt == DIGITS
     one = PageImage(Image.fromarray(_drawn("1", 1)), 72.0, 1, 300.0, 60.0)
-    result = type("R", (), {"word_boxes": {}, "rtl_words": {id(digit): (digit.text, [("1", 96.0, 19.0, 108.0, 41.0)])}})()
+    result = type("R", (), {"word_boxes": {}, "word_confs": {}, "rtl_words": {id(digit): (digit.text, [("1", 96.0, 19.0, 108.0, 41.0)])}})()
     lines, _tables = finish(one, one, [digit], result, run, pp.Tally())
     assert lines[0].text == "الملحق رقم 1 بهذا المرسوم" and lines[0].doubt is None
 
