@@ -102,8 +102,8 @@ def restore_dropped(pimg: PageImage, result: OcrResult, timeout: float) -> int:
     """Read again, enlarged, the Arabic lines of ``result`` holding a word that may have lost a
     letter (module docstring); the lines' texts and listings are changed in place. Returns the
     number of words changed."""
-    from .reread import at_place
-    from .tesseract import _pad, line_text, read_rows
+    from .reread import at_place, put_words
+    from .tesseract import _pad, read_rows
 
     picked = [ln for ln in result.lines if id(ln) in result.rtl_words and result.rtl_words[id(ln)][0] == ln.text
               and any(suspect(w[0]) for w in result.rtl_words[id(ln)][1])][:MAX_LINES]
@@ -124,12 +124,7 @@ def restore_dropped(pimg: PageImage, result: OcrResult, timeout: float) -> int:
             m, got = _EDGES.match(word), _EDGES.match(new_words[n][0]) if n is not None else None
             if m is not None and got is not None and restores(m.group(2), got.group(2)):
                 put[j] = f"{m.group(1)}{got.group(2)}{m.group(3)}"
-        if not put:
-            continue
-        listed = [(put[j], *b[1:]) if j in put else b for j, b in enumerate(listed)]
-        ln.text = line_text([b[0] for b in listed], [(b[1] + b[3]) / 2 for b in listed], True)
-        result.rtl_words[id(ln)] = (ln.text, listed)
-        changed += len(put)
+        changed += put_words(result, ln, listed, put)
     return changed
 
 

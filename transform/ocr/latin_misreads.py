@@ -29,12 +29,9 @@ tesseract call) only where a candidate is found.
 from __future__ import annotations
 
 import re
-import tempfile
 import unicodedata
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._exec import tesseract
 from .confidence import OCR_LOW
 from .lexicon import known_fr
 
@@ -264,25 +261,13 @@ def _retext(result: OcrResult, ln: TextLine, text: str) -> None:
 
 def _read(image: PageImage, boxes: list[tuple[float, float, float, float]], timeout: float) -> list[list[tuple[str, float]]]:
     """Each word box (points) cut from the page image, padded, and read alone with ``fra`` (one tesseract call)."""
+    from .tesseract import read_words
+
     k = image.dpi / 72.0
-    with tempfile.TemporaryDirectory(prefix="taysir-ocr-") as tmp:
-        names = []
-        for n, (x0, t, x1, b) in enumerate(boxes):
-            pad = PAD * (b - t)
-            crop = (max(0, int((x0 - pad) * k)), max(0, int((t - pad) * k)),
-                    min(image.image.width, int((x1 + pad) * k) + 1), min(image.image.height, int((b + pad) * k) + 1))
-            path = Path(tmp) / f"latin{n:03d}.tif"
-            image.image.crop(crop).convert("L").save(path, "TIFF", dpi=(image.dpi, image.dpi))
-            names.append(str(path))
-        listing = Path(tmp) / "words.txt"
-        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        out = tesseract.tsv(listing, langs="fra", psm=8, timeout=timeout)
-    found: list[list[tuple[str, float]]] = [[] for _ in boxes]
-    for row in out.decode("utf-8", "replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5" or not cols[1].isdigit():
-            continue
-        text, conf, n = unicodedata.normalize("NFC", cols[11].strip()), float(cols[10]), int(cols[1]) - 1
-        if text and conf >= 0 and 0 <= n < len(boxes):
-            found[n].append((text, conf))
-    return found
+    crops = []
+    for x0, t, x1, b in boxes:
+        pad = PAD * (b - t)
+        crops.append((max(0, int((x0 - pad) * k)), max(0, int((t - pad) * k)),
+                      min(image.image.width, int((x1 + pad) * k) + 1), min(image.image.height, int((b + pad) * k) + 1)))
+    return [[(unicodedata.normalize("NFC", text), conf) for text, conf, _l, _r in words]
+            for words in read_words(image, crops, "fra", 8, timeout, stem="latin")]

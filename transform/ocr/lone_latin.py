@@ -27,11 +27,8 @@ with small crops per such page.
 from __future__ import annotations
 
 import re
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._exec import tesseract
 from .confidence import OCR_LOW
 from .lexicon import known_ar, known_fr, normalise_ar
 from .tesseract import line_text
@@ -140,23 +137,6 @@ def _arabic_word(word: str) -> bool:
 def _read(image: PageImage, crops: list[tuple[int, int, int, int]], timeout: float) -> list[list[tuple[str, float, float, float]]]:
     """Each crop read as one line with ``ara`` (one tesseract call): its words as (text, confidence,
     left, right) in the crop's pixels."""
-    with tempfile.TemporaryDirectory(prefix="taysir-ocr-") as tmp:
-        names = []
-        for n, box in enumerate(crops):
-            path = Path(tmp) / f"word{n:03d}.tif"
-            image.image.crop(box).convert("L").save(path, "TIFF", dpi=(image.dpi, image.dpi))
-            names.append(str(path))
-        listing = Path(tmp) / "words.txt"
-        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        out = tesseract.tsv(listing, langs="ara", psm=7, timeout=timeout)
-    found: list[list[tuple[str, float, float, float]]] = [[] for _ in crops]
-    for row in out.decode("utf-8", "replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5" or not cols[1].isdigit():
-            continue
-        text, conf = cols[11].strip(), float(cols[10])
-        n = int(cols[1]) - 1
-        if text and conf >= 0 and 0 <= n < len(crops):
-            left, width = int(cols[6]), int(cols[8])
-            found[n].append((text, conf, float(left), float(left + width)))
-    return found
+    from .tesseract import read_words
+
+    return read_words(image, crops, "ara", 7, timeout)

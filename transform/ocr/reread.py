@@ -29,6 +29,7 @@ from .lexicon import normalise_ar
 from .spelling import _EDGES, _word
 
 if TYPE_CHECKING:
+    from ..ingest.base import TextLine
     from .render import PageImage
     from .tesseract import OcrResult
 
@@ -93,11 +94,24 @@ def at_place(listed: list[tuple[str, float, float, float, float]], k: int,
     return inside[0] if len(inside) == 1 else None
 
 
+def put_words(result: OcrResult, ln: TextLine, listed: list[tuple[str, float, float, float, float]],
+              put: dict[int, str]) -> int:
+    """Write the words ``put`` (index in ``listed`` -> new text) into the line's text and its listed words; how many."""
+    if not put:
+        return 0
+    from .tesseract import line_text
+
+    listed = [(put[j], *b[1:]) if j in put else b for j, b in enumerate(listed)]
+    ln.text = line_text([b[0] for b in listed], [(b[1] + b[3]) / 2 for b in listed], True)
+    result.rtl_words[id(ln)] = (ln.text, listed)
+    return len(put)
+
+
 def reread_unsure(pimg: PageImage, result: OcrResult, timeout: float) -> int:
     """Read again the Arabic lines of ``result`` holding unsure unknown words (module docstring);
     the lines' texts and listings are changed in place. Returns the number of words replaced."""
     from .render import PageImage as _Image
-    from .tesseract import _pad, line_text, read_rows
+    from .tesseract import _pad, read_rows
 
     picked = [ln for ln in result.lines if result.unsure_ar.get(id(ln)) and id(ln) in result.rtl_words
               and result.rtl_words[id(ln)][0] == ln.text][:MAX_LINES]
@@ -117,10 +131,5 @@ def reread_unsure(pimg: PageImage, result: OcrResult, timeout: float) -> int:
         if len(new_confs) != len(new_words) or len(confs) != len(listed):
             continue
         put = in_place(listed, confs, result.unsure_ar[id(ln)], new_words, new_confs)
-        if not put:
-            continue
-        listed = [(put[j], *b[1:]) if j in put else b for j, b in enumerate(listed)]
-        ln.text = line_text([b[0] for b in listed], [(b[1] + b[3]) / 2 for b in listed], True)
-        result.rtl_words[id(ln)] = (ln.text, listed)
-        changed += len(put)
+        changed += put_words(result, ln, listed, put)
     return changed

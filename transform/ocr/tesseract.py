@@ -152,13 +152,7 @@ def read_rows(pimg: PageImage, boxes: list[tuple[int, int, int, int]], langs: st
     """OCR several single-line crops (pixel boxes) in one tesseract call (``--psm 13`` unless
     told, a list file): the models are loaded once. Returned lines are in page coordinates."""
     with tempfile.TemporaryDirectory(prefix="taysir-ocr-") as tmp:
-        listing = Path(tmp) / "rows.txt"
-        names = []
-        for n, box in enumerate(boxes):
-            crop = PageImage(pimg.image.crop(box), pimg.dpi, pimg.page, 0, 0)
-            names.append(str(_write_tiff(crop, Path(tmp) / f"row{n:03d}.tif")))
-        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        out = tesseract.tsv(listing, langs=langs, psm=psm, timeout=timeout)
+        out = tesseract.tsv(_listing(pimg, boxes, Path(tmp), "row"), langs=langs, psm=psm, timeout=timeout)
     rows: dict[int, list[str]] = {}
     for row in out.decode("utf-8", "replace").splitlines():
         cols = row.split("\t", 2)
@@ -176,6 +170,35 @@ def read_rows(pimg: PageImage, boxes: list[tuple[int, int, int, int]], langs: st
             sub.rtl_words[key] = (text, [(w, x0 + dx, t + dy, x1 + dx, b + dy) for w, x0, t, x1, b in boxes])
         out.append(sub)
     return out
+
+
+def read_words(pimg: PageImage, crops: list[tuple[int, int, int, int]], langs: str, psm: int, timeout: float,
+               stem: str = "word") -> list[list[tuple[str, float, float, float]]]:
+    """Each pixel crop of the page read alone, all in one tesseract call (a list file): its words as
+    (text, confidence, left, right), left and right in the crop's pixels; a crop read as nothing gives []."""
+    with tempfile.TemporaryDirectory(prefix="taysir-ocr-") as tmp:
+        out = tesseract.tsv(_listing(pimg, crops, Path(tmp), stem), langs=langs, psm=psm, timeout=timeout)
+    found: list[list[tuple[str, float, float, float]]] = [[] for _ in crops]
+    for row in out.decode("utf-8", "replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[1].isdigit():
+            continue
+        text, conf, n = cols[11].strip(), float(cols[10]), int(cols[1]) - 1
+        if text and conf >= 0 and 0 <= n < len(crops):
+            left, width = int(cols[6]), int(cols[8])
+            found[n].append((text, conf, float(left), float(left + width)))
+    return found
+
+
+def _listing(pimg: PageImage, boxes: list[tuple[int, int, int, int]], tmp: Path, stem: str) -> Path:
+    """The crops of ``pimg`` written as TIFFs carrying its resolution, and the list file naming them."""
+    names = []
+    for n, box in enumerate(boxes):
+        crop = PageImage(pimg.image.crop(box), pimg.dpi, pimg.page, 0, 0)
+        names.append(str(_write_tiff(crop, tmp / f"{stem}{n:03d}.tif")))
+    listing = tmp / f"{stem}s.txt"
+    listing.write_text("\n".join(names) + "\n", encoding="utf-8")
+    return listing
 
 
 def _pad(pimg: PageImage, x0: int, y0: int, x1: int, y1: int) -> tuple[int, int, int, int]:
