@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .confidence import OCR_LOW
 from .lexicon import known_fr
-from .lone_latin import DOMINANT, LINE_WORDS, ORDINALS
+from .lone_latin import LINE_WORDS, ORDINALS, arabic_page
 from .noise import NOISE_CONF
 from .tesseract import WEAK_LATIN_CONF
 
@@ -98,7 +98,7 @@ def mark_junk_latin(lines: list[TextLine], result: OcrResult) -> int:
     """Mark the unsure lone Latin words of a page's Arabic lines (see the module doc) for
     :func:`drop_marked`; how many were marked. Nothing is changed yet: the document-wide passes
     (``echoes.echo_document``, ``doc_words``) still see the page as tesseract read it."""
-    if not _arabic_page(lines):
+    if not arabic_page(lines):
         return 0
     marked = 0
     for ln in lines:
@@ -155,7 +155,7 @@ def drop_junk_lines(lines: list[TextLine]) -> int:
     """Take out of ``lines`` (in place) the lines of a page of Arabic that are one or two short Latin
     words read unsure (see the module doc's last paragraph); how many were taken out."""
     heights = [ln.bottom - ln.top for ln in lines if _AR.search(ln.text)]
-    if not _arabic_page(lines) or not heights:
+    if not arabic_page(lines) or not heights:
         return 0
     tall, speck = TALL * median(heights), SPECK * median(heights)
     keep = [ln for ln in lines if not (_speck_line(ln, speck) or ln.bottom - ln.top <= tall and _junk_line(ln))]
@@ -177,12 +177,6 @@ def _speck_line(ln: TextLine, speck: float) -> bool:
         return False
     cores = [c for t in ln.text.split() if (c := t.strip(_EDGE))]
     return 0 < len(cores) <= LINE_TOKENS and all(_WORD.match(c) and len(c) <= SHORT for c in cores)
-
-
-def _arabic_page(lines: list[TextLine]) -> bool:
-    ar = sum(len(_AR.findall(ln.text)) for ln in lines)
-    lat = sum(len(_LAT.findall(ln.text)) for ln in lines)
-    return bool(ar) and ar >= DOMINANT * (ar + lat)
 
 
 def _forget(key: int) -> Callable[[weakref.ref[TextLine]], None]:

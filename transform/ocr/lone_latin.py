@@ -55,12 +55,17 @@ _LATIN = re.compile(r"^[A-Za-zÀ-ÿ]+$")
 _ARABIC = re.compile(r"^[\u0621-\u064a\u064b-\u0652]+$")
 
 
+def arabic_page(lines: list[TextLine]) -> bool:
+    """Is the page Arabic: DOMINANT of its lines' letters or more?"""
+    ar = sum(len(_AR.findall(ln.text)) for ln in lines)
+    lat = sum(len(_LAT.findall(ln.text)) for ln in lines)
+    return bool(ar) and ar >= DOMINANT * (ar + lat)
+
+
 def reread_lone_latin(image: PageImage, lines: list[TextLine], result: OcrResult, timeout: float) -> int:
     """Lone Latin words of the page's Arabic lines replaced by their crop's Arabic reading (see the
     module doc); how many were replaced."""
-    ar = sum(len(_AR.findall(ln.text)) for ln in lines)
-    lat = sum(len(_LAT.findall(ln.text)) for ln in lines)
-    if not ar or ar < DOMINANT * (ar + lat):
+    if not arabic_page(lines):
         return 0
     todo: list[tuple[TextLine, int, tuple[float, float, float, float]]] = []
     for ln in lines:

@@ -19,7 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
-from .lone_latin import DOMINANT, LINE_WORDS, MAX_WORDS, PAD, _read
+from .lone_latin import LINE_WORDS, MAX_WORDS, PAD, _read, arabic_page
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from .tesseract import OcrResult
 
 _AR = re.compile(r"[\u0621-\u064a]")
-_LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 # one digit or Latin letter in brackets (either written mirrored in tesseract's right-to-left listing,
 # one of them read as a slash), a colon or a full stop after it
 _MARK = re.compile(r"^([()/])([0-9A-Za-z])([()])([:.]?)$")
@@ -39,9 +38,7 @@ PADS = (PAD, 2 * PAD)  # the token's box grown by these shares of its height: tw
 def reread_ta_marks(image: PageImage, lines: list[TextLine], result: OcrResult, timeout: float) -> int:
     """Bracketed one-character tokens of the page's Arabic lines read again alone; those ``ara`` reads as
     ``ة`` written ``(ة)`` (see the module doc). How many were replaced."""
-    ar = sum(len(_AR.findall(ln.text)) for ln in lines)
-    lat = sum(len(_LAT.findall(ln.text)) for ln in lines)
-    if not ar or ar < DOMINANT * (ar + lat):
+    if not arabic_page(lines):
         return 0
     todo: list[tuple[TextLine, str, tuple[float, float, float, float]]] = []
     for ln in lines:
