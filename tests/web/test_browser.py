@@ -228,7 +228,10 @@ def test_axe_every_page_both_languages(browser: Any, server: Server, published: 
         anon.fill("#token", "tsr_wrong")
         anon.locator("form.narrow button[type=submit]").click()
         anon.wait_for_selector("#token-error")
-        assert anon.evaluate("document.activeElement.id") == "error-summary"  # the summary takes the focus
+        # the summary takes the focus when the page's deferred script runs (DOMContentLoaded), which may come after the
+        # error text is in the page: wait for it (10 s at most: a page that never moves the focus still fails here)
+        anon.wait_for_function("document.activeElement && document.activeElement.id === 'error-summary'", timeout=10_000)
+        assert anon.evaluate("document.activeElement.id") == "error-summary"
         staff.goto(server.base + "/staff")
         for box in staff.locator("fieldset input[type=checkbox]").all():
             box.uncheck()
