@@ -17,7 +17,7 @@ from tests.ocr._pagebits import page_lines
 from transform.ocr.doc_words import doc_words, settle_words
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_echoes import TRUTH, _truth_texts  # noqa: E402
+from test_echoes import truth_documents_changed  # noqa: E402
 
 P1 = [
     "بناء على المقال الافتتاحي المؤدى عنه الرسوم القضائية والذي تعرض فيه المدعية أنها تقدمت بالطلب.",
@@ -110,12 +110,4 @@ def test_only_sure_lines_count_a_word_sound_and_the_lines_keep_their_doubt() -> 
 
 
 def test_no_word_of_any_truth_document_is_changed_by_its_pages_together() -> None:
-    docs = sorted(d for d in TRUTH.iterdir() if d.is_dir() and list(d.glob("p*.md")))
-    assert len(docs) >= 45
-    changed = []
-    for d in docs:
-        pages = [_truth_texts(p) for p in sorted(d.glob("p*.md"))]
-        for t, out in zip(pages, settle_words(pages), strict=True):
-            changed += [f"{d.name}: {a} -> {b}" for x, y in zip(t, out, strict=True) if x != y
-                        for a, b in zip(x.split(), y.split(), strict=True) if a != b]
-    assert changed == []
+    assert truth_documents_changed(settle_words) == []
