@@ -200,6 +200,8 @@ def _consensus(copies: list[list[tuple[str, str]]]) -> list[tuple[str, str, bool
             best = votes[0]
         rest = [votes.count(v) for v in set(votes) if v != best]
         sure = votes.count(best) >= 2 and all(n < votes.count(best) for n in rest)
+        if not sure and (spaced := _spacing(votes)):
+            return spaced, True
         if best and " " not in best and not (sure and _known(best)):  # the lists break a vote whose reading is no word, or a tie
             listed = [v for v in set(votes) if " " not in v and len(v) > SHORT and _known(v) and _ratio(v, best) >= NEAR]
             if len(listed) == 1 and not any(_known(v) and not _LATIN.search(v) for v in set(votes) if v and v != listed[0]):
@@ -217,6 +219,21 @@ def _consensus(copies: list[list[tuple[str, str]]]) -> list[tuple[str, str, bool
             word, sure = winner(votes_w[i])
             out += [(k, surface.get(k, k), sure) for k in word.split()]
     return out
+
+
+def _spacing(votes: list[str]) -> str | None:
+    """The reading of a slot where no spelling has a majority but a majority of the copies read the same
+    letters, spaced otherwise (`لا يقل` on one page, `لايقل` on another, `لايفل` and `لآ يفك` on the
+    others): the one spelling of those letters whose words are all dictionary words (``word_known``,
+    not a glued form the lists only parse, `لايقل`). None when there is no such majority or spelling."""
+    joined = Counter("".join(v.split()) for v in votes if v)
+    if not joined:
+        return None
+    (top, n), *rest = joined.most_common()
+    if n < 2 or rest and rest[0][1] >= n:
+        return None
+    whole = {v for v in votes if v and "".join(v.split()) == top and all(word_known(k) is True for k in v.split())}
+    return whole.pop() if len(whole) == 1 else None
 
 
 def _number(key: str) -> bool:
@@ -312,8 +329,11 @@ def _region_ok(mine: list[str], vote: list[str], head: bool = False, strong: fro
         return True  # a word read split, its dots misread or a stroke lost (`تذ كبر`, `رن س(ة` for `تذكير`, `رئيس(ة`)
     if any(_known(k) for k in mine) and not all(_known(k) for k in vote):
         return False  # a word the lists know never gives way to one they do not
-    if all(_known(k) for k in mine) and "".join(_ARABIC.findall("".join(mine))) == "".join(_ARABIC.findall("".join(vote))):
+    glued = len(mine) == 1 < len(vote) and word_known(mine[0]) is False and all(word_known(k) is True for k in vote)
+    if not glued and all(_known(k) for k in mine) and "".join(_ARABIC.findall("".join(mine))) == "".join(_ARABIC.findall("".join(vote))):
         return False  # known words spaced otherwise, the same letters (`التالية(بيان`, `التالية: (بيان`): printings differ so
+    if glued and _ratio(mine[0], "".join(vote)) >= CLOSE:
+        return True  # one glued word the lists only parse (`لايقل`, `لايفل`) for dictionary words: the same letters cut otherwise, or misread
     if _ratio("".join(mine), "".join(vote)) >= (GLUED if any(_known(k) for k in mine) and not head else CLOSE):
         return True  # the same letters cut otherwise (`لايقل عن`), or misread
     return all(_weak(k) and not _known(k) for k in mine)
@@ -347,6 +367,9 @@ def _fixed(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]], head:
         elif (parts := _split_region(copy[i1:i2], vote[j1:j2], head, strong)) is not None:
             out += parts
             changed = True
+        elif (parts := _glued_region(copy[i1:i2], vote[j1:j2], strong)) is not None:
+            out += parts
+            changed = True
         else:
             out += [s for _k, s in copy[i1:i2]]
     return out if changed else None
@@ -372,6 +395,26 @@ def _split_region(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]]
         if ok and len(keys) == 1 and _known(keys[0]) and (keys[0].endswith(vk) or vk.endswith(keys[0])):
             ok = False  # a word with a particle more or less (`وزير` beside `ووزير`) is no misreading
         out += [vs] if ok else [s for _k, s in group]
+        changed |= ok
+    return out if changed else None
+
+
+def _glued_region(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]], strong: frozenset[str]) -> list[str] | None:
+    """A region where the copy reads fewer words than the vote, put right copy word by copy word: each vote
+    word goes with the copy word its letters fall on, and a copy word gives way to its vote words (all read
+    by a majority) where :func:`_region_ok` lets it (`سته لايفل` against `سنه لا يقل`). None when no copy
+    word gives way."""
+    if len(copy) < 2 or len(vote) <= len(copy):
+        return None
+    owner = _spread([k for k, _s in copy], [k for k, _s, _v in vote])
+    groups = [[v for v, o in zip(vote, owner, strict=True) if o == t] for t in range(len(copy))]
+    if not all(groups):
+        return None
+    out: list[str] = []
+    changed = False
+    for (k, s), group in zip(copy, groups, strict=True):
+        ok = all(v for _k, _s, v in group) and _region_ok([k], [vk for vk, _s, _v in group], strong=strong)
+        out += [vs for _k, vs, _v in group] if ok else [s]
         changed |= ok
     return out if changed else None
 
