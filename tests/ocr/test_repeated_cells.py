@@ -130,3 +130,23 @@ def test_a_known_word_with_other_dots_gives_way() -> None:
     tables = [Table(rows=[[_cell("5"), _cell(c)]]) for c in other]
     vote_repeated(tables)
     assert [_text(t.rows[0][1]) for t in tables] == other
+
+
+def test_letters_a_majority_reads_spaced_otherwise(voted: list[Table]) -> None:
+    """`سنه لا يقل عن`: the four pages read `لايفل.عن`, `لآ يفك حن`, `لا يقل عن`, `لايقَلُ عن`; no spelling has a
+    majority, but two pages read the letters `لايقل` (one spaced as dictionary words): that spelling is the vote's,
+    and `لايقل` (glued) and `لايفل` (glued, a dot off) give way to it."""
+    for n in (0, 2, 3):
+        assert " لا يقل عن 18 عاما" in _text(voted[n].rows[1][1]), _text(voted[n].rows[1][1])
+    assert "لايفل" not in _text(voted[0].rows[1][1]) and "لايق" not in _text(voted[3].rows[1][1])
+
+
+def test_no_letters_majority_no_spacing() -> None:
+    """Three readings whose letters all differ (`لايفل`, `لا يقل`, `لا يفك`): no vote, each copy kept; two copies
+    gluing dictionary words alike (`لايقل` twice) against one spaced: the majority's letters are the spaced
+    reading's, which only the lists' dictionary words may give."""
+    cells = ["• سنه لايفل عن 18 عاما ولا يتعدى 40 سنة", "• سنه لا يقل عن 18 عاما ولا يتعدى 40 سنة",
+             "• سنه لا يفك عن 18 عاما ولا يتعدى 40 سنة"]
+    tables = [Table(rows=[[_cell("5"), _cell(c)]]) for c in cells]
+    vote_repeated(tables)
+    assert [_text(t.rows[0][1]) for t in tables] == cells
