@@ -85,6 +85,7 @@ from .pdf_block_sizes import (  # noqa: F401  (_page_body, body_size, heading_si
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_headings import refine_headings
 from .pdf_layout import Edges, reading_order
+from .pdf_numbered_runs import numbered_runs
 from .pdf_regions import table_slots
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
@@ -253,6 +254,7 @@ def group_lines(
     check_headings(groups)
     groups = refine_headings(join_subtitles(groups))
     legal_levels(groups)
+    numbered_runs(groups)  # paragraphs of an OCR'd page numbered 1 -, 2 -, 3 - in sequence: a list (pdf_numbered_runs)
     return groups
 
 
