@@ -150,3 +150,11 @@ def test_no_letters_majority_no_spacing() -> None:
     tables = [Table(rows=[[_cell("5"), _cell(c)]]) for c in cells]
     vote_repeated(tables)
     assert [_text(t.rows[0][1]) for t in tables] == cells
+
+
+def test_a_short_word_gives_way_to_three_copies(voted: list[Table]) -> None:
+    """p. 2 reads `لآ يفك حن`: `حن` (a word the lists know) where the three other pages read `عن`, a short word
+    of its length that three copies read (as the printings' lines vote); `يفك`, a known word no majority reads
+    otherwise, stays."""
+    p2 = _text(voted[1].rows[1][1])
+    assert "يفك عن 18 عاما" in p2 and "حن" not in p2.split()

@@ -432,8 +432,10 @@ def vote_repeated(tables: list[Table]) -> int:
     for cells in _groups(tables):
         copies = [_units(_cell_text(c)) for c in cells]
         vote = _consensus(copies)
+        read = Counter(k for c in copies for k in {k for k, _s in c})
+        strong = frozenset(k for k, n in read.items() if n >= MIN_COPIES and _known(k))  # as the printings' lines do
         for cell, copy in zip(cells, copies, strict=True):
-            fixed = _fixed(copy, vote, cell.header)
+            fixed = _fixed(copy, vote, cell.header, strong)
             if fixed is None:
                 continue
             text = " ".join(fixed)
