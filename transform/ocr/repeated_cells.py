@@ -26,7 +26,7 @@ is put right where the others outvote it:
   Arabic keys (a stroke, a speck). A known word also gives way to a word of the same strokes with
   other dots (`ثمن`, `تمت`); words read split give way to the vote's word when, joined, they are
   it with dots misread or a stroke lost (`تذ كبر`, `رن س(ة` for `تذكير`, `رئيس(ة`), and a region of
-  more words than the vote's is tried vote word by vote word (:func:`_split_region`); known words
+  more words than the vote's is tried vote word by vote word (:func:`cell_regions.split_region`); known words
   only spaced otherwise are kept (`التالية(بيان`); words a slash or bracket joins are known when
   each part is (`المخالفة/طبيعتها/عدد`).
 
@@ -364,58 +364,14 @@ def _fixed(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]], head:
         if all(v for _k, _s, v in vote[j1:j2]) and _region_ok(a[i1:i2], b[j1:j2], head) and (j2 > j1 or _dropped(vote, j1)):
             out += [s for _k, s, _v in vote[j1:j2]]
             changed = True
-        elif (parts := _split_region(copy[i1:i2], vote[j1:j2], head, strong)) is not None:
+        elif (parts := split_region(copy[i1:i2], vote[j1:j2], head, strong)) is not None:
             out += parts
             changed = True
-        elif (parts := _glued_region(copy[i1:i2], vote[j1:j2], strong)) is not None:
+        elif (parts := glued_region(copy[i1:i2], vote[j1:j2], strong)) is not None:
             out += parts
             changed = True
         else:
             out += [s for _k, s in copy[i1:i2]]
-    return out if changed else None
-
-
-def _split_region(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]], head: bool,
-                  strong: frozenset[str]) -> list[str] | None:
-    """A region where the copy reads more words than the vote, put right vote word by vote word: each
-    of the copy's words goes with the vote word its letters fall on (:func:`_spread`), and each vote
-    word a majority read replaces its words where :func:`_region_ok` lets it. None when no vote word
-    has words of its own or none replaces them."""
-    if len(vote) < 2 or len(copy) <= len(vote):
-        return None
-    owner = _spread([k for k, _s, _v in vote], [k for k, _s in copy])
-    groups = [[c for c, o in zip(copy, owner, strict=True) if o == t] for t in range(len(vote))]
-    if not all(groups):
-        return None
-    out: list[str] = []
-    changed = False
-    for (vk, vs, voted), group in zip(vote, groups, strict=True):
-        keys = [k for k, _s in group]
-        ok = voted and _region_ok(keys, [vk], head, strong)
-        if ok and len(keys) == 1 and _known(keys[0]) and (keys[0].endswith(vk) or vk.endswith(keys[0])):
-            ok = False  # a word with a particle more or less (`وزير` beside `ووزير`) is no misreading
-        out += [vs] if ok else [s for _k, s in group]
-        changed |= ok
-    return out if changed else None
-
-
-def _glued_region(copy: list[tuple[str, str]], vote: list[tuple[str, str, bool]], strong: frozenset[str]) -> list[str] | None:
-    """A region where the copy reads fewer words than the vote, put right copy word by copy word: each vote
-    word goes with the copy word its letters fall on, and a copy word gives way to its vote words (all read
-    by a majority) where :func:`_region_ok` lets it (`سته لايفل` against `سنه لا يقل`). None when no copy
-    word gives way."""
-    if len(copy) < 2 or len(vote) <= len(copy):
-        return None
-    owner = _spread([k for k, _s in copy], [k for k, _s, _v in vote])
-    groups = [[v for v, o in zip(vote, owner, strict=True) if o == t] for t in range(len(copy))]
-    if not all(groups):
-        return None
-    out: list[str] = []
-    changed = False
-    for (k, s), group in zip(copy, groups, strict=True):
-        ok = all(v for _k, _s, v in group) and _region_ok([k], [vk for vk, _s, _v in group], strong=strong)
-        out += [vs for _k, vs, _v in group] if ok else [s]
-        changed |= ok
     return out if changed else None
 
 
@@ -443,3 +399,6 @@ def vote_repeated(tables: list[Table]) -> int:
                 cell.sentences = [Sentence(id="", text=text, notes={})]
                 changed += 1
     return changed
+
+
+from .cell_regions import glued_region, split_region  # noqa: E402  (they read _region_ok and _spread above)
