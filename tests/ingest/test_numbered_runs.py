@@ -49,11 +49,14 @@ def test_four_numbered_paragraphs_are_one_numbered_list() -> None:
     assert texts[1] == "2 - نسخة من بطاقة التعريف الوطنية."
 
 
-def test_a_lone_numbered_line_or_numbers_out_of_sequence_stay_paragraphs() -> None:
+def test_a_lone_numbered_line_or_a_run_not_from_1_stays_paragraphs() -> None:
     lone = [r for r in P5 if not r[5].startswith(("2 ", "3 ", "4-"))]  # "1 -" alone: a table cell read without its rules?
     assert not any(isinstance(b, ListBlock) and b.ordered for b in _blocks(lone))
-    skipped = [r for r in P5 if not r[5].startswith("2 ")]  # 1, 3, 4: the run is 3, 4 only
+    skipped = [r for r in P5 if not r[5].startswith("2 ")]  # 1, 3, 4: a run 3, 4 that does not start at 1
     blocks = _blocks(skipped)
     assert any(isinstance(b, Paragraph) and " ".join(s.text for s in b.sentences).startswith("1 -") for b in blocks)
-    lists = [b for b in blocks if isinstance(b, ListBlock) and b.ordered]
+    assert any(isinstance(b, Paragraph) and " ".join(s.text for s in b.sentences).startswith("4-") for b in blocks)
+    assert not any(isinstance(b, ListBlock) and b.ordered for b in blocks)
+    two = [r for r in P5 if not r[5].startswith(("3 ", "4-"))]  # 1, 2: a list of two
+    lists = [b for b in _blocks(two) if isinstance(b, ListBlock) and b.ordered]
     assert len(lists) == 1 and len(lists[0].items) == 2

@@ -3,9 +3,11 @@
 On a text layer a line in body type that opens with ``1- `` starts a list item (``pdf_blocks._marker``). On
 an OCR'd page it does not: a numbered table cell read without its rules opens the same way, and so does a
 lone line of a form. What tells a list there is the run: two paragraphs or more, one after the other on
-one page, whose first lines open with a number and a dash and whose numbers follow each other (``1 -``,
-``2 -``, ``3-``, ``4-``: Sfax's list of the documents to file). Those paragraphs become the items of one
-ordered list; their numbers stay in their text, as a text layer's numbered items keep theirs.
+one page, whose first lines open with a number and a dash and whose numbers follow each other from 1
+(``1 -``, ``2 -``, ``3-``, ``4-``: Sfax's list of the documents to file). Those paragraphs become the items
+of one ordered list; their numbers stay in their text, as a text layer's numbered items keep theirs. A run
+that starts past 1 is left alone: footnotes printed ``22 - ...``, ``23 - ...`` at a page's foot are notes,
+and the truth pages write them as paragraphs.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def numbered_runs(groups: list[_Group]) -> int:
             page = groups[i].lines[0].page
             while j < len(groups) and _number(groups[j]) == first + (j - i) and groups[j].lines[0].page == page:
                 j += 1
-        if first is not None and j - i >= MIN_RUN:
+        if first == 1 and j - i >= MIN_RUN:
             for g in groups[i:j]:
                 g.kind, g.ordered, g.indent = "item", True, 0.0
             made += j - i
