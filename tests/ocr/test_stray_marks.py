@@ -1,0 +1,99 @@
+"""Marks inside Arabic OCR'd lines read as digits (stray_marks.py, bullets.py; issue 17).
+
+A form's fill-in field ``ملف رقم: ......../........`` lost its dots to leaders.py and its slash was read as a
+digit (decree 2.19.720's model letters: ``ملف رقم: 4``, a line ``1``); a round bullet read ``٠«`` reached the
+text as ``0`` (the joint order p. 4, decree 2.19.720 p. 8). The slash is told by its ink: every digit of
+every face drawn here stays a digit. The frozen boxes are the corpus's (250 ppi pixels)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from transform.ingest.base import TextLine
+from transform.ocr.bullets import is_bullet
+from transform.ocr.confidence import OCR_LOW
+from transform.ocr.render import PageImage
+from transform.ocr.stray_marks import is_slash, slash_digits
+from transform.ocr.tesseract import OcrResult
+
+FACES = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"]
+
+
+def _glyph(ch: str, size: int, face: str | None = None) -> np.ndarray:
+    font = ImageFont.truetype(face, size) if face else ImageFont.load_default(size=size)
+    im = Image.new("L", (2 * size, 2 * size), 255)
+    ImageDraw.Draw(im).text((size // 2, size // 4), ch, font=font, fill=0)
+    return np.asarray(im)
+
+
+def test_a_bullet_read_with_a_guillemet_is_a_bullet() -> None:
+    # the joint order p. 4: ``٠« فيما يخص الدقيق الخاص`` (the filled bullet of the list above it read right)
+    boxes = [(1740, 2423, 1757, 2441), (1635, 2405, 1696, 2449), (1518, 2411, 1620, 2450)]
+    heights = [18, 44, 39]
+    assert is_bullet(["٠«", "فيما", "يخص"], boxes, heights)
+    assert is_bullet(["«٠", "فيما", "يخص"], boxes, heights)
+    # decree 2.19.720 p. 8: ``٠« الاسم الشخصي والعائلي``
+    assert is_bullet(["٠«", "الاسم", "الشخصي"], [(1662, 1313, 1675, 1327), (1570, 1304, 1636, 1342), (1445, 1303, 1559, 1344)],
+                     [14, 38, 41])
+    # a number with a quote, a letter with a quote, two quotes, or a quote against the next word: no bullet
+    assert not is_bullet(["1«", "فيما", "يخص"], boxes, heights)
+    assert not is_bullet(["و«", "فيما", "يخص"], boxes, heights)
+    assert not is_bullet(["««", "فيما", "يخص"], boxes, heights)
+    assert not is_bullet(["٠«", "فيما", "يخص"], [(1740, 2423, 1757, 2441), (1680, 2405, 1738, 2449), (1518, 2411, 1620, 2450)],
+                         heights)
+
+
+def test_the_slash_is_told_from_every_digit_by_its_ink() -> None:
+    faces = [None, *[f for f in FACES if Path(f).exists()]]
+    for face in faces:
+        for size in (14, 20, 28, 40):
+            assert is_slash(_glyph("/", size, face)), (face, size)
+            for ch in "0123456789":
+                assert not is_slash(_glyph(ch, size, face)), (face, size, ch)
+    assert not is_slash(_glyph("\\", 28))  # leaning the other way
+    assert not is_slash(np.full((20, 10), 255, np.uint8))  # no ink
+    assert not is_slash(_glyph("/", 6))  # too small to judge
+
+
+def _form_page() -> tuple[PageImage, list[TextLine], OcrResult]:
+    """Decree 2.19.720's letterhead field at 250 ppi: ``ملف رقم: 4`` on p. 6, the slash read ``4`` (2.9 x 7.5
+    points), and a line ``1`` (p. 7's slash read alone); a real ``4`` drawn beside a heading's word."""
+    k = 250 / 72
+    im = Image.new("L", (2100, 1900), 255)
+    draw = ImageDraw.Draw(im)
+    # the slash of p. 6: from (433.2, 203.5) down to (431.2, 210.0) points, three pixels thick
+    draw.line([(433.2 * k, 203.5 * k), (431.3 * k, 210.0 * k)], fill=0, width=3)
+    draw.line([(445.0 * k, 299.5 * k), (443.3 * k, 305.0 * k)], fill=0, width=3)  # the lone line's slash
+    draw.text((430.5 * k, 398.0 * k), "4", font=ImageFont.load_default(size=26), fill=0)  # a real digit
+    page = PageImage(im, 250.0, 6, 2100 / k, 1900 / k)
+
+    def line(words: list[tuple[str, float, float, float, float]], text: str) -> TextLine:
+        return TextLine(text=text, x0=min(w[1] for w in words), top=min(w[2] for w in words),
+                        x1=max(w[3] for w in words), bottom=max(w[4] for w in words), page=6)
+
+    field = [("ملف", 490.0, 201.0, 507.0, 212.0), ("رقم:", 462.0, 201.0, 487.0, 212.0), ("4", 430.8, 203.0, 433.7, 210.5)]
+    heading = [("المادة", 490.0, 396.0, 520.0, 408.0), ("4", 430.0, 397.0, 437.0, 407.0)]
+    lines = [line(field, "ملف رقم: 4"), TextLine(text="1", x0=442.9, top=299.0, x1=445.5, bottom=305.1, page=6),
+             line(heading, "المادة 4"), TextLine(text="تنبيه بأجل بخصوص مخالفة أحكام القانون", x0=200, top=500, x1=500,
+                                                  bottom=512, page=6)]
+    rtl = {id(lines[0]): (lines[0].text, field), id(lines[2]): (lines[2].text, heading)}
+    return page, lines, OcrResult(lines, 80.0, 12, {}, rtl_words=rtl)
+
+
+def test_a_forms_slash_read_as_a_digit_is_written_as_a_slash_and_a_real_digit_stays() -> None:
+    page, lines, result = _form_page()
+    assert slash_digits(page, lines, result) == 2
+    assert [ln.text for ln in lines] == ["ملف رقم: /", "المادة 4", "تنبيه بأجل بخصوص مخالفة أحكام القانون"]
+    assert lines[0].doubt == OCR_LOW and lines[1].doubt is None
+    assert result.rtl_words[id(lines[0])][1][2][0] == "/"
+
+
+def test_nothing_is_changed_on_a_page_that_is_not_arabic() -> None:
+    page, lines, result = _form_page()
+    for ln in lines[2:]:
+        ln.text = "Article premier de la loi sur le travail"
+    assert slash_digits(page, lines, result) == 0
+    assert lines[0].text == "ملف رقم: 4" and lines[1].text == "1"
