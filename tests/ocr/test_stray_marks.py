@@ -97,3 +97,57 @@ def test_nothing_is_changed_on_a_page_that_is_not_arabic() -> None:
         ln.text = "Article premier de la loi sur le travail"
     assert slash_digits(page, lines, result) == 0
     assert lines[0].text == "ملف رقم: 4" and lines[1].text == "1"
+
+
+def _contract_page(number: str, conf: float) -> tuple[PageImage, list[TextLine], OcrResult]:
+    """Decree 2.17.355's contract p. 4 (250 ppi): ``يستفيد السيد (ة) 204``, the ``من`` read ``204`` at 51 %."""
+    k = 250 / 72
+    page = PageImage(Image.new("L", (2100, 1900), 255), 250.0, 4, 2100 / k, 1900 / k)
+    listing = [("يستفيد", 330.0, 300.0, 362.0, 312.0), ("السيد", 300.0, 300.0, 326.0, 312.0),
+               ("(ة)", 286.0, 300.0, 296.0, 312.0), (number, 268.0, 299.0, 282.0, 313.0)]
+    ln = TextLine(text=f"يستفيد السيد (ة) {number}", x0=268.0, top=299.0, x1=362.0, bottom=313.0, page=4)
+    rest = TextLine(text="تحدد هذه المدة في خمسة عشر يوما كحد أقصى", x0=100, top=400, x1=500, bottom=412, page=4)
+    result = OcrResult([ln, rest], 80.0, 12, {}, rtl_words={id(ln): (ln.text, listing)},
+                       word_confs={id(ln): [90.0, 92.0, 84.0, conf]})
+    return page, [ln, rest], result
+
+
+def _reads(*words: tuple[str, float, float, float]):  # type: ignore[no-untyped-def]
+    """A stand-in for the crops' tesseract call: every crop read as ``words`` (text, confidence, left, right)."""
+    return lambda _image, crops, _timeout: [list(words) for _c in crops]
+
+
+def test_an_arabic_word_read_as_an_unsure_number_is_read_again_from_its_crop(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import transform.ocr.stray_words as sw
+
+    page, lines, result = _contract_page("204", 51.0)
+    # the crop (the number's box padded by 0.3 of its height: 14 x 14 points grown to 22.4 x 22.4, 78 pixels)
+    # read ``من:`` at 91 % over the number's span (pixels 14 to 63 of the crop)
+    monkeypatch.setattr(sw, "_read", _reads(("من:", 91.0, 12.0, 66.0)))
+    assert sw.reread_strays(page, lines, result, 5.0) == 1
+    assert lines[0].text == "يستفيد السيد (ة) من:" and lines[0].doubt == OCR_LOW
+    assert lines[1].doubt is None
+
+
+def test_a_real_number_a_single_digit_and_unsure_readings_stay(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import transform.ocr.stray_words as sw
+
+    calls: list[int] = []
+
+    def read(_image, crops, _timeout, words=(("من:", 91.0, 12.0, 66.0),)):  # type: ignore[no-untyped-def]
+        calls.append(len(crops))
+        return [list(words) for _c in crops]
+
+    monkeypatch.setattr(sw, "_read", read)
+    for number, conf in [("204", 88.0), ("5", 40.0)]:  # read sure, or a single digit (a note call): not read again
+        page, lines, result = _contract_page(number, conf)
+        assert sw.reread_strays(page, lines, result, 5.0) == 0 and lines[0].text.endswith(number)
+    assert calls == []
+    for words in [(("2022", 77.0, 12.0, 66.0),),  # the crop reads digits: a number
+                  (("من:", 70.0, 12.0, 66.0),),  # an Arabic word read unsure
+                  (("ظضغث", 92.0, 12.0, 66.0),),  # a word the list does not know
+                  (("من", 91.0, 12.0, 40.0), ("5", 80.0, 40.0, 66.0)),  # another word over the number's box
+                  (("من", 91.0, 50.0, 78.0),)]:  # over less than half of it
+        monkeypatch.setattr(sw, "_read", _reads(*words))
+        page, lines, result = _contract_page("204", 51.0)
+        assert sw.reread_strays(page, lines, result, 5.0) == 0 and lines[0].text.endswith("204"), words

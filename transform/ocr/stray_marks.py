@@ -65,7 +65,7 @@ def slash_digits(image: PageImage, lines: list[TextLine], result: OcrResult) -> 
         if _DIGIT.match(ln.text.strip()):
             boxes = {0: (ln.x0, ln.top, ln.x1, ln.bottom)}
         elif listed is not None and len(listed) > 1:
-            boxes = {n: tuple(b[1:]) for n, b in enumerate(listed) if _DIGIT.match(b[0]) and ln.text.split().count(b[0]) == 1}
+            boxes = {n: (x0, t, x1, b) for n, (w, x0, t, x1, b) in enumerate(listed) if _DIGIT.match(w) and ln.text.split().count(w) == 1}
         else:
             continue
         if not boxes:
