@@ -118,7 +118,7 @@ def _reads(*words: tuple[str, float, float, float]):  # type: ignore[no-untyped-
 
 
 def test_an_arabic_word_read_as_an_unsure_number_is_read_again_from_its_crop(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import transform.ocr.stray_words as sw
+    import transform.ocr.digit_words as sw
 
     page, lines, result = _contract_page("204", 51.0)
     # the crop (the number's box padded by 0.3 of its height: 14 x 14 points grown to 22.4 x 22.4, 78 pixels)
@@ -130,7 +130,7 @@ def test_an_arabic_word_read_as_an_unsure_number_is_read_again_from_its_crop(mon
 
 
 def test_a_real_number_a_single_digit_and_unsure_readings_stay(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import transform.ocr.stray_words as sw
+    import transform.ocr.digit_words as sw
 
     calls: list[int] = []
 

@@ -132,9 +132,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
         kept = len(lines)
         slash_digits(image, lines, result)  # a form's slash read as a digit: written /, alone on its line dropped (stray_marks.py)
         tally.noise += kept - len(lines)
-        from .stray_words import reread_strays
+        from .digit_words import reread_strays
 
-        reread_strays(image, lines, result, run.timeout)  # 204 for من: an unsure number read again from its crop (stray_words.py)
+        reread_strays(image, lines, result, run.timeout)  # 204 for من: an unsure number read again from its crop (digit_words.py)
         from .junk_latin import drop_junk_lines, mark_junk_latin
 
         mark_junk_latin(lines, result)  # such junk left and read unsure: marked, dropped after the document's passes (junk_latin.py)
