@@ -151,3 +151,35 @@ def test_a_real_number_a_single_digit_and_unsure_readings_stay(monkeypatch) -> N
         monkeypatch.setattr(sw, "_read", _reads(*words))
         page, lines, result = _contract_page("204", 51.0)
         assert sw.reread_strays(page, lines, result, 5.0) == 0 and lines[0].text.endswith("204"), words
+
+
+def _listed_line(row: list[tuple[str, float]], n: int = 0) -> tuple[TextLine, list, list[float]]:  # type: ignore[type-arg]
+    """A line of (word, confidence) pairs in reading order, listed right to left, 30 points a word."""
+    listing = [(w, 400.0 - 30 * i, 20.0 * n, 425.0 - 30 * i, 20.0 * n + 10) for i, (w, _c) in enumerate(row)]
+    ln = TextLine(text=" ".join(w for w, _c in row), x0=min(b[1] for b in listing), top=20.0 * n,
+                  x1=max(b[3] for b in listing), bottom=20.0 * n + 10, page=1)
+    return ln, listing, [c for _w, c in row]
+
+
+def test_two_short_latin_words_read_unsure_side_by_side_are_junk_together() -> None:
+    from transform.ocr.junk_latin import drop_marked, mark_junk_latin
+
+    rows = [[("إن", 92.0), ("وزير", 91.0), ("الصحة", 93.0), ("والحماية", 90.0), ("Yi", 46.0), ("ske", 45.0)],  # Santé p. 1
+            [("المعاينة)", 85.0), ("ms", 33.0), ("as", 13.0), ("باسهه", 70.0), ("وعدده", 88.0)],  # decree 2.19.720 p. 8
+            [("سيرة", 90.0), ("ذاتية", 91.0), ("de", 40.0), ("la", 45.0), ("loi", 30.0)],  # three Latin words: a term
+            [("بوابة", 90.0), ("Le", 45.0), ("Maroc", 40.0), ("الوطنية", 91.0)],  # a word longer than three letters
+            [("وعلى", 90.0), ("sa", 45.0), ("de", 62.0), ("الموقع", 91.0)],  # one of the two read surer
+            [("الموقع", 90.0), ("la", 30.0), ("ms", 30.0), ("(CV)", 94.0), ("للمترشح", 91.0)]]  # beside a bracket
+    rows += [[("وعلى", 90.0), ("المرسوم", 91.0), ("التطبيقي", 93.0), ("الصادر", 90.0), ("بتحديد", 95.0), ("الشروط", 92.0)]] * 4
+    lines, rtl, confs = [], {}, {}
+    for n, row in enumerate(rows):
+        ln, listing, cs = _listed_line(row, n)
+        lines.append(ln)
+        rtl[id(ln)], confs[id(ln)] = (ln.text, listing), cs
+    result = OcrResult(lines, 80.0, 30, {}, rtl_words=rtl, word_confs=confs)
+    mark_junk_latin(lines, result)
+    drop_marked([lines])
+    assert [ln.text for ln in lines[:6]] == ["إن وزير الصحة والحماية", "المعاينة) باسهه وعدده", "سيرة ذاتية de la loi",
+                                         "بوابة Le Maroc الوطنية", "وعلى sa de الموقع", "الموقع la ms (CV) للمترشح"]
+    assert lines[0].doubt == OCR_LOW and lines[1].doubt == OCR_LOW and lines[2].doubt is None
+    assert lines[0].x0 == 400.0 - 30 * 3  # the box drawn in to the last Arabic word: the pair was at the line's end
