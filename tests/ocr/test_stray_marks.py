@@ -42,6 +42,7 @@ def test_a_bullet_read_with_a_guillemet_is_a_bullet() -> None:
     assert not is_bullet(["1«", "فيما", "يخص"], boxes, heights)
     assert not is_bullet(["و«", "فيما", "يخص"], boxes, heights)
     assert not is_bullet(["««", "فيما", "يخص"], boxes, heights)
+    assert not is_bullet(["I»", "فيما", "يخص"], boxes, heights)  # a part's Roman number read with a guillemet
     assert not is_bullet(["٠«", "فيما", "يخص"], [(1740, 2423, 1757, 2441), (1680, 2405, 1738, 2449), (1518, 2411, 1620, 2450)],
                          heights)
 
