@@ -18,6 +18,11 @@ read at 74 % or more; the junk left was read under 50 %. So a word is dropped wh
   the line;
 * tesseract read it under WEAK_LATIN_CONF (50 %).
 
+Two such words side by side, each of SHORT letters at most and read under WEAK_LATIN_CONF, with no Latin word
+nor bracket beside the pair, are junk together (a stretched word's tail read ``Yi ske`` at 46 % and 45 % on the
+Santé decision, ``ms as`` at 33 % and 13 % on decree 2.19.720's form): a French term the truth quotes inside an
+Arabic line was read at 74 % or more.
+
 Two steps: the page pass marks such words (:func:`mark_junk_latin`, where tesseract's confidences are
 known) and the PDF ingester drops them after the document-wide passes and after it has told the running
 lines by their text (:func:`drop_marked`). Dropped at once, the words took away a slot that ``echoes.echo_document`` fills with the phrase the document
@@ -111,10 +116,11 @@ def mark_junk_latin(lines: list[TextLine], result: OcrResult) -> int:
             continue
         found: list[Junk] = []
         for n, (word, x0, _t, x1, _b) in enumerate(listed):
-            if confs[n] >= WEAK_LATIN_CONF or not _junk(n, listed) or ln.text.split().count(word) != 1:
+            run = _run(n, listed, confs)
+            if not run or ln.text.split().count(word) != 1:
                 continue
             core = word.strip(_EDGE)
-            others = [b for i, b in enumerate(listed) if i != n]
+            others = [b for i, b in enumerate(listed) if i not in run]
             left, right = min(b[1] for b in others), max(b[3] for b in others)
             found.append(Junk(word, len(core) >= KNOWN_FR and known_fr(core),
                               left if x0 <= left else None, right if x1 >= right else None))
@@ -184,11 +190,34 @@ def _forget(key: int) -> Callable[[weakref.ref[TextLine]], None]:
     return lambda _ref: _MARKS.pop(key, None)
 
 
+def _run(n: int, listed: list[tuple[str, float, float, float, float]], confs: list[float]) -> set[int]:
+    """The listed words to drop with the word ``n`` when it is junk: itself alone when it is a lone Latin word
+    read unsure (:func:`_junk`); itself and its neighbour when both are Latin words of SHORT letters at most read
+    unsure, side by side with no Latin word nor bracket beside the pair (``ms as``, ``Yi ske``: a stretched word's
+    tail read as two); else nothing."""
+    if confs[n] >= WEAK_LATIN_CONF or not _letters(listed[n][0]):
+        return set()
+    if _junk(n, listed):
+        return {n}
+    short = [i for i in (n - 1, n + 1) if 0 <= i < len(listed) and confs[i] < WEAK_LATIN_CONF and _letters(listed[i][0])
+             and len(listed[i][0].strip(_EDGE)) <= SHORT]
+    if len(short) != 1 or len(listed[n][0].strip(_EDGE)) > SHORT:
+        return set()
+    pair = sorted((n, short[0]))
+    near = [listed[i][0] for i in (pair[0] - 1, pair[1] + 1) if 0 <= i < len(listed)]
+    return set(pair) if near and not any(_LAT.search(w) or w in _BRACKETS for w in near) else set()
+
+
+def _letters(word: str) -> bool:
+    """Latin letters only once its punctuation is set aside, no ``bis`` nor Roman number."""
+    core = word.strip(_EDGE)
+    return bool(_LATIN.match(core)) and core.lower() not in ORDINALS and not _ROMAN.match(core)
+
+
 def _junk(n: int, listed: list[tuple[str, float, float, float, float]]) -> bool:
     """Is the listed word ``n`` a lone Latin word of letters only (its punctuation set aside), no ``bis``
     nor Roman number, with no Latin word nor a bracket read apart beside it?"""
-    core = listed[n][0].strip(_EDGE)
-    if not _LATIN.match(core) or core.lower() in ORDINALS or _ROMAN.match(core):
+    if not _letters(listed[n][0]):
         return False
     near = [listed[i][0] for i in (n - 1, n + 1) if 0 <= i < len(listed)]
     return bool(near) and not any(_LAT.search(w) or w in _BRACKETS for w in near)

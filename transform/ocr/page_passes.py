@@ -127,6 +127,14 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
         from .ta_marks import reread_ta_marks
 
         reread_ta_marks(image, lines, result, run.timeout)  # a bracketed (ة) read as a digit or a capital (ta_marks.py)
+        from .stray_marks import slash_digits
+
+        kept = len(lines)
+        slash_digits(image, lines, result)  # a form's slash read as a digit: written /, alone on its line dropped (stray_marks.py)
+        tally.noise += kept - len(lines)
+        from .digit_words import reread_strays
+
+        reread_strays(image, lines, result, run.timeout)  # 204 for من: an unsure number read again from its crop (digit_words.py)
         from .junk_latin import drop_junk_lines, mark_junk_latin
 
         mark_junk_latin(lines, result)  # such junk left and read unsure: marked, dropped after the document's passes (junk_latin.py)
