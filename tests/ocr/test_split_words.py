@@ -1,4 +1,4 @@
-"""Words OCR cuts or glues at their edges: one word listed as two (``split_words.py``), an underline's stretch
+"""Words OCR cuts or glues at their edges: one word listed as two (``glued._join_split``), an underline's stretch
 read as an underscore (``underscores.py``), a comma read as a hamza after a pronoun's ``ها`` (``spelling.comma_hamza``).
 
 Frozen readings: NARSA p. 2 (``المادة الر ابعة``), the Tangier notice p. 1 (``المملكة لا مغربية``), decree
@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from transform.ingest.base import TextLine
+from transform.ocr.glued import unglue
 from transform.ocr.spelling import comma_hamza
-from transform.ocr.split_words import join_split_words, joined
 from transform.ocr.underscores import underscores, unglued
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -23,37 +23,43 @@ def _line(text: str) -> TextLine:
     return TextLine(text=text, x0=0.0, top=0.0, x1=500.0, bottom=20.0, page=1)
 
 
-def test_a_word_cut_after_a_letter_that_does_not_join_is_joined() -> None:
-    ln = _line("المادة الر ابعة: يتكون")
-    boxes = [("المادة", 487, 76, 508, 90), ("الر", 473, 75, 485, 93), ("ابعة:", 453, 75, 470, 93), ("يتكون", 430, 75, 450, 93)]
-    rtl = {id(ln): (ln.text, boxes)}
-    assert join_split_words([ln], rtl) == 1
-    assert ln.text == "المادة الرابعة: يتكون"
-    assert rtl[id(ln)] == (ln.text, [boxes[0], ("الرابعة:", 453, 75, 485, 93), boxes[3]])
+def _info(words: list[str], boxes: list[tuple[int, int, int, int]]) -> dict[str, list]:
+    """A line's parallel lists as tesseract.parse_tsv gathers them (pixels, reading order)."""
+    return {"words": list(words), "xs": [(x0 + x1) / 2 for x0, _t, x1, _b in boxes], "heights": [b - t for _x, t, _y, b in boxes],
+            "boxes": list(boxes), "confs": [80.0] * len(words)}
 
 
-def test_a_word_cut_inside_its_ink_is_joined_where_the_boxes_overlap() -> None:
-    ln = _line("المملكة لا مغربية")  # the lam-alef repair wrote the lone ال as لا
-    rtl = {id(ln): (ln.text, [("المملكة", 470, 20, 497, 30), ("ال", 463, 19, 468, 35), ("مغربية", 441, 21, 465, 33)])}
-    assert join_split_words([ln], rtl) == 1
-    assert ln.text == "المملكة المغربية"
-    apart = _line("المملكة ال مغربية")  # the same words a gap apart: two words
-    rtl = {id(apart): (apart.text, [("المملكة", 470, 20, 497, 30), ("ال", 463, 19, 468, 35), ("مغربية", 441, 21, 460, 33)])}
-    assert join_split_words([apart], rtl) == 0 and apart.text == "المملكة ال مغربية"
+def test_a_word_cut_before_its_colon_after_a_letter_that_does_not_join_is_joined() -> None:
+    # NARSA p. 2 (the page's reading, 2026-12-07): the heading's word with its colon after it
+    info = _info(["المادة", "الر", "ابعة:", "يتكون"], [(487, 76, 508, 90), (473, 75, 485, 93), (453, 75, 470, 93), (430, 75, 450, 93)])
+    unglue(info)
+    assert info["words"] == ["المادة", "الرابعة:", "يتكون"] and info["boxes"][1] == (453, 75, 485, 93)
 
 
-def test_words_printed_apart_stay_apart() -> None:
-    assert joined("و", "الجهوي", True) is None  # a lone particle, even against the next word
-    assert joined("و", "ككل", False) is None
-    assert joined("المادة", "الرابعة", False) is None  # two words
-    assert joined("الر", "ابعة:", False) == "الرابعة:"
+def test_the_article_standing_alone_against_its_word_is_joined() -> None:
+    # the Tangier notice p. 1: المغربية listed as ال and مغربية, the boxes overlapping (مغربية a word)
+    info = _info(["المملكة", "ال", "مغربية"], [(470, 20, 497, 30), (463, 19, 468, 35), (441, 21, 465, 33)])
+    unglue(info)
+    assert info["words"] == ["المملكة", "المغربية"]
+    apart = _info(["المملكة", "ال", "مغربية"], [(470, 20, 497, 30), (463, 19, 468, 35), (431, 21, 450, 33)])
+    unglue(apart)  # the same words a wide gap apart: two words
+    assert apart["words"] == ["المملكة", "ال", "مغربية"]
+    for first, second in (("و", "الجهوي"), ("لا", "يمن")):  # a particle the page may print apart, against the next word
+        particle = _info(["الثنائي", first, second], [(300, 0, 340, 16), (290, 0, 298, 16), (250, 0, 292, 16)])
+        unglue(particle)
+        assert particle["words"] == ["الثنائي", first, second]
+
+
+def test_no_two_truth_words_side_by_side_are_joined() -> None:
     pairs = 0
     for page in sorted(TRUTH.glob("*/p*.md")):
         for text in _truth_texts(page):
             words = text.split()
             for a, b in zip(words, words[1:], strict=False):
                 pairs += 1
-                assert joined(a, b, False) is None, (page.parent.name, a, b)
+                info = _info([a, b], [(100, 0, 140, 16), (50, 0, 90, 16)])  # apart, as printed words are
+                unglue(info)
+                assert a + b not in info["words"], (page.parent.name, a, b)
     assert pairs > 20000
 
 

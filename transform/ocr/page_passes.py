@@ -121,9 +121,6 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
     """The kept lines in reading rows, bold marked, the ruled tables found, the lines' numbers repaired."""
     lines = in_rows(lines)  # a page in one column read top to bottom (line_rows.py)
     if "ara" in run.codes.split("+"):
-        from .split_words import join_split_words
-
-        join_split_words(lines, result.rtl_words)  # الر ابعة: one word tesseract cut in two (split_words.py)
         from .lone_latin import reread_lone_latin
 
         reread_lone_latin(image, lines, result, run.timeout)  # an Arabic word read as Latin junk, read alone (lone_latin.py)
