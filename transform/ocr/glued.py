@@ -16,6 +16,10 @@ the split is plain:
 * a number followed by a known word of four letters or more (``2.19.732الصادر``) that is not a
   month (``11مارس`` is how some pages print a date).
 
+The converse, one word listed as two (:func:`_join_split`): ``الر ابعة`` (a space read where ``ر``
+stops joining, the second part no word, its colon after it) and the article standing alone against
+its word (``ال مغربية``, ``ال مادة``) are made one when that is a known word.
+
 A dashed rule, a stretched ``ـ`` or a dotted blank is read as the teeth of ``س``: a token of
 two or more ``س`` and nothing else is no word and is dropped (``سس``, ``سسس``), and three ``س`` in a
 row inside a word are a stretch (``إلسسسى`` is إلى): no Arabic word has them.
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from .collocations import join_article
+from .collocations import MAX_JOIN_GAP, join_article
 from .lexicon import AR_LETTERS, normalise_ar
 from .months import MONTHS
 from .spelling import _EDGES, _NO_JOIN, _known, _word
@@ -38,6 +42,8 @@ MIN_AFTER_NUMBER = 4  # letters of a word glued after a number
 _AFTER_NUMBER = re.compile(r"^([(\[]?\d+(?:[.,/-]\d+)*)([\u0621-\u064a]+)([)\].,،؛:]*)$")
 _TEETH = re.compile(r"^[^\u0621-\u064a\d]*سس+[^\u0621-\u064a\d]*$")
 _STRETCH = re.compile("سسس+")
+_ARTICLE = re.compile("[وفبك]?ال|[وف]?لل")  # the article with its particles, as a word of its own
+_TAIL = re.compile(r"[:،,.؛]+$")  # punctuation after a word
 _MA_YALI = frozenset({"مايلي", "مايلى"})
 _VERB_START = "يت"  # an imperfect verb's prefix: a verb before a glued ما
 _OR = ("أو", "او")  # the particle أو, glued to a word with the article
@@ -116,16 +122,23 @@ def unglue(info: dict[str, list]) -> None:
 def _join_split(info: dict[str, list]) -> None:
     """Two words that are none, the first ending with a letter that does not join the next
     (``الر ابعة`` for الرابعة: a space read where the letter stops joining), made one when that is
-    a known word; the first may be a short word (``الر`` is a key of the list)."""
+    a known word; the first may be a short word (``الر`` is a key of the list), the second may end
+    with punctuation (``الر ابعة:``). Or the article standing alone (never printed so) against a
+    word of MIN_FIRST letters or more, within MAX_JOIN_GAP of the line's height (``ال مغربية``, the
+    boxes overlapping: one word's ink cut in two), made one when that is a known word, whatever the
+    second part (``مغربية`` is a word)."""
     words = info["words"]
     k = 0
     while k < len(words) - 1:
         a, b = words[k], words[k + 1]
-        if (2 <= len(a) and len(b) >= MIN_FIRST and AR_LETTERS.match(a) and AR_LETTERS.match(b)
-                and a[-1] in _NO_JOIN and (len(a) <= MIN_FIRST or not real_word(a)) and not real_word(b)
-                and _known(a + b)):
-            x0, top, x1, bottom = info["boxes"][k]
-            nx0, ntop, nx1, nbottom = info["boxes"][k + 1]
+        core = _TAIL.sub("", b)
+        if len(a) < 2 or len(core) < MIN_FIRST or not AR_LETTERS.match(a) or not AR_LETTERS.match(core) or not _known(a + core):
+            k += 1
+            continue
+        x0, top, x1, bottom = info["boxes"][k]
+        nx0, ntop, nx1, nbottom = info["boxes"][k + 1]
+        article = _ARTICLE.fullmatch(a) and x0 - nx1 <= MAX_JOIN_GAP * (max(bottom, nbottom) - min(top, ntop))
+        if article or (a[-1] in _NO_JOIN and (len(a) <= MIN_FIRST or not real_word(a)) and not real_word(core)):
             box = (min(x0, nx0), min(top, ntop), max(x1, nx1), max(bottom, nbottom))
             words[k:k + 2] = [a + b]
             info["boxes"][k:k + 2] = [box]

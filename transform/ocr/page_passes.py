@@ -156,6 +156,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
     from .tables import find_tables  # numpy: loaded only where a page is OCR'd
 
     raised_calls(image, lines, result.rtl_words)  # 2026-2027 and a raised note call read 2026-12027
+    from .year_suffix import year_suffixes
+
+    year_suffixes(image, lines, result.rtl_words)  # 1436ه read 1436": the era's raised sign kept where the ink shows it
     codes = latin_codes(image, lines, result.rtl_words, run.timeout)  # G/2432, F1 read 6/2432, 61 in an Arabic line
     tables = find_tables(image, lines, run.codes, run.timeout, run.script, result.word_boxes, result.rtl_words, ruled=ruled)
     coded_cells(tables, codes)
@@ -179,6 +182,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
     from .lost_months import mark_lost_months
 
     mark_lost_months(lines, tables)  # a date read without its (handwritten) month: in doubt, never completed
+    from .underscores import underscores
+
+    underscores(lines)  # 4:_مدة: an underline's stretch between two words read as an underscore
     return lines, tables
 
 

@@ -57,9 +57,11 @@ the list does not know, whose letters before the ``ء`` are a known word (suffix
 with ``ه`` or ``ة`` (no word does before a final hamza), gets its comma back (:func:`comma_hamza`),
 whatever its confidence. Not after ``ا``, ``و``, ``ي``, ``ى``, ``ز`` and the
 hamza's seats, where a final hamza is part of many words the list lacks (``إنهاء``, ``جزء``): on the
-corpus's 16,215 Arabic truth words, the rule changes none. After ``يا`` it is a comma only when the
-word as read is no word (nor a rare form) and the word without it is one (``داخلياء``: داخليا،; not
-``أشياء``, ``أولياء``).
+corpus's 16,215 Arabic truth words, the rule changes none. After ``يا`` and ``ها`` (an adverb's ending,
+a pronoun, on a word without the article) it is a comma only when the word as read is no word (nor a
+rare form) and the word without it is one (``داخلياء``: داخليا،; ``اتحاداتهاء``: اتحاداتها،; not ``أشياء``,
+``أولياء``, ``إنهاء``). After another ``ا`` the words so reached were misreadings all the same (``ويناء``
+for وبناء): left as read.
 
 One word is settled by its place rather than by the list: ``رقم`` ("number"), whose ``قم``
 ligature is read ``رم``, ``رق``, ``رغ``, ``رف`` (``رتم`` on a light typeface), read unsure right
@@ -255,6 +257,7 @@ def one_candidate(core: str, sure: set[str] | frozenset[str] = frozenset()) -> s
     return next(iter(changed.values())) if len(changed) == 1 and len(found) > 1 else None
 
 
+_DEFINITE = re.compile("^(?:[وفبك]?ال|[وف]?لل)")  # a word with the article takes no pronoun (``الشهاء`` is no ``الشها``، )
 _HAMZA_AFTER = frozenset("اويىزأإآئؤء")  # letters a final hamza follows in words (بناء، جزء، شيء): no comma read there
 _NO_HAMZA = frozenset("هة")  # letters no word ends on before a final hamza (أدناهء, الحكمةء): a comma, list or not
 
@@ -267,10 +270,11 @@ def comma_hamza(word: str) -> str:
     head, core, tail = m.groups()
     if core[-2:] in ('"ء', "'ء") and AR_LETTERS.match(core[:-2]) and len(core) > MIN_LETTERS + 1:
         return f"{head}{core[:-2]}،{tail.lstrip('،,.')}"  # يوما"ء: a comma read as a mark and a hamza
-    if len(core) > MIN_LETTERS + 1 and core.endswith("ياء") and AR_LETTERS.match(core):
+    if (len(core) > MIN_LETTERS + 1 and AR_LETTERS.match(core)
+            and (core.endswith("ياء") or (core.endswith("هاء") and not _DEFINITE.match(core)))):
         from .wordfix import real_word  # wordfix builds on this module
 
-        if not real_word(core) and real_word(core[:-1]):  # داخلياء: an adverb in ـيا and a comma
+        if not real_word(core) and real_word(core[:-1]):  # داخلياء: an adverb in ـيا and a comma; اتحاداتهاء
             return f"{head}{core[:-1]}،{tail.lstrip('،,.')}"
         return word
     if (len(core) < MIN_LETTERS + 1 or not core.endswith("ء") or core[-2] in _HAMZA_AFTER
