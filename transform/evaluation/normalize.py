@@ -68,14 +68,27 @@ class Word:
     source: int = 0  # index of the whitespace token of the source text it came from
 
 
+# A run of three dots or more (a form's dotted blank, an ellipsis: NFKC makes ``…`` three dots) is a gap between
+# words, never part of one: ``ب........(مكان`` is the words ``ب`` and ``مكان`` with a blank between them, read
+# glued or spaced. The run stays a punctuation-only part (in the ``raw`` of the word before it).
+_LEADER = re.compile(r"\.{3,}")
+
+
+def _split(normalised: str) -> list[str]:
+    if "..." in normalised:
+        normalised = _LEADER.sub(r" \g<0> ", normalised)
+    return normalised.split()
+
+
 def words(text: str, sources: bool = False) -> list[Word]:
     """Words of a text in logical order. Punctuation-only tokens are not words of their own:
-    they stay in the ``raw`` form of the word before them (or after, at the start).
+    they stay in the ``raw`` form of the word before them (or after, at the start); a dotted
+    blank (three dots or more) parts the words it touches (:data:`_LEADER`).
     ``sources``: fill ``Word.source`` (slower: each whitespace token is normalised alone)."""
     if sources:
-        parts = [(src, part) for src, token in enumerate(text.split()) for part in normalize(token).split()]
+        parts = [(src, part) for src, token in enumerate(text.split()) for part in _split(normalize(token))]
     else:
-        parts = [(0, part) for part in normalize(text).split()]
+        parts = [(0, part) for part in _split(normalize(text))]
     out: list[Word] = []
     pending = ""
     for src, part in parts:

@@ -23,9 +23,13 @@ times). Lines break at other places on each page, so a copy is not a line but a 
   to MIN_COPIES readings, or to a majority when only dots tell the two apart (`نمت`, `تمت`); a
   word no list knows takes a known word one printing reads when it is that word with its dots
   misread (`الذبن`, `الذين`);
-* *doubt* (:func:`_tied`): where the printings read two known words one letter apart as often
-  each (`المهنية` twice, `المبنية` twice), no vote settles it: each keeps its reading and the line
-  goes in doubt (``ocr_low_confidence``), so the reviewer checks it against the page.
+* *the document's own words* (:mod:`printed_vocab`): where the printings split (`تمت` twice, `نمت`
+  twice) or each misread a word otherwise (`تنيهات`, `تنبهات`, `تلبهات`), the words the document's
+  text-layer pages print sound settle it, when they tell one way only;
+* *doubt* (:func:`_tied`, :func:`_split`): where the printings read two known words one letter apart,
+  or near, as often each (`المهنية` twice, `المبنية` twice; `قاموا`, `فالموا`), or three printings each
+  read a word otherwise, and the document's words do not settle it, no vote does: each keeps its
+  reading and the line goes in doubt (``ocr_low_confidence``), so the reviewer checks it against the page.
 
 Every line's vote is made on the readings as they came; the fixes are put in at the end.
 """
@@ -38,6 +42,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
+from .printed_vocab import put, settle, vocabulary
 from .repeated_cells import _ARABIC, NEAR, _consensus, _dots, _fixed, _known, _letters, _number, _ratio, _slots, _units
 
 if TYPE_CHECKING:
@@ -155,17 +160,26 @@ def _one_letter(a: str, b: str) -> bool:
     return len(a) == len(b) and bool(_ARABIC.fullmatch(a) and _ARABIC.fullmatch(b)) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def _tied(mine: list[Unit], copies: list[list[Unit]]) -> bool:
-    """Whether the printings leave one of the line's words between two words the lists know that
-    one letter tells apart, read by as many printings each (`المهنية` twice, `المبنية` twice; `تمت`,
-    `نمت`): no vote settles it, so neither is taken and the line is put in doubt."""
+def _split(votes: Counter[str]) -> bool:
+    """Whether the printings' readings of one word leave it unsettled: two Arabic words the lists know read by as
+    many printings each, one letter apart or near (`المهنية` / `المبنية`, `قاموا` / `فالموا`; not a word with a particle
+    more, `أحكام` / `لأحكام`: printings differ so), or three printings
+    or more each reading it otherwise, near one another (`نمكم`, `ننبيكم`, `ننهكم`)."""
+    words = [w for w in votes if w and " " not in w]
+    if any(n == votes[w] >= 2 and _known(v) and _known(w) and bool(_ARABIC.fullmatch(v) and _ARABIC.fullmatch(w))
+           and (_one_letter(v, w) or abs(len(v) - len(w)) <= 1 and _ratio(v, w) >= NEAR and not (v.endswith(w) or w.endswith(v)))
+           for v, n in votes.items() for w in words if w != v):
+        return True
+    return (len(words) >= MIN_COPIES and all(votes[w] == 1 for w in words) and all(_ARABIC.fullmatch(w) for w in words)
+            and all(_ratio(v, w) >= NEAR for v in words for w in words if v < w))
+
+
+def _tied(mine: list[Unit], copies: list[list[Unit]], settled: dict[int, str] | None = None) -> bool:
+    """Whether the printings leave one of the line's words unsettled (:func:`_split`; a word the document's own
+    words settled is not): no vote settles it, so neither is taken and the line is put in doubt."""
     a = [k for k, _s in mine]
     slots = [_slots(a, [k for k, _s in c])[0] for c in copies[1:]]
-    for i, k in enumerate(a):
-        votes = Counter([k] + [w[i] for w in slots])
-        if any(n == votes[k] >= 2 and _one_letter(k, w) and _known(k) and _known(w) for w, n in votes.items()):
-            return True
-    return False
+    return any(_split(Counter([k] + [w[i] for w in slots])) for i, k in enumerate(a) if i not in (settled or {}))
 
 
 def _kept_words(mine: list[Unit], fixed: list[str]) -> str:
@@ -204,6 +218,7 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
     maps = {(p, q): _mapping(keys[p], keys[q]) for p in scanned for q in scanned if p != q}
     fixes: list[tuple[TextLine, str]] = []
     doubts: list[TextLine] = []
+    vocab = vocabulary(pages, reports)  # the words the text-layer pages print sound (printed_vocab.py)
     for p in scanned:
         units, where = words[p]
         for ln, (first, end) in zip(pages[p], where, strict=True):
@@ -226,11 +241,17 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
                     copies.append(theirs)
             if len(copies) < MIN_COPIES:
                 continue
-            if _tied(mine, copies):
+            settled = settle(copies, vocab)  # split printings settled by the document's own words (printed_vocab.py)
+            put_in = any(mine[i][0] != w for i, w in settled.items())
+            if put_in:
+                mine = copies[0] = put(mine, settled)
+            if _tied(mine, copies, settled):
                 doubts.append(ln)
             vote = _strict(mine, _trim(mine, _consensus(copies)), copies)
             read = Counter(k for c in copies for k in {k for k, _s in c})
             fixed = _fixed(mine, vote, strong=frozenset(k for k, n in read.items() if n >= MIN_COPIES and _known(k)))
+            if put_in and fixed is None:
+                fixed = [s for _k, s in mine]
             if fixed is not None and (text := _kept_words(mine, fixed)) != ln.text:
                 fixes.append((ln, text))
     for ln, text in fixes:
