@@ -56,6 +56,9 @@ LARGER = "المبالغ بصندوق المحكمة، لذلك يلتمس ال�
 OTHER = "المبالغ بصندوق المحكمة. لذلك يلنمس الحكم بعدم اختصاص هذه المحكمة لنظر في الموضوع والحكم"
 
 
+SECOND = "والحكم عليه بأداء الوجيبة المذكورة وفسخ عقد الكراء"
+
+
 def test_unknown_words_are_mended_from_the_larger_reading() -> None:
     kept = [_line(KEPT)]
     seen = word_counts([kept])
@@ -92,3 +95,40 @@ def test_nothing_but_an_unknown_word_a_letter_or_two_off_a_known_one_is_mended(k
 def test_lines_that_do_not_overlap_are_not_matched() -> None:
     kept = [_line(KEPT, 100.0)]
     assert mend(kept, [_line(LARGER, 140.0)], word_counts([kept]), None) == 0
+
+
+def test_only_a_light_page_is_read_a_third_time_and_mended(monkeypatch: pytest.MonkeyPatch) -> None:
+    """strokes.reread_thickened's wiring, tesseract stubbed: page 0 is light (a 300 dpi reading, its
+    words mend the kept one), page 1 is not (no third reading)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from transform.model import PageReport
+    from transform.ocr import strokes
+
+    rendered: list[tuple[int, float]] = []
+
+    def render(_pdf: object, i: int, dpi: float = 250.0) -> PageImage:
+        rendered.append((i, dpi))
+        return PageImage(Image.new("L", (10, 10), 255), dpi, i + 1, 10.0, 10.0)
+
+    def read(pimg: PageImage, _langs: list[str], **_kw: object) -> tuple[list[TextLine], PageReport]:
+        text = (LARGER if pimg.dpi == 300.0 else KEPT) if pimg.page == 1 else SECOND
+        line = _line(text)
+        line.confidence = 0.9
+        return [line], PageReport(page=pimg.page, method="ocr", reason="OCR")
+
+    monkeypatch.setattr(strokes, "render_page", render)
+    monkeypatch.setattr(strokes, "light_face", lambda pimg, _lines: pimg.page == 1)
+    first = [_line(OTHER), _line(SECOND)]
+    for ln in first:
+        ln.confidence = 0.8
+    out = [[first[0]], [first[1]]]
+    reports: list[PageReport | None] = [PageReport(page=1, method="ocr"), PageReport(page=2, method="ocr")]
+    used = {0: (["ar"], False, None, "vector"), 1: (["ar"], False, None, "vector")}
+    with ThreadPoolExecutor(2) as pool:
+        strokes.reread_thickened(object(), pool, used, out, reports, 10.0, read)  # type: ignore[arg-type]
+    assert sorted(rendered) == [(0, 250.0), (0, 300.0), (1, 250.0)]
+    # page 0: the thickened reading kept (surer), its unknown words mended from the larger render
+    assert out[0][0].text == LARGER and "2 unknown words read again from a 300 dpi render" in reports[0].reason
+    # page 1: the thickened reading kept as it was read
+    assert out[1][0].text == SECOND and "light face" not in reports[1].reason

@@ -13,8 +13,8 @@ mends words of the kept one (:func:`mend`): it is never kept whole.
 * **The measure.** The median stroke width of the page's body lines (weight.py: twice the ink
   pixels over the edge pixels, on the page binarised) over their median height, in pixels.
   On the corpus's rendered vector pages read by OCR, the judgment's four pages measure
-  0.052-0.061, the others (a Tangier council notice, a decree's pages, a French page) more than
-  LIGHT_RATIO.
+  0.052-0.061, the others 0.069-0.081 (five pages of an Arabic report, a Tangier council notice,
+  a French page).
 * **Why not the larger reading whole.** Thickened, tesseract read the judgment's pages with 1,188
   of their 1,310 words in order at 250 dpi and 1,208 at 300 dpi, but the whole pipeline's reading
   at 300 dpi lost a date, a heading and paragraph breaks that the 250 dpi reading had; the
