@@ -11,7 +11,9 @@ page) it read a little worse. Tesseract's mean word confidence tells the two apa
 by 1-2 points on three of the four pages the thicker strokes read better and stayed level on
 the three they read worse. So each rendered vector page is read again thickened and the
 reading kept only when its confidence is higher by at least MARGIN points (this costs a second
-tesseract run on such pages, not on scans). Scans are left alone: their strokes are the
+tesseract run on such pages, not on scans). A page set in a light face (light_face.py) is read a
+third time, thickened, from a larger render, whose known words mend the kept reading's unknown
+ones. Scans are left alone: their strokes are the
 scanner's, and their OCR is what ``bench/ocr.py`` times against bare tesseract.
 """
 
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
+from .light_face import LIGHT_DPI, light_face, mend, word_counts
 from .number_readings import settle_lines
 from .render import RenderError, render_page
 
@@ -61,6 +64,7 @@ def reread_thickened(pdf: pdfium.PdfDocument, pool: ThreadPoolExecutor, used: Us
     again with thickened strokes and keep the more confident reading; ``skip``: pages already
     read again (small print)."""
     futures: dict[Future[tuple[list[TextLine], PageReport]], int] = {}
+    larger: dict[int, Future[tuple[list[TextLine], PageReport]]] = {}  # light faces' third reading (light_face.py)
     for i, (langs, scanned, dpi, why) in used.items():
         rep = reports[i]
         if scanned or rep is None or rep.method != "ocr" or not out[i] or (skip and i in skip):
@@ -69,15 +73,26 @@ def reread_thickened(pdf: pdfium.PdfDocument, pool: ThreadPoolExecutor, used: Us
             continue
         try:
             pimg = render_page(pdf, i)
+            big = render_page(pdf, i, LIGHT_DPI) if light_face(pimg, out[i]) else None
         except RenderError:
             continue
         futures[pool.submit(ocr_page, pimg, langs, timeout=timeout, scanned=False, why=why, scan_dpi=dpi, thick=True)] = i
+        if big is not None:
+            larger[i] = pool.submit(ocr_page, big, langs, timeout=timeout, scanned=False, why=why, scan_dpi=dpi, thick=True)
+    second: dict[int, list[TextLine]] = {}  # the reading not kept, of each page read again
     for fut, i in futures.items():
         lines, rep = fut.result()
         before, after = word_confidence(out[i]), word_confidence(lines)
+        second[i] = out[i] if rep.method == "ocr" and lines and after >= before + MARGIN else lines
         if rep.method == "ocr" and lines and after >= before + MARGIN:
             settle_lines(lines, out[i])  # a date or year the first reading had whole (number_readings.py)
             out[i], reports[i] = lines, rep
             rep.reason += f"; read again with thickened strokes (confidence {after:.0f}% against {before:.0f}%)"
         elif rep.method == "ocr" and lines:
             settle_lines(out[i], lines)  # ... or the thickened one
+    seen = word_counts([out[i] for i in used]) if larger else None
+    for i, fut in larger.items():  # a light face's unknown words, read known from the larger render
+        lines, rep = fut.result()
+        kept = reports[i]
+        if rep.method == "ocr" and lines and seen and kept is not None and (count := mend(out[i], lines, seen, second.get(i))):
+            kept.reason += f"; {count} unknown word{'s' if count > 1 else ''} read again from a {LIGHT_DPI:.0f} dpi render (light face)"
