@@ -155,3 +155,19 @@ def test_a_letter_read_for_a_speck_listed_last_goes_where_its_ink_stands() -> No
     assert ln.text == "REFERENCES DES .لا"
     latin_misreads(image, [ln], result, 60.0)
     assert ln.text == "V REFERENCES DES"
+
+
+def test_a_french_word_read_as_arabic_junk_is_read_again_alone() -> None:
+    # Putanges p. 13: `✓ Vote le budget` read `Y عام/ا le budget`; four Arabic letters are no speck
+    image, boxes = _page([("Conseil", 20), ("Vote", 240), ("le", 380), ("budget", 450)])
+    listed = [("عام/ا" if w == "Vote" else w, *b) for w, *b in boxes]
+    ln, result = _line(listed)
+    prose = TextLine(text="Après en avoir délibéré, le Conseil Municipal, à l'unanimité des Membres présents et représentés :",
+                     x0=0, top=0, x1=10, bottom=5, page=1)  # the page's other lines: its letters are Latin
+    assert latin_misreads(image, [prose, prose, ln], result, 60.0) == 1
+    assert ln.text == "Conseil Vote le budget"
+    assert ln.doubt is None
+    image, boxes = _page([("Conseil", 20), ("", 240), ("le", 380), ("budget", 450)])  # blank paper: no word read
+    ln, result = _line([("عام/ا" if not w else w, *b) for w, *b in boxes])
+    latin_misreads(image, [prose, prose, ln], result, 60.0)
+    assert ln.text == "Conseil عام/ا le budget" and ln.doubt == OCR_LOW  # left as read, in doubt

@@ -98,7 +98,7 @@ class _Page:
         x0, t, x1, b = box
         a, z = _span(word, i, x0, x1)
         w = z - a
-        c0, c1 = self.px(a + 0.25 * w), self.px(z - 0.25 * w)
+        c0, c1 = self.px(a), self.px(z)  # the whole letter: the middle of an E has gaps
         if c1 < c0:
             return True
         reach = int(ABOVE * cap) + 2

@@ -15,7 +15,9 @@ French pages are read with both models (``ara+fra``). On a scan of French prose 
   it (``ه Individualise``, ``Nom et prénom م``) on a page whose letters are Latin (FRENCH or more, the specks
   aside). The speck's box is read again with ``fra``: a capital A-Z read at MIN_CONF or more takes its place,
   moved before the line's words when its ink stands before them (``articles .ا 2212-2`` where the page prints
-  ``L.``; a title's ``V.`` listed after it), else the speck is dropped.
+  ``L.``; a title's ``V.`` listed after it), else the speck is dropped. A lone token of four or five Arabic
+  letters (``عام/ا`` where ``Vote`` is printed) is read the same way and replaced only by a word of the French
+  list read at MIN_CONF or more; else it stays and its line is put in doubt.
 
 Four text rules need no crop: a doubled apostrophe inside a word (``L’'INFRACTION``) is made one; a
 diaeresis on a word in small letters the French list does not know, where the plain word is known
@@ -45,6 +47,8 @@ MIN_CONF = 60.0  # a crop's reading must be this sure to be taken
 PAD = 0.3  # the crop: the word's box grown by this share of its height on every side
 MAX_CROPS = 40  # crops read per page at most
 MAX_SPECK = 3  # Arabic letters a speck has at most
+MAX_JUNK = 5  # Arabic letters a French word read as Arabic has at most (``Vote`` read ``عام/ا``)
+_JUNK = "*"  # the wanted reading of such a word: any word of the French list
 
 # the letters a digit's glyph is read for (lower case)
 _GLYPHS = {"1": "li", "2": "a", "3": "a", "0": "o", "6": "e"}
@@ -108,6 +112,12 @@ def digit_candidate(toks: list[str], i: int) -> str | None:
 def speck(tok: str) -> bool:
     """A token of one to MAX_SPECK Arabic letters (a mark or quote beside them allowed), no Latin letter."""
     return bool(_SPECK.match(tok)) and 0 < len(_AR.findall(tok)) <= MAX_SPECK
+
+
+def junk_word(tok: str) -> bool:
+    """A token of MAX_SPECK + 1 to MAX_JUNK Arabic letters (marks beside them allowed), no Latin letter: on a French
+    page, a French word the Arabic model read (``عام/ا`` for ``Vote``)."""
+    return bool(_SPECK.match(tok)) and MAX_SPECK < len(_AR.findall(tok)) <= MAX_JUNK
 
 
 def lone(toks: list[str], i: int) -> bool:
@@ -195,7 +205,8 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
         if toks != [w for w, *_b in listed]:  # changed since tesseract listed it: its boxes no longer its words
             continue
         for i, tok in enumerate(toks):
-            want = "" if speck(tok) and lone(toks, i) else digit_candidate(toks, i)
+            want = ("" if speck(tok) else _JUNK if junk_word(tok) else None) if lone(toks, i) else None
+            want = digit_candidate(toks, i) if want is None else want
             if want is not None:
                 todo.append((ln, i, want, listed[i][1:]))
     if not todo:
@@ -208,7 +219,13 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
         got = " ".join(w for w, _c in read)
         conf = min((c for _w, c in read), default=0.0)
         listed = result.word_boxes[id(ln)]
-        if want:  # digits for a word: only the expected word, surely read, replaces them
+        if want == _JUNK:  # Arabic junk for a French word: a word of the French list, surely read, replaces it
+            if len(read) == 1 and conf >= MIN_CONF and len(got) >= 2 and got.isalpha() and known_fr(got.lower()):
+                listed[i] = (got, *listed[i][1:])
+                done += 1
+            else:
+                ln.doubt = ln.doubt or OCR_LOW
+        elif want:  # digits for a word: only the expected word, surely read, replaces them
             if got.lower() == want.lower() and conf >= MIN_CONF:
                 listed[i] = (want, *listed[i][1:])
                 done += 1
