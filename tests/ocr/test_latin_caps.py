@@ -22,13 +22,13 @@ DPI = 200.0
 Y = 100  # the row's top (pixels)
 
 
-def _page(words: list[str], rule: bool = False, blob: int | None = None) -> tuple[PageImage, list[tuple[str, float, float, float, float]]]:
+def _page(words: list[str], rule: bool = False, blob: int | None = None, size: int = 40) -> tuple[PageImage, list[tuple[str, float, float, float, float]]]:
     """``words`` printed on one row (as printed: accents where they are given); their boxes in points. ``rule``: a
     table's rule drawn a little over the row and a line of text over it; ``blob``: a mark joined to the top of the
     word of that index (an accent touching its letter)."""
     img = Image.new("L", (1600, 260), 255)
     draw = ImageDraw.Draw(img)
-    font = ImageFont.truetype(str(FONT), 40)
+    font = ImageFont.truetype(str(FONT), size)
     if rule:
         draw.text((20, Y - 75), "CARACTERE GENERAL ANT.REPORTE", font=font, fill=0)
         draw.rectangle((0, Y - 12, 1600, Y - 9), fill=0)
@@ -90,6 +90,13 @@ def test_an_accent_joined_to_its_letter_stays() -> None:
     ln, result = _line(_read_as(boxes, {"OU": "OÙ"}))
     assert plain_capitals(image, [ln], result) == 0
     assert ln.text == "IDENTITE DU OÙ DES"
+
+
+def test_small_capitals_are_not_judged() -> None:
+    # a letterhead's small capitals (BO 7262 p. 22: DÉPARTEMENT, ÉNERGÉTIQUE printed with their accents, a pixel of grey)
+    image, boxes = _page(["IDENTITE", "DU", "OU", "DES"], size=14)
+    ln, result = _line(_read_as(boxes, {"OU": "OÙ"}))
+    assert plain_capitals(image, [ln], result) == 0
 
 
 def test_a_line_without_a_capitals_height_is_left_as_read() -> None:

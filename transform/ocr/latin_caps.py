@@ -15,7 +15,8 @@ widths and its columns are looked at on the page image (no tesseract call):
 * any ink in the band ``ABOVE`` capital heights over the body, in the letter's columns -- kept (an accent,
   or anything else there: in doubt the accent stays); a table's rule there (a row inked across three
   letters' width) ends the band;
-* no reference height on the line -- kept.
+* no reference height on the line, or capitals under ``MIN_CAP_IN`` (a small letterhead's accents are a pixel or two
+  of grey) -- kept.
 
 Only then is the accent taken off (``À`` -> ``A``). The ruled tables' cells, read again apart from the lines
 (``DÉPENSES`` read in a cell whose line said ``DEPENSES``), are put right the same way by
@@ -41,6 +42,7 @@ ACCENTED = frozenset("ÀÂÄÉÈÊËÎÏÔÖÙÛÜ")  # capitals whose accent st
 TALLER = 1.1  # a body this much taller than the line's capitals holds its accent
 ABOVE = 0.45  # the band looked at over the body, in capital heights
 RULE = 0.9  # a row of the band inked on this share of three letters' width is a rule, not an accent
+MIN_CAP_IN = 0.07  # capitals smaller than this (inches) are not judged: a small letterhead's accents blur into paper
 INK = 160  # grey levels under this are ink (a faint accent counts: in doubt the accent stays)
 _NARROW = {"I": 0.45, "J": 0.6, "L": 0.8, "M": 1.3, "W": 1.4, "'": 0.35, "’": 0.35, ".": 0.35, ",": 0.35, ":": 0.35,
            "-": 0.5, "i": 0.4, "l": 0.4, "j": 0.4, "f": 0.5, "t": 0.55, "r": 0.6, "m": 1.4, "w": 1.3}
@@ -64,7 +66,7 @@ def _span(word: str, i: int, x0: float, x1: float) -> tuple[float, float]:
 
 def _body(ink: np.ndarray, c0: int, c1: int, top: int, bottom: int) -> tuple[int, int] | None:
     """The rows (first, last) of the ink run going up from the foot of columns c0..c1 within rows top..bottom."""
-    rows = ink[max(0, top):bottom + 1, max(0, c0):c1 + 1].any(axis=1)
+    rows = np.asarray(ink[max(0, top):bottom + 1, max(0, c0):c1 + 1].any(axis=1))
     found = np.flatnonzero(rows)
     if not len(found):
         return None
@@ -81,6 +83,7 @@ class _Page:
     def __init__(self, image: PageImage) -> None:
         self.ink = np.asarray(image.image.convert("L")) < INK
         self.k = image.dpi / 72.0
+        self.least = max(4.0, MIN_CAP_IN * image.dpi)
 
     def px(self, v: float) -> int:
         return int(round(v * self.k))
@@ -93,7 +96,7 @@ class _Page:
 
     def inked(self, word: str, i: int, box: Box, cap: float | None) -> bool:
         """Is an accent over ``word[i]`` (its word's box ``box``) printed, or can it not be ruled out?"""
-        if cap is None or cap < 4:
+        if cap is None or cap < self.least:
             return True
         x0, t, x1, b = box
         a, z = _span(word, i, x0, x1)
