@@ -155,3 +155,46 @@ def test_a_letter_read_for_a_speck_listed_last_goes_where_its_ink_stands() -> No
     assert ln.text == "REFERENCES DES .لا"
     latin_misreads(image, [ln], result, 60.0)
     assert ln.text == "V REFERENCES DES"
+
+
+def test_a_french_word_read_as_arabic_junk_is_read_again_alone() -> None:
+    # Putanges p. 13: `✓ Vote le budget` read `Y عام/ا le budget`; four Arabic letters are no speck
+    image, boxes = _page([("Conseil", 20), ("Vote", 240), ("le", 380), ("budget", 450)])
+    listed = [("عام/ا" if w == "Vote" else w, *b) for w, *b in boxes]
+    ln, result = _line(listed)
+    prose = TextLine(text="Après en avoir délibéré, le Conseil Municipal, à l'unanimité des Membres présents et représentés :",
+                     x0=0, top=0, x1=10, bottom=5, page=1)  # the page's other lines: its letters are Latin
+    assert latin_misreads(image, [prose, prose, ln], result, 60.0) == 1
+    assert ln.text == "Conseil Vote le budget"
+    assert ln.doubt is None
+    image, boxes = _page([("Conseil", 20), ("", 240), ("le", 380), ("budget", 450)])  # blank paper: no word read
+    ln, result = _line([("عام/ا" if not w else w, *b) for w, *b in boxes])
+    latin_misreads(image, [prose, prose, ln], result, 60.0)
+    assert ln.text == "Conseil عام/ا le budget" and ln.doubt == OCR_LOW  # left as read, in doubt
+
+
+def test_word_rules_of_the_phrase() -> None:
+    # frozen lines of the Constitution's scan (BO 5952 bis p. 2-4) and of Haute-Saône's order (p. 1)
+    assert text_fixes("entre toutes Les cultures et les civilisations du monde.") == \
+        "entre toutes les cultures et les civilisations du monde."
+    assert text_fixes("— Œuvrer à La construction de l’Union du Maghreb") == "— Œuvrer à la construction de l’Union du Maghreb"
+    assert text_fixes("VU le Code de la Santé Publique et notamment son titre Il ;") == \
+        "VU le Code de la Santé Publique et notamment son titre II ;"
+    assert text_fixes("sur les différentes cultures'et sur les civilisations") == "sur les différentes cultures et sur les civilisations"
+    assert text_fixes("ARTICLE PREMIER.-—Sera soumis à référendum") == "ARTICLE PREMIER. – Sera soumis à référendum"
+    assert text_fixes("ART. 2.-—Les citoyens et les citoyennes") == "ART. 2. – Les citoyens et les citoyennes"
+    # a sentence's article, a place's, the pronoun before its verb, elisions stay
+    for same in ("civilisations du monde. La prééminence accordée", "la Cour de justice à La Haye", "Il donne son avis",
+                 "dit-il. Il faut", "jusqu'au bout", "aujourd'hui même", "presqu'île", "l'État et d'appréhender",
+                 "ART. 3. - Le présent dahir"):
+        assert text_fixes(same) == same, same
+
+
+def test_a_word_split_keeps_its_listing_in_step() -> None:
+    image, boxes = _page([("ARTICLE", 20), ("PREMIER.-—Sera", 260), ("soumis", 700)])
+    ln, result = _line(boxes)
+    latin_misreads(image, [ln], result, 60.0)
+    assert ln.text == "ARTICLE PREMIER. – Sera soumis"
+    listed = result.word_boxes[id(ln)]
+    assert [w for w, *_b in listed] == ln.text.split()
+    assert listed[1][1] == boxes[1][1] and listed[3][3] == boxes[1][3]  # the glued word's box shared by its parts

@@ -15,7 +15,9 @@ French pages are read with both models (``ara+fra``). On a scan of French prose 
   it (``ه Individualise``, ``Nom et prénom م``) on a page whose letters are Latin (FRENCH or more, the specks
   aside). The speck's box is read again with ``fra``: a capital A-Z read at MIN_CONF or more takes its place,
   moved before the line's words when its ink stands before them (``articles .ا 2212-2`` where the page prints
-  ``L.``; a title's ``V.`` listed after it), else the speck is dropped.
+  ``L.``; a title's ``V.`` listed after it), else the speck is dropped. A lone token of four or five Arabic
+  letters (``عام/ا`` where ``Vote`` is printed) is read the same way and replaced only by a word of the French
+  list read at MIN_CONF or more; else it stays and its line is put in doubt.
 
 Four text rules need no crop: a doubled apostrophe inside a word (``L’'INFRACTION``) is made one; a
 diaeresis on a word in small letters the French list does not know, where the plain word is known
@@ -45,6 +47,8 @@ MIN_CONF = 60.0  # a crop's reading must be this sure to be taken
 PAD = 0.3  # the crop: the word's box grown by this share of its height on every side
 MAX_CROPS = 40  # crops read per page at most
 MAX_SPECK = 3  # Arabic letters a speck has at most
+MAX_JUNK = 5  # Arabic letters a French word read as Arabic has at most (``Vote`` read ``عام/ا``)
+_JUNK = "*"  # the wanted reading of such a word: any word of the French list
 
 # the letters a digit's glyph is read for (lower case)
 _GLYPHS = {"1": "li", "2": "a", "3": "a", "0": "o", "6": "e"}
@@ -69,6 +73,11 @@ _WORD = re.compile(r"^[A-Za-zÀ-ÿ’']+[,.;:]?$")
 _AR = re.compile(r"[\u0621-\u064a]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _SPECK = re.compile(r"^[\u0600-\u06ff\"'”“/.,:;|]+$")
+_LOW_END = re.compile(r"[a-zà-ÿ],?$")
+_AFTER_ROMAN = frozenset("et du de des à au ou".split())
+_GLUED_APOS = re.compile(r"^([A-Za-zÀ-ÿ]{3,})['’]([a-zà-ÿ]{2,})([,.;:]?)$")
+_ELIDES = ("qu", "aujourd")  # jusqu', lorsqu', presqu'île, aujourd'hui: the first part elides
+_LABEL_DASH = re.compile(r"^([A-Za-zÀ-ÿ0-9]+)\.(?:-?[—–]|--)([A-ZÀ-Ý][a-zà-ÿ]*)$")
 _APOS2 = re.compile(r"(?<=[A-Za-zÀ-ÿ])[’'][’'](?=[A-Za-zÀ-ÿ])")
 _DIAERESIS = re.compile(r"[ïëü]")
 
@@ -110,6 +119,12 @@ def speck(tok: str) -> bool:
     return bool(_SPECK.match(tok)) and 0 < len(_AR.findall(tok)) <= MAX_SPECK
 
 
+def junk_word(tok: str) -> bool:
+    """A token of MAX_SPECK + 1 to MAX_JUNK Arabic letters (marks beside them allowed), no Latin letter: on a French
+    page, a French word the Arabic model read (``عام/ا`` for ``Vote``)."""
+    return bool(_SPECK.match(tok)) and MAX_SPECK < len(_AR.findall(tok)) <= MAX_JUNK
+
+
 def lone(toks: list[str], i: int) -> bool:
     """No Arabic letter in the tokens beside ``toks[i]``: a speck, not a letter of an Arabic phrase."""
     return not any(_AR.search(toks[j]) for j in (i - 1, i + 1) if 0 <= j < len(toks))
@@ -122,6 +137,7 @@ def text_fixes(text: str) -> str:
         text = _accented_de(text)
     if "et " in text:
         text = _glued_et(text)
+    text = _word_rules(text)
     if not _DIAERESIS.search(text):
         return text
     out = []
@@ -131,6 +147,35 @@ def text_fixes(text: str) -> str:
             plain = _DIAERESIS.sub(lambda m: {"ï": "i", "ë": "e", "ü": "u"}[m.group()], core)
             if known_fr(plain):
                 tok = tok.replace(core, plain)
+        out.append(tok)
+    return " ".join(out)
+
+
+def _word_rules(text: str) -> str:
+    """Four misreads a French phrase tells (every truth line of the corpus through them: none changed):
+
+    * ``toutes Les cultures``, ``à La construction``: an article with a capital after a word in small letters (or a
+      comma) and before one, inside a line, is in small letters;
+    * ``titre Il ;``: ``Il`` after a word in small letters and before nothing, a mark or ``et``/``du``/``de``/``à``...
+      is the Roman ``II`` (the pronoun opens a clause and a verb follows it);
+    * ``cultures'et``: an apostrophe between two words of the list where the first elides nothing is a speck
+      between two words;
+    * ``PREMIER.-—Sera``: a dot, a run of dashes and a capital glued are an article label's dash, ``PREMIER. – Sera``.
+    """
+    toks = text.split(" ")
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        prev, nxt = toks[i - 1] if i else "", toks[i + 1] if i + 1 < len(toks) else ""
+        low_before = bool(_LOW_END.search(prev))
+        if tok in ("Les", "La", "Le") and low_before and nxt[:1].islower():
+            tok = tok.lower()
+        elif tok == "Il" and low_before and (not nxt or not _LAT.search(nxt) or nxt in _AFTER_ROMAN):
+            tok = "II"
+        elif (m := _GLUED_APOS.match(tok)) and not m.group(1).lower().endswith(_ELIDES) and known_fr(m.group(1).lower()) \
+                and known_fr(m.group(2).lower()):
+            tok = f"{m.group(1)} {m.group(2)}{m.group(3)}"
+        elif m := _LABEL_DASH.match(tok):
+            tok = f"{m.group(1)}. – {m.group(2)}"
         out.append(tok)
     return " ".join(out)
 
@@ -195,7 +240,8 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
         if toks != [w for w, *_b in listed]:  # changed since tesseract listed it: its boxes no longer its words
             continue
         for i, tok in enumerate(toks):
-            want = "" if speck(tok) and lone(toks, i) else digit_candidate(toks, i)
+            want = ("" if speck(tok) else _JUNK if junk_word(tok) else None) if lone(toks, i) else None
+            want = digit_candidate(toks, i) if want is None else want
             if want is not None:
                 todo.append((ln, i, want, listed[i][1:]))
     if not todo:
@@ -208,7 +254,13 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
         got = " ".join(w for w, _c in read)
         conf = min((c for _w, c in read), default=0.0)
         listed = result.word_boxes[id(ln)]
-        if want:  # digits for a word: only the expected word, surely read, replaces them
+        if want == _JUNK:  # Arabic junk for a French word: a word of the French list, surely read, replaces it
+            if len(read) == 1 and conf >= MIN_CONF and len(got) >= 2 and got.isalpha() and known_fr(got.lower()):
+                listed[i] = (got, *listed[i][1:])
+                done += 1
+            else:
+                ln.doubt = ln.doubt or OCR_LOW
+        elif want:  # digits for a word: only the expected word, surely read, replaces them
             if got.lower() == want.lower() and conf >= MIN_CONF:
                 listed[i] = (want, *listed[i][1:])
                 done += 1
@@ -240,23 +292,41 @@ def _latin_reading(word: str) -> bool:
 
 
 def _retext(result: OcrResult, ln: TextLine, text: str) -> None:
-    """``ln``'s text set to ``text``, its listed words renamed in step when they were its words; a word split in two
-    (``Nomet`` -> ``Nom et``) gets two boxes, its width shared by their letters."""
+    """``ln``'s text set to ``text``, its listed words renamed in step when they were its words; a word split in
+    several (``Nomet`` -> ``Nom et``, ``PREMIER.-—Sera`` -> ``PREMIER. – Sera``) gets as many boxes, its width
+    shared by their letters."""
     listed = result.word_boxes[id(ln)]
     old, new = ln.text.split(), text.split()
     if [w for w, *_b in listed] == old:
         out, j = [], 0
-        for (_w, x0, t, x1, b) in listed:
-            if j + 1 < len(new) and len(new) - j > len(listed) - len(out) and new[j] + new[j + 1] == _w.replace(" ", ""):
-                cut = x0 + (x1 - x0) * len(new[j]) / (len(new[j]) + len(new[j + 1]))
-                out += [(new[j], x0, t, cut, b), (new[j + 1], cut, t, x1, b)]
-                j += 2
-            else:
-                out.append((new[j] if j < len(new) else _w, x0, t, x1, b))
-                j += 1
-        if j == len(new):
+        for (w, x0, t, x1, b) in listed:
+            k = _parts(w, new, j)
+            parts = new[j:j + k]
+            total = sum(len(p) for p in parts) or 1
+            at = x0
+            for p in parts:
+                nxt = at + (x1 - x0) * len(p) / total
+                out.append((p, at, t, nxt, b))
+                at = nxt
+            j += k
+        if j == len(new) and len(out) == len(new):
             result.word_boxes[id(ln)] = out
     ln.text = text
+
+
+def _parts(word: str, new: list[str], j: int) -> int:
+    """How many of ``new``'s words from ``j`` on ``word`` became: one, unless its letters and digits are those of
+    several words together (the marks between them may differ: a dash, an apostrophe)."""
+    core = re.sub(r"\W", "", word)
+    got, k = "", 0
+    while j + k < len(new) and len(got) < len(core):
+        got += re.sub(r"\W", "", new[j + k])
+        k += 1
+        if got == core and k > 1:
+            while j + k < len(new) and not re.sub(r"\W", "", new[j + k]) and new[j + k] not in word.split():
+                k += 1  # a dash of its own between the parts (``PREMIER. – Sera``)
+            return k if "".join(new[j:j + k]).replace("–", "") != "" else 1
+    return 1
 
 
 def _read(image: PageImage, boxes: list[tuple[float, float, float, float]], timeout: float) -> list[list[tuple[str, float]]]:

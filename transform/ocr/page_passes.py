@@ -146,6 +146,11 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
         from .lost_romans import lost_romans
 
         lost_romans(image, lines, result.word_boxes, run.timeout)  # a heading's II. lost a tab away, V. read 7
+        from .check_marks import check_marks
+        from .latin_caps import plain_capitals
+
+        check_marks(image, lines, result)  # a list's check mark read Y_ (check_marks.py)
+        plain_capitals(image, lines, result)  # À, OÙ read where the page prints A, OU: no accent's ink (latin_caps.py)
     tally.bold = mark_bold(image, lines)
     from .ink_starts import mark_ink_starts
 
@@ -162,6 +167,10 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
     codes = latin_codes(image, lines, result.rtl_words, run.timeout)  # G/2432, F1 read 6/2432, 61 in an Arabic line
     tables = find_tables(image, lines, run.codes, run.timeout, run.script, result.word_boxes, result.rtl_words, ruled=ruled)
     coded_cells(tables, codes)
+    if "fra" in run.codes.split("+"):
+        from .latin_caps import plain_cells
+
+        plain_cells(image, tables, lines, result)  # DÉPENSES read in a cell where the ink shows DEPENSES
     lost_digits(image, lines, result.rtl_words, run.timeout, tables)  # 50 read 0, both digits in its box
     from .code_articles import article_hyphens
     from .end_specks import drop_end_specks
