@@ -65,7 +65,7 @@ def test_a_stamp_read_as_letters_becomes_a_figure_stamp_when_its_numbers_are_a_d
     text = stamps.Stamp(0, 0, 200, 40, line, line)
     figure = stamps.Stamp(0, 0, 200, 40, _date_ink(), _date_ink(), figures=["10"], kept=True)
     assert ink.read_dates([worn, text, dated, figure, other, two], 60, None) == 2 and calls == [4]
-    assert (worn.figures, worn.kept, worn.partial) == (["2023"], True, True)  # the month unread: its line in doubt
+    assert (worn.figures, worn.kept, worn.partial, worn.dated) == (["2023"], True, True, True)  # the month unread: in doubt
     assert dated.figures == ["2023", "10"] and dated.kept
     assert not other.kept and not other.figures  # 1234 is no year, 55 no day
     assert not two.kept  # two years: no date
@@ -137,3 +137,21 @@ def test_narsas_worn_closing_date_gives_its_year() -> None:
     st = stamps.Stamp(0, 0, a.shape[1], a.shape[0], a, a)
     assert ink.read_dates([st], 120, None) == 2
     assert (st.figures, st.kept, st.partial) == (["2023"], True, True)
+
+
+def test_a_worn_date_read_apart_is_cleared_from_the_page_image_but_its_black_print() -> None:
+    # NARSA p. 2: the stamp's pale day and month (too pale for its blue mask) were read with the line as ``١ الوه``;
+    # once its year is read apart, its whole box is paper again but for black print (the dot leaders)
+    grey = np.full((20, 40), 250, np.uint8)
+    grey[5:15, 5:10] = 90  # blue ink (its mask)
+    grey[5:15, 20:25] = 200  # the pale month
+    grey[16, :] = 20  # a dot leader's black
+    blue = np.zeros((20, 40), bool)
+    blue[5:15, 5:10] = True
+    worn = stamps.Stamp(0, 0, 40, 20, blue, blue.copy(), figures=["2023"], kept=True, partial=True, dated=True)
+    out = np.asarray(stamps.clean(Image.fromarray(grey), [worn]))
+    assert (out[5:15, 5:10] == 255).all() and (out[5:15, 20:25] == 255).all() and (out[16] == 20).all()
+    # a figure stamp read whole keeps the rest of its box as scanned
+    whole = stamps.Stamp(0, 0, 40, 20, blue, blue.copy(), figures=["2023"], kept=True)
+    out = np.asarray(stamps.clean(Image.fromarray(grey), [whole]))
+    assert (out[5:15, 5:10] == 255).all() and (out[5:15, 20:25] == 200).all()

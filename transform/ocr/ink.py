@@ -97,7 +97,7 @@ def read_dates(stamps: list, timeout: float, models: set[str] | None) -> int:
         if todo:
             for st, nums in zip(todo, read_numbers([st.ink for st in todo], timeout), strict=True):
                 if read := _date(nums):
-                    st.figures, st.kept, st.partial = read, True, True
+                    st.figures, st.kept, st.partial, st.dated = read, True, True, True
             calls += len(MODELS)
         if pale:  # read from their grey levels; never taken out of the image (the page's reading never saw them)
             for st, nums in zip(pale, read_shaded(pale, timeout), strict=True):

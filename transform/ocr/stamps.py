@@ -80,6 +80,7 @@ class Stamp:
     partial: bool = False  # half the readings of a model or more give a number the other model does not
     faint: bool = False  # pale ink standing alone (faint_stamps.py): its date's year read by ink.py, else its nearest line in doubt
     shade: np.ndarray | None = field(default=None, repr=False)  # a faint stamp's ink as grey levels (ink.py reads its date)
+    dated: bool = False  # read as a date by ink.py after its whole reading gave letters: its box cleared but black print
 
     @property
     def height(self) -> int:
@@ -155,7 +156,9 @@ def clean(grey: Image.Image, stamps: list[Stamp]) -> Image.Image:
         return grey
     a = np.asarray(grey).copy()
     for st in kept:
-        a[st.top:st.bottom, st.x0:st.x1][st.erase] = 255  # white: the paper's median grey read worse
+        box = a[st.top:st.bottom, st.x0:st.x1]
+        erase = st.erase | (box >= BLACK) if st.dated else st.erase  # a worn date's pale day and month: all but print
+        box[erase] = 255  # white: the paper's median grey read worse
     return Image.fromarray(a)
 
 
