@@ -4,8 +4,8 @@ A date stamp pressed with a dry pad on a phone scan (NARSA's decision, p. 1: ``1
 its title) is too pale for :func:`stamps.find` (its darkest channel is 150-200, its blue over red 20-60)
 and stands alone, off any printed line. Tesseract does not make a line of it at all, so the date was
 lost *without any doubt*. Its ink on a 122 ppi scan is too broken to read: the year's digits fall apart
-(``2073``, ``2773``, ``273`` by one model, ``13``, ``23`` by another), so nothing is read; but the reader
-is told: :func:`find` lists, on the colour render, the groups of pale blue ink one written line high
+(``2073``, ``2773``, ``273`` by one model, ``13``, ``23`` by another): its grey levels are kept (``shade``)
+and :mod:`ink` reads a date stamp's year from them, restricted to what a date can be; the reader is told in any case: :func:`find` lists, on the colour render, the groups of pale blue ink one written line high
 that stand alone (no print beside or under them), are not a shaded band (their ink is strokes, not a
 fill) and hold at least two glyph columns as tall as figures; :func:`flag`, once the page is read,
 leaves in doubt (``digits_disagree``, "check against the source") the line nearest such a group when
@@ -69,7 +69,9 @@ def find(rgb: np.ndarray, dpi: float) -> list[Stamp]:
             tallest = max(b - t for _a, _b, t, b in cols)
             if sum(1 for _a, _b, t, b in cols if b - t >= TALL * tallest) < MIN_FIGURES:
                 continue
-            out.append(Stamp(x0, y0, x1, y1, ink.copy(), np.zeros_like(ink), faint=True))
+            from .ink import shade  # its ink as grey levels: a dry pad's strokes break in a mask
+
+            out.append(Stamp(x0, y0, x1, y1, ink.copy(), np.zeros_like(ink), faint=True, shade=shade(rgb[y0:y1, x0:x1])))
     return out
 
 

@@ -112,7 +112,9 @@ def stamped(pimg: PageImage, lines: list[TextLine], result: OcrResult, tally: Ta
 
         tally.stamped = place_stamps(pimg.stamps, lines, result.word_boxes, pimg.dpi, result.rtl_words)
         from .faint_stamps import flag
+        from .ink import place_pale
 
+        place_pale(pimg.stamps, lines, pimg.dpi)  # a pale date stamp whose year was read: a line of its own, in doubt
         tally.faint = flag(pimg.stamps, lines, pimg.dpi)
 
 

@@ -76,6 +76,7 @@ def read_numbers(inks: list[np.ndarray], timeout: float) -> list[list[str | None
     """For each stamp's ink, its numbers left to right: the number both models agree on, or None.
     One tesseract call per model for all the stamps' numbers."""
     from .crop_reads import read_crops
+    from .ink import year_read
 
     boxes = [number_boxes(ink)[0] for ink in inks]
     images = [im for ink, bs in zip(inks, boxes, strict=True) for b in bs for im in _renderings(ink, b)]
@@ -89,7 +90,7 @@ def read_numbers(inks: list[np.ndarray], timeout: float) -> list[list[str | None
         found: list[str | None] = []
         for _b in bs:
             texts = {m: ["".join(w for w, _c in r) for r in reads[m][k:k + per]] for m in MODELS}
-            found.append(agreed(texts))
+            found.append(agreed(texts) or year_read(texts))  # a worn year: one model, the other no year
             k += per
         out.append(found)
     return out

@@ -78,7 +78,9 @@ class Stamp:
     figures: list[str] = field(default_factory=list)  # numbers two readings agree on (read_all)
     kept: bool = False  # a figure stamp: taken out of the page image, its numbers placed
     partial: bool = False  # half the readings of a model or more give a number the other model does not
-    faint: bool = False  # pale ink standing alone, never read (faint_stamps.py): its nearest line left in doubt
+    faint: bool = False  # pale ink standing alone (faint_stamps.py): its date's year read by ink.py, else its nearest line in doubt
+    shade: np.ndarray | None = field(default=None, repr=False)  # a faint stamp's ink as grey levels (ink.py reads its date)
+    dated: bool = False  # read as a date by ink.py after its whole reading gave letters: its box cleared but black print
 
     @property
     def height(self) -> int:
@@ -154,7 +156,9 @@ def clean(grey: Image.Image, stamps: list[Stamp]) -> Image.Image:
         return grey
     a = np.asarray(grey).copy()
     for st in kept:
-        a[st.top:st.bottom, st.x0:st.x1][st.erase] = 255  # white: the paper's median grey read worse
+        box = a[st.top:st.bottom, st.x0:st.x1]
+        erase = st.erase | (box >= BLACK) if st.dated else st.erase  # a worn date's pale day and month: all but print
+        box[erase] = 255  # white: the paper's median grey read worse
     return Image.fromarray(a)
 
 
@@ -237,7 +241,10 @@ def read_all(stamps: list[Stamp], dpi: float, timeout: float, models: set[str] |
             st.figures = [w for w in order if w in agreed] if order else []
             st.kept = True
             st.partial = bool(_unagreed(numbers, st.figures))
-    return calls + _one_by_one([st for st in stamps if st.kept and (st.partial or not st.figures)], timeout, models)
+    from .ink import read_dates  # a worn date stamp read as letters: its year and day read one by one
+
+    calls += _one_by_one([st for st in stamps if st.kept and (st.partial or not st.figures)], timeout, models)
+    return calls + read_dates(stamps, timeout, models)
 
 
 def _one_by_one(stamps: list[Stamp], timeout: float, models: set[str] | None) -> int:
