@@ -135,34 +135,15 @@ def read_shaded(stamps: list, timeout: float) -> list[list[str | None]]:
     models; a number kept as both agree (:func:`stamp_digits.agreed`) or as a year (:func:`year_read`)."""
     from PIL import Image
 
-    from .crop_reads import read_crops
-    from .stamp_digits import DIGITS, HEIGHTS, MODELS, WIDEN, agreed, number_boxes
+    from .stamp_digits import number_boxes, read_boxes, sizes
 
     boxes = [number_boxes(st.ink)[0] for st in stamps]
     images = []
     for st, bs in zip(stamps, boxes, strict=True):
         for x0, x1, top, bottom in bs:
             crop = st.shade[max(0, top - MARGIN):bottom + MARGIN, max(0, x0 - MARGIN):x1 + MARGIN]
-            img = Image.fromarray(np.pad(crop, 10, constant_values=255))
-            for px in HEIGHTS:
-                for widen in WIDEN:
-                    s = px / (bottom - top)
-                    images.append(img.resize((max(1, round(img.width * s * widen)), max(1, round(img.height * s))),
-                                             Image.Resampling.LANCZOS))
-    if not images:
-        return [[] for _ in stamps]
-    per = len(HEIGHTS) * len(WIDEN)
-    reads = {m: read_crops(images, lang=m, psm=7, allowed=DIGITS, timeout=timeout, stem="ink") for m in MODELS}
-    out: list[list[str | None]] = []
-    k = 0
-    for bs in boxes:
-        found: list[str | None] = []
-        for _b in bs:
-            texts = {m: ["".join(w for w, _c in r) for r in reads[m][k:k + per]] for m in MODELS}
-            found.append(agreed(texts) or year_read(texts))
-            k += per
-        out.append(found)
-    return out
+            images += sizes(Image.fromarray(np.pad(crop, 10, constant_values=255)), bottom - top)
+    return read_boxes(boxes, images, timeout, "ink")
 
 
 def place_pale(stamps: list, lines: list, dpi: float) -> int:

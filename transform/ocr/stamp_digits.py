@@ -61,8 +61,12 @@ def _renderings(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[Image.I
     from .stamps import packed
 
     x0, x1, top, bottom = box
-    img = packed(ink[top:bottom, x0:x1])
-    h = bottom - top
+    return sizes(packed(ink[top:bottom, x0:x1]), bottom - top)
+
+
+def sizes(img: Image.Image, h: int) -> list[Image.Image]:
+    """A number's crop (its digits ``h`` pixels tall) scaled to each of :data:`HEIGHTS` and widened by each of
+    :data:`WIDEN`: the renderings :func:`read_boxes` reads."""
     out = []
     for px in HEIGHTS:
         for widen in WIDEN:
@@ -75,22 +79,30 @@ def _renderings(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[Image.I
 def read_numbers(inks: list[np.ndarray], timeout: float) -> list[list[str | None]]:
     """For each stamp's ink, its numbers left to right: the number both models agree on, or None.
     One tesseract call per model for all the stamps' numbers."""
+    boxes = [number_boxes(ink)[0] for ink in inks]
+    images = [im for ink, bs in zip(inks, boxes, strict=True) for b in bs for im in _renderings(ink, b)]
+    return read_boxes(boxes, images, timeout, "sd")
+
+
+def read_boxes(boxes: list[list[tuple[int, int, int, int]]], images: list[Image.Image], timeout: float,
+               stem: str) -> list[list[str | None]]:
+    """Each stamp's numbers from the renderings of its number boxes (:func:`sizes`' count per box, in order):
+    digits only, by the two models; a number kept as both agree (:func:`agreed`) or as a year
+    (:func:`ink.year_read`: a worn year, one model, the other no year), else None."""
     from .crop_reads import read_crops
     from .ink import year_read
 
-    boxes = [number_boxes(ink)[0] for ink in inks]
-    images = [im for ink, bs in zip(inks, boxes, strict=True) for b in bs for im in _renderings(ink, b)]
     if not images:
-        return [[] for _ in inks]
+        return [[] for _ in boxes]
     per = len(HEIGHTS) * len(WIDEN)
-    reads = {m: read_crops(images, lang=m, psm=7, allowed=DIGITS, timeout=timeout, stem="sd") for m in MODELS}
+    reads = {m: read_crops(images, lang=m, psm=7, allowed=DIGITS, timeout=timeout, stem=stem) for m in MODELS}
     out: list[list[str | None]] = []
     k = 0
     for bs in boxes:
         found: list[str | None] = []
         for _b in bs:
             texts = {m: ["".join(w for w, _c in r) for r in reads[m][k:k + per]] for m in MODELS}
-            found.append(agreed(texts) or year_read(texts))  # a worn year: one model, the other no year
+            found.append(agreed(texts) or year_read(texts))
             k += per
         out.append(found)
     return out
