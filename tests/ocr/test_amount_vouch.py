@@ -1,0 +1,102 @@
+"""A malformed amount read again from crops of its cell, taken only when its column's total adds up to the
+cent with it (``ocr/amount_retry.py``, ``ingest/amount_vouch.py``; issue 17: Putanges p. 12's ``21 928,38€``
+under a pen stroke, read ``27 928/382``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from transform.ingest.amount_vouch import vouch_document, vouch_table
+from transform.model import Cell, Document, DocumentMeta, Section, Sentence, Table
+from transform.ocr.amount_retry import read_amounts, well_formed
+from transform.ocr.cell_doubt import MALFORMED
+from transform.ocr.render import PageImage
+
+DATA = Path(__file__).resolve().parent / "data" / "amount"
+DPI = 250.0
+
+
+@dataclass
+class _Out:
+    text: str
+    doubt: str | None
+    box: tuple[float, float, float, float] | None
+    readings: list[str] = field(default_factory=list)
+
+
+def test_the_struck_cell_crops_read_the_printed_amount() -> None:
+    """The cell as the page's ink image holds it (250 dpi, a pen stroke over the digits' tops, its rules
+    around): one of its crops reads the printed amount; only well-formed amounts are kept."""
+    image = Image.open(DATA / "putanges-p12-struck-amount.png").convert("L")
+    k = 72.0 / DPI
+    page = PageImage(image=image, dpi=DPI, page=12, width_pt=image.width * k, height_pt=image.height * k)
+    cell = _Out("27 928/382", MALFORMED, (18 * k, 17 * k, 312 * k, 156 * k))
+    sound = _Out("9 505,38€", None, (18 * k, 17 * k, 312 * k, 156 * k))
+    assert read_amounts(page, [cell, sound], timeout=60) == 1
+    assert "21 928,38€" in cell.readings, cell.readings
+    assert all(well_formed([r], False) == [r] for r in cell.readings)  # each one a well-formed amount as read
+    assert sound.readings == []  # a cell not flagged is not read again
+
+
+def test_well_formed_readings_only() -> None:
+    assert well_formed(["21 928,38€", "21 92838€", "21 2838€", "21 928,38", "1 28,96€", "21 928,98€"], True) == [
+        "21 928,38€", "21 928,98€"]
+
+
+def _cell(text: str, header: bool = False) -> Cell:
+    return Cell(sentences=[Sentence(id="", text=text, notes={})] if text else [], header=header)
+
+
+def _budget(readings: list[str], total: str = "167 865,89€") -> Table:
+    """Putanges' sewerage investment table as read, p. 12 and its last rows on p. 13 joined."""
+    rows = [["RECETTES", "", "", ""], ["", "PROPOSITIONS", "", "PROPOSTIONS"],
+            ["020 DEPENSES IMPREVUES", "0,00€", "001 EXCEDENT REPORTE", "125 199,51€"],
+            ["040 SUBV.EQUIPEM. Opé Ordre", "27 928/382", "021 VIR. DE LA SECTION DE FONCT.", "9 505,38€"],
+            ["041 OPE. PATRIMONIALE", "0,00€", "041 OPE.PATRIMONIALE", "0,00€"],
+            ["16 EMPRUNTS", "5 121,00€", "040 AMORTISSEMENTS", "33 161,00€"],
+            ["21IMMOBILISATION CORPOR.", "140 816,51€", "10 DOTATIONS", "0,00€"],
+            ["23 IMMOBILISATION EN COURS", "0,00€", "13 SUBVENTIONS", "0,00€"],
+            ["TOTAL SECTION", total, "TOTAL SECTION", "167 865,89€"]]
+    table = Table(rows=[[_cell(t, r < 2) for t in row] for r, row in enumerate(rows)], doubt=MALFORMED)
+    struck = table.rows[3][1]
+    struck.doubt = MALFORMED
+    struck._readings = list(readings)
+    return table
+
+
+def _text(cell: Cell) -> str:
+    return " ".join(s.text for s in cell.sentences)
+
+
+def test_the_column_total_vouches_for_one_reading_to_the_cent() -> None:
+    table = _budget(["21 928,98€", "21 928,38€"])
+    doc = Document(meta=DocumentMeta(source_name="pv.pdf", source_format="pdf", lang="fr"), sections=[Section(blocks=[table])])
+    assert vouch_document(doc) == 1
+    cell = table.rows[3][1]
+    assert _text(cell) == "21 928,38€"
+    assert cell.doubt is None and table.doubt is None
+    assert "167 865,89€" in (cell.note or "")
+    before = _budget([])
+    assert [_text(c) for row in table.rows for c in row if c is not cell] == [
+        _text(c) for row in before.rows for c in row if c is not before.rows[3][1]]  # nothing else changed
+
+
+def test_no_exact_total_keeps_the_flag() -> None:
+    near = _budget(["21 928,39€"])  # within the rounding the check allows, not to the cent
+    other = _budget(["21 928,38€"], total="")  # no total printed
+    wrong = _budget(["21 928,98€", "1 928,38€"])
+    for table in (near, other, wrong):
+        assert vouch_table(table) == 0
+        assert _text(table.rows[3][1]) == "27 928/382"
+        assert table.rows[3][1].doubt == MALFORMED and table.doubt == MALFORMED
+
+
+def test_a_cell_not_flagged_is_never_changed() -> None:
+    table = _budget(["21 928,38€"])
+    table.rows[3][1].doubt = None
+    table.rows[5][1]._readings = ["5 127,00€"]  # a sound amount that adds up: not asked
+    assert vouch_table(table) == 0
+    assert _text(table.rows[5][1]) == "5 121,00€"

@@ -1,0 +1,85 @@
+"""A malformed amount put right by its column's total, to the cent (issue 17).
+
+An OCR'd table's cell read in a shape no amount has (``27 928/382`` for ``21 928,38€``) is flagged
+``amount_malformed`` and read again from several crops of its cell (:mod:`transform.ocr.amount_retry`),
+whose well-formed readings it keeps (``Cell._readings``) without taking any: crops a few pixels apart
+read ``21 928,38€``, ``21 928,98€``... Here, once the document is read and tables cut by a page break are
+joined (the total may be printed on the next page), each reading is put in the cell in turn and the
+table's totals checked (:func:`table_sums.check_rows`). A reading is taken only when a total that sums
+the cell (or the cell itself, when it is the total) then agrees **exactly**, to the last printed digit,
+and no other reading of the cell does so with another amount; the cell loses its doubt and says in its
+note that the total vouches for it. With no total, no exact agreement, or two readings that would both
+do, the cell keeps its text, its doubt and its flag. Only cells flagged ``amount_malformed`` are tried:
+an amount that already adds up is never changed (a malformed amount is a word to the check, no sum runs
+through it). No tesseract call here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .amount_forms import parse_amount
+from .table_sums import Agreement, check_rows
+
+if TYPE_CHECKING:
+    from ..model import Cell, Document, Table
+
+MALFORMED = "amount_malformed"  # transform.ocr.cell_doubt.MALFORMED
+NOTE = "read again from its ink; the total {total} adds up with it to the cent"
+
+
+def _texts(table: Table) -> list[list[str]]:
+    return [[" ".join(s.text for s in cell.sentences) for cell in row] for row in table.rows]
+
+
+def _vouched(table: Table, texts: list[list[str]], at: tuple[int, int], reading: str) -> tuple[int, int] | None:
+    """The cell of a total that agrees to the cent with ``reading`` in the cell at ``at``, or None."""
+    rows = table.rows
+    tried = [list(r) for r in texts]
+    tried[at[0]][at[1]] = reading
+    agreed: list[Agreement] = []
+    check_rows(tried, [[c.colspan or 1 for c in r] for r in rows], [[c.rowspan or 1 for c in r] for r in rows],
+               [bool(r) and all(c.header for c in r) for r in rows], agreed_at=agreed)
+    for a in agreed:
+        if a.exact and (a.total == at or at in a.summed):
+            return a.total
+    return None
+
+
+def vouch_table(table: Table) -> int:
+    """Put right the malformed amounts of ``table`` whose total vouches for one of their readings (see the
+    module's docstring); returns how many cells changed."""
+    asked = [(r, i, c) for r, row in enumerate(table.rows) for i, c in enumerate(row) if c.doubt == MALFORMED and c._readings]
+    if not asked:
+        return 0
+    changed = 0
+    for r, i, cell in asked:
+        texts = _texts(table)
+        good: dict[object, tuple[str, tuple[int, int]]] = {}  # amount -> (reading, its total's cell)
+        for reading in cell._readings:
+            if (total := _vouched(table, texts, (r, i), reading)) is not None:
+                good.setdefault(parse_amount(reading, ","), (reading, total))
+        if len(good) != 1:
+            continue  # no total vouches, or two amounts would both do: the flag stays
+        reading, (tr, ti) = next(iter(good.values()))
+        _take(cell, reading, texts[tr][ti].strip())
+        changed += 1
+    if changed and table.doubt == MALFORMED:
+        table.doubt = next((c.doubt for row in table.rows for c in row if c.doubt), None)
+    return changed
+
+
+def _take(cell: Cell, reading: str, total: str) -> None:
+    cell.sentences[0].text = reading
+    del cell.sentences[1:]
+    cell.doubt = None
+    cell.note = NOTE.format(total=total)
+    cell.suggestion = None
+
+
+def vouch_document(doc: Document) -> int:
+    """:func:`vouch_table` on every table of ``doc``; returns how many cells changed."""
+    from ..model import Table
+    from ..model.walk import iter_blocks
+
+    return sum(vouch_table(b) for _s, b in iter_blocks(doc) if isinstance(b, Table))
