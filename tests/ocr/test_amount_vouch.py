@@ -4,9 +4,11 @@ under a pen stroke, read ``27 928/382``)."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from transform.ingest.amount_vouch import vouch_document, vouch_table
@@ -100,3 +102,20 @@ def test_a_cell_not_flagged_is_never_changed() -> None:
     table.rows[5][1]._readings = ["5 127,00€"]  # a sound amount that adds up: not asked
     assert vouch_table(table) == 0
     assert _text(table.rows[5][1]) == "5 121,00€"
+
+
+
+@pytest.mark.slow
+def test_putanges_struck_amount_is_vouched_by_the_total_on_the_next_page(tmp_path: Path) -> None:
+    """Putanges pp. 12-13 read: the table joined across the page break takes ``21 928,38€`` (its total
+    ``167 865,89€`` is on p. 13) and is no longer in doubt; p. 12 read alone keeps the flag (test_cell_doubt)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
+    from _realpages import copy_pages, doc_blocks
+
+    from transform.evaluation.corpus import read_document
+
+    doc = read_document(copy_pages("putanges-pv-2024-03-25.pdf", [11, 12], tmp_path), "auto")
+    cells = [c for b in doc_blocks(doc) if isinstance(b, Table) for row in b.rows for c in row]
+    vouched = [_text(c) for c in cells if "167 865,89€" in (c.note or "")]
+    assert vouched == ["21 928,38€"], [(_text(c), c.doubt, c.note) for c in cells if c.doubt or c.note]
+    assert not [c for c in cells if c.doubt == MALFORMED]

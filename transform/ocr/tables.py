@@ -19,7 +19,9 @@ lines tesseract read, handed to the PDF ingester as text-layer tables are.
    several rows when it is short words in two cells or more. Columns are in logical order:
    right to left for an Arabic table.
 5. A cell of a table of amounts left in a shape no amount has (``27 928/382``) carries the doubt
-   ``amount_malformed``, and its table a doubt too (:mod:`cell_doubt`); no text changes.
+   ``amount_malformed``, and its table a doubt too (:mod:`cell_doubt`); no text changes. Its cell's crops are
+   read again (:mod:`amount_retry`), for the document's totals to choose from once tables are joined
+   (:mod:`transform.ingest.amount_vouch`).
 """
 
 from __future__ import annotations
