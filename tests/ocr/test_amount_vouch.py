@@ -13,7 +13,7 @@ from PIL import Image
 
 from transform.ingest.amount_vouch import vouch_document, vouch_table
 from transform.model import Cell, Document, DocumentMeta, Section, Sentence, Table
-from transform.ocr.amount_retry import read_amounts, well_formed
+from transform.ocr.amount_retry import keep_ink, read_amounts, well_formed
 from transform.ocr.cell_doubt import MALFORMED
 from transform.ocr.render import PageImage
 
@@ -27,6 +27,7 @@ class _Out:
     doubt: str | None
     box: tuple[float, float, float, float] | None
     readings: list[str] = field(default_factory=list)
+    ink: tuple[bytes, float] | None = None
 
 
 def test_the_struck_cell_crops_read_the_printed_amount() -> None:
@@ -41,6 +42,17 @@ def test_the_struck_cell_crops_read_the_printed_amount() -> None:
     assert "21 928,38€" in cell.readings, cell.readings
     assert all(well_formed([r], False) == [r] for r in cell.readings)  # each one a well-formed amount as read
     assert sound.readings == []  # a cell not flagged is not read again
+
+
+def test_only_a_table_of_amounts_keeps_its_amounts_pixels() -> None:
+    image = Image.open(DATA / "putanges-p12-struck-amount.png").convert("L")
+    k = 72.0 / DPI
+    page = PageImage(image=image, dpi=DPI, page=12, width_pt=image.width * k, height_pt=image.height * k)
+    box = (18 * k, 17 * k, 312 * k, 156 * k)
+    cells = [_Out(t, None, box) for t in ("0,00€", "5 121,00€", "140 816,51€", "16 EMPRUNTS")]
+    assert keep_ink(page, cells) == 3
+    assert [c.ink is not None for c in cells] == [True, True, True, False]
+    assert keep_ink(page, cells[:2]) == 0  # two amounts: not a table of amounts
 
 
 def test_well_formed_readings_only() -> None:
@@ -103,6 +115,34 @@ def test_a_cell_not_flagged_is_never_changed() -> None:
     assert vouch_table(table) == 0
     assert _text(table.rows[5][1]) == "5 121,00€"
 
+
+
+
+def _ink() -> tuple[bytes, float]:
+    """The frozen cell's pixels inside its rules, as ``keep_ink`` keeps them (PNG, dpi)."""
+    import io
+
+    region = Image.open(DATA / "putanges-p12-struck-amount.png").convert("L").crop((18, 17, 312, 156))
+    out = io.BytesIO()
+    region.save(out, format="PNG")
+    return out.getvalue(), DPI
+
+
+def test_a_well_formed_amount_the_total_doubts_is_read_again_and_vouched() -> None:
+    """``27 928,38€`` (a well-formed misreading: no shape test sees it) makes the column's total disagree;
+    the cell's kept pixels read ``21 928,38€``, with which the total adds up to the cent."""
+    table = _budget([])
+    cell = table.rows[3][1]
+    cell.sentences[0].text, cell.doubt, table.doubt = "27 928,38€", None, None
+    for row in table.rows:  # every amount's pixels kept; only the struck one's are of this cell
+        for c in row:
+            c._ink = _ink() if c is cell else None
+    assert vouch_table(table) == 1
+    assert _text(cell) == "21 928,38€" and cell.doubt is None and "167 865,89€" in (cell.note or "")
+    other = _budget([])
+    other.rows[3][1].sentences[0].text, other.rows[3][1].doubt = "27 928,38€", None
+    other.rows[5][1]._ink = _ink()  # the pixels kept are another cell's: its readings do not add up
+    assert vouch_table(other) == 0 and _text(other.rows[3][1]) == "27 928,38€"
 
 
 @pytest.mark.slow

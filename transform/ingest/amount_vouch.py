@@ -11,7 +11,13 @@ and no other reading of the cell does so with another amount; the cell loses its
 note that the total vouches for it. With no total, no exact agreement, or two readings that would both
 do, the cell keeps its text, its doubt and its flag. Only cells flagged ``amount_malformed`` are tried:
 an amount that already adds up is never changed (a malformed amount is a word to the check, no sum runs
-through it). No tesseract call here.
+through it). No tesseract call for them here.
+
+A well-formed amount a total disagrees with (:func:`table_sums.check_table`) is read again too, from the
+pixels its OCR'd cell kept (``Cell._ink``; one tesseract call for the total's cells, only then): the one
+other amount of one of the total's cells with which the total agrees to the cent is taken; none, or several
+that would do, and nothing changes (the totals check then flags them). Text layers keep no pixels: nothing
+is read again there.
 """
 
 from __future__ import annotations
@@ -19,13 +25,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .amount_forms import parse_amount
-from .table_sums import Agreement, check_rows
+from .table_sums import Agreement, check_rows, check_table
 
 if TYPE_CHECKING:
     from ..model import Cell, Document, Table
 
 MALFORMED = "amount_malformed"  # transform.ocr.cell_doubt.MALFORMED
 NOTE = "read again from its ink; the total {total} adds up with it to the cent"
+TIMEOUT = 60.0  # seconds for the one tesseract call of a table's doubted amounts
 
 
 def _texts(table: Table) -> list[list[str]]:
@@ -50,8 +57,6 @@ def vouch_table(table: Table) -> int:
     """Put right the malformed amounts of ``table`` whose total vouches for one of their readings (see the
     module's docstring); returns how many cells changed."""
     asked = [(r, i, c) for r, row in enumerate(table.rows) for i, c in enumerate(row) if c.doubt == MALFORMED and c._readings]
-    if not asked:
-        return 0
     changed = 0
     for r, i, cell in asked:
         texts = _texts(table)
@@ -66,6 +71,41 @@ def vouch_table(table: Table) -> int:
         changed += 1
     if changed and table.doubt == MALFORMED:
         table.doubt = next((c.doubt for row in table.rows for c in row if c.doubt), None)
+    return changed + _vouch_sums(table)
+
+
+def _vouch_sums(table: Table) -> int:
+    """A total that disagrees with the well-formed amounts it sums: the cells whose pixels were kept
+    (``Cell._ink``, OCR'd tables: :func:`transform.ocr.amount_retry.keep_ink`) are read again from their
+    crops (one tesseract call for the total's cells), and the one other amount of one cell with which the
+    total then agrees to the cent is taken; none, or several cells or amounts that would do: nothing changes
+    (the totals check then flags them, :mod:`table_sums`)."""
+    if not any((c.__pydantic_private__ or {}).get("_ink") for row in table.rows for c in row):  # (the getter is slow)
+        return 0
+    changed = 0
+    for f in check_table(table):
+        spots = [(r, i) for r, i in [f.total, *f.summed] if table.rows[r][i]._ink and table.rows[r][i].doubt is None]
+        if not spots:
+            continue
+        from ..ocr.amount_retry import read_inks
+
+        reads = read_inks([table.rows[r][i]._ink for r, i in spots], False, TIMEOUT)  # type: ignore[misc]
+        texts = _texts(table)
+        good: dict[tuple[tuple[int, int], object], tuple[str, tuple[int, int]]] = {}
+        for (r, i), readings in zip(spots, reads, strict=True):
+            now = texts[r][i].strip()
+            for reading in readings:
+                if now.endswith("€") and not reading.endswith("€"):
+                    reading += "€"
+                if (amount := parse_amount(reading, ",")) == parse_amount(now, ","):
+                    continue
+                if (total := _vouched(table, texts, (r, i), reading)) is not None:
+                    good.setdefault(((r, i), amount), (reading, total))
+        if len(good) != 1:
+            continue
+        ((r, i), _amount), (reading, (tr, ti)) = next(iter(good.items()))
+        _take(table.rows[r][i], reading, texts[tr][ti].strip())
+        changed += 1
     return changed
 
 

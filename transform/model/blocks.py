@@ -78,6 +78,8 @@ class Cell(BaseModel):
     # Well-formed amounts a malformed OCR'd cell's crops read (ocr/amount_retry.py), for its column's total to
     # choose from (ingest/amount_vouch.py); never serialised.
     _readings: list[str] = PrivateAttr(default_factory=list)
+    # A well-formed OCR'd amount's pixels (PNG bytes, dpi), read again when a total says it is wrong; never serialised.
+    _ink: tuple[bytes, float] | None = PrivateAttr(default=None)
 
 
 class Table(_BlockBase):
