@@ -9,6 +9,7 @@ from ..checksum import sha256_file
 from ..errors import UnsupportedFormatError
 from ..model import Document
 from ..registry import Registry
+from .amount_vouch import vouch_document as vouch_amounts
 from .base import Ingester, TextLine
 from .detect import detect_format
 from .table_sums import mark_document as mark_sums
@@ -33,6 +34,7 @@ def ingest(path: Path, ctx: RunContext) -> Document:
         )
     doc = INGESTERS.create(fmt).ingest(path, ctx)
     repair_document(doc)  # no UTF-16 surrogate halves reach a writer (emoji, mathematical letters)
+    vouch_amounts(doc)  # a malformed amount one of whose crops' readings its total adds up with (amount_vouch.py)
     mark_sums(doc)  # a total that disagrees with the cells it sums puts them in doubt (table_sums.py)
     doc.meta.source_format = fmt
     doc.meta.source_name = display_name(path)

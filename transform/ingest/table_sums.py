@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .amount_forms import Amount, decimal_mark, parse_amount, show
 from .table_totals import (
@@ -72,14 +72,22 @@ class Finding:
         return f"the {what} does not add up: total printed {self.printed}, cells add up to {self.found}"
 
 
+class Agreement(NamedTuple):
+    """A total that agrees: its cell, the cells it sums ((row, index in row) of the table's rows), and whether
+    to the cent (not only within the rounding allowed)."""
+    total: tuple[int, int]
+    summed: list[tuple[int, int]]
+    exact: bool
+
+
 def check_rows(texts: Sequence[Sequence[str]], spans: Sequence[Sequence[int]] | None = None,
                rowspans: Sequence[Sequence[int]] | None = None, header: Sequence[bool] | None = None,
-               tally: dict[str, int] | None = None) -> list[Finding]:
+               tally: dict[str, int] | None = None, agreed_at: list[Agreement] | None = None) -> list[Finding]:
     """The totals of a table that disagree with what they sum (see the module's docstring). ``texts``: the
     rows' cell texts in logical order; ``spans``: their colspans; ``rowspans``: cells covering the rows below
     (those rows' cells start after them); ``header``: which rows are header rows. ``tally`` (for the bench)
     counts the tables' totals found (``tables``: per kind and side-by-side part), checked (``checked``), agreeing
-    (``agree``) and said to disagree (``flagged``)."""
+    (``agree``) and said to disagree (``flagged``); ``agreed_at`` gets the totals that agree (:class:`Agreement`)."""
     g = _Grid([list(r) for r in texts], [list(s) for s in spans] if spans else [[1] * len(r) for r in texts],
               list(header) if header else [False] * len(texts))
     if len(g.texts) < 3:
@@ -96,7 +104,7 @@ def check_rows(texts: Sequence[Sequence[str]], spans: Sequence[Sequence[int]] | 
     found: list[Finding] = []
     agreed, count = [0, 0], [0, 0]  # totals agreeing and checked: total rows, total columns
     for cols in _parts(g, vals):
-        got, agree, n = _check_part(g, vals, cols, tally)
+        got, agree, n = _check_part(g, vals, cols, tally, agreed_at)
         found += got
         agreed, count = [a + b for a, b in zip(agreed, agree, strict=True)], [a + b for a, b in zip(count, n, strict=True)]
     # more totals of a kind disagree than agree: the rule is not this table's (a header misread, a column subtracted)
@@ -107,7 +115,7 @@ def check_rows(texts: Sequence[Sequence[str]], spans: Sequence[Sequence[int]] | 
 
 
 def _check_part(g: _Grid, vals: list[list[_Value]], cols: list[int],
-                tally: dict[str, int] | None) -> tuple[list[Finding], list[int], list[int]]:
+                tally: dict[str, int] | None, agreed_at: list[Agreement] | None = None) -> tuple[list[Finding], list[int], list[int]]:
     """The totals of the columns ``cols`` (one table of a grid printed side by side): total rows checked
     column by column, then total columns row by row; with how many totals of each kind agree and were checked."""
     nrows = len(g.texts)
@@ -122,7 +130,7 @@ def _check_part(g: _Grid, vals: list[list[_Value]], cols: list[int],
         named = [g.finds(_TOTAL, row_name[r]) for r in range(nrows)]
         totals = [r for r in range(nrows) if r not in heads and named[r]]
         codes = [_code(_text(g, r, cols[0]), row_name[r], named[r]) for r in range(nrows)]
-        got, agree, n = _totals(vals, row_name, codes, heads, amount_cols, totals, lambda i, j: (i, j), g, False, tally)
+        got, agree, n = _totals(vals, row_name, codes, heads, amount_cols, totals, lambda i, j: (i, j), g, False, tally, agreed_at)
         found, agreed[0], count[0] = found + got, agree, n
     sums_rows = [r for r in range(nrows) if r not in heads and _summable([vals[r][c] for c in cols], row_name[r], g)]
     if sums_rows:  # total columns, checked row by row
@@ -133,14 +141,14 @@ def _check_part(g: _Grid, vals: list[list[_Value]], cols: list[int],
         last = max(heads) if heads else -1  # the header's last row names the columns a total adds (Débit, Crédit)
         kinds = [k if last >= 0 and c in col_name and not (k := _text(g, last, c).strip()).isdigit() else ""
                  for c in range(g.ncols)]
-        got, agree, n = _totals(flipped, names, kinds, others, sums_rows, totals, lambda i, j: (j, i), g, True, tally)
+        got, agree, n = _totals(flipped, names, kinds, others, sums_rows, totals, lambda i, j: (j, i), g, True, tally, agreed_at)
         found, agreed[1], count[1] = found + got, agree, n
     return found, agreed, count
 
 
 def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded: set[int], cross: list[int], totals: list[int],
             rc: Callable[[int, int], tuple[int, int]], g: _Grid, across: bool,
-            tally: dict[str, int] | None) -> tuple[list[Finding], int, int]:
+            tally: dict[str, int] | None, agreed_at: list[Agreement] | None = None) -> tuple[list[Finding], int, int]:
     """Totals along the first axis of ``vals`` (lines), each checked at every line across it in ``cross``:
     the ``totals`` labelled, else the last line when it sums (see the module's docstring). ``kin``: what
     groups lines a total may add (an account's code; a column's sub-header); ``excluded``:
@@ -215,7 +223,12 @@ def _totals(vals: list[list[_Value]], names: list[str], kin: list[str], excluded
         for j, ok, lines, sm in row:
             total = vals[t][j]
             pos = g.at[rc(t, j)[0]][rc(t, j)[1]]
-            if ok or pos is None or not isinstance(total, Amount):
+            if pos is None or not isinstance(total, Amount):
+                continue
+            if ok:
+                if agreed_at is not None:
+                    agreed_at.append(Agreement(pos, [p for i in lines if isinstance(vals[i][j], Amount)
+                                                     and (p := g.at[rc(i, j)[0]][rc(i, j)[1]])], sm == total.value))
                 continue
             added = [(i, v) for i in lines if isinstance(v := vals[i][j], Amount)]
             places = max([total.decimals] + [v.decimals for _i, v in added])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from .text import Direction, Sentence
 
@@ -75,6 +75,11 @@ class Cell(BaseModel):
     # amount read again on its cell alone): shown next to the cell, never written in its place.
     note: str | None = Field(default=None, exclude_if=_unset)
     suggestion: str | None = Field(default=None, exclude_if=_unset)
+    # Well-formed amounts a malformed OCR'd cell's crops read (ocr/amount_retry.py), for its column's total to
+    # choose from (ingest/amount_vouch.py); never serialised.
+    _readings: list[str] = PrivateAttr(default_factory=list)
+    # A well-formed OCR'd amount's pixels (PNG bytes, dpi), read again when a total says it is wrong; never serialised.
+    _ink: tuple[bytes, float] | None = PrivateAttr(default=None)
 
 
 class Table(_BlockBase):

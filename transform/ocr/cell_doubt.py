@@ -21,7 +21,9 @@ comma and two digits), every amount cell the page's reading and its repairs (:mo
 could not settle: Putanges' sewerage budget prints ``21 928,38€`` under a pen stroke, read
 ``27 928/382``. Nothing writes such a cell (its text is left as read); it is marked
 ``amount_malformed``, and the table holding it is doubtful too (:func:`table_doubt`), so the review
-page, the quality report and the Darija gates send it to a person with the cell named.
+page, the quality report and the Darija gates send it to a person with the cell named. (Its cell's crops are
+then read again, :mod:`amount_retry`, and a reading its column's total adds up with to the cent is taken once
+the document is read, :mod:`transform.ingest.amount_vouch`: Putanges' cell now reads ``21 928,38€``.)
 
 A cell counts only in a table with at least MIN_AMOUNTS well-formed amounts, when it holds nothing
 but digits, spaces and the marks of an amount (``, . / €``), at least MIN_DIGITS digits, a mark or

@@ -19,14 +19,16 @@ lines tesseract read, handed to the PDF ingester as text-layer tables are.
    several rows when it is short words in two cells or more. Columns are in logical order:
    right to left for an Arabic table.
 5. A cell of a table of amounts left in a shape no amount has (``27 928/382``) carries the doubt
-   ``amount_malformed``, and its table a doubt too (:mod:`cell_doubt`); no text changes.
+   ``amount_malformed``, and its table a doubt too (:mod:`cell_doubt`); no text changes. Its cell's crops are
+   read again (:mod:`amount_retry`), for the document's totals to choose from once tables are joined
+   (:mod:`transform.ingest.amount_vouch`).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from statistics import median
 from typing import TYPE_CHECKING
 
@@ -37,6 +39,7 @@ from ..ingest.pdf_table_cells import is_number
 from ..ingest.pdf_tables import FoundTable
 from ..model import Cell, PageReport, Sentence, Table
 from .amount_cells import reread_malformed
+from .amount_retry import keep_ink, read_amounts
 from .cell_doubt import from_lines, mark_amounts, rate_cells, table_doubt
 from .cell_numbers import day_numbers, short_numbers
 from .latin_numbers import amount_cells
@@ -134,6 +137,8 @@ class _OutCell:
     confidence: float | None = None  # the word confidence of the lines it was read from (cell_doubt.rate_cells)
     suggestion: str | None = None  # another reading of the cell, not taken (amount_cells.py)
     box: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points: the cell's rules (a priced line's ink)
+    readings: list[str] = field(default_factory=list)  # well-formed amounts a malformed cell's crops read (amount_retry.py)
+    ink: tuple[bytes, float] | None = None  # a well-formed amount's pixels (PNG, dpi), read again if a total doubts it
 
 
 def _layout(filler: _Filler, rtl: bool, others: dict[int, str] | None = None) -> list[_OutCell]:
@@ -256,6 +261,7 @@ def _to_table(cells: list[_OutCell]) -> Table:
             sentences = [Sentence(id="", text=c.text, notes={})] if c.text else []
             row.append(Cell(sentences=sentences, header=r < heads, colspan=c.colspan, rowspan=c.rowspan, doubt=c.doubt,
                             confidence=c.confidence, suggestion=c.suggestion))
+            row[-1]._readings, row[-1]._ink = c.readings, c.ink  # for the document's totals (ingest/amount_vouch.py)
         rows.append(row)
     return Table(rows=rows, caption=[], doubt=table_doubt(rows))  # a doubtful cell makes its table doubtful
 
@@ -371,6 +377,9 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         decimal_commas(cells)
         from_lines(cells, [ln for ln in inside if ln.doubt], cross)  # a cell read from a doubtful line keeps its doubt
         mark_amounts(cells)  # an amount left in a shape no amount has is in doubt (cell_doubt.py)
+        if not rtl:  # its cell's crops' well-formed readings, for the totals to choose from (amount_retry.py)
+            read_amounts(replace(pimg, image=ink.image), cells, timeout)
+            keep_ink(replace(pimg, image=ink.image), cells)
         rate_cells(cells, inside, cross)  # each cell's word confidence (cell_doubt.py)
         found.append(FoundTable(_to_table(cells), top, bottom, x0, x1))
     return found
