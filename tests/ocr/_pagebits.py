@@ -34,6 +34,17 @@ def page_lines(pages: list[list[str]], first_page: int = 1) -> list[list[TextLin
              for n, t in enumerate(texts)] for k, texts in enumerate(pages)]
 
 
+def boxed_line(listed: list[tuple[str, float, float, float, float]]):  # type: ignore[no-untyped-def]
+    """One OCR'd line made of ``(word, x0, top, x1, bottom)`` boxes (PDF points) and its reading result (90 %,
+    the word boxes listed): what a page pass gets for a line."""
+    from transform.ocr.tesseract import OcrResult
+
+    text = " ".join(w for w, *_b in listed)
+    ln = TextLine(text=text, x0=listed[0][1], top=min(b[2] for b in listed), x1=listed[-1][3],
+                  bottom=max(b[4] for b in listed), page=1)
+    return ln, OcrResult([ln], 90.0, len(listed), {id(ln): 90.0}, word_boxes={id(ln): listed})
+
+
 def corpus_page(path: Path | str, index: int, dpi: float = 250.0) -> PageImage:
     """Page ``index`` (0-based) of a corpus PDF (a name in tests/realdocs/files or a path) rendered grey at ``dpi``;
     the test is skipped when the file is missing."""

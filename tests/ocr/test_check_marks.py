@@ -9,10 +9,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from transform.ingest.base import TextLine
+from tests.ocr._pagebits import boxed_line
 from transform.ocr.check_marks import MARK, check_marks, check_shape
 from transform.ocr.render import PageImage
-from transform.ocr.tesseract import OcrResult
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DPI = 200.0
@@ -54,11 +53,7 @@ def _page(mark: str, gap: int = 40) -> tuple[PageImage, list[tuple[str, float, f
     return PageImage(image=img, dpi=DPI, page=1, width_pt=900 * 72 / DPI, height_pt=160 * 72 / DPI), listed
 
 
-def _line(listed: list[tuple[str, float, float, float, float]]) -> tuple[TextLine, OcrResult]:
-    text = " ".join(w for w, *_b in listed)
-    ln = TextLine(text=text, x0=listed[0][1], top=min(b[2] for b in listed), x1=listed[-1][3],
-                  bottom=max(b[4] for b in listed), page=1)
-    return ln, OcrResult([ln], 90.0, len(listed), {id(ln): 90.0}, word_boxes={id(ln): listed})
+_line = boxed_line
 
 
 def test_a_check_mark_read_as_a_letter_is_written_as_the_mark() -> None:

@@ -9,13 +9,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from transform.ingest.base import TextLine
+from tests.ocr._pagebits import boxed_line
 from transform.ingest.pdf_tables import FoundTable
 from transform.model.blocks import Cell, Table
 from transform.model.text import Sentence
 from transform.ocr.latin_caps import bare, plain_capitals, plain_cells
 from transform.ocr.render import PageImage
-from transform.ocr.tesseract import OcrResult
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DPI = 200.0
@@ -45,11 +44,7 @@ def _page(words: list[str], rule: bool = False, blob: int | None = None, size: i
     return PageImage(image=img, dpi=DPI, page=1, width_pt=1600 * 72 / DPI, height_pt=260 * 72 / DPI), boxes
 
 
-def _line(listed: list[tuple[str, float, float, float, float]]) -> tuple[TextLine, OcrResult]:
-    text = " ".join(w for w, *_b in listed)
-    ln = TextLine(text=text, x0=listed[0][1], top=min(b[2] for b in listed), x1=listed[-1][3],
-                  bottom=max(b[4] for b in listed), page=1)
-    return ln, OcrResult([ln], 90.0, len(listed), {id(ln): 90.0}, word_boxes={id(ln): listed})
+_line = boxed_line
 
 
 def _read_as(boxes: list[tuple[str, float, float, float, float]], reading: dict[str, str]) -> list[tuple[str, float, float, float, float]]:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from tests.ocr._pagebits import boxed_line
 from transform.ingest.base import TextLine
 from transform.ocr.confidence import OCR_LOW
 from transform.ocr.latin_misreads import digit_candidate, latin_misreads, speck, text_fixes
 from transform.ocr.render import PageImage
-from transform.ocr.tesseract import OcrResult
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 DPI = 200.0
@@ -81,11 +81,7 @@ def _page(words: list[tuple[str, int]], extra: list[tuple[str, int]] = ()) -> tu
     return PageImage(image=img, dpi=DPI, page=1, width_pt=1400 * 72 / DPI, height_pt=200 * 72 / DPI), boxes
 
 
-def _line(listed: list[tuple[str, float, float, float, float]]) -> tuple[TextLine, OcrResult]:
-    text = " ".join(w for w, *_b in listed)
-    ln = TextLine(text=text, x0=listed[0][1], top=min(b[2] for b in listed), x1=listed[-1][3],
-                  bottom=max(b[4] for b in listed), page=1)
-    return ln, OcrResult([ln], 90.0, len(listed), {id(ln): 90.0}, word_boxes={id(ln): listed})
+_line = boxed_line
 
 
 def test_an_article_read_as_digits_is_read_again_from_its_ink() -> None:
