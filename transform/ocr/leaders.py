@@ -33,6 +33,7 @@ MERGED = 2  # in a long chain, a blob as wide as this many dots is still a leade
 LONG_DOTS = 2 * MIN_DOTS  # a chain this long may hold such blobs and climb or fall (letters' dots never make one)
 MAX_MERGED_SHARE = 0.3  # ...so long as no more than this share of its blobs are run together
 MAX_PAIRS = 2  # a shorter level chain may hold this many blobs of two dots run together (_pairs_only)
+TALL = 2  # a long chain's dots may stand under this many dots high (TALL * dot - 1 pixels): a ~100 dpi scan rendered at 250 dpi stretches them
 
 
 @dataclass
@@ -85,17 +86,19 @@ def _segments(cy: np.ndarray, cx0: np.ndarray, cx1: np.ndarray, pitch: float) ->
     return out
 
 
-def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int, sloped: bool = False) -> float | None:
+def _aligned(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray, dot: int, sloped: bool = False,
+             high: int | None = None) -> float | None:
     """The dots of a chain are alike and on one line: each at most ``dot`` + 2 high (as wide as a
-    run may be, and a pixel of grey edge: the bold ellipses of a 12 pt form), and most of
-    them with their top and bottom within a third of a dot of the others' (the dots of Arabic
-    letters in a light scan sit at every height). With ``sloped``, that line may climb or fall
-    (up to MAX_SLOPE). Returns how far the line climbs (pixels, + downwards) from the first dot
-    to the last, or None when the chain is no leader."""
+    run may be, and a pixel of grey edge: the bold ellipses of a 12 pt form; ``high`` + 1 when
+    given), and most of them with their top and bottom within a third of a dot of the others'
+    (the dots of Arabic letters in a light scan sit at every height). With ``sloped``, that line
+    may climb or fall (up to MAX_SLOPE). Returns how far the line climbs (pixels, + downwards)
+    from the first dot to the last, or None when the chain is no leader."""
+    high = dot + 1 if high is None else high
     tops, bots = [], []
     for a, b in zip(x0.tolist(), x1.tolist(), strict=True):
         rows = np.flatnonzero(strip[:, a:b].any(axis=1))
-        if not len(rows) or rows[-1] - rows[0] > dot + 1:
+        if not len(rows) or rows[-1] - rows[0] > high:
             return None
         tops.append(rows[0])
         bots.append(rows[-1])
@@ -155,11 +158,11 @@ def _stray_ink(strip: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> bool:
 
 
 def _extend(lead: tuple[int, int, int, int], seen: np.ndarray, bad: np.ndarray, ink: np.ndarray, dot: int,
-            pitch: float) -> tuple[int, int, int, int]:
+            pitch: float, high: int) -> tuple[int, int, int, int]:
     """A found leader (y0, y1, x0, x1) carried on along its rows over the thin ink beside its ends:
-    runs of any length, with no other ink over or under them and no higher than a dot, each
-    within ``pitch`` of the last. Where a blurred scan runs four dots together (decree
-    2.19.720's model letters) the chain breaks, and the rest of the leader was read as letters."""
+    runs of any length, with no other ink over or under them and no higher than its dots (``high``
+    + 1 pixels), each within ``pitch`` of the last. Where a blurred scan runs four dots together
+    (decree 2.19.720's model letters) the chain breaks, and the rest of the leader was read as letters."""
     y0, y1, x0, x1 = lead
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for y in range(max(0, y0), min(seen.shape[0], y1 + 1)):
@@ -179,7 +182,7 @@ def _extend(lead: tuple[int, int, int, int], seen: np.ndarray, bad: np.ndarray, 
         if k not in thin:
             y, a, b = int(ry[k]), int(rx0[k]), int(rx1[k])
             rows = np.flatnonzero(ink[max(0, y - dot): y + dot + 1, a:b].any(axis=1))
-            thin[k] = bool(len(rows)) and rows[-1] - rows[0] <= dot + 1
+            thin[k] = bool(len(rows)) and rows[-1] - rows[0] <= high
         return thin[k]
 
     by_start, by_end = np.argsort(rx0, kind="stable"), np.argsort(rx1, kind="stable")
@@ -228,6 +231,18 @@ def _near_other(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int, tall: int, 
     return near[y0 - ya: y1 - ya]
 
 
+def _place(leaders: list[tuple[int, int, int, int]], y: int, drift: float, x0: int, x1: int, dot: int) -> bool:
+    """A chain on row ``y`` from ``x0`` to ``x1``, climbing ``drift`` pixels, added to the leaders
+    (y0, y1, x0, x1): merged into the first it overlaps, else a new one (True)."""
+    ya, yb = y + min(0, math.floor(drift)), y + max(0, math.ceil(drift))
+    for k, (ly0, ly1, lx0, lx1) in enumerate(leaders):
+        if lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= yb and ya <= ly1 + 2 * dot:
+            leaders[k] = (min(ly0, ya), max(ly1, yb), min(lx0, x0), max(lx1, x1))
+            return False
+    leaders.append((ya, yb, x0, x1))
+    return True
+
+
 def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -> Leaders:
     """The page image with its dot leaders painted over (the same object when there are none)."""
     a = np.asarray(img.convert("L"))
@@ -268,32 +283,42 @@ def remove_leaders(img: Image.Image, dpi: float, threshold: int | None = None) -
     out = a.copy()
     leaders: list[tuple[int, int, int, int]] = []  # y0, y1, x0, x1 of each leader (rows merged)
     painted = 0
+    too_tall = []  # long chains whose dots stand higher than a leader's: looked at again once the others are found
     for cy, cx0, cx1, i, j, sloped in chains:
         y = int(cy[i])
         if not sloped and _covered(leaders, y, int(cx0[i]), int(cx1[j - 1]), dot):
             continue  # the same leader seen from a neighbouring row: taking it again changes nothing
         drift = _aligned(ink[max(0, y - dot): y + dot + 1], cx0[i:j], cx1[i:j], dot, sloped)
         if drift is None:
+            if j - i >= LONG_DOTS:
+                too_tall.append((y, cx0[i:j], cx1[i:j]))
             continue
         if _stray_ink(ink[max(0, y - dot - above): y + dot + below + 1], cx0[i:j], cx1[i:j]):
             continue
-        ya, yb = y + min(0, math.floor(drift)), y + max(0, math.ceil(drift))
-        x0, x1 = int(cx0[i]), int(cx1[j - 1])
-        for k, (ly0, ly1, lx0, lx1) in enumerate(leaders):
-            if lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= yb and ya <= ly1 + 2 * dot:
-                leaders[k] = (min(ly0, ya), max(ly1, yb), min(lx0, x0), max(lx1, x1))
-                break
-        else:
-            leaders.append((ya, yb, x0, x1))
+        if _place(leaders, y, drift, int(cx0[i]), int(cx1[j - 1]), dot):
             painted += j - i
     leaders += blanks
-    if not leaders:
+    high = TALL * dot - 2  # their top and bottom rows at most this far apart: a row of strokes twice a dot high is no leader
+    stretched: list[tuple[int, int, int, int]] = []  # leaders of tall dots, apart from the others
+    for y, cx0, cx1 in too_tall:
+        x0, x1 = int(cx0[0]), int(cx1[-1])
+        if any(lx0 <= x1 and x0 <= lx1 and ly0 - 2 * dot <= y <= ly1 + 2 * dot for ly0, ly1, lx0, lx1 in leaders):
+            continue  # a leader found already, its dots seen whole from another row
+        drift = _aligned(ink[max(0, y - dot): y + dot + 1], cx0, cx1, dot, True, high)
+        if drift is None or _stray_ink(ink[max(0, y - dot - above): y + dot + below + 1], cx0, cx1):
+            continue
+        if _place(stretched, y, drift, x0, x1, dot):
+            painted += len(cx0)
+    if not leaders and not stretched:
         return Leaders(img, 0, 0)
-    leaders = _merged([_extend(lead, seen, bad, ink, dot, MAX_PITCH_IN * dpi) for lead in leaders], dot)
-    for y0, y1, x0, x1 in leaders:  # every dot of the leader's span, also those its chains missed
-        y0, y1 = max(0, y0 - dot), y1 + dot + 1
+    pitch = MAX_PITCH_IN * dpi
+    leaders = _merged([_extend(lead, seen, bad, ink, dot, pitch, dot + 1) for lead in leaders], dot)
+    stretched = _merged([_extend(lead, seen, bad, ink, dot, pitch, high) for lead in stretched], dot)
+    for (y0, y1, x0, x1), h in [(lead, dot + 1) for lead in leaders] + [(lead, high) for lead in stretched]:
+        y0, y1 = max(0, y0 - dot), y1 + dot + 1  # every dot of the leader's span, also those its chains missed
         cut = out[y0:y1, x0:x1]
-        cut[(cut < paper - 12) & ~_near_other(ink, y0, y1, x0, x1, dot + 1, above, below)] = 255  # the dots' grey edges too
+        cut[(cut < paper - 12) & ~_near_other(ink, y0, y1, x0, x1, h, above, below)] = 255  # the dots' grey edges too
+    leaders += stretched
     boxes = [(x0, max(0, y0 - dot), x1, y1 + dot + 1) for y0, y1, x0, x1 in leaders]
     return Leaders(Image.fromarray(out) if img.mode == "L" else Image.fromarray(out).convert(img.mode), len(leaders), painted, boxes)
 
