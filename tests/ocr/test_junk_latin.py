@@ -67,10 +67,20 @@ def test_real_latin_words_and_codes_stay() -> None:
             (("نموذج", 90.0), ("(F2", 75.9), ("؛", 90.0)),
             (("phase", 40.0), ("Masse", 41.0), ("دون", 90.0), ("أن", 90.0)),  # a French term of two words
             (("الحكم", 90.0), ("A1", 41.7), ("نصه:", 88.0)),  # a digit inside: not letters only
-            (("المحكمة", 90.0), ("Le", 51.3), ("المدلى", 88.0)))  # read at 51 %: not unsure enough
+            (("الوثائق", 90.0), ("Maroc", 80.2), ("المدلى", 88.0)))  # read at 80 %: sure enough
     lines = _dropped(*rows)
     assert [ln.text for ln in lines[:-1]] == [" ".join(w for w, _c in row) for row in rows]
     assert all(ln.doubt is None for ln in lines)
+
+
+def test_a_lone_latin_word_read_unsure_but_not_weak_is_kept_and_its_line_put_in_doubt() -> None:
+    """Decree 2.19.720 p. 8 once its tall blank is painted out: ``أثناء`` read ``ei`` at 55 %, above the junk's
+    50 %; dropped it would lose a word's place, kept sure it would hide the misreading. Kept, its line flagged."""
+    lines = _dropped((("و", 90.0), ("ei", 55.0), ("زيارة", 91.0), ("المراقبة", 93.0), ("التي", 95.0), ("قمنا", 90.0)),
+                     (("المحكمة", 90.0), ("Le", 51.3), ("المدلى", 88.0)),
+                     (("بتشغيل", 90.0), ("خبيرين", 88.0), ("بموجب", 92.0), ("Mie", 74.0)))
+    assert [ln.text for ln in lines[:3]] == ["و ei زيارة المراقبة التي قمنا", "المحكمة Le المدلى", "بتشغيل خبيرين بموجب Mie"]
+    assert [ln.doubt for ln in lines] == [OCR_LOW, OCR_LOW, OCR_LOW, None]
 
 
 def test_a_word_of_the_french_list_is_only_flagged() -> None:

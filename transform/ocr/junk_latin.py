@@ -62,7 +62,7 @@ from .confidence import OCR_LOW
 from .lexicon import known_fr
 from .lone_latin import LINE_WORDS, ORDINALS, arabic_page
 from .noise import NOISE_CONF
-from .tesseract import WEAK_LATIN_CONF
+from .tesseract import UNSURE_LATIN_CONF, WEAK_LATIN_CONF
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -86,11 +86,12 @@ _BRACKETS = {"(", ")", "[", "]", "«", "»"}
 
 
 class Junk(NamedTuple):
-    """A word marked on a line: the word, whether the French list knows it (flagged only), and the line's
-    new left or right edge when the word sits at that edge (None: the edge stays)."""
+    """A word marked on a line: the word, whether it is kept and its line only flagged (a word of the French
+    list, or one read between WEAK_LATIN_CONF and UNSURE_LATIN_CONF), and the line's new left or right edge when
+    the word sits at that edge (None: the edge stays)."""
 
     word: str
-    french: bool
+    keep: bool
     x0: float | None
     x1: float | None
 
@@ -116,8 +117,12 @@ def mark_junk_latin(lines: list[TextLine], result: OcrResult) -> int:
             continue
         found: list[Junk] = []
         for n, (word, x0, _t, x1, _b) in enumerate(listed):
+            if ln.text.split().count(word) != 1:
+                continue
             run = _run(n, listed, confs)
-            if not run or ln.text.split().count(word) != 1:
+            if not run and confs[n] < UNSURE_LATIN_CONF and _junk(n, listed):  # unsure, not junk: its line in doubt
+                found.append(Junk(word, True, None, None))
+            if not run:
                 continue
             core = word.strip(_EDGE)
             others = [b for i, b in enumerate(listed) if i not in run]
@@ -145,7 +150,7 @@ def drop_marked(pages: list[list[TextLine]]) -> int:
                 if toks.count(junk.word) != 1:
                     continue
                 ln.doubt = ln.doubt or OCR_LOW
-                if junk.french or len(toks) < 2:
+                if junk.keep or len(toks) < 2:
                     continue
                 toks.remove(junk.word)
                 ln.text = " ".join(toks)
