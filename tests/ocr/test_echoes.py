@@ -93,6 +93,25 @@ def test_a_forms_title_is_settled_by_the_phrases_of_the_documents_other_pages() 
     assert out[1][1:] == P2[1:] and out[2][1:] == P3[1:]  # راي (a hamza left out) stays as printed
 
 
+def test_a_latin_token_after_the_conjunction_written_apart_is_settled_by_the_other_printings() -> None:
+    """Decree 2.19.720's model letter, frozen as read: p. 8's ``أثناء`` read ``ei`` once its tall blank is painted
+    out; pp. 5-7 print ``و أثناء (زيارة`` (the conjunction written apart: no sound word of two letters)."""
+    pages = [["و أثناء (زيارة المراقبة/ أو بمناسبة معاينة الوثائق) التي فمنا بها"],
+             ["و أثناء (زيارة المراقبة/ أو بمناسبة معاينة الوثائق) التي قمنا بها ب (مكان وعنوان"],
+             ["و أثناء زيارة المراقبة التي قمنا بها ب (مكان وعنوان المعاينة) في (اليوم باسمه وعدده"],
+             ["و ei زيارة المراقبة التي قمنا بها ب ( مكان وعنوان المعاينة) في (اليوم باسهه وعدده"]]
+    out = settle_document(pages)
+    assert out[3] == [pages[3][0].replace(" ei ", " أثناء ")]
+    assert out[:3] == pages[:3]
+
+
+def test_the_conjunction_written_apart_settles_no_arabic_word() -> None:
+    """An Arabic word after ``و`` is no model switching: the outer ``و`` is no anchor for it. ``بمباسنة`` is two
+    letters off ``بمناسبة`` (a third of it: enough for a three, too many for a pair of seven letters): it stays."""
+    pages = [["و بمناسبة معاينة الوثائق"], ["و بمناسبة معاينة الوثائق"], ["و بمباسنة معاينة الوثائق"]]  # two letters off
+    assert settle_document(pages) == pages
+
+
 @pytest.mark.parametrize("pages", [
     # no phrase across a page break: وزير ending one page and الصحة opening the next are no pair
     [["السيد وزير"], ["الصحة العمومية"], ["السيد وزير"], ["الصحة العمومية"], ["قال السيد وزبر الصحة"]],

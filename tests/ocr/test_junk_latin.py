@@ -89,6 +89,17 @@ def test_a_word_of_the_french_list_is_only_flagged() -> None:
     assert lines[0].doubt == OCR_LOW
 
 
+def test_an_unsure_word_a_document_pass_replaced_leaves_its_line_in_doubt() -> None:
+    """echoes.echo_document puts ``أثناء`` for decree 2.19.720 p. 8's ``ei`` (55 %) from the other printings: the line
+    was read with a Latin token for a word, the word put in is the document's guess, the reviewer checks it."""
+    lines, result = _page((("و", 90.0), ("ei", 55.0), ("زيارة", 91.0), ("المراقبة", 93.0), ("التي", 95.0)), _ARABIC)
+    assert mark_junk_latin(lines, result) == 1
+    lines[0].text = "و أثناء زيارة المراقبة التي"  # what the document-wide pass made of it
+    assert drop_marked([lines]) == 0
+    assert lines[0].text == "و أثناء زيارة المراقبة التي" and lines[0].doubt == OCR_LOW
+    assert lines[1].doubt is None
+
+
 def test_a_word_a_document_pass_replaced_is_not_dropped() -> None:
     """echoes.echo_document sets ``الصحة QU الاجتماعية`` right from the phrase another page prints: the mark
     finds no ``QU`` left and changes nothing, the line's doubt included."""

@@ -14,7 +14,9 @@ So, on one OCR'd page, over its Arabic lines that no table took (:func:`settle_p
   :data:`PAIRS` times, exactly as the page reads them, is the phrase's middle word when it is at most a third of that word's
   letters off it (one letter at least); a Latin token inside an Arabic line (two letters, or at most :data:`LATIN` not all capitals: not an
   acronym), the models switching, is no misreading of any Arabic word by its letters: there one sound reading of the
-  phrase is enough; either way the middle word is the one most of the page's sound readings of the phrase hold;
+  phrase is enough; either way the middle word is the one most of the page's sound readings of the phrase hold. For
+  a Latin token only, the conjunction ``و`` written apart (:data:`AND`, one letter: no sound word) may be an outer
+  word of the phrase (``و ei زيارة`` where other printings read ``و أثناء زيارة``);
 * a word the word list does not know **beside one word of a sound pair**, on the side the pair puts it, is the
   pair's other word when it is one letter off it, or two when that word has :data:`LONG` letters or more;
 * a word whose only difference from the candidate is a hamza, an alef's form, ``ة``/``ه`` or ``ى``/``ي`` is left as
@@ -52,6 +54,7 @@ PAIRS = 2  # a pair of known words read this many times on the page is a sound p
 LATIN = 3  # a Latin token this short inside an Arabic line may be a word of it read with the wrong model
 LONG = 8  # a word this long may be two letters off the pair's word
 MIN_WORD = 4  # letters of the word put in (a short word settles nothing)
+AND = "و"  # the conjunction written apart (``و أثناء زيارة``): the outer word of a three that settles a Latin token only
 ROUNDS = 2  # rounds over the page: the words put right in one make their phrases sound for the next
 _ARABIC = re.compile("^[\u0621-\u064a]+$")
 _LATIN = re.compile("^[A-Za-zÀ-ÿ]+$")
@@ -98,10 +101,11 @@ def _phrases(pages: list[list[str]]) -> tuple[dict[tuple[str, str], Counter[str]
     pairs: Counter[tuple[str, str]] = Counter()
     for cores in pages:
         ok = [_sound(c) for c in cores]
+        edge = [o or c == AND for o, c in zip(ok, cores, strict=True)]  # ``و`` written apart: a three's outer word
         for i in range(len(cores) - 1):
             if ok[i] and ok[i + 1]:
                 pairs[(cores[i], cores[i + 1])] += 1
-            if i + 2 < len(cores) and ok[i] and ok[i + 1] and ok[i + 2]:
+            if i + 2 < len(cores) and edge[i] and ok[i + 1] and edge[i + 2]:
                 threes.setdefault((cores[i], cores[i + 2]), Counter())[cores[i + 1]] += 1
     return threes, pairs
 
@@ -116,7 +120,7 @@ def _settle(cores: list[str], i: int, threes: dict[tuple[str, str], Counter[str]
     left = cores[i - 1] if i else ""
     right = cores[i + 1] if i + 1 < len(cores) else ""
     latin = not _ARABIC.match(core)
-    if left and right and (middle := threes.get((left, right))):
+    if left and right and (latin or AND not in (left, right)) and (middle := threes.get((left, right))):
         # a Latin token is no misreading of any Arabic word: one sound reading of the phrase says which word it stands for
         total = sum(middle.values())
         found = _one({m for m, n in middle.items() if n >= (1 if latin else PAIRS) and 2 * n > total and len(m) >= MIN_WORD

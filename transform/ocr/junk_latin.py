@@ -34,7 +34,12 @@ other that both were taken for a running header.
 
 The line is then put in doubt (``ocr_low_confidence``): a word was taken out of it and the review
 page shows the line to check against the source. A word of the French list of four letters or more
-(a term the text may quote) is never dropped: its line is only put in doubt. No tesseract call.
+(a term the text may quote) is never dropped: its line is only put in doubt. So is a lone Latin word of
+letters only read at WEAK_LATIN_CONF or more but under UNSURE_LATIN_CONF (75 %): too sure to drop, too
+unsure to pass (decree 2.19.720 p. 8's ``أثناء`` read ``ei`` at 55 % once its tall blank is painted out;
+``Mie``, ``JA``, ``gd!``). A kept word that a document-wide pass put a word for (the printings' vote, an
+echo) leaves its line in doubt all the same: the word put in is the document's, not the page's.
+No tesseract call.
 
 A whole line of a page of Arabic that is one or two Latin words of three letters at most, read under
 noise.NOISE_CONF (62 %), is junk too (:func:`drop_junk_lines`, in the page pass): a form's dotted field read
@@ -147,6 +152,8 @@ def drop_marked(pages: list[list[TextLine]]) -> int:
                 continue
             for junk in mark[1]:
                 toks = ln.text.split()
+                if junk.keep and junk.word not in toks:  # a kept word a document pass put a word for: still to check
+                    ln.doubt = ln.doubt or OCR_LOW
                 if toks.count(junk.word) != 1:
                     continue
                 ln.doubt = ln.doubt or OCR_LOW
