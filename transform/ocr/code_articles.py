@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PIL import Image, ImageOps
 
 from ..errors import ToolError
+from .crop_reads import pixel_box
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -69,8 +70,7 @@ def article_hyphens(pimg: PageImage, lines: list[TextLine], word_boxes: dict[int
     for ln, n in asked:
         _w, x0, top, x1, bottom = word_boxes[id(ln)][n]
         pad = PAD * (bottom - top)
-        crop = grey.crop((max(0, int((x0 - pad) * k)), max(0, int((top - pad) * k)),
-                          min(grey.width, int((x1 + pad) * k) + 1), min(grey.height, int((bottom + pad) * k) + 1)))
+        crop = grey.crop(pixel_box(x0, top, x1, bottom, k, grey.width, grey.height, pad))
         crop = crop.resize((crop.width * SCALE, crop.height * SCALE), Image.Resampling.LANCZOS)
         images.append(ImageOps.expand(crop, border=max(10, crop.height // 2), fill=255))
     try:

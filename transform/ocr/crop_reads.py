@@ -16,6 +16,14 @@ from PIL import Image
 from .._exec import run
 
 
+def pixel_box(x0: float, top: float, x1: float, bottom: float, k: float, width: int, height: int,
+              pad: float = 0.0) -> tuple[int, int, int, int]:
+    """A box in PDF points widened by ``pad`` points on each side, as the pixel bounds (left, top, right, bottom)
+    of its crop in a ``width`` x ``height`` image rendered at ``k`` pixels per point, clipped to the image."""
+    return (max(0, int((x0 - pad) * k)), max(0, int((top - pad) * k)),
+            min(width, int((x1 + pad) * k) + 1), min(height, int((bottom + pad) * k) + 1))
+
+
 def read_crops(images: list[Image.Image], *, lang: str, psm: int, allowed: str, timeout: float,
                stem: str = "c") -> list[list[tuple[str, float]]]:
     """The words (text, confidence) tesseract reads in each image, in the images' order; an image

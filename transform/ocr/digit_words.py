@@ -28,6 +28,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
+from .crop_reads import pixel_box
 from .lone_latin import LINE_WORDS, MAX_WORDS, PAD, _arabic_word, _read, arabic_page
 from .reread import put_words
 
@@ -66,8 +67,7 @@ def reread_strays(image: PageImage, lines: list[TextLine], result: OcrResult, ti
     for ln, n in todo:
         _w, x0, t, x1, b = result.rtl_words[id(ln)][1][n]
         pad = PAD * (b - t)
-        crops.append((max(0, int((x0 - pad) * k)), max(0, int((t - pad) * k)),
-                      min(image.image.width, int((x1 + pad) * k) + 1), min(image.image.height, int((b + pad) * k) + 1)))
+        crops.append(pixel_box(x0, t, x1, b, k, image.image.width, image.image.height, pad))
     done = 0
     for (ln, n), crop, read in zip(todo, crops, _read(image, crops, timeout), strict=True):
         text, listed = result.rtl_words[id(ln)]

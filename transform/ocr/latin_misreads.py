@@ -35,6 +35,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
+from .crop_reads import pixel_box
 from .lexicon import known_fr
 
 if TYPE_CHECKING:
@@ -337,7 +338,6 @@ def _read(image: PageImage, boxes: list[tuple[float, float, float, float]], time
     crops = []
     for x0, t, x1, b in boxes:
         pad = PAD * (b - t)
-        crops.append((max(0, int((x0 - pad) * k)), max(0, int((t - pad) * k)),
-                      min(image.image.width, int((x1 + pad) * k) + 1), min(image.image.height, int((b + pad) * k) + 1)))
+        crops.append(pixel_box(x0, t, x1, b, k, image.image.width, image.image.height, pad))
     return [[(unicodedata.normalize("NFC", text), conf) for text, conf, _l, _r in words]
             for words in read_words(image, crops, "fra", 8, timeout, stem="latin")]

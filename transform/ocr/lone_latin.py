@@ -30,6 +30,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
+from .crop_reads import pixel_box
 from .lexicon import known_ar, known_fr, normalise_ar
 from .tesseract import line_text
 
@@ -85,8 +86,7 @@ def reread_lone_latin(image: PageImage, lines: list[TextLine], result: OcrResult
     crops: list[tuple[int, int, int, int]] = []
     for _ln, _n, (x0, t, x1, b_) in todo:
         pad = PAD * (b_ - t)
-        crops.append((max(0, int((x0 - pad) * k)), max(0, int((t - pad) * k)),
-                      min(image.image.width, int((x1 + pad) * k) + 1), min(image.image.height, int((b_ + pad) * k) + 1)))
+        crops.append(pixel_box(x0, t, x1, b_, k, image.image.width, image.image.height, pad))
     readings = _read(image, crops, timeout)
     done = 0
     for (ln, n, (x0, _t, x1, _b)), crop, read in zip(todo, crops, readings, strict=True):

@@ -24,6 +24,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from ..errors import ToolError
+from .crop_reads import pixel_box
 from .raised_calls import columns
 
 if TYPE_CHECKING:
@@ -96,8 +97,7 @@ def lost_digits(pimg: PageImage, lines: list[TextLine], rtl_words: dict[int, tup
     for ln, n, _c in asked:
         _w, x0, top, x1, bottom = rtl_words[id(ln)][1][n]
         pad = 0.15 * (bottom - top)
-        crop = image.crop((max(0, int((x0 - pad) * k)), max(0, int((top - pad) * k)),
-                           min(image.width, int((x1 + pad) * k) + 1), min(image.height, int((bottom + pad) * k) + 1)))
+        crop = image.crop(pixel_box(x0, top, x1, bottom, k, image.width, image.height, pad))
         crop = crop.resize((crop.width * SCALE, crop.height * SCALE), Image.Resampling.LANCZOS)
         images.append(ImageOps.expand(crop, border=max(10, crop.height // 2), fill=255))
     try:

@@ -28,6 +28,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
+from .crop_reads import pixel_box
 from .lone_latin import arabic_page
 from .reread import put_words
 
@@ -89,8 +90,8 @@ def slash_digits(image: PageImage, lines: list[TextLine], result: OcrResult) -> 
 def _crop(gray: np.ndarray, box: tuple[float, float, float, float], k: float) -> np.ndarray:
     x0, t, x1, b = box
     pad = PAD * (b - t)
-    h, w = gray.shape
-    return gray[max(0, int((t - pad) * k)):min(h, int((b + pad) * k) + 1), max(0, int((x0 - pad) * k)):min(w, int((x1 + pad) * k) + 1)]
+    left, top, right, bottom = pixel_box(x0, t, x1, b, k, gray.shape[1], gray.shape[0], pad)
+    return gray[top:bottom, left:right]
 
 
 def is_slash(crop: np.ndarray) -> bool:

@@ -19,6 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
+from .crop_reads import pixel_box
 from .lone_latin import LINE_WORDS, MAX_WORDS, PAD, _read, arabic_page
 
 if TYPE_CHECKING:
@@ -58,8 +59,7 @@ def reread_ta_marks(image: PageImage, lines: list[TextLine], result: OcrResult, 
     for _ln, _tok, (x0, t, x1, b_) in todo:
         for share in PADS:
             pad = share * (b_ - t)
-            crops.append((max(0, int((x0 - pad) * k)), max(0, int((t - pad) * k)),
-                          min(image.image.width, int((x1 + pad) * k) + 1), min(image.image.height, int((b_ + pad) * k) + 1)))
+            crops.append(pixel_box(x0, t, x1, b_, k, image.image.width, image.image.height, pad))
     readings = _read(image, crops, timeout)
     done = 0
     for i, (ln, tok, (x0, _t, x1, _b)) in enumerate(todo):
