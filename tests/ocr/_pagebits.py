@@ -45,6 +45,16 @@ def boxed_line(listed: list[tuple[str, float, float, float, float]]):  # type: i
     return ln, OcrResult([ln], 90.0, len(listed), {id(ln): 90.0}, word_boxes={id(ln): listed})
 
 
+def glyph_mask(glyphs: list[tuple[int, int, int, int]], width: int, height: int):  # type: ignore[no-untyped-def]
+    """An ink mask (bool, ``height`` x ``width``) with a filled box per glyph (x0, x1, top, bottom)."""
+    import numpy as np
+
+    ink = np.zeros((height, width), dtype=bool)
+    for x0, x1, t, b in glyphs:
+        ink[t:b, x0:x1] = True
+    return ink
+
+
 def corpus_page(path: Path | str, index: int, dpi: float = 250.0) -> PageImage:
     """Page ``index`` (0-based) of a corpus PDF (a name in tests/realdocs/files or a path) rendered grey at ``dpi``;
     the test is skipped when the file is missing."""

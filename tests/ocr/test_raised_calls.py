@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from tests.ocr._pagebits import Line as _L
-from tests.ocr._pagebits import corpus_page
+from tests.ocr._pagebits import corpus_page, glyph_mask
 from transform.ocr.raised_calls import columns, raised_calls, raised_lead, without_call
 
 PDF = Path(__file__).resolve().parents[1] / "realdocs" / "files" / "adala-ar-joint-order-1096-26.pdf"
@@ -18,11 +18,7 @@ DPI = 250.0
 
 
 def _drawn(glyphs: list[tuple[int, int, int, int]], width: int = 120, height: int = 40) -> np.ndarray:
-    """A mask with a filled box per glyph (x0, x1, top, bottom)."""
-    ink = np.zeros((height, width), dtype=bool)
-    for x0, x1, t, b in glyphs:
-        ink[t:b, x0:x1] = True
-    return ink
+    return glyph_mask(glyphs, width, height)
 
 
 def test_a_small_raised_glyph_before_full_digits_is_a_call() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tests.ocr._pagebits import corpus_page
+from tests.ocr._pagebits import corpus_page, glyph_mask
 from transform.ingest.base import TextLine
 from transform.ocr.raised_calls import columns
 from transform.ocr.year_suffix import era_sign, raised_sign, year_suffixes
@@ -21,11 +21,7 @@ def _L(text: str, x0: float, top: float, x1: float, bottom: float) -> TextLine:
 
 
 def _drawn(glyphs: list[tuple[int, int, int, int]], width: int = 110, height: int = 44) -> np.ndarray:
-    """A mask with a filled box per glyph (x0, x1, top, bottom)."""
-    ink = np.zeros((height, width), dtype=bool)
-    for x0, x1, t, b in glyphs:
-        ink[t:b, x0:x1] = True
-    return ink
+    return glyph_mask(glyphs, width, height)
 
 
 def test_a_small_raised_mark_before_the_digits_is_the_sign() -> None:
