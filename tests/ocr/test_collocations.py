@@ -47,6 +47,22 @@ def test_ni_is_fi_and_a_date_word_before_a_date() -> None:
     assert settle(["يتاريخ", "الإنذار"]) == ["يتاريخ", "الإنذار"]
 
 
+def test_a_date_word_whose_stacked_end_is_misread_before_a_whole_date() -> None:
+    """The Santé decision's p. 1 (a face drawing ``يخ`` as one small stacked glyph), as tesseract listed its lines:
+    ``بنارية 01 مارس`` (a word of the list) and ``بتاريخة فاح ريبع الثاني`` (its day and month misread too)."""
+    line = ["الاجتماعية", "À,", "22/2642", "بنارية", "01", "مارس", "42022", "المعلن"]
+    assert settle(line)[3] == "بتاريخ"
+    assert settle(["عنه", "بنارية", "19", "أبريل", "2022؛"])[1] == "بتاريخ"
+    read = ["des", "المرسوم", "À,", "2.72.373", "بتاريخة", "فاح", "ريبع", "الثاني", "1394", ")24", "أبريل"]
+    assert settle(read)[4] == "بتاريخ"
+    assert settle(["الصادر", "بنارية", "2019/09/9"])[1] == "بتاريخ"
+    # not before a whole date: a number alone, a day without its month, another word's start
+    assert settle(["بنارية", "01", "يوم"])[0] == "بنارية"
+    assert settle(["بنارية", "12"])[0] == "بنارية"
+    assert settle(["بتاريخه", "الإنذار"])[0] == "بتاريخه"
+    assert settle(["بتجارية", "01", "مارس"])[0] == "بتجارية"
+
+
 def test_a_word_one_letter_off_a_fixed_term_next_to_its_other_word() -> None:
     # decree 2.17.355 and the judgment: الحد الأدلى / الأدى; NARSA and MTEDD: النظام الأسامي; the judgment's
     # والأكراه البدني (the hamza of a verbal noun of form IV is under its alef)

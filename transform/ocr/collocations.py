@@ -25,7 +25,12 @@ itself a word: on the light face of a court judgment ``ara`` reads the middle ``
   ``والأكراه البدني`` -> والإكراه البدني); a proclitic ``و``, ``ف``, ``ب``, ``ل`` before either word
   is kept;
 * **``بتاريخ`` before a date**: a word one letter off ``بتاريخ`` (``يتاريخ``, ``بتاريغ``) right
-  before a number is ``بتاريخ``, as ``رقم`` is settled before a number (:mod:`spelling`).
+  before a number is ``بتاريخ``, as ``رقم`` is settled before a number (:mod:`spelling`). Right before
+  a whole date (a day and a month's name, or a date in figures) the word may be misread further at its
+  end: a face that draws ``يخ`` as one small stacked glyph has it read ``ية`` or ``يخة`` (``بنارية 01
+  مارس 2022``, itself a word of the list; ``بتاريخة فاتح ربيع``). There a word of six or seven letters whose first
+  five are ``بتاري`` with at most one letter's dots misread (:func:`_misreadings`) is ``بتاريخ``
+  (:func:`_date_word`); no word the truth prints before a date is so.
 
 The article's ``ل`` lost between its ``ا`` and the word (``ا موضوع`` for الموضوع: the lone
 ``ا`` box touching the word's) is put back by :func:`join_article` (:mod:`glued` calls it, as it
@@ -70,6 +75,8 @@ LONG_TERM_WORD = 6  # a term's word this long may be two edits off (a swap of tw
 _BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
 _DATE_NEXT = re.compile(r"^[(\[]?\d")  # a number, or a date glued to its month (11مارس)
 DATE_WORD = "بتاريخ"
+_DATE_STEM = DATE_WORD[:5]  # بتاري: the word's start, read before a whole date (its end may be misread, see _date_word)
+_FIGURE_DATE = re.compile(r"^[(\[]?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[)\].,،:]?$")  # 2019/09/9, 01-03-2022
 # nouns that stand as adverbs only after a preposition (من طرف، من أجل، من خلال): the pronoun هن before
 # one of them is من with its loop read open
 _AFTER_MIN = frozenset(normalise_ar(w) for w in ("طرف", "أجل", "خلال", "قبل", "جراء", "لدن"))
@@ -225,9 +232,24 @@ def settle(words: list[str]) -> list[str]:
         elif core == "هن" and i + 1 < len(words) and normalise_ar(_split(words[i + 1])[1]) in _AFTER_MIN:
             out[i] = f"{head}من{tail}"
         elif (_one_off(core, DATE_WORD) and i + 1 < len(words) and _DATE_NEXT.match(words[i + 1])
-              and not _known(core)):
+              and not _known(core)) or _date_word(core, words, i):
             out[i] = f"{head}{DATE_WORD}{tail}"
     return out
+
+
+def _date_word(core: str, words: list[str], i: int) -> bool:
+    """Is ``core`` (``words[i]`` bare) ``بتاريخ`` read with its end misread, right before a whole date: a day and a
+    month's name (``01 مارس``, ``فاتح ربيع``; a month's name or ``فاتح`` one letter off counts, as
+    :func:`months.repair_months` puts them right), or a date in figures? Six or seven letters, the first five
+    ``بتاري`` with at most one letter's dots misread (``بنارية``, ``بتاريخة``)."""
+    if core == DATE_WORD or len(core) not in (6, 7) or _misreadings(core[:5], _DATE_STEM) > 1 or i + 1 >= len(words):
+        return False
+    if _FIGURE_DATE.match(words[i + 1]):
+        return True
+    from .months import _DAY, _is_month, repair_months  # months builds on spelling, as this module does
+
+    dated = repair_months(words[i + 1:i + 5])
+    return len(dated) > 1 and bool(_DAY.match(dated[0].strip("()[].,،:"))) and _is_month(_split(dated[1])[1])
 
 
 def join_article(info: dict[str, list]) -> None:
