@@ -63,12 +63,18 @@ TERMS = (
     ("السلطة", "الحكومية"), ("الصفقات", "العمومية"), ("الحماية", "الاجتماعية"),
     ("الانتقال", "الطاقي"), ("الإدماج", "المهني"), ("التنمية", "المستدامة"), ("السلامة", "الطرقية"),
     # a certified copy, an organisation chart, the ministry of equipment and transport, a candidate's proposed
-    # method (not النقل اللوجستيك: the corpus prints both اللوجستيك and اللوجيستيك, one letter apart)
+    # method; transport and logistics, in both its spellings (one letter apart: each stays itself, _term_word)
     ("طبق", "الأصل"), ("الهيكل", "التنظيمي"), ("التجهيز", "النقل"), ("المنهجية", "المقترحة"),
+    ("النقل", "اللوجستيك"), ("النقل", "اللوجيستيك"),
+    # an article of a text is feminine: its first is الأولى (الفصل الأول is masculine, another anchor)
+    ("المادة", "الأولى"),
     # a form's labels: the date of the application, of tenure, of birth, of filing; the family and the first name; the
     # model of an application (a form's title)
     ("تاريخ", "الطلب"), ("تاريخ", "الترسيم"), ("تاريخ", "الازدياد"), ("تاريخ", "الإيداع"),
     ("الاسم", "العائلي"), ("الاسم", "الشخصي"), ("نموذج", "طلب"),
+    # provided for (of a text, a card): the participle and the pronoun of what it refers to, each form a term, so that
+    # one form is never made another (عليه one letter off عليها)
+    ("المنصوص", "عليه"), ("المنصوص", "عليها"), ("المنصوص", "عليهم"), ("المنصوص", "عليهما"),
 )
 MIN_TERM_WORD = 3  # letters of the word put right (one letter off a shorter word settles nothing)
 LONG_TERM_WORD = 6  # a term's word this long may be two edits off (a swap of two letters one edit), see _term_word
@@ -120,6 +126,8 @@ def _bare_forms(word: str) -> list[str]:
 # each term as printed with or without its articles (كتابة ضبط المحكمة, حد أدنى)
 _TERM_FORMS = tuple(dict.fromkeys((a, b) for x, y in TERMS for a in _bare_forms(x) for b in _bare_forms(y)))
 _TERM_WORDS = frozenset(w for t in _TERM_FORMS for w in t)
+_FIRSTS = frozenset(_TERM_FORMS)  # (first word, second word) of each term form
+_SECONDS = frozenset((b, a) for a, b in _TERM_FORMS)  # (second word, first word)
 # one letter that makes another word (المدعي is not المدعى) or a spelling (الإجتماعية as printed)
 _OTHER_WORDS = frozenset({("ي", "ى"), ("ى", "ي"), ("ه", "ة"), ("ة", "ه"), ("إ", "ا"), ("أ", "ا"), ("آ", "ا")})
 
@@ -127,19 +135,22 @@ _OTHER_WORDS = frozenset({("ي", "ى"), ("ى", "ي"), ("ه", "ة"), ("ة", "ه")
 def _term_word(core: str, other: str, first: bool, unsure: bool = False) -> str | None:
     """The word of a term ``core`` was misread for, ``other`` (bare) standing next to it as the
     term's other word (``first``: ``core`` is the term's first word; ``unsure``: it was read under
-    spelling.LOW_CONF)."""
-    if len(core) < MIN_TERM_WORD:
-        return None
+    spelling.LOW_CONF). Two forms of a term in reach (``اللوجستيك`` one letter off, ``اللوجيستيك`` two): the one
+    letter off; two at the same distance: none."""
+    if len(core) < MIN_TERM_WORD or (core, other) in (_FIRSTS if first else _SECONDS):
+        return None  # a word of a term beside its other word: another form of the term stays another
+    found: dict[str, int] = {}
     for term in _TERM_FORMS:
         mine, anchor = (term[0], term[1]) if first else (term[1], term[0])
         if other != anchor or core == mine or len(mine) < MIN_TERM_WORD:
             continue
-        if _edits(core, mine) != 1 and not _two_off(core, mine, unsure):
+        if (near := _edits(core, mine)) != 1 and not _two_off(core, mine, unsure):
             continue
         if len(core) == len(mine) and {(x, y) for x, y in zip(core, mine, strict=True) if x != y} <= _OTHER_WORDS:
             continue
-        return mine
-    return None
+        found[mine] = near
+    best = [mine for mine, near in found.items() if near == min(found.values())]
+    return best[0] if len(best) == 1 else None
 
 
 def _two_off(core: str, mine: str, unsure: bool) -> bool:
