@@ -78,17 +78,6 @@ def test_a_word_one_letter_off_a_fixed_term_next_to_its_other_word() -> None:
     assert settle(["على", "الهيكل", "التنظيعي"])[2] == "التنظيمي"
     assert settle(["وزير", "التجهيز", "والتقل"])[2] == "والنقل"
     assert settle(["المرشح", "والمنبجية", "المقترحة"])[1] == "والمنهجية"
-    # two spellings printed one letter apart: each stays itself, a misreading takes the nearer one (NARSA p. 1)
-    assert settle(["وزارة", "النقل", "واللوجسنيك"])[2] == "واللوجستيك"
-    assert settle(["والنقل", "واللوجيستيك"])[1] == "واللوجيستيك"
-    assert settle(["والنقل", "واللوجستيك"])[1] == "واللوجستيك"
-    # the forms of المنصوص عليه: a misread pronoun's carrier put right (MTEDD p. 1), no form made another
-    assert settle(["المنصوص", "علهها", "ببطاقة"])[1] == "عليها"
-    for form in ("عليه", "عليها", "عليهم", "عليهما"):
-        assert settle(["المنصوص", form, "في"])[1] == form
-    # an article is feminine: المادة الأول -> الأولى (NARSA p. 1); الفصل الأول stays
-    assert settle(["المادة", "الأول:", "تنظم"])[1] == "الأولى:"
-    assert settle(["الفصل", "الأول"])[1] == "الأول"
     # the Santé application form's label (p. 2): الاسم read الحسم (decisiveness) before العائلي
     assert settle(["الحسم", "العائلي", "والشخصي"]) == ["الاسم", "العائلي", "والشخصي"]
     assert settle(["الحسم", "النهائي"]) == ["الحسم", "النهائي"]  # the word itself, beside another word
@@ -97,6 +86,20 @@ def test_a_word_one_letter_off_a_fixed_term_next_to_its_other_word() -> None:
     assert settle(["المدعي", "عليه"]) == ["المدعي", "عليه"]
     assert settle(["الحد", "الأدق"]) == ["الحد", "الأدق"]
     assert settle(["الأسامي"]) == ["الأسامي"]
+
+
+def test_terms_of_several_forms_and_an_articles_ordinal() -> None:
+    """NARSA p. 1 and MTEDD p. 1 as tesseract listed them: ``والنقل واللوجسنيك`` (the corpus prints اللوجستيك and
+    اللوجيستيك: a misreading takes the nearer, each spelling stays itself), ``المنصوص علهها ببطاقة`` (twice),
+    ``المادة الأول: تنظم``."""
+    assert settle(["وزارة", "النقل", "واللوجسنيك"])[2] == "واللوجستيك"
+    assert settle(["والنقل", "واللوجيستيك"])[1] == "واللوجيستيك"
+    assert settle(["والنقل", "واللوجستيك"])[1] == "واللوجستيك"
+    assert settle(["المنصوص", "علهها", "ببطاقة"])[1] == "عليها"
+    for form in ("عليه", "عليها", "عليهم", "عليهما"):  # no form of the term made another
+        assert settle(["المنصوص", form, "في"])[1] == form
+    assert settle(["المادة", "الأول:", "تنظم"])[1] == "الأولى:"
+    assert settle(["الفصل", "الأول"])[1] == "الأول"  # masculine: another anchor
 
 
 def test_a_pronouns_ha_read_mim_or_ha_at_the_end() -> None:
