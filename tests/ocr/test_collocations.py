@@ -38,6 +38,14 @@ def test_the_pronoun_after_a_participle_that_takes_ba() -> None:
     assert repair_unsure(["المدلى", "بما", "بجلسة"], [92.0, 91.3, 64.0]) == ["المدلى", "بها", "بجلسة"]
 
 
+def test_afflicted_with_it() -> None:
+    """The Santé decision's p. 1: ``المرضى المصابين يهاء.`` (its ``ب`` read ``ي``, the semicolon read ``ء``)."""
+    assert settle(["وحماية", "المرضى", "المصابين", "يهاء."])[3] == "بها."
+    assert settle(["المرضى", "المصابين", "بالأمراض"])[2] == "بالأمراض"
+    assert settle(["الأشخاص", "المصابين", "بهاء"])[2] == "بها"
+    assert settle(["في", "بهاء", "المدينة"])[1] == "بهاء"  # splendour, after no participle
+
+
 def test_ni_is_fi_and_a_date_word_before_a_date() -> None:
     assert settle(["معه", "ني", "حالة"]) == ["معه", "في", "حالة"]
     assert settle(["(ني"]) == ["(في"]

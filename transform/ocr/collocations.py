@@ -11,7 +11,8 @@ itself a word: on the light face of a court judgment ``ara`` reads the middle ``
   بها``, ``القوانين المعمول بها``. ``بما`` there would leave the participle without its pronoun
   (the grammar has no ``المدلى بما``). So right after one of :data:`PARTICIPLES` a word of the
   shape of ``بها`` (``ب`` or ``ي``, then ``م``, ``ه``, ``ح``, ``ج`` or nothing, then ``ا``) is
-  ``بها``, however sure the reading. The list of participles is written from the grammar, not
+  ``بها``, however sure the reading (a ``ء`` read after it is the semicolon's: ``المصابين يهاء.`` on the Santé
+  decision for ``المصابين بها؛``). The list of participles is written from the grammar, not
   from any page;
 * **``ني`` is no word** (``في`` read with its loop open, ``ني``): standing alone on an Arabic
   line it is ``في`` (the raw ``نيء`` is written with its hamza); ``هن`` (a pronoun) before a noun
@@ -53,6 +54,8 @@ from .spelling import _EDGES, _GROUP, LOW_CONF, STROKES, _known
 PARTICIPLES = frozenset({
     "المدلى", "المستدل", "المعمول", "المعترف", "المأذون", "المسموح", "المحكوم", "المصرح", "المطالب",
     "المتمسك", "المحتج", "المستشهد", "المدعى", "الموصى", "المرخص", "الموثوق", "المنوطة", "المنوط",
+    # afflicted with (أصيب ب): المرضى المصابين بها
+    "المصاب", "المصابة", "المصابين", "المصابون",
 })
 _PARTICIPLES = frozenset(normalise_ar(w) for w in PARTICIPLES)
 # fixed two-word terms: a word one letter off one of them, next to the other, is that word
@@ -78,7 +81,7 @@ TERMS = (
 )
 MIN_TERM_WORD = 3  # letters of the word put right (one letter off a shorter word settles nothing)
 LONG_TERM_WORD = 6  # a term's word this long may be two edits off (a swap of two letters one edit), see _term_word
-_BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
+_BIHA = re.compile("^[بي][مهحج]?اء?$")  # بها as read on a light face: بما، يما، بحا، بجا، با; يهاء (its ؛ read ء)
 _DATE_NEXT = re.compile(r"^[(\[]?\d")  # a number, or a date glued to its month (11مارس)
 DATE_WORD = "بتاريخ"
 _DATE_STEM = DATE_WORD[:5]  # بتاري: the word's start, read before a whole date (its end may be misread, see _date_word)
