@@ -38,6 +38,14 @@ def test_the_pronoun_after_a_participle_that_takes_ba() -> None:
     assert repair_unsure(["المدلى", "بما", "بجلسة"], [92.0, 91.3, 64.0]) == ["المدلى", "بها", "بجلسة"]
 
 
+def test_afflicted_with_it() -> None:
+    """The Santé decision's p. 1: ``المرضى المصابين يهاء.`` (its ``ب`` read ``ي``, the semicolon read ``ء``)."""
+    assert settle(["وحماية", "المرضى", "المصابين", "يهاء."])[3] == "بها."
+    assert settle(["المرضى", "المصابين", "بالأمراض"])[2] == "بالأمراض"
+    assert settle(["الأشخاص", "المصابين", "بهاء"])[2] == "بها"
+    assert settle(["في", "بهاء", "المدينة"])[1] == "بهاء"  # splendour, after no participle
+
+
 def test_ni_is_fi_and_a_date_word_before_a_date() -> None:
     assert settle(["معه", "ني", "حالة"]) == ["معه", "في", "حالة"]
     assert settle(["(ني"]) == ["(في"]
@@ -45,6 +53,22 @@ def test_ni_is_fi_and_a_date_word_before_a_date() -> None:
     assert settle(["الصادر", "بتاريغ", "11مارس", "2020"])[1] == "بتاريخ"
     # not before a word: يتاريخ is left to the word repairs; a word of the list one letter off stays
     assert settle(["يتاريخ", "الإنذار"]) == ["يتاريخ", "الإنذار"]
+
+
+def test_a_date_word_whose_stacked_end_is_misread_before_a_whole_date() -> None:
+    """The Santé decision's p. 1 (a face drawing ``يخ`` as one small stacked glyph), as tesseract listed its lines:
+    ``بنارية 01 مارس`` (a word of the list) and ``بتاريخة فاح ريبع الثاني`` (its day and month misread too)."""
+    line = ["الاجتماعية", "À,", "22/2642", "بنارية", "01", "مارس", "42022", "المعلن"]
+    assert settle(line)[3] == "بتاريخ"
+    assert settle(["عنه", "بنارية", "19", "أبريل", "2022؛"])[1] == "بتاريخ"
+    read = ["des", "المرسوم", "À,", "2.72.373", "بتاريخة", "فاح", "ريبع", "الثاني", "1394", ")24", "أبريل"]
+    assert settle(read)[4] == "بتاريخ"
+    assert settle(["الصادر", "بنارية", "2019/09/9"])[1] == "بتاريخ"
+    # not before a whole date: a number alone, a day without its month, another word's start
+    assert settle(["بنارية", "01", "يوم"])[0] == "بنارية"
+    assert settle(["بنارية", "12"])[0] == "بنارية"
+    assert settle(["بتاريخه", "الإنذار"])[0] == "بتاريخه"
+    assert settle(["بتجارية", "01", "مارس"])[0] == "بتجارية"
 
 
 def test_a_word_one_letter_off_a_fixed_term_next_to_its_other_word() -> None:
@@ -62,8 +86,6 @@ def test_a_word_one_letter_off_a_fixed_term_next_to_its_other_word() -> None:
     assert settle(["على", "الهيكل", "التنظيعي"])[2] == "التنظيمي"
     assert settle(["وزير", "التجهيز", "والتقل"])[2] == "والنقل"
     assert settle(["المرشح", "والمنبجية", "المقترحة"])[1] == "والمنهجية"
-    # two spellings printed one letter apart are no term: left as read
-    assert settle(["وزارة", "النقل", "واللوجسنيك"])[2] == "واللوجسنيك"
     # the Santé application form's label (p. 2): الاسم read الحسم (decisiveness) before العائلي
     assert settle(["الحسم", "العائلي", "والشخصي"]) == ["الاسم", "العائلي", "والشخصي"]
     assert settle(["الحسم", "النهائي"]) == ["الحسم", "النهائي"]  # the word itself, beside another word
@@ -72,6 +94,20 @@ def test_a_word_one_letter_off_a_fixed_term_next_to_its_other_word() -> None:
     assert settle(["المدعي", "عليه"]) == ["المدعي", "عليه"]
     assert settle(["الحد", "الأدق"]) == ["الحد", "الأدق"]
     assert settle(["الأسامي"]) == ["الأسامي"]
+
+
+def test_terms_of_several_forms_and_an_articles_ordinal() -> None:
+    """NARSA p. 1 and MTEDD p. 1 as tesseract listed them: ``والنقل واللوجسنيك`` (the corpus prints اللوجستيك and
+    اللوجيستيك: a misreading takes the nearer, each spelling stays itself), ``المنصوص علهها ببطاقة`` (twice),
+    ``المادة الأول: تنظم``."""
+    assert settle(["وزارة", "النقل", "واللوجسنيك"])[2] == "واللوجستيك"
+    assert settle(["والنقل", "واللوجيستيك"])[1] == "واللوجيستيك"
+    assert settle(["والنقل", "واللوجستيك"])[1] == "واللوجستيك"
+    assert settle(["المنصوص", "علهها", "ببطاقة"])[1] == "عليها"
+    for form in ("عليه", "عليها", "عليهم", "عليهما"):  # no form of the term made another
+        assert settle(["المنصوص", form, "في"])[1] == form
+    assert settle(["المادة", "الأول:", "تنظم"])[1] == "الأولى:"
+    assert settle(["الفصل", "الأول"])[1] == "الأول"  # masculine: another anchor
 
 
 def test_a_pronouns_ha_read_mim_or_ha_at_the_end() -> None:

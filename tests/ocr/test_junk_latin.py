@@ -175,3 +175,31 @@ def test_numbers_at_the_texts_height_stay() -> None:
     assert drop_junk_lines(lines) == 0
     lines = _lines(*_BODY, ("2027-2026", 0.97, 4.0))  # more than three characters: no speck
     assert drop_junk_lines(lines) == 0
+
+
+def test_a_lone_accented_letter_in_an_arabic_line_is_dropped_whatever_pass_made_the_line() -> None:
+    """The Santé decision's p. 1 as its passes left it: a line the stray pass read again whole ends on ``Ù`` (the
+    signature's initial over المرفق; its words' confidences no longer known), and ``À،`` stands for رقم."""
+    end = TextLine("تعلن وزارة الصحة والحماية الاجتماعية عن فتح باب الترشح لشغل مناصب رؤساء الأقسام حسب Ù",
+                   56, 720, 552, 738, page=1)
+    mid = TextLine("الاجتماعية gl التباري بشأنها بقرار السيد وزير الصحة والحماية الاجتماعية À، 22/2642 بتاريخ 01 مارس 2022",
+                   55, 601, 537, 621, page=1)
+    keep = TextLine("وعلى المرسوم رقم 2.72.373 بتاريخ فاتح ربيع الثاني 1394", 54, 399, 535, 418, page=1)
+    assert drop_marked([[end, mid, keep]]) == 2
+    assert end.text.endswith("الأقسام حسب") and end.doubt == OCR_LOW
+    assert "À" not in mid.text and "الاجتماعية 22/2642" in mid.text and mid.doubt == OCR_LOW
+    assert keep.doubt is None
+
+
+def test_lone_latin_letters_that_stay() -> None:
+    """A check mark's ``X`` and a Roman ``I`` (the truth prints both on Arabic lines), a letter beside a Latin word, an
+    accented letter on a French page."""
+    lines = [TextLine("ضع علامة X في الخانة المناسبة", 50, 100, 500, 118, page=1),
+             TextLine("المادة الأولى من القرار رقم I بهذا", 50, 130, 500, 148, page=1),
+             TextLine("بوابة à www.emploi-public.ma الموقع الإلكتروني", 50, 160, 500, 178, page=1)]
+    before = [ln.text for ln in lines]
+    drop_marked([lines])
+    assert [ln.text for ln in lines] == before
+    fr = [TextLine("le conseil a délibéré à l'unanimité des membres présents", 50, 100, 500, 118, page=1)]
+    drop_marked([fr])
+    assert fr[0].text.startswith("le conseil a délibéré à")

@@ -11,7 +11,8 @@ itself a word: on the light face of a court judgment ``ara`` reads the middle ``
   بها``, ``القوانين المعمول بها``. ``بما`` there would leave the participle without its pronoun
   (the grammar has no ``المدلى بما``). So right after one of :data:`PARTICIPLES` a word of the
   shape of ``بها`` (``ب`` or ``ي``, then ``م``, ``ه``, ``ح``, ``ج`` or nothing, then ``ا``) is
-  ``بها``, however sure the reading. The list of participles is written from the grammar, not
+  ``بها``, however sure the reading (a ``ء`` read after it is the semicolon's: ``المصابين يهاء.`` on the Santé
+  decision for ``المصابين بها؛``). The list of participles is written from the grammar, not
   from any page;
 * **``ني`` is no word** (``في`` read with its loop open, ``ني``): standing alone on an Arabic
   line it is ``في`` (the raw ``نيء`` is written with its hamza); ``هن`` (a pronoun) before a noun
@@ -25,7 +26,12 @@ itself a word: on the light face of a court judgment ``ara`` reads the middle ``
   ``والأكراه البدني`` -> والإكراه البدني); a proclitic ``و``, ``ف``, ``ب``, ``ل`` before either word
   is kept;
 * **``بتاريخ`` before a date**: a word one letter off ``بتاريخ`` (``يتاريخ``, ``بتاريغ``) right
-  before a number is ``بتاريخ``, as ``رقم`` is settled before a number (:mod:`spelling`).
+  before a number is ``بتاريخ``, as ``رقم`` is settled before a number (:mod:`spelling`). Right before
+  a whole date (a day and a month's name, or a date in figures) the word may be misread further at its
+  end: a face that draws ``يخ`` as one small stacked glyph has it read ``ية`` or ``يخة`` (``بنارية 01
+  مارس 2022``, itself a word of the list; ``بتاريخة فاتح ربيع``). There a word of six or seven letters whose first
+  five are ``بتاري`` with at most one letter's dots misread (:func:`_misreadings`) is ``بتاريخ``
+  (:func:`_date_word`); no word the truth prints before a date is so.
 
 The article's ``ل`` lost between its ``ا`` and the word (``ا موضوع`` for الموضوع: the lone
 ``ا`` box touching the word's) is put back by :func:`join_article` (:mod:`glued` calls it, as it
@@ -48,6 +54,8 @@ from .spelling import _EDGES, _GROUP, LOW_CONF, STROKES, _known
 PARTICIPLES = frozenset({
     "المدلى", "المستدل", "المعمول", "المعترف", "المأذون", "المسموح", "المحكوم", "المصرح", "المطالب",
     "المتمسك", "المحتج", "المستشهد", "المدعى", "الموصى", "المرخص", "الموثوق", "المنوطة", "المنوط",
+    # afflicted with (أصيب ب): المرضى المصابين بها
+    "المصاب", "المصابة", "المصابين", "المصابون",
 })
 _PARTICIPLES = frozenset(normalise_ar(w) for w in PARTICIPLES)
 # fixed two-word terms: a word one letter off one of them, next to the other, is that word
@@ -58,18 +66,26 @@ TERMS = (
     ("السلطة", "الحكومية"), ("الصفقات", "العمومية"), ("الحماية", "الاجتماعية"),
     ("الانتقال", "الطاقي"), ("الإدماج", "المهني"), ("التنمية", "المستدامة"), ("السلامة", "الطرقية"),
     # a certified copy, an organisation chart, the ministry of equipment and transport, a candidate's proposed
-    # method (not النقل اللوجستيك: the corpus prints both اللوجستيك and اللوجيستيك, one letter apart)
+    # method; transport and logistics, in both its spellings (one letter apart: each stays itself, _term_word)
     ("طبق", "الأصل"), ("الهيكل", "التنظيمي"), ("التجهيز", "النقل"), ("المنهجية", "المقترحة"),
+    ("النقل", "اللوجستيك"), ("النقل", "اللوجيستيك"),
+    # an article of a text is feminine: its first is الأولى (الفصل الأول is masculine, another anchor)
+    ("المادة", "الأولى"),
     # a form's labels: the date of the application, of tenure, of birth, of filing; the family and the first name; the
     # model of an application (a form's title)
     ("تاريخ", "الطلب"), ("تاريخ", "الترسيم"), ("تاريخ", "الازدياد"), ("تاريخ", "الإيداع"),
     ("الاسم", "العائلي"), ("الاسم", "الشخصي"), ("نموذج", "طلب"),
+    # provided for (of a text, a card): the participle and the pronoun of what it refers to, each form a term, so that
+    # one form is never made another (عليه one letter off عليها)
+    ("المنصوص", "عليه"), ("المنصوص", "عليها"), ("المنصوص", "عليهم"), ("المنصوص", "عليهما"),
 )
 MIN_TERM_WORD = 3  # letters of the word put right (one letter off a shorter word settles nothing)
 LONG_TERM_WORD = 6  # a term's word this long may be two edits off (a swap of two letters one edit), see _term_word
-_BIHA = re.compile("^[بي][مهحج]?ا$")  # بها as read on a light face: بما، يما، بحا، بجا، با
+_BIHA = re.compile("^[بي][مهحج]?اء?$")  # بها as read on a light face: بما، يما، بحا، بجا، با; يهاء (its ؛ read ء)
 _DATE_NEXT = re.compile(r"^[(\[]?\d")  # a number, or a date glued to its month (11مارس)
 DATE_WORD = "بتاريخ"
+_DATE_STEM = DATE_WORD[:5]  # بتاري: the word's start, read before a whole date (its end may be misread, see _date_word)
+_FIGURE_DATE = re.compile(r"^[(\[]?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[)\].,،:]?$")  # 2019/09/9, 01-03-2022
 # nouns that stand as adverbs only after a preposition (من طرف، من أجل، من خلال): the pronoun هن before
 # one of them is من with its loop read open
 _AFTER_MIN = frozenset(normalise_ar(w) for w in ("طرف", "أجل", "خلال", "قبل", "جراء", "لدن"))
@@ -113,6 +129,8 @@ def _bare_forms(word: str) -> list[str]:
 # each term as printed with or without its articles (كتابة ضبط المحكمة, حد أدنى)
 _TERM_FORMS = tuple(dict.fromkeys((a, b) for x, y in TERMS for a in _bare_forms(x) for b in _bare_forms(y)))
 _TERM_WORDS = frozenset(w for t in _TERM_FORMS for w in t)
+_FIRSTS = frozenset(_TERM_FORMS)  # (first word, second word) of each term form
+_SECONDS = frozenset((b, a) for a, b in _TERM_FORMS)  # (second word, first word)
 # one letter that makes another word (المدعي is not المدعى) or a spelling (الإجتماعية as printed)
 _OTHER_WORDS = frozenset({("ي", "ى"), ("ى", "ي"), ("ه", "ة"), ("ة", "ه"), ("إ", "ا"), ("أ", "ا"), ("آ", "ا")})
 
@@ -120,19 +138,22 @@ _OTHER_WORDS = frozenset({("ي", "ى"), ("ى", "ي"), ("ه", "ة"), ("ة", "ه")
 def _term_word(core: str, other: str, first: bool, unsure: bool = False) -> str | None:
     """The word of a term ``core`` was misread for, ``other`` (bare) standing next to it as the
     term's other word (``first``: ``core`` is the term's first word; ``unsure``: it was read under
-    spelling.LOW_CONF)."""
-    if len(core) < MIN_TERM_WORD:
-        return None
+    spelling.LOW_CONF). Two forms of a term in reach (``اللوجستيك`` one letter off, ``اللوجيستيك`` two): the one
+    letter off; two at the same distance: none."""
+    if len(core) < MIN_TERM_WORD or (core, other) in (_FIRSTS if first else _SECONDS):
+        return None  # a word of a term beside its other word: another form of the term stays another
+    found: dict[str, int] = {}
     for term in _TERM_FORMS:
         mine, anchor = (term[0], term[1]) if first else (term[1], term[0])
         if other != anchor or core == mine or len(mine) < MIN_TERM_WORD:
             continue
-        if _edits(core, mine) != 1 and not _two_off(core, mine, unsure):
+        if (near := _edits(core, mine)) != 1 and not _two_off(core, mine, unsure):
             continue
         if len(core) == len(mine) and {(x, y) for x, y in zip(core, mine, strict=True) if x != y} <= _OTHER_WORDS:
             continue
-        return mine
-    return None
+        found[mine] = near
+    best = [mine for mine, near in found.items() if near == min(found.values())]
+    return best[0] if len(best) == 1 else None
 
 
 def _two_off(core: str, mine: str, unsure: bool) -> bool:
@@ -225,9 +246,24 @@ def settle(words: list[str]) -> list[str]:
         elif core == "هن" and i + 1 < len(words) and normalise_ar(_split(words[i + 1])[1]) in _AFTER_MIN:
             out[i] = f"{head}من{tail}"
         elif (_one_off(core, DATE_WORD) and i + 1 < len(words) and _DATE_NEXT.match(words[i + 1])
-              and not _known(core)):
+              and not _known(core)) or _date_word(core, words, i):
             out[i] = f"{head}{DATE_WORD}{tail}"
     return out
+
+
+def _date_word(core: str, words: list[str], i: int) -> bool:
+    """Is ``core`` (``words[i]`` bare) ``بتاريخ`` read with its end misread, right before a whole date: a day and a
+    month's name (``01 مارس``, ``فاتح ربيع``; a month's name or ``فاتح`` one letter off counts, as
+    :func:`months.repair_months` puts them right), or a date in figures? Six or seven letters, the first five
+    ``بتاري`` with at most one letter's dots misread (``بنارية``, ``بتاريخة``)."""
+    if core == DATE_WORD or len(core) not in (6, 7) or _misreadings(core[:5], _DATE_STEM) > 1 or i + 1 >= len(words):
+        return False
+    if _FIGURE_DATE.match(words[i + 1]):
+        return True
+    from .months import _DAY, _is_month, repair_months  # months builds on spelling, as this module does
+
+    dated = repair_months(words[i + 1:i + 5])
+    return len(dated) > 1 and bool(_DAY.match(dated[0].strip("()[].,،:"))) and _is_month(_split(dated[1])[1])
 
 
 def join_article(info: dict[str, list]) -> None:

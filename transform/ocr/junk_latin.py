@@ -49,6 +49,13 @@ read at 86 % or more (``Royaume du Maroc``, ``www.narsa.ma``). A line taller tha
 stays (the Santé form's framed box read ``QUI BEN``: taken out, the form's table was cut otherwise and two of
 its cells read worse).
 
+A lone Latin letter with an accent inside an Arabic line (no Latin word nor bracket beside it) is dropped whatever its
+confidence and whatever pass made the line (:func:`drop_accents`, with the marked words): the Santé decision's p. 1 has
+``حسب Ù`` at the end of a line its stray pass read again whole (the signature's initial over ``المرفق``), a re-read line
+whose words' confidences are no longer known, and ``الاجتماعية À، 22/2642`` for ``رقم``. No truth page prints a lone
+accented letter on an Arabic line (the lone Latin letters it prints there are a check mark's ``X`` and a Roman ``I``;
+French has one word of one accented letter, ``à``, and it does not stand alone among Arabic words).
+
 A line of one or two tokens of three letters or digits at most whose box is under SPECK (0.4) of the page's
 Arabic lines' median height is a speck, whatever its confidence: a dot on decree 2.19.720's form read ``0`` at
 94 % (2.9 points high among lines of 12.4), the end of the Sfax notice's signature read ``5``, the dots over a
@@ -83,6 +90,7 @@ SPECK = 0.4  # a line of one or two such short tokens (digits too) whose box is 
 # lines' median height is a speck, whatever its confidence (a dot read ``0`` at 94 %, a signature's end ``5``)
 _AR = re.compile(r"[\u0621-\u064a]")
 _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
+_ACCENT = re.compile(r"[À-ÖØ-öø-ÿ]")  # a Latin letter with an accent (×, ÷ left out)
 _LATIN = re.compile(r"^[A-Za-zÀ-ÿ]+$")
 _WORD = re.compile(r"^[A-Za-zÀ-ÿ0-9]+$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -143,8 +151,9 @@ def mark_junk_latin(lines: list[TextLine], result: OcrResult) -> int:
 def drop_marked(pages: list[list[TextLine]]) -> int:
     """Drop the words :func:`mark_junk_latin` marked, on the lines of ``pages`` that still hold them
     once (a word a document-wide pass replaced is gone already), each such line put in doubt; a
-    word of the French list is not dropped, its line only put in doubt. How many were dropped."""
-    dropped = 0
+    word of the French list is not dropped, its line only put in doubt. Then the lone accented letters
+    of the pages of Arabic (:func:`drop_accents`). How many were dropped."""
+    dropped = sum(drop_accents(lines) for lines in pages if arabic_page(lines))
     for lines in pages:
         for ln in lines:
             mark = _MARKS.pop(id(ln), None)
@@ -166,6 +175,23 @@ def drop_marked(pages: list[list[TextLine]]) -> int:
                 if junk.x1 is not None:
                     ln.x1 = min(ln.x1, junk.x1)
                 dropped += 1
+    return dropped
+
+
+def drop_accents(lines: list[TextLine]) -> int:
+    """Take out of the Arabic lines (lone_latin.LINE_WORDS Arabic words or more) of a page of Arabic each lone Latin
+    letter with an accent (``Ù``, ``À،``), whatever its confidence and whatever pass made the line, its line put in
+    doubt; how many were taken out (see the module doc)."""
+    dropped = 0
+    for ln in lines:
+        toks = ln.text.split()
+        if not _ACCENT.search(ln.text) or sum(bool(_AR.search(t)) for t in toks) < LINE_WORDS:
+            continue
+        keep = [t for n, t in enumerate(toks) if not (_ACCENT.fullmatch(t.strip(_EDGE)) and not any(
+            _LAT.search(toks[i]) or toks[i] in _BRACKETS for i in (n - 1, n + 1) if 0 <= i < len(toks)))]
+        if len(keep) < len(toks):
+            dropped += len(toks) - len(keep)
+            ln.text, ln.doubt = " ".join(keep), ln.doubt or OCR_LOW
     return dropped
 
 

@@ -4,6 +4,12 @@ Tesseract (5.3, LSTM models) sometimes drops a whole line of Arabic from its pag
 depending on resolution and anti-aliasing. Here the binarised page is cut into text rows
 by its horizontal ink profile; any ink segment that no OCR'd line covers is read on its own
 as a raw line (``--psm 13``: no layout analysis, which is what drops them) and slotted into the reading order.
+
+A segment lying inside a line that tesseract's layout did find but read nothing in (``OcrResult.blank``: an emblem,
+a stamped signature) is read too, but its reading is kept only when it holds a word of the lists
+(:func:`holds_words`): on the Santé decision's annexed list (p. 4) such a line is the coat of arms between the
+letterhead's blocks, and its crown and ribbon, read as raw lines, came out as ``<< 1`` and ``2`` (67 %); the MTEDD
+decision's stamped signature (p. 2) keeps its ``إمضاد : ليلى``.
 """
 
 from __future__ import annotations
@@ -14,10 +20,13 @@ from ..ingest.base import TextLine
 from .render import PageImage
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import numpy as np
 
 MIN_ROW_PX = 8  # rows thinner than this are rules or noise
 MIN_SEG_PX = 40  # ink segments narrower than this are not worth a tesseract call
+INSIDE_BLANK = 0.8  # a segment with this share of its area inside a line tesseract read nothing in is in that line
 
 
 def runs(mask: np.ndarray, max_gap: int = 0) -> list[tuple[int, int]]:
@@ -55,6 +64,22 @@ def uncovered_segments(pimg: PageImage, lines: list[TextLine]) -> list[tuple[int
             if covered < 0.5 * (x1 - x0):
                 out.append((x0, y0, x1, y1))
     return out
+
+
+def in_blank(seg: tuple[int, int, int, int], blank: Sequence[tuple[int, int, int, int]]) -> bool:
+    """Does INSIDE_BLANK of the pixel segment's area lie inside one of the ``blank`` pixel boxes (lines the layout
+    found and read nothing in)?"""
+    x0, y0, x1, y1 = seg
+    area = (x1 - x0) * (y1 - y0)
+    return any(max(0, min(x1, b[2]) - max(x0, b[0])) * max(0, min(y1, b[3]) - max(y0, b[1])) >= INSIDE_BLANK * area
+               for b in blank)
+
+
+def holds_words(text: str) -> bool:
+    """Does ``text`` hold a word of three letters or more that the Arabic or French word list knows?"""
+    from .lost_lines import known_share
+
+    return known_share(text)[0] > 0
 
 
 def insert_in_order(lines: list[TextLine], extra: TextLine) -> None:

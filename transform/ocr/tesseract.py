@@ -21,7 +21,7 @@ from .glued import unglue
 from .hidden_rows import hidden_rows
 from .months import repair_months
 from .number_readings import comma_dates, first_of_month
-from .recover import insert_in_order, uncovered_segments
+from .recover import holds_words, in_blank, insert_in_order, uncovered_segments
 from .render import PageImage
 from .reread import reread_unsure, unsure_unknown
 from .spelling import repair_unsure, sure_words
@@ -74,6 +74,8 @@ class OcrResult:
     word_confs: dict[int, list[float]] = field(default_factory=dict)
     # id(TextLine) -> (the line's text as first made, its words read from a rule's ink): flat_words.py drops them
     flat: dict[int, tuple[str, list[str]]] = field(default_factory=dict)
+    # pixel boxes of the lines tesseract's layout found and read nothing in (an emblem, a signature): recover.py
+    blank: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def absorb(self, sub: OcrResult) -> None:
         """A reading of some rows of the page (a skipped row, a hidden line) taken into the page's: its lines'
@@ -208,11 +210,13 @@ def _pad(pimg: PageImage, x0: int, y0: int, x1: int, y1: int) -> tuple[int, int,
 
 def _recover_lines(pimg: PageImage, result: OcrResult, langs: str, timeout: float) -> None:
     """Read the rows tesseract's layout analysis skipped (see recover.py), all in one call."""
-    boxes = [_pad(pimg, *seg) for seg in uncovered_segments(pimg, result.lines)[:MAX_RECOVER]]
-    if not boxes:
+    segments = uncovered_segments(pimg, result.lines)[:MAX_RECOVER]
+    if not segments:
         return
-    for sub in read_rows(pimg, boxes, langs, timeout):
-        for ln in sub.lines:
+    for seg, sub in zip(segments, read_rows(pimg, [_pad(pimg, *seg) for seg in segments], langs, timeout), strict=True):
+        if not (kept := [ln for ln in sub.lines if not in_blank(seg, result.blank) or holds_words(ln.text)]):
+            continue  # an emblem the layout read nothing in, read as a raw line: no row skipped (recover.py)
+        for ln in kept:
             insert_in_order(result.lines, ln)
         result.absorb(sub)
 
@@ -321,6 +325,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
             lines[key]["heights"].append(height)
             lines[key]["confs"].append(conf)
             confs.append(conf)
+    blank = [info["box"] for info in lines.values() if not info["words"]]
     lines = split_columns(lines, _arabic, pimg.image)  # a line across two blocks side by side read block by block (columns.py)
     # A line's height: the upper quartile of its word heights (the union box grows with any
     # deep descender or stacked dots). Lines of one tesseract paragraph share a font size.
@@ -387,7 +392,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
             word_boxes[id(tl)] = boxes
         out.append(tl)
     return OcrResult(out, sum(confs) / len(confs) if confs else 0.0, len(confs), line_conf, word_boxes, rtl_words, weak_latin,
-                     unsure_latin, unsure_ar, word_confs, flat)
+                     unsure_latin, unsure_ar, word_confs, flat, blank)
 
 
 def line_text(words: list[str], xs: list[float], is_ar: bool) -> str:
