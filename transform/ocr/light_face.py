@@ -29,6 +29,13 @@ mends words of the kept one (:func:`mend`): it is never kept whole.
   one, whichever was not kept: two readings against one); the new one must be Arabic letters
   only, known, at most MAX_EDITS letters off and at most one letter longer or shorter. A known
   word is never touched, nor a number, nor anything but the word; the line's doubt stays.
+* **The document's vote** (:func:`_voted`). A word the list cannot vouch for is still replaced when
+  the document does: read once, both other readings (the larger one and the other 250 dpi one) read
+  it alike, as a word the kept reading prints elsewhere in the document; unknown and a letter or
+  two off (`بالإفياغ` -> `بالإفراغ`), or known, as long and one letter off (`والقي` -> `والتي`). A
+  Latin token of a line of three Arabic words or more (junk on these pages: `Les`, `JA`, `Re`) takes
+  the larger reading's Arabic word when the list knows it, the document prints it, or the other
+  reading reads it too (`Les` -> `تبعا`). A word so mended counts as read by the document.
 
 Measured (cached tesseract answers): only the judgment's four pages are light (0.052-0.061; the
 next page of the corpus measures 0.069); seven words mended, all right (`ينعمس` -> `يلتمس`,
@@ -61,7 +68,9 @@ MIN_LINES = 5  # body lines needed to measure
 MIN_OVERLAP = 0.5  # the lines of the two readings overlap by this share of the lower one's height
 MAX_EDITS = 2
 MIN_LETTERS = 3
+MIN_ARABIC = 3  # Arabic words of a line for a Latin token in it to be junk
 _AR_WORD = re.compile("^[\u0621-\u064a]+$")
+_LATIN = re.compile("^[A-Za-z]+$")
 
 
 def stroke_ratio(pimg: PageImage, lines: list[TextLine]) -> float | None:
@@ -95,31 +104,74 @@ def word_counts(pages: list[list[TextLine]]) -> Counter[str]:
 def mend(kept: list[TextLine], larger: list[TextLine], seen: Counter[str], other: list[TextLine] | None = None) -> int:
     """The unknown words of the ``kept`` reading replaced by the known words the ``larger`` reading
     aligns with them (module doc); a word read more than once in the document (``seen``) stays.
+    An unknown word both other readings read alike, as a word the document reads elsewhere, and a
+    Latin token of an Arabic line the larger reading reads Arabic, are replaced too (:func:`_voted`).
     How many were replaced."""
     done = 0
     for ln in kept:
-        if not any(_unknown(w) for w in ln.text.split()):
+        words = ln.text.split()
+        if not any(_unknown(w) or _latin(w) for w in words):
             continue
         best = max(larger, key=lambda o: _overlap(ln, o), default=None)
         if best is None or _overlap(ln, best) < MIN_OVERLAP:
             continue
-        words, others = ln.text.split(), best.text.split()
         twin = max(other or [], key=lambda o: _overlap(ln, o), default=None)
-        twin_words = {_core(w)[1] for w in twin.text.split()} if twin is not None and _overlap(ln, twin) >= MIN_OVERLAP else set()
+        twin_at = _aligned(words, twin.text.split()) if twin is not None and _overlap(ln, twin) >= MIN_OVERLAP else {}
+        twin_words = {_core(w)[1] for w in twin.text.split()} if twin_at and twin is not None else set()
+        arabic = sum(_AR_WORD.match(_core(w)[1]) is not None for w in words) >= MIN_ARABIC
         changed = False
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, words, others, autojunk=False).get_opcodes():
-            if tag != "replace" or i2 - i1 != j2 - j1:
-                continue
-            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                core = _core(words[i])[1]
-                new = _better(words[i], others[j]) if seen[core] <= 1 and core not in twin_words else None
-                if new is not None:
-                    words[i] = new
-                    changed = True
-                    done += 1
+        for i, new_word in _aligned(words, best.text.split(), equal=False).items():
+            core = _core(words[i])[1]
+            new = _better(words[i], new_word) if seen[core] <= 1 and core not in twin_words else None
+            if new is None:
+                new = _voted(words[i], new_word, twin_at.get(i), seen, arabic)
+            if new is not None:
+                words[i] = new
+                seen[_core(new)[1]] += 1  # the document now reads it
+                changed = True
+                done += 1
         if changed:
             ln.text = " ".join(words)
     return done
+
+
+def _aligned(words: list[str], others: list[str], equal: bool = True) -> dict[int, str]:
+    """The word of ``others`` aligned one for one with each word of ``words`` (replaced, or also
+    the same with ``equal``)."""
+    out: dict[int, str] = {}
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, words, others, autojunk=False).get_opcodes():
+        if (tag == "replace" and i2 - i1 == j2 - j1) or (equal and tag == "equal"):
+            out.update(zip(range(i1, i2), others[j1:j2], strict=True))
+    return out
+
+
+def _voted(word: str, other: str, twin: str | None, seen: Counter[str], arabic: bool) -> str | None:
+    """``word`` with its letters replaced by ``other``'s when the document vouches for ``other``: a
+    word read once, which both other readings (``other``, the larger render's, and ``twin``, the
+    other 250 dpi one) read alike as a word the document reads elsewhere (``seen``), unknown and a
+    letter or two off (`بالإفياغ` -> `بالإفراغ`), or known and one letter off, as long
+    (`والقي` -> `والتي`); or a Latin token of an Arabic line (``arabic``),
+    which the larger reading reads as Arabic that the list knows, the document reads, or the other
+    reading reads too (`Les` -> `تبعا`). None when it stays."""
+    head, core, tail = _core(word)
+    new = _core(other)[1]
+    if new == core or not _AR_WORD.match(new):
+        return None
+    agreed = twin is not None and _core(twin)[1] == new
+    if _latin(word):
+        return f"{head}{new}{tail}" if arabic and len(new) >= 2 and (agreed or seen[new] >= 1 or _word(new)) else None
+    if not agreed or seen[core] > 1 or seen[new] < 1 or len(new) < MIN_LETTERS or len(core) < MIN_LETTERS:
+        return None
+    if _unknown(word):
+        ok = abs(len(new) - len(core)) <= 1 and edits(core, new) <= MAX_EDITS
+    else:  # a known word: one letter read as another, the length kept (`والقي` -> `والتي`, not `لمحكمة` -> `محكمة`)
+        ok = _AR_WORD.match(core) is not None and len(new) == len(core) and sum(a != b for a, b in zip(core, new, strict=True)) == 1
+    return f"{head}{new}{tail}" if ok else None
+
+
+def _latin(word: str) -> bool:
+    """A token of Latin letters only, punctuation aside: junk where an Arabic line reads it."""
+    return _LATIN.match(_core(word)[1]) is not None
 
 
 def _core(word: str) -> tuple[str, str, str]:
