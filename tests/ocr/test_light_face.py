@@ -192,3 +192,29 @@ def test_what_the_document_does_not_vouch_for_stays(kept: str, larger: str, othe
     seen = word_counts([lines, [_line(elsewhere, 500.0)]])
     assert mend(lines, [_line(larger)], seen, [_line(other)]) == 0
     assert lines[0].text == kept
+
+
+def test_the_other_reading_vouches_where_its_line_splits_a_word() -> None:
+    """p. 2: the other 250 dpi reading split `أجل` (`أجا ل`), so its words do not align one for one with
+    the kept line there; it reads `الإفراغ` on that line and not `الإقراغ`, which the document prints elsewhere."""
+    kept = [_line("الكراء وبعد توصل المدعى عليه بتاريخ 2019/09/09 بإنذار من أجل الإقراغ وجل الوثائق المدلى بها من")]
+    larger = [_line("الكراء وبعد توصل المدعى عليه بتاريخ 2019/09/09 بإنذار من أجل الإفراغ وجل الوثائق المدلى بها من")]
+    other = [_line("الكراء وبعد توصل المدعى عليه بتاريخ 2019/09/09 بإنذار من أجا ل الإفراغ وجل الوثائق المدلى بها من")]
+    seen = word_counts([kept, [_line("من أجل الإفراغ", 500.0)]])
+    assert mend(kept, larger, seen, other) == 1
+    assert "من أجل الإفراغ وجل" in kept[0].text
+
+
+def test_a_letter_the_document_is_seen_to_confuse_settles_a_word_printed_nowhere_else() -> None:
+    """p. 3 as first read: `يعتبر` is printed nowhere else and the list lacks it; both other readings read
+    it, and the document reads `ب` as `ي` inside words (its profile, doc_profile.py)."""
+    text = "داخل الأجل القانوني مما {} معه في حالة تماطل"
+    learnt = {("ب", "ي", False)}
+    kept = [_line(text.format("يعتير"))]
+    others = [_line(text.format("يعتبر"))], [_line(text.format("يعتبر"))]
+    assert mend(kept, others[0], word_counts([kept]), others[1], set()) == 0  # no profile: stays
+    assert mend(kept, others[0], word_counts([kept]), others[1], learnt) == 1
+    assert kept[0].text == text.format("يعتبر")
+    # `يرتكز` (right) read `يرتكر` by both others: `ر` read `ز` is no confusion the document shows
+    kept = [_line("يعد دفعا لا يرتكز على")]
+    assert mend(kept, [_line("يعد دفعا لا يرتكر على")], word_counts([kept]), [_line("يعد دفعا لا يرتكر على")], learnt) == 0
