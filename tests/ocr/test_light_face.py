@@ -132,3 +132,89 @@ def test_only_a_light_page_is_read_a_third_time_and_mended(monkeypatch: pytest.M
     assert out[0][0].text == LARGER and "2 unknown words read again from a 300 dpi render" in reports[0].reason
     # page 1: the thickened reading kept as it was read
     assert out[1][0].text == SECOND and "light face" not in reports[1].reason
+
+
+# the judgment's p. 1, 2 and 4 as read once its watermark's edges are flattened (grey_ground.py): kept, larger, other
+VOTED = [
+    ("بالإفياغ وإفراغه هو ومن يقوم مقامه أو بإذنه من المحل التجاري المستخرج من المنزل الكائن بحي",
+     "بالإفراغ وإفراغه هو ومن يقوم مقامه أو بإذنه من المحل التجاري المستخرج من المنزل الكائن بحي",
+     "بالإفراغ وإفراغه هو ومن يقوم مقامه أو بإذنه من المحل التجاري المستخرج من المنزل الكائن بحي"),
+    (".وبناء على المذكرة التعقيبية المدلى بها بجلسة 2020/01/29 من طرف نائب المدعين والقي جاء",
+     "وبناء على للمذكرة التعقيبية المدلى بها بجلسة 2020/01/29 من طرف نائب المدعين والتي جاء",
+     ".وبناء على المذكرة التعقيبية المدلى بها بجلسة 2020/01/29 من طرف نائب المدعين والتي جاء"),
+    ("الإنذار بالإفراغ مؤسس ويتعين Les لذلك الحكم على المدعى عليه ومن يقوم مقامه بإفراغ انحل",
+     "الإنذار بالإفراغ مؤسس ويتعين تبعا لذلك الحكم على المدعى عليه ومن يقوم مقامه بإفراغ انحل",
+     "الإنذار بالإفراغ مؤسس ويتعين تبعا لذلك الحكم على المدعى عليه ومن يقوم مقامه بإفاغ حل"),
+]
+# words the document reads elsewhere (other lines of its kept reading)
+ELSEWHERE = "الإنذار بالإفراغ والتي جاء فيها"
+
+
+def test_a_word_both_other_readings_read_alike_as_the_document_reads_it_elsewhere_is_mended() -> None:
+    kept = [_line(k, 100.0 + 30 * n) for n, (k, _l, _o) in enumerate(VOTED)]
+    larger = [_line(lg, 100.0 + 30 * n) for n, (_k, lg, _o) in enumerate(VOTED)]
+    other = [_line(o, 100.0 + 30 * n) for n, (_k, _l, o) in enumerate(VOTED)]
+    seen = word_counts([kept, [_line(ELSEWHERE, 500.0)]])
+    assert mend(kept, larger, seen, other) == 3
+    assert kept[0].text.startswith("بالإفراغ وإفراغه")  # unknown to the list, read sound on p. 4
+    assert kept[1].text.endswith("نائب المدعين والتي جاء")  # a known word, one letter off, as long
+    assert "ويتعين تبعا لذلك" in kept[2].text  # a Latin token of an Arabic line, the other reading agreeing
+    assert kept[1].text.startswith(".وبناء على المذكرة")  # the larger reading's other words are not taken
+
+
+def test_a_latin_token_of_an_arabic_line_takes_the_larger_readings_word_the_document_reads() -> None:
+    """p. 4's second `Les`: the other reading reads `Les` too, but the document reads `تبعا` (mended on
+    the line before): the larger reading's Arabic word is taken."""
+    kept = [_line("وحيث إن طلب التعويض عن التماطل له ما يبرره وتحدده المحكمة Les لسلطتها التقديرية 3")]
+    larger = [_line("وحيث إن طلب التعويض عن التماطل له ما يبرره وتحدده المحكمة تبعا لسلطتها التقديرية في")]
+    other = [_line("وحيث إن طلب التعويض عن التماطل له ما يبرره وتحدده المحكمة Les لسلطتها التقديرية في")]
+    assert mend(kept, larger, Counter(), other) == 0  # nothing vouches for تبعا
+    assert mend(kept, larger, Counter({"تبعا": 1}), other) == 1
+    assert kept[0].text.endswith("المحكمة تبعا لسلطتها التقديرية 3")  # a number is never replaced
+
+
+@pytest.mark.parametrize(("kept", "larger", "other", "elsewhere"), [
+    # both others read يرتكر, but the document prints it nowhere: the right يرتكز stays
+    ("يعد دفعا لا يرتكز على", "يعد دفعا لا يرتكر على", "يعد دفعا لا يرتكر على", ""),
+    # a known word one letter off both others' reading, which the document does not print elsewhere
+    ("بوالستة كاتية الضبط", "بوالستة كاتبة الضبط", "بوالستة كاتبة الضبط", ""),
+    # a known word is never made shorter or longer (the right لمحكمة read محكمة twice)
+    ("الرئيس الأول لمحكمة النقض", "الرئيس الأول محكمة النقض", "الرئيس الأول محكمة النقض", "محكمة"),
+    # the other reading reads the kept word: two readings against one
+    ("الدعوى وأتهم أدنوا", "الدعوى وأنهم أدنوا", "الدعوى وأتهم أدنوا", "وأنهم"),
+    # a word read twice in the document
+    ("المحكمة والقي جاء", "المحكمة والتي جاء", "المحكمة والتي جاء", "والقي والتي"),
+    # a Latin token of a line with too few Arabic words
+    ("(CV) الترشيح", "السيرة الترشيح", "السيرة الترشيح", "السيرة"),
+])
+def test_what_the_document_does_not_vouch_for_stays(kept: str, larger: str, other: str, elsewhere: str) -> None:
+    lines = [_line(kept)]
+    seen = word_counts([lines, [_line(elsewhere, 500.0)]])
+    assert mend(lines, [_line(larger)], seen, [_line(other)]) == 0
+    assert lines[0].text == kept
+
+
+def test_the_other_reading_vouches_where_its_line_splits_a_word() -> None:
+    """p. 2: the other 250 dpi reading split `أجل` (`أجا ل`), so its words do not align one for one with
+    the kept line there; it reads `الإفراغ` on that line and not `الإقراغ`, which the document prints elsewhere."""
+    kept = [_line("الكراء وبعد توصل المدعى عليه بتاريخ 2019/09/09 بإنذار من أجل الإقراغ وجل الوثائق المدلى بها من")]
+    larger = [_line("الكراء وبعد توصل المدعى عليه بتاريخ 2019/09/09 بإنذار من أجل الإفراغ وجل الوثائق المدلى بها من")]
+    other = [_line("الكراء وبعد توصل المدعى عليه بتاريخ 2019/09/09 بإنذار من أجا ل الإفراغ وجل الوثائق المدلى بها من")]
+    seen = word_counts([kept, [_line("من أجل الإفراغ", 500.0)]])
+    assert mend(kept, larger, seen, other) == 1
+    assert "من أجل الإفراغ وجل" in kept[0].text
+
+
+def test_a_letter_the_document_is_seen_to_confuse_settles_a_word_printed_nowhere_else() -> None:
+    """p. 3 as first read: `يعتبر` is printed nowhere else and the list lacks it; both other readings read
+    it, and the document reads `ب` as `ي` inside words (its profile, doc_profile.py)."""
+    text = "داخل الأجل القانوني مما {} معه في حالة تماطل"
+    learnt = {("ب", "ي", False)}
+    kept = [_line(text.format("يعتير"))]
+    others = [_line(text.format("يعتبر"))], [_line(text.format("يعتبر"))]
+    assert mend(kept, others[0], word_counts([kept]), others[1], set()) == 0  # no profile: stays
+    assert mend(kept, others[0], word_counts([kept]), others[1], learnt) == 1
+    assert kept[0].text == text.format("يعتبر")
+    # `يرتكز` (right) read `يرتكر` by both others: `ر` read `ز` is no confusion the document shows
+    kept = [_line("يعد دفعا لا يرتكز على")]
+    assert mend(kept, [_line("يعد دفعا لا يرتكر على")], word_counts([kept]), [_line("يعد دفعا لا يرتكر على")], learnt) == 0

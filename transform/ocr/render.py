@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PIL import Image
+from PIL import Image, ImageChops
 
 if TYPE_CHECKING:
     import numpy as np
@@ -311,7 +311,13 @@ def preprocess(pimg: PageImage, *, scanned: bool) -> PageImage:
         # a watermark or shading under the type is removed; the threshold stays the one of the
         # page as rendered, so that only the removed pixels change
         level = otsu_threshold(img)
-        img, layer = remove_grey_layer(img, pimg.dpi, level)
+        kept, (img, layer) = img, remove_grey_layer(img, pimg.dpi, level)
         cleaned = layer.removed
+        if cleaned:  # removed again from the page whose type over the layer has its edges of paper (grey_ground.py)
+            from .grey_ground import flatten_edges
+
+            flat, changed = flatten_edges(kept, level, ImageChops.difference(kept, img).getbbox())
+            if changed:  # the share reported stays the one measured on the page as rendered
+                img, _again = remove_grey_layer(flat, pimg.dpi, level)
         img = binarise(img, level)
     return PageImage(img, pimg.dpi, pimg.page, pimg.width_pt, pimg.height_pt, skew, pimg.source_dpi, cleaned)

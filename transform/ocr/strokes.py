@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
-from .light_face import LIGHT_DPI, light_face, mend, word_counts
+from .light_face import LIGHT_DPI, learnt_confusions, light_face, mend, word_counts
 from .number_readings import settle_lines
 from .render import RenderError, render_page
 
@@ -91,8 +91,9 @@ def reread_thickened(pdf: pdfium.PdfDocument, pool: ThreadPoolExecutor, used: Us
         elif rep.method == "ocr" and lines:
             settle_lines(out[i], lines)  # ... or the thickened one
     seen = word_counts([out[i] for i in used]) if larger else None
+    learnt = learnt_confusions([out[i] for i in used]) if larger else None
     for i, fut in larger.items():  # a light face's unknown words, read known from the larger render
         lines, rep = fut.result()
         kept = reports[i]
-        if rep.method == "ocr" and lines and seen and kept is not None and (count := mend(out[i], lines, seen, second.get(i))):
+        if rep.method == "ocr" and lines and seen and kept is not None and (count := mend(out[i], lines, seen, second.get(i), learnt)):
             kept.reason += f"; {count} unknown word{'s' if count > 1 else ''} read again from a {LIGHT_DPI:.0f} dpi render (light face)"
