@@ -46,6 +46,11 @@ REAL = (("ma-mtedd-ar-decision-2023", 0, 0, 3), ("ma-mtedd-ar-decision-2023", 1,
         ("ma-mtedd-ar-decision-2023", 1, 1, 3), ("ma-sante-ar-decision-2023", 0, 0, 3))
 
 
+# drawn too (no answer of the reader's vocabulary: a stamp printing one must get no month, or its own)
+SYRIAC = ((1, "كانون الثاني"), (2, "شباط"), (3, "آذار"), (4, "نيسان"), (5, "أيار"), (6, "حزيران"), (7, "تموز"),
+          (8, "آب"), (9, "أيلول"), (10, "تشرين الأول"), (11, "تشرين الثاني"), (12, "كانون الأول"))
+
+
 def slants(n: int) -> tuple[float, ...]:
     """``n`` shears from -0.4 to 0.4 (0 alone for 1)."""
     return (0.0,) if n <= 1 else tuple(round(-0.4 + 0.8 * i / (n - 1), 3) for i in range(n))
@@ -113,7 +118,7 @@ def synthetic_band(text: str, font: Path, height: int = 30, blur: float = 0.8, q
 
 def synthetic(fonts: tuple[str, ...] = FONTS, names: list[tuple[int, str]] | None = None) -> list[tuple[str, int, np.ndarray]]:
     """(label, month, band) for each spelling of the vocabulary (or ``names``) in each installed face."""
-    names = names or [(m, s) for m, ss in MONTHS.items() for s in ss]
+    names = names or [(m, s) for m, ss in MONTHS.items() for s in ss] + list(SYRIAC)
     return [(f"{s} / {Path(f).stem}", m, synthetic_band(s, FONT_DIR / f)) for f in fonts if (FONT_DIR / f).exists()
             for m, s in names]
 

@@ -56,6 +56,8 @@ def test_a_reading_names_a_month_only_when_close_to_it_and_clearly_closer_than_t
     assert nearest("مايسل") is None  # as near ماي as مارس: no month
     assert nearest("اي") is None and nearest("2023") is None and nearest("") is None  # too short, no letters
     assert nearest("ايا") is None and nearest("ابو") is None  # the Syriac أيار, آب are no stamp's: not drawn to them
+    # a Syriac name sharing a word with a Hijri month's is no answer, and a reading near it names nothing
+    assert nearest("ربيع الأول") == 103 and nearest("تشرين الأول") is None and nearest("شرين الاول") is None
 
 
 def test_the_month_is_the_ink_between_the_stamps_two_numbers() -> None:

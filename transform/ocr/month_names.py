@@ -5,8 +5,10 @@ Tunisian) spellings, and the Hijri months. A reading is compared with each spell
 (hamza seats, ta marbuta, alif maqsura, the Persian forms a model may put out, spaces): twice their longest common
 subsequence over their lengths. A reading names a month only when it has three letters or more, is close to one of
 its spellings (:data:`LEAST`) and clearly closer to it than to any other month's (:data:`MARGIN`). The Syriac names
-of the Levant (``آب``, ``أيار``...) are left out: no stamp of the corpus's offices carries them, and two-letter
-names draw any short misreading (``ابو`` was ``آب``, ``ايا`` was ``أيار`` on NARSA's pale stamp).
+of the Levant (``آب``, ``أيار``...) are no answer: no stamp of the corpus's offices carries them, and their short
+names draw any short misreading (with them, ``ايا`` on NARSA's pale stamp named ``أيار`` and ``باب`` ``آب``). The four
+that share a word with a Hijri month (``تشرين الأول``, ``كانون الثاني``...) stay as competitors (:data:`DECOYS`): a
+reading nearest one of them, or as near one as to a month, names nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ MONTHS: dict[int, tuple[str, ...]] = {
     105: ("جمادى الأولى",), 106: ("جمادى الآخرة", "جمادى الثانية"), 107: ("رجب",), 108: ("شعبان",),
     109: ("رمضان",), 110: ("شوال",), 111: ("ذو القعدة",), 112: ("ذو الحجة",),
 }
+# Syriac names sharing a word with a Hijri month's: never written, but a reading as close to one of them as to a
+# month names nothing (drawn in print faces, ``تشرين الأول`` was read near ``ربيع الأول``)
+DECOYS = ("كانون الثاني", "تشرين الأول", "تشرين الثاني", "كانون الأول")
 LEAST = 0.75  # a reading names a month when its likeness to one of its spellings is at least this
 MARGIN = 0.15  # and this much over every other month's
 MIN_LETTERS = 3  # a reading of fewer letters names nothing (``اي`` is part of many names)
@@ -58,6 +63,7 @@ def likeness(a: str, b: str) -> float:
 
 
 _LEVELLED = {m: tuple(normal(s) for s in names) for m, names in MONTHS.items()}
+_DECOYS = {-k - 1: (normal(s),) for k, s in enumerate(DECOYS)}  # negative keys: never a month
 
 
 def nearest(reading: str) -> int | None:
@@ -65,9 +71,10 @@ def nearest(reading: str) -> int | None:
     r = normal(reading)
     if len(r) < MIN_LETTERS:
         return None
-    ranked = sorted(((max(likeness(r, s) for s in names), m) for m, names in _LEVELLED.items()), reverse=True)
+    ranked = sorted(((max(likeness(r, s) for s in names), m) for m, names in (_LEVELLED | _DECOYS).items()),
+                    reverse=True)
     (top, best), (second, _m) = ranked[0], ranked[1]
-    return best if top >= LEAST and top - second >= MARGIN else None
+    return best if best > 0 and top >= LEAST and top - second >= MARGIN else None
 
 
 def votes(readings: list[str]) -> dict[int, int]:
