@@ -109,12 +109,13 @@ def test_the_month_goes_between_the_day_and_the_year_and_the_line_stays_in_doubt
     assert line.doubt == confidence.DIGITS  # a month read from a hand-like face: checked against the source
 
 
-def test_months_are_read_for_date_stamps_only_four_calls_for_the_page(monkeypatch) -> None:
+def test_months_are_read_for_date_stamps_only_ara_for_the_bands_arabic_names(monkeypatch) -> None:
     seen = []
 
-    def bands(masks, timeout, slants=stamp_months.SLANTS):
-        seen.append(len(masks))
-        return [{"ara7": ["ماس"] * 6, "Arabic7": ["ارس"] * 6} for _ in masks]
+    def bands(masks, timeout, slants=stamp_months.SLANTS, reads=stamp_months.READS):
+        seen.append((len(masks), reads[0][0]))
+        model = reads[0][0]
+        return [{f"{model}7": ["ماس" if model == "ara" or k == 0 else "اي"] * 6} for k in range(len(masks))]
 
     monkeypatch.setattr(stamp_months, "read_bands", bands)
     date = _date_stamp(["2023", "10"], None)
@@ -122,8 +123,16 @@ def test_months_are_read_for_date_stamps_only_four_calls_for_the_page(monkeypatc
     pale = _date_stamp(["2023", "10"], None)
     pale.faint = True  # a pale stamp standing alone: its figures are placed by ink.place_pale, no month
     two_years = _date_stamp(["2023", "2024"], None)
-    assert stamp_months.read_months([date, number, pale, two_years], 60, None) == 4 and seen == [1]
+    other = _date_stamp(["2023", "03"], None)
+    # Arabic read first for both date stamps (2 calls), ara only for the one Arabic names a month for (2 calls)
+    assert stamp_months.read_months([date, number, pale, two_years, other], 60, None) == 4
+    assert seen == [(2, "Arabic"), (1, "ara")]
     assert date.month == "مارس" and number.month is None and pale.month is None and two_years.month is None
+    assert other.month is None  # Arabic named nothing: not written, ara not asked
+    seen.clear()
+    monkeypatch.setattr(stamp_months, "read_bands",
+                        lambda masks, timeout, slants=(), reads=(): seen.append(reads[0][0]) or [{"Arabic7": ["اي"]}])
+    assert stamp_months.read_months([other], 60, None) == 2 and seen == ["Arabic"]  # Arabic names nothing: 2 calls
     assert stamp_months.read_months([number], 60, None) == 0  # no date stamp: no call
     assert stamp_months.read_months([date], 60, {"ara", "fra"}) == 0  # the script model missing: nothing read
 

@@ -5,7 +5,8 @@ month between them on the stamp's band in a hand-like ruq'a face. Tesseract's mo
 one reading of the band names a month at random: ``ara`` reads a stamped ``مارس`` as ``ماي`` (another month) on
 three of the corpus's five stamped months. Here the band (the ink between the stamp's two numbers: :func:`band`) is
 read many times: set upright by three slants (ruq'a leans), as cut and thickened by a pixel, at four heights (24
-renderings), each by ``ara`` and ``Arabic`` at ``--psm 7`` and ``8`` (four tesseract calls for the page's bands).
+renderings), each by ``ara`` and ``Arabic`` at ``--psm 7`` and ``8`` (two tesseract calls for the page's bands,
+two more for the bands ``Arabic`` names a month for).
 Each reading is mapped to the month it names in a closed vocabulary (:mod:`month_names`), and a month is written only
 when **each model** names it in at least :data:`MIN_VOTES` readings and at least :data:`RATIO` times as often as all
 the other months it names together (the two models' rule of :mod:`stamp_digits`: neither alone is trusted). The
@@ -29,6 +30,7 @@ SLANTS = (-0.1, 0.0, 0.1)  # the band sheared by these (a row y pixels up moves 
 HEIGHTS = (32, 48, 64, 96)  # and scaled to these heights (pixels)
 READS = (("ara", 7), ("ara", 8), ("Arabic", 7), ("Arabic", 8))  # model and page segmentation of each reading
 MODELS = ("ara", "Arabic")
+FIRST = "Arabic"  # read first: it names nothing for MTEDD's ابريل and too little for Santé's مارس (no second read)
 MIN_VOTES = 5  # readings of each model that name the month, at least
 RATIO = 2.0  # and at least this many times the readings of that model naming any other month
 TALLS = (0.8, 0.85, 0.9)  # digit columns at least this share of the stamp's tallest, tried in turn
@@ -102,7 +104,8 @@ def renderings(mask: np.ndarray, slants: tuple[float, ...] = SLANTS) -> list[Ima
     return out
 
 
-def read_bands(masks: list[np.ndarray], timeout: float, slants: tuple[float, ...] = SLANTS) -> list[dict[str, list[str]]]:
+def read_bands(masks: list[np.ndarray], timeout: float, slants: tuple[float, ...] = SLANTS,
+               reads: tuple[tuple[str, int], ...] = READS) -> list[dict[str, list[str]]]:
     """Every reading of each band by read (``ara7``, ``ara8``, ``Arabic7``, ``Arabic8``): one call per read."""
     from .crop_reads import read_crops
 
@@ -111,7 +114,7 @@ def read_bands(masks: list[np.ndarray], timeout: float, slants: tuple[float, ...
     out: list[dict[str, list[str]]] = [{} for _ in masks]
     if not images:
         return out
-    for lang, psm in READS:
+    for lang, psm in reads:
         got = read_crops(images, lang=lang, psm=psm, allowed="", timeout=timeout, stem="mo")
         for k in range(len(masks)):
             out[k][f"{lang}{psm}"] = [" ".join(w for w, _c in r) for r in got[k * per:(k + 1) * per]]
@@ -127,11 +130,16 @@ def _lead(v: dict[int, int]) -> int | None:
     return month if n >= MIN_VOTES and n >= RATIO * rest else None
 
 
+def _led(readings: dict[str, list[str]], model: str) -> int | None:
+    """The month ``model``'s readings name firmly, or None."""
+    return _lead(votes([r for key, rs in readings.items() if key.startswith(model) and key[len(model):].isdigit()
+                        for r in rs]))
+
+
 def settle(readings: dict[str, list[str]]) -> str | None:
     """The month's name when each model names it firmly (:func:`_lead`), else None. Its spelling: the one the
     readings are likest to (the first listed on a tie)."""
-    leads = {_lead(votes([r for key, rs in readings.items() if key.startswith(m) and key[len(m):].isdigit()
-                          for r in rs])) for m in MODELS}
+    leads = {_led(readings, m) for m in MODELS}
     if len(leads) != 1 or None in leads:
         return None
     month = leads.pop()
@@ -157,10 +165,18 @@ def read_months(stamps: list[Stamp], timeout: float, models: set[str] | None) ->
     todo = [(st, b) for st in stamps if dated(st) and (b := band(st.ink)) is not None]
     if not todo:
         return 0
-    try:
-        reads = read_bands([b for _st, b in todo], timeout)
+    first, second = ([rd for rd in READS if rd[0] == m] for m in (FIRST, next(m for m in MODELS if m != FIRST)))
+    calls = 0
+    try:  # the model that more often names nothing first: the other is read only for the bands it names
+        reads = read_bands([b for _st, b in todo], timeout, reads=tuple(first))
+        calls += len(first)
+        named = [k for k, r in enumerate(reads) if _led(r, FIRST) is not None]
+        if named:
+            for k, r in zip(named, read_bands([todo[k][1] for k in named], timeout, reads=tuple(second)), strict=True):
+                reads[k].update(r)
+            calls += len(second)
     except ToolError:
-        return 0
+        return calls
     for (st, _b), r in zip(todo, reads, strict=True):
         st.month = settle(r)
-    return len(READS)
+    return calls
