@@ -20,7 +20,8 @@ when both models agree as before; nothing else. A stamp whose numbers are not on
 it was. The line that takes a stamp's figures is always put in doubt (``digits_disagree``): the month is never read.
 It was tried: on its own colour layer, cleaned and enlarged to four heights, ``ara`` and ``Arabic`` read the stamped
 ``مارس`` as ``ماس``, ``مار``, ``راي``, ``ميس``, ``مارب`` and ``ماي`` (another month) and ``ابريل`` as ``ارال``,
-``اسل``: no reading settles a month, so none is guessed (:mod:`lost_months` keeps such a line in doubt).
+``اسل``: no reading settles a month, so none is guessed here (:mod:`lost_months` keeps such a line in doubt).
+:mod:`stamp_months` (twentieth session) reads the band many times and writes a month only when both models name it.
 """
 
 from __future__ import annotations

@@ -22,8 +22,9 @@ by its hue, so:
 * :func:`place` puts the kept numbers into the printed line the stamp sits on, at its place. A
   figure stamp whose readings agree on no number leaves its line in doubt (``digits_disagree``):
   no digit is guessed; so does one where half the readings of a model or more give a number that
-  was not agreed (the date stamp's condensed year beside an agreed day: the year is not lost silently). A handwritten month between a date stamp's figures is not read (the
-  models read it as digits or letters at random). A stamp whose readings are letters stays in the page image; when
+  was not agreed (the date stamp's condensed year beside an agreed day: the year is not lost silently). The month between a date stamp's figures is not read here (the
+  models read it as digits or letters at random): :mod:`stamp_months` reads it apart and writes it only when both
+  models name it; the line stays in doubt. A stamp whose readings are letters stays in the page image; when
   the page's reading finds a number in its ink on the line it crosses (a worn pad's pale ``2023`` read ``1``), that
   line is left in doubt too (``_read_through``).
 
@@ -81,6 +82,7 @@ class Stamp:
     faint: bool = False  # pale ink standing alone (faint_stamps.py): its date's year read by ink.py, else its nearest line in doubt
     shade: np.ndarray | None = field(default=None, repr=False)  # a faint stamp's ink as grey levels (ink.py reads its date)
     dated: bool = False  # read as a date by ink.py after its whole reading gave letters: its box cleared but black print
+    month: str | None = None  # a date stamp's month, when both models name it (stamp_months.py); its line stays in doubt
 
     @property
     def height(self) -> int:
@@ -242,9 +244,11 @@ def read_all(stamps: list[Stamp], dpi: float, timeout: float, models: set[str] |
             st.kept = True
             st.partial = bool(_unagreed(numbers, st.figures))
     from .ink import read_dates  # a worn date stamp read as letters: its year and day read one by one
+    from .stamp_months import read_months  # a date stamp's month, written only when both models name it
 
     calls += _one_by_one([st for st in stamps if st.kept and (st.partial or not st.figures)], timeout, models)
-    return calls + read_dates(stamps, timeout, models)
+    calls += read_dates(stamps, timeout, models)
+    return calls + read_months(stamps, timeout, models)
 
 
 def _one_by_one(stamps: list[Stamp], timeout: float, models: set[str] | None) -> int:
@@ -344,6 +348,7 @@ def place(stamps: list[Stamp], lines: list[TextLine], word_boxes: dict, dpi: flo
 
     to_pt = 72.0 / dpi
     placed = unsure = 0
+    months: list[tuple[TextLine, Stamp]] = []
     for st in stamps:
         if st.faint:
             continue
@@ -363,10 +368,24 @@ def place(stamps: list[Stamp], lines: list[TextLine], word_boxes: dict, dpi: flo
                 listed = arabic[1]  # an Arabic line's word boxes, its text as read
             _insert(ln, st.figures, (st.x0 + st.x1) / 2 * to_pt, listed)
             placed += len(st.figures)
-            if st.partial:  # a number of the stamp left unread: its line in doubt
+            if st.month:
+                months.append((ln, st))
+            if st.partial or st.month:  # a number left unread, or a month read from a hand-like face: in doubt
                 ln.doubt = ln.doubt or DIGITS
                 unsure += 1
         else:  # left in the page image, read with its line as before: in doubt
             ln.doubt = ln.doubt or DIGITS
             unsure += 1
+    for ln, st in months:  # once every stamp's figures are placed (the word boxes hold for the text as read)
+        _between(ln, st)
     return placed, unsure
+
+
+def _between(ln: TextLine, st: Stamp) -> None:
+    """A date stamp's month put between its two figures where they stand side by side in the line."""
+    pair = list(reversed(st.figures)) if re.search("[\u0600-\u06ff]", ln.text) else list(st.figures)
+    text = ln.text.split()
+    for i in range(len(text) - 1):
+        if text[i:i + 2] == pair:
+            ln.text = " ".join(text[:i + 1] + [str(st.month)] + text[i + 1:])
+            return
