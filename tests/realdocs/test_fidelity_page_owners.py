@@ -41,7 +41,8 @@ TRUTH = Path(__file__).resolve().parent / "truth"
 
 
 def _letters() -> list[TruthPage]:
-    return sorted(load_truth_dir(TRUTH / "adala-ar-decree-2-19-720"), key=lambda p: p.page)
+    """The four printings of the letter (pp. 5-8); the decree's own pages 2-4 have truth too since 2026-12-07."""
+    return sorted((p for p in load_truth_dir(TRUTH / "adala-ar-decree-2-19-720") if 5 <= p.page <= 8), key=lambda p: p.page)
 
 
 def _blocks(tp: TruthPage, damage: bool = False) -> list[Block]:
