@@ -1,0 +1,148 @@
+"""One word printed on several scanned pages, read by a vote of its printings in the same phrase.
+
+:mod:`repeated_lines` votes on a line when its copies on other pages match it letter for letter (SAME). The
+printings of a model letter differ on purpose around many of its words (`(زيارة المراقبة/ أو بمناسبة معاينة
+الوثائق) التي قمنا` on two printings, `زيارة المراقبة التي قمنا` on two; `بزيارة المراقبة` against `بالمعاينة`
+after `قاموا`), and the letterhead's short lines sit between other words on each page: such lines find fewer than
+three copies, and a word one printing misread stays (`فمنا`, `الأموات`, `الحيوية` on p. 5 of decree 2.19.720,
+`باسهه` on p. 8, `المفريببة` on p. 6) though the three others read it alike. So, after the line vote, each Arabic
+word of an OCR'd page is voted on its own (:func:`vote_words`):
+
+* *its printings* (:func:`_printings`): on each other OCR'd page, the one word the pages' alignment
+  (:func:`repeated_lines._mapping`) puts in its place, when a neighbour (the word before or after) is the same
+  word on both pages and the word read there is near it (:func:`_near`: NEAR, a letter more or less at most);
+* *the vote* (:func:`_winner`): one reading that more printings read than read the word itself, and two or
+  more, read by more printings than any other; it is taken with the line vote's protections: a known word
+  gives way only to a known word MIN_COPIES printings read, or two when only dots tell them apart (`فمنا`,
+  `قمنا`); a word no list knows to a known word two printings read; never a word for itself with a particle
+  more or less (`أحكام`, `لأحكام`); Arabic letters only (no number, no Latin word is touched);
+* *doubt*: where the vote put a known word for another known word its strokes tell apart (`الأموات` ->
+  `الأعوان`: three printings against one, both real words), and where the printings split with no majority
+  (two known words near each other read as often each; three printings or more each reading the word its own
+  way, `نمكم`, `ننبيكم`, `ننهكم`: :func:`repeated_lines._split`), the line goes in doubt (``ocr_low_confidence``)
+  and the reviewer checks it against the page; nothing is guessed there.
+
+Every word is voted on the readings as the line vote left them; the changes are put in at the end.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from .confidence import OCR_LOW
+from .repeated_cells import _ARABIC, NEAR, _dots, _known, _ratio, _units
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..ingest.base import TextLine
+
+MIN_COPIES = 3  # a known word gives way to another known word only when this many other printings read it
+MIN_VOTES = 2  # ...or this many when only dots tell the two apart, or when the word read is no known word
+WINDOW = 6  # words either side of a word that tell its phrase
+SHARED = 4  # of the 2 * WINDOW, this many the same in order on the other page (the phrase is printed there)
+
+
+def _near(a: str, b: str) -> bool:
+    """Two readings of one printed word: letters near (NEAR), one letter longer or shorter at most."""
+    return abs(len(a) - len(b)) <= 1 and _ratio(a, b) >= NEAR
+
+
+def _particle(a: str, b: str) -> bool:
+    """One word is the other with a particle or a letter more at an edge (`أحكام` / `لأحكام`): printings differ so."""
+    return a != b and (a.endswith(b) or b.endswith(a) or a.startswith(b) or b.startswith(a))
+
+
+def _context(i: int, mine: list[str], j: int, theirs: list[str]) -> bool:
+    """Whether word ``i`` of this page and word ``j`` of another stand in the same phrase: a neighbour the same word
+    on both pages, and of the WINDOW words either side, SHARED the same words in order (a phrase a text says twice
+    is no printing: `الوثائق المدلى بها` and `الوثائق المستدل بها` on two pages of one judgment)."""
+    if not (i > 0 and j > 0 and mine[i - 1] == theirs[j - 1] or i + 1 < len(mine) and j + 1 < len(theirs) and mine[i + 1] == theirs[j + 1]):
+        return False
+    a = mine[max(0, i - WINDOW):i] + ["\0"] + mine[i + 1:i + 1 + WINDOW]
+    b = theirs[max(0, j - WINDOW):j] + ["\0"] + theirs[j + 1:j + 1 + WINDOW]
+    return sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()) - 1 >= SHARED
+
+
+def _printings(i: int, mine: list[str], theirs: list[str], mapping: list[tuple[int, int]]) -> int | None:
+    """Where another page reads word ``i`` of this page (module docstring): the one word, of those the alignment
+    puts in its place, in the same phrase (:func:`_context`) and near it; else None."""
+    j1, j2 = mapping[i]
+    found = [j for j in range(j1, j2) if _ARABIC.fullmatch(theirs[j]) and _near(mine[i], theirs[j]) and _context(i, mine, j, theirs)]
+    return found[0] if len(found) == 1 else None
+
+
+def listed(word: str) -> bool:
+    """A word the lists hold as it stands (with one proclitic at most: :func:`spelling._known`), or a form of
+    tesseract's own list (:func:`wordfix.rare`): `لهاته`, `باسمه`; not a word :func:`repeated_cells._known` finds
+    only with a pronoun taken off (`لباته`, `باسهه`, `التنبهه`)."""
+    from .spelling import _known as in_list
+    from .wordfix import rare
+
+    return bool(_ARABIC.fullmatch(word)) and (in_list(word) or rare(word))
+
+
+def _winner(word: str, reads: list[str]) -> str | None:
+    """The reading the other printings put for ``word`` (module docstring), or None."""
+    votes = Counter(reads)
+    (best, n), *rest = votes.most_common()
+    if best == word or any(m >= n for _w, m in rest) or _particle(word, best) or not listed(best):
+        return None
+    if n < MIN_VOTES or n <= 1 + votes[word]:
+        return None
+    if _known(word) and n < MIN_COPIES and not _dots(word, best):
+        return None
+    return best
+
+
+def _disputed(word: str, reads: list[str]) -> bool:
+    """The printings read a word the lists hold and, near it and more often, one they know only with a pronoun taken
+    off (`لهاته` once, `لباته` three times): no count tells which is printed."""
+    votes = Counter([word, *reads])
+    return any(listed(a) and not listed(b) and _known(b) and votes[b] > votes[a] and _near(a, b) and not _particle(a, b)
+               for a in votes for b in votes)
+
+
+def _put(text: str, n: int, old: str, new: str) -> str:
+    """The line's text with its ``n``-th word unit's ``old`` letters made ``new`` (its marks kept)."""
+    units = _units(text)
+    surfaces = [s for _k, s in units]
+    surfaces[n] = surfaces[n].replace(old, new, 1)
+    return " ".join(surfaces)
+
+
+def vote_words(pages: list[list[TextLine]], scanned: list[int], mapping: Callable[[list[str], list[str]], list[tuple[int, int]]]) -> int:
+    """Put right, in the OCR'd pages ``scanned`` of one document, the words their printings outvote, and put in doubt
+    the lines whose printings leave a word split (module docstring); ``mapping`` aligns two pages' words
+    (:func:`repeated_lines._mapping`). Returns how many words changed."""
+    from .repeated_lines import _split  # the line vote's own test of printings left split
+
+    units = {p: [(ln, n, k) for ln in pages[p] for n, (k, _s) in enumerate(_units(ln.text))] for p in scanned}
+    keys = {p: [k for _ln, _n, k in units[p]] for p in scanned}
+    maps = {(p, q): mapping(keys[p], keys[q]) for p in scanned for q in scanned if p != q}
+    changes: list[tuple[TextLine, int, str, str]] = []
+    doubts: list[TextLine] = []
+    for p in scanned:
+        mine = keys[p]
+        for i, word in enumerate(mine):
+            if not _ARABIC.fullmatch(word):
+                continue
+            where = {q: j for q in scanned if q != p and (j := _printings(i, mine, keys[q], maps[(p, q)])) is not None}
+            reads = [keys[q][j] for q, j in where.items()]
+            if not reads:
+                continue
+            ln, n, _k = units[p][i]
+            best = _winner(word, reads)
+            if best is not None:
+                changes.append((ln, n, word, best))
+                if _known(word) and not _dots(word, best):
+                    doubts.append(ln)  # a real word outvoted by another: the vote is likely, not sure
+            elif _split(Counter([word, *reads])) or _disputed(word, reads):
+                doubts += [ln] + [units[q][j][0] for q, j in where.items()]  # every printing of the split word
+    for ln, n, old, new in sorted(changes, key=lambda c: -c[1]):
+        ln.text = _put(ln.text, n, old, new)
+    for ln in doubts:
+        ln.doubt = ln.doubt or OCR_LOW
+    return len(changes)
