@@ -61,6 +61,17 @@ def test_a_word_the_other_printings_read_in_its_phrase(letter: list[list[TextLin
     assert "بخصوص مخالفة/ مخالفات لأحكام" in _line(p8, "الموضوع").text
 
 
+def test_a_word_glued_to_a_blank_s_bracket_is_voted_apart(read: list[list[tuple[str, float]]], letter: list[list[TextLine]]) -> None:
+    """p. 6 reads `المعاينة)تي (اليوم`: the bracket glued to the word after it. Apart, `تي` stands where the three
+    other printings read `في` in the same phrase (a short word of one length, one letter off): the line reads
+    `المعاينة) في (اليوم`, in doubt (a real word put for another). A glued bracket the vote does not mend stays."""
+    day = _line(letter[1], "(اليوم باسمه")
+    assert day.text.startswith("المعاينة) في (اليوم باسمه") and day.doubt == OCR_LOW
+    texts = [[("وبعد فإن اللجنة المكلفة بالمعاينة)في عين المكان قد أنجزت مهمتها", 0.9)],
+             [("وحيث إن المدعية أدلت بالوثائق المدلى بها في الملف", 0.9)], [("سلام تام بوجود مولانا الإمام", 0.9)]]
+    assert _vote(texts)[0][0].text == texts[0][0][0]  # printed once, nothing to mend: the reading stays as it came
+
+
 def test_what_each_printing_says_its_own_way_is_kept(read: list[list[tuple[str, float]]], letter: list[list[TextLine]]) -> None:
     """The printings' own wording stays: each subject line's `ملاحظات`, `تنبيه بأجل`, `بدون أجل`, `أحكام` /
     `لأحكام`; p. 5's `بزيارة المراقبة` against the others' `بالمعاينة`; every number as read."""

@@ -4,20 +4,25 @@
 printings of a model letter differ on purpose around many of its words (`(زيارة المراقبة/ أو بمناسبة معاينة
 الوثائق) التي قمنا` on two printings, `زيارة المراقبة التي قمنا` on two; `بزيارة المراقبة` against `بالمعاينة`
 after `قاموا`), and the letterhead's short lines sit between other words on each page: such lines find fewer than
-three copies, and a word one printing misread stays (`فمنا`, `الأموات`, `الحيوية` on p. 5 of decree 2.19.720,
-`باسهه` on p. 8, `المفريببة` on p. 6) though the three others read it alike. So, after the line vote, each Arabic
+three copies, and a word one printing misread stays (`فمنا`, `الأموات`, `الحيوية` on one printing of a decree's
+model letter, `باسهه` or `المفريببة` on another) though the three others read it alike. So, after the line vote, each Arabic
 word of an OCR'd page is voted on its own (:func:`vote_words`):
 
 * *its printings* (:func:`_printings`): on each other OCR'd page, the one word the pages' alignment
-  (:func:`repeated_lines._mapping`) puts in its place, when a neighbour (the word before or after) is the same
-  word on both pages and the word read there is near it (:func:`_near`: NEAR, a letter more or less at most);
+  (:func:`repeated_lines._mapping`) puts in its place, when it stands in the same phrase (:func:`_context`: a
+  neighbour the same word on both pages, and SHARED of the WINDOW words either side the same, in order) and is
+  near it (:func:`_near`: NEAR, a letter more or less at most; a word of two or three letters, one letter off);
+  a closing bracket glued to the word after it (`المعاينة)تي`) is set apart for the vote, and stays apart only
+  when the vote mends that word;
 * *the vote* (:func:`_winner`): one reading that more printings read than read the word itself, and two or
-  more, read by more printings than any other; it is taken with the line vote's protections: a known word
-  gives way only to a known word MIN_COPIES printings read, or two when only dots tell them apart (`فمنا`,
-  `قمنا`); a word no list knows to a known word two printings read; never a word for itself with a particle
-  more or less (`أحكام`, `لأحكام`); Arabic letters only (no number, no Latin word is touched);
+  more, read by more printings than any other, a word the lists hold as it stands (:func:`listed`); it is taken
+  with the line vote's protections: a known word gives way only to MIN_COPIES printings, or two when only dots
+  tell them apart (`فمنا`, `قمنا`); a word no list knows to two printings; never a word for itself with a
+  particle more or less (`أحكام`, `لأحكام`); Arabic letters only (no number, no Latin word is touched);
 * *doubt*: where the vote put a known word for another known word its strokes tell apart (`الأموات` ->
-  `الأعوان`: three printings against one, both real words), and where the printings split with no majority
+  `الأعوان`: three printings against one, both real words); where a word the lists hold is read by fewer
+  printings than a near word they know only with a pronoun taken off (`لهاته` once, `لباته` three times: the
+  line vote no longer takes it either), every printing's line; and where the printings split with no majority
   (two known words near each other read as often each; three printings or more each reading the word its own
   way, `نمكم`, `ننبيكم`, `ننهكم`: :func:`repeated_lines._split`), the line goes in doubt (``ocr_low_confidence``)
   and the reviewer checks it against the page; nothing is guessed there.
@@ -27,12 +32,13 @@ Every word is voted on the readings as the line vote left them; the changes are 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
-from .repeated_cells import _ARABIC, NEAR, _dots, _known, _ratio, _units
+from .repeated_cells import _ARABIC, NEAR, SHORT, _dots, _known, _ratio, _units
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,10 +49,14 @@ MIN_COPIES = 3  # a known word gives way to another known word only when this ma
 MIN_VOTES = 2  # ...or this many when only dots tell the two apart, or when the word read is no known word
 WINDOW = 6  # words either side of a word that tell its phrase
 SHARED = 4  # of the 2 * WINDOW, this many the same in order on the other page (the phrase is printed there)
+_GLUED = re.compile(r"(?<=[\u0621-\u064a])\)(?=[\u0621-\u064a])")  # a closing bracket glued to the next word (`المعاينة)تي`)
 
 
 def _near(a: str, b: str) -> bool:
-    """Two readings of one printed word: letters near (NEAR), one letter longer or shorter at most."""
+    """Two readings of one printed word: letters near (NEAR), one letter longer or shorter at most; a short word
+    (two to SHORT letters) of one length one letter apart (`تي`, `في`: the line vote's `هن`, `من`)."""
+    if 2 <= len(a) == len(b) <= SHORT:
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     return abs(len(a) - len(b)) <= 1 and _ratio(a, b) >= NEAR
 
 
@@ -119,6 +129,9 @@ def vote_words(pages: list[list[TextLine]], scanned: list[int], mapping: Callabl
     (:func:`repeated_lines._mapping`). Returns how many words changed."""
     from .repeated_lines import _split  # the line vote's own test of printings left split
 
+    glued = {id(ln): (ln, ln.text) for p in scanned for ln in pages[p] if _GLUED.search(ln.text)}
+    for ln, text in glued.values():  # the word after a glued bracket voted apart, kept apart only when the vote mends it
+        ln.text = _GLUED.sub(") ", text)
     units = {p: [(ln, n, k) for ln in pages[p] for n, (k, _s) in enumerate(_units(ln.text))] for p in scanned}
     keys = {p: [k for _ln, _n, k in units[p]] for p in scanned}
     maps = {(p, q): mapping(keys[p], keys[q]) for p in scanned for q in scanned if p != q}
@@ -141,7 +154,11 @@ def vote_words(pages: list[list[TextLine]], scanned: list[int], mapping: Callabl
                     doubts.append(ln)  # a real word outvoted by another: the vote is likely, not sure
             elif _split(Counter([word, *reads])) or _disputed(word, reads):
                 doubts += [ln] + [units[q][j][0] for q, j in where.items()]  # every printing of the split word
-    for ln, n, old, new in sorted(changes, key=lambda c: -c[1]):
+    mended = {id(ln) for ln, _n, _o, _w in changes}
+    for key, (ln, text) in glued.items():
+        if key not in mended:
+            ln.text = text
+    for ln, n, old, new in changes:
         ln.text = _put(ln.text, n, old, new)
     for ln in doubts:
         ln.doubt = ln.doubt or OCR_LOW
