@@ -94,13 +94,15 @@ def listed(word: str) -> bool:
     return bool(_ARABIC.fullmatch(word)) and (in_list(word) or rare(word))
 
 
-def _winner(word: str, reads: list[str]) -> str | None:
-    """The reading the other printings put for ``word`` (module docstring), or None."""
+def _winner(word: str, reads: list[str], also: int = 0) -> str | None:
+    """The reading the other printings put for ``word`` (module docstring), or None; ``also``: printings outside the
+    phrase test that read ``word`` itself where the alignment puts it (they count for the word, never against it:
+    two `نمت` against two `تمت` stay a tie when one `نمت` stands in a shorter phrase)."""
     votes = Counter(reads)
     (best, n), *rest = votes.most_common()
     if best == word or any(m >= n for _w, m in rest) or _particle(word, best) or not listed(best):
         return None
-    if n < MIN_VOTES or n <= 1 + votes[word]:
+    if n < MIN_VOTES or n <= 1 + votes[word] + also:
         return None
     if _known(word) and n < MIN_COPIES and not _dots(word, best):
         return None
@@ -147,7 +149,8 @@ def vote_words(pages: list[list[TextLine]], scanned: list[int], mapping: Callabl
             if not reads:
                 continue
             ln, n, _k = units[p][i]
-            best = _winner(word, reads)
+            also = sum(q != p and q not in where and word in keys[q][slice(*maps[(p, q)][i])] for q in scanned)
+            best = _winner(word, reads, also)
             if best is not None:
                 changes.append((ln, n, word, best))
                 if _known(word) and not _dots(word, best):
