@@ -262,5 +262,8 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
         ln.text = text
     for ln in doubts:
         ln.doubt = ln.doubt or OCR_LOW
-    vote_words(pages, scanned, _mapping)  # a word the line vote could not reach, voted in its phrase (repeated_words.py)
+    def aligned(p: int, q: int, a: list[str], b: list[str]) -> list[tuple[int, int]]:
+        return maps[(p, q)] if a == keys[p] and b == keys[q] else _mapping(a, b)  # pages no fix changed: aligned once
+
+    vote_words(pages, scanned, aligned)  # a word the line vote could not reach, voted in its phrase (repeated_words.py)
     return len(fixes)

@@ -11,7 +11,8 @@ word of an OCR'd page is voted on its own (:func:`vote_words`):
 * *its printings* (:func:`_printings`): on each other OCR'd page, the one word the pages' alignment
   (:func:`repeated_lines._mapping`) puts in its place, when it stands in the same phrase (:func:`_context`: a
   neighbour the same word on both pages, and SHARED of the WINDOW words either side the same, in order) and is
-  near it (:func:`_near`: NEAR, a letter more or less at most; a word of two or three letters, one letter off);
+  near it (:func:`_near`: NEAR, a letter more or less at most; a word of two or three letters, one letter off;
+  not inside a stretch of more than SPREAD words the pages word otherwise);
   a closing bracket glued to the word after it (`المعاينة)تي`) is set apart for the vote, and stays apart only
   when the vote mends that word;
 * *the vote* (:func:`_winner`): one reading that more printings read than read the word itself, and two or
@@ -49,6 +50,7 @@ MIN_COPIES = 3  # a known word gives way to another known word only when this ma
 MIN_VOTES = 2  # ...or this many when only dots tell the two apart, or when the word read is no known word
 WINDOW = 6  # words either side of a word that tell its phrase
 SHARED = 4  # of the 2 * WINDOW, this many the same in order on the other page (the phrase is printed there)
+SPREAD = 3  # a word the alignment spreads over more of another page's words than this has no printing there
 _GLUED = re.compile(r"(?<=[\u0621-\u064a])\)(?=[\u0621-\u064a])")  # a closing bracket glued to the next word (`المعاينة)تي`)
 
 
@@ -65,12 +67,16 @@ def _particle(a: str, b: str) -> bool:
     return a != b and (a.endswith(b) or b.endswith(a) or a.startswith(b) or b.startswith(a))
 
 
+def _neighbour(i: int, mine: list[str], j: int, theirs: list[str]) -> bool:
+    """Whether the word before word ``i`` of this page, or the word after it, is the same word beside word ``j`` of
+    another page."""
+    return (i > 0 and j > 0 and mine[i - 1] == theirs[j - 1]) or (i + 1 < len(mine) and j + 1 < len(theirs) and mine[i + 1] == theirs[j + 1])
+
+
 def _context(i: int, mine: list[str], j: int, theirs: list[str]) -> bool:
-    """Whether word ``i`` of this page and word ``j`` of another stand in the same phrase: a neighbour the same word
-    on both pages, and of the WINDOW words either side, SHARED the same words in order (a phrase a text says twice
+    """Whether word ``i`` of this page and word ``j`` of another, beside the same neighbour (:func:`_neighbour`), stand
+    in the same phrase: of the WINDOW words either side, SHARED the same words in order (a phrase a text says twice
     is no printing: `الوثائق المدلى بها` and `الوثائق المستدل بها` on two pages of one judgment)."""
-    if not (i > 0 and j > 0 and mine[i - 1] == theirs[j - 1] or i + 1 < len(mine) and j + 1 < len(theirs) and mine[i + 1] == theirs[j + 1]):
-        return False
     a = mine[max(0, i - WINDOW):i] + ["\0"] + mine[i + 1:i + 1 + WINDOW]
     b = theirs[max(0, j - WINDOW):j] + ["\0"] + theirs[j + 1:j + 1 + WINDOW]
     return sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()) - 1 >= SHARED
@@ -80,7 +86,10 @@ def _printings(i: int, mine: list[str], theirs: list[str], mapping: list[tuple[i
     """Where another page reads word ``i`` of this page (module docstring): the one word, of those the alignment
     puts in its place, in the same phrase (:func:`_context`) and near it; else None."""
     j1, j2 = mapping[i]
-    found = [j for j in range(j1, j2) if _ARABIC.fullmatch(theirs[j]) and _near(mine[i], theirs[j]) and _context(i, mine, j, theirs)]
+    if j2 - j1 > SPREAD:
+        return None  # a long stretch the pages word otherwise: no printing of one word
+    found = [j for j in range(j1, j2) if _neighbour(i, mine, j, theirs) and _ARABIC.fullmatch(theirs[j])
+             and _near(mine[i], theirs[j]) and _context(i, mine, j, theirs)]
     return found[0] if len(found) == 1 else None
 
 
@@ -125,10 +134,12 @@ def _put(text: str, n: int, old: str, new: str) -> str:
     return " ".join(surfaces)
 
 
-def vote_words(pages: list[list[TextLine]], scanned: list[int], mapping: Callable[[list[str], list[str]], list[tuple[int, int]]]) -> int:
+def vote_words(pages: list[list[TextLine]], scanned: list[int],
+               mapping: Callable[[int, int, list[str], list[str]], list[tuple[int, int]]]) -> int:
     """Put right, in the OCR'd pages ``scanned`` of one document, the words their printings outvote, and put in doubt
-    the lines whose printings leave a word split (module docstring); ``mapping`` aligns two pages' words
-    (:func:`repeated_lines._mapping`). Returns how many words changed."""
+    the lines whose printings leave a word split (module docstring); ``mapping(p, q, words of p, words of q)`` aligns
+    two pages' words (:func:`repeated_lines._mapping`, the line vote's alignment when the words are the same). Returns
+    how many words changed."""
     from .repeated_lines import _split  # the line vote's own test of printings left split
 
     glued = {id(ln): (ln, ln.text) for p in scanned for ln in pages[p] if _GLUED.search(ln.text)}
@@ -136,14 +147,14 @@ def vote_words(pages: list[list[TextLine]], scanned: list[int], mapping: Callabl
         ln.text = _GLUED.sub(") ", text)
     units = {p: [(ln, n, k) for ln in pages[p] for n, (k, _s) in enumerate(_units(ln.text))] for p in scanned}
     keys = {p: [k for _ln, _n, k in units[p]] for p in scanned}
-    maps = {(p, q): mapping(keys[p], keys[q]) for p in scanned for q in scanned if p != q}
+    maps = {(p, q): mapping(p, q, keys[p], keys[q]) for p in scanned for q in scanned if p != q}
     changes: list[tuple[TextLine, int, str, str]] = []
     doubts: list[TextLine] = []
     for p in scanned:
         mine = keys[p]
         for i, word in enumerate(mine):
-            if not _ARABIC.fullmatch(word):
-                continue
+            if not _ARABIC.fullmatch(word) or all(keys[q][slice(*maps[(p, q)][i])] == [word] for q in scanned if q != p):
+                continue  # (every other page reads the word itself there: nothing to vote, nothing split)
             where = {q: j for q in scanned if q != p and (j := _printings(i, mine, keys[q], maps[(p, q)])) is not None}
             reads = [keys[q][j] for q, j in where.items()]
             if not reads:
