@@ -134,11 +134,11 @@ def test_what_the_printings_say_otherwise_is_kept(letter: list[list[str]]) -> No
     """Each printing's subject line is its own (`ملاحظات`, `تنبيه بأجل`, `تنبيه بدون أجل`, `أحكام` or
     `لأحكام`): no word of the others is put in, none taken out; numbers stay as read."""
     for before, after in zip(PAGES, letter, strict=True):
-        subject = [t for t in before if t.startswith("الموضوع")]
-        assert subject and all(t in after for t in subject)
+        subject = [t.replace("مغالفة/", "مخالفة/") for t in before if t.startswith("الموضوع")]  # p. 8's misread word
+        assert subject and all(t in after for t in subject)  # (its printings read `مخالفة` after `بخصوص`: repeated_words)
         assert [t for t in after if "532" in t] == [t for t in before if "532" in t] or all(
             "532" in t and "65.99" in t for t in after if "532" in t)
-    assert sum(a != b for pa, pb in zip(PAGES, letter, strict=True) for a, b in zip(pa, pb, strict=True)) <= 24
+    assert sum(a != b for pa, pb in zip(PAGES, letter, strict=True) for a, b in zip(pa, pb, strict=True)) <= 27  # 3 more with repeated_words (`الحيوية`, `فمنا`, `باسهه`, `مغالفة`; p. 6's `لهاته` kept)
 
 
 def test_a_filled_field_differing_between_printings_is_kept() -> None:

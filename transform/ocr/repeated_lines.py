@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 from .confidence import OCR_LOW
 from .printed_vocab import put, settle, vocabulary
 from .repeated_cells import _ARABIC, NEAR, _consensus, _dots, _fixed, _known, _letters, _number, _ratio, _slots, _units
+from .repeated_words import listed, vote_words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -148,6 +149,9 @@ def _strict(mine: list[Unit], vote: list[tuple[str, str, bool]], copies: list[li
                     if _known(k) and _ARABIC.search(k) and read[b[j]] < MIN_COPIES and not _dots(k, b[j]):
                         ok[j] = False  # an Arabic word the lists know gives way to MIN_COPIES readings (`العدول`: two `الغول`),
                         # or to a majority when only dots tell them apart (`نمت`, two `تمت`)
+                    if listed(k) and not listed(b[j]) and not _dots(k, b[j]):
+                        ok[j] = False  # a word the lists hold as it stands never gives way to one they know only with a
+                        # pronoun taken off (`لهاته` against three `لباته`: repeated_words puts the printings in doubt)
                     if not ok[j] and vote[j][2] and _known(b[j]) and not _known(k) and _dots(k, b[j]):
                         ok[j] = True  # a word no list knows is a known word with its dots misread (`الذبن`, one `الذين`)
                     lead, _, trail = s.partition(k) if k in s else ("", "", "")
@@ -258,4 +262,8 @@ def vote_lines(pages: list[list[TextLine]], reports: Sequence[PageReport | None]
         ln.text = text
     for ln in doubts:
         ln.doubt = ln.doubt or OCR_LOW
+    def aligned(p: int, q: int, a: list[str], b: list[str]) -> list[tuple[int, int]]:
+        return maps[(p, q)] if a == keys[p] and b == keys[q] else _mapping(a, b)  # pages no fix changed: aligned once
+
+    vote_words(pages, scanned, aligned)  # a word the line vote could not reach, voted in its phrase (repeated_words.py)
     return len(fixes)
