@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import edits, normalise_ar
 from .spelling import _EDGES, _known
+from .wordfix import rare
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -81,7 +82,7 @@ def _suspect(core: str) -> bool:
     """A token the phrase may settle: an Arabic word the list does not know, or a short Latin token that is no
     acronym (``Al``, ``gl``, ``AU``; not ``CIN``, ``TVA``)."""
     if _ARABIC.match(core):
-        return not _known(core)
+        return not _known(core) and not rare(core)  # a rare form of the lists (`عليها`) is a word too
     return bool(_LATIN.match(core)) and (len(core) <= 2 or (len(core) <= LATIN and not core.isupper()))
 
 

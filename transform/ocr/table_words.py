@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Sentence
 from .repeated_cells import _ARABIC, _cell_text, _key, _known
+from .wordfix import rare
 
 if TYPE_CHECKING:
     from ..model import Table
@@ -40,9 +41,23 @@ def _vocabulary(tables: list[Table]) -> set[str]:
     return out
 
 
+_ENDINGS = ("ون", "ين", "ات", "ان", "ة")  # a sound plural, a dual, a feminine
+
+
+def _inflected(key: str) -> bool:
+    """A known or rare stem with the article and a plural, dual or feminine ending (`المتدرجون`: `متدرج`):
+    a word the lists hold only in another form, not a misreading."""
+    stem = key[2:] if key.startswith("ال") else key
+    for end in _ENDINGS:
+        base = stem[: -len(end)]
+        if stem.endswith(end) and len(base) >= 3 and (_known(base) or rare(base)):
+            return True
+    return False
+
+
 def _fixed(token: str, words: set[str]) -> str | None:
     k = _key(token)
-    if len(k) < MIN_LETTERS or not _ARABIC.fullmatch(k) or _known(k) or k not in token:
+    if len(k) < MIN_LETTERS or not _ARABIC.fullmatch(k) or _known(k) or _inflected(k) or k not in token:
         return None
     found = [w for w in words if _one_off(k, w)]
     return token.replace(k, found[0]) if len(found) == 1 else None
