@@ -243,7 +243,7 @@ class PdfIngester:
             if kept is not None and (lines or found_numbers) and invisible_layer(textpage):
                 kept.note_invisible(i)  # an earlier OCR's layer: the OCR hook checks it
             found: list[FoundTable] = []
-            cand = pdf_tables.candidate(page, lines, height) if not turned else None
+            cand = pdf_tables.candidate(page, lines, height, textpage) if not turned else None
             if cand:
                 found = pdf_tables.find_tables(textpage, lines, cand, width, height)
             if turned:  # its tables and rules in the turned frame (underlines not looked for there)

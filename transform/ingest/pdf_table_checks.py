@@ -7,15 +7,20 @@ Applied to every table the search reads (ruled or not), after the content test o
   text (a magazine's callouts, photos and roundels), never a table: a table's rules keep a
   margin from their text;
 * **a title frame**: a ruled box of two lines of bold words without a digit (a page's framed
-  title and its code) has no data row;
+  title and its code) has no data row; a code of capitals and digits alone in its cell (``B3.2``,
+  ``D7.1``: the state accounting statements' section codes) is no digit of data;
 * **a title across the frame**: a ruled table's first row made of one cell of words across
   every column is its header row.
 """
 
 from __future__ import annotations
 
+import re
+
 from .pdf_table_cells import Glyphs, GridCell
 from .pdf_table_rows import line_size
+
+SECTION_CODE = re.compile(r"^[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})*$")  # a section's code alone in its cell (B3.2, D7.1)
 
 
 def cuts_words(cells: list[GridCell], glyphs: Glyphs) -> bool:
@@ -48,7 +53,8 @@ def title_frame(cells: list[GridCell], glyphs: Glyphs) -> bool:
     no data row, so not a table. A table has rows of data under its header (two rows of
     plain words, a role beside a name, stay a table)."""
     filled = [c for c in cells if c.text.strip()]
-    if len({c.row for c in filled}) > 2 or any(ch.isdigit() for c in filled for ch in c.text):
+    if len({c.row for c in filled}) > 2 or any(
+            any(ch.isdigit() for ch in c.text) and not SECTION_CODE.match(c.text.strip()) for c in filled):
         return False
     return all(glyphs.bold[j] for c in filled for j in c.members if glyphs.ink(j))
 

@@ -10,8 +10,11 @@ line each. Three ways to cut such a row, tried in this order:
 * **a column of labels**: one cell of words lists more lines than the amounts (a section title,
   a fund's name over its lines, a line without an amount, a label wrapped over two lines):
   the printed lines of the row are grouped, a line closer to the one above it than 3/4 of the
-  amounts' line pitch going on the row above (a wrapped label), every other line of the label
-  cell opening a row; each amount goes to the row whose lines hold its baseline. Only when the
+  amounts' line pitch going on the row above (a wrapped label) unless the label lines are all set
+  at one pitch, 1.5 sizes apart at least, and the line above left room for its first word (a statement's rows without amounts,
+  set at the pitch of the rows with them:
+  `Produits des participations et des prêts` over `Produits des valeurs mobilières ... 18,36`),
+  every other line of the label cell opening a row; each amount goes to the row whose lines hold its baseline. Only when the
   row has a single such column of labels, every row opens on a label and no two amounts of one
   cell fall in one row: a paragraph beside the amounts, or amounts without labels, leave the
   row whole.
@@ -28,6 +31,12 @@ line each. Three ways to cut such a row, tried in this order:
   `Comptes de régularisation (III)` over `Écarts de conversion actif (IV)`, beside the liabilities'
   pair, in one ruled box): one row per line. Only when the ways above found nothing.
 
+* **a label cell broken on purpose beside single amounts**: one cell lists several label lines at
+  one pitch (1.5 sizes apart at least), no amount among them, each line but the last leaving room for the next one's first
+  word; every other filled cell holds one amount on one of those lines (a statement's
+  `Charges d'intérêts  150 869,90` over three lines without amounts): one row per label line. Only
+  when no other cell of the row lists several lines.
+
 A note printed in small type under a row, inside the frame (``(*) chiffres de 2023.`` under
 the last town of a rates table, in its label cell), is a row of its own: its lines open on a
 note mark, are set at most 0.7 x the row's size, and no other cell of the row goes down to them.
@@ -43,6 +52,8 @@ from .pdf_table_spans import SAME_LINE, is_amount, lines_of
 WRAPPED = 0.75  # x the amounts' line pitch: a label line closer than this to the line above wraps it
 
 SMALL = 0.7  # x the row's size: a note's type
+PITCH_SPREAD = 1.2  # label lines at one pitch: their widest step over their narrowest at most
+ROW_PITCH = 1.5  # x the size: label lines at least this far apart are rows with room between them, not a wrapped label
 # an entry's item mark, in text-page order (right to left, pdfium gives `1(` and `أ(` for `1)` and
 # `أ)`): a number or one letter and a bracket or a full stop, or a dash
 ENTRY = re.compile(r"^\s*(?:\(?(?:\d{1,2}\s*[().]|[A-Za-z\u0621-\u064A]\s*[()])|[-–—•]\s)")
@@ -69,24 +80,29 @@ def _aligned_rows(multi: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> tuple[
     return bases, tol, len(aligned) == len(multi) and one_each
 
 
-def _label_rows(stacks: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> list[float] | None:
+def _label_rows(stacks: list[tuple[GridCell, Lines]], cells: list[GridCell], glyphs: Glyphs) -> list[float] | None:
     """The first baselines of the rows a column of labels makes (see the module note), or None."""
     amount_lists = [ls for _, ls in stacks if len(ls) >= 2 and _amounts(ls, glyphs)]
-    labels = [ls for _, ls in stacks if len(ls) >= 2 and not _amounts(ls, glyphs)]
+    labels = [(c, ls) for c, ls in stacks if len(ls) >= 2 and not _amounts(ls, glyphs)]
     if not amount_lists or len(labels) != 1:
         return None
     pitch = min(b - a for ls in amount_lists for (a, _), (b, _) in zip(ls, ls[1:], strict=False))
-    label_bases = [b for b, _ in labels[0]]
+    label_cell, label_lines = labels[0]
+    label_bases = [b for b, _ in label_lines]
     if len(label_bases) <= max(len(ls) for ls in amount_lists):
         return None
     marks = sorted({b for _, ls in stacks for b, _ in ls})
     starts: list[float] = []
     prev = None
+    # wraps and rows mixed show two pitches: then the pitch alone tells; at one pitch, so does the room left
+    edge = _column_edge(label_cell, cells, glyphs) if _one_pitch(label_lines, glyphs) else None
     for b in marks:
-        if prev is None or b - prev >= WRAPPED * pitch:
-            if not any(abs(b - x) <= SAME_LINE for x in label_bases):
-                return None  # a row would open without its label
-            starts.append(b)
+        if prev is not None and b - prev < WRAPPED * pitch and (edge is None or not _broken(label_lines, prev, b, edge, glyphs)):
+            prev = b
+            continue  # the label above wrapped onto this line
+        if not any(abs(b - x) <= SAME_LINE for x in label_bases):
+            return None  # a row would open without its label
+        starts.append(b)
         prev = b
     for _, ls in stacks:
         if _amounts(ls, glyphs):
@@ -94,6 +110,23 @@ def _label_rows(stacks: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> list[fl
             if len(set(rows)) != len(rows):
                 return None  # two amounts of one cell in one row: the grouping is wrong
     return starts if len(starts) >= 2 else None
+
+
+def _one_pitch(ls: Lines, glyphs: Glyphs) -> bool:
+    """Lines set at one pitch, as rows with room between them: their widest step at most
+    :data:`PITCH_SPREAD` x their narrowest, which is at least :data:`ROW_PITCH` x their size (the
+    lines of a wrapped label are set closer)."""
+    steps = [b - a for (a, _), (b, _) in zip(ls, ls[1:], strict=False)]
+    size = max(_size(ls, i, glyphs) for i in range(len(ls))) if ls else 0.0
+    return bool(steps) and size > 0 and max(steps) <= PITCH_SPREAD * min(steps) and min(steps) >= ROW_PITCH * size
+
+
+def _broken(label: Lines, above: float, b: float, edge: tuple[float, bool], glyphs: Glyphs) -> bool:
+    """The label line at ``above`` left room for the first word of the label line at ``b``: broken on
+    purpose, not wrapped (a statement's rows without amounts set at the pitch of the rows with them)."""
+    first = [m for x, m in label if abs(x - above) <= SAME_LINE]
+    second = [m for x, m in label if abs(x - b) <= SAME_LINE]
+    return bool(first and second) and bool(_room_after(first[0], second[0], edge[0], edge[1], glyphs))
 
 
 def _entry_rows(stacks: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> list[float] | None:
@@ -137,19 +170,52 @@ def _short_rows(stacks: list[tuple[GridCell, Lines]], cells: list[GridCell], gly
         if any(abs(b - x) > SAME_LINE for (b, _), x in zip(ls, bases, strict=True)) or any(
                 is_amount(glyphs.plain(m)) for _, m in ls):
             return None
-        column = [j for d in cells if d.col == c.col and d.colspan == c.colspan for j in d.members if not glyphs.ch[j].isspace()]
-        rtl = table_direction(glyphs, c.members)
-        edge = min(glyphs.x0[j] for j in column) if rtl else max(glyphs.x1[j] for j in column)
+        edge, rtl = _column_edge(c, cells, glyphs)
         for (_, m), (_, nxt) in zip(ls, ls[1:], strict=False):
-            ink = [j for j in m if not glyphs.ch[j].isspace()]
-            text = glyphs.plain(nxt).split()
-            if not ink or not text:
+            room = _room_after(m, nxt, edge, rtl, glyphs)
+            if room is None or not room:
                 return None
-            lo, hi = min(glyphs.x0[j] for j in ink), max(glyphs.x1[j] for j in ink)
-            per_char = (hi - lo) / max(1, len(glyphs.plain(m)))
-            need = (len(text[0]) + 1) * per_char  # the next line's first word and a space
-            if (lo - edge if rtl else edge - hi) < need:
-                return None
+    return bases
+
+
+def _column_edge(c: GridCell, cells: list[GridCell], glyphs: Glyphs) -> tuple[float, bool]:
+    """Where the widest line of the cell's column ends (starts, right to left), and the direction."""
+    column = [j for d in cells if d.col == c.col and d.colspan == c.colspan for j in d.members if not glyphs.ch[j].isspace()]
+    rtl = table_direction(glyphs, c.members)
+    return (min(glyphs.x0[j] for j in column) if rtl else max(glyphs.x1[j] for j in column)), rtl
+
+
+def _room_after(m: list[int], nxt: list[int], edge: float, rtl: bool, glyphs: Glyphs) -> bool | None:
+    """Whether line ``m`` leaves room before the column's ``edge`` for the first word of line ``nxt``
+    and a space (a wrap would have taken it: the line was broken on purpose); None when either line
+    is empty."""
+    ink = [j for j in m if not glyphs.ch[j].isspace()]
+    text = glyphs.plain(nxt).split()
+    if not ink or not text:
+        return None
+    lo, hi = min(glyphs.x0[j] for j in ink), max(glyphs.x1[j] for j in ink)
+    per_char = (hi - lo) / max(1, len(glyphs.plain(m)))
+    need = (len(text[0]) + 1) * per_char  # the next line's first word and a space
+    return (lo - edge if rtl else edge - hi) >= need
+
+
+def _broken_labels(stacks: list[tuple[GridCell, Lines]], labels: tuple[GridCell, Lines], cells: list[GridCell],
+                   glyphs: Glyphs) -> list[float] | None:
+    """The lines of a label cell broken on purpose beside amounts of one line each (module note), or
+    None: no amount among the labels, every other filled cell one amount on a label's line, the label
+    lines at one pitch, each but the last leaving room for the next one's first word."""
+    cell, label = labels
+    others = [ls for c, ls in stacks if c is not cell and ls]
+    if not others or any(is_amount(glyphs.plain(m)) for _, m in label) or not all(_amounts(ls, glyphs) for ls in others):
+        return None
+    bases = [b for b, _ in label]
+    if any(not any(abs(b - x) <= SAME_LINE for x in bases) for ls in others for b, _ in ls):
+        return None  # an amount beside no label line
+    if not _one_pitch(label, glyphs):
+        return None  # lines at several pitches: wraps and rows mixed
+    edge, rtl = _column_edge(cell, cells, glyphs)
+    if not all(_room_after(m, nxt, edge, rtl, glyphs) for (_, m), (_, nxt) in zip(label, label[1:], strict=False)):
+        return None
     return bases
 
 
@@ -197,6 +263,8 @@ def stacked_rows(cells: list[GridCell], nrows: int, glyphs: Glyphs) -> tuple[lis
             starts = _entry_rows(stacks, glyphs) if multi else None
             if starts is None and len(multi) >= 2:
                 starts = _short_rows(stacks, cells, glyphs)
+            elif starts is None and len(multi) == 1:
+                starts = _broken_labels(stacks, multi[0], cells, glyphs)
             if starts is not None:
                 plans[r] = (starts, None)
             continue
@@ -204,7 +272,7 @@ def stacked_rows(cells: list[GridCell], nrows: int, glyphs: Glyphs) -> tuple[lis
         if found is not None and found[2]:
             plans[r] = (found[0], found[1])
             continue
-        starts = _label_rows(stacks, glyphs)
+        starts = _label_rows(stacks, cells, glyphs)
         if starts is not None:
             plans[r] = (starts, None)
         elif found is not None:

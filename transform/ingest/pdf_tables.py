@@ -39,7 +39,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from ..model import Table
-from . import pdf_table_forms, pdf_table_grid, pdf_table_text
+from . import pdf_table_forms, pdf_table_gaps, pdf_table_grid, pdf_table_text
 from .pdf_calls import _NATIVE, _OBJECT_ADDRESSES
 from .pdf_panels import cut_at_walls, without_panels
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
@@ -242,16 +242,15 @@ def _runs_inside(row: Row, g: pdf_table_grid.Grid) -> int:
     return sum(1 for a, b in row.segments if a >= g.x0 - 4 and b <= g.x1 + 4)
 
 
-def candidate(page: Any, lines: list[PdfLine], height: float) -> Candidates | None:
-    """Cheap test: None for a page that holds no table (most pages), else where to look."""
-    rows = visual_rows(lines)
-    if sum(1 for r in rows if len(r.segments) >= 2) < 2:
+def candidate(page: Any, lines: list[PdfLine], height: float, textpage: Any = None) -> Candidates | None:
+    """Cheap test: None for a page that holds no table (most pages), else where to look. With the
+    ``textpage``, lines drawn as one text object across columns get their runs from their characters
+    (:mod:`pdf_table_gaps`) for the test and for the ruled grids; runs of rows without rules are still
+    looked for in the lines as pdfium gives them (a running header's gap would join such a run)."""
+    measured = pdf_table_gaps.measured(lines, textpage, height)
+    rows = _page_rows(measured)
+    if rows is None:
         return None
-    bounds = text_columns(rows)
-    if bounds:  # a page in columns: rows are looked at within each column
-        if _within_columns(rows, bounds) < 2:
-            return None
-        rows = by_columns(rows, bounds)
     split = [r for r in rows if r.split]
     if len(split) < 2:
         return None  # nothing side by side (a running header at most): no table; most pages stop here
@@ -260,10 +259,25 @@ def candidate(page: Any, lines: list[PdfLine], height: float) -> Candidates | No
     for g in pdf_table_grid.grids(edges) if edges else []:
         if g.ruled and any(_runs_inside(r, g) >= 2 for r in split) and sum(1 for r in rows if _runs_inside(r, g)) >= 2:
             grids.append(g)
-    runs = [run for run in table_runs(rows) if not any(_overlaps(run, g.top, g.bottom) for g in grids)]
+    plain = rows if measured is lines else _page_rows(lines) or []
+    runs = [run for run in table_runs(plain) if not any(_overlaps(run, g.top, g.bottom) for g in grids)]
     if not grids and not runs:
         return None
     return Candidates(grids, runs, [e for e in edges if e["orientation"] == "h"])
+
+
+def _page_rows(lines: list[PdfLine]) -> list[Row] | None:
+    """The page's visual rows (within each column on a page set in columns), or None when fewer
+    than two of them hold runs side by side."""
+    rows = visual_rows(lines)
+    if sum(1 for r in rows if len(r.segments) >= 2) < 2:
+        return None
+    bounds = text_columns(rows)
+    if bounds:  # a page in columns: rows are looked at within each column
+        if _within_columns(rows, bounds) < 2:
+            return None
+        rows = by_columns(rows, bounds)
+    return rows
 
 
 def _within_columns(rows: list[Row], bounds: list[float]) -> int:
