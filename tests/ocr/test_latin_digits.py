@@ -100,8 +100,10 @@ def test_text_rules_of_units_and_glued_articles() -> None:
     # Couthenans p. 3: `5 Mde€.` (the euro sign read twice), `réunile ……,` (a participle glued to its article)
     assert lm.text_fixes("de plus de 5 Mde€.") == "de plus de 5 Md€."
     assert lm.text_fixes("réunile") == "réuni le"
+    assert lm.text_fixes("de l’origine sociale ou régionale, de {a") == "de l’origine sociale ou régionale, de la"  # BO 5952 bis
     assert lm.text_fixes("le conseil réunile 12 mars") == "le conseil réuni le 12 mars"
     # feminines the list lacks, a word it knows, a name in capitals stay
     for same in ("une monarchie constitutionnelle, démocratique", "Direction interministérielle du numérique",
-                 "La variole dans l’espèce cameline", "une salle utile", "Mobile", "les 5 M€ et 2 k€"):
+                 "La variole dans l’espèce cameline", "une salle utile", "Mobile", "les 5 M€ et 2 k€",
+                 "11 \\ - « { 1 0 1", "{ab} {la"):
         assert lm.text_fixes(same) == same, same

@@ -76,7 +76,7 @@ def accepts(want: str, tok: str, got: str) -> bool:
         return got in UNITS
     if want == GLYPHS:
         m = _QUOTED.match(tok)
-        return bool(m) and glyph_letters(m.group(1), got.rstrip(",.;:")) and got.endswith(m.group(2))
+        return m is not None and glyph_letters(m.group(1), got.rstrip(",.;:")) and got.endswith(m.group(2))
     return got.rstrip(",.;:") == want and got[len(want):] == tok[len(tok.rstrip(",.;:")):]
 
 
@@ -114,9 +114,8 @@ def reread_in_context(image: PageImage, lines: list[TextLine], result: OcrResult
         ln.doubt = ln.doubt or OCR_LOW
     boxes = []
     for ln, _i, _w, lo, hi in todo:
-        words = result.word_boxes[id(ln)][lo:hi]
-        boxes.append((min(b[1] for b in words), min(b[2] for b in words), max(b[3] for b in words),
-                      max(b[4] for b in words)))
+        near = result.word_boxes[id(ln)][lo:hi]
+        boxes.append((min(b[1] for b in near), min(b[2] for b in near), max(b[3] for b in near), max(b[4] for b in near)))
     readings = _read(image, boxes, timeout)
     done = 0
     for (ln, i, want, lo, hi), read in zip(todo, readings, strict=True):
