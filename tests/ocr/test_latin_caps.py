@@ -13,7 +13,7 @@ from tests.ocr._pagebits import boxed_line
 from transform.ingest.pdf_tables import FoundTable
 from transform.model.blocks import Cell, Table
 from transform.model.text import Sentence
-from transform.ocr.latin_caps import bare, plain_capitals, plain_cells
+from transform.ocr.latin_caps import bare, plain_capitals, plain_cells, small_initials
 from transform.ocr.render import PageImage
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -21,13 +21,14 @@ DPI = 200.0
 Y = 100  # the row's top (pixels)
 
 
-def _page(words: list[str], rule: bool = False, blob: int | None = None, size: int = 40) -> tuple[PageImage, list[tuple[str, float, float, float, float]]]:
+def _page(words: list[str], rule: bool = False, blob: int | None = None, size: int = 40,
+          face: Path = FONT) -> tuple[PageImage, list[tuple[str, float, float, float, float]]]:
     """``words`` printed on one row (as printed: accents where they are given); their boxes in points. ``rule``: a
     table's rule drawn a little over the row and a line of text over it; ``blob``: a mark joined to the top of the
     word of that index (an accent touching its letter)."""
     img = Image.new("L", (1600, 260), 255)
     draw = ImageDraw.Draw(img)
-    font = ImageFont.truetype(str(FONT), size)
+    font = ImageFont.truetype(str(face), size)
     if rule:
         draw.text((20, Y - 75), "CARACTERE GENERAL ANT.REPORTE", font=font, fill=0)
         draw.rectangle((0, Y - 12, 1600, Y - 9), fill=0)
@@ -117,3 +118,46 @@ def test_a_cell_read_again_with_an_accent_its_page_words_lack() -> None:
     ft = _table("022 DÉPENSES IMPRÉVUES", boxes)
     assert plain_cells(image, [ft], [ln], result) == 0
     assert ft.table.rows[0][0].sentences[0].text == "022 DÉPENSES IMPRÉVUES"
+
+
+def test_a_capital_read_where_the_ink_stands_as_small_as_the_letters_after_it_is_small() -> None:
+    # Putanges p. 8: ``- un excédent d'investissement`` read ``- Un excédent``; ``Art. 001 Un excédent`` prints Un
+    image, boxes = _page(["-", "un", "excédent", "de", "Un", "excédent", "Vote", "Sur", "sur", "Ces", "Or,"])
+    read = [(w[0].upper() + w[1:] if w in ("un", "sur") else w, *b) for w, *b in boxes]
+    ln, result = _line(read)
+    assert ln.text == "- Un excédent de Un excédent Vote Sur Sur Ces Or,"
+    assert small_initials(image, [ln], result) == 2
+    assert ln.text == "- un excédent de Un excédent Vote Sur sur Ces Or,"
+    assert [w for w, *_b in result.word_boxes[id(ln)]] == ln.text.split()
+
+
+def test_small_initials_leave_words_they_cannot_measure() -> None:
+    # one letter, no small letter without ascender after it, capitals: nothing to compare the first letter with
+    # (a reference letter beside a tall one, words of five letters or more: their letters' columns drift)
+    image, boxes = _page(["c", "cl", "OUI", "ut", "ces", "vase", "cul", "calcul", "ognon"])
+    read = [(w.capitalize() if w != "OUI" else w, *b) for w, *b in boxes]
+    ln, result = _line(read)
+    assert small_initials(image, [ln], result) == 0
+    assert ln.text == "C Cl OUI Ut Ces Vase Cul Calcul Ognon"
+
+
+FACES = [Path("/usr/share/fonts/truetype/dejavu") / f for f in ("DejaVuSans.ttf", "DejaVuSerif.ttf", "DejaVuSans-Bold.ttf",
+                                                              "DejaVuSerif-Italic.ttf", "DejaVuSansCondensed.ttf")] + \
+        [Path("/usr/share/fonts/truetype/noto") / f for f in ("NotoSans-Regular.ttf", "NotoSerif-Regular.ttf",
+                                                            "NotoSans-Bold.ttf", "NotoSerif-Italic.ttf")]
+SAME = ["Cone", "Omen", "Sun", "Uno", "Vin", "Wax", "Xeno", "Zone", "Un", "Sur", "Son", "Ou", "On", "Ces"]
+
+
+def test_every_capital_of_the_same_shape_stands_taller_in_every_face() -> None:
+    # each capital drawn in nine faces at three sizes is kept; the same words drawn small are all made small
+    for face in FACES:
+        if not face.exists():
+            continue
+        for size in (22, 30, 40):
+            image, boxes = _page(SAME, size=size, face=face)
+            ln, result = _line(boxes)
+            assert small_initials(image, [ln], result) == 0, (face.name, size, ln.text)
+            image, boxes = _page([w.lower() for w in SAME], size=size, face=face)
+            ln, result = _line([(w.capitalize(), *b) for w, *b in boxes])
+            small_initials(image, [ln], result)
+            assert ln.text == " ".join(w.lower() if w != "Ces" else w for w in SAME), (face.name, size, ln.text)

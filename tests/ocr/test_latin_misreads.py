@@ -62,12 +62,13 @@ def test_specks() -> None:
     assert not speck("Nom") and not speck("المملكة") and not speck("12")
 
 
-def _page(words: list[tuple[str, int]], extra: list[tuple[str, int]] = ()) -> tuple[PageImage, list[tuple[str, float, float, float, float]]]:
-    """A white page with ``words`` printed on one row at the given x (pixels); their boxes in points.
+def _page(words: list[tuple[str, int]], extra: list[tuple[str, int]] = (),
+          face: Path = FONT) -> tuple[PageImage, list[tuple[str, float, float, float, float]]]:
+    """A white page with ``words`` printed on one row at the given x (pixels) in ``face``; their boxes in points.
     ``extra`` words are printed there too but listed under no box (the ink a misread box covers)."""
     img = Image.new("L", (1400, 200), 255)
     draw = ImageDraw.Draw(img)
-    font = ImageFont.truetype(str(FONT), 40)
+    font = ImageFont.truetype(str(face), 40)
     boxes = []
     for text, x in words:
         if text:

@@ -46,6 +46,15 @@ MIN_CAP_IN = 0.07  # capitals smaller than this (inches) are not judged: a small
 INK = 160  # grey levels under this are ink (a faint accent counts: in doubt the accent stays)
 _NARROW = {"I": 0.45, "J": 0.6, "L": 0.8, "M": 1.3, "W": 1.4, "'": 0.35, "’": 0.35, ".": 0.35, ",": 0.35, ":": 0.35,
            "-": 0.5, "i": 0.4, "l": 0.4, "j": 0.4, "f": 0.5, "t": 0.55, "r": 0.6, "m": 1.4, "w": 1.3}
+SAME_SHAPE = frozenset("COSUVWXZ")  # capitals whose small letter has their shape at the small letters' height
+SMALL = 1.15  # a first letter's body under this share of the small letters' is a small letter
+MIN_X = 6  # small letters under this many pixels are not judged
+GAP = 2  # blank rows a worn letter's stroke may have (the gap between two lines is wider)
+ABOVE_BOX = 0.6  # the first letter is looked for this share of the small letters' height above the word's box
+SAME_X = 1.15  # the word's small letters must measure within this ratio of each other to be a reference
+MAX_LETTERS = 4  # words judged: short ones (un, sur, son, ou, ces), where the letters' estimated columns hold
+_SHORT = frozenset("acemnorsuvwxz") | {""}  # a reference letter's right neighbour: a small letter without ascender, or none
+_X_HEIGHT = frozenset("mnouxz")  # small letters with no ascender nor descender whose middle columns are inked top to foot
 _TALL = frozenset("ABCDEFGHIKLMNOPRSTUVWXZbdfhklt0123456789")
 _LOW = frozenset("gjpqyQJ,;")
 Box = tuple[float, float, float, float]
@@ -93,6 +102,55 @@ class _Page:
         x0, t, x1, b = box
         run = _body(self.ink, self.px(x0), self.px(x1), self.px(t), self.px(b))
         return run[1] - run[0] + 1 if run else None
+
+    def letter(self, word: str, i: int, box: Box, anchor: int, above: int = 0) -> tuple[int, int] | None:
+        """The rows (top, bottom) of the ink through row ``anchor`` in ``word[i]``'s estimated columns (gaps of GAP
+        rows bridged), within the word's box and ``above`` rows over it; a quarter of the letter's width left out on
+        each side it has a neighbour (none on the left of the first letter: the stems of ``U``, ``V`` stand there).
+        None when the anchor row has no ink there."""
+        x0, t, x1, b = box
+        a, z = _span(word, i, x0, x1)
+        q = (z - a) / 4
+        a += q if i else 0.0
+        top = max(0, self.px(t) - above)
+        rows = np.asarray(self.ink[top:self.px(b) + 1, self.px(a):self.px(z - q) + 1].any(axis=1))
+        at = anchor - top
+        if not 0 <= at < len(rows) or not rows[at]:
+            return None
+        first = last = at
+        while first > 0 and rows[max(0, first - 1 - GAP):first].any():
+            first -= 1
+        while last + 1 < len(rows) and rows[last + 1:last + 2 + GAP].any():
+            last += 1
+        while not rows[first]:
+            first += 1
+        while not rows[last]:
+            last -= 1
+        return top + first, top + last
+
+    def small_first(self, word: str, box: Box) -> bool:
+        """Does ``word``'s first letter rise no higher than its small letters without ascender (SMALL of their
+        height above their top)? Every letter is measured on the ink through the word's densest row (inside its
+        small letters' band: a table's rule under the word, the line above, stay out), gaps of GAP rows bridged.
+        The references are the letters of :data:`_X_HEIGHT` (their middle columns inked top to foot) with no tall
+        letter after them (``Calcul``'s ``u`` beside its ``l``), measured on the middle half of their estimated
+        columns; they must agree within SAME_X and measure MIN_X pixels or more. The first letter is looked for
+        ABOVE_BOX of their height over the word's box too (tesseract's box may cut a capital's top)."""
+        x0, t, x1, b = box
+        band = self.ink[self.px(t):self.px(b) + 1, self.px(x0):self.px(x1) + 1]
+        if not band.size or not band.any():
+            return False
+        anchor = self.px(t) + int(np.argmax(band.sum(axis=1)))
+        runs = [r for i, c in enumerate(word) if i and c in _X_HEIGHT and word[i + 1:i + 2] in _SHORT
+                and (r := self.letter(word, i, box, anchor))]  # no tall neighbour's stroke in its columns
+        if not runs:
+            return False
+        xs = [z - a + 1 for a, z in runs]
+        x = median(xs)
+        if x < MIN_X or max(xs) > SAME_X * min(xs):  # the small letters disagree: a neighbour's ink, a line's
+            return False
+        first = self.letter(word, 0, box, anchor, int(ABOVE_BOX * x))  # a box may cut a capital's top
+        return first is not None and median(a for a, _z in runs) - first[0] <= (SMALL - 1) * x
 
     def inked(self, word: str, i: int, box: Box, cap: float | None) -> bool:
         """Is an accent over ``word[i]`` (its word's box ``box``) printed, or can it not be ruled out?"""
@@ -153,6 +211,31 @@ def plain_capitals(image: PageImage, lines: list[TextLine], result: OcrResult) -
                 if new != w:
                     listed[n] = (new, *listed[n][1:])
                     done += 1
+        ln.text = " ".join(w for w, *_b in listed)
+    return done
+
+
+def small_initials(image: PageImage, lines: list[TextLine], result: OcrResult) -> int:
+    """A short word's first letter read as a capital whose small letter has its shape (``Un`` for ``un``, ``Sur`` for
+    ``sur``: :data:`SAME_SHAPE`), written small where its ink rises no higher than the word's small letters (``SMALL``
+    of their height above their top at most: a capital rises about 0.4 above them). See :meth:`_Page.small_first`
+    for the measure. Only words of ``MAX_LETTERS`` letters or fewer are judged: in longer ones the letters' columns,
+    estimated from their usual widths, drift (``Satrouver``, an S with a subscript, on the Seine guide's figure).
+    How many words changed; the caller runs it on French pages only."""
+    page: _Page | None = None
+    done = 0
+    for ln in lines:
+        listed = result.word_boxes.get(id(ln))
+        if not listed or [w for w, *_b in listed] != ln.text.split():
+            continue
+        for n, (w, *box) in enumerate(listed):
+            core = w.rstrip(",.;:")
+            if not 2 <= len(core) <= MAX_LETTERS or w[0] not in SAME_SHAPE or not core[1:].isalpha() or not core[1:].islower():
+                continue
+            page = page or _Page(image)
+            if page.small_first(w, tuple(box)):  # type: ignore[arg-type]
+                listed[n] = (w[0].lower() + w[1:], *listed[n][1:])
+                done += 1
         ln.text = " ".join(w for w, *_b in listed)
     return done
 

@@ -79,6 +79,9 @@ _AFTER_ROMAN = frozenset("et du de des à au ou".split())
 _GLUED_APOS = re.compile(r"^([A-Za-zÀ-ÿ]{3,})['’]([a-zà-ÿ]{2,})([,.;:]?)$")
 _ELIDES = ("qu", "aujourd")  # jusqu', lorsqu', presqu'île, aujourd'hui: the first part elides
 _LABEL_DASH = re.compile(r"^([A-Za-zÀ-ÿ0-9]+)\.(?:-?[—–]|--)([A-ZÀ-Ý][a-zà-ÿ]*)$")
+_BRACE_L = re.compile(r"^\{([a-zà-ÿ]+)([,.;:]?)$")
+_EURO_TWICE = re.compile(r"^([0-9]*(?:[kKM]|Mds?|Mrd))e€([,.;:]?)$")
+_GLUED_ARTICLE = re.compile(r"^([a-zà-ÿ]{3,}[éiu])(l[ea])([,.;:]?)$")  # a past participle, then le/la
 _APOS2 = re.compile(r"(?<=[A-Za-zÀ-ÿ])[’'][’'](?=[A-Za-zÀ-ÿ])")
 _DIAERESIS = re.compile(r"[ïëü]")
 
@@ -153,7 +156,7 @@ def text_fixes(text: str) -> str:
 
 
 def _word_rules(text: str) -> str:
-    """Four misreads a French phrase tells (every truth line of the corpus through them: none changed):
+    """Seven misreads a French phrase tells (every truth line of the corpus through them: none changed):
 
     * ``toutes Les cultures``, ``à La construction``: an article with a capital after a word in small letters (or a
       comma) and before one, inside a line, is in small letters;
@@ -161,7 +164,14 @@ def _word_rules(text: str) -> str:
       is the Roman ``II`` (the pronoun opens a clause and a verb follows it);
     * ``cultures'et``: an apostrophe between two words of the list where the first elides nothing is a speck
       between two words;
-    * ``PREMIER.-—Sera``: a dot, a run of dashes and a capital glued are an article label's dash, ``PREMIER. – Sera``.
+    * ``PREMIER.-—Sera``: a dot, a run of dashes and a capital glued are an article label's dash, ``PREMIER. – Sera``;
+    * ``de {a langue``: an opening brace glued to small letters, no brace closing it on the line, is an ``l`` when
+      the ``l`` and the letters are a word of the list (``la``);
+    * ``5 Mde€``: an amount's unit (``k``, ``M``, ``Md``) with an ``e`` before its euro sign is the sign read twice;
+    * ``réunile ……``: a word the list does not know, in small letters, that is a known word of four letters or more
+      ending as a past participle does (``é``, ``i``, ``u``) glued to ``le``/``la``, before nothing, a mark or a word
+      in small letters, is the two words (``réuni le``, ``fixé la``). Without the ending, the list's gaps were split
+      (``constitutionnelle``, ``interministérielle``, ``variole``: feminines it lacks).
     """
     toks = text.split(" ")
     out: list[str] = []
@@ -177,6 +187,13 @@ def _word_rules(text: str) -> str:
             tok = f"{m.group(1)} {m.group(2)}{m.group(3)}"
         elif m := _LABEL_DASH.match(tok):
             tok = f"{m.group(1)}. – {m.group(2)}"
+        elif (m := _BRACE_L.match(tok)) and "}" not in text and known_fr("l" + m.group(1)):
+            tok = f"l{m.group(1)}{m.group(2)}"
+        elif m := _EURO_TWICE.match(tok):
+            tok = f"{m.group(1)}€{m.group(2)}"
+        elif (m := _GLUED_ARTICLE.match(tok)) and (not nxt or not _LAT.search(nxt) or nxt[:1].islower()) \
+                and not known_fr(m.group(1) + m.group(2)) and known_fr(m.group(1)):
+            tok = f"{m.group(1)} {m.group(2)}{m.group(3)}"
         out.append(tok)
     return " ".join(out)
 
@@ -245,9 +262,25 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
             want = digit_candidate(toks, i) if want is None else want
             if want is not None:
                 todo.append((ln, i, want, listed[i][1:]))
-    if not todo:
-        return done
-    todo = todo[:MAX_CROPS]
+    unconfirmed: list[tuple[TextLine, tuple, str]] = []
+    if todo:
+        done += _read_todo(image, todo[:MAX_CROPS], result, timeout, unconfirmed)
+    from .latin_digits import reread_in_context  # digits read again with their neighbours (latin_digits.py)
+
+    wanted: dict[tuple[int, int], str] = {}
+    for ln, entry, want in unconfirmed:
+        at = next((k for k, b in enumerate(result.word_boxes[id(ln)]) if b is entry), None)
+        if at is None:
+            ln.doubt = ln.doubt or OCR_LOW
+        else:
+            wanted[(id(ln), at)] = want
+    return done + reread_in_context(image, lines, result, wanted, timeout)
+
+
+def _read_todo(image: PageImage, todo: list, result: OcrResult, timeout: float, unconfirmed: list) -> int:
+    """The candidates' crops read and put right; an article its crop did not confirm is added to ``unconfirmed``
+    (line, listed word, the article) for a reading with its neighbours."""
+    done = 0
     readings = _read(image, [box for *_r, box in todo], timeout)
     drops: dict[int, set[int]] = {}
     moves: dict[int, set[int]] = {}  # letters read for specks, put where their ink stands
@@ -266,7 +299,7 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
                 listed[i] = (want, *listed[i][1:])
                 done += 1
             else:
-                ln.doubt = ln.doubt or OCR_LOW
+                unconfirmed.append((ln, listed[i], want))
         elif conf >= MIN_CONF and _latin_reading(got):
             listed[i] = (got, *listed[i][1:])
             moves.setdefault(id(ln), set()).add(i)

@@ -149,10 +149,11 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
 
         lost_romans(image, lines, result.word_boxes, run.timeout)  # a heading's II. lost a tab away, V. read 7
         from .check_marks import check_marks
-        from .latin_caps import plain_capitals
+        from .latin_caps import plain_capitals, small_initials
 
         check_marks(image, lines, result)  # a list's check mark read Y_ (check_marks.py)
         plain_capitals(image, lines, result)  # À, OÙ read where the page prints A, OU: no accent's ink (latin_caps.py)
+        small_initials(image, lines, result)  # Un read where the page prints un: no capital's height (latin_caps.py)
     tally.bold = mark_bold(image, lines)
     from .ink_starts import mark_ink_starts
 

@@ -7,10 +7,12 @@ rule read as letters (``ON_RULE``); ``_bands`` and ``_joined`` give a cell's pri
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..ingest.pdf_clean import hyphen_join
 from .tables_grid import Grid
 from .tables_read import _clean, _Piece, _Slot
 from .tesseract import line_text
@@ -182,9 +184,19 @@ def _bands(pieces: list[_Piece]) -> list[list[_Piece]]:
     return bands
 
 
+_CUT = re.compile(r"([A-Za-zÀ-ÿ]+)-$")  # a band's last word cut by a hyphen (a letter before it)
+
+
 def _joined(pieces: list[_Piece], rtl: bool) -> str:
-    out = []
+    """A cell's pieces' text, band by band; a Latin word cut by a hyphen at a band's end joined to the next band's
+    first word as the text layer joins a line's (``pdf_clean.hyphen_join``: ``Château-`` + ``Lambert`` keeps its
+    hyphen, ``écono-`` + ``mique`` loses it), not left ``Château- Lambert``."""
+    out: list[str] = []
     for band in _bands(pieces):
         band.sort(key=lambda p: -p.x1 if rtl else p.x0)
-        out.extend(p.text for p in band)
+        texts = [p.text for p in band]
+        if texts and out and not rtl and (m := _CUT.search(out[-1])) and texts[0][:1].isalpha():
+            out[-1] = out[-1][:-1] + hyphen_join(m.group(1), texts[0].split()[0]) + texts[0]
+            texts = texts[1:]
+        out.extend(texts)
     return " ".join(out)
