@@ -133,7 +133,9 @@ def mark_suspect_lines(lines: Iterable[TextLine]) -> int:
     return n
 
 
-def note(count: int) -> str:
+def note(count: int, mended: int = 0) -> str:
     """What the page's report adds when ``count`` of its lines were put in doubt (``confidence.apply``
-    then rates the page's blocks by their lines, not by the page)."""
-    return f"; {count} line{'s' if count != 1 else ''} hold {FOREIGN_NOTE}" if count else ""
+    then rates the page's blocks by their lines, not by the page) and ``mended`` words were replaced
+    by our own reading (foreign_vote.py)."""
+    out = f"; {mended} of its words read again and put right" if mended else ""
+    return out + (f"; {count} line{'s' if count != 1 else ''} hold {FOREIGN_NOTE}" if count else "")
