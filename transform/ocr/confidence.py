@@ -32,6 +32,7 @@ OCR_LOW = "ocr_low_confidence"
 TEXT_UNSURE = "text_layer_unsure"
 DIGITS = "digits_disagree"
 DIGITS_NOTE = "left in doubt"  # a page report saying some of its digits could not be put right (digits.py)
+FOREIGN_NOTE = "words an earlier OCR may have misread"  # a kept earlier OCR's layer whose lines are rated one by one (foreign_layer.py)
 _RANK = {DIGITS: 3, OCR_LOW: 2, TEXT_UNSURE: 1}  # the doubt a block reports when its lines have several
 MIN_LINE_CHARS = 3  # a shorter line (a bullet, a stray mark) does not decide a block's confidence alone
 
@@ -102,7 +103,9 @@ def apply(blocks: Sequence[Block], groups: Sequence[object], reports: Sequence[P
         if isinstance(b, Table) and b.doubt is None:
             b.doubt = table_doubt(b.rows)
     page_rate = {r.page: from_text_layer(r.score) for r in reports if r.method == "text" and DIGITS_NOTE not in r.reason}
-    pending = [b for b in blocks if b.confidence is None and not (b.page in page_rate and _set(b, page_rate[b.page]))]
+    by_line = {r.page for r in reports if FOREIGN_NOTE in r.reason}  # the page's rating unless its lines hold a doubt
+    pending = [b for b in blocks if b.confidence is None
+               and not (b.page in page_rate and b.page not in by_line and _set(b, page_rate[b.page]))]
     if not pending:
         return
     by_text: dict[str, list[TextLine]] = {}
@@ -121,7 +124,8 @@ def apply(blocks: Sequence[Block], groups: Sequence[object], reports: Sequence[P
             lines = [ln for item in _items(b.items) for ln in by_text.get(_norm(" ".join(s.text for s in item.sentences)), [])]
         else:
             lines = by_text.get(_norm(block_text(b)), [])
-        _set(b, of_lines(lines))
+        rating = of_lines(lines)
+        _set(b, rating if b.page not in by_line or rating[1] else page_rate.get(b.page, rating))
 
 
 def _set(block: Block, rating: tuple[float | None, str | None]) -> bool:

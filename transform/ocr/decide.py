@@ -11,7 +11,8 @@ import pypdfium2 as pdfium
 
 from ..errors import InputError, ToolError
 from ..model import PageReport
-from . import confidence
+from . import confidence, foreign_layer
+from .foreign_vote import reread_suspects
 from .quality import AGREE, Quality, agreement, fixes
 from .render import BLANK_INK, PageImage, RenderError, binarise_page, check_render, image_cover, ink_share, render_page
 from .scans import covers_ink, sparse
@@ -137,7 +138,10 @@ def _earlier_ocr(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Qual
     if verdict == "agrees":
         if pimg is not None:  # the layer's lines keep the titles' underlines the image shows (a heading's cue)
             mark_underlines(pimg, lines)
-        return _keep_text(i + 1, lines, q, f"{head}; an OCR sample agrees ({agree:.2f})", agree), ""
+        mended = reread_suspects(pimg, lines, ocr_langs(q), timeout) if pimg is not None else 0  # our reading votes
+        doubtful = foreign_layer.mark_suspect_lines(lines)  # its words' own doubt (another engine's reading)
+        return _keep_text(i + 1, lines, q, f"{head}; an OCR sample agrees ({agree:.2f}){foreign_layer.note(doubtful, mended)}",
+                          agree), ""
     return None, f"{head}, and an OCR sample disagrees ({agree:.2f})"
 
 
@@ -191,7 +195,8 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
     if q.verdict == "good" and can_ocr and invisible:
         return _earlier_ocr(pdf, i, lines, q, timeout, wrong if wrong is not None else [])
     if q.verdict == "good":
-        return _keep_text(i + 1, lines, q, f"text layer looks sound (score {q.score:.2f})"), ""
+        doubtful = foreign_layer.mark_suspect_lines(lines) if invisible else 0  # an earlier OCR's layer, unchecked
+        return _keep_text(i + 1, lines, q, f"text layer looks sound (score {q.score:.2f}){foreign_layer.note(doubtful, 0)}"), ""
     if q.verdict == "borderline" and can_ocr:
         verdict, agree, fixed = _by_sample(pdf, i, lines, q, timeout)
         if verdict == "wrong":

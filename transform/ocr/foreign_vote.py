@@ -1,0 +1,112 @@
+"""A kept earlier OCR's suspect words read again by our own OCR, word against word.
+
+:mod:`foreign_layer` finds the words of a kept foreign layer that look misread (`ls`, `!l`,
+`concemant`, `9 OODE`, `1*`...). Only the lines holding such a word are cut from the render the OCR
+sample already made (SAMPLE_DPI) and read as single lines, all in one tesseract call; each line's
+two readings are aligned word by word, and a suspect word is replaced by ours when ours is what the
+page can print there and the layer's word is not:
+
+* a word the French lists know, or a short French word (`le`, `Il`, `et`), for a suspect word;
+* a group of three digits, with its cents and `€` or not, for a capitals word of digits' look-alikes
+  after a number (`9 OODE` -> `9 000€`; `0006`, a euro sign read as 6, is not taken);
+* an ordinal (`1er`) for `1*` or `19°` before a month.
+
+Where the readings agree, or ours is no better, the layer's word stays and so does the line's doubt
+(foreign_layer.mark_suspect_lines, run after this). No line is added, dropped or reordered: only
+aligned one-for-one word pairs change, so a crop read badly changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from ..errors import ToolError
+from .foreign_layer import _SHORT, suspect_words
+from .lexicon import known_fr
+from .quality import comparable
+from .render import binarise_page
+from .tesseract import read_rows, tess_langs
+
+if TYPE_CHECKING:
+    from ..ingest.base import TextLine
+    from .render import PageImage
+
+_AMOUNT = re.compile(r"^\d{3}(?:,\d{2})?€?$")  # a digit group (`000€`), not `0006` (a euro sign read 6)
+_ORDINAL = re.compile(r"^\d{1,2}(?:er|re)$")
+_EDGE = re.compile(r"^[\"'“”‘’«»(\[]+|[\"'“”‘’«»)\].,;:?!]+$")
+
+
+def _better(layer: str, ours: str) -> bool:
+    """May our reading ``ours`` replace the layer's suspect word ``layer``?"""
+    core = _EDGE.sub("", ours)
+    if not core or core == _EDGE.sub("", layer):
+        return False
+    if re.search(r"\d", layer) and _ORDINAL.match(core):  # 1* / 19° -> 1er
+        return True
+    if re.fullmatch(r"[A-Z€]+", _EDGE.sub("", layer)) and _AMOUNT.match(core):  # OODE -> 000€
+        return True
+    if not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ'’-]+", core):
+        return False
+    return core.lower() in _SHORT or (len(core) > 2 and known_fr(core))
+
+
+def _keep_marks(layer: str, ours: str) -> str:
+    """Our word in the layer's punctuation (`(mériagers,` -> `(ménagers,`): only the letters are voted on."""
+    lead = re.match(r"^[\"'“”‘’«»(\[]*", layer)
+    tail = re.search(r"[\"'“”‘’«»)\].,;:?!]*$", layer)
+    return (lead.group() if lead else "") + _EDGE.sub("", ours) + (tail.group() if tail else "")
+
+
+def vote_line(layer: str, ours: str) -> tuple[str, int]:
+    """The layer's line with its suspect words replaced where our reading is better; how many were."""
+    suspects = set(suspect_words(layer))
+    if not suspects:
+        return layer, 0
+    words = layer.split()
+    out = list(words)
+    # punctuation standing alone (pdfium's `.` after a space, a dash) is left out of the pairing, suspects kept in
+    ia = [k for k, w in enumerate(words) if comparable(w) or w in suspects]
+    b = [w for w in ours.split() if comparable(w)]
+    changed = 0
+    ops = SequenceMatcher(None, [comparable(words[k]) for k in ia], [comparable(w) for w in b], autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            continue
+        for k, ow in zip(ia[i1:i2], b[j1:j2], strict=True):
+            if words[k] in suspects and _better(words[k], ow):
+                out[k] = _keep_marks(words[k], ow)
+                changed += 1
+    if not changed:
+        return layer, 0
+    new = " ".join(out)
+    if len(suspect_words(new)) >= len(suspects):  # ours brought suspects of its own
+        return layer, 0
+    return new, changed
+
+
+def reread_suspects(pimg: PageImage, lines: list[TextLine], langs: list[str], timeout: float) -> int:
+    """Read the lines holding suspect words again from ``pimg`` and vote (see the module docstring);
+    returns how many words were replaced. One tesseract call for the page, none without suspects."""
+    todo = [ln for ln in lines if suspect_words(ln.text)
+            and not getattr(ln, "parts", None) and not getattr(ln, "wide_parts", None)]  # a cut line is read by its parts
+    if not todo:
+        return 0
+    k = pimg.dpi / 72.0
+    boxes = []
+    for ln in todo:
+        pad = max(3, int(0.25 * (ln.bottom - ln.top) * k))
+        boxes.append((max(0, int(ln.x0 * k) - pad), max(0, int(ln.top * k) - pad),
+                      min(pimg.image.width, int(ln.x1 * k) + pad), min(pimg.image.height, int(ln.bottom * k) + pad)))
+    try:
+        results = read_rows(binarise_page(pimg), boxes, tess_langs(langs), timeout)
+    except ToolError:
+        return 0
+    total = 0
+    for ln, res in zip(todo, results, strict=True):
+        new, n = vote_line(ln.text, " ".join(x.text for x in res.lines))
+        if n:
+            ln.text = new
+            total += n
+    return total
