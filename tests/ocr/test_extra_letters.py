@@ -134,3 +134,9 @@ def test_the_document_pass_keeps_a_lines_confidence_and_doubt() -> None:
 
 def test_no_word_of_any_truth_document_is_changed_by_the_words_it_reads_sound() -> None:
     assert truth_documents_changed(settle_extra) == []
+
+
+def test_a_verbal_noun_of_the_pattern_tafil_keeps_its_ya() -> None:
+    # `تأريض` (earthing) is no word of the lists, `تأرض` (its form-V verb) is: the ي is the noun's, not a tooth read twice
+    for word in ("تأريض", "التأريض", "وتأريض"):
+        assert mend_token(word) == (word, None)

@@ -100,6 +100,14 @@ def _loop_tooth(word: str) -> set[str]:
     return {c for c in out if normalise_ar(c) != normalise_ar(word)}
 
 
+def _tafil(word: str, cand: str) -> bool:
+    """Is ``word`` a verbal noun of the pattern تفعيل (`تأريض`, `تعويض`) and ``cand`` the same letters without its
+    ي: the form-V verb (`تأرض`), a word of the lists where the noun often is not, so never a letter read twice."""
+    core = word[2:] if word.startswith("ال") else word
+    core = core[1:] if len(core) == 6 and core[0] in "وبلف" and core[1] == "ت" else core
+    return len(core) == 5 and core[0] == "ت" and core[3] == "ي" and cand.endswith(core[:3] + core[4])
+
+
 def one_less(word: str) -> tuple[str | None, bool]:
     """(the one word a doubled letter taken out of ``word`` makes, or None; whether it makes two or more)."""
     from .spelling import _word
@@ -107,8 +115,8 @@ def one_less(word: str) -> tuple[str | None, bool]:
 
     if len(word) < MIN_LETTERS or not AR_LETTERS.match(word) or real_word(word):
         return None, False
-    cands = _candidates(word)
-    loops = _loop_tooth(word)
+    cands = {c: same for c, same in _candidates(word).items() if not _tafil(word, c)}
+    loops = {c for c in _loop_tooth(word) if not _tafil(word, c)}
     found = {c for c in [*cands, *loops] if _word(c) or suffixed(c)} or \
         {c for c in [*(c for c, same in cands.items() if same), *loops] if rare(c)}
     if len(found) == 1:
