@@ -122,7 +122,7 @@ def unread_ink(grey: np.ndarray, k: float, box: Box, others: list[Box]) -> tuple
     digits_in = sum(classify(g, tall, b - t) == "digit" for g in own)
     blocked = [(int(o[1] * k), int(o[3] * k) + 1) for o in others if _LETTER.search(o[0]) or re.search(r"\d", o[0])]
     start, end = min(g[0] for g in own), max(g[1] for g in own)
-    spacing = max((q[0] - p[1] for p, q in zip(own, own[1:])), default=0)
+    spacing = max((q[0] - p[1] for p, q in zip(own, own[1:], strict=False)), default=0)
     start, end, extra, ragged = run_past(groups, start, end, tall, b - t, GAP * (b - t), blocked, spacing)
     count = digits_in + extra
     if count <= sum(c.isdigit() or c in TALL for c in w):  # a bracket or slash read is as tall as a digit
