@@ -175,6 +175,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
 
         plain_cells(image, tables, lines, result)  # DÉPENSES read in a cell where the ink shows DEPENSES
     lost_digits(image, lines, result.rtl_words, run.timeout, tables)  # 50 read 0, both digits in its box
+    from .number_ink import number_ink
+
+    number_ink(image, lines, result.rtl_words, run.timeout, tables)  # 536 read 6: its ink past the box, read again or doubted
     from .code_articles import article_hyphens
     from .end_specks import drop_end_specks
     from .latin_numbers import amount_lines
