@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 
-from ..errors import InputError, ToolError
+from ..errors import InputError
 from ..model import PageReport
 from . import confidence, foreign_layer
-from .foreign_vote import reread_suspects
+from .foreign_vote import read_layer_lines, reread_suspects
 from .quality import AGREE, Quality, agreement, fixes
-from .render import BLANK_INK, PageImage, RenderError, binarise_page, check_render, image_cover, ink_share, render_page
+from .render import BLANK_INK, PageImage, RenderError, check_render, image_cover, ink_share, render_page
 from .scans import covers_ink, sparse
-from .tesseract import read_rows, tess_langs
 from .weight import mark_underlines
 
 if TYPE_CHECKING:
@@ -65,20 +64,12 @@ def _sample_agrees(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine], l
             pimg = render_page(pdf, index, SAMPLE_DPI)
         except RenderError:
             return 0.0, 0, 0
-    k = pimg.dpi / 72.0
-    boxes = []
-    for ln in picked:
-        pad = max(3, int(0.25 * (ln.bottom - ln.top) * k))
-        boxes.append((max(0, int(ln.x0 * k) - pad), max(0, int(ln.top * k) - pad),
-                      min(pimg.image.width, int(ln.x1 * k) + pad), min(pimg.image.height, int(ln.bottom * k) + pad)))
-    try:
-        results = read_rows(binarise_page(pimg), boxes, tess_langs(langs), timeout)
-    except ToolError:
+    reads = read_layer_lines(pimg, picked, langs, timeout)
+    if reads is None:
         return 0.0, 0, 0
     scored = []
     fixed = broken = 0
-    for ln, res in zip(picked, results, strict=True):
-        read = " ".join(x.text for x in res.lines)
+    for ln, read in zip(picked, reads, strict=True):
         scored.append((agreement(ln.text, read), len(ln.text)))
         f, b = fixes(ln.text, read)
         fixed, broken = fixed + f, broken + b

@@ -86,6 +86,22 @@ def vote_line(layer: str, ours: str) -> tuple[str, int]:
     return new, changed
 
 
+def read_layer_lines(pimg: PageImage, lines: list[TextLine], langs: list[str], timeout: float) -> list[str] | None:
+    """Our OCR of each of a text layer's ``lines`` (its box padded by a quarter of its height), in one tesseract
+    call for the page; None when tesseract fails."""
+    k = pimg.dpi / 72.0
+    boxes = []
+    for ln in lines:
+        pad = max(3, int(0.25 * (ln.bottom - ln.top) * k))
+        boxes.append((max(0, int(ln.x0 * k) - pad), max(0, int(ln.top * k) - pad),
+                      min(pimg.image.width, int(ln.x1 * k) + pad), min(pimg.image.height, int(ln.bottom * k) + pad)))
+    try:
+        results = read_rows(binarise_page(pimg), boxes, tess_langs(langs), timeout)
+    except ToolError:
+        return None
+    return [" ".join(x.text for x in res.lines) for res in results]
+
+
 def reread_suspects(pimg: PageImage, lines: list[TextLine], langs: list[str], timeout: float) -> int:
     """Read the lines holding suspect words again from ``pimg`` and vote (see the module docstring);
     returns how many words were replaced. One tesseract call for the page, none without suspects."""
@@ -93,19 +109,12 @@ def reread_suspects(pimg: PageImage, lines: list[TextLine], langs: list[str], ti
             and not getattr(ln, "parts", None) and not getattr(ln, "wide_parts", None)]  # a cut line is read by its parts
     if not todo:
         return 0
-    k = pimg.dpi / 72.0
-    boxes = []
-    for ln in todo:
-        pad = max(3, int(0.25 * (ln.bottom - ln.top) * k))
-        boxes.append((max(0, int(ln.x0 * k) - pad), max(0, int(ln.top * k) - pad),
-                      min(pimg.image.width, int(ln.x1 * k) + pad), min(pimg.image.height, int(ln.bottom * k) + pad)))
-    try:
-        results = read_rows(binarise_page(pimg), boxes, tess_langs(langs), timeout)
-    except ToolError:
+    reads = read_layer_lines(pimg, todo, langs, timeout)
+    if reads is None:
         return 0
     total = 0
-    for ln, res in zip(todo, results, strict=True):
-        new, n = vote_line(ln.text, " ".join(x.text for x in res.lines))
+    for ln, read in zip(todo, reads, strict=True):
+        new, n = vote_line(ln.text, read)
         if n:
             ln.text = new
             total += n
