@@ -147,3 +147,16 @@ def test_a_kept_earlier_ocr_layer_is_voted_and_flagged(work: Path, tmp_path: Pat
     sound = [block_text(b) for b in blocks if not b.doubt]
     assert [t for t in doubtful if "mairie" in t] and not [t for t in doubtful if "ménagers" in t], doubtful
     assert any("bibliothèque municipale" in t for t in sound), sound  # a paragraph read right keeps the page's rating
+
+
+def test_ocr_never_still_flags_a_foreign_layers_misread_lines(tmp_path: Path) -> None:
+    # Putanges' minutes: 200 ppi scans under an ocrmypdf layer; with OCR off nothing of ours can check the layer,
+    # so its misread-looking lines (`concemant`, `ls` for le...) must at least reach the reviewer in doubt
+    pdf = Path(__file__).parents[1] / "realdocs" / "files" / "putanges-pv-2024-03-25.pdf"
+    doc = PdfIngester().ingest(pdf, make_ctx(tmp_path, ocr="never"))
+    flagged = [r.page for r in doc.meta.pages if confidence.FOREIGN_NOTE in r.reason]
+    assert 2 in flagged and 16 in flagged, [(r.page, r.reason) for r in doc.meta.pages]
+    blocks = [b for s in doc.sections for b in s.blocks if getattr(b, "page", None) == 2]
+    doubtful = " ".join(block_text(b) for b in blocks if b.doubt)
+    assert "concemant" in doubtful, doubtful
+    assert any(not b.doubt for b in blocks)  # lines read right keep the page's rating

@@ -19,6 +19,8 @@ from .scans import covers_ink, sparse
 from .weight import mark_underlines
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..ingest.base import TextLine
 
 SAMPLE_DPI = 200  # resolution of the quick OCR sample that settles borderline pages
@@ -86,8 +88,11 @@ def _keep_text(page: int, lines: list[TextLine], q: Quality, why: str, agree: fl
     return PageReport(page=page, method="text", reason=why, score=q.score, langs=q.langs)
 
 
-def _never(path: Path, text_pages: list[list[TextLine]], qualities: list[Quality]) -> list[PageReport]:
-    """``ocr=never``: text layers are used as they are; a layer judged broken stops the run."""
+def _never(path: Path, text_pages: list[list[TextLine]], qualities: list[Quality],
+           invisible: Sequence[bool] = ()) -> list[PageReport]:
+    """``ocr=never``: text layers are used as they are; a layer judged broken stops the run. A page whose
+    text is invisible (``invisible[i]``: an earlier OCR's layer) has its misread-looking lines put in doubt,
+    as with OCR allowed (foreign_layer.py), since no reading of ours can check them."""
     broken = [(i + 1, q) for i, q in enumerate(qualities) if q.verdict == "bad"]
     if broken:
         pages = ", ".join(str(p) for p, _ in broken[:10]) + ("..." if len(broken) > 10 else "")
@@ -100,10 +105,11 @@ def _never(path: Path, text_pages: list[list[TextLine]], qualities: list[Quality
     for i, q in enumerate(qualities):
         if q.verdict == "empty":
             reports.append(unreadable(i + 1, "no text layer on this page, and OCR is off (ocr=never)"))
-        elif q.verdict == "good":
-            reports.append(_keep_text(i + 1, text_pages[i], q, "text layer used (OCR is off)"))
-        else:
-            reports.append(_keep_text(i + 1, text_pages[i], q, f"text layer used although it looks wrong ({q.reason}); OCR is off (ocr=never)"))
+            continue
+        doubtful = foreign_layer.mark_suspect_lines(text_pages[i]) if i < len(invisible) and invisible[i] else 0
+        why = "text layer used (OCR is off)" if q.verdict == "good" else \
+            f"text layer used although it looks wrong ({q.reason}); OCR is off (ocr=never)"
+        reports.append(_keep_text(i + 1, text_pages[i], q, why + foreign_layer.note(doubtful)))
     return reports
 
 

@@ -253,7 +253,8 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
     out: list[list[TextLine]] = [list(p) for p in text_pages]
     qualities = [assess("\n".join(ln.text for ln in lines)) for lines in text_pages]
     if mode == "never":
-        return out, _never(pdf_path, out, qualities)
+        hidden = [open_pages.invisible(i) for i in range(len(out))] if open_pages is not None else []
+        return out, _never(pdf_path, out, qualities, hidden)
 
     reports: list[PageReport | None] = [None] * len(text_pages)
     todo: list[tuple[int, list[str] | None, str]] = []  # (index, langs, why); None: the document's order
