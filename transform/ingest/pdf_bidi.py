@@ -24,6 +24,7 @@ ranges (faster than script properties).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .bidi_chars import AR as _AR
 from .bidi_chars import ARABIC_LETTER, ARABIC_WORD, LATIN_LETTER, NATIVE
@@ -61,6 +62,8 @@ SPACED_NUMBER = re.compile(r"[0-9]+(?: [0-9]+)+|(?<![0-9.,])[0-9]+(?:[.,][0-9]+)
 MAYBE_ARABIC = re.compile("[\u0620-\u08ff\ufb50-\ufefc]")  # two ranges holding every ARABIC_LETTER range
 PLAIN_RTL = re.compile(f"[^{_AR}{_PUNCT}{_BULLETS}\\s]")
 
+# two numbers joined by a hyphen: a line that opens on such a pair may go on the line before's sentence
+HYPHEN_PAIR = re.compile("[0-9][-\u2010\u2011\u2013][0-9]")
 _NATIVE = NATIVE  # _reversed_words in C (bidi_chars.NATIVE), None for the Python loop
 BULLET_SET = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d")
 
@@ -100,6 +103,18 @@ class WordOrderProbe:
         self.glue_budget = GLUE_BUDGET  # lines with a long Arabic run still to check for word gaps without a space
         self.glued = False  # a gap wide as a word space without a space seen on this page: every line is re-spaced
         self.order_budget = ORDER_BUDGET  # Arabic lines still to check for letters an /ActualText span swapped
+        self.before: Any = None  # the line read before this one (a PdfLine: text, rtl, x0, x1), set by the page's reader
+        self.right = 0.0  # the right edge of the line being read
+
+    def goes_on(self, size: float) -> bool:
+        """Does the line being read go on a sentence the line before left open? That line is a wide
+        right-to-left line (a paragraph's, not a cell's: 20 type sizes or more) that starts near where
+        this one does and ends on an Arabic letter (no stop, colon or semicolon)."""
+        prev = self.before
+        if prev is None or not prev.rtl or prev.x1 - prev.x0 < 20 * size or not self.right - 3 * size <= prev.x1 <= self.right + size:
+            return False
+        end = prev.text.rstrip()[-1:]
+        return bool(end) and ARABIC_LETTER.match(end) is not None
 
     def check(self, text: str, box: Box) -> bool:
         if not self.reversed_seen and self.budget <= 0:
@@ -137,7 +152,8 @@ def logical_line(
     if box is None:
         return text
     if needs_repair(text, rtl) or (rtl and (probe or WordOrderProbe()).check(text, box)):
-        return visual_to_logical(text, box, rtl=rtl, size=size)
+        goes_on = rtl and probe is not None and HYPHEN_PAIR.search(text) is not None and probe.goes_on(size)
+        return visual_to_logical(text, box, rtl=rtl, size=size, goes_on=goes_on)
     if rtl and " " in text and SPACED_NUMBER.search(text):
         return SPACED_NUMBER.sub(lambda m: _number_groups(m.group(0), m.start(), box, size), text)
     return text

@@ -160,6 +160,7 @@ def page_lines(
             box = _line_box(calls, start, len(piece))
             if fix_ligatures and "\u0644" in piece:
                 piece = ligatures.fix_line(piece, box)
+            probe.before, probe.right = (lines[-1] if lines else None), x1  # what opens the line may go on a sentence (pdf_bidi)
             logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
             if not rare:
                 pass

@@ -131,20 +131,21 @@ def _digit_chain(toks: list[Token], i: int, gap: float) -> int:
 HYPHENS = frozenset("-\u2010\u2011\u2013")
 
 
-def _ascending_pair(toks: list[Token], i: int, gap: float) -> bool:
+def _ascending_pair(toks: list[Token], i: int, gap: float, goes_on: bool = False) -> bool:
     """Is ``toks[i]`` the left number of a pair ``11-17`` drawn as one left-to-right run?
 
     In an Arabic paragraph two numbers joined by a hyphen are two runs (``2022-2027`` is drawn
-    ``2027-2022``): the drawn order is descending. A pair drawn ascending, both numbers of as
-    many digits, the hyphen touching both, no third number chained to it, and an Arabic word
-    before it on the line, was typed as one left-to-right run (a producer that marks the digits
-    left to right): it reads as drawn.
+    ``2027-2022``): the drawn order is descending. A pair drawn ascending, the hyphen touching
+    both numbers, no third number chained to it, inside a sentence (an Arabic word before it on
+    the line, or the line goes on a sentence the line before left open: ``goes_on``), was typed
+    as one left-to-right run (a producer that marks the digits left to right): it reads as drawn
+    (``11-17``, ``1-17``, ``1-156``), as the corpus's truth writes a pair the page shows left to right.
     """
     n = len(toks)
     if i + 2 >= n or toks[i + 1][0] not in HYPHENS:
         return False
     left, mid, right = toks[i], toks[i + 1], toks[i + 2]
-    if right[3] != "L" or not (left[0].isdigit() and right[0].isdigit()) or len(left[0]) != len(right[0]):
+    if right[3] != "L" or not (left[0].isdigit() and right[0].isdigit()):
         return False
     if mid[1] - left[2] >= 0.15 * gap or right[1] - mid[2] >= 0.15 * gap or int(left[0]) >= int(right[0]):
         return False
@@ -153,11 +154,12 @@ def _ascending_pair(toks: list[Token], i: int, gap: float) -> bool:
     if chained_after or chained_before:
         return False
     # inside a sentence (an Arabic word before it, right of it): a pair that opens the line is an
-    # outline number (``3-1``: section 3, item 1, drawn ``1-3``) and keeps the Arabic reading
-    return any(t[3] == "R" for t in toks[i + 3 :])
+    # outline number (``3-1``: section 3, item 1, drawn ``1-3``) and keeps the Arabic reading,
+    # unless the line goes on the sentence of the line before (``... بالمادة`` / ``1-17 من ...``)
+    return goes_on or any(t[3] == "R" for t in toks[i + 3 :])
 
 
-def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
+def _runs_rtl(toks: list[Token], gap: float, goes_on: bool = False) -> list[list[int]]:
     """Group visual tokens into the left-to-right runs a right-to-left paragraph is drawn with.
 
     The Unicode bidi algorithm decides what one run is; in an Arabic paragraph numbers are
@@ -196,7 +198,7 @@ def _runs_rtl(toks: list[Token], gap: float) -> list[list[int]]:
                     and toks[k][1] - toks[end][2] < 0.15 * gap and toks[k + 1][1] - toks[k][2] < 0.15 * gap:
                 end = k + 1
                 k += 2
-            if end == i and _ascending_pair(toks, i, gap):  # ``11-17`` drawn left to right: one run
+            if end == i and _ascending_pair(toks, i, gap, goes_on):  # ``11-17`` drawn left to right: one run
                 end = i + 2
             runs.append(list(range(i, end + 1)))
             i = end + 1
@@ -296,8 +298,9 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
     return out
 
 
-def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0, pieces: bool = False) -> str:
-    """Re-order a line from the x position of its tokens (see the module docstring; ``pieces``: see :func:`_tokens`)."""
+def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0, pieces: bool = False, goes_on: bool = False) -> str:
+    """Re-order a line from the x position of its tokens (see the module docstring; ``pieces``: see :func:`_tokens`;
+    ``goes_on``: the line goes on a sentence the line before left open, see :func:`_ascending_pair`)."""
     toks = _tokens(text, box, pieces)
     if len(toks) < 2:
         return text
@@ -305,7 +308,7 @@ def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0, pie
     vis = _with_spaces(toks, size)
     out: list[str] = []
     if rtl:
-        for run in reversed(_runs_rtl(vis, gap=1.2 * size)):
+        for run in reversed(_runs_rtl(vis, gap=1.2 * size, goes_on=goes_on)):
             if len(run) == 1:
                 tok = vis[run[0]][0]
                 out.append(tok.translate(MIRROR) if tok in BRACKETS else tok)

@@ -347,6 +347,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
     word_confs: dict[int, list[float]] = {}
     flat: dict[int, tuple[str, list[str]]] = {}
     sure = sure_words([w for info in lines.values() for w in info["words"]], [c for info in lines.values() for c in info["confs"]])
+    after_ar = False  # the line before is Arabic: a line of numbers only is read in its direction (as pdf_bidi's context_rtl)
     for key, info in lines.items():
         if key not in est:
             continue
@@ -361,7 +362,10 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
             unglue(info)  # glued words split, a rule's teeth dropped (glued.py)
             mark_bullet(info)  # a list bullet read as a letter (bullets.py)
             words = info["words"]
-        text = line_text(words, info["xs"], is_ar)
+        letterless = not is_ar and not any(_LAT.search(w) for w in words)
+        # a range alone on an Arabic title's last line (2027-2026 drawn for 2026-2027) reads as in the Arabic line
+        text = line_text([_CHAIN.sub(_chain_drawn, w) for w in words] if letterless and after_ar else words, info["xs"], is_ar)
+        after_ar = is_ar or (after_ar and letterless)
         if not is_ar and len(words) >= 3 and words[0] in _BULLETS:
             words = ["•", *words[1:]]
         x0, y0, x1, y1 = info["box"]
