@@ -61,6 +61,7 @@ class Unit:
     page: int | None
     errors: int = 0  # word errors attributed to it (on truth pages)
     right: int = 0  # exact words
+    confidence: float | None = None
 
 
 def word_units(doc: Document, stream_blocks: list[Any], n_words: int) -> tuple[np.ndarray, list[Unit]]:
@@ -81,7 +82,7 @@ def word_units(doc: Document, stream_blocks: list[Any], n_words: int) -> tuple[n
             for row in blk.rows[first : first + ob.n_rows]:
                 for cell in row:
                     n = len(words(cell_text(cell)))
-                    units.append(Unit(cell.doubt or table_wide, "cell", ob.page))
+                    units.append(Unit(cell.doubt or table_wide, "cell", ob.page, confidence=cell.confidence or blk.confidence))
                     of[pos : pos + n] = len(units) - 1
                     pos += n
             if pos != ob.end:  # not the stream's own count: the whole table as one unit
@@ -89,7 +90,7 @@ def word_units(doc: Document, stream_blocks: list[Any], n_words: int) -> tuple[n
                 of[ob.start : ob.end] = len(units) - 1
             continue
         if isinstance(blk, (Heading, Paragraph, ListBlock, Table)):  # a table's caption is a paragraph of the table
-            units.append(Unit(_doubtful(blk), ob.kind, ob.page))
+            units.append(Unit(_doubtful(blk), ob.kind, ob.page, confidence=blk.confidence))
             of[ob.start : ob.end] = len(units) - 1
     return of, units
 
