@@ -67,7 +67,7 @@ def test_perfect_reading_has_no_error() -> None:
 
 def test_wrong_words_in_a_sound_block_are_unflagged() -> None:
     p, t = _measure(_doc(RIGHT1, WRONG2, ("3 200", "1 450")))
-    assert t.errors == 2  # montaut, and 12 300 for 12 500 (one word: the normaliser keeps a grouped amount whole)
+    assert t.errors == 2  # montaut, and 300 for 500 (a word each)
     assert {(e.truth, e.read) for e in p.errors} >= {("montant", "montaut")}
     assert t.errors_doubt == 0 and t.recall == 0.0
     assert t.missed == 1 and t.missed_doubt == 0 and p.missed[0].truth == "12 500"
@@ -105,3 +105,20 @@ def test_a_word_lost_inside_a_block_belongs_to_that_block() -> None:
     p, t = _measure(_doc(lost, RIGHT2, ("3 200", "1 450"), doubts=("ocr_low_confidence", None)))
     assert [(e.what, e.truth) for e in p.errors] == [("del", "primitif")]
     assert p.errors[0].unit != LOST and t.recall == 1.0
+
+
+def test_a_garbage_block_counts_its_words_in_its_own_doubt() -> None:
+    doc = _doc(RIGHT1, RIGHT2, ("3 200", "1 450"))
+    doc.sections[0].blocks.insert(0, Paragraph(page=1, confidence=0.41, sentences=_s("ll1 ;ii' AC")))
+    p, t = _measure(doc)
+    assert [e.what for e in p.errors] == ["extra"] * 3 and t.recall == 1.0
+    assert t.false_alarms == 0.0  # the garbage block holds no right word
+
+
+def test_a_block_lost_whole_belongs_to_no_block() -> None:
+    doc = _doc(RIGHT1, RIGHT2, ("3 200", "1 450"), doubts=("ocr_low_confidence", None))
+    del doc.sections[0].blocks[1]  # the second paragraph not read at all
+    p, t = _measure(doc)
+    assert t.errors == t.errors_lost == len(RIGHT2.split())
+    assert t.errors_doubt == 0 and {e.unit for e in p.errors} == {LOST}
+    assert t.missed == 2 and t.missed_doubt == 0  # 12 500 and 2026
