@@ -3,6 +3,7 @@ cell and its table, the model keeps it, and the review page, the quality reasons
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,7 +156,9 @@ def test_putanges_struck_amount_is_in_doubt(tmp_path: Path) -> None:
     doc = read_document(copy_pages("putanges-pv-2024-03-25.pdf", [11], tmp_path), "auto")
     tables = [b for b in doc_blocks(doc) if isinstance(b, Table)]
     flagged = [(" ".join(s.text for s in c.sentences), c.doubt) for t in tables for row in t.rows for c in row if c.doubt]
-    assert len(flagged) == 1 and flagged[0][1] == MALFORMED and "928" in flagged[0][0], flagged
+    amounts = [(text, doubt) for text, doubt in flagged if re.fullmatch(r"[\d .,/€]+", text)]
+    assert len(amounts) == 1 and amounts[0][1] == MALFORMED and "928" in amounts[0][0], flagged
+    # (a label cell read on its own at low confidence is in doubt too: test_cell_own_reading.py)
     assert [t.doubt for t in tables].count(MALFORMED) == 1
     assert confidence.reading_summary(doc) and "0 of" not in (confidence.reading_summary(doc) or "")
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,7 +34,7 @@ from .align import WILDCARD, Alignment, align
 from .checks import HEADING_SIMILARITY, TABLE_REACH, lcs_pairs, match_pairs
 from .diffs import word_diffs
 from .layout import furniture, tables
-from .normalize import Word, note_number, number_tokens, strip_list_marker, words
+from .normalize import Token, Word, note_number, number_tokens, strip_list_marker, words
 from .report import Counts, DocScore, Issue, PageScore, TokenFailure
 from .stream import OutStream, build_stream
 from .table_pages import row_pages
@@ -189,8 +190,24 @@ def _segments_text(raws: list[str], segs: list[int]) -> tuple[str, list[tuple[in
     return text, spans
 
 
-def _tokens(w: _Page, stream: OutStream) -> None:
-    al, tw, ps = w.al, w.tw, w.score
+@dataclass
+class TokenCheck:
+    """The numbers (or dates) of one truth unit (a block, a table row) looked for in its output stretch."""
+
+    t0: int  # the unit's truth words
+    t1: int
+    kind: str  # number | date
+    want: list[Token]  # the truth's tokens of that kind (offsets in ``ttext``)
+    found: set[int]  # indexes into ``want`` found identical and in order
+    got: list[str]  # the output's tokens of that kind
+    ttext: str
+    tspans: list[tuple[int, int]]  # each truth word's offsets in ``ttext``
+    otext: str
+
+
+def token_checks(w: _Page, stream: OutStream) -> Iterator[TokenCheck]:
+    """Every truth unit's numbers and dates against the output aligned to it (what ``_tokens`` counts)."""
+    al, tw = w.al, w.tw
     n = len(tw.words)
     if not n:
         return
@@ -216,22 +233,28 @@ def _tokens(w: _Page, stream: OutStream) -> None:
         otext, _ = _segments_text([stream.raws[g] for g in pos], [stream.segment_of[g] for g in pos])
         got = number_tokens(otext)
         for kind in ("number", "date"):
-            a = [t.text for t in want if t.kind == kind]
+            a = [t for t in want if t.kind == kind]
             b = [t.text for t in got if t.kind == kind]
-            found = {i for i, _ in lcs_pairs(a, b)}
-            if kind == "number":
-                ps.numbers_total += len(a)
-                ps.numbers_ok += len(found)
-            else:
-                ps.dates_total += len(a)
-                ps.dates_ok += len(found)
-            for i, tok in enumerate(a):
-                if i not in found:
-                    ps.token_failures.append(TokenFailure(ps.page, kind, tok, b, ttext.replace("\n", " | ")[:300],
-                                                          otext.replace("\n", " | ")[:300]))  # fmt: skip
+            found = {i for i, _ in lcs_pairs([t.text for t in a], b)}
+            yield TokenCheck(t0, t1, kind, a, found, b, ttext, tspans, otext)
 
 
-def _extra_pageless(w: _Page, pages: list[_Page], owner: np.ndarray, whole: bool) -> int:
+def _tokens(w: _Page, stream: OutStream) -> None:
+    ps = w.score
+    for c in token_checks(w, stream):
+        if c.kind == "number":
+            ps.numbers_total += len(c.want)
+            ps.numbers_ok += len(c.found)
+        else:
+            ps.dates_total += len(c.want)
+            ps.dates_ok += len(c.found)
+        for i, tok in enumerate(c.want):
+            if i not in c.found:
+                ps.token_failures.append(TokenFailure(ps.page, c.kind, tok.text, c.got, c.ttext.replace("\n", " | ")[:300],
+                                                      c.otext.replace("\n", " | ")[:300]))  # fmt: skip
+
+
+def _extra_pageless(w: _Page, pages: list[_Page], owner: np.ndarray, whole: bool) -> np.ndarray:
     """Without pages, the words no stretch holds: before page 1; between this page and the
     next when the next has truth too; after page 1 when it is the whole document."""
     first, last = int(w.window[w.al.start]), int(w.window[w.al.end - 1])
@@ -243,14 +266,18 @@ def _extra_pageless(w: _Page, pages: list[_Page], owner: np.ndarray, whole: bool
         spans.append((last + 1, int(nxt.window[nxt.al.start])))
     elif whole:
         spans.append((last + 1, len(owner)))
-    return sum(int(np.count_nonzero(owner[lo:hi] < 0)) for lo, hi in spans if hi > lo)
+    mask = np.zeros(len(owner), dtype=bool)
+    for lo, hi in spans:
+        if hi > lo:
+            mask[lo:hi] = owner[lo:hi] < 0
+    return mask
 
 
-def _extra_words(w: _Page, stream: OutStream, owner: np.ndarray, pages: list[_Page], whole: bool) -> int:
-    """Words of the page's own blocks that no truth page's stretch holds (the rest of the block
-    the page ends in is the paragraph going on, not extra)."""
+def extra_mask(w: _Page, stream: OutStream, owner: np.ndarray, pages: list[_Page], whole: bool) -> np.ndarray:
+    """Per output position: a word of the page's own blocks that no truth page's stretch holds (the rest
+    of the block the page ends in is the paragraph going on, not extra)."""
     if w.al.end <= w.al.start:
-        return 0
+        return np.zeros(len(stream), dtype=bool)
     if not stream.paged:
         return _extra_pageless(w, pages, owner, whole)
     last = int(w.window[w.al.end - 1])
@@ -258,7 +285,11 @@ def _extra_words(w: _Page, stream: OutStream, owner: np.ndarray, pages: list[_Pa
     if w.al.tail_free:
         idx = np.arange(len(stream))
         mine &= ~((stream.unit_arr == stream.unit_arr[last]) & (idx > last))
-    return int(np.count_nonzero(mine))
+    return mine
+
+
+def _extra_words(w: _Page, stream: OutStream, owner: np.ndarray, pages: list[_Page], whole: bool) -> int:
+    return int(np.count_nonzero(extra_mask(w, stream, owner, pages, whole)))
 
 
 def _headings(w: _Page, stream: OutStream, owned: list[int]) -> None:
@@ -332,9 +363,19 @@ def _look_elsewhere(pages: list[_Page], k: int, tids: np.ndarray, ids: np.ndarra
         w.score.issues.append(Issue(w.truth.page, "page-elsewhere", output=f"read on output page(s) {where}"))
 
 
-def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = "") -> DocScore:
-    """Score one read document against its truth pages (any subset of its pages)."""
-    t_start = time.perf_counter()
+@dataclass
+class Aligned:
+    """A read document's word stream with every truth page aligned on it (what the figures are read from)."""
+
+    stream: OutStream
+    pages: list[_Page]
+    owner: np.ndarray  # per output position: the truth page (index into ``pages``) whose stretch holds it, -1 for none
+    exact_any: np.ndarray  # per output position: equal to the truth word aligned to it on some page
+    whole: bool  # a document without pages whose only truth page is p001 (that page is the whole document)
+
+
+def align_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = "") -> Aligned:
+    """Align every truth page (any subset of the document's pages) on the document's output words."""
     stream = build_stream(doc)
     split = row_pages(stream, truth_pages)
     if split:  # a table read as one over a page break: each part's rows on the page they were printed on
@@ -376,6 +417,14 @@ def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
         span = w.span
         owner[span[owner[span] < 0]] = k
         exact_any[w.window[w.al.exact]] = True
+    return Aligned(stream, pages, owner, exact_any, whole)
+
+
+def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = "") -> DocScore:
+    """Score one read document against its truth pages (any subset of its pages)."""
+    t_start = time.perf_counter()
+    aligned = align_document(doc, truth_pages, doc_id)
+    stream, pages, owner, exact_any, whole = aligned.stream, aligned.pages, aligned.owner, aligned.exact_any, aligned.whole
     page_of = {w.truth.page: k for k, w in enumerate(pages)}
     block_owner: list[int] = []
     owned: dict[int, list[int]] = defaultdict(list)

@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from .confidence import DIGITS
+from .confidence import DIGITS, rate
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -119,8 +119,12 @@ def _meets(box: Sequence[float], ln: TextLine, cross: float) -> bool:
 def rate_cells(cells: Sequence[_Cell], lines: Sequence[TextLine], cross: float) -> int:
     """Give each OCR'd cell the word confidence of the lines its text was read from (``Cell.confidence``, 0..1):
     the weakest of the lines whose box it meets as :func:`from_lines` asks and whose words hold every word of
-    the cell. A cell that took its own reading (:mod:`tables_cells`) or whose words no line holds is left
-    unrated (None: not measured), never given a line's figure it did not come from. Returns the cells rated."""
+    the cell. A cell that took its own reading (:mod:`tables_cells`; an empty cell's ink read alone,
+    :mod:`tables_read`) and whose words no line holds is rated by that reading (``read_conf``: its weakest own
+    line) and, under the one threshold (:data:`confidence.DOUBT_BELOW`), put in doubt ``ocr_low_confidence`` as
+    a page line is: left unrated it reached the review page as sound whatever tesseract made of it (Sfax's
+    notice: 34 word errors in such cells, none in doubt). A cell with neither is left unrated (None: not
+    measured), never given a line's figure it did not come from. Returns the cells rated."""
     rated = 0
     for c in cells:
         box = getattr(c, "box", None)
@@ -131,6 +135,10 @@ def rate_cells(cells: Sequence[_Cell], lines: Sequence[TextLine], cross: float) 
                  if ln.confidence is not None and _meets(box, ln, cross) and words <= _words_of(ln.text)]
         if confs:
             c.confidence = round(min(confs), 3)  # type: ignore[attr-defined]
+            rated += 1
+        elif (own := getattr(c, "read_conf", None)) is not None:  # read on its own: its own reading's confidence
+            c.confidence, doubt = rate(own, ocr=True)  # type: ignore[attr-defined]
+            c.doubt = c.doubt or doubt
             rated += 1
     return rated
 

@@ -135,6 +135,7 @@ class _OutCell:
     lines: int
     doubt: str | None = None  # the reader's doubt about this cell's text (cell_doubt.py)
     confidence: float | None = None  # the word confidence of the lines it was read from (cell_doubt.rate_cells)
+    read_conf: float | None = None  # the weakest word confidence of its lines read on their own (tables_cells.py), if any
     suggestion: str | None = None  # another reading of the cell, not taken (amount_cells.py)
     box: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points: the cell's rules (a priced line's ink)
     readings: list[str] = field(default_factory=list)  # well-formed amounts a malformed cell's crops read (amount_retry.py)
@@ -163,14 +164,15 @@ def _layout(filler: _Filler, rtl: bool, others: dict[int, str] | None = None) ->
                 for s in slots:
                     mine = [p for p in band if owner[id(p)] is s]
                     box = (min(p.x0 for p in mine), min(p.top for p in mine), max(p.x1 for p in mine), max(p.bottom for p in mine)) if mine else None
-                    out.append(_OutCell(nxt + b, col_of(s.cell), s.cell.colspan, 1, _joined(mine, rtl), len(mine), box=box))
+                    out.append(_OutCell(nxt + b, col_of(s.cell), s.cell.colspan, 1, _joined(mine, rtl), len(mine), box=box,
+                                        read_conf=_read_conf(mine)))
             height[r] = len(bands)
         else:
             for s in slots:
                 k = filler.k
                 box = (g.xs[s.cell.col] * k, s.y0 * k, g.xs[s.cell.col + s.cell.colspan] * k, s.y1 * k)
                 out.append(_OutCell(nxt, col_of(s.cell), s.cell.colspan, s.cell.rowspan, _joined(s.pieces, rtl), len(_bands(s.pieces)), box=box,
-                                    suggestion=(others or {}).get(id(s))))
+                                    suggestion=(others or {}).get(id(s)), read_conf=_read_conf(s.pieces)))
             height[r] = 1
         nxt += height[r]
     for c in out:  # a cell spanning grid rows spans their output rows
@@ -246,6 +248,12 @@ def _euro_signs(cells: list[_OutCell]) -> None:
     for c in cells:
         if m := _EURO_AS_6.fullmatch(c.text):
             c.text = m.group(1) + "€"
+
+
+def _read_conf(pieces: list[_Piece]) -> float | None:
+    """The weakest confidence of a cell's lines read on their own (``_Piece.conf``), None when none was."""
+    confs = [p.conf for p in pieces if p.conf is not None and p.text.strip()]
+    return min(confs) if confs else None
 
 
 def _to_table(cells: list[_OutCell]) -> Table:

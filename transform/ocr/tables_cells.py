@@ -58,6 +58,12 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)+|\d\d+")  # (a lone digit among words is a
 _NUMBER = re.compile(r"[\d.,%/-]*\d[\d.,%/-]*")
 
 
+def own_conf(line_conf: float | None) -> float | None:
+    """A cell's line read on its own: tesseract's confidence (0-100) on the 0..1 scale its cell is rated on
+    (cell_doubt.rate_cells); None when tesseract gave none."""
+    return None if line_conf is None else round(line_conf / 100.0, 3)
+
+
 def _score(text: str, rtl: bool) -> tuple[int, int]:
     """(known words, score): the score counts a known word of the table's script 1 and an
     unknown word, or a word of the other script, -2 (a misread word is garbage in the cell, often
@@ -328,7 +334,7 @@ def read_cells(pimg: PageImage, filler: _Filler, langs: str, timeout: float, rtl
         on_white = len(way) > 1  # a grey ground the page read as it was: the cell's reading on white wins a tie
         dx, dy = pimg.to_points(x0), pimg.to_points(y0)
         read = [(ln, t) for ln in sub.lines if (t := _clean(ln.text))]
-        pieces = [_Piece(t, ln.top + dy, ln.bottom + dy, ln.x0 + dx, ln.x1 + dx) for ln, t in read]
+        pieces = [_Piece(t, ln.top + dy, ln.bottom + dy, ln.x0 + dx, ln.x1 + dx, own_conf(sub.line_conf.get(id(ln)))) for ln, t in read]
         sure = [on_white or sub.line_conf.get(id(ln), 0.0) >= SURE_LINE for ln, _t in read]
         if not pieces:
             continue

@@ -47,6 +47,7 @@ class _Piece:
     bottom: float
     x0: float
     x1: float
+    conf: float | None = None  # a cell's line read on its own: tesseract's word confidence of it, 0..1 (tables_cells.py)
 
 
 @dataclass
@@ -167,7 +168,7 @@ def _read_again(pimg: PageImage, cuts: list[tuple[TextLine, list[tuple[_Slot, fl
         if n >= len(empties) and rtl and not _rtl([text]):
             continue  # a band of an Arabic table read as Latin letters: a stretched word misread
         if text and res.confidence >= EMPTY_CONF:
-            slot.pieces.append(_Piece(text, box[1] / k, box[3] / k, box[0] / k, box[2] / k))
+            slot.pieces.append(_Piece(text, box[1] / k, box[3] / k, box[0] / k, box[2] / k, round(res.confidence / 100.0, 3)))
     it = iter(readings)
     for (ln, parts), stretch in zip(cuts, spans, strict=True):
         widest = max(range(len(parts)), key=lambda j: stretch[j][1] - stretch[j][0])
