@@ -16,6 +16,7 @@ from transform.model.walk import block_text
 from transform.ocr import confidence
 from transform.ocr.foreign_gaps import glued_lines, lost_pieces, plausible
 from transform.ocr.foreign_layer import LOST_NOTE, note
+from transform.ocr.foreign_vote import vote_line
 
 DPI = 72.0  # one pixel a point: the masks below are drawn in points
 
@@ -94,3 +95,13 @@ def test_an_amount_a_kept_layer_lost_is_read_and_in_doubt(work: Path, tmp_path: 
     assert all(b.doubt for b in holding)  # read by one engine where the other had nothing: in doubt
     assert any(not b.doubt for b in blocks)  # the layer's sound paragraphs keep the page's rating
 
+
+@pytest.mark.parametrize(("layer", "ours", "voted"), [
+    ("l'ordonnateur. || doit être approuvé", "l'ordonnateur. ١| doit être approuvé", "l'ordonnateur. Il doit être approuvé"),
+    ("|l doit être approuvé", "١| doit être approuvé", "Il doit être approuvé"),
+    ("l'ordonnateur. || Doit", "l'ordonnateur. ١| Doit", "l'ordonnateur. || Doit"),  # no verb after it: left, in doubt
+    ("Le total : 11 mars", "Le total : 11 mars", "Le total : 11 mars"),  # digits alone are not strokes
+])
+def test_two_strokes_starting_a_sentence_are_il(layer: str, ours: str, voted: str) -> None:
+    # Putanges p. 2: ocrmypdf read `Il` as `||`, ours as `١|`; French prints no other word of two upright strokes there
+    assert vote_line(layer, ours)[0] == voted
