@@ -105,3 +105,22 @@ def test_an_amount_a_kept_layer_lost_is_read_and_in_doubt(work: Path, tmp_path: 
 def test_two_strokes_starting_a_sentence_are_il(layer: str, ours: str, voted: str) -> None:
     # Putanges p. 2: ocrmypdf read `Il` as `||`, ours as `١|`; French prints no other word of two upright strokes there
     assert vote_line(layer, ours)[0] == voted
+
+
+def test_a_number_word_both_readings_missed_is_read_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Putanges p. 9: the layer reads `9 OODE :`, our line `9 0006: :`; the word read alone with the `9` before it
+    # (the crop's reading is frozen here) gives `000€`, which replaces the layer's word; a reading no better leaves it
+    from PIL import Image
+
+    import transform.ocr.foreign_words as fw
+    from transform.ocr.render import PageImage
+
+    ln = TextLine("les crédits proposés au vote s'élèvent à 9 OODE :", 65, 131, 273, 143, size=12)
+    boxes = [("à", 230.0, 131.0, 235.0, 143.0), ("9", 240.5, 128.0, 244.0, 143.0), ("0006:", 249.5, 128.0, 267.0, 143.0)]
+    image = PageImage(Image.new("L", (1700, 2200), 255), 200.0, 9, 612.0, 792.0)
+    for read, text in ((("9", 0.0, 27.0), ("000€", 29.0, 110.0)), "les crédits proposés au vote s'élèvent à 9 000€ :"), \
+                      ((("9", 0.0, 27.0), ("0006", 29.0, 110.0)), "les crédits proposés au vote s'élèvent à 9 OODE :"):
+        ln.text = "les crédits proposés au vote s'élèvent à 9 OODE :"
+        monkeypatch.setattr(fw, "read_words", lambda *_a, got=read, **_k: [[(w, 90.0, a, b) for w, a, b in got]])
+        fw.reread_words(image, [(ln, boxes)], 10.0)
+        assert ln.text == text

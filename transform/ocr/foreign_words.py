@@ -77,11 +77,11 @@ def reread_words(pimg: PageImage, left: list[tuple[TextLine, list[Box]]], timeou
     except ToolError:
         return 0
     done = 0
-    for (ln, n, a, b), got in zip(spots, reads, strict=True):
-        overlap = [(min(b, x1) - max(a, x0), w) for w, _conf, x0, x1 in got]
+    for (ln, n, lo, hi), got in zip(spots, reads, strict=True):
+        overlap = [(min(hi, x1) - max(lo, x0), w) for w, _conf, x0, x1 in got]
         best = max(overlap, default=(0.0, ""))  # the word read where our line reading put the suspect
         words = ln.text.split()
-        if best[0] > OVERLAP * (b - a) and n < len(words) and _better(words[n], best[1]):
+        if best[0] > OVERLAP * (hi - lo) and n < len(words) and _better(words[n], best[1]):
             words[n] = _keep_marks(words[n], best[1])
             ln.text = " ".join(words)
             done += 1
