@@ -14,7 +14,7 @@ from transform.ingest.base import TextLine
 from transform.ingest.pdf import PdfIngester
 from transform.model.walk import block_text
 from transform.ocr import confidence
-from transform.ocr.foreign_gaps import glued_lines, lost_pieces, plausible
+from transform.ocr.foreign_gaps import glued_lines, grouping, lost_pieces, plausible
 from transform.ocr.foreign_layer import LOST_NOTE, note
 from transform.ocr.foreign_vote import vote_line
 
@@ -124,3 +124,11 @@ def test_a_number_word_both_readings_missed_is_read_alone(monkeypatch: pytest.Mo
         monkeypatch.setattr(fw, "read_words", lambda *_a, got=read, **_k: [[(w, 90.0, a, b) for w, a, b in got]])
         fw.reread_words(image, [(ln, boxes)], 10.0)
         assert ln.text == text
+
+
+def test_our_amounts_take_the_pages_thousands_spacing() -> None:
+    # Putanges p. 9 prints `1 000,00`; our reading of a shaded row gave `7.210,00` (a thin space read as a dot)
+    spaced = grouping([_line("SAE COURSE DE COTE LA FORET 1 000,00", 20, 50, 260, 60)])
+    assert spaced("7.210,00") == "7 210,00" and spaced("12.5") == "12.5" and spaced("2024.") == "2024."
+    dotted = grouping([_line("Total 1.000,00", 20, 50, 260, 60), _line("Reste 2 000,00", 20, 70, 260, 80)])
+    assert dotted("7.210,00") == "7.210,00"  # the page prints both: nothing to follow

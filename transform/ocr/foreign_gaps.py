@@ -43,6 +43,8 @@ from .render import binarise_page
 from .tesseract import read_rows, tess_langs
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..ingest.base import TextLine
     from .render import PageImage
 
@@ -155,7 +157,21 @@ def plausible(text: str) -> bool:
     return True
 
 
-def _read(pimg: PageImage, pieces: list[Piece], langs: list[str], timeout: float) -> bool:
+_SPACED = re.compile(r"(?<![\d.,])\d{1,3} \d{3},\d{2}\b")  # `1 000,00`: thousands set apart by a space
+_DOTTED = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3},\d{2})\b")  # `7.210,00`
+
+
+def grouping(lines: list[TextLine]) -> Callable[[str], str]:
+    """How the page's layer groups an amount's thousands, applied to a word we read: where it prints
+    `1 000,00` and never `1.000,00`, our `7.210,00` (a thin space read as a dot) is `7 210,00`."""
+    text = "\n".join(ln.text for ln in lines)
+    if _SPACED.search(text) and not _DOTTED.search(text):
+        return lambda w: _DOTTED.sub(r"\1 \2", w)
+    return lambda w: w
+
+
+def _read(pimg: PageImage, pieces: list[Piece], langs: list[str], timeout: float,
+          spaced: Callable[[str], str] = lambda w: w) -> bool:
     k = pimg.dpi / 72.0
     boxes = []
     for p in pieces:
@@ -168,7 +184,7 @@ def _read(pimg: PageImage, pieces: list[Piece], langs: list[str], timeout: float
         return False
     for p, res in zip(pieces, results, strict=True):
         read = [(_EDGE_MARKS.sub("", w), x0, x1) for x in res.lines for w, x0, _t, x1, _b in res.word_boxes.get(id(x), [])]
-        words = [(w, x0, x1) for w, x0, x1 in read if w]
+        words = [(spaced(w), x0, x1) for w, x0, x1 in read if w]
         text = " ".join(w for w, _, _ in words) if words else " ".join(
             _EDGE_MARKS.sub("", w) for x in res.lines for w in x.text.split())
         if res.confidence >= MIN_CONF and plausible(text):
@@ -260,7 +276,7 @@ def read_lost(pimg: PageImage, lines: list[TextLine], langs: list[str], timeout:
         return 0
     binary = binarise_page(pimg)
     pieces = lost_pieces(np.asarray(binary.image) < 128, pimg.dpi, lines)
-    if not pieces or not _read(binary, pieces, langs, timeout):
+    if not pieces or not _read(binary, pieces, langs, timeout, grouping(lines)):
         return 0
     med = _median_height(lines)
     glued = glued_lines(lines, med)
