@@ -132,3 +132,19 @@ def test_our_amounts_take_the_pages_thousands_spacing() -> None:
     assert spaced("7.210,00") == "7 210,00" and spaced("12.5") == "12.5" and spaced("2024.") == "2024."
     dotted = grouping([_line("Total 1.000,00", 20, 50, 260, 60), _line("Reste 2 000,00", 20, 70, 260, 80)])
     assert dotted("7.210,00") == "7.210,00"  # the page prints both: nothing to follow
+
+
+def test_a_run_read_in_a_shadings_dither_is_hollow() -> None:
+    # Putanges p. 9: `3IFA ALENCON de 60,00`, its `de` read in the shading of the row above: no stroke under it
+    from transform.ocr.foreign_gaps import _open, hollow_runs, unsure_lines
+
+    ink = _ink((20, 50, 120, 60), (220, 50, 260, 60))
+    ink[48:62, 140:200:2] = True  # dither: lone dots every other column
+    ln = _line("3IFA ALENCON de 60,00", 20, 50, 260, 60)
+    ln.segments = [(20, 120), (140, 200), (220, 260)]  # type: ignore[attr-defined]
+    sound = _line("CHORALE ACCORD 100,00", 20, 70, 260, 80)
+    sound.segments = [(20, 120), (220, 260)]  # type: ignore[attr-defined]
+    ink[70:80, 20:120] = ink[70:80, 220:260] = True
+    solid = _open(ink)
+    assert hollow_runs(solid, DPI, ln) == [(140, 200)] and hollow_runs(solid, DPI, sound) == []
+    assert unsure_lines([ln, sound], solid, DPI) == [ln]  # read again whole, its bands replace it

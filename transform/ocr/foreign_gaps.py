@@ -43,7 +43,7 @@ from .render import binarise_page
 from .tesseract import read_rows, tess_langs
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from ..ingest.base import TextLine
     from .render import PageImage
@@ -58,6 +58,7 @@ GAP = 1.5  # pieces of a band this many line heights apart are read apart (a tab
 MIN_CONF = 50.0  # tesseract's mean word confidence under which a piece's reading is not taken
 MIN_INK = 0.08  # a piece's ink share of its box under this is dust
 SPANS = 0.8  # a glued line is replaced by its bands' readings only when they cover this share of its runs
+HOLLOW = 0.01  # a layer run whose box holds less solid ink than this share was read in a shading's dither
 ROW_OVERLAP = 0.5  # a layer line holds a band when their heights overlap by this share of the band
 
 _NUMBER = re.compile(r"^[(\-–]?\d[\d.,  ]*[€%]?[):;.,]?$")
@@ -105,16 +106,36 @@ def glued_lines(lines: list[TextLine], med: float) -> list[TextLine]:
     return [ln for ln in lines if med > 0 and ln.bottom - ln.top > GLUED * med]
 
 
-def lost_pieces(ink: np.ndarray, dpi: float, lines: list[TextLine]) -> list[Piece]:
+def hollow_runs(solid: np.ndarray, dpi: float, line: TextLine) -> list[tuple[float, float]]:
+    """The runs of a layer line whose box holds no ink of a stroke (``solid``: the page's ink opened, :func:`_open`):
+    words an earlier OCR read in a shading's dither (`de`, `se`, `Fo` beside a shaded row)."""
+    k = dpi / 72.0
+    top, bottom = int(line.top * k), int(line.bottom * k) + 1
+    out = []
+    for a, b in getattr(line, "segments", None) or []:
+        box = solid[top:bottom, int(a * k):int(b * k) + 1]
+        if box.size and box.mean() < HOLLOW:
+            out.append((a, b))
+    return out
+
+
+def unsure_lines(lines: list[TextLine], solid: np.ndarray, dpi: float) -> list[TextLine]:
+    """The layer lines read again whole: two rows glued (:func:`glued_lines`), or a run read in dither
+    (:func:`hollow_runs`)."""
+    glued = glued_lines(lines, _median_height(lines))
+    return glued + [ln for ln in lines if ln not in glued and hollow_runs(solid, dpi, ln)]
+
+
+def lost_pieces(ink: np.ndarray, dpi: float, lines: list[TextLine], unsure: list[TextLine] | None = None) -> list[Piece]:
     """The pieces of uncovered ink of text size (see the module docstring); ``ink``: the page's
-    binarised ink mask at ``dpi``."""
+    binarised ink mask at ``dpi``; ``unsure``: the lines that cover nothing (glued rows by default)."""
     med = _median_height(lines)
     if med <= 0:
         return []
     k = dpi / 72.0
     height, width = ink.shape
     covered = np.zeros_like(ink)
-    glued = {id(ln) for ln in glued_lines(lines, med)}
+    glued = {id(ln) for ln in (glued_lines(lines, med) if unsure is None else unsure)}
     for ln in lines:
         if id(ln) in glued or not ln.text.strip():
             continue
@@ -236,10 +257,10 @@ def _new_line(template: TextLine, band: list[Piece], size: float, start: int) ->
     return ln
 
 
-def _spans(line: TextLine, pieces: list[Piece]) -> bool:
+def _spans(line: TextLine, pieces: list[Piece], hollow: Sequence[tuple[float, float]] = ()) -> bool:
     """Do the pieces read cover most of a glued line's runs (SPANS of their width: a speck's junk word
     may go, a name or a title may not)?"""
-    runs = getattr(line, "segments", None) or [(line.x0, line.x1)]
+    runs = [r for r in getattr(line, "segments", None) or [(line.x0, line.x1)] if r not in hollow]  # dither: nothing to lose
     covered = sum(max([0.0, *(min(b, p.x1) - max(a, p.x0) for p in pieces)]) for a, b in runs)
     return covered >= SPANS * sum(b - a for a, b in runs)
 
@@ -275,11 +296,12 @@ def read_lost(pimg: PageImage, lines: list[TextLine], langs: list[str], timeout:
     if not lines:
         return 0
     binary = binarise_page(pimg)
-    pieces = lost_pieces(np.asarray(binary.image) < 128, pimg.dpi, lines)
+    ink = np.asarray(binary.image) < 128
+    solid = _open(ink)
+    glued = unsure_lines(lines, solid, pimg.dpi)
+    pieces = lost_pieces(ink, pimg.dpi, lines, glued)
     if not pieces or not _read(binary, pieces, langs, timeout, grouping(lines)):
         return 0
-    med = _median_height(lines)
-    glued = glued_lines(lines, med)
     plain = [ln for ln in lines if ln not in glued]
     sizes = sorted(ln.size for ln in plain if ln.size)
     body = sizes[len(sizes) // 2] if sizes else 0.0
@@ -311,7 +333,7 @@ def read_lost(pimg: PageImage, lines: list[TextLine], langs: list[str], timeout:
         new.append(_new_line(template, band, body, next(fresh)))
     for g in glued:
         bands = by_glued.get(id(g), [])
-        if bands and all(p.text for band in bands for p in band) and _spans(g, [p for band in bands for p in band]):
+        if bands and all(p.text for band in bands for p in band) and _spans(g, [p for band in bands for p in band], hollow_runs(solid, pimg.dpi, g)):
             at = lines.index(g)
             lines[at:at + 1] = [_new_line(g, band, body, next(fresh)) for band in bands]
             touched.extend(lines[at:at + len(bands)])
