@@ -10,7 +10,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from tests.ocr._pagebits import boxed_line
-from transform.ocr.check_marks import MARK, check_marks, check_shape
+from transform.ingest.base import TextLine
+from transform.ocr.check_marks import MARK, check_marks, check_shape, layer_marks
 from transform.ocr.render import PageImage
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -84,3 +85,30 @@ def test_no_letter_of_the_installed_latin_fonts_has_the_marks_shape() -> None:
             img = Image.new("L", (80, 80), 255)
             ImageDraw.Draw(img).text((15, 10), ch, font=ImageFont.truetype(str(font), 34), fill=0)
             assert not check_shape(np.asarray(img) < 128), (font.name, ch)
+
+
+def _layer_line(listed: list[tuple[str, float, float, float, float]], first: str) -> TextLine:
+    """The line as a kept earlier OCR's layer gives it: its text and box, no word boxes."""
+    return TextLine(" ".join([first, *(w for w, *_b in listed[1:])]), listed[0][1], min(b[2] for b in listed),
+                    listed[-1][3], max(b[4] for b in listed), size=12)
+
+
+def test_a_kept_layers_check_mark_read_as_a_letter_is_written_as_the_mark() -> None:
+    # Putanges p. 16: ocrmypdf's layer reads the list's check marks `v`, `Y`, `Y’_`: the ink at the line's start decides
+    for read in ("v", "Y", "Y’_", "*_"):
+        image, listed = _page("✓")
+        ln = _layer_line(listed, read)
+        assert layer_marks(image, [ln]) == 1, read
+        assert ln.text == f"{MARK} Vote le budget"
+
+
+def test_a_kept_layers_first_letter_stays() -> None:
+    for mark, read in (("Y", "Y"), ("V", "V"), ("A", "A")):
+        image, listed = _page(mark)
+        ln = _layer_line(listed, read)
+        assert layer_marks(image, [ln]) == 0, mark
+        assert ln.text == f"{read} Vote le budget"
+    image, listed = _page("✓")
+    ln = _layer_line(listed, "Vote")  # a line whose first word is a word: not looked at
+    ln.text = "Vote le budget"
+    assert layer_marks(image, [ln]) == 0

@@ -142,12 +142,16 @@ class PdfIngester:
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
             from ..ocr import confidence, read_pages
             from ..ocr.cell_doubt import DIGITS_READ, layer_cells
+            from ..ocr.foreign_layer import LOST_NOTE
+            from .pdf_lost_rows import tables_again
 
             pages, reports = read_pages(path, text_pages, ctx, pdf=pdf, open_pages=kept_pages)  # the open document: its fonts are parsed
             from ..ocr.orientation import frame, notice
 
             for i, rep in enumerate(reports):  # a scan read turned upright: its lines are in the turned frame
                 widths[i], heights[i] = frame(rep, widths[i], heights[i])
+                if rep.method == "text" and LOST_NOTE in rep.reason:  # a kept layer's lost ink read: its tables again
+                    tables[i] = tables_again(pdf, i, pages[i], tables[i], widths[i], heights[i])
                 if turned := notice(rep):
                     ctx.warn("ingest.ocr", turned, engine="tesseract")
         finally:

@@ -26,6 +26,7 @@ from .pdf_text import _LOOSE, FAST, PdfLine
 
 _FOUR_FLOATS = struct.Struct("4f").unpack_from
 PART_MIDDLE = 0.3  # a glyph's middle (loose box) stands about this many sizes above its baseline
+READ_BASE, READ_SPAN = 1 << 40, 1 << 16  # the numbers of a line's read_words glyphs (see Glyphs.with_read_words)
 PART_OFF = 0.6  # a cell's part of a line this many sizes off the line's baseline stands on a baseline of its own
 
 # _chars.glyphs (Glyphs.read in one call), or None: the Python loop (Glyphs.read_py)
@@ -74,7 +75,7 @@ class Glyphs:
         rect = pdfium_c.FS_RECTF()
         h = ctypes.cast(raw, ctypes.c_void_p).value
         g.idx, g.ch, g.x0, g.x1, g.cy, g.line, g.bold = _GLYPHS(_LOOSE_ADDRESS, h, ctypes.addressof(rect), spec, height)
-        return g
+        return g.with_read_words()
 
     @classmethod
     def read_py(cls, textpage: Any, lines: list[PdfLine], height: float) -> Glyphs:
@@ -104,7 +105,31 @@ class Glyphs:
                 cys(height - (top + bottom) / 2 if top > bottom else mid)
                 line(k)
                 bold(lbold)
-        return g
+        return g.with_read_words()
+
+    def with_read_words(self) -> Glyphs:
+        """Glyphs for the words our OCR read where a kept earlier OCR's layer had none (``read_words`` of a line,
+        ocr/foreign_gaps.py: no text-page character is theirs): each word's letters spread evenly over its box,
+        a space between words, numbered on from a line's own range. Lines without them cost one getattr."""
+        for k, ln in enumerate(self.lines):
+            words = getattr(ln, "read_words", None)
+            if not words:
+                continue
+            n = READ_BASE + READ_SPAN * k
+            mid = (ln.top + ln.bottom) / 2
+            for w, (text, a, b) in enumerate(words):
+                step = (b - a) / max(1, len(text))
+                for c, ch in enumerate((" " if w else "") + text):
+                    x = a + step * (c - (1 if w else 0))
+                    self.idx.append(n)
+                    self.ch.append(ch)
+                    self.x0.append(x if ch != " " else a - 0.5 * step)
+                    self.x1.append(x + step if ch != " " else a - 0.5 * step)
+                    self.cy.append(mid)
+                    self.line.append(k)
+                    self.bold.append(False)
+                    n += 1
+        return self
 
     def ink(self, j: int) -> bool:
         return not self.ch[j].isspace()

@@ -107,3 +107,44 @@ def check_marks(image: PageImage, lines: list[TextLine], result: OcrResult) -> i
             ln.text = " ".join(v for v, *_b in listed)
             done += 1
     return done
+
+
+_LAYER_READ = re.compile(r"^[A-Za-zŸÿ][_’”'\"`]*$|^[_’”'\"`*#]+$")  # a kept layer's reading of the mark: `v`, `Y’_`, `*_`
+
+
+def _first_ink(ink: np.ndarray, gap: int) -> tuple[int, int] | None:
+    """The first run of inked columns of a line's band (a word's ink), ended by ``gap`` blank columns."""
+    cols = np.flatnonzero(ink.any(axis=0))
+    if not cols.size:
+        return None
+    end = cols[0]
+    for c in cols[1:]:
+        if c - end > gap:
+            break
+        end = c
+    return int(cols[0]), int(end) + 1
+
+
+def layer_marks(image: PageImage, lines: list[TextLine]) -> int:
+    """A kept earlier OCR's line (foreign_layer.py) whose first word is a letter or marks alone before a
+    capitalised word, where the ink at the line's start has a check mark's shape (:func:`check_shape`): the word
+    is written ``✓``, as on the lines we read ourselves; how many. The layer gives no word boxes: the first word's
+    ink is the band's first run of inked columns from the line's left end. No tesseract call."""
+    grey: np.ndarray | None = None
+    k = image.dpi / 72.0
+    done = 0
+    for ln in lines:
+        words = ln.text.split()
+        if len(words) < 2 or not _LAYER_READ.match(words[0]) or not words[1][:1].isupper():
+            continue
+        if grey is None:
+            grey = np.asarray(image.image.convert("L"))
+        h = ln.bottom - ln.top
+        top, bottom = max(0, int((ln.top - 0.1 * h) * k)), int((ln.bottom + 0.1 * h) * k) + 1
+        left = max(0, int((ln.x0 - 0.3 * h) * k))
+        band = grey[top:bottom, left:int((ln.x0 + 3 * h) * k)] < INK
+        span = _first_ink(band, max(2, int(0.2 * h * k)))
+        if span is not None and check_shape(band[:, span[0]:span[1]]):
+            ln.text = " ".join([MARK, *words[1:]])
+            done += 1
+    return done

@@ -38,6 +38,7 @@ from .lexicon import FR_ELISION, known_fr
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
 
+LOST_NOTE = "ink the earlier OCR left unread"  # its report when foreign_gaps read some (pdf.py: its tables in doubt)
 SUSPECT_CONFIDENCE = round(DOUBT_BELOW - 0.1, 3)  # a line holding a suspect word: under the threshold
 
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]")
@@ -54,7 +55,7 @@ _NUMBER = re.compile(r"^\d[\d.,]*$")
 _LOOKALIKE = re.compile(r"^(?=.*[OD])[ODQISBZE€]{3,}$")
 _CHECK = re.compile(r"^[vVyYŸ✓][’”'\"_]*$")
 _PUNCT_ONLY = re.compile(r"^(?:[^\w\s]|_)+$")
-_BULLETS = {"-", "–", "—", "*", "_", "•", "·", "o", "°"}
+_BULLETS = {"-", "–", "—", "*", "_", "•", "·", "o", "°", "✓"}  # ✓: a check mark told by its shape (check_marks.layer_marks)
 # French words of one or two letters, and short forms that stand alone (anything else this short is a misread)
 _SHORT = frozenset(
     "a à y x ô au ce ci de du en et il je la le là lu ma me mi ne ni nu on ou où pu sa se si su ta te tu un va vu "
@@ -133,9 +134,13 @@ def mark_suspect_lines(lines: Iterable[TextLine]) -> int:
     return n
 
 
-def note(count: int, mended: int = 0) -> str:
+def note(count: int, mended: int = 0, lost: int = 0) -> str:
     """What the page's report adds when ``count`` of its lines were put in doubt (``confidence.apply``
-    then rates the page's blocks by their lines, not by the page) and ``mended`` words were replaced
-    by our own reading (foreign_vote.py)."""
+    then rates the page's blocks by their lines, not by the page), ``mended`` words were replaced
+    by our own reading (foreign_vote.py) and ``lost`` lines took in ink the layer left unread
+    (foreign_gaps.py, in doubt too)."""
     out = f"; {mended} of its words read again and put right" if mended else ""
+    if lost:
+        out += f"; {lost} line{'s' if lost != 1 else ''} hold {LOST_NOTE}, read by our OCR"
+    count += lost
     return out + (f"; {count} line{'s' if count != 1 else ''} hold {FOREIGN_NOTE}" if count else "")

@@ -32,6 +32,7 @@ from .tesseract import read_rows, tess_langs
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
     from .render import PageImage
+    from .tesseract import OcrResult
 
 _AMOUNT = re.compile(r"^\d{3}(?:,\d{2})?€?$")  # a digit group (`000€`), not `0006` (a euro sign read 6)
 _ORDINAL = re.compile(r"^\d{1,2}(?:er|re)$")
@@ -50,6 +51,16 @@ def _better(layer: str, ours: str) -> bool:
     if not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ'’-]+", core):
         return False
     return core.lower() in _SHORT or (len(core) > 2 and known_fr(core))
+
+
+_STROKES = re.compile(r"^(?=.*[|!١])[|!lI1١]{2}$")  # two upright strokes, a mark among them (`||`, `|l`, `١|`)
+
+
+def _strokes_il(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` two upright strokes read as marks, starting a sentence before a lower-case word? French
+    prints only `Il` so (the corpus's truth: 26 such `Il`, no other word); digits alone (`11`) are not looked at."""
+    return (bool(_STROKES.match(words[k])) and k + 1 < len(words) and words[k + 1][:1].islower()
+            and (k == 0 or words[k - 1][-1:] in ".!?:;"))
 
 
 def _keep_marks(layer: str, ours: str) -> str:
@@ -78,6 +89,10 @@ def vote_line(layer: str, ours: str) -> tuple[str, int]:
             if words[k] in suspects and _better(words[k], ow):
                 out[k] = _keep_marks(words[k], ow)
                 changed += 1
+    for k, w in enumerate(words):  # `||` for `Il` before a lower-case word (ours read `١|` there): no other French word
+        if out[k] == w and w in suspects and _strokes_il(words, k):
+            out[k] = "Il"
+            changed += 1
     if not changed:
         return layer, 0
     new = " ".join(out)
@@ -86,9 +101,9 @@ def vote_line(layer: str, ours: str) -> tuple[str, int]:
     return new, changed
 
 
-def read_layer_lines(pimg: PageImage, lines: list[TextLine], langs: list[str], timeout: float) -> list[str] | None:
+def read_layer_results(pimg: PageImage, lines: list[TextLine], langs: list[str], timeout: float) -> list[OcrResult] | None:
     """Our OCR of each of a text layer's ``lines`` (its box padded by a quarter of its height), in one tesseract
-    call for the page; None when tesseract fails."""
+    call for the page, with its words' boxes; None when tesseract fails."""
     k = pimg.dpi / 72.0
     boxes = []
     for ln in lines:
@@ -96,10 +111,15 @@ def read_layer_lines(pimg: PageImage, lines: list[TextLine], langs: list[str], t
         boxes.append((max(0, int(ln.x0 * k) - pad), max(0, int(ln.top * k) - pad),
                       min(pimg.image.width, int(ln.x1 * k) + pad), min(pimg.image.height, int(ln.bottom * k) + pad)))
     try:
-        results = read_rows(binarise_page(pimg), boxes, tess_langs(langs), timeout)
+        return read_rows(binarise_page(pimg), boxes, tess_langs(langs), timeout)
     except ToolError:
         return None
-    return [" ".join(x.text for x in res.lines) for res in results]
+
+
+def read_layer_lines(pimg: PageImage, lines: list[TextLine], langs: list[str], timeout: float) -> list[str] | None:
+    """Our OCR of each of a text layer's ``lines`` as text (:func:`read_layer_results`)."""
+    results = read_layer_results(pimg, lines, langs, timeout)
+    return None if results is None else [" ".join(x.text for x in res.lines) for res in results]
 
 
 def reread_suspects(pimg: PageImage, lines: list[TextLine], langs: list[str], timeout: float) -> int:
@@ -109,13 +129,20 @@ def reread_suspects(pimg: PageImage, lines: list[TextLine], langs: list[str], ti
             and not getattr(ln, "parts", None) and not getattr(ln, "wide_parts", None)]  # a cut line is read by its parts
     if not todo:
         return 0
-    reads = read_layer_lines(pimg, todo, langs, timeout)
-    if reads is None:
+    results = read_layer_results(pimg, todo, langs, timeout)
+    if results is None:
         return 0
     total = 0
-    for ln, read in zip(todo, reads, strict=True):
-        new, n = vote_line(ln.text, read)
+    left: list[tuple[TextLine, list[tuple[str, float, float, float, float]]]] = []
+    for ln, res in zip(todo, results, strict=True):
+        new, n = vote_line(ln.text, " ".join(x.text for x in res.lines))
         if n:
             ln.text = new
             total += n
-    return total
+        if suspect_words(ln.text):
+            left.append((ln, [b for x in res.lines for b in res.word_boxes.get(id(x), [])]))
+    if not left:
+        return total
+    from .foreign_words import reread_words  # (it takes _better from here)
+
+    return total + reread_words(pimg, left, timeout)
