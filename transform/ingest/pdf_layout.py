@@ -24,6 +24,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 from .base import TextLine
+from .pdf_boxes import collapse_rows, expand_rows
 from .pdf_regions import Halves, open_strips, spread_halves, strips
 
 MIN_LINES = 6  # fewer candidate lines: a page too sparse to tell columns
@@ -190,6 +191,9 @@ def reading_order(lines: list[L], wide: bool = False) -> tuple[list[L], list[Edg
     if not lines:
         return lines, []
     lines = stray_marks(lines)
+    if (rows := collapse_rows(lines)) is not None:  # rows of drawn boxes: each row one unit, each box read whole (pdf_boxes)
+        order, edges = reading_order(rows[0], wide)
+        return expand_rows(order, edges, rows[1], _read_columns)
     if wide:
         rtl = sum(1 for ln in lines if _rtl(ln)) * 2 > len(lines)
         split = [part for ln in lines for part in (getattr(ln, "parts", None) or [ln])]
