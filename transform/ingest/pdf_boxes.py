@@ -7,7 +7,9 @@ the white strips between some of the boxes and reads them band by band, or the s
 the slide in halves, and a box's date ends up far from its text, or two boxes' lines glued.
 
 A **row of boxes** is found from the page's path objects (the walk of :func:`pdf_tables._path_bounds`,
-one native call), only on pages that print some lines side by side:
+one native call), only on pages that print two short lines (under :data:`SHORT` of the page width) level
+with each other with white wider than :data:`APART` line heights between them (a page in columns is not
+walked: its gutter is narrower, and a heading level with the next column's text has a full line beside it):
 
 * two boxes or more, each a filled or stroked path wider and taller than a line, narrower than
   :data:`MAX_WIDTH` of the page and lower than :data:`MAX_HEIGHT` of it, whose tops and bottoms are
@@ -27,6 +29,7 @@ lines in its own order; and block grouping never carries a paragraph from one bo
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -42,21 +45,25 @@ MAX_WIDTH = 0.45  # share of the page width: a wider shape is a panel or a page'
 MAX_HEIGHT = 0.6  # share of the page height
 MAX_BOXES = 24  # more boxes in rows on one page: a grid of cells
 NEXT_LINE = 0.6  # a box's line goes on the one before when the white between them is at most this share of a line's height
-INSIDE = 1.0  # points: a line's box may stick out of its shape's bounds by this much
+INSIDE = 1.0
+SHORT = 0.3  # share of the page width: a box's lines are shorter (a column's full line is not)
+APART = 2.5  # line heights of white between two level lines of neighbouring boxes (a column gutter is narrower)  # points: a line's box may stick out of its shape's bounds by this much
 
 
-def _side_by_side(lines: list[Any]) -> bool:
-    """Two lines level with each other with white between them (the cheap test before the page's paths are walked)."""
-    spans = sorted((ln.top, ln.bottom, ln.x0, ln.x1) for ln in lines)
+def _apart(lines: list[Any], width: float) -> float:
+    """The height of a short line level with another short one with white wider than :data:`APART` line heights
+    between them (the cheap test before the page's paths are walked: a page in columns has a narrower gutter, and a
+    heading level with a line of the next column has a full line beside it); 0.0 when none."""
+    short = SHORT * width
+    spans = sorted([(ln.top, ln.bottom, ln.x0, ln.x1) for ln in lines if ln.x1 - ln.x0 < short])
     for k in range(1, len(spans)):
         top, bottom, x0, x1 = spans[k]
+        room = APART * (bottom - top)
         for j in range(k - 1, max(-1, k - 6), -1):  # the few lines just above in top order
             t, b, a0, a1 = spans[j]
-            if b <= top:
-                continue
-            if x0 > a1 or a0 > x1:
-                return True
-    return False
+            if b > top and (x0 - a1 > room or a0 - x1 > room):
+                return bottom - top
+    return 0.0
 
 
 def _rows(shapes: list[tuple[float, float, float, float]], width: float, height: float) -> list[list[tuple[float, float, float, float]]]:
@@ -76,14 +83,23 @@ def _rows(shapes: list[tuple[float, float, float, float]], width: float, height:
     return [r for r in rows if len(r) >= 2]
 
 
+def _page_paths(page: Any) -> list[tuple[float, float, float, float, int, bool]]:
+    """The page's own path objects as :func:`pdf_tables._path_bounds` gives them, without those inside form XObjects
+    (walking a form's objects costs more than the page's native walk, and slides draw their shapes on the page)."""
+    from .pdf_calls import _OBJECT_ADDRESSES
+    from .pdf_tables import _PATHS, DARK_LUMA, MAX_OBJECTS, THIN, _path_bounds
+
+    if _PATHS is None:
+        return _path_bounds(page)
+    n, out, _forms = _PATHS.path_boxes(_OBJECT_ADDRESSES, ctypes.cast(page.raw, ctypes.c_void_p).value, THIN, float(DARK_LUMA), MAX_OBJECTS)
+    return [] if n > MAX_OBJECTS else out
+
+
 def mark_boxes(page: Any, lines: list[Any], width: float, height: float) -> int:
     """Mark the lines set in rows of boxes (module note); returns how many lines were marked."""
-    if len(lines) < 2 or not _side_by_side(lines):
+    if len(lines) < 2 or not (size := _apart(lines, width)):
         return 0
-    from .pdf_tables import _path_bounds
-
-    size = sorted(ln.bottom - ln.top for ln in lines)[len(lines) // 2]
-    shapes = [(left, height - top, right, height - bottom) for left, bottom, right, top, _ink, _stroked in _path_bounds(page)
+    shapes = [(left, height - top, right, height - bottom) for left, bottom, right, top, _ink, _stroked in _page_paths(page)
               if right - left > 2 * size and top - bottom > 1.5 * size]
     if len(shapes) < 2:
         return 0
