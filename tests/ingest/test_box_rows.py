@@ -86,3 +86,21 @@ def test_level_shapes_far_apart_make_no_row() -> None:
     # chevrons: each one's point enters the next one's notch
     row = [(44.5, 99.4, 202.8, 162.7), (187.0, 99.4, 345.4, 162.7), (329.5, 99.4, 487.9, 162.7)]
     assert _rows(row, 960.0, 540.0) == [row]
+
+
+def test_blocks_are_cut_between_boxes_and_joined_inside_one() -> None:
+    from transform.ingest.pdf_block_group import _Group
+    from transform.ingest.pdf_boxes import split_at_boxes
+
+    first = [_line("19/12/2025 : Echec de la", 110, 100, 290, (0, 0)), _line("Commission", 150, 112, 250, (0, 0))]
+    second = [_line("26/12/2025 : Promulgation", 400, 100, 560, (0, 1)), _line("de la loi spéciale", 420, 112, 540, (0, 1))]
+    groups = [_Group(kind="paragraph", lines=[first[0]]), _Group(kind="paragraph", lines=[first[1], second[0]]),
+              _Group(kind="paragraph", lines=[second[1]])]
+    out = split_at_boxes(groups)
+    assert [" ".join(ln.text for ln in g.lines) for g in out] == [
+        "19/12/2025 : Echec de la Commission", "26/12/2025 : Promulgation de la loi spéciale"]
+    # the same box number on the next page is another box
+    other = _line("de la loi spéciale", 420, 20, 540, (0, 1))
+    other.page = 2
+    out = split_at_boxes([_Group(kind="paragraph", lines=[second[0]]), _Group(kind="paragraph", lines=[other])])
+    assert len(out) == 2

@@ -194,16 +194,21 @@ def split_at_boxes(groups: list[Any]) -> list[Any]:
         if not lines or not any(getattr(ln, "box", None) for ln in lines):
             out.append(g)
             continue
-        cuts = [k for k in range(1, len(lines)) if getattr(lines[k], "box", None) != getattr(lines[k - 1], "box", None)]
+        cuts = [k for k in range(1, len(lines)) if _key(lines[k]) != _key(lines[k - 1])]
         parts = [g] if not cuts else [dataclasses.replace(g, lines=lines[: cuts[0]])] + [
             dataclasses.replace(g, kind="paragraph", lines=lines[a:b], legal=None, note=False, level=0)
             for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)]  # what follows a cut is a paragraph of its own
         for part in parts:
             prev = out[-1] if out else None
             if prev is not None and prev.kind == part.kind == "paragraph" and prev.lines and not part.note \
-                    and (key := getattr(part.lines[0], "box", None)) is not None and getattr(prev.lines[-1], "box", None) == key \
-                    and part.lines[0].top - prev.lines[-1].bottom <= NEXT_LINE * (prev.lines[-1].bottom - prev.lines[-1].top):
+                    and getattr(part.lines[0], "box", None) is not None and _key(prev.lines[-1]) == _key(part.lines[0]) \
+                    and 0 <= part.lines[0].top - prev.lines[-1].bottom <= NEXT_LINE * (prev.lines[-1].bottom - prev.lines[-1].top):
                 prev.lines = prev.lines + part.lines
                 continue
             out.append(part)
     return out
+
+
+def _key(line: Any) -> tuple[int, Any]:
+    """The page and the box of a line (boxes are numbered on each page)."""
+    return line.page, getattr(line, "box", None)
