@@ -6,10 +6,10 @@ as a page, the lines of neighbouring boxes look like columns: the column finder 
 the white strips between some of the boxes and reads them band by band, or the spread finder cuts
 the slide in halves, and a box's date ends up far from its text, or two boxes' lines glued.
 
-A **row of boxes** is found from the page's path objects (the walk of :func:`pdf_tables._path_bounds`,
-one native call), only on pages that print two short lines (under :data:`SHORT` of the page width) level
-with each other with white wider than :data:`APART` line heights between them (a page in columns is not
-walked: its gutter is narrower, and a heading level with the next column's text has a full line beside it):
+A **row of boxes** is found from the page's own path objects (one native call, ``_chars.path_boxes``;
+form XObjects are not walked), only on pages that print two short lines (under :data:`SHORT` of the page
+width) level with each other with white wider than :data:`APART` line heights between them (a single
+column never does; a page in columns often does, a short last line level with a centred heading):
 
 * two boxes or more, each a filled or stroked path wider and taller than a line, narrower than
   :data:`MAX_WIDTH` of the page and lower than :data:`MAX_HEIGHT` of it, whose tops and bottoms are
@@ -17,8 +17,8 @@ walked: its gutter is narrower, and a heading level with the next column's text 
   (overlapping it by at most :data:`OVERLAP` of the narrower, as a chevron's point enters the next
   chevron's notch, or apart by at most :data:`GAP` of it: two callouts of a spread's halves that
   happen to be level are no row);
-* every box of the row holds at least one line wholly (a line belongs to the smallest box holding
-  it); rows of more than :data:`MAX_BOXES` boxes are a table's grid or shading, left alone.
+* two boxes of the row at least hold a line wholly (a line belongs to the smallest box holding it);
+  more than :data:`MAX_BOXES` boxes in rows on a page are a table's grid or shading, left alone.
 
 Each line set in such a box is marked ``box = (row, place in the row)``. The reading order
 (:func:`pdf_layout.reading_order`) then takes each row as one unit, placed among the page's other
@@ -45,9 +45,9 @@ MAX_WIDTH = 0.45  # share of the page width: a wider shape is a panel or a page'
 MAX_HEIGHT = 0.6  # share of the page height
 MAX_BOXES = 24  # more boxes in rows on one page: a grid of cells
 NEXT_LINE = 0.6  # a box's line goes on the one before when the white between them is at most this share of a line's height
-INSIDE = 1.0
+INSIDE = 1.0  # points: a line's box may stick out of its shape's bounds by this much
 SHORT = 0.3  # share of the page width: a box's lines are shorter (a column's full line is not)
-APART = 2.5  # line heights of white between two level lines of neighbouring boxes (a column gutter is narrower)  # points: a line's box may stick out of its shape's bounds by this much
+APART = 2.5  # line heights of white between two level lines of neighbouring boxes (a column gutter is narrower)
 
 
 def _apart(lines: list[Any], width: float) -> float:
