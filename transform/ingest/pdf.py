@@ -31,6 +31,7 @@ from . import INGESTERS, pdf_tables
 from .base import TextLine
 from .ligatures import LigatureProbe, repair_cells
 from .pdf_blocks import group_lines, groups_to_blocks
+from .pdf_boxes import mark_boxes
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_hidden import invisible_layer
 from .pdf_kept import KeptPages
@@ -254,6 +255,7 @@ class PdfIngester:
                 found = turned_tables(page, lines, height)
             else:
                 mark_underlines(page, lines, height, found, cand.h_rules if cand is not None else None)  # titles marked by a rule under them
+                mark_boxes(page, lines, width, height)  # lines set in a row of drawn boxes (a slide's chevrons: pdf_boxes)
             if kept is not None and _little_text(lines):  # the OCR hook checks such a page for a scan under it
                 from ..ocr.render import image_cover
 

@@ -82,6 +82,7 @@ from .pdf_block_sizes import (  # noqa: F401  (_page_body, body_size, heading_si
     body_size,
     heading_sizes,
 )
+from .pdf_boxes import split_at_boxes
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_headings import refine_headings
 from .pdf_layout import Edges, reading_order
@@ -251,6 +252,8 @@ def group_lines(
         _GROUP.group_pages(prepared, groups, pitch, _hooks())
     else:
         _group_pages(prepared, groups, pitch)
+    if any(getattr(ln, "box", None) for lines in pages for ln in lines):
+        groups = split_at_boxes(groups)  # no paragraph runs from one drawn box into the next (pdf_boxes)
     check_headings(groups)
     groups = refine_headings(join_subtitles(groups))
     legal_levels(groups)

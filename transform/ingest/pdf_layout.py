@@ -24,6 +24,8 @@ from operator import itemgetter
 from typing import TypeVar
 
 from .base import TextLine
+from .pdf_boxes import collapse_rows, expand_rows
+from .pdf_half_titles import title_first
 from .pdf_regions import Halves, open_strips, spread_halves, strips
 
 MIN_LINES = 6  # fewer candidate lines: a page too sparse to tell columns
@@ -190,6 +192,9 @@ def reading_order(lines: list[L], wide: bool = False) -> tuple[list[L], list[Edg
     if not lines:
         return lines, []
     lines = stray_marks(lines)
+    if (rows := collapse_rows(lines)) is not None:  # rows of drawn boxes: each row one unit, each box read whole (pdf_boxes)
+        order, edges = reading_order(rows[0], wide)
+        return expand_rows(order, edges, rows[1], _read_columns)
     if wide:
         rtl = sum(1 for ln in lines if _rtl(ln)) * 2 > len(lines)
         split = [part for ln in lines for part in (getattr(ln, "parts", None) or [ln])]
@@ -221,6 +226,8 @@ def _read_halves(halves: Halves) -> tuple[list[L], list[Edges]]:
             if not part:
                 continue
             order, edges = _read_columns(part)
+            if region == 4 and len(parts) == 1:  # a right-hand page's title atop its last column (pdf_half_titles)
+                order, edges = title_first(order, edges)
             base = 1 + max((e.column for e in out_edges), default=-1)
             out.extend(order)
             out_edges.extend(replace(e, column=base + e.column if e.column >= 0 else e.column, region=region) for e in edges)

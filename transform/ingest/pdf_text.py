@@ -84,6 +84,7 @@ class PdfLine(TextLine):
     # on a landscape page, the line cut at its widest gap when that gap is wider than a gutter (see pdf_line_cuts.spread_parts):
     # a spread's halves (pdf_regions) read the two sides apart when the gap holds the band between the halves
     wide_parts: list[PdfLine] = field(default_factory=list)
+    box: tuple[int, int] | None = None  # (row, place) of the drawn box it is set in, in a row of boxes (pdf_boxes)
 
 
 def page_lines(
