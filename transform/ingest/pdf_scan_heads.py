@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from .pdf_block_kinds import SENTENCE_END
 from .pdf_heading_drops import _BLANK, _WORD3
 from .pdf_page_titles import STATES, _plain
+from .pdf_scan_titles import scan_titles
 from .pdf_title_runs import MIN_CONFIDENCE, _ocr, _page
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ _ONE_STOP = re.compile(r"[^\s.]\s?\.$")  # one full stop at the end (not an elli
 
 def scan_heads(groups: list[_Group]) -> list[_Group]:
     """The passes of the module docstring, in order; returns the new list of groups."""
-    groups = _cut_after_fields(groups)
+    groups = scan_titles(_cut_after_fields(groups))  # a title page's title, a season under a title, a part's title (pdf_scan_titles)
     _titles_with_blanks(groups)
     _underlined_stops(groups)
     _caps_titles(groups)
