@@ -147,3 +147,55 @@ def test_what_stays_a_paragraph() -> None:
               (71, 134, 497, 150, 16.0, "يتم اقتناء القمح اللين الموجه لصنع الدقيق المدعوم عن طريق طلبات عروض ينظمها", 0.926)]
     groups = _read(DECREE_P2, run_in)
     assert next(g for g in groups if g.text.startswith("الباب الأول")).kind != "heading"
+
+
+def _ocr_line(row: tuple[float, float, float, float, float, str], page: int = 13) -> TextLine:
+    x0, top, x1, bottom, size, text = row
+    return TextLine(text=text, x0=x0, top=top, x1=x1, bottom=bottom, size=size, page=page, confidence=0.9)
+
+
+def _para(rows: list[tuple[float, float, float, float, float, str]], kind: str = "paragraph", page: int = 13, level: int = 0):
+    from transform.ingest.pdf_block_group import _Group
+
+    return _Group(kind=kind, lines=[_ocr_line(r, page) for r in rows], size=14.5, rtl=False, level=level, body=13.0, bold_level=2)
+
+
+def test_a_check_mark_inside_a_block_opens_an_item() -> None:
+    """Putanges p. 13: the decision under its formula, read at a "heading" size (the page's body size came from its
+    tables), ran on into the formula's paragraph; the check mark opens an item, its next line goes on with it. A line
+    opening with a dash stays in its paragraph."""
+    from transform.ingest.pdf_scan_heads import scan_heads
+
+    g = _para([(65, 134, 457, 147, 14.5, "Après en avoir délibéré, le Conseil Municipal, à l'unanimité des Membres présents et"),
+               (66, 149, 126, 161, 14.5, "représentés :"),
+               (119, 160, 481, 174, 14.5, "✓ Vote le budget 2024 assainissement de PUTANGES/PUTANGES-LE-LAC, ainsi"),
+               (137, 178, 176, 190, 14.5, "présenté.")])
+    out = scan_heads([g])
+    assert [(o.kind, o.text) for o in out] == [
+        ("paragraph", "Après en avoir délibéré, le Conseil Municipal, à l'unanimité des Membres présents et représentés :"),
+        ("item", "Vote le budget 2024 assainissement de PUTANGES/PUTANGES-LE-LAC, ainsi présenté.")]
+    dash = _para([(65, 134, 457, 147, 14.5, "Le budget se présente ainsi :"), (66, 149, 300, 161, 14.5, "- 200 000 € en dépenses.")])
+    assert [o.kind for o in scan_heads([dash])] == ["paragraph"]
+    # BO 5952 bis p. 2: the question's opening « read as a bullet, on a line set smaller than the article over it
+    quote = _para([(80, 580, 478, 593, 12.0, "• Approuvez-vous le projet de la Constitution soumis à référendum ? »")], page=2)
+    assert [o.kind for o in scan_heads([quote])] == ["paragraph"]
+
+
+def test_a_series_title_read_at_body_size() -> None:
+    """Putanges p. 15: ``20240325 20 Acquisition ...`` read at body size, where the minutes' other deliberations'
+    titles (``20240325 3 ...``, ``20240325 4 ...``) are headings: a heading at their level, with its last word read on
+    the next line (the title ended on ``de``). A paragraph opening with another code stays one."""
+    from transform.ingest.pdf_scan_heads import scan_heads
+
+    heads = [_para([(65, 100, 400, 113, 14.5, f"20240325 {n} Approbation du compte de gestion 2023 - commune,")],
+                   kind="heading", page=n, level=2) for n in (3, 4)]
+    title = _para([(67, 200, 519, 226, 13.0, "20240325 20 Acquisition de deux parcelles de terrain, sises sur Ja commune déléguée de de"),
+                   (67, 222, 500, 239, 13.0, "Rabodanges, - .")], page=15)
+    rest = _para([(67, 222, 500, 239, 13.0, "Rabodanges, - .")], page=15)
+    title.lines = title.lines[:1]
+    other = _para([(67, 300, 519, 313, 13.0, "20230101 2 Une autre délibération citée en exemple")], page=15)
+    out = scan_heads([*heads, title, rest, other])
+    made = next(o for o in out if o.text.startswith("20240325 20"))
+    assert (made.kind, made.level) == ("heading", 2) and made.text.endswith("Rabodanges, - .")
+    assert not any(o.text == "Rabodanges, - ." for o in out)
+    assert next(o for o in out if o.text.startswith("20230101")).kind == "paragraph"

@@ -16,7 +16,12 @@ levels are settled (:func:`pdf_page_titles._cover_levels`):
   (``الباب الأول: ...``, ``Chapitre II - ...``; a rank above the article, not ``الفصل`` which may be an article) with
   its title, not ending a sentence, right over an article's heading on its page, is that part's heading. On a text
   layer a non-bold label with a title on a line that runs to the end edge is a run-in label (``ARTICLE PREMIER. - Est
-  approuvé ...``); a scan tells no weight, and a part's label does not run into its text.
+  approuvé ...``); a scan tells no weight, and a part's label does not run into its text;
+* **a series' title read as a paragraph**: where two headings or more of the document open with one code and a rank
+  (a council's deliberations ``20240325 3 Approbation ...``, ``20240325 4 ...``), an OCR'd paragraph of at most
+  :data:`SERIES_LINES` lines and :data:`SERIES_WORDS` words that opens with the same code, a rank and a word is one
+  of them (read at body size, it was not taken for a heading): a heading at their level. When it ends on a
+  preposition (``... de``), a short line right under it is its end (``Rabodanges,``).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..structure.legal import ARTICLE, legal_heading
 from .pdf_block_kinds import SENTENCE_END, TEXT_TITLE
+from .pdf_heading_drops import _OPEN_END as _OPEN_WORDS
 from .pdf_title_runs import _STAMP, _ocr, _page
 
 if TYPE_CHECKING:
@@ -39,6 +45,11 @@ SEASON_GAP = 1.0  # sizes between a title's last line and the line of its season
 AXIS = 2.0  # sizes between the centres of the two
 _SEASON = re.compile(r"^[(\[]?\s*(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)\d\d)?\s*[)\]]?$")
 _OPEN_END = re.compile(r"[:：;؛,،]\s*$")
+SERIES_LINES = 3
+SERIES_WORDS = 25
+MIN_SERIES = 2  # headings of the document that open with one code and a rank
+REST_WORDS = 4  # words of a series title's last line, read apart when the title ends on a preposition
+_CODED = re.compile(r"^\s*(\d{4,})\s+(\d{1,3})\s+[^\W\d_]")  # a code of four digits or more, a rank, a word
 
 
 def scan_titles(groups: list[_Group]) -> list[_Group]:
@@ -46,7 +57,7 @@ def scan_titles(groups: list[_Group]) -> list[_Group]:
     groups = _season_lines(groups)
     _lone_titles(groups)
     _parts_over_units(groups)
-    return groups
+    return _series_titles(groups)
 
 
 def _axis(line: TextLine) -> float:
@@ -107,3 +118,30 @@ def _parts_over_units(groups: list[_Group]) -> None:
         if label is None or label.rank >= ARTICLE or not label.title or SENTENCE_END.search(g.text.strip()):
             continue
         g.kind, g.legal = "heading", label
+
+
+def _series_titles(groups: list[_Group]) -> list[_Group]:
+    codes: dict[str, list[int]] = {}
+    for g in groups:
+        m = _CODED.match(g.text) if g.kind == "heading" and g.legal is None and g.lines else None
+        if m:
+            codes.setdefault(m.group(1), []).append(g.level or 1)
+    series = {code: max(set(levels), key=levels.count) for code, levels in codes.items() if len(levels) >= MIN_SERIES}
+    if not series:
+        return groups
+    out: list[_Group] = []
+    made: set[int] = set()
+    for g in groups:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "heading" and id(prev) in made and len(g.lines) == 1 and g.kind == "paragraph"
+                and _page(g) == _page(prev) and len(g.text.split()) <= REST_WORDS
+                and prev.text.split()[-1].lower() in _OPEN_WORDS
+                and 0 <= g.lines[0].top - prev.lines[-1].top <= SEASON_GAP * 2 * max(prev.size, 1.0)):
+            prev.lines.extend(g.lines)  # the title ended on a preposition: its last word is on the next line
+            continue
+        m = _CODED.match(g.text) if g.kind == "paragraph" and g.legal is None and not g.note and g.lines else None
+        if m and m.group(1) in series and len(g.lines) <= SERIES_LINES and len(g.text.split()) <= SERIES_WORDS and _ocr(g):
+            g.kind, g.level = "heading", series[m.group(1)]
+            made.add(id(g))
+        out.append(g)
+    return out
