@@ -9,9 +9,10 @@ from collections import Counter
 from operator import itemgetter
 from typing import TypeVar
 
+from ..structure.legal import legal_heading
 from .base import TextLine
 from .pdf_bidi import is_rtl_line
-from .pdf_block_kinds import _HAS_WORD, _leader
+from .pdf_block_kinds import _HAS_WORD, SENTENCE_END, _leader
 from .pdf_block_runs import _GROUP
 from .pdf_calls import _load_native
 
@@ -136,5 +137,23 @@ def _snap_ocr_sizes(lines: list[L]) -> list[L]:
     if not body or usual_h <= 0:
         return lines
     usual = sorted(body)[len(body) // 2]
-    return [dataclasses.replace(ln, size=usual) if ln.size != usual and abs((ln.bottom - ln.top) - usual_h) <= 0.25 * usual_h else ln
-            for ln in lines]
+    out: list[L] = []
+    for k, ln in enumerate(lines):
+        h = ln.bottom - ln.top
+        if ln.size != usual and (abs(h - usual_h) <= 0.25 * usual_h or _short_last(lines, k, out, usual_h)):
+            ln = dataclasses.replace(ln, size=usual)
+        out.append(ln)
+    return out
+
+
+def _short_last(lines: list[L], k: int, done: list[L], usual_h: float) -> bool:
+    """A line lower than the usual height (a few letters without ascenders or descenders: ``d'alerte :``, ``la mise en
+    demeure.``) right under a line of its tesseract paragraph (the same estimated size) that took the usual size and
+    does not end a sentence: that size too (left at its paragraph's estimate, it was read as a heading's size and cut
+    from the paragraph it ends). Neither line may open a legal unit (``TITRE X`` over its name, ``Article 7``)."""
+    if k == 0:
+        return False
+    ln, prev = lines[k], lines[k - 1]
+    return (ln.bottom - ln.top < 0.75 * usual_h and prev.size == ln.size and done[k - 1].size != prev.size
+            and ln.page == prev.page and 0 <= ln.top - prev.bottom <= usual_h and not SENTENCE_END.search(prev.text)
+            and legal_heading(ln.text.strip()) is None and legal_heading(prev.text.strip()) is None)
