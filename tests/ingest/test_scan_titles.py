@@ -174,8 +174,24 @@ def test_a_check_mark_inside_a_block_opens_an_item() -> None:
     assert [(o.kind, o.text) for o in out] == [
         ("paragraph", "Après en avoir délibéré, le Conseil Municipal, à l'unanimité des Membres présents et représentés :"),
         ("item", "Vote le budget 2024 assainissement de PUTANGES/PUTANGES-LE-LAC, ainsi présenté.")]
-    dash = _para([(65, 134, 457, 147, 14.5, "Le budget se présente ainsi :"), (66, 149, 300, 161, 14.5, "- 200 000 € en dépenses.")])
+    dash = _para([(65, 134, 457, 147, 14.5, "Le budget se présente en recettes et en dépenses,"),
+                  (66, 149, 300, 161, 14.5, "- 200 000 € en dépenses, hors taxes.")])
     assert [o.kind for o in scan_heads([dash])] == ["paragraph"]
+
+
+def test_dashed_lines_under_a_colon_are_items() -> None:
+    """Decree 2.17.355 p. 4 (a model contract): ``يستفيد السيد (ة) من:`` over two dashed lines, read at one size with
+    it: a paragraph and two items; a dash line under a line ending no colon stays in its paragraph."""
+    from transform.ingest.pdf_scan_heads import scan_heads
+
+    g = _para([(314, 521, 490, 539, 17.0, "يستفيد السيد (ة) من:"),
+               (118, 540, 475, 562, 17.0, "- راحة أسبوعية كل يوم من الأسبوع لا تقل مدتها عن 24 ساعة"),
+               (118, 588, 475, 605, 17.0, "- عطلة سنوية مدفوعة الأجر على ألا تقل مدتها عن يوم ونصف يوم عمل")], page=4)
+    g.rtl = True
+    assert [(o.kind, o.text) for o in scan_heads([g])] == [
+        ("paragraph", "يستفيد السيد (ة) من:"),
+        ("item", "راحة أسبوعية كل يوم من الأسبوع لا تقل مدتها عن 24 ساعة"),
+        ("item", "عطلة سنوية مدفوعة الأجر على ألا تقل مدتها عن يوم ونصف يوم عمل")]
     # BO 5952 bis p. 2: the question's opening « read as a bullet, on a line set smaller than the article over it
     quote = _para([(80, 580, 478, 593, 12.0, "• Approuvez-vous le projet de la Constitution soumis à référendum ? »")], page=2)
     assert [o.kind for o in scan_heads([quote])] == ["paragraph"]

@@ -5,7 +5,7 @@ size: on a scan, sizes are estimates, and on a page whose own body size comes fr
 text is read at a "heading" size, so a council's decision under its formula (``Après en avoir délibéré, ... :`` /
 ``✓ Vote le budget 2024 ...``) ran on into the paragraph above. Run by :func:`pdf_scan_heads.scan_heads`: an OCR'd
 paragraph one of whose lines opens with a bullet glyph (:data:`GLYPHS`: a dot, a square, a diamond, an arrow, a
-check mark; never a dash or a star, which open a line of text as often) is cut there: the lines before (if any) stay the
+check mark; never a star; a dash only under a line of its block ending with a colon, or after such a dashed item) is cut there: the lines before (if any) stay the
 paragraph, each bulleted line opens an item (its bullet taken off, as a list item's is) and the lines under it, up to
 the next bullet, go on with it. A line whose "bullet" opens a quotation it closes (``• Approuvez-vous ... ? »``, no
 ``«`` in it) holds a misread quotation mark, not a bullet.
@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 from .pdf_title_runs import _ocr
 
 if TYPE_CHECKING:
+    from .base import TextLine
     from .pdf_blocks import _Group
 
 GLYPHS = frozenset("•◦▪●■❖➢✓")
+DASHES = frozenset("-–")  # a dash opens an item only under a line ending with a colon (``يستفيد السيد (ة) من:`` / ``- راحة ...``)
 
 
 def _bullet(text: str) -> bool:
@@ -36,17 +38,34 @@ def scan_items(groups: list[_Group]) -> list[_Group]:
 
     out: list[_Group] = []
     for g in groups:
-        if not (g.kind == "paragraph" and g.legal is None and not g.note and _ocr(g) and any(_bullet(ln.text) for ln in g.lines)):
+        if not (g.kind == "paragraph" and g.legal is None and not g.note and _ocr(g)):
             out.append(g)
             continue
-        k = next(k for k in range(len(g.lines)) if _bullet(g.lines[k].text))
-        rest = g.lines[k:]
+        opens = _openers(g.lines)
+        if not any(opens):
+            out.append(g)
+            continue
+        k = opens.index(True)
+        rest, flags = g.lines[k:], opens[k:]
         g.lines = g.lines[:k]
         if g.lines:
             out.append(g)
-        for ln in rest:
-            if _bullet(ln.text):
+        for ln, first in zip(rest, flags, strict=True):
+            if first:
                 out.append(_Group(kind="item", lines=[], size=g.size, rtl=g.rtl, body=g.body, bold_level=g.bold_level))
-                ln = _with_text(ln, ln.text.lstrip()[2:].lstrip())
+                ln = _with_text(ln, ln.text.lstrip()[1:].lstrip())
             out[-1].lines.append(ln)
     return out
+
+
+def _openers(lines: list[TextLine]) -> list[bool]:
+    """Which lines open an item: a bullet glyph's; a dash's (``- ``) under a line ending with a colon or in a run of
+    dashed items begun so."""
+    flags: list[bool] = []
+    dashed = False
+    for k, ln in enumerate(lines):
+        t = ln.text.lstrip()
+        dash = k > 0 and t[:1] in DASHES and t[1:2] == " " and len(t) > 2 and (dashed or lines[k - 1].text.rstrip().endswith((":", "：")))
+        dashed = dashed or dash
+        flags.append(_bullet(ln.text) or dash)
+    return flags
