@@ -5,13 +5,15 @@ heading sizes of a document; the usual line pitch per size; a page set in a head
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from operator import itemgetter
 from typing import TypeVar
 
+from ..structure.legal import legal_heading
 from .base import TextLine
 from .pdf_bidi import is_rtl_line
-from .pdf_block_kinds import _HAS_WORD, _leader
+from .pdf_block_kinds import _HAS_WORD, SENTENCE_END, _leader
 from .pdf_block_runs import _GROUP
 from .pdf_calls import _load_native
 
@@ -136,5 +138,48 @@ def _snap_ocr_sizes(lines: list[L]) -> list[L]:
     if not body or usual_h <= 0:
         return lines
     usual = sorted(body)[len(body) // 2]
-    return [dataclasses.replace(ln, size=usual) if ln.size != usual and abs((ln.bottom - ln.top) - usual_h) <= 0.25 * usual_h else ln
-            for ln in lines]
+    out: list[L] = []
+    width = max(ln.x1 - ln.x0 for ln in lines)
+    for k, ln in enumerate(lines):
+        h = ln.bottom - ln.top
+        if ln.size != usual and (abs(h - usual_h) <= 0.25 * usual_h or _short_last(lines, k, out, usual_h)
+                                 or _paragraph_end(lines, k, out, usual, usual_h, width)):
+            ln = dataclasses.replace(ln, size=usual)
+        out.append(ln)
+    return out
+
+
+def _short_last(lines: list[L], k: int, done: list[L], usual_h: float) -> bool:
+    """A line lower than the usual height (a few letters without ascenders or descenders: ``d'alerte :``, ``la mise en
+    demeure.``) right under a line of its tesseract paragraph (the same estimated size) that took the usual size and
+    does not end a sentence: that size too (left at its paragraph's estimate, it was read as a heading's size and cut
+    from the paragraph it ends). Neither line may open a legal unit (``TITRE X`` over its name, ``Article 7``)."""
+    if k == 0:
+        return False
+    ln, prev = lines[k], lines[k - 1]
+    return (ln.bottom - ln.top < 0.75 * usual_h and prev.size == ln.size and done[k - 1].size != prev.size
+            and ln.page == prev.page and 0 <= ln.top - prev.bottom <= usual_h and not SENTENCE_END.search(prev.text)
+            and legal_heading(ln.text.strip()) is None and legal_heading(prev.text.strip()) is None)
+
+
+FULL = 0.8  # a line this share of the page's widest line or wider runs to its column's end
+END_SHARE = 0.6  # a paragraph's last line at most this share of the full line above it
+END_WORDS = 8
+_ENDS = re.compile(r"[.:;؛]\s*[\"»”’)]*$")
+
+
+def _paragraph_end(lines: list[L], k: int, done: list[L], usual: float, usual_h: float, width: float) -> bool:
+    """A paragraph's short last line read at a size of its own (a tesseract paragraph of its own: ``للعقد أربع (04)
+    سنوات.``, its digits and brackets standing taller; ``متصلة.`` lower), right under a full line at the usual size
+    that does not end a sentence, starting at that line's start edge and ending a sentence itself: the usual size."""
+    if k == 0:
+        return False
+    ln, prev = lines[k], lines[k - 1]
+    if not (done[k - 1].size == usual and ln.page == prev.page and 0 <= ln.top - prev.bottom <= usual_h
+            and ln.bottom - ln.top <= 1.6 * usual_h and prev.x1 - prev.x0 >= FULL * width
+            and ln.x1 - ln.x0 <= END_SHARE * (prev.x1 - prev.x0) and len(ln.text.split()) <= END_WORDS
+            and _ENDS.search(ln.text) and not SENTENCE_END.search(prev.text)):
+        return False
+    rtl = is_rtl_line(prev.text)
+    start = abs(ln.x1 - prev.x1) if rtl else abs(ln.x0 - prev.x0)
+    return start <= usual_h and legal_heading(ln.text.strip()) is None and legal_heading(prev.text.strip()) is None

@@ -117,7 +117,8 @@ def _cover_levels(groups: list[_Group], fields: set[int] | frozenset[int] = froz
     first = next((_page(g) for g in groups if g.lines), None)
     if first is None:
         return
-    cover = [g for g in groups if g.lines and _page(g) == first]
+    # a line read at under half the body size on a scan (a garbled letterhead's shadow, a speck) is no body text
+    cover = [g for g in groups if g.lines and _page(g) == first and not (_ocr(g) and g.body and all(ln.size < 0.5 * g.body for ln in g.lines))]
     titles = [g for g in cover if g.kind == "heading" and g.legal is None]
     rest = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines and _page(g) != first]
     # the fields are no body text: they count with the titles (a cover of a title, a by-line and a year over the state's

@@ -1,6 +1,8 @@
 """Headings on OCR'd pages that the marks of a scan show and the earlier passes miss (fifteenth session).
 
-Run at the end of :func:`pdf_heading_forms.form_headings`, on OCR'd groups only:
+Run at the end of :func:`pdf_heading_forms.form_headings`, on OCR'd groups only (first a scan's title page, a season
+under a title, a part's title over an article and a series' titles, :mod:`pdf_scan_titles`; a bulleted line inside a
+block, :mod:`pdf_scan_items`):
 
 * **a text's title with its blanks filled by hand**: a block of at most TITLE_LINES lines set at least TITLE_RATIO
   times the body, its first line read fairly sure and opening with the kind of an official text (``قرار لوزير ... رقم
@@ -31,6 +33,8 @@ from typing import TYPE_CHECKING
 from .pdf_block_kinds import SENTENCE_END
 from .pdf_heading_drops import _BLANK, _WORD3
 from .pdf_page_titles import STATES, _plain
+from .pdf_scan_items import scan_items
+from .pdf_scan_titles import scan_titles
 from .pdf_title_runs import MIN_CONFIDENCE, _ocr, _page
 
 if TYPE_CHECKING:
@@ -57,7 +61,8 @@ _ONE_STOP = re.compile(r"[^\s.]\s?\.$")  # one full stop at the end (not an elli
 
 def scan_heads(groups: list[_Group]) -> list[_Group]:
     """The passes of the module docstring, in order; returns the new list of groups."""
-    groups = _cut_after_fields(groups)
+    groups = scan_titles(_cut_after_fields(groups))  # a title page's title, a season under a title, a part's title (pdf_scan_titles)
+    groups = scan_items(groups)  # a bulleted line inside an OCR'd block opens an item (pdf_scan_items)
     _titles_with_blanks(groups)
     _underlined_stops(groups)
     _caps_titles(groups)
