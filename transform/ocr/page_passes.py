@@ -122,6 +122,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
            tally: Tally) -> tuple[list[TextLine], list[FoundTable]]:
     """The kept lines in reading rows, bold marked, the ruled tables found, the lines' numbers repaired."""
     lines = in_rows(lines)  # a page in one column read top to bottom (line_rows.py)
+    from .twice_read import drop_twice_read
+
+    tally.noise += drop_twice_read(lines)  # one printed line read twice on overlapping bands: the surer kept (twice_read.py)
     if "ara" in run.codes.split("+"):
         from .lone_latin import reread_lone_latin
 
