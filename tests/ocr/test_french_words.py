@@ -29,8 +29,8 @@ _PROSE = TextLine(text="les collectivités ne sont pas en déficit et les soldes
     ("Monsieur Leroux complète le propos en signalant l intérêt dé sécuriser l extension dela STEP, après 1 avis",
      "Monsieur Leroux complète le propos en signalant l'intérêt de sécuriser l'extension de la STEP, après 1 avis"),
     ("Par ailleurs, sur le plan téchnique, le développement", "Par ailleurs, sur le plan technique, le développement"),
-    ("20240325 20 Acquisition de deux parcelles de terrain, sises sur Ja commune déléguée",
-     "20240325 20 Acquisition de deux parcelles de terrain, sises sur la commune déléguée"),
+    ("20240325 20 Acquisition de deux parcelles de terrain, sises sur Ja commune déléguée de de",
+     "20240325 20 Acquisition de deux parcelles de terrain, sises sur la commune déléguée de"),
     ("aire de camping-cars mais uniquement des stationnements j journée et sans services.",
      "aire de camping-cars mais uniquement des stationnements journée et sans services."),
     ("des prélèvements, au plus tärd", "des prélèvements, au plus tard"),
@@ -38,6 +38,7 @@ _PROSE = TextLine(text="les collectivités ne sont pas en déficit et les soldes
     ("• àMonsieur le Directeur départemental", "• à Monsieur le Directeur départemental"),
     ("• à M.le Président de la Chambre d'Agriculture,", "• à M. le Président de la Chambre d'Agriculture,"),
     ("pour les contraventions de la 5° classe le fait", "pour les contraventions de la 5e classe le fait"),
+    ("selon 1'article 12 et I’avis du conseil", "selon l'article 12 et l’avis du conseil"),
     ("Pinstallation de la Cour Constitutionnelle prévue", "l'installation de la Cour Constitutionnelle prévue"),
     ("promulgué par le dahir n° 1-96-157 du 23 joumada 1 1417 (7 octobre 1996).",
      "promulgué par le dahir n° 1-96-157 du 23 joumada I 1417 (7 octobre 1996)."),
@@ -51,7 +52,7 @@ def test_held_out_misreads_are_put_right(read: str, printed: str) -> None:
     "Étaient excusés : Madame Duarte", "les gélules ambrées", "l'ancien Palm Beach et, à terme,",
     "le dé à coudre", "jeu de dés", "un dé sur la table", "Pierre Paris Pont Pascal", "à brève ou moyenne échéance",
     "du 12 joumada II 1445", "de 5 l au plus", "mesure de 1 an", "M. le Maire", "à Monsieur le Préfet",
-    "au sens du 1° du code", "n° 1-96-157", "par 5° de pente",
+    "au sens du 1° du code", "Charles de De Gaulle", "n° 1-96-157", "par 5° de pente",
 ])
 def test_right_words_stay(same: str) -> None:
     assert lm.text_fixes(same) == same

@@ -12,12 +12,14 @@ kind any French scan makes. Every rule here was put through every truth line and
 * **an elided article read apart or as a capital**: ``l`` standing alone before a word of the list opening on a
   vowel or ``h`` is ``l'`` glued to it (``l intérêt`` -> ``l'intérêt``; after a number it is a litre); a word
   the list does not know, a capital ``P`` then small letters that are a word of the list opening on a vowel
-  (``Pinstallation``), is that word after ``l'`` (``l’i`` read ``Pi``); a known word (``Pont``) stays;
+  (``Pinstallation``), is that word after ``l'`` (``l’i`` read ``Pi``); a known word (``Pont``) stays; ``1'`` or
+  ``I'`` before such a word is ``l'``;
 * **an article's l read J or I**: ``Ja`` (never French), ``Ia``, ``Ie``, ``Ies`` after a word in small letters (or a
   comma) and before one are ``la``, ``la``, ``le``, ``les``; ``dela`` is ``de la``;
 * **a speck glued to a short word**: ``à.1 500`` (``à`` ends no sentence) is ``à 1 500``;
 * **a space lost**: ``M.le`` (a title's abbreviation, its dot, an article) is ``M. le``; ``àMonsieur`` (``à`` glued
   to a capitalised word) is ``à Monsieur``;
+* **a short word read twice**: ``déléguée de de`` (``de``, ``la``, ``et``... twice in a row, the same case) is one;
 * **a lone ``j``** between two words in small letters (``j'`` elides, ``j)`` numbers a list item) is a speck: dropped;
 * **an ordinal's raised e read as a degree sign**: ``de la 5° classe`` (a number of 2 or more with ``°`` after
   ``la``/``le``/``du``/``au``, before a noun of the list) is ``5e``; ``au sens du 1° du`` (a numbered clause) stays;
@@ -43,6 +45,7 @@ _LOW_WORD = re.compile(r"^[a-zàâäçéèêëîïôöùûüÿœæ]+$")
 _EDGE = re.compile(r"^([(«\"“‘]*)(.*?)([,.;:!?)»\"”’]*)$")
 _LOW_END = re.compile(r"[a-zà-ÿ],?$")
 _CAP_P = re.compile(r"^P([aeiouyhàâéèêîô][a-zà-ÿ]{3,})([,.;:]?)$")
+_ONE_ELIDED = re.compile(r"^[1I](['’])([aeiouyhàâéèêîô][a-zà-ÿ]+)([,.;:]?)$")  # 1'article, I'État read for l'
 _ABBREV_ARTICLE = re.compile(r"^(M|MM|Mme|Mmes|Mlle|Me|Mgr|Dr)\.(le|la|les|l['’][A-Za-zÀ-ÿ]+)([,.;:]?)$")
 _A_GLUED = re.compile(r"^à([A-ZÀ-Ý][a-zà-ÿ]+)([,.;:]?)$")
 _A_DOT = re.compile(r"^à\.([0-9][0-9 ,.]*)$")
@@ -51,6 +54,7 @@ _I_ARTICLES = {"Ja": "la", "Ia": "la", "Ie": "le", "Ies": "les"}
 _DEGREE = re.compile(r"^([2-9]|[1-9][0-9])°$")
 _ORDINAL_BEFORE = frozenset({"la", "le", "du", "au"})  # an ordinal's article (``de la 5e classe``)
 _NOT_NOUNS = frozenset("des les une sur par pour dans avec sans sous que qui dont est ont".split())
+_FUNCTION_WORDS = frozenset("de la le les des du et à au aux un une en par pour sur que qui".split())
 _HIJRI = frozenset({"joumada", "jumada", "rabii", "rabia", "rebia", "rabiâ", "rebiâ"})
 _RANKS = {"1": "I", "11": "II"}
 _YEAR = re.compile(r"^1[34][0-9]{2}[,.;:)]?$")
@@ -89,11 +93,14 @@ def french_fixes(text: str) -> str:
         low_before = bool(_LOW_END.search(prev))
         if (fixed := plain_accent(core)) is not None:
             tok = head + fixed + tail
-        elif tok == "l" and not prev[-1:].isdigit() and n_core[:1] in _VOWEL and not n_head and _LOW_WORD.match(n_core) and known_fr(n_core):
+        elif tok == "l" and not prev[-1:].isdigit() and n_core[:1] in _VOWEL and not n_head and _LOW_WORD.match(n_core) \
+                and known_fr(n_core):
             toks[i + 1] = "l'" + nxt
             continue
         elif (m := _CAP_P.match(tok)) and not known_fr(tok.lower()) and known_fr(m.group(1)):
             tok = f"l'{m.group(1)}{m.group(2)}"
+        elif (m := _ONE_ELIDED.match(tok)) and known_fr(m.group(2)):
+            tok = f"l{m.group(1)}{m.group(2)}{m.group(3)}"
         elif core in _I_ARTICLES and not head and low_before and n_core[:1].islower() and _LOW_WORD.match(n_core):
             tok = _I_ARTICLES[core] + tail
         elif tok == "dela" and nxt:
@@ -105,6 +112,8 @@ def french_fixes(text: str) -> str:
         elif m := _A_GLUED.match(tok):
             tok = f"à {m.group(1)}{m.group(2)}"
         elif tok == "j" and low_before and _LOW_WORD.match(nxt):
+            continue
+        elif tok == prev and tok in _FUNCTION_WORDS:  # déléguée de de: a short word read twice
             continue
         elif (m := _DEGREE.match(tok)) and prev.lower() in _ORDINAL_BEFORE and _LOW_WORD.match(n_core) \
                 and len(n_core) >= 3 and n_core not in _NOT_NOUNS and known_fr(n_core):

@@ -17,7 +17,10 @@ Here such a token is read again with the word before and the word after it as on
     letter may open the reading;
   - **an amount's unit** (``€``, ``k€``, ``M€``, ``Md€``...), for a token of four digits after a number of one to
     three digits (a decimal comma allowed) that it cannot continue, before a word in small letters, no year
-    (``15 1106 d'ici`` where the page prints ``15 Md€``: a group of thousands has three digits).
+    (``15 1106 d'ici`` where the page prints ``15 Md€``: a group of thousands has three digits);
+  - **an elided article**, for a lone ``1`` after a preposition (``après``, ``de``, ``pour``...) and before a word of
+    the list opening on a vowel (``après 1 avis`` where the page prints ``après l'avis``): the reading must hold the
+    word before and ``l'`` glued to the word after, one word fewer than the crop; the two are then made one.
 
 Otherwise the digits stay and the line is put in doubt (``ocr_low_confidence``): a number is never changed on the
 phrase's evidence alone, nor on a reading that moved its neighbours.

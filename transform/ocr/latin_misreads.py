@@ -21,8 +21,9 @@ French pages are read with both models (``ara+fra``). On a scan of French prose 
 
 Four text rules need no crop: a doubled apostrophe inside a word (``L’'INFRACTION``) is made one; a
 diaeresis on a word in small letters the French list does not know, where the plain word is known
-(``droïts``), is taken off; ``dé`` before an article and ``dés`` after a noun (``entretien dés bâtiments``) are
-``de`` and ``des`` (a die, ``dé``, follows a determiner); ``Nomet prénom`` is ``Nom et prénom`` (:func:`_glued_et`).
+(``droïts``), is taken off; ``dé`` before an article or an infinitive of the list (``dé sécuriser``) and ``dés`` after a
+noun (``entretien dés bâtiments``) are ``de`` and ``des`` (a die, ``dé``, follows a determiner); ``Nomet prénom`` is
+``Nom et prénom`` (:func:`_glued_et`); then the word rules of :mod:`french_words` (accents, elisions, lost spaces).
 
 Runs on every OCR'd page read with ``fra`` whose letters are Latin (its lone specks aside); reads crops (one
 tesseract call) only where a candidate is found.
