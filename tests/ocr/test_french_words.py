@@ -39,6 +39,11 @@ _PROSE = TextLine(text="les collectivités ne sont pas en déficit et les soldes
     ("• à M.le Président de la Chambre d'Agriculture,", "• à M. le Président de la Chambre d'Agriculture,"),
     ("pour les contraventions de la 5° classe le fait", "pour les contraventions de la 5e classe le fait"),
     ("selon 1'article 12 et I’avis du conseil", "selon l'article 12 et l’avis du conseil"),
+    # BO 5952 bis, pages without truth: the same classes
+    ("disposent du droïit de présenter", "disposent du droit de présenter"),
+    ("leur adoption aurait pour conséquerice, soit", "leur adoption aurait pour conséquence, soit"),
+    ("la Nation et PEtat.", "la Nation et l'Etat."), ("relatives à léligibilité, aux", "relatives à l'éligibilité, aux"),
+    ("de renoncer àla suppression", "de renoncer à la suppression"),
     ("Pinstallation de la Cour Constitutionnelle prévue", "l'installation de la Cour Constitutionnelle prévue"),
     ("promulgué par le dahir n° 1-96-157 du 23 joumada 1 1417 (7 octobre 1996).",
      "promulgué par le dahir n° 1-96-157 du 23 joumada I 1417 (7 octobre 1996)."),
@@ -52,7 +57,7 @@ def test_held_out_misreads_are_put_right(read: str, printed: str) -> None:
     "Étaient excusés : Madame Duarte", "les gélules ambrées", "l'ancien Palm Beach et, à terme,",
     "le dé à coudre", "jeu de dés", "un dé sur la table", "Pierre Paris Pont Pascal", "à brève ou moyenne échéance",
     "du 12 joumada II 1445", "de 5 l au plus", "mesure de 1 an", "M. le Maire", "à Monsieur le Préfet",
-    "au sens du 1° du code", "Charles de De Gaulle", "n° 1-96-157", "par 5° de pente",
+    "au sens du 1° du code", "une concurrence libre et loyale", "la lotion", "Pierre Pascal", "à-côté", "Charles de De Gaulle", "n° 1-96-157", "par 5° de pente",
 ])
 def test_right_words_stay(same: str) -> None:
     assert lm.text_fixes(same) == same
@@ -136,3 +141,15 @@ def test_a_lone_one_before_a_vowel_is_read_with_its_neighbours(monkeypatch: pyte
     monkeypatch.setattr(ld, "_read", lambda *_a: [[("après", 90.0), ("l'as", 56.0)]])  # as on the speckled page
     lm.latin_misreads(image, [_PROSE, ln], result, 60.0)
     assert ln.text == "après 1 avis technique" and ln.doubt == OCR_LOW
+
+
+def test_a_line_of_only_joining_words_is_in_doubt() -> None:
+    # Haute-Saône p. 4: ``Le Préfet`` under the signature's stroke read ``Le et``
+    image, boxes = _page([("Le", 20), ("et", 120)])
+    ln, result = boxed_line(boxes)
+    lm.latin_misreads(image, [_PROSE, ln], result, 60.0)
+    assert ln.doubt == OCR_LOW
+    image, boxes = _page([("Le", 20), ("Maire", 120)])
+    ln, result = boxed_line(boxes)
+    lm.latin_misreads(image, [_PROSE, ln], result, 60.0)
+    assert ln.doubt is None

@@ -44,11 +44,15 @@ _ACCENTED = re.compile(r"[àâäéèêëîïôöùûü]")
 _LOW_WORD = re.compile(r"^[a-zàâäçéèêëîïôöùûüÿœæ]+$")
 _EDGE = re.compile(r"^([(«\"“‘]*)(.*?)([,.;:!?)»\"”’]*)$")
 _LOW_END = re.compile(r"[a-zà-ÿ],?$")
-_CAP_P = re.compile(r"^P([aeiouyhàâéèêîô][a-zà-ÿ]{3,})([,.;:]?)$")
+_CAP_P = re.compile(r"^P([aeiouyhàâéèêîôAEIOUÉÈ][a-zà-ÿ]{3,})([,.;:]?)$")
+_GLUED_L = re.compile(r"^(l[aeiouyhàâéèêîô][a-zà-ÿ]{5,})([,.;:]?)$")  # léligibilité: l' lost its apostrophe
+_A_WORD = re.compile(r"^à([a-zà-ÿ]{2,})([,.;:]?)$")  # àla: à glued to the next word
 _ONE_ELIDED = re.compile(r"^[1I](['’])([aeiouyhàâéèêîô][a-zà-ÿ]+)([,.;:]?)$")  # 1'article, I'État read for l'
 _ABBREV_ARTICLE = re.compile(r"^(M|MM|Mme|Mmes|Mlle|Me|Mgr|Dr)\.(le|la|les|l['’][A-Za-zÀ-ÿ]+)([,.;:]?)$")
 _A_GLUED = re.compile(r"^à([A-ZÀ-Ý][a-zà-ÿ]+)([,.;:]?)$")
 _A_DOT = re.compile(r"^à\.([0-9][0-9 ,.]*)$")
+MIN_SPLIT = 7  # letters of a word whose letter pairs may be one letter split (a short word is too often another)
+_SPLIT = (("ri", "n"), ("rn", "m"), ("in", "m"), ("cl", "d"), ("li", "h"))
 _PARTICIPLE = frozenset({"", "e", "s", "es"})  # what follows the é of a past participle
 _I_ARTICLES = {"Ja": "la", "Ia": "la", "Ie": "le", "Ies": "les"}
 _DEGREE = re.compile(r"^([2-9]|[1-9][0-9])°$")
@@ -78,6 +82,24 @@ def plain_accent(core: str) -> str | None:
             plain = core[:i] + unicodedata.normalize("NFD", ch)[0] + core[i + 1:]
             if known_fr(plain):
                 found.add(plain)
+    for i, ch in enumerate(core):
+        if ch in "ïëü" and known_fr(plain := core[:i] + core[i + 1:]):  # droïit: a speck over an i read as one more
+            found.add(plain)
+    return found.pop() if len(found) == 1 else None
+
+
+def split_letters(core: str) -> str | None:
+    """The known word an unknown word in small letters is when one of its letter pairs is a letter split in two
+    (``ri`` for ``n``: ``conséquerice``; ``rn`` for ``m``), exactly one such word; None otherwise."""
+    if len(core) < MIN_SPLIT or not _LOW_WORD.match(core) or known_fr(core):
+        return None
+    found = set()
+    for pair, letter in _SPLIT:
+        at = core.find(pair)
+        while at >= 0:
+            if known_fr(word := core[:at] + letter + core[at + len(pair):]):
+                found.add(word)
+            at = core.find(pair, at + 1)
     return found.pop() if len(found) == 1 else None
 
 
@@ -91,14 +113,18 @@ def french_fixes(text: str) -> str:
         head, core, tail = _split(tok)
         n_head, n_core, _n_tail = _split(nxt)
         low_before = bool(_LOW_END.search(prev))
-        if (fixed := plain_accent(core)) is not None:
+        if (fixed := plain_accent(core) or split_letters(core)) is not None:
             tok = head + fixed + tail
         elif tok == "l" and not prev[-1:].isdigit() and n_core[:1] in _VOWEL and not n_head and _LOW_WORD.match(n_core) \
                 and known_fr(n_core):
             toks[i + 1] = "l'" + nxt
             continue
-        elif (m := _CAP_P.match(tok)) and not known_fr(tok.lower()) and known_fr(m.group(1)):
+        elif (m := _CAP_P.match(tok)) and not known_fr(tok.lower()) and known_fr(m.group(1).lower()):
             tok = f"l'{m.group(1)}{m.group(2)}"
+        elif (m := _GLUED_L.match(tok)) and not known_fr(m.group(1)) and known_fr(m.group(1)[1:]):
+            tok = f"l'{m.group(1)[1:]}{m.group(2)}"
+        elif (m := _A_WORD.match(tok)) and known_fr(m.group(1)):
+            tok = f"à {m.group(1)}{m.group(2)}"
         elif (m := _ONE_ELIDED.match(tok)) and known_fr(m.group(2)):
             tok = f"l{m.group(1)}{m.group(2)}{m.group(3)}"
         elif core in _I_ARTICLES and not head and low_before and n_core[:1].islower() and _LOW_WORD.match(n_core):
@@ -155,3 +181,13 @@ def settle_accents(pages: list[list[str]], sure: list[list[bool]] | None = None)
                     toks[j] = head + found.pop() + tail
             out[n][k] = " ".join(toks) if toks != text.split() else text
     return out
+
+
+_PHRASE_ENDS = frozenset("le la les de des du et à au aux un une en par pour sur que qui ou il on ne se sa son ses ce".split())
+
+
+def no_phrase(text: str) -> bool:
+    """Is a line of two words or more made only of short words that open or join a phrase (``Le et``: ``Le Préfet``
+    under a signature's stroke)? Such a line is a phrase whose words were lost: its reading goes in doubt."""
+    toks = [t.strip(",.;:").lower() for t in text.split()]
+    return len(toks) >= 2 and all(t in _PHRASE_ENDS for t in toks)

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
 from .crop_reads import pixel_box
-from .french_words import french_fixes
+from .french_words import french_fixes, no_phrase
 from .lexicon import known_fr
 
 if TYPE_CHECKING:
@@ -258,6 +258,8 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
         if listed is None:
             continue
         fixed = text_fixes(ln.text)
+        if no_phrase(fixed):  # Le et: words lost under a signature's stroke (french_words.py)
+            ln.doubt = ln.doubt or OCR_LOW
         if fixed != ln.text:
             done += 1
             _retext(result, ln, fixed)
