@@ -45,6 +45,7 @@ _PROSE = TextLine(text="les collectivités ne sont pas en déficit et les soldes
     ("la Nation et PEtat.", "la Nation et l'Etat."), ("relatives à léligibilité, aux", "relatives à l'éligibilité, aux"),
     ("de renoncer àla suppression", "de renoncer à la suppression"),
     ("Face à la crise ilest de la stabilité", "Face à la crise il est de la stabilité"),  # Couthenans p. 3
+    ("51, 57, 59, 130 (1% alinéa) et 174, sont contresignés", "51, 57, 59, 130 (1er alinéa) et 174, sont contresignés"),
     ("Pinstallation de la Cour Constitutionnelle prévue", "l'installation de la Cour Constitutionnelle prévue"),
     ("promulgué par le dahir n° 1-96-157 du 23 joumada 1 1417 (7 octobre 1996).",
      "promulgué par le dahir n° 1-96-157 du 23 joumada I 1417 (7 octobre 1996)."),
@@ -58,7 +59,7 @@ def test_held_out_misreads_are_put_right(read: str, printed: str) -> None:
     "Étaient excusés : Madame Duarte", "les gélules ambrées", "l'ancien Palm Beach et, à terme,",
     "le dé à coudre", "jeu de dés", "un dé sur la table", "Pierre Paris Pont Pascal", "à brève ou moyenne échéance",
     "du 12 joumada II 1445", "de 5 l au plus", "mesure de 1 an", "M. le Maire", "à Monsieur le Préfet",
-    "au sens du 1° du code", "une concurrence libre et loyale", "la lotion", "Pierre Pascal", "à-côté", "onze ilots", "Charles de De Gaulle", "n° 1-96-157", "par 5° de pente",
+    "au sens du 1° du code", "une concurrence libre et loyale", "la lotion", "Pierre Pascal", "à-côté", "onze ilots", "une hausse de 1% des prix", "soit 1% de plus", "Charles de De Gaulle", "n° 1-96-157", "par 5° de pente",
 ])
 def test_right_words_stay(same: str) -> None:
     assert lm.text_fixes(same) == same

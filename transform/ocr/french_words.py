@@ -28,6 +28,8 @@ corpus (6,135 texts, French and Arabic): none changed. The rules, token by token
 * **a lone ``j``** between two words in small letters (``j'`` elides, ``j)`` numbers a list item) is a speck: dropped;
 * **an ordinal's raised e read as a degree sign**: ``de la 5° classe`` (a number of 2 or more with ``°`` after
   ``la``/``le``/``du``/``au``, before a noun of the list) is ``5e``; ``au sens du 1° du`` (a numbered clause) stays;
+* **a raised ``er`` read as ``%`` or ``*``**: ``(1% alinéa)``, ``1* janvier`` before a word ``1er`` opens (a month,
+  ``alinéa``, ``trimestre``...) is ``1er``;
 * **a Hijri month's rank read as a digit**: ``joumada 1 1417`` (the rank ``I`` or ``II`` of ``joumada``/``rabii``
   before the year) is ``joumada I 1417``.
 
@@ -66,6 +68,8 @@ _DEGREE = re.compile(r"^([2-9]|[1-9][0-9])°$")
 _ORDINAL_BEFORE = frozenset({"la", "le", "du", "au"})  # an ordinal's article (``de la 5e classe``)
 _NOT_NOUNS = frozenset("des les une sur par pour dans avec sans sous que qui dont est ont".split())
 _FUNCTION_WORDS = frozenset("de la le les des du et à au aux un une en par pour sur que qui".split())
+_AFTER_FIRST = frozenset("alinéa paragraphe trimestre semestre échelon grade étage adjoint janvier février mars avril mai "
+                         "juin juillet août septembre octobre novembre décembre".split())  # words 1er stands before
 _HIJRI = frozenset({"joumada", "jumada", "rabii", "rabia", "rebia", "rabiâ", "rebiâ"})
 _RANKS = {"1": "I", "11": "II"}
 _YEAR = re.compile(r"^1[34][0-9]{2}[,.;:)]?$")
@@ -153,6 +157,8 @@ def french_fixes(text: str) -> str:
         elif (m := _DEGREE.match(tok)) and prev.lower() in _ORDINAL_BEFORE and _LOW_WORD.match(n_core) \
                 and len(n_core) >= 3 and n_core not in _NOT_NOUNS and known_fr(n_core):
             tok = f"{m.group(1)}e"
+        elif tok in ("1%", "1*", "(1%", "(1*") and n_core.lower() in _AFTER_FIRST:  # (1% alinéa): a raised er
+            tok = tok[:-1] + "er"
         elif tok in _RANKS and prev.lower() in _HIJRI and _YEAR.match(nxt):
             tok = _RANKS[tok]
         out.append(tok)
