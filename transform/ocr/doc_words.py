@@ -125,4 +125,8 @@ def doc_words(pages: list[list[TextLine]]) -> int:
     before = [[ln.text for ln in lines] for lines in pages]
     changed = write_texts(pages, settle_words(before, [[ln.doubt is None for ln in lines] for lines in pages]))
     changed += mend_lines(pages, before)  # the document's own confusions (doc_profile.py)
+    from .french_words import settle_accents
+
+    sure = [[ln.doubt is None for ln in lines] for lines in pages]
+    changed += write_texts(pages, settle_accents([[ln.text for ln in lines] for lines in pages], sure))  # Léroux: Leroux
     return changed + settle_lines(pages)  # a letter added to a word the document reads sound (extra_letters.py)

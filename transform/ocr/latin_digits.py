@@ -17,7 +17,10 @@ Here such a token is read again with the word before and the word after it as on
     letter may open the reading;
   - **an amount's unit** (``€``, ``k€``, ``M€``, ``Md€``...), for a token of four digits after a number of one to
     three digits (a decimal comma allowed) that it cannot continue, before a word in small letters, no year
-    (``15 1106 d'ici`` where the page prints ``15 Md€``: a group of thousands has three digits).
+    (``15 1106 d'ici`` where the page prints ``15 Md€``: a group of thousands has three digits);
+  - **an elided article**, for a lone ``1`` after a preposition (``après``, ``de``, ``pour``...) and before a word of
+    the list opening on a vowel (``après 1 avis`` where the page prints ``après l'avis``): the reading must hold the
+    word before and ``l'`` glued to the word after, one word fewer than the crop; the two are then made one.
 
 Otherwise the digits stay and the line is put in doubt (``ocr_low_confidence``): a number is never changed on the
 phrase's evidence alone, nor on a reading that moved its neighbours.
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
 from .crop_reads import pixel_box
+from .lexicon import known_fr
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
@@ -41,6 +45,11 @@ MAX_CROPS = 20  # context crops read per page at most
 PAD = 0.3  # the crop: the words' box grown by this share of its height on every side
 UNIT = "unit"  # the wanted reading of a number's misread unit
 GLYPHS = "glyphs"  # the wanted reading of quoted digits: the letters their glyphs stand for
+ELISION = "elision"  # the wanted reading of a lone 1 before a word opening on a vowel: l' glued to it
+# words after which an article's elided l' stands (``après 1 avis`` where the page prints ``après l'avis``)
+_PREPOSITIONS = frozenset("après avant de à par sur dans pour avec sans sous entre vers selon dès malgré contre depuis "
+                          "pendant envers chez".split())
+_ELIDABLE = re.compile(r"^[aeiouyhàâéèêîô][a-zà-ÿ]+[,.;:]?$")
 UNITS = frozenset({"€", "k€", "K€", "M€", "Md€", "Mds€", "Mrd€"})
 # the letters a digit's glyph is read for, capitals included (``IS`` read ``15``)
 _LETTERS = {"1": "lIi", "5": "Ss", "0": "oO", "2": "aZz", "3": "a", "6": "eGb", "8": "B"}
@@ -64,6 +73,9 @@ def context_candidate(toks: list[str], i: int, text: str) -> str | None:
     tok = toks[i]
     if (m := _QUOTED.match(tok)) and len(_QUOTES.findall(text)) == 1 and all(d in _LETTERS for d in m.group(1)):
         return GLYPHS
+    if tok == "1" and 0 < i < len(toks) - 1 and toks[i - 1].lower() in _PREPOSITIONS and _ELIDABLE.match(toks[i + 1]) \
+            and known_fr(toks[i + 1].rstrip(",.;:")):
+        return ELISION
     if tok.isdigit() and len(tok) == 4 and not _YEAR.match(tok) and i and _NUMBER.match(toks[i - 1]) and i + 1 < len(toks) \
             and toks[i + 1][:1].islower():
         return UNIT
@@ -74,6 +86,8 @@ def accepts(want: str, tok: str, got: str) -> bool:
     """Does the context reading ``got`` of the digits ``tok`` say what their place wants?"""
     if want == UNIT:
         return got in UNITS
+    if want == ELISION:
+        return False  # read as two words for three: see reread_in_context
     if want == GLYPHS:
         m = _QUOTED.match(tok)
         return m is not None and glyph_letters(m.group(1), got.rstrip(",.;:")) and got.endswith(m.group(2))
@@ -118,16 +132,26 @@ def reread_in_context(image: PageImage, lines: list[TextLine], result: OcrResult
         boxes.append((min(b[1] for b in near), min(b[2] for b in near), max(b[3] for b in near), max(b[4] for b in near)))
     readings = _read(image, boxes, timeout)
     done = 0
+    merges: list[tuple[TextLine, int, str]] = []
     for (ln, i, want, lo, hi), read in zip(todo, readings, strict=True):
         listed = result.word_boxes[id(ln)]
         words = [w for w, _c in read]
         same = len(words) == hi - lo and all(words[k - lo] == listed[k][0] for k in range(lo, hi) if k != i)
-        if same and accepts(want, listed[i][0], words[i - lo]):
+        if want == ELISION and words[:1] == [listed[lo][0]] and len(words) == hi - lo - 1 \
+                and words[1].replace("’", "'") == "l'" + listed[i + 1][0]:
+            merges.append((ln, i, words[1]))  # ``après l'avis`` read for ``après 1 avis``: the two words made one
+        elif same and accepts(want, listed[i][0], words[i - lo]):
             listed[i] = (words[i - lo], *listed[i][1:])
             ln.text = " ".join(w for w, *_b in listed)
             done += 1
         else:
             ln.doubt = ln.doubt or OCR_LOW
+    for ln, i, word in sorted(merges, key=lambda m: -m[1]):  # last first: a merge moves the words after it
+        listed = result.word_boxes[id(ln)]
+        a, b = listed[i], listed[i + 1]
+        listed[i:i + 2] = [(word, a[1], min(a[2], b[2]), b[3], max(a[4], b[4]))]
+        ln.text = " ".join(w for w, *_b in listed)
+        done += 1
     return done
 
 

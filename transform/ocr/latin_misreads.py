@@ -21,8 +21,9 @@ French pages are read with both models (``ara+fra``). On a scan of French prose 
 
 Four text rules need no crop: a doubled apostrophe inside a word (``L’'INFRACTION``) is made one; a
 diaeresis on a word in small letters the French list does not know, where the plain word is known
-(``droïts``), is taken off; ``dé`` before an article and ``dés`` after a noun (``entretien dés bâtiments``) are
-``de`` and ``des`` (a die, ``dé``, follows a determiner); ``Nomet prénom`` is ``Nom et prénom`` (:func:`_glued_et`).
+(``droïts``), is taken off; ``dé`` before an article or an infinitive of the list (``dé sécuriser``) and ``dés`` after a
+noun (``entretien dés bâtiments``) are ``de`` and ``des`` (a die, ``dé``, follows a determiner); ``Nomet prénom`` is
+``Nom et prénom`` (:func:`_glued_et`); then the word rules of :mod:`french_words` (accents, elisions, lost spaces).
 
 Runs on every OCR'd page read with ``fra`` whose letters are Latin (its lone specks aside); reads crops (one
 tesseract call) only where a candidate is found.
@@ -32,10 +33,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
 from .crop_reads import pixel_box
+from .french_words import french_fixes, no_phrase
 from .lexicon import known_fr
 
 if TYPE_CHECKING:
@@ -52,7 +55,7 @@ MAX_JUNK = 5  # Arabic letters a French word read as Arabic has at most (``Vote`
 _JUNK = "*"  # the wanted reading of such a word: any word of the French list
 
 # the letters a digit's glyph is read for (lower case)
-_GLYPHS = {"1": "li", "2": "a", "3": "a", "0": "o", "6": "e"}
+_GLYPHS = {"1": "li", "2": "a", "3": "a", "0": "o", "6": "e", "\u0661": "li"}  # \u0661: an Arabic-Indic one (``١١`` for ``Il``)
 # the short words whose glyphs tesseract reads as digits, and where they stand
 ARTICLES = ("la", "le", "loi")
 PRONOUNS = ("il",)
@@ -141,7 +144,7 @@ def text_fixes(text: str) -> str:
         text = _accented_de(text)
     if "et " in text:
         text = _glued_et(text)
-    text = _word_rules(text)
+    text = french_fixes(_word_rules(text))  # accents, elisions, lost spaces... (french_words.py)
     if not _DIAERESIS.search(text):
         return text
     out = []
@@ -208,11 +211,16 @@ def _accented_de(text: str) -> str:
         prev, nxt = toks[i - 1].lower() if i else "", toks[i + 1]
         if prev in _DETERMINERS:
             continue
-        if tok == "dé" and (nxt in ("la", "le", "les") or nxt.startswith(("l'", "l’"))):
+        if tok == "dé" and (nxt in ("la", "le", "les") or nxt.startswith(("l'", "l’")) or _verb(nxt)):
             toks[i] = "de"
         elif tok == "dés" and nxt[:1].islower() and _WORD.match(nxt) and known_fr(_bare(nxt)):
             toks[i] = "des"
     return " ".join(toks)
+
+
+def _verb(word: str) -> bool:
+    """An infinitive of the list (``dé sécuriser``: a die is never followed by a verb)."""
+    return word.endswith(("er", "ir", "re")) and word.isalpha() and word.islower() and known_fr(word)
 
 
 def _glued_et(text: str) -> str:
@@ -250,6 +258,8 @@ def latin_misreads(image: PageImage, lines: list[TextLine], result: OcrResult, t
         if listed is None:
             continue
         fixed = text_fixes(ln.text)
+        if no_phrase(fixed):  # Le et: words lost under a signature's stroke (french_words.py)
+            ln.doubt = ln.doubt or OCR_LOW
         if fixed != ln.text:
             done += 1
             _retext(result, ln, fixed)
@@ -326,41 +336,32 @@ def _latin_reading(word: str) -> bool:
 
 
 def _retext(result: OcrResult, ln: TextLine, text: str) -> None:
-    """``ln``'s text set to ``text``, its listed words renamed in step when they were its words; a word split in
-    several (``Nomet`` -> ``Nom et``, ``PREMIER.-—Sera`` -> ``PREMIER. – Sera``) gets as many boxes, its width
-    shared by their letters."""
+    """``ln``'s text set to ``text``, its listed words renamed in step when they were its words: the words both texts
+    hold are aligned, and each stretch that changed gets as many boxes as it has new words, the stretch's box shared
+    by their letters (``Nomet`` -> ``Nom et``, ``l intérêt`` -> ``l'intérêt``, a dropped speck: no box)."""
     listed = result.word_boxes[id(ln)]
     old, new = ln.text.split(), text.split()
     if [w for w, *_b in listed] == old:
-        out, j = [], 0
-        for (w, x0, t, x1, b) in listed:
-            k = _parts(w, new, j)
-            parts = new[j:j + k]
-            total = sum(len(p) for p in parts) or 1
-            at = x0
-            for p in parts:
-                nxt = at + (x1 - x0) * len(p) / total
-                out.append((p, at, t, nxt, b))
-                at = nxt
-            j += k
-        if j == len(new) and len(out) == len(new):
+        out: list = []
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if op == "equal":
+                out.extend(listed[i1:i2])
+            elif i2 - i1 == j2 - j1:
+                out.extend((p, *listed[k][1:]) for k, p in zip(range(i1, i2), new[j1:j2], strict=True))
+            elif i2 > i1 and j2 > j1:
+                x0, x1 = listed[i1][1], listed[i2 - 1][3]
+                t, b = min(w[2] for w in listed[i1:i2]), max(w[4] for w in listed[i1:i2])
+                parts = new[j1:j2]
+                total = sum(len(p) for p in parts) or 1
+                at = x0
+                for p in parts:
+                    nxt = at + (x1 - x0) * len(p) / total
+                    out.append((p, at, t, nxt, b))
+                    at = nxt
+            # a stretch only dropped has no box; one only added (no old box) is left unlisted: counts differ below
+        if len(out) == len(new):
             result.word_boxes[id(ln)] = out
     ln.text = text
-
-
-def _parts(word: str, new: list[str], j: int) -> int:
-    """How many of ``new``'s words from ``j`` on ``word`` became: one, unless its letters and digits are those of
-    several words together (the marks between them may differ: a dash, an apostrophe)."""
-    core = re.sub(r"\W", "", word)
-    got, k = "", 0
-    while j + k < len(new) and len(got) < len(core):
-        got += re.sub(r"\W", "", new[j + k])
-        k += 1
-        if got == core and k > 1:
-            while j + k < len(new) and not re.sub(r"\W", "", new[j + k]) and new[j + k] not in word.split():
-                k += 1  # a dash of its own between the parts (``PREMIER. – Sera``)
-            return k if "".join(new[j:j + k]).replace("–", "") != "" else 1
-    return 1
 
 
 def _read(image: PageImage, boxes: list[tuple[float, float, float, float]], timeout: float) -> list[list[tuple[str, float]]]:

@@ -122,6 +122,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
            tally: Tally) -> tuple[list[TextLine], list[FoundTable]]:
     """The kept lines in reading rows, bold marked, the ruled tables found, the lines' numbers repaired."""
     lines = in_rows(lines)  # a page in one column read top to bottom (line_rows.py)
+    from .twice_read import drop_twice_read
+
+    tally.noise += drop_twice_read(lines)  # one printed line read twice on overlapping bands: the surer kept (twice_read.py)
     if "ara" in run.codes.split("+"):
         from .lone_latin import reread_lone_latin
 
@@ -142,6 +145,9 @@ def finish(image: PageImage, ruled: PageImage, lines: list[TextLine], result: Oc
         mark_junk_latin(lines, result)  # such junk left and read unsure: marked, dropped after the document's passes (junk_latin.py)
         tally.noise += drop_junk_lines(lines)  # a line of one or two short Latin words read unsure on a page of Arabic
     if "fra" in run.codes.split("+"):
+        from .edge_lines import drop_edge_marks
+
+        tally.noise += drop_edge_marks(lines)  # a scan's edge ticks read as a thin wordless line (edge_lines.py)
         from .latin_misreads import latin_misreads
 
         latin_misreads(image, lines, result, run.timeout)  # la read 12, an Arabic speck on a French page (latin_misreads.py)

@@ -207,6 +207,8 @@ def read_all(stamps: list[Stamp], dpi: float, timeout: float, models: set[str] |
 
     if models is not None and not all(m in models for m in MODELS):
         return 0
+    from .latin_stamps import spaced_date
+
     calls = 0
     with tempfile.TemporaryDirectory(prefix="taysir-stamp-") as tmp:
         for n, st in enumerate(stamps):
@@ -243,6 +245,8 @@ def read_all(stamps: list[Stamp], dpi: float, timeout: float, models: set[str] |
             st.figures = [w for w in order if w in agreed] if order else []
             st.kept = True
             st.partial = bool(_unagreed(numbers, st.figures))
+            if date := spaced_date(readings, st.figures):  # 2 3 MARS 2023: a French stamp's spaced day and month
+                st.figures, st.partial = date, True  # its line in doubt, as every stamped date (latin_stamps.py)
     from .ink import read_dates  # a worn date stamp read as letters: its year and day read one by one
     from .stamp_months import read_months  # a date stamp's month, written only when both models name it
 
