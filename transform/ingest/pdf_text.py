@@ -99,8 +99,8 @@ def page_lines(
     text, count = page_text(textpage)
     if "\u0640\u0627" in text:  # a kashida before an alef: a lam-alef glyph may have lost its lam (ligatures)
         text = lams_before_wide_alefs(text, calls.char_box)
-    if "\u0644" in text and pdf_kashida.suspect(text):  # lone Arabic letters: words cut at a kashida glyph?
-        text = pdf_kashida.mend(page, textpage, text)
+    if "\u0644" in text:  # lone Arabic letters: words cut at a kashida glyph, or by a space Word wrote inside them?
+        text = pdf_kashida.mend_page(page, textpage, text)
     ligatures = ligatures or LigatureProbe()
     # ligature glyphs mapped to stray codes (glyph_codes); SIGN needs an Arabic letter, which one scan of a
     # single class finds (or not, on a French page) several times faster than SIGN's two-class alternation
