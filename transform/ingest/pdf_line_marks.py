@@ -20,16 +20,16 @@ KASHIDA_PAGE = re.compile("0(?<=[\u0621-\u0652]0)0*[\u0621-\u064a]")
 MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0621-\u064a])")
 
 
-# digits stuck to the end of a word (its last letter may carry a vowel sign: `مستوطنِ28`): a footnote
-# call (a superscript) when drawn above the line
+# digits stuck to the end of a word (its last letter may carry a vowel sign: `مستوطنِ28`; a quoted word
+# its closing quote: `"أشارك"3`): a footnote call (a superscript) when drawn above the line
 NOTE_CALL = re.compile(
-    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640\u064b-\u0652)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
+    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640\u064b-\u0652)\"\u00bb\u201dA-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
     "[0-9\u0660-\u0669]{1,2}(?=$|[\\s.,\u060c\u061b:)\\]])"
 )
 # page-level tests open with their rarest character (a digit, a vowel mark, a 0) so that the regular
 # expression engine can skip ahead to it; the context is checked behind it
 ARABIC_ANY = re.compile(f"[{glyph_codes._LETTER}]")  # the letters of glyph_codes.SIGN's Arabic side
-NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z%][\u0621-\u064a\u0640\u064b-\u0652)A-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
+NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z%][\u0621-\u064a\u0640\u064b-\u0652)\"\u00bb\u201dA-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
 
 
 # a number of five or six digits on an Arabic page: a year with a footnote call glued to it?

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
-from . import pdf_kashida
+from . import pdf_kashida, pdf_unseen
 from .base import TextLine
 from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
@@ -97,6 +97,8 @@ def page_lines(
     calls = TextPageCalls(textpage)
     height = page.get_height()
     text, count = page_text(textpage)
+    if pdf_unseen.STRAY.search(text):  # a short digit run opening a line: white on white, unseen?
+        text = pdf_unseen.blank_unseen(page, textpage, text)
     if "\u0640\u0627" in text:  # a kashida before an alef: a lam-alef glyph may have lost its lam (ligatures)
         text = lams_before_wide_alefs(text, calls.char_box)
     if "\u0644" in text:  # lone Arabic letters: words cut at a kashida glyph, or by a space Word wrote inside them?

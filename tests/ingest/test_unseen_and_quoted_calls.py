@@ -1,0 +1,69 @@
+"""Two marks a text layer glues to words: a stray digit filled white on white, which the page does
+not show (``pdf_unseen``: order 1033.21's ``المراقبة(*)2``, ``الزيارة:3``), and a footnote call
+raised after a closing quote (``"أشارك"3``: ``pdf_line_marks.NOTE_CALL``). Small PDFs made here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from fpdf import FPDF
+
+from transform.ingest.pdf_text import page_lines
+
+
+def _lines(path: Path) -> list[str]:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[0]
+        return [line.text for line in page_lines(page, page.get_textpage(), 1)]
+    finally:
+        pdf.close()
+
+
+def test_a_white_digit_on_white_is_not_read(tmp_path: Path) -> None:
+    pdf = FPDF(unit="pt", format=(400, 300))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=14)
+    pdf.text(40, 30, "Article premier")
+    # a white call digit drawn apart (pdfium puts it at the start of the next line), on the white page
+    pdf.set_text_color(255, 255, 255)
+    pdf.set_font("Helvetica", size=9)
+    pdf.text(250, 54, "3")
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font("Helvetica", size=14)
+    pdf.text(40, 60, "Visite de controle:")
+    pdf.text(40, 100, "Nature de la visite")
+    # white text on a black box shows: it stays
+    pdf.set_fill_color(0, 0, 0)
+    pdf.rect(40, 130, 60, 30, style="F")
+    pdf.set_text_color(255, 255, 255)
+    pdf.text(60, 150, "4")
+    pdf.text(70, 150, "Total")
+    path = tmp_path / "white.pdf"
+    pdf.output(str(path))
+    lines = _lines(path)
+    assert "Visite de controle:" in lines
+    assert not any("3" in line for line in lines)
+    assert "4 Total" in lines
+    assert "Article premier" in lines and "Nature de la visite" in lines
+
+
+def test_a_raised_call_after_a_closing_quote_is_a_note_mark(tmp_path: Path) -> None:
+    pdf = FPDF(unit="pt", format=(400, 300))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=14)
+    pdf.text(40, 30, "Article premier")
+    quoted = 'sur la plateforme "Participer"'
+    pdf.text(40, 60, quoted)
+    width = pdf.get_string_width(quoted)
+    pdf.set_font("Helvetica", size=9)
+    pdf.text(40 + width + 0.5, 54, "3")  # raised, smaller: the call
+    pdf.set_font("Helvetica", size=14)
+    pdf.text(40 + width + 6, 60, ". Puis la visite")
+    pdf.text(40, 90, 'la salle "B"2 du rez-de-chaussee')  # a digit on the line after a quote: no call
+    path = tmp_path / "quote.pdf"
+    pdf.output(str(path))
+    lines = _lines(path)
+    assert 'sur la plateforme "Participer"[3]. Puis la visite' in lines
+    assert 'la salle "B"2 du rez-de-chaussee' in lines
