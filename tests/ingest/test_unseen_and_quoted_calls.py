@@ -67,3 +67,15 @@ def test_a_raised_call_after_a_closing_quote_is_a_note_mark(tmp_path: Path) -> N
     lines = _lines(path)
     assert 'sur la plateforme "Participer"[3]. Puis la visite' in lines
     assert 'la salle "B"2 du rez-de-chaussee' in lines
+
+
+def test_a_list_label_glued_to_its_item_gets_its_space() -> None:
+    from transform.ingest.pdf_line_marks import label_space
+
+    # decree 2.09.197 p. 10, Bulletin 7259 p. 17: Word drew the gap after the label and wrote no space
+    assert label_space("ب-الأجراء الموسميون:") == "ب- الأجراء الموسميون:"
+    assert label_space("«أ)المكوس الداخلية") == "«أ) المكوس الداخلية"
+    assert label_space("2)الكحول") == "2) الكحول"
+    # a number range, a label already spaced, a note's number in brackets, a hyphen inside a word: as they are
+    for line in ("1-17 من", "أ- الأجراء", "(1)وضع علامة", "سلا-القنيطرة", "بالأجراء-الدائمين"):
+        assert label_space(line) == line

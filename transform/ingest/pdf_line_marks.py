@@ -26,6 +26,18 @@ NOTE_CALL = re.compile(
     "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640\u064b-\u0652)\"\u00bb\u201dA-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
     "[0-9\u0660-\u0669]{1,2}(?=$|[\\s.,\u060c\u061b:)\\]])"
 )
+# a list label opening a right-to-left line (one Arabic letter of the abjad order or one or two digits, then a
+# dash or a closing bracket, after an opening guillemet or quote maybe) glued to the item's first word: Word
+# drew the gap but wrote no space (`ب-الأجراء`, `«أ)المكوس`)
+GLUED_LABEL = re.compile("^([\u00ab\"]?(?:[0-9\u0660-\u0669]{1,2}|[\u0623\u0628\u062c\u062f\u0647\u0648\u0632\u062d\u0637\u064a\u0643"
+                         "\u0644\u0645\u0646\u0633\u0639\u0641\u0635\u0642\u0631\u0634\u062a])[-)])(?=[\u0621-\u064a]{2})")
+
+
+def label_space(line: str) -> str:
+    """``ب-الأجراء الموسميون`` -> ``ب- الأجراء الموسميون``: a space after a list label glued to its item."""
+    return GLUED_LABEL.sub("\\1 ", line, count=1)
+
+
 # page-level tests open with their rarest character (a digit, a vowel mark, a 0) so that the regular
 # expression engine can skip ahead to it; the context is checked behind it
 ARABIC_ANY = re.compile(f"[{glyph_codes._LETTER}]")  # the letters of glyph_codes.SIGN's Arabic side

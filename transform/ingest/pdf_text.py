@@ -42,6 +42,7 @@ from .pdf_digit_groups import space_digit_groups
 from .pdf_line_cuts import column_parts, spread_parts
 from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     ARABIC_ANY,
+    GLUED_LABEL,
     KASHIDA_PAGE,
     KASHIDA_ZERO,
     LEAD_DIGITS,
@@ -60,6 +61,7 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     _mark_gaps,
     _note_calls,
     _raised,
+    label_space,
     number_calls,
 )
 from .pdf_pieces import Piece, _pieces_py, _style_py, read_pieces  # noqa: F401  (the two readers re-exported: tests compare them with _chars)
@@ -206,6 +208,8 @@ def page_lines(
             clean = " ".join(STRAY_MARKS.sub("", clean).split())
         if not clean:
             continue
+        if rtl and GLUED_LABEL.match(clean):  # a list label glued to its item's first word (pdf_line_marks)
+            clean = label_space(clean)
         if may_be_symbol_bullet(clean) and (at := piece.find(clean[0])) >= 0:  # `l ` drawn in Wingdings: a bullet
             clean = symbol_bullet(clean, calls.font_facts(start + at)[1])
         if len(rects) > 1:
