@@ -163,7 +163,7 @@ def page_lines(
         if group is None:
             box = _line_box(calls, start, len(piece))
             if fix_ligatures and "\u0644" in piece:
-                piece = ligatures.fix_line(piece, box)
+                piece = ligatures.fix_line(piece, box, lambda k, s=start: calls.origin_x(s + k))
             logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
             if not rare:
                 pass
@@ -269,7 +269,7 @@ def _read_group(calls: TextPageCalls, group: list[Piece], size: float, ligatures
     index: list[int] = []
     for piece, start, *_ in group:
         if ligatures is not None and "\u0644" in piece:
-            piece = ligatures.fix_line(piece, _line_box(calls, start))
+            piece = ligatures.fix_line(piece, _line_box(calls, start), lambda k, s=start: calls.origin_x(s + k))
         if parts:
             parts.append(" ")
             index.append(start)
