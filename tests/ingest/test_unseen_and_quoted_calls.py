@@ -79,3 +79,40 @@ def test_a_list_label_glued_to_its_item_gets_its_space() -> None:
     # a number range, a label already spaced, a note's number in brackets, a hyphen inside a word: as they are
     for line in ("1-17 من", "أ- الأجراء", "(1)وضع علامة", "سلا-القنيطرة", "بالأجراء-الدائمين"):
         assert label_space(line) == line
+
+
+def test_a_call_after_a_term_in_brackets_closes_the_bracket() -> None:
+    from transform.ingest.pdf_line_marks import NOTE_CALL, _cut
+
+    # CESE pp. 15, 16, 27, 28: a French term in brackets inside an Arabic sentence, its call after the bracket;
+    # re-read from the glyphs, the bracket came with the opening code (`(One Health(6`)
+    line = 'مقاربة "الصحة الواحدة" (One Health(6، التي تنطلق'
+    m = NOTE_CALL.search(line)
+    assert m is not None and m.group(0) == "6"
+    assert _cut(line, [m.span()], marks=True) == 'مقاربة "الصحة الواحدة" (One Health)[6]، التي تنطلق'
+
+
+def test_raised_calls_are_measured_from_the_first_word_when_the_middle_is_raised() -> None:
+    from transform.ingest.pdf_line_marks import line_base
+
+    ys = {0: 435.5, 1: 435.5, 2: 440.2}  # the middle character (2) is the call, raised 4.7 pt
+    assert line_base(ys.__getitem__, 2, 435.5, 8.2) == 435.5
+    assert line_base(ys.__getitem__, 1, 435.5, 8.2) == 435.5
+    assert line_base(ys.__getitem__, 1, 435.0, 8.2) == 435.5  # on the line: its own baseline
+
+
+def test_the_report_page_reads_the_calls_after_brackets() -> None:
+    from tests.ingest._realpages import FILES
+
+    path = FILES / "cese-ar-avis-biodiversite-2025.pdf"
+    if not path.exists():
+        import pytest
+
+        pytest.skip("the corpus file is missing")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[27]
+        text = "\n".join(line.text for line in page_lines(page, page.get_textpage(), 28))
+    finally:
+        pdf.close()
+    assert "(diagramme gris)[55]." in text and "gris(55" not in text

@@ -23,7 +23,7 @@ MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0
 # digits stuck to the end of a word (its last letter may carry a vowel sign: `مستوطنِ28`; a quoted word
 # its closing quote: `"أشارك"3`): a footnote call (a superscript) when drawn above the line
 NOTE_CALL = re.compile(
-    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640\u064b-\u0652)\"\u00bb\u201dA-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
+    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640\u064b-\u0652()\"\u00bb\u201dA-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
     "[0-9\u0660-\u0669]{1,2}(?=$|[\\s.,\u060c\u061b:)\\]])"
 )
 # a list label opening a right-to-left line (one Arabic letter of the abjad order or one or two digits, then a
@@ -75,6 +75,15 @@ NOTE_ALONE = re.compile("\n ?[0-9\u0660-\u0669]{1,2}\r?\n")
 NOTE_PIECE = re.compile("^\\s*[0-9\u0660-\u0669]{1,3}\\s*$")
 
 
+def line_base(origin_y: Callable[[int], float], mid: int, first: float, size: float) -> float:
+    """The y a line's raised calls are measured from: its middle character's baseline (PDF y up), or the first
+    word's (``first``) when the middle character is itself raised, a call in the middle of the line (`gris).55`)."""
+    y = origin_y(mid)
+    if y - first > 0.2 * (size or 10.0):
+        return first
+    return y
+
+
 def _note_calls(text: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> list[tuple[int, int]]:
     """``المغرب22`` -> ``المغرب[22]``: the spans of footnote calls (superscript digits raised above the
     baseline), which become the model's note marks (a reader and the truth pages leave them out
@@ -105,7 +114,10 @@ def _cut(text: str, spans: list[tuple[int, int]], marks: bool = False) -> str:
         return text
     out, last = [], 0
     for a, b in sorted(spans):
-        out.append(text[last:a])
+        before = text[last:a]
+        if marks and before.endswith("(") and a >= 2 and not text[a - 2].isspace():
+            before = before[:-1] + ")"  # a bracket between a word and its call closes (its code is unreliable: `gris(55`)
+        out.append(before)
         if marks:
             out.append(f"[{text[a:b]}]")
         last = b

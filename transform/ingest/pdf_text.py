@@ -62,6 +62,7 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     _note_calls,
     _raised,
     label_space,
+    line_base,
     number_calls,
 )
 from .pdf_pieces import Piece, _pieces_py, _style_py, read_pieces  # noqa: F401  (the two readers re-exported: tests compare them with _chars)
@@ -172,14 +173,14 @@ def page_lines(
                 if cuts:
                     logical = STRAY_MARKS.sub("", _cut(piece, cuts))
                 if notes and NOTE_CALL.search(logical):
-                    calls_at = _note_calls(logical, start, origin_y(mid), size or 10.0, origin_y) if not cuts else [
-                        m.span() for m in NOTE_CALL.finditer(logical) if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)]
+                    calls_at = _note_calls(logical, start, line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y) if not cuts else [
+                        m.span() for m in NOTE_CALL.finditer(logical) if _raised(piece, m.group(0), start, line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y)]
                     logical = _cut(logical, calls_at, marks=True)
             elif notes and NOTE_CALL.search(logical):  # a line re-ordered from positions: find the call's digits in pdfium's text
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
-                                         if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)], marks=True)
+                                         if _raised(piece, m.group(0), start, line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y)], marks=True)
             if long_numbers and rtl and LONG_RUN.search(logical):
-                logical = number_calls(logical, [(piece, start)], origin_y(mid), size or 10.0, origin_y)
+                logical = number_calls(logical, [(piece, start)], line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y)
             if rare and logical is piece and not rtl and backwards_budget and len(piece) > 2:
                 if _drawn_backwards(piece, box):
                     # a Latin line (a footnote) drawn left to right in an Arabic document, which pdfium gives right to left
@@ -192,10 +193,10 @@ def page_lines(
             logical, rtl = _read_group(calls, group, size or 10.0, ligatures if fix_ligatures else None, context_rtl)
             if notes and NOTE_CALL.search(logical):
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
-                                         if any(_raised(g[0], m.group(0), g[1], origin_y(mid), size or 10.0, origin_y) for g in group)],
+                                         if any(_raised(g[0], m.group(0), g[1], line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y) for g in group)],
                                marks=True)
             if long_numbers and rtl and LONG_RUN.search(logical):
-                logical = number_calls(logical, [(g[0], g[1]) for g in group], origin_y(mid), size or 10.0, origin_y)
+                logical = number_calls(logical, [(g[0], g[1]) for g in group], line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y)
             x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
             r_top, r_bottom = max(g[4] for g in group), min(g[6] for g in group)
             rects = [r for g in group for r in g[2]]
