@@ -116,3 +116,24 @@ def test_the_report_page_reads_the_calls_after_brackets() -> None:
     finally:
         pdf.close()
     assert "(diagramme gris)[55]." in text and "gris(55" not in text
+
+
+def test_a_call_set_apart_at_an_arabic_line_end_is_a_note_mark() -> None:
+    # decree 2.09.197 p. 4: the call "2" after a heading, raised and smaller, a piece of its own at the line's left
+    # end (where an Arabic line ends), a word space from the word: it was read as a word ("الأجراء 2")
+    from tests.ingest._realpages import FILES
+
+    path = FILES / "adala-ar-decree-2-09-197.pdf"
+    if not path.exists():
+        import pytest
+
+        pytest.skip("the corpus file is missing")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[3]
+        lines = [line.text for line in page_lines(page, page.get_textpage(), 4)]
+    finally:
+        pdf.close()
+    assert "2. المتوسط الشهري لعدد الأجراء[2]" in lines
+    # the note's own number, opening its line at the right, stays a number
+    assert any(line.startswith("2 المتوسط الشهري لعدد الأجراء يساوي") for line in lines)

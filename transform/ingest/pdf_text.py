@@ -11,6 +11,7 @@ boxes (see :mod:`pdf_bidi`).
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -68,6 +69,9 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
 from .pdf_pieces import Piece, _pieces_py, _style_py, read_pieces  # noqa: F401  (the two readers re-exported: tests compare them with _chars)
 from .pdf_stacked import rect_under, stacked
 from .pdf_two_lines import split_two_lines
+
+ARABIC_WORD = re.compile("[\u0621-\u064a]{2}")
+LATIN_WORD = re.compile("[A-Za-z]{2}")
 
 
 @dataclass
@@ -145,6 +149,7 @@ def page_lines(
         # common case is one comparison (the next piece starts below this one's bottom)
         while j < n and pieces[j][4] > pieces[j - 1][6] and _same_band(pieces[i:j], pieces[j]):
             j += 1
+        end_calls: list[Piece] = []
         if j == i + 1:
             group = None
             piece, start, rects, x0, r_top, x1, r_bottom = pieces[i]
@@ -155,10 +160,12 @@ def page_lines(
             piece, start, rects, x0, r_top, x1, r_bottom = pieces[k]
             size, font, flags, mid, baseline = styles[k]
             # a footnote call set above the line is a piece of its own: left out (as the truth pages do),
-            # unless it opens the line (a footnote's own number, at either end of the line)
+            # unless it opens the line (a footnote's own number, at either end of the line); at the left end
+            # of a line of Arabic words, where such a line ends, it is the line's last call (`الأجراء ²`)
             gx0, gx1 = min(g[3] for g in group), max(g[5] for g in group)
-            group = [g for g in group if not (NOTE_PIECE.match(g[0]) and g[6] > r_bottom + 0.25 * (r_top - r_bottom)
-                                              and g[3] > gx0 + 1 and g[5] < gx1 - 1)] or group
+            raised = [g for g in group if NOTE_PIECE.match(g[0]) and g[6] > r_bottom + 0.25 * (r_top - r_bottom) and g[5] < gx1 - 1]
+            end_calls = [g for g in raised if g[3] <= gx0 + 1] if raised and ARABIC_WORD.search(piece) and not LATIN_WORD.search(piece) else []
+            group = [g for g in group if g not in raised or (g[3] <= gx0 + 1 and g not in end_calls)] or group
         i = j
         bold = bold_of(mid, font, flags)
         if group is None:
@@ -191,6 +198,8 @@ def page_lines(
             count_chars = len(piece)
         else:  # one printed line cut into pieces (vowel marks placed apart): re-read from the glyph positions
             logical, rtl = _read_group(calls, group, size or 10.0, ligatures if fix_ligatures else None, context_rtl)
+            if end_calls and rtl:  # the calls set apart at the line's end: the model's note marks
+                logical = logical.rstrip() + "".join(f"[{g[0].strip()}]" for g in end_calls)
             if notes and NOTE_CALL.search(logical):
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
                                          if any(_raised(g[0], m.group(0), g[1], line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y) for g in group)],
