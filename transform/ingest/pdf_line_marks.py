@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from . import glyph_codes
 from .pdf_bidi import Box
+
+if TYPE_CHECKING:
+    from .pdf_pieces import Piece
 
 MARKS = re.compile("^[\u064b-\u0652\u0670 ]+$")  # a piece holding only Arabic vowel marks
 # marks that follow no letter (a space, punctuation, the start): attached to nothing
@@ -73,6 +77,25 @@ def number_calls(logical: str, sources: list[tuple[str, int]], base_y: float, si
 LEAD_DIGITS = re.compile("([0-9\u0660-\u0669]{1,2}) (?=\\S)")
 NOTE_ALONE = re.compile("\n ?[0-9\u0660-\u0669]{1,2}\r?\n")
 NOTE_PIECE = re.compile("^\\s*[0-9\u0660-\u0669]{1,3}\\s*$")
+
+
+ARABIC_WORD = re.compile("[\u0621-\u064a]{2}")
+LATIN_WORD = re.compile("[A-Za-z]{2}")
+
+
+def call_pieces(group: list[Piece], piece: str, top: float, bottom: float) -> tuple[list[Piece], list[Piece]]:
+    """(the pieces of a printed line to read, its calls set apart at its end).
+
+    A footnote call set above the line is a piece of its own (digits only, standing over the line's band): left
+    out inside the line (as the truth pages do), kept where it opens the line (a footnote's own number, at either
+    end of the line). At the left end of a line of Arabic words (``piece``, the line's longest, holds no Latin
+    word), where such a line ends, it is the line's last call (``الأجراء ²``): returned apart, for a note mark."""
+    gx0, gx1 = min(g[3] for g in group), max(g[5] for g in group)
+    raised = [g for g in group if NOTE_PIECE.match(g[0]) and g[6] > bottom + 0.25 * (top - bottom) and g[5] < gx1 - 1]
+    if not raised:
+        return group, []
+    end_calls = [g for g in raised if g[3] <= gx0 + 1] if ARABIC_WORD.search(piece) and not LATIN_WORD.search(piece) else []
+    return [g for g in group if g not in raised or (g[3] <= gx0 + 1 and g not in end_calls)] or group, end_calls
 
 
 def line_base(origin_y: Callable[[int], float], mid: int, first: float, size: float) -> float:

@@ -11,8 +11,8 @@ boxes (see :mod:`pdf_bidi`).
 from __future__ import annotations
 
 import ctypes
-import re
 from dataclasses import dataclass, field
+from functools import partial
 
 import pypdfium2 as pdfium
 
@@ -62,6 +62,7 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     _mark_gaps,
     _note_calls,
     _raised,
+    call_pieces,
     label_space,
     line_base,
     number_calls,
@@ -69,9 +70,6 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
 from .pdf_pieces import Piece, _pieces_py, _style_py, read_pieces  # noqa: F401  (the two readers re-exported: tests compare them with _chars)
 from .pdf_stacked import rect_under, stacked
 from .pdf_two_lines import split_two_lines
-
-ARABIC_WORD = re.compile("[\u0621-\u064a]{2}")
-LATIN_WORD = re.compile("[A-Za-z]{2}")
 
 
 @dataclass
@@ -159,19 +157,15 @@ def page_lines(
             k = max(range(i, j), key=lambda q: len(pieces[q][0].strip()))
             piece, start, rects, x0, r_top, x1, r_bottom = pieces[k]
             size, font, flags, mid, baseline = styles[k]
-            # a footnote call set above the line is a piece of its own: left out (as the truth pages do),
-            # unless it opens the line (a footnote's own number, at either end of the line); at the left end
-            # of a line of Arabic words, where such a line ends, it is the line's last call (`الأجراء ²`)
-            gx0, gx1 = min(g[3] for g in group), max(g[5] for g in group)
-            raised = [g for g in group if NOTE_PIECE.match(g[0]) and g[6] > r_bottom + 0.25 * (r_top - r_bottom) and g[5] < gx1 - 1]
-            end_calls = [g for g in raised if g[3] <= gx0 + 1] if raised and ARABIC_WORD.search(piece) and not LATIN_WORD.search(piece) else []
-            group = [g for g in group if g not in raised or (g[3] <= gx0 + 1 and g not in end_calls)] or group
+            # footnote calls set above the line as pieces of their own: left out, or the line's last call (pdf_line_marks)
+            group, end_calls = call_pieces(group, piece, r_top, r_bottom)
         i = j
         bold = bold_of(mid, font, flags)
+        base_y = partial(line_base, origin_y, mid, height - baseline, size)  # where raised calls are measured from
         if group is None:
             box = _line_box(calls, start, len(piece))
             if fix_ligatures and "\u0644" in piece:
-                piece = ligatures.fix_line(piece, box, lambda k, s=start: calls.origin_x(s + k))
+                piece = ligatures.fix_line(piece, box, partial(_origin_at, calls, start))
             logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
             if not rare:
                 pass
@@ -180,14 +174,14 @@ def page_lines(
                 if cuts:
                     logical = STRAY_MARKS.sub("", _cut(piece, cuts))
                 if notes and NOTE_CALL.search(logical):
-                    calls_at = _note_calls(logical, start, line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y) if not cuts else [
-                        m.span() for m in NOTE_CALL.finditer(logical) if _raised(piece, m.group(0), start, line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y)]
+                    calls_at = _note_calls(logical, start, base_y(), size or 10.0, origin_y) if not cuts else [
+                        m.span() for m in NOTE_CALL.finditer(logical) if _raised(piece, m.group(0), start, base_y(), size or 10.0, origin_y)]
                     logical = _cut(logical, calls_at, marks=True)
             elif notes and NOTE_CALL.search(logical):  # a line re-ordered from positions: find the call's digits in pdfium's text
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
-                                         if _raised(piece, m.group(0), start, line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y)], marks=True)
+                                         if _raised(piece, m.group(0), start, base_y(), size or 10.0, origin_y)], marks=True)
             if long_numbers and rtl and LONG_RUN.search(logical):
-                logical = number_calls(logical, [(piece, start)], line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y)
+                logical = number_calls(logical, [(piece, start)], base_y(), size or 10.0, origin_y)
             if rare and logical is piece and not rtl and backwards_budget and len(piece) > 2:
                 if _drawn_backwards(piece, box):
                     # a Latin line (a footnote) drawn left to right in an Arabic document, which pdfium gives right to left
@@ -202,10 +196,10 @@ def page_lines(
                 logical = logical.rstrip() + "".join(f"[{g[0].strip()}]" for g in end_calls)
             if notes and NOTE_CALL.search(logical):
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
-                                         if any(_raised(g[0], m.group(0), g[1], line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y) for g in group)],
+                                         if any(_raised(g[0], m.group(0), g[1], base_y(), size or 10.0, origin_y) for g in group)],
                                marks=True)
             if long_numbers and rtl and LONG_RUN.search(logical):
-                logical = number_calls(logical, [(g[0], g[1]) for g in group], line_base(origin_y, mid, height - baseline, size), size or 10.0, origin_y)
+                logical = number_calls(logical, [(g[0], g[1]) for g in group], base_y(), size or 10.0, origin_y)
             x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
             r_top, r_bottom = max(g[4] for g in group), min(g[6] for g in group)
             rects = [r for g in group for r in g[2]]
@@ -248,6 +242,11 @@ def page_lines(
     return lines
 
 
+def _origin_at(calls: TextPageCalls, start: int, k: int) -> float:
+    """x of the origin of a line's character ``k`` (the line starting at ``start`` of the page's text)."""
+    return calls.origin_x(start + k)
+
+
 def _same_band(group: list[Piece], b: Piece) -> bool:
     """Is ``b`` one more piece of the printed line the pieces of ``group`` belong to?
 
@@ -279,7 +278,7 @@ def _read_group(calls: TextPageCalls, group: list[Piece], size: float, ligatures
     index: list[int] = []
     for piece, start, *_ in group:
         if ligatures is not None and "\u0644" in piece:
-            piece = ligatures.fix_line(piece, _line_box(calls, start), lambda k, s=start: calls.origin_x(s + k))
+            piece = ligatures.fix_line(piece, _line_box(calls, start), partial(_origin_at, calls, start))
         if parts:
             parts.append(" ")
             index.append(start)
