@@ -56,8 +56,8 @@ def lone_count(text: str) -> int:
 
 def mend_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> str:
     """:func:`mend` on a page that shows the sign (:data:`SIGN` lone letters or more); on a page
-    with one or two lone letters, only the spaces beside them are looked at (a word Word cut
-    once: ``قب ل``, ``ل خطر``), which costs a few box queries."""
+    with one or two lone letters, only the spaces beside them are looked at, for letters drawn
+    touching (a word Word cut once: ``قب ل``, ``ل خطر``), which costs a few box queries."""
     n = lone_count(text)
     if n >= SIGN:
         return mend(page, textpage, text)
@@ -149,9 +149,13 @@ def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, near: se
         return text
     strokes: list[tuple[float, float, float, float]] | None = None
     out: list[str] | None = None
+    # the spots whose marks stand after the space last: they walk the page's objects for strokes only where a
+    # plain spot already did (a page whose plain spaces show no stroke has none: CESE)
+    spots.sort(key=lambda spot: spot[1] - spot[0] > 1 and text[spot[1] - 1] != " ")
     for k, end in spots:
-        j = _letter_before(text, k)
-        if end - k > 1 and text[end - 1] != " " and text[j] not in _LETTERS:
+        after_marks = end - k > 1 and text[end - 1] != " "
+        j = _letter_before(text, k) if text[k - 1] in _SKIPPED else k - 1
+        if after_marks and text[j] not in _LETTERS:
             continue  # marks after the space and none of this word's letters before it (a piece's first marks)
         try:
             a, b = box(j), box(end)
@@ -162,7 +166,7 @@ def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, near: se
         gap = hi - lo
         bottom, top = min(a[1], b[1]), max(a[3], b[3])  # the band the two letters cover
         joins = _joins_before(text, k)  # a kashida is possible after this letter
-        if (end - k == 1 or text[end - 1] != " ") and (gap <= TOUCH * (top - bottom) or (gap < 0.3 * (top - bottom) and _over(box(k), a) and (joins or not _article(text, end)))):
+        if (end - k == 1 or after_marks) and (gap <= TOUCH * (top - bottom) or (gap < 0.3 * (top - bottom) and _over(box(k), a) and (joins or not _article(text, end)))):
             # the letters touch, or the space is drawn over the letter before it and the next letter
             # closer than a word space: the space is inside the word, it parts nothing. Word does this
             # in Arabic lines holding French words (`ب ناء`, `سلام ت هم`): the space's glyph is placed
@@ -171,8 +175,8 @@ def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, near: se
                 out = list(text)
             out[k] = "\u0640"
             continue
-        if gap <= 0.2 or not joins:
-            continue
+        if gap <= 0.2 or not joins or near is not None or (after_marks and strokes is None):
+            continue  # (a page below the sign: the touching test only, no walk of its objects)
         if strokes is None:
             strokes = _strokes(page, textpage)
         for s0, s_bottom, s1, s_top in strokes:

@@ -271,7 +271,8 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
     kind = "N"
     written: list[float] = []
     before = None  # the gap before the last token placed
-    for at, tok in enumerate(vis):
+    last = ""  # and its text
+    for tok in vis:
         if tok[0][0] in VOWEL_MARKS and all(c in VOWEL_MARKS for c in tok[0]):
             out.append(tok)
             continue
@@ -287,7 +288,8 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
             # misplaces spaces there: `( كافيار`), except for a bracket between an Arabic word and the
             # word it is drawn against, far closer on its other side (`الأحداث (بين`)
             floor = -0.1 * size if kind == "R" and tok[3] == "R" else 0.05 * size
-            if written and floor > 0 and _bracket_held(vis, at, kind, out, before, gap, size):
+            if written and floor > 0 and ((kind == "R" and tok[0] in BRACKETS) or (tok[3] == "R" and last in BRACKETS)) and _bracket_held(
+                    vis, tok, kind, out, before, gap, size):
                 floor = -0.1 * size
             if gap > limit or (gap > 0.05 * size and any(edge - 0.5 <= c <= tok[1] + 0.5 for c in written)):
                 out.append((" ", edge, tok[1], "N"))
@@ -297,15 +299,15 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
                     k -= 1
                 out.insert(k, (" ", edge, tok[1], "N"))
         out.append(tok)
-        edge, kind, before = tok[2], tok[3], gap
+        edge, kind, before, last = tok[2], tok[3], gap, tok[0]
     return out
 
 
-def _bracket_held(vis: list[Token], at: int, kind: str, out: list[Token], before: float | None, gap: float, size: float) -> bool:
+def _bracket_held(vis: list[Token], tok: Token, kind: str, out: list[Token], before: float | None, gap: float, size: float) -> bool:
     """Between an Arabic word and a lone bracket (either way round), is the bracket drawn against the
     token on its other side, closer by 0.1 of the size than to this word? Then it belongs to that token and
     a space written at this junction parts the word from it."""
-    tok = vis[at]
+    at = next(i for i, t in enumerate(vis) if t is tok)
     prev = next((t for t in reversed(out) if t[0] != " " and t[0][0] not in VOWEL_MARKS), None)
     if prev is None:
         return False
