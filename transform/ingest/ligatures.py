@@ -83,13 +83,18 @@ class LigatureProbe:
                 return True
         return False
 
-    def fix_line(self, text: str, box: Box) -> str:
+    def fix_line(self, text: str, box: Box, origin: Callable[[int], float] | None = None) -> str:
         """The line with every ligature whose letters share one glyph box put in logical order.
 
         The characters keep their indices (a ligature's letters are swapped in place and share
-        one box), so the caller's geometry still applies.
+        one box), so the caller's geometry still applies. ``origin`` (the x of a character's
+        origin): an alef + lam inside a word drawn as one glyph with a box per letter is swapped too
+        (:func:`swap_shared_origins`).
         """
         fixed, count = swap_shared_boxes(text, box)
+        if origin is not None and INSIDE_ALEF_LAM.search(fixed):
+            fixed, more = swap_shared_origins(fixed, origin)
+            count += more
         if count:
             self.fixed += count
             self.proved = True
@@ -120,6 +125,29 @@ def swap_shared_boxes(text: str, box: Box) -> tuple[str, int]:
         out[lo:hi] = out[lo:hi][::-1]
         count += 1
         done = hi
+    return ("".join(out), count) if out is not None else (text, 0)
+
+
+# an alef + lam inside a word, after two letters at least (not the article after a one-letter prefix: وال, بال)
+INSIDE_ALEF_LAM = re.compile(f"(?<=[{_LETTER}][{_LETTER}])[\u0627\u0623\u0625\u0622]\u0644")
+
+
+def swap_shared_origins(text: str, origin: Callable[[int], float]) -> tuple[str, int]:
+    """(text, ligatures swapped): an alef + lam inside a word whose two letters have one origin, swapped.
+
+    A stretched lam-alef (InDesign, the Egyptian Gazette's ``والسلامة``) may come as one glyph whose
+    letters get a box each, alef right of lam, back to front like a shared box's (``والسالمة``, itself a
+    word: no word list can tell). Two glyphs drawn one after the other never share an origin: the pen
+    moves by the first one's advance. Only right where the document emits ligatures back to front."""
+    out: list[str] | None = None
+    count = 0
+    for m in INSIDE_ALEF_LAM.finditer(text):
+        a = m.start()
+        if abs(origin(a) - origin(a + 1)) < 0.01:
+            if out is None:
+                out = list(text)
+            out[a], out[a + 1] = out[a + 1], out[a]
+            count += 1
     return ("".join(out), count) if out is not None else (text, 0)
 
 

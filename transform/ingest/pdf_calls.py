@@ -168,6 +168,10 @@ class TextPageCalls:
         self._origin(self.h, index, *self.xy_args)  # type: ignore[operator]
         return self.out[5]
 
+    def origin_x(self, index: int) -> float:
+        self._origin(self.h, index, *self.xy_args)  # type: ignore[operator]
+        return self.out[4]
+
     def reach_below(self, index: int) -> float:
         """How far the glyph of one character reaches under its baseline, as a share of its height
         (tight box; rare: see ligatures.lost_heh)."""

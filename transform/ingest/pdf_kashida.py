@@ -30,10 +30,11 @@ _MARKS = "\u0640\u064b-\u0652"
 _NOT_WAW = _LETTERS.replace("\u0648", "")
 _LONE = re.compile(f"(?<![{_LETTERS}{_MARKS}])[{_NOT_WAW}](?![{_LETTERS}{_MARKS})\\-.])")
 # a space inside a word; pdfium may have put a vowel mark drawn elsewhere on the line between
-# two such spaces (``واس ً تيفاء``)
-_SPACE_IN_WORD = re.compile(f"(?<=[{_LETTERS}{_MARKS}]) (?:[\u064b-\u0652] )?(?=[{_LETTERS}])")
+# two such spaces (``واس ً تيفاء``), or the marks drawn over the stretch after it (``رس ًميا``, ``تُ َحدد``)
+_SPACE_IN_WORD = re.compile(f"(?<=[{_LETTERS}{_MARKS}]) (?:[\u064b-\u0652] |[\u064b-\u0652]+(?=[{_LETTERS}]))?(?=[{_LETTERS}])")
 SIGN = 3  # lone letters on a page before its objects are looked at
 FLAT = 0.4  # a kashida glyph is at most this fraction of its neighbours' height
+FLAT_OF_LINE = 0.12  # or of the font's line height (loose box), when the neighbours are short letters
 COVER = 0.6  # and covers at least this fraction of the gap between them
 TOUCH = 0.04  # two letters closer than this fraction of their height (or overlapping) are drawn touching
 
@@ -43,9 +44,26 @@ _NATIVE = NATIVE  # the count in C (bidi_chars.NATIVE), None for the pattern
 
 def suspect(text: str) -> bool:
     """The page's text shows lone Arabic letters: stretched words may have been cut."""
+    return lone_count(text) >= SIGN
+
+
+def lone_count(text: str) -> int:
+    """How many lone Arabic letters the page's text shows (counted up to :data:`SIGN`)."""
     if _NATIVE is not None:
-        return _NATIVE.lone_letters(text, SIGN) >= SIGN  # type: ignore[no-any-return]
-    return _suspect_py(text)
+        return _NATIVE.lone_letters(text, SIGN)  # type: ignore[no-any-return]
+    return sum(1 for _ in zip(range(SIGN), _LONE.finditer(text), strict=False))
+
+
+def mend_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> str:
+    """:func:`mend` on a page that shows the sign (:data:`SIGN` lone letters or more); on a page
+    with one or two lone letters, only the spaces beside them are looked at, for letters drawn
+    touching (a word Word cut once: ``قب ل``, ``ل خطر``), which costs a few box queries."""
+    n = lone_count(text)
+    if n >= SIGN:
+        return mend(page, textpage, text)
+    if n == 0:
+        return text
+    return mend(page, textpage, text, near={m.start() for m in _LONE.finditer(text)})
 
 
 def _suspect_py(text: str) -> bool:
@@ -97,18 +115,50 @@ def _over(space: tuple[float, float, float, float], letter: tuple[float, float, 
     return width > 0 and min(space[2], letter[2]) - max(space[0], letter[0]) > 0.5 * width
 
 
-def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> str:
+def _letter_before(text: str, k: int) -> int:
+    """Index of the last letter before index ``k``, vowel marks and kashida skipped (``k - 1`` when
+    no letter stands before them: a mark pdfium set at a piece's start)."""
+    j = k - 1
+    while j > 0 and text[j] in _SKIPPED:
+        j -= 1
+    return j if text[j] in _LETTERS else k - 1
+
+
+def _flat_for_font(textpage: pdfium.PdfTextPage, index: int, height: float) -> bool:
+    """Is a stroke of this height flat for the font of the character at ``index``? Two short letters
+    (``رس`` + ``ميا``) leave too low a band for :data:`FLAT`; the font's line height (the loose box:
+    ascent to descent) tells a kashida (about a tenth of it) from a letter."""
+    try:
+        loose = textpage.get_charbox(index, loose=True)
+    except pdfium.PdfiumError:
+        return False
+    return height <= FLAT_OF_LINE * (loose[3] - loose[1])
+
+
+def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, near: set[int] | None = None) -> str:
     """``text`` (the text page's characters) with the spaces that stand for a kashida glyph, and
-    the spaces written between two letters drawn touching, turned into U+0640."""
+    the spaces written between two letters drawn touching, turned into U+0640. ``near``: only the
+    spaces just before or after a letter at one of these indices are looked at."""
     box: Box = textpage.get_charbox
-    spots = [(m.start(), m.end()) for m in _SPACE_IN_WORD.finditer(text)]
+    if near is None:
+        spots = [(m.start(), m.end()) for m in _SPACE_IN_WORD.finditer(text)]
+    else:  # the spaces around each of those letters (a few characters on each side: spaces, marks)
+        found = {(m.start(), m.end()) for j in near for m in _SPACE_IN_WORD.finditer(text, max(j - 4, 0), j + 6)}
+        spots = sorted((k, end) for k, end in found if end in near or _letter_before(text, k) in near)
     if not spots:
         return text
     strokes: list[tuple[float, float, float, float]] | None = None
     out: list[str] | None = None
+    # the spots whose marks stand after the space last: they walk the page's objects for strokes only where a
+    # plain spot already did (a page whose plain spaces show no stroke has none: CESE)
+    spots.sort(key=lambda spot: spot[1] - spot[0] > 1 and text[spot[1] - 1] != " ")
     for k, end in spots:
+        after_marks = end - k > 1 and text[end - 1] != " "
+        j = _letter_before(text, k) if text[k - 1] in _SKIPPED else k - 1
+        if after_marks and text[j] not in _LETTERS:
+            continue  # marks after the space and none of this word's letters before it (a piece's first marks)
         try:
-            a, b = box(k - 1), box(end)
+            a, b = box(j), box(end)
             mark = box(k + 1) if end - k == 3 else None
         except pdfium.PdfiumError:
             continue
@@ -116,7 +166,7 @@ def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> str:
         gap = hi - lo
         bottom, top = min(a[1], b[1]), max(a[3], b[3])  # the band the two letters cover
         joins = _joins_before(text, k)  # a kashida is possible after this letter
-        if end - k == 1 and (gap <= TOUCH * (top - bottom) or (gap < 0.3 * (top - bottom) and _over(box(k), a) and (joins or not _article(text, end)))):
+        if (end - k == 1 or after_marks) and (gap <= TOUCH * (top - bottom) or (gap < 0.3 * (top - bottom) and _over(box(k), a) and (joins or not _article(text, end)))):
             # the letters touch, or the space is drawn over the letter before it and the next letter
             # closer than a word space: the space is inside the word, it parts nothing. Word does this
             # in Arabic lines holding French words (`ب ناء`, `سلام ت هم`): the space's glyph is placed
@@ -125,12 +175,14 @@ def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> str:
                 out = list(text)
             out[k] = "\u0640"
             continue
-        if gap <= 0.2 or not joins:
-            continue
+        if gap <= 0.2 or not joins or near is not None or (after_marks and strokes is None):
+            continue  # (a page below the sign: the touching test only, no walk of its objects)
         if strokes is None:
             strokes = _strokes(page, textpage)
         for s0, s_bottom, s1, s_top in strokes:
-            if s_top - s_bottom > FLAT * (top - bottom) or not bottom <= (s_top + s_bottom) / 2 <= top:
+            if not bottom <= (s_top + s_bottom) / 2 <= top:
+                continue
+            if s_top - s_bottom > FLAT * (top - bottom) and not _flat_for_font(textpage, end, s_top - s_bottom):
                 continue
             if min(s1, hi) - max(s0, lo) >= COVER * gap:
                 if out is None:

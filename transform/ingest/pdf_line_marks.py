@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from . import glyph_codes
 from .pdf_bidi import Box
+
+if TYPE_CHECKING:
+    from .pdf_pieces import Piece
 
 MARKS = re.compile("^[\u064b-\u0652\u0670 ]+$")  # a piece holding only Arabic vowel marks
 # marks that follow no letter (a space, punctuation, the start): attached to nothing
@@ -20,16 +24,28 @@ KASHIDA_PAGE = re.compile("0(?<=[\u0621-\u0652]0)0*[\u0621-\u064a]")
 MARK_GAP = re.compile("(?<=[\u0621-\u064a\u0640]) [\u064b-\u0652\u0670]+ (?=[\u0621-\u064a])")
 
 
-# digits stuck to the end of a word (its last letter may carry a vowel sign: `مستوطنِ28`): a footnote
-# call (a superscript) when drawn above the line
+# digits stuck to the end of a word (its last letter may carry a vowel sign: `مستوطنِ28`; a quoted word
+# its closing quote: `"أشارك"3`): a footnote call (a superscript) when drawn above the line
 NOTE_CALL = re.compile(
-    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640\u064b-\u0652)A-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
+    "(?:(?<=[\u0621-\u064a\u0640A-Za-zé][\u0621-\u064a\u0640\u064b-\u0652()\"\u00bb\u201dA-Za-zé])|(?<=[\u0621-\u064a\u0640A-Za-zé%][.,\u060c]))"
     "[0-9\u0660-\u0669]{1,2}(?=$|[\\s.,\u060c\u061b:)\\]])"
 )
+# a list label opening a right-to-left line (one Arabic letter of the abjad order or one or two digits, then a
+# dash or a closing bracket, after an opening guillemet or quote maybe) glued to the item's first word: Word
+# drew the gap but wrote no space (`ب-الأجراء`, `«أ)المكوس`)
+GLUED_LABEL = re.compile("^([\u00ab\"]?(?:[0-9\u0660-\u0669]{1,2}|[\u0623\u0628\u062c\u062f\u0647\u0648\u0632\u062d\u0637\u064a\u0643"
+                         "\u0644\u0645\u0646\u0633\u0639\u0641\u0635\u0642\u0631\u0634\u062a])[-)])(?=[\u0621-\u064a]{2})")
+
+
+def label_space(line: str) -> str:
+    """``ب-الأجراء الموسميون`` -> ``ب- الأجراء الموسميون``: a space after a list label glued to its item."""
+    return GLUED_LABEL.sub("\\1 ", line, count=1)
+
+
 # page-level tests open with their rarest character (a digit, a vowel mark, a 0) so that the regular
 # expression engine can skip ahead to it; the context is checked behind it
 ARABIC_ANY = re.compile(f"[{glyph_codes._LETTER}]")  # the letters of glyph_codes.SIGN's Arabic side
-NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z%][\u0621-\u064a\u0640\u064b-\u0652)A-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
+NOTE_PAGE = re.compile("[0-9\u0660-\u0669](?<=[\u0621-\u064a\u0640A-Za-z%][\u0621-\u064a\u0640\u064b-\u0652)\"\u00bb\u201dA-Za-z.,\u060c][0-9\u0660-\u0669])")  # a page worth the test
 
 
 # a number of five or six digits on an Arabic page: a year with a footnote call glued to it?
@@ -63,6 +79,34 @@ NOTE_ALONE = re.compile("\n ?[0-9\u0660-\u0669]{1,2}\r?\n")
 NOTE_PIECE = re.compile("^\\s*[0-9\u0660-\u0669]{1,3}\\s*$")
 
 
+ARABIC_WORD = re.compile("[\u0621-\u064a]{2}")
+LATIN_WORD = re.compile("[A-Za-z]{2}")
+
+
+def call_pieces(group: list[Piece], piece: str, top: float, bottom: float) -> tuple[list[Piece], list[Piece]]:
+    """(the pieces of a printed line to read, its calls set apart at its end).
+
+    A footnote call set above the line is a piece of its own (digits only, standing over the line's band): left
+    out inside the line (as the truth pages do), kept where it opens the line (a footnote's own number, at either
+    end of the line). At the left end of a line of Arabic words (``piece``, the line's longest, holds no Latin
+    word), where such a line ends, it is the line's last call (``الأجراء ²``): returned apart, for a note mark."""
+    gx0, gx1 = min(g[3] for g in group), max(g[5] for g in group)
+    raised = [g for g in group if NOTE_PIECE.match(g[0]) and g[6] > bottom + 0.25 * (top - bottom) and g[5] < gx1 - 1]
+    if not raised:
+        return group, []
+    end_calls = [g for g in raised if g[3] <= gx0 + 1] if ARABIC_WORD.search(piece) and not LATIN_WORD.search(piece) else []
+    return [g for g in group if g not in raised or (g[3] <= gx0 + 1 and g not in end_calls)] or group, end_calls
+
+
+def line_base(origin_y: Callable[[int], float], mid: int, first: float, size: float) -> float:
+    """The y a line's raised calls are measured from: its middle character's baseline (PDF y up), or the first
+    word's (``first``) when the middle character is itself raised, a call in the middle of the line (`gris).55`)."""
+    y = origin_y(mid)
+    if y - first > 0.2 * (size or 10.0):
+        return first
+    return y
+
+
 def _note_calls(text: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> list[tuple[int, int]]:
     """``المغرب22`` -> ``المغرب[22]``: the spans of footnote calls (superscript digits raised above the
     baseline), which become the model's note marks (a reader and the truth pages leave them out
@@ -93,7 +137,10 @@ def _cut(text: str, spans: list[tuple[int, int]], marks: bool = False) -> str:
         return text
     out, last = [], 0
     for a, b in sorted(spans):
-        out.append(text[last:a])
+        before = text[last:a]
+        if marks and before.endswith("(") and a >= 2 and not text[a - 2].isspace():
+            before = before[:-1] + ")"  # a bracket between a word and its call closes (its code is unreliable: `gris(55`)
+        out.append(before)
         if marks:
             out.append(f"[{text[a:b]}]")
         last = b

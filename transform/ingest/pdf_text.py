@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass, field
+from functools import partial
 
 import pypdfium2 as pdfium
 
-from . import pdf_kashida
+from . import pdf_kashida, pdf_unseen
 from .base import TextLine
 from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
@@ -42,6 +43,7 @@ from .pdf_digit_groups import space_digit_groups
 from .pdf_line_cuts import column_parts, spread_parts
 from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     ARABIC_ANY,
+    GLUED_LABEL,
     KASHIDA_PAGE,
     KASHIDA_ZERO,
     LEAD_DIGITS,
@@ -60,6 +62,9 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     _mark_gaps,
     _note_calls,
     _raised,
+    call_pieces,
+    label_space,
+    line_base,
     number_calls,
 )
 from .pdf_pieces import Piece, _pieces_py, _style_py, read_pieces  # noqa: F401  (the two readers re-exported: tests compare them with _chars)
@@ -98,10 +103,12 @@ def page_lines(
     calls = TextPageCalls(textpage)
     height = page.get_height()
     text, count = page_text(textpage)
+    if pdf_unseen.STRAY.search(text):  # a short digit run opening a line: white on white, unseen?
+        text = pdf_unseen.blank_unseen(page, textpage, text)
     if "\u0640\u0627" in text:  # a kashida before an alef: a lam-alef glyph may have lost its lam (ligatures)
         text = lams_before_wide_alefs(text, calls.char_box)
-    if "\u0644" in text and pdf_kashida.suspect(text):  # lone Arabic letters: words cut at a kashida glyph?
-        text = pdf_kashida.mend(page, textpage, text)
+    if "\u0644" in text:  # lone Arabic letters: words cut at a kashida glyph, or by a space Word wrote inside them?
+        text = pdf_kashida.mend_page(page, textpage, text)
     ligatures = ligatures or LigatureProbe()
     # ligature glyphs mapped to stray codes (glyph_codes); SIGN needs an Arabic letter, which one scan of a
     # single class finds (or not, on a French page) several times faster than SIGN's two-class alternation
@@ -141,6 +148,7 @@ def page_lines(
         # common case is one comparison (the next piece starts below this one's bottom)
         while j < n and pieces[j][4] > pieces[j - 1][6] and _same_band(pieces[i:j], pieces[j]):
             j += 1
+        end_calls: list[Piece] = []
         if j == i + 1:
             group = None
             piece, start, rects, x0, r_top, x1, r_bottom = pieces[i]
@@ -150,17 +158,15 @@ def page_lines(
             k = max(range(i, j), key=lambda q: len(pieces[q][0].strip()))
             piece, start, rects, x0, r_top, x1, r_bottom = pieces[k]
             size, font, flags, mid, baseline = styles[k]
-            # a footnote call set above the line is a piece of its own: left out (as the truth pages do),
-            # unless it opens the line (a footnote's own number, at either end of the line)
-            gx0, gx1 = min(g[3] for g in group), max(g[5] for g in group)
-            group = [g for g in group if not (NOTE_PIECE.match(g[0]) and g[6] > r_bottom + 0.25 * (r_top - r_bottom)
-                                              and g[3] > gx0 + 1 and g[5] < gx1 - 1)] or group
+            # footnote calls set above the line as pieces of their own: left out, or the line's last call (pdf_line_marks)
+            group, end_calls = call_pieces(group, piece, r_top, r_bottom)
         i = j
         bold = bold_of(mid, font, flags)
+        base_y = partial(line_base, origin_y, mid, height - baseline, size)  # where raised calls are measured from
         if group is None:
             box = _line_box(calls, start, len(piece))
             if fix_ligatures and "\u0644" in piece:
-                piece = ligatures.fix_line(piece, box)
+                piece = ligatures.fix_line(piece, box, partial(_origin_at, calls, start))
             probe.before, probe.right = (lines[-1] if lines else None), x1  # what opens the line may go on a sentence (pdf_bidi)
             logical, rtl = read_line(piece, box, size or 10.0, context_rtl, probe)
             if not rare:
@@ -170,14 +176,14 @@ def page_lines(
                 if cuts:
                     logical = STRAY_MARKS.sub("", _cut(piece, cuts))
                 if notes and NOTE_CALL.search(logical):
-                    calls_at = _note_calls(logical, start, origin_y(mid), size or 10.0, origin_y) if not cuts else [
-                        m.span() for m in NOTE_CALL.finditer(logical) if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)]
+                    calls_at = _note_calls(logical, start, base_y(), size or 10.0, origin_y) if not cuts else [
+                        m.span() for m in NOTE_CALL.finditer(logical) if _raised(piece, m.group(0), start, base_y(), size or 10.0, origin_y)]
                     logical = _cut(logical, calls_at, marks=True)
             elif notes and NOTE_CALL.search(logical):  # a line re-ordered from positions: find the call's digits in pdfium's text
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
-                                         if _raised(piece, m.group(0), start, origin_y(mid), size or 10.0, origin_y)], marks=True)
+                                         if _raised(piece, m.group(0), start, base_y(), size or 10.0, origin_y)], marks=True)
             if long_numbers and rtl and LONG_RUN.search(logical):
-                logical = number_calls(logical, [(piece, start)], origin_y(mid), size or 10.0, origin_y)
+                logical = number_calls(logical, [(piece, start)], base_y(), size or 10.0, origin_y)
             if rare and logical is piece and not rtl and backwards_budget and len(piece) > 2:
                 if _drawn_backwards(piece, box):
                     # a Latin line (a footnote) drawn left to right in an Arabic document, which pdfium gives right to left
@@ -188,12 +194,14 @@ def page_lines(
             count_chars = len(piece)
         else:  # one printed line cut into pieces (vowel marks placed apart): re-read from the glyph positions
             logical, rtl = _read_group(calls, group, size or 10.0, ligatures if fix_ligatures else None, context_rtl)
+            if end_calls and rtl:  # the calls set apart at the line's end: the model's note marks
+                logical = logical.rstrip() + "".join(f"[{g[0].strip()}]" for g in end_calls)
             if notes and NOTE_CALL.search(logical):
                 logical = _cut(logical, [m.span() for m in NOTE_CALL.finditer(logical)
-                                         if any(_raised(g[0], m.group(0), g[1], origin_y(mid), size or 10.0, origin_y) for g in group)],
+                                         if any(_raised(g[0], m.group(0), g[1], base_y(), size or 10.0, origin_y) for g in group)],
                                marks=True)
             if long_numbers and rtl and LONG_RUN.search(logical):
-                logical = number_calls(logical, [(g[0], g[1]) for g in group], origin_y(mid), size or 10.0, origin_y)
+                logical = number_calls(logical, [(g[0], g[1]) for g in group], base_y(), size or 10.0, origin_y)
             x0, x1 = min(g[3] for g in group), max(g[5] for g in group)
             r_top, r_bottom = max(g[4] for g in group), min(g[6] for g in group)
             rects = [r for g in group for r in g[2]]
@@ -206,6 +214,8 @@ def page_lines(
             clean = " ".join(STRAY_MARKS.sub("", clean).split())
         if not clean:
             continue
+        if rtl and GLUED_LABEL.match(clean):  # a list label glued to its item's first word (pdf_line_marks)
+            clean = label_space(clean)
         if may_be_symbol_bullet(clean) and (at := piece.find(clean[0])) >= 0:  # `l ` drawn in Wingdings: a bullet
             clean = symbol_bullet(clean, calls.font_facts(start + at)[1])
         if len(rects) > 1:
@@ -232,6 +242,11 @@ def page_lines(
         spread_parts(lines, calls, text, height)
     space_digit_groups(lines, text, calls.char_box)  # thousands spaces drawn as gaps (pdf_digit_groups)
     return lines
+
+
+def _origin_at(calls: TextPageCalls, start: int, k: int) -> float:
+    """x of the origin of a line's character ``k`` (the line starting at ``start`` of the page's text)."""
+    return calls.origin_x(start + k)
 
 
 def _same_band(group: list[Piece], b: Piece) -> bool:
@@ -265,7 +280,7 @@ def _read_group(calls: TextPageCalls, group: list[Piece], size: float, ligatures
     index: list[int] = []
     for piece, start, *_ in group:
         if ligatures is not None and "\u0644" in piece:
-            piece = ligatures.fix_line(piece, _line_box(calls, start))
+            piece = ligatures.fix_line(piece, _line_box(calls, start), partial(_origin_at, calls, start))
         if parts:
             parts.append(" ")
             index.append(start)

@@ -272,6 +272,8 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
     edge: float | None = None
     kind = "N"
     written: list[float] = []
+    before = None  # the gap before the last token placed
+    last = ""  # and its text
     for tok in vis:
         if tok[0][0] in VOWEL_MARKS and all(c in VOWEL_MARKS for c in tok[0]):
             out.append(tok)
@@ -279,13 +281,18 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
         if tok[0] == " ":  # a space the producer wrote (``pieces`` mode): counts only inside a gap, below
             written.append((tok[1] + tok[2]) / 2)
             continue
+        gap = None
         if edge is not None:
             gap = tok[1] - edge
             # a space the producer wrote right at the junction of two Arabic words is a word space
             # even where the loose boxes of a bold font overlap by a little (Times New Roman Bold in a
             # table cell); beside digits, Latin, brackets and dots the stricter test stays (pdfium
-            # misplaces spaces there: `( كافيار`)
+            # misplaces spaces there: `( كافيار`), except for a bracket between an Arabic word and the
+            # word it is drawn against, far closer on its other side (`الأحداث (بين`)
             floor = -0.1 * size if kind == "R" and tok[3] == "R" else 0.05 * size
+            if written and floor > 0 and ((kind == "R" and tok[0] in BRACKETS) or (tok[3] == "R" and last in BRACKETS)) and _bracket_held(
+                    vis, tok, kind, out, before, gap, size):
+                floor = -0.1 * size
             if gap > limit or (gap > 0.05 * size and any(edge - 0.5 <= c <= tok[1] + 0.5 for c in written)):
                 out.append((" ", edge, tok[1], "N"))
             elif gap > floor and any(edge - 0.5 <= c <= tok[1] + 0.5 for c in written):
@@ -294,8 +301,26 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
                     k -= 1
                 out.insert(k, (" ", edge, tok[1], "N"))
         out.append(tok)
-        edge, kind = tok[2], tok[3]
+        edge, kind, before, last = tok[2], tok[3], gap, tok[0]
     return out
+
+
+def _bracket_held(vis: list[Token], tok: Token, kind: str, out: list[Token], before: float | None, gap: float, size: float) -> bool:
+    """Between an Arabic word and a lone bracket (either way round), is the bracket drawn against the
+    token on its other side, closer by 0.1 of the size than to this word? Then it belongs to that token and
+    a space written at this junction parts the word from it."""
+    at = next(i for i, t in enumerate(vis) if t is tok)
+    prev = next((t for t in reversed(out) if t[0] != " " and t[0][0] not in VOWEL_MARKS), None)
+    if prev is None:
+        return False
+    if kind == "R" and tok[0] in BRACKETS:  # word, then the bracket: its other side is the next token
+        after = next((t for t in vis[at + 1 :] if t[0] != " " and t[0][0] not in VOWEL_MARKS), None)
+        other = None if after is None else after[1] - tok[2]
+    elif tok[3] == "R" and prev[0] in BRACKETS:  # the bracket, then the word: its other side is the gap before it
+        other = before
+    else:
+        return False
+    return other is not None and other < gap - 0.1 * size
 
 
 def visual_to_logical(text: str, box: Box, *, rtl: bool, size: float = 10.0, pieces: bool = False, goes_on: bool = False) -> str:
