@@ -55,6 +55,15 @@ def test_a_garbage_layer_of_numeral_capitals_stays_rejected() -> None:
     assert "romans" not in q.signals
 
 
+def test_a_wrong_glyph_mapping_numbered_in_numerals_stays_rejected() -> None:
+    """The rule sets the numerals aside, and the Arabic words a font decodes to the wrong letters still sink the page."""
+    letters = [chr(c) for c in range(0x0621, 0x064B)]
+    table = str.maketrans(dict(zip(letters, letters[5:] + letters[:5], strict=True)))
+    q = assess("\n".join(_numbered(_ar_paragraphs())).translate(table))
+    assert q.signals.get("romans", 0) >= len(ROMANS)
+    assert q.verdict == "bad", q
+
+
 def test_a_backwards_arabic_layer_with_numerals_stays_rejected() -> None:
     backwards = [" ".join(w[::-1] for w in p.split()) for p in pdfkit.AR_TEXT.splitlines()[1:]]
     q = assess("\n".join(_numbered(backwards)))
