@@ -194,8 +194,7 @@ _FILLER = re.compile(r"([^\w\s])\1{2,}")  # dot leaders, rules of dashes or unde
 def _chunk(chunk: str) -> Chunk:
     """What one whitespace-free piece of text holds: its Arabic words (list form), French words,
     numbers, Arabic and Latin letters, the kind of each bad character in it, its letters and
-    digits (any script), its filler characters (dot leaders, rules) and how many of its French
-    words are Roman numerals."""
+    digits (any script), its filler characters (dot leaders, rules), its Roman numerals."""
     ar: list[str] = []
     fr: list[str] = []
     numbers = romans = 0
@@ -252,16 +251,11 @@ def assess(text: str) -> Quality:
     fr_words = list(chain.from_iterable(fr_parts))
     numbers = sum(nums)
     if n_romans := sum(romans):
-        # Roman numerals number a law's paragraphs and parts (``I``, ``VIII``, ``XXXXI``): as French
-        # words they are unknown or "impossible" runs, and an Arabic page's only Latin words are
-        # often these, then judged as a garbled script of their own. On a page of more Arabic words
-        # than Latin ones they count as numbers, while they are a small share of the page's words
-        # and enough other words remain to judge it: a layer of capitals in the numerals' order is
-        # judged as words, as before. (A French page's numerals are a few of its many French words,
-        # and its sample of words stays as it was.)
+        # Roman numerals (``I``, ``XXXXI``), often an Arabic page's only Latin words, are unknown or
+        # "impossible" as French words: on an Arabic page they are numbers while a small share of its
+        # words (a layer of capitals in the numerals' order is judged as words; docs/ocr.md)
         others = len(ar_words) + len(fr_words) - n_romans
-        if (len(ar_words) > len(fr_words) and others >= MIN_WORDS
-                and n_romans <= ROMAN_SHARE * (others + n_romans)):
+        if len(ar_words) > len(fr_words) and others >= MIN_WORDS and n_romans <= ROMAN_SHARE * (others + n_romans):
             fr_words = [w for w in fr_words if not _ROMAN.fullmatch(w)]
             numbers += n_romans
             sig["romans"] = float(n_romans)
