@@ -32,11 +32,15 @@ FOREIGN_HIT = 0.75  # ...count as this share of known words at least (English re
 MIN_CHARS = 3  # fewer visible characters than this: the page has no text layer
 MIN_ALNUM = 0.5  # letters and digits (dot leaders aside) must be at least this share of the characters...
 MIN_SYMBOL_CHARS = 20  # ...of a page with at least this many
+ROMAN_SHARE = 0.125  # Roman numerals (I, XXXXI) are numbers, not French words, while at most this share of a page's words
 
 _TOKEN = re.compile(r"[\w\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff'’]+")
 _LATIN = re.compile(r"[a-zA-Zà-ÿÀ-ÿœŒæÆ]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 _DIGITS = re.compile(r"^[\d\u0660-\u0669\u06f0-\u06f9.,/%-]+$")
+# a Roman numeral as articles, chapters and items are numbered: capitals in the numerals' order
+# (``XXXXI``, four of a letter, as codes number their paragraphs past 40)
+_ROMAN = re.compile(r"(?=[IVXLCDM])M{0,4}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{0,4})")
 
 
 @dataclass
@@ -182,7 +186,7 @@ def _fr_verdict(word: str) -> tuple[bool, bool]:
     return v
 
 
-Chunk = tuple[tuple[str, ...], tuple[str, ...], int, int, int, tuple[str, ...], int, int]
+Chunk = tuple[tuple[str, ...], tuple[str, ...], int, int, int, tuple[str, ...], int, int, int]
 _CHUNKS: dict[str, Chunk] = {}
 _FILLER = re.compile(r"([^\w\s])\1{2,}")  # dot leaders, rules of dashes or underscores
 
@@ -190,23 +194,24 @@ _FILLER = re.compile(r"([^\w\s])\1{2,}")  # dot leaders, rules of dashes or unde
 def _chunk(chunk: str) -> Chunk:
     """What one whitespace-free piece of text holds: its Arabic words (list form), French words,
     numbers, Arabic and Latin letters, the kind of each bad character in it, its letters and
-    digits (any script), and its filler characters (dot leaders, rules)."""
+    digits (any script), its filler characters (dot leaders, rules), its Roman numerals."""
     ar: list[str] = []
     fr: list[str] = []
-    numbers = 0
+    numbers = romans = 0
     for raw in _TOKEN.findall(chunk):  # a token never spans whitespace: a page's tokens are its chunks' tokens
         kind, word, _, _ = _KINDS.get(raw) or _kind(raw)
         if kind == _AR:
             ar.append(word)
         elif kind == _FR:
             fr.append(word)
+            romans += bool(_ROMAN.fullmatch(word))
         elif kind == _NUMBER:
             numbers += 1
     bad = tuple(k for k in map(_is_bad_char, _SUSPECT.findall(chunk)) if k)
     alnum = len(chunk) if chunk.isalnum() else sum(map(str.isalnum, chunk))
     filler = sum(m.end() - m.start() for m in _FILLER.finditer(chunk)) if len(chunk) > 2 else 0
     out = (tuple(ar), tuple(fr), numbers, sum(map(len, _ARABIC_RUN.findall(chunk))), sum(map(len, _LATIN_RUN.findall(chunk))),
-           bad, alnum, filler)
+           bad, alnum, filler, romans)
     _remember(_CHUNKS, chunk, out)
     return out
 
@@ -233,7 +238,7 @@ def assess(text: str) -> Quality:
     if n_visible < MIN_CHARS:
         return Quality(0.0, "empty", "no text layer on this page")
     known_chunk = _CHUNKS.get
-    ar_parts, fr_parts, nums, ar_letters, la_letters, bads, alnums, fillers = zip(
+    ar_parts, fr_parts, nums, ar_letters, la_letters, bads, alnums, fillers, romans = zip(
         *[known_chunk(c) or _chunk(c) for c in chunks], strict=True)
     kinds: dict[str, int] = {}
     if any(bads):
@@ -245,6 +250,15 @@ def assess(text: str) -> Quality:
     ar_words = list(chain.from_iterable(ar_parts))
     fr_words = list(chain.from_iterable(fr_parts))
     numbers = sum(nums)
+    if n_romans := sum(romans):
+        # Roman numerals (``I``, ``XXXXI``), often an Arabic page's only Latin words, are unknown or
+        # "impossible" as French words: on an Arabic page they are numbers while a small share of its
+        # words (a layer of capitals in the numerals' order is judged as words; docs/ocr.md)
+        others = len(ar_words) + len(fr_words) - n_romans
+        if len(ar_words) > len(fr_words) and others >= MIN_WORDS and n_romans <= ROMAN_SHARE * (others + n_romans):
+            fr_words = [w for w in fr_words if not _ROMAN.fullmatch(w)]
+            numbers += n_romans
+            sig["romans"] = float(n_romans)
     n_ar_letters, n_la_letters = sum(ar_letters), sum(la_letters)
     langs = _langs(n_ar_letters, n_la_letters)
     sig.update(ar_letters=float(n_ar_letters), latin_letters=float(n_la_letters))
