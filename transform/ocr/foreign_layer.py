@@ -20,7 +20,8 @@ What makes a word suspect (:func:`suspect_words`), on lines whose letters are mo
   a number followed by a degree sign (`19°`: `1er` misread; `n°` is left alone);
 * a capitals-only word made of digits' look-alikes right after a number (`9 OODE`);
 * a line-leading lone `v`, `V`, `Y` before a capitalised word (a check mark read as a letter);
-* Arabic letters or Arabic-Indic digits in a Latin line.
+* Arabic letters or Arabic-Indic digits in a Latin line;
+* an amount no page prints: a letter inside it (`7T9,41`), or malformed digit groups (`109 28,32€`), foreign_amounts.py.
 
 Capitalised words the lists do not know are left alone (names: `Leroux`, `Ecrepin`). The measure
 is checked against all the French truth of the corpus (docs/ocr.md, last section).
@@ -33,6 +34,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .confidence import DOUBT_BELOW, FOREIGN_NOTE, TEXT_UNSURE
+from .foreign_amounts import suspect_amounts
 from .lexicon import FR_ELISION, known_fr
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 
 LOST_NOTE = "ink the earlier OCR left unread"  # its report when foreign_gaps read some (pdf.py: its tables in doubt)
 SUSPECT_CONFIDENCE = round(DOUBT_BELOW - 0.1, 3)  # a line holding a suspect word: under the threshold
+AMOUNT_CONFIDENCE = round(SUSPECT_CONFIDENCE - 0.01, 3)  # a line whose misread amount our reading voted on (foreign_vote)
 
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]")
 _ARABIC = re.compile("[\u0621-\u064a\u0660-\u0669\u06f0-\u06f9]")
@@ -95,12 +98,12 @@ def suspect_words(text: str) -> list[str]:
     if not _latin_line(text):
         return []
     tokens = text.split()
-    out: list[str] = []
+    out: list[str] = suspect_amounts(text)  # an amount no page prints (`7T9,41`, `109 28,32€`)
     first = 1 if tokens and (tokens[0] in _BULLETS or _PUNCT_ONLY.match(tokens[0]) or _CHECK.match(tokens[0])) else 0
     for k, raw in enumerate(tokens):
         if k == 0 and (raw in _BULLETS or _PUNCT_ONLY.match(raw)):
             continue  # a bullet, or a check mark read as marks only (taken for a bullet)
-        if _WEB.search(raw):
+        if _WEB.search(raw) or raw in out:
             continue
         word = _EDGE.sub("", raw)
         prev = _EDGE.sub("", tokens[k - 1]) if k else ""
@@ -130,6 +133,8 @@ def mark_suspect_lines(lines: Iterable[TextLine]) -> int:
     for ln in lines:
         if ln.confidence is None and suspect_words(ln.text):
             ln.confidence, ln.doubt = SUSPECT_CONFIDENCE, TEXT_UNSURE
+            n += 1
+        elif ln.confidence == AMOUNT_CONFIDENCE:  # in doubt since the vote, whatever it made of the amount
             n += 1
     return n
 

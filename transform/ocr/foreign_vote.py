@@ -23,7 +23,9 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..errors import ToolError
-from .foreign_layer import _SHORT, suspect_words
+from .confidence import TEXT_UNSURE
+from .foreign_amounts import suspect_amounts
+from .foreign_layer import _SHORT, AMOUNT_CONFIDENCE, suspect_words
 from .lexicon import known_fr
 from .quality import comparable
 from .render import binarise_page
@@ -48,9 +50,26 @@ def _better(layer: str, ours: str) -> bool:
         return True
     if re.fullmatch(r"[A-Z€]+", _EDGE.sub("", layer)) and _AMOUNT.match(core):  # OODE -> 000€
         return True
+    if "," in layer and _amount_for(layer, core):  # 7T9,41 -> 779,41; 28,32€ -> 218,32€
+        return True
     if not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ'’-]+", core):
         return False
     return core.lower() in _SHORT or (len(core) > 2 and known_fr(core))
+
+
+_CENTS = re.compile(r"^\d{1,3},\d{2}€?$")
+_CUT_AMOUNT = re.compile(r"(?<![\d,.])(\d{3})[.,] ?(\d{2}€?)(?!\S)")
+_SHAPE = re.compile(r"^[\dA-Za-z]{1,3},[\dA-Za-z]{1,2}€?$")  # a suspect amount's group and cents (foreign_amounts)
+
+
+def _amount_for(layer: str, ours: str) -> bool:
+    """Is ``ours`` (for a suspect word of foreign_amounts' shape) a digit group with its cents that holds the layer's suspect amount's digits in their order
+    (`7T9,41` -> `779,41`, `TT9,4€` -> `779,41€`, `28,32€` -> `218,32€`), its euro sign kept or not?"""
+    shape = _EDGE.sub("", layer)
+    if not _CENTS.match(ours) or not _SHAPE.match(shape) or ours.endswith("€") != shape.endswith("€"):
+        return False
+    digits = iter(ours)
+    return all(d in digits for d in re.findall(r"\d", layer))
 
 
 _STROKES = re.compile(r"^(?=.*[|!١])[|!lI1١]{2}$")  # two upright strokes, a mark among them (`||`, `|l`, `١|`)
@@ -75,6 +94,8 @@ def vote_line(layer: str, ours: str) -> tuple[str, int]:
     suspects = set(suspect_words(layer))
     if not suspects:
         return layer, 0
+    if suspect_amounts(layer):  # our reading's amount cut at its comma (`218. 32€`) read whole for the vote
+        ours = _CUT_AMOUNT.sub(r"\1,\2", ours)
     words = layer.split()
     out = list(words)
     # punctuation standing alone (pdfium's `.` after a space, a dash) is left out of the pairing, suspects kept in
@@ -133,6 +154,9 @@ def reread_suspects(pimg: PageImage, lines: list[TextLine], langs: list[str], ti
     if results is None:
         return 0
     total = 0
+    for ln in todo:  # an amount the layer misread stays in doubt whatever our reading makes of it (a blind reader
+        if suspect_amounts(ln.text):  # cannot check it): set here, before the vote may take its suspect away
+            ln.confidence, ln.doubt = AMOUNT_CONFIDENCE, TEXT_UNSURE
     left: list[tuple[TextLine, list[tuple[str, float, float, float, float]]]] = []
     for ln, res in zip(todo, results, strict=True):
         new, n = vote_line(ln.text, " ".join(x.text for x in res.lines))
