@@ -20,7 +20,7 @@ from transform.ingest.pdf_layout import reading_order
 from transform.ingest.pdf_regions import TableBox, spread_halves, table_slots
 from transform.model import ListBlock, Table
 
-from ._realpages import block_text, read_pages
+from ._realpages import block_text, line_texts, read_pages
 
 
 def in_order(texts: list[str], starts: list[str]) -> bool:
@@ -153,6 +153,22 @@ def test_a_symbol_font_letter_opening_a_line_is_a_bullet() -> None:
     assert symbol_bullet("n Une fiscalité", b"ZapfDingbats") == "• Une fiscalité"
     assert symbol_bullet("l de l’inflation", b"FMXXDD+Poppins-Regular") == "l de l’inflation"  # a text font: left alone
     assert symbol_bullet("la commune", b"Wingdings") == "la commune"  # a word, not a glyph and a space
+
+
+def test_a_courier_o_before_a_word_in_another_font_is_the_sub_item_bullet() -> None:
+    # Word / PowerPoint's second-level bullet: Courier New's `o`, the item in the body font
+    assert symbol_bullet("o les orientations budgétaires", b"CourierNewPSMT", b"Calibri") == "• les orientations budgétaires"
+    assert symbol_bullet("o les orientations", b"CourierNewPSMT", b"CourierNewPSMT") == "o les orientations"  # all Courier: text
+    assert symbol_bullet("o les orientations", b"CourierNewPSMT") == "o les orientations"  # the next font unknown
+    assert symbol_bullet("o j iil Jsa", b"Times-Roman", b"Times-Roman") == "o j iil Jsa"  # a text font: left alone
+    assert symbol_bullet("l de l'inflation", b"CourierNew", b"Calibri") == "l de l'inflation"  # only the `o`
+
+
+def test_the_sub_items_of_a_slide_lose_their_courier_o() -> None:
+    lines = line_texts("cabestany-rob-2026.pdf", 4)
+    items = [t for t in lines if t.lstrip("o• ").startswith(("les orientations budgétaires", "les engagements pluriannuels", "la structure et la gestion", "l’évolution rétrospective"))]
+    assert len(items) == 5
+    assert all(t.startswith("• ") for t in items), items
 
 
 def test_a_spreads_two_folios_on_one_line_are_page_numbers() -> None:

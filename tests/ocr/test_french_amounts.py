@@ -62,6 +62,36 @@ def test_o_before_a_decimal_comma_is_a_zero_only_among_euro_amounts() -> None:
     assert alone[0].text == "O,00€"
 
 
+@dataclass
+class _D:
+    col: int
+    text: str
+    doubt: str | None = None
+
+
+def test_an_amount_that_lost_every_space_is_grouped_where_its_table_spaces_amounts() -> None:
+    # Putanges p. 14's second ruled table as the page's reading gives it: ``11 433,00€`` read twice without its space
+    texts = ["001 DEFICIT REPORTE", "10 963,096", "021 VIRT DE SECTION A SECTION", "11433,00€", "16 EMPRUNT",
+             "11433,00€", "10 APPORTS, DOTATIONS ET RESERVES", "10 963,09€", "22 396,09€", "22 396,09€"]
+    cells = [_D(i % 2, t) for i, t in enumerate(texts)]
+    assert amount_cells(cells) == 2
+    assert [c.text for c in cells if "433" in c.text] == ["11 433,00€", "11 433,00€"]
+    assert all(c.doubt is None for c in cells)
+
+
+def test_an_unspaced_amount_stays_where_the_table_does_not_space_its_amounts() -> None:
+    # coordinates printed without spaces (BO 7262 p. 165): the table's own way
+    texts = ["Intersection/côte", "500000,00", "450000,00", "458700,00"]
+    cells = [_D(0, t) for t in texts]
+    assert amount_cells(cells) == 0
+    assert [c.text for c in cells] == texts and all(c.doubt is None for c in cells)
+    # as many spaced as unspaced: no way wins, the cells stay as read and are in doubt
+    mixed = [_D(0, "11433,00€"), _D(0, "25 100,00€"), _D(0, "70 000,00€"), _D(0, "43120,50€"), _D(0, "2024")]
+    assert amount_cells(mixed) == 0
+    assert [c.text for c in mixed] == ["11433,00€", "25 100,00€", "70 000,00€", "43120,50€", "2024"]
+    assert [c.doubt for c in mixed] == ["amount_ungrouped", None, None, "amount_ungrouped", None]
+
+
 def _line(words: list[tuple[str, float, float]]) -> tuple[_L, dict[int, list[tuple[str, float, float, float, float]]]]:
     boxes = [(w, x0, 100.0, x1, 110.0) for w, x0, x1 in words]
     ln = _L(" ".join(w for w, _a, _b in words), words[0][1], 100.0, words[-1][2], 110.0)

@@ -187,6 +187,16 @@ def test_word_rules_of_the_phrase() -> None:
         assert text_fixes(same) == same, same
 
 
+def test_an_article_before_an_office_mid_sentence_is_small() -> None:
+    # a frozen line of BO 5952 bis p. 22 (the Constitution's art. 106): the article read with a capital
+    assert text_fixes("est immédiatement adressé par Le Président de la Chambre des Conseillers") == \
+        "est immédiatement adressé par le Président de la Chambre des Conseillers"
+    # a place's article, an office opening a sentence, a body's name the text writes with its capital: left
+    for same in ("commune de La Valette-du-Var", "relais de La Forêt-Auvray", "du Conseil. Le Président ouvre la séance",
+                 "Le Président de la Chambre", "indique que La Communauté de Communes"):
+        assert text_fixes(same) == same, same
+
+
 def test_a_word_split_keeps_its_listing_in_step() -> None:
     image, boxes = _page([("ARTICLE", 20), ("PREMIER.-—Sera", 260), ("soumis", 700)])
     ln, result = _line(boxes)

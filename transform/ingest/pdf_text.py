@@ -217,7 +217,8 @@ def page_lines(
         if rtl and GLUED_LABEL.match(clean):  # a list label glued to its item's first word (pdf_line_marks)
             clean = label_space(clean)
         if may_be_symbol_bullet(clean) and (at := piece.find(clean[0])) >= 0:  # `l ` drawn in Wingdings: a bullet
-            clean = symbol_bullet(clean, calls.font_facts(start + at)[1])
+            nxt = piece.find(clean[2], at + 1) if clean[0] == "o" else -1  # Courier's `o`: the next word's font
+            clean = symbol_bullet(clean, calls.font_facts(start + at)[1], calls.font_facts(start + nxt)[1] if nxt > 0 else None)
         if len(rects) > 1:
             segments = _segments(rects, gap=1.5 * (size or 10))
             gaps = [b[0] - a[1] for a, b in zip(segments, segments[1:], strict=False)] if len(segments) > 1 else []

@@ -79,6 +79,9 @@ _LAT = re.compile(r"[A-Za-zÀ-ÿ]")
 _SPECK = re.compile(r"^[\u0600-\u06ff\"'”“/.,:;|]+$")
 _LOW_END = re.compile(r"[a-zà-ÿ],?$")
 _AFTER_ROMAN = frozenset("et du de des à au ou".split())
+# offices and bodies an official text capitalises after a small article (``par le Président``); never a place's name
+_TITLES = frozenset("Président Présidente Roi Chef Ministre Gouvernement Préfet Maire Conseil Chambre Parlement Tribunal "
+                    "Cour Secrétaire Directeur Trésorier Receveur Royaume".split())
 _GLUED_APOS = re.compile(r"^([A-Za-zÀ-ÿ]{3,})['’]([a-zà-ÿ]{2,})([,.;:]?)$")
 _ELIDES = ("qu", "aujourd")  # jusqu', lorsqu', presqu'île, aujourd'hui: the first part elides
 _LABEL_DASH = re.compile(r"^([A-Za-zÀ-ÿ0-9]+)\.(?:-?[—–]|--)([A-ZÀ-Ý][a-zà-ÿ]*)$")
@@ -162,7 +165,7 @@ def _word_rules(text: str) -> str:
     """Seven misreads a French phrase tells (every truth line of the corpus through them: none changed):
 
     * ``toutes Les cultures``, ``à La construction``: an article with a capital after a word in small letters (or a
-      comma) and before one, inside a line, is in small letters;
+      comma) and before one, or before an office or a body (``par Le Président``), inside a line, is in small letters;
     * ``titre Il ;``: ``Il`` after a word in small letters and before nothing, a mark or ``et``/``du``/``de``/``à``...
       is the Roman ``II`` (the pronoun opens a clause and a verb follows it);
     * ``cultures'et``: an apostrophe between two words of the list where the first elides nothing is a speck
@@ -181,7 +184,7 @@ def _word_rules(text: str) -> str:
     for i, tok in enumerate(toks):
         prev, nxt = toks[i - 1] if i else "", toks[i + 1] if i + 1 < len(toks) else ""
         low_before = bool(_LOW_END.search(prev))
-        if tok in ("Les", "La", "Le") and low_before and nxt[:1].islower():
+        if tok in ("Les", "La", "Le") and low_before and (nxt[:1].islower() or nxt.rstrip(",.;:") in _TITLES):
             tok = tok.lower()
         elif tok == "Il" and low_before and (not nxt or not _LAT.search(nxt) or nxt in _AFTER_ROMAN):
             tok = "II"

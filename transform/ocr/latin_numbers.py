@@ -16,6 +16,14 @@ added, dropped or changed; only spaces are put back inside a run of digits.
 
 Beside these, a cell reading ``O,00`` in a table of euro amounts is ``0,00`` (the letter O has no
 place before a decimal comma).
+
+A cell that lost every thousands space (``11433,00€``, Putanges p. 14, where the same table prints
+``10 963,09€`` and ``22 396,09€``) has no later group to show it: its integer part of five digits or
+more is grouped again only when the table's convention says so, that is when at least
+``MIN_SPACED`` of its amounts are printed with a thousands space and they outnumber the amounts of
+five digits or more printed without one. In a table where neither way wins (as many spaced as
+unspaced), the unspaced cell is left as read and put in doubt (``amount_ungrouped``); in a table
+that prints no amount spaced, it is the table's own way and stays.
 """
 
 from __future__ import annotations
@@ -32,6 +40,10 @@ _HEAD = re.compile(r"[1-9]\d{3,5}")
 _AMOUNT_CELL = re.compile(r"([1-9]\d{3,5})((?: \d{3})+,\d\d)( ?€|6)?")
 _EURO = re.compile(r"\d{1,3}(?: \d{3})*,\d\d ?€")
 _ZERO_AS_O = re.compile(r"[Oo](,\d\d ?€?)")
+MIN_SPACED = 2  # amounts with a thousands space that make a table's convention
+UNGROUPED = "amount_ungrouped"  # the doubt of an unspaced amount where the table's way is unclear
+_SPACED = re.compile(r"-?\d{1,3}(?: \d{3})+,\d\d(?: ?€|6)?")
+_UNSPACED = re.compile(r"(-?)([1-9]\d{4,})(,\d\d(?: ?€|6)?)")
 
 Boxes = list[tuple[str, float, float, float, float]]
 
@@ -60,7 +72,25 @@ def amount_cells(cells: list[_Cell]) -> int:
         elif euros >= MIN_EUROS and (z := _ZERO_AS_O.fullmatch(text)):
             c.text = "0" + z.group(1)
             changed += 1
-    return changed
+    return changed + _unspaced_cells(cells)
+
+
+def _unspaced_cells(cells: list[_Cell]) -> int:
+    """Group an amount cell read without any thousands space (``11433,00€``) when the table prints
+    its amounts spaced; put it in doubt when the table has no clear way (module docstring)."""
+    bare = [(c, m) for c in cells if (m := _UNSPACED.fullmatch(c.text.strip()))]
+    if not bare:
+        return 0
+    spaced = sum(1 for c in cells if _SPACED.fullmatch(c.text.strip()))
+    if spaced >= MIN_SPACED and spaced > len(bare):
+        for c, m in bare:
+            c.text = m.group(1) + grouped(m.group(2)) + m.group(3)
+        return len(bare)
+    if spaced:
+        for c, _m in bare:
+            if getattr(c, "doubt", UNGROUPED) is None:
+                c.doubt = UNGROUPED  # type: ignore[attr-defined]
+    return 0
 
 
 def amount_lines(lines: list[TextLine], word_boxes: dict[int, Boxes]) -> int:
