@@ -91,9 +91,16 @@ def test_percent_suspects_and_the_sign_put_back() -> None:
     assert percent_signs("عن 60 من الحد", ["عن 60× من الحد", "عن 60× من الحد"])[1] == 0
 
 
+def _sentences(block):
+    """A block's sentences, a list's items' included (a dashed line under a colon is a list item)."""
+    yield from getattr(block, "sentences", [])
+    for item in getattr(block, "items", []):
+        yield from item.sentences
+
+
 def _text(path: Path, page: int, folder: Path) -> tuple[str, str]:
     doc = read_corpus_page(path, page)
-    body = " ".join(normalize(" ".join(s.text for s in getattr(b, "sentences", []))) for _, b in iter_blocks(doc))
+    body = " ".join(normalize(" ".join(s.text for s in _sentences(b))) for _, b in iter_blocks(doc))
     return body, doc.meta.pages[0].reason
 
 
