@@ -17,8 +17,9 @@ GAP = "<gap>"  # a column gap (60 points)
 ARABIC = regex.compile(r"\p{Script=Arabic}")
 
 
-def scrambled(visual: list[str], emit: list[int]) -> tuple[str, list[tuple[float, float]]]:
-    """The text pdfium emits (tokens ``emit`` in that order, space separated) and each character's box."""
+def scrambled(visual: list[str], emit: list[int], space: float = ADV) -> tuple[str, list[tuple[float, float]]]:
+    """The text pdfium emits (tokens ``emit`` in that order, space separated) and each character's box
+    (``space``: the advance of a space slot)."""
     slots: list[list[tuple[float, float]]] = []
     x = 0.0
     for tok in visual:
@@ -26,11 +27,12 @@ def scrambled(visual: list[str], emit: list[int]) -> tuple[str, list[tuple[float
             slots.append([])
             x += 60.0
             continue
-        boxes = [(x + ADV * k, x + ADV * (k + 1)) for k in range(len(tok))]
+        adv = space if tok == " " else ADV
+        boxes = [(x + adv * k, x + adv * (k + 1)) for k in range(len(tok))]
         if ARABIC.search(tok):
             boxes.reverse()  # the first letter of an Arabic word is its rightmost glyph
         slots.append(boxes)
-        x += ADV * len(tok)
+        x += adv * len(tok)
     text: list[str] = []
     out: list[tuple[float, float]] = []
     for n, k in enumerate(emit):
@@ -42,8 +44,8 @@ def scrambled(visual: list[str], emit: list[int]) -> tuple[str, list[tuple[float
     return "".join(text), out
 
 
-def logical(visual: list[str], emit: list[int], rtl: bool = True) -> str:
-    text, boxes = scrambled(visual, emit)
+def logical(visual: list[str], emit: list[int], rtl: bool = True, space: float = ADV) -> str:
+    text, boxes = scrambled(visual, emit, space)
     return visual_to_logical(text, lambda i: boxes[i], rtl=rtl, size=10.0)
 
 
@@ -141,3 +143,22 @@ def test_pieces_of_a_vowelled_line_are_read_in_place() -> None:
         step = (x1 - x0) / len(word)
         boxes.extend((x1 - step * (k + 1), x1 - step * k) for k in range(len(word)))  # right to left in the word
     assert visual_to_logical(text, lambda i: boxes[i], rtl=True, size=14.0, pieces=True) == "المجالات. يُضاف إلى ذلك"
+
+
+def test_paragraph_numeral_cited_after_its_article() -> None:
+    # "المادة 247 - XXXXI": article 247, paragraph XXXXI; the page draws the numeral on the left, "XXXXI - 247"
+    visual = ["أدناه", " ", "XXXXI", " ", "-", " ", "247", " ", "المادة", " ", "في"]
+    assert logical(visual, [10, 8, 2, 4, 6, 0], space=2.5) == "في المادة 247 - XXXXI أدناه"
+    visual = ["المحررات", " ", "-", " ", ".", "III", " ", "-", " ", ".", "129", " ", "المادة"]
+    assert logical(visual, [12, 10, 9, 7, 5, 4, 2, 0], space=2.5) == "المادة 129. - III. - المحررات"
+
+
+def test_outline_number_opening_a_line_keeps_its_drawn_order() -> None:
+    # "II-3" opening a heading is one left-to-right run (nothing Arabic right of it): read as drawn
+    visual = ["العامة", " ", "الأحكام", " ", "II", "-", "3"]
+    assert logical(visual, [4, 5, 6, 2, 0]) == "II-3 الأحكام العامة"
+    visual = ["العامة", " ", "الأحكام", " ", "II", " ", "-", " ", "3"]
+    assert logical(visual, [4, 6, 8, 2, 0], space=2.5) == "II - 3 الأحكام العامة"
+    # a Latin word before a number is not a numeral: one run, as drawn
+    visual = ["أدناه", " ", "COVID", "-", "19", " ", "جائحة"]
+    assert logical(visual, [6, 2, 3, 4, 0]) == "جائحة COVID-19 أدناه"

@@ -76,6 +76,13 @@ def test_egyptian_article_labels(line: str) -> None:
     assert label is not None and label.rank == ARTICLE and label.title == ""
 
 
+@pytest.mark.parametrize("line", ["(الباب الثانى)", "الفصل الحادى عشر", "( الباب التمهيدى )"])
+def test_egyptian_ordinals_with_dotless_final_yeh(line: str) -> None:
+    # the Egyptian Gazette writes a final yeh without dots (law 8/2022 p. 9: "(الباب الثانى)" over its title)
+    label = legal_heading(line)
+    assert label is not None and label.unit in ("الباب", "الفصل") and label.title == ""
+
+
 @pytest.mark.parametrize("line", ["مادة (1) من القانون المرافق تسرى على المنشآت", "مادة دراسية جديدة"])
 def test_a_sentence_opening_with_madda_is_no_label(line: str) -> None:
     assert legal_heading(line) is None
@@ -88,3 +95,13 @@ def test_egyptian_article_label_is_a_heading_on_the_real_page(tmp_path: object) 
     blocks = read_pages("eg-ar-law-8-2022.pdf", [2], tmp_path)  # type: ignore[arg-type]
     headings = [" ".join(block_text(b).split()) for b in blocks if isinstance(b, Heading)]
     assert "مادة ( 1 ) :" in headings or "مادة (1) :" in headings, headings
+
+
+def test_egyptian_chapter_label_and_its_title_are_one_heading(tmp_path: object) -> None:
+    from tests.ingest._realpages import block_text, read_pages
+    from transform.model import Heading
+
+    blocks = read_pages("eg-ar-law-8-2022.pdf", [8], tmp_path)  # type: ignore[arg-type]
+    headings = [" ".join(block_text(b).split()) for b in blocks if isinstance(b, Heading)]
+    assert "(الباب الثانى) إجراءات الترخيص" in headings, headings
+    assert "سداد رسم لا يقل" in " ".join(" ".join(block_text(b).split()) for b in blocks)  # the stretched words whole

@@ -44,8 +44,11 @@ HALLMARK = re.compile(
 # substrings one of which a page showing a HALLMARK holds (plain substring tests are much cheaper than the pattern)
 SIGNS = ("اال", "األ", "اإل", "اآل", "امل", " ال ", "\nال ", " يف ", "ىل", "هلل")
 # letter pairs that may be one ligature glyph emitted back to front: a letter then lam
-# (lam-alef, lam-yeh, lam-meem... reversed), ه + لل (``لله``), يف (``في``)
-CANDIDATE = re.compile(f"[{_LETTER}]ل|يف")
+# (lam-alef, lam-yeh, lam-meem... reversed), ه + لل (``لله``), يف (``في``), and a jeem, hah or khah
+# before a letter (the ``تح``, ``نج``, ``مخ`` ligatures of Naskh fonts: ``حتت`` for ``تحت``; no word list
+# can judge those, ``حتت`` is a word too) when the glyph holds those two letters only
+CANDIDATE = re.compile(f"[{_LETTER}]ل|يف|[\u062c\u062d\u062e](?=[{_LETTER}])")
+HAH_LIKE = frozenset("\u062c\u062d\u062e")
 INSIDE = re.compile(f"[اأإآى](?<=[{_LETTER}][اأإآى])ل")  # a possible swapped ligature inside a word
 PROBES = 8
 TATWEEL = re.compile("\u0640+")
@@ -120,6 +123,8 @@ def swap_shared_boxes(text: str, box: Box) -> tuple[str, int]:
             lo -= 1
         while hi < n and text[hi].isalpha() and _same(first, box(hi)):
             hi += 1
+        if text[a] in HAH_LIKE and text[a + 1] != "\u0644" and (hi - lo != 2 or first[1] - first[0] < 1.0):
+            continue  # a two-letter glyph drawn with some width (not a line whose boxes all collapsed)
         if out is None:
             out = list(text)
         out[lo:hi] = out[lo:hi][::-1]

@@ -142,9 +142,12 @@ def _score(cells: list[tuple[str, tuple[float, float]]]) -> tuple[int, int]:
     return sum(not known_ar(normalise_ar(w)) for w in words) + lone, len(words)
 
 
-def _stretch(units: list[Unit], size: float) -> list[tuple[str, tuple[float, float]]] | None:
-    """The stretch re-read from its boxes, or None when it shows no span (left as pdfium gave it)."""
-    disordered = _disordered(units)
+def _stretch(units: list[Unit], size: float, kashida: bool = False) -> list[tuple[str, tuple[float, float]]] | None:
+    """The stretch re-read from its boxes, or None when it shows no span (left as pdfium gave it).
+    ``kashida``: the stretch holds a tatweel; one without width (a space pdfium made in a stretched word,
+    turned back into the kashida it stands for by :mod:`pdf_kashida`, keeps that space's box, set against
+    the next letter) says nothing of the order the letters were drawn in."""
+    disordered = _disordered([u for u in units if u[0] != "\u0640" or u[2] - u[1] > 0.01] if kashida else units)
     if disordered:
         units = sorted(units, key=lambda u: -(u[1] + u[2]))  # stable: one glyph's letters keep their order
     spans = _spans(units)
@@ -177,7 +180,7 @@ def reorder(text: str, box: Box, size: float) -> tuple[str, Box] | None:
         units = _units(text, box, a, b)
         if len(units) < 2:
             continue
-        cells = _stretch(units, size)
+        cells = _stretch(units, size, text.find("\u0640", a, b) >= 0)
         if cells is None:
             continue
         pieces.append(text[pos:a])

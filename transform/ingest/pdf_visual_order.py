@@ -222,9 +222,33 @@ def _runs_rtl(toks: list[Token], gap: float, goes_on: bool = False) -> list[list
             elif t not in LTR_JOINER:
                 break
             k += 1
-        runs.append(list(range(i, end + 1)))
+        if _number_after_roman(toks, i, end):  # ``I - 91`` drawn for ``91 - I``: each part its own run
+            runs.extend([k] for k in range(i, end + 1))
+        else:
+            runs.append(list(range(i, end + 1)))
         i = end + 1
     return runs
+
+
+ROMAN = re.compile("X{0,4}(?:IX|IV|V?I{1,4}|V)|X{1,4}")  # I to XXXXIX, as the codes write them (XXXXI)
+_ROMAN_JOINER = frozenset(" .-\u2013")
+
+
+def _number_after_roman(toks: list[Token], i: int, end: int) -> bool:
+    """Is the Latin run ``toks[i..end]`` a Roman numeral, a dash and a number, inside a sentence?
+
+    A law's paragraph is cited after its article, ``المادة 91 - I`` (article 91, paragraph I);
+    in a right-to-left line the number and the numeral are two runs, drawn ``I - 91``, the number
+    on the right. The same drawing would come from ``I - 91`` typed as one left-to-right run, which
+    an outline number opening a line is (``II-3``): a run with an Arabic word on its right (the
+    sentence it sits in goes on from there) reads article first.
+    """
+    if end - i < 2 or not toks[end][0].isdigit() or ROMAN.fullmatch(toks[i][0]) is None:
+        return False
+    between = [t[0] for t in toks[i + 1 : end]]
+    if ("-" not in between and "\u2013" not in between) or not all(t in _ROMAN_JOINER for t in between):
+        return False
+    return any(t[3] == "R" for t in toks[end + 1 :])
 
 
 OPENING = {")": "(", "(": "(", "]": "[", "[": "[", "}": "{", "{": "{"}
