@@ -38,6 +38,7 @@ import numpy as np
 from ..errors import ToolError
 from .confidence import TEXT_UNSURE
 from .foreign_layer import SUSPECT_CONFIDENCE
+from .foreign_vote import padded_boxes
 from .lexicon import known_fr
 from .render import binarise_page
 from .tesseract import read_rows, tess_langs
@@ -193,12 +194,7 @@ def grouping(lines: list[TextLine]) -> Callable[[str], str]:
 
 def _read(pimg: PageImage, pieces: list[Piece], langs: list[str], timeout: float,
           spaced: Callable[[str], str] = lambda w: w) -> bool:
-    k = pimg.dpi / 72.0
-    boxes = []
-    for p in pieces:
-        pad = max(3, int(0.3 * (p.bottom - p.top) * k))
-        boxes.append((max(0, int(p.x0 * k) - pad), max(0, int(p.top * k) - pad),
-                      min(pimg.image.width, int(p.x1 * k) + pad), min(pimg.image.height, int(p.bottom * k) + pad)))
+    boxes = padded_boxes(pimg, pieces, 0.3)
     try:
         results = read_rows(pimg, boxes, tess_langs(langs), timeout)
     except ToolError:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ToolError
 from .confidence import TEXT_UNSURE
@@ -32,6 +32,8 @@ from .render import binarise_page
 from .tesseract import read_rows, tess_langs
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..ingest.base import TextLine
     from .render import PageImage
     from .tesseract import OcrResult
@@ -122,15 +124,22 @@ def vote_line(layer: str, ours: str) -> tuple[str, int]:
     return new, changed
 
 
+def padded_boxes(pimg: PageImage, items: Sequence[Any], share: float) -> list[tuple[int, int, int, int]]:
+    """The image boxes of ``items`` (anything with ``x0``, ``top``, ``x1``, ``bottom`` in points), each padded by
+    ``share`` of its height (3 pixels at least) and kept inside the page image."""
+    k = pimg.dpi / 72.0
+    boxes = []
+    for it in items:
+        pad = max(3, int(share * (it.bottom - it.top) * k))
+        boxes.append((max(0, int(it.x0 * k) - pad), max(0, int(it.top * k) - pad),
+                      min(pimg.image.width, int(it.x1 * k) + pad), min(pimg.image.height, int(it.bottom * k) + pad)))
+    return boxes
+
+
 def read_layer_results(pimg: PageImage, lines: list[TextLine], langs: list[str], timeout: float) -> list[OcrResult] | None:
     """Our OCR of each of a text layer's ``lines`` (its box padded by a quarter of its height), in one tesseract
     call for the page, with its words' boxes; None when tesseract fails."""
-    k = pimg.dpi / 72.0
-    boxes = []
-    for ln in lines:
-        pad = max(3, int(0.25 * (ln.bottom - ln.top) * k))
-        boxes.append((max(0, int(ln.x0 * k) - pad), max(0, int(ln.top * k) - pad),
-                      min(pimg.image.width, int(ln.x1 * k) + pad), min(pimg.image.height, int(ln.bottom * k) + pad)))
+    boxes = padded_boxes(pimg, lines, 0.25)
     try:
         return read_rows(binarise_page(pimg), boxes, tess_langs(langs), timeout)
     except ToolError:
