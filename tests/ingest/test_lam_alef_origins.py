@@ -15,12 +15,23 @@ from transform.ingest.pdf_text import page_lines
 
 def test_alef_and_lam_with_one_origin_are_swapped() -> None:
     text = "والسالمة والسالمة"
-    # the first word's alef + lam (indices 4, 5) share an origin; the second's (13, 14) are two glyphs
-    origins = {i: float(i) for i in range(len(text))}
+    # logical order, drawn right to left (each letter's origin left of the one before); the first
+    # word's alef + lam (indices 4, 5) share an origin; the second's (13, 14) are two glyphs
+    origins = {i: float(-i) for i in range(len(text))}
     origins[5] = origins[4]
 
     fixed, count = swap_shared_origins(text, origins.__getitem__)
     assert fixed == "والسلامة والسالمة" and count == 1
+
+
+def test_a_line_in_visual_order_keeps_its_pairs() -> None:
+    # a producer that emits a line in visual order (Chromium: each letter's origin right of the one
+    # before) holds every lam-alef ligature as alef + lam with one origin: right as it is, reversed later
+    text = "ميلاقألاب"  # بالأقاليم in visual order
+    origins = {i: float(i) for i in range(len(text))}
+    origins[6] = origins[5]
+
+    assert swap_shared_origins(text, origins.__getitem__) == (text, 0)
 
 
 def test_the_article_after_a_prefix_is_not_looked_at() -> None:

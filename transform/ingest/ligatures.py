@@ -143,12 +143,14 @@ def swap_shared_origins(text: str, origin: Callable[[int], float]) -> tuple[str,
     A stretched lam-alef (InDesign, the Egyptian Gazette's ``والسلامة``) may come as one glyph whose
     letters get a box each, alef right of lam, back to front like a shared box's (``والسالمة``, itself a
     word: no word list can tell). Two glyphs drawn one after the other never share an origin: the pen
-    moves by the first one's advance. Only right where the document emits ligatures back to front."""
+    moves by the first one's advance. Only right where the document emits ligatures back to front, and
+    only on a line in logical order (the letter before the pair drawn right of it): a line a producer emits
+    in visual order (Chromium) holds every lam-alef as alef + lam with one origin, and is right as it is."""
     out: list[str] | None = None
     count = 0
     for m in INSIDE_ALEF_LAM.finditer(text):
         a = m.start()
-        if abs(origin(a) - origin(a + 1)) < 0.01:
+        if abs(origin(a) - origin(a + 1)) < 0.01 and origin(a - 1) > origin(a) + 0.01:
             if out is None:
                 out = list(text)
             out[a], out[a + 1] = out[a + 1], out[a]
