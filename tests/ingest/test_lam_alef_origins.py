@@ -5,12 +5,8 @@ share one origin, which two glyphs drawn one after the other never do (``ligatur
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
-import pytest
-
-from tests.ingest._realpages import FILES
+from tests.ingest._realpages import line_texts
 from transform.ingest.ligatures import swap_shared_origins
-from transform.ingest.pdf_text import page_lines
 
 
 def test_alef_and_lam_with_one_origin_are_swapped() -> None:
@@ -47,14 +43,6 @@ def test_the_article_after_a_prefix_is_not_looked_at() -> None:
 
 
 def test_the_gazette_page_reads_the_stretched_word() -> None:
-    path = FILES / "eg-ar-law-8-2022.pdf"
-    if not path.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        page = pdf[6]
-        text = "\n".join(line.text for line in page_lines(page, page.get_textpage(), 7))
-    finally:
-        pdf.close()
+    text = "\n".join(line_texts("eg-ar-law-8-2022.pdf", 7))
     assert "والصحة ، والسلامة والصحة" in text
     assert "والسالمة" not in text

@@ -9,6 +9,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from fpdf import FPDF
 
+from tests.ingest._realpages import line_texts
 from transform.ingest.pdf_text import page_lines
 
 
@@ -102,38 +103,14 @@ def test_raised_calls_are_measured_from_the_first_word_when_the_middle_is_raised
 
 
 def test_the_report_page_reads_the_calls_after_brackets() -> None:
-    from tests.ingest._realpages import FILES
-
-    path = FILES / "cese-ar-avis-biodiversite-2025.pdf"
-    if not path.exists():
-        import pytest
-
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        page = pdf[27]
-        text = "\n".join(line.text for line in page_lines(page, page.get_textpage(), 28))
-    finally:
-        pdf.close()
+    text = "\n".join(line_texts("cese-ar-avis-biodiversite-2025.pdf", 28))
     assert "(diagramme gris)[55]." in text and "gris(55" not in text
 
 
 def test_a_call_set_apart_at_an_arabic_line_end_is_a_note_mark() -> None:
     # decree 2.09.197 p. 4: the call "2" after a heading, raised and smaller, a piece of its own at the line's left
     # end (where an Arabic line ends), a word space from the word: it was read as a word ("الأجراء 2")
-    from tests.ingest._realpages import FILES
-
-    path = FILES / "adala-ar-decree-2-09-197.pdf"
-    if not path.exists():
-        import pytest
-
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        page = pdf[3]
-        lines = [line.text for line in page_lines(page, page.get_textpage(), 4)]
-    finally:
-        pdf.close()
+    lines = line_texts("adala-ar-decree-2-09-197.pdf", 4)
     assert "2. المتوسط الشهري لعدد الأجراء[2]" in lines
     # the note's own number, opening its line at the right, stays a number
     assert any(line.startswith("2 المتوسط الشهري لعدد الأجراء يساوي") for line in lines)

@@ -8,7 +8,7 @@ import numpy as np
 import ocr_testkit as pdfkit
 import pytest
 from ocr_testkit import make_ctx
-from test_foreign_layer import _first_text_page
+from test_foreign_layer import layer_scan
 
 from transform.ingest.base import TextLine
 from transform.ingest.pdf import PdfIngester
@@ -79,13 +79,7 @@ def test_an_amount_a_kept_layer_lost_is_read_and_in_doubt(work: Path, tmp_path: 
     label = "Subvention du club de football"
     printed_rows = paras + [label + "&emsp;" * 8 + "1 500,00"]
     layer_rows = paras + [label]  # the earlier OCR lost the amount: no word of the layer is odd
-
-    def html(texts: list[str]) -> str:
-        return "".join(f'<p lang="fr" style="font-size:13pt">{t}</p>' for t in texts)
-
-    printed = _first_text_page(pdfkit.html_pdf(work / "gaps-printed-lo.pdf", html(printed_rows)), work / "gaps-printed.pdf")
-    layer = _first_text_page(pdfkit.html_pdf(work / "gaps-layer-lo.pdf", html(layer_rows)), work / "gaps-layer.pdf")
-    scan = pdfkit.photo_scan(printed, work / "gaps-scan.pdf", 0, dpi=200, banner=None, layer=layer)
+    scan = layer_scan(work, "gaps", printed_rows, layer_rows)
     doc = PdfIngester().ingest(scan, make_ctx(tmp_path))
     rep = doc.meta.pages[0]
     assert rep.method == "text" and "agrees" in rep.reason and LOST_NOTE in rep.reason, rep.reason

@@ -123,18 +123,24 @@ def _first_text_page(made: Path, out: Path) -> Path:
     return out
 
 
+def layer_scan(work: Path, stem: str, printed: list[str], layer: list[str]) -> Path:
+    """A 200 dpi photo scan of the French paragraphs ``printed`` under an invisible text layer holding
+    ``layer`` (an earlier OCR's reading of the same page), both set by LibreOffice in 13 pt."""
+
+    def html(texts: list[str]) -> str:
+        return "".join(f'<p lang="fr" style="font-size:13pt">{t}</p>' for t in texts)
+
+    shown = _first_text_page(pdfkit.html_pdf(work / f"{stem}-printed-lo.pdf", html(printed)), work / f"{stem}-printed.pdf")
+    hidden = _first_text_page(pdfkit.html_pdf(work / f"{stem}-layer-lo.pdf", html(layer)), work / f"{stem}-layer.pdf")
+    return pdfkit.photo_scan(shown, work / f"{stem}-scan.pdf", 0, dpi=200, banner=None, layer=hidden)
+
+
 @pytest.mark.slow  # two LibreOffice PDFs, an OCR sample of the photo scan and one reading of its suspect lines
 def test_a_kept_earlier_ocr_layer_is_voted_and_flagged(work: Path, tmp_path: Path) -> None:
     paras = pdfkit.FR_TEXT.splitlines()
     misread = [p.replace("présenté par le", "présenté par ls").replace("ménagers", "mériagers") for p in paras]
     misread[-1] += " |"  # a speck read as a bar: nothing of ours stands against it
-
-    def html(texts: list[str]) -> str:
-        return "".join(f'<p lang="fr" style="font-size:13pt">{t}</p>' for t in texts)
-
-    printed = _first_text_page(pdfkit.html_pdf(work / "foreign-printed-lo.pdf", html(paras)), work / "foreign-printed.pdf")
-    layer = _first_text_page(pdfkit.html_pdf(work / "foreign-layer-lo.pdf", html(misread)), work / "foreign-layer.pdf")
-    scan = pdfkit.photo_scan(printed, work / "foreign-scan.pdf", 0, dpi=200, banner=None, layer=layer)
+    scan = layer_scan(work, "foreign", paras, misread)
     doc = PdfIngester().ingest(scan, make_ctx(tmp_path))
     rep = doc.meta.pages[0]
     assert rep.method == "text" and "agrees" in rep.reason, rep.reason  # the layer is kept, no OCR of the page
