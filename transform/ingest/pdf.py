@@ -30,6 +30,7 @@ from ..model import Block, Document, DocumentMeta, Furniture, PageReport, Sectio
 from . import INGESTERS, pdf_tables
 from .base import TextLine
 from .ligatures import LigatureProbe, repair_cells
+from .pdf_actual_text import restore_leads
 from .pdf_blocks import group_lines, groups_to_blocks
 from .pdf_boxes import mark_boxes
 from .pdf_furniture import split_page_numbers, split_running_lines
@@ -210,6 +211,7 @@ class PdfIngester:
         furniture = sorted(furniture + running, key=lambda f: f.page)
         groups = group_lines(kept, used_tables, widths, heights)
         groups = rejoin_paragraphs(groups)  # paragraphs cut between two lines of one justified block (pdf_paragraphs)
+        restore_leads(ln for g in groups for ln in g.lines)  # numbers whose first part pdfium lost, read whole (pdf_actual_text)
         blocks = join_continued_tables(groups_to_blocks(groups))
         confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
         if title and (

@@ -16,7 +16,7 @@ from functools import partial
 
 import pypdfium2 as pdfium
 
-from . import pdf_kashida, pdf_unseen
+from . import pdf_actual_text, pdf_kashida, pdf_strays, pdf_unseen
 from .base import TextLine
 from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
@@ -90,6 +90,7 @@ class PdfLine(TextLine):
     # a spread's halves (pdf_regions) read the two sides apart when the gap holds the band between the halves
     wide_parts: list[PdfLine] = field(default_factory=list)
     box: tuple[int, int] | None = None  # (row, place) of the drawn box it is set in, in a row of boxes (pdf_boxes)
+    lead: tuple[str, str] | None = None  # a number that opens the line as pdfium read it, and read whole (pdf_actual_text)
 
 
 def page_lines(
@@ -126,6 +127,7 @@ def page_lines(
     pieces, styles = read_pieces(calls, text, height)
     if arabic:  # lines whose glyphs are placed again by position: two printed lines in one would be woven (pdf_two_lines)
         pieces, styles = split_two_lines(calls, pieces, styles, height)
+    text, pieces, strays = pdf_strays.take_strays(calls, text, pieces, styles)  # a note's number in another line's text
     lines: list[PdfLine] = []
     context_rtl = False
     probe = WordOrderProbe()
@@ -236,6 +238,10 @@ def page_lines(
                     lines[-1].call = lead_digits.group(0)  # the block decides: a call inside a paragraph, a note's own number
                     break
         context_rtl = rtl
+    if strays:
+        pdf_strays.put_back(calls, lines, strays)
+    if arabic and ("\n." in text or text[:1] == "."):  # a dot opening a line: a section number's lost first part? (pdf_actual_text)
+        pdf_actual_text.mark_lost_leads(page, textpage, lines)
     if "\u0644\u0644" in text:  # a word ending on two lams: the lam-lam-heh glyph may have lost its heh
         restore_lost_heh(lines, text, calls.char_box, calls.reach_below, lambda i: height - calls.origin_y(i))
     column_parts(lines, calls, text)
