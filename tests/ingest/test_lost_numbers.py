@@ -19,10 +19,15 @@ def test_number_read_whole_only_when_it_holds_what_pdfium_read() -> None:
     assert pdf_actual_text._holds("أ.", ".")
     assert not pdf_actual_text._holds("3.1.", ".2.")  # pdfium read a 2 the reading does not hold
     assert not pdf_actual_text._holds("1.", "..")
-    for good in ("2.1.2.", "3.1.", "1.", "II.", "أ."):
+    for good in ("2.1.2.", "3.1.", "1.", "II.", "أ.", "ت."):
         assert pdf_actual_text.NUMBERING.fullmatch(good), good
-    for bad in ("2.1.2.\t", ".1.2.", "12345.", "و.1.", "س."):
+    for bad in ("2.1.2.\t", ".1.2.", "12345.", "و.1.", "في."):
         assert not pdf_actual_text.NUMBERING.fullmatch(bad), bad
+
+
+def test_a_title_word_is_no_part_of_a_number() -> None:
+    assert pdf_actual_text.NUMBERISH.fullmatch("ت") and pdf_actual_text.NUMBERISH.fullmatch(". ")
+    assert not pdf_actual_text.NUMBERISH.fullmatch("التنوع")
 
 
 def test_lead_restored_only_on_the_text_it_was_read_from() -> None:

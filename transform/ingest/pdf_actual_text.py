@@ -32,9 +32,9 @@ if TYPE_CHECKING:
 # what opens such a line: a dot, then what pdfium kept of the number (".1.2.", ".", ".II")
 LOST_LEAD = re.compile(r"\.[0-9IVX.]*")
 # what the number read from the text objects must be: a decimal number of two parts or more ("2.1.2.", "3.1."),
-# a number ("1."), a Roman one ("II.") or an Arabic letter ("أ.")
-NUMBERING = re.compile(r"[0-9]+(?:\.[0-9]+)+\.?|[0-9]{1,2}\.|[IVX]{1,4}\.|[\u0623\u0628\u062c\u062f\u0647\u0648\u0632\u062d\u0637\u064a]\.")
-NUMBERISH = re.compile(r"[0-9IVX.\s\u0623\u0628\u062c\u062f\u0647\u0648\u0632\u062d\u0637\u064a]*")  # a number's text objects
+# a number ("1."), a Roman one ("II.") or a list letter ("أ.", "ت.": abjad or alphabetical order)
+NUMBERING = re.compile(r"[0-9]+(?:\.[0-9]+)+\.?|[0-9]{1,2}\.|[IVX]{1,4}\.|[\u0621-\u064a]\.")
+NUMBERISH = re.compile(r"[0-9IVX.\s]*|\s*[\u0621-\u064a][.\s]*")  # one of a number's text objects (a title's words are not)
 REACH = 2.0  # text objects looked at up to this many font sizes right of the line's end
 _BUF = 64  # UTF-16 code units read from one object or one replacement text
 
