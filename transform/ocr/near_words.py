@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .lexicon import edits, normalise_ar
+from .lexicon import normalise_ar
 from .spelling import _candidates
 
 if TYPE_CHECKING:
@@ -47,10 +47,13 @@ def _near(a: str, b: str) -> bool:
     """Are two normalised words one letter apart (changed, put in or taken out), not only in their endings?"""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
-    same = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    same = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     if same >= max(len(a), len(b)) - 2:
         return False  # another ending of one stem (المترشحات / المترشحين, درهمان / درهما): inflection, not a misreading
-    return edits(a, b) == 1
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(same, len(long_)))  # one letter put in
 
 
 def suspect_words(pages: list[list[str]]) -> list[list[list[str]]]:
