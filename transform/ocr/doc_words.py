@@ -129,4 +129,8 @@ def doc_words(pages: list[list[TextLine]]) -> int:
 
     sure = [[ln.doubt is None for ln in lines] for lines in pages]
     changed += write_texts(pages, settle_accents([[ln.text for ln in lines] for lines in pages], sure))  # Léroux: Leroux
-    return changed + settle_lines(pages)  # a letter added to a word the document reads sound (extra_letters.py)
+    changed += settle_lines(pages)  # a letter added to a word the document reads sound (extra_letters.py)
+    from .near_words import flag_lines
+
+    flag_lines(pages)  # a word that is no word, a misreading from one, read once: its line in doubt (near_words.py)
+    return changed
