@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -75,20 +77,52 @@ def _suspect_py(text: str) -> bool:
     return False
 
 
-def _strokes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tuple[float, float, float, float]]:
-    """Bounds of the page's text objects that carry no text (glyphs without Unicode)."""
-    out: list[tuple[float, float, float, float]] = []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=2):
-        n = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
-        buf = (ctypes.c_ushort * max(n, 1))()
-        pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, buf, n)
-        chars = buf[: max(n - 1, 0)]
-        if any(c not in (0, 0x20) for c in chars) or 0x20 in chars:  # text, or a written space (Word
-            continue                                                 # draws some spaces as objects of their own)
-        left, bottom, right, top = obj.get_bounds()
-        if top - bottom > 0.05 and right - left > 0.05:  # a stroke has ink; an empty object has no extent
-            out.append((left, bottom, right, top))
+def _textless(raw: object, textpage: pdfium.PdfTextPage) -> bool:
+    """Does the text object carry no text (a glyph without Unicode; a written space is text: Word draws some
+    spaces as objects of their own)?"""
+    n = pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, None, 0)
+    buf = (ctypes.c_ushort * max(n, 1))()
+    pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, buf, n)
+    chars = buf[: max(n - 1, 0)]
+    return not (any(c not in (0, 0x20) for c in chars) or 0x20 in chars)
+
+
+_BOUNDS = [ctypes.c_float() for _ in range(4)]
+_BOUNDS_REFS = [ctypes.byref(c) for c in _BOUNDS]
+
+
+def _text_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[list[Any]]:
+    """The page's text objects (those of its form XObjects one level down too) that have ink (an empty object has
+    no extent), in the page's object order: ``[left, bottom, right, top, handle, textless]``, ``textless`` None
+    until :func:`mend` asks (asking pdfium for an object's text scans the page's characters: a page of
+    InDesign words holds a few hundred objects, and only the few level with a gap matter)."""
+    out: list[list[Any]] = []
+    _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0, textpage, out)
     return out
+
+
+def _walk(parent: object, count: Callable[[object], int], get: Callable[[object, int], object], level: int,
+          textpage: pdfium.PdfTextPage, out: list[list[Any]]) -> None:
+    """``page.get_objects(filter=(TEXT,), max_depth=2)``'s walk on the raw handles."""
+    n = count(parent)
+    if n < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    kind = pdfium_c.FPDFPageObj_GetType
+    for i in range(n):
+        raw = get(parent, i)
+        if not raw:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        t = kind(raw)
+        if t == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            if not pdfium_c.FPDFPageObj_GetBounds(raw, *_BOUNDS_REFS):
+                if _textless(raw, textpage):  # (as get_bounds raised on such an object)
+                    raise pdfium.PdfiumError("Failed to locate pageobject.")
+                continue
+            left, bottom, right, top = (c.value for c in _BOUNDS)
+            if top - bottom > 0.05 and right - left > 0.05:  # a stroke has ink; an empty object has no extent
+                out.append([left, bottom, right, top, raw, None])
+        elif t == pdfium_c.FPDF_PAGEOBJ_FORM and level < 1:
+            _walk(raw, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, level + 1, textpage, out)
 
 
 _SKIPPED = VOWEL_MARKS | {"\u0640"}  # what stands between a letter and a space without being a letter
@@ -135,11 +169,27 @@ def _flat_for_font(textpage: pdfium.PdfTextPage, index: int, height: float) -> b
     return height <= FLAT_OF_LINE * (loose[3] - loose[1])
 
 
+class _CharBoxes:
+    """``textpage.get_charbox`` (tight boxes) with reused out-parameters: a page of justified Arabic asks for a
+    few thousand boxes."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.raw = textpage.raw
+        self.cells = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top: pdfium's argument order
+        self.refs = [ctypes.byref(c) for c in self.cells]
+
+    def __call__(self, index: int) -> tuple[float, float, float, float]:
+        if not pdfium_c.FPDFText_GetCharBox(self.raw, index, *self.refs):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        left, right, bottom, top = self.cells
+        return left.value, bottom.value, right.value, top.value
+
+
 def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, near: set[int] | None = None) -> str:
     """``text`` (the text page's characters) with the spaces that stand for a kashida glyph, and
     the spaces written between two letters drawn touching, turned into U+0640. ``near``: only the
     spaces just before or after a letter at one of these indices are looked at."""
-    box: Box = textpage.get_charbox
+    box: Box = _CharBoxes(textpage)
     if near is None:
         spots = [(m.start(), m.end()) for m in _SPACE_IN_WORD.finditer(text)]
     else:  # the spaces around each of those letters (a few characters on each side: spaces, marks)
@@ -147,7 +197,9 @@ def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, near: se
         spots = sorted((k, end) for k, end in found if end in near or _letter_before(text, k) in near)
     if not spots:
         return text
-    strokes: list[tuple[float, float, float, float]] | None = None
+    strokes: list[list[Any]] | None = None  # the page's text objects, a stroke's test asked of each when needed
+    middles: list[tuple[float, int]] = []  # their middles' heights, each with its place in ``strokes``
+    levels: list[float] = []
     out: list[str] | None = None
     # the spots whose marks stand after the space last: they walk the page's objects for strokes only where a
     # plain spot already did (a page whose plain spaces show no stroke has none: CESE)
@@ -178,19 +230,27 @@ def mend(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, near: se
         if gap <= 0.2 or not joins or near is not None or (after_marks and strokes is None):
             continue  # (a page below the sign: the touching test only, no walk of its objects)
         if strokes is None:
-            strokes = _strokes(page, textpage)
-        for s0, s_bottom, s1, s_top in strokes:
-            if not bottom <= (s_top + s_bottom) / 2 <= top:
+            strokes = _text_objects(page, textpage)
+            middles = sorted(((o[1] + o[3]) / 2, i) for i, o in enumerate(strokes))
+            levels = [m for m, _ in middles]
+        # the objects whose middle lies in the band, in the page's object order (the first stroke found wins)
+        for i in sorted(i for _, i in middles[bisect_left(levels, bottom) : bisect_right(levels, top)]):
+            obj = strokes[i]
+            s0, s_bottom, s1, s_top = obj[0], obj[1], obj[2], obj[3]
+            if min(s1, hi) - max(s0, lo) < COVER * gap:
                 continue
             if s_top - s_bottom > FLAT * (top - bottom) and not _flat_for_font(textpage, end, s_top - s_bottom):
                 continue
-            if min(s1, hi) - max(s0, lo) >= COVER * gap:
-                if out is None:
-                    out = list(text)
-                out[k] = "\u0640"
-                if mark is not None:  # the mark: kept when drawn over the stretch, dropped when it stood elsewhere
-                    out[k + 2] = "\u0640"
-                    if not (lo - 1 <= (mark[0] + mark[2]) / 2 <= hi + 1):
-                        out[k + 1] = "\u0640"
-                break
+            if obj[5] is None:
+                obj[5] = _textless(obj[4], textpage)
+            if not obj[5]:
+                continue
+            if out is None:
+                out = list(text)
+            out[k] = "\u0640"
+            if mark is not None:  # the mark: kept when drawn over the stretch, dropped when it stood elsewhere
+                out[k + 2] = "\u0640"
+                if not (lo - 1 <= (mark[0] + mark[2]) / 2 <= hi + 1):
+                    out[k + 1] = "\u0640"
+            break
     return text if out is None else "".join(out)
