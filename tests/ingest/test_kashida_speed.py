@@ -67,3 +67,34 @@ def test_a_page_without_strokes_asks_no_object(asked: list[int]) -> None:
         assert _text_objects(page) > 100
         assert pdf_kashida.mend_page(page, textpage, text) == text
         assert asked[0] == 0  # (the old walk: 398)
+
+
+def test_native_walk_and_boxes_match_pypdfium2() -> None:
+    # _chars.text_objects and _chars.tight_boxes (one native call each) against pypdfium2's own walk and boxes
+    if pdf_kashida._OBJECTS is None or pdf_kashida._TIGHT_ADDRESS is None:
+        pytest.skip("the _chars extension is not built")
+    for page, textpage, text in _page("eg-ar-law-8-2022.pdf", 0):
+        walked: list[list[Any]] = []
+        pdf_kashida._walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0, textpage, walked)
+        native = pdf_kashida._text_objects(page, textpage)
+        assert [o[:4] for o in native] == [o[:4] for o in walked] and len(native) > 50
+        assert [pdf_kashida._textless(o[4], textpage) for o in native] == [pdf_kashida._textless(o[4], textpage) for o in walked]
+        boxes = pdf_kashida._CharBoxes(textpage)
+        indices = list(range(len(text))) + [len(text) + 5]  # (past the end: no box)
+        boxes.prefetch(indices)
+        for i in indices:
+            try:
+                expected: tuple[float, ...] | None = textpage.get_charbox(i)
+            except pdfium.PdfiumError:
+                expected = None
+            if expected is None:
+                with pytest.raises(pdfium.PdfiumError):
+                    boxes(i)
+            else:
+                assert boxes(i) == expected
+            try:
+                loose = textpage.get_charbox(i, loose=True)
+            except pdfium.PdfiumError:
+                assert boxes.line_height(i) is None
+            else:
+                assert boxes.line_height(i) == loose[3] - loose[1]
