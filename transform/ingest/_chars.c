@@ -32,6 +32,13 @@
  *     given to ``slow`` (pdf_block_sizes._feature, the Python reference), so every line gets
  *     exactly what Python computes.
  *
+ * text_objects(functions, page)
+ *     the page's text objects with ink (and those of its forms one level down) as pdf_kashida._walk lists them.
+ *
+ * tight_boxes(GetCharBox, textpage, indices)
+ *     [(left, bottom, right, top) or None] of the tight boxes of the characters at ``indices``, as
+ *     textpage.get_charbox reads them (None where it raises): the kashida mend's boxes in one call.
+ *
  * thin_rules(functions, page, height, rule, dark_luma, max_objects)
  *     pdf_underlines._thin_rules_py in one call: (y from the top, left, right) of the page's dark path
  *     objects at most ``rule`` high and more than twice ``rule`` wide, in the page's object order
@@ -282,6 +289,54 @@ static PyObject *chars_loose_boxes(PyObject *self, PyObject *const *args, Py_ssi
 			return NULL;
 		}
 		PyList_SET_ITEM(out, k, pair);
+	}
+	return out;
+}
+
+typedef int (*tight_fn)(void *, int, double *, double *, double *, double *);
+
+/* tight_boxes(GetCharBox, textpage, indices)
+ *     [(left, bottom, right, top)] of the tight boxes of the characters at ``indices`` (a list of ints), as
+ *     pypdfium2's textpage.get_charbox reads them one ctypes call at a time (pdfium's argument order is left,
+ *     right, bottom, top); None where pdfium has no box for the character (get_charbox raises there). The
+ *     kashida mend (pdf_kashida.mend) asks for a few thousand such boxes on a page of justified Arabic. */
+static PyObject *chars_tight_boxes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 3 || !PyList_Check(args[2])) {
+		PyErr_SetString(PyExc_TypeError, "tight_boxes(GetCharBox, textpage, indices: list)");
+		return NULL;
+	}
+	tight_fn box = (tight_fn)PyLong_AsVoidPtr(args[0]);
+	void *tp = PyLong_AsVoidPtr(args[1]);
+	if (PyErr_Occurred())
+		return NULL;
+	if (box == NULL || tp == NULL) {
+		PyErr_SetString(PyExc_ValueError, "tight_boxes: null address");
+		return NULL;
+	}
+	PyObject *indices = args[2];
+	Py_ssize_t n = PyList_GET_SIZE(indices);
+	PyObject *out = PyList_New(n);
+	if (out == NULL)
+		return NULL;
+	for (Py_ssize_t k = 0; k < n; k++) {
+		long i = PyLong_AsLong(PyList_GET_ITEM(indices, k));
+		if (i == -1 && PyErr_Occurred()) {
+			Py_DECREF(out);
+			return NULL;
+		}
+		double left = 0, right = 0, bottom = 0, top = 0;
+		PyObject *item;
+		if (i >= INT_MIN && i <= INT_MAX && box(tp, (int)i, &left, &right, &bottom, &top)) {
+			item = Py_BuildValue("(dddd)", left, bottom, right, top);
+			if (item == NULL) {
+				Py_DECREF(out);
+				return NULL;
+			}
+		} else {
+			item = Py_NewRef(Py_None);
+		}
+		PyList_SET_ITEM(out, k, item);
 	}
 	return out;
 }
@@ -966,6 +1021,93 @@ fail:
 	return NULL;
 }
 
+typedef void *(*form_object_fn)(void *, unsigned long);
+enum { PAGEOBJ_TEXT = 1 };
+
+/* One level of text_objects' walk; -1 with an exception set, -2 when pdfium fails (get_objects raises). */
+static int walk_text_objects(const object_fns *f, count_objects_fn count, form_object_fn form_get, void *parent, int level,
+                             count_objects_fn form_count, form_object_fn form_object, PyObject *out) {
+	int n = count(parent);
+	if (n < 0)
+		return -2;
+	for (int i = 0; i < n; i++) {
+		void *obj = form_get != NULL ? form_get(parent, (unsigned long)i) : f->get(parent, i);
+		if (obj == NULL)
+			return -2;
+		int t = f->kind(obj);
+		if (t == PAGEOBJ_TEXT) {
+			float fl, fb, fr, ft;
+			PyObject *item;
+			PyObject *handle = PyLong_FromVoidPtr(obj);
+			if (handle == NULL)
+				return -1;
+			if (!f->bounds(obj, &fl, &fb, &fr, &ft)) {
+				item = Py_BuildValue("[OOOONO]", Py_None, Py_None, Py_None, Py_None, handle, Py_None);
+			} else {
+				double left = fl, bottom = fb, right = fr, top = ft;
+				if (!(top - bottom > 0.05 && right - left > 0.05)) {
+					Py_DECREF(handle);
+					continue;
+				}
+				item = Py_BuildValue("[ddddNO]", left, bottom, right, top, handle, Py_None);
+			}
+			if (item == NULL || PyList_Append(out, item) < 0) {
+				Py_XDECREF(item);
+				return -1;
+			}
+			Py_DECREF(item);
+		} else if (t == PAGEOBJ_FORM && level < 1) {
+			int r = walk_text_objects(f, form_count, form_object, obj, level + 1, form_count, form_object, out);
+			if (r < 0)
+				return r;
+		}
+	}
+	return 0;
+}
+
+/* text_objects(functions, page)
+ *     pdf_kashida._walk in one call: the page's text objects and those of its form XObjects one level down, in
+ *     page.get_objects(filter=(TEXT,), max_depth=2)'s order, as [left, bottom, right, top, handle, None] for those
+ *     with ink (both sides over 0.05 points), [None, None, None, None, handle, None] for one pdfium gives no bounds
+ *     for; None when pdfium fails to count or to give an object (get_objects raises there).
+ *     functions: (CountObjects, GetObject, GetType, GetBounds, FormObj_CountObjects, FormObj_GetObject) addresses. */
+static PyObject *chars_text_objects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if (nargs != 2 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 6) {
+		PyErr_SetString(PyExc_TypeError, "text_objects(functions: 6 addresses, page)");
+		return NULL;
+	}
+	void *fns[6];
+	if (read_addresses(args[0], fns, 6) < 0)
+		return NULL;
+	object_fns f;
+	memset(&f, 0, sizeof f);
+	f.count = (count_objects_fn)fns[0];
+	f.get = (get_object_fn)fns[1];
+	f.kind = (object_type_fn)fns[2];
+	f.bounds = (object_bounds_fn)fns[3];
+	void *page = PyLong_AsVoidPtr(args[1]);
+	if (PyErr_Occurred())
+		return NULL;
+	if (page == NULL) {
+		PyErr_SetString(PyExc_ValueError, "text_objects: null page");
+		return NULL;
+	}
+	PyObject *out = PyList_New(0);
+	if (out == NULL)
+		return NULL;
+	int r = walk_text_objects(&f, f.count, NULL, page, 0, (count_objects_fn)fns[4], (form_object_fn)fns[5], out);
+	if (r == -1) {
+		Py_DECREF(out);
+		return NULL;
+	}
+	if (r == -2) {
+		Py_DECREF(out);
+		Py_RETURN_NONE;
+	}
+	return out;
+}
+
 /* bisect.bisect_right on an array of doubles (the same comparisons as on a list of floats) */
 static Py_ssize_t after_d(const double *a, Py_ssize_t n, double x) {
 	Py_ssize_t lo = 0, hi = n;
@@ -1150,10 +1292,14 @@ static PyMethodDef chars_methods[] = {
      "pieces(functions, textpage, text, height) -> (pieces, styles) of one PDF page"},
     {"loose_boxes", (PyCFunction)(void (*)(void))chars_loose_boxes, METH_FASTCALL,
      "loose_boxes(GetLooseCharBox, textpage, start, count, rect) -> [(left, right)] of a range of characters"},
+    {"tight_boxes", (PyCFunction)(void (*)(void))chars_tight_boxes, METH_FASTCALL,
+     "tight_boxes(GetCharBox, textpage, indices) -> [(left, bottom, right, top) or None] of the characters at indices"},
     {"glyphs", (PyCFunction)(void (*)(void))chars_glyphs, METH_FASTCALL,
      "glyphs(GetLooseCharBox, textpage, rect, lines, height) -> the seven lists of pdf_table_cells.Glyphs.read"},
     {"path_boxes", (PyCFunction)(void (*)(void))chars_path_boxes, METH_FASTCALL,
      "path_boxes(functions, page, thin, dark_luma, max_objects) -> (count, paths, forms) of pdf_tables._path_bounds"},
+    {"text_objects", (PyCFunction)(void (*)(void))chars_text_objects, METH_FASTCALL,
+     "text_objects(functions, page) -> [[left, bottom, right, top, handle, None]] of the page's text objects with ink"},
     {"place", (PyCFunction)(void (*)(void))chars_place, METH_FASTCALL,
      "place(ch, x0, x1, cy, xs, ys, grid, members) -> True, or None for the Python loop (pdf_table_grid.build's placement)"},
     {"plain", (PyCFunction)(void (*)(void))chars_plain, METH_FASTCALL,

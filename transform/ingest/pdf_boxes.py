@@ -59,8 +59,7 @@ def _apart(lines: list[Any], width: float) -> float:
     for k in range(1, len(spans)):
         top, bottom, x0, x1 = spans[k]
         room = APART * (bottom - top)
-        for j in range(k - 1, max(-1, k - 6), -1):  # the few lines just above in top order
-            t, b, a0, a1 = spans[j]
+        for _t, b, a0, a1 in spans[k - 5 if k > 5 else 0 : k]:  # the few lines just above in top order (any one will do)
             if b > top and (x0 - a1 > room or a0 - x1 > room):
                 return bottom - top
     return 0.0

@@ -124,10 +124,25 @@ def _note_calls(text: str, start: int, base_y: float, size: float, origin_y: Cal
 def _raised(piece: str, digits: str, start: int, base_y: float, size: float, origin_y: Callable[[int], float]) -> bool:
     """Is one of the piece's free-standing runs of ``digits`` raised above the line? (The first
     match alone could be the ``1`` of ``1 318 400`` earlier in the line, not the call.)"""
-    for m in re.finditer(f"(?<![0-9\u0660-\u0669]){re.escape(digits)}(?![0-9\u0660-\u0669])", piece):
+    for m in _digit_run(digits).finditer(piece):
         if origin_y(start + m.start()) - base_y > 0.2 * size:
             return True
     return False
+
+
+_DIGIT_RUNS: dict[str, re.Pattern[str]] = {}
+
+
+def _digit_run(digits: str) -> re.Pattern[str]:
+    """A free-standing run of ``digits`` (no digit before or after it), compiled once per run of digits. The digits
+    come first and the look behind them after, so that the engine skips ahead to the digits (a lookbehind first is
+    tried at every place of the line): the same matches as ``(?<![0-9٠-٩])digits(?![0-9٠-٩])``."""
+    pattern = _DIGIT_RUNS.get(digits)
+    if pattern is None:
+        pattern = re.compile(f"(?s){re.escape(digits)}(?<![0-9\u0660-\u0669].{{{len(digits)}}})(?![0-9\u0660-\u0669])")
+        if len(_DIGIT_RUNS) < 512:
+            _DIGIT_RUNS[digits] = pattern
+    return pattern
 
 
 def _cut(text: str, spans: list[tuple[int, int]], marks: bool = False) -> str:

@@ -84,8 +84,21 @@ def _piece_tokens(text: str, box: Box) -> list[Token]:
                 if x1 - x0 > 0.5:  # a space glyph the producer wrote (pdfium's own have no width)
                     out.append((" ", x0, x1, "N"))
             continue
-        spans = [box(k) for k in range(a, b) if text[k] not in VOWEL_MARKS] or [box(a)]
-        out.append((m.group(0), min(x for x, _ in spans), max(x for _, x in spans), kind))
+        lo = hi = 0.0  # the extent of its letters (min and max as over a list of their boxes: first of equals kept)
+        found = False
+        for k in range(a, b):
+            if text[k] not in VOWEL_MARKS:
+                x0, x1 = box(k)
+                if not found:
+                    lo, hi, found = x0, x1, True
+                    continue
+                if x0 < lo:
+                    lo = x0
+                if x1 > hi:
+                    hi = x1
+        if not found:
+            lo, hi = box(a)
+        out.append((m.group(0), lo, hi, kind))
     return out
 
 
@@ -292,40 +305,45 @@ def _with_spaces(vis: list[Token], size: float) -> list[Token]:
     """Visual tokens with a space token wherever the glyphs leave a gap (vowel marks drawn
     apart from their letters neither make nor close a gap)."""
     out: list[Token] = []
+    append = out.append
     limit = 0.15 * size
+    narrow = 0.05 * size
+    overlap = -0.1 * size
     edge: float | None = None
     kind = "N"
-    written: list[float] = []
+    written: list[float] = []  # (empty but in ``pieces`` mode: the tests on it are skipped then)
     before = None  # the gap before the last token placed
     last = ""  # and its text
     for tok in vis:
-        if tok[0][0] in VOWEL_MARKS and all(c in VOWEL_MARKS for c in tok[0]):
-            out.append(tok)
+        t = tok[0]
+        if t[0] in VOWEL_MARKS and all(c in VOWEL_MARKS for c in t):
+            append(tok)
             continue
-        if tok[0] == " ":  # a space the producer wrote (``pieces`` mode): counts only inside a gap, below
+        if t == " ":  # a space the producer wrote (``pieces`` mode): counts only inside a gap, below
             written.append((tok[1] + tok[2]) / 2)
             continue
         gap = None
         if edge is not None:
-            gap = tok[1] - edge
+            x0 = tok[1]
+            gap = x0 - edge
             # a space the producer wrote right at the junction of two Arabic words is a word space
             # even where the loose boxes of a bold font overlap by a little (Times New Roman Bold in a
             # table cell); beside digits, Latin, brackets and dots the stricter test stays (pdfium
             # misplaces spaces there: `( كافيار`), except for a bracket between an Arabic word and the
             # word it is drawn against, far closer on its other side (`الأحداث (بين`)
-            floor = -0.1 * size if kind == "R" and tok[3] == "R" else 0.05 * size
-            if written and floor > 0 and ((kind == "R" and tok[0] in BRACKETS) or (tok[3] == "R" and last in BRACKETS)) and _bracket_held(
+            floor = overlap if kind == "R" and tok[3] == "R" else narrow
+            if written and floor > 0 and ((kind == "R" and t in BRACKETS) or (tok[3] == "R" and last in BRACKETS)) and _bracket_held(
                     vis, tok, kind, out, before, gap, size):
-                floor = -0.1 * size
-            if gap > limit or (gap > 0.05 * size and any(edge - 0.5 <= c <= tok[1] + 0.5 for c in written)):
-                out.append((" ", edge, tok[1], "N"))
-            elif gap > floor and any(edge - 0.5 <= c <= tok[1] + 0.5 for c in written):
+                floor = overlap
+            if gap > limit or (gap > narrow and written and any(edge - 0.5 <= c <= x0 + 0.5 for c in written)):
+                append((" ", edge, x0, "N"))
+            elif gap > floor and written and any(edge - 0.5 <= c <= x0 + 0.5 for c in written):
                 k = len(out)  # the boxes overlap: marks drawn over this word stay with it, after the space
-                while k > 0 and all(c in VOWEL_MARKS for c in out[k - 1][0]) and out[k - 1][1] + out[k - 1][2] > 2 * tok[1]:
+                while k > 0 and all(c in VOWEL_MARKS for c in out[k - 1][0]) and out[k - 1][1] + out[k - 1][2] > 2 * x0:
                     k -= 1
-                out.insert(k, (" ", edge, tok[1], "N"))
-        out.append(tok)
-        edge, kind, before, last = tok[2], tok[3], gap, tok[0]
+                out.insert(k, (" ", edge, x0, "N"))
+        append(tok)
+        edge, kind, before, last = tok[2], tok[3], gap, t
     return out
 
 
