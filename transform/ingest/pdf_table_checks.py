@@ -16,7 +16,10 @@ Applied to every table the search reads (ruled or not), after the content test o
   ``Art. 002 - Report à nouveau      :      1 542 121,54€``) line up like a table's columns, but the words
   before each amount end on a word that needs what follows (``de``, ``à``, ``pour``...) or on a colon: the
   amount completes the sentence. A table's label is a name (``Excédent de fonctionnement``), never cut so;
-  over the corpus's truth (1,052 table rows) no cell ends on such a word.
+  over the corpus's truth (1,052 table rows) no cell ends on such a word;
+* **a label wrapped over two rows** (unruled tables only): a row holding only its first cell, which ends on such a
+  word (``COMICE AGRICOLE DE`` over ``PUTANGES      320,00``), is the first line of the next row's label
+  (:func:`join_wrapped_labels`).
 """
 
 from __future__ import annotations
@@ -101,3 +104,25 @@ def sentence_rows(cells: list[GridCell]) -> bool:
             return False
         told += 1
     return told >= 2
+
+
+def join_wrapped_labels(cells: list[GridCell]) -> int:
+    """Join a row holding only its first cell, whose words run on (``COMICE AGRICOLE DE``), to the next row's first
+    cell (``PUTANGES`` beside ``320,00``): one label printed over two lines. ``cells`` is changed in place (the
+    joined row's cells go, its characters with the label); returns how many rows were joined."""
+    rows: dict[int, list[GridCell]] = {}
+    for c in cells:
+        rows.setdefault(c.row, []).append(c)
+    gone: set[int] = set()
+    for r in sorted(rows):
+        filled = [c for c in rows[r] if c.text.strip()]
+        below = [c for c in rows.get(r + 1, []) if c.col == 0 and c.text.strip() and c.rowspan == 1]
+        if (len(filled) != 1 or filled[0].col != 0 or filled[0].colspan != 1 or filled[0].rowspan != 1 or not below
+                or filled[0].text.strip().endswith(":") or not _runs_on(filled[0].text) or r in gone):
+            continue
+        below[0].text = f"{filled[0].text.strip()} {below[0].text.strip()}"
+        below[0].members = filled[0].members + below[0].members
+        gone.add(r)
+    if gone:
+        cells[:] = [c for c in cells if c.row not in gone]
+    return len(gone)

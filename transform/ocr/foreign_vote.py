@@ -84,6 +84,15 @@ def _strokes_il(words: list[str], k: int) -> bool:
             and (k == 0 or words[k - 1][-1:] in ".!?:;"))
 
 
+_MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
+
+
+def _first_of_month(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` a `1` with a raised mark read as `*` or `°` (`1*`, `1°`) before a month's name? French writes the
+    first of a month `1er` only (the corpus's truth: 14 such dates, all `1er`), so the mark is its `er`."""
+    return bool(re.fullmatch(r"1[*°º]", words[k])) and k + 1 < len(words) and words[k + 1].lower() in _MONTHS
+
+
 def _keep_marks(layer: str, ours: str) -> str:
     """Our word in the layer's punctuation (`(mériagers,` -> `(ménagers,`): only the letters are voted on."""
     lead = re.match(r"^[\"'“”‘’«»(\[]*", layer)
@@ -115,6 +124,9 @@ def vote_line(layer: str, ours: str) -> tuple[str, int]:
     for k, w in enumerate(words):  # `||` for `Il` before a lower-case word (ours read `١|` there): no other French word
         if out[k] == w and w in suspects and _strokes_il(words, k):
             out[k] = "Il"
+            changed += 1
+        elif out[k] == w and w in suspects and _first_of_month(words, k):
+            out[k] = "1er"
             changed += 1
     if not changed:
         return layer, 0
