@@ -17,7 +17,6 @@ import pypdfium2 as pdfium
 from transform.ingest import pdf_tables
 from transform.ingest.pdf_furniture import split_page_numbers
 from transform.ingest.pdf_table_cells import GridCell
-from transform.ingest.pdf_table_checks import sentence_rows
 from transform.ingest.pdf_text import page_lines
 from transform.structure.legal import legal_heading
 
@@ -29,6 +28,8 @@ def _grid(rows: list[list[str]]) -> list[GridCell]:
 
 
 def test_sentences_running_into_their_amounts_are_prose() -> None:
+    from transform.ingest.pdf_table_checks import sentence_rows
+
     assert sentence_rows(_grid([
         ["- un excédent de fonctionnement de l'exercice de", "7 779,41€"],
         ["soit un excédent de fonctionnement cumulé de", "230 502,55€"],
@@ -42,6 +43,8 @@ def test_sentences_running_into_their_amounts_are_prose() -> None:
 
 
 def test_labels_and_their_values_stay_a_table() -> None:
+    from transform.ingest.pdf_table_checks import sentence_rows
+
     assert not sentence_rows(_grid([
         ["Excédent de fonctionnement", "632 735,29€"],
         ["Déficit d'investissement", "- 763 923,86€"],
@@ -79,3 +82,24 @@ def test_a_budget_article_line_with_its_amount_is_no_heading() -> None:
     assert legal_heading("Art. 1068 - Excédent de fonctionnement capitalisé : 817 171,28 €") is None
     assert legal_heading("Article 49. – Saisine du collège") is not None
     assert legal_heading("Art. 3 - Les crédits") is not None
+
+
+def test_a_label_wrapped_over_two_rows_is_one_label() -> None:
+    from transform.ingest.pdf_table_checks import join_wrapped_labels
+
+    cells = _grid([["CLUB DE L'AMITIE", "200,00"], ["COMICE AGRICOLE DE", ""], ["PUTANGES", "320,00"],
+                   ["Dépenses :", ""], ["Fournitures", "10,00"]])
+    assert join_wrapped_labels(cells) == 1
+    rows: dict[int, list[str]] = {}
+    for c in cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert list(rows.values()) == [["CLUB DE L'AMITIE", "200,00"], ["COMICE AGRICOLE DE PUTANGES", "320,00"],
+                                   ["Dépenses :", ""], ["Fournitures", "10,00"]]  # a group's title with its colon stays
+
+
+def test_putanges_subsidy_row_keeps_its_wrapped_name() -> None:
+    from transform.model.walk import cell_text
+
+    rows = [[cell_text(c) for c in r] for t in _tables("putanges-pv-2024-03-25", 9) for r in t.table.rows]
+    assert ["COMICE AGRICOLE DE PUTANGES", "320,00"] in rows, rows
+    assert not [r for r in rows if r and r[0] in ("COMICE AGRICOLE DE", "PUTANGES")]

@@ -105,3 +105,4 @@ def test_page_4_amounts_read_again_from_the_scan() -> None:
     assert "Excédent d'exploitation : 7 779,41€" in " ".join(amounts), amounts
     assert any("- 763 923,86€" in t for t in amounts) and any("632 735,29€" in t for t in amounts)
     assert mended == 1 and doubted == 0
+
