@@ -31,6 +31,10 @@ def test_a_malformed_amount_takes_the_well_formed_reading_that_holds_its_digits(
     # not taken: read unsure, malformed, with two digits more than the layer's digits and letters, or without its digits
     assert verdict("7 TT9,4€", ("7 779,41€", 40), ("", 0)) == ("", None)
     assert verdict("1216 147,42€", ("1216 147,42€", 73), ("1216 147,42€", 55)) == ("", None)
+    # the layer's very digits regrouped by the sample's crop (not where a letter stands among them)
+    assert verdict("1216 147,42€", ("1216 147,42€", 73), ("1 216 147,426", 56)) == ("take", "1 216 147,42€")
+    assert verdict("1216 147,42€", ("1216 147,42€", 73), ("1 216 147,426", 40)) == ("", None)
+    assert verdict("7 7T9,41€", ("", 0), ("779,41€", 90)) == ("", None)
     assert verdict("7 7T9,41€", ("117 779,41€", 90), ("", 0)) == ("", None)
     assert verdict("109 28,32€", ("109 218,35€", 90), ("", 0)) == ("", None)
     # one group is printed so (the corpus's truth: `1751,73`, `450000,00`, rates `8,3`): never rewritten
@@ -63,8 +67,10 @@ def _lines(number: int) -> list:
 def test_the_layers_amounts_are_found_with_their_boxes_and_judged(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = [ln for ln in _lines(6) if any(k in ln.text for k in ("163 923", "soit un déficit", "7T9", "15 981"))]
     assert [ln.text.split()[-1] for ln in lines] == ["923,86€", "147,42€", "7T9,41€", "981,19€"]
-    frozen = {"163 923,86€": (("763 923,86€", 69), ("763 923,86€", 56)), "1216 147,42€": (("1216 147,42€", 73), ("", 0)),
-              "7 7T9,41€": (("7 779,41€", 82), ("7 719,41€", 63)), "15 981,19€": (("15 981,19", 54), ("15 98,19€", 62))}
+    frozen = {"163 923,86€": (("763 923,86€", 69), ("763 923,86€", 56)),
+              "1216 147,42€": (("1216 147,42€", 73), ("1216 147,42€", 55)),
+              "7 7T9,41€": (("7 779,41€", 82), ("7 719,41€", 63)),
+              "15 981,19€": (("15 981,19", 54), ("15 98,19€", 62))}
     asked: list[str] = []
 
     def boxes(textpage, ln, height):  # the real finder, its tokens noted in order
@@ -89,6 +95,7 @@ def test_the_layers_amounts_are_found_with_their_boxes_and_judged(monkeypatch: p
     assert "- un excédent de fonctionnement de l'exercice de 7 779,41€" in [ln.text for ln in lines]
     assert text["779,41€"].doubt and text["923,86€"].doubt == DIGITS  # the text stays; the line in doubt
     assert "163 923,86€" in text["923,86€"].text
+    assert "soit un déficit d'investissement de - 1216 147,42€" in [ln.text for ln in lines]  # every crop read it so
     assert text["981,19€"].doubt is None and text["147,42€"].doubt is None
 
 

@@ -4,7 +4,7 @@ A kept foreign layer (foreign_layer.py: ocrmypdf's, a copier's) reads a French a
 malformed (``7 TT9,4€``, ``109 28,32€``, ``1216 147,42€``: foreign_amounts.py sees those) and *well formed*
 (``163 923,86€`` for ``763 923,86€``): the worst kind, since nothing in the text betrays it and a blind
 reader takes it as printed. So each amount-shaped token of a kept layer's lines (digit groups ending on a
-decimal comma and two cents, digits' look-alike letters allowed) is cut from the page twice: from a
+decimal comma and two cents, digits' look-alike letters allowed) is cut from the page: from a
 ``RENDER_DPI`` render of the page and from the render the OCR sample already made (``SAMPLE_DPI``), its box
 (the layer's characters) padded a quarter of its height, and read as one line of the amount's characters
 only (amount_cells.read_lines: one tesseract call for the page). A reading is *well formed* when it is
@@ -13,9 +13,11 @@ taken for the sign where the layer prints one). Then:
 
 * the layer's amount is **malformed** (a letter among its digits, or digit groups of the wrong size; a single
   group is left alone, since a page prints ``1751,73``, ``450000,00`` or a rate's ``8,3`` so): the ``RENDER_DPI``
-  reading replaces it when it is well formed, read at ``MIN_CONF`` or more, holds the layer's digits in their order and has as many digits as the layer has
-  digits and look-alike letters, or one more (a digit the layer lost); the line is in doubt all the same
-  (``text_layer_unsure``): both readings are OCR;
+  reading replaces it when it is well formed, read at ``MIN_CONF`` or more, holds the layer's digits in their order
+  and has as many digits as the layer has digits and look-alike letters, or one more (a digit the layer lost); the
+  line is in doubt all the same (``text_layer_unsure``): both readings are OCR. A malformed amount without letters also takes the sample
+  crop's reading when it is well formed with exactly the layer's digits, read at ``MIN_CONF`` or more
+  (``1216 147,42€`` -> ``1 216 147,42€``: only the groups change);
 * the layer's amount is **well formed**: nothing is changed (the same test on the corpus's amounts would have
   replaced a right ``125 199,51€`` by a wrong ``125 190,51€`` that both crops read), but when *both* crops read
   a well-formed amount whose digits differ from the layer's, at ``MIN_CONF`` or more, the line is put in
@@ -23,8 +25,8 @@ taken for the sign where the layer prints one). Then:
 
 The page's report then says so with cell_doubt.DIGITS_READ (:func:`note`), so that a table built from the layer's
 characters before this pass marks the cells whose digits no line holds any more, or holds in doubt
-(cell_doubt.layer_cells, run by pdf.py). Only kept invisible layers are read so (decide._earlier_ocr, with OCR allowed); a page without such a
-token costs nothing; a font's text layer is never judged.
+(cell_doubt.layer_cells, run by pdf.py). Only kept invisible layers are read so (decide._earlier_ocr, with OCR
+allowed); a page without such a token costs nothing; a font's text layer is never judged.
 """
 
 from __future__ import annotations
@@ -81,8 +83,9 @@ def _holds(new: str, old: str) -> bool:
 
 
 def verdict(layer: str, first: tuple[str, float], second: tuple[str, float]) -> tuple[str, str | None]:
-    """What the two crops' readings (``first``: the RENDER_DPI crop; each (text, confidence)) say of the layer's
-    amount token ``layer``: ("take", the amount to write), ("doubt", None), or ("", None) for nothing."""
+    """What the two crops' readings (``first``: the RENDER_DPI crop, ``second``: the sample's; each (text,
+    confidence)) say of the layer's amount token ``layer``: ("take", the amount to write), ("doubt", None), or
+    ("", None) for nothing."""
     euro = layer.endswith("€")
     one, two = well(first[0], euro), well(second[0], euro)
     if WELL.fullmatch(layer):
@@ -95,6 +98,9 @@ def verdict(layer: str, first: tuple[str, float], second: tuple[str, float]) -> 
     slots = len(re.findall(r"[\dA-Za-z]", layer))
     if one and first[1] >= MIN_CONF and 0 <= len(_digits(one)) - slots <= MAX_ADDED and _holds(_digits(one), _digits(layer)):
         return "take", one
+    if not re.search("[A-Za-z]", layer):  # the layer's very digits, grouped as print groups them (`1216 147,42€`)
+        if (w := well(second[0], euro)) and second[1] >= MIN_CONF and _digits(w) == _digits(layer):
+            return "take", w
     return "", None
 
 
