@@ -23,6 +23,10 @@ taken for the sign where the layer prints one). Then:
   a well-formed amount whose digits differ from the layer's, at ``MIN_CONF`` or more, the line is put in
   doubt (``digits_disagree``), so the reviewer checks the amount against the scan.
 
+An amount left so (the crops' common reading against a well-formed layer amount, or a malformed amount none of them
+regrouped) is kept on its line (``amount_votes``) for the document to settle once every page is read
+(foreign_vouch.py: an amount the document prints elsewhere, on a line read sound).
+
 The page's report then says so with cell_doubt.DIGITS_READ (:func:`note`), so that a table built from the layer's
 characters before this pass marks the cells whose digits no line holds any more, or holds in doubt
 (cell_doubt.layer_cells, run by pdf.py). Only kept invisible layers are read so (decide._earlier_ocr, with OCR
@@ -91,7 +95,7 @@ def verdict(layer: str, first: tuple[str, float], second: tuple[str, float]) -> 
     if WELL.fullmatch(layer):
         if (one and two and first[1] >= MIN_CONF and second[1] >= MIN_CONF
                 and _digits(one) != _digits(layer) and _digits(two) != _digits(layer)):
-            return "doubt", None
+            return "doubt", one if one == two else None  # the crops' common reading, for the document to vouch for
         return "", None
     if " " not in layer and not re.search("[A-Za-z]", layer):
         return "", None  # one group, printed so (`1751,73`, `450000,00`, a rate's `8,3`): nothing says it is misread
@@ -165,7 +169,19 @@ def read_amounts(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], sample:
         elif what == "doubt":
             doubted += ln.confidence != AMOUNT_CONFIDENCE
             ln.confidence, ln.doubt = AMOUNT_CONFIDENCE, DIGITS
+            if amount:
+                _pending(ln).append((tok, amount))
+        elif not WELL.fullmatch(tok) and " " in tok and not re.search("[A-Za-z]", tok):
+            _pending(ln).append((tok, None))  # groups of the wrong size left as read: the document may print it
     return mended, doubted
+
+
+def _pending(ln: Any) -> list[tuple[str, str | None]]:
+    """The line's amounts left for the document to vouch for (foreign_vouch.py): (the layer's token, the crops'
+    common reading, or None for a malformed token to regroup)."""
+    if not hasattr(ln, "amount_votes"):
+        ln.amount_votes = []
+    return ln.amount_votes  # type: ignore[no-any-return]
 
 
 def note(mended: int, doubted: int) -> str:
