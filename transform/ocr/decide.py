@@ -135,7 +135,8 @@ def _earlier_ocr(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Qual
     if verdict == "agrees":
         if pimg is not None:  # the layer's lines keep the titles' underlines the image shows (a heading's cue)
             mark_underlines(pimg, lines)
-        from .foreign_figures import note as figures_note, read_amounts
+        from .foreign_figures import note as figures_note
+        from .foreign_figures import read_amounts
 
         figures = read_amounts(pdf, i, lines, pimg, timeout) if pimg is not None else (0, 0)  # every amount read again
         mended = reread_suspects(pimg, lines, ocr_langs(q), timeout) if pimg is not None else 0  # our reading votes
