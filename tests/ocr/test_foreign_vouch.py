@@ -42,3 +42,19 @@ def test_nothing_without_a_sound_printing_or_where_the_layers_amount_is_printed_
     two = [_line("1 216 147,42€ et 12 161 47,42")]  # two ways to group the digits: no choice made
     p6 = [_line("de - 1216 147,42€", votes=[("1216 147,42€", None)])]
     assert vouch([two, p6]) == 1 and "1 216 147,42€" in p6[0].text  # `12 161 47,42` is no well-formed amount
+
+
+def test_an_amount_put_right_reaches_the_table_built_from_the_layers_characters() -> None:
+    # a table the ingester built from the layer's characters before any reading of ours (pdf_tables)
+    from transform.model import Cell
+    from transform.model.text import Sentence
+    from transform.ocr.confidence import TEXT_UNSURE
+    from transform.ocr.foreign_vouch import carry_into_cells
+
+    rows = [[Cell(sentences=[Sentence(id="", text="Excédent reporté")]), Cell(sentences=[Sentence(id="", text="109 28,32€")])],
+            [Cell(sentences=[Sentence(id="", text="Report")]), Cell(sentences=[Sentence(id="", text="222 723,14€")])]]
+    line = _line("Excédent reporté 109 218,32€")
+    line.amount_mends, line.doubt = [("109 28,32€", "109 218,32€")], TEXT_UNSURE  # type: ignore[attr-defined]
+    assert carry_into_cells(rows, [line]) == 1
+    assert [[c.sentences[0].text for c in r] for r in rows] == [["Excédent reporté", "109 218,32€"], ["Report", "222 723,14€"]]
+    assert rows[0][1].doubt == TEXT_UNSURE and rows[1][1].doubt is None

@@ -46,6 +46,7 @@ from .amount_cells import read_lines
 from .cell_doubt import DIGITS_READ
 from .confidence import DIGITS, TEXT_UNSURE
 from .foreign_layer import AMOUNT_CONFIDENCE
+from .foreign_vouch import mends
 from .render import RenderError, render_page
 
 if TYPE_CHECKING:
@@ -165,6 +166,7 @@ def read_amounts(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], sample:
         if what == "take" and amount and ln.text.split().count(tok.split()[-1]) == 1 and tok in ln.text:
             ln.text = ln.text.replace(tok, amount, 1)
             ln.confidence, ln.doubt = AMOUNT_CONFIDENCE, ln.doubt or TEXT_UNSURE
+            mends(ln).append((tok, amount))
             mended += 1
         elif what == "doubt":
             doubted += ln.confidence != AMOUNT_CONFIDENCE

@@ -13,13 +13,17 @@ document's lines read *sound* (no doubt; the lines waiting here left out) are co
 the layer's amount when the document prints it and never prints the layer's; a malformed amount takes the one
 well-formed amount of the document with exactly its digits. The line stays in doubt (the layer disagreed). Nothing is
 counted, and nothing costs, in a document without such a line.
+
+A table the ingester built from the layer's characters (pdf_tables, before any of this) still holds the layer's
+amount: :func:`carry_into_cells` (pdf.py, for the tables of a page with such a line) writes each amount put right on
+a line the table took into the cell that holds it as the layer read it, and the cell takes the line's doubt.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .confidence import DOUBT_BELOW
 
@@ -31,6 +35,13 @@ _AMOUNT = re.compile(r"(?<![\d,])\d{1,3}(?: \d{3})*,\d\d(?![\d,])")
 
 def _bare(amount: str) -> str:
     return amount.rstrip("€").strip()
+
+
+def mends(ln: Any) -> list[tuple[str, str]]:
+    """The amounts put right on the line, (as the layer read it, as written now), for :func:`carry_into_cells`."""
+    if not hasattr(ln, "amount_mends"):
+        ln.amount_mends = []
+    return ln.amount_mends  # type: ignore[no-any-return]
 
 
 def vouch(pages: Sequence[Sequence[TextLine]]) -> int:
@@ -55,6 +66,24 @@ def vouch(pages: Sequence[Sequence[TextLine]]) -> int:
                 new = same[0] + ("€" if tok.endswith("€") else "") if len(same) == 1 else None
             if new and tok in ln.text:
                 ln.text = ln.text.replace(tok, new, 1)
+                mends(ln).append((tok, new))
                 changed += 1
         ln.amount_votes = []  # type: ignore[attr-defined]
     return changed
+
+
+def carry_into_cells(rows: Sequence[Sequence[object]], took: Sequence[TextLine]) -> int:
+    """Write the amounts put right on the lines a table took (``amount_mends``: foreign_figures, :func:`vouch`) into
+    the cells that hold them as the layer read them; such a cell takes its line's doubt. Returns how many cells."""
+    done = 0
+    for ln in took:
+        for old, new in getattr(ln, "amount_mends", ()):
+            for row in rows:
+                for cell in row:
+                    for sent in getattr(cell, "sentences", []):
+                        if old in sent.text and sent.text.count(old) == 1:
+                            sent.text = sent.text.replace(old, new)
+                            if getattr(cell, "doubt", None) is None:
+                                cell.doubt = ln.doubt  # type: ignore[attr-defined]
+                            done += 1
+    return done
