@@ -9,7 +9,8 @@ page can print there and the layer's word is not:
 * a word the French lists know, or a short French word (`le`, `Il`, `et`), for a suspect word;
 * a group of three digits, with its cents and `€` or not, for a capitals word of digits' look-alikes
   after a number (`9 OODE` -> `9 000€`; `0006`, a euro sign read as 6, is not taken);
-* an ordinal (`1er`) for `1*` or `19°` before a month.
+* an ordinal (`1er`) for `1*` or `19°` before a month; `1*` or `1°` before a month is `1er` whatever ours reads
+  (French writes the first of a month so only).
 
 Where the readings agree, or ours is no better, the layer's word stays and so does the line's doubt
 (foreign_layer.mark_suspect_lines, run after this). No line is added, dropped or reordered: only
