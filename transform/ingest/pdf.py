@@ -145,6 +145,7 @@ class PdfIngester:
             from ..ocr import confidence, read_pages
             from ..ocr.cell_doubt import DIGITS_READ, layer_cells
             from ..ocr.foreign_layer import LOST_NOTE
+            from ..ocr.foreign_vouch import carry_into_cells
             from .pdf_lost_rows import tables_again
 
             pages, reports = read_pages(path, text_pages, ctx, pdf=pdf, open_pages=kept_pages)  # the open document: its fonts are parsed
@@ -176,10 +177,13 @@ class PdfIngester:
             rep = reports[i] if i < len(reports) else None
             found = tables[i] if rep is None or rep.method == "text" else _ocr_tables(rep)  # an OCR'd page's ruled tables
             kept.append(_outside(lines, found) if found else lines)
+            mended = found and any(getattr(ln, "amount_mends", None) for ln in lines)  # a kept layer's amounts put right
             for t in found:
                 t.table.page = i + 1
                 if ligatures.proved:
                     repair_cells(t.table.rows)
+                if mended:
+                    carry_into_cells(t.table.rows, [ln for ln in lines if t.took(ln)])
                 if rep is not None and rep.method == "text" and DIGITS_READ in rep.reason:  # the digit check reached only lines
                     layer_cells(t.table.rows, [ln for ln in lines if t.took(ln)], rep.reason)
             used_tables.append([TableBox(t.top, t.table, t.x0, t.x1, t.bottom) for t in found])

@@ -10,7 +10,16 @@ Applied to every table the search reads (ruled or not), after the content test o
   title and its code) has no data row; a code of capitals and digits alone in its cell (``B3.2``,
   ``D7.1``: the state accounting statements' section codes) is no digit of data;
 * **a title across the frame**: a ruled table's first row made of one cell of words across
-  every column is its header row.
+  every column is its header row;
+* **sentences running into their amounts** (unruled tables only): lines of prose that each end on an
+  amount set at a tab stop (``- un excédent de fonctionnement de l'exercice de      7 779,41€``,
+  ``Art. 002 - Report à nouveau      :      1 542 121,54€``) line up like a table's columns, but the words
+  before each amount end on a word that needs what follows (``de``, ``à``, ``pour``...) or on a colon: the
+  amount completes the sentence. A table's label is a name (``Excédent de fonctionnement``), never cut so;
+  over the corpus's truth (1,052 table rows) no cell ends on such a word;
+* **a label wrapped over two rows** (unruled tables only): a row holding only its first cell, which ends on such a
+  word (``COMICE AGRICOLE DE`` over ``PUTANGES      320,00``), is the first line of the next row's label
+  (:func:`join_wrapped_labels`).
 """
 
 from __future__ import annotations
@@ -20,6 +29,8 @@ import re
 from .pdf_table_cells import Glyphs, GridCell
 from .pdf_table_rows import line_size
 
+# French words that cannot end a label: the phrase goes on into the cell after them
+RUNS_ON = frozenset("de du des d' à au aux le la les l' un une pour par en et sur avec dans soit".split())
 SECTION_CODE = re.compile(r"^[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})*$")  # a section's code alone in its cell (B3.2, D7.1)
 
 
@@ -68,3 +79,50 @@ def spanning_title(cells: list[GridCell], ncols: int) -> None:
     if any(ch.isdigit() for ch in first[0].text) or not any(c.row >= 2 and c.text.strip() for c in cells):
         return
     first[0].header = True
+
+
+def _runs_on(text: str) -> bool:
+    """Do the words of ``text`` end on a word that needs what follows, or on a colon?"""
+    words = text.replace("’", "'").split()
+    return bool(words) and (words[-1].endswith(":") or words[-1].lower() in RUNS_ON)
+
+
+def sentence_rows(cells: list[GridCell]) -> bool:
+    """Is an unruled grid prose whose sentences run into their amounts (see the module docstring)? Each row
+    holding two filled cells or more ends on a cell with a digit, and the filled cell before it runs on;
+    two such rows at least, and no other row of two cells."""
+    rows: dict[int, list[GridCell]] = {}
+    for c in cells:
+        if c.text.strip():
+            rows.setdefault(c.row, []).append(c)
+    told = 0
+    for row in rows.values():
+        if len(row) < 2:
+            continue
+        row.sort(key=lambda c: c.col)
+        if not any(ch.isdigit() for ch in row[-1].text) or not _runs_on(row[-2].text):
+            return False
+        told += 1
+    return told >= 2
+
+
+def join_wrapped_labels(cells: list[GridCell]) -> int:
+    """Join a row holding only its first cell, whose words run on (``COMICE AGRICOLE DE``), to the next row's first
+    cell (``PUTANGES`` beside ``320,00``): one label printed over two lines. ``cells`` is changed in place (the
+    joined row's cells go, its characters with the label); returns how many rows were joined."""
+    rows: dict[int, list[GridCell]] = {}
+    for c in cells:
+        rows.setdefault(c.row, []).append(c)
+    gone: set[int] = set()
+    for r in sorted(rows):
+        filled = [c for c in rows[r] if c.text.strip()]
+        below = [c for c in rows.get(r + 1, []) if c.col == 0 and c.text.strip() and c.rowspan == 1]
+        if (len(filled) != 1 or filled[0].col != 0 or filled[0].colspan != 1 or filled[0].rowspan != 1 or not below
+                or filled[0].text.strip().endswith(":") or not _runs_on(filled[0].text) or r in gone):
+            continue
+        below[0].text = f"{filled[0].text.strip()} {below[0].text.strip()}"
+        below[0].members = filled[0].members + below[0].members
+        gone.add(r)
+    if gone:
+        cells[:] = [c for c in cells if c.row not in gone]
+    return len(gone)

@@ -43,7 +43,7 @@ from . import pdf_table_forms, pdf_table_gaps, pdf_table_grid, pdf_table_text
 from .pdf_calls import _NATIVE, _OBJECT_ADDRESSES
 from .pdf_panels import cut_at_walls, without_panels
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
-from .pdf_table_checks import cuts_words, spanning_title, title_frame
+from .pdf_table_checks import cuts_words, join_wrapped_labels, sentence_rows, spanning_title, title_frame
 from .pdf_table_columns import join_column_parts
 from .pdf_table_partial import drop_drawn_braces
 from .pdf_table_rows import Row, by_columns, merged_rows, table_runs, text_columns, visual_rows
@@ -406,6 +406,10 @@ def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled
     drop_drawn_braces(cells, glyphs)
     if not plausible(cells, nrows, ncols, ruled) or title_frame(cells, glyphs) or cuts_words(cells, glyphs):
         return None
+    if not ruled and sentence_rows(cells):  # prose lines whose amounts stand at a tab stop
+        return None
+    if not ruled:
+        join_wrapped_labels(cells)
     mark_headers(cells, ncols, header_rows, glyphs, ruled)
     if ruled:
         spanning_title(cells, ncols)

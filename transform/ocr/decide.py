@@ -135,6 +135,10 @@ def _earlier_ocr(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Qual
     if verdict == "agrees":
         if pimg is not None:  # the layer's lines keep the titles' underlines the image shows (a heading's cue)
             mark_underlines(pimg, lines)
+        from .foreign_figures import note as figures_note
+        from .foreign_figures import read_amounts
+
+        figures = read_amounts(pdf, i, lines, pimg, timeout) if pimg is not None else (0, 0)  # every amount read again
         mended = reread_suspects(pimg, lines, ocr_langs(q), timeout) if pimg is not None else 0  # our reading votes
         lost = 0
         if pimg is not None:  # ink it left unread, check marks read as letters (numpy: loaded only for such pages)
@@ -144,7 +148,7 @@ def _earlier_ocr(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Qual
             lost = read_lost(pimg, lines, ocr_langs(q), timeout)
             layer_marks(pimg, lines)
         doubtful = foreign_layer.mark_suspect_lines(lines)  # its words' own doubt (another engine's reading)
-        note = foreign_layer.note(doubtful, mended, lost)
+        note = foreign_layer.note(doubtful, mended, lost) + figures_note(*figures)
         return _keep_text(i + 1, lines, q, f"{head}; an OCR sample agrees ({agree:.2f}){note}", agree), ""
     return None, f"{head}, and an OCR sample disagrees ({agree:.2f})"
 

@@ -9,7 +9,8 @@ page can print there and the layer's word is not:
 * a word the French lists know, or a short French word (`le`, `Il`, `et`), for a suspect word;
 * a group of three digits, with its cents and `€` or not, for a capitals word of digits' look-alikes
   after a number (`9 OODE` -> `9 000€`; `0006`, a euro sign read as 6, is not taken);
-* an ordinal (`1er`) for `1*` or `19°` before a month.
+* an ordinal (`1er`) for `1*` or `19°` before a month; `1*` or `1°` before a month is `1er` whatever ours reads
+  (French writes the first of a month so only).
 
 Where the readings agree, or ours is no better, the layer's word stays and so does the line's doubt
 (foreign_layer.mark_suspect_lines, run after this). No line is added, dropped or reordered: only
@@ -84,6 +85,15 @@ def _strokes_il(words: list[str], k: int) -> bool:
             and (k == 0 or words[k - 1][-1:] in ".!?:;"))
 
 
+_MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
+
+
+def _first_of_month(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` a `1` with a raised mark read as `*` or `°` (`1*`, `1°`) before a month's name? French writes the
+    first of a month `1er` only (the corpus's truth: 14 such dates, all `1er`), so the mark is its `er`."""
+    return bool(re.fullmatch(r"1[*°º]", words[k])) and k + 1 < len(words) and words[k + 1].lower() in _MONTHS
+
+
 def _keep_marks(layer: str, ours: str) -> str:
     """Our word in the layer's punctuation (`(mériagers,` -> `(ménagers,`): only the letters are voted on."""
     lead = re.match(r"^[\"'“”‘’«»(\[]*", layer)
@@ -115,6 +125,9 @@ def vote_line(layer: str, ours: str) -> tuple[str, int]:
     for k, w in enumerate(words):  # `||` for `Il` before a lower-case word (ours read `١|` there): no other French word
         if out[k] == w and w in suspects and _strokes_il(words, k):
             out[k] = "Il"
+            changed += 1
+        elif out[k] == w and w in suspects and _first_of_month(words, k):
+            out[k] = "1er"
             changed += 1
     if not changed:
         return layer, 0

@@ -34,6 +34,7 @@ from .decide import (  # noqa: F401 - named here by tests and bench/ocr_borderli
 )
 from .digits import cross_check
 from .fills import mark_fills
+from .foreign_vouch import vouch
 from .noise import NOISE_CONF  # noqa: F401 - named here by tests
 from .noise import noise as _noise  # noqa: F401 - named here by tests
 from .numbers import COARSE_DPI, NUMBERS_DPI
@@ -300,6 +301,7 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
         expect = script_order(sum(q.signals.get("ar_letters", 0) for q in sound), sum(q.signals.get("latin_letters", 0) for q in sound))
         _run_ocr(pdf, todo, out, reports, timeout, expect)
         _settle(todo, out, reports, kept, overlays, {i: pdf[i].get_height() for i in overlays}, clean)
+        vouch(out)  # a kept earlier OCR's amounts the document prints elsewhere (foreign_vouch.py)
         if can_ocr and ctx.options.ocr != "always":
             for note in cross_check(pdf, out, reports, timeout, open_pages):
                 log.info("%s: %s", pdf_path.name, note)

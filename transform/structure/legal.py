@@ -63,6 +63,8 @@ _MAY_BE_LABEL = re.compile(
     f"^[«\"“(\\-–—*•\\s]*(?:{'|'.join(AR_UNITS)}|(?i:{'|'.join(re.escape(u) for u in FR_UNITS)}|{_FR_ORDINAL_WORD[3:-1]}))"
 )
 _SENTENCE_END = re.compile(r"[;,،؛]\s*$")
+# a title ending on a sum (``Art. 002 - Report à nouveau : 1 542 121,54€``): an item of a list of amounts, no unit's title
+_AMOUNT_END = re.compile(r"\d,\d\d\s*(?:€|euros?)?$|€$")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ def legal_heading(text: str) -> LegalLabel | None:
     title = (m.group("title") or "").lstrip(" .:-–—").rstrip()
     if len(title.split()) > MAX_TITLE_WORDS or _SENTENCE_END.search(title):
         return None  # a sentence that goes on, not a heading
+    if _AMOUNT_END.search(title):
+        return None  # a budget article's line and its amount
     return LegalLabel(rank, unit, title)
 
 
