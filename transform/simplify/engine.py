@@ -28,6 +28,7 @@ from ..model import (
     iter_sentences,
 )
 from ..model.text import Direction
+from ..model.walk import block_sentences
 from ..model.tracks import split_tracks
 from .base import Segment, Simplification
 from .data import resources
@@ -183,10 +184,16 @@ def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "r
             notes.append(f"{e.label}: {e.explanation}" if e.explanation else e.label)
         return d.pieces + d.explanations, OK, d.reasons, notes, []
 
+    placed_in: dict[int, bool] = {}
+
     def fn(sentences: list[Sentence], role: str, node: object) -> list[Sentence]:
         new: list[Sentence] = []
-        doubt = _doubt_of(node)
+        block_doubt = _doubt_of(node)
+        if not isinstance(node, tuple) and id(node) not in placed_in:  # (asked before a block's first sentences are rewritten)
+            placed_in[id(node)] = any(x.doubt for x, *_ in block_sentences(node))  # type: ignore[arg-type]
+        placed = placed_in.get(id(node), False) if not isinstance(node, tuple) else False  # the reader said which sentences are in doubt
         for s in sentences:
+            doubt = s.doubt if placed else block_doubt
             pieces, status, reasons, notes, facts = one(s, role, node)
             src_lang = s.lang or (lang if script_of(s.text) != "latin" or lang == "fr" else "fr")
             own = isinstance(node, tuple) and getattr(node[1], "doubt", None)  # a doubtful cell: its number is what to check
@@ -249,6 +256,8 @@ def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "r
 def replace_segments(doc: Document, new: dict[str, list[Sentence]]) -> None:
     """Replace the sentences of each segment (``notes["segment"]``) named in ``new`` by the given ones."""
 
+    placed_in: dict[int, bool] = {}
+
     def fn(sentences: list[Sentence], role: str, node: object) -> list[Sentence]:
         out: list[Sentence] = []
         done: set[str] = set()
@@ -265,6 +274,8 @@ def replace_segments(doc: Document, new: dict[str, list[Sentence]]) -> None:
 
 
 def _append_after(doc: Document, after_id: str, new: Sentence) -> None:
+    placed_in: dict[int, bool] = {}
+
     def fn(sentences: list[Sentence], role: str, node: object) -> list[Sentence]:
         out = []
         for s in sentences:
