@@ -16,6 +16,7 @@ from transform.model import Document, Table
 from transform.model.doubts import SOURCE_DOUBT, SOURCE_UNSURE, spans_of
 from transform.model.walk import block_sentences, iter_blocks
 from transform.ocr import orientation
+from transform.ocr.line_doubt import WEAK as WEAK_WORD  # a block in doubt only for its sentences' weakly read words
 from transform.simplify import review as review_api
 
 from . import words
@@ -92,7 +93,6 @@ class WorkList:
         return [s for s in self.segments if s.status in words.BLOCKING]
 
 
-WEAK_WORD = "ocr_weak_word"  # a block in doubt only for its sentences' weakly read words (transform/ocr/line_doubt.py)
 
 
 def _block_facts(draft: Document) -> dict[str, tuple[int | None, float | None, str | None, str]]:
