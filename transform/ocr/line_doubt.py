@@ -6,13 +6,14 @@ each block read from lines (OCR'd pages, a kept layer rated line by line) gets, 
 paragraph or list item at ingest; ``split`` carries it into the sentences the structure stage cuts), a doubt code
 and the character spans it is unsure of (``Sentence.doubt``, ``Sentence.unsure``):
 
-* the lines that put the block in doubt (a low line confidence, a pass's code such as ``digits_disagree``): the
-  words of those lines;
-* the words tesseract read under :data:`WEAK_WORD` (``TextLine.weak``, kept by ``tesseract.py``), even in a block
-  rated sound: the block then takes :data:`WEAK` as its doubt (a block holding a doubtful sentence is doubtful).
+* the lines that put the block in doubt by their low OCR confidence (:data:`PLACED`): the words of those lines;
+* the words tesseract read under :data:`WEAK_WORD` that the word lists do not know (``TextLine.weak``, kept by
+  ``tesseract.py``), even in a block rated sound: the block then takes :data:`WEAK` as its doubt (a block holding a
+  doubtful sentence is doubtful);
+* lines read under :data:`WEAK_LINE` (off: measured, it costs more right words than it is worth at the sentence level).
 
-Never sounder than before: a block's doubt the lines do not explain (set by another pass, or the page's rating),
-or a doubtful line that cannot be found in the block's text, leaves the sentences without a doubt of their own, and
+Never sounder than before: a block's doubt the lines do not explain (set by another pass, the page's rating, a digit
+check's), or a doubtful line that cannot be found in the block's text, leaves the sentences without a doubt of their own, and
 a doubtful block none of whose sentences carries one is doubtful throughout (the review page and the trust measure
 read it so). The lines are found in the text by aligning their words (``difflib``): only OCR'd and line-rated
 blocks pay, text-layer pages rated whole are never looked at.
@@ -25,16 +26,34 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from .confidence import DOUBT_BELOW, MIN_LINE_CHARS
+from .confidence import DOUBT_BELOW, MIN_LINE_CHARS, OCR_LOW
 
 if TYPE_CHECKING:
     from ..ingest.base import TextLine
     from ..model import Block, Sentence
 
 WEAK = "ocr_weak_word"
-WEAK_WORD = 30.0  # a word tesseract read under this confidence (0-100) is in doubt (measured: docs/ingest.md)
+WEAK_WORD = 30.0  # a word tesseract read under this confidence (0-100) that the word lists do not know is in doubt
+WEAK_LINE = 0.0  # a line read under this mean word confidence (0..1) is in doubt, word by word (measured: docs/ingest.md)
+# the block doubts placed on the lines that gave them: a line's low OCR confidence. A digit check's doubt
+# (digits_disagree) or a kept layer's (text_layer_unsure) stays on the whole block: placed on their lines, they left
+# misread numbers of the same block unflagged (Putanges p. 6 763 read 163, NARSA p. 2's lost 5)
+PLACED = frozenset({OCR_LOW})
 _TOKEN = re.compile(r"\S+")
 _MIN_LETTERS = 2  # a weak one-letter token (a stray mark, a bullet) does not put a sentence in doubt
+_EDGE = re.compile(r"^\W+|\W+$")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
+def known(word: str) -> bool:
+    """A word of the Arabic or French word list (punctuation at its edges aside; a token with digits is never one):
+    tesseract's low confidence on a word the lists know is mostly an odd face or a stain, not a misreading."""
+    from .lexicon import known_ar, known_fr, normalise_ar
+
+    core = _EDGE.sub("", word)
+    if not core or any(ch.isdigit() for ch in core):
+        return False
+    return known_ar(normalise_ar(core)) if _ARABIC.search(core) else known_fr(core)
 
 
 def _doubtful_lines(lines: Sequence[TextLine]) -> list[TextLine]:
@@ -42,6 +61,11 @@ def _doubtful_lines(lines: Sequence[TextLine]) -> list[TextLine]:
     rated = [ln for ln in lines if ln.confidence is not None]
     full = [ln for ln in rated if len(ln.text.strip()) >= MIN_LINE_CHARS] or rated
     return [ln for ln in full if ln.doubt or (ln.confidence is not None and ln.confidence < DOUBT_BELOW)]
+
+
+def _weak_lines(lines: Sequence[TextLine]) -> list[TextLine]:
+    """OCR'd lines (they hold a word listing) read under WEAK_LINE, of MIN_LINE_CHARS characters or more."""
+    return [ln for ln in lines if ln.confidence is not None and ln.confidence < WEAK_LINE and len(ln.text.strip()) >= MIN_LINE_CHARS]
 
 
 def _owners(text: str, lines: Sequence[TextLine]) -> tuple[list[tuple[int, int]], list[int], list[tuple[int, str]]]:
@@ -71,7 +95,7 @@ def _weak_tokens(text: str, lines: Sequence[TextLine], spans: list[tuple[int, in
     out: set[int] = set()
     for k, ln in enumerate(lines):
         for word, conf in ln.weak:
-            if conf >= WEAK_WORD or sum(ch.isalnum() for ch in word) < _MIN_LETTERS:
+            if conf >= WEAK_WORD or sum(ch.isalnum() for ch in word) < _MIN_LETTERS or known(word):
                 continue
             hit = [j for j, (a, b) in enumerate(spans) if owner[j] == k and j not in out and text[a:b] == word]
             if not hit:  # glued to punctuation the line text added ("word," / "(word")
@@ -101,7 +125,8 @@ def locate(sentence: Sentence, lines: Sequence[TextLine], doubtful: Sequence[Tex
     want = {k for k, ln in enumerate(lines) if any(ln is d for d in doubtful)}
     found = {owner[j] for j in range(len(spans)) if owner[j] in want}
     weak = _weak_tokens(text, lines, spans, owner)
-    marked = [spans[j] for j in range(len(spans)) if owner[j] in want or j in weak]
+    low = {k for k, ln in enumerate(lines) if any(ln is w for w in _weak_lines(lines))}
+    marked = [spans[j] for j in range(len(spans)) if owner[j] in want or owner[j] in low or j in weak]
     return _merge(marked, text), found == want, bool(weak)
 
 
@@ -110,7 +135,7 @@ def mark(pairs: Sequence[tuple[Sentence, Sequence[TextLine]]], block: Block, loc
     weak words; a sound block with weak words takes :data:`WEAK`. ``localizable``: the block's doubt, if any, comes
     from its lines alone (else nothing is marked: the whole block stays in doubt)."""
     doubt = block.doubt
-    if doubt and not localizable:
+    if doubt and (not localizable or doubt not in PLACED):
         return
     lines = [ln for _s, ls in pairs for ln in ls]
     doubtful = _doubtful_lines(lines) if doubt else []
