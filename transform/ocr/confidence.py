@@ -128,7 +128,8 @@ def apply(blocks: Sequence[Block], groups: Sequence[object], reports: Sequence[P
             lines = [ln for item in _items(b.items) for ln in by_text.get(_norm(" ".join(s.text for s in item.sentences)), [])]
         else:
             lines = by_text.get(_norm(block_text(b)), [])
-            pairs = [(b.sentences[0], lines)] if len(b.sentences) == 1 else []
+            sents = getattr(b, "sentences", [])  # (a figure has none)
+            pairs = [(sents[0], lines)] if len(sents) == 1 else []
         rating = of_lines(lines)
         prior = b.doubt
         _set(b, rating if b.page not in by_line or rating[1] else page_rate.get(b.page, rating))

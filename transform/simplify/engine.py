@@ -28,8 +28,8 @@ from ..model import (
     iter_sentences,
 )
 from ..model.text import Direction
-from ..model.walk import block_sentences
 from ..model.tracks import split_tracks
+from ..model.walk import block_sentences
 from .base import Segment, Simplification
 from .data import resources
 from .french import FrenchResult, french_segment, needs_human, table_cell
@@ -256,8 +256,6 @@ def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "r
 def replace_segments(doc: Document, new: dict[str, list[Sentence]]) -> None:
     """Replace the sentences of each segment (``notes["segment"]``) named in ``new`` by the given ones."""
 
-    placed_in: dict[int, bool] = {}
-
     def fn(sentences: list[Sentence], role: str, node: object) -> list[Sentence]:
         out: list[Sentence] = []
         done: set[str] = set()
@@ -274,8 +272,6 @@ def replace_segments(doc: Document, new: dict[str, list[Sentence]]) -> None:
 
 
 def _append_after(doc: Document, after_id: str, new: Sentence) -> None:
-    placed_in: dict[int, bool] = {}
-
     def fn(sentences: list[Sentence], role: str, node: object) -> list[Sentence]:
         out = []
         for s in sentences:
