@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from transform.evaluation import load_corpus, load_truth_dir, read_document  # noqa: E402
-from transform.evaluation.doubt import PageDoubt, check, doubt_document, totals  # noqa: E402
+from transform.evaluation.doubt import LEVELS, PageDoubt, check, doubt_levels, totals  # noqa: E402
 from transform.model import Document  # noqa: E402
 
 DEFAULT = ROOT / "tests" / "realdocs" / "corpus.toml"
@@ -95,14 +95,19 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, metavar="DIR", help="store the documents read there, and read them back")
     ap.add_argument("--classes", type=int, default=0, metavar="N")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--level", choices=LEVELS, action="append", default=[],
+                    help="the unit of doubt to score (repeatable; default: block, sentence and word)")
+    ap.add_argument("--blocks-only", action="store_true",
+                    help="score as if the reader put no doubt on sentences (their doubts and the blocks they made doubtful dropped)")
     args = ap.parse_args()
     if args.tess_cache:
         from dump_structure import cache_tesseract
 
         cache_tesseract(args.tess_cache)
     tuned = held_out_pages(args.held_out_from) if args.held_out_from else None
-    pages: list[PageDoubt] = []
-    per_doc: dict[str, list[PageDoubt]] = {}
+    levels = tuple(args.level) or LEVELS
+    by_level: dict[str, list[PageDoubt]] = {}
+    per_doc: dict[str, dict[str, list[PageDoubt]]] = {}
     problems: list[str] = []
     for cd in load_corpus(args.corpus):
         if (args.doc and cd.id not in args.doc) or not cd.truth:
@@ -121,37 +126,69 @@ def main() -> int:
                 kept.write_text(doc.model_dump_json(), encoding="utf-8")
         truth = load_truth_dir(cd.truth_dir)
         held = None if tuned is None else {t.page for t in truth} - tuned.get(cd.id, set())
-        got = doubt_document(doc, truth, cd.id, held)
-        per_doc[cd.id] = got
-        pages += got
-    problems += check(pages)
+        if args.blocks_only:
+            blocks_only(doc)
+        for lv, got in doubt_levels(doc, truth, cd.id, held, levels).items():
+            per_doc.setdefault(lv, {})[cd.id] = got
+            by_level.setdefault(lv, []).extend(got)
+    for lv in levels:
+        problems += check(by_level.get(lv, []))
+    if args.json:
+        print(json.dumps({lv: report_json(by_level.get(lv, []), per_doc.get(lv, {}), tuned is not None) for lv in levels}
+                         | {"problems": problems}, ensure_ascii=False, indent=2))  # fmt: skip
+        return 1 if problems else 0
+    for lv in levels:
+        if len(levels) > 1:
+            print(f"\n## unit of doubt: {lv}\n")
+        report(by_level.get(lv, []), per_doc.get(lv, {}), tuned is not None, args.classes)
+    for msg in problems:
+        print(f"problem: {msg}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def blocks_only(doc: Document) -> None:
+    """The document as the reader left it before sentences carried doubts: no sentence doubt, and no block doubt
+    that only its sentences' weak words gave."""
+    from transform.model.walk import block_sentences, iter_blocks
+    from transform.ocr.line_doubt import WEAK
+
+    for _sec, b in iter_blocks(doc):
+        for s, *_ in block_sentences(b):
+            s.doubt, s.unsure = None, []
+        if b.doubt == WEAK:
+            b.doubt = None
+
+
+def groups_of(pages: list[PageDoubt], tuned: bool) -> dict[str, list[PageDoubt]]:
     read = [p for p in pages if not p.refused]
     groups = {"all pages read": read, "text-layer pages": [p for p in read if p.method in ("text", None)],
               "OCR'd pages": [p for p in read if p.method == "ocr"]}  # fmt: skip
-    if tuned is not None:
+    if tuned:
         groups["tuned pages"] = [p for p in read if not p.held_out]
         groups["held-out pages"] = [p for p in read if p.held_out]
     groups["refused pages (apart)"] = [p for p in pages if p.refused]
-    if args.json:
-        print(json.dumps({"totals": {k: totals(v).as_dict() for k, v in groups.items()},
-                          "documents": {d: totals([p for p in v if not p.refused]).as_dict() for d, v in per_doc.items()},
-                          "problems": problems}, ensure_ascii=False, indent=2))  # fmt: skip
-        return 1 if problems else 0
+    return groups
+
+
+def report_json(pages: list[PageDoubt], per_doc: dict[str, list[PageDoubt]], tuned: bool) -> dict:
+    return {"totals": {k: totals(v).as_dict() for k, v in groups_of(pages, tuned).items()},
+            "documents": {d: totals([p for p in v if not p.refused]).as_dict() for d, v in per_doc.items()}}  # fmt: skip
+
+
+def report(pages: list[PageDoubt], per_doc: dict[str, list[PageDoubt]], tuned: bool, n_classes: int) -> None:
+    read = [p for p in pages if not p.refused]
     print(HEAD.replace("pages |", "document |", 1))
     for d, v in per_doc.items():
         print(line(d, [p for p in v if not p.refused]))
     print()
     print(HEAD)
-    for name, v in groups.items():
+    for name, v in groups_of(pages, tuned).items():
         print(line(name, v))
-    if args.classes:
+    if n_classes:
         print("\ndoubt codes (pages read):")
         print("\n".join(codes(read)))
         print("\nunflagged errors, commonest kinds (how the page was read, what):")
-        print("\n".join(classes(read, args.classes)))
-    for msg in problems:
-        print(f"problem: {msg}", file=sys.stderr)
-    return 1 if problems else 0
+        print("\n".join(classes(read, n_classes)))
 
 
 if __name__ == "__main__":

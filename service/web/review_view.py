@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from transform.model import Document, Table
+from transform.model.doubts import SOURCE_DOUBT, SOURCE_UNSURE, spans_of
 from transform.model.walk import block_sentences, iter_blocks
 from transform.ocr import orientation
+from transform.ocr.line_doubt import WEAK as WEAK_WORD  # a block in doubt only for its sentences' weakly read words
 from transform.simplify import review as review_api
 
 from . import words
@@ -43,6 +45,13 @@ class SegmentView:
     cells: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, text) of its table's doubtful cells
     # (row, column) -> (total printed, cells' sum, second reading) of a doubtful cell: '' where there is none
     cell_hints: dict[tuple[int, int], tuple[str, str, str]] = field(default_factory=dict)
+    # the source text in pieces (text, in doubt): the words the reader is unsure of, marked on the page; empty when
+    # the reader did not say which words (the whole segment, or none of it, is in doubt)
+    unsure: list[tuple[str, bool]] = field(default_factory=list)
+
+    @property
+    def unsure_words(self) -> list[str]:
+        return [text for text, doubtful in self.unsure if doubtful]
 
     @property
     def shown_status(self) -> str:
@@ -84,15 +93,56 @@ class WorkList:
         return [s for s in self.segments if s.status in words.BLOCKING]
 
 
+
+
 def _block_facts(draft: Document) -> dict[str, tuple[int | None, float | None, str | None, str]]:
-    """Segment id -> (page, reader confidence, doubt code, role) of the block its first sentence is in."""
+    """Segment id -> (page, reader confidence, doubt code, role) of the block its first sentence is in. When the
+    reader said which sentences of a doubtful block are in doubt (``source_doubt`` notes, ``model.doubts.carry``),
+    a segment has its own sentence's doubt, and the others of the block none (unless the block's confidence is under
+    DOUBT_BELOW while its only doubt is weak words: then the whole block, as before)."""
     out: dict[str, tuple[int | None, float | None, str | None, str]] = {}
     for _section, block in iter_blocks(draft):
-        for sentence, role, _lang, _dir in block_sentences(block):
+        sents = list(block_sentences(block))
+        placed = not isinstance(block, Table) and any(s.notes.get(SOURCE_DOUBT) for s, *_ in sents)
+        whole = block.doubt == WEAK_WORD and block.confidence is not None and block.confidence < DOUBT_BELOW
+        for sentence, role, _lang, _dir in sents:
             seg = sentence.notes.get("segment", sentence.id)
-            if seg not in out:
+            if seg in out:
+                continue
+            if placed and not whole:
+                own = sentence.notes.get(SOURCE_DOUBT)
+                out[seg] = (block.page, block.confidence if own else None, own, role)
+            else:
                 out[seg] = (block.page, block.confidence, block.doubt, role)
     return out
+
+
+def _unsure(draft: Document) -> dict[str, list[tuple[int, int]]]:
+    """Segment id -> the spans of its source text the reader is unsure of (``source_unsure`` notes)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for _section, block in iter_blocks(draft):
+        for sentence, _role, _lang, _dir in block_sentences(block):
+            spans = spans_of(sentence.notes.get(SOURCE_UNSURE))
+            if spans:
+                out.setdefault(sentence.notes.get("segment", sentence.id), spans)
+    return out
+
+
+def pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """``text`` cut at the spans' ends: (piece, in doubt), in order; spans outside the text are left out."""
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for a, b in sorted(spans):
+        a, b = max(a, at), min(b, len(text))
+        if b <= a:
+            continue
+        if a > at:
+            out.append((text[at:a], False))
+        out.append((text[a:b], True))
+        at = b
+    if at < len(text):
+        out.append((text[at:], False))
+    return out if any(d for _t, d in out) else []
 
 
 _SUMS_NOTE = re.compile(r"total printed (.+), cells add up to (.+)$")
@@ -203,6 +253,7 @@ def turned_pages(draft: Document) -> list[TurnedPage]:
 
 def work_list(draft: Document) -> WorkList:
     facts = _block_facts(draft)
+    unsure = _unsure(draft)
     offers = _offers(draft)
     named = _doubtful_cells(draft)
     hints = _cell_hints(draft)
@@ -226,7 +277,8 @@ def work_list(draft: Document) -> WorkList:
         text = "" if placeholder else s.text
         cells = [(r, c, source_of.get(seg, "")) for r, c, seg in named.get(s.id, [])]
         segs.append(SegmentView(n, s.id, s.source, s.source_lang, text, s.status, s.edited, needs, reasons, page, confidence, doubt,
-                                role, placeholder, offers.get(s.id, []), cells, hints.get(s.id, {})))
+                                role, placeholder, offers.get(s.id, []), cells, hints.get(s.id, {}),
+                                pieces(s.source, unsure.get(s.id, [])) if "source" in needs else []))
     wl = WorkList(segs, unread=unread_pages(draft), turned=turned_pages(draft))
     for code in words.NEEDS:
         found = [s for s in segs if code in s.needs]

@@ -146,6 +146,7 @@ DOUBTS: dict[str, str] = {
     "digits_disagree": N_("Des chiffres ont été lus de deux façons différentes."),
     "sums_disagree": N_("Un total du tableau ne correspond pas à la somme des montants qu’il additionne."),
     "word_ambiguous": N_("Un mot mal lu peut se corriger en deux mots différents : vérifiez-le sur l’original."),
+    "ocr_weak_word": N_("Des mots ont été lus par reconnaissance de caractères avec très peu d’assurance."),
 }
 DOUBT_OTHER = N_("Le lecteur de documents n’est pas sûr de ce texte.")
 

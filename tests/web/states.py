@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import time
 import uuid
@@ -55,6 +56,10 @@ def doubtful(draft: Document) -> Document:
     d = draft.model_copy(deep=True)
     paragraphs = [b for _s, b in iter_blocks(d) if b.kind == "paragraph"]
     paragraphs[0].doubt, paragraphs[0].confidence, paragraphs[0].page = "ocr_low_confidence", 0.41, paragraphs[0].page or 1
+    first = next(x for x, *_ in block_sentences(paragraphs[0]) if x.source_text and len(x.source_text.split()) > 2)
+    second = re.search(r"\S+\s+(\S+)", first.source_text or "")  # its source sentence's second word read unsure (model.doubts)
+    assert second is not None
+    first.notes.update(source_doubt="ocr_low_confidence", source_unsure=f"{second.start(1)}-{second.end(1)}")
     for sentence, *_ in block_sentences(paragraphs[1]):
         sentence.notes.update(status="needs_review", reasons="number not kept: 2026; a sentence has 23 words (limit 20)")
     # its last page refused as unreadable (as OCR refuses a coarse scan): the reviewer must be told

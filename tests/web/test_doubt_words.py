@@ -11,8 +11,9 @@ from service.web import words
 from service.web.i18n import translations
 from transform.ingest.table_sums import SUMS
 from transform.ocr.doc_profile import AMBIGUOUS
+from transform.ocr.line_doubt import WEAK
 
-CODES = ("ocr_low_confidence", "digits_disagree", SUMS, AMBIGUOUS)
+CODES = ("ocr_low_confidence", "digits_disagree", SUMS, AMBIGUOUS, WEAK)
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -172,6 +172,27 @@ def test_work_list_summary_and_source_doubt(site: dict[str, Any]) -> None:
     assert 2 <= todo < every
 
 
+def test_the_word_read_unsure_is_marked_in_its_sentence(site: dict[str, Any]) -> None:
+    """The reader said which sentence of a doubtful block and which word in it are in doubt (model/doubts.py): the
+    review page sends staff to that sentence only and marks the word with a label a screen reader says, in the
+    interface's language, inside the source text's own language and direction."""
+    c, d = site["c"], site["states"].docs
+    for lang, label in (("fr", "[mot douteux :]"), ("ar", "[كلمة مشكوك فيها:]")):
+        html = _get(c, lang, f"/staff/documents/{d['draft']}").text
+        marks = re.findall(r'<mark class="unsure"><span class="visually-hidden" lang="(\w+)" dir="(\w+)">([^<]*)</span>([^<]+)</mark>', html)
+        assert len(marks) == 1, marks
+        assert marks[0][:3] == (lang, "rtl" if lang == "ar" else "ltr", label + " ")
+        word = marks[0][3]
+        seg = html[html.rindex('<li class="segment', 0, html.index('<mark class="unsure">')):html.index('<mark class="unsure">')]
+        m = re.search(r'id="seg-([^"]+)"', seg)
+        assert m and f'href="#seg-{m.group(1)}"' in html  # the list of doubts leads to this sentence
+        assert 'class="source-text" lang="' in seg and re.search(r'<li class="unsure-words">[^<]*<bdi[^>]*>' + re.escape(word), seg)
+    # the block's other sentences are not sent to the reviewer for its doubt: one sentence of it is listed
+    html = _get(c, "fr", f"/staff/documents/{d['draft']}").text
+    need = re.search(r'id="need-source".*?</ul>', html, re.S)
+    assert need and need.group(0).count("href=") == 1
+
+
 def test_a_page_nobody_could_read_is_put_before_the_reviewer(site: dict[str, Any]) -> None:
     """A source page OCR refused has no segment at all: the work list names it, links its image, in both languages."""
     c, d = site["c"], site["states"].docs

@@ -33,11 +33,12 @@ from typing import Any
 
 import numpy as np
 
-from ..model import Document, Heading, ListBlock, Paragraph, Table
+from ..model import Document, Heading, ListBlock, Paragraph, Sentence, Table
+from ..model.doubts import sentence_doubts, unsure_tokens
 from ..model.walk import cell_text, iter_blocks
 from ..ocr.confidence import DOUBT_BELOW
 from .fidelity import Aligned, _Page, align_document, extra_mask, token_checks
-from .normalize import words
+from .normalize import note_number, strip_list_marker, words
 from .truth import TruthPage
 
 LOST = -1  # the unit of a word lost with its whole truth block
@@ -64,14 +65,21 @@ class Unit:
     confidence: float | None = None
 
 
-def word_units(doc: Document, stream_blocks: list[Any], n_words: int) -> tuple[np.ndarray, list[Unit]]:
+LEVELS = ("block", "sentence", "word")  # the unit a doubt points a reviewer at (``word_units``)
+
+
+def word_units(doc: Document, stream_blocks: list[Any], n_words: int, level: str = "block") -> tuple[np.ndarray, list[Unit]]:
     """Per output word of the scorer's stream (``stream.build_stream``): the index of its unit in the list
     returned. Walks the model in the order the stream was built (its blocks know their model block, and a
-    table's parts their rows, in order)."""
+    table's parts their rows, in order). ``level``: ``block`` (a block or a doubtful table's cell), ``sentence``
+    (each sentence of those, in doubt as ``model.doubts.sentence_doubts`` says) or ``word`` (each word, in doubt
+    when its sentence is and it lies in the sentence's unsure spans)."""
     blocks = [b for _s, b in iter_blocks(doc)]
     units: list[Unit] = []
     of = np.full(n_words, LOST, dtype=np.int64)
     rows_done: dict[int, int] = {}  # model table -> rows already placed (a table cut at page breaks comes in parts)
+    items_done: dict[int, int] = {}  # model list -> items already placed
+    finer = _Finer(units, of, level)
     for ob in stream_blocks:
         blk = blocks[ob.unit]
         if isinstance(blk, Table) and ob.kind == "table":
@@ -82,17 +90,89 @@ def word_units(doc: Document, stream_blocks: list[Any], n_words: int) -> tuple[n
             for row in blk.rows[first : first + ob.n_rows]:
                 for cell in row:
                     n = len(words(cell_text(cell)))
-                    units.append(Unit(cell.doubt or table_wide, "cell", ob.page, confidence=cell.confidence or blk.confidence))
-                    of[pos : pos + n] = len(units) - 1
+                    finer.place(pos, pos + n, cell.sentences, cell.doubt or table_wide, "cell", ob.page,
+                                cell.confidence or blk.confidence)  # fmt: skip
                     pos += n
             if pos != ob.end:  # not the stream's own count: the whole table as one unit
                 units.append(Unit(_doubtful(blk), "table", ob.page))
                 of[ob.start : ob.end] = len(units) - 1
             continue
-        if isinstance(blk, (Heading, Paragraph, ListBlock, Table)):  # a table's caption is a paragraph of the table
-            units.append(Unit(_doubtful(blk), ob.kind, ob.page, confidence=blk.confidence))
-            of[ob.start : ob.end] = len(units) - 1
+        if isinstance(blk, ListBlock) and ob.kind == "item":
+            flat = _flat_items(blk.items)
+            k = items_done.get(ob.unit, 0)
+            items_done[ob.unit] = k + 1
+            item = flat[k] if k < len(flat) else None
+            own = any(s.doubt for it in flat for s in it.sentences)  # the list's doubt is placed over all its items
+            sents = item.sentences if item is not None else []
+            parent = _doubtful(blk)
+            finer.place(ob.start, ob.end, sents, parent, ob.kind, ob.page, blk.confidence, marker=True,
+                        keep_own=own)  # fmt: skip
+            continue
+        if isinstance(blk, (Heading, Paragraph)):
+            finer.place(ob.start, ob.end, blk.sentences, _doubtful(blk), ob.kind, ob.page, blk.confidence,
+                        note=isinstance(blk, Paragraph))  # fmt: skip
+        elif isinstance(blk, (ListBlock, Table)):  # a table's caption is a paragraph of the table
+            finer.place(ob.start, ob.end, blk.caption if isinstance(blk, Table) else [], _doubtful(blk), ob.kind,
+                        ob.page, blk.confidence)  # fmt: skip
     return of, units
+
+
+def _flat_items(items: list[Any]) -> list[Any]:
+    out = []
+    for it in items:
+        out.append(it)
+        out += _flat_items(it.children)
+    return out
+
+
+class _Finer:
+    """Places one stretch of the stream (a block, an item, a cell) as units of the chosen level."""
+
+    def __init__(self, units: list[Unit], of: np.ndarray, level: str) -> None:
+        if level not in LEVELS:
+            raise ValueError(f"unknown level {level!r}: one of {LEVELS}")
+        self.units, self.of, self.level = units, of, level
+        self.fallbacks = 0  # stretches whose sentences' words are not the stream's: placed whole
+
+    def _unit(self, doubt: str | None, kind: str, page: int | None, conf: float | None, lo: int, hi: int) -> None:
+        self.units.append(Unit(doubt, kind, page, confidence=conf))
+        self.of[lo:hi] = len(self.units) - 1
+
+    def place(self, lo: int, hi: int, sentences: list[Sentence], parent: str | None, kind: str, page: int | None,
+              conf: float | None, *, note: bool = False, marker: bool = False, keep_own: bool = False) -> None:
+        """``parent``: the doubt of the unit the sentences belong to (a block's, a cell's); ``keep_own``: a
+        sentence of the unit elsewhere (another item of the list) carries a doubt, so only own doubts count."""
+        own = keep_own or any(s.doubt for s in sentences)
+        if self.level == "block" or hi <= lo:
+            doubt = parent if not own else (parent or next((s.doubt for s in sentences if s.doubt), None))
+            if keep_own and not any(s.doubt for s in sentences):
+                doubt = parent
+            self._unit(doubt, kind, page, conf, lo, hi)
+            return
+        doubts = sentence_doubts(sentences, parent) if not keep_own else [s.doubt for s in sentences]
+        text = " ".join(s.text for s in sentences)
+        read = strip_list_marker(text) if marker else note_number(text) if note else text
+        skip = len(text.split()) - len(read.split())
+        ws = words(read, sources=True)
+        if len(ws) != hi - lo or skip < 0:  # not the stream's words: the stretch as one unit, in doubt if any part is
+            self.fallbacks += 1
+            self._unit(next((d for d in doubts if d), None), kind, page, conf, lo, hi)
+            return
+        where: list[tuple[int, int]] = []  # per token of the text: (sentence, token within it)
+        for k, s in enumerate(sentences):
+            where += [(k, t) for t in range(len(s.text.split()))]
+        flags = [unsure_tokens(s, d) for s, d in zip(sentences, doubts, strict=True)]
+        first: dict[int, int] = {}
+        for n, w in enumerate(ws):
+            k, t = where[w.source + skip] if w.source + skip < len(where) else (len(sentences) - 1, -1)
+            if self.level == "sentence":
+                if k not in first:
+                    first[k] = len(self.units)
+                    self.units.append(Unit(doubts[k], kind, page, confidence=conf))
+                self.of[lo + n] = first[k]
+            else:
+                flagged = t < 0 or t >= len(flags[k]) or flags[k][t]  # (a token not found: its sentence's doubt)
+                self._unit(doubts[k] if flagged else None, kind, page, conf, lo + n, lo + n + 1)
 
 
 def _low(block: Any) -> bool:
@@ -253,13 +333,25 @@ def _page(w: _Page, a: Aligned, of: np.ndarray, units: list[Unit], pd: PageDoubt
 
 
 def doubt_document(
-    doc: Document, truth_pages: list[TruthPage], doc_id: str = "", held_out: set[int] | None = None
+    doc: Document, truth_pages: list[TruthPage], doc_id: str = "", held_out: set[int] | None = None, level: str = "block"
 ) -> list[PageDoubt]:
     """Every truth page's errors, right words and missed numbers, each with the doubt of the unit it is in;
-    ``held_out``: the pages to mark as held-out pages."""
+    ``held_out``: the pages to mark as held-out pages; ``level``: the unit (``LEVELS``)."""
+    return doubt_levels(doc, truth_pages, doc_id, held_out, (level,))[level]
+
+
+def doubt_levels(
+    doc: Document, truth_pages: list[TruthPage], doc_id: str = "", held_out: set[int] | None = None,
+    levels: tuple[str, ...] = LEVELS,
+) -> dict[str, list[PageDoubt]]:
+    """``doubt_document`` at each of ``levels``, the scorer's alignment made once."""
     a = align_document(doc, truth_pages, doc_id)
+    return {lv: _document(doc, a, doc_id, held_out, lv) for lv in levels}
+
+
+def _document(doc: Document, a: Aligned, doc_id: str, held_out: set[int] | None, level: str) -> list[PageDoubt]:
     stream = a.stream
-    of, units = word_units(doc, stream.blocks, len(stream))
+    of, units = word_units(doc, stream.blocks, len(stream), level)
     methods = {p.page: p.method for p in doc.meta.pages}
     out: list[PageDoubt] = []
     for w in a.pages:

@@ -47,6 +47,9 @@ class TextLine:
     # (read, put right) words the page's spelling pass settled (OCR'd lines): evidence of the document's own letter
     # confusions (ocr/doc_profile.py)
     mended: tuple[tuple[str, str], ...] = field(default=(), kw_only=True, repr=False, compare=False)
+    # (word, confidence 0-100) of the words tesseract read under ocr/line_doubt.KEEP_UNDER (OCR'd lines): the words a
+    # sentence's doubt points at (ocr/line_doubt.py)
+    weak: tuple[tuple[str, float], ...] = field(default=(), kw_only=True, repr=False, compare=False)
 
     @property
     def height(self) -> float:

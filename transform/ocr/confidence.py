@@ -98,6 +98,7 @@ def apply(blocks: Sequence[Block], groups: Sequence[object], reports: Sequence[P
     from ..model import ListBlock, Table
     from ..model.walk import block_text
     from .cell_doubt import table_doubt
+    from .line_doubt import mark
 
     for b in blocks:  # a table holding a doubtful cell is doubtful (a table joined across pages included)
         if isinstance(b, Table) and b.doubt is None:
@@ -118,14 +119,22 @@ def apply(blocks: Sequence[Block], groups: Sequence[object], reports: Sequence[P
         elif lines:
             by_text.setdefault(_norm(str(getattr(g, "text", ""))), []).extend(lines)
     for b in pending:
+        pairs: list = []  # (sentence, its lines): where in the block its doubt is (line_doubt.py)
         if isinstance(b, Table):
             lines = by_table.get(id(b), [])
         elif isinstance(b, ListBlock):
+            pairs = [(it.sentences[0], by_text.get(_norm(" ".join(s.text for s in it.sentences)), []))
+                     for it in _items(b.items) if len(it.sentences) == 1]
             lines = [ln for item in _items(b.items) for ln in by_text.get(_norm(" ".join(s.text for s in item.sentences)), [])]
         else:
             lines = by_text.get(_norm(block_text(b)), [])
+            sents = getattr(b, "sentences", [])  # (a figure has none)
+            pairs = [(sents[0], lines)] if len(sents) == 1 else []
         rating = of_lines(lines)
+        prior = b.doubt
         _set(b, rating if b.page not in by_line or rating[1] else page_rate.get(b.page, rating))
+        if pairs and lines:
+            mark(pairs, b, prior is None and (b.doubt is None or b.doubt == rating[1]))
 
 
 def _set(block: Block, rating: tuple[float | None, str | None]) -> bool:

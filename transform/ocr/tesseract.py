@@ -51,6 +51,9 @@ _AR_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")  # a comma between digits is a
 _BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+WEAK_KEPT = 80.0  # a word read under this is kept with its confidence on its line (TextLine.weak; ocr/line_doubt.py)
+
+
 @dataclass
 class OcrResult:
     lines: list[TextLine]
@@ -376,6 +379,7 @@ def parse_tsv(tsv: str, pimg: PageImage) -> OcrResult:
             bottom=pimg.to_points(y1), size=round(size, 1), bold=False, page=pimg.page,
         )
         tl.mended = info.get("mended", ())
+        tl.weak = tuple((w, c) for w, c in zip(words, info["confs"], strict=True) if c < WEAK_KEPT)  # line_doubt.py
         line_conf[id(tl)] = sum(info["confs"]) / len(info["confs"])
         if rule := [w for w in rule if w in words]:
             flat[id(tl)] = (text, rule)

@@ -29,6 +29,7 @@ from ..model import (
 )
 from ..model.text import Direction
 from ..model.tracks import split_tracks
+from ..model.walk import block_sentences
 from .base import Segment, Simplification
 from .data import resources
 from .french import FrenchResult, french_segment, needs_human, table_cell
@@ -183,10 +184,16 @@ def simplify_document(doc: Document, agent: str = "الجهة", engine: str = "r
             notes.append(f"{e.label}: {e.explanation}" if e.explanation else e.label)
         return d.pieces + d.explanations, OK, d.reasons, notes, []
 
+    placed_in: dict[int, bool] = {}
+
     def fn(sentences: list[Sentence], role: str, node: object) -> list[Sentence]:
         new: list[Sentence] = []
-        doubt = _doubt_of(node)
+        block_doubt = _doubt_of(node)
+        if not isinstance(node, tuple) and id(node) not in placed_in:  # (asked before a block's first sentences are rewritten)
+            placed_in[id(node)] = any(x.doubt for x, *_ in block_sentences(node))  # type: ignore[arg-type]
+        placed = placed_in.get(id(node), False) if not isinstance(node, tuple) else False  # the reader said which sentences are in doubt
         for s in sentences:
+            doubt = s.doubt if placed else block_doubt
             pieces, status, reasons, notes, facts = one(s, role, node)
             src_lang = s.lang or (lang if script_of(s.text) != "latin" or lang == "fr" else "fr")
             own = isinstance(node, tuple) and getattr(node[1], "doubt", None)  # a doubtful cell: its number is what to check

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import LanguageNotSupportedError
+from ..model.doubts import carry as carry_doubts
 from . import SIMPLIFIERS
 from .base import Simplification
 from .report import build_report
@@ -58,6 +59,7 @@ def _simplify_track(ctx: RunContext, target: str) -> Simplification | None:
         ctx.warn(stage_name(target), exc.message, hint=exc.hint)  # an Arabic document: nothing to do, not a failure
         return None
     reuse(sim, ctx, target)  # approved segments from the translation memory; similar ones offered (transform.simplify.reuse)
+    carry_doubts(doc, sim.document)  # the source sentences' own doubts, for the review page (model/doubts.py)
     sim.document.meta.source_name = sim.document.meta.source_name or doc.meta.source_name
     sim.provenance = sim.provenance or {"engine": getattr(engine, "name", name)}
     sim.report = build_report(sim, engine=sim.provenance.get("engine", name), target=target, provenance=sim.provenance)

@@ -47,12 +47,13 @@ class _Draft:
     being created and then changed field by field (each pydantic assignment costs more than
     the work it records)."""
 
-    __slots__ = ("letters", "lang", "text")
+    __slots__ = ("doubt", "lang", "letters", "text")
 
     def __init__(self, text: str, lang: str | None) -> None:
         self.text = text
         self.lang = lang
         self.letters = has_letters(text)
+        self.doubt: tuple[str, list[tuple[int, int]]] | None = None  # the sentence's doubt and unsure spans (line_doubt)
 
 
 _DIRECTION: dict[str, Direction] = {}
@@ -85,7 +86,9 @@ def _drafts(sentences: list[Sentence], lang_hint: str | None, known: str | None 
     for the text of a single unsplit sentence, already found for the document's language)."""
     out: list[_Draft] = []
     for s in sentences:
-        for piece in split_sentences(s.text) or []:
+        pieces = split_sentences(s.text) or []
+        doubts = _split_doubt(s, pieces) if s.doubt else None  # the doubt goes with the pieces holding its words
+        for n, piece in enumerate(pieces):
             if s.lang:
                 lang: str | None = s.lang
             elif known is not None and piece == s.text:
@@ -93,13 +96,24 @@ def _drafts(sentences: list[Sentence], lang_hint: str | None, known: str | None 
             else:
                 lang = detect(piece, lang_hint)
             out.append(_Draft(piece, lang))
+            if doubts and doubts[n][0]:
+                out[-1].doubt = (doubts[n][0], doubts[n][1])  # type: ignore[assignment]
     return out
+
+
+def _split_doubt(s: Sentence, pieces: list[str]) -> list[tuple[str | None, list[tuple[int, int]]]]:
+    from ..ocr.line_doubt import split  # (only for a sentence in doubt: ocr/ is not loaded otherwise)
+
+    return split(s, pieces)
 
 
 def _sentences(drafts: list[_Draft], prefix: str) -> list[Sentence]:
     """Number ``prefix-1``, ``prefix-2``... (languages are final: see :func:`_set_lang`)."""
     return [
         _SENTENCE(id=f"{prefix}-{i}", text=d.text, lang=d.lang, direction=_direction(d.lang) if d.lang else None, notes={})
+        if d.doubt is None else
+        _SENTENCE(id=f"{prefix}-{i}", text=d.text, lang=d.lang, direction=_direction(d.lang) if d.lang else None, notes={},
+                  doubt=d.doubt[0], unsure=d.doubt[1])
         for i, d in enumerate(drafts, 1)
     ]
 
