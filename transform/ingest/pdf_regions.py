@@ -229,6 +229,7 @@ def table_slots(lines: list[Any], edges: list[Any], tables: list[Any]) -> list[t
         return []  # most pages: no table to place, nothing to look at
     out: list[tuple[int, Any]] = []
     regions = any(getattr(e, "region", 0) for e in edges)
+    columns = not regions and len({getattr(e, "column", 0) for e in edges}) > 1
     rtl = sum(1 for ln in lines if getattr(ln, "rtl", False)) * 2 > len(lines)
     for t in sorted(tables, key=lambda t: t[0]):
         top = t[0]
@@ -238,9 +239,24 @@ def table_slots(lines: list[Any], edges: list[Any], tables: list[Any]) -> list[t
                 slot = len(lines)
             elif regions:
                 slot = _under_its_text(lines, t, slot)
+            elif columns:
+                slot = in_its_column(lines, t, slot)
         out.append((slot, t[1]))
     out.sort(key=lambda s: s[0])
     return out
+
+
+def in_its_column(lines: list[Any], t: TableBox, default: int) -> int:
+    """A table on a page read in columns: after the last line read that stands over it in its column
+    (above its top, overlapping it), else before the first line read under it in its column, else where
+    the page's order puts it. The first line read under the table's top may belong to the next column
+    (a table at the foot of the left column, the right column running on lower): read there, the table
+    would cut that column's paragraph in two."""
+    above = [k for k, ln in enumerate(lines) if ln.bottom <= t[0] + 2 and _overlaps(ln, t)]
+    if above:
+        return max(above) + 1
+    below = [k for k, ln in enumerate(lines) if ln.top >= t.bottom - 2 and _overlaps(ln, t)]
+    return min(below) if below else default
 
 
 def _beside(lines: list[Any], t: TableBox, rtl: bool) -> bool:
