@@ -59,13 +59,16 @@ def _sample_agrees(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine], l
     usable = [ln for ln in lines if len(ln.text.split()) >= 3] or [ln for ln in lines if ln.text.strip()]
     if not usable:
         return 0.0, 0, 0
-    step = max(1, len(usable) // SAMPLE_LINES)
-    picked = usable[::step][:SAMPLE_LINES]
     if pimg is None:
         try:
             pimg = render_page(pdf, index, SAMPLE_DPI)
         except RenderError:
             return 0.0, 0, 0
+    usable = [ln for ln in usable if _on_image(pimg, ln)]  # text set off the page (a form's rotated copy) has no ink to read
+    if not usable:
+        return 0.0, 0, 0
+    step = max(1, len(usable) // SAMPLE_LINES)
+    picked = usable[::step][:SAMPLE_LINES]
     reads = read_layer_lines(pimg, picked, langs, timeout)
     if reads is None:
         return 0.0, 0, 0
@@ -80,6 +83,12 @@ def _sample_agrees(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine], l
         scored = scored[1:]
     weight = sum(w for _, w in scored)
     return (sum(a * w for a, w in scored) / weight if weight else 0.0), fixed, broken
+
+
+def _on_image(pimg: PageImage, ln: TextLine) -> bool:
+    """Does the line's box lie on the rendered page (a crop of at least a pixel each way)?"""
+    k = pimg.dpi / 72.0
+    return ln.x0 * k < pimg.image.width - 1 and ln.x1 > ln.x0 and ln.x1 > 0 and ln.top * k < pimg.image.height - 1 and ln.bottom > max(ln.top, 0)
 
 
 def _keep_text(page: int, lines: list[TextLine], q: Quality, why: str, agree: float | None = None) -> PageReport:

@@ -1,0 +1,67 @@
+"""The layer judge against layers that look like text and are not (letters spaced apart, UTF-8 read as
+Latin-1), the OCR sample's fix count across scripts, and a sample of lines set off the page. Synthetic
+and cheap; the audit of every corpus page is bench/layer_audit.py (docs/ocr.md)."""
+
+from __future__ import annotations
+
+import re
+
+import ocr_testkit as pdfkit
+from PIL import Image
+
+from transform.ingest.base import TextLine
+from transform.ocr.decide import _sample_agrees
+from transform.ocr.quality import BAD, assess, fixes
+from transform.ocr.render import PageImage
+
+
+def test_arabic_letters_spaced_apart_are_no_sound_layer() -> None:
+    # single letters and two-letter pieces are "known" (ب, ال, نا): such a layer scored 0.63 (borderline)
+    for broken in (" ".join(pdfkit.AR_TEXT.replace(" ", "")), re.sub(r"(\S\S)", r"\1 ", pdfkit.AR_TEXT)):
+        q = assess(broken)
+        assert q.verdict == "bad" and q.score < BAD, q
+        assert "one or two letters" in q.reason, q.reason
+
+
+def test_short_arabic_words_of_a_sound_page_stay_sound() -> None:
+    # list labels, a detached و and short particles are a sound page's, far under half of its words
+    labels = "\n".join(f"{lab} {line}" for lab, line in zip("أبجدهو", pdfkit.AR_TEXT.splitlines(), strict=False))
+    for text in (labels, pdfkit.AR_TEXT.replace(" و", " و "), "في من عن أن لا ما " + pdfkit.AR_TEXT):
+        q = assess(text)
+        assert q.verdict == "good", q
+        assert "ar_pieces" not in q.signals
+
+
+def test_utf8_read_as_latin1_is_no_sound_layer() -> None:
+    for codec in ("latin-1", "cp1252"):
+        q = assess(pdfkit.FR_TEXT.encode("utf-8").decode(codec, errors="replace"))  # Décision -> DÃ©cision
+        assert q.verdict == "bad", (codec, q)  # was borderline (0.53): its words are mostly ASCII
+        assert "UTF-8 read as Latin-1" in q.reason, q.reason
+    q = assess(pdfkit.AR_TEXT.encode("utf-8").decode("cp1252", errors="replace"))  # Ø§Ù„
+    assert q.verdict == "bad" and "UTF-8" in q.reason, q
+    # one such line in a long sound page (a table's total): the page stays sound
+    page = "\n".join([pdfkit.FR_TEXT] * 3 + ["Total gÃ©nÃ©ral 115 887 458,15 82 497 643,78"])
+    assert assess(page).verdict == "good"
+    # French capitals with a circumflex, Danish and Portuguese names are no such pairs
+    assert assess(pdfkit.FR_TEXT + " CHÂTEAU CÔTE Søren Ørsted São João").verdict == "good"
+
+
+def test_an_arabic_word_read_as_latin_junk_is_no_fix() -> None:
+    """The OCR sample counts a word the word lists know only in our reading as a fix of the layer; a
+    Latin word standing for an Arabic one (tesseract's junk on a bold word) fixes nothing (frozen
+    line of Adala's law 19-12 p. 5: 3 such "fixes" on a sound layer)."""
+    layer = "يمنع تسخير العاملة أو العامل المنزلي لأداء الشغل قهرا أو جبرا."
+    ocr = "aie تسخير العاملة أو العامل المنزلي لأداء الشغل قهرا أو Je"
+    assert fixes(layer, ocr) == (0, 0)
+    # a real fix in the same script still counts
+    fixed, broken = fixes("إحذاث وحذة لتثمين الحليب لفائذة التعاونيات", "إحداث وحدة لتثمين الحليب لفائدة التعاونيات")
+    assert fixed >= 3 and broken == 0
+
+
+def test_a_sample_of_lines_set_off_the_page_reads_nothing() -> None:
+    """A table set at negative x (a rotated form object) has no ink on the page: its lines are not
+    cropped for the OCR sample (a crop whose right edge is left of its left one crashed it)."""
+    pimg = PageImage(Image.new("L", (1654, 2339), 255), 200.0, 1, 595.0, 842.0)
+    off = [TextLine(text="Prix Public de Vente en Dirham", x0=-248.1, top=106.9, x1=-198.6, bottom=111.6),
+           TextLine(text="CATEX 750mg Comprimé Boîte de 10 345,00", x0=-565.2, top=169.7, x1=-40.1, bottom=178.7)]
+    assert _sample_agrees(None, 0, off, ["fr", "ar"], 30, pimg) == (0.0, 0, 0)  # type: ignore[arg-type]
