@@ -94,6 +94,19 @@ def worth_sampling(row: dict) -> bool:
     return row["path"] != "keep" or row["score"] < 0.90 or bool(row["truth_read"]) or row["page"] % 5 == 1
 
 
+def outcome(row: dict) -> str:
+    """``keep`` or ``ocr``: where the page ends (a sampled page by its sample's answer, as ``decide._by_sample``
+    gives it; an earlier OCR's page over a ruled grid goes to OCR even when the sample agrees: not told here)."""
+    if row["path"] == "keep":
+        return "keep"
+    op = row.get("opinion")
+    if row["path"].startswith("sample") and op:
+        if op["fixes"] >= decide.MIN_FIXES and op["fixes"] > op["breaks"]:
+            return "ocr"
+        return "keep" if op["agree"] >= decide.AGREE else "ocr"
+    return "ocr" if row["path"].startswith(("ocr", "sample")) else row["path"]
+
+
 def disagrees(row: dict) -> str:
     """Why the second opinion contradicts the page's path ('' when it does not)."""
     op = row.get("opinion")
@@ -130,6 +143,7 @@ def audit(files: list[Path], sample: bool, reads: dict, layers: dict, sample_all
                 if sample and lines and q.verdict != "empty" and (sample_all or worth_sampling(row)):
                     row["opinion"] = second_opinion(pdf, i, lines, q)
                 row["disagree"] = disagrees(row)
+                row["outcome"] = outcome(row)
                 rows.append(row)
                 print(_line(row), flush=True)
         finally:
@@ -144,7 +158,7 @@ def _line(r: dict) -> str:
     ops += f" | sample failed: {op['error']}" if op and "error" in op else ""
     truth = f" | truth read:{r['truth_read']}" if r["truth_read"] else ""
     flag = f"  <-- {r['disagree']}" if r["disagree"] else ""
-    return (f"{r['doc']} p{r['page']}: {r['verdict']} {r['score']:.3f} (margin {r['margin']:.3f}) -> {r['path']}{ops}{truth}"
+    return (f"{r['doc']} p{r['page']}: {r['verdict']} {r['score']:.3f} (margin {r['margin']:.3f}) -> {r['path']} => {r['outcome']}{ops}{truth}"
             f" [{r['doc_layer']}]{flag}")
 
 
@@ -156,6 +170,10 @@ def report(rows: list[dict], near: float) -> None:
         paths[r["path"]] = paths.get(r["path"], 0) + 1
     print(f"\n{len(rows)} pages; verdicts: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     print("paths: " + ", ".join(f"{k} {v}" for k, v in sorted(paths.items())))
+    ends: dict[str, int] = {}
+    for r in rows:
+        ends[r["outcome"]] = ends.get(r["outcome"], 0) + 1
+    print("outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(ends.items())))
     close = sorted((r for r in rows if r["verdict"] not in ("empty",) and r["margin"] <= near), key=lambda r: r["margin"])
     print(f"\n{len(close)} pages within {near} of a threshold (GOOD {GOOD}, BAD {BAD}):")
     for r in close:
@@ -164,8 +182,8 @@ def report(rows: list[dict], near: float) -> None:
     print(f"\n{len(odd)} pages where the OCR sample disagrees with the path:")
     for r in odd:
         print("  " + _line(r) + f"\n      {r['reason']}; {r['signals']}")
-    clash = [r for r in rows if r["truth_read"] and (r["truth_read"] == "text") != (r["path"] in ("keep", "sample", "sample:earlier-ocr"))]
-    print(f"\n{len(clash)} truth pages whose path is not what their truth's read: says (sampled pages may still go either way):")
+    clash = [r for r in rows if r["truth_read"] and (r["truth_read"] == "text") != (r["outcome"] == "keep")]
+    print(f"\n{len(clash)} truth pages whose outcome is not what their truth's read: says (a kept earlier OCR's layer is 'ocr' in truth):")
     for r in clash:
         print("  " + _line(r))
     ms = sorted(r["judge_ms"] for r in rows)
@@ -175,12 +193,18 @@ def report(rows: list[dict], near: float) -> None:
 def compare(rows: list[dict], old_path: Path) -> None:
     old = {(r["doc"], r["page"]): r for r in json.loads(old_path.read_text(encoding="utf-8"))}
     moved = [(old.get((r["doc"], r["page"])), r) for r in rows]
-    moved = [(o, r) for o, r in moved if o is None or o["verdict"] != r["verdict"] or o["path"] != r["path"]]
+    moved = [(o, r) for o, r in moved if o is None or o["verdict"] != r["verdict"] or o["path"] != r["path"]
+             or o.get("outcome", outcome(o)) != r["outcome"] or _fixes(o) != _fixes(r)]
     scored = sum(1 for r in rows if (o := old.get((r["doc"], r["page"]))) and o["score"] != r["score"])
     print(f"\n{len(moved)} pages changed verdict or path against {old_path} ({scored} changed score):")
     for o, r in moved:
-        before = f"{o['verdict']} {o['score']:.3f} {o['path']}" if o else "(new)"
-        print(f"  {r['doc']} p{r['page']}: {before} -> {r['verdict']} {r['score']:.3f} {r['path']}")
+        before = f"{o['verdict']} {o['score']:.3f} {o['path']} => {o.get('outcome', outcome(o))} {_fixes(o)}" if o else "(new)"
+        print(f"  {r['doc']} p{r['page']}: {before} -> {r['verdict']} {r['score']:.3f} {r['path']} => {r['outcome']} {_fixes(r)}")
+
+
+def _fixes(row: dict) -> str:
+    op = row.get("opinion")
+    return f"(sample {op['agree']:.2f} f{op['fixes']}/b{op['breaks']})" if op else ""
 
 
 def main() -> int:

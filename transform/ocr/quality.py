@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from difflib import SequenceMatcher
 from itertools import chain
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from .lexicon import AR_LETTERS, known_ar, known_fr, letter_pairs, normalise_ar
+from .lexicon import AR_LETTERS, FR_ELISION, french_words, fr_key, known_ar, known_fr, letter_pairs, normalise_ar
 
 GOOD = 0.65  # score at or above: trust the text layer
 BAD = 0.45  # score below: OCR the page; in between: borderline, check with an OCR sample
@@ -150,7 +151,7 @@ CACHE_LIMIT = 100_000
 _SKIP, _NUMBER, _AR, _FR = 0, 1, 2, 3
 _KINDS: dict[str, tuple[int, str, int, int]] = {}  # kind, word, Arabic and Latin letters (for langs_of)
 _AR_VERDICTS: dict[str, tuple[bool, bool, bool]] = {}  # known, known read backwards, impossible
-_FR_VERDICTS: dict[str, tuple[bool, bool]] = {}  # known, impossible
+_FR_VERDICTS: dict[str, tuple[bool, bool, bool]] = {}  # known (capitals unaccented too), impossible, known as spelt
 
 
 def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
@@ -185,8 +186,27 @@ def _ar_verdict(word: str) -> tuple[bool, bool, bool]:
     return v
 
 
-def _fr_verdict(word: str) -> tuple[bool, bool]:
-    v = (known_fr(word), _impossible_fr(word, letter_pairs("fr")))
+_UNACCENT = str.maketrans("àâäçéèêëîïôöùûüÿ", "aaaceeeeiioouuuy")
+
+
+@lru_cache(maxsize=1)
+def _unaccented_fr() -> frozenset[str]:
+    return frozenset(w.translate(_UNACCENT) for w in french_words())
+
+
+def _known_caps(word: str) -> bool:
+    """A French word in capitals set without its accents, as capitals often are (``COMITE``, ``UNIVERSITE``)."""
+    if len(word) < 3 or not word.isupper():
+        return False
+    token = FR_ELISION.sub("", word.lower()).translate(_UNACCENT)
+    words = _unaccented_fr()
+    return token in words or fr_key(token) in words or (token.endswith("es") and token[:-2] in words)
+
+
+def _fr_verdict(word: str) -> tuple[bool, bool, bool]:
+    """Known to the judge (capitals without their accents too), impossible, known as spelt (``word_known``)."""
+    known = known_fr(word)
+    v = (known or _known_caps(word), _impossible_fr(word, letter_pairs("fr")), known)
     _remember(_FR_VERDICTS, word, v)
     return v
 
@@ -284,7 +304,7 @@ def assess(text: str) -> Quality:
         ar_hit, ar_rev, imp_ar = sum(ar_known) / n_ar, sum(ar_backwards) / n_ar, sum(ar_impossible) / n_ar
     if n_fr:
         fr_v = _FR_VERDICTS.get
-        fr_known, fr_impossible = zip(*[fr_v(w) or _fr_verdict(w) for w in fr_words], strict=True)
+        fr_known, fr_impossible, _ = zip(*[fr_v(w) or _fr_verdict(w) for w in fr_words], strict=True)
         fr_hit, imp_fr = sum(fr_known) / n_fr, sum(fr_impossible) / n_fr
     n_words = n_ar + n_fr
     sig.update(
@@ -375,7 +395,7 @@ def word_known(token: str, script: int | None = None) -> bool | None:
     if kind == _AR:
         return (_AR_VERDICTS.get(word) or _ar_verdict(word))[0]
     if kind == _FR:
-        return (_FR_VERDICTS.get(word) or _fr_verdict(word))[0]
+        return (_FR_VERDICTS.get(word) or _fr_verdict(word))[2]
     return None
 
 
