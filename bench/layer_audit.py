@@ -39,7 +39,7 @@ import pypdfium2 as pdfium  # noqa: E402
 from transform.ingest.ligatures import LigatureProbe  # noqa: E402
 from transform.ingest.pdf import PdfIngester  # noqa: E402
 from transform.ingest.pdf_kept import KeptPages  # noqa: E402
-from transform.ocr import decide  # noqa: E402
+from transform.ocr import confidence, decide  # noqa: E402
 from transform.ocr.quality import BAD, GOOD, assess  # noqa: E402
 from transform.ocr.scans import covers_ink, sparse  # noqa: E402
 
@@ -71,8 +71,10 @@ def path_of(pdf: pdfium.PdfDocument, i: int, lines: list, q, cover: float | None
             covered = covers_ink(pdf, i, lines)
             if covered is not None and covered < 0.5:
                 return "ocr:overlay"
+    if q.verdict == "good" and invisible:
+        return "sample:earlier-ocr"
     if q.verdict == "good":
-        return "sample:earlier-ocr" if invisible else "keep"
+        return "sample:doubt" if q.score < confidence.DOUBT_BELOW else "keep"
     if q.verdict == "borderline":
         return "sample"
     return "ocr:clean-layer" if decide.clean_layer(q) else "ocr"
@@ -103,7 +105,7 @@ def outcome(row: dict) -> str:
     if row["path"].startswith("sample") and op:
         if op["fixes"] >= decide.MIN_FIXES and op["fixes"] > op["breaks"]:
             return "ocr"
-        return "keep" if op["agree"] >= decide.AGREE else "ocr"
+        return "keep" if op["agree"] >= decide.AGREE or row["path"] == "sample:doubt" else "ocr"
     return "ocr" if row["path"].startswith(("ocr", "sample")) else row["path"]
 
 

@@ -89,3 +89,33 @@ def test_capitals_set_without_accents_are_french_words() -> None:
     # capitals of a font decoded to the wrong letters are still unknown
     table = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "DEFGHIJKLMNOPQRSTUVWXYZABC")
     assert assess(GRANTS.translate(table)).verdict == "bad"
+
+
+def _grant_page() -> tuple[list[TextLine], object]:
+    lines = [TextLine(text=t, x0=40.0, top=60.0 + 14 * n, x1=550.0, bottom=70.0 + 14 * n) for n, t in enumerate(GRANTS.splitlines() * 3)]
+    q = assess("\n".join(ln.text for ln in lines))
+    q.score, q.verdict = 0.68, "good"  # sound, under the doubt line (Montpellier's grant tables: 0.65-0.70)
+    return lines, q
+
+
+def test_a_sound_layer_under_the_doubt_line_is_settled_by_an_ocr_sample(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A layer judged good whose score would leave every line in doubt gets the OCR sample of borderline
+    pages: agreeing, it vouches for the lines (no false alarm); putting words right, it sends the page to OCR."""
+    from transform.ocr import confidence, decide
+
+    lines, q = _grant_page()
+    monkeypatch.setattr(decide, "_by_sample", lambda *a, **k: ("agrees", 0.97, 0))
+    report, _ = decide._decide(None, 0, lines, q, "auto", True, 30)  # type: ignore[arg-type]
+    assert report is not None and report.method == "text" and "OCR sample agrees" in report.reason
+    assert all(ln.confidence == 0.97 and ln.doubt is None for ln in lines)
+
+    lines, q = _grant_page()
+    monkeypatch.setattr(decide, "_by_sample", lambda *a, **k: ("wrong", 0.93, 4))
+    report, why = decide._decide(None, 0, lines, q, "auto", True, 30)  # type: ignore[arg-type]
+    assert report is None and "reads 4 of its unknown words" in why
+
+    lines, q = _grant_page()  # a sample that only disagrees (a table's cells) keeps the layer as before, in doubt
+    monkeypatch.setattr(decide, "_by_sample", lambda *a, **k: ("disagrees", 0.6, 0))
+    report, _ = decide._decide(None, 0, lines, q, "auto", True, 30)  # type: ignore[arg-type]
+    assert report is not None and report.method == "text"
+    assert all(ln.doubt == confidence.TEXT_UNSURE for ln in lines)

@@ -207,6 +207,15 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
                               "the page image shows (a scan with a banner, a stamp or a partial text layer)")
     if q.verdict == "good" and can_ocr and invisible:
         return _earlier_ocr(pdf, i, lines, q, timeout, wrong if wrong is not None else [])
+    if q.verdict == "good" and can_ocr and q.score < confidence.DOUBT_BELOW:
+        # sound, but its score would leave every line in doubt: an OCR sample settles it as for a borderline
+        # layer (one that agrees vouches for the lines, one that puts words right sends the page to OCR)
+        verdict, agree, fixed = _by_sample(pdf, i, lines, q, timeout)
+        if verdict == "wrong":
+            return None, (f"text layer score {q.score:.2f} and an OCR sample reads {fixed} of its unknown words as known "
+                          "ones (the font decodes some letters wrong)")
+        if verdict == "agrees":
+            return _keep_text(i + 1, lines, q, f"text layer looks sound (score {q.score:.2f}) and an OCR sample agrees ({agree:.2f})", agree), ""
     if q.verdict == "good":
         doubtful = foreign_layer.mark_suspect_lines(lines) if invisible else 0  # an earlier OCR's layer, unchecked
         return _keep_text(i + 1, lines, q, f"text layer looks sound (score {q.score:.2f}){foreign_layer.note(doubtful, 0)}"), ""
