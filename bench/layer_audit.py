@@ -5,9 +5,10 @@
 
 For each page of ``tests/realdocs/files/*.pdf`` and ``samples/*.pdf``: the judge's verdict
 (``quality.assess`` on the lines the PDF ingester hands the OCR hook), its score and margin to the
-nearest threshold (GOOD, BAD), the path ``decide._decide`` would take before any OCR (keep, sample,
-earlier-OCR sample, overlay check, OCR, blank) and the signals behind the verdict (scripts, bad-code
-share, known and impossible word shares, Roman numerals set aside).
+nearest threshold (GOOD, BAD), the path ``decide._decide`` would take before any OCR (keep, sample of a
+borderline layer, sample of a sound layer under the doubt line, earlier-OCR sample, overlay check, OCR,
+blank), its outcome (keep or OCR, a sampled page by its sample's answer) and the signals behind the
+verdict (scripts, bad-code share, known and impossible word shares, Roman numerals set aside).
 
 The second opinion is tesseract's: the OCR sample of borderline pages (``decide._sample_agrees``: up to
 8 layer lines cut from a 200 dpi render, each read alone and compared with its text; aligned words the

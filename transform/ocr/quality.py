@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from difflib import SequenceMatcher
 from itertools import chain
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from .lexicon import AR_LETTERS, FR_ELISION, french_words, fr_key, known_ar, known_fr, letter_pairs, normalise_ar
+from .lexicon import AR_LETTERS, known_ar, known_fr, known_fr_caps, letter_pairs, normalise_ar
 
 GOOD = 0.65  # score at or above: trust the text layer
 BAD = 0.45  # score below: OCR the page; in between: borderline, check with an OCR sample
@@ -186,27 +185,10 @@ def _ar_verdict(word: str) -> tuple[bool, bool, bool]:
     return v
 
 
-_UNACCENT = str.maketrans("àâäçéèêëîïôöùûüÿ", "aaaceeeeiioouuuy")
-
-
-@lru_cache(maxsize=1)
-def _unaccented_fr() -> frozenset[str]:
-    return frozenset(w.translate(_UNACCENT) for w in french_words())
-
-
-def _known_caps(word: str) -> bool:
-    """A French word in capitals set without its accents, as capitals often are (``COMITE``, ``UNIVERSITE``)."""
-    if len(word) < 3 or not word.isupper():
-        return False
-    token = FR_ELISION.sub("", word.lower()).translate(_UNACCENT)
-    words = _unaccented_fr()
-    return token in words or fr_key(token) in words or (token.endswith("es") and token[:-2] in words)
-
-
 def _fr_verdict(word: str) -> tuple[bool, bool, bool]:
     """Known to the judge (capitals without their accents too), impossible, known as spelt (``word_known``)."""
     known = known_fr(word)
-    v = (known or _known_caps(word), _impossible_fr(word, letter_pairs("fr")), known)
+    v = (known or known_fr_caps(word), _impossible_fr(word, letter_pairs("fr")), known)
     _remember(_FR_VERDICTS, word, v)
     return v
 
