@@ -119,3 +119,32 @@ def test_a_sound_layer_under_the_doubt_line_is_settled_by_an_ocr_sample(monkeypa
     report, _ = decide._decide(None, 0, lines, q, "auto", True, 30)  # type: ignore[arg-type]
     assert report is not None and report.method == "text"
     assert all(ln.doubt == confidence.TEXT_UNSURE for ln in lines)
+
+
+class _CroppedPage:
+    def get_cropbox(self) -> tuple[float, float, float, float]:
+        return 27.0, 18.0, 454.89, 671.32  # the Egyptian law's pages: MediaBox 481.89 x 680.32
+
+    def get_rotation(self) -> int:
+        return 0
+
+
+def test_the_sample_reads_each_line_where_a_cropped_page_draws_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The ingester measures a line's box from the CropBox's height and the MediaBox's origin; the render is the
+    CropBox. The sample's crops are moved by the CropBox's origin (they missed every line's ink: 0.21-0.41 on a
+    sound layer, 0.92-0.99 now)."""
+    from transform.ocr import decide
+
+    seen: list[TextLine] = []
+
+    def read(pimg, lines, langs, timeout):  # type: ignore[no-untyped-def]
+        seen.extend(lines)
+        return [ln.text for ln in lines]
+
+    monkeypatch.setattr(decide, "read_layer_lines", read)
+    pimg = PageImage(Image.new("L", (1189, 1815), 255), 200.0, 6, 427.89, 653.32)
+    line = TextLine(text="رئيس مصلحة الجمارك .", x0=292.70, top=309.85, x1=396.65, bottom=322.42)
+    agree, _, _ = _sample_agrees([_CroppedPage()], 0, [line], ["ar", "fr"], 30, pimg)  # type: ignore[arg-type]
+    assert agree == 1.0 and len(seen) == 1
+    assert (round(seen[0].x0, 2), round(seen[0].top, 2)) == (265.70, 327.85)  # where the render draws it
+    assert (line.x0, line.top) == (292.70, 309.85)  # the page's own line is not moved
