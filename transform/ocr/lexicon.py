@@ -95,6 +95,24 @@ def known_fr(token: str) -> bool:
     return token.endswith("es") and token[:-2] in words
 
 
+_UNACCENT = str.maketrans("àâäçéèêëîïôöùûüÿ", "aaaceeeeiioouuuy")
+
+
+@lru_cache(maxsize=1)
+def _unaccented_fr() -> frozenset[str]:
+    return frozenset(w.translate(_UNACCENT) for w in french_words())
+
+
+def known_fr_caps(token: str) -> bool:
+    """A French word in capitals set without its accents, as capitals often are (``COMITE``, ``UNIVERSITE``);
+    used by the text-layer judge only (quality.py), the OCR passes keep :func:`known_fr`."""
+    if len(token) < 3 or not token.isupper():
+        return False
+    token = FR_ELISION.sub("", token.lower()).translate(_UNACCENT)
+    words = _unaccented_fr()
+    return token in words or fr_key(token) in words or (token.endswith("es") and token[:-2] in words)
+
+
 @lru_cache(maxsize=2)
 def letter_pairs(lang: str) -> frozenset[str]:
     """Every two-letter sequence seen inside the words of the list (for 'impossible sequence' checks)."""

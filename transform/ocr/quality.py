@@ -19,7 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .lexicon import AR_LETTERS, known_ar, known_fr, letter_pairs, normalise_ar
+from .lexicon import AR_LETTERS, known_ar, known_fr, known_fr_caps, letter_pairs, normalise_ar
 
 GOOD = 0.65  # score at or above: trust the text layer
 BAD = 0.45  # score below: OCR the page; in between: borderline, check with an OCR sample
@@ -33,6 +33,7 @@ MIN_CHARS = 3  # fewer visible characters than this: the page has no text layer
 MIN_ALNUM = 0.5  # letters and digits (dot leaders aside) must be at least this share of the characters...
 MIN_SYMBOL_CHARS = 20  # ...of a page with at least this many
 ROMAN_SHARE = 0.125  # Roman numerals (I, XXXXI) are numbers, not French words, while at most this share of a page's words
+PIECES = 0.5  # Arabic words of one or two letters making this share of a page's: pieces of words a layer spaced apart
 
 _TOKEN = re.compile(r"[\w\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff'’]+")
 _LATIN = re.compile(r"[a-zA-Zà-ÿÀ-ÿœŒæÆ]")
@@ -82,6 +83,10 @@ def _is_bad_char(ch: str) -> str | None:
     return None
 
 
+# UTF-8 text decoded as Latin-1 or Windows-1252 (``gÃ©nÃ©ral``, ``Ø§Ù„``): a lead byte's letter followed by a
+# continuation byte's sign, a pair no French or Arabic text writes (the corpus' 867 pages: one line of a table)
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00d8\u00d9\u00da\u00db][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
+                       "\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 _ARABIC_RUN = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]+")
 _LATIN_RUN = re.compile("[a-zA-Zà-ÿÀ-ÿœŒæÆ]+")
 
@@ -145,7 +150,7 @@ CACHE_LIMIT = 100_000
 _SKIP, _NUMBER, _AR, _FR = 0, 1, 2, 3
 _KINDS: dict[str, tuple[int, str, int, int]] = {}  # kind, word, Arabic and Latin letters (for langs_of)
 _AR_VERDICTS: dict[str, tuple[bool, bool, bool]] = {}  # known, known read backwards, impossible
-_FR_VERDICTS: dict[str, tuple[bool, bool]] = {}  # known, impossible
+_FR_VERDICTS: dict[str, tuple[bool, bool, bool]] = {}  # known (capitals unaccented too), impossible, known as spelt
 
 
 def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
@@ -180,8 +185,10 @@ def _ar_verdict(word: str) -> tuple[bool, bool, bool]:
     return v
 
 
-def _fr_verdict(word: str) -> tuple[bool, bool]:
-    v = (known_fr(word), _impossible_fr(word, letter_pairs("fr")))
+def _fr_verdict(word: str) -> tuple[bool, bool, bool]:
+    """Known to the judge (capitals without their accents too), impossible, known as spelt (``word_known``)."""
+    known = known_fr(word)
+    v = (known or known_fr_caps(word), _impossible_fr(word, letter_pairs("fr")), known)
     _remember(_FR_VERDICTS, word, v)
     return v
 
@@ -208,6 +215,8 @@ def _chunk(chunk: str) -> Chunk:
         elif kind == _NUMBER:
             numbers += 1
     bad = tuple(k for k in map(_is_bad_char, _SUSPECT.findall(chunk)) if k)
+    if _MOJIBAKE.search(chunk):  # both characters of each pair are wrong
+        bad += ("mojibake",) * (2 * len(_MOJIBAKE.findall(chunk)))
     alnum = len(chunk) if chunk.isalnum() else sum(map(str.isalnum, chunk))
     filler = sum(m.end() - m.start() for m in _FILLER.finditer(chunk)) if len(chunk) > 2 else 0
     out = (tuple(ar), tuple(fr), numbers, sum(map(len, _ARABIC_RUN.findall(chunk))), sum(map(len, _LATIN_RUN.findall(chunk))),
@@ -259,6 +268,11 @@ def assess(text: str) -> Quality:
             fr_words = [w for w in fr_words if not _ROMAN.fullmatch(w)]
             numbers += n_romans
             sig["romans"] = float(n_romans)
+    if len(ar_words) >= MIN_WORDS and sum(len(w) <= 2 for w in ar_words) >= PIECES * len(ar_words):
+        # a layer that spaces its letters apart (ب ر ن ا م ج, برن امج): its pieces are known "words" (ب, ال,
+        # نا); sound Arabic text holds at most a quarter of such short words (the corpus' pages: 0.26)
+        ar_words = [MISSPELT + w if len(w) <= 2 else w for w in ar_words]
+        sig["ar_pieces"] = 1.0
     n_ar_letters, n_la_letters = sum(ar_letters), sum(la_letters)
     langs = _langs(n_ar_letters, n_la_letters)
     sig.update(ar_letters=float(n_ar_letters), latin_letters=float(n_la_letters))
@@ -272,7 +286,7 @@ def assess(text: str) -> Quality:
         ar_hit, ar_rev, imp_ar = sum(ar_known) / n_ar, sum(ar_backwards) / n_ar, sum(ar_impossible) / n_ar
     if n_fr:
         fr_v = _FR_VERDICTS.get
-        fr_known, fr_impossible = zip(*[fr_v(w) or _fr_verdict(w) for w in fr_words], strict=True)
+        fr_known, fr_impossible, _ = zip(*[fr_v(w) or _fr_verdict(w) for w in fr_words], strict=True)
         fr_hit, imp_fr = sum(fr_known) / n_fr, sum(fr_impossible) / n_fr
     n_words = n_ar + n_fr
     sig.update(
@@ -306,7 +320,9 @@ def assess(text: str) -> Quality:
         if lexical < GOOD:
             which = f" {min(parts, key=lambda p: p[0])[2]}" if len(parts) > 1 else ""
             reasons.append(f"only {lexical:.0%} of the{which} words are in the Arabic/French word lists")
-        if impossible > 0.15:
+        if "ar_pieces" in sig:
+            reasons.append("most Arabic words are one or two letters (the layer spaces words apart)")
+        elif impossible > 0.15:
             reasons.append(f"{impossible:.0%} of the words contain impossible letter sequences")
         if n_ar >= MIN_WORDS and ar_rev > ar_hit:
             score = min(score, 0.2)
@@ -321,6 +337,7 @@ def assess(text: str) -> Quality:
             score = min(score, 0.3)
         names = {"replacement": "replacement characters (U+FFFD)", "private": "private-use glyph codes",
                  "presentation": "Arabic presentation-form glyphs", "control": "control characters",
+                 "mojibake": "UTF-8 read as Latin-1 (Ã©)",
                  "script": f"letters of another script ({_scripts(text)})"}
         detail = ", ".join(f"{v / n_visible:.0%} {names[k]}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]))
         if bad_share >= 0.02:
@@ -351,28 +368,32 @@ def _scripts(text: str) -> str:
     return ", ".join(sorted(counts, key=lambda k: -counts[k])[:3])
 
 
-def word_known(token: str) -> bool | None:
+def word_known(token: str, script: int | None = None) -> bool | None:
     """Is this one word in the word lists (its spelled form possible)? None for numbers and
-    tokens that are not Arabic or French words."""
+    tokens that are not Arabic or French words, and for a word not of ``script`` when given."""
     kind, word, _, _ = _KINDS.get(token) or _kind(token)
+    if script is not None and kind != script:
+        return None
     if kind == _AR:
         return (_AR_VERDICTS.get(word) or _ar_verdict(word))[0]
     if kind == _FR:
-        return (_FR_VERDICTS.get(word) or _fr_verdict(word))[0]
+        return (_FR_VERDICTS.get(word) or _fr_verdict(word))[2]
     return None
 
 
 def fixes(text_layer: str, ocr_text: str) -> tuple[int, int]:
     """Words the OCR reading puts right and words it gets wrong, by the word lists: aligned
     word pairs that differ, where only the OCR word is known (a fix: the layer decodes some
-    glyphs to the wrong letters) or only the layer word is (OCR noise)."""
+    glyphs to the wrong letters) or only the layer word is (OCR noise). A pair of two scripts is
+    neither: an Arabic word read as Latin junk (``aie`` for يمنع) is a known French word, no fix."""
     a, b = text_layer.split(), ocr_text.split()
     fixed = broken = 0
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, [comparable(w) for w in a], [comparable(w) for w in b], autojunk=False).get_opcodes():
         if tag != "replace" or i2 - i1 != j2 - j1:
             continue
         for lw, ow in zip(a[i1:i2], b[j1:j2], strict=True):
-            lk, ok = word_known(_strip(lw)), word_known(_strip(ow))
+            lk = word_known(_strip(lw))
+            ok = word_known(_strip(ow), (_KINDS.get(_strip(lw)) or _kind(_strip(lw)))[0])
             if lk is None or ok is None:
                 continue
             fixed += ok and not lk
