@@ -255,9 +255,11 @@ def _section_runs(pages: list[list[L]], heights: list[float], top: float, bottom
     for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
         if len(lines) < 2:
             continue
-        for edge in (min(lines, key=_TOP_OF), max(lines, key=_BOTTOM_OF)):
+        for side, edge in (("header", min(lines, key=_TOP_OF)), ("footer", max(lines, key=_BOTTOM_OF))):
             text = edge.text.rstrip()
-            if not in_margin(edge, height, top, bottom) or len(text) > 150 or text.endswith((".", ":", ";", "،", "؛")):
+            # the page's lowest line is the bottom margin's outermost only when it stands in the bottom margin: on a page
+            # whose body is all table, it may be the title under the running header, in the top margin
+            if in_margin(edge, height, top, bottom) != side or len(text) > 150 or text.endswith((".", ":", ";", "،", "؛")):
                 continue  # a sentence's end: the signatory each order of a Bulletin's pages ends with (``AZZEDDINE El MIDAOUI.``)
             key = _key(edge)
             if len(key) < 3:
