@@ -41,14 +41,15 @@ def drop_repeated_heads(blocks: list[Block]) -> int:
     title: list[str] = []  # the title block over the first part of prev's table
     heads: list[list[str]] = []  # the header rows of that first part
     between: list[Block] = []  # the blocks since prev
-    run: list[str] = []  # the headings right before the current block
+    run: list[Heading] = []  # the headings right before the current block
     for block in blocks:
         if isinstance(block, Table) and block.page is not None and block.rows:
-            said = [b for b in between if isinstance(b, Heading)]
+            said = [b for b in between if isinstance(b, Heading) and b.page == block.page]  # the page's title block
+            mine = {id(b) for b in said}
             goes_on = (
                 prev is not None and prev.page is not None and block.page == prev.page + 1
                 and _width(block) == _width(prev)
-                and all(isinstance(b, Heading) or _furniture(b, prev.page, block.page) for b in between)
+                and all(id(b) in mine or _furniture(b, prev.page, block.page) for b in between)
                 and [_text(b) for b in said] == (title if said else [])
             )
             if goes_on and said:
@@ -60,9 +61,9 @@ def drop_repeated_heads(blocks: list[Block]) -> int:
                     del block.rows[:k]
                     dropped += k
             if not goes_on:
-                title, heads = list(run), _heads(block)
+                title, heads = [_text(h) for h in run if h.page == block.page], _heads(block)  # the title block on its page
             prev, between, run = block, [], []
             continue
         between.append(block)
-        run = run + [_text(block)] if isinstance(block, Heading) else []
+        run = run + [block] if isinstance(block, Heading) else []
     return dropped
