@@ -12,8 +12,6 @@ and leaves out the header row printed again on a continuation page.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.ingest._realpages import block_text, read_pages

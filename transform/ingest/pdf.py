@@ -42,9 +42,9 @@ from .pdf_picture_text import picture_lines
 from .pdf_regions import TableBox
 from .pdf_rotated import may_be_turned, turned_lines, turned_tables
 from .pdf_table_join import join_continued_tables
-from .pdf_title_repeats import drop_repeated_heads
 from .pdf_tables import FoundTable
 from .pdf_text import page_lines
+from .pdf_title_repeats import drop_repeated_heads
 from .pdf_underlines import mark_underlines
 from .unicode import has_surrogates, mark_clean, repair_document
 
