@@ -249,15 +249,19 @@ def _section_runs(pages: list[list[L]], heights: list[float], top: float, bottom
     own header: too few pages for the share above): the outermost line of the top or bottom margin,
     printed word for word (digits aside) at the same place (within 3 pt) on at least three pages in a
     row, not ending a sentence. A section title repeated over its pages under such a line is not
-    outermost, and the signatory closing each order of a Bulletin's pages ends with a full stop: they stay."""
+    outermost, and the signatory closing each order of a Bulletin's pages ends with a full stop: they stay. The page's
+    lowest line counts only when it stands in the bottom margin: on a page whose body is all table (its lines go to the
+    table), a statement's title under the running header is the lowest line left, in the top margin, and stays."""
     runs: dict[str, tuple[int, float, float, int]] = {}  # key -> (last page index, top, left, pages in a row)
     found: set[str] = set()
     for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
         if len(lines) < 2:
             continue
-        for edge in (min(lines, key=_TOP_OF), max(lines, key=_BOTTOM_OF)):
+        for side, edge in (("header", min(lines, key=_TOP_OF)), ("footer", max(lines, key=_BOTTOM_OF))):
             text = edge.text.rstrip()
-            if not in_margin(edge, height, top, bottom) or len(text) > 150 or text.endswith((".", ":", ";", "،", "؛")):
+            # the page's lowest line is the bottom margin's outermost only when it stands in the bottom margin: on a page
+            # whose body is all table, it may be the title under the running header, in the top margin
+            if in_margin(edge, height, top, bottom) != side or len(text) > 150 or text.endswith((".", ":", ";", "،", "؛")):
                 continue  # a sentence's end: the signatory each order of a Bulletin's pages ends with (``AZZEDDINE El MIDAOUI.``)
             key = _key(edge)
             if len(key) < 3:

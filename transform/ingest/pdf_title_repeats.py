@@ -1,0 +1,69 @@
+"""A statement printed again under its title block on each page: the header row it repeats is left out.
+
+A statement of a financial account (``Dépenses de fonctionnement - Vue détaillée D1`` over five pages) prints,
+on each of its pages, its title block (the part's and the statement's titles, kept as headings on every page:
+they are what the page prints) and then its table, header row first. The part of the table on a following page is
+the same table going on; :mod:`pdf_table_join` does not join it to the part above (headings stand between), so
+its header row, printed again, would be read as a row of its own on every page. As for a table a page break cuts
+(:func:`pdf_table_join._append`), the header row printed again is left out of the part that goes on.
+
+A part goes on the table above when it starts on the next page, has as many columns, and only the same title
+block (the same headings, in the same order, as stand over the table's first part) and foot notes of the page
+before stand between them. Only its leading header rows that repeat, cell for cell, the header rows of the
+table's first part are left out, and never every row of it.
+"""
+
+from __future__ import annotations
+
+from ..model import Block, Heading, Table
+from .pdf_table_join import _furniture, _texts, _width
+
+
+def _text(block: Heading) -> str:
+    return " ".join(" ".join(s.text for s in block.sentences).split())
+
+
+def _heads(table: Table) -> list[list[str]]:
+    """The texts of the table's leading header rows."""
+    out: list[list[str]] = []
+    for row in table.rows:
+        if not row or not all(c.header for c in row):
+            break
+        out.append(_texts(row))
+    return out
+
+
+def drop_repeated_heads(blocks: list[Block]) -> int:
+    """Leave out the header rows a statement prints again under its repeated title block (module docstring).
+    Works on the blocks in place; returns how many rows were left out."""
+    dropped = 0
+    prev: Table | None = None  # the last table seen
+    title: list[str] = []  # the title block over the first part of prev's table
+    heads: list[list[str]] = []  # the header rows of that first part
+    between: list[Block] = []  # the blocks since prev
+    run: list[Heading] = []  # the headings right before the current block
+    for block in blocks:
+        if isinstance(block, Table) and block.page is not None and block.rows:
+            said = [b for b in between if isinstance(b, Heading) and b.page == block.page]  # the page's title block
+            mine = {id(b) for b in said}
+            goes_on = (
+                prev is not None and prev.page is not None and block.page == prev.page + 1
+                and _width(block) == _width(prev)
+                and all(id(b) in mine or _furniture(b, prev.page, block.page) for b in between)
+                and [_text(b) for b in said] == (title if said else [])
+            )
+            if goes_on and said:
+                k = 0
+                while k < len(block.rows) - 1 and k < len(heads) and _texts(block.rows[k]) == heads[k] \
+                        and all(c.header for c in block.rows[k]):
+                    k += 1
+                if k:
+                    del block.rows[:k]
+                    dropped += k
+            if not goes_on:
+                title, heads = [_text(h) for h in run if h.page == block.page], _heads(block)  # the title block on its page
+            prev, between, run = block, [], []
+            continue
+        between.append(block)
+        run = run + [block] if isinstance(block, Heading) else []
+    return dropped
