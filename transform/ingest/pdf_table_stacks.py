@@ -148,13 +148,19 @@ def _label_rows(stacks: list[tuple[GridCell, Lines]], cells: list[GridCell], gly
 
 def _opens_row(stacks: list[tuple[GridCell, Lines]], label_cell: GridCell, label: Lines, b: float, glyphs: Glyphs) -> bool:
     """Does the label line at ``b`` open a row though it is close to the line above? Yes when it
-    opens on a group's outline number (``3.5-``: a title, never a label's wrapped end), or when
-    lines of two other cells at least stand on it (an account's code and its amount: a wrapped
-    label's last line may meet its amount, not its code too)."""
-    line = [m for x, m in label if abs(x - b) <= SAME_LINE]
-    if line and OUTLINE.match(glyphs.plain(line[0])):
+    opens on a group's outline number (``3.5-``: a title, never a label's wrapped end), or when the
+    label line above it is such a title standing alone (no other cell's line beside it: a group's
+    title holds no wrapped label, the line under it is the group's first account)."""
+    def title(x: float) -> bool:
+        line = [m for y, m in label if abs(y - x) <= SAME_LINE]
+        return bool(line) and OUTLINE.match(glyphs.plain(line[0])) is not None
+
+    if title(b):
         return True
-    return sum(1 for c, ls in stacks if c is not label_cell and any(abs(x - b) <= SAME_LINE for x, _ in ls)) >= 2
+    above = [y for y, _ in label if y < b - SAME_LINE]
+    if not above or not title(above[-1]):
+        return False
+    return not any(abs(x - above[-1]) <= SAME_LINE for c, ls in stacks if c is not label_cell for x, _ in ls)
 
 
 def _one_pitch(ls: Lines, glyphs: Glyphs) -> bool:
