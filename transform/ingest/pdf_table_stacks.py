@@ -39,8 +39,9 @@ line each. Three ways to cut such a row, tried in this order:
 
 A word standing where an amount would, in a column of amounts (``للتذكرة``, "for the record", the
 budget's word for an account with no sum this year; ``néant``), counts as an amount in the ways
-above: the column lists amounts in two rows at least, and none of its lines but one-word ones and
-amounts (a header of several words at most), so the word is a value, not a label.
+above: the column lists amounts in two rows at least, none of its lines but one-word ones and
+amounts (a header of several words at most), and the word stands on two lines of it at least (a
+set term, not a label wrapped one word a line: ``Sucre`` over ``granulé``).
 
 A note printed in small type under a row, inside the frame (``(*) chiffres de 2023.`` under
 the last town of a rates table, in its label cell), is a row of its own: its lines open on a
@@ -84,17 +85,17 @@ def _value_words(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
             columns.setdefault(c.col, []).extend(m for _, m in lines_of(c, glyphs))
     words: set[int] = set()
     for lines in columns.values():
-        amounts, found, other = 0, [], 0
+        amounts, found, other = 0, {}, 0
         for m in lines:
             text = glyphs.plain(m).strip()
             if is_amount(text):
                 amounts += 1
             elif VALUE_WORD.match(text):
-                found.append(m[0])
+                found.setdefault(text, []).append(m[0])
             elif text:
                 other += 1
-        if found and amounts >= 2 and other <= 1:
-            words.update(found)
+        if amounts >= 2 and other <= 1:
+            words.update(j for same in found.values() if len(same) >= 2 for j in same)
     return frozenset(words)
 
 
