@@ -24,6 +24,12 @@ under ``أ. بنية أعداد الموظفين`` at level 2 where ``أ.`` is 3
   the one before them: a report's small sub-heading (``• استنزاف الموارد ...``, 10 pt over 14-pt text) between two of
   its 14-pt sections does not part them.
 
+* an unnumbered heading printed like the numbered headings just before it (their size and weight) that came out
+  above all of them (the outline moved them under their size's level: ``مشروع 3 :`` under ``برنامج 301``, both of the
+  heading's print) goes one level under the last of them: beside them it would be numbered too (``ميزانية التسيير``
+  under ``مشروع 3 :``, not over its own project); only when the heading its level meets first, going back, is set
+  larger (``2. محددات ...``): a numbered heading of its print there (``II.`` before ``Conclusion``) makes it a sibling.
+
 Legal units, official texts' titles, rubrics and annexes (and the headings inside an annex) keep their own levels (:mod:`pdf_levels`,
 :func:`pdf_block_kinds.legal_levels`), and nothing is moved on OCR'd pages, whose sizes are estimates.
 """
@@ -106,6 +112,31 @@ def nest_unnumbered(groups: list[_Group]) -> None:
                 and read[id(g)] == read[id(prev)]:
             g.level = prev.level
             moved.add(id(g))
+    _under_numbered(heads, read, moved)
+
+
+def _same_print(a: _Group, b: _Group) -> bool:
+    return abs(a.size - b.size) < SMALLER and _bold(a) == _bold(b)
+
+
+def _under_numbered(heads: list[_Group], read: dict[int, int], moved: set[int]) -> None:
+    """Unnumbered headings that came out above the numbered headings of their print before them go under the last
+    of them (module docstring)."""
+    placed: set[int] = set()
+    for k, g in enumerate(heads):
+        if id(g) in moved or not _plain(g) or not _bold(g):
+            continue
+        last = None
+        for h in reversed(heads[:k]):
+            if id(h) in placed or not _text_layer(h) or h.legal is not None:
+                continue
+            if read[id(h)] <= read[id(g)]:
+                if h.size >= g.size + SMALLER and last is not None and (g.level or 1) <= (last.level or 1):
+                    g.level = min(6, (last.level or 1) + 1)
+                    placed.add(id(g))
+                break
+            if last is None and _same_print(h, g) and numbering(h.lines[0].text) is not None:
+                last = h
 
 
 def _cut_sibling(g: _Group, prev: _Group, cuts: dict[int, int]) -> bool:
