@@ -27,8 +27,9 @@ under ``أ. بنية أعداد الموظفين`` at level 2 where ``أ.`` is 3
 * an unnumbered heading printed like the numbered headings just before it (their size and weight) that came out
   above all of them (the outline moved them under their size's level: ``مشروع 3 :`` under ``برنامج 301``, both of the
   heading's print) goes one level under the last of them: beside them it would be numbered too (``ميزانية التسيير``
-  under ``مشروع 3 :``, not over its own project); only when the heading its level meets first, going back, is set
-  larger (``2. محددات ...``): a numbered heading of its print there (``II.`` before ``Conclusion``) makes it a sibling.
+  under ``مشروع 3 :``, not over its own project); only when the heading its level meets first, going back, is of
+  another print (``2. محددات ...``, a box's title): one of its print there (``II.`` before ``Conclusion``) makes it a
+  sibling.
 
 Legal units, official texts' titles, rubrics and annexes (and the headings inside an annex) keep their own levels (:mod:`pdf_levels`,
 :func:`pdf_block_kinds.legal_levels`), and nothing is moved on OCR'd pages, whose sizes are estimates.
@@ -131,7 +132,7 @@ def _under_numbered(heads: list[_Group], read: dict[int, int], moved: set[int]) 
             if id(h) in placed or not _text_layer(h) or h.legal is not None:
                 continue
             if read[id(h)] <= read[id(g)]:
-                if h.size >= g.size + SMALLER and last is not None and (g.level or 1) <= (last.level or 1):
+                if not _same_print(h, g) and last is not None and (g.level or 1) <= (last.level or 1):
                     g.level = min(6, (last.level or 1) + 1)
                     placed.add(id(g))
                 break
