@@ -41,3 +41,14 @@ def test_an_unnumbered_heading_after_a_series_read_at_its_level_stays_its_siblin
     groups = [x for h in heads for x in (h, _body(h.lines[0].page))]
     nest_unnumbered(groups)
     assert [h.level for h in heads] == [2, 3, 2, 3, 2]
+
+
+def test_a_series_goes_on_at_its_members_level_on_the_next_page() -> None:
+    # p. 6 put its projects under the box's title (5); p. 7's were read at the size's level, above their own box
+    from transform.ingest.pdf_nesting import _series_on
+
+    heads = [_head("برنامج 300 : المواكبة والقيادة", 3, 6), _head("مشروع 2 : تدبير الربائد", 5, 6),
+             _head("مشروع 3 : توسيع وتجهيز مقر الوزارة", 3, 7), _head("مشروع 4 : بناء و تجهيز مراكز الأرشيف", 3, 7),
+             _head("برنامج 301 : نجاعة الإدارة القضائية", 3, 11), _head("مشروع 5 : أداء المحاكم", 3, 11)]
+    _series_on(heads, {id(h): 3 for h in heads})
+    assert [h.level for h in heads] == [3, 5, 5, 5, 3, 3]  # the next programme closes the series
