@@ -85,7 +85,8 @@ def _value_words(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
             columns.setdefault(c.col, []).extend(m for _, m in lines_of(c, glyphs))
     words: set[int] = set()
     for lines in columns.values():
-        amounts, found, other = 0, {}, 0
+        amounts, other = 0, 0
+        found: dict[str, list[int]] = {}
         for m in lines:
             text = glyphs.plain(m).strip()
             if is_amount(text):
