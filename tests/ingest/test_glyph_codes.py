@@ -124,3 +124,30 @@ def test_a_hamza_on_the_glyph_settles_a_tie_and_nothing_else_does() -> None:
     assert (AR, "A") not in plain.learned  # a tie, and a glyph that shows no hamza: no guess
     fixed = readable(rising.fix_page(page, Shaped(page, (11.2, 0.4))))
     assert fixed == "الأولى الأنظمة والأربعون الأربعون لأحكام"
+
+
+class Boxed(Page):
+    """Glyphs with widths: alefs 3 wide from 0.6 to 10; each code's (width, top, bottom) as given."""
+
+    def __init__(self, text: str, boxes: dict[str, tuple[float, float, float]]) -> None:
+        super().__init__(text)
+        self.text, self.boxes = text, boxes
+
+    def shape(self, index: int) -> tuple[float, float] | None:
+        box = self.boxes.get(self.text[index], (3.0, 10.0, 0.6))
+        return box[1], box[2]
+
+    def width(self, index: int) -> float | None:
+        return self.boxes.get(self.text[index], (3.0, 10.0, 0.6))[0]
+
+
+def test_a_code_of_one_word_is_read_as_its_twin_glyph_with_its_own_hamza() -> None:
+    # `]` (final لا) is learned from its words; `í`, in one word the lists read with لا and with لم
+    # (للاقالة, للمقالة), is drawn as wide and as high as `]`, reaching under the line: لإ
+    page = "ا]عتبارات ا]ستثناء ا]ختصاص لíقالة"
+    boxes = {"]": (9.8, 9.7, -0.4), "í": (9.8, 9.7, -3.5)}
+    fixed = readable(GlyphCodes().fix_page(page, Boxed(page, boxes)))
+    assert fixed.split()[-1] == "للإقالة"
+    # a glyph of another width is no twin: the one word proves nothing, the code stays
+    boxes["í"] = (5.4, 9.7, -3.5)
+    assert GlyphCodes().fix_page(page, Boxed(page, boxes)).split()[-1] == "لíقالة"

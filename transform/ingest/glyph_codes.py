@@ -19,6 +19,14 @@ A code is looked at only where it touches an Arabic letter drawn in the same fon
 word in a Latin font beside an Arabic word is not one), digits only in a font that already
 proved the defect (a footnote call stuck to a word is a digit of the Arabic font); a code
 whose words give no clear winner stays as it is, so no word is made up.
+
+A code seen in too few words (one word, or words the lists read with two ligatures) can still be
+read from its glyph: a font draws the forms of one ligature (``لا``, ``لأ``, ``لإ`` in the same
+position) with the same advance and the same top or the same bottom, the hamza alone moving the
+other edge. When the code's glyph is the twin in that sense of a code already learned in the same
+font, and one of the code's words reads as a word of the lists with the twin's letters, the code is
+read as the twin's ligature, its hamza told by its own glyph (``لíقالة``: a glyph as wide and as
+tall as the final ``لا`` of ``ب]د``, reaching under the line: ``للإقالة``).
 """
 
 from __future__ import annotations
@@ -49,6 +57,8 @@ HAMZA_BELOW = 0.2  # a lam-alef glyph reaching this share of the alef's height u
 HAMZA_ABOVE = 0.025  # ... or over the alef's top by this share: لأ
 ALEFS = 12  # alefs of the font measured for its height
 LAM_ALEF = "\u0644\u0627"
+TWIN_WIDTH = 0.02  # advances within this share of each other: the same ligature's glyph ...
+TWIN_EDGE = 0.05  # ... with its top or its bottom within this share of the glyph's height
 
 
 class Glyphs(Protocol):
@@ -59,6 +69,14 @@ class Glyphs(Protocol):
     def shape(self, index: int) -> tuple[float, float] | None:
         """(top, bottom) of the glyph's tight box over its baseline, None when unknown."""
         ...
+
+
+def _box(glyphs: Glyphs, index: int) -> tuple[float, float, float] | None:
+    """(width, top, bottom) of the glyph at ``index``, None when the glyphs tell no width."""
+    width = getattr(glyphs, "width", None)
+    shape = glyphs.shape(index)
+    w = width(index) if width is not None else None
+    return None if w is None or shape is None else (w, shape[0], shape[1])
 
 
 class PdfGlyphs:
@@ -78,6 +96,17 @@ class PdfGlyphs:
             return None
         base = self.calls.origin_y(index)
         return top.value - base, bottom.value - base
+
+    def width(self, index: int) -> float | None:
+        """The glyph's width (its tight box), None when unknown."""
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+        if not pdfium_c.FPDFText_GetCharBox(self.calls.raw, index, left, right, bottom, top) or right.value <= left.value:
+            return None
+        return right.value - left.value
 
 
 Later = Callable[[], Iterator[tuple[str, Glyphs]]]
@@ -119,6 +148,7 @@ class GlyphCodes:
         self.proved: set[bytes] = set()  # fonts shown to map ligatures to codes
         self._words: dict[tuple[bytes, str], set[str]] = {}
         self._settled: set[tuple[bytes, str]] = set()  # decided: not looked at again
+        self._boxes: dict[tuple[bytes, str], tuple[float, float, float]] = {}  # a glyph's (width, top, bottom)
         self.looked_ahead = False
 
     def fix_page(self, text: str, glyphs: Glyphs, later: Later | None = None) -> str:
@@ -169,7 +199,12 @@ class GlyphCodes:
                 words.add(word.group(0))
                 touched.setdefault(key, i)
         for key, index in sorted(touched.items()):
+            if key not in self._boxes and (box := _box(glyphs, index)) is not None:
+                self._boxes[key] = box
             self._decide(key, lambda form, index=index: _hamza(form, index, text, glyphs))
+        for key, index in sorted(touched.items()):
+            if key not in self._settled:
+                self._twin(key, lambda form, index=index: _hamza(form, index, text, glyphs))
         return any(key not in self._settled for key in touched)
 
     def _decide(self, key: tuple[bytes, str], hamza: Callable[[str], str] | None = None) -> None:
@@ -198,6 +233,31 @@ class GlyphCodes:
             self._settled.add(key)
             for other in [k for k in self._words if k[0] == font and k not in self._settled]:
                 self._decide(other)  # the words of other codes may now read with this one
+
+    def _twin(self, key: tuple[bytes, str], hamza: Callable[[str], str]) -> None:
+        """Read the code as the ligature of a learned code of its font drawn by a twin glyph (same
+        advance, same top or bottom), if one of its words reads as a word of the lists that way."""
+        font, code = key
+        box = self._boxes.get(key)
+        if box is None:
+            return
+        width, top, bottom = box
+        height = max(top - bottom, 1e-6)
+        for (other_font, other), form in sorted(self.learned.items()):
+            twin = self._boxes.get((other_font, other))
+            if other_font != font or twin is None or abs(twin[0] - width) > TWIN_WIDTH * width:
+                continue
+            if abs(twin[1] - top) > TWIN_EDGE * height and abs(twin[2] - bottom) > TWIN_EDGE * height:
+                continue
+            from ..ocr.lexicon import normalise_ar
+
+            letters = normalise_ar(unicodedata.normalize("NFKC", form))
+            if letters not in ligature_forms():
+                continue
+            if any(_vouched(self._spelt(w, font, code, letters), len(w) - 1 - w.rindex(code)) == 2 for w in self._words[key]):
+                self.learned[key] = ligature_forms()[hamza(letters)]
+                self._settled.add(key)
+                return
 
     def _spelt(self, word: str, font: bytes, code: str, letters: str) -> str:
         """The word with ``code`` read as ``letters`` and the font's learned codes as theirs ("" if another code is left)."""

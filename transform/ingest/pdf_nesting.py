@@ -24,6 +24,13 @@ under ``أ. بنية أعداد الموظفين`` at level 2 where ``أ.`` is 3
   the one before them: a report's small sub-heading (``• استنزاف الموارد ...``, 10 pt over 14-pt text) between two of
   its 14-pt sections does not part them.
 
+* an unnumbered heading printed like the numbered headings just before it (their size and weight) that came out
+  above all of them (the outline moved them under their size's level: ``مشروع 3 :`` under ``برنامج 301``, both of the
+  heading's print) goes one level under the last of them: beside them it would be numbered too (``ميزانية التسيير``
+  under ``مشروع 3 :``, not over its own project); only when the heading its level meets first, going back, is of
+  another print (``2. محددات ...``, a box's title): one of its print there (``II.`` before ``Conclusion``) makes it a
+  sibling.
+
 Legal units, official texts' titles, rubrics and annexes (and the headings inside an annex) keep their own levels (:mod:`pdf_levels`,
 :func:`pdf_block_kinds.legal_levels`), and nothing is moved on OCR'd pages, whose sizes are estimates.
 """
@@ -73,6 +80,7 @@ def nest_unnumbered(groups: list[_Group]) -> None:
     # (read level, shift, page, numberings used before it) of the last heading moved down: its sub-headings numbered
     # in a new way follow it
     carry: tuple[int, int, int, set[str]] | None = None
+    carried: set[str] = set()  # numberings carried under a moved heading: they may be again, under the next one
     series: dict[str, tuple[int, int, int]] = {}  # a numbering opened under a moved heading: (read level, level, last rank)
     where = {id(g): i for i, g in enumerate(groups)}
     cuts: dict[int, int] = {}  # the level of the last heading whose decimal number lost its first digit, by depth
@@ -85,9 +93,10 @@ def nest_unnumbered(groups: list[_Group]) -> None:
         if carry is not None and (read[id(g)] <= carry[0] or g.lines[0].page != carry[2]):
             carry = None
         kind = numbering(g.lines[0].text)
-        if carry is not None and g.legal is None and kind is not None and kind not in carry[3] \
+        if carry is not None and g.legal is None and kind is not None and (kind not in carry[3] or kind in carried) \
                 and not kind.startswith("decimal") and _text_layer(g):  # a "2.1.1" goes where its number says
             g.level = min(6, read[id(g)] + carry[1])  # "مشروع 1 :" under the box's title moved under "برنامج 300"
+            carried.add(kind)  # the next box's own "مشروع 1 :" goes under it as well
             continue
         while j > 0 and id(heads[j]) in moved and heads[j].size <= g.size - SMALLER and heads[j].size < BELOW_BODY * heads[j].body:
             j -= 1  # a smaller heading nested under the one before it: its rank ended, ``g`` follows that one
@@ -106,6 +115,51 @@ def nest_unnumbered(groups: list[_Group]) -> None:
                 and read[id(g)] == read[id(prev)]:
             g.level = prev.level
             moved.add(id(g))
+    _series_on(heads, read)
+    _under_numbered(heads, read, moved)
+
+
+def _series_on(heads: list[_Group], read: dict[int, int]) -> None:
+    """A numbered heading takes the level of the member of its series just before it (``مشروع 3 :`` after ``مشروع 2 :``,
+    on the next page: the nesting that placed the first members holds on their page only), when both are printed alike
+    and read at one level, and no heading of another numbering read at or above that level comes between them."""
+    last: dict[str, tuple[_Group, int]] = {}  # numbering -> (its last heading, its rank)
+    for g in heads:
+        kind = numbering(g.lines[0].text) if g.legal is None and _text_layer(g) else None
+        for other in [kd for kd, (h, _) in last.items() if kd != kind and kind is not None and read[id(g)] <= read[id(h)]]:
+            del last[other]  # "برنامج 301" closes the projects of "برنامج 300"
+        number = rank(g.lines[0].text, kind) if kind is not None else None
+        if kind is None or number is None or kind.startswith("decimal"):
+            continue
+        before = last.get(kind)
+        if before is not None and before[1] == number - 1 and _same_print(before[0], g) \
+                and read[id(before[0])] == read[id(g)] and (before[0].level or 1) > (g.level or 1):
+            g.level = before[0].level
+        last[kind] = (g, number)
+
+
+def _same_print(a: _Group, b: _Group) -> bool:
+    return abs(a.size - b.size) < SMALLER and _bold(a) == _bold(b)
+
+
+def _under_numbered(heads: list[_Group], read: dict[int, int], moved: set[int]) -> None:
+    """Unnumbered headings that came out above the numbered headings of their print before them go under the last
+    of them (module docstring)."""
+    placed: set[int] = set()
+    for k, g in enumerate(heads):
+        if id(g) in moved or not _plain(g) or not _bold(g):
+            continue
+        last = None
+        for h in reversed(heads[:k]):
+            if id(h) in placed or not _text_layer(h) or h.legal is not None:
+                continue
+            if read[id(h)] <= read[id(g)]:
+                if not _same_print(h, g) and last is not None and (g.level or 1) <= (last.level or 1):
+                    g.level = min(6, (last.level or 1) + 1)
+                    placed.add(id(g))
+                break
+            if last is None and _same_print(h, g) and numbering(h.lines[0].text) is not None:
+                last = h
 
 
 def _cut_sibling(g: _Group, prev: _Group, cuts: dict[int, int]) -> bool:

@@ -37,6 +37,12 @@ line each. Three ways to cut such a row, tried in this order:
   `Charges d'intérêts  150 869,90` over three lines without amounts): one row per label line. Only
   when no other cell of the row lists several lines.
 
+A word standing where an amount would, in a column of amounts (``للتذكرة``, "for the record", the
+budget's word for an account with no sum this year; ``néant``), counts as an amount in the ways
+above: the column lists amounts in two rows at least, none of its lines but one-word ones and
+amounts (a header of several words at most), and the word stands on two lines of it at least (a
+set term, not a label wrapped one word a line: ``Sucre`` over ``granulé``).
+
 A note printed in small type under a row, inside the frame (``(*) chiffres de 2023.`` under
 the last town of a rates table, in its label cell), is a row of its own: its lines open on a
 note mark, are set at most 0.7 x the row's size, and no other cell of the row goes down to them.
@@ -58,19 +64,47 @@ ROW_PITCH = 1.5  # x the size: label lines at least this far apart are rows with
 # `أ)`): a number or one letter and a bracket or a full stop, or a dash
 ENTRY = re.compile(r"^\s*(?:\(?(?:\d{1,2}\s*[().]|[A-Za-z\u0621-\u064A]\s*[()])|[-–—•]\s)")
 MIN_ENTRIES = 3  # entries in the row
+# a group's outline number opening a line (``3.5-``; pdfium gives ``-3.5`` right to left)
+OUTLINE = re.compile(r"^\s*(?:-\s*\d{1,2}(?:\.\d{1,2})+\s*(?=[^\W\d_])|\d{1,2}(?:\.\d{1,2})+\s*-)")
 NOTE_MARK = re.compile(r"^\s*(?:\(\*{1,3}\)|\*{1,3}|\(\d{1,2}\)|\d{1,2}\))")
 
 Lines = list[tuple[float, list[int]]]
+VALUE_WORD = re.compile(r"^[^\W\d_]{2,}\.?$")  # one word of letters: a value in a column of amounts
 
 
-def _amounts(ls: Lines, glyphs: Glyphs) -> bool:
-    return all(is_amount(glyphs.plain(m)) for _, m in ls)
+def _amounts(ls: Lines, glyphs: Glyphs, words: frozenset[int] = frozenset()) -> bool:
+    """Every line an amount (or a word standing for one: ``words``, first members of such lines)."""
+    return all(m[0] in words or is_amount(glyphs.plain(m)) for _, m in ls)
 
 
-def _aligned_rows(multi: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> tuple[list[float], float, bool] | None:
+def _value_words(cells: list[GridCell], glyphs: Glyphs) -> frozenset[int]:
+    """The first members of the one-word lines standing in a column of amounts (module note)."""
+    columns: dict[int, list[list[int]]] = {}
+    for c in cells:
+        if c.colspan == 1 and c.members:
+            columns.setdefault(c.col, []).extend(m for _, m in lines_of(c, glyphs))
+    words: set[int] = set()
+    for lines in columns.values():
+        amounts, other = 0, 0
+        found: dict[str, list[int]] = {}
+        for m in lines:
+            text = glyphs.plain(m).strip()
+            if is_amount(text):
+                amounts += 1
+            elif VALUE_WORD.match(text):
+                found.setdefault(text, []).append(m[0])
+            elif text:
+                other += 1
+        if amounts >= 2 and other <= 1:
+            words.update(j for same in found.values() if len(same) >= 2 for j in same)
+    return frozenset(words)
+
+
+def _aligned_rows(multi: list[tuple[GridCell, Lines]], glyphs: Glyphs,
+                  words: frozenset[int] = frozenset()) -> tuple[list[float], float, bool] | None:
     """The amount lines a row is cut at, their tolerance, and whether every cell of several
     lines lines up with them, one line to a row (else those that do not span the new rows)."""
-    numbers = [ls for _, ls in multi if _amounts(ls, glyphs)]
+    numbers = [ls for _, ls in multi if _amounts(ls, glyphs, words)]
     bases = [b for b, _ in max(numbers, key=len)]  # the lines of the longest list of numbers
     tol = 0.4 * min(b - a for a, b in zip(bases, bases[1:], strict=False))
     aligned = [ls for _, ls in multi if all(any(abs(b - x) <= tol for x in bases) for b, _ in ls)]
@@ -80,10 +114,11 @@ def _aligned_rows(multi: list[tuple[GridCell, Lines]], glyphs: Glyphs) -> tuple[
     return bases, tol, len(aligned) == len(multi) and one_each
 
 
-def _label_rows(stacks: list[tuple[GridCell, Lines]], cells: list[GridCell], glyphs: Glyphs) -> list[float] | None:
+def _label_rows(stacks: list[tuple[GridCell, Lines]], cells: list[GridCell], glyphs: Glyphs,
+                words: frozenset[int] = frozenset()) -> list[float] | None:
     """The first baselines of the rows a column of labels makes (see the module note), or None."""
-    amount_lists = [ls for _, ls in stacks if len(ls) >= 2 and _amounts(ls, glyphs)]
-    labels = [(c, ls) for c, ls in stacks if len(ls) >= 2 and not _amounts(ls, glyphs)]
+    amount_lists = [ls for _, ls in stacks if len(ls) >= 2 and _amounts(ls, glyphs, words)]
+    labels = [(c, ls) for c, ls in stacks if len(ls) >= 2 and not _amounts(ls, glyphs, words)]
     if not amount_lists or len(labels) != 1:
         return None
     pitch = min(b - a for ls in amount_lists for (a, _), (b, _) in zip(ls, ls[1:], strict=False))
@@ -97,7 +132,8 @@ def _label_rows(stacks: list[tuple[GridCell, Lines]], cells: list[GridCell], gly
     # wraps and rows mixed show two pitches: then the pitch alone tells; at one pitch, so does the room left
     edge = _column_edge(label_cell, cells, glyphs) if _one_pitch(label_lines, glyphs) else None
     for b in marks:
-        if prev is not None and b - prev < WRAPPED * pitch and (edge is None or not _broken(label_lines, prev, b, edge, glyphs)):
+        if prev is not None and b - prev < WRAPPED * pitch and (edge is None or not _broken(label_lines, prev, b, edge, glyphs)) \
+                and not _opens_row(stacks, label_cell, label_lines, b, glyphs):
             prev = b
             continue  # the label above wrapped onto this line
         if not any(abs(b - x) <= SAME_LINE for x in label_bases):
@@ -105,11 +141,28 @@ def _label_rows(stacks: list[tuple[GridCell, Lines]], cells: list[GridCell], gly
         starts.append(b)
         prev = b
     for _, ls in stacks:
-        if _amounts(ls, glyphs):
+        if _amounts(ls, glyphs, words):
             rows = [_row_at(starts, b) for b, _ in ls]
             if len(set(rows)) != len(rows):
                 return None  # two amounts of one cell in one row: the grouping is wrong
     return starts if len(starts) >= 2 else None
+
+
+def _opens_row(stacks: list[tuple[GridCell, Lines]], label_cell: GridCell, label: Lines, b: float, glyphs: Glyphs) -> bool:
+    """Does the label line at ``b`` open a row though it is close to the line above? Yes when it
+    opens on a group's outline number (``3.5-``: a title, never a label's wrapped end), or when the
+    label line above it is such a title standing alone (no other cell's line beside it: a group's
+    title holds no wrapped label, the line under it is the group's first account)."""
+    def title(x: float) -> bool:
+        line = [m for y, m in label if abs(y - x) <= SAME_LINE]
+        return bool(line) and OUTLINE.match(glyphs.plain(line[0])) is not None
+
+    if title(b):
+        return True
+    above = [y for y, _ in label if y < b - SAME_LINE]
+    if not above or not title(above[-1]):
+        return False
+    return not any(abs(x - above[-1]) <= SAME_LINE for c, ls in stacks if c is not label_cell for x, _ in ls)
 
 
 def _one_pitch(ls: Lines, glyphs: Glyphs) -> bool:
@@ -219,6 +272,22 @@ def _broken_labels(stacks: list[tuple[GridCell, Lines]], labels: tuple[GridCell,
     return bases
 
 
+def _opened_rows(stacks: list[tuple[GridCell, Lines]], labels: tuple[GridCell, Lines], glyphs: Glyphs) -> list[float] | None:
+    """The lines of the one cell of several lines in a row when each but the first opens a row
+    (:func:`_opens_row`: a group's title over its first account, the account's code and amount on
+    the account's line), every other cell's lines on its lines, some below the first; else None."""
+    cell, label = labels
+    bases = [b for b, _ in label]
+    others = [b for c, ls in stacks if c is not cell for b, _ in ls]
+    if not others or any(not any(abs(b - x) <= SAME_LINE for x in bases) for b in others):
+        return None
+    if not any(b > bases[0] + SAME_LINE for b in others):
+        return None
+    if not all(_opens_row(stacks, cell, label, b, glyphs) for b in bases[1:]):
+        return None
+    return bases
+
+
 def _size(ls: Lines, i: int, glyphs: Glyphs) -> float:
     return glyphs.lines[glyphs.line[ls[i][1][0]]].size or 0.0
 
@@ -252,6 +321,7 @@ def stacked_rows(cells: list[GridCell], nrows: int, glyphs: Glyphs) -> tuple[lis
     """Grid rows cut at their printed lines where they hold lists of amounts or close on a
     note (module note)."""
     plans: dict[int, tuple[list[float], float | None]] = {}  # row -> (row lines, tolerance or None for groups)
+    words = _value_words(cells, glyphs) if any(len(lines_of(c, glyphs)) >= 2 for c in cells if c.members) else frozenset()
     for r in range(nrows):
         stacks = [(c, lines_of(c, glyphs)) for c in cells if c.row == r and c.rowspan == 1 and c.members]
         multi = [(c, ls) for c, ls in stacks if len(ls) >= 2]
@@ -259,20 +329,20 @@ def stacked_rows(cells: list[GridCell], nrows: int, glyphs: Glyphs) -> tuple[lis
         if note is not None:
             plans[r] = (note, None)
             continue
-        if len(multi) < 2 or not any(_amounts(ls, glyphs) for _, ls in multi):
+        if len(multi) < 2 or not any(_amounts(ls, glyphs, words) for _, ls in multi):
             starts = _entry_rows(stacks, glyphs) if multi else None
             if starts is None and len(multi) >= 2:
                 starts = _short_rows(stacks, cells, glyphs)
             elif starts is None and len(multi) == 1:
-                starts = _broken_labels(stacks, multi[0], cells, glyphs)
+                starts = _broken_labels(stacks, multi[0], cells, glyphs) or _opened_rows(stacks, multi[0], glyphs)
             if starts is not None:
                 plans[r] = (starts, None)
             continue
-        found = _aligned_rows(multi, glyphs)
+        found = _aligned_rows(multi, glyphs, words)
         if found is not None and found[2]:
             plans[r] = (found[0], found[1])
             continue
-        starts = _label_rows(stacks, cells, glyphs)
+        starts = _label_rows(stacks, cells, glyphs, words)
         if starts is not None:
             plans[r] = (starts, None)
         elif found is not None:

@@ -12,7 +12,8 @@ The converse of :mod:`dropped` (letters lost in a stacked ligature). Two rules o
   is put in doubt (:data:`AMBIGUOUS`). Guards, each from a right word of the corpus: the same letter twice at a stem's
   start is a verb's or a noun's prefix (``تتميمه``, ``وتتميمه``: its first two letters, after ``و``/``ف`` and the
   article), a double just before a word's ending letter is the stem's own (``المنزليين``, ``موسميين``,
-  ``المسننة``), and a change of hamza or alef spelling is no mend.
+  ``المسننة``), dotted twins side by side in a stem of three consonants (after the article, no long vowel) are
+  the root's own (``الرزم``: a root needs its three letters), and a change of hamza or alef spelling is no mend.
 * **A loop letter's entry stroke read as a tooth** (:func:`_loop_tooth`, in the same rule). ``ص ض ط ظ`` begin
   with a small tooth before their loop; ``ara`` reads it as a letter of its own: ``العرائنض`` for العرائض,
   ``القتضاع`` for القطاع (the tooth and the loop seen as ``تض``, the stem of ``ط`` lost). Such a tooth is taken
@@ -49,6 +50,7 @@ LOST_WORD = "word_lost"  # a word printed against a web address read as junk and
 TEETH = "بتثنيئ"  # one tooth each: two of them side by side are two letters unless they are the same letter
 ENDINGS = "نةهات"
 TOOTH_LETTERS = "بتثني"  # the letters a loop letter's entry stroke is read as
+WEAK = "اويى"  # long vowels: a stem of three letters holding one is no full root (a letter may be lost)
 LOOPS = "صضطظ"  # letters that begin with a small tooth before their loop  # a word's last letter that ends a plural, a feminine, a pronoun: a double before it is the stem's
 _STEM = re.compile("^[وف]?(?:[بلك]?ال|لل)?")
 _TLD = r"(?:gov\.ma|gouv\.fr|ma|com|org|net|fr)"
@@ -85,6 +87,8 @@ def _candidates(word: str) -> dict[str, bool]:
         if first + 1 >= len(word) - 1 or (first + 2 == len(word) - 1 and word[-1] in ENDINGS and same):
             continue  # a double ending the word, or just before its ending letter: the stem's own (المحدد, المنزليين)
         cand = word[:i] + word[i + 1:]
+        if not same and len(word) - stem <= 3 and not any(c in WEAK for c in word[stem:]):
+            continue  # dotted twins in a stem of three consonants: the root's own pair (الرزم), no letter to spare
         if normalise_ar(cand) != normalise_ar(word):
             out[cand] = out.get(cand, False) or same
     return out
