@@ -80,6 +80,11 @@ def _split(tok: str) -> tuple[str, str, str]:
     return m.groups() if m else ("", tok, "")  # type: ignore[return-value]
 
 
+# The é of a word-forming prefix (déstockage, réimplanter, préfinancement): the list lacks many such words while
+# knowing their stem, and the plain form it does know (destockage) is the misspelling, not the word.
+_PREFIX_E = re.compile(r"(?:d|r|pr)é$")
+
+
 def plain_accent(core: str) -> str | None:
     """The word of the list ``core`` (small letters, unknown to the list) is with one accent taken off, when exactly
     one such word is known; None otherwise."""
@@ -89,7 +94,8 @@ def plain_accent(core: str) -> str | None:
         return None
     found = set()
     for i, ch in enumerate(core):
-        if _ACCENTED.match(ch) and not (ch == "é" and core[i + 1:] in _PARTICIPLE):  # excusés: a participle the list lacks
+        if _ACCENTED.match(ch) and not (ch == "é" and core[i + 1:] in _PARTICIPLE) \
+                and not (ch == "é" and _PREFIX_E.match(core[:i + 1])):  # excusés: a participle the list lacks
             plain = core[:i] + unicodedata.normalize("NFD", ch)[0] + core[i + 1:]
             if known_fr(plain):
                 found.add(plain)
