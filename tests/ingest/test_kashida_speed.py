@@ -4,30 +4,17 @@ InDesign words holds a few hundred objects. Read from pdfium's text of two real 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from tests.ingest._realpages import FILES
+from tests.ingest.test_word_cuts import _page  # one real page and its pdfium text, closed after
 from transform.ingest import pdf_kashida
 
 KASHIDA = "\u0640"
 
-
-def _page(name: str, index: int) -> Iterator[tuple[pdfium.PdfPage, pdfium.PdfTextPage, str]]:
-    path = FILES / name
-    if not path.exists():
-        pytest.skip("the corpus file is missing")
-    pdf = pdfium.PdfDocument(str(path))
-    page = pdf[index]
-    textpage = page.get_textpage()
-    yield page, textpage, textpage.get_text_range()
-    textpage.close()
-    page.close()
-    pdf.close()
 
 
 def _text_objects(page: pdfium.PdfPage) -> int:
