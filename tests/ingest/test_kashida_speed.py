@@ -16,7 +16,6 @@ from transform.ingest import pdf_kashida
 KASHIDA = "\u0640"
 
 
-
 def _text_objects(page: pdfium.PdfPage) -> int:
     return sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=2))
 
