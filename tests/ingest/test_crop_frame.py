@@ -72,3 +72,22 @@ def test_white_on_black_shows_on_a_cropped_page(tmp_path: Path) -> None:
     finally:
         pdf.close()
     assert "4 Total" in texts
+
+
+def test_the_layer_covers_the_text_rows_of_a_cropped_page(tmp_path: Path) -> None:
+    from transform.ocr.scans import covers_ink
+
+    def draw(doc: FPDF) -> None:
+        doc.set_font("Helvetica", size=14)
+        for n in range(6):
+            doc.text(60, 60 + 30 * n, f"Ligne {n + 1} du texte de la page")
+
+    pdf = pdfium.PdfDocument(str(_cropped(tmp_path, draw)))
+    try:
+        page = pdf[0]
+        lines = page_lines(page, page.get_textpage(), 1)
+        assert len(lines) == 6
+        covered = covers_ink(pdf, 0, lines)
+    finally:
+        pdf.close()
+    assert covered is not None and covered > 0.9  # every printed row lies under its line's box
