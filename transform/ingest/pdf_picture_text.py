@@ -41,6 +41,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .bidi_chars import ARABIC_LETTER, LATIN_LETTER
+from .crop_frame import crop_offset
 from .pdf_tables import _COUNT_OBJECTS as _FAST_COUNT
 from .pdf_tables import _GET_OBJECT as _FAST_OBJECT
 from .pdf_tables import _OBJ_TYPE as _FAST_TYPE
@@ -181,9 +182,10 @@ def _read_region(page: pdfium.PdfPage, r: Rect, page_no: int, langs: str) -> lis
     from ..ocr.tesseract import ocr_image
 
     width, height = page.get_size()
+    ox, oy = crop_offset(page)  # the render shows the CropBox, which may not start at the origin (crop_frame.py)
     pad = 0.25 * min(r[3] - r[1], 20.0)
-    x0, top, x1, bottom = max(0.0, r[0] - pad), max(0.0, r[1] - pad), min(width, r[2] + pad), min(height, r[3] + pad)
-    bitmap = page.render(scale=DPI / 72.0, crop=(x0, height - bottom, width - x1, top), grayscale=True, may_draw_forms=True)
+    x0, top, x1, bottom = max(ox, r[0] - pad), max(-oy, r[1] - pad), min(ox + width, r[2] + pad), min(height - oy, r[3] + pad)
+    bitmap = page.render(scale=DPI / 72.0, crop=(x0 - ox, height - oy - bottom, ox + width - x1, top + oy), grayscale=True, may_draw_forms=True)
     image = bitmap.to_pil().convert("L")
     result = ocr_image(PageImage(image, DPI, page_no, x1 - x0, bottom - top), langs, timeout=TIMEOUT, psm=6)
     text = " ".join(ln.text for ln in result.lines)

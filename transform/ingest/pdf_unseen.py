@@ -22,6 +22,8 @@ import re
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .crop_frame import crop_offset
+
 # one or two digits opening a pdfium line, followed by a space, a bracket, a sign or the line's end
 STRAY = re.compile("\n[0-9]{1,2}(?=[ ()*\\-\r])")  # (the line break matched, not looked behind: a literal start is fast)
 WHITE = 240  # every colour channel at least this: filled white
@@ -49,12 +51,13 @@ class _Region:
 
     def __init__(self, page: pdfium.PdfPage, boxes: list[tuple[float, float, float, float]]) -> None:
         width, height = page.get_size()
-        self.left = max(min(b[0] for b in boxes) - 0.5, 0.0)
-        self.top = min(max(b[3] for b in boxes) + 0.5, height)
-        right = min(max(b[2] for b in boxes) + 0.5, width)
-        bottom = max(min(b[1] for b in boxes) - 0.5, 0.0)
+        ox, oy = crop_offset(page)  # the render shows the CropBox, which may not start at the origin (crop_frame.py)
+        self.left = max(min(b[0] for b in boxes) - 0.5, ox)
+        self.top = min(max(b[3] for b in boxes) + 0.5, oy + height)
+        right = min(max(b[2] for b in boxes) + 0.5, ox + width)
+        bottom = max(min(b[1] for b in boxes) - 0.5, oy)
         try:
-            crop = (self.left, bottom, width - right, height - self.top)
+            crop = (self.left - ox, bottom - oy, ox + width - right, oy + height - self.top)
             self.image = page.render(scale=SCALE, crop=crop, grayscale=True).to_pil().convert("L")
         except (pdfium.PdfiumError, ValueError):
             self.image = None

@@ -4,13 +4,13 @@ to OCR), and the reports of pages kept or unreadable. Used by :mod:`pages`."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 
 from ..errors import InputError
+from ..ingest.crop_frame import lines_on_render, page_offset
 from ..model import PageReport
 from . import confidence, foreign_layer
 from .foreign_vote import read_layer_lines, reread_suspects
@@ -65,7 +65,7 @@ def _sample_agrees(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine], l
             pimg = render_page(pdf, index, SAMPLE_DPI)
         except RenderError:
             return 0.0, 0, 0
-    usable = [ln for ln in _in_crop(pdf, index, usable) if _on_image(pimg, ln)]  # text set off the page has no ink to read
+    usable = [ln for ln in lines_on_render(usable, page_offset(pdf, index)) if _on_image(pimg, ln)]  # off the page: no ink to read
     if not usable:
         return 0.0, 0, 0
     step = max(1, len(usable) // SAMPLE_LINES)
@@ -84,23 +84,6 @@ def _sample_agrees(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine], l
         scored = scored[1:]
     weight = sum(w for _, w in scored)
     return (sum(a * w for a, w in scored) / weight if weight else 0.0), fixed, broken
-
-
-def _in_crop(pdf: pdfium.PdfDocument | None, index: int, lines: list[TextLine]) -> list[TextLine]:
-    """The lines placed on the render of a page whose CropBox does not start at the page's origin: the ingester's
-    boxes are measured from the CropBox's height but the MediaBox's origin (the Egyptian law's pages, cropped at
-    (27, 18): every sampled crop missed its line's ink, agreement 0.21-0.41 on a sound layer). Copies, moved."""
-    if pdf is None:
-        return lines
-    try:
-        page = pdf[index]
-        left, bottom, _, _ = page.get_cropbox()
-        turned = page.get_rotation()
-    except pdfium.PdfiumError:
-        return lines
-    if turned or (abs(left) < 0.5 and abs(bottom) < 0.5):
-        return lines
-    return [replace(ln, x0=ln.x0 - left, x1=ln.x1 - left, top=ln.top + bottom, bottom=ln.bottom + bottom) for ln in lines]
 
 
 def _on_image(pimg: PageImage, ln: TextLine) -> bool:

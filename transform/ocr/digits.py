@@ -38,6 +38,7 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from ..errors import ToolError
+from ..ingest.crop_frame import box_on_render, crop_offset
 from ..ingest.pdf_calls import _unchecked
 from ..ingest.pdf_kept import cover_pages
 from . import confidence
@@ -227,7 +228,7 @@ def _read_runs(pdf: pdfium.PdfDocument, picks: list[tuple[FontDigits, tuple[int,
             box = run_box(textpage, start, end, h)
             if box is None:
                 continue
-            x0, top, x1, bottom = box
+            x0, top, x1, bottom = box_on_render(box, crop_offset(page))  # the render shows the CropBox (crop_frame.py)
             pad = 0.3 * (bottom - top)
             img = page.render(scale=300 / 72, grayscale=True,
                               crop=(max(0.0, x0 - pad), max(0.0, h - bottom - pad), max(0.0, w - x1 - pad), max(0.0, top - pad)))

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from PIL import Image, ImageOps
 
 from ..errors import ToolError
+from ..ingest.crop_frame import box_on_render, crop_offset
 from .amount_cells import read_lines
 from .cell_doubt import DIGITS_READ
 from .confidence import DIGITS, TEXT_UNSURE
@@ -142,8 +143,8 @@ def read_amounts(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], sample:
     page = pdf[i]
     textpage = page.get_textpage()
     try:
-        height = page.get_height()
-        found = [(ln, tok, box) for ln in lines if "," in ln.text for tok, box in _boxes(textpage, ln, height)]
+        height, offset = page.get_height(), crop_offset(page)  # the renders show the CropBox (crop_frame.py)
+        found = [(ln, tok, box_on_render(box, offset)) for ln in lines if "," in ln.text for tok, box in _boxes(textpage, ln, height)]
     finally:
         textpage.close()
         page.close()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from ..ingest.crop_frame import lines_on_render, page_offset
 from .quality import comparable
 from .recover import runs
 from .render import RenderError, check_render
@@ -54,7 +55,8 @@ def covers_ink(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine]) -> fl
         return None
     mask = a < DARK * float(np.percentile(a, 90))
     k = pimg.dpi / 72.0
-    boxes = [((ln.x0 - 2) * k, (ln.top - 2) * k, (ln.x1 + 2) * k, (ln.bottom + 2) * k) for ln in lines]
+    placed = lines_on_render(lines, page_offset(pdf, index))  # where the render draws them (crop_frame.py)
+    boxes = [((ln.x0 - 2) * k, (ln.top - 2) * k, (ln.x1 + 2) * k, (ln.bottom + 2) * k) for ln in placed]
     total = covered = 0.0
     for y0, y1 in runs(mask.sum(axis=1) > 0, max_gap=0):
         h = y1 - y0
