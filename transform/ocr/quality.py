@@ -34,6 +34,7 @@ MIN_ALNUM = 0.5  # letters and digits (dot leaders aside) must be at least this 
 MIN_SYMBOL_CHARS = 20  # ...of a page with at least this many
 ROMAN_SHARE = 0.125  # Roman numerals (I, XXXXI) are numbers, not French words, while at most this share of a page's words
 PIECES = 0.5  # Arabic words of one or two letters making this share of a page's: pieces of words a layer spaced apart
+PIECES_MIN_WORDS = 60  # ...counted on a page's worth of words only: one OCR line's share of short words says nothing
 
 _TOKEN = re.compile(r"[\w\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff'’]+")
 _LATIN = re.compile(r"[a-zA-Zà-ÿÀ-ÿœŒæÆ]")
@@ -268,7 +269,7 @@ def assess(text: str) -> Quality:
             fr_words = [w for w in fr_words if not _ROMAN.fullmatch(w)]
             numbers += n_romans
             sig["romans"] = float(n_romans)
-    if len(ar_words) >= MIN_WORDS and sum(len(w) <= 2 for w in ar_words) >= PIECES * len(ar_words):
+    if len(ar_words) >= PIECES_MIN_WORDS and sum(len(w) <= 2 for w in ar_words) >= PIECES * len(ar_words):
         # a layer that spaces its letters apart (ب ر ن ا م ج, برن امج): its pieces are known "words" (ب, ال,
         # نا); sound Arabic text holds at most a quarter of such short words (the corpus' pages: 0.26)
         ar_words = [MISSPELT + w if len(w) <= 2 else w for w in ar_words]
