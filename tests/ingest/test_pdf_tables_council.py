@@ -34,9 +34,8 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).replace("’", "'").split())
 
 
-@cache
-def page_tables(name: str, number: int) -> tuple[tuple[tuple[str, ...], ...], ...]:
-    """Cell texts of the tables found on one page, row by row (a header cell marked ``*``)."""
+def found_tables(name: str, number: int) -> list[pdf_tables.FoundTable]:
+    """The tables the finder makes of one page of a corpus PDF, read from its text layer alone."""
     pdf = pdfium.PdfDocument(FILES / f"{name}.pdf")
     try:
         page = pdf[number - 1]
@@ -45,15 +44,20 @@ def page_tables(name: str, number: int) -> tuple[tuple[tuple[str, ...], ...], ..
         lines, _ = split_page_numbers(page_lines(page, textpage, number, None), height)
         found = pdf_tables.candidate(page, lines, height)
         tables = pdf_tables.find_tables(textpage, lines, found, width, height) if found else []
-        out = tuple(
-            tuple(tuple(("*" if c.header else "") + _norm(" ".join(s.text for s in c.sentences)) for c in row) for row in t.table.rows)
-            for t in tables
-        )
         textpage.close()
         page.close()
     finally:
         pdf.close()
-    return out
+    return tables
+
+
+@cache
+def page_tables(name: str, number: int) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Cell texts of the tables found on one page, row by row (a header cell marked ``*``)."""
+    return tuple(
+        tuple(tuple(("*" if c.header else "") + _norm(" ".join(s.text for s in c.sentences)) for c in row) for row in t.table.rows)
+        for t in found_tables(name, number)
+    )
 
 
 def _texts(rows: tuple[tuple[str, ...], ...]) -> str:

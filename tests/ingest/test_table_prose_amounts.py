@@ -10,17 +10,9 @@ label (``Art. 002 - Report à nouveau : 1 542 121,54€``) is a list line, no ar
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pypdfium2 as pdfium
-
-from transform.ingest import pdf_tables
-from transform.ingest.pdf_furniture import split_page_numbers
+from tests.ingest.test_pdf_tables_council import found_tables  # one page's tables, from its text layer
 from transform.ingest.pdf_table_cells import GridCell
-from transform.ingest.pdf_text import page_lines
 from transform.structure.legal import legal_heading
-
-FILES = Path(__file__).resolve().parents[1] / "realdocs" / "files"
 
 
 def _grid(rows: list[list[str]]) -> list[GridCell]:
@@ -56,25 +48,9 @@ def test_labels_and_their_values_stay_a_table() -> None:
     assert not sentence_rows(_grid([["Total de", "1 200,00"]]))  # a single row decides nothing
 
 
-def _tables(name: str, number: int) -> list[pdf_tables.FoundTable]:
-    pdf = pdfium.PdfDocument(FILES / f"{name}.pdf")
-    try:
-        page = pdf[number - 1]
-        width, height = page.get_size()
-        textpage = page.get_textpage()
-        lines, _ = split_page_numbers(page_lines(page, textpage, number, None), height)
-        found = pdf_tables.candidate(page, lines, height)
-        tables = pdf_tables.find_tables(textpage, lines, found, width, height) if found else []
-        textpage.close()
-        page.close()
-    finally:
-        pdf.close()
-    return tables
-
-
 def test_putanges_result_lines_are_not_tables() -> None:
     # the kept ocrmypdf layer's lines of p. 6 (two results of the year, each amount at a tab stop)
-    assert _tables("putanges-pv-2024-03-25", 6) == []
+    assert found_tables("putanges-pv-2024-03-25", 6) == []
 
 
 def test_a_budget_article_line_with_its_amount_is_no_heading() -> None:
@@ -100,6 +76,6 @@ def test_a_label_wrapped_over_two_rows_is_one_label() -> None:
 def test_putanges_subsidy_row_keeps_its_wrapped_name() -> None:
     from transform.model.walk import cell_text
 
-    rows = [[cell_text(c) for c in r] for t in _tables("putanges-pv-2024-03-25", 9) for r in t.table.rows]
+    rows = [[cell_text(c) for c in r] for t in found_tables("putanges-pv-2024-03-25", 9) for r in t.table.rows]
     assert ["COMICE AGRICOLE DE PUTANGES", "320,00"] in rows, rows
     assert not [r for r in rows if r and r[0] in ("COMICE AGRICOLE DE", "PUTANGES")]
