@@ -131,9 +131,28 @@ def check_pages(pages: list[Page]) -> list[tuple[str, int, str, str]]:
     for p in pages:
         by_doc[p.doc].append(p)
     for doc, dps in by_doc.items():
-        out += _furniture_checks(doc, dps)
+        out += _once_per_line(_furniture_checks(doc, dps))
         for p in dps:
             out += _block_checks(p)
+    return out
+
+
+def _once_per_line(flags: list[tuple[str, int, str, str]]) -> list[tuple[str, int, str, str]]:
+    """One flag per check and line of a document: the first page's, with the other pages named."""
+    first: dict[tuple[str, str], int] = {}
+    pages: dict[int, list[int]] = defaultdict(list)
+    out: list[tuple[str, int, str, str]] = []
+    for flag in flags:
+        doc, page, check, detail = flag
+        what = (check, key_of(detail.split("\" (")[0]) if detail.startswith('"') else detail + str(page))
+        if what in first:
+            pages[first[what]].append(page)
+            continue
+        first[what] = len(out)
+        out.append(flag)
+    for k, more in pages.items():
+        doc, page, check, detail = out[k]
+        out[k] = (doc, page, check, f"{detail}; also on p. {_pages(set(more))}")
     return out
 
 

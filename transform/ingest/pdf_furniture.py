@@ -55,6 +55,7 @@ FOLIO_PAIR = re.compile("^[•·\\-–—|\\s]*([0-9]{1,4})[•·\\-–—|\\s]+
 _DIGITS = re.compile(f"[{_D}]+")
 _NOT_LETTER = re.compile(r"[^\w#]+|[\d_]+")
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
+PART_TITLE = re.compile(r"^[IVX]{1,4}\s*[-–—.]\s+(?=\w)")
 # a print stamp: its label, then dates and times only (digits, separators, the calendars' marks)
 PRINT_STAMP = re.compile(
     f"^(?:تاريخ\\s+الطباعة|تاريخ\\s+الطبع|طبع\\s+بتاريخ|date\\s+d['’]impression|imprimé\\s+le|édité\\s+le|printed\\s+on|print\\s+date)"
@@ -191,8 +192,8 @@ def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom
                     keys[id(ln)] = key
                 if len(key) >= 3:
                     seen[key].append((p, ln.top))
-                    if legal_heading(ln.text) or ANNEX.match(ln.text.strip()):
-                        legal.add(key)  # an annex label at the top of its page ("Annexe 1", "Annexe 2"...) is a heading too
+                    if _structural(ln.text):
+                        legal.add(key)  # an annex label ("Annexe 1"...) or a numbered part's title at the top of its pages too
     clusters = _cluster(seen)
     need = max(2, round(SHARE * len(pages) + 0.49))
     running: set[str] = set()
@@ -206,6 +207,22 @@ def _running_keys(pages: list[list[L]], heights: list[float], top: float, bottom
         if len(same) >= need and _page_pattern(same):  # at the same height, page after page
             running.update(keys)
     return running | (_section_runs(pages, heights, top, bottom) - legal)
+
+
+def part_title(text: str) -> bool:
+    """A numbered part's title: a Roman number, a dash or a point, then a title in capitals (``III – ÉTATS FINANCIERS
+    III`` in the framed title block over each page of a statement's third part): the document's structure, printed
+    again over each page of its part, never a running line, however many pages the part fills."""
+    m = PART_TITLE.match(text)
+    if m is None:
+        return False
+    letters = [c for c in text[m.end():] if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters)
+
+
+def _structural(text: str) -> bool:
+    """A legal heading, an annex label or a numbered part's title: a heading, wherever it is printed."""
+    return legal_heading(text) is not None or ANNEX.match(text.strip()) is not None or part_title(text.strip())
 
 
 def _page_pattern(pages: set[int]) -> bool:
@@ -238,7 +255,7 @@ def _same_place(pages: list[list[L]], keys: dict[int, str], running: set[str], t
     for ln, key in rest:
         for top, x0, x1, other in boxes:
             if abs(ln.top - top) <= PLACE and abs(ln.x0 - x0) <= PLACE and abs(ln.x1 - x1) <= PLACE \
-                    and fuzz.ratio(key, other) >= ALIKE and not legal_heading(ln.text) and not ANNEX.match(ln.text.strip()):
+                    and fuzz.ratio(key, other) >= ALIKE and not _structural(ln.text):
                 found.add(id(ln))
                 break
     return found
