@@ -79,8 +79,12 @@ def _repeated_on_next_page(pages: list[list[L]], heights: list[float], top: floa
     in a row (a column label over a contents list, ``Pages``): a running line of a few pages, too few
     for the share above.
     Digits count here (``الملحق رقم 1`` then ``الملحق رقم 2`` at the top of their pages are headings),
-    and a legal heading never is one. Returns the ids of those lines."""
-    drop: set[int] = set()
+    and a legal heading never is one; nor is a label the document prints word for word in the body (outside the
+    margins) of as many pages at least as it would be left out on (``Unité : DA`` over each table of a budget's
+    statements: in the margin where a table starts the page, lower on the others): the text's own caption, while
+    ``Pages`` over a contents list is printed once in the body, where the list starts, then atop each of its pages.
+    Returns the ids of those lines."""
+    drop: dict[int, tuple[str, int]] = {}  # id -> (label, page)
     before: dict[str, L] = {}
     for lines, height in zip(pages, heights, strict=False):
         here: dict[str, L] = {}
@@ -94,6 +98,26 @@ def _repeated_on_next_page(pages: list[list[L]], heights: list[float], top: floa
         for text, ln in here.items():
             prev = before.get(text)
             if prev is not None and abs(prev.top - ln.top) <= 3.0 and not legal_heading(ln.text) and not ANNEX.match(ln.text.strip()):
-                drop.update((id(prev), id(ln)))
+                drop[id(prev)], drop[id(ln)] = (text, prev.page), (text, ln.page)
         before = here
-    return drop
+    if not drop:
+        return set()  # most documents: no label to look for in the body
+    margin: dict[str, set[int]] = defaultdict(set)
+    for text, page in drop.values():
+        margin[text].add(page)
+    body = _body_labels(pages, heights, top, bottom, set(margin))
+    return {i for i, (text, _) in drop.items() if len(body.get(text, ())) < len(margin[text])}
+
+
+def _body_labels(pages: list[list[L]], heights: list[float], top: float, bottom: float, labels: set[str]) -> dict[str, set[int]]:
+    """The pages (indexes) that print each of ``labels`` (case folded, spaces made single) in their body, outside the margins."""
+    longest = max(len(t) for t in labels)
+    found: dict[str, set[int]] = defaultdict(set)
+    for p, (lines, height) in enumerate(zip(pages, heights, strict=False)):
+        high, low = top * height, bottom * height
+        for ln in lines:
+            if high <= ln.top and ln.bottom <= low and len(ln.text) <= longest + 8:
+                text = " ".join(ln.text.casefold().split())
+                if text in labels:
+                    found[text].add(p)
+    return found
