@@ -23,13 +23,13 @@ wrong, each with the page image's path (``--render DIR`` draws the flagged pages
   (a table placed in another column's paragraph);
 * ``cut-sentence``: a paragraph that ends without a sentence's end, then a table or a heading, then a paragraph
   that opens in lower case (a block read between two halves of a sentence);
-* ``heading-flood``: a page read as 15 headings or more, most of its blocks (a form's grid not found as a table);
+* ``heading-flood``: a page read as 20 headings or more, most of its blocks (a form's grid not found as a table);
 * ``furniture-inside``: furniture that stands in neither margin (under 15 % or over 85 % of the page height);
 * ``furniture-long``: running furniture of 70 letters or more, or of 10 words or more (a title or a sentence);
 * ``furniture-once``: a running header or footer (a page number aside) whose text, digits aside, is left out on
   one page only of a document of 3 pages or more while other margin lines are kept (a page's own title);
-* ``furniture-touching``: a header of 8 letters or more standing closer to the body line under it than half its
-  height (a row of the title block over a statement, not a running header set apart from the body);
+* ``furniture-touching``: a header of 8 letters or more under another running line, standing closer to the body line
+  under it than 1.2 times its height (a row of the title block over a statement, not a running header set apart from the body);
 * ``furniture-share``: a page without a table where 3 or more lines and over 30 % of the lines are furniture;
 * ``furniture-mixed``: a line left out as furniture on some pages and kept as body text on others.
 """
@@ -37,11 +37,12 @@ wrong, each with the page image's path (``--render DIR`` draws the flagged pages
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,8 @@ if str(ROOT) not in sys.path:
 INSIDE = (0.15, 0.85)  # furniture standing between these shares of the page height is not in a margin
 LONG_LETTERS, LONG_WORDS = 70, 10
 SHARE, SHARE_MIN = 0.30, 3
-FLOOD, FLOOD_SHARE = 15, 0.6  # a page read as this many headings, most of its blocks: a grid (a form) read as titles?
-TOUCH = 0.5  # a running header closer to the body under it than half its height: a title block's row?
+FLOOD, FLOOD_SHARE = 20, 0.6  # a page read as this many headings, most of its blocks: a grid (a form) read as titles?
+TOUCH = 1.2  # a running header closer to the body under it than 1.2 times its height: a title block's row?
 SENTENCE_END = re.compile(r"[.!?؟:;…»\"”)\]]\s*$|^\s*$")
 _LOWER_START = re.compile(r"^\W*[a-zàâäçéèêëîïôöùûüÿœæ]")
 _NOT_LETTER = re.compile(r"[^\w#]+|[\d_]+")
@@ -202,7 +203,8 @@ def _furniture_checks(doc: str, pages: list[Page]) -> list[tuple[str, int, str, 
             if len(pages) >= 3 and len(left[f.key]) == 1 and letters >= 8 and any(m.key != f.key for m in p.margin_kept) \
                     and sum(1 for q in pages if q.furniture) >= 2:
                 out.append((doc, p.page, "furniture-once", where))
-            if f.kind == "header" and 0 <= f.gap < TOUCH * (f.bottom - f.top) and letters >= 8:
+            if f.kind == "header" and 0 <= f.gap < TOUCH * (f.bottom - f.top) and letters >= 8 \
+                    and any(g.bottom <= f.top for g in p.furniture):  # under the page's running header
                 out.append((doc, p.page, "furniture-touching", f"{where}: {f.gap:.1f} pt over the body"))
         if len(p.furniture) >= SHARE_MIN and not any(b.kind == "table" for b in p.blocks) and len(p.furniture) > SHARE * (p.lines + len(p.furniture)):
             out.append((doc, p.page, "furniture-share", f"{len(p.furniture)} of {p.lines + len(p.furniture)} lines"))
@@ -330,6 +332,17 @@ def pages_of(doc: str, w: Watch, n_pages: int, furniture: list[Any] | None = Non
     return pages
 
 
+def load(path: Path) -> list[Page]:
+    """Page records saved by ``--save``."""
+    out = []
+    for d in json.loads(path.read_text(encoding="utf-8")):
+        d["blocks"] = [Block(**b) for b in d["blocks"]]
+        d["furniture"] = [Line(**f) for f in d["furniture"]]
+        d["margin_kept"] = [Line(**m) for m in d["margin_kept"]]
+        out.append(Page(**d))
+    return out
+
+
 def render_page(p: Page, lines: list[str]) -> None:
     head = f"== {p.doc} p{p.page} lines {p.lines} columns {p.columns} furniture {len(p.furniture)}"
     lines.append(head + (f" folio {' '.join(p.numbers)}" if p.numbers else ""))
@@ -383,6 +396,8 @@ def main() -> int:
     ap.add_argument("--out", type=Path, help="write the page records here (the flags go to stdout)")
     ap.add_argument("--render", type=Path, help="draw the flagged pages in this folder (pdftoppm -r 100)")
     ap.add_argument("--doc", action="append", help="only these file stems")
+    ap.add_argument("--save", type=Path, help="write the page records as JSON here (for --load)")
+    ap.add_argument("--load", type=Path, help="run the checks on records saved by --save instead of reading the PDFs")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "bench"))  # here, not on import: a test loading this file keeps bench/ off its path
     counts = None
@@ -395,7 +410,15 @@ def main() -> int:
     files = default_pdfs()
     if args.doc:
         files = [f for f in files if f.stem in args.doc]
-    pages, records = audit(files)
+    if args.load:
+        pages = load(args.load)
+        records = []
+        for p in pages:
+            render_page(p, records)
+    else:
+        pages, records = audit(files)
+    if args.save:
+        args.save.write_text(json.dumps([asdict(p) for p in pages], ensure_ascii=False), encoding="utf-8")
     flags = check_pages(pages)
     tables = sum(1 for p in pages for b in p.blocks if b.kind == "table")
     furn = sum(len(p.furniture) for p in pages)
