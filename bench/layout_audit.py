@@ -1,7 +1,7 @@
 """Layout and furniture decisions audited on every page of every corpus PDF, truth or not.
 
     PYTHONPATH=$PWD .venv/bin/python bench/layout_audit.py [--tess-cache /tmp/lead_tess] [--out AUDIT.txt]
-        [--render DIR] [--doc STEM ...]
+        [--render DIR] [--doc STEM ...] [--save RECORDS.json | --load RECORDS.json]
 
 Each PDF of ``tests/realdocs/files/`` and ``samples/`` is read as the service reads it (``ocr=auto``; with
 ``--tess-cache`` tesseract's answers are replayed from the shared cache of ``bench/dump_structure.py``, a miss
