@@ -235,7 +235,7 @@ class Watch:
         self.split0, self.group0, self.order0 = pdf_mod.split_running_lines, pdf_mod.group_lines, blocks_mod.reading_order
         self.reset()
         pdf_mod.split_running_lines = self._split
-        pdf_mod.group_lines = self._group
+        pdf_mod.group_lines = self._group  # type: ignore[assignment]
         blocks_mod.reading_order = self._order
 
     def reset(self) -> None:
@@ -412,7 +412,7 @@ def main() -> int:
         files = [f for f in files if f.stem in args.doc]
     if args.load:
         pages = load(args.load)
-        records = []
+        records: list[str] = []
         for p in pages:
             render_page(p, records)
     else:
