@@ -1,4 +1,4 @@
-"""A statement's title repeated over its pages is a heading; the header row it prints again is left out (issue 17).
+"""A statement's title repeated over its pages is a heading; the header row it prints again is marked as repeated (issue 17).
 
 Cabestany's compte financier unique prints, on each page of a statement, the running header
 (``32000 - CABESTANY - Exercice 2024``), the part's title and the statement's title
@@ -7,7 +7,9 @@ header row first. The table's lines go to the table, so the statement's title is
 text line: the test for a part's own running footer (the outermost line of a margin, at the same place
 on three pages in a row) took it for one, though it stands in the top margin, so the title never
 reached the reader (held-out set 3, p. 33). The truth keeps the title block as headings on every page
-and leaves out the header row printed again on a continuation page.
+and leaves out the header row printed again on a continuation page; the reading keeps it, as the part's
+header row (a screen reader announces it), marked as printed again (``Table.repeats_head``), and the
+scorer leaves it out.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pytest
 from tests.ingest._realpages import block_text, read_pages
 from transform.ingest.base import TextLine
 from transform.ingest.pdf_furniture import split_running_lines
-from transform.ingest.pdf_title_repeats import drop_repeated_heads
+from transform.ingest.pdf_title_repeats import mark_repeated_heads
 from transform.model import Cell, Heading, Paragraph, Sentence, Table
 
 HEIGHT = 595.0
@@ -85,26 +87,29 @@ def _statement(title: str = D1) -> list[object]:
 
 
 def _firsts(blocks: list[object]) -> list[str]:
-    return [" ".join(s.text for s in b.rows[0][0].sentences) for b in blocks if isinstance(b, Table)]
+    """Each table's first row of its own (after the header rows it prints again)."""
+    return [" ".join(s.text for s in b.rows[b.repeats_head][0].sentences) for b in blocks if isinstance(b, Table)]
 
 
-def test_header_row_printed_again_under_the_title_block_is_left_out() -> None:
+def test_header_row_printed_again_under_the_title_block_is_marked() -> None:
     blocks = _statement()
-    assert drop_repeated_heads(blocks) == 2
-    assert _firsts(blocks) == ["Chapitre / Article", "012", "016"]  # the first part keeps its header row
-    assert [len(b.rows) for b in blocks if isinstance(b, Table)] == [3, 2, 2]
+    assert mark_repeated_heads(blocks) == 2
+    assert _firsts(blocks) == ["Chapitre / Article", "012", "016"]  # the first part's header row is its own
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert [b.repeats_head for b in tables] == [0, 1, 1]
+    assert all(len(b.rows) == 3 and all(c.header for c in b.rows[0]) for b in tables)  # every part keeps its header row
 
 
 def test_another_statement_keeps_its_header_row() -> None:
     blocks = _statement(title="Recettes de fonctionnement - Vue détaillée D2")  # p. 29 closes another statement
-    drop_repeated_heads(blocks)
+    mark_repeated_heads(blocks)
     assert _firsts(blocks) == ["Chapitre / Article", "Chapitre / Article", "016"]  # D1 opens on p. 30, goes on on p. 31
 
 
 def test_text_between_keeps_the_header_row() -> None:
     blocks = _statement()
     blocks.insert(3, Paragraph(sentences=[Sentence(id="s", text="Le présent état retrace les dépenses de l'exercice, chapitre par chapitre.")], page=29))
-    drop_repeated_heads(blocks)
+    mark_repeated_heads(blocks)
     assert _firsts(blocks) == ["Chapitre / Article", "Chapitre / Article", "016"]
 
 
@@ -121,11 +126,15 @@ def test_statement_title_is_a_heading_on_each_of_its_pages(statement_pages: list
     assert not any(block_text(b) == HEADER for b in statement_pages)
 
 
-def test_statement_parts_leave_their_repeated_header_row_out(statement_pages: list[object]) -> None:
+def test_statement_parts_mark_their_repeated_header_row(statement_pages: list[object]) -> None:
     parts = [b for b in statement_pages if isinstance(b, Table) and b.page and b.page >= 9]
-    heads = [[" ".join(s.text for s in c.sentences) for c in p.rows[0]] for p in parts]
-    assert heads[0][:3] == ["Chapitre / Article", "Intitulé", "Prévisions (a)"] and all(c.header for c in parts[0].rows[0])
+    assert [p.repeats_head for p in parts] == [0, 1, 1, 1, 1]
+    for p in parts:  # every part has the statement's header row, for a screen reader
+        assert [" ".join(s.text for s in c.sentences) for c in p.rows[0]][:3] == ["Chapitre / Article", "Intitulé", "Prévisions (a)"]
+        assert all(c.header for c in p.rows[0])
+    heads = [[" ".join(s.text for s in c.sentences) for c in p.rows[p.repeats_head]] for p in parts]
     assert [h[:2] for h in heads[1:]] == [["61551", "Matériel roulant"], ["total chapitre 011", "Charges à caractère général"],
                                           ["total chapitre 016", "APA"], ["total chapitre 023", "Virement à la section d'investissement"]]
     continued = [b for b in statement_pages if isinstance(b, Table) and b.page == 8]  # the income statement's second page
-    assert [" ".join(s.text for s in c.sentences) for c in continued[0].rows[0]][0] == "CHARGES D'INTERVENTION"
+    assert continued[0].repeats_head == 1 and " ".join(s.text for s in continued[0].rows[0][0].sentences) == "POSTES"
+    assert [" ".join(s.text for s in c.sentences) for c in continued[0].rows[1]][0] == "CHARGES D'INTERVENTION"

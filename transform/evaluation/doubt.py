@@ -84,7 +84,7 @@ def word_units(doc: Document, stream_blocks: list[Any], n_words: int, level: str
         blk = blocks[ob.unit]
         if isinstance(blk, Table) and ob.kind == "table":
             table_wide = _doubtful(blk) if (not any(c.doubt for r in blk.rows for c in r) or _low(blk)) else None
-            first = rows_done.get(ob.unit, 0)
+            first = rows_done.get(ob.unit, blk.repeats_head)  # the stream leaves out the header rows printed again
             rows_done[ob.unit] = first + ob.n_rows
             pos = ob.start
             for row in blk.rows[first : first + ob.n_rows]:

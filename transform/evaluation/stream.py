@@ -3,8 +3,9 @@
 Blocks are taken in reading order (``iter_blocks``): a heading, a paragraph, each list item
 (nested ones too) and each table (cells row by row, in the order the model lists them) is a
 block; a table caption is a paragraph of its own; figures' alt text is not printed text and
-is left out. Every word knows its block and its segment (block, row, cell), so that numbers
-are never read across two cells. Blocks without a page inherit the page of the block before.
+is left out, and so are the header rows a table part prints again over it (``Table.repeats_head``: kept
+for assistive technology, not read content; the truth leaves them out). Every word knows its block and its
+segment (block, row, cell), so that numbers are never read across two cells. Blocks without a page inherit the page of the block before.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ class _Builder:
 
 
 def build_stream(doc: Document, row_pages: dict[int, list[int]] | None = None) -> OutStream:
-    """``row_pages``: model block index -> the page of each row of that table (``table_pages.row_pages``);
+    """``row_pages``: model block index -> the page of each row of that table it reads (``table_pages.row_pages``);
     the rows of a later page become a part of their own, placed before the first block of that page."""
     bld = _Builder()
     blocks = [blk for _, blk in iter_blocks(doc)]
@@ -147,11 +148,12 @@ def build_stream(doc: Document, row_pages: dict[int, list[int]] | None = None) -
                 cap = bld.block("paragraph", page)
                 bld.add(cap, " ".join(s.text for s in blk.caption))
             per_row = (row_pages or {}).get(unit)
-            if not per_row or len(per_row) != len(blk.rows):
-                bld.table(blk, page, list(range(len(blk.rows))))
+            own = list(range(min(blk.repeats_head, len(blk.rows)), len(blk.rows)))  # the header rows printed again left out
+            if not per_row or len(per_row) != len(own):
+                bld.table(blk, page, own)
                 continue
             runs: list[tuple[int, list[int]]] = []
-            for r, p in enumerate(per_row):
+            for r, p in zip(own, per_row, strict=True):
                 if runs and runs[-1][0] == p:
                     runs[-1][1].append(r)
                 else:

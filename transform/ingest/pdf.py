@@ -44,7 +44,7 @@ from .pdf_rotated import may_be_turned, turned_lines, turned_tables
 from .pdf_table_join import join_continued_tables
 from .pdf_tables import FoundTable
 from .pdf_text import page_lines
-from .pdf_title_repeats import drop_repeated_heads
+from .pdf_title_repeats import mark_repeated_heads
 from .pdf_underlines import mark_underlines
 from .unicode import has_surrogates, mark_clean, repair_document
 
@@ -218,7 +218,7 @@ class PdfIngester:
         groups = rejoin_paragraphs(groups)  # paragraphs cut between two lines of one justified block (pdf_paragraphs)
         restore_leads(ln for g in groups for ln in g.lines)  # numbers whose first part pdfium lost, read whole (pdf_actual_text)
         blocks = groups_to_blocks(groups)
-        drop_repeated_heads(blocks)  # a statement's header row printed again under its repeated title block (pdf_title_repeats)
+        mark_repeated_heads(blocks)  # a statement's header row printed again under its repeated title block (pdf_title_repeats)
         blocks = join_continued_tables(blocks)
         confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
         if title and (

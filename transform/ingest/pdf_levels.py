@@ -19,7 +19,8 @@ A level held by a single heading printed late, after many headings of the level 
 title holds the parts set as large as it on the pages after (:func:`cover_title`).
 
 A plain heading between an official text's title and its first unit (``PREAMBULE`` over ``Chapitre premier``) goes
-one level under the title (:func:`heading_under_title`).
+one level under the title, and so does a lettered series (``a.``, ``b.``, ``c.`` zone titles after the text's articles)
+read at the title's level or above (:func:`heading_under_title`).
 
 Last, on the title's page, no heading stands more than one level under the document's title (``Ordre du jour``
 set smaller than the agenda items after it, right under the minutes' title): the levels under it are counted from
@@ -32,7 +33,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .pdf_block_kinds import ANNEX, ANNEX_HEAD, TEXT_TITLE
-from .pdf_outline import numbering
+from .pdf_outline import numbering, rank
 
 if TYPE_CHECKING:
     from .pdf_blocks import _Group
@@ -360,3 +361,36 @@ def heading_under_title(groups: list[_Group]) -> None:
                 and nxt.legal is not None and nxt.lines[0].page - g.lines[-1].page <= 1
                 and (g.level or 1) <= (t.level or 1) and numbering(g.lines[0].text) is None):
             g.level = min(6, (t.level or 1) + 1)
+    lettered_under_title(heads)
+
+
+LETTERED = ("upper", "lower", "ar-letter")  # A. B. / a) b) / أ- ب-
+
+
+def lettered_under_title(heads: list[_Group]) -> None:
+    """A lettered series inside an official text (``a. La zone de mouillage Ouest :``, ``b. ...`` after the text's
+    articles, set bold at the size of its title), read at the text's title's level or above, divides the text: its
+    letters go one level under the title, and the headings read under each letter move with it. Nothing inside a text
+    stands at its title's level; the numbering says which headings these are (a series from ``a``/``A``/``أ``, each
+    the next letter), whatever their size. A text runs from its title to the next title, annex label or rubric."""
+    title: _Group | None = None
+    ranks: dict[str, int] = {}  # the last letter of each lettered series in the text
+    for k, g in enumerate(heads):
+        if _title(g) or _label(g) or _rubric(heads, k, False):
+            title, ranks = (g if _title(g) else None), {}
+            continue
+        kind = numbering(g.lines[0].text)
+        if title is None or g.legal is not None or kind not in LETTERED:
+            continue
+        r = rank(g.lines[0].text, kind)
+        if r is None or r not in (1, ranks.get(kind, 0) + 1):
+            continue
+        ranks[kind] = r
+        old, new = g.level or 1, min(6, (title.level or 1) + 1)
+        if old > (title.level or 1):
+            continue
+        g.level = new
+        for h in heads[k + 1:]:  # the headings read under the letter
+            if (h.level or 1) <= old or _title(h) or _label(h):
+                break
+            h.level = min(6, (h.level or 1) + new - old)

@@ -1,16 +1,20 @@
-"""A statement printed again under its title block on each page: the header row it repeats is left out.
+"""A statement printed again under its title block on each page: the header row it repeats is marked as repeated.
 
 A statement of a financial account (``Dépenses de fonctionnement - Vue détaillée D1`` over five pages) prints,
 on each of its pages, its title block (the part's and the statement's titles, kept as headings on every page:
 they are what the page prints) and then its table, header row first. The part of the table on a following page is
 the same table going on; :mod:`pdf_table_join` does not join it to the part above (headings stand between), so
-its header row, printed again, would be read as a row of its own on every page. As for a table a page break cuts
-(:func:`pdf_table_join._append`), the header row printed again is left out of the part that goes on.
+its header row, printed again, would be read as a row of its own on every page. Left out, as for a table a page
+break cuts (:func:`pdf_table_join._append`), it would leave each later part a grid of amounts without column
+headers: a screen reader announces a column's header when moving across cells only when the table has one. So
+the rows stay, as the part's header rows (``<thead>``, ``<th scope="col">``; braille labels each cell with them),
+and the part records how many they are (``Table.repeats_head``): a measure of what was read leaves them out, as
+the truth does (a continuation page's header row printed again is not written).
 
 A part goes on the table above when it starts on the next page, has as many columns, and only the same title
 block (the same headings, in the same order, as stand over the table's first part) and foot notes of the page
 before stand between them. Only its leading header rows that repeat, cell for cell, the header rows of the
-table's first part are left out, and never every row of it.
+table's first part are marked, and never every row of it.
 """
 
 from __future__ import annotations
@@ -33,9 +37,9 @@ def _heads(table: Table) -> list[list[str]]:
     return out
 
 
-def drop_repeated_heads(blocks: list[Block]) -> int:
-    """Leave out the header rows a statement prints again under its repeated title block (module docstring).
-    Works on the blocks in place; returns how many rows were left out."""
+def mark_repeated_heads(blocks: list[Block]) -> int:
+    """Mark the header rows a statement prints again under its repeated title block (module docstring).
+    Works on the blocks in place; returns how many rows were marked."""
     dropped = 0
     prev: Table | None = None  # the last table seen
     title: list[str] = []  # the title block over the first part of prev's table
@@ -57,9 +61,8 @@ def drop_repeated_heads(blocks: list[Block]) -> int:
                 while k < len(block.rows) - 1 and k < len(heads) and _texts(block.rows[k]) == heads[k] \
                         and all(c.header for c in block.rows[k]):
                     k += 1
-                if k:
-                    del block.rows[:k]
-                    dropped += k
+                block.repeats_head = k
+                dropped += k
             if not goes_on:
                 title, heads = [_text(h) for h in run if h.page == block.page], _heads(block)  # the title block on its page
             prev, between, run = block, [], []

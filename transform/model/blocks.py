@@ -56,6 +56,10 @@ def _unset(value: object) -> bool:
     return value is None
 
 
+def _none(value: int) -> bool:
+    return value == 0
+
+
 class Cell(BaseModel):
     sentences: list[Sentence] = []
     header: bool = False
@@ -86,6 +90,11 @@ class Table(_BlockBase):
     kind: Literal["table"] = "table"
     rows: list[list[Cell]] = []
     caption: list[Sentence] = []
+    # How many of the leading rows are the header rows of the table this part goes on from, printed again over it
+    # (a statement cut over pages under its repeated title block, ingest/pdf_title_repeats.py): header rows for
+    # every output (a screen reader announces them as column headers in this part too), but no content of their
+    # own, so a measure of what was read leaves them out. Left out of the serialised form while 0.
+    repeats_head: int = Field(default=0, exclude_if=_none)
 
 
 class Figure(_BlockBase):
