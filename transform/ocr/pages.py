@@ -36,6 +36,7 @@ from .decide import (  # noqa: F401 - named here by tests and bench/ocr_borderli
 from .digits import cross_check
 from .fills import mark_fills
 from .foreign_vouch import vouch
+from .stamp_dates import settle_document as settle_stamped
 from .noise import NOISE_CONF  # noqa: F401 - named here by tests
 from .noise import noise as _noise  # noqa: F401 - named here by tests
 from .numbers import COARSE_DPI, NUMBERS_DPI
@@ -304,6 +305,7 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
         _settle(todo, out, reports, kept, overlays, {i: pdf[i].get_height() for i in overlays}, clean,
                 {i: page_offset(pdf, i) for i in overlays})
         vouch(out)  # a kept earlier OCR's amounts the document prints elsewhere (foreign_vouch.py)
+        settle_stamped(out)  # a stamped date's month the models left open, printed elsewhere (stamp_dates.py)
         if can_ocr and ctx.options.ocr != "always":
             for note in cross_check(pdf, out, reports, timeout, open_pages):
                 log.info("%s: %s", pdf_path.name, note)
