@@ -36,7 +36,6 @@ from .decide import (  # noqa: F401 - named here by tests and bench/ocr_borderli
 from .digits import cross_check
 from .fills import mark_fills
 from .foreign_vouch import vouch
-from .stamp_dates import settle_document as settle_stamped
 from .noise import NOISE_CONF  # noqa: F401 - named here by tests
 from .noise import noise as _noise  # noqa: F401 - named here by tests
 from .numbers import COARSE_DPI, NUMBERS_DPI
@@ -63,6 +62,7 @@ from .settle import settle as _settle  # the old name, named here by tests too
 from .settle import why_nothing as _why_nothing
 from .sizes import snap_sizes
 from .small_print import reread_small_print
+from .stamp_dates import settle_document as settle_stamped
 from .strokes import reread_thickened, thicken
 from .tesseract import (
     _AR,
