@@ -101,3 +101,32 @@ def _ocr_report():  # type: ignore[no-untyped-def]
     from transform.model import PageReport
 
     return PageReport(page=1, method="ocr", reason="OCR (fra)", langs=["fr"])
+
+
+@pytest.mark.slow  # one page OCR'd (a 150 ppi photo)
+def test_a_phone_scans_banner_on_a_page_with_a_shifted_box_is_dropped(ar_source: Path, work: Path, tmp_path: Path) -> None:
+    """A phone app's page whose boxes start 30 pt below the origin (MediaBox and CropBox at (0, -30)): the layer's
+    banner lies 30 pt off the OCR'd line that re-reads it in the ingester's frame; on main that line was kept."""
+    import pikepdf
+    from ocr_testkit import make_ctx, photo_scan
+
+    from transform.ocr import read_pages
+
+    phone = photo_scan(ar_source, work / "phone-shifted-src.pdf", dpi=150)
+    shifted = tmp_path / "phone-shifted.pdf"
+    with pikepdf.open(phone) as doc:
+        w, h = (float(v) for v in doc.pages[0].MediaBox[2:])
+        doc.pages[0].MediaBox = doc.pages[0].CropBox = pikepdf.Array([0, -30, w, h])
+        doc.save(shifted)
+    pdf = pdfium.PdfDocument(str(shifted))
+    try:
+        page = pdf[0]
+        assert crop_offset(page) == (0.0, -30.0)
+        layer = [page_lines(page, page.get_textpage(), 1)]
+    finally:
+        pdf.close()
+    assert [ln.text for ln in layer[0]] == ["Scanned with CamScanner"]
+    lines, reports = read_pages(shifted, layer, make_ctx(tmp_path))
+    assert reports[0].method == "ocr"
+    got = " ".join(ln.text for ln in lines[0])
+    assert len(got.split()) > 30 and "CamScanner" not in got
