@@ -37,8 +37,10 @@ def test_a_malformed_amount_takes_the_well_formed_reading_that_holds_its_digits(
     assert verdict("7 7T9,41€", ("", 0), ("779,41€", 90)) == ("", None)
     assert verdict("7 7T9,41€", ("117 779,41€", 90), ("", 0)) == ("", None)
     assert verdict("109 28,32€", ("109 218,35€", 90), ("", 0)) == ("", None)
-    # one group is printed so (the corpus's truth: `1751,73`, `450000,00`, rates `8,3`): never rewritten
-    assert verdict("1751,73", ("1 751,73", 90), ("1 751,73", 90)) == ("", None)
+    # one group is printed so (the corpus's truth: `1751,73`, `450000,00`, rates `8,3`): never rewritten on the crops'
+    # word alone (both crops reading it spaced put it in doubt, foreign_figures.spaced_page decides)
+    assert verdict("1751,73", ("1751,73", 90), ("1751,73", 90)) == ("", None)
+    assert verdict("1751,73", ("1 751,73", 90), ("1 751,73", 90)) == ("doubt", "1 751,73")
     assert verdict("8,3", ("8,36", 90), ("8,36", 90)) == ("", None)
 
 
@@ -51,6 +53,27 @@ def test_a_well_formed_amount_both_crops_read_otherwise_is_in_doubt_never_change
     assert verdict("23 877,93€", ("23 877,98", 80), ("23 877,93", 62)) == ("", None)
     assert verdict("632 735,29€", ("632 735,29€", 92), ("632 735,29€", 84)) == ("", None)
     assert verdict("222 723,14€", ("222 723,146", 62), ("227", 0)) == ("", None)  # the sign read 6 is the sign
+
+
+def test_one_group_the_print_spaces_is_regrouped_where_the_page_spaces_its_amounts() -> None:
+    """Putanges p. 7: the layer's ``-1171,00€`` (its minus glued) where the page prints ``- 1 171,00€``; both crops
+    read ``1 171,00`` (unsure: 33 and 29), and every other amount of four digits or more on the page is spaced."""
+    from transform.ocr.foreign_figures import TOKEN
+
+    assert [m.group() for m in TOKEN.finditer("Solde des « restes à réaliser » -1171,00€")] == ["1171,00€"]
+    assert [m.group() for m in TOKEN.finditer("de -10 963,09€ et A-1234,56 ou 2020-1171,00")] == ["10 963,09€"]
+    from transform.ocr.foreign_figures import spaced_page
+
+    page = ["125 199,51€", "1171,00€", "0,00€", "230 502,55€", "10 963,09", "449,95€", "10 513,14€"]
+    assert spaced_page(page, "1171,00€")
+    assert not spaced_page(["125 199,51€", "1171,00€", "230 502,55€"], "1171,00€")  # two spaced amounts: too few
+    assert not spaced_page([*page, "4500,00€"], "1171,00€")  # another amount printed in one group
+    reads = (("1 171,00", 33.5), ("1 171,00€", 28.9))
+    assert verdict("1171,00€", *reads, spaced=True) == ("take", "1 171,00€")
+    assert verdict("1171,00€", *reads) == ("doubt", "1 171,00€")  # the page does not decide: in doubt, for the document
+    assert verdict("1171,00€", ("1 171,00", 33.5), ("1171,00€", 80.0), spaced=True) == ("doubt", None)  # one crop of two
+    assert verdict("1171,00€", ("1 171,00", 33.5), ("1171,00€", 80.0)) == ("", None)
+    assert verdict("1171,00€", ("1 172,00", 33.5), ("1 172,00€", 28.9), spaced=True) == ("", None)  # other digits
 
 
 def _lines(number: int) -> list:

@@ -49,6 +49,9 @@ _PROSE = TextLine(text="les collectivités ne sont pas en déficit et les soldes
     ("Pinstallation de la Cour Constitutionnelle prévue", "l'installation de la Cour Constitutionnelle prévue"),
     ("promulgué par le dahir n° 1-96-157 du 23 joumada 1 1417 (7 octobre 1996).",
      "promulgué par le dahir n° 1-96-157 du 23 joumada I 1417 (7 octobre 1996)."),
+    # BO 5952 bis pp. 20, 24: an ordinal's raised e read as a euro sign
+    ("aux articles 65 (22 alinéa), 66 et 70 (3€ alinéa) de la présente", "aux articles 65 (22 alinéa), 66 et 70 (3e alinéa) de la présente"),
+    ("44 (2€ alinéa), 47 (1er et 6€ alinéas), 51", "44 (2e alinéa), 47 (1er et 6e alinéas), 51"),
 ])
 def test_held_out_misreads_are_put_right(read: str, printed: str) -> None:
     assert lm.text_fixes(read) == printed
@@ -60,6 +63,7 @@ def test_held_out_misreads_are_put_right(read: str, printed: str) -> None:
     "le dé à coudre", "jeu de dés", "un dé sur la table", "Pierre Paris Pont Pascal", "à brève ou moyenne échéance",
     "du 12 joumada II 1445", "de 5 l au plus", "mesure de 1 an", "M. le Maire", "à Monsieur le Préfet",
     "au sens du 1° du code", "une concurrence libre et loyale", "la lotion", "Pierre Pascal", "à-côté", "onze ilots", "une hausse de 1% des prix", "soit 1% de plus", "Charles de De Gaulle", "n° 1-96-157", "par 5° de pente",
+    "un prix de 3€ la classe", "soit 12€ par alinéa", "payé 1€ alinéa", "un loyer de 120€ paragraphe",
 ])
 def test_right_words_stay(same: str) -> None:
     assert lm.text_fixes(same) == same

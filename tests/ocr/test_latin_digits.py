@@ -107,3 +107,32 @@ def test_text_rules_of_units_and_glued_articles() -> None:
                  "La variole dans l’espèce cameline", "une salle utile", "Mobile", "les 5 M€ et 2 k€",
                  "11 \\ - « { 1 0 1", "{ab} {la"):
         assert lm.text_fixes(same) == same, same
+
+
+def test_an_ordinals_raised_e_read_as_a_digit_is_read_with_its_neighbours(monkeypatch: pytest.MonkeyPatch) -> None:
+    """BO 5952 bis p. 20: ``65 (2e alinéa), 66`` read ``(22 alinéa)``; ``fra`` reads the crop of the three words
+    ``65 (2€ alinéa),`` (as on the scan): the last digit was the raised e."""
+    import transform.ocr.latin_digits as ld
+
+    line = "aux articles 65 (22 alinéa), 66 et"
+    assert _cand(line, "(22") == "ordinal"
+    for other, word in [("l'article 22 alinéa 3 du code", "22"), ("les (22 alinéas)", "(22"), ("soit 22 alinéa", "22"),
+                        ("au 22 alinéa premier", "22")]:
+        assert _cand(other, word) is None, other  # a number before alinéa 3, a plural, no article nor bracket
+    image, boxes = _page([("65", 20), ("(2e", 90), ("alinéa),", 170), ("66", 330)])
+    listed = [("(22" if w == "(2e" else w, *b) for w, *b in boxes]
+    ln, result = boxed_line(listed)
+    monkeypatch.setattr(ld, "_read", lambda *_a: [[("65", 96.1), ("(2€", 42.2), ("alinéa),", 96.7)]])
+    lm.latin_misreads(image, [_PROSE, ln], result, 60.0)
+    assert ln.text == "65 (2e alinéa), 66"
+    assert result.word_boxes[id(ln)][1][0] == "(2e"
+
+
+def test_an_ordinal_the_context_does_not_confirm_stays_in_doubt(monkeypatch: pytest.MonkeyPatch) -> None:
+    import transform.ocr.latin_digits as ld
+
+    image, boxes = _page([("65", 20), ("(22", 90), ("alinéa),", 170), ("66", 330)])
+    ln, result = boxed_line(boxes)
+    monkeypatch.setattr(ld, "_read", lambda *_a: [[("65", 96.1), ("(22", 90.0), ("alinéa),", 96.7)]])
+    lm.latin_misreads(image, [_PROSE, ln], result, 60.0)
+    assert ln.text == "65 (22 alinéa), 66" and ln.doubt == OCR_LOW

@@ -8,18 +8,24 @@ though, shows the CropBox only: its pixel (0, 0) is the CropBox's top left corne
 (left, bottom) a line's ink lies ``left`` points to the left of its box and ``bottom`` points lower (the
 Egyptian law's pages, cropped at (27, 18): a crop at a line's box missed its ink). The boxes themselves stay
 as they are (the frame the ingester's passes share); an image pass converts them here, once, before it cuts.
-Rotated pages are left as they are (their frame is another question, not seen cropped in the corpus)."""
+Passes that change the lines they cut (an earlier OCR's kept layer: its underlines, our reading's votes, the ink
+it left unread, its check marks) take the other way round: the render moved into the lines' frame
+(:func:`image_on_lines`), so that what they write on a line (a box widened, a new line, a word's place) stays in
+the ingester's frame. Rotated pages are left as they are (their frame is another question, not seen cropped in the
+corpus)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from .base import TextLine
 
 L = TypeVar("L", bound=TextLine)
+P = TypeVar("P")
 
 SHIFTED = 0.5  # points: a CropBox corner nearer the origin than this is the origin
 
@@ -67,3 +73,21 @@ def render_crop(page: pdfium.PdfPage, left: float, bottom: float, right: float, 
     ox, oy = crop_offset(page)
     width, height = page.get_size()
     return (max(0.0, left - ox), max(0.0, bottom - oy), max(0.0, width - (right - ox)), max(0.0, height - (top - oy)))
+
+
+def image_on_lines(pimg: P, offset: tuple[float, float]) -> P:
+    """A page render (``ocr.render.PageImage``: ``image``, ``dpi``) moved into the ingester's frame: a copy whose
+    pixel (x, y) shows the point (x, y) of the text-layer boxes (the render itself when there is nothing to move).
+    The CropBox's ``left`` points are added as white on the left and its ``bottom`` points cut off the top (no line's
+    box lies above the frame's top); the copy is as wide as the render and the added strip, so nothing on its right
+    is lost."""
+    left, bottom = offset
+    if not left and not bottom:
+        return pimg
+    src: Any = pimg
+    k = src.dpi / 72.0
+    dx, dy = round(left * k), round(-bottom * k)
+    w, h = src.image.size
+    canvas = Image.new("L", (max(1, w + dx), max(1, h + max(dy, 0))), 255)
+    canvas.paste(src.image, (dx, dy))
+    return replace(src, image=canvas, width_pt=canvas.width / k, height_pt=canvas.height / k)  # type: ignore[no-any-return]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pypdfium2 as pdfium
 
 from ..errors import InputError
-from ..ingest.crop_frame import lines_on_render, page_offset
+from ..ingest.crop_frame import image_on_lines, lines_on_render, page_offset
 from ..model import PageReport
 from . import confidence, foreign_layer
 from .foreign_vote import read_layer_lines, reread_suspects
@@ -143,20 +143,22 @@ def _earlier_ocr(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Qual
     if verdict == "agrees" and pimg is not None and _ruled(pimg):
         return None, f"{head} over a ruled table, whose cells its lines do not keep apart (an OCR sample agrees: {agree:.2f})"
     if verdict == "agrees":
-        if pimg is not None:  # the layer's lines keep the titles' underlines the image shows (a heading's cue)
-            mark_underlines(pimg, lines)
+        # the passes below change the lines they cut: they cut the render moved into the lines' frame (crop_frame.py)
+        framed = image_on_lines(pimg, page_offset(pdf, i)) if pimg is not None else None
+        if framed is not None:  # the layer's lines keep the titles' underlines the image shows (a heading's cue)
+            mark_underlines(framed, lines)
         from .foreign_figures import note as figures_note
         from .foreign_figures import read_amounts
 
         figures = read_amounts(pdf, i, lines, pimg, timeout) if pimg is not None else (0, 0)  # every amount read again
-        mended = reread_suspects(pimg, lines, ocr_langs(q), timeout) if pimg is not None else 0  # our reading votes
+        mended = reread_suspects(framed, lines, ocr_langs(q), timeout) if framed is not None else 0  # our reading votes
         lost = 0
-        if pimg is not None:  # ink it left unread, check marks read as letters (numpy: loaded only for such pages)
+        if framed is not None:  # ink it left unread, check marks read as letters (numpy: loaded only for such pages)
             from .check_marks import layer_marks
             from .foreign_gaps import read_lost
 
-            lost = read_lost(pimg, lines, ocr_langs(q), timeout)
-            layer_marks(pimg, lines)
+            lost = read_lost(framed, lines, ocr_langs(q), timeout)
+            layer_marks(framed, lines)
         doubtful = foreign_layer.mark_suspect_lines(lines)  # its words' own doubt (another engine's reading)
         note = foreign_layer.note(doubtful, mended, lost) + figures_note(*figures)
         return _keep_text(i + 1, lines, q, f"{head}; an OCR sample agrees ({agree:.2f}){note}", agree), ""

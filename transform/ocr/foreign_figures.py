@@ -12,12 +12,19 @@ groups of three digits with a decimal comma and two cents (a ``€`` read as ``6
 taken for the sign where the layer prints one). Then:
 
 * the layer's amount is **malformed** (a letter among its digits, or digit groups of the wrong size; a single
-  group is left alone, since a page prints ``1751,73``, ``450000,00`` or a rate's ``8,3`` so): the ``RENDER_DPI``
+  group is left alone here, since a page prints ``1751,73``, ``450000,00`` or a rate's ``8,3`` so): the ``RENDER_DPI``
   reading replaces it when it is well formed, read at ``MIN_CONF`` or more, holds the layer's digits in their order
   and has as many digits as the layer has digits and look-alike letters, or one more (a digit the layer lost); the
   line is in doubt all the same (``text_layer_unsure``): both readings are OCR. A malformed amount without letters also takes the sample
   crop's reading when it is well formed with exactly the layer's digits, read at ``MIN_CONF`` or more
   (``1216 147,42€`` -> ``1 216 147,42€``: only the groups change);
+* the layer's amount is **one group** of four digits or more (``-1171,00€`` where Putanges p. 7 prints
+  ``- 1 171,00€``; a minus glued before it stands outside the token) and *both* crops read it grouped, with exactly
+  its digits: the print shows the space. It is regrouped when the page prints its other amounts of four digits or
+  more in groups (SPACED_MIN of them, none in one group: :func:`spaced_page`), the line in doubt as above; otherwise
+  the line is put in doubt (``digits_disagree``), the crops' reading left for the document to vouch for. One crop of
+  two reading it grouped on such a page puts it in doubt. Neither confidence counts (both crops read the spaced
+  ``1 171,00`` at 29-33): only the space is at stake, never a digit;
 * the layer's amount is **well formed**: nothing is changed (the same test on the corpus's amounts would have
   replaced a right ``125 199,51€`` by a wrong ``125 190,51€`` that both crops read), but when *both* crops read
   a well-formed amount whose digits differ from the layer's, at ``MIN_CONF`` or more, the line is put in
@@ -59,13 +66,14 @@ if TYPE_CHECKING:
 log = logging.getLogger("transform.ocr")
 RENDER_DPI = 300  # the page rendered again for the crops read first (200 dpi crops read `7 719,41€` for `7 779,41€`)
 MIN_CONF = 50.0  # tesseract's mean word confidence of a reading taken or heard
+SPACED_MIN = 3  # amounts of four digits or more printed in groups that make a page's way of printing them
 MAX_ADDED = 1  # digits a reading taken may hold beyond the layer's digits and look-alike letters
 PAD = 0.25  # of the token's height, around its box
 BORDER = 10  # white pixels around each crop
 # an amount as the layer may hold it: a first group (no leading zero: `042 21 928,38` opens with an account's code),
 # groups, then the last group with its cents, digits' look-alike letters allowed, a euro sign or not
-TOKEN = re.compile(r"(?<!\S)(?:[1-9]\d{0,3} (?:[\dA-Za-z]{3,4} ){0,2})?[\dA-Za-z]{0,4}\d[\dA-Za-z]{0,3},[\dA-Za-z]{1,2}€?"
-                   r"(?=[\s.,;:)]|$)")
+TOKEN = re.compile(r"(?:(?<!\S)|(?<=(?<!\S)[-−]))(?:[1-9]\d{0,3} (?:[\dA-Za-z]{3,4} ){0,2})?[\dA-Za-z]{0,4}\d[\dA-Za-z]{0,3},"
+                   r"[\dA-Za-z]{1,2}€?(?=[\s.,;:)]|$)")  # a minus glued before it (``-1171,00€``) stands outside it
 WELL = re.compile(r"\d{1,3}(?: \d{3})*,\d\d€?")
 _READ = re.compile(r"(\d{1,3}(?: \d{3})*,\d\d)([€64]?)")
 
@@ -88,12 +96,19 @@ def _holds(new: str, old: str) -> bool:
     return all(ch in it for ch in old)
 
 
-def verdict(layer: str, first: tuple[str, float], second: tuple[str, float]) -> tuple[str, str | None]:
+def verdict(layer: str, first: tuple[str, float], second: tuple[str, float], spaced: bool = False) -> tuple[str, str | None]:
     """What the two crops' readings (``first``: the RENDER_DPI crop, ``second``: the sample's; each (text,
-    confidence)) say of the layer's amount token ``layer``: ("take", the amount to write), ("doubt", None), or
-    ("", None) for nothing."""
+    confidence)) say of the layer's amount token ``layer``: ("take", the amount to write), ("doubt", the crops'
+    common reading or None), or ("", None) for nothing. ``spaced``: the page's other amounts of four digits or more
+    are all printed in groups (:func:`spaced_page`)."""
     euro = layer.endswith("€")
     one, two = well(first[0], euro), well(second[0], euro)
+    if " " not in layer and not re.search("[A-Za-z]", layer) and one and one == two and " " in one \
+            and _digits(one) == _digits(layer):
+        return ("take" if spaced else "doubt"), one  # one group the print spaces, as both crops show (see the doc)
+    if " " not in layer and not re.search("[A-Za-z]", layer) and spaced \
+            and any(r and " " in r and _digits(r) == _digits(layer) for r in (one, two)):
+        return "doubt", None  # one crop of two shows it spaced, on a page that spaces its amounts: the reviewer looks
     if WELL.fullmatch(layer):
         if (one and two and first[1] >= MIN_CONF and second[1] >= MIN_CONF
                 and _digits(one) != _digits(layer) and _digits(two) != _digits(layer)):
@@ -108,6 +123,13 @@ def verdict(layer: str, first: tuple[str, float], second: tuple[str, float]) -> 
         if (w := well(second[0], euro)) and second[1] >= MIN_CONF and _digits(w) == _digits(layer):
             return "take", w
     return "", None
+
+
+def spaced_page(tokens: list[str], tok: str) -> bool:
+    """Does the page print its amounts of four digits or more in groups: SPACED_MIN of them or more, and none but
+    ``tok`` as one group (the layer's tokens as read)?"""
+    big = [t for t in tokens if len(_digits(t.split(",")[0])) >= 4 and not re.search("[A-Za-z]", t)]
+    return sum(" " in t for t in big) >= SPACED_MIN and all(" " in t for t in big if t != tok)
 
 
 def _boxes(textpage: Any, ln: Any, height: float) -> list[tuple[str, tuple[float, float, float, float]]]:
@@ -162,9 +184,10 @@ def read_amounts(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], sample:
         return 0, 0
     n = len(found)
     mended = doubted = 0
+    tokens = [tok for _, tok, _ in found]
     for k, (ln, tok, _) in enumerate(found):
-        what, amount = verdict(tok, reads[k], reads[n + k])
-        if what == "take" and amount and ln.text.split().count(tok.split()[-1]) == 1 and tok in ln.text:
+        what, amount = verdict(tok, reads[k], reads[n + k], spaced_page(tokens, tok))
+        if what == "take" and amount and [w.lstrip("-−") for w in ln.text.split()].count(tok.split()[-1]) == 1 and tok in ln.text:
             ln.text = ln.text.replace(tok, amount, 1)
             ln.confidence, ln.doubt = AMOUNT_CONFIDENCE, ln.doubt or TEXT_UNSURE
             mends(ln).append((tok, amount))

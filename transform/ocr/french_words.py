@@ -30,6 +30,9 @@ corpus (6,135 texts, French and Arabic): none changed. The rules, token by token
   ``la``/``le``/``du``/``au``, before a noun of the list) is ``5e``; ``au sens du 1° du`` (a numbered clause) stays;
 * **a raised ``er`` read as ``%`` or ``*``**: ``(1% alinéa)``, ``1* janvier`` before a word ``1er`` opens (a month,
   ``alinéa``, ``trimestre``...) is ``1er``;
+* **an ordinal's raised e read as a euro sign**: ``(3€ alinéa)``, ``(1er et 6€ alinéas)``: a number of 2 to 99 with
+  ``€`` after it, before a noun ranked by ordinals (:data:`ORDINAL_NOUNS`: ``alinéa``, ``paragraphe``, ``classe``...;
+  no amount stands before them) is ``3e`` (latin_digits.py reads the ``22`` of ``(2e alinéa)`` again);
 * **a Hijri month's rank read as a digit**: ``joumada 1 1417`` (the rank ``I`` or ``II`` of ``joumada``/``rabii``
   before the year) is ``joumada I 1417``.
 
@@ -70,6 +73,11 @@ _NOT_NOUNS = frozenset("des les une sur par pour dans avec sans sous que qui don
 _FUNCTION_WORDS = frozenset("de la le les des du et à au aux un une en par pour sur que qui".split())
 _AFTER_FIRST = frozenset("alinéa paragraphe trimestre semestre échelon grade étage adjoint janvier février mars avril mai "
                          "juin juillet août septembre octobre novembre décembre".split())  # words 1er stands before
+# nouns a text ranks by ordinals (``2e alinéa``, ``5e classe``), before which an amount in euros never stands
+ORDINAL_NOUNS = frozenset("alinéa alinéas paragraphe paragraphes classe classes catégorie catégories trimestre trimestres "
+                          "semestre semestres échelon échelons grade grades étage étages arrondissement "
+                          "arrondissements".split())
+_EURO_ORDINAL = re.compile(r"^(\(?)([2-9]|[1-9][0-9])€([),;]?)$")
 _HIJRI = frozenset({"joumada", "jumada", "rabii", "rabia", "rebia", "rabiâ", "rebiâ"})
 _RANKS = {"1": "I", "11": "II"}
 _YEAR = re.compile(r"^1[34][0-9]{2}[,.;:)]?$")
@@ -165,6 +173,8 @@ def french_fixes(text: str) -> str:
             tok = f"{m.group(1)}e"
         elif tok in ("1%", "1*", "(1%", "(1*") and n_core.lower() in _AFTER_FIRST:  # (1% alinéa): a raised er
             tok = tok[:-1] + "er"
+        elif (m := _EURO_ORDINAL.match(tok)) and n_core.lower() in ORDINAL_NOUNS:  # (3€ alinéa): a raised e
+            tok = f"{m.group(1)}{m.group(2)}e{m.group(3)}"
         elif tok in _RANKS and prev.lower() in _HIJRI and _YEAR.match(nxt):
             tok = _RANKS[tok]
         out.append(tok)

@@ -18,6 +18,11 @@ Here such a token is read again with the word before and the word after it as on
   - **an amount's unit** (``€``, ``k€``, ``M€``, ``Md€``...), for a token of four digits after a number of one to
     three digits (a decimal comma allowed) that it cannot continue, before a word in small letters, no year
     (``15 1106 d'ici`` where the page prints ``15 Md€``: a group of thousands has three digits);
+  - **an ordinal**, for a number of two or three digits whose last one may be an ordinal's raised ``e`` read as a
+    digit, before a singular noun ranked by ordinals (french_words.ORDINAL_NOUNS) that no number follows (``alinéa 3``), after a
+    bracket or an article (``65 (22 alinéa), 66`` where the page prints ``(2e alinéa)``: a number before a singular
+    ``alinéa`` is an ordinal, and ``article 22 alinéa 3`` is left alone): the reading must be the digits but the
+    last and a raised ``e`` as the ``fra`` model reads it alone (``e``, ``€`` or ``°``); it is written ``2e``;
   - **an elided article**, for a lone ``1`` after a preposition (``après``, ``de``, ``pour``...) and before a word of
     the list opening on a vowel (``après 1 avis`` where the page prints ``après l'avis``): the reading must hold the
     word before and ``l'`` glued to the word after, one word fewer than the crop; the two are then made one.
@@ -34,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from .confidence import OCR_LOW
 from .crop_reads import pixel_box
+from .french_words import ORDINAL_NOUNS
 from .lexicon import known_fr
 
 if TYPE_CHECKING:
@@ -46,6 +52,7 @@ PAD = 0.3  # the crop: the words' box grown by this share of its height on every
 UNIT = "unit"  # the wanted reading of a number's misread unit
 GLYPHS = "glyphs"  # the wanted reading of quoted digits: the letters their glyphs stand for
 ELISION = "elision"  # the wanted reading of a lone 1 before a word opening on a vowel: l' glued to it
+ORDINAL = "ordinal"  # the wanted reading of a number whose last digit may be an ordinal's raised e
 # words after which an article's elided l' stands (``après 1 avis`` where the page prints ``après l'avis``)
 _PREPOSITIONS = frozenset("après avant de à par sur dans pour avec sans sous entre vers selon dès malgré contre depuis "
                           "pendant envers chez".split())
@@ -58,6 +65,9 @@ _QUOTES = re.compile(r"[\"“”«»]")
 _ELIDED = re.compile(r"^(?:[ldjmnstcLDJMNSTC][’'])?([A-Za-zÀ-ÿ]+)([,.;:]?)$")
 _YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")  # a day before its year, the month lost: no unit
 _NUMBER = re.compile(r"^[0-9]{1,3}(?:,[0-9]+)?$")  # an amount's number before its unit (``15``, ``2,3``)
+_RAISED = re.compile(r"^(\(?)([1-9][0-9]?)[0-9]([),;]?)$")  # ``(22`` for ``(2e``: a number, then its raised e read a digit
+_RAISED_READ = re.compile(r"^\(?([1-9][0-9]?)[e€°][),;]?$")  # the ordinal as fra reads it alone (``(2€``)
+_ORDINAL_BEFORE = frozenset("le la les du des au aux et ou".split())  # the words before an ordinal (``au 2e alinéa``)
 
 
 def glyph_letters(digits: str, word: str) -> bool:
@@ -76,6 +86,11 @@ def context_candidate(toks: list[str], i: int, text: str) -> str | None:
     if tok == "1" and 0 < i < len(toks) - 1 and toks[i - 1].lower() in _PREPOSITIONS and _ELIDABLE.match(toks[i + 1]) \
             and known_fr(toks[i + 1].rstrip(",.;:")):
         return ELISION
+    if (m := _RAISED.match(tok)) and i + 1 < len(toks) and toks[i + 1].rstrip(",.;:)").lower() in ORDINAL_NOUNS \
+            and not toks[i + 1].rstrip(",.;:)").endswith("s") and (m.group(1) or (i and toks[i - 1].lower() in _ORDINAL_BEFORE)) \
+            and not (i + 2 < len(toks) and toks[i + 1][-1:].isalpha()
+                     and (toks[i + 2][:1].isdigit() or toks[i + 2].lower().startswith("premi"))):
+        return ORDINAL
     if tok.isdigit() and len(tok) == 4 and not _YEAR.match(tok) and i and _NUMBER.match(toks[i - 1]) and i + 1 < len(toks) \
             and toks[i + 1][:1].islower():
         return UNIT
@@ -88,10 +103,20 @@ def accepts(want: str, tok: str, got: str) -> bool:
         return got in UNITS
     if want == ELISION:
         return False  # read as two words for three: see reread_in_context
+    if want == ORDINAL:
+        m, r = _RAISED.match(tok), _RAISED_READ.match(got)
+        return m is not None and r is not None and r.group(1) == m.group(2)
     if want == GLYPHS:
         m = _QUOTED.match(tok)
         return m is not None and glyph_letters(m.group(1), got.rstrip(",.;:")) and got.endswith(m.group(2))
     return got.rstrip(",.;:") == want and got[len(want):] == tok[len(tok.rstrip(",.;:")):]
+
+
+def written(want: str, tok: str, got: str) -> str:
+    """What replaces the digits ``tok`` once their context reading ``got`` was accepted (an ordinal: ``(2e``)."""
+    if want == ORDINAL and (m := _RAISED.match(tok)):
+        return f"{m.group(1)}{m.group(2)}e{m.group(3)}"
+    return got
 
 
 def span(toks: list[str], i: int) -> tuple[int, int]:
@@ -141,7 +166,7 @@ def reread_in_context(image: PageImage, lines: list[TextLine], result: OcrResult
                 and words[1].replace("’", "'") == "l'" + listed[i + 1][0]:
             merges.append((ln, i, words[1]))  # ``après l'avis`` read for ``après 1 avis``: the two words made one
         elif same and accepts(want, listed[i][0], words[i - lo]):
-            listed[i] = (words[i - lo], *listed[i][1:])
+            listed[i] = (written(want, listed[i][0], words[i - lo]), *listed[i][1:])
             ln.text = " ".join(w for w, *_b in listed)
             done += 1
         else:

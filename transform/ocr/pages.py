@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 
 from .._exec import TESSERACT
 from ..errors import InputError, MissingDependencyError, ToolError
+from ..ingest.crop_frame import page_offset
 from ..model import PageReport
 from . import page_passes as passes
 from .decide import (  # noqa: F401 - named here by tests and bench/ocr_borderline.py
@@ -61,6 +62,7 @@ from .settle import settle as _settle  # the old name, named here by tests too
 from .settle import why_nothing as _why_nothing
 from .sizes import snap_sizes
 from .small_print import reread_small_print
+from .stamp_dates import settle_document as settle_stamped
 from .strokes import reread_thickened, thicken
 from .tesseract import (
     _AR,
@@ -300,8 +302,10 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
         sound = [q for q in qualities if q.verdict == "good"]
         expect = script_order(sum(q.signals.get("ar_letters", 0) for q in sound), sum(q.signals.get("latin_letters", 0) for q in sound))
         _run_ocr(pdf, todo, out, reports, timeout, expect)
-        _settle(todo, out, reports, kept, overlays, {i: pdf[i].get_height() for i in overlays}, clean)
+        _settle(todo, out, reports, kept, overlays, {i: pdf[i].get_height() for i in overlays}, clean,
+                {i: page_offset(pdf, i) for i in overlays})
         vouch(out)  # a kept earlier OCR's amounts the document prints elsewhere (foreign_vouch.py)
+        settle_stamped(out)  # a stamped date's month the models left open, printed elsewhere (stamp_dates.py)
         if can_ocr and ctx.options.ocr != "always":
             for note in cross_check(pdf, out, reports, timeout, open_pages):
                 log.info("%s: %s", pdf_path.name, note)

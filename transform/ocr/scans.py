@@ -75,9 +75,12 @@ def covers_ink(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine]) -> fl
     return covered / total
 
 
-def drop_overlays(ocr_lines: list[TextLine], layer: list[TextLine], page_height: float) -> list[TextLine]:
+def drop_overlays(ocr_lines: list[TextLine], layer: list[TextLine], page_height: float,
+                  offset: tuple[float, float] = (0.0, 0.0)) -> list[TextLine]:
     """OCR'd lines that only re-read the app's banner or stamp: a short overlay line of the text
-    layer in the top or bottom margin, and an OCR line over it holding its text.
+    layer in the top or bottom margin, and an OCR line over it holding its text. The OCR'd lines are
+    placed on the render; ``offset``: the page's CropBox corner (crop_frame.py), by which the layer's
+    boxes are moved there first.
 
     A long line there is the page's own text on the layer, not an app's: the title of a scanned
     annex typed over its image (BO 7448 p. 20, an 18-word title at 10 % of the page's height) is
@@ -86,6 +89,7 @@ def drop_overlays(ocr_lines: list[TextLine], layer: list[TextLine], page_height:
     from ..ingest.pdf_block_kinds import ANNEX  # on use: the ingest package imports this module's package
     from ..structure.legal import legal_heading
 
+    layer = lines_on_render(layer, offset)
     banners = [ln for ln in layer if (ln.bottom < MARGIN * page_height or ln.top > (1 - MARGIN) * page_height)
                and len(ln.text.split()) <= BANNER_WORDS and not ANNEX.match(ln.text.strip()) and not legal_heading(ln.text)]
     if not banners:

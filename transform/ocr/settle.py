@@ -19,14 +19,15 @@ MIN_MORE_WORDS = 10  # OCR of a page whose short layer is an overlay must find a
 
 def settle(todo: list[tuple[int, list[str] | None, str]], out: list[list[TextLine]], reports: list[PageReport | None],
            kept: dict[int, tuple[list[TextLine], Quality]], overlays: dict[int, list[TextLine]], heights: dict[int, float],
-           clean: dict[int, tuple[list[TextLine], Quality]]) -> None:
+           clean: dict[int, tuple[list[TextLine], Quality]], offsets: dict[int, tuple[float, float]] | None = None) -> None:
     """After OCR: drop what only re-read an app's banner, and fall back to a usable text layer
-    where OCR read nothing better (a photo with its caption, a page tesseract cannot read)."""
+    where OCR read nothing better (a photo with its caption, a page tesseract cannot read).
+    ``offsets``: the CropBox corner of each overlay's page (crop_frame.page_offset), where it is not the origin."""
     for i, layer in overlays.items():
         rep = reports[i]
         if rep is None or rep.method != "ocr":
             continue
-        out[i] = drop_overlays(out[i], layer, heights[i])
+        out[i] = drop_overlays(out[i], layer, heights[i], (offsets or {}).get(i, (0.0, 0.0)))
         if len(" ".join(ln.text for ln in out[i]).split()) < len(" ".join(ln.text for ln in layer).split()) + MIN_MORE_WORDS:
             out[i] = []
             reports[i] = unreadable(i + 1, f"OCR of the page image found no more text than the layer ({rep.reason})")

@@ -12,6 +12,10 @@ when **each model** names it in at least :data:`MIN_VOTES` readings and at least
 the other months it names together (the two models' rule of :mod:`stamp_digits`: neither alone is trusted). The
 line keeps its doubt either way (:func:`stamps.place`): a stamped date always goes to the reviewer. Measured with
 ``bench/stamp_months.py`` (docs/ocr.md).
+
+A band the two models do not agree on keeps the months either of them named firmly (``Stamp.named``): the document
+may print the same date elsewhere (a decision's date in its title and under its signature), which
+:mod:`stamp_dates` looks for once every page is read.
 """
 
 from __future__ import annotations
@@ -179,4 +183,6 @@ def read_months(stamps: list[Stamp], timeout: float, models: set[str] | None) ->
         return calls
     for (st, _b), r in zip(todo, reads, strict=True):
         st.month = settle(r)
+        if st.month is None:
+            st.named = tuple(sorted({m for m in (_led(r, model) for model in MODELS) if m is not None}))
     return calls

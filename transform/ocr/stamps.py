@@ -83,6 +83,7 @@ class Stamp:
     shade: np.ndarray | None = field(default=None, repr=False)  # a faint stamp's ink as grey levels (ink.py reads its date)
     dated: bool = False  # read as a date by ink.py after its whole reading gave letters: its box cleared but black print
     month: str | None = None  # a date stamp's month, when both models name it (stamp_months.py); its line stays in doubt
+    named: tuple[int, ...] = ()  # else the months one model named firmly (stamp_months.py), for the document (stamp_dates.py)
 
     @property
     def height(self) -> int:
@@ -374,7 +375,12 @@ def place(stamps: list[Stamp], lines: list[TextLine], word_boxes: dict, dpi: flo
             placed += len(st.figures)
             if st.month:
                 months.append((ln, st))
-            if st.partial or st.month:  # a number left unread, or a month read from a hand-like face: in doubt
+            elif st.named:  # a month the models do not agree on: the line waits for the document (stamp_dates.py)
+                from .stamp_dates import waiting
+
+                waiting(ln).append((_pair(ln, st), st.named))
+            if st.partial or st.month or st.named:  # a number left unread, a month read from a hand-like face or left
+                # unread: in doubt
                 ln.doubt = ln.doubt or DIGITS
                 unsure += 1
         else:  # left in the page image, read with its line as before: in doubt
@@ -385,9 +391,14 @@ def place(stamps: list[Stamp], lines: list[TextLine], word_boxes: dict, dpi: flo
     return placed, unsure
 
 
+def _pair(ln: TextLine, st: Stamp) -> list[str]:
+    """A date stamp's two figures in the order the line's text holds them."""
+    return list(reversed(st.figures)) if re.search("[\u0600-\u06ff]", ln.text) else list(st.figures)
+
+
 def _between(ln: TextLine, st: Stamp) -> None:
     """A date stamp's month put between its two figures where they stand side by side in the line."""
-    pair = list(reversed(st.figures)) if re.search("[\u0600-\u06ff]", ln.text) else list(st.figures)
+    pair = _pair(ln, st)
     text = ln.text.split()
     for i in range(len(text) - 1):
         if text[i:i + 2] == pair:
