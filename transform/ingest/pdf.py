@@ -216,7 +216,7 @@ class PdfIngester:
         furniture = sorted(furniture + running, key=lambda f: f.page)
         groups = group_lines(kept, used_tables, widths, heights)
         groups = rejoin_paragraphs(groups)  # paragraphs cut between two lines of one justified block (pdf_paragraphs)
-        restore_leads(ln for g in groups for ln in g.lines)  # numbers whose first part pdfium lost, read whole (pdf_actual_text)
+        restore_leads(groups)  # numbers whose first part pdfium lost, read whole (pdf_actual_text)
         blocks = groups_to_blocks(groups)
         drop_repeated_heads(blocks)  # a statement's header row printed again under its repeated title block (pdf_title_repeats)
         blocks = join_continued_tables(blocks)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any, TypeVar
 
 from .base import TextLine
@@ -131,7 +132,7 @@ def collapse_rows(lines: list[L]) -> tuple[list[L], dict[int, list[list[L]]]] | 
     """The page's lines with each row of boxes replaced by one line over the row (at its first line's place), and
     for each such line (by id) the row's boxes in reading direction, each its lines in their order; None when no
     line of the page is in a box (most pages)."""
-    if not any(getattr(ln, "box", None) for ln in lines):
+    if not any(map(getattr, lines, repeat("box"), repeat(None))):  # (the per-line test in C: every page asks it)
         return None
     rtl = sum(1 for ln in lines if getattr(ln, "rtl", False)) * 2 > len(lines)
     rows: dict[int, dict[int, list[L]]] = {}
