@@ -5,19 +5,24 @@ The first two tests count the work a pass does on inputs it has nothing to find 
 (scan_heads ran its passes over every text layer's groups; the stray search asked pdfium for the origin of each
 character of a tall piece before looking for the line the stray would go to). The third checks that the per-line
 tests now made in C read lines with and without the fields as getattr did (it fails on main too: restore_leads took
-the lines, it takes the groups now)."""
+the lines, it takes the groups now). The last one reads real pages: the thin rules and path boxes of one shared walk
+of a page's objects are those of each pass's own walk (pdf_walk, new: it fails on main)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from types import SimpleNamespace
 
+import pypdfium2 as pdfium
 import pytest
 
-from transform.ingest import pdf_boxes, pdf_scan_heads, pdf_strays
+from transform.ingest import pdf_boxes, pdf_scan_heads, pdf_strays, pdf_underlines, pdf_walk
 from transform.ingest.base import TextLine
 from transform.ingest.pdf_actual_text import restore_leads
 from transform.ingest.pdf_block_group import _Group
+
+FILES = Path(__file__).resolve().parents[2] / "tests" / "realdocs" / "files"
 
 
 @dataclass
@@ -88,3 +93,43 @@ def test_box_and_lead_tests_read_lines_with_and_without_the_fields() -> None:
     a = SimpleNamespace(text=".1.2. التنوع", lead=(".1.2.", "2.1.2."))
     restore_leads([SimpleNamespace(lines=[plain, a]), SimpleNamespace(lines=[])])
     assert a.text == "2.1.2. التنوع" and a.lead is None and plain.text == "a"
+
+
+class _CountingObjects:
+    """``_chars`` with its page_objects calls counted."""
+
+    def __init__(self, real: object) -> None:
+        self.real, self.walks = real, 0
+
+    def page_objects(self, *args: object) -> object:
+        self.walks += 1
+        return self.real.page_objects(*args)  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(pdf_walk._OBJECTS is None, reason="the optional extension _chars is not built (no C compiler)")
+def test_one_walk_of_a_page_gives_the_rules_and_boxes_two_walks_gave(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real pages (two-column pages without rules, a page of many paths, underlined titles, a slide's chevrons): inside
+    ``walked`` the thin rules and the path boxes are those of the pages' own walks, from one walk per page."""
+    counting = _CountingObjects(pdf_walk._OBJECTS)
+    monkeypatch.setattr(pdf_walk, "_OBJECTS", counting)
+    rules = boxes = 0
+    for name, numbers in [("bo-fr-loi-cadre-50-21", [1, 2]), ("seine-normandie-guide-erc-2024", [10]),
+                          ("montpellier-tarifs-2014", [2]), ("cabestany-rob-2026", [10])]:
+        path = FILES / f"{name}.pdf"
+        if not path.exists():
+            pytest.skip(f"{path.name} is missing")
+        pdf = pdfium.PdfDocument(str(path))
+        for no in numbers:
+            page = pdf[no - 1]
+            height = page.get_height()
+            want_rules, want_boxes = pdf_underlines._thin_rules(page, height), pdf_boxes._page_paths(page)
+            before = counting.walks
+            with pdf_walk.walked(page):
+                got_rules, got_boxes = pdf_underlines._thin_rules(page, height), pdf_boxes._page_paths(page)
+            assert (got_rules, got_boxes) == (want_rules, want_boxes), (name, no)
+            assert counting.walks == before + 1, (name, no)
+            assert pdf_walk.objects(page, 20_000) is None  # forgotten when the block ends
+            rules, boxes = rules + len(got_rules), boxes + len(got_boxes)
+            page.close()
+        pdf.close()
+    assert rules >= 10 and boxes >= 20  # there were paths to find

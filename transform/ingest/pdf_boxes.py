@@ -36,6 +36,7 @@ from itertools import repeat
 from typing import Any, TypeVar
 
 from .base import TextLine
+from .pdf_walk import objects
 
 L = TypeVar("L", bound=TextLine)
 
@@ -91,7 +92,8 @@ def _page_paths(page: Any) -> list[tuple[float, float, float, float, int, bool]]
 
     if _PATHS is None:
         return _path_bounds(page)
-    n, out, _forms = _PATHS.path_boxes(_OBJECT_ADDRESSES, ctypes.cast(page.raw, ctypes.c_void_p).value, THIN, float(DARK_LUMA), MAX_OBJECTS)
+    n, out, _forms = _PATHS.path_boxes(_OBJECT_ADDRESSES, ctypes.cast(page.raw, ctypes.c_void_p).value, THIN, float(DARK_LUMA), MAX_OBJECTS,
+                                       objects(page, MAX_OBJECTS))  # the underline search's walk of the page, when it made one (pdf_walk)
     return [] if n > MAX_OBJECTS else out
 
 
