@@ -36,7 +36,7 @@ from itertools import repeat
 from typing import Any, TypeVar
 
 from .base import TextLine
-from .pdf_walk import objects
+from .pdf_walk import objects_arg
 
 L = TypeVar("L", bound=TextLine)
 
@@ -93,7 +93,7 @@ def _page_paths(page: Any) -> list[tuple[float, float, float, float, int, bool]]
     if _PATHS is None:
         return _path_bounds(page)
     n, out, _forms = _PATHS.path_boxes(_OBJECT_ADDRESSES, ctypes.cast(page.raw, ctypes.c_void_p).value, THIN, float(DARK_LUMA), MAX_OBJECTS,
-                                       objects(page, MAX_OBJECTS))  # the underline search's walk of the page, when it made one (pdf_walk)
+                                       *objects_arg(page, MAX_OBJECTS))  # the underline search's walk of the page, when it made one (pdf_walk)
     return [] if n > MAX_OBJECTS else out
 
 

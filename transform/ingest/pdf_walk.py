@@ -37,6 +37,12 @@ def walked(page: Any) -> Iterator[None]:
         _OPEN.pop(key, None)
 
 
+def objects_arg(page: Any, max_objects: int) -> tuple[bytes | None, ...]:
+    """The optional last argument of ``_chars.thin_rules`` / ``path_boxes``: ``(handles or None,)``, or ``()`` when
+    the built extension predates it (an older ``.so``: the native calls keep their old arguments)."""
+    return () if _OBJECTS is None else (objects(page, max_objects),)
+
+
 def objects(page: Any, max_objects: int) -> bytes | None:
     """The page's object handles for ``_chars.thin_rules`` / ``path_boxes`` (their last argument): walked on the
     first call inside :func:`walked`; None outside it (the caller's native call walks the page itself) or on a page
