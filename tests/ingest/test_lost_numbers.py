@@ -34,7 +34,7 @@ def test_lead_restored_only_on_the_text_it_was_read_from() -> None:
     a = SimpleNamespace(text=".1.2. التنوع البيولوجي", lead=(".1.2.", "2.1.2."))
     b = SimpleNamespace(text="نص آخر", lead=(".1.2.", "2.1.2."))  # rewritten since: left alone
     c = SimpleNamespace(text=". فهم")  # no lead found
-    pdf_actual_text.restore_leads([a, b, c])
+    pdf_actual_text.restore_leads([SimpleNamespace(lines=[a, b]), SimpleNamespace(lines=[c])])  # the blocks' lines
     assert (a.text, b.text, c.text) == ("2.1.2. التنوع البيولوجي", "نص آخر", ". فهم")
 
 

@@ -12,7 +12,7 @@ import random
 import ocr_testkit as pdfkit
 import pytest
 
-from transform.ocr import quality
+from transform.ocr import layer_words
 from transform.ocr.quality import assess, clear_caches, langs_of
 
 LETTERS = [chr(c) for c in range(0x0621, 0x064B)]
@@ -46,7 +46,7 @@ def test_cold_warm_and_overflowing_caches_agree(monkeypatch: pytest.MonkeyPatch)
     warm = [_key(t) for t in pages]
     assert warm == cold
     clear_caches()
-    monkeypatch.setattr(quality, "CACHE_LIMIT", 7)  # caches cleared again and again while a page is read
+    monkeypatch.setattr(layer_words, "CACHE_LIMIT", 7)  # caches cleared again and again while a page is read
     tiny = [_key(t) for t in pages]
     assert tiny == cold
     verdicts = [c[1] for c in cold]

@@ -911,12 +911,66 @@ static int path_ink(const object_fns *f, void *obj, double dark_luma, int *strok
 	return ink;
 }
 
-static PyObject *chars_thin_rules(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+/* The optional last argument of thin_rules and path_boxes: the page's object handles page_objects walked (bytes), or
+ * None. *h is left NULL for None (the caller walks the page itself). */
+static int objects_arg(PyObject *arg, void ***h, int *n) {
+	*h = NULL;
+	*n = 0;
+	if (arg == Py_None)
+		return 0;
+	if (!PyBytes_Check(arg) || PyBytes_GET_SIZE(arg) % (Py_ssize_t)sizeof(void *) != 0) {
+		PyErr_SetString(PyExc_TypeError, "objects: the bytes page_objects returns, or None");
+		return -1;
+	}
+	*h = (void **)PyBytes_AS_STRING(arg);
+	*n = (int)(PyBytes_GET_SIZE(arg) / (Py_ssize_t)sizeof(void *));
+	return 0;
+}
+
+/* page_objects(functions, page, max_objects)
+ *     the handles of the page's objects in object order, packed in bytes (one FPDFPage_GetObject each: pdfium checks
+ *     the page's /Type at every call, about 1,400 instructions), or None on a page of more than ``max_objects``
+ *     objects: one walk that thin_rules and path_boxes share through their optional last argument (pdf_walk).
+ *     The handles hold while the page is open and no object is added or removed. functions: as thin_rules'. */
+static PyObject *chars_page_objects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 	(void)self;
-	if (nargs != 6 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 7) {
-		PyErr_SetString(PyExc_TypeError, "thin_rules(functions: 7 addresses, page, height, rule, dark_luma, max_objects)");
+	if (nargs != 3 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 7) {
+		PyErr_SetString(PyExc_TypeError, "page_objects(functions: 7 addresses, page, max_objects)");
 		return NULL;
 	}
+	object_fns f;
+	if (read_object_fns(args[0], &f) < 0)
+		return NULL;
+	void *page = PyLong_AsVoidPtr(args[1]);
+	long max_objects = PyLong_AsLong(args[2]);
+	if (PyErr_Occurred())
+		return NULL;
+	if (page == NULL) {
+		PyErr_SetString(PyExc_ValueError, "page_objects: null page");
+		return NULL;
+	}
+	int n = f.count(page);
+	if (n < 0 || n > max_objects)
+		Py_RETURN_NONE;
+	PyObject *out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)n * (Py_ssize_t)sizeof(void *));
+	if (out == NULL)
+		return NULL;
+	void **h = (void **)PyBytes_AS_STRING(out);
+	for (int i = 0; i < n; i++)
+		h[i] = f.get(page, i);
+	return out;
+}
+
+static PyObject *chars_thin_rules(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+	(void)self;
+	if ((nargs != 6 && nargs != 7) || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 7) {
+		PyErr_SetString(PyExc_TypeError, "thin_rules(functions: 7 addresses, page, height, rule, dark_luma, max_objects[, objects])");
+		return NULL;
+	}
+	void **handles;
+	int n_handles;
+	if (objects_arg(nargs == 7 ? args[6] : Py_None, &handles, &n_handles) < 0)
+		return NULL;
 	object_fns f;
 	if (read_object_fns(args[0], &f) < 0)
 		return NULL;
@@ -932,11 +986,11 @@ static PyObject *chars_thin_rules(PyObject *self, PyObject *const *args, Py_ssiz
 	PyObject *out = PyList_New(0);
 	if (out == NULL)
 		return NULL;
-	int n = f.count(page);
+	int n = handles != NULL ? n_handles : f.count(page);
 	if (n > max_objects)
 		return out;
 	for (int i = 0; i < n; i++) {
-		void *obj = f.get(page, i);
+		void *obj = handles != NULL ? handles[i] : f.get(page, i);
 		float fl, fb, fr, ft;
 		if (obj == NULL || f.kind(obj) != PAGEOBJ_PATH || !f.bounds(obj, &fl, &fb, &fr, &ft))
 			continue;
@@ -965,10 +1019,14 @@ static PyObject *chars_thin_rules(PyObject *self, PyObject *const *args, Py_ssiz
  *     more than ``max_objects`` objects. functions: as thin_rules'. */
 static PyObject *chars_path_boxes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
 	(void)self;
-	if (nargs != 5 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 7) {
-		PyErr_SetString(PyExc_TypeError, "path_boxes(functions: 7 addresses, page, thin, dark_luma, max_objects)");
+	if ((nargs != 5 && nargs != 6) || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 7) {
+		PyErr_SetString(PyExc_TypeError, "path_boxes(functions: 7 addresses, page, thin, dark_luma, max_objects[, objects])");
 		return NULL;
 	}
+	void **handles;
+	int n_handles;
+	if (objects_arg(nargs == 6 ? args[5] : Py_None, &handles, &n_handles) < 0)
+		return NULL;
 	object_fns f;
 	if (read_object_fns(args[0], &f) < 0)
 		return NULL;
@@ -984,11 +1042,11 @@ static PyObject *chars_path_boxes(PyObject *self, PyObject *const *args, Py_ssiz
 	PyObject *paths = PyList_New(0), *forms = PyList_New(0);
 	if (paths == NULL || forms == NULL)
 		goto fail;
-	int n = f.count(page);
+	int n = handles != NULL ? n_handles : f.count(page);
 	if (n > max_objects)
 		return Py_BuildValue("(iNN)", n, paths, forms);
 	for (int i = 0; i < n; i++) {
-		void *obj = f.get(page, i);
+		void *obj = handles != NULL ? handles[i] : f.get(page, i);
 		if (obj == NULL)
 			continue;
 		int t = f.kind(obj);
@@ -1297,7 +1355,7 @@ static PyMethodDef chars_methods[] = {
     {"glyphs", (PyCFunction)(void (*)(void))chars_glyphs, METH_FASTCALL,
      "glyphs(GetLooseCharBox, textpage, rect, lines, height) -> the seven lists of pdf_table_cells.Glyphs.read"},
     {"path_boxes", (PyCFunction)(void (*)(void))chars_path_boxes, METH_FASTCALL,
-     "path_boxes(functions, page, thin, dark_luma, max_objects) -> (count, paths, forms) of pdf_tables._path_bounds"},
+     "path_boxes(functions, page, thin, dark_luma, max_objects[, objects]) -> (count, paths, forms) of pdf_tables._path_bounds"},
     {"text_objects", (PyCFunction)(void (*)(void))chars_text_objects, METH_FASTCALL,
      "text_objects(functions, page) -> [[left, bottom, right, top, handle, None]] of the page's text objects with ink"},
     {"place", (PyCFunction)(void (*)(void))chars_place, METH_FASTCALL,
@@ -1309,7 +1367,9 @@ static PyMethodDef chars_methods[] = {
     {"line_features", (PyCFunction)(void (*)(void))chars_line_features, METH_FASTCALL,
      "line_features(lines, slow) -> [(rounded size, rtl, baseline)] per line (pdf_block_sizes._features of one page)"},
     {"thin_rules", (PyCFunction)(void (*)(void))chars_thin_rules, METH_FASTCALL,
-     "thin_rules(functions, page, height, rule, dark_luma, max_objects) -> [(y, left, right)] of the page's thin dark paths"},
+     "thin_rules(functions, page, height, rule, dark_luma, max_objects[, objects]) -> [(y, left, right)] of the page's thin dark paths"},
+    {"page_objects", (PyCFunction)(void (*)(void))chars_page_objects, METH_FASTCALL,
+     "page_objects(functions, page, max_objects) -> the page's object handles packed in bytes, or None (over max_objects)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -46,6 +46,7 @@ from .pdf_tables import FoundTable
 from .pdf_text import page_lines
 from .pdf_title_repeats import mark_repeated_heads
 from .pdf_underlines import mark_underlines
+from .pdf_walk import walked
 from .unicode import has_surrogates, mark_clean, repair_document
 
 if TYPE_CHECKING:
@@ -216,7 +217,7 @@ class PdfIngester:
         furniture = sorted(furniture + running, key=lambda f: f.page)
         groups = group_lines(kept, used_tables, widths, heights)
         groups = rejoin_paragraphs(groups)  # paragraphs cut between two lines of one justified block (pdf_paragraphs)
-        restore_leads(ln for g in groups for ln in g.lines)  # numbers whose first part pdfium lost, read whole (pdf_actual_text)
+        restore_leads(groups)  # numbers whose first part pdfium lost, read whole (pdf_actual_text)
         blocks = groups_to_blocks(groups)
         mark_repeated_heads(blocks)  # a statement's header row printed again under its repeated title block (pdf_title_repeats)
         blocks = join_continued_tables(blocks)
@@ -263,8 +264,9 @@ class PdfIngester:
             if turned:  # its tables and rules in the turned frame (underlines not looked for there)
                 found = turned_tables(page, lines, height)
             else:
-                mark_underlines(page, lines, height, found, cand.h_rules if cand is not None else None)  # titles marked by a rule under them
-                mark_boxes(page, lines, width, height)  # lines set in a row of drawn boxes (a slide's chevrons: pdf_boxes)
+                with walked(page):  # the page's objects walked once for both searches (pdf_walk)
+                    mark_underlines(page, lines, height, found, cand.h_rules if cand is not None else None)  # titles marked by a rule under them
+                    mark_boxes(page, lines, width, height)  # lines set in a row of drawn boxes (a slide's chevrons: pdf_boxes)
             if kept is not None and _little_text(lines):  # the OCR hook checks such a page for a scan under it
                 from ..ocr.render import image_cover
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import ctypes
 import re
 from collections.abc import Iterable
+from itertools import chain, compress, repeat
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import pypdfium2.raw as pdfium_c
@@ -63,12 +65,13 @@ def mark_lost_leads(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, lines: l
     return marked
 
 
-def restore_leads(lines: Iterable[object]) -> None:
-    """The numbers :func:`mark_lost_leads` read whole put back at the start of their lines (a line whose text no
+def restore_leads(groups: Iterable[Any]) -> None:
+    """The numbers :func:`mark_lost_leads` read whole put back at the start of the groups' lines (a line whose text no
     longer opens as pdfium read it is left alone)."""
-    for ln in lines:
-        lead = getattr(ln, "lead", None)
-        if lead is not None and ln.text.startswith(lead[0]):  # type: ignore[attr-defined]
+    lines = list(chain.from_iterable(map(attrgetter("lines"), groups)))
+    for ln in compress(lines, map(getattr, lines, repeat("lead"), repeat(None))):  # (the per-line test in C: most lines have none)
+        lead = ln.lead  # type: ignore[attr-defined]
+        if ln.text.startswith(lead[0]):  # type: ignore[attr-defined]
             ln.text = lead[1] + ln.text[len(lead[0]):]  # type: ignore[attr-defined]
             ln.lead = None  # type: ignore[attr-defined]
 

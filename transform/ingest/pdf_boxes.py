@@ -32,9 +32,11 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any, TypeVar
 
 from .base import TextLine
+from .pdf_walk import objects_arg
 
 L = TypeVar("L", bound=TextLine)
 
@@ -90,7 +92,8 @@ def _page_paths(page: Any) -> list[tuple[float, float, float, float, int, bool]]
 
     if _PATHS is None:
         return _path_bounds(page)
-    n, out, _forms = _PATHS.path_boxes(_OBJECT_ADDRESSES, ctypes.cast(page.raw, ctypes.c_void_p).value, THIN, float(DARK_LUMA), MAX_OBJECTS)
+    n, out, _forms = _PATHS.path_boxes(_OBJECT_ADDRESSES, ctypes.cast(page.raw, ctypes.c_void_p).value, THIN, float(DARK_LUMA), MAX_OBJECTS,
+                                       *objects_arg(page, MAX_OBJECTS))  # the underline search's walk of the page, when it made one (pdf_walk)
     return [] if n > MAX_OBJECTS else out
 
 
@@ -131,7 +134,7 @@ def collapse_rows(lines: list[L]) -> tuple[list[L], dict[int, list[list[L]]]] | 
     """The page's lines with each row of boxes replaced by one line over the row (at its first line's place), and
     for each such line (by id) the row's boxes in reading direction, each its lines in their order; None when no
     line of the page is in a box (most pages)."""
-    if not any(getattr(ln, "box", None) for ln in lines):
+    if not any(map(getattr, lines, repeat("box"), repeat(None))):  # (the per-line test in C: every page asks it)
         return None
     rtl = sum(1 for ln in lines if getattr(ln, "rtl", False)) * 2 > len(lines)
     rows: dict[int, dict[int, list[L]]] = {}

@@ -61,6 +61,8 @@ _ONE_STOP = re.compile(r"[^\s.]\s?\.$")  # one full stop at the end (not an elli
 
 def scan_heads(groups: list[_Group]) -> list[_Group]:
     """The passes of the module docstring, in order; returns the new list of groups."""
+    if not any(_ocr(g) for g in groups):  # each pass changes OCR'd groups only: a text layer's document skips them all
+        return groups
     groups = scan_titles(_cut_after_fields(groups))  # a title page's title, a season under a title, a part's title (pdf_scan_titles)
     groups = scan_items(groups)  # a bulleted line inside an OCR'd block opens an item (pdf_scan_items)
     _titles_with_blanks(groups)

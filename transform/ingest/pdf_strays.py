@@ -80,13 +80,16 @@ def _stray(calls: TextPageCalls, pieces: list[Piece], k: int) -> tuple[Stray, se
     if len(apart) != 1:
         return None
     left, top, right, bottom = apart[0]
-    indices = {start + i for i, ch in enumerate(piece) if not ch.isspace() and bottom - 1.0 <= calls.origin_y(start + i) <= top}
-    digits = "".join(piece[i - start] for i in sorted(indices))
-    if not (1 <= len(digits) <= MAX_DIGITS and digits.isdigit()):
-        return None
-    home = _home(pieces, k, left, top, right, bottom)
+    home = _home(pieces, k, left, top, right, bottom)  # (first: it asks pdfium nothing)
     if home is None:
         return None
+    # the characters drawn in the stray's rectangle must be one to three digits: its digits are looked for first, and
+    # the piece's other characters asked for only then (pdfium is asked for the fewest origins)
+    indices = {start + i for i, ch in enumerate(piece) if ch.isdigit() and bottom - 1.0 <= calls.origin_y(start + i) <= top}
+    if not 1 <= len(indices) <= MAX_DIGITS or any(
+            not ch.isdigit() and not ch.isspace() and bottom - 1.0 <= calls.origin_y(start + i) <= top for i, ch in enumerate(piece)):
+        return None
+    digits = "".join(piece[i - start] for i in sorted(indices))
     first = min(indices)
     rest = [r for r in rects if r is not apart[0]]
     return Stray(digits, pieces[home][1], left, right, calls.size_at(first), _middle(pieces[home])), indices, rest

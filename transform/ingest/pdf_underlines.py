@@ -38,6 +38,7 @@ from .pdf_tables import (
     object_walk,
 )
 from .pdf_text import PdfLine
+from .pdf_walk import objects_arg
 
 RULE = 1.6  # points: a path this thin or thinner is a rule
 MIN_WORDS, MAX_WORDS = 2, 20  # an underlined title's words (the heading pass asks the same)
@@ -78,7 +79,7 @@ def _thin_rules(page: Any, height: float) -> list[tuple[float, float, float]]:
     if _RULES is None:
         return _thin_rules_py(page, height)
     out: list[tuple[float, float, float]] = _RULES.thin_rules(_OBJECT_ADDRESSES, ctypes.cast(page.raw, ctypes.c_void_p).value, height,
-                                                              RULE, float(DARK_LUMA), MAX_OBJECTS)
+                                                              RULE, float(DARK_LUMA), MAX_OBJECTS, *objects_arg(page, MAX_OBJECTS))  # (pdf_walk)
     out.sort()
     return out
 
