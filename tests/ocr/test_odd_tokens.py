@@ -2,7 +2,8 @@
 
 Text-layer faults of the corpus, frozen as the reader returns them: a French gloss glued to its Arabic word (CESE
 p. 29, ``الوردي)rose``), a Roman part number glued to its title (BO 7259 p. 45, ``II.-مرافق``), a Latin letter for an
-Arabic one (BOE p. 10, ``nيجوز``), a bullet inside a capitalised word (Cabestany p. 14, ``R•ÉALISER``). Run through
+Arabic one (BOE p. 10, ``nيجوز``), a bullet inside a capitalised word (Cabestany p. 14, ``R•ÉALISER``), two words
+glued at an article (BO 7259 p. 33, ``البيانللخاضع``). Run through
 ``confidence.apply`` (where the reader calls the mark), then the structure stage and the trust measure, so they fail
 on main; a sound text and every truth word of the corpus put nothing in doubt. No OCR run."""
 
@@ -24,7 +25,9 @@ CESE = "ينتشر الورد البلدي أو الوردي)rose على سفو�
 BO = "II.-مرافق الدولة المسيرة بصورة مستقلة"
 BOE = 'قال تعالى: "nيجوز لأحد أن يقول ذلك اn بإذن.'
 CAB = "R•ÉALISER LES INVESTISSEMENTS PRÉVUS"
-SOUND = ("صدر في 2015م، و20 من أكتوبر2019 (1)وضع «الدرفلة» الطاقي:www.mem.gov.ma سوس–ماسة. Les élu·es de l’eau, "
+GLUED = "ويتعين على البيانللخاضع للضريبة أن يودع الإقرار."
+SOUND = ("صدر في 2015م، و20 من أكتوبر2019 (1)وضع «الدرفلة» الطاقي:www.mem.gov.ma سوس–ماسة الاستغلاليات الإخلالات "
+         "والالتواء الاستقلالية للمجالات. Les élu·es de l’eau, "
          "BP+DM, P=P0, ddt-eau@haute-saone.gouv.fr, aujourd'hui, Saint-Étienne ; 12,5 % ; art. 3.")
 
 
@@ -37,17 +40,18 @@ def _unsure(s: Sentence) -> list[str]:
 
 
 def test_odd_tokens_of_a_text_layer_page_are_in_doubt_word_by_word() -> None:
-    blocks = [_para(CESE), _para(BO), _para(BOE), _para(CAB)]
+    blocks = [_para(CESE), _para(BO), _para(BOE), _para(CAB), _para(GLUED)]
     confidence.apply(blocks, [])
-    assert [b.doubt for b in blocks] == ["word_odd"] * 4
-    assert [_unsure(b.sentences[0]) for b in blocks] == [["الوردي)rose"], ["II.-مرافق"], ['"nيجوز', "اn"], ["R•ÉALISER"]]
+    assert [b.doubt for b in blocks] == ["word_odd"] * 5
+    assert [_unsure(b.sentences[0]) for b in blocks] == [["الوردي)rose"], ["II.-مرافق"], ['"nيجوز', "اn"], ["R•ÉALISER"],
+                                                         ["البيانللخاضع"]]
     doc = build_structure(Document(meta=DocumentMeta(lang="ar"), sections=[Section(blocks=blocks[:1])]))
     first, second = doc.sections[0].blocks[0].sentences  # type: ignore[union-attr]
     assert (first.doubt, _unsure(first)) == ("word_odd", ["الوردي)rose"])
     assert second.doubt is None  # the sentence without the odd token is sound
 
 
-def test_a_sound_text_and_every_truth_word_put_nothing_in_doubt() -> None:
+def test_a_sound_text_puts_nothing_in_doubt_and_one_truth_word_of_63000_trips_it() -> None:
     b = _para(SOUND)
     confidence.apply([b], [])
     assert b.doubt is None and b.sentences[0].doubt is None and b.sentences[0].unsure == []
@@ -57,7 +61,7 @@ def test_a_sound_text_and_every_truth_word_put_nothing_in_doubt() -> None:
     assert len(docs) >= 45
     words = [w for d in docs for p in sorted(d.glob("p*.md")) for t in _truth_texts(p) for w in t.split()]
     assert len(words) > 60_000
-    assert [w for w in words if odd(w)] == []
+    assert [w for w in words if odd(w)] == ["سعرالبيع"]  # printed glued (BO 7262 p. 30): one false alarm in 63,000
 
 
 def test_a_table_cell_takes_the_doubt_and_a_block_in_doubt_throughout_stays_so() -> None:

@@ -14,6 +14,12 @@ layer's fault glues what the page prints apart or puts a stray mark inside a wor
   marks and guillemets, ``+``, ``=``, ``&``, ``@``, the middle dot of inclusive French (``élu·es``), soft hyphens and zero-width marks, the Arabic
   comma and semicolon, tatweel and Arabic vowel marks.
 
+* **two Arabic words glued at an article** (``البيانللخاضع``, ``المحورالأول``, ``علىالسكر``, ``ميزانيةالتسيير``): a
+  layer that lost the space before ``ال`` or ``لل``, often after a letter that does not join the next one, where the
+  print shows no gap. The token is no word of the lists (``wordfix.real_word``), and cut before that article both
+  halves are (the first of three letters or more, the second of five or more); a cut after ``ل`` is no cut (``لال``
+  is inside ``استغلال``, ``الإخلالات``). Over the truth pages one token trips it, ``سعرالبيع``, printed glued.
+
 Digits beside Arabic letters are **not** odd: the truth pages print them glued in 60 tokens (``و20``, ``2015م``,
 ``أكتوبر2019``, ``(1)وضع``), so a digit there tells nothing.
 
@@ -39,11 +45,31 @@ _STRAY = re.compile(rf"[^\W\d_][^\w\s{_JOINING}]+[^\W\d_]")  # letters, then mar
 _TOKEN = re.compile(r"\S+")
 
 
+_GLUE = re.compile(r"[\u0621-\u064a]{3}(?<!\u0644)(?:\u0627\u0644|\u0644\u0644)[\u0621-\u064a]{3}")  # 3 letters, ال/لل, 3 letters
+_EDGE = re.compile(r"^\W+|\W+$")
+_ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
+
+
 def odd(token: str) -> bool:
     """Is ``token`` (a white-space token as read) one no printed word can be (module docstring)?"""
     if _ADDRESS.search(token):
         return False
-    return bool(_ARABIC.search(token) and _LATIN.search(token)) or bool(_STRAY.search(token))
+    return bool(_ARABIC.search(token) and _LATIN.search(token)) or bool(_STRAY.search(token)) or glued(token)
+
+
+def glued(token: str) -> bool:
+    """Two Arabic words glued at an article (module docstring)."""
+    if not _GLUE.search(token):
+        return False
+    core = _EDGE.sub("", token)
+    if len(core) < 8 or not _ARABIC_WORD.match(core):
+        return False
+    from .wordfix import real_word
+
+    if real_word(core):
+        return False
+    return any(core[i : i + 2] in ("\u0627\u0644", "\u0644\u0644") and core[i - 1] != "\u0644" and real_word(core[:i])
+               and real_word(core[i:]) for i in range(3, len(core) - 4))
 
 
 def odd_spans(text: str) -> list[tuple[int, int]]:
