@@ -3,7 +3,8 @@
 Text-layer faults of the corpus, frozen as the reader returns them: a French gloss glued to its Arabic word (CESE
 p. 29, ``الوردي)rose``), a Roman part number glued to its title (BO 7259 p. 45, ``II.-مرافق``), a Latin letter for an
 Arabic one (BOE p. 10, ``nيجوز``), a bullet inside a capitalised word (Cabestany p. 14, ``R•ÉALISER``), two words
-glued at an article (BO 7259 p. 33, ``البيانللخاضع``). Run through
+glued at an article (BO 7259 p. 33, ``البيانللخاضع``), two Latin words glued (BO 7262 p. 4) and a dot misread over a
+letter (Putanges p. 5, ``Forêt-Auvräy``). Run through
 ``confidence.apply`` (where the reader calls the mark), then the structure stage and the trust measure, so they fail
 on main; a sound text and every truth word of the corpus put nothing in doubt. No OCR run."""
 
@@ -26,8 +27,9 @@ BO = "II.-مرافق الدولة المسيرة بصورة مستقلة"
 BOE = 'قال تعالى: "nيجوز لأحد أن يقول ذلك اn بإذن.'
 CAB = "R•ÉALISER LES INVESTISSEMENTS PRÉVUS"
 GLUED = "ويتعين على البيانللخاضع للضريبة أن يودع الإقرار."
+LATIN = "Le chytride Batrachochytriumsalmandrivorans a été vu à Forêt-Auvräy."
 SOUND = ("صدر في 2015م، و20 من أكتوبر2019 (1)وضع «الدرفلة» الطاقي:www.mem.gov.ma سوس–ماسة الاستغلاليات الإخلالات "
-         "والالتواء الاستقلالية للمجالات. Les élu·es de l’eau, "
+         "والالتواء الاستقلالية للمجالات. Les élu·es de l’eau, la désimperméabilisation, MM. Díaz et Müller, "
          "BP+DM, P=P0, ddt-eau@haute-saone.gouv.fr, aujourd'hui, Saint-Étienne ; 12,5 % ; art. 3.")
 
 
@@ -40,11 +42,11 @@ def _unsure(s: Sentence) -> list[str]:
 
 
 def test_odd_tokens_of_a_text_layer_page_are_in_doubt_word_by_word() -> None:
-    blocks = [_para(CESE), _para(BO), _para(BOE), _para(CAB), _para(GLUED)]
+    blocks = [_para(CESE), _para(BO), _para(BOE), _para(CAB), _para(GLUED), _para(LATIN)]
     confidence.apply(blocks, [])
-    assert [b.doubt for b in blocks] == ["word_odd"] * 5
+    assert [b.doubt for b in blocks] == ["word_odd"] * 6
     assert [_unsure(b.sentences[0]) for b in blocks] == [["الوردي)rose"], ["II.-مرافق"], ['"nيجوز', "اn"], ["R•ÉALISER"],
-                                                         ["البيانللخاضع"]]
+                                                         ["البيانللخاضع"], ["Batrachochytriumsalmandrivorans", "Forêt-Auvräy."]]
     doc = build_structure(Document(meta=DocumentMeta(lang="ar"), sections=[Section(blocks=blocks[:1])]))
     first, second = doc.sections[0].blocks[0].sentences  # type: ignore[union-attr]
     assert (first.doubt, _unsure(first)) == ("word_odd", ["الوردي)rose"])

@@ -14,6 +14,9 @@ layer's fault glues what the page prints apart or puts a stray mark inside a wor
   marks and guillemets, ``+``, ``=``, ``&``, ``@``, the middle dot of inclusive French (``élu·es``), soft hyphens and zero-width marks, the Arabic
   comma and semicolon, tatweel and Arabic vowel marks.
 
+* **Latin letters no French word holds**: a run of 26 letters or more (``Batrachochytriumsalmandrivorans``, two Latin
+  words glued; the longest truth word, ``désimperméabilisation``, has 21) or ``ä``, ``ã``, ``å``, ``õ`` inside a word
+  (``Forêt-Auvräy``, ``Sätrouver``: a dot misread over a letter; ``í`` and ``ö`` are left to foreign names);
 * **two Arabic words glued at an article** (``البيانللخاضع``, ``المحورالأول``, ``علىالسكر``, ``ميزانيةالتسيير``): a
   layer that lost the space before ``ال`` or ``لل``, often after a letter that does not join the next one, where the
   print shows no gap. The token is no word of the lists (``wordfix.real_word``), and cut before that article both
@@ -43,6 +46,7 @@ _ADDRESS = re.compile(r"www\.|https?:|@|%[0-9a-f]{2}|\.(?:pdf|html?|php|aspx?|or
 _JOINING = r"\-\u2010-\u2015'\u2019./,:;()\[\]+=&@\u0022\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a\u00ad\u00b7\u200b-\u200f\u060c\u061b\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
 _STRAY = re.compile(rf"[^\W\d_][^\w\s{_JOINING}]+[^\W\d_]")  # letters, then marks that join nothing, then letters
 _TOKEN = re.compile(r"\S+")
+_NOT_FRENCH = re.compile(r"[A-Za-z\u00c0-\u00ff]{26}|[A-Za-z\u00c0-\u00ff][\u00e4\u00e3\u00e5\u00f5]|[\u00e4\u00e3\u00e5\u00f5][A-Za-z\u00c0-\u00ff]")
 
 
 _GLUE = re.compile(r"[\u0621-\u064a]{3}(?<!\u0644)(?:\u0627\u0644|\u0644\u0644)[\u0621-\u064a]{3}")  # 3 letters, ال/لل, 3 letters
@@ -54,7 +58,8 @@ def odd(token: str) -> bool:
     """Is ``token`` (a white-space token as read) one no printed word can be (module docstring)?"""
     if _ADDRESS.search(token):
         return False
-    return bool(_ARABIC.search(token) and _LATIN.search(token)) or bool(_STRAY.search(token)) or glued(token)
+    return (bool(_ARABIC.search(token) and _LATIN.search(token)) or bool(_STRAY.search(token) or _NOT_FRENCH.search(token))
+            or glued(token))
 
 
 def glued(token: str) -> bool:
