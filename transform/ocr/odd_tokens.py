@@ -39,12 +39,15 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..model import Heading, ListBlock, Paragraph, Table
+
 ODD = "word_odd"  # a token no printed word can be (letters of two scripts, a stray mark inside a word)
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u00ff]")
 _ADDRESS = re.compile(r"www\.|https?:|@|%[0-9a-f]{2}|\.(?:pdf|html?|php|aspx?|org|com|net|gov|fr|ma)\b", re.IGNORECASE)
 _JOINING = r"\-\u2010-\u2015'\u2019./,:;()\[\]+=&@\u0022\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a\u00ad\u00b7\u200b-\u200f\u060c\u061b\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
 _STRAY = re.compile(rf"[^\W\d_][^\w\s{_JOINING}]+[^\W\d_]")  # letters, then marks that join nothing, then letters
+_MARK = re.compile(rf"[^\w\s{_JOINING}]")  # a mark that joins nothing (screens the text for _STRAY)
 _TOKEN = re.compile(r"\S+")
 _NOT_FRENCH = re.compile(r"[A-Za-z\u00c0-\u00ff]{26}|[A-Za-z\u00c0-\u00ff][\u00e4\u00e3\u00e5\u00f5]|[\u00e4\u00e3\u00e5\u00f5][A-Za-z\u00c0-\u00ff]")
 
@@ -77,8 +80,16 @@ def glued(token: str) -> bool:
                and real_word(core[i:]) for i in range(3, len(core) - 4))
 
 
+_TWO_SCRIPTS = re.compile(r"[\u0621-\u064a]\S*[A-Za-z\u00c0-\u00ff]|[A-Za-z\u00c0-\u00ff]\S*[\u0621-\u064a]")
+
+
 def odd_spans(text: str) -> list[tuple[int, int]]:
-    """The character spans of the odd tokens of ``text``."""
+    """The character spans of the odd tokens of ``text`` (the text screened whole first: every pattern lies inside one
+    token, and most sentences hold none)."""
+    latin, arabic = _LATIN.search(text), _ARABIC.search(text)
+    if not ((latin and arabic and _TWO_SCRIPTS.search(text)) or (latin and _NOT_FRENCH.search(text))
+            or (arabic and _GLUE.search(text)) or (_MARK.search(text) and _STRAY.search(text))):
+        return []
     return [m.span() for m in _TOKEN.finditer(text) if odd(m.group())]
 
 
@@ -110,8 +121,6 @@ def _mark_sentences(sentences: Sequence[Any]) -> bool:
 def _units(block: Any) -> list[list[Any]] | None:
     """The sentence groups of a block whose doubt ``mark_odd`` may place (a heading's, a paragraph's, a list's
     items'); None for other blocks (tables, figures)."""
-    from ..model import Heading, ListBlock, Paragraph
-
     if isinstance(block, (Heading, Paragraph)):
         return [block.sentences]
     if isinstance(block, ListBlock):
@@ -143,8 +152,6 @@ def _mark_table(table: Any) -> bool:
 
 def mark_odd(blocks: Sequence[Any]) -> int:
     """Put every odd token of the blocks' sentences in doubt (module docstring); how many blocks took a doubt."""
-    from ..model import Table
-
     n = 0
     for b in blocks:
         if isinstance(b, Table):
