@@ -99,3 +99,14 @@ def test_the_trust_measure_counts_the_glued_title_in_doubt_and_nothing_else() ->
     t = totals(got)
     assert t.errors == 2 and t.errors_doubt == 2  # II.- read glued to مرافق: one word wrong, one lost, both in doubt
     assert t.right_doubt == 0  # no right word sent to the reviewer
+
+
+def test_a_cell_or_a_block_in_doubt_by_its_confidence_is_not_made_sounder() -> None:
+    cell = Cell(sentences=[Sentence(id="", text="III.-الحسابات الخصوصية")], doubt="digits_disagree")
+    table = Table(page=1, doubt="digits_disagree", rows=[[cell]])
+    low = _para(BO)
+    low.confidence = 0.5  # in doubt by its confidence alone
+    from transform.ocr.odd_tokens import mark_odd
+
+    assert mark_odd([table, low]) == 0
+    assert cell.sentences[0].doubt is None and low.doubt is None and low.sentences[0].doubt is None

@@ -11,9 +11,8 @@ layer's fault glues what the page prints apart or puts a stray mark inside a wor
   ``.pdf`` or ``.gov``) is left alone;
 * **a stray symbol between letters** (``R•ÉALISER``): a bullet, a box or a sign inside a word. Joining marks are
   not stray: hyphens and dashes, apostrophes, the full stop, comma, colon, semicolon, slash, brackets, quotation
-  marks and guillemets, ``+``, ``=``, ``&``, ``@``, the middle dot of inclusive French (``élu·es``), soft hyphens and zero-width marks, the Arabic
-  comma and semicolon, tatweel and Arabic vowel marks.
-
+  marks and guillemets, ``+``, ``=``, ``&``, ``@``, the middle dot of inclusive French (``élu·es``), soft hyphens
+  and zero-width marks, the Arabic comma and semicolon, tatweel and Arabic vowel marks;
 * **Latin letters no French word holds**: a run of 26 letters or more (``Batrachochytriumsalmandrivorans``, two Latin
   words glued; the longest truth word, ``désimperméabilisation``, has 21) or ``ä``, ``ã``, ``å``, ``õ`` inside a word
   (``Forêt-Auvräy``, ``Sätrouver``: a dot misread over a letter; ``í`` and ``ö`` are left to foreign names);
@@ -27,10 +26,11 @@ Digits beside Arabic letters are **not** odd: the truth pages print them glued i
 ``أكتوبر2019``, ``(1)وضع``), so a digit there tells nothing.
 
 :func:`mark_odd` puts each such token in doubt (:data:`ODD`) in its sentence, the sentence's doubt and unsure spans
-as :mod:`line_doubt` writes them, and the block takes the doubt when it had none (never sounder than before: a block
-in doubt whose sentences carry none is in doubt throughout, and is left so). Every word stays as read. It runs
-once over a document's blocks (``confidence.apply``), on every page whatever read it: a regular expression per
-sentence.
+as :mod:`line_doubt` writes them, and the block (a table's cell, and the table) takes the doubt when it had none.
+Never sounder than before: a block or cell in doubt (by its code or its confidence) whose sentences carry none is in
+doubt throughout, and is left so, as are the cells of a table in doubt throughout. Every word stays as read. It runs
+once over a document's blocks (``confidence.apply``), on every page whatever read it; each sentence's text is
+screened whole before its tokens are looked at.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import Heading, ListBlock, Paragraph, Table
+from .confidence import DOUBT_BELOW
 
 ODD = "word_odd"  # a token no printed word can be (letters of two scripts, a stray mark inside a word)
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -50,8 +51,6 @@ _STRAY = re.compile(rf"[^\W\d_][^\w\s{_JOINING}]+[^\W\d_]")  # letters, then mar
 _MARK = re.compile(rf"[^\w\s{_JOINING}]")  # a mark that joins nothing (screens the text for _STRAY)
 _TOKEN = re.compile(r"\S+")
 _NOT_FRENCH = re.compile(r"[A-Za-z\u00c0-\u00ff]{26}|[A-Za-z\u00c0-\u00ff][\u00e4\u00e3\u00e5\u00f5]|[\u00e4\u00e3\u00e5\u00f5][A-Za-z\u00c0-\u00ff]")
-
-
 _GLUE = re.compile(r"[\u0621-\u064a]{3}(?<!\u0644)(?:\u0627\u0644|\u0644\u0644)[\u0621-\u064a]{3}")  # 3 letters, ال/لل, 3 letters
 _EDGE = re.compile(r"^\W+|\W+$")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
@@ -134,14 +133,24 @@ def _units(block: Any) -> list[list[Any]] | None:
     return None
 
 
+def _in_doubt(node: Any) -> bool:
+    """A block's or cell's doubt as the review reads it: a code, or a confidence under ``DOUBT_BELOW``."""
+    conf = getattr(node, "confidence", None)
+    return bool(node.doubt) or (conf is not None and conf < DOUBT_BELOW)
+
+
 def _mark_table(table: Any) -> bool:
     """A table's cells: each cell holding an odd token takes the doubt (the cell is the review's unit inside a
-    table), and the table when it had none; a table in doubt none of whose cells is, is in doubt throughout."""
+    table), and the table when it had none; a table in doubt throughout (no cell in doubt, or its confidence low)
+    and a cell in doubt throughout are left so."""
     cells = [c for row in table.rows for c in row]
-    if table.doubt and not any(c.doubt for c in cells):
+    low = table.confidence is not None and table.confidence < DOUBT_BELOW  # its doubt reaches every cell
+    if low or (table.doubt and not any(c.doubt for c in cells)):
         return False
     hit = False
     for c in cells:
+        if _in_doubt(c) and not any(s.doubt for s in c.sentences):
+            continue
         if _mark_sentences(c.sentences):
             hit = True
             c.doubt = c.doubt or ODD
@@ -161,7 +170,7 @@ def mark_odd(blocks: Sequence[Any]) -> int:
         if not groups:
             continue
         own = any(s.doubt for g in groups for s in g)
-        if b.doubt and not own:
+        if _in_doubt(b) and not own:
             continue  # in doubt throughout already
         hit = False
         for g in groups:
