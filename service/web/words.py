@@ -147,6 +147,7 @@ DOUBTS: dict[str, str] = {
     "sums_disagree": N_("Un total du tableau ne correspond pas à la somme des montants qu’il additionne."),
     "word_ambiguous": N_("Un mot mal lu peut se corriger en deux mots différents : vérifiez-le sur l’original."),
     "ocr_weak_word": N_("Des mots ont été lus par reconnaissance de caractères avec très peu d’assurance."),
+    "word_odd": N_("Un mot mêle deux écritures ou porte un signe en son milieu : vérifiez-le sur l’original."),
 }
 DOUBT_OTHER = N_("Le lecteur de documents n’est pas sûr de ce texte.")
 

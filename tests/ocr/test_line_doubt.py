@@ -128,3 +128,22 @@ def test_a_digit_checks_doubt_stays_on_the_whole_block() -> None:
     b = paragraph(lines)
     confidence.apply([b], [Group(lines)], OCR)
     assert b.doubt == "digits_disagree" and b.sentences[0].doubt is None  # its misread numbers may be anywhere in it
+
+
+def test_an_unknown_word_read_under_80_on_a_line_read_under_080_is_in_doubt() -> None:
+    """Two weak signals together (``PAIR_WORD``, ``PAIR_LINE``): the Casablanca judgment's ``يعتير`` (for يعتبر) on a
+    line read at 0.78 is marked; the same reading on a line read at 0.85, a listed word, a short token are not."""
+    weak = (("يعتير", 65.0), ("المحكمة", 60.0), ("مما", 50.0))
+    lines = [line("مما يعتير معه الطلب غير مؤسس وقررت المحكمة رفضه.", 0.78, weak=weak)]
+    b = paragraph(lines)
+    confidence.apply([b], [Group(lines)], OCR)
+    s = b.sentences[0]
+    assert b.doubt == WEAK and [s.text[a:e] for a, e in s.unsure] == ["يعتير"]
+    lines = [line("مما يعتير معه الطلب غير مؤسس وقررت المحكمة رفضه.", 0.85, weak=weak)]
+    b = paragraph(lines)
+    confidence.apply([b], [Group(lines)], OCR)
+    assert b.doubt is None and b.sentences[0].doubt is None  # a line read well enough: the word's confidence alone
+    lines = [line("Le budget prinitif est adopté à l’unanimité.", 0.70, weak=(("adopté", 20.0), ("à", 10.0)))]
+    b = paragraph(lines)
+    confidence.apply([b], [Group(lines)], OCR)
+    assert b.doubt is None  # known or too short: nothing, however weak the line

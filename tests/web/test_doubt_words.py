@@ -12,8 +12,9 @@ from service.web.i18n import translations
 from transform.ingest.table_sums import SUMS
 from transform.ocr.doc_profile import AMBIGUOUS
 from transform.ocr.line_doubt import WEAK
+from transform.ocr.odd_tokens import ODD
 
-CODES = ("ocr_low_confidence", "digits_disagree", SUMS, AMBIGUOUS, WEAK)
+CODES = ("ocr_low_confidence", "digits_disagree", SUMS, AMBIGUOUS, WEAK, ODD)
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -86,6 +86,15 @@ def of_lines(lines: Sequence[TextLine]) -> tuple[float | None, str | None]:
 
 
 def apply(blocks: Sequence[Block], groups: Sequence[object], reports: Sequence[PageReport] = ()) -> None:
+    """Rate the blocks (:func:`_rate`), then put in doubt the tokens no printed word can be, whatever read them
+    (``odd_tokens.mark_odd``: letters of two scripts, a stray mark inside a word)."""
+    from .odd_tokens import mark_odd
+
+    _rate(blocks, groups, reports)
+    mark_odd(blocks)
+
+
+def _rate(blocks: Sequence[Block], groups: Sequence[object], reports: Sequence[PageReport] = ()) -> None:
     """Set ``confidence``/``doubt`` on blocks that have none, from the lines they were made of.
 
     A block on a page whose text layer was used takes the page's rating (all its lines share

@@ -9,7 +9,8 @@ and the character spans it is unsure of (``Sentence.doubt``, ``Sentence.unsure``
 * the lines that put the block in doubt by their low OCR confidence (:data:`PLACED`): the words of those lines;
 * the words tesseract read under :data:`WEAK_WORD` that the word lists do not know (``TextLine.weak``, kept by
   ``tesseract.py``), even in a block rated sound: the block then takes :data:`WEAK` as its doubt (a block holding a
-  doubtful sentence is doubtful);
+  doubtful sentence is doubtful); on a line read under :data:`PAIR_LINE`, the unknown words of three letters or more
+  read under :data:`PAIR_WORD` as well (two weak signals together);
 * lines read under :data:`WEAK_LINE` (off: measured, it costs more right words than it is worth at the sentence level).
 
 Never sounder than before: a block's doubt the lines do not explain (set by another pass, the page's rating, a digit
@@ -35,6 +36,11 @@ if TYPE_CHECKING:
 WEAK = "ocr_weak_word"
 WEAK_WORD = 30.0  # a word tesseract read under this confidence (0-100) that the word lists do not know is in doubt
 WEAK_LINE = 0.0  # a line read under this mean word confidence (0..1) is in doubt, word by word (measured: docs/ingest.md)
+# two weak signals together: a word the lists do not know, read under PAIR_WORD (every word tesseract.WEAK_KEPT keeps),
+# on a line read under PAIR_LINE, is in doubt too (docs/ocr.md, "Errors that reach the reader with no doubt")
+PAIR_WORD = 80.0
+PAIR_LINE = 0.80
+_PAIR_LETTERS = 3  # letters of a word the pair of signals may put in doubt
 # the block doubts placed on the lines that gave them: a line's low OCR confidence. A digit check's doubt
 # (digits_disagree) or a kept layer's (text_layer_unsure) stays on the whole block: placed on their lines, they left
 # misread numbers of the same block unflagged (Putanges p. 6 763 read 163, NARSA p. 2's lost 5)
@@ -94,8 +100,10 @@ def _weak_tokens(text: str, lines: Sequence[TextLine], spans: list[tuple[int, in
     """Indices of the text's tokens that are words a line read under WEAK_WORD (found among that line's tokens)."""
     out: set[int] = set()
     for k, ln in enumerate(lines):
+        pair = ln.confidence is not None and ln.confidence < PAIR_LINE
         for word, conf in ln.weak:
-            if conf >= WEAK_WORD or sum(ch.isalnum() for ch in word) < _MIN_LETTERS or known(word):
+            weak = conf < WEAK_WORD or (pair and conf < PAIR_WORD and sum(ch.isalpha() for ch in word) >= _PAIR_LETTERS)
+            if not weak or sum(ch.isalnum() for ch in word) < _MIN_LETTERS or known(word):
                 continue
             hit = [j for j, (a, b) in enumerate(spans) if owner[j] == k and j not in out and text[a:b] == word]
             if not hit:  # glued to punctuation the line text added ("word," / "(word")
