@@ -5,8 +5,6 @@ colon stays a heading."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from transform.model import Heading
