@@ -88,10 +88,11 @@ from .pdf_headings import refine_headings
 from .pdf_layout import Edges, reading_order
 from .pdf_numbered_runs import numbered_runs
 from .pdf_regions import table_slots
+from .pdf_signature_groups import join_signature_groups
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
-BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢✓\-–—*]\s*(?=\S)")
-BULLET_FIRST = frozenset("•◦▪▫●○■□‣⁃∙·❖➢✓-–—*")  # the first character BULLET takes
+BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·❖➢➔✓\-–—*]\s*(?=\S)")  # ➔: a slide's arrow items under its bullets
+BULLET_FIRST = frozenset("•◦▪▫●○■□‣⁃∙·❖➢➔✓-–—*")  # the first character BULLET takes
 ORNAMENT = "*•·∙◦ \u00a0"  # what a line of stars or dots set as an ornament is made of
 NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\u0660-\u0669]{1,2}[.)\-]|[أبجدهوزحطي][.)\-])\s+(?=\S)")
 DASHED = re.compile(r"^\d{1,2}\s?-\s+(?=[^\W\d_])")  # "1- يحدد ...": an item in plain type (a bold one titles a part)
@@ -254,6 +255,7 @@ def group_lines(
         _group_pages(prepared, groups, pitch)
     if any(getattr(ln, "box", None) for lines in pages for ln in lines):
         groups = split_at_boxes(groups)  # no paragraph runs from one drawn box into the next (pdf_boxes)
+    groups = join_signature_groups(groups, ordered)  # a countersignature cut line by line (pdf_signature_groups)
     check_headings(groups)
     groups = refine_headings(join_subtitles(groups))
     legal_levels(groups)

@@ -190,6 +190,23 @@ def drop_signatures(groups: list[_Group]) -> None:
             g.kind = "paragraph"
 
 
+_DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+_DATE_FIELD = re.compile(r"^[^\W\d][^\d:：]{0,40}?\s*[:：]\s*" + _DATE + r"\s*$")  # "Date d’édition : 18/02/2025"
+_DATED = re.compile(r",\s+le\s+" + _DATE + r"\s*$")  # "... Maire A CABESTANY, le 03/04/2025"
+
+
+def drop_dated_lines(groups: list[_Group]) -> None:
+    """Not headings: a field, a short label without a digit, a colon and a date as its only value (``Date d’édition :
+    18/02/2025`` closing a statement), and a line that ends on a place's date (``..., Maire A CABESTANY, le
+    03/04/2025``: a signatory's place and date). A title may end on an amount (``Axe 2 ... : 294 MDH``), never on a
+    bare date."""
+    for g in groups:
+        if g.kind == "heading" and g.legal is None and g.lines:
+            text = " ".join(g.text.split())
+            if _DATE_FIELD.match(text) or _DATED.search(text):
+                g.kind = "paragraph"
+
+
 def _drop_noise(groups: list[_Group]) -> None:
     """Not headings: the invocation that opens an Arabic official text (``بسم الله الرحمن الرحيم``), a line that
     is mostly neither letters nor digits or has no word of three letters (``n° 2013 / 616``, OCR of a logo: ``D 4 DA PS SZ``),

@@ -73,6 +73,7 @@ from .pdf_heading_drops import (
     drop_blanks,
     drop_box_labels,
     drop_dash_terms,
+    drop_dated_lines,
     drop_open_brackets,
     drop_signatures,
     drop_unsure_short,
@@ -167,6 +168,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     bold_leads(groups)
     _drop_noise(groups)
     drop_signatures(groups)
+    drop_dated_lines(groups)
     drop_blanks(groups)
     drop_box_labels(groups)
     drop_unsure_short(groups)

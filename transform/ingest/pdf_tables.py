@@ -248,17 +248,20 @@ def candidate(page: Any, lines: list[PdfLine], height: float, textpage: Any = No
     (:mod:`pdf_table_gaps`) for the test and for the ruled grids; runs of rows without rules are still
     looked for in the lines as pdfium gives them (a running header's gap would join such a run)."""
     measured = pdf_table_gaps.measured(lines, textpage, height)
-    rows = _page_rows(measured)
+    rows = _page_rows(measured, least=1)
     if rows is None:
-        return None
+        return None  # nothing side by side: no table; most pages stop here
     split = [r for r in rows if r.split]
-    if len(split) < 2:
-        return None  # nothing side by side (a running header at most): no table; most pages stop here
+    if not split:
+        return None
     edges = path_edges(page, height)
     grids = []
     for g in pdf_table_grid.grids(edges) if edges else []:
         if g.ruled and any(_runs_inside(r, g) >= 2 for r in split) and sum(1 for r in rows if _runs_inside(r, g)) >= 2:
             grids.append(g)
+    if len(split) < 2:  # one row side by side (a running header, or a form's header row over blank cells):
+        seen = [g for g in grids if g.top >= -2 and g.bottom <= height + 2]  # only a ruled grid drawn on the page
+        return Candidates(seen, [], [e for e in edges if e["orientation"] == "h"]) if seen else None  # around it may be a table
     plain = rows if measured is lines else _page_rows(lines) or []
     runs = [run for run in table_runs(plain) if not any(_overlaps(run, g.top, g.bottom) for g in grids)]
     if not grids and not runs:
@@ -266,15 +269,15 @@ def candidate(page: Any, lines: list[PdfLine], height: float, textpage: Any = No
     return Candidates(grids, runs, [e for e in edges if e["orientation"] == "h"])
 
 
-def _page_rows(lines: list[PdfLine]) -> list[Row] | None:
+def _page_rows(lines: list[PdfLine], least: int = 2) -> list[Row] | None:
     """The page's visual rows (within each column on a page set in columns), or None when fewer
-    than two of them hold runs side by side."""
+    than ``least`` of them hold runs side by side."""
     rows = visual_rows(lines)
-    if sum(1 for r in rows if len(r.segments) >= 2) < 2:
+    if sum(1 for r in rows if len(r.segments) >= 2) < least:
         return None
     bounds = text_columns(rows)
     if bounds:  # a page in columns: rows are looked at within each column
-        if _within_columns(rows, bounds) < 2:
+        if _within_columns(rows, bounds) < least:
             return None
         rows = by_columns(rows, bounds)
     return rows
