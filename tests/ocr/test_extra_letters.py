@@ -98,7 +98,9 @@ def _truth_words() -> set[str]:
 # left for the rule's owner to mend: drop a word from here when the rule leaves it alone.
 # (الرزم, the justice ministry's performance project p. 13, held-out set 3, was one: dotted twins in a stem of three
 # letters are now the root's own, see test_dotted_twins_in_a_three_letter_stem_are_the_roots_own.)
-KNOWN_FALSE_ALARMS: dict[str, tuple[str, str | None]] = {}
+# وخبيص ("khabis", a date-paste sweet, BO 7259 p. 18, held-out set 4) is one the rule *changes*, with no doubt: it
+# becomes وخبط (the OCR path reads the page so); listed so that the rule's owner sees it, not accepted as right.
+KNOWN_FALSE_ALARMS: dict[str, tuple[str, str | None]] = {"وخبيص": ("وخبط", None)}
 
 
 def test_dotted_twins_in_a_three_letter_stem_are_the_roots_own() -> None:
