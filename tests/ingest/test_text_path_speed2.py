@@ -101,3 +101,31 @@ def test_a_document_without_an_earlier_ocr_layer_settles_no_amounts(tmp_path: Pa
     words = " ".join(s.text for sec in read.sections for b in sec.blocks for s in getattr(b, "sentences", []))
     assert "Montant voté : 1 200,00 euros." in words
     assert calls == []  # main settled amounts over every document's lines
+
+
+def test_stray_search_tests_piece_heights_as_before() -> None:
+    """The per-piece height test now made in C picks the pieces the old loop did: a piece of an unknown height (NaN)
+    or an integer size, a piece of no font size, a tall one-rectangle piece are all left; the stray is still found.
+    (An equivalence check: it passes on main too.)"""
+    from transform.ingest import pdf_strays
+
+    class Calls:
+        def origin_y(self, i: int) -> float:
+            return 86.0 if i == 1 else 170.0
+
+        def size_at(self, i: int) -> float:
+            return 8.0 if i == 1 else 16.0
+
+    rects = [(480.0, 178.0, 492.0, 162.0), (521.0, 91.0, 524.0, 86.0), (300.0, 178.0, 479.0, 162.0)]
+    tall = ("-1abc def", 0, rects, 300.0, 178.0, 524.0, 86.0)
+    note = ("- note text", 20, [(159.0, 91.0, 517.0, 81.0)], 159.0, 91.0, 517.0, 81.0)
+    nan = ("x", 9, rects, 0.0, float("nan"), 1.0, 0.0)
+    lone = ("9", 10, rects[:1], 0.0, 178.0, 1.0, 0.0)
+    nosize = ("-1abc def", 11, rects, 300.0, 178.0, 524.0, 86.0)
+    styles = [(12, b"", 0, 25, 0.0), (12.0, b"", 0, 25, 0.0), (1.0, b"", 0, 1, 0.0), (1.0, b"", 0, 1, 0.0), (0.0, b"", 0, 1, 0.0)]
+    text = "-1abc def" + " " * 11 + "- note text"
+    out, pieces, strays = pdf_strays.take_strays(Calls(), text, [tall, note, nan, lone, nosize], styles)  # type: ignore[arg-type]
+    assert [(s.digits, s.home) for s in strays] == [("1", 20)]
+    assert out[1] == " " and pieces[0][0] == "- abc def" and pieces[1:] == [note, nan, lone, nosize]
+    with pytest.raises(ValueError):
+        pdf_strays.take_strays(Calls(), text, [tall, note], styles[:1])  # type: ignore[arg-type]
