@@ -18,6 +18,8 @@ call (``PdfLine.call``), as for a number pdfium leaves in place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter, le, not_, sub
 from typing import TYPE_CHECKING
 
 from .pdf_line_marks import LEAD_DIGITS
@@ -50,8 +52,13 @@ class Stray:
 def take_strays(calls: TextPageCalls, text: str, pieces: list[Piece], styles: list[Style]) -> tuple[str, list[Piece], list[Stray]]:
     """The page text and pieces with the strays of the module docstring blanked, and the strays."""
     strays: list[Stray] = []
-    for k, (p, st) in enumerate(zip(pieces, styles, strict=True)):
-        if st[0] <= 0 or p[4] - p[6] <= TALL * st[0] or len(p[2]) < 2:
+    if len(pieces) != len(styles):
+        raise ValueError("take_strays: one style a piece")
+    # the height test of every piece made in C (a page has hundreds of pieces, a few are tall); the rest on those only
+    heights = map(sub, map(itemgetter(4), pieces), map(itemgetter(6), pieces))
+    tall = compress(range(len(pieces)), map(not_, map(le, heights, map(TALL.__mul__, map(itemgetter(0), styles)))))
+    for k, p, st in [(k, pieces[k], styles[k]) for k in tall]:
+        if st[0] <= 0 or len(p[2]) < 2:
             continue
         found = _stray(calls, pieces, k)
         if found is None:

@@ -40,6 +40,9 @@ def _heads(table: Table) -> list[list[str]]:
 def mark_repeated_heads(blocks: list[Block]) -> int:
     """Mark the header rows a statement prints again under its repeated title block (module docstring).
     Works on the blocks in place; returns how many rows were marked."""
+    pages = {b.page for b in blocks if isinstance(b, Table) and b.page is not None and b.rows}
+    if not any(p + 1 in pages for p in pages):  # a row is marked only under a table of the page before
+        return 0
     dropped = 0
     prev: Table | None = None  # the last table seen
     title: list[str] = []  # the title block over the first part of prev's table

@@ -72,6 +72,10 @@ def _page(g: _Group) -> int | None:
 
 def ocr_titles(groups: list[_Group]) -> list[_Group]:
     """The passes of the module docstring, in order (OCR'd pages only); returns the new list of groups."""
+    if not any(map(_ocr, groups)):  # every pass but these two changes OCR'd groups only (``_ocr`` in each condition)
+        groups = _dated_subtitle(list(groups))  # (a scan's invisible OCR layer is a text layer: these two look at it)
+        _judgment_parts(groups)
+        return groups
     _size_cues(groups)
     groups = _ocr_title_run(groups)
     groups = _title_rest(groups)

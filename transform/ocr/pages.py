@@ -279,9 +279,11 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
                 raise
             can_ocr = False
         wrong: list[int] = []
+        foreign = False
         for i, q in enumerate(qualities):
             cover = open_pages.cover(i) if open_pages is not None else None
             invisible = open_pages.invisible(i) if open_pages is not None else False
+            foreign = foreign or invisible  # an earlier OCR's layer, whose amounts foreign_figures may leave to vouch
             report, why = _decide(pdf, i, out[i], q, mode, can_ocr, timeout, cover, invisible, wrong)
             if report is not None:
                 reports[i] = report
@@ -304,7 +306,8 @@ def read_pages(pdf_path: Path, text_pages: list[list[TextLine]], ctx: RunContext
         _run_ocr(pdf, todo, out, reports, timeout, expect)
         _settle(todo, out, reports, kept, overlays, {i: pdf[i].get_height() for i in overlays}, clean,
                 {i: page_offset(pdf, i) for i in overlays})
-        vouch(out)  # a kept earlier OCR's amounts the document prints elsewhere (foreign_vouch.py)
+        if foreign:  # (only an invisible layer's page has amounts left to vouch for: decide._earlier_ocr)
+            vouch(out)  # a kept earlier OCR's amounts the document prints elsewhere (foreign_vouch.py)
         settle_stamped(out)  # a stamped date's month the models left open, printed elsewhere (stamp_dates.py)
         if can_ocr and ctx.options.ocr != "always":
             for note in cross_check(pdf, out, reports, timeout, open_pages):
