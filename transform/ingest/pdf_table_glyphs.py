@@ -279,19 +279,21 @@ def _visual_words(s: str, box: Any) -> bool:
 
 def _ligatures_as_line(s: str, box: Any, line_text: str) -> str:
     """A cell's characters with the ligatures whose letters share one glyph box put in order, as
-    the line reading did for the line they come from: only where each changed word is a word of
-    that line as read (the line reading repairs them on documents that proved the fault, see
-    :class:`transform.ingest.ligatures.LigatureProbe`; a correct ligature also has one box)."""
+    the line reading did for the line they come from: only where each changed word is read so in
+    that line, spaces aside (a cell may glue words the line reading spaced; the line reading repairs
+    ligatures on documents that proved the fault, see :class:`transform.ingest.ligatures.LigatureProbe`;
+    a correct ligature also has one box)."""
     fixed, count = swap_shared_boxes(s, box)
     if not count:
         return s
-    line = line_text.translate(_UNCOMPARED)
+    line = "".join(line_text.translate(_UNCOMPARED).split())  # spaces aside: a cell may glue words the line spaced
     for old, new in zip(s.split(), fixed.split(), strict=True):
         if old != new and new.translate(_UNCOMPARED) not in line:
             return s
     return fixed
 
 
-# left out when a cell's word is looked for in its line: kashida (see cell_spaces) and brackets (a cell's are
-# still in pdfium's order, ``بالانهيار(``, the line's in logical order)
-_UNCOMPARED = str.maketrans("", "", "\u0640()[]{}")
+# left out when a cell's word is looked for in its line: kashida (see cell_spaces), brackets and guillemets (a cell's
+# are still in pdfium's order, ``بالانهيار(``, ``»سكر``, the line's in logical order)
+_UNCOMPARED = str.maketrans("", "", "\u0640()[]{}\u00ab\u00bb")
+

@@ -51,6 +51,7 @@ TEETH = "بتثنيئ"  # one tooth each: two of them side by side are two lette
 ENDINGS = "نةهات"
 TOOTH_LETTERS = "بتثني"  # the letters a loop letter's entry stroke is read as
 WEAK = "اويى"  # long vowels: a stem of three letters holding one is no full root (a letter may be lost)
+INK_ABOVE = "تثنضظ"  # a dot over the tooth or the loop: ink where a lost stem of ط/ظ stood
 LOOPS = "صضطظ"  # letters that begin with a small tooth before their loop  # a word's last letter that ends a plural, a feminine, a pronoun: a double before it is the stem's
 _STEM = re.compile("^[وف]?(?:[بلك]?ال|لل)?")
 _TLD = r"(?:gov\.ma|gouv\.fr|ma|com|org|net|fr)"
@@ -94,14 +95,21 @@ def _candidates(word: str) -> dict[str, bool]:
     return out
 
 
-def _loop_tooth(word: str) -> set[str]:
+def _loop_tooth(word: str) -> tuple[set[str], set[str]]:
     """The words made by reading a tooth before ``ص ض ط ظ`` as their own entry stroke: the tooth taken out
-    (``العرائنض``: العرائض), or the tooth and the loop read as one ``ط``/``ظ`` (``القتضاع``: القطاع)."""
-    out = set()
+    (``العرائنض``: العرائض), or the tooth and the loop read as one ``ط``/``ظ`` (``القتضاع``: القطاع).
+    The second needs ink above where the lost stem stood (a dot over the tooth or the loop, :data:`INK_ABOVE`):
+    a ``ي``/``ب`` (dots below) before a bare ``ص`` has none: ``وخبيص`` (a sweet's name) is no ``وخبط``. Returns
+    (the words that may mend, the words read with no such ink: they never mend, they only make a mend doubtful)."""
+    out: set[str] = set()
+    weak: set[str] = set()
     for i in range(1, len(word) - 1):
         if word[i] in TOOTH_LETTERS and word[i + 1] in LOOPS:
-            out |= {word[:i] + word[i + 1:], *(word[:i] + z + word[i + 2:] for z in "طظ")}
-    return {c for c in out if normalise_ar(c) != normalise_ar(word)}
+            out.add(word[:i] + word[i + 1:])
+            inked = word[i] in INK_ABOVE or word[i + 1] in INK_ABOVE
+            (out if inked else weak).update(word[:i] + z + word[i + 2:] for z in "طظ")
+    keep = {c for c in out if normalise_ar(c) != normalise_ar(word)}
+    return keep, {c for c in weak if normalise_ar(c) != normalise_ar(word)} - keep
 
 
 def _tafil(word: str, cand: str) -> bool:
@@ -120,12 +128,14 @@ def one_less(word: str) -> tuple[str | None, bool]:
     if len(word) < MIN_LETTERS or not AR_LETTERS.match(word) or real_word(word):
         return None, False
     cands = {c: same for c, same in _candidates(word).items() if not _tafil(word, c)}
-    loops = {c for c in _loop_tooth(word) if not _tafil(word, c)}
+    strong, weak = _loop_tooth(word)
+    loops = {c for c in strong if not _tafil(word, c)}
     found = {c for c in [*cands, *loops] if _word(c) or suffixed(c)} or \
         {c for c in [*(c for c, same in cands.items() if same), *loops] if rare(c)}
-    if len(found) == 1:
+    rivals = {c for c in weak if not _tafil(word, c) and (_word(c) or suffixed(c) or rare(c))} - found
+    if len(found) == 1 and not rivals:
         return found.pop(), False
-    return None, len(found) > 1
+    return None, len(found | rivals) > 1
 
 
 def mend_token(token: str) -> tuple[str, str | None]:
