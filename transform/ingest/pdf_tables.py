@@ -242,18 +242,23 @@ def _runs_inside(row: Row, g: pdf_table_grid.Grid) -> int:
     return sum(1 for a, b in row.segments if a >= g.x0 - 4 and b <= g.x1 + 4)
 
 
+MARGIN = 0.08  # the share of the page's height, at its top and at its bottom, where running lines are printed
+
+
 def candidate(page: Any, lines: list[PdfLine], height: float, textpage: Any = None) -> Candidates | None:
     """Cheap test: None for a page that holds no table (most pages), else where to look. With the
     ``textpage``, lines drawn as one text object across columns get their runs from their characters
     (:mod:`pdf_table_gaps`) for the test and for the ruled grids; runs of rows without rules are still
     looked for in the lines as pdfium gives them (a running header's gap would join such a run)."""
     measured = pdf_table_gaps.measured(lines, textpage, height)
-    rows = _page_rows(measured, least=1)
+    rows = _page_rows(measured, least=1, height=height)
     if rows is None:
         return None  # nothing side by side: no table; most pages stop here
     split = [r for r in rows if r.split]
     if not split:
         return None
+    if len(split) == 1 and _in_margin(split[0], height):
+        return None  # one row side by side, in the page's top or bottom margin: a running line, not a grid's head
     edges = path_edges(page, height)
     grids = []
     for g in pdf_table_grid.grids(edges) if edges else []:
@@ -269,28 +274,36 @@ def candidate(page: Any, lines: list[PdfLine], height: float, textpage: Any = No
     return Candidates(grids, runs, [e for e in edges if e["orientation"] == "h"])
 
 
-def _page_rows(lines: list[PdfLine], least: int = 2) -> list[Row] | None:
+def _page_rows(lines: list[PdfLine], least: int = 2, height: float | None = None) -> list[Row] | None:
     """The page's visual rows (within each column on a page set in columns), or None when fewer
-    than ``least`` of them hold runs side by side."""
+    than ``least`` of them hold runs side by side. With the page's ``height``, a page set in columns whose one such
+    row lies in its top or bottom margin (a running line) is None too, before its rows are cut by columns."""
     rows = visual_rows(lines)
     if sum(1 for r in rows if len(r.segments) >= 2) < least:
         return None
     bounds = text_columns(rows)
     if bounds:  # a page in columns: rows are looked at within each column
-        if _within_columns(rows, bounds) < least:
+        within = _within_columns(rows, bounds)
+        if len(within) < least or (height is not None and len(within) == 1 and _in_margin(within[0], height)):
             return None
         rows = by_columns(rows, bounds)
     return rows
 
 
-def _within_columns(rows: list[Row], bounds: list[float]) -> int:
+def _within_columns(rows: list[Row], bounds: list[float]) -> list[Row]:
     """Rows with two runs or more inside one column of a page set in columns."""
-    n = 0
+    out = []
     for r in rows:
         if len(r.segments) >= 2:
             cols = [bisect_left(bounds, (a + b) / 2) for a, b in r.segments]  # bounds ascend (text_columns)
-            n += len(cols) > len(set(cols))
-    return n
+            if len(cols) > len(set(cols)):
+                out.append(r)
+    return out
+
+
+def _in_margin(row: Row, height: float) -> bool:
+    """Does the row lie in the page's top or bottom margin (``MARGIN``), where running lines are printed?"""
+    return not MARGIN * height < row.top < (1 - MARGIN) * height
 
 
 def _overlaps(run: list[Row], top: float, bottom: float) -> bool:

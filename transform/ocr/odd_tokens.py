@@ -82,12 +82,34 @@ def glued(token: str) -> bool:
 _TWO_SCRIPTS = re.compile(r"[\u0621-\u064a]\S*[A-Za-z\u00c0-\u00ff]|[A-Za-z\u00c0-\u00ff]\S*[\u0621-\u064a]")
 
 
+_RARE_LATIN = "\u00e4\u00e3\u00e5\u00f5"
+_MARK_RUN = re.compile(rf"[^\w\s{_JOINING}]+")  # a run of marks that join nothing
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _not_french_in(text: str) -> bool:
+    """``_NOT_FRENCH`` searched only where it can match: a rare letter printed, or a token of 26 characters."""
+    if any(c in text for c in _RARE_LATIN) or max(map(len, text.split()), default=0) >= 26:
+        return bool(_NOT_FRENCH.search(text))
+    return False
+
+
+def _stray_in(text: str) -> bool:
+    """``_STRAY`` found in ``text``, looked for at its runs of marks only (a run between two letters)."""
+    end = len(text)
+    for m in _MARK_RUN.finditer(text):
+        a, b = m.span()
+        if a and b < end and _LETTER.match(text, a - 1) and _LETTER.match(text, b):
+            return True
+    return False
+
+
 def odd_spans(text: str) -> list[tuple[int, int]]:
     """The character spans of the odd tokens of ``text`` (the text screened whole first: every pattern lies inside one
-    token, and most sentences hold none)."""
+    token, and most sentences hold none; the screen runs the costly patterns only where they can match)."""
     latin, arabic = _LATIN.search(text), _ARABIC.search(text)
-    if not ((latin and arabic and _TWO_SCRIPTS.search(text)) or (latin and _NOT_FRENCH.search(text))
-            or (arabic and _GLUE.search(text)) or (_MARK.search(text) and _STRAY.search(text))):
+    if not ((latin and arabic and _TWO_SCRIPTS.search(text)) or (latin and _not_french_in(text))
+            or (arabic and _GLUE.search(text)) or _stray_in(text)):
         return []
     return [m.span() for m in _TOKEN.finditer(text) if odd(m.group())]
 
