@@ -36,11 +36,12 @@ screened whole before its tokens are looked at.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ..model import Heading, ListBlock, Paragraph, Table
 from .confidence import DOUBT_BELOW
+from .line_doubt import _merge
 
 ODD = "word_odd"  # a token no printed word can be (letters of two scripts, a stray mark inside a word)
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -112,16 +113,6 @@ def odd_spans(text: str) -> list[tuple[int, int]]:
             or (arabic and _GLUE.search(text)) or _stray_in(text)):
         return []
     return [m.span() for m in _TOKEN.finditer(text) if odd(m.group())]
-
-
-def _merge(spans: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and not text[out[-1][1] : a].strip():
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
 
 
 def _mark_sentences(sentences: Sequence[Any]) -> bool:
