@@ -16,18 +16,23 @@ from transform.ingest.pdf_text import page_lines
 CROP = (40.0, 30.0, 400.0, 300.0)  # left, bottom, right, top of the CropBox (the MediaBox: 400 x 300 at the origin)
 
 
-def _cropped(tmp_path: Path, draw) -> Path:  # type: ignore[no-untyped-def]
-    doc = FPDF(unit="pt", format=(400, 300))
-    doc.add_page()
-    draw(doc)
+def saved_cropped(doc: FPDF, tmp_path: Path, crop: tuple[float, float, float, float]) -> Path:
+    """``doc`` written, then its first page's CropBox set to ``crop`` (left, bottom, right, top); the cropped copy."""
     flat = tmp_path / "flat.pdf"
     doc.output(str(flat))
     pdf = pdfium.PdfDocument(str(flat))
-    pdf[0].set_cropbox(*CROP)
+    pdf[0].set_cropbox(*crop)
     path = tmp_path / "cropped.pdf"
     pdf.save(str(path))
     pdf.close()
     return path
+
+
+def _cropped(tmp_path: Path, draw) -> Path:  # type: ignore[no-untyped-def]
+    doc = FPDF(unit="pt", format=(400, 300))
+    doc.add_page()
+    draw(doc)
+    return saved_cropped(doc, tmp_path, CROP)
 
 
 def _text(doc: FPDF) -> None:

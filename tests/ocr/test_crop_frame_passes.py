@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
 
+from tests.ingest.test_crop_frame import saved_cropped
 from transform.ingest.base import TextLine
 from transform.ingest.crop_frame import crop_offset
 from transform.ingest.pdf_text import page_lines
@@ -31,14 +32,7 @@ def _cropped(tmp_path: Path) -> Path:
     doc.line(70, 64, 70 + doc.get_string_width("Affectation du budget"), 64)  # the title's underline, its whole width
     for n, row in enumerate(ROWS):
         doc.text(70, 100 + 30 * n, row)
-    flat = tmp_path / "flat.pdf"
-    doc.output(str(flat))
-    pdf = pdfium.PdfDocument(str(flat))
-    pdf[0].set_cropbox(*CROP)
-    path = tmp_path / "cropped.pdf"
-    pdf.save(str(path))
-    pdf.close()
-    return path
+    return saved_cropped(doc, tmp_path, CROP)
 
 
 def test_the_render_moved_into_the_lines_frame(tmp_path: Path) -> None:
