@@ -104,3 +104,31 @@ def test_a_column_of_amounts_with_dashes_is_read_line_by_line() -> None:
     assert _priced_lines([labels, six])
     six.pieces[0].text = "250 DH payé"  # a word that is no dash still makes the cell no column of amounts
     assert not _priced_lines([labels, six])
+
+
+def test_a_cell_line_read_again_is_cropped_inside_its_rules() -> None:
+    # Haute-Saône's grid of names: a printed line tesseract's layout lost (`Lantenot`, set 4) was read
+    # again from a crop reaching past the column rule beside it; the rule's stroke cost the word its
+    # confidence (25, under EMPTY_CONF) and the name was left out. The crop stays inside the rules now.
+    from transform.ocr.tables_fill import _Filler
+    from transform.ocr.tables_grid import ink_of
+    from transform.ocr.tables_read import _uncovered
+
+    im = Image.new("L", (1200, 500), 255)
+    d = ImageDraw.Draw(im)
+    for y in (50, 450):
+        d.line([(50, y), (1150, y)], fill=0, width=3)
+    for x in (50, 300, 700, 1150):
+        d.line([(x, 50), (x, 450)], fill=0, width=3)
+    for n in range(3):  # three printed lines of a cell, the words close to the column rule on their left
+        d.rectangle([(306, 80 + 40 * n), (420 + 30 * n, 100 + 40 * n)], fill=0)
+    ink = ink_of(im)
+    [grid] = find_grids(im, DPI, ink)
+    k = 72.0 / DPI
+    filler = _Filler(grid, k, 0.08 * 72)
+    slot = next(s for s in filler.slots.values() if s.cell.col == 1)
+    slot.pieces = [_Piece("Champagney", 80 * k, 100 * k, 306 * k, 420 * k)]
+    placed = [(306 * k, 80 * k, 420 * k, 100 * k)]  # the first line read; the two under it lost
+    boxes = _uncovered(ink, grid, slot, DPI, k, placed, inside_rules=True)  # a left-to-right table
+    assert len(boxes) == 2
+    assert all(302 < b[0] and b[2] < 698 for b in boxes)  # clear of the rules at 300 and 700

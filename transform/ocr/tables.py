@@ -362,7 +362,7 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
                    and (box := _inked_box(ink, grid, s.cell, pimg.dpi)) is not None][:MAX_EMPTY] if script or not rtl else []
         placed = [(ln.x0, ln.top, ln.x1, ln.bottom) for ln in inside]
         bands = [(s, box) for s in filler.slots.values() if s.pieces
-                 for box in _uncovered(ink, grid, s, pimg.dpi, k, placed)][:MAX_BANDS]
+                 for box in _uncovered(ink, grid, s, pimg.dpi, k, placed, not rtl)][:MAX_BANDS]
         if cuts or empties or bands:
             # read from the ink alone: a watermark under a price was read as a letter
             _read_again(replace(pimg, image=ink.image), cuts, empties, langs, script if rtl and script else langs, timeout,
