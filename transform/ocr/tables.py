@@ -50,6 +50,7 @@ from .tables_doubt import needs_cells
 from .tables_fill import _bands, _Filler, _joined
 from .tables_grid import GridCell, find_grids, ink_of
 from .tables_heads import header_rows
+from .tables_panel import cut_panels
 from .tables_read import MAX_BANDS, _clean, _inked_box, _Piece, _read_again, _rtl, _Slot, _uncovered
 from .tables_script import latin_in_arabic
 
@@ -92,6 +93,7 @@ def tables_of(report: PageReport | None) -> list[FoundTable]:
 
 
 _DECIMAL = re.compile(r"\d[.,]\d")
+_NIL = re.compile(r"[-–—_]")  # a lone dash in a column of amounts: none on that line
 
 
 def _one_shape(numbers: list[str]) -> bool:
@@ -118,7 +120,8 @@ def _priced_lines(slots: list[_Slot]) -> bool:
     if len([s for s in slots if s.pieces]) < 2 or any(s.cell.rowspan > 1 for s in slots):
         return False
     for s in slots:
-        if len(s.pieces) >= 2 and all(is_number(p.text) for p in s.pieces) and _one_shape([p.text for p in s.pieces]):
+        numbers = [p.text for p in s.pieces if not _NIL.fullmatch(p.text)]  # a dash: no amount on that line
+        if len(numbers) >= 2 and all(is_number(n) for n in numbers) and _one_shape(numbers):
             others = [q for o in slots if o is not s for q in o.pieces]
             if all(any(min(p.bottom, q.bottom) - max(p.top, q.top) > 0.3 * (p.bottom - p.top) for q in others) for p in s.pieces):
                 return True
@@ -311,6 +314,8 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
         return []
     k = 72.0 / pimg.dpi
     cross = CROSS_IN * 72.0
+    if any(g.panels for g in grids):  # a panel beside a box's table, read apart from it (tables_panel.py)
+        cut_panels(pimg, grids, lines, words, langs, timeout, cross)
     found: list[FoundTable] = []
     budget = MAX_CUTS
     if rtl_words:
@@ -357,7 +362,7 @@ def _find(pimg: PageImage, lines: list[TextLine], langs: str, timeout: float, sc
                    and (box := _inked_box(ink, grid, s.cell, pimg.dpi)) is not None][:MAX_EMPTY] if script or not rtl else []
         placed = [(ln.x0, ln.top, ln.x1, ln.bottom) for ln in inside]
         bands = [(s, box) for s in filler.slots.values() if s.pieces
-                 for box in _uncovered(ink, grid, s, pimg.dpi, k, placed)][:MAX_BANDS]
+                 for box in _uncovered(ink, grid, s, pimg.dpi, k, placed, not rtl)][:MAX_BANDS]
         if cuts or empties or bands:
             # read from the ink alone: a watermark under a price was read as a letter
             _read_again(replace(pimg, image=ink.image), cuts, empties, langs, script if rtl and script else langs, timeout,

@@ -55,6 +55,8 @@ class Grid:
     xs: list[float]
     ys: list[float]
     cells: list[GridCell] = field(default_factory=list)
+    # (near, far) x ranges beside the grid that only its frame's top and bottom rules run over (a side panel; tables_open.py)
+    panels: list[tuple[float, float]] = field(default_factory=list)
 
     @property
     def nrows(self) -> int:
@@ -353,8 +355,15 @@ def _grids_of(mask: np.ndarray, dpi: float, scale: int, gap: int = 0) -> list[Gr
     if len(horiz) < 2 or len(vert) < 3:
         return []
     tol = max(2.0, TOUCH_IN * small_dpi)
-    grids = [g for group in _groups(horiz, vert, tol) if (g := _grid(*_with_inner(group, horiz, vert, tol), small_dpi)) is not None]
+    from .tables_open import open_sides
+
+    grids = []
+    for group in _groups(horiz, vert, tol):
+        rules = _with_inner(group, horiz, vert, tol)
+        if (g := _grid(*rules, small_dpi)) is not None:
+            grids.append(open_sides(g, *rules, horiz, small_dpi))  # a side with no column rule (tables_open.py)
     for g in grids:
         g.xs = [(x + 0.5) * scale for x in g.xs]
         g.ys = [(y + 0.5) * scale for y in g.ys]
+        g.panels = [((a + 0.5) * scale, (b + 0.5) * scale) for a, b in g.panels]
     return sorted(grids, key=lambda g: g.ys[0])

@@ -209,12 +209,14 @@ def _inked_box(ink: Ink, grid: Grid, cell: GridCell, dpi: float) -> tuple[int, i
 
 
 def _uncovered(ink: Ink, grid: Grid, slot: _Slot, dpi: float, k: float,
-               lines: list[tuple[float, float, float, float]]) -> list[tuple[int, int, int, int]]:
+               lines: list[tuple[float, float, float, float]], inside_rules: bool = False) -> list[tuple[int, int, int, int]]:
     """Boxes (image pixels) of the printed lines of a cell holding some text that no OCR'd line
     covers: tesseract's layout skips a line of a cell now and then (Sfax's `حمولتها 3.5 أطنان.`
     under the rest of its task), which a single-line reading reads. ``lines``: the boxes
     (points) of the page's lines in the grid. A printed line is a band of the cell's ink rows
-    (gaps of a dot's height joined) at least BAND_MIN_IN and at most BAND_MAX_IN high."""
+    (gaps of a dot's height joined) at least BAND_MIN_IN and at most BAND_MAX_IN high. ``inside_rules`` (a
+    left-to-right table): the boxes stay clear of the cell's column rules (an Arabic word's kashida may run up
+    to its rule: there the ink by the rule is the word's, and the box keeps its margin)."""
     n = ink.scale
     cell = slot.cell
     inset = max(3, int(0.05 * dpi))
@@ -237,7 +239,11 @@ def _uncovered(ink: Ink, grid: Grid, slot: _Slot, dpi: float, k: float,
                 continue  # a speck, a stroke of a stamp, a scan's grain
             covered = sum(max(0.0, min(box[2], right * k) - max(box[0], left * k)) for box in over)
             if covered < 0.5 * (right - left) * k:
-                out.append((max(0, left - inset), max(0, top - inset // 2), right + inset, bottom + inset // 2))
+                a, b = left - inset, right + inset
+                if inside_rules:  # Latin letters never join a rule: the crop stays inside the cell's rules, whose stroke
+                    # beside a word cost it its confidence (Haute-Saône's names: `Lantenot` 25 -> 87, under EMPTY_CONF, lost)
+                    a, b = max(a, x0 - inset // 2), min(b, x1 + inset // 2)
+                out.append((max(0, a), max(0, top - inset // 2), b, bottom + inset // 2))
     return out
 
 
