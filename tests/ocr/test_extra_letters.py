@@ -100,7 +100,9 @@ def _truth_words() -> set[str]:
 # letters are now the root's own, see test_dotted_twins_in_a_three_letter_stem_are_the_roots_own.)
 # (وخبيص, "khabis", a date-paste sweet, BO 7259 p. 18, held-out set 4, was changed to وخبط with no doubt: see
 # test_a_tooth_with_dots_below_before_a_bare_loop_is_not_read_as_ta.)
-KNOWN_FALSE_ALARMS: dict[str, tuple[str, str | None]] = {}
+# right words of the truth the rule puts in doubt, listed for the rule's owner: `والبيطر.` is printed cut short (ESEC
+# p. 58, held-out set 5: `... للزراعة والبيطر.`), its full stop attached
+KNOWN_FALSE_ALARMS: dict[str, tuple[str, str | None]] = {"والبيطر.": ("والبيطر.", "word_ambiguous")}
 
 
 def test_a_tooth_with_dots_below_before_a_bare_loop_is_not_read_as_ta() -> None:

@@ -53,7 +53,7 @@ def test_odd_tokens_of_a_text_layer_page_are_in_doubt_word_by_word() -> None:
     assert second.doubt is None  # the sentence without the odd token is sound
 
 
-def test_a_sound_text_puts_nothing_in_doubt_and_one_truth_word_of_63000_trips_it() -> None:
+def test_a_sound_text_puts_nothing_in_doubt_and_two_truth_words_of_70000_trip_it() -> None:
     b = _para(SOUND)
     confidence.apply([b], [])
     assert b.doubt is None and b.sentences[0].doubt is None and b.sentences[0].unsure == []
@@ -63,7 +63,8 @@ def test_a_sound_text_puts_nothing_in_doubt_and_one_truth_word_of_63000_trips_it
     assert len(docs) >= 45
     words = [w for d in docs for p in sorted(d.glob("p*.md")) for t in _truth_texts(p) for w in t.split()]
     assert len(words) > 60_000
-    assert [w for w in words if odd(w)] == ["سعرالبيع"]  # printed glued (BO 7262 p. 30): one false alarm in 63,000
+    # printed glued: the finance tables' caption `III-الحسابات` (p. 1, held-out set 5) and BO 7262 p. 30's `سعرالبيع`
+    assert [w for w in words if odd(w)] == ["III-الحسابات", "سعرالبيع"]  # two false alarms in 70,000
 
 
 def test_a_table_cell_takes_the_doubt_and_a_block_in_doubt_throughout_stays_so() -> None:
