@@ -55,49 +55,78 @@ static inline int is_letter(Py_UCS4 c) { return c != '_' && Py_UNICODE_ISALNUM(c
 /* [^\w\s<joining>] */
 static inline int is_mark(Py_UCS4 c) { return !is_word(c) && !Py_UNICODE_ISSPACE(c) && !is_joining(c); }
 
+enum { F_LATIN = 1, F_SPACE = 2, F_MARK = 4, F_LETTER = 8 };
+
+static unsigned char ascii_flags[128];  /* the classes of the ASCII characters, filled once from the tests below */
+
+static void fill_ascii_flags(void) {
+	for (Py_UCS4 c = 0; c < 128; c++)
+		ascii_flags[c] = (unsigned char)((is_latin(c) ? F_LATIN : 0) | (Py_UNICODE_ISSPACE(c) ? F_SPACE : 0)
+		                                 | (is_mark(c) ? F_MARK : 0) | (is_letter(c) ? F_LETTER : 0));
+}
+
+static inline int flags_of(Py_UCS4 c) {
+	if (c < 128)
+		return ascii_flags[c];
+	if (is_arabic(c))
+		return F_LETTER;  /* U+0621-U+064A: letters (tatweel too) */
+	return (is_latin(c) ? F_LATIN : 0) | (Py_UNICODE_ISSPACE(c) ? F_SPACE : 0) | (is_mark(c) ? F_MARK : 0)
+	       | (is_letter(c) ? F_LETTER : 0);
+}
+
 static int screen_text(int kind, const void *data, Py_ssize_t n) {
 	int tok_ar = 0, tok_lat = 0;  /* the current token holds an Arabic / a Latin letter */
+	int prev_latin = 0, prev_rare = 0;
 	Py_ssize_t latin_run = 0, arabic_run = 0;
-	Py_ssize_t mark_start = -1;  /* where the current run of marks began, or -1 */
-	Py_UCS4 prev = 0;
+	int in_marks = 0, letter_before = 0;  /* inside a run of marks; the character before it a letter */
+	int prev_letter = 0;
 	for (Py_ssize_t i = 0; i < n; i++) {
 		Py_UCS4 c = PyUnicode_READ(kind, data, i);
-		int ar = is_arabic(c), lat = !ar && is_latin(c);
+		int ar = is_arabic(c);
+		int f = flags_of(c);
+		int lat = f & F_LATIN;
 		if (lat) {
+			int rare = is_rare(c);
 			if (++latin_run >= 26)
 				return 1;
-			if (i > 0 && (is_rare(c) ? is_latin(prev) : is_rare(prev)))
+			if (rare ? prev_latin : prev_rare)
 				return 1;
+			prev_rare = rare;
 		} else {
 			latin_run = 0;
+			prev_rare = 0;
 		}
+		prev_latin = lat != 0;
 		if (ar) {
 			if (++arabic_run >= 8) {
 				Py_UCS4 c3 = PyUnicode_READ(kind, data, i - 4), c4 = PyUnicode_READ(kind, data, i - 3);
 				if ((c3 == ALIF || c3 == LAM) && c4 == LAM && PyUnicode_READ(kind, data, i - 5) != LAM)
 					return 1;
 			}
+			tok_ar = 1;
+			if (tok_lat)
+				return 1;
 		} else {
 			arabic_run = 0;
+			if (lat) {
+				tok_lat = 1;
+				if (tok_ar)
+					return 1;
+			} else if (f & F_SPACE) {
+				tok_ar = tok_lat = 0;
+			}
 		}
-		if (ar || lat) {
-			tok_ar |= ar;
-			tok_lat |= lat;
-			if (tok_ar && tok_lat)
-				return 1;
-		} else if (Py_UNICODE_ISSPACE(c)) {
-			tok_ar = tok_lat = 0;
-		}
-		if (c < 0x80 ? !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ') && is_mark(c)
-		             : !ar && is_mark(c)) {
-			if (mark_start < 0)
-				mark_start = i;
+		if (f & F_MARK) {
+			if (!in_marks) {
+				in_marks = 1;
+				letter_before = prev_letter;
+			}
 		} else {
-			if (mark_start > 0 && is_letter(c) && is_letter(PyUnicode_READ(kind, data, mark_start - 1)))
+			if (in_marks && letter_before && (f & F_LETTER))
 				return 1;
-			mark_start = -1;
+			in_marks = 0;
 		}
-		prev = c;
+		prev_letter = (f & F_LETTER) != 0;
 	}
 	return 0;
 }
@@ -125,4 +154,7 @@ static struct PyModuleDef odd_module = {
     odd_methods, NULL, NULL, NULL, NULL,
 };
 
-PyMODINIT_FUNC PyInit__odd(void) { return PyModule_Create(&odd_module); }
+PyMODINIT_FUNC PyInit__odd(void) {
+	fill_ascii_flags();
+	return PyModule_Create(&odd_module);
+}
