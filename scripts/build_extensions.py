@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = {"transform.braille._speed": "transform/braille/_speed.c", "transform.braille._louis_quiet": "transform/braille/_louis_quiet.c",
               "transform.ingest._chars": "transform/ingest/_chars.c", "transform.ingest._bidi": "transform/ingest/_bidi.c"}
 EXTENSIONS["transform.ingest._group"] = "transform/ingest/_group.c"  # the grouping's per-line loop (pdf_blocks._group_pages)
+EXTENSIONS["transform.ingest._odd"] = "transform/ingest/_odd.c"  # the odd-token screen (odd_tokens.odd_spans)
 
 
 def built_path(module: str) -> Path:

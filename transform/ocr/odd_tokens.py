@@ -30,11 +30,13 @@ as :mod:`line_doubt` writes them, and the block (a table's cell, and the table) 
 Never sounder than before: a block or cell in doubt (by its code or its confidence) whose sentences carry none is in
 doubt throughout, and is left so, as are the cells of a table in doubt throughout. Every word stays as read. It runs
 once over a document's blocks (``confidence.apply``), on every page whatever read it; each sentence's text is
-screened whole before its tokens are looked at.
+screened whole before its tokens are looked at, by one walk in C (``transform/ingest/_odd.c``, :func:`_screen_py`
+when it is not built: the same answer), and only a text the screen lets through has its tokens matched.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -105,12 +107,32 @@ def _stray_in(text: str) -> bool:
     return False
 
 
+def _screen_py(text: str) -> bool:
+    """Can any pattern find an odd token in ``text`` (the reference of the compiled ``_odd.screen``)?"""
+    latin, arabic = _LATIN.search(text), _ARABIC.search(text)
+    return bool((latin and arabic and _TWO_SCRIPTS.search(text)) or (latin and _not_french_in(text))
+                or (arabic and _GLUE.search(text)) or _stray_in(text))
+
+
+def _load_screen() -> Any:
+    """The compiled screen (``transform/ingest/_odd.c``: one walk over the text), or the Python one when it is not
+    built or hidden (``TAYSIR_HIDE_EXTENSIONS=1``)."""
+    if os.environ.get("TAYSIR_HIDE_EXTENSIONS", "").strip().lower() in ("1", "true", "yes", "on"):
+        return _screen_py
+    try:
+        from ..ingest import _odd  # type: ignore[attr-defined]
+    except ImportError:
+        return _screen_py
+    return getattr(_odd, "screen", _screen_py)
+
+
+_SCREEN = _load_screen()
+
+
 def odd_spans(text: str) -> list[tuple[int, int]]:
     """The character spans of the odd tokens of ``text`` (the text screened whole first: every pattern lies inside one
     token, and most sentences hold none; the screen runs the costly patterns only where they can match)."""
-    latin, arabic = _LATIN.search(text), _ARABIC.search(text)
-    if not ((latin and arabic and _TWO_SCRIPTS.search(text)) or (latin and _not_french_in(text))
-            or (arabic and _GLUE.search(text)) or _stray_in(text)):
+    if not _SCREEN(text):
         return []
     return [m.span() for m in _TOKEN.finditer(text) if odd(m.group())]
 
