@@ -133,3 +133,28 @@ def test_layout_trust_calls_a_table_of_prose_invented() -> None:
     doc.sections[0].blocks[1] = _t([["Le conseil municipal approuve", "la liste des subventions"], ["suivantes pour", "l'exercice."]])
     got = {(u.kind, u.verdict) for u in layout_units(doc, [parse_truth_page(TRUTH)], "t")}
     assert ("table", "invented") in got and ("table", "right") in got
+
+
+def test_a_pdf_read_carries_the_doubt_on_its_heading(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    """The pass runs on a PDF's blocks: a line set large like a title but ending with an amount is a heading in doubt,
+    the real title above it is not."""
+    from fpdf import FPDF
+
+    from transform.context import RunContext
+    from transform.ingest import ingest
+    from transform.options import TransformOptions
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    y = 70.0
+    for text, size in (("Vote des subventions", 18), (LONG + " et charge le maire de son exécution.", 11),
+                       ("TOTAL DES SUBVENTIONS : 8020", 18), (LONG + " sans observation du public présent.", 11)):
+        pdf.set_font("helvetica", "B" if size > 11 else "", size)
+        pdf.set_xy(70, y)
+        pdf.multi_cell(455, size * 1.3, text)
+        y = pdf.get_y() + 20
+    path = tmp_path / "pv.pdf"
+    pdf.output(str(path))
+    doc = ingest(path, RunContext(options=TransformOptions(ocr="never"), out_dir=tmp_path, stem="pv", source=path))
+    heads = {" ".join(s.text for s in b.sentences): b.doubt for sec in doc.sections for b in sec.blocks if isinstance(b, Heading)}
+    assert heads == {"Vote des subventions": None, "TOTAL DES SUBVENTIONS : 8020": HEADING_LINE}, heads
