@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from unittest import mock
 
-from ..model import Document, Heading, Table
+from ..model import Document, Table
 from ..model.walk import iter_blocks
 from . import layout
 from .checks import HEADING_SIMILARITY, match_pairs, rows_found

@@ -60,27 +60,30 @@ def _cells(table: Table) -> list[str]:
 
 
 def table_doubt(table: Table, ocr: bool) -> str | None:
-    """The layout doubt of a table (module docstring), or None."""
-    rows = [r for r in table.rows[table.repeats_head :] if any(_text(c.sentences) for c in r)]
+    """The layout doubt of a table (module docstring), or None. Only a thin table's rows, and only an OCR'd table's
+    cells, are read (the text-layer path walks no cell of a table of several rows and columns)."""
     cols = max((sum(c.colspan for c in r) for r in table.rows), default=0)
-    if rows and (cols <= 1 or (len(rows) <= 1 and not any(c.header for c in rows[0]) and len(table.rows) <= 2)):
-        return TABLE_THIN
-    cells = _cells(table)
-    if ocr and cells:
+    if cols <= 1 or len(table.rows) - table.repeats_head <= 2:
+        rows = [r for r in table.rows[table.repeats_head :] if any(_text(c.sentences) for c in r)]
+        if rows and (cols <= 1 or (len(rows) <= 1 and not any(c.header for c in rows[0]) and len(table.rows) <= 2)):
+            return TABLE_THIN
+    if ocr:
+        cells = _cells(table)
         prose = sum(1 for t in cells if len(t.split()) >= PROSE_WORDS)
-        if prose > PROSE_SHARE * len(cells):
+        if cells and prose > PROSE_SHARE * len(cells):
             return TABLE_PROSE
     return None
 
 
 def heading_doubt(heading: Heading) -> str | None:
-    """The layout doubt of a heading read alone (module docstring), or None."""
-    text = _text(heading.sentences)
-    n = len(text.split())
-    if n >= DATE_HEADING_WORDS and _DATE.search(text):
+    """The layout doubt of a heading read alone (module docstring), or None. Its words are counted only where a
+    date or an amount ends it (the text-layer path reads every heading)."""
+    sents = heading.sentences
+    text = sents[0].text if len(sents) == 1 else _text(sents)
+    if _DATE.search(text) and len(text.split()) >= DATE_HEADING_WORDS:
         return HEADING_LINE
     m = _AMOUNT.search(text)
-    if m and n >= 3 and not _year(m.group(1)) and not _NUMBERED.search(text[: m.start()]):
+    if m and len(text.split()) >= 3 and not _year(m.group(1)) and not _NUMBERED.search(text[: m.start()]):
         return HEADING_LINE
     return None
 
@@ -96,31 +99,33 @@ def _words(b: Any) -> int:
     return sum(len(s.text.split()) for s in getattr(b, "sentences", []))
 
 
+def _run(page: int, hs: list[Heading], blocks: Sequence[Any]) -> bool:
+    """Do the page's headings hold more than RUN_SHARE of its words?"""
+    return sum(_words(h) for h in hs) > RUN_SHARE * sum(_words(b) for b in blocks if b.page == page)
+
+
 def mark_layout(blocks: Sequence[Any], ocr_pages: Iterable[int] = ()) -> Counter[str]:
     """Put the layout doubts on ``blocks`` (a document's, in reading order); how many of each code were put."""
     ocr = set(ocr_pages)
     put: Counter[str] = Counter()
-    words: Counter[int | None] = Counter()
-    head_words: Counter[int | None] = Counter()
-    heads: Counter[int | None] = Counter()
+    heads: dict[int | None, list[Heading]] = {}
+    tables: list[Table] = []
     for b in blocks:
-        n = _words(b)
-        words[b.page] += n
         if isinstance(b, Heading):
-            heads[b.page] += 1
-            head_words[b.page] += n
-    runs = {p for p, n in heads.items() if p is not None and n >= RUN_HEADINGS and head_words[p] > RUN_SHARE * words[p]}
-    for b in blocks:
-        if b.doubt:
-            continue
-        code = None
-        if isinstance(b, Table):
-            code = table_doubt(b, b.page in ocr)
-        elif isinstance(b, Heading):
-            code = heading_doubt(b)
-            if code is None and b.page in runs:
-                code = HEADING_RUN
-        if code:
-            b.doubt = code
+            heads.setdefault(b.page, []).append(b)
+        elif isinstance(b, Table):
+            tables.append(b)
+    for t in tables:
+        if not t.doubt and (code := table_doubt(t, t.page in ocr)):
+            t.doubt = code
             put[code] += 1
+    for page, hs in heads.items():
+        run = page is not None and len(hs) >= RUN_HEADINGS and _run(page, hs, blocks)
+        for h in hs:
+            if h.doubt:
+                continue
+            code = heading_doubt(h) or (HEADING_RUN if run else None)
+            if code:
+                h.doubt = code
+                put[code] += 1
     return put
