@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/doubt.py [--doc ID ...] [--ocr auto|always|never] [--held-out-from FID.json]
                                     [--tess-cache DIR] [--keep DIR] [--classes N] [--json]
+                                    [--blind-from FID.json] [--layout]
 
 Reads every document of tests/realdocs/corpus.toml that has truth pages as ``bench/fidelity.py`` does,
 lays the scorer's alignment over the doubts the reader put on blocks and cells
@@ -10,7 +11,9 @@ lays the scorer's alignment over the doubts the reader put on blocks and cells
 doubt / all missed ones, doubtful blocks or cells holding no error. Pages the reader refused whole
 (method ``unreadable``, e.g. the coarse scans) are counted apart; with ``--held-out-from`` (an earlier
 ``bench/fidelity.py --json``), the pages it does not list are held-out pages, totalled apart from the
-tuned ones. ``--classes N`` lists the N commonest kinds of unflagged errors with examples.
+tuned ones; with ``--blind-from`` (a later report), the pages that one lacks too are the newest held-out
+set, totalled apart again. ``--layout`` adds layout trust (``transform.evaluation.layout_trust``): every table
+and heading the reader made on a truth page, right or wrong, and whether it was in doubt. ``--classes N`` lists the N commonest kinds of unflagged errors with examples.
 
 ``--tess-cache DIR`` replays tesseract's answers from a cache folder (``bench/dump_structure.py``);
 ``--keep DIR`` stores each document read as JSON there and reads it back on the next run (measuring
@@ -31,6 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from transform.evaluation import load_corpus, load_truth_dir, read_document  # noqa: E402
 from transform.evaluation.doubt import LEVELS, PageDoubt, check, doubt_levels, totals  # noqa: E402
+from transform.evaluation.layout_trust import LayoutUnit, layout_totals, layout_units  # noqa: E402
 from transform.model import Document  # noqa: E402
 
 DEFAULT = ROOT / "tests" / "realdocs" / "corpus.toml"
@@ -91,6 +95,9 @@ def main() -> int:
     ap.add_argument(
         "--held-out-from", type=Path, metavar="FID.json", help="an earlier fidelity --json: pages it lacks are held out"
     )
+    ap.add_argument("--blind-from", type=Path, metavar="FID.json",
+                    help="a later fidelity --json: held-out pages it lacks too are the newest held-out set, totalled apart")
+    ap.add_argument("--layout", action="store_true", help="also layout trust: the tables and headings, right or wrong, in doubt or not")
     ap.add_argument("--tess-cache", type=Path, metavar="DIR")
     ap.add_argument("--keep", type=Path, metavar="DIR", help="store the documents read there, and read them back")
     ap.add_argument("--classes", type=int, default=0, metavar="N")
@@ -105,6 +112,8 @@ def main() -> int:
 
         cache_tesseract(args.tess_cache)
     tuned = held_out_pages(args.held_out_from) if args.held_out_from else None
+    seen_later = held_out_pages(args.blind_from) if args.blind_from else None
+    layout_all: list[LayoutUnit] = []
     levels = tuple(args.level) or LEVELS
     by_level: dict[str, list[PageDoubt]] = {}
     per_doc: dict[str, dict[str, list[PageDoubt]]] = {}
@@ -126,21 +135,29 @@ def main() -> int:
                 kept.write_text(doc.model_dump_json(), encoding="utf-8")
         truth = load_truth_dir(cd.truth_dir)
         held = None if tuned is None else {t.page for t in truth} - tuned.get(cd.id, set())
+        blind = None if seen_later is None else {t.page for t in truth} - seen_later.get(cd.id, set())
         if args.blocks_only:
             blocks_only(doc)
+        if args.layout:
+            layout_all += layout_units(doc, truth, cd.id, held, blind)
         for lv, got in doubt_levels(doc, truth, cd.id, held, levels).items():
+            for p in got:
+                p.blind = p.page in (blind or set())
             per_doc.setdefault(lv, {})[cd.id] = got
             by_level.setdefault(lv, []).extend(got)
     for lv in levels:
         problems += check(by_level.get(lv, []))
     if args.json:
+        extra = {"layout": layout_json(layout_all)} if args.layout else {}
         print(json.dumps({lv: report_json(by_level.get(lv, []), per_doc.get(lv, {}), tuned is not None) for lv in levels}
-                         | {"problems": problems}, ensure_ascii=False, indent=2))  # fmt: skip
+                         | extra | {"problems": problems}, ensure_ascii=False, indent=2))  # fmt: skip
         return 1 if problems else 0
     for lv in levels:
         if len(levels) > 1:
             print(f"\n## unit of doubt: {lv}\n")
         report(by_level.get(lv, []), per_doc.get(lv, {}), tuned is not None, args.classes)
+    if args.layout:
+        layout_report(layout_all, args.classes)
     for msg in problems:
         print(f"problem: {msg}", file=sys.stderr)
     return 1 if problems else 0
@@ -166,6 +183,9 @@ def groups_of(pages: list[PageDoubt], tuned: bool) -> dict[str, list[PageDoubt]]
     if tuned:
         groups["tuned pages"] = [p for p in read if not p.held_out]
         groups["held-out pages"] = [p for p in read if p.held_out]
+        if any(p.blind for p in read):
+            groups["held-out before the newest set"] = [p for p in read if p.held_out and not p.blind]
+            groups["newest held-out set"] = [p for p in read if p.blind]
     groups["refused pages (apart)"] = [p for p in pages if p.refused]
     return groups
 
@@ -189,6 +209,40 @@ def report(pages: list[PageDoubt], per_doc: dict[str, list[PageDoubt]], tuned: b
         print("\n".join(codes(read)))
         print("\nunflagged errors, commonest kinds (how the page was read, what):")
         print("\n".join(classes(read, n_classes)))
+
+
+def _layout_groups(units: list[LayoutUnit]) -> dict[str, list[LayoutUnit]]:
+    groups = {"all": units, "tables": [u for u in units if u.kind == "table"], "headings": [u for u in units if u.kind == "heading"],
+              "text-layer pages": [u for u in units if u.method in ("text", None)], "OCR'd pages": [u for u in units if u.method == "ocr"]}  # fmt: skip
+    if any(u.held_out for u in units):
+        groups["tuned pages"] = [u for u in units if not u.held_out]
+        groups["held-out before the newest set"] = [u for u in units if u.held_out and not u.blind]
+    if any(u.blind for u in units):
+        groups["newest held-out set"] = [u for u in units if u.blind]
+    return groups
+
+
+def layout_json(units: list[LayoutUnit]) -> dict:
+    return {k: layout_totals(v).__dict__ for k, v in _layout_groups(units).items()}
+
+
+def layout_report(units: list[LayoutUnit], n: int) -> None:
+    print("\n## layout trust: tables and headings on truth pages\n")
+    print("| units | n | wrong in doubt (recall) | wrong, a part in doubt | right in doubt (false alarms) | verdicts |")
+    print("|---|---|---|---|---|---|")
+    for name, v in _layout_groups(units).items():
+        t = layout_totals(v)
+        verdicts = ", ".join(f"{k} {c}" for k, c in sorted(t.by_verdict.items()))
+        print(f"| {name} | {t.units} | {_pct(t.wrong_doubt, t.wrong)} | {t.wrong_partly} | {_pct(t.right_doubt, t.right)} | {verdicts} |")
+    codes_ = Counter(u.doubt for u in units if u.doubt)
+    caught = Counter(u.doubt for u in units if u.doubt and u.wrong)
+    print("\nlayout doubt codes: " + ", ".join(f"{c} {caught[c]}/{k}" for c, k in codes_.most_common()))
+    if n:
+        print("\nwrong tables and headings with no doubt:")
+        for u in units:
+            if u.wrong and not u.doubt:
+                tag = " BLIND" if u.blind else " HELD" if u.held_out else ""
+                print(f"  {u.doc} p{u.page}{tag} {u.method or 'office'} {u.kind} {u.verdict}: {u.sample}")
 
 
 if __name__ == "__main__":

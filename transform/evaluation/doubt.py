@@ -198,6 +198,7 @@ class PageDoubt:
     page: int
     method: str | None  # how the page was read: text | ocr | unreadable (None: a document without pages)
     held_out: bool = False
+    blind: bool = False  # a page of the newest held-out set (bench/doubt.py --blind-from)
     right: int = 0
     right_doubt: int = 0
     right_codes: dict[str, int] = field(default_factory=dict)  # right words in doubt, per doubt code

@@ -29,6 +29,7 @@ from ..errors import InputError
 from ..model import Block, Document, DocumentMeta, Furniture, PageReport, Section, Table
 from . import INGESTERS, pdf_tables
 from .base import TextLine
+from .layout_doubt import mark_layout
 from .ligatures import LigatureProbe, repair_cells
 from .pdf_actual_text import restore_leads
 from .pdf_blocks import group_lines, groups_to_blocks
@@ -222,6 +223,7 @@ class PdfIngester:
         mark_repeated_heads(blocks)  # a statement's header row printed again under its repeated title block (pdf_title_repeats)
         blocks = join_continued_tables(blocks)
         confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
+        mark_layout(blocks, [r.page for r in reports if r.method == "ocr"])  # weak layout decisions in doubt (layout_doubt)
         if title and (
             title.lower() in ("untitled", "sans titre", "document", "sans nom")
             or title.lower().startswith("microsoft word -")
