@@ -1,0 +1,286 @@
+"""Arabic words a text layer prints glued with no gap, split where the document itself says where.
+
+Some producers set a table's cells (a finance law's tax table, BO 7259) with no space character between
+words and no gap a glyph's box could show (:mod:`pdf_respace` puts back only spaces drawn as gaps): the
+reader gets ``علىالسكر``, ``أوالمركزات``, ``مصنوعاتسكرية``, ``تفوق8,5``, ``100غرام``. Read aloud or in
+braille such a token is no word. Nothing on the page says where the space was, so a run of Arabic letters
+is cut only where exactly one place qualifies (two say the evidence is weak; the parts are cut again), on
+evidence beyond its own letters:
+
+* **letters that end a word**: ``ة`` or ``ى`` followed by a letter (``ميزانيةالدولة``, ``علىالبارد``; not
+  ``ء``, which ``ى`` carries inside ``تبتدىء``), both sides a word of the list or of the document;
+* **a particle before the article**: ``على``, ``إلى``, ``أو`` glued to a word with ``ال``/``لل`` of
+  :data:`MIN_ARTICLE` letters or more (no word holds them so); ``في``, ``من``, ``عن`` the same when the
+  document prints that word on its own and the list knows it (``فيالق`` is a word: its rest is short);
+* **after أو** a word of :data:`MIN_AFTER_OR` letters or more the document prints on its own and the list
+  knows, the whole no word of the list as it stands (``أوأكثر``, ``أوغير``; ``أوضاع``, ``أوقات`` are words,
+  and ``أولا``, ``أومن`` are printed so);
+* **a preposition after a word**: ``في``, ``من``, ``على``... after a listed word of more than :data:`MIN_FIRST`
+  letters ending in a letter that does not join (``صادرفي``), or after a word the document prints;
+* **a pair the document prints spaced** elsewhere (``مصنوعات سكرية``), or a word the document prints glued to
+  a listed word with the article (``منتجاتالألبان``; never after ``ل``: ``استغلال``): only on a page where
+  the rules above found a glued token (a page that proved it drops spaces: ``سعرالبيع``, printed glued once
+  on BO 7262 p. 30, a page that glues nothing else, stays);
+* **letters against digits** (``تفوق8,5``, ``100غرام``, ``أو100``): cut where the document prints that word
+  spaced before a number (``نسبة تفوق 41``) or after one (``500 غرام``), and never a month (``أكتوبر2019``),
+  a single letter (``و20``, ``2015م``), a particle after a number (``540من``, ``1958إلى``: printed so) or a
+  number that counts on with other numbers glued to words (``المحمية101``, ``البيئية102``: note calls).
+
+Except for the first two (letters no word holds), the whole must be no word (``wordfix.real_word``). A token
+no rule splits is left as read (the odd-token screen, ``ocr/odd_tokens.py``, puts those glued at an article
+in doubt). Runs once over a document's text-layer blocks (cells, list items) before their doubt is rated,
+only on a document whose text-layer pages hold Arabic (``PageReport.langs``); a sentence is looked at only when
+it holds a token of :data:`MIN_SUSPECT` Arabic letters or more, or letters against digits. Every truth page of
+the corpus goes through unchanged (tests/ingest/test_glued_words.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .bidi_chars import NON_JOINING
+
+PARTICLES = frozenset({"على", "في", "من", "عن", "إلى", "الى", "أو", "او"})
+PREPOSITIONS = frozenset({"على", "في", "من", "عن", "إلى"})
+OR = frozenset({"أو", "او"})
+_WORD_END = "ةى"  # letters that end a word (ى before ء is its seat: تبتدىء)
+_NO_WORD_BEFORE_ARTICLE = frozenset({"على", "إلى", "الى", "أو", "او"})  # ى ends a word; no word starts أوال
+MIN_ARTICLE = 5  # letters of a word with the article glued after a particle (``فيالق`` is a word: its rest is short)
+MIN_AFTER_OR = 3  # letters of a word glued after أو without the article (أوغير; أولا and أومن are printed so)
+MIN_FIRST = 3  # letters of a word before a preposition, of a word glued to digits, of each side of a pair
+MIN_SUSPECT = 5  # Arabic letters of a token worth a look (أوغير)
+_AR = "\u0621-\u064a"
+_SUSPECT = re.compile(rf"[{_AR}]{{{MIN_SUSPECT},}}|[{_AR}]\d|\d[{_AR}]")  # screens a sentence
+_EDGES = re.compile(r"^([(\[«\"'-]*)(.*?)([)\]».,،؛:!؟\"']*)$")
+_LETTERS = re.compile(rf"^[{_AR}]+$")
+_MIXED = re.compile(rf"^[{_AR}0-9.,/%]+$")  # letters and digits (a decimal comma, a percent)
+_RUNS = re.compile(rf"[{_AR}]+|[0-9][0-9.,/%]*")  # runs of letters, and numbers
+_TOKEN = re.compile(r"\S+")
+_CALL = re.compile(r"[\u0621-\u064a]([0-9]{1,4})(?![0-9%]|[.,/][0-9])")  # a whole number glued after a word (a note call?)
+_NUMBER = re.compile(r"^\(?[0-9][0-9.,/%]*$")  # a number token (a bracket before it)
+
+
+class Vocabulary:
+    """The words a document prints on their own (cores of its tokens, Arabic letters only) and the pairs it prints
+    spaced (two such tokens one after the other)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.words: Counter[str] = Counter()
+        self.pairs: set[tuple[str, str]] = set()
+        self.before_number: set[str] = set()  # words printed spaced before a number (``تفوق 41``)
+        self.after_number: set[str] = set()  # words printed spaced after a number (``500 غرام``)
+        glued_numbers: set[int] = set()
+        for text in texts:
+            for m in _CALL.finditer(text):
+                glued_numbers.add(int(m.group(1)))
+            prev = ""
+            number = False  # the token before was a number
+            for tok in text.split():
+                core = _core(tok)
+                if core and _LETTERS.match(core):
+                    self.words[core] += 1
+                    if prev:
+                        self.pairs.add((prev, core))
+                    if number:
+                        self.after_number.add(core)
+                    prev = core if tok.endswith(core) else ""  # a mark after it ends the pair
+                    number = False
+                else:
+                    if prev and _NUMBER.match(tok):
+                        self.before_number.add(prev)
+                    prev = ""
+                    number = bool(_NUMBER.match(tok)) and tok.endswith(core)
+        # numbers glued after words that count on one after another (100, 101, 102): a document's note calls
+        self.calls = {n for n in glued_numbers if {n - 1, n + 1} & glued_numbers}
+
+    def printed(self, word: str) -> bool:
+        return self.words[word] > 0
+
+
+def _core(token: str) -> str:
+    m = _EDGES.match(token)
+    return m.group(2) if m else token
+
+
+def _word(word: str) -> bool:
+    from ..ocr.wordfix import real_word
+
+    return real_word(word)
+
+
+def _cuts(core: str, vocab: Vocabulary, pairs: bool) -> list[tuple[int, bool]]:
+    """The places a run of Arabic letters may be cut (see the module docstring), each with whether the whole must
+    be no word of the list for the cut to hold (a particle ending in ``ى`` or ``أو`` before the article is inside
+    no word)."""
+    out = []
+    for i in range(2, len(core) - 1):
+        a, b = core[:i], core[i:]
+        if a in PARTICLES and b.startswith(("ال", "لل")) and len(b) >= MIN_ARTICLE:
+            if a in _NO_WORD_BEFORE_ARTICLE:
+                out.append((i, False))
+            elif vocab.printed(b) and _word(b):
+                out.append((i, True))
+            continue
+        if a[-1] in _WORD_END and b[0] != "ء" and _known_or_printed(a, vocab) and _known_or_printed(b, vocab):
+            out.append((i, False))  # ة and ى end a word: a letter after them starts the next one
+            continue
+        if b in PREPOSITIONS and len(a) > MIN_FIRST and a[-1] in NON_JOINING and _listed(a):
+            out.append((i, True))  # صادرفي: a word ending in a letter that does not join, a preposition
+            continue
+        if not (vocab.printed(a) and (vocab.printed(b) or pairs and b.startswith(("ال", "لل")))):
+            continue
+        if a in OR and len(b) >= MIN_AFTER_OR and _word(b):
+            out.append((i, True))
+        elif b in PREPOSITIONS and len(a) >= MIN_FIRST and _word(a):
+            out.append((i, True))
+        elif pairs and len(a) >= MIN_FIRST and len(b) >= MIN_FIRST and (a, b) in vocab.pairs and _word(a) and _word(b):
+            out.append((i, True))
+        elif pairs and len(a) >= MIN_FIRST and a[-1] != "ل" and b.startswith(("ال", "لل")) and len(b) >= MIN_ARTICLE \
+                and _word(a) and _word(b):  # a cut after ل is none (استغلال)
+            out.append((i, True))
+    return out
+
+
+def _known_or_printed(word: str, vocab: Vocabulary) -> bool:
+    return len(word) >= 2 and word[0] not in _WORD_END and (vocab.printed(word) or _word(word))
+
+
+def _listed(word: str) -> bool:
+    """A word of the list as it stands, with no proclitic taken off (``أوأكثر`` is no word, though ``أ`` and ``و``
+    may each be one)."""
+    from ..ocr.lexicon import ar_key, arabic_words, normalise_ar
+
+    norm = normalise_ar(word)
+    words = arabic_words()
+    return norm in words or ar_key(norm) in words
+
+
+def split_letters(core: str, vocab: Vocabulary, pairs: bool = False) -> list[str]:
+    """A run of Arabic letters as the words it holds (itself when it is a word or no one cut qualifies)."""
+    if len(core) < 2 * 2:
+        return [core]
+    cuts = _cuts(core, vocab, pairs)
+    if len(cuts) != 1:
+        return [core]
+    i, whole = cuts[0]
+    if whole and (_listed(core) if core.startswith(tuple(OR)) else _word(core)):
+        return [core]
+    return split_letters(core[:i], vocab, pairs) + split_letters(core[i:], vocab, pairs)
+
+
+def _digit_side(run: str, vocab: Vocabulary, before: bool) -> bool:
+    """May a run of letters glued to digits (``before`` them, or after) stand apart from them?"""
+    from ..ocr.lexicon import normalise_ar
+    from ..ocr.months import MONTHS, _month_for
+
+    if run in PARTICLES:  # أو100; never 540من, 1958إلى (how some pages print a number's preposition)
+        return before
+    return (len(run) >= MIN_FIRST and run in (vocab.before_number if before else vocab.after_number) and _word(run)
+            and normalise_ar(run) not in MONTHS and _month_for(run) is None)
+
+
+def split_token(token: str, vocab: Vocabulary, pairs: bool = False) -> list[str]:
+    """``token`` as the words it holds, its edge marks kept on its first and last part."""
+    m = _EDGES.match(token)
+    if m is None:
+        return [token]
+    head, core, tail = m.groups()
+    if _LETTERS.match(core):
+        parts = split_letters(core, vocab, pairs)
+    elif _MIXED.match(core) and any(c.isdigit() for c in core):
+        parts = _split_mixed(core, vocab, pairs)
+    else:
+        return [token]
+    if len(parts) == 1:
+        return [token]
+    return [head + parts[0], *parts[1:-1], parts[-1] + tail]
+
+
+def _split_mixed(core: str, vocab: Vocabulary, pairs: bool) -> list[str]:
+    runs = [m.group(0) for m in _RUNS.finditer(core)]
+    if "".join(runs) != core or len(runs) < 2:
+        return [core]
+    parts: list[str] = []
+    for k, run in enumerate(runs):
+        if k and (_letters(run) or _letters(runs[k - 1])):  # a boundary between letters and digits
+            letters = run if _letters(run) else runs[k - 1]
+            call = not _letters(run) and run.isdigit() and int(run) in vocab.calls
+            if not call and _digit_side(letters, vocab, before=_letters(runs[k - 1])):
+                parts.append(run)
+                continue
+        if parts and k:
+            parts[-1] += run
+        else:
+            parts.append(run)
+    out: list[str] = []
+    for p in parts:
+        out += split_letters(p, vocab, pairs) if _letters(p) else [p]
+    return out
+
+
+def _letters(run: str) -> bool:
+    return bool(_LETTERS.match(run))
+
+
+def unglue_text(text: str, vocab: Vocabulary, pairs: bool = False) -> str:
+    """``text`` with its glued tokens split (its other characters, spaces included, as they were)."""
+    if not _SUSPECT.search(text):
+        return text
+    out, last = [], 0
+    for m in _TOKEN.finditer(text):
+        parts = split_token(m.group(0), vocab, pairs)
+        if len(parts) > 1:
+            out.append(text[last:m.start()])
+            out.append(" ".join(parts))
+            last = m.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _sentences(blocks: Sequence[Any]) -> Iterator[tuple[int | None, Any]]:
+    """(page, sentence) of every block, a table's cells and a list's items included."""
+    for block in blocks:
+        page = getattr(block, "page", None)
+        for sent in getattr(block, "sentences", None) or ():
+            yield page, sent
+        for row in getattr(block, "rows", None) or ():
+            for cell in row:
+                for sent in cell.sentences:
+                    yield page, sent
+        yield from _items(page, getattr(block, "items", None) or ())
+
+
+def _items(page: int | None, items: Sequence[Any]) -> Iterator[tuple[int | None, Any]]:
+    for item in items:
+        for sent in item.sentences:
+            yield page, sent
+        yield from _items(page, item.children)
+
+
+def unglue_blocks(blocks: Sequence[Any], text_pages: set[int]) -> int:
+    """Split the glued tokens of the sentences on ``text_pages`` (1-based) in place, by the vocabulary of those
+    pages; how many sentences changed. A word pair the document prints spaced elsewhere is cut only on a page
+    where the other rules found a glued token (a page that proved it drops spaces: ``سعرالبيع``, printed glued
+    once on a page that glues nothing else, stays)."""
+    sents = [(page, s) for page, s in _sentences(blocks) if page in text_pages]
+    if not any(_SUSPECT.search(s.text) for _page, s in sents):
+        return 0
+    vocab = Vocabulary(s.text for _page, s in sents)
+    changed = 0
+    proved: set[int | None] = set()
+    for page, s in sents:
+        new = unglue_text(s.text, vocab)
+        if new != s.text:
+            s.text = new
+            changed += 1
+            proved.add(page)
+    for page, s in sents:
+        if page in proved and (new := unglue_text(s.text, vocab, pairs=True)) != s.text:
+            s.text = new
+            changed += 1
+    return changed
