@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from transform.ingest.pdf_glued import Vocabulary, unglue_blocks, unglue_text
 from transform.model import Cell, Paragraph, Sentence, Table
 
@@ -115,3 +117,21 @@ def test_every_truth_word_is_left_as_it_is() -> None:
                 elif unglue_text(ln, vocab, pairs=True) != ln and "سعرالبيع" not in ln:
                     wrong.append((name, ln))
     assert wrong == []
+
+
+@pytest.mark.slow
+def test_bo_7259_page_18_read_whole(tmp_path: Path) -> None:
+    # the page read through the PDF ingester: its title and its cells spaced, the words that stay glued left as read
+    from transform.model import Table as ModelTable
+
+    from ._realpages import block_text, read_pages
+
+    blocks = read_pages("bo-ar-7259-2023-lf2024.pdf", [17], tmp_path)
+    text = " ".join(block_text(b) for b in blocks)
+    cells = [" ".join(s.text for s in c.sentences) for b in blocks if isinstance(b, ModelTable) for row in b.rows for c in row]
+    assert "المحتوية على السكر" in text
+    assert "2 - مصنوعات سكرية «سكاكر» لا تحتوي على الكاكاو" in cells
+    assert "نسبة تفوق 8,5" in cells
+    assert any("(100 غرام أو 100مل)" in c for c in cells)
+    assert any("الخلاصات أو الأرواح أو المركزات" in c for c in cells)
+    assert any("خبزمحمص" in c for c in cells)  # no evidence: left as read
