@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from transform.ingest.pdf_glued import Vocabulary, unglue_blocks, unglue_text
+from transform.ingest.pdf_glued import Vocabulary, mark_glued, unglue_blocks, unglue_text
 from transform.model import Cell, Paragraph, Sentence, Table
+from transform.ocr.odd_tokens import ODD
 
 DATA = Path(__file__).parent / "data"
 TRUTH = Path(__file__).parents[1] / "realdocs" / "truth"
@@ -66,11 +67,12 @@ def test_a_pair_the_document_prints_spaced_is_split_only_on_a_page_that_glues() 
     proved = Paragraph(page=1, sentences=[_s("2 - مصنوعاتسكرية «سكاكر» لا تحتوي علىالكاكاو")])
     spaced = Paragraph(page=2, sentences=[_s("مصنوعات سكرية صلبة، سعر البيع")])
     once = Paragraph(page=3, sentences=[_s("سعرالبيع للعموم")])  # printed glued, nothing else glued
-    assert unglue_blocks([proved, spaced, once], {1, 2, 3}) == 2
+    glued = unglue_blocks([proved, spaced, once], {1, 2, 3})
+    assert glued is not None and glued.proved == {1}
     assert proved.sentences[0].text == "2 - مصنوعات سكرية «سكاكر» لا تحتوي على الكاكاو"
     assert once.sentences[0].text == "سعرالبيع للعموم"
     ocr = Paragraph(page=4, sentences=[_s("علىالسكر")])  # an OCR'd page: ocr/glued.py's job
-    assert unglue_blocks([ocr], {1}) == 0 and ocr.sentences[0].text == "علىالسكر"
+    assert unglue_blocks([ocr], {1}) is None and ocr.sentences[0].text == "علىالسكر"
 
 
 def test_bo_7259_tax_table_cells() -> None:
@@ -135,3 +137,22 @@ def test_bo_7259_page_18_read_whole(tmp_path: Path) -> None:
     assert any("(100 غرام أو 100مل)" in c for c in cells)
     assert any("الخلاصات أو الأرواح أو المركزات" in c for c in cells)
     assert any("خبزمحمص" in c for c in cells)  # no evidence: left as read
+
+
+def test_tokens_left_glued_are_put_in_doubt() -> None:
+    # a letter after ة or ى: glued, though no rule says which words; ى before ء is its seat (تبتدىء)
+    cell = Cell(sentences=[_s("صفائح مطليةأومغطاهبالقصدير")])
+    table = Table(page=1, rows=[[cell, Cell(sentences=[_s("علىالسكر")])]])
+    para = Paragraph(page=1, sentences=[_s("تبتدىء المبيعات"), _s("منتجات مسطحة (مجلخةأومدرفلة)")])
+    sound = Paragraph(page=1, sentences=[_s("أولا: تبتدىء مبيعات أوما يعادلها")])  # أوما: left as read, no doubt
+    ocr = Paragraph(page=2, sentences=[_s("مطليةأومغطاه")])  # an OCR'd page: its own doubt
+    glued = unglue_blocks([table, para, sound, ocr], {1})
+    assert glued is not None and table.rows[0][1].sentences[0].text == "على السكر"
+    assert mark_glued([table, para, sound, ocr], glued) == 2
+    s = cell.sentences[0]
+    assert cell.doubt == ODD and table.doubt == ODD and s.doubt == ODD and s.text[slice(*s.unsure[0])] == "مطليةأومغطاهبالقصدير"
+    assert table.rows[0][1].doubt is None
+    first, second = para.sentences
+    assert para.doubt == ODD and first.doubt is None and second.text[slice(*second.unsure[0])] == "(مجلخةأومدرفلة)"
+    assert sound.doubt is None and sound.sentences[0].doubt is None
+    assert ocr.doubt is None and ocr.sentences[0].doubt is None

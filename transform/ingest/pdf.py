@@ -34,7 +34,7 @@ from .pdf_actual_text import restore_leads
 from .pdf_blocks import group_lines, groups_to_blocks
 from .pdf_boxes import mark_boxes
 from .pdf_furniture import split_page_numbers, split_running_lines
-from .pdf_glued import unglue_blocks
+from .pdf_glued import mark_glued, unglue_blocks
 from .pdf_hidden import invisible_layer
 from .pdf_kept import KeptPages
 from .pdf_open import open_pdf
@@ -222,9 +222,11 @@ class PdfIngester:
         blocks = groups_to_blocks(groups)
         mark_repeated_heads(blocks)  # a statement's header row printed again under its repeated title block (pdf_title_repeats)
         blocks = join_continued_tables(blocks)
-        if any(rep.method == "text" and "ar" in (rep.langs or ()) for rep in reports):  # Arabic words glued with no gap
-            unglue_blocks(blocks, {i + 1 for i, rep in enumerate(reports) if rep.method == "text"})  # (pdf_glued)
+        glued = None  # Arabic words glued with no gap, split (pdf_glued)
+        if any(rep.method == "text" and "ar" in (rep.langs or ()) for rep in reports):
+            glued = unglue_blocks(blocks, {i + 1 for i, rep in enumerate(reports) if rep.method == "text"})
         confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
+        mark_glued(blocks, glued)  # those left glued, in doubt
         if title and (
             title.lower() in ("untitled", "sans titre", "document", "sans nom")
             or title.lower().startswith("microsoft word -")

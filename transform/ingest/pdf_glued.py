@@ -60,6 +60,8 @@ _MIXED = re.compile(rf"^[{_AR}0-9.,/%]+$")  # letters and digits (a decimal comm
 _RUNS = re.compile(rf"[{_AR}]+|[0-9][0-9.,/%]*")  # runs of letters, and numbers
 _TOKEN = re.compile(r"\S+")
 _CALL = re.compile(r"[\u0621-\u064a]([0-9]{1,4})(?![0-9%]|[.,/][0-9])")  # a whole number glued after a word (a note call?)
+_END_INSIDE = re.compile("[\u0621-\u064a][\u0629\u0649][\u0622-\u064a]")  # ة or ى inside a token, then a letter (not ء)
+_SUSPECT_END = re.compile("[\u0629\u0649][\u0622-\u064a]")  # screens a sentence for _END_INSIDE
 _NUMBER = re.compile(r"^\(?[0-9][0-9.,/%]*$")  # a number token (a bracket before it)
 
 
@@ -262,25 +264,114 @@ def _items(page: int | None, items: Sequence[Any]) -> Iterator[tuple[int | None,
         yield from _items(page, item.children)
 
 
-def unglue_blocks(blocks: Sequence[Any], text_pages: set[int]) -> int:
+def unglue_blocks(blocks: Sequence[Any], text_pages: set[int]) -> Glued | None:
     """Split the glued tokens of the sentences on ``text_pages`` (1-based) in place, by the vocabulary of those
-    pages; how many sentences changed. A word pair the document prints spaced elsewhere is cut only on a page
-    where the other rules found a glued token (a page that proved it drops spaces: ``سعرالبيع``, printed glued
-    once on a page that glues nothing else, stays)."""
+    pages; what :func:`mark_glued` needs afterwards (None: nothing to look at). A word pair the document prints
+    spaced elsewhere is cut only on a page where the other rules found a glued token (a page that proved it drops
+    spaces: ``سعرالبيع``, printed glued once on a page that glues nothing else, stays)."""
     sents = [(page, s) for page, s in _sentences(blocks) if page in text_pages]
     if not any(_SUSPECT.search(s.text) for _page, s in sents):
-        return 0
+        return None
     vocab = Vocabulary(s.text for _page, s in sents)
-    changed = 0
-    proved: set[int | None] = set()
+    glued = Glued(vocab, text_pages)
     for page, s in sents:
         new = unglue_text(s.text, vocab)
         if new != s.text:
             s.text = new
-            changed += 1
-            proved.add(page)
+            glued.proved.add(page)
     for page, s in sents:
-        if page in proved and (new := unglue_text(s.text, vocab, pairs=True)) != s.text:
+        if page in glued.proved and (new := unglue_text(s.text, vocab, pairs=True)) != s.text:
             s.text = new
-            changed += 1
-    return changed
+    return glued
+
+
+class Glued:
+    """A document's vocabulary and the pages that proved they glue words (:func:`unglue_blocks`)."""
+
+    def __init__(self, vocab: Vocabulary, text_pages: set[int]) -> None:
+        self.vocab = vocab
+        self.text_pages = text_pages
+        self.proved: set[int | None] = set()
+
+
+def glued_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the tokens of ``text`` that are glued still (no rule could say where): a letter after one
+    that ends a word (``ة``, ``ى``: ``مطليةأومغطاهبالقصدير``; a reversed run such as ``ةبسنلا`` too, misread
+    anyway). No truth token of the corpus holds one (``تبتدىء``: ى before ء is its seat)."""
+    if not _SUSPECT_END.search(text):
+        return []
+    return [m.span() for m in _TOKEN.finditer(text) if _END_INSIDE.search(_core(m.group(0)))]
+
+
+def mark_glued(blocks: Sequence[Any], glued: Glued | None) -> int:
+    """Put the tokens :func:`glued_spans` finds on the text-layer pages in doubt (``odd_tokens.ODD``, as the
+    odd-token screen does: the sentence's unsure spans, then its cell and table, or its block); a block, cell or
+    table in doubt throughout is left so. Run after the blocks' doubt is rated. How many sentences took a doubt."""
+    if glued is None:
+        return 0
+    from ..model import Table
+
+    total = 0
+    for b in blocks:
+        if getattr(b, "page", None) not in glued.text_pages:
+            continue
+        if isinstance(b, Table):
+            cells = [c for row in b.rows for c in row]
+            if _low(b) or (b.doubt and not any(c.doubt for c in cells)):
+                continue
+            hit = 0
+            for c in cells:
+                if not _throughout(c, [c.sentences]) and (n := _mark(c.sentences)):
+                    hit += n
+                    c.doubt = c.doubt or _odd()
+            b.doubt = b.doubt or (_odd() if hit else None)
+            total += hit
+            continue
+        groups = [b.sentences] if hasattr(b, "sentences") else []
+        groups += list(_item_groups(getattr(b, "items", None) or ()))
+        if not groups or _throughout(b, groups):
+            continue
+        hit = sum(_mark(g) for g in groups)
+        b.doubt = b.doubt or (_odd() if hit else None)
+        total += hit
+    return total
+
+
+def _odd() -> str:
+    from ..ocr.odd_tokens import ODD
+
+    return ODD
+
+
+def _low(node: Any) -> bool:
+    from ..ocr.confidence import DOUBT_BELOW
+
+    conf = getattr(node, "confidence", None)
+    return conf is not None and conf < DOUBT_BELOW
+
+
+def _throughout(node: Any, groups: Sequence[Sequence[Any]]) -> bool:
+    """A block or cell in doubt (by its code or its confidence) none of whose sentences carries a doubt."""
+    return (bool(node.doubt) or _low(node)) and not any(s.doubt for g in groups for s in g)
+
+
+def _mark(sentences: Sequence[Any]) -> int:
+    from ..ocr.line_doubt import _merge
+
+    n = 0
+    for s in sentences:
+        spans = glued_spans(s.text)
+        if not spans:
+            continue
+        n += 1
+        if s.doubt is None:
+            s.doubt, s.unsure = _odd(), _merge(spans, s.text)
+        elif s.unsure:  # in doubt in places: those places and these
+            s.unsure = _merge([tuple(x) for x in s.unsure] + spans, s.text)
+    return n
+
+
+def _item_groups(items: Sequence[Any]) -> Iterator[Any]:
+    for item in items:
+        yield item.sentences
+        yield from _item_groups(item.children)
