@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
 from typing import Any
 
 from .bidi_chars import NON_JOINING
@@ -53,7 +54,19 @@ MIN_AFTER_OR = 3  # letters of a word glued after أو without the article (أو
 MIN_FIRST = 3  # letters of a word before a preposition, of a word glued to digits, of each side of a pair
 MIN_SUSPECT = 5  # Arabic letters of a token worth a look (أوغير)
 _AR = "\u0621-\u064a"
+_L = "[\u0621-\u064a]"
+# a token one of the rules may cut: a particle first, ة or ى before a letter, a preposition last, digits against
+# letters (what unglue_text looks at); for the pairs' rule, two words of MIN_FIRST letters
+_CANDIDATE = re.compile(rf"(?<!\S)\S*?(?:(?<!{_L})(?:على|إلى|الى|أو|او|في|من|عن){_L}|[\u0629\u0649][\u0622-\u064a]"
+                        rf"|{_L}{{3}}(?:في|من|على|عن|إلى)(?!{_L})|{_L}[0-9]|[0-9]{_L})\S*")
+_PAIR_TOKEN = re.compile(rf"(?<!\S)\S*?{_L}{{{2 * MIN_FIRST}}}\S*")
 _SUSPECT = re.compile(rf"[{_AR}]{{{MIN_SUSPECT},}}|[{_AR}]\d|\d[{_AR}]")  # screens a sentence
+_HEAD, _TAIL = "[(\\[«\"'-]*", "[)\\]».,،؛:!؟\"']*"  # marks before and after a word (as _EDGES)
+_V_WORD = re.compile(rf"(?<!\S){_HEAD}([\u0621-\u064a]+){_TAIL}(?!\S)")  # a token, its core Arabic letters
+_SP = r"[^\S\n]+"  # spaces inside one text (the texts are joined by line breaks)
+_V_PAIR = re.compile(rf"(?<!\S){_HEAD}([\u0621-\u064a]+)(?={_SP}{_HEAD}([\u0621-\u064a]+){_TAIL}(?!\S))")
+_V_BEFORE_NUMBER = re.compile(rf"(?<!\S){_HEAD}([\u0621-\u064a]+)(?={_SP}\(?[0-9][0-9.,/%]*(?!\S))")
+_V_AFTER_NUMBER = re.compile(rf"(?<!\S)\(?[0-9][0-9.,/%]*{_SP}{_HEAD}([\u0621-\u064a]+){_TAIL}(?!\S)")
 _EDGES = re.compile(r"^([(\[«\"'-]*)(.*?)([)\]».,،؛:!؟\"']*)$")
 _LETTERS = re.compile(rf"^[{_AR}]+$")
 _MIXED = re.compile(rf"^[{_AR}0-9.,/%]+$")  # letters and digits (a decimal comma, a percent)
@@ -70,33 +83,31 @@ class Vocabulary:
     spaced (two such tokens one after the other)."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self.words: Counter[str] = Counter()
-        self.pairs: set[tuple[str, str]] = set()
-        self.before_number: set[str] = set()  # words printed spaced before a number (``تفوق 41``)
-        self.after_number: set[str] = set()  # words printed spaced after a number (``500 غرام``)
-        glued_numbers: set[int] = set()
-        for text in texts:
-            for m in _CALL.finditer(text):
-                glued_numbers.add(int(m.group(1)))
-            prev = ""
-            number = False  # the token before was a number
-            for tok in text.split():
-                core = _core(tok)
-                if core and _LETTERS.match(core):
-                    self.words[core] += 1
-                    if prev:
-                        self.pairs.add((prev, core))
-                    if number:
-                        self.after_number.add(core)
-                    prev = core if tok.endswith(core) else ""  # a mark after it ends the pair
-                    number = False
-                else:
-                    if prev and _NUMBER.match(tok):
-                        self.before_number.add(prev)
-                    prev = ""
-                    number = bool(_NUMBER.match(tok)) and tok.endswith(core)
-        # numbers glued after words that count on one after another (100, 101, 102): a document's note calls
-        self.calls = {n for n in glued_numbers if {n - 1, n + 1} & glued_numbers}
+        self.memo: dict[tuple[str, bool], list[str]] = {}  # split_token's answers (a document repeats its tokens)
+        # one string, a text to a line: the words are found by a few regular expressions over it, each when first asked
+        self._text = "\n".join(t.replace("\n", " ") for t in texts)
+        self.words: Counter[str] = Counter(_V_WORD.findall(self._text))
+
+    @cached_property
+    def pairs(self) -> set[tuple[str, str]]:
+        """Two words printed one after the other, a space between."""
+        return set(_V_PAIR.findall(self._text))
+
+    @cached_property
+    def before_number(self) -> set[str]:
+        """Words printed spaced before a number (``تفوق 41``)."""
+        return set(_V_BEFORE_NUMBER.findall(self._text))
+
+    @cached_property
+    def after_number(self) -> set[str]:
+        """Words printed spaced after a number (``500 غرام``)."""
+        return set(_V_AFTER_NUMBER.findall(self._text))
+
+    @cached_property
+    def calls(self) -> set[int]:
+        """Numbers glued after words that count on one after another (100, 101, 102): a document's note calls."""
+        glued = {int(n) for n in _CALL.findall(self._text)}
+        return {n for n in glued if {n - 1, n + 1} & glued}
 
     def printed(self, word: str) -> bool:
         return self.words[word] > 0
@@ -186,6 +197,15 @@ def _digit_side(run: str, vocab: Vocabulary, before: bool) -> bool:
 
 def split_token(token: str, vocab: Vocabulary, pairs: bool = False) -> list[str]:
     """``token`` as the words it holds, its edge marks kept on its first and last part."""
+    got = vocab.memo.get((token, pairs))
+    if got is None:
+        got = vocab.memo[token, pairs] = _split_token(token, vocab, pairs)
+    return got
+
+
+def _split_token(token: str, vocab: Vocabulary, pairs: bool) -> list[str]:
+    if len(token) < 2 * 2:
+        return [token]
     m = _EDGES.match(token)
     if m is None:
         return [token]
@@ -209,8 +229,8 @@ def _split_mixed(core: str, vocab: Vocabulary, pairs: bool) -> list[str]:
     for k, run in enumerate(runs):
         if k and (_letters(run) or _letters(runs[k - 1])):  # a boundary between letters and digits
             letters = run if _letters(run) else runs[k - 1]
-            call = not _letters(run) and run.isdigit() and int(run) in vocab.calls
-            if not call and _digit_side(letters, vocab, before=_letters(runs[k - 1])):
+            if _digit_side(letters, vocab, before=_letters(runs[k - 1])) and not (
+                    not _letters(run) and run.isdigit() and int(run) in vocab.calls):  # a note call stays
                 parts.append(run)
                 continue
         if parts and k:
@@ -229,10 +249,8 @@ def _letters(run: str) -> bool:
 
 def unglue_text(text: str, vocab: Vocabulary, pairs: bool = False) -> str:
     """``text`` with its glued tokens split (its other characters, spaces included, as they were)."""
-    if not _SUSPECT.search(text):
-        return text
     out, last = [], 0
-    for m in _TOKEN.finditer(text):
+    for m in (_PAIR_TOKEN if pairs else _CANDIDATE).finditer(text):
         parts = split_token(m.group(0), vocab, pairs)
         if len(parts) > 1:
             out.append(text[last:m.start()])
@@ -310,6 +328,29 @@ def mark_glued(blocks: Sequence[Any], glued: Glued | None) -> int:
     if glued is None:
         return 0
     from ..model import Table
+    from ..ocr.confidence import DOUBT_BELOW
+    from ..ocr.line_doubt import _merge
+    from ..ocr.odd_tokens import ODD
+
+    def low(node: Any) -> bool:
+        return node.confidence is not None and node.confidence < DOUBT_BELOW
+
+    def throughout(node: Any, groups: Sequence[Sequence[Any]]) -> bool:
+        """In doubt (by its code or its confidence) with none of its sentences carrying a doubt."""
+        return (bool(node.doubt) or low(node)) and not any(s.doubt for g in groups for s in g)
+
+    def mark(sentences: Sequence[Any]) -> int:
+        n = 0
+        for s in sentences:
+            spans = glued_spans(s.text)
+            if not spans:
+                continue
+            n += 1
+            if s.doubt is None:
+                s.doubt, s.unsure = ODD, _merge(spans, s.text)
+            elif s.unsure:  # in doubt in places: those places and these
+                s.unsure = _merge([tuple(x) for x in s.unsure] + spans, s.text)
+        return n
 
     total = 0
     for b in blocks:
@@ -317,58 +358,24 @@ def mark_glued(blocks: Sequence[Any], glued: Glued | None) -> int:
             continue
         if isinstance(b, Table):
             cells = [c for row in b.rows for c in row]
-            if _low(b) or (b.doubt and not any(c.doubt for c in cells)):
+            if low(b) or (b.doubt and not any(c.doubt for c in cells)):
                 continue
             hit = 0
             for c in cells:
-                if not _throughout(c, [c.sentences]) and (n := _mark(c.sentences)):
+                if not throughout(c, [c.sentences]) and (n := mark(c.sentences)):
                     hit += n
-                    c.doubt = c.doubt or _odd()
-            b.doubt = b.doubt or (_odd() if hit else None)
+                    c.doubt = c.doubt or ODD
+            b.doubt = b.doubt or (ODD if hit else None)
             total += hit
             continue
         groups = [b.sentences] if hasattr(b, "sentences") else []
         groups += list(_item_groups(getattr(b, "items", None) or ()))
-        if not groups or _throughout(b, groups):
+        if not groups or throughout(b, groups):
             continue
-        hit = sum(_mark(g) for g in groups)
-        b.doubt = b.doubt or (_odd() if hit else None)
+        hit = sum(mark(g) for g in groups)
+        b.doubt = b.doubt or (ODD if hit else None)
         total += hit
     return total
-
-
-def _odd() -> str:
-    from ..ocr.odd_tokens import ODD
-
-    return ODD
-
-
-def _low(node: Any) -> bool:
-    from ..ocr.confidence import DOUBT_BELOW
-
-    conf = getattr(node, "confidence", None)
-    return conf is not None and conf < DOUBT_BELOW
-
-
-def _throughout(node: Any, groups: Sequence[Sequence[Any]]) -> bool:
-    """A block or cell in doubt (by its code or its confidence) none of whose sentences carries a doubt."""
-    return (bool(node.doubt) or _low(node)) and not any(s.doubt for g in groups for s in g)
-
-
-def _mark(sentences: Sequence[Any]) -> int:
-    from ..ocr.line_doubt import _merge
-
-    n = 0
-    for s in sentences:
-        spans = glued_spans(s.text)
-        if not spans:
-            continue
-        n += 1
-        if s.doubt is None:
-            s.doubt, s.unsure = _odd(), _merge(spans, s.text)
-        elif s.unsure:  # in doubt in places: those places and these
-            s.unsure = _merge([tuple(x) for x in s.unsure] + spans, s.text)
-    return n
 
 
 def _item_groups(items: Sequence[Any]) -> Iterator[Any]:
