@@ -222,9 +222,8 @@ class PdfIngester:
         blocks = groups_to_blocks(groups)
         mark_repeated_heads(blocks)  # a statement's header row printed again under its repeated title block (pdf_title_repeats)
         blocks = join_continued_tables(blocks)
-        glued = None  # Arabic words glued with no gap, split (pdf_glued)
-        if any(rep.method == "text" and "ar" in (rep.langs or ()) for rep in reports):
-            glued = unglue_blocks(blocks, {i + 1 for i, rep in enumerate(reports) if rep.method == "text"})
+        arabic = {i + 1 for i, rep in enumerate(reports) if rep.method == "text" and "ar" in (rep.langs or ())}
+        glued = unglue_blocks(blocks, arabic) if arabic else None  # Arabic words glued with no gap, split (pdf_glued)
         confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
         mark_glued(blocks, glued)  # those left glued, in doubt
         if title and (

@@ -57,14 +57,13 @@ _AR = "\u0621-\u064a"
 _L = "[\u0621-\u064a]"
 # a token one of the rules may cut: a particle first, ة or ى before a letter, a preposition last, digits against
 # letters (what unglue_text looks at); for the pairs' rule, two words of MIN_FIRST letters
-_CANDIDATE = re.compile(rf"(?<!\S)\S*?(?:(?<!{_L})(?:على|إلى|الى|أو|او|في|من|عن){_L}|[\u0629\u0649][\u0622-\u064a]"
-                        rf"|{_L}{{3}}(?:في|من|على|عن|إلى)(?!{_L})|{_L}[0-9]|[0-9]{_L})\S*")
-_PAIR_TOKEN = re.compile(rf"(?<!\S)\S*?{_L}{{{2 * MIN_FIRST}}}\S*")
+_CANDIDATE = re.compile(rf"(?<!{_L})(?:على|إلى|الى|أو|او|في|من|عن){_L}|[\u0629\u0649][\u0622-\u064a]"
+                        rf"|{_L}{{3}}(?:في|من|على|عن|إلى)(?!{_L})|{_L}[0-9]|[0-9]{_L}")
+_PAIR_TOKEN = re.compile(rf"{_L}{{{2 * MIN_FIRST}}}")
 _SUSPECT = re.compile(rf"[{_AR}]{{{MIN_SUSPECT},}}|[{_AR}]\d|\d[{_AR}]")  # screens a sentence
 _HEAD, _TAIL = "[(\\[«\"'-]*", "[)\\]».,،؛:!؟\"']*"  # marks before and after a word (as _EDGES)
 _V_WORD = re.compile(rf"(?<!\S){_HEAD}([\u0621-\u064a]+){_TAIL}(?!\S)")  # a token, its core Arabic letters
 _SP = r"[^\S\n]+"  # spaces inside one text (the texts are joined by line breaks)
-_V_PAIR = re.compile(rf"(?<!\S){_HEAD}([\u0621-\u064a]+)(?={_SP}{_HEAD}([\u0621-\u064a]+){_TAIL}(?!\S))")
 _V_BEFORE_NUMBER = re.compile(rf"(?<!\S){_HEAD}([\u0621-\u064a]+)(?={_SP}\(?[0-9][0-9.,/%]*(?!\S))")
 _V_AFTER_NUMBER = re.compile(rf"(?<!\S)\(?[0-9][0-9.,/%]*{_SP}{_HEAD}([\u0621-\u064a]+){_TAIL}(?!\S)")
 _EDGES = re.compile(r"^([(\[«\"'-]*)(.*?)([)\]».,،؛:!؟\"']*)$")
@@ -88,10 +87,12 @@ class Vocabulary:
         self._text = "\n".join(t.replace("\n", " ") for t in texts)
         self.words: Counter[str] = Counter(_V_WORD.findall(self._text))
 
-    @cached_property
-    def pairs(self) -> set[tuple[str, str]]:
-        """Two words printed one after the other, a space between."""
-        return set(_V_PAIR.findall(self._text))
+    def pair(self, a: str, b: str) -> bool:
+        """Are the words ``a`` and ``b`` printed one after the other, a space between (marks before ``a`` and
+        around ``b`` aside)?"""
+        if f"{a} {b}" not in self._text:  # most pairs asked are not printed: a plain search says so
+            return False
+        return re.search(rf"(?<![^\s(\[«\"'-]){a} {b}(?![^\s)\]».,،؛:!؟\"'])", self._text) is not None
 
     @cached_property
     def before_number(self) -> set[str]:
@@ -149,7 +150,7 @@ def _cuts(core: str, vocab: Vocabulary, pairs: bool) -> list[tuple[int, bool]]:
             out.append((i, True))
         elif b in PREPOSITIONS and len(a) >= MIN_FIRST and _word(a):
             out.append((i, True))
-        elif pairs and len(a) >= MIN_FIRST and len(b) >= MIN_FIRST and (a, b) in vocab.pairs and _word(a) and _word(b):
+        elif pairs and len(a) >= MIN_FIRST and len(b) >= MIN_FIRST and vocab.pair(a, b) and _word(a) and _word(b):
             out.append((i, True))
         elif pairs and len(a) >= MIN_FIRST and a[-1] != "ل" and b.startswith(("ال", "لل")) and len(b) >= MIN_ARTICLE \
                 and _word(a) and _word(b):  # a cut after ل is none (استغلال)
@@ -249,13 +250,19 @@ def _letters(run: str) -> bool:
 
 def unglue_text(text: str, vocab: Vocabulary, pairs: bool = False) -> str:
     """``text`` with its glued tokens split (its other characters, spaces included, as they were)."""
-    out, last = [], 0
+    out, last, seen = [], 0, -1
     for m in (_PAIR_TOKEN if pairs else _CANDIDATE).finditer(text):
-        parts = split_token(m.group(0), vocab, pairs)
+        start = max(text.rfind(" ", 0, m.start()) + 1, 0)  # the token around the match (spaces part a sentence's words)
+        if start <= seen:
+            continue
+        end = text.find(" ", m.end())
+        end = len(text) if end < 0 else end
+        seen = start
+        parts = split_token(text[start:end], vocab, pairs)
         if len(parts) > 1:
-            out.append(text[last:m.start()])
+            out.append(text[last:start])
             out.append(" ".join(parts))
-            last = m.end()
+            last = end
     if not out:
         return text
     out.append(text[last:])
