@@ -42,6 +42,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
+from ..model import Heading, ListBlock, Paragraph, Table
 from .bidi_chars import NON_JOINING
 
 PARTICLES = frozenset({"على", "في", "من", "عن", "إلى", "الى", "أو", "او"})
@@ -130,7 +131,13 @@ def _cuts(core: str, vocab: Vocabulary, pairs: bool) -> list[tuple[int, bool]]:
     be no word of the list for the cut to hold (a particle ending in ``ى`` or ``أو`` before the article is inside
     no word)."""
     out = []
-    for i in range(2, len(core) - 1):
+    n = len(core)
+    if pairs:
+        spots: Iterable[int] = range(2, n - 1)
+    else:  # where the other rules may cut: after a particle, before a preposition, after ة or ى
+        spots = sorted({i for i in (2, 3, n - 3, n - 2) if 2 <= i < n - 1}
+                       | {k + 1 for k in range(1, n - 2) if core[k] in _WORD_END})
+    for i in spots:
         a, b = core[:i], core[i:]
         if a in PARTICLES and b.startswith(("ال", "لل")) and len(b) >= MIN_ARTICLE:
             if a in _NO_WORD_BEFORE_ARTICLE:
@@ -272,14 +279,17 @@ def unglue_text(text: str, vocab: Vocabulary, pairs: bool = False) -> str:
 def _sentences(blocks: Sequence[Any]) -> Iterator[tuple[int | None, Any]]:
     """(page, sentence) of every block, a table's cells and a list's items included."""
     for block in blocks:
-        page = getattr(block, "page", None)
-        for sent in getattr(block, "sentences", None) or ():
-            yield page, sent
-        for row in getattr(block, "rows", None) or ():
-            for cell in row:
-                for sent in cell.sentences:
-                    yield page, sent
-        yield from _items(page, getattr(block, "items", None) or ())
+        page = block.page
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    for sent in cell.sentences:
+                        yield page, sent
+        elif isinstance(block, ListBlock):
+            yield from _items(page, block.items)
+        elif isinstance(block, (Heading, Paragraph)):
+            for sent in block.sentences:
+                yield page, sent
 
 
 def _items(page: int | None, items: Sequence[Any]) -> Iterator[tuple[int | None, Any]]:
@@ -332,9 +342,8 @@ def mark_glued(blocks: Sequence[Any], glued: Glued | None) -> int:
     """Put the tokens :func:`glued_spans` finds on the text-layer pages in doubt (``odd_tokens.ODD``, as the
     odd-token screen does: the sentence's unsure spans, then its cell and table, or its block); a block, cell or
     table in doubt throughout is left so. Run after the blocks' doubt is rated. How many sentences took a doubt."""
-    if glued is None:
+    if glued is None or not _SUSPECT_END.search(glued.vocab._text):  # no letter after ة or ى anywhere
         return 0
-    from ..model import Table
     from ..ocr.confidence import DOUBT_BELOW
     from ..ocr.line_doubt import _merge
     from ..ocr.odd_tokens import ODD
@@ -361,7 +370,7 @@ def mark_glued(blocks: Sequence[Any], glued: Glued | None) -> int:
 
     total = 0
     for b in blocks:
-        if getattr(b, "page", None) not in glued.text_pages:
+        if b.page not in glued.text_pages:
             continue
         if isinstance(b, Table):
             cells = [c for row in b.rows for c in row]
@@ -375,8 +384,12 @@ def mark_glued(blocks: Sequence[Any], glued: Glued | None) -> int:
             b.doubt = b.doubt or (ODD if hit else None)
             total += hit
             continue
-        groups = [b.sentences] if hasattr(b, "sentences") else []
-        groups += list(_item_groups(getattr(b, "items", None) or ()))
+        if isinstance(b, ListBlock):
+            groups = list(_item_groups(b.items))
+        elif isinstance(b, (Heading, Paragraph)):
+            groups = [b.sentences]
+        else:
+            continue
         if not groups or throughout(b, groups):
             continue
         hit = sum(mark(g) for g in groups)
