@@ -62,11 +62,8 @@ _CANDIDATE = re.compile(rf"(?<!{_L})(?:على|إلى|الى|أو|او|في|من|
                         rf"|{_L}{{3}}(?:في|من|على|عن|إلى)(?!{_L})|{_L}[0-9]|[0-9]{_L}")
 _PAIR_TOKEN = re.compile(rf"{_L}{{{2 * MIN_FIRST}}}")
 _SUSPECT = re.compile(rf"[{_AR}]{{{MIN_SUSPECT},}}|[{_AR}]\d|\d[{_AR}]")  # screens a sentence
-_HEAD, _TAIL = "[(\\[«\"'-]*", "[)\\]».,،؛:!؟\"']*"  # marks before and after a word (as _EDGES)
-_V_WORD = re.compile(rf"(?<!\S){_HEAD}([\u0621-\u064a]+){_TAIL}(?!\S)")  # a token, its core Arabic letters
-_SP = r"[^\S\n]+"  # spaces inside one text (the texts are joined by line breaks)
-_V_BEFORE_NUMBER = re.compile(rf"(?<!\S){_HEAD}([\u0621-\u064a]+)(?={_SP}\(?[0-9][0-9.,/%]*(?!\S))")
-_V_AFTER_NUMBER = re.compile(rf"(?<!\S)\(?[0-9][0-9.,/%]*{_SP}{_HEAD}([\u0621-\u064a]+){_TAIL}(?!\S)")
+_HEAD_MARKS, _TAIL_MARKS = "([«\"'-", ")]».,،؛:!؟\"'"  # marks before and after a word (as _EDGES)
+_MARKS = _HEAD_MARKS + _TAIL_MARKS
 _EDGES = re.compile(r"^([(\[«\"'-]*)(.*?)([)\]».,،؛:!؟\"']*)$")
 _LETTERS = re.compile(rf"^[{_AR}]+$")
 _MIXED = re.compile(rf"^[{_AR}0-9.,/%]+$")  # letters and digits (a decimal comma, a percent)
@@ -84,26 +81,58 @@ class Vocabulary:
 
     def __init__(self, texts: Iterable[str]) -> None:
         self.memo: dict[tuple[str, bool], list[str]] = {}  # split_token's answers (a document repeats its tokens)
-        # one string, a text to a line: the words are found by a few regular expressions over it, each when first asked
-        self._text = "\n".join(t.replace("\n", " ") for t in texts)
-        self.words: Counter[str] = Counter(_V_WORD.findall(self._text))
+        self._texts = list(texts)
+        self._text = "\n".join(t.replace("\n", " ") for t in self._texts)  # one string, a text to a line
+        self.words: Counter[str] = Counter()
+        for text in self._texts:
+            for tok in text.split():
+                core = tok.strip(_MARKS)
+                if core and _LETTERS.match(core):
+                    self.words[core] += 1
+        self._numbers: tuple[set[str], set[str]] | None = None
 
     def pair(self, a: str, b: str) -> bool:
         """Are the words ``a`` and ``b`` printed one after the other, a space between (marks before ``a`` and
         around ``b`` aside)?"""
-        if f"{a} {b}" not in self._text:  # most pairs asked are not printed: a plain search says so
-            return False
-        return re.search(rf"(?<![^\s(\[«\"'-]){a} {b}(?![^\s)\]».,،؛:!؟\"'])", self._text) is not None
+        needle, text = f"{a} {b}", self._text
+        i = text.find(needle)
+        while i >= 0:
+            j = i + len(needle)
+            if (i == 0 or text[i - 1].isspace() or text[i - 1] in _HEAD_MARKS) and (
+                    j == len(text) or text[j].isspace() or text[j] in _TAIL_MARKS):
+                return True
+            i = text.find(needle, i + 1)
+        return False
 
-    @cached_property
+    @property
     def before_number(self) -> set[str]:
         """Words printed spaced before a number (``تفوق 41``)."""
-        return set(_V_BEFORE_NUMBER.findall(self._text))
+        return self._by_numbers()[0]
 
-    @cached_property
+    @property
     def after_number(self) -> set[str]:
         """Words printed spaced after a number (``500 غرام``)."""
-        return set(_V_AFTER_NUMBER.findall(self._text))
+        return self._by_numbers()[1]
+
+    def _by_numbers(self) -> tuple[set[str], set[str]]:
+        if self._numbers is None:
+            before: set[str] = set()
+            after: set[str] = set()
+            for text in self._texts:
+                prev, number = "", False  # the word before (no mark after it); the token before was a number
+                for tok in text.split():
+                    core = tok.strip(_MARKS)
+                    if core and _LETTERS.match(core):
+                        if number:
+                            after.add(core)
+                        prev, number = (core if tok.endswith(core) else ""), False
+                    else:
+                        is_number = bool(_NUMBER.match(tok))
+                        if prev and is_number:
+                            before.add(prev)
+                        prev, number = "", is_number
+            self._numbers = before, after
+        return self._numbers
 
     @cached_property
     def calls(self) -> set[int]:
@@ -212,7 +241,7 @@ def split_token(token: str, vocab: Vocabulary, pairs: bool = False) -> list[str]
 
 
 def _split_token(token: str, vocab: Vocabulary, pairs: bool) -> list[str]:
-    if len(token) < 2 * 2:
+    if len(token) < 2 * 2 or not (_PAIR_TOKEN if pairs else _CANDIDATE).search(token):  # no rule may cut it
         return [token]
     m = _EDGES.match(token)
     if m is None:
@@ -257,23 +286,16 @@ def _letters(run: str) -> bool:
 
 def unglue_text(text: str, vocab: Vocabulary, pairs: bool = False) -> str:
     """``text`` with its glued tokens split (its other characters, spaces included, as they were)."""
-    out, last, seen = [], 0, -1
-    for m in (_PAIR_TOKEN if pairs else _CANDIDATE).finditer(text):
-        start = max(text.rfind(" ", 0, m.start()) + 1, 0)  # the token around the match (spaces part a sentence's words)
-        if start <= seen:
-            continue
-        end = text.find(" ", m.end())
-        end = len(text) if end < 0 else end
-        seen = start
-        parts = split_token(text[start:end], vocab, pairs)
+    toks = text.split(" ")
+    memo, changed = vocab.memo, False
+    for k, tok in enumerate(toks):
+        parts = memo.get((tok, pairs))
+        if parts is None:
+            parts = split_token(tok, vocab, pairs)
         if len(parts) > 1:
-            out.append(text[last:start])
-            out.append(" ".join(parts))
-            last = end
-    if not out:
-        return text
-    out.append(text[last:])
-    return "".join(out)
+            toks[k] = " ".join(parts)
+            changed = True
+    return " ".join(toks) if changed else text
 
 
 def _sentences(blocks: Sequence[Any]) -> Iterator[tuple[int | None, Any]]:
