@@ -28,16 +28,16 @@ evidence beyond its own letters:
 
 Except for the first two (letters no word holds), the whole must be no word (``wordfix.real_word``). A token
 no rule splits is left as read (the odd-token screen, ``ocr/odd_tokens.py``, puts those glued at an article
-in doubt). Runs once over a document's text-layer blocks (cells, list items) before their doubt is rated,
-only on a document whose text-layer pages hold Arabic (``PageReport.langs``); a sentence is looked at only when
-it holds a token of :data:`MIN_SUSPECT` Arabic letters or more, or letters against digits. Every truth page of
-the corpus goes through unchanged (tests/ingest/test_glued_words.py).
+in doubt; :func:`mark_glued` those with a letter after ``ة`` or ``ى``). Runs once over a document's blocks (cells,
+list items) on its text-layer pages whose language is Arabic (``PageReport.langs``), before their doubt is rated;
+the document's words are gathered only when a sentence holds a junction some rule may cut (:data:`_CANDIDATE`),
+and a sentence is looked at only then. Every truth page of the corpus goes through unchanged
+(tests/ingest/test_glued_words.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any
@@ -53,15 +53,13 @@ _NO_WORD_BEFORE_ARTICLE = frozenset({"على", "إلى", "الى", "أو", "او
 MIN_ARTICLE = 5  # letters of a word with the article glued after a particle (``فيالق`` is a word: its rest is short)
 MIN_AFTER_OR = 3  # letters of a word glued after أو without the article (أوغير; أولا and أومن are printed so)
 MIN_FIRST = 3  # letters of a word before a preposition, of a word glued to digits, of each side of a pair
-MIN_SUSPECT = 5  # Arabic letters of a token worth a look (أوغير)
 _AR = "\u0621-\u064a"
 _L = "[\u0621-\u064a]"
 # a token one of the rules may cut: a particle first, ة or ى before a letter, a preposition last, digits against
 # letters (what unglue_text looks at); for the pairs' rule, two words of MIN_FIRST letters
-_CANDIDATE = re.compile(rf"(?<!{_L})(?:على|إلى|الى|أو|او|في|من|عن){_L}|[\u0629\u0649][\u0622-\u064a]"
+_CANDIDATE = re.compile(rf"(?<!{_L})(?:(?:على|إلى|الى|في|من|عن)(?:ال|لل)|[أا]و{_L})|[\u0629\u0649][\u0622-\u064a]"
                         rf"|{_L}{{3}}(?:في|من|على|عن|إلى)(?!{_L})|{_L}[0-9]|[0-9]{_L}")
 _PAIR_TOKEN = re.compile(rf"{_L}{{{2 * MIN_FIRST}}}")
-_SUSPECT = re.compile(rf"[{_AR}]{{{MIN_SUSPECT},}}|[{_AR}]\d|\d[{_AR}]")  # screens a sentence
 _HEAD_MARKS, _TAIL_MARKS = "([«\"'-", ")]».,،؛:!؟\"'"  # marks before and after a word (as _EDGES)
 _MARKS = _HEAD_MARKS + _TAIL_MARKS
 _EDGES = re.compile(r"^([(\[«\"'-]*)(.*?)([)\]».,،؛:!؟\"']*)$")
@@ -72,6 +70,7 @@ _TOKEN = re.compile(r"\S+")
 _CALL = re.compile(r"[\u0621-\u064a]([0-9]{1,4})(?![0-9%]|[.,/][0-9])")  # a whole number glued after a word (a note call?)
 _END_INSIDE = re.compile("[\u0621-\u064a][\u0629\u0649][\u0622-\u064a]")  # ة or ى inside a token, then a letter (not ء)
 _SUSPECT_END = re.compile("[\u0629\u0649][\u0622-\u064a]")  # screens a sentence for _END_INSIDE
+_NUMBER_START = "(0123456789"
 _NUMBER = re.compile(r"^\(?[0-9][0-9.,/%]*$")  # a number token (a bracket before it)
 
 
@@ -83,13 +82,24 @@ class Vocabulary:
         self.memo: dict[tuple[str, bool], list[str]] = {}  # split_token's answers (a document repeats its tokens)
         self._texts = list(texts)
         self._text = "\n".join(t.replace("\n", " ") for t in self._texts)  # one string, a text to a line
-        self.words: Counter[str] = Counter()
+        self.words: dict[str, int] = {}
+        self.before_number: set[str] = set()  # words printed spaced before a number (``تفوق 41``)
+        self.after_number: set[str] = set()  # words printed spaced after a number (``500 غرام``)
+        words, before, after = self.words, self.before_number, self.after_number
         for text in self._texts:
+            prev, number = "", False  # the word before (no mark after it); the token before was a number
             for tok in text.split():
                 core = tok.strip(_MARKS)
                 if core and _LETTERS.match(core):
-                    self.words[core] += 1
-        self._numbers: tuple[set[str], set[str]] | None = None
+                    words[core] = words.get(core, 0) + 1
+                    if number:
+                        after.add(core)
+                    prev, number = (core if tok.endswith(core) else ""), False
+                else:
+                    is_number = tok[0] in _NUMBER_START and bool(_NUMBER.match(tok))
+                    if prev and is_number:
+                        before.add(prev)
+                    prev, number = "", is_number
 
     def pair(self, a: str, b: str) -> bool:
         """Are the words ``a`` and ``b`` printed one after the other, a space between (marks before ``a`` and
@@ -104,36 +114,6 @@ class Vocabulary:
             i = text.find(needle, i + 1)
         return False
 
-    @property
-    def before_number(self) -> set[str]:
-        """Words printed spaced before a number (``تفوق 41``)."""
-        return self._by_numbers()[0]
-
-    @property
-    def after_number(self) -> set[str]:
-        """Words printed spaced after a number (``500 غرام``)."""
-        return self._by_numbers()[1]
-
-    def _by_numbers(self) -> tuple[set[str], set[str]]:
-        if self._numbers is None:
-            before: set[str] = set()
-            after: set[str] = set()
-            for text in self._texts:
-                prev, number = "", False  # the word before (no mark after it); the token before was a number
-                for tok in text.split():
-                    core = tok.strip(_MARKS)
-                    if core and _LETTERS.match(core):
-                        if number:
-                            after.add(core)
-                        prev, number = (core if tok.endswith(core) else ""), False
-                    else:
-                        is_number = bool(_NUMBER.match(tok))
-                        if prev and is_number:
-                            before.add(prev)
-                        prev, number = "", is_number
-            self._numbers = before, after
-        return self._numbers
-
     @cached_property
     def calls(self) -> set[int]:
         """Numbers glued after words that count on one after another (100, 101, 102): a document's note calls."""
@@ -141,7 +121,7 @@ class Vocabulary:
         return {n for n in glued if {n - 1, n + 1} & glued}
 
     def printed(self, word: str) -> bool:
-        return self.words[word] > 0
+        return word in self.words
 
 
 def _core(token: str) -> str:
@@ -286,6 +266,8 @@ def _letters(run: str) -> bool:
 
 def unglue_text(text: str, vocab: Vocabulary, pairs: bool = False) -> str:
     """``text`` with its glued tokens split (its other characters, spaces included, as they were)."""
+    if not (_PAIR_TOKEN if pairs else _CANDIDATE).search(text):  # no token a rule may cut
+        return text
     toks = text.split(" ")
     memo, changed = vocab.memo, False
     for k, tok in enumerate(toks):
@@ -327,7 +309,7 @@ def unglue_blocks(blocks: Sequence[Any], text_pages: set[int]) -> Glued | None:
     spaced elsewhere is cut only on a page where the other rules found a glued token (a page that proved it drops
     spaces: ``سعرالبيع``, printed glued once on a page that glues nothing else, stays)."""
     sents = [(page, s) for page, s in _sentences(blocks) if page in text_pages]
-    if not any(_SUSPECT.search(s.text) for _page, s in sents):
+    if not any(_CANDIDATE.search(s.text) for _page, s in sents):  # no token any rule may cut (nor mark)
         return None
     vocab = Vocabulary(s.text for _page, s in sents)
     glued = Glued(vocab, text_pages)
