@@ -32,7 +32,7 @@ in doubt; :func:`mark_glued` those with a letter after ``ة`` or ``ى``). Runs o
 list items) on its text-layer pages whose language is Arabic (``PageReport.langs``), before their doubt is rated;
 the document's words are gathered only when a sentence holds a junction some rule may cut (:data:`_CANDIDATE`),
 and a sentence is looked at only then. Every truth page of the corpus goes through unchanged
-(tests/ingest/test_glued_words.py).
+(tests/ingest/test_layer_glued_words.py).
 """
 
 from __future__ import annotations
