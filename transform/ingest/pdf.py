@@ -35,6 +35,7 @@ from .pdf_actual_text import restore_leads
 from .pdf_blocks import group_lines, groups_to_blocks
 from .pdf_boxes import mark_boxes
 from .pdf_furniture import split_page_numbers, split_running_lines
+from .pdf_glued import mark_glued, unglue_blocks
 from .pdf_hidden import invisible_layer
 from .pdf_kept import KeptPages
 from .pdf_open import open_pdf
@@ -222,8 +223,11 @@ class PdfIngester:
         blocks = groups_to_blocks(groups)
         mark_repeated_heads(blocks)  # a statement's header row printed again under its repeated title block (pdf_title_repeats)
         blocks = join_continued_tables(blocks)
+        arabic = {i + 1 for i, rep in enumerate(reports) if rep.method == "text" and "ar" in (rep.langs or ())}
+        glued = unglue_blocks(blocks, arabic) if arabic else None  # Arabic words glued with no gap, split (pdf_glued)
         confidence.apply(blocks, groups, reports)  # blocks pdf_blocks left unrated get their lines' confidence
         mark_layout(blocks, [r.page for r in reports if r.method == "ocr"])  # weak layout decisions in doubt (layout_doubt)
+        mark_glued(blocks, glued)  # those left glued, in doubt
         if title and (
             title.lower() in ("untitled", "sans titre", "document", "sans nom")
             or title.lower().startswith("microsoft word -")
