@@ -19,10 +19,8 @@ from __future__ import annotations
 import pytest
 
 from transform.ingest.pdf_block_group import _Group
-from transform.ingest.pdf_heading_drops import _TOTAL, drop_bold_among_bold, drop_stated_sentences
 from transform.ingest.pdf_headings import _bulleted
 from transform.ingest.pdf_levels import annex_levels
-from transform.ingest.pdf_signature_groups import cut_datings
 from transform.ingest.pdf_text import PdfLine
 from transform.model import Heading
 
@@ -58,6 +56,8 @@ def test_an_annex_inside_its_text_is_levelled_as_before() -> None:
 
 
 def test_a_stated_sentence_is_no_title_a_relative_clause_is() -> None:
+    from transform.ingest.pdf_heading_drops import drop_stated_sentences
+
     groups = [_group("heading", "Pour les autres collectivités, cet état est SANS OBJET.", level=3, bold=True),
               _group("heading", "L’annexe est une pièce jointe au compte financier unique.", level=3, bold=True),
               _group("heading", "Modèle du procès-verbal relatif aux biens et services qui leur sont liés.", level=3),
@@ -68,6 +68,8 @@ def test_a_stated_sentence_is_no_title_a_relative_clause_is() -> None:
 
 
 def test_bold_among_bold_paragraphs_is_no_title() -> None:
+    from transform.ingest.pdf_heading_drops import drop_bold_among_bold
+
     groups = [_group("paragraph", "Vu et certifié par le comptable qui déclare le compte exact.", bold=True),
               _group("heading", "Observations :", level=3, bold=True),
               _group("paragraph", "GARCIA Sandrine (1018057461-0), Inspecteur divisionnaire", bold=True)]
@@ -93,10 +95,14 @@ def test_bold_among_bold_paragraphs_is_no_title() -> None:
     ("Total des recettes de fonctionnement", False),
 ])
 def test_a_total_line(text: str, total: bool) -> None:
+    from transform.ingest.pdf_heading_drops import _TOTAL
+
     assert bool(_TOTAL.match(text)) == total
 
 
 def test_the_dating_formula_is_a_paragraph_of_its_own() -> None:
+    from transform.ingest.pdf_signature_groups import cut_datings
+
     g = _group("paragraph", "Fait à Rabat, le 3 hija 1447 (20 mai 2026).", "AZIZ AKHANNOUCH.")
     out = cut_datings([g])
     assert [[ln.text for ln in p.lines] for p in out] == [["Fait à Rabat, le 3 hija 1447 (20 mai 2026)."], ["AZIZ AKHANNOUCH."]]
