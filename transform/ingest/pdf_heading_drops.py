@@ -259,7 +259,7 @@ def drop_bold_among_bold(groups: list[_Group]) -> None:
     set them apart from the text around them, and nothing else does."""
     i = 1
     while i < len(groups) - 1:
-        if not _weight_only(groups[i]):
+        if groups[i].kind != "heading" or not _weight_only(groups[i]):
             i += 1
             continue
         j = i
