@@ -83,7 +83,7 @@ from .pdf_heading_drops import (
 )
 from .pdf_heading_forms import form_headings
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
-from .pdf_numbered_heads import decimal_subheads, split_bold_titles, split_numbered_lines
+from .pdf_numbered_heads import decimal_subheads, restarted_series, split_bold_titles, split_numbered_lines
 from .pdf_outline import numbering, opens_decimal, outline_levels
 from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit, cover_fields
 from .pdf_panel_lines import contents_entries, panel_lines
@@ -190,6 +190,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     fields = cover_fields(groups)
     _masthead(groups)
     outline_levels(groups)
+    restarted_series(groups)
     _cover_levels(groups, fields)
     _title_over_unit(groups)
     body_parts(groups)
