@@ -217,7 +217,8 @@ def drop_stated_sentences(groups: list[_Group]) -> None:
     SANS OBJET.``). A title is a noun phrase: a verb in it belongs to a relative clause (``... des services qui leur
     sont liés.``); an official text's title, an annex label and a numbered title are left alone."""
     for g in groups:
-        if g.kind != "heading" or g.legal is not None or not g.lines or g.rtl:
+        if g.kind != "heading" or g.legal is not None or not g.lines or g.rtl \
+                or not g.lines[-1].text.rstrip().endswith((".", "!", "?", '"', "»", "”", "’", ")")):
             continue
         text = " ".join(g.text.split())
         if not FULL_STOP.search(text) or TEXT_TITLE.match(text) or ANNEX_HEAD.match(text) or _NUMBERED.match(text):
@@ -232,12 +233,16 @@ _TOTAL = re.compile(r"^(?:(?:sous[- ]?|montant\s+|grand\s+)?tota(?:l|ux)\b|(?:ا
                     re.IGNORECASE)
 
 
+_TOTAL_STARTS = frozenset(("tota", "sous", "mont", "gran", "مجمو", "المج"))
+
+
 def drop_totals(groups: list[_Group]) -> None:
     """Not headings: a statement's total, its word first and an amount last (``TOTAL DES SUBVENTIONS : 8020€``
     centred and underlined under a minutes' list of grants): the list's closing line. A title may end on an amount
     (``Axe 2 ... : 294 MDH``); none opens with a total's word."""
     for g in groups:
-        if g.kind == "heading" and g.legal is None and g.lines and len(g.lines) <= 2 and _TOTAL.match(" ".join(g.text.split())):
+        if g.kind == "heading" and g.legal is None and g.lines and len(g.lines) <= 2 \
+                and g.lines[0].text.lstrip()[:4].lower() in _TOTAL_STARTS and _TOTAL.match(" ".join(g.text.split())):
             g.kind = "paragraph"
 
 

@@ -64,7 +64,7 @@ def _scopes(heads: list[_Group]) -> list[tuple[int, int, int]]:
     for k, g in enumerate(heads):
         if _title(g):
             title = k
-        elif title is not None and g.legal is None and not _label(g) and (g.level or 1) < (heads[title].level or 1):
+        elif title is not None and (g.level or 1) < (heads[title].level or 1) and g.legal is None and not _label(g):
             title = None
         elif _label(g) and title is not None:
             end = next((j for j in range(k + 1, len(heads)) if _title(heads[j]) or _label(heads[j]) or _rubric(heads, j, False)),

@@ -133,6 +133,8 @@ def restarted_series(groups: list[_Group]) -> None:
     heads = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines]
     for k in range(1, len(heads)):
         p, g = heads[k - 1], heads[k]
+        if g.lines[0].text.lstrip()[:1] != "1":
+            continue  # most headings: no series opens there
         pm, gm = _SIGN.match(p.lines[0].text), _SIGN.match(g.lines[0].text)
         if pm is None or gm is None or gm.group(1) != "1" or int(pm.group(1)) < 2 or pm.group(2) == gm.group(2) \
                 or g.level != p.level or g.lines[0].page - p.lines[-1].page > 1 \
