@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .pdf_block_kinds import ENACTING, FULL_STOP
+from .pdf_block_kinds import ANNEX_HEAD, ENACTING, FULL_STOP, TEXT_TITLE
 from .pdf_title_runs import _NUMBERED, MUCH_LARGER, _ocr
 
 if TYPE_CHECKING:
@@ -205,6 +205,77 @@ def drop_dated_lines(groups: list[_Group]) -> None:
             text = " ".join(g.text.split())
             if _DATE_FIELD.match(text) or _DATED.search(text):
                 g.kind = "paragraph"
+
+
+_RELATIVE = re.compile(r"(?<![\w'’-])(?:qui|que|qu['’]\w*|dont|où|s['’]il|si)(?![\w'’-])", re.IGNORECASE)
+
+
+def drop_stated_sentences(groups: list[_Group]) -> None:
+    """Not headings: a French sentence that states something, its verb in its main clause (``est``, ``sont``, ``doit``
+    ... with no ``qui``/``que``/``dont`` before it in the sentence) and a full stop at its end, whatever its size and
+    weight (a statement's notice set bold a size up on a page of its own: ``Pour les autres collectivités, cet état est
+    SANS OBJET.``). A title is a noun phrase: a verb in it belongs to a relative clause (``... des services qui leur
+    sont liés.``); an official text's title, an annex label and a numbered title are left alone."""
+    for g in groups:
+        if g.kind != "heading" or g.legal is not None or not g.lines or g.rtl \
+                or not g.lines[-1].text.rstrip().endswith((".", "!", "?", '"', "»", "”", "’", ")")):
+            continue
+        text = " ".join(g.text.split())
+        if not FULL_STOP.search(text) or TEXT_TITLE.match(text) or ANNEX_HEAD.match(text) or _NUMBERED.match(text):
+            continue
+        verb = _FR_VERB.search(text)
+        if verb is not None and not _RELATIVE.search(text, 0, verb.start()):
+            g.kind = "paragraph"
+
+
+# a statement's total: its word first, an amount last ("TOTAL DES SUBVENTIONS : 8020€", "Sous-total 1 250,00")
+_TOTAL = re.compile(r"^(?:(?:sous[- ]?|montant\s+|grand\s+)?tota(?:l|ux)\b|(?:ال)?مجموع\b).*\d\s*(?:€|euros?|EUR|DH|MDH|dhs?|درهم)?\s*[.:]?$",
+                    re.IGNORECASE)
+
+
+_TOTAL_STARTS = frozenset(("tota", "sous", "mont", "gran", "مجمو", "المج"))
+
+
+def drop_totals(groups: list[_Group]) -> None:
+    """Not headings: a statement's total, its word first and an amount last (``TOTAL DES SUBVENTIONS : 8020€``
+    centred and underlined under a minutes' list of grants): the list's closing line. A title may end on an amount
+    (``Axe 2 ... : 294 MDH``); none opens with a total's word."""
+    for g in groups:
+        if g.kind == "heading" and g.legal is None and g.lines and len(g.lines) <= 2 \
+                and g.lines[0].text.lstrip()[:4].lower() in _TOTAL_STARTS and _TOTAL.match(" ".join(g.text.split())):
+            g.kind = "paragraph"
+
+
+def _weight_only(g: _Group) -> bool:
+    """A heading by weight alone: bold at the body's size on a text layer, not numbered."""
+    return g.kind == "heading" and g.legal is None and bool(g.lines) and bool(g.body) and abs(g.size - g.body) <= 0.5 \
+        and not _ocr(g) and _all_bold(g) and not _NUMBERED.match(g.lines[0].text.strip())
+
+
+def _bold_text(n: _Group, page: int, size: float) -> bool:
+    return n.kind == "paragraph" and n.legal is None and not n.note and bool(n.lines) and n.lines[0].page == page \
+        and n.lines[-1].page == page and abs(n.size - size) <= 0.5 and _all_bold(n)
+
+
+def drop_bold_among_bold(groups: list[_Group]) -> None:
+    """Not headings: headings by weight alone (bold at the body's size, on a text layer, not numbered; one, or a few
+    in a row) between two paragraphs of their page set in the same bold at the same size (a statement's closing page
+    printed all in bold: ``Observations :`` between a certification and a signatory's line). Their weight does not
+    set them apart from the text around them, and nothing else does."""
+    i = 1
+    while i < len(groups) - 1:
+        if groups[i].kind != "heading" or not _weight_only(groups[i]):
+            i += 1
+            continue
+        j = i
+        page = groups[i].lines[0].page
+        while j + 1 < len(groups) and _weight_only(groups[j + 1]) and groups[j + 1].lines[0].page == page:
+            j += 1
+        size = groups[i].size
+        if j + 1 < len(groups) and _bold_text(groups[i - 1], page, size) and _bold_text(groups[j + 1], page, size):
+            for g in groups[i:j + 1]:
+                g.kind = "paragraph"
+        i = j + 1
 
 
 def _drop_noise(groups: list[_Group]) -> None:

@@ -71,16 +71,19 @@ from .pdf_heading_drops import (
     drop_abbreviation_keys,
     drop_asides,
     drop_blanks,
+    drop_bold_among_bold,
     drop_box_labels,
     drop_dash_terms,
     drop_dated_lines,
     drop_open_brackets,
     drop_signatures,
+    drop_stated_sentences,
+    drop_totals,
     drop_unsure_short,
 )
 from .pdf_heading_forms import form_headings
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
-from .pdf_numbered_heads import decimal_subheads, split_bold_titles, split_numbered_lines
+from .pdf_numbered_heads import decimal_subheads, restarted_series, split_bold_titles, split_numbered_lines
 from .pdf_outline import numbering, opens_decimal, outline_levels
 from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit, cover_fields
 from .pdf_panel_lines import contents_entries, panel_lines
@@ -121,15 +124,18 @@ def _run_in_articles(groups: list[_Group]) -> None:
 def _bulleted(groups: list[_Group]) -> list[_Group]:
     """A heading whose first line opens with a bullet (``• Exécution du Budget ...`` set a size larger), right over a
     list's items (its sub-bullets): items of that list, one from each of its lines that opens with a bullet, the bullets
-    taken off as a list item's are."""
+    taken off as a list item's are. So is a one-line bulleted heading on a text layer right over a paragraph (a slide's
+    ``• Monde : la croissance ...`` set a size larger over its paragraphs: the bullet says list item, as the truth
+    pages write it); one over headings (``■ تعليق`` over its parts) titles them."""
     from .pdf_block_group import _Group, _with_text
 
     out: list[_Group] = []
     for i, g in enumerate(groups):
         nxt = groups[i + 1] if i + 1 < len(groups) else None
         if not (g.kind == "heading" and g.legal is None and g.lines and _BULLET.match(g.lines[0].text)
-                and nxt is not None and nxt.kind == "item" and nxt.lines and nxt.lines[0].page == g.lines[-1].page):
-            out.append(g)  # a bulleted heading over paragraphs titles them ("• Monde : la croissance ...")
+                and nxt is not None and nxt.lines and nxt.lines[0].page == g.lines[-1].page
+                and (nxt.kind == "item" or (nxt.kind == "paragraph" and len(g.lines) == 1 and not _ocr(g)))):
+            out.append(g)  # a bulleted heading over headings titles them ("■ تعليق" over its parts)
             continue
         for ln in g.lines:
             if _BULLET.match(ln.text):
@@ -169,6 +175,9 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _drop_noise(groups)
     drop_signatures(groups)
     drop_dated_lines(groups)
+    drop_stated_sentences(groups)
+    drop_bold_among_bold(groups)
+    drop_totals(groups)
     drop_blanks(groups)
     drop_box_labels(groups)
     drop_unsure_short(groups)
@@ -181,6 +190,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     fields = cover_fields(groups)
     _masthead(groups)
     outline_levels(groups)
+    restarted_series(groups)
     _cover_levels(groups, fields)
     _title_over_unit(groups)
     body_parts(groups)

@@ -57,12 +57,15 @@ def _label(g: _Group) -> bool:
 
 def _scopes(heads: list[_Group]) -> list[tuple[int, int, int]]:
     """(text title, annex label, end) indexes in ``heads``: an annex runs from its label to the next label, text
-    title or gazette rubric; only annexes that follow a text title count."""
+    title or gazette rubric; only annexes inside a text count: a heading read above the title's level (legal units and
+    labels aside) closes it (a report's parts after its contents entry ``Arrêté et signatures``)."""
     out: list[tuple[int, int, int]] = []
     title = None
     for k, g in enumerate(heads):
         if _title(g):
             title = k
+        elif title is not None and (g.level or 1) < (heads[title].level or 1) and g.legal is None and not _label(g):
+            title = None
         elif _label(g) and title is not None:
             end = next((j for j in range(k + 1, len(heads)) if _title(heads[j]) or _label(heads[j]) or _rubric(heads, j, False)),
                        len(heads))

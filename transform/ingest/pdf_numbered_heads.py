@@ -14,10 +14,15 @@
   الميزانية العامة`` over ``المادة 44``): cut before each line that opens with a numbering, each part one or two
   lines that do not end a sentence, they are headings (the levels are the legal units' pass's: the numbered one under
   the group title, its articles under it, the ``II.-`` after them its sibling).
+* **a series restarted under a numbered heading with another sign** (``7. Questions diverses`` then ``1 / respect des
+  horaires ...``, ``2/ Stérilisation des chats``, all read at one level): a new series, from 1, whose number is
+  followed by another sign than the heading's right before it, is that heading's subdivisions, one level under it
+  (:func:`restarted_series`, after the outline's levels).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .pdf_block_kinds import CONTINUES, MAX_HEADING_WORDS, SENTENCE_END
@@ -27,6 +32,7 @@ from .pdf_title_runs import _page
 if TYPE_CHECKING:
     from .pdf_blocks import _Group
 
+_SIGN = re.compile(r"^\s*(\d+)\s*([./)\-–:])")  # a heading's number and the sign after it ("7." / "1 /")
 MAX_SUB_WORDS = 12  # words of a decimal sub-heading at body weight
 MIN_SIBLINGS = 2  # decimal sub-headings of one page that make a series
 
@@ -119,3 +125,24 @@ def decimal_subheads(groups: list[_Group]) -> None:
         if len(page_heads) >= MIN_SIBLINGS:
             for g in page_heads:
                 g.kind, g.level = "heading", min(6, g.bold_level + 1)
+
+
+def restarted_series(groups: list[_Group]) -> None:
+    """A series numbered from 1 right after a heading numbered higher at its level, its numbers followed by another
+    sign (``1 /`` after ``7.``): each of its headings in turn (1, 2, 3..., that sign, that level) goes one level under."""
+    heads = [g for g in groups if g.kind == "heading" and g.legal is None and g.lines]
+    for k in range(1, len(heads)):
+        p, g = heads[k - 1], heads[k]
+        if g.lines[0].text.lstrip()[:1] != "1":
+            continue  # most headings: no series opens there
+        pm, gm = _SIGN.match(p.lines[0].text), _SIGN.match(g.lines[0].text)
+        if pm is None or gm is None or gm.group(1) != "1" or int(pm.group(1)) < 2 or pm.group(2) == gm.group(2) \
+                or g.level != p.level or g.lines[0].page - p.lines[-1].page > 1 \
+                or numbering(p.lines[0].text) != "number" or numbering(g.lines[0].text) != "number":
+            continue
+        want = 1
+        for h in heads[k:]:
+            hm = _SIGN.match(h.lines[0].text)
+            if hm is None or hm.group(2) != gm.group(2) or int(hm.group(1)) != want or h.level != p.level:
+                break
+            h.level, want = min(6, (p.level or 1) + 1), want + 1

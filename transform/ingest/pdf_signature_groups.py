@@ -18,6 +18,10 @@ few points lower, comes out as one paragraph per piece. Here a paragraph goes on
 * the paragraph starts where the last line before it starts or is centred on its axis, in the same size and
   weight, at most 2.5 line heights below it.
 
+Before that, a text's dating formula (``Fait à Rabat, le 3 hija 1447 (20 mai 2026).``, one line ending with its full
+stop) is cut from the lines the loop ran on with it: the signatory's name under it (``AZIZ AKHANNOUCH.``, its box
+running under the date line's) is a paragraph of its own, as every truth page writes it (:func:`cut_datings`).
+
 Left to right only: the Arabic truth pages write each line of a countersignature (``وقعه بالعطف:`` / the
 minister's office / ...) as a paragraph of its own, and a judgment's ``الحكم الآتي نصه:`` is followed by its
 heading ``الوقائع:``.
@@ -25,6 +29,7 @@ heading ``الوقائع:``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -84,9 +89,39 @@ def _joins(a: _Group, b: _Group, edges_of: dict[int, Any]) -> bool:
     return together or on_axis
 
 
+# a text's dating formula, a sentence of its own: ``Fait à Rabat, le 3 hija 1447 (20 mai 2026).``
+_DATING = re.compile(r"^Fait\s+(?:à|a|en)\s+[^\W\d_][^,]{0,40},?\s+le\s+\S.{0,80}[.]$")
+
+
+def cut_datings(groups: list[_Group]) -> list[_Group]:
+    """A text's dating formula (``Fait à Rabat, le ... (20 mai 2026).``, a whole line ending with its full stop) is a
+    paragraph of its own: the signatory's name the per-line loop ran on under it (``AZIZ AKHANNOUCH.``, whose box
+    starts under the date line's) starts the next paragraph, as every truth page writes a dating formula."""
+    out: list[_Group] = []
+    for g in groups:
+        if g.kind != "paragraph" or g.rtl or len(g.lines) < 2 or g.legal is not None or g.note:
+            out.append(g)
+            continue
+        cuts: set[int] = set()
+        for k, ln in enumerate(g.lines):
+            if ln.text[:5] == "Fait " and _DATING.match(ln.text.strip()) \
+                    and (k == 0 or g.lines[k - 1].text.rstrip().endswith((".", ":", ";"))):
+                cuts.update((k, k + 1))  # before the formula (after a sentence's end) and after it
+        cuts &= set(range(1, len(g.lines)))
+        if not cuts:
+            out.append(g)
+            continue
+        bounds = [0, *sorted(cuts), len(g.lines)]
+        out.extend(dataclasses.replace(g, lines=g.lines[i:j], centred=g.centred and i == 0)
+                   for i, j in zip(bounds, bounds[1:], strict=False))
+    return out
+
+
 def join_signature_groups(groups: list[_Group], ordered: Sequence[tuple[Sequence[Any], Sequence[Any]]]) -> list[_Group]:
-    """The groups with each signature group's pieces joined (see the module docstring); ``ordered``: per page its
-    lines in reading order and each line's column edges."""
+    """The groups with each signature group's pieces joined (see the module docstring), each dating formula cut from
+    the lines grouping ran on under it (:func:`cut_datings`); ``ordered``: per page its lines in reading order and each
+    line's column edges."""
+    groups = cut_datings(groups)
     if not any(g.kind == "paragraph" and g.lines and g.lines[-1].text.rstrip().endswith((":", "：", ",")) for g in groups):
         return groups  # most documents: no paragraph ends on a colon or a comma
     edges_of = {id(ln): e for lines, edges in ordered for ln, e in zip(lines, edges, strict=False)}
