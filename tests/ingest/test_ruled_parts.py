@@ -1,10 +1,18 @@
 """Set 4's text-layer table faults, on small synthetic inputs: a part titled again with ``(suite)`` over a table
-going on from the page before marks its repeated header row (ingest/pdf_title_repeats.py)."""
+going on from the page before marks its repeated header row (ingest/pdf_title_repeats.py); a one-column ruled list
+is a table of one item a row, a framed box of prose parted by rules stays text (ingest/pdf_table_lists.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from transform.context import RunContext
+from transform.ingest import ingest
 from transform.ingest.pdf_title_repeats import mark_repeated_heads
 from transform.model import Cell, Heading, Paragraph, Sentence, Table
+from transform.options import TransformOptions
 
 HEAD = ("N° Compte", "Intitulé", "Contenu", "Solde Au 31/12/2023")
 
@@ -41,3 +49,76 @@ def test_another_title_keeps_its_header_row() -> None:
     for second in ("III : Comptes de prêts (suite)", "III : Comptes de prêts", "I : Comptes de commerce (suite)"):
         blocks = _accounts(second)  # another part's title (or the part before's: not the title over the table above)
         assert mark_repeated_heads(blocks) == 0, second
+
+
+ITEMS = ["2020-038 Subvention exceptionnelle pour l'association sportive", "2020-039 Désignation des membres de la CLECT",
+         "2020-040 Désignation du représentant au comité de programmation", "2020-041 Conseil d'administration du collège",
+         "2020-042 Cantine - tarifs pour la rentrée scolaire 2020-2021"]
+PROSE = ("Le conseil municipal, après en avoir délibéré, approuve à l'unanimité la convention passée avec la "
+         "communauté de communes pour l'entretien des chemins ruraux et autorise le maire à la signer. ")
+
+
+def _ruled_page(path: Path) -> Path:
+    """A4: a one-column ruled list (five items, one a row, a blank row at its foot, a double rule after the second
+    item), a framed box of prose parted by rules (three paragraphs of three lines), and a ruled grid of names and
+    blank signatures (rows side by side: the page's paths are read)."""
+    from fpdf import FPDF
+
+    doc = FPDF(unit="pt", format="A4")
+    doc.add_page()
+    doc.set_font("helvetica", "", 11)
+    doc.set_line_width(0.5)
+    x0, x1, y = 45.0, 518.0, 80.0
+    tops = [y + 15 * k for k in range(len(ITEMS) + 2)]
+    for k, top in enumerate(tops):
+        doc.line(x0, top, x1, top)
+        if k == 2:
+            doc.line(x0, top + 1.5, x1, top + 1.5)
+    doc.line(x0, tops[0], x0, tops[-1])
+    doc.line(x1, tops[0], x1, tops[-1])
+    for k, text in enumerate(ITEMS):
+        doc.text(x0 + 3, tops[k] + 11, text)
+    y = 230.0
+    bands = [y + 50 * k for k in range(4)]
+    for top in bands:
+        doc.line(x0, top, x1, top)
+    doc.line(x0, bands[0], x0, bands[-1])
+    doc.line(x1, bands[0], x1, bands[-1])
+    for top in bands[:-1]:
+        doc.set_xy(x0 + 3, top + 3)
+        doc.multi_cell(x1 - x0 - 6, 13, PROSE)
+    y = 450.0
+    rows = [("Noms", "Signatures"), ("Jean DUPONT", ""), ("Marie MARTIN", ""), ("Henri ROBERT", "")]
+    for k, (name, sign) in enumerate(rows):
+        doc.text(x0 + 3, y + 30 * k + 18, name)
+        doc.text(250, y + 30 * k + 18, sign)
+    for k in range(len(rows) + 1):
+        doc.line(x0, y + 30 * k, 475, y + 30 * k)
+    for x in (x0, 240.0, 475.0):
+        doc.line(x, y, x, y + 30 * len(rows))
+    doc.output(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def ruled_blocks(tmp_path_factory: pytest.TempPathFactory) -> list[object]:
+    path = _ruled_page(tmp_path_factory.mktemp("ruled") / "minutes.pdf")
+    doc = ingest(path, RunContext(options=TransformOptions(ocr="never"), out_dir=path.parent, stem=path.stem, source=path))
+    return [b for sec in doc.sections for b in sec.blocks]
+
+
+def _rows(table: Table) -> list[list[str]]:
+    return [[" ".join(s.text for s in c.sentences) for c in row] for row in table.rows]
+
+
+def test_a_one_column_ruled_list_is_a_table_of_one_item_a_row(ruled_blocks: list[object]) -> None:
+    tables = [b for b in ruled_blocks if isinstance(b, Table)]
+    assert [_rows(t) for t in tables][0] == [[t] for t in ITEMS], [_rows(t) for t in tables]
+    assert not any(c.header for c in tables[0].rows[0])  # the first item is set as the others: no header
+
+
+def test_a_framed_box_of_prose_stays_text(ruled_blocks: list[object]) -> None:
+    tables = [b for b in ruled_blocks if isinstance(b, Table)]
+    assert len(tables) == 2 and _rows(tables[1])[0] == ["Noms", "Signatures"], [_rows(t) for t in tables]
+    paragraphs = [" ".join(s.text for s in b.sentences) for b in ruled_blocks if isinstance(b, Paragraph)]
+    assert sum(1 for p in paragraphs if "chemins ruraux" in p) == 3, paragraphs
