@@ -39,8 +39,15 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from ..model import Table
-from . import (pdf_table_carried, pdf_table_forms, pdf_table_gaps, pdf_table_grid, pdf_table_lists, pdf_table_shading,
-               pdf_table_text)
+from . import (
+    pdf_table_carried,
+    pdf_table_forms,
+    pdf_table_gaps,
+    pdf_table_grid,
+    pdf_table_lists,
+    pdf_table_shading,
+    pdf_table_text,
+)
 from .pdf_calls import _NATIVE, _OBJECT_ADDRESSES
 from .pdf_panels import cut_at_walls, without_panels
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table

@@ -27,7 +27,6 @@ import re
 from ..model import Block, Heading, Table
 from .pdf_table_join import _furniture, _texts, _width
 
-
 # a title's continuation mark, in brackets at its end: "(suite)", "(suite et fin)", "(fin)", "(continued)", "(تابع)"
 GOES_ON = re.compile(r"\s*[(\[]\s*(?:suite(?:\s+et\s+fin)?|fin|cont(?:inued|\.)?|تابع|تتمة)\s*[)\]]\s*[.:]?$", re.IGNORECASE)
 
@@ -39,7 +38,7 @@ def _text(block: Heading) -> str:
 def _marked(texts: list[str]) -> list[str] | None:
     """The titles without their continuation mark when every one of them bears it, else None."""
     out = [GOES_ON.sub("", t) for t in texts]
-    return out if texts and all(a != b for a, b in zip(out, texts)) else None
+    return out if texts and all(a != b for a, b in zip(out, texts, strict=True)) else None
 
 
 def _heads(table: Table) -> list[list[str]]:
