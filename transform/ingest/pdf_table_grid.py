@@ -202,15 +202,17 @@ def _index(coords: list[float], v: float) -> int:
     return min(k, len(coords) - 1)
 
 
-def build(boxes: list[Box], glyphs: Glyphs, edges: list[dict[str, Any]] | None = None) -> tuple[list[GridCell], int, int] | None:
+def build(boxes: list[Box], glyphs: Glyphs, edges: list[dict[str, Any]] | None = None,
+          least: tuple[int, int] = (2, 2)) -> tuple[list[GridCell], int, int] | None:
     """Cells with their characters (those whose centre lies inside) and spans, from
     pdfplumber's cell boxes. The grid is tidied: a line that only an empty cell keeps apart
     from its neighbour is dropped (an extra line drawn in the header, a shading box a
     little off), and so are rows and columns that hold no text. ``edges``: the grid's rules, for
-    open slots that no rule parts (pdf_table_partial)."""
+    open slots that no rule parts (pdf_table_partial); ``least``: the fewest columns and rows a grid keeps (one
+    column for a one-column ruled list, pdf_table_lists)."""
     xs = _clusters([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _clusters([b[1] for b in boxes] + [b[3] for b in boxes])
-    if len(xs) < 3 or len(ys) < 3:
+    if len(xs) < least[0] + 1 or len(ys) < least[1] + 1:
         return None
     nr, nc = len(ys) - 1, len(xs) - 1
     grid: list[list[int]] = [[-1] * nc for _ in range(nr)]  # slot -> cell number
@@ -236,7 +238,7 @@ def build(boxes: list[Box], glyphs: Glyphs, edges: list[dict[str, Any]] | None =
         merge_open_slots(grid, members, first_open, xs, ys, edges)
         for c in open_empty_columns(grid, members, first_open):
             widths[c] = 0.0
-    grid = _tidy(grid, members, widths, [b - a for a, b in zip(ys, ys[1:], strict=False)])
+    grid = _tidy(grid, members, widths, [b - a for a, b in zip(ys, ys[1:], strict=False)], least)
     if grid is None:
         return None
     cells, nrows, ncols = _cells(grid, members)
@@ -295,7 +297,8 @@ def _transpose(grid: list[list[int]]) -> list[list[int]]:
     return [list(col) for col in zip(*grid, strict=True)]
 
 
-def _tidy(grid: list[list[int]], members: list[list[int]], widths: list[float], heights: list[float]) -> list[list[int]] | None:
+def _tidy(grid: list[list[int]], members: list[list[int]], widths: list[float], heights: list[float],
+          least: tuple[int, int] = (2, 2)) -> list[list[int]] | None:
     grid = _merge_lines(grid, members, widths)
     grid = _transpose(_merge_lines(_transpose(grid), members, heights))
 
@@ -312,7 +315,7 @@ def _tidy(grid: list[list[int]], members: list[list[int]], widths: list[float], 
     cols = [c for c in range(len(t)) if widths[c] >= EMPTY_COLUMN
             or any(v >= 0 and members[v] and (c == 0 or t[c - 1][r] != v) for r, v in enumerate(t[c]))]
     grid = _transpose([t[c] for c in cols]) if cols else []
-    if len(grid) < 2 or not grid or len(grid[0]) < 2:
+    if len(grid) < least[1] or not grid or len(grid[0]) < least[0]:
         return None
     return grid
 

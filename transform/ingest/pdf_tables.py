@@ -39,7 +39,14 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from ..model import Table
-from . import pdf_table_forms, pdf_table_gaps, pdf_table_grid, pdf_table_text
+from . import (
+    pdf_table_forms,
+    pdf_table_gaps,
+    pdf_table_grid,
+    pdf_table_lists,
+    pdf_table_shading,
+    pdf_table_text,
+)
 from .pdf_calls import _NATIVE, _OBJECT_ADDRESSES
 from .pdf_panels import cut_at_walls, without_panels
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
@@ -261,8 +268,16 @@ def candidate(page: Any, lines: list[PdfLine], height: float, textpage: Any = No
         return None  # one row side by side, in the page's top or bottom margin: a running line, not a grid's head
     edges = path_edges(page, height)
     grids = []
-    for g in pdf_table_grid.grids(edges) if edges else []:
+    drawn = pdf_table_grid.grids(edges) if edges else []
+    if edges and pdf_table_shading.rows_unread(edges):  # row rules drawn as shading objects?
+        more = pdf_table_shading.shading_rules(page, height, object_walk, THIN)
+        if more:
+            edges = edges + more
+            drawn = pdf_table_grid.grids(edges)
+    for g in drawn:
         if g.ruled and any(_runs_inside(r, g) >= 2 for r in split) and sum(1 for r in rows if _runs_inside(r, g)) >= 2:
+            grids.append(g)
+        elif pdf_table_lists.list_frame(g, rows):  # a one-column ruled list: one item a row
             grids.append(g)
     if len(split) < 2:  # one row side by side (a running header, or a form's header row over blank cells):
         seen = [g for g in grids if g.top >= -2 and g.bottom <= height + 2]  # only a ruled grid drawn on the page
@@ -357,11 +372,11 @@ def _grid_tables(g: pdf_table_grid.Grid, glyphs: Glyphs, width: float, height: f
     out = []
     lines = [(ln.x0, ln.top, ln.x1, ln.bottom) for ln in glyphs.lines]
     for boxes in pdf_table_grid.grid_cells(g, width, height, shading, lines):
-        built = pdf_table_grid.build(boxes, glyphs, g.edges)
+        built = pdf_table_grid.build(boxes, glyphs, g.edges, least=(1 if g.xs == 2 else 2, 2))
         if built is None:
             continue
         cells, nrows, ncols = built
-        table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None)
+        table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None, listed=g.xs == 2)
         if table is not None:
             xs = [b[0] for b in boxes] + [b[2] for b in boxes]
             ys = [b[1] for b in boxes] + [b[3] for b in boxes]
@@ -409,8 +424,10 @@ def _share_merged(found: list[tuple[FoundTable, dict[int, tuple[int, int]]]]) ->
             t.lines = t.lines | more
 
 
-def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled: bool, header_rows: int | None) -> Table | None:
-    """Logical column order, cell text, the content test, header cells."""
+def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled: bool, header_rows: int | None,
+            listed: bool = False) -> Table | None:
+    """Logical column order, cell text, the content test, header cells (``listed``: the cells of a one-column
+    ruled list's frame, :mod:`pdf_table_lists`)."""
     members = [j for c in cells for j in c.members]
     if not members:
         return None
@@ -420,6 +437,12 @@ def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled
             c.col = ncols - c.col - c.colspan
     fill_text(cells, glyphs, rtl)
     drop_drawn_braces(cells, glyphs)
+    if listed:
+        items = pdf_table_lists.ruled_list(cells, ncols)
+        if items is None or title_frame(items, glyphs) or cuts_words(items, glyphs):
+            return None
+        mark_headers(items, ncols, None, glyphs, ruled)
+        return to_table(items, len(items))
     if not plausible(cells, nrows, ncols, ruled) or title_frame(cells, glyphs) or cuts_words(cells, glyphs):
         return None
     if not ruled and sentence_rows(cells):  # prose lines whose amounts stand at a tab stop

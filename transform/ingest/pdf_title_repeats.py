@@ -13,18 +13,32 @@ the truth does (a continuation page's header row printed again is not written).
 
 A part goes on the table above when it starts on the next page, has as many columns, and only the same title
 block (the same headings, in the same order, as stand over the table's first part) and foot notes of the page
-before stand between them. Only its leading header rows that repeat, cell for cell, the header rows of the
+before stand between them. A title printed again with a continuation mark (``II : Comptes d'affectation spéciale
+(suite)``, ``(suite et fin)``, ``(fin)``, ``(continued)``, ``(تابع)``) is that title; and a part whose title block is
+only such marked titles goes on a table under those titles on the page before even where a line that is no heading
+(a unit, ``Unité : DA``) stood between them and its first part. Only its leading header rows that repeat, cell for cell, the header rows of the
 table's first part are marked, and never every row of it.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..model import Block, Heading, Table
 from .pdf_table_join import _furniture, _texts, _width
+
+# a title's continuation mark, in brackets at its end: "(suite)", "(suite et fin)", "(fin)", "(continued)", "(تابع)"
+GOES_ON = re.compile(r"\s*[(\[]\s*(?:suite(?:\s+et\s+fin)?|fin|cont(?:inued|\.)?|تابع|تتمة)\s*[)\]]\s*[.:]?$", re.IGNORECASE)
 
 
 def _text(block: Heading) -> str:
     return " ".join(" ".join(s.text for s in block.sentences).split())
+
+
+def _marked(texts: list[str]) -> list[str] | None:
+    """The titles without their continuation mark when every one of them bears it, else None."""
+    out = [GOES_ON.sub("", t) for t in texts]
+    return out if texts and all(a != b for a, b in zip(out, texts, strict=True)) else None
 
 
 def _heads(table: Table) -> list[list[str]]:
@@ -46,6 +60,7 @@ def mark_repeated_heads(blocks: list[Block]) -> int:
     dropped = 0
     prev: Table | None = None  # the last table seen
     title: list[str] = []  # the title block over the first part of prev's table
+    named: list[str] = []  # every heading on that page between the table before and the first part
     heads: list[list[str]] = []  # the header rows of that first part
     between: list[Block] = []  # the blocks since prev
     run: list[Heading] = []  # the headings right before the current block
@@ -57,7 +72,7 @@ def mark_repeated_heads(blocks: list[Block]) -> int:
                 prev is not None and prev.page is not None and block.page == prev.page + 1
                 and _width(block) == _width(prev)
                 and all(id(b) in mine or _furniture(b, prev.page, block.page) for b in between)
-                and [_text(b) for b in said] == (title if said else [])
+                and ([_text(b) for b in said] == (title if said else []) or _goes_on(said, named))
             )
             if goes_on and said:
                 k = 0
@@ -68,8 +83,15 @@ def mark_repeated_heads(blocks: list[Block]) -> int:
                 dropped += k
             if not goes_on:
                 title, heads = [_text(h) for h in run if h.page == block.page], _heads(block)  # the title block on its page
+                named = [_text(b) for b in between if isinstance(b, Heading) and b.page == block.page]
             prev, between, run = block, [], []
             continue
         between.append(block)
         run = run + [block] if isinstance(block, Heading) else []
     return dropped
+
+
+def _goes_on(said: list[Heading], named: list[str]) -> bool:
+    """Is the part's title block only titles marked as going on (:data:`GOES_ON`) that stood over the first part?"""
+    bare = _marked([_text(b) for b in said])
+    return bare is not None and all(t in named for t in bare)
