@@ -420,11 +420,8 @@ def align_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
     return Aligned(stream, pages, owner, exact_any, whole)
 
 
-def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = "") -> DocScore:
-    """Score one read document against its truth pages (any subset of its pages)."""
-    t_start = time.perf_counter()
-    aligned = align_document(doc, truth_pages, doc_id)
-    stream, pages, owner, exact_any, whole = aligned.stream, aligned.pages, aligned.owner, aligned.exact_any, aligned.whole
+def block_owners(stream: OutStream, pages: list[_Page], owner: np.ndarray) -> tuple[list[int], dict[int, list[int]]]:
+    """Each stream block's truth page (index into pages, -1 for none) and the blocks each page owns."""
     page_of = {w.truth.page: k for k, w in enumerate(pages)}
     block_owner: list[int] = []
     owned: dict[int, list[int]] = defaultdict(list)
@@ -435,6 +432,15 @@ def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = ""
         block_owner.append(k)
         if k >= 0:
             owned[k].append(b.index)
+    return block_owner, owned
+
+
+def score_document(doc: Document, truth_pages: list[TruthPage], doc_id: str = "") -> DocScore:
+    """Score one read document against its truth pages (any subset of its pages)."""
+    t_start = time.perf_counter()
+    aligned = align_document(doc, truth_pages, doc_id)
+    stream, pages, owner, exact_any, whole = aligned.stream, aligned.pages, aligned.owner, aligned.exact_any, aligned.whole
+    block_owner, owned = block_owners(stream, pages, owner)
     for k, w in enumerate(pages):
         w.score.extra_words = _extra_words(w, stream, owner, pages, whole)
         w.score.paragraphs = _boundaries(w, stream)

@@ -31,7 +31,7 @@ from ..model.walk import iter_blocks
 from . import layout
 from .checks import HEADING_SIMILARITY, match_pairs, rows_found
 from .doubt import _doubtful
-from .fidelity import align_document
+from .fidelity import align_document, block_owners
 from .truth import TruthPage
 
 WRONG_TABLE = ("shape", "invented", "split", "misread")
@@ -70,16 +70,7 @@ def layout_units(doc: Document, truth_pages: list[TruthPage], doc_id: str = "", 
     a = align_document(doc, truth_pages, doc_id)
     stream, pages, owner = a.stream, a.pages, a.owner
     blocks = [b for _s, b in iter_blocks(doc)]
-    page_of = {w.truth.page: k for k, w in enumerate(pages)}
-    block_owner: list[int] = []
-    owned: dict[int, list[int]] = defaultdict(list)
-    for b in stream.blocks:  # as fidelity.score_document gives blocks their truth page
-        mine = owner[b.start : b.end]
-        hits = mine[mine >= 0]
-        k = int(hits[0]) if len(hits) else (page_of.get(b.page, -1) if stream.paged and b.page is not None else -1)
-        block_owner.append(k)
-        if k >= 0:
-            owned[k].append(b.index)
+    block_owner, owned = block_owners(stream, pages, owner)  # as fidelity.score_document gives blocks their truth page
     out: list[LayoutUnit] = []
     methods = {p.page: p.method for p in doc.meta.pages}
 
