@@ -148,7 +148,7 @@ def test_a_pdf_read_carries_the_doubt_on_its_heading(tmp_path) -> None:  # noqa:
     pdf.add_page()
     y = 70.0
     for text, size in (("Vote des subventions", 18), (LONG + " et charge le maire de son exécution.", 11),
-                       ("TOTAL DES SUBVENTIONS : 8020", 18), (LONG + " sans observation du public présent.", 11)):
+                       ("Subventions aux associations : 8020", 18), (LONG + " sans observation du public présent.", 11)):
         pdf.set_font("helvetica", "B" if size > 11 else "", size)
         pdf.set_xy(70, y)
         pdf.multi_cell(455, size * 1.3, text)
@@ -157,4 +157,4 @@ def test_a_pdf_read_carries_the_doubt_on_its_heading(tmp_path) -> None:  # noqa:
     pdf.output(str(path))
     doc = ingest(path, RunContext(options=TransformOptions(ocr="never"), out_dir=tmp_path, stem="pv", source=path))
     heads = {" ".join(s.text for s in b.sentences): b.doubt for sec in doc.sections for b in sec.blocks if isinstance(b, Heading)}
-    assert heads == {"Vote des subventions": None, "TOTAL DES SUBVENTIONS : 8020": HEADING_LINE}, heads
+    assert heads == {"Vote des subventions": None, "Subventions aux associations : 8020": HEADING_LINE}, heads
