@@ -82,3 +82,64 @@ def _drawn(members: list[int], glyphs: Any) -> str:
     ink = [j for j in members if not glyphs.ch[j].isspace()]
     ink.sort(key=lambda j: (glyphs.x0[j] + glyphs.x1[j]) / 2)
     return "".join(glyphs.ch[j] for j in ink)
+
+
+def carried_pairs(above: list[list[Any]], rows: list[list[Any]]) -> int:
+    """The pairs of rows carried over a page break (``rows``, :class:`transform.model.Cell` lists) into a right-to-left
+    table whose outline column was shown as drawn (``above``: the table's rows before the join). A carried part too
+    short to show an outline of its own (fewer than :data:`LEAST_PAIRS` pairs: a last row alone) was read in typed
+    order; its pair that goes on the last theme's run above (that run, read back in typed order, an outline) is turned
+    to the drawn order (in a letterless cell read right to left, the reverse of its reading). The number of cells
+    changed."""
+    if not rows or not any(_pair_cell(c) for row in rows for c in row):
+        return 0
+    if not ARABIC.search(" ".join(_cell_text(c) for r in above[:3] for c in r)):
+        return 0  # a left-to-right table: its pairs are read as drawn
+    changed = 0
+    for k in range(max(len(r) for r in rows)):
+        new = [r[k] for r in rows if k < len(r) and _pair_cell(r[k])]
+        if not new or len(new) >= LEAST_PAIRS:
+            continue
+        shown = [_cell_text(r[k]) for r in above if k < len(r) and r[k].colspan == 1 and _cell_text(r[k])]
+        themes = [i for i, t in enumerate(shown) if THEME.match(t)]
+        if not themes:
+            continue
+        run = shown[themes[-1]:]
+        if len(run) < 2 or not all(PAIR.match(t) for t in run[1:]):
+            continue
+        typed = [_flip(t) for t in run]
+        if not _outline_texts(typed) or _outline_texts(run):  # the run is shown as drawn, not as typed
+            continue
+        for c in new:
+            text = _cell_text(c)
+            if _outline_texts(typed + [text]):
+                c.sentences[0].text = _flip(text)
+                typed.append(text)
+                changed += 1
+    return changed
+
+
+ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def _pair_cell(c: Any) -> bool:
+    return c.colspan == 1 and len(c.sentences) == 1 and PAIR.match(c.sentences[0].text) is not None
+
+
+def _cell_text(c: Any) -> str:
+    return " ".join(s.text for s in c.sentences)
+
+
+def _flip(text: str) -> str:
+    return "-".join(reversed(text.split("-"))) if PAIR.match(text) else text
+
+
+def _outline_texts(texts: list[str]) -> bool:
+    return _outline([_Text(t) for t in texts])
+
+
+class _Text:
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
