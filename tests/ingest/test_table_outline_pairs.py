@@ -9,7 +9,6 @@ from types import SimpleNamespace
 
 from transform.ingest.pdf_table_cells import GridCell, fill_text
 from transform.ingest.pdf_table_glyphs import Glyphs
-from transform.ingest.pdf_table_pairs import outline_pairs
 
 
 def _table(column: list[str], label: str = "عقود") -> tuple[list[GridCell], Glyphs]:

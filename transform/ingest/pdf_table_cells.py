@@ -13,8 +13,8 @@ from ..model import Cell, Sentence, Table
 from ..structure.built import builder
 from .pdf_bidi import is_rtl_line
 from .pdf_table_glyphs import Glyphs
-from .pdf_table_pairs import outline_pairs
 from .pdf_table_heads import DOTS, translation_row, year_heads
+from .pdf_table_pairs import outline_pairs
 
 NUMBER = re.compile(
     r"^[\s(+\-−–€$]*(?:[0-9٠-٩][0-9٠-٩\s.,'’/:]*[0-9٠-٩]|[0-9٠-٩])\s*\)?\s*"
