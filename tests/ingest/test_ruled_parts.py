@@ -1,7 +1,7 @@
 """Set 4's text-layer table faults, on small synthetic inputs: a part titled again with ``(suite)`` over a table
 going on from the page before marks its repeated header row (ingest/pdf_title_repeats.py); a one-column ruled list
-is a table of one item a row, a framed box of prose parted by rules stays text (ingest/pdf_table_lists.py); row rules
-drawn as shading objects part a form's rows (ingest/pdf_table_shading.py)."""
+is a table of one item a row, a framed box of prose parted by rules stays text (ingest/pdf_table_lists.py); a table's
+last row carried alone over a page break joins it (ingest/pdf_table_carried.py)."""
 
 from __future__ import annotations
 
@@ -125,6 +125,41 @@ def test_a_framed_box_of_prose_stays_text(ruled_blocks: list[object]) -> None:
     assert sum(1 for p in paragraphs if "chemins ruraux" in p) == 3, paragraphs
 
 
+COLS = (45.0, 95.0, 300.0, 400.0, 518.0)
+LAST = ("13.3", "Identité de l'employeur", "", "")
+
+
+def _carried_pdf(path: Path, foot: float, cols: tuple[float, ...] = COLS) -> Path:
+    """Two A4 pages: a ruled table of four columns (a header row, then items with blank cells) from y 80 to
+    ``foot``, and on page 2 one ruled band at the head of the page carrying the last item (columns ``cols``)."""
+    from fpdf import FPDF
+
+    doc = FPDF(unit="pt", format="A4")
+    doc.set_font("helvetica", "", 10)
+    doc.set_line_width(0.5)
+    doc.add_page()
+    tops = [80.0 + 20 * k for k in range(int((foot - 80.0) // 20) + 1)]
+    for k, top in enumerate(tops[:-1]):
+        texts = ("N°", "Objet", "Constat", "Suite") if k == 0 else (f"{k}.1", f"Point de contrôle {k}", "", "")
+        for x, text in zip(COLS, texts, strict=False):
+            doc.text(x + 3, top + 14, text)
+    for top in tops:
+        doc.line(COLS[0], top, COLS[-1], top)
+    for x in COLS:
+        doc.line(x, tops[0], x, tops[-1])
+    doc.add_page()
+    for x, text in zip(cols, LAST, strict=False):
+        doc.text(x + 3, 94.0, text)
+    for top in (80.0, 100.0):
+        doc.line(cols[0], top, cols[-1], top)
+    for x in cols:
+        doc.line(x, 80.0, x, 100.0)
+    doc.set_xy(45, 120)
+    doc.multi_cell(470, 14, "Observations sur la visite : le présent procès-verbal est dressé en deux exemplaires.")
+    doc.output(str(path))
+    return path
+
+
 def _read_tables(path: Path) -> tuple[list[Table], list[str]]:
     from transform.structure import build_structure
 
@@ -132,6 +167,19 @@ def _read_tables(path: Path) -> tuple[list[Table], list[str]]:
     blocks = [b for sec in doc.sections for b in sec.blocks]
     texts = [" ".join(s.text for s in b.sentences) for b in blocks if isinstance(b, Paragraph)]
     return [b for b in blocks if isinstance(b, Table)], texts
+
+
+def test_a_tables_last_row_carried_over_the_page_break_joins_it(tmp_path: Path) -> None:
+    tables, _ = _read_tables(_carried_pdf(tmp_path / "report.pdf", foot=780.0))
+    assert len(tables) == 1, [_rows(t) for t in tables]
+    assert _rows(tables[0])[-1] == list(LAST) and not any(c.header for c in tables[0].rows[-1])
+
+
+@pytest.mark.parametrize(("foot", "cols"), [(400.0, COLS), (780.0, (45.0, 95.0, 300.0, 518.0))])
+def test_a_band_under_no_table_going_on_stays_text(tmp_path: Path, foot: float, cols: tuple[float, ...]) -> None:
+    tables, texts = _read_tables(_carried_pdf(tmp_path / "report.pdf", foot=foot, cols=cols))
+    assert len(tables) == 1 and _rows(tables[0])[-1] != list(LAST), [_rows(t) for t in tables]  # ends short, or other columns
+    assert any("Identité de l'employeur" in t for t in texts), texts
 
 
 FORM = [("Explosifs", "Quantité autorisée"), ("Explosifs", "Quantité livrée"), ("Détonateurs", "Quantité autorisée"),

@@ -139,7 +139,7 @@ class PdfIngester:
                     )
                 numbers: list[TextLine] = []
                 lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers, kept_pages,
-                                                              pictures=options.ocr != "never")
+                                                              pictures=options.ocr != "never", above=tables[-1] if tables else None)
                 furniture.extend(Furniture(page=i + 1, kind="page_number", text=ln.text) for ln in numbers)
                 text_pages.append(lines)
                 tables.append(found)
@@ -243,6 +243,7 @@ class PdfIngester:
     def _read_page(
         self, pdf: pdfium.PdfDocument, i: int, name: str, ligatures: LigatureProbe | None = None,
         numbers: list[TextLine] | None = None, kept: KeptPages | None = None, pictures: bool = False,
+        above: list[FoundTable] | None = None,
     ) -> tuple[list[TextLine], list[FoundTable], float, float]:
         """Lines (page numbers taken out, into ``numbers``), tables and size of one page; the page
         stays open in ``kept`` when the digit cross-check may want it."""
@@ -264,7 +265,7 @@ class PdfIngester:
             if kept is not None and (lines or found_numbers) and invisible_layer(textpage):
                 kept.note_invisible(i)  # an earlier OCR's layer: the OCR hook checks it
             found: list[FoundTable] = []
-            cand = pdf_tables.candidate(page, lines, height, textpage) if not turned else None
+            cand = pdf_tables.candidate(page, lines, height, textpage, above) if not turned else None  # above: the page before's
             if cand:
                 found = pdf_tables.find_tables(textpage, lines, cand, width, height)
             if turned:  # its tables and rules in the turned frame (underlines not looked for there)

@@ -14,6 +14,7 @@ from ..structure.built import builder
 from .pdf_bidi import is_rtl_line
 from .pdf_table_glyphs import Glyphs
 from .pdf_table_heads import DOTS, translation_row, year_heads
+from .pdf_table_pairs import outline_pairs
 
 NUMBER = re.compile(
     r"^[\s(+\-−–€$]*(?:[0-9٠-٩][0-9٠-٩\s.,'’/:]*[0-9٠-٩]|[0-9٠-٩])\s*\)?\s*"
@@ -54,6 +55,8 @@ def fill_text(cells: list[GridCell], glyphs: Glyphs, rtl: bool) -> None:
     for c in cells:
         text = glyphs.text(c.members, rtl) if c.members else ""
         c.text = " ".join(LEADERS.sub(" ", text).split()) if LEADERS.search(text) else text
+    if rtl:  # outline numbers (``2-1`` under ``1``) as the page shows them (pdf_table_pairs)
+        outline_pairs(cells, glyphs)
 
 
 def _columns(cells: list[GridCell], ncols: int) -> list[list[GridCell]]:

@@ -209,7 +209,8 @@ def build(boxes: list[Box], glyphs: Glyphs, edges: list[dict[str, Any]] | None =
     from its neighbour is dropped (an extra line drawn in the header, a shading box a
     little off), and so are rows and columns that hold no text. ``edges``: the grid's rules, for
     open slots that no rule parts (pdf_table_partial); ``least``: the fewest columns and rows a grid keeps (one
-    column for a one-column ruled list, pdf_table_lists)."""
+    column for a one-column ruled list, pdf_table_lists; one row for a band carrying a table's last row over a page
+    break, pdf_table_carried)."""
     xs = _clusters([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _clusters([b[1] for b in boxes] + [b[3] for b in boxes])
     if len(xs) < least[0] + 1 or len(ys) < least[1] + 1:

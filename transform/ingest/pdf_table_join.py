@@ -19,8 +19,10 @@ import re
 from difflib import SequenceMatcher
 
 from ..model import Block, Cell, Heading, ListBlock, Paragraph, Table
+from .pdf_table_pairs import carried_pairs
 
 FOOTNOTE = re.compile(r"^\s*(?:[(\[]?\d{1,3}[)\]]|\)\d{1,3}\(|\*{1,3}|\d{1,3}\s*[-–.])")
+NOTE_CALL = re.compile(r"^\s*(?:\(\d{1,3}\)|\)\d{1,3}\()")  # a note's call in brackets: "(9)", or pdfium's ")9("
 MAX_NOTE = 400  # characters: longer text between the two parts is not a note
 LONG_CELL = 40  # characters: a body cell this long printed again starts a table of its own
 SAME_CELL = 0.8  # similarity of two readings of one cell (OCR reads a repeated cell a bit differently)
@@ -38,13 +40,23 @@ def _width(table: Table) -> int:
 def _furniture(block: Block, table_page: int, next_page: int) -> bool:
     """A note at the foot of the table's page (or of an earlier page the table ran over),
     or a stray mark."""
-    if isinstance(block, (Heading, ListBlock, Table)) or not isinstance(block, Paragraph):
+    if isinstance(block, ListBlock):  # notes whose calls ("(9) ...") were read as a numbered list's markers
+        return _notes_list(block, table_page)
+    if isinstance(block, (Heading, Table)) or not isinstance(block, Paragraph):
         return False
     text = " ".join(s.text for s in block.sentences).strip()
     page = block.page or 0
     if len(text) <= 3:
         return page <= next_page
     return page <= table_page and len(text) <= MAX_NOTE and bool(FOOTNOTE.match(text))
+
+
+def _notes_list(block: ListBlock, table_page: int) -> bool:
+    """A list at the foot of the table's page whose items are each a short note opening on its call in brackets."""
+    if (block.page or 0) > table_page or not block.items or any(item.children for item in block.items):
+        return False
+    texts = [" ".join(s.text for s in item.sentences).strip() for item in block.items]
+    return all(len(t) <= MAX_NOTE and NOTE_CALL.match(t) for t in texts)
 
 
 def join_continued_tables(blocks: list[Block]) -> list[Block]:
@@ -121,4 +133,5 @@ def _append(prev: Table, block: Table) -> None:
         labels = len(prev.rows) > len(heads) and prev.rows[-1][0].header
         for k, cell in enumerate(rows[0]):
             cell.header = labels and k == 0
+    carried_pairs(prev.rows, rows)  # a carried row's outline number as the rows above show theirs
     prev.rows.extend(rows)

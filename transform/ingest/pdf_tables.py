@@ -40,6 +40,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..model import Table
 from . import (
+    pdf_table_carried,
     pdf_table_forms,
     pdf_table_gaps,
     pdf_table_grid,
@@ -235,6 +236,7 @@ class Candidates:
     grids: list[pdf_table_grid.Grid]
     runs: list[list[Row]]
     h_rules: list[dict[str, Any]]
+    carried: pdf_table_grid.Grid | None = None  # a band carrying the last row of the table above (pdf_table_carried)
 
     def __bool__(self) -> bool:
         return bool(self.grids or self.runs)
@@ -252,11 +254,13 @@ def _runs_inside(row: Row, g: pdf_table_grid.Grid) -> int:
 MARGIN = 0.08  # the share of the page's height, at its top and at its bottom, where running lines are printed
 
 
-def candidate(page: Any, lines: list[PdfLine], height: float, textpage: Any = None) -> Candidates | None:
+def candidate(page: Any, lines: list[PdfLine], height: float, textpage: Any = None,
+              above: list[FoundTable] | None = None) -> Candidates | None:
     """Cheap test: None for a page that holds no table (most pages), else where to look. With the
     ``textpage``, lines drawn as one text object across columns get their runs from their characters
     (:mod:`pdf_table_gaps`) for the test and for the ruled grids; runs of rows without rules are still
-    looked for in the lines as pdfium gives them (a running header's gap would join such a run)."""
+    looked for in the lines as pdfium gives them (a running header's gap would join such a run). ``above``: the
+    tables of the page before, for a band carrying the last row of one (:mod:`pdf_table_carried`)."""
     measured = pdf_table_gaps.measured(lines, textpage, height)
     rows = _page_rows(measured, least=1, height=height)
     if rows is None:
@@ -279,14 +283,19 @@ def candidate(page: Any, lines: list[PdfLine], height: float, textpage: Any = No
             grids.append(g)
         elif pdf_table_lists.list_frame(g, rows):  # a one-column ruled list: one item a row
             grids.append(g)
+    carried = pdf_table_carried.carried_band(drawn, lines, above, height) if above else None
+    if carried is not None:
+        grids.insert(0, carried)
     if len(split) < 2:  # one row side by side (a running header, or a form's header row over blank cells):
         seen = [g for g in grids if g.top >= -2 and g.bottom <= height + 2]  # only a ruled grid drawn on the page
-        return Candidates(seen, [], [e for e in edges if e["orientation"] == "h"]) if seen else None  # around it may be a table
+        if carried is not None and carried not in seen:
+            seen.insert(0, carried)
+        return Candidates(seen, [], [e for e in edges if e["orientation"] == "h"], carried) if seen else None  # around it may be a table
     plain = rows if measured is lines else _page_rows(lines) or []
     runs = [run for run in table_runs(plain) if not any(_overlaps(run, g.top, g.bottom) for g in grids)]
     if not grids and not runs:
         return None
-    return Candidates(grids, runs, [e for e in edges if e["orientation"] == "h"])
+    return Candidates(grids, runs, [e for e in edges if e["orientation"] == "h"], carried)
 
 
 def _page_rows(lines: list[PdfLine], least: int = 2, height: float | None = None) -> list[Row] | None:
@@ -340,7 +349,7 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
         for shading in (False, True):
             if shading and (not pdf_table_grid.shaded(g) or _left_out(best, region, g) == 0):
                 break  # the rules drew tables that hold the grid's text; or there is no shading to try
-            tried = _grid_tables(g, glyphs, width, height, shading)
+            tried = _grid_tables(g, glyphs, width, height, shading, carried=g is found.carried)
             if not shading or sum(len(t.lines) for t, _ in tried) > sum(len(t.lines) for t, _ in best):
                 best = tried  # rows parted by shading only, or a column whose rules are shading sides
         out.extend(t for t, _ in best)
@@ -367,16 +376,16 @@ def find_tables(textpage: Any, lines: list[PdfLine], found: Candidates, width: f
 
 
 def _grid_tables(g: pdf_table_grid.Grid, glyphs: Glyphs, width: float, height: float, shading: bool,
-                 ) -> list[tuple[FoundTable, dict[int, tuple[int, int]]]]:
+                 carried: bool = False) -> list[tuple[FoundTable, dict[int, tuple[int, int]]]]:
     """The tables one grid draws (with its shading sides or not), with how much of each line they took."""
     out = []
     lines = [(ln.x0, ln.top, ln.x1, ln.bottom) for ln in glyphs.lines]
     for boxes in pdf_table_grid.grid_cells(g, width, height, shading, lines):
-        built = pdf_table_grid.build(boxes, glyphs, g.edges, least=(1 if g.xs == 2 else 2, 2))
+        built = pdf_table_grid.build(boxes, glyphs, g.edges, least=(1 if g.xs == 2 else 2, 1 if carried else 2))
         if built is None:
             continue
         cells, nrows, ncols = built
-        table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None, listed=g.xs == 2)
+        table = _finish(cells, nrows, ncols, glyphs, ruled=True, header_rows=None, listed=g.xs == 2, carried=carried)
         if table is not None:
             xs = [b[0] for b in boxes] + [b[2] for b in boxes]
             ys = [b[1] for b in boxes] + [b[3] for b in boxes]
@@ -425,9 +434,10 @@ def _share_merged(found: list[tuple[FoundTable, dict[int, tuple[int, int]]]]) ->
 
 
 def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled: bool, header_rows: int | None,
-            listed: bool = False) -> Table | None:
+            listed: bool = False, carried: bool = False) -> Table | None:
     """Logical column order, cell text, the content test, header cells (``listed``: the cells of a one-column
-    ruled list's frame, :mod:`pdf_table_lists`)."""
+    ruled list's frame, :mod:`pdf_table_lists`; ``carried``: a band carrying a table's last row over a page
+    break, :mod:`pdf_table_carried`)."""
     members = [j for c in cells for j in c.members]
     if not members:
         return None
@@ -437,6 +447,10 @@ def _finish(cells: list[GridCell], nrows: int, ncols: int, glyphs: Glyphs, ruled
             c.col = ncols - c.col - c.colspan
     fill_text(cells, glyphs, rtl)
     drop_drawn_braces(cells, glyphs)
+    if carried:
+        if not pdf_table_carried.one_row(cells, nrows) or title_frame(cells, glyphs) or cuts_words(cells, glyphs):
+            return None
+        return to_table(cells, nrows)  # a body row: the header rows stand over the part above
     if listed:
         items = pdf_table_lists.ruled_list(cells, ncols)
         if items is None or title_frame(items, glyphs) or cuts_words(items, glyphs):
