@@ -36,7 +36,7 @@ def _column_rules(g: Any, y: float) -> list[float]:
 
 def leader_row_in_grid(row: Any, g: Any) -> bool:
     """A row of dot leaders whose runs inside the grid stand on both sides of one of the grid's column rules."""
-    if not row.leader or len(row.segments) < 2:
+    if len(row.segments) < 2:
         return False
     y = (row.top + row.bottom) / 2
     if not g.top - 2 <= y <= g.bottom + 2:
@@ -45,4 +45,5 @@ def leader_row_in_grid(row: Any, g: Any) -> bool:
     if len(runs) < 2:
         return False
     rules = _column_rules(g, y)
-    return any(prev_end - 1 <= x <= start + 1 for (_, prev_end), (start, _) in zip(runs, runs[1:]) for x in rules)
+    parted = any(prev_end - 1 <= x <= start + 1 for (_, prev_end), (start, _) in zip(runs, runs[1:]) for x in rules)
+    return parted and row.leader  # the leader search (the row's text) last: the cheap tests turn most rows away
