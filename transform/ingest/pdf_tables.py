@@ -53,6 +53,7 @@ from .pdf_panels import cut_at_walls, without_panels
 from .pdf_table_cells import Glyphs, GridCell, fill_text, mark_headers, plausible, table_direction, to_table
 from .pdf_table_checks import cuts_words, join_wrapped_labels, sentence_rows, spanning_title, title_frame
 from .pdf_table_columns import join_column_parts
+from .pdf_table_leaders import leader_row_in_grid
 from .pdf_table_partial import drop_drawn_braces
 from .pdf_table_rows import Row, by_columns, merged_rows, table_runs, text_columns, visual_rows
 from .pdf_text import PdfLine, _unchecked
@@ -279,7 +280,8 @@ def candidate(page: Any, lines: list[PdfLine], height: float, textpage: Any = No
             edges = edges + more
             drawn = pdf_table_grid.grids(edges)
     for g in drawn:
-        if g.ruled and any(_runs_inside(r, g) >= 2 for r in split) and sum(1 for r in rows if _runs_inside(r, g)) >= 2:
+        if g.ruled and (any(_runs_inside(r, g) >= 2 for r in split) or any(leader_row_in_grid(r, g) for r in rows)) \
+                and sum(1 for r in rows if _runs_inside(r, g)) >= 2:  # leader rows a column rule parts (pdf_table_leaders)
             grids.append(g)
         elif pdf_table_lists.list_frame(g, rows):  # a one-column ruled list: one item a row
             grids.append(g)
