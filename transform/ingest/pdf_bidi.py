@@ -62,6 +62,8 @@ SPACED_NUMBER = re.compile(r"[0-9]+(?: [0-9]+)+|(?<![0-9.,])[0-9]+(?:[.,][0-9]+)
 MAYBE_ARABIC = re.compile("[\u0620-\u08ff\ufb50-\ufefc]")  # two ranges holding every ARABIC_LETTER range
 PLAIN_RTL = re.compile(f"[^{_AR}{_PUNCT}{_BULLETS}\\s]")
 
+# dotted blanks of a form (five dots or ellipses or more, spaces between them allowed)
+LEADER = re.compile("[.\u2026](?:\\s*[.\u2026]){4,}")
 # two numbers joined by a hyphen: a line that opens on such a pair may go on the line before's sentence
 HYPHEN_PAIR = re.compile("[0-9][-\u2010\u2011\u2013][0-9]")
 _NATIVE = NATIVE  # _reversed_words in C (bidi_chars.NATIVE), None for the Python loop
@@ -151,12 +153,46 @@ def logical_line(
         rtl = is_rtl_line(text) if has_strong(text) else context_rtl
     if box is None:
         return text
+    if not rtl and len(text) > 2 and LATIN_LETTER.search(text) and not ARABIC_LETTER.search(text) and _drawn_backwards(text, box):
+        # a Latin line (a table cell's) pdfium gives right to left, read apart from its printed line (`Technologies PGPR -`)
+        return visual_to_logical(text, box, rtl=False, size=size)
     if needs_repair(text, rtl) or (rtl and (probe or WordOrderProbe()).check(text, box)):
         goes_on = rtl and probe is not None and HYPHEN_PAIR.search(text) is not None and probe.goes_on(size)
         return visual_to_logical(text, box, rtl=rtl, size=size, goes_on=goes_on)
     if rtl and " " in text and SPACED_NUMBER.search(text):
         return SPACED_NUMBER.sub(lambda m: _number_groups(m.group(0), m.start(), box, size), text)
     return text
+
+
+def _two_labels(text: str) -> bool:
+    """Is the line two labels of one script each either side of dotted blanks (a bilingual form's row:
+    ``Type ......... نوعه``): no Arabic letter on one side, no Latin letter on the other?"""
+    sides = [side for side in LEADER.split(text) if side.strip()]
+    if len(sides) != 2:
+        return False
+    kinds = {(LATIN_LETTER.search(side) is not None, ARABIC_LETTER.search(side) is not None) for side in sides}
+    return kinds == {(True, False), (False, True)}
+
+
+def _form_row(text: str, box: Box, size: float, probe: WordOrderProbe) -> str:
+    """A bilingual form's row (:func:`_two_labels`) read left to right as the page shows it (French label,
+    dotted blank, Arabic label): the French label as a left-to-right reading gives it, the Arabic label in
+    its typed order as a right-to-left reading gives it (numbers and brackets inside it placed right)."""
+    ltr = logical_line(text, box, size, rtl=False, probe=probe)
+    rtl = logical_line(text, box, size, rtl=True, probe=probe)
+    latin = [side for side in LEADER.split(ltr) if side.strip() and not ARABIC_LETTER.search(side)]
+    arabic = [side for side in LEADER.split(rtl) if side.strip() and not LATIN_LETTER.search(side)]
+    leader = LEADER.search(ltr)
+    if len(latin) != 1 or len(arabic) != 1 or leader is None:
+        return ltr
+    return f"{latin[0].strip()} {leader.group(0).strip()} {arabic[0].strip()}"
+
+
+def _drawn_backwards(text: str, box: Box) -> bool:
+    """Does pdfium give this line's characters right to left (its first character drawn right of its last)?"""
+    a = len(text) - len(text.lstrip())
+    b = len(text.rstrip()) - 1
+    return b > a and box(a)[0] > box(b)[1]
 
 
 def _latin_outside_brackets(text: str) -> int:
@@ -194,6 +230,8 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
         if LATIN_LETTER.search(text):
             arabic, latin = len(ARABIC_LETTER.findall(text)), len(LATIN_LETTER.findall(text))
             rtl = arabic >= latin or (context_rtl and arabic >= _latin_outside_brackets(text))
+            if rtl and LEADER.search(text) and _two_labels(text):  # a bilingual form's row
+                return _form_row(text, box, size, probe), False
         else:
             rtl = True
         return logical_line(text, box, size, rtl=rtl, probe=probe), rtl
