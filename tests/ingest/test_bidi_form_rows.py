@@ -37,9 +37,11 @@ def test_form_row_reads_french_label_blank_arabic_label() -> None:
 
 
 def test_form_row_keeps_the_arabic_label_in_its_typed_order() -> None:
-    text, box = row("مرجعه", "..........................", "Référence")
-    out, _ = read(text, box)
-    assert out.startswith("Référence ") and out.endswith(" مرجعه")
+    # (the Arabic letters outnumber the Latin ones: pdfium's line is right to left)
+    text, box = row("السند (1) مرجعه", "..........................", "Référence")
+    out, rtl = read(text, box)
+    assert out.startswith("Référence ") and out.endswith(" السند (1) مرجعه")
+    assert not rtl
 
 
 def test_arabic_line_with_a_french_term_and_no_blank_is_not_a_form_row() -> None:
