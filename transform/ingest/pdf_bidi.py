@@ -62,8 +62,6 @@ SPACED_NUMBER = re.compile(r"[0-9]+(?: [0-9]+)+|(?<![0-9.,])[0-9]+(?:[.,][0-9]+)
 MAYBE_ARABIC = re.compile("[\u0620-\u08ff\ufb50-\ufefc]")  # two ranges holding every ARABIC_LETTER range
 PLAIN_RTL = re.compile(f"[^{_AR}{_PUNCT}{_BULLETS}\\s]")
 
-# dotted blanks of a form (five dots or ellipses or more, spaces between them allowed)
-LEADER = re.compile("[.\u2026](?:\\s*[.\u2026]){4,}")
 # two numbers joined by a hyphen: a line that opens on such a pair may go on the line before's sentence
 HYPHEN_PAIR = re.compile("[0-9][-\u2010\u2011\u2013][0-9]")
 _NATIVE = NATIVE  # _reversed_words in C (bidi_chars.NATIVE), None for the Python loop
@@ -165,30 +163,6 @@ def logical_line(
     return text
 
 
-def _two_labels(text: str) -> bool:
-    """Is the line two labels of one script each either side of dotted blanks (a bilingual form's row:
-    ``Type ......... نوعه``): no Arabic letter on one side, no Latin letter on the other?"""
-    sides = [side for side in LEADER.split(text) if side.strip()]
-    if len(sides) != 2:
-        return False
-    kinds = {(LATIN_LETTER.search(side) is not None, ARABIC_LETTER.search(side) is not None) for side in sides}
-    return kinds == {(True, False), (False, True)}
-
-
-def _form_row(text: str, box: Box, size: float, probe: WordOrderProbe) -> str:
-    """A bilingual form's row (:func:`_two_labels`) read left to right as the page shows it (French label,
-    dotted blank, Arabic label): the French label as a left-to-right reading gives it, the Arabic label in
-    its typed order as a right-to-left reading gives it (numbers and brackets inside it placed right)."""
-    ltr = logical_line(text, box, size, rtl=False, probe=probe)
-    rtl = logical_line(text, box, size, rtl=True, probe=probe)
-    latin = [side for side in LEADER.split(ltr) if side.strip() and not ARABIC_LETTER.search(side)]
-    arabic = [side for side in LEADER.split(rtl) if side.strip() and not LATIN_LETTER.search(side)]
-    leader = LEADER.search(ltr)
-    if len(latin) != 1 or len(arabic) != 1 or leader is None:
-        return ltr
-    return f"{latin[0].strip()} {leader.group(0).strip()} {arabic[0].strip()}"
-
-
 def _drawn_backwards(text: str, box: Box) -> bool:
     """Does pdfium give this line's characters right to left (its first character drawn right of its last)?"""
     a = len(text) - len(text.lstrip())
@@ -231,8 +205,6 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
         if LATIN_LETTER.search(text):
             arabic, latin = len(ARABIC_LETTER.findall(text)), len(LATIN_LETTER.findall(text))
             rtl = arabic >= latin or (context_rtl and arabic >= _latin_outside_brackets(text))
-            if rtl and LEADER.search(text) and _two_labels(text):  # a bilingual form's row
-                return _form_row(text, box, size, probe), False
         else:
             rtl = True
         return logical_line(text, box, size, rtl=rtl, probe=probe), rtl
