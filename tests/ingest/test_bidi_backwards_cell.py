@@ -21,3 +21,8 @@ def test_latin_cell_given_left_to_right_is_kept() -> None:
 def test_arabic_cell_is_left_to_its_own_repair() -> None:
     text = "مقاولات"  # right to left by nature: never taken for a backwards Latin line
     assert logical_line(text, lambda k: (500 - (k + 1) * W, 500 - k * W), 10.0, True) == text
+
+
+def test_backwards_cell_in_brackets_opens_and_closes() -> None:
+    text = ")rose Dorade)"  # the ESEC's p. 29: printed `(Dorade rose)`, both brackets coded `)`
+    assert logical_line(text, lambda k: (500 - (k + 1) * W, 500 - k * W), 10.0, True) == "(Dorade rose)"

@@ -154,7 +154,7 @@ def logical_line(
     if context_rtl and not rtl and len(text) > 2 and LATIN_LETTER.search(text) and not ARABIC_LETTER.search(text) and _drawn_backwards(text, box):
         # a Latin line in a right-to-left context (an Arabic table's cell) pdfium gives right to left, read apart
         # from its printed line (`Technologies PGPR -`)
-        return visual_to_logical(text, box, rtl=False, size=size)
+        return fix_brackets(visual_to_logical(text, box, rtl=False, size=size))  # (a bracket's code is its mirrored glyph's)
     if needs_repair(text, rtl) or (rtl and (probe or WordOrderProbe()).check(text, box)):
         goes_on = rtl and probe is not None and HYPHEN_PAIR.search(text) is not None and probe.goes_on(size)
         return visual_to_logical(text, box, rtl=rtl, size=size, goes_on=goes_on)
