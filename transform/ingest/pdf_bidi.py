@@ -151,12 +151,23 @@ def logical_line(
         rtl = is_rtl_line(text) if has_strong(text) else context_rtl
     if box is None:
         return text
+    if context_rtl and not rtl and len(text) > 2 and LATIN_LETTER.search(text) and not ARABIC_LETTER.search(text) and _drawn_backwards(text, box):
+        # a Latin line in a right-to-left context (an Arabic table's cell) pdfium gives right to left, read apart
+        # from its printed line (`Technologies PGPR -`)
+        return fix_brackets(visual_to_logical(text, box, rtl=False, size=size))  # (a bracket's code is its mirrored glyph's)
     if needs_repair(text, rtl) or (rtl and (probe or WordOrderProbe()).check(text, box)):
         goes_on = rtl and probe is not None and HYPHEN_PAIR.search(text) is not None and probe.goes_on(size)
         return visual_to_logical(text, box, rtl=rtl, size=size, goes_on=goes_on)
     if rtl and " " in text and SPACED_NUMBER.search(text):
         return SPACED_NUMBER.sub(lambda m: _number_groups(m.group(0), m.start(), box, size), text)
     return text
+
+
+def _drawn_backwards(text: str, box: Box) -> bool:
+    """Does pdfium give this line's characters right to left (its first character drawn right of its last)?"""
+    a = len(text) - len(text.lstrip())
+    b = len(text.rstrip()) - 1
+    return b > a and box(a)[0] > box(b)[1]
 
 
 def _latin_outside_brackets(text: str) -> int:

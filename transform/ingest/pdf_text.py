@@ -16,7 +16,7 @@ from functools import partial
 
 import pypdfium2 as pdfium
 
-from . import pdf_actual_text, pdf_kashida, pdf_strays, pdf_unseen
+from . import pdf_actual_text, pdf_kashida, pdf_strays, pdf_unseen, pdf_waw
 from .base import TextLine
 from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
@@ -110,6 +110,8 @@ def page_lines(
         text = lams_before_wide_alefs(text, calls.char_box)
     if "\u0644" in text:  # lone Arabic letters: words cut at a kashida glyph, or by a space Word wrote inside them?
         text = pdf_kashida.mend_page(page, textpage, text)
+        if "\u0648 " in text:  # the conjunction parted from its word by a space the page does not show?
+            text = pdf_waw.mend(textpage, text)
     ligatures = ligatures or LigatureProbe()
     # ligature glyphs mapped to stray codes (glyph_codes); SIGN needs an Arabic letter, which one scan of a
     # single class finds (or not, on a French page) several times faster than SIGN's two-class alternation
