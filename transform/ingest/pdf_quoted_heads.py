@@ -17,6 +17,7 @@ quoted text's, not headings of the page's own text:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..structure.legal import ARTICLE, BOOK, FASL, legal_heading
@@ -29,6 +30,7 @@ _QUOTE = "«"
 # the own ranks that make a quoted label of a rank the quoted text's: its own and the ranks under it (a quoted
 # ``Chapitre II`` beside the order's articles); ``الفصل`` (FASL, a chapter or an article) counts as itself only
 _AT_OR_UNDER = {r: tuple(range(r, ARTICLE + 1)) for r in range(BOOK, ARTICLE + 1)} | {FASL: (FASL,)}
+_LETTERED = re.compile(r"^\(?[^\W\d_]\s*[)\-–]")  # one letter and its sign, of any alphabet ("ض)", the abjad's 26th)
 NEAR = (-1, 0, 1)  # pages, from a quoted label's, where the quoting text's own label of its rank counts
 
 
@@ -73,5 +75,5 @@ def quoted_heads(groups: list[_Group]) -> None:
             page = g.lines[0].page
             if any((page + d, r) in own for d in NEAR for r in _AT_OR_UNDER.get(rank, (rank,))):
                 g.kind, g.legal, g.level = "paragraph", None, 0
-        elif g.text.rstrip().endswith((":", "：")) and numbering(rest) is None:
+        elif g.text.rstrip().endswith((":", "：")) and numbering(rest) is None and not _LETTERED.match(rest):
             g.kind, g.level = "paragraph", 0
