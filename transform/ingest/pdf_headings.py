@@ -83,10 +83,17 @@ from .pdf_heading_drops import (
 )
 from .pdf_heading_forms import form_headings
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
-from .pdf_numbered_heads import decimal_subheads, restarted_series, split_bold_titles, split_numbered_lines
+from .pdf_numbered_heads import (
+    decimal_subheads,
+    restarted_series,
+    split_bold_titles,
+    split_group_titles,
+    split_numbered_lines,
+)
 from .pdf_outline import numbering, opens_decimal, outline_levels
 from .pdf_page_titles import _cover_levels, _masthead, _title_over_unit, cover_fields
 from .pdf_panel_lines import contents_entries, panel_lines
+from .pdf_quoted_heads import quoted_heads
 from .pdf_title_joins import join_continued, join_full_line, join_title_lines
 from .pdf_title_runs import (
     _NUMBERED,
@@ -153,7 +160,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     groups = _split_bold_lead(groups)
     groups = _split_numbered_caps(groups)
     groups = split_numbered_lines(groups)
-    groups = split_bold_titles(groups)
+    groups = split_group_titles(split_bold_titles(groups))
     groups = _cut_bold_pairs(groups)
     _set_apart_bold(groups)
     _underlined(groups)
@@ -184,6 +191,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     drop_dash_terms(groups)
     drop_abbreviation_keys(groups)
     drop_asides(groups)
+    quoted_heads(groups)
     groups = form_headings(groups)
     panel_lines(groups)
     contents_entries(groups)

@@ -29,7 +29,7 @@ under ``أ. بنية أعداد الموظفين`` at level 2 where ``أ.`` is 3
   heading's print) goes one level under the last of them: beside them it would be numbered too (``ميزانية التسيير``
   under ``مشروع 3 :``, not over its own project); only when the heading its level meets first, going back, is of
   another print (``2. محددات ...``, a box's title): one of its print there (``II.`` before ``Conclusion``) makes it a
-  sibling.
+  sibling; the unnumbered headings nested under it on its page (its underlined subtitles) go down with it.
 
 Legal units, official texts' titles, rubrics and annexes (and the headings inside an annex) keep their own levels (:mod:`pdf_levels`,
 :func:`pdf_block_kinds.legal_levels`), and nothing is moved on OCR'd pages, whose sizes are estimates.
@@ -155,11 +155,23 @@ def _under_numbered(heads: list[_Group], read: dict[int, int], moved: set[int]) 
                 continue
             if read[id(h)] <= read[id(g)]:
                 if not _same_print(h, g) and last is not None and (g.level or 1) <= (last.level or 1):
-                    g.level = min(6, (last.level or 1) + 1)
+                    was, g.level = g.level or 1, min(6, (last.level or 1) + 1)
                     placed.add(id(g))
+                    _take_along(heads, k, was, moved)
                 break
             if last is None and _same_print(h, g) and numbering(h.lines[0].text) is not None:
                 last = h
+
+
+def _take_along(heads: list[_Group], k: int, was: int, moved: set[int]) -> None:
+    """The unnumbered headings nested under ``heads[k]`` before it was moved down from level ``was`` (the lighter
+    subtitles printed under it, on its page, right after it): down with it, under it again (``ميزانية التسيير`` moved
+    under ``مشروع 1 :`` takes its underlined subtitles along)."""
+    g = heads[k]
+    for h in heads[k + 1:]:
+        if id(h) not in moved or not _plain(h) or h.lines[0].page != g.lines[-1].page or (h.level or 1) <= was:
+            break
+        h.level = min(6, (h.level or 1) + (g.level or 1) - was)
 
 
 def _cut_sibling(g: _Group, prev: _Group, cuts: dict[int, int]) -> bool:

@@ -18,6 +18,10 @@
   horaires ...``, ``2/ Stérilisation des chats``, all read at one level): a new series, from 1, whose number is
   followed by another sign than the heading's right before it, is that heading's subdivisions, one level under it
   (:func:`restarted_series`, after the outline's levels).
+* **a numbered part's title over a group title in one heading**: grouping ran a short numbered bold title and the
+  unnumbered group title printed a line under it, spaced apart as two titles (``I.- الميزانية العامة`` /
+  ``التأهيل`` over ``المادة 20``), into one heading right over a legal unit: two headings, the second one level down
+  (:func:`split_group_titles`). A title that wraps steps at its line spacing, closer than SPACED sizes.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ if TYPE_CHECKING:
 _SIGN = re.compile(r"^\s*(\d+)\s*([./)\-–:])")  # a heading's number and the sign after it ("7." / "1 /")
 MAX_SUB_WORDS = 12  # words of a decimal sub-heading at body weight
 MIN_SIBLINGS = 2  # decimal sub-headings of one page that make a series
+SPACED = 1.45  # sizes between the baselines of two titles set one under the other (a wrapped title's lines step less)
+MAX_GROUP_WORDS = 4  # words of a group title printed under a part's title
 
 
 def split_numbered_lines(groups: list[_Group]) -> list[_Group]:
@@ -58,6 +64,31 @@ def split_numbered_lines(groups: list[_Group]) -> list[_Group]:
             out.append(_Group(kind="heading", lines=g.lines[a:b], size=g.size, rtl=g.rtl, indent=g.indent,
                               level=level if n == 0 else min(6, level + 1), centred=g.centred and n == 0,
                               body=g.body, bold_level=g.bold_level))
+    return out
+
+
+def split_group_titles(groups: list[_Group]) -> list[_Group]:
+    """The numbered part's title and the group title of the module docstring, cut into two headings."""
+    from .pdf_block_group import _Group
+
+    out: list[_Group] = []
+    for i, g in enumerate(groups):
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        if g.kind == "heading" and g.legal is None and len(g.lines) == 2 and nxt is not None and nxt.legal is not None \
+                and nxt.kind == "heading" and nxt.lines and _page(nxt) == _page(g) and all(ln.bold for ln in g.lines):
+            first, second = g.lines
+            a, b = first.text.strip(), second.text.strip()
+            size = first.size or g.size or 10.0
+            if numbering(a) is not None and numbering(b) is None and len(b.split()) <= MAX_GROUP_WORDS \
+                    and not SENTENCE_END.search(a) and not CONTINUES.search(a) and not a.endswith((":", "：")) \
+                    and getattr(second, "baseline", 0.0) - getattr(first, "baseline", 0.0) >= SPACED * size:
+                level = g.level or g.bold_level or 1
+                out.append(_Group(kind="heading", lines=[first], size=g.size, rtl=g.rtl, indent=g.indent, level=level,
+                                  centred=g.centred, body=g.body, bold_level=g.bold_level))
+                out.append(_Group(kind="heading", lines=[second], size=g.size, rtl=g.rtl, indent=g.indent,
+                                  level=min(6, level + 1), centred=g.centred, body=g.body, bold_level=g.bold_level))
+                continue
+        out.append(g)
     return out
 
 

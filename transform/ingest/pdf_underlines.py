@@ -40,7 +40,7 @@ from .pdf_tables import (
 from .pdf_text import PdfLine
 from .pdf_walk import objects_arg
 
-RULE = 1.6  # points: a path this thin or thinner is a rule
+RULE = 2.0  # points: a path this thin or thinner is a rule (as the table search's THIN; a 15-pt title's underline is stroked 1.8 pt)
 MIN_WORDS, MAX_WORDS = 2, 20  # an underlined title's words (the heading pass asks the same)
 UNDER = 0.5  # share of the line's width the rule runs under (a bullet before the title stands outside it)
 OVERRUN = 1.0  # sizes a rule may run on past either end of its line (a table's or a box's rule runs on further)
@@ -48,6 +48,7 @@ DROP_LOW, DROP_HIGH = -0.15, 0.5  # where an underline lies: from just above the
 ROOM = 1.3  # times the page's usual line step: a title stands apart from the lines above and under it
 FULL_LINE = 0.85  # share of the widest line's width from which a line is a full one (a title is shorter)
 BODY_SIZE = 1.15  # a line larger than the page's most common size by more than this is a heading by its size
+TIED = 0.8  # a smaller step counted this share of the most common one's times is the line step
 _ENDS = re.compile(r"[,;،؛]\s*$")
 
 
@@ -168,6 +169,16 @@ def mark_underlines(page: Any, lines: list[PdfLine], height: float, tables: Sequ
     return n
 
 
+def _line_step(steps: Counter[int], body: float) -> float:
+    """The page's distance between a paragraph's lines: the most common step, or a smaller one at least as large as
+    the body that is nearly as common (TIED times: a page of short paragraphs spaced apart steps between them as often
+    as between their lines, and the larger step taken for the line's would leave its titles no room)."""
+    if not steps:
+        return 1.2 * body
+    top = steps.most_common(1)[0][1]
+    return float(min(s for s, n in steps.items() if n >= TIED * top and s >= body or n == top))
+
+
 def _titles(lines: list[PdfLine], tables: Sequence[FoundTable]) -> list[PdfLine]:
     """The lines that could be underlined titles (:func:`_could_be_title`, its tests written out in one loop: a
     page's every line goes through it), and that no table took."""
@@ -175,7 +186,7 @@ def _titles(lines: list[PdfLine], tables: Sequence[FoundTable]) -> list[PdfLine]
     body = float(sizes.most_common(1)[0][0]) if sizes else 10.0
     steps = Counter(round(b.baseline - a.baseline) for a, b in zip(lines, lines[1:], strict=False)
                     if 0 < b.baseline - a.baseline <= 3 * body)
-    step = float(steps.most_common(1)[0][0]) if steps else 1.2 * body  # the page's usual distance between lines
+    step = _line_step(steps, body)  # the page's usual distance between lines
     full = max(ln.x1 - ln.x0 for ln in lines)  # the widest line: a column's width (or more)
     last = len(lines) - 1
     wide, big, room = FULL_LINE * full, BODY_SIZE * body, ROOM * step
