@@ -7,10 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from transform.context import RunContext
-from transform.ingest import ingest
+from tests.ingest.test_ruled_parts import _rows, blocks_of
 from transform.model import Table
-from transform.options import TransformOptions
 
 POSTS = [("Ministere de l'Interieur", "7.944"), ("Administration de la Defense", "7.000"),
          ("Ministere de la Sante", "5.500"), ("Ministere des Finances", "2.600"), ("Cour des comptes", "60")]
@@ -53,13 +51,7 @@ def _page(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def blocks(tmp_path_factory: pytest.TempPathFactory) -> list[object]:
-    path = _page(tmp_path_factory.mktemp("leaders") / "posts.pdf")
-    doc = ingest(path, RunContext(options=TransformOptions(ocr="never"), out_dir=path.parent, stem=path.stem, source=path))
-    return [b for sec in doc.sections for b in sec.blocks]
-
-
-def _rows(table: Table) -> list[list[str]]:
-    return [[" ".join(s.text for s in c.sentences) for c in row] for row in table.rows]
+    return blocks_of(_page(tmp_path_factory.mktemp("leaders") / "posts.pdf"))
 
 
 def test_leader_rows_of_a_ruled_grid_are_a_table(blocks: list[object]) -> None:

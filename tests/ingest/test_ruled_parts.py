@@ -101,11 +101,15 @@ def _ruled_page(path: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def ruled_blocks(tmp_path_factory: pytest.TempPathFactory) -> list[object]:
-    path = _ruled_page(tmp_path_factory.mktemp("ruled") / "minutes.pdf")
+def blocks_of(path: Path) -> list[object]:
+    """The blocks of a small PDF read from its text layer (no OCR)."""
     doc = ingest(path, RunContext(options=TransformOptions(ocr="never"), out_dir=path.parent, stem=path.stem, source=path))
     return [b for sec in doc.sections for b in sec.blocks]
+
+
+@pytest.fixture(scope="module")
+def ruled_blocks(tmp_path_factory: pytest.TempPathFactory) -> list[object]:
+    return blocks_of(_ruled_page(tmp_path_factory.mktemp("ruled") / "minutes.pdf"))
 
 
 def _rows(table: Table) -> list[list[str]]:
