@@ -109,7 +109,7 @@ def test_no_truth_table_of_the_corpus_changes() -> None:
         if len(tables) > 1:
             vote_repeated(tables)
         after = [[[_text(c) for c in row] for row in t.rows] for t in tables]
-        changed = [(b, a) for tb, ta in zip(before, after) for rb, ra in zip(tb, ta) for b, a in zip(rb, ra) if b != a]
+        changed = [(b, a) for tb, ta in zip(before, after, strict=False) for rb, ra in zip(tb, ta, strict=False) for b, a in zip(rb, ra, strict=False) if b != a]
         assert changed == KNOWN_CHANGES.get(folder.name, []), folder.name
     assert seen > 20
 

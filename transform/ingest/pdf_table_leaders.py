@@ -45,5 +45,5 @@ def leader_row_in_grid(row: Any, g: Any) -> bool:
     if len(runs) < 2:
         return False
     rules = _column_rules(g, y)
-    parted = any(prev_end - 1 <= x <= start + 1 for (_, prev_end), (start, _) in zip(runs, runs[1:]) for x in rules)
+    parted = any(prev_end - 1 <= x <= start + 1 for (_, prev_end), (start, _) in zip(runs, runs[1:], strict=False) for x in rules)
     return parted and row.leader  # the leader search (the row's text) last: the cheap tests turn most rows away
