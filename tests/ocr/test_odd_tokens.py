@@ -63,8 +63,9 @@ def test_a_sound_text_puts_nothing_in_doubt_and_two_truth_words_of_70000_trip_it
     assert len(docs) >= 45
     words = [w for d in docs for p in sorted(d.glob("p*.md")) for t in _truth_texts(p) for w in t.split()]
     assert len(words) > 60_000
-    # printed glued: the finance tables' caption `III-الحسابات` (p. 1, held-out set 5) and BO 7262 p. 30's `سعرالبيع`
-    assert [w for w in words if odd(w)] == ["III-الحسابات", "سعرالبيع"]  # two false alarms in 70,000
+    # printed glued: the finance tables' caption `III-الحسابات` (p. 1, held-out set 5) and BO 7262 p. 30's `سعرالبيع`,
+    # printed glued again in p. 31's header row (held-out set 6, the same annex header over the next arrêté's table)
+    assert [w for w in words if odd(w)] == ["III-الحسابات", "سعرالبيع", "سعرالبيع"]  # two false alarms in 70,000
 
 
 def test_a_table_cell_takes_the_doubt_and_a_block_in_doubt_throughout_stays_so() -> None:
