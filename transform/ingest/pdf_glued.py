@@ -31,7 +31,9 @@ no rule splits is left as read (the odd-token screen, ``ocr/odd_tokens.py``, put
 in doubt; :func:`mark_glued` those with a letter after ``ة`` or ``ى``). Runs once over a document's blocks (cells,
 list items) on its text-layer pages whose language is Arabic (``PageReport.langs``), before their doubt is rated;
 the document's words are gathered only when a sentence holds a junction some rule may cut (:data:`_CANDIDATE`),
-and a sentence is looked at only then. Every truth page of the corpus goes through unchanged
+and a sentence is looked at only then (the screen, the suspicion of :func:`glued_spans`, the walk of the words and
+the note calls run in C when ``_glued.c`` is built: the same answers, tests/ingest/test_text_path_speed4_glued.py).
+Every truth page of the corpus goes through unchanged
 (tests/ingest/test_layer_glued_words.py).
 """
 
