@@ -22,6 +22,7 @@ EXTENSIONS = {"transform.braille._speed": "transform/braille/_speed.c", "transfo
               "transform.ingest._chars": "transform/ingest/_chars.c", "transform.ingest._bidi": "transform/ingest/_bidi.c"}
 EXTENSIONS["transform.ingest._group"] = "transform/ingest/_group.c"  # the grouping's per-line loop (pdf_blocks._group_pages)
 EXTENSIONS["transform.ingest._odd"] = "transform/ingest/_odd.c"  # the odd-token screen (odd_tokens.odd_spans)
+EXTENSIONS["transform.ingest._glued"] = "transform/ingest/_glued.c"  # pdf_glued's candidate screen and vocabulary walk
 
 
 def built_path(module: str) -> Path:

@@ -31,12 +31,15 @@ no rule splits is left as read (the odd-token screen, ``ocr/odd_tokens.py``, put
 in doubt; :func:`mark_glued` those with a letter after ``ة`` or ``ى``). Runs once over a document's blocks (cells,
 list items) on its text-layer pages whose language is Arabic (``PageReport.langs``), before their doubt is rated;
 the document's words are gathered only when a sentence holds a junction some rule may cut (:data:`_CANDIDATE`),
-and a sentence is looked at only then. Every truth page of the corpus goes through unchanged
+and a sentence is looked at only then (the screen, the suspicion of :func:`glued_spans`, the walk of the words and
+the note calls run in C when ``_glued.c`` is built: the same answers, tests/ingest/test_text_path_speed4_glued.py).
+Every truth page of the corpus goes through unchanged
 (tests/ingest/test_layer_glued_words.py).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
@@ -82,24 +85,10 @@ class Vocabulary:
         self.memo: dict[tuple[str, bool], list[str]] = {}  # split_token's answers (a document repeats its tokens)
         self._texts = list(texts)
         self._text = "\n".join(t.replace("\n", " ") for t in self._texts)  # one string, a text to a line
-        self.words: dict[str, int] = {}
-        self.before_number: set[str] = set()  # words printed spaced before a number (``تفوق 41``)
-        self.after_number: set[str] = set()  # words printed spaced after a number (``500 غرام``)
-        words, before, after = self.words, self.before_number, self.after_number
-        for text in self._texts:
-            prev, number = "", False  # the word before (no mark after it); the token before was a number
-            for tok in text.split():
-                core = tok.strip(_MARKS)
-                if core and _LETTERS.match(core):
-                    words[core] = words.get(core, 0) + 1
-                    if number:
-                        after.add(core)
-                    prev, number = (core if tok.endswith(core) else ""), False
-                else:
-                    is_number = tok[0] in _NUMBER_START and bool(_NUMBER.match(tok))
-                    if prev and is_number:
-                        before.add(prev)
-                    prev, number = "", is_number
+        self.words: dict[str, int]  # the cores of letters only, how often printed
+        self.before_number: set[str]  # words printed spaced before a number (``تفوق 41``)
+        self.after_number: set[str]  # words printed spaced after a number (``500 غرام``)
+        self.words, self.before_number, self.after_number = _VOCABULARY(self._texts)
 
     def pair(self, a: str, b: str) -> bool:
         """Are the words ``a`` and ``b`` printed one after the other, a space between (marks before ``a`` and
@@ -117,11 +106,61 @@ class Vocabulary:
     @cached_property
     def calls(self) -> set[int]:
         """Numbers glued after words that count on one after another (100, 101, 102): a document's note calls."""
-        glued = {int(n) for n in _CALL.findall(self._text)}
+        glued = {int(n) for n in _CALLS(self._text)}
         return {n for n in glued if {n - 1, n + 1} & glued}
 
     def printed(self, word: str) -> bool:
         return word in self.words
+
+
+def _vocabulary_py(texts: Sequence[str]) -> tuple[dict[str, int], set[str], set[str]]:
+    """The words of ``texts`` (cores of their tokens, Arabic letters only) with how often each is printed, and those
+    printed spaced before and after a number (the reference of the compiled ``_glued.vocabulary``)."""
+    words: dict[str, int] = {}
+    before: set[str] = set()
+    after: set[str] = set()
+    for text in texts:
+        prev, number = "", False  # the word before (no mark after it); the token before was a number
+        for tok in text.split():
+            core = tok.strip(_MARKS)
+            if core and _LETTERS.match(core):
+                words[core] = words.get(core, 0) + 1
+                if number:
+                    after.add(core)
+                prev, number = (core if tok.endswith(core) else ""), False
+            else:
+                is_number = tok[0] in _NUMBER_START and bool(_NUMBER.match(tok))
+                if prev and is_number:
+                    before.add(prev)
+                prev, number = "", is_number
+    return words, before, after
+
+
+def _candidate_py(text: str) -> bool:
+    """May a rule cut a token of ``text`` (the reference of the compiled ``_glued.candidate``)?"""
+    return _CANDIDATE.search(text) is not None
+
+
+def _suspect_py(text: str) -> bool:
+    """A letter after ``ة`` or ``ى`` in ``text`` (the reference of the compiled ``_glued.suspect``)?"""
+    return _SUSPECT_END.search(text) is not None
+
+
+def _load_native() -> tuple[Any, Any, Any, Any]:
+    """The compiled candidate screen, glue suspicion, vocabulary walk and note calls (``transform/ingest/_glued.c``:
+    one walk each), or the Python ones when they are not built or hidden (``TAYSIR_HIDE_EXTENSIONS=1``)."""
+    py = _candidate_py, _suspect_py, _vocabulary_py, _CALL.findall
+    if os.environ.get("TAYSIR_HIDE_EXTENSIONS", "").strip().lower() in ("1", "true", "yes", "on"):
+        return py
+    try:
+        from . import _glued  # type: ignore[attr-defined]
+    except ImportError:
+        return py
+    return tuple(getattr(_glued, name, ref) for name, ref in zip(("candidate", "suspect", "vocabulary", "calls"), py,
+                                                                   strict=True))  # type: ignore[return-value]
+
+
+_IS_CANDIDATE, _IS_SUSPECT, _VOCABULARY, _CALLS = _load_native()
 
 
 def _core(token: str) -> str:
@@ -221,7 +260,7 @@ def split_token(token: str, vocab: Vocabulary, pairs: bool = False) -> list[str]
 
 
 def _split_token(token: str, vocab: Vocabulary, pairs: bool) -> list[str]:
-    if len(token) < 2 * 2 or not (_PAIR_TOKEN if pairs else _CANDIDATE).search(token):  # no rule may cut it
+    if len(token) < 2 * 2 or not (_PAIR_TOKEN.search(token) if pairs else _IS_CANDIDATE(token)):  # no rule may cut it
         return [token]
     m = _EDGES.match(token)
     if m is None:
@@ -266,7 +305,7 @@ def _letters(run: str) -> bool:
 
 def unglue_text(text: str, vocab: Vocabulary, pairs: bool = False) -> str:
     """``text`` with its glued tokens split (its other characters, spaces included, as they were)."""
-    if not (_PAIR_TOKEN if pairs else _CANDIDATE).search(text):  # no token a rule may cut
+    if not (_PAIR_TOKEN.search(text) if pairs else _IS_CANDIDATE(text)):  # no token a rule may cut
         return text
     toks = text.split(" ")
     memo, changed = vocab.memo, False
@@ -309,7 +348,7 @@ def unglue_blocks(blocks: Sequence[Any], text_pages: set[int]) -> Glued | None:
     spaced elsewhere is cut only on a page where the other rules found a glued token (a page that proved it drops
     spaces: ``سعرالبيع``, printed glued once on a page that glues nothing else, stays)."""
     sents = [(page, s) for page, s in _sentences(blocks) if page in text_pages]
-    if not any(_CANDIDATE.search(s.text) for _page, s in sents):  # no token any rule may cut (nor mark)
+    if not any(_IS_CANDIDATE(s.text) for _page, s in sents):  # no token any rule may cut (nor mark)
         return None
     vocab = Vocabulary(s.text for _page, s in sents)
     glued = Glued(vocab, text_pages)
@@ -337,7 +376,7 @@ def glued_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the tokens of ``text`` that are glued still (no rule could say where): a letter after one
     that ends a word (``ة``, ``ى``: ``مطليةأومغطاهبالقصدير``; a reversed run such as ``ةبسنلا`` too, misread
     anyway). No truth token of the corpus holds one (``تبتدىء``: ى before ء is its seat)."""
-    if not _SUSPECT_END.search(text):
+    if not _IS_SUSPECT(text):
         return []
     return [m.span() for m in _TOKEN.finditer(text) if _END_INSIDE.search(_core(m.group(0)))]
 
@@ -346,7 +385,7 @@ def mark_glued(blocks: Sequence[Any], glued: Glued | None) -> int:
     """Put the tokens :func:`glued_spans` finds on the text-layer pages in doubt (``odd_tokens.ODD``, as the
     odd-token screen does: the sentence's unsure spans, then its cell and table, or its block); a block, cell or
     table in doubt throughout is left so. Run after the blocks' doubt is rated. How many sentences took a doubt."""
-    if glued is None or not _SUSPECT_END.search(glued.vocab._text):  # no letter after ة or ى anywhere
+    if glued is None or not _IS_SUSPECT(glued.vocab._text):  # no letter after ة or ى anywhere
         return 0
     from ..ocr.confidence import DOUBT_BELOW
     from ..ocr.line_doubt import _merge
@@ -378,7 +417,7 @@ def mark_glued(blocks: Sequence[Any], glued: Glued | None) -> int:
             continue
         if isinstance(b, Table):
             cells = [c for row in b.rows for c in row]
-            if low(b) or (b.doubt and not any(c.doubt for c in cells)):
+            if not _suspect(c.sentences for c in cells) or low(b) or (b.doubt and not any(c.doubt for c in cells)):
                 continue
             hit = 0
             for c in cells:
@@ -394,12 +433,19 @@ def mark_glued(blocks: Sequence[Any], glued: Glued | None) -> int:
             groups = [b.sentences]
         else:
             continue
-        if not groups or throughout(b, groups):
+        if not _suspect(groups) or throughout(b, groups):
             continue
         hit = sum(mark(g) for g in groups)
         b.doubt = b.doubt or (ODD if hit else None)
         total += hit
     return total
+
+
+def _suspect(groups: Iterable[Sequence[Any]]) -> bool:
+    """Does a sentence of ``groups`` hold a letter after ``ة`` or ``ى`` (what any span of :func:`glued_spans` holds)?
+    A block with none keeps its doubt as it is: :func:`mark_glued` passes it by."""
+    suspect = _IS_SUSPECT
+    return any(suspect(s.text) for g in groups for s in g)
 
 
 def _item_groups(items: Sequence[Any]) -> Iterator[Any]:
