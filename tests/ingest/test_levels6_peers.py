@@ -114,3 +114,17 @@ def test_peers_on_groups() -> None:
               _bold_head("الصندوق الخاص لدعم المحاكم", 2, 10), _bold_head("برنامج 301 : نجاعة الإدارة القضائية", 3, 11)]
     peer_levels(groups)
     assert [g.level for g in groups] == [5, 6, 5, 6, 6, 6, 3]
+
+
+def test_an_issue_line_over_a_gazettes_masthead_is_a_paragraph() -> None:
+    """BO 5952 bis p. 1 (OCR'd): the issue's number and date, printed over ``BULLETIN OFFICIEL`` and read under it, is a
+    paragraph (its truth); a document's title holding a date (``CR du conseil municipal 21 janvier 2022``) stays."""
+    from transform.ingest.pdf_levels import dateline_over_title
+
+    issue = _bold_head("Centième année - N° 5952 bis 14 rejeb 1432 (17 juin 2011)", 2, 1)
+    groups = [issue, _bold_head("BULLETIN OFFICIEL", 1, 1), _bold_head("TEXTES GENERAUX", 2, 1)]
+    dateline_over_title(groups)
+    assert [g.kind for g in groups] == ["paragraph", "heading", "heading"] and [g.level for g in groups[1:]] == [1, 2]
+    title = [_bold_head("CR du conseil municipal 21 janvier 2022", 1, 1), _bold_head("Présents", 2, 1)]
+    dateline_over_title(title)
+    assert [g.kind for g in title] == ["heading", "heading"]
