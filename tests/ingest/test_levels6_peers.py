@@ -128,3 +128,16 @@ def test_an_issue_line_over_a_gazettes_masthead_is_a_paragraph() -> None:
     title = [_bold_head("CR du conseil municipal 21 janvier 2022", 1, 1), _bold_head("Présents", 2, 1)]
     dateline_over_title(title)
     assert [g.kind for g in title] == ["heading", "heading"]
+
+
+def test_a_contents_slide_before_the_first_part_stays_under_the_decks_title() -> None:
+    """Cabestany's budget-orientation deck (truth of p. 2): the title slide, then ``Table des matières`` read under the
+    title, then the parts ``I.``, ``II.`` read at the title's level: the parts go under the title, the contents slide
+    stays one level under it (main put it two levels under)."""
+    from transform.ingest.pdf_levels import cover_title
+
+    groups = [_bold_head("RAPPORT D'ORIENTATIONS BUDGÉTAIRES", 1, 1), _bold_head("Table des matières", 2, 2),
+              _bold_head("I. Indications liminaires", 1, 3), _bold_head("Principe du rapport", 2, 3),
+              _bold_head("II. Eléments généraux de contexte", 1, 6)]
+    cover_title(groups)
+    assert [g.level for g in groups] == [1, 2, 2, 3, 2]

@@ -317,7 +317,8 @@ COVER_WORDS = 60  # a cover holds its title and a few lines (issuer, date, place
 def cover_title(groups: list[_Group]) -> None:
     """A cover's title holds the document: when the first page holds one heading (unnumbered, no legal unit, level 1)
     and little else, no official text's title or unit follows, and two or more headings after it were read at its level (a slide deck's parts ``I.``, ``II.``,
-    set as large as its title), every later heading goes one level down (levels nest as printed)."""
+    set as large as its title), every heading from the first of those on goes one level down (levels nest as printed);
+    the headings before it were read under the title already (a deck's ``Table des matières`` slide) and stay."""
     heads = _heads(groups)
     if len(heads) < 3:
         return
@@ -334,7 +335,8 @@ def cover_title(groups: list[_Group]) -> None:
         return  # an official text: its units are levelled under its title (pdf_block_kinds.legal_levels)
     if words > COVER_WORDS or sum(1 for g in rest if (g.level or 1) == 1) < 2:
         return
-    for g in rest:
+    first = next(k for k, g in enumerate(rest) if (g.level or 1) == 1)
+    for g in rest[first:]:  # the headings before the first part were read under the title already (a contents slide)
         g.level = min(6, (g.level or 1) + 1)
 
 
