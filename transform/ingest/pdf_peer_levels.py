@@ -48,12 +48,17 @@ def peer_levels(groups: list[_Group]) -> None:
     """The two rules of the module docstring, in place."""
     heads = [g for g in groups if g.kind == "heading" and g.lines]
     for k, g in enumerate(heads):
-        if not _plain(g):
+        if g.legal is not None:
+            continue  # most headings of a law: looked at no further
+        words = g.lines[0].text.split(None, 2)
+        named = len(words) > 1 and words[1][:1].isdigit()  # "مشروع 10 :" (the named series' form, cheaply)
+        rises = k > 0 and (g.level or 1) < (heads[k - 1].level or 1) and _bold(g)  # above the heading before it
+        if not (named or rises) or not _plain(g):
             continue
         kind = numbering(g.lines[0].text)
         if kind is not None and kind.startswith("named:"):
             _series_gap(heads, k, kind)
-        elif kind is None and _bold(g):
+        elif kind is None and rises:
             _after_subtitle(heads, k)
 
 
