@@ -1,8 +1,8 @@
 """Heading faults held-out set 5 found (issue 17), mended in shared passes:
 
 * a quoted unit's label (``« Article 69. – Du comité ...``, the articles an amending order replaces) near the
-  quoting text's own unit of its rank is a paragraph of the quoted text, not a heading of the order; pages that hold
-  only a quoted code keep theirs (pdf_quoted_heads);
+  quoting text's own unit of its rank is a paragraph of the quoted text, not a heading of the order (pdf_quoted_heads;
+  pages away from it, test_levels6_peers);
 * a quoted run-in label (``«في الجانب الدائن :``) is a paragraph; a numbered quoted title stays a heading;
 * a numbered part's title and the group title printed under it (``I.- الميزانية العامة`` / ``التأهيل``), grouped as
   one heading over an article, are two headings (pdf_numbered_heads.split_group_titles);
@@ -57,15 +57,6 @@ def test_a_quoted_title_cut_at_a_comma_is_a_quoted_article_too() -> None:
     groups = [cut, _head("Article 2", page=7, level=3)]
     quoted_heads(groups)
     assert cut.kind == "paragraph" and groups[1].kind == "heading"
-
-
-def test_a_quoted_code_away_from_the_quoting_texts_units_keeps_its_labels() -> None:
-    from transform.ingest.pdf_quoted_heads import quoted_heads
-
-    groups = [_head("المادة 6", page=3), _head("«المادة 124. - إجراءات الإعفاءات", page=29),
-              _head("«المادة 125. - تخصيص حصيلة الضريبة والتدابير الانتقالية", page=29), _head("المادة 7", page=40)]
-    quoted_heads(groups)
-    assert [g.kind for g in groups] == ["heading"] * 4
 
 
 def test_a_quoted_run_in_label_is_a_paragraph_a_numbered_quoted_title_is_not() -> None:

@@ -179,9 +179,11 @@ def legal_levels(groups: list[_Group]) -> None:
         top_title,
     )
     from .pdf_nesting import nest_unnumbered
+    from .pdf_peer_levels import peer_levels
 
     lone_level(groups)
     nest_unnumbered(groups)
+    peer_levels(groups)  # a heading at the level of its peer before it (pdf_peer_levels)
     dateline_over_title(groups)
     repeated_titles(groups)
     rubric_levels(groups)

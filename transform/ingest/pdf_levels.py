@@ -234,14 +234,25 @@ _DATELINE = re.compile(r"^(?:[^\W\d_]+\s+){1,3}(?:du\s+|le\s+)?(?:(?:lundi|mardi
                        r"novembre|d[ée]cembre)\s+(?:19|20)[0-9]{2}\s*$", re.IGNORECASE)
 
 
+# an issue's number and date over a gazette's masthead ("Centième année – N° 5952 bis 14 rejeb 1432 (17 juin 2011)")
+_ISSUE = re.compile(r"\bN\s*[°º]\s*[0-9]{3,}\b.*\b(?:19|20)[0-9]{2}\)?\s*$", re.IGNORECASE)
+ISSUE_WORDS = 16
+
+
 def dateline_over_title(groups: list[_Group]) -> None:
     """The first heading of a document that is only a meeting's date (``Séance publique du lundi 16 décembre 2013``),
     printed over the title on the same page, holds nothing: it is a field of the registry's form, a paragraph; the
-    title is the document's level-1 heading and the headings after it move up with it."""
+    title is the document's level-1 heading and the headings after it move up with it. So is an issue's number and
+    date printed over a gazette's masthead and read under it (``Centième année – N° 5952 bis`` / ``14 rejeb 1432
+    (17 juin 2011)`` over ``BULLETIN OFFICIEL``): a paragraph, the levels left as they are."""
     heads = _heads(groups)
     if len(heads) < 2:
         return
     date, title = heads[0], heads[1]
+    if (date.legal is None and title.lines[0].page == date.lines[-1].page and (title.level or 1) < (date.level or 1)
+            and len(date.text.split()) <= ISSUE_WORDS and _ISSUE.search(" ".join(date.text.split())) is not None):
+        date.kind, date.level = "paragraph", 0
+        return
     if date.legal is not None or _DATELINE.match(" ".join(date.text.split())) is None \
             or title.lines[0].page != date.lines[-1].page or (title.level or 1) <= (date.level or 1):
         return
@@ -306,7 +317,8 @@ COVER_WORDS = 60  # a cover holds its title and a few lines (issuer, date, place
 def cover_title(groups: list[_Group]) -> None:
     """A cover's title holds the document: when the first page holds one heading (unnumbered, no legal unit, level 1)
     and little else, no official text's title or unit follows, and two or more headings after it were read at its level (a slide deck's parts ``I.``, ``II.``,
-    set as large as its title), every later heading goes one level down (levels nest as printed)."""
+    set as large as its title), every heading from the first of those on goes one level down (levels nest as printed);
+    the headings before it were read under the title already (a deck's ``Table des matières`` slide) and stay."""
     heads = _heads(groups)
     if len(heads) < 3:
         return
@@ -323,7 +335,8 @@ def cover_title(groups: list[_Group]) -> None:
         return  # an official text: its units are levelled under its title (pdf_block_kinds.legal_levels)
     if words > COVER_WORDS or sum(1 for g in rest if (g.level or 1) == 1) < 2:
         return
-    for g in rest:
+    first = next(k for k, g in enumerate(rest) if (g.level or 1) == 1)
+    for g in rest[first:]:  # the headings before the first part were read under the title already (a contents slide)
         g.level = min(6, (g.level or 1) + 1)
 
 

@@ -2,7 +2,8 @@
 from it).
 
 * **a title printed on several bold lines** (:func:`join_title_lines`): bold heading lines of one size, at line
-  spacing, aligned on one edge or one centre, the first not ending a sentence, are one heading;
+  spacing, aligned on one edge or one centre, the first not ending a sentence, are one heading (up to four lines; an
+  official text's or an annex's title, which names a text with its number and date, up to MAX_TITLE_LINES);
 * **a numbered title whose first line fills its column** (:func:`join_full_line`), taken for a paragraph line of its
   own, over the bold heading that ends it: one heading;
 * **a heading cut where its size or weight changes** (:func:`join_continued`), the second part opening the way only
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .pdf_block_kinds import CONTINUES, SENTENCE_END
+from .pdf_block_kinds import ANNEX_HEAD, CONTINUES, SENTENCE_END, TEXT_TITLE
 from .pdf_heading_drops import _OPEN_END, _all_bold
 from .pdf_outline import numbering
 from .pdf_title_runs import MAX_TITLE_LINES, _baseline, _numbered, _page
@@ -36,6 +37,17 @@ def _aligned(a: TextLine, b: TextLine, size: float) -> bool:
             or abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= 2.0 * size)
 
 
+TITLE_LINES = 4  # lines of a bold title joined from pieces (an official text's or annex's title: MAX_TITLE_LINES)
+
+
+def _most_lines(h: _Group) -> int:
+    """How many lines the title ``h`` opens may hold: an official text's or an annex's title (``Annexe à l'arrêté
+    ... n° 1697-25 du ...``, six centred lines whose first fills the column, so grouping cut it off) names a text with
+    its number and date and runs longer than a section's title."""
+    first = h.lines[0].text.strip()
+    return MAX_TITLE_LINES if TEXT_TITLE.match(first) or ANNEX_HEAD.match(first) else TITLE_LINES
+
+
 def join_title_lines(groups: list[_Group]) -> list[_Group]:
     """Bold heading lines of one size, at line spacing and aligned, that grouping cut apart: one heading."""
     out: list[_Group] = []
@@ -43,7 +55,7 @@ def join_title_lines(groups: list[_Group]) -> list[_Group]:
         h = out[-1] if out else None
         if (h is not None and h.kind == "heading" and g.kind == "heading" and h.legal is None and g.legal is None
                 and _all_bold(h) and _all_bold(g) and h.size == g.size and h.rtl == g.rtl and _page(g) == h.lines[-1].page
-                and len(h.lines) + len(g.lines) <= 4 and not SENTENCE_END.search(h.lines[-1].text)
+                and len(h.lines) + len(g.lines) <= _most_lines(h) and not SENTENCE_END.search(h.lines[-1].text)
                 and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= 1.6 * (h.size or 10.0)
                 and _aligned(h.lines[-1], g.lines[0], h.size or 10.0)):
             h.lines.extend(g.lines)
