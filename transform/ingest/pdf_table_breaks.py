@@ -52,8 +52,11 @@ def _same(a: str, b: str) -> bool:
 
 
 def _repeats(row: list[str], head: list[str]) -> bool:
-    """Is ``row`` the header row ``head`` printed again (each cell the same, as OCR may read it)?"""
-    return len(row) == len(head) and all(_same(a, b) for a, b in zip(row, head, strict=True))
+    """Is ``row`` the header row ``head`` printed again (each cell the same, as OCR may read it; cut into cells
+    otherwise, the same text)?"""
+    if len(row) != len(head):
+        return _same(" ".join(t for t in row if t), " ".join(t for t in head if t))
+    return all(_same(a, b) for a, b in zip(row, head, strict=True))
 
 
 def repeated_head(row: list[Cell], heads: list[list[str]]) -> bool:
