@@ -97,3 +97,13 @@ def test_a_table_of_several_rows_each_with_its_key_goes_on() -> None:
     above = _table(4, [["Q 1", "0.40 €", "0.13 €"], ["Q 2", "0.60 €", "0.20 €"]])
     below = _table(5, [["Q 3", "0.78 €", "0.26 €"]])
     assert [len(t.rows) for t in join_continued_tables([above, below]) if isinstance(t, Table)] == [3]
+
+
+def test_a_header_row_with_one_word_put_for_another_is_a_header_of_its_own() -> None:
+    """A statement's expenses, then its receipts (Cabestany's CFU): the same columns but ``titres émis`` for
+    ``mandats émis``. Nearly the same letters, yet a word put for another: a new table."""
+    head = ["Chapitre", "Intitulé", "Prévisions (a) (BP + DM + RAR N-1)", "Réalisations (mandats émis) (b)"]
+    above = _table(18, [head, ["011", "Charges à caractère général", "1 000,00", "900,00"]], head=1)
+    below = _table(19, [[*head[:3], "Réalisations (titres émis) (b)"], ["70", "Produits des services", "500,00", "450,00"]],
+                   head=1)
+    assert [len(t.rows) for t in join_continued_tables([above, below]) if isinstance(t, Table)] == [2, 2]

@@ -24,6 +24,7 @@ from ..model import Cell, Table
 
 KEY_WORDS = 3  # a record's key: a code or a short label of this many words at most
 SAME_TITLE = 0.8  # similarity of two readings of one column title (OCR reads a repeated title a bit differently)
+SAME_WORD = 0.6  # ... each of whose words is this near a word of the other (``2O14`` for ``2014``, ``Unite``)
 
 
 def _text(cell: Cell) -> str:
@@ -40,15 +41,29 @@ def _heads(table: Table) -> list[list[str]]:
     return out
 
 
+def _ratio(a: str, b: str) -> float:
+    m = SequenceMatcher(None, a, b, autojunk=False)
+    return m.ratio() if m.quick_ratio() >= SAME_WORD else 0.0
+
+
+def _near(words: list[str], other: list[str]) -> bool:
+    """Is every word of ``words`` that ``other`` lacks a misreading of one of its words?"""
+    return all(w in other or any(_ratio(w, o) >= SAME_WORD for o in other) for w in words)
+
+
 def _same(a: str, b: str) -> bool:
-    """Two readings of one title: the same letters but a few (two titles sharing a long ending, ``Cours particuliers
-    : Tarifs pour l'année scolaire 2013/2014`` and ``Soirées et animations ... : Tarifs pour ...``, are two)."""
+    """Two readings of one title: the same letters but a few, and no word put for another (two titles sharing a long
+    ending, ``Cours particuliers : Tarifs pour l'année scolaire 2013/2014`` and ``Soirées et animations ... : Tarifs
+    pour ...``, are two; so are a statement's ``Réalisations (titres émis)`` and ``Réalisations (mandats émis)``)."""
     if a == b:
         return True
     if not a or not b:
         return False
     m = SequenceMatcher(None, a, b, autojunk=False)
-    return m.quick_ratio() >= SAME_TITLE and m.ratio() >= SAME_TITLE
+    if m.quick_ratio() < SAME_TITLE or m.ratio() < SAME_TITLE:
+        return False
+    wa, wb = a.split(), b.split()
+    return _near(wa, wb) and _near(wb, wa)
 
 
 def _repeats(row: list[str], head: list[str]) -> bool:
