@@ -6,7 +6,8 @@ page N (``(9) ...``, ``* ...``) and stray marks (a dash, a page number) go after
 table. Header rows printed again on the new page are dropped; a first row taken for a
 header on the new page, when no header was repeated, is a body row.
 
-A part that opens with its header row and prints again, in the same place of its first body
+A part that opens with a header row of its own, or a one-row box with a key of its own, starts a table
+(:mod:`pdf_table_breaks`). A part that opens with its header row and prints again, in the same place of its first body
 row, a long cell spanning several rows of the first body row before it (the general conditions
 of a recruitment notice, spanning all the rows of each page's table) is a table of its own,
 closed on its page: a table cut by a page break goes on, it does not start over. A formula
@@ -19,6 +20,7 @@ import re
 from difflib import SequenceMatcher
 
 from ..model import Block, Cell, Heading, ListBlock, Paragraph, Table
+from .pdf_table_breaks import own_header, own_record, repeated_head
 from .pdf_table_pairs import carried_pairs
 
 FOOTNOTE = re.compile(r"^\s*(?:[(\[]?\d{1,3}[)\]]|\)\d{1,3}\(|\*{1,3}|\d{1,3}\s*[-–.])")
@@ -113,8 +115,11 @@ def _same(text: str, seen: str) -> bool:
 
 
 def _starts_over(prev: Table, block: Table) -> bool:
-    """The new part opens with a header row and its first body row prints again, in the same
-    place, a long cell of the previous part's first body row that spans several rows."""
+    """The new part opens with a header row of its own or a record's box of its own (:mod:`pdf_table_breaks`), or
+    with a header row over a first body row that prints again, in the same place, a long cell of the previous
+    part's first body row that spans several rows."""
+    if own_header(prev, block) or own_record(prev, block):
+        return True
     new, headed = _first_body(block)
     old, _ = _first_body(prev)
     if not headed or not old:
@@ -126,7 +131,7 @@ def _starts_over(prev: Table, block: Table) -> bool:
 def _append(prev: Table, block: Table) -> None:
     heads = [_texts(r) for r in prev.rows if r and all(c.header for c in r)]
     rows = list(block.rows)
-    while rows and _texts(rows[0]) in heads:
+    while rows and repeated_head(rows[0], heads):  # printed again, as OCR may read it
         rows.pop(0)
     if rows and len(rows) == len(block.rows) and all(c.header for c in rows[0]):
         # no header printed again: what looked like one is a body row
