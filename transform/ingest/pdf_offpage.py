@@ -16,23 +16,24 @@ keeps only its visible rectangles.
 from __future__ import annotations
 
 import ctypes
+from operator import itemgetter
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom (PDF user space: top > bottom)
+_X0, _TOP, _X1, _BOTTOM = itemgetter(3), itemgetter(4), itemgetter(5), itemgetter(6)  # a piece's extent
 
 
 def visible_box(page: pdfium.PdfPage) -> Rect | None:
-    """The page's visible box (left, top, right, bottom): CropBox within MediaBox; None when unreadable or empty."""
-    try:
-        ml, mb, mr, mt = page.get_mediabox()
-        cl, cb, cr, ct = page.get_cropbox()
-    except pdfium.PdfiumError:
+    """The page's visible box (left, top, right, bottom): pdfium's page bounding box, the CropBox within the
+    MediaBox (one call); None when unreadable or empty."""
+    rect = pdfium_c.FS_RECTF()
+    if not pdfium_c.FPDF_GetPageBoundingBox(page.raw, ctypes.byref(rect)):
         return None
-    left, bottom = max(min(ml, mr), min(cl, cr)), max(min(mb, mt), min(cb, ct))
-    right, top = min(max(ml, mr), max(cl, cr)), min(max(mb, mt), max(cb, ct))
+    left, right = min(rect.left, rect.right), max(rect.left, rect.right)
+    bottom, top = min(rect.bottom, rect.top), max(rect.bottom, rect.top)
     if right <= left or top <= bottom:
         return None
     return left, top, right, bottom
@@ -65,6 +66,9 @@ def keep_visible(page: pdfium.PdfPage, raw: Any, text: str, pieces: list[Any], s
     if box is None:
         return text, pieces, styles
     left, top, right, bottom = box
+    if (not pieces or (min(map(_X0, pieces)) >= left and max(map(_X1, pieces)) <= right
+                       and min(map(_BOTTOM, pieces)) >= bottom and max(map(_TOP, pieces)) <= top)):
+        return text, pieces, styles  # every line inside the box (nearly every page): four passes in C
     cut: list[tuple[int, Any, Any]] = []  # (index, new piece or None, style)
     for i, p in enumerate(pieces):
         x0, r_top, x1, r_bottom = p[3], p[4], p[5], p[6]
