@@ -16,7 +16,7 @@ from functools import partial
 
 import pypdfium2 as pdfium
 
-from . import pdf_actual_text, pdf_kashida, pdf_strays, pdf_unseen, pdf_waw
+from . import pdf_actual_text, pdf_kashida, pdf_offpage, pdf_strays, pdf_unseen, pdf_waw
 from .base import TextLine
 from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
@@ -127,6 +127,7 @@ def page_lines(
     long_numbers = arabic and LONG_RUN_PAGE.search(text) is not None  # a call glued to a number (number_calls)
     backwards_budget = 3 if arabic else 0  # Latin lines of an Arabic page pdfium may give right to left
     pieces, styles = read_pieces(calls, text, height)
+    text, pieces, styles = pdf_offpage.keep_visible(page, textpage.raw, text, pieces, styles)  # text off the visible page (pdf_offpage)
     if arabic:  # lines whose glyphs are placed again by position: two printed lines in one would be woven (pdf_two_lines)
         pieces, styles = split_two_lines(calls, pieces, styles, height)
     text, pieces, strays = pdf_strays.take_strays(calls, text, pieces, styles)  # a note's number in another line's text
