@@ -133,6 +133,7 @@ def page_lines(
     lines: list[PdfLine] = []
     context_rtl = False
     probe = WordOrderProbe()
+    probe.page_text = text if arabic else ""  # a bilingual form row's direction is the page's (pdf_form_rows)
     bold_of, origin_y = calls.bold, calls.origin_y
     rare = marks_apart or notes or long_numbers or backwards_budget > 0  # any per-line repair to look at on this page
     i, n = 0, len(pieces)
