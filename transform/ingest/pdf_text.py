@@ -68,6 +68,7 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     number_calls,
 )
 from .pdf_pieces import Piece, _pieces_py, _style_py, read_pieces  # noqa: F401  (the two readers re-exported: tests compare them with _chars)
+from .pdf_row_jumps import split_jumps
 from .pdf_stacked import rect_under, stacked
 from .pdf_two_lines import split_two_lines
 
@@ -126,7 +127,7 @@ def page_lines(
     notes = NOTE_PAGE.search(text) is not None or NOTE_ALONE.search(text) is not None
     long_numbers = arabic and LONG_RUN_PAGE.search(text) is not None  # a call glued to a number (number_calls)
     backwards_budget = 3 if arabic else 0  # Latin lines of an Arabic page pdfium may give right to left
-    pieces, styles = read_pieces(calls, text, height)
+    pieces, styles = split_jumps(calls, *read_pieces(calls, text, height), height)  # a line jumping rows cut (pdf_row_jumps)
     if arabic:  # lines whose glyphs are placed again by position: two printed lines in one would be woven (pdf_two_lines)
         pieces, styles = split_two_lines(calls, pieces, styles, height)
     text, pieces, strays = pdf_strays.take_strays(calls, text, pieces, styles)  # a note's number in another line's text
