@@ -21,6 +21,7 @@ from .glued import unglue
 from .hidden_rows import hidden_rows
 from .months import repair_months
 from .number_readings import comma_dates, first_of_month
+from .phone_numbers import comma_phones
 from .recover import holds_words, in_blank, insert_in_order, uncovered_segments
 from .render import PageImage
 from .reread import reread_unsure, unsure_unknown
@@ -410,7 +411,7 @@ def line_text(words: list[str], xs: list[float], is_ar: bool) -> str:
         words = repair_months(logical_rtl_words(right_to_left(words, xs)))
     if len(words) >= 3 and words[0] in _BULLETS:  # a list bullet read as a stray character
         words = ["•", *words[1:]]
-    text = first_of_month(comma_dates(" ".join(words)))
+    text = comma_phones(first_of_month(comma_dates(" ".join(words))))  # a phone's point read as a comma (phone_numbers)
     if is_ar:
         text = text.translate(_AR_PUNCT)
         if "," in text:
