@@ -127,7 +127,9 @@ def page_lines(
     notes = NOTE_PAGE.search(text) is not None or NOTE_ALONE.search(text) is not None
     long_numbers = arabic and LONG_RUN_PAGE.search(text) is not None  # a call glued to a number (number_calls)
     backwards_budget = 3 if arabic else 0  # Latin lines of an Arabic page pdfium may give right to left
-    pieces, styles = split_jumps(calls, *read_pieces(calls, text, height), height)  # a line jumping rows cut (pdf_row_jumps)
+    pieces, styles = read_pieces(calls, text, height)
+    if arabic:  # a line of digits jumping from a table row to the next (an Arabic table's numbered column): cut (pdf_row_jumps)
+        pieces, styles = split_jumps(calls, pieces, styles, height)
     if arabic:  # lines whose glyphs are placed again by position: two printed lines in one would be woven (pdf_two_lines)
         pieces, styles = split_two_lines(calls, pieces, styles, height)
     text, pieces, strays = pdf_strays.take_strays(calls, text, pieces, styles)  # a note's number in another line's text
