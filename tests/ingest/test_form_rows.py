@@ -101,3 +101,14 @@ def test_groups_without_rows_untouched() -> None:
     groups = [_Group(kind="heading", lines=[_line("Annexe 3 :", 10.0)], size=12.0, level=3),
               _Group(kind="paragraph", lines=[_line("Nom : ....................", 22.0), _line("Prénom : ..........", 34.0)])]
     assert split_form_rows(groups) is groups
+
+
+def test_label_beside_a_row_opens_it() -> None:
+    # "Justificatif (1)", printed once left of the middle one of three rows, on its band
+    side = TextLine("Justificatif (1)", 105.0, 299.3, 163.0, 308.2, 10.0, True, 1)
+    row = TextLine("Référence .......... السند (1) مرجعه", 191.5, 298.8, 489.0, 307.9, 10.0, True, 1)
+    below = TextLine("Date .......... تاريخه", 203.0, 317.8, 423.0, 325.6, 10.0, True, 1)
+    groups = [_Group(kind="paragraph", lines=[row]), _Group(kind="heading", lines=[side], level=2),
+              _Group(kind="paragraph", lines=[below])]
+    out = split_form_rows(groups)
+    assert [g.text for g in out] == ["Justificatif (1) Référence .......... السند (1) مرجعه", "Date .......... تاريخه"]

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from .bidi_chars import ARABIC_LETTER, LATIN_LETTER
 
 if TYPE_CHECKING:
+    from .base import TextLine
     from .pdf_block_group import _Group
 
 Box = Callable[[int], tuple[float, float]]
@@ -43,6 +44,7 @@ _BLANK_RUN = r"\s*(?:(?:\.\s?){5,}|(?:…\s?){2,})[.…\s]*"
 _ROW = re.compile(rf"^(?:{_LATIN_SIDE}{_BLANK_RUN}{_ARABIC_SIDE}|{_ARABIC_SIDE}{_BLANK_RUN}{_LATIN_SIDE})$")
 _LATIN_WORD = re.compile("[A-Za-zÀ-ÿ]{3,}")  # a French label holds a word of three letters or more
 MIN_BLANK = 3.0  # type sizes: the blank's least width
+SIDE_WORDS = 4  # words of a label printed beside a row, before it
 NEAR = 2  # groups: how near a heading's rows stand for it to be a field's label
 
 
@@ -116,8 +118,47 @@ def read_row(text: str, box: Box, size: float, ltr_page: Callable[[], bool]) -> 
     return " ".join(read if ltr else reversed(read)), not ltr
 
 
+def _with_text(line: TextLine, text: str) -> TextLine:
+    from .pdf_block_group import _with_text as with_text
+
+    return with_text(line, text)
+
+
 def _page(g: _Group) -> int:
     return g.lines[0].page if g.lines else -1
+
+
+def _side_label(row: TextLine, other: _Group) -> bool:
+    """Is ``other`` a one-line label printed on the row's band, before its first label (left of it on a row that
+    opens with its Latin label, right of it on one that opens with its Arabic label)?"""
+    if len(other.lines) != 1 or other.kind not in ("paragraph", "heading") or other.lines[0].page != row.page:
+        return False
+    ln = other.lines[0]
+    overlap = min(ln.bottom, row.bottom) - max(ln.top, row.top)
+    if overlap < 0.5 * min(ln.bottom - ln.top, row.bottom - row.top) or len(ln.text.split()) > SIDE_WORDS:
+        return False
+    latin_first = LATIN_LETTER.match(row.text.lstrip()) is not None
+    return ln.x1 < row.x0 if latin_first else ln.x0 > row.x1
+
+
+def _join_side_labels(out: list[_Group], rows: list[bool]) -> tuple[list[_Group], list[bool]]:
+    """A row's label printed on its band before the row (``Justificatif (1)`` left of ``Référence ......
+    السند (1) مرجعه``, the heading of three rows printed on the middle one) opens that row."""
+    drop: set[int] = set()
+    for i, is_row in enumerate(rows):
+        if not is_row:
+            continue
+        row = out[i].lines[0]
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(out) and j not in drop and not rows[j] and _side_label(row, out[j]):
+                row = _with_text(row, out[j].lines[0].text.strip() + " " + row.text)
+                row.x0, row.x1 = min(row.x0, out[j].lines[0].x0), max(row.x1, out[j].lines[0].x1)
+                out[i] = replace(out[i], lines=[row])
+                drop.add(j)
+                break
+    if not drop:
+        return out, rows
+    return [g for k, g in enumerate(out) if k not in drop], [r for k, r in enumerate(rows) if k not in drop]
 
 
 def split_form_rows(groups: list[_Group]) -> list[_Group]:
@@ -148,6 +189,7 @@ def split_form_rows(groups: list[_Group]) -> list[_Group]:
         if run:
             out.append(replace(g, lines=run))
             rows.append(False)
+    out, rows = _join_side_labels(out, rows)
     for i, g in enumerate(out):
         if g.kind != "heading" or g.legal is not None:
             continue
