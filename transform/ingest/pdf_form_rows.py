@@ -36,12 +36,7 @@ Box = Callable[[int], tuple[float, float]]
 
 # a dotted blank: five dots or more (spaces between them allowed), or two ellipses or more
 _BLANK = re.compile(r"[.…][.…\s]*[.…]")
-_AR = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
-# a label of one script each side of one blank (logical text): ``Type ..... نوعه`` or ``نوعه ..... Type``
-_LATIN_SIDE = rf"[^{_AR}.…]*[A-Za-zÀ-ÿ][^{_AR}.…]*"
-_ARABIC_SIDE = rf"[^A-Za-zÀ-ÿ.…]*[{_AR}][^A-Za-zÀ-ÿ.…]*"
-_BLANK_RUN = r"\s*(?:(?:\.\s?){5,}|(?:…\s?){2,})[.…\s]*"
-_ROW = re.compile(rf"^(?:{_LATIN_SIDE}{_BLANK_RUN}{_ARABIC_SIDE}|{_ARABIC_SIDE}{_BLANK_RUN}{_LATIN_SIDE})$")
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_WORD = re.compile("[A-Za-zÀ-ÿ]{3,}")  # a French label holds a word of three letters or more
 MIN_BLANK = 3.0  # type sizes: the blank's least width
 SIDE_WORDS = 4  # words of a label printed beside a row, before it
@@ -50,7 +45,21 @@ NEAR = 2  # groups: how near a heading's rows stand for it to be a field's label
 
 def is_form_row(text: str) -> bool:
     """Is the line's (logical) text a bilingual row: a one-script label, a dotted blank, a label in the other script?"""
-    return ("." in text or "…" in text) and _ROW.match(text.strip()) is not None
+    if ("." not in text and "…" not in text) or _ARABIC_CHAR.search(text) is None:
+        return False  # most lines: no dot, or no Arabic (a French page's lines)
+    blanks = [m for m in _BLANK.finditer(text) if m.group(0).count(".") >= 5 or m.group(0).count("…") >= 2]
+    if len(blanks) != 1:
+        return False
+    left, right = text[: blanks[0].start()], text[blanks[0].end() :]
+    if "." in left or "…" in left or "." in right or "…" in right:
+        return False
+    return _one_script(left, right) or _one_script(right, left)
+
+
+def _one_script(latin: str, arabic: str) -> bool:
+    """Is ``latin`` a Latin label (Latin letters, no Arabic) and ``arabic`` an Arabic one (no Latin letter)?"""
+    return (LATIN_LETTER.search(latin) is not None and _ARABIC_CHAR.search(latin) is None
+            and _ARABIC_CHAR.search(arabic) is not None and LATIN_LETTER.search(arabic) is None)
 
 
 def _blank_span(text: str, box: Box, size: float) -> tuple[float, float] | None:
