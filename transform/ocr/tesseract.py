@@ -14,6 +14,7 @@ from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
 from ..ingest.pdf_bidi import digit_groups, fix_brackets
 from .bullets import mark_bullet
 from .columns import split_columns
+from .cover_numbers import comma_phones, year_period
 from .dropped import keep_first_letters, restore_dropped
 from .extra_letters import mend_page
 from .flat_words import flat_word
@@ -21,7 +22,6 @@ from .glued import unglue
 from .hidden_rows import hidden_rows
 from .months import repair_months
 from .number_readings import comma_dates, first_of_month
-from .phone_numbers import comma_phones
 from .recover import holds_words, in_blank, insert_in_order, uncovered_segments
 from .render import PageImage
 from .reread import reread_unsure, unsure_unknown
@@ -411,7 +411,7 @@ def line_text(words: list[str], xs: list[float], is_ar: bool) -> str:
         words = repair_months(logical_rtl_words(right_to_left(words, xs)))
     if len(words) >= 3 and words[0] in _BULLETS:  # a list bullet read as a stray character
         words = ["•", *words[1:]]
-    text = comma_phones(first_of_month(comma_dates(" ".join(words))))  # a phone's point read as a comma (phone_numbers)
+    text = year_period(comma_phones(first_of_month(comma_dates(" ".join(words)))))  # a cover's numbers (cover_numbers)
     if is_ar:
         text = text.translate(_AR_PUNCT)
         if "," in text:
