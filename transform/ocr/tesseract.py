@@ -14,7 +14,6 @@ from ..ingest.ligatures import HALLMARK, drop_kashida, repair_words
 from ..ingest.pdf_bidi import digit_groups, fix_brackets
 from .bullets import mark_bullet
 from .columns import split_columns
-from .cover_numbers import comma_phones, year_period
 from .dropped import keep_first_letters, restore_dropped
 from .extra_letters import mend_page
 from .flat_words import flat_word
@@ -411,7 +410,7 @@ def line_text(words: list[str], xs: list[float], is_ar: bool) -> str:
         words = repair_months(logical_rtl_words(right_to_left(words, xs)))
     if len(words) >= 3 and words[0] in _BULLETS:  # a list bullet read as a stray character
         words = ["•", *words[1:]]
-    text = year_period(comma_phones(first_of_month(comma_dates(" ".join(words)))))  # a cover's numbers (cover_numbers)
+    text = first_of_month(comma_dates(" ".join(words)))
     if is_ar:
         text = text.translate(_AR_PUNCT)
         if "," in text:
