@@ -32,6 +32,7 @@ from .bidi_chars import BULLETS as _BULLETS
 from .bidi_chars import LTR as _LTR
 from .bidi_chars import PUNCT as _PUNCT
 from .pdf_clean import clean_text, hyphen_join  # noqa: F401  (read by pdf_text, pdf_blocks, pdf_table_cells)
+from .pdf_form_rows import page_ltr, read_row
 from .pdf_respace import GLUE_BUDGET, ORDER_BUDGET, glue_suspect, order_suspect, respace  # noqa: F401
 from .pdf_visual_order import (  # noqa: F401  (fix_brackets, MIRROR... read by pdf_text, pdf_table_cells, ocr.tesseract, tests)
     BRACKET_CHARS,
@@ -105,6 +106,14 @@ class WordOrderProbe:
         self.order_budget = ORDER_BUDGET  # Arabic lines still to check for letters an /ActualText span swapped
         self.before: Any = None  # the line read before this one (a PdfLine: text, rtl, x0, x1), set by the page's reader
         self.right = 0.0  # the right edge of the line being read
+        self.page_text = ""  # the page's text (set by the page's reader): its direction orders a bilingual form row
+        self._ltr: bool | None = None
+
+    def ltr_page(self) -> bool:
+        """Is the page read left to right (:func:`pdf_form_rows.page_ltr`, counted once per page)?"""
+        if self._ltr is None:
+            self._ltr = page_ltr(self.page_text)
+        return self._ltr
 
     def goes_on(self, size: float) -> bool:
         """Does the line being read go on a sentence the line before left open? That line is a wide
@@ -205,6 +214,8 @@ def read_line(text: str, box: Box, size: float, context_rtl: bool, probe: WordOr
         if LATIN_LETTER.search(text):
             arabic, latin = len(ARABIC_LETTER.findall(text)), len(LATIN_LETTER.findall(text))
             rtl = arabic >= latin or (context_rtl and arabic >= _latin_outside_brackets(text))
+            if probe.page_text and ("." in text or "\u2026" in text) and (row := read_row(text, box, size, probe.ltr_page)) is not None:
+                return row  # a bilingual form's row: each label in its script's direction, the row in the page's (pdf_form_rows)
         else:
             rtl = True
         return logical_line(text, box, size, rtl=rtl, probe=probe), rtl

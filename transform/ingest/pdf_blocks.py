@@ -83,11 +83,13 @@ from .pdf_block_sizes import (  # noqa: F401  (_page_body, body_size, heading_si
     heading_sizes,
 )
 from .pdf_boxes import split_at_boxes
+from .pdf_form_rows import split_form_rows
 from .pdf_furniture import split_page_numbers, split_running_lines
 from .pdf_headings import refine_headings
 from .pdf_layout import Edges, reading_order
 from .pdf_numbered_runs import numbered_runs
 from .pdf_regions import table_slots
+from .pdf_series_next import series_next
 from .pdf_signature_groups import join_signature_groups
 
 # the standard ``re`` module: these run on every line and need no Unicode properties
@@ -258,6 +260,8 @@ def group_lines(
     groups = join_signature_groups(groups, ordered)  # a countersignature cut line by line (pdf_signature_groups)
     check_headings(groups)
     groups = refine_headings(join_subtitles(groups))
+    groups = split_form_rows(groups)  # a bilingual form's rows, one paragraph each (pdf_form_rows)
+    series_next(groups)  # a numbered heading series' next number at body weight (pdf_series_next)
     legal_levels(groups)
     numbered_runs(groups)  # paragraphs of an OCR'd page numbered 1 -, 2 -, 3 - in sequence: a list (pdf_numbered_runs)
     return groups

@@ -68,6 +68,7 @@ from .pdf_line_marks import (  # noqa: F401  (ARABIC_ANY re-exported)
     number_calls,
 )
 from .pdf_pieces import Piece, _pieces_py, _style_py, read_pieces  # noqa: F401  (the two readers re-exported: tests compare them with _chars)
+from .pdf_row_jumps import split_jumps
 from .pdf_stacked import rect_under, stacked
 from .pdf_two_lines import split_two_lines
 
@@ -128,12 +129,15 @@ def page_lines(
     backwards_budget = 3 if arabic else 0  # Latin lines of an Arabic page pdfium may give right to left
     pieces, styles = read_pieces(calls, text, height)
     text, pieces, styles = pdf_offpage.keep_visible(page, textpage.raw, text, pieces, styles)  # text off the visible page (pdf_offpage)
+    if arabic:  # a line of digits jumping from a table row to the next (an Arabic table's numbered column): cut (pdf_row_jumps)
+        pieces, styles = split_jumps(calls, pieces, styles, height)
     if arabic:  # lines whose glyphs are placed again by position: two printed lines in one would be woven (pdf_two_lines)
         pieces, styles = split_two_lines(calls, pieces, styles, height)
     text, pieces, strays = pdf_strays.take_strays(calls, text, pieces, styles)  # a note's number in another line's text
     lines: list[PdfLine] = []
     context_rtl = False
     probe = WordOrderProbe()
+    probe.page_text = text if arabic else ""  # a bilingual form row's direction is the page's (pdf_form_rows)
     bold_of, origin_y = calls.bold, calls.origin_y
     rare = marks_apart or notes or long_numbers or backwards_budget > 0  # any per-line repair to look at on this page
     i, n = 0, len(pieces)
