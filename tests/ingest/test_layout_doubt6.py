@@ -46,6 +46,18 @@ def test_group_titles_and_a_rare_merged_value_put_no_table_in_doubt() -> None:
     assert table_doubt(two, ocr=False) is None
 
 
+def test_labels_over_a_sub_label_column_that_some_body_rows_cut_put_no_table_in_doubt() -> None:
+    """Cabestany's CFU p. 16: most labels spread over two columns because two taxes' rows cut them (SP, Gazole)."""
+    rows = [[_c("Libellés", span=2, header=True), _c("Taux", header=True), _c("Produit N", header=True)],
+            [_c("TICPE (part définie à l'art. 265)", rowspan=2), _c("SP"), _c("0,00"), _c("0,00")],
+            [_c("Gazole"), _c("0,00"), _c("0,00")]]  # fmt: skip
+    for name in ("Taxe sur les permis de conduire", "Taxe d'aménagement", "TFPB", "TFPNB", "CFE"):
+        rows.append([_c(name, span=2), _c("41,76"), _c("0,00")])
+    assert table_doubt(Table(page=16, rows=rows), ocr=False) is None
+    rows[1:3] = []  # without the rows that cut the label column, the labels' second column is one the body lacks
+    assert table_doubt(Table(page=16, rows=rows), ocr=False) == TABLE_SPAN
+
+
 def test_the_pass_puts_the_span_doubt_on_the_table_and_the_review_page_has_words_for_it() -> None:
     t = _sugar_table(spread=True)
     put = mark_layout([Heading(page=18, level=6, sentences=[Sentence(id="h", text="«ض) الضرائب الداخلية على الاستهلاك")]), t])

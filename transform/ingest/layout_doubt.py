@@ -23,6 +23,8 @@ adds doubt; it never changes a block, and a block already in doubt keeps its own
 A heading ending in a full stop was tried and left out: the Bulletin officiel's long act titles (``Décret n° ...
 portant ... .``) are headings that end so (64 of the rule's 70 firings over the corpus were such titles).
 
+After them, the cells of OCR'd tables read under 0.77 take a doubt of their own (``ocr/doubt_cells.py``).
+
 Each rule was counted over every page of the corpus's PDFs, not only the truth pages (docs/ocr.md).
 """
 
@@ -125,6 +127,12 @@ def mark_layout(blocks: Sequence[Any], ocr_pages: Iterable[int] = ()) -> Counter
         if not t.doubt and (code := table_doubt(t, t.page in ocr)):
             t.doubt = code
             put[code] += 1
+    ocr_tables = [t for t in tables if t.page in ocr]
+    if ocr_tables:  # an OCR'd cell read under 0.77 in doubt on its own (ocr/doubt_cells.py; text layers rate no cell)
+        from ..ocr.doubt_cells import mark_weak_cells
+
+        if n := mark_weak_cells(ocr_tables):
+            put["ocr_low_confidence"] += n
     for page, hs in heads.items():
         run = page is not None and len(hs) >= RUN_HEADINGS and _run(page, hs, blocks)
         for h in hs:
