@@ -63,7 +63,7 @@ _EDGE = re.compile(r"^\W+|\W+$")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
 # letters then one digit ending the token (not a lone و: ``1 و2``), or French letters, a full stop or comma, a digit
 _LETTER_DIGIT = re.compile(r"^(?!\u0648\d)[\u0621-\u064a]+[0-9\u0660-\u0669]$|^[A-Za-z\u00c0-\u00ff]{2,}[.,][0-9]$")
-_LETTER_DIGIT_IN = re.compile(r"[\u0621-\u064a][0-9\u0660-\u0669](?![0-9\u0660-\u0669])|[A-Za-z\u00c0-\u00ff][.,][0-9](?!\w)")
+_DIGIT_AFTER = re.compile(r"[\u0621-\u064a.,][0-9\u0660-\u0669]")  # screens a text for _LETTER_DIGIT (one charset first)
 
 
 def odd(token: str) -> bool:
@@ -144,8 +144,10 @@ _SCREEN = _load_screen()
 def odd_spans(text: str) -> list[tuple[int, int]]:
     """The character spans of the odd tokens of ``text`` (the text screened whole first: every pattern lies inside one
     token, and most sentences hold none; the screen runs the costly patterns only where they can match)."""
-    if not _SCREEN(text) and not _LETTER_DIGIT_IN.search(text):
-        return []
+    if not _SCREEN(text):  # none of the other patterns can match: only a token ending with one digit may be odd
+        if not _DIGIT_AFTER.search(text):
+            return []
+        return [m.span() for m in _TOKEN.finditer(text) if letter_digit(m.group())]
     return [m.span() for m in _TOKEN.finditer(text) if odd(m.group())]
 
 
