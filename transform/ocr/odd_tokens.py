@@ -145,10 +145,24 @@ def odd_spans(text: str) -> list[tuple[int, int]]:
     """The character spans of the odd tokens of ``text`` (the text screened whole first: every pattern lies inside one
     token, and most sentences hold none; the screen runs the costly patterns only where they can match)."""
     if not _SCREEN(text):  # none of the other patterns can match: only a token ending with one digit may be odd
-        if not _DIGIT_AFTER.search(text):
-            return []
-        return [m.span() for m in _TOKEN.finditer(text) if letter_digit(m.group())]
+        return _letter_digit_spans(text)
     return [m.span() for m in _TOKEN.finditer(text) if odd(m.group())]
+
+
+def _letter_digit_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the tokens of ``text`` ending with one digit (:func:`letter_digit`), looked for only around a
+    letter, a full stop or a comma before a digit (most texts have none; a French decimal ``1,5`` is looked at and left)."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGIT_AFTER.finditer(text):
+        a = text.rfind(" ", 0, m.start()) + 1
+        b = text.find(" ", m.end())
+        b = len(text) if b < 0 else b
+        token = text[a:b]
+        if any(ch.isspace() for ch in token):  # other white space inside: the tokens as _TOKEN cuts them
+            return [t.span() for t in _TOKEN.finditer(text) if letter_digit(t.group())]
+        if (a, b) not in out and letter_digit(token):
+            out.append((a, b))
+    return out
 
 
 def _mark_sentences(sentences: Sequence[Any]) -> bool:
