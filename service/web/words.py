@@ -150,6 +150,7 @@ DOUBTS: dict[str, str] = {
     "word_odd": N_("Un mot mêle deux écritures ou porte un signe en son milieu : vérifiez-le sur l’original."),
     "layout_table_thin": N_("Ce tableau n’a qu’une colonne ou qu’une ligne : vérifiez sur l’original que c’est bien un tableau."),
     "layout_table_prose": N_("Les cases de ce tableau lu par reconnaissance de caractères sont de longues phrases : c’est peut-être du texte découpé en tableau, comparez avec l’original."),
+    "layout_table_span": N_("Presque toutes les lignes de ce tableau ont une case sur deux colonnes : ses colonnes sont peut-être mal découpées, comparez avec l’original."),
     "layout_heading_line": N_("Ce titre ressemble à une ligne de formulaire ou de tableau (une date, un montant) : vérifiez sur l’original que c’est bien un titre."),
     "layout_heading_run": N_("Presque tout le texte de cette page a été lu comme des titres : c’est peut-être un formulaire, comparez avec l’original."),
 }

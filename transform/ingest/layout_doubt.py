@@ -8,6 +8,8 @@ adds doubt; it never changes a block, and a block already in doubt keeps its own
 
 * ``layout_table_thin``: a table of one column, or of one row under its header (a list, a line of labels or a
   caption boxed by rules: a table only in name, read cell by cell);
+* ``layout_table_span``: a table most of whose body rows hold a filled cell over two columns (a grid with a column
+  the body does not have: values paired with the wrong headers; ``doubt_table_span.py``);
 * ``layout_table_prose``: a table on an OCR'd page most of whose filled cells are long prose (a page's columns of
   text, or a cover's boxes, cut into cells);
 * ``layout_heading_line``: a heading that reads as a line of a form or a statement, not a title: it holds a date
@@ -21,6 +23,8 @@ adds doubt; it never changes a block, and a block already in doubt keeps its own
 A heading ending in a full stop was tried and left out: the Bulletin officiel's long act titles (``Décret n° ...
 portant ... .``) are headings that end so (64 of the rule's 70 firings over the corpus were such titles).
 
+After them, the cells of OCR'd tables read under 0.77 take a doubt of their own (``ocr/doubt_cells.py``).
+
 Each rule was counted over every page of the corpus's PDFs, not only the truth pages (docs/ocr.md).
 """
 
@@ -32,12 +36,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import Heading, Table
+from .doubt_table_span import spanning_body
 
 TABLE_THIN = "layout_table_thin"
 TABLE_PROSE = "layout_table_prose"
+TABLE_SPAN = "layout_table_span"
 HEADING_LINE = "layout_heading_line"
 HEADING_RUN = "layout_heading_run"
-CODES = (TABLE_THIN, TABLE_PROSE, HEADING_LINE, HEADING_RUN)
+CODES = (TABLE_THIN, TABLE_PROSE, TABLE_SPAN, HEADING_LINE, HEADING_RUN)
 
 PROSE_WORDS = 12  # a cell of this many words or more is prose
 PROSE_SHARE = 0.5  # ... and a table whose filled cells are more than this share of prose is a page cut into cells
@@ -61,12 +67,14 @@ def _cells(table: Table) -> list[str]:
 
 def table_doubt(table: Table, ocr: bool) -> str | None:
     """The layout doubt of a table (module docstring), or None. Only a thin table's rows, and only an OCR'd table's
-    cells, are read (the text-layer path walks no cell of a table of several rows and columns)."""
+    cells, are read for their words; other tables' cells only for their spans and being empty."""
     cols = max((sum(c.colspan for c in r) for r in table.rows), default=0)
     if cols <= 1 or len(table.rows) - table.repeats_head <= 2:
         rows = [r for r in table.rows[table.repeats_head :] if any(_text(c.sentences) for c in r)]
         if rows and (cols <= 1 or (len(rows) <= 1 and not any(c.header for c in rows[0]) and len(table.rows) <= 2)):
             return TABLE_THIN
+    if spanning_body(table):
+        return TABLE_SPAN
     if ocr:
         cells = _cells(table)
         prose = sum(1 for t in cells if len(t.split()) >= PROSE_WORDS)
@@ -119,6 +127,12 @@ def mark_layout(blocks: Sequence[Any], ocr_pages: Iterable[int] = ()) -> Counter
         if not t.doubt and (code := table_doubt(t, t.page in ocr)):
             t.doubt = code
             put[code] += 1
+    ocr_tables = [t for t in tables if t.page in ocr]
+    if ocr_tables:  # an OCR'd cell read under 0.77 in doubt on its own (ocr/doubt_cells.py; text layers rate no cell)
+        from ..ocr.doubt_cells import mark_weak_cells
+
+        if n := mark_weak_cells(ocr_tables):
+            put["ocr_low_confidence"] += n
     for page, hs in heads.items():
         run = page is not None and len(hs) >= RUN_HEADINGS and _run(page, hs, blocks)
         for h in hs:

@@ -22,8 +22,12 @@ layer's fault glues what the page prints apart or puts a stray mark inside a wor
   halves are (the first of three letters or more, the second of five or more); a cut after ``ل`` is no cut (``لال``
   is inside ``استغلال``, ``الإخلالات``). Over the truth pages one token trips it, ``سعرالبيع``, printed glued.
 
-Digits beside Arabic letters are **not** odd: the truth pages print them glued in 60 tokens (``و20``, ``2015م``,
-``أكتوبر2019``, ``(1)وضع``), so a digit there tells nothing.
+Digits beside Arabic letters are **not** odd as such: the truth pages print them glued in 60 tokens (``و20``,
+``2015م``, ``أكتوبر2019``, ``(1)وضع``), so a number there tells nothing. But **a single digit ending a token of
+letters** is (:func:`letter_digit`): ``ا9``, ``با9`` (a font's code for the ligature ``الله`` read as a 9),
+``يتجاوز1`` (a number's space lost), ``ع1`` (OCR's ``le``), ``général.1`` (a note's call glued after a full stop).
+The truth prints such a token only as ``و`` and a digit (``1 و2``), which stays sound; over every page of the
+corpus the rule fires 9 times, each on a misread token (docs/ocr.md).
 
 :func:`mark_odd` puts each such token in doubt (:data:`ODD`) in its sentence, the sentence's doubt and unsure spans
 as :mod:`line_doubt` writes them, and the block (a table's cell, and the table) takes the doubt when it had none.
@@ -57,6 +61,9 @@ _NOT_FRENCH = re.compile(r"[A-Za-z\u00c0-\u00ff]{26}|[A-Za-z\u00c0-\u00ff][\u00e
 _GLUE = re.compile(r"[\u0621-\u064a]{3}(?<!\u0644)(?:\u0627\u0644|\u0644\u0644)[\u0621-\u064a]{3}")  # 3 letters, ال/لل, 3 letters
 _EDGE = re.compile(r"^\W+|\W+$")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
+# letters then one digit ending the token (not a lone و: ``1 و2``), or French letters, a full stop or comma, a digit
+_LETTER_DIGIT = re.compile(r"^(?!\u0648\d)[\u0621-\u064a]+[0-9\u0660-\u0669]$|^[A-Za-z\u00c0-\u00ff]{2,}[.,][0-9]$")
+_DIGIT_AFTER = re.compile(r"[\u0621-\u064a.,][0-9\u0660-\u0669]")  # screens a text for _LETTER_DIGIT (one charset first)
 
 
 def odd(token: str) -> bool:
@@ -64,7 +71,12 @@ def odd(token: str) -> bool:
     if _ADDRESS.search(token):
         return False
     return (bool(_ARABIC.search(token) and _LATIN.search(token)) or bool(_STRAY.search(token) or _NOT_FRENCH.search(token))
-            or glued(token))
+            or glued(token) or letter_digit(token))
+
+
+def letter_digit(token: str) -> bool:
+    """A token of letters ending with one digit (module docstring): ``ا9``, ``يتجاوز1``, ``général.1``; not ``و2``."""
+    return bool(_LETTER_DIGIT.match(_EDGE.sub("", token)))
 
 
 def glued(token: str) -> bool:
@@ -132,9 +144,25 @@ _SCREEN = _load_screen()
 def odd_spans(text: str) -> list[tuple[int, int]]:
     """The character spans of the odd tokens of ``text`` (the text screened whole first: every pattern lies inside one
     token, and most sentences hold none; the screen runs the costly patterns only where they can match)."""
-    if not _SCREEN(text):
-        return []
+    if not _SCREEN(text):  # none of the other patterns can match: only a token ending with one digit may be odd
+        return _letter_digit_spans(text)
     return [m.span() for m in _TOKEN.finditer(text) if odd(m.group())]
+
+
+def _letter_digit_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the tokens of ``text`` ending with one digit (:func:`letter_digit`), looked for only around a
+    letter, a full stop or a comma before a digit (most texts have none; a French decimal ``1,5`` is looked at and left)."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGIT_AFTER.finditer(text):
+        a = text.rfind(" ", 0, m.start()) + 1
+        b = text.find(" ", m.end())
+        b = len(text) if b < 0 else b
+        token = text[a:b]
+        if any(ch.isspace() for ch in token):  # other white space inside: the tokens as _TOKEN cuts them
+            return [t.span() for t in _TOKEN.finditer(text) if letter_digit(t.group())]
+        if (a, b) not in out and letter_digit(token):
+            out.append((a, b))
+    return out
 
 
 def _mark_sentences(sentences: Sequence[Any]) -> bool:
