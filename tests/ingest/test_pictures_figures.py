@@ -129,3 +129,13 @@ def test_picture_without_text_is_a_figure_without_doubt() -> None:
     photo = pp.PictureFigure(page=1, rect=(60.0, 300.0, 400.0, 520.0), lang="fr")
     out = groups_to_blocks(pp.place_figures([_Group(kind="paragraph", lines=[_line("Texte.", 100.0)])], [photo]))
     assert isinstance(out[1], Figure) and out[1].alt == [] and out[1].doubt is None
+
+
+def test_review_page_says_read_from_an_image() -> None:
+    from service.web import words
+    from service.web.i18n import translations
+
+    text = words.DOUBTS.get(pp.DOUBT)
+    assert text and text != words.DOUBT_OTHER and "image" in text
+    arabic = translations("ar").gettext(text)
+    assert arabic != text and "صورة" in arabic

@@ -125,14 +125,14 @@ def page_pictures(rgb: Any, width: float, height: float, lines: list[TextLine]) 
 def scan_figures(pdf: Any, pages: list[list[TextLine]], reports: list[PageReport]) -> list[PictureFigure]:
     """The pictures of the pages the OCR read whole: their lines taken out of ``pages`` (in place), each a
     figure whose text is the labels read surely."""
-    import numpy as np
-
-    from ..ingest.bidi_chars import ARABIC_LETTER
-
     out: list[PictureFigure] = []
     for i, rep in enumerate(reports):
         if rep.method != "ocr" or i >= len(pages) or not pages[i]:
             continue
+        import numpy as np  # only where a page was OCR'd (a text layer's reading never loads it here)
+
+        from ..ingest.bidi_chars import ARABIC_LETTER
+
         page = None
         try:
             page = pdf[i]
