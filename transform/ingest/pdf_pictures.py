@@ -17,10 +17,13 @@ reader never learned that it was there. Here a large image with no text over it 
   as one block; a picture holds text when tesseract is sure of it (:data:`MIN_CONF`) and it gives
   :data:`MIN_WORDS` words of three letters or more, most of them (:data:`MIN_KNOWN`) words of the
   lists of ``transform/ocr/data`` in the page's language;
-* **the reading**: a picture of text is read again at :data:`READ_DPI`; its lines, cut into
-  paragraphs at their wider steps, are the figure's text (``alt``), with tesseract's confidence and
-  the doubt ``read_from_image`` (the review page: read from an image, check against the source); a
-  picture with little text (a photo, a logo, a map, a chart) is a figure without text;
+* **the reading**: the image object is drawn alone (its mask and matrix, nothing of the page over or
+  under it: a line of the page cut at the picture's edge is not read into it), and a picture that
+  holds text is read again at :data:`READ_DPI`; its lines (all of a picture of text; a chart's or a
+  table's surely read labels only, :func:`sure_lines`), cut into paragraphs at their wider steps, are
+  the figure's text (``alt``), with tesseract's confidence and the doubt ``read_from_image`` (the
+  review page: read from an image, check against the source); a picture with little text (a photo, a
+  logo, a map, a chart) is a figure without text;
 * **decoration**: the same image box on :data:`REPEATED` pages or more (a letterhead's logo, a
   background band) is no figure. Nothing is asked before the OCR hook has judged the pages
   (:func:`read_figures`, called while the document is still open): a page it reads whole is not asked
@@ -57,6 +60,8 @@ PROBE_DPI, READ_DPI = 150.0, 300.0
 MIN_CONF = 60.0  # tesseract's mean word confidence in the probe
 MIN_WORDS = 12  # words of three letters or more
 MIN_KNOWN = 0.5  # share of them in the word lists
+TEXT_CONF, TEXT_WORDS, TEXT_KNOWN = 80.0, 40, 0.7  # a picture of text: its whole reading (sure_lines)
+TEXT_LINE, LABEL_LINE = 50.0, 80.0  # the line confidence a picture of text's line and a chart's label need
 REPEATED = 3  # an image box on this many pages is decoration
 TIMEOUT = 30.0
 DOUBT = "read_from_image"
@@ -113,29 +118,60 @@ def _candidate(r: Rect, lines: list[TextLine], width: float, height: float) -> b
     return True
 
 
-def _render(page: Any, r: Rect, dpi: float) -> Any:
-    from .crop_frame import crop_offset
+def _white(image: Any) -> Any:
+    """A picture's pixels as grey on white paper (a transparent ground is paper, not ink)."""
+    from PIL import Image
 
-    width, height = page.get_size()
-    ox, oy = crop_offset(page)  # the render shows the CropBox (crop_frame.py)
-    x0, top, x1, bottom = max(ox, r[0]), max(-oy, r[1]), min(ox + width, r[2]), min(height - oy, r[3])
-    bitmap = page.render(scale=dpi / 72.0, crop=(x0 - ox, height - oy - bottom, ox + width - x1, top + oy), grayscale=True,
-                         may_draw_forms=True)
-    return bitmap.to_pil().convert("L"), (x0, top, x1, bottom)
+    if image.mode in ("RGBA", "LA", "P"):
+        image = image.convert("RGBA")
+        ground = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(ground, image)
+    return image.convert("L")
+
+
+def _picture(page: Any, r: Rect, dpi: float) -> Any:
+    """The image object at ``r`` drawn alone (its mask and matrix applied: no text or drawing of the page over or
+    under it, so a line of the page cut at the picture's edge is not read into it), scaled to ``dpi``; None when
+    no image object lies there."""
+    import pypdfium2.raw as pdfium_c
+    from PIL import Image
+
+    height = page.get_height()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if max(abs(left - r[0]), abs(height - top - r[1]), abs(right - r[2]), abs(height - bottom - r[3])) > 1.5:
+            continue
+        image = _white(obj.get_bitmap(render=True).to_pil())
+        size = (max(1, round((r[2] - r[0]) * dpi / 72.0)), max(1, round((r[3] - r[1]) * dpi / 72.0)))
+        return image.resize(size, Image.Resampling.LANCZOS) if image.size != size else image
+    return None
 
 
 def _ocr(page: Any, r: Rect, page_no: int, langs: str, dpi: float) -> Any:
     from ..ocr.render import PageImage
     from ..ocr.tesseract import ocr_image
 
-    image, (x0, top, x1, bottom) = _render(page, r, dpi)
-    return ocr_image(PageImage(image, dpi, page_no, x1 - x0, bottom - top), langs, timeout=TIMEOUT, psm=6)
+    image = _picture(page, r, dpi)
+    if image is None:
+        return None
+    return ocr_image(PageImage(image, dpi, page_no, r[2] - r[0], r[3] - r[1]), langs, timeout=TIMEOUT, psm=6)
 
 
 def holds_text(text: str, confidence: float) -> bool:
     """Does a probe's reading say the picture holds lines of words (confidence, words, word lists)?"""
     words = [w for w in text.split() if len(w.strip(".,:;()،؛«»")) >= 3 and (ARABIC_LETTER.search(w) or LATIN_LETTER.search(w))]
     return confidence >= MIN_CONF and len(words) >= MIN_WORDS and known_share(text) >= MIN_KNOWN
+
+
+def sure_lines(lines: list[TextLine], line_conf: dict[int, float], confidence: float) -> list[TextLine]:
+    """The lines of a picture's reading worth giving a reader. A picture of text (tesseract sure of it, most of its
+    words in the word lists, :data:`TEXT_WORDS` words or more) keeps every line read with :data:`TEXT_LINE` at
+    least; a chart, a table or a map keeps only its labels read surely (:data:`LABEL_LINE`, most words known):
+    an axis's numbers or a legend's junk is no text."""
+    text = " ".join(ln.text for ln in lines)
+    if confidence >= TEXT_CONF and len(text.split()) >= TEXT_WORDS and known_share(text) >= TEXT_KNOWN:
+        return [ln for ln in lines if line_conf.get(id(ln), 0.0) >= TEXT_LINE]
+    return [ln for ln in lines if line_conf.get(id(ln), 0.0) >= LABEL_LINE and known_share(ln.text) >= TEXT_KNOWN]
 
 
 def paragraphs_of(lines: list[TextLine]) -> list[str]:
@@ -185,17 +221,21 @@ def read_figures(pdf: Any, figures: list[PictureFigure], reports: list[PageRepor
             page = pdf[fig.page - 1]
             fig.probed = True
             probe = _ocr(page, fig.rect, fig.page, langs, PROBE_DPI)
-            if not holds_text(" ".join(ln.text for ln in probe.lines), probe.confidence):
+            if probe is None or not holds_text(" ".join(ln.text for ln in probe.lines), probe.confidence):
                 continue
             read = _ocr(page, fig.rect, fig.page, langs, READ_DPI)
+            if read is None:
+                continue
         except Exception as exc:  # noqa: BLE001 - a picture left unread is still a figure, never an error
             log.debug("picture on page %s not read: %s", fig.page, exc)
             continue
         finally:
             if page is not None:
                 page.close()
-        fig.paragraphs = paragraphs_of(read.lines)
-        fig.confidence = round(read.confidence / 100.0, 3) if fig.paragraphs else None
+        kept = sure_lines(read.lines, read.line_conf, read.confidence)
+        fig.paragraphs = paragraphs_of(kept)
+        if fig.paragraphs:
+            fig.confidence = round(sum(read.line_conf.get(id(ln), 0.0) for ln in kept) / len(kept) / 100.0, 3)
 
 
 def _block(fig: PictureFigure) -> Figure:
