@@ -178,6 +178,9 @@ def known_share(text: str) -> float:
     return sum(1 for w in words if (known_ar(normalise_ar(w)) if ARABIC_LETTER.search(w) else known_fr(w))) / len(words)
 
 
+_known_share = known_share  # its name before figures (pdf_pictures) shared it
+
+
 # Month names spelt with a hamza or madda on their alef (the forms tesseract confuses).
 _HAMZA_MONTHS = "آذار أيار أيلول أبريل إبريل أغسطس أكتوبر أفريل أوت".split()
 
