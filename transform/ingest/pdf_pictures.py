@@ -13,6 +13,9 @@ reader never learned that it was there. Here a large image with no text over it 
   in area (a bullet, a tiny logo are decoration), under :data:`MAX_PAGE_SHARE` of the page (a scan
   under the page is the OCR hook's business), no text line's middle inside them, and not one-line
   titles (:mod:`pdf_picture_text` reads those);
+* **a look first** (:func:`paper_like`): the region drawn at :data:`LOOK_DPI`; a photo or a coloured chart
+  (more than :data:`MAX_COLOURED` of it coloured, or less than :data:`MIN_PAPER` of it light) is a figure
+  without text, never asked about;
 * **the question** (:func:`read_figures`), asked of tesseract cheaply: the region alone rendered at :data:`PROBE_DPI` and read
   as one block; a picture holds text when tesseract is sure of it (:data:`MIN_CONF`) and it gives
   :data:`MIN_WORDS` words of three letters or more, most of them (:data:`MIN_KNOWN`) words of the
@@ -56,7 +59,8 @@ MIN_SIDE = 40.0  # points: a picture's narrower side
 MIN_AREA = 6000.0  # square points (about 2.7 x 2.7 cm): smaller images are decoration (bullets, logos, stamps)
 MAX_PAGE_SHARE = 0.6  # an image over more of the page is a scan under it, or its background
 TITLE_HEIGHT, TITLE_ASPECT = 60.0, 2.0  # line-high images at least this many times wider: titles (pdf_picture_text)
-PROBE_DPI, READ_DPI = 150.0, 300.0
+LOOK_DPI, PROBE_DPI, READ_DPI = 24.0, 150.0, 300.0
+MAX_COLOURED, MIN_PAPER = 0.15, 0.5  # a pasted page of text: little colour, mostly paper (paper_like)
 MIN_CONF = 60.0  # tesseract's mean word confidence in the probe
 MIN_WORDS = 12  # words of three letters or more
 MIN_KNOWN = 0.5  # share of them in the word lists
@@ -147,6 +151,26 @@ def _picture(page: Any, r: Rect, dpi: float) -> Any:
     return None
 
 
+def paper_like(page: Any, r: Rect) -> bool:
+    """The cheap look before tesseract: is the picture's region, drawn small (:data:`LOOK_DPI`), mostly paper with
+    little colour, as a pasted page of text is? A photo, a painting, a coloured chart is not (a figure without
+    text, never asked about)."""
+    import numpy as np
+
+    from .crop_frame import crop_offset
+
+    width, height = page.get_size()
+    ox, oy = crop_offset(page)
+    x0, top, x1, bottom = max(ox, r[0]), max(-oy, r[1]), min(ox + width, r[2]), min(height - oy, r[3])
+    rgb = np.asarray(page.render(scale=LOOK_DPI / 72.0, crop=(x0 - ox, height - oy - bottom, ox + width - x1, top + oy)).to_pil().convert("RGB"))
+    if not rgb.size:
+        return False
+    a = rgb.astype(np.int16)
+    coloured = float(((a.max(axis=2) - a.min(axis=2)) >= 60).mean())
+    light = float((a.min(axis=2) >= 200).mean())
+    return coloured <= MAX_COLOURED and light >= MIN_PAPER
+
+
 def _ocr(page: Any, r: Rect, page_no: int, langs: str, dpi: float) -> Any:
     from ..ocr.render import PageImage
     from ..ocr.tesseract import ocr_image
@@ -220,6 +244,8 @@ def read_figures(pdf: Any, figures: list[PictureFigure], reports: list[PageRepor
         try:
             page = pdf[fig.page - 1]
             fig.probed = True
+            if not paper_like(page, fig.rect):
+                continue
             probe = _ocr(page, fig.rect, fig.page, langs, PROBE_DPI)
             if probe is None or not holds_text(" ".join(ln.text for ln in probe.lines), probe.confidence):
                 continue
