@@ -48,6 +48,7 @@ from ..model import Figure, PageReport, Sentence
 from .bidi_chars import ARABIC_LETTER, LATIN_LETTER
 from .pdf_block_group import _Group, join_lines
 from .pdf_picture_text import forget_walk, image_rects, known_share
+from .pdf_pictures_look import image_object, jpeg_small
 
 if TYPE_CHECKING:
     from .base import TextLine
@@ -133,7 +134,7 @@ def _white(image: Any) -> Any:
     return image.convert("L")
 
 
-def _picture(page: Any, r: Rect, dpi: float) -> Any:
+def _picture(page: Any, r: Rect, dpi: float, drawn: dict[Rect, Any] | None = None) -> Any:
     """The image object at ``r`` drawn alone (its mask and matrix applied: no text or drawing of the page over or
     under it, so a line of the page cut at the picture's edge is not read into it), scaled to ``dpi``; None when
     no image object lies there."""
@@ -145,7 +146,11 @@ def _picture(page: Any, r: Rect, dpi: float) -> Any:
         left, bottom, right, top = obj.get_bounds()
         if max(abs(left - r[0]), abs(height - top - r[1]), abs(right - r[2]), abs(height - bottom - r[3])) > 1.5:
             continue
-        image = _white(obj.get_bitmap(render=True).to_pil())
+        image = drawn.get(r) if drawn is not None else None
+        if image is None:
+            image = _white(obj.get_bitmap(render=True).to_pil())
+            if drawn is not None:
+                drawn[r] = image  # drawn once for the probe and the reading of one picture
         size = (max(1, round((r[2] - r[0]) * dpi / 72.0)), max(1, round((r[3] - r[1]) * dpi / 72.0)))
         return image.resize(size, Image.Resampling.LANCZOS) if image.size != size else image
     return None
@@ -162,6 +167,12 @@ def paper_like(page: Any, r: Rect) -> bool:
     width, height = page.get_size()
     ox, oy = crop_offset(page)
     x0, top, x1, bottom = max(ox, r[0]), max(-oy, r[1]), min(ox + width, r[2]), min(height - oy, r[3])
+    obj = image_object(page, r) if (x0, top, x1, bottom) == tuple(r) else None  # a picture cut by the page: drawn
+    small = jpeg_small(obj, (round((x1 - x0) * LOOK_DPI / 72.0), round((bottom - top) * LOOK_DPI / 72.0))) if obj is not None else None
+    if small is not None:  # a JPEG decoded at 1/8 to 1/2 scale from its stream (pdf_pictures_look): a coloured one
+        a = np.asarray(small.convert("RGB")).astype(np.int16)  # is settled (a mask hides no colour it would show);
+        if a.size and float(((a.max(axis=2) - a.min(axis=2)) >= 60).mean()) > MAX_COLOURED:  # the rest is drawn:
+            return False  # its mask may turn a dark ground into paper
     rgb = np.asarray(page.render(scale=LOOK_DPI / 72.0, crop=(x0 - ox, height - oy - bottom, ox + width - x1, top + oy)).to_pil().convert("RGB"))
     if not rgb.size:
         return False
@@ -171,11 +182,11 @@ def paper_like(page: Any, r: Rect) -> bool:
     return coloured <= MAX_COLOURED and light >= MIN_PAPER
 
 
-def _ocr(page: Any, r: Rect, page_no: int, langs: str, dpi: float) -> Any:
+def _ocr(page: Any, r: Rect, page_no: int, langs: str, dpi: float, drawn: dict[Rect, Any] | None = None) -> Any:
     from ..ocr.render import PageImage
     from ..ocr.tesseract import ocr_image
 
-    image = _picture(page, r, dpi)
+    image = _picture(page, r, dpi, drawn)
     if image is None:
         return None
     return ocr_image(PageImage(image, dpi, page_no, r[2] - r[0], r[3] - r[1]), langs, timeout=TIMEOUT, psm=6)
@@ -241,15 +252,16 @@ def read_figures(pdf: Any, figures: list[PictureFigure], reports: list[PageRepor
             continue
         langs = "ara" if fig.lang == "ar" else "fra"
         page = None
+        drawn: dict[Rect, Any] = {}  # the picture drawn once, for its probe and its reading; dropped after it
         try:
             page = pdf[fig.page - 1]
             fig.probed = True
             if not paper_like(page, fig.rect):
                 continue
-            probe = _ocr(page, fig.rect, fig.page, langs, PROBE_DPI)
+            probe = _ocr(page, fig.rect, fig.page, langs, PROBE_DPI, drawn)
             if probe is None or not holds_text(" ".join(ln.text for ln in probe.lines), probe.confidence):
                 continue
-            read = _ocr(page, fig.rect, fig.page, langs, READ_DPI)
+            read = _ocr(page, fig.rect, fig.page, langs, READ_DPI, drawn)
             if read is None:
                 continue
         except Exception as exc:  # noqa: BLE001 - a picture left unread is still a figure, never an error

@@ -1,0 +1,45 @@
+"""The cheap look at a picture (pdf_pictures): its pixels at a small size, paid without a full decode where possible.
+
+Drawing a picture's region at 24 dpi through pdfium decodes the whole image first (a 1,500 x 1,700 pixel photo
+costs as much to look at as to read). A JPEG image object (``DCTDecode`` alone) is decoded here from its raw
+stream at a reduced scale instead (libjpeg's scaled decoding through PIL's ``draft``: 1/2 to 1/8, only the
+coefficients it needs); any other image (Flate, JBIG2, a chain of filters, a CMYK JPEG) is drawn by pdfium as
+before. Nothing is kept across pictures or documents.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+Rect = tuple[float, float, float, float]  # x0, top, x1, bottom (points, from the page's top)
+
+
+def image_object(page: Any, r: Rect) -> Any:
+    """The image object drawn at ``r`` on ``page`` (within 1.5 points on each side), or None."""
+    import pypdfium2.raw as pdfium_c
+
+    height = page.get_height()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if max(abs(left - r[0]), abs(height - top - r[1]), abs(right - r[2]), abs(height - bottom - r[3])) <= 1.5:
+            return obj
+    return None
+
+
+def jpeg_small(obj: Any, size: tuple[int, int]) -> Any:
+    """The image object's JPEG stream decoded at the smallest scale still at least ``size`` (RGB or grey), or None
+    when it is no plain JPEG (another filter, CMYK or an unreadable stream): the caller draws it instead."""
+    from PIL import Image
+
+    try:
+        if list(obj.get_filters()) != ["DCTDecode"]:
+            return None
+        image = Image.open(io.BytesIO(bytes(obj.get_data(decode_simple=False))))
+        if image.mode not in ("RGB", "L"):
+            return None
+        image.draft(image.mode, size)
+        image.load()
+    except Exception:  # noqa: BLE001 - an unusual stream is drawn by pdfium instead
+        return None
+    return image
