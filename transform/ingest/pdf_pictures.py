@@ -13,9 +13,11 @@ reader never learned that it was there. Here a large image with no text over it 
   in area (a bullet, a tiny logo are decoration), under :data:`MAX_PAGE_SHARE` of the page (a scan
   under the page is the OCR hook's business), no text line's middle inside them, and not one-line
   titles (:mod:`pdf_picture_text` reads those);
-* **a look first** (:func:`paper_like`): the region drawn at :data:`LOOK_DPI`; a photo or a coloured chart
-  (more than :data:`MAX_COLOURED` of it coloured, or less than :data:`MIN_PAPER` of it light) is a figure
-  without text, never asked about;
+* **a look first** (:func:`paper_like`): a JPEG's stream decoded small while the page is read settles a photo or
+  a coloured chart (:mod:`pdf_pictures_look`, no drawing); the others are drawn at :data:`LOOK_DPI`: more than
+  :data:`MAX_COLOURED` of it coloured, less than :data:`MIN_PAPER` of it light, or more than :data:`MAX_DARK` of
+  it solid ink outside dark bands (:func:`drawn_ink`: a diagram, a logo; text drawn that small is a grey haze) is
+  a figure without text, never asked about (tesseract and the drawing at 150 and 300 dpi are the pictures' whole cost);
 * **the question** (:func:`read_figures`), asked of tesseract cheaply: the region alone rendered at :data:`PROBE_DPI` and read
   as one block; a picture holds text when tesseract is sure of it (:data:`MIN_CONF`) and it gives
   :data:`MIN_WORDS` words of three letters or more, most of them (:data:`MIN_KNOWN`) words of the
@@ -48,7 +50,7 @@ from ..model import Figure, PageReport, Sentence
 from .bidi_chars import ARABIC_LETTER, LATIN_LETTER
 from .pdf_block_group import _Group, join_lines
 from .pdf_picture_text import forget_walk, image_rects, known_share
-from .pdf_pictures_look import image_object, jpeg_small
+from .pdf_pictures_look import coloured_jpeg
 
 if TYPE_CHECKING:
     from .base import TextLine
@@ -62,6 +64,7 @@ MAX_PAGE_SHARE = 0.6  # an image over more of the page is a scan under it, or it
 TITLE_HEIGHT, TITLE_ASPECT = 60.0, 2.0  # line-high images at least this many times wider: titles (pdf_picture_text)
 LOOK_DPI, PROBE_DPI, READ_DPI = 24.0, 150.0, 300.0
 MAX_COLOURED, MIN_PAPER = 0.15, 0.5  # a pasted page of text: little colour, mostly paper (paper_like)
+MAX_DARK = 0.02  # ... and little solid ink outside dark bands: black shapes are a drawing's (drawn_ink)
 MIN_CONF = 60.0  # tesseract's mean word confidence in the probe
 MIN_WORDS = 12  # words of three letters or more
 MIN_KNOWN = 0.5  # share of them in the word lists
@@ -86,6 +89,7 @@ class PictureFigure:
     lang: str | None = None
     probed: bool = False  # tesseract was asked about it (read_figures)
     from_scan: bool = False  # found on a page the OCR read whole (ocr/figures.py): its text is the OCR's
+    photo: bool = False  # a coloured JPEG, settled by its stream while the page was read (pdf_pictures_look)
 
     @property
     def key(self) -> tuple[int, int, int, int]:
@@ -167,19 +171,26 @@ def paper_like(page: Any, r: Rect) -> bool:
     width, height = page.get_size()
     ox, oy = crop_offset(page)
     x0, top, x1, bottom = max(ox, r[0]), max(-oy, r[1]), min(ox + width, r[2]), min(height - oy, r[3])
-    obj = image_object(page, r) if (x0, top, x1, bottom) == tuple(r) else None  # a picture cut by the page: drawn
-    small = jpeg_small(obj, (round((x1 - x0) * LOOK_DPI / 72.0), round((bottom - top) * LOOK_DPI / 72.0))) if obj is not None else None
-    if small is not None:  # a JPEG decoded at 1/8 to 1/2 scale from its stream (pdf_pictures_look): a coloured one
-        a = np.asarray(small.convert("RGB")).astype(np.int16)  # is settled (a mask hides no colour it would show);
-        if a.size and float(((a.max(axis=2) - a.min(axis=2)) >= 60).mean()) > MAX_COLOURED:  # the rest is drawn:
-            return False  # its mask may turn a dark ground into paper
     rgb = np.asarray(page.render(scale=LOOK_DPI / 72.0, crop=(x0 - ox, height - oy - bottom, ox + width - x1, top + oy)).to_pil().convert("RGB"))
     if not rgb.size:
         return False
     a = rgb.astype(np.int16)
     coloured = float(((a.max(axis=2) - a.min(axis=2)) >= 60).mean())
     light = float((a.min(axis=2) >= 200).mean())
-    return coloured <= MAX_COLOURED and light >= MIN_PAPER
+    return coloured <= MAX_COLOURED and light >= MIN_PAPER and drawn_ink(a) <= MAX_DARK
+
+
+def drawn_ink(rgb: Any) -> float:
+    """The share of a small drawing's pixels that are solid ink (grey under 100 of 255) outside dark bands (rows at
+    least half ink: a table's header row, a banner with its title in white): a drawing's or a logo's black shapes.
+    Printed text drawn at :data:`LOOK_DPI` is a grey haze, never solid."""
+    import numpy as np
+
+    ink = (rgb.astype(np.int32) @ np.array([299, 587, 114], dtype=np.int32)) < 100_000
+    if not ink.size:
+        return 0.0
+    bands = ink.mean(axis=1) >= 0.5
+    return float(ink[~bands].sum()) / ink.size
 
 
 def _ocr(page: Any, r: Rect, page_no: int, langs: str, dpi: float, drawn: dict[Rect, Any] | None = None) -> Any:
@@ -241,39 +252,56 @@ def _page_figures(page: Any, lines: list[TextLine], page_no: int) -> list[Pictur
     if not found:
         return []
     arabic = sum(1 for ln in lines if getattr(ln, "rtl", False)) * 2 >= len(lines)
-    return [PictureFigure(page=page_no, rect=r, lang="ar" if arabic else "fr") for r in found]
+    return [PictureFigure(page=page_no, rect=r, lang="ar" if arabic else "fr", photo=coloured_jpeg(page, r, LOOK_DPI, MAX_COLOURED))
+            for r in found]
 
 
 def read_figures(pdf: Any, figures: list[PictureFigure], reports: list[PageReport] | tuple[PageReport, ...] = ()) -> None:
     """Ask tesseract about each kept picture (:func:`kept_figures`: the pages the OCR read whole and decoration
     are never asked) and read the text of those that hold lines of words (module note)."""
-    for fig in kept_figures(figures, reports):
-        if fig.from_scan:
-            continue
-        langs = "ara" if fig.lang == "ar" else "fra"
-        page = None
-        drawn: dict[Rect, Any] = {}  # the picture drawn once, for its probe and its reading; dropped after it
-        try:
-            page = pdf[fig.page - 1]
-            fig.probed = True
-            if not paper_like(page, fig.rect):
-                continue
-            probe = _ocr(page, fig.rect, fig.page, langs, PROBE_DPI, drawn)
-            if probe is None or not holds_text(" ".join(ln.text for ln in probe.lines), probe.confidence):
-                continue
-            read = _ocr(page, fig.rect, fig.page, langs, READ_DPI, drawn)
-            if read is None:
-                continue
-        except Exception as exc:  # noqa: BLE001 - a picture left unread is still a figure, never an error
-            log.debug("picture on page %s not read: %s", fig.page, exc)
-            continue
-        finally:
-            if page is not None:
-                page.close()
-        kept = sure_lines(read.lines, read.line_conf, read.confidence)
-        fig.paragraphs = paragraphs_of(kept)
-        if fig.paragraphs:
-            fig.confidence = round(sum(read.line_conf.get(id(ln), 0.0) for ln in kept) / len(kept) / 100.0, 3)
+    asked = sorted((f for f in kept_figures(figures, reports) if not f.from_scan), key=lambda f: f.page)
+    for fig in asked:
+        fig.probed = True
+    open_page: tuple[int, Any] | None = None  # each page loaded once for all its pictures
+    try:
+        for fig in asked:
+            if fig.photo:
+                continue  # a photo or a coloured chart: a figure without text (settled in page_figures)
+            if open_page is None or open_page[0] != fig.page:
+                if open_page is not None:
+                    open_page[1].close()
+                    open_page = None
+                try:
+                    open_page = (fig.page, pdf[fig.page - 1])
+                except Exception as exc:  # noqa: BLE001 - a picture left unread is still a figure, never an error
+                    log.debug("page %s not loaded for its pictures: %s", fig.page, exc)
+                    continue
+            _read_one(open_page[1], fig)
+    finally:
+        if open_page is not None:
+            open_page[1].close()
+
+
+def _read_one(page: Any, fig: PictureFigure) -> None:
+    """Look at one picture, ask tesseract about it when it looks like paper, read its text when it holds some."""
+    langs = "ara" if fig.lang == "ar" else "fra"
+    drawn: dict[Rect, Any] = {}  # the picture drawn once, for its probe and its reading; dropped after it
+    try:
+        if not paper_like(page, fig.rect):
+            return
+        probe = _ocr(page, fig.rect, fig.page, langs, PROBE_DPI, drawn)
+        if probe is None or not holds_text(" ".join(ln.text for ln in probe.lines), probe.confidence):
+            return
+        read = _ocr(page, fig.rect, fig.page, langs, READ_DPI, drawn)
+        if read is None:
+            return
+    except Exception as exc:  # noqa: BLE001 - a picture left unread is still a figure, never an error
+        log.debug("picture on page %s not read: %s", fig.page, exc)
+        return
+    kept = sure_lines(read.lines, read.line_conf, read.confidence)
+    fig.paragraphs = paragraphs_of(kept)
+    if fig.paragraphs:
+        fig.confidence = round(sum(read.line_conf.get(id(ln), 0.0) for ln in kept) / len(kept) / 100.0, 3)
 
 
 def _block(fig: PictureFigure) -> Figure:

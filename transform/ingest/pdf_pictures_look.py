@@ -43,3 +43,23 @@ def jpeg_small(obj: Any, size: tuple[int, int]) -> Any:
     except Exception:  # noqa: BLE001 - an unusual stream is drawn by pdfium instead
         return None
     return image
+
+
+def coloured_jpeg(page: Any, r: Rect, dpi: float, share: float) -> bool:
+    """Is the picture at ``r`` a JPEG whose stream alone, decoded small (about ``dpi``), has more than ``share`` of
+    its pixels coloured (a photo, a coloured chart)? A mask hides no colour it would show, so the answer holds
+    without drawing it; False says nothing (another filter, a grey or dark stream, a picture cut by the page)."""
+    import numpy as np
+
+    from .crop_frame import crop_offset
+
+    width, height = page.get_size()
+    ox, oy = crop_offset(page)
+    if r[0] < ox or r[1] < -oy or r[2] > ox + width or r[3] > height - oy:
+        return False  # cut by the page's crop: drawn (paper_like)
+    obj = image_object(page, r)
+    small = jpeg_small(obj, (round((r[2] - r[0]) * dpi / 72.0), round((r[3] - r[1]) * dpi / 72.0))) if obj is not None else None
+    if small is None:
+        return False
+    a = np.asarray(small.convert("RGB")).astype(np.int16)
+    return bool(a.size) and float(((a.max(axis=2) - a.min(axis=2)) >= 60).mean()) > share
