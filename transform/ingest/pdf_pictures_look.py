@@ -3,8 +3,10 @@
 Drawing a picture's region at 24 dpi through pdfium decodes the whole image first (a 1,500 x 1,700 pixel photo
 costs as much to look at as to read). A JPEG image object (``DCTDecode`` alone) is decoded here from its raw
 stream at a reduced scale instead (libjpeg's scaled decoding through PIL's ``draft``: 1/2 to 1/8, only the
-coefficients it needs); any other image (Flate, JBIG2, a chain of filters, a CMYK JPEG) is drawn by pdfium as
-before. Nothing is kept across pictures or documents.
+coefficients it needs), while the page is read (:func:`coloured_jpeg`, called by ``pdf_pictures.page_figures``).
+Only a coloured answer is trusted: a soft mask can turn a stream's dark ground into paper but hides no colour it
+would show, so a grey or dark stream, and any other image (Flate, JBIG2, a chain of filters, a CMYK JPEG), is
+drawn by pdfium as before (``pdf_pictures.paper_like``). Nothing is kept across pictures or documents.
 """
 
 from __future__ import annotations
