@@ -153,6 +153,7 @@ DOUBTS: dict[str, str] = {
     "layout_table_span": N_("Presque toutes les lignes de ce tableau ont une case sur deux colonnes : ses colonnes sont peut-être mal découpées, comparez avec l’original."),
     "layout_heading_line": N_("Ce titre ressemble à une ligne de formulaire ou de tableau (une date, un montant) : vérifiez sur l’original que c’est bien un titre."),
     "layout_heading_run": N_("Presque tout le texte de cette page a été lu comme des titres : c’est peut-être un formulaire, comparez avec l’original."),
+    "read_from_image": N_("Ce texte a été lu dans une image (une photo, un document collé) par reconnaissance de caractères : comparez avec l’original."),
 }
 DOUBT_OTHER = N_("Le lecteur de documents n’est pas sûr de ce texte.")
 

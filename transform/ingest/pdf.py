@@ -41,6 +41,7 @@ from .pdf_kept import KeptPages
 from .pdf_open import open_pdf
 from .pdf_paragraphs import rejoin_paragraphs
 from .pdf_picture_text import picture_lines
+from .pdf_pictures import page_figures, place_figures, read_figures
 from .pdf_regions import TableBox
 from .pdf_rotated import may_be_turned, turned_lines, turned_tables
 from .pdf_table_join import join_continued_tables
@@ -131,6 +132,7 @@ class PdfIngester:
             heights: list[float] = []
             furniture: list[Furniture] = []
             ligatures = LigatureProbe()
+            figures: list = []  # pictures on text-layer pages (pdf_pictures)
             for i in range(n):
                 if budget.spent():
                     raise InputError(
@@ -139,7 +141,7 @@ class PdfIngester:
                     )
                 numbers: list[TextLine] = []
                 lines, found, width, height = self._read_page(pdf, i, path.name, ligatures, numbers, kept_pages,
-                                                              pictures=options.ocr != "never", above=tables[-1] if tables else None)
+                                                              pictures=options.ocr != "never", above=tables[-1] if tables else None, figures=figures)
                 furniture.extend(Furniture(page=i + 1, kind="page_number", text=ln.text) for ln in numbers)
                 text_pages.append(lines)
                 tables.append(found)
@@ -148,11 +150,14 @@ class PdfIngester:
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
             from ..ocr import confidence, read_pages
             from ..ocr.cell_doubt import DIGITS_READ, layer_cells
+            from ..ocr.figures import scan_figures
             from ..ocr.foreign_layer import LOST_NOTE
             from ..ocr.foreign_vouch import carry_into_cells
             from .pdf_lost_rows import tables_again
 
             pages, reports = read_pages(path, text_pages, ctx, pdf=pdf, open_pages=kept_pages)  # the open document: its fonts are parsed
+            read_figures(pdf, figures, reports)  # the pictures of pages read by their layer, asked and read (pdf_pictures)
+            figures += scan_figures(pdf, pages, reports)  # a map or a chart on an OCR'd page: a figure, not prose (ocr/figures)
             from ..ocr.orientation import frame, notice
 
             for i, rep in enumerate(reports):  # a scan read turned upright: its lines are in the turned frame
@@ -220,6 +225,7 @@ class PdfIngester:
         groups = group_lines(kept, used_tables, widths, heights)
         groups = rejoin_paragraphs(groups)  # paragraphs cut between two lines of one justified block (pdf_paragraphs)
         restore_leads(groups)  # numbers whose first part pdfium lost, read whole (pdf_actual_text)
+        groups = place_figures(groups, figures, reports)  # pictures on text-layer pages in reading order (pdf_pictures)
         blocks = groups_to_blocks(groups)
         mark_repeated_heads(blocks)  # a statement's header row printed again under its repeated title block (pdf_title_repeats)
         blocks = join_continued_tables(blocks)
@@ -243,7 +249,7 @@ class PdfIngester:
     def _read_page(
         self, pdf: pdfium.PdfDocument, i: int, name: str, ligatures: LigatureProbe | None = None,
         numbers: list[TextLine] | None = None, kept: KeptPages | None = None, pictures: bool = False,
-        above: list[FoundTable] | None = None,
+        above: list[FoundTable] | None = None, figures: list | None = None,
     ) -> tuple[list[TextLine], list[FoundTable], float, float]:
         """Lines (page numbers taken out, into ``numbers``), tables and size of one page; the page
         stays open in ``kept`` when the digit cross-check may want it."""
@@ -262,6 +268,8 @@ class PdfIngester:
                 numbers.extend(found_numbers)
             if pictures:  # titles printed as pictures of text, in holes of the text (pdf_picture_text)
                 lines = picture_lines(page, lines, i + 1)
+            if pictures and figures is not None:  # large pictures: a figure block each, their text read (pdf_pictures)
+                figures.extend(page_figures(page, lines, i + 1))
             if kept is not None and (lines or found_numbers) and invisible_layer(textpage):
                 kept.note_invisible(i)  # an earlier OCR's layer: the OCR hook checks it
             found: list[FoundTable] = []

@@ -91,10 +91,16 @@ _FORM_COUNT, _FORM_OBJECT = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFForm
 IMAGE, FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 
 
-def _images(page: pdfium.PdfPage, height: float) -> list[Rect]:
-    """Line-high image objects of the page (in its forms too), as top-left rectangles: one
-    type query per object, through the table search's unchecked prototypes (no argument
-    conversion, no wrapper objects) when they could be made; bounds for the images only."""
+_LAST: list[tuple[object, list[Rect]]] = []  # the last page walked and its images (titles and figures share one walk)
+
+
+def image_rects(page: pdfium.PdfPage, height: float) -> list[Rect]:
+    """Every image object of the page (in its forms too), as top-left rectangles: one type query per object,
+    through the table search's unchecked prototypes (no argument conversion, no wrapper objects) when they could
+    be made; bounds for the images only. The answer for the page last walked is kept (while that page object
+    lives), so the titles (:func:`picture_lines`) and the figures (``pdf_pictures``) walk a page once."""
+    if _LAST and _LAST[0][0] is page:
+        return _LAST[0][1]
     found = []
     raw = page.raw
     if FAST_OBJECTS:
@@ -114,11 +120,24 @@ def _images(page: pdfium.PdfPage, height: float) -> list[Rect]:
     out: list[Rect] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     for obj in found:
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            continue
-        h, w = top.value - bottom.value, right.value - left.value
-        if MIN_HEIGHT <= h <= MAX_HEIGHT and w >= MIN_ASPECT * h:
+        if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             out.append((left.value, height - top.value, right.value, height - bottom.value))
+    _LAST[:] = [(page, out)]
+    return out
+
+
+def forget_walk() -> None:
+    """Let the page last walked go (:func:`image_rects` keeps it while its page is read)."""
+    _LAST.clear()
+
+
+def _images(page: pdfium.PdfPage, height: float) -> list[Rect]:
+    """Line-high image objects of the page (in its forms too), as top-left rectangles."""
+    out = []
+    for r in image_rects(page, height):
+        h, w = r[3] - r[1], r[2] - r[0]
+        if MIN_HEIGHT <= h <= MAX_HEIGHT and w >= MIN_ASPECT * h:
+            out.append(r)
     return out
 
 
@@ -148,7 +167,8 @@ def _merge(rects: list[Rect]) -> list[Rect]:
     return out
 
 
-def _known_share(text: str) -> float:
+def known_share(text: str) -> float:
+    """The share of the words of three letters or more of ``text`` found in the word lists."""
     from ..ocr.lexicon import known_ar, known_fr, normalise_ar
 
     words = [w.strip(".,:;()،؛") for w in text.split()]
@@ -156,6 +176,9 @@ def _known_share(text: str) -> float:
     if not words:
         return 0.0
     return sum(1 for w in words if (known_ar(normalise_ar(w)) if ARABIC_LETTER.search(w) else known_fr(w))) / len(words)
+
+
+_known_share = known_share  # its name before figures (pdf_pictures) shared it
 
 
 # Month names spelt with a hamza or madda on their alef (the forms tesseract confuses).
@@ -189,7 +212,7 @@ def _read_region(page: pdfium.PdfPage, r: Rect, page_no: int, langs: str) -> lis
     image = bitmap.to_pil().convert("L")
     result = ocr_image(PageImage(image, DPI, page_no, x1 - x0, bottom - top), langs, timeout=TIMEOUT, psm=6)
     text = " ".join(ln.text for ln in result.lines)
-    if not result.lines or result.confidence < MIN_CONF or _known_share(text) < MIN_KNOWN:
+    if not result.lines or result.confidence < MIN_CONF or known_share(text) < MIN_KNOWN:
         return []
     out = []
     for ln in result.lines:
