@@ -14,9 +14,9 @@ from ..ingest.crop_frame import image_on_lines, lines_on_render, page_offset
 from ..model import PageReport
 from . import confidence, foreign_layer
 from .foreign_vote import read_layer_lines, reread_suspects
+from .partial_scan import UNREAD, covers_framed_ink
 from .quality import AGREE, Quality, agreement, fixes
 from .render import BLANK_INK, PageImage, RenderError, check_render, image_cover, ink_share, render_page
-from .partial_scan import UNREAD, covers_framed_ink
 from .scans import covers_ink, sparse
 from .weight import mark_underlines
 
