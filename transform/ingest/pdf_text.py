@@ -16,7 +16,7 @@ from functools import partial
 
 import pypdfium2 as pdfium
 
-from . import pdf_actual_text, pdf_kashida, pdf_offpage, pdf_strays, pdf_unseen, pdf_unshown, pdf_waw
+from . import pdf_actual_text, pdf_kashida, pdf_offpage, pdf_strays, pdf_unseen, pdf_waw
 from .base import TextLine
 from .glyph_codes import SIGN, PdfGlyphs, pages_after
 from .ligatures import LigatureProbe, lams_before_wide_alefs, restore_lost_heh
@@ -106,7 +106,6 @@ def page_lines(
     text, count = page_text(textpage)
     if pdf_unseen.STRAY.search(text):  # a short digit run opening a line: white on white, unseen?
         text = pdf_unseen.blank_unseen(page, textpage, text)
-    text = pdf_unshown.blank_unshown(page, textpage, text)  # whole lines white on white (a title kept for navigation)
     if "\u0640\u0627" in text:  # a kashida before an alef: a lam-alef glyph may have lost its lam (ligatures)
         text = lams_before_wide_alefs(text, calls.char_box)
     if "\u0644" in text:  # lone Arabic letters: words cut at a kashida glyph, or by a space Word wrote inside them?
