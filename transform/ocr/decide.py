@@ -14,6 +14,7 @@ from ..ingest.crop_frame import image_on_lines, lines_on_render, page_offset
 from ..model import PageReport
 from . import confidence, foreign_layer
 from .foreign_vote import read_layer_lines, reread_suspects
+from .partial_scan import UNREAD, covers_framed_ink
 from .quality import AGREE, Quality, agreement, fixes
 from .render import BLANK_INK, PageImage, RenderError, check_render, image_cover, ink_share, render_page
 from .scans import covers_ink, sparse
@@ -212,6 +213,10 @@ def _decide(pdf: pdfium.PdfDocument, i: int, lines: list[TextLine], q: Quality, 
             if covered is not None and covered < 0.5:
                 return None, (f"{OVERLAY} ({int(q.signals.get('words', 0))} words) covers only {covered:.0%} of what "
                               "the page image shows (a scan with a banner, a stamp or a partial text layer)")
+            framed = covers_framed_ink(pdf, i, lines)  # the text rows inside a frame (partial_scan.py)
+            if framed is not None and framed < UNREAD:
+                return None, (f"{OVERLAY} ({int(q.signals.get('words', 0))} words) covers only {framed:.0%} of the text "
+                              "rows the page image shows inside its frames (a framed scan under a few typed lines)")
     if q.verdict == "good" and can_ocr and invisible:
         return _earlier_ocr(pdf, i, lines, q, timeout, wrong if wrong is not None else [])
     if q.verdict == "good" and can_ocr and q.score < confidence.DOUBT_BELOW:
