@@ -83,6 +83,7 @@ from .pdf_heading_drops import (
 )
 from .pdf_heading_forms import form_headings
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
+from .pdf_not_heads import drop_field_lines
 from .pdf_numbered_heads import (
     decimal_subheads,
     restarted_series,
@@ -182,6 +183,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _drop_noise(groups)
     drop_signatures(groups)
     drop_dated_lines(groups)
+    drop_field_lines(groups)
     drop_stated_sentences(groups)
     drop_bold_among_bold(groups)
     drop_totals(groups)
