@@ -22,7 +22,6 @@ def _kinds(blocks: list[object]) -> tuple[list[str], list[str]]:
 
 @pytest.mark.parametrize(("name", "page", "line"), [
     ("montpellier-subventions-2014.pdf", 29, "Publiée le : 18 février 2014"),
-    ("adala-ar-decree-2-09-197.pdf", None, "صيغة محينة بتاريخ 22 أبريل 2010"),
     ("cese-ar-avis-biodiversite-2025.pdf", None, "إحالة ذاتية رقم 2025/88"),
     ("jora-fr-lf2025-etats.pdf", None, "Unité : DA"),  # page 13's unit, over the whole statement
     ("montpellier-tarifs-2014.pdf", 4, "Tarif journée (sans repas) = Revenu mensuel* x taux d’effort correspondant"),
@@ -47,7 +46,8 @@ def test_meeting_title_with_a_bare_date_stays_a_heading(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "field"), [
     ("Date de publication : 3 mars 2021", True),
-    ("Fait à Rabat le 12 juin 2019", True),
+    ("Fait à Rabat le : 12 juin 2019", True),
+    ("Séance publique du lundi 16 décembre 2013", False),  # no colon: left alone (a cover's line ranks its sizes)
     ("الوحدة : درهم", True),
     ("(En milliers de DH)", True),
     ("Saisine n° 12/2024", True),

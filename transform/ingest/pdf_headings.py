@@ -183,7 +183,6 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _drop_noise(groups)
     drop_signatures(groups)
     drop_dated_lines(groups)
-    drop_field_lines(groups)
     drop_stated_sentences(groups)
     drop_bold_among_bold(groups)
     drop_totals(groups)
@@ -205,6 +204,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _title_over_unit(groups)
     body_parts(groups)
     kicker_titles(groups)
+    drop_field_lines(groups)  # after the levels: a field's size still ranks the document's heading sizes
     leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
         if g.kind == "heading" and g.legal is None and g.lines and (

@@ -30,12 +30,12 @@ if TYPE_CHECKING:
 _MONTH = (r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
           r"يناير|فبراير|مارس|أبريل|ابريل|ماي|مايو|يونيو|يوليو|يوليوز|غشت|أغسطس|شتنبر|سبتمبر|أكتوبر|نونبر|نوفمبر|دجنبر|ديسمبر)")
 _DAY = r"(?:1er|[0-9]{1,2})"
-_LABEL = r"[^\W\d][^\d:：]{0,40}?"  # a short label, no digit in it
+_LABEL = r"[^\W\d][^\d:：\s]*(?:\s+[^\d:：\s]+){0,2}?"  # a short label: up to three words, no digit in it
 # "Publiée le : 18 février 2014", "صيغة محينة بتاريخ 22 أبريل 2010"
 _WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)\s+)?"
-# what sets a date apart as a label's value: a colon or a dating word (``le``, ``du``, ``بتاريخ``); a noun phrase then a
-# bare date (``CR du conseil municipal 21 janvier 2022``) is a title
-_DATING = r"(?:\s*[:：]\s*|\s+(?:le|du|en\s+date\s+du|بتاريخ|في|يوم)\s+)"
+# what sets a date apart as a label's value: a colon, after a dating word or not (``Publiée le :``); a noun phrase then
+# a date without one (``CR du conseil municipal 21 janvier 2022``, ``Séance publique du lundi ...``) is left alone
+_DATING = r"(?:\s+(?:le|du|en\s+date\s+du|بتاريخ|في|يوم))?\s*[:：]\s*"
 DATE_FIELD = re.compile(r"^" + _LABEL + _DATING + _WEEKDAY + _DAY + r"\s+" + _MONTH + r"\s+[0-9]{4}\s*$", re.IGNORECASE)
 # "إحالة ذاتية رقم 2025/88", "Saisine n° 12/2024"
 REFERENCE_FIELD = re.compile(r"^" + _LABEL + r"\s(?:رقم|n°|no|n\.)\s*[:：]?\s*[0-9]+(?:[/.\-][0-9]+)+\s*$", re.IGNORECASE)
