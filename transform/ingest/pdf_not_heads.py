@@ -1,11 +1,13 @@
-"""Lines set like headings that are fields of a page, not titles (a pass of :func:`pdf_headings.refine_headings`).
+"""Lines set like headings that are fields of a page, not titles (the last pass of :func:`pdf_headings.refine_headings`
+but one, after the levels: a field's size still takes its rank among the document's heading sizes).
 
 A short label whose only value is a date, a reference number or a unit is a field of a cover, a notice or a table,
 whatever its size and weight (the convention of ``tests/realdocs/README.md``: a table's caption is a paragraph):
 
-* a **date field**: ``Publiée le : 18 février 2014``, ``صيغة محينة بتاريخ 22 أبريل 2010`` -- a label without a digit,
-  a colon or a dating word, and a date written with its month's name, the line's end (a noun phrase then a bare date,
-  ``CR du conseil municipal 21 janvier 2022``, is a meeting's title);
+* a **date field**: ``Publiée le : 18 février 2014`` -- a label of up to three words without a digit, a colon, and a
+  date written with its month's name, the line's end (a noun phrase then a bare date, ``CR du conseil municipal 21
+  janvier 2022``, is a meeting's title; a cover's dated line without a colon, ``صيغة محينة بتاريخ ...``, is left:
+  demoting it moved the levels the document's heading sizes rank);
 * a **reference field**: ``إحالة ذاتية رقم 2025/88`` -- a label without a digit, ``n°``/``رقم`` and a number with a
   slash, dot or dash in it, the line's end;
 * a **unit field**: ``Unité : DA``, ``Unité : milliers de DH``, ``الوحدة : درهم``;
