@@ -83,6 +83,7 @@ from .pdf_heading_drops import (
 )
 from .pdf_heading_forms import form_headings
 from .pdf_labels import annex_titles, ocr_annex_titles, series_labels
+from .pdf_not_heads import drop_field_lines
 from .pdf_numbered_heads import (
     decimal_subheads,
     restarted_series,
@@ -203,6 +204,7 @@ def refine_headings(groups: list[_Group]) -> list[_Group]:
     _title_over_unit(groups)
     body_parts(groups)
     kicker_titles(groups)
+    drop_field_lines(groups)  # after the levels: a field's size still ranks the document's heading sizes
     leader = [bool(g.lines) and _leader(g.lines[-1].text) for g in groups]
     for i, g in enumerate(groups):
         if g.kind == "heading" and g.legal is None and g.lines and (

@@ -48,6 +48,21 @@ def _most_lines(h: _Group) -> int:
     return MAX_TITLE_LINES if TEXT_TITLE.match(first) or ANNEX_HEAD.match(first) else TITLE_LINES
 
 
+TEXT_TITLE_SPACING = 2.0  # sizes between the baselines of a text's centred title's lines (a decree's cover: 1.83)
+
+
+def _spacing(h: _Group, g: _Group) -> float:
+    """The widest baseline step between two lines of one title: 1.6 sizes; an official text's title (``مرسوم بشأن
+    ... لعملهم`` over ``بقسم حوادث الشغل`` on a decree's cover, set at 1.8 sizes) whose next line is centred on the
+    same centre may be set more loosely, up to TEXT_TITLE_SPACING. Not an annex's label: ``ملحق`` over the annex's
+    title are two headings."""
+    size = h.size or 10.0
+    a, b = h.lines[-1], g.lines[0]
+    if TEXT_TITLE.match(h.lines[0].text.strip()) and abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= 0.5 * size:
+        return TEXT_TITLE_SPACING * size
+    return 1.6 * size
+
+
 def join_title_lines(groups: list[_Group]) -> list[_Group]:
     """Bold heading lines of one size, at line spacing and aligned, that grouping cut apart: one heading."""
     out: list[_Group] = []
@@ -56,7 +71,7 @@ def join_title_lines(groups: list[_Group]) -> list[_Group]:
         if (h is not None and h.kind == "heading" and g.kind == "heading" and h.legal is None and g.legal is None
                 and _all_bold(h) and _all_bold(g) and h.size == g.size and h.rtl == g.rtl and _page(g) == h.lines[-1].page
                 and len(h.lines) + len(g.lines) <= _most_lines(h) and not SENTENCE_END.search(h.lines[-1].text)
-                and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= 1.6 * (h.size or 10.0)
+                and 0 < _baseline(g.lines[0]) - _baseline(h.lines[-1]) <= _spacing(h, g)
                 and _aligned(h.lines[-1], g.lines[0], h.size or 10.0)):
             h.lines.extend(g.lines)
             h.level = min(h.level or g.level, g.level or h.level)
