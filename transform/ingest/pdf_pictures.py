@@ -50,7 +50,7 @@ from ..model import Figure, PageReport, Sentence
 from .bidi_chars import ARABIC_LETTER, LATIN_LETTER
 from .pdf_block_group import _Group, join_lines
 from .pdf_picture_text import forget_walk, image_rects, known_share
-from .pdf_pictures_look import coloured_jpeg
+from .pdf_pictures_look import coloured_jpeg, image_object
 
 if TYPE_CHECKING:
     from .base import TextLine
@@ -142,22 +142,18 @@ def _picture(page: Any, r: Rect, dpi: float, drawn: dict[Rect, Any] | None = Non
     """The image object at ``r`` drawn alone (its mask and matrix applied: no text or drawing of the page over or
     under it, so a line of the page cut at the picture's edge is not read into it), scaled to ``dpi``; None when
     no image object lies there."""
-    import pypdfium2.raw as pdfium_c
     from PIL import Image
 
-    height = page.get_height()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
-        if max(abs(left - r[0]), abs(height - top - r[1]), abs(right - r[2]), abs(height - bottom - r[3])) > 1.5:
-            continue
-        image = drawn.get(r) if drawn is not None else None
-        if image is None:
-            image = _white(obj.get_bitmap(render=True).to_pil())
-            if drawn is not None:
-                drawn[r] = image  # drawn once for the probe and the reading of one picture
-        size = (max(1, round((r[2] - r[0]) * dpi / 72.0)), max(1, round((r[3] - r[1]) * dpi / 72.0)))
-        return image.resize(size, Image.Resampling.LANCZOS) if image.size != size else image
-    return None
+    image = drawn.get(r) if drawn is not None else None  # drawn before: its object lies there (the same page)
+    if image is None:
+        obj = image_object(page, r)
+        if obj is None:
+            return None
+        image = _white(obj.get_bitmap(render=True).to_pil())
+        if drawn is not None:
+            drawn[r] = image  # drawn once for the probe and the reading of one picture
+    size = (max(1, round((r[2] - r[0]) * dpi / 72.0)), max(1, round((r[3] - r[1]) * dpi / 72.0)))
+    return image.resize(size, Image.Resampling.LANCZOS) if image.size != size else image
 
 
 def paper_like(page: Any, r: Rect) -> bool:

@@ -11,6 +11,7 @@ drawn by pdfium as before (``pdf_pictures.paper_like``). Nothing is kept across 
 
 from __future__ import annotations
 
+import ctypes
 import io
 from typing import Any
 
@@ -18,15 +19,41 @@ Rect = tuple[float, float, float, float]  # x0, top, x1, bottom (points, from th
 
 
 def image_object(page: Any, r: Rect) -> Any:
-    """The image object drawn at ``r`` on ``page`` (within 1.5 points on each side), or None."""
+    """The image object drawn at ``r`` on ``page`` (within 1.5 points on each side), or None: the first one met in
+    the order of ``page.get_objects(filter=[image], max_depth=3)``, found over the raw handles (no helper object
+    made for each of a page's thousands of text objects), its errors the same."""
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     height = page.get_height()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
-        if max(abs(left - r[0]), abs(height - top - r[1]), abs(right - r[2]), abs(height - bottom - r[3])) <= 1.5:
-            return obj
-    return None
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    image, form, unknown = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_UNKNOWN
+
+    def walk(parent: Any, count: Any, get: Any, level: int) -> tuple[Any, int] | None:
+        n = count(parent)
+        if n < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        for i in range(n):
+            raw = get(parent, i)
+            if not raw:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            kind = pdfium_c.FPDFPageObj_GetType(raw)
+            if kind == unknown:
+                raise pdfium.PdfiumError("Failed to determine pageobject type.")
+            if kind == image:
+                if not pdfium_c.FPDFPageObj_GetBounds(raw, left, bottom, right, top):
+                    raise pdfium.PdfiumError("Failed to locate pageobject.")
+                if max(abs(left.value - r[0]), abs(height - top.value - r[1]), abs(right.value - r[2]),
+                       abs(height - bottom.value - r[3])) <= 1.5:
+                    return raw, level
+            elif kind == form and level < 2:
+                found = walk(raw, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, level + 1)
+                if found is not None:
+                    return found
+        return None
+
+    found = walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)
+    return pdfium.PdfObject(found[0], page=page, pdf=page.pdf, level=found[1]) if found is not None else None
 
 
 def jpeg_small(obj: Any, size: tuple[int, int]) -> Any:
