@@ -15,10 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..ingest.crop_frame import lines_on_render, page_offset
-from .recover import runs
-from .render import RenderError, check_render
-from .scans import DARK, MAX_ROW_PT, MIN_ROW_PT, MIN_TEXT_AREA
+from .scans import MAX_ROW_PT, covers_ink
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,31 +50,4 @@ def clear_rules(mask: np.ndarray, longest: int) -> np.ndarray:
 def covers_framed_ink(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine]) -> float | None:
     """Share of the page's text rows, found with long vertical strokes cleared, that the text
     lines' boxes cover on a small render; None when there are (almost) no such rows."""
-    import numpy as np  # on use: `import transform` stays light
-
-    try:
-        pimg = check_render(pdf, index)
-    except RenderError:
-        return None
-    a = np.asarray(pimg.image)
-    if not a.size:
-        return None
-    k = pimg.dpi / 72.0
-    mask = clear_rules(a < DARK * float(np.percentile(a, 90)), int(MAX_ROW_PT * k))
-    boxes = [((ln.x0 - 2) * k, (ln.top - 2) * k, (ln.x1 + 2) * k, (ln.bottom + 2) * k)
-             for ln in lines_on_render(lines, page_offset(pdf, index))]
-    total = covered = 0.0
-    for y0, y1 in runs(mask.sum(axis=1) > 0, max_gap=0):
-        h = y1 - y0
-        if not MIN_ROW_PT * k <= h <= MAX_ROW_PT * k:
-            continue
-        over = [b for b in boxes if min(b[3], y1) - max(b[1], y0) > 0.3 * h]
-        for x0, x1 in runs(mask[y0:y1].sum(axis=0) > 0, max_gap=2 * h):
-            if x1 - x0 < 2 * h:  # a dot, a stroke's stub: not a run of text
-                continue
-            inside = sum(max(0.0, min(b[2], x1) - max(b[0], x0)) for b in over)
-            total += (x1 - x0) * h
-            covered += (x1 - x0) * h * min(1.0, inside / (x1 - x0))
-    if total < MIN_TEXT_AREA * mask.size:
-        return None
-    return covered / total
+    return covers_ink(pdf, index, lines, clear=lambda mask, k: clear_rules(mask, int(MAX_ROW_PT * k)))

@@ -19,6 +19,9 @@ from .recover import runs
 from .render import RenderError, check_render
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import numpy as np
     import pypdfium2 as pdfium
 
     from ..ingest.base import TextLine
@@ -37,12 +40,15 @@ def sparse(lines: list[TextLine], q: Quality) -> bool:
     return bool(lines) and q.signals.get("chars", 0.0) < SPARSE_CHARS
 
 
-def covers_ink(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine]) -> float | None:
+def covers_ink(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine],
+               clear: Callable[[np.ndarray, float], np.ndarray] | None = None) -> float | None:
     """Share of the page's printed text rows that the text lines' boxes cover, measured on a
     small render; None when the page shows (almost) no text rows or cannot be rendered.
 
     Only dark ink in rows of text height counts: a pale watermark, a logo (one tall blob) and
-    table rules (thin rows) are not text the layer could miss.
+    table rules (thin rows) are not text the layer could miss. ``clear`` (given the dark mask and
+    the render's pixels per point) takes strokes out of the mask before the rows are found
+    (``partial_scan.covers_framed_ink``: a frame's sides).
     """
     import numpy as np  # on use: `import transform` stays light
 
@@ -55,6 +61,8 @@ def covers_ink(pdf: pdfium.PdfDocument, index: int, lines: list[TextLine]) -> fl
         return None
     mask = a < DARK * float(np.percentile(a, 90))
     k = pimg.dpi / 72.0
+    if clear is not None:
+        mask = clear(mask, k)
     placed = lines_on_render(lines, page_offset(pdf, index))  # where the render draws them (crop_frame.py)
     boxes = [((ln.x0 - 2) * k, (ln.top - 2) * k, (ln.x1 + 2) * k, (ln.bottom + 2) * k) for ln in placed]
     total = covered = 0.0
