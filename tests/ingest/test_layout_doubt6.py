@@ -12,6 +12,8 @@ from transform.evaluation.layout_trust import layout_totals, layout_units
 from transform.ingest.layout_doubt import CODES, TABLE_SPAN, mark_layout, table_doubt
 from transform.model import Cell, Document, DocumentMeta, Heading, Paragraph, Section, Sentence, Table
 
+from .test_layout_doubt import TRUTH  # the same truth page: a table, a heading, a total line
+
 
 def _c(text: str, span: int = 1, header: bool = False, rowspan: int = 1) -> Cell:
     return Cell(sentences=[Sentence(id="c", text=text)], colspan=span, rowspan=rowspan, header=header)
@@ -66,27 +68,6 @@ def test_the_pass_puts_the_span_doubt_on_the_table_and_the_review_page_has_words
     text = words.DOUBTS.get(TABLE_SPAN)
     assert text and text != words.DOUBT_OTHER
     assert any("\u0600" <= ch <= "\u06ff" for ch in translations("ar").gettext(text))
-
-
-TRUTH = """---
-doc: t
-page: 1
-read: text
-lang: fr
-furniture: []
----
-
-## Vote des subventions
-
-Le conseil municipal approuve la liste des subventions suivantes pour l'exercice.
-
-| Association | Montant |
-|---|---|
-| Club de l'amitié | 200,00 |
-| Chorale | 100,00 |
-
-Total des subventions : 8020
-"""
 
 
 def test_layout_trust_reports_the_pair_a_reading_in_doubt_everywhere_catches_all_and_flags_all() -> None:
